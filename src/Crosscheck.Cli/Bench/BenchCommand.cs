@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Crosscheck.Cli.Bench;
+
+/// <summary><c>crosscheck bench extraction|ingest</c>: measurements that print figures, never pass/fail tests.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var bench = new Command("bench", "Measure quality and speed, next to a peer where one exists");
+
+        var data = new Option<string>("--data") { Description = "The extraction benchmark folder (html/*.html.gz, ground-truth.json)", DefaultValueFactory = _ => "../shared/data/extraction" };
+        var noPeer = new Option<bool>("--no-peer") { Description = "Skip the readability.js run" };
+        var extraction = new Command("extraction", "Article-body extraction F1, precision and recall, beside @mozilla/readability") { data, noPeer };
+        extraction.SetAction(parse => ExtractionBench.Run(parse.GetValue(data)!, !parse.GetValue(noPeer), stdout, stderr));
+        bench.Subcommands.Add(extraction);
+
+        var count = new Option<int>("--documents") { Description = "How many documents of each kind to generate", DefaultValueFactory = _ => 10_000 };
+        var ingest = new Command("ingest", "Documents per second and peak memory while ingesting generated plain-text and HTML articles") { count };
+        ingest.SetAction(parse => IngestBench.Run(parse.GetValue(count), stdout));
+        bench.Subcommands.Add(ingest);
+        return bench;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Crosscheck.Documents;
+using Crosscheck.Export;
+using Crosscheck.Storage;
+
+namespace Crosscheck.Cli.Commands;
+
+/// <summary><c>crosscheck analyze PATH... --format json [--out FILE]</c>: the analysis contract for the inputs.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = SharedOptions.Paths();
+        var format = new Option<string>("--format") { Description = "Output format (json: the crosscheck.analysis/1 contract)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json");
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
+        var maxBytes = SharedOptions.MaxBytes();
+        var command = new Command("analyze", "Analyze articles and print the analysis contract as JSON") { paths, format, output, maxBytes };
+        command.SetAction(parse =>
+        {
+            var reader = new DocumentReader(new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) });
+            using var store = SqliteDocumentStore.OpenInMemory();
+            var documents = new List<(Document, IReadOnlyList<string>)>();
+            var seen = new HashSet<string>();
+            var failed = 0;
+            foreach (var result in reader.Read(parse.GetValue(paths)!))
+            {
+                if (result.Error is { } e)
+                {
+                    stderr.WriteLine($"crosscheck: {e}");
+                    failed++;
+                    continue;
+                }
+                var outcome = store.Add(result.Document!);
+                if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
+            }
+            var outPath = parse.GetValue(output);
+            if (outPath is null)
+            {
+                using var stream = Console.OpenStandardOutput();
+                if (ReferenceEquals(stdout, Console.Out))
+                {
+                    AnalysisJson.Write(stream, documents);
+                }
+                else
+                {
+                    using var buffer = new MemoryStream();
+                    AnalysisJson.Write(buffer, documents);
+                    stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }
+            }
+            else
+            {
+                WriteAtomically(outPath, s => AnalysisJson.Write(s, documents));
+            }
+            return failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file.</summary>
+    internal static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp";
+        try
+        {
+            using (var stream = File.Create(temp)) write(stream);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw new CliFailure($"{path}: cannot write ({ex.Message})");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Crosscheck.Cli;
+
+return CrosscheckCli.Run(args);

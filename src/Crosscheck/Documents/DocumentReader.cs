@@ -1,0 +1,228 @@
+namespace Crosscheck.Documents;
+
+/// <summary>Options for reading inputs.</summary>
+public sealed record ReaderOptions
+{
+    /// <summary>Inputs larger than this are refused whole (default 20 MB).</summary>
+    public long MaxBytes { get; init; } = 20 * 1024 * 1024;
+
+    public static readonly ReaderOptions Default = new();
+}
+
+/// <summary>One document read, or one input that failed, in the order the inputs were given.</summary>
+public readonly record struct ReadResult(Document? Document, InputError? Error)
+{
+    public static ReadResult Ok(Document d) => new(d, null);
+    public static ReadResult Fail(string input, string reason) => new(null, new InputError(input, reason));
+}
+
+/// <summary>
+/// Reads files, directories (recursively, in ordinal order), and standard input ("-") into documents.
+/// Knows plain text and Markdown with front matter, HTML, RSS and Atom feeds, and JSON lines.
+/// Every failure is a value naming its input; nothing throws for bad input.
+/// </summary>
+public sealed class DocumentReader(ReaderOptions? options = null)
+{
+    private readonly ReaderOptions _options = options ?? ReaderOptions.Default;
+    private readonly HtmlArticleExtractor _html = new();
+
+    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".markdown" };
+    private static readonly HashSet<string> HtmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm", ".xhtml" };
+    private static readonly HashSet<string> FeedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xml", ".rss", ".atom" };
+    private static readonly HashSet<string> JsonLinesExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jsonl", ".ndjson" };
+
+    /// <summary>True for file names a directory walk picks up.</summary>
+    public static bool IsKnownExtension(string path)
+    {
+        var ext = Path.GetExtension(path);
+        return TextExtensions.Contains(ext) || HtmlExtensions.Contains(ext) || FeedExtensions.Contains(ext) || JsonLinesExtensions.Contains(ext);
+    }
+
+    /// <summary>Reads every input in order; standard input is read from <paramref name="stdin"/> when "-" is given.</summary>
+    public IEnumerable<ReadResult> Read(IEnumerable<string> inputs, Func<Stream>? stdin = null)
+    {
+        foreach (var input in inputs)
+        {
+            foreach (var r in ReadOne(input, stdin)) yield return r;
+        }
+    }
+
+    private IEnumerable<ReadResult> ReadOne(string input, Func<Stream>? stdin)
+    {
+        if (input == "-")
+        {
+            byte[]? bytes = null;
+            string? error = null;
+            try
+            {
+                using var stream = (stdin ?? Console.OpenStandardInput)();
+                bytes = ReadLimited(stream, "-");
+            }
+            catch (InputRejectedException ex) { error = ex.Message; }
+            catch (IOException ex) { error = "cannot read standard input: " + ex.Message; }
+            if (error is not null) { yield return ReadResult.Fail("-", error); yield break; }
+            foreach (var r in ReadBytes("-", bytes!, null)) yield return r;
+            yield break;
+        }
+        if (Directory.Exists(input))
+        {
+            IEnumerable<string> files;
+            string? walkError = null;
+            try
+            {
+                files = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = System.IO.FileAttributes.Hidden })
+                    .Where(IsKnownExtension)
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                files = [];
+                walkError = "cannot list directory: " + ex.Message;
+            }
+            if (walkError is not null) { yield return ReadResult.Fail(input, walkError); yield break; }
+            foreach (var f in files)
+            {
+                foreach (var r in ReadFile(f)) yield return r;
+            }
+            yield break;
+        }
+        foreach (var r in ReadFile(input)) yield return r;
+    }
+
+    private IEnumerable<ReadResult> ReadFile(string path)
+    {
+        byte[]? bytes = null;
+        string? error = null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) error = "no such file or directory";
+            else if (info.Length > _options.MaxBytes) error = $"too large ({info.Length:N0} bytes; the limit is {_options.MaxBytes:N0})";
+            else
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                bytes = ReadLimited(stream, path);
+            }
+        }
+        catch (UnauthorizedAccessException) { error = "permission denied"; }
+        catch (InputRejectedException ex) { error = ex.Message; }
+        catch (IOException ex) { error = "cannot read: " + ex.Message; }
+        if (error is not null) { yield return ReadResult.Fail(path, error); yield break; }
+        foreach (var r in ReadBytes(path, bytes!, Path.GetExtension(path))) yield return r;
+    }
+
+    private byte[] ReadLimited(Stream stream, string name)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > _options.MaxBytes)
+            {
+                throw new InputRejectedException($"too large (over the limit of {_options.MaxBytes:N0} bytes)");
+            }
+        }
+        _ = name;
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads one input's bytes; <paramref name="extension"/> picks the format, else the content does.</summary>
+    public IEnumerable<ReadResult> ReadBytes(string source, byte[] bytes, string? extension)
+    {
+        var format = FormatOf(extension);
+        string text;
+        try
+        {
+            text = TextDecoder.Decode(bytes, mustBeUtf8: format == InputFormat.JsonLines);
+            if (string.IsNullOrWhiteSpace(text)) throw new InputRejectedException("empty input");
+        }
+        catch (InputRejectedException ex)
+        {
+            return [ReadResult.Fail(source, ex.Message)];
+        }
+        if (format == InputFormat.Unknown) format = Sniff(text);
+        return format switch
+        {
+            InputFormat.Text => [Single(source, () => FromText(source, text))],
+            InputFormat.Html => FeedReader.LooksLikeFeed(text) && !LooksLikeHtml(text) ? FromItems(source, () => FeedReader.Read(text, source, _html)) : [Single(source, () => FromHtml(source, text))],
+            InputFormat.Feed => FromItems(source, () => FeedReader.Read(text, source, _html)),
+            InputFormat.JsonLines => FromItems(source, () => JsonLinesReader.Read(text, source, _html)),
+            _ => [ReadResult.Fail(source, "unsupported input type")],
+        };
+    }
+
+    private static ReadResult Single(string source, Func<Document> read)
+    {
+        try { return ReadResult.Ok(read()); }
+        catch (InputRejectedException ex) { return ReadResult.Fail(source, ex.Message); }
+    }
+
+    private static IEnumerable<ReadResult> FromItems(string source, Func<IEnumerable<(string Id, ArticleDraft? Draft, string? Error)>> items)
+    {
+        var results = new List<ReadResult>();
+        try
+        {
+            foreach (var (id, draft, error) in items())
+            {
+                if (draft is null) { results.Add(ReadResult.Fail(id, error ?? "unreadable item")); continue; }
+                results.Add(Single(id, () => DocumentAssembler.Assemble(draft)));
+            }
+            if (results.Count == 0) results.Add(ReadResult.Fail(source, "no items"));
+        }
+        catch (InputRejectedException ex)
+        {
+            results.Clear();
+            results.Add(ReadResult.Fail(source, ex.Message));
+        }
+        return results;
+    }
+
+    private static Document FromText(string source, string text)
+    {
+        var (meta, body) = FrontMatter.Split(TextNormalizer.Normalize(text));
+        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = meta, PlainText = body });
+    }
+
+    private Document FromHtml(string source, string text)
+    {
+        if (!LooksLikeHtml(text)) throw new InputRejectedException("malformed HTML: no markup found");
+        var page = _html.Extract(text);
+        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = page.Metadata, Blocks = page.Blocks });
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var head = text.Length > 4096 ? text[..4096] : text;
+        return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.Contains("<p", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<div", StringComparison.OrdinalIgnoreCase) || head.Contains("<article", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<head", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private enum InputFormat { Unknown, Text, Html, Feed, JsonLines }
+
+    private static InputFormat FormatOf(string? extension) => extension switch
+    {
+        null or "" => InputFormat.Unknown,
+        _ when TextExtensions.Contains(extension) => InputFormat.Text,
+        _ when HtmlExtensions.Contains(extension) => InputFormat.Html,
+        _ when FeedExtensions.Contains(extension) => InputFormat.Feed,
+        _ when JsonLinesExtensions.Contains(extension) => InputFormat.JsonLines,
+        _ => InputFormat.Unknown,
+    };
+
+    private static InputFormat Sniff(string text)
+    {
+        var t = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (t.StartsWith('{')) return InputFormat.JsonLines;
+        if (t.StartsWith('<'))
+        {
+            return FeedReader.LooksLikeFeed(t) && !LooksLikeHtml(t) ? InputFormat.Feed : InputFormat.Html;
+        }
+        return InputFormat.Text;
+    }
+}

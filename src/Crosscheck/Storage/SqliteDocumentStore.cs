@@ -1,0 +1,351 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Documents;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Storage;
+
+/// <summary>
+/// Documents in one SQLite file: WAL journal, FTS5 over title and text, hand-written migrations.
+/// One connection, used by one thread at a time (callers serialize; the web app opens its own).
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+
+    public string Path { get; }
+
+    private SqliteDocumentStore(string path, SqliteConnection connection, TimeProvider time)
+    {
+        Path = path;
+        _connection = connection;
+        _time = time;
+    }
+
+    /// <summary>A private database that lives as long as the store: for one-off analysis.</summary>
+    public static SqliteDocumentStore OpenInMemory(TimeProvider? time = null) => Open(":memory:", time);
+
+    /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and migrates it.</summary>
+    public static SqliteDocumentStore Open(string path, TimeProvider? time = null, bool readOnly = false)
+    {
+        var full = path == ":memory:" ? path : System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (!readOnly && dir is not null && path != ":memory:") Directory.CreateDirectory(dir);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 5000;");
+            if (!readOnly)
+            {
+                if (path != ":memory:") Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+                Execute(connection, "PRAGMA foreign_keys = ON;");
+                SqliteMigrations.Apply(connection, time ?? TimeProvider.System);
+            }
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new SqliteDocumentStore(full, connection, time ?? TimeProvider.System);
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                using var cmd = _connection.CreateCommand();
+                cmd.CommandText = "SELECT count(*) FROM documents";
+                return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    public StoreOutcome Add(Document document)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            var existing = SeqOf(document.Id, tx);
+            if (existing is not null)
+            {
+                InsertSource(existing.Value, document.Source, tx);
+                tx.Commit();
+                return new StoreOutcome(StoreStatus.AlreadyStored, Get(document.Id)!);
+            }
+
+            var signature = MinHashSignature.Compute(document.Text);
+            var duplicateOf = FindNearDuplicate(signature, tx);
+            var stored = document with { DuplicateOf = duplicateOf };
+
+            using (var cmd = _connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = """
+                    INSERT INTO documents (id, source, outlet, title, published, url, language, text, duplicate_of, ingested_at, minhash)
+                    VALUES ($id, $source, $outlet, $title, $published, $url, $language, $text, $dup, $at, $minhash);
+                    SELECT last_insert_rowid();
+                    """;
+                cmd.Parameters.AddWithValue("$id", stored.Id);
+                cmd.Parameters.AddWithValue("$source", stored.Source);
+                cmd.Parameters.AddWithValue("$outlet", (object?)stored.Metadata.Outlet ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$title", (object?)stored.Metadata.Title ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$published", (object?)stored.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$url", (object?)stored.Metadata.Url ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$language", stored.Language);
+                cmd.Parameters.AddWithValue("$text", stored.Text);
+                cmd.Parameters.AddWithValue("$dup", (object?)duplicateOf ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                cmd.Parameters.AddWithValue("$minhash", Pack(signature));
+                var seq = (long)cmd.ExecuteScalar()!;
+
+                cmd.Parameters.Clear();
+                cmd.CommandText = "INSERT INTO segments (document_seq, ordinal, kind, start, \"end\") VALUES ($seq, $ord, $kind, $start, $end)";
+                var pSeq = cmd.Parameters.Add("$seq", SqliteType.Integer);
+                var pOrd = cmd.Parameters.Add("$ord", SqliteType.Integer);
+                var pKind = cmd.Parameters.Add("$kind", SqliteType.Text);
+                var pStart = cmd.Parameters.Add("$start", SqliteType.Integer);
+                var pEnd = cmd.Parameters.Add("$end", SqliteType.Integer);
+                pSeq.Value = seq;
+                for (var i = 0; i < stored.Segments.Length; i++)
+                {
+                    var s = stored.Segments[i];
+                    pOrd.Value = i;
+                    pKind.Value = Segment.Name(s.Kind);
+                    pStart.Value = s.Start;
+                    pEnd.Value = s.End;
+                    cmd.ExecuteNonQuery();
+                }
+
+                cmd.Parameters.Clear();
+                cmd.CommandText = "INSERT OR IGNORE INTO minhash_bands (band_key, document_seq) VALUES ($key, $seq)";
+                var pKey = cmd.Parameters.Add("$key", SqliteType.Integer);
+                cmd.Parameters.AddWithValue("$seq", seq);
+                foreach (var key in signature.BandKeys())
+                {
+                    pKey.Value = key;
+                    cmd.ExecuteNonQuery();
+                }
+
+                cmd.Parameters.Clear();
+                cmd.CommandText = "INSERT INTO documents_fts (rowid, title, text) VALUES ($seq, $title, $text)";
+                cmd.Parameters.AddWithValue("$seq", seq);
+                cmd.Parameters.AddWithValue("$title", (object?)stored.Metadata.Title ?? "");
+                cmd.Parameters.AddWithValue("$text", stored.Text);
+                cmd.ExecuteNonQuery();
+
+                InsertSource(seq, stored.Source, tx);
+            }
+            tx.Commit();
+            return new StoreOutcome(duplicateOf is null ? StoreStatus.Added : StoreStatus.AddedNearDuplicate, stored);
+        }
+    }
+
+    private string? FindNearDuplicate(MinHashSignature signature, SqliteTransaction tx)
+    {
+        var keys = signature.BandKeys().ToList();
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        var names = new List<string>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            names.Add("$k" + i.ToString(CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue(names[i], keys[i]);
+        }
+        cmd.CommandText = $"""
+            SELECT d.seq, d.id, d.minhash, d.duplicate_of FROM documents d
+            WHERE d.seq IN (SELECT DISTINCT document_seq FROM minhash_bands WHERE band_key IN ({string.Join(",", names)}))
+            ORDER BY d.seq
+            """;
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            var other = Unpack((byte[])reader[2]);
+            if (signature.Similarity(other) >= MinHashSignature.Threshold)
+            {
+                // Point at the original, not at another reprint of it.
+                return reader.IsDBNull(3) ? reader.GetString(1) : reader.GetString(3);
+            }
+        }
+        return null;
+    }
+
+    private void InsertSource(long seq, string source, SqliteTransaction tx)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT OR IGNORE INTO document_sources (document_seq, source) VALUES ($seq, $source)";
+        cmd.Parameters.AddWithValue("$seq", seq);
+        cmd.Parameters.AddWithValue("$source", source);
+        cmd.ExecuteNonQuery();
+    }
+
+    private long? SeqOf(string id, SqliteTransaction? tx = null)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT seq FROM documents WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        return cmd.ExecuteScalar() is long seq ? seq : null;
+    }
+
+    public Document? Get(string id)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT seq, id, source, outlet, title, published, url, language, text, duplicate_of FROM documents WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", id);
+            long seq;
+            Document doc;
+            using (var r = cmd.ExecuteReader())
+            {
+                if (!r.Read()) return null;
+                seq = r.GetInt64(0);
+                doc = new Document
+                {
+                    Id = r.GetString(1),
+                    Source = r.GetString(2),
+                    Text = r.GetString(8),
+                    DuplicateOf = r.IsDBNull(9) ? null : r.GetString(9),
+                    Segments = [],
+                    Metadata = new DocumentMetadata
+                    {
+                        Outlet = r.IsDBNull(3) ? null : r.GetString(3),
+                        Title = r.IsDBNull(4) ? null : r.GetString(4),
+                        Published = r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        Url = r.IsDBNull(6) ? null : r.GetString(6),
+                        Language = r.GetString(7),
+                    },
+                };
+            }
+            cmd.Parameters.Clear();
+            cmd.CommandText = "SELECT kind, start, \"end\" FROM segments WHERE document_seq = $seq ORDER BY ordinal";
+            cmd.Parameters.AddWithValue("$seq", seq);
+            var segments = ImmutableArray.CreateBuilder<Segment>();
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    Segment.TryParse(r.GetString(0), out var kind);
+                    segments.Add(new Segment(kind, r.GetInt32(1), r.GetInt32(2)));
+                }
+            }
+            return doc with { Segments = segments.ToImmutable() };
+        }
+    }
+
+    public IReadOnlyList<string> Sources(string id)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT s.source FROM document_sources s JOIN documents d ON d.seq = s.document_seq WHERE d.id = $id ORDER BY s.source";
+            cmd.Parameters.AddWithValue("$id", id);
+            var list = new List<string>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) list.Add(r.GetString(0));
+            return list;
+        }
+    }
+
+    public DocumentPage List(string? query, int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            var match = string.IsNullOrWhiteSpace(query) ? null : FtsQuery(query);
+            if (match is null)
+            {
+                cmd.CommandText = """
+                    SELECT id, source, outlet, title, published, duplicate_of, length(text), substr(text, 1, 240), (SELECT count(*) FROM documents)
+                    FROM documents ORDER BY seq LIMIT $limit OFFSET $offset
+                    """;
+            }
+            else
+            {
+                cmd.CommandText = """
+                    SELECT d.id, d.source, d.outlet, d.title, d.published, d.duplicate_of, length(d.text),
+                           snippet(documents_fts, 1, '[', ']', '…', 24),
+                           (SELECT count(*) FROM documents_fts WHERE documents_fts MATCH $q)
+                    FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+                    WHERE documents_fts MATCH $q ORDER BY bm25(documents_fts), d.seq LIMIT $limit OFFSET $offset
+                    """;
+                cmd.Parameters.AddWithValue("$q", match);
+            }
+            cmd.Parameters.AddWithValue("$limit", limit);
+            cmd.Parameters.AddWithValue("$offset", offset);
+            var items = new List<DocumentSummary>();
+            var total = 0;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                total = r.GetInt32(8);
+                items.Add(new DocumentSummary(
+                    r.GetString(0), r.GetString(1),
+                    r.IsDBNull(2) ? null : r.GetString(2),
+                    r.IsDBNull(3) ? null : r.GetString(3),
+                    r.IsDBNull(4) ? null : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    r.IsDBNull(5) ? null : r.GetString(5),
+                    r.GetInt32(6),
+                    r.GetString(7)));
+            }
+            if (items.Count == 0 && offset > 0) total = List(query, 0, 1).Total;
+            return new DocumentPage(items, total, offset, limit);
+        }
+    }
+
+    /// <summary>User words become quoted FTS5 terms, so punctuation in a search never breaks the query syntax.</summary>
+    internal static string? FtsQuery(string query)
+    {
+        var terms = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => new string(t.Where(c => char.IsLetterOrDigit(c) || c is '-' or '\'').ToArray()))
+            .Where(t => t.Length > 0)
+            .Select(t => "\"" + t.Replace("\"", "", StringComparison.Ordinal) + "\"");
+        var q = string.Join(" ", terms);
+        return q.Length == 0 ? null : q;
+    }
+
+    private static byte[] Pack(MinHashSignature s)
+    {
+        var bytes = new byte[MinHashSignature.Size * 4];
+        for (var i = 0; i < MinHashSignature.Size; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), s.Values[i]);
+        return bytes;
+    }
+
+    private static MinHashSignature Unpack(byte[] bytes)
+    {
+        var values = new uint[MinHashSignature.Size];
+        for (var i = 0; i < values.Length; i++) values[i] = BitConverter.ToUInt32(bytes, i * 4);
+        return MinHashSignature.FromValues(values);
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Storage;
+
+/// <summary>Hand-written, numbered schema migrations; each runs once, in its own transaction.</summary>
+internal static class SqliteMigrations
+{
+    internal static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
+    [
+        (1, "documents", """
+            CREATE TABLE documents (
+                seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+                id           TEXT NOT NULL UNIQUE,
+                source       TEXT NOT NULL,
+                outlet       TEXT,
+                title        TEXT,
+                published    TEXT,
+                url          TEXT,
+                language     TEXT NOT NULL,
+                text         TEXT NOT NULL,
+                duplicate_of TEXT,
+                ingested_at  TEXT NOT NULL,
+                minhash      BLOB NOT NULL
+            );
+            CREATE TABLE segments (
+                document_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                ordinal      INTEGER NOT NULL,
+                kind         TEXT NOT NULL,
+                start        INTEGER NOT NULL,
+                "end"        INTEGER NOT NULL,
+                PRIMARY KEY (document_seq, ordinal)
+            ) WITHOUT ROWID;
+            CREATE TABLE document_sources (
+                document_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                source       TEXT NOT NULL,
+                PRIMARY KEY (document_seq, source)
+            ) WITHOUT ROWID;
+            CREATE TABLE minhash_bands (
+                band_key     INTEGER NOT NULL,
+                document_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                PRIMARY KEY (band_key, document_seq)
+            ) WITHOUT ROWID;
+            CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+            """),
+    ];
+
+    public static void Apply(SqliteConnection connection, TimeProvider time)
+    {
+        SqliteDocumentStore.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        var applied = new HashSet<long>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT version FROM schema_migrations";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) applied.Add(r.GetInt64(0));
+        }
+        var newest = All.Max(m => m.Version);
+        if (applied.Count > 0 && applied.Max() > newest)
+        {
+            throw new InvalidOperationException($"the database was written by a newer Crosscheck (schema {applied.Max()}, this one knows {newest})");
+        }
+        foreach (var (version, name, sql) in All)
+        {
+            if (applied.Contains(version)) continue;
+            using var tx = connection.BeginTransaction();
+            SqliteDocumentStore.Execute(connection, sql, tx);
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $at)";
+            cmd.Parameters.AddWithValue("$v", version);
+            cmd.Parameters.AddWithValue("$n", name);
+            cmd.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+}

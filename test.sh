@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need when it is missing (Debian's chromium for the browser tests).
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+need=()
+[ -x /usr/lib/chromium/chromium ] || need+=(chromium)
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need[*]} (Debian packages)"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
+    || { echo "test.sh: could not install ${need[*]}" >&2; exit 1; }
+fi
+
+results="$root/.build/test-results"
+rm -rf "$results"
+dotnet test "$root/tests/Crosscheck.Tests/Crosscheck.Tests.csproj" -c Release --nologo \
+  --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results" 2>&1 | tee "$results.log"
+status=${PIPESTATUS[0]}
+
+# One plain closing line that any reader of this output understands.
+trx="$results/results.trx"
+if [ -f "$trx" ]; then
+  passed=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+  failed=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+  skipped=$(grep -o 'notExecuted="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+  echo "tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+  [ "${passed:-0}" -gt 0 ] || { echo "test.sh: no test ran" >&2; status=1; }
+else
+  echo "test.sh: the test run produced no results" >&2
+  [ "$status" -ne 0 ] || status=1
+fi
+exit "$status"

@@ -21,7 +21,7 @@ internal static class DocumentAssembler
         }
         if (!segments.Any(s => Segment.IsArticleBody(s.Kind)))
         {
-            throw new InputRejectedException(text.Trim().Length == 0 ? "no text" : "no article text found");
+            throw new InputRejectedException("no article text found");
         }
         return new Document
         {

@@ -107,6 +107,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             }
         }
         catch (UnauthorizedAccessException) { error = "permission denied"; }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException) { error = "no such file or directory"; }
         catch (InputRejectedException ex) { error = ex.Message; }
         catch (IOException ex) { error = "cannot read: " + ex.Message; }
         if (error is not null) { yield return ReadResult.Fail(path, error); yield break; }

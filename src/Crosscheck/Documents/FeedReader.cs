@@ -102,6 +102,8 @@ internal static class FeedReader
     {
         var itemSource = $"{source}#{id}";
         if (body is null) return (itemSource, null, $"feed item {n} has neither content nor summary");
+        // A summary is often plain text; give it a paragraph so the fragment reader sees a block.
+        if (!body.Contains('<', StringComparison.Ordinal)) body = "<p>" + System.Net.WebUtility.HtmlEncode(body) + "</p>";
         var blocks = html.ExtractFragment(body).ToList();
         if (meta.Title is not null) blocks.Insert(0, new TextBlock(meta.Title, SegmentKind.Headline));
         if (blocks.All(b => b.Kind == SegmentKind.Headline)) return (itemSource, null, $"feed item {n} has no text");

@@ -29,7 +29,8 @@ internal static class DocumentAssembler
             Source = draft.Source,
             Text = text,
             Segments = [.. segments],
-            Metadata = draft.Metadata,
+            // Every reader here reads English; a declared language is kept as declared.
+            Metadata = draft.Metadata with { Language = draft.Metadata.Language ?? "en" },
         };
     }
 

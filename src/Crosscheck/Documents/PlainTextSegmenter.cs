@@ -100,10 +100,22 @@ internal static partial class PlainTextSegmenter
         if (length < 50 || length > 100) return false;
         if (next.Indent != line.Indent) return false;
         var last = text[line.End - 1];
-        if (last is '.' or '!' or '?' or ':' or '"' or '\u201D' or '\u2019' or '\'') return false;
-        var nextFirst = text[next.Start];
-        return char.IsLower(nextFirst) || char.IsLetterOrDigit(last) || last is ',' or ';' or '-';
+        if (last is ',' or ';' or '-' or '\u2014' or '\u2013') return true;
+        if (!char.IsLetterOrDigit(last)) return false;
+        // A line that stops on a letter is wrapped when the sentence visibly goes on: the next line starts
+        // in lower case, or this one ends on a word that cannot end a sentence. A headline followed by
+        // its lede does neither.
+        if (char.IsLower(text[next.Start])) return true;
+        var wordStart = line.End;
+        while (wordStart > line.Start && char.IsLetter(text[wordStart - 1])) wordStart--;
+        return ContinuingWords.Contains(text[wordStart..line.End]);
     }
+
+    private static readonly HashSet<string> ContinuingWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "that", "which",
+        "who", "said", "says", "told", "as", "than", "into", "its", "their", "his", "her", "was", "were", "is", "are", "had", "has", "have",
+    };
 
     private static void MarkHeadline(List<Paragraph> ps, SegmentKind?[] kinds, string? title)
     {

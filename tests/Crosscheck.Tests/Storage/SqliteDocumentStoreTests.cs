@@ -1,0 +1,119 @@
+using System.Text;
+using Crosscheck.Documents;
+using Crosscheck.Storage;
+
+namespace Crosscheck.Tests.Storage;
+
+public sealed class SqliteDocumentStoreTests
+{
+    internal static Document Doc(string text, string source = "a.txt") =>
+        new DocumentReader().ReadBytes(source, Encoding.UTF8.GetBytes(text), Path.GetExtension(source)).Single().Document!;
+
+    internal const string Report = """
+        Coast guard seizes fishing boat near the northern cape
+        The coast guard seized a fishing boat carrying forty drums of fuel near the northern cape on Tuesday, a spokesman said.
+        The crew of six was taken to the harbor at Port Alder for questioning and released in the evening.
+        The spokesman said the boat had no permit to carry fuel and that its captain would be fined.
+        Fishermen in the area said patrols had become more frequent since the summer.
+        One captain said he now carried his papers on deck so that boarding crews could check them quickly.
+        The ministry of fisheries said it would publish new rules for fuel transport before the end of the year.
+        """;
+
+    [Fact]
+    public void The_same_content_is_stored_once_and_every_source_is_kept()
+    {
+        using var store = SqliteDocumentStore.OpenInMemory();
+        store.Add(Doc(Report, "first.txt")).Status.ShouldBe(StoreStatus.Added);
+        var again = store.Add(Doc(Report.Replace("\n", "\r\n", StringComparison.Ordinal), "copy.txt"));
+        again.Status.ShouldBe(StoreStatus.AlreadyStored);
+        store.Count.ShouldBe(1);
+        store.Sources(again.Document.Id).ShouldBe(["copy.txt", "first.txt"]);
+    }
+
+    [Fact]
+    public void A_reprint_with_small_edits_is_linked_to_the_original()
+    {
+        using var store = SqliteDocumentStore.OpenInMemory();
+        var original = store.Add(Doc(Report, "original.txt")).Document;
+        var reprint = Report
+            .Replace("Coast guard seizes fishing boat near the northern cape", "Fuel boat seized off northern cape", StringComparison.Ordinal)
+            .Replace("on Tuesday", "late on Tuesday", StringComparison.Ordinal)
+            + "\nThe boat remains impounded.";
+        var outcome = store.Add(Doc(reprint, "reprint.txt"));
+        outcome.Status.ShouldBe(StoreStatus.AddedNearDuplicate);
+        outcome.Document.DuplicateOf.ShouldBe(original.Id);
+        store.Get(outcome.Document.Id)!.DuplicateOf.ShouldBe(original.Id);
+        store.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_different_article_on_the_same_story_is_not_a_duplicate()
+    {
+        using var store = SqliteDocumentStore.OpenInMemory();
+        store.Add(Doc(Report, "one.txt"));
+        var other = """
+            Fishermen protest patrols after fuel boat seizure
+            Dozens of fishermen gathered at Port Alder on Wednesday to protest against coast guard patrols.
+            They said the seizure of a fishing boat near the northern cape on Tuesday was heavy-handed.
+            A union leader said crews carried fuel only for their own engines and were being treated like smugglers.
+            The coast guard said it would continue the patrols.
+            """;
+        store.Add(Doc(other, "two.txt")).Status.ShouldBe(StoreStatus.Added);
+    }
+
+    [Fact]
+    public void A_stored_document_reads_back_exactly()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("c.db");
+        var doc = Doc("---\noutlet: Harbor Ledger\npublished: 2025-11-04\ntitle: Boat seized\n---\n" + Report, "x.txt");
+        using (var store = SqliteDocumentStore.Open(path)) store.Add(doc);
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            var back = store.Get(doc.Id)!;
+            back.Text.ShouldBe(doc.Text);
+            back.Segments.ShouldBe(doc.Segments);
+            back.Metadata.ShouldBe(doc.Metadata);
+            back.Source.ShouldBe("x.txt");
+        }
+    }
+
+    [Fact]
+    public void Full_text_search_finds_documents_by_their_words_and_survives_punctuation()
+    {
+        using var store = SqliteDocumentStore.OpenInMemory();
+        store.Add(Doc(Report, "one.txt"));
+        store.Add(Doc("Talks between the two governments resumed in the capital on Monday.\nNegotiators said progress was slow.\n", "two.txt"));
+        var hits = store.List("drums", 0, 10);
+        hits.Total.ShouldBe(1);
+        hits.Items.Single().Source.ShouldBe("one.txt");
+        hits.Items.Single().Snippet.ShouldContain("[drums]");
+        store.List("\"unbalanced (quote AND", 0, 10).Total.ShouldBe(0);
+        store.List(null, 0, 10).Total.ShouldBe(2);
+        store.List(null, 1, 10).Items.Single().Source.ShouldBe("two.txt");
+    }
+
+    [Fact]
+    public void Migrations_run_once_and_reopening_keeps_the_data()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("m.db");
+        using (var store = SqliteDocumentStore.Open(path)) store.Add(Doc(Report));
+        using (var store = SqliteDocumentStore.Open(path)) store.Count.ShouldBe(1);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM schema_migrations";
+        Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        cmd.CommandText = "PRAGMA journal_mode";
+        cmd.ExecuteScalar().ShouldBe("wal");
+    }
+
+    [Fact]
+    public void The_minhash_estimate_tracks_shingle_overlap()
+    {
+        var a = MinHashSignature.Compute(Report);
+        a.Similarity(MinHashSignature.Compute(Report)).ShouldBe(1.0);
+        a.Similarity(MinHashSignature.Compute("Completely unrelated words about a football match that ended in a draw on Saturday night.")).ShouldBeLessThan(0.1);
+    }
+}

@@ -15,7 +15,10 @@ internal static class SummaryTable
         if (items.Count is > 0 and <= MaxRows)
         {
             var table = new Table().Border(TableBorder.Rounded).Title("Documents");
-            table.AddColumns("Id", "Source", "Outlet", "Published", "Title", "Segments", "Status");
+            foreach (var name in new[] { "Id", "Source", "Outlet", "Published", "Title", "Segments", "Status" })
+            {
+                table.AddColumn(new TableColumn(name));
+            }
             foreach (var item in items)
             {
                 var d = item.Document!;
@@ -24,7 +27,7 @@ internal static class SummaryTable
                     Markup.Escape(ShortSource(item.Source)),
                     Markup.Escape(d.Metadata.Outlet ?? "-"),
                     d.Metadata.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                    Markup.Escape(Trim(d.Metadata.Title ?? FirstLine(d), 48)),
+                    Markup.Escape(Trim(d.Metadata.Title ?? FirstLine(d), 60)),
                     Markup.Escape(SegmentCounts(d)),
                     Markup.Escape(Status(item)));
             }
@@ -58,7 +61,11 @@ internal static class SummaryTable
         var hash = source.IndexOf('#');
         var path = hash >= 0 ? source[..hash] : source;
         var name = Path.GetFileName(path);
-        return hash >= 0 ? name + source[hash..] : name.Length > 0 ? name : source;
+        if (hash < 0) return name.Length > 0 ? name : source;
+        // A feed item's id is often its URL: its last path segment is enough to tell items apart.
+        var id = source[(hash + 1)..].TrimEnd('/');
+        var slash = id.LastIndexOf('/');
+        return name + "#" + (slash >= 0 && id.Contains("://", StringComparison.Ordinal) ? "…/" + id[(slash + 1)..] : id);
     }
 
     private static string FirstLine(Document d)

@@ -16,7 +16,7 @@ internal static class Terminal
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
         // Redirected output has no width; a wide one keeps table rows on one line for grep and logs.
-        if (!interactive) console.Profile.Width = 240;
+        if (!interactive) console.Profile.Width = 320;
         return console;
     }
 

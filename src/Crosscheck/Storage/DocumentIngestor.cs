@@ -14,32 +14,49 @@ public sealed record IngestSummary(int Added, int NearDuplicates, int AlreadySto
 /// <summary>Reads inputs and stores each document whole, reporting every item as it goes.</summary>
 public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader)
 {
+    /// <summary>Documents stored per transaction: large enough to amortize the commit, small enough that a crash loses little.</summary>
+    public const int BatchSize = 64;
+
     public IngestSummary Ingest(IEnumerable<string> inputs, Action<IngestItem>? progress = null, Func<Stream>? stdin = null, bool keepItems = true)
     {
         int added = 0, near = 0, already = 0, failed = 0;
         var items = new List<IngestItem>();
-        foreach (var result in reader.Read(inputs, stdin))
+        var pending = new List<Document>(BatchSize);
+
+        void Report(IngestItem item)
         {
-            IngestItem item;
-            if (result.Error is { } error)
+            if (keepItems) items.Add(item);
+            progress?.Invoke(item);
+        }
+
+        void Flush()
+        {
+            if (pending.Count == 0) return;
+            foreach (var outcome in store.AddRange(pending))
             {
-                failed++;
-                item = new IngestItem(error.Input, null, null, error);
-            }
-            else
-            {
-                var outcome = store.Add(result.Document!);
                 switch (outcome.Status)
                 {
                     case StoreStatus.Added: added++; break;
                     case StoreStatus.AddedNearDuplicate: near++; break;
                     default: already++; break;
                 }
-                item = new IngestItem(result.Document!.Source, outcome.Status, outcome.Document, null);
+                Report(new IngestItem(outcome.Document.Source, outcome.Status, outcome.Document, null));
             }
-            if (keepItems) items.Add(item);
-            progress?.Invoke(item);
+            pending.Clear();
         }
+
+        foreach (var result in reader.Read(inputs, stdin))
+        {
+            if (result.Error is { } error)
+            {
+                failed++;
+                Report(new IngestItem(error.Input, null, null, error));
+                continue;
+            }
+            pending.Add(result.Document!);
+            if (pending.Count >= BatchSize) Flush();
+        }
+        Flush();
         return new IngestSummary(added, near, already, failed, items);
     }
 }

@@ -29,6 +29,9 @@ public interface IDocumentStore : IDisposable
     /// <summary>Stores the document unless its id is there already; links it to an earlier near-duplicate.</summary>
     StoreOutcome Add(Document document);
 
+    /// <summary>Stores several documents in one transaction: all of them or none, each as <see cref="Add"/> would.</summary>
+    IReadOnlyList<StoreOutcome> AddRange(IReadOnlyList<Document> documents);
+
     Document? Get(string id);
 
     /// <summary>Documents in the order they were stored, or matching <paramref name="query"/> (full-text) by rank.</summary>

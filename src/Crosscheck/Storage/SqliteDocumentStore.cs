@@ -72,17 +72,28 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    public StoreOutcome Add(Document document)
+    public StoreOutcome Add(Document document) => AddRange([document])[0];
+
+    public IReadOnlyList<StoreOutcome> AddRange(IReadOnlyList<Document> documents)
     {
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction();
+            var outcomes = new List<StoreOutcome>(documents.Count);
+            foreach (var document in documents) outcomes.Add(AddInTransaction(document, tx));
+            tx.Commit();
+            return outcomes;
+        }
+    }
+
+    private StoreOutcome AddInTransaction(Document document, SqliteTransaction tx)
+    {
+        {
             var existing = SeqOf(document.Id, tx);
             if (existing is not null)
             {
                 InsertSource(existing.Value, document.Source, tx);
-                tx.Commit();
-                return new StoreOutcome(StoreStatus.AlreadyStored, Get(document.Id)!);
+                return new StoreOutcome(StoreStatus.AlreadyStored, document with { DuplicateOf = DuplicateOfStored(existing.Value, tx) });
             }
 
             var signature = MinHashSignature.Compute(document.Text);
@@ -147,7 +158,6 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
                 InsertSource(seq, stored.Source, tx);
             }
-            tx.Commit();
             return new StoreOutcome(duplicateOf is null ? StoreStatus.Added : StoreStatus.AddedNearDuplicate, stored);
         }
     }
@@ -163,10 +173,15 @@ public sealed class SqliteDocumentStore : IDocumentStore
             names.Add("$k" + i.ToString(CultureInfo.InvariantCulture));
             cmd.Parameters.AddWithValue(names[i], keys[i]);
         }
+        // The documents sharing the most bands first, and only a few of them: a true near-duplicate
+        // (Jaccard >= 0.7) shares about a quarter of the bands, unrelated texts almost none, so the
+        // top few always include it and a corpus full of shared phrases cannot make this quadratic.
         cmd.CommandText = $"""
             SELECT d.seq, d.id, d.minhash, d.duplicate_of FROM documents d
-            WHERE d.seq IN (SELECT DISTINCT document_seq FROM minhash_bands WHERE band_key IN ({string.Join(",", names)}))
-            ORDER BY d.seq
+            JOIN (SELECT document_seq, count(*) AS shared FROM minhash_bands
+                  WHERE band_key IN ({string.Join(",", names)}) GROUP BY document_seq
+                  ORDER BY shared DESC, document_seq LIMIT 16) c ON c.document_seq = d.seq
+            ORDER BY c.shared DESC, d.seq
             """;
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
@@ -189,6 +204,15 @@ public sealed class SqliteDocumentStore : IDocumentStore
         cmd.Parameters.AddWithValue("$seq", seq);
         cmd.Parameters.AddWithValue("$source", source);
         cmd.ExecuteNonQuery();
+    }
+
+    private string? DuplicateOfStored(long seq, SqliteTransaction tx)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT duplicate_of FROM documents WHERE seq = $seq";
+        cmd.Parameters.AddWithValue("$seq", seq);
+        return cmd.ExecuteScalar() as string;
     }
 
     private long? SeqOf(string id, SqliteTransaction? tx = null)

@@ -17,6 +17,23 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public string Path { get; }
 
+    // Prepared once per store and reused: preparing the same statements for every document was a large
+    // share of the ingest time.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx)
+    {
+        if (!_commands.TryGetValue(sql, out var cmd))
+        {
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            _commands[sql] = cmd;
+        }
+        cmd.Transaction = tx;
+        cmd.Parameters.Clear();
+        return cmd;
+    }
+
     private SqliteDocumentStore(string path, SqliteConnection connection, TimeProvider time)
     {
         Path = path;
@@ -100,64 +117,57 @@ public sealed class SqliteDocumentStore : IDocumentStore
             var duplicateOf = FindNearDuplicate(signature, tx);
             var stored = document with { DuplicateOf = duplicateOf };
 
-            using (var cmd = _connection.CreateCommand())
+            var cmd = Command("""
+                INSERT INTO documents (id, source, outlet, title, published, url, language, text, duplicate_of, ingested_at, minhash)
+                VALUES ($id, $source, $outlet, $title, $published, $url, $language, $text, $dup, $at, $minhash)
+                RETURNING seq
+                """, tx);
+            cmd.Parameters.AddWithValue("$id", stored.Id);
+            cmd.Parameters.AddWithValue("$source", stored.Source);
+            cmd.Parameters.AddWithValue("$outlet", (object?)stored.Metadata.Outlet ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$title", (object?)stored.Metadata.Title ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$published", (object?)stored.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$url", (object?)stored.Metadata.Url ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$language", stored.Language);
+            cmd.Parameters.AddWithValue("$text", stored.Text);
+            cmd.Parameters.AddWithValue("$dup", (object?)duplicateOf ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$minhash", Pack(signature));
+            var seq = (long)cmd.ExecuteScalar()!;
+
+            cmd = Command("INSERT INTO segments (document_seq, ordinal, kind, start, \"end\") VALUES ($seq, $ord, $kind, $start, $end)", tx);
+            var pSeq = cmd.Parameters.Add("$seq", SqliteType.Integer);
+            var pOrd = cmd.Parameters.Add("$ord", SqliteType.Integer);
+            var pKind = cmd.Parameters.Add("$kind", SqliteType.Text);
+            var pStart = cmd.Parameters.Add("$start", SqliteType.Integer);
+            var pEnd = cmd.Parameters.Add("$end", SqliteType.Integer);
+            pSeq.Value = seq;
+            for (var i = 0; i < stored.Segments.Length; i++)
             {
-                cmd.Transaction = tx;
-                cmd.CommandText = """
-                    INSERT INTO documents (id, source, outlet, title, published, url, language, text, duplicate_of, ingested_at, minhash)
-                    VALUES ($id, $source, $outlet, $title, $published, $url, $language, $text, $dup, $at, $minhash);
-                    SELECT last_insert_rowid();
-                    """;
-                cmd.Parameters.AddWithValue("$id", stored.Id);
-                cmd.Parameters.AddWithValue("$source", stored.Source);
-                cmd.Parameters.AddWithValue("$outlet", (object?)stored.Metadata.Outlet ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$title", (object?)stored.Metadata.Title ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$published", (object?)stored.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$url", (object?)stored.Metadata.Url ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$language", stored.Language);
-                cmd.Parameters.AddWithValue("$text", stored.Text);
-                cmd.Parameters.AddWithValue("$dup", (object?)duplicateOf ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-                cmd.Parameters.AddWithValue("$minhash", Pack(signature));
-                var seq = (long)cmd.ExecuteScalar()!;
-
-                cmd.Parameters.Clear();
-                cmd.CommandText = "INSERT INTO segments (document_seq, ordinal, kind, start, \"end\") VALUES ($seq, $ord, $kind, $start, $end)";
-                var pSeq = cmd.Parameters.Add("$seq", SqliteType.Integer);
-                var pOrd = cmd.Parameters.Add("$ord", SqliteType.Integer);
-                var pKind = cmd.Parameters.Add("$kind", SqliteType.Text);
-                var pStart = cmd.Parameters.Add("$start", SqliteType.Integer);
-                var pEnd = cmd.Parameters.Add("$end", SqliteType.Integer);
-                pSeq.Value = seq;
-                for (var i = 0; i < stored.Segments.Length; i++)
-                {
-                    var s = stored.Segments[i];
-                    pOrd.Value = i;
-                    pKind.Value = Segment.Name(s.Kind);
-                    pStart.Value = s.Start;
-                    pEnd.Value = s.End;
-                    cmd.ExecuteNonQuery();
-                }
-
-                cmd.Parameters.Clear();
-                cmd.CommandText = "INSERT OR IGNORE INTO minhash_bands (band_key, document_seq) VALUES ($key, $seq)";
-                var pKey = cmd.Parameters.Add("$key", SqliteType.Integer);
-                cmd.Parameters.AddWithValue("$seq", seq);
-                foreach (var key in signature.BandKeys())
-                {
-                    pKey.Value = key;
-                    cmd.ExecuteNonQuery();
-                }
-
-                cmd.Parameters.Clear();
-                cmd.CommandText = "INSERT INTO documents_fts (rowid, title, text) VALUES ($seq, $title, $text)";
-                cmd.Parameters.AddWithValue("$seq", seq);
-                cmd.Parameters.AddWithValue("$title", (object?)stored.Metadata.Title ?? "");
-                cmd.Parameters.AddWithValue("$text", stored.Text);
+                var s = stored.Segments[i];
+                pOrd.Value = i;
+                pKind.Value = Segment.Name(s.Kind);
+                pStart.Value = s.Start;
+                pEnd.Value = s.End;
                 cmd.ExecuteNonQuery();
-
-                InsertSource(seq, stored.Source, tx);
             }
+
+            cmd = Command("INSERT OR IGNORE INTO minhash_bands (band_key, document_seq) VALUES ($key, $seq)", tx);
+            var pKey = cmd.Parameters.Add("$key", SqliteType.Integer);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            foreach (var key in signature.BandKeys())
+            {
+                pKey.Value = key;
+                cmd.ExecuteNonQuery();
+            }
+
+            cmd = Command("INSERT INTO documents_fts (rowid, title, text) VALUES ($seq, $title, $text)", tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.Parameters.AddWithValue("$title", (object?)stored.Metadata.Title ?? "");
+            cmd.Parameters.AddWithValue("$text", stored.Text);
+            cmd.ExecuteNonQuery();
+
+            InsertSource(seq, stored.Source, tx);
             return new StoreOutcome(duplicateOf is null ? StoreStatus.Added : StoreStatus.AddedNearDuplicate, stored);
         }
     }
@@ -165,24 +175,18 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private string? FindNearDuplicate(MinHashSignature signature, SqliteTransaction tx)
     {
         var keys = signature.BandKeys().ToList();
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        var names = new List<string>(keys.Count);
-        for (var i = 0; i < keys.Count; i++)
-        {
-            names.Add("$k" + i.ToString(CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue(names[i], keys[i]);
-        }
+        var names = Enumerable.Range(0, keys.Count).Select(i => "$k" + i.ToString(CultureInfo.InvariantCulture)).ToList();
         // The documents sharing the most bands first, and only a few of them: a true near-duplicate
         // (Jaccard >= 0.7) shares about a quarter of the bands, unrelated texts almost none, so the
         // top few always include it and a corpus full of shared phrases cannot make this quadratic.
-        cmd.CommandText = $"""
+        var cmd = Command($"""
             SELECT d.seq, d.id, d.minhash, d.duplicate_of FROM documents d
             JOIN (SELECT document_seq, count(*) AS shared FROM minhash_bands
                   WHERE band_key IN ({string.Join(",", names)}) GROUP BY document_seq
                   ORDER BY shared DESC, document_seq LIMIT 16) c ON c.document_seq = d.seq
             ORDER BY c.shared DESC, d.seq
-            """;
+            """, tx);
+        for (var i = 0; i < keys.Count; i++) cmd.Parameters.AddWithValue(names[i], keys[i]);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
@@ -198,9 +202,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     private void InsertSource(long seq, string source, SqliteTransaction tx)
     {
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT OR IGNORE INTO document_sources (document_seq, source) VALUES ($seq, $source)";
+        var cmd = Command("INSERT OR IGNORE INTO document_sources (document_seq, source) VALUES ($seq, $source)", tx);
         cmd.Parameters.AddWithValue("$seq", seq);
         cmd.Parameters.AddWithValue("$source", source);
         cmd.ExecuteNonQuery();
@@ -208,18 +210,14 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     private string? DuplicateOfStored(long seq, SqliteTransaction tx)
     {
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT duplicate_of FROM documents WHERE seq = $seq";
+        var cmd = Command("SELECT duplicate_of FROM documents WHERE seq = $seq", tx);
         cmd.Parameters.AddWithValue("$seq", seq);
         return cmd.ExecuteScalar() as string;
     }
 
     private long? SeqOf(string id, SqliteTransaction? tx = null)
     {
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT seq FROM documents WHERE id = $id";
+        var cmd = Command("SELECT seq FROM documents WHERE id = $id", tx);
         cmd.Parameters.AddWithValue("$id", id);
         return cmd.ExecuteScalar() is long seq ? seq : null;
     }
@@ -369,6 +367,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
     {
         lock (_gate)
         {
+            foreach (var cmd in _commands.Values) cmd.Dispose();
+            _commands.Clear();
             _connection.Dispose();
         }
     }

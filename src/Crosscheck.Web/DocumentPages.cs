@@ -101,7 +101,7 @@ internal static class DocumentPages
             html.Raw("""<ul class="legend" aria-label="Segments by kind">""");
             foreach (var group in doc.Segments.GroupBy(s => s.Kind).OrderBy(g => g.Key))
             {
-                html.Raw($"""<li class="segment-{Segment.Name(group.Key)}">""").Text($"{Segment.Name(group.Key)} × {group.Count()}").Raw("</li>");
+                html.Raw($"""<li class="legend-{Segment.Name(group.Key)}">""").Text($"{Segment.Name(group.Key)} × {group.Count()}").Raw("</li>");
             }
             html.Raw("</ul>\n");
         }
@@ -137,8 +137,17 @@ internal static class DocumentPages
         html.Raw("</div>");
         html.Raw("""<p class="snippet">""");
         if (marked) Snippet(html, s.Snippet);
-        else html.Text(s.Length > s.Snippet.Length ? s.Snippet.TrimEnd() + "…" : s.Snippet);
+        else html.Text(Opening(s, title));
         html.Raw("</p></li>\n");
+    }
+
+    /// <summary>The start of the text, less a headline that repeats the title shown just above it.</summary>
+    private static string Opening(DocumentSummary s, string title)
+    {
+        var text = s.Snippet.TrimStart();
+        if (text.StartsWith(title, StringComparison.Ordinal)) text = text[title.Length..].TrimStart();
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return s.Length > s.Snippet.Length ? text + "…" : text;
     }
 
     /// <summary>The store marks search matches with [ and ]; they become highlights, everything else stays text.</summary>

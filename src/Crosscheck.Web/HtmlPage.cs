@@ -83,7 +83,9 @@ internal sealed class HtmlPage
         dl.docmeta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1.25rem; padding: .8rem 1rem; background: var(--card); border: 1px solid var(--line); border-radius: 8px; font-size: .9rem; }
         dl.docmeta dt { color: var(--muted); } dl.docmeta dd { margin: 0; overflow-wrap: anywhere; }
         .legend { display: flex; flex-wrap: wrap; gap: .4rem; margin: 0 0 1rem; padding: 0; list-style: none; font-size: .8rem; }
-        .legend li { padding: .1rem .55rem; border-radius: 999px; border: 1px solid var(--line); background: var(--card); }
+        .legend li { padding: .1rem .6rem; border-radius: 4px; border: 1px solid var(--line); border-left: 4px solid #cfd8e2; background: var(--card); color: #38424c; }
+        .legend .legend-headline, .legend .legend-subhead { border-left-color: #14202e; } .legend .legend-lede { border-left-color: var(--accent); }
+        .legend .legend-caption { border-left-color: #8a99a8; } .legend .legend-comment { border-left-color: #7a5bb5; } .legend .legend-boilerplate { border-left-color: #eceff2; }
         article.text { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1.25rem 1.5rem; }
         .segment { position: relative; margin: 0 0 .9rem; padding: .1rem 0 .1rem .75rem; border-left: 3px solid transparent; overflow-wrap: anywhere; }
         .segment-label { display: block; font: 600 .66rem/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }

@@ -51,6 +51,9 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
+        // The machine's cores are shared with other builds; give slow moments room before calling it a failure.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
 
         // The list shows every document the API reports, in the same order.
         await page.GotoAsync(new Uri(demo.BaseAddress, "/documents?limit=100").ToString());
@@ -62,16 +65,21 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
         await Screenshot(page, "list.png");
 
         // Search through the form, as a person would.
-        await page.Locator("form.search input[name=q]").FillAsync(word);
+        // Waiting for the navigation starts before the click so a fast answer cannot slip past it.
+        var search = page.Locator("form.search input[name=q]");
+        await search.FillAsync(word);
+        (await search.InputValueAsync()).ShouldBe(word);
+        var searched = page.WaitForURLAsync(new Regex(@"[?&]q="));
         await page.Locator("form.search button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"[?&]q="));
+        await searched;
         (await page.Locator($"li.document[data-id='{targetId}']").CountAsync()).ShouldBe(1, $"searching '{word}' did not find {targetId}");
         (await page.Locator(".snippet mark").CountAsync()).ShouldBeGreaterThan(0);
         await Screenshot(page, "search.png");
 
         // Open the document and check its segments are marked.
+        var opened = page.WaitForURLAsync($"**/documents/{targetId}");
         await page.Locator($"li.document[data-id='{targetId}'] a.title").ClickAsync();
-        await page.WaitForURLAsync($"**/documents/{targetId}");
+        await opened;
         (await page.Locator("article.text .segment").CountAsync()).ShouldBe(target.Value.GetProperty("segments").GetArrayLength());
         var headlineElement = page.Locator("article.text .segment-headline").First;
         (await headlineElement.IsVisibleAsync()).ShouldBeTrue();
@@ -86,8 +94,9 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
         new FileInfo(shot).Length.ShouldBeGreaterThan(0);
 
         // And back to the list.
+        var back = page.WaitForURLAsync("**/documents");
         await page.Locator("a.back").First.ClickAsync();
-        await page.WaitForURLAsync("**/documents");
+        await back;
         (await page.Locator("li.document").CountAsync()).ShouldBe(Math.Min(ids.Count, 20));
     }
 

@@ -22,7 +22,8 @@ internal static class DocumentPages
     public static Results<ContentHttpResult, ValidationProblem> DocumentList(IDocumentStore store, string? q, string? offset, string? limit)
     {
         if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
-        var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        // Words are what the store searches; a query of punctuation alone lists everything, so say that.
+        var query = q is not null && q.Any(char.IsLetterOrDigit) ? q.Trim() : null;
         var page = store.List(query, paging.Offset, paging.Limit);
 
         var html = new HtmlPage();

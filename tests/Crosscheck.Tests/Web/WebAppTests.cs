@@ -82,6 +82,18 @@ public sealed class WebAppTests(WebAppFixture app) : IClassFixture<WebAppFixture
         page.QuerySelector(".summary")!.TextContent.ShouldContain("No documents match");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("%20%20")]
+    [InlineData("%21%3F%5B%5D")]
+    public async Task A_search_without_words_lists_everything(string q)
+    {
+        var page = await Page($"/documents?q={q}");
+        page.QuerySelectorAll("li.document").Length.ShouldBe(app.DocumentCount);
+        page.QuerySelectorAll("mark").ShouldBeEmpty();
+        page.QuerySelector(".summary")!.TextContent.ShouldNotContain("matching");
+    }
+
     [Fact]
     public async Task Paging_shows_a_window_and_links_to_the_neighbours()
     {

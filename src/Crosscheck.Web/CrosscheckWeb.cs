@@ -1,5 +1,7 @@
+using Crosscheck.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +18,7 @@ public sealed record WebOptions
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 }
 
-/// <summary>Builds the Crosscheck web app: document pages and, later, the API.</summary>
+/// <summary>Builds the Crosscheck web app: server-rendered document pages and a JSON API over one document store.</summary>
 public static class CrosscheckWeb
 {
     public static WebApplication Build(WebOptions options)
@@ -25,8 +27,27 @@ public static class CrosscheckWeb
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
+
+        // The store serializes its own connection, so one instance serves every request. Registered through a
+        // factory so the container owns it and disposes it when the app is disposed.
+        builder.Services.AddSingleton<IDocumentStore>(_ => SqliteDocumentStore.Open(options.DatabasePath));
+
+        // Registered before AddProblemDetails so browsers get an error page while API clients get JSON.
+        builder.Services.AddSingleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>();
+        builder.Services.AddProblemDetails();
+
         var app = builder.Build();
-        app.MapGet("/", () => "Crosscheck");
+
+        // Open the database now so a bad path fails at startup, not on the first request.
+        app.Services.GetRequiredService<IDocumentStore>();
+        // Hosts that never dispose the app (a Ctrl+C'd server) still close the database cleanly.
+        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<IDocumentStore>().Dispose());
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapDocumentPages();
+        app.MapDocumentsApi();
         return app;
     }
 }

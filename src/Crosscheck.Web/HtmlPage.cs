@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Crosscheck.Web;
+
+/// <summary>
+/// Builds a server-rendered page. Every piece of text goes through <see cref="Text"/> or
+/// <see cref="Attr"/>: articles come from anywhere and must never become markup.
+/// </summary>
+internal sealed class HtmlPage
+{
+    private readonly StringBuilder _body = new();
+
+    public HtmlPage Raw(string markup)
+    {
+        _body.Append(markup);
+        return this;
+    }
+
+    public HtmlPage Text(string? text)
+    {
+        _body.Append(Encode(text));
+        return this;
+    }
+
+    // Letters of every script pass through as they are (the page is UTF-8); markup characters are always encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string? text) => Encoder.Encode(text ?? "");
+
+    /// <summary>An attribute value, encoded for use inside double quotes.</summary>
+    public static string Attr(string? value) => Encoder.Encode(value ?? "");
+
+    public ContentHttpResult ToResult(string title, int statusCode = StatusCodes.Status200OK) =>
+        TypedResults.Content(Render(title, _body.ToString()), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+
+    public static string Render(string title, string body) => $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{Encode(title)} · Crosscheck</title>
+        <style>{Css}</style>
+        </head>
+        <body>
+        <header class="site"><a class="brand" href="/documents">Crosscheck</a><span class="tagline">news articles as a sourced record</span></header>
+        <main>
+        {body}
+        </main>
+        </body>
+        </html>
+        """;
+
+    private const string Css = """
+        :root { --ink: #1d2329; --muted: #66707a; --line: #dde2e7; --bg: #f6f7f9; --card: #fff; --accent: #1f5fa8; --mark: #fff1a8; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); }
+        a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
+        header.site { display: flex; align-items: baseline; gap: 1rem; padding: .8rem 1.5rem; background: #14202e; }
+        header.site .brand { color: #fff; font-weight: 700; font-size: 1.15rem; letter-spacing: .02em; }
+        header.site .tagline { color: #a9b6c4; font-size: .85rem; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+        h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .75rem; }
+        form.search { display: flex; gap: .5rem; margin-bottom: 1rem; }
+        form.search input[type=search] { flex: 1; padding: .55rem .75rem; font: inherit; border: 1px solid #b9c2cb; border-radius: 6px; background: #fff; }
+        form.search button { padding: .55rem 1.1rem; font: inherit; border: 0; border-radius: 6px; background: var(--accent); color: #fff; cursor: pointer; }
+        .summary { color: var(--muted); font-size: .9rem; margin: 0 0 .75rem; }
+        ol.documents { list-style: none; margin: 0; padding: 0; }
+        li.document { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; margin-bottom: .6rem; }
+        li.document .title { font-weight: 600; font-size: 1.05rem; }
+        .meta { color: var(--muted); font-size: .85rem; display: flex; flex-wrap: wrap; gap: .25rem .9rem; margin: .15rem 0 .35rem; }
+        .snippet { margin: 0; font-size: .92rem; color: #38424c; }
+        mark { background: var(--mark); padding: 0 .1em; border-radius: 2px; }
+        .badge { display: inline-block; font-size: .72rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; padding: .05rem .45rem; border-radius: 999px; background: #fde8d7; color: #8a4300; }
+        a.badge:hover { text-decoration: none; background: #fbd6b8; }
+        nav.pager { display: flex; justify-content: space-between; margin-top: 1rem; }
+        .empty { background: var(--card); border: 1px dashed var(--line); border-radius: 8px; padding: 1.5rem; color: var(--muted); text-align: center; }
+        .back { display: inline-block; margin-bottom: 1rem; font-size: .9rem; }
+        dl.docmeta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1.25rem; padding: .8rem 1rem; background: var(--card); border: 1px solid var(--line); border-radius: 8px; font-size: .9rem; }
+        dl.docmeta dt { color: var(--muted); } dl.docmeta dd { margin: 0; overflow-wrap: anywhere; }
+        .legend { display: flex; flex-wrap: wrap; gap: .4rem; margin: 0 0 1rem; padding: 0; list-style: none; font-size: .8rem; }
+        .legend li { padding: .1rem .6rem; border-radius: 4px; border: 1px solid var(--line); border-left: 4px solid #cfd8e2; background: var(--card); color: #38424c; }
+        .legend .legend-headline, .legend .legend-subhead { border-left-color: #14202e; } .legend .legend-lede { border-left-color: var(--accent); }
+        .legend .legend-caption { border-left-color: #8a99a8; } .legend .legend-comment { border-left-color: #7a5bb5; } .legend .legend-boilerplate { border-left-color: #eceff2; }
+        article.text { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1.25rem 1.5rem; }
+        .segment { position: relative; margin: 0 0 .9rem; padding: .1rem 0 .1rem .75rem; border-left: 3px solid transparent; overflow-wrap: anywhere; }
+        .segment-label { display: block; font: 600 .66rem/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
+        .segment-headline { font-size: 1.45rem; font-weight: 700; line-height: 1.25; border-left-color: #14202e; }
+        .segment-lede { font-size: 1.08rem; font-weight: 500; border-left-color: var(--accent); }
+        .segment-body { border-left-color: #cfd8e2; }
+        .segment-subhead { font-size: 1.12rem; font-weight: 700; border-left-color: #14202e; margin-top: 1.3rem; }
+        .segment-caption { font-style: italic; font-size: .9rem; color: #4b5560; background: #f1f4f7; border-left-color: #8a99a8; padding: .4rem .75rem; border-radius: 0 6px 6px 0; }
+        .segment-comment { font-size: .9rem; background: #f3f0fa; border-left-color: #7a5bb5; padding: .4rem .75rem; border-radius: 0 6px 6px 0; }
+        .segment-boilerplate { color: #9aa3ab; font-size: .85rem; border-left-color: #eceff2; }
+        .segment-unsegmented { color: #9aa3ab; border-left: 3px dotted #d0d5da; }
+        section.sources { margin-top: 1.5rem; } section.sources h2 { font-size: 1.05rem; margin: 0 0 .4rem; }
+        section.sources ul { margin: 0; padding-left: 1.2rem; font-size: .9rem; } section.sources code { overflow-wrap: anywhere; }
+        .problem { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1.25rem 1.5rem; }
+        """;
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Crosscheck.Documents.Html;
+
+/// <summary>
+/// Each block's vote, added to every element around it: running prose counts for, link lists and scraps
+/// count against. The element with the highest total holds the most prose for the least furniture, which
+/// finds the article whether its paragraphs sit in one container or are spread over sibling sections.
+/// Costs one walk up the tree per block.
+/// </summary>
+internal sealed partial class ArticleVotes
+{
+    private readonly Dictionary<IElement, double> _total = [];
+    private readonly Dictionary<IElement, double> _good = [];
+    private readonly IElement _body;
+
+    private ArticleVotes(IElement body) => _body = body;
+
+    public static ArticleVotes Count(List<PageBlock> blocks, IElement body)
+    {
+        var votes = new ArticleVotes(body);
+        foreach (var block in blocks)
+        {
+            var vote = Vote(block);
+            for (var el = block.Container; el is not null; el = el.ParentElement)
+            {
+                votes._total[el] = votes._total.GetValueOrDefault(el) + vote;
+                if (vote > 0) votes._good[el] = votes._good.GetValueOrDefault(el) + vote;
+                if (el == body) break;
+            }
+        }
+        return votes;
+    }
+
+    /// <summary>The prose an element holds (the positive votes only).</summary>
+    public double Good(IElement el) => _good.GetValueOrDefault(el);
+
+    /// <summary>The element with the best total; among equals the innermost, which carries the least else.</summary>
+    public IElement Best()
+    {
+        IElement? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var (el, score) in _total)
+        {
+            if (score > bestScore) { best = el; bestScore = score; }
+        }
+        if (best is null || bestScore <= 0) return _body;
+        var moved = true;
+        while (moved)
+        {
+            moved = false;
+            foreach (var child in best.Children)
+            {
+                if (_total.TryGetValue(child, out var s) && s >= bestScore - 1e-9)
+                {
+                    best = child;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double Vote(PageBlock block)
+    {
+        if (block.Role is BlockRole.Heading or BlockRole.Caption) return 0;
+        var length = block.Text.Length;
+        if (block.LinkDensity > 0.5) return -length;
+        if (length < 25) return -3;
+        if (length < 120 && !Sentence().IsMatch(block.Text)) return -0.25 * length;
+        var vote = length - 2.0 * block.LinkChars;
+        // List items are prose in some articles and menus in many pages: they count, but for less.
+        return block.Role == BlockRole.ListItem ? vote * 0.5 : vote;
+    }
+
+    [GeneratedRegex(@"[.!?…:;]['""”’»)\]]*(\s|$)")]
+    private static partial Regex Sentence();
+}

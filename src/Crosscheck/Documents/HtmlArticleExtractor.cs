@@ -103,7 +103,13 @@ public sealed partial class HtmlArticleExtractor
             {
                 // A name is only believed when the element does not hold most of the article: a page whose
                 // article wrapper is called "post has-comments" must not lose its article to the word "comments".
-                named = IsFurnitureByName(el) && votes.Good(el) < 0.5 * rootGood;
+                named = FurnitureByName(el) switch
+                {
+                    NameSays.Furniture => votes.Good(el) < 0.5 * rootGood,
+                    // A vaguer name ("meta", "widget", "rail") loses to any real share of the article.
+                    NameSays.MaybeFurniture => votes.Good(el) < 0.15 * rootGood,
+                    _ => false,
+                };
                 furniture[el] = named;
             }
             inFurniture |= named;
@@ -111,22 +117,27 @@ public sealed partial class HtmlArticleExtractor
         return false;
     }
 
-    private static bool IsFurnitureByName(IElement el)
+    private enum NameSays { Nothing, MaybeFurniture, Furniture }
+
+    private static NameSays FurnitureByName(IElement el)
     {
         var cls = el.GetAttribute("class");
         var id = el.Id;
-        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return false;
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return NameSays.Nothing;
         var name = (cls ?? "") + " " + (id ?? "");
-        if (StrongFurnitureName().IsMatch(name)) return true;
-        return WeakFurnitureName().IsMatch(name) && !ArticleName().IsMatch(name);
+        if (StrongFurnitureName().IsMatch(name)) return NameSays.Furniture;
+        return WeakFurnitureName().IsMatch(name) && !ArticleName().IsMatch(name) ? NameSays.MaybeFurniture : NameSays.Nothing;
     }
 
     /// <summary>A block that is not prose: a run of links, a byline, a date line, an ad label or a share prompt.</summary>
     private static bool IsScrap(PageBlock block)
     {
         var text = block.Text;
-        if (block.LinkDensity > 0.5 && (text.Length < 300 || block.LinkDensity > 0.8)) return true;
+        // Mostly links is a menu or a teaser, unless enough plain prose is left around the links
+        // (inline cards that repeat a linked name make real paragraphs look link-heavy).
+        if (block.LinkDensity > 0.5 && text.Length - block.LinkChars < 100) return true;
         if (text.Length <= 160 && Boilerplate().IsMatch(text)) return true;
+        if (text.Length <= 300 && ImageCredit().IsMatch(text)) return true;
         if (text.Length <= 80 && (Byline().IsMatch(text) || DateLine().IsMatch(text))) return true;
         return false;
     }
@@ -174,16 +185,20 @@ public sealed partial class HtmlArticleExtractor
     [GeneratedRegex(@"comment|disqus|\bshare|sharing|social|related|recommend|cookie|consent|gdpr|advert|(^|[\s_-])ads?($|[\s_-])|promo|sponsor|newsletter|subscribe|signup|sign-up|sidebar|breadcrumb|outbrain|taboola|recirc|trending|most-?(read|popular)|more-(stories|from|news)|read-?more|byline|author|dateline|timestamp|caption|credit|sr-only|visually-?hidden|screen-?reader|skip-?link|tags-?list|post-?tags|article-?tags", RegexOptions.IgnoreCase)]
     private static partial Regex StrongFurnitureName();
 
-    [GeneratedRegex(@"banner|footer|masthead|\bnav|menu|popup|modal|widget|\btags?\b|print|toolbar|utility|pagination|pager|meta\b|(^|[\s_-])date|bio\b|disclaimer|rail\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"banner|footer|masthead|\bnav|menu|popup|modal|widget|\btags?\b|print|toolbar|utility|pagination|pager|meta\b|(^|[\s_-])date|bio\b|disclaimer|(^|[\s_-])rail\b", RegexOptions.IgnoreCase)]
     private static partial Regex WeakFurnitureName();
 
     [GeneratedRegex(@"article|\bbody|content|\bmain|\bstory|\bpost|entry|\btext|blog", RegexOptions.IgnoreCase)]
     private static partial Regex ArticleName();
 
-    [GeneratedRegex(@"^(advertisement|ad|sponsored( content)?|story continues below.*|continue reading.*|read more.*|read next.*|see also.*|related( articles?| stories| content| coverage)?:?.*|more on this.*|share( this)?( article| story| on \w+)?:?|follow us.*|sign up.*|subscribe.*|click here.*|(photo|image|picture|video|graphic)s?( credit)?:.*|\(?(photo|image|picture)s? (by|courtesy|credit).*|.*\b(getty images|shutterstock|associated press|afp via getty|reuters)\)?\.?$|image copyright.*|copyright.*|©.*|all rights reserved.*|loading\.*|comments?( \(\d+\))?|\d+ comments?|scroll down.*|watch:.*|listen:.*|(this|the) (article|story) (was|has been) (updated|corrected).*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(advertisement|ad|sponsored( content)?|story continues below.*|continue reading.*|read more.*|read next.*|see also.*|related( articles?| stories| content| coverage)?:?.*|more on this.*|share( this)?( article| story| on \w+)?:?|follow us.*|sign up.*|subscribe.*|click here.*|(photo|image|picture|video|graphic)s?( credit)?:.*|\(?(photo|image|picture)s? (by|courtesy|credit).*|.*\b(getty images|shutterstock|associated press|afp via getty|reuters)\)?\.?$|image copyright.*|copyright.*|©.*|all rights reserved.*|loading\.*|comments?( \(\d+\))?|\d+ comments?|scroll down.*|watch:.*|listen:.*|this (slideshow|video|content|feature) requires javascript.*|(please )?enable javascript.*|(this|the) (article|story) (was|has been) (updated|corrected).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 
-    [GeneratedRegex(@"^(by|written by|words by|posted by|reporting by|von|par|por|di)\s+\p{Lu}", RegexOptions.None)]
+    // A caption written as a paragraph ends with its credit: "Protesters at the port (Image: Agency)".
+    [GeneratedRegex(@"[(\[](image|photo|picture|pic|video|credit|source|foto|bild)s?( credit)?\s*:[^)\]]*[)\]]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageCredit();
+
+    [GeneratedRegex(@"^([Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Pp]osted by|[Rr]eporting by|[Vv]on|[Pp]ar|[Pp]or|[Dd]i)\s+\p{Lu}", RegexOptions.None)]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^((published|updated|posted|last updated|modified|created)( on| at)?:?\s*)?(\w+,?\s+)?(\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(st|nd|rd|th)?,?(\s+\d{4})?|^((published|updated|posted|last updated)(\son|\sat)?:?\s*)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|^(published|updated|posted|last updated)\b|^\d{1,2}:\d{2}\s*(am|pm)?\b|^\d+\s+(min(ute)?s?|hours?|days?)\s+(ago|read)$|^\d+\s+min(ute)?s?\s+read", RegexOptions.IgnoreCase)]

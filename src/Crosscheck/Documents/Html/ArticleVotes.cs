@@ -67,10 +67,12 @@ internal sealed partial class ArticleVotes
     {
         if (block.Role is BlockRole.Heading or BlockRole.Caption) return 0;
         var length = block.Text.Length;
-        if (block.LinkDensity > 0.5) return -length;
+        var plain = length - block.LinkChars;
+        if (block.LinkDensity > 0.5 && plain < 100) return -length;
         if (length < 25) return -3;
         if (length < 120 && !Sentence().IsMatch(block.Text)) return -0.25 * length;
-        var vote = length - 2.0 * block.LinkChars;
+        // Links inside prose cost a little: teasers pay for their linked titles, paragraphs with a few links do not.
+        var vote = plain - 0.25 * block.LinkChars;
         // List items are prose in some articles and menus in many pages: they count, but for less.
         return block.Role == BlockRole.ListItem ? vote * 0.5 : vote;
     }

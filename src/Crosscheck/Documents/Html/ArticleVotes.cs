@@ -20,9 +20,10 @@ internal sealed partial class ArticleVotes
     public static ArticleVotes Count(List<PageBlock> blocks, IElement body)
     {
         var votes = new ArticleVotes(body);
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
-            var vote = Vote(block);
+            var block = blocks[i];
+            var vote = Vote(block, i > 0 && blocks[i - 1].Container == block.Container || i + 1 < blocks.Count && blocks[i + 1].Container == block.Container);
             for (var el = block.Container; el is not null; el = el.ParentElement)
             {
                 votes._total[el] = votes._total.GetValueOrDefault(el) + vote;
@@ -63,14 +64,21 @@ internal sealed partial class ArticleVotes
         return best;
     }
 
-    private static double Vote(PageBlock block)
+    /// <param name="brokenLine">The block is one line of a paragraph cut at &lt;br&gt;: short lines there are
+    /// the paragraph's own (a list written with line breaks), not scraps.</param>
+    private static double Vote(PageBlock block, bool brokenLine)
     {
         if (block.Role is BlockRole.Heading or BlockRole.Caption) return 0;
         var length = block.Text.Length;
         var plain = length - block.LinkChars;
-        if (block.LinkDensity > 0.5 && plain < 100) return -length;
+        if (block.LinkDensity > 0.5 && plain < 100) return brokenLine ? 0 : -length;
+        // A block that opens with a long linked title and then a blurb is a teaser for another page.
+        if (block.LeadingLinkChars >= 30 && block.LeadingLinkChars >= 0.2 * length) return -0.5 * length;
+        var prose = length >= 120 || Sentence().IsMatch(block.Text);
+        if (block.Role == BlockRole.TableRow && !prose) return 0;
+        if (brokenLine && !prose) return 0;
         if (length < 25) return -3;
-        if (length < 120 && !Sentence().IsMatch(block.Text)) return -0.25 * length;
+        if (!prose) return -0.25 * length;
         // Links inside prose cost a little: teasers pay for their linked titles, paragraphs with a few links do not.
         var vote = plain - 0.25 * block.LinkChars;
         // List items are prose in some articles and menus in many pages: they count, but for less.

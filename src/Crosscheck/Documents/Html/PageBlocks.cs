@@ -4,14 +4,16 @@ using AngleSharp.Dom;
 namespace Crosscheck.Documents.Html;
 
 /// <summary>What a run of page text is, by the element that holds it.</summary>
-internal enum BlockRole { Paragraph, Heading, Caption, ListItem, Preformatted }
+internal enum BlockRole { Paragraph, Heading, Caption, ListItem, Preformatted, TableRow }
 
 /// <summary>
 /// One run of text between block boundaries: a paragraph, a heading, a list item, or text written straight
 /// into a div and cut at <c>&lt;br&gt;</c>. <see cref="Container"/> is the nearest block-level element around it.
 /// </summary>
-internal sealed class PageBlock(string text, IElement container, BlockRole role, int headingLevel, int linkChars)
+internal sealed class PageBlock(string text, IElement container, BlockRole role, int headingLevel, int linkChars, int leadingLinkChars)
 {
+    /// <summary>How many characters at the start are link text: a teaser opens with its linked title.</summary>
+    public int LeadingLinkChars { get; } = leadingLinkChars;
     public string Text { get; } = text;
     public IElement Container { get; } = container;
     public BlockRole Role { get; } = role;
@@ -30,7 +32,7 @@ internal sealed class PageBlockWalker
     {
         "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
         "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-        "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+        "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr",
         "ul", "caption", "html", "menu", "legend", "output", "picture", "video", "audio",
     };
 
@@ -38,6 +40,8 @@ internal sealed class PageBlockWalker
     private readonly StringBuilder _text = new();
     private readonly Func<IElement, bool> _skip;
     private int _linkChars;
+    private int _leadingLinkChars;
+    private bool _onlyLinksSoFar = true;
     private bool _space;
 
     private PageBlockWalker(Func<IElement, bool> skip) => _skip = skip;
@@ -70,7 +74,15 @@ internal sealed class PageBlockWalker
                     }
                     var caption = inCaption || name is "figcaption" or "figure";
                     var pre = inPre || name is "pre";
-                    if (BlockTags.Contains(name))
+                    if (name is "td" or "th")
+                    {
+                        // Cells of a row read as one line, so a data table is rows of text, not a heap of scraps;
+                        // a layout table's paragraphs still come out as their own blocks.
+                        _space = _text.Length > 0;
+                        Visit(el, container, inLink, caption, pre);
+                        _space = _text.Length > 0;
+                    }
+                    else if (BlockTags.Contains(name))
                     {
                         Flush(container, inCaption, inPre);
                         Visit(el, el, inLink, caption, pre);
@@ -100,8 +112,16 @@ internal sealed class PageBlockWalker
                 _text.Append(' ');
                 _space = false;
             }
+            if (inLink)
+            {
+                if (_leadingLinkChars == _linkChars && _onlyLinksSoFar) _leadingLinkChars++;
+                _linkChars++;
+            }
+            else
+            {
+                _onlyLinksSoFar = false;
+            }
             _text.Append(c);
-            if (inLink) _linkChars++;
         }
     }
 
@@ -115,11 +135,14 @@ internal sealed class PageBlockWalker
                 : level > 0 ? BlockRole.Heading
                 : inPre ? BlockRole.Preformatted
                 : name is "li" or "dd" or "dt" ? BlockRole.ListItem
+                : name is "tr" ? BlockRole.TableRow
                 : BlockRole.Paragraph;
-            _blocks.Add(new PageBlock(_text.ToString(), container, role, level, _linkChars));
+            _blocks.Add(new PageBlock(_text.ToString(), container, role, level, _linkChars, _leadingLinkChars));
         }
         _text.Clear();
         _linkChars = 0;
+        _leadingLinkChars = 0;
+        _onlyLinksSoFar = true;
         _space = false;
     }
 }

@@ -11,8 +11,9 @@ internal static class BenchCommand
 
         var data = new Option<string>("--data") { Description = "The extraction benchmark folder (html/*.html.gz, ground-truth.json)", DefaultValueFactory = _ => "../shared/data/extraction" };
         var noPeer = new Option<bool>("--no-peer") { Description = "Skip the readability.js run" };
-        var extraction = new Command("extraction", "Article-body extraction F1, precision and recall, beside @mozilla/readability") { data, noPeer };
-        extraction.SetAction(parse => ExtractionBench.Run(parse.GetValue(data)!, !parse.GetValue(noPeer), stdout, stderr));
+        var dump = new Option<string?>("--dump") { Description = "Write each page's truth, predictions and a per-page score table to this folder" };
+        var extraction = new Command("extraction", "Article-body extraction F1, precision and recall, beside @mozilla/readability") { data, noPeer, dump };
+        extraction.SetAction(parse => ExtractionBench.Run(parse.GetValue(data)!, !parse.GetValue(noPeer), parse.GetValue(dump), stdout, stderr));
         bench.Subcommands.Add(extraction);
 
         var count = new Option<int>("--documents") { Description = "How many documents of each kind to generate", DefaultValueFactory = _ => 10_000 };

@@ -1,9 +1,9 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Crosscheck.Documents.Html;
 
 namespace Crosscheck.Documents;
 
@@ -12,8 +12,9 @@ public sealed record ExtractedArticle(DocumentMetadata Metadata, IReadOnlyList<T
 
 /// <summary>
 /// Finds the article in a web page and drops the page's furniture (navigation, ads, cookie notices,
-/// share bars, related links, comment threads). Paragraph text is scored up the tree the way
-/// Readability does; the best-scoring container and its article-like siblings are kept.
+/// share bars, related links, comment threads, bylines). The page is cut into text blocks in one walk;
+/// each block votes for every element around it, for (running prose) or against (links, scraps); the
+/// element with the best total is the article, and its blocks are then filtered one by one.
 /// Stateless and thread-safe.
 /// </summary>
 public sealed partial class HtmlArticleExtractor
@@ -27,11 +28,12 @@ public sealed partial class HtmlArticleExtractor
         var metadata = HtmlMetadata.Read(document);
         var body = document.Body;
         if (body is null) return new ExtractedArticle(metadata, []);
-        RemoveFurniture(body);
-        var root = FindArticleRoot(body);
-        var blocks = new List<TextBlock>();
-        CollectBlocks(root, blocks, metadata.Title);
-        return new ExtractedArticle(metadata, blocks);
+        var blocks = PageBlockWalker.Walk(body, IsDropped);
+        if (blocks.Count == 0) return new ExtractedArticle(metadata, []);
+        var votes = ArticleVotes.Count(blocks, body);
+        var root = votes.Best();
+        var kept = Select(blocks, root, votes);
+        return new ExtractedArticle(metadata, ToTextBlocks(kept, metadata.Title));
     }
 
     /// <summary>Reads a fragment that is all article (a feed item's content): no scoring, only clean-up.</summary>
@@ -39,159 +41,124 @@ public sealed partial class HtmlArticleExtractor
     {
         var document = Parse("<!DOCTYPE html><html><body>" + html + "</body></html>");
         var body = document.Body!;
-        RemoveFurniture(body);
-        var blocks = new List<TextBlock>();
-        CollectBlocks(body, blocks, null);
-        return blocks;
+        var blocks = PageBlockWalker.Walk(body, IsDropped);
+        var votes = ArticleVotes.Count(blocks, body);
+        return ToTextBlocks(Select(blocks, body, votes), null);
     }
 
     private static IHtmlDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html);
 
-    private static readonly HashSet<string> AlwaysRemove = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AlwaysDropped = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select", "textarea",
-        "nav", "aside", "footer", "object", "embed", "canvas", "video", "audio", "map", "dialog", "menu",
+        "script", "style", "noscript", "template", "svg", "iframe", "button", "input", "select", "option", "textarea",
+        "nav", "aside", "footer", "object", "embed", "canvas", "video", "audio", "map", "dialog", "menu", "head", "link",
+        "meta", "title", "label",
     };
 
-    private static void RemoveFurniture(IElement body)
+    /// <summary>Elements that never hold article text, whatever page they are on; decided per element as the walk meets it.</summary>
+    private static bool IsDropped(IElement el)
     {
-        var doomed = new List<IElement>();
-        foreach (var el in body.Descendants<IElement>())
+        if (AlwaysDropped.Contains(el.LocalName)) return true;
+        if (el.HasAttribute("hidden")) return true;
+        if (string.Equals(el.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)) return true;
+        var style = el.GetAttribute("style");
+        if (style is not null && HiddenStyle().IsMatch(style)) return true;
+        var role = el.GetAttribute("role");
+        if (role is not null && role.ToLowerInvariant() is "navigation" or "banner" or "contentinfo" or "complementary" or "search" or "dialog" or "alertdialog" or "menu" or "menubar")
         {
-            if (AlwaysRemove.Contains(el.LocalName) || IsHidden(el) || IsFurnitureByName(el) || IsFurnitureByRole(el))
+            return true;
+        }
+        // A page header is the site's masthead unless it carries the article's own h1.
+        if (el.LocalName == "header" && el.QuerySelector("h1") is null) return true;
+        return false;
+    }
+
+    private static List<PageBlock> Select(List<PageBlock> blocks, IElement root, ArticleVotes votes)
+    {
+        var furniture = new Dictionary<IElement, bool>();
+        var rootGood = votes.Good(root);
+        var kept = new List<PageBlock>();
+        foreach (var block in blocks)
+        {
+            if (!IsInside(block.Container, root, furniture, rootGood, votes, out var inFurniture) || inFurniture) continue;
+            if (block.Role != BlockRole.Caption && IsScrap(block)) continue;
+            kept.Add(block);
+        }
+        // Headings with nothing of the article after them introduce what follows the article ("Related", "More").
+        while (kept.Count > 0 && kept[^1].Role is BlockRole.Heading or BlockRole.Caption) kept.RemoveAt(kept.Count - 1);
+        return kept;
+    }
+
+    /// <summary>
+    /// True when <paramref name="container"/> is <paramref name="root"/> or inside it; <paramref name="inFurniture"/>
+    /// says whether an element on the way is named as furniture (share bar, related links, comments).
+    /// </summary>
+    private static bool IsInside(IElement container, IElement root, Dictionary<IElement, bool> furniture, double rootGood, ArticleVotes votes, out bool inFurniture)
+    {
+        inFurniture = false;
+        for (var el = container; el is not null; el = el.ParentElement)
+        {
+            if (el == root) return true;
+            if (!furniture.TryGetValue(el, out var named))
             {
-                doomed.Add(el);
+                // A name is only believed when the element does not hold most of the article: a page whose
+                // article wrapper is called "post has-comments" must not lose its article to the word "comments".
+                named = FurnitureByName(el) switch
+                {
+                    NameSays.Furniture => votes.Good(el) < 0.5 * rootGood,
+                    // A vaguer name ("meta", "widget", "rail") loses to any real share of the article.
+                    NameSays.MaybeFurniture => votes.Good(el) < 0.15 * rootGood,
+                    _ => false,
+                };
+                furniture[el] = named;
             }
-            else if (el.LocalName == "header" && !el.Descendants<IElement>().Any(d => d.LocalName == "h1"))
+            inFurniture |= named;
+        }
+        return false;
+    }
+
+    private enum NameSays { Nothing, MaybeFurniture, Furniture }
+
+    private static NameSays FurnitureByName(IElement el)
+    {
+        var cls = el.GetAttribute("class");
+        var id = el.Id;
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id)) return NameSays.Nothing;
+        var name = (cls ?? "") + " " + (id ?? "");
+        if (StrongFurnitureName().IsMatch(name)) return NameSays.Furniture;
+        return WeakFurnitureName().IsMatch(name) && !ArticleName().IsMatch(name) ? NameSays.MaybeFurniture : NameSays.Nothing;
+    }
+
+    /// <summary>A block that is not prose: a run of links, a byline, a date line, an ad label or a share prompt.</summary>
+    private static bool IsScrap(PageBlock block)
+    {
+        var text = block.Text;
+        // Mostly links is a menu or a teaser, unless enough plain prose is left around the links
+        // (inline cards that repeat a linked name make real paragraphs look link-heavy).
+        if (block.LinkDensity > 0.5 && text.Length - block.LinkChars < 100) return true;
+        if (text.Length <= 160 && Boilerplate().IsMatch(text)) return true;
+        if (text.Length <= 300 && ImageCredit().IsMatch(text)) return true;
+        if (text.Length <= 80 && (Byline().IsMatch(text) || DateLine().IsMatch(text))) return true;
+        return false;
+    }
+
+    private static List<TextBlock> ToTextBlocks(List<PageBlock> kept, string? title)
+    {
+        var result = new List<TextBlock>(kept.Count);
+        var headlineSeen = false;
+        foreach (var block in kept)
+        {
+            SegmentKind? kind = block.Role switch
             {
-                doomed.Add(el);
-            }
+                BlockRole.Heading when block.HeadingLevel == 1 && !headlineSeen && (result.Count == 0 || title is not null && SameText(block.Text, title)) => SegmentKind.Headline,
+                BlockRole.Heading => SegmentKind.Subhead,
+                BlockRole.Caption => SegmentKind.Caption,
+                _ => null,
+            };
+            if (kind == SegmentKind.Headline) headlineSeen = true;
+            result.Add(new TextBlock(block.Text, kind));
         }
-        foreach (var el in doomed) el.Remove();
-    }
-
-    private static bool IsHidden(IElement el) =>
-        el.HasAttribute("hidden")
-        || string.Equals(el.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-        || HiddenStyle().IsMatch(el.GetAttribute("style") ?? "");
-
-    private static bool IsFurnitureByRole(IElement el) =>
-        (el.GetAttribute("role") ?? "").ToLowerInvariant() is "navigation" or "banner" or "contentinfo" or "complementary" or "search" or "dialog" or "alert";
-
-    private static bool IsFurnitureByName(IElement el)
-    {
-        if (el.LocalName is "body" or "html" or "article" or "main" or "p") return false;
-        var name = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).Trim();
-        if (name.Length == 0) return false;
-        return Negative().IsMatch(name) && !Positive().IsMatch(name);
-    }
-
-    private static IElement FindArticleRoot(IElement body)
-    {
-        var scores = new Dictionary<IElement, double>();
-        foreach (var el in body.Descendants<IElement>())
-        {
-            if (el.LocalName is not ("p" or "pre" or "blockquote" or "td" or "div" or "section" or "li")) continue;
-            if (el.LocalName is "div" or "section" or "td" or "li" && HasBlockChild(el)) continue;
-            var text = NormalizeSpace(el.TextContent);
-            if (text.Length < 25) continue;
-            var score = 1.0 + text.Count(c => c == ',') + Math.Min(text.Length / 100.0, 3.0);
-            score *= 1 - LinkDensity(el);
-            var parent = el.ParentElement;
-            var level = 0;
-            while (parent is not null && level < 3)
-            {
-                var share = level switch { 0 => 1.0, 1 => 0.5, _ => 0.25 };
-                scores[parent] = scores.GetValueOrDefault(parent) + score * share;
-                parent = parent.ParentElement;
-                level++;
-            }
-        }
-        if (scores.Count == 0) return body;
-        var best = scores.MaxBy(kv => kv.Value * (1 - LinkDensity(kv.Key)) * NameBonus(kv.Key)).Key;
-        return best;
-    }
-
-    private static double NameBonus(IElement el)
-    {
-        var name = (el.GetAttribute("class") ?? "") + " " + (el.Id ?? "") + " " + (el.GetAttribute("itemprop") ?? "");
-        var bonus = 1.0;
-        if (el.LocalName is "article" || Positive().IsMatch(name)) bonus += 0.25;
-        if (Negative().IsMatch(name)) bonus -= 0.25;
-        return bonus;
-    }
-
-    private static bool HasBlockChild(IElement el) =>
-        el.Children.Any(c => c.LocalName is "p" or "div" or "section" or "article" or "ul" or "ol" or "table" or "blockquote" or "pre" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "figure");
-
-    private static double LinkDensity(IElement el)
-    {
-        var total = el.TextContent.Length;
-        if (total == 0) return 0;
-        var linked = el.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
-        return Math.Min(1.0, (double)linked / total);
-    }
-
-    private static void CollectBlocks(IElement root, List<TextBlock> blocks, string? title)
-    {
-        foreach (var child in root.ChildNodes)
-        {
-            Visit(child, blocks, title);
-        }
-    }
-
-    private static void Visit(INode node, List<TextBlock> blocks, string? title)
-    {
-        if (node is not IElement el) return;
-        switch (el.LocalName)
-        {
-            case "h1":
-                Add(blocks, el.TextContent, title is not null && SameText(el.TextContent, title) || blocks.Count == 0 ? SegmentKind.Headline : SegmentKind.Subhead);
-                return;
-            case "h2" or "h3" or "h4" or "h5" or "h6":
-                Add(blocks, el.TextContent, SegmentKind.Subhead);
-                return;
-            case "figcaption":
-                Add(blocks, el.TextContent, SegmentKind.Caption);
-                return;
-            case "p" or "pre" or "li" or "dd" or "dt" or "blockquote" when !HasBlockChild(el):
-                if (LinkDensity(el) <= 0.5 || NormalizeSpace(el.TextContent).Length > 200) Add(blocks, el.TextContent, null);
-                return;
-            case "br" or "hr" or "img" or "picture":
-                return;
-        }
-        var hasBlocks = HasBlockChild(el) || el.Children.Any(c => c.LocalName is "figcaption" or "li" or "dl" or "br");
-        if (!hasBlocks)
-        {
-            if (LinkDensity(el) <= 0.5) Add(blocks, el.TextContent, null);
-            return;
-        }
-        var inline = new StringBuilder();
-        foreach (var child in el.ChildNodes)
-        {
-            if (child is IText || child is IElement { LocalName: "a" or "span" or "strong" or "em" or "b" or "i" or "u" or "small" or "sup" or "sub" or "time" or "abbr" or "q" or "cite" or "mark" })
-            {
-                inline.Append(child.TextContent);
-                continue;
-            }
-            if (child is IElement { LocalName: "br" })
-            {
-                Add(blocks, inline.ToString(), null);
-                inline.Clear();
-                continue;
-            }
-            Add(blocks, inline.ToString(), null);
-            inline.Clear();
-            Visit(child, blocks, title);
-        }
-        Add(blocks, inline.ToString(), null);
-    }
-
-    private static void Add(List<TextBlock> blocks, string text, SegmentKind? kind)
-    {
-        var t = NormalizeSpace(text);
-        if (t.Length == 0) return;
-        blocks.Add(new TextBlock(t, kind));
+        return result;
     }
 
     private static bool SameText(string a, string b) =>
@@ -214,105 +181,26 @@ public sealed partial class HtmlArticleExtractor
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
 
-    [GeneratedRegex(@"comment|disqus|share|sharing|social|related|recommend|cookie|consent|gdpr|banner|advert|\bads?\b|ad-|-ad\b|promo|sponsor|newsletter|subscribe|signup|sidebar|breadcrumb|footer|masthead|\bnav|menu|popup|modal|outbrain|taboola|widget|tags?\b|byline-share|print|paywall|trending|most-?read|more-stories|read-?more|skip", RegexOptions.IgnoreCase)]
-    private static partial Regex Negative();
+    // Names that mean furniture even beside an article-ish word ("related-content", "comment-body", "share-post").
+    [GeneratedRegex(@"comment|disqus|\bshare|sharing|social|related|recommend|cookie|consent|gdpr|advert|(^|[\s_-])ads?($|[\s_-])|promo|sponsor|newsletter|subscribe|signup|sign-up|sidebar|breadcrumb|outbrain|taboola|recirc|trending|most-?(read|popular)|more-(stories|from|news)|read-?more|byline|author|dateline|timestamp|caption|credit|sr-only|visually-?hidden|screen-?reader|skip-?link|tags-?list|post-?tags|article-?tags", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongFurnitureName();
+
+    [GeneratedRegex(@"banner|footer|masthead|\bnav|menu|popup|modal|widget|\btags?\b|print|toolbar|utility|pagination|pager|meta\b|(^|[\s_-])date|bio\b|disclaimer|(^|[\s_-])rail\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeakFurnitureName();
 
     [GeneratedRegex(@"article|\bbody|content|\bmain|\bstory|\bpost|entry|\btext|blog", RegexOptions.IgnoreCase)]
-    private static partial Regex Positive();
-}
+    private static partial Regex ArticleName();
 
-/// <summary>Metadata from a page's head: meta tags, Open Graph and JSON-LD.</summary>
-internal static class HtmlMetadata
-{
-    public static DocumentMetadata Read(IHtmlDocument doc)
-    {
-        string? Meta(params string[] keys)
-        {
-            foreach (var key in keys)
-            {
-                foreach (var m in doc.QuerySelectorAll("meta"))
-                {
-                    var name = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop");
-                    if (name is not null && string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
-                    {
-                        var content = m.GetAttribute("content")?.Trim();
-                        if (!string.IsNullOrEmpty(content)) return content;
-                    }
-                }
-            }
-            return null;
-        }
+    [GeneratedRegex(@"^(advertisement|ad|sponsored( content)?|story continues below.*|continue reading.*|read more.*|read next.*|see also.*|related( articles?| stories| content| coverage)?:?.*|more on this.*|share( this)?( article| story| on \w+)?:?|follow us.*|sign up.*|subscribe.*|click here.*|(photo|image|picture|video|graphic)s?( credit)?:.*|\(?(photo|image|picture)s? (by|courtesy|credit).*|.*\b(getty images|shutterstock|associated press|afp via getty|reuters)\)?\.?$|image copyright.*|copyright.*|©.*|all rights reserved.*|loading\.*|comments?( \(\d+\))?|\d+ comments?|scroll down.*|watch:.*|listen:.*|this (slideshow|video|content|feature) requires javascript.*|(please )?enable javascript.*|(this|the) (article|story) (was|has been) (updated|corrected).*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Boilerplate();
 
-        var ld = JsonLd(doc);
-        var url = Meta("og:url", "twitter:url") ?? doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? ld.Url;
-        var outlet = Meta("og:site_name", "application-name", "publisher", "twitter:site:name") ?? ld.Publisher;
-        if (outlet is null && Uri.TryCreate(url, UriKind.Absolute, out var uri)) outlet = SiteName(uri);
-        var title = Meta("og:title", "twitter:title", "headline") ?? ld.Headline ?? HtmlArticleExtractor.NormalizeSpace(doc.Title ?? "");
-        var published = DateParsing.ParseDate(Meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"))
-            ?? DateParsing.ParseDate(ld.Published)
-            ?? DateParsing.ParseDate(doc.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
-        var lang = doc.DocumentElement.GetAttribute("lang") ?? Meta("og:locale", "language", "content-language");
-        return new DocumentMetadata
-        {
-            Outlet = outlet,
-            Title = string.IsNullOrWhiteSpace(title) ? null : title,
-            Published = published,
-            Url = url,
-            Language = lang is null ? null : lang.Split('-', '_')[0].ToLowerInvariant(),
-        };
-    }
+    // A caption written as a paragraph ends with its credit: "Protesters at the port (Image: Agency)".
+    [GeneratedRegex(@"[(\[](image|photo|picture|pic|video|credit|source|foto|bild)s?( credit)?\s*:[^)\]]*[)\]]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageCredit();
 
-    /// <summary>"www.example-news.com" reads as "example-news.com": the site, not a guess at its name.</summary>
-    internal static string SiteName(Uri uri)
-    {
-        var host = uri.Host;
-        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
-    }
+    [GeneratedRegex(@"^([Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Pp]osted by|[Rr]eporting by|[Vv]on|[Pp]ar|[Pp]or|[Dd]i)\s+\p{Lu}", RegexOptions.None)]
+    private static partial Regex Byline();
 
-    private sealed record LinkedData(string? Headline, string? Published, string? Publisher, string? Url);
-
-    private static LinkedData JsonLd(IHtmlDocument doc)
-    {
-        string? headline = null, published = null, publisher = null, url = null;
-        foreach (var script in doc.QuerySelectorAll("script[type='application/ld+json']"))
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-                foreach (var item in Items(json.RootElement))
-                {
-                    var type = item.TryGetProperty("@type", out var t) ? t.ToString() : "";
-                    if (!type.Contains("Article", StringComparison.OrdinalIgnoreCase) && !type.Contains("Posting", StringComparison.OrdinalIgnoreCase)) continue;
-                    headline ??= Str(item, "headline");
-                    published ??= Str(item, "datePublished");
-                    url ??= Str(item, "url");
-                    if (publisher is null && item.TryGetProperty("publisher", out var p))
-                    {
-                        publisher = p.ValueKind == JsonValueKind.String ? p.GetString() : p.ValueKind == JsonValueKind.Object ? Str(p, "name") : null;
-                    }
-                }
-            }
-            catch (JsonException)
-            {
-                // A page's broken JSON-LD is its own problem; the rest of the page still reads.
-            }
-        }
-        return new LinkedData(headline, published, publisher, url);
-    }
-
-    private static IEnumerable<JsonElement> Items(JsonElement root)
-    {
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var e in root.EnumerateArray()) foreach (var i in Items(e)) yield return i;
-        }
-        else if (root.ValueKind == JsonValueKind.Object)
-        {
-            yield return root;
-            if (root.TryGetProperty("@graph", out var graph)) foreach (var i in Items(graph)) yield return i;
-        }
-    }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    [GeneratedRegex(@"^((published|updated|posted|last updated|modified|created)( on| at)?:?\s*)?(\w+,?\s+)?(\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(st|nd|rd|th)?,?(\s+\d{4})?|^((published|updated|posted|last updated)(\son|\sat)?:?\s*)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|^(published|updated|posted|last updated)\b|^\d{1,2}:\d{2}\s*(am|pm)?\b|^\d+\s+(min(ute)?s?|hours?|days?)\s+(ago|read)$|^\d+\s+min(ute)?s?\s+read", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLine();
 }

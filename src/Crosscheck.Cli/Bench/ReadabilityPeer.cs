@@ -1,0 +1,166 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Crosscheck.Cli.Bench;
+
+/// <summary>What the peer produced: its text per page id and the seconds it spent on the pages themselves.</summary>
+internal sealed record PeerRun(IReadOnlyDictionary<string, string> Texts, double Seconds);
+
+/// <summary>
+/// Runs @mozilla/readability (under jsdom) on the benchmark pages, so Crosscheck is measured beside a
+/// well-known extractor in the same run on the same machine. The npm packages are installed on first use
+/// into a cache folder outside the source tree; failures come back as one readable reason, never a throw.
+/// </summary>
+internal static class ReadabilityPeer
+{
+    public const string Name = "readability.js";
+
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
+
+    // Reads every page named in ground-truth.json and writes {"seconds": s, "output": {id: textContent}}.
+    // The page's own URL is given to jsdom so relative links resolve the way they did when fetched.
+    private const string Script = """
+        // Written by `crosscheck bench extraction`; rewritten on every run.
+        'use strict';
+        const fs = require('fs');
+        const path = require('path');
+        const zlib = require('zlib');
+        const { JSDOM, VirtualConsole } = require('jsdom');
+        const { Readability } = require('@mozilla/readability');
+
+        const [dataDir, outFile] = process.argv.slice(2);
+        const truth = JSON.parse(fs.readFileSync(path.join(dataDir, 'ground-truth.json'), 'utf8'));
+        const quiet = new VirtualConsole();
+        const output = {};
+        const started = process.hrtime.bigint();
+        for (const id of Object.keys(truth).sort()) {
+          let text = '';
+          try {
+            const html = zlib.gunzipSync(fs.readFileSync(path.join(dataDir, 'html', id + '.html.gz'))).toString('utf8');
+            const dom = new JSDOM(html, { url: truth[id].url || 'https://example.invalid/', virtualConsole: quiet });
+            const article = new Readability(dom.window.document).parse();
+            text = article && article.textContent ? article.textContent : '';
+            dom.window.close();
+          } catch (e) {
+            text = '';
+          }
+          output[id] = text;
+        }
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        fs.writeFileSync(outFile, JSON.stringify({ seconds, output }));
+        """;
+
+    /// <summary>Runs the peer, or returns the reason it could not run.</summary>
+    public static (PeerRun? Run, string? Failure) Run(string dataDirectory)
+    {
+        var cache = CacheFolder();
+        try
+        {
+            Directory.CreateDirectory(cache);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot create the peer's cache folder {cache}: {ex.Message}");
+        }
+
+        if (!IsInstalled(cache))
+        {
+            var (ok, message) = Execute("npm", ["install", "--prefix", cache, "--no-audit", "--no-fund", "--loglevel=error", "@mozilla/readability", "jsdom"], InstallTimeout);
+            if (!ok) return (null, $"npm install of @mozilla/readability and jsdom into {cache} failed: {message}");
+            if (!IsInstalled(cache)) return (null, $"npm install into {cache} finished but the packages are not there");
+        }
+
+        var scriptPath = Path.Combine(cache, "extract.js");
+        var outPath = Path.Combine(cache, "output.json");
+        try
+        {
+            File.WriteAllText(scriptPath, Script);
+            File.Delete(outPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot write the peer's script in {cache}: {ex.Message}");
+        }
+
+        var (ran, runMessage) = Execute("node", [scriptPath, Path.GetFullPath(dataDirectory), outPath], RunTimeout);
+        if (!ran) return (null, $"node {scriptPath} failed: {runMessage}");
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(outPath));
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var page in json.RootElement.GetProperty("output").EnumerateObject())
+            {
+                texts[page.Name] = page.Value.GetString() ?? "";
+            }
+            return (new PeerRun(texts, json.RootElement.GetProperty("seconds").GetDouble()), null);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return (null, $"the peer's output {outPath} could not be read: {ex.Message}");
+        }
+    }
+
+    private static bool IsInstalled(string cache) =>
+        File.Exists(Path.Combine(cache, "node_modules", "@mozilla", "readability", "package.json"))
+        && File.Exists(Path.Combine(cache, "node_modules", "jsdom", "package.json"));
+
+    /// <summary>
+    /// <c>.cache/peers/readability</c> beside Crosscheck.slnx when run from inside the repository (already
+    /// ignored by git), else under <c>$XDG_CACHE_HOME/crosscheck</c> (or <c>~/.cache/crosscheck</c>).
+    /// </summary>
+    internal static string CacheFolder()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Crosscheck.slnx")))
+            {
+                return Path.Combine(dir.FullName, ".cache", "peers", "readability");
+            }
+        }
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = !string.IsNullOrWhiteSpace(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(root, "crosscheck", "peers", "readability");
+    }
+
+    private static (bool Ok, string Message) Execute(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (Win32Exception)
+        {
+            return (false, $"{program} is not installed or not on PATH");
+        }
+        if (process is null) return (false, $"{program} could not be started");
+        using (process)
+        {
+            // Both streams are drained concurrently so a chatty child cannot fill a pipe and stall.
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                return (false, $"timed out after {timeout.TotalMinutes:F0} minutes");
+            }
+            process.WaitForExit();
+            if (process.ExitCode == 0) return (true, "");
+            var lastLine = (stderr.Result + "\n" + stdout.Result)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(l => !l.StartsWith("npm warn", StringComparison.OrdinalIgnoreCase))
+                .FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
+                ?? "no message";
+            return (false, $"exit code {process.ExitCode}: {lastLine}");
+        }
+    }
+}

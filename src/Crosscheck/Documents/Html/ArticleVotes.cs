@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Crosscheck.Documents.Html;
+
+/// <summary>
+/// Each block's vote, added to every element around it: running prose counts for, link lists and scraps
+/// count against. The element with the highest total holds the most prose for the least furniture, which
+/// finds the article whether its paragraphs sit in one container or are spread over sibling sections.
+/// Costs one walk up the tree per block.
+/// </summary>
+internal sealed partial class ArticleVotes
+{
+    private readonly Dictionary<IElement, double> _total = [];
+    private readonly Dictionary<IElement, double> _good = [];
+    private readonly IElement _body;
+
+    private ArticleVotes(IElement body) => _body = body;
+
+    public static ArticleVotes Count(List<PageBlock> blocks, IElement body)
+    {
+        var votes = new ArticleVotes(body);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            var vote = Vote(block, i > 0 && blocks[i - 1].Container == block.Container || i + 1 < blocks.Count && blocks[i + 1].Container == block.Container);
+            for (var el = block.Container; el is not null; el = el.ParentElement)
+            {
+                votes._total[el] = votes._total.GetValueOrDefault(el) + vote;
+                if (vote > 0) votes._good[el] = votes._good.GetValueOrDefault(el) + vote;
+                if (el == body) break;
+            }
+        }
+        return votes;
+    }
+
+    /// <summary>The prose an element holds (the positive votes only).</summary>
+    public double Good(IElement el) => _good.GetValueOrDefault(el);
+
+    /// <summary>The element with the best total; among equals the innermost, which carries the least else.</summary>
+    public IElement Best()
+    {
+        IElement? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var (el, score) in _total)
+        {
+            if (score > bestScore) { best = el; bestScore = score; }
+        }
+        if (best is null || bestScore <= 0) return _body;
+        var moved = true;
+        while (moved)
+        {
+            moved = false;
+            foreach (var child in best.Children)
+            {
+                if (_total.TryGetValue(child, out var s) && s >= bestScore - 1e-9)
+                {
+                    best = child;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <param name="brokenLine">The block is one line of a paragraph cut at &lt;br&gt;: short lines there are
+    /// the paragraph's own (a list written with line breaks), not scraps.</param>
+    private static double Vote(PageBlock block, bool brokenLine)
+    {
+        if (block.Role is BlockRole.Heading or BlockRole.Caption) return 0;
+        var length = block.Text.Length;
+        var plain = length - block.LinkChars;
+        if (block.LinkDensity > 0.5 && plain < 100) return brokenLine ? 0 : -length;
+        // A block that opens with a long linked title and then a blurb is a teaser for another page.
+        if (block.LeadingLinkChars >= 30 && block.LeadingLinkChars >= 0.2 * length) return -0.5 * length;
+        var prose = length >= 120 || Sentence().IsMatch(block.Text);
+        if (block.Role == BlockRole.TableRow && !prose) return 0;
+        if (brokenLine && !prose) return 0;
+        if (length < 25) return -3;
+        if (!prose) return -0.25 * length;
+        // Links inside prose cost a little: teasers pay for their linked titles, paragraphs with a few links do not.
+        var vote = plain - 0.25 * block.LinkChars;
+        // List items are prose in some articles and menus in many pages: they count, but for less.
+        return block.Role == BlockRole.ListItem ? vote * 0.5 : vote;
+    }
+
+    [GeneratedRegex(@"[.!?…:;]['""”’»)\]]*(\s|$)")]
+    private static partial Regex Sentence();
+}

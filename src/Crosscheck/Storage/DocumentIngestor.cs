@@ -15,7 +15,7 @@ public sealed record IngestSummary(int Added, int NearDuplicates, int AlreadySto
 public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader)
 {
     /// <summary>Documents stored per transaction: large enough to amortize the commit, small enough that a crash loses little.</summary>
-    public const int BatchSize = 64;
+    public const int BatchSize = 256;
 
     public IngestSummary Ingest(IEnumerable<string> inputs, Action<IngestItem>? progress = null, Func<Stream>? stdin = null, bool keepItems = true)
     {

@@ -19,6 +19,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     // Prepared once per store and reused: preparing the same statements for every document was a large
     // share of the ingest time.
+    private NearDuplicateIndex _nearDuplicates = new();
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx)
@@ -63,7 +64,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             Execute(connection, "PRAGMA busy_timeout = 5000;");
             if (!readOnly)
             {
-                if (path != ":memory:") Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+                if (path != ":memory:") Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
                 Execute(connection, "PRAGMA foreign_keys = ON;");
                 SqliteMigrations.Apply(connection, time ?? TimeProvider.System);
             }
@@ -96,9 +97,19 @@ public sealed class SqliteDocumentStore : IDocumentStore
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction();
+            _nearDuplicates.CatchUp(Command("SELECT seq, minhash FROM documents WHERE seq > $after ORDER BY seq", tx));
             var outcomes = new List<StoreOutcome>(documents.Count);
-            foreach (var document in documents) outcomes.Add(AddInTransaction(document, tx));
-            tx.Commit();
+            try
+            {
+                foreach (var document in documents) outcomes.Add(AddInTransaction(document, tx));
+                tx.Commit();
+            }
+            catch
+            {
+                // The rolled-back rows are in the in-memory index: rebuild it from the database next time.
+                _nearDuplicates = new NearDuplicateIndex();
+                throw;
+            }
             return outcomes;
         }
     }
@@ -132,34 +143,21 @@ public sealed class SqliteDocumentStore : IDocumentStore
             cmd.Parameters.AddWithValue("$text", stored.Text);
             cmd.Parameters.AddWithValue("$dup", (object?)duplicateOf ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue("$minhash", Pack(signature));
+            cmd.Parameters.AddWithValue("$minhash", NearDuplicateIndex.Pack(signature));
             var seq = (long)cmd.ExecuteScalar()!;
 
-            cmd = Command("INSERT INTO segments (document_seq, ordinal, kind, start, \"end\") VALUES ($seq, $ord, $kind, $start, $end)", tx);
-            var pSeq = cmd.Parameters.Add("$seq", SqliteType.Integer);
-            var pOrd = cmd.Parameters.Add("$ord", SqliteType.Integer);
-            var pKind = cmd.Parameters.Add("$kind", SqliteType.Text);
-            var pStart = cmd.Parameters.Add("$start", SqliteType.Integer);
-            var pEnd = cmd.Parameters.Add("$end", SqliteType.Integer);
-            pSeq.Value = seq;
+            // One multi-row statement per table and document: binding is cheap, stepping statements is not.
+            cmd = Command(MultiRowInsert("INSERT INTO segments (document_seq, ordinal, kind, start, \"end\") VALUES ", "($seq, {0}, $kind{0}, $start{0}, $end{0})", stored.Segments.Length), tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
             for (var i = 0; i < stored.Segments.Length; i++)
             {
                 var s = stored.Segments[i];
-                pOrd.Value = i;
-                pKind.Value = Segment.Name(s.Kind);
-                pStart.Value = s.Start;
-                pEnd.Value = s.End;
-                cmd.ExecuteNonQuery();
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                cmd.Parameters.AddWithValue("$kind" + n, Segment.Name(s.Kind));
+                cmd.Parameters.AddWithValue("$start" + n, s.Start);
+                cmd.Parameters.AddWithValue("$end" + n, s.End);
             }
-
-            cmd = Command("INSERT OR IGNORE INTO minhash_bands (band_key, document_seq) VALUES ($key, $seq)", tx);
-            var pKey = cmd.Parameters.Add("$key", SqliteType.Integer);
-            cmd.Parameters.AddWithValue("$seq", seq);
-            foreach (var key in signature.BandKeys())
-            {
-                pKey.Value = key;
-                cmd.ExecuteNonQuery();
-            }
+            cmd.ExecuteNonQuery();
 
             cmd = Command("INSERT INTO documents_fts (rowid, title, text) VALUES ($seq, $title, $text)", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
@@ -168,33 +166,24 @@ public sealed class SqliteDocumentStore : IDocumentStore
             cmd.ExecuteNonQuery();
 
             InsertSource(seq, stored.Source, tx);
+            _nearDuplicates.Add(seq, signature);
             return new StoreOutcome(duplicateOf is null ? StoreStatus.Added : StoreStatus.AddedNearDuplicate, stored);
         }
     }
 
     private string? FindNearDuplicate(MinHashSignature signature, SqliteTransaction tx)
     {
-        var keys = signature.BandKeys().ToList();
-        var names = Enumerable.Range(0, keys.Count).Select(i => "$k" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-        // The documents sharing the most bands first, and only a few of them: a true near-duplicate
-        // (Jaccard >= 0.7) shares about a quarter of the bands, unrelated texts almost none, so the
-        // top few always include it and a corpus full of shared phrases cannot make this quadratic.
-        var cmd = Command($"""
-            SELECT d.seq, d.id, d.minhash, d.duplicate_of FROM documents d
-            JOIN (SELECT document_seq, count(*) AS shared FROM minhash_bands
-                  WHERE band_key IN ({string.Join(",", names)}) GROUP BY document_seq
-                  ORDER BY shared DESC, document_seq LIMIT 16) c ON c.document_seq = d.seq
-            ORDER BY c.shared DESC, d.seq
-            """, tx);
-        for (var i = 0; i < keys.Count; i++) cmd.Parameters.AddWithValue(names[i], keys[i]);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
+        var select = Command("SELECT id, minhash, duplicate_of FROM documents WHERE seq = $seq", tx);
+        foreach (var seq in _nearDuplicates.Candidates(signature))
         {
-            var other = Unpack((byte[])reader[2]);
-            if (signature.Similarity(other) >= MinHashSignature.Threshold)
+            select.Parameters.Clear();
+            select.Parameters.AddWithValue("$seq", seq);
+            using var reader = select.ExecuteReader();
+            if (!reader.Read()) continue;
+            if (signature.Similarity(NearDuplicateIndex.Unpack((byte[])reader[1])) >= MinHashSignature.Threshold)
             {
                 // Point at the original, not at another reprint of it.
-                return reader.IsDBNull(3) ? reader.GetString(1) : reader.GetString(3);
+                return reader.IsDBNull(2) ? reader.GetString(0) : reader.GetString(2);
             }
         }
         return null;
@@ -206,6 +195,21 @@ public sealed class SqliteDocumentStore : IDocumentStore
         cmd.Parameters.AddWithValue("$seq", seq);
         cmd.Parameters.AddWithValue("$source", source);
         cmd.ExecuteNonQuery();
+    }
+
+    private static readonly Dictionary<(string, string, int), string> MultiRowSql = [];
+
+    private static string MultiRowInsert(string head, string rowFormat, int rows)
+    {
+        lock (MultiRowSql)
+        {
+            if (!MultiRowSql.TryGetValue((head, rowFormat, rows), out var sql))
+            {
+                sql = head + string.Join(", ", Enumerable.Range(0, rows).Select(i => string.Format(CultureInfo.InvariantCulture, rowFormat, i)));
+                MultiRowSql[(head, rowFormat, rows)] = sql;
+            }
+            return sql;
+        }
     }
 
     private string? DuplicateOfStored(long seq, SqliteTransaction tx)
@@ -339,20 +343,6 @@ public sealed class SqliteDocumentStore : IDocumentStore
             .Select(t => "\"" + t.Replace("\"", "", StringComparison.Ordinal) + "\"");
         var q = string.Join(" ", terms);
         return q.Length == 0 ? null : q;
-    }
-
-    private static byte[] Pack(MinHashSignature s)
-    {
-        var bytes = new byte[MinHashSignature.Size * 4];
-        for (var i = 0; i < MinHashSignature.Size; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), s.Values[i]);
-        return bytes;
-    }
-
-    private static MinHashSignature Unpack(byte[] bytes)
-    {
-        var values = new uint[MinHashSignature.Size];
-        for (var i = 0; i < values.Length; i++) values[i] = BitConverter.ToUInt32(bytes, i * 4);
-        return MinHashSignature.FromValues(values);
     }
 
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)

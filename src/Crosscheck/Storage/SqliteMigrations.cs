@@ -36,11 +36,6 @@ internal static class SqliteMigrations
                 source       TEXT NOT NULL,
                 PRIMARY KEY (document_seq, source)
             ) WITHOUT ROWID;
-            CREATE TABLE minhash_bands (
-                band_key     INTEGER NOT NULL,
-                document_seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
-                PRIMARY KEY (band_key, document_seq)
-            ) WITHOUT ROWID;
             CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
             """),
     ];

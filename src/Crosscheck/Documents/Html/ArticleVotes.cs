@@ -47,13 +47,16 @@ internal sealed partial class ArticleVotes
             if (score > bestScore) { best = el; bestScore = score; }
         }
         if (best is null || bestScore <= 0) return _body;
+        // An article is a container of paragraphs, never one paragraph: a short closing line or a
+        // headline that votes nothing must not lose the article to its longest paragraph.
+        while (IsParagraphLevel(best) && best != _body && best.ParentElement is { } parent) best = parent;
         var moved = true;
         while (moved)
         {
             moved = false;
             foreach (var child in best.Children)
             {
-                if (_total.TryGetValue(child, out var s) && s >= bestScore - 1e-9)
+                if (!IsParagraphLevel(child) && _total.TryGetValue(child, out var s) && s >= bestScore - 1e-9)
                 {
                     best = child;
                     moved = true;
@@ -63,6 +66,9 @@ internal sealed partial class ArticleVotes
         }
         return best;
     }
+
+    private static bool IsParagraphLevel(IElement el) => el.LocalName is "p" or "pre" or "blockquote" or "li" or "dd" or "dt"
+        or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "span" or "a" or "em" or "strong" or "b" or "i" or "font" or "small" or "figcaption";
 
     /// <param name="brokenLine">The block is one line of a paragraph cut at &lt;br&gt;: short lines there are
     /// the paragraph's own (a list written with line breaks), not scraps.</param>

@@ -1,10 +1,10 @@
-using System.Collections.Immutable;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Crosscheck.Documents;
 
 /// <summary>Turns a reader's draft into a <see cref="Document"/>: normalized text, segments, stable id.</summary>
-internal static class DocumentAssembler
+internal static partial class DocumentAssembler
 {
     public static Document Assemble(ArticleDraft draft)
     {
@@ -23,16 +23,33 @@ internal static class DocumentAssembler
         {
             throw new InputRejectedException("no article text found");
         }
+        var metadata = draft.Metadata with
+        {
+            // Every reader here reads English; a declared language is kept as declared.
+            Language = draft.Metadata.Language ?? "en",
+            Outlet = draft.Metadata.Outlet ?? OutletFromDateline(text, segments),
+        };
         return new Document
         {
             Id = DocumentId.FromText(text),
             Source = draft.Source,
             Text = text,
             Segments = [.. segments],
-            // Every reader here reads English; a declared language is kept as declared.
-            Metadata = draft.Metadata with { Language = draft.Metadata.Language ?? "en" },
+            Metadata = metadata,
         };
     }
+
+    /// <summary>A wire-style dateline names the outlet: "WASHINGTON, Oct. 19 (Coastline Wire) — …".</summary>
+    private static string? OutletFromDateline(string text, List<Segment> segments)
+    {
+        var lede = segments.FirstOrDefault(s => s.Kind == SegmentKind.Lede);
+        if (lede.End == 0) return null;
+        var m = Dateline().Match(text, lede.Start, Math.Min(lede.Length, 120));
+        return m.Success ? m.Groups["outlet"].Value.Trim() : null;
+    }
+
+    [GeneratedRegex(@"\G\p{Lu}[\p{Lu} .'-]+(,[^()\n]{1,30})?\s*\((?<outlet>\p{Lu}[\w&.' -]{1,40})\)\s*[\u2014\u2013-]")]
+    private static partial Regex Dateline();
 
     private static (string, List<Segment>) FromBlocks(IReadOnlyList<TextBlock> blocks, string? title)
     {

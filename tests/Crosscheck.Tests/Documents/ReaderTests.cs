@@ -156,4 +156,11 @@ public sealed class ReaderTests
     {
         ReadOne("a.txt", "Talks resumed on Monday.\nBoth sides said so.\n").Id.ShouldBe(ReadOne("b.txt", "Talks resumed on Monday.\r\nBoth sides said so.").Id);
     }
+
+    [Fact]
+    public void A_wire_dateline_names_the_outlet_when_no_metadata_does()
+    {
+        ReadOne("a.txt", "Ferry sinks off the cape\nPORT ALDER, Nov. 2 (Tidewater News) \u2014 A ferry sank off the cape on Sunday, the coast guard said.\nAll passengers were rescued.\n").Metadata.Outlet.ShouldBe("Tidewater News");
+        ReadOne("b.txt", "A ferry sank off the cape on Sunday (local time) - the coast guard said so.\nAll passengers were rescued.\n").Metadata.Outlet.ShouldBeNull();
+    }
 }

@@ -165,18 +165,7 @@ public sealed partial class HtmlArticleExtractor
         string.Equals(NormalizeSpace(a), NormalizeSpace(b), StringComparison.OrdinalIgnoreCase)
         || NormalizeSpace(b).StartsWith(NormalizeSpace(a), StringComparison.OrdinalIgnoreCase);
 
-    internal static string NormalizeSpace(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    internal static string NormalizeSpace(string s) => DocumentId.FoldWhitespace(s);
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();

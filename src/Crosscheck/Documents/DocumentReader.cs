@@ -184,7 +184,8 @@ public sealed class DocumentReader(ReaderOptions? options = null)
 
     private static Document FromText(string source, string text)
     {
-        var (meta, body) = FrontMatter.Split(TextNormalizer.Normalize(text));
+        // The assembler normalizes the body; the front matter only needs its lines, which Split trims.
+        var (meta, body) = FrontMatter.Split(text);
         return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = meta, PlainText = body });
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 
 namespace Crosscheck.Documents;
 
@@ -22,7 +23,15 @@ public sealed class MinHashSignature
     /// </remarks>
     public const double Threshold = 0.7;
 
-    private static readonly ulong[] Seeds = MakeSeeds();
+    private static readonly Vector<uint>[] Multipliers = Lanes(MakeSeeds(0x0DD5_EED5_0F0D_D5EDUL).Select(m => (uint)(m >> 32) | 1u));
+    private static readonly Vector<uint>[] Offsets = Lanes(MakeSeeds(0x5EED_C405_5C4E_C4ABUL).Select(m => (uint)(m >> 32)));
+
+    private static Vector<uint>[] Lanes(IEnumerable<uint> values)
+    {
+        var all = values.ToArray();
+        var lanes = Vector<uint>.Count;
+        return Enumerable.Range(0, Size / lanes).Select(j => new Vector<uint>(all, j * lanes)).ToArray();
+    }
 
     public ImmutableArray<uint> Values { get; }
 
@@ -38,8 +47,12 @@ public sealed class MinHashSignature
     public static MinHashSignature Compute(string text)
     {
         var words = Words(text);
-        var mins = new uint[Size];
-        Array.Fill(mins, uint.MaxValue);
+        var lanes = Vector<uint>.Count;
+        var vectors = Size / lanes;
+        Span<Vector<uint>> mins = stackalloc Vector<uint>[vectors];
+        mins.Fill(new Vector<uint>(uint.MaxValue));
+        var multipliers = Multipliers;
+        var offsets = Offsets;
         var n = Math.Max(1, words.Count - ShingleWords + 1);
         for (var i = 0; i < n; i++)
         {
@@ -48,14 +61,19 @@ public sealed class MinHashSignature
             {
                 h = (h ^ words[k]) * 1099511628211UL;
             }
-            for (var j = 0; j < Size; j++)
+            // One strong mix per shingle, then per slot a multiply-add (a bijection on 32 bits for an odd
+            // multiplier) and an xor-shift, several slots at a time in vector lanes.
+            var x = new Vector<uint>((uint)(Mix(h) >> 32));
+            for (var j = 0; j < vectors; j++)
             {
-                var x = Mix(h ^ Seeds[j]);
-                var v = (uint)(x >> 32);
-                if (v < mins[j]) mins[j] = v;
+                var v = x * multipliers[j] + offsets[j];
+                v ^= Vector.ShiftRightLogical(v, 15);
+                mins[j] = Vector.Min(mins[j], v);
             }
         }
-        return new MinHashSignature([.. mins]);
+        var values = new uint[Size];
+        for (var j = 0; j < vectors; j++) mins[j].CopyTo(values, j * lanes);
+        return new MinHashSignature([.. values]);
     }
 
     public double Similarity(MinHashSignature other)
@@ -106,10 +124,10 @@ public sealed class MinHashSignature
         return x;
     }
 
-    private static ulong[] MakeSeeds()
+    private static ulong[] MakeSeeds(ulong start)
     {
         var seeds = new ulong[Size];
-        ulong s = 0x5EED_C405_5C4E_C4ABUL;
+        var s = start;
         for (var i = 0; i < Size; i++) { s += 0x9E3779B97F4A7C15UL; seeds[i] = Mix(s); }
         return seeds;
     }

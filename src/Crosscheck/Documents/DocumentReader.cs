@@ -56,7 +56,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             try
             {
                 using var stream = (stdin ?? Console.OpenStandardInput)();
-                bytes = ReadLimited(stream, "-");
+                bytes = ReadLimited(stream);
             }
             catch (InputRejectedException ex) { error = ex.Message; }
             catch (IOException ex) { error = "cannot read standard input: " + ex.Message; }
@@ -103,7 +103,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
             else
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-                bytes = ReadLimited(stream, path);
+                bytes = ReadLimited(stream);
             }
         }
         catch (UnauthorizedAccessException) { error = "permission denied"; }
@@ -114,7 +114,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         foreach (var r in ReadBytes(path, bytes!, Path.GetExtension(path))) yield return r;
     }
 
-    private byte[] ReadLimited(Stream stream, string name)
+    private byte[] ReadLimited(Stream stream)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -127,7 +127,6 @@ public sealed class DocumentReader(ReaderOptions? options = null)
                 throw new InputRejectedException($"too large (over the limit of {_options.MaxBytes:N0} bytes)");
             }
         }
-        _ = name;
         return buffer.ToArray();
     }
 

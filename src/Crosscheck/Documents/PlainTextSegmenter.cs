@@ -214,7 +214,6 @@ internal static partial class PlainTextSegmenter
         {
             var gap = ps[i].BlankLinesBefore;
             if (gap < 2 || gap <= typicalGap + 1) continue;
-            var before = ps.Take(i).Max(p => p.BlankLinesBefore);
             if (ps.Skip(1).Take(i - 1).Any(p => p.BlankLinesBefore >= gap)) break;
             var tail = ps.Skip(i).ToList();
             if (tail.Sum(p => p.Words) > ps.Take(i).Sum(p => p.Words)) break;
@@ -222,7 +221,6 @@ internal static partial class PlainTextSegmenter
             {
                 for (var j = i; j < ps.Count; j++) kinds[j] = SegmentKind.Comment;
             }
-            _ = before;
             break;
         }
 

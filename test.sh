@@ -7,7 +7,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 need=()
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
-command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (Debian packages)"
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi

@@ -64,7 +64,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             Execute(connection, "PRAGMA busy_timeout = 5000;");
             if (!readOnly)
             {
-                if (path != ":memory:") Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
+                if (path != ":memory:") Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;");
                 Execute(connection, "PRAGMA foreign_keys = ON;");
                 SqliteMigrations.Apply(connection, time ?? TimeProvider.System);
             }

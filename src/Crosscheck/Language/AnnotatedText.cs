@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using Crosscheck.Documents;
+
+namespace Crosscheck.Language;
+
+/// <summary>
+/// The language layer's view of one text, after spaCy's Doc: a flat token table (struct of arrays)
+/// that pipeline components fill in place, and layers of spans that point back into it.
+/// Tokens never overlap, appear in text order, and each covers exactly <c>Text[Start..End]</c>.
+/// </summary>
+public sealed class AnnotatedText
+{
+    private readonly int[] _starts;
+    private readonly int[] _ends;
+    private readonly string[] _words;
+    private string[]? _pos;
+    private string[]? _entityTags;
+    private bool[]? _sentenceStarts;
+    private ImmutableArray<TokenSpan> _sentences = ImmutableArray<TokenSpan>.Empty;
+
+    internal AnnotatedText(string text, ImmutableArray<Segment> segments, DateOnly? published,
+        int[] starts, int[] ends, string[] words)
+    {
+        Text = text;
+        Segments = segments;
+        Published = published;
+        _starts = starts;
+        _ends = ends;
+        _words = words;
+    }
+
+    /// <summary>The text every offset indexes into.</summary>
+    public string Text { get; }
+
+    /// <summary>The document's segments; sentences never cross them.</summary>
+    public ImmutableArray<Segment> Segments { get; }
+
+    /// <summary>The document's publication date, the anchor for relative times; null when unknown.</summary>
+    public DateOnly? Published { get; }
+
+    /// <summary>What the pipeline has set so far.</summary>
+    public Annotations Done { get; internal set; } = Annotations.Tokens;
+
+    public int Count => _words.Length;
+
+    public Token this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)_words.Length) throw new ArgumentOutOfRangeException(nameof(index));
+            return new Token(this, index);
+        }
+    }
+
+    public IEnumerable<Token> Tokens
+    {
+        get { for (var i = 0; i < _words.Length; i++) yield return new Token(this, i); }
+    }
+
+    /// <summary>The token words, for components (taggers) that read them as an array.</summary>
+    public ReadOnlySpan<string> Words => _words;
+
+    public ImmutableArray<TokenSpan> Sentences => _sentences;
+
+    /// <summary>Named-entity mentions found by the recognizer and the gazetteers.</summary>
+    public ImmutableArray<EntityMention> Entities { get; internal set; } = ImmutableArray<EntityMention>.Empty;
+
+    /// <summary>Numbers with the words that gave them.</summary>
+    public ImmutableArray<NumberMention> Numbers { get; internal set; } = ImmutableArray<NumberMention>.Empty;
+
+    /// <summary>Time expressions, resolved against <see cref="Published"/> where possible.</summary>
+    public ImmutableArray<TimeMention> Times { get; internal set; } = ImmutableArray<TimeMention>.Empty;
+
+    /// <summary>Chains of mentions that refer to the same person or organization.</summary>
+    public ImmutableArray<CorefChain> Coreference { get; internal set; } = ImmutableArray<CorefChain>.Empty;
+
+    internal int StartOf(int i) => _starts[i];
+    internal int EndOf(int i) => _ends[i];
+    internal string WordOf(int i) => _words[i];
+    internal string? PosOf(int i) => _pos?[i];
+    internal string? EntityTagOf(int i) => _entityTags?[i];
+    internal bool IsSentenceStart(int i) => _sentenceStarts?[i] ?? i == 0;
+
+    internal void SetPartsOfSpeech(string[] tags)
+    {
+        if (tags.Length != _words.Length) throw new ArgumentException("One tag per token.", nameof(tags));
+        _pos = tags;
+    }
+
+    internal void SetEntityTags(string[] tags)
+    {
+        if (tags.Length != _words.Length) throw new ArgumentException("One tag per token.", nameof(tags));
+        _entityTags = tags;
+    }
+
+    internal void SetSentences(ImmutableArray<TokenSpan> sentences)
+    {
+        var starts = new bool[_words.Length];
+        foreach (var s in sentences)
+        {
+            if (s.Length > 0) starts[s.StartToken] = true;
+        }
+        _sentenceStarts = starts;
+        _sentences = sentences;
+    }
+
+    /// <summary>The sentence holding token <paramref name="tokenIndex"/>.</summary>
+    public TokenSpan SentenceOf(int tokenIndex)
+    {
+        var lo = 0;
+        var hi = _sentences.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var s = _sentences[mid];
+            if (tokenIndex < s.StartToken) hi = mid - 1;
+            else if (tokenIndex >= s.EndToken) lo = mid + 1;
+            else return s;
+        }
+        throw new ArgumentOutOfRangeException(nameof(tokenIndex), "The token is in no sentence; run the sentence splitter first.");
+    }
+
+    /// <summary>The first token that ends after character <paramref name="offset"/>, or <see cref="Count"/>.</summary>
+    public int TokenAtOrAfter(int offset)
+    {
+        var lo = 0;
+        var hi = _words.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_ends[mid] <= offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The tokens in <c>[start, end)</c> as a span.</summary>
+    public TokenSpan Span(int startToken, int endToken) => new(this, startToken, endToken);
+
+    /// <summary>The kind of segment that covers <paramref name="offset"/>, or Body when the text has no segments.</summary>
+    public SegmentKind SegmentKindAt(int offset)
+    {
+        foreach (var s in Segments)
+        {
+            if (offset >= s.Start && offset < s.End) return s.Kind;
+        }
+        return SegmentKind.Body;
+    }
+}
+
+/// <summary>One token: a cheap view into its <see cref="AnnotatedText"/>.</summary>
+public readonly struct Token(AnnotatedText owner, int index) : IEquatable<Token>
+{
+    public AnnotatedText Owner => owner;
+    public int Index => index;
+    public int Start => owner.StartOf(index);
+    public int End => owner.EndOf(index);
+    /// <summary>The token's characters, verbatim.</summary>
+    public string Text => owner.WordOf(index);
+    /// <summary>The Penn Treebank part of speech, once the tagger ran.</summary>
+    public string? Pos => owner.PosOf(index);
+    /// <summary>The BIO entity tag (e.g. B-PERSON), once the recognizer ran.</summary>
+    public string? EntityTag => owner.EntityTagOf(index);
+    public bool IsSentenceStart => owner.IsSentenceStart(index);
+    /// <summary>True when white space follows the token in the text.</summary>
+    public bool SpaceAfter => End < owner.Text.Length && char.IsWhiteSpace(owner.Text[End]);
+
+    public bool Equals(Token other) => ReferenceEquals(owner, other.Owner) && index == other.Index;
+    public override bool Equals(object? obj) => obj is Token t && Equals(t);
+    public override int GetHashCode() => HashCode.Combine(owner, index);
+    public override string ToString() => Text;
+}
+
+/// <summary>A half-open run of tokens <c>[StartToken, EndToken)</c>; its characters are exactly <see cref="Text"/>.</summary>
+public readonly struct TokenSpan : IEquatable<TokenSpan>
+{
+    private readonly AnnotatedText _owner;
+
+    public TokenSpan(AnnotatedText owner, int startToken, int endToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        if (startToken < 0 || endToken < startToken || endToken > owner.Count)
+            throw new ArgumentOutOfRangeException(nameof(startToken), $"[{startToken}, {endToken}) is not within 0..{owner.Count}.");
+        _owner = owner;
+        StartToken = startToken;
+        EndToken = endToken;
+    }
+
+    public AnnotatedText Owner => _owner;
+    public int StartToken { get; }
+    public int EndToken { get; }
+    public int Length => EndToken - StartToken;
+    public int Start => Length == 0 ? (StartToken < _owner.Count ? _owner.StartOf(StartToken) : _owner.Text.Length) : _owner.StartOf(StartToken);
+    public int End => Length == 0 ? Start : _owner.EndOf(EndToken - 1);
+    public string Text => _owner.Text[Start..End];
+    public Token this[int i] => _owner[StartToken + i];
+
+    public IEnumerable<Token> Tokens
+    {
+        get { for (var i = StartToken; i < EndToken; i++) yield return _owner[i]; }
+    }
+
+    public bool Contains(int tokenIndex) => tokenIndex >= StartToken && tokenIndex < EndToken;
+    public bool Overlaps(TokenSpan other) => StartToken < other.EndToken && other.StartToken < EndToken;
+
+    public bool Equals(TokenSpan other) => ReferenceEquals(_owner, other._owner) && StartToken == other.StartToken && EndToken == other.EndToken;
+    public override bool Equals(object? obj) => obj is TokenSpan s && Equals(s);
+    public override int GetHashCode() => HashCode.Combine(_owner, StartToken, EndToken);
+    public override string ToString() => Text;
+}

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Crosscheck.Cli.Bench;
 
-/// <summary><c>crosscheck bench extraction|ingest</c>: measurements that print figures, never pass/fail tests.</summary>
+/// <summary><c>crosscheck bench extraction|ingest|language</c>: measurements that print figures, never pass/fail tests.</summary>
 internal static class BenchCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -20,6 +20,13 @@ internal static class BenchCommand
         var ingest = new Command("ingest", "Documents per second and peak memory while ingesting generated plain-text and HTML articles") { count };
         ingest.SetAction(parse => IngestBench.Run(parse.GetValue(count), stdout));
         bench.Subcommands.Add(ingest);
+
+        var gvdb = new Option<string>("--data") { Description = "The GVDB folder (dev.tsv)", DefaultValueFactory = _ => "../shared/data/gvdb" };
+        var passes = new Option<int>("--passes") { Description = "Timed passes over the texts, after one warm-up pass", DefaultValueFactory = _ => 5 };
+        var noWink = new Option<bool>("--no-peer") { Description = "Skip the wink-nlp run" };
+        var language = new Command("language", "Tokens/s, articles/s and peak memory of the language layer, beside wink-nlp") { gvdb, passes, noWink };
+        language.SetAction(parse => LanguageBench.Run(parse.GetValue(gvdb)!, parse.GetValue(passes), !parse.GetValue(noWink), stdout, stderr));
+        bench.Subcommands.Add(language);
         return bench;
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Crosscheck.Cli.Bench;
@@ -67,7 +65,7 @@ internal static class ReadabilityPeer
 
         if (!IsInstalled(cache))
         {
-            var (ok, message) = Execute("npm", ["install", "--prefix", cache, "--no-audit", "--no-fund", "--loglevel=error", "@mozilla/readability", "jsdom"], InstallTimeout);
+            var (ok, message) = NodePeer.Execute("npm", ["install", "--prefix", cache, "--no-audit", "--no-fund", "--loglevel=error", "@mozilla/readability", "jsdom"], InstallTimeout);
             if (!ok) return (null, $"npm install of @mozilla/readability and jsdom into {cache} failed: {message}");
             if (!IsInstalled(cache)) return (null, $"npm install into {cache} finished but the packages are not there");
         }
@@ -84,7 +82,7 @@ internal static class ReadabilityPeer
             return (null, $"cannot write the peer's script in {cache}: {ex.Message}");
         }
 
-        var (ran, runMessage) = Execute("node", [scriptPath, Path.GetFullPath(dataDirectory), outPath], RunTimeout);
+        var (ran, runMessage) = NodePeer.Execute("node", [scriptPath, Path.GetFullPath(dataDirectory), outPath], RunTimeout);
         if (!ran) return (null, $"node {scriptPath} failed: {runMessage}");
         try
         {
@@ -106,61 +104,5 @@ internal static class ReadabilityPeer
         File.Exists(Path.Combine(cache, "node_modules", "@mozilla", "readability", "package.json"))
         && File.Exists(Path.Combine(cache, "node_modules", "jsdom", "package.json"));
 
-    /// <summary>
-    /// <c>.cache/peers/readability</c> beside Crosscheck.slnx when run from inside the repository (already
-    /// ignored by git), else under <c>$XDG_CACHE_HOME/crosscheck</c> (or <c>~/.cache/crosscheck</c>).
-    /// </summary>
-    internal static string CacheFolder()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Crosscheck.slnx")))
-            {
-                return Path.Combine(dir.FullName, ".cache", "peers", "readability");
-            }
-        }
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var root = !string.IsNullOrWhiteSpace(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(root, "crosscheck", "peers", "readability");
-    }
-
-    private static (bool Ok, string Message) Execute(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        Process? process;
-        try
-        {
-            process = Process.Start(start);
-        }
-        catch (Win32Exception)
-        {
-            return (false, $"{program} is not installed or not on PATH");
-        }
-        if (process is null) return (false, $"{program} could not be started");
-        using (process)
-        {
-            // Both streams are drained concurrently so a chatty child cannot fill a pipe and stall.
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                return (false, $"timed out after {timeout.TotalMinutes:F0} minutes");
-            }
-            process.WaitForExit();
-            if (process.ExitCode == 0) return (true, "");
-            var lastLine = (stderr.Result + "\n" + stdout.Result)
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(l => !l.StartsWith("npm warn", StringComparison.OrdinalIgnoreCase))
-                .FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
-                ?? "no message";
-            return (false, $"exit code {process.ExitCode}: {lastLine}");
-        }
-    }
+    internal static string CacheFolder() => NodePeer.CacheFolder("readability");
 }

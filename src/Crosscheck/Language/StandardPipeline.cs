@@ -1,0 +1,15 @@
+namespace Crosscheck.Language;
+
+/// <summary>The language pipeline every command uses: built once per process and shared.</summary>
+public static class StandardPipeline
+{
+    private static readonly Lazy<LanguagePipeline> Shared = new(() => Builder().Build());
+
+    /// <summary>The shared default pipeline.</summary>
+    public static LanguagePipeline Default => Shared.Value;
+
+    /// <summary>A builder holding the default components, for callers that add or remove some.</summary>
+    public static LanguagePipelineBuilder Builder() =>
+        new LanguagePipelineBuilder()
+            .Add(new SentenceSplitter());
+}

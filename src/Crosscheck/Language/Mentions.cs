@@ -92,6 +92,9 @@ public sealed record TimeMention(TokenSpan Span, DateOnly? Start, DateOnly? End,
 public sealed record CorefChain(string Name, EntityType Type, ImmutableArray<TokenSpan> Mentions)
 {
     public KnownEntity? Known { get; init; }
+
+    /// <summary>The office titles the text gives the entity, canonical form.</summary>
+    public ImmutableArray<string> Titles { get; init; } = ImmutableArray<string>.Empty;
 }
 
 /// <summary>An entry from a gazetteer: a canonical entity with its names, titles and place.</summary>

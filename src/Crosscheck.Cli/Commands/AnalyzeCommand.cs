@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Crosscheck.Documents;
 using Crosscheck.Export;
+using Crosscheck.Language;
+using Crosscheck.Linking;
 using Crosscheck.Storage;
 
 namespace Crosscheck.Cli.Commands;
@@ -34,28 +36,41 @@ internal static class AnalyzeCommand
                 var outcome = store.Add(result.Document!);
                 if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
             }
+            var entities = AnalyzeLanguage(documents.Select(d => d.Item1));
             var outPath = parse.GetValue(output);
             if (outPath is null)
             {
                 using var stream = Console.OpenStandardOutput();
                 if (ReferenceEquals(stdout, Console.Out))
                 {
-                    AnalysisJson.Write(stream, documents);
+                    AnalysisJson.Write(stream, documents, entities);
                 }
                 else
                 {
                     using var buffer = new MemoryStream();
-                    AnalysisJson.Write(buffer, documents);
+                    AnalysisJson.Write(buffer, documents, entities);
                     stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                 }
             }
             else
             {
-                WriteAtomically(outPath, s => AnalysisJson.Write(s, documents));
+                WriteAtomically(outPath, s => AnalysisJson.Write(s, documents, entities));
             }
             return failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>Runs the language pipeline over every document and merges their entities.</summary>
+    internal static IReadOnlyList<LinkedEntity> AnalyzeLanguage(IEnumerable<Document> documents)
+    {
+        var pipeline = StandardPipeline.Default;
+        var index = new EntityIndex();
+        foreach (var doc in documents)
+        {
+            index.Add(doc.Id, pipeline.Process(doc));
+        }
+        return index.Build();
     }
 
     /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file.</summary>

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Crosscheck.Language;
+using Crosscheck.Linking;
+
+namespace Crosscheck.Tests.Linking;
+
+public sealed class EntityIndexTests
+{
+    private static readonly LanguagePipeline Sentences = new LanguagePipelineBuilder().Add(new SentenceSplitter()).Build();
+
+    private static AnnotatedText With(string text, params (string Mention, string Name, EntityType Type, string? Title)[] mentions)
+    {
+        var a = Sentences.Process(text);
+        var list = ImmutableArray.CreateBuilder<EntityMention>();
+        var from = 0;
+        foreach (var (mention, name, type, title) in mentions)
+        {
+            var at = text.IndexOf(mention, from, StringComparison.Ordinal);
+            var nameAt = text.IndexOf(name, at, StringComparison.Ordinal);
+            list.Add(new EntityMention(SpanOf(a, at, at + mention.Length), SpanOf(a, nameAt, nameAt + name.Length), type) { Title = title });
+            from = at + mention.Length;
+        }
+        a.Entities = list.ToImmutable();
+        new CoreferenceResolver().Process(a);
+        return a;
+    }
+
+    private static TokenSpan SpanOf(AnnotatedText a, int start, int end)
+    {
+        var first = a.TokenAtOrAfter(start);
+        var last = first;
+        while (last < a.Count && a[last].End <= end) last++;
+        return a.Span(first, last);
+    }
+
+    [Fact]
+    public void One_person_named_in_two_articles_under_two_titles_is_one_entity_holding_both()
+    {
+        var index = new EntityIndex();
+        index.Add("d-1", With("Secretary of Defense Pete Hegseth shared videos. Hegseth said more would come.",
+            ("Secretary of Defense Pete Hegseth", "Pete Hegseth", EntityType.Person, "Secretary of Defense"),
+            ("Hegseth", "Hegseth", EntityType.Person, null)));
+        index.Add("d-2", With("Secretary of War Pete Hegseth announced a strike.",
+            ("Secretary of War Pete Hegseth", "Pete Hegseth", EntityType.Person, "Secretary of War")));
+        var entities = index.Build();
+        entities.Length.ShouldBe(1);
+        var e = entities[0];
+        e.Name.ShouldBe("Pete Hegseth");
+        e.Titles.ShouldBe(["Secretary of Defense", "Secretary of War"]);
+        e.Aliases.ShouldBe(["Hegseth"]);
+        e.Mentions.Select(m => (m.Document, m.Text)).ShouldBe([("d-1", "Secretary of Defense Pete Hegseth"), ("d-1", "Hegseth"), ("d-2", "Secretary of War Pete Hegseth")]);
+        e.Id.ShouldMatch("^e-[0-9a-f]{16}$");
+    }
+
+    [Fact]
+    public void A_surname_alone_in_another_article_joins_the_only_full_name_ending_in_it()
+    {
+        var index = new EntityIndex();
+        index.Add("d-1", With("Donald Trump spoke.", ("Donald Trump", "Donald Trump", EntityType.Person, null)));
+        index.Add("d-2", With("President Trump spoke.", ("President Trump", "Trump", EntityType.Person, "President")));
+        var e = index.Build().ShouldHaveSingleItem();
+        e.Name.ShouldBe("Donald Trump");
+        e.Titles.ShouldBe(["President"]);
+        e.Mentions.Select(m => m.Text).ShouldBe(["Donald Trump", "President Trump"]);
+    }
+
+    [Fact]
+    public void A_surname_shared_by_two_full_names_stays_apart()
+    {
+        var index = new EntityIndex();
+        index.Add("d-1", With("Maria Lopez and Juan Lopez spoke.",
+            ("Maria Lopez", "Maria Lopez", EntityType.Person, null), ("Juan Lopez", "Juan Lopez", EntityType.Person, null)));
+        index.Add("d-2", With("Lopez declined to comment.", ("Lopez", "Lopez", EntityType.Person, null)));
+        index.Build().Select(e => e.Name).ShouldBe(["Maria Lopez", "Juan Lopez", "Lopez"]);
+    }
+
+    [Fact]
+    public void Ids_depend_only_on_what_was_merged()
+    {
+        ImmutableArray<LinkedEntity> Run()
+        {
+            var index = new EntityIndex();
+            index.Add("d-1", With("NATO met. Reuters reported it.", ("NATO", "NATO", EntityType.Org, null), ("Reuters", "Reuters", EntityType.Outlet, null)));
+            return index.Build();
+        }
+        Run().Select(e => e.Id).ShouldBe(Run().Select(e => e.Id));
+        Run().Select(e => e.Id).Distinct().Count().ShouldBe(2);
+    }
+}

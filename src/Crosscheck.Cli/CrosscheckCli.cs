@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Crosscheck.Cli.Bench;
 using Crosscheck.Cli.Commands;
+using Crosscheck.Cli.Eval;
 
 namespace Crosscheck.Cli;
 
@@ -21,6 +22,7 @@ public static class CrosscheckCli
         root.Subcommands.Add(ServeCommand.Create(output, errors));
         root.Subcommands.Add(DemoCommand.Create(output, errors));
         root.Subcommands.Add(BenchCommand.Create(output, errors));
+        root.Subcommands.Add(EvalCommand.Create(output, errors));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

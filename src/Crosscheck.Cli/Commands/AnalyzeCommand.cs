@@ -20,23 +20,7 @@ internal static class AnalyzeCommand
         var command = new Command("analyze", "Analyze articles and print the analysis contract as JSON") { paths, format, output, maxBytes };
         command.SetAction(parse =>
         {
-            var reader = new DocumentReader(new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) });
-            using var store = SqliteDocumentStore.OpenInMemory();
-            var documents = new List<(Document, IReadOnlyList<string>)>();
-            var seen = new HashSet<string>();
-            var failed = 0;
-            foreach (var result in reader.Read(parse.GetValue(paths)!))
-            {
-                if (result.Error is { } e)
-                {
-                    stderr.WriteLine($"crosscheck: {e}");
-                    failed++;
-                    continue;
-                }
-                var outcome = store.Add(result.Document!);
-                if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
-            }
-            var entities = AnalyzeLanguage(documents.Select(d => d.Item1));
+            var (documents, entities, failed) = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr);
             var outPath = parse.GetValue(output);
             if (outPath is null)
             {
@@ -59,6 +43,29 @@ internal static class AnalyzeCommand
             return failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>Reads, stores (in memory, for duplicate detection) and analyzes the inputs; errors go to <paramref name="stderr"/>.</summary>
+    internal static (List<(Document, IReadOnlyList<string>)> Documents, IReadOnlyList<LinkedEntity> Entities, int Failed) Analyze(
+        IEnumerable<string> inputs, ReaderOptions options, TextWriter stderr)
+    {
+        var reader = new DocumentReader(options);
+        using var store = SqliteDocumentStore.OpenInMemory();
+        var documents = new List<(Document, IReadOnlyList<string>)>();
+        var seen = new HashSet<string>();
+        var failed = 0;
+        foreach (var result in reader.Read(inputs))
+        {
+            if (result.Error is { } e)
+            {
+                stderr.WriteLine($"crosscheck: {e}");
+                failed++;
+                continue;
+            }
+            var outcome = store.Add(result.Document!);
+            if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
+        }
+        return (documents, AnalyzeLanguage(documents.Select(d => d.Item1)), failed);
     }
 
     /// <summary>Runs the language pipeline over every document and merges their entities.</summary>

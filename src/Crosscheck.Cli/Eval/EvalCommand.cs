@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Crosscheck.Cli.Eval;
+
+/// <summary><c>crosscheck eval …</c>: quality figures against gold data; they print, they never fail a build.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var eval = new Command("eval", "Score the analysis against gold data");
+
+        var seedsDir = new Option<string>("--seeds") { Description = "The seed articles", DefaultValueFactory = _ => "../shared/seeds" };
+        var gold = new Option<string>("--gold") { Description = "The gold reading of the seeds", DefaultValueFactory = _ => "../shared/gold/seeds.gold.json" };
+        var analysis = new Option<string?>("--analysis") { Description = "Score this contract JSON instead of analyzing the seeds now" };
+        var seeds = new Command("seeds", "Score segments and entities (more as they land) against the seeds' gold reading") { seedsDir, gold, analysis };
+        seeds.SetAction(parse => SeedsEval.Run(parse.GetValue(seedsDir)!, parse.GetValue(gold)!, parse.GetValue(analysis), stdout, stderr));
+        eval.Subcommands.Add(seeds);
+        return eval;
+    }
+}

@@ -40,6 +40,10 @@ internal static class Lexicon
         "could", "should", "may", "might", "must", "can", "shall", "said", "say", "says", "told", "according",
         "who", "whom", "whose", "which", "what", "it", "they", "them", "he", "she", "we", "you", "i", "him",
         "not", "also", "still", "ago", "there", "here", "then", "now", "only", "just", "even", "later", "earlier",
+        // Common verbs of news reports whose past tense has no -ed: "half a dozen struck homes".
+        "struck", "hit", "fled", "fell", "left", "took", "came", "went", "met", "began", "made", "saw", "held", "sent",
+        "lost", "won", "fought", "shot", "ran", "flew", "gave", "got", "kept", "led", "stood", "brought", "found", "built",
+        "spent", "paid", "rose", "broke", "spoke", "drew", "grew", "threw", "knew", "stayed", "remain", "remains",
     ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that start a sentence or a phrase without naming anything; a number after them is no designator.</summary>
@@ -60,7 +64,7 @@ internal static class Lexicon
     /// <summary>Plural nouns without a final s, and nouns that count the same in both numbers.</summary>
     private static readonly FrozenSet<string> IrregularPlurals = FrozenSet.ToFrozenSet(
         ["people", "men", "women", "children", "police", "personnel", "staff", "aircraft", "crew", "cattle", "livestock",
-         "militia", "infantry", "percent", "km", "kg", "feet", "sheep", "fish", "youth", "kin"], StringComparer.OrdinalIgnoreCase);
+         "percent", "km", "kg", "feet", "sheep", "fish"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that end in s but are not plurals.</summary>
     private static readonly FrozenSet<string> NotPlurals = FrozenSet.ToFrozenSet(
@@ -147,7 +151,13 @@ internal static class Lexicon
                 continue;
             }
             if (!IsPluralNoun(w)) continue;
-            if (char.IsLower(w[0])) return k;
+            if (char.IsLower(w[0]))
+            {
+                // "police officers", "staff members": an invariant plural before a plural noun modifies it.
+                if (IrregularPlurals.Contains(w) && k + 1 < end && char.IsLower(t.WordOf(k + 1)[0]) && IsPluralNoun(t.WordOf(k + 1))
+                    && !IrregularPlurals.Contains(t.WordOf(k + 1))) return k + 1;
+                return k;
+            }
             if (capitalPlural < 0) capitalPlural = k;
         }
         if (!singular) return capitalPlural;

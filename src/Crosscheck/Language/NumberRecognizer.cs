@@ -82,7 +82,7 @@ internal static class NumberRules
 
     /// <summary>Words before a bare four-digit number that make it a year.</summary>
     private static readonly FrozenSet<string> YearLeadIns = FrozenSet.ToFrozenSet(
-        ["in", "since", "during", "until", "till", "by", "before", "after", "from", "through", "of", "early", "late", "mid", "the", "year", "between", "and", "to", "around", "about", "circa", "summer", "spring", "autumn", "fall", "winter", ","],
+        ["in", "since", "during", "until", "till", "by", "before", "after", "from", "through", "of", "early", "late", "mid", "the", "year", "between", "around", "about", "circa", "summer", "spring", "autumn", "fall", "winter", ","],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>"one" is a pronoun after these ("no one", "the one") ...</summary>
@@ -279,7 +279,7 @@ internal static class NumberRules
         if (q.MetresOrMillions && core.Currency is null && !Lexicon.IsPluralNoun(next)) return true;
 
         var countsSomething = head >= 0 && head == core.End && Lexicon.IsPluralNoun(next);
-        if (q.PlainDigits && modifier == Modifier.None && !core.IsRange && q.Min is >= 1800m and <= 2100m)
+        if (q.PlainDigits && modifier == Modifier.None && q.Min is >= 1800m and <= 2100m && (!core.IsRange || core.Max is >= 1800m and <= 2100m))
         {
             // A year, unless a plural noun follows directly with no year-like lead-in ("2000 troops").
             var leadIn = start - 1 >= sentenceStart ? t.WordOf(start - 1) : null;

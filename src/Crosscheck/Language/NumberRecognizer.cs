@@ -265,11 +265,11 @@ internal static class NumberRules
         // "three days ago" is a time, not a count.
         if (head >= 0 && Lexicon.Is(t, head + 1, end, "ago")) return true;
 
-        if (q.BareOne && modifier == Modifier.None && !core.IsRange)
+        if (q.BareOne && !core.IsRange)
         {
-            if (before is not null && NotOneAfter.Contains(before)) return true;
+            // "at least one of the people" is as partitive as "one of the people".
             if (next is not null && NotOneBefore.Contains(next)) return true;
-            if (head < 0) return true;
+            if (modifier == Modifier.None && (before is not null && NotOneAfter.Contains(before) || head < 0)) return true;
         }
 
         if (!q.FromDigits) return false;

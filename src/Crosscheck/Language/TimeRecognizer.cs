@@ -123,7 +123,9 @@ internal static class TimeRules
             // "since September": from the start of what follows to publication.
             if (!TryCore(s, i + 1, out var from)) return false;
             var start = from.Time.Start;
-            m = new TimeMatch(i, from.End, start is null ? Period.Unresolved(TimePrecision.Range) : new Period(start, s.Published, TimePrecision.Range));
+            // A start after publication cannot open a stretch that ends at publication: left unresolved.
+            var unanchored = start is null || start > s.Published;
+            m = new TimeMatch(i, from.End, unanchored ? Period.Unresolved(TimePrecision.Range) : new Period(start, s.Published, TimePrecision.Range));
             return true;
         }
         return TryCore(s, i, out m);

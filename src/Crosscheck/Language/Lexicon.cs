@@ -49,7 +49,7 @@ internal static class Lexicon
     /// <summary>Words that start a sentence or a phrase without naming anything; a number after them is no designator.</summary>
     private static readonly FrozenSet<string> LeadIns = FrozenSet.ToFrozenSet(
     [
-        "another", "only", "nearly", "almost", "roughly", "approximately", "more", "fewer", "less", "just", "another", "exactly",
+        "another", "only", "nearly", "almost", "roughly", "approximately", "more", "fewer", "less", "just", "exactly",
         "around", "about", "some", "over", "under", "up", "at", "between", "from", "and", "but",
     ], StringComparer.OrdinalIgnoreCase);
 

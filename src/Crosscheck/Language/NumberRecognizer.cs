@@ -67,7 +67,7 @@ internal static class NumberRules
         ("just shy of", Modifier.Nearly), ("just below", Modifier.Nearly),
         ("about", Modifier.About), ("around", Modifier.About), ("some", Modifier.About), ("roughly", Modifier.About),
         ("approximately", Modifier.About), ("approx.", Modifier.About), ("an estimated", Modifier.About), ("estimated", Modifier.About),
-        ("circa", Modifier.About), ("nearly", Modifier.Nearly),
+        ("circa", Modifier.About),
     ]);
 
     private static readonly FrozenDictionary<string, string> Currencies = new Dictionary<string, string>
@@ -92,7 +92,7 @@ internal static class NumberRules
 
     /// <summary>... and before these ("one of", "one another", "one day").</summary>
     private static readonly FrozenSet<string> NotOneBefore = FrozenSet.ToFrozenSet(
-        ["of", "another", "other", "such", "day", "time", "point", "hand", "side", "way", "thing", "by", "after", "more", "way", "too", "-", "—"],
+        ["of", "another", "other", "such", "day", "time", "point", "hand", "side", "way", "thing", "by", "after", "more", "too", "-", "—"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Nouns of people who are cited, whose counts add up across "and" ("two officials and one source").</summary>

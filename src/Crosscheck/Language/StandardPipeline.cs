@@ -11,5 +11,7 @@ public static class StandardPipeline
     /// <summary>A builder holding the default components, for callers that add or remove some.</summary>
     public static LanguagePipelineBuilder Builder() =>
         new LanguagePipelineBuilder()
-            .Add(new SentenceSplitter());
+            .Add(new SentenceSplitter())
+            .Add(new NumberRecognizer())
+            .Add(new TimeRecognizer());
 }

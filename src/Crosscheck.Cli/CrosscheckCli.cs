@@ -21,6 +21,8 @@ public static class CrosscheckCli
         root.Subcommands.Add(ServeCommand.Create(output, errors));
         root.Subcommands.Add(DemoCommand.Create(output, errors));
         root.Subcommands.Add(BenchCommand.Create(output, errors));
+        root.Subcommands.Add(TaggingCommands.Train(output));
+        root.Subcommands.Add(TaggingCommands.Eval(output));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -32,6 +32,14 @@ public sealed class CorpusReaderTests
     }
 
     [Fact]
+    public void Gmb_titles_are_left_out_of_person_spans()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("gmb.csv", "Sentence #,Word,POS,Tag\nSentence: 1,Prime,NNP,B-per\n,Minister,NNP,I-per\n,Ehud,NNP,I-per\n,Olmert,NNP,I-per\n,met,VBD,O\n,Mr.,NNP,B-per\n,Abbas,NNP,I-per\n");
+        TrainingCorpus.ReadFile(file).ShouldHaveSingleItem().Entities.ShouldBe(["O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON"]);
+    }
+
+    [Fact]
     public void Wikigold_iob1_becomes_bio_in_our_types()
     {
         using var dir = new TempDirectory();

@@ -7,7 +7,8 @@ namespace Crosscheck.Language.Tagging;
 /// <item>WNUT-17: person → PERSON, group and corporation → ORG, location → LOC, product and creative-work → MISC.</item>
 /// <item>re3d: Person → PERSON, Organisation → ORG, Location → LOC, Nationality → NORP; Temporal, Quantity,
 /// Money, Weapon, MilitaryPlatform, DocumentReference → O.</item>
-/// <item>GMB: per → PERSON, org → ORG, geo → LOC, gpe → NORP (in this corpus gpe is nearly always a demonym:
+/// <item>GMB: per → PERSON without the leading titles GMB includes ("President", "Mr.", "Prime Minister": the
+/// other sources and OntoNotes leave them out), org → ORG, geo → LOC, gpe → NORP (in this corpus gpe is nearly always a demonym:
 /// Iraqi, Israeli, Palestinian), art, eve and nat (natural phenomena: Katrina, H5N1) → MISC, tim → O.</item>
 /// </list>
 /// No source tells countries and cities from other places, so they all train one location class, output as
@@ -46,6 +47,34 @@ internal static class EntityLabels
     public static bool TryMap(string sourceType, out string? type) => SourceTypes.TryGetValue(sourceType, out type);
 
     public static string KnownSourceTypes => string.Join(", ", SourceTypes.Keys.Order(StringComparer.Ordinal));
+
+    /// <summary>Words of titles that GMB puts at the start of a person's span, lower case.</summary>
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "of", "state",
+        "foreign", "defense", "defence", "interior", "finance", "general", "gen.", "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor",
+        "king", "queen", "prince", "princess", "crown", "pope", "cardinal", "archbishop", "bishop", "rev.", "reverend", "sheikh", "ayatollah", "grand",
+        "lieutenant", "lt.", "colonel", "col.", "captain", "capt.", "major", "maj.", "sergeant", "sgt.", "admiral", "adm.", "commander", "marshal",
+        "judge", "justice", "ambassador", "envoy", "chief", "deputy", "former", "opposition", "leader", "sir", "lord", "lady", "emir",
+    };
+
+    /// <summary>Turns leading title words of PERSON spans to O ("B-PERSON I-PERSON I-PERSON" over "President George Bush" becomes "O B-PERSON I-PERSON").</summary>
+    public static void StripPersonTitles(ReadOnlySpan<string> words, Span<string> tags)
+    {
+        var begin = Tag(true, Person);
+        var inside = Tag(false, Person);
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] != begin) continue;
+            var end = i + 1;
+            while (end < tags.Length && tags[end] == inside) end++;
+            var first = i;
+            while (first < end - 1 && TitleWords.Contains(words[first])) first++;
+            if (first == i) continue;
+            for (var j = i; j < first; j++) tags[j] = "O";
+            tags[first] = begin;
+        }
+    }
 
     /// <summary>
     /// Rewrites tags in place as BIO: an I- tag that does not continue an entity of its type starts one (B-),

@@ -24,6 +24,9 @@ internal sealed class EntityRecognizer
     /// <summary>Bump when <see cref="Extract"/> changes: old models then fail to load instead of tagging badly.</summary>
     public const int FeatureVersion = 1;
 
+    /// <summary>Training passes of the committed model (fewer than the tagger's: the entity data is noisier).</summary>
+    public const int DefaultIterations = 5;
+
     [ThreadStatic] private static Scratch? t_scratch;
 
     private readonly bool[] _transitions;

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Crosscheck.Language.Tagging;
 
-/// <summary>Settings of a training run; the defaults are the ones the committed models were trained with.</summary>
+/// <summary>Settings of a training run; the defaults are the ones the committed models were trained with (but the recognizer's iterations, see <see cref="EntityRecognizer.DefaultIterations"/>).</summary>
 internal sealed record TrainingOptions
 {
     /// <summary>Passes over the training sentences.</summary>

@@ -38,7 +38,8 @@ internal sealed class CorpusFormatException(string path, int line, string reason
 /// <summary>
 /// Reads tagging corpora, detecting the format of each file from its first line:
 /// <list type="bullet">
-/// <item>GMB CSV (<c>Sentence #,Word,POS,Tag</c>, the sentence label only on a sentence's first row, CSV quoting);</item>
+/// <item>GMB CSV (<c>Sentence #,Word,POS,Tag</c>, the sentence label only on a sentence's first row, CSV quoting;
+/// titles before a person's name are taken out of the PERSON span);</item>
 /// <item>the factuality CoNLL export, 7 tab-separated columns (index, token, factuality, POS, head, dependency, lemma): POS tags only;</item>
 /// <item>CoNLL <c>token&lt;TAB&gt;tag</c> or <c>token tag</c>, blank lines between sentences, <c>-DOCSTART-</c> lines skipped: entity tags only.</item>
 /// </list>
@@ -172,8 +173,10 @@ internal static class TrainingCorpus
         {
             if (words.Count == 0) return;
             string[] entityArray = [.. entities];
+            string[] wordArray = [.. words];
             EntityLabels.RepairBio(entityArray);
-            sentences.Add(new TaggedSentence(path, sentences.Count, [.. words], [.. pos], entityArray));
+            EntityLabels.StripPersonTitles(wordArray, entityArray);
+            sentences.Add(new TaggedSentence(path, sentences.Count, wordArray, [.. pos], entityArray));
             words.Clear();
             pos.Clear();
             entities.Clear();

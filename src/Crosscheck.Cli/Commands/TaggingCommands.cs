@@ -88,7 +88,9 @@ internal static class TaggingCommands
                 if (ner)
                 {
                     var pos = LoadTagger(parse.GetValue(tagger));
-                    notes.Add($"part-of-speech features from {(parse.GetValue(tagger) is { } t ? Path.GetFileName(t) : "the built-in tagger")}");
+                    // Which tagger, by content, so the note is the same whether it came from a file or the build.
+                    var taggerId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pos.Model.ToBytes()))[..16];
+                    notes.Add($"part-of-speech features from the tagger model with SHA-256 {taggerId}...");
                     model = EntityRecognizer.Train(sentences, pos, options, notes, hints: null, progress: stdout.WriteLine).Model;
                 }
                 else

@@ -137,7 +137,8 @@ internal sealed class PerceptronModel
             for (var i = 0; i < notes.Length; i++) notes[i] = reader.ReadString();
             var classes = new string[CheckedCount(reader.ReadInt32(), 255, name)];
             for (var i = 0; i < classes.Length; i++) classes[i] = reader.ReadString();
-            var rows = CheckedCount(reader.ReadInt32(), 50_000_000, name);
+            // At most 200 million weights (800 MB): a corrupt count fails here rather than in an allocation.
+            var rows = CheckedCount(reader.ReadInt32(), 200_000_000 / Math.Max(1, classes.Length), name);
             var ids = new ulong[rows];
             var weights = new float[rows * classes.Length];
             for (var row = 0; row < rows; row++)

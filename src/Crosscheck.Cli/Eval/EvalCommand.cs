@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crosscheck.Cli.Commands;
 
 namespace Crosscheck.Cli.Eval;
 
@@ -15,6 +16,7 @@ internal static class EvalCommand
         var seeds = new Command("seeds", "Score segments and entities (more as they land) against the seeds' gold reading") { seedsDir, gold, analysis };
         seeds.SetAction(parse => SeedsEval.Run(parse.GetValue(seedsDir)!, parse.GetValue(gold)!, parse.GetValue(analysis), stdout, stderr));
         eval.Subcommands.Add(seeds);
+        TaggingCommands.AddEvalCommands(eval, stdout);
         return eval;
     }
 }

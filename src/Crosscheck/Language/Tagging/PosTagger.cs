@@ -1,0 +1,135 @@
+namespace Crosscheck.Language.Tagging;
+
+/// <summary>
+/// Penn Treebank part-of-speech tags for a sentence of words, greedy left to right with an averaged
+/// perceptron. Features: the word, its lower case, prefixes and suffixes of one to three letters, its
+/// shape, the two previous predicted tags, and the neighbours' words and suffixes. Thread-safe.
+/// </summary>
+internal sealed class PosTagger
+{
+    public const string Kind = "pos";
+
+    /// <summary>Bump when <see cref="Extract"/> changes: old models then fail to load instead of tagging badly.</summary>
+    public const int FeatureVersion = 1;
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    public PosTagger(PerceptronModel model)
+    {
+        if (model.Kind != Kind) throw new ModelLoadException($"a '{model.Kind}' model is not a part-of-speech model");
+        if (model.FeatureVersion != FeatureVersion)
+            throw new ModelLoadException($"the part-of-speech model uses features version {model.FeatureVersion}, this build version {FeatureVersion}; retrain it with 'crosscheck train tagger'");
+        Model = model;
+    }
+
+    public PerceptronModel Model { get; }
+
+    /// <summary>The tags of <paramref name="words"/>, one per word.</summary>
+    public string[] Tag(ReadOnlySpan<string> words)
+    {
+        var tags = new string[words.Length];
+        Tag(words, tags);
+        return tags;
+    }
+
+    /// <summary>Writes the tag of each word into <paramref name="tags"/> (at least as long as <paramref name="words"/>); allocates nothing.</summary>
+    public void Tag(ReadOnlySpan<string> words, Span<string> tags)
+    {
+        if (tags.Length < words.Length) throw new ArgumentException("one tag slot per word", nameof(tags));
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Atoms.Set(words);
+        var history = scratch.History(words.Length);
+        Span<ulong> features = stackalloc ulong[GreedyTrainer.MaxFeatures];
+        Span<float> scores = stackalloc float[Model.Stride];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var n = Extract(scratch.Atoms, i, history[..i], features);
+            Model.Score(features[..n], scores);
+            history[i] = Model.Best(scores, default);
+            tags[i] = Model.Classes[history[i]];
+        }
+    }
+
+    /// <summary>Trains a tagger on the sentences that have tags (others are skipped).</summary>
+    public static PosTagger Train(IReadOnlyList<TaggedSentence> sentences, TrainingOptions options, IReadOnlyList<string> notes, Action<string>? progress = null)
+    {
+        var tagged = sentences.Where(s => s.Pos is not null).ToList();
+        if (tagged.Count == 0) throw new ArgumentException("no sentences with part-of-speech tags", nameof(sentences));
+        var classes = tagged.SelectMany(s => s.Pos!).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var gold = tagged.Select(s => s.Pos!.Select(t => index[t]).ToArray()).ToList();
+        var extractor = new TrainingFeatures(tagged);
+        return new PosTagger(GreedyTrainer.Train(Kind, FeatureVersion, classes, gold, extractor, null, options, notes, progress));
+    }
+
+    private const int Bias = 1, Word = 2, Lower = 3, Suffix1 = 4, Suffix2 = 5, Suffix3 = 6, Prefix1 = 7, Prefix2 = 8, Prefix3 = 9, Shape = 10,
+        Previous = 11, PreviousTwo = 12, PreviousAndWord = 13, WordBefore = 14, SuffixBefore = 15, WordAfter = 16, SuffixAfter = 17,
+        WordTwoBefore = 18, WordTwoAfter = 19, FirstShape = 20, ShapeAfter = 21, ShapeBefore = 22;
+
+    private static readonly ulong BiasAtom = FeatureHash.Number(-1);
+
+    internal static int Extract(SentenceAtoms a, int i, ReadOnlySpan<int> history, Span<ulong> f)
+    {
+        var n = 0;
+        var y1 = ClassAtoms.Before(history, i, 1);
+        var y2 = ClassAtoms.Before(history, i, 2);
+        var lower = a.Get(i, SentenceAtoms.Lower);
+        f[n++] = FeatureHash.Feature(Bias, BiasAtom);
+        f[n++] = FeatureHash.Feature(Word, a.Get(i, SentenceAtoms.Word));
+        f[n++] = FeatureHash.Feature(Lower, lower);
+        f[n++] = FeatureHash.Feature(Suffix1, a.Get(i, SentenceAtoms.Suffix1));
+        f[n++] = FeatureHash.Feature(Suffix2, a.Get(i, SentenceAtoms.Suffix2));
+        f[n++] = FeatureHash.Feature(Suffix3, a.Get(i, SentenceAtoms.Suffix3));
+        f[n++] = FeatureHash.Feature(Prefix1, a.Get(i, SentenceAtoms.Prefix1));
+        f[n++] = FeatureHash.Feature(Prefix2, a.Get(i, SentenceAtoms.Prefix2));
+        f[n++] = FeatureHash.Feature(Prefix3, a.Get(i, SentenceAtoms.Prefix3));
+        f[n++] = FeatureHash.Feature(Shape, a.Get(i, SentenceAtoms.Shape));
+        f[n++] = FeatureHash.Feature(Previous, y1);
+        f[n++] = FeatureHash.Feature(PreviousTwo, y1, y2);
+        f[n++] = FeatureHash.Feature(PreviousAndWord, y1, lower);
+        f[n++] = FeatureHash.Feature(WordBefore, a.Get(i - 1, SentenceAtoms.Lower));
+        f[n++] = FeatureHash.Feature(SuffixBefore, a.Get(i - 1, SentenceAtoms.Suffix3));
+        f[n++] = FeatureHash.Feature(WordAfter, a.Get(i + 1, SentenceAtoms.Lower));
+        f[n++] = FeatureHash.Feature(SuffixAfter, a.Get(i + 1, SentenceAtoms.Suffix3));
+        f[n++] = FeatureHash.Feature(WordTwoBefore, a.Get(i - 2, SentenceAtoms.Lower));
+        f[n++] = FeatureHash.Feature(WordTwoAfter, a.Get(i + 2, SentenceAtoms.Lower));
+        f[n++] = FeatureHash.Feature(ShapeAfter, a.Get(i + 1, SentenceAtoms.Shape));
+        f[n++] = FeatureHash.Feature(ShapeBefore, a.Get(i - 1, SentenceAtoms.Shape));
+        if (i == 0) f[n++] = FeatureHash.Feature(FirstShape, a.Get(i, SentenceAtoms.Shape));
+        return n;
+    }
+
+    private sealed class Scratch
+    {
+        private int[] _history = new int[64];
+        public SentenceAtoms Atoms { get; } = new();
+
+        public Span<int> History(int length)
+        {
+            if (_history.Length < length) _history = new int[length * 2];
+            return _history.AsSpan(0, length);
+        }
+    }
+
+    private sealed class TrainingFeatures(List<TaggedSentence> sentences) : ISequenceFeatures
+    {
+        private readonly SentenceAtoms _atoms = new();
+
+        public int Prepare(int sentence)
+        {
+            _atoms.Set(sentences[sentence].Words);
+            return sentences[sentence].Words.Length;
+        }
+
+        public int Extract(int index, ReadOnlySpan<int> history, Span<ulong> features) => PosTagger.Extract(_atoms, index, history, features);
+    }
+}
+
+/// <summary>Ids of earlier predicted classes as feature atoms (class numbers, with one id for "before the sentence").</summary>
+internal static class ClassAtoms
+{
+    private static readonly ulong[] Atoms = [.. Enumerable.Range(0, 257).Select(FeatureHash.Number)];
+
+    /// <summary>The class <paramref name="back"/> tokens before token <paramref name="index"/>.</summary>
+    public static ulong Before(ReadOnlySpan<int> history, int index, int back) => index - back < 0 ? Atoms[0] : Atoms[history[index - back] + 1];
+}

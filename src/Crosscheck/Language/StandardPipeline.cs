@@ -12,6 +12,8 @@ public static class StandardPipeline
     public static LanguagePipelineBuilder Builder() =>
         new LanguagePipelineBuilder()
             .Add(new SentenceSplitter())
+            .Add(new Tagging.PartOfSpeechTagger())
+            .Add(new Tagging.NamedEntityTagger())
             .Add(new NumberRecognizer())
             .Add(new TimeRecognizer());
 }

@@ -21,6 +21,7 @@ public static class CrosscheckCli
         root.Subcommands.Add(ServeCommand.Create(output, errors));
         root.Subcommands.Add(DemoCommand.Create(output, errors));
         root.Subcommands.Add(BenchCommand.Create(output, errors));
+        root.Subcommands.Add(GazetteerCommand.Create(output, errors));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -285,9 +285,25 @@ public sealed class GazetteerMatcherTests
     }
 
     [Fact]
-    public void A_city_alternate_name_never_takes_a_curated_name()
+    public void A_city_alternate_name_never_takes_a_curated_name_or_a_division()
     {
         Single("Hamas fired rockets.", "Hamas").Alternatives.ShouldBeEmpty();
+        Single("Violence in Sinaloa has risen.", "Sinaloa").Alternatives.ShouldNotContain(a => a.Place == PlaceKind.City);
+    }
+
+    [Fact]
+    public void A_city_comes_before_a_division_of_the_same_name()
+    {
+        var m = Single("WASHINGTON — Officials said on Monday.", "WASHINGTON");
+        m.Entry!.Place.ShouldBe(PlaceKind.City);
+        m.Entry.Entity.GeonameId.ShouldBe(4140963);
+        m.Alternatives.ShouldContain(a => a.Place == PlaceKind.Admin1 && a.Name == "Washington");
+    }
+
+    [Fact]
+    public void An_armed_wing_named_by_its_parent_group_matches_as_a_group()
+    {
+        Single("Hamas’ armed wing claimed the attack.", "Hamas’ armed wing").Entry!.Key.ShouldBe("actor:qassam-brigades");
     }
 
     [Fact]

@@ -69,11 +69,11 @@ public sealed class GazetteerMatcher
             (terminals[node] ??= []).Add(form);
         }
 
-        // Names of countries and curated entries, which a city's alternate name never takes over.
+        // Names of countries, divisions and curated entries, which a city's alternate name never takes over.
         var protectedNames = new HashSet<string>(NameFolding.Instance);
         foreach (var e in gazetteer.Entries)
         {
-            if (e.Place is PlaceKind.City or PlaceKind.Admin1) continue;
+            if (e.Place == PlaceKind.City) continue;
             protectedNames.Add(e.Name);
             protectedNames.UnionWith(e.Entity.Aliases);
         }
@@ -94,8 +94,9 @@ public sealed class GazetteerMatcher
                 {
                     if (name.Length < 3) continue;
                     if (oneWord && gazetteer.AmbiguousWords.Contains(name) && entry.Population < CommonWordCityPopulation) continue;
-                    // "Mexico" is the country, not an alternate name of Mexico City; "Hamas" is not Hamm.
-                    if (n >= 0 && entry.Place == PlaceKind.City && protectedNames.Contains(name)) continue;
+                    // "Mexico" is the country, not an alternate name of Mexico City; "Hamas" is not Hamm, "Sinaloa" not Mazatlán.
+                    // The head of the city's own name stays: "Washington" for "Washington, D. C.".
+                    if (n >= 0 && entry.Place == PlaceKind.City && protectedNames.Contains(name) && !IsHeadOf(name, entry.Name)) continue;
                 }
                 var form = new Form(tokens, EntityRules(tokens, gazetteer.AmbiguousWords), entry, null)
                 {
@@ -157,6 +158,9 @@ public sealed class GazetteerMatcher
             ? name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             : Tokenizer.Default.Tokenize(name).Words.ToArray();
     }
+
+    private static bool IsHeadOf(string head, string name) =>
+        name.Length > head.Length && !char.IsLetter(name[head.Length]) && NameFolding.Instance.Equals(head, name[..head.Length]);
 
     private static bool IsArticle(string token) => NameFolding.Is(token, "the");
 

@@ -35,13 +35,16 @@ public sealed record GazetteerEntry
     public EntityType Type => Entity.Type;
     public string? Country => Entity.Country;
 
-    /// <summary>Lower ranks win when several entries share a name: curated actors, then countries, then smaller places.</summary>
+    /// <summary>
+    /// Lower ranks win when several entries share a name: curated actors, countries, demonyms, seas and
+    /// regions, then cities before divisions ("Mexico City", "Washington"), since a city has coordinates.
+    /// </summary>
     internal int Rank => Place switch
     {
         PlaceKind.None => Entity.Type == EntityType.Norp ? 2 : 0,
         PlaceKind.Country => 1,
         PlaceKind.Sea or PlaceKind.Region => 3,
-        PlaceKind.Admin1 => 4,
+        PlaceKind.City => 4,
         _ => 5,
     };
 }

@@ -94,9 +94,10 @@ public sealed class GazetteerMatcher
                 {
                     if (name.Length < 3) continue;
                     if (oneWord && gazetteer.AmbiguousWords.Contains(name) && entry.Population < CommonWordCityPopulation) continue;
-                    // "Mexico" is the country, not an alternate name of Mexico City; "Hamas" is not Hamm, "Sinaloa" not Mazatlán.
-                    // The head of the city's own name stays: "Washington" for "Washington, D. C.".
-                    if (n >= 0 && entry.Place == PlaceKind.City && protectedNames.Contains(name) && !IsHeadOf(name, entry.Name)) continue;
+                    // A GeoNames alternate never takes another entry's name: "Mexico" is the country, not Mexico
+                    // City; "Hamas" is not Hamm, "Sinaloa" not Mazatlán. The head of the city's own name stays
+                    // ("Washington" for "Washington, D. C."), and so do curated aliases.
+                    if (n >= 0 && n < entry.GeoNamesAliasCount && protectedNames.Contains(name) && !IsHeadOf(name, entry.Name)) continue;
                 }
                 var form = new Form(tokens, EntityRules(tokens, gazetteer.AmbiguousWords), entry, null)
                 {

@@ -30,6 +30,9 @@ public sealed record GazetteerEntry
     /// <summary>The capital's name, for countries.</summary>
     public string? Capital { get; init; }
 
+    /// <summary>How many of the first aliases come from GeoNames; curated ones follow them.</summary>
+    internal int GeoNamesAliasCount { get; init; }
+
     public string Key => Entity.Key;
     public string Name => Entity.Name;
     public EntityType Type => Entity.Type;

@@ -176,6 +176,7 @@ internal static class GeoNames
                     Aliases = aliases.ToImmutable(),
                 },
                 Place = PlaceKind.City,
+                GeoNamesAliasCount = aliases.Count,
                 Population = r[5].Length == 0 ? 0 : long.Parse(r[5], CultureInfo.InvariantCulture),
                 Admin1 = r[4].Length == 0 ? null : r[3] + "." + r[4],
             };

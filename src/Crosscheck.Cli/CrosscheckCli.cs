@@ -24,6 +24,7 @@ public static class CrosscheckCli
         root.Subcommands.Add(BenchCommand.Create(output, errors));
         root.Subcommands.Add(TaggingCommands.Train(output));
         root.Subcommands.Add(EvalCommand.Create(output, errors));
+        root.Subcommands.Add(GazetteerCommand.Create(output, errors));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Crosscheck.Documents;
+using Crosscheck.Language.Gazetteers;
 
 namespace Crosscheck.Language;
 
@@ -64,6 +65,9 @@ public sealed class AnnotatedText
 
     /// <summary>Named-entity mentions found by the recognizer and the gazetteers.</summary>
     public ImmutableArray<EntityMention> Entities { get; internal set; } = ImmutableArray<EntityMention>.Empty;
+
+    /// <summary>Raw gazetteer matches (names, titles, maritime phrases), set by <see cref="GazetteerTagger"/>; input to the entity step.</summary>
+    internal ImmutableArray<GazetteerMatch> GazetteerMatches { get; set; } = ImmutableArray<GazetteerMatch>.Empty;
 
     /// <summary>Numbers with the words that gave them.</summary>
     public ImmutableArray<NumberMention> Numbers { get; internal set; } = ImmutableArray<NumberMention>.Empty;

@@ -16,6 +16,8 @@ public enum Annotations
     Numbers = 1 << 5,
     Times = 1 << 6,
     Coreference = 1 << 7,
+    /// <summary>Raw gazetteer matches (<see cref="AnnotatedText.GazetteerMatches"/>).</summary>
+    Gazetteer = 1 << 8,
 }
 
 /// <summary>One step of the language pipeline. Components are stateless after construction and thread-safe.</summary>

@@ -14,6 +14,9 @@ public static class StandardPipeline
             .Add(new SentenceSplitter())
             .Add(new Tagging.PartOfSpeechTagger())
             .Add(new Tagging.NamedEntityTagger())
+            .Add(new Gazetteers.GazetteerTagger())
+            .Add(new EntityResolver())
+            .Add(new CoreferenceResolver())
             .Add(new NumberRecognizer())
             .Add(new TimeRecognizer());
 }

@@ -39,16 +39,16 @@ public sealed class EntityIndex
         ArgumentNullException.ThrowIfNull(documentId);
         ArgumentNullException.ThrowIfNull(text);
         // Chains first: every mention in one chain belongs to one entity.
-        var chainOf = new Dictionary<int, CorefChain>();
+        var chainOf = new Dictionary<(int, int), CorefChain>();
         foreach (var chain in text.Coreference)
         {
-            foreach (var m in chain.Mentions) chainOf[m.StartToken] = chain;
+            foreach (var m in chain.Mentions) chainOf[(m.StartToken, m.EndToken)] = chain;
         }
         var local = new Dictionary<CorefChain, Builder>(ReferenceEqualityComparer.Instance);
         foreach (var mention in text.Entities)
         {
             Builder entity;
-            if (chainOf.TryGetValue(mention.Span.StartToken, out var chain))
+            if (chainOf.TryGetValue((mention.Span.StartToken, mention.Span.EndToken), out var chain))
             {
                 if (!local.TryGetValue(chain, out entity!))
                 {
@@ -140,7 +140,8 @@ public sealed class EntityIndex
             Type = Type,
             // Only names and titles the articles use: every value must trace back to a text.
             Aliases = [.. Aliases],
-            Titles = [.. Titles],
+            // "President" adds nothing beside "President of Mexico".
+            Titles = [.. Titles.Where(t => !Titles.Any(o => o.StartsWith(t + " of ", StringComparison.Ordinal)))],
             Country = Known?.Country,
             GeonameId = Known?.GeonameId,
             Latitude = Known?.Latitude,

@@ -319,7 +319,7 @@ public sealed class GazetteerMatcherTests
     {
         var tagger = new GazetteerTagger();
         tagger.Requires.ShouldBe(Annotations.Tokens | Annotations.Sentences);
-        tagger.Sets.ShouldBe(Annotations.None);
+        tagger.Sets.ShouldBe(Annotations.Gazetteer);
         Should.Throw<PipelineException>(() => new LanguagePipelineBuilder().Add(tagger).Build());
     }
 }

@@ -26,7 +26,7 @@ public sealed class GazetteerTagger : IPipelineComponent
 
     public Annotations Requires => Annotations.Tokens | Annotations.Sentences;
 
-    public Annotations Sets => Annotations.None;
+    public Annotations Sets => Annotations.Gazetteer;
 
     public void Process(AnnotatedText text)
     {

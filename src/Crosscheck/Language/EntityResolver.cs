@@ -23,12 +23,15 @@ public sealed class EntityResolver : IPipelineComponent
         var found = new List<EntityMention>();
 
         // 1. Recognizer spans, linked to a gazetteer entry when one covers or sits inside them.
-        foreach (var (rawStart, end, type) in BioSpans(text))
+        foreach (var (rawStart, rawEnd, type) in BioSpans(text))
         {
             if (type == "MISC") continue;
             var start = rawStart;
-            // "The Trump administration": an article is never part of a name the lists don't hold.
+            var end = rawEnd;
+            // "The Trump administration": an article is never part of a name the lists don't hold,
+            // nor is a possessive ending ("the Post's").
             while (start < end && text.WordOf(start) is "The" or "the" or "THE") start++;
+            while (end > start && text.WordOf(end - 1) is "'s" or "’s" or "'" or "’") end--;
             if (start == end || !LooksLikeName(text, start, end)) continue;
             // A title the recognizer swallowed ("President Trump" as one PERSON) is peeled off below.
             var nameStart = start;
@@ -136,7 +139,8 @@ public sealed class EntityResolver : IPipelineComponent
         "PERSON" => EntityType.Person,
         "ORG" => EntityType.Org,
         "GPE" => EntityType.Gpe,
-        "LOC" => EntityType.Gpe,
+        // The recognizer cannot tell countries and cities from other places; only a gazetteer entry makes a GPE.
+        "LOC" => EntityType.Loc,
         "NORP" => EntityType.Norp,
         "FACILITY" => EntityType.Facility,
         _ => null,

@@ -77,6 +77,16 @@ public sealed class EntityIndex
                 && p.Name.EndsWith(" " + lone.Name, StringComparison.OrdinalIgnoreCase)).ToList();
             if (targets.Count == 1) lone.MergedInto = targets[0];
         }
+        // A name only the recognizer saw ("UN") joins the gazetteer entry that lists it as a name.
+        var knownNames = new Dictionary<string, Builder>(StringComparer.OrdinalIgnoreCase);
+        foreach (var b in _order.Where(b => b.Known is not null))
+        {
+            foreach (var n in b.Known!.Aliases.Prepend(b.Known.Name)) knownNames.TryAdd(Category(b.Type) + n, b);
+        }
+        foreach (var b in _order.Where(b => b.Known is null && b.MergedInto is null))
+        {
+            if (knownNames.TryGetValue(Category(b.Type) + b.Name, out var known)) b.MergedInto = known;
+        }
         foreach (var b in _order.Where(b => b.MergedInto is not null))
         {
             var into = b.MergedInto!;
@@ -96,6 +106,14 @@ public sealed class EntityIndex
         }
         return b;
     }
+
+    private static string Category(EntityType type) => type switch
+    {
+        EntityType.Person => "p:",
+        EntityType.Gpe or EntityType.Loc => "g:",
+        EntityType.Norp => "n:",
+        _ => "o:",
+    };
 
     private static string KeyOf(KnownEntity? known, EntityType type, string name) =>
         known is not null ? "k:" + known.Key : (type == EntityType.Person ? "p:" : type is EntityType.Gpe or EntityType.Loc ? "g:" : "o:") + CoreferenceResolver.Normalize(name);

@@ -151,11 +151,17 @@ public sealed class Gazetteer
         {
             if (r.Type is { } t && t != existing.Type)
                 throw new GazetteerException(r.File, r.Line, $"'{key}' is already a {EntityTypes.Name(existing.Type)}, not a {EntityTypes.Name(t)}");
-            var names = new List<string>(existing.Entity.Aliases);
-            if (r.Name.Length > 0) names.Add(r.Name);
-            names.AddRange(r.Aliases);
+            // Names a curated file re-declares leave the GeoNames part of the list, so they count as curated.
+            var curated = new List<string>(r.Aliases);
+            if (r.Name.Length > 0) curated.Insert(0, r.Name);
+            var fromGeoNames = existing.Entity.Aliases.Take(existing.GeoNamesAliasCount)
+                .Where(a => !curated.Contains(a, NameFolding.Instance)).ToList();
+            var names = new List<string>(fromGeoNames);
+            names.AddRange(existing.Entity.Aliases.Skip(existing.GeoNamesAliasCount));
+            names.AddRange(curated);
             entries[key] = existing with
             {
+                GeoNamesAliasCount = fromGeoNames.Count,
                 Entity = existing.Entity with
                 {
                     Aliases = Distinct(existing.Entity.Name, names),

@@ -97,7 +97,8 @@ public sealed class GazetteerMatcher
                     // A GeoNames alternate never takes another entry's name: "Mexico" is the country, not Mexico
                     // City; "Hamas" is not Hamm, "Sinaloa" not Mazatlán. The head of the city's own name stays
                     // ("Washington" for "Washington, D. C."), and so do curated aliases.
-                    if (n >= 0 && n < entry.GeoNamesAliasCount && protectedNames.Contains(name) && !IsHeadOf(name, entry.Name)) continue;
+                    if (n >= 0 && n < entry.GeoNamesAliasCount && protectedNames.Contains(name) && !IsHeadOf(name, entry.Name)
+                        && !IsCuratedAlias(entry, name)) continue;
                 }
                 var form = new Form(tokens, EntityRules(tokens, gazetteer.AmbiguousWords), entry, null)
                 {
@@ -139,6 +140,16 @@ public sealed class GazetteerMatcher
                 .ThenBy(f => f.Entry?.Key ?? f.Title!.Canonical, StringComparer.Ordinal)
                 .ToArray();
         }
+    }
+
+    /// <summary>True when a curated file also gives this name to the entry (GeoNames may list it too, earlier).</summary>
+    private static bool IsCuratedAlias(GazetteerEntry entry, string name)
+    {
+        for (var i = entry.GeoNamesAliasCount; i < entry.Entity.Aliases.Length; i++)
+        {
+            if (NameFolding.Instance.Equals(entry.Entity.Aliases[i], name)) return true;
+        }
+        return false;
     }
 
     /// <summary>Number of distinct trie nodes, for diagnostics.</summary>

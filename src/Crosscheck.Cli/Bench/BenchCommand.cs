@@ -22,7 +22,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(ingest);
 
         var gvdb = new Option<string>("--data") { Description = "The GVDB folder (dev.tsv)", DefaultValueFactory = _ => "../shared/data/gvdb" };
-        var passes = new Option<int>("--passes") { Description = "Timed passes over the texts, after one warm-up pass", DefaultValueFactory = _ => 5 };
+        var passes = new Option<int>("--passes") { Description = "Timed passes over the texts, after two seconds of warm-up", DefaultValueFactory = _ => 5 };
         var noWink = new Option<bool>("--no-peer") { Description = "Skip the wink-nlp run" };
         var language = new Command("language", "Tokens/s, articles/s and peak memory of the language layer, beside wink-nlp") { gvdb, passes, noWink };
         language.SetAction(parse => LanguageBench.Run(parse.GetValue(gvdb)!, parse.GetValue(passes), !parse.GetValue(noWink), stdout, stderr));

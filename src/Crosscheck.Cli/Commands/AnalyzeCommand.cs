@@ -17,10 +17,12 @@ internal static class AnalyzeCommand
         format.AcceptOnlyFromAmong("json");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
         var maxBytes = SharedOptions.MaxBytes();
-        var command = new Command("analyze", "Analyze articles and print the analysis contract as JSON") { paths, format, output, maxBytes };
+        var gazetteers = SharedOptions.Gazetteers();
+        var command = new Command("analyze", "Analyze articles and print the analysis contract as JSON") { paths, format, output, maxBytes, gazetteers };
         command.SetAction(parse =>
         {
-            var (documents, entities, failed) = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr);
+            var pipeline = SharedOptions.PipelineWith(parse.GetValue(gazetteers));
+            var (documents, entities, failed) = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
             var outPath = parse.GetValue(output);
             if (outPath is null)
             {
@@ -47,7 +49,7 @@ internal static class AnalyzeCommand
 
     /// <summary>Reads, stores (in memory, for duplicate detection) and analyzes the inputs; errors go to <paramref name="stderr"/>.</summary>
     internal static (List<(Document, IReadOnlyList<string>)> Documents, IReadOnlyList<LinkedEntity> Entities, int Failed) Analyze(
-        IEnumerable<string> inputs, ReaderOptions options, TextWriter stderr)
+        IEnumerable<string> inputs, ReaderOptions options, TextWriter stderr, LanguagePipeline? pipeline = null)
     {
         var reader = new DocumentReader(options);
         using var store = SqliteDocumentStore.OpenInMemory();
@@ -65,13 +67,12 @@ internal static class AnalyzeCommand
             var outcome = store.Add(result.Document!);
             if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
         }
-        return (documents, AnalyzeLanguage(documents.Select(d => d.Item1)), failed);
+        return (documents, AnalyzeLanguage(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default), failed);
     }
 
     /// <summary>Runs the language pipeline over every document and merges their entities.</summary>
-    internal static IReadOnlyList<LinkedEntity> AnalyzeLanguage(IEnumerable<Document> documents)
+    internal static IReadOnlyList<LinkedEntity> AnalyzeLanguage(IEnumerable<Document> documents, LanguagePipeline pipeline)
     {
-        var pipeline = StandardPipeline.Default;
         var index = new EntityIndex();
         foreach (var doc in documents)
         {

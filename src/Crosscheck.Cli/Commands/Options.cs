@@ -22,4 +22,23 @@ internal static class SharedOptions
         Description = "Files, directories (read recursively) or - for standard input",
         Arity = ArgumentArity.OneOrMore,
     };
+
+    public static Option<string[]> Gazetteers() => new("--gazetteer")
+    {
+        Description = "An extra gazetteer file in the data/gazetteers format (repeatable)",
+    };
+
+    /// <summary>The standard pipeline, with the user's gazetteer files when given; a bad file is a clear failure.</summary>
+    public static Crosscheck.Language.LanguagePipeline PipelineWith(string[]? gazetteerFiles)
+    {
+        if (gazetteerFiles is null || gazetteerFiles.Length == 0) return Crosscheck.Language.StandardPipeline.Default;
+        try
+        {
+            return Crosscheck.Language.StandardPipeline.With(Crosscheck.Language.Gazetteers.Gazetteer.Load(gazetteerFiles));
+        }
+        catch (Crosscheck.Language.Gazetteers.GazetteerException ex)
+        {
+            throw new CliFailure(ex.Message);
+        }
+    }
 }

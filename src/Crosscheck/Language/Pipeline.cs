@@ -73,6 +73,17 @@ public sealed class LanguagePipelineBuilder
         return this;
     }
 
+    /// <summary>Puts <paramref name="component"/> where the components of type <typeparamref name="T"/> are.</summary>
+    public LanguagePipelineBuilder Replace<T>(IPipelineComponent component) where T : IPipelineComponent
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        var at = _components.FindIndex(c => c is T);
+        if (at < 0) throw new PipelineException($"Cannot replace {typeof(T).Name} with '{component.Name}': the pipeline has none.");
+        _components.RemoveAll(c => c is T);
+        _components.Insert(at, component);
+        return this;
+    }
+
     public LanguagePipelineBuilder Remove<T>() where T : IPipelineComponent
     {
         _components.RemoveAll(c => c is T);

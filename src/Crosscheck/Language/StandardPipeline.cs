@@ -8,6 +8,10 @@ public static class StandardPipeline
     /// <summary>The shared default pipeline.</summary>
     public static LanguagePipeline Default => Shared.Value;
 
+    /// <summary>The default pipeline over the shipped gazetteers and the user's own files.</summary>
+    public static LanguagePipeline With(Gazetteers.Gazetteer gazetteer) =>
+        Builder().Replace<Gazetteers.GazetteerTagger>(new Gazetteers.GazetteerTagger(gazetteer)).Build();
+
     /// <summary>A builder holding the default components, for callers that add or remove some.</summary>
     public static LanguagePipelineBuilder Builder() =>
         new LanguagePipelineBuilder()

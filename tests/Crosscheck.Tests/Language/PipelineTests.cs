@@ -1,0 +1,81 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Tests.Language;
+
+public sealed class PipelineTests
+{
+    private sealed class Fake(string name, Annotations requires, Annotations sets) : IPipelineComponent
+    {
+        public string Name => name;
+        public Annotations Requires => requires;
+        public Annotations Sets => sets;
+        public List<string> Seen { get; } = [];
+        public void Process(AnnotatedText text) => Seen.Add(text.Text);
+    }
+
+    [Fact]
+    public void A_component_whose_requirement_no_earlier_step_sets_is_refused_when_built()
+    {
+        var builder = new LanguagePipelineBuilder().Add(new CoreferenceResolver()).Add(new SentenceSplitter());
+        var ex = Should.Throw<PipelineException>(() => builder.Build());
+        ex.Message.ShouldContain("'coref' needs");
+        ex.Message.ShouldContain("Sentences");
+    }
+
+    [Fact]
+    public void Two_components_with_one_name_are_refused()
+    {
+        var builder = new LanguagePipelineBuilder().Add(new SentenceSplitter()).Add(new SentenceSplitter());
+        Should.Throw<PipelineException>(() => builder.Build()).Message.ShouldContain("'sentences'");
+    }
+
+    [Fact]
+    public void Insert_before_puts_a_component_in_front_of_the_named_kind()
+    {
+        var fake = new Fake("probe", Annotations.Tokens, Annotations.None);
+        var pipeline = new LanguagePipelineBuilder().Add(new SentenceSplitter()).Add(new NumberRecognizer())
+            .InsertBefore<NumberRecognizer>(fake).Build();
+        pipeline.Components.Select(c => c.Name).ShouldBe(["sentences", "probe", "numbers"]);
+        pipeline.Process("Two boats sank.");
+        fake.Seen.ShouldBe(["Two boats sank."]);
+    }
+
+    [Fact]
+    public void The_built_pipeline_is_not_changed_by_later_builder_calls()
+    {
+        var builder = new LanguagePipelineBuilder().Add(new SentenceSplitter());
+        var pipeline = builder.Build();
+        builder.Add(new NumberRecognizer());
+        pipeline.Components.Length.ShouldBe(1);
+        pipeline.Provides.ShouldBe(Annotations.Tokens | Annotations.Sentences);
+    }
+
+    [Fact]
+    public void The_standard_pipeline_reads_names_titles_places_numbers_and_times_in_ordinary_news()
+    {
+        const string text = "Colombian President Gustavo Petro said on Tuesday that at least 12 soldiers were killed near Cali. " +
+                            "Petro blamed the ELN. He spoke to Reuters.";
+        var a = StandardPipeline.Default.Process(text, new DateOnly(2025, 10, 16));
+
+        var petro = a.Entities.First(e => e.Type == EntityType.Person);
+        petro.Span.Text.ShouldBe("Colombian President Gustavo Petro");
+        petro.Name.Text.ShouldBe("Gustavo Petro");
+        petro.Title.ShouldBe("President of Colombia");
+        a.Entities.ShouldContain(e => e.Name.Text == "Cali" && e.Type == EntityType.Gpe && e.Known!.Country == "CO");
+        a.Entities.ShouldContain(e => e.Name.Text == "Reuters" && e.Type == EntityType.Outlet);
+
+        var chain = a.Coreference.Single(c => c.Name == "Gustavo Petro");
+        chain.Mentions.Select(m => m.Text).ShouldBe(["Colombian President Gustavo Petro", "Petro", "He"]);
+
+        var soldiers = a.Numbers.ShouldHaveSingleItem();
+        (soldiers.Min, soldiers.Max).ShouldBe((12m, (decimal?)null));
+        soldiers.Unit.ShouldBe("soldiers");
+
+        var tuesday = a.Times.ShouldHaveSingleItem();
+        tuesday.Start.ShouldBe(new DateOnly(2025, 10, 14));
+        tuesday.Precision.ShouldBe(TimePrecision.Day);
+
+        a[0].Pos.ShouldBe("JJ");
+        a.Tokens.Single(t => t.Text == "killed").Pos.ShouldBe("VBN");
+    }
+}

@@ -61,14 +61,32 @@ internal sealed class EntityRecognizer
         var k = Model.Classes.Length;
         Span<ulong> features = stackalloc ulong[GreedyTrainer.MaxFeatures];
         Span<float> scores = stackalloc float[Model.Stride];
+        var outside = Array.IndexOf(Model.Classes, "O");
         for (var i = 0; i < words.Length; i++)
         {
+            var previous = i == 0 ? k : history[i - 1];
+            // Outside a name, a word without a capital letter does not start one: tag it O unscored. This
+            // skips most tokens; names that start in lower case ("al-Qaeda") are left to the gazetteers.
+            if (outside >= 0 && (i == 0 || history[i - 1] == outside) && !HasUpper(words[i]))
+            {
+                history[i] = outside;
+                tags[i] = Model.Classes[outside];
+                continue;
+            }
             var n = Extract(scratch, i, history[..i], features);
             Model.Score(features[..n], scores);
-            var previous = i == 0 ? k : history[i - 1];
             history[i] = Model.Best(scores, _transitions.AsSpan(previous * k, k));
             tags[i] = Model.Classes[history[i]];
         }
+    }
+
+    private static bool HasUpper(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c)) return true;
+        }
+        return false;
     }
 
     /// <summary>The entities of a sentence: token ranges with their types.</summary>

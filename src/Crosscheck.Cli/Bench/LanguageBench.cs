@@ -11,7 +11,6 @@ namespace Crosscheck.Cli.Bench;
 internal static class LanguageBench
 {
     public const string PeerName = "wink-nlp";
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
 
     private const string PeerScript = """
@@ -149,21 +148,8 @@ internal static class LanguageBench
 
     private static (Figures? Run, string? Failure) RunPeer(IReadOnlyList<string> texts, int passes)
     {
-        var cache = NodePeer.CacheFolder("wink");
-        try
-        {
-            Directory.CreateDirectory(cache);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot create the peer's cache folder {cache}: {ex.Message}");
-        }
-        if (!IsInstalled(cache))
-        {
-            var (ok, message) = NodePeer.Execute("npm", ["install", "--prefix", cache, "--no-audit", "--no-fund", "--loglevel=error", "wink-nlp", "wink-eng-lite-web-model"], InstallTimeout);
-            if (!ok) return (null, $"npm install of wink-nlp and wink-eng-lite-web-model into {cache} failed: {message}");
-            if (!IsInstalled(cache)) return (null, $"npm install into {cache} finished but the packages are not there");
-        }
+        var (cache, failure) = NodePeer.Install("wink", "wink-nlp", "wink-eng-lite-web-model");
+        if (cache is null) return (null, failure);
         var scriptPath = Path.Combine(cache, "language.js");
         var textsPath = Path.Combine(cache, "texts.json");
         var outPath = Path.Combine(cache, "output.json");
@@ -193,9 +179,6 @@ internal static class LanguageBench
         }
     }
 
-    private static bool IsInstalled(string cache) =>
-        File.Exists(Path.Combine(cache, "node_modules", "wink-nlp", "package.json"))
-        && File.Exists(Path.Combine(cache, "node_modules", "wink-eng-lite-web-model", "package.json"));
 
     /// <summary>The "Full text" column of GVDB's dev.tsv (one article per line, six tab-separated fields, a header).</summary>
     internal static List<string> LoadTexts(string path)

@@ -6,6 +6,30 @@ namespace Crosscheck.Cli.Bench;
 /// <summary>Runs peers written for Node.js: where their npm packages live and how a child process is run.</summary>
 internal static class NodePeer
 {
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The cache folder of peer <paramref name="name"/> with <paramref name="packages"/> installed from npm on
+    /// first use; or the reason it could not be made ready.
+    /// </summary>
+    internal static (string? Folder, string? Failure) Install(string name, params string[] packages)
+    {
+        var cache = CacheFolder(name);
+        try
+        {
+            Directory.CreateDirectory(cache);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot create the peer's cache folder {cache}: {ex.Message}");
+        }
+        bool Installed() => packages.All(p => File.Exists(Path.Combine(cache, "node_modules", p, "package.json")));
+        if (Installed()) return (cache, null);
+        var (ok, message) = Execute("npm", ["install", "--prefix", cache, "--no-audit", "--no-fund", "--loglevel=error", .. packages], InstallTimeout);
+        if (!ok) return (null, $"npm install of {string.Join(" and ", packages)} into {cache} failed: {message}");
+        return Installed() ? (cache, null) : (null, $"npm install into {cache} finished but the packages are not there");
+    }
+
     /// <summary>
     /// <c>.cache/peers/NAME</c> beside Crosscheck.slnx when run from inside the repository (already
     /// ignored by git), else under <c>$XDG_CACHE_HOME/crosscheck</c> (or <c>~/.cache/crosscheck</c>).

@@ -14,7 +14,6 @@ internal static class ReadabilityPeer
 {
     public const string Name = "readability.js";
 
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
 
     // Reads every page named in ground-truth.json and writes {"seconds": s, "output": {id: textContent}}.
@@ -53,22 +52,8 @@ internal static class ReadabilityPeer
     /// <summary>Runs the peer, or returns the reason it could not run.</summary>
     public static (PeerRun? Run, string? Failure) Run(string dataDirectory)
     {
-        var cache = CacheFolder();
-        try
-        {
-            Directory.CreateDirectory(cache);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot create the peer's cache folder {cache}: {ex.Message}");
-        }
-
-        if (!IsInstalled(cache))
-        {
-            var (ok, message) = NodePeer.Execute("npm", ["install", "--prefix", cache, "--no-audit", "--no-fund", "--loglevel=error", "@mozilla/readability", "jsdom"], InstallTimeout);
-            if (!ok) return (null, $"npm install of @mozilla/readability and jsdom into {cache} failed: {message}");
-            if (!IsInstalled(cache)) return (null, $"npm install into {cache} finished but the packages are not there");
-        }
+        var (cache, failure) = NodePeer.Install("readability", "@mozilla/readability", "jsdom");
+        if (cache is null) return (null, failure);
 
         var scriptPath = Path.Combine(cache, "extract.js");
         var outPath = Path.Combine(cache, "output.json");
@@ -100,9 +85,6 @@ internal static class ReadabilityPeer
         }
     }
 
-    private static bool IsInstalled(string cache) =>
-        File.Exists(Path.Combine(cache, "node_modules", "@mozilla", "readability", "package.json"))
-        && File.Exists(Path.Combine(cache, "node_modules", "jsdom", "package.json"));
 
     internal static string CacheFolder() => NodePeer.CacheFolder("readability");
 }

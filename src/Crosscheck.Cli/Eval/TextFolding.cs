@@ -48,24 +48,7 @@ internal sealed class FoldedText
         }
     }
 
-    public static string FoldString(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        var lastSpace = false;
-        foreach (var ch in s)
-        {
-            var c = Fold(ch);
-            if (char.IsWhiteSpace(c))
-            {
-                if (lastSpace) continue;
-                c = ' ';
-                lastSpace = true;
-            }
-            else lastSpace = false;
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    public static string FoldString(string s) => new FoldedText(s).Text;
 
     private static char Fold(char c) => c switch
     {

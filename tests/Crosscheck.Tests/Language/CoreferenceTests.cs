@@ -1,39 +1,11 @@
-using System.Collections.Immutable;
 using Crosscheck.Language;
 
 namespace Crosscheck.Tests.Language;
 
 public sealed class CoreferenceTests
 {
-    private static readonly LanguagePipeline Sentences = new LanguagePipelineBuilder().Add(new SentenceSplitter()).Build();
-
-    /// <summary>Tokenizes and splits <paramref name="text"/>, then marks the given mentions as the recognizer would.</summary>
-    private static AnnotatedText With(string text, params (string Mention, string Name, EntityType Type, string? Title)[] mentions)
-    {
-        var a = Sentences.Process(text);
-        var list = ImmutableArray.CreateBuilder<EntityMention>();
-        var searchFrom = 0;
-        foreach (var (mention, name, type, title) in mentions)
-        {
-            var at = text.IndexOf(mention, searchFrom, StringComparison.Ordinal);
-            at.ShouldBeGreaterThanOrEqualTo(0, $"'{mention}' is not in the text after {searchFrom}");
-            var span = SpanOf(a, at, at + mention.Length);
-            var nameAt = text.IndexOf(name, at, StringComparison.Ordinal);
-            list.Add(new EntityMention(span, SpanOf(a, nameAt, nameAt + name.Length), type) { Title = title });
-            searchFrom = at + mention.Length;
-        }
-        a.Entities = list.ToImmutable();
-        new CoreferenceResolver().Process(a);
-        return a;
-    }
-
-    private static TokenSpan SpanOf(AnnotatedText a, int start, int end)
-    {
-        var first = a.TokenAtOrAfter(start);
-        var last = first;
-        while (last < a.Count && a[last].End <= end) last++;
-        return a.Span(first, last);
-    }
+    private static AnnotatedText With(string text, params (string Mention, string Name, EntityType Type, string? Title)[] mentions) =>
+        MentionFixture.With(text, mentions);
 
     private static string[] ChainTexts(AnnotatedText a, string name) =>
         a.Coreference.Single(c => c.Name == name).Mentions.Select(m => m.Text).ToArray();

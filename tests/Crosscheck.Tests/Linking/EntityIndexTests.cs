@@ -1,37 +1,14 @@
 using System.Collections.Immutable;
 using Crosscheck.Language;
 using Crosscheck.Linking;
+using Crosscheck.Tests.Language;
 
 namespace Crosscheck.Tests.Linking;
 
 public sealed class EntityIndexTests
 {
-    private static readonly LanguagePipeline Sentences = new LanguagePipelineBuilder().Add(new SentenceSplitter()).Build();
-
-    private static AnnotatedText With(string text, params (string Mention, string Name, EntityType Type, string? Title)[] mentions)
-    {
-        var a = Sentences.Process(text);
-        var list = ImmutableArray.CreateBuilder<EntityMention>();
-        var from = 0;
-        foreach (var (mention, name, type, title) in mentions)
-        {
-            var at = text.IndexOf(mention, from, StringComparison.Ordinal);
-            var nameAt = text.IndexOf(name, at, StringComparison.Ordinal);
-            list.Add(new EntityMention(SpanOf(a, at, at + mention.Length), SpanOf(a, nameAt, nameAt + name.Length), type) { Title = title });
-            from = at + mention.Length;
-        }
-        a.Entities = list.ToImmutable();
-        new CoreferenceResolver().Process(a);
-        return a;
-    }
-
-    private static TokenSpan SpanOf(AnnotatedText a, int start, int end)
-    {
-        var first = a.TokenAtOrAfter(start);
-        var last = first;
-        while (last < a.Count && a[last].End <= end) last++;
-        return a.Span(first, last);
-    }
+    private static AnnotatedText With(string text, params (string Mention, string Name, EntityType Type, string? Title)[] mentions) =>
+        MentionFixture.With(text, mentions);
 
     [Fact]
     public void One_person_named_in_two_articles_under_two_titles_is_one_entity_holding_both()

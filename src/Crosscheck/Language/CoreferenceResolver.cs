@@ -49,6 +49,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
             Register(cluster, m, byKey);
         }
 
+        ResolveBareTitles(text, clusters, sentenceIndex);
         ResolvePronouns(text, clusters, sentenceIndex);
 
         text.Coreference = clusters
@@ -105,6 +106,41 @@ public sealed class CoreferenceResolver : IPipelineComponent
                 c.Acronyms.Add(owner.WordOf(after + 1));
         }
     }
+
+    /// <summary>
+    /// An office title that names nobody ("the president said") refers to the person the text last gave that
+    /// title, or whose gazetteer entry holds it ("President" matches "President of Mexico").
+    /// </summary>
+    private static void ResolveBareTitles(AnnotatedText text, List<Cluster> clusters, Func<int, int> sentenceIndex)
+    {
+        if (text.GazetteerMatches.IsEmpty) return;
+        var people = clusters.Where(c => c.Type == EntityType.Person).ToList();
+        if (people.Count == 0) return;
+        foreach (var m in text.GazetteerMatches)
+        {
+            if (m.Kind != Gazetteers.GazetteerMatchKind.Title || m.Title is null) continue;
+            // Titles that are part of a named mention ("Secretary of War Pete Hegseth") are already in their chain.
+            if (text.Entities.Any(e => e.Span.StartToken <= m.StartToken && m.EndToken <= e.Span.EndToken)) continue;
+            // "the president" or "President": the next word must not be a name the recognizer missed.
+            if (m.EndToken < text.Count && text.WordOf(m.EndToken) is { Length: > 0 } next && char.IsUpper(next[0])) continue;
+            var wanted = m.CanonicalTitle ?? m.Title.Canonical;
+            Cluster? best = null;
+            var bestToken = -1;
+            foreach (var c in people)
+            {
+                if (!c.Titles.Any(t => SameOffice(t, wanted)) && !(c.Known?.Titles.Any(t => SameOffice(t, wanted)) ?? false)) continue;
+                var last = c.Mentions.Where(s => s.StartToken < m.StartToken).Select(s => s.StartToken).DefaultIfEmpty(-1).Max();
+                if (last > bestToken) { best = c; bestToken = last; }
+            }
+            if (best is null || bestToken < 0) continue;
+            best.Add(text.Span(m.StartToken, m.EndToken), sentenceIndex(m.StartToken), null);
+        }
+    }
+
+    /// <summary>"President" names the same office as "President of Mexico"; "Secretary of War" only itself.</summary>
+    private static bool SameOffice(string held, string said) =>
+        string.Equals(held, said, StringComparison.OrdinalIgnoreCase)
+        || held.StartsWith(said + " of ", StringComparison.OrdinalIgnoreCase);
 
     private void ResolvePronouns(AnnotatedText text, List<Cluster> clusters, Func<int, int> sentenceIndex)
     {

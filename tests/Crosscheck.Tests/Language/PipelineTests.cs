@@ -78,4 +78,23 @@ public sealed class PipelineTests
         a[0].Pos.ShouldBe("JJ");
         a.Tokens.Single(t => t.Text == "killed").Pos.ShouldBe("VBN");
     }
+
+    [Fact]
+    public void A_bare_office_title_refers_to_the_person_last_given_it()
+    {
+        const string text = "Mexican President Claudia Sheinbaum met Colombian President Gustavo Petro. " +
+                            "The two spoke for an hour. Later, Sheinbaum's spokesman said the president of Mexico would travel.";
+        var a = StandardPipeline.Default.Process(text);
+        var chain = a.Coreference.Single(c => c.Name == "Claudia Sheinbaum");
+        chain.Mentions.Select(m => m.Text).ShouldContain("president of Mexico");
+        a.Coreference.Single(c => c.Name == "Gustavo Petro").Mentions.Select(m => m.Text).ShouldNotContain("president of Mexico");
+    }
+
+    [Fact]
+    public void The_president_alone_refers_to_the_nearest_earlier_president()
+    {
+        const string text = "Venezuelan President Nicolás Maduro warned of missiles. The president spoke on state television.";
+        var a = StandardPipeline.Default.Process(text);
+        a.Coreference.Single(c => c.Name == "Nicolás Maduro").Mentions.Select(m => m.Text).ShouldBe(["Venezuelan President Nicolás Maduro", "president"]);
+    }
 }

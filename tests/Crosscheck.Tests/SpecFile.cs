@@ -17,16 +17,31 @@ internal static partial class SpecFile
 
     public static List<Example> Load(string fileName)
     {
-        var spec = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", fileName)).ReplaceLineEndings("\n");
+        var lines = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", fileName)).ReplaceLineEndings("\n").Split('\n');
         var examples = new List<Example>();
-        var sections = Heading().Split(spec);
-        // Split with a capture group gives [preamble, name1, body1, name2, body2, ...].
-        for (var i = 1; i + 1 < sections.Length; i += 2)
+        string? name = null;
+        var blocks = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? info = null;
+        var body = new System.Text.StringBuilder();
+        void Flush()
         {
-            var blocks = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (Match m in Block().Matches(sections[i + 1])) blocks[m.Groups["info"].Value] = m.Groups["body"].Value;
-            if (blocks.Count > 0) examples.Add(new Example(sections[i].Trim(), blocks));
+            if (name is not null && blocks.Count > 0) examples.Add(new Example(name, blocks));
+            blocks = new Dictionary<string, string>(StringComparer.Ordinal);
         }
+        foreach (var line in lines)
+        {
+            if (info is not null)
+            {
+                // Inside a fenced block everything is content, "## " lines included.
+                if (line == "```") { blocks[info] = body.ToString(); info = null; body.Clear(); }
+                else body.Append(line).Append('\n');
+                continue;
+            }
+            var fence = Fence().Match(line);
+            if (fence.Success) { info = fence.Groups["info"].Value; continue; }
+            if (line.StartsWith("## ", StringComparison.Ordinal)) { Flush(); name = line[3..].Trim(); }
+        }
+        Flush();
         return examples;
     }
 
@@ -37,9 +52,6 @@ internal static partial class SpecFile
         return data;
     }
 
-    [GeneratedRegex(@"^## +(.+)$", RegexOptions.Multiline)]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^```(?<info>[a-z-]+)\n(?<body>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
-    private static partial Regex Block();
+    [GeneratedRegex(@"^```(?<info>[a-z-]+)$")]
+    private static partial Regex Fence();
 }

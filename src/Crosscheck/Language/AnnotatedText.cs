@@ -82,6 +82,9 @@ public sealed class AnnotatedText
     internal int EndOf(int i) => _ends[i];
     internal string WordOf(int i) => _words[i];
     internal string? PosOf(int i) => _pos?[i];
+
+    /// <summary>The part-of-speech tags, one per token; empty before the tagger ran.</summary>
+    internal ReadOnlySpan<string> PartsOfSpeech => _pos;
     internal string? EntityTagOf(int i) => _entityTags?[i];
     internal bool IsSentenceStart(int i) => _sentenceStarts?[i] ?? i == 0;
 
@@ -109,7 +112,10 @@ public sealed class AnnotatedText
     }
 
     /// <summary>The sentence holding token <paramref name="tokenIndex"/>.</summary>
-    public TokenSpan SentenceOf(int tokenIndex)
+    public TokenSpan SentenceOf(int tokenIndex) => _sentences[SentenceIndexOf(tokenIndex)];
+
+    /// <summary>The index in <see cref="Sentences"/> of the sentence holding token <paramref name="tokenIndex"/>.</summary>
+    public int SentenceIndexOf(int tokenIndex)
     {
         var lo = 0;
         var hi = _sentences.Length - 1;
@@ -119,7 +125,7 @@ public sealed class AnnotatedText
             var s = _sentences[mid];
             if (tokenIndex < s.StartToken) hi = mid - 1;
             else if (tokenIndex >= s.EndToken) lo = mid + 1;
-            else return s;
+            else return mid;
         }
         throw new ArgumentOutOfRangeException(nameof(tokenIndex), "The token is in no sentence; run the sentence splitter first.");
     }

@@ -24,7 +24,7 @@ public sealed class CoreferenceResolver : IPipelineComponent
     {
         var clusters = new List<Cluster>();
         var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
-        var sentenceIndex = SentenceIndexer(text);
+        Func<int, int> sentenceIndex = text.SentenceIndexOf;
 
         // Named mentions first, in text order, so a later surname finds the full name before it.
         var mentions = text.Entities.Where(m => m.Type is not (EntityType.Gpe or EntityType.Loc or EntityType.Norp)).OrderBy(m => m.Span.StartToken).ToList();
@@ -174,24 +174,6 @@ public sealed class CoreferenceResolver : IPipelineComponent
             best.Add(text.Span(i, i + 1), sentence, null);
             if (best.Gender == Gender.Unknown) best.Gender = wanted;
         }
-    }
-
-    private static Func<int, int> SentenceIndexer(AnnotatedText text)
-    {
-        var sentences = text.Sentences;
-        return token =>
-        {
-            var lo = 0;
-            var hi = sentences.Length - 1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (token < sentences[mid].StartToken) hi = mid - 1;
-                else if (token >= sentences[mid].EndToken) lo = mid + 1;
-                else return mid;
-            }
-            return 0;
-        };
     }
 
     private static string TypeKey(EntityType type) => type switch

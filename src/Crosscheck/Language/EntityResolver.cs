@@ -51,7 +51,7 @@ public sealed class EntityResolver : IPipelineComponent
                     // The list knows the whole name, or more of it ("Joint Special Operations" → the command).
                     mention = Known(text, m);
                 }
-                else if (Compatible(nerType, entry.Type) && m.EndToken - m.StartToken >= 1 && nerType == EntityType.Person)
+                else if (nerType == EntityType.Person && entry.Type == EntityType.Person)
                 {
                     // "Donald J. Trump": the recognizer's longer span, the list's identity.
                     mention = new EntityMention(text.Span(nameStart, end), text.Span(nameStart, end), entry.Type) { Known = entry.Entity, Origin = "ner+gazetteer" };

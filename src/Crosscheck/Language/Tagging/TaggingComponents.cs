@@ -33,12 +33,11 @@ public sealed class NamedEntityTagger : IPipelineComponent
         ArgumentNullException.ThrowIfNull(text);
         var recognizer = Models.Ner;
         var words = text.Words;
-        var pos = new string[words.Length];
-        for (var i = 0; i < pos.Length; i++) pos[i] = text.PosOf(i)!;
+        var pos = text.PartsOfSpeech;
         var tags = new string[words.Length];
         foreach (var s in text.Sentences)
         {
-            recognizer.Tag(words[s.StartToken..s.EndToken], pos.AsSpan(s.StartToken, s.Length), tags.AsSpan(s.StartToken, s.Length));
+            recognizer.Tag(words[s.StartToken..s.EndToken], pos.Slice(s.StartToken, s.Length), tags.AsSpan(s.StartToken, s.Length));
         }
         text.SetEntityTags(tags);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crosscheck.Documents;
+using Crosscheck.Events;
 using Crosscheck.Export;
 using Crosscheck.Language;
 using Crosscheck.Linking;
@@ -22,25 +23,25 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             var pipeline = SharedOptions.PipelineWith(parse.GetValue(gazetteers));
-            var (documents, entities, failed) = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
+            var (documents, entities, readings, failed) = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
             var outPath = parse.GetValue(output);
             if (outPath is null)
             {
                 using var stream = Console.OpenStandardOutput();
                 if (ReferenceEquals(stdout, Console.Out))
                 {
-                    AnalysisJson.Write(stream, documents, entities);
+                    AnalysisJson.Write(stream, documents, entities, readings);
                 }
                 else
                 {
                     using var buffer = new MemoryStream();
-                    AnalysisJson.Write(buffer, documents, entities);
+                    AnalysisJson.Write(buffer, documents, entities, readings);
                     stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                 }
             }
             else
             {
-                WriteAtomically(outPath, s => AnalysisJson.Write(s, documents, entities));
+                WriteAtomically(outPath, s => AnalysisJson.Write(s, documents, entities, readings));
             }
             return failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
@@ -48,7 +49,8 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>Reads, stores (in memory, for duplicate detection) and analyzes the inputs; errors go to <paramref name="stderr"/>.</summary>
-    internal static (List<(Document, IReadOnlyList<string>)> Documents, IReadOnlyList<LinkedEntity> Entities, int Failed) Analyze(
+    internal static (List<(Document, IReadOnlyList<string>)> Documents, IReadOnlyList<LinkedEntity> Entities,
+        IReadOnlyDictionary<string, ArticleReading> Readings, int Failed) Analyze(
         IEnumerable<string> inputs, ReaderOptions options, TextWriter stderr, LanguagePipeline? pipeline = null)
     {
         var reader = new DocumentReader(options);
@@ -67,18 +69,24 @@ internal static class AnalyzeCommand
             var outcome = store.Add(result.Document!);
             if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
         }
-        return (documents, AnalyzeLanguage(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default), failed);
+        var (entities, readings) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default);
+        return (documents, entities, readings, failed);
     }
 
-    /// <summary>Runs the language pipeline over every document and merges their entities.</summary>
-    internal static IReadOnlyList<LinkedEntity> AnalyzeLanguage(IEnumerable<Document> documents, LanguagePipeline pipeline)
+    /// <summary>Runs the language pipeline and the event reader over every document and merges their entities.</summary>
+    internal static (IReadOnlyList<LinkedEntity> Entities, IReadOnlyDictionary<string, ArticleReading> Readings) AnalyzeArticles(
+        IEnumerable<Document> documents, LanguagePipeline pipeline, EventReader? reader = null)
     {
+        reader ??= EventReader.Default;
         var index = new EntityIndex();
+        var readings = new Dictionary<string, ArticleReading>(StringComparer.Ordinal);
         foreach (var doc in documents)
         {
-            index.Add(doc.Id, pipeline.Process(doc));
+            var text = pipeline.Process(doc);
+            index.Add(doc.Id, text);
+            readings[doc.Id] = reader.Read(text);
         }
-        return index.Build();
+        return (index.Build(), readings);
     }
 
     /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file.</summary>

@@ -39,10 +39,10 @@ internal static class SeedsEval
         else
         {
             if (!Directory.Exists(seedsDirectory)) throw new CliFailure($"{seedsDirectory}: the seeds folder does not exist");
-            var (documents, entities, failed) = AnalyzeCommand.Analyze([seedsDirectory], new ReaderOptions(), stderr);
+            var (documents, entities, readings, failed) = AnalyzeCommand.Analyze([seedsDirectory], new ReaderOptions(), stderr);
             if (failed > 0) throw new CliFailure($"{failed} seed file(s) could not be read");
             using var buffer = new MemoryStream();
-            AnalysisJson.Write(buffer, documents, entities);
+            AnalysisJson.Write(buffer, documents, entities, readings);
             analysis = JsonDocument.Parse(buffer.ToArray());
         }
 

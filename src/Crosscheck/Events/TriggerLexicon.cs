@@ -1,0 +1,181 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>Which parts of speech a trigger word may have.</summary>
+public enum TriggerPos
+{
+    Any,
+    Verb,
+    Noun,
+}
+
+/// <summary>One lexicon entry: a word or phrase (base forms, <c>*</c> for a gap of up to three words) that names an event of a PLOVER type.</summary>
+public sealed record TriggerEntry(ImmutableArray<string> Words, PloverType Type, TriggerPos Pos, ImmutableArray<string> Modes,
+    ImmutableArray<string> Contexts, double Weight)
+{
+    public string Phrase => string.Join(' ', Words);
+}
+
+/// <summary>A lexicon entry found in a text.</summary>
+public sealed record TriggerMatch(TokenSpan Span, TriggerEntry Entry)
+{
+    /// <summary>The token that carries tense and modality: the first verb of the phrase, else its last word.</summary>
+    public int Head { get; init; }
+}
+
+/// <summary>
+/// The event words: phrases in base form mapped to PLOVER types, with modes and contexts, read from
+/// <c>data/events/triggers.txt</c> (embedded). Lines are <c>phrase TAB TYPE TAB pos TAB modes TAB contexts TAB weight</c>;
+/// <c>pos</c> is V, N or *; modes and contexts are comma lists or <c>-</c>; <c>#</c> starts a comment.
+/// </summary>
+public sealed class TriggerLexicon
+{
+    private static readonly Lazy<TriggerLexicon> Shared = new(() =>
+    {
+        using var stream = typeof(TriggerLexicon).Assembly.GetManifestResourceStream("Crosscheck.Events.triggers.txt")
+            ?? throw new InvalidOperationException("The trigger lexicon is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "triggers.txt");
+    });
+
+    private readonly FrozenDictionary<string, ImmutableArray<TriggerEntry>> _byFirstWord;
+
+    private TriggerLexicon(IEnumerable<TriggerEntry> entries)
+    {
+        Entries = [.. entries];
+        _byFirstWord = Entries.GroupBy(e => e.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Words.Length).ToImmutableArray(), StringComparer.Ordinal);
+    }
+
+    public static TriggerLexicon Default => Shared.Value;
+
+    public ImmutableArray<TriggerEntry> Entries { get; }
+
+    /// <summary>True when some entry starts with <paramref name="baseForm"/>.</summary>
+    public bool Starts(string baseForm) => _byFirstWord.ContainsKey(baseForm);
+
+    /// <summary>Parses lexicon text; <paramref name="name"/> names it in errors.</summary>
+    public static TriggerLexicon Parse(string content, string name)
+    {
+        var entries = new List<TriggerEntry>();
+        var lineNumber = 0;
+        foreach (var raw in content.Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.TrimEnd('\r');
+            var hash = line.IndexOf('#');
+            if (hash >= 0) line = line[..hash];
+            if (line.Trim().Length == 0) continue;
+            var f = line.Split('\t');
+            if (f.Length < 2) throw new FormatException($"{name}:{lineNumber}: expected phrase TAB TYPE [TAB pos TAB modes TAB contexts TAB weight]");
+            if (!PloverTypes.TryParse(f[1].Trim(), out var type)) throw new FormatException($"{name}:{lineNumber}: '{f[1]}' is not a PLOVER type");
+            var pos = f.Length > 2 ? f[2].Trim() switch
+            {
+                "V" => TriggerPos.Verb,
+                "N" => TriggerPos.Noun,
+                "*" or "" => TriggerPos.Any,
+                var p => throw new FormatException($"{name}:{lineNumber}: part of speech '{p}' is not V, N or *"),
+            } : TriggerPos.Any;
+            var words = f[0].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
+            if (words.Length == 0 || words[0] == "*" || words[^1] == "*") throw new FormatException($"{name}:{lineNumber}: a phrase may not start or end with a gap");
+            var weight = 1.0;
+            if (f.Length > 5 && f[5].Trim().Length > 0 && !double.TryParse(f[5].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out weight))
+                throw new FormatException($"{name}:{lineNumber}: weight '{f[5]}' is not a number");
+            entries.Add(new TriggerEntry(words, type, pos, List(f, 3), List(f, 4), weight));
+        }
+        return new TriggerLexicon(entries);
+    }
+
+    private static ImmutableArray<string> List(string[] f, int i) =>
+        f.Length > i && f[i].Trim() is { Length: > 0 } s && s != "-"
+            ? [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : ImmutableArray<string>.Empty;
+
+    /// <summary>The entries found in <paramref name="sentence"/>, longest first where they overlap, in text order.</summary>
+    public ImmutableArray<TriggerMatch> Match(AnnotatedText text, TokenSpan sentence)
+    {
+        var found = new List<TriggerMatch>();
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            TriggerMatch? best = null;
+            foreach (var candidate in Lemmas.Candidates(text.WordOf(i)))
+            {
+                if (!_byFirstWord.TryGetValue(candidate, out var entries)) continue;
+                foreach (var entry in entries)
+                {
+                    if (!PosFits(text, i, entry, 0)) continue;
+                    if (TryMatch(text, sentence, i, entry) is { } end && (best is null || end - i > best.Span.Length))
+                        best = new TriggerMatch(text.Span(i, end), entry) { Head = HeadOf(text, i, end) };
+                }
+            }
+            if (best is null) continue;
+            // Longest wins where matches overlap.
+            if (found.Count > 0 && found[^1].Span.EndToken > i)
+            {
+                if (found[^1].Span.Length >= best.Span.Length) continue;
+                found.RemoveAt(found.Count - 1);
+            }
+            found.Add(best);
+        }
+        return [.. found];
+    }
+
+    private static int? TryMatch(AnnotatedText text, TokenSpan sentence, int start, TriggerEntry entry)
+    {
+        var j = start + 1;
+        for (var w = 1; w < entry.Words.Length; w++)
+        {
+            if (entry.Words[w] == "*")
+            {
+                // A gap of up to three words that crosses no punctuation, then the next word.
+                var next = entry.Words[w + 1];
+                var hit = -1;
+                for (var k = j; k < Math.Min(j + 4, sentence.EndToken); k++)
+                {
+                    if (Is(text, k, next)) { hit = k; break; }
+                    if (!char.IsLetterOrDigit(text.WordOf(k)[0])) break;
+                }
+                if (hit < 0) return null;
+                j = hit + 1;
+                w++;
+                continue;
+            }
+            if (j >= sentence.EndToken || !Is(text, j, entry.Words[w])) return null;
+            j++;
+        }
+        return j;
+    }
+
+    private static bool Is(AnnotatedText text, int i, string baseForm)
+    {
+        foreach (var c in Lemmas.Candidates(text.WordOf(i)))
+        {
+            if (c == baseForm) return true;
+        }
+        return false;
+    }
+
+    private static bool PosFits(AnnotatedText text, int i, TriggerEntry entry, int _)
+    {
+        if (entry.Pos == TriggerPos.Any) return true;
+        var pos = text.PosOf(i);
+        if (pos is null) return true;
+        return entry.Pos == TriggerPos.Verb
+            ? pos.StartsWith("VB", StringComparison.Ordinal) || (pos == "JJ" && text.WordOf(i).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+            : pos.StartsWith("NN", StringComparison.Ordinal) || pos == "JJ";
+    }
+
+    private static int HeadOf(AnnotatedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal)) return i;
+        }
+        return end - 1;
+    }
+}

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Crosscheck.Cli.Bench;
 
-/// <summary><c>crosscheck bench extraction|ingest|language</c>: measurements that print figures, never pass/fail tests.</summary>
+/// <summary><c>crosscheck bench extraction|ingest|language|analyze</c>: measurements that print figures, never pass/fail tests.</summary>
 internal static class BenchCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -27,6 +27,12 @@ internal static class BenchCommand
         var language = new Command("language", "Tokens/s, articles/s and peak memory of the language layer, beside wink-nlp") { gvdb, passes, noWink };
         language.SetAction(parse => LanguageBench.Run(parse.GetValue(gvdb)!, parse.GetValue(passes), !parse.GetValue(noWink), stdout, stderr));
         bench.Subcommands.Add(language);
+
+        var analyzeData = new Option<string>("--data") { Description = "The GVDB folder (dev.tsv)", DefaultValueFactory = _ => "../shared/data/gvdb" };
+        var analyzePasses = new Option<int>("--passes") { Description = "Timed passes over the articles, after two seconds of warm-up", DefaultValueFactory = _ => 3 };
+        var analyze = new Command("analyze", "Articles/s of the whole single-article analysis (document, language, events, entities, JSON)") { analyzeData, analyzePasses };
+        analyze.SetAction(parse => AnalyzeBench.Run(parse.GetValue(analyzeData)!, parse.GetValue(analyzePasses), stdout));
+        bench.Subcommands.Add(analyze);
         return bench;
     }
 }

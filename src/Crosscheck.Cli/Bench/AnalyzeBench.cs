@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text;
+using Crosscheck.Documents;
+using Crosscheck.Events;
+using Crosscheck.Export;
+using Crosscheck.Language;
+using Crosscheck.Linking;
+
+namespace Crosscheck.Cli.Bench;
+
+/// <summary>
+/// <c>crosscheck bench analyze</c>: articles/s of the whole single-article analysis on the GVDB article texts:
+/// reading the bytes into a document, the language pipeline, the event reader, entity linking and the
+/// contract JSON. No peer does this whole job, so none runs beside it.
+/// </summary>
+internal static class AnalyzeBench
+{
+    private sealed record Figures(string Name, int Articles, int Passes, double Seconds, long Events, long Quotes, long PeakBytes)
+    {
+        public double ArticlesPerSecond => Articles * (double)Passes / Seconds;
+    }
+
+    public static int Run(string dataDirectory, int passes, TextWriter stdout)
+    {
+        if (passes < 1) throw new UsageException("--passes must be at least 1.");
+        var texts = LanguageBench.LoadTexts(Path.Combine(dataDirectory, "dev.tsv"));
+        var probe = new DocumentReader();
+        var inputs = texts.Select((t, i) => ($"gvdb-{i}.txt", Encoding.UTF8.GetBytes(t)))
+            .Where(x => probe.ReadBytes(x.Item1, x.Item2, ".txt").Any(r => r.Document is not null)).ToList();
+        stdout.WriteLine($"GVDB dev articles: {inputs.Count:N0} of {texts.Count:N0} read as articles ({texts.Sum(t => (long)t.Length):N0} characters), {passes} timed passes after two seconds of warm-up");
+        stdout.WriteLine("Each article: bytes → document → language pipeline → events and quotes → entities → contract JSON.");
+        var one = Measure(inputs, passes, parallel: false);
+        var all = Environment.ProcessorCount > 1 ? Measure(inputs, passes, parallel: true) : null;
+        stdout.WriteLine();
+        stdout.WriteLine($"{"",-14} {"articles/s",11} {"ms/article",11} {"events",8} {"quotes",8} {"peak MB",8}");
+        foreach (var f in new[] { one, all })
+        {
+            if (f is null) continue;
+            stdout.WriteLine($"{f.Name,-14} {f.ArticlesPerSecond,11:N1} {1000 / f.ArticlesPerSecond,11:N2} {f.Events,8:N0} {f.Quotes,8:N0} {f.PeakBytes / 1048576.0,8:N0}");
+        }
+        stdout.WriteLine();
+        stdout.WriteLine("Time per step on one thread (one more pass):");
+        foreach (var (name, seconds) in StepTimes(inputs))
+            stdout.WriteLine($"  {name,-10} {seconds * 1000,9:N1} ms  {inputs.Count / seconds,10:N0} articles/s");
+        return CrosscheckCli.Ok;
+    }
+
+    private static (long Events, long Quotes) AnalyzeOne(DocumentReader reader, string source, byte[] bytes)
+    {
+        long events = 0, quotes = 0;
+        foreach (var result in reader.ReadBytes(source, bytes, ".txt"))
+        {
+            if (result.Document is not { } doc) continue;
+            var text = StandardPipeline.Default.Process(doc);
+            var reading = EventReader.Default.Read(text);
+            var index = new EntityIndex();
+            index.Add(doc.Id, text);
+            AnalysisJson.Write(Stream.Null, [(doc, [doc.Source])], index.Build(), new Dictionary<string, ArticleReading> { [doc.Id] = reading });
+            events += reading.Events.Length;
+            quotes += reading.Quotes.Length;
+        }
+        return (events, quotes);
+    }
+
+    private static Figures Measure(List<(string Source, byte[] Bytes)> inputs, int passes, bool parallel)
+    {
+        var reader = new DocumentReader();
+        (long, long) Pass()
+        {
+            long events = 0, quotes = 0;
+            if (parallel)
+            {
+                Parallel.For(0, inputs.Count, i =>
+                {
+                    var (e, q) = AnalyzeOne(reader, inputs[i].Source, inputs[i].Bytes);
+                    Interlocked.Add(ref events, e);
+                    Interlocked.Add(ref quotes, q);
+                });
+            }
+            else
+            {
+                foreach (var (source, bytes) in inputs)
+                {
+                    var (e, q) = AnalyzeOne(reader, source, bytes);
+                    events += e;
+                    quotes += q;
+                }
+            }
+            return (events, quotes);
+        }
+        var warm = Stopwatch.StartNew();
+        do Pass(); while (warm.Elapsed < TimeSpan.FromSeconds(2));
+        var clock = Stopwatch.StartNew();
+        (long Events, long Quotes) counts = default;
+        for (var p = 0; p < passes; p++) counts = Pass();
+        var seconds = clock.Elapsed.TotalSeconds;
+        using var self = Process.GetCurrentProcess();
+        return new Figures(parallel ? $"Crosscheck×{Environment.ProcessorCount}" : "Crosscheck×1", inputs.Count, passes, seconds, counts.Events, counts.Quotes, self.PeakWorkingSet64);
+    }
+
+    private static List<(string Name, double Seconds)> StepTimes(List<(string Source, byte[] Bytes)> inputs)
+    {
+        var reader = new DocumentReader();
+        double read = 0, language = 0, events = 0, output = 0;
+        var clock = new Stopwatch();
+        foreach (var (source, bytes) in inputs)
+        {
+            clock.Restart();
+            var doc = reader.ReadBytes(source, bytes, ".txt").Select(r => r.Document).First(d => d is not null)!;
+            read += clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var text = StandardPipeline.Default.Process(doc);
+            language += clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var reading = EventReader.Default.Read(text);
+            events += clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var index = new EntityIndex();
+            index.Add(doc.Id, text);
+            AnalysisJson.Write(Stream.Null, [(doc, [doc.Source])], index.Build(), new Dictionary<string, ArticleReading> { [doc.Id] = reading });
+            output += clock.Elapsed.TotalSeconds;
+        }
+        return [("document", read), ("language", language), ("events", events), ("output", output)];
+    }
+}

@@ -21,6 +21,8 @@ public sealed class EventReader
     public QuoteFinder Quotes { get; init; } = QuoteFinder.Default;
     public CasualtyFinder Casualties { get; init; } = CasualtyFinder.Default;
     public AcledClassifier Acled { get; init; } = AcledClassifier.Default;
+    /// <summary>Resolves "the country" to the country last named.</summary>
+    public Gazetteer Gazetteer { get; init; } = Gazetteer.Default;
 
     /// <summary>Words that end a clause for evidence and argument search.</summary>
     private static readonly FrozenSet<string> ClauseBreaks = FrozenSet.ToFrozenSet([";", ":", "–", "—", "(", ")", "\"", "“", "”"], StringComparer.Ordinal);
@@ -52,6 +54,7 @@ public sealed class EventReader
         ArgumentNullException.ThrowIfNull(text);
         var quotes = Quotes.Find(text);
         var places = Places(text);
+        AddCountryAnaphors(text, places);
         var events = ImmutableArray.CreateBuilder<EventMention>();
         foreach (var sentence in text.Sentences)
         {
@@ -60,38 +63,105 @@ public sealed class EventReader
             if (segment is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
             var triggers = Lexicon.Match(text, sentence);
             if (triggers.Length == 0) continue;
-            foreach (var group in Group(text, sentence, triggers))
+            foreach (var group in Group(text, sentence, triggers, quotes))
             {
                 events.Add(Build(text, sentence, segment, group, places, quotes));
             }
         }
-        return new ArticleReading(events.ToImmutable(), quotes);
+        return new ArticleReading(MergeRepeatsInQuotes(events.ToImmutable(), quotes), quotes);
     }
 
-    /// <summary>Triggers of one type in one clause name one event ("64 people have been killed in the 15 strikes").</summary>
-    private static List<List<TriggerMatch>> Group(AnnotatedText text, TokenSpan sentence, ImmutableArray<TriggerMatch> triggers)
+    /// <summary>A trigger with the modality of its clause and the type it names there.</summary>
+    private sealed record Reading(TriggerMatch Trigger, PloverType Type, Modality Modality);
+
+    /// <summary>Speech acts whose object may name another event ("criticized the strikes", "a plea to end the strikes").</summary>
+    private static bool IsSpeechAct(PloverType type) =>
+        type is PloverType.Accuse or PloverType.Request or PloverType.Reject or PloverType.Protest or PloverType.Threaten or PloverType.Agree;
+
+    /// <summary>
+    /// Groups the triggers of one sentence into events: triggers of one type and modality name one event
+    /// ("64 people have been killed in the 15 strikes"); an event noun in the object of a speech act is what
+    /// the act is about, not a second event ("criticized the unwanted strikes").
+    /// </summary>
+    private List<List<Reading>> Group(AnnotatedText text, TokenSpan sentence, ImmutableArray<TriggerMatch> triggers, ImmutableArray<Quote> quotes)
     {
-        var groups = new List<List<TriggerMatch>>();
+        var readings = new List<Reading>(triggers.Length);
         foreach (var t in triggers)
         {
-            var clause = Clause(text, sentence, t.Span);
-            var home = groups.FirstOrDefault(g => g[0].Entry.Type == t.Entry.Type && Clause(text, sentence, g[0].Span).Overlaps(clause));
-            if (home is null) groups.Add([t]);
-            else home.Add(t);
+            var modality = Modality.Classify(text, sentence, t);
+            var type = t.Entry.Type;
+            // A threat that was made is an asserted THREATEN, however future its content.
+            if (type == PloverType.Threaten && modality == Events.Modality.Planned) modality = Events.Modality.Asserted;
+            // "We're going to kill them", said by the one who would do it: a threat, made.
+            if (type is PloverType.Assault && modality == Events.Modality.Planned && InQuote(quotes, t.Span) && FirstPersonSubject(text, sentence, t.Span))
+            {
+                type = PloverType.Threaten;
+                modality = Events.Modality.Asserted;
+            }
+            readings.Add(new Reading(t, type, modality));
+        }
+        // Drop event nouns inside the object of a speech act in the same clause.
+        var kept = new List<Reading>(readings.Count);
+        foreach (var r in readings)
+        {
+            var nested = r.Trigger.Entry.Pos != TriggerPos.Verb && text.PosOf(r.Trigger.Head) is { } pos && pos.StartsWith("NN", StringComparison.Ordinal)
+                && readings.Any(o => o != r && IsSpeechAct(o.Type) && o.Type != r.Type
+                    && o.Trigger.Span.EndToken <= r.Trigger.Span.StartToken && r.Trigger.Span.StartToken - o.Trigger.Span.EndToken <= 8
+                    && Clause(text, sentence, o.Trigger.Span).Contains(r.Trigger.Span.StartToken));
+            if (!nested) kept.Add(r);
+        }
+        var groups = new List<List<Reading>>();
+        foreach (var r in kept)
+        {
+            var home = groups.FirstOrDefault(g => g[0].Type == r.Type && g[0].Modality == r.Modality);
+            if (home is null) groups.Add([r]);
+            else home.Add(r);
         }
         return groups;
     }
 
-    private EventMention Build(AnnotatedText text, TokenSpan sentence, SegmentKind segment, List<TriggerMatch> group,
+    private static bool InQuote(ImmutableArray<Quote> quotes, TokenSpan span)
+    {
+        foreach (var q in quotes)
+        {
+            if (q.Start <= span.Start && span.End <= q.End) return true;
+        }
+        return false;
+    }
+
+    private static bool FirstPersonSubject(AnnotatedText text, TokenSpan sentence, TokenSpan trigger)
+    {
+        for (var i = trigger.StartToken - 1; i >= sentence.StartToken && trigger.StartToken - i <= 8; i--)
+        {
+            if (text.WordOf(i) is "I" or "we" or "We") return true;
+            if (text.WordOf(i) is "," or ";" or "that" or "who" or "which") return false;
+        }
+        return false;
+    }
+
+    /// <summary>A speaker repeating an event inside one quotation ("… kill people … We’re going to kill them") reports it once.</summary>
+    private static ImmutableArray<EventMention> MergeRepeatsInQuotes(ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes)
+    {
+        if (quotes.IsEmpty) return events;
+        var result = ImmutableArray.CreateBuilder<EventMention>(events.Length);
+        foreach (var e in events)
+        {
+            var quote = quotes.FirstOrDefault(q => q.Start <= e.Trigger.Start && e.Trigger.End <= q.End);
+            var earlier = quote is null ? null : result.FirstOrDefault(o => o.Type == e.Type && o.Modality == e.Modality
+                && quote.Start <= o.Trigger.Start && o.Trigger.End <= quote.End);
+            if (earlier is null) result.Add(e);
+        }
+        return result.ToImmutable();
+    }
+
+    private EventMention Build(AnnotatedText text, TokenSpan sentence, SegmentKind segment, List<Reading> group,
         List<PlaceMention> places, ImmutableArray<Quote> quotes)
     {
-        var main = group.OrderByDescending(t => t.Entry.Weight).ThenBy(t => t.Span.StartToken).First();
+        var first = group.OrderByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
+        var main = first.Trigger;
         var clause = Clause(text, sentence, main.Span);
-        foreach (var t in group) clause = Union(text, clause, Clause(text, sentence, t.Span));
-
-        var modality = Modality.Classify(text, sentence, main);
-        // A threat that was made is an asserted THREATEN, however future its content.
-        if (main.Entry.Type == PloverType.Threaten && modality == Events.Modality.Planned) modality = Events.Modality.Asserted;
+        foreach (var r in group) clause = Union(text, clause, Clause(text, sentence, r.Trigger.Span));
+        var modality = first.Modality;
 
         var attribution = Attributions.Find(text, sentence, main.Span);
         var inQuote = quotes.FirstOrDefault(q => q.Start <= main.Span.Start && main.Span.End <= q.End);
@@ -103,24 +173,24 @@ public sealed class EventReader
         };
 
         CountRange? killed = null, injured = null;
-        foreach (var t in group)
+        foreach (var t in group.Select(r => r.Trigger))
         {
             var (k, i) = Casualties.Find(text, sentence, t);
             killed ??= k;
             injured ??= i;
         }
 
-        var modes = group.SelectMany(t => t.Entry.Modes).Distinct(StringComparer.Ordinal).ToImmutableArray();
-        var contexts = group.SelectMany(t => t.Entry.Contexts).Distinct(StringComparer.Ordinal).ToImmutableArray();
-        var count = group.Select(t => CountOf(text, t)).FirstOrDefault(c => c is not null);
+        var modes = group.SelectMany(r => r.Trigger.Entry.Modes).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var contexts = group.SelectMany(r => r.Trigger.Entry.Contexts).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var count = group.Select(r => CountOf(text, r.Trigger)).FirstOrDefault(c => c is not null);
         return new EventMention
         {
-            Type = main.Entry.Type,
+            Type = first.Type,
             Modes = modes,
             Contexts = contexts,
             Acled = Acled.Classify(text, sentence, main),
             Modality = modality,
-            Actors = Actors(text, sentence, clause, main),
+            Actors = Actors(text, sentence, clause, main, quotes),
             Recipients = Recipients(text, clause, main),
             Location = LocationOf(text, sentence, clause, main, places),
             Time = TimeOf(text, sentence, clause, main),
@@ -196,8 +266,12 @@ public sealed class EventReader
 
     private static bool IsActorType(EntityType type) => type is EntityType.Person or EntityType.Org or EntityType.Gpe or EntityType.Group or EntityType.Norp;
 
-    /// <summary>Who acts: the agent after "by" for a passive trigger, else the nearest actor named before the trigger in its clause.</summary>
-    private static ImmutableArray<Participant> Actors(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger)
+    /// <summary>
+    /// Who acts: the agent after "by" for a passive trigger; the speaker for "we"/"I" inside a quotation;
+    /// the subject of the main clause for a gerund adjunct ("… for sending the warship"); else the nearest
+    /// actor named before the trigger in its clause, then the sentence's subject.
+    /// </summary>
+    private static ImmutableArray<Participant> Actors(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, ImmutableArray<Quote> quotes)
     {
         // Passive: "were killed by militants"
         for (var i = trigger.Span.EndToken; i < Math.Min(clause.EndToken, trigger.Span.EndToken + 2); i++)
@@ -205,19 +279,30 @@ public sealed class EventReader
             if (!text.WordOf(i).Equals("by", StringComparison.OrdinalIgnoreCase)) continue;
             if (NounPhraseAfter(text, i + 1, clause.EndToken) is { } agent) return [agent];
         }
-        var searchStart = clause.StartToken;
-        for (var i = trigger.Span.StartToken - 1; i >= searchStart; i--)
+        var quote = quotes.FirstOrDefault(q => q.Start <= trigger.Span.Start && trigger.Span.End <= q.End);
+        if (quote?.SpeakerSpan is { } speaker && FirstPersonSubject(text, sentence, trigger.Span))
+            return [new Participant(speaker, quote.SpeakerEntity)];
+        var gerundAdjunct = text.PosOf(trigger.Head) == "VBG" && trigger.Head == trigger.Span.StartToken && trigger.Span.StartToken > sentence.StartToken
+            && text.PosOf(trigger.Span.StartToken - 1) == "IN";
+        if (!gerundAdjunct)
         {
-            if (MentionAt(text, i) is { } m && IsActorType(m.Type) && !AfterPlacePreposition(text, m.Span.StartToken, clause))
+            for (var i = trigger.Span.StartToken - 1; i >= clause.StartToken; i--)
             {
-                return [Extend(text, m, clause)];
+                if (MentionAt(text, i) is { } m && IsActorType(m.Type) && !AfterPlacePreposition(text, m.Span.StartToken, clause))
+                {
+                    return [Extend(text, m, clause)];
+                }
+                if (ChainMentionAt(text, i) is { } chain && !AfterPlacePreposition(text, chain.Span.StartToken, clause))
+                    return [new Participant(chain.Span, chain.Entity)];
             }
-            if (text.PosOf(i) is "PRP" && ChainMentionAt(text, i) is { } chain) return [new Participant(chain.Span, chain.Entity)];
         }
-        // The subject of the sentence, when the clause has none: "Trump's administration is ... after bombing ships".
-        for (var i = sentence.StartToken; i < Math.Min(clause.StartToken, trigger.Span.StartToken); i++)
+        // The subject of the sentence: "Trump’s administration is … after bombing ships", "The president has stoked tension … for sending …".
+        for (var i = sentence.StartToken; i < trigger.Span.StartToken; i++)
         {
+            // Not a possessive or a prepositional object: "under her leadership, Mexico deployed …".
+            if (text.PosOf(i) == "PRP$" || (i > sentence.StartToken && text.PosOf(i - 1) is "IN" or "PRP$")) continue;
             if (MentionAt(text, i) is { } m && IsActorType(m.Type) && m.Type != EntityType.Norp) return [Extend(text, m, sentence)];
+            if (ChainMentionAt(text, i) is { } chain) return [new Participant(chain.Span, chain.Entity)];
             if (text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal)) break;
         }
         return ImmutableArray<Participant>.Empty;
@@ -293,7 +378,8 @@ public sealed class EventReader
             if (m.Kind == GazetteerMatchKind.Maritime)
             {
                 var span = text.Span(m.StartToken, m.EndToken);
-                places.Add(new PlaceMention(span, m.Entry.Entity, PlaceKind.Sea, null, span.Text));
+                // At sea off a country's coast or in its waters: the coastal country, as ACLED codes such events.
+                places.Add(new PlaceMention(span, m.Entry.Entity, PlaceKind.Sea, m.Country, span.Text));
             }
             else if (m.Kind == GazetteerMatchKind.Entity && m.Entry.Place != PlaceKind.None)
             {
@@ -310,6 +396,44 @@ public sealed class EventReader
         // A sea match holds the place it names ("off the coast of Venezuela"): keep the sea.
         places.RemoveAll(p => p.Kind != PlaceKind.Sea && places.Any(o => o.Kind == PlaceKind.Sea && o != p && o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
         return places;
+    }
+
+    /// <summary>
+    /// "the country" and "the nation" name the country last mentioned, by name or by demonym ("the Venezuelan
+    /// government … off the coast of the country"); "off the coast of the country" is at sea off it.
+    /// </summary>
+    private void AddCountryAnaphors(AnnotatedText text, List<PlaceMention> places)
+    {
+        var added = new List<PlaceMention>();
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (text.WordOf(i) is not ("country" or "nation") || text.WordOf(i - 1) is not ("the" or "The")) continue;
+            string? code = null;
+            var lastStart = -1;
+            foreach (var p in places)
+            {
+                if (p.Span.StartToken >= i - 1) break;
+                if (p.Kind == PlaceKind.Country && p.Country is not null) { code = p.Country; lastStart = p.Span.StartToken; }
+            }
+            foreach (var e in text.Entities)
+            {
+                if (e.Span.StartToken >= i - 1) break;
+                if (e.Type == EntityType.Norp && e.Known?.Country is { } c && e.Span.StartToken > lastStart) { code = c; lastStart = e.Span.StartToken; }
+            }
+            if (code is null || Gazetteer.Country(code) is not { } country) continue;
+            var start = i - 1;
+            var kind = PlaceKind.Country;
+            if (start >= 4 && text.WordOf(start - 1) == "of" && text.WordOf(start - 2) is "coast" or "coasts" or "shores" && text.WordOf(start - 3) == "the"
+                && text.WordOf(start - 4) is "off" or "Off")
+            {
+                start -= 4;
+                kind = PlaceKind.Sea;
+            }
+            added.Add(new PlaceMention(text.Span(start, i + 1), country.Entity, kind, country.Country, country.Name));
+        }
+        if (added.Count == 0) return;
+        places.AddRange(added);
+        places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
     }
 
     /// <summary>Where it happened: a place after a place preposition in the clause, nearest the trigger; then any such place in the sentence.</summary>
@@ -329,7 +453,7 @@ public sealed class EventReader
         }
         if (best is null) return null;
         var known = best.Known;
-        return new EventPlace(best.Span, best.Kind == PlaceKind.Sea ? best.Span.Text : best.Name)
+        return new EventPlace(best.Span, best.Name)
         {
             Country = best.Country,
             Latitude = best.Kind == PlaceKind.Sea ? null : known?.Latitude,

@@ -14,7 +14,7 @@ public enum TriggerPos
     Noun,
 }
 
-/// <summary>One lexicon entry: a word or phrase (base forms, <c>*</c> for a gap of up to three words) that names an event of a PLOVER type.</summary>
+/// <summary>One lexicon entry: a word or phrase (base forms, <c>*</c> for a gap of up to four words) that names an event of a PLOVER type.</summary>
 public sealed record TriggerEntry(ImmutableArray<string> Words, PloverType Type, TriggerPos Pos, ImmutableArray<string> Modes,
     ImmutableArray<string> Contexts, double Weight)
 {
@@ -132,13 +132,14 @@ public sealed class TriggerLexicon
         {
             if (entry.Words[w] == "*")
             {
-                // A gap of up to three words that crosses no punctuation, then the next word.
+                // A gap of up to four words that crosses no punctuation (possessives are words here), then the next word.
                 var next = entry.Words[w + 1];
                 var hit = -1;
-                for (var k = j; k < Math.Min(j + 4, sentence.EndToken); k++)
+                for (var k = j; k < Math.Min(j + 5, sentence.EndToken); k++)
                 {
                     if (Is(text, k, next)) { hit = k; break; }
-                    if (!char.IsLetterOrDigit(text.WordOf(k)[0])) break;
+                    var word = text.WordOf(k);
+                    if (!char.IsLetterOrDigit(word[0]) && word is not ("'s" or "’s" or "-")) break;
                 }
                 if (hit < 0) return null;
                 j = hit + 1;

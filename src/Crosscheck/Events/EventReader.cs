@@ -301,7 +301,10 @@ public sealed class EventReader
         {
             // Not a possessive or a prepositional object: "under her leadership, Mexico deployed …".
             if (text.PosOf(i) == "PRP$" || (i > sentence.StartToken && text.PosOf(i - 1) is "IN" or "PRP$")) continue;
-            if (MentionAt(text, i) is { } m && IsActorType(m.Type) && m.Type != EntityType.Norp) return [Extend(text, m, sentence)];
+            // A demonym acts only as part of a noun phrase: "the Kenyan government".
+            if (MentionAt(text, i) is { } m && IsActorType(m.Type)
+                && (m.Type != EntityType.Norp || (m.Span.EndToken < trigger.Span.StartToken && text.PosOf(m.Span.EndToken) is "NN" or "NNS")))
+                return [Extend(text, m, sentence)];
             if (ChainMentionAt(text, i) is { } chain) return [new Participant(chain.Span, chain.Entity)];
             if (text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal)) break;
         }

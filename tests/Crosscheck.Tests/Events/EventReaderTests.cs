@@ -1,0 +1,82 @@
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Tests.Events;
+
+/// <summary>How the event reader groups event words into events and fills their arguments; sentences written for these tests.</summary>
+public sealed class EventReaderTests
+{
+    private static ArticleReading Read(string text) => EventReader.Default.Read(StandardPipeline.Default.Process(text, new DateOnly(2025, 11, 10)));
+
+    [Fact]
+    public void Two_words_for_one_attack_in_a_sentence_make_one_event_with_its_count()
+    {
+        var r = Read("So far 40 people have been killed in the 12 strikes that began in early October.");
+        var assault = r.Events.ShouldHaveSingleItem();
+        assault.Type.ShouldBe(PloverType.Assault);
+        assault.Count.ShouldNotBeNull();
+        assault.Count!.Min.ShouldBe(12);
+        assault.Count.Text.ShouldBe("the 12 strikes");
+        assault.Time?.Span.Text.ShouldBe("early October");
+    }
+
+    [Fact]
+    public void An_attack_named_as_the_object_of_a_condemnation_is_what_the_condemnation_is_about()
+    {
+        var r = Read("European leaders condemned the airstrikes.");
+        r.Events.Select(e => e.Type).ShouldBe([PloverType.Accuse]);
+    }
+
+    [Fact]
+    public void The_actor_of_a_gerund_adjunct_is_the_subject_of_the_main_clause()
+    {
+        var r = Read("The Kenyan government has angered the Somali government by sending troops across the border.");
+        var mobilize = r.Events.Single(e => e.Type == PloverType.Mobilize);
+        mobilize.Actors.ShouldHaveSingleItem().Text.ShouldContain("Kenyan government");
+    }
+
+    [Fact]
+    public void The_country_resolves_to_the_country_last_named_and_its_coast_is_at_sea()
+    {
+        var r = Read("Tension with the Chilean navy grew after Lima deployed a frigate off the coast of the country.");
+        var ev = r.Events.Single(e => e.Type == PloverType.Mobilize);
+        ev.Location.ShouldNotBeNull();
+        ev.Location!.Name.ShouldBe("Chile");
+        ev.Location.Precision.ShouldBe("sea");
+    }
+
+    [Fact]
+    public void Places_after_a_place_word_locate_the_event_and_give_its_country()
+    {
+        var r = Read("The army deployed 2,500 troops to Niger last week.");
+        var ev = r.Events.ShouldHaveSingleItem();
+        ev.Type.ShouldBe(PloverType.Mobilize);
+        ev.Location!.Country.ShouldBe("NE");
+        ev.Quantities.ShouldHaveSingleItem().Value.ShouldBe(2500);
+        ev.Quantities[0].Unit.ShouldBe("troops");
+    }
+
+    [Fact]
+    public void Reader_comments_yield_no_events()
+    {
+        var doc = Crosscheck.Documents.DocumentAssembler.Assemble(new Crosscheck.Documents.ArticleDraft
+        {
+            Source = "comment.txt",
+            PlainText = "Rebels attacked a convoy near Goma on Monday.\n\n\n\nI bet the army will bomb them all next week, typical.",
+        });
+        var text = StandardPipeline.Default.Process(doc);
+        var r = EventReader.Default.Read(text);
+        r.Events.ShouldAllBe(e => e.Segment != Crosscheck.Documents.SegmentKind.Comment);
+        r.Events.ShouldContain(e => e.Type == PloverType.Assault);
+    }
+
+    [Fact]
+    public void Reading_is_deterministic()
+    {
+        const string text = "Militants attacked a police station in Kano on Tuesday, killing three officers, officials said.";
+        var a = Read(text).Events.Select(e => (e.Type, e.Modality, e.Evidence.Start, e.Evidence.End)).ToList();
+        var b = Read(text).Events.Select(e => (e.Type, e.Modality, e.Evidence.Start, e.Evidence.End)).ToList();
+        a.ShouldBe(b);
+        a.ShouldNotBeEmpty();
+    }
+}

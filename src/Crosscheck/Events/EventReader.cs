@@ -91,7 +91,8 @@ public sealed class EventReader
             var modality = Modality.Classify(text, sentence, t);
             var type = t.Entry.Type;
             // A threat that was made is an asserted THREATEN, however future its content.
-            if (type == PloverType.Threaten && modality == Events.Modality.Planned) modality = Events.Modality.Asserted;
+            // So is a stance stated in reported speech ("said her country would accept help", "would not yield").
+            if (type is PloverType.Threaten or PloverType.Agree or PloverType.Reject && modality == Events.Modality.Planned) modality = Events.Modality.Asserted;
             // "We're going to kill them", said by the one who would do it: a threat, made.
             if (type is PloverType.Assault && modality == Events.Modality.Planned && InQuote(quotes, t.Span) && FirstPersonSubject(text, sentence, t.Span))
             {
@@ -108,6 +109,16 @@ public sealed class EventReader
                 && readings.Any(o => o != r && IsSpeechAct(o.Type) && o.Type != r.Type
                     && o.Trigger.Span.EndToken <= r.Trigger.Span.StartToken && r.Trigger.Span.StartToken - o.Trigger.Span.EndToken <= 8
                     && Clause(text, sentence, o.Trigger.Span).Contains(r.Trigger.Span.StartToken));
+            // "deployed forces to support the police", "threatened to strike": an infinitive after another event word is its purpose or content.
+            nested = nested || (r.Trigger.Span.StartToken > sentence.StartToken && IsTo(text, r.Trigger.Span.StartToken - 1)
+                && readings.Any(o => o != r && o.Trigger.Span.EndToken <= r.Trigger.Span.StartToken && r.Trigger.Span.StartToken - o.Trigger.Span.EndToken <= 10
+                    && !ClauseBreakBetween(text, o.Trigger.Span.EndToken, r.Trigger.Span.StartToken)));
+            // "have bombed and intercepted boats": coordinated verbs over one object report one act.
+            nested = nested || (IsVerb(text, r.Trigger.Head) && r.Trigger.Span.StartToken >= 2
+                && text.WordOf(r.Trigger.Span.StartToken - 1) is "and" or "or"
+                && kept.Any(o => o.Trigger.Span.EndToken == r.Trigger.Span.StartToken - 1 && IsVerb(text, o.Trigger.Head)));
+            // "such bombings", "any attack": a kind of event, not one that happened.
+            nested = nested || (r.Trigger.Span.StartToken > sentence.StartToken && text.WordOf(r.Trigger.Span.StartToken - 1) is "such" or "Such" or "any" or "Any");
             if (!nested) kept.Add(r);
         }
         var groups = new List<List<Reading>>();
@@ -118,6 +129,20 @@ public sealed class EventReader
             else home.Add(r);
         }
         return groups;
+    }
+
+    private static bool IsVerb(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal);
+
+    private static bool IsTo(AnnotatedText text, int i) =>
+        text.WordOf(i) is "to" || (i > 0 && text.PosOf(i) == "RB" && text.WordOf(i - 1) is "to");
+
+    private static bool ClauseBreakBetween(AnnotatedText text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (ClauseBreaks.Contains(text.WordOf(i))) return true;
+        }
+        return false;
     }
 
     private static bool InQuote(ImmutableArray<Quote> quotes, TokenSpan span)

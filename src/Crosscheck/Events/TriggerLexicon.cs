@@ -12,6 +12,8 @@ public enum TriggerPos
     Any,
     Verb,
     Noun,
+    /// <summary>A passive participle after a form of "be": "the latest was carried out".</summary>
+    Passive,
 }
 
 /// <summary>One lexicon entry: a word or phrase (base forms, <c>*</c> for a gap of up to four words) that names an event of a PLOVER type.</summary>
@@ -31,7 +33,7 @@ public sealed record TriggerMatch(TokenSpan Span, TriggerEntry Entry)
 /// <summary>
 /// The event words: phrases in base form mapped to PLOVER types, with modes and contexts, read from
 /// <c>data/events/triggers.txt</c> (embedded). Lines are <c>phrase TAB TYPE TAB pos TAB modes TAB contexts TAB weight</c>;
-/// <c>pos</c> is V, N or *; modes and contexts are comma lists or <c>-</c>; <c>#</c> starts a comment.
+/// <c>pos</c> is V (verb), N (noun), P (passive participle) or *; modes and contexts are comma lists or <c>-</c>; <c>#</c> starts a comment.
 /// </summary>
 public sealed class TriggerLexicon
 {
@@ -78,8 +80,9 @@ public sealed class TriggerLexicon
             {
                 "V" => TriggerPos.Verb,
                 "N" => TriggerPos.Noun,
+                "P" => TriggerPos.Passive,
                 "*" or "" => TriggerPos.Any,
-                var p => throw new FormatException($"{name}:{lineNumber}: part of speech '{p}' is not V, N or *"),
+                var p => throw new FormatException($"{name}:{lineNumber}: part of speech '{p}' is not V, N, P or *"),
             } : TriggerPos.Any;
             var words = f[0].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
             if (words.Length == 0 || words[0] == "*" || words[^1] == "*") throw new FormatException($"{name}:{lineNumber}: a phrase may not start or end with a gap");
@@ -165,6 +168,14 @@ public sealed class TriggerLexicon
     {
         if (entry.Pos == TriggerPos.Any) return true;
         var pos = text.PosOf(i);
+        if (entry.Pos == TriggerPos.Passive)
+        {
+            for (var j = i - 1; j >= 0 && j >= i - 3; j--)
+            {
+                if (text.WordOf(j) is "was" or "were" or "been" or "being" or "be" or "is" or "are") return true;
+            }
+            return false;
+        }
         if (pos is null) return true;
         return entry.Pos == TriggerPos.Verb
             ? pos.StartsWith("VB", StringComparison.Ordinal) || (pos == "JJ" && text.WordOf(i).EndsWith("ed", StringComparison.OrdinalIgnoreCase))

@@ -114,9 +114,9 @@ public sealed class EventReader
                 && readings.Any(o => o != r && o.Trigger.Span.EndToken <= r.Trigger.Span.StartToken && r.Trigger.Span.StartToken - o.Trigger.Span.EndToken <= 10
                     && !ClauseBreakBetween(text, o.Trigger.Span.EndToken, r.Trigger.Span.StartToken)));
             // "have bombed and intercepted boats": coordinated verbs over one object report one act.
-            nested = nested || (IsVerb(text, r.Trigger.Head) && r.Trigger.Span.StartToken >= 2
+            nested = nested || (IsVerbal(text, r.Trigger) && r.Trigger.Span.StartToken >= 2
                 && text.WordOf(r.Trigger.Span.StartToken - 1) is "and" or "or"
-                && kept.Any(o => o.Trigger.Span.EndToken == r.Trigger.Span.StartToken - 1 && IsVerb(text, o.Trigger.Head)));
+                && kept.Any(o => o.Trigger.Span.EndToken == r.Trigger.Span.StartToken - 1 && IsVerbal(text, o.Trigger)));
             // "such bombings", "any attack": a kind of event, not one that happened.
             nested = nested || (r.Trigger.Span.StartToken > sentence.StartToken && text.WordOf(r.Trigger.Span.StartToken - 1) is "such" or "Such" or "any" or "Any");
             if (!nested) kept.Add(r);
@@ -131,7 +131,8 @@ public sealed class EventReader
         return groups;
     }
 
-    private static bool IsVerb(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal);
+    private static bool IsVerbal(AnnotatedText text, TriggerMatch t) =>
+        t.Entry.Pos is TriggerPos.Verb or TriggerPos.Passive || (text.PosOf(t.Head) is { } p && p.StartsWith("VB", StringComparison.Ordinal));
 
     private static bool IsTo(AnnotatedText text, int i) =>
         text.WordOf(i) is "to" || (i > 0 && text.PosOf(i) == "RB" && text.WordOf(i - 1) is "to");

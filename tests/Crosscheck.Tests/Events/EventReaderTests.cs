@@ -79,4 +79,32 @@ public sealed class EventReaderTests
         a.ShouldBe(b);
         a.ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public void Coordinated_verbs_over_one_object_report_one_act()
+    {
+        var r = Read("Coast guard crews have bombed and intercepted several vessels near Aden.");
+        r.Events.ShouldHaveSingleItem().Type.ShouldBe(PloverType.Assault);
+    }
+
+    [Fact]
+    public void An_infinitive_after_an_event_word_is_its_content_not_a_second_event()
+    {
+        var r = Read("The rebel commander threatened to attack the airport.");
+        r.Events.Select(e => e.Type).ShouldBe([PloverType.Threaten]);
+    }
+
+    [Fact]
+    public void Such_events_are_kinds_not_events()
+    {
+        var r = Read("Operators of such airstrikes must be trained for months.");
+        r.Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_light_verb_names_an_attack_only_in_the_passive()
+    {
+        Read("The raid was carried out near Tikrit on Sunday.").Events.ShouldHaveSingleItem().Type.ShouldBe(PloverType.Assault);
+        Read("Engineers carried out repairs on the bridge.").Events.ShouldBeEmpty();
+    }
 }

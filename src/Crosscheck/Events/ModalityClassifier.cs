@@ -194,6 +194,11 @@ public sealed class ModalityClassifier
         {
             if (state.Final is not (Cue.Deny)) return new ModalityReading(Modality.Hypothetical, 0.7);
         }
+        if (state.Final == Cue.None && state.Fallback != Cue.None)
+        {
+            state.Final = state.Fallback;
+            state.FinalNegated = state.Negated;
+        }
         if (state.Final != Cue.None) return Decide(state.Final, state);
         if (place == Cue.Consider) return new ModalityReading(state.Negated ? Modality.Negated : Modality.Considered, 0.6);
         if (state.Modal == Cue.Maybe) return new ModalityReading(Modality.Considered, 0.7);
@@ -232,6 +237,8 @@ public sealed class ModalityClassifier
         public bool FinalNegated;
         public int Hops;
         public bool Stop;
+        /// <summary>A modifier's cue ("the planned strike", "a possible attack"), used when nothing governs more strongly.</summary>
+        public Cue Fallback;
 
         /// <summary>Records a verb group's negation and modal, and a governing word's cue.</summary>
         public void Take(Cue cue, bool negated, Cue modal)
@@ -371,8 +378,8 @@ public sealed class ModalityClassifier
             if (w.Equals("no", StringComparison.OrdinalIgnoreCase)) { state.Take(Cue.None, true, Cue.None); continue; }
             if (AdjectiveCues.TryGetValue(w, out var adjective) && text.PosOf(j) is "JJ" or "VBN" or "NN" or "RB")
             {
-                state.Take(adjective, false, Cue.None);
-                if (state.Stop) return -1;
+                // "the planned strike": decides unless a governor says more ("called off the planned strike").
+                if (state.Fallback == Cue.None) state.Fallback = adjective;
                 continue;
             }
             if (text.PosOf(j) is not { } tag || !NounPhraseTags.Contains(tag)) break;

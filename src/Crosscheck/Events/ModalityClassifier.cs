@@ -114,6 +114,11 @@ public sealed class ModalityClassifier
         ["allegation"] = Cue.Transparent, ["allegations"] = Cue.Transparent,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Nouns whose "that" clause is their content ("fears that"), not a relative clause.</summary>
+    private static readonly FrozenSet<string> ThatComplementNouns = FrozenSet.ToFrozenSet(
+        ["fear", "fears", "speculation", "possibility", "chance", "chances", "likelihood", "risk", "danger", "prospect", "warning", "warnings"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Adjectives and participles before "to" or after a copula: "ready to", "likely to", "a strike is imminent".</summary>
     private static readonly FrozenDictionary<string, Cue> AdjectiveCues = new Dictionary<string, Cue>(StringComparer.OrdinalIgnoreCase)
     {
@@ -273,7 +278,13 @@ public sealed class ModalityClassifier
             var w = text.WordOf(i);
             if (Negations.Contains(w)) { if (!w.Equals("no", StringComparison.OrdinalIgnoreCase)) negated = true; else break; continue; }
             if (Modals.TryGetValue(w, out var m)) { if (modal == Cue.None) modal = m; continue; }
-            if (w.Equals("to", StringComparison.OrdinalIgnoreCase)) { toIndex = i; break; }
+            if (w.Equals("to", StringComparison.OrdinalIgnoreCase))
+            {
+                // "to" right before a gerund or a finite verb is a preposition ("in addition to selling").
+                if (i == verb - 1 && text.PosOf(verb) is "VBG" or "VBD" or "VBZ") break;
+                toIndex = i;
+                break;
+            }
             if (Auxiliaries.Contains(w)) continue;
             if (HedgeAdverbs.Contains(w)) { if (modal == Cue.None) modal = Cue.Maybe; continue; }
             var tag = text.PosOf(i);
@@ -485,7 +496,8 @@ public sealed class ModalityClassifier
             var g = k - 1;
             if (g < sentence.StartToken) return -1;
             var gw = text.WordOf(g);
-            if (NounCues.TryGetValue(gw, out var nc) && nc is Cue.Deny or Cue.Consider && IsNoun(text, g)) { state.Take(nc, false, Cue.None); return -1; }
+            // "denials that", "fears that", "the possibility that"; not a relative clause ("talks that were interrupted").
+            if (NounCues.TryGetValue(gw, out var nc) && IsNoun(text, g) && (nc == Cue.Deny || ThatComplementNouns.Contains(gw))) { state.Take(nc, false, Cue.None); return -1; }
             if (NounCues.TryGetValue(gw, out nc) && nc == Cue.Transparent && g > sentence.StartToken) g--;
             while (g > sentence.StartToken && text.PosOf(g) is "DT" or "JJ" or "RB") g--;
             var cue = VerbCueAt(text, g);

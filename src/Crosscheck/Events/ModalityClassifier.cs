@@ -114,6 +114,11 @@ public sealed class ModalityClassifier
         ["allegation"] = Cue.Transparent, ["allegations"] = Cue.Transparent,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Plan verbs that plan only through an infinitive: their object noun names what happened ("ordered strikes").</summary>
+    private static readonly FrozenSet<string> InfinitiveOnlyPlans = FrozenSet.ToFrozenSet(
+        ["ordered", "authorized", "authorised", "approved", "directed", "instructed", "required", "needed", "offered", "arranged"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Nouns whose "that" clause is their content ("fears that"), not a relative clause.</summary>
     private static readonly FrozenSet<string> ThatComplementNouns = FrozenSet.ToFrozenSet(
         ["fear", "fears", "speculation", "possibility", "chance", "chances", "likelihood", "risk", "danger", "prospect", "warning", "warnings"],
@@ -244,6 +249,8 @@ public sealed class ModalityClassifier
         public bool Stop;
         /// <summary>A modifier's cue ("the planned strike", "a possible attack"), used when nothing governs more strongly.</summary>
         public Cue Fallback;
+        /// <summary>The next hop is the verb an event noun is the object of.</summary>
+        public bool ViaObject;
 
         /// <summary>Records a verb group's negation and modal, and a governing word's cue.</summary>
         public void Take(Cue cue, bool negated, Cue modal)
@@ -299,6 +306,9 @@ public sealed class ModalityClassifier
 
         // The verb's own cue when it is itself the predicate under a governor (first hop: the predicate itself carries no cue).
         var own = state.Hops == 0 ? Cue.None : VerbCueAt(text, verb);
+        // "ordered troops to deploy" is planned; "ordered drone strikes" reports strikes that happened.
+        if (state.ViaObject && own == Cue.Plan && InfinitiveOnlyPlans.Contains(text.WordOf(verb))) own = Cue.None;
+        state.ViaObject = false;
 
         if (toIndex >= 0)
         {
@@ -412,7 +422,7 @@ public sealed class ModalityClassifier
             return -1;
         }
         // The object of a verb: "launched a strike", "considered an operation".
-        if (IsVerb(text, j) && !(Auxiliaries.Contains(word) && IsBe(word))) return j;
+        if (IsVerb(text, j) && !(Auxiliaries.Contains(word) && IsBe(word))) { state.ViaObject = true; return j; }
         if (wordTag is "IN" or "TO" && j > sentence.StartToken)
         {
             if (word.Equals("without", StringComparison.OrdinalIgnoreCase)) { state.Take(Cue.Prevent, false, Cue.None); return -1; }
@@ -427,6 +437,17 @@ public sealed class ModalityClassifier
             if (word is "from" && VerbCueAt(text, g) == Cue.Prevent) { state.Take(Cue.Prevent, false, Cue.None); return -1; }
             // "killed in a strike": the event shares the verb's modality.
             if (IsVerb(text, g) && !Auxiliaries.Contains(governor)) return g;
+            // "the use of drone strikes": the event shares its head noun's modality.
+            if (word.Equals("of", StringComparison.OrdinalIgnoreCase) && IsNoun(text, g)) return g;
+        }
+        // "would include ground operations and drone strikes": the second conjunct shares the first's governor.
+        if (word is "and" or "or" or ",")
+        {
+            for (var k = j - 1; k >= sentence.StartToken && j - k <= 10; k--)
+            {
+                if (IsVerb(text, k) && !(Auxiliaries.Contains(text.WordOf(k)) && IsBe(text.WordOf(k)))) return k;
+                if (text.PosOf(k) is not { } t || !(NounPhraseTags.Contains(t) || t is "IN" or "CC" or "," or "TO")) break;
+            }
         }
         return -1;
     }
@@ -452,7 +473,7 @@ public sealed class ModalityClassifier
         {
             var tag = text.PosOf(k);
             if (tag is "MD" or "VBD" or "VBZ" or "VBP" || Negations.Contains(text.WordOf(k))) break;
-            if (tag is null || !(NounPhraseTags.Contains(tag) || tag is "IN")) return;
+            if (tag is null || !(NounPhraseTags.Contains(tag) || tag is "IN" or "TO")) return;
             if (text.WordOf(k) is "that" or "which" or "who") return;
             k++;
         }

@@ -17,6 +17,12 @@ internal static class EvalCommand
         seeds.SetAction(parse => SeedsEval.Run(parse.GetValue(seedsDir)!, parse.GetValue(gold)!, parse.GetValue(analysis), stdout, stderr));
         eval.Subcommands.Add(seeds);
         TaggingCommands.AddEvalCommands(eval, stdout);
+
+        var factualityData = new Option<string?>("--data") { Description = "The factuality folder holding meantime/ and uw/ train.conll and dev.conll (default: ../shared/data/factuality)" };
+        var factualityErrors = new Option<int>("--errors") { Description = "Also print this many misjudged TRAIN predicates per corpus", DefaultValueFactory = _ => 0 };
+        var factuality = new Command("factuality", "Modality against event-factuality scores (MEANTIME, UW dev), calibrated on train") { factualityData, factualityErrors };
+        factuality.SetAction(parse => FactualityEval.Run(parse.GetValue(factualityData), parse.GetValue(factualityErrors), stdout));
+        eval.Subcommands.Add(factuality);
         return eval;
     }
 }

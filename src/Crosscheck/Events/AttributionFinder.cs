@@ -160,7 +160,7 @@ public sealed class AttributionFinder
             for (var i = sentence.StartToken + 1; i <= sentence.EndToken; i++)
             {
                 if (i < sentence.EndToken && !LineBreakBefore(text, i)) continue;
-                ReadUnit(text, text.Span(start, i), quotes, quoteTokens, found);
+                ReadUnit(text, text.Span(start, i), quoteTokens, found);
                 start = i;
             }
         }
@@ -179,8 +179,9 @@ public sealed class AttributionFinder
     }
 
     /// <summary>Reads the frames of one sentence (or one line of a sentence).</summary>
-    private void ReadUnit(AnnotatedText text, TokenSpan unit, List<QuoteMarks.QuoteSpan> quotes, TokenSpan[] quoteTokens, List<AttributionRelation> found)
+    private static void ReadUnit(AnnotatedText text, TokenSpan unit, TokenSpan[] quoteTokens, List<AttributionRelation> found)
     {
+        if (SpeakerLine(text, unit) is { } line) found.Add(line);
         for (var i = unit.StartToken; i < unit.EndToken; i++)
         {
             var w = text.WordOf(i);
@@ -208,6 +209,22 @@ public sealed class AttributionFinder
         return false;
     }
 
+    /// <summary>A transcript or headline line "PENCE: Well, look, …", "Poll: Wealthy voters …": a short name, a colon, the words.</summary>
+    private static AttributionRelation? SpeakerLine(AnnotatedText text, TokenSpan unit)
+    {
+        if (unit.StartToken > 0 && !LineBreakBefore(text, unit.StartToken)) return null;
+        for (var k = unit.StartToken + 1; k < unit.EndToken && k - unit.StartToken <= 4; k++)
+        {
+            if (text.WordOf(k) != ":") { if (text.PosOf(k) is not ("NNP" or "NNPS" or "NN" or "POS")) return null; continue; }
+            var source = text.Span(unit.StartToken, k);
+            if (text.PosOf(k - 1) is not ("NNP" or "NNPS") && !IsNamed(text, source) && !DocumentHeads.Contains(text.WordOf(k - 1))) return null;
+            var end = TrimEnd(text, k + 1, unit.EndToken);
+            if (end - (k + 1) < 3) return null;
+            return new AttributionRelation(text.Span(k, k + 1), text.Span(k + 1, end), Describe(text, source, ":", ":", null));
+        }
+        return null;
+    }
+
     /// <summary>"made it clear", "made clear": the end of the cue, or null.</summary>
     private static int? MakeClear(AnnotatedText text, TokenSpan unit, int i)
     {
@@ -217,13 +234,13 @@ public sealed class AttributionFinder
     }
 
     /// <summary>A verb frame: "SOURCE VERB (HEARER) (that|:) CONTENT" or "CONTENT, SOURCE VERB" or "CONTENT, VERB SOURCE".</summary>
-    private AttributionRelation? Frame(AnnotatedText text, TokenSpan unit, int cue, int cueEnd, string lemma, TokenSpan[] quoteTokens)
+    private static AttributionRelation? Frame(AnnotatedText text, TokenSpan unit, int cue, int cueEnd, string lemma, TokenSpan[] quoteTokens)
     {
         var pos = text.PosOf(cue) ?? "";
         var word = text.WordOf(cue);
         // "said to have", "is said": passives without a source; "to say", "the claim": not a frame.
         if (cueEnd + 1 < unit.EndToken && text.WordOf(cueEnd) == "to" && text.PosOf(cueEnd + 1) == "VB") return null;
-        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && lemma != "make clear") return null;
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && lemma != "make clear") return Participle(text, unit, cue, lemma, quoteTokens);
 
         // The source before the verb, over adverbs and auxiliaries.
         var beforeVerb = cue;
@@ -285,7 +302,7 @@ public sealed class AttributionFinder
         if (frameStart <= unit.StartToken || !IsFrameOpening(text, frameStart - 1)) return null;
         var closing = frameStart - 1;
         // "…,” she said": the quote that closes there, however many sentences it runs over.
-        while (closing > unit.StartToken && text.WordOf(closing) is "," or "”" or "\"" or "’" or "'" or "—" or "–") closing--;
+        while (closing > unit.StartToken && text.WordOf(closing) is "," or "”" or "\"" or "’" or "'" or "''" or "—" or "–" or "--") closing--;
         var quote = QuoteEndingAt(quoteTokens, closing + 1);
         if (quote is not null) return new AttributionRelation(cueSpan, quote.Value, attribution);
         var begin = unit.StartToken;
@@ -294,8 +311,24 @@ public sealed class AttributionFinder
         return new AttributionRelation(cueSpan, text.Span(begin, closing + 1), attribution);
     }
 
+    /// <summary>"Trump said …, adding that …": a participle frame credited to the subject that opens the sentence.</summary>
+    private static AttributionRelation? Participle(AnnotatedText text, TokenSpan unit, int cue, string lemma, TokenSpan[] quoteTokens)
+    {
+        if (cue == unit.StartToken || text.WordOf(cue - 1) != "," || lemma is "make clear" or "learn" or "hope" or "expect") return null;
+        var after = cue + 1;
+        if (after < unit.EndToken && text.WordOf(after) == "that") after++;
+        else if (!StartsClause(text, unit, after) && !(after < unit.EndToken && (IsOpeningMark(text, after) || text.WordOf(after) == ":"))) return null;
+        if (after < unit.EndToken && text.WordOf(after) == ":") after++;
+        var subjectEnd = unit.StartToken;
+        while (subjectEnd < unit.EndToken && subjectEnd - unit.StartToken < 8 && (IsNounPhraseWord(text, subjectEnd) || Pronouns.Contains(text.WordOf(subjectEnd)))) subjectEnd++;
+        if (subjectEnd == unit.StartToken || text.PosOf(subjectEnd) is not ("VBD" or "VBZ" or "VBP" or "MD" or "RB")) return null;
+        var source = text.Span(unit.StartToken, subjectEnd);
+        var content = QuoteAt(text, quoteTokens, after) ?? text.Span(after, TrimEnd(text, after, unit.EndToken));
+        return content.Length == 0 ? null : new AttributionRelation(text.Span(cue, cue + 1), content, Describe(text, source, text.WordOf(cue).ToLowerInvariant(), null, null));
+    }
+
     /// <summary>"according to SOURCE": the rest of the sentence is credited to it.</summary>
-    private AttributionRelation? AccordingTo(AnnotatedText text, TokenSpan unit, int according, List<AttributionRelation> found)
+    private static AttributionRelation? AccordingTo(AnnotatedText text, TokenSpan unit, int according, List<AttributionRelation> found)
     {
         var s = according + 2;
         var e = s;
@@ -328,19 +361,29 @@ public sealed class AttributionFinder
     /// <summary>The source phrase ending just before <paramref name="end"/>, or null when none.</summary>
     private static TokenSpan? SourceBefore(AnnotatedText text, TokenSpan unit, int end)
     {
+        // "Rep. Gwen Moore (D-Wis.) said": the parenthesis is part of the name.
+        if (end - 1 > unit.StartToken && text.WordOf(end - 1) == ")")
+        {
+            for (var k = end - 2; k > unit.StartToken && end - k < 10; k--)
+            {
+                if (text.WordOf(k) != "(") continue;
+                var s = NounPhraseStart(text, unit, k);
+                return s < k ? text.Span(s, end) : null;
+            }
+        }
         var start = NounPhraseStart(text, unit, end);
         if (start == end && end - 1 > unit.StartToken && text.WordOf(end - 1) == ",")
         {
-            // "Sheinbaum, who took office in 2024, said": the phrase before the appositive or relative clause.
-            for (var k = end - 2; k > unit.StartToken && end - k < 25; k--)
+            // "Sheinbaum, who took office in 2024, said", "Scott Pruitt, the attorney general of Oklahoma, said":
+            // the phrase before the relative clause or the apposition.
+            for (var k = end - 2; k > unit.StartToken && end - k < 30; k--)
             {
-                if (text.WordOf(k) != ",") continue;
-                if (k + 1 < end && text.WordOf(k + 1) is "who" or "whose" or "which" or "a" or "an" or "the" or "its" or "his" or "her")
-                {
-                    var s = NounPhraseStart(text, unit, k);
-                    if (s < k) return text.Span(s, k);
-                }
-                break;
+                var w = text.WordOf(k);
+                if (w != "," && w != "(") continue;
+                var relative = text.WordOf(k + 1) is "who" or "whose";
+                if (!relative && HasFiniteVerb(text, k + 1, end - 1)) return null;
+                var s = NounPhraseStart(text, unit, k);
+                return s < k && (relative || text.PosOf(k - 1) is "NNP" or "NNPS" or ")" or "-RRB-" || IsNamed(text, text.Span(s, k))) ? text.Span(s, k) : null;
             }
             return null;
         }
@@ -389,6 +432,12 @@ public sealed class AttributionFinder
         var e = start;
         while (e < unit.EndToken && (IsNounPhraseWord(text, e) || (e > start && text.WordOf(e) is "of" or "for"))) e++;
         if (e == start) return null;
+        if (e + 1 < unit.EndToken && text.WordOf(e) == "(")
+        {
+            var close = e + 1;
+            while (close < unit.EndToken && close - e < 10 && text.WordOf(close) != ")") close++;
+            if (close < unit.EndToken && text.WordOf(close) == ")") e = close + 1;
+        }
         if (e < unit.EndToken && text.WordOf(e) is not ("." or "," or ";" or "!" or "?" or "”" or "\"")) return null;
         return text.Span(start, e);
     }
@@ -400,6 +449,12 @@ public sealed class AttributionFinder
         var pos = text.PosOf(k) ?? "";
         if (pos is "DT" or "PDT" or "CD" or "POS" or "PRP$" or "NNP" or "NNPS" or "NN" or "NNS" or "JJ" or "JJR" or "JJS" or "VBN" && !CueVerbs.ContainsKey(w)) return w is not ("that" or "this" or "which" or "what");
         return w is "’s" or "'s" or "-" || (pos == "HYPH");
+    }
+
+    private static bool HasFiniteVerb(AnnotatedText text, int start, int end)
+    {
+        for (var k = start; k < end; k++) if (text.PosOf(k) is "VBD" or "VBZ" or "VBP" or "MD") return true;
+        return false;
     }
 
     private static bool IsDeterminerLike(AnnotatedText text, int k) => text.PosOf(k) is "DT" or "PRP$" or "POS" or "IN" or "CC";
@@ -425,9 +480,9 @@ public sealed class AttributionFinder
     }
 
     /// <summary>The token before a postposed frame: a comma, a closing quote mark, a dash.</summary>
-    private static bool IsFrameOpening(AnnotatedText text, int k) => text.WordOf(k) is "," or "”" or "\"" or "’" or "'" or "—" or "–";
+    private static bool IsFrameOpening(AnnotatedText text, int k) => text.WordOf(k) is "," or "”" or "\"" or "’" or "'" or "''" or "—" or "–" or "--";
 
-    private static bool IsOpeningMark(AnnotatedText text, int k) => text.WordOf(k) is "“" or "‘" or "\"" or "'" or "«";
+    private static bool IsOpeningMark(AnnotatedText text, int k) => text.WordOf(k) is "“" or "‘" or "\"" or "'" or "''" or "``" or "«";
 
     private static TokenSpan? QuoteAt(AnnotatedText text, TokenSpan[] quoteTokens, int k)
     {

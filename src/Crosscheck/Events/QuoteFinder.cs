@@ -80,8 +80,17 @@ internal static class QuoteMarks
                 lineStart = i + 1;
                 continue;
             }
-            if (c is not ('"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»')) continue;
+            if (c is not ('"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»' or '`')) continue;
             var prev = i > 0 ? text[i - 1] : '\n';
+            // Two apostrophes (or backquotes) stand for a double mark in some archive copy: ''It is,'' he said.
+            if (c is '\'' or '`' && i + 1 < text.Length && text[i + 1] == c)
+            {
+                var before = char.IsWhiteSpace(prev) || prev is '(' or '[' or '—' or ':' || i == lineStart;
+                if (open >= 0 && openDouble && !(before && c == '`')) Close(i);
+                else if (open < 0 && (c == '`' || before)) Open(i, true, width: 2);
+                i++;
+                continue;
+            }
             var next = i + 1 < text.Length ? text[i + 1] : '\n';
             var boundaryBefore = char.IsWhiteSpace(prev) || prev is '(' or '[' or '—' or '–' or ':' or '-' or '“' or '"' || i == lineStart;
             switch (c)
@@ -105,6 +114,8 @@ internal static class QuoteMarks
                 case '\'' when open >= 0 && !openDouble:
                     if (!char.IsLetterOrDigit(next) && !char.IsWhiteSpace(prev)) Close(i);
                     break;
+                case '`':
+                    break;
                 case '‘' or '\'':
                     // An opening single mark follows a boundary and precedes a word; "‘90s" is an elision.
                     if (open < 0 && boundaryBefore && !char.IsWhiteSpace(next) && !char.IsDigit(next) && next != '\n') Open(i, false);
@@ -118,9 +129,9 @@ internal static class QuoteMarks
         if (open >= 0) Add(spans, text, open, text.Length, openAtLineStart, paragraph);
         return spans;
 
-        void Open(int at, bool isDouble)
+        void Open(int at, bool isDouble, int width = 1)
         {
-            open = at + 1;
+            open = at + width;
             openDouble = isDouble;
             openAtLineStart = IsLineOpening(text, lineStart, at);
         }

@@ -553,9 +553,25 @@ public sealed class AttributionFinder
             return new Attribution(AttributionKind.Anonymous) { Speaker = source, Via = via, Verb = verb };
         if (text.PosOf(headIndex) is "NNP" or "NNPS" || IsNamed(text, source))
         {
-            return new Attribution(AttributionKind.Named) { Speaker = source, SpeakerEntity = entity, SpeakerName = StripDeterminer(text, source), Via = via, Verb = verb };
+            return new Attribution(AttributionKind.Named) { Speaker = source, SpeakerEntity = entity, SpeakerName = NameOf(text, source), Via = via, Verb = verb };
         }
         return new Attribution(AttributionKind.Anonymous) { Speaker = source, Count = CountOf(text, source, headIndex), Via = via, Verb = verb };
+    }
+
+    /// <summary>Office words that open a name the recognizer missed ("Governor Gavin Newsom"); a general list, hand-written.</summary>
+    private static readonly FrozenSet<string> TitleWords = FrozenSet.ToFrozenSet(
+        ["president", "governor", "gov.", "senator", "sen.", "rep.", "representative", "mayor", "minister", "prime", "secretary",
+         "chancellor", "general", "gen.", "dr.", "mr.", "mrs.", "ms.", "judge", "justice", "ambassador", "chairman", "chairwoman",
+         "speaker", "leader", "king", "queen", "prince", "sheikh", "commissioner", "director", "attorney", "former", "then-president"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A name from words the recognizer did not tag: without its determiner and the office words before a proper noun.</summary>
+    private static string NameOf(AnnotatedText text, TokenSpan span)
+    {
+        var s = span.StartToken;
+        if (span.Length > 1 && text.PosOf(s) == "DT") s++;
+        while (s < span.EndToken - 1 && TitleWords.Contains(text.WordOf(s)) && text.PosOf(s + 1) is "NNP" or "NNPS") s++;
+        return text.Span(s, span.EndToken).Text;
     }
 
     private static string StripDeterminer(AnnotatedText text, TokenSpan span)

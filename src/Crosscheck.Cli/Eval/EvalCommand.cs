@@ -16,6 +16,10 @@ internal static class EvalCommand
         var seeds = new Command("seeds", "Score segments and entities (more as they land) against the seeds' gold reading") { seedsDir, gold, analysis };
         seeds.SetAction(parse => SeedsEval.Run(parse.GetValue(seedsDir)!, parse.GetValue(gold)!, parse.GetValue(analysis), stdout, stderr));
         eval.Subcommands.Add(seeds);
+        var polnearData = new Option<string?>("--data") { Description = "A PolNeAR split folder with text/ and attributions/ (default: ../shared/data/polnear/dev)" };
+        var polnear = new Command("polnear", "Score attribution finding (content, speaker, cue) against PolNeAR's annotations") { polnearData };
+        polnear.SetAction(parse => PolnearEval.Run(parse.GetValue(polnearData) ?? SharedDataFolder.PathTo("polnear", "dev"), stdout));
+        eval.Subcommands.Add(polnear);
         TaggingCommands.AddEvalCommands(eval, stdout);
 
         var factualityData = new Option<string?>("--data") { Description = "The factuality folder holding meantime/ and uw/ train.conll and dev.conll (default: ../shared/data/factuality)" };

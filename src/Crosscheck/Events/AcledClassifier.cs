@@ -59,7 +59,11 @@ public sealed class AcledClassifier
         Arrest = 1UL << 29,
         Withdraw = 1UL << 30,
         Kill = 1UL << 31,
+        RocketGrenade = 1UL << 32,
     }
+
+    /// <summary>The cues that name the weapon of an explosion or remote attack; the one nearest the trigger decides.</summary>
+    private static readonly Cue[] WeaponCues = [Cue.Suicide, Cue.Chemical, Cue.Grenade, Cue.Air, Cue.Artillery, Cue.RemoteExplosive];
 
     /// <summary>Cue words and two-word phrases (lower case; single words also match through their base forms).</summary>
     private static readonly FrozenDictionary<string, Cue> Cues = Build(new()
@@ -72,7 +76,7 @@ public sealed class AcledClassifier
         [Cue.Artillery] = ["shell", "shells", "shelled", "shelling", "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "howitzer", "howitzers",
             "bombard", "bombardment", "projectile", "projectiles", "tank fire", "katyusha", "barrage", "heavy weapons"],
         [Cue.RemoteExplosive] = ["ied", "ieds", "improvised explosive", "landmine", "landmines", "land mine", "roadside bomb", "explosive device", "explosive devices",
-            "car bomb", "bomb-laden", "booby-trapped", "booby trap", "booby-trap", "remote-controlled", "planted", "detonated", "mine", "mines", "sticky bomb", "magnetic bomb", "vbied"],
+            "car bomb", "bomb-laden", "booby-trapped", "booby trap", "booby-trap", "remote-controlled", "planted", "detonated", "landmines", "sticky bomb", "magnetic bomb", "vbied"],
         [Cue.Bomb] = ["bomb", "bombs", "explosion", "explosions", "blast", "blasts", "explosive", "explosives", "exploded", "detonation"],
         [Cue.Sexual] = ["rape", "raped", "rapes", "raping", "sexual", "sexually", "molest", "molested", "gang-raped", "gang-rape", "gangrape"],
         [Cue.Abduct] = ["abduct", "abducted", "abduction", "abductions", "kidnap", "kidnapped", "kidnapping", "kidnappers", "hostage", "hostages", "disappearance",
@@ -83,11 +87,11 @@ public sealed class AcledClassifier
         [Cue.Property] = ["house", "houses", "home", "homes", "shop", "shops", "store", "stores", "building", "buildings", "vehicle", "vehicles", "car", "cars", "property",
             "properties", "church", "churches", "mosque", "mosques", "temple", "temples", "office", "offices", "warehouse", "warehouses", "market", "school", "schools", "business", "businesses"],
         [Cue.Protest] = ["protest", "protests", "protester", "protesters", "protestor", "protestors", "demonstration", "demonstrations", "demonstrator", "demonstrators",
-            "rally", "rallies", "rallied", "march", "marched", "marchers", "sit-in", "sit-ins", "picket", "rioter", "rioters", "riot", "riots", "rioting", "demonstrate", "demonstrated"],
+            "rally", "rallies", "rallied", "sit-in", "sit-ins", "picket", "rioter", "rioters", "riot", "riots", "rioting", "demonstrate", "demonstrated", "marchers"],
         [Cue.Intervention] = ["tear gas", "teargas", "tear-gas", "water cannon", "water cannons", "rubber bullets", "disperse", "dispersed", "dispersal", "baton", "batons",
             "baton-charged", "lathi", "pepper spray", "stun grenades", "arrest", "arrested", "arrests", "detain", "detained", "chase", "chased", "broke up", "broken up", "break up"],
         [Cue.LethalForce] = ["live ammunition", "live rounds", "live fire", "opened fire", "open fire", "shot dead", "killed", "kill", "killing", "brutally", "beat", "beaten",
-            "beating", "excessive force", "deadly force", "lethal force", "fired on", "fired at"],
+            "beating", "excessive force", "deadly force", "lethal force", "fired on", "fired at", "died", "dead", "gunfire", "crackdown", "bullets"],
         [Cue.RioterViolence] = ["stone", "stones", "stone-throwing", "rocks", "molotov", "petrol bombs", "firecrackers", "clash", "clashed", "clashes", "violent", "violence",
             "riot", "riots", "rioting", "rioters", "torched", "vandalized", "vandalised", "pelted", "hurled", "set fire", "set ablaze", "burning tyres", "burning tires", "smashed"],
         [Cue.Clash] = ["clash", "clashes", "clashed", "fighting", "fought", "battle", "battles", "battled", "firefight", "gunfight", "gun battle", "exchange fire",
@@ -99,12 +103,12 @@ public sealed class AcledClassifier
         [Cue.Civilian] = ["civilian", "civilians", "villagers", "residents", "worshippers", "farmers", "women", "children", "passengers", "students", "pedestrians",
             "shoppers", "family", "families", "journalist", "journalists", "teacher", "teachers"],
         [Cue.Regain] = ["recapture", "recaptured", "retake", "retook", "retaken", "regain", "regained", "liberate", "liberated", "liberation", "reclaim", "reclaimed",
-            "drove out", "drive out", "driven out", "recovered", "freed", "took back", "take back", "taken back", "expelled"],
+            "drove out", "drive out", "driven out", "recovered", "freed", "took back", "take back", "taken back", "expelled", "pushed back"],
         [Cue.TakeOver] = ["seize", "seized", "seizing", "capture", "captured", "capturing", "take control", "took control", "taken control", "seized control", "overran",
-            "overrun", "took over", "taken over", "take over", "advanced", "entered", "stormed", "occupied", "overtook", "fell"],
+            "overrun", "took over", "taken over", "take over", "advanced", "entered", "stormed", "occupied", "overtook", "fell", "controlling", "control"],
         [Cue.Territory] = ["town", "towns", "city", "village", "villages", "area", "areas", "territory", "territories", "district", "districts", "region", "province",
             "base", "port", "crossing", "airport", "border", "oilfield", "positions", "hill", "hills", "neighbourhood", "neighborhood", "countryside", "outskirts",
-            "highway", "road", "capital", "checkpoint", "island", "strongholds", "stronghold", "localities", "settlement", "valley"],
+            "highway", "road", "capital", "checkpoint", "camp", "camps", "island", "strongholds", "stronghold", "localities", "settlement", "valley"],
         [Cue.Unopposed] = ["without resistance", "no resistance", "any resistance", "without a fight", "handed over", "hand over", "handover", "vacated", "abandoned",
             "withdrew", "withdrawn", "withdrawal", "pulled out", "peacefully"],
         [Cue.Weapon] = ["weapon", "weapons", "arms", "ammunition", "ammo", "explosives", "explosive", "firearm", "firearms", "rifle", "rifles", "gun", "guns",
@@ -112,11 +116,12 @@ public sealed class AcledClassifier
             "rocket", "rockets", "drone", "drones", "detonators", "munitions", "rounds", "pistol", "pistols", "arsenal", "packages", "suspicious"],
         [Cue.Disrupt] = ["defuse", "defused", "defusing", "dismantle", "dismantled", "foil", "foiled", "thwart", "thwarted", "intercept", "intercepted", "seize", "seized",
             "confiscate", "confiscated", "discovered", "found", "recovered", "shot down", "neutralize", "neutralized", "neutralised", "unearthed", "uncovered",
-            "bomb squad", "bomb disposal", "controlled explosion", "seizure", "haul", "depot", "hideout", "destroyed"],
+            "bomb squad", "bomb disposal", "controlled explosion", "seizure", "haul", "depot", "hideout", "cleared", "removed", "stash"],
         [Cue.Base] = ["base", "bases", "headquarters", "post", "posts", "outpost", "outposts", "checkpoint", "checkpoints", "camp", "camps", "observation post", "garrison", "office", "station"],
         [Cue.Establish] = ["set up", "sets up", "setting up", "established", "establish", "establishing", "build", "built", "building", "opened", "open", "erected", "installed", "set"],
         [Cue.Arrest] = ["arrest", "arrested", "arrests", "detain", "detained", "apprehended", "custody", "nabbed", "rounded up"],
         [Cue.Withdraw] = ["withdraw", "withdrew", "withdrawn", "withdrawal", "pulled out", "retreat", "retreated", "evacuated", "vacated"],
+        [Cue.RocketGrenade] = ["rocket-propelled", "rpg", "rpgs"],
         [Cue.Kill] = ["kill", "killed", "killing", "dead", "died", "death", "deaths", "casualties", "wounded", "injured", "murdered"],
     });
 
@@ -138,17 +143,18 @@ public sealed class AcledClassifier
     /// <summary>The ACLED type of the event <paramref name="trigger"/> names, with the classifier's confidence; null where ACLED has none.</summary>
     public AcledJudgement? Judge(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger)
     {
-        var (cues, firstState, firstArmed) = Read(text, sentence);
+        var read = Read(text, sentence, trigger);
         var modes = trigger.Entry.Modes;
+        var cues = read.Cues;
         return trigger.Entry.Type switch
         {
-            PloverType.Assault => Assault(cues, modes, firstState, firstArmed, text, sentence),
+            PloverType.Assault => Assault(read, modes, text, sentence),
             PloverType.Protest => Protest(cues, modes),
-            PloverType.Coerce => Coerce(cues, modes, firstState, firstArmed, text, sentence),
+            PloverType.Coerce => Coerce(read, modes, text, sentence),
             PloverType.Mobilize => Has(cues, Cue.Base) && Has(cues, Cue.Establish)
                 ? Judged(StrategicDevelopments, "Headquarters or base established", 0.9)
                 : Judged(StrategicDevelopments, "Change to group/activity", 0.6),
-            PloverType.Retreat when modes.Contains("release") || modes.Contains("ease") => null,
+            PloverType.Retreat when modes.Contains("release") || modes.Contains("ease") || modes.Contains("return") => null,
             PloverType.Retreat => Has(cues, Cue.Territory) || Has(cues, Cue.Unopposed)
                 ? Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8)
                 : Judged(StrategicDevelopments, "Change to group/activity", 0.5),
@@ -168,19 +174,23 @@ public sealed class AcledClassifier
 
     private static bool Has(Cue cues, Cue cue) => (cues & cue) != 0;
 
-    private static AcledJudgement Assault(Cue cues, System.Collections.Immutable.ImmutableArray<string> modes, int firstState, int firstArmed, AnnotatedText text, TokenSpan sentence)
+    private static AcledJudgement Assault(SentenceCues read, System.Collections.Immutable.ImmutableArray<string> modes, AnnotatedText text, TokenSpan sentence)
     {
-        // The trigger's own mode names the act first ("raped", "kidnapped", "suicide bombing").
+        var cues = read.Cues;
+        // The trigger's own mode names the act first ("raped", "kidnapped").
         if (modes.Contains("sexual")) return Judged(AgainstCivilians, "Sexual violence", 0.95);
         if (modes.Contains("abduct")) return Judged(AgainstCivilians, "Abduction/forced disappearance", 0.9);
-        if (modes.Contains("suicide") || Has(cues, Cue.Suicide)) return Judged(Explosions, "Suicide bomb", 0.95);
-        if (modes.Contains("cbrn") || Has(cues, Cue.Chemical)) return Judged(Explosions, "Chemical weapon", 0.95);
+        // Weapons seized, found or defused where nobody was killed: the attack was disrupted.
+        if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt) && !Has(cues, Cue.Kill)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.8);
         if (Has(cues, Cue.Protest)) return ForceAtProtest(cues);
-        if (modes.Contains("grenade") || Has(cues, Cue.Grenade)) return Judged(Explosions, "Grenade", 0.9);
-        if (Territory(cues, firstState, firstArmed, text, sentence) is { } territory) return territory;
-        if (modes.Contains("aerial") || modes.Contains("drone") || Has(cues, Cue.Air)) return Judged(Explosions, "Air/drone strike", 0.9);
-        if (modes.Contains("artillery") || Has(cues, Cue.Artillery)) return Judged(Explosions, "Shelling/artillery/missile attack", 0.9);
-        if (Has(cues, Cue.RemoteExplosive) && (Has(cues, Cue.Bomb) || Has(cues, Cue.RemoteExplosive))) return Judged(Explosions, "Remote explosive/landmine/IED", 0.85);
+        var weapon = read.NearestWeapon;
+        if (weapon == Cue.Suicide) return Judged(Explosions, "Suicide bomb", 0.95);
+        if (weapon == Cue.Chemical) return Judged(Explosions, "Chemical weapon", 0.95);
+        if (weapon == Cue.Grenade) return Judged(Explosions, "Grenade", 0.9);
+        if (Territory(read, text, sentence) is { } territory) return territory;
+        if (weapon == Cue.Air) return Judged(Explosions, "Air/drone strike", 0.9);
+        if (weapon == Cue.Artillery) return Judged(Explosions, "Shelling/artillery/missile attack", 0.9);
+        if (weapon == Cue.RemoteExplosive) return Judged(Explosions, "Remote explosive/landmine/IED", 0.85);
         if (Has(cues, Cue.Sexual)) return Judged(AgainstCivilians, "Sexual violence", 0.8);
         if (Has(cues, Cue.Abduct)) return Judged(AgainstCivilians, "Abduction/forced disappearance", 0.8);
         if (Has(cues, Cue.Mob)) return Judged(Riots, "Mob violence", 0.8);
@@ -188,7 +198,8 @@ public sealed class AcledClassifier
         if (modes.Contains("bombing") || modes.Contains("explosives") || Has(cues, Cue.Bomb)) return Judged(Explosions, "Remote explosive/landmine/IED", 0.7);
         if (Has(cues, Cue.Clash)) return Judged(Battles, "Armed clash", 0.8);
         if (Has(cues, Cue.Civilian)) return Judged(AgainstCivilians, "Attack", 0.7);
-        if (Has(cues, Cue.StateForce) && Has(cues, Cue.ArmedGroup)) return Judged(Battles, "Armed clash", 0.6);
+        // Violence between armed sides, or against soldiers, police, checkpoints and convoys, is a battle.
+        if (Has(cues, Cue.StateForce) || Has(cues, Cue.ArmedGroup)) return Judged(Battles, "Armed clash", 0.6);
         return Judged(AgainstCivilians, "Attack", 0.5);
     }
 
@@ -196,7 +207,7 @@ public sealed class AcledClassifier
     private static AcledJudgement ForceAtProtest(Cue cues)
     {
         if (Has(cues, Cue.Mob)) return Judged(Riots, "Mob violence", 0.8);
-        if (Has(cues, Cue.LethalForce) && Has(cues, Cue.StateForce)) return Judged(Protests, "Excessive force against protesters", 0.85);
+        if (Has(cues, Cue.LethalForce) && (Has(cues, Cue.StateForce) || !Has(cues, Cue.RioterViolence))) return Judged(Protests, "Excessive force against protesters", 0.85);
         if (Has(cues, Cue.RioterViolence)) return Judged(Riots, "Violent demonstration", 0.85);
         if (Has(cues, Cue.Intervention)) return Judged(Protests, "Protest with intervention", 0.85);
         return Has(cues, Cue.StateForce)
@@ -209,21 +220,28 @@ public sealed class AcledClassifier
         if (modes.Contains("riot")) return Has(cues, Cue.Mob) ? Judged(Riots, "Mob violence", 0.8) : Judged(Riots, "Violent demonstration", 0.85);
         if (modes.Contains("hunger") || modes.Contains("boycott") || modes.Contains("strike")) return Judged(Protests, "Peaceful protest", 0.8);
         if (Has(cues, Cue.Mob)) return Judged(Riots, "Mob violence", 0.75);
-        if (Has(cues, Cue.LethalForce) && Has(cues, Cue.StateForce)) return Judged(Protests, "Excessive force against protesters", 0.85);
+        if (Has(cues, Cue.LethalForce) && (Has(cues, Cue.StateForce) || !Has(cues, Cue.RioterViolence))) return Judged(Protests, "Excessive force against protesters", 0.85);
         if (Has(cues, Cue.RioterViolence)) return Judged(Riots, "Violent demonstration", 0.85);
         if (Has(cues, Cue.Intervention)) return Judged(Protests, "Protest with intervention", 0.85);
         return Judged(Protests, "Peaceful protest", 0.8);
     }
 
-    private static AcledJudgement? Coerce(Cue cues, System.Collections.Immutable.ImmutableArray<string> modes, int firstState, int firstArmed, AnnotatedText text, TokenSpan sentence)
+    private static AcledJudgement? Coerce(SentenceCues read, System.Collections.Immutable.ImmutableArray<string> modes, AnnotatedText text, TokenSpan sentence)
     {
+        var cues = read.Cues;
         if (modes.Contains("arrest"))
-            return Has(cues, Cue.Protest) ? Judged(Protests, "Protest with intervention", 0.85) : Judged(StrategicDevelopments, "Arrests", 0.9);
-        if (modes.Contains("disrupt")) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.95);
-        if (modes.Contains("seize") || modes.Contains("occupy"))
         {
-            if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt) && !Has(cues, Cue.TakeOver & ~(Cue.Disrupt)) ) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.9);
-            if (Territory(cues, firstState, firstArmed, text, sentence) is { } territory) return territory;
+            if (Has(cues, Cue.Protest)) return Judged(Protests, "Protest with intervention", 0.85);
+            // Arrests made while seizing weapons are coded as the seizure.
+            if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.8);
+            return Judged(StrategicDevelopments, "Arrests", 0.9);
+        }
+        if (modes.Contains("disrupt")) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.95);
+        if (modes.Contains("restrict") && Has(cues, Cue.Protest)) return Judged(Protests, "Protest with intervention", 0.85);
+        if (modes.Contains("seize"))
+        {
+            if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.9);
+            if (Territory(read, text, sentence) is { } territory) return territory;
             if (Has(cues, Cue.Weapon)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.8);
             if (Has(cues, Cue.Loot) || Has(cues, Cue.Property)) return Judged(StrategicDevelopments, "Looting/property destruction", 0.6);
         }
@@ -231,8 +249,9 @@ public sealed class AcledClassifier
     }
 
     /// <summary>Territory changing hands: given up without a fight, retaken by the state, or taken by an armed group.</summary>
-    private static AcledJudgement? Territory(Cue cues, int firstState, int firstArmed, AnnotatedText text, TokenSpan sentence)
+    private static AcledJudgement? Territory(SentenceCues read, AnnotatedText text, TokenSpan sentence)
     {
+        var (cues, firstState, firstArmed) = (read.Cues, read.FirstState, read.FirstArmed);
         if (!Has(cues, Cue.Territory) || !(Has(cues, Cue.Regain) || Has(cues, Cue.TakeOver))) return null;
         if (Has(cues, Cue.Unopposed)) return Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8);
         // Who takes it: the first side the sentence names; an armed group's name counts as the armed side.
@@ -248,11 +267,25 @@ public sealed class AcledClassifier
             : Judged(Battles, "Non-state actor overtakes territory", 0.85);
     }
 
-    /// <summary>The cues of a sentence, and where it first names state forces and an armed group (token index, -1 when it does not).</summary>
-    private static (Cue Cues, int FirstState, int FirstArmed) Read(AnnotatedText text, TokenSpan sentence)
+    /// <summary>A sentence's cues: which occur, where it first names state forces and an armed group (-1 when it does not), and the weapon named nearest the trigger.</summary>
+    private readonly record struct SentenceCues(Cue Cues, int FirstState, int FirstArmed, Cue NearestWeapon);
+
+    /// <summary>Reads the cues of <paramref name="sentence"/> around <paramref name="trigger"/>.</summary>
+    private static SentenceCues Read(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger)
     {
         var cues = Cue.None;
         int firstState = -1, firstArmed = -1;
+        var nearest = Cue.None;
+        var nearestDistance = int.MaxValue;
+        // The trigger itself may name the weapon ("airstrike", "shelling", "grenade attack", "suicide bombing").
+        var modes = trigger.Entry.Modes;
+        var own = modes.Contains("suicide-attack") ? Cue.Suicide
+            : modes.Contains("cbrn") || modes.Contains("unconventional") ? Cue.Chemical
+            : modes.Contains("grenade") ? Cue.Grenade
+            : modes.Contains("aerial") || modes.Contains("drone") ? Cue.Air
+            : modes.Contains("heavy-weapons") || modes.Contains("artillery") ? Cue.Artillery
+            : Cue.None;
+        if (own != Cue.None) { nearest = own; nearestDistance = 0; }
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
             var word = text.WordOf(i);
@@ -268,10 +301,24 @@ public sealed class AcledClassifier
             }
             if (i + 1 < sentence.EndToken && BigramStarts.Contains(lower) && Cues.TryGetValue(lower + " " + text.WordOf(i + 1).ToLowerInvariant(), out c)) found |= c;
             if (found == Cue.None) continue;
+            // "rocket-propelled grenade" is a rocket, not a hand grenade.
+            if ((found & Cue.Grenade) != 0 && i > sentence.StartToken && (cues & Cue.RocketGrenade) != 0 && text.WordOf(i - 1) is var before
+                && (before.Equals("rocket-propelled", StringComparison.OrdinalIgnoreCase) || before == "-" || before.Equals("propelled", StringComparison.OrdinalIgnoreCase)))
+                found = (found & ~Cue.Grenade) | Cue.Artillery;
+            if ((found & Cue.RocketGrenade) != 0) found |= Cue.Artillery;
             cues |= found;
             if (firstState < 0 && (found & Cue.StateForce) != 0) firstState = i;
             if (firstArmed < 0 && (found & Cue.ArmedGroup) != 0) firstArmed = i;
+            var distance = i < trigger.Span.StartToken ? trigger.Span.StartToken - i : i >= trigger.Span.EndToken ? i - trigger.Span.EndToken + 1 : 0;
+            foreach (var weapon in WeaponCues)
+            {
+                if ((found & weapon) == 0) continue;
+                // A suicide attacker or a chemical agent names the attack wherever the sentence says so.
+                var d = weapon is Cue.Suicide or Cue.Chemical ? Math.Max(0, distance - 6) : distance;
+                if (d < nearestDistance) { nearest = weapon; nearestDistance = d; }
+                break;
+            }
         }
-        return (cues, firstState, firstArmed);
+        return new SentenceCues(cues, firstState, firstArmed, nearest);
     }
 }

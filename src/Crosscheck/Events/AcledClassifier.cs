@@ -76,7 +76,7 @@ public sealed class AcledClassifier
         [Cue.Artillery] = ["shell", "shells", "shelled", "shelling", "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "howitzer", "howitzers",
             "bombard", "bombardment", "projectile", "projectiles", "tank fire", "katyusha", "barrage", "heavy weapons"],
         [Cue.RemoteExplosive] = ["ied", "ieds", "improvised explosive", "landmine", "landmines", "land mine", "roadside bomb", "explosive device", "explosive devices",
-            "car bomb", "bomb-laden", "booby-trapped", "booby trap", "booby-trap", "remote-controlled", "planted", "detonated", "landmines", "sticky bomb", "magnetic bomb", "vbied"],
+            "car bomb", "ground mine", "bomb-laden", "booby-trapped", "booby trap", "booby-trap", "remote-controlled", "planted", "detonated", "landmines", "sticky bomb", "magnetic bomb", "vbied"],
         [Cue.Bomb] = ["bomb", "bombs", "explosion", "explosions", "blast", "blasts", "explosive", "explosives", "exploded", "detonation"],
         [Cue.Sexual] = ["rape", "raped", "rapes", "raping", "sexual", "sexually", "molest", "molested", "gang-raped", "gang-rape", "gangrape"],
         [Cue.Abduct] = ["abduct", "abducted", "abduction", "abductions", "kidnap", "kidnapped", "kidnapping", "kidnappers", "hostage", "hostages", "disappearance",
@@ -101,7 +101,7 @@ public sealed class AcledClassifier
         [Cue.ArmedGroup] = ["militants", "militant", "rebels", "rebel", "insurgents", "insurgent", "fighters", "jihadists", "jihadist", "terrorists", "terrorist",
             "extremists", "militia", "militias", "militiamen", "gunmen", "guerrillas", "guerrilla", "armed groups", "armed group", "separatists", "bandits", "armed men", "opposition forces"],
         [Cue.Civilian] = ["civilian", "civilians", "villagers", "residents", "worshippers", "farmers", "women", "children", "passengers", "students", "pedestrians",
-            "shoppers", "family", "families", "journalist", "journalists", "teacher", "teachers"],
+            "shoppers", "family", "families", "journalist", "journalists", "teacher", "teachers", "population", "unarmed", "innocent", "worshipers", "mourners"],
         [Cue.Regain] = ["recapture", "recaptured", "retake", "retook", "retaken", "regain", "regained", "liberate", "liberated", "liberation", "reclaim", "reclaimed",
             "drove out", "drive out", "driven out", "recovered", "freed", "took back", "take back", "taken back", "expelled", "pushed back"],
         [Cue.TakeOver] = ["seize", "seized", "seizing", "capture", "captured", "capturing", "take control", "took control", "taken control", "seized control", "overran",
@@ -150,7 +150,7 @@ public sealed class AcledClassifier
         {
             PloverType.Assault => Assault(read, modes, text, sentence),
             PloverType.Protest => Protest(cues, modes),
-            PloverType.Coerce => Coerce(read, modes, text, sentence),
+            PloverType.Coerce => Coerce(read, trigger, text, sentence),
             PloverType.Mobilize => Has(cues, Cue.Base) && Has(cues, Cue.Establish)
                 ? Judged(StrategicDevelopments, "Headquarters or base established", 0.9)
                 : Judged(StrategicDevelopments, "Change to group/activity", 0.6),
@@ -180,6 +180,7 @@ public sealed class AcledClassifier
         // The trigger's own mode names the act first ("raped", "kidnapped").
         if (modes.Contains("sexual")) return Judged(AgainstCivilians, "Sexual violence", 0.95);
         if (modes.Contains("abduct")) return Judged(AgainstCivilians, "Abduction/forced disappearance", 0.9);
+        if (modes.Contains("massacre")) return Judged(AgainstCivilians, "Attack", 0.8);
         // Weapons seized, found or defused where nobody was killed: the attack was disrupted.
         if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt) && !Has(cues, Cue.Kill)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.8);
         if (Has(cues, Cue.Protest)) return ForceAtProtest(cues);
@@ -226,9 +227,10 @@ public sealed class AcledClassifier
         return Judged(Protests, "Peaceful protest", 0.8);
     }
 
-    private static AcledJudgement? Coerce(SentenceCues read, System.Collections.Immutable.ImmutableArray<string> modes, AnnotatedText text, TokenSpan sentence)
+    private static AcledJudgement? Coerce(SentenceCues read, TriggerMatch trigger, AnnotatedText text, TokenSpan sentence)
     {
         var cues = read.Cues;
+        var modes = trigger.Entry.Modes;
         if (modes.Contains("arrest"))
         {
             if (Has(cues, Cue.Protest)) return Judged(Protests, "Protest with intervention", 0.85);
@@ -240,6 +242,8 @@ public sealed class AcledClassifier
         if (modes.Contains("restrict") && Has(cues, Cue.Protest)) return Judged(Protests, "Protest with intervention", 0.85);
         if (modes.Contains("seize"))
         {
+            // Verbs of territory ("capture", "retake", "take control") name a change of hands before a seizure of weapons.
+            if (trigger.Entry.Contexts.Contains("military") && Territory(read, text, sentence) is { } taken) return taken;
             if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.9);
             if (Territory(read, text, sentence) is { } territory) return territory;
             if (Has(cues, Cue.Weapon)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.8);
@@ -270,6 +274,9 @@ public sealed class AcledClassifier
     /// <summary>A sentence's cues: which occur, where it first names state forces and an armed group (-1 when it does not), and the weapon named nearest the trigger.</summary>
     private readonly record struct SentenceCues(Cue Cues, int FirstState, int FirstArmed, Cue NearestWeapon);
 
+    /// <summary>How near an aircraft must be named to a missile or rocket for the attack to be an air strike ("warplanes fired a missile").</summary>
+    private const int AircraftReach = 6;
+
     /// <summary>Reads the cues of <paramref name="sentence"/> around <paramref name="trigger"/>.</summary>
     private static SentenceCues Read(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger)
     {
@@ -286,6 +293,7 @@ public sealed class AcledClassifier
             : modes.Contains("heavy-weapons") || modes.Contains("artillery") ? Cue.Artillery
             : Cue.None;
         if (own != Cue.None) { nearest = own; nearestDistance = 0; }
+        var airDistance = own == Cue.Air ? 0 : int.MaxValue;
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
             var word = text.WordOf(i);
@@ -310,6 +318,7 @@ public sealed class AcledClassifier
             if (firstState < 0 && (found & Cue.StateForce) != 0) firstState = i;
             if (firstArmed < 0 && (found & Cue.ArmedGroup) != 0) firstArmed = i;
             var distance = i < trigger.Span.StartToken ? trigger.Span.StartToken - i : i >= trigger.Span.EndToken ? i - trigger.Span.EndToken + 1 : 0;
+            if ((found & Cue.Air) != 0) airDistance = Math.Min(airDistance, distance);
             foreach (var weapon in WeaponCues)
             {
                 if ((found & weapon) == 0) continue;
@@ -319,6 +328,8 @@ public sealed class AcledClassifier
                 break;
             }
         }
+        // Missiles and rockets fired from aircraft are air strikes.
+        if (nearest == Cue.Artillery && airDistance <= AircraftReach) nearest = Cue.Air;
         return new SentenceCues(cues, firstState, firstArmed, nearest);
     }
 }

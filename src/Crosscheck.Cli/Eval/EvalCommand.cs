@@ -27,6 +27,17 @@ internal static class EvalCommand
         var factuality = new Command("factuality", "Modality against event-factuality scores (MEANTIME, UW dev), calibrated on train") { factualityData, factualityErrors };
         factuality.SetAction(parse => FactualityEval.Run(parse.GetValue(factualityData), parse.GetValue(factualityErrors), stdout));
         eval.Subcommands.Add(factuality);
+        // Event types: CASE 2021 (ACLED sub-event types) and the PLOVER gold-standard records.
+        var caseData = new Option<string?>("--data") { Description = "CASE 2021 task 2 TSV (default: ../shared/data/case2021/dev.tsv)" };
+        var ploverData = new Option<string?>("--data") { Description = "PLOVER gold-standard JSON (default: ../shared/data/plover/PLOVER_GSR_CAMEO.txt)" };
+        var caseErrors = new Option<int>("--errors") { Description = "Also print this many misclassified items" };
+        var ploverErrors = new Option<int>("--errors") { Description = "Also print this many misclassified items" };
+        var case2021 = new Command("case2021", "Weighted F1 of ACLED sub-event types on the CASE 2021 task 2 snippets") { caseData, caseErrors };
+        case2021.SetAction(parse => Case2021Eval.Run(parse.GetValue(caseData) ?? Case2021Eval.DefaultPath(), parse.GetValue(caseErrors), stdout));
+        var plover = new Command("plover", "Event-type accuracy and macro F1 on the PLOVER gold-standard records") { ploverData, ploverErrors };
+        plover.SetAction(parse => PloverEval.Run(parse.GetValue(ploverData) ?? PloverEval.DefaultPath(), parse.GetValue(ploverErrors), stdout));
+        eval.Subcommands.Add(case2021);
+        eval.Subcommands.Add(plover);
         return eval;
     }
 }

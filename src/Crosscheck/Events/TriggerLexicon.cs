@@ -16,11 +16,19 @@ public enum TriggerPos
     Passive,
 }
 
-/// <summary>One lexicon entry: a word or phrase (base forms, <c>*</c> for a gap of up to four words) that names an event of a PLOVER type.</summary>
+/// <summary>
+/// One lexicon entry: a word or phrase (base forms, <c>*</c> for a gap of up to four words) that names an event of a PLOVER type.
+/// <see cref="Needs"/> are words (base forms) of which one must occur near the phrase in its sentence ("discover" names a
+/// seizure only near "weapons", "explosives" ...); <see cref="Forbids"/> are words none of which may ("ask" near "comment").
+/// </summary>
 public sealed record TriggerEntry(ImmutableArray<string> Words, PloverType Type, TriggerPos Pos, ImmutableArray<string> Modes,
     ImmutableArray<string> Contexts, double Weight)
 {
     public string Phrase => string.Join(' ', Words);
+
+    public ImmutableArray<string> Needs { get; init; } = ImmutableArray<string>.Empty;
+
+    public ImmutableArray<string> Forbids { get; init; } = ImmutableArray<string>.Empty;
 }
 
 /// <summary>A lexicon entry found in a text.</summary>
@@ -32,8 +40,10 @@ public sealed record TriggerMatch(TokenSpan Span, TriggerEntry Entry)
 
 /// <summary>
 /// The event words: phrases in base form mapped to PLOVER types, with modes and contexts, read from
-/// <c>data/events/triggers.txt</c> (embedded). Lines are <c>phrase TAB TYPE TAB pos TAB modes TAB contexts TAB weight</c>;
-/// <c>pos</c> is V (verb), N (noun), P (passive participle) or *; modes and contexts are comma lists or <c>-</c>; <c>#</c> starts a comment.
+/// <c>data/events/triggers.txt</c> (embedded). Lines are <c>phrase TAB TYPE TAB pos TAB modes TAB contexts TAB weight [TAB near]</c>;
+/// <c>pos</c> is V (verb), N (noun), P (passive participle) or *; modes and contexts are comma lists or <c>-</c>; <c>near</c> is a comma list of words, one of which
+/// must occur within <see cref="NearWindow"/> words of the phrase in its sentence, and of words prefixed <c>!</c> none of which
+/// may; <c>#</c> starts a comment.
 /// </summary>
 public sealed class TriggerLexicon
 {
@@ -44,6 +54,9 @@ public sealed class TriggerLexicon
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd(), "triggers.txt");
     });
+
+    /// <summary>How far (in words, either side) a trigger's needed or forbidden words are looked for.</summary>
+    public const int NearWindow = 10;
 
     private readonly FrozenDictionary<string, ImmutableArray<TriggerEntry>> _byFirstWord;
 
@@ -89,7 +102,12 @@ public sealed class TriggerLexicon
             var weight = 1.0;
             if (f.Length > 5 && f[5].Trim().Length > 0 && !double.TryParse(f[5].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out weight))
                 throw new FormatException($"{name}:{lineNumber}: weight '{f[5]}' is not a number");
-            entries.Add(new TriggerEntry(words, type, pos, List(f, 3), List(f, 4), weight));
+            var near = List(f, 6);
+            entries.Add(new TriggerEntry(words, type, pos, List(f, 3), List(f, 4), weight)
+            {
+                Needs = [.. near.Where(w => !w.StartsWith('!')).Select(w => w.ToLowerInvariant())],
+                Forbids = [.. near.Where(w => w.StartsWith('!') && w.Length > 1).Select(w => w[1..].ToLowerInvariant())],
+            });
         }
         return new TriggerLexicon(entries);
     }
@@ -112,7 +130,7 @@ public sealed class TriggerLexicon
                 foreach (var entry in entries)
                 {
                     if (!PosFits(text, i, entry, 0)) continue;
-                    if (TryMatch(text, sentence, i, entry) is { } end && (best is null || end - i > best.Span.Length))
+                    if (TryMatch(text, sentence, i, entry) is { } end && (best is null || end - i > best.Span.Length) && NearFits(text, sentence, i, end, entry))
                         best = new TriggerMatch(text.Span(i, end), entry) { Head = HeadOf(text, i, end) };
                 }
             }
@@ -153,6 +171,25 @@ public sealed class TriggerLexicon
             j++;
         }
         return j;
+    }
+
+    /// <summary>True when a needed word (if any) and no forbidden word occurs within <see cref="NearWindow"/> words of the phrase.</summary>
+    private static bool NearFits(AnnotatedText text, TokenSpan sentence, int start, int end, TriggerEntry entry)
+    {
+        if (entry.Needs.IsEmpty && entry.Forbids.IsEmpty) return true;
+        var needed = entry.Needs.IsEmpty;
+        var from = Math.Max(sentence.StartToken, start - NearWindow);
+        var to = Math.Min(sentence.EndToken, end + NearWindow);
+        for (var k = from; k < to; k++)
+        {
+            if (k >= start && k < end) continue;
+            foreach (var c in Lemmas.Candidates(text.WordOf(k)))
+            {
+                if (entry.Forbids.Contains(c)) return false;
+                if (!needed && entry.Needs.Contains(c)) needed = true;
+            }
+        }
+        return needed;
     }
 
     private static bool Is(AnnotatedText text, int i, string baseForm)

@@ -476,7 +476,8 @@ public sealed class EventReader
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence);
             if (!governed) continue;
             var inClause = clause.Contains(p.Span.StartToken);
-            var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : (trigger.Span.StartToken - p.Span.EndToken) * 2;
+            // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
+            var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
             var score = distance + (inClause ? 0 : 40);
             if (score < bestScore) { best = p; bestScore = score; }
         }

@@ -16,6 +16,11 @@ internal static class EvalCommand
         var seeds = new Command("seeds", "Score segments and entities (more as they land) against the seeds' gold reading") { seedsDir, gold, analysis };
         seeds.SetAction(parse => SeedsEval.Run(parse.GetValue(seedsDir)!, parse.GetValue(gold)!, parse.GetValue(analysis), stdout, stderr));
         eval.Subcommands.Add(seeds);
+        var gvdbData = new Option<string>("--data") { Description = "The GVDB folder (dev.tsv)", DefaultValueFactory = _ => "../shared/data/gvdb" };
+        var gvdbShow = new Option<int>("--show") { Description = "Print this many articles whose counts are wrong" };
+        var gvdb = new Command("gvdb", "Per-article killed and injured counts against the Gun Violence Database (dev)") { gvdbData, gvdbShow };
+        gvdb.SetAction(parse => GvdbEval.Run(parse.GetValue(gvdbData)!, parse.GetValue(gvdbShow), stdout));
+        eval.Subcommands.Add(gvdb);
         TaggingCommands.AddEvalCommands(eval, stdout);
         return eval;
     }

@@ -65,7 +65,7 @@ public sealed class EventReader
                 events.Add(Build(text, sentence, segment, group, places, quotes));
             }
         }
-        return new ArticleReading(events.ToImmutable(), quotes);
+        return new ArticleReading(Casualties.WithFollowUps(text, events.ToImmutable()), quotes);
     }
 
     /// <summary>Triggers of one type in one clause name one event ("64 people have been killed in the 15 strikes").</summary>

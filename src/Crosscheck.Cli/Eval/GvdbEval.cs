@@ -16,7 +16,11 @@ internal static class GvdbEval
 {
     internal sealed record Article(string Id, string Title, string Text, int GoldKilled, int GoldInjured);
 
-    internal sealed record Outcome(Article Article, decimal Killed, decimal Injured);
+    internal sealed record Outcome(Article Article, decimal Killed, decimal Injured)
+    {
+        /// <summary>The counted events' casualty words, for printing wrong articles.</summary>
+        public List<string> Evidence { get; } = [];
+    }
 
     internal sealed record Report(int Articles, double KilledExact, double InjuredExact, int KilledHigh, int KilledLow, int InjuredHigh, int InjuredLow,
         List<Outcome> Outcomes, double Seconds);
@@ -45,6 +49,7 @@ internal static class GvdbEval
             foreach (var o in report.Outcomes.Where(o => o.Killed != o.Article.GoldKilled || o.Injured != o.Article.GoldInjured).Take(show))
             {
                 stdout.WriteLine($"#{o.Article.Id} killed {o.Article.GoldKilled}→{o.Killed} injured {o.Article.GoldInjured}→{o.Injured}  {o.Article.Title}");
+                foreach (var line in o.Evidence) stdout.WriteLine($"    {line}");
             }
         }
         return CrosscheckCli.Ok;
@@ -82,7 +87,13 @@ internal static class GvdbEval
                 if (e.Fatalities is { } k) killed = Math.Max(killed, k.Max ?? k.Min);
                 if (e.Injured is { } i) injured = Math.Max(injured, i.Max ?? i.Min);
             }
-            outcomes.Add(new Outcome(article, killed, injured));
+            var outcome = new Outcome(article, killed, injured);
+            foreach (var e in reading.Events)
+            {
+                if (e.Type != PloverType.Assault || (e.Fatalities is null && e.Injured is null)) continue;
+                outcome.Evidence.Add($"{Modalities.Name(e.Modality)} '{e.Trigger.Text}': killed {Describe(e.Fatalities)} injured {Describe(e.Injured)}");
+            }
+            outcomes.Add(outcome);
         }
         var n = Math.Max(1, outcomes.Count);
         return new Report(
@@ -96,6 +107,9 @@ internal static class GvdbEval
             outcomes,
             clock.Elapsed.TotalSeconds);
     }
+
+    private static string Describe(CountRange? r) => r is null ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"[{r.Min},{(r.Max is { } m ? m.ToString(CultureInfo.InvariantCulture) : "-")}] \"{r.Text}\"");
 
     /// <summary>GVDB's dev.tsv: a header, then one article per line (id, url, title, full text, JSON annotation, worker).</summary>
     internal static List<Article> Load(string path)

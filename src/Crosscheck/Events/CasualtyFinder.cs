@@ -34,13 +34,18 @@ public sealed class CasualtyFinder
     /// <see cref="Additional"/> ones say they are more ("two others", "a second man").
     /// </summary>
     internal readonly record struct Statement(Outcome Kind, decimal Min, decimal? Max, int Start, int End, int VictimStart, int VictimEnd,
-        bool Anaphoric, bool Additional);
+        bool Anaphoric, bool Additional)
+    {
+        /// <summary>Said only with "shot" or "stabbed", which does not tell whether the victim lived; a death said elsewhere wins.</summary>
+        public bool Weak { get; init; }
+    }
 
     private static readonly FrozenSet<string> KilledParticiples = Set("killed", "slain", "murdered", "executed", "assassinated", "massacred");
     private static readonly FrozenSet<string> KilledActive = Set("killed", "kills", "kill", "killing", "murdered", "murders", "murdering", "slew", "slays", "slaying");
     private static readonly FrozenSet<string> InjuredParticiples = Set("wounded", "injured", "hurt", "hospitalized", "hospitalised", "shot", "stabbed", "grazed");
     private static readonly FrozenSet<string> InjuredActive = Set("wounded", "wounds", "wound", "wounding", "injured", "injures", "injure", "injuring",
         "shot", "shoots", "shoot", "stabbed", "stabs", "stabbing");
+    private static readonly FrozenSet<string> WeakWords = Set("shot", "shoots", "shoot", "stabbed", "stabs", "stabbing", "grazed");
     private static readonly FrozenSet<string> Died = Set("died", "dies", "die", "succumbed", "perished");
     private static readonly FrozenSet<string> ToDeath = Set("shot", "stabbed", "beaten", "beat", "burned", "strangled", "bludgeoned");
     private static readonly FrozenSet<string> Carried = Set("taken", "transported", "rushed", "airlifted", "flown", "driven", "brought", "admitted", "hospitalized", "treated");
@@ -118,6 +123,17 @@ public sealed class CasualtyFinder
         foreach (var e in assaults) withEvent.Add(text.SentenceIndexOf(events[e].Trigger.StartToken));
 
         var result = events.ToBuilder();
+        // "A man was shot and killed ... Police said the suspect shot him": a victim named before is not hurt again.
+        var killedBefore = false;
+        foreach (var e in assaults)
+        {
+            if (killedBefore && result[e].Injured is { Min: > 0 })
+            {
+                var statements = Statements(text, text.SentenceOf(result[e].Trigger.StartToken));
+                if (statements.TrueForAll(s => s.Kind != Outcome.Injured || (s.Weak && s.Anaphoric))) result[e] = result[e] with { Injured = null };
+            }
+            if (result[e].Fatalities is { Min: > 0 }) killedBefore = true;
+        }
         for (var s = 0; s < text.Sentences.Length; s++)
         {
             if (withEvent.Contains(s)) continue;
@@ -211,10 +227,16 @@ public sealed class CasualtyFinder
                 anaphoricMin = Math.Max(anaphoricMin, min);
                 anaphoricMax = anaphoricMax is null || max is null ? null : Math.Max(anaphoricMax.Value, max.Value);
             }
-            else
+            else if (s.Additional)
             {
                 newMin += s.Min;
                 newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
+            }
+            else
+            {
+                // The same count said twice (a headline run into its first sentence) is one count.
+                newMin = Math.Max(newMin, s.Min);
+                newMax = newMax is null || s.Max is null ? null : Math.Max(newMax.Value, s.Max.Value);
             }
         }
         if (!any) return null;
@@ -233,15 +255,24 @@ public sealed class CasualtyFinder
         if (found.Count < 2) return found;
         // One victim phrase, several outcomes: "was shot and killed", "shot in the leg and taken to hospital".
         var kept = new List<Statement>(found.Count);
+        var killed = 0m;
         foreach (var s in found)
         {
+            if (s.Kind == Outcome.Killed) killed = Math.Max(killed, s.Min);
+        }
+        for (var a = 0; a < found.Count; a++)
+        {
+            var s = found[a];
             var duplicate = false;
-            foreach (var o in found)
+            for (var b = 0; b < found.Count; b++)
             {
-                if (o.Equals(s) || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
+                var o = found[b];
+                if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
                 if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed) duplicate = true;
-                else if (s.Kind == o.Kind && o.Start < s.Start) duplicate = true;
+                else if (s.Kind == o.Kind && b < a) duplicate = true;
             }
+            // "A man was shot ... and died": a shooting that the sentence also counts as deaths.
+            if (s.Kind == Outcome.Injured && s.Weak && killed > 0 && s.Min <= killed) duplicate = true;
             if (!duplicate) kept.Add(s);
         }
         return kept;
@@ -321,7 +352,8 @@ public sealed class CasualtyFinder
         if (!killedWord && !injuredWord) return null;
         // Nouns are events, not outcomes ("the shooting", "the killing"), except the headline's "2 injured".
         if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))) return null;
-        return Verb(text, sentence, i, i + 1, killedWord ? Outcome.Killed : Outcome.Injured);
+        var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
+        return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
     }
 
     private static Statement Zero(Outcome kind, int start, int end) => new(kind, 0, 0, start, end, start, end, false, false);
@@ -378,6 +410,8 @@ public sealed class CasualtyFinder
             if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
             // "shot and killed", "shot, wounded"
             if ((KilledParticiples.Contains(w) || InjuredParticiples.Contains(w) || KilledActive.Contains(w)) && i + 1 < start && text.WordOf(i + 1) is "and" or "," or "or") { i--; continue; }
+            if (w is "," or "and" or "or" && i + 1 < sentence.EndToken && (KilledParticiples.Contains(text.WordOf(i + 1)) || InjuredParticiples.Contains(text.WordOf(i + 1))) && i + 1 <= start
+                && i - 1 >= sentence.StartToken && (KilledParticiples.Contains(text.WordOf(i - 1)) || InjuredParticiples.Contains(text.WordOf(i - 1)))) { i--; continue; }
             break;
         }
         if (requireBe && !sawBe) return null;
@@ -481,6 +515,8 @@ public sealed class CasualtyFinder
         {
             if (Additions.Contains(text.WordOf(i))) { additional = true; break; }
         }
+        // "the other victim", "his second wife" were named before.
+        if (first is "the" or "The" or "his" or "her" or "their" or "His" or "Her" or "Their") additional = false;
         if (NoOne.Contains(first)) return new VictimPhrase(0, 0, start, end, false, false, false);
         if (end - start == 1 && Pronouns.Contains(first)) return new VictimPhrase(1, 1, start, end, true, false, true);
         if (end - start == 1 && PluralPronouns.Contains(first)) return null;

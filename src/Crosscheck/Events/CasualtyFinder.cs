@@ -317,7 +317,18 @@ public sealed class CasualtyFinder
             return Intransitive(text, sentence, i, i + 3, Outcome.Killed);
 
         if (Died.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal)) return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
-        if (w.Equals("dead", StringComparison.OrdinalIgnoreCase)) return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
+        if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("JJ", StringComparison.Ordinal) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("VB", StringComparison.Ordinal))
+            return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
+        // "Caskey's body was taken", "the body of a man was found", "the bodies of two men"
+        if (w.Equals("body", StringComparison.OrdinalIgnoreCase) && pos is "NN" && next is "was" or "is" or "had" or "has" or "of" or "were" or "lay" or "found")
+        {
+            if (next == "of" && Victims(text, sentence, i + 2, forward: true) is { } of) return new Statement(Outcome.Killed, 1, 1, i, of.End, of.Start, of.End, of.Anaphoric, false);
+            var owner = i - 1 >= sentence.StartToken && text.WordOf(i - 1) is "'s" or "’s" or "his" or "her" or "His" or "Her" ? Victims(text, sentence, i - 1, forward: false) : null;
+            var victimStart = owner?.Start ?? i;
+            return new Statement(Outcome.Killed, 1, 1, victimStart, i + 1, victimStart, i + 1, true, false);
+        }
+        if (w.Equals("bodies", StringComparison.OrdinalIgnoreCase) && next == "of" && Victims(text, sentence, i + 2, forward: true) is { } bodies)
+            return new Statement(Outcome.Killed, bodies.Min, bodies.Max, i, bodies.End, bodies.Start, bodies.End, bodies.Anaphoric, false);
 
         // "taken to a local hospital", "rushed to Kings County Hospital"
         if (Carried.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal) && !w.Equals("hospitalized", StringComparison.OrdinalIgnoreCase))
@@ -424,13 +435,35 @@ public sealed class CasualtyFinder
             if (text.WordOf(i) == ",") i--;
         }
         var victims = Victims(text, sentence, i + 1, forward: false);
+        if (victims is null && kind == Outcome.Killed && Died.Contains(text.WordOf(start)))
+        {
+            // "Girl shot at party dies", "Teen found shot on bike path dies": the one shot is the one who died.
+            for (var k = i; k > sentence.StartToken && i - k <= 6; k--)
+            {
+                var wk = text.WordOf(k);
+                if (wk is "," or ";" or ":" || BeForms.Contains(wk) && !wk.Equals("found", StringComparison.OrdinalIgnoreCase)) break;
+                if (!InjuredParticiples.Contains(wk) && !KilledParticiples.Contains(wk)) continue;
+                var j = k - 1;
+                while (j >= sentence.StartToken && (text.PosOf(j) is "RB" || text.WordOf(j).Equals("found", StringComparison.OrdinalIgnoreCase))) j--;
+                victims = Victims(text, sentence, j + 1, forward: false);
+                break;
+            }
+        }
         if (victims is null) return null;
         // A bare pronoun or name with no "was" before a past-tense verb is the doer: "he shot", "Smith killed".
         if (!sawBe && end - start == 1 && kind == Outcome.Injured && victims.Value.Pronoun) return null;
         if (!sawBe && end - start == 1 && KilledActive.Contains(text.WordOf(start)) && victims.Value.Pronoun) return null;
-        // "left two people dead": the victims follow the verb "left".
-        return new Statement(kind, victims.Value.Min, victims.Value.Max, victims.Value.Start, end, victims.Value.Start, victims.Value.End,
-            victims.Value.Anaphoric, victims.Value.Additional);
+        var min = victims.Value.Min;
+        var max = victims.Value.Max;
+        // "was killed along with Heriberto Corpus, 20"
+        if (end + 2 < sentence.EndToken && text.WordOf(end).Equals("along", StringComparison.OrdinalIgnoreCase) && text.WordOf(end + 1).Equals("with", StringComparison.OrdinalIgnoreCase)
+            && Victims(text, sentence, end + 2, forward: true) is { } with)
+        {
+            min += with.Min;
+            max = max is null || with.Max is null ? null : max + with.Max;
+            end = with.End;
+        }
+        return new Statement(kind, min, max, victims.Value.Start, end, victims.Value.Start, victims.Value.End, victims.Value.Anaphoric, victims.Value.Additional);
     }
 
     private readonly record struct VictimPhrase(decimal Min, decimal? Max, int Start, int End, bool Anaphoric, bool Additional, bool Pronoun);
@@ -467,7 +500,7 @@ public sealed class CasualtyFinder
                 {
                     var wj = text.WordOf(j);
                     if (wj == "," && j - 1 >= sentence.StartToken && text.PosOf(j - 1) is "NNP" or "NN" or "NNS" or "NNPS") firstComma = j;
-                    if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal)) break;
+                    if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal) && !InRelativeClause(text, sentence, j)) break;
                     if (wj is ";" or ":" or "(" or ")") break;
                 }
                 if (firstComma < 0) return null;
@@ -491,6 +524,17 @@ public sealed class CasualtyFinder
         return Count(text, start, end);
     }
 
+    /// <summary>"The victim, whose name has not been released, was shot": a verb after "who", "whose" or "which" within a few words.</summary>
+    private static bool InRelativeClause(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var k = verb - 1; k >= sentence.StartToken && verb - k <= 6; k--)
+        {
+            if (text.WordOf(k) is "who" or "whose" or "which" or "whom") return k - 1 >= sentence.StartToken && text.WordOf(k - 1) == ",";
+            if (text.WordOf(k) == ",") return false;
+        }
+        return false;
+    }
+
     private static bool IsVerbLike(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KilledActive.Contains(text.WordOf(i));
 
     /// <summary>Whether token <paramref name="i"/> can be part of a victim noun phrase; a pronoun only as the whole phrase.</summary>
@@ -502,7 +546,7 @@ public sealed class CasualtyFinder
         if (w.Equals("no", StringComparison.OrdinalIgnoreCase) || w.Equals("nobody", StringComparison.OrdinalIgnoreCase) || w.Equals("none", StringComparison.OrdinalIgnoreCase)) return true;
         if (w.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
         if (pos is "DT" or "CD" or "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$" or "VBN" or "HYPH") return true;
-        return w is "-" or "'s" or "’s" || w.Equals("both", StringComparison.OrdinalIgnoreCase) || w.Equals("all", StringComparison.OrdinalIgnoreCase);
+        return w is "'s" or "’s" || w.Equals("both", StringComparison.OrdinalIgnoreCase) || w.Equals("all", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>How many people the phrase [start, end) names.</summary>
@@ -520,6 +564,7 @@ public sealed class CasualtyFinder
         if (NoOne.Contains(first)) return new VictimPhrase(0, 0, start, end, false, false, false);
         if (end - start == 1 && Pronouns.Contains(first)) return new VictimPhrase(1, 1, start, end, true, false, true);
         if (end - start == 1 && PluralPronouns.Contains(first)) return null;
+        if (end - start == 1 && first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
         if (!NamesPeople(text, start, end)) return null;
 
         // Coordinated phrases add up: "a man and a woman", "his wife and two children".
@@ -586,7 +631,7 @@ public sealed class CasualtyFinder
         if (PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
         foreach (var m in text.Entities)
         {
-            if (m.Span.StartToken < end && start < m.Span.EndToken) return m.Type == EntityType.Person;
+            if (m.Span.Contains(end - 1)) return m.Type == EntityType.Person;
         }
         foreach (var t in text.Times)
         {

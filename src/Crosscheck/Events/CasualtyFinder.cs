@@ -123,16 +123,23 @@ public sealed class CasualtyFinder
         foreach (var e in assaults) withEvent.Add(text.SentenceIndexOf(events[e].Trigger.StartToken));
 
         var result = events.ToBuilder();
-        // "A man was shot and killed ... Police said the suspect shot him": a victim named before is not hurt again.
-        var killedBefore = false;
+        // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
+        // a shooting said without its outcome is the death the article reports elsewhere.
+        var articleKilled = 0m;
         foreach (var e in assaults)
         {
-            if (killedBefore && result[e].Injured is { Min: > 0 })
+            if (result[e].Fatalities is { } k) articleKilled = Math.Max(articleKilled, k.Min);
+        }
+        if (articleKilled > 0)
+        {
+            foreach (var e in assaults)
             {
+                if (result[e].Injured is not { Min: > 0 } injured) continue;
                 var statements = Statements(text, text.SentenceOf(result[e].Trigger.StartToken));
-                if (statements.TrueForAll(s => s.Kind != Outcome.Injured || (s.Weak && s.Anaphoric))) result[e] = result[e] with { Injured = null };
+                if (!statements.TrueForAll(s => s.Kind != Outcome.Injured || (s.Weak && !s.Additional))) continue;
+                var left = injured.Min - articleKilled;
+                result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - articleKilled : null, injured.Span) : null };
             }
-            if (result[e].Fatalities is { Min: > 0 }) killedBefore = true;
         }
         for (var s = 0; s < text.Sentences.Length; s++)
         {
@@ -453,6 +460,8 @@ public sealed class CasualtyFinder
         // A bare pronoun or name with no "was" before a past-tense verb is the doer: "he shot", "Smith killed".
         if (!sawBe && end - start == 1 && kind == Outcome.Injured && victims.Value.Pronoun) return null;
         if (!sawBe && end - start == 1 && KilledActive.Contains(text.WordOf(start)) && victims.Value.Pronoun) return null;
+        // "Juan Almaraz shot ...": with no "was", a named person before a verb that can be active is the shooter.
+        if (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && PersonNameAt(text, victims.Value.End - 1)) return null;
         var min = victims.Value.Min;
         var max = victims.Value.Max;
         // "was killed along with Heriberto Corpus, 20"
@@ -617,6 +626,10 @@ public sealed class CasualtyFinder
 
     private static bool IsAge(AnnotatedText text, NumberMention n)
     {
+        // "Jane Doe, 23, was": a bare number set off by commas after a name.
+        var before = n.Span.StartToken - 1;
+        if (before >= 1 && text.WordOf(before) == "," && text.PosOf(before - 1) is "NNP" or "NN" && n.Span.Length == 1
+            && (n.Span.EndToken >= text.Count || text.WordOf(n.Span.EndToken) is "," or "." or ")")) return true;
         var last = n.Span.EndToken - 1;
         if (text.WordOf(last).Contains("year", StringComparison.OrdinalIgnoreCase)) return true;
         if (n.Span.EndToken < text.Count && text.WordOf(n.Span.EndToken) is var after
@@ -644,6 +657,15 @@ public sealed class CasualtyFinder
         for (var i = start; i < end; i++)
         {
             if (text.WordOf(i) == "and" && i > start && PersonNouns.Contains(text.WordOf(i - 1))) return PersonNouns.Contains(head) || text.PosOf(end - 1) is "NNP";
+        }
+        return false;
+    }
+
+    private static bool PersonNameAt(AnnotatedText text, int token)
+    {
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(token)) return m.Type == EntityType.Person;
         }
         return false;
     }

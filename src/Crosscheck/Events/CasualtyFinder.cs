@@ -182,7 +182,7 @@ public sealed class CasualtyFinder
             if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0)
             {
                 var min = Math.Max(0, injured.Min - s.Min);
-                injured = new CountRange(min, injured.Max is { } max ? Math.Max(min, max - s.Min) : null, injured.Span);
+                injured = min == 0 ? null : new CountRange(min, injured.Max is { } max ? Math.Max(min, max - s.Min) : null, injured.Span);
             }
         }
         foreach (var s in statements)
@@ -257,6 +257,13 @@ public sealed class CasualtyFinder
         var found = new List<Statement>();
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
+            // "no casualties": none killed and none hurt.
+            if (i > sentence.StartToken && text.WordOf(i).Equals("casualties", StringComparison.OrdinalIgnoreCase) && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(Zero(Outcome.Killed, i - 1, i + 1));
+                found.Add(Zero(Outcome.Injured, i - 1, i + 1));
+                continue;
+            }
             if (Read(text, sentence, i) is { } s) found.Add(s);
         }
         if (found.Count < 2) return found;
@@ -275,7 +282,7 @@ public sealed class CasualtyFinder
             {
                 var o = found[b];
                 if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
-                if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed) duplicate = true;
+                if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
                 else if (s.Kind == o.Kind && b < a) duplicate = true;
             }
             // "A man was shot ... and died": a shooting that the sentence also counts as deaths.
@@ -297,10 +304,7 @@ public sealed class CasualtyFinder
         {
             if (KilledNouns.Contains(w)) return Zero(Outcome.Killed, i - 1, i + 1);
             if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, i - 1, i + 1);
-            if (w.Equals("casualties", StringComparison.OrdinalIgnoreCase)) return Zero(Outcome.Injured, i - 1, i + 1);
         }
-        if (w.Equals("casualties", StringComparison.OrdinalIgnoreCase) && i > sentence.StartToken && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
-            return Zero(Outcome.Killed, i - 1, i + 1);
 
         // "two deaths", "3 fatalities"
         if (KilledNouns.Contains(w) && NumberEndingAt(text, i) is { } n && n.Min > 0) return new Statement(Outcome.Killed, n.Min, n.Max, n.Span.StartToken, i + 1, n.Span.StartToken, i + 1, false, false);
@@ -336,6 +340,9 @@ public sealed class CasualtyFinder
         }
         if (w.Equals("bodies", StringComparison.OrdinalIgnoreCase) && next == "of" && Victims(text, sentence, i + 2, forward: true) is { } bodies)
             return new Statement(Outcome.Killed, bodies.Min, bodies.Max, i, bodies.End, bodies.Start, bodies.End, bodies.Anaphoric, false);
+
+        // "three people were taken out", "took out two fighters"
+        if (w is "taken" or "took" or "take" or "takes" or "taking" && next.Equals("out", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
 
         // "taken to a local hospital", "rushed to Kings County Hospital"
         if (Carried.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal) && !w.Equals("hospitalized", StringComparison.OrdinalIgnoreCase))
@@ -489,6 +496,11 @@ public sealed class CasualtyFinder
         {
             start = at;
             end = at;
+            // "killing at least 6 civilians"
+            foreach (var n in text.Numbers)
+            {
+                if (n.Span.StartToken == at && n.Span.EndToken <= sentence.EndToken) { end = n.Span.EndToken; break; }
+            }
             while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start)) end++;
             // "his wife and daughter", "a man and a woman"
             while (end + 1 < sentence.EndToken && text.WordOf(end) == "and" && InPhrase(text, end + 1, true) && !IsVerbLike(text, end + 1))
@@ -523,6 +535,11 @@ public sealed class CasualtyFinder
                 start--;
                 while (start - 1 >= sentence.StartToken && end - start < 16 && InPhrase(text, start - 1, false)) start--;
             }
+            // "at least 64 people": the number's words belong to the phrase.
+            foreach (var n in text.Numbers)
+            {
+                if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) { start = n.Span.StartToken; break; }
+            }
             // "one of the victims", "two of them"
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && NumberEndingAt(text, start - 1) is { } partitive)
                 return new VictimPhrase(partitive.Min, partitive.Max, partitive.Span.StartToken, end, true, false, false);
@@ -551,6 +568,7 @@ public sealed class CasualtyFinder
     {
         var w = text.WordOf(i);
         var pos = text.PosOf(i) ?? "";
+        if (pos == "PRP$") return true;
         if (Pronouns.Contains(w) || PluralPronouns.Contains(w)) return first && pos is "PRP" or "";
         if (w.Equals("no", StringComparison.OrdinalIgnoreCase) || w.Equals("nobody", StringComparison.OrdinalIgnoreCase) || w.Equals("none", StringComparison.OrdinalIgnoreCase)) return true;
         if (w.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;

@@ -389,15 +389,17 @@ public sealed class CasualtyFinder
         var w = text.WordOf(end - 1);
         var gerund = w.EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         var passiveOnly = InjuredParticiples.Contains(w) && !InjuredActive.Contains(w) || KilledParticiples.Contains(w) && !KilledActive.Contains(w)
-            || end - start > 1;
+            || w.Equals("death", StringComparison.OrdinalIgnoreCase) || w.Equals("dead", StringComparison.OrdinalIgnoreCase);
         if (!passiveOnly && !PrecededByBe(text, sentence, start))
         {
             // Active: "killing two", "shot and killed his wife", "wounding five".
             var j = end;
             while (j + 1 < sentence.EndToken && text.WordOf(j) is "and" or "," && (KilledActive.Contains(text.WordOf(j + 1)) || InjuredActive.Contains(text.WordOf(j + 1)))) j += 2;
             if (j < sentence.EndToken && text.WordOf(j).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
+            // "killed another man" names a victim other than the killer, not one more victim; "killing people" counts none.
             if (Victims(text, sentence, j, forward: true) is { } obj)
-                return new Statement(kind, obj.Min, obj.Max, start, obj.End, obj.Start, obj.End, obj.Anaphoric, obj.Additional) with { Start = Math.Min(start, obj.Start) };
+                return obj.Max is null && obj.Min == 2 && NumberAt(text, obj.Start, obj.End) is null ? null
+                    : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, false);
             if (gerund || j < sentence.EndToken && text.WordOf(j) is "at" or "into" or "up" or "through" or "toward" or "towards" or "back" or "out" or "from") return null;
             if (text.PosOf(start) is "VB" or "VBZ" or "VBP") return null;
         }
@@ -444,6 +446,8 @@ public sealed class CasualtyFinder
         if (i < sentence.StartToken) return null;
         if (text.WordOf(i) is "who" or "that" && i > sentence.StartToken)
         {
+            // "the officers who fatally shot him" name the shooters.
+            if (!sawBe && !Died.Contains(text.WordOf(end - 1)) && !text.WordOf(end - 1).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
             // "a man who was shot": the victim is the noun phrase before the relative pronoun.
             i--;
             if (text.WordOf(i) == ",") i--;
@@ -540,6 +544,10 @@ public sealed class CasualtyFinder
             {
                 if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) { start = n.Span.StartToken; break; }
             }
+            // "a young mother of three", "the father of two": the victim is the noun before "of".
+            if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+                && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase))
+                return Victims(text, sentence, start - 1, forward: false);
             // "one of the victims", "two of them"
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && NumberEndingAt(text, start - 1) is { } partitive)
                 return new VictimPhrase(partitive.Min, partitive.Max, partitive.Span.StartToken, end, true, false, false);
@@ -689,6 +697,15 @@ public sealed class CasualtyFinder
     }
 
     private static bool IsAgeToken(string word) => word.Contains("year", StringComparison.OrdinalIgnoreCase);
+
+    private static NumberMention? NumberAt(AnnotatedText text, int start, int end)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken >= start && n.Span.EndToken <= end) return n;
+        }
+        return null;
+    }
 
     private static NumberMention? NumberEndingAt(AnnotatedText text, int token)
     {

@@ -14,7 +14,11 @@ namespace Crosscheck.Cli.Eval;
 /// </summary>
 internal static class GvdbEval
 {
-    internal sealed record Article(string Id, string Title, string Text, int GoldKilled, int GoldInjured);
+    internal sealed record Article(string Id, string Title, string Text, int GoldKilled, int GoldInjured)
+    {
+        /// <summary>How many victims the annotation lists, with or without an outcome.</summary>
+        public int Victims { get; init; }
+    }
 
     internal sealed record Outcome(Article Article, decimal Killed, decimal Injured)
     {
@@ -38,6 +42,11 @@ internal static class GvdbEval
         stdout.WriteLine("            exact    right  too high  too low");
         Line("killed", report.KilledExact, report.KilledHigh, report.KilledLow);
         Line("injured", report.InjuredExact, report.InjuredHigh, report.InjuredLow);
+        var listed = report.Outcomes.Where(o => o.Article.Victims > 0).ToList();
+        stdout.WriteLine();
+        stdout.WriteLine($"{report.Articles - listed.Count} articles list no victim (gold 0 and 0, though some texts name one); on the {listed.Count} that list one:");
+        stdout.WriteLine($"killed exact {(listed.Count(o => o.Killed == o.Article.GoldKilled) / (double)Math.Max(1, listed.Count)).ToString("F3", c)}, "
+            + $"injured exact {(listed.Count(o => o.Injured == o.Article.GoldInjured) / (double)Math.Max(1, listed.Count)).ToString("F3", c)}");
         stdout.WriteLine();
         stdout.WriteLine("gold vs predicted, killed (rows gold 0,1,2,3+; columns predicted 0,1,2,3+):");
         Confusion(o => o.Article.GoldKilled, o => o.Killed);
@@ -131,7 +140,7 @@ internal static class GvdbEval
             if (lines[i].Length == 0) continue;
             var fields = lines[i].Split('\t');
             if (fields.Length < 5) throw new CliFailure($"{path}:{i + 1}: expected 6 tab-separated fields, found {fields.Length}");
-            int killed = 0, injured = 0;
+            int killed = 0, injured = 0, victimCount = 0;
             try
             {
                 using var json = JsonDocument.Parse(fields[4]);
@@ -139,6 +148,7 @@ internal static class GvdbEval
                 {
                     foreach (var victim in victims.EnumerateArray())
                     {
+                        victimCount++;
                         if (!victim.TryGetProperty("victim-was", out var was) || was.ValueKind != JsonValueKind.Array) continue;
                         var outcomes = was.EnumerateArray().Select(v => v.GetString()).ToList();
                         if (outcomes.Contains("killed")) killed++;
@@ -150,7 +160,7 @@ internal static class GvdbEval
             {
                 throw new CliFailure($"{path}:{i + 1}: the Json column is not JSON ({ex.Message})");
             }
-            articles.Add(new Article(fields[0], fields[2], fields[3], killed, injured));
+            articles.Add(new Article(fields[0], fields[2], fields[3], killed, injured) { Victims = victimCount });
         }
         return articles;
     }

@@ -396,9 +396,10 @@ public sealed class CasualtyFinder
             var j = end;
             while (j + 1 < sentence.EndToken && text.WordOf(j) is "and" or "," && (KilledActive.Contains(text.WordOf(j + 1)) || InjuredActive.Contains(text.WordOf(j + 1)))) j += 2;
             if (j < sentence.EndToken && text.WordOf(j).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
-            // "killed another man" names a victim other than the killer, not one more victim; "killing people" counts none.
+            // "killed another man" names a victim other than the killer, not one more victim; "killing people" and
+            // "take out cartel leaders and members" count none.
             if (Victims(text, sentence, j, forward: true) is { } obj)
-                return obj.Max is null && obj.Min == 2 && NumberAt(text, obj.Start, obj.End) is null ? null
+                return obj.Max is null && NumberAt(text, obj.Start, obj.End) is null ? null
                     : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, false);
             if (gerund || j < sentence.EndToken && text.WordOf(j) is "at" or "into" or "up" or "through" or "toward" or "towards" or "back" or "out" or "from") return null;
             if (text.PosOf(start) is "VB" or "VBZ" or "VBP") return null;

@@ -20,6 +20,11 @@ internal static class EvalCommand
         var polnear = new Command("polnear", "Score attribution finding (content, speaker, cue) against PolNeAR's annotations") { polnearData };
         polnear.SetAction(parse => PolnearEval.Run(parse.GetValue(polnearData) ?? SharedDataFolder.PathTo("polnear", "dev"), stdout));
         eval.Subcommands.Add(polnear);
+        var gvdbData = new Option<string>("--data") { Description = "The GVDB folder (dev.tsv)", DefaultValueFactory = _ => "../shared/data/gvdb" };
+        var gvdbShow = new Option<int>("--show") { Description = "Print this many articles whose counts are wrong" };
+        var gvdb = new Command("gvdb", "Per-article killed and injured counts against the Gun Violence Database (dev)") { gvdbData, gvdbShow };
+        gvdb.SetAction(parse => GvdbEval.Run(parse.GetValue(gvdbData)!, parse.GetValue(gvdbShow), stdout));
+        eval.Subcommands.Add(gvdb);
         TaggingCommands.AddEvalCommands(eval, stdout);
 
         var factualityData = new Option<string?>("--data") { Description = "The factuality folder holding meantime/ and uw/ train.conll and dev.conll (default: ../shared/data/factuality)" };

@@ -1,15 +1,719 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Crosscheck.Language;
 
 namespace Crosscheck.Events;
 
 /// <summary>
 /// Reads how many were killed and injured from the words around an event: "64 people have been killed",
-/// "killing at least 6 civilians", "three people were taken out", "no casualties".
+/// "killing at least 6 civilians", "three people were taken out", "no casualties", "a man was shot dead",
+/// "two men were wounded", "one person was hospitalized", "killing two and wounding five".
+/// <para>
+/// Each outcome word ("killed", "died", "dead", "wounded", "shot", "taken to a hospital", "in critical
+/// condition") is read with its victims: the subject before a passive or intransitive verb ("two men were
+/// wounded", "he died"), the object after an active one ("killing two", "shot his wife"), or the phrase
+/// after "left" ("left two people dead"). Victims who are shot and also killed count as killed only.
+/// Sentences with no violent event of their own ("He died at the hospital.") are follow-ups, which
+/// <see cref="WithFollowUps"/> adds to the event before them.
+/// </para>
 /// </summary>
 public sealed class CasualtyFinder
 {
     public static readonly CasualtyFinder Default = new();
 
-    /// <summary>Fatalities and injured stated in <paramref name="sentence"/> for the event at <paramref name="trigger"/>.</summary>
-    public (CountRange? Killed, CountRange? Injured) Find(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger) => (null, null);
+    /// <summary>Whether a statement counts the dead or the injured.</summary>
+    internal enum Outcome
+    {
+        Killed,
+        Injured,
+    }
+
+    /// <summary>
+    /// One outcome with its victims: "two men were wounded" is Injured [2, 2]. <see cref="Anaphoric"/> victims
+    /// were named before ("he", "the victim", a name) and are not added to other counts of the same kind;
+    /// <see cref="Additional"/> ones say they are more ("two others", "a second man").
+    /// </summary>
+    internal readonly record struct Statement(Outcome Kind, decimal Min, decimal? Max, int Start, int End, int VictimStart, int VictimEnd,
+        bool Anaphoric, bool Additional)
+    {
+        /// <summary>Said only with "shot" or "stabbed", which does not tell whether the victim lived; a death said elsewhere wins.</summary>
+        public bool Weak { get; init; }
+    }
+
+    private static readonly FrozenSet<string> KilledParticiples = Set("killed", "slain", "murdered", "executed", "assassinated", "massacred");
+    private static readonly FrozenSet<string> KilledActive = Set("killed", "kills", "kill", "killing", "murdered", "murders", "murdering", "slew", "slays", "slaying");
+    private static readonly FrozenSet<string> InjuredParticiples = Set("wounded", "injured", "hurt", "hospitalized", "hospitalised", "shot", "stabbed", "grazed");
+    private static readonly FrozenSet<string> InjuredActive = Set("wounded", "wounds", "wound", "wounding", "injured", "injures", "injure", "injuring",
+        "shot", "shoots", "shoot", "stabbed", "stabs", "stabbing");
+    private static readonly FrozenSet<string> WeakWords = Set("shot", "shoots", "shoot", "stabbed", "stabs", "stabbing", "grazed");
+    private static readonly FrozenSet<string> Died = Set("died", "dies", "die", "succumbed", "perished");
+    private static readonly FrozenSet<string> ToDeath = Set("shot", "stabbed", "beaten", "beat", "burned", "strangled", "bludgeoned");
+    private static readonly FrozenSet<string> Carried = Set("taken", "transported", "rushed", "airlifted", "flown", "driven", "brought", "admitted", "hospitalized", "treated");
+    private static readonly FrozenSet<string> Conditions = Set("critical", "serious", "stable", "fair", "good", "grave", "guarded", "life-threatening");
+    private static readonly FrozenSet<string> KilledNouns = Set("deaths", "fatalities", "death", "fatality");
+    private static readonly FrozenSet<string> InjuredNouns = Set("injuries", "injury", "wounded", "injured");
+
+    /// <summary>Words between a victim and a passive outcome: auxiliaries, adverbs, "listed", "found", "pronounced".</summary>
+    private static readonly FrozenSet<string> PassiveBridge = Set("was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "got", "get", "gets",
+        "later", "also", "then", "reportedly", "allegedly", "apparently", "fatally", "critically", "seriously", "severely", "mortally", "fatally",
+        "both", "all", "each", "eventually", "subsequently", "still", "now", "remains", "remained", "listed", "found", "pronounced", "left", "and",
+        "initially", "only", "just", "ultimately", "instantly", "immediately", "tragically", "accidentally", "sadly");
+    private static readonly FrozenSet<string> BeForms = Set("was", "were", "is", "are", "been", "be", "being", "got", "get", "gets", "remains", "remained", "found", "pronounced", "listed");
+    private static readonly FrozenSet<string> Negations = Set("not", "n't", "never");
+    private static readonly FrozenSet<string> NoOne = Set("no", "nobody", "none", "neither");
+    private static readonly FrozenSet<string> Pronouns = Set("he", "she", "him", "her", "himself", "herself", "i", "me", "myself");
+    private static readonly FrozenSet<string> PluralPronouns = Set("they", "them", "themselves", "we", "us");
+    private static readonly FrozenSet<string> Leaving = Set("left", "leaving", "leaves", "leave");
+    private static readonly FrozenSet<string> Additions = Set("other", "others", "another", "second", "third", "fourth", "additional", "more");
+
+    /// <summary>
+    /// Nouns that name people, for telling victims from other things that get "shot" or "hit" (cars, windows, houses).
+    /// Curated by hand from the kinds of people news reports count: roles, relations, ages, occupations.
+    /// </summary>
+    private static readonly FrozenSet<string> PersonNouns = Set(
+        "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "kid", "kids", "baby", "toddler", "infant",
+        "teen", "teens", "teenager", "teenagers", "youth", "youths", "juvenile", "juveniles", "adult", "adults", "person", "people", "persons",
+        "individual", "individuals", "victim", "victims", "resident", "residents", "civilian", "civilians", "bystander", "bystanders",
+        "officer", "officers", "deputy", "deputies", "trooper", "troopers", "policeman", "policemen", "cop", "cops", "agent", "agents",
+        "soldier", "soldiers", "troops", "guard", "guards", "sergeant", "detective", "constable", "marshal", "sheriff",
+        "suspect", "suspects", "gunman", "gunmen", "shooter", "robber", "robbers", "intruder", "attacker", "attackers", "assailant",
+        "driver", "drivers", "passenger", "passengers", "pedestrian", "customer", "customers", "employee", "employees", "worker", "workers",
+        "clerk", "cashier", "owner", "manager", "student", "students", "teacher", "pupil", "pupils", "patron", "patrons", "neighbor", "neighbour",
+        "friend", "friends", "relative", "relatives", "family", "wife", "husband", "mother", "father", "son", "daughter", "brother", "sister",
+        "sons", "daughters", "brothers", "sisters", "parents", "parent", "grandmother", "grandfather", "uncle", "aunt", "cousin", "nephew", "niece",
+        "girlfriend", "boyfriend", "fiancee", "fiance", "partner", "roommate", "stepfather", "stepson", "twin", "twins", "sibling", "siblings",
+        "civilian", "protester", "protesters", "demonstrator", "demonstrators", "militant", "militants", "fighter", "fighters", "rebel", "rebels",
+        "journalist", "journalists", "reporter", "worshipper", "worshippers", "pilgrim", "pilgrims", "migrant", "migrants", "refugee", "refugees",
+        "inmate", "inmates", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages", "member", "members", "official", "officials",
+        "leader", "leaders", "commander", "commanders", "gang", "citizen", "citizens", "tourist", "tourists", "security", "firefighter", "paramedic",
+        "nurse", "doctor", "pastor", "priest", "couple", "one", "ones", "homeowner", "tenant", "occupant", "occupants", "motorist", "cyclist",
+        "survivor", "survivors", "casualty", "casualties", "dead", "wounded", "injured", "others", "other", "crew", "sailors", "marines",
+        "personnel", "servicemen", "policewoman", "security guard", "clerks", "runner", "player", "players", "fan", "fans", "guest", "guests",
+        "veteran", "senator", "mayor", "lawmaker", "rapper", "singer", "actor", "mom", "dad", "grandson", "granddaughter", "stepdaughter");
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Fatalities and injured stated in <paramref name="sentence"/> for the event at <paramref name="trigger"/>; null for each the sentence does not state.</summary>
+    public (CountRange? Killed, CountRange? Injured) Find(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(trigger);
+        if (trigger.Entry.Type != PloverType.Assault) return (null, null);
+        var statements = Statements(text, sentence);
+        return (Total(text, statements, Outcome.Killed), Total(text, statements, Outcome.Injured));
+    }
+
+    /// <summary>
+    /// The events with what later sentences add about their victims: a sentence with no violent event of
+    /// its own ("He died at the hospital.", "The victim was taken to a hospital in critical condition.")
+    /// adds to the last ASSAULT event before it (or the first after it when none is before). A victim
+    /// said to have died moves from injured to killed; one said to be in hospital counts as injured
+    /// unless the event already has dead.
+    /// </summary>
+    public ImmutableArray<EventMention> WithFollowUps(AnnotatedText text, ImmutableArray<EventMention> events)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var assaults = new List<int>();
+        for (var e = 0; e < events.Length; e++)
+        {
+            if (events[e].Type == PloverType.Assault) assaults.Add(e);
+        }
+        if (assaults.Count == 0) return events;
+        var withEvent = new HashSet<int>();
+        foreach (var e in assaults) withEvent.Add(text.SentenceIndexOf(events[e].Trigger.StartToken));
+
+        var result = events.ToBuilder();
+        // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
+        // a shooting said without its outcome is the death the article reports elsewhere.
+        var articleKilled = 0m;
+        foreach (var e in assaults)
+        {
+            if (result[e].Fatalities is { } k) articleKilled = Math.Max(articleKilled, k.Min);
+        }
+        if (articleKilled > 0)
+        {
+            foreach (var e in assaults)
+            {
+                if (result[e].Injured is not { Min: > 0 } injured) continue;
+                var statements = Statements(text, text.SentenceOf(result[e].Trigger.StartToken));
+                if (!statements.TrueForAll(s => s.Kind != Outcome.Injured || (s.Weak && !s.Additional))) continue;
+                var left = injured.Min - articleKilled;
+                result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - articleKilled : null, injured.Span) : null };
+            }
+        }
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            if (withEvent.Contains(s)) continue;
+            var sentence = text.Sentences[s];
+            if (sentence.Length == 0) continue;
+            var segment = text.SegmentKindAt(sentence.Start);
+            if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            var statements = Statements(text, sentence);
+            if (statements.Count == 0) continue;
+            var target = Target(result, assaults, sentence.StartToken);
+            result[target] = AddFollowUp(text, result[target], statements);
+        }
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>The last asserted ASSAULT event before the token, else the last ASSAULT event before it, else the first after it.</summary>
+    private static int Target(ImmutableArray<EventMention>.Builder events, List<int> assaults, int token)
+    {
+        int? before = null, assertedBefore = null;
+        foreach (var e in assaults)
+        {
+            if (events[e].Trigger.StartToken >= token) break;
+            before = e;
+            if (events[e].Modality == Modality.Asserted) assertedBefore = e;
+        }
+        return assertedBefore ?? before ?? assaults[0];
+    }
+
+    private static EventMention AddFollowUp(AnnotatedText text, EventMention target, List<Statement> statements)
+    {
+        var killed = target.Fatalities;
+        var injured = target.Injured;
+        foreach (var s in statements)
+        {
+            if (s.Kind != Outcome.Killed) continue;
+            var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
+            killed = s.Additional && killed is not null ? Add(text, killed, range) : Larger(killed, range);
+            // The wounded victim died: move them from injured to killed.
+            if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0)
+            {
+                var min = Math.Max(0, injured.Min - s.Min);
+                injured = min == 0 ? null : new CountRange(min, injured.Max is { } max ? Math.Max(min, max - s.Min) : null, injured.Span);
+            }
+        }
+        foreach (var s in statements)
+        {
+            if (s.Kind != Outcome.Injured) continue;
+            if (s.Anaphoric && killed is { Min: > 0 } && (injured is null || injured.Min == 0)) continue;
+            if (statements.Exists(k => k.Kind == Outcome.Killed && k.Anaphoric && k.Min > 0) && s.Anaphoric) continue;
+            var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
+            injured = s.Additional && injured is not null ? Add(text, injured, range) : Larger(injured, range);
+        }
+        return target with { Fatalities = killed, Injured = injured };
+    }
+
+    private static CountRange Larger(CountRange? a, CountRange b) =>
+        a is null ? b : (b.Max ?? b.Min) > (a.Max ?? a.Min) || (b.Max is null && a.Max is not null && b.Min >= a.Min) ? b : a;
+
+    private static CountRange Add(AnnotatedText text, CountRange a, CountRange b) =>
+        new(a.Min + b.Min, a.Max is { } x && b.Max is { } y ? x + y : null,
+            text.Span(Math.Min(a.Span.StartToken, b.Span.StartToken), Math.Max(a.Span.EndToken, b.Span.EndToken)));
+
+    /// <summary>
+    /// The count of one kind in a sentence: victims named for the first time add up ("a man was killed and
+    /// a woman was killed"), victims named before count once; a victim who was shot and killed is killed only.
+    /// </summary>
+    private static CountRange? Total(AnnotatedText text, List<Statement> statements, Outcome kind)
+    {
+        decimal newMin = 0, anaphoricMin = 0;
+        decimal? newMax = 0, anaphoricMax = 0;
+        int start = int.MaxValue, end = -1;
+        var any = false;
+        var anaphoricKilled = 0m;
+        if (kind == Outcome.Injured)
+        {
+            foreach (var s in statements)
+            {
+                if (s.Kind == Outcome.Killed && s.Anaphoric) anaphoricKilled += s.Min;
+            }
+        }
+        foreach (var s in statements)
+        {
+            if (s.Kind != kind) continue;
+            any = true;
+            start = Math.Min(start, s.Start);
+            end = Math.Max(end, s.End);
+            if (s.Anaphoric)
+            {
+                var min = kind == Outcome.Injured ? Math.Max(0, s.Min - anaphoricKilled) : s.Min;
+                var max = s.Max is { } m ? (kind == Outcome.Injured ? Math.Max(min, m - anaphoricKilled) : m) : (decimal?)null;
+                anaphoricMin = Math.Max(anaphoricMin, min);
+                anaphoricMax = anaphoricMax is null || max is null ? null : Math.Max(anaphoricMax.Value, max.Value);
+            }
+            else if (s.Additional)
+            {
+                newMin += s.Min;
+                newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
+            }
+            else
+            {
+                // The same count said twice (a headline run into its first sentence) is one count.
+                newMin = Math.Max(newMin, s.Min);
+                newMax = newMax is null || s.Max is null ? null : Math.Max(newMax.Value, s.Max.Value);
+            }
+        }
+        if (!any) return null;
+        var useNew = newMin > anaphoricMin || (newMin == anaphoricMin && newMax is null);
+        return new CountRange(useNew ? newMin : anaphoricMin, useNew ? newMax : anaphoricMax, text.Span(start, end));
+    }
+
+    /// <summary>The outcome statements of one sentence, a victim who is both shot and killed counted as killed only.</summary>
+    internal List<Statement> Statements(AnnotatedText text, TokenSpan sentence)
+    {
+        var found = new List<Statement>();
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            // "no casualties": none killed and none hurt.
+            if (i > sentence.StartToken && text.WordOf(i).Equals("casualties", StringComparison.OrdinalIgnoreCase) && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(Zero(Outcome.Killed, i - 1, i + 1));
+                found.Add(Zero(Outcome.Injured, i - 1, i + 1));
+                continue;
+            }
+            if (Read(text, sentence, i) is { } s) found.Add(s);
+        }
+        if (found.Count < 2) return found;
+        // One victim phrase, several outcomes: "was shot and killed", "shot in the leg and taken to hospital".
+        var kept = new List<Statement>(found.Count);
+        var killed = 0m;
+        foreach (var s in found)
+        {
+            if (s.Kind == Outcome.Killed) killed = Math.Max(killed, s.Min);
+        }
+        for (var a = 0; a < found.Count; a++)
+        {
+            var s = found[a];
+            var duplicate = false;
+            for (var b = 0; b < found.Count; b++)
+            {
+                var o = found[b];
+                if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
+                if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
+                else if (s.Kind == o.Kind && b < a) duplicate = true;
+            }
+            // "A man was shot ... and died": a shooting that the sentence also counts as deaths.
+            if (s.Kind == Outcome.Injured && s.Weak && killed > 0 && s.Min <= killed) duplicate = true;
+            if (!duplicate) kept.Add(s);
+        }
+        return kept;
+    }
+
+    /// <summary>The statement whose outcome word is at <paramref name="i"/>, if any.</summary>
+    private static Statement? Read(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        var w = text.WordOf(i);
+        var pos = text.PosOf(i) ?? "";
+        var next = i + 1 < sentence.EndToken ? text.WordOf(i + 1) : "";
+
+        // "no injuries", "no deaths were reported", "no casualties"
+        if (i > sentence.StartToken && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+        {
+            if (KilledNouns.Contains(w)) return Zero(Outcome.Killed, i - 1, i + 1);
+            if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, i - 1, i + 1);
+        }
+
+        // "two deaths", "3 fatalities"
+        if (KilledNouns.Contains(w) && NumberEndingAt(text, i) is { } n && n.Min > 0) return new Statement(Outcome.Killed, n.Min, n.Max, n.Span.StartToken, i + 1, n.Span.StartToken, i + 1, false, false);
+
+        // "fatally shot", "shot dead", "shot to death", "lost his life"
+        if (w.Equals("fatally", StringComparison.OrdinalIgnoreCase) || w.Equals("mortally", StringComparison.OrdinalIgnoreCase))
+        {
+            if (InjuredActive.Contains(next) || next.Equals("struck", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
+            return null;
+        }
+        if (ToDeath.Contains(w))
+        {
+            if (next.Equals("dead", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
+            if (next.Equals("to", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 2).Equals("death", StringComparison.OrdinalIgnoreCase))
+                return Verb(text, sentence, i, i + 3, Outcome.Killed);
+        }
+        if (i > sentence.StartToken && (text.WordOf(i - 1).Equals("fatally", StringComparison.OrdinalIgnoreCase) || text.WordOf(i - 1).Equals("mortally", StringComparison.OrdinalIgnoreCase))) return null;
+        if (i > sentence.StartToken && ToDeath.Contains(text.WordOf(i - 1)) && w.Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
+        if (w.Equals("lost", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 1) is "his" or "her" or "their"
+            && text.WordOf(i + 2) is "life" or "lives")
+            return Intransitive(text, sentence, i, i + 3, Outcome.Killed);
+
+        if (Died.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal)) return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
+        if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("JJ", StringComparison.Ordinal) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("VB", StringComparison.Ordinal))
+            return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
+        // "Caskey's body was taken", "the body of a man was found", "the bodies of two men"
+        if (w.Equals("body", StringComparison.OrdinalIgnoreCase) && pos is "NN" && next is "was" or "is" or "had" or "has" or "of" or "were" or "lay" or "found")
+        {
+            if (next == "of" && Victims(text, sentence, i + 2, forward: true) is { } of) return new Statement(Outcome.Killed, 1, 1, i, of.End, of.Start, of.End, of.Anaphoric, false);
+            var owner = i - 1 >= sentence.StartToken && text.WordOf(i - 1) is "'s" or "’s" or "his" or "her" or "His" or "Her" ? Victims(text, sentence, i - 1, forward: false) : null;
+            var victimStart = owner?.Start ?? i;
+            return new Statement(Outcome.Killed, 1, 1, victimStart, i + 1, victimStart, i + 1, true, false);
+        }
+        if (w.Equals("bodies", StringComparison.OrdinalIgnoreCase) && next == "of" && Victims(text, sentence, i + 2, forward: true) is { } bodies)
+            return new Statement(Outcome.Killed, bodies.Min, bodies.Max, i, bodies.End, bodies.Start, bodies.End, bodies.Anaphoric, false);
+
+        // "three people were taken out", "took out two fighters"
+        if (w is "taken" or "took" or "take" or "takes" or "taking" && next.Equals("out", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
+
+        // "taken to a local hospital", "rushed to Kings County Hospital"
+        if (Carried.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal) && !w.Equals("hospitalized", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 7); j++)
+            {
+                var wj = text.WordOf(j);
+                if (wj.StartsWith("hospital", StringComparison.OrdinalIgnoreCase) || wj.Equals("trauma", StringComparison.OrdinalIgnoreCase)
+                    || (wj.Equals("medical", StringComparison.OrdinalIgnoreCase) && j + 1 < sentence.EndToken && text.WordOf(j + 1).Equals("center", StringComparison.OrdinalIgnoreCase)))
+                    return Passive(text, sentence, i, j + 1, Outcome.Injured, requireBe: true);
+                if (wj is "," or "." or ";" or "and" or "where") break;
+            }
+            return null;
+        }
+        // "in critical condition", "in serious but stable condition"
+        if (w.Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            var j = i + 1;
+            var sawCondition = false;
+            while (j < Math.Min(sentence.EndToken, i + 6) && (Conditions.Contains(text.WordOf(j)) || text.WordOf(j) is "but" or "and" or "," or "extremely" or "very" or "non-life-threatening"))
+            {
+                if (Conditions.Contains(text.WordOf(j))) sawCondition = true;
+                j++;
+            }
+            if (sawCondition && j < sentence.EndToken && text.WordOf(j).Equals("condition", StringComparison.OrdinalIgnoreCase))
+                return Passive(text, sentence, i, j + 1, Outcome.Injured, requireBe: true);
+            return null;
+        }
+
+        var killedWord = KilledActive.Contains(w) || KilledParticiples.Contains(w);
+        var injuredWord = InjuredActive.Contains(w) || InjuredParticiples.Contains(w);
+        if (!killedWord && !injuredWord) return null;
+        // Nouns are events, not outcomes ("the shooting", "the killing"), except the headline's "2 injured".
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))) return null;
+        var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
+        return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    private static Statement Zero(Outcome kind, int start, int end) => new(kind, 0, 0, start, end, start, end, false, false);
+
+    /// <summary>A transitive outcome verb: its object after it when it is active, else its subject before it.</summary>
+    private static Statement? Verb(AnnotatedText text, TokenSpan sentence, int start, int end, Outcome kind)
+    {
+        var w = text.WordOf(end - 1);
+        var gerund = w.EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        var passiveOnly = InjuredParticiples.Contains(w) && !InjuredActive.Contains(w) || KilledParticiples.Contains(w) && !KilledActive.Contains(w)
+            || w.Equals("death", StringComparison.OrdinalIgnoreCase) || w.Equals("dead", StringComparison.OrdinalIgnoreCase);
+        if (!passiveOnly && !PrecededByBe(text, sentence, start))
+        {
+            // Active: "killing two", "shot and killed his wife", "wounding five".
+            var j = end;
+            while (j + 1 < sentence.EndToken && text.WordOf(j) is "and" or "," && (KilledActive.Contains(text.WordOf(j + 1)) || InjuredActive.Contains(text.WordOf(j + 1)))) j += 2;
+            if (j < sentence.EndToken && text.WordOf(j).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
+            // "killed another man" names a victim other than the killer, not one more victim; "killing people" and
+            // "take out cartel leaders and members" count none.
+            if (Victims(text, sentence, j, forward: true) is { } obj)
+                return obj.Max is null && NumberAt(text, obj.Start, obj.End) is null ? null
+                    : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, false);
+            if (gerund || j < sentence.EndToken && text.WordOf(j) is "at" or "into" or "up" or "through" or "toward" or "towards" or "back" or "out" or "from") return null;
+            if (text.PosOf(start) is "VB" or "VBZ" or "VBP") return null;
+        }
+        if (gerund) return null;
+        return Passive(text, sentence, start, end, kind, requireBe: false);
+    }
+
+    private static bool PrecededByBe(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        for (var i = start - 1; i >= sentence.StartToken && start - i <= 4; i--)
+        {
+            var w = text.WordOf(i);
+            if (BeForms.Contains(w)) return true;
+            if (!PassiveBridge.Contains(w) && !(text.PosOf(i) is "RB") && !KilledActive.Contains(w) && !InjuredActive.Contains(w) && w != ",") return false;
+        }
+        return false;
+    }
+
+    /// <summary>"he died", "two people died", "was pronounced dead", "left two people dead", "1 dead".</summary>
+    private static Statement? Intransitive(AnnotatedText text, TokenSpan sentence, int start, int end, Outcome kind) =>
+        Passive(text, sentence, start, end, kind, requireBe: false);
+
+    /// <summary>The victims before the outcome words, across auxiliaries and adverbs: "two men were (critically) wounded".</summary>
+    private static Statement? Passive(AnnotatedText text, TokenSpan sentence, int start, int end, Outcome kind, bool requireBe)
+    {
+        var i = start - 1;
+        var sawBe = false;
+        var negated = false;
+        while (i >= sentence.StartToken && start - i <= 8)
+        {
+            var w = text.WordOf(i);
+            if (Negations.Contains(w)) { negated = true; i--; continue; }
+            if (BeForms.Contains(w)) { sawBe = true; i--; continue; }
+            if (Leaving.Contains(w)) return null;
+            if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
+            // "shot and killed", "shot, wounded"
+            if ((KilledParticiples.Contains(w) || InjuredParticiples.Contains(w) || KilledActive.Contains(w)) && i + 1 < start && text.WordOf(i + 1) is "and" or "," or "or") { i--; continue; }
+            if (w is "," or "and" or "or" && i + 1 < sentence.EndToken && (KilledParticiples.Contains(text.WordOf(i + 1)) || InjuredParticiples.Contains(text.WordOf(i + 1))) && i + 1 <= start
+                && i - 1 >= sentence.StartToken && (KilledParticiples.Contains(text.WordOf(i - 1)) || InjuredParticiples.Contains(text.WordOf(i - 1)))) { i--; continue; }
+            break;
+        }
+        if (requireBe && !sawBe) return null;
+        if (negated) return null;
+        if (i < sentence.StartToken) return null;
+        if (text.WordOf(i) is "who" or "that" && i > sentence.StartToken)
+        {
+            // "the officers who fatally shot him" name the shooters.
+            if (!sawBe && !Died.Contains(text.WordOf(end - 1)) && !text.WordOf(end - 1).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
+            // "a man who was shot": the victim is the noun phrase before the relative pronoun.
+            i--;
+            if (text.WordOf(i) == ",") i--;
+        }
+        var victims = Victims(text, sentence, i + 1, forward: false);
+        if (victims is null && kind == Outcome.Killed && Died.Contains(text.WordOf(start)))
+        {
+            // "Girl shot at party dies", "Teen found shot on bike path dies": the one shot is the one who died.
+            for (var k = i; k > sentence.StartToken && i - k <= 6; k--)
+            {
+                var wk = text.WordOf(k);
+                if (wk is "," or ";" or ":" || BeForms.Contains(wk) && !wk.Equals("found", StringComparison.OrdinalIgnoreCase)) break;
+                if (!InjuredParticiples.Contains(wk) && !KilledParticiples.Contains(wk)) continue;
+                var j = k - 1;
+                while (j >= sentence.StartToken && (text.PosOf(j) is "RB" || text.WordOf(j).Equals("found", StringComparison.OrdinalIgnoreCase))) j--;
+                victims = Victims(text, sentence, j + 1, forward: false);
+                break;
+            }
+        }
+        if (victims is null) return null;
+        // A bare pronoun or name with no "was" before a past-tense verb is the doer: "he shot", "Smith killed".
+        if (!sawBe && end - start == 1 && kind == Outcome.Injured && victims.Value.Pronoun) return null;
+        if (!sawBe && end - start == 1 && KilledActive.Contains(text.WordOf(start)) && victims.Value.Pronoun) return null;
+        // "Juan Almaraz shot ...": with no "was", a named person before a verb that can be active is the shooter.
+        if (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && PersonNameAt(text, victims.Value.End - 1)) return null;
+        var min = victims.Value.Min;
+        var max = victims.Value.Max;
+        // "was killed along with Heriberto Corpus, 20"
+        if (end + 2 < sentence.EndToken && text.WordOf(end).Equals("along", StringComparison.OrdinalIgnoreCase) && text.WordOf(end + 1).Equals("with", StringComparison.OrdinalIgnoreCase)
+            && Victims(text, sentence, end + 2, forward: true) is { } with)
+        {
+            min += with.Min;
+            max = max is null || with.Max is null ? null : max + with.Max;
+            end = with.End;
+        }
+        return new Statement(kind, min, max, victims.Value.Start, end, victims.Value.Start, victims.Value.End, victims.Value.Anaphoric, victims.Value.Additional);
+    }
+
+    private readonly record struct VictimPhrase(decimal Min, decimal? Max, int Start, int End, bool Anaphoric, bool Additional, bool Pronoun);
+
+    /// <summary>
+    /// The victims named by the noun phrase that starts (forward) or ends (backward) at <paramref name="at"/>,
+    /// with their count: a number, "a"/"one"/a singular noun/a name/"he" for one, "both" for two, "no one" for none.
+    /// Null when the phrase names no people or no count.
+    /// </summary>
+    private static VictimPhrase? Victims(AnnotatedText text, TokenSpan sentence, int at, bool forward)
+    {
+        int start, end;
+        if (forward)
+        {
+            start = at;
+            end = at;
+            // "killing at least 6 civilians"
+            foreach (var n in text.Numbers)
+            {
+                if (n.Span.StartToken == at && n.Span.EndToken <= sentence.EndToken) { end = n.Span.EndToken; break; }
+            }
+            while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start)) end++;
+            // "his wife and daughter", "a man and a woman"
+            while (end + 1 < sentence.EndToken && text.WordOf(end) == "and" && InPhrase(text, end + 1, true) && !IsVerbLike(text, end + 1))
+            {
+                end++;
+                while (end < sentence.EndToken && end - start < 16 && InPhrase(text, end, false)) end++;
+            }
+            // Trailing possessive or apposition is left out: "his wife, 36," stays "his wife".
+        }
+        else
+        {
+            end = at;
+            // "Jane Doe, 23, of Chicago, was": the victim is the phrase before the first comma of the apposition.
+            if (end - 1 >= sentence.StartToken && text.WordOf(end - 1) == ",")
+            {
+                var firstComma = -1;
+                for (var j = end - 2; j >= sentence.StartToken && end - j <= 14; j--)
+                {
+                    var wj = text.WordOf(j);
+                    if (wj == "," && j - 1 >= sentence.StartToken && text.PosOf(j - 1) is "NNP" or "NN" or "NNS" or "NNPS") firstComma = j;
+                    if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal) && !InRelativeClause(text, sentence, j)) break;
+                    if (wj is ";" or ":" or "(" or ")") break;
+                }
+                if (firstComma < 0) return null;
+                end = firstComma;
+            }
+            start = end;
+            while (start - 1 >= sentence.StartToken && end - start < 10 && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
+            // "a man and a woman were shot"
+            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && InPhrase(text, start - 2, true) && end - start < 16)
+            {
+                start--;
+                while (start - 1 >= sentence.StartToken && end - start < 16 && InPhrase(text, start - 1, false)) start--;
+            }
+            // "at least 64 people": the number's words belong to the phrase.
+            foreach (var n in text.Numbers)
+            {
+                if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) { start = n.Span.StartToken; break; }
+            }
+            // "a young mother of three", "the father of two": the victim is the noun before "of".
+            if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+                && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase))
+                return Victims(text, sentence, start - 1, forward: false);
+            // "one of the victims", "two of them"
+            if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && NumberEndingAt(text, start - 1) is { } partitive)
+                return new VictimPhrase(partitive.Min, partitive.Max, partitive.Span.StartToken, end, true, false, false);
+            if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && text.WordOf(start - 2) is "one" or "One")
+                return new VictimPhrase(1, 1, start - 2, end, true, false, false);
+        }
+        if (end <= start) return null;
+        return Count(text, start, end);
+    }
+
+    /// <summary>"The victim, whose name has not been released, was shot": a verb after "who", "whose" or "which" within a few words.</summary>
+    private static bool InRelativeClause(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var k = verb - 1; k >= sentence.StartToken && verb - k <= 6; k--)
+        {
+            if (text.WordOf(k) is "who" or "whose" or "which" or "whom") return k - 1 >= sentence.StartToken && text.WordOf(k - 1) == ",";
+            if (text.WordOf(k) == ",") return false;
+        }
+        return false;
+    }
+
+    private static bool IsVerbLike(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KilledActive.Contains(text.WordOf(i));
+
+    /// <summary>Whether token <paramref name="i"/> can be part of a victim noun phrase; a pronoun only as the whole phrase.</summary>
+    private static bool InPhrase(AnnotatedText text, int i, bool first)
+    {
+        var w = text.WordOf(i);
+        var pos = text.PosOf(i) ?? "";
+        if (pos == "PRP$") return true;
+        if (Pronouns.Contains(w) || PluralPronouns.Contains(w)) return first && pos is "PRP" or "";
+        if (w.Equals("no", StringComparison.OrdinalIgnoreCase) || w.Equals("nobody", StringComparison.OrdinalIgnoreCase) || w.Equals("none", StringComparison.OrdinalIgnoreCase)) return true;
+        if (w.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        if (pos is "DT" or "CD" or "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$" or "VBN" or "HYPH") return true;
+        return w is "'s" or "’s" || w.Equals("both", StringComparison.OrdinalIgnoreCase) || w.Equals("all", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>How many people the phrase [start, end) names.</summary>
+    private static VictimPhrase? Count(AnnotatedText text, int start, int end)
+    {
+        var first = text.WordOf(start);
+        var last = text.WordOf(end - 1);
+        var additional = false;
+        for (var i = start; i < end; i++)
+        {
+            if (Additions.Contains(text.WordOf(i))) { additional = true; break; }
+        }
+        // "the other victim", "his second wife" were named before.
+        if (first is "the" or "The" or "his" or "her" or "their" or "His" or "Her" or "Their") additional = false;
+        if (NoOne.Contains(first)) return new VictimPhrase(0, 0, start, end, false, false, false);
+        if (end - start == 1 && Pronouns.Contains(first)) return new VictimPhrase(1, 1, start, end, true, false, true);
+        if (end - start == 1 && PluralPronouns.Contains(first)) return null;
+        if (end - start == 1 && first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
+        if (!NamesPeople(text, start, end)) return null;
+
+        // Coordinated phrases add up: "a man and a woman", "his wife and two children".
+        decimal min = 0;
+        decimal? max = 0;
+        var partStart = start;
+        var parts = 0;
+        var anaphoric = true;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && !(text.WordOf(i) == "and" && i > partStart)) continue;
+            var part = CountPart(text, partStart, i);
+            if (part is null) return null;
+            min += part.Value.Min;
+            max = max is null || part.Value.Max is null ? null : max + part.Value.Max;
+            anaphoric &= part.Value.Anaphoric;
+            parts++;
+            partStart = i + 1;
+        }
+        if (first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
+        return new VictimPhrase(min, max, start, end, anaphoric && parts == 1 && !additional, additional, false);
+    }
+
+    private static (decimal Min, decimal? Max, bool Anaphoric)? CountPart(AnnotatedText text, int start, int end)
+    {
+        if (end <= start) return null;
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken < start || n.Span.EndToken > end) continue;
+            if (IsAge(text, n)) continue;
+            if (n.Unit is { } unit && !PersonNouns.Contains(unit) && !PersonNouns.Contains(text.WordOf(end - 1))) return null;
+            var definite = text.WordOf(start) is "the" or "The" or "those" or "these" or "all";
+            return (n.Min, n.Max, definite);
+        }
+        var head = text.WordOf(end - 1);
+        var headPos = text.PosOf(end - 1) ?? "";
+        var firstWord = text.WordOf(start);
+        if (Pronouns.Contains(head)) return (1, 1, true);
+        if (headPos is "NNS" or "NNPS" && !head.Contains("year-old", StringComparison.OrdinalIgnoreCase))
+        {
+            // "people were injured" with no count: at least two.
+            if (firstWord is "the" or "The" or "those" or "these" or "their" or "his" or "her") return null;
+            if (firstWord.Equals("both", StringComparison.OrdinalIgnoreCase)) return (2, 2, true);
+            return (2, null, false);
+        }
+        var definiteOne = firstWord is "the" or "The" or "this" or "This" or "that" or "his" or "her" or "their" or "His" or "Her" or "Their"
+            || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
+        return (1, 1, definiteOne);
+    }
+
+    private static bool IsAge(AnnotatedText text, NumberMention n)
+    {
+        // "Jane Doe, 23, was": a bare number set off by commas after a name.
+        var before = n.Span.StartToken - 1;
+        if (before >= 1 && text.WordOf(before) == "," && text.PosOf(before - 1) is "NNP" or "NN" && n.Span.Length == 1
+            && (n.Span.EndToken >= text.Count || text.WordOf(n.Span.EndToken) is "," or "." or ")")) return true;
+        var last = n.Span.EndToken - 1;
+        if (text.WordOf(last).Contains("year", StringComparison.OrdinalIgnoreCase)) return true;
+        if (n.Span.EndToken < text.Count && text.WordOf(n.Span.EndToken) is var after
+            && (after.StartsWith("-year", StringComparison.OrdinalIgnoreCase) || after.StartsWith("year", StringComparison.OrdinalIgnoreCase) || after == "-")) return true;
+        return false;
+    }
+
+    /// <summary>Whether the phrase names people: a person noun, a name, an age ("a 23-year-old") or a bare count ("killing two").</summary>
+    private static bool NamesPeople(AnnotatedText text, int start, int end)
+    {
+        var head = text.WordOf(end - 1);
+        if (PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(end - 1)) return m.Type == EntityType.Person;
+        }
+        foreach (var t in text.Times)
+        {
+            if (t.Span.Contains(end - 1)) return false;
+        }
+        var headPos = text.PosOf(end - 1) ?? "";
+        if (headPos is "CD" && end - start <= 2) return !IsAgeToken(head);
+        if (headPos is "NNP") return true;
+        // A coordination: every part must name people, check the last part's head only when it is a person.
+        for (var i = start; i < end; i++)
+        {
+            if (text.WordOf(i) == "and" && i > start && PersonNouns.Contains(text.WordOf(i - 1))) return PersonNouns.Contains(head) || text.PosOf(end - 1) is "NNP";
+        }
+        return false;
+    }
+
+    private static bool PersonNameAt(AnnotatedText text, int token)
+    {
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(token)) return m.Type == EntityType.Person;
+        }
+        return false;
+    }
+
+    private static bool IsAgeToken(string word) => word.Contains("year", StringComparison.OrdinalIgnoreCase);
+
+    private static NumberMention? NumberAt(AnnotatedText text, int start, int end)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken >= start && n.Span.EndToken <= end) return n;
+        }
+        return null;
+    }
+
+    private static NumberMention? NumberEndingAt(AnnotatedText text, int token)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.EndToken == token) return n;
+        }
+        return null;
+    }
 }

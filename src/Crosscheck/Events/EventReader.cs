@@ -68,7 +68,7 @@ public sealed class EventReader
                 events.Add(Build(text, sentence, segment, group, places, quotes));
             }
         }
-        return new ArticleReading(MergeRepeatsInQuotes(events.ToImmutable(), quotes), quotes);
+        return new ArticleReading(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)), quotes);
     }
 
     /// <summary>A trigger with the modality of its clause and the type it names there.</summary>

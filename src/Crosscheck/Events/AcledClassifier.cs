@@ -60,7 +60,12 @@ public sealed class AcledClassifier
         Withdraw = 1UL << 30,
         Kill = 1UL << 31,
         RocketGrenade = 1UL << 32,
+        Block = 1UL << 33,
+        Road = 1UL << 34,
     }
+
+    /// <summary>The cues of the sentence after an event's that still describe it: how a protest went, and the agent in a weapon.</summary>
+    private const Cue FollowingSentenceCues = Cue.RioterViolence | Cue.Intervention | Cue.Chemical;
 
     /// <summary>The cues that name the weapon of an explosion or remote attack; the one nearest the trigger decides.</summary>
     private static readonly Cue[] WeaponCues = [Cue.Suicide, Cue.Chemical, Cue.Grenade, Cue.Air, Cue.Artillery, Cue.RemoteExplosive];
@@ -93,7 +98,8 @@ public sealed class AcledClassifier
         [Cue.LethalForce] = ["live ammunition", "live rounds", "live fire", "opened fire", "open fire", "shot dead", "killed", "kill", "killing", "brutally", "beat", "beaten",
             "beating", "excessive force", "deadly force", "lethal force", "fired on", "fired at", "died", "dead", "gunfire", "crackdown", "bullets"],
         [Cue.RioterViolence] = ["stone", "stones", "stone-throwing", "rocks", "molotov", "petrol bombs", "firecrackers", "clash", "clashed", "clashes", "violent", "violence",
-            "riot", "riots", "rioting", "rioters", "torched", "vandalized", "vandalised", "pelted", "hurled", "set fire", "set ablaze", "burning tyres", "burning tires", "smashed"],
+            "riot", "riots", "rioting", "rioters", "torched", "vandalized", "vandalised", "vandalism", "pelted", "hurled", "set fire", "set ablaze", "burning tyres", "burning tires", "smashed",
+            "barricade", "barricades", "projectiles", "bottles", "pulled down", "pull down", "tore down", "torn down", "broke into", "break into", "ransacked"],
         [Cue.Clash] = ["clash", "clashes", "clashed", "fighting", "fought", "battle", "battles", "battled", "firefight", "gunfight", "gun battle", "exchange fire",
             "exchanged fire", "exchange of fire", "skirmish", "skirmishes", "engaged", "fierce", "repelled", "repulsed", "counterattack", "offensive"],
         [Cue.StateForce] = ["army", "troops", "soldiers", "soldier", "military", "government forces", "security forces", "police", "policemen", "regime",
@@ -122,6 +128,10 @@ public sealed class AcledClassifier
         [Cue.Arrest] = ["arrest", "arrested", "arrests", "detain", "detained", "apprehended", "custody", "nabbed", "rounded up"],
         [Cue.Withdraw] = ["withdraw", "withdrew", "withdrawn", "withdrawal", "pulled out", "retreat", "retreated", "evacuated", "vacated"],
         [Cue.RocketGrenade] = ["rocket-propelled", "rpg", "rpgs"],
+        // Road-blocking is the codebook's own example of a violent demonstration ("road-blocking using barricades, burning tires").
+        [Cue.Block] = ["block", "blocked", "blocking", "blockade", "blockaded", "blockading", "shut down", "shutting down", "barricade", "barricaded"],
+        [Cue.Road] = ["road", "roads", "highway", "highways", "street", "streets", "thoroughfare", "thoroughfares", "railway", "railways", "railroad",
+            "rail", "traffic", "motorway", "motorways", "bridge", "bridges", "intersection", "intersections", "junction", "junctions", "roadway"],
         [Cue.Kill] = ["kill", "killed", "killing", "dead", "died", "death", "deaths", "casualties", "wounded", "injured", "murdered"],
     });
 
@@ -144,6 +154,7 @@ public sealed class AcledClassifier
     public AcledJudgement? Judge(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger)
     {
         var read = Read(text, sentence, trigger);
+        if (trigger.Entry.Type is PloverType.Protest or PloverType.Assault) read = read with { Cues = read.Cues | FollowingCues(text, sentence) };
         var modes = trigger.Entry.Modes;
         var cues = read.Cues;
         return trigger.Entry.Type switch
@@ -186,7 +197,8 @@ public sealed class AcledClassifier
         if (Has(cues, Cue.Protest)) return ForceAtProtest(cues);
         var weapon = read.NearestWeapon;
         if (weapon == Cue.Suicide) return Judged(Explosions, "Suicide bomb", 0.95);
-        if (weapon == Cue.Chemical) return Judged(Explosions, "Chemical weapon", 0.95);
+        // A chemical agent names the attack whatever delivered it (shells, aircraft, bombs), here or in the next sentence.
+        if (weapon == Cue.Chemical || Has(cues, Cue.Chemical)) return Judged(Explosions, "Chemical weapon", 0.95);
         if (weapon == Cue.Grenade) return Judged(Explosions, "Grenade", 0.9);
         if (Territory(read, text, sentence) is { } territory) return territory;
         if (weapon == Cue.Air) return Judged(Explosions, "Air/drone strike", 0.9);
@@ -296,25 +308,16 @@ public sealed class AcledClassifier
         var airDistance = own == Cue.Air ? 0 : int.MaxValue;
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
-            var word = text.WordOf(i);
-            var found = Cue.None;
-            var lower = word.ToLowerInvariant();
-            if (Cues.TryGetValue(lower, out var c)) found |= c;
-            else
-            {
-                foreach (var candidate in Lemmas.Candidates(word))
-                {
-                    if (Cues.TryGetValue(candidate, out c)) { found |= c; break; }
-                }
-            }
-            if (i + 1 < sentence.EndToken && BigramStarts.Contains(lower) && Cues.TryGetValue(lower + " " + text.WordOf(i + 1).ToLowerInvariant(), out c)) found |= c;
+            var found = CuesAt(text, i, sentence.EndToken);
             if (found == Cue.None) continue;
             // "rocket-propelled grenade" is a rocket, not a hand grenade.
             if ((found & Cue.Grenade) != 0 && i > sentence.StartToken && (cues & Cue.RocketGrenade) != 0 && text.WordOf(i - 1) is var before
                 && (before.Equals("rocket-propelled", StringComparison.OrdinalIgnoreCase) || before == "-" || before.Equals("propelled", StringComparison.OrdinalIgnoreCase)))
                 found = (found & ~Cue.Grenade) | Cue.Artillery;
             if ((found & Cue.RocketGrenade) != 0) found |= Cue.Artillery;
-            cues |= found;
+            // "a chlorine attack" names an attack of its own, which its own trigger classifies; it does not make this one chemical.
+            if ((found & Cue.Chemical) != 0 && !trigger.Span.Contains(i) && NamesAttack(text, i + 1, sentence.EndToken)) cues |= found & ~Cue.Chemical;
+            else cues |= found;
             if (firstState < 0 && (found & Cue.StateForce) != 0) firstState = i;
             if (firstArmed < 0 && (found & Cue.ArmedGroup) != 0) firstArmed = i;
             var distance = i < trigger.Span.StartToken ? trigger.Span.StartToken - i : i >= trigger.Span.EndToken ? i - trigger.Span.EndToken + 1 : 0;
@@ -330,6 +333,47 @@ public sealed class AcledClassifier
         }
         // Missiles and rockets fired from aircraft are air strikes.
         if (nearest == Cue.Artillery && airDistance <= AircraftReach) nearest = Cue.Air;
-        return new SentenceCues(cues, firstState, firstArmed, nearest);
+        return new SentenceCues(WithRoadBlocking(cues), firstState, firstArmed, nearest);
+    }
+
+    /// <summary>The cues word <paramref name="i"/> names, alone or with the next word before <paramref name="end"/>.</summary>
+    private static Cue CuesAt(AnnotatedText text, int i, int end)
+    {
+        var word = text.WordOf(i);
+        var found = Cue.None;
+        var lower = word.ToLowerInvariant();
+        if (Cues.TryGetValue(lower, out var c)) found |= c;
+        else
+        {
+            foreach (var candidate in Lemmas.Candidates(word))
+            {
+                if (Cues.TryGetValue(candidate, out c)) { found |= c; break; }
+            }
+        }
+        if (i + 1 < end && BigramStarts.Contains(lower) && Cues.TryGetValue(lower + " " + text.WordOf(i + 1).ToLowerInvariant(), out c)) found |= c;
+        return found;
+    }
+
+    /// <summary>Whether the word at <paramref name="i"/> (or the one after, past "weapons") is "attack" or "attacks".</summary>
+    private static bool NamesAttack(AnnotatedText text, int i, int end)
+    {
+        if (i < end && text.WordOf(i).Equals("weapons", StringComparison.OrdinalIgnoreCase)) i++;
+        return i < end && text.WordOf(i) is var w && (w.Equals("attack", StringComparison.OrdinalIgnoreCase) || w.Equals("attacks", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Roads blocked or shut in one sentence count as the demonstrators' violence.</summary>
+    private static Cue WithRoadBlocking(Cue cues) => Has(cues, Cue.Block) && Has(cues, Cue.Road) ? cues | Cue.RioterViolence : cues;
+
+    /// <summary>
+    /// What the sentence after <paramref name="sentence"/> adds to its event: news often reports a protest and then, in the next
+    /// sentence, how it turned violent or how police broke it up; or an attack and then the agent its shells carried.
+    /// </summary>
+    private static Cue FollowingCues(AnnotatedText text, TokenSpan sentence)
+    {
+        if (sentence.EndToken >= text.Count) return Cue.None;
+        var next = text.SentenceOf(sentence.EndToken);
+        var cues = Cue.None;
+        for (var i = next.StartToken; i < next.EndToken; i++) cues |= CuesAt(text, i, next.EndToken);
+        return WithRoadBlocking(cues) & FollowingSentenceCues;
     }
 }

@@ -60,12 +60,17 @@ public sealed class AcledClassifier
         Withdraw = 1UL << 30,
         Kill = 1UL << 31,
         RocketGrenade = 1UL << 32,
+        Exchange = 1UL << 35,
+        Handover = 1UL << 36,
         Block = 1UL << 33,
         Road = 1UL << 34,
     }
 
     /// <summary>The cues of the sentence after an event's that still describe it: how a protest went, and the agent in a weapon.</summary>
     private const Cue FollowingSentenceCues = Cue.RioterViolence | Cue.Intervention | Cue.Chemical;
+
+    /// <summary>The cues of the sentence after a withdrawal that tell whether someone took the place.</summary>
+    private const Cue FollowingTakeoverCues = Cue.Regain | Cue.Handover;
 
     /// <summary>The cues that name the weapon of an explosion or remote attack; the one nearest the trigger decides.</summary>
     private static readonly Cue[] WeaponCues = [Cue.Suicide, Cue.Chemical, Cue.Grenade, Cue.Air, Cue.Artillery, Cue.RemoteExplosive];
@@ -108,7 +113,7 @@ public sealed class AcledClassifier
             "extremists", "militia", "militias", "militiamen", "gunmen", "guerrillas", "guerrilla", "armed groups", "armed group", "separatists", "bandits", "armed men", "opposition forces"],
         [Cue.Civilian] = ["civilian", "civilians", "villagers", "residents", "worshippers", "farmers", "women", "children", "passengers", "students", "pedestrians",
             "shoppers", "family", "families", "journalist", "journalists", "teacher", "teachers", "population", "unarmed", "innocent", "worshipers", "mourners"],
-        [Cue.Regain] = ["recapture", "recaptured", "retake", "retook", "retaken", "regain", "regained", "liberate", "liberated", "liberation", "reclaim", "reclaimed",
+        [Cue.Regain] = ["recapture", "recaptured", "re-capture", "re-captured", "re-took", "re-taken", "retake", "retook", "retaken", "regain", "regained", "liberate", "liberated", "liberation", "reclaim", "reclaimed",
             "drove out", "drive out", "driven out", "recovered", "freed", "took back", "take back", "taken back", "expelled", "pushed back"],
         [Cue.TakeOver] = ["seize", "seized", "seizing", "capture", "captured", "capturing", "take control", "took control", "taken control", "seized control", "overran",
             "overrun", "took over", "taken over", "take over", "advanced", "entered", "stormed", "occupied", "overtook", "fell", "controlling", "control"],
@@ -128,6 +133,8 @@ public sealed class AcledClassifier
         [Cue.Arrest] = ["arrest", "arrested", "arrests", "detain", "detained", "apprehended", "custody", "nabbed", "rounded up"],
         [Cue.Withdraw] = ["withdraw", "withdrew", "withdrawn", "withdrawal", "pulled out", "retreat", "retreated", "evacuated", "vacated"],
         [Cue.RocketGrenade] = ["rocket-propelled", "rpg", "rpgs"],
+        [Cue.Exchange] = ["exchange", "exchanged", "swap", "swapped", "traded", "in exchange"],
+        [Cue.Handover] = ["handed over", "handed control", "hands of", "hand over", "handover", "handing over", "ceded", "cede", "without resistance", "no resistance", "without a fight"],
         // Road-blocking is the codebook's own example of a violent demonstration ("road-blocking using barricades, burning tires").
         [Cue.Block] = ["block", "blocked", "blocking", "blockade", "blockaded", "blockading", "shut down", "shutting down", "barricade", "barricaded"],
         [Cue.Road] = ["road", "roads", "highway", "highways", "street", "streets", "thoroughfare", "thoroughfares", "railway", "railways", "railroad",
@@ -154,7 +161,9 @@ public sealed class AcledClassifier
     public AcledJudgement? Judge(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger)
     {
         var read = Read(text, sentence, trigger);
-        if (trigger.Entry.Type is PloverType.Protest or PloverType.Assault) read = read with { Cues = read.Cues | FollowingCues(text, sentence) };
+        if (trigger.Entry.Type is PloverType.Protest or PloverType.Assault) read = read with { Cues = read.Cues | (FollowingCues(text, sentence) & FollowingSentenceCues) };
+        // Who took the place a side withdrew from is often the next sentence's news.
+        if (trigger.Entry.Type is PloverType.Retreat) read = read with { Cues = read.Cues | (FollowingCues(text, sentence) & FollowingTakeoverCues) };
         var modes = trigger.Entry.Modes;
         var cues = read.Cues;
         return trigger.Entry.Type switch
@@ -165,10 +174,7 @@ public sealed class AcledClassifier
             PloverType.Mobilize => Has(cues, Cue.Base) && Has(cues, Cue.Establish)
                 ? Judged(StrategicDevelopments, "Headquarters or base established", 0.9)
                 : Judged(StrategicDevelopments, "Change to group/activity", 0.6),
-            PloverType.Retreat when modes.Contains("release") || modes.Contains("ease") || modes.Contains("return") => null,
-            PloverType.Retreat => Has(cues, Cue.Territory) || Has(cues, Cue.Unopposed)
-                ? Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8)
-                : Judged(StrategicDevelopments, "Change to group/activity", 0.5),
+            PloverType.Retreat => Retreat(cues, modes),
             PloverType.Agree => Judged(StrategicDevelopments, "Agreement", modes.Contains("ceasefire") ? 0.9 : 0.7),
             _ => null,
         };
@@ -184,6 +190,23 @@ public sealed class AcledClassifier
     private static AcledJudgement Judged(string type, string subType, double confidence) => new(new AcledType(type, subType), confidence);
 
     private static bool Has(Cue cues, Cue cue) => (cues & cue) != 0;
+
+    /// <summary>
+    /// Yielding: the codebook lists surrenders and prisoner exchanges among agreements, territory handed over or taken
+    /// once its holders withdrew as a non-violent transfer, and defections and withdrawals alone as changes to a group's activity.
+    /// </summary>
+    private static AcledJudgement? Retreat(Cue cues, System.Collections.Immutable.ImmutableArray<string> modes)
+    {
+        if (modes.Contains("surrender")) return Judged(StrategicDevelopments, "Agreement", 0.7);
+        if (modes.Contains("defect")) return Judged(StrategicDevelopments, "Change to group/activity", 0.8);
+        if (modes.Contains("release")) return Has(cues, Cue.Exchange) ? Judged(StrategicDevelopments, "Agreement", 0.8) : null;
+        if (modes.Contains("ease")) return null;
+        var taken = Has(cues, Cue.Territory) && (Has(cues, Cue.TakeOver) || Has(cues, Cue.Regain) || Has(cues, Cue.Handover));
+        if (modes.Contains("return")) return taken || Has(cues, Cue.Territory) ? Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8) : null;
+        return taken
+            ? Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8)
+            : Judged(StrategicDevelopments, "Change to group/activity", 0.6);
+    }
 
     private static AcledJudgement Assault(SentenceCues read, System.Collections.Immutable.ImmutableArray<string> modes, AnnotatedText text, TokenSpan sentence)
     {
@@ -374,6 +397,6 @@ public sealed class AcledClassifier
         var next = text.SentenceOf(sentence.EndToken);
         var cues = Cue.None;
         for (var i = next.StartToken; i < next.EndToken; i++) cues |= CuesAt(text, i, next.EndToken);
-        return WithRoadBlocking(cues) & FollowingSentenceCues;
+        return WithRoadBlocking(cues);
     }
 }

@@ -61,6 +61,7 @@ public sealed class AcledClassifier
         Kill = 1UL << 31,
         RocketGrenade = 1UL << 32,
         Exchange = 1UL << 35,
+        MilitaryTarget = 1UL << 37,
         Handover = 1UL << 36,
         Block = 1UL << 33,
         Road = 1UL << 34,
@@ -133,6 +134,7 @@ public sealed class AcledClassifier
         [Cue.Arrest] = ["arrest", "arrested", "arrests", "detain", "detained", "apprehended", "custody", "nabbed", "rounded up"],
         [Cue.Withdraw] = ["withdraw", "withdrew", "withdrawn", "withdrawal", "pulled out", "retreat", "retreated", "evacuated", "vacated"],
         [Cue.RocketGrenade] = ["rocket-propelled", "rpg", "rpgs"],
+        [Cue.MilitaryTarget] = ["forces", "convoy", "convoys", "patrol", "patrols", "headquarter", "barracks", "garrison", "positions", "unit", "units"],
         [Cue.Exchange] = ["exchange", "exchanged", "swap", "swapped", "traded", "in exchange"],
         [Cue.Handover] = ["handed over", "handed control", "hands of", "hand over", "handover", "handing over", "ceded", "cede", "without resistance", "no resistance", "without a fight"],
         // Road-blocking is the codebook's own example of a violent demonstration ("road-blocking using barricades, burning tires").
@@ -234,8 +236,11 @@ public sealed class AcledClassifier
         if (modes.Contains("bombing") || modes.Contains("explosives") || Has(cues, Cue.Bomb)) return Judged(Explosions, "Remote explosive/landmine/IED", 0.7);
         if (Has(cues, Cue.Clash)) return Judged(Battles, "Armed clash", 0.8);
         if (Has(cues, Cue.Civilian)) return Judged(AgainstCivilians, "Attack", 0.7);
-        // Violence between armed sides, or against soldiers, police, checkpoints and convoys, is a battle.
-        if (Has(cues, Cue.StateForce) || Has(cues, Cue.ArmedGroup)) return Judged(Battles, "Armed clash", 0.6);
+        // Violence between armed sides, or against soldiers, police, checkpoints and convoys, is a battle; an armed group
+        // striking where no other armed side or military post is named strikes civilians.
+        if (Has(cues, Cue.StateForce) || (Has(cues, Cue.ArmedGroup) && (Has(cues, Cue.Base) || Has(cues, Cue.MilitaryTarget) || read.TwoArmedGroups)))
+            return Judged(Battles, "Armed clash", 0.6);
+        if (Has(cues, Cue.ArmedGroup)) return Judged(AgainstCivilians, "Attack", 0.6);
         return Judged(AgainstCivilians, "Attack", 0.5);
     }
 
@@ -307,7 +312,7 @@ public sealed class AcledClassifier
     }
 
     /// <summary>A sentence's cues: which occur, where it first names state forces and an armed group (-1 when it does not), and the weapon named nearest the trigger.</summary>
-    private readonly record struct SentenceCues(Cue Cues, int FirstState, int FirstArmed, Cue NearestWeapon);
+    private readonly record struct SentenceCues(Cue Cues, int FirstState, int FirstArmed, Cue NearestWeapon, bool TwoArmedGroups = false);
 
     /// <summary>How near an aircraft must be named to a missile or rocket for the attack to be an air strike ("warplanes fired a missile").</summary>
     private const int AircraftReach = 6;
@@ -318,6 +323,7 @@ public sealed class AcledClassifier
         var cues = Cue.None;
         int firstState = -1, firstArmed = -1;
         var nearest = Cue.None;
+        var twoArmed = false;
         var nearestDistance = int.MaxValue;
         // The trigger itself may name the weapon ("airstrike", "shelling", "grenade attack", "suicide bombing").
         var modes = trigger.Entry.Modes;
@@ -343,6 +349,7 @@ public sealed class AcledClassifier
             else cues |= found;
             if (firstState < 0 && (found & Cue.StateForce) != 0) firstState = i;
             if (firstArmed < 0 && (found & Cue.ArmedGroup) != 0) firstArmed = i;
+            else if ((found & Cue.ArmedGroup) != 0 && !twoArmed) twoArmed = !SameNoun(text.WordOf(firstArmed), text.WordOf(i));
             var distance = i < trigger.Span.StartToken ? trigger.Span.StartToken - i : i >= trigger.Span.EndToken ? i - trigger.Span.EndToken + 1 : 0;
             if ((found & Cue.Air) != 0) airDistance = Math.Min(airDistance, distance);
             foreach (var weapon in WeaponCues)
@@ -356,7 +363,7 @@ public sealed class AcledClassifier
         }
         // Missiles and rockets fired from aircraft are air strikes.
         if (nearest == Cue.Artillery && airDistance <= AircraftReach) nearest = Cue.Air;
-        return new SentenceCues(WithRoadBlocking(cues), firstState, firstArmed, nearest);
+        return new SentenceCues(WithRoadBlocking(cues), firstState, firstArmed, nearest, twoArmed);
     }
 
     /// <summary>The cues word <paramref name="i"/> names, alone or with the next word before <paramref name="end"/>.</summary>
@@ -376,6 +383,10 @@ public sealed class AcledClassifier
         if (i + 1 < end && BigramStarts.Contains(lower) && Cues.TryGetValue(lower + " " + text.WordOf(i + 1).ToLowerInvariant(), out c)) found |= c;
         return found;
     }
+
+    /// <summary>Whether two nouns are one word in singular or plural ("militia", "militias").</summary>
+    private static bool SameNoun(string a, string b) =>
+        a.AsSpan().TrimEnd('s').Equals(b.AsSpan().TrimEnd('s'), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the word at <paramref name="i"/> (or the one after, past "weapons") is "attack" or "attacks".</summary>
     private static bool NamesAttack(AnnotatedText text, int i, int end)

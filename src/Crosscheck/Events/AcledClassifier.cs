@@ -62,6 +62,8 @@ public sealed class AcledClassifier
         RocketGrenade = 1UL << 32,
         Exchange = 1UL << 35,
         MilitaryTarget = 1UL << 37,
+        Accident = 1UL << 38,
+        Hostile = 1UL << 39,
         Handover = 1UL << 36,
         Block = 1UL << 33,
         Road = 1UL << 34,
@@ -134,6 +136,13 @@ public sealed class AcledClassifier
         [Cue.Arrest] = ["arrest", "arrested", "arrests", "detain", "detained", "apprehended", "custody", "nabbed", "rounded up"],
         [Cue.Withdraw] = ["withdraw", "withdrew", "withdrawn", "withdrawal", "pulled out", "retreat", "retreated", "evacuated", "vacated"],
         [Cue.RocketGrenade] = ["rocket-propelled", "rpg", "rpgs"],
+        // Industrial accidents: what blows up by itself (gas, chemicals, stores of explosives or fireworks) and where.
+        [Cue.Accident] = ["accident", "accidental", "accidentally", "leak", "leaked", "leaking", "propane", "cylinder", "cylinders", "boiler", "boilers",
+            "ammonium", "nitrate", "fireworks", "firecracker", "factory", "plant", "warehouse", "industrial", "refinery", "pipeline", "tanker",
+            "solvents", "chemicals", "stored", "storage", "gas station", "gas cylinder", "chemical plant"],
+        // Words that make an explosion someone's act.
+        [Cue.Hostile] = ["attack", "attacks", "attacked", "attacker", "attackers", "targeted", "targeting", "bomb", "bombs", "bomber", "bombers", "bombing",
+            "responsibility", "assailants", "perpetrators", "sabotage", "terror", "terrorism", "planted", "suspect", "suspects"],
         [Cue.MilitaryTarget] = ["forces", "convoy", "convoys", "patrol", "patrols", "headquarter", "barracks", "garrison", "positions", "unit", "units"],
         [Cue.Exchange] = ["exchange", "exchanged", "swap", "swapped", "traded", "in exchange"],
         [Cue.Handover] = ["handed over", "handed control", "hands of", "hand over", "handover", "handing over", "ceded", "cede", "without resistance", "no resistance", "without a fight"],
@@ -210,7 +219,7 @@ public sealed class AcledClassifier
             : Judged(StrategicDevelopments, "Change to group/activity", 0.6);
     }
 
-    private static AcledJudgement Assault(SentenceCues read, System.Collections.Immutable.ImmutableArray<string> modes, AnnotatedText text, TokenSpan sentence)
+    private static AcledJudgement? Assault(SentenceCues read, System.Collections.Immutable.ImmutableArray<string> modes, AnnotatedText text, TokenSpan sentence)
     {
         var cues = read.Cues;
         // The trigger's own mode names the act first ("raped", "kidnapped").
@@ -221,6 +230,10 @@ public sealed class AcledClassifier
         if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt) && !Has(cues, Cue.Kill)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.8);
         if (Has(cues, Cue.Protest)) return ForceAtProtest(cues);
         var weapon = read.NearestWeapon;
+        // A plant, store or gas line that exploded with nobody said to have set it off is an accident, not political violence.
+        if (Has(cues, Cue.Accident) && !Has(cues, Cue.Hostile | Cue.ArmedGroup | Cue.RemoteExplosive | Cue.Suicide | Cue.Grenade | Cue.Air | Cue.Artillery)
+            && (modes.Contains("explosives") || Has(cues, Cue.Bomb)))
+            return null;
         if (weapon == Cue.Suicide) return Judged(Explosions, "Suicide bomb", 0.95);
         // A chemical agent names the attack whatever delivered it (shells, aircraft, bombs), here or in the next sentence.
         if (weapon == Cue.Chemical || Has(cues, Cue.Chemical)) return Judged(Explosions, "Chemical weapon", 0.95);

@@ -121,7 +121,7 @@ public sealed class AcledClassifier
         [Cue.TakeOver] = ["seize", "seized", "seizing", "capture", "captured", "capturing", "take control", "took control", "taken control", "seized control", "overran",
             "overrun", "took over", "taken over", "take over", "advanced", "entered", "stormed", "occupied", "overtook", "fell", "controlling", "control"],
         [Cue.Territory] = ["town", "towns", "city", "village", "villages", "area", "areas", "territory", "territories", "district", "districts", "region", "province",
-            "base", "port", "crossing", "airport", "border", "oilfield", "positions", "hill", "hills", "neighbourhood", "neighborhood", "countryside", "outskirts",
+            "base", "airbase", "air base", "port", "crossing", "airport", "border", "oilfield", "positions", "hill", "hills", "neighbourhood", "neighborhood", "countryside", "outskirts",
             "highway", "road", "capital", "checkpoint", "camp", "camps", "island", "strongholds", "stronghold", "localities", "settlement", "valley"],
         [Cue.Unopposed] = ["without resistance", "no resistance", "any resistance", "without a fight", "handed over", "hand over", "handover", "vacated", "abandoned",
             "withdrew", "withdrawn", "withdrawal", "pulled out", "peacefully"],
@@ -292,7 +292,9 @@ public sealed class AcledClassifier
             return Judged(StrategicDevelopments, "Arrests", 0.9);
         }
         if (modes.Contains("disrupt")) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.95);
-        if (modes.Contains("restrict") && Has(cues, Cue.Protest)) return Judged(Protests, "Protest with intervention", 0.85);
+        // Tear gas and dispersal answer a protest, named in the same sentence or the one before.
+        if (modes.Contains("restrict") && (Has(cues, Cue.Protest) || Has(PrecedingCues(text, sentence), Cue.Protest)))
+            return Judged(Protests, "Protest with intervention", 0.85);
         if (modes.Contains("seize"))
         {
             // Verbs of territory ("capture", "retake", "take control") name a change of hands before a seizure of weapons.
@@ -410,6 +412,16 @@ public sealed class AcledClassifier
 
     /// <summary>Roads blocked or shut in one sentence count as the demonstrators' violence.</summary>
     private static Cue WithRoadBlocking(Cue cues) => Has(cues, Cue.Block) && Has(cues, Cue.Road) ? cues | Cue.RioterViolence : cues;
+
+    /// <summary>The cues of the sentence before <paramref name="sentence"/>, none for the first.</summary>
+    private static Cue PrecedingCues(AnnotatedText text, TokenSpan sentence)
+    {
+        if (sentence.StartToken == 0) return Cue.None;
+        var previous = text.SentenceOf(sentence.StartToken - 1);
+        var cues = Cue.None;
+        for (var i = previous.StartToken; i < previous.EndToken; i++) cues |= CuesAt(text, i, previous.EndToken);
+        return cues;
+    }
 
     /// <summary>
     /// What the sentence after <paramref name="sentence"/> adds to its event: news often reports a protest and then, in the next

@@ -60,7 +60,20 @@ public sealed class AcledClassifier
         Withdraw = 1UL << 30,
         Kill = 1UL << 31,
         RocketGrenade = 1UL << 32,
+        Exchange = 1UL << 35,
+        MilitaryTarget = 1UL << 37,
+        Accident = 1UL << 38,
+        Hostile = 1UL << 39,
+        Handover = 1UL << 36,
+        Block = 1UL << 33,
+        Road = 1UL << 34,
     }
+
+    /// <summary>The cues of the sentence after an event's that still describe it: how a protest went, and the agent in a weapon.</summary>
+    private const Cue FollowingSentenceCues = Cue.RioterViolence | Cue.Intervention | Cue.Chemical;
+
+    /// <summary>The cues of the sentence after a withdrawal that tell whether someone took the place.</summary>
+    private const Cue FollowingTakeoverCues = Cue.Regain | Cue.Handover;
 
     /// <summary>The cues that name the weapon of an explosion or remote attack; the one nearest the trigger decides.</summary>
     private static readonly Cue[] WeaponCues = [Cue.Suicide, Cue.Chemical, Cue.Grenade, Cue.Air, Cue.Artillery, Cue.RemoteExplosive];
@@ -93,7 +106,8 @@ public sealed class AcledClassifier
         [Cue.LethalForce] = ["live ammunition", "live rounds", "live fire", "opened fire", "open fire", "shot dead", "killed", "kill", "killing", "brutally", "beat", "beaten",
             "beating", "excessive force", "deadly force", "lethal force", "fired on", "fired at", "died", "dead", "gunfire", "crackdown", "bullets"],
         [Cue.RioterViolence] = ["stone", "stones", "stone-throwing", "rocks", "molotov", "petrol bombs", "firecrackers", "clash", "clashed", "clashes", "violent", "violence",
-            "riot", "riots", "rioting", "rioters", "torched", "vandalized", "vandalised", "pelted", "hurled", "set fire", "set ablaze", "burning tyres", "burning tires", "smashed"],
+            "riot", "riots", "rioting", "rioters", "torched", "vandalized", "vandalised", "vandalism", "pelted", "hurled", "set fire", "set ablaze", "burning tyres", "burning tires", "smashed",
+            "barricade", "barricades", "projectiles", "bottles", "pulled down", "pull down", "tore down", "torn down", "broke into", "break into", "ransacked"],
         [Cue.Clash] = ["clash", "clashes", "clashed", "fighting", "fought", "battle", "battles", "battled", "firefight", "gunfight", "gun battle", "exchange fire",
             "exchanged fire", "exchange of fire", "skirmish", "skirmishes", "engaged", "fierce", "repelled", "repulsed", "counterattack", "offensive"],
         [Cue.StateForce] = ["army", "troops", "soldiers", "soldier", "military", "government forces", "security forces", "police", "policemen", "regime",
@@ -102,12 +116,12 @@ public sealed class AcledClassifier
             "extremists", "militia", "militias", "militiamen", "gunmen", "guerrillas", "guerrilla", "armed groups", "armed group", "separatists", "bandits", "armed men", "opposition forces"],
         [Cue.Civilian] = ["civilian", "civilians", "villagers", "residents", "worshippers", "farmers", "women", "children", "passengers", "students", "pedestrians",
             "shoppers", "family", "families", "journalist", "journalists", "teacher", "teachers", "population", "unarmed", "innocent", "worshipers", "mourners"],
-        [Cue.Regain] = ["recapture", "recaptured", "retake", "retook", "retaken", "regain", "regained", "liberate", "liberated", "liberation", "reclaim", "reclaimed",
+        [Cue.Regain] = ["recapture", "recaptured", "re-capture", "re-captured", "re-took", "re-taken", "retake", "retook", "retaken", "regain", "regained", "liberate", "liberated", "liberation", "reclaim", "reclaimed",
             "drove out", "drive out", "driven out", "recovered", "freed", "took back", "take back", "taken back", "expelled", "pushed back"],
         [Cue.TakeOver] = ["seize", "seized", "seizing", "capture", "captured", "capturing", "take control", "took control", "taken control", "seized control", "overran",
             "overrun", "took over", "taken over", "take over", "advanced", "entered", "stormed", "occupied", "overtook", "fell", "controlling", "control"],
         [Cue.Territory] = ["town", "towns", "city", "village", "villages", "area", "areas", "territory", "territories", "district", "districts", "region", "province",
-            "base", "port", "crossing", "airport", "border", "oilfield", "positions", "hill", "hills", "neighbourhood", "neighborhood", "countryside", "outskirts",
+            "base", "airbase", "air base", "port", "crossing", "airport", "border", "oilfield", "positions", "hill", "hills", "neighbourhood", "neighborhood", "countryside", "outskirts",
             "highway", "road", "capital", "checkpoint", "camp", "camps", "island", "strongholds", "stronghold", "localities", "settlement", "valley"],
         [Cue.Unopposed] = ["without resistance", "no resistance", "any resistance", "without a fight", "handed over", "hand over", "handover", "vacated", "abandoned",
             "withdrew", "withdrawn", "withdrawal", "pulled out", "peacefully"],
@@ -122,6 +136,20 @@ public sealed class AcledClassifier
         [Cue.Arrest] = ["arrest", "arrested", "arrests", "detain", "detained", "apprehended", "custody", "nabbed", "rounded up"],
         [Cue.Withdraw] = ["withdraw", "withdrew", "withdrawn", "withdrawal", "pulled out", "retreat", "retreated", "evacuated", "vacated"],
         [Cue.RocketGrenade] = ["rocket-propelled", "rpg", "rpgs"],
+        // Industrial accidents: what blows up by itself (gas, chemicals, stores of explosives or fireworks) and where.
+        [Cue.Accident] = ["accident", "accidental", "accidentally", "leak", "leaked", "leaking", "propane", "cylinder", "cylinders", "boiler", "boilers",
+            "ammonium", "nitrate", "fireworks", "firecracker", "factory", "plant", "warehouse", "industrial", "refinery", "pipeline", "tanker",
+            "solvents", "chemicals", "stored", "storage", "gas station", "gas cylinder", "chemical plant"],
+        // Words that make an explosion someone's act.
+        [Cue.Hostile] = ["attack", "attacks", "attacked", "attacker", "attackers", "targeted", "targeting", "bomb", "bombs", "bomber", "bombers", "bombing",
+            "responsibility", "assailants", "perpetrators", "sabotage", "terror", "terrorism", "planted", "suspect", "suspects"],
+        [Cue.MilitaryTarget] = ["forces", "convoy", "convoys", "patrol", "patrols", "headquarter", "barracks", "garrison", "positions", "unit", "units"],
+        [Cue.Exchange] = ["exchange", "exchanged", "swap", "swapped", "traded", "in exchange"],
+        [Cue.Handover] = ["handed over", "handed control", "hands of", "hand over", "handover", "handing over", "ceded", "cede", "without resistance", "no resistance", "without a fight"],
+        // Road-blocking is the codebook's own example of a violent demonstration ("road-blocking using barricades, burning tires").
+        [Cue.Block] = ["block", "blocked", "blocking", "blockade", "blockaded", "blockading", "shut down", "shutting down", "barricade", "barricaded"],
+        [Cue.Road] = ["road", "roads", "highway", "highways", "street", "streets", "thoroughfare", "thoroughfares", "railway", "railways", "railroad",
+            "rail", "traffic", "motorway", "motorways", "bridge", "bridges", "intersection", "intersections", "junction", "junctions", "roadway"],
         [Cue.Kill] = ["kill", "killed", "killing", "dead", "died", "death", "deaths", "casualties", "wounded", "injured", "murdered"],
     });
 
@@ -144,6 +172,9 @@ public sealed class AcledClassifier
     public AcledJudgement? Judge(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger)
     {
         var read = Read(text, sentence, trigger);
+        if (trigger.Entry.Type is PloverType.Protest or PloverType.Assault) read = read with { Cues = read.Cues | (FollowingCues(text, sentence) & FollowingSentenceCues) };
+        // Who took the place a side withdrew from is often the next sentence's news.
+        if (trigger.Entry.Type is PloverType.Retreat) read = read with { Cues = read.Cues | (FollowingCues(text, sentence) & FollowingTakeoverCues) };
         var modes = trigger.Entry.Modes;
         var cues = read.Cues;
         return trigger.Entry.Type switch
@@ -154,10 +185,7 @@ public sealed class AcledClassifier
             PloverType.Mobilize => Has(cues, Cue.Base) && Has(cues, Cue.Establish)
                 ? Judged(StrategicDevelopments, "Headquarters or base established", 0.9)
                 : Judged(StrategicDevelopments, "Change to group/activity", 0.6),
-            PloverType.Retreat when modes.Contains("release") || modes.Contains("ease") || modes.Contains("return") => null,
-            PloverType.Retreat => Has(cues, Cue.Territory) || Has(cues, Cue.Unopposed)
-                ? Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8)
-                : Judged(StrategicDevelopments, "Change to group/activity", 0.5),
+            PloverType.Retreat => Retreat(cues, modes),
             PloverType.Agree => Judged(StrategicDevelopments, "Agreement", modes.Contains("ceasefire") ? 0.9 : 0.7),
             _ => null,
         };
@@ -174,7 +202,24 @@ public sealed class AcledClassifier
 
     private static bool Has(Cue cues, Cue cue) => (cues & cue) != 0;
 
-    private static AcledJudgement Assault(SentenceCues read, System.Collections.Immutable.ImmutableArray<string> modes, AnnotatedText text, TokenSpan sentence)
+    /// <summary>
+    /// Yielding: the codebook lists surrenders and prisoner exchanges among agreements, territory handed over or taken
+    /// once its holders withdrew as a non-violent transfer, and defections and withdrawals alone as changes to a group's activity.
+    /// </summary>
+    private static AcledJudgement? Retreat(Cue cues, System.Collections.Immutable.ImmutableArray<string> modes)
+    {
+        if (modes.Contains("surrender")) return Judged(StrategicDevelopments, "Agreement", 0.7);
+        if (modes.Contains("defect")) return Judged(StrategicDevelopments, "Change to group/activity", 0.8);
+        if (modes.Contains("release")) return Has(cues, Cue.Exchange) ? Judged(StrategicDevelopments, "Agreement", 0.8) : null;
+        if (modes.Contains("ease")) return null;
+        var taken = Has(cues, Cue.Territory) && (Has(cues, Cue.TakeOver) || Has(cues, Cue.Regain) || Has(cues, Cue.Handover));
+        if (modes.Contains("return")) return taken || Has(cues, Cue.Territory) ? Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8) : null;
+        return taken
+            ? Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8)
+            : Judged(StrategicDevelopments, "Change to group/activity", 0.6);
+    }
+
+    private static AcledJudgement? Assault(SentenceCues read, System.Collections.Immutable.ImmutableArray<string> modes, AnnotatedText text, TokenSpan sentence)
     {
         var cues = read.Cues;
         // The trigger's own mode names the act first ("raped", "kidnapped").
@@ -185,8 +230,13 @@ public sealed class AcledClassifier
         if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt) && !Has(cues, Cue.Kill)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.8);
         if (Has(cues, Cue.Protest)) return ForceAtProtest(cues);
         var weapon = read.NearestWeapon;
+        // A plant, store or gas line that exploded with nobody said to have set it off is an accident, not political violence.
+        if (Has(cues, Cue.Accident) && !Has(cues, Cue.Hostile | Cue.ArmedGroup | Cue.RemoteExplosive | Cue.Suicide | Cue.Grenade | Cue.Air | Cue.Artillery)
+            && (modes.Contains("explosives") || Has(cues, Cue.Bomb)))
+            return null;
         if (weapon == Cue.Suicide) return Judged(Explosions, "Suicide bomb", 0.95);
-        if (weapon == Cue.Chemical) return Judged(Explosions, "Chemical weapon", 0.95);
+        // A chemical agent names the attack whatever delivered it (shells, aircraft, bombs), here or in the next sentence.
+        if (weapon == Cue.Chemical || Has(cues, Cue.Chemical)) return Judged(Explosions, "Chemical weapon", 0.95);
         if (weapon == Cue.Grenade) return Judged(Explosions, "Grenade", 0.9);
         if (Territory(read, text, sentence) is { } territory) return territory;
         if (weapon == Cue.Air) return Judged(Explosions, "Air/drone strike", 0.9);
@@ -199,8 +249,11 @@ public sealed class AcledClassifier
         if (modes.Contains("bombing") || modes.Contains("explosives") || Has(cues, Cue.Bomb)) return Judged(Explosions, "Remote explosive/landmine/IED", 0.7);
         if (Has(cues, Cue.Clash)) return Judged(Battles, "Armed clash", 0.8);
         if (Has(cues, Cue.Civilian)) return Judged(AgainstCivilians, "Attack", 0.7);
-        // Violence between armed sides, or against soldiers, police, checkpoints and convoys, is a battle.
-        if (Has(cues, Cue.StateForce) || Has(cues, Cue.ArmedGroup)) return Judged(Battles, "Armed clash", 0.6);
+        // Violence between armed sides, or against soldiers, police, checkpoints and convoys, is a battle; an armed group
+        // striking where no other armed side or military post is named strikes civilians.
+        if (Has(cues, Cue.StateForce) || (Has(cues, Cue.ArmedGroup) && (Has(cues, Cue.Base) || Has(cues, Cue.MilitaryTarget) || read.TwoArmedGroups)))
+            return Judged(Battles, "Armed clash", 0.6);
+        if (Has(cues, Cue.ArmedGroup)) return Judged(AgainstCivilians, "Attack", 0.6);
         return Judged(AgainstCivilians, "Attack", 0.5);
     }
 
@@ -239,7 +292,9 @@ public sealed class AcledClassifier
             return Judged(StrategicDevelopments, "Arrests", 0.9);
         }
         if (modes.Contains("disrupt")) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.95);
-        if (modes.Contains("restrict") && Has(cues, Cue.Protest)) return Judged(Protests, "Protest with intervention", 0.85);
+        // Tear gas and dispersal answer a protest, named in the same sentence or the one before.
+        if (modes.Contains("restrict") && (Has(cues, Cue.Protest) || Has(PrecedingCues(text, sentence), Cue.Protest)))
+            return Judged(Protests, "Protest with intervention", 0.85);
         if (modes.Contains("seize"))
         {
             // Verbs of territory ("capture", "retake", "take control") name a change of hands before a seizure of weapons.
@@ -272,7 +327,7 @@ public sealed class AcledClassifier
     }
 
     /// <summary>A sentence's cues: which occur, where it first names state forces and an armed group (-1 when it does not), and the weapon named nearest the trigger.</summary>
-    private readonly record struct SentenceCues(Cue Cues, int FirstState, int FirstArmed, Cue NearestWeapon);
+    private readonly record struct SentenceCues(Cue Cues, int FirstState, int FirstArmed, Cue NearestWeapon, bool TwoArmedGroups = false);
 
     /// <summary>How near an aircraft must be named to a missile or rocket for the attack to be an air strike ("warplanes fired a missile").</summary>
     private const int AircraftReach = 6;
@@ -283,6 +338,7 @@ public sealed class AcledClassifier
         var cues = Cue.None;
         int firstState = -1, firstArmed = -1;
         var nearest = Cue.None;
+        var twoArmed = false;
         var nearestDistance = int.MaxValue;
         // The trigger itself may name the weapon ("airstrike", "shelling", "grenade attack", "suicide bombing").
         var modes = trigger.Entry.Modes;
@@ -296,27 +352,19 @@ public sealed class AcledClassifier
         var airDistance = own == Cue.Air ? 0 : int.MaxValue;
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
-            var word = text.WordOf(i);
-            var found = Cue.None;
-            var lower = word.ToLowerInvariant();
-            if (Cues.TryGetValue(lower, out var c)) found |= c;
-            else
-            {
-                foreach (var candidate in Lemmas.Candidates(word))
-                {
-                    if (Cues.TryGetValue(candidate, out c)) { found |= c; break; }
-                }
-            }
-            if (i + 1 < sentence.EndToken && BigramStarts.Contains(lower) && Cues.TryGetValue(lower + " " + text.WordOf(i + 1).ToLowerInvariant(), out c)) found |= c;
+            var found = CuesAt(text, i, sentence.EndToken);
             if (found == Cue.None) continue;
             // "rocket-propelled grenade" is a rocket, not a hand grenade.
             if ((found & Cue.Grenade) != 0 && i > sentence.StartToken && (cues & Cue.RocketGrenade) != 0 && text.WordOf(i - 1) is var before
                 && (before.Equals("rocket-propelled", StringComparison.OrdinalIgnoreCase) || before == "-" || before.Equals("propelled", StringComparison.OrdinalIgnoreCase)))
                 found = (found & ~Cue.Grenade) | Cue.Artillery;
             if ((found & Cue.RocketGrenade) != 0) found |= Cue.Artillery;
-            cues |= found;
+            // "a chlorine attack" names an attack of its own, which its own trigger classifies; it does not make this one chemical.
+            if ((found & Cue.Chemical) != 0 && !trigger.Span.Contains(i) && NamesAttack(text, i + 1, sentence.EndToken)) cues |= found & ~Cue.Chemical;
+            else cues |= found;
             if (firstState < 0 && (found & Cue.StateForce) != 0) firstState = i;
             if (firstArmed < 0 && (found & Cue.ArmedGroup) != 0) firstArmed = i;
+            else if ((found & Cue.ArmedGroup) != 0 && !twoArmed) twoArmed = !SameNoun(text.WordOf(firstArmed), text.WordOf(i));
             var distance = i < trigger.Span.StartToken ? trigger.Span.StartToken - i : i >= trigger.Span.EndToken ? i - trigger.Span.EndToken + 1 : 0;
             if ((found & Cue.Air) != 0) airDistance = Math.Min(airDistance, distance);
             foreach (var weapon in WeaponCues)
@@ -330,6 +378,61 @@ public sealed class AcledClassifier
         }
         // Missiles and rockets fired from aircraft are air strikes.
         if (nearest == Cue.Artillery && airDistance <= AircraftReach) nearest = Cue.Air;
-        return new SentenceCues(cues, firstState, firstArmed, nearest);
+        return new SentenceCues(WithRoadBlocking(cues), firstState, firstArmed, nearest, twoArmed);
+    }
+
+    /// <summary>The cues word <paramref name="i"/> names, alone or with the next word before <paramref name="end"/>.</summary>
+    private static Cue CuesAt(AnnotatedText text, int i, int end)
+    {
+        var word = text.WordOf(i);
+        var found = Cue.None;
+        var lower = word.ToLowerInvariant();
+        if (Cues.TryGetValue(lower, out var c)) found |= c;
+        else
+        {
+            foreach (var candidate in Lemmas.Candidates(word))
+            {
+                if (Cues.TryGetValue(candidate, out c)) { found |= c; break; }
+            }
+        }
+        if (i + 1 < end && BigramStarts.Contains(lower) && Cues.TryGetValue(lower + " " + text.WordOf(i + 1).ToLowerInvariant(), out c)) found |= c;
+        return found;
+    }
+
+    /// <summary>Whether two nouns are one word in singular or plural ("militia", "militias").</summary>
+    private static bool SameNoun(string a, string b) =>
+        a.AsSpan().TrimEnd('s').Equals(b.AsSpan().TrimEnd('s'), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the word at <paramref name="i"/> (or the one after, past "weapons") is "attack" or "attacks".</summary>
+    private static bool NamesAttack(AnnotatedText text, int i, int end)
+    {
+        if (i < end && text.WordOf(i).Equals("weapons", StringComparison.OrdinalIgnoreCase)) i++;
+        return i < end && text.WordOf(i) is var w && (w.Equals("attack", StringComparison.OrdinalIgnoreCase) || w.Equals("attacks", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Roads blocked or shut in one sentence count as the demonstrators' violence.</summary>
+    private static Cue WithRoadBlocking(Cue cues) => Has(cues, Cue.Block) && Has(cues, Cue.Road) ? cues | Cue.RioterViolence : cues;
+
+    /// <summary>The cues of the sentence before <paramref name="sentence"/>, none for the first.</summary>
+    private static Cue PrecedingCues(AnnotatedText text, TokenSpan sentence)
+    {
+        if (sentence.StartToken == 0) return Cue.None;
+        var previous = text.SentenceOf(sentence.StartToken - 1);
+        var cues = Cue.None;
+        for (var i = previous.StartToken; i < previous.EndToken; i++) cues |= CuesAt(text, i, previous.EndToken);
+        return cues;
+    }
+
+    /// <summary>
+    /// What the sentence after <paramref name="sentence"/> adds to its event: news often reports a protest and then, in the next
+    /// sentence, how it turned violent or how police broke it up; or an attack and then the agent its shells carried.
+    /// </summary>
+    private static Cue FollowingCues(AnnotatedText text, TokenSpan sentence)
+    {
+        if (sentence.EndToken >= text.Count) return Cue.None;
+        var next = text.SentenceOf(sentence.EndToken);
+        var cues = Cue.None;
+        for (var i = next.StartToken; i < next.EndToken; i++) cues |= CuesAt(text, i, next.EndToken);
+        return WithRoadBlocking(cues);
     }
 }

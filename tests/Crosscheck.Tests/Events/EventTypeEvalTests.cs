@@ -12,10 +12,10 @@ public sealed class EventTypeEvalTests
         var result = Case2021Eval.Score(SharedData.PathTo("data", "case2021", "dev.tsv"));
         result.All.Count.ShouldBe(509);
         result.Acled.Count.ShouldBe(424);
-        // Measured 0.735 weighted F1, 0.717 accuracy over the ACLED labels; 0.590 weighted F1 over all 30 labels.
-        result.Acled.WeightedF1.ShouldBeGreaterThanOrEqualTo(0.71);
-        result.Acled.Accuracy.ShouldBeGreaterThanOrEqualTo(0.69);
-        result.All.WeightedF1.ShouldBeGreaterThanOrEqualTo(0.56);
+        // Measured 0.785 weighted F1, 0.764 accuracy over the ACLED labels; 0.634 weighted F1 over all 30 labels.
+        result.Acled.WeightedF1.ShouldBeGreaterThanOrEqualTo(0.77);
+        result.Acled.Accuracy.ShouldBeGreaterThanOrEqualTo(0.75);
+        result.All.WeightedF1.ShouldBeGreaterThanOrEqualTo(0.61);
         result.All.Of("SUIC_BOMB").F1.ShouldBeGreaterThanOrEqualTo(0.8);
     }
 

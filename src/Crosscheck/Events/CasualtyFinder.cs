@@ -123,23 +123,12 @@ public sealed class CasualtyFinder
         foreach (var e in assaults) withEvent.Add(text.SentenceIndexOf(events[e].Trigger.StartToken));
 
         var result = events.ToBuilder();
-        // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
-        // a shooting said without its outcome is the death the article reports elsewhere.
-        var articleKilled = 0m;
+        // Whether an event's injured are only victims who may be the dead ones: "he was shot", "the victim was taken to a hospital".
+        var vague = new Dictionary<int, bool>();
         foreach (var e in assaults)
         {
-            if (result[e].Fatalities is { } k) articleKilled = Math.Max(articleKilled, k.Min);
-        }
-        if (articleKilled > 0)
-        {
-            foreach (var e in assaults)
-            {
-                if (result[e].Injured is not { Min: > 0 } injured) continue;
-                var statements = Statements(text, text.SentenceOf(result[e].Trigger.StartToken));
-                if (!statements.TrueForAll(s => s.Kind != Outcome.Injured || (s.Weak && !s.Additional))) continue;
-                var left = injured.Min - articleKilled;
-                result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - articleKilled : null, injured.Span) : null };
-            }
+            if (result[e].Injured is not { Min: > 0 }) continue;
+            vague[e] = Statements(text, text.SentenceOf(result[e].Trigger.StartToken)).TrueForAll(IsVague);
         }
         for (var s = 0; s < text.Sentences.Length; s++)
         {
@@ -151,10 +140,32 @@ public sealed class CasualtyFinder
             var statements = Statements(text, sentence);
             if (statements.Count == 0) continue;
             var target = Target(result, assaults, sentence.StartToken);
+            var before = result[target].Injured;
             result[target] = AddFollowUp(text, result[target], statements);
+            if (result[target].Injured is { Min: > 0 } after && !ReferenceEquals(before, after))
+                vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
+        }
+        // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
+        // a shooting said without its outcome, or a victim named again, is the death the article reports elsewhere.
+        var articleKilled = 0m;
+        foreach (var e in assaults)
+        {
+            if (result[e].Fatalities is { } k) articleKilled = Math.Max(articleKilled, k.Min);
+        }
+        if (articleKilled > 0)
+        {
+            foreach (var e in assaults)
+            {
+                if (result[e].Injured is not { Min: > 0 } injured || !vague.GetValueOrDefault(e)) continue;
+                var left = injured.Min - articleKilled;
+                result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - articleKilled : null, injured.Span) : null };
+            }
         }
         return result.MoveToImmutable();
     }
+
+    /// <summary>An injured statement that may name a victim counted as dead elsewhere: a bare "shot", or one victim named again.</summary>
+    private static bool IsVague(Statement s) => s.Kind != Outcome.Injured || (s.Weak && !s.Additional);
 
     /// <summary>The last asserted ASSAULT event before the token, else the last ASSAULT event before it, else the first after it.</summary>
     private static int Target(ImmutableArray<EventMention>.Builder events, List<int> assaults, int token)
@@ -221,8 +232,9 @@ public sealed class CasualtyFinder
                 if (s.Kind == Outcome.Killed && s.Anaphoric) anaphoricKilled += s.Min;
             }
         }
-        foreach (var s in statements)
+        for (var k = 0; k < statements.Count; k++)
         {
+            var s = statements[k];
             if (s.Kind != kind) continue;
             any = true;
             start = Math.Min(start, s.Start);
@@ -234,8 +246,16 @@ public sealed class CasualtyFinder
                 anaphoricMin = Math.Max(anaphoricMin, min);
                 anaphoricMax = anaphoricMax is null || max is null ? null : Math.Max(anaphoricMax.Value, max.Value);
             }
-            else if (s.Additional)
+            // "Two people are dead and three others wounded": "others" beside another kind of outcome are more victims, not more of this kind.
+            else if (s.Additional && k > 0 && statements[k - 1].Kind == kind)
             {
+                newMin += s.Min;
+                newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
+            }
+            else if (newMin > 0 && s.VictimStart > 0 && text.WordOf(s.VictimStart - 1).Equals("and", StringComparison.OrdinalIgnoreCase)
+                && k > 0 && statements[k - 1].Kind == kind && statements[k - 1].End <= s.VictimStart)
+            {
+                // "One man was shot in the back and a 29-year-old man was shot multiple times": a second clause names more victims.
                 newMin += s.Min;
                 newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
             }
@@ -535,7 +555,9 @@ public sealed class CasualtyFinder
             start = end;
             while (start - 1 >= sentence.StartToken && end - start < 10 && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
             // "a man and a woman were shot"
-            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && InPhrase(text, start - 2, true) && end - start < 16)
+            // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
+            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && InPhrase(text, start - 2, true) && end - start < 16
+                && NamesPerson(text, start - 2))
             {
                 start--;
                 while (start - 1 >= sentence.StartToken && end - start < 16 && InPhrase(text, start - 1, false)) start--;
@@ -686,6 +708,14 @@ public sealed class CasualtyFinder
             if (text.WordOf(i) == "and" && i > start && PersonNouns.Contains(text.WordOf(i - 1))) return PersonNouns.Contains(head) || text.PosOf(end - 1) is "NNP";
         }
         return false;
+    }
+
+    /// <summary>Whether the word can end a phrase naming people: a person noun (not "dead" or "wounded"), a name, an age, a pronoun.</summary>
+    private static bool NamesPerson(AnnotatedText text, int token)
+    {
+        var w = text.WordOf(token);
+        if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("wounded", StringComparison.OrdinalIgnoreCase) || w.Equals("injured", StringComparison.OrdinalIgnoreCase)) return false;
+        return PersonNouns.Contains(w) || Pronouns.Contains(w) || w.Contains("year-old", StringComparison.OrdinalIgnoreCase) || text.PosOf(token) is "NNP" or "NNPS" or "CD" || PersonNameAt(text, token);
     }
 
     private static bool PersonNameAt(AnnotatedText text, int token)

@@ -377,6 +377,39 @@ public sealed class CasualtyFinder
             }
             return null;
         }
+        // "a 15-year-old with a gunshot wound to his leg", "one man was taken to the hospital with life-threatening injuries"
+        if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 6); j++)
+            {
+                var wj = text.WordOf(j);
+                if (wj is "wound" or "wounds" or "injuries" or "injury" && text.PosOf(j) is "NN" or "NNS")
+                {
+                    var k = i - 1;
+                    // "One man was taken to the hospital with ...": the victim is the subject of the carrying verb.
+                    for (var c = i - 1; c > sentence.StartToken && i - c <= 8; c--)
+                    {
+                        if (text.WordOf(c) is "," or ";" or "and") break;
+                        if (Carried.Contains(text.WordOf(c)) && text.PosOf(c) is "VBN" && Passive(text, sentence, c, j + 1, Outcome.Injured, requireBe: true) is { } carried) return carried;
+                    }
+                    // "found dead with a gunshot wound" says how, not who else.
+                    if (k < sentence.StartToken || text.WordOf(k).Equals("dead", StringComparison.OrdinalIgnoreCase) || KilledParticiples.Contains(text.WordOf(k))) return null;
+                    if (Victims(text, sentence, k + 1, forward: false) is not { } with || with.Max is null) return null;
+                    // A wound does not say whether the victim lived: a death said elsewhere wins.
+                    return new Statement(Outcome.Injured, with.Min, with.Max, with.Start, j + 1, with.Start, with.End, with.Anaphoric, with.Additional) { Weak = true };
+                }
+                if (wj is "," or "." or ";" or "and" or "gun" or "gunfire" or "shots" or "rifle" or "handgun" or "knife") break;
+            }
+            return null;
+        }
+        // "is recovering from a gunshot wound", "is recovering after being shot"
+        if (w.Equals("recovering", StringComparison.OrdinalIgnoreCase) && next is "from" or "after" or "at" or "in" or "," or ".")
+            return Passive(text, sentence, i, i + 1, Outcome.Injured, requireBe: true);
+        // Headlines: "Man critical after Kensington shooting"
+        if (w.Equals("critical", StringComparison.OrdinalIgnoreCase) && next is "after" or "following" or "in" or "," && i > sentence.StartToken
+            && PersonNouns.Contains(text.WordOf(i - 1)) && text.PosOf(i - 1) is "NN" or "NNS" or "NNP")
+            return Victims(text, sentence, i, forward: false) is { } critical
+                ? new Statement(Outcome.Injured, critical.Min, critical.Max, critical.Start, i + 1, critical.Start, critical.End, critical.Anaphoric, critical.Additional) : null;
         // "in critical condition", "in serious but stable condition"
         if (w.Equals("in", StringComparison.OrdinalIgnoreCase))
         {
@@ -462,9 +495,14 @@ public sealed class CasualtyFinder
                 && i - 1 >= sentence.StartToken && (KilledParticiples.Contains(text.WordOf(i - 1)) || InjuredParticiples.Contains(text.WordOf(i - 1)))) { i--; continue; }
             break;
         }
-        if (requireBe && !sawBe) return null;
         if (negated) return null;
         if (i < sentence.StartToken) return null;
+        if (requireBe && !sawBe)
+        {
+            // "a shooting that left a man in critical condition"
+            if (Victims(text, sentence, i + 1, forward: false) is not { } left || left.Start - 1 < sentence.StartToken || !Leaving.Contains(text.WordOf(left.Start - 1))) return null;
+            return new Statement(kind, left.Min, left.Max, left.Start, end, left.Start, left.End, left.Anaphoric, left.Additional);
+        }
         if (text.WordOf(i) is "who" or "that" && i > sentence.StartToken)
         {
             // "the officers who fatally shot him" name the shooters.
@@ -481,6 +519,12 @@ public sealed class CasualtyFinder
             {
                 var wk = text.WordOf(k);
                 if (wk is "," or ";" or ":" || BeForms.Contains(wk) && !wk.Equals("found", StringComparison.OrdinalIgnoreCase)) break;
+                if (wk.Equals("with", StringComparison.OrdinalIgnoreCase) && k - 1 > sentence.StartToken)
+                {
+                    // "Man with gunshot wound dies"
+                    victims = Victims(text, sentence, k, forward: false);
+                    break;
+                }
                 if (!InjuredParticiples.Contains(wk) && !KilledParticiples.Contains(wk)) continue;
                 var j = k - 1;
                 while (j >= sentence.StartToken && (text.PosOf(j) is "RB" || text.WordOf(j).Equals("found", StringComparison.OrdinalIgnoreCase))) j--;
@@ -691,6 +735,8 @@ public sealed class CasualtyFinder
     {
         var head = text.WordOf(end - 1);
         if (PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        // "a second was injured", "another was wounded"
+        if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
         foreach (var m in text.Entities)
         {
             if (m.Span.Contains(end - 1)) return m.Type == EntityType.Person;

@@ -161,7 +161,50 @@ public sealed class CasualtyFinder
                 result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - articleKilled : null, injured.Span) : null };
             }
         }
+        else if (FatalWord(text) is { } fatal)
+        {
+            // "charged in the shooting death of ... shot Long once in the head": an article that calls the shooting
+            // fatal, with no death counted, means the one shot died.
+            foreach (var e in assaults)
+            {
+                if (result[e].Injured is not { Min: 1, Max: 1 } injured || !vague.GetValueOrDefault(e)) continue;
+                result[e] = result[e] with { Injured = null, Fatalities = new CountRange(1, 1, fatal) };
+            }
+        }
         return result.MoveToImmutable();
+    }
+
+    /// <summary>"deadly shooting", "fatal Christmas Day shooting": an event noun within three words after the adjective.</summary>
+    private static bool FatalNounAfter(AnnotatedText text, int adjective)
+    {
+        for (var j = adjective + 1; j < Math.Min(text.Count, adjective + 4); j++)
+        {
+            if (text.WordOf(j) is "shooting" or "shootings" or "stabbing" or "attack" or "incident" or "shootout" or "gunfire" or "encounter" or "confrontation") return true;
+            if (text.PosOf(j) is not ("NNP" or "NN" or "JJ")) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A word that says the article's violence killed someone: "murder" (not "attempted"), "homicide", "fatal", "deadly", "shooting death", "murder-suicide".</summary>
+    private static TokenSpan? FatalWord(AnnotatedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var w = text.WordOf(i);
+            var fatal = w.Equals("homicide", StringComparison.OrdinalIgnoreCase) || w.Equals("murder-suicide", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("murder", StringComparison.OrdinalIgnoreCase)
+                // "a deadly shooting", not "a deadly weapon" or "deadly force"
+                || (w.Equals("fatal", StringComparison.OrdinalIgnoreCase) || w.Equals("deadly", StringComparison.OrdinalIgnoreCase))
+                    && FatalNounAfter(text, i)
+                || (w.Equals("death", StringComparison.OrdinalIgnoreCase) && i > 0 && text.WordOf(i - 1).Equals("shooting", StringComparison.OrdinalIgnoreCase));
+            if (!fatal) continue;
+            var previous = i > 0 ? text.WordOf(i - 1).Replace("\u00AD", "", StringComparison.Ordinal) : "";
+            if (previous.Equals("attempted", StringComparison.OrdinalIgnoreCase) || previous.Equals("non", StringComparison.OrdinalIgnoreCase) || previous.Equals("not", StringComparison.OrdinalIgnoreCase)) continue;
+            var segment = text.SegmentKindAt(text.Span(i, i + 1).Start);
+            if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            return text.Span(i, i + 1);
+        }
+        return null;
     }
 
     /// <summary>An injured statement that may name a victim counted as dead elsewhere: a bare "shot", or one victim named again.</summary>

@@ -124,11 +124,29 @@ public sealed class CasualtyFinder
 
         var result = events.ToBuilder();
         // Whether an event's injured are only victims who may be the dead ones: "he was shot", "the victim was taken to a hospital".
+        // A victim named among the dead ("Carlos Ibanez ... died"; "Ibanez was taken to a hospital") is one of them too.
+        var deadNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sentenceStatements = new List<Statement>?[text.Sentences.Length];
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            var sentence = text.Sentences[s];
+            if (sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            sentenceStatements[s] = Statements(text, sentence);
+            foreach (var st in sentenceStatements[s]!)
+            {
+                if (st.Kind != Outcome.Killed || st.Min == 0) continue;
+                for (var t = st.VictimStart; t < st.VictimEnd; t++)
+                {
+                    if (NameToken(text, t)) deadNames.Add(text.WordOf(t));
+                }
+            }
+        }
+        bool IsVague(Statement st) => st.Kind != Outcome.Injured || !st.Additional && (st.Weak || NamesTheDead(text, st, deadNames));
         var vague = new Dictionary<int, bool>();
         foreach (var e in assaults)
         {
             if (result[e].Injured is not { Min: > 0 }) continue;
-            vague[e] = Statements(text, text.SentenceOf(result[e].Trigger.StartToken)).TrueForAll(IsVague);
+            vague[e] = (sentenceStatements[text.SentenceIndexOf(result[e].Trigger.StartToken)] ?? []).TrueForAll(IsVague);
         }
         for (var s = 0; s < text.Sentences.Length; s++)
         {
@@ -137,7 +155,7 @@ public sealed class CasualtyFinder
             if (sentence.Length == 0) continue;
             var segment = text.SegmentKindAt(sentence.Start);
             if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
-            var statements = Statements(text, sentence);
+            var statements = sentenceStatements[s] ?? [];
             if (statements.Count == 0) continue;
             var target = Target(result, assaults, sentence.StartToken);
             var before = result[target].Injured;
@@ -207,8 +225,30 @@ public sealed class CasualtyFinder
         return null;
     }
 
-    /// <summary>An injured statement that may name a victim counted as dead elsewhere: a bare "shot", or one victim named again.</summary>
-    private static bool IsVague(Statement s) => s.Kind != Outcome.Injured || (s.Weak && !s.Additional);
+    /// <summary>A proper noun that no entity of another type than a person covers.</summary>
+    private static bool NameToken(AnnotatedText text, int token)
+    {
+        if (text.PosOf(token) is not ("NNP" or "NNPS") || text.WordOf(token).Length < 2) return false;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(token)) return m.Type == EntityType.Person;
+        }
+        return true;
+    }
+
+    /// <summary>Whether every victim the statement names is a single person named among the dead.</summary>
+    private static bool NamesTheDead(AnnotatedText text, Statement s, HashSet<string> deadNames)
+    {
+        if (deadNames.Count == 0 || s.Max != 1) return false;
+        var named = false;
+        for (var t = s.VictimStart; t < s.VictimEnd; t++)
+        {
+            if (!NameToken(text, t)) continue;
+            if (!deadNames.Contains(text.WordOf(t))) return false;
+            named = true;
+        }
+        return named;
+    }
 
     /// <summary>The last asserted ASSAULT event before the token, else the last ASSAULT event before it, else the first after it.</summary>
     private static int Target(ImmutableArray<EventMention>.Builder events, List<int> assaults, int token)
@@ -233,7 +273,8 @@ public sealed class CasualtyFinder
             var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
             killed = s.Additional && killed is not null ? Add(text, killed, range) : Larger(killed, range);
             // The wounded victim died: move them from injured to killed.
-            if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0)
+            // "The second victim was pronounced dead" is not the wounded one.
+            if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s))
             {
                 var min = Math.Max(0, injured.Min - s.Min);
                 injured = min == 0 ? null : new CountRange(min, injured.Max is { } max ? Math.Max(min, max - s.Min) : null, injured.Span);
@@ -248,6 +289,16 @@ public sealed class CasualtyFinder
             injured = s.Additional && injured is not null ? Add(text, injured, range) : Larger(injured, range);
         }
         return target with { Fatalities = killed, Injured = injured };
+    }
+
+    /// <summary>"the second victim", "the other man": a victim other than the one named before.</summary>
+    private static bool NamesAnother(AnnotatedText text, Statement s)
+    {
+        for (var i = s.VictimStart; i < s.VictimEnd; i++)
+        {
+            if (Additions.Contains(text.WordOf(i))) return true;
+        }
+        return false;
     }
 
     private static CountRange Larger(CountRange? a, CountRange b) =>
@@ -558,7 +609,7 @@ public sealed class CasualtyFinder
         if (victims is null && kind == Outcome.Killed && Died.Contains(text.WordOf(start)))
         {
             // "Girl shot at party dies", "Teen found shot on bike path dies": the one shot is the one who died.
-            for (var k = i; k > sentence.StartToken && i - k <= 6; k--)
+            for (var k = i; k > sentence.StartToken && i - k <= 12; k--)
             {
                 var wk = text.WordOf(k);
                 if (wk is "," or ";" or ":" || BeForms.Contains(wk) && !wk.Equals("found", StringComparison.OrdinalIgnoreCase)) break;
@@ -570,7 +621,9 @@ public sealed class CasualtyFinder
                 }
                 if (!InjuredParticiples.Contains(wk) && !KilledParticiples.Contains(wk)) continue;
                 var j = k - 1;
-                while (j >= sentence.StartToken && (text.PosOf(j) is "RB" || text.WordOf(j).Equals("found", StringComparison.OrdinalIgnoreCase))) j--;
+                while (j >= sentence.StartToken && (text.PosOf(j) is "RB" || BeForms.Contains(text.WordOf(j)))) j--;
+                // "An Everett teen who was found shot along a bike path ... has died"
+                if (j > sentence.StartToken && text.WordOf(j) is "who" or "that") j--;
                 victims = Victims(text, sentence, j + 1, forward: false);
                 break;
             }
@@ -581,6 +634,10 @@ public sealed class CasualtyFinder
         if (!sawBe && end - start == 1 && KilledActive.Contains(text.WordOf(start)) && victims.Value.Pronoun) return null;
         // "Juan Almaraz shot ...": with no "was", a named person before a verb that can be active is the shooter.
         if (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && PersonNameAt(text, victims.Value.End - 1)) return null;
+        // "Deputies shot ...", "bakery employees and was shot": a plural with no count and no "was" of its own is the doer or another clause's object.
+        if (victims.Value.Max is null && NumberAt(text, victims.Value.Start, victims.Value.End) is null
+            && (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && end < sentence.EndToken && text.PosOf(end) is "DT" or "PRP" or "PRP$" or "NNP" or "CD"
+                || text.WordOf(victims.Value.End).Equals("and", StringComparison.OrdinalIgnoreCase))) return null;
         var min = victims.Value.Min;
         var max = victims.Value.Max;
         // "was killed along with Heriberto Corpus, 20"

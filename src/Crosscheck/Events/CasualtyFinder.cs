@@ -123,8 +123,48 @@ public sealed class CasualtyFinder
         foreach (var e in assaults) withEvent.Add(text.SentenceIndexOf(events[e].Trigger.StartToken));
 
         var result = events.ToBuilder();
+        // Whether an event's injured are only victims who may be the dead ones: "he was shot", "the victim was taken to a hospital".
+        // A victim named among the dead ("Carlos Ibanez ... died"; "Ibanez was taken to a hospital") is one of them too.
+        var deadNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sentenceStatements = new List<Statement>?[text.Sentences.Length];
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            var sentence = text.Sentences[s];
+            if (sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            sentenceStatements[s] = Statements(text, sentence);
+            foreach (var st in sentenceStatements[s]!)
+            {
+                if (st.Kind != Outcome.Killed || st.Min == 0) continue;
+                for (var t = st.VictimStart; t < st.VictimEnd; t++)
+                {
+                    if (NameToken(text, t)) deadNames.Add(text.WordOf(t));
+                }
+            }
+        }
+        bool IsVague(Statement st) => st.Kind != Outcome.Injured || !st.Additional && (st.Weak || NamesTheDead(text, st, deadNames));
+        var vague = new Dictionary<int, bool>();
+        foreach (var e in assaults)
+        {
+            if (result[e].Injured is not { Min: > 0 }) continue;
+            vague[e] = (sentenceStatements[text.SentenceIndexOf(result[e].Trigger.StartToken)] ?? []).TrueForAll(IsVague);
+        }
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            if (withEvent.Contains(s)) continue;
+            var sentence = text.Sentences[s];
+            if (sentence.Length == 0) continue;
+            var segment = text.SegmentKindAt(sentence.Start);
+            if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            var statements = sentenceStatements[s] ?? [];
+            if (statements.Count == 0) continue;
+            var target = Target(result, assaults, sentence.StartToken);
+            var before = result[target].Injured;
+            result[target] = AddFollowUp(text, result[target], statements);
+            if (result[target].Injured is { Min: > 0 } after && !ReferenceEquals(before, after))
+                vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
+        }
         // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
-        // a shooting said without its outcome is the death the article reports elsewhere.
+        // a shooting said without its outcome, or a victim named again, is the death the article reports elsewhere.
         var articleKilled = 0m;
         foreach (var e in assaults)
         {
@@ -134,26 +174,80 @@ public sealed class CasualtyFinder
         {
             foreach (var e in assaults)
             {
-                if (result[e].Injured is not { Min: > 0 } injured) continue;
-                var statements = Statements(text, text.SentenceOf(result[e].Trigger.StartToken));
-                if (!statements.TrueForAll(s => s.Kind != Outcome.Injured || (s.Weak && !s.Additional))) continue;
+                if (result[e].Injured is not { Min: > 0 } injured || !vague.GetValueOrDefault(e)) continue;
                 var left = injured.Min - articleKilled;
                 result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - articleKilled : null, injured.Span) : null };
             }
         }
-        for (var s = 0; s < text.Sentences.Length; s++)
+        else if (FatalWord(text) is { } fatal)
         {
-            if (withEvent.Contains(s)) continue;
-            var sentence = text.Sentences[s];
-            if (sentence.Length == 0) continue;
-            var segment = text.SegmentKindAt(sentence.Start);
-            if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
-            var statements = Statements(text, sentence);
-            if (statements.Count == 0) continue;
-            var target = Target(result, assaults, sentence.StartToken);
-            result[target] = AddFollowUp(text, result[target], statements);
+            // "charged in the shooting death of ... shot Long once in the head": an article that calls the shooting
+            // fatal, with no death counted, means the one shot died.
+            foreach (var e in assaults)
+            {
+                if (result[e].Injured is not { Min: 1, Max: 1 } injured || !vague.GetValueOrDefault(e)) continue;
+                result[e] = result[e] with { Injured = null, Fatalities = new CountRange(1, 1, fatal) };
+            }
         }
         return result.MoveToImmutable();
+    }
+
+    /// <summary>"deadly shooting", "fatal Christmas Day shooting": an event noun within three words after the adjective.</summary>
+    private static bool FatalNounAfter(AnnotatedText text, int adjective)
+    {
+        for (var j = adjective + 1; j < Math.Min(text.Count, adjective + 4); j++)
+        {
+            if (text.WordOf(j) is "shooting" or "shootings" or "stabbing" or "attack" or "incident" or "shootout" or "gunfire" or "encounter" or "confrontation") return true;
+            if (text.PosOf(j) is not ("NNP" or "NN" or "JJ")) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A word that says the article's violence killed someone: "murder" (not "attempted"), "homicide", "fatal", "deadly", "shooting death", "murder-suicide".</summary>
+    private static TokenSpan? FatalWord(AnnotatedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var w = text.WordOf(i);
+            var fatal = w.Equals("homicide", StringComparison.OrdinalIgnoreCase) || w.Equals("murder-suicide", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("murder", StringComparison.OrdinalIgnoreCase)
+                // "a deadly shooting", not "a deadly weapon" or "deadly force"
+                || (w.Equals("fatal", StringComparison.OrdinalIgnoreCase) || w.Equals("deadly", StringComparison.OrdinalIgnoreCase))
+                    && FatalNounAfter(text, i)
+                || (w.Equals("death", StringComparison.OrdinalIgnoreCase) && i > 0 && text.WordOf(i - 1).Equals("shooting", StringComparison.OrdinalIgnoreCase));
+            if (!fatal) continue;
+            var previous = i > 0 ? text.WordOf(i - 1).Replace("\u00AD", "", StringComparison.Ordinal) : "";
+            if (previous.Equals("attempted", StringComparison.OrdinalIgnoreCase) || previous.Equals("non", StringComparison.OrdinalIgnoreCase) || previous.Equals("not", StringComparison.OrdinalIgnoreCase)) continue;
+            var segment = text.SegmentKindAt(text.Span(i, i + 1).Start);
+            if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            return text.Span(i, i + 1);
+        }
+        return null;
+    }
+
+    /// <summary>A proper noun that no entity of another type than a person covers.</summary>
+    private static bool NameToken(AnnotatedText text, int token)
+    {
+        if (text.PosOf(token) is not ("NNP" or "NNPS") || text.WordOf(token).Length < 2) return false;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(token)) return m.Type == EntityType.Person;
+        }
+        return true;
+    }
+
+    /// <summary>Whether every victim the statement names is a single person named among the dead.</summary>
+    private static bool NamesTheDead(AnnotatedText text, Statement s, HashSet<string> deadNames)
+    {
+        if (deadNames.Count == 0 || s.Max != 1) return false;
+        var named = false;
+        for (var t = s.VictimStart; t < s.VictimEnd; t++)
+        {
+            if (!NameToken(text, t)) continue;
+            if (!deadNames.Contains(text.WordOf(t))) return false;
+            named = true;
+        }
+        return named;
     }
 
     /// <summary>The last asserted ASSAULT event before the token, else the last ASSAULT event before it, else the first after it.</summary>
@@ -179,7 +273,8 @@ public sealed class CasualtyFinder
             var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
             killed = s.Additional && killed is not null ? Add(text, killed, range) : Larger(killed, range);
             // The wounded victim died: move them from injured to killed.
-            if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0)
+            // "The second victim was pronounced dead" is not the wounded one.
+            if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s))
             {
                 var min = Math.Max(0, injured.Min - s.Min);
                 injured = min == 0 ? null : new CountRange(min, injured.Max is { } max ? Math.Max(min, max - s.Min) : null, injured.Span);
@@ -194,6 +289,16 @@ public sealed class CasualtyFinder
             injured = s.Additional && injured is not null ? Add(text, injured, range) : Larger(injured, range);
         }
         return target with { Fatalities = killed, Injured = injured };
+    }
+
+    /// <summary>"the second victim", "the other man": a victim other than the one named before.</summary>
+    private static bool NamesAnother(AnnotatedText text, Statement s)
+    {
+        for (var i = s.VictimStart; i < s.VictimEnd; i++)
+        {
+            if (Additions.Contains(text.WordOf(i))) return true;
+        }
+        return false;
     }
 
     private static CountRange Larger(CountRange? a, CountRange b) =>
@@ -221,8 +326,9 @@ public sealed class CasualtyFinder
                 if (s.Kind == Outcome.Killed && s.Anaphoric) anaphoricKilled += s.Min;
             }
         }
-        foreach (var s in statements)
+        for (var k = 0; k < statements.Count; k++)
         {
+            var s = statements[k];
             if (s.Kind != kind) continue;
             any = true;
             start = Math.Min(start, s.Start);
@@ -234,8 +340,16 @@ public sealed class CasualtyFinder
                 anaphoricMin = Math.Max(anaphoricMin, min);
                 anaphoricMax = anaphoricMax is null || max is null ? null : Math.Max(anaphoricMax.Value, max.Value);
             }
-            else if (s.Additional)
+            // "Two people are dead and three others wounded": "others" beside another kind of outcome are more victims, not more of this kind.
+            else if (s.Additional && k > 0 && statements[k - 1].Kind == kind)
             {
+                newMin += s.Min;
+                newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
+            }
+            else if (newMin > 0 && s.VictimStart > 0 && text.WordOf(s.VictimStart - 1).Equals("and", StringComparison.OrdinalIgnoreCase)
+                && k > 0 && statements[k - 1].Kind == kind && statements[k - 1].End <= s.VictimStart)
+            {
+                // "One man was shot in the back and a 29-year-old man was shot multiple times": a second clause names more victims.
                 newMin += s.Min;
                 newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
             }
@@ -357,6 +471,39 @@ public sealed class CasualtyFinder
             }
             return null;
         }
+        // "a 15-year-old with a gunshot wound to his leg", "one man was taken to the hospital with life-threatening injuries"
+        if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 6); j++)
+            {
+                var wj = text.WordOf(j);
+                if (wj is "wound" or "wounds" or "injuries" or "injury" && text.PosOf(j) is "NN" or "NNS")
+                {
+                    var k = i - 1;
+                    // "One man was taken to the hospital with ...": the victim is the subject of the carrying verb.
+                    for (var c = i - 1; c > sentence.StartToken && i - c <= 8; c--)
+                    {
+                        if (text.WordOf(c) is "," or ";" or "and") break;
+                        if (Carried.Contains(text.WordOf(c)) && text.PosOf(c) is "VBN" && Passive(text, sentence, c, j + 1, Outcome.Injured, requireBe: true) is { } carried) return carried;
+                    }
+                    // "found dead with a gunshot wound" says how, not who else.
+                    if (k < sentence.StartToken || text.WordOf(k).Equals("dead", StringComparison.OrdinalIgnoreCase) || KilledParticiples.Contains(text.WordOf(k))) return null;
+                    if (Victims(text, sentence, k + 1, forward: false) is not { } with || with.Max is null) return null;
+                    // A wound does not say whether the victim lived: a death said elsewhere wins.
+                    return new Statement(Outcome.Injured, with.Min, with.Max, with.Start, j + 1, with.Start, with.End, with.Anaphoric, with.Additional) { Weak = true };
+                }
+                if (wj is "," or "." or ";" or "and" or "gun" or "gunfire" or "shots" or "rifle" or "handgun" or "knife") break;
+            }
+            return null;
+        }
+        // "is recovering from a gunshot wound", "is recovering after being shot"
+        if (w.Equals("recovering", StringComparison.OrdinalIgnoreCase) && next is "from" or "after" or "at" or "in" or "," or ".")
+            return Passive(text, sentence, i, i + 1, Outcome.Injured, requireBe: true);
+        // Headlines: "Man critical after Kensington shooting"
+        if (w.Equals("critical", StringComparison.OrdinalIgnoreCase) && next is "after" or "following" or "in" or "," && i > sentence.StartToken
+            && PersonNouns.Contains(text.WordOf(i - 1)) && text.PosOf(i - 1) is "NN" or "NNS" or "NNP")
+            return Victims(text, sentence, i, forward: false) is { } critical
+                ? new Statement(Outcome.Injured, critical.Min, critical.Max, critical.Start, i + 1, critical.Start, critical.End, critical.Anaphoric, critical.Additional) : null;
         // "in critical condition", "in serious but stable condition"
         if (w.Equals("in", StringComparison.OrdinalIgnoreCase))
         {
@@ -442,9 +589,14 @@ public sealed class CasualtyFinder
                 && i - 1 >= sentence.StartToken && (KilledParticiples.Contains(text.WordOf(i - 1)) || InjuredParticiples.Contains(text.WordOf(i - 1)))) { i--; continue; }
             break;
         }
-        if (requireBe && !sawBe) return null;
         if (negated) return null;
         if (i < sentence.StartToken) return null;
+        if (requireBe && !sawBe)
+        {
+            // "a shooting that left a man in critical condition"
+            if (Victims(text, sentence, i + 1, forward: false) is not { } left || left.Start - 1 < sentence.StartToken || !Leaving.Contains(text.WordOf(left.Start - 1))) return null;
+            return new Statement(kind, left.Min, left.Max, left.Start, end, left.Start, left.End, left.Anaphoric, left.Additional);
+        }
         if (text.WordOf(i) is "who" or "that" && i > sentence.StartToken)
         {
             // "the officers who fatally shot him" name the shooters.
@@ -457,13 +609,21 @@ public sealed class CasualtyFinder
         if (victims is null && kind == Outcome.Killed && Died.Contains(text.WordOf(start)))
         {
             // "Girl shot at party dies", "Teen found shot on bike path dies": the one shot is the one who died.
-            for (var k = i; k > sentence.StartToken && i - k <= 6; k--)
+            for (var k = i; k > sentence.StartToken && i - k <= 12; k--)
             {
                 var wk = text.WordOf(k);
                 if (wk is "," or ";" or ":" || BeForms.Contains(wk) && !wk.Equals("found", StringComparison.OrdinalIgnoreCase)) break;
+                if (wk.Equals("with", StringComparison.OrdinalIgnoreCase) && k - 1 > sentence.StartToken)
+                {
+                    // "Man with gunshot wound dies"
+                    victims = Victims(text, sentence, k, forward: false);
+                    break;
+                }
                 if (!InjuredParticiples.Contains(wk) && !KilledParticiples.Contains(wk)) continue;
                 var j = k - 1;
-                while (j >= sentence.StartToken && (text.PosOf(j) is "RB" || text.WordOf(j).Equals("found", StringComparison.OrdinalIgnoreCase))) j--;
+                while (j >= sentence.StartToken && (text.PosOf(j) is "RB" || BeForms.Contains(text.WordOf(j)))) j--;
+                // "An Everett teen who was found shot along a bike path ... has died"
+                if (j > sentence.StartToken && text.WordOf(j) is "who" or "that") j--;
                 victims = Victims(text, sentence, j + 1, forward: false);
                 break;
             }
@@ -474,6 +634,10 @@ public sealed class CasualtyFinder
         if (!sawBe && end - start == 1 && KilledActive.Contains(text.WordOf(start)) && victims.Value.Pronoun) return null;
         // "Juan Almaraz shot ...": with no "was", a named person before a verb that can be active is the shooter.
         if (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && PersonNameAt(text, victims.Value.End - 1)) return null;
+        // "Deputies shot ...", "bakery employees and was shot": a plural with no count and no "was" of its own is the doer or another clause's object.
+        if (victims.Value.Max is null && NumberAt(text, victims.Value.Start, victims.Value.End) is null
+            && (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && end < sentence.EndToken && text.PosOf(end) is "DT" or "PRP" or "PRP$" or "NNP" or "CD"
+                || text.WordOf(victims.Value.End).Equals("and", StringComparison.OrdinalIgnoreCase))) return null;
         var min = victims.Value.Min;
         var max = victims.Value.Max;
         // "was killed along with Heriberto Corpus, 20"
@@ -535,7 +699,9 @@ public sealed class CasualtyFinder
             start = end;
             while (start - 1 >= sentence.StartToken && end - start < 10 && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
             // "a man and a woman were shot"
-            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && InPhrase(text, start - 2, true) && end - start < 16)
+            // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
+            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && InPhrase(text, start - 2, true) && end - start < 16
+                && NamesPerson(text, start - 2))
             {
                 start--;
                 while (start - 1 >= sentence.StartToken && end - start < 16 && InPhrase(text, start - 1, false)) start--;
@@ -669,6 +835,8 @@ public sealed class CasualtyFinder
     {
         var head = text.WordOf(end - 1);
         if (PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        // "a second was injured", "another was wounded"
+        if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
         foreach (var m in text.Entities)
         {
             if (m.Span.Contains(end - 1)) return m.Type == EntityType.Person;
@@ -686,6 +854,14 @@ public sealed class CasualtyFinder
             if (text.WordOf(i) == "and" && i > start && PersonNouns.Contains(text.WordOf(i - 1))) return PersonNouns.Contains(head) || text.PosOf(end - 1) is "NNP";
         }
         return false;
+    }
+
+    /// <summary>Whether the word can end a phrase naming people: a person noun (not "dead" or "wounded"), a name, an age, a pronoun.</summary>
+    private static bool NamesPerson(AnnotatedText text, int token)
+    {
+        var w = text.WordOf(token);
+        if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("wounded", StringComparison.OrdinalIgnoreCase) || w.Equals("injured", StringComparison.OrdinalIgnoreCase)) return false;
+        return PersonNouns.Contains(w) || Pronouns.Contains(w) || w.Contains("year-old", StringComparison.OrdinalIgnoreCase) || text.PosOf(token) is "NNP" or "NNPS" or "CD" || PersonNameAt(text, token);
     }
 
     private static bool PersonNameAt(AnnotatedText text, int token)

@@ -13,8 +13,8 @@ public sealed class GvdbEvalTests
     {
         var report = GvdbEval.Score(GvdbEval.Load(DevFile));
         report.Articles.ShouldBe(400);
-        report.KilledExact.ShouldBeGreaterThanOrEqualTo(0.84);
-        report.InjuredExact.ShouldBeGreaterThanOrEqualTo(0.74);
+        report.KilledExact.ShouldBeGreaterThanOrEqualTo(0.86);
+        report.InjuredExact.ShouldBeGreaterThanOrEqualTo(0.82);
         report.Seconds.ShouldBeLessThan(20);
     }
 

@@ -545,6 +545,9 @@ public sealed class CasualtyFinder
             if (j < sentence.EndToken && text.WordOf(j).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
             // "killed another man" names a victim other than the killer, not one more victim; "killing people" and
             // "take out cartel leaders and members" count none.
+            // "shot himself", "injuring himself": a self-inflicted wound is no victim of an assault (a shooter who
+            // "killed himself" after the attack is still counted among the dead, as casualty counts do).
+            if (kind != Outcome.Killed && j < sentence.EndToken && text.WordOf(j).ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself") return null;
             if (Victims(text, sentence, j, forward: true) is { } obj)
                 return obj.Max is null && NumberAt(text, obj.Start, obj.End) is null ? null
                     : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, false);

@@ -180,27 +180,6 @@ internal static class LanguageBench
     }
 
 
-    /// <summary>The "Full text" column of GVDB's dev.tsv (one article per line, six tab-separated fields, a header).</summary>
-    internal static List<string> LoadTexts(string path)
-    {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliFailure($"cannot read {path}: {ex.Message}");
-        }
-        if (lines.Length < 2 || !lines[0].StartsWith("Article id\t", StringComparison.Ordinal))
-            throw new CliFailure($"{path} is not GVDB's dev.tsv: the first line should be the header 'Article id<TAB>Article url<TAB>...'");
-        var texts = new List<string>(lines.Length - 1);
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var fields = lines[i].Split('\t');
-            if (fields.Length < 4) throw new CliFailure($"{path}:{i + 1}: expected 6 tab-separated fields, found {fields.Length}");
-            texts.Add(fields[3]);
-        }
-        return texts;
-    }
+    /// <summary>The "Full text" column of GVDB's dev.tsv.</summary>
+    internal static List<string> LoadTexts(string path) => [.. Eval.GvdbEval.Rows(path, 4).Select(r => r.Fields[3])];
 }

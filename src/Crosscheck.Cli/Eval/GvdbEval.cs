@@ -120,8 +120,11 @@ internal static class GvdbEval
     private static string Describe(CountRange? r) => r is null ? "-"
         : string.Create(CultureInfo.InvariantCulture, $"[{r.Min},{(r.Max is { } m ? m.ToString(CultureInfo.InvariantCulture) : "-")}] \"{r.Text}\"");
 
-    /// <summary>GVDB's dev.tsv: a header, then one article per line (id, url, title, full text, JSON annotation, worker).</summary>
-    internal static List<Article> Load(string path)
+    /// <summary>
+    /// The rows of GVDB's dev.tsv (a header, then one article per line: id, url, title, full text, JSON annotation,
+    /// worker), each with its line number; every row has at least <paramref name="minFields"/> fields.
+    /// </summary>
+    internal static IEnumerable<(int Line, string[] Fields)> Rows(string path, int minFields)
     {
         string[] lines;
         try
@@ -134,12 +137,21 @@ internal static class GvdbEval
         }
         if (lines.Length < 2 || !lines[0].StartsWith("Article id\t", StringComparison.Ordinal))
             throw new CliFailure($"{path} is not GVDB's dev.tsv: the first line should be the header 'Article id<TAB>Article url<TAB>...'");
-        var articles = new List<Article>(lines.Length - 1);
         for (var i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0) continue;
             var fields = lines[i].Split('\t');
-            if (fields.Length < 5) throw new CliFailure($"{path}:{i + 1}: expected 6 tab-separated fields, found {fields.Length}");
+            if (fields.Length < minFields) throw new CliFailure($"{path}:{i + 1}: expected 6 tab-separated fields, found {fields.Length}");
+            yield return (i + 1, fields);
+        }
+    }
+
+    /// <summary>GVDB's dev.tsv as articles with their gold killed and injured counts.</summary>
+    internal static List<Article> Load(string path)
+    {
+        var articles = new List<Article>();
+        foreach (var (line, fields) in Rows(path, 5))
+        {
             int killed = 0, injured = 0, victimCount = 0;
             try
             {
@@ -158,7 +170,7 @@ internal static class GvdbEval
             }
             catch (JsonException ex)
             {
-                throw new CliFailure($"{path}:{i + 1}: the Json column is not JSON ({ex.Message})");
+                throw new CliFailure($"{path}:{line}: the Json column is not JSON ({ex.Message})");
             }
             articles.Add(new Article(fields[0], fields[2], fields[3], killed, injured) { Victims = victimCount });
         }

@@ -700,7 +700,9 @@ public sealed class CasualtyFinder
                 end = firstComma;
             }
             start = end;
-            while (start - 1 >= sentence.StartToken && end - start < 10 && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
+            // A pronoun is a whole phrase: "told investigators he was shot" names one victim, "he".
+            while (start - 1 >= sentence.StartToken && end - start < 10 && !(start < end && IsPronoun(text.WordOf(start)))
+                && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
             // "a man and a woman were shot"
             // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
             while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && InPhrase(text, start - 2, true) && end - start < 16
@@ -740,6 +742,8 @@ public sealed class CasualtyFinder
     }
 
     private static bool IsVerbLike(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KilledActive.Contains(text.WordOf(i));
+
+    private static bool IsPronoun(string word) => Pronouns.Contains(word) || PluralPronouns.Contains(word);
 
     /// <summary>Whether token <paramref name="i"/> can be part of a victim noun phrase; a pronoun only as the whole phrase.</summary>
     private static bool InPhrase(AnnotatedText text, int i, bool first)

@@ -41,8 +41,12 @@ public sealed class CasualtyFinder
     }
 
     private static readonly FrozenSet<string> KilledParticiples = Set("killed", "slain", "murdered", "executed", "assassinated", "massacred");
+    private static readonly FrozenDictionary<string, int> MultipleVictims = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["double"] = 2, ["triple"] = 3, ["quadruple"] = 4, ["quintuple"] = 5,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> KilledActive = Set("killed", "kills", "kill", "killing", "murdered", "murders", "murdering", "slew", "slays", "slaying");
-    private static readonly FrozenSet<string> InjuredParticiples = Set("wounded", "injured", "hurt", "hospitalized", "hospitalised", "shot", "stabbed", "grazed");
+    private static readonly FrozenSet<string> InjuredParticiples = Set("wounded", "injured", "hurt", "hospitalized", "hospitalised", "shot", "stabbed", "grazed", "pistol-whipped", "beaten");
     private static readonly FrozenSet<string> InjuredActive = Set("wounded", "wounds", "wound", "wounding", "injured", "injures", "injure", "injuring",
         "shot", "shoots", "shoot", "stabbed", "stabs", "stabbing");
     private static readonly FrozenSet<string> WeakWords = Set("shot", "shoots", "shoot", "stabbed", "stabs", "stabbing", "grazed");
@@ -418,6 +422,15 @@ public sealed class CasualtyFinder
         {
             if (KilledNouns.Contains(w)) return Zero(Outcome.Killed, i - 1, i + 1);
             if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, i - 1, i + 1);
+        }
+
+        // "a double shooting", "a triple stabbing": the adjective counts the victims (wounded unless a death is said).
+        if (MultipleVictims.TryGetValue(w, out var many) && i + 1 < sentence.EndToken)
+        {
+            if (next is "shooting" or "shootings" or "stabbing" or "stabbings")
+                return new Statement(Outcome.Injured, many, many, i, i + 2, i, i + 1, false, false) { Weak = true };
+            if (next is "homicide" or "homicides" or "murder" or "murders" or "killing" or "killings")
+                return new Statement(Outcome.Killed, many, many, i, i + 2, i, i + 1, false, false);
         }
 
         // "two deaths", "3 fatalities"

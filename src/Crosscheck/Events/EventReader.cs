@@ -119,6 +119,8 @@ public sealed class EventReader
                 && kept.Any(o => o.Trigger.Span.EndToken == r.Trigger.Span.StartToken - 1 && IsVerbal(text, o.Trigger)));
             // "such bombings", "any attack": a kind of event, not one that happened.
             nested = nested || (r.Trigger.Span.StartToken > sentence.StartToken && text.WordOf(r.Trigger.Span.StartToken - 1) is "such" or "Such" or "any" or "Any");
+            // Unless the folded words carry their own dead or wounded: "investigating a double shooting".
+            if (nested && r.Type == PloverType.Assault && Casualties.Find(text, sentence, r.Trigger) is var (k, i) && (k is not null || i is not null)) nested = false;
             if (!nested) kept.Add(r);
         }
         var groups = new List<List<Reading>>();

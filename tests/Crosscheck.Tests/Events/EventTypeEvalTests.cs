@@ -12,7 +12,7 @@ public sealed class EventTypeEvalTests
         var result = Case2021Eval.Score(SharedData.PathTo("data", "case2021", "dev.tsv"));
         result.All.Count.ShouldBe(509);
         result.Acled.Count.ShouldBe(424);
-        // Measured 0.785 weighted F1, 0.764 accuracy over the ACLED labels; 0.634 weighted F1 over all 30 labels.
+        // Measured 0.782 weighted F1, 0.762 accuracy over the ACLED labels; 0.632 weighted F1 over all 30 labels.
         result.Acled.WeightedF1.ShouldBeGreaterThanOrEqualTo(0.77);
         result.Acled.Accuracy.ShouldBeGreaterThanOrEqualTo(0.75);
         result.All.WeightedF1.ShouldBeGreaterThanOrEqualTo(0.61);

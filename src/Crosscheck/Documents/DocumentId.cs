@@ -12,10 +12,15 @@ public static class DocumentId
     /// </summary>
     public static string FromText(string text)
     {
-        var folded = FoldWhitespace(text);
+        return ForKey("d-", FoldWhitespace(text));
+    }
+
+    /// <summary>A stable id for anything keyed by a string: the prefix and 16 hex digits of SHA-256 over the key.</summary>
+    public static string ForKey(string prefix, string key)
+    {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(folded), hash);
-        return "d-" + Convert.ToHexStringLower(hash[..8]);
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        return prefix + Convert.ToHexStringLower(hash[..8]);
     }
 
     internal static string FoldWhitespace(string text)

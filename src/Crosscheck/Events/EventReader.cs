@@ -200,13 +200,9 @@ public sealed class EventReader
             SpeakerName = inQuote.SpeakerName,
         };
 
-        CountRange? killed = null, injured = null;
-        foreach (var t in group.Select(r => r.Trigger))
-        {
-            var (k, i) = Casualties.Find(text, sentence, t);
-            killed ??= k;
-            injured ??= i;
-        }
+        // The casualty reader counts the whole sentence's dead and wounded for any violent word in it, so one call does.
+        var violent = group.Find(r => r.Trigger.Entry.Type == PloverType.Assault);
+        var (killed, injured) = violent is null ? (null, null) : Casualties.Find(text, sentence, violent.Trigger);
 
         var modes = group.SelectMany(r => r.Trigger.Entry.Modes).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var contexts = group.SelectMany(r => r.Trigger.Entry.Contexts).Distinct(StringComparer.Ordinal).ToImmutableArray();

@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Security.Cryptography;
-using System.Text;
 using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
@@ -118,7 +116,7 @@ public static class AnalysisJson
     public static string IdFor(string prefix, params object[] parts)
     {
         var key = string.Join('|', parts.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)));
-        return prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 8));
+        return DocumentId.ForKey(prefix, key);
     }
 
     private static string? EntityId(string document, EntityMention? mention, Dictionary<(string, int, int), string> ids) =>

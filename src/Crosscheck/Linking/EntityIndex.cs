@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using Crosscheck.Language;
 
 namespace Crosscheck.Linking;
@@ -119,11 +117,7 @@ public sealed class EntityIndex
         known is not null ? "k:" + known.Key : (type == EntityType.Person ? "p:" : type is EntityType.Gpe or EntityType.Loc ? "g:" : "o:") + CoreferenceResolver.Normalize(name);
 
     /// <summary>A stable id: "e-" and 16 hex digits of SHA-256 over the merge key.</summary>
-    internal static string IdFor(string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return "e-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-    }
+    internal static string IdFor(string key) => Documents.DocumentId.ForKey("e-", key);
 
     private sealed class Builder(string key, string name, EntityType type, KnownEntity? known)
     {

@@ -14,8 +14,8 @@ internal static class AnalyzeCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = SharedOptions.Paths();
-        var format = new Option<string>("--format") { Description = "Output format (json: the crosscheck.analysis/1 contract)", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json");
+        var format = new Option<string>("--format") { Description = "Output format (json: the crosscheck.analysis/1 contract; facts: one line per document with what the cross-document linker sees)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "facts");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
         var maxBytes = SharedOptions.MaxBytes();
         var gazetteers = SharedOptions.Gazetteers();
@@ -23,25 +23,34 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             var pipeline = SharedOptions.PipelineWith(parse.GetValue(gazetteers));
-            var (documents, entities, readings, failed) = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
+            var (documents, entities, readings, cross, failed) = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
             var outPath = parse.GetValue(output);
+            if (parse.GetValue(format) == "facts")
+            {
+                var options = new System.Text.Json.JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+                var lines = new System.Text.StringBuilder();
+                foreach (var f in LastFacts) lines.AppendLine(System.Text.Json.JsonSerializer.Serialize(f, options));
+                if (outPath is null) stdout.Write(lines.ToString());
+                else WriteAtomically(outPath, s => s.Write(System.Text.Encoding.UTF8.GetBytes(lines.ToString())));
+                return failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
+            }
             if (outPath is null)
             {
                 using var stream = Console.OpenStandardOutput();
                 if (ReferenceEquals(stdout, Console.Out))
                 {
-                    AnalysisJson.Write(stream, documents, entities, readings);
+                    AnalysisJson.Write(stream, documents, entities, readings, cross);
                 }
                 else
                 {
                     using var buffer = new MemoryStream();
-                    AnalysisJson.Write(buffer, documents, entities, readings);
+                    AnalysisJson.Write(buffer, documents, entities, readings, cross);
                     stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                 }
             }
             else
             {
-                WriteAtomically(outPath, s => AnalysisJson.Write(s, documents, entities, readings));
+                WriteAtomically(outPath, s => AnalysisJson.Write(s, documents, entities, readings, cross));
             }
             return failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
@@ -50,7 +59,7 @@ internal static class AnalyzeCommand
 
     /// <summary>Reads, stores (in memory, for duplicate detection) and analyzes the inputs; errors go to <paramref name="stderr"/>.</summary>
     internal static (List<(Document, IReadOnlyList<string>)> Documents, IReadOnlyList<LinkedEntity> Entities,
-        IReadOnlyDictionary<string, ArticleReading> Readings, int Failed) Analyze(
+        IReadOnlyDictionary<string, ArticleReading> Readings, CrossRecord Cross, int Failed) Analyze(
         IEnumerable<string> inputs, ReaderOptions options, TextWriter stderr, LanguagePipeline? pipeline = null)
     {
         var reader = new DocumentReader(options);
@@ -69,25 +78,36 @@ internal static class AnalyzeCommand
             var outcome = store.Add(result.Document!);
             if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
         }
-        var (entities, readings) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default);
-        return (documents, entities, readings, failed);
+        var (entities, readings, cross) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default);
+        return (documents, entities, readings, cross, failed);
     }
 
     /// <summary>Runs the language pipeline and the event reader over every document and merges their entities.</summary>
-    internal static (IReadOnlyList<LinkedEntity> Entities, IReadOnlyDictionary<string, ArticleReading> Readings) AnalyzeArticles(
+    internal static (IReadOnlyList<LinkedEntity> Entities, IReadOnlyDictionary<string, ArticleReading> Readings, CrossRecord Cross) AnalyzeArticles(
         IEnumerable<Document> documents, LanguagePipeline pipeline, EventReader? reader = null)
     {
         reader ??= EventReader.Default;
         var index = new EntityIndex();
+        var linker = new CrossDocumentLinker();
+        var lastFacts = new List<DocumentFacts>();
         var readings = new Dictionary<string, ArticleReading>(StringComparer.Ordinal);
         foreach (var doc in documents)
         {
             var text = pipeline.Process(doc);
             index.Add(doc.Id, text);
-            readings[doc.Id] = reader.Read(text);
+            var reading = reader.Read(text);
+            readings[doc.Id] = reading;
+            var facts = LinkFactsBuilder.Build(doc, text, reading);
+            linker.Add(facts);
+            lastFacts.Add(facts);
         }
-        return (index.Build(), readings);
+        LastFacts = lastFacts;
+        return (index.Build(), readings, linker.Snapshot());
     }
+
+    /// <summary>The linker's input for the documents of the last <see cref="AnalyzeArticles"/> call (for <c>--format facts</c>).</summary>
+    [ThreadStatic] private static List<DocumentFacts>? _lastFacts;
+    private static List<DocumentFacts> LastFacts { get => _lastFacts ?? []; set => _lastFacts = value; }
 
     /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file.</summary>
     internal static void WriteAtomically(string path, Action<Stream> write)

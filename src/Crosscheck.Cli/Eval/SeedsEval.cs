@@ -39,10 +39,10 @@ internal static class SeedsEval
         else
         {
             if (!Directory.Exists(seedsDirectory)) throw new CliFailure($"{seedsDirectory}: the seeds folder does not exist");
-            var (documents, entities, readings, failed) = AnalyzeCommand.Analyze([seedsDirectory], new ReaderOptions(), stderr);
+            var (documents, entities, readings, cross, failed) = AnalyzeCommand.Analyze([seedsDirectory], new ReaderOptions(), stderr);
             if (failed > 0) throw new CliFailure($"{failed} seed file(s) could not be read");
             using var buffer = new MemoryStream();
-            AnalysisJson.Write(buffer, documents, entities, readings);
+            AnalysisJson.Write(buffer, documents, entities, readings, cross);
             analysis = JsonDocument.Parse(buffer.ToArray());
         }
 
@@ -62,6 +62,8 @@ internal static class SeedsEval
         public int CommentEvents { get; init; }
         public double Fields { get; init; }
         public double Quotes { get; init; }
+        public int CrossPassed { get; init; }
+        public int CrossChecks { get; init; }
     }
 
     private sealed record AnalyzedDocument(string Id, string FileName, string Text, FoldedText Folded, JsonElement Element);
@@ -142,7 +144,11 @@ internal static class SeedsEval
 
         var segments = segAll == 0 ? 1 : segOk / (double)segAll;
         var entityScore = entAll == 0 ? 1 : entOk / (double)entAll;
-        var events = ScoreEvents(gold, analysis, docs, lines);
+        var matched = new Dictionary<string, string>(StringComparer.Ordinal);
+        var events = ScoreEvents(gold, analysis, docs, lines, matched);
+        var (crossPassed, crossChecks) = gold.TryGetProperty("cross", out var crossGold)
+            ? SeedsCrossEval.Score(crossGold, gold, analysis, docs.ToDictionary(d => d.Key, d => d.Value.Id, StringComparer.Ordinal), matched, lines)
+            : (0, 0);
         var quotes = ScoreQuotes(gold, analysis, docs, lines);
         var head = new List<string>
         {
@@ -153,6 +159,7 @@ internal static class SeedsEval
             $"events    in the reader comment: {events.InComment} (bar 0) {(events.InComment == 0 ? "pass" : "FAIL")}",
             $"fields    {events.FieldsOk}/{events.Fields} = {events.FieldScore:F2} on matched required events",
             $"quotes    {quotes.Ok}/{quotes.All} = {quotes.Score:F2} (bar 0.80) {(quotes.Score >= 0.8 ? "pass" : "FAIL")}",
+            $"cross     {crossPassed}/{crossChecks} cross-document checks (bar all) {(crossPassed == crossChecks ? "pass" : "FAIL")}",
         };
         lines.InsertRange(0, head);
         return new Report(lines, segments, entityScore)
@@ -162,6 +169,8 @@ internal static class SeedsEval
             CommentEvents = events.InComment,
             Fields = events.FieldScore,
             Quotes = quotes.Score,
+            CrossPassed = crossPassed,
+            CrossChecks = crossChecks,
         };
     }
 
@@ -179,7 +188,8 @@ internal static class SeedsEval
     /// evidence and its type and modality are among the gold ones; gold events are matched greedily,
     /// required first, each prediction at most once. Fields are checked on matched required events.
     /// </summary>
-    private static EventScore ScoreEvents(JsonElement gold, JsonElement analysis, Dictionary<string, AnalyzedDocument> docs, List<string> lines)
+    private static EventScore ScoreEvents(JsonElement gold, JsonElement analysis, Dictionary<string, AnalyzedDocument> docs, List<string> lines,
+        Dictionary<string, string> matched)
     {
         var byId = docs.Values.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var entityNames = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -235,6 +245,7 @@ internal static class SeedsEval
                 continue;
             }
             used.Add(match);
+            if (id is not null && predictions[match].Element.TryGetProperty("id", out var pid) && pid.GetString() is { } predictedId) matched[id] = predictedId;
             if (!isRequired) continue;
             requiredMatched++;
             foreach (var (field, ok, got) in CheckFields(g, predictions[match].Element, entityNames))

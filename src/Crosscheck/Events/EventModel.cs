@@ -192,3 +192,12 @@ public sealed record ArticleReading(ImmutableArray<EventMention> Events, Immutab
 {
     public static readonly ArticleReading Empty = new(ImmutableArray<EventMention>.Empty, ImmutableArray<Quote>.Empty);
 }
+
+/// <summary>Stable event ids: "v-" and 16 hex digits of SHA-256 over the document id, the evidence and trigger offsets and the type.</summary>
+public static class EventIds
+{
+    public static string Of(string document, EventMention ev) =>
+        DocumentId.ForKey("v-", string.Join('|', document, ev.Evidence.Start.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ev.Evidence.End.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ev.Trigger.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), PloverTypes.Name(ev.Type)));
+}

@@ -19,7 +19,7 @@ public static class AnalysisJson
     };
 
     public static void Write(Stream output, IReadOnlyList<(Document Document, IReadOnlyList<string> Sources)> documents,
-        IReadOnlyList<LinkedEntity>? entities = null, IReadOnlyDictionary<string, ArticleReading>? readings = null)
+        IReadOnlyList<LinkedEntity>? entities = null, IReadOnlyDictionary<string, ArticleReading>? readings = null, CrossRecord? cross = null)
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
         w.WriteStartObject();
@@ -49,12 +49,7 @@ public static class AnalysisJson
             foreach (var q in reading.Quotes) WriteQuote(w, doc.Id, q, entityIds);
         }
         w.WriteEndArray();
-        // Filled by the linking stage as it lands.
-        foreach (var name in new[] { "incidents", "discrepancies", "stories" })
-        {
-            w.WriteStartArray(name);
-            w.WriteEndArray();
-        }
+        CrossJson.WriteArrays(w, cross ?? CrossRecord.Empty);
         w.WriteEndObject();
     }
 
@@ -125,7 +120,7 @@ public static class AnalysisJson
     private static void WriteEvent(Utf8JsonWriter w, string document, EventMention ev, Dictionary<(string, int, int), string> ids)
     {
         w.WriteStartObject();
-        w.WriteString("id", IdFor("v-", document, ev.Evidence.Start, ev.Evidence.End, ev.Trigger.Start, PloverTypes.Name(ev.Type)));
+        w.WriteString("id", EventIds.Of(document, ev));
         w.WriteString("document", document);
         w.WriteString("type", PloverTypes.Name(ev.Type));
         WriteStrings(w, "mode", ev.Modes);
@@ -263,14 +258,14 @@ public static class AnalysisJson
         w.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    internal static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);
         foreach (var v in values) w.WriteStringValue(v);
         w.WriteEndArray();
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    internal static void WriteNullable(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null) w.WriteNull(name);
         else w.WriteString(name, value);

@@ -113,7 +113,26 @@ public sealed class EntityIndex
         _ => "o:",
     };
 
-    private static string KeyOf(KnownEntity? known, EntityType type, string name) =>
+    /// <summary>The merge key of every entity mention in one text, by token span: the key its chain or its name gives.</summary>
+    internal static Dictionary<(int Start, int End), string> KeysOf(AnnotatedText text)
+    {
+        var chainOf = new Dictionary<(int, int), CorefChain>();
+        foreach (var chain in text.Coreference)
+        {
+            foreach (var m in chain.Mentions) chainOf[(m.StartToken, m.EndToken)] = chain;
+        }
+        var keys = new Dictionary<(int, int), string>();
+        foreach (var mention in text.Entities)
+        {
+            var span = (mention.Span.StartToken, mention.Span.EndToken);
+            keys[span] = chainOf.TryGetValue(span, out var chain)
+                ? KeyOf(chain.Known, chain.Type, chain.Name)
+                : KeyOf(mention.Known, mention.Type, mention.Known?.Name ?? mention.Name.Text);
+        }
+        return keys;
+    }
+
+    internal static string KeyOf(KnownEntity? known, EntityType type, string name) =>
         known is not null ? "k:" + known.Key : (type == EntityType.Person ? "p:" : type is EntityType.Gpe or EntityType.Loc ? "g:" : "o:") + CoreferenceResolver.Normalize(name);
 
     /// <summary>A stable id: "e-" and 16 hex digits of SHA-256 over the merge key.</summary>

@@ -14,7 +14,7 @@ public sealed class SeedEventTests
 {
     private static JsonDocument AnalyzeSeeds()
     {
-        var (documents, entities, readings, failed) = AnalyzeCommand.Analyze([SharedData.PathTo("seeds")], new ReaderOptions(), TextWriter.Null);
+        var (documents, entities, readings, _, failed) = AnalyzeCommand.Analyze([SharedData.PathTo("seeds")], new ReaderOptions(), TextWriter.Null);
         failed.ShouldBe(0);
         using var buffer = new MemoryStream();
         AnalysisJson.Write(buffer, documents, entities, readings);

@@ -11,7 +11,7 @@ public sealed class SeedEntityTests
 {
     private static JsonDocument AnalyzeSeeds()
     {
-        var (documents, entities, _, failed) = AnalyzeCommand.Analyze([SharedData.PathTo("seeds")], new ReaderOptions(), TextWriter.Null);
+        var (documents, entities, _, _, failed) = AnalyzeCommand.Analyze([SharedData.PathTo("seeds")], new ReaderOptions(), TextWriter.Null);
         failed.ShouldBe(0);
         using var buffer = new MemoryStream();
         AnalysisJson.Write(buffer, documents, entities);

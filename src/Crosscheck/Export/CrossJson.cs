@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using Crosscheck.Events;
+using Crosscheck.Linking;
+
+namespace Crosscheck.Export;
+
+/// <summary>Writes the cross-document part of the analysis contract: incidents, discrepancies and stories.</summary>
+public static class CrossJson
+{
+    public static void WriteArrays(Utf8JsonWriter w, CrossRecord cross)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(cross);
+        w.WriteStartArray("incidents");
+        foreach (var i in cross.Incidents) WriteIncident(w, i);
+        w.WriteEndArray();
+        w.WriteStartArray("discrepancies");
+        foreach (var d in cross.Discrepancies) WriteDiscrepancy(w, d);
+        w.WriteEndArray();
+        w.WriteStartArray("stories");
+        foreach (var s in cross.Stories) WriteStory(w, s);
+        w.WriteEndArray();
+    }
+
+    public static void WriteIncident(Utf8JsonWriter w, Incident i)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", i.Id);
+        w.WriteString("story", i.Story);
+        w.WriteString("type", PloverTypes.Name(i.Type));
+        w.WriteString("modality", Modalities.Name(i.Modality));
+        w.WriteString("scope", i.Scope == IncidentScope.Campaign ? "campaign" : "single");
+        w.WriteString("title", i.Title);
+        AnalysisJson.WriteStrings(w, "events", i.Events);
+        AnalysisJson.WriteStrings(w, "documents", i.Documents);
+        if (i.Location is { } l)
+        {
+            w.WriteStartObject("location");
+            w.WriteString("text", l.Text);
+            w.WriteString("name", l.Name);
+            AnalysisJson.WriteNullable(w, "country", l.Country);
+            if (l.Latitude is { } lat && l.Longitude is { } lon) { w.WriteNumber("lat", Math.Round(lat, 4)); w.WriteNumber("lon", Math.Round(lon, 4)); }
+            else { w.WriteNull("lat"); w.WriteNull("lon"); }
+            w.WriteString("precision", l.Precision);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("location");
+        if (i.Time is { } t)
+        {
+            w.WriteStartObject("time");
+            w.WriteString("text", t.Text);
+            AnalysisJson.WriteNullable(w, "start", Date(t.Start));
+            AnalysisJson.WriteNullable(w, "end", Date(t.End));
+            w.WriteString("precision", t.Precision);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("time");
+        if (i.Fatalities is { } f)
+        {
+            w.WriteStartObject("fatalities");
+            w.WriteNumber("min", f.Min);
+            w.WriteNumber("max", f.Max);
+            w.WriteNumber("best", f.Best);
+            w.WriteString("rule", f.Rule);
+            w.WriteStartArray("bySource");
+            foreach (var v in f.BySource)
+            {
+                w.WriteStartObject();
+                w.WriteString("document", v.Document);
+                AnalysisJson.WriteNullable(w, "event", v.Event);
+                w.WriteNumber("min", v.Min);
+                w.WriteNumber("max", v.Max);
+                w.WriteString("text", v.Text);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else w.WriteNull("fatalities");
+        AnalysisJson.WriteStrings(w, "origins", i.Origins);
+        w.WriteNumber("independentSources", i.IndependentSources);
+        w.WriteString("grade", Grades.Name(i.Grade));
+        w.WriteString("gradeReason", i.GradeReason);
+        AnalysisJson.WriteNullable(w, "partOf", i.PartOf);
+        w.WriteStartArray("reports");
+        foreach (var r in i.Reports)
+        {
+            w.WriteStartObject();
+            w.WriteString("document", r.Document);
+            AnalysisJson.WriteNullable(w, "outlet", r.Outlet);
+            AnalysisJson.WriteNullable(w, "published", Date(r.Published));
+            w.WriteString("origin", r.Origin);
+            w.WriteString("originReason", r.OriginReason);
+            AnalysisJson.WriteStrings(w, "events", r.Events);
+            if (r.SourceCount is { } n) w.WriteNumber("sourceCount", n); else w.WriteNull("sourceCount");
+            AnalysisJson.WriteNullable(w, "sourceCountText", r.SourceCountText);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("links");
+        foreach (var link in i.Links)
+        {
+            w.WriteStartObject();
+            w.WriteString("event", link.Event);
+            AnalysisJson.WriteNullable(w, "joinedTo", link.JoinedTo);
+            w.WriteNumber("score", link.Score);
+            w.WriteString("reason", link.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void WriteDiscrepancy(Utf8JsonWriter w, Discrepancy d)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        w.WriteString("incident", d.Incident);
+        w.WriteString("kind", DiscrepancyKinds.Name(d.Kind));
+        w.WriteStartArray("values");
+        foreach (var v in d.Values)
+        {
+            w.WriteStartObject();
+            w.WriteString("value", v.Value);
+            w.WriteString("document", v.Document);
+            AnalysisJson.WriteNullable(w, "event", v.Event);
+            w.WriteString("text", v.Text);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("note", d.Note);
+        w.WriteEndObject();
+    }
+
+    public static void WriteStory(Utf8JsonWriter w, Story s)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        w.WriteString("title", s.Title);
+        AnalysisJson.WriteStrings(w, "documents", s.Documents);
+        AnalysisJson.WriteStrings(w, "incidents", s.Incidents);
+        AnalysisJson.WriteNullable(w, "first", Date(s.First));
+        AnalysisJson.WriteNullable(w, "last", Date(s.Last));
+        w.WriteEndObject();
+    }
+
+    private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using Crosscheck.Documents;
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>What one added document changed.</summary>
+public sealed record LinkUpdate(string Document, string Story, ImmutableArray<string> Incidents);
+
+/// <summary>
+/// The cross-document stage, incremental: each added document joins a story (<see cref="StoryClusterer"/>),
+/// each of its events joins the most fitting incident of that story or starts one (<see cref="IncidentMatcher"/>),
+/// and only the incidents it touched are summarized again (origins, numbers, discrepancies, grade). Every join
+/// records why; <see cref="Detach"/> undoes one and keeps the event apart from then on.
+/// </summary>
+public sealed class CrossDocumentLinker
+{
+    private readonly StoryClusterer _stories;
+    private readonly Dictionary<string, DocumentFacts> _documents = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+    private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IncidentState> _incidents = new(StringComparer.Ordinal);
+    private readonly List<IncidentState> _incidentOrder = [];
+    private readonly Dictionary<string, List<IncidentState>> _incidentsByStory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IncidentState> _incidentOfEvent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EventFacts> _events = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _detached = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Incident Incident, ImmutableArray<Discrepancy> Discrepancies)> _summaries = new(StringComparer.Ordinal);
+
+    public CrossDocumentLinker(StoryClusterOptions? storyOptions = null) => _stories = new StoryClusterer(storyOptions);
+
+    public int DocumentCount => _documents.Count;
+
+    public IEnumerable<DocumentFacts> Documents => _order.Select(id => _documents[id]);
+
+    /// <summary>Adds one document; a document added before is left as it is.</summary>
+    public LinkUpdate Add(DocumentFacts document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (_documents.ContainsKey(document.Id))
+        {
+            var story = _stories.StoryOf(document.Id)!;
+            return new LinkUpdate(document.Id, story.Id, [.. document.Events.Select(e => _incidentOfEvent[e.Id].Id).Distinct()]);
+        }
+        _documents[document.Id] = document;
+        _rank[document.Id] = _order.Count;
+        _order.Add(document.Id);
+        var cluster = _stories.Add(document);
+        if (!_incidentsByStory.TryGetValue(cluster.Id, out var storyIncidents)) _incidentsByStory[cluster.Id] = storyIncidents = [];
+        var touched = new List<string>();
+        foreach (var ev in document.Events)
+        {
+            _events[ev.Id] = ev;
+            var (target, score, reason, joinedTo) = Best(ev, storyIncidents);
+            if (target is null)
+            {
+                target = new IncidentState(DocumentId.ForKey("i-", ev.Id), cluster.Id);
+                _incidents[target.Id] = target;
+                _incidentOrder.Add(target);
+                storyIncidents.Add(target);
+                target.Add(ev, new IncidentLink(ev.Id, null, 0, "first report"));
+            }
+            else
+            {
+                target.Add(ev, new IncidentLink(ev.Id, joinedTo, Math.Round(score, 3), reason));
+            }
+            _incidentOfEvent[ev.Id] = target;
+            _summaries.Remove(target.Id);
+            if (!touched.Contains(target.Id)) touched.Add(target.Id);
+        }
+        // A single event of a series ("the latest") points at the campaign it belongs to.
+        foreach (var id in touched) RelateToCampaign(_incidents[id], storyIncidents);
+        return new LinkUpdate(document.Id, cluster.Id, [.. touched]);
+    }
+
+    /// <summary>
+    /// Undoes a join: the event leaves its incident for one of its own and is never joined to another again.
+    /// Returns the new incident's id, or null when the event is unknown or already alone.
+    /// </summary>
+    public string? Detach(string eventId)
+    {
+        if (!_incidentOfEvent.TryGetValue(eventId, out var from) || from.Events.Count < 2) return null;
+        var ev = _events[eventId];
+        from.Remove(eventId);
+        _detached.Add(eventId);
+        var alone = new IncidentState(DocumentId.ForKey("i-", "detached|" + eventId), from.Story);
+        alone.Add(ev, new IncidentLink(ev.Id, null, 0, $"detached by hand from {from.Id}"));
+        _incidents[alone.Id] = alone;
+        _incidentOrder.Add(alone);
+        _incidentsByStory[from.Story].Add(alone);
+        _incidentOfEvent[eventId] = alone;
+        _summaries.Remove(from.Id);
+        return alone.Id;
+    }
+
+    public CrossRecord Snapshot()
+    {
+        var incidents = ImmutableArray.CreateBuilder<Incident>();
+        var discrepancies = ImmutableArray.CreateBuilder<Discrepancy>();
+        foreach (var state in _incidentOrder)
+        {
+            if (state.Events.Count == 0) continue;
+            var (incident, found) = Summary(state);
+            incidents.Add(incident);
+            discrepancies.AddRange(found);
+        }
+        var stories = ImmutableArray.CreateBuilder<Story>();
+        foreach (var cluster in _stories.Stories)
+        {
+            var ids = _incidentsByStory.GetValueOrDefault(cluster.Id, []).Where(i => i.Events.Count > 0).Select(i => i.Id);
+            stories.Add(new Story(cluster.Id, StoryTitle(cluster), [.. cluster.Documents], [.. ids], cluster.First, cluster.Last));
+        }
+        return new CrossRecord(stories.ToImmutable(), incidents.ToImmutable(), discrepancies.ToImmutable());
+    }
+
+    /// <summary>One incident as it stands, or null.</summary>
+    public Incident? IncidentById(string id) =>
+        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident : null;
+
+    private (Incident Incident, ImmutableArray<Discrepancy> Discrepancies) Summary(IncidentState state)
+    {
+        if (_summaries.TryGetValue(state.Id, out var cached)) return cached;
+        var summary = IncidentSummarizer.Summarize(state.Id, state.Story, state.PartOf, [.. state.Events], [.. state.Links], _documents, _rank);
+        _summaries[state.Id] = summary;
+        return summary;
+    }
+
+    private (IncidentState? Target, double Score, string Reason, string? JoinedTo) Best(EventFacts ev, List<IncidentState> candidates)
+    {
+        IncidentState? best = null;
+        var bestScore = 0.0;
+        var bestReason = "";
+        string? joinedTo = null;
+        if (_detached.Contains(ev.Id)) return (null, 0, "", null);
+        foreach (var incident in candidates)
+        {
+            if (incident.Events.Count == 0 || incident.Type != ev.Type) continue;
+            var match = IncidentMatcher.Match(ev, incident.Events);
+            if (match is { } m && m.Score > bestScore)
+            {
+                best = incident;
+                bestScore = m.Score;
+                bestReason = m.Reason;
+                joinedTo = m.Event;
+            }
+        }
+        return bestScore >= IncidentMatcher.JoinThreshold ? (best, bestScore, bestReason, joinedTo) : (null, 0, "", null);
+    }
+
+    private void RelateToCampaign(IncidentState incident, List<IncidentState> storyIncidents)
+    {
+        if (incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return;
+        IncidentState? best = null;
+        var bestScore = 0.0;
+        foreach (var other in storyIncidents)
+        {
+            if (other == incident || other.Events.Count == 0 || other.Type != incident.Type || other.Scope != IncidentScope.Campaign
+                || other.ModalityClass != ModalityClass.Factual) continue;
+            foreach (var ev in incident.Events)
+            {
+                var match = IncidentMatcher.Match(ev with { Single = false }, other.Events);
+                if (match is { } m && m.Score > bestScore) { best = other; bestScore = m.Score; }
+            }
+        }
+        var partOf = best?.Id;
+        if (partOf != incident.PartOf)
+        {
+            incident.PartOf = partOf;
+            _summaries.Remove(incident.Id);
+        }
+    }
+
+    private static string StoryTitle(StoryCluster cluster) => cluster.Title;
+}
+
+/// <summary>Whether an event is reported as fact or as something ahead (planned, weighed, conditional, ruled out).</summary>
+internal enum ModalityClass
+{
+    Factual,
+    Prospective,
+}
+
+/// <summary>The mutable state of one incident inside the linker.</summary>
+internal sealed class IncidentState(string id, string story)
+{
+    public string Id { get; } = id;
+    public string Story { get; } = story;
+    public List<EventFacts> Events { get; } = [];
+    public List<IncidentLink> Links { get; } = [];
+    public string? PartOf { get; set; }
+    public PloverType Type => Events[0].Type;
+    public ModalityClass ModalityClass => IncidentMatcher.ClassOf(Events[0].Modality);
+    public IncidentScope Scope => IncidentSummarizer.ScopeOf(Events);
+
+    public void Add(EventFacts ev, IncidentLink link)
+    {
+        Events.Add(ev);
+        Links.Add(link);
+    }
+
+    public void Remove(string eventId)
+    {
+        Events.RemoveAll(e => e.Id == eventId);
+        Links.RemoveAll(l => l.Event == eventId);
+        // Links that pointed at the removed event now point at the incident's first report.
+        for (var i = 0; i < Links.Count; i++)
+        {
+            if (Links[i].JoinedTo == eventId) Links[i] = Links[i] with { JoinedTo = Events.Count > 0 && Events[0].Id != Links[i].Event ? Events[0].Id : null };
+        }
+    }
+}

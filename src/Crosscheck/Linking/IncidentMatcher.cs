@@ -1,0 +1,175 @@
+using System.Text;
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// Decides whether an event reports an incident already known, and says why. The rules, in order:
+/// <list type="number">
+/// <item>Same PLOVER type and the same modality class: reported as fact (asserted, denied) or as ahead (planned,
+/// considered, hypothetical, negated). A plan and the attack it planned are two incidents.</item>
+/// <item>Scope: an event that singles out one of a series ("the latest", a strike on one day) never joins a
+/// series reported as a whole ("the 15 strikes since September"), and the reverse; the single one is linked to
+/// its series as <see cref="Incident.PartOf"/> instead, so a campaign's tally is never added to its parts.</item>
+/// <item>No conflict: places in different countries, resolved times that do not overlap (single events of fact),
+/// or actors from disjoint countries (unless place and time both agree: then the reports compete about who).</item>
+/// <item>Enough in common: the same story and type already suffice for plans and for series; a single event of
+/// fact must also share its place, time or an actor.</item>
+/// </list>
+/// </summary>
+public static class IncidentMatcher
+{
+    /// <summary>The least score that joins an event to an incident.</summary>
+    public const double JoinThreshold = 0.3;
+
+    private const double Base = 0.3;
+
+    /// <summary>A candidate join: the score, the event of the incident that fits best, and why.</summary>
+    public readonly record struct MatchResult(double Score, string Event, string Reason, bool ActorsDisagree);
+
+    internal static ModalityClass ClassOf(Modality modality) => modality is Modality.Asserted or Modality.Denied
+        ? ModalityClass.Factual : ModalityClass.Prospective;
+
+    /// <summary>How well <paramref name="ev"/> fits the incident made of <paramref name="members"/>; null when it must stay apart.</summary>
+    public static MatchResult? Match(EventFacts ev, IReadOnlyList<EventFacts> members)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Count == 0 || members[0].Type != ev.Type) return null;
+        var cls = ClassOf(ev.Modality);
+        if (ClassOf(members[0].Modality) != cls) return null;
+        // Scope matters for what is reported as fact; a plan is one plan however many strikes it foresees.
+        var factual = cls == ModalityClass.Factual;
+        var incidentPlural = factual && members.Any(m => m.Plural);
+        var incidentSingle = factual && members.Any(m => m.Single) && !incidentPlural;
+        if (factual && ev.Single && incidentPlural) return null;
+        if (factual && ev.Plural && incidentSingle) return null;
+
+        // Actors: the incident's sides are the union of its events' actor countries.
+        var incidentCountries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in members) foreach (var a in m.Actors) if (a.Country is { } c) incidentCountries.Add(c);
+        var eventCountries = ev.Actors.Select(a => a.Country).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var actorsDisagree = incidentCountries.Count > 0 && eventCountries.Count > 0 && !incidentCountries.Overlaps(eventCountries);
+
+        MatchResult? best = null;
+        foreach (var m in members)
+        {
+            var pair = Pair(ev, m, cls);
+            if (pair is null) return null; // a conflict with any report of the incident keeps the event apart
+            if (best is null || pair.Value.Score > best.Value.Score) best = pair;
+        }
+        if (best is not { } b) return null;
+        if (actorsDisagree)
+        {
+            // Different sides only join when place and time both tie the reports to one event.
+            if (!(b.Reason.Contains("same place", StringComparison.Ordinal) && b.Reason.Contains("same time", StringComparison.Ordinal))) return null;
+            b = b with { ActorsDisagree = true, Reason = b.Reason + "; actors disagree" };
+        }
+        // A single event of fact needs a place, a time or an actor in common; a country of the actors is not enough.
+        var singleOfFact = cls == ModalityClass.Factual && !ev.Plural && !incidentPlural;
+        if (singleOfFact && !(b.Reason.Contains("same place", StringComparison.Ordinal) || b.Reason.Contains("same country", StringComparison.Ordinal)
+            || b.Reason.Contains("same time", StringComparison.Ordinal) || b.Reason.Contains("same actor", StringComparison.Ordinal))) return null;
+        return b;
+    }
+
+    private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls)
+    {
+        var score = Base;
+        var why = new StringBuilder("same type ").Append(PloverTypes.Name(a.Type)).Append(cls == ModalityClass.Factual ? " reported as fact" : " reported as ahead");
+        var single = cls == ModalityClass.Factual && !a.Plural && !b.Plural;
+
+        if (a.Location is { } pa && b.Location is { } pb)
+        {
+            if (SamePlace(pa, pb))
+            {
+                score += 0.3;
+                why.Append("; same place ").Append(pa.Name);
+            }
+            else if (pa.Country is { } ca && pb.Country is { } cb)
+            {
+                if (ca != cb) return null;
+                score += 0.2;
+                why.Append("; same country ").Append(ca);
+            }
+            else if (single && IsPoint(pa) && IsPoint(pb))
+            {
+                return null;
+            }
+        }
+
+        if (a.Time is { Start: { } sa, End: { } ea } ta && b.Time is { Start: { } sb, End: { } eb } tb)
+        {
+            var slack = single ? 1 : 31;
+            if (sa.DayNumber <= eb.DayNumber + slack && sb.DayNumber <= ea.DayNumber + slack)
+            {
+                score += 0.2;
+                why.Append("; same time ").Append(ta.Text);
+            }
+            else if (single)
+            {
+                return null;
+            }
+        }
+
+        var actor = Shared(a.Actors, b.Actors);
+        if (actor is not null)
+        {
+            score += 0.25;
+            why.Append("; same actor ").Append(actor);
+        }
+        else if (SharedCountry(a.Actors, b.Actors) is { } country)
+        {
+            score += 0.15;
+            why.Append("; actors from ").Append(country);
+        }
+        var recipient = Shared(a.Recipients, b.Recipients);
+        if (recipient is not null)
+        {
+            score += 0.15;
+            why.Append("; same target ").Append(recipient);
+        }
+        return new MatchResult(score, b.Id, why.ToString(), false);
+    }
+
+    private static bool IsPoint(PlaceFacts p) => p.Precision is "point" or "city";
+
+    private static bool SamePlace(PlaceFacts a, PlaceFacts b)
+    {
+        if (string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase)) return true;
+        // "the Caribbean" and "the Caribbean Sea".
+        return a.Name.Length > 3 && b.Name.Length > 3
+            && (a.Name.StartsWith(b.Name, StringComparison.OrdinalIgnoreCase) || b.Name.StartsWith(a.Name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string? Shared(IEnumerable<ParticipantFacts> a, IEnumerable<ParticipantFacts> b)
+    {
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (x.EntityKey is not null && x.EntityKey == y.EntityKey) return x.Text;
+                if (string.Equals(Head(x.Text), Head(y.Text), StringComparison.OrdinalIgnoreCase) && Head(x.Text).Length > 3 && !IsPronoun(x.Text)) return x.Text;
+            }
+        }
+        return null;
+    }
+
+    private static string? SharedCountry(IEnumerable<ParticipantFacts> a, IEnumerable<ParticipantFacts> b)
+    {
+        foreach (var x in a)
+        {
+            if (x.Country is null) continue;
+            foreach (var y in b) if (y.Country == x.Country) return x.Country;
+        }
+        return null;
+    }
+
+    private static string Head(string text)
+    {
+        var trimmed = text.TrimEnd('.', ',', ' ');
+        var space = trimmed.LastIndexOf(' ');
+        return space < 0 ? trimmed : trimmed[(space + 1)..];
+    }
+
+    private static bool IsPronoun(string text) => text.ToLowerInvariant() is "he" or "she" or "it" or "they" or "we" or "i" or "him" or "her" or "them" or "us";
+}

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// What the cross-document stage knows about one document: plain values with character offsets, no token
+/// tables, so that it can be stored and reloaded and the linker can run on documents read long ago.
+/// </summary>
+public sealed record DocumentFacts
+{
+    public required string Id { get; init; }
+    public string? Outlet { get; init; }
+    public string? Title { get; init; }
+    public DateOnly? Published { get; init; }
+    /// <summary>The earlier document this one nearly copies; its reports trace back to that one.</summary>
+    public string? DuplicateOf { get; init; }
+    /// <summary>Merge keys of the entities the document names (see <see cref="EntityIndex"/>), with how often.</summary>
+    public ImmutableArray<WeightedKey> Entities { get; init; } = [];
+    /// <summary>Content words (lower-case lemmas of nouns, verbs, adjectives and names), with how often.</summary>
+    public ImmutableArray<WeightedKey> Terms { get; init; } = [];
+    public ImmutableArray<EventFacts> Events { get; init; } = [];
+    /// <summary>Outlets and documents the article credits ("told NBC News", "according to Reuters").</summary>
+    public ImmutableArray<Credit> Credits { get; init; } = [];
+    /// <summary>The people the article names, with the titles it gives them (for title discrepancies).</summary>
+    public ImmutableArray<PersonTitles> People { get; init; } = [];
+}
+
+/// <summary>A key, a weight (a count, or a tf-idf value) and, for entities, the name to show.</summary>
+public readonly record struct WeightedKey(string Key, float Weight, string? Label = null);
+
+/// <summary>One person named in a document and the titles given to them there.</summary>
+public sealed record PersonTitles(string Key, string Name, ImmutableArray<string> Titles, int Start, int End)
+{
+    /// <summary>Every title a gazetteer lists for the person (all of them name the same person).</summary>
+    public ImmutableArray<string> KnownTitles { get; init; } = [];
+}
+
+/// <summary>A credit in an article: "two US officials told NBC News" names <c>NBC News</c>, 2 sources.</summary>
+public sealed record Credit(string Via, int? SourceCount, string? SourceText, int Start, int End, string Text);
+
+/// <summary>A place as the linker compares it.</summary>
+public sealed record PlaceFacts(string Text, string Name, string? Country, string Precision, double? Latitude, double? Longitude);
+
+/// <summary>A time as the linker compares it: the words and the interval they resolve to (null when unresolved).</summary>
+public sealed record TimeFacts(string Text, DateOnly? Start, DateOnly? End, string Precision);
+
+/// <summary>A number range with the words that gave it.</summary>
+public sealed record RangeFacts(decimal Min, decimal? Max, string Text);
+
+/// <summary>An actor or recipient: the words, the entity merge key when the words name one, and its country when known.</summary>
+public sealed record ParticipantFacts(string Text, string? EntityKey, string? Country);
+
+/// <summary>One event as the linker sees it.</summary>
+public sealed record EventFacts
+{
+    public required string Id { get; init; }
+    public required string Document { get; init; }
+    public required PloverType Type { get; init; }
+    public required Modality Modality { get; init; }
+    public ImmutableArray<ParticipantFacts> Actors { get; init; } = [];
+    public ImmutableArray<ParticipantFacts> Recipients { get; init; } = [];
+    public PlaceFacts? Location { get; init; }
+    public TimeFacts? Time { get; init; }
+    public RangeFacts? Fatalities { get; init; }
+    public RangeFacts? Count { get; init; }
+    public required AttributionKind AttributionKind { get; init; }
+    public int? SourceCount { get; init; }
+    public string? Via { get; init; }
+    public string? Speaker { get; init; }
+    public string? SpeakerKey { get; init; }
+    /// <summary>The sentence hedges the claim as second-hand ("reportedly", "is said to").</summary>
+    public bool Hedged { get; init; }
+    /// <summary>The event words speak of many events ("the 15 strikes", "bombing ships"), not one.</summary>
+    public bool Plural { get; init; }
+    /// <summary>The event words single out one of a series ("the latest", "a strike on Saturday").</summary>
+    public bool Single { get; init; }
+    public required string Segment { get; init; }
+    public required int Start { get; init; }
+    public required int End { get; init; }
+    public required string Evidence { get; init; }
+    public string Trigger { get; init; } = "";
+}

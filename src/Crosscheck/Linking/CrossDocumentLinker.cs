@@ -7,13 +7,19 @@ namespace Crosscheck.Linking;
 /// <summary>What one added document changed.</summary>
 public sealed record LinkUpdate(string Document, string Story, ImmutableArray<string> Incidents);
 
+/// <summary>Where an event was put and why: what the store keeps so that reloading never scores again.</summary>
+public sealed record EventAssignment(string Incident, IncidentLink Link);
+
+/// <summary>A document's place in the record: its story and each event's incident.</summary>
+public sealed record DocumentAssignment(string Story, IReadOnlyDictionary<string, EventAssignment> Events);
+
 /// <summary>
 /// The cross-document stage, incremental: each added document joins a story (<see cref="StoryClusterer"/>),
 /// each of its events joins the most fitting incident of that story or starts one (<see cref="IncidentMatcher"/>),
 /// and only the incidents it touched are summarized again (origins, numbers, discrepancies, grade). Every join
 /// records why; <see cref="Detach"/> undoes one and keeps the event apart from then on.
 /// </summary>
-public sealed class CrossDocumentLinker
+public sealed partial class CrossDocumentLinker
 {
     private readonly StoryClusterer _stories;
     private readonly Dictionary<string, DocumentFacts> _documents = new(StringComparer.Ordinal);
@@ -33,8 +39,11 @@ public sealed class CrossDocumentLinker
 
     public IEnumerable<DocumentFacts> Documents => _order.Select(id => _documents[id]);
 
-    /// <summary>Adds one document; a document added before is left as it is.</summary>
-    public LinkUpdate Add(DocumentFacts document)
+    /// <summary>
+    /// Adds one document; a document added before is left as it is. With <paramref name="known"/> (a document
+    /// reloaded from the store) the document and its events go where they were put before, without scoring.
+    /// </summary>
+    public LinkUpdate Add(DocumentFacts document, DocumentAssignment? known = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (_documents.ContainsKey(document.Id))
@@ -45,12 +54,28 @@ public sealed class CrossDocumentLinker
         _documents[document.Id] = document;
         _rank[document.Id] = _order.Count;
         _order.Add(document.Id);
-        var cluster = _stories.Add(document);
+        var cluster = _stories.Add(document, known?.Story);
         if (!_incidentsByStory.TryGetValue(cluster.Id, out var storyIncidents)) _incidentsByStory[cluster.Id] = storyIncidents = [];
         var touched = new List<string>();
         foreach (var ev in document.Events)
         {
             _events[ev.Id] = ev;
+            if (known?.Events.GetValueOrDefault(ev.Id) is { } restored)
+            {
+                if (!_incidents.TryGetValue(restored.Incident, out var into))
+                {
+                    into = new IncidentState(restored.Incident, cluster.Id);
+                    _incidents[into.Id] = into;
+                    _incidentOrder.Add(into);
+                    storyIncidents.Add(into);
+                }
+                if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);
+                into.Add(ev, restored.Link);
+                _incidentOfEvent[ev.Id] = into;
+                _summaries.Remove(into.Id);
+                if (!touched.Contains(into.Id)) touched.Add(into.Id);
+                continue;
+            }
             var (target, score, reason, joinedTo) = Best(ev, storyIncidents);
             if (target is null)
             {
@@ -92,6 +117,25 @@ public sealed class CrossDocumentLinker
         _summaries.Remove(from.Id);
         return alone.Id;
     }
+
+    /// <summary>Where a document and its events sit now (what a store saves); null for an unknown document.</summary>
+    public DocumentAssignment? AssignmentOf(string documentId)
+    {
+        if (!_documents.TryGetValue(documentId, out var doc) || _stories.StoryOf(documentId) is not { } story) return null;
+        var events = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
+        foreach (var ev in doc.Events)
+        {
+            var incident = _incidentOfEvent[ev.Id];
+            events[ev.Id] = new EventAssignment(incident.Id, incident.Links.First(l => l.Event == ev.Id));
+        }
+        return new DocumentAssignment(story.Id, events);
+    }
+
+    /// <summary>The incident an event sits in, or null.</summary>
+    public string? IncidentOf(string eventId) => _incidentOfEvent.GetValueOrDefault(eventId)?.Id;
+
+    /// <summary>The story a document sits in, or null.</summary>
+    public string? StoryOf(string documentId) => _stories.StoryOf(documentId)?.Id;
 
     public CrossRecord Snapshot()
     {

@@ -45,20 +45,35 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     private readonly Dictionary<string, List<StoryCluster>> _storiesByKey = new(StringComparer.Ordinal);
     private readonly List<StoryCluster> _stories = [];
     private readonly Dictionary<string, StoryCluster> _byDocument = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoryCluster> _byId = new(StringComparer.Ordinal);
     private int _documents;
 
     public IReadOnlyList<StoryCluster> Stories => _stories;
 
     public StoryCluster? StoryOf(string documentId) => _byDocument.GetValueOrDefault(documentId);
 
-    /// <summary>Adds a document and returns the story it joined or started.</summary>
-    public StoryCluster Add(DocumentFacts document)
+    /// <summary>
+    /// Adds a document and returns the story it joined or started. With <paramref name="storyId"/> (a document
+    /// reloaded from the store) it joins that story without scoring, so reloading never recomputes anything.
+    /// </summary>
+    public StoryCluster Add(DocumentFacts document, string? storyId = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (_byDocument.TryGetValue(document.Id, out var known)) return known;
         var keys = KeysOf(document);
         _documents++;
         foreach (var key in keys.Keys) _documentFrequency[key] = _documentFrequency.GetValueOrDefault(key) + 1;
+        if (storyId is not null)
+        {
+            if (!_byId.TryGetValue(storyId, out var restored))
+            {
+                restored = new StoryCluster(storyId);
+                _stories.Add(restored);
+                _byId[storyId] = restored;
+            }
+            Join(restored, document, keys);
+            return restored;
+        }
 
         var vector = Weigh(keys);
         var norm = Norm(vector);
@@ -85,7 +100,14 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         {
             best = new StoryCluster(Documents.DocumentId.ForKey("s-", document.Id));
             _stories.Add(best);
+            _byId[best.Id] = best;
         }
+        Join(best, document, keys);
+        return best;
+    }
+
+    private void Join(StoryCluster best, DocumentFacts document, Dictionary<string, float> keys)
+    {
         best.Documents.Add(document.Id);
         best.FirstTitle ??= document.Title;
         foreach (var e in document.Entities)
@@ -107,7 +129,6 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             best.Weights[key] = best.Weights.GetValueOrDefault(key) + w;
         }
         _byDocument[document.Id] = best;
-        return best;
     }
 
     private bool WithinGap(StoryCluster story, DateOnly? published)

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>A window on a list: the items, how many there are in all, and where the window starts.</summary>
+public sealed record RecordPage<T>(IReadOnlyList<T> Items, int Total, int Offset, int Limit);
+
+/// <summary>Which events to list; every given condition must hold.</summary>
+public sealed record EventFilter
+{
+    public PloverType? Type { get; init; }
+    public Modality? Modality { get; init; }
+    /// <summary>Matches the place's name or words (case-insensitive, contained), or its country code exactly.</summary>
+    public string? Place { get; init; }
+    /// <summary>Events whose resolved time ends on or after this day.</summary>
+    public DateOnly? From { get; init; }
+    /// <summary>Events whose resolved time starts on or before this day.</summary>
+    public DateOnly? To { get; init; }
+    /// <summary>Matches an actor's words (case-insensitive, contained).</summary>
+    public string? Actor { get; init; }
+    /// <summary>Matches the evidence (case-insensitive, contained).</summary>
+    public string? Text { get; init; }
+}
+
+/// <summary>
+/// The sourced record as readers see it: stories, incidents, discrepancies and events, read from a
+/// <see cref="CrossDocumentLinker"/> held in memory (a store reloads it without scoring). Thread-safe: reads and
+/// writes take one lock, since the linker is not safe for concurrent use.
+/// </summary>
+public sealed class SourcedRecord(CrossDocumentLinker linker)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, EventFacts> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentFacts> _facts = new(StringComparer.Ordinal);
+    private CrossRecord? _snapshot;
+
+    public CrossDocumentLinker Linker => linker;
+
+    /// <summary>Adds a document (see <see cref="CrossDocumentLinker.Add"/>).</summary>
+    public LinkUpdate Add(DocumentFacts document, DocumentAssignment? known = null)
+    {
+        lock (_gate)
+        {
+            var update = linker.Add(document, known);
+            _facts.TryAdd(document.Id, document);
+            foreach (var e in document.Events) _events.TryAdd(e.Id, e);
+            _snapshot = null;
+            return update;
+        }
+    }
+
+    /// <summary>Undoes a join (see <see cref="CrossDocumentLinker.Detach"/>).</summary>
+    public string? Detach(string eventId)
+    {
+        lock (_gate)
+        {
+            var id = linker.Detach(eventId);
+            if (id is not null) _snapshot = null;
+            return id;
+        }
+    }
+
+    public int DocumentCount { get { lock (_gate) return _facts.Count; } }
+
+    public DocumentFacts? Facts(string documentId)
+    {
+        lock (_gate) return _facts.GetValueOrDefault(documentId);
+    }
+
+    public EventFacts? Event(string eventId)
+    {
+        lock (_gate) return _events.GetValueOrDefault(eventId);
+    }
+
+    /// <summary>The whole record at this moment (cached until the next change).</summary>
+    public CrossRecord Snapshot()
+    {
+        lock (_gate) return _snapshot ??= linker.Snapshot();
+    }
+
+    public RecordPage<Story> Stories(int offset, int limit)
+    {
+        var all = Snapshot().Stories;
+        return Page(all, offset, limit);
+    }
+
+    public Story? Story(string id) => Snapshot().Stories.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Incidents, of one story when <paramref name="storyId"/> is given, in the order they were first reported.</summary>
+    public RecordPage<Incident> Incidents(string? storyId, int offset, int limit)
+    {
+        var all = Snapshot().Incidents;
+        IReadOnlyList<Incident> chosen = storyId is null ? all : [.. all.Where(i => i.Story == storyId)];
+        return Page(chosen, offset, limit);
+    }
+
+    public Incident? Incident(string id) => Snapshot().Incidents.FirstOrDefault(i => i.Id == id);
+
+    public ImmutableArray<Discrepancy> DiscrepanciesOf(string incidentId) => [.. Snapshot().Discrepancies.Where(d => d.Incident == incidentId)];
+
+    /// <summary>Events that pass the filter, in the order their documents were added.</summary>
+    public RecordPage<EventFacts> Events(EventFilter filter, int offset, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        List<EventFacts> chosen;
+        lock (_gate)
+        {
+            chosen = [.. linker.Documents.SelectMany(d => d.Events).Where(e => Passes(e, filter))];
+        }
+        return Page(chosen, offset, limit);
+    }
+
+    private static bool Passes(EventFacts e, EventFilter f)
+    {
+        if (f.Type is { } type && e.Type != type) return false;
+        if (f.Modality is { } modality && e.Modality != modality) return false;
+        if (f.Place is { Length: > 0 } place)
+        {
+            if (e.Location is not { } l) return false;
+            if (!(string.Equals(l.Country, place, StringComparison.OrdinalIgnoreCase)
+                || l.Name.Contains(place, StringComparison.OrdinalIgnoreCase) || l.Text.Contains(place, StringComparison.OrdinalIgnoreCase))) return false;
+        }
+        if (f.From is { } from && (e.Time?.End is not { } end || end < from)) return false;
+        if (f.To is { } to && (e.Time?.Start is not { } start || start > to)) return false;
+        if (f.Actor is { Length: > 0 } actor && !e.Actors.Any(a => a.Text.Contains(actor, StringComparison.OrdinalIgnoreCase))) return false;
+        if (f.Text is { Length: > 0 } text && !e.Evidence.Contains(text, StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    private static RecordPage<T> Page<T>(IReadOnlyList<T> all, int offset, int limit) =>
+        new([.. all.Skip(offset).Take(limit)], all.Count, offset, limit);
+}

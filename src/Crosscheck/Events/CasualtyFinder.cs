@@ -382,6 +382,11 @@ public sealed class CasualtyFinder
                 found.Add(Zero(Outcome.Injured, i - 1, i + 1));
                 continue;
             }
+            if (Tally(text, sentence, i) is { } tally)
+            {
+                found.Add(tally);
+                continue;
+            }
             if (Read(text, sentence, i) is { } s) found.Add(s);
         }
         if (found.Count < 2) return found;
@@ -408,6 +413,44 @@ public sealed class CasualtyFinder
             if (!duplicate) kept.Add(s);
         }
         return kept;
+    }
+
+    private static readonly FrozenSet<string> TallyVerbs = Set("to", "at", "reached", "reaches", "hit", "hits", "is", "was", "stands", "stood", "climbed", "rose", "risen", "now");
+
+    /// <summary>
+    /// A running tally: "the death toll rose to 64", "brings the campaign toll to 64", "the total number of people
+    /// killed has reached 64". The number after the tally words is the killed count.
+    /// </summary>
+    private static Statement? Tally(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        var w = text.WordOf(i);
+        var isToll = w.Equals("toll", StringComparison.OrdinalIgnoreCase);
+        if (!isToll && !w.Equals("number", StringComparison.OrdinalIgnoreCase) && !w.Equals("total", StringComparison.OrdinalIgnoreCase)) return null;
+        var from = i + 1;
+        if (!isToll)
+        {
+            // "number of people killed", "total killed": a killed word must follow closely.
+            var killedWord = -1;
+            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 6); j++)
+            {
+                var x = text.WordOf(j);
+                if (KilledParticiples.Contains(x) || x.Equals("dead", StringComparison.OrdinalIgnoreCase) || KilledNouns.Contains(x)) { killedWord = j; break; }
+            }
+            if (killedWord < 0) return null;
+            from = killedWord + 1;
+        }
+        for (var j = from; j < Math.Min(sentence.EndToken - 1, from + 8); j++)
+        {
+            if (!TallyVerbs.Contains(text.WordOf(j))) continue;
+            foreach (var n in text.Numbers)
+            {
+                if (n.Span.StartToken < j + 1) continue;
+                if (n.Span.StartToken > j + 3) break;
+                if (n.Unit is { Length: > 0 } unit && !PersonNouns.Contains(unit)) break;
+                return new Statement(Outcome.Killed, n.Min, n.Max, i, n.Span.EndToken, i, n.Span.EndToken, false, false);
+            }
+        }
+        return null;
     }
 
     /// <summary>The statement whose outcome word is at <paramref name="i"/>, if any.</summary>

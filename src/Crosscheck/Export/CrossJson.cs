@@ -70,7 +70,7 @@ public static class CrossJson
                 w.WriteString("document", v.Document);
                 AnalysisJson.WriteNullable(w, "event", v.Event);
                 w.WriteNumber("min", v.Min);
-                w.WriteNumber("max", v.Max);
+                if (v.Max is { } max) w.WriteNumber("max", max); else w.WriteNull("max");
                 w.WriteString("text", v.Text);
                 w.WriteEndObject();
             }

@@ -31,6 +31,10 @@ public sealed partial class CrossDocumentLinker
     private readonly Dictionary<string, IncidentState> _incidentOfEvent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventFacts> _events = new(StringComparer.Ordinal);
     private readonly HashSet<string> _detached = new(StringComparer.Ordinal);
+    // Incidents by type and place, so that one event reported in two stories (a campaign in a story about the
+    // campaign and in one about a plan) is still one incident. Only the latest few per key are candidates.
+    private readonly Dictionary<(PloverType, string), List<IncidentState>> _incidentsByPlace = new();
+    private const int PlaceCandidates = 32;
     private readonly Dictionary<string, (Incident Incident, ImmutableArray<Discrepancy> Discrepancies)> _summaries = new(StringComparer.Ordinal);
 
     public CrossDocumentLinker(StoryClusterOptions? storyOptions = null) => _stories = new StoryClusterer(storyOptions);
@@ -72,11 +76,13 @@ public sealed partial class CrossDocumentLinker
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);
                 into.Add(ev, restored.Link);
                 _incidentOfEvent[ev.Id] = into;
+                IndexPlace(ev, into);
+                if (!storyIncidents.Contains(into)) storyIncidents.Add(into);
                 _summaries.Remove(into.Id);
                 if (!touched.Contains(into.Id)) touched.Add(into.Id);
                 continue;
             }
-            var (target, score, reason, joinedTo) = Best(ev, storyIncidents);
+            var (target, score, reason, joinedTo) = Best(ev, Candidates(ev, storyIncidents));
             if (target is null)
             {
                 target = new IncidentState(DocumentId.ForKey("i-", ev.Id), cluster.Id);
@@ -90,6 +96,8 @@ public sealed partial class CrossDocumentLinker
                 target.Add(ev, new IncidentLink(ev.Id, joinedTo, Math.Round(score, 3), reason));
             }
             _incidentOfEvent[ev.Id] = target;
+            IndexPlace(ev, target);
+            if (!storyIncidents.Contains(target)) storyIncidents.Add(target);
             _summaries.Remove(target.Id);
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
         }
@@ -169,23 +177,54 @@ public sealed partial class CrossDocumentLinker
         return summary;
     }
 
-    private (IncidentState? Target, double Score, string Reason, string? JoinedTo) Best(EventFacts ev, List<IncidentState> candidates)
+    private static string? PlaceKey(EventFacts ev) =>
+        ev.Location is { } l ? (l.Country ?? l.Name).ToLowerInvariant() : null;
+
+    private void IndexPlace(EventFacts ev, IncidentState incident)
+    {
+        if (PlaceKey(ev) is not { } key) return;
+        if (!_incidentsByPlace.TryGetValue((ev.Type, key), out var list)) _incidentsByPlace[(ev.Type, key)] = list = [];
+        if (list.Count > 0 && list[^1] == incident) return;
+        list.Add(incident);
+        // Old entries fall out; duplicates among the recent ones are skipped when read.
+        if (list.Count > 4 * PlaceCandidates) list.RemoveRange(0, list.Count - PlaceCandidates);
+    }
+
+    private IEnumerable<(IncidentState Incident, bool OtherStory)> Candidates(EventFacts ev, List<IncidentState> storyIncidents)
+    {
+        var seen = new HashSet<IncidentState>(ReferenceEqualityComparer.Instance);
+        foreach (var i in storyIncidents)
+        {
+            if (seen.Add(i)) yield return (i, false);
+        }
+        if (PlaceKey(ev) is not { } key || !_incidentsByPlace.TryGetValue((ev.Type, key), out var list)) yield break;
+        for (var i = list.Count - 1; i >= Math.Max(0, list.Count - PlaceCandidates); i--)
+        {
+            if (seen.Add(list[i])) yield return (list[i], true);
+        }
+    }
+
+    /// <summary>An incident of another story, found by its place, joins only with more in common than the place.</summary>
+    private const double OtherStoryThreshold = 0.75;
+
+    private (IncidentState? Target, double Score, string Reason, string? JoinedTo) Best(EventFacts ev, IEnumerable<(IncidentState Incident, bool OtherStory)> candidates)
     {
         IncidentState? best = null;
         var bestScore = 0.0;
         var bestReason = "";
         string? joinedTo = null;
         if (_detached.Contains(ev.Id)) return (null, 0, "", null);
-        foreach (var incident in candidates)
+        foreach (var (incident, otherStory) in candidates)
         {
             if (incident.Events.Count == 0 || incident.Type != ev.Type) continue;
             var match = IncidentMatcher.Match(ev, incident.Events);
-            if (match is { } m && m.Score > bestScore)
+            if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
+            if (match is { } m2 && m2.Score > bestScore)
             {
                 best = incident;
-                bestScore = m.Score;
-                bestReason = m.Reason;
-                joinedTo = m.Event;
+                bestScore = m2.Score;
+                bestReason = otherStory ? m2.Reason + "; reported in another story" : m2.Reason;
+                joinedTo = m2.Event;
             }
         }
         return bestScore >= IncidentMatcher.JoinThreshold ? (best, bestScore, bestReason, joinedTo) : (null, 0, "", null);

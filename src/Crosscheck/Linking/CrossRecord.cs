@@ -70,8 +70,12 @@ public sealed record SourceReport(
     string Document, string? Outlet, DateOnly? Published, string Origin, string OriginReason,
     ImmutableArray<string> Events, int? SourceCount, string? SourceCountText);
 
-/// <summary>A value one source gives, and where.</summary>
-public sealed record SourceValue(string Document, string? Event, decimal Min, decimal Max, string Text);
+/// <summary>A value one source gives, and where; <see cref="Max"/> is null for an open range ("at least 64").</summary>
+public sealed record SourceValue(string Document, string? Event, decimal Min, decimal? Max, string Text)
+{
+    /// <summary>The upper end, reading an open range as its lower end.</summary>
+    public decimal Top => Max ?? Min;
+}
 
 /// <summary>Fatalities reconciled across sources.</summary>
 public sealed record FatalityRecord(decimal Min, decimal Max, decimal Best, ImmutableArray<SourceValue> BySource, string Rule);

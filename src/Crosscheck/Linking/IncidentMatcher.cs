@@ -11,7 +11,8 @@ namespace Crosscheck.Linking;
 /// <item>Scope: an event that singles out one of a series ("the latest", a strike on one day) never joins a
 /// series reported as a whole ("the 15 strikes since September"), and the reverse; the single one is linked to
 /// its series as <see cref="Incident.PartOf"/> instead, so a campaign's tally is never added to its parts.</item>
-/// <item>No conflict: places in different countries, resolved times that do not overlap (single events of fact),
+/// <item>No conflict: places in different countries, resolved times that do not overlap (single events of fact; one
+/// without a resolved time is taken to have happened in the week before its report was published),
 /// or actors from disjoint countries (unless place and time both agree: then the reports compete about who).</item>
 /// <item>Enough in common: the same story and type already suffice for plans and for series; a single event of
 /// fact must also share its place, time or an actor.</item>
@@ -59,6 +60,8 @@ public static class IncidentMatcher
             if (best is null || pair.Value.Score > best.Value.Score) best = pair;
         }
         if (best is not { } b) return null;
+        // A report of a series goes to the series already known rather than to a lone event it happens to fit.
+        if (factual && ev.Plural && incidentPlural) b = b with { Score = b.Score + 0.2, Reason = b.Reason + "; both speak of a series" };
         if (actorsDisagree)
         {
             // Different sides only join when place and time both tie the reports to one event.
@@ -110,6 +113,12 @@ public static class IncidentMatcher
                 return null;
             }
         }
+        else if (single && Window(a) is { } wa && Window(b) is { } wb && (wa.Start > wb.End || wb.Start > wa.End))
+        {
+            // Without a resolved time, a single event happened in the days before its report: reports published
+            // weeks apart about "a strike" are about two strikes.
+            return null;
+        }
 
         var actor = Shared(a.Actors, b.Actors);
         if (actor is not null)
@@ -130,6 +139,13 @@ public static class IncidentMatcher
         }
         return new MatchResult(score, b.Id, why.ToString(), false);
     }
+
+    /// <summary>How many days before its report a single event with no resolved time may have happened.</summary>
+    public const int ReportLagDays = 7;
+
+    private static (int Start, int End)? Window(EventFacts e) =>
+        e.Time is { Start: { } s, End: { } end } ? (s.DayNumber, end.DayNumber)
+        : e.Reported is { } r ? (r.DayNumber - ReportLagDays, r.DayNumber) : null;
 
     private static bool IsPoint(PlaceFacts p) => p.Precision is "point" or "city";
 

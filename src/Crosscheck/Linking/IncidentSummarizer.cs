@@ -149,7 +149,7 @@ internal static class IncidentSummarizer
     /// <summary>
     /// Each document gives one value: the largest its events of the incident state. A value is superseded by a
     /// later-published report that gives a narrower range inside it (the later, more specific count), and, for a
-    /// campaign, by any later-published report (running tallies only grow). Min and max span the values not
+    /// campaign, by any later-published report with a tally at least as high (running tallies only grow). Min and max span the values not
     /// superseded; best is the latest of them that is exact, or the middle of the span.
     /// </summary>
     private static FatalityResult Fatalities(List<(string Document, IReadOnlyList<EventFacts> Events)> reports,
@@ -160,16 +160,18 @@ internal static class IncidentSummarizer
         {
             var withCount = events.Where(e => e.Fatalities is not null).ToList();
             if (withCount.Count == 0) continue;
-            var top = withCount.OrderByDescending(e => e.Fatalities!.Max ?? e.Fatalities.Min).First();
+            // In a campaign the tallies of the whole series speak for it, not a count of one of its strikes.
+            var pool = scope == IncidentScope.Campaign && withCount.Any(e => e.Plural) ? withCount.Where(e => e.Plural).ToList() : withCount;
+            var top = pool.OrderByDescending(e => e.Fatalities!.Max ?? e.Fatalities.Min).First();
             var f = top.Fatalities!;
-            values.Add((new SourceValue(document, top.Id, f.Min, f.Max ?? f.Min, f.Text), documents.GetValueOrDefault(document)?.Published, rank.GetValueOrDefault(document)));
+            values.Add((new SourceValue(document, top.Id, f.Min, f.Max, f.Text), documents.GetValueOrDefault(document)?.Published, rank.GetValueOrDefault(document)));
         }
         if (values.Count == 0) return new FatalityResult(null, []);
         var live = values.Where(v => !values.Any(later => Supersedes(later, v, scope))).ToList();
         var min = live.Min(v => v.Value.Min);
-        var max = live.Max(v => v.Value.Max);
+        var max = live.Max(v => v.Value.Top);
         var latestExact = live.Where(v => v.Value.Min == v.Value.Max).OrderByDescending(v => v.Published ?? DateOnly.MinValue).ThenByDescending(v => v.Rank).FirstOrDefault();
-        var best = latestExact.Value is not null ? latestExact.Value.Max : Math.Floor((min + max) / 2);
+        var best = latestExact.Value is not null ? latestExact.Value.Top : Math.Floor((min + max) / 2);
         var rule = live.Count < values.Count ? "later, more specific reports supersede earlier ones" : "every source's value counts";
         return new FatalityResult(new FatalityRecord(min, max, best, [.. values.Select(v => v.Value)], rule), [.. live.Select(v => v.Value)]);
     }
@@ -177,9 +179,12 @@ internal static class IncidentSummarizer
     private static bool Supersedes((SourceValue Value, DateOnly? Published, int Rank) later, (SourceValue Value, DateOnly? Published, int Rank) earlier, IncidentScope scope)
     {
         if (later.Published is not { } lp || earlier.Published is not { } ep || lp <= ep) return false;
-        if (scope == IncidentScope.Campaign) return true;
-        var narrower = later.Value.Max - later.Value.Min < earlier.Value.Max - earlier.Value.Min;
-        return narrower && later.Value.Min >= earlier.Value.Min && later.Value.Max <= earlier.Value.Max;
+        // A campaign's running tally only grows: a later, higher count replaces an earlier one; a lower one disagrees.
+        if (scope == IncidentScope.Campaign) return later.Value.Max >= earlier.Value.Max;
+        if (later.Value.Max is not { } laterMax) return false;
+        var earlierMax = earlier.Value.Max ?? decimal.MaxValue;
+        var narrower = laterMax - later.Value.Min < earlierMax - earlier.Value.Min;
+        return narrower && later.Value.Min >= earlier.Value.Min && laterMax <= earlierMax;
     }
 
     // ---- Discrepancies ----
@@ -199,9 +204,9 @@ internal static class IncidentSummarizer
         }
 
         // Fatalities: ranges that do not overlap, among values not superseded.
-        if (fatalities.Live.Length > 1 && !Overlap(fatalities.Live.Select(v => (v.Min, v.Max))))
+        if (fatalities.Live.Length > 1 && !Overlap(fatalities.Live.Select(v => (v.Min, v.Max ?? decimal.MaxValue))))
         {
-            Add(DiscrepancyKind.Fatalities, fatalities.Live.Select(v => new DiscrepancyValue(Range(v.Min, v.Max), v.Document, v.Event, v.Text)),
+            Add(DiscrepancyKind.Fatalities, fatalities.Live.Select(v => new DiscrepancyValue(v.Max is { } m ? Range(v.Min, m) : v.Min.ToString(CultureInfo.InvariantCulture) + "+", v.Document, v.Event, v.Text)),
                 "the reports give fatality counts that cannot all be true");
         }
 
@@ -344,13 +349,13 @@ internal static class IncidentSummarizer
     // ---- Grade, modality, title ----
 
     /// <summary>
-    /// Discounted when every report denies or negates it; contested when reports compete about who or whether;
+    /// Discounted when every report is a denial; contested when reports compete about who or whether;
     /// confirmed when a party named as responsible says so itself (a named speaker who is one of the actors, or
     /// speaks for the actor's country); fair with two or more independent origins; weak with one.
     /// </summary>
     private static (Grade, string) GradeOf(IReadOnlyList<EventFacts> events, int independent, ImmutableArray<Discrepancy> discrepancies)
     {
-        if (events.All(e => e.Modality is Modality.Denied or Modality.Negated)) return (Grade.Discounted, "every report denies it or says it did not happen");
+        if (events.All(e => e.Modality == Modality.Denied)) return (Grade.Discounted, "every report is a denial");
         if (discrepancies.Any(d => d.Kind is DiscrepancyKind.Actor or DiscrepancyKind.Modality)) return (Grade.Contested, "reports compete about who did it or whether it happened");
         foreach (var e in events)
         {

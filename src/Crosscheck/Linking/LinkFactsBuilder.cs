@@ -65,7 +65,7 @@ public static class LinkFactsBuilder
             DuplicateOf = document.DuplicateOf,
             Entities = [.. entityCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value, labels[p.Key]))],
             Terms = [.. termCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value))],
-            Events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys))],
+            Events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys) with { Reported = document.Metadata.Published })],
             Credits = CreditsOf(text),
             People = PeopleOf(text, keys),
         };
@@ -147,9 +147,13 @@ public static class LinkFactsBuilder
         {
             if (text.PosOf(i) is "NNS") plural = true;
         }
-        foreach (var r in e.Recipients)
+        // Plural targets make a series ("strikes on boats"), but the victims of a killing word do not ("killing 11 people").
+        if (e.Trigger.Length == 0 || !KillWords.Contains(text.WordOf(e.Trigger.StartToken)))
         {
-            if (r.Span.Length > 0 && text.PosOf(r.Span.EndToken - 1) is "NNS") plural = true;
+            foreach (var r in e.Recipients)
+            {
+                if (r.Span.Length > 0 && text.PosOf(r.Span.EndToken - 1) is "NNS" && !PersonPlurals.Contains(text.WordOf(r.Span.EndToken - 1))) plural = true;
+            }
         }
         // Look a few words around the trigger for series and singling words: "the latest was carried out", "multiple boats".
         var sentence = text.SentenceOf(e.Trigger.StartToken);
@@ -161,19 +165,76 @@ public static class LinkFactsBuilder
             if (SingleWords.Contains(w)) single = true;
             else if (SeriesWords.Contains(w)) plural = true;
         }
-        // A verb trigger whose object is a plural noun right after it: "bombing ships", "bombed and intercepted multiple boats".
-        if (!plural && e.Trigger.Length > 0 && text.PosOf(e.Trigger.EndToken - 1) is { } tpos && tpos.StartsWith("VB", StringComparison.Ordinal))
+        // A verb whose object right after it is plural ("bombing ships", "bombed and intercepted multiple boats") or
+        // one thing ("destroyed a boat", "fired on another vessel"). Killing words count people, not events, so for
+        // them the other verbs of the clause are read ("destroyed a boat ..., killing 11").
+        if (!plural && e.Trigger.Length > 0)
         {
-            for (var i = e.Trigger.EndToken; i < Math.Min(sentence.EndToken, e.Trigger.EndToken + 4); i++)
+            var killing = KillWords.Contains(text.WordOf(e.Trigger.StartToken));
+            var verbs = new List<int>();
+            if (!killing && text.PosOf(e.Trigger.StartToken) is { } tpos && tpos.StartsWith("VB", StringComparison.Ordinal)) verbs.Add(e.Trigger.EndToken);
+            if (killing)
             {
-                var pos = text.PosOf(i);
-                if (pos is "NNS") { plural = true; break; }
-                if (pos is "NN" or "NNP" or "IN" or "." or ",") break;
+                for (var i = e.Evidence.StartToken; i < e.Evidence.EndToken; i++)
+                {
+                    if (i != e.Trigger.StartToken && text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KillWords.Contains(text.WordOf(i))) verbs.Add(i + 1);
+                }
             }
+            foreach (var after in verbs)
+            {
+                var (objectPlural, objectSingle) = ObjectNumber(text, sentence, after);
+                plural |= objectPlural;
+                single |= objectSingle;
+                if (objectPlural || objectSingle) break;
+            }
+        }
+        // A noun trigger that is one event: "a strike", "another attack", "the 16th strike".
+        if (!plural && !single && e.Trigger.Length > 0 && text.PosOf(e.Trigger.EndToken - 1) is "NN" && e.Trigger.StartToken > sentence.StartToken)
+        {
+            for (var i = e.Trigger.StartToken - 1; i >= Math.Max(sentence.StartToken, e.Trigger.StartToken - 3); i--)
+            {
+                var w = text.WordOf(i);
+                if (w is "a" or "an" or "another" or "A" or "An" or "Another" || (w.Length > 2 && char.IsDigit(w[0]) && (w.EndsWith("th", StringComparison.Ordinal) || w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal) || w.EndsWith("rd", StringComparison.Ordinal))))
+                {
+                    single = true;
+                    break;
+                }
+                if (text.PosOf(i) is not ("JJ" or "NN" or "NNP" or "CD")) break;
+            }
+        }
+        // "since early September", "so far": a tally of a series.
+        if (e.Time is { } t && t.Span.Length > 0 && (t.Span.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || text.WordOf(Math.Max(0, t.Span.StartToken - 1)).Equals("since", StringComparison.OrdinalIgnoreCase)))
+        {
+            plural = true;
+            single = false;
         }
         if (single) plural = false;
         if (!plural && e.Time is { Precision: TimePrecision.Day or TimePrecision.Week }) single = true;
         return (plural, single);
+    }
+
+    private static readonly FrozenSet<string> PersonPlurals = FrozenSet.ToFrozenSet(
+        ["people", "persons", "civilians", "men", "women", "children", "soldiers", "fighters", "members", "crew", "crews", "victims", "passengers", "survivors"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> KillWords = FrozenSet.ToFrozenSet(
+        ["killing", "killed", "kill", "kills", "wounding", "wounded", "injuring", "injured"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the object starting at <paramref name="from"/> is plural ("ships") or one thing ("a boat").</summary>
+    private static (bool Plural, bool Single) ObjectNumber(AnnotatedText text, TokenSpan sentence, int from)
+    {
+        var determiner = false;
+        for (var i = from; i < Math.Min(sentence.EndToken, from + 5); i++)
+        {
+            var pos = text.PosOf(i);
+            var w = text.WordOf(i);
+            if (pos is "NNS") return (true, false);
+            if (w is "a" or "an" or "another" or "A" or "An" or "Another") { determiner = true; continue; }
+            if (pos is "NN" && determiner) return (false, true);
+            if (pos is "NN" or "NNP" or "." or ",") break;
+            if (pos is "IN" && !(w is "on" or "at" or "upon")) break;
+        }
+        return (false, false);
     }
 
     private static ParticipantFacts ParticipantOf(AnnotatedText text, Participant p, Dictionary<(int, int), string> keys)

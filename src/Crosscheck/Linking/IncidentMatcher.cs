@@ -70,6 +70,11 @@ public static class IncidentMatcher
         }
         // A single event of fact needs a place, a time or an actor in common; a country of the actors is not enough.
         var singleOfFact = cls == ModalityClass.Factual && !ev.Plural && !incidentPlural;
+        // A bare mention later in the same report ("eleven people were killed in the strike") refers back to it.
+        if (singleOfFact && ev.Location is null && ev.Time is null && ev.Actors.IsEmpty && members.Any(m => m.Document == ev.Document))
+        {
+            return b with { Reason = b.Reason + "; refers back within the same report" };
+        }
         if (singleOfFact && !(b.Reason.Contains("same place", StringComparison.Ordinal) || b.Reason.Contains("same country", StringComparison.Ordinal)
             || b.Reason.Contains("same time", StringComparison.Ordinal) || b.Reason.Contains("same actor", StringComparison.Ordinal))) return null;
         return b;
@@ -78,6 +83,7 @@ public static class IncidentMatcher
     private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls)
     {
         var score = Base;
+        var timeConflict = false;
         var why = new StringBuilder("same type ").Append(PloverTypes.Name(a.Type)).Append(cls == ModalityClass.Factual ? " reported as fact" : " reported as ahead");
         var single = cls == ModalityClass.Factual && !a.Plural && !b.Plural;
 
@@ -110,7 +116,9 @@ public static class IncidentMatcher
             }
             else if (single)
             {
-                return null;
+                // Days apart may be one event misdated ("Monday" against "Tuesday"); weeks apart are two events.
+                if (Math.Max(sa.DayNumber - eb.DayNumber, sb.DayNumber - ea.DayNumber) > MaxMisdatedDays) return null;
+                timeConflict = true;
             }
         }
         else if (single && Window(a) is { } wa && Window(b) is { } wb && (wa.Start > wb.End || wb.Start > wa.End))
@@ -121,6 +129,13 @@ public static class IncidentMatcher
         }
 
         var actor = Shared(a.Actors, b.Actors);
+        if (timeConflict)
+        {
+            // Dates that cannot both be right keep two single events apart, unless place and actor both say they
+            // are one: then the reports disagree about the date.
+            if (actor is null || !why.ToString().Contains("same place", StringComparison.Ordinal)) return null;
+            why.Append("; dates disagree");
+        }
         if (actor is not null)
         {
             score += 0.25;
@@ -139,6 +154,9 @@ public static class IncidentMatcher
         }
         return new MatchResult(score, b.Id, why.ToString(), false);
     }
+
+    /// <summary>The most days apart two dates of one single event may be for the reports to be read as disagreeing on the date.</summary>
+    public const int MaxMisdatedDays = 3;
 
     /// <summary>How many days before its report a single event with no resolved time may have happened.</summary>
     public const int ReportLagDays = 7;

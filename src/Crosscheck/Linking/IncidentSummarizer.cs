@@ -350,8 +350,8 @@ internal static class IncidentSummarizer
 
     /// <summary>
     /// Discounted when every report is a denial; contested when reports compete about who or whether;
-    /// confirmed when a party named as responsible says so itself (a named speaker who is one of the actors, or
-    /// speaks for the actor's country); fair with two or more independent origins; weak with one.
+    /// confirmed when a party named as responsible says so itself (a named speaker who is one of the actors, or a
+    /// named official of the actors' country asserting it); fair with two or more independent origins; weak with one.
     /// </summary>
     private static (Grade, string) GradeOf(IReadOnlyList<EventFacts> events, int independent, ImmutableArray<Discrepancy> discrepancies)
     {
@@ -361,6 +361,10 @@ internal static class IncidentSummarizer
         {
             if (e.AttributionKind != AttributionKind.Named || e.SpeakerKey is null) continue;
             if (e.Actors.Any(a => a.EntityKey == e.SpeakerKey)) return (Grade.Confirmed, $"{e.Speaker}, named as responsible, says so");
+            if (e.Modality == Modality.Asserted && e.SpeakerCountry is { } c && events.Any(x => x.Actors.Any(a => a.Country == c) && x.Actors.All(a => a.Country is null || a.Country == c)))
+            {
+                return (Grade.Confirmed, $"{e.Speaker} speaks for the responsible side ({c}) and says so");
+            }
         }
         return independent >= 2 ? (Grade.Fair, $"{independent} independent sources") : (Grade.Weak, "one source");
     }

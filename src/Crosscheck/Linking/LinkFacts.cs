@@ -70,6 +70,8 @@ public sealed record EventFacts
     public string? Via { get; init; }
     public string? Speaker { get; init; }
     public string? SpeakerKey { get; init; }
+    /// <summary>The country of the named speaker, when a gazetteer knows it.</summary>
+    public string? SpeakerCountry { get; init; }
     /// <summary>The sentence hedges the claim as second-hand ("reportedly", "is said to").</summary>
     public bool Hedged { get; init; }
     /// <summary>The event words speak of many events ("the 15 strikes", "bombing ships"), not one.</summary>

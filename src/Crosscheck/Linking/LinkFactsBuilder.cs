@@ -126,6 +126,7 @@ public static class LinkFactsBuilder
             Via = e.Attribution.Via,
             Speaker = e.Attribution.SpeakerName ?? e.Attribution.Speaker?.Text,
             SpeakerKey = e.Attribution.SpeakerEntity is { } se ? keys.GetValueOrDefault((se.Span.StartToken, se.Span.EndToken)) : null,
+            SpeakerCountry = e.Attribution.SpeakerEntity?.Known?.Country,
             Hedged = hedged,
             Plural = plural,
             Single = single,

@@ -14,10 +14,10 @@ public sealed class SeedEventTests
 {
     private static JsonDocument AnalyzeSeeds()
     {
-        var (documents, entities, readings, _, failed) = AnalyzeCommand.Analyze([SharedData.PathTo("seeds")], new ReaderOptions(), TextWriter.Null);
+        var (documents, entities, readings, cross, failed) = AnalyzeCommand.Analyze([SharedData.PathTo("seeds")], new ReaderOptions(), TextWriter.Null);
         failed.ShouldBe(0);
         using var buffer = new MemoryStream();
-        AnalysisJson.Write(buffer, documents, entities, readings);
+        AnalysisJson.Write(buffer, documents, entities, readings, cross);
         return JsonDocument.Parse(buffer.ToArray());
     }
 
@@ -33,6 +33,9 @@ public sealed class SeedEventTests
         report.CommentEvents.ShouldBe(0, why);
         report.Quotes.ShouldBeGreaterThanOrEqualTo(0.80, why);
         report.Fields.ShouldBeGreaterThanOrEqualTo(0.90, why);
+        // Cross-document: every check of the gold's cross block passes (bar: all).
+        report.CrossChecks.ShouldBeGreaterThanOrEqualTo(20, why);
+        report.CrossPassed.ShouldBe(report.CrossChecks, why);
     }
 
     [Fact]

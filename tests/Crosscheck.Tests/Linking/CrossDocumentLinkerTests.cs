@@ -1,0 +1,217 @@
+using System.Text;
+using Crosscheck.Documents;
+using Crosscheck.Events;
+using Crosscheck.Language;
+using Crosscheck.Linking;
+using Shouldly;
+using Xunit;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>
+/// The cross-document stage on short articles read by the real pipeline: joins and what keeps reports apart,
+/// origins, reconciled numbers, discrepancies (and the values that must not raise one), grades, undo, reload.
+/// </summary>
+public class CrossDocumentLinkerTests
+{
+    internal static DocumentFacts Facts(string name, string outlet, string published, string body)
+    {
+        var text = $"---\noutlet: {outlet}\npublished: {published}\ntitle: {name}\n---\n{body}\n";
+        var result = new DocumentReader().ReadBytes(name + ".txt", Encoding.UTF8.GetBytes(text), ".txt").Single();
+        result.Error.ShouldBeNull();
+        var doc = result.Document!;
+        var annotated = StandardPipeline.Default.Process(doc);
+        return LinkFactsBuilder.Build(doc, annotated, EventReader.Default.Read(annotated));
+    }
+
+    private static CrossRecord Link(params DocumentFacts[] documents)
+    {
+        var linker = new CrossDocumentLinker();
+        foreach (var d in documents) linker.Add(d);
+        return linker.Snapshot();
+    }
+
+    private static Incident IncidentWith(CrossRecord record, DocumentFacts doc, string evidenceWord) =>
+        record.Incidents.Single(i => i.Events.Contains(doc.Events.First(e => e.Evidence.Contains(evidenceWord, StringComparison.Ordinal)).Id));
+
+    private static readonly DocumentFacts StrikeA = Facts("strike-a", "Harbor Ledger", "2025-09-03",
+        "The US military destroyed a boat in the Caribbean Sea on Tuesday, killing 11 people, President Donald Trump said.");
+    private static readonly DocumentFacts StrikeB = Facts("strike-b", "Tidewater Dispatch", "2025-09-03",
+        "US forces struck a boat in the Caribbean Sea on Tuesday. Eleven people were killed in the strike, Trump said.");
+
+    [Fact]
+    public void Two_reports_of_one_strike_are_one_incident_with_the_reasons_recorded()
+    {
+        var record = Link(StrikeA, StrikeB);
+        var incident = IncidentWith(record, StrikeA, "destroyed");
+        incident.Documents.ShouldBe([StrikeA.Id, StrikeB.Id]);
+        incident.Type.ShouldBe(PloverType.Assault);
+        incident.Scope.ShouldBe(IncidentScope.Single);
+        incident.Links[0].Reason.ShouldBe("first report");
+        incident.Links.Skip(1).ShouldAllBe(l => l.JoinedTo != null);
+        incident.Links.ShouldContain(l => l.Reason.Contains("same place Caribbean Sea") && l.Reason.Contains("same time Tuesday"));
+        incident.Links.ShouldContain(l => l.Reason.Contains("refers back within the same report"));
+        incident.Fatalities.ShouldNotBeNull();
+        incident.Fatalities!.Min.ShouldBe(11);
+        incident.Fatalities.Max.ShouldBe(11);
+        incident.Fatalities.BySource.Select(v => v.Document).Distinct().Count().ShouldBe(2);
+        record.Stories.Single(s => s.Documents.Contains(StrikeA.Id)).Documents.ShouldContain(StrikeB.Id);
+    }
+
+    [Fact]
+    public void A_strike_weeks_later_is_another_incident()
+    {
+        var later = Facts("strike-c", "Harbor Ledger", "2025-10-20",
+            "The US military destroyed a boat in the Caribbean Sea on Saturday, killing three people, Trump said.");
+        var record = Link(StrikeA, later);
+        IncidentWith(record, StrikeA, "destroyed").Id.ShouldNotBe(IncidentWith(record, later, "destroyed").Id);
+    }
+
+    [Fact]
+    public void A_campaign_and_its_latest_strike_are_kept_apart_and_related()
+    {
+        var doc = Facts("campaign", "Pelican Post", "2025-11-03",
+            "So far 64 people have been killed in the 15 strikes the US military has carried out in the Caribbean since early September. "
+            + "The latest was carried out in the Caribbean Sea on Saturday and killed three people, Secretary of War Pete Hegseth said.");
+        var record = Link(doc);
+        var campaign = IncidentWith(record, doc, "15 strikes");
+        var latest = IncidentWith(record, doc, "latest");
+        campaign.Id.ShouldNotBe(latest.Id);
+        campaign.Scope.ShouldBe(IncidentScope.Campaign);
+        latest.Scope.ShouldBe(IncidentScope.Single);
+        latest.PartOf.ShouldBe(campaign.Id);
+        campaign.Fatalities!.Max.ShouldBe(64);
+        latest.Fatalities!.Max.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Reports_crediting_one_outlet_are_one_origin()
+    {
+        var a = Facts("plan-a", "Daily Example", "2025-11-04",
+            "President Donald Trump is reportedly preparing to send troops to Mexico, two US officials told NBC News.");
+        var b = Facts("plan-b", "Gulf Gazette", "2025-11-04",
+            "Trump is planning to send US troops to Mexico, four sources familiar with the effort told NBC News.");
+        var record = Link(a, b);
+        var plan = IncidentWith(record, a, "troops");
+        plan.Documents.Length.ShouldBe(2);
+        plan.Modality.ShouldBe(Modality.Planned);
+        plan.Origins.ToArray().ShouldBe(["NBC News"]);
+        plan.IndependentSources.ShouldBe(1);
+        plan.Grade.ShouldBe(Grade.Weak);
+        var count = record.Discrepancies.Single(d => d.Incident == plan.Id && d.Kind == DiscrepancyKind.SourceCount);
+        count.Values.Select(v => v.Value).ShouldBe(["2", "4"]);
+    }
+
+    [Fact]
+    public void Independent_reports_make_a_fair_grade()
+    {
+        var record = Link(StrikeA, StrikeB);
+        var incident = IncidentWith(record, StrikeA, "destroyed");
+        // Both quote the president: one origin. Without the quote they are two outlets' own reporting.
+        incident.Origins.Length.ShouldBe(1);
+        var own = Link(Facts("own-a", "Harbor Ledger", "2025-09-03", "The US military destroyed a boat in the Caribbean Sea on Tuesday, killing 11 people."),
+            Facts("own-b", "Tidewater Dispatch", "2025-09-03", "US forces destroyed a boat in the Caribbean Sea on Tuesday, killing 11 people."));
+        var fair = own.Incidents.Single(i => i.Documents.Length == 2);
+        fair.IndependentSources.ShouldBe(2);
+        fair.Grade.ShouldBe(Grade.Fair);
+    }
+
+    [Fact]
+    public void A_later_more_specific_count_supersedes_an_open_one_and_disagreeing_counts_are_flagged()
+    {
+        var first = Facts("count-a", "Harbor Ledger", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing at least 5 people.");
+        var second = Facts("count-b", "Tidewater Dispatch", "2025-09-04", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 7 people.");
+        var record = Link(first, second);
+        var incident = IncidentWith(record, first, "destroyed");
+        incident.Documents.Length.ShouldBe(2);
+        incident.Fatalities!.Min.ShouldBe(7);
+        incident.Fatalities.Max.ShouldBe(7);
+        incident.Fatalities.Best.ShouldBe(7);
+        incident.Fatalities.BySource.Length.ShouldBe(2);
+        record.Discrepancies.ShouldNotContain(d => d.Incident == incident.Id && d.Kind == DiscrepancyKind.Fatalities);
+
+        var other = Facts("count-c", "Gulf Gazette", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 9 people.");
+        var disagree = Link(Facts("count-d", "Harbor Ledger", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 5 people."), other);
+        var flagged = disagree.Discrepancies.Single(d => d.Kind == DiscrepancyKind.Fatalities);
+        flagged.Values.Select(v => v.Value).ShouldBe(["5", "9"]);
+    }
+
+    [Fact]
+    public void April_and_the_spring_agree_for_one_statement()
+    {
+        var a = Facts("statement-a", "Harbor Ledger", "2025-11-04",
+            "In April, Mexican President Claudia Sheinbaum rejected any US military intervention in Mexico.");
+        var b = Facts("statement-b", "Gulf Gazette", "2025-11-05",
+            "In the spring, Mexican President Claudia Sheinbaum rejected any US military intervention in Mexico.");
+        var record = Link(a, b);
+        var incident = IncidentWith(record, a, "rejected");
+        incident.Documents.Length.ShouldBe(2);
+        record.Discrepancies.ShouldNotContain(d => d.Incident == incident.Id && d.Kind == DiscrepancyKind.Date);
+    }
+
+    [Fact]
+    public void Two_titles_of_one_person_agree_when_a_gazetteer_lists_both()
+    {
+        IncidentSummarizer.TitlesAgree("Secretary of Defense", "Secretary of War", ["Secretary of Defense", "Secretary of War"]).ShouldBeTrue();
+        IncidentSummarizer.TitlesAgree("President", "President of Mexico", []).ShouldBeTrue();
+        IncidentSummarizer.TitlesAgree("former Foreign Minister", "Foreign Minister", []).ShouldBeTrue();
+        IncidentSummarizer.TitlesAgree("Foreign Minister", "Defense Minister", []).ShouldBeFalse();
+        IncidentSummarizer.TitlesAgree("Secretary of Defense", "Secretary of State", ["Secretary of Defense", "Secretary of War"]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Plans_and_the_acts_they_plan_are_two_incidents()
+    {
+        var doc = Facts("plan-and-act", "Harbor Ledger", "2025-11-04",
+            "The US military struck boats in the Caribbean Sea this week. Officials said the military would strike cartels in Mexico next.");
+        var record = Link(doc);
+        var act = IncidentWith(record, doc, "struck");
+        var plan = IncidentWith(record, doc, "would strike");
+        act.Id.ShouldNotBe(plan.Id);
+        act.Modality.ShouldBe(Modality.Asserted);
+        plan.Modality.ShouldBe(Modality.Planned);
+    }
+
+    [Fact]
+    public void Detach_undoes_a_join_and_keeps_the_event_apart()
+    {
+        var linker = new CrossDocumentLinker();
+        linker.Add(StrikeA);
+        linker.Add(StrikeB);
+        var joined = linker.Snapshot().Incidents.Single(i => i.Documents.Length == 2);
+        var moved = joined.Events[^1];
+        var alone = linker.Detach(moved);
+        alone.ShouldNotBeNull();
+        var after = linker.Snapshot();
+        after.Incidents.Single(i => i.Id == joined.Id).Events.ShouldNotContain(moved);
+        var single = after.Incidents.Single(i => i.Id == alone);
+        single.Events.ToArray().ShouldBe([moved]);
+        single.Links[0].Reason.ShouldContain("detached");
+        linker.Detach(moved).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Reloading_assignments_gives_the_same_record_and_ids()
+    {
+        var docs = new[] { StrikeA, StrikeB };
+        var linker = new CrossDocumentLinker();
+        foreach (var d in docs) linker.Add(d);
+        var first = linker.Snapshot();
+        var reloaded = new CrossDocumentLinker();
+        foreach (var d in docs) reloaded.Add(d, linker.AssignmentOf(d.Id));
+        var second = reloaded.Snapshot();
+        second.Stories.Select(s => (s.Id, string.Join(',', s.Documents))).ShouldBe(first.Stories.Select(s => (s.Id, string.Join(',', s.Documents))));
+        second.Incidents.Select(i => (i.Id, string.Join(',', i.Events), i.Grade)).ShouldBe(first.Incidents.Select(i => (i.Id, string.Join(',', i.Events), i.Grade)));
+        // And a fresh run from scratch gives the same ids.
+        Link(docs).Incidents.Select(i => i.Id).ShouldBe(first.Incidents.Select(i => i.Id));
+    }
+
+    [Fact]
+    public void Different_stories_stay_apart()
+    {
+        var quake = Facts("quake", "Valley Times", "2025-09-03",
+            "An earthquake of magnitude 6.1 struck central Chile on Tuesday, damaging homes in Santiago and cutting power to thousands of residents. Rescue teams searched collapsed buildings.");
+        var record = Link(StrikeA, quake);
+        record.Stories.Length.ShouldBe(2);
+    }
+}

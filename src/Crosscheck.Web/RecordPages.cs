@@ -33,7 +33,7 @@ internal static class RecordPages
 
     // ---- The list of stories ----
 
-    public static Results<ContentHttpResult, ValidationProblem> StoryList(SourcedRecord record, IDocumentStore store, string? offset, string? limit)
+    public static Results<ContentHttpResult, ValidationProblem> StoryList(SourcedRecord record, string? offset, string? limit)
     {
         if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
         var page = record.Stories(paging.Offset, paging.Limit);
@@ -346,7 +346,9 @@ internal static class RecordPages
     /// <summary>The sentences of the evidence's segment that overlap it, found as the language pipeline finds them.</summary>
     private static (int From, int To) SentenceAround(Document document, int start, int end)
     {
-        var segment = document.SegmentAt(start) ?? new Segment(SegmentKind.Body, 0, document.Text.Length);
+        // Outside every segment, a window around the evidence stands in for its paragraph.
+        var segment = document.SegmentAt(start)
+            ?? new Segment(SegmentKind.Body, Math.Max(0, start - 2 * MaxContext), Math.Min(document.Text.Length, end + 2 * MaxContext));
         var segmentEnd = Math.Max(segment.End, end);
         var tokens = Tokenizer.Default.Tokenize(document.Text[segment.Start..segmentEnd]);
         new SentenceSplitter().Process(tokens);

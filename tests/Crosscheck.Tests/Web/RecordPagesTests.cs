@@ -283,6 +283,10 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
         {
             forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         }
+        using (var garbled = await app.Client.PostAsync(action, new StringContent("%zz&&=", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded")))
+        {
+            garbled.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
         app.Record.Snapshot().Incidents.Single(i => i.Id == incident.Id).Events.ShouldContain(moved);
 
         using var response = await app.Client.PostAsync(action, new FormUrlEncodedContent(fields));

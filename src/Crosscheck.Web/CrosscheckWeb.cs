@@ -1,4 +1,6 @@
+using Crosscheck.Linking;
 using Crosscheck.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +18,9 @@ public sealed record WebOptions
 
     /// <summary>Addresses to listen on; loopback only by default.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>The sourced record (stories, incidents, discrepancies) the pages and the API read; null for an empty one.</summary>
+    public SourcedRecord? Record { get; init; }
 }
 
 /// <summary>Builds the Crosscheck web app: server-rendered document pages and a JSON API over one document store.</summary>
@@ -32,6 +37,13 @@ public static class CrosscheckWeb
         // factory so the container owns it and disposes it when the app is disposed.
         builder.Services.AddSingleton<IDocumentStore>(_ => SqliteDocumentStore.Open(options.DatabasePath));
 
+        builder.Services.AddSingleton(options.Record ?? new SourcedRecord(new CrossDocumentLinker()));
+
+        // The pages' forms (undoing a join) carry an antiforgery token, so another site cannot post them for a reader.
+        // The keys live in memory: a form older than the process is refused with a request to reload it.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddAntiforgery();
+
         // Registered before AddProblemDetails so browsers get an error page while API clients get JSON.
         builder.Services.AddSingleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>();
         builder.Services.AddProblemDetails();
@@ -47,6 +59,7 @@ public static class CrosscheckWeb
         app.UseStatusCodePages();
 
         app.MapDocumentPages();
+        app.MapRecordPages();
         app.MapDocumentsApi();
         return app;
     }

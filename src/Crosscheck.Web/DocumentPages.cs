@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Documents;
+using Crosscheck.Linking;
 using Crosscheck.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -62,7 +63,7 @@ internal static class DocumentPages
         return html.ToResult(query is null ? "Documents" : $"Search: {query}");
     }
 
-    public static Results<ContentHttpResult, ProblemHttpResult> DocumentPage(IDocumentStore store, string id)
+    public static Results<ContentHttpResult, ProblemHttpResult> DocumentPage(IDocumentStore store, SourcedRecord record, string id)
     {
         var doc = store.Get(id);
         if (doc is null) return DocumentsApi.NotFound(id);
@@ -94,6 +95,7 @@ internal static class DocumentPages
                 .Raw(HtmlPage.Attr(Uri.EscapeDataString(original))).Raw("\">").Text(OriginalTitle(store, original)).Raw("</a></dd>\n");
         }
         html.Raw("<dt>Id</dt><dd><code>").Text(doc.Id).Raw("</code></dd>\n");
+        RecordPages.DocumentRecordLine(html, record, doc.Id);
         html.Raw("<dt>Length</dt><dd>").Text($"{doc.Text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters, {doc.Segments.Length} segments").Raw("</dd>\n");
         html.Raw("</dl>\n");
 
@@ -110,6 +112,7 @@ internal static class DocumentPages
         html.Raw("""<article class="text">""" + "\n");
         Segments(html, doc);
         html.Raw("</article>\n");
+        RecordPages.DocumentIncidents(html, record, doc.Id);
 
         html.Raw("""<section class="sources"><h2>Sources</h2>""");
         if (sources.Count == 0) html.Raw("<p>None recorded.</p>");
@@ -220,7 +223,7 @@ internal static class DocumentPages
         return HtmlPage.Attr("/documents" + (parts.Count == 0 ? "" : "?" + string.Join("&", parts)));
     }
 
-    private static string DocumentHref(string id) => HtmlPage.Attr("/documents/" + Uri.EscapeDataString(id));
+    internal static string DocumentHref(string id) => HtmlPage.Attr("/documents/" + Uri.EscapeDataString(id));
 
     private static void Meta(HtmlPage html, string label, string? value)
     {
@@ -228,7 +231,7 @@ internal static class DocumentPages
         html.Raw("<dt>").Text(label).Raw("</dt><dd>").Text(value).Raw("</dd>\n");
     }
 
-    private static string Time(DateOnly date) =>
+    internal static string Time(DateOnly date) =>
         $"""<time datetime="{DocumentsApi.FormatDate(date)}">{HtmlPage.Encode(date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))}</time>""";
 
     private static bool IsWebAddress(string url) =>

@@ -14,6 +14,9 @@ internal sealed class HtmlPage
 {
     private readonly StringBuilder _body = new();
 
+    /// <summary>Use the whole width of the window (pages that set reports side by side).</summary>
+    public bool Wide { get; init; }
+
     public HtmlPage Raw(string markup)
     {
         _body.Append(markup);
@@ -35,9 +38,9 @@ internal sealed class HtmlPage
     public static string Attr(string? value) => Encoder.Encode(value ?? "");
 
     public ContentHttpResult ToResult(string title, int statusCode = StatusCodes.Status200OK) =>
-        TypedResults.Content(Render(title, _body.ToString()), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+        TypedResults.Content(Render(title, _body.ToString(), Wide), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
 
-    public static string Render(string title, string body) => $"""
+    public static string Render(string title, string body, bool wide = false) => $"""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -47,8 +50,8 @@ internal sealed class HtmlPage
         <style>{Css}</style>
         </head>
         <body>
-        <header class="site"><a class="brand" href="/documents">Crosscheck</a><span class="tagline">news articles as a sourced record</span></header>
-        <main>
+        <header class="site"><a class="brand" href="/documents">Crosscheck</a><nav class="site-nav" aria-label="Sections"><a href="/documents">Documents</a><a href="/stories">Stories</a></nav><span class="tagline">news articles as a sourced record</span></header>
+        <main{(wide ? " class=\"wide\"" : "")}>
         {body}
         </main>
         </body>
@@ -100,5 +103,35 @@ internal sealed class HtmlPage
         section.sources { margin-top: 1.5rem; } section.sources h2 { font-size: 1.05rem; margin: 0 0 .4rem; }
         section.sources ul { margin: 0; padding-left: 1.2rem; font-size: .9rem; } section.sources code { overflow-wrap: anywhere; }
         .problem { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1.25rem 1.5rem; }
+        header.site nav.site-nav { display: flex; gap: 1rem; } header.site nav.site-nav a { color: #dce6f0; font-size: .95rem; }
+        main.wide { max-width: none; }
+        .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; margin-bottom: .6rem; }
+        ol.stories, ol.incidents, ol.story-documents, ul.doc-incidents { list-style: none; margin: 0; padding: 0; }
+        li.story .title, li.incident .title { font-weight: 600; font-size: 1.05rem; }
+        .badges { display: flex; flex-wrap: wrap; gap: .3rem .4rem; align-items: center; margin: .25rem 0; font-size: .85rem; color: #38424c; }
+        .chip { display: inline-block; font-size: .75rem; padding: .05rem .45rem; border-radius: 4px; background: #eef1f5; color: #38424c; border: 1px solid var(--line); }
+        .grade { display: inline-block; font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; padding: .05rem .5rem; border-radius: 999px; color: #fff; background: #66707a; }
+        .grade-confirmed { background: #1e7a3c; } .grade-fair { background: #1f5fa8; } .grade-weak { background: #8a6d00; } .grade-contested { background: #b3261e; } .grade-discounted { background: #5f6368; }
+        .flag { display: inline-block; font-size: .75rem; font-weight: 600; padding: .05rem .5rem; border-radius: 4px; background: #fde2e0; color: #8c1d18; border: 1px solid #f3b6b1; }
+        h2 { font-size: 1.2rem; margin: 1.5rem 0 .6rem; }
+        ol.timeline { list-style: none; margin: 0; padding: 0 0 0 1rem; border-left: 3px solid #cfd8e2; }
+        ol.timeline > li { position: relative; margin: 0 0 .8rem; padding-left: 1rem; }
+        ol.timeline > li::before { content: ""; position: absolute; left: -1.55rem; top: .55rem; width: .8rem; height: .8rem; border-radius: 50%; background: var(--accent); border: 2px solid var(--bg); }
+        .when { font-size: .85rem; font-weight: 600; color: #38424c; } .when .words { font-weight: 400; color: var(--muted); } .when.reported { color: var(--muted); }
+        section.discrepancies { background: #fff5f4; border: 1px solid #f3b6b1; border-left: 5px solid #b3261e; border-radius: 8px; padding: .8rem 1rem; margin: 0 0 1.25rem; }
+        section.discrepancies h2 { margin-top: 0; color: #8c1d18; } section.discrepancies ul { margin: .3rem 0 0; padding-left: 1.2rem; }
+        .discrepancy { margin-bottom: .6rem; } .discrepancy .note { color: #4b5560; font-size: .9rem; }
+        div.reports { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(19rem, 1fr); gap: 1rem; overflow-x: auto; align-items: start; padding-bottom: .5rem; }
+        @media (max-width: 44rem) { div.reports { grid-auto-flow: row; grid-auto-columns: auto; } }
+        section.report { background: var(--card); border: 1px solid var(--line); border-top: 4px solid var(--accent); border-radius: 8px; padding: .8rem 1rem; min-width: 0; }
+        section.report h3 { font-size: 1rem; margin: 0 0 .2rem; } section.report .origin { font-size: .85rem; color: #38424c; margin: .3rem 0 .6rem; }
+        article.event { border-top: 1px solid var(--line); padding-top: .6rem; margin-top: .6rem; }
+        article.event:target { outline: 3px solid var(--mark); outline-offset: 4px; border-radius: 4px; }
+        blockquote.evidence { margin: 0 0 .5rem; padding: .4rem .7rem; border-left: 3px solid #cfd8e2; background: #f8f9fb; font-size: .95rem; overflow-wrap: anywhere; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0 0 .5rem; font-size: .85rem; } dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+        form.detach button { font: inherit; font-size: .8rem; padding: .2rem .7rem; border: 1px solid #b9c2cb; border-radius: 6px; background: #fff; color: #8c1d18; cursor: pointer; }
+        table.links, table.values { border-collapse: collapse; width: 100%; background: var(--card); font-size: .88rem; }
+        table.links th, table.links td, table.values th, table.values td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        .muted { color: var(--muted); }
         """;
 }

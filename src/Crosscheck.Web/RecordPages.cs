@@ -508,6 +508,9 @@ internal static class RecordPages
 
     private static string Range(decimal min, decimal max) => min == max ? Number(min) : $"{Number(min)}–{Number(max)}";
 
+    /// <summary>An open range ("at least 64") reads "64 or more".</summary>
+    private static string Range(decimal min, decimal? max) => max is { } m ? Range(min, m) : $"{Number(min)} or more";
+
     private static string Fatalities(FatalityRecord f) =>
         f.Min == f.Max ? Number(f.Best) : $"{Range(f.Min, f.Max)}, best {Number(f.Best)}";
 

@@ -5,7 +5,11 @@ using Crosscheck.Events;
 namespace Crosscheck.Linking;
 
 /// <summary>What one added document changed.</summary>
-public sealed record LinkUpdate(string Document, string Story, ImmutableArray<string> Incidents);
+public sealed record LinkUpdate(string Document, string Story, ImmutableArray<string> Incidents)
+{
+    /// <summary>Other documents whose events moved (two series found to be one were merged); a store saves them again.</summary>
+    public ImmutableArray<string> Reassigned { get; init; } = [];
+}
 
 /// <summary>Where an event was put and why: what the store keeps so that reloading never scores again.</summary>
 public sealed record EventAssignment(string Incident, IncidentLink Link);
@@ -61,6 +65,7 @@ public sealed partial class CrossDocumentLinker
         var cluster = _stories.Add(document, known?.Story);
         if (!_incidentsByStory.TryGetValue(cluster.Id, out var storyIncidents)) _incidentsByStory[cluster.Id] = storyIncidents = [];
         var touched = new List<string>();
+        var reassigned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ev in document.Events)
         {
             _events[ev.Id] = ev;
@@ -100,10 +105,12 @@ public sealed partial class CrossDocumentLinker
             if (!storyIncidents.Contains(target)) storyIncidents.Add(target);
             _summaries.Remove(target.Id);
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
+            MergeSeries(ev, target, storyIncidents, touched, reassigned);
         }
         // A single event of a series ("the latest") points at the campaign it belongs to.
         foreach (var id in touched) RelateToCampaign(_incidents[id], storyIncidents);
-        return new LinkUpdate(document.Id, cluster.Id, [.. touched]);
+        reassigned.Remove(document.Id);
+        return new LinkUpdate(document.Id, cluster.Id, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
     }
 
     /// <summary>
@@ -230,9 +237,37 @@ public sealed partial class CrossDocumentLinker
         return bestScore >= IncidentMatcher.JoinThreshold ? (best, bestScore, bestReason, joinedTo) : (null, 0, "", null);
     }
 
+    /// <summary>
+    /// A report of a series that fits two series of its story shows they are one: the later-started one moves into
+    /// the one it joined, each moved event keeping its own link, with the merge noted. Detach undoes it event by event.
+    /// </summary>
+    private void MergeSeries(EventFacts ev, IncidentState target, List<IncidentState> storyIncidents, List<string> touched, HashSet<string> reassigned)
+    {
+        if (!ev.Plural || IncidentMatcher.ClassOf(ev.Modality) != ModalityClass.Factual || target.Scope != IncidentScope.Campaign) return;
+        foreach (var other in storyIncidents.ToList())
+        {
+            if (other == target || other.Events.Count == 0 || other.Type != target.Type || other.Scope != IncidentScope.Campaign
+                || other.ModalityClass != ModalityClass.Factual || other.Events.Any(e => _detached.Contains(e.Id))) continue;
+            if (IncidentMatcher.Match(ev, other.Events) is null) continue;
+            // Every report of the other series must fit this one too.
+            if (other.Events.Any(e => IncidentMatcher.Match(e, target.Events) is null)) continue;
+            foreach (var moved in other.Events.ToList())
+            {
+                var link = other.Links.First(l => l.Event == moved.Id);
+                target.Add(moved, link with { Reason = link.Reason + $"; series merged: {ev.Id} fits both" });
+                _incidentOfEvent[moved.Id] = target;
+                reassigned.Add(moved.Document);
+            }
+            other.Events.Clear();
+            other.Links.Clear();
+            _summaries.Remove(other.Id);
+            if (!touched.Contains(other.Id)) touched.Add(other.Id);
+        }
+    }
+
     private void RelateToCampaign(IncidentState incident, List<IncidentState> storyIncidents)
     {
-        if (incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return;
+        if (incident.Events.Count == 0 || incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return;
         IncidentState? best = null;
         var bestScore = 0.0;
         foreach (var other in storyIncidents)

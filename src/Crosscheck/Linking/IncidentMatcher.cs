@@ -129,6 +129,12 @@ public static class IncidentMatcher
         }
 
         var actor = Shared(a.Actors, b.Actors);
+        // Two single events with different exact death tolls and no date in common are two events, not one misreported.
+        if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
+            && !why.ToString().Contains("same time", StringComparison.Ordinal))
+        {
+            return null;
+        }
         if (timeConflict)
         {
             // Dates that cannot both be right keep two single events apart, unless place and actor both say they

@@ -114,6 +114,9 @@ public static class LinkFactsBuilder
             Id = EventIds.Of(document, e),
             Document = document,
             Type = e.Type,
+            Modes = e.Modes,
+            Contexts = e.Contexts,
+            Acled = e.Acled,
             Modality = e.Modality,
             Actors = [.. e.Actors.Select(p => ParticipantOf(text, p, keys))],
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
@@ -121,11 +124,14 @@ public static class LinkFactsBuilder
             Time = e.Time is { } t ? new TimeFacts(t.Span.Text, t.Start, t.End, t.Precision.ToString().ToLowerInvariant()) : null,
             Fatalities = e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text) : null,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,
+            Injured = e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text) : null,
+            Quantities = [.. e.Quantities.Select(q => new QuantityFacts(q.Value, q.Unit, q.Text))],
             AttributionKind = e.Attribution.Kind,
             SourceCount = e.Attribution.Count,
             Via = e.Attribution.Via,
             Speaker = e.Attribution.SpeakerName ?? e.Attribution.Speaker?.Text,
             SpeakerKey = e.Attribution.SpeakerEntity is { } se ? keys.GetValueOrDefault((se.Span.StartToken, se.Span.EndToken)) : null,
+            Verb = e.Attribution.Verb,
             Hedged = hedged,
             Plural = plural,
             Single = single,
@@ -134,6 +140,7 @@ public static class LinkFactsBuilder
             End = e.Evidence.End,
             Evidence = e.Evidence.Text,
             Trigger = e.Trigger.Text,
+            Confidence = e.Confidence,
         };
     }
 

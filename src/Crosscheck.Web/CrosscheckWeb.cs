@@ -1,3 +1,4 @@
+using Crosscheck.Linking;
 using Crosscheck.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,9 +17,12 @@ public sealed record WebOptions
 
     /// <summary>Addresses to listen on; loopback only by default.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>The sourced record to serve; when null it is loaded from the database (see <see cref="RecordLoader"/>).</summary>
+    public SourcedRecord? Record { get; init; }
 }
 
-/// <summary>Builds the Crosscheck web app: server-rendered document pages and a JSON API over one document store.</summary>
+/// <summary>Builds the Crosscheck web app: server-rendered pages and a JSON API (with its OpenAPI document at <c>/openapi/v1.json</c>) over one document store and the sourced record read from it.</summary>
 public static class CrosscheckWeb
 {
     public static WebApplication Build(WebOptions options)
@@ -32,6 +36,15 @@ public static class CrosscheckWeb
         // factory so the container owns it and disposes it when the app is disposed.
         builder.Services.AddSingleton<IDocumentStore>(_ => SqliteDocumentStore.Open(options.DatabasePath));
 
+        // The record in memory, shared by every request (it takes its own lock). Loaded from the store, it keeps
+        // saving its changes (an undone merge) there; documents stored but never linked are linked now.
+        builder.Services.AddSingleton(services => options.Record
+            ?? (services.GetRequiredService<IDocumentStore>() is SqliteDocumentStore sqlite
+                ? RecordLoader.Load(sqlite).Record
+                : new SourcedRecord(new CrossDocumentLinker())));
+
+        builder.Services.AddOpenApi();
+
         // Registered before AddProblemDetails so browsers get an error page while API clients get JSON.
         builder.Services.AddSingleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>();
         builder.Services.AddProblemDetails();
@@ -40,6 +53,7 @@ public static class CrosscheckWeb
 
         // Open the database now so a bad path fails at startup, not on the first request.
         app.Services.GetRequiredService<IDocumentStore>();
+        app.Services.GetRequiredService<SourcedRecord>();
         // Hosts that never dispose the app (a Ctrl+C'd server) still close the database cleanly.
         app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<IDocumentStore>().Dispose());
 
@@ -48,6 +62,8 @@ public static class CrosscheckWeb
 
         app.MapDocumentPages();
         app.MapDocumentsApi();
+        app.MapRecordApi();
+        app.MapOpenApi();
         return app;
     }
 }

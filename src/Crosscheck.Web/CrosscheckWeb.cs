@@ -18,7 +18,7 @@ public sealed record WebOptions
     /// <summary>Addresses to listen on; loopback only by default.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
-    /// <summary>The sourced record to serve; when null it is loaded from the database (see <see cref="RecordLoader"/>).</summary>
+    /// <summary>The sourced record (stories, incidents, discrepancies) the pages and the API read; null for an empty one.</summary>
     public SourcedRecord? Record { get; init; }
 }
 

@@ -80,13 +80,15 @@ public sealed record EventFacts
     public RangeFacts? Count { get; init; }
     public RangeFacts? Injured { get; init; }
     public ImmutableArray<QuantityFacts> Quantities { get; init; } = [];
+    /// <summary>The reporting verb ("told", "said", "according to"); null when none.</summary>
+    public string? Verb { get; init; }
+    /// <summary>0..1: how sure the reader is of the type.</summary>
+    public double Confidence { get; init; }
     public required AttributionKind AttributionKind { get; init; }
     public int? SourceCount { get; init; }
     public string? Via { get; init; }
     public string? Speaker { get; init; }
     public string? SpeakerKey { get; init; }
-    /// <summary>The reporting verb ("told", "said", "according to"); null when none.</summary>
-    public string? Verb { get; init; }
     /// <summary>The sentence hedges the claim as second-hand ("reportedly", "is said to").</summary>
     public bool Hedged { get; init; }
     /// <summary>The event words speak of many events ("the 15 strikes", "bombing ships"), not one.</summary>
@@ -98,6 +100,4 @@ public sealed record EventFacts
     public required int End { get; init; }
     public required string Evidence { get; init; }
     public string Trigger { get; init; } = "";
-    /// <summary>0..1: how sure the reader is of the type.</summary>
-    public double Confidence { get; init; }
 }

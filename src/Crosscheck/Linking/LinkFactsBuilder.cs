@@ -126,12 +126,13 @@ public static class LinkFactsBuilder
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,
             Injured = e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text) : null,
             Quantities = [.. e.Quantities.Select(q => new QuantityFacts(q.Value, q.Unit, q.Text))],
+            Verb = e.Attribution.Verb,
+            Confidence = e.Confidence,
             AttributionKind = e.Attribution.Kind,
             SourceCount = e.Attribution.Count,
             Via = e.Attribution.Via,
             Speaker = e.Attribution.SpeakerName ?? e.Attribution.Speaker?.Text,
             SpeakerKey = e.Attribution.SpeakerEntity is { } se ? keys.GetValueOrDefault((se.Span.StartToken, se.Span.EndToken)) : null,
-            Verb = e.Attribution.Verb,
             Hedged = hedged,
             Plural = plural,
             Single = single,
@@ -140,7 +141,6 @@ public static class LinkFactsBuilder
             End = e.Evidence.End,
             Evidence = e.Evidence.Text,
             Trigger = e.Trigger.Text,
-            Confidence = e.Confidence,
         };
     }
 

@@ -40,18 +40,29 @@ internal static class RecordApi
     public static Results<Ok<StoryDetailResponse>, ProblemHttpResult> GetStory(SourcedRecord record, string id)
     {
         if (record.Story(id) is not { } story) return NotFound("story", id);
-        var incidents = record.Incidents(id, 0, int.MaxValue).Items;
-        return TypedResults.Ok(new StoryDetailResponse(ToResponse(story), [.. incidents.Select(ToResponse)]));
+        return TypedResults.Ok(new StoryDetailResponse(ToResponse(story), [.. IncidentsOf(record, story).Select(ToResponse)]));
     }
 
     public static Results<Ok<ListResponse<IncidentResponse>>, ValidationProblem, ProblemHttpResult> ListIncidents(
         SourcedRecord record, string? story, string? offset, string? limit)
     {
         if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
-        var storyId = string.IsNullOrEmpty(story) ? null : story;
-        if (storyId is not null && record.Story(storyId) is null) return NotFound("story", storyId);
-        var page = record.Incidents(storyId, paging.Offset, paging.Limit);
-        return TypedResults.Ok(new ListResponse<IncidentResponse>([.. page.Items.Select(ToResponse)], page.Total, page.Offset, page.Limit));
+        if (string.IsNullOrEmpty(story))
+        {
+            var page = record.Incidents(null, paging.Offset, paging.Limit);
+            return TypedResults.Ok(new ListResponse<IncidentResponse>([.. page.Items.Select(ToResponse)], page.Total, page.Offset, page.Limit));
+        }
+        if (record.Story(story) is not { } found) return NotFound("story", story);
+        var all = IncidentsOf(record, found);
+        return TypedResults.Ok(new ListResponse<IncidentResponse>(
+            [.. all.Skip(paging.Offset).Take(paging.Limit).Select(ToResponse)], all.Count, paging.Offset, paging.Limit));
+    }
+
+    /// <summary>A story's incidents as the story lists them, those it shares with another story included.</summary>
+    private static List<Incident> IncidentsOf(SourcedRecord record, Story story)
+    {
+        var byId = record.Snapshot().Incidents.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        return [.. story.Incidents.Select(byId.GetValueOrDefault).OfType<Incident>()];
     }
 
     public static Results<Ok<IncidentDetailResponse>, ProblemHttpResult> GetIncident(SourcedRecord record, string id)
@@ -196,7 +207,7 @@ internal sealed record TimeResponse(string Text, string? Start, string? End, str
 
 internal sealed record FatalitiesResponse(decimal Min, decimal Max, decimal Best, string Rule, IReadOnlyList<SourceValueResponse> BySource);
 
-internal sealed record SourceValueResponse(string Document, string? Event, decimal Min, decimal Max, string Text);
+internal sealed record SourceValueResponse(string Document, string? Event, decimal Min, decimal? Max, string Text);
 
 /// <summary>One document's report of an incident: the origin it traces back to and why.</summary>
 internal sealed record ReportResponse(string Document, string? Outlet, string? Published, string Origin, string OriginReason,

@@ -53,7 +53,6 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
         body.GetProperty("story").GetProperty("id").GetString().ShouldBe(story.Id);
         var incidents = body.GetProperty("incidents").EnumerateArray().ToList();
         incidents.Select(i => i.GetProperty("id").GetString()).ShouldBe(story.Incidents);
-        incidents.ShouldAllBe(i => i.GetProperty("story").GetString() == story.Id);
         var expected = app.Record.Incident(story.Incidents[0])!;
         incidents[0].GetProperty("grade").GetString().ShouldBe(Grades.Name(expected.Grade));
         incidents[0].GetProperty("independentSources").GetInt32().ShouldBe(expected.IndependentSources);
@@ -72,8 +71,8 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
         var story = cross.Stories.First(s => s.Incidents.Length >= 2);
         var ofStory = await Json($"/api/incidents?story={story.Id}&limit=100");
         ofStory.GetProperty("total").GetInt32().ShouldBe(story.Incidents.Length);
-        Ids(ofStory).ShouldBe(story.Incidents, ignoreOrder: true);
-        ofStory.GetProperty("items").EnumerateArray().ShouldAllBe(i => i.GetProperty("story").GetString() == story.Id);
+        Ids(ofStory).ShouldBe(story.Incidents);
+        Ids(await Json($"/api/incidents?story={story.Id}&offset=1&limit=1")).ShouldBe([story.Incidents[1]]);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal static class ExportCommand
             var outPath = parse.GetValue(output);
             if (outPath is not null) CheckWritable(outPath);
             using var store = IngestCommand.OpenStore(path);
-            var record = RecordLoader.Load(store).Record;
+            var record = IngestCommand.Load(store).Record;
             ExportSummary summary;
             if (outPath is null)
             {

@@ -63,19 +63,32 @@ internal static class IngestCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask("linking", maxValue: pending);
-                    result = RecordLoader.Load(store, linked: _ => task.Increment(1));
+                    result = Load(store, _ => task.Increment(1));
                     task.StopTask();
                 });
             load = result!;
         }
         else
         {
-            load = RecordLoader.Load(store);
+            load = Load(store);
         }
         var cross = load.Record.Snapshot();
         stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked:N0} newly linked) in {Count(cross.Stories.Length, "story", "stories")}, "
             + $"{Count(cross.Incidents.Length, "incident")}, {Count(cross.Discrepancies.Length, "discrepancy", "discrepancies")}");
         return load;
+    }
+
+    /// <summary><see cref="RecordLoader.Load"/>, with unreadable stored rows as one clear failure.</summary>
+    internal static RecordLoad Load(SqliteDocumentStore store, Action<Crosscheck.Linking.LinkUpdate>? linked = null)
+    {
+        try
+        {
+            return RecordLoader.Load(store, linked: linked);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliFailure(ex.Message);
+        }
     }
 
     private static string Count(int n, string one, string? many = null) =>

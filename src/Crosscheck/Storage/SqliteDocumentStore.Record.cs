@@ -168,8 +168,16 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                     links.Add(new StoredLink(id, null, null));
                     continue;
                 }
-                var facts = JsonSerializer.Deserialize<DocumentFacts>(json, FactsJson)
-                    ?? throw new InvalidDataException($"document {id}: stored facts are empty");
+                DocumentFacts? facts;
+                try
+                {
+                    facts = JsonSerializer.Deserialize<DocumentFacts>(json, FactsJson);
+                }
+                catch (JsonException ex)
+                {
+                    throw new InvalidDataException($"{Path}: the stored facts of document {id} cannot be read ({ex.Message})", ex);
+                }
+                if (facts is null) throw new InvalidDataException($"{Path}: the stored facts of document {id} are empty");
                 links.Add(new StoredLink(id, facts, new DocumentAssignment(story, events.GetValueOrDefault(seq) ?? [])));
             }
             return links;

@@ -144,6 +144,23 @@ public sealed class RecordStoreTests
         before.ShouldBe(SampleRecord.ExpectedCrossJson);
     }
 
+    [Fact]
+    public void Unreadable_stored_facts_are_one_clear_message()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("corrupt.db");
+        using (var store = SampleRecord.StoreDocuments(path)) RecordLoader.Load(store);
+        Execute(path, "UPDATE document_facts SET facts = '{\"id\": ' WHERE document_seq = 2");
+        var id = SampleRecord.Facts[1].Id;
+        foreach (var command in new[] { "export", "ingest" })
+        {
+            string[] args = command == "export" ? ["export", "--db", path] : ["ingest", SampleRecord.Directory, "--db", path];
+            var (code, _, stderr) = Run(args);
+            code.ShouldBe(CrosscheckCli.SomeFailed, command);
+            stderr.Trim().Split('\n').Single().ShouldStartWith($"crosscheck: {Path.GetFullPath(path)}: the stored facts of document {id} cannot be read (");
+        }
+    }
+
     private static string CrossJsonOf(string db)
     {
         using var store = SqliteDocumentStore.Open(db);

@@ -123,7 +123,7 @@ internal static class RecordApi
             Text = Blank(q),
         };
         var page = record.Events(filter, paging.Offset, paging.Limit);
-        var items = page.Items.Select(e => ToResponse(e, record.Linker.IncidentOf(e.Id))).ToList();
+        var items = page.Items.Select(e => ToResponse(e, record.IncidentOf(e.Id))).ToList();
         return TypedResults.Ok(new ListResponse<EventResponse>(items, page.Total, page.Offset, page.Limit));
     }
 

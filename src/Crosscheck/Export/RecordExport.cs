@@ -73,7 +73,7 @@ public static class RecordExport
         foreach (var e in record.Events(new EventFilter(), 0, int.MaxValue).Items)
         {
             var document = record.Facts(e.Document)!;
-            yield return (e, document, record.Linker.IncidentOf(e.Id), record.Linker.StoryOf(e.Document));
+            yield return (e, document, record.IncidentOf(e.Id), record.StoryOf(e.Document));
         }
     }
 }

@@ -27,7 +27,7 @@ public static class StoredRecordJson
         w.WriteString("schema", AnalysisJson.Schema);
         AnalysisJson.WriteStrings(w, "omitted", ["entities", "quotes"]);
         w.WriteStartArray("documents");
-        foreach (var id in record.Linker.Documents.Select(d => d.Id).ToList())
+        foreach (var id in record.DocumentIds)
         {
             if (store.Get(id) is { } document) AnalysisJson.WriteDocument(w, document);
             // Documents are the bulk of the output: hand each to the stream instead of holding them all.

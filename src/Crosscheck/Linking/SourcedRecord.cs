@@ -109,6 +109,24 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         lock (_gate) return _events.GetValueOrDefault(eventId);
     }
 
+    /// <summary>The incident an event sits in now, or null.</summary>
+    public string? IncidentOf(string eventId)
+    {
+        lock (_gate) return linker.IncidentOf(eventId);
+    }
+
+    /// <summary>The story a document sits in, or null.</summary>
+    public string? StoryOf(string documentId)
+    {
+        lock (_gate) return linker.StoryOf(documentId);
+    }
+
+    /// <summary>The documents in the order they were added.</summary>
+    public IReadOnlyList<string> DocumentIds
+    {
+        get { lock (_gate) return [.. linker.Documents.Select(d => d.Id)]; }
+    }
+
     /// <summary>The whole record at this moment (cached until the next change).</summary>
     public CrossRecord Snapshot()
     {

@@ -19,6 +19,7 @@ public static class CrosscheckCli
         var root = new RootCommand("Crosscheck: turns news articles into a sourced record.");
         root.Subcommands.Add(IngestCommand.Create(output, errors));
         root.Subcommands.Add(AnalyzeCommand.Create(output, errors));
+        root.Subcommands.Add(ExportCommand.Create(output, errors));
         root.Subcommands.Add(ServeCommand.Create(output, errors));
         root.Subcommands.Add(DemoCommand.Create(output, errors));
         root.Subcommands.Add(BenchCommand.Create(output, errors));

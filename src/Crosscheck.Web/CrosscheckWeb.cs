@@ -23,7 +23,7 @@ public sealed record WebOptions
     public SourcedRecord? Record { get; init; }
 }
 
-/// <summary>Builds the Crosscheck web app: server-rendered document pages and a JSON API over one document store.</summary>
+/// <summary>Builds the Crosscheck web app: server-rendered pages and a JSON API (with its OpenAPI document at <c>/openapi/v1.json</c>) over one document store and the sourced record read from it.</summary>
 public static class CrosscheckWeb
 {
     public static WebApplication Build(WebOptions options)
@@ -37,7 +37,14 @@ public static class CrosscheckWeb
         // factory so the container owns it and disposes it when the app is disposed.
         builder.Services.AddSingleton<IDocumentStore>(_ => SqliteDocumentStore.Open(options.DatabasePath));
 
-        builder.Services.AddSingleton(options.Record ?? new SourcedRecord(new CrossDocumentLinker()));
+// The record in memory, shared by every request (it takes its own lock). Loaded from the store, it keeps
+        // saving its changes (an undone merge) there; documents stored but never linked are linked now.
+        builder.Services.AddSingleton(services => options.Record
+            ?? (services.GetRequiredService<IDocumentStore>() is SqliteDocumentStore sqlite
+                ? RecordLoader.Load(sqlite).Record
+                : new SourcedRecord(new CrossDocumentLinker())));
+
+        builder.Services.AddOpenApi();
 
         // The pages' forms (undoing a join) carry an antiforgery token, so another site cannot post them for a reader.
         // The keys live in memory: a form older than the process is refused with a request to reload it.
@@ -52,6 +59,7 @@ public static class CrosscheckWeb
 
         // Open the database now so a bad path fails at startup, not on the first request.
         app.Services.GetRequiredService<IDocumentStore>();
+        app.Services.GetRequiredService<SourcedRecord>();
         // Hosts that never dispose the app (a Ctrl+C'd server) still close the database cleanly.
         app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<IDocumentStore>().Dispose());
 
@@ -61,6 +69,8 @@ public static class CrosscheckWeb
         app.MapDocumentPages();
         app.MapRecordPages();
         app.MapDocumentsApi();
+        app.MapRecordApi();
+        app.MapOpenApi();
         return app;
     }
 }

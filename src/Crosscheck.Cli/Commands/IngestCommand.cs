@@ -37,7 +37,64 @@ internal static class IngestCommand
         }
     }
 
-    internal static IngestSummary Ingest(IDocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)
+    /// <summary>Stores the inputs, then analyzes and links every stored document not linked yet (see <see cref="Link"/>).</summary>
+    internal static IngestSummary Ingest(SqliteDocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)
+    {
+        var summary = Store(store, reader, inputs, stdout, stderr);
+        Link(store, stdout, stderr);
+        return summary;
+    }
+
+    /// <summary>
+    /// Rebuilds the record from the database, analyzing and linking each document that has no stored facts yet
+    /// (the new ones, or those of a run that stopped early), and prints one line about the record.
+    /// </summary>
+    internal static RecordLoad Link(SqliteDocumentStore store, TextWriter stdout, TextWriter stderr)
+    {
+        RecordLoad load;
+        var pending = store.Count - store.LinkedCount;
+        if (pending > 0 && Terminal.IsInteractive(stderr))
+        {
+            var errorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            RecordLoad? result = null;
+            errorConsole.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("linking", maxValue: pending);
+                    result = Load(store, _ => task.Increment(1));
+                    task.StopTask();
+                });
+            load = result!;
+        }
+        else
+        {
+            load = Load(store);
+        }
+        var cross = load.Record.Snapshot();
+        stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked:N0} newly linked) in {Count(cross.Stories.Length, "story", "stories")}, "
+            + $"{Count(cross.Incidents.Length, "incident")}, {Count(cross.Discrepancies.Length, "discrepancy", "discrepancies")}");
+        return load;
+    }
+
+    /// <summary><see cref="RecordLoader.Load"/>, with unreadable stored rows as one clear failure.</summary>
+    internal static RecordLoad Load(SqliteDocumentStore store, Action<Crosscheck.Linking.LinkUpdate>? linked = null)
+    {
+        try
+        {
+            return RecordLoader.Load(store, linked: linked);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliFailure(ex.Message);
+        }
+    }
+
+    private static string Count(int n, string one, string? many = null) =>
+        n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many ?? one + "s");
+
+    private static IngestSummary Store(IDocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)
     {
         var ingestor = new DocumentIngestor(store, reader);
         var console = Terminal.For(stdout);

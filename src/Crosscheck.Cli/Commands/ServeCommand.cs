@@ -27,7 +27,15 @@ internal static class ServeCommand
     {
         // Make sure the schema is current before the web app opens it.
         IngestCommand.OpenStore(databasePath).Dispose();
-        var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = databasePath, Urls = urls });
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try
+        {
+            app = CrosscheckWeb.Build(new WebOptions { DatabasePath = databasePath, Urls = urls });
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliFailure(ex.Message);
+        }
         try
         {
             app.Start();

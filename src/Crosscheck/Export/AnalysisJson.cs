@@ -12,7 +12,7 @@ public static class AnalysisJson
 {
     public const string Schema = "crosscheck.analysis/1";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -53,7 +53,7 @@ public static class AnalysisJson
         w.WriteEndObject();
     }
 
-    private static void WriteDocument(Utf8JsonWriter w, Document doc)
+    internal static void WriteDocument(Utf8JsonWriter w, Document doc)
     {
         w.WriteStartObject();
         w.WriteString("id", doc.Id);

@@ -52,12 +52,25 @@ public sealed record RangeFacts(decimal Min, decimal? Max, string Text);
 /// <summary>An actor or recipient: the words, the entity merge key when the words name one, and its country when known.</summary>
 public sealed record ParticipantFacts(string Text, string? EntityKey, string? Country);
 
-/// <summary>One event as the linker sees it.</summary>
+/// <summary>A counted quantity of an event ("10,000 of its troops": 10000 troops).</summary>
+public sealed record QuantityFacts(decimal Value, string Unit, string Text);
+
+/// <summary>
+/// One event as the linker sees it, with the rest of what the reader found (modes, contexts, ACLED type, injured,
+/// quantities, reporting verb, confidence) so that a stored record can be served and exported without reading
+/// the article again.
+/// </summary>
 public sealed record EventFacts
 {
     public required string Id { get; init; }
     public required string Document { get; init; }
     public required PloverType Type { get; init; }
+    /// <summary>PLOVER modes of the type (how).</summary>
+    public ImmutableArray<string> Modes { get; init; } = [];
+    /// <summary>PLOVER contexts (why).</summary>
+    public ImmutableArray<string> Contexts { get; init; } = [];
+    /// <summary>The ACLED codebook's event and sub-event type; null where ACLED has no type.</summary>
+    public AcledType? Acled { get; init; }
     public required Modality Modality { get; init; }
     public ImmutableArray<ParticipantFacts> Actors { get; init; } = [];
     public ImmutableArray<ParticipantFacts> Recipients { get; init; } = [];
@@ -65,6 +78,12 @@ public sealed record EventFacts
     public TimeFacts? Time { get; init; }
     public RangeFacts? Fatalities { get; init; }
     public RangeFacts? Count { get; init; }
+    public RangeFacts? Injured { get; init; }
+    public ImmutableArray<QuantityFacts> Quantities { get; init; } = [];
+    /// <summary>The reporting verb ("told", "said", "according to"); null when none.</summary>
+    public string? Verb { get; init; }
+    /// <summary>0..1: how sure the reader is of the type.</summary>
+    public double Confidence { get; init; }
     public required AttributionKind AttributionKind { get; init; }
     public int? SourceCount { get; init; }
     public string? Via { get; init; }

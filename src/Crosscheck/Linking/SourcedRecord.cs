@@ -24,6 +24,19 @@ public sealed record EventFilter
 }
 
 /// <summary>
+/// Where a record's changes are kept (a database). Called inside the record's lock, in the order the changes
+/// happen, so what is kept always matches an order the linker went through.
+/// </summary>
+public interface IRecordJournal
+{
+    /// <summary>A new document was linked (not called for a document re-added with its known assignment).</summary>
+    void Linked(DocumentFacts document, DocumentAssignment assignment);
+
+    /// <summary>Events moved or their links changed (after <see cref="SourcedRecord.Detach"/>): their assignments now.</summary>
+    void Reassigned(IReadOnlyDictionary<string, EventAssignment> events);
+}
+
+/// <summary>
 /// The sourced record as readers see it: stories, incidents, discrepancies and events, read from a
 /// <see cref="CrossDocumentLinker"/> held in memory (a store reloads it without scoring). Thread-safe: reads and
 /// writes take one lock, since the linker is not safe for concurrent use.
@@ -37,26 +50,62 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
 
     public CrossDocumentLinker Linker => linker;
 
-    /// <summary>Adds a document (see <see cref="CrossDocumentLinker.Add"/>).</summary>
+    /// <summary>Keeps every change (null: the record lives in memory only). Set it before the record is shared.</summary>
+    public IRecordJournal? Journal { get; set; }
+
+    /// <summary>
+    /// Adds a document (see <see cref="CrossDocumentLinker.Add"/>). A new document (no <paramref name="known"/>
+    /// assignment) is handed to the <see cref="Journal"/> with where it was put.
+    /// </summary>
     public LinkUpdate Add(DocumentFacts document, DocumentAssignment? known = null)
     {
+        ArgumentNullException.ThrowIfNull(document);
         lock (_gate)
         {
+            var isNew = !_facts.ContainsKey(document.Id);
             var update = linker.Add(document, known);
             _facts.TryAdd(document.Id, document);
             foreach (var e in document.Events) _events.TryAdd(e.Id, e);
             _snapshot = null;
+            if (isNew && known is null && Journal is { } journal)
+            {
+                journal.Linked(document, linker.AssignmentOf(document.Id)!);
+                // Two series merged: the events of other documents moved with them.
+                if (update.Reassigned.Length > 0)
+                {
+                    var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
+                    foreach (var other in update.Reassigned)
+                    {
+                        foreach (var (eventId, assignment) in linker.AssignmentOf(other)?.Events ?? new Dictionary<string, EventAssignment>()) moved[eventId] = assignment;
+                    }
+                    journal.Reassigned(moved);
+                }
+            }
             return update;
         }
     }
 
-    /// <summary>Undoes a join (see <see cref="CrossDocumentLinker.Detach"/>).</summary>
+    /// <summary>
+    /// Undoes a join (see <see cref="CrossDocumentLinker.Detach"/>); the <see cref="Journal"/> gets the new
+    /// assignments of every event of the two incidents involved (links that pointed at the event change too).
+    /// </summary>
     public string? Detach(string eventId)
     {
         lock (_gate)
         {
+            var from = linker.IncidentOf(eventId);
             var id = linker.Detach(eventId);
-            if (id is not null) _snapshot = null;
+            if (id is null) return null;
+            _snapshot = null;
+            if (Journal is { } journal)
+            {
+                var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
+                foreach (var incident in new[] { from!, id })
+                {
+                    foreach (var link in linker.IncidentById(incident)?.Links ?? []) moved[link.Event] = new EventAssignment(incident, link);
+                }
+                journal.Reassigned(moved);
+            }
             return id;
         }
     }
@@ -71,6 +120,24 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     public EventFacts? Event(string eventId)
     {
         lock (_gate) return _events.GetValueOrDefault(eventId);
+    }
+
+    /// <summary>The incident an event sits in now, or null.</summary>
+    public string? IncidentOf(string eventId)
+    {
+        lock (_gate) return linker.IncidentOf(eventId);
+    }
+
+    /// <summary>The story a document sits in, or null.</summary>
+    public string? StoryOf(string documentId)
+    {
+        lock (_gate) return linker.StoryOf(documentId);
+    }
+
+    /// <summary>The documents in the order they were added.</summary>
+    public IReadOnlyList<string> DocumentIds
+    {
+        get { lock (_gate) return [.. linker.Documents.Select(d => d.Id)]; }
     }
 
     /// <summary>The whole record at this moment (cached until the next change).</summary>

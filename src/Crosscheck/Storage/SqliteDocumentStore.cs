@@ -9,7 +9,7 @@ namespace Crosscheck.Storage;
 /// Documents in one SQLite file: WAL journal, FTS5 over title and text, hand-written migrations.
 /// One connection, used by one thread at a time (callers serialize; the web app opens its own).
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;

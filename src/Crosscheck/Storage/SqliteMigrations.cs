@@ -38,6 +38,25 @@ internal static class SqliteMigrations
             ) WITHOUT ROWID;
             CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
             """),
+        // The sourced record: what the cross-document linker read from each document (its DocumentFacts as JSON)
+        // and where it put the document and each of its events, so that a reload re-adds every document where it
+        // was without scoring. A document without a document_facts row was stored but never linked.
+        (2, "record", """
+            CREATE TABLE document_facts (
+                document_seq INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                story        TEXT NOT NULL,
+                facts        TEXT NOT NULL
+            );
+            CREATE TABLE event_assignments (
+                event        TEXT PRIMARY KEY,
+                document_seq INTEGER NOT NULL REFERENCES document_facts(document_seq) ON DELETE CASCADE,
+                incident     TEXT NOT NULL,
+                joined_to    TEXT,
+                score        REAL NOT NULL,
+                reason       TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX event_assignments_document ON event_assignments(document_seq);
+            """),
     ];
 
     public static void Apply(SqliteConnection connection, TimeProvider time)

@@ -56,7 +56,67 @@ public sealed class CrashSafetyTests
         final.Integrity.ShouldBe("ok");
     }
 
-    private static long WaitForRows(string db, Process process, int atLeast)
+    [Fact]
+    public void An_ingest_killed_while_linking_leaves_no_half_stored_record_and_the_next_run_links_the_rest()
+    {
+        const int reports = 1200;
+        string[] towns = ["Arlon", "Bexley", "Carrow", "Dunmore", "Elgin", "Fenwick", "Galway", "Hollis"];
+        string[] days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        using var dir = new TempDirectory();
+        var input = Path.Combine(dir.Path, "in");
+        for (var i = 0; i < reports; i++)
+        {
+            var town = towns[i % towns.Length];
+            dir.File($"in/{i / 200:D2}/report-{i:D5}.txt",
+                $"Clash number {i} near {town}\nGunmen attacked a convoy near {town} on {days[i % 7]}, killing {i % 9 + 2} soldiers, police said in report {i}.\n"
+                + $"Protesters marched in {town} the next day, report {i} added.\n");
+        }
+        var db = dir.Combine("linking.db");
+
+        using (var process = Process.Start(CliRunner.StartInfo("ingest", input, "--db", db))!)
+        {
+            process.StandardInput.Close();
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            var linked = WaitForRows(db, process, atLeast: 100, table: "document_facts");
+            process.Kill();
+            process.WaitForExit();
+            linked.ShouldBeLessThan(reports, "the run must be killed before it has linked everything for this test to mean anything");
+        }
+
+        var afterKill = InspectRecord(db);
+        afterKill.Documents.ShouldBe(reports);
+        afterKill.Linked.ShouldBeGreaterThan(0);
+        afterKill.Linked.ShouldBeLessThan(reports);
+        afterKill.Events.ShouldBeGreaterThan(0);
+        afterKill.FactsWithWrongAssignmentCount.ShouldBe(0);
+        afterKill.Integrity.ShouldBe("ok");
+
+        var (code, stdout, stderr) = CliRunner.Run(["ingest", input, "--db", db], timeoutMs: 300_000);
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(0);
+        stdout.ShouldContain($"({reports - afterKill.Linked:N0} newly linked)");
+
+        var final = InspectRecord(db);
+        final.Linked.ShouldBe(reports);
+        final.FactsWithWrongAssignmentCount.ShouldBe(0);
+        final.Events.ShouldBeGreaterThanOrEqualTo(reports);
+        final.Integrity.ShouldBe("ok");
+    }
+
+    private sealed record RecordState(long Documents, long Linked, long Events, long FactsWithWrongAssignmentCount, string Integrity);
+
+    private static RecordState InspectRecord(string db) => new(
+        Scalar(db, "SELECT count(*) FROM documents"),
+        Scalar(db, "SELECT count(*) FROM document_facts"),
+        Scalar(db, "SELECT count(*) FROM event_assignments"),
+        Scalar(db, """
+            SELECT count(*) FROM document_facts f
+            WHERE coalesce(json_array_length(f.facts, '$.events'), 0) != (SELECT count(*) FROM event_assignments a WHERE a.document_seq = f.document_seq)
+            """),
+        Text(db, "PRAGMA integrity_check"));
+
+    private static long WaitForRows(string db, Process process, int atLeast, string table = "documents")
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -65,7 +125,7 @@ public sealed class CrashSafetyTests
             {
                 try
                 {
-                    var n = Scalar(db, "SELECT count(*) FROM documents");
+                    var n = Scalar(db, $"SELECT count(*) FROM {table}");
                     if (n >= atLeast) return n;
                 }
                 catch (SqliteException)

@@ -104,9 +104,32 @@ public sealed class SqliteDocumentStoreTests
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM schema_migrations";
-        Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(SqliteMigrations.All.Count);
         cmd.CommandText = "PRAGMA journal_mode";
         cmd.ExecuteScalar().ShouldBe("wal");
+    }
+
+    [Fact]
+    public void A_database_from_before_the_record_is_upgraded_and_its_documents_linked_on_the_next_load()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("v1.db");
+        using (var store = SqliteDocumentStore.Open(path)) store.Add(Doc(Report));
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DROP TABLE event_assignments; DROP TABLE document_facts; DELETE FROM schema_migrations WHERE version = 2;";
+            cmd.ExecuteNonQuery();
+        }
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            store.LinkedCount.ShouldBe(0);
+            var load = RecordLoader.Load(store);
+            load.Linked.ShouldBe(1);
+            load.Record.Snapshot().Stories.Single().Documents.ShouldBe([store.List(null, 0, 1).Items[0].Id]);
+            store.LinkedCount.ShouldBe(1);
+        }
     }
 
     [Fact]

@@ -1,0 +1,248 @@
+using System.Globalization;
+using Crosscheck.Events;
+using Crosscheck.Linking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Crosscheck.Web;
+
+/// <summary>
+/// The JSON API over the sourced record: <c>/api/stories</c>, <c>/api/incidents</c> (with an undo of a merge)
+/// and <c>/api/events</c>. Lists are paged with <c>offset</c> and <c>limit</c>; field names follow the analysis
+/// contract where it has the field.
+/// </summary>
+internal static class RecordApi
+{
+    public static IEndpointRouteBuilder MapRecordApi(this IEndpointRouteBuilder app)
+    {
+        var stories = app.MapGroup("/api/stories").WithTags("Stories");
+        stories.MapGet("/", ListStories).WithSummary("Stories: documents about the same development, in the order they began");
+        stories.MapGet("/{id}", GetStory).WithSummary("One story with its incidents");
+
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        incidents.MapGet("/", ListIncidents).WithSummary("Incidents, of one story with ?story=, in the order they were first reported");
+        incidents.MapGet("/{id}", GetIncident).WithSummary("One incident with its events, sources, links and discrepancies");
+        incidents.MapPost("/{id}/events/{eventId}/detach", Detach).WithSummary("Undoes a merge: the event leaves the incident for one of its own");
+
+        app.MapGet("/api/events", ListEvents).WithTags("Events").WithSummary("Events filtered by type, modality, place, time, actor and text");
+        return app;
+    }
+
+    public static Results<Ok<ListResponse<StoryResponse>>, ValidationProblem> ListStories(SourcedRecord record, string? offset, string? limit)
+    {
+        if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+        var page = record.Stories(paging.Offset, paging.Limit);
+        return TypedResults.Ok(new ListResponse<StoryResponse>([.. page.Items.Select(ToResponse)], page.Total, page.Offset, page.Limit));
+    }
+
+    public static Results<Ok<StoryDetailResponse>, ProblemHttpResult> GetStory(SourcedRecord record, string id)
+    {
+        if (record.Story(id) is not { } story) return NotFound("story", id);
+        return TypedResults.Ok(new StoryDetailResponse(ToResponse(story), [.. IncidentsOf(record, story).Select(ToResponse)]));
+    }
+
+    public static Results<Ok<ListResponse<IncidentResponse>>, ValidationProblem, ProblemHttpResult> ListIncidents(
+        SourcedRecord record, string? story, string? offset, string? limit)
+    {
+        if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+        if (string.IsNullOrEmpty(story))
+        {
+            var page = record.Incidents(null, paging.Offset, paging.Limit);
+            return TypedResults.Ok(new ListResponse<IncidentResponse>([.. page.Items.Select(ToResponse)], page.Total, page.Offset, page.Limit));
+        }
+        if (record.Story(story) is not { } found) return NotFound("story", story);
+        var all = IncidentsOf(record, found);
+        return TypedResults.Ok(new ListResponse<IncidentResponse>(
+            [.. all.Skip(paging.Offset).Take(paging.Limit).Select(ToResponse)], all.Count, paging.Offset, paging.Limit));
+    }
+
+    /// <summary>A story's incidents as the story lists them, those it shares with another story included.</summary>
+    private static List<Incident> IncidentsOf(SourcedRecord record, Story story)
+    {
+        var byId = record.Snapshot().Incidents.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        return [.. story.Incidents.Select(byId.GetValueOrDefault).OfType<Incident>()];
+    }
+
+    public static Results<Ok<IncidentDetailResponse>, ProblemHttpResult> GetIncident(SourcedRecord record, string id)
+    {
+        if (record.Incident(id) is not { } incident) return NotFound("incident", id);
+        var events = incident.Events.Select(record.Event).OfType<EventFacts>().Select(e => ToResponse(e, incident.Id)).ToList();
+        var sources = incident.Documents.Select(record.Facts).OfType<DocumentFacts>().Select(d => new SourceResponse(
+            d.Id, d.Outlet, d.Title, Date(d.Published), d.DuplicateOf,
+            [.. d.Credits.Select(c => new CreditResponse(c.Via, c.SourceCount, c.SourceText, c.Start, c.End, c.Text))])).ToList();
+        var discrepancies = record.DiscrepanciesOf(id).Select(ToResponse).ToList();
+        return TypedResults.Ok(new IncidentDetailResponse(ToResponse(incident), events, sources, discrepancies));
+    }
+
+    public static Results<Created<IncidentResponse>, ProblemHttpResult> Detach(SourcedRecord record, string id, string eventId)
+    {
+        if (record.Incident(id) is not { } incident) return NotFound("incident", id);
+        if (!incident.Events.Contains(eventId))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such event in this incident",
+                detail: $"Incident '{id}' has no event '{eventId}'.");
+        }
+        if (incident.Events.Length < 2 || record.Detach(eventId) is not { } alone || record.Incident(alone) is not { } created)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to undo",
+                detail: $"Event '{eventId}' is the only report of incident '{id}'; there is no merge to undo.");
+        }
+        return TypedResults.Created($"/api/incidents/{created.Id}", ToResponse(created));
+    }
+
+    public static Results<Ok<ListResponse<EventResponse>>, ValidationProblem> ListEvents(SourcedRecord record,
+        string? type, string? modality, string? place, string? from, string? to, string? actor, string? q, string? offset, string? limit)
+    {
+        Paging.TryParse(offset, limit, out var paging, out var errors);
+        PloverType? plover = null;
+        if (!string.IsNullOrEmpty(type))
+        {
+            if (PloverTypes.TryParse(type, out var t)) plover = t;
+            else errors["type"] = [$"type must be a PLOVER category: {string.Join(", ", Enum.GetValues<PloverType>().Select(PloverTypes.Name))}."];
+        }
+        Modality? mod = null;
+        if (!string.IsNullOrEmpty(modality))
+        {
+            if (Modalities.TryParse(modality, out var m)) mod = m;
+            else errors["modality"] = [$"modality must be one of: {string.Join(", ", Enum.GetValues<Modality>().Select(Modalities.Name))}."];
+        }
+        var fromDate = ParseDate("from", from, errors);
+        var toDate = ParseDate("to", to, errors);
+        if (fromDate is { } f && toDate is { } t2 && f > t2) errors["to"] = ["to must not be before from."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var filter = new EventFilter
+        {
+            Type = plover,
+            Modality = mod,
+            Place = Blank(place),
+            From = fromDate,
+            To = toDate,
+            Actor = Blank(actor),
+            Text = Blank(q),
+        };
+        var page = record.Events(filter, paging.Offset, paging.Limit);
+        var items = page.Items.Select(e => ToResponse(e, record.IncidentOf(e.Id))).ToList();
+        return TypedResults.Ok(new ListResponse<EventResponse>(items, page.Total, page.Offset, page.Limit));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateOnly? ParseDate(string name, string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors[name] = [$"{name} must be a date as yyyy-MM-dd."];
+        return null;
+    }
+
+    private static ProblemHttpResult NotFound(string what, string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}", detail: $"There is no {what} with id '{id}'.");
+
+    private static string? Date(DateOnly? date) => DocumentsApi.FormatDate(date);
+
+    internal static StoryResponse ToResponse(Story s) =>
+        new(s.Id, s.Title, s.Documents, s.Incidents, Date(s.First), Date(s.Last));
+
+    internal static IncidentResponse ToResponse(Incident i) => new(
+        i.Id, i.Story, PloverTypes.Name(i.Type), Modalities.Name(i.Modality), i.Scope == IncidentScope.Campaign ? "campaign" : "single", i.Title,
+        i.Events, i.Documents, Place(i.Location), Time(i.Time),
+        i.Fatalities is { } f ? new FatalitiesResponse(f.Min, f.Max, f.Best, f.Rule,
+            [.. f.BySource.Select(v => new SourceValueResponse(v.Document, v.Event, v.Min, v.Max, v.Text))]) : null,
+        i.Origins, i.IndependentSources, Grades.Name(i.Grade), i.GradeReason, i.PartOf,
+        [.. i.Reports.Select(r => new ReportResponse(r.Document, r.Outlet, Date(r.Published), r.Origin, r.OriginReason, r.Events, r.SourceCount, r.SourceCountText))],
+        [.. i.Links.Select(l => new LinkResponse(l.Event, l.JoinedTo, l.Score, l.Reason))]);
+
+    internal static DiscrepancyResponse ToResponse(Discrepancy d) => new(
+        d.Id, d.Incident, DiscrepancyKinds.Name(d.Kind),
+        [.. d.Values.Select(v => new DiscrepancyValueResponse(v.Value, v.Document, v.Event, v.Text, v.Start, v.End))], d.Note);
+
+    internal static EventResponse ToResponse(EventFacts e, string? incident) => new(
+        e.Id, e.Document, incident, PloverTypes.Name(e.Type), e.Modes, e.Contexts,
+        e.Acled is { } a ? new AcledResponse(a.EventType, a.SubEventType) : null,
+        Modalities.Name(e.Modality),
+        [.. e.Actors.Select(Participant)], [.. e.Recipients.Select(Participant)],
+        Place(e.Location), Time(e.Time), Range(e.Fatalities), Range(e.Injured), Range(e.Count),
+        [.. e.Quantities.Select(q => new QuantityResponse(q.Value, q.Unit, q.Text))],
+        new AttributionResponse(AttributionKinds.Name(e.AttributionKind), e.Speaker is null ? null : new SpeakerResponse(e.Speaker, e.SpeakerKey),
+            e.SourceCount, e.Via, e.Verb),
+        e.Hedged, e.Plural, e.Single, e.Segment, e.Trigger, new EvidenceResponse(e.Start, e.End, e.Evidence), e.Confidence);
+
+    private static ParticipantResponse Participant(ParticipantFacts p) => new(p.Text, p.EntityKey, p.Country);
+
+    private static PlaceResponse? Place(PlaceFacts? l) => l is null ? null
+        : new PlaceResponse(l.Text, l.Name, l.Country, Round(l.Latitude), Round(l.Longitude), l.Precision);
+
+    private static double? Round(double? x) => x is { } v ? Math.Round(v, 4) : null;
+
+    private static TimeResponse? Time(TimeFacts? t) => t is null ? null : new TimeResponse(t.Text, Date(t.Start), Date(t.End), t.Precision);
+
+    private static RangeResponse? Range(RangeFacts? r) => r is null ? null : new RangeResponse(r.Min, r.Max, r.Text);
+}
+
+/// <summary>A page of a list: the items, how many there are in all, and the window asked for.</summary>
+internal sealed record ListResponse<T>(IReadOnlyList<T> Items, int Total, int Offset, int Limit);
+
+/// <summary>A story as the analysis contract writes it, with the span of its documents' publication dates.</summary>
+internal sealed record StoryResponse(string Id, string Title, IReadOnlyList<string> Documents, IReadOnlyList<string> Incidents, string? First, string? Last);
+
+/// <summary>A story and its incidents in full.</summary>
+internal sealed record StoryDetailResponse(StoryResponse Story, IReadOnlyList<IncidentResponse> Incidents);
+
+/// <summary>An incident as the analysis contract writes it (<c>independentSources</c>, <c>partOf</c>, <c>links</c>: why each event joined).</summary>
+internal sealed record IncidentResponse(
+    string Id, string Story, string Type, string Modality, string Scope, string Title,
+    IReadOnlyList<string> Events, IReadOnlyList<string> Documents, PlaceResponse? Location, TimeResponse? Time,
+    FatalitiesResponse? Fatalities, IReadOnlyList<string> Origins, int IndependentSources, string Grade, string GradeReason,
+    string? PartOf, IReadOnlyList<ReportResponse> Reports, IReadOnlyList<LinkResponse> Links);
+
+/// <summary>An incident with its events in full, the documents that report it and what they credit, and where they disagree.</summary>
+internal sealed record IncidentDetailResponse(
+    IncidentResponse Incident, IReadOnlyList<EventResponse> Events, IReadOnlyList<SourceResponse> Sources, IReadOnlyList<DiscrepancyResponse> Discrepancies);
+
+internal sealed record PlaceResponse(string Text, string Name, string? Country, double? Lat, double? Lon, string Precision);
+
+internal sealed record TimeResponse(string Text, string? Start, string? End, string Precision);
+
+internal sealed record FatalitiesResponse(decimal Min, decimal Max, decimal Best, string Rule, IReadOnlyList<SourceValueResponse> BySource);
+
+internal sealed record SourceValueResponse(string Document, string? Event, decimal Min, decimal? Max, string Text);
+
+/// <summary>One document's report of an incident: the origin it traces back to and why.</summary>
+internal sealed record ReportResponse(string Document, string? Outlet, string? Published, string Origin, string OriginReason,
+    IReadOnlyList<string> Events, int? SourceCount, string? SourceCountText);
+
+/// <summary>Why an event sits in its incident: the event it was joined to (null for the first report), the score and the shared facts.</summary>
+internal sealed record LinkResponse(string Event, string? JoinedTo, double Score, string Reason);
+
+/// <summary>A document reporting an incident and the outlets or documents it credits.</summary>
+internal sealed record SourceResponse(string Document, string? Outlet, string? Title, string? Published, string? DuplicateOf, IReadOnlyList<CreditResponse> Credits);
+
+internal sealed record CreditResponse(string Via, int? SourceCount, string? SourceText, int Start, int End, string Text);
+
+internal sealed record DiscrepancyResponse(string Id, string Incident, string Kind, IReadOnlyList<DiscrepancyValueResponse> Values, string Note);
+
+internal sealed record DiscrepancyValueResponse(string Value, string Document, string? Event, string Text, int? Start, int? End);
+
+/// <summary>An event as the analysis contract writes it; <c>entityKey</c> is the linker's merge key where the contract has an entity id.</summary>
+internal sealed record EventResponse(
+    string Id, string Document, string? Incident, string Type, IReadOnlyList<string> Mode, IReadOnlyList<string> Context, AcledResponse? Acled,
+    string Modality, IReadOnlyList<ParticipantResponse> Actors, IReadOnlyList<ParticipantResponse> Recipients,
+    PlaceResponse? Location, TimeResponse? Time, RangeResponse? Fatalities, RangeResponse? Injured, RangeResponse? Count,
+    IReadOnlyList<QuantityResponse> Quantities, AttributionResponse Attribution, bool Hedged, bool Plural, bool Single,
+    string Segment, string Trigger, EvidenceResponse Evidence, double Confidence);
+
+internal sealed record AcledResponse(string EventType, string SubEventType);
+
+internal sealed record ParticipantResponse(string Text, string? EntityKey, string? Country);
+
+internal sealed record RangeResponse(decimal Min, decimal? Max, string Text);
+
+internal sealed record QuantityResponse(decimal Value, string Unit, string Text);
+
+internal sealed record AttributionResponse(string Kind, SpeakerResponse? Speaker, int? Count, string? Via, string? Verb);
+
+internal sealed record SpeakerResponse(string Text, string? EntityKey);
+
+internal sealed record EvidenceResponse(int Start, int End, string Text);

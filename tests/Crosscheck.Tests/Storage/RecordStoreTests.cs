@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json;
+using Crosscheck.Cli;
+using Crosscheck.Linking;
+using Crosscheck.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Tests.Storage;
+
+/// <summary>The sourced record in SQLite: saved as documents are linked, reloaded without scoring, never half-stored.</summary>
+public sealed class RecordStoreTests
+{
+    [Fact]
+    public void Linking_from_the_store_and_reloading_give_the_record_of_the_in_memory_linker()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("record.db");
+        using (var store = SampleRecord.StoreDocuments(path))
+        {
+            store.LinkedCount.ShouldBe(0);
+            var first = RecordLoader.Load(store);
+            first.Reloaded.ShouldBe(0);
+            first.Linked.ShouldBe(SampleRecord.Facts.Count);
+            store.LinkedCount.ShouldBe(store.Count);
+            SampleRecord.CrossJsonOf(first.Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
+        }
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            var again = RecordLoader.Load(store, analyze: _ => throw new InvalidOperationException("a reload must not analyze"));
+            again.Reloaded.ShouldBe(SampleRecord.Facts.Count);
+            again.Linked.ShouldBe(0);
+            var cross = again.Record.Snapshot();
+            cross.Stories.Length.ShouldBeGreaterThan(1);
+            cross.Incidents.Length.ShouldBeGreaterThan(10);
+            cross.Incidents.ShouldContain(i => i.Grade == Grade.Fair || i.Grade == Grade.Confirmed);
+            SampleRecord.CrossJsonOf(cross).ShouldBe(SampleRecord.ExpectedCrossJson);
+        }
+    }
+
+    [Fact]
+    public void Stored_facts_read_back_equal_to_what_was_saved()
+    {
+        using var dir = new TempDirectory();
+        using var store = SampleRecord.StoreDocuments(dir.Combine("facts.db"));
+        RecordLoader.Load(store);
+        var stored = store.ReadLinks(pageSize: 5).ToList();
+        stored.Select(l => l.DocumentId).ShouldBe(SampleRecord.Facts.Select(f => f.Id));
+        for (var i = 0; i < stored.Count; i++)
+        {
+            Serialize(stored[i].Facts!).ShouldBe(Serialize(SampleRecord.Facts[i]));
+            stored[i].Assignment!.Events.Keys.ShouldBe(SampleRecord.Facts[i].Events.Select(e => e.Id), ignoreOrder: true);
+        }
+        SampleRecord.Facts.SelectMany(f => f.Events).ShouldContain(e => e.Acled != null && e.Modes.Length + e.Contexts.Length > 0);
+    }
+
+    [Fact]
+    public void A_save_that_fails_leaves_no_half_stored_document_and_the_next_load_links_it()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("crash.db");
+        long failing;
+        using (var store = SampleRecord.StoreDocuments(path))
+        {
+            // The third document with events fails as its second event row is written: its facts row was written
+            // in the same transaction, so neither may remain.
+            failing = Scalar(path, """
+                SELECT seq FROM documents ORDER BY seq LIMIT 1 OFFSET 
+                """ + IndexOfThirdWithEvents().ToString(CultureInfo.InvariantCulture));
+            Execute(path, $"""
+                CREATE TRIGGER fail_once BEFORE INSERT ON event_assignments
+                WHEN NEW.document_seq = {failing} AND (SELECT count(*) FROM event_assignments WHERE document_seq = {failing}) >= 1
+                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
+                """);
+            Should.Throw<SqliteException>(() => RecordLoader.Load(store)).Message.ShouldContain("disk on fire");
+        }
+        Scalar(path, $"SELECT count(*) FROM document_facts WHERE document_seq = {failing}").ShouldBe(0);
+        Scalar(path, $"SELECT count(*) FROM event_assignments WHERE document_seq = {failing}").ShouldBe(0);
+        Scalar(path, "SELECT count(*) FROM document_facts").ShouldBe(IndexOfThirdWithEvents());
+        // Every stored facts row has one assignment per event it lists.
+        Scalar(path, """
+            SELECT count(*) FROM document_facts f
+            WHERE coalesce(json_array_length(f.facts, '$.events'), 0) != (SELECT count(*) FROM event_assignments a WHERE a.document_seq = f.document_seq)
+            """).ShouldBe(0);
+
+        Execute(path, "DROP TRIGGER fail_once");
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            var load = RecordLoader.Load(store);
+            load.Reloaded.ShouldBe(IndexOfThirdWithEvents());
+            load.Linked.ShouldBe(SampleRecord.Facts.Count - IndexOfThirdWithEvents());
+            SampleRecord.CrossJsonOf(load.Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
+        }
+    }
+
+    [Fact]
+    public void A_detach_is_saved_and_a_reload_keeps_the_event_apart()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("detach.db");
+        string moved, from, alone;
+        List<string> expected;
+        List<IncidentLink> links;
+        using (var store = SampleRecord.StoreDocuments(path))
+        {
+            var record = RecordLoader.Load(store).Record;
+            var merged = record.Snapshot().Incidents.First(i => i.Events.Length >= 3);
+            from = merged.Id;
+            moved = merged.Events[0];
+            alone = record.Detach(moved).ShouldNotBeNull();
+            record.Incident(alone)!.Events.ShouldBe([moved]);
+            record.Incident(from)!.Events.ShouldNotContain(moved);
+            expected = Membership(record);
+            links = [.. record.Incident(from)!.Links];            Scalar(path, $"SELECT count(*) FROM event_assignments WHERE event = '{moved}' AND incident = '{alone}'").ShouldBe(1);
+        }
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            var reloaded = RecordLoader.Load(store).Record;
+            Membership(reloaded).ShouldBe(expected);
+            reloaded.Incident(from)!.Links.ShouldBe(links);
+            reloaded.Incident(alone)!.Links.Single().Reason.ShouldStartWith("detached");
+            // The event stays apart: no later document joins it back.
+            reloaded.Linker.IncidentOf(moved).ShouldBe(alone);
+        }
+    }
+
+    [Fact]
+    public void Ingesting_the_same_files_twice_changes_nothing_the_second_time()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.Combine("twice.db");
+        var (code, first, _) = Run("ingest", SampleRecord.Directory, "--db", db);
+        code.ShouldBe(0);
+        first.ShouldContain($"({SampleRecord.Facts.Count} newly linked)");
+        var rows = (Scalar(db, "SELECT count(*) FROM document_facts"), Scalar(db, "SELECT count(*) FROM event_assignments"));
+        var before = CrossJsonOf(db);
+
+        var (code2, second, _) = Run("ingest", SampleRecord.Directory, "--db", db);
+        code2.ShouldBe(0);
+        second.ShouldContain("(0 newly linked)");
+        LastLine(second).ShouldBe(LastLine(first).Replace($"({SampleRecord.Facts.Count} newly linked)", "(0 newly linked)", StringComparison.Ordinal));
+        (Scalar(db, "SELECT count(*) FROM document_facts"), Scalar(db, "SELECT count(*) FROM event_assignments")).ShouldBe(rows);
+        rows.Item1.ShouldBe(SampleRecord.Facts.Count);
+        CrossJsonOf(db).ShouldBe(before);
+        before.ShouldBe(SampleRecord.ExpectedCrossJson);
+    }
+
+    [Fact]
+    public void Unreadable_stored_facts_are_one_clear_message()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("corrupt.db");
+        using (var store = SampleRecord.StoreDocuments(path)) RecordLoader.Load(store);
+        Execute(path, "UPDATE document_facts SET facts = '{\"id\": ' WHERE document_seq = 2");
+        var id = SampleRecord.Facts[1].Id;
+        foreach (var command in new[] { "export", "ingest" })
+        {
+            string[] args = command == "export" ? ["export", "--db", path] : ["ingest", SampleRecord.Directory, "--db", path];
+            var (code, _, stderr) = Run(args);
+            code.ShouldBe(CrosscheckCli.SomeFailed, command);
+            stderr.Trim().Split('\n').Single().ShouldStartWith($"crosscheck: {Path.GetFullPath(path)}: the stored facts of document {id} cannot be read (");
+        }
+    }
+
+    private static string CrossJsonOf(string db)
+    {
+        using var store = SqliteDocumentStore.Open(db);
+        return SampleRecord.CrossJsonOf(RecordLoader.Load(store).Record.Snapshot());
+    }
+
+    private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].Trim();
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CrosscheckCli.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static int IndexOfThirdWithEvents()
+    {
+        var seen = 0;
+        for (var i = 0; i < SampleRecord.Facts.Count; i++)
+        {
+            if (SampleRecord.Facts[i].Events.Length >= 2 && ++seen == 3) return i;
+        }
+        throw new InvalidOperationException("the samples have fewer than three documents with two events");
+    }
+
+    /// <summary>Each incident with its events, in id order (a detached incident is listed last until a reload puts it in document order).</summary>
+    private static List<string> Membership(SourcedRecord record) =>
+        [.. record.Snapshot().Incidents.Select(i => i.Id + ": " + string.Join(", ", i.Events)).Order(StringComparer.Ordinal)];
+
+    private static string Serialize(DocumentFacts facts) => JsonSerializer.Serialize(facts, SqliteDocumentStore.FactsJson);
+
+    private static long Scalar(string db, string sql)
+    {
+        using var connection = Open(db);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(string db, string sql)
+    {
+        using var connection = Open(db);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static SqliteConnection Open(string db)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false, DefaultTimeout = 10 }.ToString());
+        connection.Open();
+        return connection;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Json;
+using Crosscheck.Cli.Commands;
+using Crosscheck.Documents;
+using Crosscheck.Export;
+using Crosscheck.Linking;
+using Crosscheck.Storage;
+
+namespace Crosscheck.Tests.Storage;
+
+/// <summary>
+/// The demo's sample articles (samples/articles: several outlets on the same stories), stored into a database the
+/// way ingest stores them, and the record the linker builds from them in memory, computed once per test run.
+/// </summary>
+internal static class SampleRecord
+{
+    private static readonly Lazy<(IReadOnlyList<DocumentFacts> Facts, string CrossJson)> InMemory = new(BuildInMemory);
+
+    public static string Directory => DemoCommand.SamplesDirectory();
+
+    /// <summary>Stores the samples into <paramref name="path"/> (documents only, not linked).</summary>
+    public static SqliteDocumentStore StoreDocuments(string path)
+    {
+        var store = SqliteDocumentStore.Open(path);
+        var summary = new DocumentIngestor(store, new DocumentReader()).Ingest([Directory]);
+        summary.Failed.ShouldBe(0);
+        return store;
+    }
+
+    /// <summary>Each stored sample's facts in stored order (read from a fresh in-memory store).</summary>
+    public static IReadOnlyList<DocumentFacts> Facts => InMemory.Value.Facts;
+
+    /// <summary>Stories, incidents and discrepancies as the in-memory linker concludes them, as contract JSON.</summary>
+    public static string ExpectedCrossJson => InMemory.Value.CrossJson;
+
+    private static (IReadOnlyList<DocumentFacts>, string) BuildInMemory()
+    {
+        using var store = SqliteDocumentStore.OpenInMemory();
+        new DocumentIngestor(store, new DocumentReader()).Ingest([Directory]).Failed.ShouldBe(0);
+        var linker = new CrossDocumentLinker();
+        var facts = new List<DocumentFacts>();
+        foreach (var summary in store.List(null, 0, 100).Items)
+        {
+            var f = RecordLoader.Analyze(store.Get(summary.Id)!);
+            facts.Add(f);
+            linker.Add(f);
+        }
+        return (facts, CrossJsonOf(linker.Snapshot()));
+    }
+
+    /// <summary>The cross-document arrays exactly as the contract writes them: equal strings mean equal ids, members, grades and numbers.</summary>
+    public static string CrossJsonOf(CrossRecord cross)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            CrossJson.WriteArrays(w, cross);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -107,8 +107,6 @@ public sealed partial class CrossDocumentLinker
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
             MergeSeries(ev, target, storyIncidents, touched, reassigned);
         }
-        // A single event of a series ("the latest") points at the campaign it belongs to.
-        foreach (var id in touched) RelateToCampaign(_incidents[id], storyIncidents);
         reassigned.Remove(document.Id);
         return new LinkUpdate(document.Id, cluster.Id, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
     }
@@ -156,17 +154,18 @@ public sealed partial class CrossDocumentLinker
     {
         var incidents = ImmutableArray.CreateBuilder<Incident>();
         var discrepancies = ImmutableArray.CreateBuilder<Discrepancy>();
-        foreach (var state in _incidentOrder)
+        // In order of first report, so that a record reloaded from the store (where incidents are rebuilt in
+        // document order) lists them as the live linker does.
+        foreach (var state in _incidentOrder.Where(s => s.Events.Count > 0).OrderBy(FirstReport))
         {
-            if (state.Events.Count == 0) continue;
             var (incident, found) = Summary(state);
-            incidents.Add(incident);
+            incidents.Add(incident with { PartOf = CampaignOf(state) });
             discrepancies.AddRange(found);
         }
         var stories = ImmutableArray.CreateBuilder<Story>();
         foreach (var cluster in _stories.Stories)
         {
-            var ids = _incidentsByStory.GetValueOrDefault(cluster.Id, []).Where(i => i.Events.Count > 0).Select(i => i.Id);
+            var ids = _incidentsByStory.GetValueOrDefault(cluster.Id, []).Where(i => i.Events.Count > 0).OrderBy(FirstReport).Select(i => i.Id);
             stories.Add(new Story(cluster.Id, StoryTitle(cluster), [.. cluster.Documents], [.. ids], cluster.First, cluster.Last));
         }
         return new CrossRecord(stories.ToImmutable(), incidents.ToImmutable(), discrepancies.ToImmutable());
@@ -174,14 +173,25 @@ public sealed partial class CrossDocumentLinker
 
     /// <summary>One incident as it stands, or null.</summary>
     public Incident? IncidentById(string id) =>
-        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident : null;
+        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident with { PartOf = CampaignOf(state) } : null;
 
     private (Incident Incident, ImmutableArray<Discrepancy> Discrepancies) Summary(IncidentState state)
     {
         if (_summaries.TryGetValue(state.Id, out var cached)) return cached;
-        var summary = IncidentSummarizer.Summarize(state.Id, state.Story, state.PartOf, [.. state.Events], [.. state.Links], _documents, _rank);
+        // Events in document order, whatever order they joined in (a merge appends a whole series).
+        var events = state.Events.OrderBy(e => _rank.GetValueOrDefault(e.Document)).ThenBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var order = events.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var links = state.Links.OrderBy(l => order.GetValueOrDefault(l.Event)).ToList();
+        var summary = IncidentSummarizer.Summarize(state.Id, state.Story, null, events, links, _documents, _rank);
         _summaries[state.Id] = summary;
         return summary;
+    }
+
+    private (int, int, string) FirstReport(IncidentState state)
+    {
+        if (state.Events.Count == 0) return (int.MaxValue, 0, state.Id);
+        var first = state.Events.MinBy(e => (_rank.GetValueOrDefault(e.Document), e.Start))!;
+        return (_rank.GetValueOrDefault(first.Document), first.Start, first.Id);
     }
 
     private static string? PlaceKey(EventFacts ev) =>
@@ -265,12 +275,16 @@ public sealed partial class CrossDocumentLinker
         }
     }
 
-    private void RelateToCampaign(IncidentState incident, List<IncidentState> storyIncidents)
+    /// <summary>
+    /// The campaign of its story a single event of fact belongs to ("the latest" of "the 15 strikes"): the best-fitting
+    /// series of the same type. Worked out from the record as it stands, so it is the same however the record was built.
+    /// </summary>
+    private string? CampaignOf(IncidentState incident)
     {
-        if (incident.Events.Count == 0 || incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return;
+        if (incident.Events.Count == 0 || incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return null;
         IncidentState? best = null;
         var bestScore = 0.0;
-        foreach (var other in storyIncidents)
+        foreach (var other in _incidentsByStory.GetValueOrDefault(incident.Story, []).OrderBy(FirstReport))
         {
             if (other == incident || other.Events.Count == 0 || other.Type != incident.Type || other.Scope != IncidentScope.Campaign
                 || other.ModalityClass != ModalityClass.Factual) continue;
@@ -280,12 +294,7 @@ public sealed partial class CrossDocumentLinker
                 if (match is { } m && m.Score > bestScore) { best = other; bestScore = m.Score; }
             }
         }
-        var partOf = best?.Id;
-        if (partOf != incident.PartOf)
-        {
-            incident.PartOf = partOf;
-            _summaries.Remove(incident.Id);
-        }
+        return best?.Id;
     }
 
     private static string StoryTitle(StoryCluster cluster) => cluster.Title;
@@ -305,7 +314,6 @@ internal sealed class IncidentState(string id, string story)
     public string Story { get; } = story;
     public List<EventFacts> Events { get; } = [];
     public List<IncidentLink> Links { get; } = [];
-    public string? PartOf { get; set; }
     public PloverType Type => Events[0].Type;
     public ModalityClass ModalityClass => IncidentMatcher.ClassOf(Events[0].Modality);
     public IncidentScope Scope => IncidentSummarizer.ScopeOf(Events);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Crosscheck.Linking;
 
@@ -49,8 +50,11 @@ public sealed record StoryClusterOptions
     public float ProtagonistMentions { get; init; } = 2f;
     /// <summary>How many stories, those sharing the most weight with the document, are scored in full.</summary>
     public int MaxCandidates { get; init; } = 64;
-    /// <summary>A key held by more stories than this is too common to find candidates by (it still counts in the score).</summary>
-    public int MaxStoriesPerKey { get; init; } = 1000;
+    /// <summary>
+    /// How many of the stories holding a key are looked at to find candidates: the most recently started ones.
+    /// A key held by more is a common one, whose older stories are not worth the time (it still counts in the score).
+    /// </summary>
+    public int MaxStoriesPerKey { get; init; } = 100;
 }
 
 /// <summary>
@@ -62,7 +66,7 @@ public sealed record StoryClusterOptions
 /// rehab" and "Tara Reid checks into rehab" are two stories, however alike their words).
 /// <para>
 /// Adding a document costs about the same however many stories are stored: candidates are found through an
-/// inverted index (key → stories), keys held by very many stories are skipped there, only the stories sharing
+/// inverted index (key → stories), only a key's most recent stories are looked at there, only the stories sharing
 /// the most weight with the document are scored, and scoring reads only the document's keys.
 /// </para>
 /// </summary>
@@ -75,6 +79,8 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     private readonly Dictionary<string, StoryCluster> _byDocument = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoryCluster> _byId = new(StringComparer.Ordinal);
     private int _documents;
+    private double[] _shared = new double[64];
+    private readonly List<int> _touched = [];
 
     public IReadOnlyList<StoryCluster> Stories => _stories;
 
@@ -127,21 +133,31 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
 
     /// <summary>
     /// The stories worth scoring: those within the time gap that share a key with the document, found through the
-    /// inverted index (skipping keys too many stories hold), at most <see cref="StoryClusterOptions.MaxCandidates"/>
+    /// inverted index (for each key, its most recent stories only), at most <see cref="StoryClusterOptions.MaxCandidates"/>
     /// of them, those sharing the most weight first.
     /// </summary>
     private List<StoryCluster> Candidates(Dictionary<string, float> vector, DateOnly? published)
     {
-        var shared = new Dictionary<StoryCluster, double>(ReferenceEqualityComparer.Instance);
+        // Shared weight per story, in an array indexed by the story's order (reset after use): no hashing per posting.
+        if (_shared.Length < _stories.Count) Array.Resize(ref _shared, Math.Max(_stories.Count, _shared.Length * 2));
+        _touched.Clear();
         foreach (var (key, weight) in vector)
         {
-            if (!_storiesByKey.TryGetValue(key, out var list) || list.Count > _options.MaxStoriesPerKey) continue;
-            foreach (var story in list) shared[story] = shared.GetValueOrDefault(story) + weight;
+            if (!_storiesByKey.TryGetValue(key, out var list)) continue;
+            var span = CollectionsMarshal.AsSpan(list);
+            for (var i = span.Length - 1; i >= 0 && i >= span.Length - _options.MaxStoriesPerKey; i--)
+            {
+                var order = span[i].Order;
+                if (_shared[order] == 0) _touched.Add(order);
+                _shared[order] += weight;
+            }
         }
-        var candidates = new List<(StoryCluster Story, double Shared)>(shared.Count);
-        foreach (var (story, weight) in shared)
+        var candidates = new List<(StoryCluster Story, double Shared)>(_touched.Count);
+        foreach (var order in _touched)
         {
-            if (WithinGap(story, published)) candidates.Add((story, weight));
+            var story = _stories[order];
+            if (WithinGap(story, published)) candidates.Add((story, _shared[order]));
+            _shared[order] = 0;
         }
         if (candidates.Count > _options.MaxCandidates)
         {

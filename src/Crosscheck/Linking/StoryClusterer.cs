@@ -254,7 +254,9 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             if (count <= 0) continue;
             var df = _documentFrequency.GetValueOrDefault(key, 1);
             var idf = 1 + Math.Log((1.0 + _documents) / (1.0 + df));
-            var w = (1 + Math.Log(count)) * KindWeight(key) * idf;
+            // Counts below one (fractional weights) stay positive: every key of a document adds to a story.
+            var tf = count >= 1 ? 1 + Math.Log(count) : count;
+            var w = tf * KindWeight(key) * idf;
             weighted[key] = (float)w;
             squared += w * w;
         }

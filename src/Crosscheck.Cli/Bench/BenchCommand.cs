@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Crosscheck.Cli.Bench;
 
-/// <summary><c>crosscheck bench extraction|ingest|language|analyze</c>: measurements that print figures, never pass/fail tests.</summary>
+/// <summary><c>crosscheck bench extraction|ingest|language|analyze|link</c>: measurements that print figures, never pass/fail tests.</summary>
 internal static class BenchCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -33,6 +33,14 @@ internal static class BenchCommand
         var analyze = new Command("analyze", "Articles/s of the whole single-article analysis (document, language, events, entities, JSON)") { analyzeData, analyzePasses };
         analyze.SetAction(parse => AnalyzeBench.Run(parse.GetValue(analyzeData)!, parse.GetValue(analyzePasses), stdout));
         bench.Subcommands.Add(analyze);
+
+        var linkEcb = new Option<string>("--data") { Description = "The ECB+ folder whose articles the stored documents are made from (else the seeds)", DefaultValueFactory = _ => "../shared/data/ecbplus" };
+        var linkSeeds = new Option<string>("--seeds") { Description = "The seed articles, used when the ECB+ folder is missing", DefaultValueFactory = _ => "../shared/seeds" };
+        var linkSizes = new Option<string>("--sizes") { Description = "How many documents the linker holds before timing, comma-separated", DefaultValueFactory = _ => "10000,100000" };
+        var linkCount = new Option<int>("--documents") { Description = "How many new documents to time at each size", DefaultValueFactory = _ => 1000 };
+        var link = new Command("link", "Documents/s and latency of adding a document to a linker holding 10,000 and 100,000 documents") { linkEcb, linkSeeds, linkSizes, linkCount };
+        link.SetAction(parse => LinkBench.Run(parse.GetValue(linkEcb)!, parse.GetValue(linkSeeds)!, parse.GetValue(linkSizes)!, parse.GetValue(linkCount), stdout));
+        bench.Subcommands.Add(link);
         return bench;
     }
 }

@@ -25,6 +25,10 @@ internal static class EvalCommand
         var gvdb = new Command("gvdb", "Per-article killed and injured counts against the Gun Violence Database (dev)") { gvdbData, gvdbShow };
         gvdb.SetAction(parse => GvdbEval.Run(parse.GetValue(gvdbData)!, parse.GetValue(gvdbShow), stdout));
         eval.Subcommands.Add(gvdb);
+        var ecbData = new Option<string?>("--data") { Description = "The ECB+ corpus folder (numbered topic folders; default: ../shared/data/ecbplus)" };
+        var ecbplus = new Command("ecbplus", "B3 of documents clustered into stories against ECB+ sub-topics (dev and train topics)") { ecbData };
+        ecbplus.SetAction(parse => EcbPlusEval.Run(parse.GetValue(ecbData) ?? SharedDataFolder.PathTo("ecbplus"), stdout));
+        eval.Subcommands.Add(ecbplus);
         TaggingCommands.AddEvalCommands(eval, stdout);
 
         var factualityData = new Option<string?>("--data") { Description = "The factuality folder holding meantime/ and uw/ train.conll and dev.conll (default: ../shared/data/factuality)" };

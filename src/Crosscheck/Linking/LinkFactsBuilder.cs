@@ -51,7 +51,8 @@ public static class LinkFactsBuilder
             if (pos is null || !(pos.StartsWith("NN", StringComparison.Ordinal) || pos.StartsWith("VB", StringComparison.Ordinal) || pos == "JJ")) continue;
             if (SegmentOfToken(text, i) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
             var word = text.WordOf(i);
-            if (word.Length < 3 || !char.IsLetter(word[0])) continue;
+            // Web and mail addresses are not words.
+            if (word.Length < 3 || !char.IsLetter(word[0]) || word.Contains('/', StringComparison.Ordinal) || word.Contains('@', StringComparison.Ordinal)) continue;
             var term = Lemma(word.ToLowerInvariant(), pos);
             if (StopTerms.Contains(term)) continue;
             termCounts[term] = termCounts.GetValueOrDefault(term) + 1;
@@ -78,7 +79,8 @@ public static class LinkFactsBuilder
         if (pos is "NNS" or "NNPS")
         {
             if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4) return word[..^3] + "y";
-            if (word.EndsWith("ses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)) return word[..^2];
+            // "glasses", "boxes", "churches", "bushes" drop "es"; "houses", "cases", "promises" only the "s".
+            if (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)) return word[..^2];
             if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) return word[..^1];
             return word;
         }

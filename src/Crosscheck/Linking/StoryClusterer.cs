@@ -1,19 +1,33 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Crosscheck.Linking;
 
-/// <summary>A story as the clusterer holds it: its documents and the summed weights of their keys.</summary>
+/// <summary>A story as the clusterer holds it: its documents and the centroid of their weighted keys.</summary>
 public sealed class StoryCluster
 {
-    internal StoryCluster(string id) => Id = id;
+    internal StoryCluster(string id, int order)
+    {
+        Id = id;
+        Order = order;
+    }
 
     public string Id { get; }
     public List<string> Documents { get; } = [];
     public DateOnly? First { get; internal set; }
     public DateOnly? Last { get; internal set; }
+    /// <summary>The sum of the unit tf-idf vectors of the story's documents (entity keys <c>e:</c>, content words <c>t:</c>).</summary>
     internal Dictionary<string, float> Weights { get; } = new(StringComparer.Ordinal);
+    /// <summary>The squared length of <see cref="Weights"/>, kept as documents join.</summary>
+    internal double SquaredNorm { get; set; }
+    /// <summary>The last word of every name the story's documents mention (people, places, organizations).</summary>
+    internal HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+    /// <summary>The last word of the people some document of the story names repeatedly: who the story is about.</summary>
+    internal HashSet<string> Protagonists { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, string> Labels { get; } = new(StringComparer.Ordinal);
     internal string? FirstTitle { get; set; }
+    /// <summary>The order the story was started in (ties between equally similar stories go to the older one).</summary>
+    internal int Order { get; }
 
     /// <summary>The first document's title, or the names the story's documents mention most.</summary>
     public string Title => FirstTitle ?? (Labels.Count == 0 ? "Untitled story"
@@ -21,22 +35,40 @@ public sealed class StoryCluster
             .Select(l => l.Value).Distinct().Take(3)));
 }
 
-/// <summary>Tuning of <see cref="StoryClusterer"/>.</summary>
+/// <summary>Tuning of <see cref="StoryClusterer"/>; the defaults were tuned on the ECB+ training topics.</summary>
 public sealed record StoryClusterOptions
 {
-    /// <summary>The least similarity for a document to join a story.</summary>
-    public double Threshold { get; init; } = 0.25;
+    /// <summary>The least similarity (cosine to the story's centroid) for a document to join a story.</summary>
+    public double Threshold { get; init; } = 0.2;
     /// <summary>Documents published further apart than this from a story's span do not join it.</summary>
     public int MaxGapDays { get; init; } = 45;
-    /// <summary>How much an entity counts against a content word.</summary>
-    public float EntityWeight { get; init; } = 3f;
+    /// <summary>How much a person counts against a content word.</summary>
+    public float PersonWeight { get; init; } = 2f;
+    /// <summary>How much another entity (place, organization, group) counts against a content word.</summary>
+    public float EntityWeight { get; init; } = 1f;
+    /// <summary>How often a person must be named in a document to be one the document is about.</summary>
+    public float ProtagonistMentions { get; init; } = 2f;
+    /// <summary>How many stories, those sharing the most weight with the document, are scored in full.</summary>
+    public int MaxCandidates { get; init; } = 64;
+    /// <summary>
+    /// How many of the stories holding a key are looked at to find candidates: the most recently started ones.
+    /// A key held by more is a common one, whose older stories are not worth the time (it still counts in the score).
+    /// </summary>
+    public int MaxStoriesPerKey { get; init; } = 100;
 }
 
 /// <summary>
-/// Groups documents into stories one at a time: a document joins the most similar story (cosine over tf-idf
-/// of its entities and content words against the story's summed vector) when that similarity reaches the
-/// threshold, and starts a new story otherwise. Adding a document touches only the stories that share a key
-/// with it, found through an inverted index, so the cost does not grow with the number of stories stored.
+/// Groups documents into stories one at a time. A document is a unit vector of tf-idf weights (sublinear counts,
+/// idf as it stands when the document arrives) over its entities and content words, people weighing more; a story
+/// is the sum of its documents' vectors. A document joins the story whose centroid is most similar (cosine) when
+/// that similarity reaches the threshold and starts a new story otherwise, with one veto: a document about people
+/// the story never names does not join a story about other people the document never names ("Lohan checks into
+/// rehab" and "Tara Reid checks into rehab" are two stories, however alike their words).
+/// <para>
+/// Adding a document costs about the same however many stories are stored: candidates are found through an
+/// inverted index (key → stories), only a key's most recent stories are looked at there, only the stories sharing
+/// the most weight with the document are scored, and scoring reads only the document's keys.
+/// </para>
 /// </summary>
 public sealed class StoryClusterer(StoryClusterOptions? options = null)
 {
@@ -47,6 +79,8 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     private readonly Dictionary<string, StoryCluster> _byDocument = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoryCluster> _byId = new(StringComparer.Ordinal);
     private int _documents;
+    private double[] _shared = new double[64];
+    private readonly List<int> _touched = [];
 
     public IReadOnlyList<StoryCluster> Stories => _stories;
 
@@ -63,72 +97,127 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         var keys = KeysOf(document);
         _documents++;
         foreach (var key in keys.Keys) _documentFrequency[key] = _documentFrequency.GetValueOrDefault(key) + 1;
+        var vector = UnitVector(keys);
+        var (names, protagonists) = NamesOf(document);
+        StoryCluster? best = null;
         if (storyId is not null)
         {
-            if (!_byId.TryGetValue(storyId, out var restored))
+            if (!_byId.TryGetValue(storyId, out best)) best = Start(storyId);
+        }
+        else
+        {
+            var bestScore = 0.0;
+            foreach (var story in Candidates(vector, document.Published))
             {
-                restored = new StoryCluster(storyId);
-                _stories.Add(restored);
-                _byId[storyId] = restored;
+                if (Conflicts(names, protagonists, story)) continue;
+                var score = Cosine(vector, story);
+                if (score > bestScore || (score == bestScore && best is not null && story.Order < best.Order))
+                {
+                    bestScore = score;
+                    best = story;
+                }
             }
-            Join(restored, document, keys);
-            return restored;
+            if (best is null || bestScore < _options.Threshold) best = Start(Documents.DocumentId.ForKey("s-", document.Id));
         }
-
-        var vector = Weigh(keys);
-        var norm = Norm(vector);
-        StoryCluster? best = null;
-        var bestScore = 0.0;
-        var candidates = new HashSet<StoryCluster>(ReferenceEqualityComparer.Instance);
-        foreach (var key in keys.Keys)
-        {
-            if (_storiesByKey.TryGetValue(key, out var list)) foreach (var s in list) candidates.Add(s);
-        }
-        foreach (var story in candidates.OrderBy(s => s.Id, StringComparer.Ordinal))
-        {
-            if (!WithinGap(story, document.Published)) continue;
-            var storyVector = Weigh(story.Weights);
-            var dot = 0.0;
-            foreach (var (key, w) in vector)
-            {
-                if (storyVector.TryGetValue(key, out var sw)) dot += w * sw;
-            }
-            var score = norm == 0 ? 0 : dot / (norm * Norm(storyVector));
-            if (score > bestScore) { bestScore = score; best = story; }
-        }
-        if (best is null || bestScore < _options.Threshold)
-        {
-            best = new StoryCluster(Documents.DocumentId.ForKey("s-", document.Id));
-            _stories.Add(best);
-            _byId[best.Id] = best;
-        }
-        Join(best, document, keys);
+        Join(best, document, vector, names, protagonists);
         return best;
     }
 
-    private void Join(StoryCluster best, DocumentFacts document, Dictionary<string, float> keys)
+    private StoryCluster Start(string id)
     {
-        best.Documents.Add(document.Id);
-        best.FirstTitle ??= document.Title;
+        var story = new StoryCluster(id, _stories.Count);
+        _stories.Add(story);
+        _byId[id] = story;
+        return story;
+    }
+
+    /// <summary>
+    /// The stories worth scoring: those within the time gap that share a key with the document, found through the
+    /// inverted index (for each key, its most recent stories only), at most <see cref="StoryClusterOptions.MaxCandidates"/>
+    /// of them, those sharing the most weight first.
+    /// </summary>
+    private List<StoryCluster> Candidates(Dictionary<string, float> vector, DateOnly? published)
+    {
+        // Shared weight per story, in an array indexed by the story's order (reset after use): no hashing per posting.
+        if (_shared.Length < _stories.Count) Array.Resize(ref _shared, Math.Max(_stories.Count, _shared.Length * 2));
+        _touched.Clear();
+        foreach (var (key, weight) in vector)
+        {
+            if (!_storiesByKey.TryGetValue(key, out var list)) continue;
+            var span = CollectionsMarshal.AsSpan(list);
+            for (var i = span.Length - 1; i >= 0 && i >= span.Length - _options.MaxStoriesPerKey; i--)
+            {
+                var order = span[i].Order;
+                if (_shared[order] == 0) _touched.Add(order);
+                _shared[order] += weight;
+            }
+        }
+        var candidates = new List<(StoryCluster Story, double Shared)>(_touched.Count);
+        foreach (var order in _touched)
+        {
+            var story = _stories[order];
+            if (WithinGap(story, published)) candidates.Add((story, _shared[order]));
+            _shared[order] = 0;
+        }
+        if (candidates.Count > _options.MaxCandidates)
+        {
+            candidates.Sort((a, b) => b.Shared != a.Shared ? b.Shared.CompareTo(a.Shared) : a.Story.Order.CompareTo(b.Story.Order));
+            candidates.RemoveRange(_options.MaxCandidates, candidates.Count - _options.MaxCandidates);
+        }
+        candidates.Sort((a, b) => a.Story.Order.CompareTo(b.Story.Order));
+        return candidates.ConvertAll(c => c.Story);
+    }
+
+    private static double Cosine(Dictionary<string, float> vector, StoryCluster story)
+    {
+        if (story.SquaredNorm <= 0) return 0;
+        var dot = 0.0;
+        foreach (var (key, w) in vector)
+        {
+            if (story.Weights.TryGetValue(key, out var sw)) dot += w * sw;
+        }
+        return dot / Math.Sqrt(story.SquaredNorm);
+    }
+
+    /// <summary>
+    /// True when the document is about people the story never names and the story about people the document
+    /// never names. Names compare by their last word, so "Lohan" meets "Lindsay Lohan".
+    /// </summary>
+    private static bool Conflicts(HashSet<string> names, HashSet<string> protagonists, StoryCluster story)
+    {
+        if (protagonists.Count == 0 || story.Protagonists.Count == 0 || protagonists.Overlaps(story.Names)) return false;
+        return !story.Protagonists.Overlaps(names);
+    }
+
+    private void Join(StoryCluster story, DocumentFacts document, Dictionary<string, float> vector, HashSet<string> names, HashSet<string> protagonists)
+    {
+        story.Documents.Add(document.Id);
+        story.FirstTitle ??= document.Title;
         foreach (var e in document.Entities)
         {
-            if (e.Label is { } label) best.Labels.TryAdd(e.Key, label);
+            if (e.Label is { } label) story.Labels.TryAdd(e.Key, label);
         }
         if (document.Published is { } p)
         {
-            if (best.First is null || p < best.First) best.First = p;
-            if (best.Last is null || p > best.Last) best.Last = p;
+            if (story.First is null || p < story.First) story.First = p;
+            if (story.Last is null || p > story.Last) story.Last = p;
         }
-        foreach (var (key, w) in keys)
+        var squared = story.SquaredNorm;
+        foreach (var (key, w) in vector)
         {
-            if (!best.Weights.ContainsKey(key))
+            if (!story.Weights.TryGetValue(key, out var old))
             {
                 if (!_storiesByKey.TryGetValue(key, out var list)) _storiesByKey[key] = list = [];
-                list.Add(best);
+                list.Add(story);
             }
-            best.Weights[key] = best.Weights.GetValueOrDefault(key) + w;
+            var sum = old + w;
+            squared += (double)sum * sum - (double)old * old;
+            story.Weights[key] = sum;
         }
-        _byDocument[document.Id] = best;
+        story.SquaredNorm = squared;
+        story.Names.UnionWith(names);
+        story.Protagonists.UnionWith(protagonists);
+        _byDocument[document.Id] = story;
     }
 
     private bool WithinGap(StoryCluster story, DateOnly? published)
@@ -137,32 +226,71 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         return p.DayNumber >= first.DayNumber - _options.MaxGapDays && p.DayNumber <= last.DayNumber + _options.MaxGapDays;
     }
 
+    /// <summary>The document's keys with their counts scaled by kind: people, other entities, content words.</summary>
     private Dictionary<string, float> KeysOf(DocumentFacts document)
     {
         var keys = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var e in document.Entities) keys["e:" + e.Key] = e.Weight * _options.EntityWeight;
+        foreach (var e in document.Entities) keys["e:" + e.Key] = e.Weight;
         foreach (var t in document.Terms) keys["t:" + t.Key] = t.Weight;
         return keys;
     }
 
-    private Dictionary<string, float> Weigh(Dictionary<string, float> counts)
+    private float KindWeight(string key)
+    {
+        if (key.StartsWith("t:", StringComparison.Ordinal)) return 1f;
+        return IsPerson(key.AsSpan(2)) ? _options.PersonWeight : _options.EntityWeight;
+    }
+
+    private static bool IsPerson(ReadOnlySpan<char> entityKey) =>
+        entityKey.StartsWith("p:", StringComparison.Ordinal) || entityKey.StartsWith("k:person:", StringComparison.Ordinal);
+
+    /// <summary>Sublinear count × kind weight × smoothed idf (1 + ln((1 + n) / (1 + df))), scaled to unit length.</summary>
+    private Dictionary<string, float> UnitVector(Dictionary<string, float> counts)
     {
         var weighted = new Dictionary<string, float>(counts.Count, StringComparer.Ordinal);
+        var squared = 0.0;
         foreach (var (key, count) in counts)
         {
+            if (count <= 0) continue;
             var df = _documentFrequency.GetValueOrDefault(key, 1);
-            // Smoothed so that with few documents a shared word still counts: 1 + ln((1 + n) / (1 + df)).
             var idf = 1 + Math.Log((1.0 + _documents) / (1.0 + df));
-            weighted[key] = (float)((1 + Math.Log(count)) * idf);
+            // Counts below one (fractional weights) stay positive: every key of a document adds to a story.
+            var tf = count >= 1 ? 1 + Math.Log(count) : count;
+            var w = tf * KindWeight(key) * idf;
+            weighted[key] = (float)w;
+            squared += w * w;
+        }
+        if (squared > 0)
+        {
+            var norm = (float)Math.Sqrt(squared);
+            foreach (var key in counts.Keys)
+            {
+                if (weighted.TryGetValue(key, out var w)) weighted[key] = w / norm;
+            }
         }
         return weighted;
     }
 
-    private static double Norm(Dictionary<string, float> vector)
+    /// <summary>The last words of every name in the document, and of the people it names repeatedly.</summary>
+    private (HashSet<string> Names, HashSet<string> Protagonists) NamesOf(DocumentFacts document)
     {
-        var sum = 0.0;
-        foreach (var w in vector.Values) sum += w * w;
-        return Math.Sqrt(sum);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var protagonists = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in document.Entities)
+        {
+            var last = LastWord(e.Label ?? e.Key[(e.Key.LastIndexOf(':') + 1)..]);
+            if (last.Length == 0) continue;
+            names.Add(last);
+            if (IsPerson(e.Key) && e.Weight >= _options.ProtagonistMentions) protagonists.Add(last);
+        }
+        return (names, protagonists);
+    }
+
+    private static string LastWord(string name)
+    {
+        var trimmed = name.Trim().TrimEnd('.', ',', '"', '\'', '’');
+        var space = trimmed.LastIndexOfAny([' ', '-']);
+        return (space < 0 ? trimmed : trimmed[(space + 1)..]).ToLowerInvariant();
     }
 
     /// <summary>The stories as immutable records (incidents filled in by the caller).</summary>

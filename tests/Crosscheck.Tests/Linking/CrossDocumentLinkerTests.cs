@@ -71,35 +71,35 @@ public class CrossDocumentLinkerTests
     public void A_campaign_and_its_latest_strike_are_kept_apart_and_related()
     {
         var doc = Facts("campaign", "Pelican Post", "2025-11-03",
-            "So far 64 people have been killed in the 15 strikes the US military has carried out in the Caribbean since early September. "
-            + "The latest was carried out in the Caribbean Sea on Saturday and killed three people, Secretary of War Pete Hegseth said.");
+            "At least 40 people have died in the 9 air raids on smuggling boats in the Caribbean since mid-August, officials said. "
+            + "The last one hit a speedboat in the Caribbean Sea on Thursday and killed two people, the Pentagon said.");
         var record = Link(doc);
-        var campaign = IncidentWith(record, doc, "15 strikes");
-        var latest = IncidentWith(record, doc, "latest");
+        var campaign = IncidentWith(record, doc, "9 air raids");
+        var latest = IncidentWith(record, doc, "last one");
         campaign.Id.ShouldNotBe(latest.Id);
         campaign.Scope.ShouldBe(IncidentScope.Campaign);
         latest.Scope.ShouldBe(IncidentScope.Single);
         latest.PartOf.ShouldBe(campaign.Id);
-        campaign.Fatalities!.Max.ShouldBe(64);
-        latest.Fatalities!.Max.ShouldBe(3);
+        campaign.Fatalities!.Min.ShouldBe(40);
+        latest.Fatalities!.Max.ShouldBe(2);
     }
 
     [Fact]
     public void Reports_crediting_one_outlet_are_one_origin()
     {
         var a = Facts("plan-a", "Daily Example", "2025-11-04",
-            "President Donald Trump is reportedly preparing to send troops to Mexico, two US officials told NBC News.");
+            "The Pentagon is reportedly drawing up plans to deploy soldiers to Honduras, three defense officials told Reuters.");
         var b = Facts("plan-b", "Gulf Gazette", "2025-11-04",
-            "Trump is planning to send US troops to Mexico, four sources familiar with the effort told NBC News.");
+            "The administration plans to deploy soldiers to Honduras, five officials familiar with the plans told Reuters.");
         var record = Link(a, b);
-        var plan = IncidentWith(record, a, "troops");
+        var plan = IncidentWith(record, a, "deploy");
         plan.Documents.Length.ShouldBe(2);
         plan.Modality.ShouldBe(Modality.Planned);
-        plan.Origins.ToArray().ShouldBe(["NBC News"]);
+        plan.Origins.ToArray().ShouldBe(["Reuters"]);
         plan.IndependentSources.ShouldBe(1);
         plan.Grade.ShouldBe(Grade.Weak);
         var count = record.Discrepancies.Single(d => d.Incident == plan.Id && d.Kind == DiscrepancyKind.SourceCount);
-        count.Values.Select(v => v.Value).ShouldBe(["2", "4"]);
+        count.Values.Select(v => v.Value).ShouldBe(["3", "5"]);
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public class CrossDocumentLinkerTests
     public void April_and_the_spring_agree_for_one_statement()
     {
         var a = Facts("statement-a", "Harbor Ledger", "2025-11-04",
-            "In April, Mexican President Claudia Sheinbaum rejected any US military intervention in Mexico.");
+            "In April, Colombian President Gustavo Petro rejected any foreign military presence in Colombia.");
         var b = Facts("statement-b", "Gulf Gazette", "2025-11-05",
-            "In the spring, Mexican President Claudia Sheinbaum rejected any US military intervention in Mexico.");
+            "In the spring, Colombian President Gustavo Petro rejected any foreign military presence in Colombia.");
         var record = Link(a, b);
         var incident = IncidentWith(record, a, "rejected");
         incident.Documents.Length.ShouldBe(2);
@@ -163,7 +163,7 @@ public class CrossDocumentLinkerTests
     public void Plans_and_the_acts_they_plan_are_two_incidents()
     {
         var doc = Facts("plan-and-act", "Harbor Ledger", "2025-11-04",
-            "The US military struck boats in the Caribbean Sea this week. Officials said the military would strike cartels in Mexico next.");
+            "The US military struck boats in the Caribbean Sea this week. Officials said the military would strike gangs in Haiti next.");
         var record = Link(doc);
         var act = IncidentWith(record, doc, "struck");
         var plan = IncidentWith(record, doc, "would strike");

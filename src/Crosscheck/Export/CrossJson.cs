@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Crosscheck.Events;
 using Crosscheck.Linking;
@@ -34,28 +33,8 @@ public static class CrossJson
         w.WriteString("title", i.Title);
         AnalysisJson.WriteStrings(w, "events", i.Events);
         AnalysisJson.WriteStrings(w, "documents", i.Documents);
-        if (i.Location is { } l)
-        {
-            w.WriteStartObject("location");
-            w.WriteString("text", l.Text);
-            w.WriteString("name", l.Name);
-            AnalysisJson.WriteNullable(w, "country", l.Country);
-            if (l.Latitude is { } lat && l.Longitude is { } lon) { w.WriteNumber("lat", Math.Round(lat, 4)); w.WriteNumber("lon", Math.Round(lon, 4)); }
-            else { w.WriteNull("lat"); w.WriteNull("lon"); }
-            w.WriteString("precision", l.Precision);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("location");
-        if (i.Time is { } t)
-        {
-            w.WriteStartObject("time");
-            w.WriteString("text", t.Text);
-            AnalysisJson.WriteNullable(w, "start", Date(t.Start));
-            AnalysisJson.WriteNullable(w, "end", Date(t.End));
-            w.WriteString("precision", t.Precision);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("time");
+        StoredRecordJson.WritePlace(w, "location", i.Location);
+        StoredRecordJson.WriteTime(w, "time", i.Time);
         if (i.Fatalities is { } f)
         {
             w.WriteStartObject("fatalities");
@@ -89,7 +68,7 @@ public static class CrossJson
             w.WriteStartObject();
             w.WriteString("document", r.Document);
             AnalysisJson.WriteNullable(w, "outlet", r.Outlet);
-            AnalysisJson.WriteNullable(w, "published", Date(r.Published));
+            AnalysisJson.WriteNullable(w, "published", StoredRecordJson.Date(r.Published));
             w.WriteString("origin", r.Origin);
             w.WriteString("originReason", r.OriginReason);
             AnalysisJson.WriteStrings(w, "events", r.Events);
@@ -140,10 +119,8 @@ public static class CrossJson
         w.WriteString("title", s.Title);
         AnalysisJson.WriteStrings(w, "documents", s.Documents);
         AnalysisJson.WriteStrings(w, "incidents", s.Incidents);
-        AnalysisJson.WriteNullable(w, "first", Date(s.First));
-        AnalysisJson.WriteNullable(w, "last", Date(s.Last));
+        AnalysisJson.WriteNullable(w, "first", StoredRecordJson.Date(s.First));
+        AnalysisJson.WriteNullable(w, "last", StoredRecordJson.Date(s.Last));
         w.WriteEndObject();
     }
-
-    private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

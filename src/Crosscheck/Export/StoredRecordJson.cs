@@ -73,16 +73,7 @@ public static class StoredRecordJson
         WriteParticipants(w, "actors", e.Actors);
         WriteParticipants(w, "recipients", e.Recipients);
         WritePlace(w, "location", e.Location);
-        if (e.Time is { } time)
-        {
-            w.WriteStartObject("time");
-            w.WriteString("text", time.Text);
-            AnalysisJson.WriteNullable(w, "start", Date(time.Start));
-            AnalysisJson.WriteNullable(w, "end", Date(time.End));
-            w.WriteString("precision", time.Precision);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("time");
+        WriteTime(w, "time", e.Time);
         WriteRange(w, "fatalities", e.Fatalities);
         WriteRange(w, "injured", e.Injured);
         WriteRange(w, "count", e.Count);
@@ -155,6 +146,17 @@ public static class StoredRecordJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    internal static void WriteTime(Utf8JsonWriter w, string name, TimeFacts? time)
+    {
+        if (time is null) { w.WriteNull(name); return; }
+        w.WriteStartObject(name);
+        w.WriteString("text", time.Text);
+        AnalysisJson.WriteNullable(w, "start", Date(time.Start));
+        AnalysisJson.WriteNullable(w, "end", Date(time.End));
+        w.WriteString("precision", time.Precision);
+        w.WriteEndObject();
     }
 
     internal static void WriteRange(Utf8JsonWriter w, string name, RangeFacts? range)

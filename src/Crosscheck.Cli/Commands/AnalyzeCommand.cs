@@ -23,13 +23,14 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             var pipeline = SharedOptions.PipelineWith(parse.GetValue(gazetteers));
-            var (documents, entities, readings, cross, failed) = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
+            var run = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
+            var (documents, entities, readings, cross, failed) = run;
             var outPath = parse.GetValue(output);
             if (parse.GetValue(format) == "facts")
             {
                 var options = new System.Text.Json.JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
                 var lines = new System.Text.StringBuilder();
-                foreach (var f in LastFacts) lines.AppendLine(System.Text.Json.JsonSerializer.Serialize(f, options));
+                foreach (var f in run.Facts) lines.AppendLine(System.Text.Json.JsonSerializer.Serialize(f, options));
                 if (outPath is null) stdout.Write(lines.ToString());
                 else WriteAtomically(outPath, s => s.Write(System.Text.Encoding.UTF8.GetBytes(lines.ToString())));
                 return failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
@@ -57,9 +58,23 @@ internal static class AnalyzeCommand
         return command;
     }
 
+    /// <summary>What one <c>analyze</c> run produced: the documents, merged entities, readings, the linked record and the linker's input.</summary>
+    internal sealed record AnalysisRun(List<(Document, IReadOnlyList<string>)> Documents, IReadOnlyList<LinkedEntity> Entities,
+        IReadOnlyDictionary<string, ArticleReading> Readings, CrossRecord Cross, IReadOnlyList<DocumentFacts> Facts, int Failed)
+    {
+        public void Deconstruct(out List<(Document, IReadOnlyList<string>)> documents, out IReadOnlyList<LinkedEntity> entities,
+            out IReadOnlyDictionary<string, ArticleReading> readings, out CrossRecord cross, out int failed)
+        {
+            documents = Documents;
+            entities = Entities;
+            readings = Readings;
+            cross = Cross;
+            failed = Failed;
+        }
+    }
+
     /// <summary>Reads, stores (in memory, for duplicate detection) and analyzes the inputs; errors go to <paramref name="stderr"/>.</summary>
-    internal static (List<(Document, IReadOnlyList<string>)> Documents, IReadOnlyList<LinkedEntity> Entities,
-        IReadOnlyDictionary<string, ArticleReading> Readings, CrossRecord Cross, int Failed) Analyze(
+    internal static AnalysisRun Analyze(
         IEnumerable<string> inputs, ReaderOptions options, TextWriter stderr, LanguagePipeline? pipeline = null)
     {
         var reader = new DocumentReader(options);
@@ -78,18 +93,18 @@ internal static class AnalyzeCommand
             var outcome = store.Add(result.Document!);
             if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
         }
-        var (entities, readings, cross) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default);
-        return (documents, entities, readings, cross, failed);
+        var (entities, readings, cross, facts) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default);
+        return new AnalysisRun(documents, entities, readings, cross, facts, failed);
     }
 
     /// <summary>Runs the language pipeline and the event reader over every document and merges their entities.</summary>
-    internal static (IReadOnlyList<LinkedEntity> Entities, IReadOnlyDictionary<string, ArticleReading> Readings, CrossRecord Cross) AnalyzeArticles(
+    internal static (IReadOnlyList<LinkedEntity> Entities, IReadOnlyDictionary<string, ArticleReading> Readings, CrossRecord Cross,
+        IReadOnlyList<DocumentFacts> Facts) AnalyzeArticles(
         IEnumerable<Document> documents, LanguagePipeline pipeline, EventReader? reader = null)
     {
         reader ??= EventReader.Default;
         var index = new EntityIndex();
         var linker = new CrossDocumentLinker();
-        var lastFacts = new List<DocumentFacts>();
         var readings = new Dictionary<string, ArticleReading>(StringComparer.Ordinal);
         foreach (var doc in documents)
         {
@@ -97,17 +112,10 @@ internal static class AnalyzeCommand
             index.Add(doc.Id, text);
             var reading = reader.Read(text);
             readings[doc.Id] = reading;
-            var facts = LinkFactsBuilder.Build(doc, text, reading);
-            linker.Add(facts);
-            lastFacts.Add(facts);
+            linker.Add(LinkFactsBuilder.Build(doc, text, reading));
         }
-        LastFacts = lastFacts;
-        return (index.Build(), readings, linker.Snapshot());
+        return (index.Build(), readings, linker.Snapshot(), [.. linker.Documents]);
     }
-
-    /// <summary>The linker's input for the documents of the last <see cref="AnalyzeArticles"/> call (for <c>--format facts</c>).</summary>
-    [ThreadStatic] private static List<DocumentFacts>? _lastFacts;
-    private static List<DocumentFacts> LastFacts { get => _lastFacts ?? []; set => _lastFacts = value; }
 
     /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file.</summary>
     internal static void WriteAtomically(string path, Action<Stream> write)

@@ -26,7 +26,22 @@ public static class IncidentMatcher
     private const double Base = 0.3;
 
     /// <summary>A candidate join: the score, the event of the incident that fits best, and why.</summary>
-    public readonly record struct MatchResult(double Score, string Event, string Reason, bool ActorsDisagree);
+    public readonly record struct MatchResult(double Score, string Event, string Reason, bool ActorsDisagree)
+    {
+        /// <summary>What the event shares with the incident's report it fits best.</summary>
+        public SharedFacts Shared { get; init; }
+    }
+
+    /// <summary>The facts two reports share, beyond type and modality class.</summary>
+    [Flags]
+    public enum SharedFacts
+    {
+        None = 0,
+        Place = 1,
+        Country = 2,
+        Time = 4,
+        Actor = 8,
+    }
 
     internal static ModalityClass ClassOf(Modality modality) => modality is Modality.Asserted or Modality.Denied
         ? ModalityClass.Factual : ModalityClass.Prospective;
@@ -65,7 +80,7 @@ public static class IncidentMatcher
         if (actorsDisagree)
         {
             // Different sides only join when place and time both tie the reports to one event.
-            if (!(b.Reason.Contains("same place", StringComparison.Ordinal) && b.Reason.Contains("same time", StringComparison.Ordinal))) return null;
+            if (!b.Shared.HasFlag(SharedFacts.Place) || !b.Shared.HasFlag(SharedFacts.Time)) return null;
             b = b with { ActorsDisagree = true, Reason = b.Reason + "; actors disagree" };
         }
         // A single event of fact needs a place, a time or an actor in common; a country of the actors is not enough.
@@ -75,8 +90,7 @@ public static class IncidentMatcher
         {
             return b with { Reason = b.Reason + "; refers back within the same report" };
         }
-        if (singleOfFact && !(b.Reason.Contains("same place", StringComparison.Ordinal) || b.Reason.Contains("same country", StringComparison.Ordinal)
-            || b.Reason.Contains("same time", StringComparison.Ordinal) || b.Reason.Contains("same actor", StringComparison.Ordinal))) return null;
+        if (singleOfFact && b.Shared == SharedFacts.None) return null;
         return b;
     }
 
@@ -84,6 +98,7 @@ public static class IncidentMatcher
     {
         var score = Base;
         var timeConflict = false;
+        var shared = SharedFacts.None;
         var why = new StringBuilder("same type ").Append(PloverTypes.Name(a.Type)).Append(cls == ModalityClass.Factual ? " reported as fact" : " reported as ahead");
         var single = cls == ModalityClass.Factual && !a.Plural && !b.Plural;
 
@@ -92,12 +107,14 @@ public static class IncidentMatcher
             if (SamePlace(pa, pb))
             {
                 score += 0.3;
+                shared |= SharedFacts.Place;
                 why.Append("; same place ").Append(pa.Name);
             }
             else if (pa.Country is { } ca && pb.Country is { } cb)
             {
                 if (ca != cb) return null;
                 score += 0.2;
+                shared |= SharedFacts.Country;
                 why.Append("; same country ").Append(ca);
             }
             else if (single && IsPoint(pa) && IsPoint(pb))
@@ -112,6 +129,7 @@ public static class IncidentMatcher
             if (sa.DayNumber <= eb.DayNumber + slack && sb.DayNumber <= ea.DayNumber + slack)
             {
                 score += 0.2;
+                shared |= SharedFacts.Time;
                 why.Append("; same time ").Append(ta.Text);
             }
             else if (single)
@@ -131,7 +149,7 @@ public static class IncidentMatcher
         var actor = Shared(a.Actors, b.Actors);
         // Two single events with different exact death tolls and no date in common are two events, not one misreported.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
-            && !why.ToString().Contains("same time", StringComparison.Ordinal))
+            && !shared.HasFlag(SharedFacts.Time))
         {
             return null;
         }
@@ -139,12 +157,13 @@ public static class IncidentMatcher
         {
             // Dates that cannot both be right keep two single events apart, unless place and actor both say they
             // are one: then the reports disagree about the date.
-            if (actor is null || !why.ToString().Contains("same place", StringComparison.Ordinal)) return null;
+            if (actor is null || !shared.HasFlag(SharedFacts.Place)) return null;
             why.Append("; dates disagree");
         }
         if (actor is not null)
         {
             score += 0.25;
+            shared |= SharedFacts.Actor;
             why.Append("; same actor ").Append(actor);
         }
         else if (SharedCountry(a.Actors, b.Actors) is { } country)
@@ -158,7 +177,7 @@ public static class IncidentMatcher
             score += 0.15;
             why.Append("; same target ").Append(recipient);
         }
-        return new MatchResult(score, b.Id, why.ToString(), false);
+        return new MatchResult(score, b.Id, why.ToString(), false) { Shared = shared };
     }
 
     /// <summary>The most days apart two dates of one single event may be for the reports to be read as disagreeing on the date.</summary>

@@ -93,29 +93,76 @@ internal static class AnalyzeCommand
             var outcome = store.Add(result.Document!);
             if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
         }
-        var (entities, readings, cross, facts) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default);
+        var (entities, readings, cross, facts) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default,
+            failed: (doc, what, ex) =>
+            {
+                stderr.WriteLine($"crosscheck: {Printable(doc.Source)} (document {doc.Id}) {what} ({ex.GetType().Name}: {ex.Message})");
+                failed++;
+            });
+        // A document whose reading failed is left out whole, never written half-read.
+        documents.RemoveAll(d => !readings.ContainsKey(d.Item1.Id));
         return new AnalysisRun(documents, entities, readings, cross, facts, failed);
     }
 
-    /// <summary>Runs the language pipeline and the event reader over every document and merges their entities.</summary>
+    /// <summary>
+    /// Runs the language pipeline and the event reader over every document, merges their entities and links them in
+    /// link order (<see cref="LinkOrder"/>), as ingest does. A document whose reading or linking throws is handed to
+    /// <paramref name="failed"/> and left out; the others go on.
+    /// </summary>
     internal static (IReadOnlyList<LinkedEntity> Entities, IReadOnlyDictionary<string, ArticleReading> Readings, CrossRecord Cross,
         IReadOnlyList<DocumentFacts> Facts) AnalyzeArticles(
-        IEnumerable<Document> documents, LanguagePipeline pipeline, EventReader? reader = null)
+        IEnumerable<Document> documents, LanguagePipeline pipeline, EventReader? reader = null, Action<Document, string, Exception>? failed = null)
     {
         reader ??= EventReader.Default;
         var index = new EntityIndex();
         var linker = new CrossDocumentLinker();
         var readings = new Dictionary<string, ArticleReading>(StringComparer.Ordinal);
+        var read = new List<(Document Document, DocumentFacts Facts)>();
         foreach (var doc in documents)
         {
-            var text = pipeline.Process(doc);
+            AnnotatedText text;
+            ArticleReading reading;
+            DocumentFacts facts;
+            try
+            {
+                text = pipeline.Process(doc);
+                reading = reader.Read(text);
+                facts = LinkFactsBuilder.Build(doc, text, reading);
+            }
+            catch (Exception ex) when (IsDocumentFault(ex))
+            {
+                if (failed is null) throw;
+                failed(doc, "cannot be analyzed", ex);
+                continue;
+            }
             index.Add(doc.Id, text);
-            var reading = reader.Read(text);
             readings[doc.Id] = reading;
-            linker.Add(LinkFactsBuilder.Build(doc, text, reading));
+            read.Add((doc, facts));
         }
-        return (index.Build(), readings, linker.Snapshot(), [.. linker.Documents]);
+        read.Sort((a, b) => LinkOrder.Compare(a.Facts, b.Facts));
+        var linkedFacts = new List<DocumentFacts>(read.Count);
+        foreach (var (doc, facts) in read)
+        {
+            try
+            {
+                linker.Add(facts);
+                linkedFacts.Add(facts);
+            }
+            catch (Exception ex) when (IsDocumentFault(ex))
+            {
+                if (failed is null) throw;
+                failed(doc, "cannot be linked", ex);
+                readings.Remove(doc.Id);
+            }
+        }
+        return (index.Build(), readings, linker.Snapshot(), linkedFacts);
     }
+
+    private static bool IsDocumentFault(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException);
+
+    /// <summary>A source name as one line: control characters (a newline in a file name) shown as escapes.</summary>
+    private static string Printable(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;
 
     /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file.</summary>
     internal static void WriteAtomically(string path, Action<Stream> write)

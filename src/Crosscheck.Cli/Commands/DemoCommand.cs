@@ -23,8 +23,8 @@ internal static class DemoCommand
             using (var store = IngestCommand.OpenStore(path))
             {
                 stdout.WriteLine($"Ingesting the samples in {samples} into {path}");
-                var summary = IngestCommand.Ingest(store, new DocumentReader(), [samples], stdout, stderr);
-                if (summary.Failed > 0) return CrosscheckCli.SomeFailed;
+                var (summary, load) = IngestCommand.Ingest(store, new DocumentReader(), [samples], stdout, stderr);
+                if (summary.Failed > 0 || load.Failed > 0) return CrosscheckCli.SomeFailed;
             }
             return parse.GetValue(noServe) ? CrosscheckCli.Ok : ServeCommand.Serve(path, parse.GetValue(urls)!, stdout);
         });

@@ -28,7 +28,8 @@ internal static class ExportCommand
             var outPath = parse.GetValue(output);
             if (outPath is not null) CheckWritable(outPath);
             using var store = IngestCommand.OpenStore(path);
-            var record = IngestCommand.Load(store).Record;
+            var load = IngestCommand.Load(store, stderr);
+            var record = load.Record;
             ExportSummary summary;
             if (outPath is null)
             {
@@ -51,7 +52,7 @@ internal static class ExportCommand
                 AnalyzeCommand.WriteAtomically(outPath, s => summary = RecordExport.Write(s, chosen, record, store));
                 stdout.WriteLine($"Exported {summary} to {outPath}");
             }
-            return CrosscheckCli.Ok;
+            return load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;
     }

@@ -19,8 +19,8 @@ internal static class IngestCommand
         {
             using var store = OpenStore(parse.GetValue(db)!);
             var reader = new DocumentReader(new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) });
-            var summary = Ingest(store, reader, parse.GetValue(paths)!, stdout, stderr);
-            return summary.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
+            var (summary, load) = Ingest(store, reader, parse.GetValue(paths)!, stdout, stderr);
+            return summary.Failed > 0 || load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;
     }
@@ -38,11 +38,11 @@ internal static class IngestCommand
     }
 
     /// <summary>Stores the inputs, then analyzes and links every stored document not linked yet (see <see cref="Link"/>).</summary>
-    internal static IngestSummary Ingest(SqliteDocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)
+    internal static (IngestSummary Summary, RecordLoad Load) Ingest(SqliteDocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)
     {
         var summary = Store(store, reader, inputs, stdout, stderr);
-        Link(store, stdout, stderr);
-        return summary;
+        var load = Link(store, stdout, stderr);
+        return (summary, load);
     }
 
     /// <summary>
@@ -63,14 +63,14 @@ internal static class IngestCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask("linking", maxValue: pending);
-                    result = Load(store, _ => task.Increment(1));
+                    result = Load(store, stderr, _ => task.Increment(1));
                     task.StopTask();
                 });
             load = result!;
         }
         else
         {
-            load = Load(store);
+            load = Load(store, stderr);
         }
         var cross = load.Record.Snapshot();
         stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked:N0} newly linked) in {Count(cross.Stories.Length, "story", "stories")}, "
@@ -78,17 +78,19 @@ internal static class IngestCommand
         return load;
     }
 
-    /// <summary><see cref="RecordLoader.Load"/>, with unreadable stored rows as one clear failure.</summary>
-    internal static RecordLoad Load(SqliteDocumentStore store, Action<Crosscheck.Linking.LinkUpdate>? linked = null)
+    /// <summary>
+    /// <see cref="RecordLoader.Load"/>: each document that cannot be analyzed or linked, or whose stored facts are
+    /// unreadable, is one line on <paramref name="stderr"/> and counts as failed; the others are linked.
+    /// </summary>
+    internal static RecordLoad Load(SqliteDocumentStore store, TextWriter stderr, Action<Crosscheck.Linking.LinkUpdate>? linked = null)
     {
-        try
+        var problems = 0;
+        var load = RecordLoader.Load(store, linked: linked, problem: line =>
         {
-            return RecordLoader.Load(store, linked: linked);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new CliFailure(ex.Message);
-        }
+            problems++;
+            stderr.WriteLine($"crosscheck: {line}");
+        });
+        return load with { Failed = Math.Max(load.Failed, problems) };
     }
 
     private static string Count(int n, string one, string? many = null) =>

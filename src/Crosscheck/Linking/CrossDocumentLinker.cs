@@ -39,9 +39,23 @@ public sealed partial class CrossDocumentLinker
     // campaign and in one about a plan) is still one incident. Only the latest few per key are candidates.
     private readonly Dictionary<(PloverType, string), List<IncidentState>> _incidentsByPlace = new();
     private const int PlaceCandidates = 32;
+    private const int PlaceListLimit = 4 * PlaceCandidates;
     private readonly Dictionary<string, (Incident Incident, ImmutableArray<Discrepancy> Discrepancies)> _summaries = new(StringComparer.Ordinal);
+    // Human decisions kept through a relink: events detached by hand go back where the analyst put them.
+    private readonly Dictionary<string, EventAssignment> _keptApart = new(StringComparer.Ordinal);
 
     public CrossDocumentLinker(StoryClusterOptions? storyOptions = null) => _stories = new StoryClusterer(storyOptions);
+
+    /// <summary>
+    /// Keeps an event that was detached by hand apart when its document is linked again (a relink after an earlier
+    /// document arrived): it goes alone into <paramref name="decided"/>'s incident with its link, never joined.
+    /// </summary>
+    public void KeepApart(string eventId, EventAssignment decided)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        ArgumentNullException.ThrowIfNull(decided);
+        _keptApart[eventId] = decided;
+    }
 
     public int DocumentCount => _documents.Count;
 
@@ -69,13 +83,13 @@ public sealed partial class CrossDocumentLinker
         foreach (var ev in document.Events)
         {
             _events[ev.Id] = ev;
-            if (known?.Events.GetValueOrDefault(ev.Id) is { } restored)
+            var restored = known?.Events.GetValueOrDefault(ev.Id);
+            if (restored is null && _keptApart.Remove(ev.Id, out var decided)) restored = decided;
+            if (restored is not null)
             {
                 if (!_incidents.TryGetValue(restored.Incident, out var into))
                 {
-                    into = new IncidentState(restored.Incident, cluster.Id);
-                    _incidents[into.Id] = into;
-                    _incidentOrder.Add(into);
+                    into = NewIncident(restored.Incident, cluster.Id);
                     storyIncidents.Add(into);
                 }
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);
@@ -90,9 +104,7 @@ public sealed partial class CrossDocumentLinker
             var (target, score, reason, joinedTo) = Best(ev, Candidates(ev, storyIncidents));
             if (target is null)
             {
-                target = new IncidentState(DocumentId.ForKey("i-", ev.Id), cluster.Id);
-                _incidents[target.Id] = target;
-                _incidentOrder.Add(target);
+                target = NewIncident(DocumentId.ForKey("i-", ev.Id), cluster.Id);
                 storyIncidents.Add(target);
                 target.Add(ev, new IncidentLink(ev.Id, null, 0, "first report"));
             }
@@ -121,12 +133,22 @@ public sealed partial class CrossDocumentLinker
         var ev = _events[eventId];
         from.Remove(eventId);
         _detached.Add(eventId);
-        var alone = new IncidentState(DocumentId.ForKey("i-", "detached|" + eventId), from.Story);
+        var story = StoryIdOf(ev.Document);
+        var alone = NewIncident(DocumentId.ForKey("i-", "detached|" + eventId), story);
         alone.Add(ev, new IncidentLink(ev.Id, null, 0, $"detached by hand from {from.Id}"));
-        _incidents[alone.Id] = alone;
-        _incidentOrder.Add(alone);
-        _incidentsByStory[from.Story].Add(alone);
+        AddToStory(alone, story);
         _incidentOfEvent[eventId] = alone;
+        // What the incident left behind looks as if it had been built without the event: it leaves the event's
+        // story unless another of its reports is there, it is filed under the event's place only while it still
+        // has a report there, and its story is its first report's.
+        if (!from.Events.Any(e => StoryIdOf(e.Document) == story)) _incidentsByStory[story].Remove(from);
+        from.Story = StoryIdOf(from.Events[0].Document);
+        if (PlaceKey(ev) is { } key && _incidentsByPlace.TryGetValue((ev.Type, key), out var list))
+        {
+            if (HasPlace(from, ev.Type, key)) Place(list, from);
+            else list.Remove(from);
+        }
+        IndexPlace(ev, alone);
         _summaries.Remove(from.Id);
         return alone.Id;
     }
@@ -201,11 +223,32 @@ public sealed partial class CrossDocumentLinker
     {
         if (PlaceKey(ev) is not { } key) return;
         if (!_incidentsByPlace.TryGetValue((ev.Type, key), out var list)) _incidentsByPlace[(ev.Type, key)] = list = [];
-        if (list.Count > 0 && list[^1] == incident) return;
-        list.Add(incident);
-        // Old entries fall out; duplicates among the recent ones are skipped when read.
-        if (list.Count > 4 * PlaceCandidates) list.RemoveRange(0, list.Count - PlaceCandidates);
+        Place(list, incident);
     }
+
+    /// <summary>
+    /// Files an incident under a place, the lists kept in order of each incident's latest report (then id), so a
+    /// list depends on the incidents as they stand, not on the order changes reached them. The oldest fall out.
+    /// </summary>
+    private void Place(List<IncidentState> list, IncidentState incident)
+    {
+        list.Remove(incident);
+        var at = list.Count;
+        while (at > 0 && CompareRecency(list[at - 1], incident) > 0) at--;
+        list.Insert(at, incident);
+        if (list.Count > PlaceListLimit) list.RemoveAt(0);
+    }
+
+    private int CompareRecency(IncidentState a, IncidentState b)
+    {
+        var byRank = LastRank(a).CompareTo(LastRank(b));
+        return byRank != 0 ? byRank : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    private int LastRank(IncidentState incident) => incident.Events.Count == 0 ? -1 : _rank.GetValueOrDefault(incident.Events[^1].Document);
+
+    private static bool HasPlace(IncidentState incident, PloverType type, string key) =>
+        incident.Events.Any(e => e.Type == type && PlaceKey(e) == key);
 
     private IEnumerable<(IncidentState Incident, bool OtherStory)> Candidates(EventFacts ev, List<IncidentState> storyIncidents)
     {
@@ -215,10 +258,38 @@ public sealed partial class CrossDocumentLinker
             if (seen.Add(i)) yield return (i, false);
         }
         if (PlaceKey(ev) is not { } key || !_incidentsByPlace.TryGetValue((ev.Type, key), out var list)) yield break;
-        for (var i = list.Count - 1; i >= Math.Max(0, list.Count - PlaceCandidates); i--)
+        var taken = 0;
+        for (var i = list.Count - 1; i >= 0 && taken < PlaceCandidates; i--)
         {
+            if (!HasPlace(list[i], ev.Type, key)) continue;
+            taken++;
             if (seen.Add(list[i])) yield return (list[i], true);
         }
+    }
+
+    private IncidentState NewIncident(string id, string story)
+    {
+        var incident = new IncidentState(id, story, CompareEvents);
+        _incidents[id] = incident;
+        _incidentOrder.Add(incident);
+        return incident;
+    }
+
+    /// <summary>Events in document order, then by where they start, then by id: the order an incident keeps them in.</summary>
+    private int CompareEvents(EventFacts a, EventFacts b)
+    {
+        var byDocument = _rank.GetValueOrDefault(a.Document).CompareTo(_rank.GetValueOrDefault(b.Document));
+        if (byDocument != 0) return byDocument;
+        var byStart = a.Start.CompareTo(b.Start);
+        return byStart != 0 ? byStart : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    private string StoryIdOf(string documentId) => _stories.StoryOf(documentId)!.Id;
+
+    private void AddToStory(IncidentState incident, string story)
+    {
+        if (!_incidentsByStory.TryGetValue(story, out var list)) _incidentsByStory[story] = list = [];
+        if (!list.Contains(incident)) list.Add(incident);
     }
 
     /// <summary>An incident of another story, found by its place, joins only with more in common than the place.</summary>
@@ -236,7 +307,8 @@ public sealed partial class CrossDocumentLinker
             if (incident.Events.Count == 0 || incident.Type != ev.Type) continue;
             var match = IncidentMatcher.Match(ev, incident.Events);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
-            if (match is { } m2 && m2.Score > bestScore)
+            // Equal scores go to the smaller id, so the choice never depends on the order candidates come in.
+            if (match is { } m2 && (m2.Score > bestScore || (m2.Score == bestScore && best is not null && string.CompareOrdinal(incident.Id, best.Id) < 0)))
             {
                 best = incident;
                 bestScore = m2.Score;
@@ -254,22 +326,30 @@ public sealed partial class CrossDocumentLinker
     private void MergeSeries(EventFacts ev, IncidentState target, List<IncidentState> storyIncidents, List<string> touched, HashSet<string> reassigned)
     {
         if (!ev.Plural || IncidentMatcher.ClassOf(ev.Modality) != ModalityClass.Factual || target.Scope != IncidentScope.Campaign) return;
-        foreach (var other in storyIncidents.ToList())
+        foreach (var other in storyIncidents.OrderBy(FirstReport).ToList())
         {
             if (other == target || other.Events.Count == 0 || other.Type != target.Type || other.Scope != IncidentScope.Campaign
                 || other.ModalityClass != ModalityClass.Factual || other.Events.Any(e => _detached.Contains(e.Id))) continue;
             if (IncidentMatcher.Match(ev, other.Events) is null) continue;
             // Every report of the other series must fit this one too.
             if (other.Events.Any(e => IncidentMatcher.Match(e, target.Events) is null)) continue;
-            foreach (var moved in other.Events.ToList())
+            var moving = other.Events.ToList();
+            foreach (var moved in moving)
+            {
+                if (PlaceKey(moved) is { } key && _incidentsByPlace.TryGetValue((moved.Type, key), out var list)) list.Remove(other);
+            }
+            foreach (var moved in moving)
             {
                 var link = other.Links.First(l => l.Event == moved.Id);
                 target.Add(moved, link with { Reason = link.Reason + $"; series merged: {ev.Id} fits both" });
                 _incidentOfEvent[moved.Id] = target;
+                AddToStory(target, StoryIdOf(moved.Document));
                 reassigned.Add(moved.Document);
             }
             other.Events.Clear();
             other.Links.Clear();
+            foreach (var moved in moving) IndexPlace(moved, target);
+            target.Story = StoryIdOf(target.Events[0].Document);
             _summaries.Remove(other.Id);
             if (!touched.Contains(other.Id)) touched.Add(other.Id);
         }
@@ -307,11 +387,15 @@ internal enum ModalityClass
     Prospective,
 }
 
-/// <summary>The mutable state of one incident inside the linker.</summary>
-internal sealed class IncidentState(string id, string story)
+/// <summary>
+/// The mutable state of one incident inside the linker. Its events are kept in the linker's event order whatever
+/// order they joined in, so an incident rebuilt from the store equals the one built live.
+/// </summary>
+internal sealed class IncidentState(string id, string story, Comparison<EventFacts> order)
 {
     public string Id { get; } = id;
-    public string Story { get; } = story;
+    /// <summary>The story of the incident's first report.</summary>
+    public string Story { get; set; } = story;
     public List<EventFacts> Events { get; } = [];
     public List<IncidentLink> Links { get; } = [];
     public PloverType Type => Events[0].Type;
@@ -320,8 +404,10 @@ internal sealed class IncidentState(string id, string story)
 
     public void Add(EventFacts ev, IncidentLink link)
     {
-        Events.Add(ev);
-        Links.Add(link);
+        var at = Events.Count;
+        while (at > 0 && order(Events[at - 1], ev) > 0) at--;
+        Events.Insert(at, ev);
+        Links.Insert(at, link);
     }
 
     public void Remove(string eventId)

@@ -2,18 +2,27 @@ using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
 using Crosscheck.Linking;
+using Microsoft.Data.Sqlite;
 
 namespace Crosscheck.Storage;
 
-/// <summary>What a load did: the record, and how many documents were re-added from their stored rows or read anew.</summary>
-public sealed record RecordLoad(SourcedRecord Record, int Reloaded, int Linked);
+/// <summary>What a load did: the record, how many documents went back in place, were linked now, or failed.</summary>
+public sealed record RecordLoad(SourcedRecord Record, int Reloaded, int Linked)
+{
+    /// <summary>Documents that could not be analyzed or linked this time (each named once through the problem callback).</summary>
+    public int Failed { get; init; }
+}
 
 /// <summary>
-/// Rebuilds the sourced record from a database and brings it up to date. Every stored document is added again
-/// in stored order: with its stored facts and assignment it goes back where it was, without scoring; a document
-/// stored but never linked (a new one, or one whose run stopped before its facts were saved) is analyzed and
-/// linked now, and its facts and assignment are saved in one transaction as it goes. The returned record keeps
-/// saving its changes (a detach) to the store.
+/// Rebuilds the sourced record from a database and brings it up to date. Documents are taken in link order
+/// (<see cref="LinkOrder"/>), so the record is the same however the documents were split into runs and in whatever
+/// order they arrived. Every document in place goes back where it was, without scoring, up to the first one that
+/// is not: one never linked (new, or its run stopped before its facts were saved), one linked before an earlier
+/// document arrived (stale), or one whose stored facts cannot be read. From there on each document is linked
+/// again in order, from its stored facts when it has them (read from its text otherwise), keeping every event an
+/// analyst detached apart; facts and assignment are saved in one transaction per document as it goes. A document
+/// whose analysis fails is named, kept out with its reason, and the others go on. The returned record keeps saving
+/// its changes (a detach) to the store.
 /// </summary>
 public static class RecordLoader
 {
@@ -29,26 +38,116 @@ public static class RecordLoader
     /// <param name="store">The database; it becomes the record's <see cref="SourcedRecord.Journal"/>.</param>
     /// <param name="analyze">How an unlinked document is read (default <see cref="Analyze"/>).</param>
     /// <param name="linked">Called after each newly linked document, with what it changed.</param>
+    /// <param name="problem">Gets one line per document that failed or whose stored facts were unreadable.</param>
     public static RecordLoad Load(SqliteDocumentStore store, Func<Document, DocumentFacts>? analyze = null,
-        Action<LinkUpdate>? linked = null, StoryClusterOptions? storyOptions = null)
+        Action<LinkUpdate>? linked = null, StoryClusterOptions? storyOptions = null, Action<string>? problem = null) =>
+        Open(store, storyOptions).LinkPending(analyze, linked, problem);
+
+    /// <summary>
+    /// Puts every document that is in place back without scoring (fast: what a server shows at once) and returns
+    /// the record with what is left to link.
+    /// </summary>
+    public static PendingRecord Open(SqliteDocumentStore store, StoryClusterOptions? storyOptions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        analyze ??= Analyze;
+        var links = store.ReadLinks().ToList();
+        var first = links.FindIndex(l => !l.Settled);
+        if (first < 0) first = links.Count;
         var record = new SourcedRecord(new CrossDocumentLinker(storyOptions)) { Journal = store };
-        int reloaded = 0, added = 0;
-        foreach (var link in store.ReadLinks())
+        var reloaded = 0;
+        for (var i = 0; i < first; i++)
         {
-            if (link.Facts is { } facts)
+            if (!links[i].InPlace) continue; // kept out after a failed analysis
+            record.Add(links[i].Facts!, links[i].Assignment);
+            reloaded++;
+        }
+        return new PendingRecord(store, record, links.GetRange(first, links.Count - first), reloaded);
+    }
+}
+
+/// <summary>A record put back up to its first document not in place, and the documents from there on, in link order.</summary>
+public sealed class PendingRecord
+{
+    private readonly SqliteDocumentStore _store;
+    private readonly List<StoredLink> _pending;
+    private readonly int _reloaded;
+
+    internal PendingRecord(SqliteDocumentStore store, SourcedRecord record, List<StoredLink> pending, int reloaded)
+    {
+        _store = store;
+        Record = record;
+        _pending = pending;
+        _reloaded = reloaded;
+    }
+
+    public SourcedRecord Record { get; }
+
+    /// <summary>How many documents are left to link (new, stale or unreadable; documents kept out are not counted).</summary>
+    public int Pending => _pending.Count(l => l.Failure is null);
+
+    /// <summary>Links every pending document in link order (see <see cref="RecordLoader"/>).</summary>
+    public RecordLoad LinkPending(Func<Document, DocumentFacts>? analyze = null, Action<LinkUpdate>? linked = null, Action<string>? problem = null)
+    {
+        analyze ??= RecordLoader.Analyze;
+        // Documents in place that now follow an earlier arrival are marked first, in one transaction, so a run
+        // killed while relinking them leaves them to the next.
+        var moving = _pending.Where(l => l.InPlace).Select(l => l.DocumentId).ToList();
+        if (moving.Count > 0) _store.MarkStale(moving);
+        int added = 0, failed = 0;
+        foreach (var link in _pending)
+        {
+            if (link.Failure is not null) continue;
+            if (link.Unreadable is { } unreadable) problem?.Invoke(unreadable + "; read again from the document's text");
+            if (Facts(link, analyze, problem) is not { } facts) { failed++; continue; }
+            foreach (var (eventId, decided) in link.Assignment?.Events ?? new Dictionary<string, EventAssignment>())
             {
-                record.Add(facts, link.Assignment);
-                reloaded++;
+                if (decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) Record.Linker.KeepApart(eventId, decided);
+            }
+            LinkUpdate update;
+            try
+            {
+                update = Record.Add(facts);
+            }
+            catch (Exception ex) when (IsDocumentFault(ex))
+            {
+                Fail(link, "cannot be linked", ex, problem);
+                failed++;
                 continue;
             }
-            var document = store.Get(link.DocumentId) ?? throw new InvalidOperationException($"document {link.DocumentId} vanished while loading");
-            var update = record.Add(analyze(document));
             added++;
             linked?.Invoke(update);
         }
-        return new RecordLoad(record, reloaded, added);
+        _pending.Clear();
+        return new RecordLoad(Record, _reloaded, added) { Failed = failed };
     }
+
+    private DocumentFacts? Facts(StoredLink link, Func<Document, DocumentFacts> analyze, Action<string>? problem)
+    {
+        if (link.Facts is { } stored) return stored;
+        var document = _store.Get(link.DocumentId) ?? throw new InvalidOperationException($"document {link.DocumentId} vanished while loading");
+        try
+        {
+            return analyze(document);
+        }
+        catch (Exception ex) when (IsDocumentFault(ex))
+        {
+            Fail(link, "cannot be analyzed", ex, problem);
+            return null;
+        }
+    }
+
+    private void Fail(StoredLink link, string what, Exception ex, Action<string>? problem)
+    {
+        var reason = $"{ex.GetType().Name}: {ex.Message}";
+        _store.SaveFailure(link.DocumentId, reason);
+        problem?.Invoke($"{Printable(link.Source)} (document {link.DocumentId}) {what}; kept out of the record ({reason})");
+    }
+
+    /// <summary>A source name as one line: control characters (a newline in a file name) shown as escapes.</summary>
+    private static string Printable(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;
+
+    /// <summary>A fault of the document's reading, not of the store or the process: the document is named and skipped.</summary>
+    private static bool IsDocumentFault(Exception ex) =>
+        ex is not (SqliteException or IOException or OutOfMemoryException or OperationCanceledException);
 }

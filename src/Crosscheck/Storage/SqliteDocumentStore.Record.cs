@@ -7,10 +7,26 @@ using Microsoft.Data.Sqlite;
 namespace Crosscheck.Storage;
 
 /// <summary>
-/// One stored document in the order documents were stored: what the linker read from it and where it put it,
+/// One stored document in link order (<see cref="LinkOrder"/>): what the linker read from it and where it put it,
 /// or, for a document stored but never linked (a run that stopped between the two), only its id.
 /// </summary>
-public sealed record StoredLink(string DocumentId, DocumentFacts? Facts, DocumentAssignment? Assignment);
+public sealed record StoredLink(string DocumentId, DocumentFacts? Facts, DocumentAssignment? Assignment)
+{
+    /// <summary>Where the document was first read from (for messages).</summary>
+    public string Source { get; init; } = "";
+    /// <summary>Linked before an earlier document arrived: its facts stand, its place must be worked out again.</summary>
+    public bool Stale { get; init; }
+    /// <summary>Why the document could not be analyzed (it stays out of the record), or null.</summary>
+    public string? Failure { get; init; }
+    /// <summary>Why its stored facts cannot be read (they are read again from the text), or null.</summary>
+    public string? Unreadable { get; init; }
+
+    /// <summary>Linked and in place: reloading puts it back without scoring.</summary>
+    public bool InPlace => Facts is not null && Assignment is not null && !Stale;
+
+    /// <summary>Nothing to do for it: in place, or kept out after a failed analysis.</summary>
+    public bool Settled => InPlace || Failure is not null;
+}
 
 /// <summary>The sourced record's rows: each document's facts and assignment (migration 2), written incrementally.</summary>
 public sealed partial class SqliteDocumentStore : IRecordJournal
@@ -51,14 +67,17 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             using var tx = _connection.BeginTransaction();
             var seq = SeqOf(facts.Id, tx) ?? throw new InvalidOperationException($"document {facts.Id} is not stored, so its facts cannot be");
             var cmd = Command("""
-                INSERT INTO document_facts (document_seq, story, facts) VALUES ($seq, $story, $facts)
-                ON CONFLICT (document_seq) DO UPDATE SET story = excluded.story, facts = excluded.facts
+                INSERT INTO document_facts (document_seq, story, facts, stale) VALUES ($seq, $story, $facts, 0)
+                ON CONFLICT (document_seq) DO UPDATE SET story = excluded.story, facts = excluded.facts, stale = 0
                 """, tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$story", assignment.Story);
             cmd.Parameters.AddWithValue("$facts", json);
             cmd.ExecuteNonQuery();
             cmd = Command("DELETE FROM event_assignments WHERE document_seq = $seq", tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.ExecuteNonQuery();
+            cmd = Command("DELETE FROM link_failures WHERE document_seq = $seq", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.ExecuteNonQuery();
             foreach (var ev in facts.Events)
@@ -100,6 +119,47 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
 
     void IRecordJournal.Reassigned(IReadOnlyDictionary<string, EventAssignment> events) => SaveAssignments(events);
 
+    /// <summary>
+    /// Marks linked documents stale in one transaction: an earlier document arrived, so their places are worked out
+    /// again (from their stored facts). Until each is saved again a reload treats it as not in place, so a run killed
+    /// in the middle of relinking finishes the job the next time.
+    /// </summary>
+    public void MarkStale(IEnumerable<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            foreach (var id in documentIds)
+            {
+                var cmd = Command("UPDATE document_facts SET stale = 1 WHERE document_seq = (SELECT seq FROM documents WHERE id = $id)", tx);
+                cmd.Parameters.AddWithValue("$id", id);
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
+    /// <summary>Keeps a document out of the record with the reason its analysis failed (its facts, if any, go).</summary>
+    public void SaveFailure(string documentId, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        ArgumentNullException.ThrowIfNull(reason);
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction();
+            var seq = SeqOf(documentId, tx) ?? throw new InvalidOperationException($"document {documentId} is not stored");
+            var cmd = Command("DELETE FROM document_facts WHERE document_seq = $seq", tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.ExecuteNonQuery();
+            cmd = Command("INSERT INTO link_failures (document_seq, reason) VALUES ($seq, $reason) ON CONFLICT (document_seq) DO UPDATE SET reason = excluded.reason", tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.Parameters.AddWithValue("$reason", reason);
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
     private static void BindAssignment(SqliteCommand cmd, string eventId, EventAssignment a)
     {
         cmd.Parameters.AddWithValue("$event", eventId);
@@ -110,48 +170,61 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     }
 
     /// <summary>
-    /// Every stored document in stored order with its facts and assignment (null for one never linked), read a page
-    /// at a time so that no statement stays open while the caller writes.
+    /// Every stored document in link order (<see cref="LinkOrder"/>) with its facts and assignment (null for one never
+    /// linked), read a page at a time so that no statement stays open while the caller writes.
     /// </summary>
     public IEnumerable<StoredLink> ReadLinks(int pageSize = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        long after = 0;
-        while (true)
+        var order = LinkOrderSeqs();
+        for (var from = 0; from < order.Count; from += pageSize)
         {
-            var page = ReadLinkPage(after, pageSize, out var last);
+            var page = ReadLinkPage(order.GetRange(from, Math.Min(pageSize, order.Count - from)));
             foreach (var link in page) yield return link;
-            if (page.Count < pageSize) yield break;
-            after = last;
         }
     }
 
-    private List<StoredLink> ReadLinkPage(long after, int pageSize, out long last)
+    private List<long> LinkOrderSeqs()
     {
         lock (_gate)
         {
-            var rows = new List<(long Seq, string Id, string? Story, string? Facts)>(pageSize);
+            var seqs = new List<long>();
+            var cmd = Command("SELECT seq FROM documents ORDER BY (published IS NULL), coalesce(published, ''), id", null);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) seqs.Add(r.GetInt64(0));
+            return seqs;
+        }
+    }
+
+    private List<StoredLink> ReadLinkPage(List<long> seqs)
+    {
+        var list = "[" + string.Join(",", seqs.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "]";
+        lock (_gate)
+        {
+            var rows = new List<(long Seq, string Id, string Source, string? Story, string? Facts, bool Stale, string? Failure)>(seqs.Count);
             var cmd = Command("""
-                SELECT d.seq, d.id, f.story, f.facts FROM documents d LEFT JOIN document_facts f ON f.document_seq = d.seq
-                WHERE d.seq > $after ORDER BY d.seq LIMIT $limit
+                SELECT d.seq, d.id, d.source, f.story, f.facts, coalesce(f.stale, 0), x.reason
+                FROM json_each($seqs) j JOIN documents d ON d.seq = j.value
+                LEFT JOIN document_facts f ON f.document_seq = d.seq LEFT JOIN link_failures x ON x.document_seq = d.seq
+                ORDER BY j.key
                 """, null);
-            cmd.Parameters.AddWithValue("$after", after);
-            cmd.Parameters.AddWithValue("$limit", pageSize);
+            cmd.Parameters.AddWithValue("$seqs", list);
             using (var r = cmd.ExecuteReader())
             {
-                while (r.Read()) rows.Add((r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+                while (r.Read())
+                {
+                    rows.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                        r.GetInt64(5) != 0, r.IsDBNull(6) ? null : r.GetString(6)));
+                }
             }
-            last = rows.Count > 0 ? rows[^1].Seq : after;
             var events = new Dictionary<long, Dictionary<string, EventAssignment>>();
-            if (rows.Count > 0)
+            cmd = Command("""
+                SELECT document_seq, event, incident, joined_to, score, reason FROM event_assignments
+                WHERE document_seq IN (SELECT value FROM json_each($seqs))
+                """, null);
+            cmd.Parameters.AddWithValue("$seqs", list);
+            using (var r = cmd.ExecuteReader())
             {
-                cmd = Command("""
-                    SELECT document_seq, event, incident, joined_to, score, reason FROM event_assignments
-                    WHERE document_seq > $after AND document_seq <= $last
-                    """, null);
-                cmd.Parameters.AddWithValue("$after", after);
-                cmd.Parameters.AddWithValue("$last", last);
-                using var r = cmd.ExecuteReader();
                 while (r.Read())
                 {
                     var seq = r.GetInt64(0);
@@ -161,24 +234,29 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 }
             }
             var links = new List<StoredLink>(rows.Count);
-            foreach (var (seq, id, story, json) in rows)
+            foreach (var (seq, id, source, story, json, stale, failure) in rows)
             {
                 if (story is null || json is null)
                 {
-                    links.Add(new StoredLink(id, null, null));
+                    links.Add(new StoredLink(id, null, null) { Source = source, Failure = failure });
                     continue;
                 }
-                DocumentFacts? facts;
+                DocumentFacts? facts = null;
+                string? unreadable = null;
                 try
                 {
                     facts = JsonSerializer.Deserialize<DocumentFacts>(json, FactsJson);
+                    if (facts is null) unreadable = $"{Path}: the stored facts of document {id} are empty";
                 }
                 catch (JsonException ex)
                 {
-                    throw new InvalidDataException($"{Path}: the stored facts of document {id} cannot be read ({ex.Message})", ex);
+                    unreadable = $"{Path}: the stored facts of document {id} cannot be read ({ex.Message})";
                 }
-                if (facts is null) throw new InvalidDataException($"{Path}: the stored facts of document {id} are empty");
-                links.Add(new StoredLink(id, facts, new DocumentAssignment(story, events.GetValueOrDefault(seq) ?? [])));
+                // Unreadable facts keep their assignment: the events read again have the same ids, and a detach stands.
+                var assignment = new DocumentAssignment(story, events.GetValueOrDefault(seq) ?? []);
+                links.Add(unreadable is not null
+                    ? new StoredLink(id, null, assignment) { Source = source, Unreadable = unreadable }
+                    : new StoredLink(id, facts, assignment) { Source = source, Stale = stale });
             }
             return links;
         }

@@ -148,18 +148,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             cmd.Parameters.AddWithValue("$minhash", NearDuplicateIndex.Pack(signature));
             var seq = (long)cmd.ExecuteScalar()!;
 
-            // One multi-row statement per table and document: binding is cheap, stepping statements is not.
-            cmd = Command(MultiRowInsert("INSERT INTO segments (document_seq, ordinal, kind, start, \"end\") VALUES ", "($seq, {0}, $kind{0}, $start{0}, $end{0})", stored.Segments.Length), tx);
-            cmd.Parameters.AddWithValue("$seq", seq);
-            for (var i = 0; i < stored.Segments.Length; i++)
-            {
-                var s = stored.Segments[i];
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                cmd.Parameters.AddWithValue("$kind" + n, Segment.Name(s.Kind));
-                cmd.Parameters.AddWithValue("$start" + n, s.Start);
-                cmd.Parameters.AddWithValue("$end" + n, s.End);
-            }
-            cmd.ExecuteNonQuery();
+            InsertSegments(seq, stored.Segments, tx);
 
             cmd = Command("INSERT INTO documents_fts (rowid, title, text) VALUES ($seq, $title, $text)", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
@@ -170,6 +159,29 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             InsertSource(seq, stored.Source, tx);
             _nearDuplicates.Add(seq, signature);
             return new StoreOutcome(duplicateOf is null ? StoreStatus.Added : StoreStatus.AddedNearDuplicate, stored);
+        }
+    }
+
+    /// <summary>Segments per statement: binding is cheap, stepping statements is not, and SQLite takes at most 32,766 parameters.</summary>
+    internal const int SegmentRowsPerStatement = 256;
+
+    private void InsertSegments(long seq, ImmutableArray<Segment> segments, SqliteTransaction tx)
+    {
+        for (var from = 0; from < segments.Length; from += SegmentRowsPerStatement)
+        {
+            var rows = Math.Min(SegmentRowsPerStatement, segments.Length - from);
+            var cmd = Command(MultiRowInsert("INSERT INTO segments (document_seq, ordinal, kind, start, \"end\") VALUES ", "($seq, $o{0}, $kind{0}, $start{0}, $end{0})", rows), tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            for (var i = 0; i < rows; i++)
+            {
+                var s = segments[from + i];
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                cmd.Parameters.AddWithValue("$o" + n, from + i);
+                cmd.Parameters.AddWithValue("$kind" + n, Segment.Name(s.Kind));
+                cmd.Parameters.AddWithValue("$start" + n, s.Start);
+                cmd.Parameters.AddWithValue("$end" + n, s.End);
+            }
+            cmd.ExecuteNonQuery();
         }
     }
 

@@ -57,19 +57,28 @@ internal static class SqliteMigrations
             ) WITHOUT ROWID;
             CREATE INDEX event_assignments_document ON event_assignments(document_seq);
             """),
+        // One record however the work was split: documents are linked in link order (publication day, then id; see
+        // LinkOrder), read through this index. A document linked before an earlier one arrived is marked stale and
+        // linked again from its stored facts; a document that could not be analyzed is kept out with its reason.
+        (3, "link order", """
+            ALTER TABLE document_facts ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX documents_link_order ON documents((published IS NULL), coalesce(published, ''), id);
+            CREATE TABLE link_failures (
+                document_seq INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                reason       TEXT NOT NULL
+            );
+            """),
     ];
 
+    /// <summary>
+    /// Brings the schema up to date. Each migration is checked and applied inside one immediate (write-locked)
+    /// transaction, so two processes creating the same new database at once apply each migration once.
+    /// </summary>
     public static void Apply(SqliteConnection connection, TimeProvider time)
     {
         SqliteDocumentStore.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        var applied = new HashSet<long>();
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT version FROM schema_migrations";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) applied.Add(r.GetInt64(0));
-        }
         var newest = All.Max(m => m.Version);
+        var applied = Applied(connection, null);
         if (applied.Count > 0 && applied.Max() > newest)
         {
             throw new InvalidOperationException($"the database was written by a newer Crosscheck (schema {applied.Max()}, this one knows {newest})");
@@ -77,7 +86,9 @@ internal static class SqliteMigrations
         foreach (var (version, name, sql) in All)
         {
             if (applied.Contains(version)) continue;
-            using var tx = connection.BeginTransaction();
+            using var tx = connection.BeginTransaction(deferred: false);
+            // Another process may have applied it since the list above was read.
+            if (Applied(connection, tx).Contains(version)) { tx.Commit(); continue; }
             SqliteDocumentStore.Execute(connection, sql, tx);
             using var cmd = connection.CreateCommand();
             cmd.Transaction = tx;
@@ -88,5 +99,16 @@ internal static class SqliteMigrations
             cmd.ExecuteNonQuery();
             tx.Commit();
         }
+    }
+
+    private static HashSet<long> Applied(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        var applied = new HashSet<long>();
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT version FROM schema_migrations";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) applied.Add(r.GetInt64(0));
+        return applied;
     }
 }

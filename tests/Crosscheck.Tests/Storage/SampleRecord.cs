@@ -27,7 +27,7 @@ internal static class SampleRecord
         return store;
     }
 
-    /// <summary>Each stored sample's facts in stored order (read from a fresh in-memory store).</summary>
+    /// <summary>Each stored sample's facts in link order (read from a fresh in-memory store).</summary>
     public static IReadOnlyList<DocumentFacts> Facts => InMemory.Value.Facts;
 
     /// <summary>Stories, incidents and discrepancies as the in-memory linker concludes them, as contract JSON.</summary>
@@ -38,13 +38,8 @@ internal static class SampleRecord
         using var store = SqliteDocumentStore.OpenInMemory();
         new DocumentIngestor(store, new DocumentReader()).Ingest([Directory]).Failed.ShouldBe(0);
         var linker = new CrossDocumentLinker();
-        var facts = new List<DocumentFacts>();
-        foreach (var summary in store.List(null, 0, 100).Items)
-        {
-            var f = RecordLoader.Analyze(store.Get(summary.Id)!);
-            facts.Add(f);
-            linker.Add(f);
-        }
+        var facts = LinkOrder.Sort(store.List(null, 0, 100).Items.Select(summary => RecordLoader.Analyze(store.Get(summary.Id)!)));
+        foreach (var f in facts) linker.Add(f);
         return (facts, CrossJsonOf(linker.Snapshot()));
     }
 

@@ -123,7 +123,8 @@ public sealed class PendingRecord
 
     private DocumentFacts? Facts(StoredLink link, Func<Document, DocumentFacts> analyze, Action<string>? problem)
     {
-        if (link.Facts is { } stored) return stored;
+        // Stored facts stand, except for the original they copy, which an earlier copy's arrival may have changed.
+        if (link.Facts is { } stored) return stored.DuplicateOf == link.DuplicateOf ? stored : stored with { DuplicateOf = link.DuplicateOf };
         var document = _store.Get(link.DocumentId) ?? throw new InvalidOperationException($"document {link.DocumentId} vanished while loading");
         try
         {

@@ -14,6 +14,8 @@ public sealed record StoredLink(string DocumentId, DocumentFacts? Facts, Documen
 {
     /// <summary>Where the document was first read from (for messages).</summary>
     public string Source { get; init; } = "";
+    /// <summary>The original the document copies as the store has it now (it may have changed since the facts were saved).</summary>
+    public string? DuplicateOf { get; init; }
     /// <summary>Linked before an earlier document arrived: its facts stand, its place must be worked out again.</summary>
     public bool Stale { get; init; }
     /// <summary>Why the document could not be analyzed (it stays out of the record), or null.</summary>
@@ -201,9 +203,9 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         var list = "[" + string.Join(",", seqs.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "]";
         lock (_gate)
         {
-            var rows = new List<(long Seq, string Id, string Source, string? Story, string? Facts, bool Stale, string? Failure)>(seqs.Count);
+            var rows = new List<(long Seq, string Id, string Source, string? Story, string? Facts, bool Stale, string? Failure, string? Dup)>(seqs.Count);
             var cmd = Command("""
-                SELECT d.seq, d.id, d.source, f.story, f.facts, coalesce(f.stale, 0), x.reason
+                SELECT d.seq, d.id, d.source, f.story, f.facts, coalesce(f.stale, 0), x.reason, d.duplicate_of
                 FROM json_each($seqs) j JOIN documents d ON d.seq = j.value
                 LEFT JOIN document_facts f ON f.document_seq = d.seq LEFT JOIN link_failures x ON x.document_seq = d.seq
                 ORDER BY j.key
@@ -214,7 +216,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 while (r.Read())
                 {
                     rows.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-                        r.GetInt64(5) != 0, r.IsDBNull(6) ? null : r.GetString(6)));
+                        r.GetInt64(5) != 0, r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
                 }
             }
             var events = new Dictionary<long, Dictionary<string, EventAssignment>>();
@@ -234,11 +236,11 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 }
             }
             var links = new List<StoredLink>(rows.Count);
-            foreach (var (seq, id, source, story, json, stale, failure) in rows)
+            foreach (var (seq, id, source, story, json, stale, failure, dup) in rows)
             {
                 if (story is null || json is null)
                 {
-                    links.Add(new StoredLink(id, null, null) { Source = source, Failure = failure });
+                    links.Add(new StoredLink(id, null, null) { Source = source, Failure = failure, DuplicateOf = dup });
                     continue;
                 }
                 DocumentFacts? facts = null;
@@ -255,8 +257,8 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 // Unreadable facts keep their assignment: the events read again have the same ids, and a detach stands.
                 var assignment = new DocumentAssignment(story, events.GetValueOrDefault(seq) ?? []);
                 links.Add(unreadable is not null
-                    ? new StoredLink(id, null, assignment) { Source = source, Unreadable = unreadable }
-                    : new StoredLink(id, facts, assignment) { Source = source, Stale = stale });
+                    ? new StoredLink(id, null, assignment) { Source = source, Unreadable = unreadable, DuplicateOf = dup }
+                    : new StoredLink(id, facts, assignment) { Source = source, Stale = stale, DuplicateOf = dup });
             }
             return links;
         }

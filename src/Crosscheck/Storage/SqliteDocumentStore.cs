@@ -127,7 +127,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             }
 
             var signature = MinHashSignature.Compute(document.Text);
-            var duplicateOf = FindNearDuplicate(signature, tx);
+            var (duplicateOf, copiesOf) = FindNearDuplicate(document, signature, tx);
             var stored = document with { DuplicateOf = duplicateOf };
 
             var cmd = Command("""
@@ -157,6 +157,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             cmd.ExecuteNonQuery();
 
             InsertSource(seq, stored.Source, tx);
+            if (copiesOf is not null) BecomeOriginal(stored.Id, copiesOf, tx);
             _nearDuplicates.Add(seq, signature);
             return new StoreOutcome(duplicateOf is null ? StoreStatus.Added : StoreStatus.AddedNearDuplicate, stored);
         }
@@ -185,9 +186,16 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    private string? FindNearDuplicate(MinHashSignature signature, SqliteTransaction tx)
+    /// <summary>
+    /// The original a new document nearly copies: of the stored documents it matches, the original that comes first
+    /// in link order (<see cref="Linking.LinkOrder"/>), so which copy is the original does not depend on which arrived
+    /// first. When the new document itself comes before that original, it is the original: it is stored without
+    /// <c>duplicateOf</c> and <c>CopiesOf</c> names the original whose copies move to it.
+    /// </summary>
+    private (string? DuplicateOf, string? CopiesOf) FindNearDuplicate(Document document, MinHashSignature signature, SqliteTransaction tx)
     {
         var select = Command("SELECT id, minhash, duplicate_of FROM documents WHERE seq = $seq", tx);
+        var originals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var seq in _nearDuplicates.Candidates(signature))
         {
             select.Parameters.Clear();
@@ -197,10 +205,40 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             if (signature.Similarity(NearDuplicateIndex.Unpack((byte[])reader[1])) >= MinHashSignature.Threshold)
             {
                 // Point at the original, not at another reprint of it.
-                return reader.IsDBNull(2) ? reader.GetString(0) : reader.GetString(2);
+                originals.Add(reader.IsDBNull(2) ? reader.GetString(0) : reader.GetString(2));
             }
         }
-        return null;
+        if (originals.Count == 0) return (null, null);
+        var first = originals.Select(id => (Id: id, Published: PublishedOf(id, tx)))
+            .Aggregate((a, b) => Linking.LinkOrder.Compare(a.Published, a.Id, b.Published, b.Id) <= 0 ? a : b);
+        return Linking.LinkOrder.Compare(document.Metadata.Published, document.Id, first.Published, first.Id) < 0
+            ? (null, first.Id)
+            : (first.Id, null);
+    }
+
+    private DateOnly? PublishedOf(string id, SqliteTransaction tx)
+    {
+        var cmd = Command("SELECT published FROM documents WHERE id = $id", tx);
+        cmd.Parameters.AddWithValue("$id", id);
+        return cmd.ExecuteScalar() is string day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>
+    /// A document that comes before the original it copies becomes the original: the old original and its copies
+    /// point at it, and those already linked are marked stale so that their reports are traced again.
+    /// </summary>
+    private void BecomeOriginal(string id, string formerOriginal, SqliteTransaction tx)
+    {
+        var cmd = Command("""
+            UPDATE document_facts SET stale = 1
+            WHERE document_seq IN (SELECT seq FROM documents WHERE id = $old OR duplicate_of = $old)
+            """, tx);
+        cmd.Parameters.AddWithValue("$old", formerOriginal);
+        cmd.ExecuteNonQuery();
+        cmd = Command("UPDATE documents SET duplicate_of = $new WHERE id = $old OR duplicate_of = $old", tx);
+        cmd.Parameters.AddWithValue("$new", id);
+        cmd.Parameters.AddWithValue("$old", formerOriginal);
+        cmd.ExecuteNonQuery();
     }
 
     private void InsertSource(long seq, string source, SqliteTransaction tx)

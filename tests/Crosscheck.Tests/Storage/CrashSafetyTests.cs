@@ -102,6 +102,15 @@ public sealed class CrashSafetyTests
         final.FactsWithWrongAssignmentCount.ShouldBe(0);
         final.Events.ShouldBeGreaterThanOrEqualTo(reports);
         final.Integrity.ShouldBe("ok");
+
+        // The record equals the one an uninterrupted run builds, incident for incident.
+        var uninterrupted = dir.Combine("uninterrupted.db");
+        CliRunner.Run(["ingest", input, "--db", uninterrupted], timeoutMs: 300_000).ExitCode.ShouldBe(0);
+        var expected = CliRunner.Run(["export", "--db", uninterrupted]);
+        var afterRerun = CliRunner.Run(["export", "--db", db]);
+        afterRerun.ExitCode.ShouldBe(0);
+        afterRerun.Stdout.ShouldBe(expected.Stdout);
+        afterRerun.Stdout.ShouldContain("\"incidents\"");
     }
 
     private sealed record RecordState(long Documents, long Linked, long Events, long FactsWithWrongAssignmentCount, string Integrity);

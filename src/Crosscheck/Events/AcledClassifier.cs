@@ -315,9 +315,9 @@ public sealed class AcledClassifier
         if (Has(cues, Cue.Unopposed)) return Judged(StrategicDevelopments, "Non-violent transfer of territory", 0.8);
         // Who takes it: the first side the sentence names; an armed group's name counts as the armed side.
         var armed = firstArmed;
-        foreach (var e in text.Entities)
+        foreach (var e in EntityLookup.Of(text).StartingIn(sentence.StartToken, sentence.EndToken))
         {
-            if (e.Type == EntityType.Group && sentence.Contains(e.Span.StartToken) && (armed < 0 || e.Span.StartToken < armed)) armed = e.Span.StartToken;
+            if (e.Type == EntityType.Group && (armed < 0 || e.Span.StartToken < armed)) armed = e.Span.StartToken;
         }
         var state = armed < 0 ? firstState >= 0 : firstState >= 0 && firstState < armed;
         if (armed < 0 && firstState < 0) state = Has(cues, Cue.Regain);

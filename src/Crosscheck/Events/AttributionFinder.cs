@@ -41,9 +41,19 @@ public sealed class AttributionFinder
     {
         ArgumentNullException.ThrowIfNull(text);
         AttributionRelation? best = null;
-        foreach (var r in FindAll(text))
+        var all = FindAll(text);
+        // Relations are in text order of their cues: only those cued inside the sentence are looked at.
+        int lo = 0, hi = all.Length;
+        while (lo < hi)
         {
-            if (!sentence.Contains(r.Cue.StartToken) || !r.Content.Contains(focus.StartToken)) continue;
+            var mid = (lo + hi) >>> 1;
+            if (all[mid].Cue.StartToken < sentence.StartToken) lo = mid + 1;
+            else hi = mid;
+        }
+        for (var at = lo; at < all.Length && all[at].Cue.StartToken < sentence.EndToken; at++)
+        {
+            var r = all[at];
+            if (!r.Content.Contains(focus.StartToken)) continue;
             if (best is null || r.Content.Length < best.Content.Length) best = r;
         }
         return best?.Attribution ?? Attribution.Unattributed;
@@ -389,9 +399,9 @@ public sealed class AttributionFinder
         }
         if (start == end) return null;
         // Extend to a name the phrase cuts ("Secretary of War Pete Hegseth").
-        foreach (var m in text.Entities)
+        foreach (var m in EntityLookup.Of(text).StartingIn(unit.StartToken, start))
         {
-            if (m.Span.EndToken == end && m.Span.StartToken < start && m.Span.StartToken >= unit.StartToken) start = m.Span.StartToken;
+            if (m.Span.EndToken == end && m.Span.StartToken < start) start = m.Span.StartToken;
         }
         // Leading prepositions and conjunctions belong to the sentence, not to the source.
         while (start < end && (text.PosOf(start) is "IN" or "TO" or "CC" || text.WordOf(start) is "familiar" or "close")) start++;
@@ -461,8 +471,7 @@ public sealed class AttributionFinder
 
     private static bool IsNamed(AnnotatedText text, TokenSpan span)
     {
-        foreach (var m in text.Entities) if (m.Span.Overlaps(span)) return true;
-        return false;
+        return EntityLookup.Of(text).Overlapping(span).Any();
     }
 
     /// <summary>Whether a clause starts at <paramref name="k"/>: a subject-like word and a finite verb after it.</summary>
@@ -602,42 +611,36 @@ public sealed class AttributionFinder
 
     private static CorefChain? ChainAt(AnnotatedText text, TokenSpan source, int headIndex, bool pronoun)
     {
-        foreach (var c in text.Coreference)
+        foreach (var (c, m) in EntityLookup.Of(text).ChainMentionsAt(headIndex))
         {
-            foreach (var m in c.Mentions)
-            {
-                if (pronoun ? m.StartToken == headIndex && m.Length == 1 : m.Contains(headIndex) && m.StartToken >= source.StartToken - 6) return c;
-            }
+            if (pronoun ? m.StartToken == headIndex && m.Length == 1 : m.StartToken >= source.StartToken - 6) return c;
         }
         return null;
     }
 
     private static EntityMention? EntityAt(AnnotatedText text, TokenSpan source, int headIndex)
     {
-        EntityMention? inside = null;
-        foreach (var m in text.Entities)
-        {
-            if (m.Span.Contains(headIndex)) return m;
-            if (m.Span.StartToken >= source.StartToken && m.Span.EndToken <= source.EndToken && m.Type != EntityType.Gpe && m.Type != EntityType.Norp) inside ??= m;
-        }
-        return inside;
+        var lookup = EntityLookup.Of(text);
+        return lookup.At(headIndex)
+            ?? lookup.StartingIn(source.StartToken, source.EndToken).FirstOrDefault(m => m.Span.EndToken <= source.EndToken && m.Type != EntityType.Gpe && m.Type != EntityType.Norp);
     }
 
     /// <summary>The entity mention a chain was named by (its first mention that the recognizer saw as an entity).</summary>
     private static EntityMention? NamedMentionOf(AnnotatedText text, CorefChain chain)
     {
+        var lookup = EntityLookup.Of(text);
         foreach (var mention in chain.Mentions)
         {
-            foreach (var m in text.Entities) if (m.Span.Overlaps(mention)) return m;
+            if (lookup.Overlapping(mention).FirstOrDefault() is { } m) return m;
         }
         return null;
     }
 
     private static string? OutletIn(AnnotatedText text, TokenSpan span)
     {
-        foreach (var m in text.Entities)
+        foreach (var m in EntityLookup.Of(text).Overlapping(span))
         {
-            if (m.Type == EntityType.Outlet && m.Span.Overlaps(span)) return m.Known?.Name ?? m.Name.Text;
+            if (m.Type == EntityType.Outlet) return m.Known?.Name ?? m.Name.Text;
         }
         // "told the outlet": the outlet last named.
         for (var k = span.StartToken; k < span.EndToken; k++)

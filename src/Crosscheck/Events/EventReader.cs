@@ -264,28 +264,16 @@ public sealed class EventReader
     private static TokenSpan Union(AnnotatedText text, TokenSpan a, TokenSpan b) =>
         text.Span(Math.Min(a.StartToken, b.StartToken), Math.Max(a.EndToken, b.EndToken));
 
-    private static EntityMention? MentionAt(AnnotatedText text, int token)
-    {
-        foreach (var m in text.Entities)
-        {
-            if (m.Span.Contains(token)) return m;
-        }
-        return null;
-    }
+    private static EntityMention? MentionAt(AnnotatedText text, int token) => EntityLookup.Of(text).At(token);
 
     /// <summary>The entity a pronoun or bare title refers to, through the coreference chains.</summary>
     private static (TokenSpan Span, EntityMention? Entity)? ChainMentionAt(AnnotatedText text, int token)
     {
-        foreach (var chain in text.Coreference)
-        {
-            foreach (var m in chain.Mentions)
-            {
-                if (!m.Contains(token)) continue;
-                var named = text.Entities.FirstOrDefault(e => chain.Mentions.Any(c => c.StartToken == e.Span.StartToken && c.EndToken == e.Span.EndToken));
-                return (m, named);
-            }
-        }
-        return null;
+        var lookup = EntityLookup.Of(text);
+        var mentions = lookup.ChainMentionsAt(token);
+        if (mentions.Count == 0) return null;
+        var (chain, mention) = mentions[0];
+        return (mention, lookup.ChainEntity(chain));
     }
 
     private static bool IsActorType(EntityType type) => type is EntityType.Person or EntityType.Org or EntityType.Gpe or EntityType.Group or EntityType.Norp;
@@ -385,12 +373,32 @@ public sealed class EventReader
         }
         if (lastNoun < start) return null;
         var span = text.Span(start, lastNoun + 1);
-        EntityMention? entity = null;
-        foreach (var m in text.Entities)
-        {
-            if (m.Span.StartToken >= span.StartToken && m.Span.EndToken <= span.EndToken && IsActorType(m.Type)) { entity = m; break; }
-        }
+        var entity = EntityLookup.Of(text).StartingIn(span.StartToken, span.EndToken).FirstOrDefault(m => m.Span.EndToken <= span.EndToken && IsActorType(m.Type));
         return new Participant(span, entity);
+    }
+
+    /// <summary>The index of the first place (places are in text order) starting at or after <paramref name="token"/>.</summary>
+    private static int FirstPlaceFrom(List<PlaceMention> places, int token)
+    {
+        int lo = 0, hi = places.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (places[mid].Span.StartToken < token) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static void Cover(bool[] covered, TokenSpan span)
+    {
+        for (var t = span.StartToken; t < span.EndToken; t++) covered[t] = true;
+    }
+
+    private static bool IsCovered(bool[] covered, TokenSpan span)
+    {
+        for (var t = span.StartToken; t < span.EndToken; t++) if (covered[t]) return true;
+        return false;
     }
 
     private sealed record PlaceMention(TokenSpan Span, KnownEntity? Known, PlaceKind Kind, string? Country, string Name);
@@ -413,15 +421,23 @@ public sealed class EventReader
                 places.Add(new PlaceMention(text.Span(m.StartToken, m.EndToken), m.Entry.Entity, m.Entry.Place, m.Entry.Country, m.Entry.Name));
             }
         }
+        // Tokens some place already covers: an entity there is that place, not another.
+        var covered = new bool[text.Count + 1];
+        foreach (var p in places) Cover(covered, p.Span);
         foreach (var e in text.Entities)
         {
             if (e.Type is not (EntityType.Gpe or EntityType.Loc) || e.Known is not null) continue;
-            if (places.Any(p => p.Span.Overlaps(e.Span))) continue;
+            if (IsCovered(covered, e.Span)) continue;
             places.Add(new PlaceMention(e.Span, null, PlaceKind.Region, null, e.Name.Text));
+            Cover(covered, e.Span);
         }
         places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
         // A sea match holds the place it names ("off the coast of Venezuela"): keep the sea.
-        places.RemoveAll(p => p.Kind != PlaceKind.Sea && places.Any(o => o.Kind == PlaceKind.Sea && o != p && o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
+        var seas = places.Where(o => o.Kind == PlaceKind.Sea).ToList();
+        if (seas.Count > 0)
+        {
+            places.RemoveAll(p => p.Kind != PlaceKind.Sea && seas.Any(o => o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
+        }
         return places;
     }
 
@@ -432,21 +448,19 @@ public sealed class EventReader
     private void AddCountryAnaphors(AnnotatedText text, List<PlaceMention> places)
     {
         var added = new List<PlaceMention>();
+        // Countries named so far, by place and by demonym, each in text order: one pass over the text.
+        var countries = places.Where(p => p.Kind == PlaceKind.Country && p.Country is not null).Select(p => (p.Span.StartToken, p.Country!)).ToList();
+        var demonyms = text.Entities.Where(e => e.Type == EntityType.Norp && e.Known?.Country is not null)
+            .Select(e => (e.Span.StartToken, e.Known!.Country!)).OrderBy(e => e.StartToken).ToList();
+        int nextCountry = 0, nextDemonym = 0;
+        (int Start, string Code)? lastCountry = null, lastDemonym = null;
         for (var i = 1; i < text.Count; i++)
         {
             if (text.WordOf(i) is not ("country" or "nation") || text.WordOf(i - 1) is not ("the" or "The")) continue;
-            string? code = null;
-            var lastStart = -1;
-            foreach (var p in places)
-            {
-                if (p.Span.StartToken >= i - 1) break;
-                if (p.Kind == PlaceKind.Country && p.Country is not null) { code = p.Country; lastStart = p.Span.StartToken; }
-            }
-            foreach (var e in text.Entities)
-            {
-                if (e.Span.StartToken >= i - 1) break;
-                if (e.Type == EntityType.Norp && e.Known?.Country is { } c && e.Span.StartToken > lastStart) { code = c; lastStart = e.Span.StartToken; }
-            }
+            while (nextCountry < countries.Count && countries[nextCountry].StartToken < i - 1) lastCountry = countries[nextCountry++];
+            while (nextDemonym < demonyms.Count && demonyms[nextDemonym].StartToken < i - 1) lastDemonym = demonyms[nextDemonym++];
+            // The country named last; a demonym counts only after the last country named outright.
+            var code = lastDemonym is { } d && d.Start > (lastCountry?.Start ?? -1) ? d.Code : lastCountry?.Code;
             if (code is null || Gazetteer.Country(code) is not { } country) continue;
             var start = i - 1;
             var kind = PlaceKind.Country;
@@ -468,9 +482,9 @@ public sealed class EventReader
     {
         PlaceMention? best = null;
         var bestScore = int.MaxValue;
-        foreach (var p in places)
+        for (var at = FirstPlaceFrom(places, sentence.StartToken); at < places.Count && places[at].Span.StartToken < sentence.EndToken; at++)
         {
-            if (!sentence.Contains(p.Span.StartToken)) continue;
+            var p = places[at];
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence);
             if (!governed) continue;
             var inClause = clause.Contains(p.Span.StartToken);

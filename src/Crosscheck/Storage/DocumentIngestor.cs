@@ -17,6 +17,9 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader
     /// <summary>Documents stored per transaction: large enough to amortize the commit, small enough that a crash loses little.</summary>
     public const int BatchSize = 256;
 
+    /// <summary>Characters of text per transaction: a batch of long documents is written before it holds more.</summary>
+    public const long BatchChars = 16L * 1024 * 1024;
+
     public IngestSummary Ingest(IEnumerable<string> inputs, Action<IngestItem>? progress = null, Func<Stream>? stdin = null, bool keepItems = true)
     {
         int added = 0, near = 0, already = 0, failed = 0;
@@ -29,10 +32,23 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader
             progress?.Invoke(item);
         }
 
+        long pendingChars = 0;
+
         void Flush()
         {
             if (pending.Count == 0) return;
-            foreach (var outcome in store.AddRange(pending))
+            IReadOnlyList<StoreOutcome> outcomes;
+            try
+            {
+                outcomes = store.AddRange(pending);
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            {
+                // One document the store refuses must not cost the batch: store each on its own, naming the one that fails.
+                outcomes = StoreOneByOne(pending, Report, ref failed);
+            }
+            pendingChars = 0;
+            foreach (var outcome in outcomes)
             {
                 switch (outcome.Status)
                 {
@@ -54,9 +70,28 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader
                 continue;
             }
             pending.Add(result.Document!);
-            if (pending.Count >= BatchSize) Flush();
+            pendingChars += result.Document!.Text.Length;
+            if (pending.Count >= BatchSize || pendingChars >= BatchChars) Flush();
         }
         Flush();
         return new IngestSummary(added, near, already, failed, items);
+    }
+
+    private List<StoreOutcome> StoreOneByOne(List<Document> documents, Action<IngestItem> report, ref int failed)
+    {
+        var outcomes = new List<StoreOutcome>(documents.Count);
+        foreach (var document in documents)
+        {
+            try
+            {
+                outcomes.Add(store.Add(document));
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            {
+                failed++;
+                report(new IngestItem(document.Source, null, null, new InputError(document.Source, "cannot be stored (" + ex.Message + ")")));
+            }
+        }
+        return outcomes;
     }
 }

@@ -81,7 +81,8 @@ public enum TimePrecision
 
 /// <summary>
 /// A time expression. <see cref="Start"/> and <see cref="End"/> are inclusive days, both null when the
-/// expression could not be anchored ("at the time" with no earlier date, any relative time without a publication date);
+/// expression could not be anchored ("at the time" with no earlier date, any relative time without a publication date,
+/// a day before 0001-01-01 or after 9999-12-31 such as "yesterday" in a page dated 0001-01-01);
 /// "since X" without a publication date keeps its start and leaves the end null.
 /// </summary>
 public sealed record TimeMention(TokenSpan Span, DateOnly? Start, DateOnly? End, TimePrecision Precision)

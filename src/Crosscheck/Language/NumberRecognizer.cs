@@ -9,7 +9,8 @@ namespace Crosscheck.Language;
 /// that can start a number, the longest reading wins and the walk resumes after it.
 /// Approximations get a tolerance of 10 % ("about 50" is [45, 55]); comparatives are open or closed on one
 /// side ("more than 100" is [101, open), "up to 64" is [0, 64], "nearly 70" is [63, 69]); years, dates,
-/// times of day, ordinals and designators ("Title 50", "F-35") are not numbers.
+/// times of day, ordinals and designators ("Title 50", "F-35") are not numbers, nor is any quantity above
+/// 10^18 (<see cref="Quantities.MaxValue"/>), which also keeps the arithmetic here far from decimal's limits.
 /// </summary>
 public sealed class NumberRecognizer : IPipelineComponent
 {

@@ -28,9 +28,19 @@ internal readonly record struct Quantity(int Start, int End, decimal Min, decima
 /// [2S, 10S - 1]: two of them at least, and fewer than the next word a writer would reach for.
 /// "several" is [3, 9], "a few" and "a handful" [2, 5], "a couple" [2, 3], each scaled the same way
 /// ("several hundred" is [300, 999]); "multiple" is [2, open).
+/// A quantity larger than <see cref="MaxValue"/> is not read as a number at all (see there).
 /// </summary>
 internal static class Quantities
 {
+    /// <summary>
+    /// The largest quantity read as a number, 10^18. No count or amount in a report comes near it, and the bound
+    /// keeps every later step (a tolerance of 10 %, "more than" adding one, counts added across "and" and across a
+    /// document) far inside decimal's range. A larger reading ("99999999999999999999999 people", "5 trillion
+    /// trillion", "one hundred" said twenty times over) is no number rather than a clamped one: clamping would
+    /// report a figure the text never gave.
+    /// </summary>
+    public const decimal MaxValue = 1_000_000_000_000_000_000m;
+
     private enum WordKind { Unit, Teen, Ten, Hundred, Scale, Dozen }
 
     private static readonly FrozenDictionary<string, (WordKind Kind, long Value)> Words = new Dictionary<string, (WordKind, long)>
@@ -108,9 +118,13 @@ internal static class Quantities
         {
             // "3.5 million", "10 thousand", "2 dozen"; several in a row multiply ("3 hundred thousand").
             long s;
-            while ((s = ScaleAt(t, j, end)) != 0) { factor *= s; j++; }
+            while ((s = ScaleAt(t, j, end)) != 0)
+            {
+                if (!TryScale(factor, s, out factor)) return false;
+                j++;
+            }
         }
-        var v = value * factor;
+        if (!TryScale(value, factor, out var v)) return false;
         q = new Quantity(i, j, v, v, false, value, factor)
         {
             PlainDigits = plain && factor == 1,
@@ -149,7 +163,9 @@ internal static class Quantities
                 for (var d = 1; d <= 3; d++) if (!char.IsAsciiDigit(whole[k + d])) return false;
             }
         }
-        if (!decimal.TryParse(digits, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
+        // More digits than decimal holds fail to parse; fewer but past the bound are no number either.
+        if (!decimal.TryParse(digits, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            || value > MaxValue) return false;
         plain = dot < 0 && !whole.Contains(',') && suffix == 0;
         return true;
     }
@@ -227,21 +243,24 @@ internal static class Quantities
                     break;
                 case WordKind.Hundred:
                     baseValue = current == 0 ? 1 : current;
-                    current = baseValue * 100;
+                    if (!TryScale(baseValue, 100, out current)) return false;
                     lastFactor = 100;
                     break;
                 case WordKind.Dozen:
                     baseValue = current == 0 ? 1 : current;
-                    current = baseValue * 12;
+                    if (!TryScale(baseValue, 12, out current)) return false;
                     lastFactor = 12;
                     break;
                 case WordKind.Scale:
                     baseValue = current == 0 ? 1 : current;
-                    total += baseValue * value;
+                    if (!TryScale(baseValue, value, out var scaled)) return false;
+                    total += scaled;
                     current = 0;
                     lastFactor = value;
                     break;
             }
+            // Each step adds or scales by at most 10^12 from values within the bound, so long cannot overflow before this test.
+            if (total + current > (long)MaxValue) return false;
             last = kind;
             j++;
             if (kind == WordKind.Dozen) break;
@@ -275,8 +294,7 @@ internal static class Quantities
                 j += 2;
             }
             if (factor == 10) return false;
-            q = Vague(i, j, 2, 9, factor, false);
-            return true;
+            return TryVagueRange(i, j, 2, 9, factor, false, out q);
         }
         if (w.Equals("several", StringComparison.OrdinalIgnoreCase)) { lo = 3; hi = 9; }
         else if (w.Equals("multiple", StringComparison.OrdinalIgnoreCase)) { lo = 2; hi = 0; open = true; }
@@ -293,11 +311,37 @@ internal static class Quantities
         else return false;
         decimal f = 1;
         long s;
-        while ((s = ScaleAt(t, j, end)) != 0) { f *= s; j++; }
-        q = Vague(i, j, lo, hi, f, open);
+        while ((s = ScaleAt(t, j, end)) != 0)
+        {
+            if (!TryScale(f, s, out f)) return false;
+            j++;
+        }
+        return TryVagueRange(i, j, lo, hi, f, open, out q);
+    }
+
+    private static bool TryVagueRange(int start, int end, int lo, int hi, decimal factor, bool open, out Quantity q)
+    {
+        q = default;
+        if (!TryScale(lo, factor, out var min) || !TryScale(hi + 1, factor, out var top)) return false;
+        q = new Quantity(start, end, min, open ? null : top - 1, true, lo, factor);
         return true;
     }
 
-    private static Quantity Vague(int start, int end, int lo, int hi, decimal factor, bool open) =>
-        new(start, end, lo * factor, open ? null : (hi + 1) * factor - 1, true, lo, factor);
+    /// <summary><paramref name="value"/> × <paramref name="factor"/> (both non-negative) when the product stays within <see cref="MaxValue"/>.</summary>
+    private static bool TryScale(decimal value, decimal factor, out decimal product)
+    {
+        product = 0;
+        // Compared before multiplying, so decimal never overflows.
+        if (factor > 1 && value > MaxValue / factor) return false;
+        product = value * factor;
+        return product <= MaxValue;
+    }
+
+    private static bool TryScale(long value, long factor, out long product)
+    {
+        product = 0;
+        if (!TryScale((decimal)value, factor, out var p)) return false;
+        product = (long)p;
+        return true;
+    }
 }

@@ -46,11 +46,16 @@ internal readonly record struct TimeScope(AnnotatedText Text, int Start, int End
     public string? At(int i) => i >= Start && i < End ? Text.WordOf(i) : null;
 }
 
-/// <summary>A resolved (or unresolvable) stretch of days; Start and End null when it cannot be anchored.</summary>
+/// <summary>
+/// A resolved (or unresolvable) stretch of days; Start and End null when it cannot be anchored, or when either
+/// end falls outside the calendar (years 1 to 9999): a period is resolved at both ends or at neither.
+/// </summary>
 internal readonly record struct Period(DateOnly? Start, DateOnly? End, TimePrecision Precision)
 {
     public static Period Unresolved(TimePrecision precision) => new(null, null, precision);
-    public static Period Day(DateOnly d) => new(d, d, TimePrecision.Day);
+    public static Period Day(DateOnly? d) => Between(d, d, TimePrecision.Day);
+    public static Period Between(DateOnly? start, DateOnly? end, TimePrecision precision) =>
+        start is { } a && end is { } b ? new(a, b, precision) : Unresolved(precision);
 }
 
 internal readonly record struct TimeMatch(int Start, int End, Period Time);
@@ -161,10 +166,10 @@ internal static class TimeRules
                 m = new TimeMatch(i, i + 1, Relative(pub, p => Period.Day(p), TimePrecision.Day));
                 return true;
             case Keyword.Yesterday:
-                m = new TimeMatch(i, i + 1, Relative(pub, p => Period.Day(p.AddDays(-1)), TimePrecision.Day));
+                m = new TimeMatch(i, i + 1, Relative(pub, p => Period.Day(SafeDates.AddDays(p, -1)), TimePrecision.Day));
                 return true;
             case Keyword.Tomorrow:
-                m = new TimeMatch(i, i + 1, Relative(pub, p => Period.Day(p.AddDays(1)), TimePrecision.Day));
+                m = new TimeMatch(i, i + 1, Relative(pub, p => Period.Day(SafeDates.AddDays(p, 1)), TimePrecision.Day));
                 return true;
             case Keyword.This:
                 return TryDeictic(s, i, Pick.This, out m);
@@ -218,8 +223,8 @@ internal static class TimeRules
         {
             period = unit switch
             {
-                Unit.Week => Relative(pub, p => Week(WeekStart(p).AddDays(7 * shift)), TimePrecision.Week),
-                Unit.Month => Relative(pub, p => MonthPeriod(p.AddMonths(shift)), TimePrecision.Month),
+                Unit.Week => Relative(pub, p => Week(SafeDates.AddDays(WeekStart(p), 7 * shift)), TimePrecision.Week),
+                Unit.Month => Relative(pub, p => MonthPeriod(SafeDates.AddMonths(p, shift)), TimePrecision.Month),
                 _ => Relative(pub, p => YearPeriod(p.Year + shift), TimePrecision.Year),
             };
         }
@@ -227,18 +232,18 @@ internal static class TimeRules
         {
             period = Relative(pub, p =>
             {
-                var saturday = WeekStart(p).AddDays(5 + 7 * shift);
-                return new Period(saturday, saturday.AddDays(1), TimePrecision.Range);
+                var saturday = SafeDates.AddDays(WeekStart(p), 5 + 7 * shift);
+                return Period.Between(saturday, SafeDates.AddDays(saturday, 1), TimePrecision.Range);
             }, TimePrecision.Range);
         }
         else if (Lexicon.TryWeekday(x, out var day)) return TryWeekday(s, i + 1, day, pick, i, out m);
         else if (Lexicon.MonthOf(x) != 0 && Lexicon.IsFullMonthName(x)) return TryMonthAt(s, i, i + 1, pick, out m);
         else if (Seasons.ContainsKey(x)) return TrySeason(s, i + 1, i, pick, out m);
         else if (pick == Pick.Last && x.Equals("night", StringComparison.OrdinalIgnoreCase))
-            period = Relative(pub, p => Period.Day(p.AddDays(-1)), TimePrecision.Day);
+            period = Relative(pub, p => Period.Day(SafeDates.AddDays(p, -1)), TimePrecision.Day);
         else if (pick == Pick.This && (x.Equals("morning", StringComparison.OrdinalIgnoreCase) || x.Equals("afternoon", StringComparison.OrdinalIgnoreCase)
                  || x.Equals("evening", StringComparison.OrdinalIgnoreCase)))
-            period = Relative(pub, Period.Day, TimePrecision.Day);
+            period = Relative(pub, p => Period.Day(p), TimePrecision.Day);
         else return false;
         m = new TimeMatch(i, i + 2, period);
         return true;
@@ -254,7 +259,7 @@ internal static class TimeRules
         var period = Relative(s.Published, p =>
         {
             var whole = unit switch { Unit.Week => Week(WeekStart(p)), Unit.Month => MonthPeriod(p), _ => YearPeriod(p.Year) };
-            return earlier ? new Period(whole.Start, p, TimePrecision.Range) : new Period(p, whole.End, TimePrecision.Range);
+            return earlier ? Period.Between(whole.Start, p, TimePrecision.Range) : Period.Between(p, whole.End, TimePrecision.Range);
         }, TimePrecision.Range);
         m = new TimeMatch(i, i + 3, period);
         return true;
@@ -300,7 +305,7 @@ internal static class TimeRules
             var end = i + 1;
             int? year = null;
             if (s.At(i + 1) is { } y && TryYear(y, out var yy)) { year = yy; end++; }
-            inner = year is { } known ? MonthPeriod(new DateOnly(known, month, 1)) : ResolveMonth(s.Published, month, DefaultPick(s, i));
+            inner = year is { } known ? MonthPeriod(SafeDates.Create(known, month, 1)) : ResolveMonth(s.Published, month, DefaultPick(s, i));
             m = new TimeMatch(i, end, PartOf(inner, Part.Mid));
             return true;
         }
@@ -317,6 +322,7 @@ internal static class TimeRules
         if (whole.Start is not { } a || whole.End is not { } b) return Period.Unresolved(TimePrecision.Range);
         if (whole.Precision == TimePrecision.Month)
         {
+            // a is the first of a month, so its 10th, 11th, 20th and 21st days always exist.
             return part switch
             {
                 Part.Early => new Period(a, a.AddDays(9), TimePrecision.Range),
@@ -347,8 +353,8 @@ internal static class TimeRules
             {
                 // The weekend whose Saturday is the latest on or before publication (or the next one ahead).
                 var back = ((int)p.DayOfWeek - (int)DayOfWeek.Saturday + 7) % 7;
-                var saturday = pick == Pick.Future && back != 0 ? p.AddDays(7 - back) : p.AddDays(-back);
-                return new Period(saturday, saturday.AddDays(1), TimePrecision.Range);
+                var saturday = SafeDates.AddDays(p, pick == Pick.Future && back != 0 ? 7 - back : -back);
+                return Period.Between(saturday, SafeDates.AddDays(saturday, 1), TimePrecision.Range);
             }, TimePrecision.Range));
             return true;
         }
@@ -378,11 +384,13 @@ internal static class TimeRules
         if (!back && !counted && u[^1] != 's' && !s.Word(start + 1).Equals("coming", StringComparison.OrdinalIgnoreCase)) return false;
         // "the last days" with no number is vague: a week of days, four weeks, six months, five years, as with "recent".
         if (j == start + 2 && u[^1] == 's') return TryRecentUnit(s, start, j, unit, back, out m);
-        var n = (int)decimal.Ceiling(count);
+        // A count past int's range reaches beyond the calendar in every unit (hours included): no date.
+        var ceiling = decimal.Ceiling(count);
+        long? n = ceiling <= int.MaxValue ? (long)ceiling : null;
         m = new TimeMatch(start, j + 1, Relative(s.Published, p =>
         {
-            var other = Shift(p, unit, back ? -n : n);
-            return back ? new Period(other, p, TimePrecision.Range) : new Period(p, other, TimePrecision.Range);
+            var other = n is { } k ? Shift(p, unit, back ? -k : k) : null;
+            return back ? Period.Between(other, p, TimePrecision.Range) : Period.Between(p, other, TimePrecision.Range);
         }, TimePrecision.Range));
         return true;
     }
@@ -402,13 +410,13 @@ internal static class TimeRules
             var sign = back ? -1 : 1;
             var other = unit switch
             {
-                Unit.Hour => p.AddDays(sign),
-                Unit.Day => p.AddDays(7 * sign),
-                Unit.Week => p.AddDays(28 * sign),
-                Unit.Month => p.AddMonths(6 * sign),
-                _ => p.AddYears(5 * sign),
+                Unit.Hour => SafeDates.AddDays(p, sign),
+                Unit.Day => SafeDates.AddDays(p, 7 * sign),
+                Unit.Week => SafeDates.AddDays(p, 28 * sign),
+                Unit.Month => SafeDates.AddMonths(p, 6 * sign),
+                _ => SafeDates.AddYears(p, 5 * sign),
             };
-            return back ? new Period(other, p, TimePrecision.Range) : new Period(p, other, TimePrecision.Range);
+            return back ? Period.Between(other, p, TimePrecision.Range) : Period.Between(p, other, TimePrecision.Range);
         }, TimePrecision.Range));
         return true;
     }
@@ -436,12 +444,12 @@ internal static class TimeRules
         }
         if (s.At(i + 1) is { } y && TryYear(y, out var year2))
         {
-            m = new TimeMatch(i, i + 2, MonthPeriod(new DateOnly(year2, month, 1)));
+            m = new TimeMatch(i, i + 2, MonthPeriod(SafeDates.Create(year2, month, 1)));
             return true;
         }
         if (s.Is(i + 1, "of") && s.At(i + 2) is { } y3 && TryYear(y3, out var year3))
         {
-            m = new TimeMatch(i, i + 3, MonthPeriod(new DateOnly(year3, month, 1)));
+            m = new TimeMatch(i, i + 3, MonthPeriod(SafeDates.Create(year3, month, 1)));
             return true;
         }
         if (!Lexicon.IsFullMonthName(w)) return false;
@@ -452,7 +460,7 @@ internal static class TimeRules
                 : rel.Equals("next", StringComparison.OrdinalIgnoreCase) ? 1 : (int?)null;
             if (shift is { } sh)
             {
-                m = new TimeMatch(i, i + 3, Relative(pub, p => MonthPeriod(new DateOnly(p.Year + sh, month, 1)), TimePrecision.Month));
+                m = new TimeMatch(i, i + 3, Relative(pub, p => MonthPeriod(SafeDates.Create(p.Year + sh, month, 1)), TimePrecision.Month));
                 return true;
             }
         }
@@ -471,7 +479,7 @@ internal static class TimeRules
     }
 
     private static Period ResolveMonth(DateOnly? pub, int month, Pick pick) =>
-        Relative(pub, p => Choose(y => MonthPeriod(new DateOnly(y, month, 1)), pick, p, p.Year), TimePrecision.Month);
+        Relative(pub, p => Choose(y => MonthPeriod(SafeDates.Create(y, month, 1)), pick, p, p.Year), TimePrecision.Month);
 
     /// <summary>A day of a month; without a year, the occurrence nearest publication (news omits the current year).</summary>
     private static bool TryDate(int? year, int month, int day, DateOnly? pub, bool attributive, out Period period)
@@ -479,8 +487,8 @@ internal static class TimeRules
         period = Period.Unresolved(TimePrecision.Day);
         if (year is { } y)
         {
-            if (day > DateTime.DaysInMonth(y, month)) return false;
-            period = Period.Day(new DateOnly(y, month, day));
+            if (!SafeDates.TryCreate(y, month, day, out var date)) return false;
+            period = Period.Day(date);
             return true;
         }
         if (day > (month == 2 ? 29 : DateTime.DaysInMonth(2001, month))) return false;
@@ -489,8 +497,8 @@ internal static class TimeRules
         DateOnly? best = null;
         for (var cy = p.Year - 1; cy <= p.Year + 1; cy++)
         {
-            if (day > DateTime.DaysInMonth(cy, month)) continue;
-            var d = new DateOnly(cy, month, day);
+            // Years the calendar lacks (0, 10000) and days a month lacks in that year (Feb 29) are no candidates.
+            if (!SafeDates.TryCreate(cy, month, day, out var d)) continue;
             if (best is null || Math.Abs(d.DayNumber - p.DayNumber) < Math.Abs(best.Value.DayNumber - p.DayNumber)) best = d;
         }
         if (best is { } b) period = Period.Day(b);
@@ -570,7 +578,7 @@ internal static class TimeRules
         if (TryDayFirst(s, i, out m)) return true;
         if (w.Length == 5 && w[4] == 's' && w[3] == '0' && TryYear(w[..4], out var decade))
         {
-            m = new TimeMatch(i, i + 1, new Period(new DateOnly(decade, 1, 1), new DateOnly(decade + 9, 12, 31), TimePrecision.Range));
+            m = new TimeMatch(i, i + 1, Period.Between(SafeDates.Create(decade, 1, 1), SafeDates.Create(decade + 9, 12, 31), TimePrecision.Range));
             return true;
         }
         if (TryYear(w, out var year))
@@ -630,10 +638,17 @@ internal static class TimeRules
         if (lo != decimal.Truncate(lo) || hi != decimal.Truncate(hi) || hi > 10_000) return false;
         var a = (int)lo;
         var b = (int)hi;
+        var precision = a != b ? TimePrecision.Range : unit switch
+        {
+            Unit.Hour or Unit.Day => TimePrecision.Day,
+            Unit.Week => TimePrecision.Week,
+            Unit.Month => TimePrecision.Month,
+            _ => TimePrecision.Year,
+        };
         m = new TimeMatch(i, unitAt + 2, Relative(s.Published, p =>
         {
-            if (a != b) return new Period(Shift(p, unit, -b), Shift(p, unit, -a), TimePrecision.Range);
-            var d = Shift(p, unit, -a);
+            if (a != b) return Period.Between(Shift(p, unit, -b), Shift(p, unit, -a), precision);
+            if (Shift(p, unit, -a) is not { } d) return Period.Unresolved(precision);
             return unit switch
             {
                 Unit.Hour or Unit.Day => Period.Day(d),
@@ -641,55 +656,54 @@ internal static class TimeRules
                 Unit.Month => MonthPeriod(d),
                 _ => YearPeriod(d.Year),
             };
-        }, a == b ? unit switch
-        {
-            Unit.Hour or Unit.Day => TimePrecision.Day,
-            Unit.Week => TimePrecision.Week,
-            Unit.Month => TimePrecision.Month,
-            _ => TimePrecision.Year,
-        } : TimePrecision.Range));
+        }, precision));
         return true;
     }
 
     // ---- calendar arithmetic ----
+    // Every step goes through SafeDates: a publication date near either end of the calendar (0001-01-01 and
+    // 9999-12-31 both occur in real metadata) must leave a time unresolved, never throw.
 
-    private static DateOnly Shift(DateOnly d, Unit unit, int n) => unit switch
+    /// <summary><paramref name="n"/> units after <paramref name="d"/> (before it when negative); hours count in whole days, rounded away from publication.</summary>
+    private static DateOnly? Shift(DateOnly d, Unit unit, long n) => unit switch
     {
-        Unit.Hour => d.AddDays(n >= 0 ? (n + 23) / 24 : -((-n + 23) / 24)),
-        Unit.Day => d.AddDays(n),
-        Unit.Week => d.AddDays(7 * n),
-        Unit.Month => d.AddMonths(n),
-        _ => d.AddYears(n),
+        Unit.Hour => SafeDates.AddDays(d, n >= 0 ? (n + 23) / 24 : -((-n + 23) / 24)),
+        Unit.Day => SafeDates.AddDays(d, n),
+        Unit.Week => SafeDates.AddDays(d, 7 * n),
+        Unit.Month => SafeDates.AddMonths(d, n),
+        _ => SafeDates.AddYears(d, n),
     };
 
-    private static DateOnly WeekStart(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+    /// <summary>The Monday on or before <paramref name="d"/> (0001-01-01 is a Monday, so one always exists).</summary>
+    private static DateOnly WeekStart(DateOnly d) => DateOnly.FromDayNumber(d.DayNumber - (((int)d.DayOfWeek + 6) % 7));
 
-    private static Period Week(DateOnly monday) => new(monday, monday.AddDays(6), TimePrecision.Week);
+    private static Period Week(DateOnly? monday) => Period.Between(monday, SafeDates.AddDays(monday, 6), TimePrecision.Week);
 
-    private static Period MonthPeriod(DateOnly d) =>
-        new(new DateOnly(d.Year, d.Month, 1), new DateOnly(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month)), TimePrecision.Month);
+    private static Period MonthPeriod(DateOnly? d) =>
+        d is { } x ? new(new DateOnly(x.Year, x.Month, 1), SafeDates.EndOfMonth(x), TimePrecision.Month) : Period.Unresolved(TimePrecision.Month);
 
-    private static Period YearPeriod(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), TimePrecision.Year);
+    private static Period YearPeriod(int year) =>
+        Period.Between(SafeDates.Create(year, 1, 1), SafeDates.Create(year, 12, 31), TimePrecision.Year);
 
     /// <summary>Meteorological seasons: spring March-May, summer June-August, autumn September-November, winter December to February of the next year.</summary>
     private static Period SeasonPeriod(int year, int startMonth)
     {
-        var start = new DateOnly(year, startMonth, 1);
-        var last = start.AddMonths(2);
-        return new Period(start, new DateOnly(last.Year, last.Month, DateTime.DaysInMonth(last.Year, last.Month)), TimePrecision.Season);
+        var start = SafeDates.Create(year, startMonth, 1);
+        var last = SafeDates.AddMonths(start, 2);
+        return Period.Between(start, last is { } l ? SafeDates.EndOfMonth(l) : null, TimePrecision.Season);
     }
 
-    private static DateOnly Weekday(DayOfWeek day, Pick pick, DateOnly pub)
+    private static DateOnly? Weekday(DayOfWeek day, Pick pick, DateOnly pub)
     {
         var back = ((int)pub.DayOfWeek - (int)day + 7) % 7;
         var ahead = ((int)day - (int)pub.DayOfWeek + 7) % 7;
         return pick switch
         {
-            Pick.Future => pub.AddDays(ahead),
-            Pick.Last => pub.AddDays(back == 0 ? -7 : -back),
-            Pick.Next => pub.AddDays(ahead == 0 ? 7 : ahead),
-            Pick.This => WeekStart(pub).AddDays(((int)day + 6) % 7),
-            _ => pub.AddDays(-back),
+            Pick.Future => SafeDates.AddDays(pub, ahead),
+            Pick.Last => SafeDates.AddDays(pub, back == 0 ? -7 : -back),
+            Pick.Next => SafeDates.AddDays(pub, ahead == 0 ? 7 : ahead),
+            Pick.This => SafeDates.AddDays(WeekStart(pub), ((int)day + 6) % 7),
+            _ => SafeDates.AddDays(pub, -back),
         };
     }
 
@@ -701,8 +715,8 @@ internal static class TimeRules
         for (var y = pub.Year - 2; y <= pub.Year + 1; y++)
         {
             var o = occurrence(y);
-            var start = o.Start!.Value;
-            var end = o.End!.Value;
+            // An occurrence in a year the calendar lacks (before year 1, after 9999) is no candidate.
+            if (o.Start is not { } start || o.End is not { } end) continue;
             var fits = pick switch
             {
                 Pick.Future => end >= pub,

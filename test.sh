@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (Debian's chromium for the browser tests).
+# Tests that read datasets from ../shared are skipped when that folder is missing, unless CROSSCHECK_REQUIRE_SHARED=1.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -27,6 +28,9 @@ if [ -f "$trx" ]; then
   failed=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
   skipped=$(grep -o 'notExecuted="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
   echo "tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+  if [ "${skipped:-0}" -gt 0 ] && [ ! -d "$root/../shared" ]; then
+    echo "test.sh: $(cd "$root/.." && pwd)/shared is missing, so the tests that read its datasets were skipped (see README, Tests)"
+  fi
   [ "${passed:-0}" -gt 0 ] || { echo "test.sh: no test ran" >&2; status=1; }
 else
   echo "test.sh: the test run produced no results" >&2

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Crosscheck.Cli.Bench;
 using Crosscheck.Cli.Commands;
 using Crosscheck.Cli.Eval;
@@ -12,26 +14,19 @@ public static class CrosscheckCli
     public const int SomeFailed = 1;
     public const int UsageError = 2;
 
+    /// <summary>The name in every usage line, whatever the executable is called (RootCommand would take Crosscheck.Cli).</summary>
+    public const string Name = "crosscheck";
+
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
-        var root = new RootCommand("Crosscheck: turns news articles into a sourced record.");
-        root.Subcommands.Add(IngestCommand.Create(output, errors));
-        root.Subcommands.Add(AnalyzeCommand.Create(output, errors));
-        root.Subcommands.Add(ExportCommand.Create(output, errors));
-        root.Subcommands.Add(ServeCommand.Create(output, errors));
-        root.Subcommands.Add(DemoCommand.Create(output, errors));
-        root.Subcommands.Add(BenchCommand.Create(output, errors));
-        root.Subcommands.Add(TaggingCommands.Train(output));
-        root.Subcommands.Add(EvalCommand.Create(output, errors));
-        root.Subcommands.Add(GazetteerCommand.Create(output, errors));
-
-        var parse = root.Parse(args);
+        var parse = Create(output, errors).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) errors.WriteLine($"crosscheck: {e.Message}");
-            errors.WriteLine("Run 'crosscheck --help' for usage.");
+            // One line per error, the help to read on the same line.
+            var help = CommandLine(parse.CommandResult);
+            foreach (var e in parse.Errors) errors.WriteLine($"{Name}: {e.Message.TrimEnd('.')} (see '{help} --help')");
             return UsageError;
         }
         try
@@ -48,6 +43,34 @@ public static class CrosscheckCli
             errors.WriteLine($"crosscheck: {ex.Message}");
             return SomeFailed;
         }
+    }
+
+    /// <summary>The command tree, its root named <see cref="Name"/>, with help and version as RootCommand has them.</summary>
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var root = new Command(Name, "Crosscheck: turns news articles into a sourced record.") { new HelpOption(), new VersionOption() };
+        root.Subcommands.Add(IngestCommand.Create(output, errors));
+        root.Subcommands.Add(AnalyzeCommand.Create(output, errors));
+        root.Subcommands.Add(ExportCommand.Create(output, errors));
+        root.Subcommands.Add(ServeCommand.Create(output, errors));
+        root.Subcommands.Add(DemoCommand.Create(output, errors));
+        root.Subcommands.Add(BenchCommand.Create(output, errors));
+        root.Subcommands.Add(TaggingCommands.Train(output));
+        root.Subcommands.Add(EvalCommand.Create(output, errors));
+        root.Subcommands.Add(GazetteerCommand.Create(output, errors));
+        return root;
+    }
+
+    /// <summary>"crosscheck eval seeds" for the result of eval seeds.</summary>
+    private static string CommandLine(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult c) names.Add(c.Command.Name);
+        }
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }
 

@@ -1,6 +1,7 @@
 using Crosscheck.Linking;
 using Crosscheck.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,9 @@ public static class CrosscheckWeb
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A start that fails (a port in use) throws to whoever started the app, who says so in one line; the host's
+        // own log of it would add the exception's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddSingleton(options);
 
         // The store serializes its own connection, so one instance serves every request. Registered through a
@@ -47,8 +51,10 @@ public static class CrosscheckWeb
         builder.Services.AddOpenApi();
 
         // The pages' forms (undoing a join) carry an antiforgery token, so another site cannot post them for a reader.
-        // The keys live in memory: a form older than the process is refused with a request to reload it.
-        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // The keys live in memory only (InMemoryKeyRing): a form older than the process is refused with a request to
+        // reload it, and nothing is written to the user's ~/.aspnet.
+        builder.Services.AddDataProtection().SetApplicationName("crosscheck");
+        builder.Services.Configure<KeyManagementOptions>(InMemoryKeyRing.Configure);
         builder.Services.AddAntiforgery();
 
         // Registered before AddProblemDetails so browsers get an error page while API clients get JSON.

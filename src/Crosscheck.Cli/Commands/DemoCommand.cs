@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
 using Crosscheck.Documents;
 
 namespace Crosscheck.Cli.Commands;
@@ -9,13 +11,15 @@ internal static class DemoCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var noServe = new Option<bool>("--no-serve") { Description = "Print the summary and exit" };
-        var db = SharedOptions.Database(Path.Combine(Path.GetTempPath(), "crosscheck-demo", "demo.db"));
-        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
+        var db = SharedOptions.Database(DefaultDatabase(AppContext.BaseDirectory));
+        db.Description = "SQLite database file, replaced by the demo";
+        var urls = SharedOptions.Urls();
         var command = new Command("demo", "Ingest the bundled sample articles into a fresh database and serve them") { noServe, db, urls };
         command.SetAction(parse =>
         {
             var samples = SamplesDirectory();
             var path = parse.GetValue(db)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             foreach (var f in new[] { path, path + "-wal", path + "-shm" })
             {
                 if (File.Exists(f)) File.Delete(f);
@@ -29,6 +33,21 @@ internal static class DemoCommand
             return parse.GetValue(noServe) ? CrosscheckCli.Ok : ServeCommand.Serve(path, parse.GetValue(urls)!, stdout);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The demo's database when <c>--db</c> is not given, one per checkout so two checkouts never replace each other's:
+    /// <c>.build/demo/demo.db</c> in the checkout the tool was built in (found by its Crosscheck.slnx), else a temp
+    /// folder named after a hash of the folder the tool runs from.
+    /// </summary>
+    internal static string DefaultDatabase(string toolDirectory)
+    {
+        for (var dir = new DirectoryInfo(toolDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Crosscheck.slnx"))) return Path.Combine(dir.FullName, ".build", "demo", "demo.db");
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(toolDirectory))))[..12];
+        return Path.Combine(Path.GetTempPath(), "crosscheck-demo-" + hash, "demo.db");
     }
 
     /// <summary>The samples shipped beside the program (copied there at build time).</summary>

@@ -5,11 +5,68 @@ namespace Crosscheck.Cli.Commands;
 /// <summary>Options several commands share, so each reads the same way everywhere.</summary>
 internal static class SharedOptions
 {
-    public static Option<string> Database(string defaultPath = "crosscheck.db") => new("--db")
+    /// <summary><c>--db FILE</c>: an empty path, a folder or a file in a folder that does not exist is a usage error.</summary>
+    public static Option<string> Database(string defaultPath = "crosscheck.db")
     {
-        Description = "SQLite database file",
-        DefaultValueFactory = _ => defaultPath,
-    };
+        var option = new Option<string>("--db")
+        {
+            Description = "SQLite database file",
+            DefaultValueFactory = _ => defaultPath,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.Implicit) return;
+            var problem = DatabaseProblem(result.GetValueOrDefault<string>());
+            if (problem is not null) result.AddError(problem);
+        });
+        return option;
+    }
+
+    /// <summary>What is wrong with a database path given on the command line, or null.</summary>
+    internal static string? DatabaseProblem(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return "--db: the database path is empty";
+        if (Directory.Exists(path)) return $"--db {path}: is a folder, not a database file (for example {Path.Combine(path, "crosscheck.db")})";
+        string? folder;
+        try
+        {
+            folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        }
+        catch (Exception ex) when (ex is ArgumentException or PathTooLongException or NotSupportedException)
+        {
+            return $"--db {path}: not a usable path ({ex.Message})";
+        }
+        if (folder is not null && !Directory.Exists(folder)) return $"--db {path}: the folder {folder} does not exist";
+        return null;
+    }
+
+    /// <summary><c>--urls</c>: addresses to listen on, separated by ';', each checked before anything starts.</summary>
+    public static Option<string> Urls()
+    {
+        var option = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on, separated by ';'",
+            DefaultValueFactory = _ => ServeCommand.DefaultUrls,
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>() ?? "";
+            var addresses = value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (addresses.Length == 0) result.AddError("--urls: no address given (for example http://127.0.0.1:5080)");
+            foreach (var address in addresses)
+            {
+                try
+                {
+                    Microsoft.AspNetCore.Http.BindingAddress.Parse(address);
+                }
+                catch (FormatException)
+                {
+                    result.AddError($"--urls {address}: not an address to listen on (for example http://127.0.0.1:5080)");
+                }
+            }
+        });
+        return option;
+    }
 
     public static Option<long> MaxBytes() => new("--max-bytes")
     {
@@ -17,11 +74,23 @@ internal static class SharedOptions
         DefaultValueFactory = _ => 20L * 1024 * 1024,
     };
 
-    public static Argument<string[]> Paths() => new("paths")
+    /// <summary>Input paths. A word that starts with '-' (other than '-' alone) is an option this command does not have, never a file.</summary>
+    public static Argument<string[]> Paths()
     {
-        Description = "Files, directories (read recursively) or - for standard input",
-        Arity = ArgumentArity.OneOrMore,
-    };
+        var argument = new Argument<string[]>("paths")
+        {
+            Description = "Files, directories (read recursively) or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"{token.Value}: unknown option (a file whose name starts with '-' is given as ./{token.Value})");
+            }
+        });
+        return argument;
+    }
 
     public static Option<string[]> Gazetteers() => new("--gazetteer")
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crosscheck.Web;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 
 namespace Crosscheck.Cli.Commands;
@@ -9,11 +10,16 @@ internal static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
+    public const string Description =
+        "Serve the web app over a database: its documents (full-text search, each with its segments marked), its stories "
+        + "(incidents on a timeline) and each incident's reports side by side, with discrepancies, why each report was joined "
+        + "and a button that undoes a join; the JSON API under /api";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var db = SharedOptions.Database();
-        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => DefaultUrls };
-        var command = new Command("serve", "Serve the web app: a searchable list of documents and a page per document") { db, urls };
+        var urls = SharedOptions.Urls();
+        var command = new Command("serve", Description) { db, urls };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
@@ -42,10 +48,17 @@ internal static class ServeCommand
         }
         catch (IOException ex)
         {
-            throw new CliFailure($"{urls}: cannot listen ({ex.Message})");
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw new CliFailure(CannotListen(urls, ex));
         }
         stdout.WriteLine($"Serving {databasePath} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
         app.WaitForShutdown();
         return CrosscheckCli.Ok;
     }
+
+    /// <summary>One line for a server that could not bind: the address and why, in the user's words.</summary>
+    internal static string CannotListen(string urls, IOException ex) =>
+        ex.InnerException is AddressInUseException
+            ? $"cannot listen on {urls}: the address is already in use (another server runs there; choose another with --urls)"
+            : $"cannot listen on {urls}: {ex.Message.ReplaceLineEndings(" ")}";
 }

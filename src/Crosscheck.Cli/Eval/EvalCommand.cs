@@ -13,7 +13,7 @@ internal static class EvalCommand
         var seedsDir = new Option<string>("--seeds") { Description = "The seed articles", DefaultValueFactory = _ => "../shared/seeds" };
         var gold = new Option<string>("--gold") { Description = "The gold reading of the seeds", DefaultValueFactory = _ => "../shared/gold/seeds.gold.json" };
         var analysis = new Option<string?>("--analysis") { Description = "Score this contract JSON instead of analyzing the seeds now" };
-        var seeds = new Command("seeds", "Score segments and entities (more as they land) against the seeds' gold reading") { seedsDir, gold, analysis };
+        var seeds = new Command("seeds", "Score an analysis of the seeds (made now, or the contract JSON given with --analysis) against their gold reading: segments, entities, events, quotes and the cross-document checks") { seedsDir, gold, analysis };
         seeds.SetAction(parse => SeedsEval.Run(parse.GetValue(seedsDir)!, parse.GetValue(gold)!, parse.GetValue(analysis), stdout, stderr));
         eval.Subcommands.Add(seeds);
         var polnearData = new Option<string?>("--data") { Description = "A PolNeAR split folder with text/ and attributions/ (default: ../shared/data/polnear/dev)" };

@@ -6,7 +6,7 @@ namespace Crosscheck.Tests.Cli;
 /// <summary><c>bench link</c> on a small linker made from the seeds: it prints one row per size, and refuses bad sizes.</summary>
 public sealed class LinkBenchTests
 {
-    [Fact]
+    [SharedDataFact("seeds")]
     public void Prints_a_row_per_size_with_documents_per_second_and_latencies()
     {
         using var dir = new TempDirectory();

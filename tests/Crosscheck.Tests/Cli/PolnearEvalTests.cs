@@ -6,7 +6,7 @@ namespace Crosscheck.Tests.Cli;
 /// <summary>The PolNeAR attribution eval as a regression test: floors a little under the figures it printed.</summary>
 public sealed class PolnearEvalTests
 {
-    [Fact]
+    [SharedDataFact("data/polnear")]
     public void Attributions_on_polnear_dev_stay_above_their_floors()
     {
         var scores = PolnearEval.Score(SharedData.PathTo("data", "polnear", "dev"));

@@ -7,7 +7,7 @@ namespace Crosscheck.Tests.Documents;
 /// <summary>The gold file's segment checks (../shared/gold/seeds.gold.json), scored the way the gold README says.</summary>
 public sealed partial class SeedSegmentTests
 {
-    [Fact]
+    [SharedDataFact("seeds", "gold/seeds.gold.json")]
     public void Every_segment_the_seed_gold_lists_gets_its_kind()
     {
         using var gold = JsonDocument.Parse(File.ReadAllText(SharedData.PathTo("gold", "seeds.gold.json")));

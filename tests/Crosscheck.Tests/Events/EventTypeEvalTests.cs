@@ -6,7 +6,7 @@ namespace Crosscheck.Tests.Events;
 /// <summary>Floors for <c>eval case2021</c> and <c>eval plover</c>, run in-process on the shared dev data.</summary>
 public sealed class EventTypeEvalTests
 {
-    [Fact]
+    [SharedDataFact("data/case2021")]
     public void Case2021_weighted_f1_over_acled_labels_stays_above_its_floor()
     {
         var result = Case2021Eval.Score(SharedData.PathTo("data", "case2021", "dev.tsv"));
@@ -19,7 +19,7 @@ public sealed class EventTypeEvalTests
         result.All.Of("SUIC_BOMB").F1.ShouldBeGreaterThanOrEqualTo(0.8);
     }
 
-    [Fact]
+    [SharedDataFact("data/plover")]
     public void Plover_accuracy_and_macro_f1_stay_above_their_floors()
     {
         var result = PloverEval.Score(SharedData.PathTo("data", "plover", "PLOVER_GSR_CAMEO.txt"));

@@ -7,7 +7,7 @@ namespace Crosscheck.Tests.Events;
 /// <summary>The factuality eval as a regression test: dev figures stay above floors a little under what was measured, and above the always-asserted baseline.</summary>
 public sealed class FactualityEvalTests
 {
-    [Theory]
+    [SharedDataTheory("data/factuality")]
     [InlineData("meantime", 0.80, 0.92, 0.45, 0.30)]
     [InlineData("uw", 0.71, 0.72, 0.56, 0.56)]
     public void Dev_figures_stay_above_their_floors(string corpus, double accuracyFloor, double calibratedFloor, double macroF1Floor, double maeCeiling)

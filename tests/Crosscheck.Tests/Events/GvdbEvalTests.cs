@@ -8,7 +8,7 @@ public sealed class GvdbEvalTests
 {
     private static readonly string DevFile = SharedData.PathTo("data", "gvdb", "dev.tsv");
 
-    [Fact]
+    [SharedDataFact("data/gvdb")]
     public void Killed_and_injured_per_article_stay_above_their_floors()
     {
         var report = GvdbEval.Score(GvdbEval.Load(DevFile));
@@ -18,7 +18,7 @@ public sealed class GvdbEvalTests
         report.Seconds.ShouldBeLessThan(20);
     }
 
-    [Fact]
+    [SharedDataFact("data/gvdb")]
     public void Gold_counts_follow_the_printed_definition()
     {
         var articles = GvdbEval.Load(DevFile);

@@ -21,7 +21,7 @@ public sealed class SeedEventTests
         return JsonDocument.Parse(buffer.ToArray());
     }
 
-    [Fact]
+    [SharedDataFact("seeds", "gold/seeds.gold.json")]
     public void Seed_events_and_quotes_meet_the_gold_bars()
     {
         using var gold = JsonDocument.Parse(File.ReadAllText(SharedData.PathTo("gold", "seeds.gold.json")));
@@ -41,7 +41,7 @@ public sealed class SeedEventTests
         report.CrossPassed.ShouldBeGreaterThanOrEqualTo(report.CrossChecks - 2, why);
     }
 
-    [Fact]
+    [SharedDataFact("seeds")]
     public void Event_ids_are_stable_and_every_evidence_is_the_exact_slice_of_its_document()
     {
         using var first = AnalyzeSeeds();

@@ -105,7 +105,7 @@ public sealed class GazetteerFileTests
         Gazetteer.Load([]).ShouldBeSameAs(Gazetteer.Default);
     }
 
-    [Fact]
+    [SharedDataFact("data/geo")]
     public void The_shipped_GeoNames_files_are_what_build_geo_makes_from_the_shared_dumps()
     {
         using var dir = new TempDirectory();

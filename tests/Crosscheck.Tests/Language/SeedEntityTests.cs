@@ -18,7 +18,7 @@ public sealed class SeedEntityTests
         return JsonDocument.Parse(buffer.ToArray());
     }
 
-    [Fact]
+    [SharedDataFact("seeds", "gold/seeds.gold.json")]
     public void Every_entity_the_seed_gold_lists_resolves_with_its_mentions_and_titles()
     {
         using var gold = JsonDocument.Parse(File.ReadAllText(SharedData.PathTo("gold", "seeds.gold.json")));
@@ -28,7 +28,7 @@ public sealed class SeedEntityTests
         report.Segments.ShouldBe(1.0, string.Join("\n", report.Lines));
     }
 
-    [Fact]
+    [SharedDataFact("seeds")]
     public void One_person_under_two_titles_in_two_articles_is_one_entity()
     {
         using var analysis = AnalyzeSeeds();
@@ -39,7 +39,7 @@ public sealed class SeedEntityTests
         documents.ShouldBe(2);
     }
 
-    [Fact]
+    [SharedDataFact("seeds")]
     public void Every_mention_is_the_exact_slice_of_its_document()
     {
         using var analysis = AnalyzeSeeds();

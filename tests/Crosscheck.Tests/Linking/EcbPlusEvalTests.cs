@@ -3,24 +3,13 @@ using Crosscheck.Cli.Eval;
 
 namespace Crosscheck.Tests.Linking;
 
-/// <summary>A test that runs only when the ECB+ corpus sits in the shared data folder.</summary>
-public sealed class EcbPlusFactAttribute : FactAttribute
-{
-    public static string Folder => SharedData.PathTo("data", "ecbplus");
-
-    public EcbPlusFactAttribute()
-    {
-        if (!Directory.Exists(Folder)) Skip = $"the ECB+ corpus is not at {Folder}";
-    }
-}
-
 /// <summary>Stories against ECB+ sub-topics (B³ over documents) as a regression test, and the corpus reader.</summary>
 public sealed class EcbPlusEvalTests
 {
-    [EcbPlusFact]
+    [SharedDataFact("data/ecbplus")]
     public void Dev_topics_cluster_into_their_sub_topics_above_the_floor()
     {
-        var dev = EcbPlusEval.Load(EcbPlusFactAttribute.Folder).Where(a => EcbPlusEval.DevTopics.Contains(a.Topic)).ToList();
+        var dev = EcbPlusEval.Load(SharedData.PathTo("data", "ecbplus")).Where(a => EcbPlusEval.DevTopics.Contains(a.Topic)).ToList();
         var score = EcbPlusEval.Score("dev", EcbPlusEval.Read(dev));
         score.Documents.ShouldBe(197);
         score.GoldStories.ShouldBe(16);

@@ -20,8 +20,14 @@ public sealed record WebOptions
     /// <summary>Addresses to listen on; loopback only by default.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
-    /// <summary>The sourced record (stories, incidents, discrepancies) the pages and the API read; null for an empty one.</summary>
+    /// <summary>The sourced record (stories, incidents, discrepancies) the pages and the API read; null to load it from the database.</summary>
     public SourcedRecord? Record { get; init; }
+
+    /// <summary>How a document not linked yet is read (default: the standard pipeline and event reader).</summary>
+    public Func<Crosscheck.Documents.Document, DocumentFacts>? Analyze { get; init; }
+
+    /// <summary>Where a document that cannot be linked is named (default: standard error, one line each).</summary>
+    public Action<string>? Problem { get; init; }
 }
 
 /// <summary>Builds the Crosscheck web app: server-rendered pages and a JSON API (with its OpenAPI document at <c>/openapi/v1.json</c>) over one document store and the sourced record read from it.</summary>
@@ -41,12 +47,12 @@ public static class CrosscheckWeb
         // factory so the container owns it and disposes it when the app is disposed.
         builder.Services.AddSingleton<IDocumentStore>(_ => SqliteDocumentStore.Open(options.DatabasePath));
 
-// The record in memory, shared by every request (it takes its own lock). Loaded from the store, it keeps
-        // saving its changes (an undone merge) there; documents stored but never linked are linked now.
-        builder.Services.AddSingleton(services => options.Record
-            ?? (services.GetRequiredService<IDocumentStore>() is SqliteDocumentStore sqlite
-                ? RecordLoader.Load(sqlite).Record
-                : new SourcedRecord(new CrossDocumentLinker())));
+        // The record in memory, shared by every request (it takes its own lock). Loaded from the store, it keeps
+        // saving its changes (an undone merge) there. What is in place is put back at once; documents stored but
+        // not linked yet are linked in the background (PendingLinker), so the server answers from the start.
+        builder.Services.AddSingleton(services => RecordStartup.Open(options, services.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddSingleton(services => services.GetRequiredService<RecordStartup>().Record);
+        builder.Services.AddHostedService<PendingLinker>();
 
         builder.Services.AddOpenApi();
 

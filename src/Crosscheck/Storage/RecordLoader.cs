@@ -85,8 +85,12 @@ public sealed class PendingRecord
     /// <summary>How many documents are left to link (new, stale or unreadable; documents kept out are not counted).</summary>
     public int Pending => _pending.Count(l => l.Failure is null);
 
-    /// <summary>Links every pending document in link order (see <see cref="RecordLoader"/>).</summary>
-    public RecordLoad LinkPending(Func<Document, DocumentFacts>? analyze = null, Action<LinkUpdate>? linked = null, Action<string>? problem = null)
+    /// <summary>
+    /// Links every pending document in link order (see <see cref="RecordLoader"/>). Cancelled, it stops between two
+    /// documents: each one linked is saved whole, and the rest stay pending for the next load.
+    /// </summary>
+    public RecordLoad LinkPending(Func<Document, DocumentFacts>? analyze = null, Action<LinkUpdate>? linked = null, Action<string>? problem = null,
+        CancellationToken cancellation = default)
     {
         analyze ??= RecordLoader.Analyze;
         // Documents in place that now follow an earlier arrival are marked first, in one transaction, so a run
@@ -96,6 +100,7 @@ public sealed class PendingRecord
         int added = 0, failed = 0;
         foreach (var link in _pending)
         {
+            if (cancellation.IsCancellationRequested) break;
             if (link.Failure is not null) continue;
             if (link.Unreadable is { } unreadable) problem?.Invoke(unreadable + "; read again from the document's text");
             if (Facts(link, analyze, problem) is not { } facts) { failed++; continue; }

@@ -31,7 +31,8 @@ public sealed class WebAppFixture : IAsyncLifetime
         using (var store = SqliteDocumentStore.Open(path))
         {
             Dam = Add(store, "dam.txt", DamArticle(""));
-            DamCopy = Add(store, "dam-copy.txt", DamArticle("The talks are expected to last a week."));
+            // Reprinted a day later: the original is the copy first in link order (day, then id).
+            DamCopy = Add(store, "dam-copy.txt", DamArticle("The talks are expected to last a week.", "2024-03-06"));
             Script = Add(store, "script.txt", $"""
                 ---
                 title: {ScriptTitle}
@@ -79,11 +80,11 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 
     /// <summary>Long enough for near-duplicate detection; <paramref name="extra"/> makes a copy differ slightly.</summary>
-    private static string DamArticle(string extra) => $"""
+    private static string DamArticle(string extra, string published = "2024-03-05") => $"""
         ---
         title: {DamTitle}
         outlet: The Example Post
-        published: 2024-03-05
+        published: {published}
         url: https://news.example/dam-talks
         ---
         {DamTitle}

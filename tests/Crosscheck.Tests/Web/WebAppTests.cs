@@ -256,7 +256,7 @@ public sealed class WebAppTests(WebAppFixture app) : IClassFixture<WebAppFixture
             ["id", "source", "outlet", "title", "published", "url", "language", "text", "duplicateOf", "segments"]);
         doc.GetProperty("id").GetString().ShouldBe(app.DamCopy.Id);
         doc.GetProperty("source").GetString().ShouldBe("dam-copy.txt");
-        doc.GetProperty("published").GetString().ShouldBe("2024-03-05");
+        doc.GetProperty("published").GetString().ShouldBe("2024-03-06");
         doc.GetProperty("language").GetString().ShouldBe("en");
         doc.GetProperty("text").GetString().ShouldBe(app.DamCopy.Text);
         doc.GetProperty("duplicateOf").GetString().ShouldBe(app.Dam.Id);

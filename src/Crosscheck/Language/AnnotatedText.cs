@@ -149,11 +149,36 @@ public sealed class AnnotatedText
     /// <summary>The kind of segment that covers <paramref name="offset"/>, or Body when the text has no segments.</summary>
     public SegmentKind SegmentKindAt(int offset)
     {
-        foreach (var s in Segments)
+        var segments = Segments;
+        _segmentsInOrder ??= IsInOrder(segments);
+        if (!_segmentsInOrder.Value)
         {
-            if (offset >= s.Start && offset < s.End) return s.Kind;
+            foreach (var s in segments)
+            {
+                if (offset >= s.Start && offset < s.End) return s.Kind;
+            }
+            return SegmentKind.Body;
         }
-        return SegmentKind.Body;
+        // Segments in text order without overlap (as documents have them): the last one starting at or before the offset.
+        int lo = 0, hi = segments.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (segments[mid].Start <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo > 0 && offset < segments[lo - 1].End ? segments[lo - 1].Kind : SegmentKind.Body;
+    }
+
+    private bool? _segmentsInOrder;
+
+    private static bool IsInOrder(ImmutableArray<Segment> segments)
+    {
+        for (var i = 1; i < segments.Length; i++)
+        {
+            if (segments[i].Start < segments[i - 1].End) return false;
+        }
+        return true;
     }
 }
 

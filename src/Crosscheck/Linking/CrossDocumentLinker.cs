@@ -216,8 +216,7 @@ public sealed partial class CrossDocumentLinker
         return (_rank.GetValueOrDefault(first.Document), first.Start, first.Id);
     }
 
-    private static string? PlaceKey(EventFacts ev) =>
-        ev.Location is { } l ? (l.Country ?? l.Name).ToLowerInvariant() : null;
+    private static string? PlaceKey(EventFacts ev) => IncidentTraits.PlaceKey(ev);
 
     private void IndexPlace(EventFacts ev, IncidentState incident)
     {
@@ -248,7 +247,7 @@ public sealed partial class CrossDocumentLinker
     private int LastRank(IncidentState incident) => incident.Events.Count == 0 ? -1 : _rank.GetValueOrDefault(incident.Events[^1].Document);
 
     private static bool HasPlace(IncidentState incident, PloverType type, string key) =>
-        incident.Events.Any(e => e.Type == type && PlaceKey(e) == key);
+        incident.Events.Count > 0 && incident.Type == type && incident.Traits.Places.GetValueOrDefault(key) > 0;
 
     private IEnumerable<(IncidentState Incident, bool OtherStory)> Candidates(EventFacts ev, List<IncidentState> storyIncidents)
     {
@@ -305,7 +304,7 @@ public sealed partial class CrossDocumentLinker
         foreach (var (incident, otherStory) in candidates)
         {
             if (incident.Events.Count == 0 || incident.Type != ev.Type) continue;
-            var match = IncidentMatcher.Match(ev, incident.Events);
+            var match = IncidentMatcher.Match(ev, incident.Events, incident.Traits);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
             // Equal scores go to the smaller id, so the choice never depends on the order candidates come in.
             if (match is { } m2 && (m2.Score > bestScore || (m2.Score == bestScore && best is not null && string.CompareOrdinal(incident.Id, best.Id) < 0)))
@@ -330,9 +329,9 @@ public sealed partial class CrossDocumentLinker
         {
             if (other == target || other.Events.Count == 0 || other.Type != target.Type || other.Scope != IncidentScope.Campaign
                 || other.ModalityClass != ModalityClass.Factual || other.Events.Any(e => _detached.Contains(e.Id))) continue;
-            if (IncidentMatcher.Match(ev, other.Events) is null) continue;
+            if (IncidentMatcher.Match(ev, other.Events, other.Traits) is null) continue;
             // Every report of the other series must fit this one too.
-            if (other.Events.Any(e => IncidentMatcher.Match(e, target.Events) is null)) continue;
+            if (other.Events.Any(e => IncidentMatcher.Match(e, target.Events, target.Traits) is null)) continue;
             var moving = other.Events.ToList();
             foreach (var moved in moving)
             {
@@ -346,8 +345,7 @@ public sealed partial class CrossDocumentLinker
                 AddToStory(target, StoryIdOf(moved.Document));
                 reassigned.Add(moved.Document);
             }
-            other.Events.Clear();
-            other.Links.Clear();
+            other.Clear();
             foreach (var moved in moving) IndexPlace(moved, target);
             target.Story = StoryIdOf(target.Events[0].Document);
             _summaries.Remove(other.Id);
@@ -402,18 +400,32 @@ internal sealed class IncidentState(string id, string story, Comparison<EventFac
     public ModalityClass ModalityClass => IncidentMatcher.ClassOf(Events[0].Modality);
     public IncidentScope Scope => IncidentSummarizer.ScopeOf(Events);
 
+    private IncidentTraits _traits = new();
+
+    /// <summary>What the matcher needs of all the reports at once, kept up to date as they join.</summary>
+    public IncidentTraits Traits => _traits;
+
     public void Add(EventFacts ev, IncidentLink link)
     {
+        _traits.Add(ev);
         var at = Events.Count;
         while (at > 0 && order(Events[at - 1], ev) > 0) at--;
         Events.Insert(at, ev);
         Links.Insert(at, link);
     }
 
+    public void Clear()
+    {
+        Events.Clear();
+        Links.Clear();
+        _traits = new IncidentTraits();
+    }
+
     public void Remove(string eventId)
     {
         Events.RemoveAll(e => e.Id == eventId);
         Links.RemoveAll(l => l.Event == eventId);
+        _traits = IncidentTraits.Of(Events);
         // Links that pointed at the removed event now point at the incident's first report.
         for (var i = 0; i < Links.Count; i++)
         {

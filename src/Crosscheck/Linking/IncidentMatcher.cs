@@ -46,29 +46,50 @@ public static class IncidentMatcher
     internal static ModalityClass ClassOf(Modality modality) => modality is Modality.Asserted or Modality.Denied
         ? ModalityClass.Factual : ModalityClass.Prospective;
 
+    /// <summary>
+    /// The most reports of one incident an event is compared with one by one. An incident larger than this (a long
+    /// series, or a document of thousands of reports) is compared through its first and its latest reports, so
+    /// linking costs the same per event however large an incident grows.
+    /// </summary>
+    internal const int MaxCompared = 128;
+
+    private static IEnumerable<EventFacts> Compared(IReadOnlyList<EventFacts> members)
+    {
+        if (members.Count <= MaxCompared)
+        {
+            for (var i = 0; i < members.Count; i++) yield return members[i];
+            yield break;
+        }
+        for (var i = 0; i < MaxCompared / 2; i++) yield return members[i];
+        for (var i = members.Count - MaxCompared / 2; i < members.Count; i++) yield return members[i];
+    }
+
     /// <summary>How well <paramref name="ev"/> fits the incident made of <paramref name="members"/>; null when it must stay apart.</summary>
-    public static MatchResult? Match(EventFacts ev, IReadOnlyList<EventFacts> members)
+    public static MatchResult? Match(EventFacts ev, IReadOnlyList<EventFacts> members) => Match(ev, members, null);
+
+    /// <summary>As <see cref="Match(EventFacts, IReadOnlyList{EventFacts})"/>, with the members' traits when the caller keeps them.</summary>
+    internal static MatchResult? Match(EventFacts ev, IReadOnlyList<EventFacts> members, IncidentTraits? traits)
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0 || members[0].Type != ev.Type) return null;
         var cls = ClassOf(ev.Modality);
         if (ClassOf(members[0].Modality) != cls) return null;
+        traits ??= IncidentTraits.Of(members);
         // Scope matters for what is reported as fact; a plan is one plan however many strikes it foresees.
         var factual = cls == ModalityClass.Factual;
-        var incidentPlural = factual && members.Any(m => m.Plural);
-        var incidentSingle = factual && members.Any(m => m.Single) && !incidentPlural;
+        var incidentPlural = factual && traits.AnyPlural;
+        var incidentSingle = factual && traits.AnySingle && !incidentPlural;
         if (factual && ev.Single && incidentPlural) return null;
         if (factual && ev.Plural && incidentSingle) return null;
 
         // Actors: the incident's sides are the union of its events' actor countries.
-        var incidentCountries = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in members) foreach (var a in m.Actors) if (a.Country is { } c) incidentCountries.Add(c);
+        var incidentCountries = traits.Countries;
         var eventCountries = ev.Actors.Select(a => a.Country).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var actorsDisagree = incidentCountries.Count > 0 && eventCountries.Count > 0 && !incidentCountries.Overlaps(eventCountries);
 
         MatchResult? best = null;
-        foreach (var m in members)
+        foreach (var m in Compared(members))
         {
             var pair = Pair(ev, m, cls);
             if (pair is null) return null; // a conflict with any report of the incident keeps the event apart
@@ -231,4 +252,35 @@ public static class IncidentMatcher
     }
 
     private static bool IsPronoun(string text) => text.ToLowerInvariant() is "he" or "she" or "it" or "they" or "we" or "i" or "him" or "her" or "them" or "us";
+}
+
+/// <summary>What the matcher needs of all an incident's reports at once, kept as reports join so it costs nothing per match.</summary>
+internal sealed class IncidentTraits
+{
+    public bool AnyPlural { get; private set; }
+    public bool AnySingle { get; private set; }
+    /// <summary>The union of the reports' actor countries: the incident's sides.</summary>
+    public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many reports name each place (by <see cref="PlaceKey"/>).</summary>
+    public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
+
+    public void Add(EventFacts ev)
+    {
+        AnyPlural |= ev.Plural;
+        AnySingle |= ev.Single;
+        foreach (var a in ev.Actors) if (a.Country is { } c) Countries.Add(c);
+        if (PlaceKey(ev) is { } key) Places[key] = Places.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>The place an event is filed under: its country, else its place name, lower-cased; null without a place.</summary>
+    public static string? PlaceKey(EventFacts ev) =>
+        ev.Location is { } l ? (l.Country ?? l.Name).ToLowerInvariant() : null;
+
+    public static IncidentTraits Of(IEnumerable<EventFacts> members)
+    {
+        var traits = new IncidentTraits();
+        foreach (var m in members) traits.Add(m);
+        return traits;
+    }
 }

@@ -43,7 +43,22 @@ public static class CrosscheckCli
             errors.WriteLine($"crosscheck: {ex.Message}");
             return SomeFailed;
         }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // The database or the disk failed the whole command (a full disk, a locked file): what it said, in one line.
+            errors.WriteLine($"crosscheck: {OneLine(ex.Message)}");
+            return SomeFailed;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A fault of Crosscheck itself: one line a user can report; the trace only when asked for.
+            errors.WriteLine($"crosscheck: stopped by an internal error ({ex.GetType().Name}: {OneLine(ex.Message)}); set CROSSCHECK_DEBUG=1 to see where");
+            if (Environment.GetEnvironmentVariable("CROSSCHECK_DEBUG") is { Length: > 0 }) errors.WriteLine(ex);
+            return SomeFailed;
+        }
     }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
     /// <summary>The command tree, its root named <see cref="Name"/>, with help and version as RootCommand has them.</summary>
     public static Command Create(TextWriter output, TextWriter errors)

@@ -46,7 +46,8 @@ public sealed partial class HtmlArticleExtractor
         return ToTextBlocks(Select(blocks, body, votes), null);
     }
 
-    private static IHtmlDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html);
+    // The parser's cost grows with the nesting depth for every tag: deeper markup is flattened first.
+    private static IHtmlDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(html));
 
     private static readonly HashSet<string> AlwaysDropped = new(StringComparer.Ordinal)
     {
@@ -75,12 +76,13 @@ public sealed partial class HtmlArticleExtractor
 
     private static List<PageBlock> Select(List<PageBlock> blocks, IElement root, ArticleVotes votes)
     {
-        var furniture = new Dictionary<IElement, bool>();
+        var placement = new Dictionary<IElement, (bool Inside, bool InFurniture)>();
         var rootGood = votes.Good(root);
         var kept = new List<PageBlock>();
         foreach (var block in blocks)
         {
-            if (!IsInside(block.Container, root, furniture, rootGood, votes, out var inFurniture) || inFurniture) continue;
+            var (inside, inFurniture) = Place(block.Container, root, placement, rootGood, votes);
+            if (!inside || inFurniture) continue;
             if (block.Role != BlockRole.Caption && IsScrap(block)) continue;
             kept.Add(block);
         }
@@ -90,31 +92,36 @@ public sealed partial class HtmlArticleExtractor
     }
 
     /// <summary>
-    /// True when <paramref name="container"/> is <paramref name="root"/> or inside it; <paramref name="inFurniture"/>
-    /// says whether an element on the way is named as furniture (share bar, related links, comments).
+    /// Whether <paramref name="container"/> is <paramref name="root"/> or inside it, and whether an element on the
+    /// way is named as furniture (share bar, related links, comments). Each element is judged once and remembered,
+    /// so a page costs the size of its tree however deep it nests.
     /// </summary>
-    private static bool IsInside(IElement container, IElement root, Dictionary<IElement, bool> furniture, double rootGood, ArticleVotes votes, out bool inFurniture)
+    private static (bool Inside, bool InFurniture) Place(IElement container, IElement root, Dictionary<IElement, (bool, bool)> placement, double rootGood, ArticleVotes votes)
     {
-        inFurniture = false;
+        var chain = new List<IElement>();
+        (bool Inside, bool InFurniture) above = (false, false);
         for (var el = container; el is not null; el = el.ParentElement)
         {
-            if (el == root) return true;
-            if (!furniture.TryGetValue(el, out var named))
-            {
-                // A name is only believed when the element does not hold most of the article: a page whose
-                // article wrapper is called "post has-comments" must not lose its article to the word "comments".
-                named = FurnitureByName(el) switch
-                {
-                    NameSays.Furniture => votes.Good(el) < 0.5 * rootGood,
-                    // A vaguer name ("meta", "widget", "rail") loses to any real share of the article.
-                    NameSays.MaybeFurniture => votes.Good(el) < 0.15 * rootGood,
-                    _ => false,
-                };
-                furniture[el] = named;
-            }
-            inFurniture |= named;
+            if (placement.TryGetValue(el, out above)) break;
+            if (el == root) { above = (true, false); placement[el] = above; break; }
+            chain.Add(el);
         }
-        return false;
+        for (var k = chain.Count - 1; k >= 0; k--)
+        {
+            var el = chain[k];
+            // A name is only believed when the element does not hold most of the article: a page whose
+            // article wrapper is called "post has-comments" must not lose its article to the word "comments".
+            var named = FurnitureByName(el) switch
+            {
+                NameSays.Furniture => votes.Good(el) < 0.5 * rootGood,
+                // A vaguer name ("meta", "widget", "rail") loses to any real share of the article.
+                NameSays.MaybeFurniture => votes.Good(el) < 0.15 * rootGood,
+                _ => false,
+            };
+            above = (above.Inside, above.InFurniture || named);
+            placement[el] = above;
+        }
+        return above;
     }
 
     private enum NameSays { Nothing, MaybeFurniture, Furniture }

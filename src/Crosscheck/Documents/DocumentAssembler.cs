@@ -6,18 +6,21 @@ namespace Crosscheck.Documents;
 /// <summary>Turns a reader's draft into a <see cref="Document"/>: normalized text, segments, stable id.</summary>
 internal static partial class DocumentAssembler
 {
-    public static Document Assemble(ArticleDraft draft)
+    /// <param name="maxChars">A text longer than this is refused before it is segmented.</param>
+    public static Document Assemble(ArticleDraft draft, int maxChars = int.MaxValue)
     {
         string text;
         List<Segment> segments;
         if (draft.PlainText is not null)
         {
             text = TextNormalizer.Normalize(draft.PlainText);
+            CheckLength(text, maxChars);
             segments = PlainTextSegmenter.Segment(text, draft.Metadata.Title);
         }
         else
         {
             (text, segments) = FromBlocks(draft.Blocks ?? [], draft.Metadata.Title);
+            CheckLength(text, maxChars);
         }
         if (!segments.Any(s => Segment.IsArticleBody(s.Kind)))
         {
@@ -37,6 +40,11 @@ internal static partial class DocumentAssembler
             Segments = [.. segments],
             Metadata = metadata,
         };
+    }
+
+    private static void CheckLength(string text, int maxChars)
+    {
+        if (text.Length > maxChars) throw new InputRejectedException($"article text too long ({text.Length:N0} characters; the limit is {maxChars:N0})");
     }
 
     /// <summary>A wire-style dateline names the outlet: "WASHINGTON, Oct. 19 (Coastline Wire) — …".</summary>

@@ -13,6 +13,8 @@ internal static partial class DocumentAssembler
         List<Segment> segments;
         if (draft.PlainText is not null)
         {
+            // Normalizing drops line-break halves and invisible characters, never half a text: twice the limit is refused unread.
+            if (draft.PlainText.Length > 2L * maxChars) CheckLength(draft.PlainText, maxChars);
             text = TextNormalizer.Normalize(draft.PlainText);
             CheckLength(text, maxChars);
             segments = PlainTextSegmenter.Segment(text, draft.Metadata.Title);

@@ -165,22 +165,38 @@ public sealed class DocumentReader(ReaderOptions? options = null)
 
     private IEnumerable<ReadResult> FromItems(string source, Func<IEnumerable<(string Id, ArticleDraft? Draft, string? Error)>> items)
     {
-        var results = new List<ReadResult>();
-        try
+        // A malformed feed is refused here, before any of its items.
+        IEnumerator<(string Id, ArticleDraft? Draft, string? Error)> enumerator;
+        try { enumerator = items().GetEnumerator(); }
+        catch (InputRejectedException ex) { return [ReadResult.Fail(source, ex.Message)]; }
+        return OneByOne(source, enumerator);
+    }
+
+    /// <summary>Items one at a time: a feed or a file of many articles is never held whole as documents.</summary>
+    private IEnumerable<ReadResult> OneByOne(string source, IEnumerator<(string Id, ArticleDraft? Draft, string? Error)> items)
+    {
+        using (items)
         {
-            foreach (var (id, draft, error) in items())
+            var any = false;
+            while (true)
             {
-                if (draft is null) { results.Add(ReadResult.Fail(id, error ?? "unreadable item")); continue; }
-                results.Add(Single(id, () => DocumentAssembler.Assemble(draft, _options.MaxArticleChars)));
+                ReadResult next;
+                try
+                {
+                    if (!items.MoveNext()) break;
+                    var (id, draft, error) = items.Current;
+                    next = draft is null ? ReadResult.Fail(id, error ?? "unreadable item") : Single(id, () => DocumentAssembler.Assemble(draft, _options.MaxArticleChars));
+                }
+                catch (InputRejectedException ex)
+                {
+                    next = ReadResult.Fail(source, ex.Message);
+                }
+                any = true;
+                yield return next;
+                if (next.Error?.Input == source) yield break;
             }
-            if (results.Count == 0) results.Add(ReadResult.Fail(source, "no items"));
+            if (!any) yield return ReadResult.Fail(source, "no items");
         }
-        catch (InputRejectedException ex)
-        {
-            results.Clear();
-            results.Add(ReadResult.Fail(source, ex.Message));
-        }
-        return results;
     }
 
     private Document FromText(string source, string text)

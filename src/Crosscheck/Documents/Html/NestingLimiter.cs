@@ -12,8 +12,11 @@ namespace Crosscheck.Documents.Html;
 /// </summary>
 internal static class NestingLimiter
 {
-    /// <summary>Real pages nest a few dozen elements deep; this leaves room for sloppy markup that never closes a tag.</summary>
-    public const int MaxDepth = 512;
+    /// <summary>
+    /// Real pages nest a few dozen elements deep; this leaves room for sloppy markup that never closes a tag, and stays
+    /// under the depth (about 510) past which AngleSharp was seen to put text beside the wrong line breaks.
+    /// </summary>
+    public const int MaxDepth = 256;
 
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
     {

@@ -143,7 +143,7 @@ public sealed partial class HtmlArticleExtractor
         // Mostly links is a menu or a teaser, unless enough plain prose is left around the links
         // (inline cards that repeat a linked name make real paragraphs look link-heavy).
         if (block.LinkDensity > 0.5 && text.Length - block.LinkChars < 100) return true;
-        if (text.Length <= 160 && Boilerplate().IsMatch(text)) return true;
+        if (text.Length <= 160 && Boilerplate().IsMatch(text) && !PlainTextSegmenter.CarriesSentences(text)) return true;
         if (text.Length <= 300 && ImageCredit().IsMatch(text)) return true;
         if (text.Length <= 80 && (Byline().IsMatch(text) || DateLine().IsMatch(text))) return true;
         return false;

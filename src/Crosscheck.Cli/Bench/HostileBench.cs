@@ -56,6 +56,18 @@ internal static class HostileBench
             var chunk = new string('a', 999) + ".";
             for (var i = 0; i < 10_000; i++) w.Write(chunk);
         })),
+        new("longest-article", "one article just under the limit of 200,000 characters", dir => Write(dir, "long.txt", w =>
+        {
+            w.Write("Reports from the district\n");
+            var written = 0;
+            for (var i = 0; ; i++)
+            {
+                var p = Paragraph(i);
+                if (written + p.Length + 1 > 199_000) break;
+                w.Write(p + "\n");
+                written += p.Length + 1;
+            }
+        })),
         new("tiny-files-10k", "10,000 small files in one folder", dir =>
         {
             var folder = Path.Combine(dir, "tiny");

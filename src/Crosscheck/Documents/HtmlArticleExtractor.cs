@@ -76,8 +76,25 @@ public sealed partial class HtmlArticleExtractor
 
     private static List<PageBlock> Select(List<PageBlock> blocks, IElement root, ArticleVotes votes)
     {
+        var kept = Keep(blocks, root, votes, believeNames: true);
+        // Names never take the whole article: a gallery whose every item is called "caption" is still the story.
+        if (!kept.Any(IsText)) kept = Keep(blocks, root, votes, believeNames: false);
+        // A gallery tells its story in its captions: with no paragraph of its own, captions that say something are its text.
+        if (!kept.Any(IsText)) kept = [.. kept.Select(b => b.Role == BlockRole.Caption && SaysSomething(b.Text) ? b.AsParagraph() : b)];
+        // Headings with nothing of the article after them introduce what follows the article ("Related", "More").
+        while (kept.Count > 0 && kept[^1].Role is BlockRole.Heading or BlockRole.Caption) kept.RemoveAt(kept.Count - 1);
+        return kept;
+    }
+
+    private static bool IsText(PageBlock block) => block.Role is not (BlockRole.Heading or BlockRole.Caption);
+
+    /// <summary>A full sentence of a dozen words or more, not a credit line.</summary>
+    private static bool SaysSomething(string text) => PlainTextSegmenter.CountWords(text) >= 12 && PlainTextSegmenter.EndsWithSentencePunctuation(text) && !ImageCredit().IsMatch(text);
+
+    private static List<PageBlock> Keep(List<PageBlock> blocks, IElement root, ArticleVotes votes, bool believeNames)
+    {
         var placement = new Dictionary<IElement, (bool Inside, bool InFurniture)>();
-        var rootGood = votes.Good(root);
+        var rootGood = believeNames ? votes.Good(root) : double.NegativeInfinity;
         var kept = new List<PageBlock>();
         foreach (var block in blocks)
         {
@@ -86,8 +103,6 @@ public sealed partial class HtmlArticleExtractor
             if (block.Role != BlockRole.Caption && IsScrap(block)) continue;
             kept.Add(block);
         }
-        // Headings with nothing of the article after them introduce what follows the article ("Related", "More").
-        while (kept.Count > 0 && kept[^1].Role is BlockRole.Heading or BlockRole.Caption) kept.RemoveAt(kept.Count - 1);
         return kept;
     }
 
@@ -111,6 +126,7 @@ public sealed partial class HtmlArticleExtractor
             var el = chain[k];
             // A name is only believed when the element does not hold most of the article: a page whose
             // article wrapper is called "post has-comments" must not lose its article to the word "comments".
+            // rootGood is -infinity when names are not believed: no element holds less than that.
             var named = FurnitureByName(el) switch
             {
                 NameSays.Furniture => votes.Good(el) < 0.5 * rootGood,
@@ -187,7 +203,7 @@ public sealed partial class HtmlArticleExtractor
     [GeneratedRegex(@"article|\bbody|content|\bmain|\bstory|\bpost|entry|\btext|blog", RegexOptions.IgnoreCase)]
     private static partial Regex ArticleName();
 
-    [GeneratedRegex(@"^(advertisement|ad|sponsored( content)?|story continues below.*|continue reading.*|read more.*|read next.*|see also.*|related( articles?| stories| content| coverage)?:?.*|more on this.*|share( this)?( article| story| on \w+)?:?|follow us.*|sign up.*|subscribe.*|click here.*|(photo|image|picture|video|graphic)s?( credit)?:.*|\(?(photo|image|picture)s? (by|courtesy|credit).*|.*\b(getty images|shutterstock|associated press|afp via getty|reuters)\)?\.?$|image copyright.*|copyright.*|©.*|all rights reserved.*|loading\.*|comments?( \(\d+\))?|\d+ comments?|scroll down.*|watch:.*|listen:.*|this (slideshow|video|content|feature) requires javascript.*|(please )?enable javascript.*|(this|the) (article|story) (was|has been) (updated|corrected).*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(advertisement|ad|sponsored( content)?|story continues below.*|continue reading.*|read more.*|read next.*|see also.*|related( articles?| stories| content| coverage)?:?.*|more on this.*|share( this)?( article| story| on \w+)?:?|follow us.*|sign up.*|subscribe.*|click here.*|(photo|image|picture|video|graphic)s?( credit)?:.*|\(?(photo|image|picture)s? (by|courtesy|credit).*|.*\b(getty images|shutterstock|associated press|afp via getty|reuters)\)?\.?$|image copyright.*|copyright.*|©.*|all rights reserved.*|loading\.*|comments?( \(\d+\))?|\d+ comments?|close|next|prev(ious)?|(image|photo|picture|slide)s? \d+ (of|/) \d+|scroll down.*|watch:.*|listen:.*|this (slideshow|video|content|feature) requires javascript.*|(please )?enable javascript.*|(this|the) (article|story) (was|has been) (updated|corrected).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 
     // A caption written as a paragraph ends with its credit: "Protesters at the port (Image: Agency)".

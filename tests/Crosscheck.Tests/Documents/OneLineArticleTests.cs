@@ -3,7 +3,7 @@ using Crosscheck.Documents;
 
 namespace Crosscheck.Tests.Documents;
 
-/// <summary>Boilerplate rules never drop a paragraph that carries the story's sentences.</summary>
+/// <summary>Boilerplate, caption and furniture rules never drop the text that tells the story.</summary>
 public sealed class OneLineArticleTests
 {
     private const string Line = "Flood waters reached the old market square on Thursday night, forcing dozens of traders to move their stock. "
@@ -39,5 +39,37 @@ public sealed class OneLineArticleTests
         var doc = Read("a.txt", "Flood waters reached the old market square on Thursday night.\nVolunteers filled sandbags until dawn.\n© 2016 The Herald. All rights reserved.\n");
 
         doc.Segments.Select(s => s.Kind).ShouldBe([SegmentKind.Lede, SegmentKind.Body, SegmentKind.Boilerplate]);
+    }
+
+    private const string Caption = "Firefighters worked through the night at the timber yard, where the blaze spread to two sheds. Residents were told to keep their windows shut, the fire service said.";
+
+    [Fact]
+    public void A_gallery_page_told_in_figure_captions_keeps_them_as_its_text()
+    {
+        var figures = string.Concat(Enumerable.Range(1, 3).Select(i => $"<figure><img src=\"{i}.jpg\"><figcaption>Image {i} of 3 {Caption} <button>Close</button></figcaption></figure>"));
+
+        var doc = Read("gallery.html", "<html><body><main><h1>Fire at the timber yard</h1>" + figures + "</main></body></html>");
+
+        doc.Segments.Select(s => s.Kind).ShouldBe([SegmentKind.Headline, SegmentKind.Lede, SegmentKind.Body, SegmentKind.Body]);
+        doc.Slice(doc.Segments[1]).ShouldBe("Image 1 of 3 " + Caption);
+    }
+
+    [Fact]
+    public void A_gallery_whose_items_are_named_caption_is_not_dropped_as_furniture()
+    {
+        var items = string.Concat(Enumerable.Range(1, 3).Select(i => $"<div class=\"caption\">Image {i} of 3 {Caption}</div><div>Close</div>"));
+
+        var doc = Read("gallery.html", "<html><body><main><h1>Fire at the timber yard</h1>" + items + "</main></body></html>");
+
+        doc.Segments.Count(s => Segment.IsArticleBody(s.Kind) && s.Kind != SegmentKind.Headline).ShouldBe(3);
+        doc.Text.ShouldNotContain("Close");
+    }
+
+    [Fact]
+    public void A_page_with_only_a_photo_credit_still_has_no_article_text()
+    {
+        var result = new DocumentReader().ReadBytes("photo.html", Encoding.UTF8.GetBytes("<html><body><figure><img src=\"1.jpg\"><figcaption>Photo: Regional Fire Service</figcaption></figure></body></html>"), ".html").Single();
+
+        result.Error!.Reason.ShouldBe("no article text found");
     }
 }

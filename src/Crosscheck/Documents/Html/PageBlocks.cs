@@ -19,6 +19,9 @@ internal sealed class PageBlock(string text, IElement container, BlockRole role,
     public BlockRole Role { get; } = role;
     public int HeadingLevel { get; } = headingLevel;
     public int LinkChars { get; } = linkChars;
+    /// <summary>The same text read as a paragraph of the article.</summary>
+    public PageBlock AsParagraph() => new(Text, Container, BlockRole.Paragraph, 0, LinkChars, LeadingLinkChars);
+
     public double LinkDensity => Text.Length == 0 ? 0 : Math.Min(1.0, (double)LinkChars / Text.Length);
 }
 

@@ -6,9 +6,11 @@ namespace Crosscheck.Documents;
 /// <summary>Turns a reader's draft into a <see cref="Document"/>: normalized text, segments, stable id.</summary>
 internal static partial class DocumentAssembler
 {
-    /// <param name="maxChars">A text longer than this is refused before it is segmented.</param>
-    public static Document Assemble(ArticleDraft draft, int maxChars = int.MaxValue)
+    /// <param name="limits">A text longer than its <see cref="ReaderOptions.MaxArticleChars"/> is refused before it is
+    /// segmented, one of more than <see cref="ReaderOptions.MaxParagraphs"/> paragraphs after.</param>
+    public static Document Assemble(ArticleDraft draft, ReaderOptions? limits = null)
     {
+        var maxChars = limits?.MaxArticleChars ?? int.MaxValue;
         string text;
         List<Segment> segments;
         if (draft.PlainText is not null)
@@ -23,6 +25,10 @@ internal static partial class DocumentAssembler
         {
             (text, segments) = FromBlocks(draft.Blocks ?? [], draft.Metadata.Title);
             CheckLength(text, maxChars);
+        }
+        if (limits is not null && segments.Count > limits.MaxParagraphs)
+        {
+            throw new InputRejectedException($"too many paragraphs for one article ({segments.Count:N0}; the limit is {limits.MaxParagraphs:N0})");
         }
         if (!segments.Any(s => Segment.IsArticleBody(s.Kind)))
         {

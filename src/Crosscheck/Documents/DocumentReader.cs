@@ -13,6 +13,9 @@ public sealed record ReaderOptions
     /// </summary>
     public int MaxArticleChars { get; init; } = 200_000;
 
+    /// <summary>One document of more paragraphs than this is refused (default 5,000; long articles have a few hundred).</summary>
+    public int MaxParagraphs { get; init; } = 5_000;
+
     public static readonly ReaderOptions Default = new();
 }
 
@@ -185,7 +188,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
                 {
                     if (!items.MoveNext()) break;
                     var (id, draft, error) = items.Current;
-                    next = draft is null ? ReadResult.Fail(id, error ?? "unreadable item") : Single(id, () => DocumentAssembler.Assemble(draft, _options.MaxArticleChars));
+                    next = draft is null ? ReadResult.Fail(id, error ?? "unreadable item") : Single(id, () => DocumentAssembler.Assemble(draft, _options));
                 }
                 catch (InputRejectedException ex)
                 {
@@ -203,14 +206,14 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     {
         // The assembler normalizes the body; the front matter only needs its lines, which Split trims.
         var (meta, body) = FrontMatter.Split(text);
-        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = meta, PlainText = body }, _options.MaxArticleChars);
+        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = meta, PlainText = body }, _options);
     }
 
     private Document FromHtml(string source, string text)
     {
         if (!LooksLikeHtml(text)) throw new InputRejectedException("malformed HTML: no markup found");
         var page = _html.Extract(text);
-        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = page.Metadata, Blocks = page.Blocks }, _options.MaxArticleChars);
+        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = page.Metadata, Blocks = page.Blocks }, _options);
     }
 
     private static bool LooksLikeHtml(string text)

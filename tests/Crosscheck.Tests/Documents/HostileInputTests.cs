@@ -128,4 +128,13 @@ public sealed class HostileInputTests
         summary.Items.Single(i => i.Error is not null).Error!.Input.ShouldBe(feed);
         store.Count.ShouldBe(1);
     }
+
+    [Fact]
+    public void A_text_of_more_paragraphs_than_an_article_has_is_refused()
+    {
+        var lines = "Harbor\n" + string.Concat(Enumerable.Repeat("A short line\n", 6_000));
+
+        Read("lines.txt", lines).Single().Error!.Reason.ShouldStartWith("too many paragraphs for one article");
+        Read("lines.txt", lines, new ReaderOptions { MaxParagraphs = 10_000 }).Single().Document!.Segments.Length.ShouldBe(6_001);
+    }
 }

@@ -42,7 +42,7 @@ internal static class BenchCommand
         link.SetAction(parse => LinkBench.Run(parse.GetValue(linkEcb)!, parse.GetValue(linkSeeds)!, parse.GetValue(linkSizes)!, parse.GetValue(linkCount), stdout));
         bench.Subcommands.Add(link);
 
-        var hostileCase = new Option<string?>("--case") { Description = "Run only this case (nested-divs, attributes, json-line-50mb, feed-100k, text-200mb, no-space-10mb, longest-article, tiny-files-10k, fifo-and-loop)" };
+        var hostileCase = new Option<string?>("--case") { Description = "Run only this case (nested-divs, attributes, json-line-50mb, feed-100k, deep-feed, text-200mb, no-space-10mb, longest-article, tiny-files-10k, fifo-and-loop)" };
         var hostileTimeout = new Option<int>("--timeout") { Description = "Stop a case after this many seconds", DefaultValueFactory = _ => 300 };
         var hostile = new Command("hostile", "Seconds, peak memory and outcome of `ingest` on generated hostile inputs, each in its own process") { hostileCase, hostileTimeout };
         hostile.SetAction(parse => HostileBench.Run(parse.GetValue(hostileCase), parse.GetValue(hostileTimeout), stdout));

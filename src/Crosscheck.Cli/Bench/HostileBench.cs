@@ -46,6 +46,13 @@ internal static class HostileBench
             }
             w.Write("</channel></rss>");
         }), MaxBytes: 100_000_000),
+        new("deep-feed", "an RSS item holding 200,000 nested elements", dir => Write(dir, "deep.xml", w =>
+        {
+            w.Write("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile Wire</title><item><guid>a</guid><description>" + Paragraph(7) + "</description><x>");
+            for (var i = 0; i < 200_000; i++) w.Write("<y>");
+            for (var i = 0; i < 200_000; i++) w.Write("</y>");
+            w.Write("</x></item></channel></rss>");
+        })),
         new("text-200mb", "a 200 MB plain-text file (--max-bytes 300 MB)", dir => Write(dir, "huge.txt", w =>
         {
             var p = Paragraph(4);

@@ -137,4 +137,18 @@ public sealed class HostileInputTests
         Read("lines.txt", lines).Single().Error!.Reason.ShouldStartWith("too many paragraphs for one article");
         Read("lines.txt", lines, new ReaderOptions { MaxParagraphs = 10_000 }).Single().Document!.Segments.Length.ShouldBe(6_001);
     }
+
+    [Fact]
+    public void A_feed_nested_two_hundred_thousand_elements_deep_is_refused_with_one_line()
+    {
+        var xml = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><item><guid>a</guid><description>").Append(Story).Append("</description><x>");
+        for (var i = 0; i < 200_000; i++) xml.Append("<y>");
+        for (var i = 0; i < 200_000; i++) xml.Append("</y>");
+        xml.Append("</x></item></channel></rss>");
+
+        var result = Read("deep.xml", xml.ToString()).Single();
+
+        result.Error!.Input.ShouldBe("deep.xml");
+        result.Error.Reason.ShouldBe("feed nested deeper than 256 elements");
+    }
 }

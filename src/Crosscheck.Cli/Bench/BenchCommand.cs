@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Crosscheck.Cli.Bench;
 
-/// <summary><c>crosscheck bench extraction|ingest|language|analyze|link</c>: measurements that print figures, never pass/fail tests.</summary>
+/// <summary><c>crosscheck bench extraction|ingest|language|analyze|link|hostile</c>: measurements that print figures, never pass/fail tests.</summary>
 internal static class BenchCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -41,6 +41,12 @@ internal static class BenchCommand
         var link = new Command("link", "Documents/s and latency of adding a document to a linker holding 10,000 and 100,000 documents") { linkEcb, linkSeeds, linkSizes, linkCount };
         link.SetAction(parse => LinkBench.Run(parse.GetValue(linkEcb)!, parse.GetValue(linkSeeds)!, parse.GetValue(linkSizes)!, parse.GetValue(linkCount), stdout));
         bench.Subcommands.Add(link);
+
+        var hostileCase = new Option<string?>("--case") { Description = "Run only this case (nested-divs, attributes, json-line-50mb, feed-100k, deep-feed, text-200mb, no-space-10mb, longest-article, tiny-files-10k, fifo-and-loop)" };
+        var hostileTimeout = new Option<int>("--timeout") { Description = "Stop a case after this many seconds", DefaultValueFactory = _ => 300 };
+        var hostile = new Command("hostile", "Seconds, peak memory and outcome of `ingest` on generated hostile inputs, each in its own process") { hostileCase, hostileTimeout };
+        hostile.SetAction(parse => HostileBench.Run(parse.GetValue(hostileCase), parse.GetValue(hostileTimeout), stdout));
+        bench.Subcommands.Add(hostile);
         return bench;
     }
 }

@@ -24,7 +24,7 @@ internal static class SummaryTable
                 var d = item.Document!;
                 table.AddRow(
                     Markup.Escape(d.Id),
-                    Markup.Escape(ShortSource(item.Source)),
+                    Markup.Escape(InputError.Escape(ShortSource(item.Source))),
                     Markup.Escape(d.Metadata.Outlet ?? "-"),
                     d.Metadata.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                     Markup.Escape(Trim(d.Metadata.Title ?? FirstLine(d), 60)),

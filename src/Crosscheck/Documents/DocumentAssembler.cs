@@ -6,18 +6,29 @@ namespace Crosscheck.Documents;
 /// <summary>Turns a reader's draft into a <see cref="Document"/>: normalized text, segments, stable id.</summary>
 internal static partial class DocumentAssembler
 {
-    public static Document Assemble(ArticleDraft draft)
+    /// <param name="limits">A text longer than its <see cref="ReaderOptions.MaxArticleChars"/> is refused before it is
+    /// segmented, one of more than <see cref="ReaderOptions.MaxParagraphs"/> paragraphs after.</param>
+    public static Document Assemble(ArticleDraft draft, ReaderOptions? limits = null)
     {
+        var maxChars = limits?.MaxArticleChars ?? int.MaxValue;
         string text;
         List<Segment> segments;
         if (draft.PlainText is not null)
         {
+            // Normalizing drops line-break halves and invisible characters, never half a text: twice the limit is refused unread.
+            if (draft.PlainText.Length > 2L * maxChars) CheckLength(draft.PlainText, maxChars);
             text = TextNormalizer.Normalize(draft.PlainText);
+            CheckLength(text, maxChars);
             segments = PlainTextSegmenter.Segment(text, draft.Metadata.Title);
         }
         else
         {
             (text, segments) = FromBlocks(draft.Blocks ?? [], draft.Metadata.Title);
+            CheckLength(text, maxChars);
+        }
+        if (limits is not null && segments.Count > limits.MaxParagraphs)
+        {
+            throw new InputRejectedException($"too many paragraphs for one article ({segments.Count:N0}; the limit is {limits.MaxParagraphs:N0})");
         }
         if (!segments.Any(s => Segment.IsArticleBody(s.Kind)))
         {
@@ -37,6 +48,11 @@ internal static partial class DocumentAssembler
             Segments = [.. segments],
             Metadata = metadata,
         };
+    }
+
+    private static void CheckLength(string text, int maxChars)
+    {
+        if (text.Length > maxChars) throw new InputRejectedException($"article text too long ({text.Length:N0} characters; the limit is {maxChars:N0})");
     }
 
     /// <summary>A wire-style dateline names the outlet: "WASHINGTON, Oct. 19 (Coastline Wire) — …".</summary>

@@ -6,6 +6,16 @@ public sealed record ReaderOptions
     /// <summary>Inputs larger than this are refused whole (default 20 MB).</summary>
     public long MaxBytes { get; init; } = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// One document's text is refused past this many characters (default 200,000, about 30,000 words: longer than
+    /// any news article). Analysis and linking cost grows with a document's length, so this bounds the work one
+    /// input can cause.
+    /// </summary>
+    public int MaxArticleChars { get; init; } = 200_000;
+
+    /// <summary>One document of more paragraphs than this is refused (default 5,000; long articles have a few hundred).</summary>
+    public int MaxParagraphs { get; init; } = 5_000;
+
     public static readonly ReaderOptions Default = new();
 }
 
@@ -66,25 +76,10 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         }
         if (Directory.Exists(input))
         {
-            IEnumerable<string> files;
-            string? walkError = null;
-            try
+            foreach (var entry in FolderWalker.Walk(input, IsKnownExtension))
             {
-                files = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = System.IO.FileAttributes.Hidden })
-                    .Where(IsKnownExtension)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-            {
-                files = [];
-                walkError = "cannot list directory: " + ex.Message;
-            }
-            if (walkError is not null) { yield return ReadResult.Fail(input, walkError); yield break; }
-            foreach (var f in files)
-            {
-                foreach (var r in ReadFile(f)) yield return r;
+                if (entry.Skipped is { } reason) { yield return ReadResult.Fail(entry.Path, reason); continue; }
+                foreach (var r in ReadFile(entry.Path)) yield return r;
             }
             yield break;
         }
@@ -97,9 +92,16 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         string? error = null;
         try
         {
+            var kind = FileKinds.Of(path).Kind;
             var info = new FileInfo(path);
-            if (!info.Exists) error = "no such file or directory";
+            if (kind == FileKind.Missing || !info.Exists && kind == FileKind.Regular) error = "no such file or directory";
+            // Never opened: a named pipe would wait for a writer forever.
+            else if (kind is not FileKind.Regular) error = $"not a regular file ({FileKinds.Describe(kind)}); skipped";
             else if (info.Length > _options.MaxBytes) error = $"too large ({info.Length:N0} bytes; the limit is {_options.MaxBytes:N0})";
+            else if (FormatOf(Path.GetExtension(path)) == InputFormat.Text && info.Length > PlainTextByteLimit)
+            {
+                error = $"too long for one article ({info.Length:N0} bytes of plain text; an article is at most {_options.MaxArticleChars:N0} characters)";
+            }
             else
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -113,6 +115,9 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         if (error is not null) { yield return ReadResult.Fail(path, error); yield break; }
         foreach (var r in ReadBytes(path, bytes!, Path.GetExtension(path))) yield return r;
     }
+
+    /// <summary>A plain-text file is one article; past this many bytes it holds more characters than an article may (UTF-8 takes at most 3 bytes a character).</summary>
+    private long PlainTextByteLimit => 3 * _options.MaxArticleChars + 3;
 
     private byte[] ReadLimited(Stream stream)
     {
@@ -161,38 +166,54 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         catch (InputRejectedException ex) { return ReadResult.Fail(source, ex.Message); }
     }
 
-    private static IEnumerable<ReadResult> FromItems(string source, Func<IEnumerable<(string Id, ArticleDraft? Draft, string? Error)>> items)
+    private IEnumerable<ReadResult> FromItems(string source, Func<IEnumerable<(string Id, ArticleDraft? Draft, string? Error)>> items)
     {
-        var results = new List<ReadResult>();
-        try
-        {
-            foreach (var (id, draft, error) in items())
-            {
-                if (draft is null) { results.Add(ReadResult.Fail(id, error ?? "unreadable item")); continue; }
-                results.Add(Single(id, () => DocumentAssembler.Assemble(draft)));
-            }
-            if (results.Count == 0) results.Add(ReadResult.Fail(source, "no items"));
-        }
-        catch (InputRejectedException ex)
-        {
-            results.Clear();
-            results.Add(ReadResult.Fail(source, ex.Message));
-        }
-        return results;
+        // A malformed feed is refused here, before any of its items.
+        IEnumerator<(string Id, ArticleDraft? Draft, string? Error)> enumerator;
+        try { enumerator = items().GetEnumerator(); }
+        catch (InputRejectedException ex) { return [ReadResult.Fail(source, ex.Message)]; }
+        return OneByOne(source, enumerator);
     }
 
-    private static Document FromText(string source, string text)
+    /// <summary>Items one at a time: a feed or a file of many articles is never held whole as documents.</summary>
+    private IEnumerable<ReadResult> OneByOne(string source, IEnumerator<(string Id, ArticleDraft? Draft, string? Error)> items)
+    {
+        using (items)
+        {
+            var any = false;
+            while (true)
+            {
+                ReadResult next;
+                try
+                {
+                    if (!items.MoveNext()) break;
+                    var (id, draft, error) = items.Current;
+                    next = draft is null ? ReadResult.Fail(id, error ?? "unreadable item") : Single(id, () => DocumentAssembler.Assemble(draft, _options));
+                }
+                catch (InputRejectedException ex)
+                {
+                    next = ReadResult.Fail(source, ex.Message);
+                }
+                any = true;
+                yield return next;
+                if (next.Error?.Input == source) yield break;
+            }
+            if (!any) yield return ReadResult.Fail(source, "no items");
+        }
+    }
+
+    private Document FromText(string source, string text)
     {
         // The assembler normalizes the body; the front matter only needs its lines, which Split trims.
         var (meta, body) = FrontMatter.Split(text);
-        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = meta, PlainText = body });
+        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = meta, PlainText = body }, _options);
     }
 
     private Document FromHtml(string source, string text)
     {
         if (!LooksLikeHtml(text)) throw new InputRejectedException("malformed HTML: no markup found");
         var page = _html.Extract(text);
-        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = page.Metadata, Blocks = page.Blocks });
+        return DocumentAssembler.Assemble(new ArticleDraft { Source = source, Metadata = page.Metadata, Blocks = page.Blocks }, _options);
     }
 
     private static bool LooksLikeHtml(string text)

@@ -10,6 +10,23 @@ internal static class FeedReader
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
 
+    /// <summary>Feeds nest a handful of elements deep; building a tree costs time in proportion to the depth for every element.</summary>
+    internal const int MaxDepth = 256;
+
+    /// <summary>The deepest element, in one streaming pass that holds no tree (malformed XML throws as the parse would).</summary>
+    private static int DepthOf(string text)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, MaxCharactersFromEntities = 10_000_000, XmlResolver = null };
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        var deepest = 0;
+        while (reader.Read())
+        {
+            if (reader.Depth > deepest) deepest = reader.Depth;
+            if (deepest > MaxDepth) break;
+        }
+        return deepest;
+    }
+
     public static bool LooksLikeFeed(string text)
     {
         var head = text.Length > 2048 ? text[..2048] : text;
@@ -23,6 +40,7 @@ internal static class FeedReader
         XDocument xml;
         try
         {
+            if (DepthOf(text) > MaxDepth) throw new InputRejectedException($"feed nested deeper than {MaxDepth} elements");
             xml = XDocument.Parse(text, LoadOptions.None);
         }
         catch (XmlException ex)

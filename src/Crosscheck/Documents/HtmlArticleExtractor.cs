@@ -46,7 +46,8 @@ public sealed partial class HtmlArticleExtractor
         return ToTextBlocks(Select(blocks, body, votes), null);
     }
 
-    private static IHtmlDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html);
+    // The parser's cost grows with the nesting depth for every tag: deeper markup is flattened first.
+    private static IHtmlDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(NestingLimiter.Limit(html));
 
     private static readonly HashSet<string> AlwaysDropped = new(StringComparer.Ordinal)
     {
@@ -75,46 +76,68 @@ public sealed partial class HtmlArticleExtractor
 
     private static List<PageBlock> Select(List<PageBlock> blocks, IElement root, ArticleVotes votes)
     {
-        var furniture = new Dictionary<IElement, bool>();
-        var rootGood = votes.Good(root);
-        var kept = new List<PageBlock>();
-        foreach (var block in blocks)
-        {
-            if (!IsInside(block.Container, root, furniture, rootGood, votes, out var inFurniture) || inFurniture) continue;
-            if (block.Role != BlockRole.Caption && IsScrap(block)) continue;
-            kept.Add(block);
-        }
+        var kept = Keep(blocks, root, votes, believeNames: true);
+        // Names never take the whole article: a gallery whose every item is called "caption" is still the story.
+        if (!kept.Any(IsText)) kept = Keep(blocks, root, votes, believeNames: false);
+        // A gallery tells its story in its captions: with no paragraph of its own, captions that say something are its text.
+        if (!kept.Any(IsText)) kept = [.. kept.Select(b => b.Role == BlockRole.Caption && SaysSomething(b.Text) ? b.AsParagraph() : b)];
         // Headings with nothing of the article after them introduce what follows the article ("Related", "More").
         while (kept.Count > 0 && kept[^1].Role is BlockRole.Heading or BlockRole.Caption) kept.RemoveAt(kept.Count - 1);
         return kept;
     }
 
-    /// <summary>
-    /// True when <paramref name="container"/> is <paramref name="root"/> or inside it; <paramref name="inFurniture"/>
-    /// says whether an element on the way is named as furniture (share bar, related links, comments).
-    /// </summary>
-    private static bool IsInside(IElement container, IElement root, Dictionary<IElement, bool> furniture, double rootGood, ArticleVotes votes, out bool inFurniture)
+    private static bool IsText(PageBlock block) => block.Role is not (BlockRole.Heading or BlockRole.Caption);
+
+    /// <summary>A full sentence of a dozen words or more, not a credit line.</summary>
+    private static bool SaysSomething(string text) => PlainTextSegmenter.CountWords(text) >= 12 && PlainTextSegmenter.EndsWithSentencePunctuation(text) && !ImageCredit().IsMatch(text);
+
+    private static List<PageBlock> Keep(List<PageBlock> blocks, IElement root, ArticleVotes votes, bool believeNames)
     {
-        inFurniture = false;
+        var placement = new Dictionary<IElement, (bool Inside, bool InFurniture)>();
+        var rootGood = believeNames ? votes.Good(root) : double.NegativeInfinity;
+        var kept = new List<PageBlock>();
+        foreach (var block in blocks)
+        {
+            var (inside, inFurniture) = Place(block.Container, root, placement, rootGood, votes);
+            if (!inside || inFurniture) continue;
+            if (block.Role != BlockRole.Caption && IsScrap(block)) continue;
+            kept.Add(block);
+        }
+        return kept;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="container"/> is <paramref name="root"/> or inside it, and whether an element on the
+    /// way is named as furniture (share bar, related links, comments). Each element is judged once and remembered,
+    /// so a page costs the size of its tree however deep it nests.
+    /// </summary>
+    private static (bool Inside, bool InFurniture) Place(IElement container, IElement root, Dictionary<IElement, (bool, bool)> placement, double rootGood, ArticleVotes votes)
+    {
+        var chain = new List<IElement>();
+        (bool Inside, bool InFurniture) above = (false, false);
         for (var el = container; el is not null; el = el.ParentElement)
         {
-            if (el == root) return true;
-            if (!furniture.TryGetValue(el, out var named))
-            {
-                // A name is only believed when the element does not hold most of the article: a page whose
-                // article wrapper is called "post has-comments" must not lose its article to the word "comments".
-                named = FurnitureByName(el) switch
-                {
-                    NameSays.Furniture => votes.Good(el) < 0.5 * rootGood,
-                    // A vaguer name ("meta", "widget", "rail") loses to any real share of the article.
-                    NameSays.MaybeFurniture => votes.Good(el) < 0.15 * rootGood,
-                    _ => false,
-                };
-                furniture[el] = named;
-            }
-            inFurniture |= named;
+            if (placement.TryGetValue(el, out above)) break;
+            if (el == root) { above = (true, false); placement[el] = above; break; }
+            chain.Add(el);
         }
-        return false;
+        for (var k = chain.Count - 1; k >= 0; k--)
+        {
+            var el = chain[k];
+            // A name is only believed when the element does not hold most of the article: a page whose
+            // article wrapper is called "post has-comments" must not lose its article to the word "comments".
+            // rootGood is -infinity when names are not believed: no element holds less than that.
+            var named = FurnitureByName(el) switch
+            {
+                NameSays.Furniture => votes.Good(el) < 0.5 * rootGood,
+                // A vaguer name ("meta", "widget", "rail") loses to any real share of the article.
+                NameSays.MaybeFurniture => votes.Good(el) < 0.15 * rootGood,
+                _ => false,
+            };
+            above = (above.Inside, above.InFurniture || named);
+            placement[el] = above;
+        }
+        return above;
     }
 
     private enum NameSays { Nothing, MaybeFurniture, Furniture }
@@ -136,7 +159,7 @@ public sealed partial class HtmlArticleExtractor
         // Mostly links is a menu or a teaser, unless enough plain prose is left around the links
         // (inline cards that repeat a linked name make real paragraphs look link-heavy).
         if (block.LinkDensity > 0.5 && text.Length - block.LinkChars < 100) return true;
-        if (text.Length <= 160 && Boilerplate().IsMatch(text)) return true;
+        if (text.Length <= 160 && Boilerplate().IsMatch(text) && !PlainTextSegmenter.CarriesSentences(text)) return true;
         if (text.Length <= 300 && ImageCredit().IsMatch(text)) return true;
         if (text.Length <= 80 && (Byline().IsMatch(text) || DateLine().IsMatch(text))) return true;
         return false;
@@ -180,7 +203,7 @@ public sealed partial class HtmlArticleExtractor
     [GeneratedRegex(@"article|\bbody|content|\bmain|\bstory|\bpost|entry|\btext|blog", RegexOptions.IgnoreCase)]
     private static partial Regex ArticleName();
 
-    [GeneratedRegex(@"^(advertisement|ad|sponsored( content)?|story continues below.*|continue reading.*|read more.*|read next.*|see also.*|related( articles?| stories| content| coverage)?:?.*|more on this.*|share( this)?( article| story| on \w+)?:?|follow us.*|sign up.*|subscribe.*|click here.*|(photo|image|picture|video|graphic)s?( credit)?:.*|\(?(photo|image|picture)s? (by|courtesy|credit).*|.*\b(getty images|shutterstock|associated press|afp via getty|reuters)\)?\.?$|image copyright.*|copyright.*|©.*|all rights reserved.*|loading\.*|comments?( \(\d+\))?|\d+ comments?|scroll down.*|watch:.*|listen:.*|this (slideshow|video|content|feature) requires javascript.*|(please )?enable javascript.*|(this|the) (article|story) (was|has been) (updated|corrected).*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(advertisement|ad|sponsored( content)?|story continues below.*|continue reading.*|read more.*|read next.*|see also.*|related( articles?| stories| content| coverage)?:?.*|more on this.*|share( this)?( article| story| on \w+)?:?|follow us.*|sign up.*|subscribe.*|click here.*|(photo|image|picture|video|graphic)s?( credit)?:.*|\(?(photo|image|picture)s? (by|courtesy|credit).*|.*\b(getty images|shutterstock|associated press|afp via getty|reuters)\)?\.?$|image copyright.*|copyright.*|©.*|all rights reserved.*|loading\.*|comments?( \(\d+\))?|\d+ comments?|close|next|prev(ious)?|(image|photo|picture|slide)s? \d+ (of|/) \d+|scroll down.*|watch:.*|listen:.*|this (slideshow|video|content|feature) requires javascript.*|(please )?enable javascript.*|(this|the) (article|story) (was|has been) (updated|corrected).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 
     // A caption written as a paragraph ends with its credit: "Protesters at the port (Image: Agency)".

@@ -8,7 +8,7 @@ internal static class JsonLinesReader
     public static IEnumerable<(string Id, ArticleDraft? Draft, string? Error)> Read(string text, string source, HtmlArticleExtractor html)
     {
         var lineNumber = 0;
-        foreach (var rawLine in text.Split('\n'))
+        foreach (var rawLine in Lines(text))
         {
             lineNumber++;
             var line = rawLine.Trim();
@@ -63,6 +63,20 @@ internal static class JsonLinesReader
                     yield return (itemSource, null, $"line {lineNumber}: has neither \"text\" nor \"html\"");
                 }
             }
+        }
+    }
+
+    /// <summary>The lines one at a time: a file of many articles is never copied whole into an array of lines.</summary>
+    private static IEnumerable<string> Lines(string text)
+    {
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var nl = text.IndexOf('\n', start);
+            var end = nl < 0 ? text.Length : nl;
+            yield return text[start..end];
+            if (nl < 0) yield break;
+            start = nl + 1;
         }
     }
 

@@ -176,7 +176,8 @@ internal static partial class PlainTextSegmenter
             if (kinds[i] is not null) continue;
             var p = ps[i];
             var score = 0;
-            if (PhotoCredit().IsMatch(p.Text)) score += 2;
+            // A paragraph that carries the story's sentences is the story, even when it mentions a photo or a gallery.
+            if (PhotoCredit().IsMatch(p.Text) && !CarriesSentences(p.Text)) score += 2;
             if (indentIsMarked && p.Indent > 0) score += 2;
             if (unfinishedIsMarked && !p.EndsSentence && p.Words >= 8) score += 1;
             if (i == 0) score -= 1;
@@ -188,7 +189,7 @@ internal static partial class PlainTextSegmenter
     {
         for (var i = 0; i < ps.Count; i++)
         {
-            if (kinds[i] is null && Furniture().IsMatch(ps[i].Text)) kinds[i] = SegmentKind.Boilerplate;
+            if (kinds[i] is null && IsFurniture(ps[i].Text)) kinds[i] = SegmentKind.Boilerplate;
         }
     }
 
@@ -238,7 +239,12 @@ internal static partial class PlainTextSegmenter
         }
     }
 
-    internal static bool IsFurniture(string text) => Furniture().IsMatch(text);
+    /// <summary>Page furniture, unless the paragraph carries the story's own sentences: an article delivered as one
+    /// line that also holds its copyright notice is an article.</summary>
+    internal static bool IsFurniture(string text) => Furniture().IsMatch(text) && !CarriesSentences(text);
+
+    /// <summary>Several sentences and more words than any notice, caption or share prompt: article prose.</summary>
+    internal static bool CarriesSentences(string text) => CountWords(text) >= 40 && SentenceEnd().Count(text) >= 2;
 
     internal static bool ConversationalVoice(string text)
     {
@@ -289,6 +295,9 @@ internal static partial class PlainTextSegmenter
     }
 
     private static string Fold(string s) => DocumentId.FoldWhitespace(s).Trim().ToLowerInvariant();
+
+    [GeneratedRegex(@"[.!?\u2026][""'\u201D\u2019)]*\s+[""'\u201C\u2018(]?\p{Lu}")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^#{1,6}\s+\S")]
     private static partial Regex MarkdownHeading();

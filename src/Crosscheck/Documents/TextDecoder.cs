@@ -20,6 +20,7 @@ internal static partial class TextDecoder
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return DecodeStrict(StrictUtf8, bytes[3..], "UTF-8");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return DecodeStrict(new UnicodeEncoding(false, false, true), bytes[2..], "UTF-16LE");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return DecodeStrict(new UnicodeEncoding(true, false, true), bytes[2..], "UTF-16BE");
+        if (Utf16WithoutMark(bytes) is { } utf16) return DecodeStrict(utf16, bytes, utf16.CodePage == 1201 ? "UTF-16BE" : "UTF-16LE");
         if (LooksBinary(bytes)) throw new InputRejectedException("binary content, not text");
 
         var declared = mustBeUtf8 ? null : DeclaredEncoding(bytes);
@@ -62,6 +63,27 @@ internal static partial class TextDecoder
         {
             throw new InputRejectedException($"invalid {name}");
         }
+    }
+
+    /// <summary>
+    /// UTF-16 without a byte-order mark: text in Latin script puts a NUL in every other byte, at odd positions
+    /// (little-endian) or even ones (big-endian), and almost never on the other side. Most of the units of the
+    /// sample must show the pattern, and the byte count must be even.
+    /// </summary>
+    internal static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4 || bytes.Length % 2 != 0) return null;
+        var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        int evenNul = 0, oddNul = 0;
+        for (var i = 0; i + 1 < sample.Length; i += 2)
+        {
+            if (sample[i] == 0) evenNul++;
+            if (sample[i + 1] == 0) oddNul++;
+        }
+        var units = sample.Length / 2;
+        if (oddNul * 10 >= units * 7 && evenNul * 20 <= units) return new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+        if (evenNul * 10 >= units * 7 && oddNul * 20 <= units) return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+        return null;
     }
 
     /// <summary>NUL bytes, or many control characters, mean this is not text.</summary>

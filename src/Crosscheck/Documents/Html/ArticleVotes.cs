@@ -7,12 +7,14 @@ namespace Crosscheck.Documents.Html;
 /// Each block's vote, added to every element around it: running prose counts for, link lists and scraps
 /// count against. The element with the highest total holds the most prose for the least furniture, which
 /// finds the article whether its paragraphs sit in one container or are spread over sibling sections.
-/// Costs one walk up the tree per block.
+/// Costs one pass over the elements that hold blocks, however deep they nest.
 /// </summary>
 internal sealed partial class ArticleVotes
 {
     private readonly Dictionary<IElement, double> _total = [];
     private readonly Dictionary<IElement, double> _good = [];
+    // Elements in the order the blocks first reach them (each block's container, then up): ties go to the first.
+    private readonly List<IElement> _order = [];
     private readonly IElement _body;
 
     private ArticleVotes(IElement body) => _body = body;
@@ -20,16 +22,33 @@ internal sealed partial class ArticleVotes
     public static ArticleVotes Count(List<PageBlock> blocks, IElement body)
     {
         var votes = new ArticleVotes(body);
+        var depth = new Dictionary<IElement, int>();
+        var chain = new List<IElement>();
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             var vote = Vote(block, i > 0 && blocks[i - 1].Container == block.Container || i + 1 < blocks.Count && blocks[i + 1].Container == block.Container);
+            // Each element is met once on the way up: the walk stops at the first element already counted,
+            // so the cost is the size of the tree, whatever its depth.
+            chain.Clear();
+            var top = 0;
             for (var el = block.Container; el is not null; el = el.ParentElement)
             {
-                votes._total[el] = votes._total.GetValueOrDefault(el) + vote;
-                if (vote > 0) votes._good[el] = votes._good.GetValueOrDefault(el) + vote;
-                if (el == body) break;
+                if (depth.TryGetValue(el, out top)) break;
+                chain.Add(el);
+                if (el == body) { top = -1; break; }
             }
+            for (var k = chain.Count - 1; k >= 0; k--) depth[chain[k]] = top + chain.Count - k;
+            votes._order.AddRange(chain);
+            votes._total[block.Container] = votes._total.GetValueOrDefault(block.Container) + vote;
+            if (vote > 0) votes._good[block.Container] = votes._good.GetValueOrDefault(block.Container) + vote;
+        }
+        // Each element's votes go to its parent, deepest first, so every total holds all the blocks inside it.
+        foreach (var el in votes._order.OrderByDescending(e => depth[e]))
+        {
+            if (el == body || el.ParentElement is not { } parent || !depth.ContainsKey(parent)) continue;
+            votes._total[parent] = votes._total.GetValueOrDefault(parent) + votes._total.GetValueOrDefault(el);
+            if (votes._good.TryGetValue(el, out var good)) votes._good[parent] = votes._good.GetValueOrDefault(parent) + good;
         }
         return votes;
     }
@@ -42,8 +61,9 @@ internal sealed partial class ArticleVotes
     {
         IElement? best = null;
         var bestScore = double.NegativeInfinity;
-        foreach (var (el, score) in _total)
+        foreach (var el in _order)
         {
+            var score = _total.GetValueOrDefault(el);
             if (score > bestScore) { best = el; bestScore = score; }
         }
         if (best is null || bestScore <= 0) return _body;

@@ -19,6 +19,9 @@ internal sealed class PageBlock(string text, IElement container, BlockRole role,
     public BlockRole Role { get; } = role;
     public int HeadingLevel { get; } = headingLevel;
     public int LinkChars { get; } = linkChars;
+    /// <summary>The same text read as a paragraph of the article.</summary>
+    public PageBlock AsParagraph() => new(Text, Container, BlockRole.Paragraph, 0, LinkChars, LeadingLinkChars);
+
     public double LinkDensity => Text.Length == 0 ? 0 : Math.Min(1.0, (double)LinkChars / Text.Length);
 }
 
@@ -46,53 +49,78 @@ internal sealed class PageBlockWalker
 
     private PageBlockWalker(Func<IElement, bool> skip) => _skip = skip;
 
+    /// <summary>True for elements that start a block of their own.</summary>
+    public static bool IsBlockTag(string name) => BlockTags.Contains(name);
+
     /// <summary>The blocks under <paramref name="root"/>; elements for which <paramref name="skip"/> is true are left out whole.</summary>
     public static List<PageBlock> Walk(IElement root, Func<IElement, bool> skip)
     {
         var walker = new PageBlockWalker(skip);
-        walker.Visit(root, root, inLink: false, inCaption: false, inPre: false);
+        walker.Visit(root);
         walker.Flush(root, inCaption: false, inPre: false);
         return walker._blocks;
     }
 
-    private void Visit(IElement element, IElement container, bool inLink, bool inCaption, bool inPre)
+    /// <summary>What to do when an element's children are done: nothing (inline), end a cell, or end a block.</summary>
+    private enum Exit { Inline, Cell, Block }
+
+    /// <summary>An element whose children are being read, with the context its text is read in.</summary>
+    private readonly record struct Frame(IElement Element, IElement Container, bool InLink, bool InCaption, bool InPre, Exit Exit, bool ExitCaption, bool ExitPre);
+
+    /// <summary>Depth-first over the tree with an explicit stack: no recursion, so no depth can overflow it.</summary>
+    private void Visit(IElement root)
     {
-        foreach (var child in element.ChildNodes)
+        // Children by index: AngleSharp finds a node's next sibling by searching its parent's list.
+        var frames = new Stack<(Frame Frame, int Next)>();
+        frames.Push((new Frame(root, root, false, false, false, Exit.Inline, false, false), 0));
+        while (frames.Count > 0)
         {
-            switch (child)
+            var (frame, next) = frames.Pop();
+            var children = frame.Element.ChildNodes;
+            if (next >= children.Length)
+            {
+                switch (frame.Exit)
+                {
+                    case Exit.Cell: _space = _text.Length > 0; break;
+                    case Exit.Block: Flush(frame.Element, frame.ExitCaption, frame.ExitPre); break;
+                }
+                continue;
+            }
+            frames.Push((frame, next + 1));
+            switch (children[next])
             {
                 case IText text:
-                    Append(text.Data, inLink);
+                    Append(text.Data, frame.InLink);
                     break;
                 case IElement el:
                     if (_skip(el)) break;
                     var name = el.LocalName;
                     if (name == "br")
                     {
-                        Flush(container, inCaption, inPre);
+                        Flush(frame.Container, frame.InCaption, frame.InPre);
                         break;
                     }
-                    var caption = inCaption || name is "figcaption" or "figure";
-                    var pre = inPre || name is "pre";
+                    var caption = frame.InCaption || name is "figcaption" or "figure";
+                    var pre = frame.InPre || name is "pre";
+                    Frame child;
                     if (name is "td" or "th")
                     {
                         // Cells of a row read as one line, so a data table is rows of text, not a heap of scraps;
                         // a layout table's paragraphs still come out as their own blocks.
                         _space = _text.Length > 0;
-                        Visit(el, container, inLink, caption, pre);
-                        _space = _text.Length > 0;
+                        child = new Frame(el, frame.Container, frame.InLink, caption, pre, Exit.Cell, false, false);
                     }
                     else if (BlockTags.Contains(name))
                     {
-                        Flush(container, inCaption, inPre);
-                        Visit(el, el, inLink, caption, pre);
-                        Flush(el, caption, pre);
+                        Flush(frame.Container, frame.InCaption, frame.InPre);
+                        child = new Frame(el, el, frame.InLink, caption, pre, Exit.Block, caption, pre);
                     }
                     else
                     {
                         // Inline: the text joins the surrounding block. Images and the like add nothing.
-                        Visit(el, container, inLink || name == "a", caption, pre);
+                        child = new Frame(el, frame.Container, frame.InLink || name == "a", caption, pre, Exit.Inline, false, false);
                     }
+                    frames.Push((child, 0));
                     break;
             }
         }

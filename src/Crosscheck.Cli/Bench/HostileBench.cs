@@ -63,14 +63,14 @@ internal static class HostileBench
             var chunk = new string('a', 999) + ".";
             for (var i = 0; i < 10_000; i++) w.Write(chunk);
         })),
-        new("longest-article", "one article just under the limit of 200,000 characters", dir => Write(dir, "long.txt", w =>
+        new("longest-article", "one article just under the limit of 1,000,000 characters", dir => Write(dir, "long.txt", w =>
         {
             w.Write("Reports from the district\n");
             var written = 0;
             for (var i = 0; ; i++)
             {
                 var p = Paragraph(i);
-                if (written + p.Length + 1 > 199_000) break;
+                if (written + p.Length + 1 > Crosscheck.Documents.ReaderOptions.Default.MaxArticleChars - 1_000) break;
                 w.Write(p + "\n");
                 written += p.Length + 1;
             }

@@ -7,14 +7,17 @@ public sealed record ReaderOptions
     public long MaxBytes { get; init; } = 20 * 1024 * 1024;
 
     /// <summary>
-    /// One document's text is refused past this many characters (default 200,000, about 30,000 words: longer than
-    /// any news article). Analysis and linking cost grows with a document's length, so this bounds the work one
-    /// input can cause.
+    /// One document's text is refused past this many characters (default 1,000,000, about 150,000 words: far longer
+    /// than any news article, and still read, analyzed and linked in a few seconds, since the cost grows about
+    /// linearly with length). This bounds the work one input can cause.
     /// </summary>
-    public int MaxArticleChars { get; init; } = 200_000;
+    public int MaxArticleChars { get; init; } = 1_000_000;
 
-    /// <summary>One document of more paragraphs than this is refused (default 5,000; long articles have a few hundred).</summary>
-    public int MaxParagraphs { get; init; } = 5_000;
+    /// <summary>
+    /// One document of more paragraphs than this is refused (default 50,000; long articles have a few hundred). The
+    /// store takes any number; this only bounds a text of tiny lines.
+    /// </summary>
+    public int MaxParagraphs { get; init; } = 50_000;
 
     public static readonly ReaderOptions Default = new();
 }

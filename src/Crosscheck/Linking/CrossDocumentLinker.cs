@@ -212,7 +212,8 @@ public sealed partial class CrossDocumentLinker
     private (int, int, string) FirstReport(IncidentState state)
     {
         if (state.Events.Count == 0) return (int.MaxValue, 0, state.Id);
-        var first = state.Events.MinBy(e => (_rank.GetValueOrDefault(e.Document), e.Start))!;
+        // An incident keeps its reports in event order (document rank, start, id): the first is the first report.
+        var first = state.Events[0];
         return (_rank.GetValueOrDefault(first.Document), first.Start, first.Id);
     }
 
@@ -362,10 +363,12 @@ public sealed partial class CrossDocumentLinker
         if (incident.Events.Count == 0 || incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return null;
         IncidentState? best = null;
         var bestScore = 0.0;
-        foreach (var other in _incidentsByStory.GetValueOrDefault(incident.Story, []).OrderBy(FirstReport))
+        var campaigns = _incidentsByStory.GetValueOrDefault(incident.Story, [])
+            .Where(other => other != incident && other.Events.Count > 0 && other.Type == incident.Type && other.Scope == IncidentScope.Campaign
+                && other.ModalityClass == ModalityClass.Factual)
+            .OrderBy(FirstReport);
+        foreach (var other in campaigns)
         {
-            if (other == incident || other.Events.Count == 0 || other.Type != incident.Type || other.Scope != IncidentScope.Campaign
-                || other.ModalityClass != ModalityClass.Factual) continue;
             foreach (var ev in incident.Events)
             {
                 var match = IncidentMatcher.Match(ev with { Single = false }, other.Events);
@@ -398,7 +401,9 @@ internal sealed class IncidentState(string id, string story, Comparison<EventFac
     public List<IncidentLink> Links { get; } = [];
     public PloverType Type => Events[0].Type;
     public ModalityClass ModalityClass => IncidentMatcher.ClassOf(Events[0].Modality);
-    public IncidentScope Scope => IncidentSummarizer.ScopeOf(Events);
+    /// <summary>As <see cref="IncidentSummarizer.ScopeOf"/> says, from the traits kept as reports join.</summary>
+    public IncidentScope Scope => Events.Count > 0 && IncidentMatcher.ClassOf(Events[0].Modality) == ModalityClass.Factual && _traits.AnyPlural
+        ? IncidentScope.Campaign : IncidentScope.Single;
 
     private IncidentTraits _traits = new();
 

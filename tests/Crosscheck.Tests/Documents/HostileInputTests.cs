@@ -134,8 +134,8 @@ public sealed class HostileInputTests
     {
         var lines = "Harbor\n" + string.Concat(Enumerable.Repeat("A short line\n", 6_000));
 
-        Read("lines.txt", lines).Single().Error!.Reason.ShouldStartWith("too many paragraphs for one article");
-        Read("lines.txt", lines, new ReaderOptions { MaxParagraphs = 10_000 }).Single().Document!.Segments.Length.ShouldBe(6_001);
+        Read("lines.txt", lines, new ReaderOptions { MaxParagraphs = 5_000 }).Single().Error!.Reason.ShouldStartWith("too many paragraphs for one article");
+        Read("lines.txt", lines).Single().Document!.Segments.Length.ShouldBe(6_001);
     }
 
     [Fact]

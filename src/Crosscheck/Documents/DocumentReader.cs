@@ -167,15 +167,29 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     {
         try { return ReadResult.Ok(read()); }
         catch (InputRejectedException ex) { return ReadResult.Fail(source, ex.Message); }
+        catch (Exception ex) when (IsReadingFault(ex)) { return ReadResult.Fail(source, InternalError(ex)); }
     }
 
+    /// <summary>A fault of the reader on this input (not of the process): the input is named and the others go on.</summary>
+    private static bool IsReadingFault(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException);
+
+    private static string InternalError(Exception ex) => $"cannot be read (internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")})";
+
+    /// <summary>The items of a feed or JSON-lines input; each enumeration reads them again from the start.</summary>
     private IEnumerable<ReadResult> FromItems(string source, Func<IEnumerable<(string Id, ArticleDraft? Draft, string? Error)>> items)
     {
         // A malformed feed is refused here, before any of its items.
-        IEnumerator<(string Id, ArticleDraft? Draft, string? Error)> enumerator;
+        IEnumerator<(string Id, ArticleDraft? Draft, string? Error)>? enumerator = null;
+        string? refused = null;
         try { enumerator = items().GetEnumerator(); }
-        catch (InputRejectedException ex) { return [ReadResult.Fail(source, ex.Message)]; }
-        return OneByOne(source, enumerator);
+        catch (InputRejectedException ex) { refused = ex.Message; }
+        catch (Exception ex) when (IsReadingFault(ex)) { refused = InternalError(ex); }
+        if (refused is not null)
+        {
+            yield return ReadResult.Fail(source, refused);
+            yield break;
+        }
+        foreach (var result in OneByOne(source, enumerator!)) yield return result;
     }
 
     /// <summary>Items one at a time: a feed or a file of many articles is never held whole as documents.</summary>
@@ -196,6 +210,10 @@ public sealed class DocumentReader(ReaderOptions? options = null)
                 catch (InputRejectedException ex)
                 {
                     next = ReadResult.Fail(source, ex.Message);
+                }
+                catch (Exception ex) when (IsReadingFault(ex))
+                {
+                    next = ReadResult.Fail(source, InternalError(ex));
                 }
                 any = true;
                 yield return next;

@@ -96,7 +96,7 @@ internal static class AnalyzeCommand
         var (entities, readings, cross, facts) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default,
             failed: (doc, what, ex) =>
             {
-                stderr.WriteLine($"crosscheck: {Printable(doc.Source)} (document {doc.Id}) {what} ({ex.GetType().Name}: {ex.Message})");
+                stderr.WriteLine($"crosscheck: {InputError.Escape(doc.Source)} (document {doc.Id}) {what} ({ex.GetType().Name}: {ex.Message})");
                 failed++;
             });
         // A document whose reading failed is left out whole, never written half-read.
@@ -160,9 +160,6 @@ internal static class AnalyzeCommand
 
     private static bool IsDocumentFault(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException);
 
-    /// <summary>A source name as one line: control characters (a newline in a file name) shown as escapes.</summary>
-    private static string Printable(string text) =>
-        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;
 
     /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file.</summary>
     internal static void WriteAtomically(string path, Action<Stream> write)

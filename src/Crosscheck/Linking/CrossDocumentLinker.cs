@@ -87,16 +87,13 @@ public sealed partial class CrossDocumentLinker
             if (restored is null && _keptApart.Remove(ev.Id, out var decided)) restored = decided;
             if (restored is not null)
             {
-                if (!_incidents.TryGetValue(restored.Incident, out var into))
-                {
-                    into = NewIncident(restored.Incident, cluster.Id);
-                    storyIncidents.Add(into);
-                }
+                if (!_incidents.TryGetValue(restored.Incident, out var into)) into = NewIncident(restored.Incident, cluster.Id);
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);
                 into.Add(ev, restored.Link);
                 _incidentOfEvent[ev.Id] = into;
                 IndexPlace(ev, into);
-                if (!storyIncidents.Contains(into)) storyIncidents.Add(into);
+                into.Stories.Add(cluster.Id);
+                Touch(into);
                 _summaries.Remove(into.Id);
                 if (!touched.Contains(into.Id)) touched.Add(into.Id);
                 continue;
@@ -105,7 +102,6 @@ public sealed partial class CrossDocumentLinker
             if (target is null)
             {
                 target = NewIncident(DocumentId.ForKey("i-", ev.Id), cluster.Id);
-                storyIncidents.Add(target);
                 target.Add(ev, new IncidentLink(ev.Id, null, 0, "first report"));
             }
             else
@@ -114,7 +110,8 @@ public sealed partial class CrossDocumentLinker
             }
             _incidentOfEvent[ev.Id] = target;
             IndexPlace(ev, target);
-            if (!storyIncidents.Contains(target)) storyIncidents.Add(target);
+            target.Stories.Add(cluster.Id);
+            Touch(target);
             _summaries.Remove(target.Id);
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
             MergeSeries(ev, target, storyIncidents, touched, reassigned);
@@ -136,13 +133,19 @@ public sealed partial class CrossDocumentLinker
         var story = StoryIdOf(ev.Document);
         var alone = NewIncident(DocumentId.ForKey("i-", "detached|" + eventId), story);
         alone.Add(ev, new IncidentLink(ev.Id, null, 0, $"detached by hand from {from.Id}"));
-        AddToStory(alone, story);
+        alone.Stories.Add(story);
+        Touch(alone);
         _incidentOfEvent[eventId] = alone;
         // What the incident left behind looks as if it had been built without the event: it leaves the event's
         // story unless another of its reports is there, it is filed under the event's place only while it still
         // has a report there, and its story is its first report's.
-        if (!from.Events.Any(e => StoryIdOf(e.Document) == story)) _incidentsByStory[story].Remove(from);
+        if (!from.Events.Any(e => StoryIdOf(e.Document) == story))
+        {
+            from.Stories.Remove(story);
+            _incidentsByStory[story].Remove(from);
+        }
         from.Story = StoryIdOf(from.Events[0].Document);
+        Touch(from);
         if (PlaceKey(ev) is { } key && _incidentsByPlace.TryGetValue((ev.Type, key), out var list))
         {
             if (HasPlace(from, ev.Type, key)) Place(list, from);
@@ -178,10 +181,11 @@ public sealed partial class CrossDocumentLinker
         var discrepancies = ImmutableArray.CreateBuilder<Discrepancy>();
         // In order of first report, so that a record reloaded from the store (where incidents are rebuilt in
         // document order) lists them as the live linker does.
+        var campaigns = new Dictionary<string, List<IncidentState>>(StringComparer.Ordinal);
         foreach (var state in _incidentOrder.Where(s => s.Events.Count > 0).OrderBy(FirstReport))
         {
             var (incident, found) = Summary(state);
-            incidents.Add(incident with { PartOf = CampaignOf(state) });
+            incidents.Add(incident with { PartOf = CampaignOf(state, campaigns) });
             discrepancies.AddRange(found);
         }
         var stories = ImmutableArray.CreateBuilder<Story>();
@@ -195,7 +199,7 @@ public sealed partial class CrossDocumentLinker
 
     /// <summary>One incident as it stands, or null.</summary>
     public Incident? IncidentById(string id) =>
-        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident with { PartOf = CampaignOf(state) } : null;
+        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident with { PartOf = CampaignOf(state, []) } : null;
 
     private (Incident Incident, ImmutableArray<Discrepancy> Discrepancies) Summary(IncidentState state)
     {
@@ -253,7 +257,7 @@ public sealed partial class CrossDocumentLinker
     private IEnumerable<(IncidentState Incident, bool OtherStory)> Candidates(EventFacts ev, List<IncidentState> storyIncidents)
     {
         var seen = new HashSet<IncidentState>(ReferenceEqualityComparer.Instance);
-        foreach (var i in storyIncidents)
+        foreach (var i in Recent(storyIncidents))
         {
             if (seen.Add(i)) yield return (i, false);
         }
@@ -286,10 +290,40 @@ public sealed partial class CrossDocumentLinker
 
     private string StoryIdOf(string documentId) => _stories.StoryOf(documentId)!.Id;
 
-    private void AddToStory(IncidentState incident, string story)
+    /// <summary>
+    /// How many incidents of its story an event is compared with: those most recently reported (incidents of other
+    /// stories and older ones are still found through their place). Bounds the work per event in a story of
+    /// thousands of incidents.
+    /// </summary>
+    internal const int StoryCandidates = 256;
+
+    /// <summary>The story's incidents most recently reported, latest first (story lists are kept in that order).</summary>
+    private static IEnumerable<IncidentState> Recent(List<IncidentState> storyIncidents)
     {
-        if (!_incidentsByStory.TryGetValue(story, out var list)) _incidentsByStory[story] = list = [];
-        if (!list.Contains(incident)) list.Add(incident);
+        var taken = 0;
+        for (var i = storyIncidents.Count - 1; i >= 0 && taken < StoryCandidates; i--)
+        {
+            if (storyIncidents[i].Events.Count == 0) continue;
+            taken++;
+            yield return storyIncidents[i];
+        }
+    }
+
+    /// <summary>
+    /// Puts an incident where it belongs in the list of each story it has reports in, after its reports changed:
+    /// the lists are ordered by latest report, then id, so they depend on the incidents alone.
+    /// </summary>
+    private void Touch(IncidentState incident)
+    {
+        foreach (var story in incident.Stories)
+        {
+            if (!_incidentsByStory.TryGetValue(story, out var list)) _incidentsByStory[story] = list = [];
+            var at = list.LastIndexOf(incident);
+            if (at >= 0) list.RemoveAt(at);
+            at = list.Count;
+            while (at > 0 && CompareRecency(list[at - 1], incident) > 0) at--;
+            list.Insert(at, incident);
+        }
     }
 
     /// <summary>An incident of another story, found by its place, joins only with more in common than the place.</summary>
@@ -326,7 +360,7 @@ public sealed partial class CrossDocumentLinker
     private void MergeSeries(EventFacts ev, IncidentState target, List<IncidentState> storyIncidents, List<string> touched, HashSet<string> reassigned)
     {
         if (!ev.Plural || IncidentMatcher.ClassOf(ev.Modality) != ModalityClass.Factual || target.Scope != IncidentScope.Campaign) return;
-        foreach (var other in storyIncidents.OrderBy(FirstReport).ToList())
+        foreach (var other in Recent(storyIncidents).OrderBy(FirstReport).ToList())
         {
             if (other == target || other.Events.Count == 0 || other.Type != target.Type || other.Scope != IncidentScope.Campaign
                 || other.ModalityClass != ModalityClass.Factual || other.Events.Any(e => _detached.Contains(e.Id))) continue;
@@ -343,12 +377,15 @@ public sealed partial class CrossDocumentLinker
                 var link = other.Links.First(l => l.Event == moved.Id);
                 target.Add(moved, link with { Reason = link.Reason + $"; series merged: {ev.Id} fits both" });
                 _incidentOfEvent[moved.Id] = target;
-                AddToStory(target, StoryIdOf(moved.Document));
+                target.Stories.Add(StoryIdOf(moved.Document));
                 reassigned.Add(moved.Document);
             }
             other.Clear();
+            foreach (var story in other.Stories) _incidentsByStory[story].Remove(other);
+            other.Stories.Clear();
             foreach (var moved in moving) IndexPlace(moved, target);
             target.Story = StoryIdOf(target.Events[0].Document);
+            Touch(target);
             _summaries.Remove(other.Id);
             if (!touched.Contains(other.Id)) touched.Add(other.Id);
         }
@@ -358,17 +395,21 @@ public sealed partial class CrossDocumentLinker
     /// The campaign of its story a single event of fact belongs to ("the latest" of "the 15 strikes"): the best-fitting
     /// series of the same type. Worked out from the record as it stands, so it is the same however the record was built.
     /// </summary>
-    private string? CampaignOf(IncidentState incident)
+    /// <param name="campaignsByStory">Each story's series in order of first report, filled as stories are asked for.</param>
+    private string? CampaignOf(IncidentState incident, Dictionary<string, List<IncidentState>> campaignsByStory)
     {
         if (incident.Events.Count == 0 || incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return null;
         IncidentState? best = null;
         var bestScore = 0.0;
-        var campaigns = _incidentsByStory.GetValueOrDefault(incident.Story, [])
-            .Where(other => other != incident && other.Events.Count > 0 && other.Type == incident.Type && other.Scope == IncidentScope.Campaign
-                && other.ModalityClass == ModalityClass.Factual)
-            .OrderBy(FirstReport);
+        if (!campaignsByStory.TryGetValue(incident.Story, out var campaigns))
+        {
+            campaignsByStory[incident.Story] = campaigns = [.. _incidentsByStory.GetValueOrDefault(incident.Story, [])
+                .Where(other => other.Events.Count > 0 && other.Scope == IncidentScope.Campaign && other.ModalityClass == ModalityClass.Factual)
+                .OrderBy(FirstReport)];
+        }
         foreach (var other in campaigns)
         {
+            if (other == incident || other.Type != incident.Type) continue;
             foreach (var ev in incident.Events)
             {
                 var match = IncidentMatcher.Match(ev with { Single = false }, other.Events);
@@ -397,6 +438,8 @@ internal sealed class IncidentState(string id, string story, Comparison<EventFac
     public string Id { get; } = id;
     /// <summary>The story of the incident's first report.</summary>
     public string Story { get; set; } = story;
+    /// <summary>Every story one of its reports is in: the story lists the incident stands in.</summary>
+    public HashSet<string> Stories { get; } = new(StringComparer.Ordinal);
     public List<EventFacts> Events { get; } = [];
     public List<IncidentLink> Links { get; } = [];
     public PloverType Type => Events[0].Type;

@@ -146,12 +146,9 @@ public sealed class PendingRecord
     {
         var reason = $"{ex.GetType().Name}: {ex.Message}";
         _store.SaveFailure(link.DocumentId, reason);
-        problem?.Invoke($"{Printable(link.Source)} (document {link.DocumentId}) {what}; kept out of the record ({reason})");
+        problem?.Invoke($"{InputError.Escape(link.Source)} (document {link.DocumentId}) {what}; kept out of the record ({reason})");
     }
 
-    /// <summary>A source name as one line: control characters (a newline in a file name) shown as escapes.</summary>
-    private static string Printable(string text) =>
-        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) : text;
 
     /// <summary>A fault of the document's reading, not of the store or the process: the document is named and skipped.</summary>
     private static bool IsDocumentFault(Exception ex) =>

@@ -85,6 +85,7 @@ internal static class IngestCommand
     internal static RecordLoad Load(SqliteDocumentStore store, TextWriter stderr, Action<Crosscheck.Linking.LinkUpdate>? linked = null)
     {
         var problems = 0;
+        using var batch = store.SaveInBatches();
         var load = RecordLoader.Load(store, linked: linked, problem: line =>
         {
             problems++;

@@ -48,7 +48,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         {
             lock (_gate)
             {
-                using var cmd = _connection.CreateCommand();
+                using var cmd = NewCommand();
                 cmd.CommandText = "SELECT count(*) FROM document_facts";
                 return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
@@ -66,7 +66,8 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         var json = JsonSerializer.Serialize(facts, FactsJson);
         lock (_gate)
         {
-            using var tx = _connection.BeginTransaction();
+            using var write = RecordWrite();
+            var tx = write.Transaction;
             var seq = SeqOf(facts.Id, tx) ?? throw new InvalidOperationException($"document {facts.Id} is not stored, so its facts cannot be");
             var cmd = Command("""
                 INSERT INTO document_facts (document_seq, story, facts, stale) VALUES ($seq, $story, $facts, 0)
@@ -93,7 +94,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 BindAssignment(cmd, ev.Id, a);
                 cmd.ExecuteNonQuery();
             }
-            tx.Commit();
+            write.Complete();
         }
     }
 
@@ -103,7 +104,8 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         ArgumentNullException.ThrowIfNull(events);
         lock (_gate)
         {
-            using var tx = _connection.BeginTransaction();
+            using var write = RecordWrite();
+            var tx = write.Transaction;
             foreach (var (id, a) in events.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 var cmd = Command("""
@@ -113,7 +115,74 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 BindAssignment(cmd, id, a);
                 if (cmd.ExecuteNonQuery() != 1) throw new InvalidOperationException($"event {id} has no stored assignment");
             }
-            tx.Commit();
+            write.Complete();
+        }
+    }
+
+    private SqliteTransaction? _batch;
+    private int _batchSize;
+    private int _batched;
+
+    /// <summary>
+    /// Record writes (links, reassignments, failures, stale marks) from here until the returned scope is disposed are
+    /// committed <paramref name="documents"/> at a time instead of one by one: each commit still holds whole documents,
+    /// so a killed run loses at most the last few links, which the next load makes again. For bulk linking (ingest).
+    /// </summary>
+    public IDisposable SaveInBatches(int documents = 64)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(documents, 1);
+        lock (_gate)
+        {
+            if (_batch is not null) throw new InvalidOperationException("record writes are batched already");
+            _batchSize = documents;
+            _batched = 0;
+            _batch = _connection.BeginTransaction();
+        }
+        return new BatchScope(this);
+    }
+
+    private sealed class BatchScope(SqliteDocumentStore store) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (store._gate)
+            {
+                store._batch?.Commit();
+                store._batch?.Dispose();
+                store._batch = null;
+            }
+        }
+    }
+
+    /// <summary>One record write: its own transaction, or its place in the open batch.</summary>
+    private RecordWriteScope RecordWrite() => new(this, _batch is null ? _connection.BeginTransaction() : null);
+
+    private sealed class RecordWriteScope(SqliteDocumentStore store, SqliteTransaction? own) : IDisposable
+    {
+        private bool _completed;
+
+        public SqliteTransaction Transaction => own ?? store._batch!;
+
+        public void Complete()
+        {
+            _completed = true;
+            if (own is not null) { own.Commit(); return; }
+            if (++store._batched < store._batchSize) return;
+            store._batch!.Commit();
+            store._batch.Dispose();
+            store._batch = store._connection.BeginTransaction();
+            store._batched = 0;
+        }
+
+        public void Dispose()
+        {
+            if (own is not null) { own.Dispose(); return; }
+            if (_completed || store._batch is not { } batch) return;
+            // A write that failed half way leaves the batch half written: it all goes, and the next load links again
+            // what it held. Later writes of the scope get transactions of their own.
+            batch.Rollback();
+            batch.Dispose();
+            store._batch = null;
         }
     }
 
@@ -131,14 +200,15 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         ArgumentNullException.ThrowIfNull(documentIds);
         lock (_gate)
         {
-            using var tx = _connection.BeginTransaction();
+            using var write = RecordWrite();
+            var tx = write.Transaction;
             foreach (var id in documentIds)
             {
                 var cmd = Command("UPDATE document_facts SET stale = 1 WHERE document_seq = (SELECT seq FROM documents WHERE id = $id)", tx);
                 cmd.Parameters.AddWithValue("$id", id);
                 cmd.ExecuteNonQuery();
             }
-            tx.Commit();
+            write.Complete();
         }
     }
 
@@ -149,7 +219,8 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         ArgumentNullException.ThrowIfNull(reason);
         lock (_gate)
         {
-            using var tx = _connection.BeginTransaction();
+            using var write = RecordWrite();
+            var tx = write.Transaction;
             var seq = SeqOf(documentId, tx) ?? throw new InvalidOperationException($"document {documentId} is not stored");
             var cmd = Command("DELETE FROM document_facts WHERE document_seq = $seq", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
@@ -158,7 +229,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$reason", reason);
             cmd.ExecuteNonQuery();
-            tx.Commit();
+            write.Complete();
         }
     }
 

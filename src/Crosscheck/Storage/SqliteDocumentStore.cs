@@ -30,8 +30,17 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             cmd.CommandText = sql;
             _commands[sql] = cmd;
         }
-        cmd.Transaction = tx;
+        // While record writes are batched, every statement of this connection runs inside the batch.
+        cmd.Transaction = tx ?? _batch;
         cmd.Parameters.Clear();
+        return cmd;
+    }
+
+    /// <summary>A one-off command, inside the open batch of record writes if there is one.</summary>
+    private SqliteCommand NewCommand()
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = _batch;
         return cmd;
     }
 
@@ -85,7 +94,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         {
             lock (_gate)
             {
-                using var cmd = _connection.CreateCommand();
+                using var cmd = NewCommand();
                 cmd.CommandText = "SELECT count(*) FROM documents";
                 return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
@@ -98,6 +107,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         lock (_gate)
         {
+            if (_batch is not null) throw new InvalidOperationException("documents cannot be stored while record writes are batched");
             using var tx = _connection.BeginTransaction();
             _nearDuplicates.CatchUp(Command("SELECT seq, minhash FROM documents WHERE seq > $after ORDER BY seq", tx));
             var outcomes = new List<StoreOutcome>(documents.Count);
@@ -282,7 +292,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         lock (_gate)
         {
-            using var cmd = _connection.CreateCommand();
+            using var cmd = NewCommand();
             cmd.CommandText = "SELECT seq, id, source, outlet, title, published, url, language, text, duplicate_of FROM documents WHERE id = $id";
             cmd.Parameters.AddWithValue("$id", id);
             long seq;
@@ -328,7 +338,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         lock (_gate)
         {
-            using var cmd = _connection.CreateCommand();
+            using var cmd = NewCommand();
             cmd.CommandText = "SELECT s.source FROM document_sources s JOIN documents d ON d.seq = s.document_seq WHERE d.id = $id ORDER BY s.source";
             cmd.Parameters.AddWithValue("$id", id);
             var list = new List<string>();
@@ -344,7 +354,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         lock (_gate)
         {
-            using var cmd = _connection.CreateCommand();
+            using var cmd = NewCommand();
             var match = string.IsNullOrWhiteSpace(query) ? null : FtsQuery(query);
             if (match is null)
             {

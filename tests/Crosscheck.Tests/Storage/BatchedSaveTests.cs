@@ -1,0 +1,64 @@
+using System.Globalization;
+using Crosscheck.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Tests.Storage;
+
+/// <summary>Record writes committed a few documents at a time: a failure takes its whole batch back, never half a document.</summary>
+public sealed class BatchedSaveTests
+{
+    [Fact]
+    public void A_save_that_fails_inside_a_batch_takes_the_batch_back_and_the_next_load_links_it_all()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("batched.db");
+        using (var store = SampleRecord.StoreDocuments(path))
+        {
+            // The fifth document to be linked fails as its facts are written.
+            var fifth = SampleRecord.Facts[4].Id;
+            Execute(path, $"""
+                CREATE TRIGGER fail_fifth BEFORE INSERT ON document_facts
+                WHEN NEW.document_seq = (SELECT seq FROM documents WHERE id = '{fifth}')
+                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
+                """);
+            using (store.SaveInBatches(documents: 3))
+            {
+                Should.Throw<SqliteException>(() => RecordLoader.Load(store)).Message.ShouldContain("disk on fire");
+            }
+        }
+        // The first batch of three was committed; the second (the fourth and the failing fifth) was taken back whole.
+        Scalar(path, "SELECT count(*) FROM document_facts").ShouldBe(3);
+        Scalar(path, """
+            SELECT count(*) FROM document_facts f
+            WHERE coalesce(json_array_length(f.facts, '$.events'), 0) != (SELECT count(*) FROM event_assignments a WHERE a.document_seq = f.document_seq)
+            """).ShouldBe(0);
+        Execute(path, "DROP TRIGGER fail_fifth");
+        using (var store = SqliteDocumentStore.Open(path))
+        using (store.SaveInBatches(documents: 3))
+        {
+            var load = RecordLoader.Load(store);
+            load.Reloaded.ShouldBe(3);
+            load.Linked.ShouldBe(SampleRecord.Facts.Count - 3);
+            SampleRecord.CrossJsonOf(load.Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
+        }
+        Scalar(path, "SELECT count(*) FROM document_facts").ShouldBe(SampleRecord.Facts.Count);
+    }
+
+    private static long Scalar(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

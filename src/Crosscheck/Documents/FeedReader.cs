@@ -13,18 +13,29 @@ internal static class FeedReader
     /// <summary>Feeds nest a handful of elements deep; building a tree costs time in proportion to the depth for every element.</summary>
     internal const int MaxDepth = 256;
 
-    /// <summary>The deepest element, in one streaming pass that holds no tree (malformed XML throws as the parse would).</summary>
-    private static int DepthOf(string text)
+    /// <summary>
+    /// The most items one feed may hold (a live feed carries tens to hundreds). A larger file is an archive: it is
+    /// refused before any item is read, and JSON lines (one article a line) take an archive of any size.
+    /// </summary>
+    internal const int MaxItems = 10_000;
+
+    /// <summary>
+    /// The deepest element and the number of items, in one streaming pass that holds no tree (malformed XML throws as
+    /// the parse would); it stops as soon as either is past its limit.
+    /// </summary>
+    private static (int Depth, int Items) Survey(string text)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, MaxCharactersFromEntities = 10_000_000, XmlResolver = null };
         using var reader = XmlReader.Create(new StringReader(text), settings);
         var deepest = 0;
+        var items = 0;
         while (reader.Read())
         {
             if (reader.Depth > deepest) deepest = reader.Depth;
-            if (deepest > MaxDepth) break;
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName is "item" or "entry") items++;
+            if (deepest > MaxDepth || items > MaxItems) break;
         }
-        return deepest;
+        return (deepest, items);
     }
 
     public static bool LooksLikeFeed(string text)
@@ -40,7 +51,12 @@ internal static class FeedReader
         XDocument xml;
         try
         {
-            if (DepthOf(text) > MaxDepth) throw new InputRejectedException($"feed nested deeper than {MaxDepth} elements");
+            var (depth, items) = Survey(text);
+            if (depth > MaxDepth) throw new InputRejectedException($"feed nested deeper than {MaxDepth} elements");
+            if (items > MaxItems)
+            {
+                throw new InputRejectedException($"a feed of more than {MaxItems:N0} items; give an archive as JSON lines (one article a line) or split it");
+            }
             xml = XDocument.Parse(text, LoadOptions.None);
         }
         catch (XmlException ex)

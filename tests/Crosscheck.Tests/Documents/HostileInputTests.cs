@@ -103,6 +103,20 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_feed_of_more_items_than_a_feed_holds_is_refused_before_any_item_is_read()
+    {
+        var xml = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>");
+        for (var i = 0; i <= 10_000; i++) xml.Append($"<item><guid>g{i}</guid><title>Report {i}</title><description>Report {i}.</description></item>");
+        xml.Append("</channel></rss>");
+
+        var result = Read("archive.xml", xml.ToString()).Single();
+
+        result.Document.ShouldBeNull();
+        result.Error!.Input.ShouldBe("archive.xml");
+        result.Error.Reason.ShouldStartWith("a feed of more than 10,000 items; give an archive as JSON lines");
+    }
+
+    [Fact]
     public void Many_small_files_in_a_folder_are_all_stored_once()
     {
         using var dir = new TempDirectory();

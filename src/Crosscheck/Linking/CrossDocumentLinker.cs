@@ -31,20 +31,20 @@ public sealed partial class CrossDocumentLinker
     private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _incidents = new(StringComparer.Ordinal);
     private readonly List<IncidentState> _incidentOrder = [];
-    private readonly Dictionary<string, List<IncidentState>> _incidentsByStory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _incidentOfEvent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventFacts> _events = new(StringComparer.Ordinal);
     private readonly HashSet<string> _detached = new(StringComparer.Ordinal);
-    // Incidents by type and place, so that one event reported in two stories (a campaign in a story about the
-    // campaign and in one about a plan) is still one incident. Only the latest few per key are candidates.
-    private readonly Dictionary<(PloverType, string), List<IncidentState>> _incidentsByPlace = new();
-    private const int PlaceCandidates = 32;
-    private const int PlaceListLimit = 4 * PlaceCandidates;
+    // Where incidents are found: by story and by type and place, latest report first.
+    private readonly IncidentIndex _index;
     private readonly Dictionary<string, (Incident Incident, ImmutableArray<Discrepancy> Discrepancies)> _summaries = new(StringComparer.Ordinal);
     // Human decisions kept through a relink: events detached by hand go back where the analyst put them.
     private readonly Dictionary<string, EventAssignment> _keptApart = new(StringComparer.Ordinal);
 
-    public CrossDocumentLinker(StoryClusterOptions? storyOptions = null) => _stories = new StoryClusterer(storyOptions);
+    public CrossDocumentLinker(StoryClusterOptions? storyOptions = null)
+    {
+        _stories = new StoryClusterer(storyOptions);
+        _index = new IncidentIndex(LastRank);
+    }
 
     /// <summary>
     /// Keeps an event that was detached by hand apart when its document is linked again (a relink after an earlier
@@ -77,7 +77,7 @@ public sealed partial class CrossDocumentLinker
         _rank[document.Id] = _order.Count;
         _order.Add(document.Id);
         var cluster = _stories.Add(document, known?.Story);
-        if (!_incidentsByStory.TryGetValue(cluster.Id, out var storyIncidents)) _incidentsByStory[cluster.Id] = storyIncidents = [];
+        var storyIncidents = _index.Story(cluster.Id);
         var touched = new List<string>();
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ev in document.Events)
@@ -91,14 +91,14 @@ public sealed partial class CrossDocumentLinker
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);
                 into.Add(ev, restored.Link);
                 _incidentOfEvent[ev.Id] = into;
-                IndexPlace(ev, into);
+                _index.File(ev, into);
                 into.Stories.Add(cluster.Id);
-                Touch(into);
+                _index.Touch(into);
                 _summaries.Remove(into.Id);
                 if (!touched.Contains(into.Id)) touched.Add(into.Id);
                 continue;
             }
-            var (target, score, reason, joinedTo) = Best(ev, Candidates(ev, storyIncidents));
+            var (target, score, reason, joinedTo) = Best(ev, _index.Candidates(ev, storyIncidents));
             if (target is null)
             {
                 target = NewIncident(DocumentId.ForKey("i-", ev.Id), cluster.Id);
@@ -109,9 +109,9 @@ public sealed partial class CrossDocumentLinker
                 target.Add(ev, new IncidentLink(ev.Id, joinedTo, Math.Round(score, 3), reason));
             }
             _incidentOfEvent[ev.Id] = target;
-            IndexPlace(ev, target);
+            _index.File(ev, target);
             target.Stories.Add(cluster.Id);
-            Touch(target);
+            _index.Touch(target);
             _summaries.Remove(target.Id);
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
             MergeSeries(ev, target, storyIncidents, touched, reassigned);
@@ -134,24 +134,16 @@ public sealed partial class CrossDocumentLinker
         var alone = NewIncident(DocumentId.ForKey("i-", "detached|" + eventId), story);
         alone.Add(ev, new IncidentLink(ev.Id, null, 0, $"detached by hand from {from.Id}"));
         alone.Stories.Add(story);
-        Touch(alone);
+        _index.Touch(alone);
         _incidentOfEvent[eventId] = alone;
         // What the incident left behind looks as if it had been built without the event: it leaves the event's
         // story unless another of its reports is there, it is filed under the event's place only while it still
         // has a report there, and its story is its first report's.
-        if (!from.Events.Any(e => StoryIdOf(e.Document) == story))
-        {
-            from.Stories.Remove(story);
-            _incidentsByStory[story].Remove(from);
-        }
+        if (!from.Events.Any(e => StoryIdOf(e.Document) == story)) _index.LeaveStory(from, story);
         from.Story = StoryIdOf(from.Events[0].Document);
-        Touch(from);
-        if (PlaceKey(ev) is { } key && _incidentsByPlace.TryGetValue((ev.Type, key), out var list))
-        {
-            if (HasPlace(from, ev.Type, key)) Place(list, from);
-            else list.Remove(from);
-        }
-        IndexPlace(ev, alone);
+        _index.Touch(from);
+        _index.Refile(ev, from);
+        _index.File(ev, alone);
         _summaries.Remove(from.Id);
         return alone.Id;
     }
@@ -191,7 +183,7 @@ public sealed partial class CrossDocumentLinker
         var stories = ImmutableArray.CreateBuilder<Story>();
         foreach (var cluster in _stories.Stories)
         {
-            var ids = _incidentsByStory.GetValueOrDefault(cluster.Id, []).Where(i => i.Events.Count > 0).OrderBy(FirstReport).Select(i => i.Id);
+            var ids = _index.Story(cluster.Id).Where(i => i.Events.Count > 0).OrderBy(FirstReport).Select(i => i.Id);
             stories.Add(new Story(cluster.Id, StoryTitle(cluster), [.. cluster.Documents], [.. ids], cluster.First, cluster.Last));
         }
         return new CrossRecord(stories.ToImmutable(), incidents.ToImmutable(), discrepancies.ToImmutable());
@@ -221,55 +213,6 @@ public sealed partial class CrossDocumentLinker
         return (_rank.GetValueOrDefault(first.Document), first.Start, first.Id);
     }
 
-    private static string? PlaceKey(EventFacts ev) => IncidentTraits.PlaceKey(ev);
-
-    private void IndexPlace(EventFacts ev, IncidentState incident)
-    {
-        if (PlaceKey(ev) is not { } key) return;
-        if (!_incidentsByPlace.TryGetValue((ev.Type, key), out var list)) _incidentsByPlace[(ev.Type, key)] = list = [];
-        Place(list, incident);
-    }
-
-    /// <summary>
-    /// Files an incident under a place, the lists kept in order of each incident's latest report (then id), so a
-    /// list depends on the incidents as they stand, not on the order changes reached them. The oldest fall out.
-    /// </summary>
-    private void Place(List<IncidentState> list, IncidentState incident)
-    {
-        list.Remove(incident);
-        var at = list.Count;
-        while (at > 0 && CompareRecency(list[at - 1], incident) > 0) at--;
-        list.Insert(at, incident);
-        if (list.Count > PlaceListLimit) list.RemoveAt(0);
-    }
-
-    private int CompareRecency(IncidentState a, IncidentState b)
-    {
-        var byRank = LastRank(a).CompareTo(LastRank(b));
-        return byRank != 0 ? byRank : string.CompareOrdinal(a.Id, b.Id);
-    }
-
-    private int LastRank(IncidentState incident) => incident.Events.Count == 0 ? -1 : _rank.GetValueOrDefault(incident.Events[^1].Document);
-
-    private static bool HasPlace(IncidentState incident, PloverType type, string key) =>
-        incident.Events.Count > 0 && incident.Type == type && incident.Traits.Places.GetValueOrDefault(key) > 0;
-
-    private IEnumerable<(IncidentState Incident, bool OtherStory)> Candidates(EventFacts ev, List<IncidentState> storyIncidents)
-    {
-        var seen = new HashSet<IncidentState>(ReferenceEqualityComparer.Instance);
-        foreach (var i in Recent(storyIncidents))
-        {
-            if (seen.Add(i)) yield return (i, false);
-        }
-        if (PlaceKey(ev) is not { } key || !_incidentsByPlace.TryGetValue((ev.Type, key), out var list)) yield break;
-        var taken = 0;
-        for (var i = list.Count - 1; i >= 0 && taken < PlaceCandidates; i--)
-        {
-            if (!HasPlace(list[i], ev.Type, key)) continue;
-            taken++;
-            if (seen.Add(list[i])) yield return (list[i], true);
-        }
-    }
 
     private IncidentState NewIncident(string id, string story)
     {
@@ -288,43 +231,9 @@ public sealed partial class CrossDocumentLinker
         return byStart != 0 ? byStart : string.CompareOrdinal(a.Id, b.Id);
     }
 
+    private int LastRank(IncidentState incident) => incident.Events.Count == 0 ? -1 : _rank.GetValueOrDefault(incident.Events[^1].Document);
+
     private string StoryIdOf(string documentId) => _stories.StoryOf(documentId)!.Id;
-
-    /// <summary>
-    /// How many incidents of its story an event is compared with: those most recently reported (incidents of other
-    /// stories and older ones are still found through their place). Bounds the work per event in a story of
-    /// thousands of incidents.
-    /// </summary>
-    internal const int StoryCandidates = 256;
-
-    /// <summary>The story's incidents most recently reported, latest first (story lists are kept in that order).</summary>
-    private static IEnumerable<IncidentState> Recent(List<IncidentState> storyIncidents)
-    {
-        var taken = 0;
-        for (var i = storyIncidents.Count - 1; i >= 0 && taken < StoryCandidates; i--)
-        {
-            if (storyIncidents[i].Events.Count == 0) continue;
-            taken++;
-            yield return storyIncidents[i];
-        }
-    }
-
-    /// <summary>
-    /// Puts an incident where it belongs in the list of each story it has reports in, after its reports changed:
-    /// the lists are ordered by latest report, then id, so they depend on the incidents alone.
-    /// </summary>
-    private void Touch(IncidentState incident)
-    {
-        foreach (var story in incident.Stories)
-        {
-            if (!_incidentsByStory.TryGetValue(story, out var list)) _incidentsByStory[story] = list = [];
-            var at = list.LastIndexOf(incident);
-            if (at >= 0) list.RemoveAt(at);
-            at = list.Count;
-            while (at > 0 && CompareRecency(list[at - 1], incident) > 0) at--;
-            list.Insert(at, incident);
-        }
-    }
 
     /// <summary>An incident of another story, found by its place, joins only with more in common than the place.</summary>
     private const double OtherStoryThreshold = 0.75;
@@ -360,7 +269,7 @@ public sealed partial class CrossDocumentLinker
     private void MergeSeries(EventFacts ev, IncidentState target, List<IncidentState> storyIncidents, List<string> touched, HashSet<string> reassigned)
     {
         if (!ev.Plural || IncidentMatcher.ClassOf(ev.Modality) != ModalityClass.Factual || target.Scope != IncidentScope.Campaign) return;
-        foreach (var other in Recent(storyIncidents).OrderBy(FirstReport).ToList())
+        foreach (var other in IncidentIndex.Recent(storyIncidents).OrderBy(FirstReport).ToList())
         {
             if (other == target || other.Events.Count == 0 || other.Type != target.Type || other.Scope != IncidentScope.Campaign
                 || other.ModalityClass != ModalityClass.Factual || other.Events.Any(e => _detached.Contains(e.Id))) continue;
@@ -368,10 +277,7 @@ public sealed partial class CrossDocumentLinker
             // Every report of the other series must fit this one too.
             if (other.Events.Any(e => IncidentMatcher.Match(e, target.Events, target.Traits) is null)) continue;
             var moving = other.Events.ToList();
-            foreach (var moved in moving)
-            {
-                if (PlaceKey(moved) is { } key && _incidentsByPlace.TryGetValue((moved.Type, key), out var list)) list.Remove(other);
-            }
+            foreach (var moved in moving) _index.Unfile(moved, other);
             foreach (var moved in moving)
             {
                 var link = other.Links.First(l => l.Event == moved.Id);
@@ -381,11 +287,10 @@ public sealed partial class CrossDocumentLinker
                 reassigned.Add(moved.Document);
             }
             other.Clear();
-            foreach (var story in other.Stories) _incidentsByStory[story].Remove(other);
-            other.Stories.Clear();
-            foreach (var moved in moving) IndexPlace(moved, target);
+            foreach (var story in other.Stories.ToList()) _index.LeaveStory(other, story);
+            foreach (var moved in moving) _index.File(moved, target);
             target.Story = StoryIdOf(target.Events[0].Document);
-            Touch(target);
+            _index.Touch(target);
             _summaries.Remove(other.Id);
             if (!touched.Contains(other.Id)) touched.Add(other.Id);
         }
@@ -403,7 +308,7 @@ public sealed partial class CrossDocumentLinker
         var bestScore = 0.0;
         if (!campaignsByStory.TryGetValue(incident.Story, out var campaigns))
         {
-            campaignsByStory[incident.Story] = campaigns = [.. _incidentsByStory.GetValueOrDefault(incident.Story, [])
+            campaignsByStory[incident.Story] = campaigns = [.. _index.Story(incident.Story)
                 .Where(other => other.Events.Count > 0 && other.Scope == IncidentScope.Campaign && other.ModalityClass == ModalityClass.Factual)
                 .OrderBy(FirstReport)];
         }
@@ -420,64 +325,4 @@ public sealed partial class CrossDocumentLinker
     }
 
     private static string StoryTitle(StoryCluster cluster) => cluster.Title;
-}
-
-/// <summary>Whether an event is reported as fact or as something ahead (planned, weighed, conditional, ruled out).</summary>
-internal enum ModalityClass
-{
-    Factual,
-    Prospective,
-}
-
-/// <summary>
-/// The mutable state of one incident inside the linker. Its events are kept in the linker's event order whatever
-/// order they joined in, so an incident rebuilt from the store equals the one built live.
-/// </summary>
-internal sealed class IncidentState(string id, string story, Comparison<EventFacts> order)
-{
-    public string Id { get; } = id;
-    /// <summary>The story of the incident's first report.</summary>
-    public string Story { get; set; } = story;
-    /// <summary>Every story one of its reports is in: the story lists the incident stands in.</summary>
-    public HashSet<string> Stories { get; } = new(StringComparer.Ordinal);
-    public List<EventFacts> Events { get; } = [];
-    public List<IncidentLink> Links { get; } = [];
-    public PloverType Type => Events[0].Type;
-    public ModalityClass ModalityClass => IncidentMatcher.ClassOf(Events[0].Modality);
-    /// <summary>As <see cref="IncidentSummarizer.ScopeOf"/> says, from the traits kept as reports join.</summary>
-    public IncidentScope Scope => Events.Count > 0 && IncidentMatcher.ClassOf(Events[0].Modality) == ModalityClass.Factual && _traits.AnyPlural
-        ? IncidentScope.Campaign : IncidentScope.Single;
-
-    private IncidentTraits _traits = new();
-
-    /// <summary>What the matcher needs of all the reports at once, kept up to date as they join.</summary>
-    public IncidentTraits Traits => _traits;
-
-    public void Add(EventFacts ev, IncidentLink link)
-    {
-        _traits.Add(ev);
-        var at = Events.Count;
-        while (at > 0 && order(Events[at - 1], ev) > 0) at--;
-        Events.Insert(at, ev);
-        Links.Insert(at, link);
-    }
-
-    public void Clear()
-    {
-        Events.Clear();
-        Links.Clear();
-        _traits = new IncidentTraits();
-    }
-
-    public void Remove(string eventId)
-    {
-        Events.RemoveAll(e => e.Id == eventId);
-        Links.RemoveAll(l => l.Event == eventId);
-        _traits = IncidentTraits.Of(Events);
-        // Links that pointed at the removed event now point at the incident's first report.
-        for (var i = 0; i < Links.Count; i++)
-        {
-            if (Links[i].JoinedTo == eventId) Links[i] = Links[i] with { JoinedTo = Events.Count > 0 && Events[0].Id != Links[i].Event ? Events[0].Id : null };
-        }
-    }
 }

@@ -253,34 +253,3 @@ public static class IncidentMatcher
 
     private static bool IsPronoun(string text) => text.ToLowerInvariant() is "he" or "she" or "it" or "they" or "we" or "i" or "him" or "her" or "them" or "us";
 }
-
-/// <summary>What the matcher needs of all an incident's reports at once, kept as reports join so it costs nothing per match.</summary>
-internal sealed class IncidentTraits
-{
-    public bool AnyPlural { get; private set; }
-    public bool AnySingle { get; private set; }
-    /// <summary>The union of the reports' actor countries: the incident's sides.</summary>
-    public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>How many reports name each place (by <see cref="PlaceKey"/>).</summary>
-    public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
-
-    public void Add(EventFacts ev)
-    {
-        AnyPlural |= ev.Plural;
-        AnySingle |= ev.Single;
-        foreach (var a in ev.Actors) if (a.Country is { } c) Countries.Add(c);
-        if (PlaceKey(ev) is { } key) Places[key] = Places.GetValueOrDefault(key) + 1;
-    }
-
-    /// <summary>The place an event is filed under: its country, else its place name, lower-cased; null without a place.</summary>
-    public static string? PlaceKey(EventFacts ev) =>
-        ev.Location is { } l ? (l.Country ?? l.Name).ToLowerInvariant() : null;
-
-    public static IncidentTraits Of(IEnumerable<EventFacts> members)
-    {
-        var traits = new IncidentTraits();
-        foreach (var m in members) traits.Add(m);
-        return traits;
-    }
-}

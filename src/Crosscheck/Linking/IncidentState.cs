@@ -1,0 +1,94 @@
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>Whether an event is reported as fact or as something ahead (planned, weighed, conditional, ruled out).</summary>
+internal enum ModalityClass
+{
+    Factual,
+    Prospective,
+}
+
+/// <summary>
+/// The mutable state of one incident inside the linker. Its events are kept in the linker's event order whatever
+/// order they joined in, so an incident rebuilt from the store equals the one built live.
+/// </summary>
+internal sealed class IncidentState(string id, string story, Comparison<EventFacts> order)
+{
+    public string Id { get; } = id;
+    /// <summary>The story of the incident's first report.</summary>
+    public string Story { get; set; } = story;
+    /// <summary>Every story one of its reports is in: the story lists the incident stands in.</summary>
+    public HashSet<string> Stories { get; } = new(StringComparer.Ordinal);
+    public List<EventFacts> Events { get; } = [];
+    public List<IncidentLink> Links { get; } = [];
+    public PloverType Type => Events[0].Type;
+    public ModalityClass ModalityClass => IncidentMatcher.ClassOf(Events[0].Modality);
+    /// <summary>As <see cref="IncidentSummarizer.ScopeOf"/> says, from the traits kept as reports join.</summary>
+    public IncidentScope Scope => Events.Count > 0 && IncidentMatcher.ClassOf(Events[0].Modality) == ModalityClass.Factual && _traits.AnyPlural
+        ? IncidentScope.Campaign : IncidentScope.Single;
+
+    private IncidentTraits _traits = new();
+
+    /// <summary>What the matcher needs of all the reports at once, kept up to date as they join.</summary>
+    public IncidentTraits Traits => _traits;
+
+    public void Add(EventFacts ev, IncidentLink link)
+    {
+        _traits.Add(ev);
+        var at = Events.Count;
+        while (at > 0 && order(Events[at - 1], ev) > 0) at--;
+        Events.Insert(at, ev);
+        Links.Insert(at, link);
+    }
+
+    public void Clear()
+    {
+        Events.Clear();
+        Links.Clear();
+        _traits = new IncidentTraits();
+    }
+
+    public void Remove(string eventId)
+    {
+        Events.RemoveAll(e => e.Id == eventId);
+        Links.RemoveAll(l => l.Event == eventId);
+        _traits = IncidentTraits.Of(Events);
+        // Links that pointed at the removed event now point at the incident's first report.
+        for (var i = 0; i < Links.Count; i++)
+        {
+            if (Links[i].JoinedTo == eventId) Links[i] = Links[i] with { JoinedTo = Events.Count > 0 && Events[0].Id != Links[i].Event ? Events[0].Id : null };
+        }
+    }
+}
+
+/// <summary>What the matcher needs of all an incident's reports at once, kept as reports join so it costs nothing per match.</summary>
+internal sealed class IncidentTraits
+{
+    public bool AnyPlural { get; private set; }
+    public bool AnySingle { get; private set; }
+    /// <summary>The union of the reports' actor countries: the incident's sides.</summary>
+    public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many reports name each place (by <see cref="PlaceKey"/>).</summary>
+    public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
+
+    public void Add(EventFacts ev)
+    {
+        AnyPlural |= ev.Plural;
+        AnySingle |= ev.Single;
+        foreach (var a in ev.Actors) if (a.Country is { } c) Countries.Add(c);
+        if (PlaceKey(ev) is { } key) Places[key] = Places.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>The place an event is filed under: its country, else its place name, lower-cased; null without a place.</summary>
+    public static string? PlaceKey(EventFacts ev) =>
+        ev.Location is { } l ? (l.Country ?? l.Name).ToLowerInvariant() : null;
+
+    public static IncidentTraits Of(IEnumerable<EventFacts> members)
+    {
+        var traits = new IncidentTraits();
+        foreach (var m in members) traits.Add(m);
+        return traits;
+    }
+}

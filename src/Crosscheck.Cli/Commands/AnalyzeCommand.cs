@@ -129,7 +129,7 @@ internal static class AnalyzeCommand
                 reading = reader.Read(text);
                 facts = LinkFactsBuilder.Build(doc, text, reading);
             }
-            catch (Exception ex) when (IsDocumentFault(ex))
+            catch (Exception ex) when (InputFault.IsOfOneInput(ex))
             {
                 if (failed is null) throw;
                 failed(doc, "cannot be analyzed", ex);
@@ -148,7 +148,7 @@ internal static class AnalyzeCommand
                 linker.Add(facts);
                 linkedFacts.Add(facts);
             }
-            catch (Exception ex) when (IsDocumentFault(ex))
+            catch (Exception ex) when (InputFault.IsOfOneInput(ex))
             {
                 if (failed is null) throw;
                 failed(doc, "cannot be linked", ex);
@@ -157,9 +157,6 @@ internal static class AnalyzeCommand
         }
         return (index.Build(), readings, linker.Snapshot(), linkedFacts);
     }
-
-    private static bool IsDocumentFault(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException);
-
 
     /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file.</summary>
     internal static void WriteAtomically(string path, Action<Stream> write)

@@ -167,11 +167,8 @@ public sealed class DocumentReader(ReaderOptions? options = null)
     {
         try { return ReadResult.Ok(read()); }
         catch (InputRejectedException ex) { return ReadResult.Fail(source, ex.Message); }
-        catch (Exception ex) when (IsReadingFault(ex)) { return ReadResult.Fail(source, InternalError(ex)); }
+        catch (Exception ex) when (InputFault.IsOfOneInput(ex)) { return ReadResult.Fail(source, InternalError(ex)); }
     }
-
-    /// <summary>A fault of the reader on this input (not of the process): the input is named and the others go on.</summary>
-    private static bool IsReadingFault(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException);
 
     private static string InternalError(Exception ex) => $"cannot be read (internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")})";
 
@@ -183,7 +180,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
         string? refused = null;
         try { enumerator = items().GetEnumerator(); }
         catch (InputRejectedException ex) { refused = ex.Message; }
-        catch (Exception ex) when (IsReadingFault(ex)) { refused = InternalError(ex); }
+        catch (Exception ex) when (InputFault.IsOfOneInput(ex)) { refused = InternalError(ex); }
         if (refused is not null)
         {
             yield return ReadResult.Fail(source, refused);
@@ -211,7 +208,7 @@ public sealed class DocumentReader(ReaderOptions? options = null)
                 {
                     next = ReadResult.Fail(source, ex.Message);
                 }
-                catch (Exception ex) when (IsReadingFault(ex))
+                catch (Exception ex) when (InputFault.IsOfOneInput(ex))
                 {
                     next = ReadResult.Fail(source, InternalError(ex));
                 }

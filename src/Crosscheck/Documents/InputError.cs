@@ -29,5 +29,15 @@ public sealed record InputError(string Input, string Reason)
         char.IsControl(c) || c is '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F';
 }
 
+/// <summary>Which exceptions stay with the one input that raised them.</summary>
+internal static class InputFault
+{
+    /// <summary>
+    /// True for a fault while reading, analyzing or linking one input: the input is named and the others go on. Out
+    /// of memory and cancellation belong to the whole run.
+    /// </summary>
+    public static bool IsOfOneInput(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException);
+}
+
 /// <summary>Thrown inside readers for an expected, user-facing failure; caught at the reader boundary.</summary>
 internal sealed class InputRejectedException(string reason) : Exception(reason);

@@ -213,7 +213,6 @@ public sealed partial class CrossDocumentLinker
         return (_rank.GetValueOrDefault(first.Document), first.Start, first.Id);
     }
 
-
     private IncidentState NewIncident(string id, string story)
     {
         var incident = new IncidentState(id, story, CompareEvents);
@@ -317,7 +316,7 @@ public sealed partial class CrossDocumentLinker
             if (other == incident || other.Type != incident.Type) continue;
             foreach (var ev in incident.Events)
             {
-                var match = IncidentMatcher.Match(ev with { Single = false }, other.Events);
+                var match = IncidentMatcher.Match(ev with { Single = false }, other.Events, other.Traits);
                 if (match is { } m && m.Score > bestScore) { best = other; bestScore = m.Score; }
             }
         }

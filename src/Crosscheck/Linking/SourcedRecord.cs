@@ -85,6 +85,12 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         }
     }
 
+    /// <summary>Keeps an event detached by hand apart when its document is linked again (see <see cref="CrossDocumentLinker.KeepApart"/>).</summary>
+    public void KeepApart(string eventId, EventAssignment decided)
+    {
+        lock (_gate) linker.KeepApart(eventId, decided);
+    }
+
     /// <summary>
     /// Undoes a join (see <see cref="CrossDocumentLinker.Detach"/>); the <see cref="Journal"/> gets the new
     /// assignments of every event of the two incidents involved (links that pointed at the event change too).

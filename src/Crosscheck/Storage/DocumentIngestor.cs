@@ -42,7 +42,7 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader
             {
                 outcomes = store.AddRange(pending);
             }
-            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            catch (Exception ex) when (InputFault.IsOfOneInput(ex))
             {
                 // One document the store refuses must not cost the batch: store each on its own, naming the one that fails.
                 outcomes = StoreOneByOne(pending, Report, ref failed);
@@ -86,7 +86,7 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader
             {
                 outcomes.Add(store.Add(document));
             }
-            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            catch (Exception ex) when (InputFault.IsOfOneInput(ex))
             {
                 failed++;
                 report(new IngestItem(document.Source, null, null, new InputError(document.Source, "cannot be stored (" + ex.Message + ")")));

@@ -106,7 +106,7 @@ public sealed class PendingRecord
             if (Facts(link, analyze, problem) is not { } facts) { failed++; continue; }
             foreach (var (eventId, decided) in link.Assignment?.Events ?? new Dictionary<string, EventAssignment>())
             {
-                if (decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) Record.Linker.KeepApart(eventId, decided);
+                if (decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) Record.KeepApart(eventId, decided);
             }
             LinkUpdate update;
             try
@@ -149,8 +149,6 @@ public sealed class PendingRecord
         problem?.Invoke($"{InputError.Escape(link.Source)} (document {link.DocumentId}) {what}; kept out of the record ({reason})");
     }
 
-
     /// <summary>A fault of the document's reading, not of the store or the process: the document is named and skipped.</summary>
-    private static bool IsDocumentFault(Exception ex) =>
-        ex is not (SqliteException or IOException or OutOfMemoryException or OperationCanceledException);
+    private static bool IsDocumentFault(Exception ex) => InputFault.IsOfOneInput(ex) && ex is not (SqliteException or IOException);
 }

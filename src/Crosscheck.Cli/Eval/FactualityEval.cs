@@ -30,7 +30,11 @@ internal static class FactualityEval
     private static readonly string[] BandNames = ["factual", "uncertain", "non-factual"];
 
     /// <summary>One labelled predicate: its sentence's tokens, its index, its gold score.</summary>
-    internal sealed record Labelled(string[] Tokens, int Index, double Score);
+    internal sealed record Labelled(string[] Tokens, int Index, double Score)
+    {
+        /// <summary>The sentence's index in its file (the key of the tuning/reporting split with the corpus and file).</summary>
+        public int Sentence { get; init; }
+    }
 
     /// <summary>A predicate with our reading of it.</summary>
     internal sealed record Judged(Labelled Item, ModalityReading Reading);
@@ -58,25 +62,33 @@ internal static class FactualityEval
         foreach (var corpus in Corpora)
         {
             var train = Judge(Read(Path.Combine(folder, corpus, "train.conll")));
-            var dev = Judge(Read(Path.Combine(folder, corpus, "dev.conll")));
+            var devItems = Read(Path.Combine(folder, corpus, "dev.conll"));
+            var dev = Judge([.. devItems.Where(i => DatasetSplit.Of($"{corpus}/dev.conll#{i.Sentence}") == DatasetHalf.Reporting)]);
+            var devTuning = Judge([.. devItems.Where(i => DatasetSplit.Of($"{corpus}/dev.conll#{i.Sentence}") == DatasetHalf.Tuning)]);
             var calibration = Calibrate(train);
             stdout.WriteLine(
                 $"  {corpus} band per modality calibrated on train (the band most TRAIN predicates given it fall in): {string.Join(", ", calibration.Bands.Select(p => $"{Modalities.Name(p.Key)} {BandNames[(int)p.Value]}"))}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {corpus} score per modality (median gold score of the TRAIN predicates given it): {string.Join(", ", calibration.Scores.Select(p => $"{Modalities.Name(p.Key)} {p.Value:0.0#}"))}; baseline {calibration.Baseline:0.0#}"));
-            foreach (var (split, judged) in new[] { ("train", train), ("dev", dev) })
+            foreach (var (split, judged) in new[] { ("train", train), ("dev tuning half", devTuning), ("dev reporting half", dev) })
             {
                 var f = Score(judged, calibration);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {corpus} {split} ({f.Count:N0} predicates): 3-way accuracy {100 * f.Accuracy:0.0}% (baseline {100 * f.BaselineAccuracy:0.0}%), macro F1 {f.MacroF1:0.000} (baseline {f.BaselineMacroF1:0.000}), MAE {f.MeanAbsoluteError:0.000} (baseline {f.BaselineMeanAbsoluteError:0.000})"));
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {corpus} {split} with the bands calibrated on train: 3-way accuracy {100 * f.CalibratedAccuracy:0.0}%, macro F1 {f.CalibratedMacroF1:0.000}"));
-                if (split != "dev") continue;
+                if (split != "dev reporting half") continue;
                 for (var b = 0; b < 3; b++)
                 {
                     var (p, r, f1, gold) = f.PerBand[b];
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {BandNames[b],-12} P {p:0.000}  R {r:0.000}  F1 {f1:0.000}  (gold {gold:N0})"));
                 }
+            }
+            foreach (var (split, items) in new[] { ("dev tuning half", devTuning), ("dev reporting half", dev) })
+            {
+                var c = Coded(items);
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {corpus} {split}, predicates the event reader codes as an event's trigger: {c.Coded:N0} of {items.Count:N0} ({100.0 * c.Coded / Math.Max(1, items.Count):0.0}%), 3-way accuracy on them {100.0 * c.Right / Math.Max(1, c.Coded):0.0}% (always asserted {100.0 * c.BaselineRight / Math.Max(1, c.Coded):0.0}%)"));
             }
             if (errors > 0) PrintErrors(train, errors, corpus, stdout);
         }
@@ -96,6 +108,7 @@ internal static class FactualityEval
             throw new CliFailure($"{path}: cannot read the factuality file ({ex.Message})");
         }
         var items = new List<Labelled>();
+        var sentenceIndex = 0;
         var tokens = new List<string>();
         var scores = new List<(int Index, double Score)>();
         void Flush()
@@ -103,7 +116,8 @@ internal static class FactualityEval
             if (tokens.Count > 0)
             {
                 var sentence = tokens.ToArray();
-                foreach (var (index, score) in scores) items.Add(new Labelled(sentence, index, score));
+                foreach (var (index, score) in scores) items.Add(new Labelled(sentence, index, score) { Sentence = sentenceIndex });
+                sentenceIndex++;
             }
             tokens.Clear();
             scores.Clear();
@@ -160,6 +174,44 @@ internal static class FactualityEval
             judged.Add(new Judged(item, reading));
         }
         return judged;
+    }
+
+    /// <summary>
+    /// The predicates the full analysis codes as events (the predicate's token inside an event's trigger), with the
+    /// 3-way accuracy of those events' modalities: what a reader of the contract's events sees.
+    /// </summary>
+    internal static (int Coded, int Right, int BaselineRight) Coded(List<Judged> judged)
+    {
+        int coded = 0, right = 0, baseline = 0;
+        string[]? current = null;
+        AnnotatedText? text = null;
+        ArticleReading? reading = null;
+        int[] offsets = [];
+        foreach (var j in judged)
+        {
+            if (!ReferenceEquals(j.Item.Tokens, current))
+            {
+                current = j.Item.Tokens;
+                offsets = new int[current.Length];
+                var joined = new System.Text.StringBuilder();
+                for (var i = 0; i < current.Length; i++)
+                {
+                    if (i > 0) joined.Append(' ');
+                    offsets[i] = joined.Length;
+                    joined.Append(current[i]);
+                }
+                text = StandardPipeline.Default.Process(joined.ToString(), null);
+                reading = EventReader.Default.Read(text);
+            }
+            var token = text!.TokenAtOrAfter(offsets[j.Item.Index]);
+            var e = reading!.Events.FirstOrDefault(e => e.Trigger.Contains(token));
+            if (e is null) continue;
+            coded++;
+            var gold = GoldBand(j.Item.Score);
+            if (BandOf(e.Modality) == gold) right++;
+            if (gold == Band.Factual) baseline++;
+        }
+        return (coded, right, baseline);
     }
 
     /// <summary>The median TRAIN gold score per predicted modality, and of all predicates (the baseline's constant).</summary>

@@ -54,9 +54,14 @@ internal static class PloverEval
 
     public static int Run(string path, int showErrors, TextWriter stdout)
     {
-        var result = Score(path);
+        var tuning = Score(path, DatasetHalf.Tuning);
+        var result = Score(path, DatasetHalf.Reporting);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"PLOVER gold-standard records, {path}: {result.Scores.Count} records in {result.Elapsed.TotalSeconds:0.0} s; predicted type = the highest-confidence event's"));
+            $"PLOVER gold-standard records, {path}: {tuning.Scores.Count + result.Scores.Count} records in {(tuning.Elapsed + result.Elapsed).TotalSeconds:0.0} s; predicted type = the highest-confidence event's"));
+        stdout.WriteLine("halves: SHA-256 of the record id, even = tuning (rules are chosen there), odd = reporting (the figures below)");
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tuning half ({tuning.Scores.Count} records): accuracy {tuning.Scores.Accuracy:0.000}, macro F1 {tuning.Scores.MacroF1:0.000}"));
+        stdout.WriteLine($"reporting half ({result.Scores.Count} records):");
         stdout.WriteLine("old → 2021 categories: " + string.Join(", ", OldToNew.Where(p => p.Key != p.Value).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}→{p.Value}")) + "; the rest keep their names");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"accuracy {result.Scores.Accuracy:0.000}, macro F1 {result.Scores.MacroF1:0.000}, weighted F1 {result.Scores.WeightedF1:0.000}; no event found for {result.Items.Count(i => i.Type == Case2021Eval.NoEvent)}"));
@@ -70,8 +75,8 @@ internal static class PloverEval
         result.Scores.WriteConfusions(stdout, 15);
         if (showErrors > 0)
         {
-            stdout.WriteLine("errors:");
-            foreach (var p in result.Items.Where(i => i.Record.Gold != i.Type).Take(showErrors))
+            stdout.WriteLine("errors of the tuning half:");
+            foreach (var p in tuning.Items.Where(i => i.Record.Gold != i.Type).Take(showErrors))
                 stdout.WriteLine($"  {p.Record.Id}  {p.Record.Gold} → {p.Type}: {p.Record.Text}");
         }
         return CrosscheckCli.Ok;
@@ -79,9 +84,10 @@ internal static class PloverEval
 
     private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
 
-    public static Result Score(string path)
+    /// <summary>Scores the records of <paramref name="half"/> (all when null).</summary>
+    public static Result Score(string path, DatasetHalf? half = null)
     {
-        var records = Read(path);
+        var records = Read(path).Where(r => half is null || DatasetSplit.Of(r.Id) == half).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var items = new List<Prediction>(records.Count);
         foreach (var r in records)

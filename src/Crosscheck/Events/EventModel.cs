@@ -170,6 +170,8 @@ public sealed record EventMention
     public required TokenSpan Evidence { get; init; }
     /// <summary>0..1: how sure the reader is of the type.</summary>
     public double Confidence { get; init; }
+    /// <summary>Whether the article reports the event as its news or recalls it as background (<see cref="SalienceJudge"/>).</summary>
+    public Salience Salience { get; init; } = Salience.Main;
 }
 
 /// <summary>A quotation with its speaker.</summary>

@@ -21,6 +21,12 @@ public sealed class EventReader
     public QuoteFinder Quotes { get; init; } = QuoteFinder.Default;
     public CasualtyFinder Casualties { get; init; } = CasualtyFinder.Default;
     public AcledClassifier Acled { get; init; } = AcledClassifier.Default;
+    public SalienceJudge Salience { get; init; } = SalienceJudge.Default;
+
+    private SeaPoint? _seas;
+
+    /// <summary>Points for places at sea, from this reader's gazetteer.</summary>
+    private SeaPoint Seas => _seas ??= new SeaPoint(Gazetteer);
     /// <summary>Resolves "the country" to the country last named.</summary>
     public Gazetteer Gazetteer { get; init; } = Gazetteer.Default;
 
@@ -68,7 +74,8 @@ public sealed class EventReader
                 events.Add(Build(text, sentence, segment, group, places, quotes));
             }
         }
-        return new ArticleReading(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)), quotes);
+        var read = Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes));
+        return new ArticleReading(Salience.Judge(text, read), quotes);
     }
 
     /// <summary>A trigger with the modality of its clause and the type it names there.</summary>
@@ -432,11 +439,12 @@ public sealed class EventReader
             Cover(covered, e.Span);
         }
         places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
-        // A sea match holds the place it names ("off the coast of Venezuela"): keep the sea.
+        // A sea match holds the places it names ("off the coast of Venezuela", "off Mexico's Pacific coast"): keep the sea.
         var seas = places.Where(o => o.Kind == PlaceKind.Sea).ToList();
         if (seas.Count > 0)
         {
-            places.RemoveAll(p => p.Kind != PlaceKind.Sea && seas.Any(o => o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
+            places.RemoveAll(p => seas.Any(o => !ReferenceEquals(o, p) && o.Span.Length > p.Span.Length
+                && o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
         }
         return places;
     }
@@ -478,7 +486,7 @@ public sealed class EventReader
     }
 
     /// <summary>Where it happened: a place after a place preposition in the clause, nearest the trigger; then any such place in the sentence.</summary>
-    private static EventPlace? LocationOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, List<PlaceMention> places)
+    private EventPlace? LocationOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, List<PlaceMention> places)
     {
         PlaceMention? best = null;
         var bestScore = int.MaxValue;
@@ -495,11 +503,13 @@ public sealed class EventReader
         }
         if (best is null) return null;
         var known = best.Known;
+        var point = best.Kind == PlaceKind.Sea ? SeaPointOf(best, sentence, places)
+            : (known?.Latitude, known?.Longitude) is (double la, double lo) ? (la, lo) : null;
         return new EventPlace(best.Span, best.Name)
         {
             Country = best.Country,
-            Latitude = best.Kind == PlaceKind.Sea ? null : known?.Latitude,
-            Longitude = best.Kind == PlaceKind.Sea ? null : known?.Longitude,
+            Latitude = point?.Lat,
+            Longitude = point?.Lon,
             Precision = best.Kind switch
             {
                 PlaceKind.City => "city",
@@ -510,6 +520,21 @@ public sealed class EventReader
             },
             Known = known,
         };
+    }
+
+    /// <summary>
+    /// A place at sea's point: its own (a named sea, or a phrase off a country); "international waters" and the like
+    /// take the point of another place at sea in the sentence ("in international waters off Mexico's Pacific coast").
+    /// </summary>
+    private (double Lat, double Lon)? SeaPointOf(PlaceMention place, TokenSpan sentence, List<PlaceMention> places)
+    {
+        if (Seas.Locate(place.Span, place.Known) is { } own) return own;
+        foreach (var other in places)
+        {
+            if (other.Kind != PlaceKind.Sea || ReferenceEquals(other, place) || !sentence.Contains(other.Span.StartToken)) continue;
+            if (Seas.Locate(other.Span, other.Known) is { } point) return point;
+        }
+        return null;
     }
 
     /// <summary>"in Caribbean waters", "in the Eastern Pacific Ocean", "inside Mexico", "in international waters in the Caribbean".</summary>

@@ -182,6 +182,7 @@ public static class AnalysisJson
         w.WritePropertyName("attribution");
         WriteAttribution(w, document, ev.Attribution, ids, full: true);
         w.WriteString("segment", Segment.Name(ev.Segment));
+        w.WriteString("salience", Saliences.Name(ev.Salience));
         w.WriteStartObject("evidence");
         w.WriteNumber("start", ev.Evidence.Start);
         w.WriteNumber("end", ev.Evidence.End);

@@ -103,6 +103,7 @@ public static class StoredRecordJson
         AnalysisJson.WriteNullable(w, "verb", e.Verb);
         w.WriteEndObject();
         w.WriteString("segment", e.Segment);
+        w.WriteString("salience", e.Salience);
         w.WriteStartObject("evidence");
         w.WriteNumber("start", e.Start);
         w.WriteNumber("end", e.End);

@@ -100,6 +100,8 @@ public sealed record EventFacts
     /// <summary>When the document reporting it was published; a single event without a resolved time happened shortly before.</summary>
     public DateOnly? Reported { get; init; }
     public required string Segment { get; init; }
+    /// <summary>"main" for the document's reported news, "background" for what it recalls (facts stored before it existed read as main).</summary>
+    public string Salience { get; init; } = "main";
     public required int Start { get; init; }
     public required int End { get; init; }
     public required string Evidence { get; init; }

@@ -140,6 +140,7 @@ public static class LinkFactsBuilder
             Plural = plural,
             Single = single,
             Segment = Segment.Name(e.Segment),
+            Salience = Saliences.Name(e.Salience),
             Start = e.Evidence.Start,
             End = e.Evidence.End,
             Evidence = e.Evidence.Text,

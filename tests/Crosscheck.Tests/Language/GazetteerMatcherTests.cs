@@ -322,4 +322,27 @@ public sealed class GazetteerMatcherTests
         tagger.Sets.ShouldBe(Annotations.Gazetteer);
         Should.Throw<PipelineException>(() => new LanguagePipelineBuilder().Add(tagger).Build());
     }
+
+    [Theory]
+    // Title-case lines: capitals prove nothing, so a small one-word city needs a place word or a ", Country" after it.
+    [InlineData("Drug Raid Suspects Freed After Court Ruling", "Drug")]
+    [InlineData("Police Chief Says Drug Gangs Are Growing", "Drug")]
+    public void A_small_city_named_like_a_common_word_is_no_place_in_a_title_case_line(string text, string word) =>
+        Spans(text).ShouldNotContain(word);
+
+    [Theory]
+    [InlineData("Police Raid Homes In Durg After Clashes", "Durg")]
+    [InlineData("Police raided homes in Durg on Monday.", "Durg")]
+    [InlineData("Floods Hit Durg, India As Rivers Rise", "Durg")]
+    public void The_same_city_with_a_place_word_or_in_running_text_is_a_place(string text, string word) =>
+        Spans(text).ShouldContain(word);
+
+    [Theory]
+    [InlineData("The navy struck a boat off Mexico's Pacific coast.", "off Mexico's Pacific coast")]
+    [InlineData("The navy struck a boat off the Pacific coast of Mexico.", "off the Pacific coast of Mexico")]
+    public void A_coast_named_by_its_sea_is_a_place_at_sea_off_the_country(string text, string span)
+    {
+        var m = Single(text, span, GazetteerMatchKind.Maritime);
+        m.Country.ShouldBe("MX");
+    }
 }

@@ -33,6 +33,8 @@ public sealed class GazetteerMatcher
         public bool SentenceStartGuard { get; init; }
         /// <summary>An acronym that is also a word ("WHO", "US"), which a shouted headline does not prove.</summary>
         public bool ShoutGuard { get; init; }
+        /// <summary>A one-word GeoNames city or division under a million people, which capitals in a title-case line do not prove.</summary>
+        public bool TitleCaseGuard { get; init; }
     }
 
     private readonly Gazetteer _gazetteer;
@@ -105,6 +107,8 @@ public sealed class GazetteerMatcher
                     PersonNameGuard = oneWord && entry.Place != PlaceKind.None && gazetteer.PersonNames.Contains(name),
                     SentenceStartGuard = oneWord && entry.Place == PlaceKind.City && entry.Population < SentenceStartCityPopulation,
                     ShoutGuard = oneWord && IsAllCaps(name) && gazetteer.AmbiguousWords.Contains(name),
+                    TitleCaseGuard = oneWord && isGeoDivision && entry.Place is PlaceKind.City or PlaceKind.Admin1
+                        && entry.Population < CommonWordCityPopulation,
                 };
                 Add(form);
                 // "The New York Times" is also "New York Times"; "The Sun" stays whole because one word is too little.
@@ -353,6 +357,7 @@ public sealed class GazetteerMatcher
         var atSentenceStart = start == 0 || (start < sentenceStarts.Length && sentenceStarts[start]);
         if (form.SentenceStartGuard && atSentenceStart) return false;
         if (form.ShoutGuard && ((start > 0 && IsAllCaps(words[start - 1])) || (end < words.Length && IsAllCaps(words[end])))) return false;
+        if (form.TitleCaseGuard && InTitleCase(words, sentenceStarts, start, end) && !HasPlaceCue(words, start, end)) return false;
         if (form.PersonNameGuard && end < words.Length)
         {
             // "Jordan Peterson", "Chad Wolf": a place does not take a capitalized surname after it. A third
@@ -365,6 +370,43 @@ public sealed class GazetteerMatcher
         }
         return true;
     }
+
+    /// <summary>Words before a name that make it a place whatever the capitals ("in", "near", "outside").</summary>
+    private static readonly FrozenSet<string> PlaceWords = FrozenSet.ToFrozenSet(
+        ["in", "near", "at", "outside", "from", "into", "of", "to", "across", "around"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the words around [start, end) are a title-case run ("Drug Boat Strike Kills Three"): within four words on
+    /// either side in the same sentence, at least two other words of four letters or more, all of them capitalized.
+    /// </summary>
+    private static bool InTitleCase(ReadOnlySpan<string> words, ReadOnlySpan<bool> sentenceStarts, int start, int end)
+    {
+        int capitalized = 0;
+        for (var i = start - 1; i >= 0 && i >= start - 4; i--)
+        {
+            if (!Counts(words[i], ref capitalized)) return false;
+            if (i == 0 || (i < sentenceStarts.Length && sentenceStarts[i])) break;
+        }
+        for (var i = end; i < words.Length && i < end + 4; i++)
+        {
+            if (i < sentenceStarts.Length && sentenceStarts[i]) break;
+            if (!Counts(words[i], ref capitalized)) return false;
+        }
+        return capitalized >= 2;
+
+        static bool Counts(string word, ref int capitalized)
+        {
+            if (word.Length < 4 || !char.IsLetter(word[0])) return true;
+            if (!char.IsUpper(word[0])) return false;
+            capitalized++;
+            return true;
+        }
+    }
+
+    /// <summary>A place word before the name, or a comma and a capitalized name after it ("Durg, India").</summary>
+    private static bool HasPlaceCue(ReadOnlySpan<string> words, int start, int end) =>
+        (start > 0 && PlaceWords.Contains(words[start - 1]))
+        || (end + 1 < words.Length && words[end] == "," && words[end + 1].Length > 0 && char.IsUpper(words[end + 1][0]));
 
     /// <summary>Adds titles qualified by a country ("Mexico's president") and maritime phrases ("off the coast of Venezuela").</summary>
     private ImmutableArray<GazetteerMatch> Compose(ReadOnlySpan<string> words, List<GazetteerMatch> found)
@@ -454,11 +496,16 @@ public sealed class GazetteerMatcher
         // "off the coast of Venezuela", "off the coasts of Yemen"
         if (s >= 4 && Is(words, s - 4, "off") && Is(words, s - 3, "the") && (Is(words, s - 2, "coast") || Is(words, s - 2, "coasts")) && Is(words, s - 1, "of"))
             return Sea(s - 4, e, entry, MaritimeRelation.OffCoast);
+        // "off the Pacific coast of Mexico"
+        if (s >= 5 && Is(words, s - 5, "off") && Is(words, s - 4, "the") && IsCapitalized(words[s - 3]) && Is(words, s - 2, "coast") && Is(words, s - 1, "of"))
+            return Sea(s - 5, e, entry, MaritimeRelation.OffCoast);
         if (e + 1 < n && IsPossessive(words[e]))
         {
-            // "off Venezuela's coast"
+            // "off Venezuela's coast", "off Mexico's Pacific coast"
             if (s >= 1 && Is(words, s - 1, "off") && (Is(words, e + 1, "coast") || Is(words, e + 1, "coastline")))
                 return Sea(s - 1, e + 2, entry, MaritimeRelation.OffCoast);
+            if (s >= 1 && Is(words, s - 1, "off") && e + 2 < n && IsCapitalized(words[e + 1]) && (Is(words, e + 2, "coast") || Is(words, e + 2, "coastline")))
+                return Sea(s - 1, e + 3, entry, MaritimeRelation.OffCoast);
             // "Venezuela's waters", "Venezuela's territorial waters"
             if (Is(words, e + 1, "waters")) return Sea(s, e + 2, entry, MaritimeRelation.TerritorialWaters);
             if (Is(words, e + 1, "territorial") && Is(words, e + 2, "waters")) return Sea(s, e + 3, entry, MaritimeRelation.TerritorialWaters);
@@ -470,6 +517,8 @@ public sealed class GazetteerMatcher
         new(start, end, GazetteerMatchKind.Maritime) { Entry = place, Country = place.Entity.Country, Relation = relation };
 
     private static bool Is(ReadOnlySpan<string> words, int i, string folded) => i >= 0 && i < words.Length && NameFolding.Is(words[i], folded);
+
+    private static bool IsCapitalized(string word) => word.Length > 1 && char.IsUpper(word[0]) && char.IsLetter(word[^1]);
 
     private static bool IsPossessive(string word) => NameFolding.Is(word, "'s") || NameFolding.Is(word, "'");
 }

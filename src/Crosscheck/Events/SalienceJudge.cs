@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Crosscheck.Documents;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>Whether an event is what the article reports as news or background it recalls.</summary>
+public enum Salience
+{
+    /// <summary>The document's reported news: the headline's and lede's events and what the body says of them.</summary>
+    Main,
+
+    /// <summary>Recalled context: an earlier event, or one of another kind than the news, told in the body.</summary>
+    Background,
+}
+
+public static class Saliences
+{
+    public static string Name(Salience salience) => salience == Salience.Main ? "main" : "background";
+
+    public static bool TryParse(string? name, out Salience salience)
+    {
+        salience = name == "background" ? Salience.Background : Salience.Main;
+        return name is "main" or "background";
+    }
+}
+
+/// <summary>
+/// Tells the news of an article from its background. The <em>news events</em> are those of the headline and the
+/// lede (for a text without them, of its first sentence that has an event). The <em>news days</em> are the days
+/// the dated news events name (at day precision), else the publication day and the day before it. Then:
+/// <list type="bullet">
+/// <item>an event whose resolved time ends more than <see cref="SlackDays"/> days before the first news day is
+/// background, wherever it stands ("In April, the administration considered …");</item>
+/// <item>a news event otherwise is main;</item>
+/// <item>a body event with a resolved time is main when it reaches the news days (within the slack), else
+/// background;</item>
+/// <item>a body event without a time is main when it has the type of a news event (it tells more of the news),
+/// else background.</item>
+/// </list>
+/// Times after the news days stay main (what is planned can be the news).
+/// </summary>
+public sealed class SalienceJudge
+{
+    public static readonly SalienceJudge Default = new();
+
+    /// <summary>Days a time may end before the first news day and still be the news (reports of "Monday night" a day late).</summary>
+    public const int SlackDays = 2;
+
+    public ImmutableArray<EventMention> Judge(AnnotatedText text, ImmutableArray<EventMention> events)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (events.IsDefaultOrEmpty) return events;
+        var news = NewsEvents(events);
+        var newsTypes = news.Select(e => e.Type).ToHashSet();
+        var (first, last) = NewsDays(text, news);
+        var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
+        foreach (var e in events)
+        {
+            var salience = Decide(e, news.Contains(e), newsTypes, first, last);
+            builder.Add(salience == e.Salience ? e : e with { Salience = salience });
+        }
+        return builder.MoveToImmutable();
+    }
+
+    private static Salience Decide(EventMention e, bool isNews, HashSet<PloverType> newsTypes, int? first, int? last)
+    {
+        if (e.Time is { Start: { } start, End: { } end } && first is { } f && last is { } l)
+        {
+            if (end.DayNumber < f - SlackDays) return Salience.Background;
+            if (isNews) return Salience.Main;
+            return start.DayNumber <= l + SlackDays || end.DayNumber >= f ? Salience.Main : Salience.Background;
+        }
+        if (isNews) return Salience.Main;
+        return newsTypes.Contains(e.Type) ? Salience.Main : Salience.Background;
+    }
+
+    /// <summary>The headline's and lede's events; else those of the first sentence with an event.</summary>
+    private static HashSet<EventMention> NewsEvents(ImmutableArray<EventMention> events)
+    {
+        var news = events.Where(e => e.Segment is SegmentKind.Headline or SegmentKind.Lede).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<EventMention>);
+        if (news.Count > 0) return news;
+        var firstStart = events.Min(e => e.Evidence.Start);
+        var firstSentence = events.First(e => e.Evidence.Start == firstStart);
+        var owner = firstSentence.Evidence.Owner;
+        var sentence = owner.SentenceOf(firstSentence.Trigger.StartToken);
+        return events.Where(e => owner.SentenceOf(e.Trigger.StartToken).Equals(sentence)).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<EventMention>);
+    }
+
+    /// <summary>The first and last news day (day numbers), from the news events' day-precise times, else publication.</summary>
+    private static (int? First, int? Last) NewsDays(AnnotatedText text, HashSet<EventMention> news)
+    {
+        int? first = null, last = null;
+        foreach (var e in news)
+        {
+            if (e.Time is not { Start: { } s, End: { } end, Precision: TimePrecision.Day }) continue;
+            first = Math.Min(first ?? int.MaxValue, s.DayNumber);
+            last = Math.Max(last ?? int.MinValue, end.DayNumber);
+        }
+        if (first is not null) return (first, last);
+        if (text.Published is { } published) return (published.DayNumber - 1, published.DayNumber);
+        return (null, null);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Frozen;
+using Crosscheck.Language;
+using Crosscheck.Language.Gazetteers;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// Coordinates for a place at sea, so that sea incidents can be mapped (precision <c>sea</c>: a sea's approximate
+/// centre, never a point on land). A named sea or gulf gives its own centre. A phrase at sea off a country ("off the
+/// coast of Venezuela", "off Mexico's Pacific coast", "in Venezuelan waters") takes, in order: a sea its own words
+/// name ("Pacific"), the nearest of them to the country; else the sea nearest the country's reference point.
+/// "International waters" alone has none (the event reader then takes another place at sea in the sentence).
+/// </summary>
+internal sealed class SeaPoint
+{
+    private readonly KnownEntity[] _seas;
+    private readonly FrozenDictionary<string, KnownEntity[]> _byWord;
+
+    public SeaPoint(Gazetteer gazetteer)
+    {
+        _seas = [.. gazetteer.Entries.Where(e => e.Place == PlaceKind.Sea && e.Entity.Latitude is not null && e.Entity.Longitude is not null)
+            .Select(e => e.Entity).OrderBy(e => e.Key, StringComparer.Ordinal)];
+        // Each capitalized word of a sea's names that is not a generic word ("Sea", "Ocean", "Gulf", "of"): "Pacific", "Caribbean".
+        _byWord = _seas.SelectMany(s => new[] { s.Name }.Concat(s.Aliases).SelectMany(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(w => w.Length > 3 && char.IsUpper(w[0]) && !Generic.Contains(w)).Select(w => (Word: w, Sea: s)))
+            .GroupBy(p => p.Word, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Sea).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static readonly FrozenSet<string> Generic = FrozenSet.ToFrozenSet(
+        ["Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "Channel", "Waters", "North", "South", "East", "West", "Eastern", "Western",
+         "Northern", "Southern", "Central", "Upper", "Lower"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The point of a place at sea, or null when nothing places it.</summary>
+    public (double Lat, double Lon)? Locate(TokenSpan phrase, KnownEntity? named)
+    {
+        if (named is { Latitude: { } lat, Longitude: { } lon } && Array.IndexOf(_seas, named) >= 0) return (lat, lon);
+        var country = named is { Latitude: not null, Longitude: not null } ? named : null;
+        var inPhrase = phrase.Tokens.SelectMany(t => _byWord.GetValueOrDefault(t.Text) ?? []).Distinct().ToList();
+        if (inPhrase.Count > 0) return Point(Nearest(inPhrase, country));
+        return country is null || _seas.Length == 0 ? null : Point(Nearest(_seas, country));
+    }
+
+    private static (double, double) Point(KnownEntity sea) => (sea.Latitude!.Value, sea.Longitude!.Value);
+
+    private static KnownEntity Nearest(IReadOnlyList<KnownEntity> seas, KnownEntity? to)
+    {
+        if (to is null) return seas[0];
+        KnownEntity best = seas[0];
+        var bestDistance = double.MaxValue;
+        foreach (var s in seas)
+        {
+            var d = Distance(s.Latitude!.Value, s.Longitude!.Value, to.Latitude!.Value, to.Longitude!.Value);
+            if (d < bestDistance) { best = s; bestDistance = d; }
+        }
+        return best;
+    }
+
+    /// <summary>Great-circle distance in radians.</summary>
+    private static double Distance(double lat1, double lon1, double lat2, double lon2)
+    {
+        static double R(double d) => d * Math.PI / 180;
+        var a = Math.Pow(Math.Sin(R(lat2 - lat1) / 2), 2) + Math.Cos(R(lat1)) * Math.Cos(R(lat2)) * Math.Pow(Math.Sin(R(lon2 - lon1) / 2), 2);
+        return 2 * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}

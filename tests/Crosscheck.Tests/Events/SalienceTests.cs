@@ -1,0 +1,75 @@
+using System.Text;
+using Crosscheck.Documents;
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Tests.Events;
+
+/// <summary><see cref="SalienceJudge"/>: the headline's and lede's news against recalled background.</summary>
+public sealed class SalienceTests
+{
+    private static ArticleReading Read(string text)
+    {
+        var document = new DocumentReader().ReadBytes("t.txt", Encoding.UTF8.GetBytes(text), ".txt").Single().Document!;
+        return EventReader.Default.Read(StandardPipeline.Default.Process(document));
+    }
+
+    private const string Article = """
+        ---
+        published: 2025-06-12
+        ---
+        Rebels shell border town
+
+        Rebel artillery shelled the border town of Kessa on Wednesday, killing four civilians, the army said.
+
+        The shelling damaged a school and a clinic, officials said.
+
+        In March, the government imposed sanctions on the rebel leadership.
+
+        The army said it would open talks with tribal elders.
+        """;
+
+    [Fact]
+    public void The_headline_and_lede_events_are_the_news()
+    {
+        var reading = Read(Article);
+        var lede = reading.Events.Where(e => e.Segment is SegmentKind.Headline or SegmentKind.Lede).ToList();
+        lede.ShouldNotBeEmpty();
+        lede.ShouldAllBe(e => e.Salience == Salience.Main);
+    }
+
+    [Fact]
+    public void A_body_event_of_the_news_type_without_a_date_is_the_news()
+    {
+        var damage = Read(Article).Events.Where(e => e.Evidence.Text.Contains("damaged a school", StringComparison.Ordinal)).ToList();
+        damage.ShouldNotBeEmpty();
+        damage.ShouldAllBe(e => e.Salience == Salience.Main);
+    }
+
+    [Fact]
+    public void An_event_dated_months_before_the_news_is_background()
+    {
+        var sanction = Read(Article).Events.Single(e => e.Type == PloverType.Sanction);
+        sanction.Time.ShouldNotBeNull();
+        sanction.Salience.ShouldBe(Salience.Background);
+    }
+
+    [Fact]
+    public void An_undated_body_event_of_another_kind_than_the_news_is_background()
+    {
+        var talks = Read(Article).Events.Where(e => e.Type != PloverType.Assault && e.Type != PloverType.Sanction).ToList();
+        talks.ShouldNotBeEmpty();
+        talks.ShouldAllBe(e => e.Salience == Salience.Background);
+    }
+
+    [Fact]
+    public void A_text_without_headline_takes_its_first_event_sentence_as_the_news()
+    {
+        var reading = EventReader.Default.Read(StandardPipeline.Default.Process(
+            "Gunmen attacked a bus on Monday, killing two. A week earlier, police arrested three suspects.", new DateOnly(2025, 6, 10)));
+        reading.Events.First().Salience.ShouldBe(Salience.Main);
+        var arrest = reading.Events.Where(e => e.Type != PloverType.Assault).ToList();
+        arrest.ShouldNotBeEmpty();
+        arrest.ShouldAllBe(e => e.Salience == Salience.Background);
+    }
+}

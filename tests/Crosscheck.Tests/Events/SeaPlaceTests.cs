@@ -1,0 +1,53 @@
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Tests.Events;
+
+/// <summary>Places at sea carry coordinates at sea (precision "sea"), so sea incidents can be mapped.</summary>
+public sealed class SeaPlaceTests
+{
+    private static EventPlace PlaceOf(string sentence)
+    {
+        var reading = EventReader.Default.Read(StandardPipeline.Default.Process(sentence, new DateOnly(2025, 6, 10)));
+        var place = reading.Events.Select(e => e.Location).OfType<EventPlace>().FirstOrDefault();
+        place.ShouldNotBeNull(sentence);
+        return place;
+    }
+
+    [Fact]
+    public void A_named_gulf_gives_its_own_centre()
+    {
+        var place = PlaceOf("Pirates attacked a tanker in the Gulf of Aden on Monday.");
+        place.Precision.ShouldBe("sea");
+        place.Latitude!.Value.ShouldBe(12.5, 0.01);
+        place.Longitude!.Value.ShouldBe(48.0, 0.01);
+    }
+
+    [Fact]
+    public void A_coast_of_a_country_gives_a_point_at_sea_not_its_capital()
+    {
+        var place = PlaceOf("The navy struck a boat off the coast of Venezuela on Monday, killing four people.");
+        place.Precision.ShouldBe("sea");
+        place.Country.ShouldBe("VE");
+        place.Latitude.ShouldNotBeNull();
+        var capital = Crosscheck.Language.Gazetteers.Gazetteer.Default.Country("VE")!.Entity;
+        (place.Latitude, place.Longitude).ShouldNotBe((capital.Latitude, capital.Longitude));
+    }
+
+    [Fact]
+    public void A_coast_named_by_its_sea_takes_that_sea()
+    {
+        var pacific = PlaceOf("The navy struck a boat off Mexico's Pacific coast on Monday, killing four people.");
+        var gulf = PlaceOf("The navy struck a boat in the Gulf of Mexico on Monday, killing four people.");
+        pacific.Precision.ShouldBe("sea");
+        pacific.Longitude!.Value.ShouldBeLessThan(gulf.Longitude!.Value - 5);
+    }
+
+    [Fact]
+    public void International_waters_take_the_point_of_the_other_place_at_sea_in_the_sentence()
+    {
+        var place = PlaceOf("Forces struck two boats in international waters off the coast of Ecuador on Monday.");
+        place.Precision.ShouldBe("sea");
+        place.Latitude.ShouldNotBeNull();
+    }
+}

@@ -74,7 +74,7 @@ public sealed class EventReader
                 events.Add(Build(text, sentence, segment, group, places, quotes));
             }
         }
-        var read = Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes));
+        var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)));
         return new ArticleReading(Salience.Judge(text, read), quotes);
     }
 

@@ -14,8 +14,8 @@ internal static class AnalyzeCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = SharedOptions.Paths();
-        var format = new Option<string>("--format") { Description = "Output format (json: the crosscheck.analysis/1 contract; facts: one line per document with what the cross-document linker sees)", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "facts");
+        var format = new Option<string>("--format") { Description = "Output format (json: the crosscheck.analysis/1 contract; facts: one line per document with what the cross-document linker sees; conllu: tokens, tags and the dependency parse)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "facts", "conllu");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
         var maxBytes = SharedOptions.MaxBytes();
         var gazetteers = SharedOptions.Gazetteers();
@@ -23,6 +23,8 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             var pipeline = SharedOptions.PipelineWith(parse.GetValue(gazetteers));
+            if (parse.GetValue(format) == "conllu")
+                return ConlluCommand.Write(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, pipeline, parse.GetValue(output), stdout, stderr);
             var run = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
             var (documents, entities, readings, cross, failed) = run;
             var outPath = parse.GetValue(output);

@@ -37,9 +37,10 @@ internal static class TaggingCommands
 
     public static Command Train(TextWriter stdout)
     {
-        var train = new Command("train", "Train the part-of-speech tagger or the entity recognizer (models/*.model)");
+        var train = new Command("train", "Train the part-of-speech tagger, the entity recognizer or the dependency parser (models/*.model)");
         train.Subcommands.Add(TrainCommand("tagger", "Train the part-of-speech tagger", stdout, ner: false));
         train.Subcommands.Add(TrainCommand("ner", "Train the named-entity recognizer", stdout, ner: true));
+        train.Subcommands.Add(ParsingCommands.TrainCommand(stdout));
         return train;
     }
 
@@ -48,6 +49,7 @@ internal static class TaggingCommands
     {
         eval.Subcommands.Add(EvalTaggerCommand(stdout));
         eval.Subcommands.Add(EvalNerCommand(stdout));
+        eval.Subcommands.Add(ParsingCommands.EvalCommand(stdout));
     }
 
     private static Option<string[]> DataOption(string description) => new("--data")
@@ -160,7 +162,7 @@ internal static class TaggingCommands
         }
     }
 
-    private static PosTagger LoadTagger(string? path)
+    internal static PosTagger LoadTagger(string? path)
     {
         try
         {

@@ -9,7 +9,7 @@ namespace Crosscheck.Language;
 /// that pipeline components fill in place, and layers of spans that point back into it.
 /// Tokens never overlap, appear in text order, and each covers exactly <c>Text[Start..End]</c>.
 /// </summary>
-public sealed class AnnotatedText
+public sealed partial class AnnotatedText
 {
     private readonly int[] _starts;
     private readonly int[] _ends;
@@ -183,7 +183,7 @@ public sealed class AnnotatedText
 }
 
 /// <summary>One token: a cheap view into its <see cref="AnnotatedText"/>.</summary>
-public readonly struct Token(AnnotatedText owner, int index) : IEquatable<Token>
+public readonly partial struct Token(AnnotatedText owner, int index) : IEquatable<Token>
 {
     public AnnotatedText Owner => owner;
     public int Index => index;

@@ -18,6 +18,8 @@ public enum Annotations
     Coreference = 1 << 7,
     /// <summary>Raw gazetteer matches (<see cref="AnnotatedText.GazetteerMatches"/>).</summary>
     Gazetteer = 1 << 8,
+    /// <summary>Each token's dependency head and relation (<see cref="Token.Head"/>, <see cref="Token.Relation"/>).</summary>
+    Syntax = 1 << 9,
 }
 
 /// <summary>One step of the language pipeline. Components are stateless after construction and thread-safe.</summary>

@@ -17,6 +17,7 @@ public static class StandardPipeline
         new LanguagePipelineBuilder()
             .Add(new SentenceSplitter())
             .Add(new Tagging.PartOfSpeechTagger())
+            .Add(new Parsing.SyntaxParser())
             .Add(new Tagging.NamedEntityTagger())
             .Add(new Gazetteers.GazetteerTagger())
             .Add(new EntityResolver())

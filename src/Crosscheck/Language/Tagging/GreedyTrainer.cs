@@ -115,7 +115,7 @@ internal static class GreedyTrainer
     }
 
     /// <summary>Current weights with lazily kept running totals for the average (each cell remembers when it last changed).</summary>
-    private sealed class Weights(ulong[] ids, int classes)
+    internal sealed class Weights(ulong[] ids, int classes)
     {
         private readonly FeatureTable _table = new(ids);
         private readonly float[] _current = new float[ids.Length * classes];

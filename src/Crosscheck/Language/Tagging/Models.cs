@@ -8,9 +8,20 @@ internal static class Models
 {
     public const string PosResource = "Crosscheck.Models.pos.model";
     public const string NerResource = "Crosscheck.Models.ner.model";
+    public const string ParserResource = "Crosscheck.Models.parser.model";
 
     private static readonly Lazy<PosTagger> LazyPos = new(() => new PosTagger(LoadEmbedded(PosResource, "models/pos.model", "train tagger")));
     private static readonly Lazy<EntityRecognizer> LazyNer = new(() => new EntityRecognizer(LoadEmbedded(NerResource, "models/ner.model", "train ner")));
+
+    private static readonly Lazy<Parsing.DependencyParser> LazyParser = new(() =>
+    {
+        using var stream = typeof(Models).Assembly.GetManifestResourceStream(ParserResource)
+            ?? throw new ModelLoadException("models/parser.model was not built into Crosscheck.dll (missing when the library was compiled); run 'crosscheck train parser' and rebuild");
+        return Parsing.DependencyParser.Load(stream, "models/parser.model (embedded)");
+    });
+
+    /// <summary>The dependency parser; throws <see cref="ModelLoadException"/> when the build has no usable model.</summary>
+    public static Parsing.DependencyParser Parser => LazyParser.Value;
 
     /// <summary>The part-of-speech tagger; throws <see cref="ModelLoadException"/> when the build has no usable model.</summary>
     public static PosTagger Pos => LazyPos.Value;

@@ -69,6 +69,9 @@ internal static class TrainingCorpus
         ["HYPH"] = ":", ["NFP"] = ":", ["AFX"] = "JJ", ["ADD"] = "NN", ["XX"] = "FW",
     };
 
+    /// <summary>A tag in the spelling the tagger is trained with (HYPH as ':', LRB as -LRB-, ...); other tags unchanged.</summary>
+    public static string PennSpelling(string tag) => PosSpellings.GetValueOrDefault(tag, tag);
+
     /// <summary>The files a list of paths stands for; a path that does not exist fails.</summary>
     public static List<string> Files(IEnumerable<string> paths)
     {

@@ -1,0 +1,65 @@
+namespace Crosscheck.Language;
+
+public sealed partial class AnnotatedText
+{
+    private int[]? _heads;
+    private string[]? _relations;
+
+    /// <summary>The head of token <paramref name="i"/> (a token index in this text), -1 for a sentence's root or before the parser ran.</summary>
+    internal int HeadOf(int i) => _heads?[i] ?? -1;
+
+    internal string? RelationOf(int i) => _relations?[i];
+
+    /// <summary>Sets the parse: per token, the head's token index (in this text, within the same sentence) or -1 for a root, and the relation.</summary>
+    internal void SetSyntax(int[] heads, string[] relations)
+    {
+        if (heads.Length != _words.Length || relations.Length != _words.Length) throw new ArgumentException("One head and relation per token.");
+        _heads = heads;
+        _relations = relations;
+    }
+}
+
+public readonly partial struct Token
+{
+    /// <summary>The index of the token's syntactic head; -1 for the root of its sentence or before the parser ran.</summary>
+    public int HeadIndex => Owner.HeadOf(Index);
+
+    /// <summary>The token's syntactic head; null for the root of its sentence or before the parser ran.</summary>
+    public Token? Head => HeadIndex is var h and >= 0 ? new Token(Owner, h) : null;
+
+    /// <summary>The Universal Dependencies relation to the head ("nsubj", "obl:tmod", "root"), once the parser ran.</summary>
+    public string? Relation => Owner.RelationOf(Index);
+
+    /// <summary>Whether the token's relation is <paramref name="relation"/> or one of its subtypes ("nsubj" matches "nsubj:pass").</summary>
+    public bool HasRelation(string relation) => Relation is { } r && r.StartsWith(relation, StringComparison.Ordinal)
+        && (r.Length == relation.Length || r[relation.Length] == ':');
+
+    /// <summary>The tokens whose head this token is, in text order.</summary>
+    public IEnumerable<Token> Dependents
+    {
+        get
+        {
+            if (Relation is null) yield break;
+            var sentence = Owner.SentenceOf(Index);
+            for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+                if (Owner.HeadOf(i) == Index && i != Index) yield return new Token(Owner, i);
+        }
+    }
+
+    /// <summary>The dependents with <paramref name="relation"/> or one of its subtypes.</summary>
+    public IEnumerable<Token> DependentsWith(string relation) => Dependents.Where(d => d.HasRelation(relation));
+
+    /// <summary>The heads from this token's head up to its sentence's root (empty for the root); stops on a cycle, which a parse never has.</summary>
+    public IEnumerable<Token> PathToRoot
+    {
+        get
+        {
+            var current = HeadIndex;
+            for (var steps = 0; current >= 0 && steps < Owner.Count; steps++)
+            {
+                yield return new Token(Owner, current);
+                current = Owner.HeadOf(current);
+            }
+        }
+    }
+}

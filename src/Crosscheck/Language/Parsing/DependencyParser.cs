@@ -1,0 +1,199 @@
+using System.Text;
+using Crosscheck.Language.Tagging;
+
+namespace Crosscheck.Language.Parsing;
+
+/// <summary>
+/// A greedy arc-eager dependency parser: an averaged perceptron chooses each transition, a second one the Universal
+/// Dependencies relation of each arc as it is made. Linear in the sentence length; sentences longer than
+/// <see cref="MaxLength"/> are parsed in pieces whose roots hang from the first piece's root. Thread-safe.
+/// </summary>
+internal sealed class DependencyParser
+{
+    public const string TransitionKind = "parser-transitions";
+    public const string LabelKind = "parser-labels";
+
+    /// <summary>Bump when <see cref="ParserFeatures"/> changes: old models then fail to load instead of parsing badly.</summary>
+    public const int FeatureVersion = 1;
+
+    public const int MaxLength = 250;
+    public const string RootRelation = "root";
+
+    /// <summary>The relation of an extra root (a piece of a cut sentence, a second clause left without a head).</summary>
+    public const string ExtraRootRelation = "parataxis";
+
+    private static readonly byte[] Magic = "XCHKPRS1"u8.ToArray();
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    public DependencyParser(PerceptronModel transitions, PerceptronModel labels)
+    {
+        if (transitions.Kind != TransitionKind || labels.Kind != LabelKind) throw new ModelLoadException("not a dependency parser model");
+        if (transitions.FeatureVersion != FeatureVersion || labels.FeatureVersion != FeatureVersion)
+            throw new ModelLoadException($"the parser model uses features version {transitions.FeatureVersion}, this build version {FeatureVersion}; retrain it with 'crosscheck train parser'");
+        if (transitions.Classes.Length != ParseState.TransitionCount) throw new ModelLoadException("the parser model has the wrong transitions");
+        Transitions = transitions;
+        Labels = labels;
+        RootLabel = labels.Classes.Length;
+    }
+
+    public PerceptronModel Transitions { get; }
+    public PerceptronModel Labels { get; }
+
+    /// <summary>The label index of the root relation (one past the label model's classes).</summary>
+    public int RootLabel { get; }
+
+    public string[] Notes => Transitions.Notes;
+
+    public string RelationName(int label) => label == RootLabel ? RootRelation : label >= 0 && label < Labels.Classes.Length ? Labels.Classes[label] : "dep";
+
+    /// <summary>
+    /// Parses one sentence: <paramref name="heads"/> gets each word's head (an index into the sentence, -1 for the root)
+    /// and <paramref name="relations"/> its relation. Allocates nothing once the thread's buffers are large enough.
+    /// </summary>
+    public void Parse(ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<int> heads, Span<string> relations)
+    {
+        if (tags.Length < words.Length || heads.Length < words.Length || relations.Length < words.Length)
+            throw new ArgumentException("one tag, head and relation slot per word");
+        var firstRoot = -1;
+        for (var start = 0; start < words.Length; start += MaxLength)
+        {
+            var length = Math.Min(MaxLength, words.Length - start);
+            var root = ParsePiece(words.Slice(start, length), tags.Slice(start, length), heads.Slice(start, length), relations.Slice(start, length));
+            for (var i = start; i < start + length; i++) if (heads[i] >= 0) heads[i] += start;
+            root += start;
+            if (firstRoot < 0) firstRoot = root;
+            else
+            {
+                heads[root] = firstRoot;
+                relations[root] = ExtraRootRelation;
+            }
+        }
+    }
+
+    /// <summary>Parses a piece of at most <see cref="MaxLength"/> words; returns its root.</summary>
+    private int ParsePiece(ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<int> heads, Span<string> relations)
+    {
+        var scratch = t_scratch ??= new Scratch();
+        var state = scratch.State;
+        var n = words.Length;
+        scratch.Atoms.Set(words, tags);
+        state.Reset(n);
+        Span<ulong> features = stackalloc ulong[ParserFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[Transitions.Stride];
+        Span<float> labelScores = stackalloc float[Labels.Stride];
+        while (!state.IsTerminal)
+        {
+            var count = ParserFeatures.Transition(scratch.Atoms, state, features);
+            Transitions.Score(features[..count], scores);
+            var best = BestValid(state, scores);
+            var label = -1;
+            if (best is ParseState.LeftArc or ParseState.RightArc)
+            {
+                var (h, d) = state.ArcOf(best);
+                label = h == n ? RootLabel : BestLabel(scratch.Atoms, state, h, d, features, labelScores);
+            }
+            state.Apply(best, label);
+        }
+        var root = -1;
+        for (var i = 0; i < n; i++)
+        {
+            var h = state.Head[i];
+            if (h == n || h < 0)
+            {
+                if (root < 0)
+                {
+                    root = i;
+                    heads[i] = -1;
+                    relations[i] = RootRelation;
+                    continue;
+                }
+                heads[i] = root;
+                relations[i] = ExtraRootRelation;
+                continue;
+            }
+            heads[i] = h;
+            relations[i] = RelationName(state.Label[i]);
+        }
+        return root;
+    }
+
+    internal int BestLabel(ParserAtoms atoms, ParseState state, int h, int d, Span<ulong> features, Span<float> scores)
+    {
+        var count = ParserFeatures.Label(atoms, state, h, d, features);
+        Labels.Score(features[..count], scores);
+        return Labels.Best(scores, default);
+    }
+
+    /// <summary>The valid transition with the highest score; ties go to the lower transition number.</summary>
+    internal static int BestValid(ParseState state, ReadOnlySpan<float> scores)
+    {
+        var best = -1;
+        for (var t = 0; t < ParseState.TransitionCount; t++)
+        {
+            if (!state.IsValid(t)) continue;
+            if (best < 0 || scores[t] > scores[best]) best = t;
+        }
+        return best;
+    }
+
+    /// <summary>Writes the parser: a header, then the transition and label models, each as written by <see cref="PerceptronModel.Save"/>.</summary>
+    public void Save(Stream output)
+    {
+        using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        foreach (var model in new[] { Transitions, Labels })
+        {
+            var bytes = model.ToBytes();
+            writer.Write(bytes.Length);
+            writer.Write(bytes);
+        }
+    }
+
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        Save(stream);
+        return stream.ToArray();
+    }
+
+    public static DependencyParser Load(Stream input, string name)
+    {
+        try
+        {
+            using var reader = new BinaryReader(input, Encoding.UTF8, leaveOpen: true);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new ModelLoadException($"{name}: not a Crosscheck parser model");
+            var models = new PerceptronModel[2];
+            for (var i = 0; i < models.Length; i++)
+            {
+                var length = reader.ReadInt32();
+                if (length is < 0 or > 1 << 30) throw new ModelLoadException($"{name}: corrupt parser model (length {length})");
+                var bytes = reader.ReadBytes(length);
+                if (bytes.Length != length) throw new ModelLoadException($"{name}: truncated parser model");
+                models[i] = PerceptronModel.Load(new MemoryStream(bytes), name);
+            }
+            return new DependencyParser(models[0], models[1]);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new ModelLoadException($"{name}: truncated parser model");
+        }
+        catch (ModelLoadException ex) when (!ex.Message.StartsWith(name, StringComparison.Ordinal))
+        {
+            throw new ModelLoadException($"{name}: {ex.Message}");
+        }
+    }
+
+    public static DependencyParser Load(string path)
+    {
+        if (!File.Exists(path)) throw new ModelLoadException($"{path}: model file not found");
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    private sealed class Scratch
+    {
+        public ParserAtoms Atoms { get; } = new();
+        public ParseState State { get; } = new();
+    }
+}

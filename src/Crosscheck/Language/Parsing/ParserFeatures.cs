@@ -1,0 +1,172 @@
+using Crosscheck.Language.Tagging;
+
+namespace Crosscheck.Language.Parsing;
+
+/// <summary>
+/// Per-word ids of a sentence for the parser (lower-case word, tag, the two joined, last three letters), hashed once per
+/// sentence; index N is the root and -1 "no word". Reused between sentences; not thread-safe.
+/// </summary>
+internal sealed class ParserAtoms
+{
+    public const int Word = 0, Tag = 1, WordTag = 2, Suffix = 3, Shape = 4;
+    private const int PerToken = 5;
+
+    private static readonly ulong[] RootAtoms = [.. Enumerable.Range(0, PerToken).Select(a => FeatureHash.Text("\u0002<root>" + a))];
+    private static readonly ulong[] NoneAtoms = [.. Enumerable.Range(0, PerToken).Select(a => FeatureHash.Text("\u0002<none>" + a))];
+
+    private ulong[] _atoms = new ulong[64 * PerToken];
+
+    public int Length { get; private set; }
+
+    public void Set(ReadOnlySpan<string> words, ReadOnlySpan<string> tags)
+    {
+        Length = words.Length;
+        if (_atoms.Length < words.Length * PerToken) _atoms = new ulong[words.Length * PerToken * 2];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i].AsSpan();
+            var a = _atoms.AsSpan(i * PerToken, PerToken);
+            a[Word] = FeatureHash.Lower(w);
+            a[Tag] = FeatureHash.Text(tags[i] ?? "");
+            a[WordTag] = FeatureHash.Add(a[Word], a[Tag]);
+            a[Suffix] = FeatureHash.Lower(w[Math.Max(0, w.Length - 3)..]);
+            a[Shape] = FeatureHash.Shape(w);
+        }
+    }
+
+    public ulong Get(int index, int atom) => index < 0 ? NoneAtoms[atom] : index >= Length ? RootAtoms[atom] : _atoms[index * PerToken + atom];
+}
+
+/// <summary>
+/// The feature templates: for transitions, Zhang and Nivre (2011)'s rich non-local set over the stack's top two words,
+/// the buffer's first three, the head and grandhead of the top, the outermost children of the top and the front, with
+/// distance, valency and label sets; for labels, the head and dependent, their neighbours and children.
+/// </summary>
+internal static class ParserFeatures
+{
+    public const int MaxFeatures = 128;
+
+    private static readonly ulong[] Numbers = [.. Enumerable.Range(0, 256).Select(FeatureHash.Number)];
+    private static readonly ulong NoLabel = FeatureHash.Number(-2);
+
+    private static ulong Num(int value) => Numbers[Math.Clamp(value, 0, 255)];
+
+    private static ulong LabelAtom(ParseState s, int i) => i < 0 || s.Label[i] < 0 ? NoLabel : Num(s.Label[i] + 1);
+
+    private static ulong Set(ulong bits) => FeatureHash.Add(NoLabel, bits);
+
+    /// <summary>Distance buckets: 1, 2, 3, 4, 5-6, 7-9, 10+ (0 when either end is missing).</summary>
+    public static int Distance(int a, int b)
+    {
+        if (a < 0 || b < 0) return 0;
+        var d = Math.Abs(b - a);
+        return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
+    }
+
+    public static int Transition(ParserAtoms a, ParseState s, Span<ulong> f)
+    {
+        var n = 0;
+        int s0 = s.S0, s1 = s.S1, n0 = s.Front, n1 = n0 + 1 <= s.N ? n0 + 1 : -1, n2 = n0 + 2 <= s.N ? n0 + 2 : -1;
+        int s0h = s0 >= 0 ? s.Head[s0] : -1, s0h2 = s0h >= 0 && s0h < s.N ? s.Head[s0h] : -1;
+        int s0l = s0 >= 0 ? s.Left1[s0] : -1, s0r = s0 >= 0 ? s.Right1[s0] : -1;
+        int s0l2 = s0 >= 0 ? s.Left2[s0] : -1, s0r2 = s0 >= 0 ? s.Right2[s0] : -1;
+        int n0l = s.Left1[n0], n0l2 = s.Left2[n0];
+
+        ulong s0w = a.Get(s0, ParserAtoms.Word), s0p = a.Get(s0, ParserAtoms.Tag), s0wp = a.Get(s0, ParserAtoms.WordTag);
+        ulong n0w = a.Get(n0, ParserAtoms.Word), n0p = a.Get(n0, ParserAtoms.Tag), n0wp = a.Get(n0, ParserAtoms.WordTag);
+        ulong n1w = a.Get(n1, ParserAtoms.Word), n1p = a.Get(n1, ParserAtoms.Tag), n1wp = a.Get(n1, ParserAtoms.WordTag);
+        ulong n2w = a.Get(n2, ParserAtoms.Word), n2p = a.Get(n2, ParserAtoms.Tag), n2wp = a.Get(n2, ParserAtoms.WordTag);
+        ulong s1w = a.Get(s1, ParserAtoms.Word), s1p = a.Get(s1, ParserAtoms.Tag), s1wp = a.Get(s1, ParserAtoms.WordTag);
+        ulong s0hw = a.Get(s0h, ParserAtoms.Word), s0hp = a.Get(s0h, ParserAtoms.Tag);
+        ulong s0h2w = a.Get(s0h2, ParserAtoms.Word), s0h2p = a.Get(s0h2, ParserAtoms.Tag);
+        ulong s0lw = a.Get(s0l, ParserAtoms.Word), s0lp = a.Get(s0l, ParserAtoms.Tag), s0ll = LabelAtom(s, s0l);
+        ulong s0rw = a.Get(s0r, ParserAtoms.Word), s0rp = a.Get(s0r, ParserAtoms.Tag), s0rl = LabelAtom(s, s0r);
+        ulong s0l2w = a.Get(s0l2, ParserAtoms.Word), s0l2p = a.Get(s0l2, ParserAtoms.Tag), s0l2l = LabelAtom(s, s0l2);
+        ulong s0r2w = a.Get(s0r2, ParserAtoms.Word), s0r2p = a.Get(s0r2, ParserAtoms.Tag), s0r2l = LabelAtom(s, s0r2);
+        ulong n0lw = a.Get(n0l, ParserAtoms.Word), n0lp = a.Get(n0l, ParserAtoms.Tag), n0ll = LabelAtom(s, n0l);
+        ulong n0l2w = a.Get(n0l2, ParserAtoms.Word), n0l2p = a.Get(n0l2, ParserAtoms.Tag), n0l2l = LabelAtom(s, n0l2);
+        ulong s0hl = LabelAtom(s, s0);
+        var dist = Num(Distance(s0, n0));
+        ulong s0vl = Num(s0 >= 0 ? s.LeftCount[s0] : 0), s0vr = Num(s0 >= 0 ? s.RightCount[s0] : 0), n0vl = Num(s.LeftCount[n0]);
+        ulong s0sl = Set(s0 >= 0 ? s.LeftLabels[s0] : 0), s0sr = Set(s0 >= 0 ? s.RightLabels[s0] : 0), n0sl = Set(s.LeftLabels[n0]);
+
+        var t = 0;
+        // Single words.
+        f[n++] = FeatureHash.Feature(++t, s0wp); f[n++] = FeatureHash.Feature(++t, s0w); f[n++] = FeatureHash.Feature(++t, s0p);
+        f[n++] = FeatureHash.Feature(++t, n0wp); f[n++] = FeatureHash.Feature(++t, n0w); f[n++] = FeatureHash.Feature(++t, n0p);
+        f[n++] = FeatureHash.Feature(++t, n1wp); f[n++] = FeatureHash.Feature(++t, n1w); f[n++] = FeatureHash.Feature(++t, n1p);
+        f[n++] = FeatureHash.Feature(++t, n2wp); f[n++] = FeatureHash.Feature(++t, n2w); f[n++] = FeatureHash.Feature(++t, n2p);
+        f[n++] = FeatureHash.Feature(++t, s1wp); f[n++] = FeatureHash.Feature(++t, s1w); f[n++] = FeatureHash.Feature(++t, s1p);
+        // Pairs.
+        f[n++] = FeatureHash.Feature(++t, s0wp, n0wp); f[n++] = FeatureHash.Feature(++t, s0wp, n0w); f[n++] = FeatureHash.Feature(++t, s0w, n0wp);
+        f[n++] = FeatureHash.Feature(++t, s0wp, n0p); f[n++] = FeatureHash.Feature(++t, s0p, n0wp); f[n++] = FeatureHash.Feature(++t, s0w, n0w);
+        f[n++] = FeatureHash.Feature(++t, s0p, n0p); f[n++] = FeatureHash.Feature(++t, n0p, n1p);
+        f[n++] = FeatureHash.Feature(++t, s1p, s0p); f[n++] = FeatureHash.Feature(++t, s1w, s0w); f[n++] = FeatureHash.Feature(++t, n0w, n1w);
+        // Triples.
+        f[n++] = FeatureHash.Feature(++t, n0p, n1p, n2p); f[n++] = FeatureHash.Feature(++t, s0p, n0p, n1p);
+        f[n++] = FeatureHash.Feature(++t, s0hp, s0p, n0p); f[n++] = FeatureHash.Feature(++t, s0p, s0lp, n0p);
+        f[n++] = FeatureHash.Feature(++t, s0p, s0rp, n0p); f[n++] = FeatureHash.Feature(++t, s0p, n0p, n0lp);
+        f[n++] = FeatureHash.Feature(++t, s1p, s0p, n0p); f[n++] = FeatureHash.Feature(++t, s0w, n0p, n1p);
+        // Distance.
+        f[n++] = FeatureHash.Feature(++t, s0w, dist); f[n++] = FeatureHash.Feature(++t, s0p, dist);
+        f[n++] = FeatureHash.Feature(++t, n0w, dist); f[n++] = FeatureHash.Feature(++t, n0p, dist);
+        f[n++] = FeatureHash.Feature(++t, s0w, n0w, dist); f[n++] = FeatureHash.Feature(++t, s0p, n0p, dist);
+        // Valency.
+        f[n++] = FeatureHash.Feature(++t, s0w, s0vr); f[n++] = FeatureHash.Feature(++t, s0p, s0vr);
+        f[n++] = FeatureHash.Feature(++t, s0w, s0vl); f[n++] = FeatureHash.Feature(++t, s0p, s0vl);
+        f[n++] = FeatureHash.Feature(++t, n0w, n0vl); f[n++] = FeatureHash.Feature(++t, n0p, n0vl);
+        // Heads and children.
+        f[n++] = FeatureHash.Feature(++t, s0hw); f[n++] = FeatureHash.Feature(++t, s0hp); f[n++] = FeatureHash.Feature(++t, s0hl);
+        f[n++] = FeatureHash.Feature(++t, s0lw); f[n++] = FeatureHash.Feature(++t, s0lp); f[n++] = FeatureHash.Feature(++t, s0ll);
+        f[n++] = FeatureHash.Feature(++t, s0rw); f[n++] = FeatureHash.Feature(++t, s0rp); f[n++] = FeatureHash.Feature(++t, s0rl);
+        f[n++] = FeatureHash.Feature(++t, n0lw); f[n++] = FeatureHash.Feature(++t, n0lp); f[n++] = FeatureHash.Feature(++t, n0ll);
+        // Third order.
+        f[n++] = FeatureHash.Feature(++t, s0h2w); f[n++] = FeatureHash.Feature(++t, s0h2p);
+        f[n++] = FeatureHash.Feature(++t, s0l2w); f[n++] = FeatureHash.Feature(++t, s0l2p); f[n++] = FeatureHash.Feature(++t, s0l2l);
+        f[n++] = FeatureHash.Feature(++t, s0r2w); f[n++] = FeatureHash.Feature(++t, s0r2p); f[n++] = FeatureHash.Feature(++t, s0r2l);
+        f[n++] = FeatureHash.Feature(++t, n0l2w); f[n++] = FeatureHash.Feature(++t, n0l2p); f[n++] = FeatureHash.Feature(++t, n0l2l);
+        f[n++] = FeatureHash.Feature(++t, s0p, s0lp, s0l2p); f[n++] = FeatureHash.Feature(++t, s0p, s0rp, s0r2p);
+        f[n++] = FeatureHash.Feature(++t, s0p, s0hp, s0h2p); f[n++] = FeatureHash.Feature(++t, n0p, n0lp, n0l2p);
+        // Label sets.
+        f[n++] = FeatureHash.Feature(++t, s0w, s0sr); f[n++] = FeatureHash.Feature(++t, s0p, s0sr);
+        f[n++] = FeatureHash.Feature(++t, s0w, s0sl); f[n++] = FeatureHash.Feature(++t, s0p, s0sl);
+        f[n++] = FeatureHash.Feature(++t, n0w, n0sl); f[n++] = FeatureHash.Feature(++t, n0p, n0sl);
+        // Shapes of the front (names, numbers) and whether the top has a head yet.
+        f[n++] = FeatureHash.Feature(++t, a.Get(n0, ParserAtoms.Shape), n0p);
+        f[n++] = FeatureHash.Feature(++t, Num(s0 >= 0 && s.Head[s0] >= 0 ? 1 : 0), s0p, n0p);
+        f[n++] = FeatureHash.Feature(++t, Num(0));
+        return n;
+    }
+
+    /// <summary>Features of the label of the arc <paramref name="h"/> → <paramref name="d"/> about to be added.</summary>
+    public static int Label(ParserAtoms a, ParseState s, int h, int d, Span<ulong> f)
+    {
+        var n = 0;
+        var dir = Num(h < d ? 1 : 2);
+        var dist = Num(Distance(h, d));
+        ulong hw = a.Get(h, ParserAtoms.Word), hp = a.Get(h, ParserAtoms.Tag), hwp = a.Get(h, ParserAtoms.WordTag);
+        ulong dw = a.Get(d, ParserAtoms.Word), dp = a.Get(d, ParserAtoms.Tag), dwp = a.Get(d, ParserAtoms.WordTag);
+        int dl = s.Left1[d], dr = s.Right1[d], hl = s.Left1[h], hr = s.Right1[h];
+        var hh = h < s.N ? s.Head[h] : -1;
+        const int b = 200;
+        var t = b;
+        f[n++] = FeatureHash.Feature(++t, dir);
+        f[n++] = FeatureHash.Feature(++t, hw, dir); f[n++] = FeatureHash.Feature(++t, hp, dir); f[n++] = FeatureHash.Feature(++t, hwp, dir);
+        f[n++] = FeatureHash.Feature(++t, dw, dir); f[n++] = FeatureHash.Feature(++t, dp, dir); f[n++] = FeatureHash.Feature(++t, dwp, dir);
+        f[n++] = FeatureHash.Feature(++t, hp, dp, dir); f[n++] = FeatureHash.Feature(++t, hw, dp, dir); f[n++] = FeatureHash.Feature(++t, hp, dw, dir);
+        f[n++] = FeatureHash.Feature(++t, hw, dw, dir); f[n++] = FeatureHash.Feature(++t, hp, dp, dist);
+        f[n++] = FeatureHash.Feature(++t, a.Get(d, ParserAtoms.Suffix), dp, dir); f[n++] = FeatureHash.Feature(++t, a.Get(d, ParserAtoms.Shape), dir);
+        f[n++] = FeatureHash.Feature(++t, a.Get(d - 1, ParserAtoms.Word), dp); f[n++] = FeatureHash.Feature(++t, a.Get(d + 1, ParserAtoms.Word), dp);
+        f[n++] = FeatureHash.Feature(++t, a.Get(d - 1, ParserAtoms.Tag), dp, hp); f[n++] = FeatureHash.Feature(++t, a.Get(d + 1, ParserAtoms.Tag), dp, hp);
+        f[n++] = FeatureHash.Feature(++t, a.Get(dl, ParserAtoms.Word), dp); f[n++] = FeatureHash.Feature(++t, LabelAtom(s, dl), dp, hp);
+        f[n++] = FeatureHash.Feature(++t, a.Get(dr, ParserAtoms.Word), dp); f[n++] = FeatureHash.Feature(++t, LabelAtom(s, dr), dp, hp);
+        f[n++] = FeatureHash.Feature(++t, Set(s.LeftLabels[d]), dp); f[n++] = FeatureHash.Feature(++t, Set(s.RightLabels[d]), dp);
+        f[n++] = FeatureHash.Feature(++t, Set(s.LeftLabels[h]), hp, dir); f[n++] = FeatureHash.Feature(++t, Set(s.RightLabels[h]), hp, dir);
+        f[n++] = FeatureHash.Feature(++t, LabelAtom(s, hl), hp, dp); f[n++] = FeatureHash.Feature(++t, LabelAtom(s, hr), hp, dp);
+        f[n++] = FeatureHash.Feature(++t, LabelAtom(s, h < s.N ? h : -1), hp, dp);
+        f[n++] = FeatureHash.Feature(++t, a.Get(hh, ParserAtoms.Tag), hp, dp);
+        f[n++] = FeatureHash.Feature(++t, a.Get(h + 1, ParserAtoms.Tag), hp, dp);
+        f[n++] = FeatureHash.Feature(++t, a.Get(dl, ParserAtoms.Word), dw);
+        return n;
+    }
+}

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using Crosscheck.Language.Tagging;
+
+namespace Crosscheck.Language.Parsing;
+
+/// <summary>One training sentence: words, the tags the parser will see (predicted, not gold), the gold tree.</summary>
+internal sealed record ParserExample(string[] Words, string[] Tags, int[] Heads, string[] Relations);
+
+/// <summary>Settings of a parser training run; the defaults are the committed model's.</summary>
+internal sealed record ParserTrainingOptions
+{
+    public int Iterations { get; init; } = 15;
+    public int Seed { get; init; } = 1;
+    public int MinFeatureCount { get; init; } = 2;
+    public float PruneBelow { get; init; } = 0.001f;
+
+    /// <summary>Passes before the trainer starts following its own wrong transitions (Goldberg and Nivre 2012's k).</summary>
+    public int ExploreAfter { get; init; } = 1;
+
+    /// <summary>How often, once exploring, a wrong transition is followed rather than the oracle's (their p).</summary>
+    public double ExploreProbability { get; init; } = 0.9;
+
+    public void Validate()
+    {
+        if (Iterations is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "iterations must be 1 to 1000");
+        if (MinFeatureCount < 1) throw new ArgumentOutOfRangeException(nameof(MinFeatureCount), MinFeatureCount, "at least 1");
+    }
+}
+
+/// <summary>
+/// Trains the parser online with the dynamic oracle of Goldberg and Nivre (2012): at each configuration the
+/// transition model is corrected towards the best transition that loses no reachable gold arc, and after the first
+/// passes the trainer usually follows its own mistake, so it learns to recover from them. Non-projective gold trees
+/// are projectivized first (an arc that crosses is lifted to its head's head). The label model learns on every
+/// gold arc the parser makes. Deterministic: fixed feature set, <c>new Random(seed)</c> for order and exploration.
+/// </summary>
+internal static class ParserTrainer
+{
+    public static DependencyParser Train(IReadOnlyList<ParserExample> examples, ParserTrainingOptions options, IReadOnlyList<string> notes,
+        Action<string>? progress = null)
+    {
+        options.Validate();
+        if (examples.Count == 0) throw new ArgumentException("no training sentences", nameof(examples));
+        var clock = Stopwatch.StartNew();
+        var labels = examples.SelectMany(e => e.Relations).Where(r => r != DependencyParser.RootRelation).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (labels.Length > 254) throw new ArgumentException("more than 254 relations", nameof(examples));
+        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
+        var rootLabel = labels.Length;
+        var sentences = examples.Where(e => e.Words.Length is > 0 and <= DependencyParser.MaxLength).ToList();
+        var gold = sentences.Select(e => Projectivizer.Lift(e.Heads)).ToList();
+        var goldLabels = sentences.Select(e => e.Relations.Select(r => labelIndex.GetValueOrDefault(r, rootLabel)).ToArray()).ToList();
+        var lifted = sentences.Select((e, i) => e.Heads.Where((h, j) => (h < 0 ? e.Words.Length : h) != gold[i][j]).Count()).Sum();
+
+        var atoms = new ParserAtoms();
+        var state = new ParseState();
+        var buffer = new ulong[ParserFeatures.MaxFeatures];
+
+        // The feature sets: what the static oracle's configurations show at least MinFeatureCount times.
+        var transitionCounts = new Dictionary<ulong, int>();
+        var labelCounts = new Dictionary<ulong, int>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            atoms.Set(sentences[s].Words, sentences[s].Tags);
+            state.Reset(sentences[s].Words.Length);
+            while (!state.IsTerminal)
+            {
+                var n = ParserFeatures.Transition(atoms, state, buffer);
+                Count(transitionCounts, buffer.AsSpan(0, n));
+                var t = StaticOracle(state, gold[s]);
+                var label = -1;
+                var (h, d) = state.ArcOf(t);
+                if (d >= 0)
+                {
+                    label = h == state.N ? rootLabel : goldLabels[s][d];
+                    if (h != state.N) Count(labelCounts, buffer.AsSpan(0, ParserFeatures.Label(atoms, state, h, d, buffer)));
+                }
+                state.Apply(t, label);
+            }
+        }
+        var transitionIds = Kept(transitionCounts, options.MinFeatureCount);
+        var labelIds = Kept(labelCounts, options.MinFeatureCount);
+        progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"{sentences.Count:N0} sentences ({lifted:N0} non-projective arcs lifted); transition features {transitionCounts.Count:N0} seen, {transitionIds.Length:N0} kept; label features {labelCounts.Count:N0} seen, {labelIds.Length:N0} kept"));
+        transitionCounts = labelCounts = null;
+
+        var transitions = new GreedyTrainer.Weights(transitionIds, ParseState.TransitionCount);
+        var labelWeights = new GreedyTrainer.Weights(labelIds, labels.Length);
+        var scores = new float[ParseState.TransitionCount];
+        var labelScores = new float[labels.Length];
+        var costs = new int[ParseState.TransitionCount];
+        var random = new Random(options.Seed);
+        var order = Enumerable.Range(0, sentences.Count).ToArray();
+        for (var iteration = 1; iteration <= options.Iterations; iteration++)
+        {
+            random.Shuffle(order);
+            long right = 0, total = 0, labelRight = 0, labelTotal = 0;
+            foreach (var s in order)
+            {
+                atoms.Set(sentences[s].Words, sentences[s].Tags);
+                state.Reset(sentences[s].Words.Length);
+                var g = gold[s];
+                while (!state.IsTerminal)
+                {
+                    var n = ParserFeatures.Transition(atoms, state, buffer);
+                    var features = buffer.AsSpan(0, n);
+                    transitions.Score(features, scores);
+                    int predicted = -1, oracle = -1;
+                    for (var t = 0; t < ParseState.TransitionCount; t++)
+                    {
+                        if (!state.IsValid(t)) continue;
+                        costs[t] = state.Cost(t, g);
+                        if (predicted < 0 || scores[t] > scores[predicted]) predicted = t;
+                        if (costs[t] == 0 && (oracle < 0 || scores[t] > scores[oracle])) oracle = t;
+                    }
+                    total++;
+                    var next = predicted;
+                    if (costs[predicted] == 0) right++;
+                    else
+                    {
+                        transitions.Update(features, oracle, predicted);
+                        if (iteration <= options.ExploreAfter || random.NextDouble() >= options.ExploreProbability) next = oracle;
+                    }
+                    if (costs[predicted] == 0) transitions.Update(features, predicted, predicted);
+                    var label = -1;
+                    var (h, d) = state.ArcOf(next);
+                    if (d >= 0)
+                    {
+                        if (h == state.N) label = rootLabel;
+                        else
+                        {
+                            var m = ParserFeatures.Label(atoms, state, h, d, buffer);
+                            labelWeights.Score(buffer.AsSpan(0, m), labelScores);
+                            label = Best(labelScores);
+                            if (g[d] == h && goldLabels[s][d] != rootLabel)
+                            {
+                                labelWeights.Update(buffer.AsSpan(0, m), goldLabels[s][d], label);
+                                labelTotal++;
+                                if (label == goldLabels[s][d]) labelRight++;
+                            }
+                        }
+                    }
+                    state.Apply(next, label);
+                }
+            }
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"iteration {iteration}/{options.Iterations}: {100.0 * right / Math.Max(1, total):0.00}% of transitions right, {100.0 * labelRight / Math.Max(1, labelTotal):0.00}% of gold arcs' labels ({clock.Elapsed.TotalSeconds:0.0} s)"));
+        }
+        var (tIds, tWeights) = transitions.Averaged(options.PruneBelow);
+        var (lIds, lWeights) = labelWeights.Averaged(options.PruneBelow);
+        var allNotes = notes.Append(string.Create(CultureInfo.InvariantCulture,
+            $"parser: {sentences.Count} sentences, {lifted} non-projective arcs lifted, explore after {options.ExploreAfter} with p {options.ExploreProbability}")).ToList();
+        return new DependencyParser(
+            new PerceptronModel(DependencyParser.TransitionKind, DependencyParser.FeatureVersion, ["shift", "reduce", "left-arc", "right-arc"], allNotes, tIds, tWeights),
+            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights));
+    }
+
+    /// <summary>The first transition, in the order left-arc, right-arc, reduce, shift, that loses no gold arc.</summary>
+    internal static int StaticOracle(ParseState state, ReadOnlySpan<int> gold)
+    {
+        foreach (var t in (ReadOnlySpan<int>)[ParseState.LeftArc, ParseState.RightArc, ParseState.Reduce, ParseState.Shift])
+            if (state.IsValid(t) && state.Cost(t, gold) == 0) return t;
+        // Unreachable for a projective tree; keep going with any valid transition.
+        for (var t = 0; t < ParseState.TransitionCount; t++) if (state.IsValid(t)) return t;
+        throw new InvalidOperationException("no valid transition");
+    }
+
+    private static int Best(float[] scores)
+    {
+        var best = 0;
+        for (var c = 1; c < scores.Length; c++) if (scores[c] > scores[best]) best = c;
+        return best;
+    }
+
+    private static void Count(Dictionary<ulong, int> counts, ReadOnlySpan<ulong> features)
+    {
+        foreach (var f in features) counts[f] = counts.GetValueOrDefault(f) + 1;
+    }
+
+    private static ulong[] Kept(Dictionary<ulong, int> counts, int min) => counts.Where(c => c.Value >= min).Select(c => c.Key).Order().ToArray();
+}
+
+/// <summary>Makes a tree projective by lifting crossing arcs, shortest first, to the head's head (Nivre and Nilsson 2005, without encoding the lift in labels).</summary>
+internal static class Projectivizer
+{
+    /// <summary>The lifted heads, with the root written as n (the sentence length).</summary>
+    public static int[] Lift(int[] heads)
+    {
+        var n = heads.Length;
+        var h = heads.Select(x => x < 0 || x >= n ? n : x).ToArray();
+        for (var guard = 0; guard < n * n; guard++)
+        {
+            var worst = -1;
+            var worstLength = int.MaxValue;
+            for (var d = 0; d < n; d++)
+            {
+                if (h[d] == n) continue;
+                var length = Math.Abs(h[d] - d);
+                if (length < worstLength && !IsProjective(h, d)) { worst = d; worstLength = length; }
+            }
+            if (worst < 0) break;
+            h[worst] = h[h[worst]];
+        }
+        return h;
+    }
+
+    /// <summary>Whether every word between <paramref name="d"/> and its head descends from that head.</summary>
+    private static bool IsProjective(int[] h, int d)
+    {
+        var head = h[d];
+        int lo = Math.Min(head, d), hi = Math.Max(head, d);
+        for (var k = lo + 1; k < hi; k++)
+        {
+            var a = k;
+            var steps = 0;
+            while (a != head && a < h.Length && steps++ <= h.Length) a = h[a];
+            if (a != head) return false;
+        }
+        return true;
+    }
+}

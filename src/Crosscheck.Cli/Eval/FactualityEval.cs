@@ -8,7 +8,7 @@ namespace Crosscheck.Cli.Eval;
 /// <summary>
 /// <c>crosscheck eval factuality</c>: scores the modality classifier on the unified event-factuality data
 /// (MEANTIME, UW; CoNLL, one factuality score in −3…+3 per labelled predicate). Each sentence's tokens are
-/// joined with spaces and run through our own tokenizer, sentence splitter and tagger; the predicate is the
+/// joined with spaces and run through the standard language pipeline (the one analyze runs, parser included); the predicate is the
 /// token at its character offset. Gold bands: factual ≥ 2.5, non-factual ≤ −2.5, uncertain between. Our
 /// modalities map onto them: asserted → factual; negated and denied → non-factual; planned, considered and
 /// hypothetical → uncertain. For a score, each modality takes the median gold score of the TRAIN predicates
@@ -47,8 +47,6 @@ internal static class FactualityEval
     /// <summary>The two corpora, each with its train and dev file.</summary>
     internal static readonly string[] Corpora = ["meantime", "uw"];
 
-    private static readonly Lazy<LanguagePipeline> Pipeline = new(() =>
-        new LanguagePipelineBuilder().Add(new SentenceSplitter()).Add(new Language.Tagging.PartOfSpeechTagger()).Build());
 
     public static int Run(string? folder, int errors, TextWriter stdout)
     {
@@ -166,7 +164,7 @@ internal static class FactualityEval
                     offsets[i] = joined.Length;
                     joined.Append(current[i]);
                 }
-                text = Pipeline.Value.Process(joined.ToString(), null);
+                text = StandardPipeline.Default.Process(joined.ToString(), null);
             }
             var token = text!.TokenAtOrAfter(offsets[item.Index]);
             if (token < 0 || token >= text.Count) token = text.Count - 1;

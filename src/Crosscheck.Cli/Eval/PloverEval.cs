@@ -60,7 +60,7 @@ internal static class PloverEval
             $"PLOVER gold-standard records, {path}: {tuning.Scores.Count + result.Scores.Count} records in {(tuning.Elapsed + result.Elapsed).TotalSeconds:0.0} s; predicted type = the highest-confidence event's"));
         stdout.WriteLine("halves: SHA-256 of the record id, even = tuning (rules are chosen there), odd = reporting (the figures below)");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tuning half ({tuning.Scores.Count} records): accuracy {tuning.Scores.Accuracy:0.000}, macro F1 {tuning.Scores.MacroF1:0.000}"));
+            $"tuning half ({tuning.Scores.Count} records): accuracy {tuning.Scores.Accuracy:0.000}, macro F1 {tuning.Scores.MacroF1:0.000}, gold source within our actors {tuning.Sources.Found}/{tuning.Sources.Checked} = {Ratio(tuning.Sources.Found, tuning.Sources.Checked):0.00}"));
         stdout.WriteLine($"reporting half ({result.Scores.Count} records):");
         stdout.WriteLine("old → 2021 categories: " + string.Join(", ", OldToNew.Where(p => p.Key != p.Value).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}→{p.Value}")) + "; the rest keep their names");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

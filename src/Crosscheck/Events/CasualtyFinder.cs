@@ -95,15 +95,23 @@ public sealed class CasualtyFinder
         "personnel", "servicemen", "policewoman", "security guard", "clerks", "runner", "player", "players", "fan", "fans", "guest", "guests",
         "veteran", "senator", "mayor", "lawmaker", "rapper", "singer", "actor", "mom", "dad", "grandson", "granddaughter", "stepdaughter");
 
+    /// <summary>Whether a word only tells how violence ended ("killing", "wounded", "died"), not what the violence was.</summary>
+    public static bool IsOutcomeWord(string word) => KilledActive.Contains(word) || KilledParticiples.Contains(word)
+        || InjuredActive.Contains(word) || InjuredParticiples.Contains(word) || Died.Contains(word);
+
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Fatalities and injured stated in <paramref name="sentence"/> for the event at <paramref name="trigger"/>; null for each the sentence does not state.</summary>
-    public (CountRange? Killed, CountRange? Injured) Find(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger)
+    public (CountRange? Killed, CountRange? Injured) Find(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger) => Find(text, sentence, trigger, null);
+
+    /// <summary>As <see cref="Find(AnnotatedText, TokenSpan, TriggerMatch)"/>, counting only the statements (token range) <paramref name="keep"/> accepts.</summary>
+    public (CountRange? Killed, CountRange? Injured) Find(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger, Func<int, int, bool>? keep)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(trigger);
         if (trigger.Entry.Type != PloverType.Assault) return (null, null);
         var statements = Statements(text, sentence);
+        if (keep is not null) statements.RemoveAll(s => !keep(s.Start, s.End));
         return (Total(text, statements, Outcome.Killed), Total(text, statements, Outcome.Injured));
     }
 

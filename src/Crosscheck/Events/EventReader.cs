@@ -69,13 +69,36 @@ public sealed class EventReader
             if (segment is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
             var triggers = Lexicon.Match(text, sentence);
             if (triggers.Length == 0) continue;
-            foreach (var group in Group(text, sentence, triggers, quotes))
+            var groups = Group(text, sentence, triggers, quotes);
+            if (SyntaxScope.HasParse(text, sentence) && groups.Count(g => g.Any(r => r.Type == PloverType.Assault)) > 0)
             {
-                events.Add(Build(text, sentence, segment, group, places, quotes));
+                groups = SyntaxGrouping.Split(text, sentence, groups, r => r.Trigger.Span, Anchors(text, sentence), r => CasualtyFinder.IsOutcomeWord(r.Trigger.Span.Text));
+            }
+            var violent = groups.Where(g => g.Any(r => r.Trigger.Entry.Type == PloverType.Assault)).ToList();
+            foreach (var group in groups)
+            {
+                // Two violent events in one sentence: each takes the counts of dead and wounded, and the times, nearest to it in the parse.
+                Func<int, int, bool>? keep = violent.Count < 2 ? null
+                    : (start, end) => SyntaxGrouping.Owner(text, violent, r => r.Trigger.Span, SyntaxScope.HeadOf(text, start, end)) is var o
+                        && (o < 0 || ReferenceEquals(violent[o], group));
+                events.Add(Build(text, sentence, segment, group, places, quotes, keep));
             }
         }
         var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)));
         return new ArticleReading(Salience.Judge(text, read), quotes);
+    }
+
+    /// <summary>What can make two violent events of one sentence two: the heads of its counts of dead or wounded and of its times.</summary>
+    private List<int> Anchors(AnnotatedText text, TokenSpan sentence)
+    {
+        var anchors = new List<int>();
+        foreach (var st in Casualties.Statements(text, sentence)) anchors.Add(SyntaxScope.HeadOf(text, st.Start, st.End));
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken >= sentence.StartToken && t.Span.EndToken <= sentence.EndToken && t.IsResolved)
+                anchors.Add(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken));
+        }
+        return anchors;
     }
 
     /// <summary>A trigger with the modality of its clause and the type it names there.</summary>
@@ -190,7 +213,7 @@ public sealed class EventReader
     }
 
     private EventMention Build(AnnotatedText text, TokenSpan sentence, SegmentKind segment, List<Reading> group,
-        List<PlaceMention> places, ImmutableArray<Quote> quotes)
+        List<PlaceMention> places, ImmutableArray<Quote> quotes, Func<int, int, bool>? owns = null)
     {
         var first = group.OrderByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
         var main = first.Trigger;
@@ -209,7 +232,7 @@ public sealed class EventReader
 
         // The casualty reader counts the whole sentence's dead and wounded for any violent word in it, so one call does.
         var violent = group.Find(r => r.Trigger.Entry.Type == PloverType.Assault);
-        var (killed, injured) = violent is null ? (null, null) : Casualties.Find(text, sentence, violent.Trigger);
+        var (killed, injured) = violent is null ? (null, null) : Casualties.Find(text, sentence, violent.Trigger, owns);
 
         var modes = group.SelectMany(r => r.Trigger.Entry.Modes).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var contexts = group.SelectMany(r => r.Trigger.Entry.Contexts).Distinct(StringComparer.Ordinal).ToImmutableArray();
@@ -224,7 +247,7 @@ public sealed class EventReader
             Actors = Actors(text, sentence, clause, main, quotes),
             Recipients = Recipients(text, clause, main),
             Location = LocationOf(text, sentence, clause, main, places),
-            Time = TimeOf(text, sentence, clause, main),
+            Time = TimeOf(text, sentence, clause, main, owns),
             Fatalities = killed,
             Injured = injured,
             Count = count,
@@ -290,7 +313,7 @@ public sealed class EventReader
     /// the subject of the main clause for a gerund adjunct ("… for sending the warship"); else the nearest
     /// actor named before the trigger in its clause, then the sentence's subject.
     /// </summary>
-    private static ImmutableArray<Participant> Actors(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, ImmutableArray<Quote> quotes)
+    private ImmutableArray<Participant> Actors(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, ImmutableArray<Quote> quotes)
     {
         // Passive: "were killed by militants"
         for (var i = trigger.Span.EndToken; i < Math.Min(clause.EndToken, trigger.Span.EndToken + 2); i++)
@@ -301,6 +324,12 @@ public sealed class EventReader
         var quote = quotes.FirstOrDefault(q => q.Start <= trigger.Span.Start && trigger.Span.End <= q.End);
         if (quote?.SpeakerSpan is { } speaker && FirstPersonSubject(text, sentence, trigger.Span))
             return [new Participant(speaker, quote.SpeakerEntity)];
+        // With a parse, the subject or agent the tree gives, or no one (never a speaker or a bystander nearby).
+        if (SyntaxScope.HasParse(text, sentence))
+        {
+            var actor = SyntaxActors.ActorOf(text, trigger.Head, t => IsEventWord(text, sentence, t));
+            return actor < 0 ? ImmutableArray<Participant>.Empty : [ParticipantAt(text, actor)];
+        }
         var gerundAdjunct = text.PosOf(trigger.Head) == "VBG" && trigger.Head == trigger.Span.StartToken && trigger.Span.StartToken > sentence.StartToken
             && text.PosOf(trigger.Span.StartToken - 1) == "IN";
         if (!gerundAdjunct)
@@ -328,6 +357,25 @@ public sealed class EventReader
             if (text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal)) break;
         }
         return ImmutableArray<Participant>.Empty;
+    }
+
+    /// <summary>Whether a token is in an event word of saying or judging (accuse, request, reject, protest, threaten, agree) in its sentence.</summary>
+    private bool IsEventWord(AnnotatedText text, TokenSpan sentence, int token) =>
+        Lexicon.Match(text, sentence).Any(m => m.Span.Contains(token) && IsSpeechAct(m.Entry.Type));
+
+    /// <summary>The actor phrase headed by <paramref name="token"/>: its entity (or coreference chain) when it holds one.</summary>
+    private static Participant ParticipantAt(AnnotatedText text, int token)
+    {
+        var phrase = SyntaxActors.PhraseOf(text, token);
+        for (var i = phrase.StartToken; i < phrase.EndToken; i++)
+        {
+            if (MentionAt(text, i) is { } m && IsActorType(m.Type)) return new Participant(phrase, m);
+        }
+        for (var i = phrase.StartToken; i < phrase.EndToken; i++)
+        {
+            if (ChainMentionAt(text, i) is { } chain) return new Participant(chain.Span, chain.Entity);
+        }
+        return new Participant(phrase, null);
     }
 
     /// <summary>An actor mention with the nouns that follow it in the same phrase: "US" → "US Military crews", "Trump" → "Trump administration".</summary>
@@ -548,13 +596,14 @@ public sealed class EventReader
         return false;
     }
 
-    private static TimeMention? TimeOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger)
+    private static TimeMention? TimeOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, Func<int, int, bool>? owns)
     {
         TimeMention? best = null;
         var bestScore = int.MaxValue;
         foreach (var t in text.Times)
         {
             if (!sentence.Contains(t.Span.StartToken)) continue;
+            if (owns is not null && !owns(t.Span.StartToken, t.Span.EndToken)) continue;
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30);
             if (distance < bestScore) { best = t; bestScore = distance; }
         }

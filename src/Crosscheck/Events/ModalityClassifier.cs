@@ -17,7 +17,7 @@ public readonly record struct ModalityReading(Modality Modality, double Confiden
 /// carries the hedge. Negation or a modal in another clause does not reach the predicate, since only these
 /// links are followed ("It's not clear how many troops would be deployed": planned, not negated).
 /// </summary>
-public sealed class ModalityClassifier
+public sealed partial class ModalityClassifier
 {
     /// <summary>The shared classifier.</summary>
     public static readonly ModalityClassifier Default = new();
@@ -187,6 +187,13 @@ public sealed class ModalityClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!sentence.Contains(head)) throw new ArgumentOutOfRangeException(nameof(head), "The predicate must lie in the sentence.");
+        var reading = ClassifyByWords(text, sentence, head);
+        return reading.Modality == Modality.Asserted ? ThroughSyntax(text, sentence, head, reading) : reading;
+    }
+
+    /// <summary>The modality the words around the predicate give, following its chain of governors by word order.</summary>
+    private ModalityReading ClassifyByWords(AnnotatedText text, TokenSpan sentence, int head)
+    {
 
         var state = new Findings();
         var current = head;

@@ -166,7 +166,7 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
         await Check("modality=planned", e => e.GetProperty("modality").GetString() == "planned");
         await Check("place=caribbean", e => e.GetProperty("location") is { ValueKind: JsonValueKind.Object } l
             && (Has(l, "name", "caribbean") || Has(l, "text", "caribbean") || string.Equals(l.GetProperty("country").GetString(), "caribbean", StringComparison.OrdinalIgnoreCase)));
-        await Check("actor=hegseth", e => e.GetProperty("actors").EnumerateArray().Any(a => Has(a, "text", "hegseth")));
+        await Check("actor=sheinbaum", e => e.GetProperty("actors").EnumerateArray().Any(a => Has(a, "text", "sheinbaum")));
         await Check("q=boat", e => Has(e.GetProperty("evidence"), "text", "boat"));
         await Check("from=2025-10-01&to=2025-10-31", e => e.GetProperty("time") is { ValueKind: JsonValueKind.Object } t
             && t.GetProperty("end").GetString() is { } end && string.CompareOrdinal(end, "2025-10-01") >= 0

@@ -1,0 +1,44 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+public sealed partial class ModalityClassifier
+{
+    /// <summary>How many syntactic governors an asserted reading is checked against.</summary>
+    private const int SyntaxHops = 3;
+
+    /// <summary>
+    /// An event the words call asserted is checked against its syntactic governors, up to <see cref="SyntaxHops"/>
+    /// of them, through the relations that put an event inside another's content: object, subject, complement,
+    /// modifier, compound, coordination ("would involve drones striking cartel members": planned; "plans that would
+    /// include strikes": planned). The first governor the words read as planned, considered or hypothetical gives its
+    /// modality. A clause's own complement of saying, a relative clause, an adverbial clause and a parataxis end the
+    /// climb (a report frame carries its hedge; "the boat, which was struck, would have …" is no plan to strike), and a
+    /// governor's negation is never passed down ("did not say how many the strike killed" stays asserted).
+    /// Without a parse the reading stays as it is.
+    /// </summary>
+    private ModalityReading ThroughSyntax(AnnotatedText text, TokenSpan sentence, int head, ModalityReading reading)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return reading;
+        var current = head;
+        for (var hop = 0; hop < SyntaxHops; hop++)
+        {
+            var relation = text.RelationOf(current);
+            var governor = text.HeadOf(current);
+            if (governor < 0 || relation is null || !Climbs(relation) || !sentence.Contains(governor)) break;
+            var above = ClassifyByWords(text, sentence, governor);
+            if (above.Modality is Modality.Planned or Modality.Considered or Modality.Hypothetical)
+                return new ModalityReading(above.Modality, Math.Min(above.Confidence, 0.7));
+            current = governor;
+        }
+        return reading;
+    }
+
+    private static bool Climbs(string relation)
+    {
+        var colon = relation.IndexOf(':');
+        var main = colon < 0 ? relation : relation[..colon];
+        if (relation == "acl:relcl") return false;
+        return main is "obj" or "iobj" or "nsubj" or "xcomp" or "nmod" or "acl" or "compound" or "conj" or "obl" or "appos" or "csubj";
+    }
+}

@@ -1,0 +1,162 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// Who did it, read from the parse: an event's actor is its subject, or its agent when passive ("was struck by a
+/// drone"), found through coordination and control (a verb with no subject of its own takes its governor's: "attacked
+/// and sank", "began to shell"), a gerund adjunct ("…, killing four") and a relative clause ("rebels who attacked", the
+/// noun the clause modifies). An event noun takes a compound or possessive actor ("US strikes", "Russia's attack"), its
+/// "by" phrase, or, as the object of a light verb (data/events/syntax-roles.txt: "carried out three strikes"), that
+/// verb's subject, and so does the object of a plain verb ("has established diplomatic ties"). Reported speech gives no
+/// actor: the subject of "said", "called" or "condemned" did not strike (speech verbs and other event words are not
+/// climbed through, nor is a clausal complement).
+/// </summary>
+internal static class SyntaxActors
+{
+    /// <summary>How many governors a subject is looked for through.</summary>
+    private const int MaxHops = 4;
+
+    /// <summary>The token heading the actor phrase of the event at <paramref name="head"/>, or -1 when the parse gives none.</summary>
+    public static int ActorOf(AnnotatedText text, int head, Func<int, bool> isEventWord)
+    {
+        var t = head;
+        for (var hop = 0; hop <= MaxHops && t >= 0; hop++)
+        {
+            if (OwnActor(text, t) is var own and >= 0) return own;
+            var relation = text.RelationOf(t) ?? "";
+            var governor = text.HeadOf(t);
+            if (governor < 0) return -1;
+            var climbs = relation is "xcomp" or "conj"
+                || (relation == "advcl" && text.PosOf(t) == "VBG")
+                || (relation is "obj" or "nsubj:pass" && IsLightVerb(text, governor))
+                // "Sri Lanka has established diplomatic ties": the object of a plain verb is its subject's doing, unless
+                // the verb says or judges it or is an event of its own ("condemned the attack").
+                || (relation == "obj" && IsVerb(text, governor) && !isEventWord(governor) && !IsSpeechVerb(text, governor))
+                // "has killed dozens of people in strikes": the strikes are the killing's.
+                || (relation == "obl" && IsNoun(text, t) && CasualtyFinder.IsOutcomeWord(text.WordOf(governor)));
+            if (!climbs) return -1;
+            t = governor;
+        }
+        return -1;
+    }
+
+    /// <summary>An actor the token's own dependents give: agent of a passive, subject, a relative clause's noun, an event noun's compound, possessive or "by" phrase.</summary>
+    private static int OwnActor(AnnotatedText text, int t)
+    {
+        var sentence = text.SentenceOf(t);
+        var passive = false;
+        int subject = -1, agent = -1, modifier = -1;
+        for (var d = sentence.StartToken; d < sentence.EndToken; d++)
+        {
+            if (text.HeadOf(d) != t || d == t) continue;
+            switch (text.RelationOf(d))
+            {
+                case "aux:pass" or "nsubj:pass":
+                    passive = true;
+                    break;
+                case "cop":
+                    // "It was the 15th strike": the subject of a copula names the event, it did not act.
+                    return -1;
+                case "nsubj":
+                    subject = d;
+                    break;
+                case "obl:agent":
+                    agent = d;
+                    break;
+                case "obl" or "nmod" when HasCase(text, d, "by"):
+                    agent = d;
+                    break;
+                case "compound" or "nmod:poss" when IsNoun(text, t) && modifier < 0 && IsNamey(text, d) && !IsTime(text, d):
+                    modifier = d;
+                    break;
+            }
+        }
+        if (agent >= 0) return agent;
+        if (passive) return -1;
+        if (subject >= 0)
+        {
+            // "rebels who attacked the post": the relative pronoun stands for the noun.
+            if (RoleWords.RelativePronouns.Contains(text.WordOf(subject)) && text.RelationOf(t) == "acl:relcl") return text.HeadOf(t);
+            return subject;
+        }
+        return modifier;
+    }
+
+    private static bool HasCase(AnnotatedText text, int d, string word)
+    {
+        var sentence = text.SentenceOf(d);
+        for (var c = sentence.StartToken; c < d; c++)
+        {
+            if (text.HeadOf(c) == d && text.RelationOf(c) == "case" && text.WordOf(c).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsNoun(AnnotatedText text, int t) => text.PosOf(t) is { } p && p.StartsWith("NN", StringComparison.Ordinal);
+
+    /// <summary>A proper noun: "US strikes", "Russia's attack"; not "drug boats", "boat strikes" or an unresolved "its".</summary>
+    private static bool IsNamey(AnnotatedText text, int d) => text.PosOf(d) is "NNP" or "NNPS";
+
+    /// <summary>A token inside a time expression ("Wednesday's attack").</summary>
+    private static bool IsTime(AnnotatedText text, int d)
+    {
+        foreach (var time in text.Times)
+        {
+            if (time.Span.Contains(d)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsVerb(AnnotatedText text, int t) => text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal);
+
+    private static bool IsSpeechVerb(AnnotatedText text, int t) => Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.SpeechVerbs.Contains);
+
+    private static bool IsLightVerb(AnnotatedText text, int t) =>
+        text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.LightVerbs.Contains);
+
+    /// <summary>The phrase of the actor token: the token with the dependents before it in its phrase ("the US military").</summary>
+    public static TokenSpan PhraseOf(AnnotatedText text, int token)
+    {
+        var start = token;
+        var sentence = text.SentenceOf(token);
+        for (var d = token - 1; d >= sentence.StartToken; d--)
+        {
+            if (text.HeadOf(d) == token && text.RelationOf(d) is "det" or "amod" or "compound" or "nmod:poss" or "nummod" or "flat")
+                start = d;
+            else if (Within(text, d, token) && d >= start - 1) start = d;
+            else break;
+        }
+        // To the right: the rest of a name, and an "of" phrase or apposition naming whose ("Leaders of the coalition",
+        // "Secretary of State Warren Christopher", "the emir, Sheikh Hamad").
+        var end = token + 1;
+        for (var d = token + 1; d < sentence.EndToken; d++)
+        {
+            if (text.HeadOf(d) != token) continue;
+            if (text.RelationOf(d) is "flat" or "compound" or "appos" || (text.RelationOf(d) == "nmod" && HasCase(text, d, "of")))
+                end = Math.Max(end, LastOfSubtree(text, d) + 1);
+        }
+        return text.Span(start, end);
+    }
+
+    private static int LastOfSubtree(AnnotatedText text, int top)
+    {
+        var last = top;
+        var sentence = text.SentenceOf(top);
+        for (var d = top + 1; d < sentence.EndToken; d++)
+        {
+            if (Within(text, d, top)) last = d;
+        }
+        return last;
+    }
+
+    /// <summary>Whether <paramref name="d"/> lies in the subtree of <paramref name="top"/>.</summary>
+    private static bool Within(AnnotatedText text, int d, int top)
+    {
+        for (var t = text.HeadOf(d); t >= 0; t = text.HeadOf(t))
+        {
+            if (t == top) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,78 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// Distances in a sentence's dependency tree, for telling which event words a number, a time or another event word
+/// belongs to: the fewer edges between two tokens, the closer they are ("killing four" hangs from "struck", "killed
+/// 14" from "attacks" in "struck a vessel …, killing four people, … two days after a string of attacks … killed 14").
+/// Without a parse (a pipeline without the parser) nothing is near anything and callers keep their old rules.
+/// </summary>
+internal static class SyntaxScope
+{
+    /// <summary>Whether the sentence has been parsed.</summary>
+    public static bool HasParse(AnnotatedText text, TokenSpan sentence) =>
+        sentence.Length > 0 && (text.Done & Annotations.Syntax) != 0 && text.RelationOf(sentence.StartToken) is not null;
+
+    /// <summary>Edges between two tokens of one parsed sentence (int.MaxValue when they are not connected).</summary>
+    public static int Distance(AnnotatedText text, int a, int b)
+    {
+        if (a == b) return 0;
+        // Walk up from a, remembering the depth of each ancestor; then up from b until a shared ancestor.
+        Span<int> path = stackalloc int[64];
+        var length = 0;
+        for (var t = a; t >= 0 && length < path.Length; t = text.HeadOf(t)) path[length++] = t;
+        var up = 0;
+        for (var t = b; t >= 0 && up <= 64; t = text.HeadOf(t), up++)
+        {
+            var at = path[..length].IndexOf(t);
+            if (at >= 0) return at + up;
+        }
+        return int.MaxValue;
+    }
+
+    /// <summary>
+    /// The tokens on the tree path from <paramref name="a"/> to <paramref name="b"/>, both ends included, in order
+    /// (empty when they are not connected).
+    /// </summary>
+    public static List<int> Path(AnnotatedText text, int a, int b)
+    {
+        var up = new List<int>();
+        for (var t = a; t >= 0 && up.Count <= 64; t = text.HeadOf(t)) up.Add(t);
+        var down = new List<int>();
+        for (var t = b; t >= 0 && down.Count <= 64; t = text.HeadOf(t))
+        {
+            var at = up.IndexOf(t);
+            if (at >= 0)
+            {
+                var path = up.GetRange(0, at + 1);
+                for (var k = down.Count - 1; k >= 0; k--) path.Add(down[k]);
+                return path;
+            }
+            down.Add(t);
+        }
+        return [];
+    }
+
+    /// <summary>The least distance between <paramref name="token"/> and any token of <paramref name="span"/>.</summary>
+    public static int Distance(AnnotatedText text, int token, TokenSpan span)
+    {
+        var best = int.MaxValue;
+        for (var i = span.StartToken; i < span.EndToken; i++) best = Math.Min(best, Distance(text, token, i));
+        return best;
+    }
+
+    /// <summary>The token of [start, end) highest in the tree (the phrase's head); <paramref name="start"/> when none is.</summary>
+    public static int HeadOf(AnnotatedText text, int start, int end)
+    {
+        var best = start;
+        var bestDepth = int.MaxValue;
+        for (var i = start; i < end; i++)
+        {
+            var depth = 0;
+            for (var t = text.HeadOf(i); t >= 0 && depth < 64; t = text.HeadOf(t)) depth++;
+            if (depth < bestDepth) { best = i; bestDepth = depth; }
+        }
+        return best;
+    }
+}

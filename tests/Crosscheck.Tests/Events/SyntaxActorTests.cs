@@ -1,0 +1,43 @@
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Tests.Events;
+
+/// <summary>Actors from the parse: subject or agent, never the speaker of a report about the event.</summary>
+public sealed class SyntaxActorTests
+{
+    private static EventMention Assault(string sentence) =>
+        EventReader.Default.Read(StandardPipeline.Default.Process(sentence, new DateOnly(2025, 6, 12)))
+            .Events.First(e => e.Type == PloverType.Assault);
+
+    [Fact]
+    public void A_passive_event_takes_its_agent()
+    {
+        var e = Assault("The convoy was ambushed by militants near the border on Monday.");
+        e.Actors.Select(a => a.Text).ShouldContain(t => t.Contains("militants", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_event_noun_after_a_light_verb_takes_the_verb_subject()
+    {
+        var e = Assault("Navy commandos carried out two strikes on smuggling boats.");
+        e.Actors.Select(a => a.Text).ShouldContain(t => t.Contains("commandos", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Whoever_speaks_of_an_attack_is_not_its_actor()
+    {
+        Assault("In the capital, President Maduro called the strikes an act of aggression.")
+            .Actors.ShouldNotContain(a => a.Text.Contains("Maduro", StringComparison.Ordinal));
+        Assault("President Maduro said the strikes had killed innocent fishermen.")
+            .Actors.ShouldNotContain(a => a.Text.Contains("Maduro", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_coordinated_verb_takes_the_subject_of_the_first()
+    {
+        var reading = EventReader.Default.Read(StandardPipeline.Default.Process("Gunmen stormed the village and burned several homes.", null));
+        reading.Events.Where(e => e.Type == PloverType.Assault).ShouldAllBe(e => e.Actors.Any(a => a.Text.Contains("Gunmen")));
+        reading.Events.ShouldContain(e => e.Type == PloverType.Assault);
+    }
+}

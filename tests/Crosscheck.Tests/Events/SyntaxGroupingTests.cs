@@ -1,0 +1,51 @@
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Tests.Events;
+
+/// <summary>Two violent events in one sentence, told apart by the parse, each with its own dead.</summary>
+public sealed class SyntaxGroupingTests
+{
+    private static List<EventMention> Assaults(string sentence) =>
+        EventReader.Default.Read(StandardPipeline.Default.Process(sentence, new DateOnly(2025, 6, 12)))
+            .Events.Where(e => e.Type == PloverType.Assault).ToList();
+
+    [Fact]
+    public void A_strike_and_an_earlier_attack_in_one_sentence_keep_their_own_dead()
+    {
+        var events = Assaults("The army shelled a village on Wednesday, killing five people, days after rebels ambushed a convoy and killed two soldiers.");
+        events.Count.ShouldBe(2);
+        events.Select(e => e.Fatalities?.Min).ShouldBe([5m, 2m], ignoreOrder: true);
+        var shelling = events.Single(e => e.Fatalities?.Min == 5);
+        shelling.Trigger.Text.ShouldBe("shelled");
+        shelling.Time!.Start.ShouldBe(new DateOnly(2025, 6, 11));
+        events.Single(e => e.Fatalities?.Min == 2).Time.ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_attack_after_which_another_came_keeps_its_own_day()
+    {
+        var events = Assaults("The army shelled a village on Wednesday and killed five people, police said, after an ambush that killed two soldiers on Sunday.");
+        events.Count.ShouldBe(2);
+        events.Single(e => e.Fatalities?.Min == 2).Time!.Start.ShouldBe(new DateOnly(2025, 6, 8));
+        events.Single(e => e.Fatalities?.Min == 5).Time!.Start.ShouldBe(new DateOnly(2025, 6, 11));
+    }
+
+    [Fact]
+    public void One_attack_told_with_its_dead_and_wounded_stays_one_event()
+    {
+        var events = Assaults("Gunmen attacked a bus on Wednesday, killing three passengers and wounding four.");
+        events.Count.ShouldBe(1);
+        events[0].Fatalities!.Min.ShouldBe(3);
+        events[0].Injured!.Min.ShouldBe(4);
+    }
+
+    [Fact]
+    public void The_syntax_distance_follows_the_parse()
+    {
+        var text = StandardPipeline.Default.Process("Rebels attacked the town.", null);
+        text[1].Relation.ShouldBe("root");
+        SyntaxScope.Distance(text, 0, 1).ShouldBe(1);
+        SyntaxScope.Distance(text, 0, 3).ShouldBe(2);
+    }
+}

@@ -27,6 +27,7 @@ internal sealed class DependencyParser
     [ThreadStatic] private static Scratch? t_scratch;
 
     private readonly TransitionScorer _transitionScorer;
+    private readonly SparseScorer _labelScorer;
 
     public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null)
     {
@@ -38,6 +39,7 @@ internal sealed class DependencyParser
         Labels = labels;
         Tagger = tagger;
         _transitionScorer = new TransitionScorer(transitions);
+        _labelScorer = new SparseScorer(labels);
         RootLabel = labels.Classes.Length;
     }
 
@@ -157,7 +159,7 @@ internal sealed class DependencyParser
     internal int BestLabel(ParserAtoms atoms, ParseState state, int h, int d, Span<ulong> features, Span<float> scores)
     {
         var count = ParserFeatures.Label(atoms, state, h, d, features);
-        Labels.Score(features[..count], scores);
+        _labelScorer.Score(features[..count], scores[..Labels.Classes.Length]);
         return Labels.Best(scores, default);
     }
 

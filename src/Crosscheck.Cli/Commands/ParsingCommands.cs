@@ -26,33 +26,49 @@ internal static class ParsingCommands
         var iterations = new Option<int>("--iterations") { Description = "Passes over the training data", DefaultValueFactory = _ => defaults.Iterations };
         var seed = new Option<int>("--seed") { Description = "Seed of the sentence shuffle and of exploration", DefaultValueFactory = _ => defaults.Seed };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => defaults.MinFeatureCount };
-        var tagger = new Option<string?>("--tagger") { Description = "Part-of-speech model whose tags the parser learns from (default: the built-in model)" };
-        var command = new Command("parser", "Train the dependency parser on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger };
+        var tagger = new Option<string?>("--tagger") { Description = "Learn from the tags of this part-of-speech model (or 'builtin' for the built-in one) instead of training the parser's own tagger on the treebank" };
+        var folds = new Option<int>("--tagger-folds") { Description = "The parser learns from its own tagger's tags on the training data, each part tagged by a tagger trained on the other parts", DefaultValueFactory = _ => 5 };
+        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds };
         command.SetAction(parse =>
         {
             var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount) };
             if (options.Iterations is < 1 or > 1000) throw new UsageException("--iterations must be 1 to 1000");
             if (options.MinFeatureCount < 1) throw new UsageException("--min-count must be at least 1");
+            var foldCount = parse.GetValue(folds);
+            if (foldCount is < 2 or > 20) throw new UsageException("--tagger-folds must be 2 to 20");
             var clock = Stopwatch.StartNew();
-            var pos = TaggingCommands.LoadTagger(parse.GetValue(tagger));
-            var paths = parse.GetValue(data) is { Length: > 0 } given ? given : DefaultTrain();
+            var taggerPath = parse.GetValue(tagger);
+            var given = taggerPath is null ? null : TaggingCommands.LoadTagger(taggerPath == "builtin" ? null : taggerPath);
+            var paths = parse.GetValue(data) is { Length: > 0 } files ? files : DefaultTrain();
             var notes = new List<string>();
-            var examples = new List<ParserExample>();
+            var treebank = new List<TreebankSentence>();
             foreach (var (file, sentences) in Read(paths))
             {
                 var tokens = sentences.Sum(s => s.Length);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {sentences.Count:N0} sentences, {tokens:N0} words"));
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"data: {Path.GetFileName(file)}: {sentences.Count} sentences, {tokens} words"));
-                examples.AddRange(sentences.Select(s => new ParserExample(s.Words, pos.Tag(s.Words), s.Heads, s.Relations)));
+                treebank.AddRange(sentences);
             }
-            if (examples.Count == 0) throw new CliFailure($"no sentences in {string.Join(", ", paths)}");
-            var taggerId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pos.Model.ToBytes()))[..16];
-            notes.Add($"tags from the part-of-speech model with SHA-256 {taggerId}...");
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"iterations {options.Iterations}, seed {options.Seed}, min feature count {options.MinFeatureCount}, prune below {options.PruneBelow}"));
+            if (treebank.Count == 0) throw new CliFailure($"no sentences in {string.Join(", ", paths)}");
             DependencyParser parser;
             try
             {
-                parser = ParserTrainer.Train(examples, options, notes, stdout.WriteLine);
+                string[][] tags;
+                PosTagger? own = null;
+                if (given is not null)
+                {
+                    tags = [.. treebank.Select(s => given.Tag(s.Words))];
+                    var taggerId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(given.Model.ToBytes()))[..16];
+                    notes.Add($"tags from the part-of-speech model with SHA-256 {taggerId}...");
+                }
+                else
+                {
+                    (own, tags) = OwnTagger.Train(treebank, foldCount, options.Seed, stdout);
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"tags from the parser's own tagger, trained on the treebank's XPOS; the parser learned from {foldCount}-fold jackknifed tags"));
+                }
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"iterations {options.Iterations}, seed {options.Seed}, min feature count {options.MinFeatureCount}, prune below {options.PruneBelow}"));
+                var examples = treebank.Select((s, i) => new ParserExample(s.Words, tags[i], s.Heads, s.Relations)).ToList();
+                parser = ParserTrainer.Train(examples, options, notes, stdout.WriteLine, own);
             }
             catch (ArgumentException ex)
             {
@@ -64,7 +80,7 @@ internal static class ParsingCommands
             if (folder is not null) Directory.CreateDirectory(folder);
             AnalyzeCommand.WriteAtomically(outPath, s => s.Write(bytes));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trained on {examples.Count:N0} sentences; {parser.Labels.Classes.Length + 1} relations; {parser.Transitions.FeatureCount:N0} transition and {parser.Labels.FeatureCount:N0} label features kept; {outPath}: {bytes.Length:N0} bytes; {clock.Elapsed.TotalSeconds:0.0} s"));
+                $"trained on {treebank.Count:N0} sentences; {parser.Labels.Classes.Length + 1} relations; {parser.Transitions.FeatureCount:N0} transition and {parser.Labels.FeatureCount:N0} label features kept; {outPath}: {bytes.Length:N0} bytes; {clock.Elapsed.TotalSeconds:0.0} s"));
             return CrosscheckCli.Ok;
         });
         return command;
@@ -76,7 +92,8 @@ internal static class ParsingCommands
         var test = FilesOption("--test", "CoNLL-U files reported (default: EWT test)");
         var model = new Option<string?>("--model") { Description = "Parser model (default: the built-in model)" };
         var tagger = new Option<string?>("--tagger") { Description = "Part-of-speech model (default: the built-in model)" };
-        var command = new Command("parser", "Attachment scores (UAS, LAS) of the parser on dev and test, with our predicted tags") { dev, test, model, tagger };
+        var details = new Option<bool>("--details") { Description = "Also print attachment by gold relation (the ten most frequent)" };
+        var command = new Command("parser", "Attachment scores (UAS, LAS) of the parser on dev and test, with our predicted tags, and its speed") { dev, test, model, tagger, details };
         command.SetAction(parse =>
         {
             var pos = TaggingCommands.LoadTagger(parse.GetValue(tagger));
@@ -89,6 +106,7 @@ internal static class ParsingCommands
             {
                 throw new CliFailure(ex.Message);
             }
+            List<TreebankSentence>? last = null;
             stdout.WriteLine("attachment scores over every word, punctuation included (as CoNLL 2018); our predicted tags; LAS counts the full relation, LAS-universal only its part before ':' (as CoNLL 2018):");
             foreach (var (split, paths) in new[] { ("dev", parse.GetValue(dev) is { Length: > 0 } d ? d : DefaultDev()), ("test", parse.GetValue(test) is { Length: > 0 } t ? t : DefaultTest()) })
             {
@@ -96,15 +114,64 @@ internal static class ParsingCommands
                 {
                     var score = Score(parser, pos, sentences);
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {split} {file}: UAS {score.Uas:0.0000}  LAS {score.Las:0.0000}  LAS-universal {score.LasUniversal:0.0000}  ({score.Words:N0} words, {sentences.Count:N0} sentences); tags right {score.TagAccuracy:0.0000}; parsing {score.ParseRate:N0} words/s, tagging and parsing {score.Rate:N0} words/s on one thread"));
+                        $"  {split} {file}: UAS {score.Uas:0.0000}  LAS {score.Las:0.0000}  LAS-universal {score.LasUniversal:0.0000}  ({score.Words:N0} words, {sentences.Count:N0} sentences); tags right {score.TagAccuracy:0.0000}"));
+                    if (parse.GetValue(details))
+                        foreach (var (relation, (count, right)) in score.ByRelation.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
+                            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {relation}: {count:N0} words, head right {(double)right / count:0.000}"));
+                    last = sentences;
                 }
             }
+            if (last is { Count: > 0 }) WriteSpeed(parser, pos, last, stdout);
             return CrosscheckCli.Ok;
         });
         return command;
     }
 
-    internal sealed record Scores(long Words, double Uas, double Las, double LasUniversal, double TagAccuracy, double ParseRate, double Rate);
+    internal sealed record Scores(long Words, double Uas, double Las, double LasUniversal, double TagAccuracy, Dictionary<string, (int Count, int Right)> ByRelation);
+
+    /// <summary>
+    /// Words per second of processor time over the last file scored: parsing alone (tags ready), and tagging with the
+    /// pipeline's tagger plus parsing (with the parser's own tagger when it has one). Best of five windows of at least a
+    /// second each, after a second of warm-up. Processor time rather than wall time, so other work on a shared machine
+    /// weighs less (it still competes for caches).
+    /// </summary>
+    private static void WriteSpeed(DependencyParser parser, PosTagger pos, List<TreebankSentence> sentences, TextWriter stdout)
+    {
+        var max = sentences.Max(s => s.Length);
+        var tags = sentences.Select(s => { var t = pos.Tag(s.Words); parser.TagsUsed(s.Words, t, t); return t; }).ToList();
+        var pipelineTags = new string[max];
+        var heads = new int[max];
+        var relations = new string[max];
+        var words = sentences.Sum(s => (long)s.Length);
+        var process = Process.GetCurrentProcess();
+        double Window(bool tagging)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            long done = 0;
+            do
+            {
+                for (var i = 0; i < sentences.Count; i++)
+                {
+                    if (tagging)
+                    {
+                        pos.Tag(sentences[i].Words, pipelineTags);
+                        parser.Parse(sentences[i].Words, pipelineTags, heads, relations);
+                    }
+                    else parser.ParseWithTags(sentences[i].Words, tags[i], heads, relations);
+                }
+                done += words;
+            } while (clock.Elapsed.TotalSeconds < 1);
+            process.Refresh();
+            return done / Math.Max(1e-6, (process.TotalProcessorTime - cpu).TotalSeconds);
+        }
+        Window(false);
+        var parsing = Enumerable.Range(0, 5).Select(_ => Window(false)).Max();
+        var both = Enumerable.Range(0, 5).Select(_ => Window(true)).Max();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"speed on one thread, per second of processor time (best of 5 one-second windows): parsing {parsing:N0} words/s; tagging and parsing {both:N0} words/s"));
+    }
 
     internal static Scores Score(DependencyParser parser, PosTagger pos, List<TreebankSentence> sentences)
     {
@@ -113,29 +180,27 @@ internal static class ParsingCommands
         var tags = new string[max];
         var predictedHeads = new int[max];
         var relations = new string[max];
-        var parseTime = new Stopwatch();
-        var clock = Stopwatch.StartNew();
+        var byRelation = new Dictionary<string, (int Count, int Right)>(StringComparer.Ordinal);
         foreach (var s in sentences)
         {
             var n = s.Length;
             pos.Tag(s.Words, tags);
-            parseTime.Start();
-            parser.Parse(s.Words, tags.AsSpan(0, n), predictedHeads, relations);
-            parseTime.Stop();
+            parser.TagsUsed(s.Words, tags, tags);
+            parser.ParseWithTags(s.Words, tags.AsSpan(0, n), predictedHeads, relations);
             for (var i = 0; i < n; i++)
             {
                 words++;
                 if (tags[i] == TrainingCorpus.PennSpelling(s.Xpos[i])) tagsRight++;
+                var (count, right) = byRelation.GetValueOrDefault(s.Relations[i]);
+                byRelation[s.Relations[i]] = (count + 1, right + (predictedHeads[i] == s.Heads[i] ? 1 : 0));
                 if (predictedHeads[i] != s.Heads[i]) continue;
                 heads++;
                 if (relations[i] == s.Relations[i]) labelled++;
                 if (Universal(relations[i]).SequenceEqual(Universal(s.Relations[i]))) universal++;
             }
         }
-        clock.Stop();
         double Ratio(long a) => words == 0 ? 0 : (double)a / words;
-        return new Scores(words, Ratio(heads), Ratio(labelled), Ratio(universal), Ratio(tagsRight),
-            words / Math.Max(1e-9, parseTime.Elapsed.TotalSeconds), words / Math.Max(1e-9, clock.Elapsed.TotalSeconds));
+        return new Scores(words, Ratio(heads), Ratio(labelled), Ratio(universal), Ratio(tagsRight), byRelation);
     }
 
     private static ReadOnlySpan<char> Universal(string relation)

@@ -10,6 +10,21 @@ public sealed partial class AnnotatedText
 
     internal string? RelationOf(int i) => _relations?[i];
 
+    /// <summary>The token range of the sentence holding token <paramref name="i"/>; the token alone when it is in none.</summary>
+    internal (int Start, int End) SentenceRangeOf(int i)
+    {
+        int lo = 0, hi = _sentences.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var s = _sentences[mid];
+            if (i < s.StartToken) hi = mid - 1;
+            else if (i >= s.EndToken) lo = mid + 1;
+            else return (s.StartToken, s.EndToken);
+        }
+        return (i, i + 1);
+    }
+
     /// <summary>Sets the parse: per token, the head's token index (in this text, within the same sentence) or -1 for a root, and the relation.</summary>
     internal void SetSyntax(int[] heads, string[] relations)
     {
@@ -40,8 +55,8 @@ public readonly partial struct Token
         get
         {
             if (Relation is null) yield break;
-            var sentence = Owner.SentenceOf(Index);
-            for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+            var (start, end) = Owner.SentenceRangeOf(Index);
+            for (var i = start; i < end; i++)
                 if (Owner.HeadOf(i) == Index && i != Index) yield return new Token(Owner, i);
         }
     }

@@ -14,7 +14,7 @@ internal sealed class DependencyParser
     public const string LabelKind = "parser-labels";
 
     /// <summary>Bump when <see cref="ParserFeatures"/> changes: old models then fail to load instead of parsing badly.</summary>
-    public const int FeatureVersion = 1;
+    public const int FeatureVersion = 2;
 
     public const int MaxLength = 250;
     public const string RootRelation = "root";
@@ -26,7 +26,10 @@ internal sealed class DependencyParser
 
     [ThreadStatic] private static Scratch? t_scratch;
 
-    public DependencyParser(PerceptronModel transitions, PerceptronModel labels)
+    private readonly TransitionScorer _transitionScorer;
+    private readonly SparseScorer _labelScorer;
+
+    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null)
     {
         if (transitions.Kind != TransitionKind || labels.Kind != LabelKind) throw new ModelLoadException("not a dependency parser model");
         if (transitions.FeatureVersion != FeatureVersion || labels.FeatureVersion != FeatureVersion)
@@ -34,11 +37,20 @@ internal sealed class DependencyParser
         if (transitions.Classes.Length != ParseState.TransitionCount) throw new ModelLoadException("the parser model has the wrong transitions");
         Transitions = transitions;
         Labels = labels;
+        Tagger = tagger;
+        _transitionScorer = new TransitionScorer(transitions);
+        _labelScorer = new SparseScorer(labels);
         RootLabel = labels.Classes.Length;
     }
 
     public PerceptronModel Transitions { get; }
     public PerceptronModel Labels { get; }
+
+    /// <summary>
+    /// The parser's own part-of-speech tagger, trained on the treebank's tags (in Penn spelling), whose tags the parser
+    /// learned from; null when the parser learned from the tags it is given (then <see cref="Parse"/> uses those).
+    /// </summary>
+    public PosTagger? Tagger { get; }
 
     /// <summary>The label index of the root relation (one past the label model's classes).</summary>
     public int RootLabel { get; }
@@ -52,6 +64,21 @@ internal sealed class DependencyParser
     /// and <paramref name="relations"/> its relation. Allocates nothing once the thread's buffers are large enough.
     /// </summary>
     public void Parse(ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<int> heads, Span<string> relations)
+    {
+        if (tags.Length < words.Length || heads.Length < words.Length || relations.Length < words.Length)
+            throw new ArgumentException("one tag, head and relation slot per word");
+        if (Tagger is not null)
+        {
+            var scratch = t_scratch ??= new Scratch();
+            var own = scratch.Tags(words.Length);
+            Tagger.Tag(words, own);
+            tags = own;
+        }
+        ParseWithTags(words, tags, heads, relations);
+    }
+
+    /// <summary>As <see cref="Parse"/> with the tags the parser works from already chosen (see <see cref="TagsUsed"/>).</summary>
+    public void ParseWithTags(ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<int> heads, Span<string> relations)
     {
         if (tags.Length < words.Length || heads.Length < words.Length || relations.Length < words.Length)
             throw new ArgumentException("one tag, head and relation slot per word");
@@ -71,6 +98,13 @@ internal sealed class DependencyParser
         }
     }
 
+    /// <summary>The tags <see cref="Parse"/> works from: its own tagger's when it has one, else <paramref name="given"/>.</summary>
+    public void TagsUsed(ReadOnlySpan<string> words, ReadOnlySpan<string> given, Span<string> tags)
+    {
+        if (Tagger is not null) Tagger.Tag(words, tags);
+        else given[..words.Length].CopyTo(tags);
+    }
+
     /// <summary>Parses a piece of at most <see cref="MaxLength"/> words; returns its root.</summary>
     private int ParsePiece(ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<int> heads, Span<string> relations)
     {
@@ -84,9 +118,13 @@ internal sealed class DependencyParser
         Span<float> labelScores = stackalloc float[Labels.Stride];
         while (!state.IsTerminal)
         {
-            var count = ParserFeatures.Transition(scratch.Atoms, state, features);
-            Transitions.Score(features[..count], scores);
-            var best = BestValid(state, scores);
+            var best = OnlyValid(state);
+            if (best < 0)
+            {
+                var count = ParserFeatures.Transition(scratch.Atoms, state, features);
+                _transitionScorer.Score(features[..count], scores);
+                best = BestValid(state, scores);
+            }
             var label = -1;
             if (best is ParseState.LeftArc or ParseState.RightArc)
             {
@@ -121,8 +159,16 @@ internal sealed class DependencyParser
     internal int BestLabel(ParserAtoms atoms, ParseState state, int h, int d, Span<ulong> features, Span<float> scores)
     {
         var count = ParserFeatures.Label(atoms, state, h, d, features);
-        Labels.Score(features[..count], scores);
+        _labelScorer.Score(features[..count], scores[..Labels.Classes.Length]);
         return Labels.Best(scores, default);
+    }
+
+    /// <summary>The one valid transition when there is only one (an empty stack, or every word shifted), else -1.</summary>
+    internal static int OnlyValid(ParseState state)
+    {
+        if (state.Depth == 0) return ParseState.Shift;
+        if (state.Front == state.N) return state.Head[state.S0] >= 0 ? ParseState.Reduce : ParseState.LeftArc;
+        return -1;
     }
 
     /// <summary>The valid transition with the highest score; ties go to the lower transition number.</summary>
@@ -142,9 +188,9 @@ internal sealed class DependencyParser
     {
         using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
-        foreach (var model in new[] { Transitions, Labels })
+        foreach (var model in new[] { Transitions, Labels, Tagger?.Model })
         {
-            var bytes = model.ToBytes();
+            var bytes = model?.ToBytes() ?? [];
             writer.Write(bytes.Length);
             writer.Write(bytes);
         }
@@ -163,16 +209,18 @@ internal sealed class DependencyParser
         {
             using var reader = new BinaryReader(input, Encoding.UTF8, leaveOpen: true);
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new ModelLoadException($"{name}: not a Crosscheck parser model");
-            var models = new PerceptronModel[2];
+            var models = new PerceptronModel?[3];
             for (var i = 0; i < models.Length; i++)
             {
                 var length = reader.ReadInt32();
                 if (length is < 0 or > 1 << 30) throw new ModelLoadException($"{name}: corrupt parser model (length {length})");
+                if (length == 0 && i == 2) continue;
                 var bytes = reader.ReadBytes(length);
                 if (bytes.Length != length) throw new ModelLoadException($"{name}: truncated parser model");
                 models[i] = PerceptronModel.Load(new MemoryStream(bytes), name);
             }
-            return new DependencyParser(models[0], models[1]);
+            if (input.ReadByte() != -1) throw new ModelLoadException($"{name}: corrupt parser model (data after the last part)");
+            return new DependencyParser(models[0]!, models[1]!, models[2] is { } tagger ? new PosTagger(tagger) : null);
         }
         catch (EndOfStreamException)
         {
@@ -195,5 +243,12 @@ internal sealed class DependencyParser
     {
         public ParserAtoms Atoms { get; } = new();
         public ParseState State { get; } = new();
+        private string[] _tags = new string[64];
+
+        public Span<string> Tags(int length)
+        {
+            if (_tags.Length < length) _tags = new string[length * 2];
+            return _tags.AsSpan(0, length);
+        }
     }
 }

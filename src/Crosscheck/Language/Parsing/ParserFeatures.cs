@@ -49,6 +49,20 @@ internal static class ParserFeatures
     private static readonly ulong[] Numbers = [.. Enumerable.Range(0, 256).Select(FeatureHash.Number)];
     private static readonly ulong NoLabel = FeatureHash.Number(-2);
 
+    /// <summary>
+    /// A feature id: template number and up to three atoms, mixed with independent multiplies and a final avalanche
+    /// (cheaper than chaining FNV over every byte; ids are persisted in parser models, so this must not change without
+    /// bumping <see cref="DependencyParser.FeatureVersion"/>).
+    /// </summary>
+    private static ulong F(int template, ulong a, ulong b = 0x2545F4914F6CDD1DUL, ulong c = 0x5851F42D4C957F2DUL)
+    {
+        var h = (a * 0x9E3779B97F4A7C15UL) ^ ((b + 0x632BE59BD9B4E019UL) * 0xC2B2AE3D27D4EB4FUL)
+            ^ ((c + 0x165667B19E3779F9UL) * 0x94D049BB133111EBUL) ^ ((ulong)(uint)template * 0xFF51AFD7ED558CCDUL);
+        h ^= h >> 31;
+        h *= 0xBF58476D1CE4E5B9UL;
+        return h ^ (h >> 29);
+    }
+
     private static ulong Num(int value) => Numbers[Math.Clamp(value, 0, 255)];
 
     private static ulong LabelAtom(ParseState s, int i) => i < 0 || s.Label[i] < 0 ? NoLabel : Num(s.Label[i] + 1);
@@ -92,49 +106,49 @@ internal static class ParserFeatures
 
         var t = 0;
         // Single words.
-        f[n++] = FeatureHash.Feature(++t, s0wp); f[n++] = FeatureHash.Feature(++t, s0w); f[n++] = FeatureHash.Feature(++t, s0p);
-        f[n++] = FeatureHash.Feature(++t, n0wp); f[n++] = FeatureHash.Feature(++t, n0w); f[n++] = FeatureHash.Feature(++t, n0p);
-        f[n++] = FeatureHash.Feature(++t, n1wp); f[n++] = FeatureHash.Feature(++t, n1w); f[n++] = FeatureHash.Feature(++t, n1p);
-        f[n++] = FeatureHash.Feature(++t, n2wp); f[n++] = FeatureHash.Feature(++t, n2w); f[n++] = FeatureHash.Feature(++t, n2p);
-        f[n++] = FeatureHash.Feature(++t, s1wp); f[n++] = FeatureHash.Feature(++t, s1w); f[n++] = FeatureHash.Feature(++t, s1p);
+        f[n++] = F(++t, s0wp); f[n++] = F(++t, s0w); f[n++] = F(++t, s0p);
+        f[n++] = F(++t, n0wp); f[n++] = F(++t, n0w); f[n++] = F(++t, n0p);
+        f[n++] = F(++t, n1wp); f[n++] = F(++t, n1w); f[n++] = F(++t, n1p);
+        f[n++] = F(++t, n2wp); f[n++] = F(++t, n2w); f[n++] = F(++t, n2p);
+        f[n++] = F(++t, s1wp); f[n++] = F(++t, s1w); f[n++] = F(++t, s1p);
         // Pairs.
-        f[n++] = FeatureHash.Feature(++t, s0wp, n0wp); f[n++] = FeatureHash.Feature(++t, s0wp, n0w); f[n++] = FeatureHash.Feature(++t, s0w, n0wp);
-        f[n++] = FeatureHash.Feature(++t, s0wp, n0p); f[n++] = FeatureHash.Feature(++t, s0p, n0wp); f[n++] = FeatureHash.Feature(++t, s0w, n0w);
-        f[n++] = FeatureHash.Feature(++t, s0p, n0p); f[n++] = FeatureHash.Feature(++t, n0p, n1p);
-        f[n++] = FeatureHash.Feature(++t, s1p, s0p); f[n++] = FeatureHash.Feature(++t, s1w, s0w); f[n++] = FeatureHash.Feature(++t, n0w, n1w);
+        f[n++] = F(++t, s0wp, n0wp); f[n++] = F(++t, s0wp, n0w); f[n++] = F(++t, s0w, n0wp);
+        f[n++] = F(++t, s0wp, n0p); f[n++] = F(++t, s0p, n0wp); f[n++] = F(++t, s0w, n0w);
+        f[n++] = F(++t, s0p, n0p); f[n++] = F(++t, n0p, n1p);
+        f[n++] = F(++t, s1p, s0p); f[n++] = F(++t, s1w, s0w); f[n++] = F(++t, n0w, n1w);
         // Triples.
-        f[n++] = FeatureHash.Feature(++t, n0p, n1p, n2p); f[n++] = FeatureHash.Feature(++t, s0p, n0p, n1p);
-        f[n++] = FeatureHash.Feature(++t, s0hp, s0p, n0p); f[n++] = FeatureHash.Feature(++t, s0p, s0lp, n0p);
-        f[n++] = FeatureHash.Feature(++t, s0p, s0rp, n0p); f[n++] = FeatureHash.Feature(++t, s0p, n0p, n0lp);
-        f[n++] = FeatureHash.Feature(++t, s1p, s0p, n0p); f[n++] = FeatureHash.Feature(++t, s0w, n0p, n1p);
+        f[n++] = F(++t, n0p, n1p, n2p); f[n++] = F(++t, s0p, n0p, n1p);
+        f[n++] = F(++t, s0hp, s0p, n0p); f[n++] = F(++t, s0p, s0lp, n0p);
+        f[n++] = F(++t, s0p, s0rp, n0p); f[n++] = F(++t, s0p, n0p, n0lp);
+        f[n++] = F(++t, s1p, s0p, n0p); f[n++] = F(++t, s0w, n0p, n1p);
         // Distance.
-        f[n++] = FeatureHash.Feature(++t, s0w, dist); f[n++] = FeatureHash.Feature(++t, s0p, dist);
-        f[n++] = FeatureHash.Feature(++t, n0w, dist); f[n++] = FeatureHash.Feature(++t, n0p, dist);
-        f[n++] = FeatureHash.Feature(++t, s0w, n0w, dist); f[n++] = FeatureHash.Feature(++t, s0p, n0p, dist);
+        f[n++] = F(++t, s0w, dist); f[n++] = F(++t, s0p, dist);
+        f[n++] = F(++t, n0w, dist); f[n++] = F(++t, n0p, dist);
+        f[n++] = F(++t, s0w, n0w, dist); f[n++] = F(++t, s0p, n0p, dist);
         // Valency.
-        f[n++] = FeatureHash.Feature(++t, s0w, s0vr); f[n++] = FeatureHash.Feature(++t, s0p, s0vr);
-        f[n++] = FeatureHash.Feature(++t, s0w, s0vl); f[n++] = FeatureHash.Feature(++t, s0p, s0vl);
-        f[n++] = FeatureHash.Feature(++t, n0w, n0vl); f[n++] = FeatureHash.Feature(++t, n0p, n0vl);
+        f[n++] = F(++t, s0w, s0vr); f[n++] = F(++t, s0p, s0vr);
+        f[n++] = F(++t, s0w, s0vl); f[n++] = F(++t, s0p, s0vl);
+        f[n++] = F(++t, n0w, n0vl); f[n++] = F(++t, n0p, n0vl);
         // Heads and children.
-        f[n++] = FeatureHash.Feature(++t, s0hw); f[n++] = FeatureHash.Feature(++t, s0hp); f[n++] = FeatureHash.Feature(++t, s0hl);
-        f[n++] = FeatureHash.Feature(++t, s0lw); f[n++] = FeatureHash.Feature(++t, s0lp); f[n++] = FeatureHash.Feature(++t, s0ll);
-        f[n++] = FeatureHash.Feature(++t, s0rw); f[n++] = FeatureHash.Feature(++t, s0rp); f[n++] = FeatureHash.Feature(++t, s0rl);
-        f[n++] = FeatureHash.Feature(++t, n0lw); f[n++] = FeatureHash.Feature(++t, n0lp); f[n++] = FeatureHash.Feature(++t, n0ll);
+        f[n++] = F(++t, s0hw); f[n++] = F(++t, s0hp); f[n++] = F(++t, s0hl);
+        f[n++] = F(++t, s0lw); f[n++] = F(++t, s0lp); f[n++] = F(++t, s0ll);
+        f[n++] = F(++t, s0rw); f[n++] = F(++t, s0rp); f[n++] = F(++t, s0rl);
+        f[n++] = F(++t, n0lw); f[n++] = F(++t, n0lp); f[n++] = F(++t, n0ll);
         // Third order.
-        f[n++] = FeatureHash.Feature(++t, s0h2w); f[n++] = FeatureHash.Feature(++t, s0h2p);
-        f[n++] = FeatureHash.Feature(++t, s0l2w); f[n++] = FeatureHash.Feature(++t, s0l2p); f[n++] = FeatureHash.Feature(++t, s0l2l);
-        f[n++] = FeatureHash.Feature(++t, s0r2w); f[n++] = FeatureHash.Feature(++t, s0r2p); f[n++] = FeatureHash.Feature(++t, s0r2l);
-        f[n++] = FeatureHash.Feature(++t, n0l2w); f[n++] = FeatureHash.Feature(++t, n0l2p); f[n++] = FeatureHash.Feature(++t, n0l2l);
-        f[n++] = FeatureHash.Feature(++t, s0p, s0lp, s0l2p); f[n++] = FeatureHash.Feature(++t, s0p, s0rp, s0r2p);
-        f[n++] = FeatureHash.Feature(++t, s0p, s0hp, s0h2p); f[n++] = FeatureHash.Feature(++t, n0p, n0lp, n0l2p);
+        f[n++] = F(++t, s0h2w); f[n++] = F(++t, s0h2p);
+        f[n++] = F(++t, s0l2w); f[n++] = F(++t, s0l2p); f[n++] = F(++t, s0l2l);
+        f[n++] = F(++t, s0r2w); f[n++] = F(++t, s0r2p); f[n++] = F(++t, s0r2l);
+        f[n++] = F(++t, n0l2w); f[n++] = F(++t, n0l2p); f[n++] = F(++t, n0l2l);
+        f[n++] = F(++t, s0p, s0lp, s0l2p); f[n++] = F(++t, s0p, s0rp, s0r2p);
+        f[n++] = F(++t, s0p, s0hp, s0h2p); f[n++] = F(++t, n0p, n0lp, n0l2p);
         // Label sets.
-        f[n++] = FeatureHash.Feature(++t, s0w, s0sr); f[n++] = FeatureHash.Feature(++t, s0p, s0sr);
-        f[n++] = FeatureHash.Feature(++t, s0w, s0sl); f[n++] = FeatureHash.Feature(++t, s0p, s0sl);
-        f[n++] = FeatureHash.Feature(++t, n0w, n0sl); f[n++] = FeatureHash.Feature(++t, n0p, n0sl);
+        f[n++] = F(++t, s0w, s0sr); f[n++] = F(++t, s0p, s0sr);
+        f[n++] = F(++t, s0w, s0sl); f[n++] = F(++t, s0p, s0sl);
+        f[n++] = F(++t, n0w, n0sl); f[n++] = F(++t, n0p, n0sl);
         // Shapes of the front (names, numbers) and whether the top has a head yet.
-        f[n++] = FeatureHash.Feature(++t, a.Get(n0, ParserAtoms.Shape), n0p);
-        f[n++] = FeatureHash.Feature(++t, Num(s0 >= 0 && s.Head[s0] >= 0 ? 1 : 0), s0p, n0p);
-        f[n++] = FeatureHash.Feature(++t, Num(0));
+        f[n++] = F(++t, a.Get(n0, ParserAtoms.Shape), n0p);
+        f[n++] = F(++t, Num(s0 >= 0 && s.Head[s0] >= 0 ? 1 : 0), s0p, n0p);
+        f[n++] = F(++t, Num(0));
         return n;
     }
 
@@ -150,23 +164,23 @@ internal static class ParserFeatures
         var hh = h < s.N ? s.Head[h] : -1;
         const int b = 200;
         var t = b;
-        f[n++] = FeatureHash.Feature(++t, dir);
-        f[n++] = FeatureHash.Feature(++t, hw, dir); f[n++] = FeatureHash.Feature(++t, hp, dir); f[n++] = FeatureHash.Feature(++t, hwp, dir);
-        f[n++] = FeatureHash.Feature(++t, dw, dir); f[n++] = FeatureHash.Feature(++t, dp, dir); f[n++] = FeatureHash.Feature(++t, dwp, dir);
-        f[n++] = FeatureHash.Feature(++t, hp, dp, dir); f[n++] = FeatureHash.Feature(++t, hw, dp, dir); f[n++] = FeatureHash.Feature(++t, hp, dw, dir);
-        f[n++] = FeatureHash.Feature(++t, hw, dw, dir); f[n++] = FeatureHash.Feature(++t, hp, dp, dist);
-        f[n++] = FeatureHash.Feature(++t, a.Get(d, ParserAtoms.Suffix), dp, dir); f[n++] = FeatureHash.Feature(++t, a.Get(d, ParserAtoms.Shape), dir);
-        f[n++] = FeatureHash.Feature(++t, a.Get(d - 1, ParserAtoms.Word), dp); f[n++] = FeatureHash.Feature(++t, a.Get(d + 1, ParserAtoms.Word), dp);
-        f[n++] = FeatureHash.Feature(++t, a.Get(d - 1, ParserAtoms.Tag), dp, hp); f[n++] = FeatureHash.Feature(++t, a.Get(d + 1, ParserAtoms.Tag), dp, hp);
-        f[n++] = FeatureHash.Feature(++t, a.Get(dl, ParserAtoms.Word), dp); f[n++] = FeatureHash.Feature(++t, LabelAtom(s, dl), dp, hp);
-        f[n++] = FeatureHash.Feature(++t, a.Get(dr, ParserAtoms.Word), dp); f[n++] = FeatureHash.Feature(++t, LabelAtom(s, dr), dp, hp);
-        f[n++] = FeatureHash.Feature(++t, Set(s.LeftLabels[d]), dp); f[n++] = FeatureHash.Feature(++t, Set(s.RightLabels[d]), dp);
-        f[n++] = FeatureHash.Feature(++t, Set(s.LeftLabels[h]), hp, dir); f[n++] = FeatureHash.Feature(++t, Set(s.RightLabels[h]), hp, dir);
-        f[n++] = FeatureHash.Feature(++t, LabelAtom(s, hl), hp, dp); f[n++] = FeatureHash.Feature(++t, LabelAtom(s, hr), hp, dp);
-        f[n++] = FeatureHash.Feature(++t, LabelAtom(s, h < s.N ? h : -1), hp, dp);
-        f[n++] = FeatureHash.Feature(++t, a.Get(hh, ParserAtoms.Tag), hp, dp);
-        f[n++] = FeatureHash.Feature(++t, a.Get(h + 1, ParserAtoms.Tag), hp, dp);
-        f[n++] = FeatureHash.Feature(++t, a.Get(dl, ParserAtoms.Word), dw);
+        f[n++] = F(++t, dir);
+        f[n++] = F(++t, hw, dir); f[n++] = F(++t, hp, dir); f[n++] = F(++t, hwp, dir);
+        f[n++] = F(++t, dw, dir); f[n++] = F(++t, dp, dir); f[n++] = F(++t, dwp, dir);
+        f[n++] = F(++t, hp, dp, dir); f[n++] = F(++t, hw, dp, dir); f[n++] = F(++t, hp, dw, dir);
+        f[n++] = F(++t, hw, dw, dir); f[n++] = F(++t, hp, dp, dist);
+        f[n++] = F(++t, a.Get(d, ParserAtoms.Suffix), dp, dir); f[n++] = F(++t, a.Get(d, ParserAtoms.Shape), dir);
+        f[n++] = F(++t, a.Get(d - 1, ParserAtoms.Word), dp); f[n++] = F(++t, a.Get(d + 1, ParserAtoms.Word), dp);
+        f[n++] = F(++t, a.Get(d - 1, ParserAtoms.Tag), dp, hp); f[n++] = F(++t, a.Get(d + 1, ParserAtoms.Tag), dp, hp);
+        f[n++] = F(++t, a.Get(dl, ParserAtoms.Word), dp); f[n++] = F(++t, LabelAtom(s, dl), dp, hp);
+        f[n++] = F(++t, a.Get(dr, ParserAtoms.Word), dp); f[n++] = F(++t, LabelAtom(s, dr), dp, hp);
+        f[n++] = F(++t, Set(s.LeftLabels[d]), dp); f[n++] = F(++t, Set(s.RightLabels[d]), dp);
+        f[n++] = F(++t, Set(s.LeftLabels[h]), hp, dir); f[n++] = F(++t, Set(s.RightLabels[h]), hp, dir);
+        f[n++] = F(++t, LabelAtom(s, hl), hp, dp); f[n++] = F(++t, LabelAtom(s, hr), hp, dp);
+        f[n++] = F(++t, LabelAtom(s, h < s.N ? h : -1), hp, dp);
+        f[n++] = F(++t, a.Get(hh, ParserAtoms.Tag), hp, dp);
+        f[n++] = F(++t, a.Get(h + 1, ParserAtoms.Tag), hp, dp);
+        f[n++] = F(++t, a.Get(dl, ParserAtoms.Word), dw);
         return n;
     }
 }

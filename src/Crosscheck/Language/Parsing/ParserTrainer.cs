@@ -10,9 +10,9 @@ internal sealed record ParserExample(string[] Words, string[] Tags, int[] Heads,
 /// <summary>Settings of a parser training run; the defaults are the committed model's.</summary>
 internal sealed record ParserTrainingOptions
 {
-    public int Iterations { get; init; } = 15;
+    public int Iterations { get; init; } = 12;
     public int Seed { get; init; } = 1;
-    public int MinFeatureCount { get; init; } = 2;
+    public int MinFeatureCount { get; init; } = 5;
     public float PruneBelow { get; init; } = 0.001f;
 
     /// <summary>Passes before the trainer starts following its own wrong transitions (Goldberg and Nivre 2012's k).</summary>
@@ -38,7 +38,7 @@ internal sealed record ParserTrainingOptions
 internal static class ParserTrainer
 {
     public static DependencyParser Train(IReadOnlyList<ParserExample> examples, ParserTrainingOptions options, IReadOnlyList<string> notes,
-        Action<string>? progress = null)
+        Action<string>? progress = null, PosTagger? tagger = null)
     {
         options.Validate();
         if (examples.Count == 0) throw new ArgumentException("no training sentences", nameof(examples));
@@ -56,8 +56,8 @@ internal static class ParserTrainer
         var state = new ParseState();
         var buffer = new ulong[ParserFeatures.MaxFeatures];
 
-        // The feature sets: what the static oracle's configurations show at least MinFeatureCount times.
-        var transitionCounts = new Dictionary<ulong, int>();
+        // The label features: what the static oracle's arcs show at least MinFeatureCount times. Transition features
+        // grow as the trainer meets them (GrowingWeights), since exploration reaches configurations the oracle never does.
         var labelCounts = new Dictionary<ulong, int>();
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -65,8 +65,6 @@ internal static class ParserTrainer
             state.Reset(sentences[s].Words.Length);
             while (!state.IsTerminal)
             {
-                var n = ParserFeatures.Transition(atoms, state, buffer);
-                Count(transitionCounts, buffer.AsSpan(0, n));
                 var t = StaticOracle(state, gold[s]);
                 var label = -1;
                 var (h, d) = state.ArcOf(t);
@@ -78,13 +76,12 @@ internal static class ParserTrainer
                 state.Apply(t, label);
             }
         }
-        var transitionIds = Kept(transitionCounts, options.MinFeatureCount);
         var labelIds = Kept(labelCounts, options.MinFeatureCount);
         progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-            $"{sentences.Count:N0} sentences ({lifted:N0} non-projective arcs lifted); transition features {transitionCounts.Count:N0} seen, {transitionIds.Length:N0} kept; label features {labelCounts.Count:N0} seen, {labelIds.Length:N0} kept"));
-        transitionCounts = labelCounts = null;
+            $"{sentences.Count:N0} sentences ({lifted:N0} non-projective arcs lifted); label features {labelCounts.Count:N0} seen, {labelIds.Length:N0} kept"));
+        labelCounts = null;
 
-        var transitions = new GreedyTrainer.Weights(transitionIds, ParseState.TransitionCount);
+        var transitions = new GrowingWeights(ParseState.TransitionCount);
         var labelWeights = new GreedyTrainer.Weights(labelIds, labels.Length);
         var scores = new float[ParseState.TransitionCount];
         var labelScores = new float[labels.Length];
@@ -102,6 +99,12 @@ internal static class ParserTrainer
                 var g = gold[s];
                 while (!state.IsTerminal)
                 {
+                    if (DependencyParser.OnlyValid(state) is var only and >= 0)
+                    {
+                        // Shift on an empty stack, reduce or attach to the root at the end: nothing to choose or learn.
+                        state.Apply(only, only == ParseState.LeftArc ? rootLabel : -1);
+                        continue;
+                    }
                     var n = ParserFeatures.Transition(atoms, state, buffer);
                     var features = buffer.AsSpan(0, n);
                     transitions.Score(features, scores);
@@ -146,13 +149,13 @@ internal static class ParserTrainer
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"iteration {iteration}/{options.Iterations}: {100.0 * right / Math.Max(1, total):0.00}% of transitions right, {100.0 * labelRight / Math.Max(1, labelTotal):0.00}% of gold arcs' labels ({clock.Elapsed.TotalSeconds:0.0} s)"));
         }
-        var (tIds, tWeights) = transitions.Averaged(options.PruneBelow);
+        var (tIds, tWeights) = transitions.Averaged(options.MinFeatureCount, options.PruneBelow);
         var (lIds, lWeights) = labelWeights.Averaged(options.PruneBelow);
         var allNotes = notes.Append(string.Create(CultureInfo.InvariantCulture,
             $"parser: {sentences.Count} sentences, {lifted} non-projective arcs lifted, explore after {options.ExploreAfter} with p {options.ExploreProbability}")).ToList();
         return new DependencyParser(
             new PerceptronModel(DependencyParser.TransitionKind, DependencyParser.FeatureVersion, ["shift", "reduce", "left-arc", "right-arc"], allNotes, tIds, tWeights),
-            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights));
+            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights), tagger);
     }
 
     /// <summary>The first transition, in the order left-arc, right-arc, reduce, shift, that loses no gold arc.</summary>

@@ -53,6 +53,12 @@ internal sealed class PerceptronModel
 
     private ulong[] FeatureIds { get; }
 
+    /// <summary>The feature id of weight row <paramref name="row"/>, for scorers that lay the weights out their own way.</summary>
+    internal ulong FeatureIdAt(int row) => FeatureIds[row];
+
+    /// <summary>The class weights of row <paramref name="row"/>, one per class.</summary>
+    internal ReadOnlySpan<float> RowAt(int row) => _weights.AsSpan(row * Stride, Classes.Length);
+
     /// <summary>Sums the rows of the known features into <paramref name="scores"/> (length at least <see cref="Stride"/>).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {

@@ -9,7 +9,7 @@ public sealed class PolnearEvalTests
     [SharedDataFact("data/polnear")]
     public void Attributions_on_polnear_dev_stay_above_their_floors()
     {
-        var scores = PolnearEval.Score(SharedData.PathTo("data", "polnear", "dev"));
+        var scores = PolnearEval.Score(SharedData.PathTo("data", "polnear", "dev")).All;
         scores.Articles.ShouldBe(84);
         scores.Gold.ShouldBeGreaterThan(2000);
         // Measured 0.910 speaker match, 0.934 content precision, 0.430 content recall (crosscheck eval polnear).

@@ -40,6 +40,7 @@ internal static class TaggingCommands
         var train = new Command("train", "Train the part-of-speech tagger or the entity recognizer (models/*.model)");
         train.Subcommands.Add(TrainCommand("tagger", "Train the part-of-speech tagger", stdout, ner: false));
         train.Subcommands.Add(TrainCommand("ner", "Train the named-entity recognizer", stdout, ner: true));
+        train.Subcommands.Add(AttributionTraining.Command(stdout));
         return train;
     }
 

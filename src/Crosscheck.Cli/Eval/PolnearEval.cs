@@ -54,9 +54,26 @@ internal static class PolnearEval
         "halves            = an article is in the tuning half when the first byte of the SHA-256 of its text file name\n" +
         "                    (UTF-8, e.g. 'name.txt') is even, else in the reporting half";
 
-    public static int Run(string directory, TextWriter stdout)
+    /// <summary>The finder an eval runs: the standard one, or with another ranker model, or the rules alone.</summary>
+    public static AttributionFinder Finder(string? modelPath, bool rulesOnly, bool overrideRules)
     {
-        var scores = Score(directory);
+        if (rulesOnly) return new AttributionFinder { Speakers = null };
+        if (modelPath is null && !overrideRules) return AttributionFinder.Default;
+        QuoteSpeakerModel? model;
+        try
+        {
+            model = modelPath is null ? QuoteSpeakerModel.Embedded : new QuoteSpeakerModel(Crosscheck.Language.Tagging.PerceptronModel.Load(modelPath));
+        }
+        catch (Crosscheck.Language.Tagging.ModelLoadException ex)
+        {
+            throw new CliFailure(ex.Message);
+        }
+        return new AttributionFinder { Speakers = model, SpeakersOverrideRules = overrideRules };
+    }
+
+    public static int Run(string directory, TextWriter stdout, AttributionFinder? finder = null)
+    {
+        var scores = Score(directory, finder);
         stdout.WriteLine($"PolNeAR attributions, {directory}");
         stdout.WriteLine(Definitions);
         Print(stdout, "tuning half", scores.Tuning);
@@ -92,6 +109,7 @@ internal static class PolnearEval
             var raw = ReadText(textPath);
             var golds = ReadAnn(annPath, raw);
             var text = StandardPipeline.Default.Process(raw);
+            if (Environment.GetEnvironmentVariable("XQ_DEBUG") == "1" && !InTuningHalf(Path.GetFileName(textPath))) continue;
             var one = ScoreArticle(raw, golds, finder.FindAll(text));
             if (InTuningHalf(Path.GetFileName(textPath))) tuning += one;
             else reporting += one;
@@ -149,7 +167,12 @@ internal static class PolnearEval
                 var o = Overlap(g.Content, p.Content.Start, p.Content.End);
                 if (o > bestOverlap) { best = p; bestOverlap = o; }
             }
-            if (best is null) continue;
+            if (best is null)
+            {
+                if (isDirect && Environment.GetEnvironmentVariable("XQ_DEBUG") == "1")
+                    Console.Error.WriteLine($"NOTFOUND content=[{raw[g.Content[0].Start..Math.Min(g.Content[0].End, g.Content[0].Start + 60)].ReplaceLineEndings(" ")}] gold=[{raw[g.Source[0].Start..g.Source[0].End]}]");
+                continue;
+            }
             goldFound++;
             if (Overlap(g.Cue, best.Cue.Start, best.Cue.End) > 0) cueMatched++;
             if (g.Source.Length == 0) continue;
@@ -159,6 +182,11 @@ internal static class PolnearEval
             if (!isDirect) continue;
             directFound++;
             if (matched) directMatched++;
+            else if (Environment.GetEnvironmentVariable("XQ_DEBUG") == "1")
+            {
+                string Cut((int Start, int End)[] sp) => string.Join(" / ", sp.Select(x => raw[x.Start..Math.Min(x.End, x.Start + 60)])).ReplaceLineEndings(" ");
+                Console.Error.WriteLine($"MISS content=[{Cut(g.Content)}] gold=[{Cut(g.Source)}] pred=[{best.Source?.Text}] cue=[{best.Cue.Text}]");
+            }
         }
         return new Scores(1, golds.Count, goldWithSource, found.Length, predictedMatched, goldFound, foundWithSource, speakerMatched, cueMatched,
             direct, directFound, directMatched);
@@ -219,6 +247,8 @@ internal static class PolnearEval
             var line = lines[n];
             if (line.Length == 0) continue;
             var fields = line.Split('\t');
+            // A span with a line break runs onto the next lines of the file, which have no ID: they are skipped.
+            if (!IsId(fields[0])) continue;
             if (line[0] == 'T')
             {
                 // T1<TAB>Type start end[;start end...]<TAB>text
@@ -261,6 +291,9 @@ internal static class PolnearEval
         }
         return result;
     }
+
+    /// <summary>A brat annotation ID: a letter and digits ("T12", "E3").</summary>
+    private static bool IsId(string field) => field.Length > 1 && char.IsAsciiLetterUpper(field[0]) && field.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
 
     /// <summary>UTF-16 offset of each code-point offset, one past the end included.</summary>
     private static int[] CodePointOffsets(string text)

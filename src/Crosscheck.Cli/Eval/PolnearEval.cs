@@ -109,7 +109,6 @@ internal static class PolnearEval
             var raw = ReadText(textPath);
             var golds = ReadAnn(annPath, raw);
             var text = StandardPipeline.Default.Process(raw);
-            if (Environment.GetEnvironmentVariable("XQ_DEBUG") == "1" && !InTuningHalf(Path.GetFileName(textPath))) continue;
             var one = ScoreArticle(raw, golds, finder.FindAll(text));
             if (InTuningHalf(Path.GetFileName(textPath))) tuning += one;
             else reporting += one;
@@ -167,12 +166,7 @@ internal static class PolnearEval
                 var o = Overlap(g.Content, p.Content.Start, p.Content.End);
                 if (o > bestOverlap) { best = p; bestOverlap = o; }
             }
-            if (best is null)
-            {
-                if (isDirect && Environment.GetEnvironmentVariable("XQ_DEBUG") == "1")
-                    Console.Error.WriteLine($"NOTFOUND content=[{raw[g.Content[0].Start..Math.Min(g.Content[0].End, g.Content[0].Start + 60)].ReplaceLineEndings(" ")}] gold=[{raw[g.Source[0].Start..g.Source[0].End]}]");
-                continue;
-            }
+            if (best is null) continue;
             goldFound++;
             if (Overlap(g.Cue, best.Cue.Start, best.Cue.End) > 0) cueMatched++;
             if (g.Source.Length == 0) continue;
@@ -182,11 +176,7 @@ internal static class PolnearEval
             if (!isDirect) continue;
             directFound++;
             if (matched) directMatched++;
-            else if (Environment.GetEnvironmentVariable("XQ_DEBUG") == "1")
-            {
-                string Cut((int Start, int End)[] sp) => string.Join(" / ", sp.Select(x => raw[x.Start..Math.Min(x.End, x.Start + 60)])).ReplaceLineEndings(" ");
-                Console.Error.WriteLine($"MISS content=[{Cut(g.Content)}] gold=[{Cut(g.Source)}] pred=[{best.Source?.Text}] cue=[{best.Cue.Text}]");
-            }
+
         }
         return new Scores(1, golds.Count, goldWithSource, found.Length, predictedMatched, goldFound, foundWithSource, speakerMatched, cueMatched,
             direct, directFound, directMatched);

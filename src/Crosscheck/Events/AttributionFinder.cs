@@ -13,6 +13,9 @@ public sealed record AttributionRelation(TokenSpan Cue, TokenSpan Content, Attri
 {
     /// <summary>The words naming the source ("two US officials", "she"); null when the text names none.</summary>
     public TokenSpan? Source => Attribution.Speaker;
+
+    /// <summary>Whether the speaker came from the learned quote-speaker ranker rather than a rule frame.</summary>
+    public bool Learned { get; init; }
 }
 
 /// <summary>
@@ -25,7 +28,15 @@ public sealed class AttributionFinder
     public static readonly AttributionFinder Default = new();
 
     /// <summary>The learned quote-speaker ranker (the embedded model by default); null reads with the rules alone.</summary>
-    internal QuoteSpeakerModel? Speakers { get; init; } = QuoteSpeakerModel.Embedded;
+    internal QuoteSpeakerModel? Speakers
+    {
+        // The embedded model is loaded on first use, so a finder given its own model (or none) never touches it.
+        get => _speakersGiven ? _speakers : QuoteSpeakerModel.Embedded;
+        init => (_speakers, _speakersGiven) = (value, true);
+    }
+
+    private readonly QuoteSpeakerModel? _speakers;
+    private readonly bool _speakersGiven;
 
     /// <summary>Whether the ranker's speaker replaces the speaker of a rule frame holding the quote (false: it only adds quotes no frame holds).</summary>
     internal bool SpeakersOverrideRules { get; init; }

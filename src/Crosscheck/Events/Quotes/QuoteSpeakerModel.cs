@@ -55,6 +55,20 @@ internal sealed class QuoteSpeakerModel
         return best;
     }
 
+    /// <summary>The best row of an example's feature rows (row 0 is "no speaker"), ties to the lower row.</summary>
+    internal int Best(ulong[][] rows)
+    {
+        Span<float> scores = stackalloc float[Model.Stride];
+        var best = 0;
+        var bestScore = float.NegativeInfinity;
+        for (var r = 0; r < rows.Length; r++)
+        {
+            Model.Score(rows[r], scores);
+            if (scores[0] > bestScore) { best = r; bestScore = scores[0]; }
+        }
+        return best;
+    }
+
     /// <summary>One training quote: the feature rows of "no speaker" (row 0) and of each candidate, and which rows are right.</summary>
     internal sealed record Example(ulong[][] Rows, bool[] Right);
 

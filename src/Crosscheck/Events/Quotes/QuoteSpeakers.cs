@@ -16,11 +16,13 @@ internal static class QuoteSpeakers
     /// <summary>Quotes further than this many sentences from the previous speaker do not see it.</summary>
     private const int PreviousSpeakerReach = 4;
 
+
     public static void Apply(AnnotatedText text, QuoteSpeakerModel model, List<QuoteMarks.QuoteSpan> quotes, TokenSpan[] quoteTokens,
         List<AttributionRelation> found, bool overrideRules)
     {
         if (quotes.Count == 0 || text.Sentences.Length == 0) return;
         var inQuote = InQuote(text, quoteTokens);
+        var tables = QuoteSituation.Tables(text);
         var candidates = new SpeakerCandidate[SpeakerCandidates.MaxCandidates];
         Span<ulong> features = stackalloc ulong[SpeakerCandidates.MaxFeatures];
         int previousHead = -1, previousSentence = -1;
@@ -29,7 +31,7 @@ internal static class QuoteSpeakers
             var tokens = quoteTokens[i];
             if (tokens.Length == 0) continue;
             var rule = RuleFor(found, tokens);
-            var q = Situation(text, quotes[i], tokens, rule, previousHead, previousSentence);
+            var q = Situation(text, quotes[i], tokens, rule, previousHead, previousSentence, tables);
             var n = SpeakerCandidates.Collect(text, inQuote, q, candidates);
             var pick = model.Pick(text, q, candidates.AsSpan(0, n), features);
             if (pick < 0)
@@ -47,8 +49,8 @@ internal static class QuoteSpeakers
             var attribution = AttributionFinder.Describe(text, text.Span(c.Start, c.End), cue.Text, null, null);
             // No reporting verb near the speaker (a quote continuing the previous speaker's): no verb to report.
             if (cue.StartToken == c.Start) attribution = attribution with { Verb = null };
-            if (rule is null) found.Add(new AttributionRelation(cue, tokens, attribution));
-            else found[found.IndexOf(rule)] = rule with { Cue = cue, Attribution = attribution };
+            if (rule is null) found.Add(new AttributionRelation(cue, tokens, attribution) { Learned = true });
+            else found[found.IndexOf(rule)] = rule with { Cue = cue, Attribution = attribution, Learned = true };
             (previousHead, previousSentence) = (c.Head, q.FirstSentence);
         }
     }
@@ -63,6 +65,7 @@ internal static class QuoteSpeakers
         for (var q = 0; q < quotes.Count; q++) quoteTokens[q] = QuoteMarks.Tokens(text, quotes[q]);
         var inQuote = InQuote(text, quoteTokens);
         var rules = ruleRelations.ToList();
+        var tables = QuoteSituation.Tables(text);
         var candidates = new SpeakerCandidate[SpeakerCandidates.MaxCandidates];
         var features = new ulong[SpeakerCandidates.MaxFeatures];
         int previousHead = -1, previousSentence = -1;
@@ -70,7 +73,7 @@ internal static class QuoteSpeakers
         {
             var tokens = quoteTokens[i];
             if (tokens.Length == 0) continue;
-            var q = Situation(text, quotes[i], tokens, RuleFor(rules, tokens), previousHead, previousSentence);
+            var q = Situation(text, quotes[i], tokens, RuleFor(rules, tokens), previousHead, previousSentence, tables);
             var n = SpeakerCandidates.Collect(text, inQuote, q, candidates);
             var g = GoldFor(gold, quotes[i]);
             var rows = new ulong[n + 1][];
@@ -91,7 +94,8 @@ internal static class QuoteSpeakers
         }
     }
 
-    private static QuoteSituation Situation(AnnotatedText text, QuoteMarks.QuoteSpan quote, TokenSpan tokens, AttributionRelation? rule, int previousHead, int previousSentence)
+    private static QuoteSituation Situation(AnnotatedText text, QuoteMarks.QuoteSpan quote, TokenSpan tokens, AttributionRelation? rule,
+        int previousHead, int previousSentence, (int[] EntityTypeAt, int[] ChainAt) tables)
     {
         var first = text.SentenceIndexOf(tokens.StartToken);
         var q = new QuoteSituation
@@ -103,6 +107,8 @@ internal static class QuoteSpeakers
             RuleStart = -1,
             RuleEnd = -1,
             PreviousHead = previousHead >= 0 && first - previousSentence <= PreviousSpeakerReach ? previousHead : -1,
+            EntityTypeAt = tables.EntityTypeAt,
+            ChainAt = tables.ChainAt,
         };
         if (rule?.Source is { } s) (q.RuleStart, q.RuleEnd) = (s.StartToken, s.EndToken);
         return q;

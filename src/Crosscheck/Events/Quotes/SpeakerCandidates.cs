@@ -17,6 +17,25 @@ internal struct QuoteSituation
     public int RuleStart, RuleEnd;
     /// <summary>Head token of the speaker of the previous attributed quote nearby, or -1.</summary>
     public int PreviousHead;
+    /// <summary>Per token of the text: the type of the entity mention over it (as an int), or -1.</summary>
+    public int[] EntityTypeAt;
+    /// <summary>Per token of the text: the index of the first coreference chain with a mention over it, or -1.</summary>
+    public int[] ChainAt;
+
+    /// <summary>The per-token tables of <paramref name="text"/> that every quote of it shares.</summary>
+    public static (int[] EntityTypeAt, int[] ChainAt) Tables(AnnotatedText text)
+    {
+        var entity = new int[text.Count];
+        var chain = new int[text.Count];
+        Array.Fill(entity, -1);
+        Array.Fill(chain, -1);
+        foreach (var m in text.Entities)
+            for (var k = m.Span.StartToken; k < m.Span.EndToken && k < entity.Length; k++) if (entity[k] < 0) entity[k] = (int)m.Type;
+        for (var c = 0; c < text.Coreference.Length; c++)
+            foreach (var mention in text.Coreference[c].Mentions)
+                for (var k = mention.StartToken; k < mention.EndToken && k < chain.Length; k++) if (chain[k] < 0) chain[k] = c;
+        return (entity, chain);
+    }
 }
 
 /// <summary>
@@ -29,7 +48,7 @@ internal struct QuoteSituation
 /// </summary>
 internal static class SpeakerCandidates
 {
-    public const int FeatureVersion = 1;
+    public const int FeatureVersion = 3;
 
     /// <summary>At most this many features per candidate.</summary>
     public const int MaxFeatures = 32;
@@ -89,7 +108,7 @@ internal static class SpeakerCandidates
         if (side == 0) { for (var j = index + 1; j < all.Length && all[j].End <= q.Quote.StartToken; j++) ordinal++; }
         else { for (var j = index - 1; j >= 0 && all[j].Start >= q.Quote.EndToken; j--) ordinal++; }
         var ord = FeatureHash.Number(Math.Min(ordinal, 5));
-        var kind = Kind(text, c, out var coarse);
+        var kind = Kind(text, q, c, out var coarse);
         var head = FeatureHash.Lower(text.WordOf(c.Head));
 
         f[n++] = FeatureHash.Feature(1, kind);
@@ -138,7 +157,8 @@ internal static class SpeakerCandidates
         }
         if (q.PreviousHead >= 0)
         {
-            var same = SameReferent(text, q.PreviousHead, c.Head);
+            var same = string.Equals(text.WordOf(q.PreviousHead), text.WordOf(c.Head), StringComparison.OrdinalIgnoreCase)
+                || q.ChainAt[c.Head] >= 0 && q.ChainAt[c.Head] == q.ChainAt[q.PreviousHead];
             f[n++] = FeatureHash.Feature(18, FeatureHash.Number(same ? 1 : 0), FeatureHash.Number(q.OpensParagraph ? 1 : 0), sd);
         }
         var sentenceStart = text.Sentences[sentence].StartToken;
@@ -146,6 +166,16 @@ internal static class SpeakerCandidates
         f[n++] = FeatureHash.Feature(22, kind, pattern);
         var lineBreak = side == 0 ? LineBreakBetween(text, c.End - 1, q.Quote.StartToken) : LineBreakBetween(text, q.Quote.EndToken - 1, c.Start);
         f[n++] = FeatureHash.Feature(23, side, FeatureHash.Number(lineBreak ? 1 : 0), pattern);
+        // Where the quote sits in its sentence: a quote that opens it is framed after, one that ends it is framed before.
+        var opens = q.Quote.StartToken - text.Sentences[q.FirstSentence].StartToken <= 1;
+        var ends = text.Sentences[q.LastSentence].EndToken - q.Quote.EndToken <= 2;
+        f[n++] = FeatureHash.Feature(24, side, sd, FeatureHash.Number((opens ? 2 : 0) + (ends ? 1 : 0)));
+        // A reporting verb anywhere between the chunk and the quote, and whether a sentence ends between them.
+        int from = side == 0 ? c.End : q.Quote.EndToken, to = side == 0 ? q.Quote.StartToken : c.Start;
+        var cueBetween = false;
+        for (var k = from; k < to && !cueBetween; k++) cueBetween = AttributionWords.CueVerbs.ContainsKey(text.WordOf(k));
+        f[n++] = FeatureHash.Feature(25, side, sd, FeatureHash.Number(cueBetween ? 1 : 0));
+        f[n++] = FeatureHash.Feature(26, FeatureHash.Text(text.PosOf(c.Head) ?? ""), side, coarse);
         return n;
     }
 
@@ -195,7 +225,7 @@ internal static class SpeakerCandidates
     private static int Bucket(int v) => v switch { <= 0 => 0, 1 => 1, 2 => 2, 3 => 3, <= 5 => 4, <= 8 => 5, <= 12 => 6, <= 20 => 7, <= 40 => 8, _ => 9 };
 
     /// <summary>The candidate's kind (pronoun by word, entity type, anonymous, document, title, proper, common) and a coarse kind.</summary>
-    private static ulong Kind(AnnotatedText text, SpeakerCandidate c, out ulong coarse)
+    private static ulong Kind(AnnotatedText text, in QuoteSituation q, SpeakerCandidate c, out ulong coarse)
     {
         var w = text.WordOf(c.Head);
         if (text.PosOf(c.Head) == "PRP")
@@ -206,10 +236,10 @@ internal static class SpeakerCandidates
         var title = false;
         for (var k = c.Start; k < c.End && !title; k++) title = AttributionWords.TitleWords.Contains(text.WordOf(k));
         var t = FeatureHash.Number(title ? 1 : 0);
-        if (EntityLookup.Of(text).At(c.Head) is { } entity)
+        if (q.EntityTypeAt[c.Head] >= 0)
         {
             coarse = FeatureHash.Number(2);
-            return FeatureHash.Feature(101, FeatureHash.Number((int)entity.Type), t);
+            return FeatureHash.Feature(101, FeatureHash.Number(q.EntityTypeAt[c.Head]), t);
         }
         var k2 = AttributionWords.AnonymousHeads.Contains(w) ? 3 : AttributionWords.DocumentHeads.Contains(w) ? 4
             : AttributionWords.OutletNouns.Contains(w) ? 5 : text.PosOf(c.Head) is "NNP" or "NNPS" ? 6 : 7;
@@ -241,16 +271,5 @@ internal static class SpeakerCandidates
             h = FeatureHash.Add(h, cls);
         }
         return h;
-    }
-
-    /// <summary>Whether two head tokens name the same thing: the same word, or mentions of one coreference chain.</summary>
-    public static bool SameReferent(AnnotatedText text, int a, int b)
-    {
-        if (string.Equals(text.WordOf(a), text.WordOf(b), StringComparison.OrdinalIgnoreCase)) return true;
-        var lookup = EntityLookup.Of(text);
-        foreach (var (chainA, _) in lookup.ChainMentionsAt(a))
-            foreach (var (chainB, _) in lookup.ChainMentionsAt(b))
-                if (ReferenceEquals(chainA, chainB)) return true;
-        return false;
     }
 }

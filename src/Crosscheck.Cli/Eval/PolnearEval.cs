@@ -46,8 +46,8 @@ internal static class PolnearEval
         "speaker match     = of gold attributions with a Source whose content was found, the fraction where the predicted\n" +
         "                    attribution overlapping the gold content most (in characters) has a source span overlapping the gold Source\n" +
         "cue match         = of gold attributions found, the fraction where that prediction's cue overlaps the gold Cue\n" +
-        "direct quote      = a gold attribution with a Source whose content characters (spaces aside) are at least half inside\n" +
-        "                    quotation marks (the quotes QuoteFinder reads)\n" +
+        "direct quote      = a gold attribution with a Source whose content characters (spaces and quote marks aside) are at least half\n" +
+        "                    inside quotation marks (the quotes QuoteFinder reads)\n" +
         "direct-quote speaker = of gold direct quotes, the fraction where the prediction overlapping the content most has a\n" +
         "                    source overlapping the gold Source; a quote no prediction overlaps counts as a miss\n" +
         "annotator         = one .ann per article: the alphabetically first annotator code when several annotated it\n" +

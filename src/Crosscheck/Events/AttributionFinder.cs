@@ -92,6 +92,7 @@ public sealed class AttributionFinder
                 start = i;
             }
         }
+        DashCredits.Add(text, quotes, quoteTokens, found);
         found.Sort((a, b) => a.Cue.StartToken.CompareTo(b.Cue.StartToken));
         ResolvePronouns(found);
         if (Speakers is { } model)

@@ -15,13 +15,13 @@ public sealed class PolnearEvalTests
         halves.Tuning.Articles.ShouldBe(52);
         halves.Reporting.Articles.ShouldBe(32);
         scores.Gold.ShouldBeGreaterThan(2000);
-        // Measured with the learned quote-speaker ranker (crosscheck eval polnear): all 0.885 speaker match, 0.942 content
-        // precision, 0.518 recall; direct-quote speaker 0.885 on the tuning half, 0.830 on the reporting half.
-        scores.SpeakerMatch.ShouldBeGreaterThanOrEqualTo(0.86);
+        // Measured with the learned quote-speaker ranker (crosscheck eval polnear): all 0.889 speaker match, 0.942 content
+        // precision, 0.522 recall; direct-quote speaker 0.912 on the tuning half, 0.841 on the reporting half.
+        scores.SpeakerMatch.ShouldBeGreaterThanOrEqualTo(0.87);
         scores.ContentPrecision.ShouldBeGreaterThanOrEqualTo(0.92);
         scores.ContentRecall.ShouldBeGreaterThanOrEqualTo(0.50);
-        halves.Tuning.DirectQuoteSpeaker.ShouldBeGreaterThanOrEqualTo(0.86);
-        halves.Reporting.DirectQuoteSpeaker.ShouldBeGreaterThanOrEqualTo(0.80);
+        halves.Tuning.DirectQuoteSpeaker.ShouldBeGreaterThanOrEqualTo(0.89);
+        halves.Reporting.DirectQuoteSpeaker.ShouldBeGreaterThanOrEqualTo(0.82);
     }
 
     [SharedDataFact("data/polnear")]
@@ -30,7 +30,7 @@ public sealed class PolnearEvalTests
         var folder = SharedData.PathTo("data", "polnear", "dev");
         var rules = PolnearEval.Score(folder, PolnearEval.Finder(null, rulesOnly: true, overrideRules: false)).Tuning;
         var learned = PolnearEval.Score(folder).Tuning;
-        // Tuning half: 0.709 with the rules alone, 0.885 with the ranker.
+        // Tuning half: 0.709 with the rules alone (before the dash credit line), 0.912 with the ranker.
         learned.DirectQuoteSpeaker.ShouldBeGreaterThan(rules.DirectQuoteSpeaker + 0.10);
     }
 

@@ -81,7 +81,8 @@ public sealed class QuoteSpeakerModelTests
     public void The_committed_model_credits_a_quote_paragraph_to_the_speaker_of_the_sentence_before()
     {
         var text = StandardPipeline.Default.Process(
-            "Senator Mia Lund said the vote on Tuesday was a turning point for the town.\n\n\u201cThis bill protects families. It is long overdue.\u201d\n");
+            "Council backs bridge plan\n\nSenator Mia Lund said the vote on Tuesday was a turning point for the town.\n\n"
+            + "\u201cThis bill protects families. It is long overdue.\u201d\n\nCritics disagreed.\n");
         var quote = QuoteFinder.Default.Find(text).ShouldHaveSingleItem();
         quote.SpeakerName.ShouldBe("Mia Lund");
     }

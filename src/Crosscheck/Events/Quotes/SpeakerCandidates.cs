@@ -48,7 +48,7 @@ internal struct QuoteSituation
 /// </summary>
 internal static class SpeakerCandidates
 {
-    public const int FeatureVersion = 3;
+    public const int FeatureVersion = 4;
 
     /// <summary>At most this many features per candidate.</summary>
     public const int MaxFeatures = 32;
@@ -176,6 +176,11 @@ internal static class SpeakerCandidates
         for (var k = from; k < to && !cueBetween; k++) cueBetween = AttributionWords.CueVerbs.ContainsKey(text.WordOf(k));
         f[n++] = FeatureHash.Feature(25, side, sd, FeatureHash.Number(cueBetween ? 1 : 0));
         f[n++] = FeatureHash.Feature(26, FeatureHash.Text(text.PosOf(c.Head) ?? ""), side, coarse);
+        f[n++] = FeatureHash.Feature(27, FeatureHash.Feature(2, kind, side, sd), ord, FeatureHash.Number(q.RuleStart >= 0 ? 1 : 0));
+        if (next < text.Count) f[n++] = FeatureHash.Feature(28, FeatureHash.Lower(text.WordOf(next)), pattern);
+        // What coreference says the chunk is (a pronoun or a description of a person, an organization...).
+        var chain = q.ChainAt[c.Head];
+        f[n++] = FeatureHash.Feature(29, FeatureHash.Number(chain < 0 ? -1 : (int)text.Coreference[chain].Type), coarse, side);
         return n;
     }
 

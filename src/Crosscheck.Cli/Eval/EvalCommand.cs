@@ -17,8 +17,15 @@ internal static class EvalCommand
         seeds.SetAction(parse => SeedsEval.Run(parse.GetValue(seedsDir)!, parse.GetValue(gold)!, parse.GetValue(analysis), stdout, stderr));
         eval.Subcommands.Add(seeds);
         var polnearData = new Option<string?>("--data") { Description = "A PolNeAR split folder with text/ and attributions/ (default: ../shared/data/polnear/dev)" };
-        var polnear = new Command("polnear", "Score attribution finding (content, speaker, cue) against PolNeAR's annotations") { polnearData };
-        polnear.SetAction(parse => PolnearEval.Run(parse.GetValue(polnearData) ?? SharedDataFolder.PathTo("polnear", "dev"), stdout));
+        var polnearModel = new Option<string?>("--model") { Description = "A quote-speaker model file to use instead of the built-in one" };
+        var polnearRules = new Option<bool>("--rules-only") { Description = "Score the rules without the learned quote-speaker ranker" };
+        var polnearOverride = new Option<bool>("--override-rules") { Description = "Let the ranker replace the speakers of rule frames too (for comparison)" };
+        var polnear = new Command("polnear", "Score attribution finding (content, speaker, cue, direct-quote speaker) against PolNeAR's annotations, per fixed half")
+        {
+            polnearData, polnearModel, polnearRules, polnearOverride,
+        };
+        polnear.SetAction(parse => PolnearEval.Run(parse.GetValue(polnearData) ?? SharedDataFolder.PathTo("polnear", "dev"), stdout,
+            PolnearEval.Finder(parse.GetValue(polnearModel), parse.GetValue(polnearRules), parse.GetValue(polnearOverride))));
         eval.Subcommands.Add(polnear);
         var gvdbData = new Option<string>("--data") { Description = "The GVDB folder (dev.tsv)", DefaultValueFactory = _ => "../shared/data/gvdb" };
         var gvdbShow = new Option<int>("--show") { Description = "Print this many articles whose counts are wrong" };

@@ -13,15 +13,31 @@ internal static class PolnearEval
     /// <summary>One gold attribution: its spans as character intervals (a span may be discontinuous).</summary>
     internal sealed record GoldAttribution((int Start, int End)[] Content, (int Start, int End)[] Source, (int Start, int End)[] Cue);
 
-    /// <summary>The figures of one run.</summary>
+    /// <summary>The figures of one run (or one half of it).</summary>
     internal sealed record Scores(int Articles, int Gold, int GoldWithSource, int Predicted, int PredictedMatched, int GoldFound,
-        int FoundWithSource, int SpeakerMatched, int CueMatched)
+        int FoundWithSource, int SpeakerMatched, int CueMatched, int DirectQuotes = 0, int DirectQuotesFound = 0, int DirectSpeakerMatched = 0)
     {
         public double ContentPrecision => Predicted == 0 ? 0 : (double)PredictedMatched / Predicted;
         public double ContentRecall => Gold == 0 ? 0 : (double)GoldFound / Gold;
         public double ContentF1 => ContentPrecision + ContentRecall == 0 ? 0 : 2 * ContentPrecision * ContentRecall / (ContentPrecision + ContentRecall);
         public double SpeakerMatch => FoundWithSource == 0 ? 0 : (double)SpeakerMatched / FoundWithSource;
         public double CueMatch => GoldFound == 0 ? 0 : (double)CueMatched / GoldFound;
+
+        /// <summary>Of the gold direct quotes with a Source, the fraction whose speaker was found (a quote not found is a miss).</summary>
+        public double DirectQuoteSpeaker => DirectQuotes == 0 ? 0 : (double)DirectSpeakerMatched / DirectQuotes;
+
+        public static Scores operator +(Scores a, Scores b) => new(a.Articles + b.Articles, a.Gold + b.Gold, a.GoldWithSource + b.GoldWithSource,
+            a.Predicted + b.Predicted, a.PredictedMatched + b.PredictedMatched, a.GoldFound + b.GoldFound, a.FoundWithSource + b.FoundWithSource,
+            a.SpeakerMatched + b.SpeakerMatched, a.CueMatched + b.CueMatched, a.DirectQuotes + b.DirectQuotes, a.DirectQuotesFound + b.DirectQuotesFound,
+            a.DirectSpeakerMatched + b.DirectSpeakerMatched);
+
+        public static readonly Scores Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /// <summary>The scores of the two fixed halves of a split: <see cref="Tuning"/> (settings are chosen there) and <see cref="Reporting"/>.</summary>
+    internal sealed record HalfScores(Scores Tuning, Scores Reporting)
+    {
+        public Scores All => Tuning + Reporting;
     }
 
     public const string Definitions =
@@ -30,75 +46,165 @@ internal static class PolnearEval
         "speaker match     = of gold attributions with a Source whose content was found, the fraction where the predicted\n" +
         "                    attribution overlapping the gold content most (in characters) has a source span overlapping the gold Source\n" +
         "cue match         = of gold attributions found, the fraction where that prediction's cue overlaps the gold Cue\n" +
-        "annotator         = one .ann per article: the alphabetically first annotator code when several annotated it";
+        "direct quote      = a gold attribution with a Source whose content characters (spaces and quote marks aside) are at least half\n" +
+        "                    inside quotation marks (the quotes QuoteFinder reads)\n" +
+        "direct-quote speaker = of gold direct quotes, the fraction where the prediction overlapping the content most has a\n" +
+        "                    source overlapping the gold Source; a quote no prediction overlaps counts as a miss\n" +
+        "annotator         = one .ann per article: the alphabetically first annotator code when several annotated it\n" +
+        "halves            = an article is in the tuning half when the first byte of the SHA-256 of its text file name\n" +
+        "                    (UTF-8, e.g. 'name.txt') is even, else in the reporting half";
 
-    public static int Run(string directory, TextWriter stdout)
+    /// <summary>The finder an eval runs: the standard one, or with another ranker model, or the rules alone.</summary>
+    public static AttributionFinder Finder(string? modelPath, bool rulesOnly, bool overrideRules)
     {
-        var scores = Score(directory);
+        if (rulesOnly) return new AttributionFinder { Speakers = null };
+        if (modelPath is null && !overrideRules) return AttributionFinder.Default;
+        QuoteSpeakerModel? model;
+        try
+        {
+            model = modelPath is null ? QuoteSpeakerModel.Embedded : new QuoteSpeakerModel(Crosscheck.Language.Tagging.PerceptronModel.Load(modelPath));
+        }
+        catch (Crosscheck.Language.Tagging.ModelLoadException ex)
+        {
+            throw new CliFailure(ex.Message);
+        }
+        return new AttributionFinder { Speakers = model, SpeakersOverrideRules = overrideRules };
+    }
+
+    public static int Run(string directory, TextWriter stdout, AttributionFinder? finder = null)
+    {
+        var scores = Score(directory, finder);
         stdout.WriteLine($"PolNeAR attributions, {directory}");
         stdout.WriteLine(Definitions);
+        Print(stdout, "tuning half", scores.Tuning);
+        Print(stdout, "reporting half", scores.Reporting);
+        Print(stdout, "all", scores.All);
+        return CrosscheckCli.Ok;
+    }
+
+    private static void Print(TextWriter stdout, string title, Scores scores)
+    {
+        stdout.WriteLine($"-- {title}");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"articles {scores.Articles}, gold attributions {scores.Gold} ({scores.GoldWithSource} with a source), predicted {scores.Predicted}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"content: precision {scores.ContentPrecision:0.000} ({scores.PredictedMatched}/{scores.Predicted}), recall {scores.ContentRecall:0.000} ({scores.GoldFound}/{scores.Gold}), F1 {scores.ContentF1:0.000}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"speaker match {scores.SpeakerMatch:0.000} ({scores.SpeakerMatched}/{scores.FoundWithSource}); cue match {scores.CueMatch:0.000} ({scores.CueMatched}/{scores.GoldFound})"));
-        return CrosscheckCli.Ok;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"direct-quote speaker {scores.DirectQuoteSpeaker:0.000} ({scores.DirectSpeakerMatched}/{scores.DirectQuotes}; {scores.DirectQuotesFound} of the quotes found)"));
     }
 
-    /// <summary>Analyzes every article of a PolNeAR split folder (text/ and attributions/) and scores the attributions found.</summary>
-    public static Scores Score(string directory)
+    /// <summary>Whether an article file (by name, e.g. "x.txt") is in the tuning half: the first byte of the SHA-256 of its UTF-8 name is even.</summary>
+    public static bool InTuningHalf(string fileName) => (System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileName))[0] & 1) == 0;
+
+    /// <summary>Analyzes every article of a PolNeAR split folder (text/ and attributions/) and scores the attributions found, per half.</summary>
+    public static HalfScores Score(string directory, AttributionFinder? finder = null)
+    {
+        finder ??= AttributionFinder.Default;
+        var tuning = Scores.Zero;
+        var reporting = Scores.Zero;
+        foreach (var (textPath, annPath) in Articles(directory))
+        {
+            var raw = ReadText(textPath);
+            var golds = ReadAnn(annPath, raw);
+            var text = StandardPipeline.Default.Process(raw);
+            var one = ScoreArticle(raw, golds, finder.FindAll(text));
+            if (InTuningHalf(Path.GetFileName(textPath))) tuning += one;
+            else reporting += one;
+        }
+        if (tuning.Articles + reporting.Articles == 0) throw new CliFailure($"{directory}: no article with an annotation file");
+        return new HalfScores(tuning, reporting);
+    }
+
+    /// <summary>The articles of a split folder with their annotation file (the first by name when several annotators coded one), in name order.</summary>
+    internal static IEnumerable<(string Text, string Ann)> Articles(string directory)
     {
         var textDir = Path.Combine(directory, "text");
         var annDir = Path.Combine(directory, "attributions");
         if (!Directory.Exists(textDir) || !Directory.Exists(annDir))
             throw new CliFailure($"{directory}: not a PolNeAR split folder (expected text/ and attributions/ inside)");
-        int articles = 0, gold = 0, goldWithSource = 0, predicted = 0, predictedMatched = 0, goldFound = 0, foundWithSource = 0, speakerMatched = 0, cueMatched = 0;
         foreach (var textPath in Directory.GetFiles(textDir, "*.txt").Order(StringComparer.Ordinal))
         {
             var stem = Path.GetFileNameWithoutExtension(textPath);
             // Doubly-annotated articles: the alphabetically first annotator, so every run scores the same file.
             var annPath = Directory.GetFiles(annDir, stem + "_*.ann").Order(StringComparer.Ordinal).FirstOrDefault();
-            if (annPath is null) continue;
-            string raw;
-            try
-            {
-                raw = File.ReadAllText(textPath);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new CliFailure($"{textPath}: cannot read ({ex.Message})");
-            }
-            var golds = ReadAnn(annPath, raw);
-            var text = StandardPipeline.Default.Process(raw);
-            var found = AttributionFinder.Default.FindAll(text);
-            articles++;
-            gold += golds.Count;
-            predicted += found.Length;
+            if (annPath is not null) yield return (textPath, annPath);
+        }
+    }
+
+    internal static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliFailure($"{path}: cannot read ({ex.Message})");
+        }
+    }
+
+    private static Scores ScoreArticle(string raw, List<GoldAttribution> golds, System.Collections.Immutable.ImmutableArray<AttributionRelation> found)
+    {
+        int predictedMatched = 0, goldWithSource = 0, goldFound = 0, foundWithSource = 0, speakerMatched = 0, cueMatched = 0;
+        int direct = 0, directFound = 0, directMatched = 0;
+        var quoted = QuotedCharacters(raw);
+        foreach (var p in found)
+        {
+            if (golds.Any(g => Overlap(g.Content, p.Content.Start, p.Content.End) > 0)) predictedMatched++;
+        }
+        foreach (var g in golds)
+        {
+            if (g.Source.Length > 0) goldWithSource++;
+            var isDirect = g.Source.Length > 0 && IsDirectQuote(raw, quoted, g.Content);
+            if (isDirect) direct++;
+            AttributionRelation? best = null;
+            var bestOverlap = 0;
             foreach (var p in found)
             {
-                if (golds.Any(g => Overlap(g.Content, p.Content.Start, p.Content.End) > 0)) predictedMatched++;
+                var o = Overlap(g.Content, p.Content.Start, p.Content.End);
+                if (o > bestOverlap) { best = p; bestOverlap = o; }
             }
-            foreach (var g in golds)
+            if (best is null) continue;
+            goldFound++;
+            if (Overlap(g.Cue, best.Cue.Start, best.Cue.End) > 0) cueMatched++;
+            if (g.Source.Length == 0) continue;
+            foundWithSource++;
+            var matched = best.Source is { } s && Overlap(g.Source, s.Start, s.End) > 0;
+            if (matched) speakerMatched++;
+            if (!isDirect) continue;
+            directFound++;
+            if (matched) directMatched++;
+
+        }
+        return new Scores(1, golds.Count, goldWithSource, found.Length, predictedMatched, goldFound, foundWithSource, speakerMatched, cueMatched,
+            direct, directFound, directMatched);
+    }
+
+    /// <summary>Which characters of <paramref name="raw"/> are inside quotation marks (as <see cref="QuoteFinder"/> reads them).</summary>
+    internal static bool[] QuotedCharacters(string raw)
+    {
+        var quoted = new bool[raw.Length];
+        foreach (var q in QuoteMarks.Find(raw)) Array.Fill(quoted, true, q.Start, q.End - q.Start);
+        return quoted;
+    }
+
+    /// <summary>A content whose characters, spaces and quote marks aside, are at least half inside quotation marks.</summary>
+    internal static bool IsDirectQuote(string raw, bool[] quoted, (int Start, int End)[] content)
+    {
+        int inside = 0, all = 0;
+        foreach (var (s, e) in content)
+        {
+            for (var i = s; i < e && i < raw.Length; i++)
             {
-                if (g.Source.Length > 0) goldWithSource++;
-                AttributionRelation? best = null;
-                var bestOverlap = 0;
-                foreach (var p in found)
-                {
-                    var o = Overlap(g.Content, p.Content.Start, p.Content.End);
-                    if (o > bestOverlap) { best = p; bestOverlap = o; }
-                }
-                if (best is null) continue;
-                goldFound++;
-                if (Overlap(g.Cue, best.Cue.Start, best.Cue.End) > 0) cueMatched++;
-                if (g.Source.Length == 0) continue;
-                foundWithSource++;
-                if (best.Source is { } s && Overlap(g.Source, s.Start, s.End) > 0) speakerMatched++;
+                var c = raw[i];
+                if (char.IsWhiteSpace(c) || c is '"' or '“' or '”' or '‘' or '’' or '\'') continue;
+                all++;
+                if (quoted[i]) inside++;
             }
         }
-        if (articles == 0) throw new CliFailure($"{directory}: no article with an annotation file");
-        return new Scores(articles, gold, goldWithSource, predicted, predictedMatched, goldFound, foundWithSource, speakerMatched, cueMatched);
+        return all > 0 && 2 * inside >= all;
     }
 
     private static int Overlap((int Start, int End)[] spans, int start, int end)
@@ -131,6 +237,8 @@ internal static class PolnearEval
             var line = lines[n];
             if (line.Length == 0) continue;
             var fields = line.Split('\t');
+            // A span with a line break runs onto the next lines of the file, which have no ID: they are skipped.
+            if (!IsId(fields[0])) continue;
             if (line[0] == 'T')
             {
                 // T1<TAB>Type start end[;start end...]<TAB>text
@@ -173,6 +281,9 @@ internal static class PolnearEval
         }
         return result;
     }
+
+    /// <summary>A brat annotation ID: a letter and digits ("T12", "E3").</summary>
+    private static bool IsId(string field) => field.Length > 1 && char.IsAsciiLetterUpper(field[0]) && field.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
 
     /// <summary>UTF-16 offset of each code-point offset, one past the end included.</summary>
     private static int[] CodePointOffsets(string text)

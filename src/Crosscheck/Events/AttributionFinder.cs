@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Crosscheck.Language;
@@ -14,6 +13,9 @@ public sealed record AttributionRelation(TokenSpan Cue, TokenSpan Content, Attri
 {
     /// <summary>The words naming the source ("two US officials", "she"); null when the text names none.</summary>
     public TokenSpan? Source => Attribution.Speaker;
+
+    /// <summary>Whether the speaker came from the learned quote-speaker ranker rather than a rule frame.</summary>
+    public bool Learned { get; init; }
 }
 
 /// <summary>
@@ -24,6 +26,20 @@ public sealed record AttributionRelation(TokenSpan Cue, TokenSpan Content, Attri
 public sealed class AttributionFinder
 {
     public static readonly AttributionFinder Default = new();
+
+    /// <summary>The learned quote-speaker ranker (the embedded model by default); null reads with the rules alone.</summary>
+    internal QuoteSpeakerModel? Speakers
+    {
+        // The embedded model is loaded on first use, so a finder given its own model (or none) never touches it.
+        get => _speakersGiven ? _speakers : QuoteSpeakerModel.Embedded;
+        init => (_speakers, _speakersGiven) = (value, true);
+    }
+
+    private readonly QuoteSpeakerModel? _speakers;
+    private readonly bool _speakersGiven;
+
+    /// <summary>Whether the ranker's speaker replaces the speaker of a rule frame holding the quote (false: it only adds quotes no frame holds).</summary>
+    internal bool SpeakersOverrideRules { get; init; }
 
     private readonly ConditionalWeakTable<AnnotatedText, RelationsBox> _cache = new();
 
@@ -41,19 +57,10 @@ public sealed class AttributionFinder
     {
         ArgumentNullException.ThrowIfNull(text);
         AttributionRelation? best = null;
-        var all = FindAll(text);
-        // Relations are in text order of their cues: only those cued inside the sentence are looked at.
-        int lo = 0, hi = all.Length;
-        while (lo < hi)
+        // Only frames cued inside the sentence are looked at.
+        foreach (var r in FindAll(text))
         {
-            var mid = (lo + hi) >>> 1;
-            if (all[mid].Cue.StartToken < sentence.StartToken) lo = mid + 1;
-            else hi = mid;
-        }
-        for (var at = lo; at < all.Length && all[at].Cue.StartToken < sentence.EndToken; at++)
-        {
-            var r = all[at];
-            if (!r.Content.Contains(focus.StartToken)) continue;
+            if (r.Cue.StartToken < sentence.StartToken || r.Cue.StartToken >= sentence.EndToken || !r.Content.Contains(focus.StartToken)) continue;
             if (best is null || r.Content.Length < best.Content.Length) best = r;
         }
         return best?.Attribution ?? Attribution.Unattributed;
@@ -64,95 +71,6 @@ public sealed class AttributionFinder
     {
         ArgumentNullException.ThrowIfNull(text);
         return _cache.GetValue(text, t => new RelationsBox(Compute(t))).Relations;
-    }
-
-    // ---- Word lists. Curated by hand from English news style; not derived from any dataset. ----
-
-    /// <summary>Reporting verbs by form, mapped to their lemma. Thought and belief verbs count: news credits beliefs too.</summary>
-    private static readonly FrozenDictionary<string, string> CueVerbs = BuildCueVerbs();
-
-    /// <summary>Verbs whose object is the hearer ("told NBC News", "assured reporters"), before the content.</summary>
-    private static readonly FrozenSet<string> HearerVerbs = FrozenSet.ToFrozenSet(["tell", "assure", "inform", "warn", "brief", "remind", "promise", "email", "text"], StringComparer.Ordinal);
-
-    /// <summary>Heads of source phrases that name unnamed people.</summary>
-    private static readonly FrozenSet<string> AnonymousHeads = FrozenSet.ToFrozenSet(
-        ["official", "officials", "source", "sources", "people", "person", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
-         "diplomat", "diplomats", "officer", "officers", "insider", "insiders", "staffer", "staffers", "employee", "employees", "member",
-         "members", "expert", "experts", "analyst", "analysts", "observer", "observers", "witness", "witnesses", "resident", "residents",
-         "spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "lawmaker", "lawmakers", "critic", "critics",
-         "supporter", "supporters", "someone", "others", "many", "some", "several", "both", "investigators", "investigator", "authorities",
-         "leader", "leaders", "commander", "commanders", "negotiator", "negotiators", "operative", "operatives", "strategist", "strategists",
-         "voter", "voters", "respondents", "democrats", "republicans", "activists", "activist", "allies", "ally", "friend", "friends",
-         "colleague", "colleagues", "man", "woman", "men", "women", "doctor", "doctors", "lawyer", "lawyers", "attorney", "attorneys",
-         "scientist", "scientists", "economist", "economists", "aide-de-camp", "everyone", "nobody", "one", "two", "three", "four"],
-        StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Heads that name a document rather than a person.</summary>
-    private static readonly FrozenSet<string> DocumentHeads = FrozenSet.ToFrozenSet(
-        ["report", "reports", "reporting", "filing", "filings", "statement", "statements", "document", "documents", "memo", "memos",
-         "study", "studies", "survey", "surveys", "poll", "polls", "data", "records", "record", "analysis", "letter", "release",
-         "complaint", "indictment", "lawsuit", "suit", "assessment", "estimate", "estimates", "figures", "tally", "count", "email",
-         "emails", "documentation", "transcript", "cable", "cables", "footage", "video", "photos", "research", "findings", "order",
-         "ruling", "affidavit", "court papers", "papers", "audit", "review", "investigation", "post", "tweet", "website", "account"],
-        StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Common nouns that stand for an outlet already named ("told the outlet").</summary>
-    private static readonly FrozenSet<string> OutletNouns = FrozenSet.ToFrozenSet(
-        ["outlet", "newspaper", "paper", "network", "broadcaster", "publication", "agency", "channel", "magazine", "site", "daily", "tabloid", "station", "website"],
-        StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string> Pronouns = FrozenSet.ToFrozenSet(
-        ["he", "she", "they", "it", "we", "i", "you"], StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Words that may sit between a source and its verb ("officials reportedly said", "he has long said").</summary>
-    private static readonly FrozenSet<string> VerbPrefixes = FrozenSet.ToFrozenSet(
-        ["has", "have", "had", "will", "would", "could", "may", "might", "can", "also", "reportedly", "previously", "later", "earlier",
-         "repeatedly", "long", "then", "again", "publicly", "privately", "separately", "still", "recently", "already", "first",
-         "once", "had", "did", "does", "do", "not", "never", "often", "frequently", "allegedly", "flatly", "falsely", "explicitly",
-         "simply", "further", "now", "just", "only", "even", "openly", "initially", "ultimately", "subsequently", "continued", "continue", "to"],
-        StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string> NounPhraseLinks = FrozenSet.ToFrozenSet(
-        ["of", "for", "at", "in", "with", "from", "on", "to", "close", "familiar", "who", "by"], StringComparer.OrdinalIgnoreCase);
-
-    private static FrozenDictionary<string, string> BuildCueVerbs()
-    {
-        var forms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        // Regular verbs: lemma, third person, past, -ing are derived; irregular forms are listed after.
-        string[] regular =
-        [
-            "claim", "report", "announce", "add", "explain", "note", "state", "argue", "insist", "warn", "deny", "confirm", "suggest",
-            "believe", "acknowledge", "admit", "allege", "assert", "contend", "declare", "detail", "emphasize", "stress", "estimate",
-            "predict", "promise", "reveal", "indicate", "testify", "vow", "urge", "recall", "remark", "reply", "respond", "answer",
-            "observe", "concede", "complain", "boast", "joke", "quip", "hint", "signal", "caution", "disclose", "charge", "maintain",
-            "tweet", "post", "assure", "inform", "remind", "fear", "worry", "hope", "expect", "suspect", "conclude", "agree", "accuse",
-            "speculate", "reiterate", "counter", "question", "wonder", "acknowledg", "recount", "describe", "highlight", "underscore",
-            "mention", "ask", "demand", "threaten", "pledge", "predict", "learn", "email", "brief", "guarantee", "imply", "propose",
-        ];
-        foreach (var v in regular)
-        {
-            forms[v] = v;
-            forms[v.EndsWith('y') && !v.EndsWith("ay", StringComparison.Ordinal) ? v[..^1] + "ies" : v.EndsWith('s') || v.EndsWith('h') ? v + "es" : v + "s"] = v;
-            var past = v.EndsWith('e') ? v + "d" : v.EndsWith('y') && !v.EndsWith("ay", StringComparison.Ordinal) ? v[..^1] + "ied" : v + "ed";
-            forms[past] = v;
-        }
-        (string Form, string Lemma)[] irregular =
-        [
-            ("say", "say"), ("says", "say"), ("said", "say"), ("tell", "tell"), ("tells", "tell"), ("told", "tell"),
-            ("write", "write"), ("writes", "write"), ("wrote", "write"), ("think", "think"), ("thinks", "think"), ("thought", "think"),
-            ("feel", "feel"), ("feels", "feel"), ("felt", "feel"), ("know", "know"), ("knows", "know"), ("knew", "know"),
-            ("find", "find"), ("finds", "find"), ("found", "find"), ("show", "show"), ("shows", "show"), ("showed", "show"),
-            ("shown", "show"), ("testified", "testify"), ("replied", "reply"), ("denied", "deny"), ("vowed", "vow"),
-            ("learnt", "learn"), ("argued", "argue"), ("hoped", "hope"), ("emphasized", "emphasize"), ("emphasised", "emphasize"),
-            ("stressed", "stress"), ("stresses", "stress"), ("speculated", "speculate"), ("agreed", "agree"), ("quipped", "quip"),
-            ("predicted", "predict"), ("concluded", "conclude"), ("believed", "believe"), ("acknowledged", "acknowledge"),
-        ];
-        foreach (var (form, lemma) in irregular) forms[form] = lemma;
-        forms.Remove("acknowledg");
-        forms.Remove("acknowledgs");
-        forms.Remove("acknowledged");
-        forms["acknowledged"] = "acknowledge";
-        return forms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     // ---- The finder. ----
@@ -174,9 +92,16 @@ public sealed class AttributionFinder
                 start = i;
             }
         }
+        DashCredits.Add(text, quotes, quoteTokens, found);
         found.Sort((a, b) => a.Cue.StartToken.CompareTo(b.Cue.StartToken));
         ResolvePronouns(found);
-        AddContinuedQuotes(text, quotes, quoteTokens, found);
+        if (Speakers is { } model)
+        {
+            QuoteSpeakers.Apply(text, model, quotes, quoteTokens, found, SpeakersOverrideRules);
+            found.Sort((a, b) => a.Cue.StartToken.CompareTo(b.Cue.StartToken));
+            ResolvePronouns(found);
+        }
+        else AddContinuedQuotes(text, quotes, quoteTokens, found);
         found.Sort((a, b) => a.Content.StartToken != b.Content.StartToken ? a.Content.StartToken.CompareTo(b.Content.StartToken) : a.Cue.StartToken.CompareTo(b.Cue.StartToken));
         return [.. found];
     }
@@ -208,7 +133,7 @@ public sealed class AttributionFinder
                 lemma = "make clear";
                 cueEnd = clearEnd;
             }
-            else if (!CueVerbs.TryGetValue(w, out lemma)) continue;
+            else if (!AttributionWords.CueVerbs.TryGetValue(w, out lemma)) continue;
             if (Frame(text, unit, i, cueEnd, lemma, quoteTokens) is { } frame) found.Add(frame);
         }
     }
@@ -227,7 +152,7 @@ public sealed class AttributionFinder
         {
             if (text.WordOf(k) != ":") { if (text.PosOf(k) is not ("NNP" or "NNPS" or "NN" or "POS")) return null; continue; }
             var source = text.Span(unit.StartToken, k);
-            if (text.PosOf(k - 1) is not ("NNP" or "NNPS") && !IsNamed(text, source) && !DocumentHeads.Contains(text.WordOf(k - 1))) return null;
+            if (text.PosOf(k - 1) is not ("NNP" or "NNPS") && !IsNamed(text, source) && !AttributionWords.DocumentHeads.Contains(text.WordOf(k - 1))) return null;
             var end = TrimEnd(text, k + 1, unit.EndToken);
             if (end - (k + 1) < 3) return null;
             return new AttributionRelation(text.Span(k, k + 1), text.Span(k + 1, end), Describe(text, source, ":", ":", null));
@@ -254,7 +179,7 @@ public sealed class AttributionFinder
 
         // The source before the verb, over adverbs and auxiliaries.
         var beforeVerb = cue;
-        while (beforeVerb > unit.StartToken && VerbPrefixes.Contains(text.WordOf(beforeVerb - 1))) beforeVerb--;
+        while (beforeVerb > unit.StartToken && AttributionWords.VerbPrefixes.Contains(text.WordOf(beforeVerb - 1))) beforeVerb--;
         if (beforeVerb > unit.StartToken)
         {
             var p = text.WordOf(beforeVerb - 1);
@@ -271,12 +196,12 @@ public sealed class AttributionFinder
         }
         if (source is null) return null;
         if (!inverted && IsDeterminerLike(text, source.Value.EndToken - 1)) return null;
-        if (!inverted && pos is "NN" or "NNS" && !AnonymousHeads.Contains(text.WordOf(source.Value.EndToken - 1)) && !IsNamed(text, source.Value)) return null;
+        if (!inverted && pos is "NN" or "NNS" && !AttributionWords.AnonymousHeads.Contains(text.WordOf(source.Value.EndToken - 1)) && !IsNamed(text, source.Value)) return null;
 
         // The hearer ("told NBC News", "told reporters").
         var after = inverted ? source.Value.EndToken : cueEnd;
         TokenSpan? hearer = null;
-        if (!inverted && HearerVerbs.Contains(lemma))
+        if (!inverted && AttributionWords.HearerVerbs.Contains(lemma))
         {
             var h = after;
             while (h < unit.EndToken && IsNounPhraseWord(text, h) && h - after < 6) h++;
@@ -330,7 +255,7 @@ public sealed class AttributionFinder
         else if (!StartsClause(text, unit, after) && !(after < unit.EndToken && (IsOpeningMark(text, after) || text.WordOf(after) == ":"))) return null;
         if (after < unit.EndToken && text.WordOf(after) == ":") after++;
         var subjectEnd = unit.StartToken;
-        while (subjectEnd < unit.EndToken && subjectEnd - unit.StartToken < 8 && (IsNounPhraseWord(text, subjectEnd) || Pronouns.Contains(text.WordOf(subjectEnd)))) subjectEnd++;
+        while (subjectEnd < unit.EndToken && subjectEnd - unit.StartToken < 8 && (IsNounPhraseWord(text, subjectEnd) || AttributionWords.Pronouns.Contains(text.WordOf(subjectEnd)))) subjectEnd++;
         if (subjectEnd == unit.StartToken || text.PosOf(subjectEnd) is not ("VBD" or "VBZ" or "VBP" or "MD" or "RB")) return null;
         var source = text.Span(unit.StartToken, subjectEnd);
         var content = QuoteAt(text, quoteTokens, after) ?? text.Span(after, TrimEnd(text, after, unit.EndToken));
@@ -415,7 +340,7 @@ public sealed class AttributionFinder
         {
             var k = start - 1;
             var w = text.WordOf(k);
-            if (Pronouns.Contains(w))
+            if (AttributionWords.Pronouns.Contains(w))
             {
                 if (start == end) start = k;
                 break;
@@ -423,7 +348,7 @@ public sealed class AttributionFinder
             if (IsNounPhraseWord(text, k)) { start = k; continue; }
             if (w is "and" or "or" or "&" && start < end && k > unit.StartToken && text.WordOf(k - 1) != "," && IsNounPhraseWord(text, k - 1)) { start = k; continue; }
             // "sources familiar with the effort", "officials close to the talks", "a spokesman for the Pentagon".
-            if (NounPhraseLinks.Contains(w) && start < end && k > unit.StartToken && (IsNounPhraseWord(text, k - 1) || text.WordOf(k - 1) is "familiar" or "close"))
+            if (AttributionWords.NounPhraseLinks.Contains(w) && start < end && k > unit.StartToken && (IsNounPhraseWord(text, k - 1) || text.WordOf(k - 1) is "familiar" or "close"))
             {
                 start = k;
                 continue;
@@ -432,7 +357,7 @@ public sealed class AttributionFinder
             break;
         }
         // A phrase that cannot end a subject ("of the", "with").
-        while (start < end && NounPhraseLinks.Contains(text.WordOf(start)) && text.WordOf(start) is not ("familiar" or "close")) start++;
+        while (start < end && AttributionWords.NounPhraseLinks.Contains(text.WordOf(start)) && text.WordOf(start) is not ("familiar" or "close")) start++;
         return start;
     }
 
@@ -455,9 +380,9 @@ public sealed class AttributionFinder
     private static bool IsNounPhraseWord(AnnotatedText text, int k)
     {
         var w = text.WordOf(k);
-        if (AnonymousHeads.Contains(w) || DocumentHeads.Contains(w)) return true;
+        if (AttributionWords.AnonymousHeads.Contains(w) || AttributionWords.DocumentHeads.Contains(w)) return true;
         var pos = text.PosOf(k) ?? "";
-        if (pos is "DT" or "PDT" or "CD" or "POS" or "PRP$" or "NNP" or "NNPS" or "NN" or "NNS" or "JJ" or "JJR" or "JJS" or "VBN" && !CueVerbs.ContainsKey(w)) return w is not ("that" or "this" or "which" or "what");
+        if (pos is "DT" or "PDT" or "CD" or "POS" or "PRP$" or "NNP" or "NNPS" or "NN" or "NNS" or "JJ" or "JJR" or "JJS" or "VBN" && !AttributionWords.CueVerbs.ContainsKey(w)) return w is not ("that" or "this" or "which" or "what");
         return w is "’s" or "'s" or "-" || (pos == "HYPH");
     }
 
@@ -515,7 +440,7 @@ public sealed class AttributionFinder
 
     // ---- Who the source is. ----
 
-    private static Attribution Describe(AnnotatedText text, TokenSpan source, string word, string? phrase, TokenSpan? hearer)
+    internal static Attribution Describe(AnnotatedText text, TokenSpan source, string word, string? phrase, TokenSpan? hearer)
     {
         var verb = phrase ?? word.ToLowerInvariant();
         var via = hearer is { } h ? OutletIn(text, h) : null;
@@ -523,18 +448,18 @@ public sealed class AttributionFinder
         // "four sources familiar with the effort": the head is before the post-modifier.
         for (var k = source.StartToken; k < source.EndToken; k++)
         {
-            if (NounPhraseLinks.Contains(text.WordOf(k)) && k > source.StartToken) { headIndex = k - 1; break; }
+            if (AttributionWords.NounPhraseLinks.Contains(text.WordOf(k)) && k > source.StartToken) { headIndex = k - 1; break; }
         }
         if (text.WordOf(headIndex) is "familiar" or "close" && headIndex > source.StartToken) headIndex--;
         var head = text.WordOf(headIndex);
 
         // A name at the head, else a pronoun or a description the coreference resolved ("she", "the president").
-        var pronoun = Pronouns.Contains(head);
+        var pronoun = AttributionWords.Pronouns.Contains(head);
         // A pronoun is resolved by its own chain mention only, never by a name the recognizer ran over it.
         var entity = pronoun ? null : EntityAt(text, source, headIndex);
         var chain = ChainAt(text, source, headIndex, pronoun);
         var spokesperson = head.StartsWith("spokes", StringComparison.OrdinalIgnoreCase);
-        if (entity is null && chain is not null && (Pronouns.Contains(head) || !AnonymousHeads.Contains(head))) entity = NamedMentionOf(text, chain);
+        if (entity is null && chain is not null && (AttributionWords.Pronouns.Contains(head) || !AttributionWords.AnonymousHeads.Contains(head))) entity = NamedMentionOf(text, chain);
         else if (entity is not null && !spokesperson && entity.Span.EndToken <= headIndex) entity = null;
         if (entity is not null)
         {
@@ -543,21 +468,21 @@ public sealed class AttributionFinder
                 return new Attribution(AttributionKind.Outlet) { Speaker = source, SpeakerEntity = entity, SpeakerName = name, Via = name, Verb = verb };
             return new Attribution(AttributionKind.Named) { Speaker = source, SpeakerEntity = entity, SpeakerName = name, Via = via, Verb = verb };
         }
-        if (chain is not null && !AnonymousHeads.Contains(head))
+        if (chain is not null && !AttributionWords.AnonymousHeads.Contains(head))
             return new Attribution(chain.Type == EntityType.Outlet ? AttributionKind.Outlet : AttributionKind.Named)
             {
                 Speaker = source, SpeakerName = chain.Name, Via = chain.Type == EntityType.Outlet ? chain.Name : via, Verb = verb,
             };
-        if (AnonymousHeads.Contains(head))
+        if (AttributionWords.AnonymousHeads.Contains(head))
             return new Attribution(AttributionKind.Anonymous) { Speaker = source, Count = CountOf(text, source, headIndex), Via = via, Verb = verb };
-        if (DocumentHeads.Contains(head))
+        if (AttributionWords.DocumentHeads.Contains(head))
         {
             var outlet = OutletIn(text, source);
             return new Attribution(AttributionKind.Document) { Speaker = source, Via = outlet ?? StripDeterminer(text, source), Verb = verb };
         }
-        if (OutletNouns.Contains(head) && text.PosOf(source.StartToken) == "DT" && LastOutletBefore(text, source.StartToken) is { } earlier)
+        if (AttributionWords.OutletNouns.Contains(head) && text.PosOf(source.StartToken) == "DT" && LastOutletBefore(text, source.StartToken) is { } earlier)
             return new Attribution(AttributionKind.Outlet) { Speaker = source, SpeakerName = earlier, Via = earlier, Verb = verb };
-        if (Pronouns.Contains(head))
+        if (AttributionWords.Pronouns.Contains(head))
             // Resolved later from the previous source, when coreference left it open ("They also say").
             return new Attribution(AttributionKind.Anonymous) { Speaker = source, Via = via, Verb = verb };
         if (text.PosOf(headIndex) is "NNP" or "NNPS" || IsNamed(text, source))
@@ -567,19 +492,12 @@ public sealed class AttributionFinder
         return new Attribution(AttributionKind.Anonymous) { Speaker = source, Count = CountOf(text, source, headIndex), Via = via, Verb = verb };
     }
 
-    /// <summary>Office words that open a name the recognizer missed ("Governor Gavin Newsom"); a general list, hand-written.</summary>
-    private static readonly FrozenSet<string> TitleWords = FrozenSet.ToFrozenSet(
-        ["president", "governor", "gov.", "senator", "sen.", "rep.", "representative", "mayor", "minister", "prime", "secretary",
-         "chancellor", "general", "gen.", "dr.", "mr.", "mrs.", "ms.", "judge", "justice", "ambassador", "chairman", "chairwoman",
-         "speaker", "leader", "king", "queen", "prince", "sheikh", "commissioner", "director", "attorney", "former", "then-president"],
-        StringComparer.OrdinalIgnoreCase);
-
     /// <summary>A name from words the recognizer did not tag: without its determiner and the office words before a proper noun.</summary>
     private static string NameOf(AnnotatedText text, TokenSpan span)
     {
         var s = span.StartToken;
         if (span.Length > 1 && text.PosOf(s) == "DT") s++;
-        while (s < span.EndToken - 1 && TitleWords.Contains(text.WordOf(s)) && text.PosOf(s + 1) is "NNP" or "NNPS") s++;
+        while (s < span.EndToken - 1 && AttributionWords.TitleWords.Contains(text.WordOf(s)) && text.PosOf(s + 1) is "NNP" or "NNPS") s++;
         return text.Span(s, span.EndToken).Text;
     }
 
@@ -645,7 +563,7 @@ public sealed class AttributionFinder
         // "told the outlet": the outlet last named.
         for (var k = span.StartToken; k < span.EndToken; k++)
         {
-            if (OutletNouns.Contains(text.WordOf(k)) && text.PosOf(span.StartToken) == "DT") return LastOutletBefore(text, span.StartToken);
+            if (AttributionWords.OutletNouns.Contains(text.WordOf(k)) && text.PosOf(span.StartToken) == "DT") return LastOutletBefore(text, span.StartToken);
         }
         return null;
     }
@@ -685,7 +603,7 @@ public sealed class AttributionFinder
     }
 
     private static bool IsOpenPronoun(Attribution a) =>
-        a.Kind == AttributionKind.Anonymous && a.Speaker is { Length: 1 } s && Pronouns.Contains(s.Text);
+        a.Kind == AttributionKind.Anonymous && a.Speaker is { Length: 1 } s && AttributionWords.Pronouns.Contains(s.Text);
 
     /// <summary>A quote that opens a paragraph with no frame of its own continues the speaker of the quote before it.</summary>
     private static void AddContinuedQuotes(AnnotatedText text, List<QuoteMarks.QuoteSpan> quotes, TokenSpan[] quoteTokens, List<AttributionRelation> found)

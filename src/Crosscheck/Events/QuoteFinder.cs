@@ -32,8 +32,9 @@ public sealed class QuoteFinder
                 // The tightest content is the frame nearest the quote.
                 if (best is null || r.Content.Length < best.Content.Length) best = r;
             }
-            // A quote of one or two words with no speaker is a scare quote or a title, not a quotation.
-            if (best is null && tokens.Length < 3) continue;
+            // A quote of one or two words with no speaker, or only a learned one ("called it a ‘purge’"), is a scare quote
+            // or a title, not a quotation (the attribution stays in AttributionFinder).
+            if ((best is null || best.Learned) && tokens.Length < 3) continue;
             var a = best?.Attribution ?? Attribution.Unattributed;
             quotes.Add(new Quote(span.Start, span.End, text.Text[span.Start..span.End])
             {

@@ -49,7 +49,7 @@ internal static class DatesEval
 
         stdout.WriteLine();
         stdout.WriteLine("(b) times in the texts, read with their gold publication date");
-        int times = 0, unresolved = 0, weekdays = 0, weekdaysUnresolved = 0, events = 0, withDay = 0, dayInGold = 0, mainFound = 0, withMain = 0;
+        int times = 0, unresolved = 0, weekdays = 0, weekdaysUnresolved = 0, events = 0, withDay = 0, dayInGold = 0, dayExact = 0, mainFound = 0, mainExact = 0, withMain = 0;
         foreach (var a in articles)
         {
             var doc = Read(a, stripDate: false);
@@ -73,14 +73,16 @@ internal static class DatesEval
                 withDay++;
                 days.Add(time.Start!.Value);
                 if (a.All.Any(r => Within(time.Start!.Value, r, 1))) dayInGold++;
+                if (a.All.Any(r => Within(time.Start!.Value, r, 0))) dayExact++;
             }
             if (a.Reported.Count == 0) continue;
             withMain++;
             if (days.Any(d => Within(d, a.Reported[0], 1))) mainFound++;
+            if (days.Any(d => Within(d, a.Reported[0], 0))) mainExact++;
         }
         stdout.WriteLine($"time expressions {times}, unresolved {unresolved} ({Share(unresolved, times)}); with a weekday {weekdays}, unresolved {weekdaysUnresolved}");
-        stdout.WriteLine($"asserted ASSAULT events {events}; with a resolved day {withDay} ({Share(withDay, events)}); of these within 1 day of a gold incident the article reports or mentions {dayInGold} ({Share(dayInGold, withDay)})");
-        stdout.WriteLine($"articles reporting an incident {withMain}; with an event dated within 1 day of its main incident {mainFound} ({Share(mainFound, withMain)})");
+        stdout.WriteLine($"asserted ASSAULT events {events}; with a resolved day {withDay} ({Share(withDay, events)}); of these on a day of a gold incident the article reports or mentions {dayExact} ({Share(dayExact, withDay)}), within 1 day {dayInGold} ({Share(dayInGold, withDay)})");
+        stdout.WriteLine($"articles reporting an incident {withMain}; with an event dated on a day of its main incident {mainExact} ({Share(mainExact, withMain)}), within 1 day {mainFound} ({Share(mainFound, withMain)})");
         return CrosscheckCli.Ok;
 
         void Recovery(string name, Func<Article, DateOnly?> recover)

@@ -110,9 +110,9 @@ public static partial class PublicationDates
             var m = Dateline().Match(line);
             if (!m.Success) continue;
             var date = DatePart().Match(m.Groups["date"].Value);
-            if (!date.Success || date.Groups["year"].Success) continue;
+            if (!date.Success || date.Groups["year"].Success || date.Groups["iso"].Success) continue;
             var month = MonthNumber(date.Groups["month"].Value);
-            var day = int.Parse(date.Groups["day"].Value, CultureInfo.InvariantCulture);
+            var day = Number(date.Groups["day"].Value);
             // A day no month has in any year ("Feb 30") is no date.
             if (month == 0 || day < 1 || day > DateTime.DaysInMonth(2024, month)) continue;
             return (month, day);

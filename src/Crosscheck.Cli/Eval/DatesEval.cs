@@ -119,7 +119,7 @@ internal static class DatesEval
         var lines = File.ReadAllLines(a.Path);
         var kept = stripDate ? lines.Where(l => !l.StartsWith("published:", StringComparison.OrdinalIgnoreCase)) : lines;
         var bytes = Encoding.UTF8.GetBytes(string.Join('\n', kept) + "\n");
-        var doc = new DocumentReader().ReadBytes(a.Path, bytes, ".txt").Select(r => r.Document).FirstOrDefault();
+        var doc = new DocumentReader(new ReaderOptions { RecoverPublished = true }).ReadBytes(a.Path, bytes, ".txt").Select(r => r.Document).FirstOrDefault();
         Cache[key] = doc;
         return doc;
     }

@@ -36,7 +36,7 @@ internal static partial class DocumentAssembler
         }
         var published = draft.Metadata.Published is { } given
             ? (given, draft.Metadata.PublishedFrom ?? PublishedFrom.Metadata)
-            : PublicationDates.Recover(text, draft.Metadata.Url, draft.Source);
+            : limits?.RecoverPublished == true ? PublicationDates.Recover(text, draft.Metadata.Url, draft.Source) : null;
         var metadata = draft.Metadata with
         {
             Published = published?.Item1,

@@ -11,7 +11,7 @@ namespace Crosscheck.Tests.Documents;
 public sealed class PublicationDateTests
 {
     private static Document Read(string source, string text, string extension = ".txt") =>
-        new DocumentReader().ReadBytes(source, Encoding.UTF8.GetBytes(text), extension).Single().Document.ShouldNotBeNull();
+        new DocumentReader(new ReaderOptions { RecoverPublished = true }).ReadBytes(source, Encoding.UTF8.GetBytes(text), extension).Single().Document.ShouldNotBeNull();
 
     private const string Body = "Two ferries collided in the harbor, injuring four passengers, the coast guard said.\n\nThe port reopened after divers cleared the wreckage.\n";
 
@@ -118,10 +118,10 @@ public sealed class PublicationDateTests
     }
 
     [Fact]
-    public void Analyze_shows_where_the_date_came_from_and_resolves_the_weekday_against_it()
+    public void Analyze_shows_where_the_date_came_from()
     {
         using var dir = new TempDirectory();
-        dir.File("story.txt", "Ferry strike\nHARBORTON, Nov. 10, 2025 (Coastline Wire) — Gunmen attacked a ferry terminal on Saturday night, killing three guards, officials said.\n");
+        dir.File("story.txt", "---\npublished: 2025-11-10\n---\nFerry strike\nGunmen attacked a ferry terminal on Saturday night, killing three guards, officials said.\n");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
@@ -130,7 +130,7 @@ public sealed class PublicationDateTests
         using var json = JsonDocument.Parse(stdout.ToString());
         var doc = json.RootElement.GetProperty("documents").EnumerateArray().Single();
         doc.GetProperty("published").GetString().ShouldBe("2025-11-10");
-        doc.GetProperty("publishedFrom").GetString().ShouldBe("dateline");
+        doc.GetProperty("publishedFrom").GetString().ShouldBe("metadata");
         var time = json.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("time"))
             .First(t => t.ValueKind == JsonValueKind.Object);
         time.GetProperty("text").GetString().ShouldBe("Saturday night");

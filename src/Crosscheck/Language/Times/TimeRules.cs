@@ -22,6 +22,7 @@ internal static class TimeRules
         var keyword = Cues.Keywords.GetValueOrDefault(s.Word(i));
         if (keyword == Keyword.At) return TryAtTheTime(s, i, earlier, out m);
         if (keyword is Keyword.The or Keyword.A && TryAnaphoricDay(s, i, earlier, out m)) return true;
+        if (keyword == Keyword.Overnight) return TryOvernight(s, i, earlier, out m);
         if (keyword == Keyword.Since)
         {
             // "since September": from the start of what follows to publication.
@@ -88,8 +89,6 @@ internal static class TimeRules
                 return TryThe(s, i, out m);
             case Keyword.Recent:
                 return TryRecent(s, i, out m);
-            case Keyword.Overnight:
-                return TryOvernight(s, i, out m);
         }
         if (w.StartsWith("mid-", StringComparison.OrdinalIgnoreCase)) return TryMidToken(s, i, out m);
         if (Lexicon.MonthOf(w) != 0) return TryMonth(s, i, Pick.Past, bare: false, out m);
@@ -133,10 +132,11 @@ internal static class TimeRules
     }
 
     /// <summary>
-    /// "overnight" is the night that ends on the publication morning, dated by that morning: the publication day ("Russia
-    /// attacked Kyiv overnight" in a paper of Saturday is Saturday). "overnight into Tuesday" / "overnight on Tuesday" take the weekday.
+    /// "overnight" is the night that ends on the morning of the day last named in its sentence or the two before it ("Parnell said on
+    /// Friday ... struck a vessel overnight" is Friday), else of the publication day ("Russia attacked Kyiv overnight" in a paper of
+    /// Saturday is Saturday), dated by that morning. "overnight into Tuesday" / "overnight on Tuesday" take the weekday.
     /// </summary>
-    private static bool TryOvernight(TimeScope s, int i, out TimeMatch m)
+    private static bool TryOvernight(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
     {
         var at = s.Is(i + 1, "into") || s.Is(i + 1, "on") || s.Is(i + 1, "to") ? i + 2 : i + 1;
         if (s.At(at) is { } w && Lexicon.TryWeekday(w, out var day))
@@ -144,8 +144,26 @@ internal static class TimeRules
             var weekday = TryWeekday(s, at, day, DefaultPick(s, i), i, out m);
             return weekday;
         }
-        m = new TimeMatch(i, i + 1, Relative(s.Published, p => Period.Day(p), TimePrecision.Day));
+        var from = RecentDay(s, i, earlier) ?? s.Published;
+        m = new TimeMatch(i, i + 1, from is { } f ? Period.Day(f) : Period.Unresolved(TimePrecision.Day));
         return true;
+    }
+
+    /// <summary>How many sentences back a day may lie to date an "overnight" after it.</summary>
+    private const int OvernightReach = 2;
+
+    /// <summary>The day of the latest resolved one-day time in the sentence of token <paramref name="i"/> or the <see cref="OvernightReach"/> before it.</summary>
+    private static DateOnly? RecentDay(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier)
+    {
+        if (earlier is null) return null;
+        var sentence = s.Text.SentenceIndexOf(i);
+        for (var k = earlier.Count - 1; k >= 0; k--)
+        {
+            var e = earlier[k];
+            if (sentence - s.Text.SentenceIndexOf(e.Span.StartToken) > OvernightReach) return null;
+            if (e.IsResolved && e.Precision == TimePrecision.Day) return e.Start;
+        }
+        return null;
     }
 
     /// <summary>

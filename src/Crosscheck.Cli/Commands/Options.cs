@@ -68,6 +68,11 @@ internal static class SharedOptions
         return option;
     }
 
+    public static Option<bool> RecoverDates() => new("--recover-dates")
+    {
+        Description = "Date an article whose metadata has no publication date from its dateline, URL or file name",
+    };
+
     public static Option<long> MaxBytes() => new("--max-bytes")
     {
         Description = "Refuse inputs larger than this many bytes",

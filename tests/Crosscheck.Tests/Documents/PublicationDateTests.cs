@@ -136,4 +136,25 @@ public sealed class PublicationDateTests
         time.GetProperty("text").GetString().ShouldBe("Saturday night");
         time.GetProperty("start").GetString().ShouldBe("2025-11-08");
     }
+
+    [Theory]
+    [InlineData(false, null, null, null)]
+    [InlineData(true, "2025-11-10", "dateline", "2025-11-08")]
+    public void Analyze_recovers_a_dateline_date_when_asked_and_resolves_the_weekday_against_it(bool recover, string? published, string? from, string? day)
+    {
+        using var dir = new TempDirectory();
+        dir.File("story.txt", "Ferry strike\nHARBORTON, Nov. 10, 2025 (Coastline Wire) — Gunmen attacked a ferry terminal on Saturday night, killing three guards, officials said.\n");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        CrosscheckCli.Run(recover ? ["analyze", dir.Path, "--recover-dates"] : ["analyze", dir.Path], stdout, stderr).ShouldBe(0);
+
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var doc = json.RootElement.GetProperty("documents").EnumerateArray().Single();
+        doc.GetProperty("published").GetString().ShouldBe(published);
+        doc.GetProperty("publishedFrom").GetString().ShouldBe(from);
+        var time = json.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("time"))
+            .First(t => t.ValueKind == JsonValueKind.Object && t.GetProperty("text").GetString() == "Saturday night");
+        time.GetProperty("start").GetString().ShouldBe(day);
+    }
 }

@@ -79,6 +79,14 @@ internal static class DatesEval
             withMain++;
             if (days.Any(d => Within(d, a.Reported[0], 1))) mainFound++;
             if (days.Any(d => Within(d, a.Reported[0], 0))) mainExact++;
+            else if (show)
+            {
+                stdout.WriteLine($"  day miss {a.File[..Math.Min(60, a.File.Length)]}: gold {a.Reported[0].Start:yyyy-MM-dd}..{a.Reported[0].End:yyyy-MM-dd}, published {a.Gold:yyyy-MM-dd}");
+                foreach (var e in EventReader.Default.Read(text).Events.Where(e => e.Type == PloverType.Assault && e.Modality == Modality.Asserted).Take(6))
+                {
+                    stdout.WriteLine($"      '{e.Trigger.Text}' time: {e.Time?.Span.Text ?? "-"} {e.Time?.Start:yyyy-MM-dd} ({e.Time?.Precision})");
+                }
+            }
         }
         stdout.WriteLine($"time expressions {times}, unresolved {unresolved} ({Share(unresolved, times)}); with a weekday {weekdays}, unresolved {weekdaysUnresolved}");
         stdout.WriteLine($"asserted ASSAULT events {events}; with a resolved day {withDay} ({Share(withDay, events)}); of these on a day of a gold incident the article reports or mentions {dayExact} ({Share(dayExact, withDay)}), within 1 day {dayInGold} ({Share(dayInGold, withDay)})");

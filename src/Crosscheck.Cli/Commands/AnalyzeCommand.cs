@@ -19,13 +19,15 @@ internal static class AnalyzeCommand
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
         var maxBytes = SharedOptions.MaxBytes();
         var gazetteers = SharedOptions.Gazetteers();
-        var command = new Command("analyze", "Analyze articles and print the analysis contract as JSON") { paths, format, output, maxBytes, gazetteers };
+        var recoverDates = SharedOptions.RecoverDates();
+        var command = new Command("analyze", "Analyze articles and print the analysis contract as JSON") { paths, format, output, maxBytes, gazetteers, recoverDates };
         command.SetAction(parse =>
         {
             var pipeline = SharedOptions.PipelineWith(parse.GetValue(gazetteers));
+            var readerOptions = new ReaderOptions { MaxBytes = parse.GetValue(maxBytes), RecoverPublished = !parse.GetValue(recoverDates) };
             if (parse.GetValue(format) == "conllu")
-                return ConlluCommand.Write(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, pipeline, parse.GetValue(output), stdout, stderr);
-            var run = Analyze(parse.GetValue(paths)!, new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) }, stderr, pipeline);
+                return ConlluCommand.Write(parse.GetValue(paths)!, readerOptions, pipeline, parse.GetValue(output), stdout, stderr);
+            var run = Analyze(parse.GetValue(paths)!, readerOptions, stderr, pipeline);
             var (documents, entities, readings, cross, failed) = run;
             var outPath = parse.GetValue(output);
             if (parse.GetValue(format) == "facts")

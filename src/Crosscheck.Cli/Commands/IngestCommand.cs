@@ -14,11 +14,12 @@ internal static class IngestCommand
         var paths = SharedOptions.Paths();
         var db = SharedOptions.Database();
         var maxBytes = SharedOptions.MaxBytes();
-        var command = new Command("ingest", "Read articles from files, directories, feeds or standard input and store them") { paths, db, maxBytes };
+        var recoverDates = SharedOptions.RecoverDates();
+        var command = new Command("ingest", "Read articles from files, directories, feeds or standard input and store them") { paths, db, maxBytes, recoverDates };
         command.SetAction(parse =>
         {
             using var store = OpenStore(parse.GetValue(db)!);
-            var reader = new DocumentReader(new ReaderOptions { MaxBytes = parse.GetValue(maxBytes) });
+            var reader = new DocumentReader(new ReaderOptions { MaxBytes = parse.GetValue(maxBytes), RecoverPublished = !parse.GetValue(recoverDates) });
             var (summary, load) = Ingest(store, reader, parse.GetValue(paths)!, stdout, stderr);
             return summary.Failed > 0 || load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });

@@ -68,6 +68,11 @@ internal static class SharedOptions
         return option;
     }
 
+    public static Option<bool> RecoverDates() => new("--no-date-recovery")
+    {
+        Description = "Leave an article whose metadata has no publication date undated (by default it is dated from its dateline, URL or file name)",
+    };
+
     public static Option<long> MaxBytes() => new("--max-bytes")
     {
         Description = "Refuse inputs larger than this many bytes",

@@ -54,6 +54,13 @@ internal static class EvalCommand
         plover.SetAction(parse => PloverEval.Run(parse.GetValue(ploverData) ?? PloverEval.DefaultPath(), parse.GetValue(ploverErrors), stdout));
         eval.Subcommands.Add(case2021);
         eval.Subcommands.Add(plover);
+        var datesData = new Option<string?>("--data") { Description = "The realnews folder (default: ../shared/data/realnews)" };
+        var datesSplit = new Option<string>("--split") { Description = "dev (for choosing rules) or test (for reporting)", DefaultValueFactory = _ => "dev" };
+        datesSplit.AcceptOnlyFromAmong("dev", "test");
+        var datesShow = new Option<bool>("--show") { Description = "Also print the articles whose date the reader does not recover (use on dev only)" };
+        var dates = new Command("dates", "Publication dates recovered from datelines, URLs and file names, and times resolved, on realnews") { datesData, datesSplit, datesShow };
+        dates.SetAction(parse => DatesEval.Run(parse.GetValue(datesData), parse.GetValue(datesSplit)!, parse.GetValue(datesShow), stdout));
+        eval.Subcommands.Add(dates);
         return eval;
     }
 }

@@ -52,6 +52,8 @@ public sealed record DocumentMetadata
     public string? Outlet { get; init; }
     public string? Title { get; init; }
     public DateOnly? Published { get; init; }
+    /// <summary>Where <see cref="Published"/> came from; null when unknown (a document loaded back from a store).</summary>
+    public PublishedFrom? PublishedFrom { get; init; }
     public string? Url { get; init; }
     public string? Language { get; init; }
 
@@ -63,6 +65,7 @@ public sealed record DocumentMetadata
         Outlet = Outlet ?? fallback.Outlet,
         Title = Title ?? fallback.Title,
         Published = Published ?? fallback.Published,
+        PublishedFrom = Published is null ? fallback.PublishedFrom : PublishedFrom,
         Url = Url ?? fallback.Url,
         Language = Language ?? fallback.Language,
     };

@@ -34,8 +34,13 @@ internal static partial class DocumentAssembler
         {
             throw new InputRejectedException("no article text found");
         }
+        var published = draft.Metadata.Published is { } given
+            ? (given, draft.Metadata.PublishedFrom ?? PublishedFrom.Metadata)
+            : limits?.RecoverPublished == true ? PublicationDates.Recover(text, draft.Metadata.Url, draft.Source) : null;
         var metadata = draft.Metadata with
         {
+            Published = published?.Item1,
+            PublishedFrom = published?.Item2,
             // Every reader here reads English; a declared language is kept as declared.
             Language = draft.Metadata.Language ?? "en",
             Outlet = draft.Metadata.Outlet ?? OutletFromDateline(text, segments),

@@ -19,6 +19,12 @@ public sealed record ReaderOptions
     /// </summary>
     public int MaxParagraphs { get; init; } = 50_000;
 
+    /// <summary>
+    /// Recover a publication date metadata lacks from the top of the text, the URL or the file name (<see cref="PublicationDates"/>).
+    /// On by default; <c>--no-date-recovery</c> turns it off (README, "Publication dates").
+    /// </summary>
+    public bool RecoverPublished { get; init; } = true;
+
     public static readonly ReaderOptions Default = new();
 }
 

@@ -53,6 +53,16 @@ public static class AnalysisJson
         w.WriteEndObject();
     }
 
+    /// <summary>"metadata", "dateline", "url" or "filename"; null without a date or when its source is unknown.</summary>
+    internal static string? PublishedFromName(DocumentMetadata m) => m.Published is null ? null : m.PublishedFrom switch
+    {
+        PublishedFrom.Metadata => "metadata",
+        PublishedFrom.Dateline => "dateline",
+        PublishedFrom.Url => "url",
+        PublishedFrom.FileName => "filename",
+        _ => null,
+    };
+
     internal static void WriteDocument(Utf8JsonWriter w, Document doc)
     {
         w.WriteStartObject();
@@ -61,6 +71,7 @@ public static class AnalysisJson
         WriteNullable(w, "outlet", doc.Metadata.Outlet);
         WriteNullable(w, "title", doc.Metadata.Title);
         WriteNullable(w, "published", doc.Metadata.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        WriteNullable(w, "publishedFrom", PublishedFromName(doc.Metadata));
         WriteNullable(w, "url", doc.Metadata.Url);
         w.WriteString("language", doc.Language);
         w.WriteString("text", doc.Text);

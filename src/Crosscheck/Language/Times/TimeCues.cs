@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Crosscheck.Language;
+
+/// <summary>
+/// The word lists of the time rules, read once from <c>data/language/times.txt</c> (embedded): sections in brackets, one entry a line,
+/// a TAB before the value in mapping sections; words compare ignoring case.
+/// </summary>
+internal sealed class TimeCues
+{
+    private static readonly Lazy<TimeCues> Shared = new(() =>
+    {
+        using var stream = typeof(TimeCues).Assembly.GetManifestResourceStream("Crosscheck.Language.times.txt")
+            ?? throw new InvalidOperationException("The time word list is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    });
+
+    public static TimeCues Default => Shared.Value;
+
+    public required FrozenDictionary<string, Keyword> Keywords { get; init; }
+    public required FrozenDictionary<string, int> Seasons { get; init; }
+    public required FrozenDictionary<string, TimeUnit> Units { get; init; }
+    public required FrozenSet<string> DayParts { get; init; }
+    /// <summary>Future words and phrases, each as its words.</summary>
+    public required ImmutableArray<ImmutableArray<string>> Future { get; init; }
+    public required FrozenSet<string> ClauseEnds { get; init; }
+    public required FrozenSet<string> LeadIns { get; init; }
+    public required FrozenSet<string> WeekendLeadIns { get; init; }
+    /// <summary>Anaphoric day phrases (as words) and the days they add to the day they count from.</summary>
+    public required ImmutableArray<(ImmutableArray<string> Words, int Days)> AnaphoricDays { get; init; }
+    public required FrozenSet<string> AnaphoraBlockers { get; init; }
+    /// <summary>Day phrases counted from publication ("the day before yesterday") and the days they add.</summary>
+    public required ImmutableArray<(ImmutableArray<string> Words, int Days)> PublicationDays { get; init; }
+
+    public static TimeCues Parse(string content)
+    {
+        var sections = new Dictionary<string, List<(string Entry, string? Value)>>(StringComparer.Ordinal);
+        List<(string, string?)>? current = null;
+        var lineNumber = 0;
+        foreach (var raw in content.Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.TrimEnd('\r');
+            if (line.Trim().Length == 0 || line.StartsWith('#')) continue;
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                current = sections[line[1..^1]] = [];
+                continue;
+            }
+            if (current is null) throw new FormatException($"times.txt:{lineNumber}: an entry before any [section]");
+            var tab = line.IndexOf('\t');
+            current.Add(tab < 0 ? (line.Trim(), null) : (line[..tab].Trim(), line[(tab + 1)..].Trim()));
+        }
+        List<(string Entry, string? Value)> Section(string name) =>
+            sections.TryGetValue(name, out var s) ? s : throw new FormatException($"times.txt has no [{name}] section");
+        FrozenSet<string> Set(string name) => Section(name).Select(e => e.Entry).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        FrozenDictionary<string, T> Map<T>(string name, Func<string, T> value) =>
+            Section(name).ToFrozenDictionary(e => e.Entry, e => value(e.Value ?? throw new FormatException($"times.txt [{name}] '{e.Entry}' has no value")),
+                StringComparer.OrdinalIgnoreCase);
+        // Longest phrases first, so "the day before yesterday" is tried before "the day before".
+        ImmutableArray<(ImmutableArray<string>, int)> Days(string name) => [.. Section(name)
+            .Select(e => (Words(e.Entry), int.Parse(e.Value ?? throw new FormatException($"times.txt [{name}] '{e.Entry}' has no value"), CultureInfo.InvariantCulture)))
+            .OrderByDescending(e => e.Item1.Length)];
+        static ImmutableArray<string> Words(string phrase) => [.. phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        return new TimeCues
+        {
+            Keywords = Map("keywords", Enum.Parse<Keyword>),
+            Seasons = Map("seasons", v => int.Parse(v, CultureInfo.InvariantCulture)),
+            Units = Map("units", Enum.Parse<TimeUnit>),
+            DayParts = Set("day-parts"),
+            Future = [.. Section("future").Select(e => Words(e.Entry))],
+            ClauseEnds = Set("clause-ends"),
+            LeadIns = Set("lead-ins"),
+            WeekendLeadIns = Set("weekend-lead-ins"),
+            AnaphoricDays = Days("anaphoric-days"),
+            AnaphoraBlockers = Set("anaphora-blockers"),
+            PublicationDays = Days("publication-days"),
+        };
+    }
+}

@@ -1,0 +1,215 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using static Crosscheck.Language.TimeCalendar;
+using static Crosscheck.Language.CalendarTimes;
+using static Crosscheck.Language.RelativeTimes;
+using static Crosscheck.Language.VagueTimes;
+
+namespace Crosscheck.Language;
+
+/// <summary>Where a time may start and which rule reads it; times that refer back ("at the time", "the day before").</summary>
+internal static class TimeRules
+{
+    private static TimeCues Cues => TimeCues.Default;
+
+    public static bool CanStart(string w) =>
+        Cues.Keywords.ContainsKey(w) || Lexicon.MonthOf(w) != 0 || Lexicon.IsWeekday(w) || Cues.Seasons.ContainsKey(w) || Quantities.CanStart(w)
+        || w.StartsWith("mid-", StringComparison.OrdinalIgnoreCase);
+
+    public static bool TryMatch(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
+    {
+        m = default;
+        var keyword = Cues.Keywords.GetValueOrDefault(s.Word(i));
+        if (keyword == Keyword.At) return TryAtTheTime(s, i, earlier, out m);
+        if (keyword is Keyword.The or Keyword.A && TryAnaphoricDay(s, i, earlier, out m)) return true;
+        if (keyword == Keyword.Overnight) return TryOvernight(s, i, earlier, out m);
+        if (keyword == Keyword.Since)
+        {
+            // "since September": from the start of what follows to publication.
+            if (!TryCore(s, i + 1, out var from)) return false;
+            var start = from.Time.Start;
+            // A start after publication cannot open a stretch that ends at publication: left unresolved.
+            var unanchored = start is null || start > s.Published;
+            m = new TimeMatch(i, from.End, unanchored ? Period.Unresolved(TimePrecision.Range) : new Period(start, s.Published, TimePrecision.Range));
+            return true;
+        }
+        return TryCore(s, i, out m);
+    }
+
+    /// <summary>"at the time" refers back to the latest resolved time before it in the text.</summary>
+    internal static bool TryAtTheTime(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
+    {
+        m = default;
+        if (!(s.Is(i + 1, "the") || s.Is(i + 1, "that")) || !s.Is(i + 2, "time") || s.Is(i + 3, "of")) return false;
+        var period = Period.Unresolved(TimePrecision.Range);
+        if (earlier is not null)
+        {
+            for (var k = earlier.Count - 1; k >= 0; k--)
+            {
+                var e = earlier[k];
+                if (e.IsResolved) { period = new Period(e.Start, e.End, e.Precision); break; }
+            }
+        }
+        m = new TimeMatch(i, i + 3, period);
+        return true;
+    }
+
+    internal static bool TryCore(TimeScope s, int i, out TimeMatch m)
+    {
+        m = default;
+        if (i >= s.End) return false;
+        var w = s.Word(i);
+        var pub = s.Published;
+        switch (Cues.Keywords.GetValueOrDefault(w))
+        {
+            case Keyword.Today:
+                m = new TimeMatch(i, i + 1, Relative(pub, p => Period.Day(p), TimePrecision.Day));
+                return true;
+            case Keyword.Yesterday:
+                m = new TimeMatch(i, i + 1, Relative(pub, p => Period.Day(SafeDates.AddDays(p, -1)), TimePrecision.Day));
+                return true;
+            case Keyword.Tomorrow:
+                m = new TimeMatch(i, i + 1, Relative(pub, p => Period.Day(SafeDates.AddDays(p, 1)), TimePrecision.Day));
+                return true;
+            case Keyword.This:
+                return TryDeictic(s, i, Pick.This, out m);
+            case Keyword.Last:
+                return TryDeictic(s, i, Pick.Last, out m);
+            case Keyword.Next:
+                return TryDeictic(s, i, Pick.Next, out m);
+            case Keyword.EarlierOrLater:
+                return TryEarlierLater(s, i, out m);
+            case Keyword.Early:
+                return TryPart(s, i, i + 1, Part.Early, out m);
+            case Keyword.Late:
+                return TryPart(s, i, i + 1, Part.Late, out m);
+            case Keyword.Mid:
+                return TryPart(s, i, i + 1, Part.Mid, out m);
+            case Keyword.The:
+                return TryThe(s, i, out m);
+            case Keyword.Recent:
+                return TryRecent(s, i, out m);
+        }
+        if (w.StartsWith("mid-", StringComparison.OrdinalIgnoreCase)) return TryMidToken(s, i, out m);
+        if (Lexicon.MonthOf(w) != 0) return TryMonth(s, i, Pick.Past, bare: false, out m);
+        if (Lexicon.TryWeekday(w, out var day)) return TryWeekday(s, i, day, DefaultPick(s, i), i, out m);
+        if (Cues.Seasons.ContainsKey(w)) return TrySeason(s, i, i, null, out m);
+        if (char.IsAsciiDigit(w[0]) && TryDigits(s, i, out m)) return true;
+        return TryAgo(s, i, out m);
+    }
+
+    internal static Period Relative(DateOnly? pub, Func<DateOnly, Period> resolve, TimePrecision precision) =>
+        pub is { } p ? resolve(p) : Period.Unresolved(precision);
+
+    /// <summary>
+    /// The occurrence a bare weekday, month or season means: the coming one when a future word or phrase ("will", "plans to",
+    /// "is scheduled") comes before it in its clause, else the latest begun by publication. The clause is looked back over up to
+    /// a comma, semicolon, colon, dash, "said" or "after": "Talks that will resume, officials said, began on Monday" is past.
+    /// </summary>
+    internal static Pick DefaultPick(TimeScope s, int i)
+    {
+        for (var k = i - 1; k >= s.Start; k--)
+        {
+            var w = s.Word(k);
+            if (Cues.ClauseEnds.Contains(w)) break;
+            foreach (var phrase in Cues.Future)
+            {
+                if (EndsAt(s, k, phrase)) return Pick.Future;
+            }
+        }
+        return Pick.Past;
+    }
+
+    private static bool EndsAt(TimeScope s, int k, ImmutableArray<string> phrase)
+    {
+        var first = k - phrase.Length + 1;
+        if (first < s.Start) return false;
+        for (var j = 0; j < phrase.Length; j++)
+        {
+            if (!s.Word(first + j).Equals(phrase[j], StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// "overnight" is the night that ends on the morning of the day last named in its sentence or the two before it ("Parnell said on
+    /// Friday ... struck a vessel overnight" is Friday), else of the publication day ("Russia attacked Kyiv overnight" in a paper of
+    /// Saturday is Saturday), dated by that morning. "overnight into Tuesday" / "overnight on Tuesday" take the weekday.
+    /// </summary>
+    private static bool TryOvernight(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
+    {
+        var at = s.Is(i + 1, "into") || s.Is(i + 1, "on") || s.Is(i + 1, "to") ? i + 2 : i + 1;
+        if (s.At(at) is { } w && Lexicon.TryWeekday(w, out var day))
+        {
+            var weekday = TryWeekday(s, at, day, DefaultPick(s, i), i, out m);
+            return weekday;
+        }
+        var from = RecentDay(s, i, earlier) ?? s.Published;
+        m = new TimeMatch(i, i + 1, from is { } f ? Period.Day(f) : Period.Unresolved(TimePrecision.Day));
+        return true;
+    }
+
+    /// <summary>How many sentences back a day may lie to date an "overnight" after it.</summary>
+    private const int OvernightReach = 2;
+
+    /// <summary>The day of the latest resolved one-day time in the sentence of token <paramref name="i"/> or the <see cref="OvernightReach"/> before it.</summary>
+    private static DateOnly? RecentDay(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier)
+    {
+        if (earlier is null) return null;
+        var sentence = s.Text.SentenceIndexOf(i);
+        for (var k = earlier.Count - 1; k >= 0; k--)
+        {
+            var e = earlier[k];
+            if (sentence - s.Text.SentenceIndexOf(e.Span.StartToken) > OvernightReach) return null;
+            if (e.IsResolved && e.Precision == TimePrecision.Day) return e.Start;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "the day before", "the previous day", "a day earlier", "the next day": a day counted from the latest day-precise time before
+    /// it in its sentence or paragraph, else from publication. "the day before the vote" names a day of something unknown here and is
+    /// no time.
+    /// </summary>
+    private static bool TryAnaphoricDay(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
+    {
+        m = default;
+        foreach (var (words, days) in Cues.PublicationDays)
+        {
+            if (i + words.Length > s.End || !EndsAt(s, i + words.Length - 1, words)) continue;
+            m = new TimeMatch(i, i + words.Length, Relative(s.Published, p => Period.Day(SafeDates.AddDays(p, days)), TimePrecision.Day));
+            return true;
+        }
+        foreach (var (words, days) in Cues.AnaphoricDays)
+        {
+            var end = i + words.Length;
+            if (end > s.End || !EndsAt(s, end - 1, words)) continue;
+            // "the next day's talks" names talks, not a day of their own.
+            if (s.At(end) is "'s" or "’s") return false;
+            var last = words[^1];
+            if ((last.Equals("before", StringComparison.OrdinalIgnoreCase) || last.Equals("after", StringComparison.OrdinalIgnoreCase))
+                && s.At(end) is { } next && (Cues.AnaphoraBlockers.Contains(next) || char.IsUpper(next[0]) || char.IsAsciiDigit(next[0])
+                    || Cues.Keywords.GetValueOrDefault(next) is Keyword.Yesterday or Keyword.Today or Keyword.Tomorrow)) return false;
+            var from = AnchorDay(s, i, earlier) ?? s.Published;
+            m = new TimeMatch(i, end, from is { } f ? Period.Day(SafeDates.AddDays(f, days)) : Period.Unresolved(TimePrecision.Day));
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The day of the latest resolved one-day time before token <paramref name="i"/> in its sentence or its paragraph.</summary>
+    private static DateOnly? AnchorDay(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier)
+    {
+        if (earlier is null) return null;
+        var text = s.Text.Text;
+        var here = s.Text.StartOf(i);
+        for (var k = earlier.Count - 1; k >= 0; k--)
+        {
+            var e = earlier[k];
+            var end = e.Span.End;
+            if (end > here || text.AsSpan(end, here - end).Contains('\n')) return null;
+            if (e.IsResolved && e.Precision == TimePrecision.Day) return e.Start;
+        }
+        return null;
+    }
+}

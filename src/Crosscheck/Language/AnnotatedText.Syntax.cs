@@ -4,11 +4,55 @@ public sealed partial class AnnotatedText
 {
     private int[]? _heads;
     private string[]? _relations;
+    private bool[]? _parsed;
+    private Action<TokenSpan, int[], string[]>? _parse;
 
     /// <summary>The head of token <paramref name="i"/> (a token index in this text), -1 for a sentence's root or before the parser ran.</summary>
-    internal int HeadOf(int i) => _heads?[i] ?? -1;
+    internal int HeadOf(int i)
+    {
+        if (_parse is not null) EnsureParsed(i);
+        return _heads?[i] ?? -1;
+    }
 
-    internal string? RelationOf(int i) => _relations?[i];
+    internal string? RelationOf(int i)
+    {
+        if (_parse is not null) EnsureParsed(i);
+        return _relations?[i];
+    }
+
+    /// <summary>
+    /// Sets a parse made on demand: a sentence is parsed the first time one of its tokens' heads or relations is read
+    /// (the event reader reads only sentences with event words; CoNLL-U output reads all). <paramref name="parse"/>
+    /// fills the heads (text token indices, -1 for a root) and relations of one sentence in the arrays it is given.
+    /// </summary>
+    internal void SetSyntaxOnDemand(Action<TokenSpan, int[], string[]> parse)
+    {
+        _heads = new int[_words.Length];
+        _heads.AsSpan().Fill(-1);
+        _relations = new string[_words.Length];
+        _relations.AsSpan().Fill("root");
+        _parsed = new bool[_sentences.Length];
+        _parse = parse;
+    }
+
+    private void EnsureParsed(int token)
+    {
+        int lo = 0, hi = _sentences.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var s = _sentences[mid];
+            if (token < s.StartToken) hi = mid - 1;
+            else if (token >= s.EndToken) lo = mid + 1;
+            else
+            {
+                if (_parsed![mid]) return;
+                _parsed[mid] = true;
+                _parse!(s, _heads!, _relations!);
+                return;
+            }
+        }
+    }
 
     /// <summary>The token range of the sentence holding token <paramref name="i"/>; the token alone when it is in none.</summary>
     internal (int Start, int End) SentenceRangeOf(int i)

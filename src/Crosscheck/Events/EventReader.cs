@@ -20,6 +20,8 @@ public sealed class EventReader
     public AttributionFinder Attributions { get; init; } = AttributionFinder.Default;
     public QuoteFinder Quotes { get; init; } = QuoteFinder.Default;
     public CasualtyFinder Casualties { get; init; } = CasualtyFinder.Default;
+    /// <summary>Reads running tolls with the same cues that keep them out of <see cref="Casualties"/>.</summary>
+    public TollFinder Tolls { get; init; } = TollFinder.Default;
     public AcledClassifier Acled { get; init; } = AcledClassifier.Default;
     /// <summary>Resolves "the country" to the country last named.</summary>
     public Gazetteer Gazetteer { get; init; } = Gazetteer.Default;
@@ -68,7 +70,10 @@ public sealed class EventReader
                 events.Add(Build(text, sentence, segment, group, places, quotes));
             }
         }
-        return new ArticleReading(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)), quotes);
+        return new ArticleReading(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)), quotes)
+        {
+            Tolls = Tolls.Find(text),
+        };
     }
 
     /// <summary>A trigger with the modality of its clause and the type it names there.</summary>

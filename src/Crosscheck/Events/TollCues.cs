@@ -1,0 +1,196 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// The words that make a count a running toll, read from <c>data/events/tolls.txt</c> (embedded): toll nouns
+/// ("death toll", "number of dead") with the link words before their number, cues that make a count a total
+/// ("since September", "so far", "in all"), campaign words ("the war"), and the plural nouns whose counts are
+/// tolls of events ("strikes", "boats"). Both <see cref="CasualtyFinder"/> (which leaves tolls out of events'
+/// casualties) and <see cref="TollFinder"/> (which reads them as tolls) ask it, so the two always agree.
+/// </summary>
+public sealed class TollCues
+{
+    private static readonly Lazy<TollCues> Shared = new(() =>
+    {
+        using var stream = typeof(TollCues).Assembly.GetManifestResourceStream("Crosscheck.Events.tolls.txt")
+            ?? throw new InvalidOperationException("The toll cues are not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "tolls.txt");
+    });
+
+    public static TollCues Default => Shared.Value;
+
+    /// <summary>How far before and after a count a cue is looked for, in words, within its clause.</summary>
+    private const int Before = 8, After = 10;
+
+    private static readonly FrozenSet<string> ClauseBreaks = FrozenSet.ToFrozenSet([";", ":", "–", "—", "(", ")", "\"", "“", "”"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Contrasts = FrozenSet.ToFrozenSet(["while", "whereas", "but", "although", "though"], StringComparer.OrdinalIgnoreCase);
+
+    private readonly ImmutableArray<(string[] Words, TollMeasure Measure)> _nouns;
+    private readonly ImmutableArray<(string[] Words, bool Since)> _cues;
+    private readonly FrozenSet<string> _links;
+    private readonly FrozenSet<string> _campaigns;
+    private readonly FrozenDictionary<string, TollMeasure> _units;
+
+    private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
+        Dictionary<string, TollMeasure> units)
+    {
+        _nouns = [.. nouns.OrderByDescending(n => n.Item1.Length)];
+        _cues = [.. cues.OrderByDescending(c => c.Item1.Length)];
+        _links = links.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _campaigns = campaigns.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _units = units.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Parses cue text; <paramref name="name"/> names it in errors.</summary>
+    public static TollCues Parse(string content, string name)
+    {
+        var nouns = new List<(string[], TollMeasure)>();
+        var cues = new List<(string[], bool)>();
+        var links = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var campaigns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var units = new Dictionary<string, TollMeasure>(StringComparer.OrdinalIgnoreCase);
+        var lineNumber = 0;
+        foreach (var raw in content.Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.TrimEnd('\r');
+            var hash = line.IndexOf('#');
+            if (hash >= 0) line = line[..hash];
+            if (line.Trim().Length == 0) continue;
+            var f = line.Split('\t');
+            if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
+            var words = f[1].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            TollMeasure Measure() => f.Length > 2 && TollMeasures.TryParse(f[2].Trim(), out var m) ? m
+                : throw new FormatException($"{name}:{lineNumber}: '{(f.Length > 2 ? f[2] : "")}' is not a toll measure");
+            switch (f[0].Trim())
+            {
+                case "noun": nouns.Add((words, Measure())); break;
+                case "link": links.Add(words[0]); break;
+                case "cue": cues.Add((words, false)); break;
+                case "since": cues.Add((words, true)); break;
+                case "campaign": campaigns.Add(string.Join(' ', words)); break;
+                case "unit": units[string.Join(' ', words)] = Measure(); break;
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign or unit");
+            }
+        }
+        return new TollCues(nouns, cues, links, campaigns, units);
+    }
+
+    /// <summary>A tally: a toll noun and the number behind its link word ("the death toll rose to at least 83").</summary>
+    internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number);
+
+    /// <summary>A cue found near a count: its words, and whether it names where the count starts ("since …").</summary>
+    internal readonly record struct Cue(int Start, int End, bool Since);
+
+    /// <summary>The tallies of a sentence, in text order.</summary>
+    internal List<Tally> Tallies(AnnotatedText text, TokenSpan sentence)
+    {
+        var found = new List<Tally>();
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            if (NounAt(text, i, sentence.EndToken) is not { } noun) continue;
+            // The number sits behind a link word within a few words: "toll had risen to 15", "toll of nine", "toll at 15".
+            for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + 8); j++)
+            {
+                if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
+                if (!_links.Contains(text.WordOf(j))) continue;
+                if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
+                found.Add(new Tally(noun.Measure, i, n.Span.EndToken, n));
+                i = n.Span.EndToken - 1;
+                break;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The cue that makes the count at [<paramref name="start"/>, <paramref name="end"/>) a running total; null when none.</summary>
+    internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        var (from, to) = Window(text, sentence, start, end);
+        for (var i = from; i < to; i++)
+        {
+            if (i >= start && i < end) continue;
+            foreach (var (words, since) in _cues)
+            {
+                if (!Matches(text, i, to, words)) continue;
+                if (since && !SinceNamesAStart(text, i + words.Length, to)) continue;
+                return new Cue(i, i + words.Length, since);
+            }
+            // "the war has killed 43", "killed in the conflict": a campaign word in the count's clause.
+            if (_campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or "NNP" or null) return new Cue(i, i + 1, false);
+        }
+        return null;
+    }
+
+    /// <summary>What a plural event or target noun counts as a toll ("strikes", "boats"); null for other nouns.</summary>
+    internal TollMeasure? UnitMeasure(string? unit) => unit is not null && _units.TryGetValue(unit, out var m) ? m : null;
+
+    /// <summary>The clause window around a count: up to <see cref="Before"/> words before and <see cref="After"/> after, stopping at strong breaks and contrasts.</summary>
+    private static (int From, int To) Window(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        var from = start;
+        while (from - 1 >= sentence.StartToken && start - from < Before && !ClauseBreaks.Contains(text.WordOf(from - 1))
+            && !(Contrasts.Contains(text.WordOf(from - 1)) && from - 2 >= sentence.StartToken && text.WordOf(from - 2) == ",")) from--;
+        // After the count the clause ends at a comma, or at "and" that opens another clause ("and police made no arrests so far").
+        var to = end;
+        while (to < sentence.EndToken && to - end < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
+            && !(text.WordOf(to) == "and" && OpensClause(text, to + 1, sentence.EndToken))) to++;
+        return (from, to);
+    }
+
+    /// <summary>Whether the words after "and" start a new clause rather than more of the same count ("and 20 injured", "and wounded five").</summary>
+    private static bool OpensClause(AnnotatedText text, int next, int end)
+    {
+        if (next >= end) return false;
+        if (NumberStartingAt(text, next) is not null) return false;
+        return text.PosOf(next) is not ("VBN" or "VBD" or "VBG" or "RB" or "CD" or "JJ");
+    }
+
+    /// <summary>"since September", "since the start of", "since border clashes broke out", not the causal "since they".</summary>
+    private static bool SinceNamesAStart(AnnotatedText text, int next, int to)
+    {
+        if (next >= to) return false;
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
+        }
+        return text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she");
+    }
+
+    private (int End, TollMeasure Measure)? NounAt(AnnotatedText text, int i, int end)
+    {
+        foreach (var (words, measure) in _nouns)
+        {
+            if (Matches(text, i, end, words)) return (i + words.Length, measure);
+        }
+        return null;
+    }
+
+    private static bool Matches(AnnotatedText text, int i, int end, string[] words)
+    {
+        if (i + words.Length > end) return false;
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!text.WordOf(i + k).Equals(words[k], StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A toll number counts people ("83", "83 people", "19 soldiers"), not money or distance.</summary>
+    private static bool CountsPeopleOrNothing(NumberMention n) =>
+        n.Unit is null || !n.Unit.Any(char.IsDigit) && n.Unit is not ("km" or "kilometres" or "kilometers" or "miles" or "percent" or "%" or "years" or "days" or "hours");
+
+    private static NumberMention? NumberStartingAt(AnnotatedText text, int token)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken == token) return n;
+            if (n.Span.StartToken > token) break;
+        }
+        return null;
+    }
+}

@@ -7,7 +7,7 @@ namespace Crosscheck.Cli.Eval;
 /// <summary>
 /// Which of an article's events belong to a gold incident it reports. Only asserted ASSAULT events take part. An event
 /// <em>fits</em> an incident when its day (a resolved one-day time) lies within the incident's date or span ±1 day, or
-/// its place's name occurs in the incident's place (name and city); it <em>contradicts</em> the incident when its day
+/// its place's name (the gazetteer's or the article's words, accents ignored) occurs in the incident's place (name and city); it <em>contradicts</em> the incident when its day
 /// lies outside that window, or its place is a city, region or country that the incident's place does not name (a
 /// country by its gazetteer name). An incident's events are those that fit it and do not contradict it; the
 /// article's main incident (the first it reports) also takes the events that fit no incident and contradict it not,
@@ -52,7 +52,23 @@ internal static class RealnewsMatch
             return name is null || incident.Country.Length == 0 ? 0 : name.Equals(incident.Country, StringComparison.OrdinalIgnoreCase) ? 0 : -1;
         }
         if (place.Precision == "sea") return 0;
-        var words = place.Name.Length >= 3 ? place.Name : place.Span.Text;
-        return incident.Place.Contains(words, StringComparison.OrdinalIgnoreCase) || words.Contains(incident.Place, StringComparison.OrdinalIgnoreCase) ? 1 : -1;
+        // The gazetteer's name ("Khōst", "Kiev") or the article's words ("Khost", "Kyiv"), without accents.
+        var gold = Plain(incident.Place);
+        foreach (var name in new[] { place.Name, place.Span.Text })
+        {
+            var words = Plain(name);
+            if (words.Length >= 3 && gold.Contains(words, StringComparison.OrdinalIgnoreCase)) return 1;
+        }
+        return -1;
+    }
+
+    private static string Plain(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) sb.Append(c);
+        }
+        return sb.ToString();
     }
 }

@@ -123,6 +123,18 @@ public sealed class TollCues
             // "the war has killed 43", "killed in the conflict": a campaign word in the count's clause.
             if (_campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or "NNP" or null) return new Cue(i, i + 1, false);
         }
+        return PastSpan(text, from, to, start, end) is { } past ? new Cue(past.StartToken, past.EndToken, false) : null;
+    }
+
+    /// <summary>"this summer", "in October" before the article's date: a count over a past month, season or year sums it up.</summary>
+    private static TokenSpan? PastSpan(AnnotatedText text, int from, int to, int start, int end)
+    {
+        if (text.Published is not { } published) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < from || t.Span.EndToken > to || t.Span.StartToken < end && start < t.Span.EndToken) continue;
+            if (t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year && t.End is { } last && last < published) return t.Span;
+        }
         return null;
     }
 

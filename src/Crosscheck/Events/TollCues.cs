@@ -108,9 +108,15 @@ public sealed class TollCues
     }
 
     /// <summary>The cue that makes the count at [<paramref name="start"/>, <paramref name="end"/>) a running total; null when none.</summary>
-    internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end)
+    internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)
     {
         var (from, to) = Window(text, sentence, start, end);
+        // A tally's words are its own: "killing three people, raising the death toll from the offensive to 83".
+        foreach (var t in tallies)
+        {
+            if (t.Start >= end) to = Math.Min(to, t.Start);
+            else if (t.End <= start) from = Math.Max(from, t.End);
+        }
         for (var i = from; i < to; i++)
         {
             if (i >= start && i < end) continue;

@@ -30,23 +30,27 @@ public sealed class TollFinder
             if (text.SegmentKindAt(sentence.Start) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
             var found = new List<Toll>();
             var tallies = cues.Tallies(text, sentence);
+            // The words that gave a count (a tally, a statement's victims), so that no number is read twice.
+            var used = new List<(int Start, int End)>();
             foreach (var t in tallies)
             {
-                var cue = cues.CueNear(text, sentence, t.Start, t.End);
+                var cue = cues.CueNear(text, sentence, t.Start, t.End, tallies);
                 found.Add(Make(text, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue));
+                used.Add((t.Start, t.End));
             }
             foreach (var s in Casualties.AllStatements(text, sentence))
             {
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
-                if (cues.CueNear(text, sentence, s.Start, s.End) is not { } cue) continue;
+                if (cues.CueNear(text, sentence, s.Start, s.End, tallies) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
                 found.Add(Make(text, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue));
+                used.Add((s.VictimStart, s.VictimEnd));
             }
             foreach (var n in text.Numbers)
             {
                 if (n.Span.StartToken < sentence.StartToken || n.Span.EndToken > sentence.EndToken) continue;
-                if (cues.UnitMeasure(n.Unit) is not { } unit || found.Exists(f => f.Span.Overlaps(n.Span))) continue;
-                if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken) is not { } cue) continue;
+                if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
+                if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
                 found.Add(Make(text, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
             }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));

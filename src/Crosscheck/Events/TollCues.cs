@@ -27,6 +27,8 @@ public sealed class TollCues
     private const int Before = 8, After = 10;
 
     private static readonly FrozenSet<string> ClauseBreaks = FrozenSet.ToFrozenSet([";", ":", "–", "—", "(", ")", "\"", "“", "”"], StringComparer.Ordinal);
+    /// <summary>Words that open a clause about what comes before them ("since May, when a soldier was killed").</summary>
+    private static readonly FrozenSet<string> Relatives = FrozenSet.ToFrozenSet(["when", "where"], StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> Contrasts = FrozenSet.ToFrozenSet(["while", "whereas", "but", "although", "though"], StringComparer.OrdinalIgnoreCase);
 
     private readonly ImmutableArray<(string[] Words, TollMeasure Measure)> _nouns;
@@ -111,6 +113,16 @@ public sealed class TollCues
     internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)
     {
         var (from, to) = Window(text, sentence, start, end);
+        // "the five-day conflict in July, when at least 48 people were killed", "since 2007, when 28 were killed": a clause
+        // about a campaign or a whole year counts its toll; "since May, when a soldier was killed" names one past death.
+        if (from > sentence.StartToken && Relatives.Contains(text.WordOf(from - 1)))
+        {
+            for (var i = from - 2; i >= sentence.StartToken && from - i <= Before && !ClauseBreaks.Contains(text.WordOf(i)); i--)
+            {
+                if (_campaigns.Contains(text.WordOf(i))) return new Cue(i, i + 1, false);
+                if (IsYear(text, i) && text.Times.Any(t => t.Span.Contains(i))) return new Cue(i, i + 1, false);
+            }
+        }
         // A tally's words are its own: "killing three people, raising the death toll from the offensive to 83".
         foreach (var t in tallies)
         {
@@ -152,7 +164,8 @@ public sealed class TollCues
     {
         var from = start;
         while (from - 1 >= sentence.StartToken && start - from < Before && !ClauseBreaks.Contains(text.WordOf(from - 1))
-            && !(Contrasts.Contains(text.WordOf(from - 1)) && from - 2 >= sentence.StartToken && text.WordOf(from - 2) == ",")) from--;
+            && !(Contrasts.Contains(text.WordOf(from - 1)) && from - 2 >= sentence.StartToken && text.WordOf(from - 2) == ",")
+            && !Relatives.Contains(text.WordOf(from - 1))) from--;
         // After the count the clause ends at a comma, or at "and" that opens another clause ("and police made no arrests so far").
         var to = end;
         while (to < sentence.EndToken && to - end < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
@@ -167,6 +180,8 @@ public sealed class TollCues
         if (NumberStartingAt(text, next) is not null) return false;
         return text.PosOf(next) is not ("VBN" or "VBD" or "VBG" or "RB" or "CD" or "JJ");
     }
+
+    private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';
 
     /// <summary>"since September", "since the start of", "since border clashes broke out", not the causal "since they".</summary>
     private static bool SinceNamesAStart(AnnotatedText text, int next, int to)

@@ -69,6 +69,12 @@ public static class LinkFactsBuilder
             Events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys) with { Reported = document.Metadata.Published })],
             Credits = CreditsOf(text),
             People = PeopleOf(text, keys),
+            Tolls = [.. reading.Tolls.Select(t => new TollFacts(TollIds.Of(document.Id, t), t.Counts, t.Min, t.Max, t.Text, t.Span.Start, t.Span.End)
+            {
+                Since = t.Since?.Text,
+                SinceDate = t.SinceDate,
+                AsOf = t.AsOf,
+            })],
         };
     }
 

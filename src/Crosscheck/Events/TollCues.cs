@@ -138,8 +138,16 @@ public sealed class TollCues
                 if (since && !SinceNamesAStart(text, i + words.Length, to)) continue;
                 return new Cue(i, i + words.Length, since);
             }
+        }
+        // Words that say where the count starts ("since September") come first; then what it is the total of.
+        for (var i = from; i < to; i++)
+        {
+            if (i >= start && i < end) continue;
             // "the war has killed 43", "killed in the conflict": a campaign word in the count's clause.
             if (_campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or "NNP" or null) return new Cue(i, i + 1, false);
+            // "died in the three operations", "killed across 14 strikes": a count over several events is their total.
+            if (i > from && text.WordOf(i - 1) is "in" or "across" or "during" or "over" or "the" && NumberStartingAt(text, i) is { Min: >= 2 } events
+                && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
         }
         return PastSpan(text, from, to, start, end) is { } past ? new Cue(past.StartToken, past.EndToken, false) : null;
     }
@@ -173,12 +181,22 @@ public sealed class TollCues
         return (from, to);
     }
 
-    /// <summary>Whether the words after "and" start a new clause rather than more of the same count ("and 20 injured", "and wounded five").</summary>
+    /// <summary>
+    /// Whether the words after "and" start a new clause ("and police have made no arrests so far") rather than more of
+    /// the same count ("and 20 injured", "and wounded five") or of a place ("in the Caribbean and the Eastern Pacific
+    /// since September"): a finite verb follows within four words, before any comma.
+    /// </summary>
     private static bool OpensClause(AnnotatedText text, int next, int end)
     {
         if (next >= end) return false;
         if (NumberStartingAt(text, next) is not null) return false;
-        return text.PosOf(next) is not ("VBN" or "VBD" or "VBG" or "RB" or "CD" or "JJ");
+        if (text.PosOf(next) is "VBN" or "VBD" or "VBG" or "RB" or "CD" or "JJ") return false;
+        for (var i = next; i < Math.Min(end, next + 4); i++)
+        {
+            if (text.WordOf(i) is "," or ";") return false;
+            if (text.PosOf(i) is "VBD" or "VBZ" or "VBP" or "MD") return true;
+        }
+        return false;
     }
 
     private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';

@@ -53,10 +53,26 @@ public sealed class TollFinder
                 if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
                 found.Add(Make(text, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
             }
+            // "the 15th strike since early September": an ordinal with a cue counts the events so far.
+            for (var i = sentence.StartToken; i + 1 < sentence.EndToken; i++)
+            {
+                if (Ordinal(text.WordOf(i)) is not { } nth || cues.UnitMeasure(text.WordOf(i + 1)) is not { } unit) continue;
+                if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, i, i + 2, tallies) is not { } cue) continue;
+                found.Add(Make(text, sentence, unit, nth, nth, Math.Min(i, cue.Start), Math.Max(i + 2, cue.End), cue));
+            }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
         }
         return tolls.ToImmutable();
+    }
+
+    /// <summary>"15th", "21st", "2nd": the number of a digit ordinal; null for other words.</summary>
+    private static decimal? Ordinal(string word)
+    {
+        if (word.Length < 3 || !char.IsAsciiDigit(word[0])) return null;
+        var suffix = word[^2..].ToLowerInvariant();
+        if (suffix is not ("st" or "nd" or "rd" or "th") || !word[..^2].All(char.IsAsciiDigit)) return null;
+        return decimal.TryParse(word[..^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2 ? n : null;
     }
 
     private static Toll Make(AnnotatedText text, TokenSpan sentence, TollMeasure measure, decimal min, decimal? max, int start, int end, TollCues.Cue? cue)

@@ -28,7 +28,7 @@ public sealed class TollCues
 
     private static readonly FrozenSet<string> ClauseBreaks = FrozenSet.ToFrozenSet([";", ":", "–", "—", "(", ")", "\"", "“", "”"], StringComparer.Ordinal);
     /// <summary>Words that open a clause about what comes before them ("since May, when a soldier was killed").</summary>
-    private static readonly FrozenSet<string> Relatives = FrozenSet.ToFrozenSet(["when", "where"], StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> Relatives = FrozenSet.ToFrozenSet(["when", "where", "which"], StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> Contrasts = FrozenSet.ToFrozenSet(["while", "whereas", "but", "although", "though"], StringComparer.OrdinalIgnoreCase);
 
     private readonly ImmutableArray<(string[] Words, TollMeasure Measure)> _nouns;
@@ -113,13 +113,19 @@ public sealed class TollCues
     internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)
     {
         var (from, to) = Window(text, sentence, start, end);
-        // "the five-day conflict in July, when at least 48 people were killed", "since 2007, when 28 were killed": a clause
-        // about a campaign or a whole year counts its toll; "since May, when a soldier was killed" names one past death.
+        // "the five-day conflict in July, when at least 48 people were killed", "since 2007, when 28 were killed", "five days
+        // of fighting, which has claimed 33 lives": a clause about a campaign, a span of days or a whole year counts its
+        // toll; "since May, when a soldier was killed" names one past death.
         if (from > sentence.StartToken && Relatives.Contains(text.WordOf(from - 1)))
         {
-            for (var i = from - 2; i >= sentence.StartToken && from - i <= Before && !ClauseBreaks.Contains(text.WordOf(i)); i--)
+            for (var i = from - 2; i >= sentence.StartToken && from - i <= Before + 2 && !ClauseBreaks.Contains(text.WordOf(i)); i--)
             {
                 if (_campaigns.Contains(text.WordOf(i))) return new Cue(i, i + 1, false);
+                // "five days of intense fighting along their border, which has claimed at least 33 lives"
+                foreach (var (words, since) in _cues)
+                {
+                    if (!since && Matches(text, i, from, words)) return new Cue(i, i + words.Length, false);
+                }
                 if (IsYear(text, i) && text.Times.Any(t => t.Span.Contains(i))) return new Cue(i, i + 1, false);
             }
         }

@@ -450,7 +450,7 @@ public sealed class CasualtyFinder
                 return new Statement(Outcome.Killed, many, many, i, i + 2, i, i + 1, false, false);
         }
 
-        // "has claimed at least 33 lives", "cost 12 civilian lives"
+        // "has claimed at least 14 lives", "cost 12 civilian lives"
         if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && i > sentence.StartToken
             && (NumberEndingAt(text, i) ?? (text.PosOf(i - 1) is "JJ" or "NN" ? NumberEndingAt(text, i - 1) : null)) is { Min: > 0 } lives
             && lives.Span.StartToken > sentence.StartToken && text.WordOf(lives.Span.StartToken - 1).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took")

@@ -27,7 +27,7 @@ public sealed class TollCues
     private const int Before = 8, After = 10;
 
     private static readonly FrozenSet<string> ClauseBreaks = FrozenSet.ToFrozenSet([";", ":", "–", "—", "(", ")", "\"", "“", "”"], StringComparer.Ordinal);
-    /// <summary>Words that open a clause about what comes before them ("since May, when a soldier was killed").</summary>
+    /// <summary>Words that open a clause about what comes before them ("since March, when a guard was killed").</summary>
     private static readonly FrozenSet<string> Relatives = FrozenSet.ToFrozenSet(["when", "where", "which"], StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> Contrasts = FrozenSet.ToFrozenSet(["while", "whereas", "but", "although", "though"], StringComparer.OrdinalIgnoreCase);
 
@@ -113,15 +113,15 @@ public sealed class TollCues
     internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)
     {
         var (from, to) = Window(text, sentence, start, end);
-        // "the five-day conflict in July, when at least 48 people were killed", "since 2007, when 28 were killed", "five days
-        // of fighting, which has claimed 33 lives": a clause about a campaign, a span of days or a whole year counts its
-        // toll; "since May, when a soldier was killed" names one past death.
+        // "the three-week war in spring, when 300 died", "since 2010, when 30 died", "four days of shelling, which has
+        // claimed 21 lives": a clause about a campaign, a span of days or a whole year counts its toll; "since March,
+        // when a guard was killed" names one past death.
         if (from > sentence.StartToken && Relatives.Contains(text.WordOf(from - 1)))
         {
             for (var i = from - 2; i >= sentence.StartToken && from - i <= Before + 2 && !ClauseBreaks.Contains(text.WordOf(i)); i--)
             {
                 if (_campaigns.Contains(text.WordOf(i))) return new Cue(i, i + 1, false);
-                // "five days of intense fighting along their border, which has claimed at least 33 lives"
+                // "four days of shelling along the frontier, which has claimed 21 lives"
                 foreach (var (words, since) in _cues)
                 {
                     if (!since && Matches(text, i, from, words)) return new Cue(i, i + words.Length, false);
@@ -149,7 +149,7 @@ public sealed class TollCues
         for (var i = from; i < to; i++)
         {
             if (i >= start && i < end) continue;
-            // "the war has killed 43", "killed in the conflict": a campaign word in the count's clause.
+            // "the war has killed 400", "killed in the conflict": a campaign word in the count's clause.
             if (_campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or "NNP" or null) return new Cue(i, i + 1, false);
             // "died in the three operations", "killed across 14 strikes": a count over several events is their total.
             if (i > from && text.WordOf(i - 1) is "in" or "across" or "during" or "over" or "the" && NumberStartingAt(text, i) is { Min: >= 2 } events
@@ -189,8 +189,8 @@ public sealed class TollCues
 
     /// <summary>
     /// Whether the words after "and" start a new clause ("and police have made no arrests so far") rather than more of
-    /// the same count ("and 20 injured", "and wounded five") or of a place ("in the Caribbean and the Eastern Pacific
-    /// since September"): a finite verb follows within four words, before any comma.
+    /// the same count ("and 20 injured", "and wounded five") or of a place ("in the north and the east since
+    /// March"): a finite verb follows within four words, before any comma.
     /// </summary>
     private static bool OpensClause(AnnotatedText text, int next, int end)
     {

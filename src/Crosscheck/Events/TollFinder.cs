@@ -7,7 +7,7 @@ namespace Crosscheck.Events;
 /// <summary>
 /// Reads an article's running tolls: tallies ("raising the death toll to 83", "bringing the number of dead to 32"),
 /// casualty counts with a cue that makes them totals ("at least 64 people have been killed since September", "in all",
-/// "the war has killed 43"), and counts of strikes or boats with such a cue ("the 15 strikes so far"). Each toll
+/// "the war has killed 400"), and counts of strikes or boats with such a cue ("the 15 strikes so far"). Each toll
 /// says what it counts, since when and as of which day; the same cues keep these numbers out of events' casualties
 /// (<see cref="CasualtyFinder.Statements"/>), so "killed three people … raising the death toll to 83" gives the
 /// event its three and the toll its 83.
@@ -107,7 +107,7 @@ public sealed class TollFinder
 
     /// <summary>
     /// The day a toll stood at: a day the statement names ("as of late Thursday", "remained at 19 on Saturday"), else the
-    /// article's date; null when the statement counts a past span ("the July fighting killed 43") or no date is known.
+    /// article's date; null when the statement counts a past span ("the July fighting killed 38") or no date is known.
     /// </summary>
     private static DateOnly? AsOf(AnnotatedText text, TokenSpan sentence, int start, int end, TokenSpan? since)
     {

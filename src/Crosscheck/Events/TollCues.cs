@@ -120,7 +120,7 @@ public sealed class TollCues
         {
             for (var i = from - 2; i >= sentence.StartToken && from - i <= Before + 2 && !ClauseBreaks.Contains(text.WordOf(i)); i--)
             {
-                if (_campaigns.Contains(text.WordOf(i))) return new Cue(i, i + 1, false);
+                if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
                 // "four days of shelling along the frontier, which has claimed 21 lives"
                 foreach (var (words, since) in _cues)
                 {
@@ -150,7 +150,7 @@ public sealed class TollCues
         {
             if (i >= start && i < end) continue;
             // "the war has killed 400", "killed in the conflict": a campaign word in the count's clause.
-            if (_campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or "NNP" or null) return new Cue(i, i + 1, false);
+            if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
             // "died in the three operations", "killed across 14 strikes": a count over several events is their total.
             if (i > from && text.WordOf(i - 1) is "in" or "across" or "during" or "over" or "the" && NumberStartingAt(text, i) is { Min: >= 2 } events
                 && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
@@ -204,6 +204,10 @@ public sealed class TollCues
         }
         return false;
     }
+
+    /// <summary>A campaign word as a common noun: "the war", not the "War" of "Secretary of War".</summary>
+    private bool IsCampaignWord(AnnotatedText text, int i) =>
+        _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null && char.IsLower(text.WordOf(i)[0]);
 
     private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';
 

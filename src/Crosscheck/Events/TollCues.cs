@@ -151,8 +151,9 @@ public sealed class TollCues
             if (i >= start && i < end) continue;
             // "the war has killed 400", "killed in the conflict": a campaign word in the count's clause.
             if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
-            // "died in the three operations", "killed across 14 strikes": a count over several events is their total.
-            if (i > from && text.WordOf(i - 1) is "in" or "across" or "during" or "over" or "the" && NumberStartingAt(text, i) is { Min: >= 2 } events
+            // "died in the three operations", "killed across the 14 strikes": a count over a known series of events is its
+            // total; "killed 14 in two strikes" reports two new ones.
+            if (i > from && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && NumberStartingAt(text, i) is { Min: >= 2 } events
                 && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
         }
         return PastSpan(text, from, to, start, end) is { } past ? new Cue(past.StartToken, past.EndToken, false) : null;

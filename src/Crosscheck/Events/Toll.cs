@@ -9,7 +9,7 @@ public enum TollMeasure
 {
     Killed,
     Injured,
-    /// <summary>Killed and injured together ("more than 200 casualties").</summary>
+    /// <summary>Killed and injured together ("more than 90 casualties").</summary>
     Casualties,
     Missing,
     Strikes,

@@ -82,7 +82,7 @@ public sealed class TollCues
         return new TollCues(nouns, cues, links, campaigns, units);
     }
 
-    /// <summary>A tally: a toll noun and the number behind its link word ("the death toll rose to at least 83").</summary>
+    /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
     internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number);
 
     /// <summary>A cue found near a count: its words, and whether it names where the count starts ("since …").</summary>

@@ -456,7 +456,7 @@ public sealed class CasualtyFinder
             && lives.Span.StartToken > sentence.StartToken && text.WordOf(lives.Span.StartToken - 1).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took")
             return new Statement(Outcome.Killed, lives.Min, lives.Max, lives.Span.StartToken, i + 1, lives.Span.StartToken, i + 1, false, false);
 
-        // "resulted in the deaths of five people", "the death of a soldier"
+        // "caused the deaths of four people", "the death of a soldier"
         if (w is "deaths" or "death" && next == "of" && i + 2 < sentence.EndToken && Victims(text, sentence, i + 2, forward: true) is { Max: not null } dead
             && (NumberAt(text, dead.Start, dead.End) is not null || w == "death"))
             return new Statement(Outcome.Killed, dead.Min, dead.Max, i, dead.End, dead.Start, dead.End, dead.Anaphoric, false);

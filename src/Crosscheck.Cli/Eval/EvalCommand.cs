@@ -32,6 +32,13 @@ internal static class EvalCommand
         var gvdb = new Command("gvdb", "Per-article killed and injured counts against the Gun Violence Database (dev)") { gvdbData, gvdbShow };
         gvdb.SetAction(parse => GvdbEval.Run(parse.GetValue(gvdbData)!, parse.GetValue(gvdbShow), stdout));
         eval.Subcommands.Add(gvdb);
+        var realnewsData = new Option<string?>("--data") { Description = "The realnews folder (gold.json, manifest.tsv, articles/; default: ../shared/data/realnews)" };
+        var realnewsSplit = new Option<string>("--split") { Description = "dev (tune on it), test (report it) or all", DefaultValueFactory = _ => "test" };
+        realnewsSplit.AcceptOnlyFromAmong("dev", "test", "all");
+        var realnewsShow = new Option<int>("--show") { Description = "Print this many errors of each kind, with their words" };
+        var realnews = new Command("realnews", "Event-level killed, running tolls and event days against the realnews gold record (one split)") { realnewsData, realnewsSplit, realnewsShow };
+        realnews.SetAction(parse => RealnewsEval.Run(parse.GetValue(realnewsData) ?? SharedDataFolder.PathTo("realnews"), parse.GetValue(realnewsSplit)!, parse.GetValue(realnewsShow), stdout));
+        eval.Subcommands.Add(realnews);
         var ecbData = new Option<string?>("--data") { Description = "The ECB+ corpus folder (numbered topic folders; default: ../shared/data/ecbplus)" };
         var ecbplus = new Command("ecbplus", "B3 of documents clustered into stories against ECB+ sub-topics (dev and train topics)") { ecbData };
         ecbplus.SetAction(parse => EcbPlusEval.Run(parse.GetValue(ecbData) ?? SharedDataFolder.PathTo("ecbplus"), stdout));

@@ -21,6 +21,9 @@ public sealed class CasualtyFinder
 {
     public static readonly CasualtyFinder Default = new();
 
+    /// <summary>The words that make a count a running toll, which no event gets.</summary>
+    public TollCues Tolls { get; init; } = TollCues.Default;
+
     /// <summary>Whether a statement counts the dead or the injured.</summary>
     internal enum Outcome
     {
@@ -377,8 +380,22 @@ public sealed class CasualtyFinder
         return new CountRange(useNew ? newMin : anaphoricMin, useNew ? newMax : anaphoricMax, text.Span(start, end));
     }
 
-    /// <summary>The outcome statements of one sentence, a victim who is both shot and killed counted as killed only.</summary>
+    /// <summary>
+    /// The outcome statements of one sentence that count an event's victims: those that are running tolls
+    /// ("raising the death toll to 83", "64 people have been killed since September") are left out, as
+    /// <see cref="TollFinder"/> reads them.
+    /// </summary>
     internal List<Statement> Statements(AnnotatedText text, TokenSpan sentence)
+    {
+        var found = AllStatements(text, sentence);
+        if (found.Count == 0) return found;
+        var tallies = Tolls.Tallies(text, sentence);
+        found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.CueNear(text, sentence, s.Start, s.End, tallies) is not null);
+        return found;
+    }
+
+    /// <summary>The outcome statements of one sentence, tolls included, a victim who is both shot and killed counted as killed only.</summary>
+    internal List<Statement> AllStatements(AnnotatedText text, TokenSpan sentence)
     {
         var found = new List<Statement>();
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
@@ -388,11 +405,6 @@ public sealed class CasualtyFinder
             {
                 found.Add(Zero(Outcome.Killed, i - 1, i + 1));
                 found.Add(Zero(Outcome.Injured, i - 1, i + 1));
-                continue;
-            }
-            if (Tally(text, sentence, i) is { } tally)
-            {
-                found.Add(tally);
                 continue;
             }
             if (Read(text, sentence, i) is { } s) found.Add(s);
@@ -423,44 +435,6 @@ public sealed class CasualtyFinder
         return kept;
     }
 
-    private static readonly FrozenSet<string> TallyVerbs = Set("to", "at", "reached", "reaches", "hit", "hits", "is", "was", "stands", "stood", "climbed", "rose", "risen", "now");
-
-    /// <summary>
-    /// A running tally: "the death toll rose to 64", "brings the campaign toll to 64", "the total number of people
-    /// killed has reached 64". The number after the tally words is the killed count.
-    /// </summary>
-    private static Statement? Tally(AnnotatedText text, TokenSpan sentence, int i)
-    {
-        var w = text.WordOf(i);
-        var isToll = w.Equals("toll", StringComparison.OrdinalIgnoreCase);
-        if (!isToll && !w.Equals("number", StringComparison.OrdinalIgnoreCase) && !w.Equals("total", StringComparison.OrdinalIgnoreCase)) return null;
-        var from = i + 1;
-        if (!isToll)
-        {
-            // "number of people killed", "total killed": a killed word must follow closely.
-            var killedWord = -1;
-            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 6); j++)
-            {
-                var x = text.WordOf(j);
-                if (KilledParticiples.Contains(x) || x.Equals("dead", StringComparison.OrdinalIgnoreCase) || KilledNouns.Contains(x)) { killedWord = j; break; }
-            }
-            if (killedWord < 0) return null;
-            from = killedWord + 1;
-        }
-        for (var j = from; j < Math.Min(sentence.EndToken - 1, from + 8); j++)
-        {
-            if (!TallyVerbs.Contains(text.WordOf(j))) continue;
-            foreach (var n in text.Numbers)
-            {
-                if (n.Span.StartToken < j + 1) continue;
-                if (n.Span.StartToken > j + 3) break;
-                if (n.Unit is { Length: > 0 } unit && !PersonNouns.Contains(unit)) break;
-                return new Statement(Outcome.Killed, n.Min, n.Max, i, n.Span.EndToken, i, n.Span.EndToken, false, false);
-            }
-        }
-        return null;
-    }
-
     /// <summary>The statement whose outcome word is at <paramref name="i"/>, if any.</summary>
     private static Statement? Read(AnnotatedText text, TokenSpan sentence, int i)
     {
@@ -483,6 +457,17 @@ public sealed class CasualtyFinder
             if (next is "homicide" or "homicides" or "murder" or "murders" or "killing" or "killings")
                 return new Statement(Outcome.Killed, many, many, i, i + 2, i, i + 1, false, false);
         }
+
+        // "has claimed at least 14 lives", "cost 12 civilian lives"
+        if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && i > sentence.StartToken
+            && (NumberEndingAt(text, i) ?? (text.PosOf(i - 1) is "JJ" or "NN" ? NumberEndingAt(text, i - 1) : null)) is { Min: > 0 } lives
+            && lives.Span.StartToken > sentence.StartToken && text.WordOf(lives.Span.StartToken - 1).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took")
+            return new Statement(Outcome.Killed, lives.Min, lives.Max, lives.Span.StartToken, i + 1, lives.Span.StartToken, i + 1, false, false);
+
+        // "caused the deaths of four people", "the death of a soldier"
+        if (w is "deaths" or "death" && next == "of" && i + 2 < sentence.EndToken && Victims(text, sentence, i + 2, forward: true) is { Max: not null } dead
+            && (NumberAt(text, dead.Start, dead.End) is not null || w == "death"))
+            return new Statement(Outcome.Killed, dead.Min, dead.Max, i, dead.End, dead.Start, dead.End, dead.Anaphoric, false);
 
         // "two deaths", "3 fatalities"
         if (KilledNouns.Contains(w) && NumberEndingAt(text, i) is { } n && n.Min > 0) return new Statement(Outcome.Killed, n.Min, n.Max, n.Span.StartToken, i + 1, n.Span.StartToken, i + 1, false, false);

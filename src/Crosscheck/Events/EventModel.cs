@@ -189,9 +189,12 @@ public sealed record Quote(int Start, int End, string Text)
     public required Attribution Attribution { get; init; }
 }
 
-/// <summary>The sourced record of one article: its events and quotes.</summary>
+/// <summary>The sourced record of one article: its events and quotes, and its running tolls.</summary>
 public sealed record ArticleReading(ImmutableArray<EventMention> Events, ImmutableArray<Quote> Quotes)
 {
+    /// <summary>Counts that total a campaign or a span of time ("raising the death toll to 83"); none of them is an event's casualties.</summary>
+    public ImmutableArray<Toll> Tolls { get; init; } = ImmutableArray<Toll>.Empty;
+
     public static readonly ArticleReading Empty = new(ImmutableArray<EventMention>.Empty, ImmutableArray<Quote>.Empty);
 }
 

@@ -20,6 +20,8 @@ public sealed class EventReader
     public AttributionFinder Attributions { get; init; } = AttributionFinder.Default;
     public QuoteFinder Quotes { get; init; } = QuoteFinder.Default;
     public CasualtyFinder Casualties { get; init; } = CasualtyFinder.Default;
+    /// <summary>Reads running tolls with the same cues that keep them out of <see cref="Casualties"/>.</summary>
+    public TollFinder Tolls { get; init; } = TollFinder.Default;
     public AcledClassifier Acled { get; init; } = AcledClassifier.Default;
     public SalienceJudge Salience { get; init; } = SalienceJudge.Default;
 
@@ -85,7 +87,10 @@ public sealed class EventReader
             }
         }
         var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)));
-        return new ArticleReading(Salience.Judge(text, read), quotes);
+        return new ArticleReading(Salience.Judge(text, read), quotes)
+        {
+            Tolls = Tolls.Find(text),
+        };
     }
 
     /// <summary>What can make two violent events of one sentence two: the heads of its counts of dead or wounded and of its times.</summary>

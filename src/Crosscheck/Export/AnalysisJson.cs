@@ -49,6 +49,7 @@ public static class AnalysisJson
             foreach (var q in reading.Quotes) WriteQuote(w, doc.Id, q, entityIds);
         }
         w.WriteEndArray();
+        TollJson.WriteArray(w, documents.Where(d => readings?.ContainsKey(d.Document.Id) == true).Select(d => (d.Document.Id, readings![d.Document.Id])));
         CrossJson.WriteArrays(w, cross ?? CrossRecord.Empty);
         w.WriteEndObject();
     }

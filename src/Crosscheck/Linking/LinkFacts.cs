@@ -21,6 +21,8 @@ public sealed record DocumentFacts
     /// <summary>Content words (lower-case lemmas of nouns, verbs, adjectives and names), with how often.</summary>
     public ImmutableArray<WeightedKey> Terms { get; init; } = [];
     public ImmutableArray<EventFacts> Events { get; init; } = [];
+    /// <summary>The article's running tolls (none of them is an event's casualties).</summary>
+    public ImmutableArray<TollFacts> Tolls { get; init; } = [];
     /// <summary>Outlets and documents the article credits ("told NBC News", "according to Reuters").</summary>
     public ImmutableArray<Credit> Credits { get; init; } = [];
     /// <summary>The people the article names, with the titles it gives them (for title discrepancies).</summary>
@@ -41,6 +43,14 @@ public sealed record PersonTitles(string Key, string Name, ImmutableArray<string
 public sealed record Credit(string Via, int? SourceCount, string? SourceText, int Start, int End, string Text);
 
 /// <summary>A place as the linker compares it.</summary>
+/// <summary>A running toll as stored: what it counts, its range, since when and as of which day, and its words.</summary>
+public sealed record TollFacts(string Id, TollMeasure Counts, decimal Min, decimal? Max, string Text, int Start, int End)
+{
+    public string? Since { get; init; }
+    public DateOnly? SinceDate { get; init; }
+    public DateOnly? AsOf { get; init; }
+}
+
 public sealed record PlaceFacts(string Text, string Name, string? Country, string Precision, double? Latitude, double? Longitude);
 
 /// <summary>A time as the linker compares it: the words and the interval they resolve to (null when unresolved).</summary>

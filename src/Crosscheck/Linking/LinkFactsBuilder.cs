@@ -66,9 +66,15 @@ public static class LinkFactsBuilder
             DuplicateOf = document.DuplicateOf,
             Entities = [.. entityCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value, labels[p.Key]))],
             Terms = [.. termCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value))],
-            Events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys) with { Reported = document.Metadata.Published })],
+            Events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls) with { Reported = document.Metadata.Published })],
             Credits = CreditsOf(text),
             People = PeopleOf(text, keys),
+            Tolls = [.. reading.Tolls.Select(t => new TollFacts(TollIds.Of(document.Id, t), t.Counts, t.Min, t.Max, t.Text, t.Span.Start, t.Span.End)
+            {
+                Since = t.Since?.Text,
+                SinceDate = t.SinceDate,
+                AsOf = t.AsOf,
+            })],
         };
     }
 
@@ -91,7 +97,8 @@ public static class LinkFactsBuilder
         return word;
     }
 
-    private static EventFacts EventFactsOf(string document, AnnotatedText text, EventMention e, Dictionary<(int, int), string> keys)
+    private static EventFacts EventFactsOf(string document, AnnotatedText text, EventMention e, Dictionary<(int, int), string> keys,
+        System.Collections.Immutable.ImmutableArray<Toll> tolls)
     {
         var sentence = text.SentenceOf(e.Trigger.StartToken);
         var hedged = false;
@@ -111,6 +118,10 @@ public static class LinkFactsBuilder
             }
         }
         var (plural, single) = Number(text, e);
+        // A campaign (a series of events "since September") totals what the running tolls of its sentence count;
+        // the reading gives no event those numbers, the linker's campaign incident takes them from here.
+        var killed = e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Killed) : null;
+        var injured = e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Injured) : null;
         return new EventFacts
         {
             Id = EventIds.Of(document, e),
@@ -124,9 +135,9 @@ public static class LinkFactsBuilder
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
             Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) : null,
             Time = e.Time is { } t ? new TimeFacts(t.Span.Text, t.Start, t.End, t.Precision.ToString().ToLowerInvariant()) : null,
-            Fatalities = e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text) : null,
+            Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,
-            Injured = e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text) : null,
+            Injured = injured,
             Quantities = [.. e.Quantities.Select(q => new QuantityFacts(q.Value, q.Unit, q.Text))],
             Verb = e.Attribution.Verb,
             Confidence = e.Confidence,
@@ -222,6 +233,15 @@ public static class LinkFactsBuilder
         if (single) plural = false;
         if (!plural && e.Time is { Precision: TimePrecision.Day or TimePrecision.Week }) single = true;
         return (plural, single);
+    }
+
+    private static RangeFacts? TollOf(System.Collections.Immutable.ImmutableArray<Toll> tolls, TokenSpan sentence, TollMeasure measure)
+    {
+        foreach (var t in tolls)
+        {
+            if (t.Counts == measure && sentence.Contains(t.Span.StartToken)) return new RangeFacts(t.Min, t.Max, t.Text);
+        }
+        return null;
     }
 
     private static readonly FrozenSet<string> PersonPlurals = FrozenSet.ToFrozenSet(

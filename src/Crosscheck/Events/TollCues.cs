@@ -1,0 +1,258 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// The words that make a count a running toll, read from <c>data/events/tolls.txt</c> (embedded): toll nouns
+/// ("death toll", "number of dead") with the link words before their number, cues that make a count a total
+/// ("since September", "so far", "in all"), campaign words ("the war"), and the plural nouns whose counts are
+/// tolls of events ("strikes", "boats"). Both <see cref="CasualtyFinder"/> (which leaves tolls out of events'
+/// casualties) and <see cref="TollFinder"/> (which reads them as tolls) ask it, so the two always agree.
+/// </summary>
+public sealed class TollCues
+{
+    private static readonly Lazy<TollCues> Shared = new(() =>
+    {
+        using var stream = typeof(TollCues).Assembly.GetManifestResourceStream("Crosscheck.Events.tolls.txt")
+            ?? throw new InvalidOperationException("The toll cues are not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "tolls.txt");
+    });
+
+    public static TollCues Default => Shared.Value;
+
+    /// <summary>How far before and after a count a cue is looked for, in words, within its clause.</summary>
+    private const int Before = 8, After = 10;
+
+    private static readonly FrozenSet<string> ClauseBreaks = FrozenSet.ToFrozenSet([";", ":", "–", "—", "(", ")", "\"", "“", "”"], StringComparer.Ordinal);
+    /// <summary>Words that open a clause about what comes before them ("since March, when a guard was killed").</summary>
+    private static readonly FrozenSet<string> Relatives = FrozenSet.ToFrozenSet(["when", "where", "which"], StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> Contrasts = FrozenSet.ToFrozenSet(["while", "whereas", "but", "although", "though"], StringComparer.OrdinalIgnoreCase);
+
+    private readonly ImmutableArray<(string[] Words, TollMeasure Measure)> _nouns;
+    private readonly ImmutableArray<(string[] Words, bool Since)> _cues;
+    private readonly FrozenSet<string> _links;
+    private readonly FrozenSet<string> _campaigns;
+    private readonly FrozenDictionary<string, TollMeasure> _units;
+
+    private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
+        Dictionary<string, TollMeasure> units)
+    {
+        _nouns = [.. nouns.OrderByDescending(n => n.Item1.Length)];
+        _cues = [.. cues.OrderByDescending(c => c.Item1.Length)];
+        _links = links.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _campaigns = campaigns.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _units = units.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Parses cue text; <paramref name="name"/> names it in errors.</summary>
+    public static TollCues Parse(string content, string name)
+    {
+        var nouns = new List<(string[], TollMeasure)>();
+        var cues = new List<(string[], bool)>();
+        var links = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var campaigns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var units = new Dictionary<string, TollMeasure>(StringComparer.OrdinalIgnoreCase);
+        var lineNumber = 0;
+        foreach (var raw in content.Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.TrimEnd('\r');
+            var hash = line.IndexOf('#');
+            if (hash >= 0) line = line[..hash];
+            if (line.Trim().Length == 0) continue;
+            var f = line.Split('\t');
+            if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
+            var words = f[1].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            TollMeasure Measure() => f.Length > 2 && TollMeasures.TryParse(f[2].Trim(), out var m) ? m
+                : throw new FormatException($"{name}:{lineNumber}: '{(f.Length > 2 ? f[2] : "")}' is not a toll measure");
+            switch (f[0].Trim())
+            {
+                case "noun": nouns.Add((words, Measure())); break;
+                case "link": links.Add(words[0]); break;
+                case "cue": cues.Add((words, false)); break;
+                case "since": cues.Add((words, true)); break;
+                case "campaign": campaigns.Add(string.Join(' ', words)); break;
+                case "unit": units[string.Join(' ', words)] = Measure(); break;
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign or unit");
+            }
+        }
+        return new TollCues(nouns, cues, links, campaigns, units);
+    }
+
+    /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
+    internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number);
+
+    /// <summary>A cue found near a count: its words, and whether it names where the count starts ("since …").</summary>
+    internal readonly record struct Cue(int Start, int End, bool Since);
+
+    /// <summary>The tallies of a sentence, in text order.</summary>
+    internal List<Tally> Tallies(AnnotatedText text, TokenSpan sentence)
+    {
+        var found = new List<Tally>();
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            if (NounAt(text, i, sentence.EndToken) is not { } noun) continue;
+            // The number sits behind a link word within a few words: "toll had risen to 15", "toll of nine", "toll at 15".
+            for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + 8); j++)
+            {
+                if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
+                if (!_links.Contains(text.WordOf(j))) continue;
+                if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
+                found.Add(new Tally(noun.Measure, i, n.Span.EndToken, n));
+                i = n.Span.EndToken - 1;
+                break;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The cue that makes the count at [<paramref name="start"/>, <paramref name="end"/>) a running total; null when none.</summary>
+    internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)
+    {
+        var (from, to) = Window(text, sentence, start, end);
+        // "the three-week war in spring, when 300 died", "since 2010, when 30 died", "four days of shelling, which has
+        // claimed 21 lives": a clause about a campaign, a span of days or a whole year counts its toll; "since March,
+        // when a guard was killed" names one past death.
+        if (from > sentence.StartToken && Relatives.Contains(text.WordOf(from - 1)))
+        {
+            for (var i = from - 2; i >= sentence.StartToken && from - i <= Before + 2 && !ClauseBreaks.Contains(text.WordOf(i)); i--)
+            {
+                if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
+                // "four days of shelling along the frontier, which has claimed 21 lives"
+                foreach (var (words, since) in _cues)
+                {
+                    if (!since && Matches(text, i, from, words)) return new Cue(i, i + words.Length, false);
+                }
+                if (IsYear(text, i) && text.Times.Any(t => t.Span.Contains(i))) return new Cue(i, i + 1, false);
+            }
+        }
+        // A tally's words are its own: "killing three people, raising the death toll from the offensive to 83".
+        foreach (var t in tallies)
+        {
+            if (t.Start >= end) to = Math.Min(to, t.Start);
+            else if (t.End <= start) from = Math.Max(from, t.End);
+        }
+        for (var i = from; i < to; i++)
+        {
+            if (i >= start && i < end) continue;
+            foreach (var (words, since) in _cues)
+            {
+                if (!Matches(text, i, to, words)) continue;
+                if (since && !SinceNamesAStart(text, i + words.Length, to)) continue;
+                return new Cue(i, i + words.Length, since);
+            }
+        }
+        // Words that say where the count starts ("since September") come first; then what it is the total of.
+        for (var i = from; i < to; i++)
+        {
+            if (i >= start && i < end) continue;
+            // "the war has killed 400", "killed in the conflict": a campaign word in the count's clause.
+            if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
+            // "died in the three operations", "killed across the 14 strikes": a count over a known series of events is its
+            // total; "killed 14 in two strikes" reports two new ones.
+            if (i > from && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && NumberStartingAt(text, i) is { Min: >= 2 } events
+                && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
+        }
+        return PastSpan(text, from, to, start, end) is { } past ? new Cue(past.StartToken, past.EndToken, false) : null;
+    }
+
+    /// <summary>"this summer", "in October" before the article's date: a count over a past month, season or year sums it up.</summary>
+    private static TokenSpan? PastSpan(AnnotatedText text, int from, int to, int start, int end)
+    {
+        if (text.Published is not { } published) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < from || t.Span.EndToken > to || t.Span.StartToken < end && start < t.Span.EndToken) continue;
+            if (t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year && t.End is { } last && last < published) return t.Span;
+        }
+        return null;
+    }
+
+    /// <summary>What a plural event or target noun counts as a toll ("strikes", "boats"); null for other nouns.</summary>
+    internal TollMeasure? UnitMeasure(string? unit) => unit is not null && _units.TryGetValue(unit, out var m) ? m : null;
+
+    /// <summary>The clause window around a count: up to <see cref="Before"/> words before and <see cref="After"/> after, stopping at strong breaks and contrasts.</summary>
+    private static (int From, int To) Window(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        var from = start;
+        while (from - 1 >= sentence.StartToken && start - from < Before && !ClauseBreaks.Contains(text.WordOf(from - 1))
+            && !(Contrasts.Contains(text.WordOf(from - 1)) && from - 2 >= sentence.StartToken && text.WordOf(from - 2) == ",")
+            && !Relatives.Contains(text.WordOf(from - 1))) from--;
+        // After the count the clause ends at a comma, or at "and" that opens another clause ("and police made no arrests so far").
+        var to = end;
+        while (to < sentence.EndToken && to - end < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
+            && !(text.WordOf(to) == "and" && OpensClause(text, to + 1, sentence.EndToken))) to++;
+        return (from, to);
+    }
+
+    /// <summary>
+    /// Whether the words after "and" start a new clause ("and police have made no arrests so far") rather than more of
+    /// the same count ("and 20 injured", "and wounded five") or of a place ("in the north and the east since
+    /// March"): a finite verb follows within four words, before any comma.
+    /// </summary>
+    private static bool OpensClause(AnnotatedText text, int next, int end)
+    {
+        if (next >= end) return false;
+        if (NumberStartingAt(text, next) is not null) return false;
+        if (text.PosOf(next) is "VBN" or "VBD" or "VBG" or "RB" or "CD" or "JJ") return false;
+        for (var i = next; i < Math.Min(end, next + 4); i++)
+        {
+            if (text.WordOf(i) is "," or ";") return false;
+            if (text.PosOf(i) is "VBD" or "VBZ" or "VBP" or "MD") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A campaign word as a common noun: "the war", not the "War" of "Secretary of War".</summary>
+    private bool IsCampaignWord(AnnotatedText text, int i) =>
+        _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null && char.IsLower(text.WordOf(i)[0]);
+
+    private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';
+
+    /// <summary>"since September", "since the start of", "since border clashes broke out", not the causal "since they".</summary>
+    private static bool SinceNamesAStart(AnnotatedText text, int next, int to)
+    {
+        if (next >= to) return false;
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
+        }
+        return text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she");
+    }
+
+    private (int End, TollMeasure Measure)? NounAt(AnnotatedText text, int i, int end)
+    {
+        foreach (var (words, measure) in _nouns)
+        {
+            if (Matches(text, i, end, words)) return (i + words.Length, measure);
+        }
+        return null;
+    }
+
+    private static bool Matches(AnnotatedText text, int i, int end, string[] words)
+    {
+        if (i + words.Length > end) return false;
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!text.WordOf(i + k).Equals(words[k], StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A toll number counts people ("83", "83 people", "19 soldiers"), not money or distance.</summary>
+    private static bool CountsPeopleOrNothing(NumberMention n) =>
+        n.Unit is null || !n.Unit.Any(char.IsDigit) && n.Unit is not ("km" or "kilometres" or "kilometers" or "miles" or "percent" or "%" or "years" or "days" or "hours");
+
+    private static NumberMention? NumberStartingAt(AnnotatedText text, int token)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken == token) return n;
+            if (n.Span.StartToken > token) break;
+        }
+        return null;
+    }
+}

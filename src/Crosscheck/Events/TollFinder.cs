@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using Crosscheck.Documents;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// Reads an article's running tolls: tallies ("raising the death toll to 83", "bringing the number of dead to 32"),
+/// casualty counts with a cue that makes them totals ("at least 64 people have been killed since September", "in all",
+/// "the war has killed 400"), and counts of strikes or boats with such a cue ("the 15 strikes so far"). Each toll
+/// says what it counts, since when and as of which day; the same cues keep these numbers out of events' casualties
+/// (<see cref="CasualtyFinder.Statements"/>), so "killed three people … raising the death toll to 83" gives the
+/// event its three and the toll its 83.
+/// </summary>
+public sealed class TollFinder
+{
+    public static readonly TollFinder Default = new();
+
+    public CasualtyFinder Casualties { get; init; } = CasualtyFinder.Default;
+
+    /// <summary>The tolls of <paramref name="text"/>, in text order.</summary>
+    public ImmutableArray<Toll> Find(AnnotatedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cues = Casualties.Tolls;
+        var tolls = ImmutableArray.CreateBuilder<Toll>();
+        foreach (var sentence in text.Sentences)
+        {
+            if (sentence.Length == 0) continue;
+            if (text.SegmentKindAt(sentence.Start) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
+            var found = new List<Toll>();
+            var tallies = cues.Tallies(text, sentence);
+            // The words that gave a count (a tally, a statement's victims), so that no number is read twice.
+            var used = new List<(int Start, int End)>();
+            foreach (var t in tallies)
+            {
+                var cue = cues.CueNear(text, sentence, t.Start, t.End, tallies);
+                found.Add(Make(text, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue));
+                used.Add((t.Start, t.End));
+            }
+            foreach (var s in Casualties.AllStatements(text, sentence))
+            {
+                if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
+                if (cues.CueNear(text, sentence, s.Start, s.End, tallies) is not { } cue) continue;
+                var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
+                found.Add(Make(text, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue));
+                used.Add((s.VictimStart, s.VictimEnd));
+            }
+            foreach (var n in text.Numbers)
+            {
+                if (n.Span.StartToken < sentence.StartToken || n.Span.EndToken > sentence.EndToken) continue;
+                if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
+                if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
+                found.Add(Make(text, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
+            }
+            // "the 15th strike since early September": an ordinal with a cue counts the events so far.
+            for (var i = sentence.StartToken; i + 1 < sentence.EndToken; i++)
+            {
+                if (Ordinal(text.WordOf(i)) is not { } nth || cues.UnitMeasure(text.WordOf(i + 1)) is not { } unit) continue;
+                if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, i, i + 2, tallies) is not { } cue) continue;
+                found.Add(Make(text, sentence, unit, nth, nth, Math.Min(i, cue.Start), Math.Max(i + 2, cue.End), cue));
+            }
+            found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
+            tolls.AddRange(found);
+        }
+        return tolls.ToImmutable();
+    }
+
+    /// <summary>"15th", "21st", "2nd": the number of a digit ordinal; null for other words.</summary>
+    private static decimal? Ordinal(string word)
+    {
+        if (word.Length < 3 || !char.IsAsciiDigit(word[0])) return null;
+        var suffix = word[^2..].ToLowerInvariant();
+        if (suffix is not ("st" or "nd" or "rd" or "th") || !word[..^2].All(char.IsAsciiDigit)) return null;
+        return decimal.TryParse(word[..^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2 ? n : null;
+    }
+
+    private static Toll Make(AnnotatedText text, TokenSpan sentence, TollMeasure measure, decimal min, decimal? max, int start, int end, TollCues.Cue? cue)
+    {
+        TokenSpan? since = null;
+        DateOnly? sinceDate = null;
+        if (cue is { Since: true } c)
+        {
+            var sinceEnd = c.End;
+            var time = text.Times.FirstOrDefault(t => t.Span.StartToken <= c.End && c.End < t.Span.EndToken || t.Span.StartToken == c.Start);
+            if (time is not null)
+            {
+                sinceEnd = Math.Max(sinceEnd, time.Span.EndToken);
+                sinceDate = time.Start;
+            }
+            else
+            {
+                // "since border clashes broke out": the noun phrase after the cue.
+                while (sinceEnd < sentence.EndToken && sinceEnd - c.End < 6 && text.PosOf(sinceEnd) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "CD" or "IN") sinceEnd++;
+            }
+            since = text.Span(c.Start, sinceEnd);
+            end = Math.Max(end, sinceEnd);
+        }
+        return new Toll(measure, min, max, text.Span(start, end))
+        {
+            Since = since,
+            SinceDate = sinceDate,
+            AsOf = AsOf(text, sentence, start, end, since),
+            Evidence = sentence,
+        };
+    }
+
+    /// <summary>
+    /// The day a toll stood at: a day the statement names ("as of late Thursday", "remained at 19 on Saturday"), else the
+    /// article's date; null when the statement counts a past span ("the July fighting killed 38") or no date is known.
+    /// </summary>
+    private static DateOnly? AsOf(AnnotatedText text, TokenSpan sentence, int start, int end, TokenSpan? since)
+    {
+        foreach (var t in text.Times)
+        {
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span)) continue;
+            if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
+            if (text.Published is { } published && t.End > published) continue;
+            if (t.Precision == TimePrecision.Day && t.Start == t.End) return t.End;
+            if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
+        }
+        return text.Published;
+    }
+}

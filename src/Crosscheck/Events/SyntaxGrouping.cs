@@ -67,24 +67,23 @@ internal static class SyntaxGrouping
         }
         var parts = Enumerable.Range(0, group.Count).GroupBy(Find).Select(g => g.ToList()).ToList();
         if (parts.Count == 1) return [group];
-        // Each anchor goes to the part nearest to it (ties to the earlier part).
+        // Each anchor goes to the part nearest to it (ties to the earlier part); a part of outcome words alone ("killing",
+        // "wounding") tells how an event ended, not another event, and takes none.
         var anchored = new bool[parts.Count];
+        var outcomeOnly = parts.Select(p => p.All(i => isOutcome(group[i]))).ToArray();
         foreach (var anchor in anchors)
         {
             var best = -1;
             var bestDistance = int.MaxValue;
             for (var p = 0; p < parts.Count; p++)
             {
+                if (outcomeOnly[p]) continue;
                 var d = parts[p].Min(i => SyntaxScope.Distance(text, anchor, spanOf(group[i])));
                 if (d < bestDistance) { best = p; bestDistance = d; }
             }
             if (best >= 0 && bestDistance != int.MaxValue) anchored[best] = true;
         }
-        // A part of outcome words alone ("killing", "wounding") tells how an event ended, not another event.
-        for (var p = 0; p < parts.Count; p++)
-        {
-            if (parts[p].All(i => isOutcome(group[i]))) anchored[p] = false;
-        }
+
         if (anchored.Count(a => a) < 2) return [group];
         var merged = parts.Select((p, k) => anchored[k] ? new List<int>(p) : null).ToList();
         for (var k = 0; k < parts.Count; k++)

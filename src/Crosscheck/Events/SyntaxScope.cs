@@ -54,11 +54,25 @@ internal static class SyntaxScope
         return [];
     }
 
-    /// <summary>The least distance between <paramref name="token"/> and any token of <paramref name="span"/>.</summary>
+    /// <summary>
+    /// The least distance between <paramref name="token"/> and any token of <paramref name="span"/>, each verb passed
+    /// on the way counting one edge more: a count under another clause's verb ("killing four, Hegseth said, … attacks
+    /// killed 14") is further from that clause's event than from the noun it hangs from.
+    /// </summary>
     public static int Distance(AnnotatedText text, int token, TokenSpan span)
     {
         var best = int.MaxValue;
-        for (var i = span.StartToken; i < span.EndToken; i++) best = Math.Min(best, Distance(text, token, i));
+        for (var i = span.StartToken; i < span.EndToken; i++)
+        {
+            var path = Path(text, token, i);
+            if (path.Count == 0) continue;
+            var d = path.Count - 1;
+            for (var k = 1; k < path.Count - 1; k++)
+            {
+                if (text.PosOf(path[k]) is { } p && p.StartsWith("VB", StringComparison.Ordinal)) d++;
+            }
+            best = Math.Min(best, d);
+        }
         return best;
     }
 

@@ -19,7 +19,7 @@ public sealed class SyntaxParser : IPipelineComponent
             if (s.Length == 0) return;
             var words = text.Words;
             var pos = text.PartsOfSpeech;
-            parser.Parse(words[s.StartToken..s.EndToken], pos.Slice(s.StartToken, s.Length), heads.AsSpan(s.StartToken, s.Length), relations.AsSpan(s.StartToken, s.Length));
+            parser.ParseWithTags(words[s.StartToken..s.EndToken], pos.Slice(s.StartToken, s.Length), heads.AsSpan(s.StartToken, s.Length), relations.AsSpan(s.StartToken, s.Length));
             for (var i = s.StartToken; i < s.EndToken; i++) if (heads[i] >= 0) heads[i] += s.StartToken;
         });
     }

@@ -6,7 +6,8 @@ namespace Crosscheck.Events;
 /// Who did it, read from the parse: an event's actor is its subject, or its agent when passive ("was struck by a
 /// drone"), found through coordination and control (a verb with no subject of its own takes its governor's: "attacked
 /// and sank", "began to shell"), a gerund adjunct ("…, killing four") and a relative clause ("rebels who attacked", the
-/// noun the clause modifies). An event noun takes a compound or possessive actor ("US strikes", "Russia's attack"), its
+/// noun the clause modifies), a gerund after a preposition ("training forces after bombing ships": the clause's
+/// subject). An event noun takes a compound or possessive actor ("US strikes", "Russia's attack"), its
 /// "by" phrase, or, as the object of a light verb (data/events/syntax-roles.txt: "carried out three strikes"), that
 /// verb's subject, and so does the object of a plain verb ("has established diplomatic ties"). Reported speech gives no
 /// actor: the subject of "said", "called" or "condemned" did not strike (speech verbs and other event words are not
@@ -20,6 +21,15 @@ internal static class SyntaxActors
     /// <summary>The token heading the actor phrase of the event at <paramref name="head"/>, or -1 when the parse gives none.</summary>
     public static int ActorOf(AnnotatedText text, int head, Func<int, bool> isEventWord)
     {
+        // A gerund after a preposition ("… is training forces after bombing ships") is its clause's doing, however the
+        // parse attached it: the subject of the nearest governing clause that has one.
+        if (text.PosOf(head) == "VBG" && head > 0 && text.PosOf(head - 1) == "IN" && OwnActor(text, head) < 0)
+        {
+            for (var up = text.HeadOf(head); up >= 0; up = text.HeadOf(up))
+            {
+                if (OwnActor(text, up) is var subject and >= 0 && subject != head) return subject;
+            }
+        }
         var t = head;
         for (var hop = 0; hop <= MaxHops && t >= 0; hop++)
         {

@@ -83,7 +83,7 @@ public sealed class EventReader
                 Func<int, int, bool>? keep = violent.Count < 2 ? null
                     : (start, end) => SyntaxGrouping.Owner(text, violent, r => r.Trigger.Span, SyntaxScope.HeadOf(text, start, end)) is var o
                         && (o < 0 || ReferenceEquals(violent[o], group));
-                events.Add(Build(text, sentence, segment, group, places, quotes, keep));
+                events.Add(Build(text, sentence, segment, group, places, quotes, keep, triggers));
             }
         }
         var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)));
@@ -218,7 +218,7 @@ public sealed class EventReader
     }
 
     private EventMention Build(AnnotatedText text, TokenSpan sentence, SegmentKind segment, List<Reading> group,
-        List<PlaceMention> places, ImmutableArray<Quote> quotes, Func<int, int, bool>? owns = null)
+        List<PlaceMention> places, ImmutableArray<Quote> quotes, Func<int, int, bool>? owns = null, ImmutableArray<TriggerMatch> triggers = default)
     {
         var first = group.OrderByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
         var main = first.Trigger;
@@ -249,7 +249,7 @@ public sealed class EventReader
             Contexts = contexts,
             Acled = Acled.Classify(text, sentence, main),
             Modality = modality,
-            Actors = Actors(text, sentence, clause, main, quotes),
+            Actors = Actors(text, sentence, clause, main, quotes, triggers),
             Recipients = Recipients(text, clause, main),
             Location = LocationOf(text, sentence, clause, main, places),
             Time = TimeOf(text, sentence, clause, main, owns),
@@ -318,7 +318,8 @@ public sealed class EventReader
     /// the subject of the main clause for a gerund adjunct ("… for sending the warship"); else the nearest
     /// actor named before the trigger in its clause, then the sentence's subject.
     /// </summary>
-    private ImmutableArray<Participant> Actors(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, ImmutableArray<Quote> quotes)
+    private ImmutableArray<Participant> Actors(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, ImmutableArray<Quote> quotes,
+        ImmutableArray<TriggerMatch> triggers)
     {
         // Passive: "were killed by militants"
         for (var i = trigger.Span.EndToken; i < Math.Min(clause.EndToken, trigger.Span.EndToken + 2); i++)
@@ -332,7 +333,8 @@ public sealed class EventReader
         // With a parse, the subject or agent the tree gives, or no one (never a speaker or a bystander nearby).
         if (SyntaxScope.HasParse(text, sentence))
         {
-            var actor = SyntaxActors.ActorOf(text, trigger.Head, t => IsEventWord(text, sentence, t));
+            var matches = triggers.IsDefault ? Lexicon.Match(text, sentence) : triggers;
+            var actor = SyntaxActors.ActorOf(text, trigger.Head, t => matches.Any(m => m.Span.Contains(t) && IsSpeechAct(m.Entry.Type)));
             return actor < 0 ? ImmutableArray<Participant>.Empty : [ParticipantAt(text, actor)];
         }
         var gerundAdjunct = text.PosOf(trigger.Head) == "VBG" && trigger.Head == trigger.Span.StartToken && trigger.Span.StartToken > sentence.StartToken
@@ -363,10 +365,6 @@ public sealed class EventReader
         }
         return ImmutableArray<Participant>.Empty;
     }
-
-    /// <summary>Whether a token is in an event word of saying or judging (accuse, request, reject, protest, threaten, agree) in its sentence.</summary>
-    private bool IsEventWord(AnnotatedText text, TokenSpan sentence, int token) =>
-        Lexicon.Match(text, sentence).Any(m => m.Span.Contains(token) && IsSpeechAct(m.Entry.Type));
 
     /// <summary>The actor phrase headed by <paramref name="token"/>: its entity (or coreference chain) when it holds one.</summary>
     private static Participant ParticipantAt(AnnotatedText text, int token)

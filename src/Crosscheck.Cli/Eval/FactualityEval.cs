@@ -156,15 +156,7 @@ internal static class FactualityEval
             if (!ReferenceEquals(item.Tokens, current))
             {
                 current = item.Tokens;
-                offsets = new int[current.Length];
-                var joined = new System.Text.StringBuilder();
-                for (var i = 0; i < current.Length; i++)
-                {
-                    if (i > 0) joined.Append(' ');
-                    offsets[i] = joined.Length;
-                    joined.Append(current[i]);
-                }
-                text = StandardPipeline.Default.Process(joined.ToString(), null);
+                text = Analyze(current, out offsets);
             }
             var token = text!.TokenAtOrAfter(offsets[item.Index]);
             if (token < 0 || token >= text.Count) token = text.Count - 1;
@@ -172,6 +164,20 @@ internal static class FactualityEval
             judged.Add(new Judged(item, reading));
         }
         return judged;
+    }
+
+    /// <summary>The sentence's tokens joined with spaces and run through the standard pipeline; each token's offset in the text.</summary>
+    private static AnnotatedText Analyze(string[] tokens, out int[] offsets)
+    {
+        offsets = new int[tokens.Length];
+        var joined = new System.Text.StringBuilder();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (i > 0) joined.Append(' ');
+            offsets[i] = joined.Length;
+            joined.Append(tokens[i]);
+        }
+        return StandardPipeline.Default.Process(joined.ToString(), null);
     }
 
     /// <summary>
@@ -190,15 +196,7 @@ internal static class FactualityEval
             if (!ReferenceEquals(j.Item.Tokens, current))
             {
                 current = j.Item.Tokens;
-                offsets = new int[current.Length];
-                var joined = new System.Text.StringBuilder();
-                for (var i = 0; i < current.Length; i++)
-                {
-                    if (i > 0) joined.Append(' ');
-                    offsets[i] = joined.Length;
-                    joined.Append(current[i]);
-                }
-                text = StandardPipeline.Default.Process(joined.ToString(), null);
+                text = Analyze(current, out offsets);
                 reading = EventReader.Default.Read(text);
             }
             var token = text!.TokenAtOrAfter(offsets[j.Item.Index]);

@@ -1,4 +1,3 @@
-using System.Text;
 using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
@@ -8,11 +7,7 @@ namespace Crosscheck.Tests.Events;
 /// <summary>One event told by the headline and again by the lede is one event.</summary>
 public sealed class HeadlineMergerTests
 {
-    private static ArticleReading Read(string text)
-    {
-        var document = new DocumentReader().ReadBytes("t.txt", Encoding.UTF8.GetBytes(text), ".txt").Single().Document!;
-        return EventReader.Default.Read(StandardPipeline.Default.Process(document));
-    }
+    private static ArticleReading Read(string text) => ArticleText.Read(text);
 
     [Fact]
     public void A_headline_restating_the_lede_is_one_event_with_the_lede_words_and_the_headline_values()

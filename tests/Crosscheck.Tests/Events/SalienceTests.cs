@@ -1,4 +1,3 @@
-using System.Text;
 using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
@@ -8,11 +7,7 @@ namespace Crosscheck.Tests.Events;
 /// <summary><see cref="SalienceJudge"/>: the headline's and lede's news against recalled background.</summary>
 public sealed class SalienceTests
 {
-    private static ArticleReading Read(string text)
-    {
-        var document = new DocumentReader().ReadBytes("t.txt", Encoding.UTF8.GetBytes(text), ".txt").Single().Document!;
-        return EventReader.Default.Read(StandardPipeline.Default.Process(document));
-    }
+    private static ArticleReading Read(string text) => ArticleText.Read(text);
 
     private const string Article = """
         ---

@@ -37,25 +37,14 @@ public sealed partial class AnnotatedText
 
     private void EnsureParsed(int token)
     {
-        int lo = 0, hi = _sentences.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var s = _sentences[mid];
-            if (token < s.StartToken) hi = mid - 1;
-            else if (token >= s.EndToken) lo = mid + 1;
-            else
-            {
-                if (_parsed![mid]) return;
-                _parsed[mid] = true;
-                _parse!(s, _heads!, _relations!);
-                return;
-            }
-        }
+        var index = SentenceIndexOrNone(token);
+        if (index < 0 || _parsed![index]) return;
+        _parsed[index] = true;
+        _parse!(_sentences[index], _heads!, _relations!);
     }
 
-    /// <summary>The token range of the sentence holding token <paramref name="i"/>; the token alone when it is in none.</summary>
-    internal (int Start, int End) SentenceRangeOf(int i)
+    /// <summary>The index of the sentence holding token <paramref name="i"/>, or -1 when it is in none.</summary>
+    private int SentenceIndexOrNone(int i)
     {
         int lo = 0, hi = _sentences.Length - 1;
         while (lo <= hi)
@@ -64,9 +53,16 @@ public sealed partial class AnnotatedText
             var s = _sentences[mid];
             if (i < s.StartToken) hi = mid - 1;
             else if (i >= s.EndToken) lo = mid + 1;
-            else return (s.StartToken, s.EndToken);
+            else return mid;
         }
-        return (i, i + 1);
+        return -1;
+    }
+
+    /// <summary>The token range of the sentence holding token <paramref name="i"/>; the token alone when it is in none.</summary>
+    internal (int Start, int End) SentenceRangeOf(int i)
+    {
+        var index = SentenceIndexOrNone(i);
+        return index < 0 ? (i, i + 1) : (_sentences[index].StartToken, _sentences[index].EndToken);
     }
 
     /// <summary>Sets the parse: per token, the head's token index (in this text, within the same sentence) or -1 for a root, and the relation.</summary>

@@ -43,66 +43,36 @@ public sealed class CasualtyFinder
         public bool Weak { get; init; }
     }
 
-    private static readonly FrozenSet<string> KilledParticiples = Set("killed", "slain", "murdered", "executed", "assassinated", "massacred");
-    private static readonly FrozenDictionary<string, int> MultipleVictims = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["double"] = 2, ["triple"] = 3, ["quadruple"] = 4, ["quintuple"] = 5,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-    private static readonly FrozenSet<string> KilledActive = Set("killed", "kills", "kill", "killing", "murdered", "murders", "murdering", "slew", "slays", "slaying");
-    private static readonly FrozenSet<string> InjuredParticiples = Set("wounded", "injured", "hurt", "hospitalized", "hospitalised", "shot", "stabbed", "grazed", "pistol-whipped", "beaten");
-    private static readonly FrozenSet<string> InjuredActive = Set("wounded", "wounds", "wound", "wounding", "injured", "injures", "injure", "injuring",
-        "shot", "shoots", "shoot", "stabbed", "stabs", "stabbing");
-    private static readonly FrozenSet<string> WeakWords = Set("shot", "shoots", "shoot", "stabbed", "stabs", "stabbing", "grazed");
-    private static readonly FrozenSet<string> Died = Set("died", "dies", "die", "succumbed", "perished");
-    private static readonly FrozenSet<string> ToDeath = Set("shot", "stabbed", "beaten", "beat", "burned", "strangled", "bludgeoned");
-    private static readonly FrozenSet<string> Carried = Set("taken", "transported", "rushed", "airlifted", "flown", "driven", "brought", "admitted", "hospitalized", "treated");
-    private static readonly FrozenSet<string> Conditions = Set("critical", "serious", "stable", "fair", "good", "grave", "guarded", "life-threatening");
-    private static readonly FrozenSet<string> KilledNouns = Set("deaths", "fatalities", "death", "fatality");
-    private static readonly FrozenSet<string> InjuredNouns = Set("injuries", "injury", "wounded", "injured");
+    // The word lists live in data/events/casualty-words.txt (read by CasualtyWords), one section each.
+    private static readonly FrozenSet<string> KilledParticiples = CasualtyWords.Set("killed-participles");
+    private static readonly FrozenDictionary<string, int> MultipleVictims = CasualtyWords.Counts("multiple-victims");
+    private static readonly FrozenSet<string> KilledActive = CasualtyWords.Set("killed-active");
+    private static readonly FrozenSet<string> InjuredParticiples = CasualtyWords.Set("injured-participles");
+    private static readonly FrozenSet<string> InjuredActive = CasualtyWords.Set("injured-active");
+    private static readonly FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
+    private static readonly FrozenSet<string> Died = CasualtyWords.Set("died");
+    private static readonly FrozenSet<string> ToDeath = CasualtyWords.Set("to-death");
+    private static readonly FrozenSet<string> Carried = CasualtyWords.Set("carried");
+    private static readonly FrozenSet<string> Conditions = CasualtyWords.Set("conditions");
+    private static readonly FrozenSet<string> KilledNouns = CasualtyWords.Set("killed-nouns");
+    private static readonly FrozenSet<string> InjuredNouns = CasualtyWords.Set("injured-nouns");
 
     /// <summary>Words between a victim and a passive outcome: auxiliaries, adverbs, "listed", "found", "pronounced".</summary>
-    private static readonly FrozenSet<string> PassiveBridge = Set("was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "got", "get", "gets",
-        "later", "also", "then", "reportedly", "allegedly", "apparently", "fatally", "critically", "seriously", "severely", "mortally", "fatally",
-        "both", "all", "each", "eventually", "subsequently", "still", "now", "remains", "remained", "listed", "found", "pronounced", "left", "and",
-        "initially", "only", "just", "ultimately", "instantly", "immediately", "tragically", "accidentally", "sadly");
-    private static readonly FrozenSet<string> BeForms = Set("was", "were", "is", "are", "been", "be", "being", "got", "get", "gets", "remains", "remained", "found", "pronounced", "listed");
-    private static readonly FrozenSet<string> Negations = Set("not", "n't", "never");
-    private static readonly FrozenSet<string> NoOne = Set("no", "nobody", "none", "neither");
-    private static readonly FrozenSet<string> Pronouns = Set("he", "she", "him", "her", "himself", "herself", "i", "me", "myself");
-    private static readonly FrozenSet<string> PluralPronouns = Set("they", "them", "themselves", "we", "us");
-    private static readonly FrozenSet<string> Leaving = Set("left", "leaving", "leaves", "leave");
-    private static readonly FrozenSet<string> Additions = Set("other", "others", "another", "second", "third", "fourth", "additional", "more");
+    private static readonly FrozenSet<string> PassiveBridge = CasualtyWords.Set("passive-bridge");
+    private static readonly FrozenSet<string> BeForms = CasualtyWords.Set("be-forms");
+    private static readonly FrozenSet<string> Negations = CasualtyWords.Set("negations");
+    private static readonly FrozenSet<string> NoOne = CasualtyWords.Set("no-one");
+    private static readonly FrozenSet<string> Pronouns = CasualtyWords.Set("pronouns");
+    private static readonly FrozenSet<string> PluralPronouns = CasualtyWords.Set("plural-pronouns");
+    private static readonly FrozenSet<string> Leaving = CasualtyWords.Set("leaving");
+    private static readonly FrozenSet<string> Additions = CasualtyWords.Set("additions");
 
-    /// <summary>
-    /// Nouns that name people, for telling victims from other things that get "shot" or "hit" (cars, windows, houses).
-    /// Curated by hand from the kinds of people news reports count: roles, relations, ages, occupations.
-    /// </summary>
-    private static readonly FrozenSet<string> PersonNouns = Set(
-        "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "kid", "kids", "baby", "toddler", "infant",
-        "teen", "teens", "teenager", "teenagers", "youth", "youths", "juvenile", "juveniles", "adult", "adults", "person", "people", "persons",
-        "individual", "individuals", "victim", "victims", "resident", "residents", "civilian", "civilians", "bystander", "bystanders",
-        "officer", "officers", "deputy", "deputies", "trooper", "troopers", "policeman", "policemen", "cop", "cops", "agent", "agents",
-        "soldier", "soldiers", "troops", "guard", "guards", "sergeant", "detective", "constable", "marshal", "sheriff",
-        "suspect", "suspects", "gunman", "gunmen", "shooter", "robber", "robbers", "intruder", "attacker", "attackers", "assailant",
-        "driver", "drivers", "passenger", "passengers", "pedestrian", "customer", "customers", "employee", "employees", "worker", "workers",
-        "clerk", "cashier", "owner", "manager", "student", "students", "teacher", "pupil", "pupils", "patron", "patrons", "neighbor", "neighbour",
-        "friend", "friends", "relative", "relatives", "family", "wife", "husband", "mother", "father", "son", "daughter", "brother", "sister",
-        "sons", "daughters", "brothers", "sisters", "parents", "parent", "grandmother", "grandfather", "uncle", "aunt", "cousin", "nephew", "niece",
-        "girlfriend", "boyfriend", "fiancee", "fiance", "partner", "roommate", "stepfather", "stepson", "twin", "twins", "sibling", "siblings",
-        "civilian", "protester", "protesters", "demonstrator", "demonstrators", "militant", "militants", "fighter", "fighters", "rebel", "rebels",
-        "journalist", "journalists", "reporter", "worshipper", "worshippers", "pilgrim", "pilgrims", "migrant", "migrants", "refugee", "refugees",
-        "inmate", "inmates", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages", "member", "members", "official", "officials",
-        "leader", "leaders", "commander", "commanders", "gang", "citizen", "citizens", "tourist", "tourists", "security", "firefighter", "paramedic",
-        "nurse", "doctor", "pastor", "priest", "couple", "one", "ones", "homeowner", "tenant", "occupant", "occupants", "motorist", "cyclist",
-        "survivor", "survivors", "casualty", "casualties", "dead", "wounded", "injured", "others", "other", "crew", "sailors", "marines",
-        "personnel", "servicemen", "policewoman", "security guard", "clerks", "runner", "player", "players", "fan", "fans", "guest", "guests",
-        "veteran", "senator", "mayor", "lawmaker", "rapper", "singer", "actor", "mom", "dad", "grandson", "granddaughter", "stepdaughter");
+    /// <summary>Nouns that name people, for telling victims from other things that get "shot" or "hit" (cars, windows, houses).</summary>
+    private static readonly FrozenSet<string> PersonNouns = CasualtyWords.Set("person-nouns");
 
     /// <summary>Whether a word only tells how violence ended ("killing", "wounded", "died"), not what the violence was.</summary>
     public static bool IsOutcomeWord(string word) => KilledActive.Contains(word) || KilledParticiples.Contains(word)
         || InjuredActive.Contains(word) || InjuredParticiples.Contains(word) || Died.Contains(word);
-
-    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Fatalities and injured stated in <paramref name="sentence"/> for the event at <paramref name="trigger"/>; null for each the sentence does not state.</summary>
     public (CountRange? Killed, CountRange? Injured) Find(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger) => Find(text, sentence, trigger, null);

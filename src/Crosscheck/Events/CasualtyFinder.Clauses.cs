@@ -1,0 +1,131 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// The victims of an outcome verb: its object when active, its subject when passive or intransitive.
+public sealed partial class CasualtyFinder
+{
+    /// <summary>A transitive outcome verb: its object after it when it is active, else its subject before it.</summary>
+    private static Statement? Verb(AnnotatedText text, TokenSpan sentence, int start, int end, Outcome kind)
+    {
+        var w = text.WordOf(end - 1);
+        var gerund = w.EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        var passiveOnly = InjuredParticiples.Contains(w) && !InjuredActive.Contains(w) || KilledParticiples.Contains(w) && !KilledActive.Contains(w)
+            || w.Equals("death", StringComparison.OrdinalIgnoreCase) || w.Equals("dead", StringComparison.OrdinalIgnoreCase);
+        if (!passiveOnly && !PrecededByBe(text, sentence, start))
+        {
+            // Active: "killing two", "shot and killed his wife", "wounding five".
+            var j = end;
+            while (j + 1 < sentence.EndToken && text.WordOf(j) is "and" or "," && (KilledActive.Contains(text.WordOf(j + 1)) || InjuredActive.Contains(text.WordOf(j + 1)))) j += 2;
+            if (j < sentence.EndToken && text.WordOf(j).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
+            // "killed another man" names a victim other than the killer, not one more victim; "killing people" and
+            // "take out cartel leaders and members" count none.
+            // "shot himself", "injuring himself": a self-inflicted wound is no victim of an assault (a shooter who
+            // "killed himself" after the attack is still counted among the dead, as casualty counts do).
+            if (kind != Outcome.Killed && j < sentence.EndToken && text.WordOf(j).ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself") return null;
+            if (Victims(text, sentence, j, forward: true) is { } obj)
+                return obj.Max is null && NumberAt(text, obj.Start, obj.End) is null ? null
+                    : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, false);
+            if (gerund || j < sentence.EndToken && text.WordOf(j) is "at" or "into" or "up" or "through" or "toward" or "towards" or "back" or "out" or "from") return null;
+            if (text.PosOf(start) is "VB" or "VBZ" or "VBP") return null;
+        }
+        if (gerund) return null;
+        return Passive(text, sentence, start, end, kind, requireBe: false);
+    }
+
+    private static bool PrecededByBe(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        for (var i = start - 1; i >= sentence.StartToken && start - i <= 4; i--)
+        {
+            var w = text.WordOf(i);
+            if (BeForms.Contains(w)) return true;
+            if (!PassiveBridge.Contains(w) && !(text.PosOf(i) is "RB") && !KilledActive.Contains(w) && !InjuredActive.Contains(w) && w != ",") return false;
+        }
+        return false;
+    }
+
+    /// <summary>"he died", "two people died", "was pronounced dead", "left two people dead", "1 dead".</summary>
+    private static Statement? Intransitive(AnnotatedText text, TokenSpan sentence, int start, int end, Outcome kind) =>
+        Passive(text, sentence, start, end, kind, requireBe: false);
+
+    /// <summary>The victims before the outcome words, across auxiliaries and adverbs: "two men were (critically) wounded".</summary>
+    private static Statement? Passive(AnnotatedText text, TokenSpan sentence, int start, int end, Outcome kind, bool requireBe)
+    {
+        var i = start - 1;
+        var sawBe = false;
+        var negated = false;
+        while (i >= sentence.StartToken && start - i <= 8)
+        {
+            var w = text.WordOf(i);
+            if (Negations.Contains(w)) { negated = true; i--; continue; }
+            if (BeForms.Contains(w)) { sawBe = true; i--; continue; }
+            if (Leaving.Contains(w)) return null;
+            if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
+            // "shot and killed", "shot, wounded"
+            if ((KilledParticiples.Contains(w) || InjuredParticiples.Contains(w) || KilledActive.Contains(w)) && i + 1 < start && text.WordOf(i + 1) is "and" or "," or "or") { i--; continue; }
+            if (w is "," or "and" or "or" && i + 1 < sentence.EndToken && (KilledParticiples.Contains(text.WordOf(i + 1)) || InjuredParticiples.Contains(text.WordOf(i + 1))) && i + 1 <= start
+                && i - 1 >= sentence.StartToken && (KilledParticiples.Contains(text.WordOf(i - 1)) || InjuredParticiples.Contains(text.WordOf(i - 1)))) { i--; continue; }
+            break;
+        }
+        if (negated) return null;
+        if (i < sentence.StartToken) return null;
+        if (requireBe && !sawBe)
+        {
+            // "a shooting that left a man in critical condition"
+            if (Victims(text, sentence, i + 1, forward: false) is not { } left || left.Start - 1 < sentence.StartToken || !Leaving.Contains(text.WordOf(left.Start - 1))) return null;
+            return new Statement(kind, left.Min, left.Max, left.Start, end, left.Start, left.End, left.Anaphoric, left.Additional);
+        }
+        if (text.WordOf(i) is "who" or "that" && i > sentence.StartToken)
+        {
+            // "the officers who fatally shot him" name the shooters.
+            if (!sawBe && !Died.Contains(text.WordOf(end - 1)) && !text.WordOf(end - 1).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
+            // "a man who was shot": the victim is the noun phrase before the relative pronoun.
+            i--;
+            if (text.WordOf(i) == ",") i--;
+        }
+        var victims = Victims(text, sentence, i + 1, forward: false);
+        if (victims is null && kind == Outcome.Killed && Died.Contains(text.WordOf(start)))
+        {
+            // "Girl shot at party dies", "Teen found shot on bike path dies": the one shot is the one who died.
+            for (var k = i; k > sentence.StartToken && i - k <= 12; k--)
+            {
+                var wk = text.WordOf(k);
+                if (wk is "," or ";" or ":" || BeForms.Contains(wk) && !wk.Equals("found", StringComparison.OrdinalIgnoreCase)) break;
+                if (wk.Equals("with", StringComparison.OrdinalIgnoreCase) && k - 1 > sentence.StartToken)
+                {
+                    // "Man with gunshot wound dies"
+                    victims = Victims(text, sentence, k, forward: false);
+                    break;
+                }
+                if (!InjuredParticiples.Contains(wk) && !KilledParticiples.Contains(wk)) continue;
+                var j = k - 1;
+                while (j >= sentence.StartToken && (text.PosOf(j) is "RB" || BeForms.Contains(text.WordOf(j)))) j--;
+                // "An Everett teen who was found shot along a bike path ... has died"
+                if (j > sentence.StartToken && text.WordOf(j) is "who" or "that") j--;
+                victims = Victims(text, sentence, j + 1, forward: false);
+                break;
+            }
+        }
+        if (victims is null) return null;
+        // A bare pronoun or name with no "was" before a past-tense verb is the doer: "he shot", "Smith killed".
+        if (!sawBe && end - start == 1 && kind == Outcome.Injured && victims.Value.Pronoun) return null;
+        if (!sawBe && end - start == 1 && KilledActive.Contains(text.WordOf(start)) && victims.Value.Pronoun) return null;
+        // "Juan Almaraz shot ...": with no "was", a named person before a verb that can be active is the shooter.
+        if (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && PersonNameAt(text, victims.Value.End - 1)) return null;
+        // "Deputies shot ...", "bakery employees and was shot": a plural with no count and no "was" of its own is the doer or another clause's object.
+        if (victims.Value.Max is null && NumberAt(text, victims.Value.Start, victims.Value.End) is null
+            && (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && end < sentence.EndToken && text.PosOf(end) is "DT" or "PRP" or "PRP$" or "NNP" or "CD"
+                || text.WordOf(victims.Value.End).Equals("and", StringComparison.OrdinalIgnoreCase))) return null;
+        var min = victims.Value.Min;
+        var max = victims.Value.Max;
+        // "was killed along with Heriberto Corpus, 20"
+        if (end + 2 < sentence.EndToken && text.WordOf(end).Equals("along", StringComparison.OrdinalIgnoreCase) && text.WordOf(end + 1).Equals("with", StringComparison.OrdinalIgnoreCase)
+            && Victims(text, sentence, end + 2, forward: true) is { } with)
+        {
+            min += with.Min;
+            max = max is null || with.Max is null ? null : max + with.Max;
+            end = with.End;
+        }
+        return new Statement(kind, min, max, victims.Value.Start, end, victims.Value.Start, victims.Value.End, victims.Value.Anaphoric, victims.Value.Additional);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// What sentences with no violent event of their own add to the events before them (follow-ups), and how a fatal word settles a vague injury.
+public sealed partial class CasualtyFinder
+{
+    /// <summary>
+    /// The events with what later sentences add about their victims: a sentence with no violent event of
+    /// its own ("He died at the hospital.", "The victim was taken to a hospital in critical condition.")
+    /// adds to the last ASSAULT event before it (or the first after it when none is before). A victim
+    /// said to have died moves from injured to killed; one said to be in hospital counts as injured
+    /// unless the event already has dead.
+    /// </summary>
+    public ImmutableArray<EventMention> WithFollowUps(AnnotatedText text, ImmutableArray<EventMention> events)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var assaults = new List<int>();
+        for (var e = 0; e < events.Length; e++)
+        {
+            if (events[e].Type == PloverType.Assault) assaults.Add(e);
+        }
+        if (assaults.Count == 0) return events;
+        var withEvent = new HashSet<int>();
+        foreach (var e in assaults) withEvent.Add(text.SentenceIndexOf(events[e].Trigger.StartToken));
+
+        var result = events.ToBuilder();
+        // Whether an event's injured are only victims who may be the dead ones: "he was shot", "the victim was taken to a hospital".
+        // A victim named among the dead ("Carlos Ibanez ... died"; "Ibanez was taken to a hospital") is one of them too.
+        var deadNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sentenceStatements = new List<Statement>?[text.Sentences.Length];
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            var sentence = text.Sentences[s];
+            if (sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            sentenceStatements[s] = Statements(text, sentence);
+            foreach (var st in sentenceStatements[s]!)
+            {
+                if (st.Kind != Outcome.Killed || st.Min == 0) continue;
+                for (var t = st.VictimStart; t < st.VictimEnd; t++)
+                {
+                    if (NameToken(text, t)) deadNames.Add(text.WordOf(t));
+                }
+            }
+        }
+        bool IsVague(Statement st) => st.Kind != Outcome.Injured || !st.Additional && (st.Weak || NamesTheDead(text, st, deadNames));
+        var vague = new Dictionary<int, bool>();
+        foreach (var e in assaults)
+        {
+            if (result[e].Injured is not { Min: > 0 }) continue;
+            vague[e] = (sentenceStatements[text.SentenceIndexOf(result[e].Trigger.StartToken)] ?? []).TrueForAll(IsVague);
+        }
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            if (withEvent.Contains(s)) continue;
+            var sentence = text.Sentences[s];
+            if (sentence.Length == 0) continue;
+            var segment = text.SegmentKindAt(sentence.Start);
+            if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            var statements = sentenceStatements[s] ?? [];
+            if (statements.Count == 0) continue;
+            var target = Target(result, assaults, sentence.StartToken);
+            var before = result[target].Injured;
+            result[target] = AddFollowUp(text, result[target], statements);
+            if (result[target].Injured is { Min: > 0 } after && !ReferenceEquals(before, after))
+                vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
+        }
+        // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
+        // a shooting said without its outcome, or a victim named again, is the death the article reports elsewhere.
+        var articleKilled = 0m;
+        foreach (var e in assaults)
+        {
+            if (result[e].Fatalities is { } k) articleKilled = Math.Max(articleKilled, k.Min);
+        }
+        if (articleKilled > 0)
+        {
+            foreach (var e in assaults)
+            {
+                if (result[e].Injured is not { Min: > 0 } injured || !vague.GetValueOrDefault(e)) continue;
+                var left = injured.Min - articleKilled;
+                result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - articleKilled : null, injured.Span) : null };
+            }
+        }
+        else if (FatalWord(text) is { } fatal)
+        {
+            // "charged in the shooting death of ... shot Long once in the head": an article that calls the shooting
+            // fatal, with no death counted, means the one shot died.
+            foreach (var e in assaults)
+            {
+                if (result[e].Injured is not { Min: 1, Max: 1 } injured || !vague.GetValueOrDefault(e)) continue;
+                result[e] = result[e] with { Injured = null, Fatalities = new CountRange(1, 1, fatal) };
+            }
+        }
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>"deadly shooting", "fatal Christmas Day shooting": an event noun within three words after the adjective.</summary>
+    private static bool FatalNounAfter(AnnotatedText text, int adjective)
+    {
+        for (var j = adjective + 1; j < Math.Min(text.Count, adjective + 4); j++)
+        {
+            if (text.WordOf(j) is "shooting" or "shootings" or "stabbing" or "attack" or "incident" or "shootout" or "gunfire" or "encounter" or "confrontation") return true;
+            if (text.PosOf(j) is not ("NNP" or "NN" or "JJ")) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A word that says the article's violence killed someone: "murder" (not "attempted"), "homicide", "fatal", "deadly", "shooting death", "murder-suicide".</summary>
+    private static TokenSpan? FatalWord(AnnotatedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var w = text.WordOf(i);
+            var fatal = w.Equals("homicide", StringComparison.OrdinalIgnoreCase) || w.Equals("murder-suicide", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("murder", StringComparison.OrdinalIgnoreCase)
+                // "a deadly shooting", not "a deadly weapon" or "deadly force"
+                || (w.Equals("fatal", StringComparison.OrdinalIgnoreCase) || w.Equals("deadly", StringComparison.OrdinalIgnoreCase))
+                    && FatalNounAfter(text, i)
+                || (w.Equals("death", StringComparison.OrdinalIgnoreCase) && i > 0 && text.WordOf(i - 1).Equals("shooting", StringComparison.OrdinalIgnoreCase));
+            if (!fatal) continue;
+            var previous = i > 0 ? text.WordOf(i - 1).Replace("\u00AD", "", StringComparison.Ordinal) : "";
+            if (previous.Equals("attempted", StringComparison.OrdinalIgnoreCase) || previous.Equals("non", StringComparison.OrdinalIgnoreCase) || previous.Equals("not", StringComparison.OrdinalIgnoreCase)) continue;
+            var segment = text.SegmentKindAt(text.Span(i, i + 1).Start);
+            if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            return text.Span(i, i + 1);
+        }
+        return null;
+    }
+
+    /// <summary>A proper noun that no entity of another type than a person covers.</summary>
+    private static bool NameToken(AnnotatedText text, int token)
+    {
+        if (text.PosOf(token) is not ("NNP" or "NNPS") || text.WordOf(token).Length < 2) return false;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(token)) return m.Type == EntityType.Person;
+        }
+        return true;
+    }
+
+    /// <summary>Whether every victim the statement names is a single person named among the dead.</summary>
+    private static bool NamesTheDead(AnnotatedText text, Statement s, HashSet<string> deadNames)
+    {
+        if (deadNames.Count == 0 || s.Max != 1) return false;
+        var named = false;
+        for (var t = s.VictimStart; t < s.VictimEnd; t++)
+        {
+            if (!NameToken(text, t)) continue;
+            if (!deadNames.Contains(text.WordOf(t))) return false;
+            named = true;
+        }
+        return named;
+    }
+
+    /// <summary>The last asserted ASSAULT event before the token, else the last ASSAULT event before it, else the first after it.</summary>
+    private static int Target(ImmutableArray<EventMention>.Builder events, List<int> assaults, int token)
+    {
+        int? before = null, assertedBefore = null;
+        foreach (var e in assaults)
+        {
+            if (events[e].Trigger.StartToken >= token) break;
+            before = e;
+            if (events[e].Modality == Modality.Asserted) assertedBefore = e;
+        }
+        return assertedBefore ?? before ?? assaults[0];
+    }
+
+    private static EventMention AddFollowUp(AnnotatedText text, EventMention target, List<Statement> statements)
+    {
+        var killed = target.Fatalities;
+        var injured = target.Injured;
+        foreach (var s in statements)
+        {
+            if (s.Kind != Outcome.Killed) continue;
+            var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
+            killed = s.Additional && killed is not null ? Add(text, killed, range) : Larger(killed, range);
+            // The wounded victim died: move them from injured to killed.
+            // "The second victim was pronounced dead" is not the wounded one.
+            if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s))
+            {
+                var min = Math.Max(0, injured.Min - s.Min);
+                injured = min == 0 ? null : new CountRange(min, injured.Max is { } max ? Math.Max(min, max - s.Min) : null, injured.Span);
+            }
+        }
+        foreach (var s in statements)
+        {
+            if (s.Kind != Outcome.Injured) continue;
+            if (s.Anaphoric && killed is { Min: > 0 } && (injured is null || injured.Min == 0)) continue;
+            if (statements.Exists(k => k.Kind == Outcome.Killed && k.Anaphoric && k.Min > 0) && s.Anaphoric) continue;
+            var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
+            injured = s.Additional && injured is not null ? Add(text, injured, range) : Larger(injured, range);
+        }
+        return target with { Fatalities = killed, Injured = injured };
+    }
+
+    /// <summary>"the second victim", "the other man": a victim other than the one named before.</summary>
+    private static bool NamesAnother(AnnotatedText text, Statement s)
+    {
+        for (var i = s.VictimStart; i < s.VictimEnd; i++)
+        {
+            if (Additions.Contains(text.WordOf(i))) return true;
+        }
+        return false;
+    }
+
+    private static CountRange Larger(CountRange? a, CountRange b) =>
+        a is null ? b : (b.Max ?? b.Min) > (a.Max ?? a.Min) || (b.Max is null && a.Max is not null && b.Min >= a.Min) ? b : a;
+
+    private static CountRange Add(AnnotatedText text, CountRange a, CountRange b) =>
+        new(a.Min + b.Min, a.Max is { } x && b.Max is { } y ? x + y : null,
+            text.Span(Math.Min(a.Span.StartToken, b.Span.StartToken), Math.Max(a.Span.EndToken, b.Span.EndToken)));
+}

@@ -1,0 +1,206 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// The outcome statements of one sentence, read word by word.
+public sealed partial class CasualtyFinder
+{
+    /// <summary>
+    /// The outcome statements of one sentence that count an event's victims: those that are running tolls
+    /// ("raising the death toll to 83", "64 people have been killed since September") are left out, as
+    /// <see cref="TollFinder"/> reads them.
+    /// </summary>
+    internal List<Statement> Statements(AnnotatedText text, TokenSpan sentence)
+    {
+        var found = AllStatements(text, sentence);
+        if (found.Count == 0) return found;
+        var tallies = Tolls.Tallies(text, sentence);
+        found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.CueNear(text, sentence, s.Start, s.End, tallies) is not null);
+        return found;
+    }
+
+    /// <summary>The outcome statements of one sentence, tolls included, a victim who is both shot and killed counted as killed only.</summary>
+    internal List<Statement> AllStatements(AnnotatedText text, TokenSpan sentence)
+    {
+        var found = new List<Statement>();
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            // "no casualties": none killed and none hurt.
+            if (i > sentence.StartToken && text.WordOf(i).Equals("casualties", StringComparison.OrdinalIgnoreCase) && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(Zero(Outcome.Killed, i - 1, i + 1));
+                found.Add(Zero(Outcome.Injured, i - 1, i + 1));
+                continue;
+            }
+            if (Read(text, sentence, i) is { } s) found.Add(s);
+        }
+        if (found.Count < 2) return found;
+        // One victim phrase, several outcomes: "was shot and killed", "shot in the leg and taken to hospital".
+        var kept = new List<Statement>(found.Count);
+        var killed = 0m;
+        foreach (var s in found)
+        {
+            if (s.Kind == Outcome.Killed) killed = Math.Max(killed, s.Min);
+        }
+        for (var a = 0; a < found.Count; a++)
+        {
+            var s = found[a];
+            var duplicate = false;
+            for (var b = 0; b < found.Count; b++)
+            {
+                var o = found[b];
+                if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
+                if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
+                else if (s.Kind == o.Kind && b < a) duplicate = true;
+            }
+            // "A man was shot ... and died": a shooting that the sentence also counts as deaths.
+            if (s.Kind == Outcome.Injured && s.Weak && killed > 0 && s.Min <= killed) duplicate = true;
+            if (!duplicate) kept.Add(s);
+        }
+        return kept;
+    }
+
+    /// <summary>The statement whose outcome word is at <paramref name="i"/>, if any.</summary>
+    private static Statement? Read(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        var w = text.WordOf(i);
+        var pos = text.PosOf(i) ?? "";
+        var next = i + 1 < sentence.EndToken ? text.WordOf(i + 1) : "";
+
+        // "no injuries", "no deaths were reported", "no casualties"
+        if (i > sentence.StartToken && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+        {
+            if (KilledNouns.Contains(w)) return Zero(Outcome.Killed, i - 1, i + 1);
+            if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, i - 1, i + 1);
+        }
+
+        // "a double shooting", "a triple stabbing": the adjective counts the victims (wounded unless a death is said).
+        if (MultipleVictims.TryGetValue(w, out var many) && i + 1 < sentence.EndToken)
+        {
+            if (next is "shooting" or "shootings" or "stabbing" or "stabbings")
+                return new Statement(Outcome.Injured, many, many, i, i + 2, i, i + 1, false, false) { Weak = true };
+            if (next is "homicide" or "homicides" or "murder" or "murders" or "killing" or "killings")
+                return new Statement(Outcome.Killed, many, many, i, i + 2, i, i + 1, false, false);
+        }
+
+        // "has claimed at least 14 lives", "cost 12 civilian lives"
+        if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && i > sentence.StartToken
+            && (NumberEndingAt(text, i) ?? (text.PosOf(i - 1) is "JJ" or "NN" ? NumberEndingAt(text, i - 1) : null)) is { Min: > 0 } lives
+            && lives.Span.StartToken > sentence.StartToken && text.WordOf(lives.Span.StartToken - 1).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took")
+            return new Statement(Outcome.Killed, lives.Min, lives.Max, lives.Span.StartToken, i + 1, lives.Span.StartToken, i + 1, false, false);
+
+        // "caused the deaths of four people", "the death of a soldier"
+        if (w is "deaths" or "death" && next == "of" && i + 2 < sentence.EndToken && Victims(text, sentence, i + 2, forward: true) is { Max: not null } dead
+            && (NumberAt(text, dead.Start, dead.End) is not null || w == "death"))
+            return new Statement(Outcome.Killed, dead.Min, dead.Max, i, dead.End, dead.Start, dead.End, dead.Anaphoric, false);
+
+        // "two deaths", "3 fatalities"
+        if (KilledNouns.Contains(w) && NumberEndingAt(text, i) is { } n && n.Min > 0) return new Statement(Outcome.Killed, n.Min, n.Max, n.Span.StartToken, i + 1, n.Span.StartToken, i + 1, false, false);
+
+        // "fatally shot", "shot dead", "shot to death", "lost his life"
+        if (w.Equals("fatally", StringComparison.OrdinalIgnoreCase) || w.Equals("mortally", StringComparison.OrdinalIgnoreCase))
+        {
+            if (InjuredActive.Contains(next) || next.Equals("struck", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
+            return null;
+        }
+        if (ToDeath.Contains(w))
+        {
+            if (next.Equals("dead", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
+            if (next.Equals("to", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 2).Equals("death", StringComparison.OrdinalIgnoreCase))
+                return Verb(text, sentence, i, i + 3, Outcome.Killed);
+        }
+        if (i > sentence.StartToken && (text.WordOf(i - 1).Equals("fatally", StringComparison.OrdinalIgnoreCase) || text.WordOf(i - 1).Equals("mortally", StringComparison.OrdinalIgnoreCase))) return null;
+        if (i > sentence.StartToken && ToDeath.Contains(text.WordOf(i - 1)) && w.Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
+        if (w.Equals("lost", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 1) is "his" or "her" or "their"
+            && text.WordOf(i + 2) is "life" or "lives")
+            return Intransitive(text, sentence, i, i + 3, Outcome.Killed);
+
+        if (Died.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal)) return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
+        if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("JJ", StringComparison.Ordinal) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("VB", StringComparison.Ordinal))
+            return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
+        // "Caskey's body was taken", "the body of a man was found", "the bodies of two men"
+        if (w.Equals("body", StringComparison.OrdinalIgnoreCase) && pos is "NN" && next is "was" or "is" or "had" or "has" or "of" or "were" or "lay" or "found")
+        {
+            if (next == "of" && Victims(text, sentence, i + 2, forward: true) is { } of) return new Statement(Outcome.Killed, 1, 1, i, of.End, of.Start, of.End, of.Anaphoric, false);
+            var owner = i - 1 >= sentence.StartToken && text.WordOf(i - 1) is "'s" or "’s" or "his" or "her" or "His" or "Her" ? Victims(text, sentence, i - 1, forward: false) : null;
+            var victimStart = owner?.Start ?? i;
+            return new Statement(Outcome.Killed, 1, 1, victimStart, i + 1, victimStart, i + 1, true, false);
+        }
+        if (w.Equals("bodies", StringComparison.OrdinalIgnoreCase) && next == "of" && Victims(text, sentence, i + 2, forward: true) is { } bodies)
+            return new Statement(Outcome.Killed, bodies.Min, bodies.Max, i, bodies.End, bodies.Start, bodies.End, bodies.Anaphoric, false);
+
+        // "three people were taken out", "took out two fighters"
+        if (w is "taken" or "took" or "take" or "takes" or "taking" && next.Equals("out", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
+
+        // "taken to a local hospital", "rushed to Kings County Hospital"
+        if (Carried.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal) && !w.Equals("hospitalized", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 7); j++)
+            {
+                var wj = text.WordOf(j);
+                if (wj.StartsWith("hospital", StringComparison.OrdinalIgnoreCase) || wj.Equals("trauma", StringComparison.OrdinalIgnoreCase)
+                    || (wj.Equals("medical", StringComparison.OrdinalIgnoreCase) && j + 1 < sentence.EndToken && text.WordOf(j + 1).Equals("center", StringComparison.OrdinalIgnoreCase)))
+                    return Passive(text, sentence, i, j + 1, Outcome.Injured, requireBe: true);
+                if (wj is "," or "." or ";" or "and" or "where") break;
+            }
+            return null;
+        }
+        // "a 15-year-old with a gunshot wound to his leg", "one man was taken to the hospital with life-threatening injuries"
+        if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 6); j++)
+            {
+                var wj = text.WordOf(j);
+                if (wj is "wound" or "wounds" or "injuries" or "injury" && text.PosOf(j) is "NN" or "NNS")
+                {
+                    var k = i - 1;
+                    // "One man was taken to the hospital with ...": the victim is the subject of the carrying verb.
+                    for (var c = i - 1; c > sentence.StartToken && i - c <= 8; c--)
+                    {
+                        if (text.WordOf(c) is "," or ";" or "and") break;
+                        if (Carried.Contains(text.WordOf(c)) && text.PosOf(c) is "VBN" && Passive(text, sentence, c, j + 1, Outcome.Injured, requireBe: true) is { } carried) return carried;
+                    }
+                    // "found dead with a gunshot wound" says how, not who else.
+                    if (k < sentence.StartToken || text.WordOf(k).Equals("dead", StringComparison.OrdinalIgnoreCase) || KilledParticiples.Contains(text.WordOf(k))) return null;
+                    if (Victims(text, sentence, k + 1, forward: false) is not { } with || with.Max is null) return null;
+                    // A wound does not say whether the victim lived: a death said elsewhere wins.
+                    return new Statement(Outcome.Injured, with.Min, with.Max, with.Start, j + 1, with.Start, with.End, with.Anaphoric, with.Additional) { Weak = true };
+                }
+                if (wj is "," or "." or ";" or "and" or "gun" or "gunfire" or "shots" or "rifle" or "handgun" or "knife") break;
+            }
+            return null;
+        }
+        // "is recovering from a gunshot wound", "is recovering after being shot"
+        if (w.Equals("recovering", StringComparison.OrdinalIgnoreCase) && next is "from" or "after" or "at" or "in" or "," or ".")
+            return Passive(text, sentence, i, i + 1, Outcome.Injured, requireBe: true);
+        // Headlines: "Man critical after Kensington shooting"
+        if (w.Equals("critical", StringComparison.OrdinalIgnoreCase) && next is "after" or "following" or "in" or "," && i > sentence.StartToken
+            && PersonNouns.Contains(text.WordOf(i - 1)) && text.PosOf(i - 1) is "NN" or "NNS" or "NNP")
+            return Victims(text, sentence, i, forward: false) is { } critical
+                ? new Statement(Outcome.Injured, critical.Min, critical.Max, critical.Start, i + 1, critical.Start, critical.End, critical.Anaphoric, critical.Additional) : null;
+        // "in critical condition", "in serious but stable condition"
+        if (w.Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            var j = i + 1;
+            var sawCondition = false;
+            while (j < Math.Min(sentence.EndToken, i + 6) && (Conditions.Contains(text.WordOf(j)) || text.WordOf(j) is "but" or "and" or "," or "extremely" or "very" or "non-life-threatening"))
+            {
+                if (Conditions.Contains(text.WordOf(j))) sawCondition = true;
+                j++;
+            }
+            if (sawCondition && j < sentence.EndToken && text.WordOf(j).Equals("condition", StringComparison.OrdinalIgnoreCase))
+                return Passive(text, sentence, i, j + 1, Outcome.Injured, requireBe: true);
+            return null;
+        }
+
+        var killedWord = KilledActive.Contains(w) || KilledParticiples.Contains(w);
+        var injuredWord = InjuredActive.Contains(w) || InjuredParticiples.Contains(w);
+        if (!killedWord && !injuredWord) return null;
+        // Nouns are events, not outcomes ("the shooting", "the killing"), except the headline's "2 injured".
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))) return null;
+        var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
+        return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    private static Statement Zero(Outcome kind, int start, int end) => new(kind, 0, 0, start, end, start, end, false, false);
+}

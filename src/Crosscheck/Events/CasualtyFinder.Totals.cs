@@ -1,0 +1,64 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// The count of one kind (killed or injured) that a sentence's statements add up to.
+public sealed partial class CasualtyFinder
+{
+    /// <summary>
+    /// The count of one kind in a sentence: victims named for the first time add up ("a man was killed and
+    /// a woman was killed"), victims named before count once; a victim who was shot and killed is killed only.
+    /// </summary>
+    private static CountRange? Total(AnnotatedText text, List<Statement> statements, Outcome kind)
+    {
+        decimal newMin = 0, anaphoricMin = 0;
+        decimal? newMax = 0, anaphoricMax = 0;
+        int start = int.MaxValue, end = -1;
+        var any = false;
+        var anaphoricKilled = 0m;
+        if (kind == Outcome.Injured)
+        {
+            foreach (var s in statements)
+            {
+                if (s.Kind == Outcome.Killed && s.Anaphoric) anaphoricKilled += s.Min;
+            }
+        }
+        for (var k = 0; k < statements.Count; k++)
+        {
+            var s = statements[k];
+            if (s.Kind != kind) continue;
+            any = true;
+            start = Math.Min(start, s.Start);
+            end = Math.Max(end, s.End);
+            if (s.Anaphoric)
+            {
+                var min = kind == Outcome.Injured ? Math.Max(0, s.Min - anaphoricKilled) : s.Min;
+                var max = s.Max is { } m ? (kind == Outcome.Injured ? Math.Max(min, m - anaphoricKilled) : m) : (decimal?)null;
+                anaphoricMin = Math.Max(anaphoricMin, min);
+                anaphoricMax = anaphoricMax is null || max is null ? null : Math.Max(anaphoricMax.Value, max.Value);
+            }
+            // "Two people are dead and three others wounded": "others" beside another kind of outcome are more victims, not more of this kind.
+            else if (s.Additional && k > 0 && statements[k - 1].Kind == kind)
+            {
+                newMin += s.Min;
+                newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
+            }
+            else if (newMin > 0 && s.VictimStart > 0 && text.WordOf(s.VictimStart - 1).Equals("and", StringComparison.OrdinalIgnoreCase)
+                && k > 0 && statements[k - 1].Kind == kind && statements[k - 1].End <= s.VictimStart)
+            {
+                // "One man was shot in the back and a 29-year-old man was shot multiple times": a second clause names more victims.
+                newMin += s.Min;
+                newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
+            }
+            else
+            {
+                // The same count said twice (a headline run into its first sentence) is one count.
+                newMin = Math.Max(newMin, s.Min);
+                newMax = newMax is null || s.Max is null ? null : Math.Max(newMax.Value, s.Max.Value);
+            }
+        }
+        if (!any) return null;
+        var useNew = newMin > anaphoricMin || (newMin == anaphoricMin && newMax is null);
+        return new CountRange(useNew ? newMin : anaphoricMin, useNew ? newMax : anaphoricMax, text.Span(start, end));
+    }
+}

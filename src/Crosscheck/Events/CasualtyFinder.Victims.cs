@@ -1,0 +1,253 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// The victim phrases and how many people they count.
+public sealed partial class CasualtyFinder
+{
+    private readonly record struct VictimPhrase(decimal Min, decimal? Max, int Start, int End, bool Anaphoric, bool Additional, bool Pronoun);
+
+    /// <summary>
+    /// The victims named by the noun phrase that starts (forward) or ends (backward) at <paramref name="at"/>,
+    /// with their count: a number, "a"/"one"/a singular noun/a name/"he" for one, "both" for two, "no one" for none.
+    /// Null when the phrase names no people or no count.
+    /// </summary>
+    private static VictimPhrase? Victims(AnnotatedText text, TokenSpan sentence, int at, bool forward)
+    {
+        int start, end;
+        if (forward)
+        {
+            start = at;
+            end = at;
+            // "killing at least 6 civilians"
+            foreach (var n in text.Numbers)
+            {
+                if (n.Span.StartToken == at && n.Span.EndToken <= sentence.EndToken) { end = n.Span.EndToken; break; }
+            }
+            while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start)) end++;
+            // "his wife and daughter", "a man and a woman"
+            while (end + 1 < sentence.EndToken && text.WordOf(end) == "and" && InPhrase(text, end + 1, true) && !IsVerbLike(text, end + 1))
+            {
+                end++;
+                while (end < sentence.EndToken && end - start < 16 && InPhrase(text, end, false)) end++;
+            }
+            // Trailing possessive or apposition is left out: "his wife, 36," stays "his wife".
+        }
+        else
+        {
+            end = at;
+            // "Jane Doe, 23, of Chicago, was": the victim is the phrase before the first comma of the apposition.
+            if (end - 1 >= sentence.StartToken && text.WordOf(end - 1) == ",")
+            {
+                var firstComma = -1;
+                for (var j = end - 2; j >= sentence.StartToken && end - j <= 14; j--)
+                {
+                    var wj = text.WordOf(j);
+                    if (wj == "," && j - 1 >= sentence.StartToken && text.PosOf(j - 1) is "NNP" or "NN" or "NNS" or "NNPS") firstComma = j;
+                    if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal) && !InRelativeClause(text, sentence, j)) break;
+                    if (wj is ";" or ":" or "(" or ")") break;
+                }
+                if (firstComma < 0) return null;
+                end = firstComma;
+            }
+            start = end;
+            // A pronoun is a whole phrase: "told investigators he was shot" names one victim, "he".
+            while (start - 1 >= sentence.StartToken && end - start < 10 && !(start < end && IsPronoun(text.WordOf(start)))
+                && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
+            // "a man and a woman were shot"
+            // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
+            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && InPhrase(text, start - 2, true) && end - start < 16
+                && NamesPerson(text, start - 2))
+            {
+                start--;
+                while (start - 1 >= sentence.StartToken && end - start < 16 && InPhrase(text, start - 1, false)) start--;
+            }
+            // "at least 64 people": the number's words belong to the phrase.
+            foreach (var n in text.Numbers)
+            {
+                if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) { start = n.Span.StartToken; break; }
+            }
+            // "a young mother of three", "the father of two": the victim is the noun before "of".
+            if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+                && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase))
+                return Victims(text, sentence, start - 1, forward: false);
+            // "one of the victims", "two of them"
+            if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && NumberEndingAt(text, start - 1) is { } partitive)
+                return new VictimPhrase(partitive.Min, partitive.Max, partitive.Span.StartToken, end, true, false, false);
+            if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && text.WordOf(start - 2) is "one" or "One")
+                return new VictimPhrase(1, 1, start - 2, end, true, false, false);
+        }
+        if (end <= start) return null;
+        return Count(text, start, end);
+    }
+
+    /// <summary>"The victim, whose name has not been released, was shot": a verb after "who", "whose" or "which" within a few words.</summary>
+    private static bool InRelativeClause(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var k = verb - 1; k >= sentence.StartToken && verb - k <= 6; k--)
+        {
+            if (text.WordOf(k) is "who" or "whose" or "which" or "whom") return k - 1 >= sentence.StartToken && text.WordOf(k - 1) == ",";
+            if (text.WordOf(k) == ",") return false;
+        }
+        return false;
+    }
+
+    private static bool IsVerbLike(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KilledActive.Contains(text.WordOf(i));
+
+    private static bool IsPronoun(string word) => Pronouns.Contains(word) || PluralPronouns.Contains(word);
+
+    /// <summary>Whether token <paramref name="i"/> can be part of a victim noun phrase; a pronoun only as the whole phrase.</summary>
+    private static bool InPhrase(AnnotatedText text, int i, bool first)
+    {
+        var w = text.WordOf(i);
+        var pos = text.PosOf(i) ?? "";
+        if (pos == "PRP$") return true;
+        if (Pronouns.Contains(w) || PluralPronouns.Contains(w)) return first && pos is "PRP" or "";
+        if (w.Equals("no", StringComparison.OrdinalIgnoreCase) || w.Equals("nobody", StringComparison.OrdinalIgnoreCase) || w.Equals("none", StringComparison.OrdinalIgnoreCase)) return true;
+        if (w.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        if (pos is "DT" or "CD" or "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$" or "VBN" or "HYPH") return true;
+        return w is "'s" or "’s" || w.Equals("both", StringComparison.OrdinalIgnoreCase) || w.Equals("all", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>How many people the phrase [start, end) names.</summary>
+    private static VictimPhrase? Count(AnnotatedText text, int start, int end)
+    {
+        var first = text.WordOf(start);
+        var last = text.WordOf(end - 1);
+        var additional = false;
+        for (var i = start; i < end; i++)
+        {
+            if (Additions.Contains(text.WordOf(i))) { additional = true; break; }
+        }
+        // "the other victim", "his second wife" were named before.
+        if (first is "the" or "The" or "his" or "her" or "their" or "His" or "Her" or "Their") additional = false;
+        if (NoOne.Contains(first)) return new VictimPhrase(0, 0, start, end, false, false, false);
+        if (end - start == 1 && Pronouns.Contains(first)) return new VictimPhrase(1, 1, start, end, true, false, true);
+        if (end - start == 1 && PluralPronouns.Contains(first)) return null;
+        if (end - start == 1 && first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
+        if (!NamesPeople(text, start, end)) return null;
+
+        // Coordinated phrases add up: "a man and a woman", "his wife and two children".
+        decimal min = 0;
+        decimal? max = 0;
+        var partStart = start;
+        var parts = 0;
+        var anaphoric = true;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && !(text.WordOf(i) == "and" && i > partStart)) continue;
+            var part = CountPart(text, partStart, i);
+            if (part is null) return null;
+            min += part.Value.Min;
+            max = max is null || part.Value.Max is null ? null : max + part.Value.Max;
+            anaphoric &= part.Value.Anaphoric;
+            parts++;
+            partStart = i + 1;
+        }
+        if (first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
+        return new VictimPhrase(min, max, start, end, anaphoric && parts == 1 && !additional, additional, false);
+    }
+
+    private static (decimal Min, decimal? Max, bool Anaphoric)? CountPart(AnnotatedText text, int start, int end)
+    {
+        if (end <= start) return null;
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken < start || n.Span.EndToken > end) continue;
+            if (IsAge(text, n)) continue;
+            if (n.Unit is { } unit && !PersonNouns.Contains(unit) && !PersonNouns.Contains(text.WordOf(end - 1))) return null;
+            var definite = text.WordOf(start) is "the" or "The" or "those" or "these" or "all";
+            return (n.Min, n.Max, definite);
+        }
+        var head = text.WordOf(end - 1);
+        var headPos = text.PosOf(end - 1) ?? "";
+        var firstWord = text.WordOf(start);
+        if (Pronouns.Contains(head)) return (1, 1, true);
+        if (headPos is "NNS" or "NNPS" && !head.Contains("year-old", StringComparison.OrdinalIgnoreCase))
+        {
+            // "people were injured" with no count: at least two.
+            if (firstWord is "the" or "The" or "those" or "these" or "their" or "his" or "her") return null;
+            if (firstWord.Equals("both", StringComparison.OrdinalIgnoreCase)) return (2, 2, true);
+            return (2, null, false);
+        }
+        var definiteOne = firstWord is "the" or "The" or "this" or "This" or "that" or "his" or "her" or "their" or "His" or "Her" or "Their"
+            || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
+        return (1, 1, definiteOne);
+    }
+
+    private static bool IsAge(AnnotatedText text, NumberMention n)
+    {
+        // "Jane Doe, 23, was": a bare number set off by commas after a name.
+        var before = n.Span.StartToken - 1;
+        if (before >= 1 && text.WordOf(before) == "," && text.PosOf(before - 1) is "NNP" or "NN" && n.Span.Length == 1
+            && (n.Span.EndToken >= text.Count || text.WordOf(n.Span.EndToken) is "," or "." or ")")) return true;
+        var last = n.Span.EndToken - 1;
+        if (text.WordOf(last).Contains("year", StringComparison.OrdinalIgnoreCase)) return true;
+        if (n.Span.EndToken < text.Count && text.WordOf(n.Span.EndToken) is var after
+            && (after.StartsWith("-year", StringComparison.OrdinalIgnoreCase) || after.StartsWith("year", StringComparison.OrdinalIgnoreCase) || after == "-")) return true;
+        return false;
+    }
+
+    /// <summary>Whether the phrase names people: a person noun, a name, an age ("a 23-year-old") or a bare count ("killing two").</summary>
+    private static bool NamesPeople(AnnotatedText text, int start, int end)
+    {
+        var head = text.WordOf(end - 1);
+        if (PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        // "a second was injured", "another was wounded"
+        if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(end - 1)) return m.Type == EntityType.Person;
+        }
+        foreach (var t in text.Times)
+        {
+            if (t.Span.Contains(end - 1)) return false;
+        }
+        var headPos = text.PosOf(end - 1) ?? "";
+        if (headPos is "CD" && end - start <= 2) return !IsAgeToken(head);
+        if (headPos is "NNP") return true;
+        // A coordination: every part must name people, check the last part's head only when it is a person.
+        for (var i = start; i < end; i++)
+        {
+            if (text.WordOf(i) == "and" && i > start && PersonNouns.Contains(text.WordOf(i - 1))) return PersonNouns.Contains(head) || text.PosOf(end - 1) is "NNP";
+        }
+        return false;
+    }
+
+    /// <summary>Whether the word can end a phrase naming people: a person noun (not "dead" or "wounded"), a name, an age, a pronoun.</summary>
+    private static bool NamesPerson(AnnotatedText text, int token)
+    {
+        var w = text.WordOf(token);
+        if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("wounded", StringComparison.OrdinalIgnoreCase) || w.Equals("injured", StringComparison.OrdinalIgnoreCase)) return false;
+        return PersonNouns.Contains(w) || Pronouns.Contains(w) || w.Contains("year-old", StringComparison.OrdinalIgnoreCase) || text.PosOf(token) is "NNP" or "NNPS" or "CD" || PersonNameAt(text, token);
+    }
+
+    private static bool PersonNameAt(AnnotatedText text, int token)
+    {
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(token)) return m.Type == EntityType.Person;
+        }
+        return false;
+    }
+
+    private static bool IsAgeToken(string word) => word.Contains("year", StringComparison.OrdinalIgnoreCase);
+
+    private static NumberMention? NumberAt(AnnotatedText text, int start, int end)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken >= start && n.Span.EndToken <= end) return n;
+        }
+        return null;
+    }
+
+    private static NumberMention? NumberEndingAt(AnnotatedText text, int token)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.EndToken == token) return n;
+        }
+        return null;
+    }
+}

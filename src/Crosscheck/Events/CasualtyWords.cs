@@ -1,0 +1,66 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// The word lists of <c>data/events/casualty-words.txt</c> (embedded) that <see cref="CasualtyFinder"/> reads outcomes
+/// and victims with, read once per process: <c>@section</c> lines, then words separated by spaces, <c>#</c> comments.
+/// Words compare ignoring case; a section of counts holds <c>word=number</c> entries.
+/// </summary>
+internal static class CasualtyWords
+{
+    private const string FileName = "casualty-words.txt";
+
+    private static readonly Lazy<FrozenDictionary<string, string[]>> Sections = new(Load);
+
+    /// <summary>The words of one section, as a set ignoring case; throws when the file has no such section.</summary>
+    public static FrozenSet<string> Set(string section) => Words(section).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The <c>word=number</c> entries of one section, keyed ignoring case.</summary>
+    public static FrozenDictionary<string, int> Counts(string section)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in Words(section))
+        {
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || !int.TryParse(entry.AsSpan(equals + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                throw new FormatException($"{FileName}: @{section} wants word=number, not '{entry}'");
+            counts[entry[..equals]] = count;
+        }
+        return counts.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static string[] Words(string section) =>
+        Sections.Value.TryGetValue(section, out var words) ? words : throw new InvalidOperationException($"{FileName} has no section @{section}");
+
+    /// <summary>The sections of a word list file, each with its words in file order.</summary>
+    internal static FrozenDictionary<string, string[]> Parse(TextReader reader)
+    {
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        while (reader.ReadLine() is { } raw)
+        {
+            var comment = raw.IndexOf('#', StringComparison.Ordinal);
+            var line = (comment >= 0 ? raw[..comment] : raw).Trim();
+            if (line.Length == 0) continue;
+            if (line.StartsWith('@'))
+            {
+                var name = line[1..].Trim();
+                if (!sections.TryGetValue(name, out current)) sections[name] = current = [];
+                continue;
+            }
+            if (current is null) throw new FormatException($"{FileName}: words before any @section: '{line}'");
+            current.AddRange(line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        return sections.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, string[]> Load()
+    {
+        using var stream = typeof(CasualtyWords).Assembly.GetManifestResourceStream("Crosscheck.Events." + FileName)
+            ?? throw new InvalidOperationException($"data/events/{FileName} was not built into Crosscheck.dll");
+        using var reader = new StreamReader(stream);
+        return Parse(reader);
+    }
+}

@@ -94,7 +94,8 @@ public sealed partial class CasualtyFinder
 
     private static bool IsVerbLike(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KilledActive.Contains(text.WordOf(i));
 
-    private static bool IsPronoun(string word) => Pronouns.Contains(word) || PluralPronouns.Contains(word);
+    /// <summary>A personal pronoun; "US" in capitals is the country ("No US personnel were hurt").</summary>
+    private static bool IsPronoun(string word) => word != "US" && (Pronouns.Contains(word) || PluralPronouns.Contains(word));
 
     /// <summary>Whether token <paramref name="i"/> can be part of a victim noun phrase; a pronoun only as the whole phrase.</summary>
     private static bool InPhrase(AnnotatedText text, int i, bool first)
@@ -102,7 +103,8 @@ public sealed partial class CasualtyFinder
         var w = text.WordOf(i);
         var pos = text.PosOf(i) ?? "";
         if (pos == "PRP$") return true;
-        if (Pronouns.Contains(w) || PluralPronouns.Contains(w)) return first && pos is "PRP" or "";
+        // "US" in capitals inside a phrase is the country ("No US personnel were hurt"), not the pronoun.
+        if ((Pronouns.Contains(w) || PluralPronouns.Contains(w)) && !(w == "US" && !first)) return first && pos is "PRP" or "";
         if (w.Equals("no", StringComparison.OrdinalIgnoreCase) || w.Equals("nobody", StringComparison.OrdinalIgnoreCase) || w.Equals("none", StringComparison.OrdinalIgnoreCase)) return true;
         if (w.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
         if (pos is "DT" or "CD" or "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$" or "VBN" or "HYPH") return true;

@@ -16,6 +16,7 @@ public sealed partial class CasualtyFinder
     public ImmutableArray<EventMention> WithFollowUps(AnnotatedText text, ImmutableArray<EventMention> events)
     {
         ArgumentNullException.ThrowIfNull(text);
+        events = WithoutOutcomeFollowUps(text, events);
         var assaults = new List<int>();
         for (var e = 0; e < events.Length; e++)
         {
@@ -156,15 +157,21 @@ public sealed partial class CasualtyFinder
     /// <summary>The last asserted ASSAULT event before the token, else the last ASSAULT event before it, else the first after it.</summary>
     private static int Target(ImmutableArray<EventMention>.Builder events, List<int> assaults, int token)
     {
-        int? before = null, assertedBefore = null;
+        int? before = null, assertedBefore = null, singleBefore = null;
         foreach (var e in assaults)
         {
             if (events[e].Trigger.StartToken >= token) break;
             before = e;
-            if (events[e].Modality == Modality.Asserted) assertedBefore = e;
+            if (events[e].Modality != Modality.Asserted) continue;
+            assertedBefore = e;
+            // A follow-up tells of one event's victims: "one of the attacks" or "the strikes" is no such event.
+            if (!IsPlural(events[e])) singleBefore = e;
         }
-        return assertedBefore ?? before ?? assaults[0];
+        return singleBefore ?? assertedBefore ?? before ?? assaults[0];
     }
+
+    private static bool IsPlural(EventMention e) =>
+        e.Trigger.Owner.PosOf(e.Trigger.EndToken - 1) is "NNS" or "NNPS";
 
     private static EventMention AddFollowUp(AnnotatedText text, EventMention target, List<Statement> statements)
     {
@@ -210,4 +217,31 @@ public sealed partial class CasualtyFinder
     private static CountRange Add(AnnotatedText text, CountRange a, CountRange b) =>
         new(a.Min + b.Min, a.Max is { } x && b.Max is { } y ? x + y : null,
             text.Span(Math.Min(a.Span.StartToken, b.Span.StartToken), Math.Max(a.Span.EndToken, b.Span.EndToken)));
+
+    /// <summary>
+    /// "… a strike on a vessel on Thursday. Trump said two other crew members were killed.": an event named only by its
+    /// outcome ("were killed"), with no place of its own, whose victims are all said to be more ("two other", "a second")
+    /// continues the violent event before it; it is left out here so that its sentence adds to that event as a follow-up.
+    /// </summary>
+    private ImmutableArray<EventMention> WithoutOutcomeFollowUps(AnnotatedText text, ImmutableArray<EventMention> events)
+    {
+        var drop = new HashSet<int>();
+        var earlierAssault = false;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            if (e.Type != PloverType.Assault) continue;
+            if (earlierAssault && e.Location is null && IsOutcomeWord(e.Trigger.Text))
+            {
+                var statements = Statements(text, text.SentenceOf(e.Trigger.StartToken));
+                if (statements.Count > 0 && statements.TrueForAll(st => st.Additional))
+                {
+                    drop.Add(i);
+                    continue;
+                }
+            }
+            earlierAssault = true;
+        }
+        return drop.Count == 0 ? events : [.. events.Where((_, i) => !drop.Contains(i))];
+    }
 }

@@ -52,4 +52,15 @@ public sealed class SyntaxGroupingTests
         SyntaxScope.Distance(text, 0, 1).ShouldBe(1);
         SyntaxScope.Distance(text, 0, 3).ShouldBe(2);
     }
+
+    [Fact]
+    public void More_victims_said_in_the_next_sentence_belong_to_the_attack_before()
+    {
+        var events = EventReader.Default.Read(StandardPipeline.Default.Process(
+            "Coast guard gunners fired on a speedboat near the island on Thursday, and one sailor was rescued. Officials said on Friday that two other crew members were killed.",
+            new DateOnly(2025, 6, 14))).Events.Where(e => e.Type == PloverType.Assault).ToList();
+        events.Count.ShouldBe(1);
+        events[0].Fatalities!.Min.ShouldBe(2);
+        events[0].Time!.Start.ShouldBe(new DateOnly(2025, 6, 12));
+    }
 }

@@ -54,6 +54,16 @@ public sealed class SalienceJudge
         var news = NewsEvents(events);
         var newsTypes = news.Select(e => e.Type).ToHashSet();
         var (first, last) = NewsDays(text, news);
+        // "The attack came two days after a strike …": days told against the news event's own day.
+        if (first is { } day && first == last && news.Any(e => e.Time is { Precision: TimePrecision.Day }))
+        {
+            var anchored = AnchoredDays.Apply(text, events, day, newsTypes);
+            if (!anchored.SequenceEqual(events))
+            {
+                news = [.. news.Select(e => anchored[events.IndexOf(e)])];
+                events = anchored;
+            }
+        }
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {

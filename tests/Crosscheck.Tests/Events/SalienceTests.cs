@@ -67,4 +67,23 @@ public sealed class SalienceTests
         arrest.ShouldNotBeEmpty();
         arrest.ShouldAllBe(e => e.Salience == Salience.Background);
     }
+
+    [Fact]
+    public void An_event_told_days_before_the_news_event_is_dated_from_it()
+    {
+        var reading = Read("""
+            ---
+            published: 2025-06-12
+            ---
+            Gunmen raid village near the river
+
+            Gunmen raided a village near the river on Wednesday, killing four people, police said.
+
+            The raid came three days after an ambush on the river road that killed two soldiers.
+            """);
+        var ambush = reading.Events.Single(e => e.Type == PloverType.Assault && e.Fatalities?.Min == 2);
+        ambush.Time.ShouldNotBeNull();
+        ambush.Time.Start.ShouldBe(new DateOnly(2025, 6, 8));
+        ambush.Time.Span.Text.ShouldBe("three days after");
+    }
 }

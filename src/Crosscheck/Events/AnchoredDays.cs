@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// Days of events told against the news event: "The attack came two days after a strike …" dates the strike two days
+/// before the attack, and "a week before the raid" seven days after it, when the parse shows the frame: the event word
+/// under "after"/"before" hangs from a verb whose subject is a definite event noun of the news ("the attack", "the
+/// strike") and which holds a span of days or weeks ("two days", "a week"). The anchor is the news day
+/// (<see cref="SalienceJudge"/>). An event with a time of its own keeps it; without a parse nothing changes.
+/// </summary>
+internal static class AnchoredDays
+{
+    public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events, int newsDay, IReadOnlySet<PloverType> newsTypes)
+    {
+        var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
+        foreach (var e in events)
+        {
+            builder.Add(e.Time is null && AnchoredAny(text, e, newsDay, newsTypes) is { } time ? e with { Time = time } : e);
+        }
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The first event noun of the event's words set against the news event ("a strike" of "… killed two").</summary>
+    private static TimeMention? AnchoredAny(AnnotatedText text, EventMention e, int newsDay, IReadOnlySet<PloverType> newsTypes)
+    {
+        var matches = TriggerLexicon.Default.Match(text, text.SentenceOf(e.Trigger.StartToken));
+        foreach (var m in matches)
+        {
+            if (m.Entry.Type != e.Type || !e.Evidence.Contains(m.Head)) continue;
+            if (Anchored(text, m.Head, newsDay, newsTypes) is { } time) return time;
+        }
+        return null;
+    }
+
+    private static TimeMention? Anchored(AnnotatedText text, int t, int newsDay, IReadOnlySet<PloverType> newsTypes)
+    {
+        var sentence = text.SentenceOf(t);
+        if (!SyntaxScope.HasParse(text, sentence)) return null;
+        var link = Dependent(text, sentence, t, d => text.RelationOf(d) == "case" && text.WordOf(d) is "after" or "before");
+        var governor = text.HeadOf(t);
+        if (link < 0 || governor < 0 || text.RelationOf(t) is not ("obl" or "nmod")) return null;
+        var subject = Dependent(text, sentence, governor, d => text.RelationOf(d) == "nsubj");
+        if (subject < 0 || Dependent(text, sentence, subject, d => text.WordOf(d) is "the" or "The" or "this" or "This") < 0) return null;
+        if (!TriggerLexicon.Default.Match(text, sentence).Any(m => m.Span.Contains(subject) && newsTypes.Contains(m.Entry.Type))) return null;
+        var span = Dependent(text, sentence, governor, d => text.RelationOf(d) is "obl:unmarked" or "obl:npmod" or "nmod:unmarked" or "obl:tmod"
+            && text.WordOf(d).ToLowerInvariant() is "day" or "days" or "week" or "weeks");
+        if (span < 0) return null;
+        var unit = text.WordOf(span).StartsWith("week", StringComparison.OrdinalIgnoreCase) ? 7 : 1;
+        var count = 1m;
+        var number = Dependent(text, sentence, span, d => text.RelationOf(d) == "nummod");
+        if (number >= 0)
+        {
+            if (text.Numbers.FirstOrDefault(n => n.Span.Contains(number)) is not { Max: { } max } n0 || n0.Min != max || max is < 1 or > 60) return null;
+            count = max;
+        }
+        var days = (int)count * unit * (text.WordOf(link) == "after" ? -1 : 1);
+        var day = DateOnly.FromDayNumber(newsDay + days);
+        var first = Math.Min(Math.Min(span, link), number >= 0 ? number : span);
+        return new TimeMention(text.Span(first, link + 1), day, day, TimePrecision.Day);
+    }
+
+    private static int Dependent(AnnotatedText text, TokenSpan sentence, int head, Func<int, bool> accept)
+    {
+        for (var d = sentence.StartToken; d < sentence.EndToken; d++)
+        {
+            if (d != head && text.HeadOf(d) == head && accept(d)) return d;
+        }
+        return -1;
+    }
+}

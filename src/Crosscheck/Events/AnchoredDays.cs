@@ -25,6 +25,9 @@ internal static class AnchoredDays
     /// <summary>The first event noun of the event's words set against the news event ("a strike" of "… killed two").</summary>
     private static TimeMention? AnchoredAny(AnnotatedText text, EventMention e, int newsDay, IReadOnlySet<PloverType> newsTypes)
     {
+        var linked = false;
+        for (var i = e.Evidence.StartToken; i < e.Evidence.EndToken && !linked; i++) linked = text.WordOf(i) is "after" or "before";
+        if (!linked) return null;
         var matches = TriggerLexicon.Default.Match(text, text.SentenceOf(e.Trigger.StartToken));
         foreach (var m in matches)
         {

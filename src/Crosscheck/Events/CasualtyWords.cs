@@ -34,33 +34,8 @@ internal static class CasualtyWords
     private static string[] Words(string section) =>
         Sections.Value.TryGetValue(section, out var words) ? words : throw new InvalidOperationException($"{FileName} has no section @{section}");
 
-    /// <summary>The sections of a word list file, each with its words in file order.</summary>
-    internal static FrozenDictionary<string, string[]> Parse(TextReader reader)
-    {
-        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        List<string>? current = null;
-        while (reader.ReadLine() is { } raw)
-        {
-            var comment = raw.IndexOf('#', StringComparison.Ordinal);
-            var line = (comment >= 0 ? raw[..comment] : raw).Trim();
-            if (line.Length == 0) continue;
-            if (line.StartsWith('@'))
-            {
-                var name = line[1..].Trim();
-                if (!sections.TryGetValue(name, out current)) sections[name] = current = [];
-                continue;
-            }
-            if (current is null) throw new FormatException($"{FileName}: words before any @section: '{line}'");
-            current.AddRange(line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        }
-        return sections.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-    }
+    /// <summary>The sections of a word list file in this format (<see cref="WordListFile"/>).</summary>
+    internal static FrozenDictionary<string, string[]> Parse(TextReader reader) => WordListFile.Parse(reader, FileName);
 
-    private static FrozenDictionary<string, string[]> Load()
-    {
-        using var stream = typeof(CasualtyWords).Assembly.GetManifestResourceStream("Crosscheck.Events." + FileName)
-            ?? throw new InvalidOperationException($"data/events/{FileName} was not built into Crosscheck.dll");
-        using var reader = new StreamReader(stream);
-        return Parse(reader);
-    }
+    private static FrozenDictionary<string, string[]> Load() => WordListFile.LoadEmbedded(FileName);
 }

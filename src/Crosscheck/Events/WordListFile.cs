@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// A word list file of <c>data/events/</c> (embedded as <c>Crosscheck.Events.NAME</c>): <c>@section</c> lines, then
+/// words separated by spaces, <c>#</c> comments. Read by the classes that own one file each (<see cref="RoleWords"/>,
+/// <see cref="CasualtyWords"/>).
+/// </summary>
+internal static class WordListFile
+{
+    /// <summary>The sections of a word list file, each with its words in file order.</summary>
+    public static FrozenDictionary<string, string[]> Parse(TextReader reader, string fileName)
+    {
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        while (reader.ReadLine() is { } raw)
+        {
+            var comment = raw.IndexOf('#', StringComparison.Ordinal);
+            var line = (comment >= 0 ? raw[..comment] : raw).Trim();
+            if (line.Length == 0) continue;
+            if (line.StartsWith('@'))
+            {
+                var name = line[1..].Trim();
+                if (!sections.TryGetValue(name, out current)) sections[name] = current = [];
+                continue;
+            }
+            if (current is null) throw new FormatException($"{fileName}: words before any @section: '{line}'");
+            current.AddRange(line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        return sections.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The embedded file <c>data/events/<paramref name="fileName"/></c>, parsed.</summary>
+    public static FrozenDictionary<string, string[]> LoadEmbedded(string fileName)
+    {
+        using var stream = typeof(WordListFile).Assembly.GetManifestResourceStream("Crosscheck.Events." + fileName)
+            ?? throw new InvalidOperationException($"data/events/{fileName} was not built into Crosscheck.dll");
+        using var reader = new StreamReader(stream);
+        return Parse(reader, fileName);
+    }
+}

@@ -72,7 +72,8 @@ public sealed class EventReader
             var triggers = Lexicon.Match(text, sentence);
             if (triggers.Length == 0) continue;
             var groups = Group(text, sentence, triggers, quotes);
-            if (SyntaxScope.HasParse(text, sentence) && groups.Count(g => g.Any(r => r.Type == PloverType.Assault)) > 0)
+            // Only a group of several words can split, so the anchors are read only when there is one.
+            if (groups.Any(g => g.Count >= 2) && groups.Any(g => g.Any(r => r.Type == PloverType.Assault)) && SyntaxScope.HasParse(text, sentence))
             {
                 groups = SyntaxGrouping.Split(text, sentence, groups, r => r.Trigger.Span, Anchors(text, sentence), r => CasualtyFinder.IsOutcomeWord(r.Trigger.Span.Text));
             }

@@ -54,15 +54,12 @@ public sealed class SalienceJudge
         var news = NewsEvents(events);
         var newsTypes = news.Select(e => e.Type).ToHashSet();
         var (first, last) = NewsDays(text, news);
-        // "The attack came two days after a strike …": days told against the news event's own day.
+        // "The attack came two days after a strike …": days told against the news event's own day. The news events
+        // are read again from the dated events (the same events, some now with a day).
         if (first is { } day && first == last && news.Any(e => e.Time is { Precision: TimePrecision.Day }))
         {
-            var anchored = AnchoredDays.Apply(text, events, day, newsTypes);
-            if (!anchored.SequenceEqual(events))
-            {
-                news = [.. news.Select(e => anchored[events.IndexOf(e)])];
-                events = anchored;
-            }
+            events = AnchoredDays.Apply(text, events, day, newsTypes);
+            news = NewsEvents(events);
         }
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)

@@ -55,15 +55,8 @@ public sealed class TollCues
         var links = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var campaigns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var units = new Dictionary<string, TollMeasure>(StringComparer.OrdinalIgnoreCase);
-        var lineNumber = 0;
-        foreach (var raw in content.Split('\n'))
+        foreach (var (lineNumber, f) in TabLines.Of(content))
         {
-            lineNumber++;
-            var line = raw.TrimEnd('\r');
-            var hash = line.IndexOf('#');
-            if (hash >= 0) line = line[..hash];
-            if (line.Trim().Length == 0) continue;
-            var f = line.Split('\t');
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
             var words = f[1].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             TollMeasure Measure() => f.Length > 2 && TollMeasures.TryParse(f[2].Trim(), out var m) ? m

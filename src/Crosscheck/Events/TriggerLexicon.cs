@@ -78,15 +78,8 @@ public sealed class TriggerLexicon
     public static TriggerLexicon Parse(string content, string name)
     {
         var entries = new List<TriggerEntry>();
-        var lineNumber = 0;
-        foreach (var raw in content.Split('\n'))
+        foreach (var (lineNumber, f) in TabLines.Of(content))
         {
-            lineNumber++;
-            var line = raw.TrimEnd('\r');
-            var hash = line.IndexOf('#');
-            if (hash >= 0) line = line[..hash];
-            if (line.Trim().Length == 0) continue;
-            var f = line.Split('\t');
             if (f.Length < 2) throw new FormatException($"{name}:{lineNumber}: expected phrase TAB TYPE [TAB pos TAB modes TAB contexts TAB weight]");
             if (!PloverTypes.TryParse(f[1].Trim(), out var type)) throw new FormatException($"{name}:{lineNumber}: '{f[1]}' is not a PLOVER type");
             var pos = f.Length > 2 ? f[2].Trim() switch

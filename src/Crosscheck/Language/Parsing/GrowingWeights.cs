@@ -68,25 +68,7 @@ internal sealed class GrowingWeights(int classes)
 
     public (ulong[] Ids, float[] Weights) Averaged(int minUpdates, float pruneBelow)
     {
-        var order = Enumerable.Range(0, _ids.Count).Where(r => _updates[r] >= minUpdates).OrderBy(r => _ids[r]).ToArray();
-        var keptIds = new List<ulong>();
-        var kept = new List<float>();
-        var row = new float[classes];
-        foreach (var r in order)
-        {
-            var any = false;
-            for (var c = 0; c < classes; c++)
-            {
-                var cell = r * classes + c;
-                var total = _totals[cell] + (double)(_instances - _stamps[cell]) * _current[cell];
-                var average = _instances == 0 ? 0f : (float)(total / _instances);
-                row[c] = Math.Abs(average) < pruneBelow ? 0f : average;
-                any |= row[c] != 0;
-            }
-            if (!any) continue;
-            keptIds.Add(_ids[r]);
-            kept.AddRange(row);
-        }
-        return ([.. keptIds], [.. kept]);
+        var order = Enumerable.Range(0, _ids.Count).Where(r => _updates[r] >= minUpdates).OrderBy(r => _ids[r]);
+        return Tagging.AveragedRows.Collect(order.Select(r => (r, _ids[r])), classes, _totals, _stamps, _current, _instances, pruneBelow);
     }
 }

@@ -155,27 +155,7 @@ internal static class GreedyTrainer
             _current[cell] += delta;
         }
 
-        public (ulong[] Ids, float[] Weights) Averaged(float pruneBelow)
-        {
-            var keptIds = new List<ulong>();
-            var kept = new List<float>();
-            var row = new float[classes];
-            for (var r = 0; r < ids.Length; r++)
-            {
-                var any = false;
-                for (var c = 0; c < classes; c++)
-                {
-                    var cell = r * classes + c;
-                    var total = _totals[cell] + (double)(_instances - _stamps[cell]) * _current[cell];
-                    var average = _instances == 0 ? 0f : (float)(total / _instances);
-                    row[c] = Math.Abs(average) < pruneBelow ? 0f : average;
-                    any |= row[c] != 0;
-                }
-                if (!any) continue;
-                keptIds.Add(ids[r]);
-                kept.AddRange(row);
-            }
-            return ([.. keptIds], [.. kept]);
-        }
+        public (ulong[] Ids, float[] Weights) Averaged(float pruneBelow) =>
+            AveragedRows.Collect(Enumerable.Range(0, ids.Length).Select(r => (r, ids[r])), classes, _totals, _stamps, _current, _instances, pruneBelow);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using Crosscheck.Documents;
 using Crosscheck.Language;
 using Crosscheck.Language.Gazetteers;
@@ -95,14 +96,18 @@ public sealed class EventReader
     }
 
     /// <summary>What can make two violent events of one sentence two: the heads of its counts of dead or wounded and of its times.</summary>
-    private List<int> Anchors(AnnotatedText text, TokenSpan sentence)
+    private List<SplitAnchor> Anchors(AnnotatedText text, TokenSpan sentence)
     {
-        var anchors = new List<int>();
-        foreach (var st in Casualties.Statements(text, sentence)) anchors.Add(SyntaxScope.HeadOf(text, st.Start, st.End));
+        var anchors = new List<SplitAnchor>();
+        foreach (var st in Casualties.Statements(text, sentence))
+        {
+            var key = st.Anaphoric || st.Additional ? null : string.Create(CultureInfo.InvariantCulture, $"{st.Kind}:{st.Min}:{st.Max}");
+            anchors.Add(new SplitAnchor(SyntaxScope.HeadOf(text, st.Start, st.End), key));
+        }
         foreach (var t in text.Times)
         {
             if (t.Span.StartToken >= sentence.StartToken && t.Span.EndToken <= sentence.EndToken && t.IsResolved)
-                anchors.Add(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken));
+                anchors.Add(new SplitAnchor(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken), null));
         }
         return anchors;
     }
@@ -546,7 +551,7 @@ public sealed class EventReader
         {
             var p = places[at];
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence);
-            if (!governed) continue;
+            if (!governed || IsOriginOfThing(text, sentence, p.Span)) continue;
             var inClause = clause.Contains(p.Span.StartToken);
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
             var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
@@ -572,6 +577,23 @@ public sealed class EventReader
             },
             Known = known,
         };
+    }
+
+    /// <summary>
+    /// Whether the parse shows a place as where a thing comes from, not where something happened: "from" with the place
+    /// hanging under a noun ("a boat from Venezuela", "migrants from Haiti").
+    /// </summary>
+    private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.HeadOf(head) is var governor && governor < 0) return false;
+        if (text.PosOf(governor) is not ("NN" or "NNS")) return false;
+        for (var d = sentence.StartToken; d < head; d++)
+        {
+            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals("from", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal static class SyntaxGrouping
         return depth;
     }
 
-    public static List<List<T>> Split<T>(AnnotatedText text, TokenSpan sentence, List<List<T>> groups, Func<T, TokenSpan> spanOf, IReadOnlyList<int> anchors,
+    public static List<List<T>> Split<T>(AnnotatedText text, TokenSpan sentence, List<List<T>> groups, Func<T, TokenSpan> spanOf, IReadOnlyList<SplitAnchor> anchors,
         Func<T, bool> isOutcome)
     {
         if (anchors.Count < 2 || !SyntaxScope.HasParse(text, sentence)) return groups;
@@ -53,25 +53,41 @@ internal static class SyntaxGrouping
         return result;
     }
 
-    private static List<List<T>> SplitOne<T>(AnnotatedText text, List<T> group, Func<T, TokenSpan> spanOf, IReadOnlyList<int> anchors, Func<T, bool> isOutcome)
+    private static List<List<T>> SplitOne<T>(AnnotatedText text, List<T> group, Func<T, TokenSpan> spanOf, IReadOnlyList<SplitAnchor> anchors, Func<T, bool> isOutcome)
     {
-        // Parts: words linked by chains of near pairs (union-find over the group).
+        // Parts: words linked by chains of near pairs (union-find over the group), the nearest pairs first. Two words
+        // that each hold a different figure of one kind as their own ("killed three men", "attack that killed 11") are
+        // never joined: one event has one count of its dead, so a chain through a misread attachment cannot make them one.
         var part = Enumerable.Range(0, group.Count).ToArray();
         int Find(int i) { while (part[i] != i) i = part[i] = part[part[i]]; return i; }
+        var owned = group.Select(g => OwnKeys(text, spanOf(g), anchors)).ToArray();
+        var pairs = new List<(int Length, int I, int J)>();
         for (var i = 0; i < group.Count; i++)
         {
             for (var j = i + 1; j < group.Count; j++)
             {
-                if (SpansLinked(text, spanOf(group[i]), spanOf(group[j]))) part[Find(j)] = Find(i);
+                if (LinkLength(text, spanOf(group[i]), spanOf(group[j])) is var length and > 0) pairs.Add((length, i, j));
             }
+        }
+        var members = Enumerable.Range(0, group.Count).Select(i => new List<int> { i }).ToArray();
+        // Among pairs equally near, a clause describing an event noun ("the raid that killed nine") binds first.
+        foreach (var (_, i, j) in pairs.OrderBy(p => p.Length).ThenBy(p => Describes(text, spanOf(group[p.I]), spanOf(group[p.J])) ? 0 : 1)
+                     .ThenBy(p => p.I).ThenBy(p => p.J))
+        {
+            int a = Find(i), b = Find(j);
+            if (a == b || Conflict(members[a], members[b], owned)) continue;
+            part[b] = a;
+            members[a].AddRange(members[b]);
         }
         var parts = Enumerable.Range(0, group.Count).GroupBy(Find).Select(g => g.ToList()).ToList();
         if (parts.Count == 1) return [group];
         // Each anchor goes to the part nearest to it (ties to the earlier part); a part of outcome words alone ("killing",
         // "wounding") tells how an event ended, not another event, and takes none.
         var anchored = new bool[parts.Count];
-        var outcomeOnly = parts.Select(p => p.All(i => isOutcome(group[i]))).ToArray();
-        foreach (var anchor in anchors)
+        // A part that holds a figure of its own unlike another part's ("which killed three men" beside "the attack that
+        // killed 11") is an event of its own, whatever its words.
+        var outcomeOnly = parts.Select(p => p.All(i => isOutcome(group[i])) && !parts.Any(o => o != p && Conflict(p, o, owned))).ToArray();
+        foreach (var anchor in anchors.Select(a => a.Head))
         {
             var best = -1;
             var bestDistance = int.MaxValue;
@@ -112,17 +128,68 @@ internal static class SyntaxGrouping
         return best;
     }
 
-    private static bool SpansLinked(AnnotatedText text, TokenSpan a, TokenSpan b)
+    /// <summary>The fewest tree nodes on a path that links the two words (0 when they are not linked).</summary>
+    private static int LinkLength(AnnotatedText text, TokenSpan a, TokenSpan b)
     {
+        var best = 0;
         for (var i = a.StartToken; i < a.EndToken; i++)
         {
             for (var j = b.StartToken; j < b.EndToken; j++)
             {
-                if (Linked(text, i, j)) return true;
+                if (Linked(text, i, j) && SyntaxScope.Path(text, i, j).Count is var n && (best == 0 || n < best)) best = n;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Whether one word heads a clause that describes the other ("raid" ← acl:relcl "killed").</summary>
+    private static bool Describes(AnnotatedText text, TokenSpan a, TokenSpan b)
+    {
+        static bool Under(AnnotatedText text, TokenSpan clause, TokenSpan noun)
+        {
+            for (var t = clause.StartToken; t < clause.EndToken; t++)
+            {
+                if (Within(noun, text.HeadOf(t)) && text.RelationOf(t) is { } r && r.StartsWith("acl", StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+        return Under(text, a, b) || Under(text, b, a);
+    }
+
+    /// <summary>The figures a word holds as its own: those headed by the word or hanging right under it.</summary>
+    private static List<string> OwnKeys(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors)
+    {
+        var keys = new List<string>();
+        foreach (var anchor in anchors)
+        {
+            if (anchor.Key is null || anchor.Head < 0) continue;
+            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head))) keys.Add(anchor.Key);
+        }
+        return keys;
+    }
+
+    private static bool Within(TokenSpan span, int token) => token >= span.StartToken && token < span.EndToken;
+
+    /// <summary>Whether two parts hold different figures of one kind (the kind is the key up to its first ':').</summary>
+    private static bool Conflict(List<int> a, List<int> b, List<string>[] owned)
+    {
+        foreach (var i in a)
+        {
+            foreach (var x in owned[i])
+            {
+                foreach (var j in b)
+                {
+                    foreach (var y in owned[j])
+                    {
+                        if (x != y && Kind(x).SequenceEqual(Kind(y))) return true;
+                    }
+                }
             }
         }
         return false;
     }
+
+    private static ReadOnlySpan<char> Kind(string key) => key.AsSpan(0, Math.Max(0, key.IndexOf(':')));
 
     private static int SpanDistance(AnnotatedText text, TokenSpan a, TokenSpan b)
     {
@@ -131,3 +198,9 @@ internal static class SyntaxGrouping
         return best;
     }
 }
+
+/// <summary>
+/// What can make two event words of one sentence two events: the head token of a count of dead or wounded or of a
+/// resolved time, and a key telling its kind and value ("Killed:3:3", "day:2025-09-15"; null when it is not compared).
+/// </summary>
+internal readonly record struct SplitAnchor(int Head, string? Key);

@@ -17,9 +17,47 @@ internal static class AnchoredDays
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
-            builder.Add(e.Time is null && AnchoredAny(text, e, newsDay, newsTypes) is { } time ? e with { Time = time } : e);
+            builder.Add(e.Time is null && (AnchoredAny(text, e, newsDay, newsTypes) ?? AfterDatedEvent(text, e, events)) is { } time ? e with { Time = time } : e);
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// "… struck a vessel on Wednesday, killing four, two days after a string of attacks killed 14": an event word
+    /// right after "N days after" (or "before") takes its day from the event with a day of its own that the sentence
+    /// told before the frame.
+    /// </summary>
+    private static TimeMention? AfterDatedEvent(AnnotatedText text, EventMention e, ImmutableArray<EventMention> events)
+    {
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        for (var k = e.Trigger.StartToken - 1; k >= sentence.StartToken + 2 && e.Trigger.StartToken - k <= MaxNounPhrase; k--)
+        {
+            if (text.WordOf(k) is not ("after" or "before")) continue;
+            var unitWord = text.WordOf(k - 1).ToLowerInvariant();
+            var unit = unitWord is "day" or "days" ? 1 : unitWord is "week" or "weeks" ? 7 : 0;
+            if (unit == 0 || Count(text, k - 2) is not { } count) return null;
+            EventMention? anchor = null;
+            foreach (var other in events)
+            {
+                if (ReferenceEquals(other, e) || other.Time is not { Precision: TimePrecision.Day, Start: { } } || !sentence.Contains(other.Trigger.StartToken)) continue;
+                if (other.Trigger.EndToken <= k - 2 && (anchor is null || other.Trigger.StartToken > anchor.Trigger.StartToken)) anchor = other;
+            }
+            if (anchor?.Time?.Start is not { } from) return null;
+            var day = from.AddDays(count * unit * (text.WordOf(k) == "after" ? -1 : 1));
+            return new TimeMention(text.Span(k - 2, k + 1), day, day, TimePrecision.Day);
+        }
+        return null;
+    }
+
+    /// <summary>How far after "after" the event word may stand ("after a string of deadly attacks").</summary>
+    private const int MaxNounPhrase = 6;
+
+    /// <summary>The count of days or weeks at a token: a number from 1 to 60, or "a"/"one".</summary>
+    private static int? Count(AnnotatedText text, int token)
+    {
+        if (text.WordOf(token) is "a" or "A" or "one") return 1;
+        if (text.Numbers.FirstOrDefault(n => n.Span.Contains(token)) is { Max: { } max } n && n.Min == max && max is >= 1 and <= 60) return (int)max;
+        return null;
     }
 
     /// <summary>The first event noun of the event's words set against the news event ("a strike" of "… killed two").</summary>

@@ -24,11 +24,7 @@ internal static class SyntaxGrouping
         var top = path.MinBy(t => Depth(text, t));
         foreach (var t in path)
         {
-            if (t == top) continue;
-            for (var d = text.SentenceOf(t).StartToken; d < t; d++)
-            {
-                if (text.HeadOf(d) == t && RoleWords.TimeLinks.Contains(text.WordOf(d)) && text.RelationOf(d) is "mark" or "case") return false;
-            }
+            if (t != top && TimeLinkAt(text, t) >= 0) return false;
         }
         return true;
     }
@@ -105,7 +101,11 @@ internal static class SyntaxGrouping
         for (var k = 0; k < parts.Count; k++)
         {
             if (anchored[k]) continue;
-            var into = Enumerable.Range(0, parts.Count).Where(o => anchored[o])
+            // A part set in time against another ("a week after an ambush …") joins the words that follow its "after".
+            var marker = parts[k].Select(i => TimeLinkOf(text, spanOf(group[i]))).Where(m => m >= 0).DefaultIfEmpty(-1).Min();
+            var candidates = Enumerable.Range(0, parts.Count).Where(o => anchored[o]).ToList();
+            if (marker >= 0 && candidates.Where(o => parts[o].Min(i => spanOf(group[i]).StartToken) > marker).ToList() is { Count: > 0 } after) candidates = after;
+            var into = candidates
                 .OrderBy(o => parts[k].Min(i => parts[o].Min(j => SpanDistance(text, spanOf(group[i]), spanOf(group[j]))))).ThenBy(o => o).First();
             merged[into]!.AddRange(parts[k]);
         }
@@ -140,6 +140,25 @@ internal static class SyntaxGrouping
             }
         }
         return best;
+    }
+
+    /// <summary>The "after" or "before" that sets a word in time against another event ("after an ambush"); -1 when none.</summary>
+    private static int TimeLinkOf(AnnotatedText text, TokenSpan word)
+    {
+        for (var t = word.StartToken; t < word.EndToken; t++)
+        {
+            if (TimeLinkAt(text, t) is var d and >= 0) return d;
+        }
+        return -1;
+    }
+
+    private static int TimeLinkAt(AnnotatedText text, int t)
+    {
+        for (var d = text.SentenceOf(t).StartToken; d < t; d++)
+        {
+            if (text.HeadOf(d) == t && RoleWords.TimeLinks.Contains(text.WordOf(d)) && text.RelationOf(d) is "mark" or "case") return d;
+        }
+        return -1;
     }
 
     /// <summary>Whether one word heads a clause that describes the other ("raid" ← acl:relcl "killed").</summary>

@@ -23,7 +23,8 @@ public sealed class SyntaxGroupingTests
         var shelling = events.Single(e => e.Fatalities?.Min == 5);
         shelling.Trigger.Text.ShouldBe("shelled");
         shelling.Time!.Start.ShouldBe(new DateOnly(2025, 6, 11));
-        events.Single(e => e.Fatalities?.Min == 2).Time.ShouldBeNull();
+        // "three days after" the Wednesday shelling: the Sunday before.
+        events.Single(e => e.Fatalities?.Min == 2).Time!.Start.ShouldBe(new DateOnly(2025, 6, 8));
     }
 
     [Fact]

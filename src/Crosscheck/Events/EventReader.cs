@@ -89,7 +89,9 @@ public sealed class EventReader
             }
         }
         var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)));
-        return new ArticleReading(Salience.Judge(text, read), quotes)
+        var judged = DiscoursePlaces.Apply(text, Salience.Judge(text, read),
+            sentence => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span)));
+        return new ArticleReading(judged, quotes)
         {
             Tolls = Tolls.Find(text),
         };

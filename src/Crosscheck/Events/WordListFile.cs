@@ -49,9 +49,16 @@ internal static class WordListFile
     /// <summary>The embedded file <c>data/events/<paramref name="fileName"/></c>, parsed.</summary>
     public static FrozenDictionary<string, string[]> LoadEmbedded(string fileName)
     {
+        using var reader = new StringReader(EmbeddedText(fileName));
+        return Parse(reader, fileName);
+    }
+
+    /// <summary>The text of the embedded file <c>data/events/<paramref name="fileName"/></c> (for files of <see cref="TabLines"/>).</summary>
+    public static string EmbeddedText(string fileName)
+    {
         using var stream = typeof(WordListFile).Assembly.GetManifestResourceStream("Crosscheck.Events." + fileName)
             ?? throw new InvalidOperationException($"data/events/{fileName} was not built into Crosscheck.dll");
         using var reader = new StreamReader(stream);
-        return Parse(reader, fileName);
+        return reader.ReadToEnd();
     }
 }

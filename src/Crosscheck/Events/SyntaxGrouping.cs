@@ -8,25 +8,30 @@ namespace Crosscheck.Events;
 /// "bombed and intercepted"), unless the lower one is set in time against the other ("after rebels ambushed a convoy",
 /// "before the raid": a time link of data/events/syntax-roles.txt marks it); parts further apart stay apart only when each has an anchor of its own, a count of dead or wounded
 /// or a time nearest to it ("struck a vessel on Wednesday, killing four, … after attacks … killed 14" is two
-/// strikes); a part made only of outcome words ("killing", "wounding") is never one of them. A part with no anchor joins the anchored part nearest to it; with fewer than two anchored parts the words
+/// strikes); a part made only of outcome words ("killing", "wounding") is never one of them. Two words that each hold a
+/// different count of one kind as their own ("which killed three men", "the attack that killed 11") are never joined.
+/// A part with no anchor joins the anchored part nearest to it; with fewer than two anchored parts the words
 /// stay one event, as without a parse.
 /// </summary>
 internal static class SyntaxGrouping
 {
 
-    /// <summary>Whether two event words are one event's: near in the tree, and not one set in time against the other.</summary>
-    private static bool Linked(AnnotatedText text, int a, int b)
+    /// <summary>
+    /// The tree nodes on the path between two event words when they are one event's (near in the tree, and not one set
+    /// in time against the other); 0 when they are not.
+    /// </summary>
+    private static int Linked(AnnotatedText text, int a, int b)
     {
         var path = SyntaxScope.Path(text, a, b);
-        if (path.Count is 0 or > 3) return false;
-        if (path.Count == 3 && text.PosOf(path[1]) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal)) return false;
+        if (path.Count is 0 or > 3) return 0;
+        if (path.Count == 3 && text.PosOf(path[1]) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal)) return 0;
         // The nodes below the top of the path: one marked "after …" is an event of its own time.
         var top = path.MinBy(t => Depth(text, t));
         foreach (var t in path)
         {
-            if (t != top && TimeLinkAt(text, t) >= 0) return false;
+            if (t != top && TimeLinkAt(text, t) >= 0) return 0;
         }
-        return true;
+        return path.Count;
     }
 
     private static int Depth(AnnotatedText text, int t)
@@ -136,7 +141,7 @@ internal static class SyntaxGrouping
         {
             for (var j = b.StartToken; j < b.EndToken; j++)
             {
-                if (Linked(text, i, j) && SyntaxScope.Path(text, i, j).Count is var n && (best == 0 || n < best)) best = n;
+                if (Linked(text, i, j) is var n and > 0 && (best == 0 || n < best)) best = n;
             }
         }
         return best;

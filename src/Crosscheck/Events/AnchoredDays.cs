@@ -33,9 +33,8 @@ internal static class AnchoredDays
         for (var k = e.Trigger.StartToken - 1; k >= sentence.StartToken + 2 && e.Trigger.StartToken - k <= MaxNounPhrase; k--)
         {
             if (text.WordOf(k) is not ("after" or "before")) continue;
-            var unitWord = text.WordOf(k - 1).ToLowerInvariant();
-            var unit = unitWord is "day" or "days" ? 1 : unitWord is "week" or "weeks" ? 7 : 0;
-            if (unit == 0 || Count(text, k - 2) is not { } count) return null;
+            var unit = UnitDays(text.WordOf(k - 1));
+            if (unit == 0 || (text.WordOf(k - 2) is "a" or "A" ? 1 : NumberOfUnits(text, k - 2)) is not { } count) return null;
             EventMention? anchor = null;
             foreach (var other in events)
             {
@@ -52,13 +51,17 @@ internal static class AnchoredDays
     /// <summary>How far after "after" the event word may stand ("after a string of deadly attacks").</summary>
     private const int MaxNounPhrase = 6;
 
-    /// <summary>The count of days or weeks at a token: a number from 1 to 60, or "a"/"one".</summary>
-    private static int? Count(AnnotatedText text, int token)
+    /// <summary>Days in a unit word: 1 for "day(s)", 7 for "week(s)", else 0.</summary>
+    private static int UnitDays(string word) => word.ToLowerInvariant() switch
     {
-        if (text.WordOf(token) is "a" or "A" or "one") return 1;
-        if (text.Numbers.FirstOrDefault(n => n.Span.Contains(token)) is { Max: { } max } n && n.Min == max && max is >= 1 and <= 60) return (int)max;
-        return null;
-    }
+        "day" or "days" => 1,
+        "week" or "weeks" => 7,
+        _ => 0,
+    };
+
+    /// <summary>The count of days or weeks a number at a token gives: one value from 1 to 60; null otherwise.</summary>
+    private static int? NumberOfUnits(AnnotatedText text, int token) =>
+        text.Numbers.FirstOrDefault(n => n.Span.Contains(token)) is { Max: { } max } n && n.Min == max && max is >= 1 and <= 60 ? (int)max : null;
 
     /// <summary>The first event noun of the event's words set against the news event ("a strike" of "… killed two").</summary>
     private static TimeMention? AnchoredAny(AnnotatedText text, EventMention e, int newsDay, IReadOnlySet<PloverType> newsTypes)
@@ -86,17 +89,17 @@ internal static class AnchoredDays
         if (subject < 0 || Dependent(text, sentence, subject, d => text.WordOf(d) is "the" or "The" or "this" or "This") < 0) return null;
         if (!TriggerLexicon.Default.Match(text, sentence).Any(m => m.Span.Contains(subject) && newsTypes.Contains(m.Entry.Type))) return null;
         var span = Dependent(text, sentence, governor, d => text.RelationOf(d) is "obl:unmarked" or "obl:npmod" or "nmod:unmarked" or "obl:tmod"
-            && text.WordOf(d).ToLowerInvariant() is "day" or "days" or "week" or "weeks");
+            && UnitDays(text.WordOf(d)) > 0);
         if (span < 0) return null;
-        var unit = text.WordOf(span).StartsWith("week", StringComparison.OrdinalIgnoreCase) ? 7 : 1;
-        var count = 1m;
+        var unit = UnitDays(text.WordOf(span));
+        var count = 1;
         var number = Dependent(text, sentence, span, d => text.RelationOf(d) == "nummod");
         if (number >= 0)
         {
-            if (text.Numbers.FirstOrDefault(n => n.Span.Contains(number)) is not { Max: { } max } n0 || n0.Min != max || max is < 1 or > 60) return null;
-            count = max;
+            if (NumberOfUnits(text, number) is not { } n) return null;
+            count = n;
         }
-        var days = (int)count * unit * (text.WordOf(link) == "after" ? -1 : 1);
+        var days = count * unit * (text.WordOf(link) == "after" ? -1 : 1);
         var day = DateOnly.FromDayNumber(newsDay + days);
         var first = Math.Min(Math.Min(span, link), number >= 0 ? number : span);
         return new TimeMention(text.Span(first, link + 1), day, day, TimePrecision.Day);

@@ -88,13 +88,14 @@ public sealed partial class EventReader
         var anchors = new List<SplitAnchor>();
         foreach (var st in Casualties.Statements(text, sentence))
         {
-            var key = st.Anaphoric || st.Additional ? null : string.Create(CultureInfo.InvariantCulture, $"{st.Kind}:{st.Min}:{st.Max}");
-            anchors.Add(new SplitAnchor(SyntaxScope.HeadOf(text, st.Start, st.End), key));
+            var head = SyntaxScope.HeadOf(text, st.Start, st.End);
+            anchors.Add(st.Anaphoric || st.Additional ? new SplitAnchor(head)
+                : new SplitAnchor(head, st.Kind.ToString(), string.Create(CultureInfo.InvariantCulture, $"{st.Min}-{st.Max}")));
         }
         foreach (var t in text.Times)
         {
             if (t.Span.StartToken >= sentence.StartToken && t.Span.EndToken <= sentence.EndToken && t.IsResolved)
-                anchors.Add(new SplitAnchor(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken), null));
+                anchors.Add(new SplitAnchor(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)));
         }
         return anchors;
     }

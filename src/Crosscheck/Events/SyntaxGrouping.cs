@@ -61,7 +61,7 @@ internal static class SyntaxGrouping
         // never joined: one event has one count of its dead, so a chain through a misread attachment cannot make them one.
         var part = Enumerable.Range(0, group.Count).ToArray();
         int Find(int i) { while (part[i] != i) i = part[i] = part[part[i]]; return i; }
-        var owned = group.Select(g => OwnKeys(text, spanOf(g), anchors)).ToArray();
+        var owned = group.Select(g => OwnFigures(text, spanOf(g), anchors)).ToArray();
         var pairs = new List<(int Length, int I, int J)>();
         for (var i = 0; i < group.Count; i++)
         {
@@ -181,21 +181,21 @@ internal static class SyntaxGrouping
     }
 
     /// <summary>The figures a word holds as its own: those headed by the word or hanging right under it.</summary>
-    private static List<string> OwnKeys(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors)
+    private static List<SplitAnchor> OwnFigures(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors)
     {
-        var keys = new List<string>();
+        var keys = new List<SplitAnchor>();
         foreach (var anchor in anchors)
         {
-            if (anchor.Key is null || anchor.Head < 0) continue;
-            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head))) keys.Add(anchor.Key);
+            if (anchor.Kind is null || anchor.Head < 0) continue;
+            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head))) keys.Add(anchor);
         }
         return keys;
     }
 
     private static bool Within(TokenSpan span, int token) => token >= span.StartToken && token < span.EndToken;
 
-    /// <summary>Whether two parts hold different figures of one kind (the kind is the key up to its first ':').</summary>
-    private static bool Conflict(List<int> a, List<int> b, List<string>[] owned)
+    /// <summary>Whether two parts hold different figures of one kind.</summary>
+    private static bool Conflict(List<int> a, List<int> b, List<SplitAnchor>[] owned)
     {
         foreach (var i in a)
         {
@@ -203,17 +203,12 @@ internal static class SyntaxGrouping
             {
                 foreach (var j in b)
                 {
-                    foreach (var y in owned[j])
-                    {
-                        if (x != y && Kind(x).SequenceEqual(Kind(y))) return true;
-                    }
+                    if (owned[j].Exists(y => y.Kind == x.Kind && y.Value != x.Value)) return true;
                 }
             }
         }
         return false;
     }
-
-    private static ReadOnlySpan<char> Kind(string key) => key.AsSpan(0, Math.Max(0, key.IndexOf(':')));
 
     private static int SpanDistance(AnnotatedText text, TokenSpan a, TokenSpan b)
     {
@@ -225,6 +220,7 @@ internal static class SyntaxGrouping
 
 /// <summary>
 /// What can make two event words of one sentence two events: the head token of a count of dead or wounded or of a
-/// resolved time, and a key telling its kind and value ("Killed:3:3", "day:2025-09-15"; null when it is not compared).
+/// resolved time; for a count, its kind ("Killed") and value ("3-3"), which two words holding the same kind with
+/// different values cannot share (null when the anchor is not compared).
 /// </summary>
-internal readonly record struct SplitAnchor(int Head, string? Key);
+internal readonly record struct SplitAnchor(int Head, string? Kind = null, string? Value = null);

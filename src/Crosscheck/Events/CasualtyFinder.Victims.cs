@@ -36,6 +36,8 @@ public sealed partial class CasualtyFinder
         else
         {
             end = at;
+            // "14 people in Thailand were injured": a place after the victims is not part of them.
+            if (PlaceBefore(text, sentence, end) is { } placeStart) end = placeStart;
             // "Jane Doe, 23, of Chicago, was": the victim is the phrase before the first comma of the apposition.
             if (end - 1 >= sentence.StartToken && text.WordOf(end - 1) == ",")
             {
@@ -79,6 +81,22 @@ public sealed partial class CasualtyFinder
         }
         if (end <= start) return null;
         return Count(text, start, end);
+    }
+
+    /// <summary>
+    /// Where "in PLACE" starts when it ends at <paramref name="end"/> right after a counted phrase ("14 people in
+    /// Thailand"); null otherwise.
+    /// </summary>
+    private static int? PlaceBefore(AnnotatedText text, TokenSpan sentence, int end)
+    {
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.EndToken != end || m.Type is not (EntityType.Gpe or EntityType.Loc)) continue;
+            var prep = m.Span.StartToken - 1;
+            if (prep - 1 < sentence.StartToken || !text.WordOf(prep).Equals("in", StringComparison.OrdinalIgnoreCase)) return null;
+            return NamesPerson(text, prep - 1) && text.PosOf(prep - 1) is not "NNP" ? prep : null;
+        }
+        return null;
     }
 
     /// <summary>"The victim, whose name has not been released, was shot": a verb after "who", "whose" or "which" within a few words.</summary>
@@ -206,7 +224,8 @@ public sealed partial class CasualtyFinder
             if (t.Span.Contains(end - 1)) return false;
         }
         var headPos = text.PosOf(end - 1) ?? "";
-        if (headPos is "CD" && end - start <= 2) return !IsAgeToken(head);
+        // "killing two", "left at least 12 dead": a bare count, with its own qualifier words.
+        if (headPos is "CD" && (end - start <= 2 || NumberAt(text, start, end) is { } bare && bare.Span.StartToken == start && bare.Span.EndToken == end)) return !IsAgeToken(head);
         if (headPos is "NNP") return true;
         // A coordination: every part must name people, check the last part's head only when it is a person.
         for (var i = start; i < end; i++)

@@ -42,6 +42,9 @@ public sealed record Toll(TollMeasure Counts, decimal Min, decimal? Max, TokenSp
     /// <summary>The day the count stood at: the statement's own date ("as of late Thursday"), else the article's; null when neither is known or the count is of a past span ("in July").</summary>
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>The people counted, as the text names them ("eight civilians"); null for tallies and counts of events.</summary>
+    public TokenSpan? Victims { get; init; }
+
     /// <summary>The sentence the toll is read from.</summary>
     public required TokenSpan Evidence { get; init; }
 

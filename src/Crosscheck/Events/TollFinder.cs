@@ -43,7 +43,11 @@ public sealed class TollFinder
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
                 if (cues.CueNear(text, sentence, s.Start, s.End, tallies) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
-                found.Add(Make(text, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue));
+                var whole = Make(text, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
+                // "five soldiers and eight civilians had been killed": each counted group is its own toll, as stated.
+                var parts = TollParts.Of(text, s.VictimStart, s.VictimEnd);
+                if (parts.Count < 2) found.Add(whole with { Victims = text.Span(s.VictimStart, s.VictimEnd) });
+                else found.AddRange(parts.Select(p => whole with { Min = p.Min, Max = p.Max, Span = p.Span, Victims = p.Span }));
                 used.Add((s.VictimStart, s.VictimEnd));
             }
             foreach (var n in text.Numbers)

@@ -35,6 +35,7 @@ internal static class TollJson
         }
         else w.WriteNull("since");
         AnalysisJson.WriteNullable(w, "asOf", Day(t.AsOf));
+        AnalysisJson.WriteNullable(w, "victims", t.Victims?.Text);
         w.WriteNumber("start", t.Span.Start);
         w.WriteNumber("end", t.Span.End);
         w.WriteString("text", t.Text);

@@ -1,0 +1,72 @@
+using Crosscheck.Documents;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// The counted groups of one victim phrase: "five soldiers and eight civilians" is two groups, 5 and 8; "at least
+/// 12 people" is one. A toll stated by groups is kept by group, as the text states it, so that a side's or a
+/// category's series (soldiers, civilians) can be followed; the sum is not a figure the text gives.
+/// </summary>
+internal static class TollParts
+{
+    public readonly record struct Part(decimal Min, decimal? Max, TokenSpan Span);
+
+    /// <summary>The groups of the phrase [<paramref name="start"/>, <paramref name="end"/>); fewer than two when it is one group.</summary>
+    public static List<Part> Of(AnnotatedText text, int start, int end)
+    {
+        var parts = new List<Part>();
+        var partStart = start;
+        NumberMention? number = null;
+        for (var i = start; i <= end; i++)
+        {
+            var boundary = i == end || text.WordOf(i) is "and" or "," && NumberAfter(text, i + 1, end) is not null;
+            if (!boundary)
+            {
+                if (NumberAt(text, i) is { } n && n.Span.EndToken <= end && !IsAge(text, n))
+                {
+                    // Two numbers in one group ("24 of 31 people") are no split.
+                    if (number is not null) return [];
+                    number = n;
+                    i = n.Span.EndToken - 1;
+                }
+                continue;
+            }
+            if (number is not { } found) return [];
+            var partEnd = i;
+            while (partEnd > partStart && text.WordOf(partEnd - 1) is "," or "and") partEnd--;
+            parts.Add(new Part(found.Min, found.Max, text.Span(partStart, partEnd)));
+            number = null;
+            partStart = i + 1;
+        }
+        return parts;
+    }
+
+    /// <summary>The number that opens the group starting at <paramref name="at"/>, past a determiner ("another 13", "a further 14").</summary>
+    private static NumberMention? NumberAfter(AnnotatedText text, int at, int end)
+    {
+        for (var i = at; i < end && i - at <= 2; i++)
+        {
+            if (NumberAt(text, i) is { } n) return IsAge(text, n) ? null : n;
+            if (text.PosOf(i) is not ("DT" or "JJ" or "RB")) return null;
+        }
+        return null;
+    }
+
+    private static NumberMention? NumberAt(AnnotatedText text, int token)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken == token) return n;
+        }
+        return null;
+    }
+
+    /// <summary>"23-year-old", "aged 40": a number that gives an age, not a count.</summary>
+    private static bool IsAge(AnnotatedText text, NumberMention n)
+    {
+        if (text.WordOf(n.Span.EndToken - 1).Contains("year", StringComparison.OrdinalIgnoreCase)) return true;
+        return n.Span.EndToken < text.Count && text.WordOf(n.Span.EndToken) is var after
+            && (after.StartsWith("-year", StringComparison.OrdinalIgnoreCase) || after.StartsWith("year", StringComparison.OrdinalIgnoreCase));
+    }
+}

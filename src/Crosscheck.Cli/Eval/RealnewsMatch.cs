@@ -11,23 +11,45 @@ namespace Crosscheck.Cli.Eval;
 /// lies outside that window, or its place is a city, region or country that the incident's place does not name (a
 /// country by its gazetteer name). An incident's events are those that fit it and do not contradict it; the
 /// article's main incident (the first it reports) also takes the events that fit no incident and contradict it not,
-/// since a report's events with no day or place of their own are mostly its news.
+/// since a report's events with no day or place of their own are mostly its news. An event belongs to one incident
+/// only: of those it fits, the first whose place it names, else the main incident, else the first in the article's
+/// order (one event's dead are never counted for several incidents of one day).
 /// </summary>
 internal static class RealnewsMatch
 {
     public static List<EventMention> EventsOf(IReadOnlyList<EventMention> events, RealnewsGold.Incident incident, IReadOnlyList<RealnewsGold.Incident> reported,
         bool useDate)
     {
-        var main = reported.Count > 0 && ReferenceEquals(reported[0], incident);
         var result = new List<EventMention>();
         foreach (var e in events)
         {
             if (e.Type != PloverType.Assault || e.Modality != Modality.Asserted) continue;
-            if (Contradicts(e, incident, useDate)) continue;
-            if (Fits(e, incident, useDate) || main && !reported.Any(o => Fits(e, o, useDate))) result.Add(e);
+            if (ReferenceEquals(Owner(e, reported, useDate) ?? (reported.Contains(incident) ? null : Alone(e, incident, useDate)), incident)) result.Add(e);
         }
         return result;
     }
+
+    /// <summary>The one reported incident the event belongs to; null when none.</summary>
+    private static RealnewsGold.Incident? Owner(EventMention e, IReadOnlyList<RealnewsGold.Incident> reported, bool useDate)
+    {
+        RealnewsGold.Incident? firstFit = null;
+        var mainFits = false;
+        for (var i = 0; i < reported.Count; i++)
+        {
+            var o = reported[i];
+            if (Contradicts(e, o, useDate) || !Fits(e, o, useDate)) continue;
+            if (Place(e, o) > 0) return o;
+            firstFit ??= o;
+            if (i == 0) mainFits = true;
+        }
+        if (mainFits) return reported[0];
+        if (firstFit is not null) return firstFit;
+        return reported.Count > 0 && !Contradicts(e, reported[0], useDate) ? reported[0] : null;
+    }
+
+    /// <summary>An incident the article does not report (a mention): its own fitting events.</summary>
+    private static RealnewsGold.Incident? Alone(EventMention e, RealnewsGold.Incident incident, bool useDate) =>
+        !Contradicts(e, incident, useDate) && Fits(e, incident, useDate) ? incident : null;
 
     /// <summary>The event's day: the start of a resolved time of day precision; null otherwise.</summary>
     public static DateOnly? DayOf(EventMention e) =>

@@ -40,6 +40,27 @@ public sealed class RealnewsEvalTests
     }
 
     [Fact]
+    public void An_event_counts_for_one_incident_only_the_one_whose_place_it_names_else_the_main_one()
+    {
+        // A made-up report of two attacks on one day: the second sentence's dead belong to the village it names.
+        const string body = "Shelling hits border towns\n\nArtillery shelling killed three people near the border on Monday.\n\n"
+            + "A rocket struck a market in Kandahar on Monday, killing seven people.";
+        var document = new Crosscheck.Documents.DocumentReader().ReadBytes("made-up.txt",
+            System.Text.Encoding.UTF8.GetBytes("---\npublished: 2025-11-04\n---\n" + body), ".txt").Single().Document!;
+        var events = EventReader.Default.Read(Crosscheck.Language.StandardPipeline.Default.Process(document)).Events;
+        var day = new DateOnly(2025, 11, 3);
+        var border = new RealnewsGold.Incident("X1", day, day, "border area", "Afghanistan", 3, 3, true);
+        var market = new RealnewsGold.Incident("X2", day, day, "Kandahar market", "Afghanistan", 7, 7, true);
+        var other = new RealnewsGold.Incident("X3", day, day, "Herat", "Afghanistan", null, null, true);
+        List<RealnewsGold.Incident> reported = [border, market, other];
+        static decimal? Killed(List<EventMention> of) => of.Max(e => e.Fatalities?.Min);
+        Killed(RealnewsMatch.EventsOf(events, market, reported, useDate: true)).ShouldBe(7m);
+        Killed(RealnewsMatch.EventsOf(events, border, reported, useDate: true)).ShouldBe(3m);
+        // The third incident of that day takes neither event's dead: each counts once.
+        RealnewsMatch.EventsOf(events, other, reported, useDate: true).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_figure_matches_on_measure_and_value_and_more_than_allows_one_more()
     {
         var more = new RealnewsGold.Statement("X-E1:ALL", "killed", 40, 40, ">", null, "");

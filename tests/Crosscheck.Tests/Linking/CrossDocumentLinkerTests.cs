@@ -40,6 +40,17 @@ public class CrossDocumentLinkerTests
         "US forces struck a boat in the Caribbean Sea on Tuesday. Eleven people were killed in the strike, Trump said.");
 
     [Fact]
+    public void A_bare_mention_later_in_an_undated_report_refers_back_to_its_news()
+    {
+        var report = Facts("strike-c", "Harbor Ledger", "2025-09-03",
+            "US forces struck a boat in the Caribbean Sea. Eleven people were killed in the strike, officials said.");
+        var record = Link(report);
+        var incident = IncidentWith(record, report, "struck");
+        incident.Events.ShouldContain(report.Events.Single(e => e.Evidence.Contains("Eleven", StringComparison.Ordinal)).Id);
+        incident.Links.ShouldContain(l => l.Reason.Contains("refers back within the same report"));
+    }
+
+    [Fact]
     public void Two_reports_of_one_strike_are_one_incident_with_the_reasons_recorded()
     {
         var record = Link(StrikeA, StrikeB);
@@ -50,7 +61,8 @@ public class CrossDocumentLinkerTests
         incident.Links[0].Reason.ShouldBe("first report");
         incident.Links.Skip(1).ShouldAllBe(l => l.JoinedTo != null);
         incident.Links.ShouldContain(l => l.Reason.Contains("same place Caribbean Sea") && l.Reason.Contains("same time Tuesday"));
-        incident.Links.ShouldContain(l => l.Reason.Contains("refers back within the same report"));
+        // The second report's "Eleven people were killed in the strike" is dated by its report's news (Tuesday) and joins too.
+        incident.Events.ShouldContain(StrikeB.Events.Single(e => e.Evidence.Contains("Eleven", StringComparison.Ordinal)).Id);
         incident.Fatalities.ShouldNotBeNull();
         incident.Fatalities!.Min.ShouldBe(11);
         incident.Fatalities.Max.ShouldBe(11);

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// The day of an attack whose own sentence names no time: the day of the article's news attacks, as a reader takes
+/// "At least 12 people are dead after the two armies exchanged fire" in a report whose next lines say the fighting
+/// began early on Thursday. Only an asserted attack that the article reports as news takes it, only when its sentence
+/// holds no time words at all, and only when the news attacks that do have a day agree on one day no later than the
+/// publication. The day keeps its own words (the characters that name it in the dated sentence).
+/// </summary>
+internal static class DiscourseDays
+{
+    public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events)
+    {
+        if (events.IsDefaultOrEmpty) return events;
+        if (AgreedDay(text, events) is not { } day) return events;
+        var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
+        foreach (var e in events)
+        {
+            var takes = IsNewsAttack(e) && e.Time is null && IsOneIncident(text, e) && !SentenceHasTime(text, text.SentenceOf(e.Trigger.StartToken));
+            builder.Add(takes ? e with { Time = day } : e);
+        }
+        return builder.MoveToImmutable();
+    }
+
+    private static bool IsNewsAttack(EventMention e) =>
+        e.Type == PloverType.Assault && e.Modality == Modality.Asserted && e.Salience == Salience.Main;
+
+    /// <summary>
+    /// Whether the event is told as one incident that took place: it has its own dead or wounded, or its word is a verb
+    /// in the past ("exchanged fire"). A plural noun ("called the strikes an act of aggression") names the campaign,
+    /// a gerund or a bare noun may name no incident at all ("the legal basis for killing suspects").
+    /// </summary>
+    private static bool IsOneIncident(AnnotatedText text, EventMention e)
+    {
+        if (e.Fatalities is { Min: 0 }) return false;
+        if (e.Fatalities is { Min: > 0 } || e.Injured is { Min: > 0 }) return true;
+        return text.PosOf(e.Trigger.StartToken) is "VBD" or "VBN" or "NN";
+    }
+
+    /// <summary>The one day the news attacks are dated to, within a week before publication; null when they disagree or none is dated.</summary>
+    private static TimeMention? AgreedDay(AnnotatedText text, ImmutableArray<EventMention> events)
+    {
+        if (text.Published is not { } published) return null;
+        TimeMention? agreed = null;
+        foreach (var e in events)
+        {
+            if (!IsNewsAttack(e) || e.Time is not { Precision: TimePrecision.Day, Start: { } start, End: { } end } time || start != end) continue;
+            if (end > published || published.DayNumber - end.DayNumber > 7) return null;
+            if (agreed is null) agreed = time;
+            else if (agreed.Start != start) return null;
+        }
+        return agreed;
+    }
+
+    private static bool SentenceHasTime(AnnotatedText text, TokenSpan sentence)
+    {
+        foreach (var t in text.Times)
+        {
+            if (sentence.Contains(t.Span.StartToken)) return true;
+        }
+        return false;
+    }
+}

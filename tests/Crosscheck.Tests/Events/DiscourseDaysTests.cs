@@ -1,0 +1,46 @@
+using Crosscheck.Documents;
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Tests.Events;
+
+/// <summary>An attack whose sentence names no time takes the day its article's news attacks agree on; made-up articles.</summary>
+public sealed class DiscourseDaysTests
+{
+    private static List<EventMention> Attacks(string body)
+    {
+        var document = new DocumentReader().ReadBytes("made-up.txt", System.Text.Encoding.UTF8.GetBytes("---\npublished: 2025-11-07\n---\n" + body), ".txt").Single().Document!;
+        return [.. EventReader.Default.Read(StandardPipeline.Default.Process(document)).Events
+            .Where(e => e.Type == PloverType.Assault && e.Modality == Modality.Asserted)];
+    }
+
+    private static string? Day(EventMention e) => e.Time?.Start?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void An_undated_lede_attack_takes_the_day_the_body_gives_its_news()
+    {
+        var attacks = Attacks("Border town shelled\n\nAt least nine people are dead after rebel gunners shelled the town of Arvel.\n\n"
+            + "The shelling began early on Thursday, officials said.");
+        var dead = attacks.Single(e => e.Fatalities is { Min: 9 });
+        Day(dead).ShouldBe("2025-11-06");
+        // The day keeps its own words: the characters that name it in the body.
+        dead.Time!.Span.Text.ShouldContain("Thursday");
+    }
+
+    [Fact]
+    public void News_attacks_dated_to_two_days_give_no_day()
+    {
+        var attacks = Attacks("Two attacks on the border\n\nAt least nine people are dead after rebel gunners shelled the town of Arvel.\n\n"
+            + "Gunmen raided a checkpoint on Tuesday. A drone struck a depot on Thursday.");
+        Day(attacks.Single(e => e.Fatalities is { Min: 9 })).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_plural_mention_of_the_campaign_takes_no_day()
+    {
+        var attacks = Attacks("Navy strikes a boat\n\nThe navy struck a boat on Wednesday, killing three people.\n\n"
+            + "Critics called the strikes unlawful.");
+        Day(attacks.Single(e => e.Fatalities is { Min: 3 })).ShouldBe("2025-11-05");
+        attacks.Where(e => e.Fatalities is null).ShouldAllBe(e => e.Time == null);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crosscheck.Language;
+using Crosscheck.Language.Gazetteers;
 
 namespace Crosscheck.Events;
 
@@ -149,7 +150,42 @@ public sealed class TollCues
             if (i > from && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && NumberStartingAt(text, i) is { Min: >= 2 } events
                 && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
         }
+        if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
         return PastSpan(text, from, to, start, end) is { } past ? new Cue(past.StartToken, past.EndToken, false) : null;
+    }
+
+    /// <summary>
+    /// "Six people were killed and 13 injured in Ukraine": a count over a whole country in a clause that names no attack
+    /// of its own is the total of many ("across the country" and "many parts of" are cues in the data file). A clause with
+    /// its attack ("killed in Pakistan when a bomb exploded") stays that attack's count.
+    /// </summary>
+    private static TokenSpan? WholeCountry(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
+    {
+        // "Six people were killed and another 13 were injured in Ukraine": the place closes both counts of the clause.
+        while (to < sentence.EndToken && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ",") to++;
+        foreach (var m in text.Entities)
+        {
+            var at = m.Span.StartToken - 1;
+            if (at < from || m.Span.EndToken > to || at >= start && at < end || m.Type != EntityType.Gpe) continue;
+            if (!text.WordOf(at).Equals("in", StringComparison.OrdinalIgnoreCase) && !text.WordOf(at).Equals("across", StringComparison.OrdinalIgnoreCase)) continue;
+            if (m.Known is not { Country: { } code } known || Gazetteer.Default.Country(code)?.Entity.Key != known.Key) continue;
+            // "in Cambodia's Oddar Meanchey province" names a province.
+            if (m.Span.EndToken < sentence.EndToken && text.WordOf(m.Span.EndToken) is "'s" or "’s" or "'" or "’") continue;
+            if (NamesAnAttack(text, sentence, from, to)) return null;
+            return text.Span(at, m.Span.EndToken);
+        }
+        return null;
+    }
+
+    /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>
+    private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to)
+    {
+        foreach (var t in TriggerLexicon.Default.Match(text, sentence))
+        {
+            if (t.Entry.Type != PloverType.Assault || t.Span.StartToken < from || t.Span.StartToken >= to) continue;
+            if (!CasualtyFinder.IsOutcomeWord(t.Span.Text)) return true;
+        }
+        return false;
     }
 
     /// <summary>"this summer", "in October" before the article's date: a count over a past month, season or year sums it up.</summary>

@@ -58,11 +58,11 @@ public sealed partial class CasualtyFinder
                 && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
             // "a man and a woman were shot"
             // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
-            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && InPhrase(text, start - 2, true) && end - start < 16
-                && NamesPerson(text, start - 2))
+            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && end - start < 16
+                && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && NamesPerson(text, last))
             {
-                start--;
-                while (start - 1 >= sentence.StartToken && end - start < 16 && InPhrase(text, start - 1, false)) start--;
+                start = last + 1;
+                while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;
             }
             // "at least 64 people": the number's words belong to the phrase.
             foreach (var n in text.Numbers)
@@ -97,6 +97,23 @@ public sealed partial class CasualtyFinder
             return NamesPerson(text, prep - 1) && text.PosOf(prep - 1) is not "NNP" ? prep : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The last word of the part before the "and" at <paramref name="and"/>, past an aside that opens with "including":
+    /// "11 civilians, including a child, and one soldier" gives "civilians".
+    /// </summary>
+    private static int AsideBefore(AnnotatedText text, TokenSpan sentence, int and)
+    {
+        if (text.WordOf(and - 1) != ",") return and - 1;
+        for (var k = and - 2; k - 1 > sentence.StartToken && and - k <= 6; k--)
+        {
+            if (text.WordOf(k) == ",") return and - 1;
+            // Only after a group named by its noun ("11 civilians"), not a bare figure ("rose to 16, including one child, and …").
+            if (text.WordOf(k).Equals("including", StringComparison.OrdinalIgnoreCase) && text.WordOf(k - 1) == ",")
+                return PersonNouns.Contains(text.WordOf(k - 2)) ? k - 2 : and - 1;
+        }
+        return and - 1;
     }
 
     /// <summary>"The victim, whose name has not been released, was shot": a verb after "who", "whose" or "which" within a few words.</summary>

@@ -20,6 +20,13 @@ internal static class TollParts
         NumberMention? number = null;
         for (var i = start; i <= end; i++)
         {
+            // "11 civilians, including a child, and one soldier": an aside inside a group is part of it.
+            if (i < end && text.WordOf(i) == "," && i + 1 < end && text.WordOf(i + 1).Equals("including", StringComparison.OrdinalIgnoreCase))
+            {
+                var close = i + 2;
+                while (close < end && text.WordOf(close) != ",") close++;
+                if (close < end) { i = close; continue; }
+            }
             var boundary = i == end || text.WordOf(i) is "and" or "," && NumberAfter(text, i + 1, end) is not null;
             if (!boundary)
             {

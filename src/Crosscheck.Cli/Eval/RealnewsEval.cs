@@ -147,7 +147,8 @@ internal static class RealnewsEval
         stdout.WriteLine($"realnews {split} ({dataDirectory}): {r.Articles} articles, {r.Seconds.ToString("F1", c)} s"
             + (split == "dev" ? "  [dev: the tuning split]" : split == "test" ? "  [test: the reporting split; tune on dev]" : "  [all: dev and test together]"));
         stdout.WriteLine("matching   = asserted ASSAULT events whose day is within the incident's date ±1 or whose place is named in the incident's place;");
-        stdout.WriteLine("             the article's first reported incident also takes the events that fit no incident and contradict it not");
+        stdout.WriteLine("             the article's first reported incident also takes the events that fit no incident and contradict it not;");
+        stdout.WriteLine("             an event counts for one incident: the first whose place it names, else the main one, else the first it fits");
         stdout.WriteLine("killed     = the largest killed (max, else min) among the incident's events; gold = the article's own latest figure for");
         stdout.WriteLine("             that incident (the sum over sides accepted), over the reported incidents the article gives a killed figure");
         stdout.WriteLine();

@@ -20,12 +20,13 @@ internal static class EvalCommand
         var polnearModel = new Option<string?>("--model") { Description = "A quote-speaker model file to use instead of the built-in one" };
         var polnearRules = new Option<bool>("--rules-only") { Description = "Score the rules without the learned quote-speaker ranker" };
         var polnearOverride = new Option<bool>("--override-rules") { Description = "Let the ranker replace the speakers of rule frames too (for comparison)" };
+        var polnearShow = new Option<int>("--show") { Description = "Print this many direct quotes of the tuning half whose speaker was missed" };
         var polnear = new Command("polnear", "Score attribution finding (content, speaker, cue, direct-quote speaker) against PolNeAR's annotations, per fixed half")
         {
-            polnearData, polnearModel, polnearRules, polnearOverride,
+            polnearData, polnearModel, polnearRules, polnearOverride, polnearShow,
         };
         polnear.SetAction(parse => PolnearEval.Run(parse.GetValue(polnearData) ?? SharedDataFolder.PathTo("polnear", "dev"), stdout,
-            PolnearEval.Finder(parse.GetValue(polnearModel), parse.GetValue(polnearRules), parse.GetValue(polnearOverride))));
+            PolnearEval.Finder(parse.GetValue(polnearModel), parse.GetValue(polnearRules), parse.GetValue(polnearOverride)), parse.GetValue(polnearShow)));
         eval.Subcommands.Add(polnear);
         var gvdbData = new Option<string>("--data") { Description = "The GVDB folder (dev.tsv)", DefaultValueFactory = _ => "../shared/data/gvdb" };
         var gvdbShow = new Option<int>("--show") { Description = "Print this many articles whose counts are wrong" };

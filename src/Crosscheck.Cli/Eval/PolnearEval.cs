@@ -71,14 +71,20 @@ internal static class PolnearEval
         return new AttributionFinder { Speakers = model, SpeakersOverrideRules = overrideRules };
     }
 
-    public static int Run(string directory, TextWriter stdout, AttributionFinder? finder = null)
+    public static int Run(string directory, TextWriter stdout, AttributionFinder? finder = null, int show = 0)
     {
-        var scores = Score(directory, finder);
+        var misses = show > 0 ? new List<string>() : null;
+        var scores = Score(directory, finder, misses);
         stdout.WriteLine($"PolNeAR attributions, {directory}");
         stdout.WriteLine(Definitions);
         Print(stdout, "tuning half", scores.Tuning);
         Print(stdout, "reporting half", scores.Reporting);
         Print(stdout, "all", scores.All);
+        if (misses is not null)
+        {
+            stdout.WriteLine($"-- direct quotes whose speaker was missed, tuning half only ({Math.Min(show, misses.Count)} of {misses.Count})");
+            foreach (var m in misses.Take(show)) stdout.WriteLine(m);
+        }
         return CrosscheckCli.Ok;
     }
 
@@ -99,7 +105,9 @@ internal static class PolnearEval
     public static bool InTuningHalf(string fileName) => (System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileName))[0] & 1) == 0;
 
     /// <summary>Analyzes every article of a PolNeAR split folder (text/ and attributions/) and scores the attributions found, per half.</summary>
-    public static HalfScores Score(string directory, AttributionFinder? finder = null)
+    /// <param name="misses">When given, receives a description of each tuning-half direct quote whose speaker was missed
+    /// (the reporting half's errors are never listed, so no rule is written for them).</param>
+    public static HalfScores Score(string directory, AttributionFinder? finder = null, List<string>? misses = null)
     {
         finder ??= AttributionFinder.Default;
         var tuning = Scores.Zero;
@@ -109,8 +117,9 @@ internal static class PolnearEval
             var raw = ReadText(textPath);
             var golds = ReadAnn(annPath, raw);
             var text = StandardPipeline.Default.Process(raw);
-            var one = ScoreArticle(raw, golds, finder.FindAll(text));
-            if (InTuningHalf(Path.GetFileName(textPath))) tuning += one;
+            var tuningHalf = InTuningHalf(Path.GetFileName(textPath));
+            var one = ScoreArticle(raw, golds, finder.FindAll(text), tuningHalf ? misses : null, Path.GetFileName(textPath));
+            if (tuningHalf) tuning += one;
             else reporting += one;
         }
         if (tuning.Articles + reporting.Articles == 0) throw new CliFailure($"{directory}: no article with an annotation file");
@@ -145,7 +154,8 @@ internal static class PolnearEval
         }
     }
 
-    private static Scores ScoreArticle(string raw, List<GoldAttribution> golds, System.Collections.Immutable.ImmutableArray<AttributionRelation> found)
+    private static Scores ScoreArticle(string raw, List<GoldAttribution> golds, System.Collections.Immutable.ImmutableArray<AttributionRelation> found,
+        List<string>? misses, string name)
     {
         int predictedMatched = 0, goldWithSource = 0, goldFound = 0, foundWithSource = 0, speakerMatched = 0, cueMatched = 0;
         int direct = 0, directFound = 0, directMatched = 0;
@@ -166,7 +176,11 @@ internal static class PolnearEval
                 var o = Overlap(g.Content, p.Content.Start, p.Content.End);
                 if (o > bestOverlap) { best = p; bestOverlap = o; }
             }
-            if (best is null) continue;
+            if (best is null)
+            {
+                if (isDirect) misses?.Add(Miss(raw, name, g, null));
+                continue;
+            }
             goldFound++;
             if (Overlap(g.Cue, best.Cue.Start, best.Cue.End) > 0) cueMatched++;
             if (g.Source.Length == 0) continue;
@@ -176,10 +190,24 @@ internal static class PolnearEval
             if (!isDirect) continue;
             directFound++;
             if (matched) directMatched++;
-
+            else misses?.Add(Miss(raw, name, g, best));
         }
         return new Scores(1, golds.Count, goldWithSource, found.Length, predictedMatched, goldFound, foundWithSource, speakerMatched, cueMatched,
             direct, directFound, directMatched);
+    }
+
+    /// <summary>One missed direct quote for <c>--show</c>: the article, the gold source and content, and what was predicted.</summary>
+    private static string Miss(string raw, string name, GoldAttribution gold, AttributionRelation? best)
+    {
+        static string Words(string raw, (int Start, int End)[] spans, int max)
+        {
+            var words = string.Join(" … ", spans.Select(s => raw[s.Start..s.End])).ReplaceLineEndings(" ");
+            return words.Length <= max ? words : words[..max] + "…";
+        }
+        var start = gold.Content.Min(s => s.Start);
+        var predicted = best is null ? "no prediction" : (best.Learned ? "learned " : "rule ") + (best.Source is { } s ? $"'{s.Text}'" : "no source");
+        var context = raw[Math.Max(0, start - 200)..Math.Min(raw.Length, gold.Content.Max(s => s.End) + 200)].ReplaceLineEndings(" ¶ ");
+        return $"{name} @{start}: gold '{Words(raw, gold.Source, 80)}', predicted {predicted}\n    {context}";
     }
 
     /// <summary>Which characters of <paramref name="raw"/> are inside quotation marks (as <see cref="QuoteFinder"/> reads them).</summary>

@@ -5,6 +5,9 @@ namespace Crosscheck.Events;
 /// <summary>The report frames: a speaker line, a verb frame before or after its content, a participle frame, "according to".</summary>
 public sealed partial class AttributionFinder
 {
+    /// <summary>A quote verb's colon or opening mark is at most this many tokens after it ("shouted at them: “…”").</summary>
+    private const int QuoteVerbReach = 4;
+
     /// <summary>A transcript or headline line "PENCE: Well, look, …", "Poll: Wealthy voters …": a short name, a colon, the words.</summary>
     private static AttributionRelation? SpeakerLine(AnnotatedText text, TokenSpan unit)
     {
@@ -29,14 +32,18 @@ public sealed partial class AttributionFinder
         return null;
     }
 
-    /// <summary>A verb frame: "SOURCE VERB (HEARER) (that|:) CONTENT" or "CONTENT, SOURCE VERB" or "CONTENT, VERB SOURCE".</summary>
-    private static AttributionRelation? Frame(AnnotatedText text, TokenSpan unit, int cue, int cueEnd, string lemma, TokenSpan[] quoteTokens)
+    /// <summary>
+    /// A verb frame: "SOURCE VERB (HEARER) (that|:) CONTENT" or "CONTENT, SOURCE VERB" or "CONTENT, VERB SOURCE". A
+    /// <paramref name="quoteOnly"/> verb ("continued", "shouted") frames only a quotation or a colon right after it, or a
+    /// quotation closing before it.
+    /// </summary>
+    private static AttributionRelation? Frame(AnnotatedText text, TokenSpan unit, int cue, int cueEnd, string lemma, TokenSpan[] quoteTokens, bool quoteOnly)
     {
         var pos = text.PosOf(cue) ?? "";
         var word = text.WordOf(cue);
         // "said to have", "is said": passives without a source; "to say", "the claim": not a frame.
         if (cueEnd + 1 < unit.EndToken && text.WordOf(cueEnd) == "to" && text.PosOf(cueEnd + 1) == "VB") return null;
-        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && lemma != "make clear") return Participle(text, unit, cue, lemma, quoteTokens);
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && lemma != "make clear") return Participle(text, unit, cue, lemma, quoteTokens, quoteOnly);
 
         // The source before the verb, over adverbs and auxiliaries.
         var beforeVerb = cue;
@@ -47,7 +54,7 @@ public sealed partial class AttributionFinder
             // A passive ("was told", "is said") or an infinitive has no source here.
             if (AttributionWords.PassiveMarkers.Contains(p)) return null;
         }
-        var source = SourceBefore(text, unit, beforeVerb);
+        TokenSpan? source = SourceBefore(text, unit, beforeVerb) is { } before ? WithParsedSubject(text, unit, before, cue) : null;
         var inverted = false;
         if (source is null && beforeVerb > unit.StartToken && IsFrameOpening(text, beforeVerb - 1) && lemma is not ("tell" or "make clear"))
         {
@@ -75,13 +82,13 @@ public sealed partial class AttributionFinder
         // Preposed: the content follows the frame.
         // Prepositional adjuncts before a colon or a quote ("said at a news conference: ‘…’").
         var contentStart = -1;
-        for (var k = after; k < unit.EndToken && k - after < 14; k++)
+        for (var k = after; k < unit.EndToken && k - after < (quoteOnly ? QuoteVerbReach : 14); k++)
         {
             var wk = text.WordOf(k);
             if (wk is ":" || IsOpeningMark(text, k)) { contentStart = wk == ":" ? k + 1 : k; break; }
             if (wk is "." or ";" || (wk == "," && k + 1 < unit.EndToken && !IsOpeningMark(text, k + 1))) break;
         }
-        if (contentStart < 0 && after < unit.EndToken)
+        if (contentStart < 0 && after < unit.EndToken && !quoteOnly)
         {
             if (text.WordOf(after) == "that" && after + 1 < unit.EndToken) contentStart = after + 1;
             else if (StartsClause(text, unit, after)) contentStart = after;
@@ -101,19 +108,25 @@ public sealed partial class AttributionFinder
         while (closing > unit.StartToken && text.WordOf(closing) is "," or "”" or "\"" or "’" or "'" or "''" or "—" or "–" or "--") closing--;
         var quote = QuoteEndingAt(quoteTokens, closing + 1);
         if (quote is not null) return new AttributionRelation(cueSpan, quote.Value, attribution);
+        if (quoteOnly) return null;
         var begin = unit.StartToken;
         while (begin < closing && (IsOpeningMark(text, begin) || text.WordOf(begin) is "(" )) begin++;
         if (closing + 1 - begin < 2) return null;
         return new AttributionRelation(cueSpan, text.Span(begin, closing + 1), attribution);
     }
 
-    /// <summary>"Trump said …, adding that …": a participle frame credited to the subject that opens the sentence.</summary>
-    private static AttributionRelation? Participle(AnnotatedText text, TokenSpan unit, int cue, string lemma, TokenSpan[] quoteTokens)
+    /// <summary>"Trump said …, adding that …", "…, while chanting “…”": a participle frame credited to the subject that opens the sentence.</summary>
+    private static AttributionRelation? Participle(AnnotatedText text, TokenSpan unit, int cue, string lemma, TokenSpan[] quoteTokens, bool quoteOnly)
     {
-        if (cue == unit.StartToken || text.WordOf(cue - 1) != "," || lemma == "make clear" || AttributionWords.NoParticipleFrame.Contains(lemma)) return null;
+        // "…, adding that", and "…, while chanting “…”" (a subordinator between the comma and the participle).
+        var comma = cue - 1;
+        if (comma > unit.StartToken && AttributionWords.ParticipleOpeners.Contains(text.WordOf(comma))) comma--;
+        if (comma < unit.StartToken || text.WordOf(comma) != "," || lemma == "make clear" || AttributionWords.NoParticipleFrame.Contains(lemma)) return null;
         var after = cue + 1;
-        if (after < unit.EndToken && text.WordOf(after) == "that") after++;
-        else if (!StartsClause(text, unit, after) && !(after < unit.EndToken && (IsOpeningMark(text, after) || text.WordOf(after) == ":"))) return null;
+        // "chanting, “…”": a comma before the opening mark.
+        if (after + 1 < unit.EndToken && text.WordOf(after) == "," && IsOpeningMark(text, after + 1)) after++;
+        if (after < unit.EndToken && text.WordOf(after) == "that" && !quoteOnly) after++;
+        else if ((quoteOnly || !StartsClause(text, unit, after)) && !(after < unit.EndToken && (IsOpeningMark(text, after) || text.WordOf(after) == ":"))) return null;
         if (after < unit.EndToken && text.WordOf(after) == ":") after++;
         var subjectEnd = unit.StartToken;
         while (subjectEnd < unit.EndToken && subjectEnd - unit.StartToken < 8 && (IsNounPhraseWord(text, subjectEnd) || AttributionWords.Pronouns.Contains(text.WordOf(subjectEnd)))) subjectEnd++;
@@ -123,10 +136,13 @@ public sealed partial class AttributionFinder
         return content.Length == 0 ? null : new AttributionRelation(text.Span(cue, cue + 1), content, Describe(text, source, text.WordOf(cue).ToLowerInvariant(), null, null));
     }
 
-    /// <summary>"according to SOURCE": the rest of the sentence is credited to it.</summary>
-    private static AttributionRelation? AccordingTo(AnnotatedText text, TokenSpan unit, int according, List<AttributionRelation> found)
+    /// <summary>
+    /// "according to SOURCE" (or "…, per SOURCE": <paramref name="cueEnd"/> is where the source starts): the rest of the
+    /// sentence is credited to it.
+    /// </summary>
+    private static AttributionRelation? AccordingTo(AnnotatedText text, TokenSpan unit, int according, int cueEnd, List<AttributionRelation> found)
     {
-        var s = according + 2;
+        var s = cueEnd;
         var e = s;
         while (e < unit.EndToken && text.WordOf(e) is not ("," or "." or ";" or ":" or "—" or "–" or "(" or ")") && !IsOpeningMark(text, e) && e - s < 14) e++;
         if (e == s) return null;
@@ -136,8 +152,9 @@ public sealed partial class AttributionFinder
             if (text.WordOf(k) is "who" or "which" or "that" || (k > s && (text.PosOf(k) ?? "").StartsWith("VBD", StringComparison.Ordinal))) { e = k; break; }
         }
         var source = text.Span(s, e);
-        var cue = text.Span(according, according + 2);
-        var attribution = Describe(text, source, "according to", "according to", null);
+        var cue = text.Span(according, cueEnd);
+        var words = cueEnd - according == 2 ? "according to" : text.WordOf(according).ToLowerInvariant();
+        var attribution = Describe(text, source, words, words, null);
         TokenSpan content;
         if (according > unit.StartToken + 1)
         {

@@ -41,8 +41,34 @@ public sealed partial class AttributionFinder
             if (m.Span.EndToken == end && m.Span.StartToken < start) start = m.Span.StartToken;
         }
         // Leading prepositions and conjunctions belong to the sentence, not to the source.
-        while (start < end && (text.PosOf(start) is "IN" or "TO" or "CC" || IsPostModifierAdjective(text.WordOf(start)))) start++;
+        while (start < end && (text.PosOf(start) is "IN" or "TO" or "CC" && !NameTokens.IsMistaggedName(text, start) || IsPostModifierAdjective(text.WordOf(start)))) start++;
         return start < end ? text.Span(start, end) : null;
+    }
+
+    /// <summary>
+    /// The source phrase widened to the verb's subject when the words before the verb end a modifier of it
+    /// ("Protesters marching through the streets chanted": not "the streets", which the parse attaches to "marching").
+    /// </summary>
+    private static TokenSpan WithParsedSubject(AnnotatedText text, TokenSpan unit, TokenSpan source, int cue)
+    {
+        var last = source.EndToken - 1;
+        if (text.RelationOf(last) is not ("obl" or "nmod")) return source;
+        var subject = -1;
+        for (var k = unit.StartToken; k < source.StartToken; k++)
+        {
+            if (text.HeadOf(k) == cue && text.RelationOf(k) is "nsubj" or "nsubj:pass") subject = k;
+        }
+        if (subject < 0 || !Governs(text, subject, last)) return source;
+        var start = subject;
+        for (var k = subject - 1; k >= unit.StartToken && Governs(text, subject, k); k--) start = k;
+        return text.Span(start, source.EndToken);
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="token"/> or above it in the parse (a few hops).</summary>
+    private static bool Governs(AnnotatedText text, int ancestor, int token)
+    {
+        for (var (t, hops) = (token, 0); t >= 0 && hops < 12; t = text.HeadOf(t), hops++) if (t == ancestor) return true;
+        return false;
     }
 
     private static int NounPhraseStart(AnnotatedText text, TokenSpan unit, int end)
@@ -94,8 +120,11 @@ public sealed partial class AttributionFinder
         var w = text.WordOf(k);
         if (AttributionWords.AnonymousHeads.Contains(w) || AttributionWords.DocumentHeads.Contains(w)) return true;
         var pos = text.PosOf(k) ?? "";
+        // A participle after an auxiliary ("were made public") is a verb.
+        if (pos == "VBN" && k > 0 && AttributionWords.Auxiliaries.Contains(text.WordOf(k - 1))) return false;
         if (pos is "DT" or "PDT" or "CD" or "POS" or "PRP$" or "NNP" or "NNPS" or "NN" or "NNS" or "JJ" or "JJR" or "JJS" or "VBN" && !AttributionWords.CueVerbs.ContainsKey(w)) return w is not ("that" or "this" or "which" or "what");
-        return w is "’s" or "'s" or "-" || (pos == "HYPH");
+        // A hyphen joins the words of a name; a dash ("―", "—") ends the phrase.
+        return w is "’s" or "'s" or "-" || (pos == "HYPH" && w is not ("—" or "–" or "―" or "--")) || NameTokens.IsMistaggedName(text, k);
     }
 
     /// <summary>"familiar", "close": an adjective that opens a source's post-modifier ("sources familiar with", "officials close to").</summary>
@@ -107,7 +136,7 @@ public sealed partial class AttributionFinder
         return false;
     }
 
-    private static bool IsDeterminerLike(AnnotatedText text, int k) => text.PosOf(k) is "DT" or "PRP$" or "POS" or "IN" or "CC";
+    private static bool IsDeterminerLike(AnnotatedText text, int k) => text.PosOf(k) is "DT" or "PRP$" or "POS" or "IN" or "CC" && !NameTokens.IsMistaggedName(text, k);
 
     private static bool IsNamed(AnnotatedText text, TokenSpan span)
     {

@@ -123,18 +123,30 @@ public sealed partial class AttributionFinder
             if (InsideQuote(quoteTokens, i)) continue;
             if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && i + 1 < unit.EndToken && text.WordOf(i + 1).Equals("to", StringComparison.OrdinalIgnoreCase))
             {
-                if (AccordingTo(text, unit, i, found) is { } r) found.Add(r);
+                if (AccordingTo(text, unit, i, i + 2, found) is { } r) found.Add(r);
+                continue;
+            }
+            // "…, per the party's bylaws": a preposition that credits its object, after a comma or a closing mark.
+            if (AttributionWords.SourcePrepositions.Contains(w) && i > unit.StartToken && IsFrameOpening(text, i - 1)
+                && i + 1 < unit.EndToken && text.PosOf(i + 1) is "DT" or "PRP$" or "NNP" or "NNPS")
+            {
+                if (AccordingTo(text, unit, i, i + 1, found) is { } r) found.Add(r);
                 continue;
             }
             string? lemma;
             var cueEnd = i + 1;
+            var quoteOnly = false;
             if (w is "made" or "make" or "makes" or "making" && MakeClear(text, unit, i) is { } clearEnd)
             {
                 lemma = "make clear";
                 cueEnd = clearEnd;
             }
-            else if (!AttributionWords.CueVerbs.TryGetValue(w, out lemma)) continue;
-            if (Frame(text, unit, i, cueEnd, lemma, quoteTokens) is { } frame) found.Add(frame);
+            else if (!AttributionWords.CueVerbs.TryGetValue(w, out lemma))
+            {
+                if (!AttributionWords.QuoteVerbs.TryGetValue(w, out lemma)) continue;
+                quoteOnly = true;
+            }
+            if (Frame(text, unit, i, cueEnd, lemma, quoteTokens, quoteOnly) is { } frame) found.Add(frame);
         }
     }
 

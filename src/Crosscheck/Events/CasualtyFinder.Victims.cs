@@ -142,8 +142,16 @@ public sealed partial class CasualtyFinder
         if ((Pronouns.Contains(w) || PluralPronouns.Contains(w)) && !(w == "US" && !first)) return first && pos is "PRP" or "";
         if (w.Equals("no", StringComparison.OrdinalIgnoreCase) || w.Equals("nobody", StringComparison.OrdinalIgnoreCase) || w.Equals("none", StringComparison.OrdinalIgnoreCase)) return true;
         if (w.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        // Marks the tagger took for words (">>" as a proper noun) end the phrase.
+        if (pos is not ("HYPH" or "POS") && !HasLetterOrDigit(w)) return false;
         if (pos is "DT" or "CD" or "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$" or "VBN" or "HYPH") return true;
         return w is "'s" or "’s" || w.Equals("both", StringComparison.OrdinalIgnoreCase) || w.Equals("all", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool HasLetterOrDigit(string word)
+    {
+        foreach (var c in word) if (char.IsLetterOrDigit(c)) return true;
+        return false;
     }
 
     /// <summary>How many people the phrase [start, end) names.</summary>

@@ -110,7 +110,7 @@ public sealed partial class EventReader
     /// <summary>
     /// Groups the triggers of one sentence into events: triggers of one type and modality name one event
     /// ("64 people have been killed in the 15 strikes"); an event noun in the object of a speech act is what
-    /// the act is about, not a second event ("criticized the unwanted strikes").
+    /// the act is about, not a second event ("criticized the unwanted strikes"), unless an investigation is about an attack.
     /// </summary>
     private List<List<Reading>> Group(AnnotatedText text, TokenSpan sentence, ImmutableArray<TriggerMatch> triggers, ImmutableArray<Quote> quotes)
     {
@@ -135,7 +135,7 @@ public sealed partial class EventReader
         foreach (var r in readings)
         {
             var nested = r.Trigger.Entry.Pos != TriggerPos.Verb && text.PosOf(r.Trigger.Head) is { } pos && pos.StartsWith("NN", StringComparison.Ordinal)
-                && readings.Any(o => o != r && IsSpeechAct(o.Type) && o.Type != r.Type
+                && readings.Any(o => o != r && IsSpeechAct(o.Type) && o.Type != r.Type && !Investigates(o, r)
                     && o.Trigger.Span.EndToken <= r.Trigger.Span.StartToken && r.Trigger.Span.StartToken - o.Trigger.Span.EndToken <= 8
                     && Clause(text, sentence, o.Trigger.Span).Contains(r.Trigger.Span.StartToken));
             // "deployed forces to support the police", "threatened to strike": an infinitive after another event word is its purpose or content.
@@ -161,6 +161,15 @@ public sealed partial class EventReader
         }
         return groups;
     }
+
+    /// <summary>
+    /// An investigation of an attack ("police are investigating a shooting"): the attack happened and is an event of its
+    /// own, which the article's later sentences (the wounded, the dead) report on.
+    /// </summary>
+    private static bool Investigates(Reading act, Reading noun) =>
+        noun.Type == PloverType.Assault && act.Trigger.Entry.Modes.Contains(InvestigateMode);
+
+    private const string InvestigateMode = "investigate";
 
     private static bool IsVerbal(AnnotatedText text, TriggerMatch t) =>
         t.Entry.Pos is TriggerPos.Verb or TriggerPos.Passive || (text.PosOf(t.Head) is { } p && p.StartsWith("VB", StringComparison.Ordinal));

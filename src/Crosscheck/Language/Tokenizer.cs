@@ -114,7 +114,7 @@ public sealed class Tokenizer
         for (var i = start; i < end; i++)
         {
             var c = text[i];
-            if (c is '—' or '–' or '…' || (c == '-' && i + 1 < end && text[i + 1] == '-'))
+            if (c is '—' or '–' or '―' or '…' || (c == '-' && i + 1 < end && text[i + 1] == '-'))
             {
                 var len = c == '-' ? 2 : 1;
                 while (c == '-' && i + len < end && text[i + len] == '-') len++;

@@ -4,7 +4,7 @@ namespace Crosscheck.Events;
 
 /// <summary>
 /// The credit line after a quote: “…” — Name (a dash after the closing mark, then a name, and optionally a comma and a
-/// description, to the end of the line), the convention of epigraphs, reader comments and quoted posts.
+/// description, to the end of the line, a full stop allowed), the convention of epigraphs, reader comments and quoted posts.
 /// </summary>
 internal static class DashCredits
 {
@@ -42,10 +42,14 @@ internal static class DashCredits
         return false;
     }
 
-    /// <summary>Whether the line ends at token <paramref name="k"/>, or after a comma and a description with no quotation mark.</summary>
+    /// <summary>
+    /// Whether the line ends at token <paramref name="k"/> (a full stop closing the name aside), or after a comma and a
+    /// description with no quotation mark.
+    /// </summary>
     private static bool EndsLine(AnnotatedText text, int k)
     {
         if (k >= text.Count || LineBreakBetween(text, k - 1, k)) return true;
+        if (text.WordOf(k) == "." && (k + 1 >= text.Count || LineBreakBetween(text, k, k + 1))) return true;
         if (text.WordOf(k) is not ("," or "(")) return false;
         for (var j = k + 1; j < text.Count && j - k < 15; j++)
         {

@@ -40,7 +40,7 @@ internal struct QuoteSituation
 
 /// <summary>
 /// Speaker candidates of a quote and their features, for <see cref="QuoteSpeakerModel"/>. Candidates are chunks of
-/// noun-phrase words (a pronoun is a chunk of its own) outside quotation marks, from two sentences before the quote
+/// noun-phrase words (a pronoun is a chunk of its own; a name the tagger missed counts, see <see cref="NameTokens"/>) outside quotation marks, from two sentences before the quote
 /// to one after it. Features are about the candidate's kind, where it lies (side, sentence, distance, rank), the words
 /// around it (a reporting verb after it: its subject; before it: "said Trump"), the marks between it and the quote,
 /// the rules' pick and the previous quote's speaker. Nothing here allocates per candidate.
@@ -70,7 +70,9 @@ internal static class SpeakerCandidates
         {
             var pos = k < to && !inQuote[k] && (k < q.Quote.StartToken || k >= q.Quote.EndToken) ? text.PosOf(k) ?? "" : "";
             var pronoun = pos == "PRP";
-            var word = pos.Length > 0 && !pronoun && IsChunkWord(text, k, pos);
+            var chunkWord = pos.Length > 0 && !pronoun && IsChunkWord(text, k, pos);
+            var name = pos.Length > 0 && !pronoun && !chunkWord && NameTokens.IsMistaggedName(text, k);
+            var word = chunkWord || name;
             if (start >= 0 && (!word || text.SentenceIndexOf(k) != text.SentenceIndexOf(start)))
             {
                 if (head >= 0) into[n++] = new SpeakerCandidate(start, k, head);
@@ -85,7 +87,7 @@ internal static class SpeakerCandidates
             }
             if (!word) continue;
             if (start < 0) start = k;
-            if (pos.StartsWith("NN", StringComparison.Ordinal)) head = k;
+            if (pos.StartsWith("NN", StringComparison.Ordinal) || name) head = k;
         }
         return n;
     }

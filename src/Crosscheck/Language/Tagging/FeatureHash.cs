@@ -79,7 +79,7 @@ internal static class FeatureHash
         '\u2018' => '`',
         '\u2019' => '\'',
         '\u201C' or '\u201D' or '\u201E' => '"',
-        '\u2013' or '\u2014' => '-',
+        '\u2012' or '\u2013' or '\u2014' or '\u2015' => '-',
         _ => c,
     };
 }

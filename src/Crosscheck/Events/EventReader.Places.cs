@@ -14,6 +14,9 @@ public sealed partial class EventReader
     private static bool AfterPlacePreposition(AnnotatedText text, int token, TokenSpan clause)
     {
         var i = token - 1;
+        // "in the country's southeastern Khost province"
+        while (i >= clause.StartToken && token - i <= 3 && text.PosOf(i) is "JJ") i--;
+        if (i - 2 >= clause.StartToken && text.WordOf(i) is "'s" or "’s" && text.WordOf(i - 1) is "country" or "nation") i -= 2;
         if (i >= clause.StartToken && text.WordOf(i) is "the" or "The") i--;
         return i >= clause.StartToken && PlacePrepositions.Contains(text.WordOf(i));
     }
@@ -104,6 +107,8 @@ public sealed partial class EventReader
             // The country named last; a demonym counts only after the last country named outright.
             var code = lastDemonym is { } d && d.Start > (lastCountry?.Start ?? -1) ? d.Code : lastCountry?.Code;
             if (code is null || Gazetteer.Country(code) is not { } country) continue;
+            // "in the country's southeastern Khost province": the place is the one the possessive leads to.
+            if (i + 1 < text.Count && text.WordOf(i + 1) is "'s" or "’s" && places.Any(p => p.Span.StartToken > i + 1 && p.Span.StartToken <= i + 5)) continue;
             var start = i - 1;
             var kind = PlaceKind.Country;
             if (start >= 4 && text.WordOf(start - 1) == "of" && text.WordOf(start - 2) is "coast" or "coasts" or "shores" && text.WordOf(start - 3) == "the"

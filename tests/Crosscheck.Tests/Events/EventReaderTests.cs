@@ -46,6 +46,16 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void The_place_after_the_countrys_is_where_it_happened_not_the_country_last_named()
+    {
+        // The demonym of the attackers ("Chilean") must not become the place through "the country's".
+        var r = Read("Four farmers were killed after Chilean aircraft bombed a farm in the country's northern Puno region.");
+        var ev = r.Events.Single(e => e.Type == PloverType.Assault);
+        ev.Location.ShouldNotBeNull();
+        ev.Location!.Country.ShouldBe("PE");
+    }
+
+    [Fact]
     public void Places_after_a_place_word_locate_the_event_and_give_its_country()
     {
         var r = Read("The army deployed 2,500 troops to Niger last week.");

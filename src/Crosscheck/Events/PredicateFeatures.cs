@@ -1,0 +1,154 @@
+using Crosscheck.Language;
+using Crosscheck.Language.Tagging;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// The features the factuality model (<see cref="FactualityModel"/>) reads for one predicate of a parsed sentence: the
+/// rules' modality, the word, its lemma, tag and relation, the function words hanging from it (auxiliaries, modals,
+/// negation, "to", marks such as "if", determiners such as "no"), and up to <see cref="Governors"/> governors on its
+/// path to the root with their relations, lemmas, cue kinds (<c>data/events/modality-cues.txt</c>) and their own
+/// modals, negations and marks; whether any governor sits under a condition or a question. Bump
+/// <see cref="FeatureVersion"/> whenever what a template reads changes, and retrain.
+/// </summary>
+internal sealed class PredicateFeatures
+{
+    public const int FeatureVersion = 1;
+
+    /// <summary>The most features one predicate has (a sentence's function words are few; the buffer stays small).</summary>
+    public const int MaxFeatures = 96;
+
+    private const int Governors = 3;
+
+    private readonly AnnotatedText _text;
+    private readonly TokenSpan _sentence;
+    private readonly int[] _firstChild;
+    private readonly int[] _nextSibling;
+    private readonly bool _question;
+
+    /// <summary>Reads the parse of <paramref name="sentence"/> once, for the features of each of its predicates.</summary>
+    public PredicateFeatures(AnnotatedText text, TokenSpan sentence)
+    {
+        _text = text;
+        _sentence = sentence;
+        var n = sentence.Length;
+        _firstChild = new int[n];
+        _nextSibling = new int[n];
+        _firstChild.AsSpan().Fill(-1);
+        _nextSibling.AsSpan().Fill(-1);
+        for (var i = sentence.EndToken - 1; i >= sentence.StartToken; i--)
+        {
+            var h = text.HeadOf(i);
+            if (h < 0 || !sentence.Contains(h) || h == i) continue;
+            _nextSibling[i - sentence.StartToken] = _firstChild[h - sentence.StartToken];
+            _firstChild[h - sentence.StartToken] = i;
+        }
+        _question = n > 0 && text.WordOf(sentence.EndToken - 1) == "?";
+    }
+
+    /// <summary>The children of token <paramref name="i"/> in text order.</summary>
+    public ChildEnumerator Children(int i) => new(this, _firstChild[i - _sentence.StartToken]);
+
+    /// <summary>Writes the features of the predicate at <paramref name="p"/> read by the rules as <paramref name="rule"/>; returns how many.</summary>
+    public int Write(int p, Modality rule, Span<ulong> features)
+    {
+        var n = 0;
+        var tag = _text.PosOf(p) ?? "";
+        var word = _text.WordOf(p);
+        var tagId = FeatureHash.Text(tag);
+        var ruleId = FeatureHash.Number((int)rule);
+        n = Put(features, n, FeatureHash.Feature(1, 0));
+        n = Put(features, n, FeatureHash.Feature(2, ruleId));
+        n = Put(features, n, FeatureHash.Feature(3, FeatureHash.Lower(word)));
+        n = Put(features, n, FeatureHash.Feature(4, FeatureHash.Text(Lemmas.Of(word, tag))));
+        n = Put(features, n, FeatureHash.Feature(5, tagId));
+        n = Put(features, n, FeatureHash.Feature(6, ruleId, tagId));
+        var relation = _text.RelationOf(p) ?? "root";
+        var relationId = FeatureHash.Text(relation);
+        n = Put(features, n, FeatureHash.Feature(7, relationId));
+        n = Put(features, n, FeatureHash.Feature(8, relationId, tagId));
+        n = Put(features, n, FeatureHash.Feature(9, FeatureHash.Text(word.Length > 3 ? word[^3..].ToLowerInvariant() : word.ToLowerInvariant()), tagId));
+        n = Put(features, n, FeatureHash.Feature(10, FeatureHash.Number(_question ? 1 : 0)));
+        var own = FunctionWords(p, 11, 12, features[n..]);
+        n += own;
+        var current = p;
+        var path = FeatureHash.Number(0);
+        var conditioned = false;
+        for (var k = 1; k <= Governors; k++)
+        {
+            var childRelation = FeatureHash.Text(_text.RelationOf(current) ?? "root");
+            var governor = _text.HeadOf(current);
+            if (governor < 0 || !_sentence.Contains(governor) || governor == current) break;
+            var kId = FeatureHash.Number(k);
+            path = FeatureHash.Add(path, childRelation);
+            var gTag = _text.PosOf(governor) ?? "";
+            var lemma = FeatureHash.Text(Lemmas.Of(_text.WordOf(governor), gTag));
+            var cue = FeatureHash.Number((int)ModalityClassifier.CueOfWord(_text, governor));
+            n = Put(features, n, FeatureHash.Feature(20, kId, path));
+            n = Put(features, n, FeatureHash.Feature(21, kId, childRelation, lemma));
+            n = Put(features, n, FeatureHash.Feature(22, kId, lemma));
+            n = Put(features, n, FeatureHash.Feature(23, kId, childRelation, cue));
+            n = Put(features, n, FeatureHash.Feature(24, cue, ruleId));
+            n = Put(features, n, FeatureHash.Feature(25, kId, FeatureHash.Text(gTag), childRelation));
+            if (n < features.Length) n += FunctionWords(governor, 26, 27, features[n..], kId);
+            conditioned |= HasCondition(governor);
+            current = governor;
+        }
+        conditioned |= HasCondition(p);
+        n = Put(features, n, FeatureHash.Feature(30, FeatureHash.Number(conditioned ? 1 : 0), ruleId));
+        return n;
+    }
+
+    /// <summary>The function words hanging from <paramref name="head"/>: each with its relation, and its cue kind.</summary>
+    private int FunctionWords(int head, int wordTemplate, int cueTemplate, Span<ulong> features, ulong level = 0)
+    {
+        var n = 0;
+        foreach (var c in Children(head))
+        {
+            if (n + 2 > features.Length) break;
+            var relation = _text.RelationOf(c) ?? "";
+            if (!IsFunctionRelation(relation)) continue;
+            var cue = ModalityClassifier.CueOfWord(_text, c);
+            if (relation is "advmod" or "det" or "case" && cue == ModalityClassifier.WordCue.None && relation != "case") continue;
+            features[n++] = FeatureHash.Feature(wordTemplate, level, FeatureHash.Text(relation), FeatureHash.Lower(_text.WordOf(c)));
+            if (cue != ModalityClassifier.WordCue.None) features[n++] = FeatureHash.Feature(cueTemplate, level, FeatureHash.Number((int)cue));
+        }
+        return n;
+    }
+
+    private static int Put(Span<ulong> features, int n, ulong feature)
+    {
+        if (n < features.Length) features[n++] = feature;
+        return n;
+    }
+
+    private static bool IsFunctionRelation(string relation) =>
+        relation is "aux" or "aux:pass" or "mark" or "advmod" or "det" or "cop" or "case" or "expl" or "nsubj" or "nsubj:pass";
+
+    /// <summary>Whether a conditional word ("if", "unless") marks the clause of <paramref name="head"/>.</summary>
+    private bool HasCondition(int head)
+    {
+        foreach (var c in Children(head))
+        {
+            if (_text.RelationOf(c) == "mark" && ModalityClassifier.CueOfWord(_text, c) == ModalityClassifier.WordCue.Conditional) return true;
+        }
+        return false;
+    }
+
+    public struct ChildEnumerator(PredicateFeatures owner, int first)
+    {
+        private int _next = first;
+
+        public int Current { get; private set; } = -1;
+
+        public readonly ChildEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_next < 0) return false;
+            Current = _next;
+            _next = owner._nextSibling[_next - owner._sentence.StartToken];
+            return true;
+        }
+    }
+}

@@ -60,12 +60,13 @@ internal static class ModalityTraining
             notes.Add(line);
         }
         var model = FactualityModel.Train(examples, iterations, seed, notes, stdout.WriteLine);
-        var reader = new PredicateReader { Model = model };
+        // As analyze reads them: after the event reader, which parses the sentences with event words.
+        var reader = new EventReader { Predicates = new PredicateReader { Model = model } };
         var pooled = default(FactualityEval.Coverage);
         foreach (var corpus in FactualityEval.Corpora)
         {
             var tuning = FactualityEval.TuningHalf(corpus, FactualityEval.Read(Path.Combine(folder, corpus, "dev.conll")));
-            var c = FactualityEval.CoverageOf(tuning, text => reader.Read(text));
+            var c = FactualityEval.CoverageOf(tuning, text => reader.Read(text).Predicates);
             pooled += c;
             FactualityEval.PrintCoverage(stdout, $"{corpus} dev tuning half", c);
         }

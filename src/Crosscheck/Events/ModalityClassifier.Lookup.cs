@@ -22,4 +22,11 @@ public sealed partial class ModalityClassifier
         if (IsNoun(text, i)) return NounCues.TryGetValue(w, out var n) ? (WordCue)n : WordCue.None;
         return AdjectiveCues.TryGetValue(w, out var a) ? (WordCue)a : WordCue.None;
     }
+
+    /// <summary>Whether <paramref name="word"/> is an auxiliary ("has", "was", "did"), as the cue file lists them.</summary>
+    internal static bool IsAuxiliaryWord(string word) => Auxiliaries.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> is a form of "be", as the cue file lists them.</summary>
+    internal static bool IsBeWord(string word) => BeForms.Contains(word) || word.Equals("be", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("been", StringComparison.OrdinalIgnoreCase) || word.Equals("being", StringComparison.OrdinalIgnoreCase);
 }

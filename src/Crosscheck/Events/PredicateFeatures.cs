@@ -4,8 +4,8 @@ using Crosscheck.Language.Tagging;
 namespace Crosscheck.Events;
 
 /// <summary>
-/// The features the factuality model (<see cref="FactualityModel"/>) reads for one predicate of a parsed sentence: the
-/// rules' modality, the word, its lemma, tag and relation, the function words hanging from it (auxiliaries, modals,
+/// The features the factuality model (<see cref="FactualityModel"/>) reads for one predicate: the word, its lemma, tag
+/// and suffix, the window's (<see cref="PredicateWindow"/>), and in a parsed sentence its relation, the function words hanging from it (auxiliaries, modals,
 /// negation, "to", marks such as "if", determiners such as "no"), and up to <see cref="Governors"/> governors on its
 /// path to the root with their relations, lemmas, cue kinds (<c>data/events/modality-cues.txt</c>) and their own
 /// modals, negations and marks; whether any governor sits under a condition or a question. Bump
@@ -26,16 +26,22 @@ internal sealed class PredicateFeatures
     private readonly int[] _nextSibling;
     private readonly bool _question;
 
-    /// <summary>Reads the parse of <paramref name="sentence"/> once, for the features of each of its predicates.</summary>
-    public PredicateFeatures(AnnotatedText text, TokenSpan sentence)
+    /// <summary>
+    /// Reads the parse of <paramref name="sentence"/> once, for the features of each of its predicates; without
+    /// <paramref name="withParse"/> only the word and window features are written (a sentence nothing else parsed).
+    /// </summary>
+    public PredicateFeatures(AnnotatedText text, TokenSpan sentence, bool withParse)
     {
         _text = text;
         _sentence = sentence;
+        WithParse = withParse;
         var n = sentence.Length;
         _firstChild = new int[n];
         _nextSibling = new int[n];
         _firstChild.AsSpan().Fill(-1);
         _nextSibling.AsSpan().Fill(-1);
+        _question = n > 0 && text.WordOf(sentence.EndToken - 1) == "?";
+        if (!withParse) return;
         for (var i = sentence.EndToken - 1; i >= sentence.StartToken; i--)
         {
             var h = text.HeadOf(i);
@@ -43,32 +49,33 @@ internal sealed class PredicateFeatures
             _nextSibling[i - sentence.StartToken] = _firstChild[h - sentence.StartToken];
             _firstChild[h - sentence.StartToken] = i;
         }
-        _question = n > 0 && text.WordOf(sentence.EndToken - 1) == "?";
     }
+
+    /// <summary>Whether the parse's features are written.</summary>
+    public bool WithParse { get; }
 
     /// <summary>The children of token <paramref name="i"/> in text order.</summary>
     public ChildEnumerator Children(int i) => new(this, _firstChild[i - _sentence.StartToken]);
 
-    /// <summary>Writes the features of the predicate at <paramref name="p"/> read by the rules as <paramref name="rule"/>; returns how many.</summary>
-    public int Write(int p, Modality rule, Span<ulong> features)
+    /// <summary>Writes the features of the predicate at <paramref name="p"/>; returns how many.</summary>
+    public int Write(int p, Span<ulong> features)
     {
         var n = 0;
         var tag = _text.PosOf(p) ?? "";
         var word = _text.WordOf(p);
         var tagId = FeatureHash.Text(tag);
-        var ruleId = FeatureHash.Number((int)rule);
         n = Put(features, n, FeatureHash.Feature(1, 0));
-        n = Put(features, n, FeatureHash.Feature(2, ruleId));
         n = Put(features, n, FeatureHash.Feature(3, FeatureHash.Lower(word)));
         n = Put(features, n, FeatureHash.Feature(4, FeatureHash.Text(Lemmas.Of(word, tag))));
         n = Put(features, n, FeatureHash.Feature(5, tagId));
-        n = Put(features, n, FeatureHash.Feature(6, ruleId, tagId));
+        n = Put(features, n, FeatureHash.Feature(9, FeatureHash.Text(word.Length > 3 ? word[^3..].ToLowerInvariant() : word.ToLowerInvariant()), tagId));
+        n = Put(features, n, FeatureHash.Feature(10, FeatureHash.Number(_question ? 1 : 0)));
+        n = PredicateWindow.Write(_text, _sentence, p, features, n);
+        if (!WithParse) return n;
         var relation = _text.RelationOf(p) ?? "root";
         var relationId = FeatureHash.Text(relation);
         n = Put(features, n, FeatureHash.Feature(7, relationId));
         n = Put(features, n, FeatureHash.Feature(8, relationId, tagId));
-        n = Put(features, n, FeatureHash.Feature(9, FeatureHash.Text(word.Length > 3 ? word[^3..].ToLowerInvariant() : word.ToLowerInvariant()), tagId));
-        n = Put(features, n, FeatureHash.Feature(10, FeatureHash.Number(_question ? 1 : 0)));
         var own = FunctionWords(p, 11, 12, features[n..]);
         n += own;
         var current = p;
@@ -88,14 +95,13 @@ internal sealed class PredicateFeatures
             n = Put(features, n, FeatureHash.Feature(21, kId, childRelation, lemma));
             n = Put(features, n, FeatureHash.Feature(22, kId, lemma));
             n = Put(features, n, FeatureHash.Feature(23, kId, childRelation, cue));
-            n = Put(features, n, FeatureHash.Feature(24, cue, ruleId));
             n = Put(features, n, FeatureHash.Feature(25, kId, FeatureHash.Text(gTag), childRelation));
             if (n < features.Length) n += FunctionWords(governor, 26, 27, features[n..], kId);
             conditioned |= HasCondition(governor);
             current = governor;
         }
         conditioned |= HasCondition(p);
-        n = Put(features, n, FeatureHash.Feature(30, FeatureHash.Number(conditioned ? 1 : 0), ruleId));
+        n = Put(features, n, FeatureHash.Feature(30, FeatureHash.Number(conditioned ? 1 : 0)));
         return n;
     }
 
@@ -116,7 +122,7 @@ internal sealed class PredicateFeatures
         return n;
     }
 
-    private static int Put(Span<ulong> features, int n, ulong feature)
+    internal static int Put(Span<ulong> features, int n, ulong feature)
     {
         if (n < features.Length) features[n++] = feature;
         return n;

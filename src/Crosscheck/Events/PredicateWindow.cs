@@ -1,0 +1,73 @@
+using Crosscheck.Language;
+using Crosscheck.Language.Tagging;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// The factuality model's features that need no parse, read from the words around a predicate: its neighbours, its
+/// verb group (modals, auxiliaries, negation, "to" before it), the nearest verbs before that group with their cue
+/// kinds (<c>data/events/modality-cues.txt</c>), a conditional or negation earlier in the sentence, an open quotation,
+/// and for a noun the determiner or preposition before it. Every predicate has them, parsed or not.
+/// </summary>
+internal static class PredicateWindow
+{
+    private const int GroupLimit = 5;
+    private const int GovernorVerbs = 2;
+
+    public static int Write(AnnotatedText text, TokenSpan sentence, int p, Span<ulong> features, int n)
+    {
+        var start = sentence.StartToken;
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(40, p - 1 >= start ? FeatureHash.Lower(text.WordOf(p - 1)) : 0));
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(41, p - 2 >= start ? FeatureHash.Lower(text.WordOf(p - 2)) : 0));
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(42, p + 1 < sentence.EndToken ? FeatureHash.Lower(text.WordOf(p + 1)) : 0));
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(43, Tag(text, p - 1, sentence), Tag(text, p + 1, sentence)));
+        // The verb group before the predicate: "would not have been", "to", "could".
+        var k = p - 1;
+        for (var steps = 0; k >= start && steps < GroupLimit && IsGroupWord(text, k); k--, steps++)
+        {
+            var cue = ModalityClassifier.CueOfWord(text, k);
+            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(44, FeatureHash.Lower(text.WordOf(k))));
+            if (cue != ModalityClassifier.WordCue.None) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(45, FeatureHash.Number((int)cue)));
+        }
+        var groupStart = k + 1;
+        // For a noun: the determiner or preposition before its modifiers ("no plans", "the threat of").
+        if (text.PosOf(p) is { } tag && tag.StartsWith("NN", StringComparison.Ordinal))
+        {
+            var d = p - 1;
+            while (d >= start && d > p - 4 && text.PosOf(d) is "JJ" or "NN" or "NNS" or "NNP" or "POS" or "HYPH" or "VBN" or "VBG") d--;
+            if (d >= start) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(53, FeatureHash.Lower(text.WordOf(d))));
+        }
+        // The nearest verbs before the group, with what stands between ("to", "that").
+        var found = 0;
+        var linked = false;
+        bool conditional = false, negated = false;
+        var quotes = 0;
+        for (var i = groupStart - 1; i >= start; i--)
+        {
+            var w = text.WordOf(i);
+            var cue = ModalityClassifier.CueOfWord(text, i);
+            if (cue == ModalityClassifier.WordCue.Conditional) conditional = true;
+            if (cue == ModalityClassifier.WordCue.Negation) negated = true;
+            if (w is "\"" or "“" or "”" or "``" or "''") quotes++;
+            if (w is "that" or "to" && found == 0) linked = true;
+            if (found >= GovernorVerbs || text.PosOf(i) is not { } t || !t.StartsWith("VB", StringComparison.Ordinal)) continue;
+            found++;
+            var f = FeatureHash.Number(found);
+            var lemma = FeatureHash.Text(Lemmas.Of(w, t));
+            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(46, f, lemma));
+            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(47, f, FeatureHash.Number((int)cue), FeatureHash.Number(linked ? 1 : 0)));
+            if (found == 1) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(48, lemma, FeatureHash.Number(linked ? 1 : 0)));
+        }
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(50, FeatureHash.Number(conditional ? 1 : 0), FeatureHash.Number(negated ? 1 : 0)));
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(52, FeatureHash.Number(quotes % 2)));
+        return n;
+    }
+
+    private static ulong Tag(AnnotatedText text, int i, TokenSpan sentence) =>
+        sentence.Contains(i) && text.PosOf(i) is { } t ? FeatureHash.Text(t) : 0;
+
+    /// <summary>A word of a verb group: a modal, an auxiliary, an adverb, a negation, "to".</summary>
+    private static bool IsGroupWord(AnnotatedText text, int i) =>
+        text.PosOf(i) is "MD" or "RB" or "TO" or "VBZ" or "VBD" or "VBP" or "VB" or "VBN" or "VBG"
+        && (text.PosOf(i) is "MD" or "RB" or "TO" || ModalityClassifier.IsAuxiliaryWord(text.WordOf(i)));
+}

@@ -60,10 +60,22 @@ internal sealed class FactualityModel
     /// <summary>The model built into Crosscheck.dll, or null when the build has none (predicates then take the rules' band).</summary>
     public static FactualityModel? Embedded => LazyEmbedded.Value;
 
+    /// <summary>
+    /// A model of another feature version (features changed, model not yet retrained) is left out rather than failing
+    /// every analysis, so <c>crosscheck train modality</c> can run; a test requires the embedded model to load.
+    /// </summary>
     private static FactualityModel? LoadEmbedded()
     {
         using var stream = typeof(FactualityModel).Assembly.GetManifestResourceStream(Resource);
-        return stream is null ? null : new FactualityModel(PerceptronModel.Load(stream, "models/modality.model (embedded)"));
+        if (stream is null) return null;
+        try
+        {
+            return new FactualityModel(PerceptronModel.Load(stream, "models/modality.model (embedded)"));
+        }
+        catch (ModelLoadException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The best class for the features (0 none, else 1 + band), "none" allowed only when <paramref name="mayBeNone"/>; and the winning margin.</summary>

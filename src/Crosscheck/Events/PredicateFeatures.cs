@@ -13,7 +13,7 @@ namespace Crosscheck.Events;
 /// </summary>
 internal sealed class PredicateFeatures
 {
-    public const int FeatureVersion = 1;
+    public const int FeatureVersion = 2;
 
     /// <summary>The most features one predicate has (a sentence's function words are few; the buffer stays small).</summary>
     public const int MaxFeatures = 96;

@@ -23,13 +23,27 @@ internal static class PredicateWindow
         n = PredicateFeatures.Put(features, n, FeatureHash.Feature(43, Tag(text, p - 1, sentence), Tag(text, p + 1, sentence)));
         // The verb group before the predicate: "would not have been", "to", "could".
         var k = p - 1;
+        var group = FeatureHash.Number(0);
         for (var steps = 0; k >= start && steps < GroupLimit && IsGroupWord(text, k); k--, steps++)
         {
             var cue = ModalityClassifier.CueOfWord(text, k);
-            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(44, FeatureHash.Lower(text.WordOf(k))));
+            var word = FeatureHash.Lower(text.WordOf(k));
+            group = FeatureHash.Add(group, word);
+            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(44, word));
             if (cue != ModalityClassifier.WordCue.None) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(45, FeatureHash.Number((int)cue)));
         }
         var groupStart = k + 1;
+        var tagId = Tag(text, p, sentence);
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(54, group, tagId));
+        // The nearest verb after the predicate: a report frame that follows ("…, officials said").
+        for (var a = p + 1; a < sentence.EndToken && a <= p + 12; a++)
+        {
+            if (text.PosOf(a) is not { } at || !at.StartsWith("VB", StringComparison.Ordinal) || ModalityClassifier.IsAuxiliaryWord(text.WordOf(a))) continue;
+            var comma = false;
+            for (var b = p + 1; b < a; b++) comma |= text.WordOf(b) is "," or "--" or "—";
+            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(55, FeatureHash.Number((int)ModalityClassifier.CueOfWord(text, a)), FeatureHash.Number(comma ? 1 : 0)));
+            break;
+        }
         // For a noun: the determiner or preposition before its modifiers ("no plans", "the threat of").
         if (text.PosOf(p) is { } tag && tag.StartsWith("NN", StringComparison.Ordinal))
         {
@@ -56,7 +70,7 @@ internal static class PredicateWindow
             var lemma = FeatureHash.Text(Lemmas.Of(w, t));
             n = PredicateFeatures.Put(features, n, FeatureHash.Feature(46, f, lemma));
             n = PredicateFeatures.Put(features, n, FeatureHash.Feature(47, f, FeatureHash.Number((int)cue), FeatureHash.Number(linked ? 1 : 0)));
-            if (found == 1) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(48, lemma, FeatureHash.Number(linked ? 1 : 0)));
+            if (found == 1) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(48, lemma, FeatureHash.Number(linked ? 1 : 0), tagId));
         }
         n = PredicateFeatures.Put(features, n, FeatureHash.Feature(50, FeatureHash.Number(conditional ? 1 : 0), FeatureHash.Number(negated ? 1 : 0)));
         n = PredicateFeatures.Put(features, n, FeatureHash.Feature(52, FeatureHash.Number(quotes % 2)));

@@ -78,18 +78,14 @@ internal sealed class FactualityModel
         }
     }
 
-    /// <summary>The best class for the features (0 none, else 1 + band), "none" allowed only when <paramref name="mayBeNone"/>; and the winning margin.</summary>
-    public (int Class, float Margin) Predict(ReadOnlySpan<ulong> features, bool mayBeNone)
+    /// <summary>The best class for the features (0 none, else 1 + band), "none" allowed only when <paramref name="mayBeNone"/>; ties to the lower class.</summary>
+    public int Predict(ReadOnlySpan<ulong> features, bool mayBeNone)
     {
         Span<float> scores = stackalloc float[Model.Stride];
         Model.Score(features, scores);
-        int best = -1, second = -1;
-        for (var c = mayBeNone ? 0 : 1; c < Classes.Length; c++)
-        {
-            if (best < 0 || scores[c] > scores[best]) { second = best; best = c; }
-            else if (second < 0 || scores[c] > scores[second]) second = c;
-        }
-        return (best, second < 0 ? 0 : scores[best] - scores[second]);
+        var best = mayBeNone ? 0 : 1;
+        for (var c = best + 1; c < Classes.Length; c++) if (scores[c] > scores[best]) best = c;
+        return best;
     }
 
     /// <summary>One training predicate: its features, its class, whether "none" may be predicted for it.</summary>

@@ -29,4 +29,15 @@ public sealed partial class ModalityClassifier
     /// <summary>Whether <paramref name="word"/> is a form of "be", as the cue file lists them.</summary>
     internal static bool IsBeWord(string word) => BeForms.Contains(word) || word.Equals("be", StringComparison.OrdinalIgnoreCase)
         || word.Equals("been", StringComparison.OrdinalIgnoreCase) || word.Equals("being", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The modality the words alone give the predicate at <paramref name="head"/>, never reading (so never making) the
+    /// sentence's parse: <see cref="ClassifyAt"/> without its check against the syntactic governors.
+    /// </summary>
+    internal ModalityReading ClassifyByWordsAt(AnnotatedText text, TokenSpan sentence, int head)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!sentence.Contains(head)) throw new ArgumentOutOfRangeException(nameof(head), "The predicate must lie in the sentence.");
+        return ClassifyByWords(text, sentence, head);
+    }
 }

@@ -5,7 +5,7 @@ using Crosscheck.Language;
 namespace Crosscheck.Events;
 
 /// <summary>One verbal or eventive predicate of a sentence with how the text presents it.</summary>
-public sealed record Predicate(int Token, int Start, int End, string Text, string Lemma, Modality Modality, FactualityBand Band, double Confidence);
+public sealed record Predicate(int Token, int Start, int End, string Text, string Lemma, Modality Modality, FactualityBand Band);
 
 /// <summary>
 /// Reads every predicate of an article with its modality and factuality band: each verb that is not an auxiliary or
@@ -13,7 +13,7 @@ public sealed record Predicate(int Token, int Start, int End, string Text, strin
 /// (<see cref="FactualityModel"/>, learned from the factuality corpora's train files) gives the band from the words
 /// around the predicate and, in a sentence the event reader parsed (one with event words), from the parse; the
 /// predicates never parse a sentence themselves, which keeps analyze fast. The modality is the rules'
-/// (<see cref="ModalityClassifier"/>) where the sentence is parsed and their reading falls in the band; otherwise it
+/// (<see cref="ModalityClassifier"/>, through the parse where there is one) where their reading falls in the band; otherwise it
 /// follows the band: factual is asserted, non-factual negated, uncertain hypothetical after "if", planned under
 /// "will" or "would", else considered. Without a model, verbs of parsed sentences keep the rules' reading and nouns
 /// are left out. Thread-safe.
@@ -46,28 +46,27 @@ public sealed class PredicateReader
                 if (kind == 0) continue;
                 Modality modality;
                 FactualityBand band;
-                double confidence;
                 if (Model is null)
                 {
                     // Without a model: the rules on verbs of parsed sentences alone.
                     if (kind == 2 || !parsed) continue;
                     var reading = Rules.ClassifyAt(text, sentence, i);
-                    (modality, band, confidence) = (reading.Modality, FactualityBands.Of(reading.Modality), reading.Confidence);
+                    (modality, band) = (reading.Modality, FactualityBands.Of(reading.Modality));
                 }
                 else
                 {
                     context ??= new PredicateFeatures(text, sentence, parsed);
                     var n = context.Write(i, features);
-                    var (best, margin) = Model.Predict(features[..n], mayBeNone: kind == 2);
+                    var best = Model.Predict(features[..n], mayBeNone: kind == 2);
                     if (best == 0) continue;
                     band = (FactualityBand)(best - 1);
-                    confidence = Math.Round(1 / (1 + Math.Exp(-margin)), 2);
-                    // The rules name the kind of doubt or denial, where the parse is there for them and they agree on the band.
-                    var rule = band != FactualityBand.Factual && parsed ? Rules.ClassifyAt(text, sentence, i).Modality : Modality.Asserted;
+                    // The rules name the kind of doubt or denial where they agree on the band (through the parse where there is one).
+                    var rule = band == FactualityBand.Factual ? Modality.Asserted
+                        : parsed ? Rules.ClassifyAt(text, sentence, i).Modality : Rules.ClassifyByWordsAt(text, sentence, i).Modality;
                     modality = FactualityBands.Of(rule) == band ? rule : Follow(text, sentence, i, band, rule);
                 }
                 var token = text[i];
-                found.Add(new Predicate(i, token.Start, token.End, token.Text, Lemmas.Of(token.Text, token.Pos), modality, band, confidence));
+                found.Add(new Predicate(i, token.Start, token.End, token.Text, Lemmas.Of(token.Text, token.Pos), modality, band));
             }
         }
         return found.ToImmutable();

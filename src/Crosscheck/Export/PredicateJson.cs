@@ -28,7 +28,6 @@ internal static class PredicateJson
                 w.WriteString("lemma", p.Lemma);
                 w.WriteString("modality", Modalities.Name(p.Modality));
                 w.WriteString("factuality", FactualityBands.Name(p.Band));
-                w.WriteNumber("confidence", p.Confidence);
                 AnalysisJson.WriteNullable(w, "event", events.GetValueOrDefault(p.Start));
                 w.WriteEndObject();
             }

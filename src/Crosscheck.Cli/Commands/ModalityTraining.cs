@@ -14,7 +14,7 @@ namespace Crosscheck.Cli.Commands;
 internal static class ModalityTraining
 {
     /// <summary>Passes over the training tokens; chosen on the dev tuning halves (README, "Modality").</summary>
-    public const int DefaultIterations = 5;
+    public const int DefaultIterations = 3;
 
     public const int DefaultSeed = 13;
 

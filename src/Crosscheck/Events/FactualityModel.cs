@@ -31,9 +31,10 @@ public static class FactualityBands
 }
 
 /// <summary>
-/// One averaged perceptron over <see cref="PredicateFeatures"/> with four classes: no predicate, factual, uncertain,
-/// non-factual. Verbs always are predicates (the "no predicate" class is masked out for them); for a noun the model
-/// also says whether it names an event. Trained on the factuality corpora's train files (<c>crosscheck train
+/// One averaged perceptron over <see cref="PredicateFeatures"/> holding two decisions on disjoint classes: whether a noun
+/// names an event (no predicate, predicate) and a predicate's band (factual, uncertain, non-factual). Verbs always are
+/// predicates. The two never share a class, so each is trained only on its own examples (a noun that names no event
+/// does not move the bands). Trained on the factuality corpora's train files (<c>crosscheck train
 /// modality</c>); the committed model is models/modality.model. Read-only once built; thread-safe.
 /// </summary>
 internal sealed class FactualityModel
@@ -41,8 +42,11 @@ internal sealed class FactualityModel
     public const string ModelKind = "factuality";
     public const string Resource = "Crosscheck.Models.modality.model";
 
-    /// <summary>Class 0 is "no predicate"; class 1 + band is a band.</summary>
-    public static readonly string[] Classes = ["none", "factual", "uncertain", "non-factual"];
+    /// <summary>Classes 0 and 1 decide whether a noun is a predicate; class <see cref="FirstBand"/> + band is a band.</summary>
+    public static readonly string[] Classes = ["none", "predicate", "factual", "uncertain", "non-factual"];
+
+    /// <summary>The class of the first band (factual).</summary>
+    public const int FirstBand = 2;
 
     private static readonly Lazy<FactualityModel?> LazyEmbedded = new(LoadEmbedded);
 
@@ -51,7 +55,7 @@ internal sealed class FactualityModel
         if (model.Kind != ModelKind) throw new ModelLoadException($"a {model.Kind} model is not a factuality model");
         if (model.FeatureVersion != PredicateFeatures.FeatureVersion)
             throw new ModelLoadException($"factuality model of feature version {model.FeatureVersion}, this build needs {PredicateFeatures.FeatureVersion}; run 'crosscheck train modality'");
-        if (!model.Classes.SequenceEqual(Classes)) throw new ModelLoadException("a factuality model has the classes none, factual, uncertain, non-factual");
+        if (!model.Classes.SequenceEqual(Classes)) throw new ModelLoadException("a factuality model has the classes none, predicate, factual, uncertain, non-factual");
         Model = model;
     }
 
@@ -78,21 +82,28 @@ internal sealed class FactualityModel
         }
     }
 
-    /// <summary>The best class for the features (0 none, else 1 + band), "none" allowed only when <paramref name="mayBeNone"/>; ties to the lower class.</summary>
-    public int Predict(ReadOnlySpan<ulong> features, bool mayBeNone)
+    /// <summary>The predicate's band, or null when <paramref name="mayBeNone"/> (a noun) and the model takes it for no event.</summary>
+    public FactualityBand? Predict(ReadOnlySpan<ulong> features, bool mayBeNone)
     {
         Span<float> scores = stackalloc float[Model.Stride];
         Model.Score(features, scores);
-        var best = mayBeNone ? 0 : 1;
-        for (var c = best + 1; c < Classes.Length; c++) if (scores[c] > scores[best]) best = c;
-        return best;
+        if (mayBeNone && scores[0] >= scores[1]) return null;
+        var best = FirstBand;
+        for (var c = FirstBand + 1; c < Classes.Length; c++) if (scores[c] > scores[best]) best = c;
+        return (FactualityBand)(best - FirstBand);
     }
 
-    /// <summary>One training predicate: its features, its class, whether "none" may be predicted for it.</summary>
-    internal sealed record Example(ulong[] Features, int Class, bool MayBeNone);
+    /// <summary>One training decision: its features, its right class, and the classes it chooses among (From..To, inclusive).</summary>
+    internal sealed record Example(ulong[] Features, int Class, int From, int To);
+
+    /// <summary>The example deciding whether a noun is a predicate.</summary>
+    public static Example Detection(ulong[] features, bool predicate) => new(features, predicate ? 1 : 0, 0, 1);
+
+    /// <summary>The example deciding a predicate's band.</summary>
+    public static Example Banding(ulong[] features, FactualityBand band) => new(features, FirstBand + (int)band, FirstBand, Classes.Length - 1);
 
     /// <summary>
-    /// Trains the multiclass perceptron: on each example whose best allowed class is wrong, the right class's weights of
+    /// Trains the perceptron: on each example whose best class among its own is wrong, the right class's weights of
     /// its features gain one and the predicted class's lose one; weights are averaged over all steps. Examples are visited
     /// in an order shuffled with <paramref name="seed"/> each pass, so a run is reproducible.
     /// </summary>
@@ -120,7 +131,7 @@ internal sealed class FactualityModel
                     for (var c = 0; c < classes; c++) scores[c] += weights[at * classes + c];
                 }
                 var guess = -1;
-                for (var c = example.MayBeNone ? 0 : 1; c < classes; c++) if (guess < 0 || scores[c] > scores[guess]) guess = c;
+                for (var c = example.From; c <= example.To; c++) if (guess < 0 || scores[c] > scores[guess]) guess = c;
                 if (guess != example.Class)
                 {
                     errors++;
@@ -138,7 +149,7 @@ internal sealed class FactualityModel
                 }
                 step++;
             }
-            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"pass {pass + 1}: {errors:N0} errors on {examples.Count:N0} tokens"));
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"pass {pass + 1}: {errors:N0} errors on {examples.Count:N0} decisions"));
         }
         var ids = new List<ulong>();
         var averaged = new List<float>();
@@ -156,7 +167,7 @@ internal sealed class FactualityModel
             ids.Add(id);
             averaged.AddRange(row);
         }
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"multiclass averaged perceptron, {iterations} passes, seed {seed}, {examples.Count} tokens, {ids.Count} features"));
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"multiclass averaged perceptron, {iterations} passes, seed {seed}, {examples.Count} decisions, {ids.Count} features"));
         return new FactualityModel(new PerceptronModel(ModelKind, PredicateFeatures.FeatureVersion, Classes, notes, [.. ids], [.. averaged]));
 
         // Lazy averaging: totals hold the sum of step * change, so the average is weight - totals / steps.

@@ -57,9 +57,8 @@ public sealed class PredicateReader
                 {
                     context ??= new PredicateFeatures(text, sentence, parsed);
                     var n = context.Write(i, features);
-                    var best = Model.Predict(features[..n], mayBeNone: kind == 2);
-                    if (best == 0) continue;
-                    band = (FactualityBand)(best - 1);
+                    if (Model.Predict(features[..n], mayBeNone: kind == 2) is not { } predicted) continue;
+                    band = predicted;
                     // The rules name the kind of doubt or denial where they agree on the band (through the parse where there is one).
                     var rule = band == FactualityBand.Factual ? Modality.Asserted
                         : parsed ? Rules.ClassifyAt(text, sentence, i).Modality : Rules.ClassifyByWordsAt(text, sentence, i).Modality;
@@ -92,7 +91,9 @@ public sealed class PredicateReader
                     var labelled = gold.TryGetValue(i, out var band);
                     if (kind == 0 || kind == 1 && !labelled) continue;
                     var n = context.Write(i, features);
-                    into.Add(new FactualityModel.Example(features[..n].ToArray(), labelled ? 1 + (int)band : 0, kind == 2));
+                    var row = features[..n].ToArray();
+                    if (kind == 2) into.Add(FactualityModel.Detection(row, labelled));
+                    if (labelled) into.Add(FactualityModel.Banding(row, band));
                 }
             }
         }

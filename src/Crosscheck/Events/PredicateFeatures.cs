@@ -25,6 +25,13 @@ internal sealed class PredicateFeatures
     private readonly int[] _firstChild;
     private readonly int[] _nextSibling;
     private readonly bool _question;
+    private readonly ModalityClassifier.WordCue[] _cues;
+    private readonly ulong[] _lower;
+    private readonly ulong[] _lemmas;
+    // Per position k of the sentence: how many conditional words, negations and quotation marks stand before token start + k.
+    private readonly int[] _conditionals;
+    private readonly int[] _negations;
+    private readonly int[] _quotes;
 
     /// <summary>
     /// Reads the parse of <paramref name="sentence"/> once, for the features of each of its predicates; without
@@ -41,6 +48,21 @@ internal sealed class PredicateFeatures
         _firstChild.AsSpan().Fill(-1);
         _nextSibling.AsSpan().Fill(-1);
         _question = n > 0 && text.WordOf(sentence.EndToken - 1) == "?";
+        _cues = new ModalityClassifier.WordCue[n];
+        _lower = new ulong[n];
+        _lemmas = new ulong[n];
+        _conditionals = new int[n + 1];
+        _negations = new int[n + 1];
+        _quotes = new int[n + 1];
+        for (var k = 0; k < n; k++)
+        {
+            var i = sentence.StartToken + k;
+            var cue = _cues[k] = ModalityClassifier.CueOfWord(text, i);
+            _lower[k] = FeatureHash.Lower(text.WordOf(i));
+            _conditionals[k + 1] = _conditionals[k] + (cue == ModalityClassifier.WordCue.Conditional ? 1 : 0);
+            _negations[k + 1] = _negations[k] + (cue == ModalityClassifier.WordCue.Negation ? 1 : 0);
+            _quotes[k + 1] = _quotes[k] + (text.WordOf(i) is "\"" or "“" or "”" or "``" or "''" ? 1 : 0);
+        }
         if (!withParse) return;
         for (var i = sentence.EndToken - 1; i >= sentence.StartToken; i--)
         {
@@ -54,6 +76,31 @@ internal sealed class PredicateFeatures
     /// <summary>Whether the parse's features are written.</summary>
     public bool WithParse { get; }
 
+    public AnnotatedText Text => _text;
+
+    public TokenSpan Sentence => _sentence;
+
+    /// <summary>What the cue file says of token <paramref name="i"/> (read once per sentence).</summary>
+    public ModalityClassifier.WordCue CueAt(int i) => _cues[i - _sentence.StartToken];
+
+    /// <summary>The feature id of token <paramref name="i"/> in lower case.</summary>
+    public ulong LowerAt(int i) => _lower[i - _sentence.StartToken];
+
+    /// <summary>The feature id of token <paramref name="i"/>'s lemma (made once, when first asked for).</summary>
+    public ulong LemmaAt(int i)
+    {
+        ref var id = ref _lemmas[i - _sentence.StartToken];
+        if (id == 0) id = FeatureHash.Text(Lemmas.Of(_text.WordOf(i), _text.PosOf(i)));
+        return id;
+    }
+
+    /// <summary>Conditional words, negations and quotation marks before token <paramref name="i"/> in the sentence.</summary>
+    public (int Conditionals, int Negations, int Quotes) Before(int i)
+    {
+        var k = i - _sentence.StartToken;
+        return (_conditionals[k], _negations[k], _quotes[k]);
+    }
+
     /// <summary>The children of token <paramref name="i"/> in text order.</summary>
     public ChildEnumerator Children(int i) => new(this, _firstChild[i - _sentence.StartToken]);
 
@@ -65,12 +112,12 @@ internal sealed class PredicateFeatures
         var word = _text.WordOf(p);
         var tagId = FeatureHash.Text(tag);
         n = Put(features, n, FeatureHash.Feature(1, 0));
-        n = Put(features, n, FeatureHash.Feature(3, FeatureHash.Lower(word)));
-        n = Put(features, n, FeatureHash.Feature(4, FeatureHash.Text(Lemmas.Of(word, tag))));
+        n = Put(features, n, FeatureHash.Feature(3, LowerAt(p)));
+        n = Put(features, n, FeatureHash.Feature(4, LemmaAt(p)));
         n = Put(features, n, FeatureHash.Feature(5, tagId));
-        n = Put(features, n, FeatureHash.Feature(9, FeatureHash.Text(word.Length > 3 ? word[^3..].ToLowerInvariant() : word.ToLowerInvariant()), tagId));
+        n = Put(features, n, FeatureHash.Feature(9, FeatureHash.Lower(word.Length > 3 ? word.AsSpan(word.Length - 3) : word), tagId));
         n = Put(features, n, FeatureHash.Feature(10, FeatureHash.Number(_question ? 1 : 0)));
-        n = PredicateWindow.Write(_text, _sentence, p, features, n);
+        n = PredicateWindow.Write(this, p, features, n);
         if (!WithParse) return n;
         var relation = _text.RelationOf(p) ?? "root";
         var relationId = FeatureHash.Text(relation);
@@ -89,8 +136,8 @@ internal sealed class PredicateFeatures
             var kId = FeatureHash.Number(k);
             path = FeatureHash.Add(path, childRelation);
             var gTag = _text.PosOf(governor) ?? "";
-            var lemma = FeatureHash.Text(Lemmas.Of(_text.WordOf(governor), gTag));
-            var cue = FeatureHash.Number((int)ModalityClassifier.CueOfWord(_text, governor));
+            var lemma = LemmaAt(governor);
+            var cue = FeatureHash.Number((int)CueAt(governor));
             n = Put(features, n, FeatureHash.Feature(20, kId, path));
             n = Put(features, n, FeatureHash.Feature(21, kId, childRelation, lemma));
             n = Put(features, n, FeatureHash.Feature(22, kId, lemma));
@@ -114,9 +161,9 @@ internal sealed class PredicateFeatures
             if (n + 2 > features.Length) break;
             var relation = _text.RelationOf(c) ?? "";
             if (!IsFunctionRelation(relation)) continue;
-            var cue = ModalityClassifier.CueOfWord(_text, c);
+            var cue = CueAt(c);
             if (relation is "advmod" or "det" or "case" && cue == ModalityClassifier.WordCue.None && relation != "case") continue;
-            features[n++] = FeatureHash.Feature(wordTemplate, level, FeatureHash.Text(relation), FeatureHash.Lower(_text.WordOf(c)));
+            features[n++] = FeatureHash.Feature(wordTemplate, level, FeatureHash.Text(relation), LowerAt(c));
             if (cue != ModalityClassifier.WordCue.None) features[n++] = FeatureHash.Feature(cueTemplate, level, FeatureHash.Number((int)cue));
         }
         return n;
@@ -136,7 +183,7 @@ internal sealed class PredicateFeatures
     {
         foreach (var c in Children(head))
         {
-            if (_text.RelationOf(c) == "mark" && ModalityClassifier.CueOfWord(_text, c) == ModalityClassifier.WordCue.Conditional) return true;
+            if (_text.RelationOf(c) == "mark" && CueAt(c) == ModalityClassifier.WordCue.Conditional) return true;
         }
         return false;
     }

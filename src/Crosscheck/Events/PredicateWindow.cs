@@ -14,20 +14,22 @@ internal static class PredicateWindow
     private const int GroupLimit = 5;
     private const int GovernorVerbs = 2;
 
-    public static int Write(AnnotatedText text, TokenSpan sentence, int p, Span<ulong> features, int n)
+    public static int Write(PredicateFeatures words, int p, Span<ulong> features, int n)
     {
+        var text = words.Text;
+        var sentence = words.Sentence;
         var start = sentence.StartToken;
-        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(40, p - 1 >= start ? FeatureHash.Lower(text.WordOf(p - 1)) : 0));
-        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(41, p - 2 >= start ? FeatureHash.Lower(text.WordOf(p - 2)) : 0));
-        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(42, p + 1 < sentence.EndToken ? FeatureHash.Lower(text.WordOf(p + 1)) : 0));
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(40, p - 1 >= start ? words.LowerAt(p - 1) : 0));
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(41, p - 2 >= start ? words.LowerAt(p - 2) : 0));
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(42, p + 1 < sentence.EndToken ? words.LowerAt(p + 1) : 0));
         n = PredicateFeatures.Put(features, n, FeatureHash.Feature(43, Tag(text, p - 1, sentence), Tag(text, p + 1, sentence)));
         // The verb group before the predicate: "would not have been", "to", "could".
         var k = p - 1;
         var group = FeatureHash.Number(0);
         for (var steps = 0; k >= start && steps < GroupLimit && IsGroupWord(text, k); k--, steps++)
         {
-            var cue = ModalityClassifier.CueOfWord(text, k);
-            var word = FeatureHash.Lower(text.WordOf(k));
+            var cue = words.CueAt(k);
+            var word = words.LowerAt(k);
             group = FeatureHash.Add(group, word);
             n = PredicateFeatures.Put(features, n, FeatureHash.Feature(44, word));
             if (cue != ModalityClassifier.WordCue.None) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(45, FeatureHash.Number((int)cue)));
@@ -41,7 +43,7 @@ internal static class PredicateWindow
             if (text.PosOf(a) is not { } at || !at.StartsWith("VB", StringComparison.Ordinal) || ModalityClassifier.IsAuxiliaryWord(text.WordOf(a))) continue;
             var comma = false;
             for (var b = p + 1; b < a; b++) comma |= text.WordOf(b) is "," or "--" or "—";
-            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(55, FeatureHash.Number((int)ModalityClassifier.CueOfWord(text, a)), FeatureHash.Number(comma ? 1 : 0)));
+            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(55, FeatureHash.Number((int)words.CueAt(a)), FeatureHash.Number(comma ? 1 : 0)));
             break;
         }
         // For a noun: the determiner or preposition before its modifiers ("no plans", "the threat of").
@@ -49,30 +51,25 @@ internal static class PredicateWindow
         {
             var d = p - 1;
             while (d >= start && d > p - 4 && text.PosOf(d) is "JJ" or "NN" or "NNS" or "NNP" or "POS" or "HYPH" or "VBN" or "VBG") d--;
-            if (d >= start) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(53, FeatureHash.Lower(text.WordOf(d))));
+            if (d >= start) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(53, words.LowerAt(d)));
         }
         // The nearest verbs before the group, with what stands between ("to", "that").
         var found = 0;
         var linked = false;
-        bool conditional = false, negated = false;
-        var quotes = 0;
-        for (var i = groupStart - 1; i >= start; i--)
+        for (var i = groupStart - 1; i >= start && found < GovernorVerbs; i--)
         {
-            var w = text.WordOf(i);
-            var cue = ModalityClassifier.CueOfWord(text, i);
-            if (cue == ModalityClassifier.WordCue.Conditional) conditional = true;
-            if (cue == ModalityClassifier.WordCue.Negation) negated = true;
-            if (w is "\"" or "“" or "”" or "``" or "''") quotes++;
-            if (w is "that" or "to" && found == 0) linked = true;
-            if (found >= GovernorVerbs || text.PosOf(i) is not { } t || !t.StartsWith("VB", StringComparison.Ordinal)) continue;
+            if (text.WordOf(i) is "that" or "to" && found == 0) linked = true;
+            if (text.PosOf(i) is not { } t || !t.StartsWith("VB", StringComparison.Ordinal)) continue;
             found++;
             var f = FeatureHash.Number(found);
-            var lemma = FeatureHash.Text(Lemmas.Of(w, t));
+            var lemma = words.LemmaAt(i);
             n = PredicateFeatures.Put(features, n, FeatureHash.Feature(46, f, lemma));
-            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(47, f, FeatureHash.Number((int)cue), FeatureHash.Number(linked ? 1 : 0)));
+            n = PredicateFeatures.Put(features, n, FeatureHash.Feature(47, f, FeatureHash.Number((int)words.CueAt(i)), FeatureHash.Number(linked ? 1 : 0)));
             if (found == 1) n = PredicateFeatures.Put(features, n, FeatureHash.Feature(48, lemma, FeatureHash.Number(linked ? 1 : 0), tagId));
         }
-        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(50, FeatureHash.Number(conditional ? 1 : 0), FeatureHash.Number(negated ? 1 : 0)));
+        // A conditional or a negation anywhere before the group; an open quotation.
+        var (conditionals, negations, quotes) = words.Before(groupStart);
+        n = PredicateFeatures.Put(features, n, FeatureHash.Feature(50, FeatureHash.Number(conditionals > 0 ? 1 : 0), FeatureHash.Number(negations > 0 ? 1 : 0)));
         n = PredicateFeatures.Put(features, n, FeatureHash.Feature(52, FeatureHash.Number(quotes % 2)));
         return n;
     }

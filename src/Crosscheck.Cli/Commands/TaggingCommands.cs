@@ -42,6 +42,7 @@ internal static class TaggingCommands
         train.Subcommands.Add(TrainCommand("ner", "Train the named-entity recognizer", stdout, ner: true));
         train.Subcommands.Add(ParsingCommands.TrainCommand(stdout));
         train.Subcommands.Add(AttributionTraining.Command(stdout));
+        train.Subcommands.Add(ModalityTraining.Command(stdout));
         return train;
     }
 

@@ -57,6 +57,9 @@ internal static class FactualityEval
             $"  gold bands: factual >= {FactualFrom}, non-factual <= {NonFactualTo}, uncertain between"));
         stdout.WriteLine("  our modality -> band: asserted -> factual; negated, denied -> non-factual; planned, considered, hypothetical -> uncertain");
         stdout.WriteLine("  baseline: every predicate asserted");
+        stdout.WriteLine("  predicates: the contract's 'predicates' array (what 'analyze' writes), matched to each labelled predicate by its start;");
+        stdout.WriteLine("  their factuality band against the gold band; baseline: every covered predicate factual");
+        var pooled = new SortedDictionary<string, Coverage>(StringComparer.Ordinal);
         foreach (var corpus in Corpora)
         {
             var train = Judge(Read(Path.Combine(folder, corpus, "train.conll")));
@@ -88,10 +91,29 @@ internal static class FactualityEval
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {corpus} {split}, predicates the event reader codes as an event's trigger: {c.Coded:N0} of {items.Count:N0} ({100.0 * c.Coded / Math.Max(1, items.Count):0.0}%), 3-way accuracy on them {100.0 * c.Right / Math.Max(1, c.Coded):0.0}% (always asserted {100.0 * c.BaselineRight / Math.Max(1, c.Coded):0.0}%)"));
             }
+            foreach (var (split, items) in new[] { ("dev tuning half", TuningHalf(corpus, devItems)), ("dev reporting half", ReportingHalf(corpus, devItems)), ("dev", devItems) })
+            {
+                var c = CoverageOf(items, ContractPredicates);
+                pooled[split] = pooled.GetValueOrDefault(split) + c;
+                PrintCoverage(stdout, $"{corpus} {split}", c);
+            }
             if (errors > 0) PrintErrors(train, errors, corpus, stdout);
         }
+        foreach (var (split, c) in pooled) PrintCoverage(stdout, $"pooled {split}", c);
         return CrosscheckCli.Ok;
     }
+
+    /// <summary>The predicates the contract gives: the event reader's, the code behind the <c>predicates</c> array.</summary>
+    private static IReadOnlyList<Predicate> ContractPredicates(AnnotatedText text) => EventReader.Default.Read(text).Predicates;
+
+    internal static List<Labelled> TuningHalf(string corpus, List<Labelled> dev) =>
+        [.. dev.Where(i => DatasetSplit.Of($"{corpus}/dev.conll#{i.Sentence}") == DatasetHalf.Tuning)];
+
+    internal static List<Labelled> ReportingHalf(string corpus, List<Labelled> dev) =>
+        [.. dev.Where(i => DatasetSplit.Of($"{corpus}/dev.conll#{i.Sentence}") == DatasetHalf.Reporting)];
+
+    internal static void PrintCoverage(TextWriter stdout, string what, Coverage c) => stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {what}, predicates: {c.Covered:N0} of {c.Labelled:N0} labelled covered ({100 * c.Share:0.0}%), 3-way accuracy on them {100 * c.Accuracy:0.0}% (baseline {100 * c.BaselineAccuracy:0.0}%)"));
 
     /// <summary>Reads a 7-column factuality CoNLL file; a clear failure names the file and line.</summary>
     internal static List<Labelled> Read(string path)
@@ -167,7 +189,7 @@ internal static class FactualityEval
     }
 
     /// <summary>The sentence's tokens joined with spaces and run through the standard pipeline; each token's offset in the text.</summary>
-    private static AnnotatedText Analyze(string[] tokens, out int[] offsets)
+    internal static AnnotatedText Analyze(string[] tokens, out int[] offsets)
     {
         offsets = new int[tokens.Length];
         var joined = new System.Text.StringBuilder();
@@ -208,6 +230,47 @@ internal static class FactualityEval
             if (gold == Band.Factual) baseline++;
         }
         return (coded, right, baseline);
+    }
+
+    /// <summary>How the contract's predicates meet the labelled ones: how many are labelled, how many of them have a predicate, how many of those have the gold band.</summary>
+    internal readonly record struct Coverage(int Labelled, int Covered, int Right, int BaselineRight)
+    {
+        public static Coverage operator +(Coverage a, Coverage b) =>
+            new(a.Labelled + b.Labelled, a.Covered + b.Covered, a.Right + b.Right, a.BaselineRight + b.BaselineRight);
+
+        public double Share => (double)Covered / Math.Max(1, Labelled);
+
+        public double Accuracy => (double)Right / Math.Max(1, Covered);
+
+        public double BaselineAccuracy => (double)BaselineRight / Math.Max(1, Covered);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="predicates"/> (the code that fills the contract's <c>predicates</c>) on each sentence and
+    /// matches every labelled predicate to the predicate that starts at its offset.
+    /// </summary>
+    internal static Coverage CoverageOf(List<Labelled> items, Func<AnnotatedText, IReadOnlyList<Predicate>> predicates)
+    {
+        int covered = 0, right = 0, baseline = 0;
+        string[]? current = null;
+        Dictionary<int, Predicate> byStart = [];
+        int[] offsets = [];
+        foreach (var item in items)
+        {
+            if (!ReferenceEquals(item.Tokens, current))
+            {
+                current = item.Tokens;
+                var text = Analyze(current, out offsets);
+                byStart = [];
+                foreach (var p in predicates(text)) byStart.TryAdd(p.Start, p);
+            }
+            if (!byStart.TryGetValue(offsets[item.Index], out var found)) continue;
+            covered++;
+            var gold = GoldBand(item.Score);
+            if ((int)found.Band == (int)gold) right++;
+            if (gold == Band.Factual) baseline++;
+        }
+        return new Coverage(items.Count, covered, right, baseline);
     }
 
     /// <summary>The median TRAIN gold score per predicted modality, and of all predicates (the baseline's constant).</summary>

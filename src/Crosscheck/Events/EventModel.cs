@@ -189,11 +189,14 @@ public sealed record Quote(int Start, int End, string Text)
     public required Attribution Attribution { get; init; }
 }
 
-/// <summary>The sourced record of one article: its events and quotes, and its running tolls.</summary>
+/// <summary>The sourced record of one article: its events and quotes, its running tolls and its predicates.</summary>
 public sealed record ArticleReading(ImmutableArray<EventMention> Events, ImmutableArray<Quote> Quotes)
 {
     /// <summary>Counts that total a campaign or a span of time ("raising the death toll to 83"); none of them is an event's casualties.</summary>
     public ImmutableArray<Toll> Tolls { get; init; } = ImmutableArray<Toll>.Empty;
+
+    /// <summary>Every verbal or eventive predicate with its modality and factuality band, whether or not it is an event's word.</summary>
+    public ImmutableArray<Predicate> Predicates { get; init; } = ImmutableArray<Predicate>.Empty;
 
     public static readonly ArticleReading Empty = new(ImmutableArray<EventMention>.Empty, ImmutableArray<Quote>.Empty);
 }

@@ -27,6 +27,8 @@ public sealed partial class EventReader
     public TollFinder Tolls { get; init; } = TollFinder.Default;
     public AcledClassifier Acled { get; init; } = AcledClassifier.Default;
     public SalienceJudge Salience { get; init; } = SalienceJudge.Default;
+    /// <summary>Reads every predicate's modality and factuality band, events' words or not; null leaves them out.</summary>
+    public PredicateReader? Predicates { get; init; } = PredicateReader.Default;
 
     private SeaPoint? _seas;
 
@@ -79,6 +81,7 @@ public sealed partial class EventReader
         return new ArticleReading(judged, quotes)
         {
             Tolls = Tolls.Find(text),
+            Predicates = Predicates?.Read(text) ?? [],
         };
     }
 

@@ -7,7 +7,7 @@ namespace Crosscheck.Events;
 /// "bombing" → bomb, bombe; "struck" → strike; "strikes" → strike, strik. The lexicon decides which
 /// candidate is a word, so the rules may over-generate.
 /// </summary>
-public static class Lemmas
+public static partial class Lemmas
 {
     private static readonly FrozenDictionary<string, string> Irregular = new Dictionary<string, string>
     {

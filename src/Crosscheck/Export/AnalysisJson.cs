@@ -49,7 +49,9 @@ public static class AnalysisJson
             foreach (var q in reading.Quotes) WriteQuote(w, doc.Id, q, entityIds);
         }
         w.WriteEndArray();
-        TollJson.WriteArray(w, documents.Where(d => readings?.ContainsKey(d.Document.Id) == true).Select(d => (d.Document.Id, readings![d.Document.Id])));
+        var read = documents.Where(d => readings?.ContainsKey(d.Document.Id) == true).Select(d => (d.Document.Id, readings![d.Document.Id])).ToList();
+        TollJson.WriteArray(w, read);
+        PredicateJson.WriteArray(w, read);
         CrossJson.WriteArrays(w, cross ?? CrossRecord.Empty);
         w.WriteEndObject();
     }

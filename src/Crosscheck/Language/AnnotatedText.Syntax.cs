@@ -43,6 +43,13 @@ public sealed partial class AnnotatedText
         _parse!(_sentences[index], _heads!, _relations!);
     }
 
+    /// <summary>
+    /// Whether sentence <paramref name="index"/> has its parse already, without parsing it: a parse set whole, or one made
+    /// on demand because something read it.
+    /// </summary>
+    internal bool HasParseAlready(int index) =>
+        _heads is not null && (_parse is null || index >= 0 && index < _parsed!.Length && _parsed[index]);
+
     /// <summary>The index of the sentence holding token <paramref name="i"/>, or -1 when it is in none.</summary>
     private int SentenceIndexOrNone(int i)
     {

@@ -25,6 +25,18 @@ public sealed class FactualityEvalTests
         figures.MeanAbsoluteError.ShouldBeLessThan(figures.BaselineMeanAbsoluteError);
     }
 
+    [SharedDataTheory("data/factuality")]
+    [InlineData("meantime", 0.68, 0.84)]
+    [InlineData("uw", 0.85, 0.78)]
+    public void The_contracts_predicates_cover_the_dev_reporting_half_and_beat_always_factual(string corpus, double coverageFloor, double accuracyFloor)
+    {
+        var dev = FactualityEval.Read(SharedData.PathTo("data", "factuality", corpus, "dev.conll"));
+        var c = FactualityEval.CoverageOf(FactualityEval.ReportingHalf(corpus, dev), text => EventReader.Default.Read(text).Predicates);
+        c.Share.ShouldBeGreaterThanOrEqualTo(coverageFloor);
+        c.Accuracy.ShouldBeGreaterThanOrEqualTo(accuracyFloor);
+        c.Accuracy.ShouldBeGreaterThan(c.BaselineAccuracy);
+    }
+
     [Fact]
     public void The_bands_split_the_scale_as_documented()
     {

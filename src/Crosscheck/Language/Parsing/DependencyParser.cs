@@ -14,7 +14,7 @@ internal sealed class DependencyParser
     public const string LabelKind = "parser-labels";
 
     /// <summary>Bump when <see cref="ParserFeatures"/> changes: old models then fail to load instead of parsing badly.</summary>
-    public const int FeatureVersion = 2;
+    public const int FeatureVersion = 3;
 
     public const int MaxLength = 250;
     public const string RootRelation = "root";
@@ -29,7 +29,7 @@ internal sealed class DependencyParser
     private readonly TransitionScorer _transitionScorer;
     private readonly SparseScorer _labelScorer;
 
-    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null)
+    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null, WordClusters? clusters = null)
     {
         if (transitions.Kind != TransitionKind || labels.Kind != LabelKind) throw new ModelLoadException("not a dependency parser model");
         if (transitions.FeatureVersion != FeatureVersion || labels.FeatureVersion != FeatureVersion)
@@ -38,6 +38,7 @@ internal sealed class DependencyParser
         Transitions = transitions;
         Labels = labels;
         Tagger = tagger;
+        Clusters = clusters;
         _transitionScorer = new TransitionScorer(transitions);
         _labelScorer = new SparseScorer(labels);
         RootLabel = labels.Classes.Length;
@@ -51,6 +52,9 @@ internal sealed class DependencyParser
     /// learned from; null when the parser learned from the tags it is given (then <see cref="Parse"/> uses those).
     /// </summary>
     public PosTagger? Tagger { get; }
+
+    /// <summary>The word classes the parser's features use (learned from unlabelled text); null when it has none.</summary>
+    public WordClusters? Clusters { get; }
 
     /// <summary>The label index of the root relation (one past the label model's classes).</summary>
     public int RootLabel { get; }
@@ -111,7 +115,7 @@ internal sealed class DependencyParser
         var scratch = t_scratch ??= new Scratch();
         var state = scratch.State;
         var n = words.Length;
-        scratch.Atoms.Set(words, tags);
+        scratch.Atoms.Set(words, tags, Clusters);
         state.Reset(n);
         Span<ulong> features = stackalloc ulong[ParserFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[Transitions.Stride];
@@ -183,7 +187,10 @@ internal sealed class DependencyParser
         return best;
     }
 
-    /// <summary>Writes the parser: a header, then the transition and label models, each as written by <see cref="PerceptronModel.Save"/>.</summary>
+    /// <summary>
+    /// Writes the parser: a header, then the transition, label and tagger models, each as written by
+    /// <see cref="PerceptronModel.Save"/> (the tagger's empty when there is none), then the word classes when there are some.
+    /// </summary>
     public void Save(Stream output)
     {
         using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
@@ -194,6 +201,10 @@ internal sealed class DependencyParser
             writer.Write(bytes.Length);
             writer.Write(bytes);
         }
+        if (Clusters is null) return;
+        var clusters = Clusters.ToBytes();
+        writer.Write(clusters.Length);
+        writer.Write(clusters);
     }
 
     public byte[] ToBytes()
@@ -219,8 +230,18 @@ internal sealed class DependencyParser
                 if (bytes.Length != length) throw new ModelLoadException($"{name}: truncated parser model");
                 models[i] = PerceptronModel.Load(new MemoryStream(bytes), name);
             }
-            if (input.ReadByte() != -1) throw new ModelLoadException($"{name}: corrupt parser model (data after the last part)");
-            return new DependencyParser(models[0]!, models[1]!, models[2] is { } tagger ? new PosTagger(tagger) : null);
+            WordClusters? clusters = null;
+            var rest = new MemoryStream();
+            input.CopyTo(rest);
+            if (rest.Length > 0)
+            {
+                rest.Position = 0;
+                using var tail = new BinaryReader(rest);
+                var length = tail.ReadInt32();
+                if (length < 0 || length != rest.Length - 4) throw new ModelLoadException($"{name}: corrupt parser model (word classes)");
+                clusters = WordClusters.FromBytes(tail.ReadBytes(length), name);
+            }
+            return new DependencyParser(models[0]!, models[1]!, models[2] is { } tagger ? new PosTagger(tagger) : null, clusters);
         }
         catch (EndOfStreamException)
         {

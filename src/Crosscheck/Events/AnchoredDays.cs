@@ -17,10 +17,51 @@ internal static class AnchoredDays
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
-            builder.Add(e.Time is null && AnchoredAny(text, e, newsDay, newsTypes) is { } time ? e with { Time = time } : e);
+            builder.Add(e.Time is null && (AnchoredAny(text, e, newsDay, newsTypes) ?? AfterDatedEvent(text, e, events)) is { } time ? e with { Time = time } : e);
         }
         return builder.MoveToImmutable();
     }
+
+    /// <summary>
+    /// "… struck a vessel on Wednesday, killing four, two days after a string of attacks killed 14": an event word
+    /// right after "N days after" (or "before") takes its day from the event with a day of its own that the sentence
+    /// told before the frame.
+    /// </summary>
+    private static TimeMention? AfterDatedEvent(AnnotatedText text, EventMention e, ImmutableArray<EventMention> events)
+    {
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        for (var k = e.Trigger.StartToken - 1; k >= sentence.StartToken + 2 && e.Trigger.StartToken - k <= MaxNounPhrase; k--)
+        {
+            if (text.WordOf(k) is not ("after" or "before")) continue;
+            var unit = UnitDays(text.WordOf(k - 1));
+            if (unit == 0 || (text.WordOf(k - 2) is "a" or "A" ? 1 : NumberOfUnits(text, k - 2)) is not { } count) return null;
+            EventMention? anchor = null;
+            foreach (var other in events)
+            {
+                if (ReferenceEquals(other, e) || other.Time is not { Precision: TimePrecision.Day, Start: { } } || !sentence.Contains(other.Trigger.StartToken)) continue;
+                if (other.Trigger.EndToken <= k - 2 && (anchor is null || other.Trigger.StartToken > anchor.Trigger.StartToken)) anchor = other;
+            }
+            if (anchor?.Time?.Start is not { } from) return null;
+            var day = from.AddDays(count * unit * (text.WordOf(k) == "after" ? -1 : 1));
+            return new TimeMention(text.Span(k - 2, k + 1), day, day, TimePrecision.Day);
+        }
+        return null;
+    }
+
+    /// <summary>How far after "after" the event word may stand ("after a string of deadly attacks").</summary>
+    private const int MaxNounPhrase = 6;
+
+    /// <summary>Days in a unit word: 1 for "day(s)", 7 for "week(s)", else 0.</summary>
+    private static int UnitDays(string word) => word.ToLowerInvariant() switch
+    {
+        "day" or "days" => 1,
+        "week" or "weeks" => 7,
+        _ => 0,
+    };
+
+    /// <summary>The count of days or weeks a number at a token gives: one value from 1 to 60; null otherwise.</summary>
+    private static int? NumberOfUnits(AnnotatedText text, int token) =>
+        text.Numbers.FirstOrDefault(n => n.Span.Contains(token)) is { Max: { } max } n && n.Min == max && max is >= 1 and <= 60 ? (int)max : null;
 
     /// <summary>The first event noun of the event's words set against the news event ("a strike" of "… killed two").</summary>
     private static TimeMention? AnchoredAny(AnnotatedText text, EventMention e, int newsDay, IReadOnlySet<PloverType> newsTypes)
@@ -48,17 +89,17 @@ internal static class AnchoredDays
         if (subject < 0 || Dependent(text, sentence, subject, d => text.WordOf(d) is "the" or "The" or "this" or "This") < 0) return null;
         if (!TriggerLexicon.Default.Match(text, sentence).Any(m => m.Span.Contains(subject) && newsTypes.Contains(m.Entry.Type))) return null;
         var span = Dependent(text, sentence, governor, d => text.RelationOf(d) is "obl:unmarked" or "obl:npmod" or "nmod:unmarked" or "obl:tmod"
-            && text.WordOf(d).ToLowerInvariant() is "day" or "days" or "week" or "weeks");
+            && UnitDays(text.WordOf(d)) > 0);
         if (span < 0) return null;
-        var unit = text.WordOf(span).StartsWith("week", StringComparison.OrdinalIgnoreCase) ? 7 : 1;
-        var count = 1m;
+        var unit = UnitDays(text.WordOf(span));
+        var count = 1;
         var number = Dependent(text, sentence, span, d => text.RelationOf(d) == "nummod");
         if (number >= 0)
         {
-            if (text.Numbers.FirstOrDefault(n => n.Span.Contains(number)) is not { Max: { } max } n0 || n0.Min != max || max is < 1 or > 60) return null;
-            count = max;
+            if (NumberOfUnits(text, number) is not { } n) return null;
+            count = n;
         }
-        var days = (int)count * unit * (text.WordOf(link) == "after" ? -1 : 1);
+        var days = count * unit * (text.WordOf(link) == "after" ? -1 : 1);
         var day = DateOnly.FromDayNumber(newsDay + days);
         var first = Math.Min(Math.Min(span, link), number >= 0 ? number : span);
         return new TimeMention(text.Span(first, link + 1), day, day, TimePrecision.Day);

@@ -23,7 +23,9 @@ public sealed partial class CasualtyFinder
             // "shot himself", "injuring himself": a self-inflicted wound is no victim of an assault (a shooter who
             // "killed himself" after the attack is still counted among the dead, as casualty counts do).
             if (kind != Outcome.Killed && j < sentence.EndToken && text.WordOf(j).ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself") return null;
-            if (Victims(text, sentence, j, forward: true) is { } obj)
+            // "three soldiers killed and 40 wounded": a conjunction right after the verb means it has no object here.
+            var noObject = j < sentence.EndToken && text.WordOf(j) is "and" or "or" or ",";
+            if (!noObject && Victims(text, sentence, j, forward: true) is { } obj)
                 return obj.Max is null && NumberAt(text, obj.Start, obj.End) is null ? null
                     : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, false);
             if (gerund || j < sentence.EndToken && text.WordOf(j) is "at" or "into" or "up" or "through" or "toward" or "towards" or "back" or "out" or "from") return null;

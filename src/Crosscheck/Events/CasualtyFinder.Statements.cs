@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crosscheck.Language;
 
 namespace Crosscheck.Events;
@@ -10,7 +11,9 @@ public sealed partial class CasualtyFinder
     /// ("raising the death toll to 83", "64 people have been killed since September") are left out, as
     /// <see cref="TollFinder"/> reads them.
     /// </summary>
-    internal List<Statement> Statements(AnnotatedText text, TokenSpan sentence)
+    internal List<Statement> Statements(AnnotatedText text, TokenSpan sentence) => [.. Memo(text).Get(sentence, victims: true, () => ReadStatements(text, sentence))];
+
+    private List<Statement> ReadStatements(AnnotatedText text, TokenSpan sentence)
     {
         var found = AllStatements(text, sentence);
         if (found.Count == 0) return found;
@@ -20,7 +23,9 @@ public sealed partial class CasualtyFinder
     }
 
     /// <summary>The outcome statements of one sentence, tolls included, a victim who is both shot and killed counted as killed only.</summary>
-    internal List<Statement> AllStatements(AnnotatedText text, TokenSpan sentence)
+    internal List<Statement> AllStatements(AnnotatedText text, TokenSpan sentence) => [.. Memo(text).Get(sentence, victims: false, () => ReadAllStatements(text, sentence))];
+
+    private List<Statement> ReadAllStatements(AnnotatedText text, TokenSpan sentence)
     {
         var found = new List<Statement>();
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
@@ -203,4 +208,27 @@ public sealed partial class CasualtyFinder
     }
 
     private static Statement Zero(Outcome kind, int start, int end) => new(kind, 0, 0, start, end, start, end, false, false);
+
+    // The statements of a sentence are asked for several times (its events, the anchors that split them, the follow-ups,
+    // the tolls); each text keeps them once read. A text's annotations do not change once the pipeline ran.
+    private readonly ConditionalWeakTable<AnnotatedText, StatementMemo> _memo = new();
+
+    private StatementMemo Memo(AnnotatedText text) => _memo.GetValue(text, static _ => new StatementMemo());
+
+    private sealed class StatementMemo
+    {
+        private readonly Dictionary<(int Start, int End, bool Victims), Statement[]> _read = [];
+
+        public Statement[] Get(TokenSpan sentence, bool victims, Func<List<Statement>> read)
+        {
+            var key = (sentence.StartToken, sentence.EndToken, victims);
+            lock (_read)
+            {
+                if (_read.TryGetValue(key, out var known)) return known;
+            }
+            var found = read().ToArray();
+            lock (_read) _read[key] = found;
+            return found;
+        }
+    }
 }

@@ -83,7 +83,7 @@ public sealed class SalienceJudge
     }
 
     /// <summary>The headline's and lede's events; else those of the first sentence with an event.</summary>
-    private static HashSet<EventMention> NewsEvents(ImmutableArray<EventMention> events)
+    internal static HashSet<EventMention> NewsEvents(ImmutableArray<EventMention> events)
     {
         var news = events.Where(e => e.Segment is SegmentKind.Headline or SegmentKind.Lede).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<EventMention>);
         if (news.Count > 0) return news;

@@ -8,29 +8,30 @@ namespace Crosscheck.Events;
 /// "bombed and intercepted"), unless the lower one is set in time against the other ("after rebels ambushed a convoy",
 /// "before the raid": a time link of data/events/syntax-roles.txt marks it); parts further apart stay apart only when each has an anchor of its own, a count of dead or wounded
 /// or a time nearest to it ("struck a vessel on Wednesday, killing four, … after attacks … killed 14" is two
-/// strikes); a part made only of outcome words ("killing", "wounding") is never one of them. A part with no anchor joins the anchored part nearest to it; with fewer than two anchored parts the words
+/// strikes); a part made only of outcome words ("killing", "wounding") is never one of them. Two words that each hold a
+/// different count of one kind as their own ("which killed three men", "the attack that killed 11") are never joined.
+/// A part with no anchor joins the anchored part nearest to it; with fewer than two anchored parts the words
 /// stay one event, as without a parse.
 /// </summary>
 internal static class SyntaxGrouping
 {
 
-    /// <summary>Whether two event words are one event's: near in the tree, and not one set in time against the other.</summary>
-    private static bool Linked(AnnotatedText text, int a, int b)
+    /// <summary>
+    /// The tree nodes on the path between two event words when they are one event's (near in the tree, and not one set
+    /// in time against the other); 0 when they are not.
+    /// </summary>
+    private static int Linked(AnnotatedText text, int a, int b)
     {
         var path = SyntaxScope.Path(text, a, b);
-        if (path.Count is 0 or > 3) return false;
-        if (path.Count == 3 && text.PosOf(path[1]) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal)) return false;
+        if (path.Count is 0 or > 3) return 0;
+        if (path.Count == 3 && text.PosOf(path[1]) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal)) return 0;
         // The nodes below the top of the path: one marked "after …" is an event of its own time.
         var top = path.MinBy(t => Depth(text, t));
         foreach (var t in path)
         {
-            if (t == top) continue;
-            for (var d = text.SentenceOf(t).StartToken; d < t; d++)
-            {
-                if (text.HeadOf(d) == t && RoleWords.TimeLinks.Contains(text.WordOf(d)) && text.RelationOf(d) is "mark" or "case") return false;
-            }
+            if (t != top && TimeLinkAt(text, t) >= 0) return 0;
         }
-        return true;
+        return path.Count;
     }
 
     private static int Depth(AnnotatedText text, int t)
@@ -40,7 +41,7 @@ internal static class SyntaxGrouping
         return depth;
     }
 
-    public static List<List<T>> Split<T>(AnnotatedText text, TokenSpan sentence, List<List<T>> groups, Func<T, TokenSpan> spanOf, IReadOnlyList<int> anchors,
+    public static List<List<T>> Split<T>(AnnotatedText text, TokenSpan sentence, List<List<T>> groups, Func<T, TokenSpan> spanOf, IReadOnlyList<SplitAnchor> anchors,
         Func<T, bool> isOutcome)
     {
         if (anchors.Count < 2 || !SyntaxScope.HasParse(text, sentence)) return groups;
@@ -53,25 +54,41 @@ internal static class SyntaxGrouping
         return result;
     }
 
-    private static List<List<T>> SplitOne<T>(AnnotatedText text, List<T> group, Func<T, TokenSpan> spanOf, IReadOnlyList<int> anchors, Func<T, bool> isOutcome)
+    private static List<List<T>> SplitOne<T>(AnnotatedText text, List<T> group, Func<T, TokenSpan> spanOf, IReadOnlyList<SplitAnchor> anchors, Func<T, bool> isOutcome)
     {
-        // Parts: words linked by chains of near pairs (union-find over the group).
+        // Parts: words linked by chains of near pairs (union-find over the group), the nearest pairs first. Two words
+        // that each hold a different figure of one kind as their own ("killed three men", "attack that killed 11") are
+        // never joined: one event has one count of its dead, so a chain through a misread attachment cannot make them one.
         var part = Enumerable.Range(0, group.Count).ToArray();
         int Find(int i) { while (part[i] != i) i = part[i] = part[part[i]]; return i; }
+        var owned = group.Select(g => OwnFigures(text, spanOf(g), anchors)).ToArray();
+        var pairs = new List<(int Length, int I, int J)>();
         for (var i = 0; i < group.Count; i++)
         {
             for (var j = i + 1; j < group.Count; j++)
             {
-                if (SpansLinked(text, spanOf(group[i]), spanOf(group[j]))) part[Find(j)] = Find(i);
+                if (LinkLength(text, spanOf(group[i]), spanOf(group[j])) is var length and > 0) pairs.Add((length, i, j));
             }
+        }
+        var members = Enumerable.Range(0, group.Count).Select(i => new List<int> { i }).ToArray();
+        // Among pairs equally near, a clause describing an event noun ("the raid that killed nine") binds first.
+        foreach (var (_, i, j) in pairs.OrderBy(p => p.Length).ThenBy(p => Describes(text, spanOf(group[p.I]), spanOf(group[p.J])) ? 0 : 1)
+                     .ThenBy(p => p.I).ThenBy(p => p.J))
+        {
+            int a = Find(i), b = Find(j);
+            if (a == b || Conflict(members[a], members[b], owned)) continue;
+            part[b] = a;
+            members[a].AddRange(members[b]);
         }
         var parts = Enumerable.Range(0, group.Count).GroupBy(Find).Select(g => g.ToList()).ToList();
         if (parts.Count == 1) return [group];
         // Each anchor goes to the part nearest to it (ties to the earlier part); a part of outcome words alone ("killing",
         // "wounding") tells how an event ended, not another event, and takes none.
         var anchored = new bool[parts.Count];
-        var outcomeOnly = parts.Select(p => p.All(i => isOutcome(group[i]))).ToArray();
-        foreach (var anchor in anchors)
+        // A part that holds a figure of its own unlike another part's ("which killed three men" beside "the attack that
+        // killed 11") is an event of its own, whatever its words.
+        var outcomeOnly = parts.Select(p => p.All(i => isOutcome(group[i])) && !parts.Any(o => o != p && Conflict(p, o, owned))).ToArray();
+        foreach (var anchor in anchors.Select(a => a.Head))
         {
             var best = -1;
             var bestDistance = int.MaxValue;
@@ -89,7 +106,11 @@ internal static class SyntaxGrouping
         for (var k = 0; k < parts.Count; k++)
         {
             if (anchored[k]) continue;
-            var into = Enumerable.Range(0, parts.Count).Where(o => anchored[o])
+            // A part set in time against another ("a week after an ambush …") joins the words that follow its "after".
+            var marker = parts[k].Select(i => TimeLinkOf(text, spanOf(group[i]))).Where(m => m >= 0).DefaultIfEmpty(-1).Min();
+            var candidates = Enumerable.Range(0, parts.Count).Where(o => anchored[o]).ToList();
+            if (marker >= 0 && candidates.Where(o => parts[o].Min(i => spanOf(group[i]).StartToken) > marker).ToList() is { Count: > 0 } after) candidates = after;
+            var into = candidates
                 .OrderBy(o => parts[k].Min(i => parts[o].Min(j => SpanDistance(text, spanOf(group[i]), spanOf(group[j]))))).ThenBy(o => o).First();
             merged[into]!.AddRange(parts[k]);
         }
@@ -112,13 +133,78 @@ internal static class SyntaxGrouping
         return best;
     }
 
-    private static bool SpansLinked(AnnotatedText text, TokenSpan a, TokenSpan b)
+    /// <summary>The fewest tree nodes on a path that links the two words (0 when they are not linked).</summary>
+    private static int LinkLength(AnnotatedText text, TokenSpan a, TokenSpan b)
     {
+        var best = 0;
         for (var i = a.StartToken; i < a.EndToken; i++)
         {
             for (var j = b.StartToken; j < b.EndToken; j++)
             {
-                if (Linked(text, i, j)) return true;
+                if (Linked(text, i, j) is var n and > 0 && (best == 0 || n < best)) best = n;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The "after" or "before" that sets a word in time against another event ("after an ambush"); -1 when none.</summary>
+    private static int TimeLinkOf(AnnotatedText text, TokenSpan word)
+    {
+        for (var t = word.StartToken; t < word.EndToken; t++)
+        {
+            if (TimeLinkAt(text, t) is var d and >= 0) return d;
+        }
+        return -1;
+    }
+
+    private static int TimeLinkAt(AnnotatedText text, int t)
+    {
+        for (var d = text.SentenceOf(t).StartToken; d < t; d++)
+        {
+            if (text.HeadOf(d) == t && RoleWords.TimeLinks.Contains(text.WordOf(d)) && text.RelationOf(d) is "mark" or "case") return d;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether one word heads a clause that describes the other ("raid" ← acl:relcl "killed").</summary>
+    private static bool Describes(AnnotatedText text, TokenSpan a, TokenSpan b)
+    {
+        static bool Under(AnnotatedText text, TokenSpan clause, TokenSpan noun)
+        {
+            for (var t = clause.StartToken; t < clause.EndToken; t++)
+            {
+                if (Within(noun, text.HeadOf(t)) && text.RelationOf(t) is { } r && r.StartsWith("acl", StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+        return Under(text, a, b) || Under(text, b, a);
+    }
+
+    /// <summary>The figures a word holds as its own: those headed by the word or hanging right under it.</summary>
+    private static List<SplitAnchor> OwnFigures(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors)
+    {
+        var keys = new List<SplitAnchor>();
+        foreach (var anchor in anchors)
+        {
+            if (anchor.Kind is null || anchor.Head < 0) continue;
+            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head))) keys.Add(anchor);
+        }
+        return keys;
+    }
+
+    private static bool Within(TokenSpan span, int token) => token >= span.StartToken && token < span.EndToken;
+
+    /// <summary>Whether two parts hold different figures of one kind.</summary>
+    private static bool Conflict(List<int> a, List<int> b, List<SplitAnchor>[] owned)
+    {
+        foreach (var i in a)
+        {
+            foreach (var x in owned[i])
+            {
+                foreach (var j in b)
+                {
+                    if (owned[j].Exists(y => y.Kind == x.Kind && y.Value != x.Value)) return true;
+                }
             }
         }
         return false;
@@ -131,3 +217,10 @@ internal static class SyntaxGrouping
         return best;
     }
 }
+
+/// <summary>
+/// What can make two event words of one sentence two events: the head token of a count of dead or wounded or of a
+/// resolved time; for a count, its kind ("Killed") and value ("3-3"), which two words holding the same kind with
+/// different values cannot share (null when the anchor is not compared).
+/// </summary>
+internal readonly record struct SplitAnchor(int Head, string? Kind = null, string? Value = null);

@@ -199,9 +199,10 @@ public sealed class TollCues
         return false;
     }
 
-    /// <summary>A campaign word as a common noun: "the war", not the "War" of "Secretary of War".</summary>
+    /// <summary>A campaign word as a common noun: "the war", "Clashes have killed", not the "War" of "Secretary of War".</summary>
     private bool IsCampaignWord(AnnotatedText text, int i) =>
-        _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null && char.IsLower(text.WordOf(i)[0]);
+        _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null
+        && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i);
 
     private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';
 

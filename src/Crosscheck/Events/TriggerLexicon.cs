@@ -29,6 +29,9 @@ public sealed record TriggerEntry(ImmutableArray<string> Words, PloverType Type,
     public ImmutableArray<string> Needs { get; init; } = ImmutableArray<string>.Empty;
 
     public ImmutableArray<string> Forbids { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Words that forbid the entry only as nouns, written <c>!word/N</c> ("killed in a fire", not "shells fired").</summary>
+    public ImmutableArray<string> ForbidsAsNoun { get; init; } = ImmutableArray<string>.Empty;
 }
 
 /// <summary>A lexicon entry found in a text.</summary>
@@ -99,7 +102,8 @@ public sealed class TriggerLexicon
             entries.Add(new TriggerEntry(words, type, pos, List(f, 3), List(f, 4), weight)
             {
                 Needs = [.. near.Where(w => !w.StartsWith('!')).Select(w => w.ToLowerInvariant())],
-                Forbids = [.. near.Where(w => w.StartsWith('!') && w.Length > 1).Select(w => w[1..].ToLowerInvariant())],
+                Forbids = [.. near.Where(w => w.StartsWith('!') && w.Length > 1 && !IsNounOnly(w)).Select(w => w[1..].ToLowerInvariant())],
+                ForbidsAsNoun = [.. near.Where(w => w.StartsWith('!') && IsNounOnly(w) && w.Length > 3).Select(w => w[1..^2].ToLowerInvariant())],
             });
         }
         return new TriggerLexicon(entries);
@@ -166,10 +170,12 @@ public sealed class TriggerLexicon
         return j;
     }
 
+    private static bool IsNounOnly(string word) => word.EndsWith("/N", StringComparison.Ordinal);
+
     /// <summary>True when a needed word (if any) and no forbidden word occurs within <see cref="NearWindow"/> words of the phrase.</summary>
     private static bool NearFits(AnnotatedText text, TokenSpan sentence, int start, int end, TriggerEntry entry)
     {
-        if (entry.Needs.IsEmpty && entry.Forbids.IsEmpty) return true;
+        if (entry.Needs.IsEmpty && entry.Forbids.IsEmpty && entry.ForbidsAsNoun.IsEmpty) return true;
         var needed = entry.Needs.IsEmpty;
         var from = Math.Max(sentence.StartToken, start - NearWindow);
         var to = Math.Min(sentence.EndToken, end + NearWindow);
@@ -179,6 +185,7 @@ public sealed class TriggerLexicon
             foreach (var c in Lemmas.Candidates(text.WordOf(k)))
             {
                 if (entry.Forbids.Contains(c)) return false;
+                if (entry.ForbidsAsNoun.Contains(c) && text.PosOf(k) is { } tag && tag.StartsWith("NN", StringComparison.Ordinal)) return false;
                 if (!needed && entry.Needs.Contains(c)) needed = true;
             }
         }

@@ -31,12 +31,34 @@ internal static class WordListFile
         return sections.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>The words of section <paramref name="name"/>; throws naming the file when it has no such section.</summary>
+    public static string[] Section(FrozenDictionary<string, string[]> sections, string name, string fileName) =>
+        sections.TryGetValue(name, out var words) ? words : throw new InvalidOperationException($"data/events/{fileName} has no section @{name}");
+
+    /// <summary>The entries of a section written <c>key=value</c>, split at the first '='.</summary>
+    public static IEnumerable<(string Key, string Value)> Pairs(string[] entries, string section, string fileName)
+    {
+        foreach (var entry in entries)
+        {
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == entry.Length - 1) throw new FormatException($"{fileName}: @{section} wants key=value, not '{entry}'");
+            yield return (entry[..equals], entry[(equals + 1)..]);
+        }
+    }
+
     /// <summary>The embedded file <c>data/events/<paramref name="fileName"/></c>, parsed.</summary>
     public static FrozenDictionary<string, string[]> LoadEmbedded(string fileName)
+    {
+        using var reader = new StringReader(EmbeddedText(fileName));
+        return Parse(reader, fileName);
+    }
+
+    /// <summary>The text of the embedded file <c>data/events/<paramref name="fileName"/></c> (for files of <see cref="TabLines"/>).</summary>
+    public static string EmbeddedText(string fileName)
     {
         using var stream = typeof(WordListFile).Assembly.GetManifestResourceStream("Crosscheck.Events." + fileName)
             ?? throw new InvalidOperationException($"data/events/{fileName} was not built into Crosscheck.dll");
         using var reader = new StreamReader(stream);
-        return Parse(reader, fileName);
+        return reader.ReadToEnd();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crosscheck.Documents;
 using Crosscheck.Events;
@@ -7,27 +6,8 @@ using Crosscheck.Language;
 namespace Crosscheck.Linking;
 
 /// <summary>Turns one analyzed document into the <see cref="DocumentFacts"/> the cross-document stage works on.</summary>
-public static class LinkFactsBuilder
+public static partial class LinkFactsBuilder
 {
-    // Words that mark a claim as second-hand. Curated from English news style.
-    private static readonly FrozenSet<string> HedgeWords = FrozenSet.ToFrozenSet(
-        ["reportedly", "allegedly", "purportedly", "supposedly", "reported", "according"], StringComparer.OrdinalIgnoreCase);
-
-    // Words that single out one event of a series.
-    private static readonly FrozenSet<string> SingleWords = FrozenSet.ToFrozenSet(
-        ["latest", "newest", "most recent", "last"], StringComparer.OrdinalIgnoreCase);
-
-    // Words that make an event a series.
-    private static readonly FrozenSet<string> SeriesWords = FrozenSet.ToFrozenSet(
-        ["multiple", "several", "series", "campaign", "wave", "repeated", "numerous", "many", "dozens", "string"], StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string> StopTerms = FrozenSet.ToFrozenSet(
-        ["be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "do", "does", "did", "say", "said", "says",
-         "will", "would", "could", "should", "may", "might", "can", "must", "also", "more", "most", "other", "such", "new",
-         "year", "years", "time", "times", "day", "days", "people", "one", "two", "first", "last", "get", "got", "make", "made",
-         "told", "tell", "according", "report", "reported", "reports", "including", "just", "like", "many", "much", "told"],
-        StringComparer.Ordinal);
-
     public static DocumentFacts Build(Document document, AnnotatedText text, ArticleReading reading)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -98,7 +78,7 @@ public static class LinkFactsBuilder
     }
 
     private static EventFacts EventFactsOf(string document, AnnotatedText text, EventMention e, Dictionary<(int, int), string> keys,
-        System.Collections.Immutable.ImmutableArray<Toll> tolls)
+        ImmutableArray<Toll> tolls)
     {
         var sentence = text.SentenceOf(e.Trigger.StartToken);
         var hedged = false;
@@ -159,115 +139,6 @@ public static class LinkFactsBuilder
         };
     }
 
-    /// <summary>Whether the event words speak of many events or single one out.</summary>
-    private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e)
-    {
-        if (e.Count is { } count) return (count.Max is null || count.Max > 1 || count.Min > 1, count.Min == 1 && count.Max == 1);
-        var plural = false;
-        var single = false;
-        for (var i = e.Trigger.StartToken; i < e.Trigger.EndToken; i++)
-        {
-            if (text.PosOf(i) is "NNS") plural = true;
-        }
-        // Plural targets make a series ("strikes on boats"), but the victims of a killing word do not ("killing 11 people").
-        if (e.Trigger.Length == 0 || !KillWords.Contains(text.WordOf(e.Trigger.StartToken)))
-        {
-            foreach (var r in e.Recipients)
-            {
-                if (r.Span.Length > 0 && text.PosOf(r.Span.EndToken - 1) is "NNS" && !PersonPlurals.Contains(text.WordOf(r.Span.EndToken - 1))) plural = true;
-            }
-        }
-        // Look a few words around the trigger for series and singling words: "the latest was carried out", "multiple boats".
-        var sentence = text.SentenceOf(e.Trigger.StartToken);
-        var from = Math.Max(sentence.StartToken, Math.Min(e.Evidence.StartToken, e.Trigger.StartToken - 4));
-        var to = Math.Min(sentence.EndToken, Math.Max(e.Evidence.EndToken, e.Trigger.EndToken + 4));
-        for (var i = from; i < to; i++)
-        {
-            var w = text.WordOf(i);
-            if (SingleWords.Contains(w)) single = true;
-            else if (SeriesWords.Contains(w)) plural = true;
-        }
-        // A verb whose object right after it is plural ("bombing ships", "bombed and intercepted multiple boats") or
-        // one thing ("destroyed a boat", "fired on another vessel"). Killing words count people, not events, so for
-        // them the other verbs of the clause are read ("destroyed a boat ..., killing 11").
-        if (!plural && e.Trigger.Length > 0)
-        {
-            var killing = KillWords.Contains(text.WordOf(e.Trigger.StartToken));
-            var verbs = new List<int>();
-            if (!killing && text.PosOf(e.Trigger.StartToken) is { } tpos && tpos.StartsWith("VB", StringComparison.Ordinal)) verbs.Add(e.Trigger.EndToken);
-            if (killing)
-            {
-                for (var i = e.Evidence.StartToken; i < e.Evidence.EndToken; i++)
-                {
-                    if (i != e.Trigger.StartToken && text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KillWords.Contains(text.WordOf(i))) verbs.Add(i + 1);
-                }
-            }
-            foreach (var after in verbs)
-            {
-                var (objectPlural, objectSingle) = ObjectNumber(text, sentence, after);
-                plural |= objectPlural;
-                single |= objectSingle;
-                if (objectPlural || objectSingle) break;
-            }
-        }
-        // A noun trigger that is one event: "a strike", "another attack", "the 16th strike".
-        if (!plural && !single && e.Trigger.Length > 0 && text.PosOf(e.Trigger.EndToken - 1) is "NN" && e.Trigger.StartToken > sentence.StartToken)
-        {
-            for (var i = e.Trigger.StartToken - 1; i >= Math.Max(sentence.StartToken, e.Trigger.StartToken - 3); i--)
-            {
-                var w = text.WordOf(i);
-                if (w is "a" or "an" or "another" or "A" or "An" or "Another" || (w.Length > 2 && char.IsDigit(w[0]) && (w.EndsWith("th", StringComparison.Ordinal) || w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal) || w.EndsWith("rd", StringComparison.Ordinal))))
-                {
-                    single = true;
-                    break;
-                }
-                if (text.PosOf(i) is not ("JJ" or "NN" or "NNP" or "CD")) break;
-            }
-        }
-        // "since early September", "so far": a tally of a series.
-        if (e.Time is { } t && t.Span.Length > 0 && (t.Span.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || text.WordOf(Math.Max(0, t.Span.StartToken - 1)).Equals("since", StringComparison.OrdinalIgnoreCase)))
-        {
-            plural = true;
-            single = false;
-        }
-        if (single) plural = false;
-        if (!plural && e.Time is { Precision: TimePrecision.Day or TimePrecision.Week }) single = true;
-        return (plural, single);
-    }
-
-    private static RangeFacts? TollOf(System.Collections.Immutable.ImmutableArray<Toll> tolls, TokenSpan sentence, TollMeasure measure)
-    {
-        foreach (var t in tolls)
-        {
-            if (t.Counts == measure && sentence.Contains(t.Span.StartToken)) return new RangeFacts(t.Min, t.Max, t.Text);
-        }
-        return null;
-    }
-
-    private static readonly FrozenSet<string> PersonPlurals = FrozenSet.ToFrozenSet(
-        ["people", "persons", "civilians", "men", "women", "children", "soldiers", "fighters", "members", "crew", "crews", "victims", "passengers", "survivors"],
-        StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string> KillWords = FrozenSet.ToFrozenSet(
-        ["killing", "killed", "kill", "kills", "wounding", "wounded", "injuring", "injured"], StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Whether the object starting at <paramref name="from"/> is plural ("ships") or one thing ("a boat").</summary>
-    private static (bool Plural, bool Single) ObjectNumber(AnnotatedText text, TokenSpan sentence, int from)
-    {
-        var determiner = false;
-        for (var i = from; i < Math.Min(sentence.EndToken, from + 5); i++)
-        {
-            var pos = text.PosOf(i);
-            var w = text.WordOf(i);
-            if (pos is "NNS") return (true, false);
-            if (w is "a" or "an" or "another" or "A" or "An" or "Another") { determiner = true; continue; }
-            if (pos is "NN" && determiner) return (false, true);
-            if (pos is "NN" or "NNP" or "." or ",") break;
-            if (pos is "IN" && !(w is "on" or "at" or "upon")) break;
-        }
-        return (false, false);
-    }
-
     private static ParticipantFacts ParticipantOf(AnnotatedText text, Participant p, Dictionary<(int, int), string> keys)
     {
         string? key = null;
@@ -286,56 +157,5 @@ public static class LinkFactsBuilder
             country ??= inner.Known?.Country;
         }
         return new ParticipantFacts(p.Text, key, country);
-    }
-
-    private static ImmutableArray<Credit> CreditsOf(AnnotatedText text)
-    {
-        var credits = ImmutableArray.CreateBuilder<Credit>();
-        foreach (var r in AttributionFinder.Default.FindAll(text))
-        {
-            var via = r.Attribution.Via;
-            if (via is null || via.Length == 0 || !char.IsUpper(via[0])) continue;
-            var start = Math.Min(r.Cue.Start, r.Content.Length > 0 ? r.Content.Start : r.Cue.Start);
-            var end = Math.Max(r.Cue.End, r.Content.Length > 0 ? r.Content.End : r.Cue.End);
-            if (r.Source is { } s) { start = Math.Min(start, s.Start); end = Math.Max(end, s.End); }
-            credits.Add(new Credit(via, r.Attribution.Count, r.Source?.Text, start, end, text.Text[start..end]));
-        }
-        return credits.ToImmutable();
-    }
-
-    private static ImmutableArray<PersonTitles> PeopleOf(AnnotatedText text, Dictionary<(int, int), string> keys)
-    {
-        var byKey = new Dictionary<string, (string Name, SortedSet<string> Titles, int Start, int End)>(StringComparer.Ordinal);
-        var known = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
-        foreach (var chain in text.Coreference)
-        {
-            if (chain.Type != EntityType.Person) continue;
-            var key = EntityIndex.KeyOf(chain.Known, chain.Type, chain.Name);
-            if (!byKey.TryGetValue(key, out var entry))
-            {
-                var first = chain.Mentions.Length > 0 ? chain.Mentions[0] : default;
-                entry = (chain.Known?.Name ?? chain.Name, new SortedSet<string>(StringComparer.Ordinal), first.Length > 0 ? first.Start : 0, first.Length > 0 ? first.End : 0);
-                byKey[key] = entry;
-            }
-            foreach (var t in chain.Titles) entry.Titles.Add(t);
-            if (chain.Known is { } k) known[key] = k.Titles;
-        }
-        foreach (var m in text.Entities)
-        {
-            if (m.Type != EntityType.Person || m.Title is null) continue;
-            var key = keys[(m.Span.StartToken, m.Span.EndToken)];
-            if (!byKey.TryGetValue(key, out var entry))
-            {
-                entry = (m.Known?.Name ?? m.Name.Text, new SortedSet<string>(StringComparer.Ordinal), m.Span.Start, m.Span.End);
-                byKey[key] = entry;
-            }
-            entry.Titles.Add(m.Title);
-            if (m.Known is { } k) known[key] = k.Titles;
-        }
-        return [.. byKey.Where(p => p.Value.Titles.Count > 0).OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new PersonTitles(p.Key, p.Value.Name, [.. p.Value.Titles], p.Value.Start, p.Value.End)
-            {
-                KnownTitles = known.GetValueOrDefault(p.Key, []),
-            })];
     }
 }

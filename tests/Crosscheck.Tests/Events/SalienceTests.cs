@@ -86,4 +86,20 @@ public sealed class SalienceTests
         ambush.Time.Start.ShouldBe(new DateOnly(2025, 6, 8));
         ambush.Time.Span.Text.ShouldBe("three days after");
     }
+
+    [Fact]
+    public void An_event_days_before_a_dated_event_of_its_sentence_is_dated_from_it()
+    {
+        var reading = Read("""
+            ---
+            published: 2025-06-13
+            ---
+            Rebels shelled a market in the north on Thursday, killing six people, the army said, a week after an ambush on a convoy killed three.
+            """);
+        var ambush = reading.Events.Single(e => e.Type == PloverType.Assault && e.Fatalities?.Min == 3);
+        ambush.Time.ShouldNotBeNull();
+        ambush.Time.Start.ShouldBe(new DateOnly(2025, 6, 5));
+        ambush.Time.Span.Text.ShouldBe("a week after");
+        reading.Events.Single(e => e.Fatalities?.Min == 6).Time!.Start.ShouldBe(new DateOnly(2025, 6, 12));
+    }
 }

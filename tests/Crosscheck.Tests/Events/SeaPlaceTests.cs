@@ -50,4 +50,28 @@ public sealed class SeaPlaceTests
         place.Precision.ShouldBe("sea");
         place.Latitude.ShouldNotBeNull();
     }
+
+    [Fact]
+    public void An_earlier_attack_with_its_day_and_dead_but_no_place_is_where_the_news_attack_was()
+    {
+        var (reading, earlier) = AfterGulfRaid("The raid follows one on May 28 that killed five crew members aboard a freighter from Panama.");
+        earlier.Location.ShouldNotBeNull();
+        earlier.Location.Name.ShouldBe(reading.Events.Single(e => e.Fatalities?.Min == 2).Location!.Name);
+        earlier.Location.Precision.ShouldBe("sea");
+    }
+
+    [Fact]
+    public void An_earlier_attack_whose_sentence_names_a_place_does_not_take_the_news_place()
+    {
+        var (_, earlier) = AfterGulfRaid("In Mogadishu, a bomb on May 28 killed five people.");
+        earlier.Location?.Precision.ShouldNotBe("sea");
+    }
+
+    /// <summary>A news raid at sea with two dead, then <paramref name="next"/>; the event with five dead.</summary>
+    private static (ArticleReading Reading, EventMention Earlier) AfterGulfRaid(string next)
+    {
+        var reading = EventReader.Default.Read(StandardPipeline.Default.Process(
+            "Pirates attacked a tanker in the Gulf of Aden on Monday, killing two sailors. " + next, new DateOnly(2025, 6, 10)));
+        return (reading, reading.Events.Single(e => e.Fatalities?.Min == 5));
+    }
 }

@@ -23,7 +23,8 @@ public sealed class SyntaxGroupingTests
         var shelling = events.Single(e => e.Fatalities?.Min == 5);
         shelling.Trigger.Text.ShouldBe("shelled");
         shelling.Time!.Start.ShouldBe(new DateOnly(2025, 6, 11));
-        events.Single(e => e.Fatalities?.Min == 2).Time.ShouldBeNull();
+        // "three days after" the Wednesday shelling: the Sunday before.
+        events.Single(e => e.Fatalities?.Min == 2).Time!.Start.ShouldBe(new DateOnly(2025, 6, 8));
     }
 
     [Fact]
@@ -62,5 +63,23 @@ public sealed class SyntaxGroupingTests
         events.Count.ShouldBe(1);
         events[0].Fatalities!.Min.ShouldBe(2);
         events[0].Time!.Start.ShouldBe(new DateOnly(2025, 6, 12));
+    }
+
+    [Fact]
+    public void Two_earlier_attacks_each_holding_their_dead_are_two_events()
+    {
+        // Before the split a chain of attachments made these one event with 9 dead and no day.
+        var events = Assaults("The raid follows one on May 30, which officials said killed four fishermen near a reef, and the June 2 raid that killed nine.");
+        var dead = events.Where(e => e.Fatalities is not null).ToList();
+        dead.Select(e => e.Fatalities!.Min).ShouldBe([4m, 9m], ignoreOrder: true);
+        dead.Single(e => e.Fatalities!.Min == 9).Time!.Start.ShouldBe(new DateOnly(2025, 6, 2));
+    }
+
+    [Fact]
+    public void A_place_a_thing_comes_from_is_not_where_the_attack_happened()
+    {
+        var events = Assaults("Police fired on a truck from Ecuador in Tulcan on Monday, killing two men.");
+        events.Count.ShouldBe(1);
+        events[0].Location?.Name.ShouldNotBe("Ecuador");
     }
 }

@@ -9,9 +9,9 @@ namespace Crosscheck.Events;
 /// </summary>
 internal static class AttributionWords
 {
-    private const string Resource = "Crosscheck.Events.attribution-words.txt";
+    private const string FileName = "attribution-words.txt";
 
-    private static readonly Dictionary<string, List<string>> Sections = Read();
+    private static readonly FrozenDictionary<string, string[]> Sections = WordListFile.LoadEmbedded(FileName);
 
     /// <summary>Reporting verbs by form, mapped to their lemma.</summary>
     public static readonly FrozenDictionary<string, string> CueVerbs = BuildCueVerbs();
@@ -25,34 +25,18 @@ internal static class AttributionWords
     public static readonly FrozenSet<string> NounPhraseLinks = Set("noun-phrase-links");
     public static readonly FrozenSet<string> TitleWords = Set("title-words");
 
+    /// <summary>Words before a reporting verb that make it a passive or an infinitive, with no source before it; compared as written.</summary>
+    public static readonly FrozenSet<string> PassiveMarkers = Section("passive-markers").ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Reporting verbs (lemmas) whose participle after a comma frames no content ("…, hoping that").</summary>
+    public static readonly FrozenSet<string> NoParticipleFrame = Section("no-participle-frame").ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Adjectives that open a source's post-modifier ("sources familiar with"); compared as written.</summary>
+    public static readonly FrozenSet<string> PostModifierAdjectives = Section("post-modifier-adjectives").ToFrozenSet(StringComparer.Ordinal);
+
     private static FrozenSet<string> Set(string section) => Section(section).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static List<string> Section(string name) =>
-        Sections.TryGetValue(name, out var words) ? words : throw new InvalidOperationException($"{Resource}: no [{name}] section");
-
-    private static Dictionary<string, List<string>> Read()
-    {
-        using var stream = typeof(AttributionWords).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"{Resource} was not built into Crosscheck.dll");
-        using var reader = new StreamReader(stream);
-        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        List<string>? current = null;
-        while (reader.ReadLine() is { } line)
-        {
-            var hash = line.IndexOf('#', StringComparison.Ordinal);
-            var body = (hash >= 0 ? line[..hash] : line).Trim();
-            if (body.Length == 0) continue;
-            if (body[0] == '[' && body[^1] == ']')
-            {
-                current = [];
-                sections[body[1..^1]] = current;
-                continue;
-            }
-            if (current is null) throw new InvalidOperationException($"{Resource}: words before the first section");
-            current.AddRange(body.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        }
-        return sections;
-    }
+    private static string[] Section(string name) => WordListFile.Section(Sections, name, FileName);
 
     /// <summary>Each base form with its regular inflections (-s/-es/-ies, -d/-ed/-ied), then the listed irregular forms.</summary>
     private static FrozenDictionary<string, string> BuildCueVerbs()
@@ -65,12 +49,7 @@ internal static class AttributionWords
             forms[consonantY ? v[..^1] + "ies" : v.EndsWith('s') || v.EndsWith('h') ? v + "es" : v + "s"] = v;
             forms[v.EndsWith('e') ? v + "d" : consonantY ? v[..^1] + "ied" : v + "ed"] = v;
         }
-        foreach (var pair in Section("cue-verb-forms"))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || eq == pair.Length - 1) throw new InvalidOperationException($"{Resource}: '{pair}' is not form=lemma");
-            forms[pair[..eq]] = pair[(eq + 1)..];
-        }
+        foreach (var (form, lemma) in WordListFile.Pairs(Section("cue-verb-forms"), "cue-verb-forms", FileName)) forms[form] = lemma;
         return forms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -15,6 +15,8 @@ internal sealed class PerceptronModel
     private static readonly byte[] Magic = "XCHKTAG1"u8.ToArray();
     private const int FormatVersion = 1;
 
+    private const int MaxStackRows = 128;
+
     private readonly FeatureTable _table;
     private readonly float[] _weights;
 
@@ -64,10 +66,14 @@ internal sealed class PerceptronModel
     {
         var sums = MemoryMarshal.Cast<float, Vector<float>>(scores[..Stride]);
         sums.Clear();
+        // Every row is found before any is added: the lookups do not wait on each other, so the processor overlaps their
+        // cache misses (a tagger's weights do not stay in cache beside the parser's). The rows are still added in order.
+        Span<int> rows = features.Length <= MaxStackRows ? stackalloc int[features.Length] : new int[features.Length];
+        for (var f = 0; f < features.Length; f++) rows[f] = _table.Find(features[f]);
         var weights = _weights.AsSpan();
-        foreach (var feature in features)
+        for (var f = 0; f < features.Length; f++)
         {
-            var row = _table.Find(feature);
+            var row = rows[f];
             if (row < 0) continue;
             var w = MemoryMarshal.Cast<float, Vector<float>>(weights.Slice(row * Stride, Stride));
             for (var j = 0; j < sums.Length; j++) sums[j] += w[j];

@@ -72,6 +72,9 @@ internal static class CalendarTimes
     internal static Period ResolveMonth(DateOnly? pub, int month, Pick pick) =>
         Relative(pub, p => Choose(y => MonthPeriod(SafeDates.Create(y, month, 1)), pick, p, p.Year), TimePrecision.Month);
 
+    /// <summary>How far back a day used as an event's name ("the Sept. 2 attack") is taken to lie: half a year.</summary>
+    private const int AttributiveDays = 183;
+
     /// <summary>A day of a month; without a year, the occurrence nearest publication (news omits the current year).</summary>
     internal static bool TryDate(int? year, int month, int day, DateOnly? pub, bool attributive, out Period period)
     {
@@ -83,8 +86,15 @@ internal static class CalendarTimes
             return true;
         }
         if (day > (month == 2 ? 29 : DateTime.DaysInMonth(2001, month))) return false;
-        // "the Oct. 7 attack" names an event that may lie in any year: left unresolved.
-        if (pub is not { } p || attributive) return true;
+        if (pub is not { } p) return true;
+        // "the Sept. 2 attack" names an event by its day: the latest such day on or before publication, when it lies
+        // within the half year before it; an older one may be of any year ("the Oct. 7 attack" months later): left unresolved.
+        if (attributive)
+        {
+            if (SafeDates.TryCreate(p.Year, month, day, out var thisYear) && thisYear > p) SafeDates.TryCreate(p.Year - 1, month, day, out thisYear);
+            if (thisYear != default && thisYear <= p && p.DayNumber - thisYear.DayNumber <= AttributiveDays) period = Period.Day(thisYear);
+            return true;
+        }
         DateOnly? best = null;
         for (var cy = p.Year - 1; cy <= p.Year + 1; cy++)
         {

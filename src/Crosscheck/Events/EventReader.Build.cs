@@ -1,0 +1,145 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Crosscheck.Documents;
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// One event built from its group of words: evidence clause, modality, arguments, place, time, counts and attribution.
+public sealed partial class EventReader
+{
+    private static readonly FrozenSet<string> TroopWords = FrozenSet.ToFrozenSet(
+        ["troops", "troop", "soldiers", "soldier", "personnel", "marines", "forces", "servicemen", "service members", "sailors", "reservists", "fighters", "officers", "agents", "police", "policemen", "guardsmen"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> PersonWords = FrozenSet.ToFrozenSet(
+        ["people", "persons", "person", "civilians", "civilian", "figures", "members", "leaders", "migrants", "refugees", "prisoners", "detainees",
+         "suspects", "men", "women", "children", "hostages", "protesters", "demonstrators", "residents", "workers", "students", "journalists",
+         "individuals", "victims", "militants", "rebels", "officials", "citizens", "passengers", "crew", "fishermen", "immigrants", "gang members"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private EventMention Build(AnnotatedText text, TokenSpan sentence, SegmentKind segment, List<Reading> group,
+        List<PlaceMention> places, ImmutableArray<Quote> quotes, Func<int, int, bool>? owns = null, ImmutableArray<TriggerMatch> triggers = default)
+    {
+        var first = group.OrderByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
+        var main = first.Trigger;
+        var clause = Clause(text, sentence, main.Span);
+        foreach (var r in group) clause = Union(text, clause, Clause(text, sentence, r.Trigger.Span));
+        var modality = first.Modality;
+
+        var attribution = Attributions.Find(text, sentence, main.Span);
+        var inQuote = quotes.FirstOrDefault(q => q.Start <= main.Span.Start && main.Span.End <= q.End);
+        if (inQuote is not null && attribution.Kind == AttributionKind.Unattributed) attribution = inQuote.Attribution with
+        {
+            Speaker = inQuote.SpeakerSpan,
+            SpeakerEntity = inQuote.SpeakerEntity,
+            SpeakerName = inQuote.SpeakerName,
+        };
+
+        // The casualty reader counts the whole sentence's dead and wounded for any violent word in it, so one call does.
+        var violent = group.Find(r => r.Trigger.Entry.Type == PloverType.Assault);
+        var (killed, injured) = violent is null ? (null, null) : Casualties.Find(text, sentence, violent.Trigger, owns);
+
+        var modes = group.SelectMany(r => r.Trigger.Entry.Modes).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var contexts = group.SelectMany(r => r.Trigger.Entry.Contexts).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var count = group.Select(r => CountOf(text, r.Trigger)).FirstOrDefault(c => c is not null);
+        return new EventMention
+        {
+            Type = first.Type,
+            Modes = modes,
+            Contexts = contexts,
+            Acled = Acled.Classify(text, sentence, main),
+            Modality = modality,
+            Actors = Actors(text, sentence, clause, main, quotes, triggers),
+            Recipients = Recipients(text, clause, main),
+            Location = LocationOf(text, sentence, clause, main, places),
+            Time = TimeOf(text, sentence, clause, main, owns),
+            Fatalities = killed,
+            Injured = injured,
+            Count = count,
+            Quantities = QuantitiesOf(text, clause, killed, injured),
+            Attribution = attribution,
+            Segment = segment,
+            Trigger = main.Span,
+            Evidence = clause,
+            Confidence = Math.Round(Math.Clamp(main.Entry.Weight * (group.Count > 1 ? 1.0 : 0.9), 0, 1), 2),
+        };
+    }
+
+    /// <summary>The clause around <paramref name="focus"/>: bounded by strong punctuation, and by commas that open a subordinate or report clause.</summary>
+    internal static TokenSpan Clause(AnnotatedText text, TokenSpan sentence, TokenSpan focus)
+    {
+        var start = sentence.StartToken;
+        for (var i = focus.StartToken - 1; i >= sentence.StartToken && focus.StartToken - i <= 14; i--)
+        {
+            var w = text.WordOf(i);
+            if (ClauseBreaks.Contains(w) || (w == "," && i + 1 < focus.StartToken && SubordinateStarts.Contains(text.WordOf(i + 1))))
+            {
+                start = i + 1;
+                break;
+            }
+            if (focus.StartToken - i == 14) start = i;
+        }
+        var end = sentence.EndToken;
+        for (var i = focus.EndToken; i < sentence.EndToken; i++)
+        {
+            var w = text.WordOf(i);
+            if (ClauseBreaks.Contains(w) || w == "," || (i - focus.EndToken >= 12))
+            {
+                end = i;
+                break;
+            }
+        }
+        // Trailing sentence punctuation is not evidence.
+        while (end > start + 1 && !char.IsLetterOrDigit(text.WordOf(end - 1)[0]) && text.WordOf(end - 1) is not ("”" or "’")) end--;
+        if (end <= focus.StartToken) end = focus.EndToken;
+        if (start > focus.StartToken) start = focus.StartToken;
+        return text.Span(start, end);
+    }
+
+    private static TokenSpan Union(AnnotatedText text, TokenSpan a, TokenSpan b) =>
+        text.Span(Math.Min(a.StartToken, b.StartToken), Math.Max(a.EndToken, b.EndToken));
+
+    private static TimeMention? TimeOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, Func<int, int, bool>? owns)
+    {
+        TimeMention? best = null;
+        var bestScore = int.MaxValue;
+        foreach (var t in text.Times)
+        {
+            if (!sentence.Contains(t.Span.StartToken)) continue;
+            if (owns is not null && !owns(t.Span.StartToken, t.Span.EndToken)) continue;
+            var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30);
+            if (distance < bestScore) { best = t; bestScore = distance; }
+        }
+        return best;
+    }
+
+    /// <summary>"the 15 strikes": a number right before a plural trigger noun counts the events.</summary>
+    private static CountRange? CountOf(AnnotatedText text, TriggerMatch trigger)
+    {
+        if (text.PosOf(trigger.Span.EndToken - 1) is not "NNS") return null;
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken >= trigger.Span.StartToken || n.Span.EndToken < trigger.Span.StartToken - 1) continue;
+            if (n.Span.EndToken > trigger.Span.EndToken) continue;
+            if (n.Max is null || n.Min != n.Max && n.Max < n.Min) continue;
+            var start = n.Span.StartToken > 0 && text.WordOf(n.Span.StartToken - 1) is "the" or "The" ? n.Span.StartToken - 1 : n.Span.StartToken;
+            return new CountRange(n.Min, n.Max, text.Span(start, trigger.Span.EndToken));
+        }
+        return null;
+    }
+
+    private static ImmutableArray<EventQuantity> QuantitiesOf(AnnotatedText text, TokenSpan clause, CountRange? killed, CountRange? injured)
+    {
+        var result = ImmutableArray.CreateBuilder<EventQuantity>();
+        foreach (var n in text.Numbers)
+        {
+            if (!clause.Contains(n.Span.StartToken) || n.Unit is null || n.Max is null || n.Min != n.Max) continue;
+            if (killed?.Span.Overlaps(n.Span) == true || injured?.Span.Overlaps(n.Span) == true) continue;
+            var unit = TroopWords.Contains(n.Unit) ? "troops" : PersonWords.Contains(n.Unit) ? "people" : null;
+            if (unit is null) continue;
+            result.Add(new EventQuantity(n.Min, unit, n.Span));
+        }
+        return result.ToImmutable();
+    }
+}

@@ -1,0 +1,201 @@
+using System.Collections.Frozen;
+using Crosscheck.Language;
+using Crosscheck.Language.Gazetteers;
+
+namespace Crosscheck.Events;
+
+// Where: the places a text names, the one an event takes, points at sea.
+public sealed partial class EventReader
+{
+    private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
+        ["in", "inside", "into", "to", "off", "near", "across", "at", "on", "over", "from", "within", "throughout", "along"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static bool AfterPlacePreposition(AnnotatedText text, int token, TokenSpan clause)
+    {
+        var i = token - 1;
+        if (i >= clause.StartToken && text.WordOf(i) is "the" or "The") i--;
+        return i >= clause.StartToken && PlacePrepositions.Contains(text.WordOf(i));
+    }
+
+    /// <summary>The index of the first place (places are in text order) starting at or after <paramref name="token"/>.</summary>
+    private static int FirstPlaceFrom(List<PlaceMention> places, int token)
+    {
+        int lo = 0, hi = places.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (places[mid].Span.StartToken < token) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static void Cover(bool[] covered, TokenSpan span)
+    {
+        for (var t = span.StartToken; t < span.EndToken; t++) covered[t] = true;
+    }
+
+    private static bool IsCovered(bool[] covered, TokenSpan span)
+    {
+        for (var t = span.StartToken; t < span.EndToken; t++) if (covered[t]) return true;
+        return false;
+    }
+
+    private sealed record PlaceMention(TokenSpan Span, KnownEntity? Known, PlaceKind Kind, string? Country, string Name);
+
+    /// <summary>Places the text names: gazetteer places and seas, and locations only the recognizer saw.</summary>
+    private static List<PlaceMention> Places(AnnotatedText text)
+    {
+        var places = new List<PlaceMention>();
+        foreach (var m in text.GazetteerMatches)
+        {
+            if (m.Entry is null) continue;
+            if (m.Kind == GazetteerMatchKind.Maritime)
+            {
+                var span = text.Span(m.StartToken, m.EndToken);
+                // At sea off a country's coast or in its waters: the coastal country, as ACLED codes such events.
+                places.Add(new PlaceMention(span, m.Entry.Entity, PlaceKind.Sea, m.Country, span.Text));
+            }
+            else if (m.Kind == GazetteerMatchKind.Entity && m.Entry.Place != PlaceKind.None)
+            {
+                places.Add(new PlaceMention(text.Span(m.StartToken, m.EndToken), m.Entry.Entity, m.Entry.Place, m.Entry.Country, m.Entry.Name));
+            }
+        }
+        // Tokens some place already covers: an entity there is that place, not another.
+        var covered = new bool[text.Count + 1];
+        foreach (var p in places) Cover(covered, p.Span);
+        foreach (var e in text.Entities)
+        {
+            if (e.Type is not (EntityType.Gpe or EntityType.Loc) || e.Known is not null) continue;
+            if (IsCovered(covered, e.Span)) continue;
+            places.Add(new PlaceMention(e.Span, null, PlaceKind.Region, null, e.Name.Text));
+            Cover(covered, e.Span);
+        }
+        places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
+        // A sea match holds the places it names ("off the coast of Venezuela", "off Mexico's Pacific coast"): keep the sea.
+        var seas = places.Where(o => o.Kind == PlaceKind.Sea).ToList();
+        if (seas.Count > 0)
+        {
+            places.RemoveAll(p => seas.Any(o => !ReferenceEquals(o, p) && o.Span.Length > p.Span.Length
+                && o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
+        }
+        return places;
+    }
+
+    /// <summary>
+    /// "the country" and "the nation" name the country last mentioned, by name or by demonym ("the Venezuelan
+    /// government … off the coast of the country"); "off the coast of the country" is at sea off it.
+    /// </summary>
+    private void AddCountryAnaphors(AnnotatedText text, List<PlaceMention> places)
+    {
+        var added = new List<PlaceMention>();
+        // Countries named so far, by place and by demonym, each in text order: one pass over the text.
+        var countries = places.Where(p => p.Kind == PlaceKind.Country && p.Country is not null).Select(p => (p.Span.StartToken, p.Country!)).ToList();
+        var demonyms = text.Entities.Where(e => e.Type == EntityType.Norp && e.Known?.Country is not null)
+            .Select(e => (e.Span.StartToken, e.Known!.Country!)).OrderBy(e => e.StartToken).ToList();
+        int nextCountry = 0, nextDemonym = 0;
+        (int Start, string Code)? lastCountry = null, lastDemonym = null;
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (text.WordOf(i) is not ("country" or "nation") || text.WordOf(i - 1) is not ("the" or "The")) continue;
+            while (nextCountry < countries.Count && countries[nextCountry].StartToken < i - 1) lastCountry = countries[nextCountry++];
+            while (nextDemonym < demonyms.Count && demonyms[nextDemonym].StartToken < i - 1) lastDemonym = demonyms[nextDemonym++];
+            // The country named last; a demonym counts only after the last country named outright.
+            var code = lastDemonym is { } d && d.Start > (lastCountry?.Start ?? -1) ? d.Code : lastCountry?.Code;
+            if (code is null || Gazetteer.Country(code) is not { } country) continue;
+            var start = i - 1;
+            var kind = PlaceKind.Country;
+            if (start >= 4 && text.WordOf(start - 1) == "of" && text.WordOf(start - 2) is "coast" or "coasts" or "shores" && text.WordOf(start - 3) == "the"
+                && text.WordOf(start - 4) is "off" or "Off")
+            {
+                start -= 4;
+                kind = PlaceKind.Sea;
+            }
+            added.Add(new PlaceMention(text.Span(start, i + 1), country.Entity, kind, country.Country, country.Name));
+        }
+        if (added.Count == 0) return;
+        places.AddRange(added);
+        places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
+    }
+
+    /// <summary>Where it happened: a place after a place preposition in the clause, nearest the trigger; then any such place in the sentence.</summary>
+    private EventPlace? LocationOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, List<PlaceMention> places)
+    {
+        PlaceMention? best = null;
+        var bestScore = int.MaxValue;
+        for (var at = FirstPlaceFrom(places, sentence.StartToken); at < places.Count && places[at].Span.StartToken < sentence.EndToken; at++)
+        {
+            var p = places[at];
+            var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence);
+            if (!governed || IsOriginOfThing(text, sentence, p.Span)) continue;
+            var inClause = clause.Contains(p.Span.StartToken);
+            // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
+            var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
+            var score = distance + (inClause ? 0 : 40);
+            if (score < bestScore) { best = p; bestScore = score; }
+        }
+        if (best is null) return null;
+        var known = best.Known;
+        var point = best.Kind == PlaceKind.Sea ? SeaPointOf(best, sentence, places)
+            : (known?.Latitude, known?.Longitude) is (double la, double lo) ? (la, lo) : null;
+        return new EventPlace(best.Span, best.Name)
+        {
+            Country = best.Country,
+            Latitude = point?.Lat,
+            Longitude = point?.Lon,
+            Precision = best.Kind switch
+            {
+                PlaceKind.City => "city",
+                PlaceKind.Admin1 => "admin1",
+                PlaceKind.Country => "country",
+                PlaceKind.Sea => "sea",
+                _ => "region",
+            },
+            Known = known,
+        };
+    }
+
+    /// <summary>
+    /// Whether the parse shows a place as where a thing comes from, not where something happened: "from" with the place
+    /// hanging under a noun ("a boat from Venezuela", "migrants from Haiti").
+    /// </summary>
+    private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.HeadOf(head) is var governor && governor < 0) return false;
+        if (text.PosOf(governor) is not ("NN" or "NNS")) return false;
+        for (var d = sentence.StartToken; d < head; d++)
+        {
+            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals("from", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A place at sea's point: its own (a named sea, or a phrase off a country); "international waters" and the like
+    /// take the point of another place at sea in the sentence ("in international waters off Mexico's Pacific coast").
+    /// </summary>
+    private (double Lat, double Lon)? SeaPointOf(PlaceMention place, TokenSpan sentence, List<PlaceMention> places)
+    {
+        if (Seas.Locate(place.Span, place.Known) is { } own) return own;
+        foreach (var other in places)
+        {
+            if (other.Kind != PlaceKind.Sea || ReferenceEquals(other, place) || !sentence.Contains(other.Span.StartToken)) continue;
+            if (Seas.Locate(other.Span, other.Known) is { } point) return point;
+        }
+        return null;
+    }
+
+    /// <summary>"in Caribbean waters", "in the Eastern Pacific Ocean", "inside Mexico", "in international waters in the Caribbean".</summary>
+    private static bool PrecededByPlaceWord(AnnotatedText text, int token, TokenSpan sentence)
+    {
+        for (var i = token - 1; i >= sentence.StartToken && token - i <= 3; i--)
+        {
+            if (PlacePrepositions.Contains(text.WordOf(i))) return true;
+            if (text.PosOf(i) is not ("DT" or "JJ" or "NNP")) return false;
+        }
+        return false;
+    }
+}

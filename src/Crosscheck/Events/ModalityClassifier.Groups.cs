@@ -1,0 +1,133 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>Verb groups and clauses: a subject noun's verb, a "that" complement's governor, the negation and modal before a word, conditional and "whether" clauses.</summary>
+public sealed partial class ModalityClassifier
+{
+    /// <summary>For a subject noun: the finite verb group after it, with predicate adjectives and "happen" verbs.</summary>
+    private static void SubjectVerb(AnnotatedText text, TokenSpan sentence, int noun, ref Findings state)
+    {
+        var k = noun + 1;
+        // Skip a short complement of the noun: "the strike on the boat".
+        var limit = Math.Min(sentence.EndToken, noun + 7);
+        while (k < limit)
+        {
+            var tag = text.PosOf(k);
+            if (tag is "MD" or "VBD" or "VBZ" or "VBP" || Negations.Contains(text.WordOf(k))) break;
+            if (tag is null || !(NounPhraseTags.Contains(tag) || tag is "IN" or "TO")) return;
+            if (text.WordOf(k) is "that" or "which" or "who") return;
+            k++;
+        }
+        if (k >= limit || Negations.Contains(text.WordOf(k)) && text.WordOf(k).Equals("no", StringComparison.OrdinalIgnoreCase)) return;
+        var negated = false;
+        var modal = Cue.None;
+        for (; k < sentence.EndToken; k++)
+        {
+            var w = text.WordOf(k);
+            if (Negations.Contains(w) && !w.Equals("no", StringComparison.OrdinalIgnoreCase)) { negated = true; continue; }
+            if (Modals.TryGetValue(w, out var m)) { if (modal == Cue.None) modal = m; continue; }
+            if (HedgeAdverbs.Contains(w)) { if (modal == Cue.None) modal = Cue.Maybe; continue; }
+            if (text.PosOf(k) is "RB") continue;
+            if (Auxiliaries.Contains(w) && k + 1 < sentence.EndToken && (Negations.Contains(text.WordOf(k + 1)) || text.PosOf(k + 1) is "VBN" or "VBG" or "JJ" or "RB" or "VB" or "TO" or "MD")) continue;
+            break;
+        }
+        if (k >= sentence.EndToken) return;
+        var word = text.WordOf(k);
+        if (AdjectiveCues.TryGetValue(word, out var adjective))
+        {
+            state.Take(adjective, negated, modal);
+            return;
+        }
+        if (word.Equals("ruled", StringComparison.OrdinalIgnoreCase) && k + 1 < sentence.EndToken && text.WordOf(k + 1).Equals("out", StringComparison.OrdinalIgnoreCase))
+        {
+            state.Take(Cue.RuleOut, negated, modal);
+            return;
+        }
+        // Only "happen" verbs pass their negation to the subject: "the strike did not happen", not "the strike did not kill anyone".
+        state.Take(Cue.None, negated && OccurVerbs.Contains(word), modal);
+    }
+
+    /// <summary>For a finite verb: a "that" complement of a denial or of "deny reports that".</summary>
+    private static int ComplementGovernor(AnnotatedText text, TokenSpan sentence, int groupStart, ref Findings state)
+    {
+        for (var k = groupStart - 1; k >= sentence.StartToken && groupStart - k <= 8; k--)
+        {
+            var w = text.WordOf(k);
+            if (w is "," or ";" or ":" or "and" or "but" or "or" or "—" or "–") return -1;
+            if (!w.Equals("that", StringComparison.OrdinalIgnoreCase) || text.PosOf(k) is "DT" && k + 1 < groupStart && text.PosOf(k + 1) is not ("DT" or "NN" or "NNS" or "NNP" or "PRP")) continue;
+            var g = k - 1;
+            if (g < sentence.StartToken) return -1;
+            var gw = text.WordOf(g);
+            // "denials that", "fears that", "the possibility that"; not a relative clause ("talks that were interrupted").
+            if (NounCues.TryGetValue(gw, out var nc) && IsNoun(text, g) && (nc == Cue.Deny || ThatComplementNouns.Contains(gw))) { state.Take(nc, false, Cue.None); return -1; }
+            if (NounCues.TryGetValue(gw, out nc) && nc == Cue.Transparent && g > sentence.StartToken) g--;
+            while (g > sentence.StartToken && text.PosOf(g) is "DT" or "JJ" or "RB") g--;
+            var cue = VerbCueAt(text, g);
+            if (cue is Cue.Deny or Cue.Consider or Cue.Hypothetical)
+            {
+                var (negated, modal) = GroupBefore(text, sentence, g);
+                state.Take(cue, negated, modal);
+            }
+            return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Negation and modal in the verb group ending just before <paramref name="word"/>.</summary>
+    private static (bool Negated, Cue Modal) GroupBefore(AnnotatedText text, TokenSpan sentence, int word)
+    {
+        var negated = false;
+        var modal = Cue.None;
+        for (var i = word - 1; i >= sentence.StartToken; i--)
+        {
+            var w = text.WordOf(i);
+            if (Negations.Contains(w) && !w.Equals("no", StringComparison.OrdinalIgnoreCase)) { negated = true; continue; }
+            if (Modals.TryGetValue(w, out var m)) { if (modal == Cue.None) modal = m; continue; }
+            if (Auxiliaries.Contains(w) || text.PosOf(i) is "RB") continue;
+            break;
+        }
+        return (negated, modal);
+    }
+
+    /// <summary>Where the predicate sits: in a conditional clause (hypothetical), a "whether" clause (considered), else nowhere special.</summary>
+    private static Cue Place(AnnotatedText text, TokenSpan sentence, int head)
+    {
+        for (var i = head - 1; i >= sentence.StartToken; i--)
+        {
+            var w = text.WordOf(i);
+            if (w is ";" or ":" || w == ",") return Cue.None;
+            if (w.Equals("whether", StringComparison.OrdinalIgnoreCase)) return Cue.Consider;
+            if (Conditionals.Contains(w))
+            {
+                if (i > sentence.StartToken && text.WordOf(i - 1).Equals("as", StringComparison.OrdinalIgnoreCase)) return Cue.None;
+                if (w.Equals("if", StringComparison.OrdinalIgnoreCase) && i > sentence.StartToken && WhetherIfGovernors.Contains(text.WordOf(i - 1))) return Cue.Consider;
+                return Cue.Hypothetical;
+            }
+            if (w.Equals("case", StringComparison.OrdinalIgnoreCase) && i > sentence.StartToken && text.WordOf(i - 1).Equals("in", StringComparison.OrdinalIgnoreCase))
+            {
+                return Cue.Hypothetical;
+            }
+        }
+        return Cue.None;
+    }
+
+    private static bool HasConditional(AnnotatedText text, TokenSpan sentence)
+    {
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            var w = text.WordOf(i);
+            if (w.Equals("if", StringComparison.OrdinalIgnoreCase) || w.Equals("unless", StringComparison.OrdinalIgnoreCase))
+            {
+                if (i > sentence.StartToken && (text.WordOf(i - 1).Equals("as", StringComparison.OrdinalIgnoreCase) || WhetherIfGovernors.Contains(text.WordOf(i - 1)))) continue;
+                return true;
+            }
+            if (w.Equals("case", StringComparison.OrdinalIgnoreCase) && i > sentence.StartToken && text.WordOf(i - 1).Equals("in", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsVerb(AnnotatedText text, int i) => text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal);
+
+    private static bool IsNoun(AnnotatedText text, int i) => text.PosOf(i) is { } tag && tag.StartsWith("NN", StringComparison.Ordinal);
+}

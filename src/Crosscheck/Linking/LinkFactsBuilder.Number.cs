@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Linking;
+
+/// <summary>Whether an event is one of a series or one singled out, and the running toll a series takes its casualties from.</summary>
+public static partial class LinkFactsBuilder
+{
+    /// <summary>Whether the event words speak of many events or single one out.</summary>
+    private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e)
+    {
+        if (e.Count is { } count) return (count.Max is null || count.Max > 1 || count.Min > 1, count.Min == 1 && count.Max == 1);
+        var plural = false;
+        var single = false;
+        for (var i = e.Trigger.StartToken; i < e.Trigger.EndToken; i++)
+        {
+            if (text.PosOf(i) is "NNS") plural = true;
+        }
+        // Plural targets make a series ("strikes on boats"), but the victims of a killing word do not ("killing 11 people").
+        if (e.Trigger.Length == 0 || !KillWords.Contains(text.WordOf(e.Trigger.StartToken)))
+        {
+            foreach (var r in e.Recipients)
+            {
+                if (r.Span.Length > 0 && text.PosOf(r.Span.EndToken - 1) is "NNS" && !PersonPlurals.Contains(text.WordOf(r.Span.EndToken - 1))) plural = true;
+            }
+        }
+        // Look a few words around the trigger for series and singling words: "the latest was carried out", "multiple boats".
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        var from = Math.Max(sentence.StartToken, Math.Min(e.Evidence.StartToken, e.Trigger.StartToken - 4));
+        var to = Math.Min(sentence.EndToken, Math.Max(e.Evidence.EndToken, e.Trigger.EndToken + 4));
+        for (var i = from; i < to; i++)
+        {
+            var w = text.WordOf(i);
+            if (SingleWords.Contains(w)) single = true;
+            else if (SeriesWords.Contains(w)) plural = true;
+        }
+        // A verb whose object right after it is plural ("bombing ships", "bombed and intercepted multiple boats") or
+        // one thing ("destroyed a boat", "fired on another vessel"). Killing words count people, not events, so for
+        // them the other verbs of the clause are read ("destroyed a boat ..., killing 11").
+        if (!plural && e.Trigger.Length > 0)
+        {
+            var killing = KillWords.Contains(text.WordOf(e.Trigger.StartToken));
+            var verbs = new List<int>();
+            if (!killing && text.PosOf(e.Trigger.StartToken) is { } tpos && tpos.StartsWith("VB", StringComparison.Ordinal)) verbs.Add(e.Trigger.EndToken);
+            if (killing)
+            {
+                for (var i = e.Evidence.StartToken; i < e.Evidence.EndToken; i++)
+                {
+                    if (i != e.Trigger.StartToken && text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KillWords.Contains(text.WordOf(i))) verbs.Add(i + 1);
+                }
+            }
+            foreach (var after in verbs)
+            {
+                var (objectPlural, objectSingle) = ObjectNumber(text, sentence, after);
+                plural |= objectPlural;
+                single |= objectSingle;
+                if (objectPlural || objectSingle) break;
+            }
+        }
+        // A noun trigger that is one event: "a strike", "another attack", "the 16th strike".
+        if (!plural && !single && e.Trigger.Length > 0 && text.PosOf(e.Trigger.EndToken - 1) is "NN" && e.Trigger.StartToken > sentence.StartToken)
+        {
+            for (var i = e.Trigger.StartToken - 1; i >= Math.Max(sentence.StartToken, e.Trigger.StartToken - 3); i--)
+            {
+                var w = text.WordOf(i);
+                if (OneDeterminers.Contains(w) || (w.Length > 2 && char.IsDigit(w[0]) && (w.EndsWith("th", StringComparison.Ordinal) || w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal) || w.EndsWith("rd", StringComparison.Ordinal))))
+                {
+                    single = true;
+                    break;
+                }
+                if (text.PosOf(i) is not ("JJ" or "NN" or "NNP" or "CD")) break;
+            }
+        }
+        // "since early September", "so far": a tally of a series.
+        if (e.Time is { } t && t.Span.Length > 0 && (t.Span.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || text.WordOf(Math.Max(0, t.Span.StartToken - 1)).Equals("since", StringComparison.OrdinalIgnoreCase)))
+        {
+            plural = true;
+            single = false;
+        }
+        if (single) plural = false;
+        if (!plural && e.Time is { Precision: TimePrecision.Day or TimePrecision.Week }) single = true;
+        return (plural, single);
+    }
+
+    private static RangeFacts? TollOf(ImmutableArray<Toll> tolls, TokenSpan sentence, TollMeasure measure)
+    {
+        foreach (var t in tolls)
+        {
+            if (t.Counts == measure && sentence.Contains(t.Span.StartToken)) return new RangeFacts(t.Min, t.Max, t.Text);
+        }
+        return null;
+    }
+
+    /// <summary>Whether the object starting at <paramref name="from"/> is plural ("ships") or one thing ("a boat").</summary>
+    private static (bool Plural, bool Single) ObjectNumber(AnnotatedText text, TokenSpan sentence, int from)
+    {
+        var determiner = false;
+        for (var i = from; i < Math.Min(sentence.EndToken, from + 5); i++)
+        {
+            var pos = text.PosOf(i);
+            var w = text.WordOf(i);
+            if (pos is "NNS") return (true, false);
+            if (OneDeterminers.Contains(w)) { determiner = true; continue; }
+            if (pos is "NN" && determiner) return (false, true);
+            if (pos is "NN" or "NNP" or "." or ",") break;
+            if (pos is "IN" && !(w is "on" or "at" or "upon")) break;
+        }
+        return (false, false);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>The word lists of <c>data/events/link-words.txt</c> (embedded), read once per process.</summary>
+public static partial class LinkFactsBuilder
+{
+    private const string WordFile = "link-words.txt";
+
+    // The sections of the file; every list below is read from it, so they follow it.
+    private static readonly FrozenDictionary<string, string[]> WordSections = WordListFile.LoadEmbedded(WordFile);
+
+    /// <summary>Words that mark a claim as second-hand.</summary>
+    private static readonly FrozenSet<string> HedgeWords = WordSet("hedge-words", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that single out one event of a series.</summary>
+    private static readonly FrozenSet<string> SingleWords = WordSet("single-words", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that make an event a series.</summary>
+    private static readonly FrozenSet<string> SeriesWords = WordSet("series-words", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Determiners that make a noun one thing, as written.</summary>
+    private static readonly FrozenSet<string> OneDeterminers = WordSet("one-determiners", StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PersonPlurals = WordSet("person-plurals", StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> KillWords = WordSet("kill-words", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Lower-case terms left out of a document's terms.</summary>
+    private static readonly FrozenSet<string> StopTerms = WordSet("stop-terms", StringComparer.Ordinal);
+
+    private static FrozenSet<string> WordSet(string section, StringComparer comparer) =>
+        WordListFile.Section(WordSections, section, WordFile).ToFrozenSet(comparer);
+}

@@ -1,0 +1,42 @@
+using Crosscheck.Linking;
+using Shouldly;
+using Xunit;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>
+/// The facts the cross-document stage sees of one document, read with the word lists of
+/// <c>data/events/link-words.txt</c>: hedges, series and single events, left-out terms. Each case has a twin
+/// without the word, so a list that stops being read fails here.
+/// </summary>
+public class LinkFactsTests
+{
+    private static EventFacts EventOf(string body, string trigger) =>
+        CrossDocumentLinkerTests.Facts("link-facts", "Harbor Ledger", "2025-09-03", body).Events.First(e => e.Trigger == trigger);
+
+    [Fact]
+    public void A_hedge_word_in_the_sentence_makes_the_event_second_hand()
+    {
+        EventOf("The navy reportedly struck a boat off the coast on Monday.", "struck").Hedged.ShouldBeTrue();
+        EventOf("The navy struck a boat off the coast on Monday.", "struck").Hedged.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_series_word_makes_the_event_a_series_and_a_singling_word_one_event()
+    {
+        EventOf("The navy has carried out multiple strikes in the region.", "strikes").Plural.ShouldBeTrue();
+        EventOf("The latest strike destroyed the boat.", "strike").Single.ShouldBeTrue();
+        EventOf("The strike destroyed the boat.", "strike").Single.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Stop_terms_are_left_out_of_the_document_terms()
+    {
+        var facts = CrossDocumentLinkerTests.Facts("link-terms", "Harbor Ledger", "2025-09-03",
+            "Officials said the navy destroyed a smuggling vessel near the island.");
+        var terms = facts.Terms.Select(t => t.Key).ToList();
+        terms.ShouldContain("vessel");
+        terms.ShouldNotContain("said");
+        terms.ShouldContain("official");
+    }
+}

@@ -180,16 +180,28 @@ internal static class SyntaxGrouping
         return Under(text, a, b) || Under(text, b, a);
     }
 
-    /// <summary>The figures a word holds as its own: those headed by the word or hanging right under it.</summary>
+    /// <summary>
+    /// The figures a word holds as its own: those headed by the word or hanging right under it, and the count of a noun
+    /// the word modifies ("four killed fishermen"; also "killed four fishermen" when the parse reads "killed" that way).
+    /// </summary>
     private static List<SplitAnchor> OwnFigures(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors)
     {
         var keys = new List<SplitAnchor>();
         foreach (var anchor in anchors)
         {
             if (anchor.Kind is null || anchor.Head < 0) continue;
-            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head))) keys.Add(anchor);
+            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head)) || Modifies(text, word, anchor.Head)) keys.Add(anchor);
         }
         return keys;
+    }
+
+    private static bool Modifies(AnnotatedText text, TokenSpan word, int noun)
+    {
+        for (var t = word.StartToken; t < word.EndToken; t++)
+        {
+            if (text.HeadOf(t) == noun && text.RelationOf(t) == "amod") return true;
+        }
+        return false;
     }
 
     private static bool Within(TokenSpan span, int token) => token >= span.StartToken && token < span.EndToken;

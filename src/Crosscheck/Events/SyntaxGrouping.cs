@@ -101,14 +101,25 @@ internal static class SyntaxGrouping
             if (best >= 0 && bestDistance != int.MaxValue) anchored[best] = true;
         }
 
+        // Outcome words alone that hold a figure of their own ("which officials said killed four fishermen", beside "the
+        // raid that killed nine") tell how another event ended: they join an event that holds no figure unlike theirs.
+        var outcomeWords = parts.Select(p => p.All(i => isOutcome(group[i]))).ToArray();
+        for (var k = 0; k < parts.Count; k++)
+        {
+            if (anchored[k] && outcomeWords[k]
+                && Enumerable.Range(0, parts.Count).Any(o => anchored[o] && !outcomeWords[o] && !Conflict(parts[k], parts[o], owned)))
+                anchored[k] = false;
+        }
         if (anchored.Count(a => a) < 2) return [group];
         var merged = parts.Select((p, k) => anchored[k] ? new List<int>(p) : null).ToList();
         for (var k = 0; k < parts.Count; k++)
         {
             if (anchored[k]) continue;
-            // A part set in time against another ("a week after an ambush …") joins the words that follow its "after".
+            // A part set in time against another ("a week after an ambush …") joins the words that follow its "after";
+            // never a part that holds a figure unlike its own.
             var marker = parts[k].Select(i => TimeLinkOf(text, spanOf(group[i]))).Where(m => m >= 0).DefaultIfEmpty(-1).Min();
             var candidates = Enumerable.Range(0, parts.Count).Where(o => anchored[o]).ToList();
+            if (candidates.Where(o => !Conflict(parts[k], parts[o], owned)).ToList() is { Count: > 0 } agreeing) candidates = agreeing;
             if (marker >= 0 && candidates.Where(o => parts[o].Min(i => spanOf(group[i]).StartToken) > marker).ToList() is { Count: > 0 } after) candidates = after;
             var into = candidates
                 .OrderBy(o => parts[k].Min(i => parts[o].Min(j => SpanDistance(text, spanOf(group[i]), spanOf(group[j]))))).ThenBy(o => o).First();

@@ -28,7 +28,8 @@ internal static class ParsingCommands
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => defaults.MinFeatureCount };
         var tagger = new Option<string?>("--tagger") { Description = "Learn from the tags of this part-of-speech model (or 'builtin' for the built-in one) instead of training the parser's own tagger on the treebank" };
         var folds = new Option<int>("--tagger-folds") { Description = "The parser learns from its own tagger's tags on the training data, each part tagged by a tagger trained on the other parts", DefaultValueFactory = _ => 5 };
-        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds };
+        var clusters = new Option<string?>("--clusters") { Description = $"Word classes for the parser's features ('crosscheck train clusters'), or 'none' (default: the repository's {ClusterCommands.DefaultPath})" };
+        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters };
         command.SetAction(parse =>
         {
             var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount) };
@@ -37,6 +38,16 @@ internal static class ParsingCommands
             var foldCount = parse.GetValue(folds);
             if (foldCount is < 2 or > 20) throw new UsageException("--tagger-folds must be 2 to 20");
             var clock = Stopwatch.StartNew();
+            var clusterPath = parse.GetValue(clusters) ?? ClusterCommands.CommittedPath();
+            WordClusters? wordClasses;
+            try
+            {
+                wordClasses = clusterPath == "none" ? null : WordClusters.Load(clusterPath);
+            }
+            catch (ModelLoadException ex)
+            {
+                throw new CliFailure(ex.Message);
+            }
             var taggerPath = parse.GetValue(tagger);
             var given = taggerPath is null ? null : TaggingCommands.LoadTagger(taggerPath == "builtin" ? null : taggerPath);
             var paths = parse.GetValue(data) is { Length: > 0 } files ? files : DefaultTrain();
@@ -68,7 +79,9 @@ internal static class ParsingCommands
                 }
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"iterations {options.Iterations}, seed {options.Seed}, min feature count {options.MinFeatureCount}, prune below {options.PruneBelow}"));
                 var examples = treebank.Select((s, i) => new ParserExample(s.Words, tags[i], s.Heads, s.Relations)).ToList();
-                parser = ParserTrainer.Train(examples, options, notes, stdout.WriteLine, own);
+                if (wordClasses is not null)
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"word classes: {wordClasses.Words.Length} words in {wordClasses.Count} classes from {Path.GetFileName(clusterPath)}"));
+                parser = ParserTrainer.Train(examples, options, notes, stdout.WriteLine, own, wordClasses);
             }
             catch (ArgumentException ex)
             {

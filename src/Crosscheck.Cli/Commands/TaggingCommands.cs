@@ -41,6 +41,7 @@ internal static class TaggingCommands
         train.Subcommands.Add(TrainCommand("tagger", "Train the part-of-speech tagger", stdout, ner: false));
         train.Subcommands.Add(TrainCommand("ner", "Train the named-entity recognizer", stdout, ner: true));
         train.Subcommands.Add(ParsingCommands.TrainCommand(stdout));
+        train.Subcommands.Add(ClusterCommands.TrainCommand(stdout));
         train.Subcommands.Add(AttributionTraining.Command(stdout));
         train.Subcommands.Add(ModalityTraining.Command(stdout));
         return train;

@@ -85,11 +85,22 @@ internal static class AnchoredDays
         var link = Dependent(text, sentence, t, d => text.RelationOf(d) == "case" && text.WordOf(d) is "after" or "before");
         var governor = text.HeadOf(t);
         if (link < 0 || governor < 0 || text.RelationOf(t) is not ("obl" or "nmod")) return null;
+        // "three days after an ambush" may be parsed with the event noun under the span ("days" → "ambush", nmod): then
+        // the span's own head is the frame's verb.
+        var span = -1;
+        if (text.RelationOf(t) == "nmod" && UnitDays(text.WordOf(governor)) > 0 && IsSpanRelation(text.RelationOf(governor)))
+        {
+            span = governor;
+            governor = text.HeadOf(span);
+            if (governor < 0) return null;
+        }
         var subject = Dependent(text, sentence, governor, d => text.RelationOf(d) == "nsubj");
         if (subject < 0 || Dependent(text, sentence, subject, d => text.WordOf(d) is "the" or "The" or "this" or "This") < 0) return null;
         if (!TriggerLexicon.Default.Match(text, sentence).Any(m => m.Span.Contains(subject) && newsTypes.Contains(m.Entry.Type))) return null;
-        var span = Dependent(text, sentence, governor, d => text.RelationOf(d) is "obl:unmarked" or "obl:npmod" or "nmod:unmarked" or "obl:tmod"
-            && UnitDays(text.WordOf(d)) > 0);
+        // The span hangs from the verb ("came three days after …", obl) or from the event noun itself, the head of the
+        // phrase "three days after an ambush" (nmod).
+        if (span < 0) span = Dependent(text, sentence, governor, d => IsSpanRelation(text.RelationOf(d)) && UnitDays(text.WordOf(d)) > 0);
+        if (span < 0) span = Dependent(text, sentence, t, d => IsSpanRelation(text.RelationOf(d)) && UnitDays(text.WordOf(d)) > 0);
         if (span < 0) return null;
         var unit = UnitDays(text.WordOf(span));
         var count = 1;
@@ -104,6 +115,9 @@ internal static class AnchoredDays
         var first = Math.Min(Math.Min(span, link), number >= 0 ? number : span);
         return new TimeMention(text.Span(first, link + 1), day, day, TimePrecision.Day);
     }
+
+    /// <summary>The relations of a span of time that measures a frame ("came three days after …").</summary>
+    private static bool IsSpanRelation(string? relation) => relation is "obl:unmarked" or "obl:npmod" or "obl:tmod" or "nmod:unmarked" or "nmod:npmod" or "nmod:tmod";
 
     private static int Dependent(AnnotatedText text, TokenSpan sentence, int head, Func<int, bool> accept)
     {

@@ -25,13 +25,26 @@ public sealed partial class ModalityClassifier
         {
             var relation = text.RelationOf(current);
             var governor = text.HeadOf(current);
-            if (governor < 0 || relation is null || !Climbs(relation) || !sentence.Contains(governor)) break;
+            if (governor < 0 || relation is null || !Climbs(relation) || IsToldClause(text, sentence, current, relation) || !sentence.Contains(governor)) break;
             var above = ClassifyByWords(text, sentence, governor);
             if (above.Modality is Modality.Planned or Modality.Considered or Modality.Hypothetical)
                 return new ModalityReading(above.Modality, Math.Min(above.Confidence, 0.7));
             current = governor;
         }
         return reading;
+    }
+
+    /// <summary>
+    /// A clause on a noun with its own subject and a past-tense verb ("the village that the army shelled on Monday"):
+    /// it tells what happened, as a relative clause does, whatever the parse calls it (a plain <c>acl</c> when "that"
+    /// was read as a conjunction), so the noun's governor does not make it planned.
+    /// </summary>
+    private static bool IsToldClause(AnnotatedText text, TokenSpan sentence, int verb, string relation)
+    {
+        if (relation != "acl" || text.PosOf(verb) != "VBD") return false;
+        for (var d = sentence.StartToken; d < sentence.EndToken; d++)
+            if (text.HeadOf(d) == verb && text.RelationOf(d) is "nsubj" or "nsubj:pass") return true;
+        return false;
     }
 
     private static bool Climbs(string relation)

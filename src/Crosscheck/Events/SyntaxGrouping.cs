@@ -101,14 +101,25 @@ internal static class SyntaxGrouping
             if (best >= 0 && bestDistance != int.MaxValue) anchored[best] = true;
         }
 
+        // Outcome words alone that hold a figure of their own ("which officials said killed four fishermen", beside "the
+        // raid that killed nine") tell how another event ended: they join an event that holds no figure unlike theirs.
+        var outcomeWords = parts.Select(p => p.All(i => isOutcome(group[i]))).ToArray();
+        for (var k = 0; k < parts.Count; k++)
+        {
+            if (anchored[k] && outcomeWords[k]
+                && Enumerable.Range(0, parts.Count).Any(o => anchored[o] && !outcomeWords[o] && !Conflict(parts[k], parts[o], owned)))
+                anchored[k] = false;
+        }
         if (anchored.Count(a => a) < 2) return [group];
         var merged = parts.Select((p, k) => anchored[k] ? new List<int>(p) : null).ToList();
         for (var k = 0; k < parts.Count; k++)
         {
             if (anchored[k]) continue;
-            // A part set in time against another ("a week after an ambush …") joins the words that follow its "after".
+            // A part set in time against another ("a week after an ambush …") joins the words that follow its "after";
+            // never a part that holds a figure unlike its own.
             var marker = parts[k].Select(i => TimeLinkOf(text, spanOf(group[i]))).Where(m => m >= 0).DefaultIfEmpty(-1).Min();
             var candidates = Enumerable.Range(0, parts.Count).Where(o => anchored[o]).ToList();
+            if (candidates.Where(o => !Conflict(parts[k], parts[o], owned)).ToList() is { Count: > 0 } agreeing) candidates = agreeing;
             if (marker >= 0 && candidates.Where(o => parts[o].Min(i => spanOf(group[i]).StartToken) > marker).ToList() is { Count: > 0 } after) candidates = after;
             var into = candidates
                 .OrderBy(o => parts[k].Min(i => parts[o].Min(j => SpanDistance(text, spanOf(group[i]), spanOf(group[j]))))).ThenBy(o => o).First();
@@ -180,16 +191,28 @@ internal static class SyntaxGrouping
         return Under(text, a, b) || Under(text, b, a);
     }
 
-    /// <summary>The figures a word holds as its own: those headed by the word or hanging right under it.</summary>
+    /// <summary>
+    /// The figures a word holds as its own: those headed by the word or hanging right under it, and the count of a noun
+    /// the word modifies ("four killed fishermen"; also "killed four fishermen" when the parse reads "killed" that way).
+    /// </summary>
     private static List<SplitAnchor> OwnFigures(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors)
     {
         var keys = new List<SplitAnchor>();
         foreach (var anchor in anchors)
         {
             if (anchor.Kind is null || anchor.Head < 0) continue;
-            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head))) keys.Add(anchor);
+            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head)) || Modifies(text, word, anchor.Head)) keys.Add(anchor);
         }
         return keys;
+    }
+
+    private static bool Modifies(AnnotatedText text, TokenSpan word, int noun)
+    {
+        for (var t = word.StartToken; t < word.EndToken; t++)
+        {
+            if (text.HeadOf(t) == noun && text.RelationOf(t) == "amod") return true;
+        }
+        return false;
     }
 
     private static bool Within(TokenSpan span, int token) => token >= span.StartToken && token < span.EndToken;

@@ -14,7 +14,7 @@ internal sealed class DependencyParser
     public const string LabelKind = "parser-labels";
 
     /// <summary>Bump when <see cref="ParserFeatures"/> changes: old models then fail to load instead of parsing badly.</summary>
-    public const int FeatureVersion = 2;
+    public const int FeatureVersion = 4;
 
     public const int MaxLength = 250;
     public const string RootRelation = "root";
@@ -28,8 +28,18 @@ internal sealed class DependencyParser
 
     private readonly TransitionScorer _transitionScorer;
     private readonly SparseScorer _labelScorer;
+    private readonly Lazy<PosTagger>? _tagger;
 
-    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null)
+    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null, WordClusters? clusters = null)
+        : this(transitions, labels, tagger is null ? null : new Lazy<PosTagger>(tagger), clusters)
+    {
+    }
+
+    /// <summary>
+    /// A parser whose own tagger is read on first use: analysis parses from the pipeline's tags, so the tagger's weights
+    /// are then never loaded.
+    /// </summary>
+    private DependencyParser(PerceptronModel transitions, PerceptronModel labels, Lazy<PosTagger>? tagger, WordClusters? clusters)
     {
         if (transitions.Kind != TransitionKind || labels.Kind != LabelKind) throw new ModelLoadException("not a dependency parser model");
         if (transitions.FeatureVersion != FeatureVersion || labels.FeatureVersion != FeatureVersion)
@@ -37,7 +47,8 @@ internal sealed class DependencyParser
         if (transitions.Classes.Length != ParseState.TransitionCount) throw new ModelLoadException("the parser model has the wrong transitions");
         Transitions = transitions;
         Labels = labels;
-        Tagger = tagger;
+        _tagger = tagger;
+        Clusters = clusters;
         _transitionScorer = new TransitionScorer(transitions);
         _labelScorer = new SparseScorer(labels);
         RootLabel = labels.Classes.Length;
@@ -50,7 +61,10 @@ internal sealed class DependencyParser
     /// The parser's own part-of-speech tagger, trained on the treebank's tags (in Penn spelling), whose tags the parser
     /// learned from; null when the parser learned from the tags it is given (then <see cref="Parse"/> uses those).
     /// </summary>
-    public PosTagger? Tagger { get; }
+    public PosTagger? Tagger => _tagger?.Value;
+
+    /// <summary>The word classes the parser's features use (learned from unlabelled text); null when it has none.</summary>
+    public WordClusters? Clusters { get; }
 
     /// <summary>The label index of the root relation (one past the label model's classes).</summary>
     public int RootLabel { get; }
@@ -67,11 +81,11 @@ internal sealed class DependencyParser
     {
         if (tags.Length < words.Length || heads.Length < words.Length || relations.Length < words.Length)
             throw new ArgumentException("one tag, head and relation slot per word");
-        if (Tagger is not null)
+        if (Tagger is { } tagger)
         {
             var scratch = t_scratch ??= new Scratch();
             var own = scratch.Tags(words.Length);
-            Tagger.Tag(words, own);
+            tagger.Tag(words, own);
             tags = own;
         }
         ParseWithTags(words, tags, heads, relations);
@@ -101,7 +115,7 @@ internal sealed class DependencyParser
     /// <summary>The tags <see cref="Parse"/> works from: its own tagger's when it has one, else <paramref name="given"/>.</summary>
     public void TagsUsed(ReadOnlySpan<string> words, ReadOnlySpan<string> given, Span<string> tags)
     {
-        if (Tagger is not null) Tagger.Tag(words, tags);
+        if (Tagger is { } tagger) tagger.Tag(words, tags);
         else given[..words.Length].CopyTo(tags);
     }
 
@@ -111,7 +125,7 @@ internal sealed class DependencyParser
         var scratch = t_scratch ??= new Scratch();
         var state = scratch.State;
         var n = words.Length;
-        scratch.Atoms.Set(words, tags);
+        scratch.Atoms.Set(words, tags, Clusters);
         state.Reset(n);
         Span<ulong> features = stackalloc ulong[ParserFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[Transitions.Stride];
@@ -183,7 +197,10 @@ internal sealed class DependencyParser
         return best;
     }
 
-    /// <summary>Writes the parser: a header, then the transition and label models, each as written by <see cref="PerceptronModel.Save"/>.</summary>
+    /// <summary>
+    /// Writes the parser: a header, then the transition, label and tagger models, each as written by
+    /// <see cref="PerceptronModel.Save"/> (the tagger's empty when there is none), then the word classes when there are some.
+    /// </summary>
     public void Save(Stream output)
     {
         using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
@@ -194,6 +211,10 @@ internal sealed class DependencyParser
             writer.Write(bytes.Length);
             writer.Write(bytes);
         }
+        if (Clusters is null) return;
+        var clusters = Clusters.ToBytes();
+        writer.Write(clusters.Length);
+        writer.Write(clusters);
     }
 
     public byte[] ToBytes()
@@ -209,18 +230,31 @@ internal sealed class DependencyParser
         {
             using var reader = new BinaryReader(input, Encoding.UTF8, leaveOpen: true);
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new ModelLoadException($"{name}: not a Crosscheck parser model");
-            var models = new PerceptronModel?[3];
-            for (var i = 0; i < models.Length; i++)
+            var parts = new byte[3][];
+            for (var i = 0; i < parts.Length; i++)
             {
                 var length = reader.ReadInt32();
                 if (length is < 0 or > 1 << 30) throw new ModelLoadException($"{name}: corrupt parser model (length {length})");
-                if (length == 0 && i == 2) continue;
-                var bytes = reader.ReadBytes(length);
-                if (bytes.Length != length) throw new ModelLoadException($"{name}: truncated parser model");
-                models[i] = PerceptronModel.Load(new MemoryStream(bytes), name);
+                parts[i] = reader.ReadBytes(length);
+                if (parts[i].Length != length) throw new ModelLoadException($"{name}: truncated parser model");
+                if (length == 0 && i < 2) throw new ModelLoadException($"{name}: corrupt parser model (empty part)");
             }
-            if (input.ReadByte() != -1) throw new ModelLoadException($"{name}: corrupt parser model (data after the last part)");
-            return new DependencyParser(models[0]!, models[1]!, models[2] is { } tagger ? new PosTagger(tagger) : null);
+            var transitions = PerceptronModel.Load(new MemoryStream(parts[0]), name);
+            var labels = PerceptronModel.Load(new MemoryStream(parts[1]), name);
+            var taggerBytes = parts[2];
+            Lazy<PosTagger>? tagger = taggerBytes.Length == 0 ? null : new(() => new PosTagger(PerceptronModel.Load(new MemoryStream(taggerBytes), name)));
+            WordClusters? clusters = null;
+            var rest = new MemoryStream();
+            input.CopyTo(rest);
+            if (rest.Length > 0)
+            {
+                rest.Position = 0;
+                using var tail = new BinaryReader(rest);
+                var length = tail.ReadInt32();
+                if (length < 0 || length != rest.Length - 4) throw new ModelLoadException($"{name}: corrupt parser model (word classes)");
+                clusters = WordClusters.FromBytes(tail.ReadBytes(length), name);
+            }
+            return new DependencyParser(transitions, labels, tagger, clusters);
         }
         catch (EndOfStreamException)
         {

@@ -6,7 +6,7 @@ namespace Crosscheck.Language.Parsing;
 /// <summary>
 /// The parser's own part-of-speech tagger: the same averaged-perceptron tagger as the pipeline's, trained on the
 /// treebank's XPOS tags (in Penn spelling). The parser learns from jackknifed tags: the training sentences are cut
-/// into folds (sentence i in fold i mod k), each tagged by a tagger trained on the other folds, so the parser sees
+/// into k runs of consecutive sentences (so a fold's documents are unseen, as new text is), each tagged by a tagger trained on the other folds, so the parser sees
 /// the kind of tagging errors it will meet on new text.
 /// </summary>
 internal static class OwnTagger
@@ -16,12 +16,14 @@ internal static class OwnTagger
         var sentences = treebank.Select((s, i) => new TaggedSentence("treebank", i, s.Words, [.. s.Xpos.Select(TrainingCorpus.PennSpelling)], null)).ToList();
         var options = new TrainingOptions { Seed = seed };
         var tags = new string[sentences.Count][];
+        int Start(int fold) => (int)((long)sentences.Count * fold / folds);
         for (var fold = 0; fold < folds; fold++)
         {
-            var rest = sentences.Where((_, i) => i % folds != fold).ToList();
-            var tagger = PosTagger.Train(rest, options, []);
+            int from = Start(fold), to = Start(fold + 1);
+            var rest = sentences.Where((_, i) => i < from || i >= to).ToList();
+            var tagger = PosTagger.Train(rest, options, [], null, PosTagger.RichFeatureVersion);
             long right = 0, total = 0;
-            for (var i = fold; i < sentences.Count; i += folds)
+            for (var i = from; i < to; i++)
             {
                 tags[i] = tagger.Tag(sentences[i].Words);
                 for (var j = 0; j < tags[i].Length; j++) if (tags[i][j] == sentences[i].Pos![j]) right++;
@@ -29,6 +31,6 @@ internal static class OwnTagger
             }
             progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"own tagger, fold {fold + 1}/{folds}: {100.0 * right / Math.Max(1, total):0.00}% of the fold's tags right"));
         }
-        return (PosTagger.Train(sentences, options, ["the parser's own tagger, trained on the treebank's XPOS in Penn spelling"]), tags);
+        return (PosTagger.Train(sentences, options, ["the parser's own tagger, trained on the treebank's XPOS in Penn spelling"], null, PosTagger.RichFeatureVersion), tags);
     }
 }

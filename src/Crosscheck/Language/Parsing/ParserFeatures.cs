@@ -3,13 +3,15 @@ using Crosscheck.Language.Tagging;
 namespace Crosscheck.Language.Parsing;
 
 /// <summary>
-/// Per-word ids of a sentence for the parser (lower-case word, tag, the two joined, last three letters), hashed once per
+/// Per-word ids of a sentence for the parser (lower-case word, tag, the two joined, last three letters, shape, word class
+/// and word class with tag), hashed once per
 /// sentence; index N is the root and -1 "no word". Reused between sentences; not thread-safe.
 /// </summary>
 internal sealed class ParserAtoms
 {
-    public const int Word = 0, Tag = 1, WordTag = 2, Suffix = 3, Shape = 4;
-    private const int PerToken = 5;
+    public const int Word = 0, Tag = 1, WordTag = 2, Suffix = 3, Shape = 4, Cluster = 5, ClusterTag = 6;
+    private const int PerToken = 7;
+    private static readonly ulong[] ClusterAtoms = [.. Enumerable.Range(-1, 1025).Select(c => FeatureHash.Number(1000 + c))];
 
     private static readonly ulong[] RootAtoms = [.. Enumerable.Range(0, PerToken).Select(a => FeatureHash.Text("\u0002<root>" + a))];
     private static readonly ulong[] NoneAtoms = [.. Enumerable.Range(0, PerToken).Select(a => FeatureHash.Text("\u0002<none>" + a))];
@@ -18,7 +20,7 @@ internal sealed class ParserAtoms
 
     public int Length { get; private set; }
 
-    public void Set(ReadOnlySpan<string> words, ReadOnlySpan<string> tags)
+    public void Set(ReadOnlySpan<string> words, ReadOnlySpan<string> tags, WordClusters? clusters)
     {
         Length = words.Length;
         if (_atoms.Length < words.Length * PerToken) _atoms = new ulong[words.Length * PerToken * 2];
@@ -31,6 +33,8 @@ internal sealed class ParserAtoms
             a[WordTag] = FeatureHash.Add(a[Word], a[Tag]);
             a[Suffix] = FeatureHash.Lower(w[Math.Max(0, w.Length - 3)..]);
             a[Shape] = FeatureHash.Shape(w);
+            a[Cluster] = ClusterAtoms[clusters is null ? 0 : Math.Min(clusters.Of(a[Word]) + 1, ClusterAtoms.Length - 1)];
+            a[ClusterTag] = FeatureHash.Add(a[Cluster], a[Tag]);
         }
     }
 
@@ -149,6 +153,15 @@ internal static class ParserFeatures
         f[n++] = F(++t, a.Get(n0, ParserAtoms.Shape), n0p);
         f[n++] = F(++t, Num(s0 >= 0 && s.Head[s0] >= 0 ? 1 : 0), s0p, n0p);
         f[n++] = F(++t, Num(0));
+        // Word classes (Koo, Carreras and Collins 2008) of the stack's top and the buffer's front, alone, with their tags
+        // and paired. The skipped template numbers are those of the fuller set measured on dev (other positions, children,
+        // heads), left out for speed; they stay skipped so the kept templates' ids are the measured ones.
+        ulong s0c = a.Get(s0, ParserAtoms.Cluster), n0c = a.Get(n0, ParserAtoms.Cluster);
+        ulong s0ct = a.Get(s0, ParserAtoms.ClusterTag), n0ct = a.Get(n0, ParserAtoms.ClusterTag);
+        f[n++] = F(++t, s0c); f[n++] = F(++t, n0c); t += 2;
+        f[n++] = F(++t, s0ct); f[n++] = F(++t, n0ct); t += 1;
+        f[n++] = F(++t, s0c, n0c); f[n++] = F(++t, s0ct, n0p); f[n++] = F(++t, s0p, n0ct); t += 3;
+        f[n++] = F(++t, s0c, n0c, dist);
         return n;
     }
 
@@ -162,8 +175,7 @@ internal static class ParserFeatures
         ulong dw = a.Get(d, ParserAtoms.Word), dp = a.Get(d, ParserAtoms.Tag), dwp = a.Get(d, ParserAtoms.WordTag);
         int dl = s.Left1[d], dr = s.Right1[d], hl = s.Left1[h], hr = s.Right1[h];
         var hh = h < s.N ? s.Head[h] : -1;
-        const int b = 200;
-        var t = b;
+        var t = 200;
         f[n++] = F(++t, dir);
         f[n++] = F(++t, hw, dir); f[n++] = F(++t, hp, dir); f[n++] = F(++t, hwp, dir);
         f[n++] = F(++t, dw, dir); f[n++] = F(++t, dp, dir); f[n++] = F(++t, dwp, dir);
@@ -181,6 +193,9 @@ internal static class ParserFeatures
         f[n++] = F(++t, a.Get(hh, ParserAtoms.Tag), hp, dp);
         f[n++] = F(++t, a.Get(h + 1, ParserAtoms.Tag), hp, dp);
         f[n++] = F(++t, a.Get(dl, ParserAtoms.Word), dw);
+        ulong hc = a.Get(h, ParserAtoms.Cluster), dc = a.Get(d, ParserAtoms.Cluster);
+        t += 2; // the head's and the dependent's class alone: measured, left out for speed
+        f[n++] = F(++t, hc, dc, dir); f[n++] = F(++t, hc, dp, dir); f[n++] = F(++t, hp, dc, dir);
         return n;
     }
 }

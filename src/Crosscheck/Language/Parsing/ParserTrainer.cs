@@ -38,7 +38,7 @@ internal sealed record ParserTrainingOptions
 internal static class ParserTrainer
 {
     public static DependencyParser Train(IReadOnlyList<ParserExample> examples, ParserTrainingOptions options, IReadOnlyList<string> notes,
-        Action<string>? progress = null, PosTagger? tagger = null)
+        Action<string>? progress = null, PosTagger? tagger = null, WordClusters? clusters = null)
     {
         options.Validate();
         if (examples.Count == 0) throw new ArgumentException("no training sentences", nameof(examples));
@@ -61,7 +61,7 @@ internal static class ParserTrainer
         var labelCounts = new Dictionary<ulong, int>();
         for (var s = 0; s < sentences.Count; s++)
         {
-            atoms.Set(sentences[s].Words, sentences[s].Tags);
+            atoms.Set(sentences[s].Words, sentences[s].Tags, clusters);
             state.Reset(sentences[s].Words.Length);
             while (!state.IsTerminal)
             {
@@ -94,7 +94,7 @@ internal static class ParserTrainer
             long right = 0, total = 0, labelRight = 0, labelTotal = 0;
             foreach (var s in order)
             {
-                atoms.Set(sentences[s].Words, sentences[s].Tags);
+                atoms.Set(sentences[s].Words, sentences[s].Tags, clusters);
                 state.Reset(sentences[s].Words.Length);
                 var g = gold[s];
                 while (!state.IsTerminal)
@@ -155,7 +155,7 @@ internal static class ParserTrainer
             $"parser: {sentences.Count} sentences, {lifted} non-projective arcs lifted, explore after {options.ExploreAfter} with p {options.ExploreProbability}")).ToList();
         return new DependencyParser(
             new PerceptronModel(DependencyParser.TransitionKind, DependencyParser.FeatureVersion, ["shift", "reduce", "left-arc", "right-arc"], allNotes, tIds, tWeights),
-            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights), tagger);
+            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights), tagger, clusters);
     }
 
     /// <summary>The first transition, in the order left-arc, right-arc, reduce, shift, that loses no gold arc.</summary>

@@ -50,8 +50,14 @@ internal sealed class TransitionScorer
     {
         int s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         var slots = _slots;
-        foreach (var key in features)
+        // Every feature's home slot is read before any is probed: these loads wait neither on each other nor on a branch,
+        // so their cache misses overlap, and the probes below find the slots in cache.
+        Span<ulong> home = features.Length <= ParserFeatures.MaxFeatures ? stackalloc ulong[features.Length] : new ulong[features.Length];
+        for (var f = 0; f < features.Length; f++) home[f] = slots[SlotOf(features[f])].Key;
+        for (var f = 0; f < features.Length; f++)
         {
+            var key = features[f];
+            if (home[f] == 0) continue;
             var i = SlotOf(key);
             while (true)
             {

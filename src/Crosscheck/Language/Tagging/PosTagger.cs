@@ -12,12 +12,18 @@ internal sealed class PosTagger
     /// <summary>Bump when <see cref="Extract"/> changes: old models then fail to load instead of tagging badly.</summary>
     public const int FeatureVersion = 1;
 
+    /// <summary>
+    /// The richer feature set of the parser's own tagger (<see cref="Parsing.OwnTagger"/>): version 1's, plus four-letter
+    /// affixes and word pairs around the word. Slower to score, so the pipeline's tagger keeps version 1.
+    /// </summary>
+    public const int RichFeatureVersion = 2;
+
     [ThreadStatic] private static Scratch? t_scratch;
 
     public PosTagger(PerceptronModel model)
     {
         if (model.Kind != Kind) throw new ModelLoadException($"a '{model.Kind}' model is not a part-of-speech model");
-        if (model.FeatureVersion != FeatureVersion)
+        if (model.FeatureVersion is not (FeatureVersion or RichFeatureVersion))
             throw new ModelLoadException($"the part-of-speech model uses features version {model.FeatureVersion}, this build version {FeatureVersion}; retrain it with 'crosscheck train tagger'");
         Model = model;
     }
@@ -51,7 +57,7 @@ internal sealed class PosTagger
                 tags[i] = Model.Classes[fixedClass];
                 continue;
             }
-            var n = Extract(scratch.Atoms, i, history[..i], features);
+            var n = Extract(scratch.Atoms, i, history[..i], features, Model.FeatureVersion);
             Model.Score(features[..n], scores);
             history[i] = Model.Best(scores, default);
             tags[i] = Model.Classes[history[i]];
@@ -76,24 +82,26 @@ internal sealed class PosTagger
             .Select(p => KeyValuePair.Create(p.Word, Array.IndexOf(Model.Classes, p.Tag))), StringComparer.Ordinal);
 
     /// <summary>Trains a tagger on the sentences that have tags (others are skipped).</summary>
-    public static PosTagger Train(IReadOnlyList<TaggedSentence> sentences, TrainingOptions options, IReadOnlyList<string> notes, Action<string>? progress = null)
+    public static PosTagger Train(IReadOnlyList<TaggedSentence> sentences, TrainingOptions options, IReadOnlyList<string> notes, Action<string>? progress = null,
+        int featureVersion = FeatureVersion)
     {
         var tagged = sentences.Where(s => s.Pos is not null).ToList();
         if (tagged.Count == 0) throw new ArgumentException("no sentences with part-of-speech tags", nameof(sentences));
         var classes = tagged.SelectMany(s => s.Pos!).Distinct().Order(StringComparer.Ordinal).ToArray();
         var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var gold = tagged.Select(s => s.Pos!.Select(t => index[t]).ToArray()).ToList();
-        var extractor = new TrainingFeatures(tagged);
-        return new PosTagger(GreedyTrainer.Train(Kind, FeatureVersion, classes, gold, extractor, null, options, notes, progress));
+        var extractor = new TrainingFeatures(tagged, featureVersion);
+        return new PosTagger(GreedyTrainer.Train(Kind, featureVersion, classes, gold, extractor, null, options, notes, progress));
     }
 
     private const int Bias = 1, Word = 2, Lower = 3, Suffix1 = 4, Suffix2 = 5, Suffix3 = 6, Prefix1 = 7, Prefix2 = 8, Prefix3 = 9, Shape = 10,
         Previous = 11, PreviousTwo = 12, PreviousAndWord = 13, WordBefore = 14, SuffixBefore = 15, WordAfter = 16, SuffixAfter = 17,
-        WordTwoBefore = 18, WordTwoAfter = 19, FirstShape = 20, ShapeAfter = 21, ShapeBefore = 22;
+        WordTwoBefore = 18, WordTwoAfter = 19, FirstShape = 20, ShapeAfter = 21, ShapeBefore = 22,
+        Suffix4 = 23, PairBefore = 25, PairAfter = 26, PreviousAndAfter = 27, AroundWord = 28, SuffixAndPrevious = 29;
 
     private static readonly ulong BiasAtom = FeatureHash.Number(-1);
 
-    internal static int Extract(SentenceAtoms a, int i, ReadOnlySpan<int> history, Span<ulong> f)
+    internal static int Extract(SentenceAtoms a, int i, ReadOnlySpan<int> history, Span<ulong> f, int version = FeatureVersion)
     {
         var n = 0;
         var y1 = ClassAtoms.Before(history, i, 1);
@@ -121,6 +129,14 @@ internal sealed class PosTagger
         f[n++] = FeatureHash.Feature(ShapeAfter, a.Get(i + 1, SentenceAtoms.Shape));
         f[n++] = FeatureHash.Feature(ShapeBefore, a.Get(i - 1, SentenceAtoms.Shape));
         if (i == 0) f[n++] = FeatureHash.Feature(FirstShape, a.Get(i, SentenceAtoms.Shape));
+        if (version < RichFeatureVersion) return n;
+        ulong before = a.Get(i - 1, SentenceAtoms.Lower), after = a.Get(i + 1, SentenceAtoms.Lower);
+        f[n++] = FeatureHash.Feature(Suffix4, a.Get(i, SentenceAtoms.Suffix4));
+        f[n++] = FeatureHash.Feature(PairBefore, before, lower);
+        f[n++] = FeatureHash.Feature(PairAfter, lower, after);
+        f[n++] = FeatureHash.Feature(PreviousAndAfter, y1, after);
+        f[n++] = FeatureHash.Feature(AroundWord, before, after);
+        f[n++] = FeatureHash.Feature(SuffixAndPrevious, a.Get(i, SentenceAtoms.Suffix3), y1);
         return n;
     }
 
@@ -136,7 +152,7 @@ internal sealed class PosTagger
         }
     }
 
-    private sealed class TrainingFeatures(List<TaggedSentence> sentences) : ISequenceFeatures
+    private sealed class TrainingFeatures(List<TaggedSentence> sentences, int version) : ISequenceFeatures
     {
         private readonly SentenceAtoms _atoms = new();
 
@@ -146,7 +162,7 @@ internal sealed class PosTagger
             return sentences[sentence].Words.Length;
         }
 
-        public int Extract(int index, ReadOnlySpan<int> history, Span<ulong> features) => PosTagger.Extract(_atoms, index, history, features);
+        public int Extract(int index, ReadOnlySpan<int> history, Span<ulong> features) => PosTagger.Extract(_atoms, index, history, features, version);
     }
 }
 

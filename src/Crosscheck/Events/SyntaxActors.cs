@@ -37,7 +37,9 @@ internal static class SyntaxActors
             var relation = text.RelationOf(t) ?? "";
             var governor = text.HeadOf(t);
             if (governor < 0) return -1;
-            var climbs = relation is "xcomp" or "conj"
+            // A conjunct shares its first conjunct's subject only as a verb of a verb: a noun joined to a clause ("…, which
+            // Trump said killed three, and the Sept. 2 attack") has no subject from that clause.
+            var climbs = relation is "xcomp" || relation == "conj" && IsVerb(text, t) == IsVerb(text, governor)
                 || (relation == "advcl" && text.PosOf(t) == "VBG")
                 || (relation is "obj" or "nsubj:pass" && IsLightVerb(text, governor))
                 // "Sri Lanka has established diplomatic ties": the object of a plain verb is its subject's doing, unless

@@ -52,6 +52,8 @@ public sealed partial class AttributionFinder
     private static TokenSpan WithParsedSubject(AnnotatedText text, TokenSpan unit, TokenSpan source, int cue)
     {
         var last = source.EndToken - 1;
+        // Only a phrase right after a preposition can hang from a modifier; the parse is read only then (it costs a parse).
+        if (source.StartToken - 1 < unit.StartToken || text.PosOf(source.StartToken - 1) is not ("IN" or "TO")) return source;
         if (text.RelationOf(last) is not ("obl" or "nmod")) return source;
         var subject = -1;
         for (var k = unit.StartToken; k < source.StartToken; k++)

@@ -216,7 +216,9 @@ public sealed class TriggerLexicon
         if (pos is null) return true;
         // A present participle after a noun that the parse makes another noun's modifier is a compound adjective ("life
         // threatening injuries"), not an act ("after destroying targets" stays one, however it is parsed).
-        if (entry.Pos == TriggerPos.Verb && pos == "VBG" && i > 0 && text.PosOf(i - 1) is "NN" or "NNS" && text.RelationOf(i) == "amod") return false;
+        // The parse is read only when a noun follows, which a modifier needs (reading it costs a parse of the sentence).
+        if (entry.Pos == TriggerPos.Verb && pos == "VBG" && i > 0 && text.PosOf(i - 1) is "NN" or "NNS"
+            && i + 1 < text.Count && text.PosOf(i + 1) is "NN" or "NNS" && text.RelationOf(i) == "amod") return false;
         return entry.Pos == TriggerPos.Verb
             ? pos.StartsWith("VB", StringComparison.Ordinal) || (pos == "JJ" && text.WordOf(i).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
             : pos.StartsWith("NN", StringComparison.Ordinal) || pos == "JJ";

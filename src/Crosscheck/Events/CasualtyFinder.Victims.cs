@@ -220,7 +220,8 @@ public sealed partial class CasualtyFinder
         return (1, 1, definiteOne);
     }
 
-    private static bool IsAge(AnnotatedText text, NumberMention n)
+    /// <summary>Whether the number gives an age ("a 23-year-old", "Jane Doe, 23,"), not a count.</summary>
+    internal static bool IsAge(AnnotatedText text, NumberMention n)
     {
         // "Jane Doe, 23, was": a bare number set off by commas after a name.
         var before = n.Span.StartToken - 1;

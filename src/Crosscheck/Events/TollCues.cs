@@ -276,7 +276,7 @@ public sealed class TollCues
     private static bool CountsPeopleOrNothing(NumberMention n) =>
         n.Unit is null || !n.Unit.Any(char.IsDigit) && n.Unit is not ("km" or "kilometres" or "kilometers" or "miles" or "percent" or "%" or "years" or "days" or "hours");
 
-    private static NumberMention? NumberStartingAt(AnnotatedText text, int token)
+    internal static NumberMention? NumberStartingAt(AnnotatedText text, int token)
     {
         foreach (var n in text.Numbers)
         {

@@ -30,7 +30,7 @@ internal static class TollParts
             var boundary = i == end || text.WordOf(i) is "and" or "," && NumberAfter(text, i + 1, end) is not null;
             if (!boundary)
             {
-                if (NumberAt(text, i) is { } n && n.Span.EndToken <= end && !IsAge(text, n))
+                if (TollCues.NumberStartingAt(text, i) is { } n && n.Span.EndToken <= end && !CasualtyFinder.IsAge(text, n))
                 {
                     // Two numbers in one group ("24 of 31 people") are no split.
                     if (number is not null) return [];
@@ -54,26 +54,9 @@ internal static class TollParts
     {
         for (var i = at; i < end && i - at <= 2; i++)
         {
-            if (NumberAt(text, i) is { } n) return IsAge(text, n) ? null : n;
+            if (TollCues.NumberStartingAt(text, i) is { } n) return CasualtyFinder.IsAge(text, n) ? null : n;
             if (text.PosOf(i) is not ("DT" or "JJ" or "RB")) return null;
         }
         return null;
-    }
-
-    private static NumberMention? NumberAt(AnnotatedText text, int token)
-    {
-        foreach (var n in text.Numbers)
-        {
-            if (n.Span.StartToken == token) return n;
-        }
-        return null;
-    }
-
-    /// <summary>"23-year-old", "aged 40": a number that gives an age, not a count.</summary>
-    private static bool IsAge(AnnotatedText text, NumberMention n)
-    {
-        if (text.WordOf(n.Span.EndToken - 1).Contains("year", StringComparison.OrdinalIgnoreCase)) return true;
-        return n.Span.EndToken < text.Count && text.WordOf(n.Span.EndToken) is var after
-            && (after.StartsWith("-year", StringComparison.OrdinalIgnoreCase) || after.StartsWith("year", StringComparison.OrdinalIgnoreCase));
     }
 }

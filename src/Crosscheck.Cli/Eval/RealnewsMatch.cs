@@ -17,6 +17,7 @@ namespace Crosscheck.Cli.Eval;
 /// </summary>
 internal static class RealnewsMatch
 {
+    /// <summary>The events of <paramref name="incident"/>, one of the article's <paramref name="reported"/> incidents.</summary>
     public static List<EventMention> EventsOf(IReadOnlyList<EventMention> events, RealnewsGold.Incident incident, IReadOnlyList<RealnewsGold.Incident> reported,
         bool useDate)
     {
@@ -24,7 +25,7 @@ internal static class RealnewsMatch
         foreach (var e in events)
         {
             if (e.Type != PloverType.Assault || e.Modality != Modality.Asserted) continue;
-            if (ReferenceEquals(Owner(e, reported, useDate) ?? (reported.Contains(incident) ? null : Alone(e, incident, useDate)), incident)) result.Add(e);
+            if (ReferenceEquals(Owner(e, reported, useDate), incident)) result.Add(e);
         }
         return result;
     }
@@ -47,9 +48,6 @@ internal static class RealnewsMatch
         return reported.Count > 0 && !Contradicts(e, reported[0], useDate) ? reported[0] : null;
     }
 
-    /// <summary>An incident the article does not report (a mention): its own fitting events.</summary>
-    private static RealnewsGold.Incident? Alone(EventMention e, RealnewsGold.Incident incident, bool useDate) =>
-        !Contradicts(e, incident, useDate) && Fits(e, incident, useDate) ? incident : null;
 
     /// <summary>The event's day: the start of a resolved time of day precision; null otherwise.</summary>
     public static DateOnly? DayOf(EventMention e) =>

@@ -26,12 +26,15 @@ public sealed record RecordLoad(SourcedRecord Record, int Reloaded, int Linked)
 /// </summary>
 public static class RecordLoader
 {
+    /// <summary>The event reader for stored facts: the predicates' modality layer is contract output only, never stored.</summary>
+    private static readonly EventReader FactsReader = new() { Predicates = null };
+
     /// <summary>The standard reading of one document: language pipeline, event reader, then the linker's facts.</summary>
     public static DocumentFacts Analyze(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = StandardPipeline.Default.Process(document);
-        var reading = EventReader.Default.Read(text);
+        var reading = FactsReader.Read(text);
         return LinkFactsBuilder.Build(document, text, reading);
     }
 

@@ -177,6 +177,44 @@ public sealed class TollCues
         return null;
     }
 
+    /// <summary>
+    /// "Thailand said six of its soldiers and 13 civilians were killed", "the army reported four Thai soldiers killed": a
+    /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their") in a sentence
+    /// that names no attack is that side's tally over the fighting, not one event's count.
+    /// </summary>
+    internal static TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
+    {
+        if (victimEnd <= victimStart) return null;
+        // "four Thai soldiers killed and 68 wounded": a bare number shares the side of the group before its "and".
+        var from = victimStart;
+        if (NumberStartingAt(text, victimStart) is { } bare && bare.Span.EndToken >= victimEnd && bare.Unit is null)
+        {
+            for (var i = victimStart - 1; i >= sentence.StartToken && victimStart - i <= 6 && !ClauseBreaks.Contains(text.WordOf(i)) && text.WordOf(i) != ","; i--)
+            {
+                if (text.WordOf(i) != "and") continue;
+                from = Math.Max(sentence.StartToken, i - 5);
+                break;
+            }
+        }
+        int? marker = null;
+        for (var i = from; i < victimEnd && marker is null; i++)
+        {
+            if (text.WordOf(i) is "its" or "their" or "Its" or "Their") marker = i;
+        }
+        if (marker is null)
+        {
+            foreach (var m in text.Entities)
+            {
+                if (m.Type != EntityType.Norp || m.Known?.Country is null || m.Span.StartToken < from || m.Span.EndToken > victimEnd) continue;
+                marker = m.Span.StartToken;
+                break;
+            }
+        }
+        if (marker is not { } at || !text.Numbers.Any(n => n.Span.StartToken >= victimStart && n.Span.StartToken < victimEnd)) return null;
+        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken)) return null;
+        return text.Span(at, at + 1);
+    }
+
     /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>
     private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to)
     {

@@ -131,6 +131,8 @@ internal static class RealnewsEval
         if (measure != goldMeasure) return false;
         if (gold.Min != gold.Max) return min == gold.Min && max == gold.Max;
         var value = max ?? min;
+        // "around 70" is read as the range 63–77: its middle is the stated value.
+        if (gold.Qualifier == "~" && max is { } high && high > min && (min + high) / 2 == gold.Min) return true;
         return value == gold.Min || gold.Qualifier == ">" && (value == gold.Min + 1 || min == gold.Min + 1);
     }
 

@@ -108,6 +108,7 @@ public sealed partial class EventReader
         {
             if (!sentence.Contains(t.Span.StartToken)) continue;
             if (owns is not null && !owns(t.Span.StartToken, t.Span.EndToken)) continue;
+            if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30);
             if (distance < bestScore) { best = t; bestScore = distance; }
         }

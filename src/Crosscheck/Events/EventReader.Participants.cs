@@ -101,15 +101,22 @@ public sealed partial class EventReader
         return new Participant(text.Span(m.Span.StartToken, end), m);
     }
 
-    /// <summary>Whom it is done to: the phrase after on/against/at, else the object right after a verb trigger.</summary>
+    /// <summary>
+    /// Whom it is done to: from the parse, the event word's object, its "on"/"against" phrase, or the object of the verb
+    /// it is the subject of ("a missile strike hit a hospital"); when the parse gives none, the phrase after on/against/at,
+    /// else the object right after a verb trigger. A time is never a recipient ("hit Kyiv on Saturday").
+    /// </summary>
     private static ImmutableArray<Participant> Recipients(AnnotatedText text, TokenSpan clause, TriggerMatch trigger)
     {
+        var sentence = text.SentenceOf(trigger.Span.StartToken);
+        if (SyntaxScope.HasParse(text, sentence) && SyntaxRecipient(text, trigger) is { } head && PhraseOf(text, head, sentence) is { } phrase) return [phrase];
         var verb = trigger.Entry.Pos == TriggerPos.Verb || (text.PosOf(trigger.Head) is { } p && p.StartsWith("VB", StringComparison.Ordinal));
         for (var i = trigger.Span.EndToken; i < clause.EndToken && i < trigger.Span.EndToken + 4; i++)
         {
             var w = text.WordOf(i);
             if (RecipientPrepositions.Contains(w))
             {
+                if (InTime(text, i + 1)) return ImmutableArray<Participant>.Empty;
                 return NounPhraseAfter(text, i + 1, clause.EndToken) is { } np ? [np] : ImmutableArray<Participant>.Empty;
             }
             if (i == trigger.Span.EndToken && verb && (text.PosOf(i) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "PRP$"))
@@ -118,6 +125,57 @@ public sealed partial class EventReader
             }
         }
         return ImmutableArray<Participant>.Empty;
+    }
+
+    /// <summary>The head of the event word's object, of its "on"/"against" phrase, or of the object of the verb it is the subject of.</summary>
+    private static int? SyntaxRecipient(AnnotatedText text, TriggerMatch trigger)
+    {
+        var word = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
+        var owner = new Token(text, word);
+        foreach (var d in owner.Dependents)
+        {
+            if (d.Index >= trigger.Span.StartToken && d.Index < trigger.Span.EndToken) continue;
+            if (d.Relation is "obj" or "iobj" && !InTime(text, d.Index)) return d.Index;
+            if (d.Relation is { } r && (r.StartsWith("nmod", StringComparison.Ordinal) || r.StartsWith("obl", StringComparison.Ordinal))
+                && d.DependentsWith("case").Any(c => RecipientPrepositions.Contains(c.Text) && c.Text is not "at") && !InTime(text, d.Index)) return d.Index;
+        }
+        if (owner.Relation is "nsubj" && owner.Head is { } verb && Lemmas.Candidates(verb.Text).Any(RoleWords.ImpactVerbs.Contains))
+        {
+            foreach (var d in verb.Dependents)
+            {
+                if (d.Relation == "obj" && !InTime(text, d.Index)) return d.Index;
+            }
+        }
+        return null;
+    }
+
+    private static bool HangsFrom(AnnotatedText text, int token, int head)
+    {
+        for (var (t, depth) = (text.HeadOf(token), 0); t >= 0 && depth < 64; t = text.HeadOf(t), depth++)
+        {
+            if (t == head) return true;
+        }
+        return false;
+    }
+
+    private static bool InTime(AnnotatedText text, int token) => text.Times.Any(t => t.Span.Contains(token));
+
+    /// <summary>The noun phrase headed by <paramref name="head"/>: its determiners, numbers, adjectives, compounds and possessors, and the head.</summary>
+    private static Participant? PhraseOf(AnnotatedText text, int head, TokenSpan sentence)
+    {
+        if (text.PosOf(head) is not ("NN" or "NNS" or "NNP" or "NNPS" or "CD")) return null;
+        var start = head;
+        // Words right before the head that hang inside the phrase ("the", "Russian", "military" of "the Russian military base").
+        for (var i = head - 1; i >= sentence.StartToken; i--)
+        {
+            // "the country's oil reserves": a possessor's "'s" is part of the phrase.
+            var possessive = text.WordOf(i) is "'s" or "’s" or "'" or "’";
+            if (!HangsFrom(text, i, head) || !possessive && text.RelationOf(i) is "case" or "punct" or "cc" or "mark" or "conj") break;
+            start = i;
+        }
+        var span = text.Span(start, head + 1);
+        var entity = EntityLookup.Of(text).StartingIn(span.StartToken, span.EndToken).FirstOrDefault(m => m.Span.EndToken <= span.EndToken && IsActorType(m.Type));
+        return new Participant(span, entity);
     }
 
     /// <summary>A simple noun phrase starting at <paramref name="start"/>: determiners, numbers, adjectives, nouns, possessives.</summary>

@@ -132,7 +132,8 @@ public sealed partial class EventReader
         for (var at = FirstPlaceFrom(places, sentence.StartToken); at < places.Count && places[at].Span.StartToken < sentence.EndToken; at++)
         {
             var p = places[at];
-            var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence);
+            var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
+                || IsObjectOfAttack(text, sentence, p.Span, trigger);
             if (!governed || IsOriginOfThing(text, sentence, p.Span)) continue;
             var inClause = clause.Contains(p.Span.StartToken);
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
@@ -159,6 +160,22 @@ public sealed partial class EventReader
             },
             Known = known,
         };
+    }
+
+    /// <summary>
+    /// "Russia attacked Kyiv", "a missile strike hit Zaporizhzhia", "shelling hit Kunar and Paktika provinces": a place that
+    /// is the object of the event's word, or of the verb the event's word is the subject of, is where it happened.
+    /// </summary>
+    private static bool IsObjectOfAttack(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch trigger)
+    {
+        if (trigger.Entry.Type != PloverType.Assault || !SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        // "Kunar and Paktika provinces": a place compounded into an area noun stands for it, as does a first conjunct.
+        if (text.RelationOf(head) == "conj" && text.HeadOf(head) is var first and >= 0 && first < head) head = first;
+        if (text.RelationOf(head) is "compound" or "conj" && text.HeadOf(head) is var up and >= 0 && up > head && RoleWords.AreaNouns.Contains(text.WordOf(up))) head = up;
+        if (text.RelationOf(head) != "obj" || text.HeadOf(head) is not (var verb and >= 0)) return false;
+        var word = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
+        return verb == word || text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj";
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace Crosscheck.Events;
 
 /// <summary>
 /// The word lists of <c>data/events/syntax-roles.txt</c> (embedded), by section: light verbs, relative pronouns,
-/// time links and speech verbs, read once per process. Words compare ignoring case.
+/// time links, speech verbs, area nouns and impact verbs, read once per process. Words compare ignoring case.
 /// </summary>
 internal static class RoleWords
 {
@@ -17,6 +17,10 @@ internal static class RoleWords
     public static FrozenSet<string> TimeLinks => Section("time-links");
 
     public static FrozenSet<string> SpeechVerbs => Section("speech-verbs");
+
+    public static FrozenSet<string> AreaNouns => Section("area-nouns");
+
+    public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");
 
     private static FrozenSet<string> Section(string name) =>
         Sections.Value.TryGetValue(name, out var set) ? set : throw new InvalidOperationException($"syntax-roles.txt has no section @{name}");

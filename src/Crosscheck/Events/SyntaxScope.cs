@@ -76,6 +76,38 @@ internal static class SyntaxScope
         return best;
     }
 
+    /// <summary>
+    /// Whether the time at [<paramref name="start"/>, <paramref name="end"/>) belongs to another event than the one of
+    /// <paramref name="trigger"/>: it hangs inside a clause or phrase opened by a time link of data/events/syntax-roles.txt ("after", "before", "since") that does not
+    /// hold the trigger ("the skirmishes came after Thailand recalled its ambassador late on Wednesday", "killed since the
+    /// fighting began Sunday", "a day after a strike killed three on Tuesday"). False without a parse.
+    /// </summary>
+    public static bool InOtherTimeClause(AnnotatedText text, int start, int end, int trigger)
+    {
+        var sentence = text.SentenceOf(start);
+        if (!sentence.Contains(trigger) || !HasParse(text, sentence)) return false;
+        var head = HeadOf(text, start, end);
+        for (var (n, depth) = (text.HeadOf(head), 0); n >= 0 && depth < 64; n = text.HeadOf(n), depth++)
+        {
+            if (n == trigger || IsAncestor(text, n, trigger)) return false;
+            if (text.RelationOf(n) is not { } relation || relation.Split(':')[0] is not ("advcl" or "obl" or "nmod" or "acl")) continue;
+            foreach (var d in new Token(text, n).Dependents)
+            {
+                if (d.Relation is "mark" or "case" && RoleWords.TimeLinks.Contains(d.Text)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsAncestor(AnnotatedText text, int ancestor, int token)
+    {
+        for (var (t, depth) = (text.HeadOf(token), 0); t >= 0 && depth < 64; t = text.HeadOf(t), depth++)
+        {
+            if (t == ancestor) return true;
+        }
+        return false;
+    }
+
     /// <summary>The token of [start, end) highest in the tree (the phrase's head); <paramref name="start"/> when none is.</summary>
     public static int HeadOf(AnnotatedText text, int start, int end)
     {

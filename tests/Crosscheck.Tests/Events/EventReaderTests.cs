@@ -21,6 +21,26 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_time_inside_an_after_clause_belongs_to_that_clause_not_to_the_attack()
+    {
+        var r = Read("The skirmishes came after Ruritania recalled its ambassador late on Wednesday.");
+        r.Events.Single(e => e.Type == PloverType.Assault).Time.ShouldBeNull();
+        var other = Read("The skirmishes broke out on Wednesday after Ruritania recalled its ambassador.");
+        other.Events.Single(e => e.Type == PloverType.Assault).Time?.Span.Text.ShouldBe("Wednesday");
+    }
+
+    [Fact]
+    public void A_place_hit_by_an_attack_is_where_it_happened_and_its_target_never_a_day()
+    {
+        var r = Read("A missile strike hit Kharkiv on Saturday, officials said.");
+        var assault = r.Events.Single(e => e.Type == PloverType.Assault);
+        assault.Location?.Name.ShouldBe("Kharkiv");
+        assault.Recipients.ShouldHaveSingleItem().Span.Text.ShouldBe("Kharkiv");
+        var followed = Read("The strike followed one on Saturday.");
+        followed.Events.Single(e => e.Type == PloverType.Assault).Recipients.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void An_attack_named_as_the_object_of_a_condemnation_is_what_the_condemnation_is_about()
     {
         var r = Read("European leaders condemned the airstrikes.");

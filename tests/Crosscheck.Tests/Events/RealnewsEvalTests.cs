@@ -70,5 +70,10 @@ public sealed class RealnewsEvalTests
         var range = new RealnewsGold.Statement("X1", "killed", 15, 20, "range", null, "");
         RealnewsEval.SameFigure(TollMeasure.Killed, 15, 20, range).ShouldBeTrue();
         RealnewsEval.SameFigure(TollMeasure.Killed, 20, 20, range).ShouldBeFalse();
+        // "around 70" is read as 63–77: the range's middle is the value; another range around it is not.
+        var about = new RealnewsGold.Statement("X-E1:ALL", "killed", 70, 70, "~", null, "");
+        RealnewsEval.SameFigure(TollMeasure.Killed, 63, 77, about).ShouldBeTrue();
+        RealnewsEval.SameFigure(TollMeasure.Killed, 60, 77, about).ShouldBeFalse();
+        RealnewsEval.SameFigure(TollMeasure.Killed, 70, 70, about).ShouldBeTrue();
     }
 }

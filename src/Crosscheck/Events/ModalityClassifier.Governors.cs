@@ -129,6 +129,8 @@ public sealed partial class ModalityClassifier
         for (; j >= sentence.StartToken; j--)
         {
             var w = text.WordOf(j);
+            // "agreed to a ceasefire following the strikes": what a past link introduces took place.
+            if (PastLinks.Contains(w)) break;
             if (w.Equals("no", StringComparison.OrdinalIgnoreCase)) { state.Take(Cue.None, true, Cue.None); continue; }
             if (AdjectiveCues.TryGetValue(w, out var adjective) && text.PosOf(j) is "JJ" or "VBN" or "NN" or "RB")
             {
@@ -144,6 +146,7 @@ public sealed partial class ModalityClassifier
 
         var word = text.WordOf(j);
         var wordTag = text.PosOf(j);
+        if (PastLinks.Contains(word)) return -1;
         // "ruled out an operation", "called off the strike", "carried out the strike"
         if ((wordTag is "RP" || word.Equals("out", StringComparison.OrdinalIgnoreCase) || word.Equals("off", StringComparison.OrdinalIgnoreCase))
             && j > sentence.StartToken && IsVerb(text, j - 1))

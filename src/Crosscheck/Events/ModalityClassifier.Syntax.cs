@@ -13,7 +13,8 @@ public sealed partial class ModalityClassifier
     /// modifier, compound, coordination ("would involve drones striking cartel members": planned; "plans that would
     /// include strikes": planned). The first governor the words read as planned, considered or hypothetical gives its
     /// modality. A clause's own complement of saying, a relative clause, an adverbial clause and a parataxis end the
-    /// climb (a report frame carries its hedge; "the boat, which was struck, would have …" is no plan to strike), and a
+    /// climb (a report frame carries its hedge; "the boat, which was struck, would have …" is no plan to strike), as does a
+    /// past link ("plans talks following the bombing": the bombing took place), and a
     /// governor's negation is never passed down ("did not say how many the strike killed" stays asserted).
     /// Without a parse the reading stays as it is.
     /// </summary>
@@ -26,6 +27,7 @@ public sealed partial class ModalityClassifier
             var relation = text.RelationOf(current);
             var governor = text.HeadOf(current);
             if (governor < 0 || relation is null || !Climbs(relation) || IsToldClause(text, sentence, current, relation) || !sentence.Contains(governor)) break;
+            if (HasPastLink(text, sentence, current) || PastLinks.Contains(text.WordOf(governor))) break;
             var above = ClassifyByWords(text, sentence, governor);
             if (above.Modality is Modality.Planned or Modality.Considered or Modality.Hypothetical)
                 return new ModalityReading(above.Modality, Math.Min(above.Confidence, 0.7));
@@ -44,6 +46,14 @@ public sealed partial class ModalityClassifier
         if (relation != "acl" || text.PosOf(verb) != "VBD") return false;
         for (var d = sentence.StartToken; d < sentence.EndToken; d++)
             if (text.HeadOf(d) == verb && text.RelationOf(d) is "nsubj" or "nsubj:pass") return true;
+        return false;
+    }
+
+    /// <summary>"plans to hold talks following the bombing", "after the strike": a past link's phrase took place.</summary>
+    private static bool HasPastLink(AnnotatedText text, TokenSpan sentence, int word)
+    {
+        for (var d = sentence.StartToken; d < word; d++)
+            if (text.HeadOf(d) == word && text.RelationOf(d) is "case" or "mark" && PastLinks.Contains(text.WordOf(d))) return true;
         return false;
     }
 

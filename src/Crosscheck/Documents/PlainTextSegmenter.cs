@@ -33,6 +33,12 @@ internal static partial class PlainTextSegmenter
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var kind = kinds[i];
+            // A short line with no sentence end before the first prose ("Khalid Mehmood October 15, 2025 4 min read") is
+            // a byline or a deck, not the lede; the lede is the first paragraph that reads as a sentence.
+            if (kind is null && !ledeSeen && !paragraphs[i].EndsSentence && paragraphs[i].Words <= 12 && i + 1 < paragraphs.Count)
+            {
+                kind = SegmentKind.Subhead;
+            }
             if (kind is null)
             {
                 kind = ledeSeen ? SegmentKind.Body : SegmentKind.Lede;

@@ -14,6 +14,13 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void A_byline_before_the_first_sentence_is_not_the_lede()
+    {
+        var doc = ReadOne("b.txt", "Navy stops a boat in the gulf\nBy Jane Roe October 15, 2025 4 min read\nThe navy stopped a boat on Monday, officials said.\nIts crew was detained.\n");
+        doc.Segments.Select(s => s.Kind).ShouldBe([SegmentKind.Headline, SegmentKind.Subhead, SegmentKind.Lede, SegmentKind.Body]);
+    }
+
+    [Fact]
     public void Front_matter_fills_the_metadata_and_is_not_part_of_the_text()
     {
         var doc = ReadOne("a.txt", "---\noutlet: Harbor Ledger\nurl: https://harbor.example/a\npublished: 2025-11-04\ntitle: Navy stops a boat\nlanguage: en\n---\nNavy stops a boat\nThe navy stopped a boat on Monday, officials said.\n");

@@ -140,7 +140,9 @@ public sealed partial class EventReader
             var nested = r.Trigger.Entry.Pos != TriggerPos.Verb && text.PosOf(r.Trigger.Head) is { } pos && pos.StartsWith("NN", StringComparison.Ordinal)
                 && readings.Any(o => o != r && IsSpeechAct(o.Type) && o.Type != r.Type && !Investigates(o, r)
                     && o.Trigger.Span.EndToken <= r.Trigger.Span.StartToken && r.Trigger.Span.StartToken - o.Trigger.Span.EndToken <= 8
-                    && Clause(text, sentence, o.Trigger.Span).Contains(r.Trigger.Span.StartToken));
+                    && Clause(text, sentence, o.Trigger.Span).Contains(r.Trigger.Span.StartToken)
+                    // "a ceasefire request came after Pakistan carried out strikes": what follows a past link is its own event.
+                    && !Enumerable.Range(o.Trigger.Span.EndToken, r.Trigger.Span.StartToken - o.Trigger.Span.EndToken).Any(i => ModalityClassifier.IsPastLink(text.WordOf(i))));
             // "deployed forces to support the police", "threatened to strike": an infinitive after another event word is its purpose or content.
             nested = nested || (r.Trigger.Span.StartToken > sentence.StartToken && IsTo(text, r.Trigger.Span.StartToken - 1)
                 && readings.Any(o => o != r && o.Trigger.Span.EndToken <= r.Trigger.Span.StartToken && r.Trigger.Span.StartToken - o.Trigger.Span.EndToken <= 10

@@ -65,6 +65,9 @@ public sealed partial class ModalityClassifier
     /// <summary>"after", "following", "since": the event in their phrase took place, whatever governs the phrase.</summary>
     private static readonly FrozenSet<string> PastLinks = CueSet("past-links");
 
+    /// <summary>Whether <paramref name="word"/> is a past link ("after", "following", "since").</summary>
+    internal static bool IsPastLink(string word) => PastLinks.Contains(word);
+
     /// <summary>Phrasal verbs: the start of the verb, the particle and the cue, first match wins.</summary>
     private static readonly (string VerbStart, string Particle, Cue Cue)[] PhrasalVerbs =
     [

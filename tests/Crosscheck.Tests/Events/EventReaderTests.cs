@@ -41,6 +41,14 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_attack_after_a_past_link_is_its_own_event_not_the_content_of_an_agreement()
+    {
+        var r = Read("The ceasefire request came after Ruritania carried out strikes on rebel camps.");
+        var assault = r.Events.Single(e => e.Type == PloverType.Assault);
+        assault.Modality.ShouldBe(Modality.Asserted);
+    }
+
+    [Fact]
     public void An_attack_named_as_the_object_of_a_condemnation_is_what_the_condemnation_is_about()
     {
         var r = Read("European leaders condemned the airstrikes.");

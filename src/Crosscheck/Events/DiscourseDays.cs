@@ -1,3 +1,4 @@
+using Crosscheck.Documents;
 using System.Collections.Immutable;
 using Crosscheck.Language;
 
@@ -8,14 +9,15 @@ namespace Crosscheck.Events;
 /// "At least 12 people are dead after the two armies exchanged fire" in a report whose next lines say the fighting
 /// began early on Thursday. Only an asserted attack that the article reports as news takes it, only when its sentence
 /// holds no time words at all, and only when the news attacks that do have a day agree on one day no later than the
-/// publication. The day keeps its own words (the characters that name it in the dated sentence).
+/// publication. The day keeps its own words (the characters that name it in the dated sentence). When no news attack
+/// has any time, such attacks take the publication day, marked as assumed (<see cref="TimeMention.Basis"/>).
 /// </summary>
 internal static class DiscourseDays
 {
     public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events)
     {
         if (events.IsDefaultOrEmpty) return events;
-        if (AgreedDay(text, events) is not { } day) return events;
+        if ((AgreedDay(text, events) ?? PublicationDay(text, events)) is not { } day) return events;
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
@@ -30,14 +32,24 @@ internal static class DiscourseDays
 
     /// <summary>
     /// Whether the event is told as one incident that took place: it has its own dead or wounded, or its word is a verb
-    /// in the past ("exchanged fire"). A plural noun ("called the strikes an act of aggression") names the campaign,
+    /// in the past ("exchanged fire"), or it is what a light verb in the past reports as done ("has launched airstrikes"). A plural noun ("called the strikes an act of aggression") names the campaign,
     /// a gerund or a bare noun may name no incident at all ("the legal basis for killing suspects").
     /// </summary>
     private static bool IsOneIncident(AnnotatedText text, EventMention e)
     {
         if (e.Fatalities is { Min: 0 }) return false;
         if (e.Fatalities is { Min: > 0 } || e.Injured is { Min: > 0 }) return true;
-        return text.PosOf(e.Trigger.StartToken) is "VBD" or "VBN" or "NN";
+        if (text.PosOf(e.Trigger.StartToken) is "VBD" or "VBN" or "NN") return true;
+        return IsCarriedOut(text, e.Trigger);
+    }
+
+    /// <summary>"Thailand has launched airstrikes", "forces carried out strikes": attacks a light verb in the past reports as done.</summary>
+    private static bool IsCarriedOut(AnnotatedText text, TokenSpan trigger)
+    {
+        if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
+        var noun = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
+        if (text.PosOf(noun) != "NNS" || text.RelationOf(noun) != "obj" || text.HeadOf(noun) is not (var verb and >= 0)) return false;
+        return text.PosOf(verb) is "VBD" or "VBN" && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.LightVerbs.Contains);
     }
 
     /// <summary>The one day the news attacks are dated to, within a week before publication; null when they disagree or none is dated.</summary>
@@ -53,6 +65,23 @@ internal static class DiscourseDays
             else if (agreed.Start != start) return null;
         }
         return agreed;
+    }
+
+    /// <summary>
+    /// When no news attack has a time at all, the article's own day, as its news is of that day unless it says
+    /// otherwise ("Thailand has launched airstrikes along the border" in a report of 8 December): marked as assumed
+    /// from the publication date, with no words of its own.
+    /// </summary>
+    private static TimeMention? PublicationDay(AnnotatedText text, ImmutableArray<EventMention> events)
+    {
+        if (text.Published is not { } published) return null;
+        foreach (var e in events)
+        {
+            // Any time of the news, even one judged too old to be the news ("shelled the town over the weekend" in the lede).
+            var news = IsNewsAttack(e) || e.Type == PloverType.Assault && e.Modality == Modality.Asserted && e.Segment is SegmentKind.Headline or SegmentKind.Lede;
+            if (news && e.Time is { Start: not null }) return null;
+        }
+        return new TimeMention(text.Span(0, 0), published, published, TimePrecision.Day) { Basis = "publication" };
     }
 
     private static bool SentenceHasTime(AnnotatedText text, TokenSpan sentence)

@@ -177,6 +177,7 @@ public static class AnalysisJson
             WriteNullable(w, "start", time.Start?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             WriteNullable(w, "end", time.End?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("precision", time.Precision.ToString().ToLowerInvariant());
+            if (time.Basis is { } basis) w.WriteString("basis", basis);
             w.WriteEndObject();
         }
         else w.WriteNull("time");

@@ -157,6 +157,7 @@ public static class StoredRecordJson
         AnalysisJson.WriteNullable(w, "start", Date(time.Start));
         AnalysisJson.WriteNullable(w, "end", Date(time.End));
         w.WriteString("precision", time.Precision);
+        if (time.Basis is { } basis) w.WriteString("basis", basis);
         w.WriteEndObject();
     }
 

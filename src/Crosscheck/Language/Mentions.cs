@@ -88,6 +88,12 @@ public enum TimePrecision
 public sealed record TimeMention(TokenSpan Span, DateOnly? Start, DateOnly? End, TimePrecision Precision)
 {
     public bool IsResolved => Start is not null && End is not null;
+
+    /// <summary>
+    /// Null for a time the text's own words give; "publication" for a day assumed from the article's date because
+    /// nothing in the article dates its news (the span is then empty).
+    /// </summary>
+    public string? Basis { get; init; }
 }
 
 /// <summary>Mentions in one text that refer to the same person or organization; the first named one gives the name.</summary>

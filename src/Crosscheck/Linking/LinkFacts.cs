@@ -54,7 +54,7 @@ public sealed record TollFacts(string Id, TollMeasure Counts, decimal Min, decim
 public sealed record PlaceFacts(string Text, string Name, string? Country, string Precision, double? Latitude, double? Longitude);
 
 /// <summary>A time as the linker compares it: the words and the interval they resolve to (null when unresolved).</summary>
-public sealed record TimeFacts(string Text, DateOnly? Start, DateOnly? End, string Precision);
+public sealed record TimeFacts(string Text, DateOnly? Start, DateOnly? End, string Precision, string? Basis = null);
 
 /// <summary>A number range with the words that gave it.</summary>
 public sealed record RangeFacts(decimal Min, decimal? Max, string Text);

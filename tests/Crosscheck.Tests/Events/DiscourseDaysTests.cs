@@ -43,4 +43,20 @@ public sealed class DiscourseDaysTests
         Day(attacks.Single(e => e.Fatalities is { Min: 3 })).ShouldBe("2025-11-05");
         attacks.Where(e => e.Fatalities is null).ShouldAllBe(e => e.Time == null);
     }
+
+    [Fact]
+    public void With_no_time_in_its_news_an_article_dates_its_news_attacks_to_its_own_day_marked_as_assumed()
+    {
+        var attacks = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, killing nine people, officials said.\n\n"
+            + "Critics called the attacks unlawful.");
+        var dead = attacks.Single(e => e.Fatalities is { Min: 9 });
+        Day(dead).ShouldBe("2025-11-07");
+        dead.Time!.Basis.ShouldBe("publication");
+        dead.Time.Span.Length.ShouldBe(0);
+        attacks.Where(e => e.Fatalities is null).ShouldAllBe(e => e.Time == null);
+        // A news attack with a time of its own, even a vague one, leaves the others undated.
+        var weekend = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel over the weekend.\n\n"
+            + "A second attack killed nine people, officials said.");
+        Day(weekend.Single(e => e.Fatalities is { Min: 9 })).ShouldBeNull();
+    }
 }

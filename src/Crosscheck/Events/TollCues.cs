@@ -112,9 +112,15 @@ public sealed class TollCues
         // when a guard was killed" names one past death.
         if (from > sentence.StartToken && Relatives.Contains(text.WordOf(from - 1)))
         {
-            for (var i = from - 2; i >= sentence.StartToken && from - i <= Before + 2 && !ClauseBreaks.Contains(text.WordOf(i)); i--)
+            // "five days of fighting over the summer (which killed 43 people)": the bracket opens the same clause.
+            var back = from - 2 >= sentence.StartToken && text.WordOf(from - 2) == "(" ? from - 3 : from - 2;
+            for (var i = back; i >= sentence.StartToken && from - i <= Before + 3 && !ClauseBreaks.Contains(text.WordOf(i)); i--)
             {
                 if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
+                // "a five-day exchange of rockets in July, when at least 48 people were killed": a past month or season
+                // with a count of many ("in May, when a soldier was killed" names one past death).
+                if (PastSpan(text, i, from, from, from) is { } month && month.StartToken == i
+                    && text.Numbers.Any(n => n.Span.StartToken >= start && n.Span.StartToken < end && n.Min >= 2)) return new Cue(month.StartToken, month.EndToken, false);
                 // "four days of shelling along the frontier, which has claimed 21 lives"
                 foreach (var (words, since) in _cues)
                 {

@@ -119,8 +119,7 @@ public sealed class TollCues
                 if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
                 // "a five-day exchange of rockets in July, when at least 48 people were killed": a past month or season
                 // with a count of many ("in May, when a soldier was killed" names one past death).
-                if (PastSpan(text, i, from, from, from) is { } month && month.StartToken == i
-                    && text.Numbers.Any(n => n.Span.StartToken >= start && n.Span.StartToken < end && n.Min >= 2)) return new Cue(month.StartToken, month.EndToken, false);
+                if (PastSpan(text, i, from, from, from) is { } month && month.StartToken == i && CountsMany(text, start, end)) return new Cue(month.StartToken, month.EndToken, false);
                 // "four days of shelling along the frontier, which has claimed 21 lives"
                 foreach (var (words, since) in _cues)
                 {
@@ -157,7 +156,8 @@ public sealed class TollCues
                 && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
         }
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
-        return PastSpan(text, from, to, start, end) is { } past ? new Cue(past.StartToken, past.EndToken, false) : null;
+        // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
+        return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) ? new Cue(past.StartToken, past.EndToken, false) : null;
     }
 
     /// <summary>
@@ -242,6 +242,20 @@ public sealed class TollCues
             if (t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year && t.End is { } last && last < published) return t.Span;
         }
         return null;
+    }
+
+    /// <summary>Whether [start, end) holds a number of two or more, or a plural with none ("people were killed").</summary>
+    private static bool CountsMany(AnnotatedText text, int start, int end)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken >= start && n.Span.StartToken < end) return n.Min >= 2;
+        }
+        for (var i = start; i < end; i++)
+        {
+            if (text.PosOf(i) is "NNS" or "NNPS") return true;
+        }
+        return false;
     }
 
     /// <summary>What a plural event or target noun counts as a toll ("strikes", "boats"); null for other nouns.</summary>

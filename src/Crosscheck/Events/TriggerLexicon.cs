@@ -121,7 +121,7 @@ public sealed class TriggerLexicon
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
             TriggerMatch? best = null;
-            foreach (var candidate in Lemmas.Candidates(text.WordOf(i)))
+            foreach (var candidate in Lemmas.CandidatesOf(text.WordOf(i)))
             {
                 if (!_byFirstWord.TryGetValue(candidate, out var entries)) continue;
                 foreach (var entry in entries)
@@ -182,7 +182,7 @@ public sealed class TriggerLexicon
         for (var k = from; k < to; k++)
         {
             if (k >= start && k < end) continue;
-            foreach (var c in Lemmas.Candidates(text.WordOf(k)))
+            foreach (var c in Lemmas.CandidatesOf(text.WordOf(k)))
             {
                 if (entry.Forbids.Contains(c)) return false;
                 if (entry.ForbidsAsNoun.Contains(c) && text.PosOf(k) is { } tag && tag.StartsWith("NN", StringComparison.Ordinal)) return false;
@@ -194,7 +194,7 @@ public sealed class TriggerLexicon
 
     private static bool Is(AnnotatedText text, int i, string baseForm)
     {
-        foreach (var c in Lemmas.Candidates(text.WordOf(i)))
+        foreach (var c in Lemmas.CandidatesOf(text.WordOf(i)))
         {
             if (c == baseForm) return true;
         }

@@ -96,7 +96,7 @@ public sealed partial class AcledClassifier
         if (Cues.TryGetValue(lower, out var c)) found |= c;
         else
         {
-            foreach (var candidate in Lemmas.CandidatesOf(word))
+            foreach (var candidate in Lemmas.Candidates(word))
             {
                 if (Cues.TryGetValue(candidate, out c)) { found |= c; break; }
             }

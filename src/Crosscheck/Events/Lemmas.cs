@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace Crosscheck.Events;
@@ -41,27 +40,7 @@ public static partial class Lemmas
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The word itself (lower case) first, then candidate base forms, most likely first.</summary>
-    public static IEnumerable<string> Candidates(string word) => CandidatesOf(word);
-
-    /// <summary>
-    /// <see cref="Candidates"/> as an array, made once per word form and then looked up: the event reader asks for the
-    /// candidates of most words of a sentence several times. The array is shared; callers must not change it.
-    /// </summary>
-    internal static string[] CandidatesOf(string word)
-    {
-        if (Known.TryGetValue(word, out var known)) return known;
-        var made = Generate(word).ToArray();
-        if (Volatile.Read(ref _knownCount) < MaxKnown && Known.TryAdd(word, made)) Interlocked.Increment(ref _knownCount);
-        return made;
-    }
-
-    /// <summary>Word forms whose candidates are kept; past this many (a long-running server's vocabulary), new forms are made each time.</summary>
-    private const int MaxKnown = 200_000;
-
-    private static readonly ConcurrentDictionary<string, string[]> Known = new(StringComparer.Ordinal);
-    private static int _knownCount;
-
-    private static IEnumerable<string> Generate(string word)
+    public static IEnumerable<string> Candidates(string word)
     {
         var w = word.ToLowerInvariant();
         yield return w;

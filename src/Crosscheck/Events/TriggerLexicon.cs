@@ -237,7 +237,7 @@ public sealed class TriggerLexicon
 
         public static TokenLemmas Of(AnnotatedText text) => Memo.GetValue(text, static t => new TokenLemmas(t));
 
-        public string[] At(int i) => _at[i] ??= Lemmas.CandidatesOf(text.WordOf(i));
+        public string[] At(int i) => _at[i] ??= [.. Lemmas.Candidates(text.WordOf(i))];
     }
 
     private static int HeadOf(AnnotatedText text, int start, int end)

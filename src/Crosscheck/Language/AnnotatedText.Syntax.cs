@@ -39,7 +39,7 @@ public sealed partial class AnnotatedText
     private void EnsureParsed(int token)
     {
         // Readers walk one sentence's tree many times: a token of the sentence last found parsed needs no search.
-        var last = _lastParsed;
+        var last = Volatile.Read(ref _lastParsed);
         if (token >= (int)last && token < (int)(last >> 32)) return;
         var index = SentenceIndexOrNone(token);
         if (index < 0) return;
@@ -48,7 +48,7 @@ public sealed partial class AnnotatedText
             _parsed[index] = true;
             _parse!(_sentences[index], _heads!, _relations!);
         }
-        _lastParsed = (uint)_sentences[index].StartToken | (long)_sentences[index].EndToken << 32;
+        Volatile.Write(ref _lastParsed, (uint)_sentences[index].StartToken | (long)_sentences[index].EndToken << 32);
     }
 
     /// <summary>The token range of the sentence last found parsed (start in the low half, end in the high), one field so it is read whole.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crosscheck.Language;
 
 namespace Crosscheck.Events;
@@ -29,9 +30,10 @@ public sealed partial class AcledClassifier
             : Cue.None;
         if (own != Cue.None) { nearest = own; nearestDistance = 0; }
         var airDistance = own == Cue.Air ? 0 : int.MaxValue;
+        var memo = CueMemo(text);
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
-            var found = CuesAt(text, i, sentence.EndToken);
+            var found = CuesAt(memo, text, i, sentence.EndToken);
             if (found == Cue.None) continue;
             // "rocket-propelled grenade" is a rocket, not a hand grenade.
             if ((found & Cue.Grenade) != 0 && i > sentence.StartToken && (cues & Cue.RocketGrenade) != 0 && text.WordOf(i - 1) is var before
@@ -60,8 +62,33 @@ public sealed partial class AcledClassifier
         return new SentenceCues(WithRoadBlocking(cues), firstState, firstArmed, nearest, twoArmed);
     }
 
+    private static TokenCues CueMemo(AnnotatedText text) => TokenCueMemo.GetValue(text, static t => new TokenCues(t.Count));
+
     /// <summary>The cues word <paramref name="i"/> names, alone or with the next word before <paramref name="end"/>.</summary>
-    private static Cue CuesAt(AnnotatedText text, int i, int end)
+    private static Cue CuesAt(TokenCues memo, AnnotatedText text, int i, int end)
+    {
+        if (!Volatile.Read(ref memo.Known[i]))
+        {
+            // Each sentence is read once per event in it and as the neighbour of others: a token's cues are worked out once.
+            memo.Alone[i] = ReadCuesAt(text, i, i + 1);
+            memo.WithNext[i] = i + 1 < text.Count ? ReadCuesAt(text, i, i + 2) & ~memo.Alone[i] : Cue.None;
+            Volatile.Write(ref memo.Known[i], true);
+        }
+        return i + 1 < end ? memo.Alone[i] | memo.WithNext[i] : memo.Alone[i];
+    }
+
+    private static readonly ConditionalWeakTable<AnnotatedText, TokenCues> TokenCueMemo = new();
+
+    /// <summary>Per token of a text: the cues it names alone, those it adds with the next word, and whether they are known yet.</summary>
+    private sealed class TokenCues(int count)
+    {
+        public readonly Cue[] Alone = new Cue[count];
+        public readonly Cue[] WithNext = new Cue[count];
+        public readonly bool[] Known = new bool[count];
+    }
+
+    /// <summary>As <see cref="CuesAt"/>, read from the words.</summary>
+    private static Cue ReadCuesAt(AnnotatedText text, int i, int end)
     {
         var word = text.WordOf(i);
         var found = Cue.None;
@@ -98,7 +125,8 @@ public sealed partial class AcledClassifier
         if (sentence.StartToken == 0) return Cue.None;
         var previous = text.SentenceOf(sentence.StartToken - 1);
         var cues = Cue.None;
-        for (var i = previous.StartToken; i < previous.EndToken; i++) cues |= CuesAt(text, i, previous.EndToken);
+        var memo = CueMemo(text);
+        for (var i = previous.StartToken; i < previous.EndToken; i++) cues |= CuesAt(memo, text, i, previous.EndToken);
         return cues;
     }
 
@@ -111,7 +139,8 @@ public sealed partial class AcledClassifier
         if (sentence.EndToken >= text.Count) return Cue.None;
         var next = text.SentenceOf(sentence.EndToken);
         var cues = Cue.None;
-        for (var i = next.StartToken; i < next.EndToken; i++) cues |= CuesAt(text, i, next.EndToken);
+        var memo = CueMemo(text);
+        for (var i = next.StartToken; i < next.EndToken; i++) cues |= CuesAt(memo, text, i, next.EndToken);
         return WithRoadBlocking(cues);
     }
 }

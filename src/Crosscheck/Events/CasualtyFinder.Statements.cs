@@ -219,16 +219,17 @@ public sealed partial class CasualtyFinder
     private sealed class StatementMemo
     {
         private readonly Dictionary<(int Start, int End, bool Victims), Statement[]> _read = [];
+        private readonly Lock _lock = new();
 
         public Statement[] Get(TokenSpan sentence, bool victims, Func<List<Statement>> read)
         {
             var key = (sentence.StartToken, sentence.EndToken, victims);
-            lock (_read)
+            lock (_lock)
             {
                 if (_read.TryGetValue(key, out var known)) return known;
             }
             var found = read().ToArray();
-            lock (_read) _read[key] = found;
+            lock (_lock) _read[key] = found;
             return found;
         }
     }

@@ -34,6 +34,9 @@ public sealed class TollCues
 
     private readonly ImmutableArray<(string[] Words, TollMeasure Measure)> _nouns;
     private readonly ImmutableArray<(string[] Words, bool Since)> _cues;
+    /// <summary>The nouns and cues by their first word (in the order above), so a word is looked up once rather than compared with each.</summary>
+    private readonly FrozenDictionary<string, (string[] Words, TollMeasure Measure)[]> _nounsByFirst;
+    private readonly FrozenDictionary<string, (string[] Words, bool Since)[]> _cuesByFirst;
     private readonly FrozenSet<string> _links;
     private readonly FrozenSet<string> _campaigns;
     private readonly FrozenDictionary<string, TollMeasure> _units;
@@ -43,6 +46,8 @@ public sealed class TollCues
     {
         _nouns = [.. nouns.OrderByDescending(n => n.Item1.Length)];
         _cues = [.. cues.OrderByDescending(c => c.Item1.Length)];
+        _nounsByFirst = _nouns.GroupBy(n => n.Words[0], StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+        _cuesByFirst = _cues.GroupBy(c => c.Words[0], StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         _links = links.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _campaigns = campaigns.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _units = units.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -121,7 +126,7 @@ public sealed class TollCues
                 // with a count of many ("in May, when a soldier was killed" names one past death).
                 if (PastSpan(text, i, from, from, from) is { } month && month.StartToken == i && CountsMany(text, start, end)) return new Cue(month.StartToken, month.EndToken, false);
                 // "four days of shelling along the frontier, which has claimed 21 lives"
-                foreach (var (words, since) in _cues)
+                foreach (var (words, since) in CuesStarting(text.WordOf(i)))
                 {
                     if (!since && Matches(text, i, from, words)) return new Cue(i, i + words.Length, false);
                 }
@@ -137,7 +142,7 @@ public sealed class TollCues
         for (var i = from; i < to; i++)
         {
             if (i >= start && i < end) continue;
-            foreach (var (words, since) in _cues)
+            foreach (var (words, since) in CuesStarting(text.WordOf(i)))
             {
                 if (!Matches(text, i, to, words)) continue;
                 if (since && !SinceNamesAStart(text, i + words.Length, to)) continue;
@@ -313,12 +318,15 @@ public sealed class TollCues
 
     private (int End, TollMeasure Measure)? NounAt(AnnotatedText text, int i, int end)
     {
-        foreach (var (words, measure) in _nouns)
+        if (!_nounsByFirst.TryGetValue(text.WordOf(i), out var nouns)) return null;
+        foreach (var (words, measure) in nouns)
         {
             if (Matches(text, i, end, words)) return (i + words.Length, measure);
         }
         return null;
     }
+
+    private ReadOnlySpan<(string[] Words, bool Since)> CuesStarting(string word) => _cuesByFirst.TryGetValue(word, out var cues) ? cues : [];
 
     private static bool Matches(AnnotatedText text, int i, int end, string[] words)
     {

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Crosscheck.Language;
 
 namespace Crosscheck.Events;
@@ -118,16 +119,17 @@ public sealed class TriggerLexicon
     public ImmutableArray<TriggerMatch> Match(AnnotatedText text, TokenSpan sentence)
     {
         var found = new List<TriggerMatch>();
+        var lemmas = TokenLemmas.Of(text);
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
             TriggerMatch? best = null;
-            foreach (var candidate in Lemmas.Candidates(text.WordOf(i)))
+            foreach (var candidate in lemmas.At(i))
             {
                 if (!_byFirstWord.TryGetValue(candidate, out var entries)) continue;
                 foreach (var entry in entries)
                 {
                     if (!PosFits(text, i, entry, 0)) continue;
-                    if (TryMatch(text, sentence, i, entry) is { } end && (best is null || end - i > best.Span.Length) && NearFits(text, sentence, i, end, entry))
+                    if (TryMatch(text, sentence, i, entry, lemmas) is { } end && (best is null || end - i > best.Span.Length) && NearFits(text, sentence, i, end, entry, lemmas))
                         best = new TriggerMatch(text.Span(i, end), entry) { Head = HeadOf(text, i, end) };
                 }
             }
@@ -143,7 +145,7 @@ public sealed class TriggerLexicon
         return [.. found];
     }
 
-    private static int? TryMatch(AnnotatedText text, TokenSpan sentence, int start, TriggerEntry entry)
+    private static int? TryMatch(AnnotatedText text, TokenSpan sentence, int start, TriggerEntry entry, TokenLemmas lemmas)
     {
         var j = start + 1;
         for (var w = 1; w < entry.Words.Length; w++)
@@ -155,7 +157,7 @@ public sealed class TriggerLexicon
                 var hit = -1;
                 for (var k = j; k < Math.Min(j + 5, sentence.EndToken); k++)
                 {
-                    if (Is(text, k, next)) { hit = k; break; }
+                    if (Is(lemmas, k, next)) { hit = k; break; }
                     var word = text.WordOf(k);
                     if (!char.IsLetterOrDigit(word[0]) && word is not ("'s" or "’s" or "-")) break;
                 }
@@ -164,7 +166,7 @@ public sealed class TriggerLexicon
                 w++;
                 continue;
             }
-            if (j >= sentence.EndToken || !Is(text, j, entry.Words[w])) return null;
+            if (j >= sentence.EndToken || !Is(lemmas, j, entry.Words[w])) return null;
             j++;
         }
         return j;
@@ -173,7 +175,7 @@ public sealed class TriggerLexicon
     private static bool IsNounOnly(string word) => word.EndsWith("/N", StringComparison.Ordinal);
 
     /// <summary>True when a needed word (if any) and no forbidden word occurs within <see cref="NearWindow"/> words of the phrase.</summary>
-    private static bool NearFits(AnnotatedText text, TokenSpan sentence, int start, int end, TriggerEntry entry)
+    private static bool NearFits(AnnotatedText text, TokenSpan sentence, int start, int end, TriggerEntry entry, TokenLemmas lemmas)
     {
         if (entry.Needs.IsEmpty && entry.Forbids.IsEmpty && entry.ForbidsAsNoun.IsEmpty) return true;
         var needed = entry.Needs.IsEmpty;
@@ -182,7 +184,7 @@ public sealed class TriggerLexicon
         for (var k = from; k < to; k++)
         {
             if (k >= start && k < end) continue;
-            foreach (var c in Lemmas.Candidates(text.WordOf(k)))
+            foreach (var c in lemmas.At(k))
             {
                 if (entry.Forbids.Contains(c)) return false;
                 if (entry.ForbidsAsNoun.Contains(c) && text.PosOf(k) is { } tag && tag.StartsWith("NN", StringComparison.Ordinal)) return false;
@@ -192,9 +194,9 @@ public sealed class TriggerLexicon
         return needed;
     }
 
-    private static bool Is(AnnotatedText text, int i, string baseForm)
+    private static bool Is(TokenLemmas lemmas, int i, string baseForm)
     {
-        foreach (var c in Lemmas.Candidates(text.WordOf(i)))
+        foreach (var c in lemmas.At(i))
         {
             if (c == baseForm) return true;
         }
@@ -222,6 +224,20 @@ public sealed class TriggerLexicon
         return entry.Pos == TriggerPos.Verb
             ? pos.StartsWith("VB", StringComparison.Ordinal) || (pos == "JJ" && text.WordOf(i).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
             : pos.StartsWith("NN", StringComparison.Ordinal) || pos == "JJ";
+    }
+
+    /// <summary>
+    /// The lemma candidates of a text's tokens, each looked up once: a sentence's words are read as phrase starts, phrase
+    /// words and the near words of several entries.
+    /// </summary>
+    private sealed class TokenLemmas(AnnotatedText text)
+    {
+        private static readonly ConditionalWeakTable<AnnotatedText, TokenLemmas> Memo = new();
+        private readonly string[]?[] _at = new string[]?[text.Count];
+
+        public static TokenLemmas Of(AnnotatedText text) => Memo.GetValue(text, static t => new TokenLemmas(t));
+
+        public string[] At(int i) => _at[i] ??= [.. Lemmas.Candidates(text.WordOf(i))];
     }
 
     private static int HeadOf(AnnotatedText text, int start, int end)

@@ -32,16 +32,27 @@ public sealed partial class AnnotatedText
         _relations = new string[_words.Length];
         _relations.AsSpan().Fill("root");
         _parsed = new bool[_sentences.Length];
+        _lastParsed = 0;
         _parse = parse;
     }
 
     private void EnsureParsed(int token)
     {
+        // Readers walk one sentence's tree many times: a token of the sentence last found parsed needs no search.
+        var last = Volatile.Read(ref _lastParsed);
+        if (token >= (int)last && token < (int)(last >> 32)) return;
         var index = SentenceIndexOrNone(token);
-        if (index < 0 || _parsed![index]) return;
-        _parsed[index] = true;
-        _parse!(_sentences[index], _heads!, _relations!);
+        if (index < 0) return;
+        if (!_parsed![index])
+        {
+            _parsed[index] = true;
+            _parse!(_sentences[index], _heads!, _relations!);
+        }
+        Volatile.Write(ref _lastParsed, (uint)_sentences[index].StartToken | (long)_sentences[index].EndToken << 32);
     }
+
+    /// <summary>The token range of the sentence last found parsed (start in the low half, end in the high), one field so it is read whole.</summary>
+    private long _lastParsed;
 
     /// <summary>
     /// Whether sentence <paramref name="index"/> has its parse already, without parsing it: a parse set whole, or one made

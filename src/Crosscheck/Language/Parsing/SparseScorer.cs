@@ -20,7 +20,13 @@ internal sealed class SparseScorer
     private readonly Slot[] _slots;
     private readonly int[] _classes;
     private readonly float[] _weights;
+    /// <summary>The rows of features with many non-zero weights, whole (one weight per class), added a vector at a time.</summary>
+    private readonly float[] _dense;
+    private readonly int _classCount;
     private readonly int _mask;
+
+    /// <summary>A feature with at least this many non-zero weights keeps its whole row: fewer instructions than as many scattered adds.</summary>
+    private const int DenseFrom = 8;
 
     public SparseScorer(PerceptronModel model)
     {
@@ -29,25 +35,39 @@ internal sealed class SparseScorer
         _mask = size - 1;
         var classes = new List<int>();
         var weights = new List<float>();
+        var dense = new List<float>();
+        var entries = 0;
+        _classCount = model.Classes.Length;
         for (var row = 0; row < model.FeatureCount; row++)
         {
             var key = model.FeatureIdAt(row);
             if (key == 0) continue; // 0 marks an empty slot
             var start = classes.Count;
             var w = model.RowAt(row);
+            var slot = SlotOf(key);
+            while (_slots[slot].Key != 0) slot = (slot + 1) & _mask;
+            var nonZero = 0;
+            foreach (var x in w) if (x != 0) nonZero++;
+            entries += nonZero;
+            if (nonZero >= DenseFrom)
+            {
+                // A whole row is marked by a negative count; its start indexes the dense rows.
+                _slots[slot] = new Slot { Key = key, Start = dense.Count, Count = -1 };
+                dense.AddRange(w);
+                continue;
+            }
             for (var c = 0; c < w.Length; c++)
             {
                 if (w[c] == 0) continue;
                 classes.Add(c);
                 weights.Add(w[c]);
             }
-            var slot = SlotOf(key);
-            while (_slots[slot].Key != 0) slot = (slot + 1) & _mask;
             _slots[slot] = new Slot { Key = key, Start = start, Count = classes.Count - start };
         }
         _classes = [.. classes];
         _weights = [.. weights];
-        Entries = _classes.Length;
+        _dense = [.. dense];
+        Entries = entries;
     }
 
     /// <summary>The number of non-zero weights.</summary>
@@ -74,16 +94,34 @@ internal sealed class SparseScorer
                 i = (i + 1) & _mask;
             }
         }
+        // Zero weights added along a whole row change no sum, so each class's sum is the same as with the sparse pairs
+        // alone: the same weights, added in the same (feature) order.
         for (var f = 0; f < features.Length; f++)
         {
             if (found[f] < 0) continue;
             ref readonly var slot = ref slots[found[f]];
+            if (slot.Count < 0)
+            {
+                AddRow(_dense.AsSpan(slot.Start, _classCount), scores);
+                continue;
+            }
             var end = slot.Start + slot.Count;
             for (var k = slot.Start; k < end; k++) scores[_classes[k]] += _weights[k];
         }
     }
 
     private const int MaxStackSlots = 128;
+
+    private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; k <= row.Length - Vector<float>.Count; k += Vector<float>.Count)
+                (new Vector<float>(scores[k..]) + new Vector<float>(row[k..])).CopyTo(scores[k..]);
+        }
+        for (; k < row.Length; k++) scores[k] += row[k];
+    }
 
     private int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & _mask;
 }

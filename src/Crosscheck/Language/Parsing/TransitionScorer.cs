@@ -4,9 +4,12 @@ using Crosscheck.Language.Tagging;
 namespace Crosscheck.Language.Parsing;
 
 /// <summary>
-/// The transition model's weights laid out for speed: each slot of an open-addressing table (about two thirds full)
+/// The transition model's weights laid out for speed: each slot of an open-addressing table (one third full)
 /// holds a feature id and its four transition weights, quantized to 16 bits against the model's largest weight, in
-/// 16 bytes, so a feature costs one memory access and the table stays small enough to sit mostly in cache.
+/// 16 bytes, so a feature costs one memory access. The table is kept sparse: a parse looks up about 90 features per
+/// transition, a fifth of them unknown to the model, and at one third full a lookup seldom probes past its home slot
+/// into another cache line, while an unknown feature's home slot is mostly empty (measured: parses 16 % faster than at
+/// two thirds full, no faster at one quarter).
 /// Scores are sums of the quantized weights, so they are exact and independent of the order of the features.
 /// Read-only; thread-safe.
 /// </summary>
@@ -31,7 +34,7 @@ internal sealed class TransitionScorer
         for (var row = 0; row < model.FeatureCount; row++)
             foreach (var w in model.RowAt(row)) max = Math.Max(max, Math.Abs(w));
         _scale = max == 0 ? 1f : max / Levels;
-        _slots = new Slot[Math.Max(16, model.FeatureCount + model.FeatureCount / 2)];
+        _slots = new Slot[Math.Max(16, model.FeatureCount * 3)];
         for (var row = 0; row < model.FeatureCount; row++)
         {
             var key = model.FeatureIdAt(row);

@@ -23,7 +23,7 @@ internal static class DiscoursePlaces
         foreach (var e in events)
         {
             var takes = e.Type == PloverType.Assault && e.Modality == Modality.Asserted && e.Location is null
-                && e.Time is { Precision: TimePrecision.Day, Start: not null } && e.Fatalities is not null
+                && e.Time is { Precision: TimePrecision.Day, Start: not null, Basis: null } && e.Fatalities is not null
                 && !sentenceNamesPlace(text.SentenceOf(e.Trigger.StartToken));
             builder.Add(takes ? e with { Location = place } : e);
         }

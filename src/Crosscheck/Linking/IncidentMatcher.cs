@@ -107,7 +107,8 @@ public static class IncidentMatcher
         // A single event of fact needs a place, a time or an actor in common; a country of the actors is not enough.
         var singleOfFact = cls == ModalityClass.Factual && !ev.Plural && !incidentPlural;
         // A bare mention later in the same report ("eleven people were killed in the strike") refers back to it.
-        if (singleOfFact && ev.Location is null && ev.Time is null && ev.Actors.IsEmpty && members.Any(m => m.Document == ev.Document))
+        // (A day assumed from the publication date is no time of its own.)
+        if (singleOfFact && ev.Location is null && (ev.Time is null || ev.Time.Basis is not null) && ev.Actors.IsEmpty && members.Any(m => m.Document == ev.Document))
         {
             return b with { Reason = b.Reason + "; refers back within the same report" };
         }

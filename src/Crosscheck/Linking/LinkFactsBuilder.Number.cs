@@ -79,7 +79,8 @@ public static partial class LinkFactsBuilder
             single = false;
         }
         if (single) plural = false;
-        if (!plural && e.Time is { Precision: TimePrecision.Day or TimePrecision.Week }) single = true;
+        // A day the text gives (not one assumed from the publication date) singles the event out.
+        if (!plural && e.Time is { Precision: TimePrecision.Day or TimePrecision.Week, Basis: null }) single = true;
         return (plural, single);
     }
 

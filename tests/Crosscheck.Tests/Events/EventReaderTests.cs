@@ -49,6 +49,14 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_exchange_of_fire_is_an_attack_and_its_fire_no_accident()
+    {
+        var r = Read("A soldier was killed in a brief exchange of fire on Monday.");
+        var assault = r.Events.Single(e => e.Type == PloverType.Assault);
+        assault.Fatalities?.Min.ShouldBe(1);
+    }
+
+    [Fact]
     public void An_attack_named_as_the_object_of_a_condemnation_is_what_the_condemnation_is_about()
     {
         var r = Read("European leaders condemned the airstrikes.");

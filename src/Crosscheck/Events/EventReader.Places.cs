@@ -163,8 +163,9 @@ public sealed partial class EventReader
     }
 
     /// <summary>
-    /// "Russia attacked Kyiv", "a missile strike hit Zaporizhzhia", "shelling hit Kunar and Paktika provinces": a place that
-    /// is the object of the event's word, or of the verb the event's word is the subject of, is where it happened.
+    /// "Russia attacked Kyiv", "a missile strike hit Zaporizhzhia", "drones hit Kharkiv, killing two": a place that is the
+    /// object of the event's word, or of a verb of hitting (data/events/syntax-roles.txt) whose subject the event's word
+    /// is or from which it hangs as a participle, is where it happened.
     /// </summary>
     private static bool IsObjectOfAttack(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch trigger)
     {
@@ -175,7 +176,11 @@ public sealed partial class EventReader
         if (text.RelationOf(head) is "compound" or "conj" && text.HeadOf(head) is var up and >= 0 && up > head && RoleWords.AreaNouns.Contains(text.WordOf(up))) head = up;
         if (text.RelationOf(head) != "obj" || text.HeadOf(head) is not (var verb and >= 0)) return false;
         var word = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
-        return verb == word || text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj";
+        if (verb == word) return true;
+        // "a missile strike hit Zaporizhzhia"; "drones hit Kharkiv overnight, killing two people": the event word is the
+        // subject of a verb of hitting, or a participle hanging from it.
+        return text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj" or "advcl" or "xcomp"
+            && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains);
     }
 
     /// <summary>

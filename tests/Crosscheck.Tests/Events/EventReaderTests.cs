@@ -36,6 +36,8 @@ public sealed class EventReaderTests
         var assault = r.Events.Single(e => e.Type == PloverType.Assault);
         assault.Location?.Name.ShouldBe("Kharkiv");
         assault.Recipients.ShouldHaveSingleItem().Span.Text.ShouldBe("Kharkiv");
+        var drones = Read("Russian drones hit Kharkiv overnight, killing two people, officials said.");
+        drones.Events.Single(e => e.Type == PloverType.Assault).Location?.Name.ShouldBe("Kharkiv");
         var followed = Read("The strike followed one on Saturday.");
         followed.Events.Single(e => e.Type == PloverType.Assault).Recipients.ShouldBeEmpty();
     }

@@ -182,6 +182,10 @@ public sealed class ParserTests
         code.ShouldBe(0);
         stdout.ShouldContain($"dev {train}: UAS 1.0000  LAS 1.0000");
         stdout.ShouldContain($"test {train}: UAS 1.0000");
+        (code, stdout, _) = CliRunner.Run(["eval", "parser", "--model", model, "--dev", train, "--test", train, "--gold-tags"]);
+        code.ShouldBe(0);
+        stdout.ShouldContain("the treebank's gold tags");
+        stdout.ShouldContain("tags right 1.0000");
     }
 
     [Fact]
@@ -197,6 +201,9 @@ public sealed class ParserTests
         var parser = DependencyParser.Load(model);
         parser.Clusters.ShouldNotBeNull().Of(FeatureHash.Lower("Cat")).ShouldBe(1);
         parser.Notes.ShouldContain(n => n.Contains("3 words in 2 classes from classes.tsv"));
+        // The own tagger reads the classes too, and finds them in the parser's file.
+        parser.Tagger.ShouldNotBeNull().Model.FeatureVersion.ShouldBe(PosTagger.ClassFeatureVersion);
+        parser.Tagger!.Clusters.ShouldBeSameAs(parser.Clusters);
         DependencyParser.Load(new MemoryStream(parser.ToBytes()), "again").Clusters!.Words.ShouldBe(parser.Clusters!.Words);
         CliRunner.Run(["train", "parser", "--data", train, "--out", model, "--iterations", "2", "--clusters", "none"]).ExitCode.ShouldBe(0);
         DependencyParser.Load(model).Clusters.ShouldBeNull();

@@ -28,13 +28,15 @@ internal static class ParsingCommands
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => defaults.MinFeatureCount };
         var tagger = new Option<string?>("--tagger") { Description = "Learn from the tags of this part-of-speech model (or 'builtin' for the built-in one) instead of training the parser's own tagger on the treebank" };
         var folds = new Option<int>("--tagger-folds") { Description = "The parser learns from its own tagger's tags on the training data, each part tagged by a tagger trained on the other parts", DefaultValueFactory = _ => 5 };
+        var ensemble = new Option<int>("--ensemble") { Description = "Train this many parsers (seeds --seed, --seed + 1, ...) and average their weights", DefaultValueFactory = _ => defaults.Ensemble };
         var clusters = new Option<string?>("--clusters") { Description = $"Word classes for the parser's features ('crosscheck train clusters'), or 'none' (default: the repository's {ClusterCommands.DefaultPath})" };
-        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters };
+        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters, ensemble };
         command.SetAction(parse =>
         {
-            var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount) };
+            var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble) };
             if (options.Iterations is < 1 or > 1000) throw new UsageException("--iterations must be 1 to 1000");
             if (options.MinFeatureCount < 1) throw new UsageException("--min-count must be at least 1");
+            if (options.Ensemble is < 1 or > 20) throw new UsageException("--ensemble must be 1 to 20");
             var foldCount = parse.GetValue(folds);
             if (foldCount is < 2 or > 20) throw new UsageException("--tagger-folds must be 2 to 20");
             var clock = Stopwatch.StartNew();

@@ -81,6 +81,18 @@ public sealed class ParserTests
         Projectivizer.Lift([1, -1, 1]).ShouldBe([1, 3, 1]);
     }
 
+    [Fact]
+    public void An_ensemble_averages_its_members_and_keeps_as_many_features_as_one_has_the_heaviest_first()
+    {
+        // Two classes. Feature 5 is in both members, 7 and 9 in one each (their mean is half their weight).
+        (ulong[], float[]) first = ([5, 7], [2f, 0f, 1f, -1f]), second = ([5, 9], [4f, 2f, 0.5f, 0f]);
+        var (ids, weights) = ParserTrainer.Average([first, second], 2);
+        // Means: 5 -> (3, 1), 7 -> (0.5, -0.5), 9 -> (0.25, 0); two kept, 9 (the lightest) dropped.
+        ids.ShouldBe([5UL, 7UL]);
+        weights.ShouldBe([3f, 1f, 0.5f, -0.5f]);
+        ParserTrainer.Average([first], 2).ShouldBe(first);
+    }
+
     private static (string[] Words, int[] Heads, string[] Relations) Parse(string sentence)
     {
         var words = sentence.Split(' ');

@@ -108,7 +108,8 @@ internal static class ParserTrainer
 
     /// <summary>
     /// The mean of the members' weights over the union of their features, keeping the features with the largest summed
-    /// absolute weight, as many as the members have on average (ties by id), in id order.
+    /// absolute weight, as many as the members have on average (ties by id), in id order, and of their weights the
+    /// largest, as many non-zero ones as the members have on average (ties by position).
     /// </summary>
     internal static (ulong[] Ids, float[] Weights) Average(IReadOnlyList<(ulong[] Ids, float[] Weights)> members, int classes)
     {
@@ -122,7 +123,13 @@ internal static class ParserTrainer
             }
         var keep = (int)members.Average(m => m.Ids.Length);
         var kept = sum.OrderByDescending(p => p.Value.Sum(Math.Abs)).ThenBy(p => p.Key).Take(keep).OrderBy(p => p.Key).ToList();
-        return ([.. kept.Select(p => p.Key)], [.. kept.SelectMany(p => p.Value)]);
+        // As many non-zero weights as a member has too (the sparse label scorer reads only those), the heaviest.
+        var cells = (int)members.Average(m => m.Weights.Count(w => w != 0));
+        var mean = kept.SelectMany(p => p.Value).ToArray();
+        foreach (var cell in Enumerable.Range(0, mean.Length).Where(i => mean[i] != 0)
+                     .OrderByDescending(i => Math.Abs(mean[i])).ThenBy(i => i).Skip(cells).ToList())
+            mean[cell] = 0;
+        return ([.. kept.Select(p => p.Key)], mean);
     }
 
     private static ((ulong[] Ids, float[] Weights) Transitions, (ulong[] Ids, float[] Weights) Labels) TrainOne(ParserTrainingOptions options, int seed,

@@ -28,13 +28,15 @@ internal static class ParsingCommands
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => defaults.MinFeatureCount };
         var tagger = new Option<string?>("--tagger") { Description = "Learn from the tags of this part-of-speech model (or 'builtin' for the built-in one) instead of training the parser's own tagger on the treebank" };
         var folds = new Option<int>("--tagger-folds") { Description = "The parser learns from its own tagger's tags on the training data, each part tagged by a tagger trained on the other parts", DefaultValueFactory = _ => 5 };
+        var ensemble = new Option<int>("--ensemble") { Description = "Train this many parsers (seeds --seed, --seed + 1, ...) and average their weights", DefaultValueFactory = _ => defaults.Ensemble };
         var clusters = new Option<string?>("--clusters") { Description = $"Word classes for the parser's features ('crosscheck train clusters'), or 'none' (default: the repository's {ClusterCommands.DefaultPath})" };
-        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters };
+        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters, ensemble };
         command.SetAction(parse =>
         {
-            var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount) };
+            var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble) };
             if (options.Iterations is < 1 or > 1000) throw new UsageException("--iterations must be 1 to 1000");
             if (options.MinFeatureCount < 1) throw new UsageException("--min-count must be at least 1");
+            if (options.Ensemble is < 1 or > 20) throw new UsageException("--ensemble must be 1 to 20");
             var foldCount = parse.GetValue(folds);
             if (foldCount is < 2 or > 20) throw new UsageException("--tagger-folds must be 2 to 20");
             var clock = Stopwatch.StartNew();
@@ -74,7 +76,7 @@ internal static class ParsingCommands
                 }
                 else
                 {
-                    (own, tags) = OwnTagger.Train(treebank, foldCount, options.Seed, stdout);
+                    (own, tags) = OwnTagger.Train(treebank, foldCount, options.Seed, stdout, wordClasses);
                     notes.Add(string.Create(CultureInfo.InvariantCulture, $"tags from the parser's own tagger, trained on the treebank's XPOS; the parser learned from {foldCount}-fold jackknifed tags"));
                 }
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"iterations {options.Iterations}, seed {options.Seed}, min feature count {options.MinFeatureCount}, prune below {options.PruneBelow}"));
@@ -106,7 +108,8 @@ internal static class ParsingCommands
         var model = new Option<string?>("--model") { Description = "Parser model (default: the built-in model)" };
         var tagger = new Option<string?>("--tagger") { Description = "Part-of-speech model (default: the built-in model)" };
         var details = new Option<bool>("--details") { Description = "Also print attachment by gold relation (the ten most frequent)" };
-        var command = new Command("parser", "Attachment scores (UAS, LAS) of the parser on dev and test, with our predicted tags, and its speed") { dev, test, model, tagger, details };
+        var goldTags = new Option<bool>("--gold-tags") { Description = "Parse from the treebank's own tags (XPOS) instead of predicted ones, to measure what tagging errors cost" };
+        var command = new Command("parser", "Attachment scores (UAS, LAS) of the parser on dev and test, with our predicted tags, and its speed") { dev, test, model, tagger, details, goldTags };
         command.SetAction(parse =>
         {
             var pos = TaggingCommands.LoadTagger(parse.GetValue(tagger));
@@ -120,12 +123,12 @@ internal static class ParsingCommands
                 throw new CliFailure(ex.Message);
             }
             List<TreebankSentence>? last = null;
-            stdout.WriteLine("attachment scores over every word, punctuation included (as CoNLL 2018); our predicted tags; LAS counts the full relation, LAS-universal only its part before ':' (as CoNLL 2018):");
+            stdout.WriteLine($"attachment scores over every word, punctuation included (as CoNLL 2018); {(parse.GetValue(goldTags) ? "the treebank's gold tags" : "our predicted tags")}; LAS counts the full relation, LAS-universal only its part before ':' (as CoNLL 2018):");
             foreach (var (split, paths) in new[] { ("dev", parse.GetValue(dev) is { Length: > 0 } d ? d : DefaultDev()), ("test", parse.GetValue(test) is { Length: > 0 } t ? t : DefaultTest()) })
             {
                 foreach (var (file, sentences) in Read(paths))
                 {
-                    var score = Score(parser, pos, sentences);
+                    var score = Score(parser, pos, sentences, parse.GetValue(goldTags));
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  {split} {file}: UAS {score.Uas:0.0000}  LAS {score.Las:0.0000}  LAS-universal {score.LasUniversal:0.0000}  ({score.Words:N0} words, {sentences.Count:N0} sentences); tags right {score.TagAccuracy:0.0000}"));
                     if (parse.GetValue(details))
@@ -186,7 +189,7 @@ internal static class ParsingCommands
             $"speed on one thread, per second of processor time (best of 5 one-second windows): parsing {parsing:N0} words/s; tagging and parsing {both:N0} words/s"));
     }
 
-    internal static Scores Score(DependencyParser parser, PosTagger pos, List<TreebankSentence> sentences)
+    internal static Scores Score(DependencyParser parser, PosTagger pos, List<TreebankSentence> sentences, bool goldTags = false)
     {
         long words = 0, heads = 0, labelled = 0, universal = 0, tagsRight = 0;
         var max = sentences.Count == 0 ? 0 : sentences.Max(s => s.Length);
@@ -197,8 +200,13 @@ internal static class ParsingCommands
         foreach (var s in sentences)
         {
             var n = s.Length;
-            pos.Tag(s.Words, tags);
-            parser.TagsUsed(s.Words, tags, tags);
+            if (goldTags)
+                for (var i = 0; i < n; i++) tags[i] = TrainingCorpus.PennSpelling(s.Xpos[i]);
+            else
+            {
+                pos.Tag(s.Words, tags);
+                parser.TagsUsed(s.Words, tags, tags);
+            }
             parser.ParseWithTags(s.Words, tags.AsSpan(0, n), predictedHeads, relations);
             for (var i = 0; i < n; i++)
             {

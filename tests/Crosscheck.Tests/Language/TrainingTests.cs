@@ -1,3 +1,4 @@
+using Crosscheck.Language.Parsing;
 using Crosscheck.Language.Tagging;
 
 namespace Crosscheck.Tests.Language;
@@ -75,5 +76,21 @@ public sealed class TrainingTests
         var bio = recognizer.Tag(words, tagger.Tag(words));
         for (var i = 0; i < bio.Length; i++)
             if (bio[i].StartsWith("I-")) (i > 0 && bio[i - 1][2..] == bio[i][2..] && bio[i - 1] != "O").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_tagger_with_word_classes_tags_an_unseen_word_by_its_class_and_needs_the_classes_to_load()
+    {
+        // Nouns and verbs alone before a full stop: nothing but the class tells an unseen word's tag.
+        string[] nouns = ["apple", "pear", "plum", "fig"], verbs = ["run", "walk", "swim", "eat"];
+        var sentences = nouns.Select(w => (w, "NN")).Concat(verbs.Select(w => (w, "VB")))
+            .Select((p, i) => new TaggedSentence("tiny", i, [p.w, "."], [p.Item2, "."], null)).ToList();
+        WordClusters Classes(int unseen) => new([.. nouns.Select(w => KeyValuePair.Create(w, 1)), .. verbs.Select(w => KeyValuePair.Create(w, 2)),
+            KeyValuePair.Create("zonk", unseen)]);
+        var tagger = PosTagger.Train(sentences, Options, [], null, PosTagger.ClassFeatureVersion, Classes(1));
+        tagger.Tag(["zonk", "."])[0].ShouldBe("NN");
+        new PosTagger(PerceptronModel.Load(new MemoryStream(tagger.Model.ToBytes()), "classes.model"), Classes(2)).Tag(["zonk", "."])[0].ShouldBe("VB");
+        Should.Throw<ModelLoadException>(() => new PosTagger(tagger.Model)).Message.ShouldContain("word classes");
+        Should.Throw<ArgumentException>(() => PosTagger.Train(sentences, Options, [], null, PosTagger.ClassFeatureVersion));
     }
 }

@@ -242,7 +242,6 @@ internal sealed class DependencyParser
             var transitions = PerceptronModel.Load(new MemoryStream(parts[0]), name);
             var labels = PerceptronModel.Load(new MemoryStream(parts[1]), name);
             var taggerBytes = parts[2];
-            Lazy<PosTagger>? tagger = taggerBytes.Length == 0 ? null : new(() => new PosTagger(PerceptronModel.Load(new MemoryStream(taggerBytes), name)));
             WordClusters? clusters = null;
             var rest = new MemoryStream();
             input.CopyTo(rest);
@@ -254,6 +253,8 @@ internal sealed class DependencyParser
                 if (length < 0 || length != rest.Length - 4) throw new ModelLoadException($"{name}: corrupt parser model (word classes)");
                 clusters = WordClusters.FromBytes(tail.ReadBytes(length), name);
             }
+            var taggerClusters = clusters;
+            Lazy<PosTagger>? tagger = taggerBytes.Length == 0 ? null : new(() => new PosTagger(PerceptronModel.Load(new MemoryStream(taggerBytes), name), taggerClusters));
             return new DependencyParser(transitions, labels, tagger, clusters);
         }
         catch (EndOfStreamException)

@@ -21,10 +21,17 @@ internal sealed record ParserTrainingOptions
     /// <summary>How often, once exploring, a wrong transition is followed rather than the oracle's (their p).</summary>
     public double ExploreProbability { get; init; } = 0.9;
 
+    /// <summary>
+    /// Parsers trained with seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, …, whose weights are averaged into one model
+    /// (the features with the most weight kept, as many as one member has, so parsing costs what one member's does).
+    /// </summary>
+    public int Ensemble { get; init; } = 3;
+
     public void Validate()
     {
         if (Iterations is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "iterations must be 1 to 1000");
         if (MinFeatureCount < 1) throw new ArgumentOutOfRangeException(nameof(MinFeatureCount), MinFeatureCount, "at least 1");
+        if (Ensemble is < 1 or > 20) throw new ArgumentOutOfRangeException(nameof(Ensemble), Ensemble, "1 to 20 members");
     }
 }
 
@@ -81,12 +88,60 @@ internal static class ParserTrainer
             $"{sentences.Count:N0} sentences ({lifted:N0} non-projective arcs lifted); label features {labelCounts.Count:N0} seen, {labelIds.Length:N0} kept"));
         labelCounts = null;
 
+        var members = new List<((ulong[] Ids, float[] Weights) Transitions, (ulong[] Ids, float[] Weights) Labels)>();
+        for (var member = 0; member < options.Ensemble; member++)
+        {
+            if (options.Ensemble > 1) progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"member {member + 1}/{options.Ensemble}, seed {options.Seed + member}"));
+            members.Add(TrainOne(options, options.Seed + member, sentences, gold, goldLabels, labelIds, labels.Length, rootLabel, atoms, state, buffer, clusters, progress, clock));
+        }
+        var (tIds, tWeights) = Average([.. members.Select(m => m.Transitions)], ParseState.TransitionCount);
+        var (lIds, lWeights) = Average([.. members.Select(m => m.Labels)], labels.Length);
+        var allNotes = notes.Append(string.Create(CultureInfo.InvariantCulture,
+            $"parser: {sentences.Count} sentences, {lifted} non-projective arcs lifted, explore after {options.ExploreAfter} with p {options.ExploreProbability}"));
+        if (options.Ensemble > 1)
+            allNotes = allNotes.Append(string.Create(CultureInfo.InvariantCulture,
+                $"the average of {options.Ensemble} parsers (seeds {options.Seed} to {options.Seed + options.Ensemble - 1}), keeping as many features as one has"));
+        return new DependencyParser(
+            new PerceptronModel(DependencyParser.TransitionKind, DependencyParser.FeatureVersion, ["shift", "reduce", "left-arc", "right-arc"], [.. allNotes], tIds, tWeights),
+            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights), tagger, clusters);
+    }
+
+    /// <summary>
+    /// The mean of the members' weights over the union of their features, keeping the features with the largest summed
+    /// absolute weight, as many as the members have on average (ties by id), in id order, and of their weights the
+    /// largest, as many non-zero ones as the members have on average (ties by position).
+    /// </summary>
+    internal static (ulong[] Ids, float[] Weights) Average(IReadOnlyList<(ulong[] Ids, float[] Weights)> members, int classes)
+    {
+        if (members.Count == 1) return members[0];
+        var sum = new SortedDictionary<ulong, float[]>();
+        foreach (var (ids, weights) in members)
+            for (var r = 0; r < ids.Length; r++)
+            {
+                if (!sum.TryGetValue(ids[r], out var w)) sum[ids[r]] = w = new float[classes];
+                for (var c = 0; c < classes; c++) w[c] += weights[r * classes + c] / members.Count;
+            }
+        var keep = (int)members.Average(m => m.Ids.Length);
+        var kept = sum.OrderByDescending(p => p.Value.Sum(Math.Abs)).ThenBy(p => p.Key).Take(keep).OrderBy(p => p.Key).ToList();
+        // As many non-zero weights as a member has too (the sparse label scorer reads only those), the heaviest.
+        var cells = (int)members.Average(m => m.Weights.Count(w => w != 0));
+        var mean = kept.SelectMany(p => p.Value).ToArray();
+        foreach (var cell in Enumerable.Range(0, mean.Length).Where(i => mean[i] != 0)
+                     .OrderByDescending(i => Math.Abs(mean[i])).ThenBy(i => i).Skip(cells).ToList())
+            mean[cell] = 0;
+        return ([.. kept.Select(p => p.Key)], mean);
+    }
+
+    private static ((ulong[] Ids, float[] Weights) Transitions, (ulong[] Ids, float[] Weights) Labels) TrainOne(ParserTrainingOptions options, int seed,
+        List<ParserExample> sentences, List<int[]> gold, List<int[]> goldLabels, ulong[] labelIds, int labelCount, int rootLabel,
+        ParserAtoms atoms, ParseState state, ulong[] buffer, WordClusters? clusters, Action<string>? progress, Stopwatch clock)
+    {
         var transitions = new GrowingWeights(ParseState.TransitionCount);
-        var labelWeights = new GreedyTrainer.Weights(labelIds, labels.Length);
+        var labelWeights = new GreedyTrainer.Weights(labelIds, labelCount);
         var scores = new float[ParseState.TransitionCount];
-        var labelScores = new float[labels.Length];
+        var labelScores = new float[labelCount];
         var costs = new int[ParseState.TransitionCount];
-        var random = new Random(options.Seed);
+        var random = new Random(seed);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         for (var iteration = 1; iteration <= options.Iterations; iteration++)
         {
@@ -149,13 +204,7 @@ internal static class ParserTrainer
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"iteration {iteration}/{options.Iterations}: {100.0 * right / Math.Max(1, total):0.00}% of transitions right, {100.0 * labelRight / Math.Max(1, labelTotal):0.00}% of gold arcs' labels ({clock.Elapsed.TotalSeconds:0.0} s)"));
         }
-        var (tIds, tWeights) = transitions.Averaged(options.MinFeatureCount, options.PruneBelow);
-        var (lIds, lWeights) = labelWeights.Averaged(options.PruneBelow);
-        var allNotes = notes.Append(string.Create(CultureInfo.InvariantCulture,
-            $"parser: {sentences.Count} sentences, {lifted} non-projective arcs lifted, explore after {options.ExploreAfter} with p {options.ExploreProbability}")).ToList();
-        return new DependencyParser(
-            new PerceptronModel(DependencyParser.TransitionKind, DependencyParser.FeatureVersion, ["shift", "reduce", "left-arc", "right-arc"], allNotes, tIds, tWeights),
-            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights), tagger, clusters);
+        return (transitions.Averaged(options.MinFeatureCount, options.PruneBelow), labelWeights.Averaged(options.PruneBelow));
     }
 
     /// <summary>The first transition, in the order left-arc, right-arc, reduce, shift, that loses no gold arc.</summary>

@@ -18,17 +18,29 @@ internal sealed class PosTagger
     /// </summary>
     public const int RichFeatureVersion = 2;
 
+    /// <summary>
+    /// Version 2's features plus word classes (<see cref="Parsing.WordClusters"/>) of the word and its neighbours, alone,
+    /// paired and with the word or the previous tag: the parser's own tagger, given the parser's classes.
+    /// </summary>
+    public const int ClassFeatureVersion = 3;
+
     [ThreadStatic] private static Scratch? t_scratch;
 
-    public PosTagger(PerceptronModel model)
+    public PosTagger(PerceptronModel model, Parsing.WordClusters? clusters = null)
     {
         if (model.Kind != Kind) throw new ModelLoadException($"a '{model.Kind}' model is not a part-of-speech model");
-        if (model.FeatureVersion is not (FeatureVersion or RichFeatureVersion))
+        if (model.FeatureVersion is not (FeatureVersion or RichFeatureVersion or ClassFeatureVersion))
             throw new ModelLoadException($"the part-of-speech model uses features version {model.FeatureVersion}, this build version {FeatureVersion}; retrain it with 'crosscheck train tagger'");
+        if (model.FeatureVersion >= ClassFeatureVersion && clusters is null)
+            throw new ModelLoadException("the part-of-speech model uses word classes, and none were given");
         Model = model;
+        Clusters = clusters;
     }
 
     public PerceptronModel Model { get; }
+
+    /// <summary>The word classes the features of version <see cref="ClassFeatureVersion"/> read; null otherwise.</summary>
+    public Parsing.WordClusters? Clusters { get; }
 
     /// <summary>The tags of <paramref name="words"/>, one per word.</summary>
     public string[] Tag(ReadOnlySpan<string> words)
@@ -43,7 +55,7 @@ internal sealed class PosTagger
     {
         if (tags.Length < words.Length) throw new ArgumentException("one tag slot per word", nameof(tags));
         var scratch = t_scratch ??= new Scratch();
-        scratch.Atoms.Set(words);
+        scratch.Atoms.Set(words, Model.FeatureVersion >= ClassFeatureVersion ? Clusters : null);
         var history = scratch.History(words.Length);
         Span<ulong> features = stackalloc ulong[GreedyTrainer.MaxFeatures];
         Span<float> scores = stackalloc float[Model.Stride];
@@ -83,21 +95,25 @@ internal sealed class PosTagger
 
     /// <summary>Trains a tagger on the sentences that have tags (others are skipped).</summary>
     public static PosTagger Train(IReadOnlyList<TaggedSentence> sentences, TrainingOptions options, IReadOnlyList<string> notes, Action<string>? progress = null,
-        int featureVersion = FeatureVersion)
+        int featureVersion = FeatureVersion, Parsing.WordClusters? clusters = null)
     {
         var tagged = sentences.Where(s => s.Pos is not null).ToList();
         if (tagged.Count == 0) throw new ArgumentException("no sentences with part-of-speech tags", nameof(sentences));
         var classes = tagged.SelectMany(s => s.Pos!).Distinct().Order(StringComparer.Ordinal).ToArray();
         var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var gold = tagged.Select(s => s.Pos!.Select(t => index[t]).ToArray()).ToList();
-        var extractor = new TrainingFeatures(tagged, featureVersion);
-        return new PosTagger(GreedyTrainer.Train(Kind, featureVersion, classes, gold, extractor, null, options, notes, progress));
+        if (featureVersion >= ClassFeatureVersion && clusters is null) throw new ArgumentException("word classes are needed for this feature version", nameof(clusters));
+        var classClusters = featureVersion >= ClassFeatureVersion ? clusters : null;
+        var extractor = new TrainingFeatures(tagged, featureVersion, classClusters);
+        return new PosTagger(GreedyTrainer.Train(Kind, featureVersion, classes, gold, extractor, null, options, notes, progress), classClusters);
     }
 
     private const int Bias = 1, Word = 2, Lower = 3, Suffix1 = 4, Suffix2 = 5, Suffix3 = 6, Prefix1 = 7, Prefix2 = 8, Prefix3 = 9, Shape = 10,
         Previous = 11, PreviousTwo = 12, PreviousAndWord = 13, WordBefore = 14, SuffixBefore = 15, WordAfter = 16, SuffixAfter = 17,
         WordTwoBefore = 18, WordTwoAfter = 19, FirstShape = 20, ShapeAfter = 21, ShapeBefore = 22,
-        Suffix4 = 23, PairBefore = 25, PairAfter = 26, PreviousAndAfter = 27, AroundWord = 28, SuffixAndPrevious = 29;
+        Suffix4 = 23, PairBefore = 25, PairAfter = 26, PreviousAndAfter = 27, AroundWord = 28, SuffixAndPrevious = 29,
+        Class = 30, ClassBefore = 31, ClassAfter = 32, ClassTwoBefore = 33, ClassTwoAfter = 34, ClassAndPrevious = 35, ClassPairBefore = 36,
+        ClassPairAfter = 37, WordAndClassAfter = 38, PreviousAndClassAfter = 39;
 
     private static readonly ulong BiasAtom = FeatureHash.Number(-1);
 
@@ -137,6 +153,18 @@ internal sealed class PosTagger
         f[n++] = FeatureHash.Feature(PreviousAndAfter, y1, after);
         f[n++] = FeatureHash.Feature(AroundWord, before, after);
         f[n++] = FeatureHash.Feature(SuffixAndPrevious, a.Get(i, SentenceAtoms.Suffix3), y1);
+        if (version < ClassFeatureVersion) return n;
+        ulong c0 = a.Class(i), cb = a.Class(i - 1), ca = a.Class(i + 1);
+        f[n++] = FeatureHash.Feature(Class, c0);
+        f[n++] = FeatureHash.Feature(ClassBefore, cb);
+        f[n++] = FeatureHash.Feature(ClassAfter, ca);
+        f[n++] = FeatureHash.Feature(ClassTwoBefore, a.Class(i - 2));
+        f[n++] = FeatureHash.Feature(ClassTwoAfter, a.Class(i + 2));
+        f[n++] = FeatureHash.Feature(ClassAndPrevious, c0, y1);
+        f[n++] = FeatureHash.Feature(ClassPairBefore, cb, c0);
+        f[n++] = FeatureHash.Feature(ClassPairAfter, c0, ca);
+        f[n++] = FeatureHash.Feature(WordAndClassAfter, lower, ca);
+        f[n++] = FeatureHash.Feature(PreviousAndClassAfter, y1, ca);
         return n;
     }
 
@@ -152,13 +180,13 @@ internal sealed class PosTagger
         }
     }
 
-    private sealed class TrainingFeatures(List<TaggedSentence> sentences, int version) : ISequenceFeatures
+    private sealed class TrainingFeatures(List<TaggedSentence> sentences, int version, Parsing.WordClusters? clusters) : ISequenceFeatures
     {
         private readonly SentenceAtoms _atoms = new();
 
         public int Prepare(int sentence)
         {
-            _atoms.Set(sentences[sentence].Words);
+            _atoms.Set(sentences[sentence].Words, clusters);
             return sentences[sentence].Words.Length;
         }
 

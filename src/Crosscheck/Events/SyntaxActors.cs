@@ -136,7 +136,10 @@ internal static class SyntaxActors
         {
             if (text.HeadOf(d) == token && text.RelationOf(d) is "det" or "amod" or "compound" or "nmod:poss" or "nummod" or "flat")
                 start = d;
-            else if (Within(text, d, token) && d >= start - 1) start = d;
+            // Deeper words of the phrase, near it, but never a verb, a preposition or a comma: a misparse must not make a clause the actor
+            // ("The new operations would be an escalation … as Trump").
+            else if (Within(text, d, token) && d >= start - 1 && token - d <= 4
+                && !(text.PosOf(d) is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "IN")) && text.RelationOf(d) != "punct") start = d;
             else break;
         }
         // To the right: the rest of a name, and an "of" phrase or apposition naming whose ("Leaders of the coalition",
@@ -146,7 +149,11 @@ internal static class SyntaxActors
         {
             if (text.HeadOf(d) != token) continue;
             if (text.RelationOf(d) is "flat" or "compound" or "appos" || (text.RelationOf(d) == "nmod" && HasCase(text, d, "of")))
-                end = Math.Max(end, LastOfSubtree(text, d) + 1);
+            {
+                // A name or a short "of" phrase; a long one is a misparse swallowing the clause after it.
+                var last = LastOfSubtree(text, d);
+                if (last - token <= 8) end = Math.Max(end, last + 1);
+            }
         }
         return text.Span(start, end);
     }

@@ -149,15 +149,6 @@ public sealed partial class EventReader
         return null;
     }
 
-    private static bool HangsFrom(AnnotatedText text, int token, int head)
-    {
-        for (var (t, depth) = (text.HeadOf(token), 0); t >= 0 && depth < 64; t = text.HeadOf(t), depth++)
-        {
-            if (t == head) return true;
-        }
-        return false;
-    }
-
     private static bool InTime(AnnotatedText text, int token) => text.Times.Any(t => t.Span.Contains(token));
 
     /// <summary>The noun phrase headed by <paramref name="head"/>: its determiners, numbers, adjectives, compounds and possessors, and the head.</summary>
@@ -170,7 +161,7 @@ public sealed partial class EventReader
         {
             // "the country's oil reserves": a possessor's "'s" is part of the phrase.
             var possessive = text.WordOf(i) is "'s" or "’s" or "'" or "’";
-            if (!HangsFrom(text, i, head) || !possessive && text.RelationOf(i) is "case" or "punct" or "cc" or "mark" or "conj") break;
+            if (!SyntaxScope.IsAncestor(text, head, i) || !possessive && text.RelationOf(i) is "case" or "punct" or "cc" or "mark" or "conj") break;
             start = i;
         }
         var span = text.Span(start, head + 1);

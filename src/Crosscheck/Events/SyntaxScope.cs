@@ -99,7 +99,8 @@ internal static class SyntaxScope
         return false;
     }
 
-    private static bool IsAncestor(AnnotatedText text, int ancestor, int token)
+    /// <summary>Whether <paramref name="ancestor"/> lies on the path from <paramref name="token"/> to its sentence's root.</summary>
+    public static bool IsAncestor(AnnotatedText text, int ancestor, int token)
     {
         for (var (t, depth) = (text.HeadOf(token), 0); t >= 0 && depth < 64; t = text.HeadOf(t), depth++)
         {

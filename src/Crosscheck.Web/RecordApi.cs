@@ -176,7 +176,7 @@ internal static class RecordApi
 
     private static double? Round(double? x) => x is { } v ? Math.Round(v, 4) : null;
 
-    private static TimeResponse? Time(TimeFacts? t) => t is null ? null : new TimeResponse(t.Text, Date(t.Start), Date(t.End), t.Precision);
+    private static TimeResponse? Time(TimeFacts? t) => t is null ? null : new TimeResponse(t.Text, Date(t.Start), Date(t.End), t.Precision, t.Basis);
 
     private static RangeResponse? Range(RangeFacts? r) => r is null ? null : new RangeResponse(r.Min, r.Max, r.Text);
 }
@@ -203,7 +203,8 @@ internal sealed record IncidentDetailResponse(
 
 internal sealed record PlaceResponse(string Text, string Name, string? Country, double? Lat, double? Lon, string Precision);
 
-internal sealed record TimeResponse(string Text, string? Start, string? End, string Precision);
+/// <summary>A time: its words, its days, its precision, and "publication" as its basis when the day is assumed from the article's date.</summary>
+internal sealed record TimeResponse(string Text, string? Start, string? End, string Precision, string? Basis);
 
 internal sealed record FatalitiesResponse(decimal Min, decimal Max, decimal Best, string Rule, IReadOnlyList<SourceValueResponse> BySource);
 

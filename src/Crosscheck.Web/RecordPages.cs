@@ -123,7 +123,8 @@ internal static class RecordPages
 
     private static When WhenOf(SourcedRecord record, Incident incident)
     {
-        if (incident.Time is { Start: { } start } time) return new When(start, time.End ?? start, false, time.Text);
+        // A day assumed from the publication date is shown as what it is: the day it was reported.
+        if (incident.Time is { Start: { } start, Basis: null } time) return new When(start, time.End ?? start, false, time.Text);
         var reported = incident.Reports.Select(r => r.Published).Where(p => p is not null).Min();
         return new When(reported, reported, true, incident.Time?.Text);
     }

@@ -152,7 +152,8 @@ public static class IncidentMatcher
             {
                 score += 0.2;
                 shared |= SharedFacts.Time;
-                why.Append("; same time ").Append(ta.Text);
+                // A day assumed from the publication date has no words: the reason names the day.
+                why.Append("; same time ").Append(ta.Basis is null ? ta.Text : $"{sa:yyyy-MM-dd} (the day of publication)");
             }
             else if (single)
             {

@@ -12,7 +12,7 @@ namespace Crosscheck.Events;
 /// tolls of events ("strikes", "boats"). Both <see cref="CasualtyFinder"/> (which leaves tolls out of events'
 /// casualties) and <see cref="TollFinder"/> (which reads them as tolls) ask it, so the two always agree.
 /// </summary>
-public sealed class TollCues
+public sealed partial class TollCues
 {
     private static readonly Lazy<TollCues> Shared = new(() =>
     {
@@ -163,104 +163,6 @@ public sealed class TollCues
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) ? new Cue(past.StartToken, past.EndToken, false) : null;
-    }
-
-    /// <summary>
-    /// "Six people were killed and 13 injured in Ukraine": a count over a whole country in a clause that names no attack
-    /// of its own is the total of many ("across the country" and "many parts of" are cues in the data file). A clause with
-    /// its attack ("killed in Pakistan when a bomb exploded") stays that attack's count.
-    /// </summary>
-    private static TokenSpan? WholeCountry(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
-    {
-        // "Six people were killed and another 13 were injured in Ukraine": the place closes both counts of the clause.
-        while (to < sentence.EndToken && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ",") to++;
-        foreach (var m in text.Entities)
-        {
-            var at = m.Span.StartToken - 1;
-            if (at < from || m.Span.EndToken > to || at >= start && at < end || m.Type != EntityType.Gpe) continue;
-            if (!text.WordOf(at).Equals("in", StringComparison.OrdinalIgnoreCase) && !text.WordOf(at).Equals("across", StringComparison.OrdinalIgnoreCase)) continue;
-            if (m.Known is not { Country: { } code } known || Gazetteer.Default.Country(code)?.Entity.Key != known.Key) continue;
-            // "in Cambodia's Oddar Meanchey province" names a province.
-            if (m.Span.EndToken < sentence.EndToken && text.WordOf(m.Span.EndToken) is "'s" or "’s" or "'" or "’") continue;
-            if (NamesAnAttack(text, sentence, from, to)) return null;
-            return text.Span(at, m.Span.EndToken);
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// "Thailand said six of its soldiers and 13 civilians were killed", "the army reported four Thai soldiers killed": a
-    /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their") in a sentence
-    /// that names no attack is that side's tally over the fighting, not one event's count.
-    /// </summary>
-    internal static TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
-    {
-        if (victimEnd <= victimStart) return null;
-        // "four Thai soldiers killed and 68 wounded": a bare number shares the side of the group before its "and".
-        var from = victimStart;
-        if (NumberStartingAt(text, victimStart) is { } bare && bare.Span.EndToken >= victimEnd && bare.Unit is null)
-        {
-            for (var i = victimStart - 1; i >= sentence.StartToken && victimStart - i <= 6 && !ClauseBreaks.Contains(text.WordOf(i)) && text.WordOf(i) != ","; i--)
-            {
-                if (text.WordOf(i) != "and") continue;
-                from = Math.Max(sentence.StartToken, i - 5);
-                break;
-            }
-        }
-        int? marker = null;
-        for (var i = from; i < victimEnd && marker is null; i++)
-        {
-            if (text.WordOf(i) is "its" or "their" or "Its" or "Their") marker = i;
-        }
-        if (marker is null)
-        {
-            foreach (var m in text.Entities)
-            {
-                if (m.Type != EntityType.Norp || m.Known?.Country is null || m.Span.StartToken < from || m.Span.EndToken > victimEnd) continue;
-                marker = m.Span.StartToken;
-                break;
-            }
-        }
-        if (marker is not { } at || !text.Numbers.Any(n => n.Span.StartToken >= victimStart && n.Span.StartToken < victimEnd)) return null;
-        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken)) return null;
-        return text.Span(at, at + 1);
-    }
-
-    /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>
-    private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to)
-    {
-        foreach (var t in TriggerLexicon.Default.Match(text, sentence))
-        {
-            if (t.Entry.Type != PloverType.Assault || t.Span.StartToken < from || t.Span.StartToken >= to) continue;
-            if (!CasualtyFinder.IsOutcomeWord(t.Span.Text)) return true;
-        }
-        return false;
-    }
-
-    /// <summary>"this summer", "in October" before the article's date: a count over a past month, season or year sums it up.</summary>
-    private static TokenSpan? PastSpan(AnnotatedText text, int from, int to, int start, int end)
-    {
-        if (text.Published is not { } published) return null;
-        foreach (var t in text.Times)
-        {
-            if (t.Span.StartToken < from || t.Span.EndToken > to || t.Span.StartToken < end && start < t.Span.EndToken) continue;
-            if (t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year && t.End is { } last && last < published) return t.Span;
-        }
-        return null;
-    }
-
-    /// <summary>Whether [start, end) holds a number of two or more, or a plural with none ("people were killed").</summary>
-    private static bool CountsMany(AnnotatedText text, int start, int end)
-    {
-        foreach (var n in text.Numbers)
-        {
-            if (n.Span.StartToken >= start && n.Span.StartToken < end) return n.Min >= 2;
-        }
-        for (var i = start; i < end; i++)
-        {
-            if (text.PosOf(i) is "NNS" or "NNPS") return true;
-        }
-        return false;
     }
 
     /// <summary>What a plural event or target noun counts as a toll ("strikes", "boats"); null for other nouns.</summary>

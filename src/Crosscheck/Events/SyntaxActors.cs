@@ -39,7 +39,9 @@ internal static class SyntaxActors
             if (governor < 0) return -1;
             // A conjunct shares its first conjunct's subject only as a verb of a verb: a noun joined to a clause ("…, which
             // Trump said killed three, and the Sept. 2 attack") has no subject from that clause.
-            var climbs = relation is "xcomp" || relation == "conj" && IsVerb(text, t) == IsVerb(text, governor)
+            // A clause opened by a subordinator ("as the US military kept up its strikes", misparsed as a conjunct) is no
+            // coordinated verb and shares no subject.
+            var climbs = relation is "xcomp" || relation == "conj" && IsVerb(text, t) == IsVerb(text, governor) && !HasMark(text, t)
                 || (relation == "advcl" && text.PosOf(t) == "VBG")
                 || (relation is "obj" or "nsubj:pass" && IsLightVerb(text, governor))
                 // "Sri Lanka has established diplomatic ties": the object of a plain verb is its subject's doing, unless
@@ -51,6 +53,17 @@ internal static class SyntaxActors
             t = governor;
         }
         return -1;
+    }
+
+    /// <summary>Whether a subordinator ("as", "while", "because") hangs from the verb: it opens a clause of its own.</summary>
+    private static bool HasMark(AnnotatedText text, int t)
+    {
+        var sentence = text.SentenceOf(t);
+        for (var d = sentence.StartToken; d < t; d++)
+        {
+            if (text.HeadOf(d) == t && text.RelationOf(d) == "mark") return true;
+        }
+        return false;
     }
 
     /// <summary>An actor the token's own dependents give: agent of a passive, subject, a relative clause's noun, an event noun's compound, possessive or "by" phrase.</summary>

@@ -59,6 +59,14 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_clause_opened_by_as_takes_no_subject_from_the_main_clause()
+    {
+        var r = Read("Lawmakers on Friday rejected a bill that would have limited the war, as the US military kept up its raids on camps in the area.");
+        var raid = r.Events.Single(e => e.Type == PloverType.Assault);
+        raid.Actors.ShouldNotContain(a => a.Span.Text.Contains("Lawmakers"));
+    }
+
+    [Fact]
     public void An_attack_named_as_the_object_of_a_condemnation_is_what_the_condemnation_is_about()
     {
         var r = Read("European leaders condemned the airstrikes.");

@@ -18,8 +18,7 @@ public sealed partial class CasualtyFinder
         var found = AllStatements(text, sentence);
         if (found.Count == 0) return found;
         var tallies = Tolls.Tallies(text, sentence);
-        found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.CueNear(text, sentence, s.Start, s.End, tallies) is not null
-            || TollCues.SideTally(text, sentence, s.VictimStart, s.VictimEnd) is not null);
+        found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.StatementCue(text, sentence, s, tallies) is not null);
         return found;
     }
 

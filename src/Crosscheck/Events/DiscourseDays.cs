@@ -49,7 +49,7 @@ internal static class DiscourseDays
         if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
         var noun = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
         if (text.PosOf(noun) != "NNS" || text.RelationOf(noun) != "obj" || text.HeadOf(noun) is not (var verb and >= 0)) return false;
-        return text.PosOf(verb) is "VBD" or "VBN" && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.LightVerbs.Contains);
+        return text.PosOf(verb) is "VBD" or "VBN" && SyntaxActors.IsLightVerb(text, verb);
     }
 
     /// <summary>The one day the news attacks are dated to, within a week before publication; null when they disagree or none is dated.</summary>

@@ -137,7 +137,7 @@ internal static class SyntaxActors
 
     private static bool IsSpeechVerb(AnnotatedText text, int t) => Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.SpeechVerbs.Contains);
 
-    private static bool IsLightVerb(AnnotatedText text, int t) =>
+    internal static bool IsLightVerb(AnnotatedText text, int t) =>
         text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.LightVerbs.Contains);
 
     /// <summary>The phrase of the actor token: the token with the dependents before it in its phrase ("the US military").</summary>

@@ -34,7 +34,15 @@ public sealed partial class TollCues
     /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their") in a sentence
     /// that names no attack is that side's tally over the fighting, not one event's count.
     /// </summary>
-    internal static TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
+    /// <summary>
+    /// The cue that makes an outcome statement a toll: one near its count (<see cref="CueNear"/>), else its victims being
+    /// one side's tally. <see cref="CasualtyFinder"/> and <see cref="TollFinder"/> both ask this, so they always agree.
+    /// </summary>
+    internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies) =>
+        CueNear(text, sentence, s.Start, s.End, tallies)
+        ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : null);
+
+    private static TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
         if (victimEnd <= victimStart) return null;
         // "four Thai soldiers killed and 68 wounded": a bare number shares the side of the group before its "and".

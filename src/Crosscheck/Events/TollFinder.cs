@@ -41,11 +41,9 @@ public sealed class TollFinder
             foreach (var s in Casualties.AllStatements(text, sentence))
             {
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
-                var cue = cues.CueNear(text, sentence, s.Start, s.End, tallies);
-                if (cue is null && TollCues.SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side) cue = new TollCues.Cue(side.StartToken, side.EndToken, false);
-                if (cue is null) continue;
+                if (cues.StatementCue(text, sentence, s, tallies) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
-                var whole = Make(text, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Value.Start), Math.Max(s.End, cue.Value.End), cue);
+                var whole = Make(text, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
                 // "five soldiers and eight civilians had been killed": each counted group is its own toll, as stated.
                 var parts = TollParts.Of(text, s.VictimStart, s.VictimEnd);
                 if (parts.Count < 2) found.Add(whole with { Victims = text.Span(s.VictimStart, s.VictimEnd) });

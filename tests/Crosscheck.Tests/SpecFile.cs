@@ -23,9 +23,12 @@ internal static partial class SpecFile
         var blocks = new Dictionary<string, string>(StringComparer.Ordinal);
         string? info = null;
         var body = new System.Text.StringBuilder();
+        // A heading may hold several examples: a block whose kind the example already has starts the next one, named
+        // "heading (2)", "heading (3)", … so that every example runs, not only the last.
+        var number = 1;
         void Flush()
         {
-            if (name is not null && blocks.Count > 0) examples.Add(new Example(name, blocks));
+            if (name is not null && blocks.Count > 0) examples.Add(new Example(number == 1 ? name : $"{name} ({number})", blocks));
             blocks = new Dictionary<string, string>(StringComparer.Ordinal);
         }
         foreach (var line in lines)
@@ -38,8 +41,13 @@ internal static partial class SpecFile
                 continue;
             }
             var fence = Fence().Match(line);
-            if (fence.Success) { info = fence.Groups["info"].Value; continue; }
-            if (line.StartsWith("## ", StringComparison.Ordinal)) { Flush(); name = line[3..].Trim(); }
+            if (fence.Success)
+            {
+                info = fence.Groups["info"].Value;
+                if (blocks.ContainsKey(info)) { Flush(); number++; }
+                continue;
+            }
+            if (line.StartsWith("## ", StringComparison.Ordinal)) { Flush(); name = line[3..].Trim(); number = 1; }
         }
         Flush();
         return examples;

@@ -30,11 +30,6 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "Thailand said six of its soldiers and 13 civilians were killed", "the army reported four Thai soldiers killed": a
-    /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their") in a sentence
-    /// that names no attack is that side's tally over the fighting, not one event's count.
-    /// </summary>
-    /// <summary>
     /// The cue that makes an outcome statement a toll: one near its count (<see cref="CueNear"/>), else its victims being
     /// one side's tally. <see cref="CasualtyFinder"/> and <see cref="TollFinder"/> both ask this, so they always agree.
     /// </summary>
@@ -42,17 +37,28 @@ public sealed partial class TollCues
         CueNear(text, sentence, s.Start, s.End, tallies)
         ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : null);
 
-    private static TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
+    /// <summary>
+    /// "Thailand said six of its soldiers and 13 civilians were killed", "the army reported four Thai soldiers killed": a
+    /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their", or a side's
+    /// own soldiers or civilians counted by that side, <see cref="ClaimantSide"/>) in a sentence that names no attack is
+    /// that side's tally over the fighting, not one event's count.
+    /// </summary>
+    private TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
         if (victimEnd <= victimStart) return null;
         // "four Thai soldiers killed and 68 wounded": a bare number shares the side of the group before its "and".
         var from = victimStart;
+        var group = -1;
         if (NumberStartingAt(text, victimStart) is { } bare && bare.Span.EndToken >= victimEnd && bare.Unit is null)
         {
             for (var i = victimStart - 1; i >= sentence.StartToken && victimStart - i <= 6 && !ClauseBreaks.Contains(text.WordOf(i)) && text.WordOf(i) != ","; i--)
             {
                 if (text.WordOf(i) != "and") continue;
                 from = Math.Max(sentence.StartToken, i - 5);
+                for (var j = i - 1; j >= from && group < 0; j--)
+                {
+                    if (IsOwnVictim(text, j)) group = j;
+                }
                 break;
             }
         }
@@ -70,9 +76,48 @@ public sealed partial class TollCues
                 break;
             }
         }
+        marker ??= ClaimantSide(text, sentence, group >= 0 ? group : SyntaxScope.HeadOf(text, victimStart, victimEnd));
         if (marker is not { } at || !text.Numbers.Any(n => n.Span.StartToken >= victimStart && n.Span.StartToken < victimEnd)) return null;
         if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken)) return null;
         return text.Span(at, at + 1);
+    }
+
+    /// <summary>
+    /// "Cambodia's government reported nine civilians were wounded", "Thailand's military said 18 soldiers were wounded":
+    /// soldiers or civilians (the "own" nouns of the data file) counted by a side that a country names (the subject of the
+    /// verb of saying the count hangs from, or of the verb that verb is joined to: "Cambodia has not given figures but said
+    /// 30 civilians have died") are that side's own. <paramref name="head"/> is the victims' head word (for a bare number after "and", the group's before it). Returns
+    /// the country's first word; null without a parse.
+    /// </summary>
+    private int? ClaimantSide(AnnotatedText text, TokenSpan sentence, int head)
+    {
+        if (head < 0 || !IsOwnVictim(text, head) || !SyntaxScope.HasParse(text, sentence)) return null;
+        var verb = text.HeadOf(head);
+        for (var steps = 0; verb >= 0 && steps < 6; steps++, verb = text.HeadOf(verb))
+        {
+            if (!text.PosOf(verb)!.StartsWith("VB", StringComparison.Ordinal) || !Lemmas.Candidates(text.WordOf(verb)).Any(_claimVerbs.Contains)) continue;
+            var subject = SubjectOf(text, sentence, verb);
+            if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var joined and >= 0) subject = SubjectOf(text, sentence, joined);
+            if (subject < 0) return null;
+            foreach (var m in text.Entities)
+            {
+                if (m.Type is not (EntityType.Gpe or EntityType.Norp) || m.Known?.Country is null) continue;
+                if (SyntaxScope.IsAncestor(text, subject, m.Span.StartToken) || m.Span.Contains(subject)) return m.Span.StartToken;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private bool IsOwnVictim(AnnotatedText text, int token) => _ownVictims.Contains(text.WordOf(token));
+
+    private static int SubjectOf(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            if (text.HeadOf(i) == verb && text.RelationOf(i) == "nsubj") return i;
+        }
+        return -1;
     }
 
     /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>

@@ -40,10 +40,14 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _links;
     private readonly FrozenSet<string> _campaigns;
     private readonly FrozenDictionary<string, TollMeasure> _units;
+    private readonly FrozenSet<string> _ownVictims;
+    private readonly FrozenSet<string> _claimVerbs;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
-        Dictionary<string, TollMeasure> units)
+        Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs)
     {
+        _ownVictims = ownVictims.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _claimVerbs = claimVerbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _nouns = [.. nouns.OrderByDescending(n => n.Item1.Length)];
         _cues = [.. cues.OrderByDescending(c => c.Item1.Length)];
         _nounsByFirst = _nouns.GroupBy(n => n.Words[0], StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
@@ -61,6 +65,8 @@ public sealed partial class TollCues
         var links = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var campaigns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var units = new Dictionary<string, TollMeasure>(StringComparer.OrdinalIgnoreCase);
+        var ownVictims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var claimVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -75,10 +81,12 @@ public sealed partial class TollCues
                 case "since": cues.Add((words, true)); break;
                 case "campaign": campaigns.Add(string.Join(' ', words)); break;
                 case "unit": units[string.Join(' ', words)] = Measure(); break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign or unit");
+                case "own": ownVictims.Add(words[^1]); break;
+                case "claim": claimVerbs.Add(words[0]); break;
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, unit, own or claim");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, units);
+        return new TollCues(nouns, cues, links, campaigns, units, ownVictims, claimVerbs);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>

@@ -14,6 +14,8 @@ public sealed partial class EventReader
     private static bool AfterPlacePreposition(AnnotatedText text, int token, TokenSpan clause)
     {
         var i = token - 1;
+        // "in the easternmost province of Ubon Ratchathani", "near the town of X": the area noun's preposition governs the place.
+        if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1))) i -= 2;
         // "in the country's southeastern Khost province"
         while (i >= clause.StartToken && token - i <= 3 && text.PosOf(i) is "JJ") i--;
         if (i - 2 >= clause.StartToken && text.WordOf(i) is "'s" or "’s" && text.WordOf(i - 1) is "country" or "nation") i -= 2;
@@ -174,6 +176,8 @@ public sealed partial class EventReader
         // "Kunar and Paktika provinces": a place compounded into an area noun stands for it, as does a first conjunct.
         if (text.RelationOf(head) == "conj" && text.HeadOf(head) is var first and >= 0 && first < head) head = first;
         if (text.RelationOf(head) is "compound" or "conj" && text.HeadOf(head) is var up and >= 0 && up > head && RoleWords.AreaNouns.Contains(text.WordOf(up))) head = up;
+        // "shelling hit the town of Kantharalak": the area noun the place names.
+        else if (text.RelationOf(head) == "nmod" && text.HeadOf(head) is var area and >= 0 && area < head && RoleWords.AreaNouns.Contains(text.WordOf(area))) head = area;
         if (text.RelationOf(head) != "obj" || text.HeadOf(head) is not (var verb and >= 0)) return false;
         var word = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
         if (verb == word) return true;

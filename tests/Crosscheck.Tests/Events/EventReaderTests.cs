@@ -30,6 +30,16 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_place_named_as_the_province_or_town_of_X_is_where_it_happened()
+    {
+        // A place elsewhere in the sentence ("Officials in Kyiv") is what the attack would take without it.
+        Read("Officials in Kyiv said fresh clashes broke out in the northern province of Kharkiv on Monday.").Events.Single(e => e.Type == PloverType.Assault)
+            .Location?.Name.ShouldBe("Kharkiv");
+        Read("Officials in Kyiv said artillery shelling hit the town of Kharkiv on Monday.").Events.Single(e => e.Type == PloverType.Assault)
+            .Location?.Name.ShouldBe("Kharkiv");
+    }
+
+    [Fact]
     public void A_place_hit_by_an_attack_is_where_it_happened_and_its_target_never_a_day()
     {
         var r = Read("A missile strike hit Kharkiv on Saturday, officials said.");

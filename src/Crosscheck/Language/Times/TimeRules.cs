@@ -21,6 +21,12 @@ internal static class TimeRules
         m = default;
         var keyword = Cues.Keywords.GetValueOrDefault(s.Word(i));
         if (keyword == Keyword.At) return TryAtTheTime(s, i, earlier, out m);
+        // "the night of November 13 to 14", "the night of 13-14 November": the morning's day.
+        if (keyword == Keyword.The && s.Is(i + 1, "night") && s.Is(i + 2, "of") && TryNight(s, i + 3, out var night, out var nightEnd) && night.Start != night.End)
+        {
+            m = new TimeMatch(i, nightEnd, Period.Day(night.End));
+            return true;
+        }
         if (keyword is Keyword.The or Keyword.A && TryAnaphoricDay(s, i, earlier, out m)) return true;
         if (keyword == Keyword.Overnight) return TryOvernight(s, i, earlier, out m);
         if (keyword == Keyword.Since)
@@ -138,14 +144,64 @@ internal static class TimeRules
     /// </summary>
     private static bool TryOvernight(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
     {
-        var at = s.Is(i + 1, "into") || s.Is(i + 1, "on") || s.Is(i + 1, "to") ? i + 2 : i + 1;
+        var at = s.Is(i + 1, "into") || s.Is(i + 1, "on") || s.Is(i + 1, "to") || s.Is(i + 1, "from") ? i + 2 : i + 1;
         if (s.At(at) is { } w && Lexicon.TryWeekday(w, out var day))
         {
             var weekday = TryWeekday(s, at, day, DefaultPick(s, i), i, out m);
             return weekday;
         }
+        // "overnight from Nov. 13 to 14", "overnight on November 14": the morning's day.
+        if (at > i + 1 && TryNight(s, at, out var night, out var nightEnd))
+        {
+            m = new TimeMatch(i, nightEnd, Period.Day(night.End));
+            return true;
+        }
         var from = RecentDay(s, i, earlier) ?? s.Published;
         m = new TimeMatch(i, i + 1, from is { } f ? Period.Day(f) : Period.Unresolved(TimePrecision.Day));
+        return true;
+    }
+
+    /// <summary>
+    /// The dates of a night at <paramref name="at"/>: one day ("November 14"), or two days in a row ("November 13 to 14",
+    /// "Nov. 13-14", "13-14 November"), as a period from the first to the second. False for anything else.
+    /// </summary>
+    private static bool TryNight(TimeScope s, int at, out Period night, out int end)
+    {
+        night = default;
+        end = at;
+        // "13-14 November", "November 13-14": two day numbers in one word beside a month.
+        if (s.At(at) is { } first && DayPair(first) is { } pair && s.At(at + 1) is { } after && Lexicon.MonthOf(after) != 0)
+            return Pair(s, at + 1, pair, at + 2, out night, out end);
+        if (s.At(at) is { } month && Lexicon.MonthOf(month) != 0 && s.At(at + (s.Is(at + 1, ".") ? 2 : 1)) is { } days && DayPair(days) is { } pair2)
+            return Pair(s, at, pair2, at + (s.Is(at + 1, ".") ? 3 : 2), out night, out end);
+        if (!TryCore(s, at, out var day) || day.Time.Precision != TimePrecision.Day || day.Time.Start is not { } d) return false;
+        night = day.Time;
+        end = day.End;
+        // "November 13 to 14", "Nov. 13 into 14": the next day's number.
+        if (s.At(end) is "to" or "into" or "-" or "–" && s.At(end + 1) is { } next && int.TryParse(next, out var n) && n == d.Day + 1)
+        {
+            night = Period.Between(d, d.AddDays(1), TimePrecision.Range);
+            end += 2;
+        }
+        return true;
+    }
+
+    /// <summary>"13-14": two day numbers one apart; null otherwise.</summary>
+    private static (int First, int Second)? DayPair(string w)
+    {
+        var dash = w.IndexOfAny(['-', '–']);
+        if (dash <= 0 || !int.TryParse(w.AsSpan(0, dash), out var a) || !int.TryParse(w.AsSpan(dash + 1), out var b)) return null;
+        return a is >= 1 and <= 30 && b == a + 1 ? (a, b) : null;
+    }
+
+    private static bool Pair(TimeScope s, int monthAt, (int First, int Second) pair, int end, out Period night, out int stop)
+    {
+        night = default;
+        stop = end;
+        if (ResolveMonth(s.Published, Lexicon.MonthOf(s.Word(monthAt)), DefaultPick(s, monthAt)).Start is not { } m) return false;
+        if (pair.Second > DateTime.DaysInMonth(m.Year, m.Month)) return false;
+        night = Period.Between(new DateOnly(m.Year, m.Month, pair.First), new DateOnly(m.Year, m.Month, pair.Second), TimePrecision.Range);
+        stop = Math.Max(end, monthAt + 1);
         return true;
     }
 

@@ -86,8 +86,8 @@ public sealed partial class TollCues
     /// "Cambodia's government reported nine civilians were wounded", "Thailand's military said 18 soldiers were wounded":
     /// soldiers or civilians (the "own" nouns of the data file) counted by a side that a country names (the subject of the
     /// verb of saying the count hangs from, or of the verb that verb is joined to: "Cambodia has not given figures but said
-    /// 30 civilians have died") are that side's own. <paramref name="head"/> is the victims' head word (for a bare number after "and", the group's before it). Returns
-    /// the country's first word; null without a parse.
+    /// 30 civilians have died") are that side's own. <paramref name="head"/> is the victims' head word (for a bare number
+    /// after "and", the group's before it). Returns the country's first word; null without a parse.
     /// </summary>
     private int? ClaimantSide(AnnotatedText text, TokenSpan sentence, int head)
     {
@@ -95,7 +95,7 @@ public sealed partial class TollCues
         var verb = text.HeadOf(head);
         for (var steps = 0; verb >= 0 && steps < 6; steps++, verb = text.HeadOf(verb))
         {
-            if (!text.PosOf(verb)!.StartsWith("VB", StringComparison.Ordinal) || !Lemmas.Candidates(text.WordOf(verb)).Any(_claimVerbs.Contains)) continue;
+            if (text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal) || !Lemmas.Candidates(text.WordOf(verb)).Any(_claimVerbs.Contains)) continue;
             var subject = SubjectOf(text, sentence, verb);
             if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var joined and >= 0) subject = SubjectOf(text, sentence, joined);
             if (subject < 0) return null;

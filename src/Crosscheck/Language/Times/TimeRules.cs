@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using static Crosscheck.Language.TimeCalendar;
 using static Crosscheck.Language.CalendarTimes;
 using static Crosscheck.Language.RelativeTimes;
@@ -178,7 +179,7 @@ internal static class TimeRules
         night = day.Time;
         end = day.End;
         // "November 13 to 14", "Nov. 13 into 14": the next day's number.
-        if (s.At(end) is "to" or "into" or "-" or "–" && s.At(end + 1) is { } next && int.TryParse(next, out var n) && n == d.Day + 1)
+        if (s.At(end) is "to" or "into" or "-" or "–" && s.At(end + 1) is { } next && int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == d.Day + 1)
         {
             night = Period.Between(d, d.AddDays(1), TimePrecision.Range);
             end += 2;
@@ -190,7 +191,8 @@ internal static class TimeRules
     private static (int First, int Second)? DayPair(string w)
     {
         var dash = w.IndexOfAny(['-', '–']);
-        if (dash <= 0 || !int.TryParse(w.AsSpan(0, dash), out var a) || !int.TryParse(w.AsSpan(dash + 1), out var b)) return null;
+        if (dash <= 0 || !int.TryParse(w.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var a)
+            || !int.TryParse(w.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var b)) return null;
         return a is >= 1 and <= 30 && b == a + 1 ? (a, b) : null;
     }
 

@@ -17,12 +17,16 @@ internal static class DiscourseDays
     public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events)
     {
         if (events.IsDefaultOrEmpty) return events;
-        if ((AgreedDay(text, events) ?? PublicationDay(text, events)) is not { } day) return events;
+        // The news attacks' own days first; failing those, the days their reports were made; failing any, publication.
+        var agreed = AgreedDay(text, events, reportDays: false);
+        if ((agreed ?? AgreedDay(text, events, reportDays: true) ?? PublicationDay(text, events)) is not { } day) return events;
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
             var takes = IsNewsAttack(e) && e.Time is null && IsOneIncident(text, e) && !SentenceHasTime(text, text.SentenceOf(e.Trigger.StartToken));
-            builder.Add(takes ? e with { Time = day } : e);
+            // "…, the ministry said on Tuesday": the day of the report gives way to the news attacks' own day when that is no later.
+            var replaces = agreed is not null && e.TimeIsReportDay && IsNewsAttack(e) && IsOneIncident(text, e) && agreed.End <= e.Time?.End;
+            builder.Add(takes || replaces ? e with { Time = day, TimeIsReportDay = false } : e);
         }
         return builder.MoveToImmutable();
     }
@@ -52,14 +56,18 @@ internal static class DiscourseDays
         return text.PosOf(verb) is "VBD" or "VBN" && SyntaxActors.IsLightVerb(text, verb);
     }
 
-    /// <summary>The one day the news attacks are dated to, within a week before publication; null when they disagree or none is dated.</summary>
-    private static TimeMention? AgreedDay(AnnotatedText text, ImmutableArray<EventMention> events)
+    /// <summary>
+    /// The one day the news attacks are dated to, within a week before publication; null when they disagree or none is
+    /// dated. Days that only date a report of an attack (<see cref="EventMention.TimeIsReportDay"/>) count only with
+    /// <paramref name="reportDays"/>.
+    /// </summary>
+    private static TimeMention? AgreedDay(AnnotatedText text, ImmutableArray<EventMention> events, bool reportDays)
     {
         if (text.Published is not { } published) return null;
         TimeMention? agreed = null;
         foreach (var e in events)
         {
-            if (!IsNewsAttack(e) || e.Time is not { Precision: TimePrecision.Day, Start: { } start, End: { } end } time || start != end) continue;
+            if (!IsNewsAttack(e) || e.TimeIsReportDay && !reportDays || e.Time is not { Precision: TimePrecision.Day, Start: { } start, End: { } end } time || start != end) continue;
             if (end > published || published.DayNumber - end.DayNumber > 7) return null;
             if (agreed is null) agreed = time;
             else if (agreed.Start != start) return null;

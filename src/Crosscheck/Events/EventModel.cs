@@ -157,6 +157,11 @@ public sealed record EventMention
     public ImmutableArray<Participant> Recipients { get; init; } = ImmutableArray<Participant>.Empty;
     public EventPlace? Location { get; init; }
     public TimeMention? Time { get; init; }
+    /// <summary>
+    /// Whether <see cref="Time"/> is only the day a report of the attack was made ("…, the ministry said on Tuesday"): the
+    /// latest day it can have been, which the day the article's news attacks agree on replaces (<see cref="DiscourseDays"/>).
+    /// </summary>
+    public bool TimeIsReportDay { get; init; }
     public CountRange? Fatalities { get; init; }
     public CountRange? Injured { get; init; }
     /// <summary>How many such events the text reports ("the 15 strikes"); null for one.</summary>

@@ -43,6 +43,7 @@ public sealed partial class EventReader
         var modes = group.SelectMany(r => r.Trigger.Entry.Modes).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var contexts = group.SelectMany(r => r.Trigger.Entry.Contexts).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var count = group.Select(r => CountOf(text, r.Trigger)).FirstOrDefault(c => c is not null);
+        var (time, reportDay) = TimeOf(text, sentence, clause, main, owns);
         return new EventMention
         {
             Type = first.Type,
@@ -53,7 +54,8 @@ public sealed partial class EventReader
             Actors = Actors(text, sentence, clause, main, quotes, triggers),
             Recipients = Recipients(text, clause, main),
             Location = LocationOf(text, sentence, clause, main, places),
-            Time = TimeOf(text, sentence, clause, main, owns),
+            Time = time,
+            TimeIsReportDay = reportDay,
             Fatalities = killed,
             Injured = injured,
             Count = count,
@@ -100,19 +102,37 @@ public sealed partial class EventReader
     private static TokenSpan Union(AnnotatedText text, TokenSpan a, TokenSpan b) =>
         text.Span(Math.Min(a.StartToken, b.StartToken), Math.Max(a.EndToken, b.EndToken));
 
-    private static TimeMention? TimeOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, Func<int, int, bool>? owns)
+    /// <summary>The event's time, nearest its word in its clause first; a day that only dates a report of an attack is taken last, and marked so.</summary>
+    private static (TimeMention? Time, bool ReportDay) TimeOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, Func<int, int, bool>? owns)
     {
         TimeMention? best = null;
         var bestScore = int.MaxValue;
+        var bestIsReport = false;
         foreach (var t in text.Times)
         {
             if (!sentence.Contains(t.Span.StartToken)) continue;
             if (owns is not null && !owns(t.Span.StartToken, t.Span.EndToken)) continue;
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
-            var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30);
-            if (distance < bestScore) { best = t; bestScore = distance; }
+            var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
+            var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);
+            if (distance < bestScore) { best = t; bestScore = distance; bestIsReport = report; }
         }
-        return best;
+        return (best, bestIsReport);
+    }
+
+    /// <summary>
+    /// "… killed ten people, the ministry said on Tuesday", "officials said on Tuesday that the strike killed ten": a time
+    /// after a verb of saying (data/events/syntax-roles.txt) and hanging from it dates the report, not the attack, which
+    /// happened on that day or before (a time before the verb, "On Monday, he said, forces struck …", dates what is
+    /// said). False without a parse.
+    /// </summary>
+    private static bool DatesTheSaying(AnnotatedText text, TokenSpan sentence, TokenSpan time, TokenSpan trigger)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
+        if (text.HeadOf(head) is not (var verb and >= 0) || trigger.Contains(verb) || verb > time.StartToken) return false;
+        if (text.RelationOf(head)?.Split(':')[0] is not ("obl" or "advmod" or "nmod")) return false;
+        return text.PosOf(verb) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.SpeechVerbs.Contains);
     }
 
     /// <summary>"the 15 strikes": a number right before a plural trigger noun counts the events.</summary>

@@ -59,4 +59,20 @@ public sealed class DiscourseDaysTests
             + "A second attack killed nine people, officials said.");
         Day(weekend.Single(e => e.Fatalities is { Min: 9 })).ShouldBeNull();
     }
+
+    [Fact]
+    public void The_day_a_report_was_made_gives_way_to_the_day_of_the_attack_and_is_kept_without_one()
+    {
+        // "…, officials said on Thursday" dates the report; the body's "late on Wednesday" dates the shelling itself.
+        var attacks = Attacks("Border town shelled\n\nRebel gunners shelled the town of Arvel, killing nine people, officials said on Thursday.\n\n"
+            + "The shelling began late on Wednesday near the market.");
+        Day(attacks.Single(e => e.Fatalities is { Min: 9 })).ShouldBe("2025-11-05");
+        // With no day of the attack anywhere, the report's day stays: the attack was that day or before.
+        var alone = Attacks("Border town shelled\n\nRebel gunners shelled the town of Arvel, killing nine people, officials said on Thursday.");
+        Day(alone.Single(e => e.Fatalities is { Min: 9 })).ShouldBe("2025-11-06");
+        // A day before the verb of saying dates what is said.
+        var fronted = Attacks("Border town shelled\n\nOn Tuesday, officials said, rebel gunners shelled the town of Arvel, killing nine people.\n\n"
+            + "The shelling began late on Wednesday near the market.");
+        Day(fronted.Single(e => e.Fatalities is { Min: 9 })).ShouldBe("2025-11-04");
+    }
 }

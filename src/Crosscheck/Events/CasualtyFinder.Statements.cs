@@ -175,6 +175,20 @@ public sealed partial class CasualtyFinder
             }
             return null;
         }
+        // "suffered a cut to his head", "sustained two gunshot wounds": the subject was hurt (a wound does not say whether
+        // the victim lived, so a death said elsewhere wins); "suffered fatal injuries" is left to the words of death.
+        if (Suffering.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal))
+        {
+            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 7); j++)
+            {
+                var wj = text.WordOf(j);
+                if (wj.StartsWith("fatal", StringComparison.OrdinalIgnoreCase) || wj.StartsWith("mortal", StringComparison.OrdinalIgnoreCase)) return null;
+                if (WoundNouns.Contains(wj) && text.PosOf(j) is "NN" or "NNS")
+                    return Passive(text, sentence, i, j + 1, Outcome.Injured, requireBe: false) is { } hurt ? hurt with { Weak = true } : null;
+                if (wj is "," or "." or ";" or "and" or "when" or "after") return null;
+            }
+            return null;
+        }
         // "is recovering from a gunshot wound", "is recovering after being shot"
         if (w.Equals("recovering", StringComparison.OrdinalIgnoreCase) && next is "from" or "after" or "at" or "in" or "," or ".")
             return Passive(text, sentence, i, i + 1, Outcome.Injured, requireBe: true);

@@ -17,6 +17,10 @@ public sealed partial class CasualtyFinder
     {
         var found = AllStatements(text, sentence);
         if (found.Count == 0) return found;
+        // "If that is so, the shooting becomes a triple homicide": the main clause of a conditional holds only under its
+        // condition, so it counts no victims (the condition's own words, "If you saw the shooting that killed two", still do).
+        if (ConditionalMainClause(text, sentence) is { } main) found.RemoveAll(s => s.Start >= main);
+        if (found.Count == 0) return found;
         var tallies = Tolls.Tallies(text, sentence);
         found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.StatementCue(text, sentence, s, tallies) is not null);
         return found;
@@ -63,6 +67,17 @@ public sealed partial class CasualtyFinder
             if (!duplicate) kept.Add(s);
         }
         return kept;
+    }
+
+    /// <summary>Where the main clause starts in a sentence opened by a condition ("If …, …"); null for other sentences.</summary>
+    private static int? ConditionalMainClause(AnnotatedText text, TokenSpan sentence)
+    {
+        if (sentence.Length == 0 || !Conditionals.Contains(text.WordOf(sentence.StartToken))) return null;
+        for (var i = sentence.StartToken + 1; i < sentence.EndToken; i++)
+        {
+            if (text.WordOf(i) == ",") return i + 1;
+        }
+        return null;
     }
 
     /// <summary>The statement whose outcome word is at <paramref name="i"/>, if any.</summary>

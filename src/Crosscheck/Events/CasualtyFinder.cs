@@ -64,6 +64,7 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> Pronouns = CasualtyWords.Set("pronouns");
     private static readonly FrozenSet<string> PluralPronouns = CasualtyWords.Set("plural-pronouns");
     private static readonly FrozenSet<string> Leaving = CasualtyWords.Set("leaving");
+    private static readonly FrozenSet<string> Conditionals = CasualtyWords.Set("conditionals");
     private static readonly FrozenSet<string> Suffering = CasualtyWords.Set("suffering");
     private static readonly FrozenSet<string> WoundNouns = CasualtyWords.Set("wound-nouns");
     private static readonly FrozenSet<string> Finding = CasualtyWords.Set("finding");

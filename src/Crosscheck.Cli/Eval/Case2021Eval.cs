@@ -8,8 +8,9 @@ namespace Crosscheck.Cli.Eval;
 /// <summary>
 /// <c>crosscheck eval case2021</c>: the CASE 2021 Task 2 snippets (ACLED-style sub-event labels). Each snippet
 /// goes through the standard pipeline and the event reader; its label is the ACLED sub-event type of its
-/// highest-confidence event among those with an ACLED type (asserted events before the rest, since ACLED records
-/// events that took place; ties by text order), mapped to the CASE label.
+/// best-ranked event among those with an ACLED type, mapped to the CASE label: rank = confidence, plus 1 when
+/// asserted (ACLED records events that took place), plus 0.5 when the news rather than background (salience main,
+/// since ACLED codes what a report reports); ties by text order.
 /// The primary figure is weighted F1 over the snippets whose gold label is one of the 25 ACLED types; the
 /// five non-ACLED labels (organized crime, disasters, diplomacy, attribution) are scored separately and count
 /// as misses, since the reader codes events in ACLED's vocabulary only.
@@ -67,7 +68,7 @@ internal static class Case2021Eval
         var tuning = Score(path, DatasetHalf.Tuning);
         var result = Score(path, DatasetHalf.Reporting);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CASE 2021 task 2, {path}: {tuning.All.Count + result.All.Count} snippets in {(tuning.Elapsed + result.Elapsed).TotalSeconds:0.0} s; label = ACLED sub-event of the highest-confidence event with one, asserted events first"));
+            $"CASE 2021 task 2, {path}: {tuning.All.Count + result.All.Count} snippets in {(tuning.Elapsed + result.Elapsed).TotalSeconds:0.0} s; label = ACLED sub-event of the best-ranked event with one (confidence, +1 asserted, +0.5 news)"));
         stdout.WriteLine("halves: SHA-256 of the snippet id, even = tuning (rules are chosen there), odd = reporting (the figures below)");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tuning half, ACLED labels ({tuning.Acled.Count} snippets): weighted F1 {tuning.Acled.WeightedF1:0.000}, macro F1 {tuning.Acled.MacroF1:0.000}, accuracy {tuning.Acled.Accuracy:0.000}"));
@@ -106,7 +107,7 @@ internal static class Case2021Eval
     public static string Predict(string text)
     {
         var reading = EventReader.Default.Read(StandardPipeline.Default.Process(text, null));
-        // ACLED records events that took place: asserted events first, then the rest.
+        // ACLED records events that took place, and a report's news rather than its background: see Rank.
         EventMention? best = null;
         foreach (var e in reading.Events)
         {
@@ -116,7 +117,8 @@ internal static class Case2021Eval
         return best?.Acled is { } acled && CaseLabels.TryGetValue(acled.SubEventType, out var label) ? label : NoEvent;
     }
 
-    private static double Rank(EventMention e) => e.Confidence + (e.Modality == Modality.Asserted ? 1 : 0);
+    /// <summary>Confidence, plus 1 when asserted, plus 0.5 when the news (salience main).</summary>
+    private static double Rank(EventMention e) => e.Confidence + (e.Modality == Modality.Asserted ? 1 : 0) + (e.Salience == Salience.Main ? 0.5 : 0);
 
     private static List<Snippet> Read(string path)
     {

@@ -47,6 +47,7 @@ public sealed partial class AcledClassifier
         Handover = 1UL << 36,
         Block = 1UL << 33,
         Road = 1UL << 34,
+        CrowdControl = 1UL << 40,
     }
 
     /// <summary>The cues of the sentence after an event's that still describe it: how a protest went, and the agent in a weapon.</summary>

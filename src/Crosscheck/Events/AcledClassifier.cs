@@ -80,7 +80,8 @@ public sealed partial class AcledClassifier
         if (modes.Contains("massacre")) return Judged(AgainstCivilians, "Attack", 0.8);
         // Weapons seized, found or defused where nobody was killed: the attack was disrupted.
         if (Has(cues, Cue.Weapon) && Has(cues, Cue.Disrupt) && !Has(cues, Cue.Kill)) return Judged(StrategicDevelopments, "Disrupted weapons use", 0.8);
-        if (Has(cues, Cue.Protest)) return ForceAtProtest(cues);
+        // Tear gas, water cannon or dispersal answer a crowd: the violence is at a protest even when no word names it.
+        if (Has(cues, Cue.Protest) || Has(cues, Cue.CrowdControl)) return ForceAtProtest(cues);
         var weapon = read.NearestWeapon;
         // A plant, store or gas line that exploded with nobody said to have set it off is an accident, not political violence.
         if (Has(cues, Cue.Accident) && !Has(cues, Cue.Hostile | Cue.ArmedGroup | Cue.RemoteExplosive | Cue.Suicide | Cue.Grenade | Cue.Air | Cue.Artillery)

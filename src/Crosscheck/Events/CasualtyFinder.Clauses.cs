@@ -109,6 +109,8 @@ public sealed partial class CasualtyFinder
             }
         }
         if (victims is null) return null;
+        // "They found Jane Doe shot to death": the phrase after a verb of finding is its object, the victim, not the doer.
+        if (victims.Value.Start - 1 >= sentence.StartToken && Finding.Contains(text.WordOf(victims.Value.Start - 1))) sawBe = true;
         // A bare pronoun or name with no "was" before a past-tense verb is the doer: "he shot", "Smith killed".
         if (!sawBe && end - start == 1 && kind == Outcome.Injured && victims.Value.Pronoun) return null;
         if (!sawBe && end - start == 1 && KilledActive.Contains(text.WordOf(start)) && victims.Value.Pronoun) return null;

@@ -17,6 +17,10 @@ public sealed partial class CasualtyFinder
     {
         var found = AllStatements(text, sentence);
         if (found.Count == 0) return found;
+        // "If that is so, the shooting becomes a triple homicide": the main clause of a conditional holds only under its
+        // condition, so it counts no victims (the condition's own words, "If you saw the shooting that killed two", still do).
+        if (ConditionalMainClause(text, sentence) is { } main) found.RemoveAll(s => s.Start >= main);
+        if (found.Count == 0) return found;
         var tallies = Tolls.Tallies(text, sentence);
         found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.StatementCue(text, sentence, s, tallies) is not null);
         return found;
@@ -63,6 +67,17 @@ public sealed partial class CasualtyFinder
             if (!duplicate) kept.Add(s);
         }
         return kept;
+    }
+
+    /// <summary>Where the main clause starts in a sentence opened by a condition ("If …, …"); null for other sentences.</summary>
+    private static int? ConditionalMainClause(AnnotatedText text, TokenSpan sentence)
+    {
+        if (sentence.Length == 0 || !Conditionals.Contains(text.WordOf(sentence.StartToken))) return null;
+        for (var i = sentence.StartToken + 1; i < sentence.EndToken; i++)
+        {
+            if (text.WordOf(i) == ",") return i + 1;
+        }
+        return null;
     }
 
     /// <summary>The statement whose outcome word is at <paramref name="i"/>, if any.</summary>
@@ -172,6 +187,20 @@ public sealed partial class CasualtyFinder
                     return new Statement(Outcome.Injured, with.Min, with.Max, with.Start, j + 1, with.Start, with.End, with.Anaphoric, with.Additional) { Weak = true };
                 }
                 if (wj is "," or "." or ";" or "and" or "gun" or "gunfire" or "shots" or "rifle" or "handgun" or "knife") break;
+            }
+            return null;
+        }
+        // "suffered a cut to his head", "sustained two gunshot wounds": the subject was hurt (a wound does not say whether
+        // the victim lived, so a death said elsewhere wins); "suffered fatal injuries" is left to the words of death.
+        if (Suffering.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal))
+        {
+            for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 7); j++)
+            {
+                var wj = text.WordOf(j);
+                if (wj.StartsWith("fatal", StringComparison.OrdinalIgnoreCase) || wj.StartsWith("mortal", StringComparison.OrdinalIgnoreCase)) return null;
+                if (WoundNouns.Contains(wj) && text.PosOf(j) is "NN" or "NNS")
+                    return Passive(text, sentence, i, j + 1, Outcome.Injured, requireBe: false) is { } hurt ? hurt with { Weak = true } : null;
+                if (wj is "," or "." or ";" or "and" or "when" or "after") return null;
             }
             return null;
         }

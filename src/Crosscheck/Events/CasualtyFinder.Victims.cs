@@ -210,8 +210,9 @@ public sealed partial class CasualtyFinder
         if (Pronouns.Contains(head)) return (1, 1, true);
         if (headPos is "NNS" or "NNPS" && !head.Contains("year-old", StringComparison.OrdinalIgnoreCase))
         {
-            // "people were injured" with no count: at least two.
-            if (firstWord is "the" or "The" or "those" or "these" or "their" or "his" or "her") return null;
+            // "people were injured" with no count: at least two; "the people", "all the people that died" name a group
+            // the text does not count.
+            if (firstWord is "the" or "The" or "those" or "these" or "their" or "his" or "her" or "all" or "All") return null;
             if (firstWord.Equals("both", StringComparison.OrdinalIgnoreCase)) return (2, 2, true);
             return (2, null, false);
         }

@@ -64,6 +64,10 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> Pronouns = CasualtyWords.Set("pronouns");
     private static readonly FrozenSet<string> PluralPronouns = CasualtyWords.Set("plural-pronouns");
     private static readonly FrozenSet<string> Leaving = CasualtyWords.Set("leaving");
+    private static readonly FrozenSet<string> Conditionals = CasualtyWords.Set("conditionals");
+    private static readonly FrozenSet<string> Suffering = CasualtyWords.Set("suffering");
+    private static readonly FrozenSet<string> WoundNouns = CasualtyWords.Set("wound-nouns");
+    private static readonly FrozenSet<string> Finding = CasualtyWords.Set("finding");
     private static readonly FrozenSet<string> Additions = CasualtyWords.Set("additions");
 
     /// <summary>Nouns that name people, for telling victims from other things that get "shot" or "hit" (cars, windows, houses).</summary>

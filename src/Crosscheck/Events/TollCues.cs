@@ -39,12 +39,13 @@ public sealed partial class TollCues
     private readonly FrozenDictionary<string, (string[] Words, bool Since)[]> _cuesByFirst;
     private readonly FrozenSet<string> _links;
     private readonly FrozenSet<string> _campaigns;
+    private readonly FrozenSet<string> _moments;
     private readonly FrozenDictionary<string, TollMeasure> _units;
     private readonly FrozenSet<string> _ownVictims;
     private readonly FrozenSet<string> _claimVerbs;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
-        Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs)
+        HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs)
     {
         _ownVictims = ownVictims.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _claimVerbs = claimVerbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -54,6 +55,7 @@ public sealed partial class TollCues
         _cuesByFirst = _cues.GroupBy(c => c.Words[0], StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         _links = links.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _campaigns = campaigns.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _moments = moments.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _units = units.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
@@ -64,6 +66,7 @@ public sealed partial class TollCues
         var cues = new List<(string[], bool)>();
         var links = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var campaigns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var moments = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var units = new Dictionary<string, TollMeasure>(StringComparer.OrdinalIgnoreCase);
         var ownVictims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var claimVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -80,13 +83,14 @@ public sealed partial class TollCues
                 case "cue": cues.Add((words, false)); break;
                 case "since": cues.Add((words, true)); break;
                 case "campaign": campaigns.Add(string.Join(' ', words)); break;
+                case "moment": moments.Add(words[0]); break;
                 case "unit": units[string.Join(' ', words)] = Measure(); break;
                 case "own": ownVictims.Add(words[^1]); break;
                 case "claim": claimVerbs.Add(words[0]); break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, unit, own or claim");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own or claim");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, units, ownVictims, claimVerbs);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
@@ -208,10 +212,20 @@ public sealed partial class TollCues
         return false;
     }
 
-    /// <summary>A campaign word as a common noun: "the war", "Clashes have killed", not the "War" of "Secretary of War".</summary>
+    /// <summary>
+    /// A campaign word as a common noun: "the war", "Clashes have killed", not the "War" of "Secretary of War", nor one
+    /// day's or night's violence ("the early morning violence", "Friday night's clashes"), which is one event.
+    /// </summary>
     private bool IsCampaignWord(AnnotatedText text, int i) =>
         _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null
-        && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i);
+        && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
+
+    private bool OfOneMoment(AnnotatedText text, int i)
+    {
+        var before = i - 1;
+        if (before >= 0 && text.WordOf(before) is "'s" or "’s") before--;
+        return before >= 0 && _moments.Contains(text.WordOf(before));
+    }
 
     private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';
 

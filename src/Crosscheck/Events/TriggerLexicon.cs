@@ -122,6 +122,8 @@ public sealed class TriggerLexicon
         var lemmas = TokenLemmas.Of(text);
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
+            // A name inside a date ("the March 2025 earthquake") is the month, no event.
+            if (text.PosOf(i) is "NNP" && InTime(text, i)) continue;
             TriggerMatch? best = null;
             foreach (var candidate in lemmas.At(i))
             {
@@ -170,6 +172,15 @@ public sealed class TriggerLexicon
             j++;
         }
         return j;
+    }
+
+    private static bool InTime(AnnotatedText text, int token)
+    {
+        foreach (var t in text.Times)
+        {
+            if (t.Span.Contains(token)) return true;
+        }
+        return false;
     }
 
     private static bool IsNounOnly(string word) => word.EndsWith("/N", StringComparison.Ordinal);

@@ -34,6 +34,14 @@ public sealed class EventTypeEvalTests
     }
 
     [Fact]
+    public void A_snippet_is_labelled_by_its_news_not_its_background()
+    {
+        // The air strike of 2019 is the more confident event, but it is background to the protest the snippet reports.
+        Case2021Eval.Predict("Thousands of protesters marched peacefully through the capital on 12 March 2021 to demand new elections. "
+            + "In June 2019, warplanes bombed the same city, killing ten civilians.").ShouldBe("PEACE_PROTEST");
+    }
+
+    [Fact]
     public void A_malformed_case_file_fails_with_one_message_naming_it()
     {
         using var dir = new TempDirectory();

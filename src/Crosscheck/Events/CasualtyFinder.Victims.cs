@@ -177,12 +177,17 @@ public sealed partial class CasualtyFinder
         decimal? max = 0;
         var partStart = start;
         var parts = 0;
+        var numbered = false;
         var anaphoric = true;
         for (var i = start; i <= end; i++)
         {
             if (i < end && !(text.WordOf(i) == "and" && i > partStart)) continue;
             var part = CountPart(text, partStart, i);
             if (part is null) return null;
+            // "more than 200 Taliban and affiliated militants": a number before the coordination counts its bare plural too.
+            var counted = HasNumber(text, partStart, i);
+            if (parts > 0 && numbered && !counted && part is { Min: 2, Max: null }) { partStart = i + 1; continue; }
+            numbered |= counted;
             min += part.Value.Min;
             max = max is null || part.Value.Max is null ? null : max + part.Value.Max;
             anaphoric &= part.Value.Anaphoric;
@@ -220,6 +225,9 @@ public sealed partial class CasualtyFinder
             || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
         return (1, 1, definiteOne);
     }
+
+    private static bool HasNumber(AnnotatedText text, int start, int end) =>
+        text.Numbers.Any(n => n.Span.StartToken >= start && n.Span.EndToken <= end && !IsAge(text, n));
 
     /// <summary>Whether the number gives an age ("a 23-year-old", "Jane Doe, 23,"), not a count.</summary>
     internal static bool IsAge(AnnotatedText text, NumberMention n)

@@ -1,0 +1,96 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// How many people a victim phrase counts.
+public sealed partial class CasualtyFinder
+{
+    /// <summary>How many people the phrase [start, end) names.</summary>
+    private static VictimPhrase? Count(AnnotatedText text, int start, int end)
+    {
+        var first = text.WordOf(start);
+        var last = text.WordOf(end - 1);
+        var additional = false;
+        for (var i = start; i < end; i++)
+        {
+            if (Additions.Contains(text.WordOf(i))) { additional = true; break; }
+        }
+        // "the other victim", "his second wife" were named before.
+        if (first is "the" or "The" or "his" or "her" or "their" or "His" or "Her" or "Their") additional = false;
+        if (NoOne.Contains(first)) return new VictimPhrase(0, 0, start, end, false, false, false);
+        if (end - start == 1 && Pronouns.Contains(first)) return new VictimPhrase(1, 1, start, end, true, false, true);
+        if (end - start == 1 && PluralPronouns.Contains(first)) return null;
+        if (end - start == 1 && first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
+        if (!NamesPeople(text, start, end)) return null;
+
+        // Coordinated phrases add up: "a man and a woman", "his wife and two children".
+        decimal min = 0;
+        decimal? max = 0;
+        var partStart = start;
+        var parts = 0;
+        var numbered = false;
+        var anaphoric = true;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && !(text.WordOf(i) == "and" && i > partStart)) continue;
+            var part = CountPart(text, partStart, i);
+            if (part is null) return null;
+            // "more than 200 Taliban and affiliated militants": a number before the coordination counts its bare plural too.
+            var counted = HasNumber(text, partStart, i);
+            if (parts > 0 && numbered && !counted && part is { Min: 2, Max: null }) { partStart = i + 1; continue; }
+            numbered |= counted;
+            min += part.Value.Min;
+            max = max is null || part.Value.Max is null ? null : max + part.Value.Max;
+            anaphoric &= part.Value.Anaphoric;
+            parts++;
+            partStart = i + 1;
+        }
+        if (first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
+        return new VictimPhrase(min, max, start, end, anaphoric && parts == 1 && !additional, additional, false);
+    }
+
+    private static (decimal Min, decimal? Max, bool Anaphoric)? CountPart(AnnotatedText text, int start, int end)
+    {
+        if (end <= start) return null;
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken < start || n.Span.EndToken > end) continue;
+            if (IsAge(text, n)) continue;
+            if (n.Unit is { } unit && !PersonNouns.Contains(unit) && !PersonNouns.Contains(text.WordOf(end - 1))) return null;
+            var definite = text.WordOf(start) is "the" or "The" or "those" or "these" or "all";
+            return (n.Min, n.Max, definite);
+        }
+        var head = text.WordOf(end - 1);
+        var headPos = text.PosOf(end - 1) ?? "";
+        var firstWord = text.WordOf(start);
+        if (Pronouns.Contains(head)) return (1, 1, true);
+        if (headPos is "NNS" or "NNPS" && !head.Contains("year-old", StringComparison.OrdinalIgnoreCase))
+        {
+            // "people were injured" with no count: at least two; "the people", "all the people that died" name a group
+            // the text does not count.
+            if (firstWord is "the" or "The" or "those" or "these" or "their" or "his" or "her" or "all" or "All") return null;
+            if (firstWord.Equals("both", StringComparison.OrdinalIgnoreCase)) return (2, 2, true);
+            return (2, null, false);
+        }
+        var definiteOne = firstWord is "the" or "The" or "this" or "This" or "that" or "his" or "her" or "their" or "His" or "Her" or "Their"
+            || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
+        return (1, 1, definiteOne);
+    }
+
+    private static bool HasNumber(AnnotatedText text, int start, int end) =>
+        text.Numbers.Any(n => n.Span.StartToken >= start && n.Span.EndToken <= end && !IsAge(text, n));
+
+    /// <summary>Whether the number gives an age ("a 23-year-old", "Jane Doe, 23,"), not a count.</summary>
+    internal static bool IsAge(AnnotatedText text, NumberMention n)
+    {
+        // "Jane Doe, 23, was": a bare number set off by commas after a name.
+        var before = n.Span.StartToken - 1;
+        if (before >= 1 && text.WordOf(before) == "," && text.PosOf(before - 1) is "NNP" or "NN" && n.Span.Length == 1
+            && (n.Span.EndToken >= text.Count || text.WordOf(n.Span.EndToken) is "," or "." or ")")) return true;
+        var last = n.Span.EndToken - 1;
+        if (text.WordOf(last).Contains("year", StringComparison.OrdinalIgnoreCase)) return true;
+        if (n.Span.EndToken < text.Count && text.WordOf(n.Span.EndToken) is var after
+            && (after.StartsWith("-year", StringComparison.OrdinalIgnoreCase) || after.StartsWith("year", StringComparison.OrdinalIgnoreCase) || after == "-")) return true;
+        return false;
+    }
+}

@@ -86,12 +86,17 @@ public sealed partial class TollCues
     /// "Cambodia's government reported nine civilians were wounded", "Thailand's military said 18 soldiers were wounded":
     /// soldiers or civilians (the "own" nouns of the data file) counted by a side that a country names (the subject of the
     /// verb of saying the count hangs from, or of the verb that verb is joined to: "Cambodia has not given figures but said
-    /// 30 civilians have died") are that side's own. <paramref name="head"/> is the victims' head word (for a bare number
+    /// 30 civilians have died") are that side's own, unless the sentence before names an attack whose count it gives.
+    /// <paramref name="head"/> is the victims' head word (for a bare number
     /// after "and", the group's before it). Returns the country's first word; null without a parse.
     /// </summary>
     private int? ClaimantSide(AnnotatedText text, TokenSpan sentence, int head)
     {
         if (head < 0 || !IsOwnVictim(text, head) || !SyntaxScope.HasParse(text, sentence)) return null;
+        // "Drones hit Kharkiv overnight. Ukraine's emergency service said two civilians were killed": after a sentence that
+        // names an attack, the count is that attack's.
+        var index = text.SentenceIndexOf(sentence.StartToken);
+        if (index > 0 && text.Sentences[index - 1] is var before && NamesAnAttack(text, before, before.StartToken, before.EndToken)) return null;
         var verb = text.HeadOf(head);
         for (var steps = 0; verb >= 0 && steps < 6; steps++, verb = text.HeadOf(verb))
         {

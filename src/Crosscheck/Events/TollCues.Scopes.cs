@@ -35,7 +35,55 @@ public sealed partial class TollCues
     /// </summary>
     internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies) =>
         CueNear(text, sentence, s.Start, s.End, tallies)
-        ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : null);
+        ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : (Cue?)null)
+        ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null);
+
+    /// <summary>
+    /// "At least 12 people are dead after Laos and Vietnam exchanged fire": when a sentence's only attack words are an
+    /// exchange or clash (the "reciprocal" words of the data file) whose two sides are two countries (its subject, or for a
+    /// noun what hangs from it), its counts are the fighting's toll along a front, not one attack's dead.
+    /// </summary>
+    private TokenSpan? TwoSidedFighting(AnnotatedText text, TokenSpan sentence)
+    {
+        if (_reciprocal.Count == 0 || !SyntaxScope.HasParse(text, sentence)) return null;
+        TokenSpan? found = null;
+        foreach (var t in TriggerLexicon.Default.Match(text, sentence))
+        {
+            if (t.Entry.Type != PloverType.Assault || CasualtyFinder.IsOutcomeWord(t.Span.Text)) continue;
+            if (!Lemmas.Candidates(text.WordOf(t.Span.StartToken)).Any(_reciprocal.Contains) && !_reciprocal.Contains(text.WordOf(t.Span.StartToken))) return null;
+            var head = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
+            var sides = text.PosOf(head) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) ? SubjectOf(text, sentence, head) : head;
+            // Without a subject in the parse, the words right before the attack word ("after Laos and Vietnam exchanged fire").
+            if ((sides < 0 || CountriesUnder(text, sentence, sides) < 2) && CountriesBefore(text, sentence, t.Span.StartToken) < 2) return null;
+            found ??= t.Span;
+        }
+        return found;
+    }
+
+    /// <summary>How many different countries the entities in the six words before <paramref name="token"/> name, within its clause.</summary>
+    private static int CountriesBefore(AnnotatedText text, TokenSpan sentence, int token)
+    {
+        var from = token;
+        while (from - 1 >= sentence.StartToken && token - from < 6 && !ClauseBreaks.Contains(text.WordOf(from - 1)) && text.WordOf(from - 1) != ",") from--;
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in text.Entities)
+        {
+            if (m.Type is (EntityType.Gpe or EntityType.Norp) && m.Known?.Country is { } code && m.Span.StartToken >= from && m.Span.EndToken <= token) countries.Add(code);
+        }
+        return countries.Count;
+    }
+
+    /// <summary>How many different countries the entities under <paramref name="token"/> (itself included) name.</summary>
+    private static int CountriesUnder(AnnotatedText text, TokenSpan sentence, int token)
+    {
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in text.Entities)
+        {
+            if (m.Type is not (EntityType.Gpe or EntityType.Norp) || m.Known?.Country is not { } code || !sentence.Contains(m.Span.StartToken)) continue;
+            if (m.Span.Contains(token) || SyntaxScope.IsAncestor(text, token, m.Span.StartToken)) countries.Add(code);
+        }
+        return countries.Count;
+    }
 
     /// <summary>
     /// "Thailand said six of its soldiers and 13 civilians were killed", "the army reported four Thai soldiers killed": a

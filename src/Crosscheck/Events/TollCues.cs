@@ -43,10 +43,12 @@ public sealed partial class TollCues
     private readonly FrozenDictionary<string, TollMeasure> _units;
     private readonly FrozenSet<string> _ownVictims;
     private readonly FrozenSet<string> _claimVerbs;
+    private readonly FrozenSet<string> _reciprocal;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
-        HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs)
+        HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal)
     {
+        _reciprocal = reciprocal.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ownVictims = ownVictims.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _claimVerbs = claimVerbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _nouns = [.. nouns.OrderByDescending(n => n.Item1.Length)];
@@ -70,6 +72,7 @@ public sealed partial class TollCues
         var units = new Dictionary<string, TollMeasure>(StringComparer.OrdinalIgnoreCase);
         var ownVictims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var claimVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var reciprocal = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -87,10 +90,11 @@ public sealed partial class TollCues
                 case "unit": units[string.Join(' ', words)] = Measure(); break;
                 case "own": ownVictims.Add(words[^1]); break;
                 case "claim": claimVerbs.Add(words[0]); break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own or claim");
+                case "reciprocal": reciprocal.Add(words[0]); break;
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim or reciprocal");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>

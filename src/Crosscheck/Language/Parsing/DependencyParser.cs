@@ -24,14 +24,20 @@ internal sealed class DependencyParser
 
     private static readonly byte[] Magic = "XCHKPRS1"u8.ToArray();
 
+    /// <summary>The header of a model that parses with a beam (its width follows).</summary>
+    private static readonly byte[] BeamMagic = "XCHKPRS2"u8.ToArray();
+
+    public const int MaxBeam = 64;
+
     [ThreadStatic] private static Scratch? t_scratch;
+    [ThreadStatic] private static BeamSearch? t_beam;
 
     private readonly TransitionScorer _transitionScorer;
     private readonly SparseScorer _labelScorer;
     private readonly Lazy<PosTagger>? _tagger;
 
-    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null, WordClusters? clusters = null)
-        : this(transitions, labels, tagger is null ? null : new Lazy<PosTagger>(tagger), clusters)
+    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null, WordClusters? clusters = null, int beam = 1)
+        : this(transitions, labels, tagger is null ? null : new Lazy<PosTagger>(tagger), clusters, beam)
     {
     }
 
@@ -39,8 +45,10 @@ internal sealed class DependencyParser
     /// A parser whose own tagger is read on first use: analysis parses from the pipeline's tags, so the tagger's weights
     /// are then never loaded.
     /// </summary>
-    private DependencyParser(PerceptronModel transitions, PerceptronModel labels, Lazy<PosTagger>? tagger, WordClusters? clusters)
+    private DependencyParser(PerceptronModel transitions, PerceptronModel labels, Lazy<PosTagger>? tagger, WordClusters? clusters, int beam)
     {
+        if (beam is < 1 or > MaxBeam) throw new ModelLoadException($"the parser model's beam is {beam}, not 1 to {MaxBeam}");
+        Beam = beam;
         if (transitions.Kind != TransitionKind || labels.Kind != LabelKind) throw new ModelLoadException("not a dependency parser model");
         if (transitions.FeatureVersion != FeatureVersion || labels.FeatureVersion != FeatureVersion)
             throw new ModelLoadException($"the parser model uses features version {transitions.FeatureVersion}, this build version {FeatureVersion}; retrain it with 'crosscheck train parser'");
@@ -55,6 +63,9 @@ internal sealed class DependencyParser
     }
 
     public PerceptronModel Transitions { get; }
+
+    /// <summary>How many partial parses the parser keeps (1: greedy); the model was trained for this width.</summary>
+    public int Beam { get; }
     public PerceptronModel Labels { get; }
 
     /// <summary>
@@ -130,6 +141,11 @@ internal sealed class DependencyParser
         Span<ulong> features = stackalloc ulong[ParserFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[Transitions.Stride];
         Span<float> labelScores = stackalloc float[Labels.Stride];
+        if (Beam > 1)
+        {
+            var search = t_beam is { } existing && existing.Width == Beam ? existing : t_beam = new BeamSearch(Beam);
+            state = search.Decode(scratch.Atoms, n, _transitionScorer, scratch.LabelChooser(this));
+        }
         while (!state.IsTerminal)
         {
             var best = OnlyValid(state);
@@ -204,7 +220,12 @@ internal sealed class DependencyParser
     public void Save(Stream output)
     {
         using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
+        if (Beam > 1)
+        {
+            writer.Write(BeamMagic);
+            writer.Write(Beam);
+        }
+        else writer.Write(Magic);
         foreach (var model in new[] { Transitions, Labels, Tagger?.Model })
         {
             var bytes = model?.ToBytes() ?? [];
@@ -229,7 +250,10 @@ internal sealed class DependencyParser
         try
         {
             using var reader = new BinaryReader(input, Encoding.UTF8, leaveOpen: true);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new ModelLoadException($"{name}: not a Crosscheck parser model");
+            var magic = reader.ReadBytes(Magic.Length);
+            var beam = 1;
+            if (magic.AsSpan().SequenceEqual(BeamMagic)) beam = reader.ReadInt32();
+            else if (!magic.AsSpan().SequenceEqual(Magic)) throw new ModelLoadException($"{name}: not a Crosscheck parser model");
             var parts = new byte[3][];
             for (var i = 0; i < parts.Length; i++)
             {
@@ -255,7 +279,7 @@ internal sealed class DependencyParser
             }
             var taggerClusters = clusters;
             Lazy<PosTagger>? tagger = taggerBytes.Length == 0 ? null : new(() => new PosTagger(PerceptronModel.Load(new MemoryStream(taggerBytes), name), taggerClusters));
-            return new DependencyParser(transitions, labels, tagger, clusters);
+            return new DependencyParser(transitions, labels, tagger, clusters, beam);
         }
         catch (EndOfStreamException)
         {
@@ -279,6 +303,21 @@ internal sealed class DependencyParser
         public ParserAtoms Atoms { get; } = new();
         public ParseState State { get; } = new();
         private string[] _tags = new string[64];
+        private readonly float[] _labelScores = new float[256];
+        private readonly ulong[] _labelFeatures = new ulong[ParserFeatures.MaxFeatures];
+        private DependencyParser? _labelParser;
+        private BeamSearch.LabelChooser? _chooser;
+
+        /// <summary>The parser's relation choice for a beam (one delegate per thread and parser, so parsing allocates nothing).</summary>
+        public BeamSearch.LabelChooser LabelChooser(DependencyParser parser)
+        {
+            if (_chooser is null || !ReferenceEquals(parser, _labelParser))
+            {
+                _labelParser = parser;
+                _chooser = (atoms, state, h, d) => h == state.N ? parser.RootLabel : parser.BestLabel(atoms, state, h, d, _labelFeatures, _labelScores);
+            }
+            return _chooser;
+        }
 
         public Span<string> Tags(int length)
         {

@@ -30,13 +30,16 @@ internal static class ParsingCommands
         var folds = new Option<int>("--tagger-folds") { Description = "The parser learns from its own tagger's tags on the training data, each part tagged by a tagger trained on the other parts", DefaultValueFactory = _ => 5 };
         var ensemble = new Option<int>("--ensemble") { Description = "Train this many parsers (seeds --seed, --seed + 1, ...) and average their weights", DefaultValueFactory = _ => defaults.Ensemble };
         var clusters = new Option<string?>("--clusters") { Description = $"Word classes for the parser's features ('crosscheck train clusters'), or 'none' (default: the repository's {ClusterCommands.DefaultPath})" };
-        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters, ensemble };
+        var beam = new Option<int>("--beam") { Description = "Keep this many partial parses (1: greedy, trained with the dynamic oracle; more: trained globally, and the model parses with that beam)", DefaultValueFactory = _ => defaults.Beam };
+        var maxViolation = new Option<bool>("--max-violation") { Description = "With --beam: update at the step where the best parse beats the right one the most, not where the right one leaves the beam" };
+        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters, ensemble, beam, maxViolation };
         command.SetAction(parse =>
         {
-            var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble) };
+            var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble), Beam = parse.GetValue(beam), MaxViolation = parse.GetValue(maxViolation) };
             if (options.Iterations is < 1 or > 1000) throw new UsageException("--iterations must be 1 to 1000");
             if (options.MinFeatureCount < 1) throw new UsageException("--min-count must be at least 1");
             if (options.Ensemble is < 1 or > 20) throw new UsageException("--ensemble must be 1 to 20");
+            if (options.Beam is < 1 or > DependencyParser.MaxBeam) throw new UsageException($"--beam must be 1 to {DependencyParser.MaxBeam}");
             var foldCount = parse.GetValue(folds);
             if (foldCount is < 2 or > 20) throw new UsageException("--tagger-folds must be 2 to 20");
             var clock = Stopwatch.StartNew();
@@ -79,7 +82,7 @@ internal static class ParsingCommands
                     (own, tags) = OwnTagger.Train(treebank, foldCount, options.Seed, stdout, wordClasses);
                     notes.Add(string.Create(CultureInfo.InvariantCulture, $"tags from the parser's own tagger, trained on the treebank's XPOS; the parser learned from {foldCount}-fold jackknifed tags"));
                 }
-                notes.Add(string.Create(CultureInfo.InvariantCulture, $"iterations {options.Iterations}, seed {options.Seed}, min feature count {options.MinFeatureCount}, prune below {options.PruneBelow}"));
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"iterations {options.Iterations}, seed {options.Seed}, min feature count {options.MinFeatureCount}, prune below {options.PruneBelow}{(options.Beam > 1 ? $", beam {options.Beam}" : "")}"));
                 var examples = treebank.Select((s, i) => new ParserExample(s.Words, tags[i], s.Heads, s.Relations)).ToList();
                 if (wordClasses is not null)
                     notes.Add(string.Create(CultureInfo.InvariantCulture, $"word classes: {wordClasses.Words.Length} words in {wordClasses.Count} classes from {Path.GetFileName(clusterPath)}"));

@@ -202,6 +202,62 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void A_beam_parser_trains_globally_the_same_bytes_twice_and_parses_with_its_beam_after_loading()
+    {
+        using var dir = new TempDirectory();
+        var train = dir.File("tiny-train.conllu", TinyTreebank());
+        var model = dir.Combine("beam.model");
+        string[] args = ["train", "parser", "--data", train, "--out", model, "--iterations", "4", "--min-count", "1", "--beam", "4", "--ensemble", "2"];
+        var (code, stdout, stderr) = CliRunner.Run(args);
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(0);
+        stdout.ShouldContain("iteration 4/4");
+        stdout.ShouldContain("updated before the end");
+        var first = File.ReadAllBytes(model);
+        CliRunner.Run(args).ExitCode.ShouldBe(0);
+        File.ReadAllBytes(model).ShouldBe(first);
+        var parser = DependencyParser.Load(model);
+        parser.Beam.ShouldBe(4);
+        parser.Notes.ShouldContain(n => n.Contains("beam 4, global training"));
+        DependencyParser.Load(new MemoryStream(parser.ToBytes()), "again").Beam.ShouldBe(4);
+        (code, stdout, _) = CliRunner.Run(["eval", "parser", "--model", model, "--dev", train, "--test", train]);
+        code.ShouldBe(0);
+        stdout.ShouldContain($"dev {train}: UAS 1.0000  LAS 1.0000");
+        CliRunner.Run(["train", "parser", "--data", train, "--out", model, "--beam", "65"]).ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_beam_of_one_parses_as_the_greedy_parser_does()
+    {
+        var parser = Models.Parser;
+        parser.Beam.ShouldBe(1);
+        string[][] sentences =
+        [
+            ["The", "rebels", "who", "attacked", "the", "town", "on", "Monday", "said", "that", "two", "soldiers", "were", "killed", "."],
+            ["Officials", "said", "the", "strike", ",", "which", "hit", "a", "boat", "off", "Venezuela", ",", "killed", "three", "people", "."],
+        ];
+        var search = new BeamSearch(1);
+        var atoms = new ParserAtoms();
+        var features = new ulong[ParserFeatures.MaxFeatures];
+        var labelScores = new float[parser.Labels.Stride];
+        foreach (var words in sentences)
+        {
+            var tags = Models.Pos.Tag(words);
+            var heads = new int[words.Length];
+            var relations = new string[words.Length];
+            parser.ParseWithTags(words, tags, heads, relations);
+            atoms.Set(words, tags, parser.Clusters);
+            var state = search.Decode(atoms, words.Length, new TransitionScorer(parser.Transitions),
+                (a, st, h, d) => h == st.N ? parser.RootLabel : parser.BestLabel(a, st, h, d, features, labelScores));
+            for (var i = 0; i < words.Length; i++)
+            {
+                (state.Head[i] == words.Length ? -1 : state.Head[i]).ShouldBe(heads[i]);
+                parser.RelationName(state.Label[i]).ShouldBe(relations[i]);
+            }
+        }
+    }
+
+    [Fact]
     public void Train_parser_carries_the_word_classes_it_is_given_and_names_a_missing_file()
     {
         using var dir = new TempDirectory();
@@ -307,10 +363,10 @@ public sealed class ParserTests
                 if (relations[i] == s.Relations[i]) labelled++;
             }
         }
-        // README's dev figures are 0.848 and 0.811 (0.842 and 0.803 with one parser and a tagger without the word classes);
-        // a broken feature, a model without its word classes or a lost tagger falls below.
-        ((double)heads / words).ShouldBeGreaterThan(0.845);
-        ((double)labelled / words).ShouldBeGreaterThan(0.808);
+        // README's dev figures are 0.849 and 0.812 (0.848 and 0.810 with three parsers, 0.842 and 0.803 with one parser and a
+        // tagger without the word classes); a broken feature, a model without its word classes or a lost tagger falls below.
+        ((double)heads / words).ShouldBeGreaterThan(0.847);
+        ((double)labelled / words).ShouldBeGreaterThan(0.810);
     }
 
     [SharedDataFact("data/ud/en_ewt/en_ewt-ud-dev.conllu")]

@@ -1,4 +1,3 @@
-using System.Text;
 using Crosscheck.Language.Tagging;
 
 namespace Crosscheck.Language.Parsing;
@@ -8,7 +7,7 @@ namespace Crosscheck.Language.Parsing;
 /// Dependencies relation of each arc as it is made. Linear in the sentence length; sentences longer than
 /// <see cref="MaxLength"/> are parsed in pieces whose roots hang from the first piece's root. Thread-safe.
 /// </summary>
-internal sealed class DependencyParser
+internal sealed partial class DependencyParser
 {
     public const string TransitionKind = "parser-transitions";
     public const string LabelKind = "parser-labels";
@@ -22,16 +21,17 @@ internal sealed class DependencyParser
     /// <summary>The relation of an extra root (a piece of a cut sentence, a second clause left without a head).</summary>
     public const string ExtraRootRelation = "parataxis";
 
-    private static readonly byte[] Magic = "XCHKPRS1"u8.ToArray();
+    public const int MaxBeam = 64;
 
     [ThreadStatic] private static Scratch? t_scratch;
+    [ThreadStatic] private static BeamSearch? t_beam;
 
     private readonly TransitionScorer _transitionScorer;
     private readonly SparseScorer _labelScorer;
     private readonly Lazy<PosTagger>? _tagger;
 
-    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null, WordClusters? clusters = null)
-        : this(transitions, labels, tagger is null ? null : new Lazy<PosTagger>(tagger), clusters)
+    public DependencyParser(PerceptronModel transitions, PerceptronModel labels, PosTagger? tagger = null, WordClusters? clusters = null, int beam = 1)
+        : this(transitions, labels, tagger is null ? null : new Lazy<PosTagger>(tagger), clusters, beam)
     {
     }
 
@@ -39,8 +39,10 @@ internal sealed class DependencyParser
     /// A parser whose own tagger is read on first use: analysis parses from the pipeline's tags, so the tagger's weights
     /// are then never loaded.
     /// </summary>
-    private DependencyParser(PerceptronModel transitions, PerceptronModel labels, Lazy<PosTagger>? tagger, WordClusters? clusters)
+    private DependencyParser(PerceptronModel transitions, PerceptronModel labels, Lazy<PosTagger>? tagger, WordClusters? clusters, int beam)
     {
+        if (beam is < 1 or > MaxBeam) throw new ModelLoadException($"the parser model's beam is {beam}, not 1 to {MaxBeam}");
+        Beam = beam;
         if (transitions.Kind != TransitionKind || labels.Kind != LabelKind) throw new ModelLoadException("not a dependency parser model");
         if (transitions.FeatureVersion != FeatureVersion || labels.FeatureVersion != FeatureVersion)
             throw new ModelLoadException($"the parser model uses features version {transitions.FeatureVersion}, this build version {FeatureVersion}; retrain it with 'crosscheck train parser'");
@@ -55,6 +57,9 @@ internal sealed class DependencyParser
     }
 
     public PerceptronModel Transitions { get; }
+
+    /// <summary>How many partial parses the parser keeps (1: greedy); the model was trained for this width.</summary>
+    public int Beam { get; }
     public PerceptronModel Labels { get; }
 
     /// <summary>
@@ -130,6 +135,11 @@ internal sealed class DependencyParser
         Span<ulong> features = stackalloc ulong[ParserFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[Transitions.Stride];
         Span<float> labelScores = stackalloc float[Labels.Stride];
+        if (Beam > 1)
+        {
+            var search = t_beam is { } existing && existing.Width == Beam ? existing : t_beam = new BeamSearch(Beam);
+            state = search.Decode(scratch.Atoms, n, _transitionScorer, scratch.LabelChooser(this));
+        }
         while (!state.IsTerminal)
         {
             var best = OnlyValid(state);
@@ -197,88 +207,26 @@ internal sealed class DependencyParser
         return best;
     }
 
-    /// <summary>
-    /// Writes the parser: a header, then the transition, label and tagger models, each as written by
-    /// <see cref="PerceptronModel.Save"/> (the tagger's empty when there is none), then the word classes when there are some.
-    /// </summary>
-    public void Save(Stream output)
-    {
-        using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        foreach (var model in new[] { Transitions, Labels, Tagger?.Model })
-        {
-            var bytes = model?.ToBytes() ?? [];
-            writer.Write(bytes.Length);
-            writer.Write(bytes);
-        }
-        if (Clusters is null) return;
-        var clusters = Clusters.ToBytes();
-        writer.Write(clusters.Length);
-        writer.Write(clusters);
-    }
-
-    public byte[] ToBytes()
-    {
-        using var stream = new MemoryStream();
-        Save(stream);
-        return stream.ToArray();
-    }
-
-    public static DependencyParser Load(Stream input, string name)
-    {
-        try
-        {
-            using var reader = new BinaryReader(input, Encoding.UTF8, leaveOpen: true);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new ModelLoadException($"{name}: not a Crosscheck parser model");
-            var parts = new byte[3][];
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var length = reader.ReadInt32();
-                if (length is < 0 or > 1 << 30) throw new ModelLoadException($"{name}: corrupt parser model (length {length})");
-                parts[i] = reader.ReadBytes(length);
-                if (parts[i].Length != length) throw new ModelLoadException($"{name}: truncated parser model");
-                if (length == 0 && i < 2) throw new ModelLoadException($"{name}: corrupt parser model (empty part)");
-            }
-            var transitions = PerceptronModel.Load(new MemoryStream(parts[0]), name);
-            var labels = PerceptronModel.Load(new MemoryStream(parts[1]), name);
-            var taggerBytes = parts[2];
-            WordClusters? clusters = null;
-            var rest = new MemoryStream();
-            input.CopyTo(rest);
-            if (rest.Length > 0)
-            {
-                rest.Position = 0;
-                using var tail = new BinaryReader(rest);
-                var length = tail.ReadInt32();
-                if (length < 0 || length != rest.Length - 4) throw new ModelLoadException($"{name}: corrupt parser model (word classes)");
-                clusters = WordClusters.FromBytes(tail.ReadBytes(length), name);
-            }
-            var taggerClusters = clusters;
-            Lazy<PosTagger>? tagger = taggerBytes.Length == 0 ? null : new(() => new PosTagger(PerceptronModel.Load(new MemoryStream(taggerBytes), name), taggerClusters));
-            return new DependencyParser(transitions, labels, tagger, clusters);
-        }
-        catch (EndOfStreamException)
-        {
-            throw new ModelLoadException($"{name}: truncated parser model");
-        }
-        catch (ModelLoadException ex) when (!ex.Message.StartsWith(name, StringComparison.Ordinal))
-        {
-            throw new ModelLoadException($"{name}: {ex.Message}");
-        }
-    }
-
-    public static DependencyParser Load(string path)
-    {
-        if (!File.Exists(path)) throw new ModelLoadException($"{path}: model file not found");
-        using var stream = File.OpenRead(path);
-        return Load(stream, path);
-    }
-
     private sealed class Scratch
     {
         public ParserAtoms Atoms { get; } = new();
         public ParseState State { get; } = new();
         private string[] _tags = new string[64];
+        private readonly float[] _labelScores = new float[256];
+        private readonly ulong[] _labelFeatures = new ulong[ParserFeatures.MaxFeatures];
+        private DependencyParser? _labelParser;
+        private BeamSearch.LabelChooser? _chooser;
+
+        /// <summary>The parser's relation choice for a beam (one delegate per thread and parser, so parsing allocates nothing).</summary>
+        public BeamSearch.LabelChooser LabelChooser(DependencyParser parser)
+        {
+            if (_chooser is null || !ReferenceEquals(parser, _labelParser))
+            {
+                _labelParser = parser;
+                _chooser = (atoms, state, h, d) => h == state.N ? parser.RootLabel : parser.BestLabel(atoms, state, h, d, _labelFeatures, _labelScores);
+            }
+            return _chooser;
+        }
 
         public Span<string> Tags(int length)
         {

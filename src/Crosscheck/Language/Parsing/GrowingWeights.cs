@@ -6,7 +6,7 @@ namespace Crosscheck.Language.Parsing;
 /// learned too. Deterministic (rows are numbered in order of first update; the result is ordered by feature id).
 /// Features updated fewer than a minimum number of times are dropped at the end, as are tiny averaged weights.
 /// </summary>
-internal sealed class GrowingWeights(int classes)
+internal sealed class GrowingWeights(int classes) : ITransitionWeights
 {
     private readonly Dictionary<ulong, int> _rows = [];
     private readonly List<ulong> _ids = [];
@@ -42,6 +42,20 @@ internal sealed class GrowingWeights(int classes)
             Bump(row * classes + guess, -1);
         }
     }
+
+    /// <summary>Adds <paramref name="delta"/> to the weights of <paramref name="features"/> for one class (a structured update's part).</summary>
+    public void Add(ReadOnlySpan<ulong> features, int cls, float delta)
+    {
+        foreach (var f in features)
+        {
+            var row = RowOf(f);
+            _updates[row]++;
+            Bump(row * classes + cls, delta);
+        }
+    }
+
+    /// <summary>Counts one training instance (a sentence, for structured training) for the averages.</summary>
+    public void Tick() => _instances++;
 
     private int RowOf(ulong feature)
     {

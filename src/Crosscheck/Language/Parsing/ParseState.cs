@@ -64,6 +64,28 @@ internal sealed class ParseState
         _inStack.AsSpan(0, count).Clear();
     }
 
+    /// <summary>Makes this configuration a copy of <paramref name="other"/> (for a beam; the arrays are reused).</summary>
+    public void CopyFrom(ParseState other)
+    {
+        if (Head.Length < other.N + 1) Reset(other.N);
+        N = other.N;
+        Depth = other.Depth;
+        Front = other.Front;
+        var count = N + 1;
+        other._stack.AsSpan(0, Depth).CopyTo(_stack);
+        other._inStack.AsSpan(0, count).CopyTo(_inStack);
+        other.Head.AsSpan(0, count).CopyTo(Head);
+        other.Label.AsSpan(0, count).CopyTo(Label);
+        other.Left1.AsSpan(0, count).CopyTo(Left1);
+        other.Left2.AsSpan(0, count).CopyTo(Left2);
+        other.Right1.AsSpan(0, count).CopyTo(Right1);
+        other.Right2.AsSpan(0, count).CopyTo(Right2);
+        other.LeftCount.AsSpan(0, count).CopyTo(LeftCount);
+        other.RightCount.AsSpan(0, count).CopyTo(RightCount);
+        other.LeftLabels.AsSpan(0, count).CopyTo(LeftLabels);
+        other.RightLabels.AsSpan(0, count).CopyTo(RightLabels);
+    }
+
     public int S0 => Depth > 0 ? _stack[Depth - 1] : -1;
     public int S1 => Depth > 1 ? _stack[Depth - 2] : -1;
     public int StackAt(int i) => _stack[i];

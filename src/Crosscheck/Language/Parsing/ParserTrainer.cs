@@ -25,13 +25,23 @@ internal sealed record ParserTrainingOptions
     /// Parsers trained with seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, …, whose weights are averaged into one model
     /// (the features with the most weight kept, as many as one member has, so parsing costs what one member's does).
     /// </summary>
-    public int Ensemble { get; init; } = 3;
+    public int Ensemble { get; init; } = 5;
+
+    /// <summary>
+    /// The beam width: 1 trains greedily with the dynamic oracle; more trains globally for beam search (<see cref="BeamTrainer"/>),
+    /// and the model then parses with that beam.
+    /// </summary>
+    public int Beam { get; init; } = 1;
+
+    /// <summary>With a beam: max-violation updates (Huang, Fayong and Guo 2012) instead of early ones.</summary>
+    public bool MaxViolation { get; init; }
 
     public void Validate()
     {
         if (Iterations is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "iterations must be 1 to 1000");
         if (MinFeatureCount < 1) throw new ArgumentOutOfRangeException(nameof(MinFeatureCount), MinFeatureCount, "at least 1");
         if (Ensemble is < 1 or > 20) throw new ArgumentOutOfRangeException(nameof(Ensemble), Ensemble, "1 to 20 members");
+        if (Beam is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(Beam), Beam, "a beam of 1 to 64");
     }
 }
 
@@ -92,18 +102,21 @@ internal static class ParserTrainer
         for (var member = 0; member < options.Ensemble; member++)
         {
             if (options.Ensemble > 1) progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"member {member + 1}/{options.Ensemble}, seed {options.Seed + member}"));
-            members.Add(TrainOne(options, options.Seed + member, sentences, gold, goldLabels, labelIds, labels.Length, rootLabel, atoms, state, buffer, clusters, progress, clock));
+            members.Add(options.Beam > 1
+                ? BeamTrainer.TrainOne(options, options.Seed + member, sentences, gold, goldLabels, labelIds, labels.Length, rootLabel, atoms, clusters, progress, clock)
+                : TrainOne(options, options.Seed + member, sentences, gold, goldLabels, labelIds, labels.Length, rootLabel, atoms, state, buffer, clusters, progress, clock));
         }
         var (tIds, tWeights) = Average([.. members.Select(m => m.Transitions)], ParseState.TransitionCount);
         var (lIds, lWeights) = Average([.. members.Select(m => m.Labels)], labels.Length);
-        var allNotes = notes.Append(string.Create(CultureInfo.InvariantCulture,
-            $"parser: {sentences.Count} sentences, {lifted} non-projective arcs lifted, explore after {options.ExploreAfter} with p {options.ExploreProbability}"));
+        var allNotes = notes.Append(options.Beam > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"parser: {sentences.Count} sentences, {lifted} non-projective arcs lifted, beam {options.Beam}, global training with {(options.MaxViolation ? "max-violation" : "early")} update")
+            : string.Create(CultureInfo.InvariantCulture, $"parser: {sentences.Count} sentences, {lifted} non-projective arcs lifted, explore after {options.ExploreAfter} with p {options.ExploreProbability}"));
         if (options.Ensemble > 1)
             allNotes = allNotes.Append(string.Create(CultureInfo.InvariantCulture,
                 $"the average of {options.Ensemble} parsers (seeds {options.Seed} to {options.Seed + options.Ensemble - 1}), keeping as many features as one has"));
         return new DependencyParser(
             new PerceptronModel(DependencyParser.TransitionKind, DependencyParser.FeatureVersion, ["shift", "reduce", "left-arc", "right-arc"], [.. allNotes], tIds, tWeights),
-            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights), tagger, clusters);
+            new PerceptronModel(DependencyParser.LabelKind, DependencyParser.FeatureVersion, labels, [], lIds, lWeights), tagger, clusters, options.Beam);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Crosscheck.Language.Parsing;
 /// Scores are sums of the quantized weights, so they are exact and independent of the order of the features.
 /// Read-only; thread-safe.
 /// </summary>
-internal sealed class TransitionScorer
+internal sealed class TransitionScorer : ITransitionWeights
 {
     [StructLayout(LayoutKind.Sequential)]
     private struct Slot

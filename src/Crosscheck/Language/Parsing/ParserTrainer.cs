@@ -25,7 +25,7 @@ internal sealed record ParserTrainingOptions
     /// Parsers trained with seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, …, whose weights are averaged into one model
     /// (the features with the most weight kept, as many as one member has, so parsing costs what one member's does).
     /// </summary>
-    public int Ensemble { get; init; } = 5;
+    public int Ensemble { get; init; } = 3;
 
     /// <summary>
     /// The beam width: 1 trains greedily with the dynamic oracle; more trains globally for beam search (<see cref="BeamTrainer"/>),

@@ -24,7 +24,8 @@ public sealed partial class CasualtyFinder
             {
                 if (n.Span.StartToken == at && n.Span.EndToken <= sentence.EndToken) { end = n.Span.EndToken; break; }
             }
-            while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start)) end++;
+            // "injured 64 overnight": a time after the count is not part of the victims.
+            while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start) && !(end > start && InTime(text, end))) end++;
             // "his wife and daughter", "a man and a woman"
             while (end + 1 < sentence.EndToken && text.WordOf(end) == "and" && InPhrase(text, end + 1, true) && !IsVerbLike(text, end + 1))
             {
@@ -128,6 +129,15 @@ public sealed partial class CasualtyFinder
     }
 
     private static bool IsVerbLike(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KilledActive.Contains(text.WordOf(i));
+
+    private static bool InTime(AnnotatedText text, int token)
+    {
+        foreach (var t in text.Times)
+        {
+            if (t.Span.Contains(token)) return true;
+        }
+        return false;
+    }
 
     /// <summary>A personal pronoun; "US" in capitals is the country ("No US personnel were hurt").</summary>
     private static bool IsPronoun(string word) => word != "US" && (Pronouns.Contains(word) || PluralPronouns.Contains(word));

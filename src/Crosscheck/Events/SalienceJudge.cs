@@ -64,14 +64,17 @@ public sealed class SalienceJudge
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
-            var salience = Decide(e, news.Contains(e), newsTypes, first, last);
+            var salience = Decide(text, e, news.Contains(e), newsTypes, first, last);
             builder.Add(salience == e.Salience ? e : e with { Salience = salience });
         }
         return builder.MoveToImmutable();
     }
 
-    private static Salience Decide(EventMention e, bool isNews, HashSet<PloverType> newsTypes, int? first, int? last)
+    private static Salience Decide(AnnotatedText text, EventMention e, bool isNews, HashSet<PloverType> newsTypes, int? first, int? last)
     {
+        // "Earlier this month, a strike on the city killed 38": a span the text itself sets before its news.
+        if (!isNews && e.Time is { Precision: not TimePrecision.Day, Span.Length: > 0 } said
+            && text.WordOf(said.Span.StartToken).Equals("earlier", StringComparison.OrdinalIgnoreCase)) return Salience.Background;
         if (e.Time is { Start: { } start, End: { } end } && first is { } f && last is { } l)
         {
             if (end.DayNumber < f - SlackDays) return Salience.Background;

@@ -50,6 +50,24 @@ public sealed class SalienceTests
     }
 
     [Fact]
+    public void An_event_the_text_sets_earlier_than_its_news_is_background_even_when_its_span_reaches_the_news()
+    {
+        const string article = """
+            ---
+            published: 2025-06-12
+            ---
+            Rebels shell border town
+
+            Rebel artillery shelled the border town of Kessa on Wednesday, killing four civilians, the army said.
+
+            Earlier this month, rebel gunners shelled the market of Arvel, killing two people.
+            """;
+        var earlier = Read(article).Events.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal));
+        earlier.Time!.End.ShouldBe(new DateOnly(2025, 6, 12));
+        earlier.Salience.ShouldBe(Salience.Background);
+    }
+
+    [Fact]
     public void An_undated_body_event_of_another_kind_than_the_news_is_background()
     {
         var talks = Read(Article).Events.Where(e => e.Type != PloverType.Assault && e.Type != PloverType.Sanction).ToList();

@@ -25,7 +25,7 @@ public sealed partial class CasualtyFinder
                 if (n.Span.StartToken == at && n.Span.EndToken <= sentence.EndToken) { end = n.Span.EndToken; break; }
             }
             // "injured 64 overnight": a time after the count is not part of the victims.
-            while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start) && !(end > start && InTime(text, end))) end++;
+            while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start) && !(end > start && text.InTime(end))) end++;
             // "his wife and daughter", "a man and a woman"
             while (end + 1 < sentence.EndToken && text.WordOf(end) == "and" && InPhrase(text, end + 1, true) && !IsVerbLike(text, end + 1))
             {
@@ -130,15 +130,6 @@ public sealed partial class CasualtyFinder
 
     private static bool IsVerbLike(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KilledActive.Contains(text.WordOf(i));
 
-    private static bool InTime(AnnotatedText text, int token)
-    {
-        foreach (var t in text.Times)
-        {
-            if (t.Span.Contains(token)) return true;
-        }
-        return false;
-    }
-
     /// <summary>A personal pronoun; "US" in capitals is the country ("No US personnel were hurt").</summary>
     private static bool IsPronoun(string word) => word != "US" && (Pronouns.Contains(word) || PluralPronouns.Contains(word));
 
@@ -175,10 +166,7 @@ public sealed partial class CasualtyFinder
         {
             if (m.Span.Contains(end - 1)) return m.Type == EntityType.Person;
         }
-        foreach (var t in text.Times)
-        {
-            if (t.Span.Contains(end - 1)) return false;
-        }
+        if (text.InTime(end - 1)) return false;
         var headPos = text.PosOf(end - 1) ?? "";
         // "killing two", "left at least 12 dead": a bare count, with its own qualifier words.
         if (headPos is "CD" && (end - start <= 2 || NumberAt(text, start, end) is { } bare && bare.Span.StartToken == start && bare.Span.EndToken == end)) return !IsAgeToken(head);

@@ -132,7 +132,7 @@ public sealed partial class EventReader
         var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
         if (text.HeadOf(head) is not (var verb and >= 0) || trigger.Contains(verb) || verb > time.StartToken) return false;
         if (text.RelationOf(head)?.Split(':')[0] is not ("obl" or "advmod" or "nmod")) return false;
-        return text.PosOf(verb) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.SpeechVerbs.Contains);
+        return text.PosOf(verb) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) && SyntaxActors.IsSpeechVerb(text, verb);
     }
 
     /// <summary>"the 15 strikes": a number right before a plural trigger noun counts the events.</summary>

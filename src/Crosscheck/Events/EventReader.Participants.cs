@@ -116,7 +116,7 @@ public sealed partial class EventReader
             var w = text.WordOf(i);
             if (RecipientPrepositions.Contains(w))
             {
-                if (InTime(text, i + 1)) return ImmutableArray<Participant>.Empty;
+                if (text.InTime(i + 1)) return ImmutableArray<Participant>.Empty;
                 return NounPhraseAfter(text, i + 1, clause.EndToken) is { } np ? [np] : ImmutableArray<Participant>.Empty;
             }
             if (i == trigger.Span.EndToken && verb && (text.PosOf(i) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "PRP$"))
@@ -135,21 +135,20 @@ public sealed partial class EventReader
         foreach (var d in owner.Dependents)
         {
             if (d.Index >= trigger.Span.StartToken && d.Index < trigger.Span.EndToken) continue;
-            if (d.Relation is "obj" or "iobj" && !InTime(text, d.Index)) return d.Index;
+            if (d.Relation is "obj" or "iobj" && !text.InTime(d.Index)) return d.Index;
             if (d.Relation is { } r && (r.StartsWith("nmod", StringComparison.Ordinal) || r.StartsWith("obl", StringComparison.Ordinal))
-                && d.DependentsWith("case").Any(c => RecipientPrepositions.Contains(c.Text) && c.Text is not "at") && !InTime(text, d.Index)) return d.Index;
+                && d.DependentsWith("case").Any(c => RecipientPrepositions.Contains(c.Text) && c.Text is not "at") && !text.InTime(d.Index)) return d.Index;
         }
         if (owner.Relation is "nsubj" && owner.Head is { } verb && Lemmas.Candidates(verb.Text).Any(RoleWords.ImpactVerbs.Contains))
         {
             foreach (var d in verb.Dependents)
             {
-                if (d.Relation == "obj" && !InTime(text, d.Index)) return d.Index;
+                if (d.Relation == "obj" && !text.InTime(d.Index)) return d.Index;
             }
         }
         return null;
     }
 
-    private static bool InTime(AnnotatedText text, int token) => text.Times.Any(t => t.Span.Contains(token));
 
     /// <summary>The noun phrase headed by <paramref name="head"/>: its determiners, numbers, adjectives, compounds and possessors, and the head.</summary>
     private static Participant? PhraseOf(AnnotatedText text, int head, TokenSpan sentence)

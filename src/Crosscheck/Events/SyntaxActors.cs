@@ -92,7 +92,7 @@ internal static class SyntaxActors
                 case "obl" or "nmod" when HasCase(text, d, "by"):
                     agent = d;
                     break;
-                case "compound" or "nmod:poss" when IsNoun(text, t) && modifier < 0 && IsNamey(text, d) && !IsTime(text, d):
+                case "compound" or "nmod:poss" when IsNoun(text, t) && modifier < 0 && IsNamey(text, d) && !text.InTime(d):
                     modifier = d;
                     break;
             }
@@ -123,19 +123,9 @@ internal static class SyntaxActors
     /// <summary>A proper noun: "US strikes", "Russia's attack"; not "drug boats", "boat strikes" or an unresolved "its".</summary>
     private static bool IsNamey(AnnotatedText text, int d) => text.PosOf(d) is "NNP" or "NNPS";
 
-    /// <summary>A token inside a time expression ("Wednesday's attack").</summary>
-    private static bool IsTime(AnnotatedText text, int d)
-    {
-        foreach (var time in text.Times)
-        {
-            if (time.Span.Contains(d)) return true;
-        }
-        return false;
-    }
-
     private static bool IsVerb(AnnotatedText text, int t) => text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal);
 
-    private static bool IsSpeechVerb(AnnotatedText text, int t) => Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.SpeechVerbs.Contains);
+    internal static bool IsSpeechVerb(AnnotatedText text, int t) => Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.SpeechVerbs.Contains);
 
     internal static bool IsLightVerb(AnnotatedText text, int t) =>
         text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.LightVerbs.Contains);

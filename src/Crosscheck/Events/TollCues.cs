@@ -146,7 +146,7 @@ public sealed partial class TollCues
                 {
                     if (!since && Matches(text, i, from, words)) return new Cue(i, i + words.Length, false);
                 }
-                if (IsYear(text, i) && text.Times.Any(t => t.Span.Contains(i))) return new Cue(i, i + 1, false);
+                if (IsYear(text, i) && text.InTime(i)) return new Cue(i, i + 1, false);
             }
         }
         // A tally's words are its own: "killing three people, raising the death toll from the offensive to 83".

@@ -123,7 +123,7 @@ public sealed class TriggerLexicon
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
             // A name inside a date ("the March 2025 earthquake") is the month, no event.
-            if (text.PosOf(i) is "NNP" && InTime(text, i)) continue;
+            if (text.PosOf(i) is "NNP" && text.InTime(i)) continue;
             TriggerMatch? best = null;
             foreach (var candidate in lemmas.At(i))
             {
@@ -172,15 +172,6 @@ public sealed class TriggerLexicon
             j++;
         }
         return j;
-    }
-
-    private static bool InTime(AnnotatedText text, int token)
-    {
-        foreach (var t in text.Times)
-        {
-            if (t.Span.Contains(token)) return true;
-        }
-        return false;
     }
 
     private static bool IsNounOnly(string word) => word.EndsWith("/N", StringComparison.Ordinal);

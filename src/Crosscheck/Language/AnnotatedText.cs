@@ -75,6 +75,16 @@ public sealed partial class AnnotatedText
     /// <summary>Time expressions, resolved against <see cref="Published"/> where possible.</summary>
     public ImmutableArray<TimeMention> Times { get; internal set; } = ImmutableArray<TimeMention>.Empty;
 
+    /// <summary>Whether token <paramref name="token"/> lies inside a time expression ("Wednesday's attack", "injured 64 overnight").</summary>
+    public bool InTime(int token)
+    {
+        foreach (var t in Times)
+        {
+            if (t.Span.Contains(token)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Chains of mentions that refer to the same person or organization.</summary>
     public ImmutableArray<CorefChain> Coreference { get; internal set; } = ImmutableArray<CorefChain>.Empty;
 

@@ -75,7 +75,8 @@ internal static class IngestCommand
         }
         var cross = load.Record.Snapshot();
         stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked:N0} newly linked) in {Count(cross.Stories.Length, "story", "stories")}, "
-            + $"{Count(cross.Incidents.Length, "incident")}, {Count(cross.Discrepancies.Length, "discrepancy", "discrepancies")}");
+            + $"{Count(cross.Incidents.Count(i => !i.Mention), "incident")} ({Count(cross.Incidents.Count(i => i.Mention), "mention")} apart), "
+            + $"{Count(cross.Discrepancies.Length, "discrepancy", "discrepancies")}");
         return load;
     }
 

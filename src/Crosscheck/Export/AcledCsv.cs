@@ -32,6 +32,8 @@ public static class AcledCsv
         int written = 0, skipped = 0;
         foreach (var incident in record.Snapshot().Incidents)
         {
+            // Mentions are no incidents: ACLED codes events reported as happening.
+            if (incident.Mention) { skipped++; continue; }
             var events = incident.Events.Select(record.Event).OfType<EventFacts>().ToList();
             var acled = MostReported(events.Select(e => e.Acled).OfType<AcledType>());
             if (acled is null || incident.Modality is not (Modality.Asserted or Modality.Denied))

@@ -62,6 +62,8 @@ public static class CrossJson
         w.WriteString("grade", Grades.Name(i.Grade));
         w.WriteString("gradeReason", i.GradeReason);
         AnalysisJson.WriteNullable(w, "partOf", i.PartOf);
+        w.WriteBoolean("mention", i.Mention);
+        if (i.Scope == IncidentScope.Campaign) TollJson.WriteSeries(w, "tolls", i.Tolls);
         w.WriteStartArray("reports");
         foreach (var r in i.Reports)
         {

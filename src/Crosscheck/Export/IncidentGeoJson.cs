@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Crosscheck.Events;
 using Crosscheck.Linking;
@@ -16,7 +17,7 @@ public static class IncidentGeoJson
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(record);
-        var incidents = record.Snapshot().Incidents;
+        var incidents = record.Snapshot().Incidents.Where(i => !i.Mention).ToImmutableArray();
         var located = incidents.Where(i => i.Location is { Latitude: not null, Longitude: not null }).ToList();
         using var w = new Utf8JsonWriter(output, AnalysisJson.WriterOptions);
         w.WriteStartObject();

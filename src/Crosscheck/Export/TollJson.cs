@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Crosscheck.Events;
+using Crosscheck.Linking;
 
 namespace Crosscheck.Export;
 
@@ -45,6 +46,29 @@ internal static class TollJson
         w.WriteString("text", t.Evidence.Text);
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>A campaign's toll series (<see cref="CampaignTolls"/>): each report's toll, in order of the day it is as of.</summary>
+    public static void WriteSeries(Utf8JsonWriter w, string name, IEnumerable<TollPoint> series)
+    {
+        w.WriteStartArray(name);
+        foreach (var p in series)
+        {
+            w.WriteStartObject();
+            w.WriteString("toll", p.Toll);
+            w.WriteString("document", p.Document);
+            AnalysisJson.WriteNullable(w, "outlet", p.Outlet);
+            w.WriteString("counts", TollMeasures.Name(p.Counts));
+            w.WriteNumber("min", p.Min);
+            if (p.Max is { } max) w.WriteNumber("max", max);
+            else w.WriteNull("max");
+            AnalysisJson.WriteNullable(w, "asOf", Day(p.AsOf));
+            w.WriteBoolean("copy", p.Copy);
+            w.WriteBoolean("behind", p.Behind);
+            w.WriteString("text", p.Text);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -80,8 +80,9 @@ public sealed partial class CrossDocumentLinker
         var storyIncidents = _index.Story(cluster.Id);
         var touched = new List<string>();
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ev in document.Events)
+        foreach (var read in document.Events)
         {
+            var ev = IncidentAnchors.AsLinked(read);
             _events[ev.Id] = ev;
             var restored = known?.Events.GetValueOrDefault(ev.Id);
             if (restored is null && _keptApart.Remove(ev.Id, out var decided)) restored = decided;
@@ -102,7 +103,7 @@ public sealed partial class CrossDocumentLinker
             if (target is null)
             {
                 target = NewIncident(DocumentId.ForKey("i-", ev.Id), cluster.Id);
-                target.Add(ev, new IncidentLink(ev.Id, null, 0, "first report"));
+                target.Add(ev, new IncidentLink(ev.Id, null, 0, IncidentAnchors.CanStart(ev) ? "first report" : MentionReason(ev)));
             }
             else
             {
@@ -183,7 +184,7 @@ public sealed partial class CrossDocumentLinker
         var stories = ImmutableArray.CreateBuilder<Story>();
         foreach (var cluster in _stories.Stories)
         {
-            var ids = _index.Story(cluster.Id).Where(i => i.Events.Count > 0).OrderBy(FirstReport).Select(i => i.Id);
+            var ids = _index.Story(cluster.Id).Where(i => i.Events.Count > 0 && !i.IsMention).OrderBy(FirstReport).Select(i => i.Id);
             stories.Add(new Story(cluster.Id, StoryTitle(cluster), [.. cluster.Documents], [.. ids], cluster.First, cluster.Last));
         }
         return new CrossRecord(stories.ToImmutable(), incidents.ToImmutable(), discrepancies.ToImmutable());
@@ -201,6 +202,14 @@ public sealed partial class CrossDocumentLinker
         var order = events.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var links = state.Links.OrderBy(l => order.GetValueOrDefault(l.Event)).ToList();
         var summary = IncidentSummarizer.Summarize(state.Id, state.Story, null, events, links, _documents, _rank);
+        var incident = summary.Incident with { Mention = state.IsMention };
+        if (incident.Scope == IncidentScope.Campaign)
+        {
+            // A campaign's figure is the latest credible toll of the reports that tell it, not one report's count.
+            var tolls = CampaignTolls.Series(events.Select(e => e.Document), _documents);
+            incident = incident with { Tolls = tolls, Fatalities = CampaignTolls.Fatalities(tolls) ?? incident.Fatalities };
+        }
+        summary = (incident, summary.Discrepancies);
         _summaries[state.Id] = summary;
         return summary;
     }
@@ -316,7 +325,7 @@ public sealed partial class CrossDocumentLinker
             if (other == incident || other.Type != incident.Type) continue;
             foreach (var ev in incident.Events)
             {
-                var match = IncidentMatcher.Match(ev with { Single = false }, other.Events, other.Traits);
+                var match = IncidentMatcher.Match(ev with { Single = false, Plural = true }, other.Events, other.Traits);
                 if (match is { } m && m.Score > bestScore) { best = other; bestScore = m.Score; }
             }
         }
@@ -324,4 +333,8 @@ public sealed partial class CrossDocumentLinker
     }
 
     private static string StoryTitle(StoryCluster cluster) => cluster.Title;
+
+    private static string MentionReason(EventFacts ev) => string.Equals(ev.Salience, "background", StringComparison.Ordinal)
+        ? "a mention: background of its report, fitting no incident"
+        : "a mention: no day or place of its own, fitting no incident";
 }

@@ -102,6 +102,10 @@ public sealed record Incident
     public string? PartOf { get; init; }
     public ImmutableArray<IncidentLink> Links { get; init; } = [];
     public ImmutableArray<SourceReport> Reports { get; init; } = [];
+    /// <summary>Only mentions: background, or no day or place of their own, fitting no incident (never listed in a story).</summary>
+    public bool Mention { get; init; }
+    /// <summary>A campaign's running tolls as a time series (<see cref="CampaignTolls"/>); empty for a single event.</summary>
+    public ImmutableArray<TollPoint> Tolls { get; init; } = [];
 }
 
 /// <summary>One value of a discrepancy.</summary>

@@ -11,11 +11,11 @@ namespace Crosscheck.Linking;
 /// <item>Scope: an event that singles out one of a series ("the latest", a strike on one day) never joins a
 /// series reported as a whole ("the 15 strikes since September"), and the reverse; the single one is linked to
 /// its series as <see cref="Incident.PartOf"/> instead, so a campaign's tally is never added to its parts.</item>
-/// <item>No conflict: places in different countries, resolved times that do not overlap (single events of fact; one
-/// without a resolved time is taken to have happened in the week before its report was published),
-/// or actors from disjoint countries (unless place and time both agree: then the reports compete about who).</item>
+/// <item>No conflict: a single event is at one place on one day, so places in different countries, two named seas,
+/// or days more than a day apart (<see cref="IncidentAnchors"/>) keep two reports apart, as do actors from disjoint
+/// countries (unless place and day both agree: then the reports compete about who); a series spans places and weeks.</item>
 /// <item>Enough in common: the same story and type already suffice for plans and for series; a single event of
-/// fact must also share its place, time or an actor.</item>
+/// fact must share its day (±1), or, having no day of its own, be told in the same report.</item>
 /// </list>
 /// </summary>
 public static class IncidentMatcher
@@ -104,22 +104,28 @@ public static class IncidentMatcher
             if (!b.Shared.HasFlag(SharedFacts.Place) || !b.Shared.HasFlag(SharedFacts.Time)) return null;
             b = b with { ActorsDisagree = true, Reason = b.Reason + "; actors disagree" };
         }
-        // A single event of fact needs a place, a time or an actor in common; a country of the actors is not enough.
+        // A single event of fact joins another report of one event only on a day they share (±1): place, actor and
+        // figures alone do not make two reports one event. A report without a day of its own refers back to the
+        // event its own report tells ("eleven people were killed in the strike").
         var singleOfFact = cls == ModalityClass.Factual && !ev.Plural && !incidentPlural;
-        // A bare mention later in the same report ("eleven people were killed in the strike") refers back to it.
-        // (A day assumed from the publication date is no time of its own.)
-        if (singleOfFact && ev.Location is null && (ev.Time is null || ev.Time.Basis is not null) && ev.Actors.IsEmpty && members.Any(m => m.Document == ev.Document))
+        // (A day assumed from the publication or report is no day of its own.)
+        var ownDay = ev.Time?.Basis is null ? IncidentAnchors.Days(ev) : null;
+        if (singleOfFact && (ownDay is null || !b.Shared.HasFlag(SharedFacts.Time)))
         {
-            return b with { Reason = b.Reason + "; refers back within the same report" };
+            if (ownDay is null && members.Any(m => m.Document == ev.Document))
+            {
+                // The report's own news before what it recalls.
+                var news = members.Any(m => m.Document == ev.Document && IncidentAnchors.CanStart(m) && m.Salience != "background");
+                return b with { Score = b.Score + (news ? 0.1 : 0), Reason = b.Reason + "; refers back within the same report" };
+            }
+            if (!b.Shared.HasFlag(SharedFacts.Time)) return null;
         }
-        if (singleOfFact && b.Shared == SharedFacts.None) return null;
         return b;
     }
 
     private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls)
     {
         var score = Base;
-        var timeConflict = false;
         var shared = SharedFacts.None;
         var why = new StringBuilder("same type ").Append(PloverTypes.Name(a.Type)).Append(cls == ModalityClass.Factual ? " reported as fact" : " reported as ahead");
         var single = cls == ModalityClass.Factual && !a.Plural && !b.Plural;
@@ -134,32 +140,43 @@ public static class IncidentMatcher
             }
             else if (pa.Country is { } ca && pb.Country is { } cb)
             {
-                if (ca != cb) return null;
-                score += 0.2;
-                shared |= SharedFacts.Country;
-                why.Append("; same country ").Append(ca);
+                // A series spans places; one event, or a plan, is in one country.
+                if (ca != cb && (single || cls != ModalityClass.Factual)) return null;
+                if (ca == cb)
+                {
+                    score += 0.2;
+                    shared |= SharedFacts.Country;
+                    why.Append("; same country ").Append(ca);
+                }
             }
-            else if (single && IsPoint(pa) && IsPoint(pb))
+            else if (single && ((IsPoint(pa) && IsPoint(pb)) || IncidentAnchors.DifferentSeas(pa, pb)))
             {
                 return null;
             }
         }
 
-        if (a.Time is { Start: { } sa, End: { } ea } ta && b.Time is { Start: { } sb, End: { } eb } tb)
+        if (single && IncidentAnchors.DaysAgree(a, b) is { } agree)
         {
-            var slack = single ? 1 : 31;
-            if (sa.DayNumber <= eb.DayNumber + slack && sb.DayNumber <= ea.DayNumber + slack)
+            // One event is on one day: reports whose days are more than a day apart are of two events.
+            if (!agree) return null;
+            score += 0.2;
+            shared |= SharedFacts.Time;
+            var ta = a.Time!;
+            // A day assumed from the publication date has no words: the reason names the day.
+            why.Append("; same day ").Append(ta.Basis == TimeBases.Publication ? $"{ta.Start:yyyy-MM-dd} (the day of publication)" : ta.Text);
+        }
+        else if (a.Time is { Start: { } sa, End: { } ea } && b.Time is { Start: { } sb, End: { } eb })
+        {
+            var slack = single ? IncidentAnchors.DaySlack : 31;
+            var overlap = sa.DayNumber <= eb.DayNumber + slack && sb.DayNumber <= ea.DayNumber + slack;
+            if (!overlap && single) return null;
+            // Two spans that overlap ("in April", "in the spring") tie reports as before; a span that contains the
+            // other's day ("this month") neither ties nor parts two single events.
+            if (overlap && (!single || (IncidentAnchors.Days(a) is null && IncidentAnchors.Days(b) is null)))
             {
                 score += 0.2;
                 shared |= SharedFacts.Time;
-                // A day assumed from the publication date has no words: the reason names the day.
-                why.Append("; same time ").Append(ta.Basis is null ? ta.Text : $"{sa:yyyy-MM-dd} (the day of publication)");
-            }
-            else if (single)
-            {
-                // Days apart may be one event misdated ("Monday" against "Tuesday"); weeks apart are two events.
-                if (Math.Max(sa.DayNumber - eb.DayNumber, sb.DayNumber - ea.DayNumber) > MaxMisdatedDays) return null;
-                timeConflict = true;
+                why.Append("; same time ").Append(a.Time.Basis == TimeBases.Publication ? $"{sa:yyyy-MM-dd} (the day of publication)" : a.Time.Text);
             }
         }
         else if (single && Window(a) is { } wa && Window(b) is { } wb && (wa.Start > wb.End || wb.Start > wa.End))
@@ -175,13 +192,6 @@ public static class IncidentMatcher
             && !shared.HasFlag(SharedFacts.Time))
         {
             return null;
-        }
-        if (timeConflict)
-        {
-            // Dates that cannot both be right keep two single events apart, unless place and actor both say they
-            // are one: then the reports disagree about the date.
-            if (actor is null || !shared.HasFlag(SharedFacts.Place)) return null;
-            why.Append("; dates disagree");
         }
         if (actor is not null)
         {
@@ -203,9 +213,6 @@ public static class IncidentMatcher
         return new MatchResult(score, b.Id, why.ToString(), false) { Shared = shared };
     }
 
-    /// <summary>The most days apart two dates of one single event may be for the reports to be read as disagreeing on the date.</summary>
-    public const int MaxMisdatedDays = 3;
-
     /// <summary>How many days before its report a single event with no resolved time may have happened.</summary>
     public const int ReportLagDays = 7;
 
@@ -215,13 +222,7 @@ public static class IncidentMatcher
 
     private static bool IsPoint(PlaceFacts p) => p.Precision is "point" or "city";
 
-    private static bool SamePlace(PlaceFacts a, PlaceFacts b)
-    {
-        if (string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase)) return true;
-        // "the Caribbean" and "the Caribbean Sea".
-        return a.Name.Length > 3 && b.Name.Length > 3
-            && (a.Name.StartsWith(b.Name, StringComparison.OrdinalIgnoreCase) || b.Name.StartsWith(a.Name, StringComparison.OrdinalIgnoreCase));
-    }
+    private static bool SamePlace(PlaceFacts a, PlaceFacts b) => IncidentAnchors.SamePlaceName(a.Name, b.Name);
 
     private static string? Shared(IEnumerable<ParticipantFacts> a, IEnumerable<ParticipantFacts> b)
     {

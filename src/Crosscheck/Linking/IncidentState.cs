@@ -28,6 +28,13 @@ internal sealed class IncidentState(string id, string story, Comparison<EventFac
     public IncidentScope Scope => Events.Count > 0 && IncidentMatcher.ClassOf(Events[0].Modality) == ModalityClass.Factual && _traits.AnyPlural
         ? IncidentScope.Campaign : IncidentScope.Single;
 
+    /// <summary>
+    /// No report of it may start an incident (<see cref="IncidentAnchors.CanStart"/>) and no analyst set it apart by
+    /// hand: mentions, not an incident.
+    /// </summary>
+    public bool IsMention => Events.Count > 0 && !Events.Any(IncidentAnchors.CanStart)
+        && !Links.Any(l => l.Reason.StartsWith("detached", StringComparison.Ordinal));
+
     private IncidentTraits _traits = new();
 
     /// <summary>What the matcher needs of all the reports at once, kept up to date as they join.</summary>

@@ -53,8 +53,21 @@ public sealed record TollFacts(string Id, TollMeasure Counts, decimal Min, decim
 
 public sealed record PlaceFacts(string Text, string Name, string? Country, string Precision, double? Latitude, double? Longitude);
 
-/// <summary>A time as the linker compares it: the words and the interval they resolve to (null when unresolved).</summary>
+/// <summary>
+/// A time as the linker compares it: the words and the interval they resolve to (null when unresolved). <see cref="Basis"/>
+/// is null for a time the words give the event, else what the day is assumed from (<see cref="TimeBases"/>).
+/// </summary>
 public sealed record TimeFacts(string Text, DateOnly? Start, DateOnly? End, string Precision, string? Basis = null);
+
+/// <summary>What a day not given to the event by its own words is: the day of publication, or the day of a report of it.</summary>
+public static class TimeBases
+{
+    /// <summary>No time in the words: the publication day (analysis contract <c>"basis": "publication"</c>).</summary>
+    public const string Publication = "publication";
+
+    /// <summary>The day of the saying that reports the event ("…, the ministry said on Tuesday"), not the event's own.</summary>
+    public const string Report = "report";
+}
 
 /// <summary>A number range with the words that gave it.</summary>
 public sealed record RangeFacts(decimal Min, decimal? Max, string Text);

@@ -160,10 +160,13 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
 
     public Story? Story(string id) => Snapshot().Stories.FirstOrDefault(s => s.Id == id);
 
-    /// <summary>Incidents, of one story when <paramref name="storyId"/> is given, in the order they were first reported.</summary>
+    /// <summary>
+    /// Incidents, of one story when <paramref name="storyId"/> is given, in the order they were first reported; mentions
+    /// (<see cref="Incident.Mention"/>) are not listed, though each is found by its id.
+    /// </summary>
     public RecordPage<Incident> Incidents(string? storyId, int offset, int limit)
     {
-        var all = Snapshot().Incidents;
+        var all = Snapshot().Incidents.Where(i => !i.Mention).ToList();
         IReadOnlyList<Incident> chosen = storyId is null ? all : [.. all.Where(i => i.Story == storyId)];
         return Page(chosen, offset, limit);
     }

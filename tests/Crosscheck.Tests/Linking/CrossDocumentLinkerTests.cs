@@ -60,7 +60,7 @@ public class CrossDocumentLinkerTests
         incident.Scope.ShouldBe(IncidentScope.Single);
         incident.Links[0].Reason.ShouldBe("first report");
         incident.Links.Skip(1).ShouldAllBe(l => l.JoinedTo != null);
-        incident.Links.ShouldContain(l => l.Reason.Contains("same place Caribbean Sea") && l.Reason.Contains("same time Tuesday"));
+        incident.Links.ShouldContain(l => l.Reason.Contains("same place Caribbean Sea") && l.Reason.Contains("same day Tuesday"));
         // The second report's "Eleven people were killed in the strike" is dated by its report's news (Tuesday) and joins too.
         incident.Events.ShouldContain(StrikeB.Events.Single(e => e.Evidence.Contains("Eleven", StringComparison.Ordinal)).Id);
         incident.Fatalities.ShouldNotBeNull();

@@ -43,7 +43,9 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
     }
 
     /// <summary>When the timeline places an incident: its own resolved time, else its first report.</summary>
-    private static DateOnly? TimelineDate(Incident i) => i.Time?.Start ?? i.Reports.Select(r => r.Published).Where(p => p is not null).Min();
+    // A day of the incident's own words, else (no time, or one assumed from a publication or a report) its first report's.
+    private static DateOnly? TimelineDate(Incident i) =>
+        i.Time is { Start: { } start, Basis: null } ? start : i.Reports.Select(r => r.Published).Where(p => p is not null).Min();
 
     [Fact]
     public async Task The_stories_list_shows_each_story_with_its_documents_incidents_and_dates()

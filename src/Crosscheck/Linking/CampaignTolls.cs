@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// One running toll of a campaign as one report gives it: what it counts, its value, as of which day, the words.
+/// A near-copy's toll is as of its original's day (a reprint repeats the original's figure).
+/// </summary>
+public sealed record TollPoint(string Document, string? Outlet, string Toll, TollMeasure Counts, decimal Min, decimal? Max, DateOnly? AsOf, string Text)
+{
+    /// <summary>The document is a near-copy of an earlier one.</summary>
+    public bool Copy { get; init; }
+
+    /// <summary>Not taken as the campaign's figure: lower than a toll of the same measure reported as of an earlier day.</summary>
+    public bool Behind { get; init; }
+
+    public decimal Top => Max ?? Min;
+}
+
+/// <summary>
+/// A campaign's tolls as a time series: every running toll of the documents that report the campaign, in order of
+/// the day they are as of. The campaign's figure is its latest credible toll: the latest that does not fall below a
+/// toll of the same measure as of an earlier day (tolls of a campaign only rise; a lower later figure is a report
+/// behind the news, such as a reprint of an older story or a count of one side).
+/// </summary>
+public static class CampaignTolls
+{
+    public static ImmutableArray<TollPoint> Series(IEnumerable<string> documents, IReadOnlyDictionary<string, DocumentFacts> facts)
+    {
+        var points = new List<TollPoint>();
+        foreach (var id in documents.Distinct(StringComparer.Ordinal))
+        {
+            if (!facts.TryGetValue(id, out var doc)) continue;
+            var copyOf = doc.DuplicateOf is { } original && facts.TryGetValue(original, out var o) ? o : null;
+            foreach (var t in doc.Tolls)
+            {
+                // A copy's toll dated by its own publication is the original's, as of the original's day.
+                var asOf = copyOf is not null && (t.AsOf is null || t.AsOf == doc.Published) ? copyOf.Published : t.AsOf ?? doc.Published;
+                points.Add(new TollPoint(doc.Id, doc.Outlet, t.Id, t.Counts, t.Min, t.Max, asOf, t.Text) { Copy = copyOf is not null });
+            }
+        }
+        // By day (undated last), then by value (of one day's tolls the highest is the latest), copies before originals,
+        // then by id: the same order however documents arrived.
+        points.Sort((a, b) =>
+        {
+            var byDay = (a.AsOf ?? DateOnly.MaxValue).CompareTo(b.AsOf ?? DateOnly.MaxValue);
+            if (byDay != 0) return byDay;
+            var byValue = a.Top.CompareTo(b.Top);
+            if (byValue != 0) return byValue;
+            var byCopy = b.Copy.CompareTo(a.Copy);
+            return byCopy != 0 ? byCopy : string.CompareOrdinal(a.Toll, b.Toll);
+        });
+        var highest = new Dictionary<TollMeasure, (decimal Value, DateOnly? Day)>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            if (highest.TryGetValue(p.Counts, out var h) && p.Top < h.Value && h.Day < p.AsOf) points[i] = p with { Behind = true };
+            if (!highest.TryGetValue(p.Counts, out h) || p.Top > h.Value) highest[p.Counts] = (p.Top, p.AsOf);
+        }
+        return [.. points];
+    }
+
+    /// <summary>The campaign's dead from its series: the latest credible killed toll, or null when none is given.</summary>
+    public static FatalityRecord? Fatalities(ImmutableArray<TollPoint> series)
+    {
+        var killed = series.Where(p => p.Counts == TollMeasure.Killed && p.AsOf is not null).ToList();
+        var latest = killed.LastOrDefault(p => !p.Behind);
+        if (latest is null) return null;
+        var asOf = latest.AsOf!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new FatalityRecord(
+            killed.Min(p => p.Min), killed.Max(p => p.Top), latest.Min,
+            [.. killed.Select(p => new SourceValue(p.Document, null, p.Min, p.Max, p.Text))],
+            $"the campaign's latest toll: \"{latest.Text}\" as of {asOf}{(latest.Outlet is { } o ? " (" + o + ")" : "")}");
+    }
+}

@@ -1,0 +1,91 @@
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// What ties a report to one real event: an anchored day and a place. An incident is one event at one place on one
+/// day (a night or two days at most); a report of many events without such a day ("the 15 strikes since September")
+/// is a series; a report that is background, or that names neither a day nor a place, starts no incident: it is a
+/// mention, which joins an incident that fits it or stays a mention.
+/// </summary>
+public static class IncidentAnchors
+{
+    /// <summary>The most days a time may span and still be one incident's day ("the night of 13-14 November").</summary>
+    public const int MaxAnchoredSpanDays = 1;
+
+    /// <summary>How many days apart two reports' days may be and still be one incident's.</summary>
+    public const int DaySlack = 1;
+
+    /// <summary>
+    /// The days an event's time pins it to, or null when it has none: a resolved time of one day or a night from the
+    /// article's words; a day assumed from the publication date, or the day of the report that tells the event, covers
+    /// that day and the day before (most such news is of that day or the day before it).
+    /// </summary>
+    public static (DateOnly Start, DateOnly End)? Days(EventFacts ev)
+    {
+        if (ev.Time is not { Start: { } s, End: { } e } time || e.DayNumber - s.DayNumber > MaxAnchoredSpanDays) return null;
+        return time.Basis is null ? (s, e) : (s.AddDays(-1), e);
+    }
+
+    /// <summary>Whether the two events' days lie within <see cref="DaySlack"/> of each other; null when one has no day.</summary>
+    public static bool? DaysAgree(EventFacts a, EventFacts b)
+    {
+        if (Days(a) is not { } da || Days(b) is not { } db) return null;
+        return da.Start.DayNumber <= db.End.DayNumber + DaySlack && db.Start.DayNumber <= da.End.DayNumber + DaySlack;
+    }
+
+    /// <summary>
+    /// A report of many events on one anchored day ("three strikes on four boats on Monday") is one incident of that
+    /// day, not the series: the linker reads it as single.
+    /// </summary>
+    public static EventFacts AsLinked(EventFacts ev) =>
+        ev.Plural && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && Days(ev) is not null && ev.Time?.Basis is null
+            ? ev with { Plural = false, Single = true }
+            : ev;
+
+    /// <summary>
+    /// Whether the event may start an incident: it is the document's news (not background) and, when it is one
+    /// event reported as fact, it has a day or a place. Background starts none, except one past event of fact that
+    /// the words date to a day and place ("the Sept. 15 strike in the Caribbean, which killed three"): a report of
+    /// that event, which may have no other in the record.
+    /// </summary>
+    public static bool CanStart(EventFacts ev)
+    {
+        var factualSingle = IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && !ev.Plural;
+        if (string.Equals(ev.Salience, "background", StringComparison.Ordinal))
+        {
+            return factualSingle && ev.Time?.Basis is null && Days(ev) is not null && ev.Location is not null;
+        }
+        return !factualSingle || Days(ev) is not null || ev.Location is not null;
+    }
+
+    /// <summary>
+    /// Two seas (or sea regions) that are not one another: different names whose points lie more than
+    /// <see cref="SeaApartKm"/> apart ("the Caribbean" and "the Eastern Pacific"). "International waters" placed by the
+    /// coast its sentence names is where that coast's sea is; a sea without a point is never called different.
+    /// </summary>
+    public static bool DifferentSeas(PlaceFacts a, PlaceFacts b) =>
+        a.Precision == "sea" && b.Precision == "sea" && !SamePlaceName(a.Name, b.Name)
+        && (a.Latitude, a.Longitude, b.Latitude, b.Longitude) is (double la, double lo, double lb, double lob)
+        && Kilometres(la, lo, lb, lob) > SeaApartKm;
+
+    /// <summary>How far apart two seas' points are for two single events there to be two events.</summary>
+    public const double SeaApartKm = 800;
+
+    private static double Kilometres(double lat1, double lon1, double lat2, double lon2)
+    {
+        static double Rad(double d) => d * Math.PI / 180;
+        var dLat = Rad(lat2 - lat1);
+        var dLon = Rad(lon2 - lon1);
+        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * 6371 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    /// <summary>The same name, or one the start of the other ("the Caribbean" and "the Caribbean Sea").</summary>
+    public static bool SamePlaceName(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
+        return a.Length > 3 && b.Length > 3
+            && (a.StartsWith(b, StringComparison.OrdinalIgnoreCase) || b.StartsWith(a, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,134 @@
+using Crosscheck.Events;
+using Crosscheck.Linking;
+using Shouldly;
+using Xunit;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>
+/// Incidents from reported news with an anchored day and place (issue 14, item 1): one event at one place on one day;
+/// background and undated, unplaced reports are mentions; a campaign's tolls are a series whose latest credible value
+/// is its figure. Articles are made up; read by the real pipeline.
+/// </summary>
+public class IncidentAnchorsTests
+{
+    private static DocumentFacts Facts(string name, string outlet, string published, string body) =>
+        CrossDocumentLinkerTests.Facts(name, outlet, published, body);
+
+    private static CrossRecord Link(params DocumentFacts[] documents)
+    {
+        var linker = new CrossDocumentLinker();
+        foreach (var d in documents) linker.Add(d);
+        return linker.Snapshot();
+    }
+
+    private static Incident IncidentWith(CrossRecord record, DocumentFacts doc, string evidenceWord) =>
+        record.Incidents.Single(i => i.Events.Contains(doc.Events.First(e => e.Evidence.Contains(evidenceWord, StringComparison.Ordinal)).Id));
+
+    [Fact]
+    public void Strikes_at_one_place_three_days_apart_are_two_incidents_even_with_one_actor()
+    {
+        var a = Facts("days-a", "Harbor Ledger", "2025-09-06", "The US military struck a boat in the Caribbean Sea on Tuesday, killing three people.");
+        var b = Facts("days-b", "Gulf Gazette", "2025-09-06", "The US military struck a boat in the Caribbean Sea on Friday, killing three people.");
+        var record = Link(a, b);
+        IncidentWith(record, a, "struck").Id.ShouldNotBe(IncidentWith(record, b, "struck").Id);
+        // The same two reports a day apart are one strike.
+        var c = Facts("days-c", "Gulf Gazette", "2025-09-06", "The US military struck a boat in the Caribbean Sea on Wednesday, killing three people.");
+        var joined = Link(a, c);
+        IncidentWith(joined, a, "struck").Id.ShouldBe(IncidentWith(joined, c, "struck").Id);
+    }
+
+    [Fact]
+    public void Strikes_in_two_seas_on_one_day_are_two_incidents()
+    {
+        var a = Facts("sea-a", "Harbor Ledger", "2025-10-30", "US forces struck a boat in the Caribbean Sea on Wednesday, killing four people.");
+        var b = Facts("sea-b", "Gulf Gazette", "2025-10-30", "US forces struck a boat in the Eastern Pacific on Wednesday, killing four people.");
+        var record = Link(a, b);
+        IncidentWith(record, a, "struck").Id.ShouldNotBe(IncidentWith(record, b, "struck").Id);
+    }
+
+    [Fact]
+    public void A_background_mention_starts_no_incident_and_joins_the_news_that_fits_it()
+    {
+        // An undated, unplaced recollection is a mention: not listed in its story.
+        var recall = Facts("recall", "Harbor Ledger", "2025-10-01",
+            "Senators met on Tuesday to discuss the budget for the coming year.\n\nEarlier this year, officials said a strike had killed a fisherman.");
+        var alone = Link(recall);
+        var mention = IncidentWith(alone, recall, "strike");
+        mention.Mention.ShouldBeTrue();
+        mention.Links.Single().Reason.ShouldStartWith("a mention");
+        alone.Stories.SelectMany(s => s.Incidents).ShouldNotContain(mention.Id);
+
+        // News of an event with its day and place starts one.
+        var news = Facts("news", "Gulf Gazette", "2025-10-01", "US forces struck a boat in the Caribbean Sea on Tuesday, killing three people.");
+        var record = Link(news);
+        var incident = IncidentWith(record, news, "struck");
+        incident.Mention.ShouldBeFalse();
+        record.Stories.Single().Incidents.ShouldContain(incident.Id);
+    }
+
+    [Fact]
+    public void Several_strikes_on_one_day_are_that_days_incident_not_the_campaign()
+    {
+        var day = Facts("day", "Harbor Ledger", "2025-10-29",
+            "On Monday, US forces carried out three strikes on four boats in the Eastern Pacific, killing 14 people.");
+        var campaign = Facts("campaign", "Gulf Gazette", "2025-10-30",
+            "The administration has carried out strikes on boats in the Caribbean and the Eastern Pacific since September.");
+        var record = Link(day, campaign);
+        var strikes = IncidentWith(record, day, "strikes");
+        strikes.Scope.ShouldBe(IncidentScope.Single);
+        strikes.Time!.Start.ShouldBe(new DateOnly(2025, 10, 27));
+        var series = IncidentWith(record, campaign, "strikes");
+        series.Scope.ShouldBe(IncidentScope.Campaign);
+        series.Id.ShouldNotBe(strikes.Id);
+        strikes.PartOf.ShouldBe(series.Id);
+    }
+
+    private static DocumentFacts TollDocument(string id, string published, string? duplicateOf, params (string Id, decimal Value, string Text)[] tolls) => new()
+    {
+        Id = id,
+        Outlet = "Outlet " + id,
+        Published = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
+        DuplicateOf = duplicateOf,
+        Tolls = [.. tolls.Select(t => new TollFacts(t.Id, TollMeasure.Killed, t.Value, null, t.Text, 0, t.Text.Length))],
+    };
+
+    [Fact]
+    public void A_campaigns_figure_is_its_latest_credible_toll_and_a_reprints_toll_is_as_of_its_original()
+    {
+        var docs = new[]
+        {
+            TollDocument("d-1", "2025-10-25", null, ("t-1", 43, "the death toll to 43")),
+            TollDocument("d-2", "2025-11-03", null, ("t-2", 64, "the toll to 64")),
+            TollDocument("d-3", "2025-11-04", null, ("t-3", 61, "killed more than 60 people")),
+            TollDocument("d-4", "2025-11-06", "d-2", ("t-4", 64, "the toll to 64")),
+        }.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var series = CampaignTolls.Series(["d-3", "d-1", "d-4", "d-2"], docs);
+        series.Select(p => p.Toll).ShouldBe(["t-1", "t-4", "t-2", "t-3"]);
+        series.Single(p => p.Toll == "t-4").AsOf.ShouldBe(new DateOnly(2025, 11, 3));
+        series.Single(p => p.Toll == "t-4").Copy.ShouldBeTrue();
+        // A lower figure a day later is behind the news; the campaign's figure stays 64.
+        series.Single(p => p.Toll == "t-3").Behind.ShouldBeTrue();
+        series.Where(p => p.Toll != "t-3").ShouldAllBe(p => !p.Behind);
+        var killed = CampaignTolls.Fatalities(series)!;
+        killed.Best.ShouldBe(64);
+        killed.Min.ShouldBe(43);
+        killed.Rule.ShouldContain("as of 2025-11-03");
+        // A rising toll: the latest is the figure.
+        var rising = CampaignTolls.Series(["d-1", "d-2"], docs);
+        CampaignTolls.Fatalities(rising)!.Best.ShouldBe(64);
+        CampaignTolls.Fatalities(CampaignTolls.Series(["d-1"], docs))!.Best.ShouldBe(43);
+    }
+
+    [Fact]
+    public void A_report_without_its_own_day_refers_back_to_its_own_news_not_to_an_earlier_strike_of_the_month()
+    {
+        var first = Facts("month-a", "Harbor Ledger", "2025-09-03", "The US military struck a boat in the Caribbean Sea on Tuesday, killing 11 people.");
+        var third = Facts("month-b", "Gulf Gazette", "2025-09-20",
+            "The US military struck another boat in the Caribbean Sea on Friday, killing three people. It was the third such strike in the Caribbean this month.");
+        var record = Link(first, third);
+        var earlier = IncidentWith(record, first, "struck");
+        earlier.Documents.ShouldBe([first.Id]);
+        IncidentWith(record, third, "struck").Time!.Start.ShouldBe(new DateOnly(2025, 9, 19));
+    }
+}

@@ -240,7 +240,8 @@ internal static class RealnewsIncidentEval
 
     /// <summary>
     /// Supported: the gold has a dispute scored in the split, of a matching kind, about a gold incident the incident's
-    /// events report (or the episode its campaign stands for), two of whose sides the discrepancy's articles state. Otherwise a wrong merge when the incident's events
+    /// events report (or the episode its campaign stands for), two of whose sides the discrepancy's articles state with
+    /// values that differ (the discrepancy's values from each side's files). Otherwise a wrong merge when the incident's events
     /// report two or more gold incidents; a rising toll when it is about fatalities and the gold's killed figures for
     /// that incident (or episode) in the discrepancy's articles never fall from one as-of day to a later one; else not supported.
     /// </summary>
@@ -251,9 +252,15 @@ internal static class RealnewsIncidentEval
         var targets = new HashSet<string>(p?.From ?? [], StringComparer.Ordinal);
         foreach (var (episode, campaign) in campaigns) if (campaign.Id == d.Incident) targets.Add(episode);
         var docs = d.Values.Select(v => v.Document).ToHashSet(StringComparer.Ordinal);
-        // The dispute's sides stated in the discrepancy's articles: two or more of them make it the gold's dispute.
-        int Sides(RealnewsGold.Dispute x) => x.Sides.Count(side => side.Files.Any(f => view.DocumentOfFile.TryGetValue(f, out var doc) && docs.Contains(doc)));
-        if (gold.Disputes.Any(x => x.ScoredIn.Contains(split) && targets.Contains(x.Target) && KindsFor(x).Contains(d.Kind) && Sides(x) >= 2)) return Supported;
+        // The discrepancy's values from the articles of each side of the dispute: two sides with values that differ make it the gold's dispute.
+        bool TwoSides(RealnewsGold.Dispute x)
+        {
+            var stated = x.Sides.Select(side => side.Files.Select(f => view.DocumentOfFile.GetValueOrDefault(f)).OfType<string>().ToHashSet(StringComparer.Ordinal))
+                .Select(sideDocs => d.Values.Where(v => sideDocs.Contains(v.Document)).Select(v => v.Value).ToHashSet(StringComparer.Ordinal))
+                .Where(values => values.Count > 0).ToList();
+            return stated.Any(a => stated.Any(b => !a.SetEquals(b)));
+        }
+        if (gold.Disputes.Any(x => x.ScoredIn.Contains(split) && targets.Contains(x.Target) && KindsFor(x).Contains(d.Kind) && TwoSides(x))) return Supported;
         if (p is { Mixed: true }) return WrongMerge;
         if (d.Kind != DiscrepancyKind.Fatalities || targets.Count == 0) return NotSupported;
         var figures = articles.Where(a => view.DocumentOfFile.TryGetValue(a.File, out var doc) && docs.Contains(doc))

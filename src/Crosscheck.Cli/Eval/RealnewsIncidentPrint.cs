@@ -34,7 +34,7 @@ internal static class RealnewsIncidentPrint
         o.WriteLine("             campaign) is contested or has a discrepancy of the field's kind (killed/injured: fatalities; attacker/responsibility: actor;");
         o.WriteLine("             date/time: date; place: location; a denial: modality)");
         o.WriteLine("discrepancy= each of the record's: supported when such a gold dispute exists for a gold incident its incident holds (or its episode)");
-        o.WriteLine("             and the discrepancy's articles state two of the dispute's sides (files of two of its values);");
+        o.WriteLine("             and the discrepancy's values differ between the files of two of the dispute's sides;");
         o.WriteLine("             else a wrong merge when the incident holds two gold incidents' reports; else a rising toll when fatalities and the gold's");
         o.WriteLine("             killed figures for that incident in those articles never fall from one as-of day to a later one; else not supported");
         o.WriteLine();
@@ -80,6 +80,10 @@ internal static class RealnewsIncidentPrint
         foreach (var p in r.Predicted.Where(p => p.Counted && (p.Matches.Count == 0 || p.Mixed)).Take(show))
         {
             o.WriteLine($"record {Describe(p.Incident)} matches [{string.Join(",", p.Matches)}] holds [{string.Join(",", p.From)}]{(p.Mixed ? " MIXED" : "")}");
+        }
+        foreach (var e in r.Episodes.Where(e => !e.Right).Take(show))
+        {
+            o.WriteLine($"toll {e.Episode}: gold {Values(e.Gold)} as of {e.AsOf:yyyy-MM-dd} → {(e.Campaign is { } c ? Describe(c) + " " + c.Title : "no campaign")}");
         }
         foreach (var w in r.Wires.Where(w => !w.Traced).Take(show))
         {

@@ -127,6 +127,7 @@ public sealed class RealnewsIncidentEvalTests
             new("x1", "p1", DiscrepancyKind.Fatalities, [V("5", "d1"), V("9", "d3")], ""), // the gold's dispute
             new("x2", "p1", DiscrepancyKind.Fatalities, [V("5", "d1"), V("7", "d2")], ""), // 5 then 7 a day later: a rising toll
             new("x3", "p1", DiscrepancyKind.Date, [V("a", "d1"), V("b", "d2")], ""),
+            new("x4", "p1", DiscrepancyKind.Fatalities, [V("5", "d1"), V("5", "d3"), V("6", "d2")], ""), // both sides' files say 5
         ]);
         var r = RealnewsIncidentEval.Score(gold, "dev", View(record, events), RealnewsPlaces.Default);
 
@@ -137,7 +138,8 @@ public sealed class RealnewsIncidentEvalTests
         r.Wires.Single(w => w.Group.Id == "W1").Origin.ShouldBe("reuters");
         r.Wires.Single(w => w.Group.Id == "W2").Traced.ShouldBeFalse();
         r.Disputes.Single().Found.ShouldBeTrue();
-        r.Discrepancies.Select(d => d.Verdict).ShouldBe([RealnewsIncidentEval.Supported, RealnewsIncidentEval.RisingToll, RealnewsIncidentEval.NotSupported]);
+        r.Discrepancies.Select(d => d.Verdict).ShouldBe([RealnewsIncidentEval.Supported, RealnewsIncidentEval.RisingToll, RealnewsIncidentEval.NotSupported,
+            RealnewsIncidentEval.NotSupported]);
     }
 
     [SharedDataFact("data/realnews")]

@@ -37,8 +37,13 @@ internal static class EvalCommand
         var realnewsSplit = new Option<string>("--split") { Description = "dev (tune on it), test (report it) or all", DefaultValueFactory = _ => "test" };
         realnewsSplit.AcceptOnlyFromAmong("dev", "test", "all");
         var realnewsShow = new Option<int>("--show") { Description = "Print this many errors of each kind, with their words" };
-        var realnews = new Command("realnews", "Event-level killed, running tolls and event days against the realnews gold record (one split)") { realnewsData, realnewsSplit, realnewsShow };
-        realnews.SetAction(parse => RealnewsEval.Run(parse.GetValue(realnewsData) ?? SharedDataFolder.PathTo("realnews"), parse.GetValue(realnewsSplit)!, parse.GetValue(realnewsShow), stdout));
+        var realnewsShowIncidents = new Option<int>("--show-incidents") { Description = "Print this many mismatches of each kind at the incident level (gold incident → record incidents, unmatched or mixed record incidents, wire groups, disputes, discrepancies)" };
+        var realnews = new Command("realnews", "Event-level killed, running tolls and event days, then the ingested record's incidents, campaign tolls, wire groups, disputes and discrepancies, against the realnews gold record (one split)")
+        {
+            realnewsData, realnewsSplit, realnewsShow, realnewsShowIncidents,
+        };
+        realnews.SetAction(parse => RealnewsEval.Run(parse.GetValue(realnewsData) ?? SharedDataFolder.PathTo("realnews"), parse.GetValue(realnewsSplit)!, parse.GetValue(realnewsShow),
+            parse.GetValue(realnewsShowIncidents), stdout));
         eval.Subcommands.Add(realnews);
         var ecbData = new Option<string?>("--data") { Description = "The ECB+ corpus folder (numbered topic folders; default: ../shared/data/ecbplus)" };
         var ecbplus = new Command("ecbplus", "B3 of documents clustered into stories against ECB+ sub-topics (dev and train topics)") { ecbData };

@@ -9,7 +9,8 @@ namespace Crosscheck.Cli.Eval;
 /// <c>crosscheck eval realnews</c>: the per-article reading of the realnews corpus (<c>../shared/data/realnews</c>)
 /// against its hand-made gold record, on one split (dev for tuning, test for reporting). Each article is read as
 /// <c>analyze</c> reads it (file with front matter → document → standard pipeline → event reader). Figures:
-/// event-level killed exact, tolls found, event days exact (definitions in <see cref="Print"/> and README).
+/// event-level killed exact, tolls found, event days exact (definitions in <see cref="Print"/> and README); then the
+/// incident-level figures of the record <c>ingest</c> builds from the same articles (<see cref="RealnewsIncidentEval"/>).
 /// </summary>
 internal static class RealnewsEval
 {
@@ -30,11 +31,16 @@ internal static class RealnewsEval
         public double FiguresFound => Share(Tolls, t => t.Anywhere);
     }
 
-    public static int Run(string dataDirectory, string split, int show, TextWriter stdout)
+    public static int Run(string dataDirectory, string split, int show, int showIncidents, TextWriter stdout)
     {
         if (split is not ("dev" or "test" or "all")) throw new CliFailure($"--split must be dev, test or all, not '{split}'");
         var report = Score(dataDirectory, split);
         Print(report, dataDirectory, split, show, stdout);
+        // The incident level: the record ingest builds from the same articles.
+        var articles = report.Gold.Articles.Where(a => split == "all" || a.Split == split).ToList();
+        var view = RealnewsRecord.Build(dataDirectory, articles);
+        var incidents = RealnewsIncidentEval.Score(report.Gold, split, view, RealnewsPlaces.Default);
+        RealnewsIncidentPrint.Print(incidents, view, articles.Count, showIncidents, stdout);
         return CrosscheckCli.Ok;
     }
 

@@ -8,9 +8,16 @@ namespace Crosscheck.Cli.Eval;
 /// incidents with their date (a day or a span), place and killed range, and per article the incidents it reports
 /// and its toll statements. Nothing of it is copied into the repository.
 /// </summary>
-internal static class RealnewsGold
+internal static partial class RealnewsGold
 {
-    internal sealed record Incident(string Id, DateOnly Start, DateOnly End, string Place, string Country, decimal? KilledMin, decimal? KilledMax, bool News);
+    internal sealed record Incident(string Id, DateOnly Start, DateOnly End, string Place, string Country, decimal? KilledMin, decimal? KilledMax, bool News)
+    {
+        public string Split { get; init; } = "";
+        /// <summary>The episode (campaign) it belongs to; "" for none.</summary>
+        public string Episode { get; init; } = "";
+        /// <summary>The incident's latest count by the gold's one rule (README, <c>killed.best</c>); null where it gives none.</summary>
+        public decimal? KilledBest { get; init; }
+    }
 
     /// <summary>
     /// One figure an article gives: <see cref="Incidents"/> are the incident ids of its scope (empty for an episode
@@ -23,9 +30,17 @@ internal static class RealnewsGold
         public bool Episode => Incidents.Count == 0;
     }
 
-    internal sealed record Article(string File, string Path, string Split, List<string> Reports, List<Statement> Tolls);
+    internal sealed record Article(string File, string Path, string Split, List<string> Reports, List<Statement> Tolls)
+    {
+        /// <summary>The episodes the article is about.</summary>
+        public List<string> Episodes { get; init; } = [];
+    }
 
-    internal sealed record Gold(Dictionary<string, Incident> Incidents, List<Article> Articles);
+    internal sealed record Gold(Dictionary<string, Incident> Incidents, List<Article> Articles)
+    {
+        public List<WireGroup> WireGroups { get; init; } = [];
+        public List<Dispute> Disputes { get; init; } = [];
+    }
 
     public static Gold Load(string dataDirectory)
     {
@@ -53,7 +68,12 @@ internal static class RealnewsGold
                     incidents[i.GetProperty("id").GetString()!] = new Incident(i.GetProperty("id").GetString()!, start, end,
                         string.Join(", ", new[] { Str(place, "name"), Str(place, "city") }.Where(s => s.Length > 0)), Str(place, "country"),
                         killed is { } km ? Num(km, "min") : null, killed is { } kx ? Num(kx, "max") : null,
-                        !i.TryGetProperty("reported_as_news", out var news) || news.ValueKind != JsonValueKind.False);
+                        !i.TryGetProperty("reported_as_news", out var news) || news.ValueKind != JsonValueKind.False)
+                    {
+                        Split = Str(i, "split"),
+                        Episode = Str(i, "episode"),
+                        KilledBest = killed is { } kb ? Num(kb, "best") : null,
+                    };
                 }
                 var articles = new List<Article>();
                 foreach (var a in root.GetProperty("articles").EnumerateObject())
@@ -61,10 +81,13 @@ internal static class RealnewsGold
                     var tolls = new List<Statement>();
                     foreach (var t in a.Value.GetProperty("tolls").EnumerateArray()) tolls.Add(StatementOf(t));
                     articles.Add(new Article(a.Name, a.Value.GetProperty("path").GetString()!, a.Value.GetProperty("split").GetString()!,
-                        [.. a.Value.GetProperty("reports").EnumerateArray().Select(r => r.GetString()!)], tolls));
+                        [.. a.Value.GetProperty("reports").EnumerateArray().Select(r => r.GetString()!)], tolls)
+                    {
+                        Episodes = Strings(a.Value, "episodes"),
+                    });
                 }
                 articles.Sort((x, y) => string.CompareOrdinal(x.File, y.File));
-                return new Gold(incidents, articles);
+                return new Gold(incidents, articles) { WireGroups = WireGroupsOf(root), Disputes = DisputesOf(root) };
             }
             catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
             {

@@ -1,6 +1,7 @@
 using Crosscheck.Events;
 using Crosscheck.Language;
 using Crosscheck.Language.Gazetteers;
+using Crosscheck.Linking;
 
 namespace Crosscheck.Cli.Eval;
 
@@ -17,6 +18,17 @@ namespace Crosscheck.Cli.Eval;
 /// </summary>
 internal static class RealnewsMatch
 {
+    /// <summary>What matching reads of an event, from the article's reading or from the record's stored facts.</summary>
+    internal readonly record struct Anchor(bool AssertedAssault, DateOnly? Day, string? Precision, string? PlaceName, string? PlaceWords, string? Country)
+    {
+        public static Anchor Of(EventMention e) => new(e.Type == PloverType.Assault && e.Modality == Modality.Asserted, DayOf(e),
+            e.Location?.Precision, e.Location?.Name, e.Location?.Span.Text, e.Location?.Country);
+
+        public static Anchor Of(EventFacts e) => new(e.Type == PloverType.Assault && e.Modality == Modality.Asserted,
+            e.Time is { Precision: "day", Start: { } s, End: { } end } && s == end ? s : null,
+            e.Location?.Precision, e.Location?.Name, e.Location?.Text, e.Location?.Country);
+    }
+
     /// <summary>The events of <paramref name="incident"/>, one of the article's <paramref name="reported"/> incidents.</summary>
     public static List<EventMention> EventsOf(IReadOnlyList<EventMention> events, RealnewsGold.Incident incident, IReadOnlyList<RealnewsGold.Incident> reported,
         bool useDate)
@@ -24,15 +36,18 @@ internal static class RealnewsMatch
         var result = new List<EventMention>();
         foreach (var e in events)
         {
-            if (e.Type != PloverType.Assault || e.Modality != Modality.Asserted) continue;
-            if (ReferenceEquals(Owner(e, reported, useDate), incident)) result.Add(e);
+            if (ReferenceEquals(OwnerOf(Anchor.Of(e), reported, useDate), incident)) result.Add(e);
         }
         return result;
     }
 
-    /// <summary>The one reported incident the event belongs to; null when none.</summary>
-    private static RealnewsGold.Incident? Owner(EventMention e, IReadOnlyList<RealnewsGold.Incident> reported, bool useDate)
+    /// <summary>
+    /// The one reported incident an event belongs to, by the rules above (day and place, then the main incident);
+    /// null when none, or when the event is not an asserted ASSAULT.
+    /// </summary>
+    public static RealnewsGold.Incident? OwnerOf(Anchor e, IReadOnlyList<RealnewsGold.Incident> reported, bool useDate)
     {
+        if (!e.AssertedAssault) return null;
         RealnewsGold.Incident? firstFit = null;
         var mainFits = false;
         for (var i = 0; i < reported.Count; i++)
@@ -56,30 +71,36 @@ internal static class RealnewsMatch
     public static bool DayWithin(DateOnly day, RealnewsGold.Incident incident, int slack) =>
         day >= incident.Start.AddDays(-slack) && day <= incident.End.AddDays(slack);
 
-    private static bool Fits(EventMention e, RealnewsGold.Incident incident, bool useDate) =>
-        useDate && DayOf(e) is { } day && DayWithin(day, incident, 1) || Place(e, incident) > 0;
+    private static bool Fits(Anchor e, RealnewsGold.Incident incident, bool useDate) =>
+        useDate && e.Day is { } day && DayWithin(day, incident, 1) || Place(e, incident) > 0;
 
-    private static bool Contradicts(EventMention e, RealnewsGold.Incident incident, bool useDate) =>
-        useDate && DayOf(e) is { } day && !DayWithin(day, incident, 1) || Place(e, incident) < 0;
+    private static bool Contradicts(Anchor e, RealnewsGold.Incident incident, bool useDate) =>
+        useDate && e.Day is { } day && !DayWithin(day, incident, 1) || Place(e, incident) < 0;
 
     /// <summary>1 when the event's place is named in the incident's place, -1 when it names another, 0 when the event has none.</summary>
-    private static int Place(EventMention e, RealnewsGold.Incident incident)
+    private static int Place(Anchor e, RealnewsGold.Incident incident)
     {
-        if (e.Location is not { } place) return 0;
-        if (place.Precision == "country")
+        if (e.Precision is not { } precision) return 0;
+        if (precision == "country")
         {
-            var name = place.Country is { } code ? Gazetteer.Default.Country(code)?.Entity.Name : null;
+            var name = e.Country is { } code ? Gazetteer.Default.Country(code)?.Entity.Name : null;
             return name is null || incident.Country.Length == 0 ? 0 : name.Equals(incident.Country, StringComparison.OrdinalIgnoreCase) ? 0 : -1;
         }
-        if (place.Precision == "sea") return 0;
+        if (precision == "sea") return 0;
         // The gazetteer's name ("Khōst", "Kiev") or the article's words ("Khost", "Kyiv"), without accents.
-        var gold = Plain(incident.Place);
-        foreach (var name in new[] { place.Name, place.Span.Text })
+        return Named(incident.Place, e.PlaceName, e.PlaceWords) ? 1 : -1;
+    }
+
+    /// <summary>Whether a place's name or words (three letters or more, accents ignored) occur in a gold place's words.</summary>
+    public static bool Named(string goldPlace, params string?[] names)
+    {
+        var gold = Plain(goldPlace);
+        foreach (var name in names)
         {
-            var words = Plain(name);
-            if (words.Length >= 3 && gold.Contains(words, StringComparison.OrdinalIgnoreCase)) return 1;
+            var words = Plain(name ?? "");
+            if (words.Length >= 3 && gold.Contains(words, StringComparison.OrdinalIgnoreCase)) return true;
         }
-        return -1;
+        return false;
     }
 
     private static string Plain(string s)

@@ -80,12 +80,13 @@ internal static class RealnewsIncidentEval
         return new Report(goldOutcomes, predicted, episodes, Wires(gold, articles, view), disputes, discrepancies);
     }
 
-    /// <summary>Null when the incident counts for precision: an asserted ASSAULT, a single event, not only background mentions.</summary>
+    /// <summary>Null when the incident counts for precision: an asserted ASSAULT, a single event, not a mention (the record's own mark), not only background.</summary>
     internal static string? WhyNotCounted(Incident p, RealnewsRecord.View view)
     {
         if (p.Type != PloverType.Assault) return "not an attack";
         if (p.Modality != Modality.Asserted) return "not asserted";
         if (p.Scope == IncidentScope.Campaign) return "campaign";
+        if (p.Mention) return "a mention";
         if (p.Events.All(e => view.Events.GetValueOrDefault(e)?.Salience == "background")) return "background only";
         return null;
     }

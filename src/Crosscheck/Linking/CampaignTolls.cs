@@ -27,6 +27,9 @@ public sealed record TollPoint(string Document, string? Outlet, string Toll, Tol
 /// </summary>
 public static class CampaignTolls
 {
+    /// <summary>Running tolls count the dead, strikes and boats of violence: a campaign of attacks (PLOVER ASSAULT, fighting included).</summary>
+    public static bool Counts(PloverType type) => type == PloverType.Assault;
+
     public static ImmutableArray<TollPoint> Series(IEnumerable<string> documents, IReadOnlyDictionary<string, DocumentFacts> facts)
     {
         var points = new List<TollPoint>();

@@ -203,7 +203,7 @@ public sealed partial class CrossDocumentLinker
         var links = state.Links.OrderBy(l => order.GetValueOrDefault(l.Event)).ToList();
         var summary = IncidentSummarizer.Summarize(state.Id, state.Story, null, events, links, _documents, _rank);
         var incident = summary.Incident with { Mention = state.IsMention };
-        if (incident.Scope == IncidentScope.Campaign)
+        if (incident.Scope == IncidentScope.Campaign && CampaignTolls.Counts(incident.Type))
         {
             // A campaign's figure is the latest credible toll of the reports that tell it, not one report's count.
             var tolls = CampaignTolls.Series(events.Select(e => e.Document), _documents);

@@ -20,6 +20,9 @@ namespace Crosscheck.Linking;
 /// </summary>
 public static class IncidentMatcher
 {
+    /// <summary>The most days between a report of a series and the days the series speaks of for it to be the same series.</summary>
+    public const int SeriesGapDays = 31;
+
     /// <summary>The least score that joins an event to an incident.</summary>
     public const double JoinThreshold = 0.3;
 
@@ -82,6 +85,10 @@ public static class IncidentMatcher
         var incidentSingle = factual && traits.AnySingle && !incidentPlural;
         if (factual && ev.Single && incidentPlural) return null;
         if (factual && ev.Plural && incidentSingle) return null;
+        // A series is one run of events: reports of a series more than a month before or after everything the series
+        // speaks of so far are another round of it ("the July war" and "the December fighting").
+        if (factual && ev.Plural && incidentPlural && IncidentTraits.Span(ev) is { } span && traits.First is { } first && traits.Last is { } last
+            && (span.Start.DayNumber > last.DayNumber + SeriesGapDays || span.End.DayNumber < first.DayNumber - SeriesGapDays)) return null;
 
         // Actors: the incident's sides are the union of its events' actor countries.
         var incidentCountries = traits.Countries;

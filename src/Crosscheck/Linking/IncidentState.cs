@@ -80,8 +80,21 @@ internal sealed class IncidentTraits
     /// <summary>How many reports name each place (by <see cref="PlaceKey"/>).</summary>
     public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The first and last day the reports speak of (their times, else the day they were reported).</summary>
+    public DateOnly? First { get; private set; }
+    public DateOnly? Last { get; private set; }
+
+    /// <summary>The days an event speaks of: its resolved time, else the day its report was published.</summary>
+    public static (DateOnly Start, DateOnly End)? Span(EventFacts ev) =>
+        ev.Time is { Start: { } s, End: { } e } ? (s, e) : ev.Reported is { } r ? (r, r) : null;
+
     public void Add(EventFacts ev)
     {
+        if (Span(ev) is { } span)
+        {
+            if (First is not { } f || span.Start < f) First = span.Start;
+            if (Last is not { } l || span.End > l) Last = span.End;
+        }
         AnyPlural |= ev.Plural;
         AnySingle |= ev.Single;
         foreach (var a in ev.Actors) if (a.Country is { } c) Countries.Add(c);

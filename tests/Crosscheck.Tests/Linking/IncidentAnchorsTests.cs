@@ -131,4 +131,44 @@ public class IncidentAnchorsTests
         earlier.Documents.ShouldBe([first.Id]);
         IncidentWith(record, third, "struck").Time!.Start.ShouldBe(new DateOnly(2025, 9, 19));
     }
+
+    [Fact]
+    public void A_series_reported_months_after_everything_a_campaign_speaks_of_is_another_round()
+    {
+        var july = Facts("round-a", "Harbor Ledger", "2025-07-27", "Rebel forces have carried out attacks on border villages since July 24.");
+        var julyLater = Facts("round-b", "Gulf Gazette", "2025-07-29", "Rebel forces carried out more attacks on border villages this week.");
+        var december = Facts("round-c", "Harbor Ledger", "2025-12-12", "Rebel forces have carried out attacks on border villages since December 7.");
+        var record = Link(july, julyLater, december);
+        var first = IncidentWith(record, july, "attacks");
+        first.Scope.ShouldBe(IncidentScope.Campaign);
+        first.Documents.ShouldBe([july.Id, julyLater.Id]);
+        var second = IncidentWith(record, december, "attacks");
+        second.Scope.ShouldBe(IncidentScope.Campaign);
+        second.Id.ShouldNotBe(first.Id);
+    }
+
+    private static EventFacts Series(string id, string published, DateOnly start, DateOnly end) => new()
+    {
+        Id = id,
+        Document = "d-" + id,
+        Type = PloverType.Assault,
+        Modality = Modality.Asserted,
+        AttributionKind = AttributionKind.Named,
+        Segment = "lede",
+        Start = 0,
+        End = 10,
+        Evidence = "attacks",
+        Plural = true,
+        Actors = [new ParticipantFacts("Rebel forces", "org:rebels", null)],
+        Time = new TimeFacts("since", start, end, "range"),
+        Reported = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [Fact]
+    public void The_matcher_keeps_a_later_round_of_a_series_apart_and_joins_a_report_within_a_month()
+    {
+        var july = new[] { Series("a", "2025-07-27", new(2025, 7, 24), new(2025, 7, 27)), Series("b", "2025-07-29", new(2025, 7, 24), new(2025, 7, 29)) };
+        IncidentMatcher.Match(Series("c", "2025-08-20", new(2025, 7, 24), new(2025, 8, 20)), july).ShouldNotBeNull();
+        IncidentMatcher.Match(Series("d", "2025-12-12", new(2025, 12, 7), new(2025, 12, 12)), july).ShouldBeNull();
+    }
 }

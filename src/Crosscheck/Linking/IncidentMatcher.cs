@@ -111,12 +111,21 @@ public static class IncidentMatcher
             if (!b.Shared.HasFlag(SharedFacts.Place) || !b.Shared.HasFlag(SharedFacts.Time)) return null;
             b = b with { ActorsDisagree = true, Reason = b.Reason + "; actors disagree" };
         }
-        // A single event of fact joins another report of one event only on a day they share (±1): place, actor and
+        // A single attack of fact joins another report of one attack only on a day they share (±1): place, actor and
         // figures alone do not make two reports one event. A report without a day of its own refers back to the
         // event its own report tells ("eleven people were killed in the strike").
         var singleOfFact = cls == ModalityClass.Factual && !ev.Plural && !incidentPlural;
         // (A day assumed from the publication or report is no day of its own.)
         var ownDay = ev.Time?.Basis is null ? IncidentAnchors.Days(ev) : null;
+        if (singleOfFact && ev.Type != PloverType.Assault)
+        {
+            // A statement, a meeting or a sanction of fact is one event when reports share a place, a time or an actor.
+            if (ev.Location is null && (ev.Time is null || ev.Time.Basis is not null) && ev.Actors.IsEmpty && members.Any(m => m.Document == ev.Document))
+            {
+                return b with { Reason = b.Reason + "; refers back within the same report" };
+            }
+            return b.Shared == SharedFacts.None ? null : b;
+        }
         if (singleOfFact && (ownDay is null || !b.Shared.HasFlag(SharedFacts.Time)))
         {
             if (ownDay is null && members.Any(m => m.Document == ev.Document))

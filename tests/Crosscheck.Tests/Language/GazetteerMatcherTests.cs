@@ -338,6 +338,20 @@ public sealed class GazetteerMatcherTests
         Spans(text).ShouldContain(word);
 
     [Theory]
+    [InlineData("According to Tolo News, the clash occurred along the border.", "Tolo")]
+    [InlineData("Kabul Times reported the clash.", "Kabul")]
+    [InlineData("Rockets struck a village in Buri Ram province on Monday.", "Buri")]
+    public void A_place_word_inside_an_outlet_or_a_longer_division_name_is_no_place(string text, string word) =>
+        Spans(text).ShouldNotContain(word);
+
+    [Theory]
+    [InlineData("Tolo reported the clash.", "Tolo")]
+    [InlineData("Rockets struck Kabul on Monday.", "Kabul")]
+    [InlineData("Rockets struck a village in Surin province on Monday.", "Surin")]
+    public void The_same_place_without_the_longer_name_still_matches(string text, string word) =>
+        Spans(text).ShouldContain(word);
+
+    [Theory]
     [InlineData("The navy struck a boat off Mexico's Pacific coast.", "off Mexico's Pacific coast")]
     [InlineData("The navy struck a boat off the Pacific coast of Mexico.", "off the Pacific coast of Mexico")]
     public void A_coast_named_by_its_sea_is_a_place_at_sea_off_the_country(string text, string span)

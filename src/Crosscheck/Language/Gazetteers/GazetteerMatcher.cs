@@ -358,6 +358,14 @@ public sealed class GazetteerMatcher
         if (form.SentenceStartGuard && atSentenceStart) return false;
         if (form.ShoutGuard && ((start > 0 && IsAllCaps(words[start - 1])) || (end < words.Length && IsAllCaps(words[end])))) return false;
         if (form.TitleCaseGuard && InTitleCase(words, sentenceStarts, start, end) && !HasPlaceCue(words, start, end)) return false;
+        // "Tolo News", "Kyiv Post": a place before a capitalized word of a news outlet's name is part of that name.
+        if (form.Entry is { Place: not PlaceKind.None } && end < words.Length && words[end].Length > 1 && char.IsUpper(words[end][0])
+            && OutletWords.Contains(words[end])) return false;
+        // "Buri Ram province": a small one-word place before another capitalized word and a word for a division is
+        // the first word of that division's name.
+        if (form.TitleCaseGuard && end + 1 < words.Length && words[end].Length > 1 && char.IsUpper(words[end][0]) && char.IsLower(words[end][^1])
+            && !(end < sentenceStarts.Length && sentenceStarts[end]) && DivisionWords.Contains(words[end + 1])
+            && Longest(words, sentenceStarts, ids, end) is null) return false;
         if (form.PersonNameGuard && end < words.Length)
         {
             // "Jordan Peterson", "Chad Wolf": a place does not take a capitalized surname after it. A third
@@ -370,6 +378,16 @@ public sealed class GazetteerMatcher
         }
         return true;
     }
+
+    /// <summary>Capitalized words of news outlets' names after a place name ("Tolo News", "Kyiv Post").</summary>
+    private static readonly FrozenSet<string> OutletWords = FrozenSet.ToFrozenSet(
+        ["News", "TV", "Television", "Radio", "Times", "Post", "Herald", "Tribune", "Gazette", "Daily", "Independent", "Pravda", "Agency"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words for a division after its name ("Buri Ram province").</summary>
+    private static readonly FrozenSet<string> DivisionWords = FrozenSet.ToFrozenSet(
+        ["province", "Province", "district", "District", "region", "Region", "oblast", "Oblast", "county", "County", "state", "State", "governorate", "Governorate"],
+        StringComparer.Ordinal);
 
     /// <summary>Words before a name that make it a place whatever the capitals ("in", "near", "outside").</summary>
     private static readonly FrozenSet<string> PlaceWords = FrozenSet.ToFrozenSet(

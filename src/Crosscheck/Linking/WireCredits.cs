@@ -36,7 +36,7 @@ public static class WireCredits
         {
             if (WordCount(p) <= BylineWords && Data.Form.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Value];
         }
-        var tail = paragraphs.Skip(Math.Max(head.Count, paragraphs.Length - ClosingParagraphs)).Reverse().ToList();
+        var tail = paragraphs.Skip(Math.Max(0, paragraphs.Length - ClosingParagraphs)).Reverse().ToList();
         foreach (var p in tail)
         {
             if (Data.SignOff.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Groups[1].Value];

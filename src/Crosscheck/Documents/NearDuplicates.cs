@@ -44,16 +44,18 @@ public sealed class MinHashSignature
         return new MinHashSignature(v);
     }
 
-    public static MinHashSignature Compute(string text) => Compute(Words(text));
+    public static MinHashSignature Compute(string text) => Compute(Words(text), null);
 
-    /// <summary>The signature and the shingle sample of one text, its words hashed once.</summary>
+    /// <summary>The signature and the shingle sample of one text, each shingle hashed once for both.</summary>
     public static (MinHashSignature Signature, ShingleSketch Sketch) ComputeBoth(string text)
     {
         var words = Words(text);
-        return (Compute(words), ShingleSketch.Compute(words));
+        var samples = new List<uint>(words.Count / ShingleSketch.SampleRate + 1);
+        var signature = Compute(words, samples);
+        return (signature, ShingleSketch.FromSamples(Math.Max(0, words.Count - ShingleWords + 1), samples));
     }
 
-    private static MinHashSignature Compute(List<ulong> words)
+    private static MinHashSignature Compute(List<ulong> words, List<uint>? samples)
     {
         var lanes = Vector<uint>.Count;
         var vectors = Size / lanes;
@@ -66,7 +68,9 @@ public sealed class MinHashSignature
         {
             // One strong mix per shingle, then per slot a multiply-add (a bijection on 32 bits for an odd
             // multiplier) and an xor-shift, several slots at a time in vector lanes.
-            var x = new Vector<uint>((uint)(ShingleHash(words, i) >> 32));
+            var hash = ShingleHash(words, i);
+            if (samples is not null && i + ShingleWords <= words.Count && ShingleSketch.IsSampled((uint)hash)) samples.Add((uint)hash);
+            var x = new Vector<uint>((uint)(hash >> 32));
             for (var j = 0; j < vectors; j++)
             {
                 var v = x * multipliers[j] + offsets[j];

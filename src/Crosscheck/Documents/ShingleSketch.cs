@@ -15,8 +15,12 @@ public sealed class ShingleSketch
     public const int SampleRate = 4;
     /// <summary>One shingle in this many is an anchor, indexed to find candidates.</summary>
     public const int AnchorRate = 16;
-    /// <summary>At most this many samples are kept (those with the smallest hashes, a text of about 16,000 words).</summary>
-    public const int MaxSamples = 4096;
+    /// <summary>
+    /// At most this many samples are kept: those with the smallest hashes, all of a text of about 4,000 words. A longer
+    /// text keeps a sample of its sample that is the same for every text (hashes under a limit), so containment is
+    /// still estimated over the range both samples cover, and the stored row stays at most 4 KB longer.
+    /// </summary>
+    public const int MaxSamples = 1024;
 
     /// <summary>
     /// The share of the shorter text's shingles inside the longer from which the shorter is a copy of the longer.
@@ -53,25 +57,41 @@ public sealed class ShingleSketch
     internal static ShingleSketch Compute(List<ulong> words)
     {
         var positions = Math.Max(0, words.Count - MinHashSignature.ShingleWords + 1);
-        var kept = new HashSet<uint>();
+        var samples = new List<uint>(positions / SampleRate + 1);
         for (var i = 0; i < positions; i++)
         {
             var v = (uint)MinHashSignature.ShingleHash(words, i);
-            if (v % SampleRate == 0) kept.Add(v);
+            if (IsSampled(v)) samples.Add(v);
         }
-        var sorted = kept.Order().ToArray();
-        var limit = uint.MaxValue;
-        if (sorted.Length > MaxSamples)
-        {
-            sorted = sorted[..MaxSamples];
-            limit = sorted[^1];
-        }
-        return new ShingleSketch(positions, limit, [.. sorted]);
+        return FromSamples(positions, samples);
     }
 
-    public static ShingleSketch FromParts(int shingles, uint limit, IEnumerable<uint> samples)
+    public static bool IsSampled(uint hash) => hash % SampleRate == 0;
+
+    /// <summary>The sketch of a text with <paramref name="shingles"/> shingle positions from its sampled hashes (any order, repeats allowed).</summary>
+    internal static ShingleSketch FromSamples(int shingles, List<uint> samples)
     {
-        var sorted = samples.Distinct().Order().ToImmutableArray();
+        samples.Sort();
+        var n = 0;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            if (n == 0 || samples[i] != samples[n - 1]) samples[n++] = samples[i];
+        }
+        var limit = uint.MaxValue;
+        if (n > MaxSamples)
+        {
+            n = MaxSamples;
+            limit = samples[n - 1];
+        }
+        return new ShingleSketch(shingles, limit, ImmutableArray.Create(samples.ToArray(), 0, n));
+    }
+
+    public static ShingleSketch FromParts(int shingles, uint limit, uint[] samples)
+    {
+        // Stored samples are ascending and distinct already; anything else is put in order.
+        var ordered = true;
+        for (var i = 1; i < samples.Length && ordered; i++) ordered = samples[i - 1] < samples[i];
+        var sorted = ordered ? ImmutableArray.Create(samples) : samples.Distinct().Order().ToImmutableArray();
         return new ShingleSketch(Math.Max(0, shingles), limit, sorted);
     }
 

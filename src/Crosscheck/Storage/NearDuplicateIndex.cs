@@ -24,6 +24,8 @@ internal sealed class NearDuplicateIndex
     // Most anchors belong to one text: those are kept inline, the others in a list (a negative value is its index).
     private readonly Dictionary<uint, long> _anchors = [];
     private readonly List<List<long>> _anchorLists = [];
+    // Anchors filed per text long enough for containment, so that candidates that cannot reach it are not read.
+    private readonly Dictionary<long, int> _anchorCounts = [];
     private long _lastSeq;
 
     public void CatchUp(SqliteCommand select)
@@ -45,7 +47,12 @@ internal sealed class NearDuplicateIndex
             if (!_postings.TryGetValue(key, out var list)) _postings[key] = list = [];
             list.Add(seq);
         }
-        if (sketch is not null) foreach (var anchor in sketch.Anchors()) AddAnchor(anchor, seq);
+        if (sketch is not null && sketch.Shingles >= ShingleSketch.MinShingles)
+        {
+            var count = 0;
+            foreach (var anchor in sketch.Anchors()) { AddAnchor(anchor, seq); count++; }
+            _anchorCounts[seq] = count;
+        }
         if (seq > _lastSeq) _lastSeq = seq;
     }
 
@@ -68,14 +75,18 @@ internal sealed class NearDuplicateIndex
     }
 
     /// <summary>
-    /// The stored texts sharing an anchor with <paramref name="sketch"/>, most shared first, oldest first among
-    /// equals; boilerplate anchors are left out. One is enough: a short copy has few anchors (a text of 110 shingles
-    /// about 7), and the containment test on the full samples decides.
+    /// The stored texts that may contain <paramref name="sketch"/> or be contained in it: both long enough for
+    /// containment (<see cref="ShingleSketch.MinShingles"/>), sharing at least a fifth of the anchors of the one with
+    /// fewer (at least one: a short copy has few, a text of 110 shingles about 7, and at the threshold it shares 0.4 of
+    /// them); most shared first, oldest first among equals. Boilerplate anchors are left out. The containment test on
+    /// the full samples decides.
     /// </summary>
     public IReadOnlyList<long> ContainmentCandidates(ShingleSketch sketch)
     {
+        if (sketch.Shingles < ShingleSketch.MinShingles) return [];
+        var anchors = sketch.Anchors().ToList();
         Dictionary<long, int>? shared = null;
-        foreach (var anchor in sketch.Anchors())
+        foreach (var anchor in anchors)
         {
             if (!_anchors.TryGetValue(anchor, out var value)) continue;
             shared ??= [];
@@ -85,8 +96,8 @@ internal sealed class NearDuplicateIndex
             foreach (var seq in list) shared[seq] = shared.GetValueOrDefault(seq) + 1;
         }
         if (shared is null) return [];
-        return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
-            .Take(MaxCandidates).Select(kv => kv.Key).ToList();
+        return shared.Where(kv => kv.Value >= Math.Max(1, Math.Min(anchors.Count, _anchorCounts.GetValueOrDefault(kv.Key)) / 5))
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
     }
 
     /// <summary>

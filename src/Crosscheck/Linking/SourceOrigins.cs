@@ -52,9 +52,9 @@ public static class SourceOrigins
     /// Where one document's report of an incident traces back to, by the first rule that applies:
     /// an outlet its events of the incident credit ("told NBC News", "according to Reuters");
     /// else the wire agency the document (or the original it copies) is credited to;
-    /// else the outlet whose own interview the document reports ("a commander told Reuters");
     /// else, when those events are second-hand (hedged, anonymous, "a new report") and the article credits one
     /// outlet most, that outlet; else the named speaker it quotes (two articles quoting one minister are one source);
+    /// else the outlet whose own interview the document reports elsewhere ("a commander told Reuters");
     /// else the original's own reporting, under its outlet's name when known.
     /// </summary>
     internal static SourceReport Report(string documentId, IReadOnlyList<EventFacts> events, IReadOnlyDictionary<string, DocumentFacts> documents)
@@ -73,11 +73,6 @@ public static class SourceOrigins
             origin = wire;
             reason = $"credited to the wire {wire}";
         }
-        else if (doc is not null && Relayed(root!, doc) is { } relayed)
-        {
-            origin = relayed;
-            reason = $"reports {relayed}'s own interview";
-        }
         else if (events.Any(e => e.Hedged || e.AttributionKind is AttributionKind.Anonymous or AttributionKind.Document or AttributionKind.Outlet)
             && doc is not null && MostCredited(doc) is { } outlet)
         {
@@ -88,6 +83,11 @@ public static class SourceOrigins
         {
             origin = named.Speaker!;
             reason = $"quotes {origin}";
+        }
+        else if (doc is not null && Relayed(root!, doc) is { } relayed)
+        {
+            origin = relayed;
+            reason = $"reports {relayed}'s own interview";
         }
         else
         {

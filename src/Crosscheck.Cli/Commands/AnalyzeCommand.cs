@@ -97,6 +97,14 @@ internal static class AnalyzeCommand
             var outcome = store.Add(result.Document!);
             if (seen.Add(outcome.Document.Id)) documents.Add((outcome.Document, store.Sources(outcome.Document.Id)));
         }
+        // A copy read before its original (in link order) was stored as the original, then pointed at it: take the
+        // stored duplicateOf, not the one given when it was added.
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var (doc, sources) = documents[i];
+            var stored = store.Get(doc.Id)?.DuplicateOf;
+            if (stored != doc.DuplicateOf) documents[i] = (doc with { DuplicateOf = stored }, sources);
+        }
         var (entities, readings, cross, facts) = AnalyzeArticles(documents.Select(d => d.Item1), pipeline ?? StandardPipeline.Default,
             failed: (doc, what, ex) =>
             {

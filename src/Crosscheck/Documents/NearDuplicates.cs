@@ -44,9 +44,19 @@ public sealed class MinHashSignature
         return new MinHashSignature(v);
     }
 
-    public static MinHashSignature Compute(string text)
+    public static MinHashSignature Compute(string text) => Compute(Words(text), null);
+
+    /// <summary>The signature and the shingle sample of one text, each shingle hashed once for both.</summary>
+    public static (MinHashSignature Signature, ShingleSketch Sketch) ComputeBoth(string text)
     {
         var words = Words(text);
+        var samples = new List<uint>(words.Count / ShingleSketch.SampleRate + 1);
+        var signature = Compute(words, samples);
+        return (signature, ShingleSketch.FromSamples(Math.Max(0, words.Count - ShingleWords + 1), samples));
+    }
+
+    private static MinHashSignature Compute(List<ulong> words, List<uint>? samples)
+    {
         var lanes = Vector<uint>.Count;
         var vectors = Size / lanes;
         Span<Vector<uint>> mins = stackalloc Vector<uint>[vectors];
@@ -56,14 +66,11 @@ public sealed class MinHashSignature
         var n = Math.Max(1, words.Count - ShingleWords + 1);
         for (var i = 0; i < n; i++)
         {
-            ulong h = 14695981039346656037UL;
-            for (var k = i; k < Math.Min(words.Count, i + ShingleWords); k++)
-            {
-                h = (h ^ words[k]) * 1099511628211UL;
-            }
             // One strong mix per shingle, then per slot a multiply-add (a bijection on 32 bits for an odd
             // multiplier) and an xor-shift, several slots at a time in vector lanes.
-            var x = new Vector<uint>((uint)(Mix(h) >> 32));
+            var hash = ShingleHash(words, i);
+            if (samples is not null && i + ShingleWords <= words.Count && ShingleSketch.IsSampled((uint)hash)) samples.Add((uint)hash);
+            var x = new Vector<uint>((uint)(hash >> 32));
             for (var j = 0; j < vectors; j++)
             {
                 var v = x * multipliers[j] + offsets[j];
@@ -94,7 +101,18 @@ public sealed class MinHashSignature
         }
     }
 
-    private static List<ulong> Words(string text)
+    /// <summary>The mixed 64-bit hash of the shingle of <see cref="ShingleWords"/> words starting at word <paramref name="i"/>.</summary>
+    internal static ulong ShingleHash(List<ulong> words, int i)
+    {
+        ulong h = 14695981039346656037UL;
+        for (var k = i; k < Math.Min(words.Count, i + ShingleWords); k++)
+        {
+            h = (h ^ words[k]) * 1099511628211UL;
+        }
+        return Mix(h);
+    }
+
+    internal static List<ulong> Words(string text)
     {
         var words = new List<ulong>(text.Length / 5);
         ulong h = 0;

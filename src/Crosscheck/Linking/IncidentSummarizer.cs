@@ -16,12 +16,10 @@ internal static class IncidentSummarizer
         IReadOnlyDictionary<string, DocumentFacts> documents, IReadOnlyDictionary<string, int> rank)
     {
         var byDocument = events.GroupBy(e => e.Document).OrderBy(g => rank.GetValueOrDefault(g.Key)).ToList();
-        var reports = byDocument.Select(g => Report(g.Key, [.. g], documents)).ToImmutableArray();
-        // Reports that copy another document trace back to that document's origin.
-        var originOf = reports.ToDictionary(r => r.Document, r => r.Origin, StringComparer.Ordinal);
-        reports = [.. reports.Select(r => documents.GetValueOrDefault(r.Document)?.DuplicateOf is { } dup && originOf.TryGetValue(dup, out var o)
-            ? r with { Origin = o, OriginReason = $"near-duplicate of {dup}" } : r)];
-        var origins = reports.Select(r => r.Origin).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        var reports = byDocument.Select(g => SourceOrigins.Report(g.Key, [.. g], documents)).ToImmutableArray();
+        reports = SourceOrigins.JoinCopies(reports, documents);
+        // "AP" and "The Associated Press" are one origin: the first name given stands for both.
+        var origins = reports.Select(r => r.Origin).GroupBy(OriginKey, StringComparer.Ordinal).Select(g => g.First()).ToImmutableArray();
 
         var modality = Dominant(events);
         var scope = ScopeOf(events);
@@ -57,90 +55,10 @@ internal static class IncidentSummarizer
         events.Count > 0 && IncidentMatcher.ClassOf(events[0].Modality) == ModalityClass.Factual && events.Any(e => e.Plural)
             ? IncidentScope.Campaign : IncidentScope.Single;
 
-    // ---- Reports and origins ----
+    // ---- Reports and origins (SourceOrigins) ----
 
-    /// <summary>
-    /// Where one document's report traces back to, by the first rule that applies:
-    /// an outlet or document its events of the incident credit ("told NBC News");
-    /// else, when those events are second-hand (hedged, anonymous, "a new report") and the article credits one
-    /// outlet most, that outlet; else the named speaker it quotes (two articles quoting one minister are one source);
-    /// else the document itself, under its outlet's name when known.
-    /// </summary>
-    private static SourceReport Report(string documentId, IReadOnlyList<EventFacts> events, IReadOnlyDictionary<string, DocumentFacts> documents)
-    {
-        var doc = documents.GetValueOrDefault(documentId);
-        string origin;
-        string reason;
-        if (events.Select(e => e.Via).OfType<string>().Where(IsName).GroupBy(OriginKey).OrderByDescending(g => g.Count()).FirstOrDefault() is { } credited)
-        {
-            origin = Longest(credited);
-            reason = $"credits {origin}";
-        }
-        else if (events.Any(e => e.Hedged || e.AttributionKind is AttributionKind.Anonymous or AttributionKind.Document or AttributionKind.Outlet)
-            && doc is not null && MostCredited(doc) is { } outlet)
-        {
-            origin = outlet;
-            reason = $"second-hand; the article credits {outlet}";
-        }
-        else if (events.FirstOrDefault(e => e.AttributionKind == AttributionKind.Named && e.Speaker is not null) is { } named)
-        {
-            origin = named.SpeakerKey is not null ? Speaker(named) : named.Speaker!;
-            reason = $"quotes {origin}";
-        }
-        else
-        {
-            origin = doc?.Outlet ?? documentId;
-            reason = "own reporting";
-        }
-        var (count, countText) = SourceCount(events, doc, origin);
-        return new SourceReport(documentId, doc?.Outlet, doc?.Published, origin, reason, [.. events.Select(e => e.Id)], count, countText);
-    }
-
-    private static string Speaker(EventFacts e) => e.Speaker!;
-
-    private static bool IsName(string via) => via.Length > 0 && char.IsUpper(via[0]);
-
-    /// <summary>"NBC" and "NBC News", "The Associated Press" and "Associated Press" are one origin.</summary>
-    internal static string OriginKey(string name)
-    {
-        var key = name.Trim().ToLowerInvariant();
-        if (key.StartsWith("the ", StringComparison.Ordinal)) key = key[4..];
-        foreach (var suffix in new[] { " news", " newspaper", " network", " tv", " online" })
-        {
-            if (key.EndsWith(suffix, StringComparison.Ordinal) && key.Length > suffix.Length + 1) key = key[..^suffix.Length];
-        }
-        return key;
-    }
-
-    private static string Longest(IEnumerable<string> names) => names.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).First();
-
-    private static string? MostCredited(DocumentFacts doc)
-    {
-        var groups = doc.Credits.Where(c => IsName(c.Via)).GroupBy(c => OriginKey(c.Via)).ToList();
-        if (groups.Count == 0) return null;
-        var top = groups.OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Start)).First();
-        return Longest(top.Select(c => c.Via));
-    }
-
-    /// <summary>How many sources the report says stand behind it: the most its events or its credits of the origin name.</summary>
-    private static (int? Count, string? Text) SourceCount(IReadOnlyList<EventFacts> events, DocumentFacts? doc, string origin)
-    {
-        int? best = null;
-        string? text = null;
-        foreach (var e in events)
-        {
-            if (e.SourceCount is { } n && (best is null || n > best)) { best = n; text = e.Speaker ?? e.Evidence; }
-        }
-        if (doc is not null)
-        {
-            var key = OriginKey(origin);
-            foreach (var c in doc.Credits)
-            {
-                if (c.SourceCount is { } n && OriginKey(c.Via) == key && (best is null || n > best)) { best = n; text = c.SourceText ?? c.Text; }
-            }
-        }
-        return (best, text);
-    }
+    /// <summary>"NBC" and "NBC News", "AP" and "The Associated Press" are one origin (<see cref="SourceOrigins.Key"/>).</summary>
+    internal static string OriginKey(string name) => SourceOrigins.Key(name);
 
     // ---- Numbers ----
 

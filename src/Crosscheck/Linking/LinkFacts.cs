@@ -25,6 +25,8 @@ public sealed record DocumentFacts
     public ImmutableArray<TollFacts> Tolls { get; init; } = [];
     /// <summary>Outlets and documents the article credits ("told NBC News", "according to Reuters").</summary>
     public ImmutableArray<Credit> Credits { get; init; } = [];
+    /// <summary>The wire agency the text is credited to by its dateline, byline or sign-off ("(AP)", "— Reuters"); see <see cref="WireCredits"/>.</summary>
+    public string? Wire { get; init; }
     /// <summary>The people the article names, with the titles it gives them (for title discrepancies).</summary>
     public ImmutableArray<PersonTitles> People { get; init; } = [];
 }
@@ -40,7 +42,11 @@ public sealed record PersonTitles(string Key, string Name, ImmutableArray<string
 }
 
 /// <summary>A credit in an article: "two US officials told NBC News" names <c>NBC News</c>, 2 sources.</summary>
-public sealed record Credit(string Via, int? SourceCount, string? SourceText, int Start, int End, string Text);
+public sealed record Credit(string Via, int? SourceCount, string? SourceText, int Start, int End, string Text)
+{
+    /// <summary>The outlet's own interview, reported here ("a commander told Reuters"): the text relays that outlet.</summary>
+    public bool Interview { get; init; }
+}
 
 /// <summary>A place as the linker compares it.</summary>
 /// <summary>A running toll as stored: what it counts, its range, since when and as of which day, and its words.</summary>

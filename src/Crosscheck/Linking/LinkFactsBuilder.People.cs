@@ -17,7 +17,10 @@ public static partial class LinkFactsBuilder
             var start = Math.Min(r.Cue.Start, r.Content.Length > 0 ? r.Content.Start : r.Cue.Start);
             var end = Math.Max(r.Cue.End, r.Content.Length > 0 ? r.Content.End : r.Cue.End);
             if (r.Source is { } s) { start = Math.Min(start, s.Start); end = Math.Max(end, s.End); }
-            credits.Add(new Credit(via, r.Attribution.Count, r.Source?.Text, start, end, text.Text[start..end]));
+            credits.Add(new Credit(via, r.Attribution.Count, r.Source?.Text, start, end, text.Text[start..end])
+            {
+                Interview = WireCredits.IsInterviewVerb(r.Attribution.Verb),
+            });
         }
         return credits.ToImmutable();
     }

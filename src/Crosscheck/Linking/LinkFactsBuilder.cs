@@ -48,6 +48,7 @@ public static partial class LinkFactsBuilder
             Terms = [.. termCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value))],
             Events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls) with { Reported = document.Metadata.Published })],
             Credits = CreditsOf(text),
+            Wire = WireCredits.Find(document.Text),
             People = PeopleOf(text, keys),
             Tolls = [.. reading.Tolls.Select(t => new TollFacts(TollIds.Of(document.Id, t), t.Counts, t.Min, t.Max, t.Text, t.Span.Start, t.Span.End)
             {

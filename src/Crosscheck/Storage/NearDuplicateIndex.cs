@@ -9,11 +9,23 @@ namespace Crosscheck.Storage;
 /// pages in every transaction, so ingest slowed as the corpus grew; the signatures themselves are
 /// stored with each document, so this index can always be rebuilt from the database, and rows written
 /// by another process are picked up by the catch-up.
+/// Beside the bands, each text's anchor shingles (<see cref="ShingleSketch.Anchors"/>) are indexed, so that a copy
+/// cut much shorter than its original, whose Jaccard similarity is low, is still found as a candidate for the
+/// containment test. An anchor found in more than <see cref="MaxAnchorPostings"/> texts is boilerplate (a site's
+/// footer, a stock line) and finds nothing. The shingle sample is stored after the signature in the same column;
+/// rows written before it have none and are compared by Jaccard only.
 /// </summary>
 internal sealed class NearDuplicateIndex
 {
     private const int MaxCandidates = 16;
+    /// <summary>Texts an anchor may be filed under before it counts as boilerplate.</summary>
+    internal const int MaxAnchorPostings = 32;
     private readonly Dictionary<long, List<long>> _postings = [];
+    // Most anchors belong to one text: those are kept inline, the others in a list (a negative value is its index).
+    private readonly Dictionary<uint, long> _anchors = [];
+    private readonly List<List<long>> _anchorLists = [];
+    // Anchors filed per text long enough for containment, so that candidates that cannot reach it are not read.
+    private readonly Dictionary<long, int> _anchorCounts = [];
     private long _lastSeq;
 
     public void CatchUp(SqliteCommand select)
@@ -23,18 +35,69 @@ internal sealed class NearDuplicateIndex
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
-            Add(reader.GetInt64(0), Unpack((byte[])reader[1]));
+            var bytes = (byte[])reader[1];
+            Add(reader.GetInt64(0), Unpack(bytes), UnpackSketch(bytes));
         }
     }
 
-    public void Add(long seq, MinHashSignature signature)
+    public void Add(long seq, MinHashSignature signature, ShingleSketch? sketch = null)
     {
         foreach (var key in signature.BandKeys())
         {
             if (!_postings.TryGetValue(key, out var list)) _postings[key] = list = [];
             list.Add(seq);
         }
+        if (sketch is not null && sketch.Shingles >= ShingleSketch.MinShingles)
+        {
+            var count = 0;
+            foreach (var anchor in sketch.Anchors()) { AddAnchor(anchor, seq); count++; }
+            _anchorCounts[seq] = count;
+        }
         if (seq > _lastSeq) _lastSeq = seq;
+    }
+
+    private void AddAnchor(uint anchor, long seq)
+    {
+        if (!_anchors.TryGetValue(anchor, out var value))
+        {
+            _anchors[anchor] = seq;
+            return;
+        }
+        if (value >= 0)
+        {
+            _anchorLists.Add([value]);
+            value = -_anchorLists.Count;
+            _anchors[anchor] = value;
+        }
+        var list = _anchorLists[(int)(-value - 1)];
+        // Past the cap the anchor is boilerplate: one more posting marks it, the rest are not kept.
+        if (list.Count <= MaxAnchorPostings) list.Add(seq);
+    }
+
+    /// <summary>
+    /// The stored texts that may contain <paramref name="sketch"/> or be contained in it: both long enough for
+    /// containment (<see cref="ShingleSketch.MinShingles"/>), sharing at least a fifth of the anchors of the one with
+    /// fewer (at least one: a short copy has few, a text of 110 shingles about 7, and at the threshold it shares 0.4 of
+    /// them); most shared first, oldest first among equals. Boilerplate anchors are left out. The containment test on
+    /// the full samples decides.
+    /// </summary>
+    public IReadOnlyList<long> ContainmentCandidates(ShingleSketch sketch)
+    {
+        if (sketch.Shingles < ShingleSketch.MinShingles) return [];
+        var anchors = sketch.Anchors().ToList();
+        Dictionary<long, int>? shared = null;
+        foreach (var anchor in anchors)
+        {
+            if (!_anchors.TryGetValue(anchor, out var value)) continue;
+            shared ??= [];
+            if (value >= 0) { shared[value] = shared.GetValueOrDefault(value) + 1; continue; }
+            var list = _anchorLists[(int)(-value - 1)];
+            if (list.Count > MaxAnchorPostings) continue;
+            foreach (var seq in list) shared[seq] = shared.GetValueOrDefault(seq) + 1;
+        }
+        if (shared is null) return [];
+        return shared.Where(kv => kv.Value >= Math.Max(1, Math.Min(anchors.Count, _anchorCounts.GetValueOrDefault(kv.Key)) / 5))
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
     }
 
     /// <summary>
@@ -55,11 +118,27 @@ internal sealed class NearDuplicateIndex
         return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
     }
 
-    internal static byte[] Pack(MinHashSignature s)
+    internal static byte[] Pack(MinHashSignature s, ShingleSketch? sketch = null)
     {
-        var bytes = new byte[MinHashSignature.Size * 4];
+        var bytes = new byte[MinHashSignature.Size * 4 + (sketch is null ? 0 : 8 + sketch.Samples.Length * 4)];
         for (var i = 0; i < MinHashSignature.Size; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 4), s.Values[i]);
+        if (sketch is null) return bytes;
+        var at = MinHashSignature.Size * 4;
+        BitConverter.TryWriteBytes(bytes.AsSpan(at), sketch.Shingles);
+        BitConverter.TryWriteBytes(bytes.AsSpan(at + 4), sketch.Limit);
+        for (var i = 0; i < sketch.Samples.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(at + 8 + i * 4), sketch.Samples[i]);
         return bytes;
+    }
+
+    /// <summary>The shingle sample stored after the signature; null for rows written before samples were kept.</summary>
+    internal static ShingleSketch? UnpackSketch(byte[] bytes)
+    {
+        var at = MinHashSignature.Size * 4;
+        if (bytes.Length < at + 8) return null;
+        var count = (bytes.Length - at - 8) / 4;
+        var samples = new uint[count];
+        for (var i = 0; i < count; i++) samples[i] = BitConverter.ToUInt32(bytes, at + 8 + i * 4);
+        return ShingleSketch.FromParts(BitConverter.ToInt32(bytes, at), BitConverter.ToUInt32(bytes, at + 4), samples);
     }
 
     internal static MinHashSignature Unpack(byte[] bytes)

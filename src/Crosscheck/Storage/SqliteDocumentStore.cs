@@ -136,8 +136,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 return new StoreOutcome(StoreStatus.AlreadyStored, document with { DuplicateOf = DuplicateOfStored(existing.Value, tx) });
             }
 
-            var signature = MinHashSignature.Compute(document.Text);
-            var (duplicateOf, copiesOf) = FindNearDuplicate(document, signature, tx);
+            var (signature, sketch) = MinHashSignature.ComputeBoth(document.Text);
+            var (duplicateOf, copiesOf) = FindNearDuplicate(document, signature, sketch, tx);
             var stored = document with { DuplicateOf = duplicateOf };
 
             var cmd = Command("""
@@ -155,7 +155,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             cmd.Parameters.AddWithValue("$text", stored.Text);
             cmd.Parameters.AddWithValue("$dup", (object?)duplicateOf ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue("$minhash", NearDuplicateIndex.Pack(signature));
+            cmd.Parameters.AddWithValue("$minhash", NearDuplicateIndex.Pack(signature, sketch));
             var seq = (long)cmd.ExecuteScalar()!;
 
             InsertSegments(seq, stored.Segments, tx);
@@ -168,7 +168,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
             InsertSource(seq, stored.Source, tx);
             if (copiesOf is not null) BecomeOriginal(stored.Id, copiesOf, tx);
-            _nearDuplicates.Add(seq, signature);
+            _nearDuplicates.Add(seq, signature, sketch);
             return new StoreOutcome(duplicateOf is null ? StoreStatus.Added : StoreStatus.AddedNearDuplicate, stored);
         }
     }
@@ -200,19 +200,23 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// The original a new document nearly copies: of the stored documents it matches, the original that comes first
     /// in link order (<see cref="Linking.LinkOrder"/>), so which copy is the original does not depend on which arrived
     /// first. When the new document itself comes before that original, it is the original: it is stored without
-    /// <c>duplicateOf</c> and <c>CopiesOf</c> names the original whose copies move to it.
+    /// <c>duplicateOf</c> and <c>CopiesOf</c> names the original whose copies move to it. A stored document matches when
+    /// the estimated Jaccard similarity reaches <see cref="MinHashSignature.Threshold"/> or one text is contained in the
+    /// other (<see cref="ShingleSketch.Contained"/>: a wire story cut at another length).
     /// </summary>
-    private (string? DuplicateOf, string? CopiesOf) FindNearDuplicate(Document document, MinHashSignature signature, SqliteTransaction tx)
+    private (string? DuplicateOf, string? CopiesOf) FindNearDuplicate(Document document, MinHashSignature signature, ShingleSketch sketch, SqliteTransaction tx)
     {
         var select = Command("SELECT id, minhash, duplicate_of FROM documents WHERE seq = $seq", tx);
         var originals = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var seq in _nearDuplicates.Candidates(signature))
+        foreach (var seq in _nearDuplicates.Candidates(signature).Union(_nearDuplicates.ContainmentCandidates(sketch)))
         {
             select.Parameters.Clear();
             select.Parameters.AddWithValue("$seq", seq);
             using var reader = select.ExecuteReader();
             if (!reader.Read()) continue;
-            if (signature.Similarity(NearDuplicateIndex.Unpack((byte[])reader[1])) >= MinHashSignature.Threshold)
+            var stored = (byte[])reader[1];
+            if (signature.Similarity(NearDuplicateIndex.Unpack(stored)) >= MinHashSignature.Threshold
+                || NearDuplicateIndex.UnpackSketch(stored) is { } other && ShingleSketch.Contained(sketch, other))
             {
                 // Point at the original, not at another reprint of it.
                 originals.Add(reader.IsDBNull(2) ? reader.GetString(0) : reader.GetString(2));

@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// Where a document, and its report of one incident, trace back to. Copies (<see cref="DocumentFacts.DuplicateOf"/>:
+/// reprints found by Jaccard or containment), wire credits (<see cref="DocumentFacts.Wire"/>) and an outlet's own
+/// interviews ("told Reuters") all lead to one origin, so that <c>independentSources</c> counts sources, not sites.
+/// </summary>
+public static class SourceOrigins
+{
+    /// <summary>
+    /// Each document's own origin, whatever incident. Copies of one original (<see cref="DocumentFacts.DuplicateOf"/>)
+    /// share it: the wire agency the original or, failing it, a copy is credited to (first by id); else the outlet whose
+    /// own interview they report ("a commander told Reuters"); else the original's outlet; else the original's id.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (string Origin, string Reason)> OfDocuments(IReadOnlyDictionary<string, DocumentFacts> documents)
+    {
+        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var cluster in documents.Values.GroupBy(d => Original(d, documents).Id, StringComparer.Ordinal))
+        {
+            var root = documents.GetValueOrDefault(cluster.Key) ?? cluster.First();
+            var members = cluster.OrderBy(d => d.Id == root.Id ? 0 : 1).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+            (string, string) origin;
+            if (members.Select(d => d.Wire).OfType<string>().FirstOrDefault() is { } wire) origin = (wire, $"credited to the wire {wire}");
+            else if (members.Select(d => Relayed(root, d)).OfType<string>().FirstOrDefault() is { } relayed) origin = (relayed, $"reports {relayed}'s own interview");
+            else origin = (root.Outlet ?? root.Id, "own reporting");
+            foreach (var d in members) result[d.Id] = d.Id == root.Id || origin.Item2 != "own reporting" ? origin : (origin.Item1, $"copy of {root.Id}");
+        }
+        return result;
+    }
+
+    /// <summary>The document that <paramref name="doc"/> copies (its original), or itself.</summary>
+    public static DocumentFacts Original(DocumentFacts doc, IReadOnlyDictionary<string, DocumentFacts> documents) =>
+        doc.DuplicateOf is { } dup && documents.GetValueOrDefault(dup) is { } original ? original : doc;
+
+    /// <summary>"NBC" and "NBC News", "AP" and "The Associated Press" are one origin.</summary>
+    public static string Key(string name)
+    {
+        if (WireCredits.Agency(name) is { } agency) name = agency;
+        var key = name.Trim().ToLowerInvariant();
+        if (key.StartsWith("the ", StringComparison.Ordinal)) key = key[4..];
+        foreach (var suffix in new[] { " news", " newspaper", " network", " tv", " online" })
+        {
+            if (key.EndsWith(suffix, StringComparison.Ordinal) && key.Length > suffix.Length + 1) key = key[..^suffix.Length];
+        }
+        return key;
+    }
+
+    /// <summary>
+    /// Where one document's report of an incident traces back to, by the first rule that applies:
+    /// an outlet its events of the incident credit ("told NBC News", "according to Reuters");
+    /// else the wire agency the document (or the original it copies) is credited to;
+    /// else, when those events are second-hand (hedged, anonymous, "a new report") and the article credits one
+    /// outlet most, that outlet; else the named speaker it quotes (two articles quoting one minister are one source);
+    /// else the outlet whose own interview the document reports elsewhere ("a commander told Reuters");
+    /// else the original's own reporting, under its outlet's name when known.
+    /// </summary>
+    internal static SourceReport Report(string documentId, IReadOnlyList<EventFacts> events, IReadOnlyDictionary<string, DocumentFacts> documents)
+    {
+        var doc = documents.GetValueOrDefault(documentId);
+        var root = doc is null ? null : Original(doc, documents);
+        string origin;
+        string reason;
+        if (events.Select(e => e.Via).OfType<string>().Where(IsName).GroupBy(Key).OrderByDescending(g => g.Count()).FirstOrDefault() is { } credited)
+        {
+            origin = Display(credited);
+            reason = $"credits {origin}";
+        }
+        else if ((root?.Wire ?? doc?.Wire) is { } wire)
+        {
+            origin = wire;
+            reason = $"credited to the wire {wire}";
+        }
+        else if (events.Any(e => e.Hedged || e.AttributionKind is AttributionKind.Anonymous or AttributionKind.Document or AttributionKind.Outlet)
+            && doc is not null && MostCredited(doc) is { } outlet)
+        {
+            origin = outlet;
+            reason = $"second-hand; the article credits {outlet}";
+        }
+        else if (events.FirstOrDefault(e => e.AttributionKind == AttributionKind.Named && e.Speaker is not null) is { } named)
+        {
+            origin = named.Speaker!;
+            reason = $"quotes {origin}";
+        }
+        else if (doc is not null && Relayed(root!, doc) is { } relayed)
+        {
+            origin = relayed;
+            reason = $"reports {relayed}'s own interview";
+        }
+        else
+        {
+            origin = root?.Outlet ?? doc?.Outlet ?? root?.Id ?? documentId;
+            reason = root is not null && root != doc ? $"own reporting of {root.Id}, which it copies" : "own reporting";
+        }
+        var (count, countText) = SourceCount(events, doc, origin);
+        return new SourceReport(documentId, doc?.Outlet, doc?.Published, origin, reason, [.. events.Select(e => e.Id)], count, countText);
+    }
+
+    /// <summary>
+    /// Reports of copies of one original (in link order) trace back to one origin: the first that credits a source
+    /// (an outlet, a wire, an interview, second-hand), else the first that quotes a speaker, else the original's, else the first's.
+    /// </summary>
+    internal static ImmutableArray<SourceReport> JoinCopies(ImmutableArray<SourceReport> reports, IReadOnlyDictionary<string, DocumentFacts> documents)
+    {
+        string RootOf(string id) => documents.GetValueOrDefault(id)?.DuplicateOf ?? id;
+        var chosen = new Dictionary<string, SourceReport>(StringComparer.Ordinal);
+        foreach (var cluster in reports.GroupBy(r => RootOf(r.Document), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            chosen[cluster.Key] = cluster.OrderBy(r => Strength(r.OriginReason)).ThenBy(r => r.Document == cluster.Key ? 0 : 1).First();
+        }
+        return [.. reports.Select(r => chosen.TryGetValue(RootOf(r.Document), out var c) && c.Document != r.Document
+            ? r with { Origin = c.Origin, OriginReason = $"near-duplicate of {c.Document}" } : r)];
+    }
+
+    private static int Strength(string reason) =>
+        reason.StartsWith("own reporting", StringComparison.Ordinal) ? 2 : reason.StartsWith("quotes ", StringComparison.Ordinal) ? 1 : 0;
+
+    private static bool IsName(string via) => via.Length > 0 && char.IsUpper(via[0]);
+
+    /// <summary>The name to show for names of one origin: the agency's name for a wire, else the longest.</summary>
+    private static string Display(IEnumerable<string> names)
+    {
+        var longest = names.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).First();
+        return WireCredits.Agency(longest) ?? longest;
+    }
+
+    /// <summary>
+    /// The outlet whose own interview the text reports ("a commander told Reuters"), when it is not the text's own
+    /// outlet (or its original's); the one credited most, first in the text among equals.
+    /// </summary>
+    private static string? Relayed(DocumentFacts root, DocumentFacts doc)
+    {
+        var own = new[] { root.Outlet, doc.Outlet }.OfType<string>().Select(Key).ToHashSet(StringComparer.Ordinal);
+        var interviews = doc.Credits.Where(c => c.Interview && IsName(c.Via) && !own.Contains(Key(c.Via))).GroupBy(c => Key(c.Via)).ToList();
+        if (interviews.Count == 0) return null;
+        var top = interviews.OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Start)).First();
+        return Display(top.Select(c => c.Via));
+    }
+
+    private static string? MostCredited(DocumentFacts doc)
+    {
+        var groups = doc.Credits.Where(c => IsName(c.Via)).GroupBy(c => Key(c.Via)).ToList();
+        if (groups.Count == 0) return null;
+        var top = groups.OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Start)).First();
+        return Display(top.Select(c => c.Via));
+    }
+
+    /// <summary>How many sources the report says stand behind it: the most its events or its credits of the origin name.</summary>
+    private static (int? Count, string? Text) SourceCount(IReadOnlyList<EventFacts> events, DocumentFacts? doc, string origin)
+    {
+        int? best = null;
+        string? text = null;
+        foreach (var e in events)
+        {
+            if (e.SourceCount is { } n && (best is null || n > best)) { best = n; text = e.Speaker ?? e.Evidence; }
+        }
+        if (doc is not null)
+        {
+            var key = Key(origin);
+            foreach (var c in doc.Credits)
+            {
+                if (c.SourceCount is { } n && Key(c.Via) == key && (best is null || n > best)) { best = n; text = c.SourceText ?? c.Text; }
+            }
+        }
+        return (best, text);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Crosscheck.Events;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// The wire agency a text is credited to, read from its dateline ("KYIV, Ukraine (AP) —"), byline ("By AFP Staff
+/// Writers"), sign-off ("— Reuters", "--IANS") or closing line ("With inputs from PTI"); the agencies and cue words are
+/// in <c>data/events/wire-credits.txt</c> (embedded), read once per process.
+/// </summary>
+public static class WireCredits
+{
+    private const string FileName = "wire-credits.txt";
+    private const int DatelineParagraphs = 4;
+    private const int DatelineChars = 200;
+    private const int BylineWords = 6;
+    private const int ClosingParagraphs = 3;
+
+    private static readonly Lists Data = Load(WordListFile.EmbeddedText(FileName));
+
+    private sealed record Lists(FrozenDictionary<string, string> AgencyOfForm, FrozenDictionary<string, string> AgencyOfKey,
+        string[] ContributionCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff);
+
+    /// <summary>The agency the text is credited to (its name as listed), or null when no credit names one.</summary>
+    public static string? Find(string text)
+    {
+        var paragraphs = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var head = paragraphs.Take(DatelineParagraphs).ToList();
+        foreach (var p in head)
+        {
+            var m = Data.Dateline.Match(p.Length > DatelineChars ? p[..DatelineChars] : p);
+            if (m.Success) return Data.AgencyOfForm[m.Groups[1].Value];
+        }
+        foreach (var p in head)
+        {
+            if (WordCount(p) <= BylineWords && Data.Form.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Value];
+        }
+        var tail = paragraphs.Skip(Math.Max(0, paragraphs.Length - ClosingParagraphs)).Reverse().ToList();
+        foreach (var p in tail)
+        {
+            if (Data.SignOff.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Groups[1].Value];
+            if (WordCount(p) <= BylineWords && Data.Form.Match(p) is { Success: true } alone) return Data.AgencyOfForm[alone.Value];
+            if (Data.ContributionCues.Any(c => p.Contains(c, StringComparison.Ordinal)) && Data.Form.Match(p) is { Success: true } credited)
+            {
+                return Data.AgencyOfForm[credited.Value];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The agency a name stands for ("AP", "the Associated Press": Associated Press), or null when it names none.</summary>
+    public static string? Agency(string name)
+    {
+        var key = name.Trim();
+        if (Data.AgencyOfForm.TryGetValue(key, out var agency)) return agency;
+        return Data.AgencyOfKey.GetValueOrDefault(Key(key));
+    }
+
+    /// <summary>Whether a reporting verb reports an interview given to the outlet it names ("told Reuters").</summary>
+    public static bool IsInterviewVerb(string? verb) => verb is not null && Data.InterviewVerbs.Contains(verb.Trim());
+
+    private static string Key(string name)
+    {
+        var key = name.ToLowerInvariant();
+        return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+    }
+
+    private static int WordCount(string paragraph) => paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static Lists Load(string text)
+    {
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var cues = new List<string>();
+        var verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string? section = null;
+        foreach (var raw in text.Split('\n'))
+        {
+            var comment = raw.IndexOf('#', StringComparison.Ordinal);
+            var line = (comment >= 0 ? raw[..comment] : raw).Trim();
+            if (line.Length == 0) continue;
+            if (line.StartsWith('@')) { section = line[1..].Trim(); continue; }
+            switch (section)
+            {
+                case "wires":
+                    var bar = line.IndexOf('|', StringComparison.Ordinal);
+                    if (bar <= 0) throw new FormatException($"data/events/{FileName}: @wires wants 'name | forms', not '{line}'");
+                    var name = line[..bar].Trim();
+                    foreach (var form in line[(bar + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        forms[form] = name;
+                        keys.TryAdd(Key(form), name);
+                    }
+                    keys.TryAdd(Key(name), name);
+                    break;
+                case "contribution-cues": cues.Add(line); break;
+                case "interview-verbs": verbs.UnionWith(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)); break;
+                default: throw new FormatException($"data/events/{FileName}: '{line}' is outside a known @section");
+            }
+        }
+        var alternation = string.Join('|', forms.Keys.OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).Select(Regex.Escape));
+        const string Before = @"(?<![\p{L}\p{N}])";
+        const string After = @"(?![\p{L}\p{N}])";
+        var formRegex = new Regex(Before + "(?:" + alternation + ")" + After, RegexOptions.CultureInvariant);
+        var dateline = new Regex(@"\((" + alternation + @")\)", RegexOptions.CultureInvariant);
+        var signOff = new Regex(@"(?:[—–-]{1,2}\s*|\()(" + alternation + @")" + After + @"\)?\s*\.?$", RegexOptions.CultureInvariant);
+        return new Lists(forms.ToFrozenDictionary(StringComparer.Ordinal), keys.ToFrozenDictionary(StringComparer.Ordinal),
+            [.. cues], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff);
+    }
+}

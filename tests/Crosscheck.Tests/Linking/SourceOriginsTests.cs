@@ -1,0 +1,97 @@
+using Crosscheck.Linking;
+using static Crosscheck.Tests.Linking.CrossDocumentLinkerTests;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>Wire credits, reported interviews and copies give one origin; made-up articles read by the real pipeline.</summary>
+public sealed class SourceOriginsTests
+{
+    private static CrossRecord Link(params DocumentFacts[] documents)
+    {
+        var linker = new CrossDocumentLinker();
+        foreach (var d in documents) linker.Add(d);
+        return linker.Snapshot();
+    }
+
+    private static Dictionary<string, DocumentFacts> ById(params DocumentFacts[] documents) => documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    [Fact]
+    public void An_article_reporting_an_outlets_interview_relays_that_outlet()
+    {
+        var doc = Facts("relay", "Valley Courier", "2025-11-04",
+            "A navy commander told Reuters that the patrol boat had been hit by a drone near the port. The navy later confirmed the attack.");
+        doc.Credits.ShouldContain(c => c.Via == "Reuters" && c.Interview);
+        doc.Wire.ShouldBeNull();
+        var (origin, reason) = SourceOrigins.OfDocuments(ById(doc))[doc.Id];
+        origin.ShouldBe("Reuters");
+        reason.ShouldContain("interview");
+    }
+
+    [Fact]
+    public void An_outlets_own_report_cited_without_an_interview_is_not_relayed()
+    {
+        var doc = Facts("cites", "Valley Courier", "2025-11-04",
+            "The patrol boat was hit by a drone near the port, the navy said on Tuesday. Divers searched the harbour for the crew.");
+        doc.Credits.ShouldNotContain(c => c.Interview);
+        SourceOrigins.OfDocuments(ById(doc))[doc.Id].Origin.ShouldBe("Valley Courier");
+    }
+
+    [Fact]
+    public void Two_rewrites_credited_to_one_wire_are_one_source()
+    {
+        var a = Facts("wire-a", "Harbor Ledger", "2025-09-03",
+            "PORT ALDER (AP) — A missile struck a fuel depot in Port Alder on Tuesday, killing four workers, the governor said.");
+        var b = Facts("wire-b", "Tidewater Dispatch", "2025-09-03",
+            "Four workers were killed on Tuesday when a missile hit a fuel depot in Port Alder, the regional governor said.\n— AP");
+        a.Wire.ShouldBe("Associated Press");
+        b.Wire.ShouldBe("Associated Press");
+        var origins = SourceOrigins.OfDocuments(ById(a, b));
+        origins[a.Id].Origin.ShouldBe(origins[b.Id].Origin);
+
+        var record = Link(a, b);
+        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+        incident.Origins.ToArray().ShouldBe(["Associated Press"]);
+        incident.IndependentSources.ShouldBe(1);
+        incident.Reports.ShouldAllBe(r => r.OriginReason.Contains("Associated Press"));
+    }
+
+    [Fact]
+    public void Own_reporting_by_two_outlets_stays_two_sources()
+    {
+        var a = Facts("own-a", "Harbor Ledger", "2025-09-03", "A missile struck a fuel depot in Port Alder on Tuesday, killing four workers.");
+        var b = Facts("own-b", "Tidewater Dispatch", "2025-09-03", "A missile hit a fuel depot in Port Alder on Tuesday, killing four workers.");
+        var origins = SourceOrigins.OfDocuments(ById(a, b));
+        origins[a.Id].Origin.ShouldNotBe(origins[b.Id].Origin);
+    }
+
+    [Fact]
+    public void A_copy_takes_the_wire_credit_that_only_one_of_the_copies_kept()
+    {
+        var original = Facts("orig", "Harbor Ledger", "2025-09-03", "A missile struck a fuel depot in Port Alder on Tuesday, killing four workers.");
+        var copy = Facts("copy", "Tidewater Dispatch", "2025-09-03",
+            "A missile struck a fuel depot in Port Alder on Tuesday, killing four workers.\n--IANS") with { DuplicateOf = original.Id };
+        var origins = SourceOrigins.OfDocuments(ById(original, copy));
+        origins[original.Id].Origin.ShouldBe("Indo-Asian News Service");
+        origins[copy.Id].Origin.ShouldBe("Indo-Asian News Service");
+        // Without the credit, the copy traces back to its original's own reporting.
+        var plain = copy with { Wire = null };
+        var again = SourceOrigins.OfDocuments(ById(original, plain));
+        again[plain.Id].Origin.ShouldBe("Harbor Ledger");
+        again[plain.Id].Reason.ShouldContain(original.Id);
+    }
+
+    [Fact]
+    public void Origins_do_not_depend_on_the_order_of_the_documents()
+    {
+        var docs = new[]
+        {
+            Facts("o1", "Harbor Ledger", "2025-09-03", "A missile struck a fuel depot in Port Alder on Tuesday, killing four workers."),
+            Facts("o2", "Tidewater Dispatch", "2025-09-03", "A navy commander told Reuters that a missile had struck a fuel depot in Port Alder."),
+            Facts("o3", "Valley Courier", "2025-09-03", "PORT ALDER (AFP) - A missile struck a fuel depot on Tuesday, officials said."),
+        };
+        var copies = docs.Append(docs[0] with { Id = "d-copy", DuplicateOf = docs[0].Id }).ToArray();
+        var forward = SourceOrigins.OfDocuments(ById(copies));
+        var backward = SourceOrigins.OfDocuments(copies.Reverse().ToDictionary(d => d.Id, StringComparer.Ordinal));
+        foreach (var d in copies) backward[d.Id].ShouldBe(forward[d.Id]);
+    }
+}

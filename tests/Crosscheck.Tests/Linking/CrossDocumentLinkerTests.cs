@@ -164,11 +164,11 @@ public class CrossDocumentLinkerTests
     [Fact]
     public void Two_titles_of_one_person_agree_when_a_gazetteer_lists_both()
     {
-        IncidentSummarizer.TitlesAgree("Secretary of Defense", "Secretary of War", ["Secretary of Defense", "Secretary of War"]).ShouldBeTrue();
-        IncidentSummarizer.TitlesAgree("President", "President of Mexico", []).ShouldBeTrue();
-        IncidentSummarizer.TitlesAgree("former Foreign Minister", "Foreign Minister", []).ShouldBeTrue();
-        IncidentSummarizer.TitlesAgree("Foreign Minister", "Defense Minister", []).ShouldBeFalse();
-        IncidentSummarizer.TitlesAgree("Secretary of Defense", "Secretary of State", ["Secretary of Defense", "Secretary of War"]).ShouldBeFalse();
+        IncidentDiscrepancies.TitlesAgree("Secretary of Defense", "Secretary of War", ["Secretary of Defense", "Secretary of War"]).ShouldBeTrue();
+        IncidentDiscrepancies.TitlesAgree("President", "President of Mexico", []).ShouldBeTrue();
+        IncidentDiscrepancies.TitlesAgree("former Foreign Minister", "Foreign Minister", []).ShouldBeTrue();
+        IncidentDiscrepancies.TitlesAgree("Foreign Minister", "Defense Minister", []).ShouldBeFalse();
+        IncidentDiscrepancies.TitlesAgree("Secretary of Defense", "Secretary of State", ["Secretary of Defense", "Secretary of War"]).ShouldBeFalse();
     }
 
     [Fact]

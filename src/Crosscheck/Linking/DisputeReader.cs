@@ -10,7 +10,8 @@ namespace Crosscheck.Linking;
 /// whose subject is the party ("Cambodia denied the allegation"), a reject verb whose object is a claim ("dismissed
 /// the reports"), and a party saying who the victims were or were not ("said the people killed were fishermen",
 /// "they were not drug traffickers") or that the event never took place. Each keeps its words, its speaker and the
-/// event it is about: an event of its own sentence, else the article's first reported news ("disputed the account").
+/// event it is about: an event of its own sentence (for a deny verb, the event read as denied first), else the article's
+/// first reported news ("disputed the account").
 /// A cue with a negation before it ("did not deny") disputes nothing; words that name no speaker are the article's own.
 /// </summary>
 internal static class DisputeReader
@@ -38,7 +39,7 @@ internal static class DisputeReader
                 speaker ??= EntityBefore(text, sentence, i);
                 if (speaker is null) continue;
                 var (name, country) = NameOf(text, speaker.Value);
-                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(events, sentence, text.StartOf(i), text.WordOf(i)), sentence.Start, sentence.End, sentence.Text));
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(events, sentence, text.StartOf(i), text.WordOf(i), cue.Kind == "denial"), sentence.Start, sentence.End, sentence.Text));
                 break;
             }
         }
@@ -52,7 +53,9 @@ internal static class DisputeReader
         if (pos.StartsWith("VB", StringComparison.Ordinal))
         {
             var lemmas = Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).ToList();
-            if (Negated(text, sentence, i)) return null;
+            // "contested border", "the disputed area": an adjective, not a party's word.
+            if (Negated(text, sentence, i) || text.RelationOf(i) == "amod"
+                || (pos == "VBN" && i + 1 < sentence.EndToken && text.PosOf(i + 1) is { } next && next.StartsWith("NN", StringComparison.Ordinal))) return null;
             var obj = ObjectOf(text, sentence, i);
             if (lemmas.Any(l => DenyVerbs.Contains(l, StringComparer.OrdinalIgnoreCase)))
                 return obj is { } o && OtherObjects.Contains(text.WordOf(o)) ? null : ("denial", word);
@@ -60,10 +63,11 @@ internal static class DisputeReader
                 return ("dispute", word + " " + text.WordOf(c));
             return null;
         }
-        if (pos.StartsWith("NN", StringComparison.Ordinal) && VictimNouns.Contains(word) && Before(text, sentence, i, Copulas) is { } cop && Before(text, sentence, i, Negations) is null)
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && VictimNouns.Contains(word) && Before(text, sentence, i, Copulas) is { } cop && Before(text, sentence, i, Negations) is null
+            && Describes(text, cop, i))
             return ("victims", text.Span(cop, i + 1).Text);
         if (pos.StartsWith("NN", StringComparison.Ordinal) && IdentityNouns.Contains(word) && Before(text, sentence, i, Negations) is { } neg
-            && Before(text, sentence, i, Copulas) is { } be && be < neg)
+            && Before(text, sentence, i, Copulas) is { } be && be < neg && Describes(text, neg, i))
             return ("victims", text.Span(be, i + 1).Text);
         foreach (var phrase in NonEvents)
         {
@@ -83,6 +87,16 @@ internal static class DisputeReader
             if (words.Contains(text.WordOf(t))) return t;
         }
         return null;
+    }
+
+    /// <summary>Whether only articles, adjectives, names and nouns stand between the copula (or negation) and the noun.</summary>
+    private static bool Describes(AnnotatedText text, int from, int noun)
+    {
+        for (var t = from + 1; t < noun; t++)
+        {
+            if (text.PosOf(t) is not ({ } p and ("DT" or "JJ" or "NNP" or "NN" or "NNS" or "HYPH")) && !Negations.Contains(text.WordOf(t))) return false;
+        }
+        return true;
     }
 
     private static bool Negated(AnnotatedText text, TokenSpan sentence, int verb)
@@ -169,20 +183,24 @@ internal static class DisputeReader
     private static TokenSpan Widen(AnnotatedText text, TokenSpan phrase)
     {
         var sentence = text.SentenceOf(phrase.StartToken);
-        bool Stop(int t) => text.PosOf(t) is { } p && (p.StartsWith("VB", StringComparison.Ordinal) || p is "MD" or "WDT" or "WP" || !char.IsLetterOrDigit(text.WordOf(t)[0]));
+        bool Stop(int t) => text.PosOf(t) is { } p && (p.StartsWith("VB", StringComparison.Ordinal) || p is "MD" or "WDT" or "WP" or "RB" || !char.IsLetterOrDigit(text.WordOf(t)[0]));
         var start = phrase.StartToken;
-        while (start > sentence.StartToken && !Stop(start - 1)) start--;
+        // Leftwards only through "of" or "in" ("The ministry of the interior"), never into the words of another clause.
+        if (start - 1 > sentence.StartToken && text.WordOf(start - 1) is "of" or "in")
+        {
+            while (start > sentence.StartToken && !Stop(start - 1)) start--;
+        }
         var end = phrase.EndToken;
         while (end < sentence.EndToken && !Stop(end)) end++;
         return end - start <= 8 ? text.Span(start, end) : phrase;
     }
 
     /// <summary>The event the dispute is about: an event of its sentence reported as fact or denied, nearest the cue; else the article's first reported news.</summary>
-    private static string? AnchorOf(IReadOnlyList<EventFacts> events, TokenSpan sentence, int cueStart, string cueWord)
+    private static string? AnchorOf(IReadOnlyList<EventFacts> events, TokenSpan sentence, int cueStart, string cueWord, bool denial)
     {
         var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && IncidentMatcher.ClassOf(e.Modality) == ModalityClass.Factual
                 && !string.Equals(e.Trigger, cueWord, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
+            .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
         if (inSentence.Count > 0) return inSentence[0].Id;
         var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start).ToList();
         return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;

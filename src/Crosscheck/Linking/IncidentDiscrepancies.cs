@@ -6,7 +6,7 @@ using Crosscheck.Events;
 namespace Crosscheck.Linking;
 
 /// <summary>
-/// The discrepancies of one incident: same-kind statements about it that cannot all be true. Two outlets' dead for
+/// The discrepancies of one incident: same-kind statements about it that cannot all be true. Two sides' dead for
 /// one event as of the same day; counts of events given the same day; two days or two countries for one event;
 /// sides of different countries named as its actor; a claim against a denial; a party disputing what was reported
 /// (<see cref="DisputeReader"/>); reports of one origin giving different numbers of sources; one person given
@@ -46,9 +46,10 @@ internal static class IncidentDiscrepancies
 
         if (scope == IncidentScope.Single && byDocument.Count > 1)
         {
-            // Dates: resolved times of the reported news that cannot overlap. Unresolved words ("at the time") are never compared.
+            // Dates: resolved times of the reported news more than a day apart (a night attack spans two dates, and the
+            // linker joins reports a day apart). Unresolved words ("at the time") are never compared.
             var dated = byDocument.Select(g => g.FirstOrDefault(e => e.Salience == "main" && e.Time is { Start: not null, End: not null })).OfType<EventFacts>().ToList();
-            if (dated.Select(e => e.Document).Distinct().Count() > 1 && !Overlap(dated.Select(e => ((decimal)e.Time!.Start!.Value.DayNumber, (decimal)e.Time.End!.Value.DayNumber))))
+            if (dated.Select(e => e.Document).Distinct().Count() > 1 && !Overlap(dated.Select(e => ((decimal)e.Time!.Start!.Value.DayNumber - 1, (decimal)e.Time.End!.Value.DayNumber))))
             {
                 Add(DiscrepancyKind.Date, dated.Select(e => new DiscrepancyValue(DateRange(e.Time!), e.Document, e.Id, e.Time!.Text)),
                     "the reports date it on different days");
@@ -122,13 +123,16 @@ internal static class IncidentDiscrepancies
 
     /// <summary>
     /// The dead of one event that cannot both be true: two documents of different outlets and origins, published the
-    /// same day, whose counts do not overlap. Counts of many events and counts whose words make them a running or
-    /// cumulative figure are left out; counts of different days are a toll's course, not a conflict.
+    /// same day, whose counts do not overlap and whose speakers speak for different countries (the two sides' claims).
+    /// Counts of many events and counts whose words make them a running or cumulative figure are left out; counts of
+    /// different days are a toll's course, and so are one side's counts of one day (a count rises within the day and
+    /// only the day of publication is known), so neither is a conflict.
     /// </summary>
     private static List<SourceValue> SameDayDead(List<IGrouping<string, EventFacts>> byDocument, IncidentSummarizer.FatalityResult fatalities,
         IReadOnlyDictionary<string, DocumentFacts> documents, Dictionary<string, string> originOf)
     {
         var plural = byDocument.SelectMany(g => g).Where(e => e.Plural).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var sideOf = byDocument.SelectMany(g => g).Where(e => e.SpeakerCountry is not null).ToDictionary(e => e.Id, e => e.SpeakerCountry!, StringComparer.Ordinal);
         var values = (fatalities.Record?.BySource ?? [])
             .Where(v => v.Event is null || !plural.Contains(v.Event))
             .Where(v => !IncidentWords.HasAny(v.Text, IncidentWords.Rising))
@@ -146,6 +150,7 @@ internal static class IncidentDiscrepancies
                 if (da.Outlet is { } oa && db.Outlet is { } ob && string.Equals(oa, ob, StringComparison.OrdinalIgnoreCase)) continue;
                 if (originOf.GetValueOrDefault(a.Document) is { } ra && ra == originOf.GetValueOrDefault(b.Document)) continue;
                 if (Overlap([(a.Min, a.Max ?? decimal.MaxValue), (b.Min, b.Max ?? decimal.MaxValue)])) continue;
+                if (a.Event is null || b.Event is null || sideOf.GetValueOrDefault(a.Event) is not { } sa || sideOf.GetValueOrDefault(b.Event) is not { } sb || sa == sb) continue;
                 if (!conflicting.Contains(a)) conflicting.Add(a);
                 if (!conflicting.Contains(b)) conflicting.Add(b);
             }

@@ -142,8 +142,12 @@ public class CrossDocumentLinkerTests
         incident.Fatalities.BySource.Length.ShouldBe(2);
         record.Discrepancies.ShouldNotContain(d => d.Incident == incident.Id && d.Kind == DiscrepancyKind.Fatalities);
 
-        var other = Facts("count-c", "Gulf Gazette", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 9 people.");
-        var disagree = Link(Facts("count-d", "Harbor Ledger", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 5 people."), other);
+        // One day's unattributed counts of 5 and 9 may be one toll rising within the day; two sides' claims cannot both be true.
+        var rising = Link(Facts("count-e", "Harbor Ledger", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 5 people."),
+            Facts("count-f", "Gulf Gazette", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 9 people."));
+        rising.Discrepancies.ShouldNotContain(d => d.Kind == DiscrepancyKind.Fatalities);
+        var other = Facts("count-c", "Gulf Gazette", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 9 people, Nicolás Maduro said.");
+        var disagree = Link(Facts("count-d", "Harbor Ledger", "2025-09-03", "A US strike destroyed a boat in the Caribbean Sea on Tuesday, killing 5 people, Pete Hegseth said."), other);
         var flagged = disagree.Discrepancies.Single(d => d.Kind == DiscrepancyKind.Fatalities);
         flagged.Values.Select(v => v.Value).ShouldBe(["5", "9"]);
     }

@@ -10,7 +10,8 @@ namespace Crosscheck.Linking;
 /// <item><c>contested</c>: competing claims about who did it or whether it happened (an actor or modality discrepancy),
 /// or a party disputing what was reported;</item>
 /// <item><c>confirmed</c>: the acting party acknowledges it: a speaker who is the incident's actor, or who speaks for the
-/// actor's side as its force, commander, ministry, government or spokesperson (<c>data/events/incident-words.txt</c>
+/// actor's side as its force, commander, ministry, government or spokesperson (a speaker read as the actor counts only
+/// when a report not theirs names them as the actor too) (<c>data/events/incident-words.txt</c>
 /// <c>@official</c>), never a critic or a bystander (<c>@critic</c>, or another country);</item>
 /// <item><c>fair</c>: two or more independent sources report it;</item>
 /// <item><c>weak</c>: one source.</item>
@@ -62,7 +63,10 @@ internal static class IncidentGrade
             if (side is not null && e.SpeakerCountry is { } sc && sc != side) continue;
             var offices = OfficesOf(e, documents);
             if (IncidentWords.HasAny(offices, IncidentWords.Critic)) continue;
-            if (actorKey is not null && e.SpeakerKey == actorKey)
+            // A speaker read as the actor only in their own words may be a misread speaker ("the mayor said the attack …"):
+            // the acting party must be named as such by a report that is not theirs.
+            if (actorKey is not null && e.SpeakerKey == actorKey
+                && factual.Any(x => x.SpeakerKey != actorKey && x.Actors.Any(a => a.EntityKey == actorKey)))
                 return $"{e.Speaker}, the acting party, acknowledges it";
             if (side is not null && e.SpeakerCountry == side && IncidentWords.FirstOf(offices, IncidentWords.Official) is not null)
                 return $"{e.Speaker}{Office(e, documents)}, speaking for the acting side ({side}), acknowledges it";

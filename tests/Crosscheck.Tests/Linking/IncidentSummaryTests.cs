@@ -164,6 +164,19 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_speaker_read_as_the_actor_only_in_their_own_words_does_not_confirm_it()
+    {
+        var mayor = new ParticipantFacts("Mayor Ivan Petrenko", "k:person:ivan-petrenko", "XA");
+        var own = Strike("d-1", "v-1", speaker: "Ivan Petrenko", speakerKey: "k:person:ivan-petrenko", speakerCountry: "XA", actors: [mayor], day: Tuesday);
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [own])).Incident.Grade.ShouldBe(Grade.Weak);
+
+        // Named as the actor by another report too, the same words are the acting party's acknowledgement.
+        var other = Strike("d-2", "v-2", actors: [mayor], day: Tuesday);
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [own]), Doc("d-2", "Tidewater Dispatch", Tuesday, [other])).Incident.GradeReason
+            .ShouldBe("Ivan Petrenko, the acting party, acknowledges it");
+    }
+
+    [Fact]
     public void The_acting_sides_minister_confirms_it_and_the_reason_says_who()
     {
         var report = Doc("d-1", "Harbor Ledger", Tuesday,

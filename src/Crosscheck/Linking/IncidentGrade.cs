@@ -55,7 +55,7 @@ internal static class IncidentGrade
         if (actors.Count == 0) return null;
         var top = actors.GroupBy(a => a.EntityKey ?? a.Text.ToLowerInvariant(), StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         var actorKey = top.First().EntityKey;
-        var side = top.Select(a => a.Country).OfType<string>().FirstOrDefault() ?? actors.Select(a => a.Country).OfType<string>().GroupBy(c => c, StringComparer.Ordinal)
+        var side = top.Select(a => a.Country ?? IncidentTitle.CountryOfWords(a.Text)).OfType<string>().FirstOrDefault() ?? actors.Select(a => a.Country).OfType<string>().GroupBy(c => c, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
         foreach (var e in factual)
         {

@@ -79,13 +79,36 @@ internal static class IncidentTitle
     /// <summary>A country's words when the actor is that country or its force or government ("US forces" → "US"); else null.</summary>
     private static string? SideOf(ParticipantFacts actor)
     {
-        if (actor.Country is not { } country) return null;
+        if ((actor.Country ?? CountryOfWords(actor.Text)) is not { } country) return null;
         if (actor.EntityKey is { } key && key.Contains("person:", StringComparison.Ordinal)) return null;
         var isCountry = actor.EntityKey is { } k && k.Contains("geo:", StringComparison.Ordinal);
         var words = IncidentWords.Split(actor.Text);
         var names = CountryNames(country);
         var side = words.All(w => IncidentWords.SideWords.Contains(w) || names.Contains(w) || IncidentWords.HasAny(w, IncidentWords.Official));
         return isCountry || side ? CountryWords(country) : null;
+    }
+
+    private static readonly Lazy<Dictionary<string, string>> CountryByName = new(() =>
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in Gazetteer.Default.Entries.Select(x => x.Entity))
+        {
+            if (e.Country is not { } c) continue;
+            if (!e.Key.StartsWith("norp:", StringComparison.Ordinal) && Gazetteer.Default.Country(c)?.Entity.Key != e.Key) continue;
+            foreach (var n in e.Aliases.Prepend(e.Name)) map.TryAdd(n, c);
+        }
+        return map;
+    });
+
+    /// <summary>The country a side's words name without an entity behind them ("US forces" → US); null when none or two.</summary>
+    internal static string? CountryOfWords(string text)
+    {
+        var words = IncidentWords.Split(text);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+            for (var n = 1; n <= 3 && i + n <= words.Length; n++)
+                if (CountryByName.Value.TryGetValue(string.Join(' ', words[i..(i + n)]), out var c)) found.Add(c);
+        return found.Count == 1 ? found.First() : null;
     }
 
     private static readonly Dictionary<string, HashSet<string>> NamesCache = new(StringComparer.Ordinal);

@@ -188,6 +188,19 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_side_named_by_its_countrys_words_alone_is_that_country()
+    {
+        // "US forces" read as an organization of its own, with no country: its words still name the US.
+        var forces = new ParticipantFacts("US forces", "o:us forces", null);
+        var report = Doc("d-1", "Harbor Ledger", Tuesday,
+            [Strike("d-1", "v-1", 3, speaker: "Pete Hegseth", speakerKey: "k:person:pete-hegseth", speakerCountry: "US", actors: [forces], day: Tuesday)],
+            people: [new PersonTitles("k:person:pete-hegseth", "Pete Hegseth", ["Secretary of War"], 0, 8)]);
+        var incident = Summarize(report).Incident;
+        incident.Grade.ShouldBe(Grade.Confirmed);
+        incident.Title.ShouldBe("US strike on a boat in the Caribbean Sea, 2 Sep 2025: 3 killed");
+    }
+
+    [Fact]
     public void Fair_and_weak_say_how_many_sources()
     {
         var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", day: Tuesday)]);

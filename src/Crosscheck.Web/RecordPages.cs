@@ -180,7 +180,7 @@ internal static class RecordPages
         {
             var name = DiscrepancyKinds.Name(kind);
             var note = discrepancies.First(d => d.Kind == kind).Note;
-            html.Raw($"""<span class="flag" data-kind="{name}" title="{HtmlPage.Attr(note)}">⚑ """).Text(name.Replace('_', ' ') + " disagree").Raw("</span>");
+            html.Raw($"""<span class="flag" data-kind="{name}" title="{HtmlPage.Attr(note)}">⚑ """).Text(kind == DiscrepancyKind.Dispute ? "disputed" : name.Replace('_', ' ') + " disagree").Raw("</span>");
         }
         html.Raw("</div>");
     }

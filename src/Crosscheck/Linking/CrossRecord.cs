@@ -6,15 +6,15 @@ namespace Crosscheck.Linking;
 /// <summary>How sure the record is that an incident happened as reported, after Airwars' grading.</summary>
 public enum Grade
 {
-    /// <summary>A party responsible for it acknowledged it.</summary>
+    /// <summary>The acting party (its force, commander, ministry or spokesperson) acknowledged it.</summary>
     Confirmed,
-    /// <summary>Two or more independent sources report it.</summary>
+    /// <summary>Two or more credible independent sources report it.</summary>
     Fair,
     /// <summary>One source reports it.</summary>
     Weak,
-    /// <summary>Reports compete about who did it or whether it happened.</summary>
+    /// <summary>Competing claims about who did it or whether it happened, or a party disputes what was reported.</summary>
     Contested,
-    /// <summary>Later reports retract or deny it, and nothing independent supports it.</summary>
+    /// <summary>Every report of it is a denial or says it did not happen.</summary>
     Discounted,
 }
 
@@ -36,6 +36,8 @@ public enum DiscrepancyKind
     Modality,
     SourceCount,
     Title,
+    /// <summary>A party denies or contests what a report states ("the people killed were fishermen").</summary>
+    Dispute,
 }
 
 public static class DiscrepancyKinds

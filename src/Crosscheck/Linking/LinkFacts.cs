@@ -29,7 +29,16 @@ public sealed record DocumentFacts
     public string? Wire { get; init; }
     /// <summary>The people the article names, with the titles it gives them (for title discrepancies).</summary>
     public ImmutableArray<PersonTitles> People { get; init; } = [];
+    /// <summary>A party's denials and disputes of the facts the article reports ("Venezuelan officials disputed the account").</summary>
+    public ImmutableArray<DisputeFacts> Disputes { get; init; } = [];
 }
+
+/// <summary>
+/// A party denying or contesting reported facts: what kind (<c>denial</c>, <c>rejects the account</c>, <c>victims</c>,
+/// <c>did not happen</c>), the cue words, who says so (null when the text does not say), their country when known, the event
+/// the words are about (an event of their sentence, else the article's first reported news), and the sentence.
+/// </summary>
+public sealed record DisputeFacts(string Kind, string Cue, string? Speaker, string? SpeakerCountry, string? Event, int Start, int End, string Text);
 
 /// <summary>A key, a weight (a count, or a tf-idf value) and, for entities, the name to show.</summary>
 public readonly record struct WeightedKey(string Key, float Weight, string? Label = null);

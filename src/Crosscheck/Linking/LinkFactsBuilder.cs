@@ -37,6 +37,7 @@ public static partial class LinkFactsBuilder
             if (StopTerms.Contains(term)) continue;
             termCounts[term] = termCounts.GetValueOrDefault(term) + 1;
         }
+        ImmutableArray<EventFacts> events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls) with { Reported = document.Metadata.Published })];
         return new DocumentFacts
         {
             Id = document.Id,
@@ -46,7 +47,8 @@ public static partial class LinkFactsBuilder
             DuplicateOf = document.DuplicateOf,
             Entities = [.. entityCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value, labels[p.Key]))],
             Terms = [.. termCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value))],
-            Events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls) with { Reported = document.Metadata.Published })],
+            Events = events,
+            Disputes = DisputeReader.Read(text, events),
             Credits = CreditsOf(text),
             Wire = WireCredits.Find(document.Text),
             People = PeopleOf(text, keys),

@@ -51,7 +51,7 @@ public sealed class RecordBrowserTests(RecordWebFixture fixture, ITestOutputHelp
         await toStory;
         var card = page.Locator($"ol.timeline li.incident[data-id='{incident.Id}']");
         (await card.IsVisibleAsync()).ShouldBeTrue();
-        (await card.Locator(".flag[data-kind=fatalities]").IsVisibleAsync()).ShouldBeTrue();
+        (await card.Locator(".flag[data-kind=dispute]").IsVisibleAsync()).ShouldBeTrue();
         // Cards run down the page in date order.
         var dates = await page.Locator("ol.timeline > li.incident").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.date)");
         dates.Length.ShouldBeGreaterThan(1);
@@ -83,7 +83,7 @@ public sealed class RecordBrowserTests(RecordWebFixture fixture, ITestOutputHelp
             }
         }
         // The disagreement is flagged at the top, above the reports.
-        var flag = page.Locator("section.discrepancies .discrepancy[data-kind=fatalities]");
+        var flag = page.Locator("section.discrepancies .discrepancy[data-kind=dispute]");
         (await flag.IsVisibleAsync()).ShouldBeTrue();
         (await flag.BoundingBoxAsync())!.Y.ShouldBeLessThan(first.Y);
         await Screenshot(page, "incident.png");

@@ -33,12 +33,12 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
     /// <summary>The story of the most documents: the one the samples write about most.</summary>
     internal static Story BusiestStory(CrossRecord record) => record.Stories.OrderByDescending(s => s.Documents.Length).First();
 
-    /// <summary>An incident of several reports whose fatality counts disagree.</summary>
+    /// <summary>An incident of several reports that a party disputes (Venezuela disputing the first strike).</summary>
     internal static Incident DisputedIncident(CrossRecord record)
     {
-        var disputed = record.Discrepancies.Where(d => d.Kind == DiscrepancyKind.Fatalities).Select(d => d.Incident).ToHashSet();
+        var disputed = record.Discrepancies.Where(d => d.Kind == DiscrepancyKind.Dispute).Select(d => d.Incident).ToHashSet();
         var incident = record.Incidents.FirstOrDefault(i => disputed.Contains(i.Id) && i.Reports.Length >= 2);
-        incident.ShouldNotBeNull("the samples give no incident whose reports disagree on fatalities");
+        incident.ShouldNotBeNull("the samples give no incident of several reports with a dispute");
         return incident;
     }
 
@@ -133,7 +133,7 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
 
         // The disputed incident of the samples is on this timeline, flagged.
         var disputed = DisputedIncident(record);
-        page.QuerySelector($"li.incident[data-id='{disputed.Id}'] .flag[data-kind=fatalities]").ShouldNotBeNull();
+        page.QuerySelector($"li.incident[data-id='{disputed.Id}'] .flag[data-kind=dispute]").ShouldNotBeNull();
 
         page.QuerySelectorAll("li.story-document").Select(d => d.GetAttribute("data-id")).ShouldBe(story.Documents, ignoreOrder: true);
         foreach (var id in story.Documents) page.QuerySelector($"li.story-document[data-id='{id}'] a.title")!.GetAttribute("href").ShouldBe($"/documents/{id}");
@@ -220,7 +220,7 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
                 if (value.Event is { } ev) li.QuerySelector("a.source")!.GetAttribute("href").ShouldBe($"#event-{ev}");
             }
         }
-        var fatal = discrepancies.First(d => d.Kind == DiscrepancyKind.Fatalities);
+        var fatal = discrepancies.First(d => d.Kind == DiscrepancyKind.Dispute);
         fatal.Values.Select(v => v.Value).Distinct().Count().ShouldBeGreaterThan(1);
     }
 

@@ -1,0 +1,208 @@
+using System.Collections.Immutable;
+using Crosscheck.Documents;
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// Finds a party's denials and disputes of reported facts (the cues of <c>data/events/disputes.txt</c>): a deny verb
+/// whose subject is the party ("Cambodia denied the allegation"), a reject verb whose object is a claim ("dismissed
+/// the reports"), and a party saying who the victims were or were not ("said the people killed were fishermen",
+/// "they were not drug traffickers") or that the event never took place. Each keeps its words, its speaker and the
+/// event it is about: an event of its own sentence (for a deny verb, the event read as denied first), else the article's
+/// first reported news ("disputed the account").
+/// A cue with a negation before it ("did not deny") disputes nothing; words that name no speaker are the article's own.
+/// </summary>
+internal static class DisputeReader
+{
+    private static readonly ImmutableArray<string> DenyVerbs = [.. IncidentWords.Dispute("deny-verbs")];
+    private static readonly ImmutableArray<string> RejectVerbs = [.. IncidentWords.Dispute("reject-verbs")];
+    private static readonly System.Collections.Frozen.FrozenSet<string> OtherObjects = IncidentWords.DisputeSet("deny-other-objects");
+    private static readonly System.Collections.Frozen.FrozenSet<string> ClaimNouns = IncidentWords.DisputeSet("claim-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> VictimNouns = IncidentWords.DisputeSet("victim-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> Copulas = IncidentWords.DisputeSet("copulas");
+    private static readonly System.Collections.Frozen.FrozenSet<string> IdentityNouns = IncidentWords.DisputeSet("denied-identity-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> Negations = IncidentWords.DisputeSet("negations");
+    private static readonly ImmutableArray<string[]> NonEvents = [.. IncidentWords.Dispute("nonevent-phrases").Select(p => p.Split('_'))];
+
+    public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events)
+    {
+        var found = ImmutableArray.CreateBuilder<DisputeFacts>();
+        foreach (var sentence in text.Sentences)
+        {
+            if (sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
+            for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+            {
+                if (Cue(text, sentence, i) is not { } cue) continue;
+                var speaker = cue.Kind is "denial" or "dispute" ? SubjectOf(text, i) : SpeakerOf(text, i);
+                speaker ??= EntityBefore(text, sentence, i);
+                if (speaker is null) continue;
+                var (name, country) = NameOf(text, speaker.Value);
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(events, sentence, text.StartOf(i), text.WordOf(i), cue.Kind == "denial"), sentence.Start, sentence.End, sentence.Text));
+                break;
+            }
+        }
+        return found.ToImmutable();
+    }
+
+    private static (string Kind, string Words)? Cue(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        var word = text.WordOf(i);
+        var pos = text.PosOf(i) ?? "";
+        if (pos.StartsWith("VB", StringComparison.Ordinal))
+        {
+            var lemmas = Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).ToList();
+            // "contested border", "the disputed area": an adjective, not a party's word.
+            if (Negated(text, sentence, i) || text.RelationOf(i) == "amod"
+                || (pos == "VBN" && i + 1 < sentence.EndToken && text.PosOf(i + 1) is { } next && next.StartsWith("NN", StringComparison.Ordinal))) return null;
+            var obj = ObjectOf(text, sentence, i);
+            if (lemmas.Any(l => DenyVerbs.Contains(l, StringComparer.OrdinalIgnoreCase)))
+                return obj is { } o && OtherObjects.Contains(text.WordOf(o)) ? null : ("denial", word);
+            if (lemmas.Any(l => RejectVerbs.Contains(l, StringComparer.OrdinalIgnoreCase)) && obj is { } c && ClaimNouns.Contains(text.WordOf(c)))
+                return ("dispute", word + " " + text.WordOf(c));
+            return null;
+        }
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && VictimNouns.Contains(word) && Before(text, sentence, i, Copulas) is { } cop && Before(text, sentence, i, Negations) is null
+            && Describes(text, cop, i))
+            return ("victims", text.Span(cop, i + 1).Text);
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && IdentityNouns.Contains(word) && Before(text, sentence, i, Negations) is { } neg
+            && Before(text, sentence, i, Copulas) is { } be && be < neg && Describes(text, neg, i))
+            return ("victims", text.Span(be, i + 1).Text);
+        foreach (var phrase in NonEvents)
+        {
+            if (i + phrase.Length > sentence.EndToken) continue;
+            var all = true;
+            for (var j = 0; j < phrase.Length && all; j++) all = string.Equals(text.WordOf(i + j), phrase[j], StringComparison.OrdinalIgnoreCase);
+            if (all) return ("did not happen", text.Span(i, i + phrase.Length).Text);
+        }
+        return null;
+    }
+
+    /// <summary>The nearest of the three tokens before <paramref name="i"/> whose word is in <paramref name="words"/>.</summary>
+    private static int? Before(AnnotatedText text, TokenSpan sentence, int i, IReadOnlySet<string> words)
+    {
+        for (var t = i - 1; t >= Math.Max(sentence.StartToken, i - 4); t--)
+        {
+            if (words.Contains(text.WordOf(t))) return t;
+        }
+        return null;
+    }
+
+    /// <summary>Whether only articles, adjectives, names and nouns stand between the copula (or negation) and the noun.</summary>
+    private static bool Describes(AnnotatedText text, int from, int noun)
+    {
+        for (var t = from + 1; t < noun; t++)
+        {
+            if (text.PosOf(t) is not ({ } p and ("DT" or "JJ" or "NNP" or "NN" or "NNS" or "HYPH")) && !Negations.Contains(text.WordOf(t))) return false;
+        }
+        return true;
+    }
+
+    private static bool Negated(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var t = verb - 1; t >= Math.Max(sentence.StartToken, verb - 3); t--)
+        {
+            if (Negations.Contains(text.WordOf(t))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The verb's object: its "obj" dependent in a parse, else the first noun within four words after it.</summary>
+    private static int? ObjectOf(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        if (SyntaxScope.HasParse(text, sentence))
+        {
+            foreach (var d in text[verb].DependentsWith("obj")) return d.Index;
+        }
+        for (var t = verb + 1; t < Math.Min(sentence.EndToken, verb + 5); t++)
+        {
+            if (text.PosOf(t) is { } p && p.StartsWith("NN", StringComparison.Ordinal)) return t;
+        }
+        return null;
+    }
+
+    /// <summary>The subject of a verb (of the verb it is conjoined to when it has none), or the agent of a passive one.</summary>
+    private static int? SubjectOf(AnnotatedText text, int verb)
+    {
+        if (!SyntaxScope.HasParse(text, text.SentenceOf(verb))) return null;
+        for (var v = verb; v >= 0; v = text.RelationOf(v) == "conj" ? text.HeadOf(v) : -1)
+        {
+            foreach (var d in text[v].Dependents)
+            {
+                if (d.Relation is "nsubj" || (d.Relation is "obl:agent")) return d.Index;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>For words that are said: the subject of the nearest speech verb above them.</summary>
+    private static int? SpeakerOf(AnnotatedText text, int token)
+    {
+        if (!SyntaxScope.HasParse(text, text.SentenceOf(token))) return null;
+        for (var t = text.HeadOf(token); t >= 0; t = text.HeadOf(t))
+        {
+            if (SyntaxActors.IsSpeechVerb(text, t)) return SubjectOf(text, t);
+        }
+        return null;
+    }
+
+    /// <summary>Without a parse: the last person, organization or side named before the cue in its sentence.</summary>
+    private static int? EntityBefore(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        int? last = null;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.EndToken > i) break;
+            if (m.Span.StartToken >= sentence.StartToken && m.Type is EntityType.Person or EntityType.Org or EntityType.Gpe or EntityType.Norp or EntityType.Group)
+                last = m.Span.EndToken - 1;
+        }
+        return last;
+    }
+
+    /// <summary>The speaker's name (the named entity the words hold, after coreference) and its country.</summary>
+    private static (string Name, string? Country) NameOf(AnnotatedText text, int token)
+    {
+        var phrase = Widen(text, SyntaxActors.PhraseOf(text, token));
+        string? name = null;
+        string? country = null;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.StartToken >= phrase.EndToken) break;
+            if (m.Span.EndToken <= phrase.StartToken) continue;
+            if (m.Span.Contains(token) && m.Type != EntityType.Norp) name ??= m.Known?.Name ?? m.Name.Text;
+            country ??= m.Known?.Country;
+        }
+        return (name ?? phrase.Text, country);
+    }
+
+    /// <summary>
+    /// The phrase with the words around it up to a verb, a punctuation mark or the sentence's edge, when that holds
+    /// at most eight words ("Officials" → "Officials in the rebel-held province"; "interior" → "The ministry of the interior").
+    /// </summary>
+    private static TokenSpan Widen(AnnotatedText text, TokenSpan phrase)
+    {
+        var sentence = text.SentenceOf(phrase.StartToken);
+        bool Stop(int t) => text.PosOf(t) is { } p && (p.StartsWith("VB", StringComparison.Ordinal) || p is "MD" or "WDT" or "WP" or "RB" || !char.IsLetterOrDigit(text.WordOf(t)[0]));
+        var start = phrase.StartToken;
+        // Leftwards only through "of" or "in" ("The ministry of the interior"), never into the words of another clause.
+        if (start - 1 > sentence.StartToken && text.WordOf(start - 1) is "of" or "in")
+        {
+            while (start > sentence.StartToken && !Stop(start - 1)) start--;
+        }
+        var end = phrase.EndToken;
+        while (end < sentence.EndToken && !Stop(end)) end++;
+        return end - start <= 8 ? text.Span(start, end) : phrase;
+    }
+
+    /// <summary>The event the dispute is about: an event of its sentence reported as fact or denied, nearest the cue; else the article's first reported news.</summary>
+    private static string? AnchorOf(IReadOnlyList<EventFacts> events, TokenSpan sentence, int cueStart, string cueWord, bool denial)
+    {
+        var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && IncidentMatcher.ClassOf(e.Modality) == ModalityClass.Factual
+                && !string.Equals(e.Trigger, cueWord, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
+        if (inSentence.Count > 0) return inSentence[0].Id;
+        var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start).ToList();
+        return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using Crosscheck.Events;
+using Crosscheck.Language;
+using Crosscheck.Language.Gazetteers;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// The title a reporter would write for an incident: its type, actor, target, place and day, and the dead where known
+/// ("US strike on a boat in the Caribbean Sea, 2 Sep 2025: 11 killed"). What is unknown is left out rather than
+/// guessed: an actor is named only when an entity or a country stands behind its words, and a place, a pronoun or a
+/// critic is never one. A country's side ("US forces", "the Thai army") is named by its country ("US", "Thai").
+/// </summary>
+internal static class IncidentTitle
+{
+    private static readonly string[] Pronouns = ["it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "who", "which", "that", "this", "those"];
+
+    public static string Of(IReadOnlyList<EventFacts> events, Modality modality, IncidentScope scope, PlaceFacts? place, TimeFacts? time, FatalityRecord? fatalities)
+    {
+        var type = events[0].Type;
+        var campaign = scope == IncidentScope.Campaign;
+        var ofType = events.Where(e => e.Type == type).ToList();
+        var places = PlaceWords(events);
+        var noun = NounOf(ofType, type, campaign);
+        var prefix = modality switch
+        {
+            Modality.Asserted => "",
+            Modality.Denied => "denied ",
+            Modality.Negated => "ruled-out ",
+            Modality.Hypothetical => "possible ",
+            _ => Modalities.Name(modality) + " ",
+        };
+        var (side, by) = ActorOf(ofType, places);
+        var title = prefix + (side is null ? noun : side + " " + noun);
+        if (by is not null) title += " by " + by;
+        if (IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign) is { } target) title += " " + word + " " + target;
+        if (place is not null) title += PlaceText(place);
+        if (time is not null && DayText(time) is { } day) title += ", " + day;
+        if (DeadText(fatalities) is { } dead) title += ": " + dead;
+        return char.ToUpperInvariant(title[0]) + title[1..];
+    }
+
+    /// <summary>The words of every place the incident's events name ("American waters", "Caribbean Sea"), lower case.</summary>
+    internal static HashSet<string> PlaceWords(IEnumerable<EventFacts> events)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in events)
+        {
+            if (e.Location is not { } l) continue;
+            set.Add(Bare(l.Text));
+            set.Add(Bare(l.Name));
+        }
+        return set;
+    }
+
+    /// <summary>Whether an actor's words name a party: not a pronoun or a place, not a critic, and an entity or a country behind them.</summary>
+    internal static bool IsNamingActor(ParticipantFacts actor, IReadOnlySet<string> places)
+    {
+        var bare = Bare(actor.Text);
+        if (bare.Length < 2 || Pronouns.Contains(bare, StringComparer.OrdinalIgnoreCase) || places.Contains(bare)) return false;
+        if (IncidentWords.HasAny(actor.Text, IncidentWords.Critic)) return false;
+        return actor.EntityKey is not null || actor.Country is not null;
+    }
+
+    /// <summary>The most named actor: a country's side as its country's words, else the actor's own words after "by".</summary>
+    private static (string? Side, string? By) ActorOf(List<EventFacts> events, IReadOnlySet<string> places)
+    {
+        var asserted = events.Where(e => e.Modality == Modality.Asserted).SelectMany(e => e.Actors).Where(a => IsNamingActor(a, places)).ToList();
+        var actors = asserted.Count > 0 ? asserted : [.. events.SelectMany(e => e.Actors).Where(a => IsNamingActor(a, places))];
+        if (actors.Count == 0) return (null, null);
+        var named = actors.Select(a => (Actor: a, Side: SideOf(a))).ToList();
+        var top = named.GroupBy(x => x.Side ?? x.Actor.EntityKey ?? Bare(x.Actor.Text), StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+        if (top.First().Side is { } side) return (side, null);
+        var words = top.Select(x => x.Actor.Text).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First();
+        return (null, words.StartsWith("The ", StringComparison.Ordinal) ? "the" + words[3..] : words);
+    }
+
+    /// <summary>A country's words when the actor is that country or its force or government ("US forces" → "US"); else null.</summary>
+    private static string? SideOf(ParticipantFacts actor)
+    {
+        if ((actor.Country ?? CountryOfWords(actor.Text)) is not { } country) return null;
+        if (actor.EntityKey is { } key && key.Contains("person:", StringComparison.Ordinal)) return null;
+        var isCountry = actor.EntityKey is { } k && k.Contains("geo:", StringComparison.Ordinal);
+        var words = IncidentWords.Split(actor.Text);
+        var names = CountryNames(country);
+        var side = words.All(w => IncidentWords.SideWords.Contains(w) || names.Contains(w) || IncidentWords.HasAny(w, IncidentWords.Official));
+        return isCountry || side ? CountryWords(country) : null;
+    }
+
+    private static readonly Lazy<Dictionary<string, string>> CountryByName = new(() =>
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in Gazetteer.Default.Entries.Select(x => x.Entity))
+        {
+            if (e.Country is not { } c) continue;
+            if (!e.Key.StartsWith("norp:", StringComparison.Ordinal) && Gazetteer.Default.Country(c)?.Entity.Key != e.Key) continue;
+            foreach (var n in e.Aliases.Prepend(e.Name)) map.TryAdd(n, c);
+        }
+        return map;
+    });
+
+    /// <summary>The country a side's words name without an entity behind them ("US forces" → US); null when none or two.</summary>
+    internal static string? CountryOfWords(string text)
+    {
+        var words = IncidentWords.Split(text);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+            for (var n = 1; n <= 3 && i + n <= words.Length; n++)
+                if (CountryByName.Value.TryGetValue(string.Join(' ', words[i..(i + n)]), out var c)) found.Add(c);
+        return found.Count == 1 ? found.First() : null;
+    }
+
+    private static readonly Dictionary<string, HashSet<string>> NamesCache = new(StringComparer.Ordinal);
+
+    /// <summary>Every word of the country's names and demonyms in the gazetteer.</summary>
+    private static HashSet<string> CountryNames(string iso2)
+    {
+        lock (NamesCache)
+        {
+            if (NamesCache.TryGetValue(iso2, out var known)) return known;
+            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var countryKey = Gazetteer.Default.Country(iso2)?.Entity.Key;
+            foreach (var e in Gazetteer.Default.Entries.Select(x => x.Entity))
+            {
+                if (e.Country != iso2 || !(e.Key.StartsWith("norp:", StringComparison.Ordinal) || e.Key == countryKey)) continue;
+                foreach (var n in e.Aliases.Prepend(e.Name)) foreach (var w in IncidentWords.Split(n)) set.Add(w);
+            }
+            return NamesCache[iso2] = set;
+        }
+    }
+
+    private static string CountryWords(string iso2) =>
+        IncidentWords.CountryWords(iso2)
+        ?? Gazetteer.Default.Entries.Select(x => x.Entity).FirstOrDefault(e => e.Country == iso2 && e.Key.StartsWith("norp:", StringComparison.Ordinal))?.Name
+        ?? Gazetteer.Default.Country(iso2)?.Entity.Name
+        ?? iso2;
+
+    /// <summary>The word reporters use: the most used title noun of the events' words ("strike"), else the type's noun.</summary>
+    private static string NounOf(List<EventFacts> events, PloverType type, bool plural)
+    {
+        var singular = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (one, many) in IncidentWords.TitleNouns) { singular[one] = one; singular[many] = one; }
+        var used = events.Select(e => singular.GetValueOrDefault(e.Trigger.Trim())).OfType<string>()
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        if (used is not null) return plural ? IncidentWords.TitleNouns[used] : used;
+        return Noun(type, plural);
+    }
+
+    /// <summary>The most named target: a short phrase without a number or a pronoun, "the" made "a" for a single event.</summary>
+    private static string? TargetOf(List<EventFacts> events, IReadOnlySet<string> places, bool campaign)
+    {
+        var targets = events.SelectMany(e => e.Recipients)
+            .Where(r => Bare(r.Text) is var b && b.Length > 1 && !Pronouns.Contains(b, StringComparer.OrdinalIgnoreCase) && !places.Contains(b)
+                && !r.Text.Any(char.IsDigit) && IncidentWords.Split(r.Text) is { Length: > 0 and <= 4 } words && !IncidentWords.PlaceNouns.Contains(words[^1]))
+            .ToList();
+        if (targets.Count == 0) return null;
+        var top = targets.GroupBy(r => r.EntityKey ?? Bare(r.Text), StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+        var text = top.Select(r => r.Text).OrderBy(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First();
+        if (text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !campaign && top.First().EntityKey is null)
+            text = (IsVowel(text[4]) ? "an " : "a ") + text[4..];
+        return text.Length > 0 && char.IsUpper(text[0]) && top.First().EntityKey is null ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
+    private static bool IsVowel(char c) => "aeiouAEIOU".Contains(c, StringComparison.Ordinal);
+
+    private static string PlaceText(PlaceFacts place)
+    {
+        var name = place.Name;
+        var first = IncidentWords.Split(name).FirstOrDefault() ?? "";
+        if (IncidentWords.PlacePrepositions.Contains(first)) return " " + name;
+        var last = IncidentWords.Split(name).LastOrDefault() ?? "";
+        var article = (IncidentWords.PlaceArticles.Contains(place.Precision) || IncidentWords.ArticleNames.Contains(last)) && !first.Equals("the", StringComparison.OrdinalIgnoreCase) ? "the " : "";
+        return " in " + article + name;
+    }
+
+    /// <summary>The day ("2 Sep 2025"), days ("2–4 Sep 2025"), month or year the time resolves to; null when unresolved.</summary>
+    internal static string? DayText(TimeFacts time)
+    {
+        if (time.Start is not { } s || time.End is not { } e) return null;
+        var c = CultureInfo.InvariantCulture;
+        if (time.Precision == "year" || (s.Month == 1 && s.Day == 1 && e.Month == 12 && e.Day == 31 && s.Year == e.Year)) return s.ToString("yyyy", c);
+        if (time.Precision == "month" || (s.Day == 1 && e == new DateOnly(s.Year, s.Month, 1).AddMonths(1).AddDays(-1)))
+            return s.ToString("MMM yyyy", c);
+        if (s == e) return s.ToString("d MMM yyyy", c);
+        if (s.Year == e.Year && s.Month == e.Month) return s.ToString("%d", c) + "–" + e.ToString("d MMM yyyy", c);
+        if (s.Year == e.Year) return s.ToString("d MMM", c) + "–" + e.ToString("d MMM yyyy", c);
+        return s.ToString("d MMM yyyy", c) + "–" + e.ToString("d MMM yyyy", c);
+    }
+
+    /// <summary>"11 killed" where the reconciled count is known; a span when no source gives the count exactly; nothing for none.</summary>
+    private static string? DeadText(FatalityRecord? f)
+    {
+        if (f is null || f.Max <= 0) return null;
+        var c = CultureInfo.InvariantCulture;
+        if (f.Min == f.Max || f.BySource.Any(v => v.Max == v.Min && v.Min == f.Best)) return f.Best.ToString(c) + " killed";
+        return f.Min.ToString(c) + "–" + f.Max.ToString(c) + " killed";
+    }
+
+    private static string Bare(string text)
+    {
+        var t = text.Trim();
+        foreach (var det in new[] { "the ", "a ", "an " })
+        {
+            if (t.StartsWith(det, StringComparison.OrdinalIgnoreCase)) return t[det.Length..].Trim();
+        }
+        return t;
+    }
+
+    internal static string Noun(PloverType type, bool plural) => (type, plural) switch
+    {
+        (PloverType.Assault, true) => "attacks",
+        (PloverType.Assault, false) => "attack",
+        (PloverType.Mobilize, _) => "deployment",
+        (PloverType.Threaten, _) => plural ? "threats" : "threat",
+        (PloverType.Reject, _) => "rejection",
+        (PloverType.Accuse, _) => plural ? "accusations" : "accusation",
+        (PloverType.Protest, _) => plural ? "protests" : "protest",
+        (PloverType.Sanction, _) => plural ? "sanctions" : "sanction",
+        (PloverType.Coerce, _) => "coercion",
+        (PloverType.Request, _) => plural ? "requests" : "request",
+        (PloverType.Agree, _) => "agreement",
+        (PloverType.Consult, _) => "talks",
+        (PloverType.Support, _) => "support",
+        (PloverType.Concede, _) => "concession",
+        (PloverType.Cooperate, _) => "cooperation",
+        (PloverType.Aid, _) => "aid",
+        (PloverType.Retreat, _) => "withdrawal",
+        _ => PloverTypes.Name(type).ToLowerInvariant(),
+    };
+}

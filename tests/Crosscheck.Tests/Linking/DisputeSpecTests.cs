@@ -1,0 +1,37 @@
+using Crosscheck.Documents;
+using Crosscheck.Events;
+using Crosscheck.Language;
+using Crosscheck.Linking;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>Runs Specs/disputes.spec.md: text in, the disputes <see cref="DisputeReader"/> finds out, with their speakers and events.</summary>
+public sealed class DisputeSpecTests
+{
+    private const string Spec = "disputes.spec.md";
+
+    public static TheoryData<string> Examples() => SpecFile.Names(Spec);
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Text_gets_the_disputes_the_spec_lists(string name)
+    {
+        var example = SpecFile.Load(Spec).Single(e => e.Name == name);
+        var body = example["text"].TrimEnd('\n');
+        var document = new DocumentReader().ReadBytes("made-up.txt", System.Text.Encoding.UTF8.GetBytes("---\npublished: 2025-11-04\n---\n" + body), ".txt").Single().Document!;
+        var text = StandardPipeline.Default.Process(document);
+        var facts = LinkFactsBuilder.Build(document, text, EventReader.Default.Read(text));
+        var lines = facts.Disputes.Select(d => $"{d.Kind} | {d.Cue} | {d.Speaker ?? "-"} | {(d.Event is { } id ? facts.Events.Single(e => e.Id == id).Trigger : "-")}").ToList();
+        if (lines.Count == 0) lines.Add("none");
+        lines.ShouldBe(example.Lines("expect"), Case.Sensitive, name);
+    }
+
+    [Fact]
+    public void The_spec_file_has_disputes_of_each_kind_and_texts_with_none()
+    {
+        var examples = SpecFile.Load(Spec);
+        foreach (var kind in new[] { "denial", "dispute", "victims", "did not happen" })
+            examples.Count(e => e.Lines("expect").Any(l => l.StartsWith(kind + " |", StringComparison.Ordinal))).ShouldBeGreaterThanOrEqualTo(1, kind);
+        examples.Count(e => e.Lines("expect") is ["none"]).ShouldBeGreaterThanOrEqualTo(4);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Collections.Immutable;
+using Crosscheck.Events;
+using Crosscheck.Linking;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>
+/// Discrepancies, grades and titles of one incident from made-up facts (no reading, no matching): a rising toll is
+/// never a discrepancy, two outlets' conflicting dead of one day are, a party's denial or dispute makes the incident
+/// contested, a critic named in a report does not confirm it, and titles name type, actor, target, place, day and dead.
+/// </summary>
+public sealed class IncidentSummaryTests
+{
+    private static readonly ParticipantFacts UsForces = new("US forces", "k:geo:6252001", "US");
+    private static readonly PlaceFacts Caribbean = new("the Caribbean Sea", "Caribbean Sea", null, "sea", 15, -75);
+
+    private static EventFacts Strike(string document, string id, decimal? killed = null, string killedText = "", Modality modality = Modality.Asserted,
+        string? speaker = null, string? speakerKey = null, string? speakerCountry = null, ImmutableArray<ParticipantFacts>? actors = null, DateOnly? day = null) => new()
+    {
+        Id = id,
+        Document = document,
+        Type = PloverType.Assault,
+        Modality = modality,
+        Actors = actors ?? [UsForces],
+        Recipients = [new ParticipantFacts("a boat", null, null)],
+        Location = Caribbean,
+        Time = day is { } d ? new TimeFacts("on Tuesday", d, d, "day") : null,
+        Fatalities = killed is { } k ? new RangeFacts(k, k, killedText.Length > 0 ? killedText : $"{k} people") : null,
+        AttributionKind = speaker is null ? AttributionKind.Unattributed : AttributionKind.Named,
+        Speaker = speaker,
+        SpeakerKey = speakerKey,
+        SpeakerCountry = speakerCountry,
+        Trigger = "strike",
+        Segment = "lede",
+        Start = 0,
+        End = 40,
+        Evidence = "US forces carried out a strike on a boat.",
+    };
+
+    private static DocumentFacts Doc(string id, string outlet, DateOnly published, ImmutableArray<EventFacts> events,
+        ImmutableArray<DisputeFacts>? disputes = null, ImmutableArray<PersonTitles>? people = null) => new()
+    {
+        Id = id,
+        Outlet = outlet,
+        Published = published,
+        Events = events,
+        Disputes = disputes ?? [],
+        People = people ?? [],
+    };
+
+    private static (Incident Incident, ImmutableArray<Discrepancy> Discrepancies) Summarize(params DocumentFacts[] docs)
+    {
+        var events = docs.SelectMany(d => d.Events).ToList();
+        var rank = docs.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        return IncidentSummarizer.Summarize("i-test", "s-test", null, events, [], docs.ToDictionary(d => d.Id), rank);
+    }
+
+    private static readonly DateOnly Tuesday = new(2025, 9, 2);
+
+    [Fact]
+    public void A_later_report_with_a_higher_count_is_no_discrepancy()
+    {
+        var early = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday)]);
+        var later = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(1), [Strike("d-2", "v-2", 11, day: Tuesday)]);
+        Summarize(early, later).Discrepancies.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_count_whose_words_say_it_rose_is_no_discrepancy_even_the_same_day()
+    {
+        var early = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday)]);
+        var rose = Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", 11, "the death toll rose to 11", day: Tuesday)]);
+        var sofar = Doc("d-3", "Coastline Wire", Tuesday, [Strike("d-3", "v-3", 9, "9 people so far", day: Tuesday)]);
+        Summarize(early, rose, sofar).Discrepancies.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void One_sides_counts_of_one_day_are_a_rising_toll_not_a_discrepancy()
+    {
+        var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, speaker: "the army", speakerCountry: "XA", day: Tuesday)]);
+        var b = Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", 11, speaker: "the army", speakerCountry: "XA", day: Tuesday)]);
+        Summarize(a, b).Discrepancies.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Two_outlets_giving_two_sides_conflicting_dead_the_same_day_are_flagged()
+    {
+        var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, speaker: "the army", speakerCountry: "XA", day: Tuesday)]);
+        var b = Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", 11, speaker: "the rebels' spokesman", speakerCountry: "XB", day: Tuesday)]);
+        var (incident, discrepancies) = Summarize(a, b);
+        var d = discrepancies.ShouldHaveSingleItem();
+        d.Kind.ShouldBe(DiscrepancyKind.Fatalities);
+        d.Values.Select(v => v.Value).ShouldBe(["3", "11"]);
+    }
+
+    [Fact]
+    public void Reports_dating_one_strike_on_two_days_are_flagged()
+    {
+        var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", day: Tuesday)]);
+        var b = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(3), [Strike("d-2", "v-2", day: Tuesday.AddDays(2))]);
+        Summarize(a, b).Discrepancies.ShouldHaveSingleItem().Kind.ShouldBe(DiscrepancyKind.Date);
+    }
+
+    [Fact]
+    public void Reports_a_day_apart_are_no_date_discrepancy()
+    {
+        var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", day: Tuesday)]);
+        var b = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(1), [Strike("d-2", "v-2", day: Tuesday.AddDays(1))]);
+        Summarize(a, b).Discrepancies.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_claim_against_a_denial_makes_the_incident_contested()
+    {
+        var claim = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", day: Tuesday)]);
+        var denial = Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", modality: Modality.Denied, speaker: "the defense ministry", day: Tuesday)]);
+        var (incident, discrepancies) = Summarize(claim, denial);
+        discrepancies.ShouldHaveSingleItem().Kind.ShouldBe(DiscrepancyKind.Modality);
+        incident.Grade.ShouldBe(Grade.Contested);
+        incident.GradeReason.ShouldContain("the defense ministry");
+    }
+
+    [Fact]
+    public void A_partys_dispute_of_the_facts_makes_the_incident_contested_with_its_words_and_speaker()
+    {
+        const string words = "The island's government said the dead were fishermen.";
+        var dispute = new DisputeFacts("victims", "were fishermen", "The island's government", "XX", "v-1", 100, 100 + words.Length, words);
+        var report = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 11, day: Tuesday)], [dispute]);
+        var (incident, discrepancies) = Summarize(report);
+        var d = discrepancies.ShouldHaveSingleItem();
+        d.Kind.ShouldBe(DiscrepancyKind.Dispute);
+        d.Values[^1].Value.ShouldBe("The island's government");
+        d.Values[^1].Text.ShouldBe(words);
+        incident.Grade.ShouldBe(Grade.Contested);
+        incident.GradeReason.ShouldContain("fishermen");
+    }
+
+    [Fact]
+    public void A_dispute_about_another_event_of_the_article_leaves_the_incident_alone()
+    {
+        var dispute = new DisputeFacts("denial", "denied", "The ministry", null, "v-other", 100, 120, "The ministry denied it.");
+        var report = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", day: Tuesday)], [dispute]);
+        var (incident, discrepancies) = Summarize(report);
+        discrepancies.ShouldBeEmpty();
+        incident.Grade.ShouldBe(Grade.Weak);
+    }
+
+    [Fact]
+    public void A_critic_named_in_a_report_does_not_confirm_it()
+    {
+        // A foreign president speaking of the strike, and a misread making her an actor of it: neither is the acting side.
+        var critic = new ParticipantFacts("President Ana Ruiz", "k:person:ana-ruiz", "MX");
+        var report = Doc("d-1", "Harbor Ledger", Tuesday,
+            [Strike("d-1", "v-1", 4, speaker: "Ana Ruiz", speakerKey: "k:person:ana-ruiz", speakerCountry: "MX", day: Tuesday),
+             Strike("d-1", "v-2", speaker: "Ana Ruiz", speakerKey: "k:person:ana-ruiz", speakerCountry: "MX", actors: [critic], day: Tuesday)],
+            people: [new PersonTitles("k:person:ana-ruiz", "Ana Ruiz", ["President"], 0, 8)]);
+        Summarize(report).Incident.Grade.ShouldBe(Grade.Weak);
+
+        // A lawmaker of the acting side's own country is a critic too.
+        var senator = Doc("d-2", "Tidewater Dispatch", Tuesday,
+            [Strike("d-2", "v-3", speaker: "Senator Tom Hale", speakerKey: "k:person:tom-hale", speakerCountry: "US", day: Tuesday)],
+            people: [new PersonTitles("k:person:tom-hale", "Tom Hale", ["Senator"], 0, 8)]);
+        Summarize(senator).Incident.Grade.ShouldBe(Grade.Weak);
+    }
+
+    [Fact]
+    public void A_speaker_read_as_the_actor_only_in_their_own_words_does_not_confirm_it()
+    {
+        var mayor = new ParticipantFacts("Mayor Ivan Petrenko", "k:person:ivan-petrenko", "XA");
+        var own = Strike("d-1", "v-1", speaker: "Ivan Petrenko", speakerKey: "k:person:ivan-petrenko", speakerCountry: "XA", actors: [mayor], day: Tuesday);
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [own])).Incident.Grade.ShouldBe(Grade.Weak);
+
+        // Named as the actor by another report too, the same words are the acting party's acknowledgement.
+        var other = Strike("d-2", "v-2", actors: [mayor], day: Tuesday);
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [own]), Doc("d-2", "Tidewater Dispatch", Tuesday, [other])).Incident.GradeReason
+            .ShouldBe("Ivan Petrenko, the acting party, acknowledges it");
+    }
+
+    [Fact]
+    public void The_acting_sides_minister_confirms_it_and_the_reason_says_who()
+    {
+        var report = Doc("d-1", "Harbor Ledger", Tuesday,
+            [Strike("d-1", "v-1", 11, speaker: "Pete Hegseth", speakerKey: "k:person:pete-hegseth", speakerCountry: "US", day: Tuesday)],
+            people: [new PersonTitles("k:person:pete-hegseth", "Pete Hegseth", ["Secretary of War"], 0, 8)]);
+        var incident = Summarize(report).Incident;
+        incident.Grade.ShouldBe(Grade.Confirmed);
+        incident.GradeReason.ShouldBe("Pete Hegseth (Secretary of War), speaking for the acting side (US), acknowledges it");
+    }
+
+    [Fact]
+    public void A_side_named_by_its_countrys_words_alone_is_that_country()
+    {
+        // "US forces" read as an organization of its own, with no country: its words still name the US.
+        var forces = new ParticipantFacts("US forces", "o:us forces", null);
+        var report = Doc("d-1", "Harbor Ledger", Tuesday,
+            [Strike("d-1", "v-1", 3, speaker: "Pete Hegseth", speakerKey: "k:person:pete-hegseth", speakerCountry: "US", actors: [forces], day: Tuesday)],
+            people: [new PersonTitles("k:person:pete-hegseth", "Pete Hegseth", ["Secretary of War"], 0, 8)]);
+        var incident = Summarize(report).Incident;
+        incident.Grade.ShouldBe(Grade.Confirmed);
+        incident.Title.ShouldBe("US strike on a boat in the Caribbean Sea, 2 Sep 2025: 3 killed");
+    }
+
+    [Fact]
+    public void Fair_and_weak_say_how_many_sources()
+    {
+        var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", day: Tuesday)]);
+        var b = Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", day: Tuesday)]);
+        Summarize(a, b).Incident.GradeReason.ShouldStartWith("reported by 2 independent sources (Harbor Ledger, Tidewater Dispatch)");
+        Summarize(a).Incident.GradeReason.ShouldBe("reported by one source (Harbor Ledger) only");
+    }
+
+    [Fact]
+    public void The_title_names_actor_target_place_day_and_dead()
+    {
+        var report = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 11, day: Tuesday)]);
+        Summarize(report).Incident.Title.ShouldBe("US strike on a boat in the Caribbean Sea, 2 Sep 2025: 11 killed");
+    }
+
+    [Fact]
+    public void The_title_never_makes_a_place_the_actor_and_leaves_out_what_is_unknown()
+    {
+        var waters = new ParticipantFacts("American waters", "k:norp:american", "US");
+        var e = Strike("d-1", "v-1", actors: [waters]) with
+        {
+            Type = PloverType.Mobilize,
+            Modality = Modality.Planned,
+            Recipients = [],
+            Location = new PlaceFacts("American waters", "American waters", "US", "region", null, null),
+            Trigger = "deployment",
+        };
+        var title = Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [e])).Incident.Title;
+        title.ShouldBe("Planned deployment in the American waters");
+        title.ShouldNotContain("by American waters");
+    }
+}

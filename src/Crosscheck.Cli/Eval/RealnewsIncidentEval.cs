@@ -201,7 +201,8 @@ internal static class RealnewsIncidentEval
 
     /// <summary>
     /// The discrepancy kinds that would surface a gold dispute: killed, injured or casualty fields as fatalities;
-    /// attacker or responsibility as actor; a date or time as date; a place as location; a denial as modality.
+    /// attacker or responsibility as actor; a date or time as date; a place as location; a denial as modality; a denial,
+    /// blame, an attribution or who the victims or the target were as a dispute.
     /// </summary>
     internal static HashSet<DiscrepancyKind> KindsFor(RealnewsGold.Dispute d)
     {
@@ -212,6 +213,11 @@ internal static class RealnewsIncidentEval
         if (field.Contains("date", StringComparison.Ordinal) || field.Contains("time", StringComparison.Ordinal)) kinds.Add(DiscrepancyKind.Date);
         if (field.Contains("place", StringComparison.Ordinal)) kinds.Add(DiscrepancyKind.Location);
         if (d.Kind.Contains("denial", StringComparison.OrdinalIgnoreCase)) kinds.Add(DiscrepancyKind.Modality);
+        // A party's dispute of the facts (a denial, blame, who the victims or the target were) is what a dispute reads.
+        var kind = d.Kind.ToLowerInvariant();
+        if (kind.Contains("denial", StringComparison.Ordinal) || kind.Contains("blame", StringComparison.Ordinal) || kind.Contains("description", StringComparison.Ordinal)
+            || kind.Contains("attribution", StringComparison.Ordinal) || field.Contains("victim", StringComparison.Ordinal) || field.Contains("target", StringComparison.Ordinal)
+            || field.Contains("attacker", StringComparison.Ordinal) || field.Contains("responsibility", StringComparison.Ordinal)) kinds.Add(DiscrepancyKind.Dispute);
         return kinds;
     }
 
@@ -261,7 +267,10 @@ internal static class RealnewsIncidentEval
                 .Where(values => values.Count > 0).ToList();
             return stated.Any(a => stated.Any(b => !a.SetEquals(b)));
         }
-        if (gold.Disputes.Any(x => x.ScoredIn.Contains(split) && targets.Contains(x.Target) && KindsFor(x).Contains(d.Kind) && TwoSides(x))) return Supported;
+        // A dispute read from one article is the gold's when that article is one of the dispute's sides.
+        bool OneSide(RealnewsGold.Dispute x) => x.Sides.SelectMany(side => side.Files).Select(f => view.DocumentOfFile.GetValueOrDefault(f)).OfType<string>().Any(docs.Contains);
+        if (gold.Disputes.Any(x => x.ScoredIn.Contains(split) && targets.Contains(x.Target) && KindsFor(x).Contains(d.Kind)
+            && (d.Kind == DiscrepancyKind.Dispute ? OneSide(x) : TwoSides(x)))) return Supported;
         if (p is { Mixed: true }) return WrongMerge;
         if (d.Kind != DiscrepancyKind.Fatalities || targets.Count == 0) return NotSupported;
         var figures = articles.Where(a => view.DocumentOfFile.TryGetValue(a.File, out var doc) && docs.Contains(doc))

@@ -32,9 +32,10 @@ internal static class RealnewsIncidentPrint
         o.WriteLine("             leading 'the' ignored) is the origin of a report of every member");
         o.WriteLine("dispute    = gold disputes scored in the split: found when an incident holding the gold incident's reports (for an episode, its");
         o.WriteLine("             campaign) is contested or has a discrepancy of the field's kind (killed/injured: fatalities; attacker/responsibility: actor;");
-        o.WriteLine("             date/time: date; place: location; a denial: modality)");
+        o.WriteLine("             date/time: date; place: location; a denial: modality; a denial, blame, attribution, victim or target: dispute)");
         o.WriteLine("discrepancy= each of the record's: supported when such a gold dispute exists for a gold incident its incident holds (or its episode)");
-        o.WriteLine("             and the discrepancy's values differ between the files of two of the dispute's sides;");
+        o.WriteLine("             and the discrepancy's values differ between the files of two of the dispute's sides (a dispute read from one article:");
+        o.WriteLine("             that article is one of the dispute's sides);");
         o.WriteLine("             else a wrong merge when the incident holds two gold incidents' reports; else a rising toll when fatalities and the gold's");
         o.WriteLine("             killed figures for that incident in those articles never fall from one as-of day to a later one; else not supported");
         o.WriteLine();

@@ -113,7 +113,11 @@ public sealed class RealnewsIncidentEvalTests
         ])
         {
             WireGroups = [new("W1", "reprint", "AFP", ["a1.txt", "a2.txt"]), new("W2", "same-origin rewrites", "AP", ["a2.txt", "a3.txt"])],
-            Disputes = [new("D1", "X1", "killed", "conflicting figures", ["dev", "all"], [new("5", ["a1.txt"]), new("9", ["a3.txt"])])],
+            Disputes =
+            [
+                new("D1", "X1", "killed", "conflicting figures", ["dev", "all"], [new("5", ["a1.txt"]), new("9", ["a3.txt"])]),
+                new("D2", "X1", "victims", "denial", ["dev", "all"], [new("civilians", ["a1.txt"]), new("fighters", ["a3.txt"])]),
+            ],
         };
         var events = new List<EventFacts> { Event("e1", "d1", Day, "Kandahār"), Event("e2", "d2", Day, "Kandahār"), Event("e3", "d3", Day, "Kandahār") };
         var campaign = Incident("c1", [], Day, null, killed: 40) with { Scope = IncidentScope.Campaign, Documents = ["d1", "d2"] };
@@ -128,6 +132,8 @@ public sealed class RealnewsIncidentEvalTests
             new("x2", "p1", DiscrepancyKind.Fatalities, [V("5", "d1"), V("7", "d2")], ""), // 5 then 7 a day later: a rising toll
             new("x3", "p1", DiscrepancyKind.Date, [V("a", "d1"), V("b", "d2")], ""),
             new("x4", "p1", DiscrepancyKind.Fatalities, [V("5", "d1"), V("5", "d3"), V("6", "d2")], ""), // both sides' files say 5
+            new("x5", "p1", DiscrepancyKind.Dispute, [V("claim", "d2"), V("denied", "d3")], ""), // a dispute read from a side's article
+            new("x6", "p1", DiscrepancyKind.Dispute, [V("claim", "d2")], ""), // read from no side's article
         ]);
         var r = RealnewsIncidentEval.Score(gold, "dev", View(record, events), RealnewsPlaces.Default);
 
@@ -137,9 +143,10 @@ public sealed class RealnewsIncidentEvalTests
         episode.Right.ShouldBeTrue();
         r.Wires.Single(w => w.Group.Id == "W1").Origin.ShouldBe("reuters");
         r.Wires.Single(w => w.Group.Id == "W2").Traced.ShouldBeFalse();
-        r.Disputes.Single().Found.ShouldBeTrue();
+        r.Disputes.Single(d => d.Dispute.Id == "D1").Found.ShouldBeTrue();
+        r.Disputes.Single(d => d.Dispute.Id == "D2").Found.ShouldBeTrue();
         r.Discrepancies.Select(d => d.Verdict).ShouldBe([RealnewsIncidentEval.Supported, RealnewsIncidentEval.RisingToll, RealnewsIncidentEval.NotSupported,
-            RealnewsIncidentEval.NotSupported]);
+            RealnewsIncidentEval.NotSupported, RealnewsIncidentEval.Supported, RealnewsIncidentEval.NotSupported]);
     }
 
     [SharedDataFact("data/realnews")]

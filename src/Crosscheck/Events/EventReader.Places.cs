@@ -136,7 +136,7 @@ public sealed partial class EventReader
             var p = places[at];
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger);
-            if (!governed || IsOriginOfThing(text, sentence, p.Span)) continue;
+            if (!governed || IsOriginOfThing(text, sentence, p.Span) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
             var inClause = clause.Contains(p.Span.StartToken);
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
             var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
@@ -191,6 +191,22 @@ public sealed partial class EventReader
     /// Whether the parse shows a place as where a thing comes from, not where something happened: "from" with the place
     /// hanging under a noun ("a boat from Venezuela", "migrants from Haiti").
     /// </summary>
+    /// <summary>
+    /// "followed negotiations in Switzerland", "a meeting on Monday in Abu Dhabi": a place that hangs from a noun of a
+    /// gathering (data/events/syntax-roles.txt @gathering-nouns) other than the event's word is where that happened.
+    /// </summary>
+    private static bool IsPlaceOfGathering(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch trigger)
+    {
+        // "negotiations in Geneva" right before the place, whatever the parse attached the phrase to.
+        var before = place.StartToken - 2;
+        if (before >= sentence.StartToken && !trigger.Span.Contains(before) && text.PosOf(before) is "NN" or "NNS"
+            && RoleWords.GatheringNouns.Contains(text.WordOf(before)) && text.PosOf(before + 1) is "IN") return true;
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.HeadOf(head) is var governor && governor < 0 || trigger.Span.Contains(governor)) return false;
+        return text.PosOf(governor) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(governor));
+    }
+
     private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
     {
         if (!SyntaxScope.HasParse(text, sentence)) return false;

@@ -20,6 +20,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> AreaNouns => Section("area-nouns");
 
+    /// <summary>Nouns of a gathering or a visit, whose place is not an attack's ("negotiations in Switzerland").</summary>
+    public static FrozenSet<string> GatheringNouns => Section("gathering-nouns");
+
     public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");
 
     private static FrozenSet<string> Section(string name) =>

@@ -91,6 +91,23 @@ public sealed class EventReaderTests
         mobilize.Actors.ShouldHaveSingleItem().Text.ShouldContain("Kenyan government");
     }
 
+    [Theory]
+    [InlineData("The missile attack on the capital followed negotiations in Geneva over the weekend.")]
+    [InlineData("The drone strike on the port came a day after a secret meeting in Doha between the envoys.")]
+    public void A_place_of_a_gathering_is_not_where_the_attack_happened(string text)
+    {
+        var r = Read(text);
+        var attack = r.Events.First(e => e.Type == PloverType.Assault);
+        (attack.Location?.Name ?? "").ShouldNotBeOneOf("Genève", "Geneva", "Doha");
+    }
+
+    [Fact]
+    public void A_place_of_the_attack_itself_stays()
+    {
+        var r = Read("The missile attack in Geneva followed negotiations over the weekend.");
+        r.Events.First(e => e.Type == PloverType.Assault).Location!.Name.ShouldBe("Genève");
+    }
+
     [Fact]
     public void The_country_resolves_to_the_country_last_named_and_its_coast_is_at_sea()
     {

@@ -144,6 +144,7 @@ public sealed partial class EventReader
             if (score < bestScore) { best = p; bestScore = score; }
         }
         if (best is null) return null;
+        best = Narrower(text, sentence, places, best);
         var known = best.Known;
         var point = best.Kind == PlaceKind.Sea ? SeaPointOf(best, sentence, places)
             : (known?.Latitude, known?.Longitude) is (double la, double lo) ? (la, lo) : null;
@@ -191,6 +192,27 @@ public sealed partial class EventReader
     /// Whether the parse shows a place as where a thing comes from, not where something happened: "from" with the place
     /// hanging under a noun ("a boat from Venezuela", "migrants from Haiti").
     /// </summary>
+    /// <summary>
+    /// "in Afghanistan's eastern Paktika province", "on Afghanistan in Spin Boldak", "in Pakistan's Kurram district": a
+    /// country followed within a few words of the same phrase by a division or city of its own is that narrower place.
+    /// </summary>
+    private static PlaceMention Narrower(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, PlaceMention chosen)
+    {
+        if (chosen.Kind != PlaceKind.Country || chosen.Country is null) return chosen;
+        const int within = 6;
+        foreach (var p in places)
+        {
+            if (p.Span.StartToken < chosen.Span.EndToken) continue;
+            if (p.Span.StartToken > chosen.Span.EndToken + within || p.Span.StartToken >= sentence.EndToken) break;
+            if (p.Kind is not (PlaceKind.Admin1 or PlaceKind.City) || p.Country != chosen.Country) continue;
+            // One phrase: no clause break between them.
+            var broken = false;
+            for (var i = chosen.Span.EndToken; i < p.Span.StartToken && !broken; i++) broken = text.WordOf(i) is "," or ";" or "and" or "but" or "while";
+            if (!broken) return p;
+        }
+        return chosen;
+    }
+
     /// <summary>
     /// "followed negotiations in Switzerland", "a meeting on Monday in Abu Dhabi": a place that hangs from a noun of a
     /// gathering (data/events/syntax-roles.txt @gathering-nouns) other than the event's word is where that happened.

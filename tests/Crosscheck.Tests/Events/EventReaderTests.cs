@@ -102,6 +102,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_country_followed_by_its_own_province_in_one_phrase_is_that_province()
+    {
+        var r = Read("An air strike killed eight people in Afghanistan's eastern Paktika province on Friday.");
+        r.Events.First(e => e.Type == PloverType.Assault).Location!.Precision.ShouldBe("admin1");
+        var apart = Read("An air strike killed eight people in Afghanistan, and officials in Kabul condemned it.");
+        apart.Events.First(e => e.Type == PloverType.Assault).Location!.Name.ShouldBe("Afghanistan");
+    }
+
+    [Fact]
     public void A_place_of_the_attack_itself_stays()
     {
         var r = Read("The missile attack in Geneva followed negotiations over the weekend.");

@@ -10,6 +10,12 @@ namespace Crosscheck.Linking;
 /// </summary>
 public sealed record TollPoint(string Document, string? Outlet, string Toll, TollMeasure Counts, decimal Min, decimal? Max, DateOnly? AsOf, string Text)
 {
+    /// <summary>The day the toll counts from ("since Sept. 2"), when the words give one.</summary>
+    public DateOnly? Since { get; init; }
+
+    /// <summary>The words of <see cref="Since"/> ("since early September").</summary>
+    public string? SinceText { get; init; }
+
     /// <summary>The document is a near-copy of an earlier one.</summary>
     public bool Copy { get; init; }
 
@@ -41,7 +47,7 @@ public static class CampaignTolls
             {
                 // A copy's toll dated by its own publication is the original's, as of the original's day.
                 var asOf = copyOf is not null && (t.AsOf is null || t.AsOf == doc.Published) ? copyOf.Published : t.AsOf ?? doc.Published;
-                points.Add(new TollPoint(doc.Id, doc.Outlet, t.Id, t.Counts, t.Min, t.Max, asOf, t.Text) { Copy = copyOf is not null });
+                points.Add(new TollPoint(doc.Id, doc.Outlet, t.Id, t.Counts, t.Min, t.Max, asOf, t.Text) { Copy = copyOf is not null, Since = t.SinceDate, SinceText = t.Since });
             }
         }
         // By day (undated last), then by value (of one day's tolls the highest is the latest), copies before originals,
@@ -63,6 +69,19 @@ public static class CampaignTolls
             if (!highest.TryGetValue(p.Counts, out h) || p.Top > h.Value) highest[p.Counts] = (p.Top, p.AsOf);
         }
         return [.. points];
+    }
+
+    /// <summary>
+    /// The days a campaign spans by its tolls: from the earliest day they count from to the latest day they are as of;
+    /// null without both.
+    /// </summary>
+    public static TimeFacts? Span(ImmutableArray<TollPoint> series)
+    {
+        var since = series.Select(p => p.Since).OfType<DateOnly>().DefaultIfEmpty().Min();
+        var asOf = series.Select(p => p.AsOf).OfType<DateOnly>().DefaultIfEmpty().Max();
+        if (since == default || asOf == default || since > asOf) return null;
+        var words = series.Where(p => p.Since == since).Select(p => p.SinceText ?? p.Text).First();
+        return new TimeFacts(words, since, asOf, "range");
     }
 
     /// <summary>The campaign's dead from its series: the latest credible killed toll, or null when none is given.</summary>

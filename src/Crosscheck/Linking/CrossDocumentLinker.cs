@@ -207,7 +207,16 @@ public sealed partial class CrossDocumentLinker
         {
             // A campaign's figure is the latest credible toll of the reports that tell it, not one report's count.
             var tolls = CampaignTolls.Series(events.Select(e => e.Document), _documents);
-            incident = incident with { Tolls = tolls, Fatalities = CampaignTolls.Fatalities(tolls) ?? incident.Fatalities };
+            var latest = CampaignTolls.Fatalities(tolls);
+            var time = CampaignTolls.Span(tolls) ?? incident.Time;
+            incident = incident with
+            {
+                Tolls = tolls,
+                Fatalities = latest ?? incident.Fatalities,
+                Time = time,
+                // The title says the campaign's span and its latest toll.
+                Title = IncidentTitle.Of(events, incident.Modality, incident.Scope, incident.Location, time, latest ?? incident.Fatalities, latestToll: latest is not null),
+            };
         }
         summary = (incident, summary.Discrepancies);
         _summaries[state.Id] = summary;

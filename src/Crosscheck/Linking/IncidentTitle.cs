@@ -15,7 +15,8 @@ internal static class IncidentTitle
 {
     private static readonly string[] Pronouns = ["it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "who", "which", "that", "this", "those"];
 
-    public static string Of(IReadOnlyList<EventFacts> events, Modality modality, IncidentScope scope, PlaceFacts? place, TimeFacts? time, FatalityRecord? fatalities)
+    public static string Of(IReadOnlyList<EventFacts> events, Modality modality, IncidentScope scope, PlaceFacts? place, TimeFacts? time, FatalityRecord? fatalities,
+        bool latestToll = false)
     {
         var type = events[0].Type;
         var campaign = scope == IncidentScope.Campaign;
@@ -36,7 +37,9 @@ internal static class IncidentTitle
         if (IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign) is { } target) title += " " + word + " " + target;
         if (place is not null) title += PlaceText(place);
         if (time is not null && DayText(time) is { } day) title += ", " + day;
-        if (DeadText(fatalities) is { } dead) title += ": " + dead;
+        // A campaign's latest toll is its figure as of its last day ("at least 69 killed"), not a span of its reports.
+        if (latestToll && fatalities is { Best: > 0 } f) title += ": at least " + f.Best.ToString(CultureInfo.InvariantCulture) + " killed";
+        else if (DeadText(fatalities) is { } dead) title += ": " + dead;
         return char.ToUpperInvariant(title[0]) + title[1..];
     }
 

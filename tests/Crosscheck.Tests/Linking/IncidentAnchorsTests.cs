@@ -118,6 +118,12 @@ public class IncidentAnchorsTests
         var rising = CampaignTolls.Series(["d-1", "d-2"], docs);
         CampaignTolls.Fatalities(rising)!.Best.ShouldBe(64);
         CampaignTolls.Fatalities(CampaignTolls.Series(["d-1"], docs))!.Best.ShouldBe(43);
+        // Without a day they count from, a series has no span; with one, it runs to its latest as-of day.
+        CampaignTolls.Span(series).ShouldBeNull();
+        var since = docs["d-1"] with { Tolls = [docs["d-1"].Tolls[0] with { Since = "since early September", SinceDate = new DateOnly(2025, 9, 1) }] };
+        var dated = CampaignTolls.Series(["d-1", "d-2"], new Dictionary<string, DocumentFacts>(docs) { ["d-1"] = since })!;
+        var span = CampaignTolls.Span(dated)!;
+        (span.Start, span.End, span.Text).ShouldBe((new DateOnly(2025, 9, 1), new DateOnly(2025, 11, 3), "since early September"));
     }
 
     [Fact]

@@ -24,14 +24,14 @@ public class CrossDocumentLinkerTests
         return LinkFactsBuilder.Build(doc, annotated, EventReader.Default.Read(annotated));
     }
 
-    private static CrossRecord Link(params DocumentFacts[] documents)
+    internal static CrossRecord Link(params DocumentFacts[] documents)
     {
         var linker = new CrossDocumentLinker();
         foreach (var d in documents) linker.Add(d);
         return linker.Snapshot();
     }
 
-    private static Incident IncidentWith(CrossRecord record, DocumentFacts doc, string evidenceWord) =>
+    internal static Incident IncidentWith(CrossRecord record, DocumentFacts doc, string evidenceWord) =>
         record.Incidents.Single(i => i.Events.Contains(doc.Events.First(e => e.Evidence.Contains(evidenceWord, StringComparison.Ordinal)).Id));
 
     private static readonly DocumentFacts StrikeA = Facts("strike-a", "Harbor Ledger", "2025-09-03",

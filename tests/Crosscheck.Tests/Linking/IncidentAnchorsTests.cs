@@ -15,15 +15,10 @@ public class IncidentAnchorsTests
     private static DocumentFacts Facts(string name, string outlet, string published, string body) =>
         CrossDocumentLinkerTests.Facts(name, outlet, published, body);
 
-    private static CrossRecord Link(params DocumentFacts[] documents)
-    {
-        var linker = new CrossDocumentLinker();
-        foreach (var d in documents) linker.Add(d);
-        return linker.Snapshot();
-    }
+    private static CrossRecord Link(params DocumentFacts[] documents) => CrossDocumentLinkerTests.Link(documents);
 
     private static Incident IncidentWith(CrossRecord record, DocumentFacts doc, string evidenceWord) =>
-        record.Incidents.Single(i => i.Events.Contains(doc.Events.First(e => e.Evidence.Contains(evidenceWord, StringComparison.Ordinal)).Id));
+        CrossDocumentLinkerTests.IncidentWith(record, doc, evidenceWord);
 
     [Fact]
     public void Strikes_at_one_place_three_days_apart_are_two_incidents_even_with_one_actor()

@@ -152,7 +152,11 @@ internal static class RecordApi
             [.. f.BySource.Select(v => new SourceValueResponse(v.Document, v.Event, v.Min, v.Max, v.Text))]) : null,
         i.Origins, i.IndependentSources, Grades.Name(i.Grade), i.GradeReason, i.PartOf,
         [.. i.Reports.Select(r => new ReportResponse(r.Document, r.Outlet, Date(r.Published), r.Origin, r.OriginReason, r.Events, r.SourceCount, r.SourceCountText))],
-        [.. i.Links.Select(l => new LinkResponse(l.Event, l.JoinedTo, l.Score, l.Reason))]);
+        [.. i.Links.Select(l => new LinkResponse(l.Event, l.JoinedTo, l.Score, l.Reason))])
+    {
+        Mention = i.Mention,
+        Tolls = [.. i.Tolls.Select(t => new TollPointResponse(t.Toll, t.Document, t.Outlet, TollMeasures.Name(t.Counts), t.Min, t.Max, Date(t.AsOf), t.Copy, t.Behind, t.Text))],
+    };
 
     internal static DiscrepancyResponse ToResponse(Discrepancy d) => new(
         d.Id, d.Incident, DiscrepancyKinds.Name(d.Kind),
@@ -195,7 +199,17 @@ internal sealed record IncidentResponse(
     string Id, string Story, string Type, string Modality, string Scope, string Title,
     IReadOnlyList<string> Events, IReadOnlyList<string> Documents, PlaceResponse? Location, TimeResponse? Time,
     FatalitiesResponse? Fatalities, IReadOnlyList<string> Origins, int IndependentSources, string Grade, string GradeReason,
-    string? PartOf, IReadOnlyList<ReportResponse> Reports, IReadOnlyList<LinkResponse> Links);
+    string? PartOf, IReadOnlyList<ReportResponse> Reports, IReadOnlyList<LinkResponse> Links)
+{
+    /// <summary>Only mentions, not an incident (not listed; reachable by id).</summary>
+    public bool Mention { get; init; }
+
+    /// <summary>A campaign's running tolls in order of the day they are as of; the last not behind is its figure.</summary>
+    public IReadOnlyList<TollPointResponse> Tolls { get; init; } = [];
+}
+
+/// <summary>One report's running toll of a campaign.</summary>
+internal sealed record TollPointResponse(string Toll, string Document, string? Outlet, string Counts, decimal Min, decimal? Max, string? AsOf, bool Copy, bool Behind, string Text);
 
 /// <summary>An incident with its events in full, the documents that report it and what they credit, and where they disagree.</summary>
 internal sealed record IncidentDetailResponse(

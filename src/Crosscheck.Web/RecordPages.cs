@@ -228,6 +228,7 @@ internal static class RecordPages
             }
             html.Raw("""</tbody></table><p class="rule muted">""").Text(fatalities.Rule).Raw("</p></dd>\n");
         }
+        if (incident.Tolls.Length > 0) TollSeries(html, incident, outlets);
         html.Raw("</dl>\n");
 
         if (discrepancies.Count > 0)
@@ -511,6 +512,21 @@ internal static class RecordPages
 
     /// <summary>An open range ("at least 64") reads "64 or more".</summary>
     private static string Range(decimal min, decimal? max) => max is { } m ? Range(min, m) : $"{Number(min)} or more";
+
+    /// <summary>A campaign's running tolls as a table in order of the day they are as of; tolls behind the news are marked.</summary>
+    private static void TollSeries(HtmlPage html, Incident incident, IReadOnlyDictionary<string, string> outlets)
+    {
+        html.Raw("""<dt>Running tolls</dt><dd class="tolls"><table class="values"><thead><tr><th>As of</th><th>Counts</th><th>Value</th><th>Source</th><th>Words</th></tr></thead><tbody>""");
+        foreach (var t in incident.Tolls)
+        {
+            html.Raw($"""<tr data-toll="{HtmlPage.Attr(t.Toll)}"{(t.Behind ? " class=\"behind\"" : "")}><td>""")
+                .Text(t.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated").Raw("</td><td>").Text(TollMeasures.Name(t.Counts))
+                .Raw("</td><td>").Text(Range(t.Min, t.Max) + (t.Behind ? " (behind an earlier report)" : "") + (t.Copy ? " (copy)" : "")).Raw("</td><td>");
+            SourceLink(html, t.Document, null, outlets.GetValueOrDefault(t.Document) ?? t.Document);
+            html.Raw("</td><td>“").Text(t.Text).Raw("”</td></tr>");
+        }
+        html.Raw("</tbody></table></dd>\n");
+    }
 
     private static string Fatalities(FatalityRecord f) =>
         f.Min == f.Max ? Number(f.Best) : $"{Range(f.Min, f.Max)}, best {Number(f.Best)}";

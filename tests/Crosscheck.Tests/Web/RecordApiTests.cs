@@ -79,6 +79,23 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
     }
 
     [Fact]
+    public async Task A_campaign_comes_with_its_toll_series_and_a_mention_is_marked()
+    {
+        var cross = app.Record.Snapshot();
+        var campaign = cross.Incidents.Where(i => i.Scope == IncidentScope.Campaign && i.Tolls.Length > 1).OrderByDescending(i => i.Tolls.Length).First();
+        var tolls = (await Json($"/api/incidents/{campaign.Id}")).GetProperty("incident").GetProperty("tolls").EnumerateArray().ToList();
+        tolls.Select(t => t.GetProperty("toll").GetString()).ShouldBe(campaign.Tolls.Select(t => t.Toll));
+        tolls.Select(t => t.GetProperty("min").GetDecimal()).ShouldBe(campaign.Tolls.Select(t => t.Min));
+        tolls.Select(t => t.GetProperty("behind").GetBoolean()).ShouldBe(campaign.Tolls.Select(t => t.Behind));
+        var latest = campaign.Tolls.Last(t => t.Counts == Crosscheck.Events.TollMeasure.Killed && !t.Behind);
+        campaign.Fatalities!.Best.ShouldBe(latest.Min);
+
+        var mention = cross.Incidents.First(i => i.Mention);
+        (await Json($"/api/incidents/{mention.Id}")).GetProperty("incident").GetProperty("mention").GetBoolean().ShouldBeTrue();
+        (await Json($"/api/incidents/{campaign.Id}")).GetProperty("incident").GetProperty("mention").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task An_incident_comes_with_its_events_sources_links_and_discrepancies()
     {
         var cross = app.Record.Snapshot();

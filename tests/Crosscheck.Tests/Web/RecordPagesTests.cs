@@ -42,8 +42,7 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
         return incident;
     }
 
-    /// <summary>When the timeline places an incident: its own resolved time, else its first report.</summary>
-    // A day of the incident's own words, else (no time, or one assumed from a publication or a report) its first report's.
+    /// <summary>When the timeline places an incident: a day of its own words, else (no time, or one assumed from a publication or a report) its first report's.</summary>
     private static DateOnly? TimelineDate(Incident i) =>
         i.Time is { Start: { } start, Basis: null } ? start : i.Reports.Select(r => r.Published).Where(p => p is not null).Min();
 
@@ -222,6 +221,20 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
         }
         var fatal = discrepancies.First(d => d.Kind == DiscrepancyKind.Dispute);
         fatal.Values.Select(v => v.Value).Distinct().Count().ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task A_campaign_page_lists_its_running_tolls_in_order_with_those_behind_marked()
+    {
+        var campaign = Record.Incidents.Where(i => i.Tolls.Length > 1).OrderByDescending(i => i.Tolls.Length).First();
+        var page = await Page($"/incidents/{campaign.Id}");
+        var rows = page.QuerySelectorAll("dd.tolls tbody tr");
+        rows.Select(r => r.GetAttribute("data-toll")).ShouldBe(campaign.Tolls.Select(t => t.Toll));
+        rows.Select(r => r.ClassList.Contains("behind")).ShouldBe(campaign.Tolls.Select(t => t.Behind));
+        rows.ShouldAllBe(r => r.QuerySelector("a") != null);
+        // A single strike has no series.
+        var single = Record.Incidents.First(i => i.Scope == IncidentScope.Single && !i.Mention);
+        (await Page($"/incidents/{single.Id}")).QuerySelectorAll("dd.tolls").Length.ShouldBe(0);
     }
 
     [Fact]

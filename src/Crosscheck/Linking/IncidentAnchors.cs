@@ -72,7 +72,8 @@ public static class IncidentAnchors
     /// <summary>How far apart two seas' points are for two single events there to be two events.</summary>
     public const double SeaApartKm = 800;
 
-    private static double Kilometres(double lat1, double lon1, double lat2, double lon2)
+    /// <summary>The great-circle distance between two points.</summary>
+    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
     {
         static double Rad(double d) => d * Math.PI / 180;
         var dLat = Rad(lat2 - lat1);

@@ -160,12 +160,14 @@ public static class IncidentMatcher
                 if (ca != cb && (single || cls != ModalityClass.Factual)) return null;
                 if (ca == cb)
                 {
+                    // One attack is at one place: two cities or divisions of the country are two attacks.
+                    if (single && DifferentLocalities(pa, pb)) return null;
                     score += 0.2;
                     shared |= SharedFacts.Country;
                     why.Append("; same country ").Append(ca);
                 }
             }
-            else if (single && ((IsPoint(pa) && IsPoint(pb)) || IncidentAnchors.DifferentSeas(pa, pb)))
+            else if (single && (DifferentLocalities(pa, pb) || IncidentAnchors.DifferentSeas(pa, pb)))
             {
                 return null;
             }
@@ -237,6 +239,23 @@ public static class IncidentMatcher
         : e.Reported is { } r ? (r.DayNumber - ReportLagDays, r.DayNumber) : null;
 
     private static bool IsPoint(PlaceFacts p) => p.Precision is "point" or "city";
+
+    /// <summary>
+    /// Two named places of one country that cannot be one attack's: two cities, two divisions, or a city more than
+    /// <see cref="DivisionReachKm"/> from a division's point.
+    /// </summary>
+    private static bool DifferentLocalities(PlaceFacts a, PlaceFacts b)
+    {
+        if (IsPoint(a) && IsPoint(b)) return true;
+        if (a.Precision == "admin1" && b.Precision == "admin1") return true;
+        var (city, division) = IsPoint(a) && b.Precision == "admin1" ? (a, b) : IsPoint(b) && a.Precision == "admin1" ? (b, a) : (null, null);
+        return city is not null && division is not null
+            && (city.Latitude, city.Longitude, division.Latitude, division.Longitude) is (double la, double lo, double lb, double lob)
+            && IncidentAnchors.Kilometres(la, lo, lb, lob) > DivisionReachKm;
+    }
+
+    /// <summary>How far from a division's point a city may lie and still be in it, for two reports to be one attack.</summary>
+    public const double DivisionReachKm = 150;
 
     private static bool SamePlace(PlaceFacts a, PlaceFacts b) => IncidentAnchors.SamePlaceName(a.Name, b.Name);
 

@@ -172,4 +172,27 @@ public class IncidentAnchorsTests
         IncidentMatcher.Match(Series("c", "2025-08-20", new(2025, 7, 24), new(2025, 8, 20)), july).ShouldNotBeNull();
         IncidentMatcher.Match(Series("d", "2025-12-12", new(2025, 12, 7), new(2025, 12, 12)), july).ShouldBeNull();
     }
+
+    private static EventFacts Strike(string id, PlaceFacts place) => Series(id, "2025-12-09", new(2025, 12, 8), new(2025, 12, 8)) with
+    {
+        Plural = false,
+        Single = true,
+        Location = place,
+    };
+
+    [Fact]
+    public void Two_cities_or_two_provinces_of_one_country_on_one_day_are_two_attacks_but_a_city_in_its_province_is_one()
+    {
+        var surin = new PlaceFacts("Surin", "Surin", "TH", "admin1", 14.88, 103.49);
+        var sisaket = new PlaceFacts("Sisaket", "Si Sa Ket", "TH", "admin1", 15.12, 104.32);
+        var surinTown = new PlaceFacts("Surin", "Surin town", "TH", "city", 14.88, 103.49);
+        var bangkok = new PlaceFacts("Bangkok", "Bangkok", "TH", "city", 13.75, 100.5);
+        var sakaeo = new PlaceFacts("Sa Kaeo", "Sa Kaeo", "TH", "city", 13.81, 102.07);
+        IncidentMatcher.Match(Strike("b", sisaket), [Strike("a", surin)]).ShouldBeNull();
+        IncidentMatcher.Match(Strike("b", sakaeo), [Strike("a", bangkok)]).ShouldBeNull();
+        IncidentMatcher.Match(Strike("b", surinTown), [Strike("a", surin)]).ShouldNotBeNull();
+        IncidentMatcher.Match(Strike("b", bangkok), [Strike("a", surin)]).ShouldBeNull();
+        // A report placed only by the country still joins.
+        IncidentMatcher.Match(Strike("b", new PlaceFacts("Thailand", "Thailand", "TH", "country", 15.5, 101.0)), [Strike("a", surin)]).ShouldNotBeNull();
+    }
 }

@@ -168,61 +168,6 @@ public sealed partial class CrossDocumentLinker
     /// <summary>The story a document sits in, or null.</summary>
     public string? StoryOf(string documentId) => _stories.StoryOf(documentId)?.Id;
 
-    public CrossRecord Snapshot()
-    {
-        var incidents = ImmutableArray.CreateBuilder<Incident>();
-        var discrepancies = ImmutableArray.CreateBuilder<Discrepancy>();
-        // In order of first report, so that a record reloaded from the store (where incidents are rebuilt in
-        // document order) lists them as the live linker does.
-        var campaigns = new Dictionary<string, List<IncidentState>>(StringComparer.Ordinal);
-        foreach (var state in _incidentOrder.Where(s => s.Events.Count > 0).OrderBy(FirstReport))
-        {
-            var (incident, found) = Summary(state);
-            incidents.Add(incident with { PartOf = CampaignOf(state, campaigns) });
-            discrepancies.AddRange(found);
-        }
-        var stories = ImmutableArray.CreateBuilder<Story>();
-        foreach (var cluster in _stories.Stories)
-        {
-            var ids = _index.Story(cluster.Id).Where(i => i.Events.Count > 0 && !i.IsMention).OrderBy(FirstReport).Select(i => i.Id);
-            stories.Add(new Story(cluster.Id, StoryTitle(cluster), [.. cluster.Documents], [.. ids], cluster.First, cluster.Last));
-        }
-        return new CrossRecord(stories.ToImmutable(), incidents.ToImmutable(), discrepancies.ToImmutable());
-    }
-
-    /// <summary>One incident as it stands, or null.</summary>
-    public Incident? IncidentById(string id) =>
-        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident with { PartOf = CampaignOf(state, []) } : null;
-
-    private (Incident Incident, ImmutableArray<Discrepancy> Discrepancies) Summary(IncidentState state)
-    {
-        if (_summaries.TryGetValue(state.Id, out var cached)) return cached;
-        // Events in document order, whatever order they joined in (a merge appends a whole series).
-        var events = state.Events.OrderBy(e => _rank.GetValueOrDefault(e.Document)).ThenBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-        var order = events.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var links = state.Links.OrderBy(l => order.GetValueOrDefault(l.Event)).ToList();
-        var summary = IncidentSummarizer.Summarize(state.Id, state.Story, null, events, links, _documents, _rank);
-        var incident = summary.Incident with { Mention = state.IsMention };
-        if (incident.Scope == IncidentScope.Campaign && CampaignTolls.Counts(incident.Type))
-        {
-            // A campaign's figure is the latest credible toll of the reports that tell it, not one report's count.
-            var tolls = CampaignTolls.Series(events.Select(e => e.Document), _documents);
-            var latest = CampaignTolls.Fatalities(tolls);
-            var time = CampaignTolls.Span(tolls) ?? incident.Time;
-            incident = incident with
-            {
-                Tolls = tolls,
-                Fatalities = latest ?? incident.Fatalities,
-                Time = time,
-                // The title says the campaign's span and its latest toll.
-                Title = IncidentTitle.Of(events, incident.Modality, incident.Scope, incident.Location, time, latest ?? incident.Fatalities, latestToll: latest is not null),
-            };
-        }
-        summary = (incident, summary.Discrepancies);
-        _summaries[state.Id] = summary;
-        return summary;
-    }
-
     private (int, int, string) FirstReport(IncidentState state)
     {
         if (state.Events.Count == 0) return (int.MaxValue, 0, state.Id);
@@ -311,34 +256,6 @@ public sealed partial class CrossDocumentLinker
             _summaries.Remove(other.Id);
             if (!touched.Contains(other.Id)) touched.Add(other.Id);
         }
-    }
-
-    /// <summary>
-    /// The campaign of its story a single event of fact belongs to ("the latest" of "the 15 strikes"): the best-fitting
-    /// series of the same type. Worked out from the record as it stands, so it is the same however the record was built.
-    /// </summary>
-    /// <param name="campaignsByStory">Each story's series in order of first report, filled as stories are asked for.</param>
-    private string? CampaignOf(IncidentState incident, Dictionary<string, List<IncidentState>> campaignsByStory)
-    {
-        if (incident.Events.Count == 0 || incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return null;
-        IncidentState? best = null;
-        var bestScore = 0.0;
-        if (!campaignsByStory.TryGetValue(incident.Story, out var campaigns))
-        {
-            campaignsByStory[incident.Story] = campaigns = [.. _index.Story(incident.Story)
-                .Where(other => other.Events.Count > 0 && other.Scope == IncidentScope.Campaign && other.ModalityClass == ModalityClass.Factual)
-                .OrderBy(FirstReport)];
-        }
-        foreach (var other in campaigns)
-        {
-            if (other == incident || other.Type != incident.Type) continue;
-            foreach (var ev in incident.Events)
-            {
-                var match = IncidentMatcher.Match(ev with { Single = false, Plural = true }, other.Events, other.Traits);
-                if (match is { } m && m.Score > bestScore) { best = other; bestScore = m.Score; }
-            }
-        }
-        return best?.Id;
     }
 
     private static string StoryTitle(StoryCluster cluster) => cluster.Title;

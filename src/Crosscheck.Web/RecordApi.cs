@@ -155,7 +155,7 @@ internal static class RecordApi
         [.. i.Links.Select(l => new LinkResponse(l.Event, l.JoinedTo, l.Score, l.Reason))])
     {
         Mention = i.Mention,
-        Tolls = [.. i.Tolls.Select(t => new TollPointResponse(t.Toll, t.Document, t.Outlet, TollMeasures.Name(t.Counts), t.Min, t.Max, Date(t.AsOf), t.Copy, t.Behind, t.Text))],
+        Tolls = [.. i.Tolls.Select(t => new TollPointResponse(t.Toll, t.Document, t.Outlet, TollMeasures.Name(t.Counts), t.Min, t.Max, Date(t.AsOf), t.Copy, t.Behind, t.Text) { Side = t.Side })],
     };
 
     internal static DiscrepancyResponse ToResponse(Discrepancy d) => new(
@@ -209,7 +209,11 @@ internal sealed record IncidentResponse(
 }
 
 /// <summary>One report's running toll of a campaign.</summary>
-internal sealed record TollPointResponse(string Toll, string Document, string? Outlet, string Counts, decimal Min, decimal? Max, string? AsOf, bool Copy, bool Behind, string Text);
+internal sealed record TollPointResponse(string Toll, string Document, string? Outlet, string Counts, decimal Min, decimal? Max, string? AsOf, bool Copy, bool Behind, string Text)
+{
+    /// <summary>One side's armed people counted: in the series, never the campaign's figure.</summary>
+    public bool Side { get; init; }
+}
 
 /// <summary>An incident with its events in full, the documents that report it and what they credit, and where they disagree.</summary>
 internal sealed record IncidentDetailResponse(

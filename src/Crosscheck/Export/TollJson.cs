@@ -65,6 +65,7 @@ internal static class TollJson
             AnalysisJson.WriteNullable(w, "asOf", Day(p.AsOf));
             w.WriteBoolean("copy", p.Copy);
             w.WriteBoolean("behind", p.Behind);
+            w.WriteBoolean("side", p.Side);
             w.WriteString("text", p.Text);
             w.WriteEndObject();
         }

@@ -22,6 +22,9 @@ public sealed record TollPoint(string Document, string? Outlet, string Toll, Tol
     /// <summary>Not taken as the campaign's figure: lower than a toll of the same measure reported as of an earlier day.</summary>
     public bool Behind { get; init; }
 
+    /// <summary>One side's armed people ("over 200 Afghan fighters"): a side's count, not the campaign's whole.</summary>
+    public bool Side { get; init; }
+
     public decimal Top => Max ?? Min;
 }
 
@@ -47,7 +50,7 @@ public static class CampaignTolls
             {
                 // A copy's toll dated by its own publication is the original's, as of the original's day.
                 var asOf = copyOf is not null && (t.AsOf is null || t.AsOf == doc.Published) ? copyOf.Published : t.AsOf ?? doc.Published;
-                points.Add(new TollPoint(doc.Id, doc.Outlet, t.Id, t.Counts, t.Min, t.Max, asOf, t.Text) { Copy = copyOf is not null, Since = t.SinceDate, SinceText = t.Since });
+                points.Add(new TollPoint(doc.Id, doc.Outlet, t.Id, t.Counts, t.Min, t.Max, asOf, t.Text) { Copy = copyOf is not null, Since = t.SinceDate, SinceText = t.Since, Side = IsSide(t.Victims) });
             }
         }
         // By day (undated last), then by value (of one day's tolls the highest is the latest), copies before originals,
@@ -65,6 +68,7 @@ public static class CampaignTolls
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
+            if (p.Side) continue;
             if (highest.TryGetValue(p.Counts, out var h) && p.Top < h.Value && h.Day < p.AsOf) points[i] = p with { Behind = true };
             if (!highest.TryGetValue(p.Counts, out h) || p.Top > h.Value) highest[p.Counts] = (p.Top, p.AsOf);
         }
@@ -84,10 +88,14 @@ public static class CampaignTolls
         return new TimeFacts(words, since, asOf, "range");
     }
 
-    /// <summary>The campaign's dead from its series: the latest credible killed toll, or null when none is given.</summary>
+    private static bool IsSide(string? victims) =>
+        victims is not null && victims.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => IncidentWords.Combatants.Contains(w.Trim(',', '.', ';')));
+
+    /// <summary>The campaign's dead from its series: the latest credible killed toll of the whole (not one side's armed
+    /// people), or null when none is given.</summary>
     public static FatalityRecord? Fatalities(ImmutableArray<TollPoint> series)
     {
-        var killed = series.Where(p => p.Counts == TollMeasure.Killed && p.AsOf is not null).ToList();
+        var killed = series.Where(p => p.Counts == TollMeasure.Killed && p.AsOf is not null && !p.Side).ToList();
         var latest = killed.LastOrDefault(p => !p.Behind);
         if (latest is null) return null;
         var asOf = latest.AsOf!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -38,6 +38,9 @@ internal static class IncidentWords
 
     public static FrozenSet<string> PlacePrepositions { get; } = Set(File, "place-prepositions");
 
+    /// <summary>Words for one side's armed people in a toll's victims (a side's count, not a campaign's whole).</summary>
+    public static FrozenSet<string> Combatants { get; } = Set(File, "combatants");
+
     public static FrozenSet<string> PlaceArticles { get; } = Set(File, "place-articles");
 
     public static FrozenSet<string> ArticleNames { get; } = Set(File, "article-names");

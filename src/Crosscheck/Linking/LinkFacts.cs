@@ -64,6 +64,8 @@ public sealed record TollFacts(string Id, TollMeasure Counts, decimal Min, decim
     public string? Since { get; init; }
     public DateOnly? SinceDate { get; init; }
     public DateOnly? AsOf { get; init; }
+    /// <summary>The people counted as the text names them ("over 200 Afghan fighters"); null for tallies.</summary>
+    public string? Victims { get; init; }
 }
 
 public sealed record PlaceFacts(string Text, string Name, string? Country, string Precision, double? Latitude, double? Longitude);

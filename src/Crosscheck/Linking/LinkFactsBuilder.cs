@@ -57,6 +57,7 @@ public static partial class LinkFactsBuilder
                 Since = t.Since?.Text,
                 SinceDate = t.SinceDate,
                 AsOf = t.AsOf,
+                Victims = t.Victims?.Text,
             })],
         };
     }

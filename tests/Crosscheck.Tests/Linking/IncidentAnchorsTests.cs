@@ -113,6 +113,12 @@ public class IncidentAnchorsTests
         var rising = CampaignTolls.Series(["d-1", "d-2"], docs);
         CampaignTolls.Fatalities(rising)!.Best.ShouldBe(64);
         CampaignTolls.Fatalities(CampaignTolls.Series(["d-1"], docs))!.Best.ShouldBe(43);
+        // One side's armed people counted (often the other side's claim) are in the series but not the campaign's figure.
+        var claim = TollDocument("d-5", "2025-11-05", null, ("t-5", 200, "over 200 fighters died")) is var c
+            ? c with { Tolls = [c.Tolls[0] with { Victims = "over 200 Afghan fighters" }] } : null!;
+        var withClaim = CampaignTolls.Series(["d-1", "d-2", "d-5"], new Dictionary<string, DocumentFacts>(docs) { ["d-5"] = claim });
+        withClaim.Single(p => p.Toll == "t-5").Side.ShouldBeTrue();
+        CampaignTolls.Fatalities(withClaim)!.Best.ShouldBe(64);
         // Without a day they count from, a series has no span; with one, it runs to its latest as-of day.
         CampaignTolls.Span(series).ShouldBeNull();
         var since = docs["d-1"] with { Tolls = [docs["d-1"].Tolls[0] with { Since = "since early September", SinceDate = new DateOnly(2025, 9, 1) }] };

@@ -50,17 +50,9 @@ internal sealed class SeaPoint
         var bestDistance = double.MaxValue;
         foreach (var s in seas)
         {
-            var d = Distance(s.Latitude!.Value, s.Longitude!.Value, to.Latitude!.Value, to.Longitude!.Value);
+            var d = GeoDistance.Radians(s.Latitude!.Value, s.Longitude!.Value, to.Latitude!.Value, to.Longitude!.Value);
             if (d < bestDistance) { best = s; bestDistance = d; }
         }
         return best;
-    }
-
-    /// <summary>Great-circle distance in radians.</summary>
-    private static double Distance(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double R(double d) => d * Math.PI / 180;
-        var a = Math.Pow(Math.Sin(R(lat2 - lat1) / 2), 2) + Math.Cos(R(lat1)) * Math.Cos(R(lat2)) * Math.Pow(Math.Sin(R(lon2 - lon1) / 2), 2);
-        return 2 * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 }

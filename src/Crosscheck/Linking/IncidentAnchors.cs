@@ -1,3 +1,4 @@
+using Crosscheck.Language.Gazetteers;
 using Crosscheck.Events;
 
 namespace Crosscheck.Linking;
@@ -67,20 +68,10 @@ public static class IncidentAnchors
     public static bool DifferentSeas(PlaceFacts a, PlaceFacts b) =>
         a.Precision == "sea" && b.Precision == "sea" && !SamePlaceName(a.Name, b.Name)
         && (a.Latitude, a.Longitude, b.Latitude, b.Longitude) is (double la, double lo, double lb, double lob)
-        && Kilometres(la, lo, lb, lob) > SeaApartKm;
+        && GeoDistance.Kilometres(la, lo, lb, lob) > SeaApartKm;
 
     /// <summary>How far apart two seas' points are for two single events there to be two events.</summary>
     public const double SeaApartKm = 800;
-
-    /// <summary>The great-circle distance between two points.</summary>
-    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * 6371 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
 
     /// <summary>The same name, or one the start of the other ("the Caribbean" and "the Caribbean Sea").</summary>
     public static bool SamePlaceName(string a, string b)

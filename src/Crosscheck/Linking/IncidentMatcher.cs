@@ -1,3 +1,4 @@
+using Crosscheck.Language.Gazetteers;
 using System.Text;
 using Crosscheck.Events;
 
@@ -251,7 +252,7 @@ public static class IncidentMatcher
         var (city, division) = IsPoint(a) && b.Precision == "admin1" ? (a, b) : IsPoint(b) && a.Precision == "admin1" ? (b, a) : (null, null);
         return city is not null && division is not null
             && (city.Latitude, city.Longitude, division.Latitude, division.Longitude) is (double la, double lo, double lb, double lob)
-            && IncidentAnchors.Kilometres(la, lo, lb, lob) > DivisionReachKm;
+            && GeoDistance.Kilometres(la, lo, lb, lob) > DivisionReachKm;
     }
 
     /// <summary>How far from a division's point a city may lie and still be in it, for two reports to be one attack.</summary>

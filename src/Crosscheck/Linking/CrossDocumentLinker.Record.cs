@@ -5,31 +5,52 @@ namespace Crosscheck.Linking;
 /// <summary>The record as it stands: incidents summarized (a campaign with its toll series), stories, campaigns of single events.</summary>
 public sealed partial class CrossDocumentLinker
 {
+    /// <summary>The whole record: what the linker holds and what it archived, incidents in order of first report, stories in order started.</summary>
     public CrossRecord Snapshot()
     {
-        var incidents = ImmutableArray.CreateBuilder<Incident>();
-        var discrepancies = ImmutableArray.CreateBuilder<Discrepancy>();
         // In order of first report, so that a record reloaded from the store (where incidents are rebuilt in
         // document order) lists them as the live linker does.
+        var all = new List<((int, int, string) Order, Incident Incident, ImmutableArray<Discrepancy> Discrepancies)>();
         var campaigns = new Dictionary<string, List<IncidentState>>(StringComparer.Ordinal);
-        foreach (var state in _incidentOrder.Where(s => s.Events.Count > 0).OrderBy(FirstReport))
+        foreach (var state in _incidentOrder.Where(s => s.Events.Count > 0))
         {
             var (incident, found) = Summary(state);
-            incidents.Add(incident with { PartOf = CampaignOf(state, campaigns) });
-            discrepancies.AddRange(found);
+            all.Add((FirstReport(state), incident with { PartOf = CampaignOf(state, campaigns) }, found));
         }
-        var stories = ImmutableArray.CreateBuilder<Story>();
-        foreach (var cluster in _stories.Stories)
+        foreach (var archived in _archive?.Incidents() ?? [])
         {
-            var ids = _index.Story(cluster.Id).Where(i => i.Events.Count > 0 && !i.IsMention).OrderBy(FirstReport).Select(i => i.Id);
-            stories.Add(new Story(cluster.Id, StoryTitle(cluster), [.. cluster.Documents], [.. ids], cluster.First, cluster.Last));
+            all.Add(((archived.FirstRank, archived.FirstStart, archived.Incident.Id), archived.Incident, archived.Discrepancies));
         }
-        return new CrossRecord(stories.ToImmutable(), incidents.ToImmutable(), discrepancies.ToImmutable());
+        all.Sort((a, b) => ReportOrder(a.Order, b.Order));
+        var stories = new List<(int Order, Story Story)>();
+        foreach (var cluster in _stories.Stories) stories.Add((cluster.Order, StoryRecord(cluster)));
+        foreach (var archived in _archive?.Stories() ?? []) stories.Add((archived.Order, archived.Story));
+        stories.Sort((a, b) => a.Order.CompareTo(b.Order));
+        return new CrossRecord([.. stories.Select(s => s.Story)], [.. all.Select(a => a.Incident)], [.. all.SelectMany(a => a.Discrepancies)]);
     }
 
-    /// <summary>One incident as it stands, or null.</summary>
+    private static int ReportOrder((int Rank, int Start, string Id) a, (int Rank, int Start, string Id) b)
+    {
+        var byRank = a.Rank.CompareTo(b.Rank);
+        if (byRank != 0) return byRank;
+        var byStart = a.Start.CompareTo(b.Start);
+        return byStart != 0 ? byStart : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    /// <summary>A held story as a record: its incidents held and archived, mentions left out, in order of first report.</summary>
+    private Story StoryRecord(StoryCluster cluster)
+    {
+        var ids = _index.Story(cluster.Id).Where(i => i.Events.Count > 0 && !i.IsMention).Select(i => (FirstReport(i), i.Id))
+            .Concat((_archivedOfStory.GetValueOrDefault(cluster.Id) ?? []).Where(a => !a.Mention).Select(a => ((a.Rank, a.Start, a.Id), a.Id)))
+            .ToList();
+        ids.Sort((a, b) => ReportOrder(a.Item1, b.Item1));
+        return new Story(cluster.Id, StoryTitle(cluster), [.. cluster.Documents], [.. ids.Select(i => i.Id).Distinct(StringComparer.Ordinal)], cluster.First, cluster.Last);
+    }
+
+    /// <summary>One incident as it stands, held or archived, or null.</summary>
     public Incident? IncidentById(string id) =>
-        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident with { PartOf = CampaignOf(state, []) } : null;
+        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident with { PartOf = CampaignOf(state, []) }
+        : _archive?.Incident(id)?.Incident;
 
     private (Incident Incident, ImmutableArray<Discrepancy> Discrepancies) Summary(IncidentState state)
     {
@@ -67,6 +88,7 @@ public sealed partial class CrossDocumentLinker
     /// <param name="campaignsByStory">Each story's series in order of first report, filled as stories are asked for.</param>
     private string? CampaignOf(IncidentState incident, Dictionary<string, List<IncidentState>> campaignsByStory)
     {
+        if (incident.Closed) return incident.ClosedPartOf;
         if (incident.Events.Count == 0 || incident.Scope != IncidentScope.Single || incident.ModalityClass != ModalityClass.Factual) return null;
         IncidentState? best = null;
         var bestScore = 0.0;

@@ -27,7 +27,8 @@ public sealed partial class CrossDocumentLinker
 {
     private readonly StoryClusterer _stories;
     private readonly Dictionary<string, DocumentFacts> _documents = new(StringComparer.Ordinal);
-    private readonly List<string> _order = [];
+    // How many documents were ever added: the next one's rank.
+    private int _added;
     private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _incidents = new(StringComparer.Ordinal);
     private readonly List<IncidentState> _incidentOrder = [];
@@ -40,11 +41,20 @@ public sealed partial class CrossDocumentLinker
     // Human decisions kept through a relink: events detached by hand go back where the analyst put them.
     private readonly Dictionary<string, EventAssignment> _keptApart = new(StringComparer.Ordinal);
 
-    public CrossDocumentLinker(StoryClusterOptions? storyOptions = null)
+    /// <param name="archive">
+    /// Where closed incidents, finished stories and their documents go (see <see cref="ILinkArchive"/>); documents must
+    /// then come in link order (<see cref="LinkOrder"/>), as a store gives them. Null: everything stays in memory.
+    /// </param>
+    public CrossDocumentLinker(StoryClusterOptions? storyOptions = null, ILinkArchive? archive = null)
     {
-        _stories = new StoryClusterer(storyOptions);
-        _index = new IncidentIndex(LastRank);
+        _storyOptions = storyOptions ?? new StoryClusterOptions();
+        _stories = new StoryClusterer(_storyOptions);
+        _index = new IncidentIndex(LastRank, StillReported);
+        _archive = archive;
     }
+
+    private readonly StoryClusterOptions _storyOptions;
+    private readonly ILinkArchive? _archive;
 
     /// <summary>
     /// Keeps an event that was detached by hand apart when its document is linked again (a relink after an earlier
@@ -57,9 +67,41 @@ public sealed partial class CrossDocumentLinker
         _keptApart[eventId] = decided;
     }
 
-    public int DocumentCount => _documents.Count;
+    /// <summary>How many documents were added.</summary>
+    public int DocumentCount => _added;
 
-    public IEnumerable<DocumentFacts> Documents => _order.Select(id => _documents[id]);
+    /// <summary>How many documents the linker holds in memory (all of them without an archive).</summary>
+    public int HeldDocuments => _documents.Count;
+
+    /// <summary>Every document added, archived or held, in the order they were added.</summary>
+    public IEnumerable<DocumentFacts> Documents
+    {
+        get
+        {
+            var held = _documents.Values.OrderBy(d => _rank[d.Id]).Select(d => (d, _rank[d.Id]));
+            return _archive is null ? held.Select(p => p.d) : MergeByRank(_archive.Documents(), held);
+        }
+    }
+
+    private static IEnumerable<DocumentFacts> MergeByRank(IEnumerable<(DocumentFacts, int)> a, IEnumerable<(DocumentFacts, int)> b)
+    {
+        using var x = a.GetEnumerator();
+        using var y = b.GetEnumerator();
+        bool hasX = x.MoveNext(), hasY = y.MoveNext();
+        while (hasX || hasY)
+        {
+            if (hasX && (!hasY || x.Current.Item2 <= y.Current.Item2)) { yield return x.Current.Item1; hasX = x.MoveNext(); }
+            else { yield return y.Current.Item1; hasY = y.MoveNext(); }
+        }
+    }
+
+    /// <summary>An event as its document has it, held or archived, or null.</summary>
+    public EventFacts? Event(string eventId) =>
+        _events.TryGetValue(eventId, out var linked) && _documents.TryGetValue(linked.Document, out var doc)
+            ? doc.Events.FirstOrDefault(e => e.Id == eventId) : _archive?.Event(eventId);
+
+    /// <summary>A document's facts, held or archived, or null.</summary>
+    public DocumentFacts? Facts(string documentId) => _documents.GetValueOrDefault(documentId) ?? _archive?.Document(documentId);
 
     /// <summary>
     /// Adds one document; a document added before is left as it is. With <paramref name="known"/> (a document
@@ -68,14 +110,13 @@ public sealed partial class CrossDocumentLinker
     public LinkUpdate Add(DocumentFacts document, DocumentAssignment? known = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (_documents.ContainsKey(document.Id))
+        if (_documents.ContainsKey(document.Id) || _archive?.StoryOfDocument(document.Id) is not null)
         {
-            var story = _stories.StoryOf(document.Id)!;
-            return new LinkUpdate(document.Id, story.Id, [.. document.Events.Select(e => _incidentOfEvent[e.Id].Id).Distinct()]);
+            return new LinkUpdate(document.Id, StoryOf(document.Id)!, [.. document.Events.Select(e => IncidentOf(e.Id)).OfType<string>().Distinct()]);
         }
         _documents[document.Id] = document;
-        _rank[document.Id] = _order.Count;
-        _order.Add(document.Id);
+        if (document.Published is { } published && (_today is not { } today || published > today)) _today = published;
+        _rank[document.Id] = _added++;
         var cluster = _stories.Add(document, known?.Story);
         var storyIncidents = _index.Story(cluster.Id);
         var touched = new List<string>();
@@ -118,7 +159,9 @@ public sealed partial class CrossDocumentLinker
             MergeSeries(ev, target, storyIncidents, touched, reassigned);
         }
         reassigned.Remove(document.Id);
-        return new LinkUpdate(document.Id, cluster.Id, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
+        var update = new LinkUpdate(document.Id, cluster.Id, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
+        if (_today != _closedOn) Close();
+        return update;
     }
 
     /// <summary>
@@ -127,6 +170,7 @@ public sealed partial class CrossDocumentLinker
     /// </summary>
     public string? Detach(string eventId)
     {
+        if (!_incidentOfEvent.ContainsKey(eventId) && _archive?.IncidentOfEvent(eventId) is { } archived) Revive(archived);
         if (!_incidentOfEvent.TryGetValue(eventId, out var from) || from.Events.Count < 2) return null;
         var ev = _events[eventId];
         from.Remove(eventId);
@@ -134,7 +178,7 @@ public sealed partial class CrossDocumentLinker
         var story = StoryIdOf(ev.Document);
         var alone = NewIncident(DocumentId.ForKey("i-", "detached|" + eventId), story);
         alone.Add(ev, new IncidentLink(ev.Id, null, 0, $"detached by hand from {from.Id}"));
-        alone.Stories.Add(story);
+        if (_stories.Holds(story)) alone.Stories.Add(story);
         _index.Touch(alone);
         _incidentOfEvent[eventId] = alone;
         // What the incident left behind looks as if it had been built without the event: it leaves the event's
@@ -146,6 +190,11 @@ public sealed partial class CrossDocumentLinker
         _index.Refile(ev, from);
         _index.File(ev, alone);
         _summaries.Remove(from.Id);
+        if (_archive is not null)
+        {
+            RefreshArchivedStories([from.Id, alone.Id]);
+            Close();
+        }
         return alone.Id;
     }
 
@@ -163,10 +212,10 @@ public sealed partial class CrossDocumentLinker
     }
 
     /// <summary>The incident an event sits in, or null.</summary>
-    public string? IncidentOf(string eventId) => _incidentOfEvent.GetValueOrDefault(eventId)?.Id;
+    public string? IncidentOf(string eventId) => _incidentOfEvent.GetValueOrDefault(eventId)?.Id ?? _archive?.IncidentOfEvent(eventId);
 
     /// <summary>The story a document sits in, or null.</summary>
-    public string? StoryOf(string documentId) => _stories.StoryOf(documentId)?.Id;
+    public string? StoryOf(string documentId) => _stories.StoryOf(documentId)?.Id ?? _archive?.StoryOfDocument(documentId);
 
     private (int, int, string) FirstReport(IncidentState state)
     {
@@ -193,9 +242,24 @@ public sealed partial class CrossDocumentLinker
         return byStart != 0 ? byStart : string.CompareOrdinal(a.Id, b.Id);
     }
 
+    /// <summary>
+    /// An incident with no report published in this many days before the latest report the linker has seen is closed:
+    /// no later report joins it (a report of the same thing starts a new incident), and a linker with a store hands it
+    /// over (<see cref="Evict"/>). As long as a story's gap (<see cref="StoryClusterOptions.MaxGapDays"/>); a series
+    /// already parts from reports more than <see cref="IncidentMatcher.SeriesGapDays"/> away, a single attack from
+    /// reports of another day.
+    /// </summary>
+    public const int QuietDays = 45;
+
+    /// <summary>The latest publication day of the documents added so far: the linker's today.</summary>
+    private DateOnly? _today;
+
+    private bool StillReported(IncidentState incident) =>
+        _today is not { } today || incident.Traits.LastReported is not { } last || last.DayNumber >= today.DayNumber - QuietDays;
+
     private int LastRank(IncidentState incident) => incident.Events.Count == 0 ? -1 : _rank.GetValueOrDefault(incident.Events[^1].Document);
 
-    private string StoryIdOf(string documentId) => _stories.StoryOf(documentId)!.Id;
+    private string StoryIdOf(string documentId) => StoryOf(documentId)!;
 
     /// <summary>An incident of another story, found by its place, joins only with more in common than the place.</summary>
     private const double OtherStoryThreshold = 0.75;
@@ -231,7 +295,7 @@ public sealed partial class CrossDocumentLinker
     private void MergeSeries(EventFacts ev, IncidentState target, List<IncidentState> storyIncidents, List<string> touched, HashSet<string> reassigned)
     {
         if (!ev.Plural || IncidentMatcher.ClassOf(ev.Modality) != ModalityClass.Factual || target.Scope != IncidentScope.Campaign) return;
-        foreach (var other in IncidentIndex.Recent(storyIncidents).OrderBy(FirstReport).ToList())
+        foreach (var other in _index.Recent(storyIncidents).OrderBy(FirstReport).ToList())
         {
             if (other == target || other.Events.Count == 0 || other.Type != target.Type || other.Scope != IncidentScope.Campaign
                 || other.ModalityClass != ModalityClass.Factual || other.Events.Any(e => _detached.Contains(e.Id))) continue;

@@ -7,9 +7,10 @@ namespace Crosscheck.Linking;
 /// and place (so that one event reported in two stories is still one incident), each list kept in order of the
 /// incidents' latest report, then id. The order depends on the incidents as they stand, never on the order changes
 /// reached them, so an index rebuilt from the store equals the one built live; only the latest few of a list are
-/// candidates, which bounds the work per event however large the record grows.
+/// candidates, which bounds the work per event however large the record grows. An incident no longer reported (see
+/// <see cref="CrossDocumentLinker.QuietDays"/>) is never a candidate, so the linker can hand it to the store.
 /// </summary>
-internal sealed class IncidentIndex(Func<IncidentState, int> lastRank)
+internal sealed class IncidentIndex(Func<IncidentState, int> lastRank, Func<IncidentState, bool> reported)
 {
     /// <summary>How many incidents filed under an event's place are candidates.</summary>
     private const int PlaceCandidates = 32;
@@ -51,7 +52,14 @@ internal sealed class IncidentIndex(Func<IncidentState, int> lastRank)
     public void LeaveStory(IncidentState incident, string story)
     {
         incident.Stories.Remove(story);
-        Story(story).Remove(incident);
+        if (_byStory.TryGetValue(story, out var list)) list.Remove(incident);
+    }
+
+    /// <summary>A story left memory: its list goes, and its incidents still held no longer stand in it.</summary>
+    public void DropStory(string story)
+    {
+        if (!_byStory.Remove(story, out var list)) return;
+        foreach (var incident in list) incident.Stories.Remove(story);
     }
 
     /// <summary>Files the incident under the event's type and place (moving it to where its latest report puts it).</summary>
@@ -90,19 +98,19 @@ internal sealed class IncidentIndex(Func<IncidentState, int> lastRank)
         var taken = 0;
         for (var i = list.Count - 1; i >= 0 && taken < PlaceCandidates; i--)
         {
-            if (!HasPlace(list[i], ev.Type, key)) continue;
+            if (!HasPlace(list[i], ev.Type, key) || !reported(list[i])) continue;
             taken++;
             if (seen.Add(list[i])) yield return (list[i], true);
         }
     }
 
-    /// <summary>The story's incidents most recently reported, latest first.</summary>
-    public static IEnumerable<IncidentState> Recent(List<IncidentState> storyIncidents)
+    /// <summary>The story's incidents most recently reported and still reported, latest first.</summary>
+    public IEnumerable<IncidentState> Recent(List<IncidentState> storyIncidents)
     {
         var taken = 0;
         for (var i = storyIncidents.Count - 1; i >= 0 && taken < StoryCandidates; i--)
         {
-            if (storyIncidents[i].Events.Count == 0) continue;
+            if (storyIncidents[i].Events.Count == 0 || !reported(storyIncidents[i])) continue;
             taken++;
             yield return storyIncidents[i];
         }

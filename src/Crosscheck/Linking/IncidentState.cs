@@ -37,6 +37,14 @@ internal sealed class IncidentState(string id, string story, Comparison<EventFac
 
     private IncidentTraits _traits = new();
 
+    /// <summary>
+    /// No report joined it for <see cref="CrossDocumentLinker.QuietDays"/> (and, for a series, its stories are over):
+    /// nothing later changes it, and its campaign is the one it fitted then (<see cref="ClosedPartOf"/>).
+    /// </summary>
+    public bool Closed { get; set; }
+
+    public string? ClosedPartOf { get; set; }
+
     /// <summary>What the matcher needs of all the reports at once, kept up to date as they join.</summary>
     public IncidentTraits Traits => _traits;
 
@@ -84,6 +92,9 @@ internal sealed class IncidentTraits
     public DateOnly? First { get; private set; }
     public DateOnly? Last { get; private set; }
 
+    /// <summary>The latest day one of the reports was published: whether the incident is still reported (see <see cref="CrossDocumentLinker.QuietDays"/>).</summary>
+    public DateOnly? LastReported { get; private set; }
+
     /// <summary>The days an event speaks of: its resolved time, else the day its report was published.</summary>
     public static (DateOnly Start, DateOnly End)? Span(EventFacts ev) =>
         ev.Time is { Start: { } s, End: { } e } ? (s, e) : ev.Reported is { } r ? (r, r) : null;
@@ -95,6 +106,7 @@ internal sealed class IncidentTraits
             if (First is not { } f || span.Start < f) First = span.Start;
             if (Last is not { } l || span.End > l) Last = span.End;
         }
+        if (ev.Reported is { } reported && (LastReported is not { } lr || reported > lr)) LastReported = reported;
         AnyPlural |= ev.Plural;
         AnySingle |= ev.Single;
         foreach (var a in ev.Actors) if (a.Country is { } c) Countries.Add(c);

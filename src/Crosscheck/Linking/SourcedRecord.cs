@@ -38,14 +38,12 @@ public interface IRecordJournal
 
 /// <summary>
 /// The sourced record as readers see it: stories, incidents, discrepancies and events, read from a
-/// <see cref="CrossDocumentLinker"/> held in memory (a store reloads it without scoring). Thread-safe: reads and
+/// <see cref="CrossDocumentLinker"/> (a store reloads it without scoring) and what it archived. Thread-safe: reads and
 /// writes take one lock, since the linker is not safe for concurrent use.
 /// </summary>
 public sealed class SourcedRecord(CrossDocumentLinker linker)
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, EventFacts> _events = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DocumentFacts> _facts = new(StringComparer.Ordinal);
     private CrossRecord? _snapshot;
 
     public CrossDocumentLinker Linker => linker;
@@ -62,10 +60,8 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         ArgumentNullException.ThrowIfNull(document);
         lock (_gate)
         {
-            var isNew = !_facts.ContainsKey(document.Id);
+            var isNew = linker.StoryOf(document.Id) is null;
             var update = linker.Add(document, known);
-            _facts.TryAdd(document.Id, document);
-            foreach (var e in document.Events) _events.TryAdd(e.Id, e);
             _snapshot = null;
             if (isNew && known is null && Journal is { } journal)
             {
@@ -116,16 +112,16 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         }
     }
 
-    public int DocumentCount { get { lock (_gate) return _facts.Count; } }
+    public int DocumentCount { get { lock (_gate) return linker.DocumentCount; } }
 
     public DocumentFacts? Facts(string documentId)
     {
-        lock (_gate) return _facts.GetValueOrDefault(documentId);
+        lock (_gate) return linker.Facts(documentId);
     }
 
     public EventFacts? Event(string eventId)
     {
-        lock (_gate) return _events.GetValueOrDefault(eventId);
+        lock (_gate) return linker.Event(eventId);
     }
 
     /// <summary>The incident an event sits in now, or null.</summary>

@@ -75,14 +75,27 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     private readonly StoryClusterOptions _options = options ?? new StoryClusterOptions();
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<StoryCluster>> _storiesByKey = new(StringComparer.Ordinal);
-    private readonly List<StoryCluster> _stories = [];
+    // Indexed by order; a story that has left memory (Evict) leaves a null.
+    private readonly List<StoryCluster?> _stories = [];
+    private int _live;
     private readonly Dictionary<string, StoryCluster> _byDocument = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoryCluster> _byId = new(StringComparer.Ordinal);
     private int _documents;
     private double[] _shared = new double[64];
     private readonly List<int> _touched = [];
 
-    public IReadOnlyList<StoryCluster> Stories => _stories;
+    /// <summary>The stories in memory, in the order they were started.</summary>
+    public IReadOnlyList<StoryCluster> Stories => [.. _stories.OfType<StoryCluster>()];
+
+    /// <summary>Whether a document published on <paramref name="today"/> or later may still join the story (held, and within its gap).</summary>
+    public bool Runs(string storyId, DateOnly today) =>
+        _byId.TryGetValue(storyId, out var story) && (story.Last is not { } last || last.DayNumber >= today.DayNumber - _options.MaxGapDays);
+
+    /// <summary>Whether the story is held in memory (started and not evicted).</summary>
+    public bool Holds(string storyId) => _byId.ContainsKey(storyId);
+
+    /// <summary>How many stories were ever started (the next story's order).</summary>
+    public int Started => _stories.Count;
 
     public StoryCluster? StoryOf(string documentId) => _byDocument.GetValueOrDefault(documentId);
 
@@ -127,6 +140,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     {
         var story = new StoryCluster(id, _stories.Count);
         _stories.Add(story);
+        _live++;
         _byId[id] = story;
         return story;
     }
@@ -155,7 +169,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         var candidates = new List<(StoryCluster Story, double Shared)>(_touched.Count);
         foreach (var order in _touched)
         {
-            var story = _stories[order];
+            var story = _stories[order]!;
             if (WithinGap(story, published)) candidates.Add((story, _shared[order]));
             _shared[order] = 0;
         }
@@ -294,5 +308,39 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     }
 
     /// <summary>The stories as immutable records (incidents filled in by the caller).</summary>
-    public ImmutableArray<StoryCluster> Snapshot() => [.. _stories];
+    public ImmutableArray<StoryCluster> Snapshot() => [.. _stories.OfType<StoryCluster>()];
+
+    /// <summary>
+    /// Takes out of memory every dated story that no document published on or after <paramref name="today"/> can join
+    /// (its last document more than the gap before), and returns them; their documents are forgotten too. A document
+    /// dated later never sees them again; an undated one (linked last) sees only the stories still held.
+    /// </summary>
+    public List<StoryCluster> Evict(DateOnly today)
+    {
+        var gone = new List<StoryCluster>();
+        if (_live == 0) return gone;
+        var cutoff = today.DayNumber - _options.MaxGapDays;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = _firstLive; i < _stories.Count; i++)
+        {
+            if (_stories[i] is not { Last: { } last } story || last.DayNumber >= cutoff) continue;
+            gone.Add(story);
+            _stories[i] = null;
+            _live--;
+            _byId.Remove(story.Id);
+            foreach (var d in story.Documents) _byDocument.Remove(d);
+            keys.UnionWith(story.Weights.Keys);
+        }
+        while (_firstLive < _stories.Count && _stories[_firstLive] is null) _firstLive++;
+        foreach (var key in keys)
+        {
+            if (!_storiesByKey.TryGetValue(key, out var list)) continue;
+            list.RemoveAll(s => !_byId.ContainsKey(s.Id) || !ReferenceEquals(_byId[s.Id], s));
+            if (list.Count == 0) _storiesByKey.Remove(key);
+        }
+        return gone;
+    }
+
+    // The first order that may still be in memory (every story before it has been evicted).
+    private int _firstLive;
 }

@@ -53,18 +53,24 @@ public static class RecordLoader
     public static PendingRecord Open(SqliteDocumentStore store, StoryClusterOptions? storyOptions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var links = store.ReadLinks().ToList();
-        var first = links.FindIndex(l => !l.Settled);
-        if (first < 0) first = links.Count;
-        var record = new SourcedRecord(new CrossDocumentLinker(storyOptions)) { Journal = store };
+        // The linker archives what it closes as it goes; reloading from the first document archives it all again.
+        store.ClearArchive();
+        var record = new SourcedRecord(new CrossDocumentLinker(storyOptions, store)) { Journal = store };
         var reloaded = 0;
-        for (var i = 0; i < first; i++)
+        // Read as a stream: only the documents from the first one not in place on are kept to be linked.
+        var pending = new List<StoredLink>();
+        foreach (var link in store.ReadLinks())
         {
-            if (!links[i].InPlace) continue; // kept out after a failed analysis
-            record.Add(links[i].Facts!, links[i].Assignment);
-            reloaded++;
+            if (pending.Count == 0 && link.Settled)
+            {
+                if (!link.InPlace) continue; // kept out after a failed analysis
+                record.Add(link.Facts!, link.Assignment);
+                reloaded++;
+                continue;
+            }
+            pending.Add(link);
         }
-        return new PendingRecord(store, record, links.GetRange(first, links.Count - first), reloaded);
+        return new PendingRecord(store, record, pending, reloaded);
     }
 }
 

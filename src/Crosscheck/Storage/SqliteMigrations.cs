@@ -68,6 +68,27 @@ internal static class SqliteMigrations
                 reason       TEXT NOT NULL
             );
             """),
+        // What the linker no longer holds in memory (CrossDocumentLinker.Archive): closed incidents and finished
+        // stories as they stood when they left (summaries as JSON), and the rank of each document neither still holds.
+        (4, "archive", """
+            CREATE TABLE archived_incidents (
+                id          TEXT PRIMARY KEY,
+                first_rank  INTEGER NOT NULL,
+                first_start INTEGER NOT NULL,
+                summary     TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE archived_stories (
+                id      TEXT PRIMARY KEY,
+                ord     INTEGER NOT NULL,
+                summary TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE archived_documents (
+                document_seq INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                rank         INTEGER NOT NULL
+            );
+            CREATE INDEX archived_documents_rank ON archived_documents(rank);
+            CREATE INDEX event_assignments_incident ON event_assignments(incident);
+            """),
     ];
 
     /// <summary>

@@ -22,6 +22,10 @@ public sealed class RecordStoreTests
             first.Reloaded.ShouldBe(0);
             first.Linked.ShouldBe(SampleRecord.Facts.Count);
             store.LinkedCount.ShouldBe(store.Count);
+            // The samples span two months: closed incidents and their documents left memory for the store.
+            store.ArchiveCounts.Incidents.ShouldBeGreaterThan(0);
+            store.ArchiveCounts.Documents.ShouldBeGreaterThan(0);
+            first.Record.Linker.HeldDocuments.ShouldBeLessThan(store.Count);
             SampleRecord.CrossJsonOf(first.Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
         }
         using (var store = SqliteDocumentStore.Open(path))

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// What leaves memory (with an <see cref="ILinkArchive"/>): once a day of the news has passed, closed incidents (no
+/// report for <see cref="QuietDays"/>; a series stays while one of its stories runs, so the single events of its story
+/// still find it), stories past their gap, and documents of neither go to the archive. None of them can be a candidate
+/// for a later document (<see cref="IncidentIndex"/> and <see cref="StoryClusterer"/> skip them already), so the record
+/// is the one the linker would build holding everything; a single event's campaign is the one it fitted when it left.
+/// </summary>
+public sealed partial class CrossDocumentLinker
+{
+    // The day incidents were last closed; each held story's archived incidents.
+    private DateOnly? _closedOn;
+    private readonly Dictionary<string, List<(int Rank, int Start, string Id, bool Mention)>> _archivedOfStory = new(StringComparer.Ordinal);
+    // Documents whose story has left but one of whose events is still in a held incident.
+    private readonly HashSet<string> _awaiting = new(StringComparer.Ordinal);
+    // The stories leaving in the eviction under way (their records are written after their incidents').
+    private HashSet<string> _evicting = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Closes the incidents no later document can join, once per day of the news: quiet ones (<see cref="QuietDays"/>),
+    /// a series only when none of its stories runs on (so the single events of its story still find it); a closed
+    /// incident keeps the campaign it fits now. With an archive, closed incidents, stories past their gap and
+    /// documents of neither then leave memory.
+    /// </summary>
+    private void Close()
+    {
+        if (_today is not { } today) return;
+        _closedOn = today;
+        var campaigns = new Dictionary<string, List<IncidentState>>(StringComparer.Ordinal);
+        var closing = new List<IncidentState>();
+        foreach (var state in _incidentOrder)
+        {
+            if (state.Closed || state.Events.Count == 0 || StillReported(state)) continue;
+            if (state.Scope == IncidentScope.Campaign && state.Stories.Any(s => _stories.Runs(s, today))) continue;
+            closing.Add(state);
+        }
+        // Every campaign is read before any incident closes, so the order of closing does not matter.
+        foreach (var state in closing) state.ClosedPartOf = CampaignOf(state, campaigns);
+        foreach (var state in closing) state.Closed = true;
+        if (_archive is not null) Evict(today);
+    }
+
+    private void Evict(DateOnly today)
+    {
+        var archive = _archive!;
+        var stories = _stories.Evict(today);
+        _evicting = stories.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var state in _incidentOrder.Where(s => s.Closed && s.Events.Count > 0).ToList())
+        {
+            var record = Archived(state);
+            archive.Put(record);
+            Forget(state, record);
+        }
+        _incidentOrder.RemoveAll(s => s.Events.Count == 0 || !_incidents.ContainsKey(s.Id));
+        foreach (var story in stories)
+        {
+            archive.Put(new ArchivedStory(StoryRecord(story), story.Order));
+            _archivedOfStory.Remove(story.Id);
+            _index.DropStory(story.Id);
+            foreach (var d in story.Documents) _awaiting.Add(d);
+        }
+        _evicting = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var documentId in _awaiting.ToList())
+        {
+            if (!_documents.TryGetValue(documentId, out var doc)) { _awaiting.Remove(documentId); continue; }
+            if (_stories.StoryOf(documentId) is not null || doc.Events.Any(e => _incidentOfEvent.ContainsKey(e.Id))) continue;
+            archive.Put(doc, _rank[documentId]);
+            _documents.Remove(documentId);
+            _rank.Remove(documentId);
+            foreach (var e in doc.Events)
+            {
+                _events.Remove(e.Id);
+                _detached.Remove(e.Id);
+            }
+            _awaiting.Remove(documentId);
+        }
+    }
+
+    private ArchivedIncident Archived(IncidentState state)
+    {
+        var (incident, discrepancies) = Summary(state);
+        var (rank, start, _) = FirstReport(state);
+        var ranks = state.Events.Select(e => e.Document).Distinct(StringComparer.Ordinal).ToImmutableDictionary(d => d, d => _rank[d], StringComparer.Ordinal);
+        return new ArchivedIncident(incident with { PartOf = state.ClosedPartOf }, discrepancies, rank, start) { Ranks = ranks };
+    }
+
+    /// <summary>Takes an archived incident out of every index; its held stories remember it for their story records.</summary>
+    private void Forget(IncidentState state, ArchivedIncident record)
+    {
+        foreach (var ev in state.Events)
+        {
+            _index.Unfile(ev, state);
+            _incidentOfEvent.Remove(ev.Id);
+            _awaiting.Add(ev.Document);
+        }
+        foreach (var story in state.Stories.ToList())
+        {
+            _index.LeaveStory(state, story);
+            if (!_stories.Holds(story) && !_evicting.Contains(story)) continue;
+            if (!_archivedOfStory.TryGetValue(story, out var list)) _archivedOfStory[story] = list = [];
+            list.Add((record.FirstRank, record.FirstStart, state.Id, record.Incident.Mention));
+        }
+        _incidents.Remove(state.Id);
+        _summaries.Remove(state.Id);
+    }
+
+    /// <summary>
+    /// Brings an archived incident back into memory (an analyst changes it): its documents and events as they were, in
+    /// its stories' lists while those stories are held. It goes back to the archive at the next eviction.
+    /// </summary>
+    private IncidentState? Revive(string incidentId)
+    {
+        if (_archive is not { } archive || archive.Incident(incidentId) is not { } record) return null;
+        var incident = record.Incident;
+        var events = new List<EventFacts>();
+        foreach (var (documentId, rank) in record.Ranks)
+        {
+            if (!_documents.TryGetValue(documentId, out var doc))
+            {
+                if (archive.Document(documentId) is not { } stored) return null;
+                doc = stored;
+                _documents[documentId] = doc;
+                _rank[documentId] = rank;
+                foreach (var e in doc.Events) _events[e.Id] = IncidentAnchors.AsLinked(e);
+                _awaiting.Add(documentId);
+            }
+            events.AddRange(doc.Events.Where(e => incident.Events.Contains(e.Id)).Select(e => _events.GetValueOrDefault(e.Id) ?? IncidentAnchors.AsLinked(e)));
+        }
+        archive.Remove(incidentId);
+        var state = NewIncident(incidentId, incident.Story);
+        var links = incident.Links.ToDictionary(l => l.Event, StringComparer.Ordinal);
+        foreach (var ev in events)
+        {
+            state.Add(ev, links.GetValueOrDefault(ev.Id) ?? new IncidentLink(ev.Id, null, 0, "restored"));
+            _incidentOfEvent[ev.Id] = state;
+            if (links.GetValueOrDefault(ev.Id)?.Reason.StartsWith("detached", StringComparison.Ordinal) == true) _detached.Add(ev.Id);
+            if (_stories.StoryOf(ev.Document) is { } story)
+            {
+                state.Stories.Add(story.Id);
+                _index.File(ev, state);
+            }
+        }
+        foreach (var story in state.Stories)
+        {
+            _archivedOfStory.GetValueOrDefault(story)?.RemoveAll(a => a.Id == incidentId);
+        }
+        _index.Touch(state);
+        return state;
+    }
+
+    /// <summary>After an analyst's change to incidents whose stories have left memory: their story records say so.</summary>
+    private void RefreshArchivedStories(IEnumerable<string> incidentIds)
+    {
+        if (_archive is not { } archive) return;
+        foreach (var id in incidentIds)
+        {
+            if (!_incidents.TryGetValue(id, out var state) || state.Events.Count == 0) continue;
+            foreach (var storyId in state.Events.Select(e => StoryOf(e.Document)).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                if (_stories.Holds(storyId) || archive.Story(storyId) is not { } stored || stored.Story.Incidents.Contains(id)) continue;
+                archive.Put(stored with { Story = stored.Story with { Incidents = stored.Story.Incidents.Add(id) } });
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// An incident no later document can join (<see cref="CrossDocumentLinker.QuietDays"/>), as it stood when the linker
+/// handed it over: its summary, its discrepancies, where its first report stands in the link order (so a record lists
+/// it where the live linker would) and each of its documents' rank (so it can be taken back whole).
+/// </summary>
+public sealed record ArchivedIncident(Incident Incident, ImmutableArray<Discrepancy> Discrepancies, int FirstRank, int FirstStart)
+{
+    /// <summary>Each document of the incident and its rank in the linker's order.</summary>
+    public ImmutableDictionary<string, int> Ranks { get; init; } = ImmutableDictionary<string, int>.Empty;
+}
+
+/// <summary>A story no later dated document can join (past its gap), and the order it was started in.</summary>
+public sealed record ArchivedStory(Story Story, int Order);
+
+/// <summary>
+/// Where a linker puts what has left its memory: closed incidents, finished stories and the documents of both. A
+/// linker with an archive holds only what later documents can still change, so its memory follows the news of the
+/// last weeks, not the size of the record; reading the whole record reads the archive. A database keeps it
+/// (<c>SqliteDocumentStore</c>); <see cref="MemoryLinkArchive"/> is the same in memory.
+/// </summary>
+public interface ILinkArchive
+{
+    void Put(ArchivedIncident incident);
+
+    void Put(ArchivedStory story);
+
+    /// <summary>A document none of whose events is in a live incident, with its rank.</summary>
+    void Put(DocumentFacts document, int rank);
+
+    ArchivedIncident? Incident(string id);
+
+    ArchivedStory? Story(string id);
+
+    /// <summary>Takes an incident back out (an analyst changes it): the linker holds it again until it is closed again.</summary>
+    void Remove(string incidentId);
+
+    /// <summary>The archived incidents, in any order.</summary>
+    IEnumerable<ArchivedIncident> Incidents();
+
+    /// <summary>The archived stories, in any order.</summary>
+    IEnumerable<ArchivedStory> Stories();
+
+    /// <summary>The archived documents with their ranks, in rank order.</summary>
+    IEnumerable<(DocumentFacts Document, int Rank)> Documents();
+
+    DocumentFacts? Document(string documentId);
+
+    /// <summary>An event of an archived document, as its document has it, or null.</summary>
+    EventFacts? Event(string eventId);
+
+    /// <summary>The incident an archived event sits in, or null.</summary>
+    string? IncidentOfEvent(string eventId);
+
+    /// <summary>The story an archived document sits in, or null.</summary>
+    string? StoryOfDocument(string documentId);
+}
+
+/// <summary>An <see cref="ILinkArchive"/> in memory (tests; a record that needs no database).</summary>
+public sealed class MemoryLinkArchive : ILinkArchive
+{
+    private readonly Dictionary<string, ArchivedIncident> _incidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ArchivedStory> _stories = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<int, DocumentFacts> _documents = [];
+    private readonly Dictionary<string, DocumentFacts> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EventFacts> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _incidentOfEvent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _storyOfDocument = new(StringComparer.Ordinal);
+
+    public void Put(ArchivedIncident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        _incidents[incident.Incident.Id] = incident;
+        foreach (var e in incident.Incident.Events) _incidentOfEvent[e] = incident.Incident.Id;
+    }
+
+    public void Put(ArchivedStory story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        _stories[story.Story.Id] = story;
+        foreach (var d in story.Story.Documents) _storyOfDocument[d] = story.Story.Id;
+    }
+
+    public void Put(DocumentFacts document, int rank)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        _documents[rank] = document;
+        _byId[document.Id] = document;
+        foreach (var e in document.Events) _events[e.Id] = e;
+    }
+
+    public ArchivedIncident? Incident(string id) => _incidents.GetValueOrDefault(id);
+
+    public ArchivedStory? Story(string id) => _stories.GetValueOrDefault(id);
+
+    public void Remove(string incidentId)
+    {
+        if (!_incidents.Remove(incidentId, out var gone)) return;
+        foreach (var e in gone.Incident.Events) _incidentOfEvent.Remove(e);
+    }
+
+    public IEnumerable<ArchivedIncident> Incidents() => _incidents.Values;
+
+    public IEnumerable<ArchivedStory> Stories() => _stories.Values;
+
+    public IEnumerable<(DocumentFacts Document, int Rank)> Documents() => _documents.Select(p => (p.Value, p.Key));
+
+    public DocumentFacts? Document(string documentId) => _byId.GetValueOrDefault(documentId);
+
+    public EventFacts? Event(string eventId) => _events.GetValueOrDefault(eventId);
+
+    public string? IncidentOfEvent(string eventId) => _incidentOfEvent.GetValueOrDefault(eventId);
+
+    public string? StoryOfDocument(string documentId) => _storyOfDocument.GetValueOrDefault(documentId);
+
+    /// <summary>How many incidents, stories and documents are archived (tests).</summary>
+    public (int Incidents, int Stories, int Documents) Count => (_incidents.Count, _stories.Count, _documents.Count);
+}

@@ -1,0 +1,263 @@
+using System.Text.Json;
+using Crosscheck.Linking;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Storage;
+
+/// <summary>
+/// The linker's archive (migration 4): closed incidents and finished stories as JSON summaries, and the rank of each
+/// document the linker let go. Reads go through indexes (an incident or story by id, an event's incident, documents
+/// by rank); writes join the open batch of record writes, so an archived summary is committed with the links that led
+/// to it. A document counts as archived only while its facts are in place (not stale).
+/// </summary>
+public sealed partial class SqliteDocumentStore : ILinkArchive
+{
+    private const int ArchivePage = 256;
+
+    /// <summary>How many incidents, stories and documents the archive holds.</summary>
+    public (int Incidents, int Stories, int Documents) ArchiveCounts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                int Count(string table) => Convert.ToInt32(Command($"SELECT count(*) FROM {table}", null).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                return (Count("archived_incidents"), Count("archived_stories"), Count("archived_documents"));
+            }
+        }
+    }
+
+    /// <summary>Empties the archive: the linker that rebuilds the record from the first document archives again.</summary>
+    public void ClearArchive()
+    {
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            foreach (var table in new[] { "archived_incidents", "archived_stories", "archived_documents" })
+            {
+                Command($"DELETE FROM {table}", write.Transaction).ExecuteNonQuery();
+            }
+            write.Complete();
+        }
+    }
+
+    void ILinkArchive.Put(ArchivedIncident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var json = JsonSerializer.Serialize(incident, FactsJson);
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            var cmd = Command("""
+                INSERT INTO archived_incidents (id, first_rank, first_start, summary) VALUES ($id, $rank, $start, $summary)
+                ON CONFLICT (id) DO UPDATE SET first_rank = excluded.first_rank, first_start = excluded.first_start, summary = excluded.summary
+                """, write.Transaction);
+            cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
+            cmd.Parameters.AddWithValue("$rank", incident.FirstRank);
+            cmd.Parameters.AddWithValue("$start", incident.FirstStart);
+            cmd.Parameters.AddWithValue("$summary", json);
+            cmd.ExecuteNonQuery();
+            write.Complete();
+        }
+    }
+
+    void ILinkArchive.Put(ArchivedStory story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        var json = JsonSerializer.Serialize(story, FactsJson);
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            var cmd = Command("""
+                INSERT INTO archived_stories (id, ord, summary) VALUES ($id, $ord, $summary)
+                ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, summary = excluded.summary
+                """, write.Transaction);
+            cmd.Parameters.AddWithValue("$id", story.Story.Id);
+            cmd.Parameters.AddWithValue("$ord", story.Order);
+            cmd.Parameters.AddWithValue("$summary", json);
+            cmd.ExecuteNonQuery();
+            write.Complete();
+        }
+    }
+
+    void ILinkArchive.Put(DocumentFacts document, int rank)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            var seq = SeqOf(document.Id, write.Transaction) ?? throw new InvalidOperationException($"document {document.Id} is not stored, so it cannot be archived");
+            var cmd = Command("""
+                INSERT INTO archived_documents (document_seq, rank) VALUES ($seq, $rank)
+                ON CONFLICT (document_seq) DO UPDATE SET rank = excluded.rank
+                """, write.Transaction);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.Parameters.AddWithValue("$rank", rank);
+            cmd.ExecuteNonQuery();
+            write.Complete();
+        }
+    }
+
+    ArchivedIncident? ILinkArchive.Incident(string id)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("SELECT summary FROM archived_incidents WHERE id = $id", null);
+            cmd.Parameters.AddWithValue("$id", id);
+            return cmd.ExecuteScalar() is string json ? Read<ArchivedIncident>(json, "incident " + id) : null;
+        }
+    }
+
+    ArchivedStory? ILinkArchive.Story(string id)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("SELECT summary FROM archived_stories WHERE id = $id", null);
+            cmd.Parameters.AddWithValue("$id", id);
+            return cmd.ExecuteScalar() is string json ? Read<ArchivedStory>(json, "story " + id) : null;
+        }
+    }
+
+    void ILinkArchive.Remove(string incidentId)
+    {
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            var cmd = Command("DELETE FROM archived_incidents WHERE id = $id", write.Transaction);
+            cmd.Parameters.AddWithValue("$id", incidentId);
+            cmd.ExecuteNonQuery();
+            write.Complete();
+        }
+    }
+
+    IEnumerable<ArchivedIncident> ILinkArchive.Incidents()
+    {
+        var after = "";
+        while (true)
+        {
+            List<(string Id, string Json)> page = [];
+            lock (_gate)
+            {
+                var cmd = Command("SELECT id, summary FROM archived_incidents WHERE id > $after ORDER BY id LIMIT $n", null);
+                cmd.Parameters.AddWithValue("$after", after);
+                cmd.Parameters.AddWithValue("$n", ArchivePage);
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) page.Add((r.GetString(0), r.GetString(1)));
+            }
+            foreach (var (id, json) in page) yield return Read<ArchivedIncident>(json, "incident " + id);
+            if (page.Count < ArchivePage) yield break;
+            after = page[^1].Id;
+        }
+    }
+
+    IEnumerable<ArchivedStory> ILinkArchive.Stories()
+    {
+        var after = "";
+        while (true)
+        {
+            List<(string Id, string Json)> page = [];
+            lock (_gate)
+            {
+                var cmd = Command("SELECT id, summary FROM archived_stories WHERE id > $after ORDER BY id LIMIT $n", null);
+                cmd.Parameters.AddWithValue("$after", after);
+                cmd.Parameters.AddWithValue("$n", ArchivePage);
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) page.Add((r.GetString(0), r.GetString(1)));
+            }
+            foreach (var (id, json) in page) yield return Read<ArchivedStory>(json, "story " + id);
+            if (page.Count < ArchivePage) yield break;
+            after = page[^1].Id;
+        }
+    }
+
+    IEnumerable<(DocumentFacts Document, int Rank)> ILinkArchive.Documents()
+    {
+        var after = -1L;
+        while (true)
+        {
+            List<(string Id, string Json, long Rank)> page = [];
+            lock (_gate)
+            {
+                var cmd = Command("""
+                    SELECT d.id, f.facts, x.rank FROM archived_documents x
+                    JOIN documents d ON d.seq = x.document_seq JOIN document_facts f ON f.document_seq = x.document_seq
+                    WHERE x.rank > $after AND f.stale = 0 ORDER BY x.rank LIMIT $n
+                    """, null);
+                cmd.Parameters.AddWithValue("$after", after);
+                cmd.Parameters.AddWithValue("$n", ArchivePage);
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) page.Add((r.GetString(0), r.GetString(1), r.GetInt64(2)));
+            }
+            foreach (var (id, json, rank) in page) yield return (Read<DocumentFacts>(json, "document " + id), (int)rank);
+            if (page.Count < ArchivePage) yield break;
+            after = page[^1].Rank;
+        }
+    }
+
+    DocumentFacts? ILinkArchive.Document(string documentId)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("""
+                SELECT f.facts FROM documents d JOIN archived_documents x ON x.document_seq = d.seq
+                JOIN document_facts f ON f.document_seq = d.seq WHERE d.id = $id AND f.stale = 0
+                """, null);
+            cmd.Parameters.AddWithValue("$id", documentId);
+            return cmd.ExecuteScalar() is string json ? Read<DocumentFacts>(json, "document " + documentId) : null;
+        }
+    }
+
+    EventFacts? ILinkArchive.Event(string eventId)
+    {
+        string? json;
+        lock (_gate)
+        {
+            var cmd = Command("""
+                SELECT f.facts FROM event_assignments a JOIN archived_documents x ON x.document_seq = a.document_seq
+                JOIN document_facts f ON f.document_seq = a.document_seq WHERE a.event = $id AND f.stale = 0
+                """, null);
+            cmd.Parameters.AddWithValue("$id", eventId);
+            json = cmd.ExecuteScalar() as string;
+        }
+        return json is null ? null : Read<DocumentFacts>(json, "event " + eventId).Events.FirstOrDefault(e => e.Id == eventId);
+    }
+
+    string? ILinkArchive.IncidentOfEvent(string eventId)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("""
+                SELECT a.incident FROM event_assignments a JOIN archived_incidents i ON i.id = a.incident
+                JOIN document_facts f ON f.document_seq = a.document_seq WHERE a.event = $id AND f.stale = 0
+                """, null);
+            cmd.Parameters.AddWithValue("$id", eventId);
+            return cmd.ExecuteScalar() as string;
+        }
+    }
+
+    string? ILinkArchive.StoryOfDocument(string documentId)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("""
+                SELECT f.story FROM documents d JOIN document_facts f ON f.document_seq = d.seq
+                JOIN archived_stories s ON s.id = f.story WHERE d.id = $id AND f.stale = 0
+                """, null);
+            cmd.Parameters.AddWithValue("$id", documentId);
+            return cmd.ExecuteScalar() as string;
+        }
+    }
+
+    /// <summary>An archived row as the linker wrote it; one that cannot be read is a fault of the store, named.</summary>
+    private T Read<T>(string json, string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, FactsJson) ?? throw new InvalidDataException($"{Path}: the archived {what} is empty");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{Path}: the archived {what} cannot be read ({ex.Message})", ex);
+        }
+    }
+}

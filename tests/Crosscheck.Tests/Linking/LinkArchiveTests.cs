@@ -1,0 +1,104 @@
+using Crosscheck.Linking;
+using Crosscheck.Tests.Storage;
+using Shouldly;
+using Xunit;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>
+/// The record lives in the store, not in memory (issue 14, item 6): a linker with an archive lets closed incidents,
+/// finished stories and their documents go, and the record it gives is the one a linker holding everything gives.
+/// Made-up articles over five months, read by the real pipeline, in link order.
+/// </summary>
+public class LinkArchiveTests
+{
+    private static DocumentFacts Facts(string name, string outlet, string published, string body) =>
+        CrossDocumentLinkerTests.Facts(name, outlet, published, body);
+
+    private static readonly Lazy<List<DocumentFacts>> Months = new(() => LinkOrder.Sort(
+    [
+        Facts("arch-1", "Harbor Ledger", "2025-03-04", "Soldiers shelled a village near Kherson on Monday, killing four civilians, officials said."),
+        Facts("arch-2", "Gulf Gazette", "2025-03-04", "Four civilians were killed when artillery hit a village near Kherson on Monday, the regional governor said."),
+        Facts("arch-3", "Harbor Ledger", "2025-03-20", "The foreign minister met his counterpart in Geneva on Wednesday to discuss a ceasefire."),
+        Facts("arch-4", "Valley Times", "2025-05-12", "Gunmen attacked a police station in Peshawar on Sunday, killing two officers."),
+        Facts("arch-5", "Gulf Gazette", "2025-05-13", "Two police officers died in an attack on a station in Peshawar on Sunday, police said."),
+        Facts("arch-6", "Valley Times", "2025-07-01", "Troops fired on protesters in Nairobi on Monday, killing three people, witnesses said."),
+        Facts("arch-7", "Harbor Ledger", "2025-08-05", "A drone strike hit a convoy near Kandahar on Monday, killing six fighters, the army said."),
+        Facts("arch-8", "Gulf Gazette", "2025-08-06", "Six fighters were killed when a drone struck their convoy near Kandahar on Monday."),
+    ]));
+
+    private static CrossDocumentLinker Linked(ILinkArchive? archive)
+    {
+        var linker = new CrossDocumentLinker(archive: archive);
+        foreach (var d in Months.Value) linker.Add(d);
+        return linker;
+    }
+
+    [Fact]
+    public void A_linker_that_archives_gives_the_record_of_one_that_holds_everything_and_holds_less()
+    {
+        var archive = new MemoryLinkArchive();
+        var archiving = Linked(archive);
+        var holding = Linked(null);
+        SampleRecord.CrossJsonOf(archiving.Snapshot()).ShouldBe(SampleRecord.CrossJsonOf(holding.Snapshot()));
+        archive.Count.Incidents.ShouldBeGreaterThan(2);
+        archive.Count.Stories.ShouldBeGreaterThan(0);
+        archive.Count.Documents.ShouldBeGreaterThan(2);
+        archiving.HeldDocuments.ShouldBeLessThan(Months.Value.Count);
+        holding.HeldDocuments.ShouldBe(Months.Value.Count);
+        archiving.DocumentCount.ShouldBe(Months.Value.Count);
+        // What left memory is still found by id.
+        foreach (var doc in Months.Value)
+        {
+            archiving.Facts(doc.Id).ShouldNotBeNull();
+            archiving.StoryOf(doc.Id).ShouldBe(holding.StoryOf(doc.Id));
+            foreach (var ev in doc.Events)
+            {
+                archiving.IncidentOf(ev.Id).ShouldBe(holding.IncidentOf(ev.Id));
+                archiving.Event(ev.Id)!.Id.ShouldBe(ev.Id);
+            }
+        }
+        archiving.Documents.Select(d => d.Id).ShouldBe(holding.Documents.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void A_closed_incident_is_no_candidate_so_a_report_months_later_starts_another()
+    {
+        var holding = Linked(null);
+        var late = Facts("arch-9", "Valley Times", "2025-08-07",
+            "Four civilians were killed when artillery hit a village near Kherson on March 3, officials said.");
+        var first = holding.IncidentOf(Months.Value.Single(d => d.Title == "arch-1").Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id);
+        holding.Add(late);
+        var again = holding.IncidentOf(late.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id);
+        again.ShouldNotBe(first);
+        // Within the quiet days the same report joins.
+        var soon = Facts("arch-10", "Valley Times", "2025-03-10",
+            "Four civilians were killed when artillery hit a village near Kherson on March 3, officials said.");
+        var early = new CrossDocumentLinker();
+        foreach (var d in LinkOrder.Sort([.. Months.Value.Take(2), soon])) early.Add(d);
+        early.IncidentOf(soon.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id)
+            .ShouldBe(early.IncidentOf(Months.Value.Single(d => d.Title == "arch-1").Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id));
+    }
+
+    [Fact]
+    public void Detaching_a_report_of_an_archived_incident_brings_it_back_and_archives_both_again()
+    {
+        var archive = new MemoryLinkArchive();
+        var linker = Linked(archive);
+        var report = Months.Value.Single(d => d.Title == "arch-2").Events.First(e => e.Evidence.Contains("killed", StringComparison.Ordinal));
+        var incident = linker.IncidentOf(report.Id)!;
+        archive.Incident(incident).ShouldNotBeNull("the March shelling closed months before August");
+        archive.Incident(incident)!.Incident.Events.Length.ShouldBeGreaterThan(1);
+
+        var alone = linker.Detach(report.Id);
+
+        alone.ShouldNotBeNull();
+        linker.IncidentOf(report.Id).ShouldBe(alone);
+        archive.Incident(alone).ShouldNotBeNull();
+        archive.Incident(incident)!.Incident.Events.ShouldNotContain(report.Id);
+        var record = linker.Snapshot();
+        record.Incidents.Single(i => i.Id == alone).Links.Single().Reason.ShouldStartWith("detached by hand");
+        record.Incidents.Count(i => i.Id == incident).ShouldBe(1);
+        record.Stories.Single(s => s.Documents.Contains(report.Document)).Incidents.ShouldContain(alone);
+    }
+}

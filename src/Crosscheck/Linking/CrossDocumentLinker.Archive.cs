@@ -25,7 +25,7 @@ public sealed partial class CrossDocumentLinker
     /// incident keeps the campaign it fits now. With an archive, closed incidents, stories past their gap and
     /// documents of neither then leave memory.
     /// </summary>
-    private void Close()
+    private void Close(IReadOnlyCollection<string> keep)
     {
         if (_today is not { } today) return;
         _closedOn = today;
@@ -33,7 +33,7 @@ public sealed partial class CrossDocumentLinker
         var closing = new List<IncidentState>();
         foreach (var state in _incidentOrder)
         {
-            if (state.Closed || state.Events.Count == 0 || StillReported(state)) continue;
+            if (state.Closed || state.Events.Count == 0 || StillReported(state) || keep.Contains(state.Id)) continue;
             if (state.Scope == IncidentScope.Campaign && state.Stories.Any(s => _stories.Runs(s, today))) continue;
             closing.Add(state);
         }

@@ -160,7 +160,8 @@ public sealed partial class CrossDocumentLinker
         }
         reassigned.Remove(document.Id);
         var update = new LinkUpdate(document.Id, cluster.Id, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
-        if (_today != _closedOn) Close();
+        // What this document touched stays held until the next day's closing, so its assignment can be saved.
+        if (_today != _closedOn) Close(touched);
         return update;
     }
 
@@ -193,7 +194,7 @@ public sealed partial class CrossDocumentLinker
         if (_archive is not null)
         {
             RefreshArchivedStories([from.Id, alone.Id]);
-            Close();
+            Close([]);
         }
         return alone.Id;
     }

@@ -5,7 +5,8 @@ namespace Crosscheck.Linking;
 /// <summary>
 /// What leaves memory (with an <see cref="ILinkArchive"/>): once a day of the news has passed, closed incidents (no
 /// report for <see cref="QuietDays"/>; a series stays while one of its stories runs, so the single events of its story
-/// still find it), stories past their gap, and documents of neither go to the archive. None of them can be a candidate
+/// still find it), stories past their gap, and documents none of whose events is in a held incident go to the
+/// archive (a running story keeps only its vector and its members' ids). None of them can be a candidate
 /// for a later document (<see cref="IncidentIndex"/> and <see cref="StoryClusterer"/> skip them already), so the record
 /// is the one the linker would build holding everything; a single event's campaign is the one it fitted when it left.
 /// </summary>
@@ -25,9 +26,62 @@ public sealed partial class CrossDocumentLinker
     /// incident keeps the campaign it fits now. With an archive, closed incidents, stories past their gap and
     /// documents of neither then leave memory.
     /// </summary>
+    // Set between Resume and Resumed: held documents come back as they were, and nothing closes meanwhile.
+    private bool _restoring;
+    private IReadOnlyDictionary<string, (int Rank, int Start, bool Mention)> _archivedAtResume = new Dictionary<string, (int, int, bool)>();
+
+    /// <summary>
+    /// Starts an empty linker from a store's state: then the documents it held when the last run ended are added back
+    /// in rank order, each with its stored assignment (rank, vector, incidents), and <see cref="Resumed"/> ends it. Start-up
+    /// reads only those documents, however large the record in the archive.
+    /// </summary>
+    public void Resume(LinkResume state, Func<string, int> storedFrequency)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_archive is null) throw new InvalidOperationException("only a linker with an archive resumes");
+        if (_added != 0) throw new InvalidOperationException("only an empty linker resumes");
+        _stories.Resume(state.Documents, state.StartedStories);
+        _stories.StoredFrequency = storedFrequency;
+        _nextRank = state.NextRank;
+        _added = state.Documents;
+        _archivedAtResume = state.ArchivedIncidents;
+        _restoring = true;
+    }
+
+    /// <summary>
+    /// Puts back a document of an open story whose facts are archived (none of its events in a held incident): it counts
+    /// in its story again (members, vector, names), nothing else. In rank order with the held documents.
+    /// </summary>
+    public void RestoreStoryMember(DocumentFacts document, DocumentAssignment stored)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(stored);
+        if (!_restoring || stored.Vector is null) throw new InvalidOperationException("a story member is restored only while resuming, with its stored vector");
+        if (document.Published is { } published && (_today is not { } today || published > today)) _today = published;
+        _stories.Add(document, stored.Story, stored.Vector);
+        _stories.Forget(document.Id);
+    }
+
+    /// <summary>The held documents are back: linking goes on as if the run had never ended.</summary>
+    public void Resumed()
+    {
+        _restoring = false;
+        _closedOn = _today;
+        _archivedAtResume = new Dictionary<string, (int, int, bool)>();
+    }
+
+    /// <summary>The rank the next document gets.</summary>
+    public int NextRank => _nextRank;
+
+    /// <summary>How many stories were ever started.</summary>
+    public int StartedStories => _stories.Started;
+
+    /// <summary>The document frequencies the story clusterer holds (a store writes them after rebuilding the record).</summary>
+    public IReadOnlyDictionary<string, int> Frequencies => _stories.Frequencies;
+
     private void Close(IReadOnlyCollection<string> keep)
     {
-        if (_today is not { } today) return;
+        if (_restoring || _today is not { } today) return;
         _closedOn = today;
         var campaigns = new Dictionary<string, List<IncidentState>>(StringComparer.Ordinal);
         var closing = new List<IncidentState>();
@@ -66,8 +120,9 @@ public sealed partial class CrossDocumentLinker
         foreach (var documentId in _awaiting.ToList())
         {
             if (!_documents.TryGetValue(documentId, out var doc)) { _awaiting.Remove(documentId); continue; }
-            if (_stories.StoryOf(documentId) is not null || doc.Events.Any(e => _incidentOfEvent.ContainsKey(e.Id))) continue;
+            if (doc.Events.Any(e => _incidentOfEvent.ContainsKey(e.Id))) continue;
             archive.Put(doc, _rank[documentId]);
+            _stories.Forget(documentId);
             _documents.Remove(documentId);
             _rank.Remove(documentId);
             foreach (var e in doc.Events)

@@ -15,7 +15,21 @@ public sealed record LinkUpdate(string Document, string Story, ImmutableArray<st
 public sealed record EventAssignment(string Incident, IncidentLink Link);
 
 /// <summary>A document's place in the record: its story and each event's incident.</summary>
-public sealed record DocumentAssignment(string Story, IReadOnlyDictionary<string, EventAssignment> Events);
+public sealed record DocumentAssignment(string Story, IReadOnlyDictionary<string, EventAssignment> Events)
+{
+    /// <summary>Its rank in the linker's order (documents added earlier rank lower).</summary>
+    public int? Rank { get; init; }
+
+    /// <summary>Its story vector as linked, and its story's order: what restores a held document without the frequencies of then.</summary>
+    public RestoredVector? Vector { get; init; }
+}
+
+/// <summary>
+/// Where a linker resumes from (a store): how many documents were linked, the next rank, how many stories were started,
+/// and each archived incident that a held document's event sits in (its first report's place and whether it is a mention).
+/// </summary>
+public sealed record LinkResume(int Documents, int NextRank, int StartedStories,
+    IReadOnlyDictionary<string, (int Rank, int Start, bool Mention)> ArchivedIncidents);
 
 /// <summary>
 /// The cross-document stage, incremental: each added document joins a story (<see cref="StoryClusterer"/>),
@@ -27,8 +41,9 @@ public sealed partial class CrossDocumentLinker
 {
     private readonly StoryClusterer _stories;
     private readonly Dictionary<string, DocumentFacts> _documents = new(StringComparer.Ordinal);
-    // How many documents were ever added: the next one's rank.
+    // How many documents were added, and the next one's rank (they differ after a resume).
     private int _added;
+    private int _nextRank;
     private readonly Dictionary<string, int> _rank = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _incidents = new(StringComparer.Ordinal);
     private readonly List<IncidentState> _incidentOrder = [];
@@ -116,8 +131,13 @@ public sealed partial class CrossDocumentLinker
         }
         _documents[document.Id] = document;
         if (document.Published is { } published && (_today is not { } today || published > today)) _today = published;
-        _rank[document.Id] = _added++;
-        var cluster = _stories.Add(document, known?.Story);
+        // A held document restored from the store keeps its rank and its vector (and was counted); otherwise ranks follow arrival.
+        var restoring = _restoring && known?.Rank is not null;
+        if (!restoring) _added++;
+        var rank = restoring ? known!.Rank!.Value : _nextRank;
+        _rank[document.Id] = rank;
+        _nextRank = Math.Max(_nextRank, rank + 1);
+        var cluster = _stories.Add(document, known?.Story, _restoring ? known?.Vector : null);
         var storyIncidents = _index.Story(cluster.Id);
         var touched = new List<string>();
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
@@ -127,6 +147,13 @@ public sealed partial class CrossDocumentLinker
             _events[ev.Id] = ev;
             var restored = known?.Events.GetValueOrDefault(ev.Id);
             if (restored is null && _keptApart.Remove(ev.Id, out var decided)) restored = decided;
+            if (restored is not null && _restoring && _archivedAtResume.TryGetValue(restored.Incident, out var gone))
+            {
+                // Its incident closed and left memory before the run ended: the story remembers it, nothing more.
+                if (!_archivedOfStory.TryGetValue(cluster.Id, out var list)) _archivedOfStory[cluster.Id] = list = [];
+                if (!list.Exists(a => a.Id == restored.Incident)) list.Add((gone.Rank, gone.Start, restored.Incident, gone.Mention));
+                continue;
+            }
             if (restored is not null)
             {
                 if (!_incidents.TryGetValue(restored.Incident, out var into)) into = NewIncident(restored.Incident, cluster.Id);
@@ -209,7 +236,11 @@ public sealed partial class CrossDocumentLinker
             var incident = _incidentOfEvent[ev.Id];
             events[ev.Id] = new EventAssignment(incident.Id, incident.Links.First(l => l.Event == ev.Id));
         }
-        return new DocumentAssignment(story.Id, events);
+        return new DocumentAssignment(story.Id, events)
+        {
+            Rank = _rank[documentId],
+            Vector = _stories.WeightsOf(documentId) is { } weights ? new RestoredVector([.. weights], story.Order) : null,
+        };
     }
 
     /// <summary>The incident an event sits in, or null.</summary>

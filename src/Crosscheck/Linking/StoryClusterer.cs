@@ -35,6 +35,9 @@ public sealed class StoryCluster
             .Select(l => l.Value).Distinct().Take(3)));
 }
 
+/// <summary>A held document's vector as it was linked, and its story's order: what restores it without the frequencies of then.</summary>
+public sealed record RestoredVector(ImmutableArray<float> Weights, int StoryOrder);
+
 /// <summary>Tuning of <see cref="StoryClusterer"/>; the defaults were tuned on the ECB+ training topics.</summary>
 public sealed record StoryClusterOptions
 {
@@ -103,19 +106,41 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     /// Adds a document and returns the story it joined or started. With <paramref name="storyId"/> (a document
     /// reloaded from the store) it joins that story without scoring, so reloading never recomputes anything.
     /// </summary>
-    public StoryCluster Add(DocumentFacts document, string? storyId = null)
+    public StoryCluster Add(DocumentFacts document, string? storyId = null) => Add(document, storyId, null);
+
+    /// <summary>
+    /// As <see cref="Add(DocumentFacts, string?)"/>; with <paramref name="restored"/> (a document the linker held when
+    /// its run ended) its vector is the one it had when it was linked and its story keeps its order, and the document
+    /// frequencies, which counted it then, are left as they are.
+    /// </summary>
+    public StoryCluster Add(DocumentFacts document, string? storyId, RestoredVector? restored)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (_byDocument.TryGetValue(document.Id, out var known)) return known;
         var keys = KeysOf(document);
-        _documents++;
-        foreach (var key in keys.Keys) _documentFrequency[key] = _documentFrequency.GetValueOrDefault(key) + 1;
-        var vector = UnitVector(keys);
+        Dictionary<string, float> vector;
+        if (restored is { } r && storyId is not null && r.Weights.Length == keys.Count)
+        {
+            vector = new Dictionary<string, float>(keys.Count, StringComparer.Ordinal);
+            var i = 0;
+            foreach (var key in keys.Keys)
+            {
+                if (r.Weights[i] != 0) vector[key] = r.Weights[i];
+                i++;
+            }
+        }
+        else
+        {
+            _documents++;
+            foreach (var key in keys.Keys) _documentFrequency[key] = Frequency(key) + 1;
+            vector = UnitVector(keys);
+        }
+        _weights[document.Id] = [.. keys.Keys.Select(k => vector.GetValueOrDefault(k))];
         var (names, protagonists) = NamesOf(document);
         StoryCluster? best = null;
         if (storyId is not null)
         {
-            if (!_byId.TryGetValue(storyId, out best)) best = Start(storyId);
+            if (!_byId.TryGetValue(storyId, out best)) best = Start(storyId, restored?.StoryOrder);
         }
         else
         {
@@ -136,10 +161,49 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         return best;
     }
 
-    private StoryCluster Start(string id)
+    // The unit vector of each held document, in the order of its keys (what a store keeps to restore it).
+    private readonly Dictionary<string, float[]> _weights = new(StringComparer.Ordinal);
+
+    /// <summary>The linker let the document go: its vector is kept by the store, its story still counts it.</summary>
+    public void Forget(string documentId) => _weights.Remove(documentId);
+
+    /// <summary>A held document's vector as stored (its keys' weights, entities then terms, as when it was linked), or null.</summary>
+    public float[]? WeightsOf(string documentId) => _weights.GetValueOrDefault(documentId);
+
+    /// <summary>Where document frequencies not yet asked for come from (a store), or null (all in memory).</summary>
+    public Func<string, int>? StoredFrequency { get; set; }
+
+    /// <summary>
+    /// Starts from a stored state: <paramref name="documents"/> documents were clustered and <paramref name="started"/>
+    /// stories started before; the held documents are then added back with their restored vectors.
+    /// </summary>
+    public void Resume(int documents, int started)
     {
-        var story = new StoryCluster(id, _stories.Count);
-        _stories.Add(story);
+        if (_documents != 0 || _stories.Count != 0) throw new InvalidOperationException("only an empty clusterer resumes");
+        _documents = documents;
+        while (_stories.Count < started) _stories.Add(null);
+        _firstLive = started;
+    }
+
+    private int Frequency(string key)
+    {
+        if (_documentFrequency.TryGetValue(key, out var df)) return df;
+        if (StoredFrequency is not { } stored) return 0;
+        df = stored(key);
+        _documentFrequency[key] = df;
+        return df;
+    }
+
+    /// <summary>Every document frequency in memory (what a store keeps after rebuilding the record).</summary>
+    public IReadOnlyDictionary<string, int> Frequencies => _documentFrequency;
+
+    private StoryCluster Start(string id, int? order = null)
+    {
+        var at = order is { } o && o >= 0 && (o >= _stories.Count || _stories[o] is null) ? o : _stories.Count;
+        var story = new StoryCluster(id, at);
+        while (_stories.Count <= at) _stories.Add(null);
+        _stories[at] = story;
+        if (at < _firstLive) _firstLive = at;
         _live++;
         _byId[id] = story;
         return story;
@@ -240,8 +304,11 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         return p.DayNumber >= first.DayNumber - _options.MaxGapDays && p.DayNumber <= last.DayNumber + _options.MaxGapDays;
     }
 
+    /// <summary>A document's keys in the order its stored vector gives their weights: entities (<c>e:</c>), then content words (<c>t:</c>).</summary>
+    public static IEnumerable<string> Keys(DocumentFacts document) => KeysOf(document).Keys;
+
     /// <summary>The document's keys with their counts scaled by kind: people, other entities, content words.</summary>
-    private Dictionary<string, float> KeysOf(DocumentFacts document)
+    private static Dictionary<string, float> KeysOf(DocumentFacts document)
     {
         var keys = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var e in document.Entities) keys["e:" + e.Key] = e.Weight;
@@ -266,7 +333,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         foreach (var (key, count) in counts)
         {
             if (count <= 0) continue;
-            var df = _documentFrequency.GetValueOrDefault(key, 1);
+            var df = Math.Max(1, Frequency(key));
             var idf = 1 + Math.Log((1.0 + _documents) / (1.0 + df));
             // Counts below one (fractional weights) stay positive: every key of a document adds to a story.
             var tf = count >= 1 ? 1 + Math.Log(count) : count;
@@ -328,7 +395,11 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             _stories[i] = null;
             _live--;
             _byId.Remove(story.Id);
-            foreach (var d in story.Documents) _byDocument.Remove(d);
+            foreach (var d in story.Documents)
+            {
+                _byDocument.Remove(d);
+                _weights.Remove(d);
+            }
             keys.UnionWith(story.Weights.Keys);
         }
         while (_firstLive < _stories.Count && _stories[_firstLive] is null) _firstLive++;

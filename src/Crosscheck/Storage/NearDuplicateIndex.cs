@@ -20,7 +20,10 @@ internal sealed class NearDuplicateIndex
     private const int MaxCandidates = 16;
     /// <summary>Texts an anchor may be filed under before it counts as boilerplate.</summary>
     internal const int MaxAnchorPostings = 32;
-    private readonly Dictionary<long, List<long>> _postings = [];
+    // Most band keys belong to one text (32 per text): those are kept inline, the others in a list (a negative value is
+    // its index), so the index holds about 24 bytes per band of a text instead of a list each.
+    private readonly Dictionary<long, long> _postings = [];
+    private readonly List<List<long>> _postingLists = [];
     // Most anchors belong to one text: those are kept inline, the others in a list (a negative value is its index).
     private readonly Dictionary<uint, long> _anchors = [];
     private readonly List<List<long>> _anchorLists = [];
@@ -42,11 +45,7 @@ internal sealed class NearDuplicateIndex
 
     public void Add(long seq, MinHashSignature signature, ShingleSketch? sketch = null)
     {
-        foreach (var key in signature.BandKeys())
-        {
-            if (!_postings.TryGetValue(key, out var list)) _postings[key] = list = [];
-            list.Add(seq);
-        }
+        foreach (var key in signature.BandKeys()) AddPosting(key, seq);
         if (sketch is not null && sketch.Shingles >= ShingleSketch.MinShingles)
         {
             var count = 0;
@@ -54,6 +53,22 @@ internal sealed class NearDuplicateIndex
             _anchorCounts[seq] = count;
         }
         if (seq > _lastSeq) _lastSeq = seq;
+    }
+
+    private void AddPosting(long key, long seq)
+    {
+        if (!_postings.TryGetValue(key, out var value))
+        {
+            _postings[key] = seq;
+            return;
+        }
+        if (value >= 0)
+        {
+            _postingLists.Add([value]);
+            value = -_postingLists.Count;
+            _postings[key] = value;
+        }
+        _postingLists[(int)(-value - 1)].Add(seq);
     }
 
     private void AddAnchor(uint anchor, long seq)
@@ -110,9 +125,10 @@ internal sealed class NearDuplicateIndex
         Dictionary<long, int>? shared = null;
         foreach (var key in signature.BandKeys())
         {
-            if (!_postings.TryGetValue(key, out var list)) continue;
+            if (!_postings.TryGetValue(key, out var value)) continue;
             shared ??= [];
-            foreach (var seq in list) shared[seq] = shared.GetValueOrDefault(seq) + 1;
+            if (value >= 0) { shared[value] = shared.GetValueOrDefault(value) + 1; continue; }
+            foreach (var seq in _postingLists[(int)(-value - 1)]) shared[seq] = shared.GetValueOrDefault(seq) + 1;
         }
         if (shared is null) return [];
         return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();

@@ -47,28 +47,62 @@ public static class RecordLoader
         Open(store, storyOptions).LinkPending(analyze, linked, problem);
 
     /// <summary>
-    /// Puts every document that is in place back without scoring (fast: what a server shows at once) and returns
-    /// the record with what is left to link.
+    /// Puts the record back without scoring (fast: what a server shows at once) and returns it with what is left to
+    /// link. When every document to link comes after every linked one (the usual case: news arrives in order), the
+    /// linker resumes: only the documents it held when the last run ended are read back, with their stored ranks and
+    /// vectors, and the rest stays in the archive, so start-up does not grow with the record. Otherwise (a document
+    /// older than linked ones arrived, a copy's original changed, or the database predates resuming) the record is
+    /// rebuilt from the first document: every document in place goes back, the archive and the linker's counters are
+    /// written again, and linking goes on from the first document not in place.
     /// </summary>
     public static PendingRecord Open(SqliteDocumentStore store, StoryClusterOptions? storyOptions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // The linker archives what it closes as it goes; reloading from the first document archives it all again.
+        var linker = new CrossDocumentLinker(storyOptions, store);
+        var record = new SourcedRecord(linker) { Journal = store };
+        if (store.ReadResume() is { } resume)
+        {
+            var queue = store.ReadQueue();
+            var last = resume.Held.Count == 0 ? null : resume.Held.MaxBy(h => h.Facts!, Comparer<DocumentFacts>.Create(LinkOrder.Compare))!.Facts;
+            if (queue.Count == 0 || last is null || LinkOrder.Compare(last.Published, last.Id, queue[0].Published, queue[0].DocumentId) < 0)
+            {
+                linker.Resume(resume.State, store.Frequency);
+                foreach (var held in resume.Held)
+                {
+                    if (held.StoryOnly) linker.RestoreStoryMember(held.Facts!, held.Assignment!);
+                    else record.Add(held.Facts!, held.Assignment);
+                }
+                linker.Resumed();
+                // Every linked document is in place: those held are back in memory, the others in the archive.
+                return new PendingRecord(store, record, [.. queue], resume.State.Documents) { Resumed = true };
+            }
+        }
+        return Rebuild(store, record);
+    }
+
+    private static PendingRecord Rebuild(SqliteDocumentStore store, SourcedRecord record)
+    {
+        var linker = record.Linker;
+        // The linker archives what it closes as it goes; rebuilding from the first document archives it all again.
         store.ClearArchive();
-        var record = new SourcedRecord(new CrossDocumentLinker(storyOptions, store)) { Journal = store };
         var reloaded = 0;
         // Read as a stream: only the documents from the first one not in place on are kept to be linked.
         var pending = new List<StoredLink>();
-        foreach (var link in store.ReadLinks())
+        using (store.Batching ? null : store.SaveInBatches(256))
         {
-            if (pending.Count == 0 && link.Settled)
+            foreach (var link in store.ReadLinks())
             {
-                if (!link.InPlace) continue; // kept out after a failed analysis
-                record.Add(link.Facts!, link.Assignment);
-                reloaded++;
-                continue;
+                if (pending.Count == 0 && link.Settled)
+                {
+                    if (!link.InPlace) continue; // kept out after a failed analysis
+                    record.Add(link.Facts!, link.Assignment! with { Rank = null, Vector = null });
+                    store.SaveRestoreState(link.DocumentId, linker.AssignmentOf(link.DocumentId)!);
+                    reloaded++;
+                    continue;
+                }
+                pending.Add(link);
             }
-            pending.Add(link);
+            store.SaveLinkerState(linker.Frequencies, linker.DocumentCount, linker.NextRank, linker.StartedStories);
         }
         return new PendingRecord(store, record, pending, reloaded);
     }
@@ -90,6 +124,9 @@ public sealed class PendingRecord
     }
 
     public SourcedRecord Record { get; }
+
+    /// <summary>The linker resumed from what it held (true) rather than rebuilding the record from the first document.</summary>
+    public bool Resumed { get; init; }
 
     /// <summary>How many documents are left to link (new, stale or unreadable; documents kept out are not counted).</summary>
     public int Pending => _pending.Count(l => l.Failure is null);

@@ -33,7 +33,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         lock (_gate)
         {
             using var write = RecordWrite();
-            foreach (var table in new[] { "archived_incidents", "archived_stories", "archived_documents" })
+            foreach (var table in new[] { "archived_incidents", "archived_stories", "archived_documents", "open_stories" })
             {
                 Command($"DELETE FROM {table}", write.Transaction).ExecuteNonQuery();
             }
@@ -49,9 +49,11 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         {
             using var write = RecordWrite();
             var cmd = Command("""
-                INSERT INTO archived_incidents (id, first_rank, first_start, summary) VALUES ($id, $rank, $start, $summary)
-                ON CONFLICT (id) DO UPDATE SET first_rank = excluded.first_rank, first_start = excluded.first_start, summary = excluded.summary
+                INSERT INTO archived_incidents (id, first_rank, first_start, summary, mention) VALUES ($id, $rank, $start, $summary, $mention)
+                ON CONFLICT (id) DO UPDATE SET first_rank = excluded.first_rank, first_start = excluded.first_start, summary = excluded.summary,
+                    mention = excluded.mention
                 """, write.Transaction);
+            cmd.Parameters.AddWithValue("$mention", incident.Incident.Mention ? 1 : 0);
             cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
             cmd.Parameters.AddWithValue("$rank", incident.FirstRank);
             cmd.Parameters.AddWithValue("$start", incident.FirstStart);
@@ -76,6 +78,9 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             cmd.Parameters.AddWithValue("$ord", story.Order);
             cmd.Parameters.AddWithValue("$summary", json);
             cmd.ExecuteNonQuery();
+            cmd = Command("DELETE FROM open_stories WHERE story = $id", write.Transaction);
+            cmd.Parameters.AddWithValue("$id", story.Story.Id);
+            cmd.ExecuteNonQuery();
             write.Complete();
         }
     }
@@ -93,6 +98,9 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
                 """, write.Transaction);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$rank", rank);
+            cmd.ExecuteNonQuery();
+            cmd = Command("UPDATE document_facts SET held = 0 WHERE document_seq = $seq", write.Transaction);
+            cmd.Parameters.AddWithValue("$seq", seq);
             cmd.ExecuteNonQuery();
             write.Complete();
         }

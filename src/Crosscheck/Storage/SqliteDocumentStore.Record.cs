@@ -20,6 +20,10 @@ public sealed record StoredLink(string DocumentId, DocumentFacts? Facts, Documen
     public bool Stale { get; init; }
     /// <summary>Why the document could not be analyzed (it stays out of the record), or null.</summary>
     public string? Failure { get; init; }
+    /// <summary>Read back to rebuild its open story only: its facts are in the archive, none of its events in a held incident.</summary>
+    public bool StoryOnly { get; init; }
+    /// <summary>The document's publication day (for the link order), when read with it.</summary>
+    public DateOnly? Published { get; init; }
     /// <summary>Why its stored facts cannot be read (they are read again from the text), or null.</summary>
     public string? Unreadable { get; init; }
 
@@ -69,14 +73,28 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             using var write = RecordWrite();
             var tx = write.Transaction;
             var seq = SeqOf(facts.Id, tx) ?? throw new InvalidOperationException($"document {facts.Id} is not stored, so its facts cannot be");
+            // A document counted by the linker for the first time (never linked, or linked again after it went stale).
+            var check = Command("SELECT stale FROM document_facts WHERE document_seq = $seq", tx);
+            check.Parameters.AddWithValue("$seq", seq);
+            var counted = check.ExecuteScalar() is long stale && stale == 0;
             var cmd = Command("""
-                INSERT INTO document_facts (document_seq, story, facts, stale) VALUES ($seq, $story, $facts, 0)
-                ON CONFLICT (document_seq) DO UPDATE SET story = excluded.story, facts = excluded.facts, stale = 0
+                INSERT INTO document_facts (document_seq, story, facts, stale, rank, story_ord, weights, held)
+                VALUES ($seq, $story, $facts, 0, $rank, $ord, $weights, 1)
+                ON CONFLICT (document_seq) DO UPDATE SET story = excluded.story, facts = excluded.facts, stale = 0,
+                    rank = excluded.rank, story_ord = excluded.story_ord, weights = excluded.weights, held = 1
                 """, tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$story", assignment.Story);
             cmd.Parameters.AddWithValue("$facts", json);
+            BindResume(cmd, assignment);
             cmd.ExecuteNonQuery();
+            cmd = Command("DELETE FROM link_queue WHERE document_seq = $seq", tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.ExecuteNonQuery();
+            cmd = Command("INSERT OR IGNORE INTO open_stories (story) VALUES ($story)", tx);
+            cmd.Parameters.AddWithValue("$story", assignment.Story);
+            cmd.ExecuteNonQuery();
+            if (!counted) CountLinked(facts, assignment, tx);
             cmd = Command("DELETE FROM event_assignments WHERE document_seq = $seq", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.ExecuteNonQuery();
@@ -128,6 +146,12 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     /// committed <paramref name="documents"/> at a time instead of one by one: each commit still holds whole documents,
     /// so a killed run loses at most the last few links, which the next load makes again. For bulk linking (ingest).
     /// </summary>
+    /// <summary>Whether record writes are being batched (<see cref="SaveInBatches"/>).</summary>
+    public bool Batching
+    {
+        get { lock (_gate) return _batch is not null; }
+    }
+
     public IDisposable SaveInBatches(int documents = 64)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(documents, 1);
@@ -207,6 +231,9 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 var cmd = Command("UPDATE document_facts SET stale = 1 WHERE document_seq = (SELECT seq FROM documents WHERE id = $id)", tx);
                 cmd.Parameters.AddWithValue("$id", id);
                 cmd.ExecuteNonQuery();
+                cmd = Command("INSERT OR IGNORE INTO link_queue (document_seq) SELECT seq FROM documents WHERE id = $id", tx);
+                cmd.Parameters.AddWithValue("$id", id);
+                cmd.ExecuteNonQuery();
             }
             write.Complete();
         }
@@ -223,6 +250,9 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             var tx = write.Transaction;
             var seq = SeqOf(documentId, tx) ?? throw new InvalidOperationException($"document {documentId} is not stored");
             var cmd = Command("DELETE FROM document_facts WHERE document_seq = $seq", tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.ExecuteNonQuery();
+            cmd = Command("DELETE FROM link_queue WHERE document_seq = $seq", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.ExecuteNonQuery();
             cmd = Command("INSERT INTO link_failures (document_seq, reason) VALUES ($seq, $reason) ON CONFLICT (document_seq) DO UPDATE SET reason = excluded.reason", tx);

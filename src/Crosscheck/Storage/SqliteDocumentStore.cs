@@ -159,6 +159,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             var seq = (long)cmd.ExecuteScalar()!;
 
             InsertSegments(seq, stored.Segments, tx);
+            cmd = Command("INSERT OR IGNORE INTO link_queue (document_seq) VALUES ($seq)", tx);
+            cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.ExecuteNonQuery();
 
             cmd = Command("INSERT INTO documents_fts (rowid, title, text) VALUES ($seq, $title, $text)", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
@@ -246,6 +249,12 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         var cmd = Command("""
             UPDATE document_facts SET stale = 1
             WHERE document_seq IN (SELECT seq FROM documents WHERE id = $old OR duplicate_of = $old)
+            """, tx);
+        cmd.Parameters.AddWithValue("$old", formerOriginal);
+        cmd.ExecuteNonQuery();
+        cmd = Command("""
+            INSERT OR IGNORE INTO link_queue (document_seq)
+            SELECT f.document_seq FROM document_facts f JOIN documents d ON d.seq = f.document_seq WHERE d.id = $old OR d.duplicate_of = $old
             """, tx);
         cmd.Parameters.AddWithValue("$old", formerOriginal);
         cmd.ExecuteNonQuery();

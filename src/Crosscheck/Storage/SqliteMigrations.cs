@@ -89,6 +89,27 @@ internal static class SqliteMigrations
             CREATE INDEX archived_documents_rank ON archived_documents(rank);
             CREATE INDEX event_assignments_incident ON event_assignments(incident);
             """),
+        // Start-up reads only what the linker held when the last run ended: each linked document's rank, story order and
+        // story vector; which documents are held and which stories are open (their documents rebuild them); the documents to link (a queue, so finding them reads no other row);
+        // the document frequencies and the linker's counters. A database from before has no held documents: its first
+        // load rebuilds the record once and fills them.
+        (5, "resume", """
+            ALTER TABLE document_facts ADD COLUMN rank INTEGER;
+            ALTER TABLE document_facts ADD COLUMN story_ord INTEGER;
+            ALTER TABLE document_facts ADD COLUMN weights BLOB;
+            ALTER TABLE document_facts ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX document_facts_held ON document_facts(rank) WHERE held = 1;
+            CREATE INDEX document_facts_stale ON document_facts(document_seq) WHERE stale = 1;
+            ALTER TABLE archived_incidents ADD COLUMN mention INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE key_frequency (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE linker_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE link_queue (document_seq INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE);
+            CREATE TABLE open_stories (story TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE INDEX document_facts_story ON document_facts(story);
+            INSERT INTO link_queue (document_seq) SELECT d.seq FROM documents d
+                WHERE NOT EXISTS (SELECT 1 FROM document_facts f WHERE f.document_seq = d.seq AND f.stale = 0)
+                AND NOT EXISTS (SELECT 1 FROM link_failures x WHERE x.document_seq = d.seq);
+            """),
     ];
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crosscheck.Cli;
+using Crosscheck.Storage;
 
 namespace Crosscheck.Tests.Storage;
 
@@ -37,6 +38,38 @@ public sealed class RecordSplitTests
         var interleaved = ExportAfter(dir.Combine("mixed.db"), [dir.Combine("corpus/b"), dir.Combine("corpus/c/undated")], [dir.Combine("corpus/a"), dir.Combine("corpus/c")]);
         interleaved.ShouldBe(whole);
         whole.ShouldContain("\"duplicateOf\": \"d-");
+    }
+
+    [Fact]
+    public void Runs_in_publication_order_resume_from_what_the_linker_held_and_give_the_record_of_one_run()
+    {
+        using var dir = new TempDirectory();
+        string[] towns = ["Arlon", "Bexley", "Carrow", "Dunmore"];
+        string[] outlets = ["Harbor Ledger", "Meridian Post", "Valley Times"];
+        var start = new DateOnly(2024, 1, 8);
+        // Attacks over six months, two or three reports each, and a series told by roundups: months apart, most
+        // incidents close and leave memory between runs.
+        for (var i = 0; i < 36; i++)
+        {
+            var day = start.AddDays(i / 3 * 15 + i % 3);
+            var town = towns[i / 3 % towns.Length];
+            var body = i % 9 == 8
+                ? $"Gunmen have attacked police posts in {town} and nearby towns in recent weeks, killing at least {10 + i} officers in all, officials said.\n"
+                : $"Gunmen attacked a police post in {town} on {start.AddDays(i / 3 * 15).DayOfWeek}, killing {i / 3 % 4 + 2} officers, the provincial governor said.\n";
+            var folder = i < 12 ? "a" : i < 24 ? "b" : "c";
+            dir.File($"months/{folder}/report-{i:D2}.txt", Front(outlets[i % outlets.Length], day, $"Police post attacked in {town}") + body);
+        }
+        var whole = ExportAfter(dir.Combine("one.db"), [dir.Combine("months")]);
+        var runs = ExportAfter(dir.Combine("runs.db"), [dir.Combine("months/a")], [dir.Combine("months/b")], [dir.Combine("months/c")]);
+        runs.ShouldBe(whole);
+        using var store = SqliteDocumentStore.Open(dir.Combine("runs.db"));
+        var open = RecordLoader.Open(store);
+        open.Resumed.ShouldBeTrue();
+        open.Pending.ShouldBe(0);
+        open.Record.DocumentCount.ShouldBe(store.LinkedCount);
+        open.Record.Linker.HeldDocuments.ShouldBeLessThan(store.LinkedCount / 2, "only the last weeks' documents come back into memory");
+        store.ArchiveCounts.Incidents.ShouldBeGreaterThan(5);
+        whole.ShouldContain("\"incidents\"");
     }
 
     /// <summary>

@@ -1,0 +1,224 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Crosscheck.Linking;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Storage;
+
+/// <summary>What a load resumes from: the linker's counters, the documents it held in rank order, the archived incidents they name.</summary>
+public sealed record StoredResume(LinkResume State, IReadOnlyList<StoredLink> Held);
+
+/// <summary>
+/// What lets a load resume instead of rebuilding (migration 5): each linked document's rank, story order and vector,
+/// which documents the linker held, the document frequencies and counters, and the queue of documents to link. Every
+/// read here goes through an index on held documents, the queue or a key, so a start costs the same however large the
+/// archive grows.
+/// </summary>
+public sealed partial class SqliteDocumentStore
+{
+    private static void BindResume(SqliteCommand cmd, DocumentAssignment assignment)
+    {
+        cmd.Parameters.AddWithValue("$rank", (object?)assignment.Rank ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$ord", (object?)assignment.Vector?.StoryOrder ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$weights", assignment.Vector is { } v ? MemoryMarshal.AsBytes(v.Weights.AsSpan()).ToArray() : DBNull.Value);
+    }
+
+    /// <summary>A document newly counted by the linker: its keys' frequencies and the counters go up.</summary>
+    private void CountLinked(DocumentFacts facts, DocumentAssignment assignment, SqliteTransaction tx)
+    {
+        foreach (var key in StoryClusterer.Keys(facts))
+        {
+            var cmd = Command("INSERT INTO key_frequency (key, df) VALUES ($key, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1", tx);
+            cmd.Parameters.AddWithValue("$key", key);
+            cmd.ExecuteNonQuery();
+        }
+        RaiseCounter("documents", null, tx);
+        if (assignment.Rank is { } rank) RaiseCounter("next_rank", rank + 1, tx);
+        if (assignment.Vector is { } vector) RaiseCounter("stories", vector.StoryOrder + 1, tx);
+    }
+
+    /// <summary>Adds one to a counter (<paramref name="atLeast"/> null), or raises it to at least a value.</summary>
+    private void RaiseCounter(string name, int? atLeast, SqliteTransaction tx)
+    {
+        var cmd = Command(atLeast is null
+            ? "INSERT INTO linker_state (name, value) VALUES ($name, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1"
+            : "INSERT INTO linker_state (name, value) VALUES ($name, $v) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)", tx);
+        cmd.Parameters.AddWithValue("$name", name);
+        if (atLeast is { } v) cmd.Parameters.AddWithValue("$v", v);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>A document replayed by a rebuild: its rank, story order and vector as the rebuilt linker has them, held.</summary>
+    public void SaveRestoreState(string documentId, DocumentAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            var cmd = Command("""
+                UPDATE document_facts SET rank = $rank, story_ord = $ord, weights = $weights, held = 1
+                WHERE document_seq = (SELECT seq FROM documents WHERE id = $id)
+                """, write.Transaction);
+            cmd.Parameters.AddWithValue("$id", documentId);
+            BindResume(cmd, assignment);
+            cmd.ExecuteNonQuery();
+            cmd = Command("INSERT OR IGNORE INTO open_stories (story) VALUES ($story)", write.Transaction);
+            cmd.Parameters.AddWithValue("$story", assignment.Story);
+            cmd.ExecuteNonQuery();
+            write.Complete();
+        }
+    }
+
+    /// <summary>After a rebuild: the frequencies and counters as the rebuilt linker has them, replacing what was kept.</summary>
+    public void SaveLinkerState(IReadOnlyDictionary<string, int> frequencies, int documents, int nextRank, int stories)
+    {
+        ArgumentNullException.ThrowIfNull(frequencies);
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            var tx = write.Transaction;
+            Command("DELETE FROM key_frequency", tx).ExecuteNonQuery();
+            Command("DELETE FROM linker_state", tx).ExecuteNonQuery();
+            foreach (var (key, df) in frequencies)
+            {
+                var cmd = Command("INSERT INTO key_frequency (key, df) VALUES ($key, $df)", tx);
+                cmd.Parameters.AddWithValue("$key", key);
+                cmd.Parameters.AddWithValue("$df", df);
+                cmd.ExecuteNonQuery();
+            }
+            foreach (var (name, value) in new[] { ("documents", documents), ("next_rank", nextRank), ("stories", stories) })
+            {
+                var cmd = Command("INSERT INTO linker_state (name, value) VALUES ($name, $v)", tx);
+                cmd.Parameters.AddWithValue("$name", name);
+                cmd.Parameters.AddWithValue("$v", value);
+                cmd.ExecuteNonQuery();
+            }
+            write.Complete();
+        }
+    }
+
+    /// <summary>How many linked documents had the key when the linker last counted (0 for a key never seen).</summary>
+    public int Frequency(string key)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("SELECT df FROM key_frequency WHERE key = $key", null);
+            cmd.Parameters.AddWithValue("$key", key);
+            return cmd.ExecuteScalar() is long df ? (int)df : 0;
+        }
+    }
+
+    /// <summary>
+    /// What a load resumes from, or null when it must rebuild: a document went stale (an earlier one arrived, or a copy's
+    /// original changed), or the database was linked before the linker kept what resuming needs.
+    /// </summary>
+    public StoredResume? ReadResume()
+    {
+        lock (_gate)
+        {
+            if (Command("SELECT 1 FROM document_facts WHERE stale = 1 LIMIT 1", null).ExecuteScalar() is not null) return null;
+            var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+            using (var r = Command("SELECT name, value FROM linker_state", null).ExecuteReader())
+            {
+                while (r.Read()) counters[r.GetString(0)] = checked((int)r.GetInt64(1));
+            }
+            var documents = counters.GetValueOrDefault("documents");
+            var storyOnly = new HashSet<string>(StringComparer.Ordinal);
+            var rows = new List<(long Seq, string Id, string Source, string? Dup, string Story, string Facts, long? Rank, long? Ord, byte[]? Weights)>();
+            using (var r = Command("""
+                SELECT d.seq, d.id, d.source, d.duplicate_of, f.story, f.facts, f.rank, f.story_ord, f.weights, f.held
+                FROM document_facts f JOIN documents d ON d.seq = f.document_seq WHERE f.held = 1
+                UNION
+                SELECT d.seq, d.id, d.source, d.duplicate_of, f.story, f.facts, f.rank, f.story_ord, f.weights, f.held
+                FROM open_stories o JOIN document_facts f ON f.story = o.story JOIN documents d ON d.seq = f.document_seq
+                ORDER BY 7
+                """, null).ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    rows.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
+                        r.IsDBNull(6) ? null : r.GetInt64(6), r.IsDBNull(7) ? null : r.GetInt64(7), r.IsDBNull(8) ? null : (byte[])r[8]));
+                    if (r.GetInt64(9) == 0) storyOnly.Add(r.GetString(1));
+                }
+            }
+            // Linked before resuming was kept: rebuild once.
+            if (!counters.ContainsKey("next_rank") && Command("SELECT 1 FROM document_facts LIMIT 1", null).ExecuteScalar() is not null) return null;
+            if (rows.Exists(r => r.Rank is null || r.Ord is null || r.Weights is null)) return null;
+            var seqs = JsonSerializer.Serialize(rows.Select(r => r.Seq));
+            var events = new Dictionary<long, Dictionary<string, EventAssignment>>();
+            var cmd = Command("""
+                SELECT document_seq, event, incident, joined_to, score, reason FROM event_assignments
+                WHERE document_seq IN (SELECT value FROM json_each($seqs))
+                """, null);
+            cmd.Parameters.AddWithValue("$seqs", seqs);
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    var seq = r.GetInt64(0);
+                    if (!events.TryGetValue(seq, out var map)) events[seq] = map = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
+                    var id = r.GetString(1);
+                    map[id] = new EventAssignment(r.GetString(2), new IncidentLink(id, r.IsDBNull(3) ? null : r.GetString(3), r.GetDouble(4), r.GetString(5)));
+                }
+            }
+            var archived = new Dictionary<string, (int, int, bool)>(StringComparer.Ordinal);
+            cmd = Command("""
+                SELECT DISTINCT i.id, i.first_rank, i.first_start, i.mention FROM event_assignments a
+                JOIN archived_incidents i ON i.id = a.incident WHERE a.document_seq IN (SELECT value FROM json_each($seqs))
+                """, null);
+            cmd.Parameters.AddWithValue("$seqs", seqs);
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read()) archived[r.GetString(0)] = ((int)r.GetInt64(1), (int)r.GetInt64(2), r.GetInt64(3) != 0);
+            }
+            var held = new List<StoredLink>(rows.Count);
+            foreach (var row in rows)
+            {
+                DocumentFacts? facts;
+                try
+                {
+                    facts = JsonSerializer.Deserialize<DocumentFacts>(row.Facts, FactsJson);
+                }
+                catch (JsonException)
+                {
+                    return null; // unreadable facts are read again from the text: a rebuild does that
+                }
+                if (facts is null) return null;
+                var weights = MemoryMarshal.Cast<byte, float>(row.Weights).ToArray();
+                var assignment = new DocumentAssignment(row.Story, events.GetValueOrDefault(row.Seq) ?? [])
+                {
+                    Rank = (int)row.Rank!.Value,
+                    Vector = new RestoredVector([.. weights], (int)row.Ord!.Value),
+                };
+                held.Add(new StoredLink(row.Id, facts, assignment) { Source = row.Source, DuplicateOf = row.Dup, StoryOnly = storyOnly.Contains(row.Id) });
+            }
+            var state = new LinkResume(documents, counters.GetValueOrDefault("next_rank"), counters.GetValueOrDefault("stories"), archived);
+            return new StoredResume(state, held);
+        }
+    }
+
+    /// <summary>The documents waiting to be linked (new, or stale), in link order, without their facts.</summary>
+    public IReadOnlyList<StoredLink> ReadQueue()
+    {
+        lock (_gate)
+        {
+            var queue = new List<StoredLink>();
+            using var r = Command("""
+                SELECT d.id, d.source, d.duplicate_of, d.published FROM link_queue q JOIN documents d ON d.seq = q.document_seq
+                ORDER BY (d.published IS NULL), coalesce(d.published, ''), d.id
+                """, null).ExecuteReader();
+            while (r.Read())
+            {
+                queue.Add(new StoredLink(r.GetString(0), null, null)
+                {
+                    Source = r.GetString(1),
+                    DuplicateOf = r.IsDBNull(2) ? null : r.GetString(2),
+                    Published = r.IsDBNull(3) ? null : DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                });
+            }
+            return queue;
+        }
+    }
+}

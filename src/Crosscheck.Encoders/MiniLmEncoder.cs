@@ -16,8 +16,7 @@ internal sealed class MiniLmEncoder : IDisposable
     private readonly SentenceEncoder _encoder;
     private readonly SessionOptions _session;
     private readonly ConcurrentDictionary<string, float[]> _byDocument = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, float[]> _byEvent = new(StringComparer.Ordinal);
-    private long _ticks, _encoded, _sentenceTicks, _sentences;
+    private long _ticks, _encoded;
 
     public MiniLmEncoder(int ledeWords)
     {
@@ -46,23 +45,6 @@ internal sealed class MiniLmEncoder : IDisposable
         _byDocument[document.Id] = vector;
         return vector;
     }
-
-    /// <summary>The embedding of an event's sentence, computed once per event id.</summary>
-    public float[] Sentence(Crosscheck.Linking.EventFacts ev)
-    {
-        ArgumentNullException.ThrowIfNull(ev);
-        return _byEvent.GetOrAdd(ev.Id, _ =>
-        {
-            var clock = Stopwatch.StartNew();
-            var vector = _encoder.Encode([ev.Evidence])[0];
-            Interlocked.Add(ref _sentenceTicks, clock.Elapsed.Ticks);
-            Interlocked.Increment(ref _sentences);
-            return vector;
-        });
-    }
-
-    /// <summary>The event sentences encoded so far and their mean time in milliseconds.</summary>
-    public (long Count, double Milliseconds) Sentences => (_sentences, _sentences == 0 ? 0 : TimeSpan.FromTicks(_sentenceTicks).TotalMilliseconds / _sentences);
 
     /// <summary>The embedding kept for a document id (null when it was never encoded).</summary>
     public float[]? Of(string documentId) => _byDocument.GetValueOrDefault(documentId);

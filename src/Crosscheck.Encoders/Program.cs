@@ -20,9 +20,7 @@ internal static class Program
           ecbplus  [--data ../shared/data/ecbplus] [--words 64] [--weights 0.2,0.3] [--thresholds 0.2,0.3] [--vetoes -1,0.2]
                    every setting scored on the ECB+ training topics; the dev topics for the tf-idf linker and the best training setting
           realnews [--data ../shared/data/realnews] [--split dev] [--words 64] [--weights W] [--thresholds T] [--vetoes V]
-                   [--event-weights 0] [--event-centers 0.5] [--event-vetoes -1]
-                   the incident-level figures of `eval realnews` without and with the encoder (each setting given; weight 0 and
-                   veto -1 leave stories to tf-idf; event weights and vetoes add the event sentences' similarity to incident matching)
+                   the incident-level figures of `eval realnews` without and with the encoder (each setting given)
           bench    [--data ../shared/data/gvdb] [--passes 3] [--words 64]
                    `bench analyze` with the encoder's embedding of title and lede as one more step (--words 0: without it)
         Scores: (1 - weight) * tf-idf cosine + weight * embedding cosine to the story's centroid, joined at >= threshold;
@@ -44,14 +42,7 @@ internal static class Program
             case "ecbplus":
                 return EcbPlus(Data("ecbplus"), words, Settings(options, "0.2,0.3,0.4,0.5", "0.15,0.2,0.25,0.3,0.35,0.4", "-1,0.1,0.2,0.3"));
             case "realnews":
-                {
-                    var stories = Settings(options, "0.3", "0.25", "-1");
-                    var events = from w in Doubles(options.GetValueOrDefault("event-weights") ?? "0")
-                                 from c in Doubles(options.GetValueOrDefault("event-centers") ?? "0.5")
-                                 from v in Doubles(options.GetValueOrDefault("event-vetoes") ?? "-1")
-                                 select (w, c, v);
-                    return Realnews(Data("realnews"), options.GetValueOrDefault("split") ?? "dev", words[0], [.. from s in stories from e in events select s with { Events = e }]);
-                }
+                return Realnews(Data("realnews"), options.GetValueOrDefault("split") ?? "dev", words[0], Settings(options, "0.3", "0.25", "-1"));
             case "bench":
                 {
                     var passes = int.Parse(options.GetValueOrDefault("passes") ?? "3", C);
@@ -69,19 +60,10 @@ internal static class Program
 
     private sealed record Setting(double Weight, double Threshold, double Veto)
     {
-        /// <summary>Event sentences: the weight of their similarity in an incident's score (0: not used) and the veto.</summary>
-        public (double Weight, double Center, double Veto) Events { get; init; } = (0, 0.5, -1);
-
-        public override string ToString() => $"weight {Weight.ToString("F2", C)} threshold {Threshold.ToString("F2", C)} veto {(Veto < 0 ? "none" : Veto.ToString("F2", C))}"
-            + (Events.Weight == 0 && Events.Veto < 0 ? "" : $"; events {Events.Weight.ToString("F2", C)}·(cos−{Events.Center.ToString("F2", C)}) veto {(Events.Veto < 0 ? "none" : Events.Veto.ToString("F2", C))}");
+        public override string ToString() => $"weight {Weight.ToString("F2", C)} threshold {Threshold.ToString("F2", C)} veto {(Veto < 0 ? "none" : Veto.ToString("F2", C))}";
 
         public StoryClusterOptions Options(MiniLmEncoder encoder) =>
-            new()
-            {
-                Threshold = Threshold, Embedding = Weight == 0 && Veto < 0 ? null : encoder.Of, EmbeddingWeight = Weight, EmbeddingVeto = Veto,
-                EventEmbedding = Events.Weight == 0 && Events.Veto < 0 ? null : encoder.Sentence,
-                EventEmbeddingWeight = Events.Weight, EventEmbeddingCenter = Events.Center, EventEmbeddingVeto = Events.Veto,
-            };
+            new() { Threshold = Threshold, Embedding = encoder.Of, EmbeddingWeight = Weight, EmbeddingVeto = Veto };
     }
 
     private static int EcbPlus(string directory, List<int> words, List<Setting> settings)
@@ -137,8 +119,7 @@ internal static class Program
             });
             Console.WriteLine($"{"MiniLM " + words + " words, " + s,-52} {Line(gold, split, view)}");
         }
-        Console.WriteLine($"encoder: {encoder.MillisecondsPerDocument.ToString("F2", C)} ms per document ({encoder.Encoded} documents, title + {words} words); "
-            + $"{encoder.Sentences.Milliseconds.ToString("F2", C)} ms per event sentence ({encoder.Sentences.Count} sentences)");
+        Console.WriteLine($"encoder: {encoder.MillisecondsPerDocument.ToString("F2", C)} ms per document ({encoder.Encoded} documents, title + {words} words)");
         return 0;
     }
 

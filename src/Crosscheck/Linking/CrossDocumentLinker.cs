@@ -40,11 +40,8 @@ public sealed partial class CrossDocumentLinker
     // Human decisions kept through a relink: events detached by hand go back where the analyst put them.
     private readonly Dictionary<string, EventAssignment> _keptApart = new(StringComparer.Ordinal);
 
-    private readonly StoryClusterOptions? _options;
-
     public CrossDocumentLinker(StoryClusterOptions? storyOptions = null)
     {
-        _options = storyOptions;
         _stories = new StoryClusterer(storyOptions);
         _index = new IncidentIndex(LastRank);
     }
@@ -215,23 +212,6 @@ public sealed partial class CrossDocumentLinker
             if (incident.Events.Count == 0 || incident.Type != ev.Type) continue;
             var match = IncidentMatcher.Match(ev, incident.Events, incident.Traits);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
-            if (match is { } me && _options?.EventEmbedding is { } embed && embed(ev) is { } mine)
-            {
-                var best1 = -1.0;
-                foreach (var other in incident.Events.Count <= 64 ? incident.Events : [.. incident.Events.Take(32), .. incident.Events.TakeLast(32)])
-                {
-                    if (embed(other) is not { } theirs) continue;
-                    var dot = 0.0;
-                    for (var i = 0; i < mine.Length; i++) dot += mine[i] * theirs[i];
-                    best1 = Math.Max(best1, dot);
-                }
-                if (best1 > -1)
-                {
-                    var singleOfFact = IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && !ev.Plural && incident.Scope != IncidentScope.Campaign;
-                    if (singleOfFact && best1 < _options.EventEmbeddingVeto) continue;
-                    match = me with { Score = me.Score + _options.EventEmbeddingWeight * (best1 - _options.EventEmbeddingCenter) };
-                }
-            }
             // Equal scores go to the smaller id, so the choice never depends on the order candidates come in.
             if (match is { } m2 && (m2.Score > bestScore || (m2.Score == bestScore && best is not null && string.CompareOrdinal(incident.Id, best.Id) < 0)))
             {

@@ -68,17 +68,6 @@ public sealed record StoryClusterOptions
     public double EmbeddingWeight { get; init; }
     /// <summary>A document whose embedding cosine to a story's centroid is below this never joins it (−1: no veto).</summary>
     public double EmbeddingVeto { get; init; } = -1;
-
-    /// <summary>
-    /// Opt-in, for measuring an encoder at the incident level: a unit embedding of an event's sentence; null (the
-    /// default) leaves incident matching to its rules alone.
-    /// </summary>
-    public Func<EventFacts, float[]?>? EventEmbedding { get; init; }
-    /// <summary>Added to a candidate incident's score: weight × (the best sentence cosine to its reports − <see cref="EventEmbeddingCenter"/>).</summary>
-    public double EventEmbeddingWeight { get; init; }
-    public double EventEmbeddingCenter { get; init; } = 0.5;
-    /// <summary>A single event of fact whose best sentence cosine to an incident's reports is below this never joins it (−1: no veto).</summary>
-    public double EventEmbeddingVeto { get; init; } = -1;
 }
 
 /// <summary>

@@ -20,7 +20,13 @@ internal static class AnalyzeBench
         public double ArticlesPerSecond => Articles * (double)Passes / Seconds;
     }
 
-    public static int Run(string dataDirectory, int passes, TextWriter stdout)
+    public static int Run(string dataDirectory, int passes, TextWriter stdout) => Run(dataDirectory, passes, stdout, null);
+
+    /// <summary>
+    /// As <c>bench analyze</c>, with <paramref name="extra"/> (a named step, e.g. a sentence encoder's embedding of
+    /// the document) run on every document after its analysis, for measuring what a step would cost there.
+    /// </summary>
+    internal static int Run(string dataDirectory, int passes, TextWriter stdout, (string Name, Action<Document> Run)? extra)
     {
         if (passes < 1) throw new UsageException("--passes must be at least 1.");
         var texts = LanguageBench.LoadTexts(Path.Combine(dataDirectory, "dev.tsv"));
@@ -28,9 +34,10 @@ internal static class AnalyzeBench
         var inputs = texts.Select((t, i) => ($"gvdb-{i}.txt", Encoding.UTF8.GetBytes(t)))
             .Where(x => probe.ReadBytes(x.Item1, x.Item2, ".txt").Any(r => r.Document is not null)).ToList();
         stdout.WriteLine($"GVDB dev articles: {inputs.Count:N0} of {texts.Count:N0} read as articles ({texts.Sum(t => (long)t.Length):N0} characters), {passes} timed passes after two seconds of warm-up");
-        stdout.WriteLine("Each article: bytes → document → language pipeline → events and quotes → entities → contract JSON.");
-        var one = Measure(inputs, passes, parallel: false);
-        var all = Environment.ProcessorCount > 1 ? Measure(inputs, passes, parallel: true) : null;
+        stdout.WriteLine("Each article: bytes → document → language pipeline → events and quotes → entities → contract JSON"
+            + (extra is { } x ? $" → {x.Name}." : "."));
+        var one = Measure(inputs, passes, parallel: false, extra?.Run);
+        var all = Environment.ProcessorCount > 1 ? Measure(inputs, passes, parallel: true, extra?.Run) : null;
         stdout.WriteLine();
         stdout.WriteLine($"{"",-14} {"articles/s",11} {"ms/article",11} {"events",8} {"quotes",8} {"peak MB",8}");
         foreach (var f in new[] { one, all })
@@ -40,12 +47,12 @@ internal static class AnalyzeBench
         }
         stdout.WriteLine();
         stdout.WriteLine("Time per step on one thread (one more pass):");
-        foreach (var (name, seconds) in StepTimes(inputs))
+        foreach (var (name, seconds) in StepTimes(inputs, extra))
             stdout.WriteLine($"  {name,-10} {seconds * 1000,9:N1} ms  {inputs.Count / seconds,10:N0} articles/s");
         return CrosscheckCli.Ok;
     }
 
-    private static (long Events, long Quotes) AnalyzeOne(DocumentReader reader, string source, byte[] bytes)
+    private static (long Events, long Quotes) AnalyzeOne(DocumentReader reader, string source, byte[] bytes, Action<Document>? extra)
     {
         long events = 0, quotes = 0;
         foreach (var result in reader.ReadBytes(source, bytes, ".txt"))
@@ -56,13 +63,14 @@ internal static class AnalyzeBench
             var index = new EntityIndex();
             index.Add(doc.Id, text);
             AnalysisJson.Write(Stream.Null, [(doc, [doc.Source])], index.Build(), new Dictionary<string, ArticleReading> { [doc.Id] = reading });
+            extra?.Invoke(doc);
             events += reading.Events.Length;
             quotes += reading.Quotes.Length;
         }
         return (events, quotes);
     }
 
-    private static Figures Measure(List<(string Source, byte[] Bytes)> inputs, int passes, bool parallel)
+    private static Figures Measure(List<(string Source, byte[] Bytes)> inputs, int passes, bool parallel, Action<Document>? extra)
     {
         var reader = new DocumentReader();
         (long, long) Pass()
@@ -72,7 +80,7 @@ internal static class AnalyzeBench
             {
                 Parallel.For(0, inputs.Count, i =>
                 {
-                    var (e, q) = AnalyzeOne(reader, inputs[i].Source, inputs[i].Bytes);
+                    var (e, q) = AnalyzeOne(reader, inputs[i].Source, inputs[i].Bytes, extra);
                     Interlocked.Add(ref events, e);
                     Interlocked.Add(ref quotes, q);
                 });
@@ -81,7 +89,7 @@ internal static class AnalyzeBench
             {
                 foreach (var (source, bytes) in inputs)
                 {
-                    var (e, q) = AnalyzeOne(reader, source, bytes);
+                    var (e, q) = AnalyzeOne(reader, source, bytes, extra);
                     events += e;
                     quotes += q;
                 }
@@ -98,8 +106,9 @@ internal static class AnalyzeBench
         return new Figures(parallel ? $"Crosscheck×{Environment.ProcessorCount}" : "Crosscheck×1", inputs.Count, passes, seconds, counts.Events, counts.Quotes, self.PeakWorkingSet64);
     }
 
-    private static List<(string Name, double Seconds)> StepTimes(List<(string Source, byte[] Bytes)> inputs)
+    private static List<(string Name, double Seconds)> StepTimes(List<(string Source, byte[] Bytes)> inputs, (string Name, Action<Document> Run)? extra)
     {
+        double step = 0;
         var reader = new DocumentReader();
         double read = 0, language = 0, events = 0, predicates = 0, output = 0;
         var eventsAlone = new EventReader { Predicates = null };
@@ -123,7 +132,15 @@ internal static class AnalyzeBench
             index.Add(doc.Id, text);
             AnalysisJson.Write(Stream.Null, [(doc, [doc.Source])], index.Build(), new Dictionary<string, ArticleReading> { [doc.Id] = reading });
             output += clock.Elapsed.TotalSeconds;
+            if (extra is { } x)
+            {
+                clock.Restart();
+                x.Run(doc);
+                step += clock.Elapsed.TotalSeconds;
+            }
         }
-        return [("document", read), ("language", language), ("events", events), ("predicates", predicates), ("output", output)];
+        List<(string, double)> steps = [("document", read), ("language", language), ("events", events), ("predicates", predicates), ("output", output)];
+        if (extra is { } e) steps.Add((e.Name, step));
+        return steps;
     }
 }

@@ -84,11 +84,12 @@ internal static class IngestCommand
     /// <see cref="RecordLoader.Load"/>: each document that cannot be analyzed or linked, or whose stored facts are
     /// unreadable, is one line on <paramref name="stderr"/> and counts as failed; the others are linked.
     /// </summary>
-    internal static RecordLoad Load(SqliteDocumentStore store, TextWriter stderr, Action<Crosscheck.Linking.LinkUpdate>? linked = null)
+    internal static RecordLoad Load(SqliteDocumentStore store, TextWriter stderr, Action<Crosscheck.Linking.LinkUpdate>? linked = null,
+        Crosscheck.Linking.StoryClusterOptions? storyOptions = null, Func<Document, Crosscheck.Linking.DocumentFacts>? analyze = null)
     {
         var problems = 0;
         using var batch = store.SaveInBatches();
-        var load = RecordLoader.Load(store, linked: linked, problem: line =>
+        var load = RecordLoader.Load(store, analyze, linked, storyOptions, problem: line =>
         {
             problems++;
             stderr.WriteLine($"crosscheck: {line}");

@@ -208,8 +208,11 @@ internal static class EcbPlusEval
         static bool IsDigits(string s) => s.Length > 0 && s.All(char.IsAsciiDigit);
     }
 
-    /// <summary>Reads every article as production does (plain text → document → pipeline → events → link facts).</summary>
-    internal static List<(Article Article, DocumentFacts Facts)> Read(IReadOnlyList<Article> articles)
+    /// <summary>
+    /// Reads every article as production does (plain text → document → pipeline → events → link facts);
+    /// <paramref name="seen"/>, when given, gets each document as read (from several threads).
+    /// </summary>
+    internal static List<(Article Article, DocumentFacts Facts)> Read(IReadOnlyList<Article> articles, Action<Document>? seen = null)
     {
         var reader = new DocumentReader();
         var facts = new DocumentFacts[articles.Count];
@@ -223,6 +226,7 @@ internal static class EcbPlusEval
                 failures.Add($"{article.File}: {result.Error}");
                 return;
             }
+            seen?.Invoke(document);
             var text = StandardPipeline.Default.Process(document);
             var reading = EventReader.Default.Read(text);
             facts[i] = LinkFactsBuilder.Build(document, text, reading);

@@ -25,14 +25,17 @@ internal static class RealnewsRecord
         public double Seconds { get; init; }
     }
 
-    public static View Build(string dataDirectory, IEnumerable<RealnewsGold.Article> articles)
+    /// <param name="storyOptions">The linker's story options (default: the linker's own).</param>
+    /// <param name="analyze">How each document is read (default <see cref="RecordLoader.Analyze"/>).</param>
+    public static View Build(string dataDirectory, IEnumerable<RealnewsGold.Article> articles, StoryClusterOptions? storyOptions = null,
+        Func<Document, DocumentFacts>? analyze = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var files = articles.Select(a => Path.Combine(dataDirectory, a.Path)).ToList();
         using var store = SqliteDocumentStore.OpenInMemory();
         var summary = new DocumentIngestor(store, new DocumentReader()).Ingest(files);
         var problems = new StringWriter();
-        var load = IngestCommand.Load(store, problems);
+        var load = IngestCommand.Load(store, problems, storyOptions: storyOptions, analyze: analyze);
         var documentOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
         var lines = new List<string>();
         foreach (var item in summary.Items)

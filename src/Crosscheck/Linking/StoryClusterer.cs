@@ -26,6 +26,8 @@ public sealed class StoryCluster
     internal HashSet<string> Protagonists { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, string> Labels { get; } = new(StringComparer.Ordinal);
     internal string? FirstTitle { get; set; }
+    /// <summary>The sum of the unit embeddings of the story's documents, when <see cref="StoryClusterOptions.Embedding"/> gives them.</summary>
+    internal float[]? EmbeddingSum { get; set; }
     /// <summary>The order the story was started in (ties between equally similar stories go to the older one).</summary>
     internal int Order { get; }
 
@@ -58,6 +60,18 @@ public sealed record StoryClusterOptions
     /// A key held by more is a common one, whose older stories are not worth the time (it still counts in the score).
     /// </summary>
     public int MaxStoriesPerKey { get; init; } = 100;
+
+    /// <summary>
+    /// A dense unit vector of a document's meaning (a sentence encoder's embedding of its title and lede), by
+    /// document id; null (the default) scores by tf-idf alone. Opt-in, for measuring an encoder (see
+    /// <c>src/Crosscheck.Encoders</c>); a document it gives no vector for is scored by tf-idf alone. Not kept by a store:
+    /// a record resumed from a database has no embeddings for the stories it restores.
+    /// </summary>
+    public Func<string, float[]?>? Embedding { get; init; }
+    /// <summary>The embedding's share of the score: (1 − w) · tf-idf cosine + w · embedding cosine to the story's centroid.</summary>
+    public double EmbeddingWeight { get; init; }
+    /// <summary>A document whose embedding cosine to a story's centroid is below this never joins it (−1: no veto).</summary>
+    public double EmbeddingVeto { get; init; } = -1;
 }
 
 /// <summary>
@@ -137,6 +151,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         }
         _weights[document.Id] = [.. keys.Keys.Select(k => vector.GetValueOrDefault(k))];
         var (names, protagonists) = NamesOf(document);
+        var embedding = _options.Embedding?.Invoke(document.Id);
         StoryCluster? best = null;
         if (storyId is not null)
         {
@@ -149,6 +164,12 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             {
                 if (Conflicts(names, protagonists, story)) continue;
                 var score = Cosine(vector, story);
+                if (embedding is not null && story.EmbeddingSum is { } sum)
+                {
+                    var meaning = Cosine(embedding, sum);
+                    if (meaning < _options.EmbeddingVeto) continue;
+                    score = (1 - _options.EmbeddingWeight) * score + _options.EmbeddingWeight * meaning;
+                }
                 if (score > bestScore || (score == bestScore && best is not null && story.Order < best.Order))
                 {
                     bestScore = score;
@@ -158,6 +179,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             if (best is null || bestScore < _options.Threshold) best = Start(Documents.DocumentId.ForKey("s-", document.Id));
         }
         Join(best, document, vector, names, protagonists);
+        if (embedding is not null) AddEmbedding(best, embedding);
         return best;
     }
 
@@ -296,6 +318,28 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         story.Names.UnionWith(names);
         story.Protagonists.UnionWith(protagonists);
         _byDocument[document.Id] = story;
+    }
+
+    private static double Cosine(float[] vector, float[] sum)
+    {
+        if (vector.Length != sum.Length) throw new InvalidOperationException($"embeddings of {vector.Length} and {sum.Length} dimensions");
+        double dot = 0, squared = 0;
+        for (var i = 0; i < sum.Length; i++)
+        {
+            dot += vector[i] * sum[i];
+            squared += sum[i] * sum[i];
+        }
+        return squared <= 0 ? 0 : dot / Math.Sqrt(squared);
+    }
+
+    private static void AddEmbedding(StoryCluster story, float[] embedding)
+    {
+        if (story.EmbeddingSum is not { } sum)
+        {
+            story.EmbeddingSum = (float[])embedding.Clone();
+            return;
+        }
+        for (var i = 0; i < sum.Length; i++) sum[i] += embedding[i];
     }
 
     private bool WithinGap(StoryCluster story, DateOnly? published)

@@ -64,6 +64,28 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void An_embedding_far_from_the_story_keeps_alike_words_apart_and_none_leaves_the_tf_idf_score_alone()
+    {
+        // Unit vectors standing for a sentence encoder's: the two quakes' meanings are orthogonal.
+        var meanings = new Dictionary<string, float[]> { ["q1"] = [1, 0, 0], ["q2"] = [0, 1, 0] };
+        var vetoed = new StoryClusterer(new StoryClusterOptions { Embedding = meanings.GetValueOrDefault, EmbeddingVeto = 0.5 });
+        var first = vetoed.Add(Quake1);
+        vetoed.Add(Quake2).ShouldNotBeSameAs(first);
+        // Blended, an orthogonal meaning scales the tf-idf cosine down (to at most 0.1 here), below the threshold of 0.2.
+        var blended = new StoryClusterer(new StoryClusterOptions { Embedding = meanings.GetValueOrDefault, EmbeddingWeight = 0.9 });
+        var b = blended.Add(Quake1);
+        blended.Add(Quake2).ShouldNotBeSameAs(b);
+        // The same meaning adds to it.
+        var alike = new StoryClusterer(new StoryClusterOptions { Embedding = id => meanings["q1"], EmbeddingWeight = 0.9 });
+        var a = alike.Add(Quake1);
+        alike.Add(Quake2).ShouldBeSameAs(a);
+        // A document the encoder gives no vector for is scored by tf-idf alone, as without the option.
+        var partial = new StoryClusterer(new StoryClusterOptions { Embedding = id => id == "q1" ? meanings["q1"] : null, EmbeddingVeto = 0.5 });
+        var p = partial.Add(Quake1);
+        partial.Add(Quake2).ShouldBeSameAs(p);
+    }
+
+    [Fact]
     public void Documents_published_far_apart_are_different_stories()
     {
         var clusterer = new StoryClusterer();

@@ -93,8 +93,9 @@ internal static class LinkBench
         stdout.WriteLine();
         stdout.WriteLine("held = documents stored before the warm-up; docs/s = timed documents / their total Add time; latency per Add;");
         stdout.WriteLine("own story = timed documents put in the story holding the previous document of their synthetic story (or in a new");
-        stdout.WriteLine("story when the synthetic story is new); heap MB = managed heap after the timed documents (after a full collection); in mem = documents the linker");
-        stdout.WriteLine("still holds (the rest are in the store's archive); reopen s = RecordLoader.Open on the database (a server's start).");
+        stdout.WriteLine("story when the synthetic story is new); heap MB = managed heap after the timed documents, after a full collection;");
+        stdout.WriteLine("in mem = documents the linker still holds (the rest are in the store's archive); reopen s = RecordLoader.Open on");
+        stdout.WriteLine("the database (a server's start).");
         stdout.WriteLine("Each Add includes its writes to the SQLite database (facts, assignments, archive) in batches of 256.");
         if (atHundredThousand is { } rate)
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target (>= 200 docs/s holding 100,000): {rate:N0} docs/s"));

@@ -44,7 +44,7 @@ public sealed record RestoredVector(ImmutableArray<float> Weights, int StoryOrde
 public sealed record StoryClusterOptions
 {
     /// <summary>The least similarity (cosine to the story's centroid) for a document to join a story.</summary>
-    public double Threshold { get; init; } = 0.2;
+    public double Threshold { get; init; } = 0.15;
     /// <summary>Documents published further apart than this from a story's span do not join it.</summary>
     public int MaxGapDays { get; init; } = 45;
     /// <summary>How much a person counts against a content word.</summary>

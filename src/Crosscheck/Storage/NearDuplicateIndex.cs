@@ -20,13 +20,11 @@ internal sealed class NearDuplicateIndex
     private const int MaxCandidates = 16;
     /// <summary>Texts an anchor may be filed under before it counts as boilerplate.</summary>
     internal const int MaxAnchorPostings = 32;
-    // Most band keys belong to one text (32 per text): those are kept inline, the others in a list (a negative value is
-    // its index), so the index holds about 24 bytes per band of a text instead of a list each.
-    private readonly Dictionary<long, long> _postings = [];
-    private readonly List<List<long>> _postingLists = [];
+    // Band keys (32 per text) and anchors: most belong to one text, kept inline (about 24 bytes a band of a text).
+    private readonly Postings<long> _postings = new(int.MaxValue);
     // Most anchors belong to one text: those are kept inline, the others in a list (a negative value is its index).
-    private readonly Dictionary<uint, long> _anchors = [];
-    private readonly List<List<long>> _anchorLists = [];
+    // Past the cap an anchor is boilerplate: one more posting marks it, the rest are not kept.
+    private readonly Postings<uint> _anchors = new(MaxAnchorPostings + 1);
     // Anchors filed per text long enough for containment, so that candidates that cannot reach it are not read.
     private readonly Dictionary<long, int> _anchorCounts = [];
     private long _lastSeq;
@@ -45,48 +43,14 @@ internal sealed class NearDuplicateIndex
 
     public void Add(long seq, MinHashSignature signature, ShingleSketch? sketch = null)
     {
-        foreach (var key in signature.BandKeys()) AddPosting(key, seq);
+        foreach (var key in signature.BandKeys()) _postings.Add(key, seq);
         if (sketch is not null && sketch.Shingles >= ShingleSketch.MinShingles)
         {
             var count = 0;
-            foreach (var anchor in sketch.Anchors()) { AddAnchor(anchor, seq); count++; }
+            foreach (var anchor in sketch.Anchors()) { _anchors.Add(anchor, seq); count++; }
             _anchorCounts[seq] = count;
         }
         if (seq > _lastSeq) _lastSeq = seq;
-    }
-
-    private void AddPosting(long key, long seq)
-    {
-        if (!_postings.TryGetValue(key, out var value))
-        {
-            _postings[key] = seq;
-            return;
-        }
-        if (value >= 0)
-        {
-            _postingLists.Add([value]);
-            value = -_postingLists.Count;
-            _postings[key] = value;
-        }
-        _postingLists[(int)(-value - 1)].Add(seq);
-    }
-
-    private void AddAnchor(uint anchor, long seq)
-    {
-        if (!_anchors.TryGetValue(anchor, out var value))
-        {
-            _anchors[anchor] = seq;
-            return;
-        }
-        if (value >= 0)
-        {
-            _anchorLists.Add([value]);
-            value = -_anchorLists.Count;
-            _anchors[anchor] = value;
-        }
-        var list = _anchorLists[(int)(-value - 1)];
-        // Past the cap the anchor is boilerplate: one more posting marks it, the rest are not kept.
-        if (list.Count <= MaxAnchorPostings) list.Add(seq);
     }
 
     /// <summary>
@@ -103,12 +67,9 @@ internal sealed class NearDuplicateIndex
         Dictionary<long, int>? shared = null;
         foreach (var anchor in anchors)
         {
-            if (!_anchors.TryGetValue(anchor, out var value)) continue;
+            if (_anchors.Of(anchor) is not { } texts || texts.Count > MaxAnchorPostings) continue;
             shared ??= [];
-            if (value >= 0) { shared[value] = shared.GetValueOrDefault(value) + 1; continue; }
-            var list = _anchorLists[(int)(-value - 1)];
-            if (list.Count > MaxAnchorPostings) continue;
-            foreach (var seq in list) shared[seq] = shared.GetValueOrDefault(seq) + 1;
+            foreach (var seq in texts) shared[seq] = shared.GetValueOrDefault(seq) + 1;
         }
         if (shared is null) return [];
         return shared.Where(kv => kv.Value >= Math.Max(1, Math.Min(anchors.Count, _anchorCounts.GetValueOrDefault(kv.Key)) / 5))
@@ -125,10 +86,9 @@ internal sealed class NearDuplicateIndex
         Dictionary<long, int>? shared = null;
         foreach (var key in signature.BandKeys())
         {
-            if (!_postings.TryGetValue(key, out var value)) continue;
+            if (_postings.Of(key) is not { } texts) continue;
             shared ??= [];
-            if (value >= 0) { shared[value] = shared.GetValueOrDefault(value) + 1; continue; }
-            foreach (var seq in _postingLists[(int)(-value - 1)]) shared[seq] = shared.GetValueOrDefault(seq) + 1;
+            foreach (var seq in texts) shared[seq] = shared.GetValueOrDefault(seq) + 1;
         }
         if (shared is null) return [];
         return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
@@ -162,5 +122,36 @@ internal sealed class NearDuplicateIndex
         var values = new uint[MinHashSignature.Size];
         for (var i = 0; i < values.Length; i++) values[i] = BitConverter.ToUInt32(bytes, i * 4);
         return MinHashSignature.FromValues(values);
+    }
+
+    /// <summary>
+    /// Texts filed under keys, most keys holding one: that one is kept inline in the dictionary, more in a list (a
+    /// negative value is the list's index). At most <c>cap</c> texts are kept per key.
+    /// </summary>
+    private sealed class Postings<TKey>(int cap) where TKey : notnull
+    {
+        private readonly Dictionary<TKey, long> _inline = [];
+        private readonly List<List<long>> _lists = [];
+
+        public void Add(TKey key, long seq)
+        {
+            if (!_inline.TryGetValue(key, out var value))
+            {
+                _inline[key] = seq;
+                return;
+            }
+            if (value >= 0)
+            {
+                _lists.Add([value]);
+                value = -_lists.Count;
+                _inline[key] = value;
+            }
+            var list = _lists[(int)(-value - 1)];
+            if (list.Count < cap) list.Add(seq);
+        }
+
+        /// <summary>The texts filed under the key, or null.</summary>
+        public IReadOnlyList<long>? Of(TKey key) =>
+            !_inline.TryGetValue(key, out var value) ? null : value >= 0 ? [value] : _lists[(int)(-value - 1)];
     }
 }

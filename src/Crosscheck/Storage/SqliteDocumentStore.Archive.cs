@@ -138,27 +138,12 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         }
     }
 
-    IEnumerable<ArchivedIncident> ILinkArchive.Incidents()
-    {
-        var after = "";
-        while (true)
-        {
-            List<(string Id, string Json)> page = [];
-            lock (_gate)
-            {
-                var cmd = Command("SELECT id, summary FROM archived_incidents WHERE id > $after ORDER BY id LIMIT $n", null);
-                cmd.Parameters.AddWithValue("$after", after);
-                cmd.Parameters.AddWithValue("$n", ArchivePage);
-                using var r = cmd.ExecuteReader();
-                while (r.Read()) page.Add((r.GetString(0), r.GetString(1)));
-            }
-            foreach (var (id, json) in page) yield return Read<ArchivedIncident>(json, "incident " + id);
-            if (page.Count < ArchivePage) yield break;
-            after = page[^1].Id;
-        }
-    }
+    IEnumerable<ArchivedIncident> ILinkArchive.Incidents() => Summaries<ArchivedIncident>("archived_incidents", "incident");
 
-    IEnumerable<ArchivedStory> ILinkArchive.Stories()
+    IEnumerable<ArchivedStory> ILinkArchive.Stories() => Summaries<ArchivedStory>("archived_stories", "story");
+
+    /// <summary>Every summary of an archive table by id, a page at a time, so that no statement stays open while the caller works.</summary>
+    private IEnumerable<T> Summaries<T>(string table, string what)
     {
         var after = "";
         while (true)
@@ -166,13 +151,13 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             List<(string Id, string Json)> page = [];
             lock (_gate)
             {
-                var cmd = Command("SELECT id, summary FROM archived_stories WHERE id > $after ORDER BY id LIMIT $n", null);
+                var cmd = Command($"SELECT id, summary FROM {table} WHERE id > $after ORDER BY id LIMIT $n", null);
                 cmd.Parameters.AddWithValue("$after", after);
                 cmd.Parameters.AddWithValue("$n", ArchivePage);
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) page.Add((r.GetString(0), r.GetString(1)));
             }
-            foreach (var (id, json) in page) yield return Read<ArchivedStory>(json, "story " + id);
+            foreach (var (id, json) in page) yield return Read<T>(json, what + " " + id);
             if (page.Count < ArchivePage) yield break;
             after = page[^1].Id;
         }

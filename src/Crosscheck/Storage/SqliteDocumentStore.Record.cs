@@ -299,6 +299,26 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         }
     }
 
+    /// <summary>The event assignments of the documents whose sequence numbers <paramref name="seqs"/> lists (a JSON array), by document.</summary>
+    private Dictionary<long, Dictionary<string, EventAssignment>> ReadAssignments(string seqs)
+    {
+        var events = new Dictionary<long, Dictionary<string, EventAssignment>>();
+        var cmd = Command("""
+            SELECT document_seq, event, incident, joined_to, score, reason FROM event_assignments
+            WHERE document_seq IN (SELECT value FROM json_each($seqs))
+            """, null);
+        cmd.Parameters.AddWithValue("$seqs", seqs);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var seq = r.GetInt64(0);
+            if (!events.TryGetValue(seq, out var map)) events[seq] = map = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
+            var id = r.GetString(1);
+            map[id] = new EventAssignment(r.GetString(2), new IncidentLink(id, r.IsDBNull(3) ? null : r.GetString(3), r.GetDouble(4), r.GetString(5)));
+        }
+        return events;
+    }
+
     private List<StoredLink> ReadLinkPage(List<long> seqs)
     {
         var list = "[" + string.Join(",", seqs.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "]";
@@ -320,22 +340,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                         r.GetInt64(5) != 0, r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
                 }
             }
-            var events = new Dictionary<long, Dictionary<string, EventAssignment>>();
-            cmd = Command("""
-                SELECT document_seq, event, incident, joined_to, score, reason FROM event_assignments
-                WHERE document_seq IN (SELECT value FROM json_each($seqs))
-                """, null);
-            cmd.Parameters.AddWithValue("$seqs", list);
-            using (var r = cmd.ExecuteReader())
-            {
-                while (r.Read())
-                {
-                    var seq = r.GetInt64(0);
-                    if (!events.TryGetValue(seq, out var map)) events[seq] = map = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
-                    var id = r.GetString(1);
-                    map[id] = new EventAssignment(r.GetString(2), new IncidentLink(id, r.IsDBNull(3) ? null : r.GetString(3), r.GetDouble(4), r.GetString(5)));
-                }
-            }
+            var events = ReadAssignments(list);
             var links = new List<StoredLink>(rows.Count);
             foreach (var (seq, id, source, story, json, stale, failure, dup) in rows)
             {

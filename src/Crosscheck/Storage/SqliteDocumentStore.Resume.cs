@@ -147,24 +147,9 @@ public sealed partial class SqliteDocumentStore
             if (!counters.ContainsKey("next_rank") && Command("SELECT 1 FROM document_facts LIMIT 1", null).ExecuteScalar() is not null) return null;
             if (rows.Exists(r => r.Rank is null || r.Ord is null || r.Weights is null)) return null;
             var seqs = JsonSerializer.Serialize(rows.Select(r => r.Seq));
-            var events = new Dictionary<long, Dictionary<string, EventAssignment>>();
-            var cmd = Command("""
-                SELECT document_seq, event, incident, joined_to, score, reason FROM event_assignments
-                WHERE document_seq IN (SELECT value FROM json_each($seqs))
-                """, null);
-            cmd.Parameters.AddWithValue("$seqs", seqs);
-            using (var r = cmd.ExecuteReader())
-            {
-                while (r.Read())
-                {
-                    var seq = r.GetInt64(0);
-                    if (!events.TryGetValue(seq, out var map)) events[seq] = map = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
-                    var id = r.GetString(1);
-                    map[id] = new EventAssignment(r.GetString(2), new IncidentLink(id, r.IsDBNull(3) ? null : r.GetString(3), r.GetDouble(4), r.GetString(5)));
-                }
-            }
+            var events = ReadAssignments(seqs);
             var archived = new Dictionary<string, (int, int, bool)>(StringComparer.Ordinal);
-            cmd = Command("""
+            var cmd = Command("""
                 SELECT DISTINCT i.id, i.first_rank, i.first_start, i.mention FROM event_assignments a
                 JOIN archived_incidents i ON i.id = a.incident WHERE a.document_seq IN (SELECT value FROM json_each($seqs))
                 """, null);

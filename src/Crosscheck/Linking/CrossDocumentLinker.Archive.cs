@@ -67,6 +67,8 @@ public sealed partial class CrossDocumentLinker
     {
         _restoring = false;
         _closedOn = _today;
+        // A held document whose events all sit in archived incidents leaves at the next closing.
+        _awaiting.UnionWith(_documents.Keys);
         _archivedAtResume = new Dictionary<string, (int, int, bool)>();
     }
 

@@ -52,7 +52,7 @@ internal static class ExportCommand
                 AnalyzeCommand.WriteAtomically(outPath, s => summary = RecordExport.Write(s, chosen, record, store));
                 stdout.WriteLine($"Exported {summary} to {outPath}");
             }
-            return load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
+            return load.Failed > 0 || store.ArchiveProblems > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;
     }

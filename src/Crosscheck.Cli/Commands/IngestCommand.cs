@@ -88,6 +88,8 @@ internal static class IngestCommand
         Crosscheck.Linking.StoryClusterOptions? storyOptions = null, Func<Document, Crosscheck.Linking.DocumentFacts>? analyze = null)
     {
         var problems = 0;
+        // An archived row that cannot be read later (exporting, say) is one line too; the command then exits 1.
+        store.ArchiveProblem = line => stderr.WriteLine($"crosscheck: {line}");
         using var batch = store.SaveInBatches();
         var load = RecordLoader.Load(store, analyze, linked, storyOptions, problem: line =>
         {

@@ -143,7 +143,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
     IEnumerable<ArchivedStory> ILinkArchive.Stories() => Summaries<ArchivedStory>("archived_stories", "story");
 
     /// <summary>Every summary of an archive table by id, a page at a time, so that no statement stays open while the caller works.</summary>
-    private IEnumerable<T> Summaries<T>(string table, string what)
+    private IEnumerable<T> Summaries<T>(string table, string what) where T : class
     {
         var after = "";
         while (true)
@@ -157,7 +157,10 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) page.Add((r.GetString(0), r.GetString(1)));
             }
-            foreach (var (id, json) in page) yield return Read<T>(json, what + " " + id);
+            foreach (var (id, json) in page)
+            {
+                if (Read<T>(json, what + " " + id) is { } item) yield return item;
+            }
             if (page.Count < ArchivePage) yield break;
             after = page[^1].Id;
         }
@@ -181,7 +184,10 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) page.Add((r.GetString(0), r.GetString(1), r.GetInt64(2)));
             }
-            foreach (var (id, json, rank) in page) yield return (Read<DocumentFacts>(json, "document " + id), (int)rank);
+            foreach (var (id, json, rank) in page)
+            {
+                if (Read<DocumentFacts>(json, "document " + id) is { } facts) yield return (facts, (int)rank);
+            }
             if (page.Count < ArchivePage) yield break;
             after = page[^1].Rank;
         }
@@ -212,7 +218,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             cmd.Parameters.AddWithValue("$id", eventId);
             json = cmd.ExecuteScalar() as string;
         }
-        return json is null ? null : Read<DocumentFacts>(json, "event " + eventId).Events.FirstOrDefault(e => e.Id == eventId);
+        return json is null ? null : Read<DocumentFacts>(json, "event " + eventId)?.Events.FirstOrDefault(e => e.Id == eventId);
     }
 
     string? ILinkArchive.IncidentOfEvent(string eventId)
@@ -241,16 +247,29 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         }
     }
 
-    /// <summary>An archived row as the linker wrote it; one that cannot be read is a fault of the store, named.</summary>
-    private T Read<T>(string json, string what)
+    /// <summary>How many archived rows could not be read since the store was opened (each was one problem line).</summary>
+    public int ArchiveProblems { get; private set; }
+
+    /// <summary>Gets one line per archived row that cannot be read (the reader goes on without it).</summary>
+    public Action<string>? ArchiveProblem { get; set; }
+
+    /// <summary>
+    /// An archived row as the linker wrote it, or null when it cannot be read: the row is named once, left out of what
+    /// is being read, and the linker's counters are dropped so that the next load rebuilds the record (and the archive)
+    /// from the documents' facts.
+    /// </summary>
+    private T? Read<T>(string json, string what) where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(json, FactsJson) ?? throw new InvalidDataException($"{Path}: the archived {what} is empty");
+            return JsonSerializer.Deserialize<T>(json, FactsJson) ?? throw new JsonException("empty");
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{Path}: the archived {what} cannot be read ({ex.Message})", ex);
+            ArchiveProblems++;
+            ArchiveProblem?.Invoke($"{Path}: the archived {what} cannot be read ({ex.Message}); left out now, and the next load rebuilds the record");
+            lock (_gate) Command("DELETE FROM linker_state", null).ExecuteNonQuery();
+            return null;
         }
     }
 }

@@ -172,6 +172,32 @@ public sealed class RecordStoreTests
         CrossJsonOf(path).ShouldBe(before);
     }
 
+    [Fact]
+    public void An_unreadable_archived_incident_is_one_clear_line_and_the_next_load_rebuilds_the_record()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("archive.db");
+        using (var store = SampleRecord.StoreDocuments(path)) RecordLoader.Load(store);
+        var before = CrossJsonOf(path);
+        Scalar(path, "SELECT count(*) FROM archived_incidents").ShouldBeGreaterThan(0);
+        var id = Scalar(path, "SELECT count(*) FROM archived_incidents WHERE id = (SELECT min(id) FROM archived_incidents)");
+        id.ShouldBe(1);
+        Execute(path, "UPDATE archived_incidents SET summary = '{\"incident\": ' WHERE id = (SELECT min(id) FROM archived_incidents)");
+
+        var (code, _, stderr) = Run("export", "--db", path);
+        code.ShouldBe(CrosscheckCli.SomeFailed);
+        var lines = stderr.Trim().Split('\n');
+        lines.Length.ShouldBe(2);
+        lines[0].ShouldStartWith($"crosscheck: {Path.GetFullPath(path)}: the archived incident i-");
+        lines[0].ShouldEndWith("left out now, and the next load rebuilds the record");
+        lines[1].ShouldStartWith("crosscheck: exported ");
+        // The next load rebuilds the archive from the documents' facts: quiet, and the record is whole again.
+        var (again, _, quiet) = Run("export", "--db", path);
+        again.ShouldBe(CrosscheckCli.Ok);
+        quiet.Trim().Split('\n').Single().ShouldStartWith("crosscheck: exported ");
+        CrossJsonOf(path).ShouldBe(before);
+    }
+
     private static string CrossJsonOf(string db)
     {
         using var store = SqliteDocumentStore.Open(db);

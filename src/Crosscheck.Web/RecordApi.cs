@@ -61,8 +61,7 @@ internal static class RecordApi
     /// <summary>A story's incidents as the story lists them, those it shares with another story included.</summary>
     private static List<Incident> IncidentsOf(SourcedRecord record, Story story)
     {
-        var byId = record.Snapshot().Incidents.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        return [.. story.Incidents.Select(byId.GetValueOrDefault).OfType<Incident>()];
+        return [.. story.Incidents.Select(record.Incident).OfType<Incident>()];
     }
 
     public static Results<Ok<IncidentDetailResponse>, ProblemHttpResult> GetIncident(SourcedRecord record, string id)

@@ -48,9 +48,36 @@ public sealed partial class CrossDocumentLinker
     }
 
     /// <summary>One incident as it stands, held or archived, or null.</summary>
-    public Incident? IncidentById(string id) =>
-        _incidents.TryGetValue(id, out var state) && state.Events.Count > 0 ? Summary(state).Incident with { PartOf = CampaignOf(state, []) }
-        : _archive?.Incident(id)?.Incident;
+    public Incident? IncidentById(string id) => IncidentAndDiscrepancies(id)?.Incident;
+
+    /// <summary>One incident with its discrepancies, held or archived (one indexed read), or null.</summary>
+    public (Incident Incident, ImmutableArray<Discrepancy> Discrepancies)? IncidentAndDiscrepancies(string id)
+    {
+        if (_incidents.TryGetValue(id, out var state) && state.Events.Count > 0)
+        {
+            var (incident, discrepancies) = Summary(state);
+            return (incident with { PartOf = CampaignOf(state, []) }, discrepancies);
+        }
+        return _archive?.Incident(id) is { } archived ? (archived.Incident, archived.Discrepancies) : null;
+    }
+
+    /// <summary>One story as it stands, held or archived, or null.</summary>
+    public Story? StoryById(string id) =>
+        _stories.Cluster(id) is { } cluster ? StoryRecord(cluster) : _archive?.Story(id)?.Story;
+
+    /// <summary>The incidents a document's events sit in, in order of first report (what a document's page lists).</summary>
+    public IReadOnlyList<Incident> IncidentsOfDocument(string documentId)
+    {
+        if (Facts(documentId) is not { } doc) return [];
+        var found = new List<((int, int, string) Order, Incident Incident)>();
+        foreach (var id in doc.Events.Select(e => IncidentOf(e.Id)).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (_incidents.TryGetValue(id, out var state) && state.Events.Count > 0) found.Add((FirstReport(state), IncidentById(id)!));
+            else if (_archive?.Incident(id) is { } archived) found.Add(((archived.FirstRank, archived.FirstStart, id), archived.Incident));
+        }
+        found.Sort((a, b) => ReportOrder(a.Order, b.Order));
+        return [.. found.Select(f => f.Incident)];
+    }
 
     private (Incident Incident, ImmutableArray<Discrepancy> Discrepancies) Summary(IncidentState state)
     {

@@ -154,7 +154,11 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         return Page(all, offset, limit);
     }
 
-    public Story? Story(string id) => Snapshot().Stories.FirstOrDefault(s => s.Id == id);
+    /// <summary>One story, without reading the whole record.</summary>
+    public Story? Story(string id)
+    {
+        lock (_gate) return linker.StoryById(id);
+    }
 
     /// <summary>
     /// Incidents, of one story when <paramref name="storyId"/> is given, in the order they were first reported; mentions
@@ -167,9 +171,23 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         return Page(chosen, offset, limit);
     }
 
-    public Incident? Incident(string id) => Snapshot().Incidents.FirstOrDefault(i => i.Id == id);
+    /// <summary>One incident, without reading the whole record.</summary>
+    public Incident? Incident(string id)
+    {
+        lock (_gate) return linker.IncidentById(id);
+    }
 
-    public ImmutableArray<Discrepancy> DiscrepanciesOf(string incidentId) => [.. Snapshot().Discrepancies.Where(d => d.Incident == incidentId)];
+    /// <summary>An incident's discrepancies, without reading the whole record.</summary>
+    public ImmutableArray<Discrepancy> DiscrepanciesOf(string incidentId)
+    {
+        lock (_gate) return linker.IncidentAndDiscrepancies(incidentId)?.Discrepancies ?? [];
+    }
+
+    /// <summary>The incidents a document reports, in order of first report, without reading the whole record.</summary>
+    public IReadOnlyList<Incident> IncidentsOfDocument(string documentId)
+    {
+        lock (_gate) return linker.IncidentsOfDocument(documentId);
+    }
 
     /// <summary>Events that pass the filter, in the order their documents were added.</summary>
     public RecordPage<EventFacts> Events(EventFilter filter, int offset, int limit)

@@ -108,6 +108,9 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     public bool Runs(string storyId, DateOnly today) =>
         _byId.TryGetValue(storyId, out var story) && (story.Last is not { } last || last.DayNumber >= today.DayNumber - _options.MaxGapDays);
 
+    /// <summary>A held story, or null.</summary>
+    public StoryCluster? Cluster(string storyId) => _byId.GetValueOrDefault(storyId);
+
     /// <summary>Whether the story is held in memory (started and not evicted).</summary>
     public bool Holds(string storyId) => _byId.ContainsKey(storyId);
 

@@ -62,6 +62,28 @@ public class LinkArchiveTests
     }
 
     [Fact]
+    public void One_incident_story_or_document_is_read_alone_as_the_whole_record_has_it()
+    {
+        var archive = new MemoryLinkArchive();
+        var linker = Linked(archive);
+        var record = linker.Snapshot();
+        archive.Count.Incidents.ShouldBeGreaterThan(0, "some lookups must reach the archive");
+        foreach (var incident in record.Incidents)
+        {
+            linker.IncidentById(incident.Id).ShouldBe(incident);
+            linker.IncidentAndDiscrepancies(incident.Id)!.Value.Discrepancies.ShouldBe(record.Discrepancies.Where(d => d.Incident == incident.Id));
+        }
+        foreach (var story in record.Stories) SampleRecord.CrossJsonOf(new CrossRecord([linker.StoryById(story.Id)!], [], [])).ShouldBe(SampleRecord.CrossJsonOf(new CrossRecord([story], [], [])));
+        foreach (var doc in Months.Value)
+        {
+            linker.IncidentsOfDocument(doc.Id).Select(i => i.Id)
+                .ShouldBe(record.Incidents.Where(i => i.Documents.Contains(doc.Id)).Select(i => i.Id));
+        }
+        linker.IncidentById("i-nothing").ShouldBeNull();
+        linker.StoryById("s-nothing").ShouldBeNull();
+    }
+
+    [Fact]
     public void A_closed_incident_is_no_candidate_so_a_report_months_later_starts_another()
     {
         var holding = Linked(null);

@@ -73,10 +73,10 @@ internal static class IngestCommand
         {
             load = Load(store, stderr);
         }
-        var cross = load.Record.Snapshot();
-        stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked:N0} newly linked) in {Count(cross.Stories.Length, "story", "stories")}, "
-            + $"{Count(cross.Incidents.Count(i => !i.Mention), "incident")} ({Count(cross.Incidents.Count(i => i.Mention), "mention")} apart), "
-            + $"{Count(cross.Discrepancies.Length, "discrepancy", "discrepancies")}");
+        var counts = load.Record.Counts();
+        stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked:N0} newly linked) in {Count(counts.Stories, "story", "stories")}, "
+            + $"{Count(counts.Incidents, "incident")} ({Count(counts.Mentions, "mention")} apart), "
+            + $"{Count(counts.Discrepancies, "discrepancy", "discrepancies")}");
         return load;
     }
 

@@ -15,7 +15,7 @@ public sealed partial class CrossDocumentLinker
         foreach (var state in _incidentOrder.Where(s => s.Events.Count > 0))
         {
             var (incident, found) = Summary(state);
-            all.Add((FirstReport(state), incident with { PartOf = CampaignOf(state, campaigns) }, found));
+            all.Add((ListKey(state), incident with { PartOf = CampaignOf(state, campaigns) }, found));
         }
         foreach (var archived in _archive?.Incidents() ?? [])
         {
@@ -29,6 +29,13 @@ public sealed partial class CrossDocumentLinker
         return new CrossRecord([.. stories.Select(s => s.Story)], [.. all.Select(a => a.Incident)], [.. all.SelectMany(a => a.Discrepancies)]);
     }
 
+    /// <summary>Where an incident stands in the record's lists: its first report's rank and start, then its id (as archived).</summary>
+    private (int Rank, int Start, string Id) ListKey(IncidentState state)
+    {
+        var (rank, start, _) = FirstReport(state);
+        return (rank, start, state.Id);
+    }
+
     private static int ReportOrder((int Rank, int Start, string Id) a, (int Rank, int Start, string Id) b)
     {
         var byRank = a.Rank.CompareTo(b.Rank);
@@ -40,7 +47,7 @@ public sealed partial class CrossDocumentLinker
     /// <summary>A held story as a record: its incidents held and archived, mentions left out, in order of first report.</summary>
     private Story StoryRecord(StoryCluster cluster)
     {
-        var ids = _index.Story(cluster.Id).Where(i => i.Events.Count > 0 && !i.IsMention).Select(i => (FirstReport(i), i.Id))
+        var ids = _index.Story(cluster.Id).Where(i => i.Events.Count > 0 && !i.IsMention).Select(i => (ListKey(i), i.Id))
             .Concat((_archivedOfStory.GetValueOrDefault(cluster.Id) ?? []).Where(a => !a.Mention).Select(a => ((a.Rank, a.Start, a.Id), a.Id)))
             .ToList();
         ids.Sort((a, b) => ReportOrder(a.Item1, b.Item1));
@@ -65,6 +72,51 @@ public sealed partial class CrossDocumentLinker
     public Story? StoryById(string id) =>
         _stories.Cluster(id) is { } cluster ? StoryRecord(cluster) : _archive?.Story(id)?.Story;
 
+    /// <summary>A page of the stories in the order they were started, held and archived, reading only that page's stories.</summary>
+    public RecordPage<Story> StoryPage(int offset, int limit)
+    {
+        var held = _stories.Stories.Select(c => (c.Order, c.Id)).OrderBy(c => c.Order).ToList();
+        var archived = _archive?.StoryOrder() ?? [];
+        var ids = Merge(held, archived, (a, b) => a.Order.CompareTo(b.Order)).Skip(offset).Take(limit).Select(k => k.Id).ToList();
+        var total = held.Count + (_archive?.Counts().Stories ?? 0);
+        return new RecordPage<Story>([.. ids.Select(StoryById).OfType<Story>()], total, offset, limit);
+    }
+
+    /// <summary>
+    /// A page of the incidents that are listed (mentions apart) in order of first report, held and archived, reading
+    /// only that page's incidents.
+    /// </summary>
+    public RecordPage<Incident> IncidentPage(int offset, int limit)
+    {
+        var held = _incidentOrder.Where(s => s.Events.Count > 0 && !s.IsMention).Select(ListKey).ToList();
+        held.Sort(ReportOrder);
+        var archived = _archive?.ListedIncidentOrder() ?? [];
+        var ids = Merge(held, archived, ReportOrder).Skip(offset).Take(limit).Select(k => k.Item3).ToList();
+        var total = held.Count + (_archive?.Counts().Incidents ?? 0);
+        return new RecordPage<Incident>([.. ids.Select(IncidentById).OfType<Incident>()], total, offset, limit);
+    }
+
+    /// <summary>How many stories, listed incidents, mentions and discrepancies the record has, held and archived.</summary>
+    public ArchiveCounts Counts()
+    {
+        var held = _incidentOrder.Where(s => s.Events.Count > 0).ToList();
+        var archived = _archive?.Counts() ?? default;
+        return new ArchiveCounts(_stories.Stories.Count + archived.Stories, held.Count(s => !s.IsMention) + archived.Incidents,
+            held.Count(s => s.IsMention) + archived.Mentions, held.Sum(s => Summary(s).Discrepancies.Length) + archived.Discrepancies);
+    }
+
+    private static IEnumerable<T> Merge<T>(IEnumerable<T> a, IEnumerable<T> b, Comparison<T> order)
+    {
+        using var x = a.GetEnumerator();
+        using var y = b.GetEnumerator();
+        bool hasX = x.MoveNext(), hasY = y.MoveNext();
+        while (hasX || hasY)
+        {
+            if (hasX && (!hasY || order(x.Current, y.Current) <= 0)) { yield return x.Current; hasX = x.MoveNext(); }
+            else { yield return y.Current; hasY = y.MoveNext(); }
+        }
+    }
+
     /// <summary>The incidents a document's events sit in, in order of first report (what a document's page lists).</summary>
     public IReadOnlyList<Incident> IncidentsOfDocument(string documentId)
     {
@@ -72,7 +124,7 @@ public sealed partial class CrossDocumentLinker
         var found = new List<((int, int, string) Order, Incident Incident)>();
         foreach (var id in doc.Events.Select(e => IncidentOf(e.Id)).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (_incidents.TryGetValue(id, out var state) && state.Events.Count > 0) found.Add((FirstReport(state), IncidentById(id)!));
+            if (_incidents.TryGetValue(id, out var state) && state.Events.Count > 0) found.Add((ListKey(state), IncidentById(id)!));
             else if (_archive?.Incident(id) is { } archived) found.Add(((archived.FirstRank, archived.FirstStart, id), archived.Incident));
         }
         found.Sort((a, b) => ReportOrder(a.Order, b.Order));

@@ -94,19 +94,7 @@ public sealed partial class CrossDocumentLinker
         get
         {
             var held = _documents.Values.OrderBy(d => _rank[d.Id]).Select(d => (d, _rank[d.Id]));
-            return _archive is null ? held.Select(p => p.d) : MergeByRank(_archive.Documents(), held);
-        }
-    }
-
-    private static IEnumerable<DocumentFacts> MergeByRank(IEnumerable<(DocumentFacts, int)> a, IEnumerable<(DocumentFacts, int)> b)
-    {
-        using var x = a.GetEnumerator();
-        using var y = b.GetEnumerator();
-        bool hasX = x.MoveNext(), hasY = y.MoveNext();
-        while (hasX || hasY)
-        {
-            if (hasX && (!hasY || x.Current.Item2 <= y.Current.Item2)) { yield return x.Current.Item1; hasX = x.MoveNext(); }
-            else { yield return y.Current.Item1; hasY = y.MoveNext(); }
+            return _archive is null ? held.Select(p => p.d) : Merge(_archive.Documents(), held, (a, b) => a.Item2.CompareTo(b.Item2)).Select(p => p.Item1);
         }
     }
 

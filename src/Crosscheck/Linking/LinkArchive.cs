@@ -13,6 +13,9 @@ public sealed record ArchivedIncident(Incident Incident, ImmutableArray<Discrepa
     public ImmutableDictionary<string, int> Ranks { get; init; } = ImmutableDictionary<string, int>.Empty;
 }
 
+/// <summary>What an archive holds, counted.</summary>
+public readonly record struct ArchiveCounts(int Stories, int Incidents, int Mentions, int Discrepancies);
+
 /// <summary>A story no later dated document can join (past its gap), and the order it was started in.</summary>
 public sealed record ArchivedStory(Story Story, int Order);
 
@@ -43,6 +46,15 @@ public interface ILinkArchive
 
     /// <summary>The archived stories, in any order.</summary>
     IEnumerable<ArchivedStory> Stories();
+
+    /// <summary>The archived stories' orders and ids, in order (what a page of stories skips through).</summary>
+    IEnumerable<(int Order, string Id)> StoryOrder();
+
+    /// <summary>The archived incidents that are listed (mentions left out): their first-report places and ids, in that order.</summary>
+    IEnumerable<(int Rank, int Start, string Id)> ListedIncidentOrder();
+
+    /// <summary>How many stories, incidents (mentions apart), mentions and discrepancies are archived.</summary>
+    ArchiveCounts Counts();
 
     /// <summary>The archived documents with their ranks, in rank order.</summary>
     IEnumerable<(DocumentFacts Document, int Rank)> Documents();
@@ -107,6 +119,15 @@ public sealed class MemoryLinkArchive : ILinkArchive
     public IEnumerable<ArchivedStory> Stories() => _stories.Values;
 
     public IEnumerable<(DocumentFacts Document, int Rank)> Documents() => _documents.Select(p => (p.Value, p.Key));
+
+    public IEnumerable<(int Order, string Id)> StoryOrder() => _stories.Values.Select(s => (s.Order, s.Story.Id)).OrderBy(s => s.Order);
+
+    public IEnumerable<(int Rank, int Start, string Id)> ListedIncidentOrder() => _incidents.Values
+        .Where(i => !i.Incident.Mention).Select(i => (i.FirstRank, i.FirstStart, i.Incident.Id))
+        .OrderBy(k => k.FirstRank).ThenBy(k => k.FirstStart).ThenBy(k => k.Id, StringComparer.Ordinal);
+
+    public ArchiveCounts Counts() => new(_stories.Count, _incidents.Values.Count(i => !i.Incident.Mention),
+        _incidents.Values.Count(i => i.Incident.Mention), _incidents.Values.Sum(i => i.Discrepancies.Length));
 
     public DocumentFacts? Document(string documentId) => _byId.GetValueOrDefault(documentId);
 

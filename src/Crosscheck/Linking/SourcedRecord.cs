@@ -148,10 +148,16 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         lock (_gate) return _snapshot ??= linker.Snapshot();
     }
 
+    /// <summary>A page of stories, reading only that page's stories.</summary>
     public RecordPage<Story> Stories(int offset, int limit)
     {
-        var all = Snapshot().Stories;
-        return Page(all, offset, limit);
+        lock (_gate) return linker.StoryPage(offset, limit);
+    }
+
+    /// <summary>How many stories, listed incidents, mentions and discrepancies the record has, without reading it all.</summary>
+    public ArchiveCounts Counts()
+    {
+        lock (_gate) return linker.Counts();
     }
 
     /// <summary>One story, without reading the whole record.</summary>
@@ -166,9 +172,14 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     /// </summary>
     public RecordPage<Incident> Incidents(string? storyId, int offset, int limit)
     {
-        var all = Snapshot().Incidents.Where(i => !i.Mention).ToList();
-        IReadOnlyList<Incident> chosen = storyId is null ? all : [.. all.Where(i => i.Story == storyId)];
-        return Page(chosen, offset, limit);
+        if (storyId is null)
+        {
+            lock (_gate) return linker.IncidentPage(offset, limit);
+        }
+        // A story's own incidents (first reported in it), as the story lists them.
+        var ids = Story(storyId)?.Incidents ?? [];
+        var own = ids.Select(Incident).OfType<Incident>().Where(i => i.Story == storyId && !i.Mention).ToList();
+        return Page(own, offset, limit);
     }
 
     /// <summary>One incident, without reading the whole record.</summary>

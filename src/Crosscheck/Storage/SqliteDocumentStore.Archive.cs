@@ -49,10 +49,12 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         {
             using var write = RecordWrite();
             var cmd = Command("""
-                INSERT INTO archived_incidents (id, first_rank, first_start, summary, mention) VALUES ($id, $rank, $start, $summary, $mention)
+                INSERT INTO archived_incidents (id, first_rank, first_start, summary, mention, discrepancies)
+                VALUES ($id, $rank, $start, $summary, $mention, $discrepancies)
                 ON CONFLICT (id) DO UPDATE SET first_rank = excluded.first_rank, first_start = excluded.first_start, summary = excluded.summary,
-                    mention = excluded.mention
+                    mention = excluded.mention, discrepancies = excluded.discrepancies
                 """, write.Transaction);
+            cmd.Parameters.AddWithValue("$discrepancies", incident.Discrepancies.Length);
             cmd.Parameters.AddWithValue("$mention", incident.Incident.Mention ? 1 : 0);
             cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
             cmd.Parameters.AddWithValue("$rank", incident.FirstRank);
@@ -163,6 +165,66 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             }
             if (page.Count < ArchivePage) yield break;
             after = page[^1].Id;
+        }
+    }
+
+    IEnumerable<(int Order, string Id)> ILinkArchive.StoryOrder()
+    {
+        var after = -1L;
+        while (true)
+        {
+            List<(int, string)> page = [];
+            lock (_gate)
+            {
+                var cmd = Command("SELECT ord, id FROM archived_stories WHERE ord > $after ORDER BY ord LIMIT $n", null);
+                cmd.Parameters.AddWithValue("$after", after);
+                cmd.Parameters.AddWithValue("$n", ArchivePage * 4);
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) page.Add(((int)r.GetInt64(0), r.GetString(1)));
+            }
+            foreach (var key in page) yield return key;
+            if (page.Count < ArchivePage * 4) yield break;
+            after = page[^1].Item1;
+        }
+    }
+
+    IEnumerable<(int Rank, int Start, string Id)> ILinkArchive.ListedIncidentOrder()
+    {
+        // Keyset paging over the index (mention, first_rank, first_start, id): each page starts after the last key read.
+        (long Rank, long Start, string Id) after = (long.MinValue, long.MinValue, "");
+        while (true)
+        {
+            List<(int, int, string)> page = [];
+            lock (_gate)
+            {
+                var cmd = Command("""
+                    SELECT first_rank, first_start, id FROM archived_incidents
+                    WHERE mention = 0 AND (first_rank, first_start, id) > ($rank, $start, $id)
+                    ORDER BY first_rank, first_start, id LIMIT $n
+                    """, null);
+                cmd.Parameters.AddWithValue("$rank", after.Rank);
+                cmd.Parameters.AddWithValue("$start", after.Start);
+                cmd.Parameters.AddWithValue("$id", after.Id);
+                cmd.Parameters.AddWithValue("$n", ArchivePage * 4);
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) page.Add(((int)r.GetInt64(0), (int)r.GetInt64(1), r.GetString(2)));
+            }
+            foreach (var key in page) yield return key;
+            if (page.Count < ArchivePage * 4) yield break;
+            after = (page[^1].Item1, page[^1].Item2, page[^1].Item3);
+        }
+    }
+
+    ArchiveCounts ILinkArchive.Counts()
+    {
+        lock (_gate)
+        {
+            using var r = Command("""
+                SELECT (SELECT count(*) FROM archived_stories), (SELECT count(*) FROM archived_incidents WHERE mention = 0),
+                       (SELECT count(*) FROM archived_incidents WHERE mention = 1), (SELECT coalesce(sum(discrepancies), 0) FROM archived_incidents)
+                """, null).ExecuteReader();
+            r.Read();
+            return new ArchiveCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3));
         }
     }
 

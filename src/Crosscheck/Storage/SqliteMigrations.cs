@@ -101,6 +101,9 @@ internal static class SqliteMigrations
             CREATE INDEX document_facts_held ON document_facts(rank) WHERE held = 1;
             CREATE INDEX document_facts_stale ON document_facts(document_seq) WHERE stale = 1;
             ALTER TABLE archived_incidents ADD COLUMN mention INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE archived_incidents ADD COLUMN discrepancies INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX archived_incidents_order ON archived_incidents(mention, first_rank, first_start, id);
+            CREATE INDEX archived_stories_order ON archived_stories(ord);
             CREATE TABLE key_frequency (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE linker_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE link_queue (document_seq INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE);

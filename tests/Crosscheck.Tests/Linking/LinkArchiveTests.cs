@@ -79,6 +79,17 @@ public class LinkArchiveTests
             linker.IncidentsOfDocument(doc.Id).Select(i => i.Id)
                 .ShouldBe(record.Incidents.Where(i => i.Documents.Contains(doc.Id)).Select(i => i.Id));
         }
+        // Pages and counts read only what they show, and agree with the whole record.
+        var listed = record.Incidents.Where(i => !i.Mention).Select(i => i.Id).ToList();
+        for (var offset = 0; offset <= listed.Count; offset += 2)
+        {
+            var page = linker.IncidentPage(offset, 3);
+            page.Items.Select(i => i.Id).ShouldBe(listed.Skip(offset).Take(3));
+            page.Total.ShouldBe(listed.Count);
+        }
+        linker.StoryPage(0, 100).Items.Select(s => s.Id).ShouldBe(record.Stories.Select(s => s.Id));
+        linker.StoryPage(1, 1).Items.Select(s => s.Id).ShouldBe(record.Stories.Skip(1).Take(1).Select(s => s.Id));
+        linker.Counts().ShouldBe(new ArchiveCounts(record.Stories.Length, listed.Count, record.Incidents.Count(i => i.Mention), record.Discrepancies.Length));
         linker.IncidentById("i-nothing").ShouldBeNull();
         linker.StoryById("s-nothing").ShouldBeNull();
     }

@@ -40,7 +40,7 @@ internal static class LinkBench
         stdout.WriteLine($"  stories of 10-30 documents over 3 years, content words drawn Zipf-like from {SyntheticStream.Vocabulary:N0}, 5-20 events per document, seed {Seed}");
         stdout.WriteLine($"  preloaded through the reload path (stored story and incidents, no scoring); then {WarmUp} documents of warm-up and {measured:N0} timed, the next ones of the stream");
         stdout.WriteLine();
-        stdout.WriteLine($"{"held",9} {"timed",6} {"docs/s",8} {"mean ms",8} {"p50 ms",7} {"p95 ms",7} {"max ms",7} {"own story",10} {"heap MB",8} {"in mem",7} {"preload s",10} {"reopen s",9} {"snapshot s",10} {"incidents",10}");
+        stdout.WriteLine($"{"held",9} {"timed",6} {"docs/s",8} {"mean ms",8} {"p50 ms",7} {"p95 ms",7} {"max ms",7} {"own story",10} {"heap MB",8} {"in mem",7} {"preload s",10} {"reopen s",9} {"page s",7} {"snapshot s",10} {"incidents",10}");
         double? atHundredThousand = null;
         // The record lives in a database, as in use: the store is the linker's journal and its archive.
         var directory = Directory.CreateTempSubdirectory("crosscheck-bench-link-");
@@ -81,12 +81,15 @@ internal static class LinkBench
                 var reopenedRecord = RecordLoader.Open(store).Record;
                 var reopened = reopenedRecord.DocumentCount;
                 var reopenSeconds = reopen.Elapsed.TotalSeconds;
+                var firstPage = Stopwatch.StartNew();
+                var shown = reopenedRecord.Stories(0, 20).Items.Count + reopenedRecord.Incidents(null, 0, 20).Items.Count;
+                var firstPageSeconds = firstPage.Elapsed.TotalSeconds;
                 var snapshot = Stopwatch.StartNew();
                 var incidents = reopenedRecord.Snapshot().Incidents.Length;
                 var snapshotSeconds = snapshot.Elapsed.TotalSeconds;
                 if (reopened != record.DocumentCount) throw new CliFailure($"bench link: the reopened record holds {reopened:N0} documents, not {record.DocumentCount:N0}");
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{size,9:N0} {figures.Documents,6:N0} {figures.PerSecond,8:N0} {figures.MeanMs,8:F2} {figures.P50Ms,7:F2} {figures.P95Ms,7:F2} {figures.MaxMs,7:F1} {figures.JoinedOwnStory,9:P0} {figures.HeapMb,8:N0} {record.Linker.HeldDocuments,7:N0} {preloadSeconds,10:F1} {reopenSeconds,9:F1} {snapshotSeconds,10:F1} {incidents,10:N0}"));
+                    $"{size,9:N0} {figures.Documents,6:N0} {figures.PerSecond,8:N0} {figures.MeanMs,8:F2} {figures.P50Ms,7:F2} {figures.P95Ms,7:F2} {figures.MaxMs,7:F1} {figures.JoinedOwnStory,9:P0} {figures.HeapMb,8:N0} {record.Linker.HeldDocuments,7:N0} {preloadSeconds,10:F1} {reopenSeconds,9:F1} {firstPageSeconds,7:F2} {snapshotSeconds,10:F1} {incidents,10:N0}"));
             }
         }
         finally
@@ -99,7 +102,8 @@ internal static class LinkBench
         stdout.WriteLine("own story = timed documents put in the story holding the previous document of their synthetic story (or in a new");
         stdout.WriteLine("story when the synthetic story is new); heap MB = managed heap after the timed documents, after a full collection;");
         stdout.WriteLine("in mem = documents the linker still holds (the rest are in the store's archive); reopen s = RecordLoader.Open on");
-        stdout.WriteLine("the database (a server's start); snapshot s = the whole record read once after it (what a page of the record reads).");
+        stdout.WriteLine("the database (a server's start); page s = the first 20 stories and 20 incidents read after it (the first pages);");
+        stdout.WriteLine("snapshot s = the whole record read once (what an export reads).");
         stdout.WriteLine("Each Add includes its writes to the SQLite database (facts, assignments, archive) in batches of 256.");
         if (atHundredThousand is { } rate)
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target (>= 200 docs/s holding 100,000): {rate:N0} docs/s"));

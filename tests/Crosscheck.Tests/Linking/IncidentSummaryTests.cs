@@ -58,6 +58,19 @@ public sealed class IncidentSummaryTests
     private static readonly DateOnly Tuesday = new(2025, 9, 2);
 
     [Fact]
+    public void The_figure_is_the_highest_exact_count_of_the_latest_day_not_the_last_report_of_it()
+    {
+        // Two outlets the next day: one gives the whole toll, the later-ranked one counts a part of the dead.
+        var early = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 6, day: Tuesday)]);
+        var whole = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(1), [Strike("d-2", "v-2", 10, day: Tuesday)]);
+        var part = Doc("d-3", "Coastline Wire", Tuesday.AddDays(1), [Strike("d-3", "v-3", 9, "nine children", day: Tuesday)]);
+        Summarize(early, whole, part).Incident.Fatalities!.Best.ShouldBe(10);
+        // A later day's count still stands for the incident, even when lower.
+        var corrected = Doc("d-4", "Gulf Gazette", Tuesday.AddDays(2), [Strike("d-4", "v-4", 8, day: Tuesday)]);
+        Summarize(early, whole, part, corrected).Incident.Fatalities!.Best.ShouldBe(8);
+    }
+
+    [Fact]
     public void A_later_report_with_a_higher_count_is_no_discrepancy()
     {
         var early = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday)]);

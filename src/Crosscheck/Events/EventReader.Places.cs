@@ -223,11 +223,22 @@ public sealed partial class EventReader
         var before = place.StartToken - 2;
         if (before >= sentence.StartToken && !trigger.Span.Contains(before) && text.PosOf(before) is "NN" or "NNS"
             && RoleWords.GatheringNouns.Contains(text.WordOf(before)) && text.PosOf(before + 1) is "IN") return true;
+        // "a secret meeting on Monday between X and a delegation in Abu Dhabi", "a meeting … called by Cambodia and held
+        // late on Friday in New York": further back, a gathering that no verb of its own clause and no event word part
+        // from the place (participles that describe the gathering do not).
+        for (var i = place.StartToken - 1; i >= sentence.StartToken && place.StartToken - i <= GatheringReach; i--)
+        {
+            if (trigger.Span.Contains(i) || text.PosOf(i) is "VBD" or "VBZ" or "VBP" or "MD" || text.WordOf(i) is ";" or ":") return false;
+            if (text.PosOf(i) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(i))) return true;
+        }
         if (!SyntaxScope.HasParse(text, sentence)) return false;
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
         if (head < 0 || text.HeadOf(head) is var governor && governor < 0 || trigger.Span.Contains(governor)) return false;
         return text.PosOf(governor) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(governor));
     }
+
+    /// <summary>How many words back from a place a noun of a gathering may stand and still be where the place belongs.</summary>
+    private const int GatheringReach = 20;
 
     private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
     {

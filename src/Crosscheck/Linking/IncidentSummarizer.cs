@@ -87,7 +87,12 @@ internal static class IncidentSummarizer
             var f = top.Fatalities!;
             values.Add((new SourceValue(document, top.Id, f.Min, f.Max, f.Text), documents.GetValueOrDefault(document)?.Published, rank.GetValueOrDefault(document)));
         }
-        if (values.Count == 0) return new FatalityResult(null, []);
+        if (values.Count == 0)
+        {
+            // A single attack whose reports count the wounded and give no dead: none were killed, as ACLED codes it.
+            var wounded = scope == IncidentScope.Single && reports.Any(r => r.Events.Any(e => e.Injured is { Min: > 0 }));
+            return new FatalityResult(wounded ? new FatalityRecord(0, 0, 0, [], NoDeadRule) : null, []);
+        }
         var live = values.Where(v => !values.Any(later => Supersedes(later, v, scope))).ToList();
         var min = live.Min(v => v.Value.Min);
         var max = live.Max(v => v.Value.Top);
@@ -100,6 +105,9 @@ internal static class IncidentSummarizer
         var rule = live.Count < values.Count ? "later, more specific reports supersede earlier ones" : "every source's value counts";
         return new FatalityResult(new FatalityRecord(min, max, best, [.. values.Select(v => v.Value)], rule), [.. live.Select(v => v.Value)]);
     }
+
+    /// <summary>The rule of a figure of none killed read from reports that count only the wounded.</summary>
+    internal const string NoDeadRule = "the reports count the wounded and no dead";
 
     private static bool Supersedes((SourceValue Value, DateOnly? Published, int Rank) later, (SourceValue Value, DateOnly? Published, int Rank) earlier, IncidentScope scope)
     {

@@ -71,6 +71,17 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void An_attack_whose_reports_count_only_the_wounded_killed_none_and_one_without_counts_is_unknown()
+    {
+        var wounded = Strike("d-1", "v-1", day: Tuesday) with { Injured = new RangeFacts(4, 4, "wounding four people") };
+        var (incident, discrepancies) = Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [wounded]), Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", day: Tuesday)]));
+        incident.Fatalities!.Best.ShouldBe(0);
+        incident.Fatalities.BySource.ShouldBeEmpty();
+        discrepancies.ShouldBeEmpty();
+        Summarize(Doc("d-3", "Coastline Wire", Tuesday, [Strike("d-3", "v-3", day: Tuesday)])).Incident.Fatalities.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_later_report_with_a_higher_count_is_no_discrepancy()
     {
         var early = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday)]);

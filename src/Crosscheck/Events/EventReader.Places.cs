@@ -136,7 +136,7 @@ public sealed partial class EventReader
             var p = places[at];
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger);
-            if (!governed || IsOriginOfThing(text, sentence, p.Span) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
+            if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
             var inClause = clause.Contains(p.Span.StartToken);
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
             var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
@@ -240,7 +240,7 @@ public sealed partial class EventReader
     /// <summary>How many words back from a place a noun of a gathering may stand and still be where the place belongs.</summary>
     private const int GatheringReach = 20;
 
-    private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch? trigger = null)
     {
         if (!SyntaxScope.HasParse(text, sentence)) return false;
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
@@ -248,7 +248,10 @@ public sealed partial class EventReader
         if (text.PosOf(governor) is not ("NN" or "NNS")) return false;
         for (var d = sentence.StartToken; d < head; d++)
         {
-            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals("from", StringComparison.OrdinalIgnoreCase)) return true;
+            if (text.HeadOf(d) != head || text.RelationOf(d) != "case") continue;
+            if (text.WordOf(d).Equals("from", StringComparison.OrdinalIgnoreCase)) return true;
+            // "pressure on Russia", "sanctions against Iran": what a noun other than the event's word bears on, not where.
+            if (trigger is not null && !trigger.Span.Contains(governor) && text.WordOf(d).ToLowerInvariant() is "on" or "against" && !RoleWords.AreaNouns.Contains(text.WordOf(governor))) return true;
         }
         return false;
     }

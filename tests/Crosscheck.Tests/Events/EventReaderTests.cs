@@ -104,6 +104,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_place_another_noun_bears_on_is_not_where_the_attack_happened()
+    {
+        var r = Read("The minister described the drone attack as proof of the need for more pressure on Iran.");
+        (r.Events.First(e => e.Type == PloverType.Assault).Location?.Name ?? "").ShouldNotBe("Iran");
+        // The event's own "on" still names its place.
+        Read("A missile attack on Kharkiv killed two people on Friday.").Events.First(e => e.Type == PloverType.Assault).Location!.Name.ShouldBe("Kharkiv");
+    }
+
+    [Fact]
     public void A_place_after_a_gathering_but_past_a_verb_of_its_own_is_the_attacks()
     {
         var r = Read("After talks with the envoys on Sunday, the army shelled villages in Kunar province.");

@@ -136,7 +136,7 @@ public sealed partial class EventReader
             var p = places[at];
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger);
-            if (!governed || IsOriginOfThing(text, sentence, p.Span) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
+            if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
             var inClause = clause.Contains(p.Span.StartToken);
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
             var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
@@ -223,13 +223,24 @@ public sealed partial class EventReader
         var before = place.StartToken - 2;
         if (before >= sentence.StartToken && !trigger.Span.Contains(before) && text.PosOf(before) is "NN" or "NNS"
             && RoleWords.GatheringNouns.Contains(text.WordOf(before)) && text.PosOf(before + 1) is "IN") return true;
+        // "a secret meeting on Monday between X and a delegation in Abu Dhabi", "a meeting … called by Cambodia and held
+        // late on Friday in New York": further back, a gathering that no verb of its own clause and no event word part
+        // from the place (participles that describe the gathering do not).
+        for (var i = place.StartToken - 1; i >= sentence.StartToken && place.StartToken - i <= GatheringReach; i--)
+        {
+            if (trigger.Span.Contains(i) || text.PosOf(i) is "VBD" or "VBZ" or "VBP" or "MD" || text.WordOf(i) is ";" or ":") return false;
+            if (text.PosOf(i) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(i))) return true;
+        }
         if (!SyntaxScope.HasParse(text, sentence)) return false;
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
         if (head < 0 || text.HeadOf(head) is var governor && governor < 0 || trigger.Span.Contains(governor)) return false;
         return text.PosOf(governor) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(governor));
     }
 
-    private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    /// <summary>How many words back from a place a noun of a gathering may stand and still be where the place belongs.</summary>
+    private const int GatheringReach = 20;
+
+    private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch? trigger = null)
     {
         if (!SyntaxScope.HasParse(text, sentence)) return false;
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
@@ -237,7 +248,10 @@ public sealed partial class EventReader
         if (text.PosOf(governor) is not ("NN" or "NNS")) return false;
         for (var d = sentence.StartToken; d < head; d++)
         {
-            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals("from", StringComparison.OrdinalIgnoreCase)) return true;
+            if (text.HeadOf(d) != head || text.RelationOf(d) != "case") continue;
+            if (text.WordOf(d).Equals("from", StringComparison.OrdinalIgnoreCase)) return true;
+            // "pressure on Russia", "sanctions against Iran": what a noun other than the event's word bears on, not where.
+            if (trigger is not null && !trigger.Span.Contains(governor) && text.WordOf(d).ToLowerInvariant() is "on" or "against" && !RoleWords.AreaNouns.Contains(text.WordOf(governor))) return true;
         }
         return false;
     }

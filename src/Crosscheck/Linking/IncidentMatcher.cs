@@ -250,8 +250,10 @@ public static class IncidentMatcher
         if (IsPoint(a) && IsPoint(b)) return true;
         if (a.Precision == "admin1" && b.Precision == "admin1") return true;
         var (city, division) = IsPoint(a) && b.Precision == "admin1" ? (a, b) : IsPoint(b) && a.Precision == "admin1" ? (b, a) : (null, null);
-        return city is not null && division is not null
-            && (city.Latitude, city.Longitude, division.Latitude, division.Longitude) is (double la, double lo, double lb, double lob)
+        if (city is null || division is null) return false;
+        // The gazetteer knows which division a city is in; a division's point, where it has one, is only a guess of its extent.
+        if (PlaceDivisions.Apart(city, division) is { } apart) return apart;
+        return (city.Latitude, city.Longitude, division.Latitude, division.Longitude) is (double la, double lo, double lb, double lob)
             && GeoDistance.Kilometres(la, lo, lb, lob) > DivisionReachKm;
     }
 

@@ -71,7 +71,7 @@ internal static class IncidentSummarizer
     /// Each document gives one value: the largest its events of the incident state. A value is superseded by a
     /// later-published report that gives a narrower range inside it (the later, more specific count), and, for a
     /// campaign, by any later-published report with a tally at least as high (running tallies only grow). Min and max span the values not
-    /// superseded; best is the latest of them that is exact, or the middle of the span.
+    /// superseded; best is the highest exact one of the latest day that has one, or the middle of the span.
     /// </summary>
     private static FatalityResult Fatalities(List<(string Document, IReadOnlyList<EventFacts> Events)> reports,
         IReadOnlyDictionary<string, DocumentFacts> documents, IReadOnlyDictionary<string, int> rank, IncidentScope scope)
@@ -87,15 +87,27 @@ internal static class IncidentSummarizer
             var f = top.Fatalities!;
             values.Add((new SourceValue(document, top.Id, f.Min, f.Max, f.Text), documents.GetValueOrDefault(document)?.Published, rank.GetValueOrDefault(document)));
         }
-        if (values.Count == 0) return new FatalityResult(null, []);
+        if (values.Count == 0)
+        {
+            // A single attack whose reports count the wounded and give no dead: none were killed, as ACLED codes it.
+            var wounded = scope == IncidentScope.Single && reports.Any(r => r.Events.Any(e => e.Injured is { Min: > 0 }));
+            return new FatalityResult(wounded ? new FatalityRecord(0, 0, 0, [], NoDeadRule) : null, []);
+        }
         var live = values.Where(v => !values.Any(later => Supersedes(later, v, scope))).ToList();
         var min = live.Min(v => v.Value.Min);
         var max = live.Max(v => v.Value.Top);
-        var latestExact = live.Where(v => v.Value.Min == v.Value.Max).OrderByDescending(v => v.Published ?? DateOnly.MinValue).ThenByDescending(v => v.Rank).FirstOrDefault();
+        // Of the exact counts, the latest day's; of that day's, the highest: a report of the same day that gives fewer
+        // dead most often counts one part of them ("two of the dead were soldiers"), not a correction.
+        var exact = live.Where(v => v.Value.Min == v.Value.Max).ToList();
+        var latestDay = exact.Count == 0 ? null : exact.Max(v => v.Published);
+        var latestExact = exact.Where(v => v.Published == latestDay).OrderByDescending(v => v.Value.Top).ThenByDescending(v => v.Rank).FirstOrDefault();
         var best = latestExact.Value is not null ? latestExact.Value.Top : Math.Floor((min + max) / 2);
         var rule = live.Count < values.Count ? "later, more specific reports supersede earlier ones" : "every source's value counts";
         return new FatalityResult(new FatalityRecord(min, max, best, [.. values.Select(v => v.Value)], rule), [.. live.Select(v => v.Value)]);
     }
+
+    /// <summary>The rule of a figure of none killed read from reports that count only the wounded.</summary>
+    internal const string NoDeadRule = "the reports count the wounded and no dead";
 
     private static bool Supersedes((SourceValue Value, DateOnly? Published, int Rank) later, (SourceValue Value, DateOnly? Published, int Rank) earlier, IncidentScope scope)
     {

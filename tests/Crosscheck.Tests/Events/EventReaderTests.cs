@@ -94,11 +94,29 @@ public sealed class EventReaderTests
     [Theory]
     [InlineData("The missile attack on the capital followed negotiations in Geneva over the weekend.")]
     [InlineData("The drone strike on the port came a day after a secret meeting in Doha between the envoys.")]
+    [InlineData("The drone strike on the port came after a secret meeting on Sunday between the foreign minister and a visiting delegation in Doha.")]
+    [InlineData("The envoy told a summit of regional leaders, convened by the president late on Friday in Geneva, that the rocket attack had killed four.")]
     public void A_place_of_a_gathering_is_not_where_the_attack_happened(string text)
     {
         var r = Read(text);
         var attack = r.Events.First(e => e.Type == PloverType.Assault);
         (attack.Location?.Name ?? "").ShouldNotBeOneOf("Genève", "Geneva", "Doha");
+    }
+
+    [Fact]
+    public void A_place_another_noun_bears_on_is_not_where_the_attack_happened()
+    {
+        var r = Read("The minister described the drone attack as proof of the need for more pressure on Iran.");
+        (r.Events.First(e => e.Type == PloverType.Assault).Location?.Name ?? "").ShouldNotBe("Iran");
+        // The event's own "on" still names its place.
+        Read("A missile attack on Kharkiv killed two people on Friday.").Events.First(e => e.Type == PloverType.Assault).Location!.Name.ShouldBe("Kharkiv");
+    }
+
+    [Fact]
+    public void A_place_after_a_gathering_but_past_a_verb_of_its_own_is_the_attacks()
+    {
+        var r = Read("After talks with the envoys on Sunday, the army shelled villages in Kunar province.");
+        r.Events.First(e => e.Type == PloverType.Assault).Location!.Name.ShouldBe("Kunar");
     }
 
     [Fact]

@@ -43,6 +43,20 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_city_and_a_province_it_is_not_in_are_two_attacks_of_one_day()
+    {
+        // First-level divisions have no point of their own: which division a city is in comes from the gazetteer.
+        var city = Facts("div-a", "Harbor Ledger", "2025-11-25", "Pakistani forces bombed a house in Khost on Monday, killing ten people.");
+        var other = Facts("div-b", "Gulf Gazette", "2025-11-25", "Pakistani forces carried out air strikes in Kunar province on Monday, wounding four people.");
+        var record = Link(city, other);
+        IncidentWith(record, city, "bombed").Id.ShouldNotBe(IncidentWith(record, other, "strikes").Id);
+        // The city's own province on that day is the same attack.
+        var own = Facts("div-c", "Gulf Gazette", "2025-11-25", "Pakistani forces bombed a house in Khost province on Monday, killing ten people.");
+        var joined = Link(city, own);
+        IncidentWith(joined, city, "bombed").Id.ShouldBe(IncidentWith(joined, own, "bombed").Id);
+    }
+
+    [Fact]
     public void A_background_mention_starts_no_incident_and_joins_the_news_that_fits_it()
     {
         // An undated, unplaced recollection is a mention: not listed in its story.

@@ -58,6 +58,30 @@ public sealed class IncidentSummaryTests
     private static readonly DateOnly Tuesday = new(2025, 9, 2);
 
     [Fact]
+    public void The_figure_is_the_highest_exact_count_of_the_latest_day_not_the_last_report_of_it()
+    {
+        // Two outlets the next day: one gives the whole toll, the later-ranked one counts a part of the dead.
+        var early = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 6, day: Tuesday)]);
+        var whole = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(1), [Strike("d-2", "v-2", 10, day: Tuesday)]);
+        var part = Doc("d-3", "Coastline Wire", Tuesday.AddDays(1), [Strike("d-3", "v-3", 9, "nine children", day: Tuesday)]);
+        Summarize(early, whole, part).Incident.Fatalities!.Best.ShouldBe(10);
+        // A later day's count still stands for the incident, even when lower.
+        var corrected = Doc("d-4", "Gulf Gazette", Tuesday.AddDays(2), [Strike("d-4", "v-4", 8, day: Tuesday)]);
+        Summarize(early, whole, part, corrected).Incident.Fatalities!.Best.ShouldBe(8);
+    }
+
+    [Fact]
+    public void An_attack_whose_reports_count_only_the_wounded_killed_none_and_one_without_counts_is_unknown()
+    {
+        var wounded = Strike("d-1", "v-1", day: Tuesday) with { Injured = new RangeFacts(4, 4, "wounding four people") };
+        var (incident, discrepancies) = Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [wounded]), Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", day: Tuesday)]));
+        incident.Fatalities!.Best.ShouldBe(0);
+        incident.Fatalities.BySource.ShouldBeEmpty();
+        discrepancies.ShouldBeEmpty();
+        Summarize(Doc("d-3", "Coastline Wire", Tuesday, [Strike("d-3", "v-3", day: Tuesday)])).Incident.Fatalities.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_later_report_with_a_higher_count_is_no_discrepancy()
     {
         var early = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday)]);

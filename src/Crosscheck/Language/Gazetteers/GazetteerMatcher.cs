@@ -380,18 +380,14 @@ public sealed class GazetteerMatcher
     }
 
     /// <summary>Capitalized words of news outlets' names after a place name ("Tolo News", "Kyiv Post").</summary>
-    private static readonly FrozenSet<string> OutletWords = FrozenSet.ToFrozenSet(
-        ["News", "TV", "Television", "Radio", "Times", "Post", "Herald", "Tribune", "Gazette", "Daily", "Independent", "Pravda", "Agency"],
-        StringComparer.Ordinal);
+    private static readonly FrozenSet<string> OutletWords = FrozenSet.ToFrozenSet(PlaceWordList.Section("outlet-words"), StringComparer.Ordinal);
 
-    /// <summary>Words for a division after its name ("Buri Ram province").</summary>
+    /// <summary>Words for a division after its name ("Buri Ram province"), as written and capitalized.</summary>
     private static readonly FrozenSet<string> DivisionWords = FrozenSet.ToFrozenSet(
-        ["province", "Province", "district", "District", "region", "Region", "oblast", "Oblast", "county", "County", "state", "State", "governorate", "Governorate"],
-        StringComparer.Ordinal);
+        PlaceWordList.Section("division-words").SelectMany(w => new[] { w, char.ToUpperInvariant(w[0]) + w[1..] }), StringComparer.Ordinal);
 
     /// <summary>Words before a name that make it a place whatever the capitals ("in", "near", "outside").</summary>
-    private static readonly FrozenSet<string> PlaceWords = FrozenSet.ToFrozenSet(
-        ["in", "near", "at", "outside", "from", "into", "of", "to", "across", "around"], StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> PlaceWords = FrozenSet.ToFrozenSet(PlaceWordList.Section("place-words"), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether the words around [start, end) are a title-case run ("Drug Boat Strike Kills Three"): within four words on

@@ -82,7 +82,7 @@ internal static class OriginsEval
         {
             foreach (var (file, f) in byFile.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                stdout.WriteLine($"    credits {file}: wire {f.Wire ?? "-"}; dup {(f.DuplicateOf is { } d && fileOf.TryGetValue(d, out var df) ? df : "-")}; {string.Join(", ", f.Credits.Select(c => c.Via + (c.Interview ? "*" : "")))}");
+                stdout.WriteLine($"    credits {file}: wire {f.Wire ?? "-"}; dup {(f.DuplicateOf is { } d && fileOf.TryGetValue(d, out var df) ? df : "-")}; {string.Join(", ", f.Credits.Select(c => c.Via + (c.Interview ? $"* (interview at {c.Start}/{texts[f.Id].Length})" : "")))}");
             }
         }
         return CrosscheckCli.Ok;

@@ -94,4 +94,20 @@ public sealed class SourceOriginsTests
         var backward = SourceOrigins.OfDocuments(copies.Reverse().ToDictionary(d => d.Id, StringComparer.Ordinal));
         foreach (var d in copies) backward[d.Id].ShouldBe(forward[d.Id]);
     }
+
+    [Fact]
+    public void A_line_given_to_a_wire_far_down_an_article_of_its_own_does_not_make_it_a_relay()
+    {
+        var body = string.Join("\n", Enumerable.Range(1, 10).Select(i =>
+            $"Farmers in the valley counted the damage to their orchards on day {i} of the flooding, and the river kept rising past the old bridge."));
+        body.Length.ShouldBeGreaterThan(SourceOrigins.InterviewWithin);
+        var aside = Facts("aside", "Valley Courier", "2025-11-04",
+            body + "\nA navy commander told Reuters that the patrol boat had been hit by a drone near the port.");
+        aside.Credits.ShouldContain(c => c.Via == "Reuters" && c.Interview && c.Start >= SourceOrigins.InterviewWithin);
+        SourceOrigins.OfDocuments(ById(aside))[aside.Id].Origin.ShouldBe("Valley Courier");
+
+        var top = Facts("top", "Valley Courier", "2025-11-04",
+            "A navy commander told Reuters that the patrol boat had been hit by a drone near the port.\n" + body);
+        SourceOrigins.OfDocuments(ById(top))[top.Id].Origin.ShouldBe("Reuters");
+    }
 }

@@ -55,6 +55,7 @@ internal static class OriginsEval
         var before = facts.Values.Select(f => f with
         {
             Wire = null,
+            Relay = null,
             Credits = [.. f.Credits.Select(c => c with { Interview = false })],
             DuplicateOf = f.DuplicateOf is { } d && sketches.ContainsKey(d) && sketches[f.Id].Signature.Similarity(sketches[d].Signature) >= MinHashSignature.Threshold ? d : null,
         }).ToDictionary(f => f.Id, StringComparer.Ordinal);

@@ -24,7 +24,7 @@ public static class SourceOrigins
             var members = cluster.OrderBy(d => d.Id == root.Id ? 0 : 1).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
             (string, string) origin;
             if (members.Select(d => d.Wire).OfType<string>().FirstOrDefault() is { } wire) origin = (wire, $"credited to the wire {wire}");
-            else if (members.Select(d => Relayed(root, d)).OfType<string>().FirstOrDefault() is { } relayed) origin = (relayed, $"reports {relayed}'s own interview");
+            else if (members.Select(d => Relayed(root, d)).FirstOrDefault(r => r.Origin is not null) is { Origin: { } relayed } r) origin = (relayed, r.Reason);
             else origin = (root.Outlet ?? root.Id, "own reporting");
             foreach (var d in members) result[d.Id] = d.Id == root.Id || origin.Item2 != "own reporting" ? origin : (origin.Item1, $"copy of {root.Id}");
         }
@@ -84,10 +84,10 @@ public static class SourceOrigins
             origin = named.Speaker!;
             reason = $"quotes {origin}";
         }
-        else if (doc is not null && Relayed(root!, doc) is { } relayed)
+        else if (doc is not null && Relayed(root!, doc) is { Origin: { } relayed } r)
         {
             origin = relayed;
-            reason = $"reports {relayed}'s own interview";
+            reason = r.Reason;
         }
         else
         {
@@ -136,18 +136,20 @@ public static class SourceOrigins
     internal const int InterviewWithin = 1200;
 
     /// <summary>
-    /// The outlet whose own interview the text reports ("a commander told Reuters") near its top
-    /// (<see cref="InterviewWithin"/>), when it is not the text's own outlet (or its original's); the one credited most,
-    /// first in the text among equals.
+    /// The outlet whose report the text passes on, when it is not the text's own outlet (or its original's): the one its
+    /// relay line names ("Harbor Ledger reports, citing Al Jazeera"), else the one whose own interview it reports near its top
+    /// ("a commander told Reuters", <see cref="InterviewWithin"/>), the one credited most, first in the text among equals.
     /// </summary>
-    private static string? Relayed(DocumentFacts root, DocumentFacts doc)
+    private static (string? Origin, string Reason) Relayed(DocumentFacts root, DocumentFacts doc)
     {
         var own = new[] { root.Outlet, doc.Outlet }.OfType<string>().Select(Key).ToHashSet(StringComparer.Ordinal);
+        if (doc.Relay is { } line && !own.Contains(Key(line))) return (line, $"relays {line}'s report");
         var interviews = doc.Credits.Where(c => c.Interview && c.Start < InterviewWithin && IsName(c.Via) && !own.Contains(Key(c.Via)))
             .GroupBy(c => Key(c.Via)).ToList();
-        if (interviews.Count == 0) return null;
+        if (interviews.Count == 0) return (null, "");
         var top = interviews.OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Start)).First();
-        return Display(top.Select(c => c.Via));
+        var name = Display(top.Select(c => c.Via));
+        return (name, $"reports {name}'s own interview");
     }
 
     private static string? MostCredited(DocumentFacts doc)

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Crosscheck.Events;
+using Crosscheck.Language;
 
 namespace Crosscheck.Linking;
 
@@ -20,7 +21,7 @@ public static class WireCredits
     private static readonly Lists Data = Load(WordListFile.EmbeddedText(FileName));
 
     private sealed record Lists(FrozenDictionary<string, string> AgencyOfForm, FrozenDictionary<string, string> AgencyOfKey,
-        string[] ContributionCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff);
+        string[] ContributionCues, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff);
 
     /// <summary>The agency the text is credited to (its name as listed), or null when no credit names one.</summary>
     public static string? Find(string text)
@@ -44,6 +45,26 @@ public static class WireCredits
             if (Data.ContributionCues.Any(c => p.Contains(c, StringComparison.Ordinal)) && Data.Form.Match(p) is { Success: true } credited)
             {
                 return Data.AgencyOfForm[credited.Value];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The outlet whose report the text relays by a relay line ("Harbor Ledger reports, citing Al Jazeera"): an outlet the
+    /// gazetteers know, named right after a relay cue (<c>@relay-cues</c>); the agency's name for a wire. Null when none.
+    /// </summary>
+    public static string? Relay(AnnotatedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var m in text.Entities)
+        {
+            if (m.Type != EntityType.Outlet || m.Known is null) continue;
+            var before = text.Text.AsSpan(0, m.Span.Start).TrimEnd();
+            if (before.EndsWith(" the", StringComparison.OrdinalIgnoreCase)) before = before[..^4].TrimEnd();
+            foreach (var cue in Data.RelayCues)
+            {
+                if (before.EndsWith(cue, StringComparison.Ordinal)) return Agency(m.Known.Name) ?? m.Known.Name;
             }
         }
         return null;
@@ -73,6 +94,7 @@ public static class WireCredits
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var cues = new List<string>();
+        var relays = new List<string>();
         var verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? section = null;
         foreach (var raw in text.Split('\n'))
@@ -95,6 +117,7 @@ public static class WireCredits
                     keys.TryAdd(Key(name), name);
                     break;
                 case "contribution-cues": cues.Add(line); break;
+                case "relay-cues": relays.Add(line); break;
                 case "interview-verbs": verbs.UnionWith(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)); break;
                 default: throw new FormatException($"data/events/{FileName}: '{line}' is outside a known @section");
             }
@@ -106,6 +129,6 @@ public static class WireCredits
         var dateline = new Regex(@"\((" + alternation + @")\)", RegexOptions.CultureInvariant);
         var signOff = new Regex(@"(?:[—–-]{1,2}\s*|\()(" + alternation + @")" + After + @"\)?\s*\.?$", RegexOptions.CultureInvariant);
         return new Lists(forms.ToFrozenDictionary(StringComparer.Ordinal), keys.ToFrozenDictionary(StringComparer.Ordinal),
-            [.. cues], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff);
+            [.. cues], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff);
     }
 }

@@ -110,4 +110,23 @@ public sealed class SourceOriginsTests
             "A navy commander told Reuters that the patrol boat had been hit by a drone near the port.\n" + body);
         SourceOrigins.OfDocuments(ById(top))[top.Id].Origin.ShouldBe("Reuters");
     }
+
+    [Fact]
+    public void An_article_that_reports_citing_a_known_outlet_relays_that_outlet()
+    {
+        var relay = Facts("relay-line", "Harbor Ledger", "2025-11-25",
+            "A drone hit a warehouse in Port Alder overnight, killing two guards, officials said.\n"
+            + "The fire was put out by morning, Harbor Ledger reports, citing Al Jazeera.");
+        relay.Relay.ShouldBe("Al Jazeera");
+        relay.Wire.ShouldBeNull();
+        var (origin, reason) = SourceOrigins.OfDocuments(ById(relay))[relay.Id];
+        origin.ShouldBe("Al Jazeera");
+        reason.ShouldContain("relays");
+
+        var media = Facts("relay-media", "Harbor Ledger", "2025-11-25",
+            "A drone hit a warehouse in Port Alder overnight, killing two guards, officials said.\n"
+            + "The fire was put out by morning, Harbor Ledger reports, citing local media.");
+        media.Relay.ShouldBeNull();
+        SourceOrigins.OfDocuments(ById(media))[media.Id].Origin.ShouldBe("Harbor Ledger");
+    }
 }

@@ -12,13 +12,16 @@ public static class SourceOrigins
 {
     /// <summary>
     /// Each document's own origin, whatever incident. Copies of one original (<see cref="DocumentFacts.DuplicateOf"/>)
-    /// share it: the wire agency the original or, failing it, a copy is credited to (first by id); else the outlet whose
-    /// own interview they report ("a commander told Reuters"); else the original's outlet; else the original's id.
+    /// and rewrites of one story (<see cref="Rewrites"/>) share it: the wire agency the first or, failing it, another is
+    /// credited to (first by id); else the outlet whose report they relay ("citing Al Jazeera", "a commander told
+    /// Reuters"); else the first's outlet; else the first's id. The first is the earliest in link order.
     /// </summary>
     public static IReadOnlyDictionary<string, (string Origin, string Reason)> OfDocuments(IReadOnlyDictionary<string, DocumentFacts> documents)
     {
+        ArgumentNullException.ThrowIfNull(documents);
         var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var cluster in documents.Values.GroupBy(d => Original(d, documents).Id, StringComparer.Ordinal))
+        var story = Rewrites.Join([.. documents.Values], d => Original(d, documents).Id);
+        foreach (var cluster in documents.Values.GroupBy(d => story[d.Id], StringComparer.Ordinal))
         {
             var root = documents.GetValueOrDefault(cluster.Key) ?? cluster.First();
             var members = cluster.OrderBy(d => d.Id == root.Id ? 0 : 1).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
@@ -99,19 +102,26 @@ public static class SourceOrigins
     }
 
     /// <summary>
-    /// Reports of copies of one original (in link order) trace back to one origin: the first that credits a source
-    /// (an outlet, a wire, an interview, second-hand), else the first that quotes a speaker, else the original's, else the first's.
+    /// Reports of copies of one original and of rewrites of one story (<see cref="Rewrites"/>) in one incident trace back
+    /// to one origin: the first that credits a source (an outlet, a wire, an interview, second-hand), else the first that
+    /// quotes a speaker, else the first's in link order. A rewrite that names a source of its own keeps it.
     /// </summary>
     internal static ImmutableArray<SourceReport> JoinCopies(ImmutableArray<SourceReport> reports, IReadOnlyDictionary<string, DocumentFacts> documents)
     {
-        string RootOf(string id) => documents.GetValueOrDefault(id)?.DuplicateOf ?? id;
+        string CopyOf(string id) => documents.GetValueOrDefault(id)?.DuplicateOf ?? id;
+        var here = reports.Select(r => documents.GetValueOrDefault(r.Document)).OfType<DocumentFacts>().ToList();
+        var story = Rewrites.Join(here, d => d.DuplicateOf ?? d.Id);
+        string RootOf(string id) => story.GetValueOrDefault(id) ?? CopyOf(id);
         var chosen = new Dictionary<string, SourceReport>(StringComparer.Ordinal);
         foreach (var cluster in reports.GroupBy(r => RootOf(r.Document), StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            chosen[cluster.Key] = cluster.OrderBy(r => Strength(r.OriginReason)).ThenBy(r => r.Document == cluster.Key ? 0 : 1).First();
+            chosen[cluster.Key] = cluster.OrderBy(r => Strength(r.OriginReason)).ThenBy(r => r.Document == CopyOf(r.Document) && r.Document == cluster.Key ? 0 : 1).First();
         }
-        return [.. reports.Select(r => chosen.TryGetValue(RootOf(r.Document), out var c) && c.Document != r.Document
-            ? r with { Origin = c.Origin, OriginReason = $"near-duplicate of {c.Document}" } : r)];
+        // A copy takes the chosen origin whatever it says; a rewrite only when it names no source of its own (a rewrite
+        // that quotes another speaker or credits another outlet has added reporting of its own).
+        return [.. reports.Select(r => !chosen.TryGetValue(RootOf(r.Document), out var c) || c.Document == r.Document ? r
+            : CopyOf(r.Document) == CopyOf(c.Document) ? r with { Origin = c.Origin, OriginReason = $"near-duplicate of {c.Document}" }
+            : Strength(r.OriginReason) == 2 ? r with { Origin = c.Origin, OriginReason = $"rewrite of the story of {c.Document}" } : r)];
     }
 
     private static int Strength(string reason) =>

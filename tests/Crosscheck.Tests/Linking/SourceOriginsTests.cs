@@ -58,8 +58,9 @@ public sealed class SourceOriginsTests
     [Fact]
     public void Own_reporting_by_two_outlets_stays_two_sources()
     {
+        // Worded apart: two ledes that differ by one word are one story rewritten (RewritesTests).
         var a = Facts("own-a", "Harbor Ledger", "2025-09-03", "A missile struck a fuel depot in Port Alder on Tuesday, killing four workers.");
-        var b = Facts("own-b", "Tidewater Dispatch", "2025-09-03", "A missile hit a fuel depot in Port Alder on Tuesday, killing four workers.");
+        var b = Facts("own-b", "Tidewater Dispatch", "2025-09-03", "Four workers died on Tuesday when the fuel depot of Port Alder was hit by a missile.");
         var origins = SourceOrigins.OfDocuments(ById(a, b));
         origins[a.Id].Origin.ShouldNotBe(origins[b.Id].Origin);
     }

@@ -72,15 +72,22 @@ public static class Rewrites
             if (ra != rb) parent[string.CompareOrdinal(ra, rb) < 0 ? rb : ra] = string.CompareOrdinal(ra, rb) < 0 ? ra : rb;
         }
         foreach (var d in documents) { parent.TryAdd(d.Id, d.Id); var g = groupOf(d); parent.TryAdd(g, g); Union(d.Id, g); }
-        var withLede = documents.Where(d => d.Lede is not null).Select(d => (Doc: d, Words: Words(d.Lede!)))
+        var withLede = documents.Where(d => d.Lede is not null).Select(d =>
+            {
+                var words = Words(d.Lede!);
+                return (Doc: d, Words: words, Set: words.ToHashSet(StringComparer.Ordinal));
+            })
             .OrderBy(x => x.Doc.Published?.DayNumber ?? int.MinValue).ThenBy(x => x.Doc.Id, StringComparer.Ordinal).ToList();
         for (var i = 0; i < withLede.Count; i++)
         {
-            var (a, wa) = withLede[i];
+            var (a, wa, sa) = withLede[i];
             for (var j = i + 1; j < withLede.Count; j++)
             {
-                var (b, wb) = withLede[j];
+                var (b, wb, sb) = withLede[j];
                 if (a.Published is { } pa && b.Published is { } pb && pb.DayNumber - pa.DayNumber > Days) break;
+                // The common subsequence is at most the words the two share: most pairs stop here, without the quadratic step.
+                var shared = wa.Count <= wb.Count ? wa.Count(sb.Contains) : wb.Count(sa.Contains);
+                if (shared < Threshold * Math.Max(wa.Count, wb.Count)) continue;
                 if (Kept(wa, wb) >= Threshold) Union(a.Id, b.Id);
             }
         }

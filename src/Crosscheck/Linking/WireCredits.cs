@@ -7,7 +7,8 @@ namespace Crosscheck.Linking;
 
 /// <summary>
 /// The wire agency a text is credited to, read from its dateline ("KYIV, Ukraine (AP) —"), byline ("By AFP Staff
-/// Writers"), sign-off ("— Reuters", "--IANS") or closing line ("With inputs from PTI"); the agencies and cue words are
+/// Writers"), sign-off ("— Reuters", "--IANS"), closing line ("With inputs from PTI") or a check only its own copy reports
+/// ("Xinhua could not independently verify the claim"); the agencies and cue words are
 /// in <c>data/events/wire-credits.txt</c> (embedded), read once per process.
 /// </summary>
 public static class WireCredits
@@ -21,7 +22,7 @@ public static class WireCredits
     private static readonly Lists Data = Load(WordListFile.EmbeddedText(FileName));
 
     private sealed record Lists(FrozenDictionary<string, string> AgencyOfForm, FrozenDictionary<string, string> AgencyOfKey,
-        string[] ContributionCues, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff);
+        string[] ContributionCues, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff, Regex? SelfCheck);
 
     /// <summary>The agency the text is credited to (its name as listed), or null when no credit names one.</summary>
     public static string? Find(string text)
@@ -46,6 +47,11 @@ public static class WireCredits
             {
                 return Data.AgencyOfForm[credited.Value];
             }
+        }
+        // Only the agency's own copy says what the agency itself could not check ("Reuters could not independently verify").
+        foreach (var p in paragraphs)
+        {
+            if (Data.SelfCheck?.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Groups[1].Value];
         }
         return null;
     }
@@ -95,6 +101,7 @@ public static class WireCredits
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var cues = new List<string>();
         var relays = new List<string>();
+        var checks = new List<string>();
         var verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? section = null;
         foreach (var raw in text.Split('\n'))
@@ -118,6 +125,7 @@ public static class WireCredits
                     break;
                 case "contribution-cues": cues.Add(line); break;
                 case "relay-cues": relays.Add(line); break;
+                case "self-checks": checks.Add(line); break;
                 case "interview-verbs": verbs.UnionWith(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)); break;
                 default: throw new FormatException($"data/events/{FileName}: '{line}' is outside a known @section");
             }
@@ -128,7 +136,9 @@ public static class WireCredits
         var formRegex = new Regex(Before + "(?:" + alternation + ")" + After, RegexOptions.CultureInvariant);
         var dateline = new Regex(@"\((" + alternation + @")\)", RegexOptions.CultureInvariant);
         var signOff = new Regex(@"(?:[—–-]{1,2}\s*|\()(" + alternation + @")" + After + @"\)?\s*\.?$", RegexOptions.CultureInvariant);
+        var selfCheck = checks.Count == 0 ? null
+            : new Regex(Before + "(" + alternation + @")\s+(?:" + string.Join('|', checks.Select(Regex.Escape)) + ")" + After, RegexOptions.CultureInvariant);
         return new Lists(forms.ToFrozenDictionary(StringComparer.Ordinal), keys.ToFrozenDictionary(StringComparer.Ordinal),
-            [.. cues], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff);
+            [.. cues], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff, selfCheck);
     }
 }

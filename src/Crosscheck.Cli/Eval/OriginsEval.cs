@@ -13,7 +13,7 @@ namespace Crosscheck.Cli.Eval;
 /// linker); each article's origin is <see cref="SourceOrigins.OfDocuments"/>. Figures: gold wire groups whose members
 /// in the split all have one origin; false merges, pairs of articles given one origin that no gold group joins and
 /// whose manifest credits differ; and, per incident of the record, gold groups whose reports there agree on their origin.
-/// Each figure is also given for copies by Jaccard alone without credits (the rule before containment and credits).
+/// Each figure is also given for copies by Jaccard alone without credits or ledes (the rule before containment, credits and rewrites).
 /// </summary>
 internal static class OriginsEval
 {
@@ -55,13 +55,15 @@ internal static class OriginsEval
         var before = facts.Values.Select(f => f with
         {
             Wire = null,
+            Relay = null,
+            Lede = null,
             Credits = [.. f.Credits.Select(c => c with { Interview = false })],
             DuplicateOf = f.DuplicateOf is { } d && sketches.ContainsKey(d) && sketches[f.Id].Signature.Similarity(sketches[d].Signature) >= MinHashSignature.Threshold ? d : null,
         }).ToDictionary(f => f.Id, StringComparer.Ordinal);
 
         stdout.WriteLine($"realnews origins, {split} split ({(split == "dev" ? "tuning" : "TEST: reported, not tuned on")}): {byFile.Count} articles, {groups.Count} wire groups with two or more members in the split");
         stdout.WriteLine($"thresholds: Jaccard {MinHashSignature.Threshold.ToString(CultureInfo.InvariantCulture)}; containment {ShingleSketch.ContainmentThreshold.ToString(CultureInfo.InvariantCulture)} with the shorter text at least {ShingleSketch.MinShingles} shingles");
-        foreach (var (name, table) in new[] { ("Jaccard copies only, no credits", before), ("containment, wire credits, interviews", facts) })
+        foreach (var (name, table) in new[] { ("Jaccard copies only, no credits", before), ("containment, wire credits, relays, interviews, ledes", facts) })
         {
             var origins = SourceOrigins.OfDocuments(table);
             string OriginOf(string file) => SourceOrigins.Key(origins[byFile[file].Id].Origin);
@@ -82,7 +84,7 @@ internal static class OriginsEval
         {
             foreach (var (file, f) in byFile.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                stdout.WriteLine($"    credits {file}: wire {f.Wire ?? "-"}; dup {(f.DuplicateOf is { } d && fileOf.TryGetValue(d, out var df) ? df : "-")}; {string.Join(", ", f.Credits.Select(c => c.Via + (c.Interview ? "*" : "")))}");
+                stdout.WriteLine($"    credits {file}: wire {f.Wire ?? "-"}; dup {(f.DuplicateOf is { } d && fileOf.TryGetValue(d, out var df) ? df : "-")}; {string.Join(", ", f.Credits.Select(c => c.Via + (c.Interview ? $"* (interview at {c.Start}/{texts[f.Id].Length})" : "")))}");
             }
         }
         return CrosscheckCli.Ok;

@@ -27,6 +27,10 @@ public sealed record DocumentFacts
     public ImmutableArray<Credit> Credits { get; init; } = [];
     /// <summary>The wire agency the text is credited to by its dateline, byline or sign-off ("(AP)", "— Reuters"); see <see cref="WireCredits"/>.</summary>
     public string? Wire { get; init; }
+    /// <summary>The outlet whose report the text passes on by a relay line ("Harbor Ledger reports, citing Al Jazeera"); see <see cref="WireCredits.Relay"/>.</summary>
+    public string? Relay { get; init; }
+    /// <summary>The first sentence of the body with a dozen words or more; rewrites of one story keep it close (<see cref="Rewrites"/>).</summary>
+    public string? Lede { get; init; }
     /// <summary>The people the article names, with the titles it gives them (for title discrepancies).</summary>
     public ImmutableArray<PersonTitles> People { get; init; } = [];
     /// <summary>A party's denials and disputes of the facts the article reports ("Venezuelan officials disputed the account").</summary>

@@ -51,6 +51,8 @@ public static partial class LinkFactsBuilder
             Disputes = DisputeReader.Read(text, events),
             Credits = CreditsOf(text),
             Wire = WireCredits.Find(document.Text),
+            Relay = WireCredits.Relay(text),
+            Lede = Rewrites.LedeOf(text),
             People = PeopleOf(text, keys),
             Tolls = [.. reading.Tolls.Select(t => new TollFacts(TollIds.Of(document.Id, t), t.Counts, t.Min, t.Max, t.Text, t.Span.Start, t.Span.End)
             {

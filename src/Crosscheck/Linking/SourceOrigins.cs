@@ -12,19 +12,22 @@ public static class SourceOrigins
 {
     /// <summary>
     /// Each document's own origin, whatever incident. Copies of one original (<see cref="DocumentFacts.DuplicateOf"/>)
-    /// share it: the wire agency the original or, failing it, a copy is credited to (first by id); else the outlet whose
-    /// own interview they report ("a commander told Reuters"); else the original's outlet; else the original's id.
+    /// and rewrites of one story (<see cref="Rewrites"/>) share it: the wire agency the first or, failing it, another is
+    /// credited to (first by id); else the outlet whose report they relay ("citing Al Jazeera", "a commander told
+    /// Reuters"); else the first's outlet; else the first's id. The first is the earliest in link order.
     /// </summary>
     public static IReadOnlyDictionary<string, (string Origin, string Reason)> OfDocuments(IReadOnlyDictionary<string, DocumentFacts> documents)
     {
+        ArgumentNullException.ThrowIfNull(documents);
         var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var cluster in documents.Values.GroupBy(d => Original(d, documents).Id, StringComparer.Ordinal))
+        var story = Rewrites.Join([.. documents.Values], d => Original(d, documents).Id);
+        foreach (var cluster in documents.Values.GroupBy(d => story[d.Id], StringComparer.Ordinal))
         {
             var root = documents.GetValueOrDefault(cluster.Key) ?? cluster.First();
             var members = cluster.OrderBy(d => d.Id == root.Id ? 0 : 1).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
             (string, string) origin;
             if (members.Select(d => d.Wire).OfType<string>().FirstOrDefault() is { } wire) origin = (wire, $"credited to the wire {wire}");
-            else if (members.Select(d => Relayed(root, d)).OfType<string>().FirstOrDefault() is { } relayed) origin = (relayed, $"reports {relayed}'s own interview");
+            else if (members.Select(d => Relayed(root, d)).FirstOrDefault(r => r.Origin is not null) is { Origin: { } relayed } r) origin = (relayed, r.Reason);
             else origin = (root.Outlet ?? root.Id, "own reporting");
             foreach (var d in members) result[d.Id] = d.Id == root.Id || origin.Item2 != "own reporting" ? origin : (origin.Item1, $"copy of {root.Id}");
         }
@@ -84,10 +87,10 @@ public static class SourceOrigins
             origin = named.Speaker!;
             reason = $"quotes {origin}";
         }
-        else if (doc is not null && Relayed(root!, doc) is { } relayed)
+        else if (doc is not null && Relayed(root!, doc) is { Origin: { } relayed } r)
         {
             origin = relayed;
-            reason = $"reports {relayed}'s own interview";
+            reason = r.Reason;
         }
         else
         {
@@ -99,19 +102,26 @@ public static class SourceOrigins
     }
 
     /// <summary>
-    /// Reports of copies of one original (in link order) trace back to one origin: the first that credits a source
-    /// (an outlet, a wire, an interview, second-hand), else the first that quotes a speaker, else the original's, else the first's.
+    /// Reports of copies of one original and of rewrites of one story (<see cref="Rewrites"/>) in one incident trace back
+    /// to one origin: the first that credits a source (an outlet, a wire, an interview, second-hand), else the first that
+    /// quotes a speaker, else the first's in link order. A rewrite that names a source of its own keeps it.
     /// </summary>
     internal static ImmutableArray<SourceReport> JoinCopies(ImmutableArray<SourceReport> reports, IReadOnlyDictionary<string, DocumentFacts> documents)
     {
-        string RootOf(string id) => documents.GetValueOrDefault(id)?.DuplicateOf ?? id;
+        string CopyOf(string id) => documents.GetValueOrDefault(id)?.DuplicateOf ?? id;
+        var here = reports.Select(r => documents.GetValueOrDefault(r.Document)).OfType<DocumentFacts>().ToList();
+        var story = Rewrites.Join(here, d => d.DuplicateOf ?? d.Id);
+        string RootOf(string id) => story.GetValueOrDefault(id) ?? CopyOf(id);
         var chosen = new Dictionary<string, SourceReport>(StringComparer.Ordinal);
         foreach (var cluster in reports.GroupBy(r => RootOf(r.Document), StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            chosen[cluster.Key] = cluster.OrderBy(r => Strength(r.OriginReason)).ThenBy(r => r.Document == cluster.Key ? 0 : 1).First();
+            chosen[cluster.Key] = cluster.OrderBy(r => Strength(r.OriginReason)).ThenBy(r => r.Document == CopyOf(r.Document) && r.Document == cluster.Key ? 0 : 1).First();
         }
-        return [.. reports.Select(r => chosen.TryGetValue(RootOf(r.Document), out var c) && c.Document != r.Document
-            ? r with { Origin = c.Origin, OriginReason = $"near-duplicate of {c.Document}" } : r)];
+        // A copy takes the chosen origin whatever it says; a rewrite only when it names no source of its own (a rewrite
+        // that quotes another speaker or credits another outlet has added reporting of its own).
+        return [.. reports.Select(r => !chosen.TryGetValue(RootOf(r.Document), out var c) || c.Document == r.Document ? r
+            : CopyOf(r.Document) == CopyOf(c.Document) ? r with { Origin = c.Origin, OriginReason = $"near-duplicate of {c.Document}" }
+            : Strength(r.OriginReason) == 2 ? r with { Origin = c.Origin, OriginReason = $"rewrite of the story of {c.Document}" } : r)];
     }
 
     private static int Strength(string reason) =>
@@ -127,16 +137,29 @@ public static class SourceOrigins
     }
 
     /// <summary>
-    /// The outlet whose own interview the text reports ("a commander told Reuters"), when it is not the text's own
-    /// outlet (or its original's); the one credited most, first in the text among equals.
+    /// Where an interview must begin for the text to relay the outlet that held it: within its first 1,200 characters
+    /// (about 200 words, the top of a story). A wire story puts the interview it is built on there, and its copies keep
+    /// it there; an article of its own that passes on one line an official gave a wire does so further down, as an aside
+    /// ("an official told Reuters ..." near the end). On the realnews dev split the interviews of the
+    /// wire groups begin at 149-931 characters and the one aside at 1,652.
     /// </summary>
-    private static string? Relayed(DocumentFacts root, DocumentFacts doc)
+    internal const int InterviewWithin = 1200;
+
+    /// <summary>
+    /// The outlet whose report the text passes on, when it is not the text's own outlet (or its original's): the one its
+    /// relay line names ("Harbor Ledger reports, citing Al Jazeera"), else the one whose own interview it reports near its top
+    /// ("a commander told Reuters", <see cref="InterviewWithin"/>), the one credited most, first in the text among equals.
+    /// </summary>
+    private static (string? Origin, string Reason) Relayed(DocumentFacts root, DocumentFacts doc)
     {
         var own = new[] { root.Outlet, doc.Outlet }.OfType<string>().Select(Key).ToHashSet(StringComparer.Ordinal);
-        var interviews = doc.Credits.Where(c => c.Interview && IsName(c.Via) && !own.Contains(Key(c.Via))).GroupBy(c => Key(c.Via)).ToList();
-        if (interviews.Count == 0) return null;
+        if (doc.Relay is { } line && !own.Contains(Key(line))) return (line, $"relays {line}'s report");
+        var interviews = doc.Credits.Where(c => c.Interview && c.Start < InterviewWithin && IsName(c.Via) && !own.Contains(Key(c.Via)))
+            .GroupBy(c => Key(c.Via)).ToList();
+        if (interviews.Count == 0) return (null, "");
         var top = interviews.OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Start)).First();
-        return Display(top.Select(c => c.Via));
+        var name = Display(top.Select(c => c.Via));
+        return (name, $"reports {name}'s own interview");
     }
 
     private static string? MostCredited(DocumentFacts doc)

@@ -1,12 +1,14 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Crosscheck.Events;
+using Crosscheck.Language;
 
 namespace Crosscheck.Linking;
 
 /// <summary>
 /// The wire agency a text is credited to, read from its dateline ("KYIV, Ukraine (AP) —"), byline ("By AFP Staff
-/// Writers"), sign-off ("— Reuters", "--IANS") or closing line ("With inputs from PTI"); the agencies and cue words are
+/// Writers"), sign-off ("— Reuters", "--IANS"), closing line ("With inputs from PTI") or a check only its own copy reports
+/// ("Xinhua could not independently verify the claim"); the agencies and cue words are
 /// in <c>data/events/wire-credits.txt</c> (embedded), read once per process.
 /// </summary>
 public static class WireCredits
@@ -20,7 +22,7 @@ public static class WireCredits
     private static readonly Lists Data = Load(WordListFile.EmbeddedText(FileName));
 
     private sealed record Lists(FrozenDictionary<string, string> AgencyOfForm, FrozenDictionary<string, string> AgencyOfKey,
-        string[] ContributionCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff);
+        string[] ContributionCues, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff, Regex? SelfCheck);
 
     /// <summary>The agency the text is credited to (its name as listed), or null when no credit names one.</summary>
     public static string? Find(string text)
@@ -44,6 +46,31 @@ public static class WireCredits
             if (Data.ContributionCues.Any(c => p.Contains(c, StringComparison.Ordinal)) && Data.Form.Match(p) is { Success: true } credited)
             {
                 return Data.AgencyOfForm[credited.Value];
+            }
+        }
+        // Only the agency's own copy says what the agency itself could not check ("Reuters could not independently verify").
+        foreach (var p in paragraphs)
+        {
+            if (Data.SelfCheck?.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Groups[1].Value];
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The outlet whose report the text relays by a relay line ("Harbor Ledger reports, citing Al Jazeera"): an outlet the
+    /// gazetteers know, named right after a relay cue (<c>@relay-cues</c>); the agency's name for a wire. Null when none.
+    /// </summary>
+    public static string? Relay(AnnotatedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var m in text.Entities)
+        {
+            if (m.Type != EntityType.Outlet || m.Known is null) continue;
+            var before = text.Text.AsSpan(0, m.Span.Start).TrimEnd();
+            if (before.EndsWith(" the", StringComparison.OrdinalIgnoreCase)) before = before[..^4].TrimEnd();
+            foreach (var cue in Data.RelayCues)
+            {
+                if (before.EndsWith(cue, StringComparison.Ordinal)) return Agency(m.Known.Name) ?? m.Known.Name;
             }
         }
         return null;
@@ -73,6 +100,8 @@ public static class WireCredits
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var cues = new List<string>();
+        var relays = new List<string>();
+        var checks = new List<string>();
         var verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? section = null;
         foreach (var raw in text.Split('\n'))
@@ -95,6 +124,8 @@ public static class WireCredits
                     keys.TryAdd(Key(name), name);
                     break;
                 case "contribution-cues": cues.Add(line); break;
+                case "relay-cues": relays.Add(line); break;
+                case "self-checks": checks.Add(line); break;
                 case "interview-verbs": verbs.UnionWith(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)); break;
                 default: throw new FormatException($"data/events/{FileName}: '{line}' is outside a known @section");
             }
@@ -105,7 +136,9 @@ public static class WireCredits
         var formRegex = new Regex(Before + "(?:" + alternation + ")" + After, RegexOptions.CultureInvariant);
         var dateline = new Regex(@"\((" + alternation + @")\)", RegexOptions.CultureInvariant);
         var signOff = new Regex(@"(?:[—–-]{1,2}\s*|\()(" + alternation + @")" + After + @"\)?\s*\.?$", RegexOptions.CultureInvariant);
+        var selfCheck = checks.Count == 0 ? null
+            : new Regex(Before + "(" + alternation + @")\s+(?:" + string.Join('|', checks.Select(Regex.Escape)) + ")" + After, RegexOptions.CultureInvariant);
         return new Lists(forms.ToFrozenDictionary(StringComparer.Ordinal), keys.ToFrozenDictionary(StringComparer.Ordinal),
-            [.. cues], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff);
+            [.. cues], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff, selfCheck);
     }
 }

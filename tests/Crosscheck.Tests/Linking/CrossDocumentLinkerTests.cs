@@ -119,10 +119,11 @@ public class CrossDocumentLinkerTests
     {
         var record = Link(StrikeA, StrikeB);
         var incident = IncidentWith(record, StrikeA, "destroyed");
-        // Both quote the president: one origin. Without the quote they are two outlets' own reporting.
+        // Both quote the president: one origin. Without the quote, and worded apart (ledes that differ by a word or two
+        // are one story rewritten, RewritesTests), they are two outlets' own reporting.
         incident.Origins.Length.ShouldBe(1);
         var own = Link(Facts("own-a", "Harbor Ledger", "2025-09-03", "The US military destroyed a boat in the Caribbean Sea on Tuesday, killing 11 people."),
-            Facts("own-b", "Tidewater Dispatch", "2025-09-03", "US forces destroyed a boat in the Caribbean Sea on Tuesday, killing 11 people."));
+            Facts("own-b", "Tidewater Dispatch", "2025-09-03", "Eleven people were killed on Tuesday when US forces destroyed a boat in the Caribbean Sea."));
         var fair = own.Incidents.Single(i => i.Documents.Length == 2);
         fair.IndependentSources.ShouldBe(2);
         fair.Grade.ShouldBe(Grade.Fair);

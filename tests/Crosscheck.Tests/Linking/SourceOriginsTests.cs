@@ -58,8 +58,9 @@ public sealed class SourceOriginsTests
     [Fact]
     public void Own_reporting_by_two_outlets_stays_two_sources()
     {
+        // Worded apart: two ledes that differ by one word are one story rewritten (RewritesTests).
         var a = Facts("own-a", "Harbor Ledger", "2025-09-03", "A missile struck a fuel depot in Port Alder on Tuesday, killing four workers.");
-        var b = Facts("own-b", "Tidewater Dispatch", "2025-09-03", "A missile hit a fuel depot in Port Alder on Tuesday, killing four workers.");
+        var b = Facts("own-b", "Tidewater Dispatch", "2025-09-03", "Four workers died on Tuesday when the fuel depot of Port Alder was hit by a missile.");
         var origins = SourceOrigins.OfDocuments(ById(a, b));
         origins[a.Id].Origin.ShouldNotBe(origins[b.Id].Origin);
     }
@@ -93,5 +94,40 @@ public sealed class SourceOriginsTests
         var forward = SourceOrigins.OfDocuments(ById(copies));
         var backward = SourceOrigins.OfDocuments(copies.Reverse().ToDictionary(d => d.Id, StringComparer.Ordinal));
         foreach (var d in copies) backward[d.Id].ShouldBe(forward[d.Id]);
+    }
+
+    [Fact]
+    public void A_line_given_to_a_wire_far_down_an_article_of_its_own_does_not_make_it_a_relay()
+    {
+        var body = string.Join("\n", Enumerable.Range(1, 10).Select(i =>
+            $"Farmers in the valley counted the damage to their orchards on day {i} of the flooding, and the river kept rising past the old bridge."));
+        body.Length.ShouldBeGreaterThan(SourceOrigins.InterviewWithin);
+        var aside = Facts("aside", "Valley Courier", "2025-11-04",
+            body + "\nA navy commander told Reuters that the patrol boat had been hit by a drone near the port.");
+        aside.Credits.ShouldContain(c => c.Via == "Reuters" && c.Interview && c.Start >= SourceOrigins.InterviewWithin);
+        SourceOrigins.OfDocuments(ById(aside))[aside.Id].Origin.ShouldBe("Valley Courier");
+
+        var top = Facts("top", "Valley Courier", "2025-11-04",
+            "A navy commander told Reuters that the patrol boat had been hit by a drone near the port.\n" + body);
+        SourceOrigins.OfDocuments(ById(top))[top.Id].Origin.ShouldBe("Reuters");
+    }
+
+    [Fact]
+    public void An_article_that_reports_citing_a_known_outlet_relays_that_outlet()
+    {
+        var relay = Facts("relay-line", "Harbor Ledger", "2025-11-25",
+            "A drone hit a warehouse in Port Alder overnight, killing two guards, officials said.\n"
+            + "The fire was put out by morning, Harbor Ledger reports, citing Al Jazeera.");
+        relay.Relay.ShouldBe("Al Jazeera");
+        relay.Wire.ShouldBeNull();
+        var (origin, reason) = SourceOrigins.OfDocuments(ById(relay))[relay.Id];
+        origin.ShouldBe("Al Jazeera");
+        reason.ShouldContain("relays");
+
+        var media = Facts("relay-media", "Harbor Ledger", "2025-11-25",
+            "A drone hit a warehouse in Port Alder overnight, killing two guards, officials said.\n"
+            + "The fire was put out by morning, Harbor Ledger reports, citing local media.");
+        media.Relay.ShouldBeNull();
+        SourceOrigins.OfDocuments(ById(media))[media.Id].Origin.ShouldBe("Harbor Ledger");
     }
 }

@@ -97,11 +97,11 @@ public sealed partial class CrossDocumentLinker
     }
 
     /// <summary>How many stories, listed incidents, mentions and discrepancies the record has, held and archived.</summary>
-    public ArchiveCounts Counts()
+    public RecordCounts Counts()
     {
         var held = _incidentOrder.Where(s => s.Events.Count > 0).ToList();
         var archived = _archive?.Counts() ?? default;
-        return new ArchiveCounts(_stories.Stories.Count + archived.Stories, held.Count(s => !s.IsMention) + archived.Incidents,
+        return new RecordCounts(_stories.Stories.Count + archived.Stories, held.Count(s => !s.IsMention) + archived.Incidents,
             held.Count(s => s.IsMention) + archived.Mentions, held.Sum(s => Summary(s).Discrepancies.Length) + archived.Discrepancies);
     }
 

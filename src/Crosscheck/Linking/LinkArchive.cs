@@ -13,8 +13,8 @@ public sealed record ArchivedIncident(Incident Incident, ImmutableArray<Discrepa
     public ImmutableDictionary<string, int> Ranks { get; init; } = ImmutableDictionary<string, int>.Empty;
 }
 
-/// <summary>What an archive holds, counted.</summary>
-public readonly record struct ArchiveCounts(int Stories, int Incidents, int Mentions, int Discrepancies);
+/// <summary>A record (or its archive) counted: stories, listed incidents, mentions, discrepancies.</summary>
+public readonly record struct RecordCounts(int Stories, int Incidents, int Mentions, int Discrepancies);
 
 /// <summary>A story no later dated document can join (past its gap), and the order it was started in.</summary>
 public sealed record ArchivedStory(Story Story, int Order);
@@ -54,7 +54,7 @@ public interface ILinkArchive
     IEnumerable<(int Rank, int Start, string Id)> ListedIncidentOrder();
 
     /// <summary>How many stories, incidents (mentions apart), mentions and discrepancies are archived.</summary>
-    ArchiveCounts Counts();
+    RecordCounts Counts();
 
     /// <summary>The archived documents with their ranks, in rank order.</summary>
     IEnumerable<(DocumentFacts Document, int Rank)> Documents();
@@ -126,7 +126,7 @@ public sealed class MemoryLinkArchive : ILinkArchive
         .Where(i => !i.Incident.Mention).Select(i => (i.FirstRank, i.FirstStart, i.Incident.Id))
         .OrderBy(k => k.FirstRank).ThenBy(k => k.FirstStart).ThenBy(k => k.Id, StringComparer.Ordinal);
 
-    public ArchiveCounts Counts() => new(_stories.Count, _incidents.Values.Count(i => !i.Incident.Mention),
+    public RecordCounts Counts() => new(_stories.Count, _incidents.Values.Count(i => !i.Incident.Mention),
         _incidents.Values.Count(i => i.Incident.Mention), _incidents.Values.Sum(i => i.Discrepancies.Length));
 
     public DocumentFacts? Document(string documentId) => _byId.GetValueOrDefault(documentId);

@@ -155,7 +155,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     }
 
     /// <summary>How many stories, listed incidents, mentions and discrepancies the record has, without reading it all.</summary>
-    public ArchiveCounts Counts()
+    public RecordCounts Counts()
     {
         lock (_gate) return linker.Counts();
     }

@@ -215,7 +215,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         }
     }
 
-    ArchiveCounts ILinkArchive.Counts()
+    RecordCounts ILinkArchive.Counts()
     {
         lock (_gate)
         {
@@ -224,7 +224,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
                        (SELECT count(*) FROM archived_incidents WHERE mention = 1), (SELECT coalesce(sum(discrepancies), 0) FROM archived_incidents)
                 """, null).ExecuteReader();
             r.Read();
-            return new ArchiveCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3));
+            return new RecordCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3));
         }
     }
 

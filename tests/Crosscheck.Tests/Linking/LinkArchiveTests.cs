@@ -89,7 +89,7 @@ public class LinkArchiveTests
         }
         linker.StoryPage(0, 100).Items.Select(s => s.Id).ShouldBe(record.Stories.Select(s => s.Id));
         linker.StoryPage(1, 1).Items.Select(s => s.Id).ShouldBe(record.Stories.Skip(1).Take(1).Select(s => s.Id));
-        linker.Counts().ShouldBe(new ArchiveCounts(record.Stories.Length, listed.Count, record.Incidents.Count(i => i.Mention), record.Discrepancies.Length));
+        linker.Counts().ShouldBe(new RecordCounts(record.Stories.Length, listed.Count, record.Incidents.Count(i => i.Mention), record.Discrepancies.Length));
         linker.IncidentById("i-nothing").ShouldBeNull();
         linker.StoryById("s-nothing").ShouldBeNull();
     }

@@ -86,7 +86,13 @@ public sealed partial class CrossDocumentLinker
         var (incident, discrepancies) = Summary(state);
         var (rank, start, _) = FirstReport(state);
         var ranks = state.Events.Select(e => e.Document).Distinct(StringComparer.Ordinal).ToImmutableDictionary(d => d, d => _rank[d], StringComparer.Ordinal);
-        return new ArchivedIncident(incident with { PartOf = state.ClosedPartOf }, discrepancies, rank, start) { Ranks = ranks };
+        return new ArchivedIncident(incident with { PartOf = state.ClosedPartOf }, discrepancies, rank, start)
+        {
+            Ranks = ranks,
+            Places = [.. state.Traits.Places.Keys.Order(StringComparer.Ordinal)],
+            First = state.Traits.First,
+            Last = state.Traits.Last,
+        };
     }
 
     /// <summary>Takes an archived incident out of every index; its held stories remember it for their story records.</summary>
@@ -124,6 +130,7 @@ public sealed partial class CrossDocumentLinker
             {
                 if (archive.Document(documentId) is not { } stored) return null;
                 doc = stored;
+                archive.Restore(documentId);
                 _documents[documentId] = doc;
                 _rank[documentId] = rank;
                 foreach (var e in doc.Events) _events[e.Id] = IncidentAnchors.AsLinked(e);
@@ -139,18 +146,44 @@ public sealed partial class CrossDocumentLinker
             state.Add(ev, links.GetValueOrDefault(ev.Id) ?? new IncidentLink(ev.Id, null, 0, "restored"));
             _incidentOfEvent[ev.Id] = state;
             if (links.GetValueOrDefault(ev.Id)?.Reason.StartsWith("detached", StringComparison.Ordinal) == true) _detached.Add(ev.Id);
-            if (_stories.StoryOf(ev.Document) is { } story)
-            {
-                state.Stories.Add(story.Id);
-                _index.File(ev, state);
-            }
+            _index.File(ev, state);
+            if (_stories.StoryOf(ev.Document) is { } story) state.Stories.Add(story.Id);
         }
+        // Still closed, with the campaign it had: a report that joins it opens it again.
+        state.Closed = true;
+        state.ClosedPartOf = incident.PartOf;
         foreach (var story in state.Stories)
         {
             _archivedOfStory.GetValueOrDefault(story)?.RemoveAll(a => a.Id == incidentId);
         }
         _index.Touch(state);
         return state;
+    }
+
+    /// <summary>
+    /// Closed incidents a report may still join: one that recalls a single attack of fact by its own day (from its words)
+    /// and place, that day before the quiet days, meets the closed incidents of its type filed under that place whose
+    /// days are within a day of it (those in memory, and those in the archive, taken back). Anything else a closed
+    /// incident never meets.
+    /// </summary>
+    private List<(IncidentState Incident, bool OtherStory)> Recalled(EventFacts ev, string story)
+    {
+        var found = new List<(IncidentState, bool)>();
+        if (_today is not { } today || ev.Plural || IncidentMatcher.ClassOf(ev.Modality) != ModalityClass.Factual || ev.Time?.Basis is not null
+            || IncidentAnchors.Days(ev) is not { } days || IncidentTraits.PlaceKey(ev) is not { } place
+            || days.End.DayNumber >= today.DayNumber - QuietDays) return found;
+        var from = days.Start.AddDays(-IncidentAnchors.DaySlack);
+        var to = days.End.AddDays(IncidentAnchors.DaySlack);
+        foreach (var state in _incidentOrder)
+        {
+            if (state.Closed && state.Events.Count > 0 && state.Type == ev.Type && state.Traits.Places.ContainsKey(place)
+                && state.Traits.First is { } f && state.Traits.Last is { } l && f <= to && l >= from) found.Add((state, state.Story != story));
+        }
+        foreach (var id in _archive?.IncidentsAt(ev.Type, place, from, to).ToList() ?? [])
+        {
+            if (!_incidents.ContainsKey(id) && Revive(id) is { } state) found.Add((state, state.Story != story));
+        }
+        return found;
     }
 
     /// <summary>After an analyst's change to incidents whose stories have left memory: their story records say so.</summary>

@@ -144,7 +144,13 @@ public sealed partial class CrossDocumentLinker
             }
             if (restored is not null)
             {
-                if (!_incidents.TryGetValue(restored.Incident, out var into)) into = NewIncident(restored.Incident, cluster.Id);
+                if (!_incidents.TryGetValue(restored.Incident, out var into))
+                {
+                    // Reloading a report that recalled an archived incident: it is taken back, as when the report was linked.
+                    into = Revive(restored.Incident) ?? NewIncident(restored.Incident, cluster.Id);
+                }
+                into.Closed = false;
+                into.ClosedPartOf = null;
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);
                 into.Add(ev, restored.Link);
                 _incidentOfEvent[ev.Id] = into;
@@ -155,7 +161,7 @@ public sealed partial class CrossDocumentLinker
                 if (!touched.Contains(into.Id)) touched.Add(into.Id);
                 continue;
             }
-            var (target, score, reason, joinedTo) = Best(ev, _index.Candidates(ev, storyIncidents));
+            var (target, score, reason, joinedTo) = Best(ev, _index.Candidates(ev, storyIncidents).Concat(Recalled(ev, cluster.Id)));
             if (target is null)
             {
                 target = NewIncident(DocumentId.ForKey("i-", ev.Id), cluster.Id);
@@ -164,6 +170,9 @@ public sealed partial class CrossDocumentLinker
             else
             {
                 target.Add(ev, new IncidentLink(ev.Id, joinedTo, Math.Round(score, 3), reason));
+                // A report recalling a closed incident by its day and place opens it again.
+                target.Closed = false;
+                target.ClosedPartOf = null;
             }
             _incidentOfEvent[ev.Id] = target;
             _index.File(ev, target);

@@ -11,6 +11,13 @@ public sealed record ArchivedIncident(Incident Incident, ImmutableArray<Discrepa
 {
     /// <summary>Each document of the incident and its rank in the linker's order.</summary>
     public ImmutableDictionary<string, int> Ranks { get; init; } = ImmutableDictionary<string, int>.Empty;
+
+    /// <summary>The places its reports are filed under (<c>IncidentTraits.PlaceKey</c>), for finding it by place and day.</summary>
+    public ImmutableArray<string> Places { get; init; } = [];
+
+    /// <summary>The first and last day its reports speak of.</summary>
+    public DateOnly? First { get; init; }
+    public DateOnly? Last { get; init; }
 }
 
 /// <summary>A record (or its archive) counted: stories, listed incidents, mentions, discrepancies.</summary>
@@ -36,10 +43,19 @@ public interface ILinkArchive
 
     ArchivedIncident? Incident(string id);
 
+    /// <summary>
+    /// The archived incidents of the type filed under the place whose days meet [<paramref name="from"/>,
+    /// <paramref name="to"/>], by id: what a report recalling an old event by its day and place may join.
+    /// </summary>
+    IEnumerable<string> IncidentsAt(Events.PloverType type, string place, DateOnly from, DateOnly to);
+
     ArchivedStory? Story(string id);
 
     /// <summary>Takes an incident back out (an analyst changes it): the linker holds it again until it is closed again.</summary>
     void Remove(string incidentId);
+
+    /// <summary>Takes a document back out: the linker holds it again (an incident of it was taken back).</summary>
+    void Restore(string documentId);
 
     /// <summary>The archived incidents, in any order.</summary>
     IEnumerable<ArchivedIncident> Incidents();
@@ -106,12 +122,23 @@ public sealed class MemoryLinkArchive : ILinkArchive
 
     public ArchivedIncident? Incident(string id) => _incidents.GetValueOrDefault(id);
 
+    public IEnumerable<string> IncidentsAt(Events.PloverType type, string place, DateOnly from, DateOnly to) => _incidents.Values
+        .Where(i => i.Incident.Type == type && i.Places.Contains(place) && i.First is { } f && i.Last is { } l && f <= to && l >= from)
+        .Select(i => i.Incident.Id).Order(StringComparer.Ordinal);
+
     public ArchivedStory? Story(string id) => _stories.GetValueOrDefault(id);
 
     public void Remove(string incidentId)
     {
         if (!_incidents.Remove(incidentId, out var gone)) return;
         foreach (var e in gone.Incident.Events) _incidentOfEvent.Remove(e);
+    }
+
+    public void Restore(string documentId)
+    {
+        if (!_byId.Remove(documentId, out var doc)) return;
+        foreach (var e in doc.Events) _events.Remove(e.Id);
+        foreach (var rank in _documents.Where(p => p.Value.Id == documentId).Select(p => p.Key).ToList()) _documents.Remove(rank);
     }
 
     public IEnumerable<ArchivedIncident> Incidents() => _incidents.Values;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Crosscheck.Linking;
 using Microsoft.Data.Sqlite;
@@ -33,7 +34,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         lock (_gate)
         {
             using var write = RecordWrite();
-            foreach (var table in new[] { "archived_incidents", "archived_stories", "archived_documents", "open_stories" })
+            foreach (var table in new[] { "archived_incidents", "archived_places", "archived_stories", "archived_documents", "open_stories" })
             {
                 Command($"DELETE FROM {table}", write.Transaction).ExecuteNonQuery();
             }
@@ -61,6 +62,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             cmd.Parameters.AddWithValue("$start", incident.FirstStart);
             cmd.Parameters.AddWithValue("$summary", json);
             cmd.ExecuteNonQuery();
+            WritePlaces(incident, write.Transaction);
             write.Complete();
         }
     }
@@ -133,10 +135,69 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         lock (_gate)
         {
             using var write = RecordWrite();
-            var cmd = Command("DELETE FROM archived_incidents WHERE id = $id", write.Transaction);
-            cmd.Parameters.AddWithValue("$id", incidentId);
-            cmd.ExecuteNonQuery();
+            foreach (var sql in new[] { "DELETE FROM archived_incidents WHERE id = $id", "DELETE FROM archived_places WHERE incident = $id" })
+            {
+                var cmd = Command(sql, write.Transaction);
+                cmd.Parameters.AddWithValue("$id", incidentId);
+                cmd.ExecuteNonQuery();
+            }
             write.Complete();
+        }
+    }
+
+    void ILinkArchive.Restore(string documentId)
+    {
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            foreach (var sql in new[]
+            {
+                "DELETE FROM archived_documents WHERE document_seq = (SELECT seq FROM documents WHERE id = $id)",
+                "UPDATE document_facts SET held = 1 WHERE document_seq = (SELECT seq FROM documents WHERE id = $id)",
+            })
+            {
+                var cmd = Command(sql, write.Transaction);
+                cmd.Parameters.AddWithValue("$id", documentId);
+                cmd.ExecuteNonQuery();
+            }
+            write.Complete();
+        }
+    }
+
+    /// <summary>Files an archived incident under each of its places with its days (replacing what was filed for it).</summary>
+    private void WritePlaces(ArchivedIncident incident, SqliteTransaction tx)
+    {
+        var cmd = Command("DELETE FROM archived_places WHERE incident = $id", tx);
+        cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
+        cmd.ExecuteNonQuery();
+        if (incident.First is not { } first || incident.Last is not { } last) return;
+        foreach (var place in incident.Places)
+        {
+            cmd = Command("INSERT INTO archived_places (type, place, incident, first_day, last_day) VALUES ($type, $place, $id, $first, $last)", tx);
+            cmd.Parameters.AddWithValue("$type", Events.PloverTypes.Name(incident.Incident.Type));
+            cmd.Parameters.AddWithValue("$place", place);
+            cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
+            cmd.Parameters.AddWithValue("$first", first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$last", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    IEnumerable<string> ILinkArchive.IncidentsAt(Events.PloverType type, string place, DateOnly from, DateOnly to)
+    {
+        lock (_gate)
+        {
+            var ids = new List<string>();
+            var cmd = Command("""
+                SELECT incident FROM archived_places WHERE type = $type AND place = $place AND first_day <= $to AND last_day >= $from ORDER BY incident
+                """, null);
+            cmd.Parameters.AddWithValue("$type", Events.PloverTypes.Name(type));
+            cmd.Parameters.AddWithValue("$place", place);
+            cmd.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) ids.Add(r.GetString(0));
+            return ids;
         }
     }
 

@@ -104,6 +104,15 @@ internal static class SqliteMigrations
             ALTER TABLE archived_incidents ADD COLUMN discrepancies INTEGER NOT NULL DEFAULT 0;
             CREATE INDEX archived_incidents_order ON archived_incidents(mention, first_rank, first_start, id);
             CREATE INDEX archived_stories_order ON archived_stories(ord);
+            CREATE TABLE archived_places (
+                type      TEXT NOT NULL,
+                place     TEXT NOT NULL,
+                incident  TEXT NOT NULL,
+                first_day TEXT NOT NULL,
+                last_day  TEXT NOT NULL,
+                PRIMARY KEY (type, place, incident)
+            ) WITHOUT ROWID;
+            CREATE INDEX archived_places_incident ON archived_places(incident);
             CREATE TABLE key_frequency (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE linker_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE link_queue (document_seq INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE);

@@ -95,22 +95,41 @@ public class LinkArchiveTests
     }
 
     [Fact]
-    public void A_closed_incident_is_no_candidate_so_a_report_months_later_starts_another()
+    public void A_closed_incident_is_met_again_only_by_a_report_recalling_its_day_and_place()
     {
-        var holding = Linked(null);
-        var late = Facts("arch-9", "Valley Times", "2025-08-07",
-            "Four civilians were killed when artillery hit a village near Kherson on March 3, officials said.");
-        var first = holding.IncidentOf(Months.Value.Single(d => d.Title == "arch-1").Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id);
-        holding.Add(late);
-        var again = holding.IncidentOf(late.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id);
-        again.ShouldNotBe(first);
-        // Within the quiet days the same report joins.
-        var soon = Facts("arch-10", "Valley Times", "2025-03-10",
+        foreach (var archive in new ILinkArchive?[] { null, new MemoryLinkArchive() })
+        {
+            var linker = Linked(archive);
+            var march = linker.IncidentOf(Months.Value.Single(d => d.Title == "arch-1").Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id);
+            // Months later, a report with the day and the place of the March shelling: the same incident, open again.
+            var recall = Facts("arch-9", "Valley Times", "2025-08-07",
+                "Four civilians were killed when artillery hit a village near Kherson on March 3, officials said.");
+            linker.Add(recall);
+            linker.IncidentOf(recall.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id).ShouldBe(march);
+            // Another day at that place is another incident.
+            var other = Facts("arch-10", "Valley Times", "2025-08-08",
+                "Two civilians were killed when artillery hit a village near Kherson on March 20, officials said.");
+            linker.Add(other);
+            linker.IncidentOf(other.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id).ShouldNotBe(march);
+            linker.Snapshot().Incidents.Single(i => i.Id == march).Documents.ShouldContain(recall.Id);
+        }
+    }
+
+    [Fact]
+    public void A_report_within_the_quiet_days_joins_and_one_after_them_without_its_own_day_does_not()
+    {
+        var soon = Facts("arch-11", "Valley Times", "2025-03-10",
             "Four civilians were killed when artillery hit a village near Kherson on March 3, officials said.");
         var early = new CrossDocumentLinker();
         foreach (var d in LinkOrder.Sort([.. Months.Value.Take(2), soon])) early.Add(d);
-        early.IncidentOf(soon.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id)
-            .ShouldBe(early.IncidentOf(Months.Value.Single(d => d.Title == "arch-1").Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id));
+        var march = early.IncidentOf(Months.Value.Single(d => d.Title == "arch-1").Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id);
+        early.IncidentOf(soon.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id).ShouldBe(march);
+
+        var linker = Linked(new MemoryLinkArchive());
+        var late = Facts("arch-12", "Valley Times", "2025-08-07", "Artillery hit a village near Kherson, killing four civilians, officials said.");
+        linker.Add(late);
+        linker.IncidentOf(late.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id)
+            .ShouldNotBe(linker.IncidentOf(Months.Value.Single(d => d.Title == "arch-1").Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id));
     }
 
     [Fact]

@@ -59,6 +59,10 @@ public sealed class RecordSplitTests
             var folder = i < 12 ? "a" : i < 24 ? "b" : "c";
             dir.File($"months/{folder}/report-{i:D2}.txt", Front(outlets[i % outlets.Length], day, $"Police post attacked in {town}") + body);
         }
+        // In the last run, a report recalling the first attack by its day and place: it joins that attack's incident,
+        // closed and archived months before, which comes back from the archive.
+        dir.File("months/c/recall.txt", Front("Meridian Post", start.AddDays(170), "Police post attack recalled")
+            + $"Gunmen attacked a police post in Arlon on January 8, killing two officers, the provincial governor said.\n");
         var whole = ExportAfter(dir.Combine("one.db"), [dir.Combine("months")]);
         var runs = ExportAfter(dir.Combine("runs.db"), [dir.Combine("months/a")], [dir.Combine("months/b")], [dir.Combine("months/c")]);
         runs.ShouldBe(whole);
@@ -67,8 +71,14 @@ public sealed class RecordSplitTests
         open.Resumed.ShouldBeTrue();
         open.Pending.ShouldBe(0);
         open.Record.DocumentCount.ShouldBe(store.LinkedCount);
-        open.Record.Linker.HeldDocuments.ShouldBeLessThan(store.LinkedCount / 2, "only the last weeks' documents come back into memory");
+        // Only the last weeks' documents and those of the January attack the recall took back come into memory.
+        open.Record.Linker.HeldDocuments.ShouldBeLessThan(store.LinkedCount * 2 / 3);
         store.ArchiveCounts.Incidents.ShouldBeGreaterThan(5);
+        var documents = store.List(null, 0, 100).Items;
+        var first = documents.Single(d => d.Source.EndsWith("report-00.txt", StringComparison.Ordinal)).Id;
+        var recall = documents.Single(d => d.Source.EndsWith("recall.txt", StringComparison.Ordinal)).Id;
+        var recalled = open.Record.Snapshot().Incidents.Where(i => i.Documents.Contains(recall) && i.Type == Crosscheck.Events.PloverType.Assault).ToList();
+        recalled.ShouldContain(i => i.Documents.Contains(first), "the recall joins the January attack");
         whole.ShouldContain("\"incidents\"");
     }
 

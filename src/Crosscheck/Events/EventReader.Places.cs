@@ -251,7 +251,7 @@ public sealed partial class EventReader
             if (text.HeadOf(d) != head || text.RelationOf(d) != "case") continue;
             if (text.WordOf(d).Equals("from", StringComparison.OrdinalIgnoreCase)) return true;
             // "pressure on Russia", "sanctions against Iran": what a noun other than the event's word bears on, not where.
-            if (trigger is not null && !trigger.Span.Contains(governor) && text.WordOf(d).ToLowerInvariant() is "on" or "against" && !RoleWords.AreaNouns.Contains(text.WordOf(governor))) return true;
+            if (trigger is not null && !trigger.Span.Contains(governor) && RoleWords.BearingPrepositions.Contains(text.WordOf(d)) && !RoleWords.AreaNouns.Contains(text.WordOf(governor))) return true;
         }
         return false;
     }

@@ -25,6 +25,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");
 
+    /// <summary>Prepositions by which a noun bears on a place it is about ("pressure on Russia"), not one where something happened.</summary>
+    public static FrozenSet<string> BearingPrepositions => Section("bearing-prepositions");
+
     private static FrozenSet<string> Section(string name) =>
         Sections.Value.TryGetValue(name, out var set) ? set : throw new InvalidOperationException($"syntax-roles.txt has no section @{name}");
 

@@ -96,6 +96,27 @@ public sealed partial class CrossDocumentLinker
         return new RecordPage<Incident>([.. ids.Select(IncidentById).OfType<Incident>()], total, offset, limit);
     }
 
+    /// <summary>
+    /// A page of every event, in the order their documents were added, reading only the documents the page falls in
+    /// (the others are skipped by their numbers of events).
+    /// </summary>
+    public RecordPage<EventFacts> EventPage(int offset, int limit)
+    {
+        var held = _documents.Values.Select(d => (Rank: _rank[d.Id], d.Id, Events: d.Events.Length)).OrderBy(d => d.Rank).ToList();
+        var archived = _archive?.DocumentSizes() ?? [];
+        var items = new List<EventFacts>();
+        var seen = 0;
+        foreach (var (_, id, count) in Merge(held, archived, (a, b) => a.Rank.CompareTo(b.Rank)))
+        {
+            if (items.Count < limit && seen + count > offset && Facts(id) is { } doc)
+            {
+                foreach (var ev in doc.Events.Skip(Math.Max(0, offset - seen)).Take(limit - items.Count)) items.Add(ev);
+            }
+            seen += count;
+        }
+        return new RecordPage<EventFacts>(items, seen, offset, limit);
+    }
+
     /// <summary>How many stories, listed incidents, mentions and discrepancies the record has, held and archived.</summary>
     public RecordCounts Counts()
     {

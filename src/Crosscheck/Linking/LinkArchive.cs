@@ -75,6 +75,9 @@ public interface ILinkArchive
     /// <summary>The archived documents with their ranks, in rank order.</summary>
     IEnumerable<(DocumentFacts Document, int Rank)> Documents();
 
+    /// <summary>The archived documents' ranks, ids and numbers of events, in rank order (what a page of events skips through).</summary>
+    IEnumerable<(int Rank, string Id, int Events)> DocumentSizes();
+
     DocumentFacts? Document(string documentId);
 
     /// <summary>An event of an archived document, as its document has it, or null.</summary>
@@ -155,6 +158,8 @@ public sealed class MemoryLinkArchive : ILinkArchive
 
     public RecordCounts Counts() => new(_stories.Count, _incidents.Values.Count(i => !i.Incident.Mention),
         _incidents.Values.Count(i => i.Incident.Mention), _incidents.Values.Sum(i => i.Discrepancies.Length));
+
+    public IEnumerable<(int Rank, string Id, int Events)> DocumentSizes() => _documents.Select(p => (p.Key, p.Value.Id, p.Value.Events.Length));
 
     public DocumentFacts? Document(string documentId) => _byId.GetValueOrDefault(documentId);
 

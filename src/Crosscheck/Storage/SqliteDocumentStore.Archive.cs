@@ -316,6 +316,30 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         }
     }
 
+    IEnumerable<(int Rank, string Id, int Events)> ILinkArchive.DocumentSizes()
+    {
+        var after = -1L;
+        while (true)
+        {
+            List<(int, string, int)> page = [];
+            lock (_gate)
+            {
+                var cmd = Command("""
+                    SELECT x.rank, d.id, (SELECT count(*) FROM event_assignments a WHERE a.document_seq = x.document_seq)
+                    FROM archived_documents x JOIN documents d ON d.seq = x.document_seq JOIN document_facts f ON f.document_seq = x.document_seq
+                    WHERE x.rank > $after AND f.stale = 0 ORDER BY x.rank LIMIT $n
+                    """, null);
+                cmd.Parameters.AddWithValue("$after", after);
+                cmd.Parameters.AddWithValue("$n", ArchivePage * 4);
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) page.Add(((int)r.GetInt64(0), r.GetString(1), (int)r.GetInt64(2)));
+            }
+            foreach (var size in page) yield return size;
+            if (page.Count < ArchivePage * 4) yield break;
+            after = page[^1].Item1;
+        }
+    }
+
     DocumentFacts? ILinkArchive.Document(string documentId)
     {
         lock (_gate)

@@ -90,6 +90,13 @@ public class LinkArchiveTests
         linker.StoryPage(0, 100).Items.Select(s => s.Id).ShouldBe(record.Stories.Select(s => s.Id));
         linker.StoryPage(1, 1).Items.Select(s => s.Id).ShouldBe(record.Stories.Skip(1).Take(1).Select(s => s.Id));
         linker.Counts().ShouldBe(new RecordCounts(record.Stories.Length, listed.Count, record.Incidents.Count(i => i.Mention), record.Discrepancies.Length));
+        var events = Months.Value.SelectMany(d => d.Events).Select(e => e.Id).ToList();
+        for (var offset = 0; offset <= events.Count + 1; offset += 3)
+        {
+            var page = linker.EventPage(offset, 4);
+            page.Items.Select(e => e.Id).ShouldBe(events.Skip(offset).Take(4));
+            page.Total.ShouldBe(events.Count);
+        }
         linker.IncidentById("i-nothing").ShouldBeNull();
         linker.StoryById("s-nothing").ShouldBeNull();
     }

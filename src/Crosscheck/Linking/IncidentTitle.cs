@@ -155,7 +155,8 @@ internal static class IncidentTitle
     {
         var targets = events.SelectMany(e => e.Recipients)
             .Where(r => Bare(r.Text) is var b && b.Length > 1 && !Pronouns.Contains(b, StringComparer.OrdinalIgnoreCase) && !places.Contains(b)
-                && !r.Text.Any(char.IsDigit) && IncidentWords.Split(r.Text) is { Length: > 0 and <= 4 } words && !IncidentWords.PlaceNouns.Contains(words[^1]))
+                && !r.Text.Any(char.IsDigit) && IncidentWords.Split(r.Text) is { Length: > 0 and <= 4 } words && !IncidentWords.PlaceNouns.Contains(words[^1])
+                && !words.Any(IncidentWords.NotInTarget.Contains))
             .ToList();
         if (targets.Count == 0) return null;
         var top = targets.GroupBy(r => r.EntityKey ?? Bare(r.Text), StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();

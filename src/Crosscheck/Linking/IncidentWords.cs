@@ -47,6 +47,9 @@ internal static class IncidentWords
 
     public static FrozenSet<string> PlaceNouns { get; } = Set(File, "place-nouns");
 
+    /// <summary>Words that keep a phrase out of a title as its target (pronouns, bare quantities).</summary>
+    public static FrozenSet<string> NotInTarget { get; } = Set(File, "not-in-target");
+
     /// <summary>How a title names the side of a country (ISO code), from the file's list; null when it has none.</summary>
     public static string? CountryWords(string iso2) => Countries.Value.GetValueOrDefault(iso2);
 

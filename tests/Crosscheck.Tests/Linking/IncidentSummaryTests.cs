@@ -234,6 +234,18 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_title_names_no_target_a_pronoun_or_a_bare_quantity_stands_for()
+    {
+        foreach (var vague in new[] { "its troops", "dozens", "their return" })
+        {
+            var ev = Strike("d-1", "v-1", 11, day: Tuesday) with { Recipients = [new ParticipantFacts(vague, null, null)] };
+            Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike in the Caribbean Sea, 2 Sep 2025: 11 killed");
+        }
+        var named = Strike("d-1", "v-1", 11, day: Tuesday) with { Recipients = [new ParticipantFacts("several fishing boats", null, null)] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [named])).Incident.Title.ShouldBe("US strike on several fishing boats in the Caribbean Sea, 2 Sep 2025: 11 killed");
+    }
+
+    [Fact]
     public void The_title_names_actor_target_place_day_and_dead()
     {
         var report = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 11, day: Tuesday)]);

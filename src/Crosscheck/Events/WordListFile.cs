@@ -46,18 +46,19 @@ internal static class WordListFile
         }
     }
 
-    /// <summary>The embedded file <c>data/events/<paramref name="fileName"/></c>, parsed.</summary>
-    public static FrozenDictionary<string, string[]> LoadEmbedded(string fileName)
+    /// <summary>The embedded file <c>data/<paramref name="folder"/>/<paramref name="fileName"/></c> (events or language), parsed.</summary>
+    public static FrozenDictionary<string, string[]> LoadEmbedded(string fileName, string folder = "events")
     {
-        using var reader = new StringReader(EmbeddedText(fileName));
+        using var reader = new StringReader(EmbeddedText(fileName, folder));
         return Parse(reader, fileName);
     }
 
-    /// <summary>The text of the embedded file <c>data/events/<paramref name="fileName"/></c> (for files of <see cref="TabLines"/>).</summary>
-    public static string EmbeddedText(string fileName)
+    /// <summary>The text of the embedded file <c>data/<paramref name="folder"/>/<paramref name="fileName"/></c> (for files of <see cref="TabLines"/>).</summary>
+    public static string EmbeddedText(string fileName, string folder = "events")
     {
-        using var stream = typeof(WordListFile).Assembly.GetManifestResourceStream("Crosscheck.Events." + fileName)
-            ?? throw new InvalidOperationException($"data/events/{fileName} was not built into Crosscheck.dll");
+        var prefix = folder switch { "events" => "Crosscheck.Events.", "language" => "Crosscheck.Language.", _ => throw new ArgumentOutOfRangeException(nameof(folder), folder, "events or language") };
+        using var stream = typeof(WordListFile).Assembly.GetManifestResourceStream(prefix + fileName)
+            ?? throw new InvalidOperationException($"data/{folder}/{fileName} was not built into Crosscheck.dll");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -8,13 +8,7 @@ internal static class PlaceWordList
 {
     private const string FileName = "place-words.txt";
 
-    private static readonly Lazy<FrozenDictionary<string, string[]>> Sections = new(() =>
-    {
-        using var stream = typeof(PlaceWordList).Assembly.GetManifestResourceStream("Crosscheck.Language." + FileName)
-            ?? throw new InvalidOperationException($"data/language/{FileName} is not embedded in the library");
-        using var reader = new StreamReader(stream);
-        return WordListFile.Parse(reader, FileName);
-    });
+    private static readonly Lazy<FrozenDictionary<string, string[]>> Sections = new(() => WordListFile.LoadEmbedded(FileName, "language"));
 
     public static string[] Section(string name) =>
         Sections.Value.TryGetValue(name, out var words) ? words : throw new InvalidOperationException($"data/language/{FileName} has no section @{name}");

@@ -122,7 +122,7 @@ public sealed partial class CrossDocumentLinker
     {
         var held = _incidentOrder.Where(s => s.Events.Count > 0).ToList();
         var archived = _archive?.Counts() ?? default;
-        return new RecordCounts(_stories.Stories.Count + archived.Stories, held.Count(s => !s.IsMention) + archived.Incidents,
+        return new RecordCounts(_stories.HeldCount + archived.Stories, held.Count(s => !s.IsMention) + archived.Incidents,
             held.Count(s => s.IsMention) + archived.Mentions, held.Sum(s => Summary(s).Discrepancies.Length) + archived.Discrepancies);
     }
 

@@ -9,6 +9,9 @@ public sealed record LinkUpdate(string Document, string Story, ImmutableArray<st
 {
     /// <summary>Other documents whose events moved (two series found to be one were merged); a store saves them again.</summary>
     public ImmutableArray<string> Reassigned { get; init; } = [];
+
+    /// <summary>The document was added before (held or archived): nothing changed.</summary>
+    public bool AddedBefore { get; init; }
 }
 
 /// <summary>Where an event was put and why: what the store keeps so that reloading never scores again.</summary>
@@ -115,7 +118,10 @@ public sealed partial class CrossDocumentLinker
         ArgumentNullException.ThrowIfNull(document);
         if (_documents.ContainsKey(document.Id) || _archive?.StoryOfDocument(document.Id) is not null)
         {
-            return new LinkUpdate(document.Id, StoryOf(document.Id)!, [.. document.Events.Select(e => IncidentOf(e.Id)).OfType<string>().Distinct()]);
+            return new LinkUpdate(document.Id, StoryOf(document.Id)!, [.. document.Events.Select(e => IncidentOf(e.Id)).OfType<string>().Distinct()])
+            {
+                AddedBefore = true,
+            };
         }
         _documents[document.Id] = document;
         if (document.Published is { } published && (_today is not { } today || published > today)) _today = published;

@@ -60,8 +60,9 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         ArgumentNullException.ThrowIfNull(document);
         lock (_gate)
         {
-            var isNew = linker.StoryOf(document.Id) is null;
+            // The linker says whether it knew the document (asking it first would read the archive twice per document).
             var update = linker.Add(document, known);
+            var isNew = !update.AddedBefore;
             _snapshot = null;
             if (isNew && known is null && Journal is { } journal)
             {

@@ -114,6 +114,9 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     /// <summary>Whether the story is held in memory (started and not evicted).</summary>
     public bool Holds(string storyId) => _byId.ContainsKey(storyId);
 
+    /// <summary>How many stories are held in memory.</summary>
+    public int HeldCount => _live;
+
     /// <summary>How many stories were ever started (the next story's order).</summary>
     public int Started => _stories.Count;
 

@@ -67,6 +67,7 @@ public static class CrosscheckCli
         root.Subcommands.Add(IngestCommand.Create(output, errors));
         root.Subcommands.Add(AnalyzeCommand.Create(output, errors));
         root.Subcommands.Add(ExportCommand.Create(output, errors));
+        root.Subcommands.Add(ReprocessCommand.Create(output, errors));
         root.Subcommands.Add(ServeCommand.Create(output, errors));
         root.Subcommands.Add(DemoCommand.Create(output, errors));
         root.Subcommands.Add(BenchCommand.Create(output, errors));

@@ -52,14 +52,15 @@ public static class RecordExport
     }
 
     /// <param name="documents">The store the record was loaded from: the JSON format writes its documents in full.</param>
-    public static ExportSummary Write(Stream output, ExportFormat format, SourcedRecord record, IDocumentStore documents)
+    /// <param name="recordVersion">The record's version, written by the json format (see <see cref="RecordVersions"/>).</param>
+    public static ExportSummary Write(Stream output, ExportFormat format, SourcedRecord record, IDocumentStore documents, int? recordVersion = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(documents);
         return format switch
         {
-            ExportFormat.Json => StoredRecordJson.Write(output, record, documents),
+            ExportFormat.Json => StoredRecordJson.Write(output, record, documents, recordVersion),
             ExportFormat.AcledCsv => AcledCsv.Write(output, record),
             ExportFormat.PloverJson => PloverJson.Write(output, record),
             ExportFormat.GeoJson => IncidentGeoJson.Write(output, record),

@@ -16,7 +16,8 @@ namespace Crosscheck.Export;
 /// </summary>
 public static class StoredRecordJson
 {
-    public static ExportSummary Write(Stream output, SourcedRecord record, IDocumentStore store)
+    /// <param name="recordVersion">The record's version (see <see cref="RecordVersions"/>), written as <c>recordVersion</c>; null leaves it out.</param>
+    public static ExportSummary Write(Stream output, SourcedRecord record, IDocumentStore store, int? recordVersion = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(record);
@@ -25,6 +26,7 @@ public static class StoredRecordJson
         using var w = new Utf8JsonWriter(output, AnalysisJson.WriterOptions);
         w.WriteStartObject();
         w.WriteString("schema", AnalysisJson.Schema);
+        if (recordVersion is { } version) w.WriteNumber("recordVersion", version);
         AnalysisJson.WriteStrings(w, "omitted", ["entities", "quotes"]);
         w.WriteStartArray("documents");
         foreach (var id in record.DocumentIds)

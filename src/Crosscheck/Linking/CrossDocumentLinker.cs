@@ -196,7 +196,8 @@ public sealed partial class CrossDocumentLinker
     }
 
     /// <summary>
-    /// Undoes a join: the event leaves its incident for one of its own and is never joined to another again.
+    /// Undoes a join: the event leaves its incident for one of its own, is never joined to another again, and no
+    /// other report joins it.
     /// Returns the new incident's id, or null when the event is unknown or already alone.
     /// </summary>
     public string? Detach(string eventId)
@@ -309,6 +310,9 @@ public sealed partial class CrossDocumentLinker
         foreach (var (incident, otherStory) in candidates)
         {
             if (incident.Events.Count == 0 || incident.Type != ev.Type) continue;
+            // A report detached by hand stays alone: relinked before the reports it was taken from, it would gather
+            // them again and undo the decision.
+            if (_detached.Count > 0 && incident.Events.Any(e => _detached.Contains(e.Id))) continue;
             var match = IncidentMatcher.Match(ev, incident.Events, incident.Traits);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
             // Equal scores go to the smaller id, so the choice never depends on the order candidates come in.

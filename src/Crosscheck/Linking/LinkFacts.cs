@@ -35,6 +35,8 @@ public sealed record DocumentFacts
     public ImmutableArray<PersonTitles> People { get; init; } = [];
     /// <summary>A party's denials and disputes of the facts the article reports ("Venezuelan officials disputed the account").</summary>
     public ImmutableArray<DisputeFacts> Disputes { get; init; } = [];
+    /// <summary>The analyzer that made this reading (<see cref="AnalyzerVersion"/>); null for a reading stored before versions.</summary>
+    public string? Analyzer { get; init; }
 }
 
 /// <summary>

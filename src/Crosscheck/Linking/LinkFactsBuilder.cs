@@ -45,6 +45,7 @@ public static partial class LinkFactsBuilder
             Title = document.Metadata.Title,
             Published = document.Metadata.Published,
             DuplicateOf = document.DuplicateOf,
+            Analyzer = AnalyzerVersion.Current.ToString(),
             Entities = [.. entityCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value, labels[p.Key]))],
             Terms = [.. termCounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new WeightedKey(p.Key, p.Value))],
             Events = events,

@@ -150,10 +150,7 @@ public sealed class PendingRecord
             if (link.Failure is not null) continue;
             if (link.Unreadable is { } unreadable) problem?.Invoke(unreadable + "; read again from the document's text");
             if (Facts(link, analyze, problem) is not { } facts) { failed++; continue; }
-            foreach (var (eventId, decided) in link.Assignment?.Events ?? new Dictionary<string, EventAssignment>())
-            {
-                if (decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) Record.KeepApart(eventId, decided);
-            }
+            KeepDecisions(link, facts, problem);
             LinkUpdate update;
             try
             {
@@ -174,8 +171,9 @@ public sealed class PendingRecord
 
     private DocumentFacts? Facts(StoredLink link, Func<Document, DocumentFacts> analyze, Action<string>? problem)
     {
-        // Stored facts stand, except for the original they copy, which an earlier copy's arrival may have changed.
-        if (link.Facts is { } stored) return stored.DuplicateOf == link.DuplicateOf ? stored : stored with { DuplicateOf = link.DuplicateOf };
+        // Stored facts stand (unless reprocess asked for a new reading), except for the original they copy, which an
+        // earlier copy's arrival may have changed.
+        if (link.Facts is { } stored && !link.Reread) return stored.DuplicateOf == link.DuplicateOf ? stored : stored with { DuplicateOf = link.DuplicateOf };
         var document = _store.Get(link.DocumentId) ?? throw new InvalidOperationException($"document {link.DocumentId} vanished while loading");
         try
         {
@@ -185,6 +183,38 @@ public sealed class PendingRecord
         {
             Fail(link, "cannot be analyzed", ex, problem);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Keeps every event an analyst detached apart. A new reading (reprocess) may give an event another id (its
+    /// evidence grew or shrank): the decision follows the event of the new reading with the same trigger word whose
+    /// evidence overlaps the old one's, keeping its incident; a decision whose event the new reading has not is kept
+    /// aside in the store (<see cref="SqliteDocumentStore.UnplacedDecisions"/>) and named.
+    /// </summary>
+    private void KeepDecisions(StoredLink link, DocumentFacts facts, Action<string>? problem)
+    {
+        foreach (var (eventId, decided) in link.Assignment?.Events ?? new Dictionary<string, EventAssignment>())
+        {
+            if (!decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) continue;
+            if (!link.Reread || facts.Events.Any(e => e.Id == eventId))
+            {
+                Record.KeepApart(eventId, decided);
+                continue;
+            }
+            var old = link.Facts?.Events.FirstOrDefault(e => e.Id == eventId);
+            var now = old is null ? null : facts.Events
+                .Where(e => e.Trigger == old.Trigger && e.Start < old.End && old.Start < e.End)
+                .OrderBy(e => e.Type == old.Type ? 0 : 1).ThenBy(e => Math.Abs(e.Start - old.Start)).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (now is not null)
+            {
+                Record.KeepApart(now.Id, decided with { Link = decided.Link with { Event = now.Id } });
+                continue;
+            }
+            _store.KeepUnplaced(new UnplacedDecision(eventId, link.DocumentId, decided.Incident, decided.Link.Reason, old?.Evidence ?? "", old?.Trigger ?? "", facts.Analyzer));
+            problem?.Invoke($"{InputError.Escape(link.Source)} (document {link.DocumentId}): a report detached by hand (event {eventId}"
+                + (old is null ? "" : $", '{old.Trigger}'") + ") is not in the new reading; the decision is kept aside (see 'crosscheck reprocess')");
         }
     }
 

@@ -26,9 +26,11 @@ public sealed record StoredLink(string DocumentId, DocumentFacts? Facts, Documen
     public DateOnly? Published { get; init; }
     /// <summary>Why its stored facts cannot be read (they are read again from the text), or null.</summary>
     public string? Unreadable { get; init; }
+    /// <summary>Marked by <c>reprocess</c>: read again from the text with the current analyzer (its stored facts are the old reading).</summary>
+    public bool Reread { get; init; }
 
     /// <summary>Linked and in place: reloading puts it back without scoring.</summary>
-    public bool InPlace => Facts is not null && Assignment is not null && !Stale;
+    public bool InPlace => Facts is not null && Assignment is not null && !Stale && !Reread;
 
     /// <summary>Nothing to do for it: in place, or kept out after a failed analysis.</summary>
     public bool Settled => InPlace || Failure is not null;
@@ -73,17 +75,19 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             using var write = RecordWrite();
             var tx = write.Transaction;
             var seq = SeqOf(facts.Id, tx) ?? throw new InvalidOperationException($"document {facts.Id} is not stored, so its facts cannot be");
-            // A document counted by the linker for the first time (never linked, or linked again after it went stale).
-            var check = Command("SELECT stale FROM document_facts WHERE document_seq = $seq", tx);
+            // A document counted by the linker for the first time (never linked, or linked again after it went stale or was marked to be read again).
+            var check = Command("SELECT stale + reread FROM document_facts WHERE document_seq = $seq", tx);
             check.Parameters.AddWithValue("$seq", seq);
             var counted = check.ExecuteScalar() is long stale && stale == 0;
             var cmd = Command("""
-                INSERT INTO document_facts (document_seq, story, facts, stale, rank, story_ord, weights, held)
-                VALUES ($seq, $story, $facts, 0, $rank, $ord, $weights, 1)
+                INSERT INTO document_facts (document_seq, story, facts, stale, rank, story_ord, weights, held, analyzer, reread)
+                VALUES ($seq, $story, $facts, 0, $rank, $ord, $weights, 1, $analyzer, 0)
                 ON CONFLICT (document_seq) DO UPDATE SET story = excluded.story, facts = excluded.facts, stale = 0,
-                    rank = excluded.rank, story_ord = excluded.story_ord, weights = excluded.weights, held = 1
+                    rank = excluded.rank, story_ord = excluded.story_ord, weights = excluded.weights, held = 1,
+                    analyzer = excluded.analyzer, reread = 0
                 """, tx);
             cmd.Parameters.AddWithValue("$seq", seq);
+            cmd.Parameters.AddWithValue("$analyzer", (object?)facts.Analyzer ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$story", assignment.Story);
             cmd.Parameters.AddWithValue("$facts", json);
             BindResume(cmd, assignment);
@@ -324,9 +328,9 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         var list = "[" + string.Join(",", seqs.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "]";
         lock (_gate)
         {
-            var rows = new List<(long Seq, string Id, string Source, string? Story, string? Facts, bool Stale, string? Failure, string? Dup)>(seqs.Count);
+            var rows = new List<(long Seq, string Id, string Source, string? Story, string? Facts, bool Stale, string? Failure, string? Dup, bool Reread)>(seqs.Count);
             var cmd = Command("""
-                SELECT d.seq, d.id, d.source, f.story, f.facts, coalesce(f.stale, 0), x.reason, d.duplicate_of
+                SELECT d.seq, d.id, d.source, f.story, f.facts, coalesce(f.stale, 0), x.reason, d.duplicate_of, coalesce(f.reread, 0)
                 FROM json_each($seqs) j JOIN documents d ON d.seq = j.value
                 LEFT JOIN document_facts f ON f.document_seq = d.seq LEFT JOIN link_failures x ON x.document_seq = d.seq
                 ORDER BY j.key
@@ -337,12 +341,12 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 while (r.Read())
                 {
                     rows.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-                        r.GetInt64(5) != 0, r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
+                        r.GetInt64(5) != 0, r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(8) != 0));
                 }
             }
             var events = ReadAssignments(list);
             var links = new List<StoredLink>(rows.Count);
-            foreach (var (seq, id, source, story, json, stale, failure, dup) in rows)
+            foreach (var (seq, id, source, story, json, stale, failure, dup, reread) in rows)
             {
                 if (story is null || json is null)
                 {
@@ -364,7 +368,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 var assignment = new DocumentAssignment(story, events.GetValueOrDefault(seq) ?? []);
                 links.Add(unreadable is not null
                     ? new StoredLink(id, null, assignment) { Source = source, Unreadable = unreadable, DuplicateOf = dup }
-                    : new StoredLink(id, facts, assignment) { Source = source, Stale = stale, DuplicateOf = dup });
+                    : new StoredLink(id, facts, assignment) { Source = source, Stale = stale, DuplicateOf = dup, Reread = reread });
             }
             return links;
         }

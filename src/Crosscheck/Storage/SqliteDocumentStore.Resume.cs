@@ -118,7 +118,7 @@ public sealed partial class SqliteDocumentStore
     {
         lock (_gate)
         {
-            if (Command("SELECT 1 FROM document_facts WHERE stale = 1 LIMIT 1", null).ExecuteScalar() is not null) return null;
+            if (Command("SELECT 1 FROM document_facts WHERE stale = 1 OR reread = 1 LIMIT 1", null).ExecuteScalar() is not null) return null;
             var counters = new Dictionary<string, int>(StringComparer.Ordinal);
             using (var r = Command("SELECT name, value FROM linker_state", null).ExecuteReader())
             {

@@ -122,6 +122,42 @@ internal static class SqliteMigrations
                 WHERE NOT EXISTS (SELECT 1 FROM document_facts f WHERE f.document_seq = d.seq AND f.stale = 0)
                 AND NOT EXISTS (SELECT 1 FROM link_failures x WHERE x.document_seq = d.seq);
             """),
+        // Versions (issue 15): each stored reading names the analyzer that made it (AnalyzerVersion; null for readings
+        // stored before), and `reprocess` marks the readings to make again (reread). A decision made by hand that a new
+        // reading no longer has the event for is kept aside, not lost. The record's versions: each item (incident,
+        // event, story) with a digest of how it was exported and the versions it was added, last changed or removed in.
+        (8, "versions", """
+            ALTER TABLE document_facts ADD COLUMN analyzer TEXT;
+            ALTER TABLE document_facts ADD COLUMN reread INTEGER NOT NULL DEFAULT 0;
+            UPDATE document_facts SET analyzer = json_extract(facts, '$.analyzer');
+            CREATE INDEX document_facts_analyzer ON document_facts(analyzer);
+            CREATE TABLE unplaced_decisions (
+                event     TEXT PRIMARY KEY,
+                document  TEXT NOT NULL,
+                incident  TEXT NOT NULL,
+                reason    TEXT NOT NULL,
+                evidence  TEXT NOT NULL,
+                trigger   TEXT NOT NULL,
+                analyzer  TEXT
+            ) WITHOUT ROWID;
+            CREATE TABLE record_items (
+                kind    TEXT NOT NULL,
+                id      TEXT NOT NULL,
+                digest  TEXT NOT NULL,
+                added   INTEGER NOT NULL,
+                changed INTEGER NOT NULL,
+                removed INTEGER,
+                PRIMARY KEY (kind, id)
+            ) WITHOUT ROWID;
+            CREATE INDEX record_items_changed ON record_items(changed);
+            CREATE TABLE record_versions (
+                version  INTEGER PRIMARY KEY,
+                made_at  TEXT NOT NULL,
+                added    INTEGER NOT NULL,
+                changed  INTEGER NOT NULL,
+                removed  INTEGER NOT NULL
+            );
+            """),
     ];
 
     /// <summary>

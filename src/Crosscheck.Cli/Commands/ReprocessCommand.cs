@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace Crosscheck.Cli.Commands;
+
+/// <summary>
+/// <c>crosscheck reprocess [--older|--all] [--db FILE]</c>: reads stored documents again with the current analyzer
+/// and links the record again from the first of them, keeping every decision made by hand.
+/// </summary>
+internal static class ReprocessCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var all = new Option<bool>("--all") { Description = "Read every stored document again" };
+        var older = new Option<bool>("--older") { Description = "Read again the documents another analyzer read (the default)" };
+        var db = SharedOptions.Database();
+        var command = new Command("reprocess", "Read stored documents again with the current analyzer and link the record again, keeping every decision made by hand")
+        {
+            all, older, db,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(all) && result.GetValue(older)) result.AddError("--all and --older cannot be given together");
+        });
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(db)!;
+            if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' first)");
+            using var store = IngestCommand.OpenStore(path);
+            var current = AnalyzerVersion.Current.ToString();
+            var before = store.Analyzers();
+            var keptBefore = store.UnplacedDecisions().Count;
+            var marked = store.MarkForReading(parse.GetValue(all), current);
+            var older = before.Where(a => a.Analyzer != current).ToList();
+            stdout.WriteLine($"Analyzer {current}: {marked:N0} stored document(s) to read again"
+                + (older.Count == 0 ? "" : " (" + string.Join(", ", older.Select(a => $"{a.Documents:N0} read by {a.Analyzer ?? "an analyzer before versions"}")) + ")"));
+            var load = IngestCommand.Link(store, stdout, stderr);
+            var unplaced = store.UnplacedDecisions();
+            var newlyUnplaced = unplaced.Count - keptBefore;
+            stdout.WriteLine(unplaced.Count == 0
+                ? "Every decision made by hand still applies."
+                : $"{unplaced.Count:N0} decision(s) made by hand are kept aside: their reports are not in the new reading ({newlyUnplaced:N0} new this run):");
+            foreach (var d in unplaced) stdout.WriteLine($"  {d.Document} event {d.Event} '{d.Trigger}' ({d.Reason}): \"{Shorten(d.Evidence)}\"");
+            return load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
+        });
+        return command;
+    }
+
+    private static string Shorten(string text) => text.Length <= 100 ? text : text[..97] + "...";
+}

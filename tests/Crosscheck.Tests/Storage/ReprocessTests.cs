@@ -1,0 +1,184 @@
+using System.Globalization;
+using Crosscheck.Cli;
+using Crosscheck.Linking;
+using Crosscheck.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Crosscheck.Tests.Storage;
+
+/// <summary>
+/// Versions (issue 15 item 3): each stored reading names its analyzer; <c>reprocess</c> reads again the older ones (or
+/// all), relinks, and keeps every decision made by hand, following an event whose id changed with the new reading.
+/// </summary>
+public sealed class ReprocessTests
+{
+    private static readonly string Current = AnalyzerVersion.Current.ToString();
+
+    [Fact]
+    public void Each_stored_reading_names_the_analyzer_that_made_it()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("versions.db");
+        using (var store = SampleRecord.StoreDocuments(path)) RecordLoader.Load(store);
+        Scalar(path, "SELECT count(*) FROM document_facts").ShouldBe(SampleRecord.Facts.Count);
+        Scalar(path, $"SELECT count(*) FROM document_facts WHERE analyzer = '{Current}' AND json_extract(facts, '$.analyzer') = '{Current}'")
+            .ShouldBe(SampleRecord.Facts.Count);
+        AnalyzerVersion.TryParse(Current, out var parsed).ShouldBeTrue();
+        parsed.ShouldBe(AnalyzerVersion.Current);
+        AnalyzerVersion.TryParse("25+XYZ", out _).ShouldBeFalse();
+        AnalyzerVersion.TryParse(null, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Reprocess_older_reads_again_only_what_another_analyzer_read_and_all_reads_everything()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("reprocess.db");
+        using (var store = SampleRecord.StoreDocuments(path)) RecordLoader.Load(store);
+        var before = CrossJsonOf(path);
+        var seqs = Seqs(path);
+        // Three readings are marked as made elsewhere (two by another analyzer, one before versions), and every stored
+        // title is spoiled, so a reading made again shows by its title.
+        Execute(path, "UPDATE document_facts SET facts = json_set(facts, '$.title', 'SPOILED')");
+        Execute(path, $"UPDATE document_facts SET analyzer = '1+000000000000' WHERE document_seq IN ({seqs[0]}, {seqs[4]})");
+        Execute(path, $"UPDATE document_facts SET analyzer = NULL WHERE document_seq = {seqs[7]}");
+
+        var (code, stdout, stderr) = Run("reprocess", "--db", path);
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain($"Analyzer {Current}: 3 stored document(s) to read again (2 read by 1+000000000000, 1 read by an analyzer before versions)");
+        stdout.ShouldContain("Every decision made by hand still applies.");
+        Scalar(path, $"SELECT count(*) FROM document_facts WHERE analyzer = '{Current}'").ShouldBe(SampleRecord.Facts.Count);
+        Scalar(path, "SELECT count(*) FROM document_facts WHERE json_extract(facts, '$.title') = 'SPOILED'").ShouldBe(SampleRecord.Facts.Count - 3);
+        Scalar(path, $"SELECT count(*) FROM document_facts WHERE document_seq IN ({seqs[0]}, {seqs[4]}, {seqs[7]}) AND json_extract(facts, '$.title') = 'SPOILED'").ShouldBe(0);
+        Scalar(path, "SELECT count(*) FROM document_facts WHERE reread = 1 OR stale = 1").ShouldBe(0);
+
+        (code, stdout, _) = Run("reprocess", "--db", path);
+        code.ShouldBe(0);
+        stdout.ShouldContain($"Analyzer {Current}: 0 stored document(s) to read again");
+        stdout.ShouldContain($"Record: {SampleRecord.Facts.Count} documents (0 newly linked)");
+
+        (code, stdout, _) = Run("reprocess", "--all", "--db", path);
+        code.ShouldBe(0);
+        stdout.ShouldContain($"Analyzer {Current}: {SampleRecord.Facts.Count} stored document(s) to read again");
+        stdout.ShouldContain($"Record: {SampleRecord.Facts.Count} documents ({SampleRecord.Facts.Count} newly linked)");
+        Scalar(path, "SELECT count(*) FROM document_facts WHERE json_extract(facts, '$.title') = 'SPOILED'").ShouldBe(0);
+        // Read again by the same analyzer, the record is the one it was.
+        CrossJsonOf(path).ShouldBe(before);
+    }
+
+    [Fact]
+    public void Reprocess_options_are_checked()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("none.db");
+        var (code, _, stderr) = Run("reprocess", "--all", "--older", "--db", path);
+        code.ShouldNotBe(0);
+        stderr.ShouldContain("--all and --older cannot be given together");
+        (code, _, stderr) = Run("reprocess", "--db", path);
+        code.ShouldNotBe(0);
+        stderr.ShouldContain("no such database");
+        File.Exists(path).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_detach_follows_its_event_into_a_new_reading_that_gives_it_another_id_and_is_kept_aside_when_the_event_is_gone()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("decisions.db");
+        string moved, alone, trigger;
+        using (var store = SampleRecord.StoreDocuments(path))
+        {
+            var record = RecordLoader.Load(store).Record;
+            var merged = record.Snapshot().Incidents.First(i => i.Events.Length >= 3);
+            moved = merged.Events[1];
+            alone = record.Detach(moved).ShouldNotBeNull();
+            trigger = record.Event(moved)!.Trigger;
+        }
+
+        // A new reading whose evidence for that event starts one character later: another id, the same trigger.
+        var renamed = moved + "-new";
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            store.MarkForReading(all: true, Current);
+            var problems = new List<string>();
+            var record = RecordLoader.Load(store, analyze: d => Shift(RecordLoader.Analyze(d), moved, renamed), problem: problems.Add).Record;
+            problems.ShouldBeEmpty();
+            record.IncidentOf(moved).ShouldBeNull();
+            record.IncidentOf(renamed).ShouldBe(alone);
+            record.Incident(alone)!.Events.ShouldBe([renamed]);
+            record.Incident(alone)!.Links.Single().Reason.ShouldStartWith("detached");
+            store.UnplacedDecisions().ShouldBeEmpty();
+        }
+        Scalar(path, $"SELECT count(*) FROM event_assignments WHERE event = '{renamed}' AND incident = '{alone}'").ShouldBe(1);
+
+        // A reading without the event: the decision is named and kept aside, not lost.
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            store.MarkForReading(all: true, Current);
+            var problems = new List<string>();
+            var record = RecordLoader.Load(store, analyze: d => Drop(Shift(RecordLoader.Analyze(d), moved, renamed), renamed), problem: problems.Add).Record;
+            record.IncidentOf(renamed).ShouldBeNull();
+            record.Incident(alone).ShouldBeNull();
+            problems.Single().ShouldContain($"a report detached by hand (event {renamed}, '{trigger}') is not in the new reading");
+            var kept = store.UnplacedDecisions().Single();
+            (kept.Event, kept.Incident, kept.Trigger).ShouldBe((renamed, alone, trigger));
+            kept.Reason.ShouldStartWith("detached");
+        }
+        var (_, stdout, _) = Run("reprocess", "--db", path);
+        stdout.ShouldContain("1 decision(s) made by hand are kept aside: their reports are not in the new reading (0 new this run):");
+        stdout.ShouldContain($"event {renamed} '{trigger}'");
+    }
+
+    private static DocumentFacts Shift(DocumentFacts facts, string id, string renamed) =>
+        facts with { Events = [.. facts.Events.Select(e => e.Id == id ? e with { Id = renamed, Start = e.Start + 1, Evidence = e.Evidence[1..] } : e)] };
+
+    private static DocumentFacts Drop(DocumentFacts facts, string id) => facts with { Events = [.. facts.Events.Where(e => e.Id != id)] };
+
+    private static List<long> Seqs(string db)
+    {
+        using var connection = Open(db);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT document_seq FROM document_facts ORDER BY document_seq";
+        using var r = cmd.ExecuteReader();
+        var list = new List<long>();
+        while (r.Read()) list.Add(r.GetInt64(0));
+        return list;
+    }
+
+    private static string CrossJsonOf(string db)
+    {
+        using var store = SqliteDocumentStore.Open(db);
+        return SampleRecord.CrossJsonOf(RecordLoader.Load(store).Record.Snapshot());
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CrosscheckCli.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static long Scalar(string db, string sql)
+    {
+        using var connection = Open(db);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(string db, string sql)
+    {
+        using var connection = Open(db);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static SqliteConnection Open(string db)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+}

@@ -53,6 +53,9 @@ public static class CrosscheckWeb
         builder.Services.AddSingleton(services => RecordStartup.Open(options, services.GetRequiredService<IDocumentStore>()));
         builder.Services.AddSingleton(services => services.GetRequiredService<RecordStartup>().Record);
         builder.Services.AddHostedService<PendingLinker>();
+        // Analysts' decisions are stored in the served database and laid over the record (see Crosscheck.Review).
+        builder.Services.AddSingleton(services => new Crosscheck.Review.ReviewDesk(
+            (SqliteDocumentStore)services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<SourcedRecord>()));
 
         builder.Services.AddOpenApi();
 
@@ -82,6 +85,7 @@ public static class CrosscheckWeb
         app.MapRecordPages();
         app.MapDocumentsApi();
         app.MapRecordApi();
+        app.MapReviewApi();
         app.MapOpenApi();
         return app;
     }

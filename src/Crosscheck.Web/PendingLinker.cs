@@ -12,7 +12,12 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
 
     public static RecordStartup Open(WebOptions options, IDocumentStore store)
     {
-        if (options.Record is { } given) return new RecordStartup(given, null);
+        if (options.Record is { } given)
+        {
+            // A record handed in still shows the decisions stored with its database.
+            if (store is SqliteDocumentStore decided && given.Review.IsEmpty) given.Review = new Crosscheck.Review.ReviewOverlay(decided.ReadDecisions());
+            return new RecordStartup(given, null);
+        }
         if (store is not SqliteDocumentStore sqlite) return new RecordStartup(new SourcedRecord(new CrossDocumentLinker()), null);
         var pending = RecordLoader.Open(sqlite);
         return new RecordStartup(pending.Record, pending);

@@ -64,9 +64,11 @@ internal static class RecordApi
         return [.. story.Incidents.Select(record.Incident).OfType<Incident>()];
     }
 
-    public static Results<Ok<IncidentDetailResponse>, ProblemHttpResult> GetIncident(SourcedRecord record, string id)
+    public static Results<Ok<IncidentDetailResponse>, ProblemHttpResult> GetIncident(SourcedRecord record, HttpContext http, string id)
     {
         if (record.Incident(id) is not { } incident) return NotFound("incident", id);
+        // The validator a review decision's If-Match names (see ReviewApi).
+        http.Response.Headers.ETag = Crosscheck.Review.ReviewDesk.ETagOf(record, incident);
         var events = incident.Events.Select(record.Event).OfType<EventFacts>().Select(e => ToResponse(e, incident.Id)).ToList();
         var sources = incident.Documents.Select(record.Facts).OfType<DocumentFacts>().Select(d => new SourceResponse(
             d.Id, d.Outlet, d.Title, Date(d.Published), d.DuplicateOf,
@@ -155,6 +157,8 @@ internal static class RecordApi
     {
         Mention = i.Mention,
         Tolls = [.. i.Tolls.Select(t => new TollPointResponse(t.Toll, t.Document, t.Outlet, TollMeasures.Name(t.Counts), t.Min, t.Max, Date(t.AsOf), t.Copy, t.Behind, t.Text) { Side = t.Side })],
+        Review = [.. i.Review.Select(r => new ReviewedValueResponse(r.Field, System.Text.Json.Nodes.JsonNode.Parse(r.Value), r.Author,
+            r.At.ToString("O", CultureInfo.InvariantCulture), r.Decision, r.Reason))],
     };
 
     internal static DiscrepancyResponse ToResponse(Discrepancy d) => new(
@@ -205,7 +209,13 @@ internal sealed record IncidentResponse(
 
     /// <summary>A campaign's running tolls in order of the day they are as of; the last not behind is its figure.</summary>
     public IReadOnlyList<TollPointResponse> Tolls { get; init; } = [];
+
+    /// <summary>The values analysts set that are in effect (the full history is at /api/incidents/{id}/history).</summary>
+    public IReadOnlyList<ReviewedValueResponse> Review { get; init; } = [];
 }
+
+/// <summary>A value an analyst set: which, the value (JSON), who, when, by which decision and why.</summary>
+internal sealed record ReviewedValueResponse(string Field, System.Text.Json.Nodes.JsonNode? Value, string Author, string At, long Decision, string Reason);
 
 /// <summary>One report's running toll of a campaign.</summary>
 internal sealed record TollPointResponse(string Toll, string Document, string? Outlet, string Counts, decimal Min, decimal? Max, string? AsOf, bool Copy, bool Behind, string Text)

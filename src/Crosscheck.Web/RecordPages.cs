@@ -288,6 +288,7 @@ internal static class RecordPages
             html.Raw("</td><td>").Text(link.JoinedTo is null ? "" : link.Score.ToString("0.###", CultureInfo.InvariantCulture)).Raw("</td><td>").Text(link.Reason).Raw("</td></tr>\n");
         }
         html.Raw("</tbody></table></section>\n");
+        ReviewPages.History(html, record, incident);
         return html.ToResult(incident.Title);
     }
 

@@ -59,7 +59,7 @@ public static class RecordLoader
     {
         ArgumentNullException.ThrowIfNull(store);
         var linker = new CrossDocumentLinker(storyOptions, store);
-        var record = new SourcedRecord(linker) { Journal = store };
+        var record = new SourcedRecord(linker) { Journal = store, Review = new Crosscheck.Review.ReviewOverlay(store.ReadDecisions()) };
         if (store.ReadResume() is { } resume)
         {
             var queue = store.ReadQueue();

@@ -158,6 +158,25 @@ internal static class SqliteMigrations
                 removed  INTEGER NOT NULL
             );
             """),
+        // Review (issue 15): the analysts' decisions, append-only, in the order made (see Crosscheck.Review.Decision).
+        (9, "decisions", """
+            CREATE TABLE decisions (
+                number      INTEGER PRIMARY KEY,
+                made_at     TEXT NOT NULL,
+                author      TEXT NOT NULL,
+                target_kind TEXT NOT NULL,
+                target      TEXT NOT NULL,
+                action      TEXT NOT NULL,
+                field       TEXT,
+                before      TEXT,
+                after       TEXT,
+                reason      TEXT NOT NULL,
+                reverts     INTEGER REFERENCES decisions(number)
+            );
+            CREATE INDEX decisions_target ON decisions(target);
+            CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            """),
     ];
 
     /// <summary>

@@ -38,6 +38,9 @@ internal static class ReviewPages
             DecisionAction.Revert => $"reverted decision {d.Reverts}",
             DecisionAction.Note => "note" + on,
             DecisionAction.Grade => "grade",
+            DecisionAction.Move => $"moved report {d.Target}",
+            DecisionAction.Merge => "merged another incident into this one",
+            DecisionAction.Split => "split reports into a new incident",
             _ => $"{DecisionNames.Name(d.Action)} {d.Field}{on}",
         };
     }

@@ -130,6 +130,30 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         }
     }
 
+    /// <summary>
+    /// An analyst's move of a report into another incident (see <see cref="CrossDocumentLinker.Move"/>); the
+    /// <see cref="Journal"/> gets the new assignments of every event of the two incidents.
+    /// </summary>
+    public bool Move(string eventId, string toIncident, string reason, bool create = false)
+    {
+        lock (_gate)
+        {
+            var from = linker.IncidentOf(eventId);
+            if (from is null || !linker.Move(eventId, toIncident, reason, create)) return false;
+            _snapshot = null;
+            if (Journal is { } journal)
+            {
+                var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
+                foreach (var incident in new[] { from, toIncident })
+                {
+                    foreach (var link in linker.IncidentById(incident)?.Links ?? []) moved[link.Event] = new EventAssignment(incident, link);
+                }
+                journal.Reassigned(moved);
+            }
+            return true;
+        }
+    }
+
     public int DocumentCount { get { lock (_gate) return linker.DocumentCount; } }
 
     public DocumentFacts? Facts(string documentId)

@@ -22,6 +22,12 @@ public enum DecisionAction
     Note,
     /// <summary>Undid the decision numbered <see cref="Decision.Reverts"/>.</summary>
     Revert,
+    /// <summary>Moved a report (the target event) into another incident (<see cref="Decision.After"/>, its id).</summary>
+    Move,
+    /// <summary>Moved every report of another incident (<see cref="Decision.Before"/>: its id and events) into the target incident.</summary>
+    Merge,
+    /// <summary>Took some reports of the target incident into a new incident (<see cref="Decision.After"/>: its id and events).</summary>
+    Split,
 }
 
 /// <summary>

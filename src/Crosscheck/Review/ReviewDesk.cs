@@ -73,6 +73,8 @@ public sealed class ReviewDesk(SqliteDocumentStore store, SourcedRecord record)
                 case DecisionAction.Note:
                     if (reason.Length == 0) return new(null, "a note needs its text (the reason)");
                     break;
+                case DecisionAction.Move or DecisionAction.Merge or DecisionAction.Split:
+                    return Restructure(request, eventFacts, incident, reason);
                 default:
                     return new(null, "use Revert to undo a decision");
             }
@@ -104,6 +106,10 @@ public sealed class ReviewDesk(SqliteDocumentStore store, SourcedRecord record)
             if (target is null) return new(null, $"no decision {number}", NotFound: true);
             if (!overlay.InEffect(number)) return new(null, $"decision {number} is not in effect (a revert undid it)");
             if (target.Action == DecisionAction.Note) return new(null, "a note is kept as written; write another");
+            // A structural decision is undone on the record itself; the revert of its revert does it again.
+            var structural = IsStructural(target) ? target
+                : target.Action == DecisionAction.Revert && overlay.Decisions.FirstOrDefault(d => d.Number == target.Reverts) is { } undone && IsStructural(undone) ? undone : null;
+            if (structural is not null) Replay(structural, undo: ReferenceEquals(structural, target), $"decision {number} reverted");
             return Store(new Decision
             {
                 At = default,
@@ -118,6 +124,87 @@ public sealed class ReviewDesk(SqliteDocumentStore store, SourcedRecord record)
                 Reverts = number,
             });
         }
+    }
+
+    /// <summary>Moves, merges and splits: checked, applied to the record (which keeps the new assignments), then stored.</summary>
+    private DecisionOutcome Restructure(DecisionRequest request, EventFacts? eventFacts, Incident? incident, string reason)
+    {
+        var decision = new Decision { At = default, Author = request.Author, TargetKind = request.TargetKind, Target = request.Target, Action = request.Action, Reason = reason };
+        switch (request.Action)
+        {
+            case DecisionAction.Move:
+            {
+                if (eventFacts is null) return new(null, "move a report (an event) into an incident; to join two incidents, merge");
+                if (Id(request.Value) is not { } to || record.Incident(to) is not { Mention: false } || record.IncidentOf(request.Target) is not { } from)
+                {
+                    return new(null, "value: expected the id of the incident to move the report into");
+                }
+                if (from == to) return new(null, "the report is in that incident already");
+                if (!record.Move(request.Target, to, reason)) return new(null, $"the report cannot be moved into {to}");
+                return Store(decision with { Before = Quote(from), After = Quote(to) });
+            }
+            case DecisionAction.Merge:
+            {
+                if (incident is null) return new(null, "merge incidents: post on the incident that stays");
+                if (Id(request.Value) is not { } other || record.Incident(other) is not { } merged) return new(null, "value: expected the id of the incident to merge into this one");
+                if (other == incident.Id) return new(null, "an incident cannot be merged into itself");
+                foreach (var e in merged.Events) record.Move(e, incident.Id, reason);
+                return Store(decision with { Before = Group(other, merged.Events), After = Quote(incident.Id) });
+            }
+            default:
+            {
+                if (incident is null) return new(null, "split an incident: post on the incident with the reports to take out");
+                if (request.Value is not JsonArray list || list.Count == 0) return new(null, "value: expected the ids of the reports (events) to take into a new incident");
+                var events = list.Select(Id).ToList();
+                if (events.Any(e => e is null || !incident.Events.Contains(e))) return new(null, $"value: every id must be a report of {incident.Id}");
+                var chosen = events.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                if (chosen.Count == incident.Events.Length) return new(null, "a split leaves at least one report in the incident");
+                var created = Documents.DocumentId.ForKey("i-", "split|" + string.Join('|', chosen));
+                foreach (var e in chosen) record.Move(e, created, reason, create: true);
+                return Store(decision with { Before = Quote(incident.Id), After = Group(created, chosen) });
+            }
+        }
+    }
+
+    /// <summary>Undoes (or, for the revert of a revert, does again) what a move, merge or split did to the record.</summary>
+    private void Replay(Decision structural, bool undo, string reason)
+    {
+        switch (structural.Action)
+        {
+            case DecisionAction.Move:
+                record.Move(structural.Target, Unquote(undo ? structural.Before! : structural.After!), reason, create: true);
+                break;
+            case DecisionAction.Merge:
+            {
+                var (other, events) = Ungroup(structural.Before!);
+                foreach (var e in events) record.Move(e, undo ? other : structural.Target, reason, create: true);
+                break;
+            }
+            case DecisionAction.Split:
+            {
+                var (created, events) = Ungroup(structural.After!);
+                foreach (var e in events) record.Move(e, undo ? Unquote(structural.Before!) : created, reason, create: true);
+                break;
+            }
+        }
+    }
+
+    private static bool IsStructural(Decision d) => d.Action is DecisionAction.Move or DecisionAction.Merge or DecisionAction.Split;
+
+    private static string? Id(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length is > 0 and <= 100 ? s.Trim() : null;
+
+    private static string Quote(string id) => JsonValue.Create(id).ToJsonString();
+
+    private static string Unquote(string json) => JsonNode.Parse(json)!.GetValue<string>();
+
+    private static string Group(string incident, IEnumerable<string> events) =>
+        new JsonObject { ["incident"] = incident, ["events"] = new JsonArray([.. events.Select(e => (JsonNode?)JsonValue.Create(e))]) }.ToJsonString();
+
+    private static (string Incident, List<string> Events) Ungroup(string json)
+    {
+        var o = JsonNode.Parse(json)!.AsObject();
+        return (o["incident"]!.GetValue<string>(), [.. o["events"]!.AsArray().Select(e => e!.GetValue<string>())]);
     }
 
     private DecisionOutcome Store(Decision decision)

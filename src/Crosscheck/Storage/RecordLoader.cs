@@ -187,7 +187,7 @@ public sealed class PendingRecord
     }
 
     /// <summary>
-    /// Keeps every event an analyst detached apart. A new reading (reprocess) may give an event another id (its
+    /// Keeps every event an analyst detached apart, and every event an analyst moved where it was put. A new reading (reprocess) may give an event another id (its
     /// evidence grew or shrank): the decision follows the event of the new reading with the same trigger word whose
     /// evidence overlaps the old one's, keeping its incident; a decision whose event the new reading has not is kept
     /// aside in the store (<see cref="SqliteDocumentStore.UnplacedDecisions"/>) and named.
@@ -196,7 +196,8 @@ public sealed class PendingRecord
     {
         foreach (var (eventId, decided) in link.Assignment?.Events ?? new Dictionary<string, EventAssignment>())
         {
-            if (!decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) continue;
+            if (!decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)
+                && !decided.Link.Reason.StartsWith(CrossDocumentLinker.MovedByHand, StringComparison.Ordinal)) continue;
             if (!link.Reread || facts.Events.Any(e => e.Id == eventId))
             {
                 Record.KeepApart(eventId, decided);
@@ -213,7 +214,8 @@ public sealed class PendingRecord
                 continue;
             }
             _store.KeepUnplaced(new UnplacedDecision(eventId, link.DocumentId, decided.Incident, decided.Link.Reason, old?.Evidence ?? "", old?.Trigger ?? "", facts.Analyzer));
-            problem?.Invoke($"{InputError.Escape(link.Source)} (document {link.DocumentId}): a report detached by hand (event {eventId}"
+            var how = decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal) ? "detached" : "moved";
+            problem?.Invoke($"{InputError.Escape(link.Source)} (document {link.DocumentId}): a report {how} by hand (event {eventId}"
                 + (old is null ? "" : $", '{old.Trigger}'") + ") is not in the new reading; the decision is kept aside (see 'crosscheck reprocess')");
         }
     }

@@ -108,6 +108,57 @@ public sealed class ReviewApiTests(RecordAppFixture app) : IClassFixture<RecordA
         }
     }
 
+    [Fact]
+    public async Task Merges_splits_and_moves_change_the_record_are_kept_through_a_reload_and_a_relink_and_can_be_reverted()
+    {
+        var (client, record, path) = await app.StartCopyAsync("structure.db");
+        var singles = record.Snapshot().Incidents.Where(i => i.Type == PloverType.Assault && !i.Mention && i.Scope == Crosscheck.Linking.IncidentScope.Single).ToList();
+        var (a, b) = (singles[0], singles[1]);
+
+        var merge = await Send(client, $"/api/incidents/{a.Id}/decisions", new { action = "merge", value = b.Id, reason = "one strike reported twice" });
+        merge.Status.ShouldBe(HttpStatusCode.Created);
+        record.Incident(a.Id)!.Events.Order().ShouldBe(a.Events.Concat(b.Events).Order());
+        (record.Incident(b.Id)?.Events ?? []).ShouldBeEmpty();
+
+        var split = await Send(client, $"/api/incidents/{a.Id}/decisions", new { action = "split", value = b.Events, reason = "two strikes after all" });
+        split.Status.ShouldBe(HttpStatusCode.Created);
+        var created = split.Body["after"]!["incident"]!.GetValue<string>();
+        record.Incident(created)!.Events.Order().ShouldBe(b.Events.Order());
+        record.Incident(a.Id)!.Events.Order().ShouldBe(a.Events.Order());
+        (await Send(client, $"/api/incidents/{a.Id}/decisions", new { action = "split", value = a.Events, reason = "all" })).Status.ShouldBe(HttpStatusCode.BadRequest);
+
+        var moved = b.Events[0];
+        var move = await Send(client, $"/api/events/{moved}/decisions", new { action = "move", value = a.Id, reason = "this report is about the first" });
+        move.Status.ShouldBe(HttpStatusCode.Created);
+        record.IncidentOf(moved).ShouldBe(a.Id);
+        (await Send(client, $"/api/events/{moved}/decisions", new { action = "move", value = "i-0000000000000000", reason = "x" })).Status.ShouldBe(HttpStatusCode.BadRequest);
+        var expected = Membership(record, a.Id, created);
+
+        // Kept: a reload puts every report back where the analyst left it, and so does a relink from the first document.
+        using (var store = SqliteDocumentStore.Open(path)) Membership(RecordLoader.Load(store).Record, a.Id, created).ShouldBe(expected);
+        using (var stdout = new StringWriter())
+        using (var stderr = new StringWriter())
+        {
+            CrosscheckCli.Run(["reprocess", "--all", "--db", path], stdout, stderr).ShouldBe(0, stderr.ToString());
+        }
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            var relinked = RecordLoader.Load(store).Record;
+            Membership(relinked, a.Id, created).ShouldBe(expected);
+            relinked.Incident(a.Id)!.Links.Single(l => l.Event == moved).Reason.ShouldStartWith("moved by hand");
+        }
+
+        // Reverting the move puts the report back in the split-off incident.
+        var number = move.Body["number"]!.GetValue<long>();
+        (await Send(client, $"/api/decisions/{number}/revert", new { reason = "it was the second after all" })).Status.ShouldBe(HttpStatusCode.Created);
+        record.IncidentOf(moved).ShouldBe(created);
+        var history = await Get(client, $"/api/incidents/{a.Id}/history");
+        history["decisions"]!.AsArray().Select(d => d!["action"]!.GetValue<string>()).ShouldBe(["merge", "split"]);
+    }
+
+    private static List<string> Membership(Crosscheck.Linking.SourcedRecord record, params string[] incidents) =>
+        [.. incidents.Select(id => id + ": " + string.Join(",", (record.Incident(id)?.Events ?? []).Order(StringComparer.Ordinal)))];
+
     private static async Task<(HttpStatusCode Status, JsonNode Body)> Send(HttpClient client, string path, object body, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

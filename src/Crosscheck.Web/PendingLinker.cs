@@ -15,7 +15,7 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
         if (options.Record is { } given)
         {
             // A record handed in still shows the decisions stored with its database.
-            if (store is SqliteDocumentStore decided && given.Review.IsEmpty) given.Review = new Crosscheck.Review.ReviewOverlay(decided.ReadDecisions());
+            if (store is SqliteDocumentStore decided && given.Review.IsEmpty) given.Review = new Crosscheck.Review.ReviewOverlay(decided.ReadDecisions(), decided.ReadSuccessors());
             return new RecordStartup(given, null);
         }
         if (store is not SqliteDocumentStore sqlite) return new RecordStartup(new SourcedRecord(new CrossDocumentLinker()), null);

@@ -210,7 +210,7 @@ public sealed class ReviewDesk(SqliteDocumentStore store, SourcedRecord record)
     private DecisionOutcome Store(Decision decision)
     {
         var stored = store.AppendDecision(decision);
-        record.Review = new ReviewOverlay([.. record.Review.Decisions, stored]);
+        record.Review = new ReviewOverlay([.. record.Review.Decisions, stored], record.Review.Successors);
         return new(stored, null);
     }
 

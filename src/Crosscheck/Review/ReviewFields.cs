@@ -27,6 +27,8 @@ public static class ReviewFields
     {
         json = "";
         error = "";
+        // Values built in code hold CLR types that read only as themselves; parsed JSON reads as any number type.
+        value = value is null ? null : JsonNode.Parse(value.ToJsonString());
         try
         {
             JsonNode? normal = field switch

@@ -23,10 +23,14 @@ public sealed class ReviewOverlay
     private readonly Dictionary<string, List<Decision>> _byTarget = new(StringComparer.Ordinal);
     private readonly HashSet<long> _inEffect = [];
 
-    public ReviewOverlay(IEnumerable<Decision> decisions)
+    private readonly IReadOnlyDictionary<string, string> _successors;
+
+    /// <param name="successors">Event ids a new reading replaced, with the ids they became: decisions about the old id apply to the new one.</param>
+    public ReviewOverlay(IEnumerable<Decision> decisions, IReadOnlyDictionary<string, string>? successors = null)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        Decisions = [.. decisions.OrderBy(d => d.Number)];
+        _successors = successors ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        Decisions = [.. decisions.OrderBy(d => d.Number).Select(d => d.TargetKind == DecisionTarget.Event ? d with { Target = Resolve(d.Target) } : d)];
         var reverts = Decisions.Where(d => d.Action == DecisionAction.Revert && d.Reverts is not null).ToLookup(d => d.Reverts!.Value);
         var memo = new Dictionary<long, bool>();
         // From the newest back, so a revert's own state is known before the decision it undoes.
@@ -49,7 +53,21 @@ public sealed class ReviewOverlay
         }
     }
 
-    /// <summary>Every decision, in the order made.</summary>
+    /// <summary>Event ids a new reading replaced, with the ids they became.</summary>
+    public IReadOnlyDictionary<string, string> Successors => _successors;
+
+    /// <summary>The id an event has now: followed through every new reading that changed it.</summary>
+    public string Resolve(string eventId)
+    {
+        for (var hops = 0; hops < 32 && _successors.TryGetValue(eventId, out var next); hops++) eventId = next;
+        return eventId;
+    }
+
+    /// <summary>The same decisions with one more replaced event id.</summary>
+    public ReviewOverlay WithSuccessor(string old, string successor) =>
+        new(Decisions, new Dictionary<string, string>(_successors, StringComparer.Ordinal) { [old] = successor });
+
+    /// <summary>Every decision, in the order made (a decision about an event names the event's id now).</summary>
     public ImmutableArray<Decision> Decisions { get; }
 
     public bool IsEmpty => Decisions.IsEmpty;

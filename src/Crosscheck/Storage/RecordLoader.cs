@@ -59,7 +59,7 @@ public static class RecordLoader
     {
         ArgumentNullException.ThrowIfNull(store);
         var linker = new CrossDocumentLinker(storyOptions, store);
-        var record = new SourcedRecord(linker) { Journal = store, Review = new Crosscheck.Review.ReviewOverlay(store.ReadDecisions()) };
+        var record = new SourcedRecord(linker) { Journal = store, Review = new Crosscheck.Review.ReviewOverlay(store.ReadDecisions(), store.ReadSuccessors()) };
         if (store.ReadResume() is { } resume)
         {
             var queue = store.ReadQueue();
@@ -194,6 +194,16 @@ public sealed class PendingRecord
     /// </summary>
     private void KeepDecisions(StoredLink link, DocumentFacts facts, Action<string>? problem)
     {
+        // Decisions about values (Crosscheck.Review) follow an event whose id the new reading changed.
+        if (link.Reread && link.Facts is { } before)
+        {
+            foreach (var old in before.Events.Where(e => !facts.Events.Any(n => n.Id == e.Id) && Record.Review.Of(e.Id).Count > 0))
+            {
+                if (Successor(old, facts) is not { } successor) continue;
+                _store.SaveSuccessor(old.Id, successor.Id);
+                Record.Review = Record.Review.WithSuccessor(old.Id, successor.Id);
+            }
+        }
         foreach (var (eventId, decided) in link.Assignment?.Events ?? new Dictionary<string, EventAssignment>())
         {
             if (!decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)
@@ -204,10 +214,7 @@ public sealed class PendingRecord
                 continue;
             }
             var old = link.Facts?.Events.FirstOrDefault(e => e.Id == eventId);
-            var now = old is null ? null : facts.Events
-                .Where(e => e.Trigger == old.Trigger && e.Start < old.End && old.Start < e.End)
-                .OrderBy(e => e.Type == old.Type ? 0 : 1).ThenBy(e => Math.Abs(e.Start - old.Start)).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .FirstOrDefault();
+            var now = old is null ? null : Successor(old, facts);
             if (now is not null)
             {
                 Record.KeepApart(now.Id, decided with { Link = decided.Link with { Event = now.Id } });
@@ -219,6 +226,12 @@ public sealed class PendingRecord
                 + (old is null ? "" : $", '{old.Trigger}'") + ") is not in the new reading; the decision is kept aside (see 'crosscheck reprocess')");
         }
     }
+
+    /// <summary>The event of a new reading that an old one became: the same trigger word, evidence overlapping, the same type first, then the nearest.</summary>
+    private static EventFacts? Successor(EventFacts old, DocumentFacts facts) => facts.Events
+        .Where(e => e.Trigger == old.Trigger && e.Start < old.End && old.Start < e.End)
+        .OrderBy(e => e.Type == old.Type ? 0 : 1).ThenBy(e => Math.Abs(e.Start - old.Start)).ThenBy(e => e.Id, StringComparer.Ordinal)
+        .FirstOrDefault();
 
     private void Fail(StoredLink link, string what, Exception ex, Action<string>? problem)
     {

@@ -33,6 +33,30 @@ public sealed partial class SqliteDocumentStore
         }
     }
 
+    /// <summary>Records that a new reading gave the event <paramref name="old"/> the id <paramref name="successor"/>.</summary>
+    public void SaveSuccessor(string old, string successor)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("INSERT INTO event_successors (old, new) VALUES ($old, $new) ON CONFLICT (old) DO UPDATE SET new = excluded.new", null);
+            cmd.Parameters.AddWithValue("$old", old);
+            cmd.Parameters.AddWithValue("$new", successor);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Every event id a new reading replaced, with the id it became.</summary>
+    public IReadOnlyDictionary<string, string> ReadSuccessors()
+    {
+        lock (_gate)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            using var r = Command("SELECT old, new FROM event_successors", null).ExecuteReader();
+            while (r.Read()) map[r.GetString(0)] = r.GetString(1);
+            return map;
+        }
+    }
+
     /// <summary>Every decision in the order made; a row this version cannot read is named through <see cref="ArchiveProblem"/> and left out.</summary>
     public IReadOnlyList<Decision> ReadDecisions()
     {

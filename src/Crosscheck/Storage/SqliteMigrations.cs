@@ -177,6 +177,10 @@ internal static class SqliteMigrations
             CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
             CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
             """),
+        // A new reading may give an event another id: decisions about the old id follow it to its successor.
+        (10, "event successors", """
+            CREATE TABLE event_successors (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID;
+            """),
     ];
 
     /// <summary>

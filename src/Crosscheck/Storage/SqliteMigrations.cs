@@ -122,6 +122,17 @@ internal static class SqliteMigrations
                 WHERE NOT EXISTS (SELECT 1 FROM document_facts f WHERE f.document_seq = d.seq AND f.stale = 0)
                 AND NOT EXISTS (SELECT 1 FROM link_failures x WHERE x.document_seq = d.seq);
             """),
+        // Accounts of the web app (Access): a name, a role and the SHA-256 of the account's key, never the key itself.
+        // Ids are never reused, so a session of a removed account never passes for a new account of the same name.
+        (6, "users", """
+            CREATE TABLE users (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                role       TEXT NOT NULL,
+                key_hash   BLOB NOT NULL UNIQUE,
+                created_at TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>

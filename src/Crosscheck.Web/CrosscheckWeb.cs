@@ -28,6 +28,9 @@ public sealed record WebOptions
 
     /// <summary>Where a document that cannot be linked is named (default: standard error, one line each).</summary>
     public Action<string>? Problem { get; init; }
+
+    /// <summary>Reading needs no account (writing still needs an analyst's); off by default.</summary>
+    public bool Public { get; init; }
 }
 
 /// <summary>Builds the Crosscheck web app: server-rendered pages and a JSON API (with its OpenAPI document at <c>/openapi/v1.json</c>) over one document store and the sourced record read from it.</summary>
@@ -63,6 +66,8 @@ public static class CrosscheckWeb
         builder.Services.Configure<KeyManagementOptions>(InMemoryKeyRing.Configure);
         builder.Services.AddAntiforgery();
 
+        builder.Services.AddAccessControl(options);
+
         // Registered before AddProblemDetails so browsers get an error page while API clients get JSON.
         builder.Services.AddSingleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>();
         builder.Services.AddProblemDetails();
@@ -73,11 +78,19 @@ public static class CrosscheckWeb
         app.Services.GetRequiredService<IDocumentStore>();
         app.Services.GetRequiredService<SourcedRecord>();
         // Hosts that never dispose the app (a Ctrl+C'd server) still close the database cleanly.
-        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<IDocumentStore>().Dispose());
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            app.Services.GetRequiredService<UserDirectory>().ClosePool();
+            app.Services.GetRequiredService<IDocumentStore>().Dispose();
+        });
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapLoginPages();
         app.MapDocumentPages();
         app.MapRecordPages();
         app.MapDocumentsApi();

@@ -50,7 +50,7 @@ internal sealed class HtmlPage
         <style>{Css}</style>
         </head>
         <body>
-        <header class="site"><a class="brand" href="/documents">Crosscheck</a><nav class="site-nav" aria-label="Sections"><a href="/documents">Documents</a><a href="/stories">Stories</a></nav><span class="tagline">news articles as a sourced record</span></header>
+        <header class="site"><a class="brand" href="/documents">Crosscheck</a><nav class="site-nav" aria-label="Sections"><a href="/documents">Documents</a><a href="/stories">Stories</a><a class="account" href="/login">Account</a></nav><span class="tagline">news articles as a sourced record</span></header>
         <main{(wide ? " class=\"wide\"" : "")}>
         {body}
         </main>

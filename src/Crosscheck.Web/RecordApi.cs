@@ -24,7 +24,8 @@ internal static class RecordApi
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
         incidents.MapGet("/", ListIncidents).WithSummary("Incidents, of one story with ?story=, in the order they were first reported");
         incidents.MapGet("/{id}", GetIncident).WithSummary("One incident with its events, sources, links and discrepancies");
-        incidents.MapPost("/{id}/events/{eventId}/detach", Detach).WithSummary("Undoes a merge: the event leaves the incident for one of its own");
+        incidents.MapPost("/{id}/events/{eventId}/detach", Detach).RequireWriter()
+            .WithSummary("Undoes a merge: the event leaves the incident for one of its own (an analyst's key, or a session with its form token)");
 
         app.MapGet("/api/events", ListEvents).WithTags("Events").WithSummary("Events filtered by type, modality, place, time, actor and text");
         return app;

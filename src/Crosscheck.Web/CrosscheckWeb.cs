@@ -31,6 +31,12 @@ public sealed record WebOptions
 
     /// <summary>Reading needs no account (writing still needs an analyst's); off by default.</summary>
     public bool Public { get; init; }
+
+    /// <summary>The host names requests may be addressed to (others are refused with 400); loopback names by default.</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = LoopbackHosts;
+
+    /// <summary>The loopback names a server listening on its default address is reached by.</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 }
 
 /// <summary>Builds the Crosscheck web app: server-rendered pages and a JSON API (with its OpenAPI document at <c>/openapi/v1.json</c>) over one document store and the sourced record read from it.</summary>
@@ -67,6 +73,7 @@ public static class CrosscheckWeb
         builder.Services.AddAntiforgery();
 
         builder.Services.AddAccessControl(options);
+        builder.Services.AddHostsAllowed(options.Hosts);
 
         // Registered before AddProblemDetails so browsers get an error page while API clients get JSON.
         builder.Services.AddSingleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>();
@@ -84,12 +91,15 @@ public static class CrosscheckWeb
             app.Services.GetRequiredService<IDocumentStore>().Dispose();
         });
 
+        app.UseSecurityHeaders();
+        app.UseHostFiltering();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.MapAssets();
         app.MapLoginPages();
         app.MapDocumentPages();
         app.MapRecordPages();

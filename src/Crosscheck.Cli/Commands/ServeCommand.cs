@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Crosscheck.Cli.Commands;
 
-/// <summary><c>crosscheck serve [--db FILE] [--urls URL] [--public]</c>: the web app over a database, for its accounts.</summary>
+/// <summary><c>crosscheck serve [--db FILE] [--urls URL] [--public] [--host NAME...]</c>: the web app over a database, for its accounts.</summary>
 internal static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -23,12 +23,13 @@ internal static class ServeCommand
         {
             Description = "Anyone may read, without an account (changing the record still needs an analyst's key or session)",
         };
-        var command = new Command("serve", Description) { db, urls, isPublic };
+        var hosts = SharedOptions.Hosts();
+        var command = new Command("serve", Description) { db, urls, isPublic, hosts };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' first)");
-            return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic)));
+            return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic), parse.GetValue(hosts)));
         });
         return command;
     }
@@ -40,7 +41,8 @@ internal static class ServeCommand
         Microsoft.AspNetCore.Builder.WebApplication app;
         try
         {
-            app = CrosscheckWeb.Build(new WebOptions { DatabasePath = databasePath, Urls = urls, Public = access.Public });
+            app = CrosscheckWeb.Build(new WebOptions { DatabasePath = databasePath, Urls = urls, Public = access.Public,
+                Hosts = access.Hosts is { Count: > 0 } hosts ? hosts : WebOptions.LoopbackHosts });
         }
         catch (InvalidDataException ex)
         {
@@ -61,7 +63,7 @@ internal static class ServeCommand
     }
 
     /// <summary>Who may use the server: with <c>Public</c>, anyone may read.</summary>
-    internal sealed record ServeAccess(bool Public);
+    internal sealed record ServeAccess(bool Public, IReadOnlyList<string>? Hosts = null);
 
     /// <summary>One line for a server that could not bind: the address and why, in the user's words.</summary>
     internal static string CannotListen(string urls, IOException ex) =>

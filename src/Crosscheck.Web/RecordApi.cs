@@ -92,10 +92,11 @@ internal static class RecordApi
         return TypedResults.Created($"/api/incidents/{created.Id}", ToResponse(created));
     }
 
-    public static Results<Ok<ListResponse<EventResponse>>, ValidationProblem> ListEvents(SourcedRecord record,
+    public static Results<Ok<ListResponse<EventResponse>>, ValidationProblem> ListEvents(SourcedRecord record, WebOptions options,
         string? type, string? modality, string? place, string? from, string? to, string? actor, string? q, string? offset, string? limit)
     {
         Paging.TryParse(offset, limit, out var paging, out var errors);
+        QueryLimits.Check(options, errors, ("place", place), ("actor", actor), ("q", q));
         PloverType? plover = null;
         if (!string.IsNullOrEmpty(type))
         {

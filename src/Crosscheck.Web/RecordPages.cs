@@ -70,7 +70,7 @@ internal static class RecordPages
 
     // ---- A story: its incidents on a timeline ----
 
-    public static Results<ContentHttpResult, ProblemHttpResult> StoryPage(SourcedRecord record, IDocumentStore store, string id)
+    public static Results<ContentHttpResult, ProblemHttpResult> StoryPage(SourcedRecord record, IDocumentLookup store, string id)
     {
         var view = RecordView.Of(record);
         if (view.Story(id) is not { } story) return NotFound("story", id);
@@ -188,7 +188,7 @@ internal static class RecordPages
     // ---- An incident: its reports side by side ----
 
     public static Results<ContentHttpResult, ProblemHttpResult> IncidentPage(
-        HttpContext context, IAntiforgery antiforgery, SourcedRecord record, IDocumentStore store, string id)
+        HttpContext context, IAntiforgery antiforgery, SourcedRecord record, IDocumentLookup store, string id)
     {
         var view = RecordView.Of(record);
         if (view.Incident(id) is not { } incident) return NotFound("incident", id);
@@ -483,7 +483,7 @@ internal static class RecordPages
 
     private static string EventAnchor(string eventId) => HtmlPage.Attr("event-" + eventId);
 
-    private static string DocumentTitle(SourcedRecord record, IDocumentStore store, string id)
+    private static string DocumentTitle(SourcedRecord record, IDocumentLookup store, string id)
     {
         if (record.Facts(id)?.Title is { Length: > 0 } title) return title;
         return store.Get(id) is { } doc ? DocumentPages.TitleOf(doc) : id;

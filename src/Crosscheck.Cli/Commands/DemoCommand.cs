@@ -30,11 +30,11 @@ internal static class DemoCommand
                 stdout.WriteLine($"Ingesting the samples in {samples} into {path}");
                 var (summary, load) = IngestCommand.Ingest(store, new DocumentReader(), [samples], stdout, stderr);
                 if (summary.Failed > 0 || load.Failed > 0) return CrosscheckCli.SomeFailed;
-                if (parse.GetValue(noServe)) return CrosscheckCli.Ok;
                 // The demo's own account, made fresh with its database: the key is printed here and nowhere else.
                 var (account, key) = UsersCommand.AddUser(store, "admin", Role.Admin);
                 stdout.WriteLine($"Admin key: {key}  (account '{account.Name}': sign in at /login, or send 'Authorization: Bearer KEY')");
             }
+            if (parse.GetValue(noServe)) return CrosscheckCli.Ok;
             return ServeCommand.Serve(path, parse.GetValue(urls)!, stdout, new ServeCommand.ServeAccess(false));
         });
         return command;

@@ -26,7 +26,8 @@ internal static class LoginPages
     public static async Task<IResult> Login(HttpContext context, IAntiforgery antiforgery, UserDirectory users)
     {
         if (!await antiforgery.IsRequestValidAsync(context)) return Expired();
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        // A token sent as a header with a body that is not a form: no key was sent.
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
         var returnUrl = LocalPath(form["returnUrl"]);
         if (users.FindByKey(form["key"].ToString().Trim()) is not { } account)
         {

@@ -188,6 +188,14 @@ public sealed class AccessTests(RecordAppFixture app) : IClassFixture<RecordAppF
             (await response.Content.ReadAsStringAsync()).ShouldContain("That key is not the key of any account.");
         }
         (await browser.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // The token as a header and a body that is not a form: no key, no session (and no server error).
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/login") { Content = new StringContent($"{{\"key\":\"{app.ReaderKey}\"}}", System.Text.Encoding.UTF8, "application/json") })
+        {
+            request.Headers.Add("RequestVerificationToken", token.Value);
+            using var response = await browser.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        (await browser.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         // Back only to a page of this site, never to another (an open redirect would lend it this site's name).
         using (var response = await browser.PostAsync("/login", new FormUrlEncodedContent([token, new("key", app.ReaderKey), new("returnUrl", "//evil.example/x")])))

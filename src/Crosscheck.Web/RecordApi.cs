@@ -24,7 +24,8 @@ internal static class RecordApi
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
         incidents.MapGet("/", ListIncidents).WithSummary("Incidents, of one story with ?story=, in the order they were first reported");
         incidents.MapGet("/{id}", GetIncident).WithSummary("One incident with its events, sources, links and discrepancies");
-        incidents.MapPost("/{id}/events/{eventId}/detach", Detach).WithSummary("Undoes a merge: the event leaves the incident for one of its own");
+        incidents.MapPost("/{id}/events/{eventId}/detach", Detach).RequireWriter()
+            .WithSummary("Undoes a merge: the event leaves the incident for one of its own (an analyst's key, or a session with its form token)");
 
         app.MapGet("/api/events", ListEvents).WithTags("Events").WithSummary("Events filtered by type, modality, place, time, actor and text");
         return app;
@@ -93,10 +94,11 @@ internal static class RecordApi
         return TypedResults.Created($"/api/incidents/{created.Id}", ToResponse(created));
     }
 
-    public static Results<Ok<ListResponse<EventResponse>>, ValidationProblem> ListEvents(SourcedRecord record,
+    public static Results<Ok<ListResponse<EventResponse>>, ValidationProblem> ListEvents(SourcedRecord record, WebOptions options,
         string? type, string? modality, string? place, string? from, string? to, string? actor, string? q, string? offset, string? limit)
     {
         Paging.TryParse(offset, limit, out var paging, out var errors);
+        QueryLimits.Check(options, errors, ("place", place), ("actor", actor), ("q", q));
         PloverType? plover = null;
         if (!string.IsNullOrEmpty(type))
         {

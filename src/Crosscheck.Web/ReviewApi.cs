@@ -32,9 +32,9 @@ internal static class ReviewApi
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Review");
-        group.MapPost("/incidents/{id}/decisions", DecideOnIncident).WithSummary("Sets, confirms or grades a value of an incident, or writes a note on it");
-        group.MapPost("/events/{id}/decisions", DecideOnEvent).WithSummary("Sets or confirms a value of a report (event), or writes a note on it");
-        group.MapPost("/decisions/{number}/revert", Revert).WithSummary("Undoes a decision (a revert is itself a decision)");
+        group.MapPost("/incidents/{id}/decisions", DecideOnIncident).WithSummary("Sets, confirms or grades a value of an incident, merges another into it, splits it, or writes a note on it").RequireWriter();
+        group.MapPost("/events/{id}/decisions", DecideOnEvent).WithSummary("Sets or confirms a value of a report (event), moves it into another incident, or writes a note on it").RequireWriter();
+        group.MapPost("/decisions/{number}/revert", Revert).WithSummary("Undoes a decision (a revert is itself a decision)").RequireWriter();
         group.MapGet("/incidents/{id}/history", History).WithSummary("Every decision about an incident and its reports, oldest first");
         return app;
     }
@@ -113,7 +113,7 @@ internal static class ReviewApi
             detail: $"Incident '{incident.Id}' changed since it was read (its ETag is now {current}); read it again and decide on what it says now.");
     }
 
-    /// <summary>The signed-in account's name, or "anonymous" where the server asks for none.</summary>
+    /// <summary>The account that proved itself (every write needs an analyst; "anonymous" only where no account is asked).</summary>
     private static string Author(HttpContext http) => http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonymous";
 
     private static DecisionResponse ToResponse(Decision d, ReviewOverlay overlay) => new(

@@ -32,13 +32,23 @@ public sealed class ReviewApiTests(RecordAppFixture app) : IClassFixture<RecordA
         var set = await Send(client, $"/api/incidents/{incident.Id}/decisions", new { action = "set", field = "killed", value = machine + 1, reason = "the Pentagon's later figure" }, etag);
         set.Status.ShouldBe(HttpStatusCode.Created);
         set.Body["number"]!.GetValue<long>().ShouldBe(1);
-        set.Body["author"]!.GetValue<string>().ShouldBe("anonymous");
+        set.Body["author"]!.GetValue<string>().ShouldBe("analyst");
         set.Body["before"]!.ToJsonString().ShouldBe($"{{\"min\":{machine},\"max\":{machine}}}");
         set.Body["after"]!.ToJsonString().ShouldBe($"{{\"min\":{machine + 1},\"max\":{machine + 1}}}");
         var shown = await Get(client, $"/api/incidents/{incident.Id}");
         shown["incident"]!["fatalities"]!["best"]!.GetValue<decimal>().ShouldBe(machine + 1);
-        shown["incident"]!["fatalities"]!["rule"]!.GetValue<string>().ShouldStartWith("set in review by anonymous (decision 1): the Pentagon's later figure");
+        shown["incident"]!["fatalities"]!["rule"]!.GetValue<string>().ShouldStartWith("set in review by analyst (decision 1): the Pentagon's later figure");
         shown["incident"]!["review"]![0]!["field"]!.GetValue<string>().ShouldBe("killed");
+
+        // A reader's key, a wrong key and no key may not decide, and change nothing.
+        foreach (var (key, status) in new[] { (app.ReaderKey, HttpStatusCode.Forbidden), ("wrong-key", HttpStatusCode.Unauthorized), ((string?)null, HttpStatusCode.Unauthorized) })
+        {
+            using var other = Crosscheck.Tests.Web.TestAccounts.KeyClient(client.BaseAddress!, key);
+            (await Send(other, $"/api/incidents/{incident.Id}/decisions", new { action = "set", field = "killed", value = 50, reason = "not allowed" })).Status.ShouldBe(status);
+            (await Send(other, "/api/decisions/1/revert", new { reason = "not allowed" })).Status.ShouldBe(status);
+        }
+        record.Review.Decisions.Length.ShouldBe(1);
+        Scalar(path, "SELECT count(*) FROM decisions").ShouldBe(1);
 
         // A write made from the view before that decision is refused, and changes nothing.
         var stale = await Send(client, $"/api/incidents/{incident.Id}/decisions", new { action = "set", field = "killed", value = 99, reason = "stale" }, etag);
@@ -48,7 +58,7 @@ public sealed class ReviewApiTests(RecordAppFixture app) : IClassFixture<RecordA
         // A grade with its reason; a report's place; invalid requests.
         (await Send(client, $"/api/incidents/{incident.Id}/decisions", new { action = "grade", value = "confirmed", reason = "acknowledged by the Pentagon" })).Status.ShouldBe(HttpStatusCode.Created);
         record.Incident(incident.Id)!.Grade.ShouldBe(Crosscheck.Linking.Grade.Confirmed);
-        record.Incident(incident.Id)!.GradeReason.ShouldBe("set in review by anonymous: acknowledged by the Pentagon");
+        record.Incident(incident.Id)!.GradeReason.ShouldBe("set in review by analyst: acknowledged by the Pentagon");
         (await Send(client, $"/api/events/{report}/decisions", new { action = "set", field = "place", value = new { name = "Gulf of Test", latitude = 12.5, longitude = -70.25 }, reason = "map" }))
             .Status.ShouldBe(HttpStatusCode.Created);
         record.Event(report)!.Location!.Name.ShouldBe("Gulf of Test");

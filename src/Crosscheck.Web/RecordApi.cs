@@ -31,32 +31,32 @@ internal static class RecordApi
         return app;
     }
 
-    public static Results<Ok<ListResponse<StoryResponse>>, ValidationProblem> ListStories(SourcedRecord record, string? offset, string? limit)
+    public static Results<Ok<ListResponse<StorySummaryResponse>>, ValidationProblem> ListStories(SourcedRecord record, string? offset, string? limit)
     {
         if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
         var page = record.Stories(paging.Offset, paging.Limit);
-        return TypedResults.Ok(new ListResponse<StoryResponse>([.. page.Items.Select(ToResponse)], page.Total, page.Offset, page.Limit));
+        return TypedResults.Ok(new ListResponse<StorySummaryResponse>([.. page.Items.Select(Summary)], page.Total, page.Offset, page.Limit));
     }
 
     public static Results<Ok<StoryDetailResponse>, ProblemHttpResult> GetStory(SourcedRecord record, string id)
     {
         if (record.Story(id) is not { } story) return NotFound("story", id);
-        return TypedResults.Ok(new StoryDetailResponse(ToResponse(story), [.. IncidentsOf(record, story).Select(ToResponse)]));
+        return TypedResults.Ok(new StoryDetailResponse(ToResponse(story), [.. IncidentsOf(record, story).Select(Summary)]));
     }
 
-    public static Results<Ok<ListResponse<IncidentResponse>>, ValidationProblem, ProblemHttpResult> ListIncidents(
+    public static Results<Ok<ListResponse<IncidentSummaryResponse>>, ValidationProblem, ProblemHttpResult> ListIncidents(
         SourcedRecord record, string? story, string? offset, string? limit)
     {
         if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
         if (string.IsNullOrEmpty(story))
         {
             var page = record.Incidents(null, paging.Offset, paging.Limit);
-            return TypedResults.Ok(new ListResponse<IncidentResponse>([.. page.Items.Select(ToResponse)], page.Total, page.Offset, page.Limit));
+            return TypedResults.Ok(new ListResponse<IncidentSummaryResponse>([.. page.Items.Select(Summary)], page.Total, page.Offset, page.Limit));
         }
         if (record.Story(story) is not { } found) return NotFound("story", story);
         var all = IncidentsOf(record, found);
-        return TypedResults.Ok(new ListResponse<IncidentResponse>(
-            [.. all.Skip(paging.Offset).Take(paging.Limit).Select(ToResponse)], all.Count, paging.Offset, paging.Limit));
+        return TypedResults.Ok(new ListResponse<IncidentSummaryResponse>(
+            [.. all.Skip(paging.Offset).Take(paging.Limit).Select(Summary)], all.Count, paging.Offset, paging.Limit));
     }
 
     /// <summary>A story's incidents as the story lists them, those it shares with another story included.</summary>
@@ -148,6 +148,17 @@ internal static class RecordApi
     internal static StoryResponse ToResponse(Story s) =>
         new(s.Id, s.Title, s.Documents, s.Incidents, Date(s.First), Date(s.Last));
 
+    /// <summary>What a list shows of a story: counts, not its documents and incidents (those are at its own URL).</summary>
+    internal static StorySummaryResponse Summary(Story s) =>
+        new(s.Id, s.Title, Date(s.First), Date(s.Last), s.Documents.Length, s.Incidents.Length, $"/api/stories/{Uri.EscapeDataString(s.Id)}");
+
+    /// <summary>What a list shows of an incident: its values and counts; reports, links and sources are at its own URL.</summary>
+    internal static IncidentSummaryResponse Summary(Incident i) => new(
+        i.Id, i.Story, PloverTypes.Name(i.Type), Modalities.Name(i.Modality), i.Scope == IncidentScope.Campaign ? "campaign" : "single", i.Title,
+        Place(i.Location), Time(i.Time), i.Fatalities is { } f ? new CountSummaryResponse(f.Min, f.Max, f.Best) : null,
+        Grades.Name(i.Grade), i.IndependentSources, i.Events.Length, i.Documents.Length, i.PartOf, i.Mention, i.Review.Length,
+        $"/api/incidents/{Uri.EscapeDataString(i.Id)}");
+
     internal static IncidentResponse ToResponse(Incident i) => new(
         i.Id, i.Story, PloverTypes.Name(i.Type), Modalities.Name(i.Modality), i.Scope == IncidentScope.Campaign ? "campaign" : "single", i.Title,
         i.Events, i.Documents, Place(i.Location), Time(i.Time),
@@ -196,8 +207,19 @@ internal sealed record ListResponse<T>(IReadOnlyList<T> Items, int Total, int Of
 /// <summary>A story as the analysis contract writes it, with the span of its documents' publication dates.</summary>
 internal sealed record StoryResponse(string Id, string Title, IReadOnlyList<string> Documents, IReadOnlyList<string> Incidents, string? First, string? Last);
 
-/// <summary>A story and its incidents in full.</summary>
-internal sealed record StoryDetailResponse(StoryResponse Story, IReadOnlyList<IncidentResponse> Incidents);
+/// <summary>A story in a list: its span and counts, the story in full at <c>url</c>.</summary>
+internal sealed record StorySummaryResponse(string Id, string Title, string? First, string? Last, int Documents, int Incidents, string Url);
+
+/// <summary>A story, and a summary of each of its incidents (each in full at its <c>url</c>).</summary>
+internal sealed record StoryDetailResponse(StoryResponse Story, IReadOnlyList<IncidentSummaryResponse> Incidents);
+
+/// <summary>An incident in a list: its values, how many events, documents and reviewed values it has, the incident in full at <c>url</c>.</summary>
+internal sealed record IncidentSummaryResponse(
+    string Id, string Story, string Type, string Modality, string Scope, string Title, PlaceResponse? Location, TimeResponse? Time,
+    CountSummaryResponse? Fatalities, string Grade, int IndependentSources, int Events, int Documents, string? PartOf, bool Mention, int Reviewed, string Url);
+
+/// <summary>A reconciled count: its range and best value (the sources and rule are on the incident's own URL).</summary>
+internal sealed record CountSummaryResponse(decimal Min, decimal Max, decimal Best);
 
 /// <summary>An incident as the analysis contract writes it (<c>independentSources</c>, <c>partOf</c>, <c>links</c>: why each event joined).</summary>
 internal sealed record IncidentResponse(

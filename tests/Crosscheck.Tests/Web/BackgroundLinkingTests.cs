@@ -54,5 +54,5 @@ public sealed class BackgroundLinkingTests : IDisposable
     /// <summary>The documents the record's stories hold, as the API lists them.</summary>
     private static async Task<int> LinkedDocuments(HttpClient client) =>
         JsonDocument.Parse(await client.GetStringAsync("/api/stories?limit=100")).RootElement.GetProperty("items").EnumerateArray()
-            .Sum(s => s.GetProperty("documents").GetArrayLength());
+            .Sum(s => s.GetProperty("documents").GetInt32());
 }

@@ -34,8 +34,12 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
         Ids(all).ShouldBe(stories.Select(s => s.Id));
         var first = all.GetProperty("items")[0];
         first.GetProperty("title").GetString().ShouldBe(stories[0].Title);
-        Strings(first.GetProperty("documents")).ShouldBe(stories[0].Documents);
-        Strings(first.GetProperty("incidents")).ShouldBe(stories[0].Incidents);
+        // A list gives counts and the story's own URL, where its documents and incidents are.
+        first.GetProperty("documents").GetInt32().ShouldBe(stories[0].Documents.Length);
+        first.GetProperty("incidents").GetInt32().ShouldBe(stories[0].Incidents.Length);
+        var full = await Json(first.GetProperty("url").GetString()!);
+        Strings(full.GetProperty("story").GetProperty("documents")).ShouldBe(stories[0].Documents);
+        Strings(full.GetProperty("story").GetProperty("incidents")).ShouldBe(stories[0].Incidents);
 
         var second = await Json("/api/stories?offset=1&limit=1");
         Ids(second).ShouldBe([stories[1].Id]);
@@ -46,7 +50,7 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
     }
 
     [Fact]
-    public async Task A_story_comes_with_its_incidents_in_full()
+    public async Task A_story_comes_with_a_summary_of_each_incident()
     {
         var story = app.Record.Snapshot().Stories.OrderByDescending(s => s.Incidents.Length).First();
         var body = await Json($"/api/stories/{story.Id}");
@@ -56,7 +60,10 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
         var expected = app.Record.Incident(story.Incidents[0])!;
         incidents[0].GetProperty("grade").GetString().ShouldBe(Grades.Name(expected.Grade));
         incidents[0].GetProperty("independentSources").GetInt32().ShouldBe(expected.IndependentSources);
-        Strings(incidents[0].GetProperty("events")).ShouldBe(expected.Events);
+        incidents[0].GetProperty("events").GetInt32().ShouldBe(expected.Events.Length);
+        incidents[0].TryGetProperty("links", out _).ShouldBeFalse();
+        var full = await Json(incidents[0].GetProperty("url").GetString()!);
+        Strings(full.GetProperty("incident").GetProperty("events")).ShouldBe(expected.Events);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal static class RealnewsEval
 
     /// <summary>One reported incident in one article: the article's own figures, the reading's, and their words.</summary>
     internal sealed record IncidentOutcome(string File, string Incident, List<decimal> Expected, decimal? Predicted, bool Exact, bool InRange,
-        DateOnly? Day, bool DayExact, string Words);
+        DateOnly? Day, bool DayExact, string Words, string DayWords);
 
     internal sealed record TollOutcome(string File, RealnewsGold.Statement Gold, bool InTolls, bool Anywhere);
 
@@ -92,10 +92,14 @@ internal static class RealnewsEval
         var exact = predicted is { } p && expected.Contains(p);
         var inRange = incident.KilledMin is { } min && incident.KilledMax is { } max && predicted is { } v && v >= min && v <= max;
         // The day comes from the incident's events matched by place or as the main news, whatever their day says.
-        var day = RealnewsMatch.EventsOf(read.Reading.Events, incident, reported, useDate: false).Select(RealnewsMatch.DayOf).FirstOrDefault(d => d is not null);
+        var own = RealnewsMatch.EventsOf(read.Reading.Events, incident, reported, useDate: false);
+        var dated = own.FirstOrDefault(e => RealnewsMatch.DayOf(e) is not null);
+        var day = dated is null ? null : RealnewsMatch.DayOf(dated);
         var words = best is null ? "" : $"'{best.Trigger.Text}': \"{best.Fatalities!.Text}\"";
+        // What gave the day: the event's word and its time's words (none when the day is assumed), else how many events the incident has.
+        var dayWords = dated is null ? $"({own.Count} events{string.Concat(own.Select(e => $", '{e.Trigger.Text}'"))})" : $"'{dated.Trigger.Text}': \"{dated.Time!.Span.Text}\"{(dated.Time.Basis is { } basis ? $" ({basis})" : "")}";
         return new IncidentOutcome(read.Gold.File, incident.Id, expected, predicted, exact, inRange, day,
-            day is { } d && RealnewsMatch.DayWithin(d, incident, 0), words);
+            day is { } d && RealnewsMatch.DayWithin(d, incident, 0), words, dayWords);
     }
 
     /// <summary>
@@ -185,7 +189,7 @@ internal static class RealnewsEval
         }
         foreach (var i in r.Incidents.Where(i => !i.DayExact).Take(show))
         {
-            stdout.WriteLine($"day {i.Incident} {i.File}: gold {Incident(i).Start:yyyy-MM-dd}{(Incident(i).End != Incident(i).Start ? $"..{Incident(i).End:yyyy-MM-dd}" : "")} → {i.Day?.ToString("yyyy-MM-dd", c) ?? "none"}");
+            stdout.WriteLine($"day {i.Incident} {i.File}: gold {Incident(i).Start:yyyy-MM-dd}{(Incident(i).End != Incident(i).Start ? $"..{Incident(i).End:yyyy-MM-dd}" : "")} → {i.Day?.ToString("yyyy-MM-dd", c) ?? "none"} {i.DayWords}");
         }
         foreach (var t in r.Tolls.Where(t => t.Gold.Episode && !t.InTolls).Take(show))
         {

@@ -44,7 +44,19 @@ internal static class DiscourseDays
         if (e.Fatalities is { Min: 0 }) return false;
         if (e.Fatalities is { Min: > 0 } || e.Injured is { Min: > 0 }) return true;
         if (text.PosOf(e.Trigger.StartToken) is "VBD" or "VBN" or "NN") return true;
-        return IsCarriedOut(text, e.Trigger);
+        return IsCarriedOut(text, e.Trigger) || IsToldAsDone(text, e.Trigger);
+    }
+
+    /// <summary>
+    /// "Cambodia also used rocket systems, striking a civilian settlement": a participle clause, with no word of its own
+    /// before it ("of bombing", "since … attacking"), that hangs from a verb in the past tells an attack that took place.
+    /// </summary>
+    private static bool IsToldAsDone(AnnotatedText text, TokenSpan trigger)
+    {
+        if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
+        var word = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
+        if (text.PosOf(word) != "VBG" || text.RelationOf(word) != "advcl" || text.HeadOf(word) is not (var verb and >= 0) || text.PosOf(verb) != "VBD") return false;
+        return !new Token(text, word).Dependents.Any(d => d.Relation is "mark" or "case");
     }
 
     /// <summary>"Thailand has launched airstrikes", "forces carried out strikes": attacks a light verb in the past reports as done.</summary>

@@ -75,4 +75,16 @@ public sealed class DiscourseDaysTests
             + "The shelling began late on Wednesday near the market.");
         Day(fronted.Single(e => e.Fatalities is { Min: 9 })).ShouldBe("2025-11-04");
     }
+
+    [Fact]
+    public void A_participle_clause_of_a_past_verb_tells_an_attack_that_took_place_and_takes_the_news_day()
+    {
+        var attacks = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Wednesday, killing nine people.\n\n"
+            + "The rebels also used rocket launchers, striking a village near the river.");
+        Day(attacks.Single(e => e.Trigger.Text == "striking")).ShouldBe("2025-11-05");
+        // "accused … of bombing" is what was said of the rebels, not an attack told as done.
+        var accused = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Wednesday, killing nine people.\n\n"
+            + "The governor accused the rebels of bombing a village near the river.");
+        accused.Where(e => e.Trigger.Text == "bombing").ShouldAllBe(e => e.Time == null);
+    }
 }

@@ -10,13 +10,16 @@ namespace Crosscheck.Events;
 /// began early on Thursday. Only an asserted attack that the article reports as news takes it, only when its sentence
 /// holds no time words at all, and only when the news attacks that do have a day agree on one day no later than the
 /// publication. The day keeps its own words (the characters that name it in the dated sentence). When no news attack
-/// has any time, such attacks take the publication day, marked as assumed (<see cref="TimeMention.Basis"/>).
+/// has any time, such attacks take the publication day, marked as assumed (<see cref="TimeMention.Basis"/>). Before
+/// all that, such an attack right after a sentence whose news attacks have one day of their own goes on with that day
+/// (<see cref="FromPreviousSentence"/>), even when the article's news attacks do not agree on one.
 /// </summary>
 internal static class DiscourseDays
 {
-    public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events)
+    public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes = default)
     {
         if (events.IsDefaultOrEmpty) return events;
+        events = FromPreviousSentence(text, events, quotes.IsDefault ? [] : quotes);
         // The news attacks' own days first; failing those, the days their reports were made; failing any, publication.
         var agreed = AgreedDay(text, events, reportDays: false);
         if ((agreed ?? AgreedDay(text, events, reportDays: true) ?? PublicationDay(text, events)) is not { } day) return events;
@@ -29,6 +32,61 @@ internal static class DiscourseDays
             builder.Add(takes || replaces ? e with { Time = day, TimeIsReportDay = false } : e);
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// "… at least four civilians were killed in the Thai attacks on Monday. The three others were killed by shelling in
+    /// Oddar Meanchey": a news attack whose sentence names no time goes on with the day of the sentence right before it,
+    /// when that sentence's news attacks are dated to one day of their own (not only the day of a report). A day taken so
+    /// is not handed on to the next sentence, and an attack told against another ("It comes after a Pakistani airstrike
+    /// targeted …") takes none.
+    /// </summary>
+    private static ImmutableArray<EventMention> FromPreviousSentence(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes)
+    {
+        // A time inside quoted words is told from the speaker's day ("destroyed in tonight's attacks"), not handed on.
+        bool Quoted(EventMention e) => e.Time is { } t && quotes.Any(q => q.Start <= t.Span.Start && t.Span.End <= q.End);
+        var builder = events.ToBuilder();
+        for (var i = 0; i < builder.Count; i++)
+        {
+            var e = builder[i];
+            if (!IsNewsAttack(e) || e.Time is not null || !IsOneIncident(text, e) || IsToldAgainstAnother(text, e.Trigger)) continue;
+            var sentence = text.SentenceIndexOf(e.Trigger.StartToken);
+            if (sentence == 0 || SentenceHasTime(text, text.Sentences[sentence])) continue;
+            if (DayOfSentence(text, events.Where(o => !Quoted(o)), sentence - 1) is { } day) builder[i] = e with { Time = day };
+        }
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// Whether the event word, or a clause or phrase it lies in, is opened by a time link of data/events/syntax-roles.txt
+    /// ("after", "before", "since"): an event set in time against another. False without a parse.
+    /// </summary>
+    private static bool IsToldAgainstAnother(AnnotatedText text, TokenSpan trigger)
+    {
+        if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
+        static bool Linked(Token t) => t.Dependents.Any(d => d.Relation is "mark" or "case" && RoleWords.TimeLinks.Contains(d.Text));
+        var word = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
+        // "after a drone struck a depot" may be parsed with "after" on the subject, as a phrase "after a drone".
+        if (new Token(text, word).Dependents.Any(d => d.HasRelation("nsubj") && d.Index < word && Linked(d))) return true;
+        for (var (n, depth) = (word, 0); n >= 0 && depth < 64; n = text.HeadOf(n), depth++)
+        {
+            if (Linked(new Token(text, n))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The one day of its own the news attacks of a sentence are dated to; null when none is or they disagree.</summary>
+    private static TimeMention? DayOfSentence(AnnotatedText text, IEnumerable<EventMention> events, int sentence)
+    {
+        TimeMention? day = null;
+        foreach (var e in events)
+        {
+            if (!IsNewsAttack(e) || text.SentenceIndexOf(e.Trigger.StartToken) != sentence) continue;
+            if (e.Time is not { Precision: TimePrecision.Day, Start: { } start, End: { } end } time || start != end || e.TimeIsReportDay || time.Basis is not null) continue;
+            if (day is null) day = time;
+            else if (day.Start != start) return null;
+        }
+        return day;
     }
 
     private static bool IsNewsAttack(EventMention e) =>

@@ -76,7 +76,7 @@ public sealed partial class EventReader
             }
         }
         var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)));
-        var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read)),
+        var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read), quotes),
             sentence => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span)));
         return new ArticleReading(judged, quotes)
         {

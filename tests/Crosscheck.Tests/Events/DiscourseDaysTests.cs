@@ -81,10 +81,27 @@ public sealed class DiscourseDaysTests
     {
         var attacks = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Wednesday, killing nine people.\n\n"
             + "The rebels also used rocket launchers, striking a village near the river.");
-        Day(attacks.Single(e => e.Trigger.Text == "striking")).ShouldBe("2025-11-05");
+        Day(attacks.Single(e => e.Evidence.Text.Contains("village", StringComparison.Ordinal))).ShouldBe("2025-11-05");
         // "accused … of bombing" is what was said of the rebels, not an attack told as done.
         var accused = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Wednesday, killing nine people.\n\n"
             + "The governor accused the rebels of bombing a village near the river.");
         accused.Where(e => e.Trigger.Text == "bombing").ShouldAllBe(e => e.Time == null);
+    }
+
+    [Fact]
+    public void An_undated_attack_goes_on_with_the_day_of_the_sentence_before_it_when_the_news_spans_two_days()
+    {
+        // The news attacks are of Sunday and Monday, so no one day is agreed; the sentence before the undated one is Monday's.
+        var attacks = Attacks("Fighting spreads along the border\n\nRebel gunners shelled the town of Arvel on Sunday.\n\n"
+            + "Rebels shelled the village of Brin on Monday, killing four people.\n\nThree others were killed by shelling in the village of Osk.");
+        Day(attacks.Single(e => e.Fatalities is { Min: 3 })).ShouldBe("2025-11-03");
+        // An attack set against another ("after …") is not the sentence before's news.
+        var after = Attacks("Fighting spreads along the border\n\nRebel gunners shelled the town of Arvel on Sunday.\n\n"
+            + "Rebels shelled the village of Brin on Monday, killing four people.\n\nIt comes after a drone struck a depot near Osk.");
+        after.Single(e => e.Evidence.Text.Contains("drone", StringComparison.Ordinal)).Time.ShouldBeNull();
+        // A day inside quoted words is the speaker's ("tonight" said on Sunday night), not handed on.
+        var quoted = Attacks("Fighting spreads along the border\n\nRebel gunners shelled the town of Arvel on Sunday.\n\n"
+            + "The army said: \"Rebels shelled the village of Brin tonight, killing four people.\"\n\nThree others were killed by shelling in the village of Osk.");
+        Day(quoted.Single(e => e.Fatalities is { Min: 3 })).ShouldBeNull();
     }
 }

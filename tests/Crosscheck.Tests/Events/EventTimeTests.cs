@@ -25,6 +25,14 @@ public sealed class EventTimeTests
         time.End.ShouldBe(time.Start);
     }
 
+    [Theory]
+    [InlineData("Drones hit the capital on Sunday in one of the most intense attacks in recent months.", "Sunday")]
+    [InlineData("Rebels shelled the town on Saturday, the deadliest shelling in years.", "Saturday")]
+    public void A_time_that_bounds_a_superlative_s_set_does_not_date_the_event(string text, string words)
+    {
+        Assault(text).Time.ShouldNotBeNull().Span.Text.ShouldBe(words);
+    }
+
     [Fact]
     public void An_anaphoric_day_counts_from_the_day_named_before_it()
     {

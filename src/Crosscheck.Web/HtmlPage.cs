@@ -50,7 +50,7 @@ internal sealed class HtmlPage
         <link rel="stylesheet" href="{StylesheetPath}">
         </head>
         <body>
-        <header class="site"><a class="brand" href="/documents">Crosscheck</a><nav class="site-nav" aria-label="Sections"><a href="/documents">Documents</a><a href="/stories">Stories</a><a class="account" href="/login">Account</a></nav><span class="tagline">news articles as a sourced record</span></header>
+        <header class="site"><a class="brand" href="/documents">Crosscheck</a><nav class="site-nav" aria-label="Sections"><a href="/documents">Documents</a><a href="/stories">Stories</a><a href="/incidents">Incidents</a><a class="account" href="/login">Account</a></nav><span class="tagline">news articles as a sourced record</span></header>
         <main{(wide ? " class=\"wide\"" : "")}>
         {body}
         </main>
@@ -136,5 +136,15 @@ internal sealed class HtmlPage
         table.links, table.values { border-collapse: collapse; width: 100%; background: var(--card); font-size: .88rem; }
         table.links th, table.links td, table.values th, table.values td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         .muted { color: var(--muted); }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
+        table.incident-list, table.decisions { border-collapse: collapse; width: 100%; background: var(--card); font-size: .88rem; }
+        table.incident-list th, table.incident-list td, table.decisions th, table.decisions td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        table.incident-list td.number { text-align: right; } table.incident-list th a { color: inherit; }
+        tr.decision.reverted td { color: var(--muted); text-decoration: line-through; }
+        .reviewed { font-size: .75rem; border: 1px solid #b9c2cb; border-radius: 4px; padding: 0 .3rem; color: #38424c; }
+        form.filters, form.review { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: center; margin: .6rem 0; }
+        form.filters input, form.filters select, form.review input, form.review select, form.review textarea { max-width: 100%; font: inherit; }
+        section.review-forms { border-top: 1px solid var(--line); margin-top: 1rem; } section.review-forms fieldset { border: 1px solid var(--line); border-radius: 6px; margin: .6rem 0; min-width: 0; }
+        :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
         """;
 }

@@ -26,8 +26,10 @@ internal static class RecordPages
     {
         app.MapGet("/stories", StoryList).ExcludeFromDescription();
         app.MapGet("/stories/{id}", StoryPage).ExcludeFromDescription();
+        app.MapGet("/incidents", IncidentListPage.Render).ExcludeFromDescription();
         app.MapGet("/incidents/{id}", IncidentPage).ExcludeFromDescription();
         app.MapPost("/incidents/{id}/events/{eventId}/detach", Detach).ExcludeFromDescription().RequireWriter();
+        app.MapPost("/incidents/{id}/review", ReviewForms.Post).ExcludeFromDescription().RequireWriter();
         return app;
     }
 
@@ -289,7 +291,10 @@ internal static class RecordPages
             html.Raw("</td><td>").Text(link.JoinedTo is null ? "" : link.Score.ToString("0.###", CultureInfo.InvariantCulture)).Raw("</td><td>").Text(link.Reason).Raw("</td></tr>\n");
         }
         html.Raw("</tbody></table></section>\n");
-        ReviewPages.History(html, record, incident);
+        // Analysts get the review forms, and a revert button on each decision of the history.
+        var reviewToken = AccessControl.CanWrite(context.User) ? token ?? antiforgery.GetAndStoreTokens(context) : null;
+        ReviewPages.History(html, record, incident, reviewToken);
+        if (reviewToken is not null) ReviewForms.Render(html, record, incident, reviewToken, d => outlets.GetValueOrDefault(d) ?? d);
         return html.ToResult(incident.Title);
     }
 

@@ -7,17 +7,19 @@ namespace Crosscheck.Web;
 /// <summary>An incident's review history as its page shows it: every decision about it and its reports, oldest first.</summary>
 internal static class ReviewPages
 {
-    public static void History(HtmlPage html, SourcedRecord record, Incident incident)
+    public static void History(HtmlPage html, SourcedRecord record, Incident incident, Microsoft.AspNetCore.Antiforgery.AntiforgeryTokenSet? token = null)
     {
         var overlay = record.Review;
         var decisions = overlay.History(incident.Id, incident.Events);
-        html.Raw("""<section class="history" aria-label="Review history"><h2>Review history</h2>""");
+        var etag = ReviewDesk.ETagOf(record, incident);
+        html.Raw("""<section class="history" id="history" aria-label="Review history"><h2>Review history</h2>""");
         if (decisions.Count == 0)
         {
             html.Raw("""<p class="muted">No analyst has decided on this incident or its reports yet; every value above is the machine's reading.</p></section>""" + "\n");
             return;
         }
-        html.Raw("""<table class="decisions"><thead><tr><th>#</th><th>When</th><th>Who</th><th>What</th><th>Before</th><th>After</th><th>Why</th></tr></thead><tbody>""" + "\n");
+        html.Raw("""<div class="table-scroll"><table class="decisions"><thead><tr><th>#</th><th>When</th><th>Who</th><th>What</th><th>Before</th><th>After</th><th>Why</th>"""
+            + (token is null ? "" : "<th>Undo</th>") + "</tr></thead><tbody>\n");
         foreach (var d in decisions)
         {
             var inEffect = overlay.InEffect(d.Number);
@@ -25,9 +27,16 @@ internal static class ReviewPages
                 .Text(d.Number.ToString(CultureInfo.InvariantCulture)).Raw("</td><td>")
                 .Text(d.At.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Raw("</td><td>").Text(d.Author).Raw("</td><td>")
                 .Text(What(d) + (inEffect ? "" : " (reverted)")).Raw("</td><td>").Text(d.Before ?? "—").Raw("</td><td>").Text(d.After ?? "—")
-                .Raw("</td><td>").Text(d.Reason).Raw("</td></tr>\n");
+                .Raw("</td><td>").Text(d.Reason).Raw("</td>");
+            if (token is not null)
+            {
+                html.Raw("<td>");
+                if (inEffect && d.Action != DecisionAction.Note) html.Raw(ReviewForms.RevertButton(incident.Id, d.Number, token, etag));
+                html.Raw("</td>");
+            }
+            html.Raw("</tr>\n");
         }
-        html.Raw("</tbody></table></section>\n");
+        html.Raw("</tbody></table></div></section>\n");
     }
 
     private static string What(Decision d)

@@ -28,6 +28,22 @@ public sealed record WebOptions
 
     /// <summary>Where a document that cannot be linked is named (default: standard error, one line each).</summary>
     public Action<string>? Problem { get; init; }
+
+    /// <summary>
+    /// How often the server looks whether another process stored or linked documents (default 1 second): a look is three
+    /// indexed reads; what is new is linked or loaded into the record served (see <c>RecordFollower</c>).
+    /// </summary>
+    public TimeSpan FollowEvery
+    {
+        get => _followEvery;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _followEvery = value;
+        }
+    }
+
+    private readonly TimeSpan _followEvery = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>Builds the Crosscheck web app: server-rendered pages and a JSON API (with its OpenAPI document at <c>/openapi/v1.json</c>) over one document store and the sourced record read from it.</summary>
@@ -49,10 +65,13 @@ public static class CrosscheckWeb
 
         // The record in memory, shared by every request (it takes its own lock). Loaded from the store, it keeps
         // saving its changes (an undone merge) there. What is in place is put back at once; documents stored but
-        // not linked yet are linked in the background (PendingLinker), so the server answers from the start.
+        // not linked yet are linked in the background, so the server answers from the start, and documents another
+        // process stores or links later are taken in as they come (RecordFollower). Each request gets the record
+        // current when it asks (transient), so a record replaced meanwhile is never mixed with its successor.
         builder.Services.AddSingleton(services => RecordStartup.Open(options, services.GetRequiredService<IDocumentStore>()));
-        builder.Services.AddSingleton(services => services.GetRequiredService<RecordStartup>().Record);
-        builder.Services.AddHostedService<PendingLinker>();
+        builder.Services.AddSingleton(services => new LiveRecord(services.GetRequiredService<RecordStartup>().Record));
+        builder.Services.AddTransient(services => services.GetRequiredService<LiveRecord>().Current);
+        builder.Services.AddHostedService<RecordFollower>();
 
         builder.Services.AddOpenApi();
 

@@ -95,7 +95,7 @@ internal static class IngestCommand
         {
             problems++;
             stderr.WriteLine($"crosscheck: {line}");
-        });
+        }, waiting: () => stderr.WriteLine($"crosscheck: {store.Path}: another process is linking this database (a server or an ingest); waiting for it to finish"));
         // Every failed document is one problem line; so is stored facts read again from the text.
         return load with { Failed = problems };
     }

@@ -11,6 +11,14 @@ namespace Crosscheck.Storage;
 public sealed record StoredResume(LinkResume State, IReadOnlyList<StoredLink> Held);
 
 /// <summary>
+/// Where a database stands, in three numbers read at once: the last document stored, how many documents the linker
+/// has counted and how many were kept out after a failed analysis. Storing raises the first, linking the second (every
+/// link run, rebuilt or resumed, links at least one new document), a failure the third, so a reader that saw the same
+/// mark before has nothing new to load.
+/// </summary>
+public readonly record struct StoreMark(long LastDocument, long Linked, long Failed);
+
+/// <summary>
 /// What lets a load resume instead of rebuilding (migration 5): each linked document's rank, story order and vector,
 /// which documents the linker held, the document frequencies and counters, and the queue of documents to link. Every
 /// read here goes through an index on held documents, the queue or a key, so a start costs the same however large the
@@ -182,6 +190,48 @@ public sealed partial class SqliteDocumentStore
             var state = new LinkResume(documents, counters.GetValueOrDefault("next_rank"), counters.GetValueOrDefault("stories"), archived);
             return new StoredResume(state, held);
         }
+    }
+
+    /// <summary>Where the database stands now (<see cref="StoreMark"/>): three indexed reads, cheap enough to ask every second.</summary>
+    public StoreMark ReadMark()
+    {
+        lock (_gate)
+        {
+            using var r = Command("""
+                SELECT coalesce((SELECT max(seq) FROM documents), 0), coalesce((SELECT value FROM linker_state WHERE name = 'documents'), 0),
+                    (SELECT count(*) FROM link_failures)
+                """, null).ExecuteReader();
+            r.Read();
+            return new StoreMark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ReadResume"/> and <see cref="ReadQueue"/> from one snapshot of the database, so another process that
+    /// links meanwhile never shows half of a document: what is held, its assignments and the queue agree.
+    /// </summary>
+    public (StoredResume? Resume, IReadOnlyList<StoredLink> Queue) ReadResumeAndQueue()
+    {
+        lock (_gate)
+        {
+            // Inside a batch of record writes the reads already share its transaction.
+            if (_batch is not null) return ReadBoth();
+            // Every command of this connection runs in _batch: a deferred transaction reads one snapshot (WAL) until it ends.
+            using var snapshot = _connection.BeginTransaction(deferred: true);
+            _batch = snapshot;
+            try
+            {
+                return ReadBoth();
+            }
+            finally
+            {
+                _batch = null;
+                snapshot.Commit();
+            }
+        }
+
+        // The queue is read only for a resume: a rebuild reads every document anyway.
+        (StoredResume?, IReadOnlyList<StoredLink>) ReadBoth() => ReadResume() is { } resume ? (resume, ReadQueue()) : (null, []);
     }
 
     /// <summary>The documents waiting to be linked (new, or stale), in link order, without their facts.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Crosscheck.Cli.Watch;
 using Crosscheck.Documents;
 
@@ -14,14 +15,6 @@ internal static class WatchCommand
             Description = "Folders to watch (read recursively, like ingest); none when only feeds are polled",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        folders.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"{token.Value}: unknown option (a folder whose name starts with '-' is given as ./{token.Value})");
-                else if (!Directory.Exists(token.Value)) result.AddError($"{token.Value}: " + (File.Exists(token.Value) ? "not a folder (watch takes folders; ingest a single file)" : "no such folder"));
-            }
-        });
         var feeds = new Option<string[]>("--feed")
         {
             Description = "An RSS or Atom feed to poll over HTTP (repeatable)",
@@ -55,10 +48,27 @@ internal static class WatchCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(folders) is not { Length: > 0 } && result.GetValue(feeds) is not { Length: > 0 }) result.AddError("nothing to watch: give a folder or a --feed URL");
+            var given = result.GetValue(folders) ?? [];
+            foreach (var folder in given)
+            {
+                if (folder.Length > 1 && folder[0] == '-') result.AddError($"{folder}: unknown option (a folder whose name starts with '-' is given as ./{folder})");
+                else if (!Directory.Exists(folder)) result.AddError($"{folder}: " + (File.Exists(folder) ? "not a folder (watch takes folders; ingest a single file)" : "no such folder"));
+            }
+            if (given.Length == 0 && result.GetValue(feeds) is not { Length: > 0 }) result.AddError("nothing to watch: give a folder or a --feed URL");
         });
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction(async (parse, invocation) =>
         {
+            // Ctrl+C (SIGINT) and SIGTERM end the watch between two steps; the handlers keep the runtime from killing it first.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(invocation);
+            var cancellation = stopping.Token;
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stopping.Cancel();
+            }
+
             using var store = IngestCommand.OpenStore(parse.GetValue(db)!);
             using var http = NewHttpClient();
             var options = new WatchOptions

@@ -103,6 +103,34 @@ public sealed class LiveRecordTests : IDisposable
     }
 
     [Fact]
+    public async Task While_another_process_holds_the_link_lock_the_server_shows_what_it_linked_and_links_nothing()
+    {
+        var expected = SampleRecord.ExpectedCrossJson;
+        var (first, rest) = SplitSamples(held: 3, earliest: false);
+        var path = LinkedDatabase(first);
+        var linkedByServer = 0;
+        await using var app = await StartAsync(path, doc =>
+        {
+            Interlocked.Increment(ref linkedByServer);
+            return RecordLoader.Analyze(doc);
+        });
+
+        // The lock is held as a linking process holds it, from storing to the end of its links.
+        using (LinkLock.TryTake(path).ShouldNotBeNull())
+        {
+            using var other = SqliteDocumentStore.Open(path);
+            new DocumentIngestor(other, new DocumentReader()).Ingest([rest]).Added.ShouldBeGreaterThan(0);
+            await Task.Delay(1500); // the server sees documents stored, finds the lock taken, and must not link them
+            linkedByServer.ShouldBe(0);
+            RecordLoader.Open(other).LinkPending().Failed.ShouldBe(0);
+            var clock = Stopwatch.StartNew();
+            await Eventually(() => ServedJson(app) == expected);
+            clock.Elapsed.ShouldBeLessThan(Within);
+        }
+        linkedByServer.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task One_linker_holds_a_database_at_a_time_and_a_load_waits_for_it()
     {
         var path = _dir.Combine("locked.db");

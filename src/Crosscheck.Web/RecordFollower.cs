@@ -18,7 +18,7 @@ internal sealed class LiveRecord(SourcedRecord record)
 }
 
 /// <summary>The record a server starts with: put back from the store at once, and what is left to link.</summary>
-internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending, LinkLock? linking, StoreMark? mark)
+internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending, LinkLock? linking, StoreMark? mark) : IDisposable
 {
     public SourcedRecord Record { get; } = record;
 
@@ -30,6 +30,9 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
 
     /// <summary>Where the database stood when the record was read (null: the record is not read from the store).</summary>
     public StoreMark? Mark { get; } = mark;
+
+    /// <summary>An app built but never started (it could not listen) lets the lock go with its services.</summary>
+    public void Dispose() => Linking?.Dispose();
 
     /// <summary>A mark no database has: the follower loads the record at its first look.</summary>
     private static readonly StoreMark Unread = new(-1, -1, -1);
@@ -69,8 +72,9 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
 /// </summary>
 internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDocumentStore store, WebOptions options) : BackgroundService
 {
+    // A thread of its own: linking is long work and the waits between looks block.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Run(() => Follow(stoppingToken), CancellationToken.None);
+        Task.Factory.StartNew(() => Follow(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Follow(CancellationToken stop)
     {

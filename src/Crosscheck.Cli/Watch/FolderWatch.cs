@@ -24,10 +24,25 @@ internal sealed class FolderWatch(string root, Action wake) : IDisposable
     /// <summary>Files changed but not quiet yet: the watch looks again after the settling time.</summary>
     public bool Waiting => !_touched.IsEmpty;
 
-    /// <summary>Starts listening for changes (a rescan finds the rest).</summary>
-    public void Start(TimeProvider time)
+    /// <summary>Starts listening for changes (a rescan finds the rest); a system that refuses says why to <paramref name="problem"/>.</summary>
+    public void Start(TimeProvider time, Action<string> problem)
     {
         _time = time;
+        try
+        {
+            Listen();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // Out of inotify watches, say: the folder is still rescanned at every interval.
+            _watcher?.Dispose();
+            _watcher = null;
+            problem($"{Root}: cannot be watched for changes ({ex.Message.ReplaceLineEndings(" ")}); it is rescanned at every interval only");
+        }
+    }
+
+    private void Listen()
+    {
         _watcher = new FileSystemWatcher(Root)
         {
             IncludeSubdirectories = true,

@@ -62,7 +62,7 @@ internal sealed class Watcher : IDisposable
     /// <summary>Runs until cancelled (Ctrl+C): a round, then a wait until something is due or a folder changes.</summary>
     public async Task RunAsync(CancellationToken cancellation)
     {
-        foreach (var folder in _folders) folder.Start(_options.Time);
+        foreach (var folder in _folders) folder.Start(_options.Time, Problem);
         while (!cancellation.IsCancellationRequested)
         {
             // Reset before the round: a change seen while it runs wakes the next wait at once.

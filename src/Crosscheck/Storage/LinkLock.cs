@@ -31,6 +31,12 @@ public sealed class LinkLock : IDisposable
         {
             return null;
         }
+        catch (UnauthorizedAccessException)
+        {
+            // A folder this process may not write to: no other process can link there either (SQLite needs to write
+            // its journal beside the file), so there is nothing to keep apart.
+            return new LinkLock(null);
+        }
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed record WebOptions
     public Action<string>? Problem { get; init; }
 
     /// <summary>
-    /// How often the server looks whether another process stored or linked documents (default 1 second): a look is three
+    /// How often the server looks whether another process stored or linked documents (default 1 second): a look is two
     /// indexed reads; what is new is linked or loaded into the record served (see <c>RecordFollower</c>).
     /// </summary>
     public TimeSpan FollowEvery

@@ -35,7 +35,7 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
     public void Dispose() => Linking?.Dispose();
 
     /// <summary>A mark no database has: the follower loads the record at its first look.</summary>
-    private static readonly StoreMark Unread = new(-1, -1, -1);
+    private static readonly StoreMark Unread = new(-1, -1);
 
     public static RecordStartup Open(WebOptions options, IDocumentStore store)
     {
@@ -64,7 +64,7 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
 /// <summary>
 /// Keeps a server's record up to date with its database. It first links the documents the server found stored but not
 /// linked, in the background (pages and the API answer from the start and show each document as it is linked). Then,
-/// every <see cref="WebOptions.FollowEvery"/>, it reads where the database stands (<see cref="StoreMark"/>: three
+/// every <see cref="WebOptions.FollowEvery"/>, it reads where the database stands (<see cref="StoreMark"/>: two
 /// indexed reads); when another process stored or linked documents, it takes the <see cref="LinkLock"/>, reloads the
 /// record from the store (resuming, or rebuilding when a document earlier than linked ones arrived), puts it in place
 /// and links what is left, with the rules of <c>ingest</c>. While another process holds the lock (an ingest linking), it
@@ -119,7 +119,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
                 if (taken is null)
                 {
                     // Another process links: its progress is shown, and the record is loaded whole once it is done.
-                    if (now.Linked != shown?.Linked && RecordLoader.Resume(sqlite) is { } resumed) live.Replace(resumed.Record);
+                    if (now.Changes != shown?.Changes && RecordLoader.Resume(sqlite) is { } resumed) live.Replace(resumed.Record);
                     shown = now;
                     continue;
                 }
@@ -148,6 +148,6 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
         if (pending.Pending > 0) pending.LinkPending(options.Analyze, problem: problem, cancellation: stop);
         // The documents stored since 'before' was read may not be in this record: they keep the next read's mark apart.
         var after = sqlite.ReadMark();
-        return before with { Linked = after.Linked, Failed = after.Failed };
+        return before with { Changes = after.Changes };
     }
 }

@@ -43,12 +43,14 @@ public static class RecordLoader
     /// <param name="linked">Called after each newly linked document, with what it changed.</param>
     /// <param name="problem">Gets one line per document that failed or whose stored facts were unreadable.</param>
     /// <param name="waiting">Called once when another process links the database, before waiting for it to finish (<see cref="LinkLock"/>).</param>
+    /// <param name="held">The link lock, when the caller took it already (to mark documents to read again first, say).</param>
     public static RecordLoad Load(SqliteDocumentStore store, Func<Document, DocumentFacts>? analyze = null,
-        Action<LinkUpdate>? linked = null, StoryClusterOptions? storyOptions = null, Action<string>? problem = null, Action? waiting = null)
+        Action<LinkUpdate>? linked = null, StoryClusterOptions? storyOptions = null, Action<string>? problem = null, Action? waiting = null,
+        LinkLock? held = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         // One linker at a time: what another linked meanwhile is then in place, read back rather than linked twice.
-        using var linking = LinkLock.Take(store.Path, waiting);
+        using var linking = held is null ? LinkLock.Take(store.Path, waiting) : null;
         return Open(store, storyOptions).LinkPending(analyze, linked, problem);
     }
 

@@ -116,6 +116,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 BindAssignment(cmd, ev.Id, a);
                 cmd.ExecuteNonQuery();
             }
+            Changed(tx);
             write.Complete();
         }
     }
@@ -239,6 +240,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 cmd.Parameters.AddWithValue("$id", id);
                 cmd.ExecuteNonQuery();
             }
+            Changed(tx);
             write.Complete();
         }
     }
@@ -263,6 +265,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$reason", reason);
             cmd.ExecuteNonQuery();
+            Changed(tx);
             write.Complete();
         }
     }

@@ -11,12 +11,11 @@ namespace Crosscheck.Storage;
 public sealed record StoredResume(LinkResume State, IReadOnlyList<StoredLink> Held);
 
 /// <summary>
-/// Where a database stands, in three numbers read at once: the last document stored, how many documents the linker
-/// has counted and how many were kept out after a failed analysis. Storing raises the first, linking the second (every
-/// link run, rebuilt or resumed, links at least one new document), a failure the third, so a reader that saw the same
-/// mark before has nothing new to load.
+/// Where a database stands, in two numbers read at once: the last document stored, and the record's change counter,
+/// which every write of a linker raises (a link, a failure, a stale or reread mark, a rebuild's counters; not a detach,
+/// which the server that made it holds already). A reader that saw the same mark before has nothing new to load.
 /// </summary>
-public readonly record struct StoreMark(long LastDocument, long Linked, long Failed);
+public readonly record struct StoreMark(long LastDocument, long Changes);
 
 /// <summary>
 /// What lets a load resume instead of rebuilding (migration 5): each linked document's rank, story order and vector,
@@ -32,6 +31,12 @@ public sealed partial class SqliteDocumentStore
         cmd.Parameters.AddWithValue("$ord", (object?)assignment.Vector?.StoryOrder ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$weights", assignment.Vector is { } v ? MemoryMarshal.AsBytes(v.Weights.AsSpan()).ToArray() : DBNull.Value);
     }
+
+    /// <summary>The name of the change counter in <c>linker_state</c> (<see cref="StoreMark"/>); a rebuild keeps it.</summary>
+    internal const string ChangesCounter = "changes";
+
+    /// <summary>A linker's write: the change counter goes up, in the write's transaction.</summary>
+    private void Changed(SqliteTransaction tx) => RaiseCounter(ChangesCounter, null, tx);
 
     /// <summary>A document newly counted by the linker: its keys' frequencies and the counters go up.</summary>
     private void CountLinked(DocumentFacts facts, DocumentAssignment assignment, SqliteTransaction tx)
@@ -88,7 +93,8 @@ public sealed partial class SqliteDocumentStore
             using var write = RecordWrite();
             var tx = write.Transaction;
             Command("DELETE FROM key_frequency", tx).ExecuteNonQuery();
-            Command("DELETE FROM linker_state", tx).ExecuteNonQuery();
+            Command($"DELETE FROM linker_state WHERE name <> '{ChangesCounter}'", tx).ExecuteNonQuery();
+            Changed(tx);
             foreach (var (key, df) in frequencies)
             {
                 var cmd = Command("INSERT INTO key_frequency (key, df) VALUES ($key, $df)", tx);
@@ -192,17 +198,16 @@ public sealed partial class SqliteDocumentStore
         }
     }
 
-    /// <summary>Where the database stands now (<see cref="StoreMark"/>): three indexed reads, cheap enough to ask every second.</summary>
+    /// <summary>Where the database stands now (<see cref="StoreMark"/>): two indexed reads, cheap enough to ask every second.</summary>
     public StoreMark ReadMark()
     {
         lock (_gate)
         {
-            using var r = Command("""
-                SELECT coalesce((SELECT max(seq) FROM documents), 0), coalesce((SELECT value FROM linker_state WHERE name = 'documents'), 0),
-                    (SELECT count(*) FROM link_failures)
+            using var r = Command($"""
+                SELECT coalesce((SELECT max(seq) FROM documents), 0), coalesce((SELECT value FROM linker_state WHERE name = '{ChangesCounter}'), 0)
                 """, null).ExecuteReader();
             r.Read();
-            return new StoreMark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+            return new StoreMark(r.GetInt64(0), r.GetInt64(1));
         }
     }
 

@@ -131,6 +131,45 @@ public sealed class LiveRecordTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reprocess_run_by_another_process_is_loaded_by_the_server_once_it_is_whole()
+    {
+        var expected = SampleRecord.ExpectedCrossJson;
+        var path = LinkedDatabase(SampleRecord.Directory);
+        var linkedByServer = 0;
+        await using var app = await StartAsync(path, doc =>
+        {
+            Interlocked.Increment(ref linkedByServer);
+            return RecordLoader.Analyze(doc);
+        });
+        var before = app.Services.GetRequiredService<SourcedRecord>();
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Crosscheck.Cli.CrosscheckCli.Run(["reprocess", "--all", "--db", path], stdout, stderr).ShouldBe(0, stderr.ToString());
+        var clock = Stopwatch.StartNew();
+        await Eventually(() => !ReferenceEquals(app.Services.GetRequiredService<SourcedRecord>(), before));
+        clock.Elapsed.ShouldBeLessThan(Within);
+        ServedJson(app).ShouldBe(expected);
+        linkedByServer.ShouldBe(0);
+    }
+
+    [Fact]
+    public void The_store_mark_moves_when_a_document_is_stored_or_linked_and_stays_when_the_record_is_read()
+    {
+        using var store = SqliteDocumentStore.Open(_dir.Combine("mark.db"));
+        var empty = store.ReadMark();
+        new DocumentIngestor(store, new DocumentReader()).Ingest([SampleRecord.Directory]);
+        var stored = store.ReadMark();
+        stored.LastDocument.ShouldBeGreaterThan(empty.LastDocument);
+        stored.Changes.ShouldBe(empty.Changes);
+        RecordLoader.Load(store);
+        var linked = store.ReadMark();
+        linked.Changes.ShouldBeGreaterThan(stored.Changes);
+        RecordLoader.Resume(store).ShouldNotBeNull().Pending.ShouldBe(0);
+        store.ReadMark().ShouldBe(linked);
+    }
+
+    [Fact]
     public async Task One_linker_holds_a_database_at_a_time_and_a_load_waits_for_it()
     {
         var path = _dir.Combine("locked.db");

@@ -47,7 +47,11 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
             try
             {
                 var pending = RecordLoader.Open(sqlite);
-                return new RecordStartup(pending.Record, pending, linking, mark);
+                if (pending.Pending > 0) return new RecordStartup(pending.Record, pending, linking, mark);
+                // Nothing to link: the lock goes at once, and the follower starts from what the store said now.
+                var now = sqlite.ReadMark();
+                linking.Dispose();
+                return new RecordStartup(pending.Record, null, null, mark with { Changes = now.Changes });
             }
             catch
             {

@@ -14,6 +14,7 @@ namespace Crosscheck.Tests.Cli;
 /// <c>crosscheck watch</c>: feeds served on 127.0.0.1 and polled on a clock the test moves, folders written while the
 /// watch runs; every document must land in the store and in the linked record, once.
 /// </summary>
+[Collection(TimedCollection.Name)]
 public sealed class WatchTests : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(5);

@@ -17,6 +17,7 @@ namespace Crosscheck.Tests.Web;
 /// server starts over the first part, another store or process ingests the rest, and the record served must become the
 /// record a single ingest of every sample makes, within five seconds.
 /// </summary>
+[Collection(TimedCollection.Name)]
 public sealed class LiveRecordTests : IDisposable
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(5);
@@ -116,7 +117,8 @@ public sealed class LiveRecordTests : IDisposable
         });
 
         // The lock is held as a linking process holds it, from storing to the end of its links.
-        using (LinkLock.TryTake(path).ShouldNotBeNull())
+        using (var waited = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        using (LinkLock.Take(path, cancellation: waited.Token))
         {
             using var other = SqliteDocumentStore.Open(path);
             new DocumentIngestor(other, new DocumentReader()).Ingest([rest]).Added.ShouldBeGreaterThan(0);

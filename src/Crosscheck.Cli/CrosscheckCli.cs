@@ -71,6 +71,7 @@ public static class CrosscheckCli
         root.Subcommands.Add(ServeCommand.Create(output, errors));
         root.Subcommands.Add(WatchCommand.Create(output, errors));
         root.Subcommands.Add(DemoCommand.Create(output, errors));
+        root.Subcommands.Add(UsersCommand.Create(output, errors));
         root.Subcommands.Add(BenchCommand.Create(output, errors));
         root.Subcommands.Add(TaggingCommands.Train(output));
         root.Subcommands.Add(EvalCommand.Create(output, errors));

@@ -44,6 +44,21 @@ public sealed record WebOptions
     }
 
     private readonly TimeSpan _followEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reading needs no account (writing still needs an analyst's); off by default.</summary>
+    public bool Public { get; init; }
+
+    /// <summary>The host names requests may be addressed to (others are refused with 400); loopback names by default.</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = LoopbackHosts;
+
+    /// <summary>How long one database read of a request may run before it is interrupted (a 503 problem).</summary>
+    public TimeSpan QueryTimeLimit { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest search text (and place, actor) a request may send; longer is a 400 problem.</summary>
+    public int MaxQueryLength { get; init; } = 256;
+
+    /// <summary>The loopback names a server listening on its default address is reached by.</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 }
 
 /// <summary>Builds the Crosscheck web app: server-rendered pages and a JSON API (with its OpenAPI document at <c>/openapi/v1.json</c>) over one document store and the sourced record read from it.</summary>
@@ -59,9 +74,18 @@ public static class CrosscheckWeb
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddSingleton(options);
 
-        // The store serializes its own connection, so one instance serves every request. Registered through a
-        // factory so the container owns it and disposes it when the app is disposed.
+        // The store's one connection is the record's: it writes the record's changes and reads what the record
+        // archived (indexed lookups, under the record's lock). Registered through a factory so the container owns it
+        // and disposes it when the app is disposed.
         builder.Services.AddSingleton<IDocumentStore>(_ => SqliteDocumentStore.Open(options.DatabasePath));
+        // Every other read of a request (documents, searches, accounts) takes a pooled read-only connection of its
+        // own, bounded in time, so a slow search holds nobody else up.
+        builder.Services.AddSingleton(_ => new SqliteReadPool(options.DatabasePath, options.QueryTimeLimit));
+        // Per request, so that a client that goes away stops its reads.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(services => services.GetRequiredService<SqliteReadPool>()
+            .Lookup(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.RequestAborted ?? default));
+        builder.Services.AddExceptionHandler<QueryTimeLimitHandler>();
 
         // The record in memory, shared by every request (it takes its own lock). Loaded from the store, it keeps
         // saving its changes (an undone merge) there. What is in place is put back at once; documents stored but
@@ -69,9 +93,12 @@ public static class CrosscheckWeb
         // process stores or links later are taken in as they come (RecordFollower). Each request gets the record
         // current when it asks (transient), so a record replaced meanwhile is never mixed with its successor.
         builder.Services.AddSingleton(services => RecordStartup.Open(options, services.GetRequiredService<IDocumentStore>()));
-        builder.Services.AddSingleton(services => new LiveRecord(services.GetRequiredService<RecordStartup>().Record));
+        builder.Services.AddSingleton(services => new LiveRecord(services.GetRequiredService<RecordStartup>().Record, services.GetRequiredService<IDocumentStore>()));
         builder.Services.AddTransient(services => services.GetRequiredService<LiveRecord>().Current);
         builder.Services.AddHostedService<RecordFollower>();
+        // Analysts' decisions are stored in the served database and laid over the record (see Crosscheck.Review); the
+        // desk is the current record's, replaced with it.
+        builder.Services.AddTransient(services => services.GetRequiredService<LiveRecord>().Desk);
 
         builder.Services.AddOpenApi();
 
@@ -81,6 +108,9 @@ public static class CrosscheckWeb
         builder.Services.AddDataProtection().SetApplicationName("crosscheck");
         builder.Services.Configure<KeyManagementOptions>(InMemoryKeyRing.Configure);
         builder.Services.AddAntiforgery();
+
+        builder.Services.AddAccessControl(options);
+        builder.Services.AddHostsAllowed(options.Hosts);
 
         // Registered before AddProblemDetails so browsers get an error page while API clients get JSON.
         builder.Services.AddSingleton<IProblemDetailsWriter, HtmlProblemDetailsWriter>();
@@ -92,15 +122,27 @@ public static class CrosscheckWeb
         app.Services.GetRequiredService<IDocumentStore>();
         app.Services.GetRequiredService<SourcedRecord>();
         // Hosts that never dispose the app (a Ctrl+C'd server) still close the database cleanly.
-        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<IDocumentStore>().Dispose());
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            app.Services.GetRequiredService<SqliteReadPool>().Dispose();
+            app.Services.GetRequiredService<IDocumentStore>().Dispose();
+        });
 
+        app.UseSecurityHeaders();
+        app.UseHostFiltering();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapAssets();
+        app.MapLoginPages();
         app.MapDocumentPages();
         app.MapRecordPages();
         app.MapDocumentsApi();
         app.MapRecordApi();
+        app.MapReviewApi();
         app.MapOpenApi();
         return app;
     }

@@ -20,9 +20,11 @@ internal static class DocumentPages
         return app;
     }
 
-    public static Results<ContentHttpResult, ValidationProblem> DocumentList(IDocumentStore store, string? q, string? offset, string? limit)
+    public static Results<ContentHttpResult, ValidationProblem> DocumentList(IDocumentLookup store, WebOptions options, string? q, string? offset, string? limit)
     {
-        if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+        Paging.TryParse(offset, limit, out var paging, out var errors);
+        QueryLimits.Check(options, errors, ("q", q));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         // Words are what the store searches; a query of punctuation alone lists everything, so say that.
         var query = q is not null && q.Any(char.IsLetterOrDigit) ? q.Trim() : null;
         var page = store.List(query, paging.Offset, paging.Limit);
@@ -63,7 +65,7 @@ internal static class DocumentPages
         return html.ToResult(query is null ? "Documents" : $"Search: {query}");
     }
 
-    public static Results<ContentHttpResult, ProblemHttpResult> DocumentPage(IDocumentStore store, SourcedRecord record, string id)
+    public static Results<ContentHttpResult, ProblemHttpResult> DocumentPage(IDocumentLookup store, SourcedRecord record, string id)
     {
         var doc = store.Get(id);
         if (doc is null) return DocumentsApi.NotFound(id);
@@ -249,8 +251,8 @@ internal static class DocumentPages
     }
 
     /// <summary>Untitled documents (plain text without front matter) are listed by their headline, not by a file path.</summary>
-    private static string RowTitle(IDocumentStore store, DocumentSummary s) =>
+    private static string RowTitle(IDocumentLookup store, DocumentSummary s) =>
         !string.IsNullOrWhiteSpace(s.Title) ? s.Title : store.Get(s.Id) is { } doc ? TitleOf(doc) : s.Source;
 
-    private static string OriginalTitle(IDocumentStore store, string id) => store.Get(id) is { } original ? TitleOf(original) : id;
+    private static string OriginalTitle(IDocumentLookup store, string id) => store.Get(id) is { } original ? TitleOf(original) : id;
 }

@@ -20,16 +20,18 @@ internal static class DocumentsApi
         return app;
     }
 
-    public static Results<Ok<DocumentListResponse>, ValidationProblem> ListDocuments(IDocumentStore store, string? q, string? offset, string? limit)
+    public static Results<Ok<DocumentListResponse>, ValidationProblem> ListDocuments(IDocumentLookup store, WebOptions options, string? q, string? offset, string? limit)
     {
-        if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+        Paging.TryParse(offset, limit, out var paging, out var errors);
+        QueryLimits.Check(options, errors, ("q", q));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var page = store.List(q, paging.Offset, paging.Limit);
         var items = page.Items.Select(s => new DocumentSummaryResponse(
             s.Id, s.Source, s.Outlet, s.Title, FormatDate(s.Published), s.DuplicateOf, s.Length, s.Snippet)).ToList();
         return TypedResults.Ok(new DocumentListResponse(items, page.Total, page.Offset, page.Limit));
     }
 
-    public static Results<Ok<DocumentResponse>, ProblemHttpResult> GetDocument(IDocumentStore store, string id)
+    public static Results<Ok<DocumentResponse>, ProblemHttpResult> GetDocument(IDocumentLookup store, string id)
     {
         var doc = store.Get(id);
         if (doc is null) return NotFound(id);
@@ -39,7 +41,7 @@ internal static class DocumentsApi
             [.. doc.Segments.Select(s => new SegmentResponse(Segment.Name(s.Kind), s.Start, s.End))]));
     }
 
-    public static Results<Ok<IReadOnlyList<string>>, ProblemHttpResult> GetSources(IDocumentStore store, string id)
+    public static Results<Ok<IReadOnlyList<string>>, ProblemHttpResult> GetSources(IDocumentLookup store, string id)
     {
         if (store.Get(id) is null) return NotFound(id);
         return TypedResults.Ok(store.Sources(id));

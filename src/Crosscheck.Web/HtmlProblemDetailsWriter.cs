@@ -32,6 +32,13 @@ internal sealed class HtmlProblemDetailsWriter : IProblemDetailsWriter
             foreach (var message in validation.Errors.SelectMany(e => e.Value)) body.Append("<li>").Append(HtmlPage.Encode(message)).Append("</li>");
             body.Append("</ul>");
         }
+        if (problem.Status == StatusCodes.Status401Unauthorized)
+        {
+            // Back to the page asked for after signing in; a refused form post starts again from its page.
+            var request = context.HttpContext.Request;
+            var back = HttpMethods.IsGet(request.Method) ? "?returnUrl=" + Uri.EscapeDataString(request.Path + request.QueryString) : "";
+            body.Append("""<p><a class="sign-in" href="/login""").Append(HtmlPage.Attr(back)).Append("\">Sign in</a></p>");
+        }
         body.Append("""<p><a href="/documents">← All documents</a></p></div>""");
 
         response.ContentType = "text/html; charset=utf-8";

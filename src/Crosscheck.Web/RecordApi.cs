@@ -24,7 +24,8 @@ internal static class RecordApi
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
         incidents.MapGet("/", ListIncidents).WithSummary("Incidents, of one story with ?story=, in the order they were first reported");
         incidents.MapGet("/{id}", GetIncident).WithSummary("One incident with its events, sources, links and discrepancies");
-        incidents.MapPost("/{id}/events/{eventId}/detach", Detach).WithSummary("Undoes a merge: the event leaves the incident for one of its own");
+        incidents.MapPost("/{id}/events/{eventId}/detach", Detach).RequireWriter()
+            .WithSummary("Undoes a merge: the event leaves the incident for one of its own (an analyst's key, or a session with its form token)");
 
         app.MapGet("/api/events", ListEvents).WithTags("Events").WithSummary("Events filtered by type, modality, place, time, actor and text");
         return app;
@@ -64,9 +65,11 @@ internal static class RecordApi
         return [.. story.Incidents.Select(record.Incident).OfType<Incident>()];
     }
 
-    public static Results<Ok<IncidentDetailResponse>, ProblemHttpResult> GetIncident(SourcedRecord record, string id)
+    public static Results<Ok<IncidentDetailResponse>, ProblemHttpResult> GetIncident(SourcedRecord record, HttpContext http, string id)
     {
         if (record.Incident(id) is not { } incident) return NotFound("incident", id);
+        // The validator a review decision's If-Match names (see ReviewApi).
+        http.Response.Headers.ETag = Crosscheck.Review.ReviewDesk.ETagOf(record, incident);
         var events = incident.Events.Select(record.Event).OfType<EventFacts>().Select(e => ToResponse(e, incident.Id)).ToList();
         var sources = incident.Documents.Select(record.Facts).OfType<DocumentFacts>().Select(d => new SourceResponse(
             d.Id, d.Outlet, d.Title, Date(d.Published), d.DuplicateOf,
@@ -91,10 +94,11 @@ internal static class RecordApi
         return TypedResults.Created($"/api/incidents/{created.Id}", ToResponse(created));
     }
 
-    public static Results<Ok<ListResponse<EventResponse>>, ValidationProblem> ListEvents(SourcedRecord record,
+    public static Results<Ok<ListResponse<EventResponse>>, ValidationProblem> ListEvents(SourcedRecord record, WebOptions options,
         string? type, string? modality, string? place, string? from, string? to, string? actor, string? q, string? offset, string? limit)
     {
         Paging.TryParse(offset, limit, out var paging, out var errors);
+        QueryLimits.Check(options, errors, ("place", place), ("actor", actor), ("q", q));
         PloverType? plover = null;
         if (!string.IsNullOrEmpty(type))
         {
@@ -155,6 +159,8 @@ internal static class RecordApi
     {
         Mention = i.Mention,
         Tolls = [.. i.Tolls.Select(t => new TollPointResponse(t.Toll, t.Document, t.Outlet, TollMeasures.Name(t.Counts), t.Min, t.Max, Date(t.AsOf), t.Copy, t.Behind, t.Text) { Side = t.Side })],
+        Review = [.. i.Review.Select(r => new ReviewedValueResponse(r.Field, System.Text.Json.Nodes.JsonNode.Parse(r.Value), r.Author,
+            r.At.ToString("O", CultureInfo.InvariantCulture), r.Decision, r.Reason))],
     };
 
     internal static DiscrepancyResponse ToResponse(Discrepancy d) => new(
@@ -205,7 +211,13 @@ internal sealed record IncidentResponse(
 
     /// <summary>A campaign's running tolls in order of the day they are as of; the last not behind is its figure.</summary>
     public IReadOnlyList<TollPointResponse> Tolls { get; init; } = [];
+
+    /// <summary>The values analysts set that are in effect (the full history is at /api/incidents/{id}/history).</summary>
+    public IReadOnlyList<ReviewedValueResponse> Review { get; init; } = [];
 }
+
+/// <summary>A value an analyst set: which, the value (JSON), who, when, by which decision and why.</summary>
+internal sealed record ReviewedValueResponse(string Field, System.Text.Json.Nodes.JsonNode? Value, string Author, string At, long Decision, string Reason);
 
 /// <summary>One report's running toll of a campaign.</summary>
 internal sealed record TollPointResponse(string Toll, string Document, string? Outlet, string Counts, decimal Min, decimal? Max, string? AsOf, bool Copy, bool Behind, string Text)

@@ -1,4 +1,5 @@
 using Crosscheck.Linking;
+using Crosscheck.Review;
 using Crosscheck.Storage;
 using Microsoft.Extensions.Hosting;
 
@@ -8,13 +9,27 @@ namespace Crosscheck.Web;
 /// The record a server serves. Requests take the one current when they start; the follower puts a newer one in its
 /// place when the database changes, so a request never sees a record half replaced.
 /// </summary>
-internal sealed class LiveRecord(SourcedRecord record)
+internal sealed class LiveRecord
 {
-    private volatile SourcedRecord _current = record;
+    private sealed record Served(SourcedRecord Record, ReviewDesk Desk);
 
-    public SourcedRecord Current => _current;
+    private readonly IDocumentStore _store;
+    private volatile Served _current;
 
-    public void Replace(SourcedRecord record) => _current = record;
+    public LiveRecord(SourcedRecord record, IDocumentStore store)
+    {
+        _store = store;
+        _current = Serve(record);
+    }
+
+    public SourcedRecord Current => _current.Record;
+
+    /// <summary>Where analysts' decisions about the current record are made (one desk per record, so they are made one at a time).</summary>
+    public ReviewDesk Desk => _current.Desk;
+
+    public void Replace(SourcedRecord record) => _current = Serve(record);
+
+    private Served Serve(SourcedRecord record) => new(record, new ReviewDesk((SqliteDocumentStore)_store, record));
 }
 
 /// <summary>The record a server starts with: put back from the store at once, and what is left to link.</summary>
@@ -39,7 +54,12 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
 
     public static RecordStartup Open(WebOptions options, IDocumentStore store)
     {
-        if (options.Record is { } given) return new RecordStartup(given, null, null, null);
+        if (options.Record is { } given)
+        {
+            // A record handed in still shows the decisions stored with its database.
+            if (store is SqliteDocumentStore decided && given.Review.IsEmpty) given.Review = new ReviewOverlay(decided.ReadDecisions(), decided.ReadSuccessors());
+            return new RecordStartup(given, null, null, null);
+        }
         if (store is not SqliteDocumentStore sqlite) return new RecordStartup(new SourcedRecord(new CrossDocumentLinker()), null, null, null);
         var mark = sqlite.ReadMark();
         if (LinkLock.TryTake(sqlite.Path) is { } linking)
@@ -123,7 +143,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
                 if (taken is null)
                 {
                     // Another process links: its progress is shown, and the record is loaded whole once it is done.
-                    if (now.Changes != shown?.Changes && RecordLoader.Resume(sqlite) is { } resumed) live.Replace(resumed.Record);
+                    if (now.Changes != shown?.Changes && Fresh(sqlite, () => RecordLoader.Resume(sqlite)) is { } resumed) live.Replace(resumed.Record);
                     shown = now;
                     continue;
                 }
@@ -139,6 +159,20 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
     }
 
     /// <summary>
+    /// Reads the record again while an analyst's write (a decision, a detach) landed on the served record during the
+    /// read: it is in the store then, and the next read has it (at most three reads).
+    /// </summary>
+    private static T Fresh<T>(SqliteDocumentStore sqlite, Func<T> read)
+    {
+        for (var i = 0; ; i++)
+        {
+            var writes = sqlite.AnalystWrites;
+            var record = read();
+            if (sqlite.AnalystWrites == writes || i == 2) return record;
+        }
+    }
+
+    /// <summary>
     /// With the link lock held: links the pending documents of <paramref name="pending"/>, or of the record read again
     /// from the store (put in place before linking), and returns the mark the record now stands at.
     /// </summary>
@@ -146,7 +180,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
     {
         if (pending is null)
         {
-            pending = RecordLoader.Open(sqlite);
+            pending = Fresh(sqlite, () => RecordLoader.Open(sqlite));
             live.Replace(pending.Record);
         }
         if (pending.Pending > 0) pending.LinkPending(options.Analyze, problem: problem, cancellation: stop);

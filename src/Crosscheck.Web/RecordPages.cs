@@ -27,7 +27,7 @@ internal static class RecordPages
         app.MapGet("/stories", StoryList).ExcludeFromDescription();
         app.MapGet("/stories/{id}", StoryPage).ExcludeFromDescription();
         app.MapGet("/incidents/{id}", IncidentPage).ExcludeFromDescription();
-        app.MapPost("/incidents/{id}/events/{eventId}/detach", Detach).ExcludeFromDescription();
+        app.MapPost("/incidents/{id}/events/{eventId}/detach", Detach).ExcludeFromDescription().RequireWriter();
         return app;
     }
 
@@ -70,7 +70,7 @@ internal static class RecordPages
 
     // ---- A story: its incidents on a timeline ----
 
-    public static Results<ContentHttpResult, ProblemHttpResult> StoryPage(SourcedRecord record, IDocumentStore store, string id)
+    public static Results<ContentHttpResult, ProblemHttpResult> StoryPage(SourcedRecord record, IDocumentLookup store, string id)
     {
         var view = RecordView.Of(record);
         if (view.Story(id) is not { } story) return NotFound("story", id);
@@ -188,7 +188,7 @@ internal static class RecordPages
     // ---- An incident: its reports side by side ----
 
     public static Results<ContentHttpResult, ProblemHttpResult> IncidentPage(
-        HttpContext context, IAntiforgery antiforgery, SourcedRecord record, IDocumentStore store, string id)
+        HttpContext context, IAntiforgery antiforgery, SourcedRecord record, IDocumentLookup store, string id)
     {
         var view = RecordView.Of(record);
         if (view.Incident(id) is not { } incident) return NotFound("incident", id);
@@ -253,7 +253,8 @@ internal static class RecordPages
 
         html.Raw("""<h2>""").Text(incident.Reports.Length == 1 ? "The report" : $"The {incident.Reports.Length} reports side by side").Raw("</h2>\n");
         html.Raw("""<div class="reports">""" + "\n");
-        var token = incident.Events.Length > 1 ? antiforgery.GetAndStoreTokens(context) : null;
+        // The button only for those who may use it.
+        var token = incident.Events.Length > 1 && AccessControl.CanWrite(context.User) ? antiforgery.GetAndStoreTokens(context) : null;
         var texts = new Dictionary<string, Document?>(StringComparer.Ordinal);
         foreach (var report in incident.Reports)
         {
@@ -288,6 +289,7 @@ internal static class RecordPages
             html.Raw("</td><td>").Text(link.JoinedTo is null ? "" : link.Score.ToString("0.###", CultureInfo.InvariantCulture)).Raw("</td><td>").Text(link.Reason).Raw("</td></tr>\n");
         }
         html.Raw("</tbody></table></section>\n");
+        ReviewPages.History(html, record, incident);
         return html.ToResult(incident.Title);
     }
 
@@ -311,7 +313,7 @@ internal static class RecordPages
         if (token is not null)
         {
             html.Raw($"""<form class="detach" method="post" action="{HtmlPage.Attr($"/incidents/{Uri.EscapeDataString(incident.Id)}/events/{Uri.EscapeDataString(ev.Id)}/detach")}">""")
-                .Raw($"""<input type="hidden" name="{HtmlPage.Attr(token.FormFieldName)}" value="{HtmlPage.Attr(token.RequestToken)}">""")
+                .Raw(LoginPages.TokenField(token))
                 .Raw("""<button type="submit" title="This report is of another event: move it to an incident of its own">Detach from this incident</button></form>""");
         }
         html.Raw("</article>\n");
@@ -414,13 +416,8 @@ internal static class RecordPages
 
     // ---- Undoing a join ----
 
-    public static async Task<IResult> Detach(HttpContext context, IAntiforgery antiforgery, SourcedRecord record, string id, string eventId)
+    public static IResult Detach(SourcedRecord record, string id, string eventId)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The form has expired",
-                detail: "The request did not carry this site's form token. Reload the incident page and try again.");
-        }
         if (RecordView.Of(record).Incident(id) is not { } incident) return NotFound("incident", id);
         if (!incident.Events.Contains(eventId, StringComparer.Ordinal))
         {
@@ -433,17 +430,6 @@ internal static class RecordPages
                 detail: $"Event '{eventId}' is the only report of incident '{id}'.");
         }
         return new SeeOther("/incidents/" + Uri.EscapeDataString(alone));
-    }
-
-    /// <summary>303: after a form post, the browser goes to the new page with a GET (reloading it posts nothing again).</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
     }
 
     // ---- Shared pieces ----
@@ -498,7 +484,7 @@ internal static class RecordPages
 
     private static string EventAnchor(string eventId) => HtmlPage.Attr("event-" + eventId);
 
-    private static string DocumentTitle(SourcedRecord record, IDocumentStore store, string id)
+    private static string DocumentTitle(SourcedRecord record, IDocumentLookup store, string id)
     {
         if (record.Facts(id)?.Title is { Length: > 0 } title) return title;
         return store.Get(id) is { } doc ? DocumentPages.TitleOf(doc) : id;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
+using Crosscheck.Access;
 using Crosscheck.Documents;
 
 namespace Crosscheck.Cli.Commands;
@@ -29,8 +30,12 @@ internal static class DemoCommand
                 stdout.WriteLine($"Ingesting the samples in {samples} into {path}");
                 var (summary, load) = IngestCommand.Ingest(store, new DocumentReader(), [samples], stdout, stderr);
                 if (summary.Failed > 0 || load.Failed > 0) return CrosscheckCli.SomeFailed;
+                // The demo's own account, made fresh with its database: the key is printed here and nowhere else.
+                var (account, key) = UsersCommand.AddUser(store, "admin", Role.Admin);
+                stdout.WriteLine($"Admin key: {key}  (account '{account.Name}': sign in at /login, or send 'Authorization: Bearer KEY')");
             }
-            return parse.GetValue(noServe) ? CrosscheckCli.Ok : ServeCommand.Serve(path, parse.GetValue(urls)!, stdout);
+            if (parse.GetValue(noServe)) return CrosscheckCli.Ok;
+            return ServeCommand.Serve(path, parse.GetValue(urls)!, stdout, new ServeCommand.ServeAccess(false));
         });
         return command;
     }

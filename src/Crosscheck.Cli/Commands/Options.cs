@@ -68,6 +68,28 @@ internal static class SharedOptions
         return option;
     }
 
+    /// <summary><c>--host NAME...</c>: the host names the server answers to; a URL or a name with a path is a usage error.</summary>
+    public static Option<string[]> Hosts()
+    {
+        var option = new Option<string[]>("--host")
+        {
+            Description = "Host names requests may be addressed to (others get 400); by default localhost, 127.0.0.1 and [::1]. "
+                + "Give the server's name when it listens beyond loopback",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var host in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (host.Length == 0 || host.Contains('/') || host.Any(char.IsWhiteSpace) || (host.Contains(':') && !host.StartsWith('[')))
+                {
+                    result.AddError($"--host {host}: not a host name (for example crosscheck.example.org, 10.0.0.5 or [::1], without scheme or port)");
+                }
+            }
+        });
+        return option;
+    }
+
     public static Option<bool> RecoverDates() => new("--no-date-recovery")
     {
         Description = "Leave an article whose metadata has no publication date undated (by default it is dated from its dateline, URL or file name)",

@@ -42,6 +42,14 @@ internal static class ReprocessCommand
                 ? "Every decision made by hand still applies."
                 : $"{unplaced.Count:N0} decision(s) made by hand are kept aside: their reports are not in the new reading ({newlyUnplaced:N0} new this run):");
             foreach (var d in unplaced) stdout.WriteLine($"  {d.Document} event {d.Event} '{d.Trigger}' ({d.Reason}): \"{Shorten(d.Evidence)}\"");
+            // Decisions about a report's values stay in the log; they apply again when a reading has the report.
+            var record = load.Record;
+            var waiting = record.Review.Decisions.Where(d => d.TargetKind == Crosscheck.Review.DecisionTarget.Event && record.Event(d.Target) is null)
+                .Select(d => d.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (waiting.Count > 0)
+            {
+                stdout.WriteLine($"Decisions about {waiting.Count:N0} report(s) the new reading has not are kept and apply again when a reading has them: {string.Join(", ", waiting)}");
+            }
             return load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;

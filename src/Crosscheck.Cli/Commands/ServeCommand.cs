@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Crosscheck.Cli.Commands;
 
-/// <summary><c>crosscheck serve [--db FILE] [--urls URL]</c>: the web app over a database.</summary>
+/// <summary><c>crosscheck serve [--db FILE] [--urls URL] [--public] [--host NAME...]</c>: the web app over a database, for its accounts.</summary>
 internal static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -19,24 +19,30 @@ internal static class ServeCommand
     {
         var db = SharedOptions.Database();
         var urls = SharedOptions.Urls();
-        var command = new Command("serve", Description) { db, urls };
+        var isPublic = new Option<bool>("--public")
+        {
+            Description = "Anyone may read, without an account (changing the record still needs an analyst's key or session)",
+        };
+        var hosts = SharedOptions.Hosts();
+        var command = new Command("serve", Description) { db, urls, isPublic, hosts };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' first)");
-            return Serve(path, parse.GetValue(urls)!, stdout);
+            return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic), parse.GetValue(hosts)));
         });
         return command;
     }
 
-    internal static int Serve(string databasePath, string urls, TextWriter stdout)
+    internal static int Serve(string databasePath, string urls, TextWriter stdout, ServeAccess access)
     {
         // Make sure the schema is current before the web app opens it.
         IngestCommand.OpenStore(databasePath).Dispose();
         Microsoft.AspNetCore.Builder.WebApplication app;
         try
         {
-            app = CrosscheckWeb.Build(new WebOptions { DatabasePath = databasePath, Urls = urls });
+            app = CrosscheckWeb.Build(new WebOptions { DatabasePath = databasePath, Urls = urls, Public = access.Public,
+                Hosts = access.Hosts is { Count: > 0 } hosts ? hosts : WebOptions.LoopbackHosts });
         }
         catch (InvalidDataException ex)
         {
@@ -55,6 +61,9 @@ internal static class ServeCommand
         app.WaitForShutdown();
         return CrosscheckCli.Ok;
     }
+
+    /// <summary>Who may use the server: with <c>Public</c>, anyone may read.</summary>
+    internal sealed record ServeAccess(bool Public, IReadOnlyList<string>? Hosts = null);
 
     /// <summary>One line for a server that could not bind: the address and why, in the user's words.</summary>
     internal static string CannotListen(string urls, IOException ex) =>

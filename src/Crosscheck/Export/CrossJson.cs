@@ -64,6 +64,24 @@ public static class CrossJson
         AnalysisJson.WriteNullable(w, "partOf", i.PartOf);
         w.WriteBoolean("mention", i.Mention);
         if (i.Scope == IncidentScope.Campaign) TollJson.WriteSeries(w, "tolls", i.Tolls);
+        if (!i.Review.IsEmpty)
+        {
+            // Values analysts set over the machine's reading, in effect now (who, when, which decision, why).
+            w.WriteStartArray("review");
+            foreach (var r in i.Review)
+            {
+                w.WriteStartObject();
+                w.WriteString("field", r.Field);
+                w.WritePropertyName("value");
+                w.WriteRawValue(r.Value);
+                w.WriteString("author", r.Author);
+                w.WriteString("at", r.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteNumber("decision", r.Decision);
+                w.WriteString("reason", r.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("reports");
         foreach (var r in i.Reports)
         {

@@ -168,7 +168,13 @@ public sealed partial class CrossDocumentLinker
                 continue;
             }
             var (target, score, reason, joinedTo) = Best(ev, _index.Candidates(ev, storyIncidents).Concat(Recalled(ev, cluster.Id)));
-            if (target is null)
+            if (target is null && _incidents.TryGetValue(DocumentId.ForKey("i-", ev.Id), out var opened) && opened.Events.Count > 0)
+            {
+                // Its own incident was opened already by a report an analyst placed there, met first on a relink.
+                target = opened;
+                target.Add(ev, new IncidentLink(ev.Id, null, 0, "first report; its incident was opened by a report placed there by hand"));
+            }
+            else if (target is null)
             {
                 target = NewIncident(DocumentId.ForKey("i-", ev.Id), cluster.Id);
                 target.Add(ev, new IncidentLink(ev.Id, null, 0, IncidentAnchors.CanStart(ev) ? "first report" : MentionReason(ev)));
@@ -228,6 +234,55 @@ public sealed partial class CrossDocumentLinker
             Close([]);
         }
         return alone.Id;
+    }
+
+    /// <summary>The reason a report placed by an analyst carries (<see cref="Move"/>); a relink puts it back where it was placed.</summary>
+    public const string MovedByHand = "moved by hand";
+
+    /// <summary>
+    /// An analyst's move: the event leaves its incident for <paramref name="toIncident"/> (held or archived; with
+    /// <paramref name="create"/>, opened when it does not exist, in the event's story) and is never scored again; other
+    /// reports may still join the incident it is in. Returns false when the event or the incident is unknown, or the
+    /// event is there already.
+    /// </summary>
+    public bool Move(string eventId, string toIncident, string reason, bool create = false)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        ArgumentNullException.ThrowIfNull(toIncident);
+        if (!_incidentOfEvent.ContainsKey(eventId) && _archive?.IncidentOfEvent(eventId) is { } archived) Revive(archived);
+        if (!_incidentOfEvent.TryGetValue(eventId, out var from)) return false;
+        if (!_incidents.TryGetValue(toIncident, out var to) || to.Events.Count == 0 && !create) to = Revive(toIncident) ?? to;
+        var ev = _events[eventId];
+        var story = StoryIdOf(ev.Document);
+        if (to is null || to.Events.Count == 0 && !_incidentOrder.Contains(to))
+        {
+            if (!create) return false;
+            to = NewIncident(toIncident, story);
+        }
+        if (ReferenceEquals(from, to)) return false;
+        from.Remove(eventId);
+        _detached.Remove(eventId);
+        to.Add(ev, new IncidentLink(ev.Id, null, 0, $"{MovedByHand} from {from.Id}" + (reason.Length > 0 ? ": " + reason : "")));
+        to.Closed = false;
+        to.ClosedPartOf = null;
+        _incidentOfEvent[eventId] = to;
+        if (!from.Events.Any(e => StoryIdOf(e.Document) == story)) _index.LeaveStory(from, story);
+        if (from.Events.Count > 0) from.Story = StoryIdOf(from.Events[0].Document);
+        else foreach (var left in from.Stories.ToList()) _index.LeaveStory(from, left);
+        _index.Touch(from);
+        _index.Refile(ev, from);
+        _index.File(ev, to);
+        if (_stories.Holds(story)) to.Stories.Add(story);
+        to.Story = StoryIdOf(to.Events[0].Document);
+        _index.Touch(to);
+        _summaries.Remove(from.Id);
+        _summaries.Remove(to.Id);
+        if (_archive is not null)
+        {
+            RefreshArchivedStories([from.Id, to.Id]);
+            Close([]);
+        }
+        return true;
     }
 
     /// <summary>Where a document and its events sit now (what a store saves); null for an unknown document.</summary>

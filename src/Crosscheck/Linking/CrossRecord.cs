@@ -108,6 +108,8 @@ public sealed record Incident
     public bool Mention { get; init; }
     /// <summary>A campaign's running tolls as a time series (<see cref="CampaignTolls"/>); empty for a single event.</summary>
     public ImmutableArray<TollPoint> Tolls { get; init; } = [];
+    /// <summary>The values analysts set that are in effect (see <see cref="Crosscheck.Review.ReviewOverlay"/>); empty for the machine's reading.</summary>
+    public ImmutableArray<Crosscheck.Review.ReviewedValue> Review { get; init; } = [];
 }
 
 /// <summary>One value of a discrepancy.</summary>

@@ -48,6 +48,23 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
 
     public CrossDocumentLinker Linker => linker;
 
+    private Crosscheck.Review.ReviewOverlay _review = Crosscheck.Review.ReviewOverlay.Empty;
+
+    /// <summary>The analysts' decisions every read applies over the machine's reading (replaced whole after each decision).</summary>
+    public Crosscheck.Review.ReviewOverlay Review
+    {
+        get { lock (_gate) return _review; }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (_gate)
+            {
+                _review = value;
+                _snapshot = null;
+            }
+        }
+    }
+
     /// <summary>Keeps every change (null: the record lives in memory only). Set it before the record is shared.</summary>
     public IRecordJournal? Journal { get; set; }
 
@@ -113,16 +130,40 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         }
     }
 
+    /// <summary>
+    /// An analyst's move of a report into another incident (see <see cref="CrossDocumentLinker.Move"/>); the
+    /// <see cref="Journal"/> gets the new assignments of every event of the two incidents.
+    /// </summary>
+    public bool Move(string eventId, string toIncident, string reason, bool create = false)
+    {
+        lock (_gate)
+        {
+            var from = linker.IncidentOf(eventId);
+            if (from is null || !linker.Move(eventId, toIncident, reason, create)) return false;
+            _snapshot = null;
+            if (Journal is { } journal)
+            {
+                var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
+                foreach (var incident in new[] { from, toIncident })
+                {
+                    foreach (var link in linker.IncidentById(incident)?.Links ?? []) moved[link.Event] = new EventAssignment(incident, link);
+                }
+                journal.Reassigned(moved);
+            }
+            return true;
+        }
+    }
+
     public int DocumentCount { get { lock (_gate) return linker.DocumentCount; } }
 
     public DocumentFacts? Facts(string documentId)
     {
-        lock (_gate) return linker.Facts(documentId);
+        lock (_gate) return linker.Facts(documentId) is { } facts ? _review.Apply(facts) : null;
     }
 
     public EventFacts? Event(string eventId)
     {
-        lock (_gate) return linker.Event(eventId);
+        lock (_gate) return linker.Event(eventId) is { } e ? _review.Apply(e) : null;
     }
 
     /// <summary>The incident an event sits in now, or null.</summary>
@@ -146,7 +187,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     /// <summary>The whole record at this moment (cached until the next change).</summary>
     public CrossRecord Snapshot()
     {
-        lock (_gate) return _snapshot ??= linker.Snapshot();
+        lock (_gate) return _snapshot ??= Reviewed(linker.Snapshot());
     }
 
     /// <summary>A page of stories, reading only that page's stories.</summary>
@@ -175,7 +216,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     {
         if (storyId is null)
         {
-            lock (_gate) return linker.IncidentPage(offset, limit);
+            lock (_gate) return Reviewed(linker.IncidentPage(offset, limit));
         }
         // A story's own incidents (first reported in it), as the story lists them.
         var ids = Story(storyId)?.Incidents ?? [];
@@ -186,7 +227,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     /// <summary>One incident, without reading the whole record.</summary>
     public Incident? Incident(string id)
     {
-        lock (_gate) return linker.IncidentById(id);
+        lock (_gate) return linker.IncidentById(id) is { } i ? _review.Apply(i) : null;
     }
 
     /// <summary>An incident's discrepancies, without reading the whole record.</summary>
@@ -198,7 +239,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     /// <summary>The incidents a document reports, in order of first report, without reading the whole record.</summary>
     public IReadOnlyList<Incident> IncidentsOfDocument(string documentId)
     {
-        lock (_gate) return linker.IncidentsOfDocument(documentId);
+        lock (_gate) return [.. linker.IncidentsOfDocument(documentId).Select(_review.Apply)];
     }
 
     /// <summary>Events that pass the filter, in the order their documents were added.</summary>
@@ -208,15 +249,25 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         // Without a condition a page reads only the documents it falls in.
         if (filter == new EventFilter())
         {
-            lock (_gate) return linker.EventPage(offset, limit);
+            lock (_gate)
+            {
+                var page = linker.EventPage(offset, limit);
+                return _review.IsEmpty ? page : page with { Items = [.. page.Items.Select(_review.Apply)] };
+            }
         }
         List<EventFacts> chosen;
         lock (_gate)
         {
-            chosen = [.. linker.Documents.SelectMany(d => d.Events).Where(e => Passes(e, filter))];
+            chosen = [.. linker.Documents.SelectMany(d => d.Events).Select(_review.Apply).Where(e => Passes(e, filter))];
         }
         return Page(chosen, offset, limit);
     }
+
+    private CrossRecord Reviewed(CrossRecord cross) =>
+        _review.IsEmpty ? cross : cross with { Incidents = [.. cross.Incidents.Select(_review.Apply)] };
+
+    private RecordPage<Incident> Reviewed(RecordPage<Incident> page) =>
+        _review.IsEmpty ? page : page with { Items = [.. page.Items.Select(_review.Apply)] };
 
     private static bool Passes(EventFacts e, EventFilter f)
     {

@@ -20,18 +20,9 @@ public sealed record DocumentSummary(string Id, string Source, string? Outlet, s
 
 public sealed record DocumentPage(IReadOnlyList<DocumentSummary> Items, int Total, int Offset, int Limit);
 
-/// <summary>
-/// Where documents live. Each <see cref="Add"/> stores a document whole or not at all, and is idempotent:
-/// the same content added twice is stored once. SQLite is the embedded default; PostgreSQL comes later.
-/// </summary>
-public interface IDocumentStore : IDisposable
+/// <summary>Reads of stored documents.</summary>
+public interface IDocumentLookup
 {
-    /// <summary>Stores the document unless its id is there already; links it to an earlier near-duplicate.</summary>
-    StoreOutcome Add(Document document);
-
-    /// <summary>Stores several documents in one transaction: all of them or none, each as <see cref="Add"/> would.</summary>
-    IReadOnlyList<StoreOutcome> AddRange(IReadOnlyList<Document> documents);
-
     Document? Get(string id);
 
     /// <summary>Documents in the order they were stored, or matching <paramref name="query"/> (full-text) by rank.</summary>
@@ -39,6 +30,19 @@ public interface IDocumentStore : IDisposable
 
     /// <summary>Every source path the document was read from.</summary>
     IReadOnlyList<string> Sources(string id);
+}
+
+/// <summary>
+/// Where documents live. Each <see cref="Add"/> stores a document whole or not at all, and is idempotent:
+/// the same content added twice is stored once. SQLite is the embedded default; PostgreSQL comes later.
+/// </summary>
+public interface IDocumentStore : IDocumentLookup, IDisposable
+{
+    /// <summary>Stores the document unless its id is there already; links it to an earlier near-duplicate.</summary>
+    StoreOutcome Add(Document document);
+
+    /// <summary>Stores several documents in one transaction: all of them or none, each as <see cref="Add"/> would.</summary>
+    IReadOnlyList<StoreOutcome> AddRange(IReadOnlyList<Document> documents);
 
     int Count { get; }
 }

@@ -100,8 +100,9 @@ public static class RecordLoader
         return null;
     }
 
+    /// <summary>An empty record over the store: its journal, and the analysts' decisions stored with it laid over it.</summary>
     private static SourcedRecord NewRecord(SqliteDocumentStore store, StoryClusterOptions? storyOptions) =>
-        new(new CrossDocumentLinker(storyOptions, store)) { Journal = store };
+        new(new CrossDocumentLinker(storyOptions, store)) { Journal = store, Review = new Crosscheck.Review.ReviewOverlay(store.ReadDecisions(), store.ReadSuccessors()) };
 
     private static PendingRecord Rebuild(SqliteDocumentStore store, SourcedRecord record)
     {
@@ -210,36 +211,51 @@ public sealed class PendingRecord
     }
 
     /// <summary>
-    /// Keeps every event an analyst detached apart. A new reading (reprocess) may give an event another id (its
+    /// Keeps every event an analyst detached apart, and every event an analyst moved where it was put. A new reading (reprocess) may give an event another id (its
     /// evidence grew or shrank): the decision follows the event of the new reading with the same trigger word whose
     /// evidence overlaps the old one's, keeping its incident; a decision whose event the new reading has not is kept
     /// aside in the store (<see cref="SqliteDocumentStore.UnplacedDecisions"/>) and named.
     /// </summary>
     private void KeepDecisions(StoredLink link, DocumentFacts facts, Action<string>? problem)
     {
+        // Decisions about values (Crosscheck.Review) follow an event whose id the new reading changed.
+        if (link.Reread && link.Facts is { } before)
+        {
+            foreach (var old in before.Events.Where(e => !facts.Events.Any(n => n.Id == e.Id) && Record.Review.Of(e.Id).Count > 0))
+            {
+                if (Successor(old, facts) is not { } successor) continue;
+                _store.SaveSuccessor(old.Id, successor.Id);
+                Record.Review = Record.Review.WithSuccessor(old.Id, successor.Id);
+            }
+        }
         foreach (var (eventId, decided) in link.Assignment?.Events ?? new Dictionary<string, EventAssignment>())
         {
-            if (!decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) continue;
+            if (!decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal)
+                && !decided.Link.Reason.StartsWith(CrossDocumentLinker.MovedByHand, StringComparison.Ordinal)) continue;
             if (!link.Reread || facts.Events.Any(e => e.Id == eventId))
             {
                 Record.KeepApart(eventId, decided);
                 continue;
             }
             var old = link.Facts?.Events.FirstOrDefault(e => e.Id == eventId);
-            var now = old is null ? null : facts.Events
-                .Where(e => e.Trigger == old.Trigger && e.Start < old.End && old.Start < e.End)
-                .OrderBy(e => e.Type == old.Type ? 0 : 1).ThenBy(e => Math.Abs(e.Start - old.Start)).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .FirstOrDefault();
+            var now = old is null ? null : Successor(old, facts);
             if (now is not null)
             {
                 Record.KeepApart(now.Id, decided with { Link = decided.Link with { Event = now.Id } });
                 continue;
             }
             _store.KeepUnplaced(new UnplacedDecision(eventId, link.DocumentId, decided.Incident, decided.Link.Reason, old?.Evidence ?? "", old?.Trigger ?? "", facts.Analyzer));
-            problem?.Invoke($"{InputError.Escape(link.Source)} (document {link.DocumentId}): a report detached by hand (event {eventId}"
+            var how = decided.Link.Reason.StartsWith("detached", StringComparison.Ordinal) ? "detached" : "moved";
+            problem?.Invoke($"{InputError.Escape(link.Source)} (document {link.DocumentId}): a report {how} by hand (event {eventId}"
                 + (old is null ? "" : $", '{old.Trigger}'") + ") is not in the new reading; the decision is kept aside (see 'crosscheck reprocess')");
         }
     }
+
+    /// <summary>The event of a new reading that an old one became: the same trigger word, evidence overlapping, the same type first, then the nearest.</summary>
+    private static EventFacts? Successor(EventFacts old, DocumentFacts facts) => facts.Events
+        .Where(e => e.Trigger == old.Trigger && e.Start < old.End && old.Start < e.End)
+        .OrderBy(e => e.Type == old.Type ? 0 : 1).ThenBy(e => Math.Abs(e.Start - old.Start)).ThenBy(e => e.Id, StringComparer.Ordinal)
+        .FirstOrDefault();
 
     private void Fail(StoredLink link, string what, Exception ex, Action<string>? problem)
     {

@@ -138,6 +138,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 BindAssignment(cmd, id, a);
                 if (cmd.ExecuteNonQuery() != 1) throw new InvalidOperationException($"event {id} has no stored assignment");
             }
+            Interlocked.Increment(ref _analystWrites);
             write.Complete();
         }
     }

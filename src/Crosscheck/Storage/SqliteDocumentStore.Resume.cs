@@ -35,6 +35,14 @@ public sealed partial class SqliteDocumentStore
     /// <summary>The name of the change counter in <c>linker_state</c> (<see cref="StoreMark"/>); a rebuild keeps it.</summary>
     internal const string ChangesCounter = "changes";
 
+    private long _analystWrites;
+
+    /// <summary>
+    /// Writes of this store's own process that a linker does not make and the change counter does not count: decisions
+    /// and reassignments (a detach, a move). A server reading its record again compares it before and after the read.
+    /// </summary>
+    public long AnalystWrites => Interlocked.Read(ref _analystWrites);
+
     /// <summary>A linker's write: the change counter goes up, in the write's transaction.</summary>
     private void Changed(SqliteTransaction tx) => RaiseCounter(ChangesCounter, null, tx);
 

@@ -122,6 +122,17 @@ internal static class SqliteMigrations
                 WHERE NOT EXISTS (SELECT 1 FROM document_facts f WHERE f.document_seq = d.seq AND f.stale = 0)
                 AND NOT EXISTS (SELECT 1 FROM link_failures x WHERE x.document_seq = d.seq);
             """),
+        // Accounts of the web app (Access): a name, a role and the SHA-256 of the account's key, never the key itself.
+        // Ids are never reused, so a session of a removed account never passes for a new account of the same name.
+        (6, "users", """
+            CREATE TABLE users (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                role       TEXT NOT NULL,
+                key_hash   BLOB NOT NULL UNIQUE,
+                created_at TEXT NOT NULL
+            );
+            """),
         // Versions (issue 15): each stored reading names the analyzer that made it (AnalyzerVersion; null for readings
         // stored before), and `reprocess` marks the readings to make again (reread). A decision made by hand that a new
         // reading no longer has the event for is kept aside, not lost. The record's versions: each item (incident,
@@ -157,6 +168,29 @@ internal static class SqliteMigrations
                 changed  INTEGER NOT NULL,
                 removed  INTEGER NOT NULL
             );
+            """),
+        // Review (issue 15): the analysts' decisions, append-only, in the order made (see Crosscheck.Review.Decision).
+        (9, "decisions", """
+            CREATE TABLE decisions (
+                number      INTEGER PRIMARY KEY,
+                made_at     TEXT NOT NULL,
+                author      TEXT NOT NULL,
+                target_kind TEXT NOT NULL,
+                target      TEXT NOT NULL,
+                action      TEXT NOT NULL,
+                field       TEXT,
+                before      TEXT,
+                after       TEXT,
+                reason      TEXT NOT NULL,
+                reverts     INTEGER REFERENCES decisions(number)
+            );
+            CREATE INDEX decisions_target ON decisions(target);
+            CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            """),
+        // A new reading may give an event another id: decisions about the old id follow it to its successor.
+        (10, "event successors", """
+            CREATE TABLE event_successors (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID;
             """),
     ];
 

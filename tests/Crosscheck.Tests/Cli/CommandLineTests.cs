@@ -106,12 +106,26 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Demo_without_serving_prints_the_table_of_the_samples()
+    public void Demo_without_serving_prints_the_table_of_the_samples_and_the_key_of_its_admin()
     {
         using var dir = new TempDirectory();
         var (code, stdout, stderr) = CliRunner.Run(["demo", "--no-serve", "--db", dir.Combine("demo.db")]);
         stderr.ShouldBeEmpty();
         code.ShouldBe(0);
+        var key = System.Text.RegularExpressions.Regex.Match(stdout, @"^Admin key: (\S+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+        Crosscheck.Access.AccessKey.IsWellFormed(key).ShouldBeTrue(stdout);
+        using (var store = Crosscheck.Storage.SqliteDocumentStore.Open(dir.Combine("demo.db")))
+        {
+            var admin = store.Users().ShouldHaveSingleItem();
+            (admin.Name, admin.Role).ShouldBe(("admin", Crosscheck.Access.Role.Admin));
+        }
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={dir.Combine("demo.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT key_hash FROM users";
+            ((byte[])cmd.ExecuteScalar()!).ShouldBe(Crosscheck.Access.AccessKey.Hash(key));
+        }
         stdout.ShouldContain("Documents");
         stdout.ShouldContain("Summary");
         var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "articles"));

@@ -129,6 +129,48 @@ public sealed class ReprocessTests
         stdout.ShouldContain($"event {renamed} '{trigger}'");
     }
 
+    [Fact]
+    public void A_decision_on_a_report_follows_it_to_the_id_a_new_reading_gives_it_and_waits_when_the_report_is_gone()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("values.db");
+        string target;
+        using (var store = SampleRecord.StoreDocuments(path))
+        {
+            var record = RecordLoader.Load(store).Record;
+            target = record.Snapshot().Incidents.First(i => !i.Mention && i.Events.Length >= 1).Events[0];
+            var desk = new Crosscheck.Review.ReviewDesk(store, record);
+            desk.Decide(new Crosscheck.Review.DecisionRequest(Crosscheck.Review.DecisionTarget.Event, target, Crosscheck.Review.DecisionAction.Set,
+                "killed", System.Text.Json.Nodes.JsonValue.Create(7), "the ministry's figure", "tester")).Stored.ShouldBeTrue();
+            record.Event(target)!.Fatalities!.Min.ShouldBe(7);
+        }
+        var renamed = target + "-new";
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            store.MarkForReading(all: true, Current);
+            var record = RecordLoader.Load(store, analyze: d => Shift(RecordLoader.Analyze(d), target, renamed)).Record;
+            record.Event(target).ShouldBeNull();
+            record.Event(renamed)!.Fatalities!.Min.ShouldBe(7);
+        }
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            var record = RecordLoader.Load(store).Record;
+            record.Event(renamed)!.Fatalities!.Min.ShouldBe(7);
+            record.Review.History(record.IncidentOf(renamed)!, [renamed]).Single().Target.ShouldBe(renamed);
+        }
+        // A reading without the report: the decision waits in the log, and reprocess says so.
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            store.MarkForReading(all: true, Current);
+            var record = RecordLoader.Load(store, analyze: d => Drop(RecordLoader.Analyze(d), target)).Record;
+            record.Event(renamed).ShouldBeNull();
+        }
+        var (code, stdout, _) = Run("reprocess", "--db", path);
+        code.ShouldBe(0);
+        stdout.ShouldContain($"Decisions about 1 report(s) the new reading has not are kept and apply again when a reading has them: {renamed}");
+        Scalar(path, "SELECT count(*) FROM decisions").ShouldBe(1);
+    }
+
     private static DocumentFacts Shift(DocumentFacts facts, string id, string renamed) =>
         facts with { Events = [.. facts.Events.Select(e => e.Id == id ? e with { Id = renamed, Start = e.Start + 1, Evidence = e.Evidence[1..] } : e)] };
 

@@ -26,6 +26,7 @@ public sealed class BackgroundLinkingTests : IDisposable
                 store.Add(new DocumentReader().ReadBytes($"{town}.txt", Encoding.UTF8.GetBytes(text), ".txt").Single().Document!);
             }
         }
+        var key = TestAccounts.Add(path, Crosscheck.Access.Role.Reader);
         using var gate = new SemaphoreSlim(0);
         var options = new WebOptions
         {
@@ -36,7 +37,8 @@ public sealed class BackgroundLinkingTests : IDisposable
         };
         await using var app = CrosscheckWeb.Build(options);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
+        using var client = TestAccounts.KeyClient(new Uri(app.Urls.Single()), key);
+        client.Timeout = TimeSpan.FromSeconds(30);
 
         (await client.GetStringAsync("/api/documents")).ShouldContain("Flood in Bexley");
         (await LinkedDocuments(client)).ShouldBe(0);

@@ -24,7 +24,7 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
         Directory.CreateDirectory(ScreenshotDirectory);
 
         await using var demo = await DemoProcess.StartAsync(TimeSpan.FromSeconds(90));
-        using var http = new HttpClient { BaseAddress = demo.BaseAddress };
+        using var http = TestAccounts.KeyClient(demo.BaseAddress, demo.AdminKey);
         var list = await http.GetFromJsonAsync<JsonElement>("/api/documents?limit=100");
         var ids = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
         ids.ShouldNotBeEmpty("the demo ingested no samples");
@@ -54,6 +54,9 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
         // The machine's cores are shared with other builds; give slow moments room before calling it a failure.
         page.SetDefaultTimeout(60_000);
         page.SetDefaultNavigationTimeout(60_000);
+
+        // Signed in with the key the demo printed, through the sign-in form.
+        await BrowserSignIn.SignInAsync(page, demo.BaseAddress, demo.AdminKey);
 
         // The list shows every document the API reports, in the same order.
         await page.GotoAsync(new Uri(demo.BaseAddress, "/documents?limit=100").ToString());

@@ -17,6 +17,9 @@ internal sealed class DemoProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The key of the admin account the demo made, as it printed it.</summary>
+    public string AdminKey { get; private set; } = "";
+
     private DemoProcess(Process process, string directory, Uri baseAddress)
     {
         _process = process;
@@ -83,6 +86,11 @@ internal sealed class DemoProcess : IAsyncDisposable
             if (_process.HasExited) throw new InvalidOperationException($"crosscheck demo exited with {_process.ExitCode}:\n{Output}");
             try
             {
+                if (AdminKey.Length == 0 && System.Text.RegularExpressions.Regex.Match(Output, @"^Admin key: (\S+)", System.Text.RegularExpressions.RegexOptions.Multiline) is { Success: true } printed)
+                {
+                    AdminKey = printed.Groups[1].Value;
+                    client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+                }
                 using var response = await client.GetAsync("/api/documents");
                 if (response.IsSuccessStatusCode) return;
             }

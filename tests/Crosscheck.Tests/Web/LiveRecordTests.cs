@@ -220,6 +220,7 @@ public sealed class LiveRecordTests : IDisposable
         {
             DatabasePath = path,
             Urls = "http://127.0.0.1:0",
+            Public = true, // reads without an account: these tests read the API as any reader
             Analyze = analyze,
             Problem = line => Console.Error.WriteLine("unexpected problem: " + line),
         });

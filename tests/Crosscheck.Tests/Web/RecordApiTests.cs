@@ -225,7 +225,8 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
         new[]
         {
             "/api/documents", "/api/documents/{id}", "/api/stories", "/api/stories/{id}", "/api/incidents", "/api/incidents/{id}",
-            "/api/incidents/{id}/events/{eventId}/detach", "/api/events",
+            "/api/incidents/{id}/events/{eventId}/detach", "/api/events", "/api/incidents/{id}/decisions", "/api/events/{id}/decisions",
+            "/api/decisions/{number}/revert", "/api/incidents/{id}/history",
         }.ShouldBeSubsetOf(paths);
         var events = doc.GetProperty("paths").GetProperty("/api/events").GetProperty("get");
         events.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())

@@ -1,3 +1,4 @@
+using Crosscheck.Access;
 using Crosscheck.Linking;
 using Crosscheck.Storage;
 using Crosscheck.Tests.Storage;
@@ -17,7 +18,12 @@ public sealed class RecordAppFixture : IAsyncLifetime
     private readonly List<WebApplication> _apps = [];
     private string _template = "";
 
+    /// <summary>Sends the analyst's key with every request.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Keys of the accounts every copy of the database holds.</summary>
+    public string AnalystKey { get; private set; } = "";
+    public string ReaderKey { get; private set; } = "";
 
     /// <summary>The record the shared app serves.</summary>
     public SourcedRecord Record { get; private set; } = null!;
@@ -30,18 +36,20 @@ public sealed class RecordAppFixture : IAsyncLifetime
         {
             RecordLoader.Load(store).Linked.ShouldBe(SampleRecord.Facts.Count);
         }
+        AnalystKey = TestAccounts.Add(_template, Role.Analyst, "analyst");
+        ReaderKey = TestAccounts.Add(_template, Role.Reader, "reader");
         (Client, Record, _) = await StartCopyAsync("served.db");
     }
 
-    /// <summary>Starts another app over a fresh copy of the linked database; stopped with the fixture.</summary>
-    public async Task<(HttpClient Client, SourcedRecord Record, string DatabasePath)> StartCopyAsync(string name)
+    /// <summary>Starts another app over a fresh copy of the linked database, its client sending the analyst's key; stopped with the fixture.</summary>
+    public async Task<(HttpClient Client, SourcedRecord Record, string DatabasePath)> StartCopyAsync(string name, bool isPublic = false)
     {
         var path = Path.Combine(_directory, name);
         File.Copy(_template, path);
-        var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0" });
+        var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0", Public = isPublic });
         await app.StartAsync();
         _apps.Add(app);
-        return (new HttpClient { BaseAddress = new Uri(app.Urls.Single()) }, app.Services.GetRequiredService<SourcedRecord>(), path);
+        return (TestAccounts.KeyClient(new Uri(app.Urls.Single()), AnalystKey), app.Services.GetRequiredService<SourcedRecord>(), path);
     }
 
     public async Task DisposeAsync()

@@ -37,6 +37,8 @@ public sealed class RecordBrowserTests(RecordWebFixture fixture, ITestOutputHelp
         page.SetDefaultTimeout(60_000);
         page.SetDefaultNavigationTimeout(60_000);
 
+        await BrowserSignIn.SignInAsync(page, app.BaseAddress, fixture.AnalystKey);
+
         // From the documents to the stories through the site's navigation.
         await page.GotoAsync(new Uri(app.BaseAddress, "/documents").ToString());
         var toStories = page.WaitForURLAsync("**/stories");

@@ -1,3 +1,4 @@
+using Crosscheck.Access;
 using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
@@ -22,6 +23,10 @@ public sealed class RecordWebFixture : IAsyncLifetime
     public IReadOnlyList<Document> Documents { get; private set; } = [];
     public IReadOnlyList<DocumentFacts> Facts { get; private set; } = [];
 
+    /// <summary>Keys of accounts in the samples' database: an analyst (every app's client is signed in with it) and a reader.</summary>
+    public string AnalystKey { get; private set; } = "";
+    public string ReaderKey { get; private set; } = "";
+
     /// <summary>The app every read-only test uses, and its record.</summary>
     public RecordApp Shared => _shared ?? throw new InvalidOperationException("the fixture has not started");
 
@@ -41,6 +46,8 @@ public sealed class RecordWebFixture : IAsyncLifetime
             }
         }
         Documents = documents;
+        AnalystKey = TestAccounts.Add(DatabasePath, Role.Analyst, "analyst");
+        ReaderKey = TestAccounts.Add(DatabasePath, Role.Reader, "reader");
         Facts = [.. documents.Select(doc =>
         {
             var text = StandardPipeline.Default.Process(doc);
@@ -62,7 +69,9 @@ public sealed class RecordWebFixture : IAsyncLifetime
     {
         var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = DatabasePath, Urls = "http://127.0.0.1:0", Record = record });
         await app.StartAsync();
-        return new RecordApp(app, record, new Uri(app.Urls.Single()));
+        var served = new RecordApp(app, record, new Uri(app.Urls.Single()));
+        await TestAccounts.SignInAsync(served.Client, AnalystKey);
+        return served;
     }
 
     public async Task DisposeAsync()
@@ -73,7 +82,7 @@ public sealed class RecordWebFixture : IAsyncLifetime
     }
 }
 
-/// <summary>One running app, the record it serves, and a client that keeps cookies and does not follow redirects.</summary>
+/// <summary>One running app, the record it serves, and a client signed in as an analyst that keeps cookies and does not follow redirects.</summary>
 public sealed class RecordApp(WebApplication app, SourcedRecord record, Uri baseAddress) : IAsyncDisposable
 {
     public SourcedRecord Record => record;

@@ -1,4 +1,5 @@
 using System.Text;
+using Crosscheck.Access;
 using Crosscheck.Documents;
 using Crosscheck.Storage;
 using Crosscheck.Web;
@@ -19,7 +20,13 @@ public sealed class WebAppFixture : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "crosscheck-web-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
 
+    /// <summary>Sends a reader's key with every request.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    public string ReaderKey { get; private set; } = "";
+
+    /// <summary>Where the app answers.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
     public Document Dam { get; private set; } = null!;
     public Document DamCopy { get; private set; } = null!;
     public Document Script { get; private set; } = null!;
@@ -54,10 +61,13 @@ public sealed class WebAppFixture : IAsyncLifetime
             store.Add(Dam).Status.ShouldBe(StoreStatus.AlreadyStored);
         }
 
+        ReaderKey = TestAccounts.Add(path, Role.Reader, "reader");
+
         _app = CrosscheckWeb.Build(new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0" });
         await _app.StartAsync();
         // Port 0 lets the system pick a free port; the server reports the one it bound.
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        BaseAddress = new Uri(_app.Urls.Single());
+        Client = TestAccounts.KeyClient(BaseAddress, ReaderKey);
     }
 
     public async Task DisposeAsync()

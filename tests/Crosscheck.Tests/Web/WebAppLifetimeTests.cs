@@ -25,9 +25,10 @@ public sealed class WebAppLifetimeTests : IDisposable
             var read = new DocumentReader().ReadBytes("a.txt", Encoding.UTF8.GetBytes("A short headline\n\nA first paragraph, said an official."), ".txt").Single();
             store.Add(read.Document!);
         }
+        var key = TestAccounts.Add(path, Crosscheck.Access.Role.Reader);
         var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0" });
         await app.StartAsync();
-        using (var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) })
+        using (var client = TestAccounts.KeyClient(new Uri(app.Urls.Single()), key))
         {
             (await client.GetStringAsync("/api/documents")).ShouldContain("A short headline");
         }
@@ -52,9 +53,10 @@ public sealed class WebAppLifetimeTests : IDisposable
                 store.Add(new DocumentReader().ReadBytes($"r{i}.txt", Encoding.UTF8.GetBytes(text), ".txt").Single().Document!);
             }
         }
+        var key = TestAccounts.Add(path, Crosscheck.Access.Role.Reader);
         await using var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0" });
         await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        using var client = TestAccounts.KeyClient(new Uri(app.Urls.Single()), key);
         var first = await client.GetStringAsync("/api/documents?limit=1");
         var id = System.Text.Json.JsonDocument.Parse(first).RootElement.GetProperty("items")[0].GetProperty("id").GetString();
         string[] paths = ["/documents", "/documents?q=river", $"/documents/{id}", "/api/documents?offset=5&limit=5", $"/api/documents/{id}"];

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Crosscheck.Cli.Commands;
 using Crosscheck.Documents;
 using Crosscheck.Linking;
+using Crosscheck.Review;
 using Crosscheck.Storage;
 using Crosscheck.Tests.Cli;
 using Crosscheck.Tests.Storage;
@@ -130,6 +132,33 @@ public sealed class LiveRecordTests : IDisposable
             clock.Elapsed.ShouldBeLessThan(Within);
         }
         linkedByServer.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_decision_made_on_the_server_still_shows_after_the_record_is_reloaded_for_another_process_s_documents()
+    {
+        var (first, rest) = SplitSamples(held: 3, earliest: false);
+        var path = LinkedDatabase(first);
+        await using var app = await StartAsync(path);
+        var before = app.Services.GetRequiredService<SourcedRecord>();
+        var incident = before.Incidents(null, 0, 1).Items[0];
+        var decided = app.Services.GetRequiredService<ReviewDesk>().Decide(new DecisionRequest(
+            DecisionTarget.Incident, incident.Id, DecisionAction.Set, ReviewFields.Killed, JsonValue.Create(41), "counted again from the ministry's list", "tester"));
+        decided.Stored.ShouldBeTrue(decided.Error);
+        ReviewFields.ValueOf(before.Incident(incident.Id)!, ReviewFields.Killed).ShouldBe("""{"min":41,"max":41}""");
+
+        using (var other = SqliteDocumentStore.Open(path))
+        {
+            IngestCommand.Ingest(other, new DocumentReader(), [rest], TextWriter.Null, TextWriter.Null).Load.Failed.ShouldBe(0);
+        }
+        await Eventually(() => !ReferenceEquals(app.Services.GetRequiredService<SourcedRecord>(), before));
+        var after = app.Services.GetRequiredService<SourcedRecord>();
+        after.ShouldNotBeSameAs(before);
+        ReviewFields.ValueOf(after.Incident(incident.Id)!, ReviewFields.Killed).ShouldBe("""{"min":41,"max":41}""");
+        // Decisions are made on the record served now.
+        var desk = app.Services.GetRequiredService<ReviewDesk>();
+        desk.Decide(new DecisionRequest(DecisionTarget.Incident, incident.Id, DecisionAction.Set, ReviewFields.Killed, JsonValue.Create(42), "one more", "tester")).Stored.ShouldBeTrue();
+        ReviewFields.ValueOf(after.Incident(incident.Id)!, ReviewFields.Killed).ShouldBe("""{"min":42,"max":42}""");
     }
 
     [Fact]

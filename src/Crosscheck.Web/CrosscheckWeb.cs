@@ -29,6 +29,22 @@ public sealed record WebOptions
     /// <summary>Where a document that cannot be linked is named (default: standard error, one line each).</summary>
     public Action<string>? Problem { get; init; }
 
+    /// <summary>
+    /// How often the server looks whether another process stored or linked documents (default 1 second): a look is two
+    /// indexed reads; what is new is linked or loaded into the record served (see <c>RecordFollower</c>).
+    /// </summary>
+    public TimeSpan FollowEvery
+    {
+        get => _followEvery;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _followEvery = value;
+        }
+    }
+
+    private readonly TimeSpan _followEvery = TimeSpan.FromSeconds(1);
+
     /// <summary>Reading needs no account (writing still needs an analyst's); off by default.</summary>
     public bool Public { get; init; }
 
@@ -73,13 +89,16 @@ public static class CrosscheckWeb
 
         // The record in memory, shared by every request (it takes its own lock). Loaded from the store, it keeps
         // saving its changes (an undone merge) there. What is in place is put back at once; documents stored but
-        // not linked yet are linked in the background (PendingLinker), so the server answers from the start.
+        // not linked yet are linked in the background, so the server answers from the start, and documents another
+        // process stores or links later are taken in as they come (RecordFollower). Each request gets the record
+        // current when it asks (transient), so a record replaced meanwhile is never mixed with its successor.
         builder.Services.AddSingleton(services => RecordStartup.Open(options, services.GetRequiredService<IDocumentStore>()));
-        builder.Services.AddSingleton(services => services.GetRequiredService<RecordStartup>().Record);
-        builder.Services.AddHostedService<PendingLinker>();
-        // Analysts' decisions are stored in the served database and laid over the record (see Crosscheck.Review).
-        builder.Services.AddSingleton(services => new Crosscheck.Review.ReviewDesk(
-            (SqliteDocumentStore)services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<SourcedRecord>()));
+        builder.Services.AddSingleton(services => new LiveRecord(services.GetRequiredService<RecordStartup>().Record, services.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddTransient(services => services.GetRequiredService<LiveRecord>().Current);
+        builder.Services.AddHostedService<RecordFollower>();
+        // Analysts' decisions are stored in the served database and laid over the record (see Crosscheck.Review); the
+        // desk is the current record's, replaced with it.
+        builder.Services.AddTransient(services => services.GetRequiredService<LiveRecord>().Desk);
 
         builder.Services.AddOpenApi();
 

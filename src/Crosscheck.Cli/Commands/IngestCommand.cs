@@ -50,7 +50,7 @@ internal static class IngestCommand
     /// Rebuilds the record from the database, analyzing and linking each document that has no stored facts yet
     /// (the new ones, or those of a run that stopped early), and prints one line about the record.
     /// </summary>
-    internal static RecordLoad Link(SqliteDocumentStore store, TextWriter stdout, TextWriter stderr)
+    internal static RecordLoad Link(SqliteDocumentStore store, TextWriter stdout, TextWriter stderr, LinkLock? held = null)
     {
         RecordLoad load;
         var pending = store.Count - store.LinkedCount;
@@ -64,14 +64,14 @@ internal static class IngestCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask("linking", maxValue: pending);
-                    result = Load(store, stderr, _ => task.Increment(1));
+                    result = Load(store, stderr, _ => task.Increment(1), held: held);
                     task.StopTask();
                 });
             load = result!;
         }
         else
         {
-            load = Load(store, stderr);
+            load = Load(store, stderr, held: held);
         }
         var counts = load.Record.Counts();
         stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked:N0} newly linked) in {Count(counts.Stories, "story", "stories")}, "
@@ -85,7 +85,7 @@ internal static class IngestCommand
     /// unreadable, is one line on <paramref name="stderr"/> and counts as failed; the others are linked.
     /// </summary>
     internal static RecordLoad Load(SqliteDocumentStore store, TextWriter stderr, Action<Crosscheck.Linking.LinkUpdate>? linked = null,
-        Crosscheck.Linking.StoryClusterOptions? storyOptions = null, Func<Document, Crosscheck.Linking.DocumentFacts>? analyze = null)
+        Crosscheck.Linking.StoryClusterOptions? storyOptions = null, Func<Document, Crosscheck.Linking.DocumentFacts>? analyze = null, LinkLock? held = null)
     {
         var problems = 0;
         // An archived row that cannot be read later (exporting, say) is one line too; the command then exits 1.
@@ -95,10 +95,14 @@ internal static class IngestCommand
         {
             problems++;
             stderr.WriteLine($"crosscheck: {line}");
-        });
+        }, waiting: () => WaitingFor(store, stderr), held: held);
         // Every failed document is one problem line; so is stored facts read again from the text.
         return load with { Failed = problems };
     }
+
+    /// <summary>The line a command prints once when another process links the database it wants to link.</summary>
+    internal static void WaitingFor(SqliteDocumentStore store, TextWriter stderr) =>
+        stderr.WriteLine($"crosscheck: {store.Path}: another process is linking this database (a server, an ingest or a watch); waiting for it to finish");
 
     private static string Count(int n, string one, string? many = null) =>
         n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many ?? one + "s");

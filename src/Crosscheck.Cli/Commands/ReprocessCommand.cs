@@ -26,6 +26,8 @@ internal static class ReprocessCommand
             var path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' first)");
             using var store = IngestCommand.OpenStore(path);
+            // Marking and linking again under one hold of the link lock: a running server shows the new reading once it is whole.
+            using var linking = Crosscheck.Storage.LinkLock.Take(store.Path, () => IngestCommand.WaitingFor(store, stderr));
             var current = AnalyzerVersion.Current.ToString();
             var before = store.Analyzers();
             var keptBefore = store.UnplacedDecisions().Count;
@@ -33,7 +35,7 @@ internal static class ReprocessCommand
             var older = before.Where(a => a.Analyzer != current).ToList();
             stdout.WriteLine($"Analyzer {current}: {marked:N0} stored document(s) to read again"
                 + (older.Count == 0 ? "" : " (" + string.Join(", ", older.Select(a => $"{a.Documents:N0} read by {a.Analyzer ?? "an analyzer before versions"}")) + ")"));
-            var load = IngestCommand.Link(store, stdout, stderr);
+            var load = IngestCommand.Link(store, stdout, stderr, linking);
             var unplaced = store.UnplacedDecisions();
             var newlyUnplaced = unplaced.Count - keptBefore;
             stdout.WriteLine(unplaced.Count == 0

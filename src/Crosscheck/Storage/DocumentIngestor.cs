@@ -20,8 +20,13 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader
     /// <summary>Characters of text per transaction: a batch of long documents is written before it holds more.</summary>
     public const long BatchChars = 16L * 1024 * 1024;
 
-    public IngestSummary Ingest(IEnumerable<string> inputs, Action<IngestItem>? progress = null, Func<Stream>? stdin = null, bool keepItems = true)
+    public IngestSummary Ingest(IEnumerable<string> inputs, Action<IngestItem>? progress = null, Func<Stream>? stdin = null, bool keepItems = true) =>
+        Ingest(reader.Read(inputs, stdin), progress, keepItems);
+
+    /// <summary>Stores documents already read (a feed fetched over HTTP), with the same batches and outcomes as reading inputs.</summary>
+    public IngestSummary Ingest(IEnumerable<ReadResult> results, Action<IngestItem>? progress = null, bool keepItems = true)
     {
+        ArgumentNullException.ThrowIfNull(results);
         int added = 0, near = 0, already = 0, failed = 0;
         var items = new List<IngestItem>();
         var pending = new List<Document>(BatchSize);
@@ -61,7 +66,7 @@ public sealed class DocumentIngestor(IDocumentStore store, DocumentReader reader
             pending.Clear();
         }
 
-        foreach (var result in reader.Read(inputs, stdin))
+        foreach (var result in results)
         {
             if (result.Error is { } error)
             {

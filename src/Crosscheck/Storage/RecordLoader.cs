@@ -42,9 +42,17 @@ public static class RecordLoader
     /// <param name="analyze">How an unlinked document is read (default <see cref="Analyze"/>).</param>
     /// <param name="linked">Called after each newly linked document, with what it changed.</param>
     /// <param name="problem">Gets one line per document that failed or whose stored facts were unreadable.</param>
+    /// <param name="waiting">Called once when another process links the database, before waiting for it to finish (<see cref="LinkLock"/>).</param>
+    /// <param name="held">The link lock, when the caller took it already (to mark documents to read again first, say).</param>
     public static RecordLoad Load(SqliteDocumentStore store, Func<Document, DocumentFacts>? analyze = null,
-        Action<LinkUpdate>? linked = null, StoryClusterOptions? storyOptions = null, Action<string>? problem = null) =>
-        Open(store, storyOptions).LinkPending(analyze, linked, problem);
+        Action<LinkUpdate>? linked = null, StoryClusterOptions? storyOptions = null, Action<string>? problem = null, Action? waiting = null,
+        LinkLock? held = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        // One linker at a time: what another linked meanwhile is then in place, read back rather than linked twice.
+        using var linking = held is null ? LinkLock.Take(store.Path, waiting) : null;
+        return Open(store, storyOptions).LinkPending(analyze, linked, problem);
+    }
 
     /// <summary>
     /// Puts the record back without scoring (fast: what a server shows at once) and returns it with what is left to
@@ -55,14 +63,26 @@ public static class RecordLoader
     /// rebuilt from the first document: every document in place goes back, the archive and the linker's counters are
     /// written again, and linking goes on from the first document not in place.
     /// </summary>
+    /// <remarks>A rebuild writes the record's rows again: hold the <see cref="LinkLock"/> (as <see cref="Load"/> does).</remarks>
     public static PendingRecord Open(SqliteDocumentStore store, StoryClusterOptions? storyOptions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var linker = new CrossDocumentLinker(storyOptions, store);
-        var record = new SourcedRecord(linker) { Journal = store, Review = new Crosscheck.Review.ReviewOverlay(store.ReadDecisions(), store.ReadSuccessors()) };
-        if (store.ReadResume() is { } resume)
+        return Resume(store, storyOptions) ?? Rebuild(store, NewRecord(store, storyOptions));
+    }
+
+    /// <summary>
+    /// The record resumed as <see cref="Open"/> resumes it, or null when it must be rebuilt. It only reads, from one
+    /// snapshot of the database, so a server may use it to show what another process has linked so far while that
+    /// process still holds the <see cref="LinkLock"/>; linking what is left needs the lock.
+    /// </summary>
+    public static PendingRecord? Resume(SqliteDocumentStore store, StoryClusterOptions? storyOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var record = NewRecord(store, storyOptions);
+        var linker = record.Linker;
+        var (stored, queue) = store.ReadResumeAndQueue();
+        if (stored is { } resume)
         {
-            var queue = store.ReadQueue();
             var last = resume.Held.Count == 0 ? null : resume.Held.MaxBy(h => h.Facts!, Comparer<DocumentFacts>.Create(LinkOrder.Compare))!.Facts;
             if (queue.Count == 0 || last is null || LinkOrder.Compare(last.Published, last.Id, queue[0].Published, queue[0].DocumentId) < 0)
             {
@@ -77,8 +97,12 @@ public static class RecordLoader
                 return new PendingRecord(store, record, [.. queue], resume.State.Documents) { Resumed = true };
             }
         }
-        return Rebuild(store, record);
+        return null;
     }
+
+    /// <summary>An empty record over the store: its journal, and the analysts' decisions stored with it laid over it.</summary>
+    private static SourcedRecord NewRecord(SqliteDocumentStore store, StoryClusterOptions? storyOptions) =>
+        new(new CrossDocumentLinker(storyOptions, store)) { Journal = store, Review = new Crosscheck.Review.ReviewOverlay(store.ReadDecisions(), store.ReadSuccessors()) };
 
     private static PendingRecord Rebuild(SqliteDocumentStore store, SourcedRecord record)
     {

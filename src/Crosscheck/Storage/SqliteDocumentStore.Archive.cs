@@ -415,7 +415,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         {
             ArchiveProblems++;
             ArchiveProblem?.Invoke($"{Path}: the archived {what} cannot be read ({ex.Message}); left out now, and the next load rebuilds the record");
-            lock (_gate) Command("DELETE FROM linker_state", null).ExecuteNonQuery();
+            lock (_gate) Command($"DELETE FROM linker_state WHERE name <> '{ChangesCounter}'", null).ExecuteNonQuery();
             return null;
         }
     }

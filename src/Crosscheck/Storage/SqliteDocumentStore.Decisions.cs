@@ -29,6 +29,7 @@ public sealed partial class SqliteDocumentStore
             cmd.Parameters.AddWithValue("$reason", decision.Reason);
             cmd.Parameters.AddWithValue("$reverts", (object?)decision.Reverts ?? DBNull.Value);
             var number = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            Interlocked.Increment(ref _analystWrites);
             return decision with { Number = number, At = at };
         }
     }

@@ -116,6 +116,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 BindAssignment(cmd, ev.Id, a);
                 cmd.ExecuteNonQuery();
             }
+            Changed(tx);
             write.Complete();
         }
     }
@@ -137,6 +138,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 BindAssignment(cmd, id, a);
                 if (cmd.ExecuteNonQuery() != 1) throw new InvalidOperationException($"event {id} has no stored assignment");
             }
+            Interlocked.Increment(ref _analystWrites);
             write.Complete();
         }
     }
@@ -239,6 +241,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 cmd.Parameters.AddWithValue("$id", id);
                 cmd.ExecuteNonQuery();
             }
+            Changed(tx);
             write.Complete();
         }
     }
@@ -263,6 +266,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$reason", reason);
             cmd.ExecuteNonQuery();
+            Changed(tx);
             write.Complete();
         }
     }

@@ -11,6 +11,13 @@ namespace Crosscheck.Storage;
 public sealed record StoredResume(LinkResume State, IReadOnlyList<StoredLink> Held);
 
 /// <summary>
+/// Where a database stands, in two numbers read at once: the last document stored, and the record's change counter,
+/// which every write of a linker raises (a link, a failure, a stale or reread mark, a rebuild's counters; not a detach,
+/// which the server that made it holds already). A reader that saw the same mark before has nothing new to load.
+/// </summary>
+public readonly record struct StoreMark(long LastDocument, long Changes);
+
+/// <summary>
 /// What lets a load resume instead of rebuilding (migration 5): each linked document's rank, story order and vector,
 /// which documents the linker held, the document frequencies and counters, and the queue of documents to link. Every
 /// read here goes through an index on held documents, the queue or a key, so a start costs the same however large the
@@ -24,6 +31,20 @@ public sealed partial class SqliteDocumentStore
         cmd.Parameters.AddWithValue("$ord", (object?)assignment.Vector?.StoryOrder ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$weights", assignment.Vector is { } v ? MemoryMarshal.AsBytes(v.Weights.AsSpan()).ToArray() : DBNull.Value);
     }
+
+    /// <summary>The name of the change counter in <c>linker_state</c> (<see cref="StoreMark"/>); a rebuild keeps it.</summary>
+    internal const string ChangesCounter = "changes";
+
+    private long _analystWrites;
+
+    /// <summary>
+    /// Writes of this store's own process that a linker does not make and the change counter does not count: decisions
+    /// and reassignments (a detach, a move). A server reading its record again compares it before and after the read.
+    /// </summary>
+    public long AnalystWrites => Interlocked.Read(ref _analystWrites);
+
+    /// <summary>A linker's write: the change counter goes up, in the write's transaction.</summary>
+    private void Changed(SqliteTransaction tx) => RaiseCounter(ChangesCounter, null, tx);
 
     /// <summary>A document newly counted by the linker: its keys' frequencies and the counters go up.</summary>
     private void CountLinked(DocumentFacts facts, DocumentAssignment assignment, SqliteTransaction tx)
@@ -80,7 +101,8 @@ public sealed partial class SqliteDocumentStore
             using var write = RecordWrite();
             var tx = write.Transaction;
             Command("DELETE FROM key_frequency", tx).ExecuteNonQuery();
-            Command("DELETE FROM linker_state", tx).ExecuteNonQuery();
+            Command($"DELETE FROM linker_state WHERE name <> '{ChangesCounter}'", tx).ExecuteNonQuery();
+            Changed(tx);
             foreach (var (key, df) in frequencies)
             {
                 var cmd = Command("INSERT INTO key_frequency (key, df) VALUES ($key, $df)", tx);
@@ -182,6 +204,47 @@ public sealed partial class SqliteDocumentStore
             var state = new LinkResume(documents, counters.GetValueOrDefault("next_rank"), counters.GetValueOrDefault("stories"), archived);
             return new StoredResume(state, held);
         }
+    }
+
+    /// <summary>Where the database stands now (<see cref="StoreMark"/>): two indexed reads, cheap enough to ask every second.</summary>
+    public StoreMark ReadMark()
+    {
+        lock (_gate)
+        {
+            using var r = Command($"""
+                SELECT coalesce((SELECT max(seq) FROM documents), 0), coalesce((SELECT value FROM linker_state WHERE name = '{ChangesCounter}'), 0)
+                """, null).ExecuteReader();
+            r.Read();
+            return new StoreMark(r.GetInt64(0), r.GetInt64(1));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ReadResume"/> and <see cref="ReadQueue"/> from one snapshot of the database, so another process that
+    /// links meanwhile never shows half of a document: what is held, its assignments and the queue agree.
+    /// </summary>
+    public (StoredResume? Resume, IReadOnlyList<StoredLink> Queue) ReadResumeAndQueue()
+    {
+        lock (_gate)
+        {
+            // Inside a batch of record writes the reads already share its transaction.
+            if (_batch is not null) return ReadBoth();
+            // Every command of this connection runs in _batch: a deferred transaction reads one snapshot (WAL) until it ends.
+            using var snapshot = _connection.BeginTransaction(deferred: true);
+            _batch = snapshot;
+            try
+            {
+                return ReadBoth();
+            }
+            finally
+            {
+                _batch = null;
+                snapshot.Commit();
+            }
+        }
+
+        // The queue is read only for a resume: a rebuild reads every document anyway.
+        (StoredResume?, IReadOnlyList<StoredLink>) ReadBoth() => ReadResume() is { } resume ? (resume, ReadQueue()) : (null, []);
     }
 
     /// <summary>The documents waiting to be linked (new, or stale), in link order, without their facts.</summary>

@@ -48,6 +48,7 @@ public sealed partial class SqliteDocumentStore
             Command("INSERT OR IGNORE INTO link_queue (document_seq) SELECT document_seq FROM document_facts WHERE reread = 1", tx).ExecuteNonQuery();
             Command("INSERT OR IGNORE INTO link_queue (document_seq) SELECT document_seq FROM link_failures", tx).ExecuteNonQuery();
             marked += Command("DELETE FROM link_failures", tx).ExecuteNonQuery();
+            Changed(tx);
             write.Complete();
             return marked;
         }

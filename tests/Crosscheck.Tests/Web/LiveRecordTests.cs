@@ -259,7 +259,7 @@ public sealed class LiveRecordTests : IDisposable
 
     private static HttpClient Client(WebApplication app) => new() { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(10) };
 
-    /// <summary>Every document that some listed incident names, as GET /api/incidents pages them.</summary>
+    /// <summary>Every document that some listed incident names, as GET /api/incidents pages them (each read at its URL).</summary>
     private static async Task<HashSet<string>> IncidentDocuments(HttpClient client)
     {
         var documents = new HashSet<string>(StringComparer.Ordinal);
@@ -269,7 +269,9 @@ public sealed class LiveRecordTests : IDisposable
             var items = page.GetProperty("items").EnumerateArray().ToList();
             foreach (var incident in items)
             {
-                foreach (var d in incident.GetProperty("documents").EnumerateArray()) documents.Add(d.GetString()!);
+                // A list gives summaries; the incident in full (with its documents) is at its own URL.
+                var full = JsonDocument.Parse(await client.GetStringAsync(incident.GetProperty("url").GetString())).RootElement;
+                foreach (var d in full.GetProperty("incident").GetProperty("documents").EnumerateArray()) documents.Add(d.GetString()!);
             }
             if (items.Count < 100) return documents;
         }

@@ -66,7 +66,8 @@ internal sealed class HtmlPage
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); }
         a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
-        header.site { display: flex; align-items: baseline; gap: 1rem; padding: .8rem 1.5rem; background: #14202e; }
+        header.site { display: flex; flex-wrap: wrap; align-items: baseline; gap: .4rem 1rem; padding: .8rem 1.5rem; background: #14202e; }
+        @media (max-width: 40rem) { header.site { padding: .6rem .8rem; } header.site .tagline { display: none; } header.site nav.site-nav { flex-wrap: wrap; gap: .3rem .8rem; } main { padding-left: .6rem; padding-right: .6rem; } }
         header.site .brand { color: #fff; font-weight: 700; font-size: 1.15rem; letter-spacing: .02em; }
         header.site .tagline { color: #a9b6c4; font-size: .85rem; }
         main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }

@@ -42,6 +42,20 @@ internal static class BenchCommand
         link.SetAction(parse => LinkBench.Run(parse.GetValue(linkEcb)!, parse.GetValue(linkSeeds)!, parse.GetValue(linkSizes)!, parse.GetValue(linkCount), stdout));
         bench.Subcommands.Add(link);
 
+        var serveEcb = new Option<string>("--data") { Description = "The ECB+ folder whose articles the stored documents are made from (else the seeds)", DefaultValueFactory = _ => "../shared/data/ecbplus" };
+        var serveSeeds = new Option<string>("--seeds") { Description = "The seed articles, used when the ECB+ folder is missing", DefaultValueFactory = _ => "../shared/seeds" };
+        var serveCount = new Option<int>("--documents") { Description = "How many synthetic documents the database holds", DefaultValueFactory = _ => 100_000 };
+        var serveDb = new Option<string?>("--db") { Description = "Serve this database as it is instead of building one" };
+        var serveSeconds = new Option<int>("--seconds") { Description = "How long each endpoint is loaded", DefaultValueFactory = _ => 10 };
+        var serveClients = new Option<int>("--clients") { Description = "How many clients ask at once", DefaultValueFactory = _ => 4 };
+        var serve = new Command("serve", "Requests/s and p50/p99 latency of the list, search, incident and map endpoints over 100,000 documents while watch ingests")
+        {
+            serveEcb, serveSeeds, serveCount, serveDb, serveSeconds, serveClients,
+        };
+        serve.SetAction(parse => ServeBench.Run(parse.GetValue(serveEcb)!, parse.GetValue(serveSeeds)!, parse.GetValue(serveCount), parse.GetValue(serveDb),
+            parse.GetValue(serveSeconds), parse.GetValue(serveClients), stdout));
+        bench.Subcommands.Add(serve);
+
         var hostileCase = new Option<string?>("--case") { Description = "Run only this case (nested-divs, attributes, json-line-50mb, feed-100k, deep-feed, text-200mb, no-space-10mb, longest-article, tiny-files-10k, fifo-and-loop)" };
         var hostileTimeout = new Option<int>("--timeout") { Description = "Stop a case after this many seconds", DefaultValueFactory = _ => 300 };
         var hostile = new Command("hostile", "Seconds, peak memory and outcome of `ingest` on generated hostile inputs, each in its own process") { hostileCase, hostileTimeout };

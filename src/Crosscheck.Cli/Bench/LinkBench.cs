@@ -138,14 +138,44 @@ internal static class LinkBench
             own / (double)count, GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
     }
 
+    /// <summary>
+    /// Fills a database with <paramref name="count"/> synthetic documents linked as a run would have linked them (the
+    /// same stream as the bench's, seed included), each document's text its content words so that search finds them;
+    /// for benches of what reads the record (<c>bench serve</c>). Returns the name of the article pool used.
+    /// </summary>
+    internal static string Populate(SqliteDocumentStore store, string ecbPlusDirectory, string seedsDirectory, int count)
+    {
+        var (pool, poolName) = LoadPool(ecbPlusDirectory, seedsDirectory);
+        var stream = new SyntheticStream(pool, Seed, count);
+        var record = new SourcedRecord(new CrossDocumentLinker(null, store)) { Journal = store };
+        var next = 0;
+        while (record.DocumentCount < count)
+        {
+            var chunk = new List<(DocumentFacts Facts, int Story)>();
+            while (record.DocumentCount + chunk.Count < count && chunk.Count < 1000)
+            {
+                var (facts, story, _) = stream.Next(next++);
+                chunk.Add((facts, story));
+            }
+            Store(store, chunk.Select(c => c.Facts), withWords: true);
+            using var batch = store.SaveInBatches(256);
+            foreach (var (facts, story) in chunk)
+            {
+                record.Add(facts, SyntheticStream.AssignmentOf(facts, story));
+                store.SaveLink(facts, record.Linker.AssignmentOf(facts.Id)!);
+            }
+        }
+        return poolName;
+    }
+
     /// <summary>Stores a stub document for each synthetic one (the archive and the journal keep rows of stored documents).</summary>
-    private static void Store(SqliteDocumentStore store, IEnumerable<DocumentFacts> documents)
+    private static void Store(SqliteDocumentStore store, IEnumerable<DocumentFacts> documents, bool withWords = false)
     {
         store.AddRange([.. documents.Select(f => new Document
         {
             Id = f.Id,
             Source = "bench/" + f.Id,
-            Text = f.Id,
+            Text = withWords ? string.Join(' ', f.Terms.Select(t => t.Key)) is { Length: > 0 } words ? words : f.Id : f.Id,
             Segments = [],
             Metadata = new DocumentMetadata { Outlet = f.Outlet, Title = f.Title, Published = f.Published },
         })]);

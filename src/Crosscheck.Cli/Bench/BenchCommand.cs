@@ -48,12 +48,13 @@ internal static class BenchCommand
         var serveDb = new Option<string?>("--db") { Description = "Serve this database as it is instead of building one" };
         var serveSeconds = new Option<int>("--seconds") { Description = "How long each endpoint is loaded", DefaultValueFactory = _ => 10 };
         var serveClients = new Option<int>("--clients") { Description = "How many clients ask at once", DefaultValueFactory = _ => 4 };
+        var serveNoWatch = new Option<bool>("--no-watch") { Description = "Measure with nothing ingested meanwhile" };
         var serve = new Command("serve", "Requests/s and p50/p99 latency of the list, search, incident and map endpoints over 100,000 documents while watch ingests")
         {
-            serveEcb, serveSeeds, serveCount, serveDb, serveSeconds, serveClients,
+            serveEcb, serveSeeds, serveCount, serveDb, serveSeconds, serveClients, serveNoWatch,
         };
         serve.SetAction(parse => ServeBench.Run(parse.GetValue(serveEcb)!, parse.GetValue(serveSeeds)!, parse.GetValue(serveCount), parse.GetValue(serveDb),
-            parse.GetValue(serveSeconds), parse.GetValue(serveClients), stdout));
+            parse.GetValue(serveSeconds), parse.GetValue(serveClients), parse.GetValue(serveNoWatch), stdout));
         bench.Subcommands.Add(serve);
 
         var hostileCase = new Option<string?>("--case") { Description = "Run only this case (nested-divs, attributes, json-line-50mb, feed-100k, deep-feed, text-200mb, no-space-10mb, longest-article, tiny-files-10k, fifo-and-loop)" };

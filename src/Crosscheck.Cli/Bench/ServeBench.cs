@@ -19,7 +19,7 @@ internal static class ServeBench
 {
     private const int Seed = 20251205;
 
-    public static int Run(string ecbPlusDirectory, string seedsDirectory, int documents, string? database, int seconds, int clients, TextWriter stdout)
+    public static int Run(string ecbPlusDirectory, string seedsDirectory, int documents, string? database, int seconds, int clients, bool noWatch, TextWriter stdout)
     {
         if (documents < 100 || documents > 10_000_000) throw new UsageException("--documents must be between 100 and 10,000,000");
         if (seconds is < 1 or > 600) throw new UsageException("--seconds must be between 1 and 600");
@@ -58,10 +58,11 @@ internal static class ServeBench
                 var incidents = IncidentIds(probe);
                 var words = SearchWords(probe, incidents);
                 var inbox = directory.CreateSubdirectory("inbox");
-                using var watch = StartWatch(inbox.FullName, path);
+                using var watch = noWatch ? null : StartWatch(inbox.FullName, path);
                 using var feeding = new CancellationTokenSource();
-                var fed = Task.Run(() => Feed(inbox.FullName, feeding.Token));
-                stdout.WriteLine($"while `crosscheck watch {inbox.Name} --every 1s` ingests one new article every 0.5 s into the same database");
+                var fed = noWatch ? Task.CompletedTask : Task.Run(() => Feed(inbox.FullName, feeding.Token));
+                stdout.WriteLine(noWatch ? "with nothing ingested meanwhile (--no-watch)"
+                    : $"while `crosscheck watch {inbox.Name} --every 1s` ingests one new article every 0.5 s into the same database");
                 stdout.WriteLine();
                 stdout.WriteLine($"{"endpoint",-34} {"requests",9} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
                 var random = new Random(Seed);
@@ -90,7 +91,7 @@ internal static class ServeBench
                 }
                 feeding.Cancel();
                 fed.GetAwaiter().GetResult();
-                StopWatch(watch, stdout);
+                if (watch is not null) StopWatch(watch, stdout);
                 using (var after = SqliteDocumentStore.Open(path))
                 {
                     stdout.WriteLine($"documents stored: {storedAtStart:N0} at the start, {after.Count:N0} at the end ({after.LinkedCount:N0} linked): watch ingested {after.Count - storedAtStart:N0}");

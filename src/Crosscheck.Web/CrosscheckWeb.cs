@@ -121,6 +121,7 @@ public static class CrosscheckWeb
         app.MapLoginPages();
         app.MapDocumentPages();
         app.MapRecordPages();
+        app.MapMapPages();
         app.MapDocumentsApi();
         app.MapRecordApi();
         app.MapReviewApi();

@@ -29,6 +29,16 @@ internal static class PageStyles
         figure.map figcaption { font-size: .85rem; padding: .4rem .2rem 0; } figure.map figcaption .legend { margin-bottom: .3rem; }
         table.map-incidents { margin-bottom: 1rem; } table.map-incidents .grade { font-size: .65rem; }
         @media (max-width: 44rem) { table.map-incidents th:nth-child(2), table.map-incidents td:nth-child(2) { display: none; } }
+        figure.chart { margin: 0 0 1rem; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; }
+        figure.chart figcaption { font-size: .82rem; margin-top: .3rem; }
+        svg.toll-chart { display: block; width: 100%; height: auto; font: 11px system-ui, sans-serif; }
+        svg.toll-chart .grid { stroke: #e6e9ed; stroke-width: 1; } svg.toll-chart .baseline, svg.toll-chart .tick-mark { stroke: #8a99a8; stroke-width: 1; }
+        svg.toll-chart text { fill: #4b5560; } svg.toll-chart .label { font-weight: 600; }
+        svg.toll-chart .toll-line { fill: none; stroke: #b3261e; stroke-width: 2.5; stroke-linejoin: round; }
+        svg.toll-chart .toll circle { fill: #b3261e; stroke: #fff; stroke-width: 1.5; }
+        svg.toll-chart .toll .range { stroke: #b3261e; stroke-width: 2; opacity: .5; }
+        svg.toll-chart .toll.behind circle, svg.toll-chart .toll.side circle { fill: #fff; stroke: #66707a; stroke-width: 2; stroke-dasharray: 2 1.5; }
+        svg.toll-chart .toll:hover circle { stroke: #14202e; stroke-width: 2.5; }
 
         """;
 }

@@ -86,6 +86,7 @@ internal static class RecordPages
         if (story.First is { } first) html.Raw(" · ").Raw(DateSpan(first, story.Last ?? first));
         html.Raw("</p>\n");
 
+        TollChart.StorySection(html, incidents);
         html.Raw("""<section class="timeline"><h2>Timeline</h2>""" + "\n");
         if (dated.Count == 0) html.Raw("""<p class="muted">No incident of this story is dated.</p>""" + "\n");
         else

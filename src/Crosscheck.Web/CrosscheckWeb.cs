@@ -122,6 +122,7 @@ public static class CrosscheckWeb
         app.MapDocumentPages();
         app.MapRecordPages();
         app.MapMapPages();
+        app.MapEntityPages();
         app.MapDocumentsApi();
         app.MapRecordApi();
         app.MapReviewApi();

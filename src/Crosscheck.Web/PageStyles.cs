@@ -39,6 +39,12 @@ internal static class PageStyles
         svg.toll-chart .toll .range { stroke: #b3261e; stroke-width: 2; opacity: .5; }
         svg.toll-chart .toll.behind circle, svg.toll-chart .toll.side circle { fill: #fff; stroke: #66707a; stroke-width: 2; stroke-dasharray: 2 1.5; }
         svg.toll-chart .toll:hover circle { stroke: #14202e; stroke-width: 2.5; }
+        ul.entity-events { list-style: none; margin: .4rem 0 0; padding: 0; }
+        li.entity-event { border-top: 1px solid var(--line); padding-top: .45rem; margin-top: .45rem; font-size: .92rem; }
+        li.entity-event .role { text-transform: uppercase; font-size: .68rem; font-weight: 600; letter-spacing: .04em; }
+        li.entity-event[data-role=target] .role { background: #fde8d7; color: #8a4300; }
+        li.entity-event blockquote.evidence { margin: .3rem 0; }
+        a.entity { border-bottom: 1px dotted currentColor; } a.entity:hover { text-decoration: none; border-bottom-style: solid; }
 
         """;
 }

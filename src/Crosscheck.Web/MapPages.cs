@@ -195,14 +195,14 @@ internal static class MapPages
         html.Raw($"""<table class="values map-incidents {kind}"><thead><tr><th>Incident</th><th>Type</th><th>Grade</th><th>Place</th><th>Day</th><th>Dead</th></tr></thead><tbody>""");
         foreach (var i in rows)
         {
-            html.Raw($"""<tr data-id="{HtmlPage.Attr(i.Id)}"><td><a href="{HtmlPage.Attr("/incidents/" + Uri.EscapeDataString(i.Id))}">""").Text(i.Title).Raw("</a></td><td>")
-                .Text(PloverTypes.Name(i.Type)).Raw($"""</td><td><span class="grade grade-{Grades.Name(i.Grade)}">""").Text(Grades.Name(i.Grade)).Raw("</span></td><td>");
+            html.Raw($"""<tr data-id="{HtmlPage.Attr(i.Id)}"><td data-label="Incident"><a href="{HtmlPage.Attr("/incidents/" + Uri.EscapeDataString(i.Id))}">""").Text(i.Title).Raw("""</a></td><td data-label="Type">""")
+                .Text(PloverTypes.Name(i.Type)).Raw($"""</td><td data-label="Grade"><span class="grade grade-{Grades.Name(i.Grade)}">""").Text(Grades.Name(i.Grade)).Raw("""</span></td><td data-label="Place">""");
             if (i.Location is { } place) html.Text(PlaceOf(place) + (place.Latitude is null ? $" ({place.Precision}, no coordinates)" : ""));
             else html.Raw("""<span class="muted">no place</span>""");
-            html.Raw("</td><td>");
+            html.Raw("""</td><td data-label="Day">""");
             if (i.Time?.Start is { } start) html.Raw(RecordPages.DateSpan(start, i.Time.End ?? start));
             else html.Raw("""<span class="muted">undated</span>""");
-            html.Raw("</td><td>").Text(i.Fatalities is { } f ? Number(f.Best) : "").Raw("</td></tr>");
+            html.Raw("""</td><td data-label="Dead">""").Text(i.Fatalities is { } f ? Number(f.Best) : "").Raw("</td></tr>");
         }
         html.Raw("</tbody></table>");
     }

@@ -28,7 +28,15 @@ internal static class PageStyles
         .map-legend .grade-contested { border-left-color: #b3261e; } .map-legend .grade-discounted { border-left-color: #5f6368; }
         figure.map figcaption { font-size: .85rem; padding: .4rem .2rem 0; } figure.map figcaption .legend { margin-bottom: .3rem; }
         table.map-incidents { margin-bottom: 1rem; } table.map-incidents .grade { font-size: .65rem; }
-        @media (max-width: 44rem) { table.map-incidents th:nth-child(2), table.map-incidents td:nth-child(2) { display: none; } }
+        @media (max-width: 44rem) {
+          table.map-incidents thead { display: none; }
+          table.map-incidents, table.map-incidents tbody, table.map-incidents tr, table.map-incidents td { display: block; width: 100%; }
+          table.values.map-incidents tr { border-bottom: 1px solid var(--line); padding: .3rem 0; }
+          table.values.map-incidents td { border: 0; padding: .05rem .6rem; }
+          table.map-incidents td[data-label]:not(:first-child)::before { content: attr(data-label) ": "; color: var(--muted); }
+          table.map-incidents td:empty { display: none; }
+          header.site { flex-wrap: wrap; row-gap: .3rem; } header.site .tagline { display: none; } header.site nav.site-nav { flex-wrap: wrap; gap: .3rem .9rem; }
+        }
         figure.chart { margin: 0 0 1rem; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; }
         figure.chart figcaption { font-size: .82rem; margin-top: .3rem; }
         svg.toll-chart { display: block; width: 100%; height: auto; font: 11px system-ui, sans-serif; }
@@ -39,6 +47,7 @@ internal static class PageStyles
         svg.toll-chart .toll .range { stroke: #b3261e; stroke-width: 2; opacity: .5; }
         svg.toll-chart .toll.behind circle, svg.toll-chart .toll.side circle { fill: #fff; stroke: #66707a; stroke-width: 2; stroke-dasharray: 2 1.5; }
         svg.toll-chart .toll:hover circle { stroke: #14202e; stroke-width: 2.5; }
+        @media (max-width: 44rem) { svg.toll-chart { font-size: 19px; } }
         ul.entity-events { list-style: none; margin: .4rem 0 0; padding: 0; }
         li.entity-event { border-top: 1px solid var(--line); padding-top: .45rem; margin-top: .45rem; font-size: .92rem; }
         li.entity-event .role { text-transform: uppercase; font-size: .68rem; font-weight: 600; letter-spacing: .04em; }

@@ -12,7 +12,7 @@ namespace Crosscheck.Web;
 internal static class TollChart
 {
     // The drawing's size in view-box units and the margins that hold the axes' labels.
-    private const double Width = 640, Height = 240, Left = 44, Right = 16, Top = 28, Bottom = 30;
+    private const double Width = 640, Height = 240, Left = 44, Right = 16, Top = 34, Bottom = 30;
 
     /// <summary>A chart for each campaign among <paramref name="incidents"/> whose reports give dated tolls of the dead.</summary>
     public static void StorySection(HtmlPage html, IEnumerable<Incident> incidents)
@@ -57,7 +57,7 @@ internal static class TollChart
             var y = Y((decimal)v);
             html.Raw($"""<line class="grid" x1="{N(Left)}" x2="{N(Width - Right)}" y1="{N(y)}" y2="{N(y)}"/><text class="tick" x="{N(Left - 6)}" y="{N(y + 4)}" text-anchor="end">{N(v)}</text>""");
         }
-        html.Raw($"""<text class="label" x="{N(Left - 6)}" y="{N(Top - 14)}" text-anchor="end">killed</text></g>""");
+        html.Raw($"""<text class="label" x="4" y="{N(Top - 18)}">killed</text></g>""");
         html.Raw("""<g class="axis x-axis">""");
         html.Raw($"""<line class="baseline" x1="{N(Left)}" x2="{N(Width - Right)}" y1="{N(Height - Bottom)}" y2="{N(Height - Bottom)}"/>""");
         foreach (var day in Ticks(first, last))

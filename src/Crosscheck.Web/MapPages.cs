@@ -131,7 +131,7 @@ internal static class MapPages
         html.Raw("</g></svg>");
         html.Raw("""<figcaption><ul class="legend map-legend">""");
         foreach (var grade in Enum.GetValues<Grade>()) html.Raw($"""<li class="legend-grade grade-{Grades.Name(grade)}">""").Text(Grades.Name(grade)).Raw("</li>");
-        html.Raw("""<li class="legend-campaign">ring: a campaign (a series reported as a whole)</li><li class="legend-size">area: the dead</li>""");
+        html.Raw("""<li class="legend-campaign">ring: a campaign (a series reported as a whole)</li><li class="legend-size">area: the dead</li><li class="legend-type">dashed outline: not an assault</li>""");
         html.Raw("</ul><p class=\"muted\">Countries: Natural Earth 1:110m via world-atlas. A sea incident is drawn at the sea's point; incidents at one point are set around it.</p></figcaption></figure>\n");
     }
 

@@ -140,6 +140,8 @@ public static class CrosscheckWeb
         app.MapLoginPages();
         app.MapDocumentPages();
         app.MapRecordPages();
+        app.MapMapPages();
+        app.MapEntityPages();
         app.MapDocumentsApi();
         app.MapRecordApi();
         app.MapReviewApi();

@@ -50,7 +50,7 @@ internal sealed class HtmlPage
         <link rel="stylesheet" href="{StylesheetPath}">
         </head>
         <body>
-        <header class="site"><a class="brand" href="/documents">Crosscheck</a><nav class="site-nav" aria-label="Sections"><a href="/documents">Documents</a><a href="/stories">Stories</a><a href="/incidents">Incidents</a><a class="account" href="/login">Account</a></nav><span class="tagline">news articles as a sourced record</span></header>
+        <header class="site"><a class="brand" href="/documents">Crosscheck</a><nav class="site-nav" aria-label="Sections"><a href="/documents">Documents</a><a href="/stories">Stories</a><a href="/incidents">Incidents</a><a href="/map">Map</a><a class="account" href="/login">Account</a></nav><span class="tagline">news articles as a sourced record</span></header>
         <main{(wide ? " class=\"wide\"" : "")}>
         {body}
         </main>
@@ -61,7 +61,7 @@ internal sealed class HtmlPage
     /// <summary>Where the site's one stylesheet is served: a file, not an inline block, so the pages' Content-Security-Policy allows no inline style or script at all.</summary>
     public const string StylesheetPath = "/assets/site.css";
 
-    public const string Css = """
+    public const string Css = PageStyles.Css + """
         :root { --ink: #1d2329; --muted: #66707a; --line: #dde2e7; --bg: #f6f7f9; --card: #fff; --accent: #1f5fa8; --mark: #fff1a8; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); }

@@ -88,6 +88,7 @@ internal static class RecordPages
         if (story.First is { } first) html.Raw(" · ").Raw(DateSpan(first, story.Last ?? first));
         html.Raw("</p>\n");
 
+        TollChart.StorySection(html, incidents);
         html.Raw("""<section class="timeline"><h2>Timeline</h2>""" + "\n");
         if (dated.Count == 0) html.Raw("""<p class="muted">No incident of this story is dated.</p>""" + "\n");
         else
@@ -308,8 +309,8 @@ internal static class RecordPages
         Fact(html, "Words", ev.Trigger);
         Fact(html, "Modality", Modalities.Name(ev.Modality) + (ev.Hedged ? ", hedged" : ""));
         Fact(html, "Attribution", Attribution(ev));
-        if (ev.Actors.Length > 0) Fact(html, "Actors", string.Join("; ", ev.Actors.Select(a => a.Text)));
-        if (ev.Recipients.Length > 0) Fact(html, "Targets", string.Join("; ", ev.Recipients.Select(a => a.Text)));
+        EntityPages.Participants(html, "Actors", ev.Actors);
+        EntityPages.Participants(html, "Targets", ev.Recipients);
         if (ev.Location is { } place) Fact(html, "Place", PlaceOf(place));
         if (ev.Time is { } time) html.Raw("<dt>Time</dt><dd>").Raw(TimeOf(time)).Raw("</dd>");
         if (ev.Fatalities is { } f) Fact(html, "Fatalities", $"{Range(f.Min, f.Max ?? f.Min)} (“{f.Text}”)");

@@ -7,9 +7,10 @@ namespace Crosscheck.Export;
 
 /// <summary>
 /// The record's incidents as a GeoJSON FeatureCollection (RFC 7946): one Point feature per incident whose place
-/// has coordinates, at <c>[longitude, latitude]</c>, with the incident's main facts as properties. Incidents
-/// without coordinates (a sea, an unresolved place, none) are left out and counted in the collection's
-/// <c>metadata</c> member, beside how many there are in all.
+/// has coordinates, at <c>[longitude, latitude]</c>, with the incident's main facts as properties. An incident at
+/// sea is a feature at the sea's point (the reader's <c>SeaPoint</c>: the part of the sea the sentence's coasts name,
+/// else its centre), with <c>precision</c> "sea". Incidents without coordinates (an unresolved place, none) are left
+/// out and counted in the collection's <c>metadata</c> member, beside how many there are in all.
 /// </summary>
 public static class IncidentGeoJson
 {

@@ -21,6 +21,8 @@ public sealed record EventFilter
     public string? Actor { get; init; }
     /// <summary>Matches the evidence (case-insensitive, contained).</summary>
     public string? Text { get; init; }
+    /// <summary>Matches an actor's or a target's key (<see cref="ParticipantKeys"/>) exactly.</summary>
+    public string? Participant { get; init; }
 }
 
 /// <summary>
@@ -283,6 +285,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         if (f.To is { } to && (e.Time?.Start is not { } start || start > to)) return false;
         if (f.Actor is { Length: > 0 } actor && !e.Actors.Any(a => a.Text.Contains(actor, StringComparison.OrdinalIgnoreCase))) return false;
         if (f.Text is { Length: > 0 } text && !e.Evidence.Contains(text, StringComparison.OrdinalIgnoreCase)) return false;
+        if (f.Participant is { Length: > 0 } key && !e.Actors.Concat(e.Recipients).Any(p => ParticipantKeys.Of(p) == key)) return false;
         return true;
     }
 

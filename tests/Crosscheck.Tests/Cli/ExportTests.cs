@@ -170,6 +170,23 @@ public sealed class ExportTests(ExportFixture data) : IClassFixture<ExportFixtur
     }
 
     [Fact]
+    public void GeoJson_holds_the_incidents_at_sea_at_a_point_of_the_sea()
+    {
+        var features = JsonDocument.Parse(Export("geojson")).RootElement.GetProperty("features").EnumerateArray().ToList();
+        var atSea = features.Where(f => f.GetProperty("properties").GetProperty("precision").GetString() == "sea").ToList();
+        var expected = data.Cross.Incidents.Where(i => !i.Mention && i.Location is { Precision: "sea", Latitude: not null }).Select(i => i.Id).ToList();
+        expected.ShouldNotBeEmpty();
+        atSea.Select(f => f.GetProperty("id").GetString()).ShouldBe(expected);
+        atSea.Select(f => f.GetProperty("properties").GetProperty("place").GetString()).ShouldContain("Eastern Pacific");
+        foreach (var feature in atSea)
+        {
+            var c = feature.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(x => x.GetDouble()).ToList();
+            var land = Crosscheck.Web.Maps.WorldMap.Default.CountryAt(Crosscheck.Web.Maps.WorldMap.Project(c[0], c[1]));
+            land.ShouldBeNull($"{feature.GetProperty("properties").GetProperty("title").GetString()} is on {land?.Name}");
+        }
+    }
+
+    [Fact]
     public void The_same_record_exports_the_same_bytes()
     {
         foreach (var format in new[] { "json", "acled-csv", "plover-json", "geojson" }) Export(format).ShouldBe(Export(format), format);

@@ -53,7 +53,7 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
         stories.Length.ShouldBeGreaterThan(1);
         stories.Length.ShouldBeLessThanOrEqualTo(20);
         var page = await Page("/stories");
-        page.QuerySelectorAll("header.site nav a").Select(a => a.GetAttribute("href")).ShouldBe(["/documents", "/stories", "/incidents", "/login"]);
+        page.QuerySelectorAll("header.site nav a").Select(a => a.GetAttribute("href")).ShouldBe(["/documents", "/stories", "/incidents", "/map", "/login"]);
         var rows = page.QuerySelectorAll("li.story");
         rows.Select(r => r.GetAttribute("data-id")).ShouldBe(stories.Select(s => s.Id));
         foreach (var (row, story) in rows.Zip(stories))

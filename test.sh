@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need when it is missing (Debian's chromium for the browser tests).
+# Runs every test. Installs what the tests need when it is missing (Debian's chromium for the browser tests, and
+# @redocly/cli from npm into .build/tools for the OpenAPI lint).
 # Tests that read datasets from ../shared are skipped when that folder is missing, unless CROSSCHECK_REQUIRE_SHARED=1.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,6 +15,21 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
     || { echo "test.sh: could not install ${need[*]}" >&2; exit 1; }
 fi
+
+# Redocly's linter for the OpenAPI test, from npm into a folder of the checkout (never a global install).
+redocly_version="2.77.0"
+tools="$root/.build/tools"
+if [ "$("$tools/node_modules/.bin/redocly" --version 2>/dev/null | head -1)" != "$redocly_version" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "test.sh: installing @redocly/cli@$redocly_version into $tools (npm)"
+    mkdir -p "$tools"
+    npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "@redocly/cli@$redocly_version" >/dev/null \
+      || echo "test.sh: could not install @redocly/cli; the OpenAPI lint test will be skipped" >&2
+  else
+    echo "test.sh: npm is missing, so @redocly/cli is not installed and the OpenAPI lint test will be skipped"
+  fi
+fi
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
 results="$root/.build/test-results"
 rm -rf "$results"

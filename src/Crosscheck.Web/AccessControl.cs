@@ -111,10 +111,11 @@ internal static class AccessControl
             detail: "The request did not carry this site's form token. Reload the page and try again.");
     }
 
-    /// <summary>Requires an analyst (or admin) and, for a session, the form token.</summary>
+    /// <summary>Requires an analyst (or admin) and, for a session, the form token: 401, 403 and 400 (an expired form) otherwise.</summary>
     public static TBuilder RequireWriter<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(WritePolicy).AddEndpointFilter(async (context, next) =>
-            await CheckFormToken(context.HttpContext) ?? await next(context));
+            await CheckFormToken(context.HttpContext) ?? await next(context))
+            .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 }
 
 /// <summary>Authenticates <c>Authorization: Bearer KEY</c> against the accounts' key hashes.</summary>

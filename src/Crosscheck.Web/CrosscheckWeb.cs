@@ -100,7 +100,7 @@ public static class CrosscheckWeb
         // desk is the current record's, replaced with it.
         builder.Services.AddTransient(services => services.GetRequiredService<LiveRecord>().Desk);
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDescription(options);
 
         // The pages' forms (undoing a join) carry an antiforgery token, so another site cannot post them for a reader.
         // The keys live in memory only (InMemoryKeyRing): a form older than the process is refused with a request to

@@ -13,10 +13,11 @@ internal static class DocumentsApi
 {
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/documents");
-        api.MapGet("/", ListDocuments);
-        api.MapGet("/{id}", GetDocument);
-        api.MapGet("/{id}/sources", GetSources);
+        // Documents are read from the database, each read bounded in time: 503 when one runs out of it.
+        var api = app.MapGroup("/api/documents").WithTags("Documents").ReadProblems(app).Problems(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/", ListDocuments).WithSummary("Documents in the order they were stored, or those matching ?q= (full-text) by rank");
+        api.MapGet("/{id}", GetDocument).WithSummary("One document: its text, metadata and segments").Problems(StatusCodes.Status404NotFound);
+        api.MapGet("/{id}/sources", GetSources).WithSummary("Every source (file or URL) the document was read from").Problems(StatusCodes.Status404NotFound);
         return app;
     }
 

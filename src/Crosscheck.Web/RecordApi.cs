@@ -17,17 +17,19 @@ internal static class RecordApi
 {
     public static IEndpointRouteBuilder MapRecordApi(this IEndpointRouteBuilder app)
     {
-        var stories = app.MapGroup("/api/stories").WithTags("Stories");
+        var stories = app.MapGroup("/api/stories").WithTags("Stories").ReadProblems(app);
         stories.MapGet("/", ListStories).WithSummary("Stories: documents about the same development, in the order they began");
-        stories.MapGet("/{id}", GetStory).WithSummary("One story with its incidents");
+        stories.MapGet("/{id}", GetStory).WithSummary("One story with its incidents").Problems(StatusCodes.Status404NotFound);
 
-        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
-        incidents.MapGet("/", ListIncidents).WithSummary("Incidents, of one story with ?story=, in the order they were first reported");
-        incidents.MapGet("/{id}", GetIncident).WithSummary("One incident with its events, sources, links and discrepancies");
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").ReadProblems(app);
+        incidents.MapGet("/", ListIncidents).WithSummary("Incidents, of one story with ?story=, in the order they were first reported")
+            .Problems(StatusCodes.Status404NotFound);
+        incidents.MapGet("/{id}", GetIncident).WithSummary("One incident with its events, sources, links and discrepancies").Problems(StatusCodes.Status404NotFound);
         incidents.MapPost("/{id}/events/{eventId}/detach", Detach).RequireWriter()
-            .WithSummary("Undoes a merge: the event leaves the incident for one of its own (an analyst's key, or a session with its form token)");
+            .WithSummary("Undoes a merge: the event leaves the incident for one of its own (an analyst's key, or a session with its form token)")
+            .Problems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        app.MapGet("/api/events", ListEvents).WithTags("Events").WithSummary("Events filtered by type, modality, place, time, actor and text");
+        app.MapGet("/api/events", ListEvents).WithTags("Events").ReadProblems(app).WithSummary("Events filtered by type, modality, place, time, actor and text");
         return app;
     }
 

@@ -31,11 +31,13 @@ internal static class ReviewApi
 {
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Review");
-        group.MapPost("/incidents/{id}/decisions", DecideOnIncident).WithSummary("Sets, confirms or grades a value of an incident, merges another into it, splits it, or writes a note on it").RequireWriter();
-        group.MapPost("/events/{id}/decisions", DecideOnEvent).WithSummary("Sets or confirms a value of a report (event), moves it into another incident, or writes a note on it").RequireWriter();
-        group.MapPost("/decisions/{number}/revert", Revert).WithSummary("Undoes a decision (a revert is itself a decision)").RequireWriter();
-        group.MapGet("/incidents/{id}/history", History).WithSummary("Every decision about an incident and its reports, oldest first");
+        var group = app.MapGroup("/api").WithTags("Review").ReadProblems(app);
+        // Writes: 404 for no such incident, report or decision, 412 when If-Match names a state the incident has left.
+        int[] writeProblems = [StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed];
+        group.MapPost("/incidents/{id}/decisions", DecideOnIncident).WithSummary("Sets, confirms or grades a value of an incident, merges another into it, splits it, or writes a note on it").RequireWriter().Problems(writeProblems);
+        group.MapPost("/events/{id}/decisions", DecideOnEvent).WithSummary("Sets or confirms a value of a report (event), moves it into another incident, or writes a note on it").RequireWriter().Problems(writeProblems);
+        group.MapPost("/decisions/{number}/revert", Revert).WithSummary("Undoes a decision (a revert is itself a decision)").RequireWriter().Problems(writeProblems);
+        group.MapGet("/incidents/{id}/history", History).WithSummary("Every decision about an incident and its reports, oldest first").Problems(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -51,7 +51,7 @@ public static class RecordExport
         return false;
     }
 
-    /// <param name="documents">The store the record was loaded from: the JSON format writes its documents in full.</param>
+    /// <param name="documents">The store the record was loaded from: the JSON format writes its documents in full, the ACLED CSV their URLs.</param>
     /// <param name="recordVersion">The record's version, written by the json format (see <see cref="RecordVersions"/>).</param>
     public static ExportSummary Write(Stream output, ExportFormat format, SourcedRecord record, IDocumentStore documents, int? recordVersion = null)
     {
@@ -61,7 +61,7 @@ public static class RecordExport
         return format switch
         {
             ExportFormat.Json => StoredRecordJson.Write(output, record, documents, recordVersion),
-            ExportFormat.AcledCsv => AcledCsv.Write(output, record),
+            ExportFormat.AcledCsv => AcledCsv.Write(output, record, documents),
             ExportFormat.PloverJson => PloverJson.Write(output, record),
             ExportFormat.GeoJson => IncidentGeoJson.Write(output, record),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),

@@ -110,6 +110,112 @@ public sealed class ExportTests(ExportFixture data) : IClassFixture<ExportFixtur
     }
 
     [Fact]
+    public void Acled_csv_has_acleds_31_columns_in_the_codebooks_order_then_crosschecks_own()
+    {
+        var header = ParseCsv(Export("acled-csv"))[0];
+        header.ShouldBe(
+        [
+            "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+            "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+            "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+            "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+            "crosscheck_grade", "crosscheck_independent_sources", "crosscheck_story",
+        ]);
+    }
+
+    [Fact]
+    public void Acled_csv_rows_of_the_samples_fill_every_column_they_can_with_acled_codes()
+    {
+        var rows = ParseCsv(Export("acled-csv"));
+        var column = rows[0].Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
+        var incidents = data.Cross.Incidents.ToDictionary(i => i.Id);
+        var facts = SampleRecord.Facts.ToDictionary(f => f.Id);
+        using var store = SqliteDocumentStore.Open(data.Database);
+        rows.Count.ShouldBeGreaterThan(5);
+        rows.Skip(1).ShouldContain(r => r[column["notes"]].Contains(" Sources: https://", StringComparison.Ordinal));
+        foreach (var row in rows.Skip(1))
+        {
+            row.Count.ShouldBe(rows[0].Count);
+            string V(string name) => row[column[name]];
+            var incident = incidents[V("event_id_cnty")];
+            V("inter1").ShouldBeOneOf("0", "1", "2", "3", "4", "5", "6", "7", "8");
+            V("inter2").ShouldBeOneOf("0", "1", "2", "3", "4", "5", "6", "7", "8");
+            var (i1, i2) = (int.Parse(V("inter1"), CultureInfo.InvariantCulture), int.Parse(V("inter2"), CultureInfo.InvariantCulture));
+            V("interaction").ShouldBe(i1 == 0 && i2 == 0 ? "" : i1 == 0 || i2 == 0 ? $"{Math.Max(i1, i2)}0" : $"{Math.Min(i1, i2)}{Math.Max(i1, i2)}");
+            V("geo_precision").ShouldBe(incident.Location?.Precision switch { null => "", "city" => "1", "admin1" => "2", _ => "3" });
+            if (incident.Location?.Country is { } iso2)
+            {
+                int.Parse(V("iso"), CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+                V("region").ShouldNotBeEmpty();
+                V("country").ShouldNotBeEmpty();
+            }
+            else (V("iso"), V("region"), V("country")).ShouldBe(("", "", ""));
+            if (V("latitude").Length > 0) double.Parse(V("latitude"), CultureInfo.InvariantCulture).ShouldBeInRange(-90, 90);
+            if (V("longitude").Length > 0) double.Parse(V("longitude"), CultureInfo.InvariantCulture).ShouldBeInRange(-180, 180);
+            var outlets = incident.Documents.Select(d => facts[d].Outlet).OfType<string>().Distinct().ToList();
+            V("source").ShouldBe(string.Join("; ", outlets));
+            if (outlets.Count > 0) V("source_scale").Split('-').ShouldAllBe(s => s == "National" || s == "International" || s == "Other");
+            else V("source_scale").ShouldBeEmpty();
+            // The timestamp is the latest report's day at midnight UTC, never the clock.
+            var latest = incident.Documents.Select(d => facts[d].Published).OfType<DateOnly>().Max();
+            V("timestamp").ShouldBe(new DateTimeOffset(latest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            // The notes end with the URLs of the reports that have one.
+            var urls = incident.Documents.Select(d => store.Get(d)!.Metadata.Url).OfType<string>().Distinct().ToList();
+            if (urls.Count > 0) V("notes").ShouldEndWith(" Sources: " + string.Join(' ', urls));
+            else V("notes").ShouldNotContain("Sources:");
+            V("civilian_targeting").ShouldBeOneOf("", "Civilian targeting");
+        }
+        // The samples' US strikes are coded as state forces, and some place is known to its country and region.
+        rows.Skip(1).ShouldContain(r => r[column["actor1"]].Contains("US") && r[column["inter1"]] == "1");
+        rows.Skip(1).ShouldContain(r => r[column["region"]].Length > 0 && r[column["iso"]].Length > 0);
+    }
+
+    [Theory]
+    [InlineData(1, 3, "13")]
+    [InlineData(3, 1, "13")]
+    [InlineData(2, 0, "20")]
+    [InlineData(0, 7, "70")]
+    [InlineData(8, 8, "88")]
+    [InlineData(0, 0, "")]
+    public void Acled_interaction_puts_the_smaller_code_first_and_a_lone_actor_with_0(int inter1, int inter2, string interaction) =>
+        AcledCodes.Interaction(inter1, inter2).ShouldBe(interaction);
+
+    [Theory]
+    [InlineData("The US military", "k:geo:6252001", "US", "US", 1)]
+    [InlineData("The US military", "k:geo:6252001", "US", "VE", 8)]
+    [InlineData("US forces", null, "US", null, 1)]
+    [InlineData("hundreds of protesters", null, null, "MX", 6)]
+    [InlineData("Venezuelan fishermen", "n:venezuelan", "VE", "VE", 7)]
+    [InlineData("Houthi rebels", null, null, "YE", 2)]
+    [InlineData("the Sinaloa Cartel", "k:actor:sinaloa-cartel", "MX", "MX", 3)]
+    [InlineData("suspected smuggling boats", null, null, null, 0)]
+    [InlineData("Washington", "k:geo:4140963", "US", "VE", 0)]
+    public void Acled_inter_codes_come_from_the_actors_entity_and_words(string text, string? key, string? country, string? eventCountry, int inter) =>
+        AcledCodes.Inter(new ParticipantFacts(text, key, country), eventCountry).ShouldBe(inter);
+
+    [Fact]
+    public void Acled_regions_and_numeric_codes_come_from_the_country_table()
+    {
+        (AcledCodes.Iso("US"), AcledCodes.Region("US")).ShouldBe((840, "North America"));
+        (AcledCodes.Iso("AF"), AcledCodes.Region("AF")).ShouldBe((4, "South Asia"));
+        (AcledCodes.Iso("MX"), AcledCodes.Region("MX")).ShouldBe((484, "Central America"));
+        AcledCodes.Region("YE").ShouldBe("Middle East");
+        AcledCodes.Region("VE").ShouldBe("South America");
+        AcledCodes.Region(null).ShouldBeNull();
+        // Every country the gazetteer knows has a region.
+        Crosscheck.Language.Gazetteers.Gazetteer.Default.Entries
+            .Where(e => e.Place == Crosscheck.Language.Gazetteers.PlaceKind.Country)
+            .ShouldAllBe(e => AcledCodes.Region(e.Country) != null);
+    }
+
+    [Theory]
+    [InlineData("Harbor Ledger", "US", "Other")]
+    [InlineData("Reuters", "VE", "International")]
+    [InlineData("NBC News", "US", "National")]
+    public void Acled_source_scale_reads_the_outlets_home_country(string outlet, string eventCountry, string scale) =>
+        AcledCodes.SourceScale([outlet], eventCountry).ShouldBe(scale);
+
+    [Fact]
     public void Csv_fields_with_commas_quotes_and_line_breaks_read_back_whole()
     {
         string[] fields = ["plain", "a, b", "say \"no\"", "two\nlines", " edge ", ""];

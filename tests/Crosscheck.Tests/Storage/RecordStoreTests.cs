@@ -5,6 +5,8 @@ using Crosscheck.Linking;
 using Crosscheck.Storage;
 using Microsoft.Data.Sqlite;
 
+using static Crosscheck.Tests.Storage.StoreSql;
+
 namespace Crosscheck.Tests.Storage;
 
 /// <summary>The sourced record in SQLite: saved as documents are linked, reloaded without scoring, never half-stored.</summary>
@@ -230,26 +232,6 @@ public sealed class RecordStoreTests
 
     private static string Serialize(DocumentFacts facts) => JsonSerializer.Serialize(facts, SqliteDocumentStore.FactsJson);
 
-    private static long Scalar(string db, string sql)
-    {
-        using var connection = Open(db);
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
 
-    private static void Execute(string db, string sql)
-    {
-        using var connection = Open(db);
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
 
-    private static SqliteConnection Open(string db)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false, DefaultTimeout = 10 }.ToString());
-        connection.Open();
-        return connection;
-    }
 }

@@ -4,6 +4,8 @@ using Crosscheck.Linking;
 using Crosscheck.Storage;
 using Microsoft.Data.Sqlite;
 
+using static Crosscheck.Tests.Storage.StoreSql;
+
 namespace Crosscheck.Tests.Storage;
 
 /// <summary>
@@ -201,26 +203,6 @@ public sealed class ReprocessTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static long Scalar(string db, string sql)
-    {
-        using var connection = Open(db);
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
 
-    private static void Execute(string db, string sql)
-    {
-        using var connection = Open(db);
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
 
-    private static SqliteConnection Open(string db)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
 }

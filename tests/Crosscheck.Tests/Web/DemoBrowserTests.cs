@@ -44,12 +44,7 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
         output.WriteLine($"{ids.Count} documents; searching for '{word}' to find {targetId} ({headline})");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
         // The machine's cores are shared with other builds; give slow moments room before calling it a failure.
         page.SetDefaultTimeout(60_000);

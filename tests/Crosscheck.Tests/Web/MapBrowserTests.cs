@@ -23,12 +23,7 @@ public sealed class MapBrowserTests(RecordWebFixture fixture, ITestOutputHelper 
         var campaign = record.Incidents.First(i => i.Scope == Crosscheck.Linking.IncidentScope.Campaign && i.Tolls.Length > 0);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 400, Height = 800 } });
         page.SetDefaultTimeout(60_000);
         await BrowserSignIn.SignInAsync(page, app.BaseAddress, fixture.AnalystKey);

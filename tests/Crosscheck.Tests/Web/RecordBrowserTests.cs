@@ -27,12 +27,7 @@ public sealed class RecordBrowserTests(RecordWebFixture fixture, ITestOutputHelp
         incident.Story.ShouldBe(story.Id, "the disputed incident is expected in the story the samples write most about");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         page.SetDefaultTimeout(60_000);
         page.SetDefaultNavigationTimeout(60_000);

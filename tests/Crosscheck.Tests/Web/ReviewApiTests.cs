@@ -8,6 +8,8 @@ using Crosscheck.Events;
 using Crosscheck.Storage;
 using Microsoft.Data.Sqlite;
 
+using static Crosscheck.Tests.Storage.StoreSql;
+
 namespace Crosscheck.Tests.Web;
 
 /// <summary>
@@ -186,12 +188,4 @@ public sealed class ReviewApiTests(RecordAppFixture app) : IClassFixture<RecordA
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private static long Scalar(string db, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false, DefaultTimeout = 10 }.ToString());
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
-    }
 }

@@ -13,19 +13,6 @@ namespace Crosscheck.Tests.Web;
 /// </summary>
 public sealed class ReviewBrowserTests(RecordAppFixture app) : IClassFixture<RecordAppFixture>
 {
-    private const string Chromium = "/usr/lib/chromium/chromium";
-
-    private static async Task<IBrowser> Launch(IPlaywright playwright)
-    {
-        File.Exists(Chromium).ShouldBeTrue($"{Chromium} is missing: install Debian's chromium (./test.sh does)");
-        return await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
     private static async Task<IPage> NewPage(IBrowser browser, int width)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
@@ -41,7 +28,7 @@ public sealed class ReviewBrowserTests(RecordAppFixture app) : IClassFixture<Rec
         var incident = record.Snapshot().Incidents.First(i => i.Type == PloverType.Assault && !i.Mention && i.Fatalities is { Best: > 0 });
         var machine = incident.Fatalities!.Best;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await NewPage(browser, 1200);
         await BrowserSignIn.SignInAsync(page, client.BaseAddress!, app.AnalystKey);
 
@@ -98,7 +85,7 @@ public sealed class ReviewBrowserTests(RecordAppFixture app) : IClassFixture<Rec
         var (client, record, _) = await app.StartCopyAsync("narrow.db");
         var incident = record.Snapshot().Incidents.Where(i => !i.Mention).OrderByDescending(i => i.Events.Length).First();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await NewPage(browser, 400);
         await BrowserSignIn.SignInAsync(page, client.BaseAddress!, app.AnalystKey);
         foreach (var path in new[] { "/incidents", $"/incidents/{incident.Id}", $"/stories/{incident.Story}", "/stories", "/documents" })
@@ -149,7 +136,7 @@ public sealed class ReviewBrowserTests(RecordAppFixture app) : IClassFixture<Rec
         await web.StartAsync();
         var baseAddress = new Uri(web.Urls.Single());
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await NewPage(browser, 1200);
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };

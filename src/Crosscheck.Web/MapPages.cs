@@ -74,8 +74,15 @@ internal static class MapPages
         Table(html, located.Where(drawn.Contains), "drawn", "No incident here has coordinates.");
         html.Raw("</section>\n");
         html.Raw("""<section class="map-left-out"><h2>Left out: no coordinates</h2>""");
-        Table(html, unlocated, "left-out", "Every incident here has coordinates.");
+        // A long list of incidents without coordinates is cut: the page stays a page (the incident list has them all).
+        Table(html, unlocated.Take(MaxDrawn), "left-out", "Every incident here has coordinates.");
+        if (unlocated.Count > MaxDrawn)
+        {
+            html.Raw("""<p class="muted more">""").Text($"and {unlocated.Count - MaxDrawn:N0} more without coordinates: ")
+                .Raw("""<a href="/incidents">the incident list</a> has them all.</p>""");
+        }
         html.Raw("</section>\n");
+
         return html.ToResult("Map of incidents");
     }
 

@@ -6,7 +6,7 @@ namespace Crosscheck;
 /// <summary>
 /// Which analyzer made a stored reading: the reading code's release (<see cref="Release"/>, raised by hand whenever the
 /// code that reads documents changes what it reads) and a digest of every model and word list the reading loads
-/// (changes by itself when one of them does), written <c>RELEASE+DIGEST</c>, e.g. <c>25+1f0c3a9e47b2</c>. Two
+/// (changes by itself when one of them does; other embedded files, such as the export's tables, do not count), written <c>RELEASE+DIGEST</c>, e.g. <c>25+1f0c3a9e47b2</c>. Two
 /// readings with one version were made by the same analyzer; <c>crosscheck reprocess --older</c> reads again the
 /// documents whose stored version is not the current one. The same files give the same version on any machine.
 /// </summary>
@@ -50,13 +50,18 @@ public sealed record AnalyzerVersion
         return true;
     }
 
-    /// <summary>Every manifest resource of the library (models, gazetteers, word lists), by name in ordinal order, name and bytes hashed.</summary>
+    /// <summary>The resources a reading loads: models, gazetteers and the language and event word lists (not, say, an export's tables).</summary>
+    private static bool ReadingResource(string name) =>
+        name.StartsWith("Crosscheck.Models.", StringComparison.Ordinal) || name.StartsWith("Crosscheck.Gazetteers.", StringComparison.Ordinal)
+        || name.StartsWith("Crosscheck.Language.", StringComparison.Ordinal) || name.StartsWith("Crosscheck.Events.", StringComparison.Ordinal);
+
+    /// <summary>The resources a reading loads (<see cref="ReadingResource"/>), by name in ordinal order, name and bytes hashed.</summary>
     private static string DigestOfResources()
     {
         var assembly = typeof(AnalyzerVersion).Assembly;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 16];
-        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(ReadingResource).Order(StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
             using var stream = assembly.GetManifestResourceStream(name)!;

@@ -45,7 +45,7 @@ internal static class BenchCommand
         var serveEcb = new Option<string>("--data") { Description = "The ECB+ folder whose articles the stored documents are made from (else the seeds)", DefaultValueFactory = _ => "../shared/data/ecbplus" };
         var serveSeeds = new Option<string>("--seeds") { Description = "The seed articles, used when the ECB+ folder is missing", DefaultValueFactory = _ => "../shared/seeds" };
         var serveCount = new Option<int>("--documents") { Description = "How many synthetic documents the database holds", DefaultValueFactory = _ => 100_000 };
-        var serveDb = new Option<string?>("--db") { Description = "Serve this database as it is instead of building one" };
+        var serveDb = new Option<string?>("--db") { Description = "Serve this database as it is; when it does not exist, build it there and keep it" };
         var serveSeconds = new Option<int>("--seconds") { Description = "How long each endpoint is loaded", DefaultValueFactory = _ => 10 };
         var serveClients = new Option<int>("--clients") { Description = "How many clients ask at once", DefaultValueFactory = _ => 4 };
         var serveNoWatch = new Option<bool>("--no-watch") { Description = "Measure with nothing ingested meanwhile" };

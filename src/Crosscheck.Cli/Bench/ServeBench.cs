@@ -27,6 +27,8 @@ internal static class ServeBench
         var directory = Directory.CreateTempSubdirectory("crosscheck-bench-serve-");
         try
         {
+            // A --db that does not exist yet is built there and kept, so later runs can serve it again.
+            var build = database is null || !File.Exists(database);
             var path = database ?? System.IO.Path.Combine(directory.FullName, "serve.db");
             stdout.WriteLine($"bench serve: the web app over a database of synthetic documents, loaded on loopback while `crosscheck watch` ingests");
             stdout.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion.VersionString}, .NET {Environment.Version}; {clients} clients, {seconds} s per endpoint");
@@ -35,7 +37,7 @@ internal static class ServeBench
             int storedAtStart;
             using (var store = SqliteDocumentStore.Open(path))
             {
-                if (database is null)
+                if (build)
                 {
                     var pool = LinkBench.Populate(store, ecbPlusDirectory, seedsDirectory, documents);
                     stdout.WriteLine($"database: {documents:N0} synthetic documents from {pool} (the stream of bench link), built in {clock.Elapsed.TotalSeconds:F0} s");

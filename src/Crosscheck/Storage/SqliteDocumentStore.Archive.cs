@@ -282,7 +282,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         {
             using var r = Command("""
                 SELECT (SELECT count(*) FROM archived_stories), (SELECT count(*) FROM archived_incidents WHERE mention = 0),
-                       (SELECT count(*) FROM archived_incidents WHERE mention = 1), (SELECT coalesce(sum(discrepancies), 0) FROM archived_incidents)
+                       (SELECT count(*) FROM archived_incidents WHERE mention = 1), (SELECT coalesce(sum(discrepancies), 0) FROM archived_incidents WHERE discrepancies > 0)
                 """, null).ExecuteReader();
             r.Read();
             return new RecordCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3));

@@ -192,6 +192,11 @@ internal static class SqliteMigrations
         (10, "event successors", """
             CREATE TABLE event_successors (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID;
             """),
+        // The record's counts read the archived incidents' discrepancies from a small partial index, not a scan of every
+        // archived summary (50 ms at 100,000 documents, paid by every list page).
+        (11, "discrepancy count", """
+            CREATE INDEX IF NOT EXISTS archived_incidents_discrepancies ON archived_incidents(discrepancies) WHERE discrepancies > 0;
+            """),
     ];
 
     /// <summary>

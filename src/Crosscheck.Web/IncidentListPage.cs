@@ -46,6 +46,10 @@ internal sealed record IncidentQuery(
     private static DateOnly? Day(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
+    /// <summary>No condition, and the record's own order (first report, ascending).</summary>
+    public bool IsPlain => Type is null && Modality is null && Grade is null && From is null && To is null && Place is null && Actor is null && Text is null
+        && Sort == "reported" && !Descending;
+
     public bool Passes(Incident i, Func<string, EventFacts?> events)
     {
         if (Type is { } type && i.Type != type) return false;
@@ -102,7 +106,8 @@ internal sealed record IncidentQuery(
 
 /// <summary>
 /// The incident list an analyst works from (<c>/incidents</c>): a filter form (type, modality, grade, day range, place,
-/// actor, words), a table sortable by each column's key, paged. Mentions are not listed. It reads the whole record.
+/// actor, words), a table sortable by each column's key, paged. Mentions are not listed. With a condition or another order it
+/// reads the whole record; without, only its page.
 /// </summary>
 internal static class IncidentListPage
 {
@@ -110,16 +115,27 @@ internal static class IncidentListPage
     {
         if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
         if (!IncidentQuery.TryParse(context.Request.Query, out var query, out errors)) return TypedResults.ValidationProblem(errors);
-        var listed = record.Snapshot().Incidents.Where(i => !i.Mention).ToList();
-        var chosen = query.Order([.. listed.Where(i => query.Passes(i, record.Event))]).ToList();
-        var page = chosen.Skip(paging.Offset).Take(paging.Limit).ToList();
+        List<Incident> page;
+        int chosenCount, listedCount;
+        if (query.IsPlain)
+        {
+            // No condition and the record's own order: read only this page (the whole record is not read).
+            var paged = record.Incidents(null, paging.Offset, paging.Limit);
+            (page, chosenCount, listedCount) = ([.. paged.Items], paged.Total, paged.Total);
+        }
+        else
+        {
+            var listed = record.Snapshot().Incidents.Where(i => !i.Mention).ToList();
+            var chosen = query.Order([.. listed.Where(i => query.Passes(i, record.Event))]).ToList();
+            (page, chosenCount, listedCount) = (chosen.Skip(paging.Offset).Take(paging.Limit).ToList(), chosen.Count, listed.Count);
+        }
 
         var html = new HtmlPage { Wide = true };
         html.Raw("<h1>Incidents</h1>\n");
         Filters(html, query);
         html.Raw("""<p class="summary" role="status">""").Text(page.Count == 0
-            ? (chosen.Count == 0 ? $"No incident of the {listed.Count} fits these conditions." : $"No incidents here: {chosen.Count} fit.")
-            : $"Showing {paging.Offset + 1}–{paging.Offset + page.Count} of {chosen.Count} incidents ({listed.Count} in the record)").Raw("</p>\n");
+            ? (chosenCount == 0 ? $"No incident of the {listedCount} fits these conditions." : $"No incidents here: {chosenCount} fit.")
+            : $"Showing {paging.Offset + 1}–{paging.Offset + page.Count} of {chosenCount} incidents ({listedCount} in the record)").Raw("</p>\n");
         if (page.Count > 0)
         {
             html.Raw("""<div class="table-scroll"><table class="incident-list"><thead><tr>""");
@@ -145,7 +161,7 @@ internal static class IncidentListPage
         }
         html.Raw("""<nav class="pager" aria-label="Pages">""");
         if (paging.Offset > 0) html.Raw($"""<a rel="prev" href="{HtmlPage.Attr(query.Link(offset: Math.Max(0, paging.Offset - paging.Limit), limit: paging.Limit))}">← Earlier</a>""");
-        if (paging.Offset + page.Count < chosen.Count) html.Raw($"""<a rel="next" href="{HtmlPage.Attr(query.Link(offset: paging.Offset + paging.Limit, limit: paging.Limit))}">Later →</a>""");
+        if (paging.Offset + page.Count < chosenCount) html.Raw($"""<a rel="next" href="{HtmlPage.Attr(query.Link(offset: paging.Offset + paging.Limit, limit: paging.Limit))}">Later →</a>""");
         html.Raw("</nav>\n");
         return html.ToResult("Incidents");
     }

@@ -25,7 +25,10 @@ public sealed record AnalyzerVersion
     {
         ReleaseNumber = release;
         Digest = digest;
+        _text = $"{release}+{digest}";
     }
+
+    private readonly string _text;
 
     /// <summary>The analyzer of this build.</summary>
     public static AnalyzerVersion Current => Shared.Value;
@@ -35,7 +38,7 @@ public sealed record AnalyzerVersion
     /// <summary>12 lower-case hex digits of SHA-256 over the embedded models and word lists.</summary>
     public string Digest { get; }
 
-    public override string ToString() => $"{ReleaseNumber}+{Digest}";
+    public override string ToString() => _text;
 
     /// <summary>Reads a version as <see cref="ToString"/> writes it; false for anything else (a reading from before versions).</summary>
     public static bool TryParse(string? text, out AnalyzerVersion? version)

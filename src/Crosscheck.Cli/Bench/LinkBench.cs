@@ -181,7 +181,7 @@ internal static class LinkBench
         })]);
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(p * sorted.Length))];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(p * sorted.Length))];
 
     private static int[] ParseSizes(string sizes)
     {
@@ -217,7 +217,7 @@ internal static class LinkBench
         return (pool, seedsDirectory);
     }
 
-    private static string CpuModel()
+    internal static string CpuModel()
     {
         try
         {

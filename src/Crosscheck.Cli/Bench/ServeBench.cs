@@ -31,7 +31,7 @@ internal static class ServeBench
             var build = database is null || !File.Exists(database);
             var path = database ?? System.IO.Path.Combine(directory.FullName, "serve.db");
             stdout.WriteLine($"bench serve: the web app over a database of synthetic documents, loaded on loopback while `crosscheck watch` ingests");
-            stdout.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion.VersionString}, .NET {Environment.Version}; {clients} clients, {seconds} s per endpoint");
+            stdout.WriteLine($"machine: {Environment.ProcessorCount} cores ({LinkBench.CpuModel()}), {Environment.OSVersion.VersionString}, .NET {Environment.Version}; {clients} clients, {seconds} s per endpoint");
             var clock = Stopwatch.StartNew();
             string key;
             int storedAtStart;
@@ -187,7 +187,7 @@ internal static class ServeBench
         return (latencies.Count, errors, [.. latencies]);
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(p * sorted.Length))];
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : LinkBench.Percentile(sorted, p);
 
     /// <summary>This CLI as a child process: the same executable, or `dotnet` with the same assembly.</summary>
     private static Process StartWatch(string folder, string database)

@@ -211,28 +211,9 @@ public sealed partial class CrossDocumentLinker
         if (!_incidentOfEvent.ContainsKey(eventId) && _archive?.IncidentOfEvent(eventId) is { } archived) Revive(archived);
         if (!_incidentOfEvent.TryGetValue(eventId, out var from) || from.Events.Count < 2) return null;
         var ev = _events[eventId];
-        from.Remove(eventId);
         _detached.Add(eventId);
-        var story = StoryIdOf(ev.Document);
-        var alone = NewIncident(DocumentId.ForKey("i-", "detached|" + eventId), story);
-        alone.Add(ev, new IncidentLink(ev.Id, null, 0, $"detached by hand from {from.Id}"));
-        if (_stories.Holds(story)) alone.Stories.Add(story);
-        _index.Touch(alone);
-        _incidentOfEvent[eventId] = alone;
-        // What the incident left behind looks as if it had been built without the event: it leaves the event's
-        // story unless another of its reports is there, it is filed under the event's place only while it still
-        // has a report there, and its story is its first report's.
-        if (!from.Events.Any(e => StoryIdOf(e.Document) == story)) _index.LeaveStory(from, story);
-        from.Story = StoryIdOf(from.Events[0].Document);
-        _index.Touch(from);
-        _index.Refile(ev, from);
-        _index.File(ev, alone);
-        _summaries.Remove(from.Id);
-        if (_archive is not null)
-        {
-            RefreshArchivedStories([from.Id, alone.Id]);
-            Close([]);
-        }
+        var alone = NewIncident(DocumentId.ForKey("i-", "detached|" + eventId), StoryIdOf(ev.Document));
+        Relocate(ev, from, alone, new IncidentLink(ev.Id, null, 0, $"detached by hand from {from.Id}"));
         return alone.Id;
     }
 
@@ -260,20 +241,33 @@ public sealed partial class CrossDocumentLinker
             to = NewIncident(toIncident, story);
         }
         if (ReferenceEquals(from, to)) return false;
-        from.Remove(eventId);
         _detached.Remove(eventId);
-        to.Add(ev, new IncidentLink(ev.Id, null, 0, $"{MovedByHand} from {from.Id}" + (reason.Length > 0 ? ": " + reason : "")));
+        Relocate(ev, from, to, new IncidentLink(ev.Id, null, 0, $"{MovedByHand} from {from.Id}" + (reason.Length > 0 ? ": " + reason : "")));
+        return true;
+    }
+
+    /// <summary>
+    /// Takes a held event from one held incident into another with the link it has there (what a detach and an analyst's
+    /// move share). The incident left behind looks as if it had been built without the event: it leaves the event's
+    /// story unless another of its reports is there, it is filed under the event's place only while it still has a
+    /// report there, and its story is its first report's; the one joined opens again and stands in the event's story.
+    /// </summary>
+    private void Relocate(EventFacts ev, IncidentState from, IncidentState to, IncidentLink link)
+    {
+        var story = StoryIdOf(ev.Document);
+        from.Remove(ev.Id);
+        to.Add(ev, link);
         to.Closed = false;
         to.ClosedPartOf = null;
-        _incidentOfEvent[eventId] = to;
+        _incidentOfEvent[ev.Id] = to;
         if (!from.Events.Any(e => StoryIdOf(e.Document) == story)) _index.LeaveStory(from, story);
         if (from.Events.Count > 0) from.Story = StoryIdOf(from.Events[0].Document);
         else foreach (var left in from.Stories.ToList()) _index.LeaveStory(from, left);
         _index.Touch(from);
         _index.Refile(ev, from);
-        _index.File(ev, to);
         if (_stories.Holds(story)) to.Stories.Add(story);
         to.Story = StoryIdOf(to.Events[0].Document);
+        _index.File(ev, to);
         _index.Touch(to);
         _summaries.Remove(from.Id);
         _summaries.Remove(to.Id);
@@ -282,7 +276,6 @@ public sealed partial class CrossDocumentLinker
             RefreshArchivedStories([from.Id, to.Id]);
             Close([]);
         }
-        return true;
     }
 
     /// <summary>Where a document and its events sit now (what a store saves); null for an unknown document.</summary>

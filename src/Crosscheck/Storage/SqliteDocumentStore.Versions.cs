@@ -123,7 +123,7 @@ public sealed partial class SqliteDocumentStore
     {
         get
         {
-            lock (_gate) return Convert.ToInt32(Command("SELECT coalesce(max(version), 0) FROM record_versions", null).ExecuteScalar(), CultureInfo.InvariantCulture);
+            lock (_gate) return LatestVersion();
         }
     }
 
@@ -153,7 +153,7 @@ public sealed partial class SqliteDocumentStore
                 else if (digest != item.Digest) changed.Add(item);
             }
             var removed = known.Keys.Where(k => !seen.Contains(k)).Order().ToList();
-            var latest = Convert.ToInt32(Command("SELECT coalesce(max(version), 0) FROM record_versions", null).ExecuteScalar(), CultureInfo.InvariantCulture);
+            var latest = LatestVersion();
             if (added.Count + changed.Count + removed.Count == 0 && latest > 0) return new RecordVersion(latest, 0, 0, 0);
             var version = latest + 1;
             using var write = RecordWrite();
@@ -196,12 +196,14 @@ public sealed partial class SqliteDocumentStore
         }
     }
 
+    private int LatestVersion() => Convert.ToInt32(Command("SELECT coalesce(max(version), 0) FROM record_versions", null).ExecuteScalar(), CultureInfo.InvariantCulture);
+
     /// <summary>What changed after version <paramref name="since"/> up to the latest version; an unknown version is an error.</summary>
     public RecordChanges ChangesSince(int since)
     {
         lock (_gate)
         {
-            var latest = Convert.ToInt32(Command("SELECT coalesce(max(version), 0) FROM record_versions", null).ExecuteScalar(), CultureInfo.InvariantCulture);
+            var latest = LatestVersion();
             if (since < 0 || since > latest) throw new ArgumentOutOfRangeException(nameof(since), since, $"the record has versions 1 to {latest} (0 = from the start)");
             var changed = new Dictionary<(string, string), bool>();
             var removed = new List<(string, string)>();

@@ -31,7 +31,7 @@ public static class RecordVersions
     private static IEnumerable<(RecordItem Item, Action<Utf8JsonWriter> Write)> Items(SourcedRecord record, CrossRecord cross)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        foreach (var (e, _, _, _) in RecordExport.Events(record))
+        foreach (var e in record.Events(new EventFilter(), 0, int.MaxValue).Items)
         {
             yield return Item(buffer, EventKind, e.Id, w => StoredRecordJson.WriteEvent(w, e));
         }

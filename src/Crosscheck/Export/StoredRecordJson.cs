@@ -39,7 +39,7 @@ public static class StoredRecordJson
         w.WriteStartArray("entities");
         w.WriteEndArray();
         w.WriteStartArray("events");
-        foreach (var (e, _, _, _) in RecordExport.Events(record))
+        foreach (var e in record.Events(new EventFilter(), 0, int.MaxValue).Items)
         {
             WriteEvent(w, e);
             events++;

@@ -12,12 +12,7 @@ public sealed class EntityPagesTests(RecordWebFixture fixture)
     private RecordApp App => fixture.Shared;
     private SourcedRecord Record => App.Record;
 
-    private async Task<IDocument> Page(string path)
-    {
-        using var response = await App.Client.GetAsync(path);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
+    private Task<IDocument> Page(string path) => App.Client.GetPageAsync(path);
 
     private IReadOnlyList<EventFacts> AllEvents => Record.Events(new EventFilter(), 0, int.MaxValue).Items;
 

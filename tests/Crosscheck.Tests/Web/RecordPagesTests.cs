@@ -20,13 +20,7 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
     private RecordApp App => fixture.Shared;
     private CrossRecord Record => App.Record.Snapshot();
 
-    private static async Task<IDocument> Page(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
+    private static Task<IDocument> Page(HttpClient client, string path) => client.GetPageAsync(path);
 
     private Task<IDocument> Page(string path) => Page(App.Client, path);
 

@@ -10,12 +10,7 @@ namespace Crosscheck.Tests.Web;
 /// <summary>The incident list (filters, sorting, paging) and the incident page's review forms, over HTTP, checked in the rendered HTML.</summary>
 public sealed class ReviewPagesTests(RecordAppFixture app) : IClassFixture<RecordAppFixture>
 {
-    private static async Task<IDocument> Page(HttpClient client, string path, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        using var response = await client.GetAsync(path);
-        response.StatusCode.ShouldBe(status, path);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
+    private static Task<IDocument> Page(HttpClient client, string path, HttpStatusCode status = HttpStatusCode.OK) => client.GetPageAsync(path, status);
 
     /// <summary>A client that keeps cookies and does not follow redirects, as a browser's session.</summary>
     private static HttpClient Browser(Uri baseAddress) =>

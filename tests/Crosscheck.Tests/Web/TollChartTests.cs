@@ -14,12 +14,7 @@ public sealed class TollChartTests(RecordWebFixture fixture)
     private RecordApp App => fixture.Shared;
     private CrossRecord Record => App.Record.Snapshot();
 
-    private async Task<IDocument> Page(string path)
-    {
-        using var response = await App.Client.GetAsync(path);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
+    private Task<IDocument> Page(string path) => App.Client.GetPageAsync(path);
 
     private Incident Campaign()
     {

@@ -145,6 +145,8 @@ internal static class SyntaxActors
                 && !(text.PosOf(d) is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "IN")) && text.RelationOf(d) != "punct") start = d;
             else break;
         }
+        // "at least 57 people": the bound's preposition belongs to the phrase.
+        if (start > sentence.StartToken && text.WordOf(start).ToLowerInvariant() is "least" or "most" && text.WordOf(start - 1).Equals("at", StringComparison.OrdinalIgnoreCase)) start--;
         // To the right: the rest of a name, and an "of" phrase or apposition naming whose ("Leaders of the coalition",
         // "Secretary of State Warren Christopher", "the emir, Sheikh Hamad").
         var end = token + 1;

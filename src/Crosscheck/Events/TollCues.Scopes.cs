@@ -36,7 +36,50 @@ public sealed partial class TollCues
     internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies) =>
         CueNear(text, sentence, s.Start, s.End, tallies)
         ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : (Cue?)null)
-        ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null);
+        ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null)
+        ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null);
+
+    /// <summary>
+    /// "The US has killed at least 57 people in 14 strikes", "has carried out 14 strikes, killing 57": a count whose clause
+    /// (or the clause its participle hangs from) is in the perfect and counts two or more events is the total over them,
+    /// so far. The simple past with its own day ("struck four boats on Monday, killing 14") reports those events as news,
+    /// and so does a perfect clause that names a day. Returns the count of events; null without a parse.
+    /// </summary>
+    private TokenSpan? PerfectOverEvents(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
+    {
+        if (victimEnd <= victimStart || !SyntaxScope.HasParse(text, sentence)) return null;
+        var verb = text.HeadOf(SyntaxScope.HeadOf(text, victimStart, victimEnd));
+        if (verb < 0 || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return null;
+        var clause = verb;
+        // "…, killing 57": the participle's clause is the one it hangs from.
+        if (pos == "VBG" && text.RelationOf(verb) is "advcl" or "xcomp" or "conj" && text.HeadOf(verb) is var main and >= 0) clause = main;
+        if (!HasPerfect(text, sentence, clause) && !HasPerfect(text, sentence, verb)) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Precision == TimePrecision.Day && sentence.Contains(t.Span.StartToken) && t.Span.Length > 0
+                && (SyntaxScope.IsAncestor(text, clause, t.Span.StartToken) || SyntaxScope.IsAncestor(text, verb, t.Span.StartToken))) return null;
+        }
+        foreach (var n in text.Numbers)
+        {
+            if (!sentence.Contains(n.Span.StartToken) || n.Min < 2 || UnitMeasure(n.Unit) is not (TollMeasure.Strikes or TollMeasure.Boats)) continue;
+            if (n.Span.StartToken < victimEnd && victimStart < n.Span.EndToken) continue;
+            if (!SyntaxScope.IsAncestor(text, clause, n.Span.StartToken) && !SyntaxScope.IsAncestor(text, verb, n.Span.StartToken)) continue;
+            // "14" of "14 strikes": the span takes the counted word too.
+            var end = n.Span.EndToken < sentence.EndToken && text.WordOf(n.Span.EndToken).Equals(n.Unit, StringComparison.OrdinalIgnoreCase) ? n.Span.EndToken + 1 : n.Span.EndToken;
+            return text.Span(n.Span.StartToken, end);
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="verb"/> has a perfect auxiliary ("has killed", "have been killed", "had carried out").</summary>
+    private static bool HasPerfect(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = Math.Max(sentence.StartToken, verb - 6); i < verb; i++)
+        {
+            if (text.HeadOf(i) == verb && text.RelationOf(i) == "aux" && text.WordOf(i).ToLowerInvariant() is "has" or "have" or "had" or "'ve") return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// "At least 12 people are dead after Laos and Vietnam exchanged fire": when a sentence's only attack words are an

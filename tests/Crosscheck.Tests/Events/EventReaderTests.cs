@@ -40,6 +40,16 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_bounded_count_of_victims_keeps_its_bound()
+    {
+        // From the parse ("killed at least 9 people") and from the words after the event ("killing at least 9 people").
+        Read("Gunmen have killed at least 9 people in the town.").Events.Single(e => e.Type == PloverType.Assault)
+            .Recipients.ShouldHaveSingleItem().Span.Text.ShouldBe("at least 9 people");
+        Read("The militia raided the town, killing at least 9 people, officials said.").Events.Where(e => e.Type == PloverType.Assault)
+            .SelectMany(e => e.Recipients).ShouldAllBe(p => !p.Span.Text.StartsWith("least", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_place_hit_by_an_attack_is_where_it_happened_and_its_target_never_a_day()
     {
         var r = Read("A missile strike hit Kharkiv on Saturday, officials said.");

@@ -40,10 +40,13 @@ public sealed partial class TollCues
         ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null);
 
     /// <summary>
-    /// "The US has killed at least 57 people in 14 strikes", "has carried out 14 strikes, killing 57": a count whose clause
-    /// (or the clause its participle hangs from) is in the perfect and counts two or more events is the total over them,
-    /// so far. The simple past with its own day ("struck four boats on Monday, killing 14") reports those events as news,
-    /// and so does a perfect clause that names a day. Returns the count of events; null without a parse.
+    /// "The US has now killed at least 57 people in 14 strikes", "has carried out at least 21 strikes, killing 83": a count
+    /// whose clause (or the clause its participle hangs from) is in the present perfect and counts events as a series is
+    /// their total so far. A series is a count of strikes, raids or boats that is open ("at least 21", "more than 20"),
+    /// of five or more, or said with "now", "already" or "altogether" on the verb: "has killed eight men in strikes on
+    /// three boats" stays the news it reports, as do the simple past ("struck four boats, killing 14"), the past
+    /// perfect of reported speech ("said it had killed eight in strikes on three boats") and a clause with a day of its
+    /// own. Returns the count of events; null without a parse.
     /// </summary>
     private TokenSpan? PerfectOverEvents(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
@@ -53,17 +56,20 @@ public sealed partial class TollCues
         var clause = verb;
         // "…, killing 57": the participle's clause is the one it hangs from.
         if (pos == "VBG" && text.RelationOf(verb) is "advcl" or "xcomp" or "conj" && text.HeadOf(verb) is var main and >= 0) clause = main;
-        if (!HasPerfect(text, sentence, clause) && !HasPerfect(text, sentence, verb)) return null;
+        var perfect = PresentPerfect(text, sentence, clause) ? clause : PresentPerfect(text, sentence, verb) ? verb : -1;
+        if (perfect < 0) return null;
         foreach (var t in text.Times)
         {
             if (t.Precision == TimePrecision.Day && sentence.Contains(t.Span.StartToken) && t.Span.Length > 0
                 && (SyntaxScope.IsAncestor(text, clause, t.Span.StartToken) || SyntaxScope.IsAncestor(text, verb, t.Span.StartToken))) return null;
         }
+        var accumulated = Accumulating(text, sentence, perfect);
         foreach (var n in text.Numbers)
         {
             if (!sentence.Contains(n.Span.StartToken) || n.Min < 2 || UnitMeasure(n.Unit) is not (TollMeasure.Strikes or TollMeasure.Boats)) continue;
             if (n.Span.StartToken < victimEnd && victimStart < n.Span.EndToken) continue;
             if (!SyntaxScope.IsAncestor(text, clause, n.Span.StartToken) && !SyntaxScope.IsAncestor(text, verb, n.Span.StartToken)) continue;
+            if (!accumulated && n.Max is not null && n.Min < 5) continue;
             // "14" of "14 strikes": the span takes the counted word too.
             var end = n.Span.EndToken < sentence.EndToken && text.WordOf(n.Span.EndToken).Equals(n.Unit, StringComparison.OrdinalIgnoreCase) ? n.Span.EndToken + 1 : n.Span.EndToken;
             return text.Span(n.Span.StartToken, end);
@@ -71,12 +77,22 @@ public sealed partial class TollCues
         return null;
     }
 
-    /// <summary>Whether <paramref name="verb"/> has a perfect auxiliary ("has killed", "have been killed", "had carried out").</summary>
-    private static bool HasPerfect(AnnotatedText text, TokenSpan sentence, int verb)
+    /// <summary>"has now killed", "have already carried out": an adverb of accumulation on the verb.</summary>
+    private static bool Accumulating(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = Math.Max(sentence.StartToken, verb - 4); i < Math.Min(sentence.EndToken, verb + 3); i++)
+        {
+            if (text.HeadOf(i) == verb && text.RelationOf(i) == "advmod" && text.WordOf(i).ToLowerInvariant() is "now" or "already" or "altogether") return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="verb"/> is in the present perfect ("has killed", "have been killed"; not the past "had killed").</summary>
+    private static bool PresentPerfect(AnnotatedText text, TokenSpan sentence, int verb)
     {
         for (var i = Math.Max(sentence.StartToken, verb - 6); i < verb; i++)
         {
-            if (text.HeadOf(i) == verb && text.RelationOf(i) == "aux" && text.WordOf(i).ToLowerInvariant() is "has" or "have" or "had" or "'ve") return true;
+            if (text.HeadOf(i) == verb && text.RelationOf(i) == "aux" && text.WordOf(i).ToLowerInvariant() is "has" or "have" or "'ve") return true;
         }
         return false;
     }

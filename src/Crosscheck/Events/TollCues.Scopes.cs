@@ -51,7 +51,7 @@ public sealed partial class TollCues
     private TokenSpan? PerfectOverEvents(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
         if (victimEnd <= victimStart || !SyntaxScope.HasParse(text, sentence)) return null;
-        var verb = text.HeadOf(SyntaxScope.HeadOf(text, victimStart, victimEnd));
+        var verb = text.HeadOf(VictimHead(text, victimStart, victimEnd));
         if (verb < 0 || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return null;
         var clause = verb;
         // "…, killing 57": the participle's clause is the one it hangs from.
@@ -64,6 +64,7 @@ public sealed partial class TollCues
                 && (SyntaxScope.IsAncestor(text, clause, t.Span.StartToken) || SyntaxScope.IsAncestor(text, verb, t.Span.StartToken))) return null;
         }
         var accumulated = Accumulating(text, sentence, perfect);
+        if (DefiniteSeries(text, sentence, perfect) is { } series) return series;
         foreach (var n in text.Numbers)
         {
             if (!sentence.Contains(n.Span.StartToken) || n.Min < 2 || UnitMeasure(n.Unit) is not (TollMeasure.Strikes or TollMeasure.Boats)) continue;
@@ -75,6 +76,57 @@ public sealed partial class TollCues
             return text.Span(n.Span.StartToken, end);
         }
         return null;
+    }
+
+    /// <summary>
+    /// "The strikes have killed at least 27 people", "have been killed in the attacks": the series named as a whole, a
+    /// plural event noun with "the" or "these" as the perfect verb's subject or its "in" phrase, and nothing after it that
+    /// names one of them ("the strikes on the port"); its words, or null.
+    /// </summary>
+    private TokenSpan? DefiniteSeries(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            if (text.HeadOf(i) != verb || UnitMeasure(text.WordOf(i)) is not (TollMeasure.Strikes) || text.PosOf(i) is not "NNS") continue;
+            var relation = text.RelationOf(i);
+            var inPhrase = relation is "obl" && HasCaseWord(text, sentence, i, "in");
+            if (relation is not ("nsubj" or "nsubj:pass") && !inPhrase) continue;
+            var start = i;
+            var definite = false;
+            for (var d = sentence.StartToken; d < i; d++)
+            {
+                if (text.HeadOf(d) != i) continue;
+                if (text.RelationOf(d) == "det" && text.WordOf(d).ToLowerInvariant() is "the" or "these") definite = true;
+                if (text.RelationOf(d) is "det" or "amod" or "compound" or "nmod:poss") start = Math.Min(start, d);
+                else if (text.RelationOf(d) != "case") { definite = false; break; }
+            }
+            var named = false;
+            for (var d = i + 1; d < sentence.EndToken && !named; d++) named = text.HeadOf(d) == i && text.RelationOf(d) is "nmod" or "acl" or "acl:relcl" or "nummod";
+            if (definite && !named) return text.Span(start, i + 1);
+        }
+        return null;
+    }
+
+    private static bool HasCaseWord(AnnotatedText text, TokenSpan sentence, int head, string word)
+    {
+        for (var d = Math.Max(sentence.StartToken, head - 4); d < head; d++)
+        {
+            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The victims' head: their last noun whose head lies outside them ("people" of "At least 57 people", which a parse
+    /// may hang under its number), else the phrase's head.
+    /// </summary>
+    private static int VictimHead(AnnotatedText text, int start, int end)
+    {
+        for (var i = end - 1; i >= start; i--)
+        {
+            if (text.PosOf(i) is "NN" or "NNS" or "NNP" or "NNPS" && (text.HeadOf(i) < start || text.HeadOf(i) >= end)) return i;
+        }
+        return SyntaxScope.HeadOf(text, start, end);
     }
 
     /// <summary>"has now killed", "have already carried out": an adverb of accumulation on the verb.</summary>

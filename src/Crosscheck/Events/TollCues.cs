@@ -44,10 +44,12 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _ownVictims;
     private readonly FrozenSet<string> _claimVerbs;
     private readonly FrozenSet<string> _reciprocal;
+    private readonly FrozenDictionary<string, int> _ordinals;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
-        HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal)
+        HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals)
     {
+        _ordinals = ordinals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _reciprocal = reciprocal.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ownVictims = ownVictims.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _claimVerbs = claimVerbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -73,6 +75,7 @@ public sealed partial class TollCues
         var ownVictims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var claimVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var reciprocal = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -91,10 +94,14 @@ public sealed partial class TollCues
                 case "own": ownVictims.Add(words[^1]); break;
                 case "claim": claimVerbs.Add(words[0]); break;
                 case "reciprocal": reciprocal.Add(words[0]); break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim or reciprocal");
+                case "ordinal":
+                    ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
+                        : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
+                    break;
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal or ordinal");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
@@ -203,6 +210,9 @@ public sealed partial class TollCues
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) ? new Cue(past.StartToken, past.EndToken, false) : null;
     }
+
+    /// <summary>The number of a spelled ordinal ("fifth" → 5); null for other words.</summary>
+    internal int? WordOrdinal(string word) => _ordinals.TryGetValue(word, out var n) ? n : null;
 
     /// <summary>What a plural event or target noun counts as a toll ("strikes", "boats"); null for other nouns.</summary>
     internal TollMeasure? UnitMeasure(string? unit) => unit is not null && _units.TryGetValue(unit, out var m) ? m : null;

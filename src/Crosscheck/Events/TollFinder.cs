@@ -57,12 +57,14 @@ public sealed class TollFinder
                 if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
                 found.Add(Make(text, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
             }
-            // "the 15th strike since early September": an ordinal with a cue counts the events so far.
+            // "the 15th strike since early September", "the fifth such strike of the campaign": an ordinal with a cue
+            // counts the events so far.
             for (var i = sentence.StartToken; i + 1 < sentence.EndToken; i++)
             {
-                if (Ordinal(text.WordOf(i)) is not { } nth || cues.UnitMeasure(text.WordOf(i + 1)) is not { } unit) continue;
-                if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, i, i + 2, tallies) is not { } cue) continue;
-                found.Add(Make(text, sentence, unit, nth, nth, Math.Min(i, cue.Start), Math.Max(i + 2, cue.End), cue));
+                if (Ordinal(cues, text.WordOf(i)) is not { } nth || UnitAfter(text, cues, sentence, i + 1) is not { } unitAt) continue;
+                var unit = cues.UnitMeasure(text.WordOf(unitAt))!.Value;
+                if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, i, unitAt + 1, tallies) is not { } cue) continue;
+                found.Add(Make(text, sentence, unit, nth, nth, Math.Min(i, cue.Start), Math.Max(unitAt + 1, cue.End), cue));
             }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
@@ -70,9 +72,24 @@ public sealed class TollFinder
         return tolls.ToImmutable();
     }
 
-    /// <summary>"15th", "21st", "2nd": the number of a digit ordinal; null for other words.</summary>
-    private static decimal? Ordinal(string word)
+    /// <summary>
+    /// The unit word at <paramref name="at"/>, or after up to two words that describe it ("such", "known", "U.S.",
+    /// "lethal"); its index, or null.
+    /// </summary>
+    private static int? UnitAfter(AnnotatedText text, TollCues cues, TokenSpan sentence, int at)
     {
+        for (var k = at; k < Math.Min(sentence.EndToken, at + 3); k++)
+        {
+            if (cues.UnitMeasure(text.WordOf(k)) is not null) return k;
+            if (text.PosOf(k) is not ("JJ" or "NNP" or "VBN")) return null;
+        }
+        return null;
+    }
+
+    /// <summary>"15th", "21st", "2nd", "fifth": the number of an ordinal of two or more; null for other words.</summary>
+    private static decimal? Ordinal(TollCues cues, string word)
+    {
+        if (cues.WordOrdinal(word) is { } spelled) return spelled;
         if (word.Length < 3 || !char.IsAsciiDigit(word[0])) return null;
         var suffix = word[^2..].ToLowerInvariant();
         if (suffix is not ("st" or "nd" or "rd" or "th") || !word[..^2].All(char.IsAsciiDigit)) return null;

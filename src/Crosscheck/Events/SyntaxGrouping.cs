@@ -61,7 +61,8 @@ internal static class SyntaxGrouping
         // never joined: one event has one count of its dead, so a chain through a misread attachment cannot make them one.
         var part = Enumerable.Range(0, group.Count).ToArray();
         int Find(int i) { while (part[i] != i) i = part[i] = part[part[i]]; return i; }
-        var owned = group.Select(g => OwnFigures(text, spanOf(g), anchors)).ToArray();
+        var words = new HashSet<int>(group.SelectMany(g => Enumerable.Range(spanOf(g).StartToken, spanOf(g).Length)));
+        var owned = group.Select(g => OwnFigures(text, spanOf(g), anchors, words)).ToArray();
         var pairs = new List<(int Length, int I, int J)>();
         for (var i = 0; i < group.Count; i++)
         {
@@ -194,14 +195,17 @@ internal static class SyntaxGrouping
     /// <summary>
     /// The figures a word holds as its own: those headed by the word or hanging right under it, and the count of a noun
     /// the word modifies ("four killed fishermen"; also "killed four fishermen" when the parse reads "killed" that way).
+    /// A figure headed by another event word of the sentence is that word's, not its governor's: in "struck a boat,
+    /// killing three, a day after a strike killed two" the two belongs to "killed", though "killed" hangs under "struck".
     /// </summary>
-    private static List<SplitAnchor> OwnFigures(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors)
+    private static List<SplitAnchor> OwnFigures(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors, HashSet<int> eventWords)
     {
         var keys = new List<SplitAnchor>();
         foreach (var anchor in anchors)
         {
             if (anchor.Kind is null || anchor.Head < 0) continue;
-            if (Within(word, anchor.Head) || Within(word, text.HeadOf(anchor.Head)) || Modifies(text, word, anchor.Head)) keys.Add(anchor);
+            var under = Within(word, text.HeadOf(anchor.Head)) && !eventWords.Contains(anchor.Head);
+            if (Within(word, anchor.Head) || under || Modifies(text, word, anchor.Head)) keys.Add(anchor);
         }
         return keys;
     }

@@ -28,6 +28,18 @@ public sealed class SyntaxGroupingTests
     }
 
     [Fact]
+    public void A_count_held_by_a_later_attack_word_is_not_its_governors()
+    {
+        // The parse hangs "killed" under "shelled"; its two are its own, so "shelled" and "killing four" stay one event.
+        var events = Assaults("Artillery shelled a village near the river on Wednesday, killing four people, a day after a similar attack killed two.");
+        events.Count.ShouldBe(2);
+        var shelling = events.Single(e => e.Trigger.Text == "shelled");
+        shelling.Fatalities?.Min.ShouldBe(4m);
+        shelling.Time!.Start.ShouldBe(new DateOnly(2025, 6, 11));
+        events.Single(e => e.Trigger.Text != "shelled").Fatalities?.Min.ShouldBe(2m);
+    }
+
+    [Fact]
     public void An_attack_after_which_another_came_keeps_its_own_day()
     {
         var events = Assaults("The army shelled a village on Wednesday and killed five people, after rebels ambushed a convoy on Sunday and killed two soldiers.");

@@ -206,9 +206,11 @@ public static class IncidentMatcher
         }
 
         var actor = Shared(a.Actors, b.Actors);
-        // Two single events with different exact death tolls and no date in common are two events, not one misreported.
+        // Two single events with different exact death tolls and no date in common are two events, not one misreported;
+        // so are two whose own days (from their words) are one day apart: the day's slack is for reports that date one
+        // event differently, and a different toll on top of a different day says that there were two.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
-            && !shared.HasFlag(SharedFacts.Time))
+            && (!shared.HasFlag(SharedFacts.Time) || OwnDaysDiffer(a, b)))
         {
             return null;
         }
@@ -231,6 +233,18 @@ public static class IncidentMatcher
         }
         return new MatchResult(score, b.Id, why.ToString(), false) { Shared = shared };
     }
+
+    /// <summary>
+    /// Whether both events have one day of their own from their words, and the days differ; a night ("overnight",
+    /// "Saturday night", "late Friday") straddles two days, so reports may date it either way.
+    /// </summary>
+    private static bool OwnDaysDiffer(EventFacts a, EventFacts b) =>
+        a.Time is { Basis: null, Start: { } sa, End: { } ea } && sa == ea && b.Time is { Basis: null, Start: { } sb, End: { } eb } && sb == eb && sa != sb
+        && !OfANight(a.Time.Text) && !OfANight(b.Time.Text);
+
+    private static bool OfANight(string? words) => words is not null
+        && (words.Contains("night", StringComparison.OrdinalIgnoreCase) || words.Contains("late", StringComparison.OrdinalIgnoreCase)
+            || words.Contains("early", StringComparison.OrdinalIgnoreCase) || words.Contains("dawn", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>How many days before its report a single event with no resolved time may have happened.</summary>
     public const int ReportLagDays = 7;

@@ -201,6 +201,25 @@ public class IncidentAnchorsTests
     };
 
     [Fact]
+    public void Strikes_on_consecutive_days_with_different_dead_are_two_unless_a_night_blurs_the_day()
+    {
+        var sea = new PlaceFacts("Pacific", "the eastern Pacific", null, "sea", 10.0, -95.0);
+        EventFacts On(string id, int day, int dead, string words = "on Tuesday") => Strike(id, sea) with
+        {
+            Time = new TimeFacts(words, new(2025, 12, day), new(2025, 12, day), "day"),
+            Fatalities = new RangeFacts(dead, dead, $"killing {dead}"),
+        };
+        // Reports a day apart that disagree on the dead: two strikes.
+        IncidentMatcher.Match(On("b", 9, 3), [On("a", 8, 2)]).ShouldBeNull();
+        // The same day with different dead: one strike, reported differently.
+        IncidentMatcher.Match(On("b", 8, 3), [On("a", 8, 2)]).ShouldNotBeNull();
+        // A day apart with the same dead: one strike, dated differently.
+        IncidentMatcher.Match(On("b", 9, 2), [On("a", 8, 2)]).ShouldNotBeNull();
+        // A night straddles two days.
+        IncidentMatcher.Match(On("b", 9, 3, "overnight"), [On("a", 8, 2)]).ShouldNotBeNull();
+    }
+
+    [Fact]
     public void Two_cities_or_two_provinces_of_one_country_on_one_day_are_two_attacks_but_a_city_in_its_province_is_one()
     {
         var surin = new PlaceFacts("Surin", "Surin", "TH", "admin1", 14.88, 103.49);

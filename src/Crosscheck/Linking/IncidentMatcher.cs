@@ -214,6 +214,14 @@ public static class IncidentMatcher
         {
             return null;
         }
+        // The same exact dead on a day in common tell which of two fitting incidents a report is of ("two people died in a
+        // strike on Monday" beside Monday's strike that killed two and Monday's that killed three).
+        if (single && shared.HasFlag(SharedFacts.Time) && a.Fatalities is { Max: { } da } && b.Fatalities is { Max: { } db }
+            && a.Fatalities.Min == da && b.Fatalities.Min == db && da == db)
+        {
+            score += 0.15;
+            why.Append("; same dead ").Append(da.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         if (actor is not null)
         {
             score += 0.25;

@@ -217,6 +217,11 @@ public class IncidentAnchorsTests
         IncidentMatcher.Match(On("b", 9, 2), [On("a", 8, 2)]).ShouldNotBeNull();
         // A night straddles two days.
         IncidentMatcher.Match(On("b", 9, 3, "overnight"), [On("a", 8, 2)]).ShouldNotBeNull();
+        // Of two strikes of one day that a report fits, the one with its dead fits it better.
+        var same = IncidentMatcher.Match(On("c", 8, 2), [On("a", 8, 2)])!.Value;
+        var other = IncidentMatcher.Match(On("c", 8, 2), [On("b", 8, 3)])!.Value;
+        same.Score.ShouldBeGreaterThan(other.Score);
+        same.Reason.ShouldContain("same dead 2");
     }
 
     [Fact]

@@ -37,10 +37,11 @@ public static class IncidentAnchors
 
     /// <summary>
     /// A report of many events on one anchored day ("three strikes on four boats on Monday") is one incident of that
-    /// day, not the series: the linker reads it as single.
+    /// day, not the series: the linker reads it as single; unless its sentence places them in two seas
+    /// (<see cref="EventFacts.Spread"/>), which are two incidents of that day.
     /// </summary>
     public static EventFacts AsLinked(EventFacts ev) =>
-        ev.Plural && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && Days(ev) is not null && ev.Time?.Basis is null
+        ev.Plural && !ev.Spread && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && Days(ev) is not null && ev.Time?.Basis is null
             ? ev with { Plural = false, Single = true }
             : ev;
 

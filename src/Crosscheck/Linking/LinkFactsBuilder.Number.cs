@@ -1,12 +1,33 @@
 using System.Collections.Immutable;
 using Crosscheck.Events;
 using Crosscheck.Language;
+using Crosscheck.Language.Gazetteers;
 
 namespace Crosscheck.Linking;
 
 /// <summary>Whether an event is one of a series or one singled out, and the running toll a series takes its casualties from.</summary>
 public static partial class LinkFactsBuilder
 {
+    /// <summary>
+    /// Whether the sentence of a series' words names two or more different seas: "two more strikes on Monday, one in the
+    /// Caribbean and one in the Pacific" is more than one incident of that day. Two towns or provinces are not enough:
+    /// one day's fighting along a front names several (on realnews dev, counting them lost an incident that a two-town
+    /// report of one day's clash had started).
+    /// </summary>
+    private static bool Spread(AnnotatedText text, EventMention e)
+    {
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        var seen = new Dictionary<PlaceKind, string>();
+        foreach (var m in text.GazetteerMatches)
+        {
+            if (m.StartToken < sentence.StartToken || m.EndToken > sentence.EndToken || m.Entry is not { } entry) continue;
+            if (m.Kind != GazetteerMatchKind.Entity || entry.Place is not PlaceKind.Sea) continue;
+            if (seen.TryGetValue(entry.Place, out var key) && key != entry.Entity.Key) return true;
+            seen[entry.Place] = entry.Entity.Key;
+        }
+        return false;
+    }
+
     /// <summary>Whether the event words speak of many events or single one out.</summary>
     private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e)
     {

@@ -137,6 +137,7 @@ public static partial class LinkFactsBuilder
             Hedged = hedged,
             Plural = plural,
             Single = single,
+            Spread = plural && Spread(text, e),
             Segment = Segment.Name(e.Segment),
             Salience = Saliences.Name(e.Salience),
             Start = e.Evidence.Start,

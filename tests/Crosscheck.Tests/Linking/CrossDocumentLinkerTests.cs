@@ -71,6 +71,25 @@ public class CrossDocumentLinkerTests
     }
 
     [Fact]
+    public void A_day_of_strikes_in_two_seas_joins_neither_strike_of_that_day()
+    {
+        var east = Facts("gulf-east", "Harbor Ledger", "2025-11-04",
+            "Navy jets struck a speedboat in the Gulf of Mexico on Monday, killing three people, the Pentagon said.");
+        var west = Facts("gulf-west", "Tidewater Dispatch", "2025-11-04",
+            "A navy strike on a skiff in the Pacific Ocean on Monday killed two people, officials said.");
+        var both = Facts("both", "Pelican Post", "2025-11-05",
+            "The navy carried out two more strikes on smuggling boats on Monday, one in the Gulf of Mexico and one in the Pacific Ocean, killing five people in all.");
+        both.Events.ShouldContain(e => e.Spread);
+        var record = Link(east, west, both);
+        var gulf = IncidentWith(record, east, "speedboat");
+        var pacific = IncidentWith(record, west, "skiff");
+        gulf.Id.ShouldNotBe(pacific.Id);
+        gulf.Documents.ShouldNotContain(both.Id);
+        pacific.Documents.ShouldNotContain(both.Id);
+        gulf.Fatalities!.Max.ShouldBe(3);
+    }
+
+    [Fact]
     public void A_strike_weeks_later_is_another_incident()
     {
         var later = Facts("strike-c", "Harbor Ledger", "2025-10-20",

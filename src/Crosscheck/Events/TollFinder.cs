@@ -61,15 +61,32 @@ public sealed class TollFinder
             // counts the events so far.
             for (var i = sentence.StartToken; i + 1 < sentence.EndToken; i++)
             {
-                if (Ordinal(cues, text.WordOf(i)) is not { } nth || UnitAfter(text, cues, sentence, i + 1) is not { } unitAt) continue;
+                if (Ordinal(cues, text.WordOf(i)) is not { } nth || (UnitAfter(text, cues, sentence, i + 1) ?? UnitBefore(text, cues, sentence, i)) is not { } unitAt) continue;
                 var unit = cues.UnitMeasure(text.WordOf(unitAt))!.Value;
-                if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, i, unitAt + 1, tallies) is not { } cue) continue;
-                found.Add(Make(text, sentence, unit, nth, nth, Math.Min(i, cue.Start), Math.Max(unitAt + 1, cue.End), cue));
+                var (from, to) = (Math.Min(i, unitAt), Math.Max(i + 1, unitAt + 1));
+                if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, from, to, tallies) is not { } cue) continue;
+                found.Add(Make(text, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
         }
         return tolls.ToImmutable();
+    }
+
+    /// <summary>
+    /// "The strike was the 17th since early September", "the attack marked the fifth of the campaign": the unit word of a
+    /// subject whose copula or "marked" gives it an ordinal with no noun of its own; its index, or null.
+    /// </summary>
+    private static int? UnitBefore(AnnotatedText text, TollCues cues, TokenSpan sentence, int ordinal)
+    {
+        if (ordinal - 2 < sentence.StartToken || !text.WordOf(ordinal - 1).Equals("the", StringComparison.OrdinalIgnoreCase)) return null;
+        if (ordinal + 1 < sentence.EndToken && text.PosOf(ordinal + 1) is "NN" or "NNS") return null;
+        if (text.WordOf(ordinal - 2).ToLowerInvariant() is not ("was" or "is" or "marked" or "marks" or "became" or "becomes")) return null;
+        for (var k = ordinal - 3; k >= Math.Max(sentence.StartToken, ordinal - 6); k--)
+        {
+            if (cues.UnitMeasure(text.WordOf(k)) is not null) return k;
+        }
+        return null;
     }
 
     /// <summary>

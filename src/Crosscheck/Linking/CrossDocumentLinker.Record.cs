@@ -183,7 +183,9 @@ public sealed partial class CrossDocumentLinker
 
     /// <summary>
     /// The campaign of its story a single event of fact belongs to ("the latest" of "the 15 strikes"): the best-fitting
-    /// series of the same type. Worked out from the record as it stands, so it is the same however the record was built.
+    /// open series of the same type, else the campaign it had when it closed (a report recalling it opened it again after
+    /// its campaign closed). Worked out from the record as it stands, so it is the same however the record was built,
+    /// with or without a store.
     /// </summary>
     /// <param name="campaignsByStory">Each story's series in order of first report, filled as stories are asked for.</param>
     private string? CampaignOf(IncidentState incident, Dictionary<string, List<IncidentState>> campaignsByStory)
@@ -195,7 +197,7 @@ public sealed partial class CrossDocumentLinker
         if (!campaignsByStory.TryGetValue(incident.Story, out var campaigns))
         {
             campaignsByStory[incident.Story] = campaigns = [.. _index.Story(incident.Story)
-                .Where(other => other.Events.Count > 0 && other.Scope == IncidentScope.Campaign && other.ModalityClass == ModalityClass.Factual)
+                .Where(other => other.Events.Count > 0 && !other.Closed && other.Scope == IncidentScope.Campaign && other.ModalityClass == ModalityClass.Factual)
                 .OrderBy(FirstReport)];
         }
         foreach (var other in campaigns)
@@ -207,6 +209,6 @@ public sealed partial class CrossDocumentLinker
                 if (match is { } m && m.Score > bestScore) { best = other; bestScore = m.Score; }
             }
         }
-        return best?.Id;
+        return best?.Id ?? incident.ClosedPartOf;
     }
 }

@@ -87,8 +87,9 @@ public static class IncidentMatcher
         if (factual && ev.Single && incidentPlural) return null;
         if (factual && ev.Plural && incidentSingle) return null;
         // A series is one run of events: reports of a series more than a month before or after everything the series
-        // speaks of so far are another round of it ("the July war" and "the December fighting").
-        if (factual && ev.Plural && incidentPlural && IncidentTraits.Span(ev) is { } span && traits.First is { } first && traits.Last is { } last
+        // reports as news so far are another round of it ("the July war" and "the December fighting"); what its reports
+        // recall as background ("the clashes in October", read in November) does not stretch its days.
+        if (factual && ev.Plural && incidentPlural && IncidentTraits.Span(ev) is { } span && traits.NewsFirst is { } first && traits.NewsLast is { } last
             && (span.Start.DayNumber > last.DayNumber + SeriesGapDays || span.End.DayNumber < first.DayNumber - SeriesGapDays)) return null;
 
         // Actors: the incident's sides are the union of its events' actor countries.

@@ -43,6 +43,10 @@ internal sealed class IncidentState(string id, string story, Comparison<EventFac
     /// </summary>
     public bool Closed { get; set; }
 
+    /// <summary>
+    /// The campaign it was part of when it closed; kept when a report opens it again, as its campaign while no held
+    /// campaign fits it (the one it had is closed, and with a store has left memory).
+    /// </summary>
     public string? ClosedPartOf { get; set; }
 
     /// <summary>What the matcher needs of all the reports at once, kept up to date as they join.</summary>
@@ -92,6 +96,16 @@ internal sealed class IncidentTraits
     public DateOnly? First { get; private set; }
     public DateOnly? Last { get; private set; }
 
+    /// <summary>
+    /// The first and last day the reports of news speak of (not what a report recalls as background), or
+    /// <see cref="First"/> and <see cref="Last"/> when every report is background: the days a series ran. A recalled
+    /// month ("the clashes in October") speaks of the whole month, though the fighting may have ended on its 19th.
+    /// </summary>
+    public DateOnly? NewsFirst => _newsFirst ?? First;
+    public DateOnly? NewsLast => _newsLast ?? Last;
+    private DateOnly? _newsFirst;
+    private DateOnly? _newsLast;
+
     /// <summary>The latest day one of the reports was published: whether the incident is still reported (see <see cref="CrossDocumentLinker.QuietDays"/>).</summary>
     public DateOnly? LastReported { get; private set; }
 
@@ -105,6 +119,11 @@ internal sealed class IncidentTraits
         {
             if (First is not { } f || span.Start < f) First = span.Start;
             if (Last is not { } l || span.End > l) Last = span.End;
+            if (!string.Equals(ev.Salience, "background", StringComparison.Ordinal))
+            {
+                if (_newsFirst is not { } nf || span.Start < nf) _newsFirst = span.Start;
+                if (_newsLast is not { } nl || span.End > nl) _newsLast = span.End;
+            }
         }
         if (ev.Reported is { } reported && (LastReported is not { } lr || reported > lr)) LastReported = reported;
         AnyPlural |= ev.Plural;

@@ -43,4 +43,77 @@ public class CampaignSeriesTests
         withLower.Single(p => p.Toll == "t-4").Behind.ShouldBeTrue();
         CampaignTolls.Fatalities(withLower)!.Best.ShouldBe(70);
     }
+
+    private static EventFacts Series(string id, string published, DateOnly? start, DateOnly? end, string salience = "main") => new()
+    {
+        Id = id,
+        Document = "d-" + id,
+        Type = PloverType.Assault,
+        Modality = Modality.Asserted,
+        AttributionKind = AttributionKind.Named,
+        Segment = "body",
+        Start = 0,
+        End = 10,
+        Evidence = "the clashes",
+        Plural = true,
+        Salience = salience,
+        Time = start is { } s && end is { } e ? new TimeFacts("the clashes", s, e, s == e ? "day" : "range") : null,
+        Reported = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [Fact]
+    public void What_a_series_recalls_as_background_does_not_stretch_its_days_to_a_later_round()
+    {
+        // News of fighting from 11 to 19 March, and a later report recalling "the clashes in March" (the whole month).
+        var march = new[]
+        {
+            Series("a", "2025-03-11", new(2025, 3, 11), new(2025, 3, 11)),
+            Series("b", "2025-03-19", new(2025, 3, 19), new(2025, 3, 19)),
+            Series("c", "2025-04-24", new(2025, 3, 1), new(2025, 3, 31), "background"),
+        };
+        // The recalled month still joins the March series ...
+        IncidentMatcher.Match(Series("d", "2025-04-24", new(2025, 3, 1), new(2025, 3, 31), "background"), march[..2]).ShouldNotBeNull();
+        // ... but strikes reported on 24 April, 36 days after the last news of March, are another round, though within
+        // a month of the recalled month's end.
+        IncidentMatcher.Match(Series("e", "2025-04-24", new(2025, 4, 24), new(2025, 4, 24)), march).ShouldBeNull();
+        // A series told only in recollections keeps the days it recalls.
+        IncidentMatcher.Match(Series("f", "2025-04-24", new(2025, 4, 24), new(2025, 4, 24)), march[2..]).ShouldNotBeNull();
+    }
+
+    private static DocumentFacts Facts(string name, string outlet, string published, string body) =>
+        CrossDocumentLinkerTests.Facts(name, outlet, published, body);
+
+    [Fact]
+    public void A_single_attack_opened_again_by_a_late_recollection_keeps_its_campaign_with_or_without_a_store()
+    {
+        var documents = LinkOrder.Sort(
+        [
+            Facts("keep-1", "Harbor Ledger", "2025-03-04",
+                "Rebel forces have carried out attacks on border villages near Kherson since March 1, killing at least 20 people. Rebels shelled a village near Kherson on Monday, killing four civilians."),
+            Facts("keep-2", "Gulf Gazette", "2025-03-05",
+                "Rebels shelled a village near Kherson on Monday, killing four civilians, officials said. Rebel attacks on border villages near Kherson have killed at least 20 people since March 1."),
+            // Other news months later: the March incidents close (and, with a store, leave memory).
+            Facts("keep-4", "Valley Times", "2025-06-10", "The foreign minister met his counterpart in Geneva on Wednesday to discuss a ceasefire."),
+        ]);
+        var recall = Facts("keep-3", "Valley Times", "2025-08-07",
+            "Four civilians were killed when rebels shelled a village near Kherson on March 3, officials said.");
+        string? holding = null;
+        foreach (var archive in new ILinkArchive?[] { null, new MemoryLinkArchive() })
+        {
+            var linker = new CrossDocumentLinker(archive: archive);
+            foreach (var d in documents) linker.Add(d);
+            var first = documents.Single(d => d.Title == "keep-1");
+            var shelling = linker.IncidentOf(first.Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id)!;
+            var campaign = linker.IncidentOf(first.Events.First(e => e.Evidence.Contains("attacks", StringComparison.Ordinal)).Id)!;
+            linker.Snapshot().Incidents.Single(i => i.Id == campaign).Scope.ShouldBe(IncidentScope.Campaign);
+            linker.Snapshot().Incidents.Single(i => i.Id == shelling).PartOf.ShouldBe(campaign);
+            linker.Add(recall);
+            linker.IncidentOf(recall.Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id).ShouldBe(shelling);
+            var record = linker.Snapshot();
+            record.Incidents.Single(i => i.Id == shelling).PartOf.ShouldBe(campaign);
+            var json = Crosscheck.Tests.Storage.SampleRecord.CrossJsonOf(record);
+            if (holding is null) holding = json;
+            else json.ShouldBe(holding);
+        }
+    }
 }

@@ -96,6 +96,11 @@ public static class IncidentMatcher
         var incidentCountries = traits.Countries;
         var eventCountries = ev.Actors.Select(a => a.Country).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var actorsDisagree = incidentCountries.Count > 0 && eventCountries.Count > 0 && !incidentCountries.Overlaps(eventCountries);
+        // Fighting has two sides: a series' report by a side the series already involves (the country of its targets or
+        // places) is the other side of that fighting ("the Afghan attacks" beside "Pakistani strikes in Kandahar"), one
+        // episode, not another series.
+        var otherSide = actorsDisagree && factual && ev.Plural && incidentPlural && traits.Involved.Overlaps(eventCountries);
+        if (otherSide) actorsDisagree = false;
 
         MatchResult? best = null;
         foreach (var m in Compared(members))
@@ -107,6 +112,7 @@ public static class IncidentMatcher
         if (best is not { } b) return null;
         // A report of a series goes to the series already known rather than to a lone event it happens to fit.
         if (factual && ev.Plural && incidentPlural) b = b with { Score = b.Score + 0.2, Reason = b.Reason + "; both speak of a series" };
+        if (otherSide) b = b with { Reason = b.Reason + "; the other side of the fighting" };
         if (actorsDisagree)
         {
             // Different sides only join when place and time both tie the reports to one event.

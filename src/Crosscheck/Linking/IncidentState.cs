@@ -89,6 +89,12 @@ internal sealed class IncidentTraits
     /// <summary>The union of the reports' actor countries: the incident's sides.</summary>
     public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every country the reports involve: their actors', their targets' and their places' countries. A series of one
+    /// side's attacks on another involves both.
+    /// </summary>
+    public HashSet<string> Involved { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many reports name each place (by <see cref="PlaceKey"/>).</summary>
     public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
 
@@ -128,7 +134,9 @@ internal sealed class IncidentTraits
         if (ev.Reported is { } reported && (LastReported is not { } lr || reported > lr)) LastReported = reported;
         AnyPlural |= ev.Plural;
         AnySingle |= ev.Single;
-        foreach (var a in ev.Actors) if (a.Country is { } c) Countries.Add(c);
+        foreach (var a in ev.Actors) if (a.Country is { } c) { Countries.Add(c); Involved.Add(c); }
+        foreach (var r in ev.Recipients) if (r.Country is { } c) Involved.Add(c);
+        if (ev.Location?.Country is { } lc) Involved.Add(lc);
         if (PlaceKey(ev) is { } key) Places[key] = Places.GetValueOrDefault(key) + 1;
     }
 

@@ -116,4 +116,53 @@ public class CampaignSeriesTests
             else json.ShouldBe(holding);
         }
     }
+
+    private static EventFacts Side(string id, string actor, string actorCountry, string place, string placeCountry) =>
+        Series(id, "2025-03-12", new(2025, 3, 12), new(2025, 3, 12)) with
+        {
+            Actors = [new ParticipantFacts(actor, "org:" + actor, actorCountry)],
+            Location = new PlaceFacts(place, place, placeCountry, "admin1", null, null),
+        };
+
+    [Fact]
+    public void A_series_takes_the_other_side_of_its_fighting_but_not_a_third_party()
+    {
+        // A series of Peruvian attacks on places in Ecuador, and Ecuadorian attacks reported the same week.
+        var peruvian = new[] { Side("a", "Peruvian army", "PE", "El Oro", "EC"), Side("b", "Peruvian army", "PE", "Zamora", "EC") };
+        var ecuadorian = IncidentMatcher.Match(Side("c", "Ecuadorian troops", "EC", "Tumbes", "PE"), peruvian);
+        ecuadorian.ShouldNotBeNull();
+        ecuadorian.Value.Reason.ShouldContain("the other side of the fighting");
+        ecuadorian.Value.ActorsDisagree.ShouldBeFalse();
+        // A party the series does not involve is another series.
+        IncidentMatcher.Match(Side("d", "Colombian police", "CO", "Narino", "CO"), peruvian).ShouldBeNull();
+        // One attack stays one side's: a single Ecuadorian attack does not join a single Peruvian one elsewhere.
+        var single = Side("e", "Ecuadorian troops", "EC", "Tumbes", "PE") with { Plural = false, Single = true };
+        IncidentMatcher.Match(single, [Side("f", "Peruvian army", "PE", "El Oro", "EC") with { Plural = false, Single = true }]).ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_two_sides_of_a_weeks_border_fighting_are_one_series_with_its_latest_toll_its_attacks_and_no_actor_discrepancy()
+    {
+        var documents = LinkOrder.Sort(
+        [
+            Facts("sides-1", "Harbor Ledger", "2025-03-10",
+                "Peruvian forces have carried out attacks on Ecuadorian border posts since Saturday, killing at least 12 soldiers, officials said."),
+            Facts("sides-2", "Gulf Gazette", "2025-03-12",
+                "Ecuadorian troops have carried out attacks on Peruvian border posts since Saturday. At least 20 people have been killed since Saturday."),
+            Facts("sides-3", "Valley Times", "2025-03-11",
+                "Peruvian artillery shelled the Ecuadorian town of Huaquillas on Tuesday, killing three people, officials said."),
+        ]);
+        var record = Link([.. documents]);
+        var series = record.Incidents.Where(i => i.Scope == IncidentScope.Campaign && i.Type == PloverType.Assault).ToList();
+        series.Count.ShouldBe(1);
+        series[0].Documents.ShouldBe([documents.Single(d => d.Title == "sides-1").Id, documents.Single(d => d.Title == "sides-2").Id], ignoreOrder: true);
+        series[0].Links.ShouldContain(l => l.Reason.Contains("the other side of the fighting", StringComparison.Ordinal));
+        series[0].Fatalities!.Best.ShouldBe(20);
+        record.Discrepancies.Where(d => d.Incident == series[0].Id && d.Kind == DiscrepancyKind.Actor).ShouldBeEmpty();
+        var shelling = record.Incidents.Single(i => i.Documents.Contains(documents.Single(d => d.Title == "sides-3").Id) && i.Type == PloverType.Assault);
+        shelling.Scope.ShouldBe(IncidentScope.Single);
+        shelling.PartOf.ShouldBe(series[0].Id);
+    }
+
+    private static CrossRecord Link(params DocumentFacts[] documents) => CrossDocumentLinkerTests.Link(documents);
 }

@@ -166,7 +166,8 @@ public sealed partial class CrossDocumentLinker
             // A campaign's figure is the latest credible toll of the reports that tell it, not one report's count.
             var tolls = CampaignTolls.Series(events.Select(e => e.Document), _documents);
             var latest = CampaignTolls.Fatalities(tolls);
-            var time = CampaignTolls.Span(tolls) ?? incident.Time;
+            var time = CampaignTolls.Span(tolls)
+                ?? (NewsDays(state) is { } days && (days.Start != incident.Time?.Start || days.End != incident.Time?.End) ? days : incident.Time);
             incident = incident with
             {
                 Tolls = tolls,
@@ -180,6 +181,14 @@ public sealed partial class CrossDocumentLinker
         _summaries[state.Id] = summary;
         return summary;
     }
+
+    /// <summary>
+    /// A series' days when its tolls give none: from the first to the last day its reports of news speak of (else its
+    /// reports of background), not the narrowest time one report gives (kept, with its words, when it is those days).
+    /// Null when that is one day.
+    /// </summary>
+    private static TimeFacts? NewsDays(IncidentState state) =>
+        state.Traits.NewsFirst is { } first && state.Traits.NewsLast is { } last && first < last ? new TimeFacts("", first, last, "range") : null;
 
     /// <summary>
     /// The campaign of its story a single event of fact belongs to ("the latest" of "the 15 strikes"): the best-fitting

@@ -96,10 +96,10 @@ public static class IncidentMatcher
         var incidentCountries = traits.Countries;
         var eventCountries = ev.Actors.Select(a => a.Country).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var actorsDisagree = incidentCountries.Count > 0 && eventCountries.Count > 0 && !incidentCountries.Overlaps(eventCountries);
-        // Fighting has two sides: a series' report by a side the series already involves (the country of its targets or
-        // places) is the other side of that fighting ("the Afghan attacks" beside "Pakistani strikes in Kandahar"), one
-        // episode, not another series.
-        var otherSide = actorsDisagree && factual && ev.Plural && incidentPlural && traits.Involved.Overlaps(eventCountries);
+        // Fighting has two sides: a series of attacks' report by a side the series already involves (the country of its
+        // targets or places) is the other side of that fighting ("the Afghan attacks" beside "Pakistani strikes in
+        // Kandahar"), one episode, not another series.
+        var otherSide = actorsDisagree && factual && ev.Plural && incidentPlural && ev.Type == PloverType.Assault && traits.Involved.Overlaps(eventCountries);
         if (otherSide) actorsDisagree = false;
 
         MatchResult? best = null;

@@ -133,6 +133,9 @@ public class CampaignSeriesTests
         ecuadorian.ShouldNotBeNull();
         ecuadorian.Value.Reason.ShouldContain("the other side of the fighting");
         ecuadorian.Value.ActorsDisagree.ShouldBeFalse();
+        // Only fighting has sides: a series of requests keeps another country's requests apart.
+        IncidentMatcher.Match(Side("g", "Ecuadorian troops", "EC", "Tumbes", "PE") with { Type = PloverType.Request },
+            [.. peruvian.Select(p => p with { Type = PloverType.Request })]).ShouldBeNull();
         // A party the series does not involve is another series.
         IncidentMatcher.Match(Side("d", "Colombian police", "CO", "Narino", "CO"), peruvian).ShouldBeNull();
         // One attack stays one side's: a single Ecuadorian attack does not join a single Peruvian one elsewhere.

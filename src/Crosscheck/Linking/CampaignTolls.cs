@@ -26,13 +26,27 @@ public sealed record TollPoint(string Document, string? Outlet, string Toll, Tol
     public bool Side { get; init; }
 
     public decimal Top => Max ?? Min;
+
+    /// <summary>
+    /// A vague quantity, not a count: its upper bound more than twice its lower ("dozens" is 24 to 119, "several" 3 to 9),
+    /// where "about 70" (63 to 77) and "at least 12" are counts.
+    /// </summary>
+    public bool Vague => Max is { } max && max > 2 * Min;
+
+    /// <summary>
+    /// The figure the words state: an exact count or a lower bound as it is ("at least 12": 12), a count given about
+    /// ("about 70", read 63 to 77) as the middle of its range, a vague quantity as its lower bound.
+    /// </summary>
+    public decimal Stated => Max is { } max && max != Min && !Vague ? Math.Floor((Min + max) / 2) : Min;
 }
 
 /// <summary>
 /// A campaign's tolls as a time series: every running toll of the documents that report the campaign, in order of
-/// the day they are as of. The campaign's figure is its latest credible toll: the latest that does not fall below a
-/// toll of the same measure as of an earlier day (tolls of a campaign only rise; a lower later figure is a report
-/// behind the news, such as a reprint of an older story or a count of one side).
+/// the day they are as of. The campaign's figure is its latest credible toll: the latest that does not fall below
+/// what a toll of the same measure as of an earlier day states at least (tolls of a campaign only rise; a lower later
+/// figure is a report behind the news, such as a reprint of an older story or a count of one side), and that is a
+/// count rather than a vague quantity ("dozens" says at least 24, so a later "about 70" is not behind it, and it is
+/// the campaign's figure only when no count is given).
 /// </summary>
 public static class CampaignTolls
 {
@@ -64,13 +78,14 @@ public static class CampaignTolls
             var byCopy = b.Copy.CompareTo(a.Copy);
             return byCopy != 0 ? byCopy : string.CompareOrdinal(a.Toll, b.Toll);
         });
+        // What the tolls so far state at least: a later toll below it is behind ("dozens" states 24, not 119).
         var highest = new Dictionary<TollMeasure, (decimal Value, DateOnly? Day)>();
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
             if (p.Side) continue;
             if (highest.TryGetValue(p.Counts, out var h) && p.Top < h.Value && h.Day < p.AsOf) points[i] = p with { Behind = true };
-            if (!highest.TryGetValue(p.Counts, out h) || p.Top > h.Value) highest[p.Counts] = (p.Top, p.AsOf);
+            if (!highest.TryGetValue(p.Counts, out h) || p.Min > h.Value) highest[p.Counts] = (p.Min, p.AsOf);
         }
         return [.. points];
     }
@@ -92,15 +107,15 @@ public static class CampaignTolls
         victims is not null && victims.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => IncidentWords.Combatants.Contains(w.Trim(',', '.', ';')));
 
     /// <summary>The campaign's dead from its series: the latest credible killed toll of the whole (not one side's armed
-    /// people), or null when none is given.</summary>
+    /// people; a count before a vague quantity), as the words state it, or null when none is given.</summary>
     public static FatalityRecord? Fatalities(ImmutableArray<TollPoint> series)
     {
         var killed = series.Where(p => p.Counts == TollMeasure.Killed && p.AsOf is not null && !p.Side).ToList();
-        var latest = killed.LastOrDefault(p => !p.Behind);
+        var latest = killed.LastOrDefault(p => !p.Behind && !p.Vague) ?? killed.LastOrDefault(p => !p.Behind);
         if (latest is null) return null;
         var asOf = latest.AsOf!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new FatalityRecord(
-            killed.Min(p => p.Min), killed.Max(p => p.Top), latest.Min,
+            killed.Min(p => p.Min), killed.Max(p => p.Top), latest.Stated,
             [.. killed.Select(p => new SourceValue(p.Document, null, p.Min, p.Max, p.Text))],
             $"the campaign's latest toll: \"{latest.Text}\" as of {asOf}{(latest.Outlet is { } o ? " (" + o + ")" : "")}");
     }

@@ -166,7 +166,8 @@ public sealed partial class CrossDocumentLinker
             // A campaign's figure is the latest credible toll of the reports that tell it, not one report's count.
             var tolls = CampaignTolls.Series(events.Select(e => e.Document), _documents);
             var latest = CampaignTolls.Fatalities(tolls);
-            var time = CampaignTolls.Span(tolls) ?? incident.Time;
+            var time = CampaignTolls.Span(tolls)
+                ?? (NewsDays(state) is { } days && (days.Start != incident.Time?.Start || days.End != incident.Time?.End) ? days : incident.Time);
             incident = incident with
             {
                 Tolls = tolls,
@@ -182,8 +183,18 @@ public sealed partial class CrossDocumentLinker
     }
 
     /// <summary>
+    /// A series' days when its tolls give none: from the first to the last day its reports of news speak of (else its
+    /// reports of background), not the narrowest time one report gives (kept, with its words, when it is those days).
+    /// Null when that is one day.
+    /// </summary>
+    private static TimeFacts? NewsDays(IncidentState state) =>
+        state.Traits.NewsFirst is { } first && state.Traits.NewsLast is { } last && first < last ? new TimeFacts("", first, last, "range") : null;
+
+    /// <summary>
     /// The campaign of its story a single event of fact belongs to ("the latest" of "the 15 strikes"): the best-fitting
-    /// series of the same type. Worked out from the record as it stands, so it is the same however the record was built.
+    /// open series of the same type, else the campaign it had when it closed (a report recalling it opened it again after
+    /// its campaign closed). Worked out from the record as it stands, so it is the same however the record was built,
+    /// with or without a store.
     /// </summary>
     /// <param name="campaignsByStory">Each story's series in order of first report, filled as stories are asked for.</param>
     private string? CampaignOf(IncidentState incident, Dictionary<string, List<IncidentState>> campaignsByStory)
@@ -195,7 +206,7 @@ public sealed partial class CrossDocumentLinker
         if (!campaignsByStory.TryGetValue(incident.Story, out var campaigns))
         {
             campaignsByStory[incident.Story] = campaigns = [.. _index.Story(incident.Story)
-                .Where(other => other.Events.Count > 0 && other.Scope == IncidentScope.Campaign && other.ModalityClass == ModalityClass.Factual)
+                .Where(other => other.Events.Count > 0 && !other.Closed && other.Scope == IncidentScope.Campaign && other.ModalityClass == ModalityClass.Factual)
                 .OrderBy(FirstReport)];
         }
         foreach (var other in campaigns)
@@ -207,6 +218,6 @@ public sealed partial class CrossDocumentLinker
                 if (match is { } m && m.Score > bestScore) { best = other; bestScore = m.Score; }
             }
         }
-        return best?.Id;
+        return best?.Id ?? incident.ClosedPartOf;
     }
 }

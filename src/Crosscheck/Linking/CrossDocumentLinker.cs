@@ -156,7 +156,6 @@ public sealed partial class CrossDocumentLinker
                     into = Revive(restored.Incident) ?? NewIncident(restored.Incident, cluster.Id);
                 }
                 into.Closed = false;
-                into.ClosedPartOf = null;
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);
                 into.Add(ev, restored.Link);
                 _incidentOfEvent[ev.Id] = into;
@@ -182,9 +181,9 @@ public sealed partial class CrossDocumentLinker
             else
             {
                 target.Add(ev, new IncidentLink(ev.Id, joinedTo, Math.Round(score, 3), reason));
-                // A report recalling a closed incident by its day and place opens it again.
+                // A report recalling a closed incident by its day and place opens it again (keeping its campaign
+                // for when none held fits it: the campaign may have left memory).
                 target.Closed = false;
-                target.ClosedPartOf = null;
             }
             _incidentOfEvent[ev.Id] = target;
             _index.File(ev, target);
@@ -258,7 +257,6 @@ public sealed partial class CrossDocumentLinker
         from.Remove(ev.Id);
         to.Add(ev, link);
         to.Closed = false;
-        to.ClosedPartOf = null;
         _incidentOfEvent[ev.Id] = to;
         if (!from.Events.Any(e => StoryIdOf(e.Document) == story)) _index.LeaveStory(from, story);
         if (from.Events.Count > 0) from.Story = StoryIdOf(from.Events[0].Document);

@@ -65,9 +65,10 @@ internal static class IncidentDiscrepancies
             }
         }
 
-        // Actors: reports of it as fact that name sides from different countries as the one acting.
+        // Actors: reports of one event as fact that name sides from different countries as the one acting. (A series of
+        // fighting has two sides acting, each in its own attacks: both can be true.)
         var sides = byDocument.Select(g => (Document: g.Key, Event: g.FirstOrDefault(e => e.Modality == Modality.Asserted && e.Actors.Any(a => a.Country is not null))))
-            .Where(x => x.Event is not null).ToList();
+            .Where(x => x.Event is not null && scope == IncidentScope.Single).ToList();
         if (sides.Count > 1)
         {
             var sets = sides.Select(s => s.Event!.Actors.Select(a => a.Country).OfType<string>().ToHashSet()).ToList();

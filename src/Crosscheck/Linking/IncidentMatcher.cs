@@ -87,14 +87,20 @@ public static class IncidentMatcher
         if (factual && ev.Single && incidentPlural) return null;
         if (factual && ev.Plural && incidentSingle) return null;
         // A series is one run of events: reports of a series more than a month before or after everything the series
-        // speaks of so far are another round of it ("the July war" and "the December fighting").
-        if (factual && ev.Plural && incidentPlural && IncidentTraits.Span(ev) is { } span && traits.First is { } first && traits.Last is { } last
+        // reports as news so far are another round of it ("the July war" and "the December fighting"); what its reports
+        // recall as background ("the clashes in October", read in November) does not stretch its days.
+        if (factual && ev.Plural && incidentPlural && IncidentTraits.Span(ev) is { } span && traits.NewsFirst is { } first && traits.NewsLast is { } last
             && (span.Start.DayNumber > last.DayNumber + SeriesGapDays || span.End.DayNumber < first.DayNumber - SeriesGapDays)) return null;
 
         // Actors: the incident's sides are the union of its events' actor countries.
         var incidentCountries = traits.Countries;
         var eventCountries = ev.Actors.Select(a => a.Country).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var actorsDisagree = incidentCountries.Count > 0 && eventCountries.Count > 0 && !incidentCountries.Overlaps(eventCountries);
+        // Fighting has two sides: a series of attacks' report by a side the series already involves (the country of its
+        // targets or places) is the other side of that fighting ("the Afghan attacks" beside "Pakistani strikes in
+        // Kandahar"), one episode, not another series.
+        var otherSide = actorsDisagree && factual && ev.Plural && incidentPlural && ev.Type == PloverType.Assault && traits.Involved.Overlaps(eventCountries);
+        if (otherSide) actorsDisagree = false;
 
         MatchResult? best = null;
         foreach (var m in Compared(members))
@@ -106,6 +112,7 @@ public static class IncidentMatcher
         if (best is not { } b) return null;
         // A report of a series goes to the series already known rather than to a lone event it happens to fit.
         if (factual && ev.Plural && incidentPlural) b = b with { Score = b.Score + 0.2, Reason = b.Reason + "; both speak of a series" };
+        if (otherSide) b = b with { Reason = b.Reason + "; the other side of the fighting" };
         if (actorsDisagree)
         {
             // Different sides only join when place and time both tie the reports to one event.

@@ -43,6 +43,10 @@ internal sealed class IncidentState(string id, string story, Comparison<EventFac
     /// </summary>
     public bool Closed { get; set; }
 
+    /// <summary>
+    /// The campaign it was part of when it closed; kept when a report opens it again, as its campaign while no held
+    /// campaign fits it (the one it had is closed, and with a store has left memory).
+    /// </summary>
     public string? ClosedPartOf { get; set; }
 
     /// <summary>What the matcher needs of all the reports at once, kept up to date as they join.</summary>
@@ -85,12 +89,28 @@ internal sealed class IncidentTraits
     /// <summary>The union of the reports' actor countries: the incident's sides.</summary>
     public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every country the reports involve: their actors', their targets' and their places' countries. A series of one
+    /// side's attacks on another involves both.
+    /// </summary>
+    public HashSet<string> Involved { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many reports name each place (by <see cref="PlaceKey"/>).</summary>
     public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The first and last day the reports speak of (their times, else the day they were reported).</summary>
     public DateOnly? First { get; private set; }
     public DateOnly? Last { get; private set; }
+
+    /// <summary>
+    /// The first and last day the reports of news speak of (not what a report recalls as background), or
+    /// <see cref="First"/> and <see cref="Last"/> when every report is background: the days a series ran. A recalled
+    /// month ("the clashes in October") speaks of the whole month, though the fighting may have ended on its 19th.
+    /// </summary>
+    public DateOnly? NewsFirst => _newsFirst ?? First;
+    public DateOnly? NewsLast => _newsLast ?? Last;
+    private DateOnly? _newsFirst;
+    private DateOnly? _newsLast;
 
     /// <summary>The latest day one of the reports was published: whether the incident is still reported (see <see cref="CrossDocumentLinker.QuietDays"/>).</summary>
     public DateOnly? LastReported { get; private set; }
@@ -105,11 +125,18 @@ internal sealed class IncidentTraits
         {
             if (First is not { } f || span.Start < f) First = span.Start;
             if (Last is not { } l || span.End > l) Last = span.End;
+            if (!string.Equals(ev.Salience, "background", StringComparison.Ordinal))
+            {
+                if (_newsFirst is not { } nf || span.Start < nf) _newsFirst = span.Start;
+                if (_newsLast is not { } nl || span.End > nl) _newsLast = span.End;
+            }
         }
         if (ev.Reported is { } reported && (LastReported is not { } lr || reported > lr)) LastReported = reported;
         AnyPlural |= ev.Plural;
         AnySingle |= ev.Single;
-        foreach (var a in ev.Actors) if (a.Country is { } c) Countries.Add(c);
+        foreach (var a in ev.Actors) if (a.Country is { } c) { Countries.Add(c); Involved.Add(c); }
+        foreach (var r in ev.Recipients) if (r.Country is { } c) Involved.Add(c);
+        if (ev.Location?.Country is { } lc) Involved.Add(lc);
         if (PlaceKey(ev) is { } key) Places[key] = Places.GetValueOrDefault(key) + 1;
     }
 

@@ -31,10 +31,13 @@ internal static class IncidentTitle
             Modality.Hypothetical => "possible ",
             _ => Modalities.Name(modality) + " ",
         };
-        var (side, by) = ActorOf(ofType, places);
+        // A series fought by two sides is named by both ("Peruvian-Ecuadorian clashes"); each side hits the other, so
+        // there is no one target.
+        var sides = campaign ? TwoSides(ofType) : null;
+        var (side, by) = sides is null ? ActorOf(ofType, places) : (sides, null);
         var title = prefix + (side is null ? noun : side + " " + noun);
         if (by is not null) title += " by " + by;
-        if (IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign) is { } target) title += " " + word + " " + target;
+        if (sides is null && IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign) is { } target) title += " " + word + " " + target;
         if (place is not null) title += PlaceText(place);
         if (time is not null && DayText(time) is { } day) title += ", " + day;
         // A campaign's latest toll is its figure as of its last day ("at least 69 killed"), not a span of its reports.
@@ -77,6 +80,21 @@ internal static class IncidentTitle
         if (top.First().Side is { } side) return (side, null);
         var words = top.Select(x => x.Actor.Text).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First();
         return (null, words.StartsWith("The ", StringComparison.Ordinal) ? "the" + words[3..] : words);
+    }
+
+    /// <summary>
+    /// The two sides of a series, as their countries' words in order ("Cambodian-Thai"), when reports of fact from at
+    /// least two documents name parties of each of two countries (not persons) as acting; else null (one side, or a
+    /// side named once).
+    /// </summary>
+    private static string? TwoSides(List<EventFacts> events)
+    {
+        var byDocuments = events.Where(e => e.Modality == Modality.Asserted)
+            .SelectMany(e => e.Actors.Select(a => (e.Document, Side: a.EntityKey?.Contains("person:", StringComparison.Ordinal) == true ? null : a.Country ?? CountryOfWords(a.Text))))
+            .Where(x => x.Side is not null).Distinct()
+            .GroupBy(x => x.Side!, StringComparer.Ordinal).Where(g => g.Count() >= 2)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(2).ToList();
+        return byDocuments.Count == 2 ? string.Join('-', byDocuments.Select(CountryWords).Order(StringComparer.Ordinal)) : null;
     }
 
     /// <summary>A country's words when the actor is that country or its force or government ("US forces" → "US"); else null.</summary>

@@ -1,0 +1,178 @@
+using Crosscheck.Events;
+using Crosscheck.Linking;
+using Shouldly;
+using Xunit;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>
+/// Series (campaigns and episodes of fighting) and their tolls (issue 14, item 1): which toll of a series is its
+/// figure, which reports a series takes, and which single incidents are its children. Texts and figures are made up.
+/// </summary>
+public class CampaignSeriesTests
+{
+    private static DocumentFacts TollDocument(string id, string published, params (string Id, decimal Min, decimal? Max, string Text)[] tolls) => new()
+    {
+        Id = id,
+        Outlet = "Outlet " + id,
+        Published = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
+        Tolls = [.. tolls.Select(t => new TollFacts(t.Id, TollMeasure.Killed, t.Min, t.Max, t.Text, 0, t.Text.Length))],
+    };
+
+    [Fact]
+    public void A_vague_quantity_neither_is_the_figure_beside_a_count_nor_puts_a_later_count_behind()
+    {
+        var docs = new[]
+        {
+            TollDocument("d-1", "2025-03-02", ("t-1", 15, null, "at least 15 people were killed in the fighting")),
+            TollDocument("d-2", "2025-03-06", ("t-2", 24, 119, "fighting that left dozens dead")),
+            TollDocument("d-3", "2025-04-10", ("t-3", 63, 77, "the March fighting that killed about 70 people")),
+        }.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var series = CampaignTolls.Series(["d-1", "d-2", "d-3"], docs);
+        series.Single(p => p.Toll == "t-2").Vague.ShouldBeTrue();
+        series.Single(p => p.Toll == "t-3").Vague.ShouldBeFalse();
+        // "About 70" lies above what "dozens" states at least (24): it is not behind, and it is stated as 70.
+        series.ShouldAllBe(p => !p.Behind);
+        CampaignTolls.Fatalities(series)!.Best.ShouldBe(70);
+        // Beside a count, "dozens" a day later is not the figure; alone, it stands for what it states at least.
+        CampaignTolls.Fatalities(CampaignTolls.Series(["d-1", "d-2"], docs))!.Best.ShouldBe(15);
+        CampaignTolls.Fatalities(CampaignTolls.Series(["d-2"], docs))!.Best.ShouldBe(24);
+        // A later count below what an earlier count states at least is still behind.
+        var lower = TollDocument("d-4", "2025-04-12", ("t-4", 50, null, "at least 50 were killed"));
+        var withLower = CampaignTolls.Series(["d-1", "d-3", "d-4"], new Dictionary<string, DocumentFacts>(docs) { ["d-4"] = lower });
+        withLower.Single(p => p.Toll == "t-4").Behind.ShouldBeTrue();
+        CampaignTolls.Fatalities(withLower)!.Best.ShouldBe(70);
+    }
+
+    private static EventFacts Series(string id, string published, DateOnly? start, DateOnly? end, string salience = "main") => new()
+    {
+        Id = id,
+        Document = "d-" + id,
+        Type = PloverType.Assault,
+        Modality = Modality.Asserted,
+        AttributionKind = AttributionKind.Named,
+        Segment = "body",
+        Start = 0,
+        End = 10,
+        Evidence = "the clashes",
+        Plural = true,
+        Salience = salience,
+        Time = start is { } s && end is { } e ? new TimeFacts("the clashes", s, e, s == e ? "day" : "range") : null,
+        Reported = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [Fact]
+    public void What_a_series_recalls_as_background_does_not_stretch_its_days_to_a_later_round()
+    {
+        // News of fighting from 11 to 19 March, and a later report recalling "the clashes in March" (the whole month).
+        var march = new[]
+        {
+            Series("a", "2025-03-11", new(2025, 3, 11), new(2025, 3, 11)),
+            Series("b", "2025-03-19", new(2025, 3, 19), new(2025, 3, 19)),
+            Series("c", "2025-04-24", new(2025, 3, 1), new(2025, 3, 31), "background"),
+        };
+        // The recalled month still joins the March series ...
+        IncidentMatcher.Match(Series("d", "2025-04-24", new(2025, 3, 1), new(2025, 3, 31), "background"), march[..2]).ShouldNotBeNull();
+        // ... but strikes reported on 24 April, 36 days after the last news of March, are another round, though within
+        // a month of the recalled month's end.
+        IncidentMatcher.Match(Series("e", "2025-04-24", new(2025, 4, 24), new(2025, 4, 24)), march).ShouldBeNull();
+        // A series told only in recollections keeps the days it recalls.
+        IncidentMatcher.Match(Series("f", "2025-04-24", new(2025, 4, 24), new(2025, 4, 24)), march[2..]).ShouldNotBeNull();
+    }
+
+    private static DocumentFacts Facts(string name, string outlet, string published, string body) =>
+        CrossDocumentLinkerTests.Facts(name, outlet, published, body);
+
+    [Fact]
+    public void A_single_attack_opened_again_by_a_late_recollection_keeps_its_campaign_with_or_without_a_store()
+    {
+        var documents = LinkOrder.Sort(
+        [
+            Facts("keep-1", "Harbor Ledger", "2025-03-04",
+                "Rebel forces have carried out attacks on border villages near Kherson since March 1, killing at least 20 people. Rebels shelled a village near Kherson on Monday, killing four civilians."),
+            Facts("keep-2", "Gulf Gazette", "2025-03-05",
+                "Rebels shelled a village near Kherson on Monday, killing four civilians, officials said. Rebel attacks on border villages near Kherson have killed at least 20 people since March 1."),
+            // Other news months later: the March incidents close (and, with a store, leave memory).
+            Facts("keep-4", "Valley Times", "2025-06-10", "The foreign minister met his counterpart in Geneva on Wednesday to discuss a ceasefire."),
+        ]);
+        var recall = Facts("keep-3", "Valley Times", "2025-08-07",
+            "Four civilians were killed when rebels shelled a village near Kherson on March 3, officials said.");
+        string? holding = null;
+        foreach (var archive in new ILinkArchive?[] { null, new MemoryLinkArchive() })
+        {
+            var linker = new CrossDocumentLinker(archive: archive);
+            foreach (var d in documents) linker.Add(d);
+            var first = documents.Single(d => d.Title == "keep-1");
+            var shelling = linker.IncidentOf(first.Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id)!;
+            var campaign = linker.IncidentOf(first.Events.First(e => e.Evidence.Contains("attacks", StringComparison.Ordinal)).Id)!;
+            linker.Snapshot().Incidents.Single(i => i.Id == campaign).Scope.ShouldBe(IncidentScope.Campaign);
+            linker.Snapshot().Incidents.Single(i => i.Id == shelling).PartOf.ShouldBe(campaign);
+            linker.Add(recall);
+            linker.IncidentOf(recall.Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id).ShouldBe(shelling);
+            var record = linker.Snapshot();
+            record.Incidents.Single(i => i.Id == shelling).PartOf.ShouldBe(campaign);
+            var json = Crosscheck.Tests.Storage.SampleRecord.CrossJsonOf(record);
+            if (holding is null) holding = json;
+            else json.ShouldBe(holding);
+        }
+    }
+
+    private static EventFacts Side(string id, string actor, string actorCountry, string place, string placeCountry) =>
+        Series(id, "2025-03-12", new(2025, 3, 12), new(2025, 3, 12)) with
+        {
+            Actors = [new ParticipantFacts(actor, "org:" + actor, actorCountry)],
+            Location = new PlaceFacts(place, place, placeCountry, "admin1", null, null),
+        };
+
+    [Fact]
+    public void A_series_takes_the_other_side_of_its_fighting_but_not_a_third_party()
+    {
+        // A series of Peruvian attacks on places in Ecuador, and Ecuadorian attacks reported the same week.
+        var peruvian = new[] { Side("a", "Peruvian army", "PE", "El Oro", "EC"), Side("b", "Peruvian army", "PE", "Zamora", "EC") };
+        var ecuadorian = IncidentMatcher.Match(Side("c", "Ecuadorian troops", "EC", "Tumbes", "PE"), peruvian);
+        ecuadorian.ShouldNotBeNull();
+        ecuadorian.Value.Reason.ShouldContain("the other side of the fighting");
+        ecuadorian.Value.ActorsDisagree.ShouldBeFalse();
+        // Only fighting has sides: a series of requests keeps another country's requests apart.
+        IncidentMatcher.Match(Side("g", "Ecuadorian troops", "EC", "Tumbes", "PE") with { Type = PloverType.Request },
+            [.. peruvian.Select(p => p with { Type = PloverType.Request })]).ShouldBeNull();
+        // A party the series does not involve is another series.
+        IncidentMatcher.Match(Side("d", "Colombian police", "CO", "Narino", "CO"), peruvian).ShouldBeNull();
+        // One attack stays one side's: a single Ecuadorian attack does not join a single Peruvian one elsewhere.
+        var single = Side("e", "Ecuadorian troops", "EC", "Tumbes", "PE") with { Plural = false, Single = true };
+        IncidentMatcher.Match(single, [Side("f", "Peruvian army", "PE", "El Oro", "EC") with { Plural = false, Single = true }]).ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_two_sides_of_a_weeks_border_fighting_are_one_series_with_its_latest_toll_its_attacks_and_no_actor_discrepancy()
+    {
+        var documents = LinkOrder.Sort(
+        [
+            Facts("sides-1", "Harbor Ledger", "2025-03-10",
+                "Peruvian forces have carried out attacks on Ecuadorian border posts since Saturday, killing at least 12 soldiers, officials said."),
+            Facts("sides-2", "Gulf Gazette", "2025-03-12",
+                "Ecuadorian troops have carried out attacks on Peruvian border posts since Saturday. At least 20 people have been killed since Saturday."),
+            Facts("sides-3", "Valley Times", "2025-03-11",
+                "Peruvian artillery shelled the Ecuadorian town of Huaquillas on Tuesday, killing three people, officials said."),
+            Facts("sides-4", "Valley Times", "2025-03-12",
+                "Peruvian forces have carried out more attacks on Ecuadorian border posts since Saturday, officials said."),
+            Facts("sides-5", "Harbor Ledger", "2025-03-12",
+                "Ecuadorian troops have carried out more attacks on Peruvian border posts since Saturday, the army said."),
+        ]);
+        var record = Link([.. documents]);
+        var series = record.Incidents.Where(i => i.Scope == IncidentScope.Campaign && i.Type == PloverType.Assault).ToList();
+        series.Count.ShouldBe(1);
+        series[0].Documents.ShouldBe(documents.Where(d => d.Title != "sides-3").Select(d => d.Id), ignoreOrder: true);
+        series[0].Links.ShouldContain(l => l.Reason.Contains("the other side of the fighting", StringComparison.Ordinal));
+        series[0].Fatalities!.Best.ShouldBe(20);
+        // Named by both sides, over the days its news speaks of.
+        series[0].Title.ShouldStartWith("Ecuadorian-Peruvian ");
+        series[0].Title.ShouldContain("8–12 Mar 2025");
+        record.Discrepancies.Where(d => d.Incident == series[0].Id && d.Kind == DiscrepancyKind.Actor).ShouldBeEmpty();
+        var shelling = record.Incidents.Single(i => i.Documents.Contains(documents.Single(d => d.Title == "sides-3").Id) && i.Type == PloverType.Assault);
+        shelling.Scope.ShouldBe(IncidentScope.Single);
+        shelling.PartOf.ShouldBe(series[0].Id);
+    }
+
+    private static CrossRecord Link(params DocumentFacts[] documents) => CrossDocumentLinkerTests.Link(documents);
+}

@@ -233,7 +233,26 @@ public sealed partial class CasualtyFinder
         // Nouns are events, not outcomes ("the shooting", "the killing"), except the headline's "2 injured".
         if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))) return null;
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
+        if (PartitiveDescription(text, sentence, i)) return null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    /// <summary>
+    /// "One of the men killed was a fisherman", "two of those wounded are children": a participle after the noun of a
+    /// partitive, with a verb of its own after it, describes some of the victims; it states no count of them.
+    /// </summary>
+    private static bool PartitiveDescription(AnnotatedText text, TokenSpan sentence, int participle)
+    {
+        // (A tagger may read the participle as a past tense: "the men killed was" cannot be one.)
+        if (text.PosOf(participle) is not ("VBN" or "VBD") || participle + 1 >= sentence.EndToken) return false;
+        if (text.PosOf(participle + 1) is not ("VBD" or "VBZ" or "VBP" or "MD")) return false;
+        // Back over the noun phrase ("the men", "those", "the people") to its "of" and the number before it.
+        for (var k = participle - 1; k >= Math.Max(sentence.StartToken + 1, participle - 4); k--)
+        {
+            if (text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase)) return NumberEndingAt(text, k) is not null || text.WordOf(k - 1) is "one" or "One";
+            if (text.PosOf(k) is not ("DT" or "NN" or "NNS" or "JJ" or "PRP$")) return false;
+        }
+        return false;
     }
 
     private static Statement Zero(Outcome kind, int start, int end) => new(kind, 0, 0, start, end, start, end, false, false);

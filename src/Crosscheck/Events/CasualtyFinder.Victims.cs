@@ -47,7 +47,9 @@ public sealed partial class CasualtyFinder
                 {
                     var wj = text.WordOf(j);
                     if (wj == "," && j - 1 >= sentence.StartToken && text.PosOf(j - 1) is "NNP" or "NN" or "NNS" or "NNPS") firstComma = j;
-                    if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal) && !InRelativeClause(text, sentence, j)) break;
+                    // "At least ten people, including a woman, were killed": an aside that opens with "including" is no verb.
+                    if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal) && !InRelativeClause(text, sentence, j)
+                        && !(wj.Equals("including", StringComparison.OrdinalIgnoreCase) && j - 1 >= sentence.StartToken && text.WordOf(j - 1) == ",")) break;
                     if (wj is ";" or ":" or "(" or ")") break;
                 }
                 if (firstComma < 0) return null;

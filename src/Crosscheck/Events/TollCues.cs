@@ -192,9 +192,16 @@ public sealed partial class TollCues
             && !(Contrasts.Contains(text.WordOf(from - 1)) && from - 2 >= sentence.StartToken && text.WordOf(from - 2) == ",")
             && !Relatives.Contains(text.WordOf(from - 1))) from--;
         // After the count the clause ends at a comma, or at "and" that opens another clause ("and police made no arrests so far").
+        // A count joined by "and" shares what follows the last one ("three soldiers dead and 29 wounded in confrontations
+        // since December 7": the phrase after both counts scopes over both), so the reach runs from the last count.
         var to = end;
-        while (to < sentence.EndToken && to - end < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
-            && !(text.WordOf(to) == "and" && OpensClause(text, to + 1, sentence.EndToken))) to++;
+        var last = end;
+        while (to < sentence.EndToken && to - last < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
+            && !(text.WordOf(to) == "and" && OpensClause(text, to + 1, sentence.EndToken)))
+        {
+            if (text.WordOf(to) == "and" && NumberStartingAt(text, to + 1) is { } joined) last = joined.Span.EndToken;
+            to++;
+        }
         return (from, to);
     }
 

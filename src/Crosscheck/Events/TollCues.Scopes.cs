@@ -140,7 +140,7 @@ public sealed partial class TollCues
     /// </summary>
     private int? ClaimantSide(AnnotatedText text, TokenSpan sentence, int head)
     {
-        if (head < 0 || !IsOwnVictim(text, head) || !SyntaxScope.HasParse(text, sentence)) return null;
+        if (head < 0 || !SyntaxScope.HasParse(text, sentence) || !IsOwnVictim(text, head) && !HasOwnModifier(text, sentence, head)) return null;
         // "Drones hit Kharkiv overnight. Ukraine's emergency service said two civilians were killed": after a sentence that
         // names an attack, the count is that attack's.
         var index = text.SentenceIndexOf(sentence.StartToken);
@@ -163,6 +163,16 @@ public sealed partial class TollCues
     }
 
     private bool IsOwnVictim(AnnotatedText text, int token) => _ownVictims.Contains(text.WordOf(token));
+
+    /// <summary>"three civilian fatalities", "44 military deaths": a count noun whose modifier names a side's own people.</summary>
+    private bool HasOwnModifier(AnnotatedText text, TokenSpan sentence, int head)
+    {
+        for (var i = Math.Max(sentence.StartToken, head - 3); i < head; i++)
+        {
+            if (text.HeadOf(i) == head && text.RelationOf(i) is "amod" or "compound" && IsOwnVictim(text, i)) return true;
+        }
+        return false;
+    }
 
     private static int SubjectOf(AnnotatedText text, TokenSpan sentence, int verb)
     {

@@ -162,6 +162,9 @@ public sealed partial class CasualtyFinder
     {
         var head = text.WordOf(end - 1);
         if (PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        // "Three cricketers were killed", "two volunteers wounded": a plural agent noun (-ers, -ors, -ists, -ians, -ees)
+        // counted by a number names people the list of person nouns cannot all hold.
+        if (text.PosOf(end - 1) is "NNS" && NumberAt(text, start, end) is not null && IsAgentPlural(head)) return true;
         // "a second was injured", "another was wounded"
         if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
         foreach (var m in text.Entities)
@@ -197,6 +200,11 @@ public sealed partial class CasualtyFinder
         }
         return false;
     }
+
+    private static bool IsAgentPlural(string word) =>
+        word.Length > 5 && (word.EndsWith("ers", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ors", StringComparison.OrdinalIgnoreCase)
+            || word.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ians", StringComparison.OrdinalIgnoreCase)
+            || word.EndsWith("ees", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsAgeToken(string word) => word.Contains("year", StringComparison.OrdinalIgnoreCase);
 

@@ -231,6 +231,9 @@ public sealed partial class TollCues
         _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
 
+    /// <summary>Whether the word at <paramref name="i"/> names a campaign or a front's fighting ("the war", "fighting", "clashes").</summary>
+    internal bool IsCampaignNoun(AnnotatedText text, int i) => _campaigns.Contains(text.WordOf(i).ToLowerInvariant());
+
     private bool OfOneMoment(AnnotatedText text, int i)
     {
         var before = i - 1;
@@ -249,6 +252,21 @@ public sealed partial class TollCues
             if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
         }
         return text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she");
+    }
+
+    /// <summary>
+    /// A tally that says nothing of what it sums up: "the death toll has increased to three", "This brings the death
+    /// toll to 11" (only verbs and adverbs between the toll noun and its link word, and no cue near it); "the death toll
+    /// from the offensive rose to 83" and "the death toll of Thai soldiers had risen to 19" name their scope.
+    /// </summary>
+    internal bool IsBare(AnnotatedText text, TokenSpan sentence, Tally t, List<Tally> tallies)
+    {
+        if (NounAt(text, t.Start, sentence.EndToken) is not { } noun) return false;
+        for (var i = noun.End; i < t.Number.Span.StartToken - 1; i++)
+        {
+            if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
+        }
+        return CueNear(text, sentence, t.Start, t.End, tallies) is null;
     }
 
     private (int End, TollMeasure Measure)? NounAt(AnnotatedText text, int i, int end)

@@ -57,8 +57,9 @@ public sealed partial class CasualtyFinder
             }
             start = end;
             // A pronoun is a whole phrase: "told investigators he was shot" names one victim, "he".
+            // "In May a Cambodian soldier was killed": a time before the victims is not part of them.
             while (start - 1 >= sentence.StartToken && end - start < 10 && !(start < end && IsPronoun(text.WordOf(start)))
-                && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
+                && InPhrase(text, start - 1, start - 1 == end - 1) && !text.InTime(start - 1)) start--;
             // "a man and a woman were shot"
             // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
             while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && end - start < 16

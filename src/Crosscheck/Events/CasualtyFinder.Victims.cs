@@ -60,18 +60,17 @@ public sealed partial class CasualtyFinder
             // "In May a Cambodian soldier was killed": a time before the victims is not part of them.
             while (start - 1 >= sentence.StartToken && end - start < 10 && !(start < end && IsPronoun(text.WordOf(start)))
                 && InPhrase(text, start - 1, start - 1 == end - 1) && !text.InTime(start - 1)) start--;
+            // "at least 64 people": the number's words belong to the phrase.
+            start = NumberStartBefore(text, sentence, start);
             // "a man and a woman were shot"
             // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
+            // "At least 23 soldiers and more than 200 militants": the second part's number words come first.
             while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && end - start < 16
                 && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && NamesPerson(text, last))
             {
                 start = last + 1;
                 while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;
-            }
-            // "at least 64 people": the number's words belong to the phrase.
-            foreach (var n in text.Numbers)
-            {
-                if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) { start = n.Span.StartToken; break; }
+                start = NumberStartBefore(text, sentence, start);
             }
             // "a young mother of three", "the father of two": the victim is the noun before "of".
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
@@ -85,6 +84,16 @@ public sealed partial class CasualtyFinder
         }
         if (end <= start) return null;
         return Count(text, start, end);
+    }
+
+    /// <summary>The start of a number whose words run into <paramref name="start"/> ("at least 64", "more than 200"); else <paramref name="start"/>.</summary>
+    private static int NumberStartBefore(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) return n.Span.StartToken;
+        }
+        return start;
     }
 
     /// <summary>

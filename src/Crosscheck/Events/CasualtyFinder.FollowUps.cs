@@ -67,6 +67,27 @@ public sealed partial class CasualtyFinder
             if (result[target].Injured is { Min: > 0 } after && !ReferenceEquals(before, after))
                 vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
         }
+        // "Five more bodies were recovered from the station. This brings the death toll to 11.": a tally that names no
+        // scope, in a sentence with no violent event of its own, is the latest count of the event it follows (a count only
+        // rises, so never below the event's own); the tally stays a toll too. A tally after a plural or unasserted event
+        // ("the strikes") or a front's fighting ("the fighting", "the war") updates none.
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            if (withEvent.Contains(s)) continue;
+            var sentence = text.Sentences[s];
+            if (sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            var tallies = Tolls.Tallies(text, sentence);
+            foreach (var t in tallies)
+            {
+                if (t.Measure != TollMeasure.Killed || !Tolls.IsBare(text, sentence, t, tallies)) continue;
+                var target = Target(result, assaults, sentence.StartToken);
+                if (result[target].Trigger.StartToken > sentence.StartToken || result[target].Modality != Modality.Asserted || IsPlural(result[target])
+                    || Tolls.IsCampaignNoun(text, result[target].Trigger.EndToken - 1)) continue;
+                var tally = new CountRange(t.Number.Min, t.Number.Max, text.Span(t.Start, t.End));
+                if (result[target].Fatalities is { } own && (own.Max ?? own.Min) > (tally.Max ?? tally.Min)) continue;
+                result[target] = result[target] with { Fatalities = tally };
+            }
+        }
         // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
         // a shooting said without its outcome, or a victim named again, is the death the article reports elsewhere.
         var articleKilled = 0m;

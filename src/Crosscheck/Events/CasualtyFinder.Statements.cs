@@ -114,8 +114,13 @@ public sealed partial class CasualtyFinder
             && (NumberAt(text, dead.Start, dead.End) is not null || w == "death"))
             return new Statement(Outcome.Killed, dead.Min, dead.Max, i, dead.End, dead.Start, dead.End, dead.Anaphoric, false);
 
-        // "two deaths", "3 fatalities"
-        if (KilledNouns.Contains(w) && NumberEndingAt(text, i) is { } n && n.Min > 0) return new Statement(Outcome.Killed, n.Min, n.Max, n.Span.StartToken, i + 1, n.Span.StartToken, i + 1, false, false);
+        // "two deaths", "3 fatalities", "44 civilian deaths" (a modifier or two between the count and the noun)
+        if (KilledNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal))
+        {
+            var before = i;
+            while (before - 1 > sentence.StartToken && i - before < 2 && text.PosOf(before - 1) is "JJ" or "NN" or "NNP" && NumberEndingAt(text, before) is null) before--;
+            if (NumberEndingAt(text, before) is { } n && n.Min > 0) return new Statement(Outcome.Killed, n.Min, n.Max, n.Span.StartToken, i + 1, n.Span.StartToken, i + 1, false, false);
+        }
 
         // "fatally shot", "shot dead", "shot to death", "lost his life"
         if (w.Equals("fatally", StringComparison.OrdinalIgnoreCase) || w.Equals("mortally", StringComparison.OrdinalIgnoreCase))
@@ -134,6 +139,11 @@ public sealed partial class CasualtyFinder
         if (w.Equals("lost", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 1) is "his" or "her" or "their"
             && text.WordOf(i + 2) is "life" or "lives")
             return Intransitive(text, sentence, i, i + 3, Outcome.Killed);
+        // "Thailand lost 26 soldiers and one civilian to the fighting": a side that loses a counted number of people lost
+        // them to death ("lost 26 seats" counts no people).
+        if (w.ToLowerInvariant() is "lost" or "lose" or "loses" or "losing" && pos.StartsWith("VB", StringComparison.Ordinal) && i + 1 < sentence.EndToken
+            && TollCues.NumberStartingAt(text, i + 1) is not null && Victims(text, sentence, i + 1, forward: true) is { Max: not null } lost && PersonNouns.Contains(text.WordOf(lost.End - 1)))
+            return new Statement(Outcome.Killed, lost.Min, lost.Max, i, lost.End, lost.Start, lost.End, false, false);
 
         if (Died.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal)) return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
         if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("JJ", StringComparison.Ordinal) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("VB", StringComparison.Ordinal))

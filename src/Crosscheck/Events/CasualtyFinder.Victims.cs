@@ -47,7 +47,9 @@ public sealed partial class CasualtyFinder
                 {
                     var wj = text.WordOf(j);
                     if (wj == "," && j - 1 >= sentence.StartToken && text.PosOf(j - 1) is "NNP" or "NN" or "NNS" or "NNPS") firstComma = j;
-                    if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal) && !InRelativeClause(text, sentence, j)) break;
+                    // "At least ten people, including a woman, were killed": an aside that opens with "including" is no verb.
+                    if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal) && !InRelativeClause(text, sentence, j)
+                        && !(wj.Equals("including", StringComparison.OrdinalIgnoreCase) && j - 1 >= sentence.StartToken && text.WordOf(j - 1) == ",")) break;
                     if (wj is ";" or ":" or "(" or ")") break;
                 }
                 if (firstComma < 0) return null;
@@ -55,20 +57,20 @@ public sealed partial class CasualtyFinder
             }
             start = end;
             // A pronoun is a whole phrase: "told investigators he was shot" names one victim, "he".
+            // "In May a Cambodian soldier was killed": a time before the victims is not part of them.
             while (start - 1 >= sentence.StartToken && end - start < 10 && !(start < end && IsPronoun(text.WordOf(start)))
-                && InPhrase(text, start - 1, start - 1 == end - 1)) start--;
+                && InPhrase(text, start - 1, start - 1 == end - 1) && !text.InTime(start - 1)) start--;
+            // "at least 64 people": the number's words belong to the phrase.
+            start = NumberStartBefore(text, sentence, start);
             // "a man and a woman were shot"
             // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
+            // "At least 23 soldiers and more than 200 militants": the second part's number words come first.
             while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && end - start < 16
                 && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && NamesPerson(text, last))
             {
                 start = last + 1;
                 while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;
-            }
-            // "at least 64 people": the number's words belong to the phrase.
-            foreach (var n in text.Numbers)
-            {
-                if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) { start = n.Span.StartToken; break; }
+                start = NumberStartBefore(text, sentence, start);
             }
             // "a young mother of three", "the father of two": the victim is the noun before "of".
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
@@ -82,6 +84,16 @@ public sealed partial class CasualtyFinder
         }
         if (end <= start) return null;
         return Count(text, start, end);
+    }
+
+    /// <summary>The start of a number whose words run into <paramref name="start"/> ("at least 64", "more than 200"); else <paramref name="start"/>.</summary>
+    private static int NumberStartBefore(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) return n.Span.StartToken;
+        }
+        return start;
     }
 
     /// <summary>
@@ -160,6 +172,9 @@ public sealed partial class CasualtyFinder
     {
         var head = text.WordOf(end - 1);
         if (PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        // "Three cricketers were killed", "two volunteers wounded": a plural agent noun (-ers, -ors, -ists, -ians, -ees)
+        // counted by a number names people the list of person nouns cannot all hold.
+        if (text.PosOf(end - 1) is "NNS" && NumberAt(text, start, end) is not null && IsAgentPlural(head)) return true;
         // "a second was injured", "another was wounded"
         if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
         foreach (var m in text.Entities)
@@ -195,6 +210,11 @@ public sealed partial class CasualtyFinder
         }
         return false;
     }
+
+    private static bool IsAgentPlural(string word) =>
+        word.Length > 5 && (word.EndsWith("ers", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ors", StringComparison.OrdinalIgnoreCase)
+            || word.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ians", StringComparison.OrdinalIgnoreCase)
+            || word.EndsWith("ees", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsAgeToken(string word) => word.Contains("year", StringComparison.OrdinalIgnoreCase);
 

@@ -251,11 +251,12 @@ public sealed partial class TollCues
     /// </summary>
     private int? ClaimantSide(AnnotatedText text, TokenSpan sentence, int head)
     {
-        if (head < 0 || !IsOwnVictim(text, head) || !SyntaxScope.HasParse(text, sentence)) return null;
+        if (head < 0 || !SyntaxScope.HasParse(text, sentence) || !IsOwnVictim(text, head) && !HasOwnModifier(text, sentence, head)) return null;
         // "Drones hit Kharkiv overnight. Ukraine's emergency service said two civilians were killed": after a sentence that
         // names an attack, the count is that attack's.
         var index = text.SentenceIndexOf(sentence.StartToken);
-        if (index > 0 && text.Sentences[index - 1] is var before && NamesAnAttack(text, before, before.StartToken, before.EndToken)) return null;
+        // A campaign word there ("Thailand lost 26 soldiers to the fighting") names no one attack to own the count.
+        if (index > 0 && text.Sentences[index - 1] is var before && NamesAnAttack(text, before, before.StartToken, before.EndToken, skip: i => IsCampaignWord(text, i))) return null;
         var verb = text.HeadOf(head);
         for (var steps = 0; verb >= 0 && steps < 6; steps++, verb = text.HeadOf(verb))
         {
@@ -275,6 +276,16 @@ public sealed partial class TollCues
 
     private bool IsOwnVictim(AnnotatedText text, int token) => _ownVictims.Contains(text.WordOf(token));
 
+    /// <summary>"three civilian fatalities", "44 military deaths": a count noun whose modifier names a side's own people.</summary>
+    private bool HasOwnModifier(AnnotatedText text, TokenSpan sentence, int head)
+    {
+        for (var i = Math.Max(sentence.StartToken, head - 3); i < head; i++)
+        {
+            if (text.HeadOf(i) == head && text.RelationOf(i) is "amod" or "compound" && IsOwnVictim(text, i)) return true;
+        }
+        return false;
+    }
+
     private static int SubjectOf(AnnotatedText text, TokenSpan sentence, int verb)
     {
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
@@ -285,11 +296,12 @@ public sealed partial class TollCues
     }
 
     /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>
-    private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to)
+    private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to, Func<int, bool>? skip = null)
     {
         foreach (var t in TriggerLexicon.Default.Match(text, sentence))
         {
             if (t.Entry.Type != PloverType.Assault || t.Span.StartToken < from || t.Span.StartToken >= to) continue;
+            if (skip is not null && t.Span.Length == 1 && skip(t.Span.StartToken)) continue;
             if (!CasualtyFinder.IsOutcomeWord(t.Span.Text)) return true;
         }
         return false;

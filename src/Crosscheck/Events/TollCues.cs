@@ -225,9 +225,16 @@ public sealed partial class TollCues
             && !(Contrasts.Contains(text.WordOf(from - 1)) && from - 2 >= sentence.StartToken && text.WordOf(from - 2) == ",")
             && !Relatives.Contains(text.WordOf(from - 1))) from--;
         // After the count the clause ends at a comma, or at "and" that opens another clause ("and police made no arrests so far").
+        // A count joined by "and" shares what follows the last one ("three soldiers dead and 29 wounded in confrontations
+        // since December 7": the phrase after both counts scopes over both), so the reach runs from the last count.
         var to = end;
-        while (to < sentence.EndToken && to - end < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
-            && !(text.WordOf(to) == "and" && OpensClause(text, to + 1, sentence.EndToken))) to++;
+        var last = end;
+        while (to < sentence.EndToken && to - last < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
+            && !(text.WordOf(to) == "and" && OpensClause(text, to + 1, sentence.EndToken)))
+        {
+            if (text.WordOf(to) == "and" && NumberStartingAt(text, to + 1) is { } joined) last = joined.Span.EndToken;
+            to++;
+        }
         return (from, to);
     }
 
@@ -257,6 +264,9 @@ public sealed partial class TollCues
         _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
 
+    /// <summary>Whether the word at <paramref name="i"/> names a campaign or a front's fighting ("the war", "fighting", "clashes").</summary>
+    internal bool IsCampaignNoun(AnnotatedText text, int i) => _campaigns.Contains(text.WordOf(i).ToLowerInvariant());
+
     private bool OfOneMoment(AnnotatedText text, int i)
     {
         var before = i - 1;
@@ -275,6 +285,21 @@ public sealed partial class TollCues
             if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
         }
         return text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she");
+    }
+
+    /// <summary>
+    /// A tally that says nothing of what it sums up: "the death toll has increased to three", "This brings the death
+    /// toll to 11" (only verbs and adverbs between the toll noun and its link word, and no cue near it); "the death toll
+    /// from the offensive rose to 83" and "the death toll of Thai soldiers had risen to 19" name their scope.
+    /// </summary>
+    internal bool IsBare(AnnotatedText text, TokenSpan sentence, Tally t, List<Tally> tallies)
+    {
+        if (NounAt(text, t.Start, sentence.EndToken) is not { } noun) return false;
+        for (var i = noun.End; i < t.Number.Span.StartToken - 1; i++)
+        {
+            if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
+        }
+        return CueNear(text, sentence, t.Start, t.End, tallies) is null;
     }
 
     private (int End, TollMeasure Measure)? NounAt(AnnotatedText text, int i, int end)

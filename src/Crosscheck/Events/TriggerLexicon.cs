@@ -164,6 +164,10 @@ public sealed class TriggerLexicon
                     if (!char.IsLetterOrDigit(word[0]) && word is not ("'s" or "’s" or "-")) break;
                 }
                 if (hit < 0) return null;
+                // The verb's object ends the phrase: a word that modifies the noun after it is no object ("launched a
+                // drone and missile attack" launches an attack, not a missile; the noun phrase names the event).
+                if (w + 2 == entry.Words.Length && entry.Pos == TriggerPos.Verb && hit + 1 < sentence.EndToken
+                    && text.PosOf(hit + 1) is "NN" or "NNS" && !text.InTime(hit + 1)) return null;
                 j = hit + 1;
                 w++;
                 continue;

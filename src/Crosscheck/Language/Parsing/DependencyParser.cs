@@ -177,6 +177,7 @@ internal sealed partial class DependencyParser
             heads[i] = h;
             relations[i] = RelationName(state.Label[i]);
         }
+        CoreArgumentRepair.Apply(tags, heads, relations);
         return root;
     }
 

@@ -137,6 +137,7 @@ public sealed partial class EventReader
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger);
             if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
+            if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
             var inClause = clause.Contains(p.Span.StartToken);
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
             var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
@@ -268,6 +269,19 @@ public sealed partial class EventReader
             if (trigger is not null && !trigger.Span.Contains(governor) && RoleWords.BearingPrepositions.Contains(text.WordOf(d)) && !RoleWords.AreaNouns.Contains(text.WordOf(governor))) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "killed in U.S. attacks on boats", "in Venezuela policy": a name that modifies a common noun after it says whose or
+    /// what kind the thing is, not where; an area noun is the place itself ("in Kharkiv region", "the Kherson province").
+    /// </summary>
+    private static bool ModifiesAThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.RelationOf(head) is not ("compound" or "amod")) return false;
+        var governor = text.HeadOf(head);
+        return governor >= place.EndToken && text.PosOf(governor) is "NN" or "NNS" && !RoleWords.AreaNouns.Contains(text.WordOf(governor));
     }
 
     /// <summary>

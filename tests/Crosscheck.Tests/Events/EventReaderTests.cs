@@ -40,6 +40,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_country_naming_whose_attacks_is_no_place_but_a_province_word_is()
+    {
+        Read("At least 40 people have been killed in U.S. attacks on boats since September.").Events
+            .Where(e => e.Type == PloverType.Assault).ShouldAllBe(e => e.Location == null || e.Location.Country != "US");
+        Read("Shelling killed two people in Kharkiv region on Monday.").Events.Single(e => e.Type == PloverType.Assault)
+            .Location?.Name.ShouldBe("Kharkiv");
+    }
+
+    [Fact]
     public void A_bounded_count_of_victims_keeps_its_bound()
     {
         // From the parse ("killed at least 9 people") and from the words after the event ("killing at least 9 people").

@@ -158,13 +158,34 @@ public sealed partial class EventReader
             if (!nested) kept.Add(r);
         }
         var groups = new List<List<Reading>>();
+        // "The attack brought the number of people killed in the strikes to at least 43": the event words inside a tally
+        // that names its series by a plural noun are that series, not the attack the sentence reports.
+        var tallied = SeriesInTally(text, sentence, kept);
+        if (tallied.Count > 0 && tallied.Count < kept.Count)
+        {
+            groups.Add(tallied);
+            kept = [.. kept.Where(r => !tallied.Contains(r))];
+        }
         foreach (var r in kept)
         {
-            var home = groups.FirstOrDefault(g => g[0].Type == r.Type && g[0].Modality == r.Modality);
+            var home = groups.FirstOrDefault(g => g[0].Type == r.Type && g[0].Modality == r.Modality && !ReferenceEquals(g, tallied));
             if (home is null) groups.Add([r]);
             else home.Add(r);
         }
         return groups;
+    }
+
+    /// <summary>The plural attack nouns inside a tally of the sentence ("in the strikes"); empty when none.</summary>
+    private List<Reading> SeriesInTally(AnnotatedText text, TokenSpan sentence, List<Reading> readings)
+    {
+        if (readings.Count < 2) return [];
+        foreach (var t in Casualties.Tolls.Tallies(text, sentence))
+        {
+            var inside = readings.Where(r => r.Type == PloverType.Assault && r.Trigger.Span.StartToken >= t.Start && r.Trigger.Span.EndToken <= t.End
+                && text.PosOf(r.Trigger.Head) is "NNS").ToList();
+            if (inside.Count > 0) return inside;
+        }
+        return [];
     }
 
     /// <summary>

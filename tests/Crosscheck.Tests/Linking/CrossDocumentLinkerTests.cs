@@ -71,6 +71,21 @@ public class CrossDocumentLinkerTests
     }
 
     [Fact]
+    public void A_strike_report_tallying_the_series_gives_the_campaign_its_latest_toll()
+    {
+        var earlier = Facts("raids-earlier", "Harbor Ledger", "2025-11-03",
+            "Navy jets struck a skiff in the Gulf of Mexico on Sunday, killing two people. The raids have killed at least 30 people since August, officials said.");
+        var later = Facts("raids-later", "Pelican Post", "2025-11-06",
+            "Navy jets struck a speedboat in the Gulf of Mexico on Wednesday, killing three people. The attack brought the number of people killed in the raids to at least 33.");
+        var record = Link(earlier, later);
+        var campaign = record.Incidents.Single(i => i.Scope == IncidentScope.Campaign);
+        campaign.Documents.ShouldContain(later.Id);
+        campaign.Fatalities!.Best.ShouldBe(33);
+        // The strike keeps its own three.
+        IncidentWith(record, later, "speedboat").Fatalities!.Max.ShouldBe(3);
+    }
+
+    [Fact]
     public void A_day_of_strikes_in_two_seas_joins_neither_strike_of_that_day()
     {
         var east = Facts("gulf-east", "Harbor Ledger", "2025-11-04",

@@ -106,6 +106,19 @@ public sealed partial class CrossDocumentLinker
         _events.TryGetValue(eventId, out var linked) && _documents.TryGetValue(linked.Document, out var doc)
             ? doc.Events.FirstOrDefault(e => e.Id == eventId) : _archive?.Event(eventId);
 
+    /// <summary>An event of a document the linker holds, or null (it may be archived).</summary>
+    public EventFacts? HeldEvent(string eventId) =>
+        _events.TryGetValue(eventId, out var linked) && _documents.TryGetValue(linked.Document, out var doc) ? doc.Events.FirstOrDefault(e => e.Id == eventId) : null;
+
+    /// <summary>A document the linker holds, or null (it may be archived).</summary>
+    public DocumentFacts? HeldFacts(string documentId) => _documents.GetValueOrDefault(documentId);
+
+    /// <summary>The incident an event sits in when the linker holds it, or null (it may be archived).</summary>
+    public string? HeldIncidentOf(string eventId) => _incidentOfEvent.GetValueOrDefault(eventId)?.Id;
+
+    /// <summary>The story a document sits in when the linker holds it, or null (it may be archived).</summary>
+    public string? HeldStoryOf(string documentId) => _stories.StoryOf(documentId)?.Id;
+
     /// <summary>A document's facts, held or archived, or null.</summary>
     public DocumentFacts? Facts(string documentId) => _documents.GetValueOrDefault(documentId) ?? _archive?.Document(documentId);
 

@@ -226,7 +226,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             });
             foreach (var (id, json) in page)
             {
-                if (Read<T>(json, what + " " + id) is { } item) yield return item;
+                if (Read<T>(json, what + " " + id, keep: false) is { } item) yield return item;
             }
             if (page.Count < ArchivePage) yield break;
             after = page[^1].Id;
@@ -417,7 +417,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             });
             foreach (var (id, json, rank) in page)
             {
-                if (Read<DocumentFacts>(json, "document " + id) is { } facts) yield return (facts, (int)rank);
+                if (Read<DocumentFacts>(json, "document " + id, keep: false) is { } facts) yield return (facts, (int)rank);
             }
             if (page.Count < ArchivePage) yield break;
             after = page[^1].Rank;
@@ -502,6 +502,12 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         });
     }
 
+    /// <summary>At most this many archived texts are kept parsed.</summary>
+    private const int ParsedKept = 1024;
+
+    /// <summary>Archived texts lately read, with what they parsed to, by their text.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _parsed = new(StringComparer.Ordinal);
+
     /// <summary>How many archived rows could not be read since the store was opened (each was one problem line).</summary>
     public int ArchiveProblems => Volatile.Read(ref _archiveProblems);
 
@@ -515,11 +521,21 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
     /// is being read, and the linker's counters are dropped so that the next load rebuilds the record (and the archive)
     /// from the documents' facts.
     /// </summary>
-    private T? Read<T>(string json, string what) where T : class
+    /// <param name="keep">Keep it parsed for the next read (not for reads of the whole record, which would only churn what is kept).</param>
+    private T? Read<T>(string json, string what, bool keep = true) where T : class
     {
+        // The same summary or facts read again (a page and its links read a document's facts several times, and pages
+        // are read again and again) is parsed once: equal text, equal (immutable) value.
+        if (_parsed.TryGetValue(json, out var known) && known is T same) return same;
         try
         {
-            return JsonSerializer.Deserialize<T>(json, FactsJson) ?? throw new JsonException("empty");
+            var read = JsonSerializer.Deserialize<T>(json, FactsJson) ?? throw new JsonException("empty");
+            if (keep)
+            {
+                if (_parsed.Count >= ParsedKept) _parsed.Clear();
+                _parsed[json] = read;
+            }
+            return read;
         }
         catch (JsonException ex)
         {

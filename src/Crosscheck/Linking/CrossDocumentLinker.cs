@@ -166,7 +166,9 @@ public sealed partial class CrossDocumentLinker
                 if (!_incidents.TryGetValue(restored.Incident, out var into))
                 {
                     // Reloading a report that recalled an archived incident: it is taken back, as when the report was linked.
-                    into = Revive(restored.Incident) ?? NewIncident(restored.Incident, cluster.Id);
+                    // Not while resuming: what was archived then is known (_archivedAtResume), and an incident archived
+                    // since (another process linking on) must not be taken back, nor the archive written, by a reader.
+                    into = (_restoring ? null : Revive(restored.Incident)) ?? NewIncident(restored.Incident, cluster.Id);
                 }
                 into.Closed = false;
                 into.ClosedPartOf = null;

@@ -50,7 +50,8 @@ internal sealed record IncidentQuery(
     public bool IsPlain => Type is null && Modality is null && Grade is null && From is null && To is null && Place is null && Actor is null && Text is null
         && Sort == "reported" && !Descending;
 
-    public bool Passes(Incident i, Func<string, EventFacts?> events)
+    /// <summary>Whether the incident of a row passes; its events (for an actor or words) are read only when the other conditions hold.</summary>
+    public bool Passes(IncidentRow i, Func<string, Incident?> incident, Func<string, EventFacts?> events)
     {
         if (Type is { } type && i.Type != type) return false;
         if (Modality is { } modality && i.Modality != modality) return false;
@@ -58,21 +59,22 @@ internal sealed record IncidentQuery(
         if (From is { } from && (i.Time?.End is not { } end || end < from)) return false;
         if (To is { } to && (i.Time?.Start is not { } start || start > to)) return false;
         if (Place is { } place && !(i.Location is { } l && (Contains(l.Name, place) || Contains(l.Text, place) || string.Equals(l.Country, place, StringComparison.OrdinalIgnoreCase)))) return false;
-        if (Actor is { } actor && !i.Events.Select(events).OfType<EventFacts>().Any(e => e.Actors.Any(a => Contains(a.Text, actor)))) return false;
-        if (Text is { } text && !Contains(i.Title, text) && !i.Events.Select(events).OfType<EventFacts>().Any(e => Contains(e.Evidence, text))) return false;
+        IEnumerable<EventFacts> Events() => (incident(i.Id)?.Events ?? []).Select(events).OfType<EventFacts>();
+        if (Actor is { } actor && !Events().Any(e => e.Actors.Any(a => Contains(a.Text, actor)))) return false;
+        if (Text is { } text && !Contains(i.Title, text) && !Events().Any(e => Contains(e.Evidence, text))) return false;
         return true;
     }
 
     private static bool Contains(string? where, string what) => where is not null && where.Contains(what, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sorted by the chosen key; ties (and "reported") keep the order of first report. Incidents without the key go last.</summary>
-    public IEnumerable<Incident> Order(IReadOnlyList<Incident> incidents)
+    public IEnumerable<IncidentRow> Order(IReadOnlyList<IncidentRow> incidents)
     {
         var reported = incidents.Select((i, n) => (i, n)).ToDictionary(p => p.i.Id, p => p.n, StringComparer.Ordinal);
-        Func<Incident, IComparable?> key = Sort switch
+        Func<IncidentRow, IComparable?> key = Sort switch
         {
             "day" => i => i.Time?.Start,
-            "killed" => i => i.Fatalities?.Best,
+            "killed" => i => i.Killed,
             "grade" => i => (int)i.Grade,
             "title" => i => i.Title,
             "sources" => i => i.IndependentSources,
@@ -107,7 +109,8 @@ internal sealed record IncidentQuery(
 /// <summary>
 /// The incident list an analyst works from (<c>/incidents</c>): a filter form (type, modality, grade, day range, place,
 /// actor, words), a table sortable by each column's key, paged. Mentions are not listed. With a condition or another order it
-/// reads the whole record; without, only its page.
+/// reads every incident's row (archived ones from their table, <see cref="SourcedRecord.IncidentRows"/>), and the events
+/// of those that pass the other conditions when an actor or words are asked for; without, only its page.
 /// </summary>
 internal static class IncidentListPage
 {
@@ -115,18 +118,18 @@ internal static class IncidentListPage
     {
         if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
         if (!IncidentQuery.TryParse(context.Request.Query, out var query, out errors)) return TypedResults.ValidationProblem(errors);
-        List<Incident> page;
+        List<IncidentRow> page;
         int chosenCount, listedCount;
         if (query.IsPlain)
         {
             // No condition and the record's own order: read only this page (the whole record is not read).
             var paged = record.Incidents(null, paging.Offset, paging.Limit);
-            (page, chosenCount, listedCount) = ([.. paged.Items], paged.Total, paged.Total);
+            (page, chosenCount, listedCount) = ([.. paged.Items.Select(i => IncidentRow.Of(i))], paged.Total, paged.Total);
         }
         else
         {
-            var listed = record.Snapshot().Incidents.Where(i => !i.Mention).ToList();
-            var chosen = query.Order([.. listed.Where(i => query.Passes(i, record.Event))]).ToList();
+            var listed = record.IncidentRows();
+            var chosen = query.Order([.. listed.Where(i => query.Passes(i, record.Incident, record.Event))]).ToList();
             (page, chosenCount, listedCount) = (chosen.Skip(paging.Offset).Take(paging.Limit).ToList(), chosen.Count, listed.Count);
         }
 
@@ -150,10 +153,10 @@ internal static class IncidentListPage
             {
                 html.Raw($"""<tr class="incident" data-id="{HtmlPage.Attr(i.Id)}"><td><a href="{HtmlPage.Attr("/incidents/" + Uri.EscapeDataString(i.Id))}">""")
                     .Text(i.Title).Raw("</a>");
-                if (i.Review.Length > 0) html.Raw(""" <span class="reviewed" title="An analyst set values of this incident">reviewed</span>""");
+                if (i.Reviewed) html.Raw(""" <span class="reviewed" title="An analyst set values of this incident">reviewed</span>""");
                 html.Raw("</td><td>").Text(Day(i.Time)).Raw("</td><td>").Text(i.Location?.Name ?? "").Raw("</td><td>").Text(PloverTypes.Name(i.Type))
                     .Raw("</td><td>").Text(Modalities.Name(i.Modality)).Raw("</td><td class=\"number\">")
-                    .Text(i.Fatalities is { } f ? f.Best.ToString("0.##", CultureInfo.InvariantCulture) : "").Raw("</td><td>")
+                    .Text(i.Killed is { } killed ? killed.ToString("0.##", CultureInfo.InvariantCulture) : "").Raw("</td><td>")
                     .Raw($"""<span class="grade grade-{Grades.Name(i.Grade)}">""").Text(Grades.Name(i.Grade)).Raw("</span></td><td class=\"number\">")
                     .Text(i.IndependentSources.ToString(CultureInfo.InvariantCulture)).Raw("</td></tr>\n");
             }

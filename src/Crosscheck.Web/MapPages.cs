@@ -28,7 +28,7 @@ internal static class MapPages
         return app;
     }
 
-    private sealed record Marker(Incident Incident, MapPoint At, double Radius);
+    private sealed record Marker(IncidentRow Incident, MapPoint At, double Radius);
 
     public static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> MapPage(
         SourcedRecord record, string? story, string? type, string? from, string? to, string? view)
@@ -45,40 +45,39 @@ internal static class MapPages
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         Story? chosen = null;
-        IEnumerable<Incident> incidents;
+        var query = new MapQuery(plover, fromDate, toDate);
+        MapSelection selection;
         if (!string.IsNullOrWhiteSpace(story))
         {
             chosen = record.Story(story);
             if (chosen is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such story", detail: $"There is no story with id '{story}'.");
-            incidents = chosen.Incidents.Select(record.Incident).OfType<Incident>();
+            selection = query.Select(chosen.Incidents.Select(record.Incident).OfType<Incident>().Select(i => IncidentRow.Of(i)), MaxDrawn);
         }
-        else incidents = record.Snapshot().Incidents;
-        var shown = incidents.Where(i => !i.Mention && Passes(i, plover, fromDate, toDate)).ToList();
-
-        var located = shown.Where(i => i.Location is { Latitude: not null, Longitude: not null }).ToList();
-        var drawn = located.OrderByDescending(i => i.Fatalities?.Best ?? 0).ThenBy(i => i.Id, StringComparer.Ordinal).Take(MaxDrawn).ToHashSet();
-        var unlocated = shown.Where(i => i.Location is not { Latitude: not null, Longitude: not null }).ToList();
+        // The whole record's map reads the rows it draws and lists, not every incident (see SourcedRecord.Map).
+        else selection = record.Map(query, MaxDrawn);
+        var drawn = selection.Drawn;
+        var unlocatedCount = selection.Shown - selection.Located;
         var world = view == "world";
 
         var html = new HtmlPage { Wide = true };
         html.Raw("<h1>Map of incidents</h1>\n");
         Filters(html, chosen, plover, fromDate, toDate, world);
-        html.Raw("""<p class="summary">""").Text($"{Count(shown.Count, "incident", "incidents")}: {drawn.Count} on the map, {Count(unlocated.Count, "incident", "incidents")} without coordinates");
-        if (located.Count > drawn.Count) html.Text($" ({located.Count - drawn.Count} more with coordinates not drawn: only the {MaxDrawn} with the most dead are; narrow the filters)");
+        html.Raw("""<p class="summary">""").Text($"{Count(selection.Shown, "incident", "incidents")}: {drawn.Count} on the map, {Count(unlocatedCount, "incident", "incidents")} without coordinates");
+        if (selection.Located > drawn.Count) html.Text($" ({selection.Located - drawn.Count} more with coordinates not drawn: only the {MaxDrawn} with the most dead are; narrow the filters)");
         html.Raw("</p>\n");
 
         var markers = drawn.Select(i => new Marker(i, WorldMap.Project(i.Location!.Longitude!.Value, i.Location.Latitude!.Value), Radius(i))).ToList();
         Map(html, markers, world);
 
         html.Raw("""<section class="map-drawn"><h2>On the map</h2>""");
-        Table(html, located.Where(drawn.Contains), "drawn", "No incident here has coordinates.");
+        Table(html, drawn, "drawn", "No incident here has coordinates.");
         html.Raw("</section>\n");
         html.Raw("""<section class="map-left-out"><h2>Left out: no coordinates</h2>""");
         // A long list of incidents without coordinates is cut: the page stays a page (the incident list has them all).
-        Table(html, unlocated.Take(MaxDrawn), "left-out", "Every incident here has coordinates.");
-        if (unlocated.Count > MaxDrawn)
+        Table(html, selection.Unlocated, "left-out", "Every incident here has coordinates.");
+        if (unlocatedCount > MaxDrawn)
         {
-            html.Raw("""<p class="muted more">""").Text($"and {unlocated.Count - MaxDrawn:N0} more without coordinates: ")
+            html.Raw("""<p class="muted more">""").Text($"and {unlocatedCount - MaxDrawn:N0} more without coordinates: ")
                 .Raw("""<a href="/incidents">the incident list</a> has them all.</p>""");
         }
         html.Raw("</section>\n");
@@ -86,16 +85,8 @@ internal static class MapPages
         return html.ToResult("Map of incidents");
     }
 
-    private static bool Passes(Incident i, PloverType? type, DateOnly? from, DateOnly? to)
-    {
-        if (type is { } t && i.Type != t) return false;
-        if (from is { } f && ((i.Time?.End ?? i.Time?.Start) is not { } end || end < f)) return false;
-        if (to is { } t2 && (i.Time?.Start is not { } start || start > t2)) return false;
-        return true;
-    }
-
     /// <summary>A circle's radius (in pixels of a map drawn 1000 wide): its area grows with the dead.</summary>
-    private static double Radius(Incident i) => Math.Min(20, 3.5 + 1.6 * Math.Sqrt((double)(i.Fatalities?.Best ?? 0)));
+    private static double Radius(IncidentRow i) => Math.Min(20, 3.5 + 1.6 * Math.Sqrt((double)(i.Killed ?? 0)));
 
     private static void Filters(HtmlPage html, Story? story, PloverType? type, DateOnly? from, DateOnly? to, bool world)
     {
@@ -181,17 +172,17 @@ internal static class MapPages
         return placed.OrderBy(p => p.Item1.Incident.Scope == IncidentScope.Campaign ? 0 : 1).ThenByDescending(p => p.Item1.Radius);
     }
 
-    private static string Tooltip(Incident i)
+    private static string Tooltip(IncidentRow i)
     {
         var parts = new List<string> { i.Title, PlaceOf(i.Location!) };
-        if (i.Fatalities is { } f) parts.Add($"{Number(f.Best)} killed");
+        if (i.Killed is { } killed) parts.Add($"{Number(killed)} killed");
         parts.Add($"{PloverTypes.Name(i.Type)}, {Grades.Name(i.Grade)}");
         return string.Join(" · ", parts);
     }
 
     private static string PlaceOf(PlaceFacts place) => place.Precision == "sea" ? $"{place.Name} (at sea)" : place.Country is { Length: > 0 } c && !place.Name.Contains(c, StringComparison.OrdinalIgnoreCase) ? $"{place.Name} ({c})" : place.Name;
 
-    private static void Table(HtmlPage html, IEnumerable<Incident> incidents, string kind, string none)
+    private static void Table(HtmlPage html, IEnumerable<IncidentRow> incidents, string kind, string none)
     {
         var rows = incidents.OrderBy(i => i.Time?.Start ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         if (rows.Count == 0)
@@ -209,7 +200,7 @@ internal static class MapPages
             html.Raw("""</td><td data-label="Day">""");
             if (i.Time?.Start is { } start) html.Raw(RecordPages.DateSpan(start, i.Time.End ?? start));
             else html.Raw("""<span class="muted">undated</span>""");
-            html.Raw("""</td><td data-label="Dead">""").Text(i.Fatalities is { } f ? Number(f.Best) : "").Raw("</td></tr>");
+            html.Raw("""</td><td data-label="Dead">""").Text(i.Killed is { } killed ? Number(killed) : "").Raw("</td></tr>");
         }
         html.Raw("</tbody></table>");
     }

@@ -27,7 +27,12 @@ internal sealed class LiveRecord
     /// <summary>Where analysts' decisions about the current record are made (one desk per record, so they are made one at a time).</summary>
     public ReviewDesk Desk => _current.Desk;
 
-    public void Replace(SourcedRecord record) => _current = Serve(record);
+    public void Replace(SourcedRecord record)
+    {
+        // The summaries of what the new record holds are made here, on the follower's thread, not by the first requests it serves.
+        record.Counts();
+        _current = Serve(record);
+    }
 
     private Served Serve(SourcedRecord record) => new(record, new ReviewDesk((SqliteDocumentStore)_store, record));
 }

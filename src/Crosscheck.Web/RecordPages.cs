@@ -360,19 +360,38 @@ internal static class RecordPages
         var segment = document.SegmentAt(start)
             ?? new Segment(SegmentKind.Body, Math.Max(0, start - 2 * MaxContext), Math.Min(document.Text.Length, end + 2 * MaxContext));
         var segmentEnd = Math.Max(segment.End, end);
-        var tokens = Tokenizer.Default.Tokenize(document.Text[segment.Start..segmentEnd]);
-        new SentenceSplitter().Process(tokens);
         var from = start;
         var to = end;
-        foreach (var sentence in tokens.Sentences)
+        foreach (var (sentenceStart, sentenceEnd) in SentencesOf(document, segment.Start, segmentEnd))
         {
-            var s = segment.Start + sentence.Start;
-            var e = segment.Start + sentence.End;
+            var s = segment.Start + sentenceStart;
+            var e = segment.Start + sentenceEnd;
             if (e <= start || s >= end) continue;
             from = Math.Min(from, s);
             to = Math.Max(to, e);
         }
         return (from, to);
+    }
+
+    /// <summary>At most this many paragraphs' sentences are kept between requests.</summary>
+    private const int KeptParagraphs = 4096;
+
+    /// <summary>
+    /// The sentences of paragraphs shown lately, by document, paragraph and text: an incident's page is read again and
+    /// again, and the pipeline's tokenizer over every report's paragraph was most of its time.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Document, int Start, int End, int Text), (int Start, int End)[]> Sentences = new();
+
+    private static (int Start, int End)[] SentencesOf(Document document, int start, int end)
+    {
+        var key = (document.Id, start, end, string.GetHashCode(document.Text.AsSpan(start, end - start)));
+        if (Sentences.TryGetValue(key, out var known)) return known;
+        var tokens = Tokenizer.Default.Tokenize(document.Text[start..end]);
+        new SentenceSplitter().Process(tokens);
+        var found = tokens.Sentences.Select(s => (s.Start, s.End)).ToArray();
+        if (Sentences.Count >= KeptParagraphs) Sentences.Clear();
+        Sentences[key] = found;
+        return found;
     }
 
     /// <summary>Where the first word after <paramref name="at"/> starts, not past <paramref name="limit"/>.</summary>

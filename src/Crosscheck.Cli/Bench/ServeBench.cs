@@ -35,6 +35,7 @@ internal static class ServeBench
             var clock = Stopwatch.StartNew();
             string key;
             int storedAtStart;
+            DateOnly firstDay;
             using (var store = SqliteDocumentStore.Open(path))
             {
                 if (build)
@@ -46,6 +47,7 @@ internal static class ServeBench
                 key = AccessKey.New();
                 store.AddUser($"bench-{Guid.NewGuid():N}"[..20], Role.Reader, AccessKey.Hash(key));
                 storedAtStart = store.Count;
+                firstDay = DayAfterLatest(path);
             }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
@@ -62,7 +64,7 @@ internal static class ServeBench
                 var inbox = directory.CreateSubdirectory("inbox");
                 using var watch = noWatch ? null : StartWatch(inbox.FullName, path);
                 using var feeding = new CancellationTokenSource();
-                var fed = noWatch ? Task.CompletedTask : Task.Run(() => Feed(inbox.FullName, feeding.Token));
+                var fed = noWatch ? Task.CompletedTask : Task.Run(() => Feed(inbox.FullName, firstDay, feeding.Token));
                 stdout.WriteLine(noWatch ? "with nothing ingested meanwhile (--no-watch)"
                     : $"while `crosscheck watch {inbox.Name} --every 1s` ingests one new article every 0.5 s into the same database");
                 stdout.WriteLine();
@@ -214,22 +216,36 @@ internal static class ServeBench
         stdout.WriteLine($"watch ran throughout and was stopped at the end");
     }
 
-    /// <summary>One new short article every half second, each with its own day, until stopped.</summary>
-    private static async Task Feed(string folder, CancellationToken stop)
+    /// <summary>
+    /// The day after the latest stored document's, where the fed articles start: news arriving in order, and new in a
+    /// database an earlier run fed (the same articles again would be stored once, and nothing ingested).
+    /// </summary>
+    private static DateOnly DayAfterLatest(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={System.IO.Path.GetFullPath(database)};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT max(published) FROM documents";
+        return cmd.ExecuteScalar() is string latest && DateOnly.TryParseExact(latest, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.AddDays(1) : new DateOnly(2026, 1, 1);
+    }
+
+    /// <summary>One new short article every half second from <paramref name="firstDay"/>, each with its own day, until stopped.</summary>
+    private static async Task Feed(string folder, DateOnly firstDay, CancellationToken stop)
     {
         var n = 0;
         while (!stop.IsCancellationRequested)
         {
-            var day = new DateOnly(2026, 1, 1).AddDays(n);
+            var day = firstDay.AddDays(n);
             var text = $"""
                 ---
                 title: Bench report {n}
                 published: {day:yyyy-MM-dd}
                 outlet: Bench Wire
                 ---
-                Forces struck a depot near the border on {day:dddd}, killing {n % 7 + 1} people, officials said. Report number {n}.
+                Forces struck a depot near the border on {day:dddd}, killing {n % 7 + 1} people, officials said. Report number {n}, of {day:d MMMM yyyy}.
                 """;
-            await File.WriteAllTextAsync(System.IO.Path.Combine(folder, $"bench-{n:D6}.txt"), text, CancellationToken.None);
+            await File.WriteAllTextAsync(System.IO.Path.Combine(folder, $"bench-{day:yyyyMMdd}.txt"), text, CancellationToken.None);
             n++;
             try { await Task.Delay(500, stop); }
             catch (OperationCanceledException) { break; }

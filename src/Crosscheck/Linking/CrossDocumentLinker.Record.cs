@@ -36,7 +36,7 @@ public sealed partial class CrossDocumentLinker
         return (rank, start, state.Id);
     }
 
-    private static int ReportOrder((int Rank, int Start, string Id) a, (int Rank, int Start, string Id) b)
+    internal static int ReportOrder((int Rank, int Start, string Id) a, (int Rank, int Start, string Id) b)
     {
         var byRank = a.Rank.CompareTo(b.Rank);
         if (byRank != 0) return byRank;
@@ -52,6 +52,47 @@ public sealed partial class CrossDocumentLinker
             .ToList();
         ids.Sort((a, b) => ReportOrder(a.Item1, b.Item1));
         return new Story(cluster.Id, StoryTitle(cluster), [.. cluster.Documents], [.. ids.Select(i => i.Id).Distinct(StringComparer.Ordinal)], cluster.First, cluster.Last);
+    }
+
+    /// <summary>Where the linker puts what it lets go (null: it holds everything).</summary>
+    public ILinkArchive? Archive => _archive;
+
+    /// <summary>An incident the linker holds, with its discrepancies, or null (it may be archived).</summary>
+    public (Incident Incident, ImmutableArray<Discrepancy> Discrepancies)? HeldIncident(string id)
+    {
+        if (!_incidents.TryGetValue(id, out var state) || state.Events.Count == 0) return null;
+        var (incident, discrepancies) = Summary(state);
+        return (incident with { PartOf = CampaignOf(state, []) }, discrepancies);
+    }
+
+    /// <summary>A story the linker holds, or null (it may be archived).</summary>
+    public Story? HeldStory(string id) => _stories.Cluster(id) is { } cluster ? StoryRecord(cluster) : null;
+
+    /// <summary>The listed incidents the linker holds (mentions apart): where each stands in the record's order, in that order.</summary>
+    public List<(int Rank, int Start, string Id)> HeldIncidentOrder()
+    {
+        var held = _incidentOrder.Where(s => s.Events.Count > 0 && !s.IsMention).Select(ListKey).ToList();
+        held.Sort(ReportOrder);
+        return held;
+    }
+
+    /// <summary>The listed incidents the linker holds (mentions apart) as rows, in the record's order.</summary>
+    public List<IncidentRow> HeldIncidentRows()
+    {
+        var rows = _incidentOrder.Where(s => s.Events.Count > 0 && !s.IsMention).Select(s =>
+        {
+            var (rank, start, _) = ListKey(s);
+            return IncidentRow.Of(Summary(s).Incident, rank, start);
+        }).ToList();
+        rows.Sort((a, b) => ReportOrder(a.ListKey, b.ListKey));
+        return rows;
+    }
+
+    /// <summary>What the linker holds counted: stories, listed incidents, mentions and discrepancies (the archive apart).</summary>
+    public RecordCounts HeldCounts()
+    {
+        var held = _incidentOrder.Where(s => s.Events.Count > 0).ToList();
+        return new RecordCounts(_stories.HeldCount, held.Count(s => !s.IsMention), held.Count(s => s.IsMention), held.Sum(s => Summary(s).Discrepancies.Length));
     }
 
     /// <summary>One incident as it stands, held or archived, or null.</summary>
@@ -126,7 +167,7 @@ public sealed partial class CrossDocumentLinker
             held.Count(s => s.IsMention) + archived.Mentions, held.Sum(s => Summary(s).Discrepancies.Length) + archived.Discrepancies);
     }
 
-    private static IEnumerable<T> Merge<T>(IEnumerable<T> a, IEnumerable<T> b, Comparison<T> order)
+    internal static IEnumerable<T> Merge<T>(IEnumerable<T> a, IEnumerable<T> b, Comparison<T> order)
     {
         using var x = a.GetEnumerator();
         using var y = b.GetEnumerator();

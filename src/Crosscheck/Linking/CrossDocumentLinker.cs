@@ -106,6 +106,19 @@ public sealed partial class CrossDocumentLinker
         _events.TryGetValue(eventId, out var linked) && _documents.TryGetValue(linked.Document, out var doc)
             ? doc.Events.FirstOrDefault(e => e.Id == eventId) : _archive?.Event(eventId);
 
+    /// <summary>An event of a document the linker holds, or null (it may be archived).</summary>
+    public EventFacts? HeldEvent(string eventId) =>
+        _events.TryGetValue(eventId, out var linked) && _documents.TryGetValue(linked.Document, out var doc) ? doc.Events.FirstOrDefault(e => e.Id == eventId) : null;
+
+    /// <summary>A document the linker holds, or null (it may be archived).</summary>
+    public DocumentFacts? HeldFacts(string documentId) => _documents.GetValueOrDefault(documentId);
+
+    /// <summary>The incident an event sits in when the linker holds it, or null (it may be archived).</summary>
+    public string? HeldIncidentOf(string eventId) => _incidentOfEvent.GetValueOrDefault(eventId)?.Id;
+
+    /// <summary>The story a document sits in when the linker holds it, or null (it may be archived).</summary>
+    public string? HeldStoryOf(string documentId) => _stories.StoryOf(documentId)?.Id;
+
     /// <summary>A document's facts, held or archived, or null.</summary>
     public DocumentFacts? Facts(string documentId) => _documents.GetValueOrDefault(documentId) ?? _archive?.Document(documentId);
 
@@ -153,7 +166,9 @@ public sealed partial class CrossDocumentLinker
                 if (!_incidents.TryGetValue(restored.Incident, out var into))
                 {
                     // Reloading a report that recalled an archived incident: it is taken back, as when the report was linked.
-                    into = Revive(restored.Incident) ?? NewIncident(restored.Incident, cluster.Id);
+                    // Not while resuming: what was archived then is known (_archivedAtResume), and an incident archived
+                    // since (another process linking on) must not be taken back, nor the archive written, by a reader.
+                    into = (_restoring ? null : Revive(restored.Incident)) ?? NewIncident(restored.Incident, cluster.Id);
                 }
                 into.Closed = false;
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);

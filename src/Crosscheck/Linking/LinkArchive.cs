@@ -72,6 +72,15 @@ public interface ILinkArchive
     /// <summary>How many stories, incidents (mentions apart), mentions and discrepancies are archived.</summary>
     RecordCounts Counts();
 
+    /// <summary>The archived incidents that are listed (mentions apart) as rows, in the record's order (<see cref="IncidentRow.ListKey"/>).</summary>
+    IEnumerable<IncidentRow> IncidentRows() => Incidents().Where(a => !a.Incident.Mention)
+        .Select(a => IncidentRow.Of(a.Incident, a.FirstRank, a.FirstStart))
+        .OrderBy(r => r.ListKey, Comparer<(int, int, string)>.Create(CrossDocumentLinker.ReportOrder));
+
+    /// <summary>What a map of the archived incidents shows (see <see cref="MapQuery.Select"/>), those in <paramref name="leaveOut"/> apart.</summary>
+    MapSelection Map(MapQuery query, IReadOnlySet<string> leaveOut, int limit) =>
+        query.Select(IncidentRows().Where(r => !leaveOut.Contains(r.Id)), limit);
+
     /// <summary>The archived documents with their ranks, in rank order.</summary>
     IEnumerable<(DocumentFacts Document, int Rank)> Documents();
 
@@ -88,6 +97,12 @@ public interface ILinkArchive
 
     /// <summary>The story an archived document sits in, or null.</summary>
     string? StoryOfDocument(string documentId);
+
+    /// <summary>
+    /// Whether the archive may be read while the linker writes to it from another thread (a database: each read on a
+    /// connection of its own). A record then reads what is archived outside its lock, so readers do not queue.
+    /// </summary>
+    bool ReadsConcurrently => false;
 }
 
 /// <summary>An <see cref="ILinkArchive"/> in memory (tests; a record that needs no database).</summary>

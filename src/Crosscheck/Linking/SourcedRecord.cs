@@ -40,8 +40,10 @@ public interface IRecordJournal
 
 /// <summary>
 /// The sourced record as readers see it: stories, incidents, discrepancies and events, read from a
-/// <see cref="CrossDocumentLinker"/> (a store reloads it without scoring) and what it archived. Thread-safe: reads and
-/// writes take one lock, since the linker is not safe for concurrent use.
+/// <see cref="CrossDocumentLinker"/> (a store reloads it without scoring) and what it archived. Thread-safe: what the
+/// linker holds is read and written under one lock, since the linker is not safe for concurrent use; what it archived is
+/// read outside the lock when the archive allows it (<see cref="ILinkArchive.ReadsConcurrently"/>: a database), so
+/// readers of archived incidents and documents, the most of a large record, run side by side.
 /// </summary>
 public sealed class SourcedRecord(CrossDocumentLinker linker)
 {
@@ -158,26 +160,35 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
 
     public int DocumentCount { get { lock (_gate) return linker.DocumentCount; } }
 
-    public DocumentFacts? Facts(string documentId)
-    {
-        lock (_gate) return linker.Facts(documentId) is { } facts ? _review.Apply(facts) : null;
-    }
+    public DocumentFacts? Facts(string documentId) =>
+        HeldOrArchived(l => l.HeldFacts(documentId), a => a.Document(documentId), l => l.Facts(documentId)) is { } facts ? Review.Apply(facts) : null;
 
-    public EventFacts? Event(string eventId)
-    {
-        lock (_gate) return linker.Event(eventId) is { } e ? _review.Apply(e) : null;
-    }
+    public EventFacts? Event(string eventId) =>
+        HeldOrArchived(l => l.HeldEvent(eventId), a => a.Event(eventId), l => l.Event(eventId)) is { } e ? Review.Apply(e) : null;
 
     /// <summary>The incident an event sits in now, or null.</summary>
-    public string? IncidentOf(string eventId)
-    {
-        lock (_gate) return linker.IncidentOf(eventId);
-    }
+    public string? IncidentOf(string eventId) => HeldOrArchived(l => l.HeldIncidentOf(eventId), a => a.IncidentOfEvent(eventId), l => l.IncidentOf(eventId));
 
     /// <summary>The story a document sits in, or null.</summary>
-    public string? StoryOf(string documentId)
+    public string? StoryOf(string documentId) => HeldOrArchived(l => l.HeldStoryOf(documentId), a => a.StoryOfDocument(documentId), l => l.StoryOf(documentId));
+
+    /// <summary>
+    /// One lookup: in what the linker holds (under the lock), else in the archive outside the lock when it may be read
+    /// so. Something taken back out of the archive meanwhile (an analyst's change) is not found there: the lookup is
+    /// then made again whole under the lock, which is also how an unknown id ends.
+    /// </summary>
+    private T? HeldOrArchived<T>(Func<CrossDocumentLinker, T?> held, Func<ILinkArchive, T?> archived, Func<CrossDocumentLinker, T?> whole) where T : class
     {
-        lock (_gate) return linker.StoryOf(documentId);
+        if (linker.Archive is not { ReadsConcurrently: true } archive)
+        {
+            lock (_gate) return whole(linker);
+        }
+        lock (_gate)
+        {
+            if (held(linker) is { } found) return found;
+        }
+        if (archived(archive) is { } kept) return kept;
+        lock (_gate) return whole(linker);
     }
 
     /// <summary>The documents in the order they were added.</summary>
@@ -201,14 +212,18 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     /// <summary>How many stories, listed incidents, mentions and discrepancies the record has, without reading it all.</summary>
     public RecordCounts Counts()
     {
-        lock (_gate) return linker.Counts();
+        if (linker.Archive is not { ReadsConcurrently: true } archive)
+        {
+            lock (_gate) return linker.Counts();
+        }
+        RecordCounts held;
+        lock (_gate) held = linker.HeldCounts();
+        var kept = archive.Counts();
+        return new RecordCounts(held.Stories + kept.Stories, held.Incidents + kept.Incidents, held.Mentions + kept.Mentions, held.Discrepancies + kept.Discrepancies);
     }
 
     /// <summary>One story, without reading the whole record.</summary>
-    public Story? Story(string id)
-    {
-        lock (_gate) return linker.StoryById(id);
-    }
+    public Story? Story(string id) => HeldOrArchived(l => l.HeldStory(id), a => a.Story(id)?.Story, l => l.StoryById(id));
 
     /// <summary>
     /// Incidents, of one story when <paramref name="storyId"/> is given, in the order they were first reported; mentions
@@ -218,7 +233,16 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     {
         if (storyId is null)
         {
-            lock (_gate) return Reviewed(linker.IncidentPage(offset, limit));
+            if (linker.Archive is not { ReadsConcurrently: true } archive)
+            {
+                lock (_gate) return Reviewed(linker.IncidentPage(offset, limit));
+            }
+            // What the linker holds is listed under the lock; the archive's order and the page's incidents are read beside it.
+            List<(int Rank, int Start, string Id)> held;
+            lock (_gate) held = linker.HeldIncidentOrder();
+            var onPage = CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id).ToList();
+            var total = held.Count + archive.Counts().Incidents;
+            return new RecordPage<Incident>([.. onPage.Select(Incident).OfType<Incident>()], total, offset, limit);
         }
         // A story's own incidents (first reported in it), as the story lists them.
         var ids = Story(storyId)?.Incidents ?? [];
@@ -226,17 +250,81 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         return Page(own, offset, limit);
     }
 
-    /// <summary>One incident, without reading the whole record.</summary>
-    public Incident? Incident(string id)
+    /// <summary>
+    /// The listed incidents (mentions apart) as rows, in the record's order, with the analysts' values: what the
+    /// incident list filters and sorts. The archived ones are read from their rows, not their summaries.
+    /// </summary>
+    public IReadOnlyList<IncidentRow> IncidentRows()
     {
-        lock (_gate) return linker.IncidentById(id) is { } i ? _review.Apply(i) : null;
+        if (linker.Archive is { ReadsConcurrently: true } archive) return RowsWith(archive);
+        lock (_gate) return RowsWith(linker.Archive);
     }
 
-    /// <summary>An incident's discrepancies, without reading the whole record.</summary>
-    public ImmutableArray<Discrepancy> DiscrepanciesOf(string incidentId)
+    private List<IncidentRow> RowsWith(ILinkArchive? archive)
     {
-        lock (_gate) return linker.IncidentAndDiscrepancies(incidentId)?.Discrepancies ?? [];
+        var (held, reviewed) = HeldRows();
+        var kept = (archive?.IncidentRows() ?? []).Select(r => reviewed.Contains(r.Id) ? ReviewedRow(r) : r);
+        return [.. CrossDocumentLinker.Merge(held, kept, (a, b) => CrossDocumentLinker.ReportOrder(a.ListKey, b.ListKey))];
     }
+
+    /// <summary>
+    /// What a map of the whole record shows (see <see cref="MapQuery.Select"/>): the archive's part chosen by the
+    /// database (<see cref="ILinkArchive.Map"/>), joined with what the linker holds and the incidents analysts changed.
+    /// </summary>
+    public MapSelection Map(MapQuery query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (linker.Archive is { ReadsConcurrently: true } archive) return MapWith(archive, query, limit);
+        lock (_gate) return MapWith(linker.Archive, query, limit);
+    }
+
+    private MapSelection MapWith(ILinkArchive? archive, MapQuery query, int limit)
+    {
+        var (held, reviewed) = HeldRows();
+        var heldIds = held.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        // Archived incidents an analyst changed are chosen here, with their values, not by the database.
+        var extra = held.Concat(reviewed.Where(id => !heldIds.Contains(id)).Select(id => archive?.Incident(id)).OfType<ArchivedIncident>()
+                .Where(a => !a.Incident.Mention).Select(a => ReviewedRow(IncidentRow.Of(a.Incident, a.FirstRank, a.FirstStart))))
+            .ToList();
+        extra.Sort((a, b) => CrossDocumentLinker.ReportOrder(a.ListKey, b.ListKey));
+        var mine = query.Select(extra, limit);
+        if (archive is null) return mine;
+        var kept = archive.Map(query, reviewed, limit);
+        var drawn = kept.Drawn.Concat(mine.Drawn).ToList();
+        drawn.Sort(MapQuery.ByDead);
+        var unlocated = CrossDocumentLinker.Merge(kept.Unlocated, mine.Unlocated, (a, b) => CrossDocumentLinker.ReportOrder(a.ListKey, b.ListKey)).Take(limit);
+        return new MapSelection(kept.Shown + mine.Shown, kept.Located + mine.Located, [.. drawn.Take(limit)], [.. unlocated]);
+    }
+
+    /// <summary>The rows of the incidents the linker holds (analysts' values applied), and the incidents analysts changed.</summary>
+    private (List<IncidentRow> Held, IReadOnlySet<string> Reviewed) HeldRows()
+    {
+        List<IncidentRow> held;
+        Crosscheck.Review.ReviewOverlay review;
+        lock (_gate)
+        {
+            review = _review;
+            held = linker.HeldIncidentRows();
+        }
+        var reviewed = review.ReviewedIncidents;
+        return ([.. held.Select(r => reviewed.Contains(r.Id) ? ReviewedRow(r) : r)], reviewed);
+    }
+
+    /// <summary>A row with the analysts' values: from the incident as read now (the list key stays).</summary>
+    private IncidentRow ReviewedRow(IncidentRow row) =>
+        Incident(row.Id) is { } reviewed ? IncidentRow.Of(reviewed, row.FirstReport.Rank, row.FirstReport.Start) : row;
+
+    /// <summary>One incident, without reading the whole record.</summary>
+    public Incident? Incident(string id) =>
+        HeldOrArchived(l => l.HeldIncident(id)?.Incident, a => a.Incident(id)?.Incident, l => l.IncidentById(id)) is { } i ? Review.Apply(i) : null;
+
+    /// <summary>An incident's discrepancies, without reading the whole record.</summary>
+    public ImmutableArray<Discrepancy> DiscrepanciesOf(string incidentId) =>
+        HeldOrArchived(l => l.HeldIncident(incidentId) is { } held ? new Boxed<ImmutableArray<Discrepancy>>(held.Discrepancies) : null,
+            a => a.Incident(incidentId) is { } archived ? new Boxed<ImmutableArray<Discrepancy>>(archived.Discrepancies) : null,
+            l => l.IncidentAndDiscrepancies(incidentId) is { } whole ? new Boxed<ImmutableArray<Discrepancy>>(whole.Discrepancies) : null)?.Value ?? [];
+
+    private sealed record Boxed<T>(T Value);
 
     /// <summary>The incidents a document reports, in order of first report, without reading the whole record.</summary>
     public IReadOnlyList<Incident> IncidentsOfDocument(string documentId)

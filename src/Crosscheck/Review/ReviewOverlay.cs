@@ -53,6 +53,12 @@ public sealed class ReviewOverlay
         }
     }
 
+    /// <summary>The incidents with values an analyst set in effect (their reading differs from the machine's).</summary>
+    public IReadOnlySet<string> ReviewedIncidents => _reviewedIncidents ??=
+        _values.Keys.Where(k => k.Item1 == DecisionTarget.Incident).Select(k => k.Item2).Concat(_grades.Keys).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _reviewedIncidents;
+
     /// <summary>Event ids a new reading replaced, with the ids they became.</summary>
     public IReadOnlyDictionary<string, string> Successors => _successors;
 

@@ -112,23 +112,26 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
 
     ArchivedIncident? ILinkArchive.Incident(string id)
     {
-        lock (_gate)
+        return RecordRead((c, tx) =>
         {
-            var cmd = Command("SELECT summary FROM archived_incidents WHERE id = $id", null);
+            var cmd = On(c, tx, "SELECT summary FROM archived_incidents WHERE id = $id");
             cmd.Parameters.AddWithValue("$id", id);
             return cmd.ExecuteScalar() is string json ? Read<ArchivedIncident>(json, "incident " + id) : null;
-        }
+        });
     }
 
     ArchivedStory? ILinkArchive.Story(string id)
     {
-        lock (_gate)
+        return RecordRead((c, tx) =>
         {
-            var cmd = Command("SELECT summary FROM archived_stories WHERE id = $id", null);
+            var cmd = On(c, tx, "SELECT summary FROM archived_stories WHERE id = $id");
             cmd.Parameters.AddWithValue("$id", id);
             return cmd.ExecuteScalar() is string json ? Read<ArchivedStory>(json, "story " + id) : null;
-        }
+        });
     }
+
+    /// <summary>Reads run beside the linker's writes (see <see cref="RecordRead"/>).</summary>
+    bool ILinkArchive.ReadsConcurrently => true;
 
     void ILinkArchive.Remove(string incidentId)
     {
@@ -185,12 +188,12 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
 
     IEnumerable<string> ILinkArchive.IncidentsAt(Events.PloverType type, string place, DateOnly from, DateOnly to)
     {
-        lock (_gate)
+        return RecordRead((c, tx) =>
         {
             var ids = new List<string>();
-            var cmd = Command("""
+            var cmd = On(c, tx, """
                 SELECT incident FROM archived_places WHERE type = $type AND place = $place AND first_day <= $to AND last_day >= $from ORDER BY incident
-                """, null);
+                """);
             cmd.Parameters.AddWithValue("$type", Events.PloverTypes.Name(type));
             cmd.Parameters.AddWithValue("$place", place);
             cmd.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -198,7 +201,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             using var r = cmd.ExecuteReader();
             while (r.Read()) ids.Add(r.GetString(0));
             return ids;
-        }
+        });
     }
 
     IEnumerable<ArchivedIncident> ILinkArchive.Incidents() => Summaries<ArchivedIncident>("archived_incidents", "incident");
@@ -212,17 +215,18 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         while (true)
         {
             List<(string Id, string Json)> page = [];
-            lock (_gate)
+            RecordRead((c, tx) =>
             {
-                var cmd = Command($"SELECT id, summary FROM {table} WHERE id > $after ORDER BY id LIMIT $n", null);
+                var cmd = On(c, tx, $"SELECT id, summary FROM {table} WHERE id > $after ORDER BY id LIMIT $n");
                 cmd.Parameters.AddWithValue("$after", after);
                 cmd.Parameters.AddWithValue("$n", ArchivePage);
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) page.Add((r.GetString(0), r.GetString(1)));
-            }
+                return 0;
+            });
             foreach (var (id, json) in page)
             {
-                if (Read<T>(json, what + " " + id) is { } item) yield return item;
+                if (Read<T>(json, what + " " + id, keep: false) is { } item) yield return item;
             }
             if (page.Count < ArchivePage) yield break;
             after = page[^1].Id;
@@ -235,14 +239,15 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         while (true)
         {
             List<(int, string)> page = [];
-            lock (_gate)
+            RecordRead((c, tx) =>
             {
-                var cmd = Command("SELECT ord, id FROM archived_stories WHERE ord > $after ORDER BY ord LIMIT $n", null);
+                var cmd = On(c, tx, "SELECT ord, id FROM archived_stories WHERE ord > $after ORDER BY ord LIMIT $n");
                 cmd.Parameters.AddWithValue("$after", after);
                 cmd.Parameters.AddWithValue("$n", ArchivePage * 4);
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) page.Add(((int)r.GetInt64(0), r.GetString(1)));
-            }
+                return 0;
+            });
             foreach (var key in page) yield return key;
             if (page.Count < ArchivePage * 4) yield break;
             after = page[^1].Item1;
@@ -256,20 +261,21 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         while (true)
         {
             List<(int, int, string)> page = [];
-            lock (_gate)
+            RecordRead((c, tx) =>
             {
-                var cmd = Command("""
+                var cmd = On(c, tx, """
                     SELECT first_rank, first_start, id FROM archived_incidents
                     WHERE mention = 0 AND (first_rank, first_start, id) > ($rank, $start, $id)
                     ORDER BY first_rank, first_start, id LIMIT $n
-                    """, null);
+                    """);
                 cmd.Parameters.AddWithValue("$rank", after.Rank);
                 cmd.Parameters.AddWithValue("$start", after.Start);
                 cmd.Parameters.AddWithValue("$id", after.Id);
                 cmd.Parameters.AddWithValue("$n", ArchivePage * 4);
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) page.Add(((int)r.GetInt64(0), (int)r.GetInt64(1), r.GetString(2)));
-            }
+                return 0;
+            });
             foreach (var key in page) yield return key;
             if (page.Count < ArchivePage * 4) yield break;
             after = (page[^1].Item1, page[^1].Item2, page[^1].Item3);
@@ -278,16 +284,117 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
 
     RecordCounts ILinkArchive.Counts()
     {
-        lock (_gate)
+        // Kept by triggers as the archive changes (migration 12).
+        return RecordRead((c, tx) =>
         {
-            using var r = Command("""
-                SELECT (SELECT count(*) FROM archived_stories), (SELECT count(*) FROM archived_incidents WHERE mention = 0),
-                       (SELECT count(*) FROM archived_incidents WHERE mention = 1), (SELECT coalesce(sum(discrepancies), 0) FROM archived_incidents WHERE discrepancies > 0)
-                """, null).ExecuteReader();
-            r.Read();
-            return new RecordCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3));
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            using var r = On(c, tx, "SELECT name, value FROM archive_counts").ExecuteReader();
+            while (r.Read()) counts[r.GetString(0)] = (int)r.GetInt64(1);
+            return new RecordCounts(counts.GetValueOrDefault("stories"), counts.GetValueOrDefault("incidents"),
+                counts.GetValueOrDefault("mentions"), counts.GetValueOrDefault("discrepancies"));
+        });
+    }
+
+    private const string RowSelect = """
+        SELECT id, story, type, modality, scope, grade, title, place_text, place_name, country, place_precision, lat, lon,
+               time_text, day_start, day_end, time_precision, time_basis, killed, sources, mention, first_rank, first_start
+        FROM incident_rows
+        """;
+
+    private static IncidentRow Row(SqliteDataReader r)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        DateOnly? Day(int i) => r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var place = r.IsDBNull(8) ? null : new PlaceFacts(r.GetString(7), r.GetString(8), Text(9), r.GetString(10),
+            r.IsDBNull(11) ? null : r.GetDouble(11), r.IsDBNull(12) ? null : r.GetDouble(12));
+        var time = r.IsDBNull(13) ? null : new TimeFacts(r.GetString(13), Day(14), Day(15), r.GetString(16), Text(17));
+        return new IncidentRow(r.GetString(0), r.GetString(1), Enum.Parse<Events.PloverType>(r.GetString(2)), Enum.Parse<Events.Modality>(r.GetString(3)),
+            Enum.Parse<IncidentScope>(r.GetString(4)), Enum.Parse<Grade>(r.GetString(5)), r.GetString(6), place, time,
+            r.IsDBNull(18) ? null : r.GetDecimal(18), (int)r.GetInt64(19), r.GetInt64(20) != 0)
+        {
+            FirstReport = ((int)r.GetInt64(21), (int)r.GetInt64(22)),
+        };
+    }
+
+    IEnumerable<IncidentRow> ILinkArchive.IncidentRows()
+    {
+        // Keyset paging over the table's key (mention, first_rank, first_start, id): the rows are kept in this order.
+        (long Rank, long Start, string Id) after = (long.MinValue, long.MinValue, "");
+        const int size = ArchivePage * 8;
+        while (true)
+        {
+            var page = RecordRead((c, tx) =>
+            {
+                var cmd = On(c, tx, RowSelect + """
+
+                    WHERE mention = 0 AND (first_rank, first_start, id) > ($rank, $start, $id)
+                    ORDER BY first_rank, first_start, id LIMIT $n
+                    """);
+                cmd.Parameters.AddWithValue("$rank", after.Rank);
+                cmd.Parameters.AddWithValue("$start", after.Start);
+                cmd.Parameters.AddWithValue("$id", after.Id);
+                cmd.Parameters.AddWithValue("$n", size);
+                using var r = cmd.ExecuteReader();
+                var rows = new List<IncidentRow>();
+                while (r.Read()) rows.Add(Row(r));
+                return rows;
+            });
+            foreach (var row in page) yield return row;
+            if (page.Count < size) yield break;
+            after = (page[^1].FirstReport.Rank, page[^1].FirstReport.Start, page[^1].Id);
         }
     }
+
+    MapSelection ILinkArchive.Map(MapQuery query, IReadOnlySet<string> leaveOut, int limit) => RecordRead((c, tx) =>
+    {
+        // The conditions of MapQuery.Passes, as SQL (days are stored as yyyy-MM-dd, which sort as days do).
+        var where = new List<string> { "mention = 0" };
+        if (query.Type is not null) where.Add("type = $type");
+        if (query.From is not null) where.Add("coalesce(day_end, day_start) >= $from");
+        if (query.To is not null) where.Add("day_start <= $to");
+        if (leaveOut.Count > 0) where.Add("id NOT IN (SELECT value FROM json_each($leave))");
+        var condition = string.Join(" AND ", where);
+        SqliteCommand Command(string sql)
+        {
+            var cmd = On(c, tx, sql);
+            if (query.Type is { } type) cmd.Parameters.AddWithValue("$type", type.ToString());
+            if (query.From is { } from) cmd.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (query.To is { } to) cmd.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$leave", JsonSerializer.Serialize(leaveOut));
+            cmd.Parameters.AddWithValue("$n", limit);
+            return cmd;
+        }
+        List<IncidentRow> Rows(string sql)
+        {
+            using var r = Command(sql).ExecuteReader();
+            var rows = new List<IncidentRow>();
+            while (r.Read()) rows.Add(Row(r));
+            return rows;
+        }
+        int shown, located;
+        const string count = "SELECT count(*), count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END) FROM incident_rows WHERE";
+        if (query == new MapQuery())
+        {
+            // Every listed incident: the counts kept by triggers, less those left out (a few), not a count of every row.
+            using var r = Command($$"""
+                SELECT (SELECT value FROM archive_counts WHERE name = 'incidents') - left.shown, (SELECT value FROM archive_counts WHERE name = 'located') - left.located
+                FROM (SELECT count(*) AS shown, count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END) AS located FROM incident_rows
+                      WHERE mention = 0 AND id IN (SELECT value FROM json_each($leave))) AS left
+                """).ExecuteReader();
+            r.Read();
+            (shown, located) = ((int)r.GetInt64(0), (int)r.GetInt64(1));
+        }
+        else
+        {
+            using var r = Command($"{count} {condition}").ExecuteReader();
+            r.Read();
+            (shown, located) = ((int)r.GetInt64(0), (int)r.GetInt64(1));
+        }
+        // The orders of MapQuery.Select: the drawn from the index on the dead, the rest in the record's order.
+        var drawn = Rows($"{RowSelect} WHERE {condition} AND lat IS NOT NULL AND lon IS NOT NULL ORDER BY coalesce(killed, 0) DESC, id LIMIT $n");
+        var unlocated = Rows($"{RowSelect} WHERE {condition} AND (lat IS NULL OR lon IS NULL) ORDER BY first_rank, first_start, id LIMIT $n");
+        return new MapSelection(shown, located, drawn, unlocated);
+    });
 
     IEnumerable<(DocumentFacts Document, int Rank)> ILinkArchive.Documents()
     {
@@ -295,21 +402,22 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         while (true)
         {
             List<(string Id, string Json, long Rank)> page = [];
-            lock (_gate)
+            RecordRead((c, tx) =>
             {
-                var cmd = Command("""
+                var cmd = On(c, tx, """
                     SELECT d.id, f.facts, x.rank FROM archived_documents x
                     JOIN documents d ON d.seq = x.document_seq JOIN document_facts f ON f.document_seq = x.document_seq
                     WHERE x.rank > $after AND f.stale = 0 ORDER BY x.rank LIMIT $n
-                    """, null);
+                    """);
                 cmd.Parameters.AddWithValue("$after", after);
                 cmd.Parameters.AddWithValue("$n", ArchivePage);
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) page.Add((r.GetString(0), r.GetString(1), r.GetInt64(2)));
-            }
+                return 0;
+            });
             foreach (var (id, json, rank) in page)
             {
-                if (Read<DocumentFacts>(json, "document " + id) is { } facts) yield return (facts, (int)rank);
+                if (Read<DocumentFacts>(json, "document " + id, keep: false) is { } facts) yield return (facts, (int)rank);
             }
             if (page.Count < ArchivePage) yield break;
             after = page[^1].Rank;
@@ -322,18 +430,19 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         while (true)
         {
             List<(int, string, int)> page = [];
-            lock (_gate)
+            RecordRead((c, tx) =>
             {
-                var cmd = Command("""
+                var cmd = On(c, tx, """
                     SELECT x.rank, d.id, (SELECT count(*) FROM event_assignments a WHERE a.document_seq = x.document_seq)
                     FROM archived_documents x JOIN documents d ON d.seq = x.document_seq JOIN document_facts f ON f.document_seq = x.document_seq
                     WHERE x.rank > $after AND f.stale = 0 ORDER BY x.rank LIMIT $n
-                    """, null);
+                    """);
                 cmd.Parameters.AddWithValue("$after", after);
                 cmd.Parameters.AddWithValue("$n", ArchivePage * 4);
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) page.Add(((int)r.GetInt64(0), r.GetString(1), (int)r.GetInt64(2)));
-            }
+                return 0;
+            });
             foreach (var size in page) yield return size;
             if (page.Count < ArchivePage * 4) yield break;
             after = page[^1].Item1;
@@ -342,60 +451,67 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
 
     DocumentFacts? ILinkArchive.Document(string documentId)
     {
-        lock (_gate)
+        return RecordRead((c, tx) =>
         {
-            var cmd = Command("""
+            var cmd = On(c, tx, """
                 SELECT f.facts FROM documents d JOIN archived_documents x ON x.document_seq = d.seq
                 JOIN document_facts f ON f.document_seq = d.seq WHERE d.id = $id AND f.stale = 0
-                """, null);
+                """);
             cmd.Parameters.AddWithValue("$id", documentId);
             return cmd.ExecuteScalar() is string json ? Read<DocumentFacts>(json, "document " + documentId) : null;
-        }
+        });
     }
 
     EventFacts? ILinkArchive.Event(string eventId)
     {
-        string? json;
-        lock (_gate)
+        var json = RecordRead((c, tx) =>
         {
-            var cmd = Command("""
+            var cmd = On(c, tx, """
                 SELECT f.facts FROM event_assignments a JOIN archived_documents x ON x.document_seq = a.document_seq
                 JOIN document_facts f ON f.document_seq = a.document_seq WHERE a.event = $id AND f.stale = 0
-                """, null);
+                """);
             cmd.Parameters.AddWithValue("$id", eventId);
-            json = cmd.ExecuteScalar() as string;
-        }
+            return cmd.ExecuteScalar() as string;
+        });
         return json is null ? null : Read<DocumentFacts>(json, "event " + eventId)?.Events.FirstOrDefault(e => e.Id == eventId);
     }
 
     string? ILinkArchive.IncidentOfEvent(string eventId)
     {
-        lock (_gate)
+        return RecordRead((c, tx) =>
         {
-            var cmd = Command("""
+            var cmd = On(c, tx, """
                 SELECT a.incident FROM event_assignments a JOIN archived_incidents i ON i.id = a.incident
                 JOIN document_facts f ON f.document_seq = a.document_seq WHERE a.event = $id AND f.stale = 0
-                """, null);
+                """);
             cmd.Parameters.AddWithValue("$id", eventId);
             return cmd.ExecuteScalar() as string;
-        }
+        });
     }
 
     string? ILinkArchive.StoryOfDocument(string documentId)
     {
-        lock (_gate)
+        return RecordRead((c, tx) =>
         {
-            var cmd = Command("""
+            var cmd = On(c, tx, """
                 SELECT f.story FROM documents d JOIN document_facts f ON f.document_seq = d.seq
                 JOIN archived_stories s ON s.id = f.story WHERE d.id = $id AND f.stale = 0
-                """, null);
+                """);
             cmd.Parameters.AddWithValue("$id", documentId);
             return cmd.ExecuteScalar() as string;
-        }
+        });
     }
 
+    /// <summary>At most this many archived texts are kept parsed.</summary>
+    private const int ParsedKept = 1024;
+
+    /// <summary>Archived texts lately read, with what they parsed to, by their text.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _parsed = new(StringComparer.Ordinal);
+
     /// <summary>How many archived rows could not be read since the store was opened (each was one problem line).</summary>
-    public int ArchiveProblems { get; private set; }
+    public int ArchiveProblems => Volatile.Read(ref _archiveProblems);
+
+    private int _archiveProblems;
 
     /// <summary>Gets one line per archived row that cannot be read (the reader goes on without it).</summary>
     public Action<string>? ArchiveProblem { get; set; }
@@ -405,15 +521,25 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
     /// is being read, and the linker's counters are dropped so that the next load rebuilds the record (and the archive)
     /// from the documents' facts.
     /// </summary>
-    private T? Read<T>(string json, string what) where T : class
+    /// <param name="keep">Keep it parsed for the next read (not for reads of the whole record, which would only churn what is kept).</param>
+    private T? Read<T>(string json, string what, bool keep = true) where T : class
     {
+        // The same summary or facts read again (a page and its links read a document's facts several times, and pages
+        // are read again and again) is parsed once: equal text, equal (immutable) value.
+        if (_parsed.TryGetValue(json, out var known) && known is T same) return same;
         try
         {
-            return JsonSerializer.Deserialize<T>(json, FactsJson) ?? throw new JsonException("empty");
+            var read = JsonSerializer.Deserialize<T>(json, FactsJson) ?? throw new JsonException("empty");
+            if (keep)
+            {
+                if (_parsed.Count >= ParsedKept) _parsed.Clear();
+                _parsed[json] = read;
+            }
+            return read;
         }
         catch (JsonException ex)
         {
-            ArchiveProblems++;
+            Interlocked.Increment(ref _archiveProblems);
             ArchiveProblem?.Invoke($"{Path}: the archived {what} cannot be read ({ex.Message}); left out now, and the next load rebuilds the record");
             lock (_gate) Command($"DELETE FROM linker_state WHERE name <> '{ChangesCounter}'", null).ExecuteNonQuery();
             return null;

@@ -70,7 +70,7 @@ public sealed partial class SqliteDocumentStore
                 if (!DecisionNames.TryParse(r.GetString(3), out DecisionTarget kind) || !DecisionNames.TryParse(r.GetString(5), out DecisionAction action)
                     || !DateTimeOffset.TryParse(r.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
                 {
-                    ArchiveProblems++;
+                    Interlocked.Increment(ref _archiveProblems);
                     ArchiveProblem?.Invoke($"{Path}: decision {r.GetInt64(0)} cannot be read by this version; left out");
                     continue;
                 }

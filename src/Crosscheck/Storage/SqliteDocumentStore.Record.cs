@@ -147,6 +147,37 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     private int _batchSize;
     private int _batched;
 
+    /// <summary>A batch of record writes is open: other connections cannot see them until it commits.</summary>
+    private volatile bool _writing;
+
+    /// <summary>How long one read of the record on a pooled connection may take (whole-record reads go a page at a time).</summary>
+    private static readonly TimeSpan ReadTimeLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>Read-only connections for the record's readers (null for a database in memory).</summary>
+    private readonly SqliteReadPool? _reads;
+
+    /// <summary>
+    /// One read of the record (the archive, summaries): on a pooled read-only connection of its own when no batch of
+    /// record writes is open, so readers run side by side and never wait for this connection (a reload reading its
+    /// snapshot holds it for seconds); while a batch is open, on this connection inside it, so the reader sees the
+    /// batch's writes. Without a batch every write is committed before the store's lock is let go, so the pool sees
+    /// what this connection would. The command text is run as given (<see cref="On"/>).
+    /// </summary>
+    private T RecordRead<T>(Func<SqliteConnection, SqliteTransaction?, T> read)
+    {
+        if (_reads is { } pool && !_writing) return pool.Read(c => read(c, null));
+        lock (_gate) return read(_connection, _batch);
+    }
+
+    /// <summary>A command on a connection a <see cref="RecordRead"/> was given.</summary>
+    private SqliteCommand On(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        if (ReferenceEquals(connection, _connection)) return Command(sql, tx);
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
     /// <summary>
     /// Record writes (links, reassignments, failures, stale marks) from here until the returned scope is disposed are
     /// committed <paramref name="documents"/> at a time instead of one by one: each commit still holds whole documents,
@@ -167,6 +198,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             _batchSize = documents;
             _batched = 0;
             _batch = _connection.BeginTransaction();
+            _writing = true;
         }
         return new BatchScope(this);
     }
@@ -180,6 +212,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                 store._batch?.Commit();
                 store._batch?.Dispose();
                 store._batch = null;
+                store._writing = false;
             }
         }
     }
@@ -213,6 +246,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             batch.Rollback();
             batch.Dispose();
             store._batch = null;
+            store._writing = false;
         }
     }
 

@@ -49,6 +49,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         Path = path;
         _connection = connection;
         _time = time;
+        // A file can be read from other connections too: the record's readers then never queue on this one (see RecordRead).
+        if (path != ":memory:") _reads = new SqliteReadPool(path, ReadTimeLimit);
     }
 
     /// <summary>A private database that lives as long as the store: for one-off analysis.</summary>
@@ -337,6 +339,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 
     public void Dispose()
     {
+        // The pooled readers close first: the last connection to close ends the write-ahead log, and only a writer can.
+        _reads?.Dispose();
         lock (_gate)
         {
             foreach (var cmd in _commands.Values) cmd.Dispose();

@@ -197,7 +197,112 @@ internal static class SqliteMigrations
         (11, "discrepancy count", """
             CREATE INDEX IF NOT EXISTS archived_incidents_discrepancies ON archived_incidents(discrepancies) WHERE discrepancies > 0;
             """),
+        // What lists and maps show of each archived incident, as columns (IncidentRow), kept by triggers from the archived
+        // summary in the same statement that writes it, so the incident list with conditions and the map read small
+        // indexed rows instead of parsing every archived summary (6.5 s at 100,000 documents). The archive's counts
+        // are kept the same way, so a page's totals are one row, not a count of 100,000 index entries.
+        (12, "incident rows", IncidentRowsSql),
     ];
+
+    /// <summary>The row of the archived incident <c>NEW</c> (or of every archived incident, with <c>a</c> for <c>NEW</c>).</summary>
+    private static string RowOf(string a) => $$"""
+        SELECT {{a}}.id, json_extract({{a}}.summary, '$.incident.story'), {{a}}.mention, {{a}}.first_rank, {{a}}.first_start,
+               json_extract({{a}}.summary, '$.incident.type'), json_extract({{a}}.summary, '$.incident.modality'),
+               json_extract({{a}}.summary, '$.incident.scope'), json_extract({{a}}.summary, '$.incident.grade'),
+               json_extract({{a}}.summary, '$.incident.title'),
+               json_extract({{a}}.summary, '$.incident.location.text'), json_extract({{a}}.summary, '$.incident.location.name'),
+               json_extract({{a}}.summary, '$.incident.location.country'), json_extract({{a}}.summary, '$.incident.location.precision'),
+               json_extract({{a}}.summary, '$.incident.location.latitude'), json_extract({{a}}.summary, '$.incident.location.longitude'),
+               json_extract({{a}}.summary, '$.incident.time.text'), json_extract({{a}}.summary, '$.incident.time.start'),
+               json_extract({{a}}.summary, '$.incident.time.end'), json_extract({{a}}.summary, '$.incident.time.precision'),
+               json_extract({{a}}.summary, '$.incident.time.basis'), json_extract({{a}}.summary, '$.incident.fatalities.best'),
+               coalesce(json_extract({{a}}.summary, '$.incident.independentSources'), 0)
+        """;
+
+    private const string RowColumns = """
+        id, story, mention, first_rank, first_start, type, modality, scope, grade, title,
+        place_text, place_name, country, place_precision, lat, lon, time_text, day_start, day_end, time_precision, time_basis, killed, sources
+        """;
+
+    private static string IncidentRowsSql => $$"""
+        CREATE TABLE incident_rows (
+            id              TEXT NOT NULL UNIQUE,
+            story           TEXT NOT NULL,
+            mention         INTEGER NOT NULL,
+            first_rank      INTEGER NOT NULL,
+            first_start     INTEGER NOT NULL,
+            type            TEXT NOT NULL,
+            modality        TEXT NOT NULL,
+            scope           TEXT NOT NULL,
+            grade           TEXT NOT NULL,
+            title           TEXT NOT NULL,
+            place_text      TEXT,
+            place_name      TEXT,
+            country         TEXT,
+            place_precision TEXT,
+            lat             REAL,
+            lon             REAL,
+            time_text       TEXT,
+            day_start       TEXT,
+            day_end         TEXT,
+            time_precision  TEXT,
+            time_basis      TEXT,
+            killed          NUMERIC,
+            sources         INTEGER NOT NULL,
+            -- Kept in the record's order, so a list of every row reads the table front to back.
+            PRIMARY KEY (mention, first_rank, first_start, id)
+        ) WITHOUT ROWID;
+        INSERT INTO incident_rows ({{RowColumns}}) {{RowOf("a")}} FROM archived_incidents a WHERE json_valid(a.summary);
+        CREATE INDEX incident_rows_dead ON incident_rows(mention, coalesce(killed, 0) DESC, id) WHERE lat IS NOT NULL AND lon IS NOT NULL;
+        CREATE INDEX incident_rows_map ON incident_rows(mention, type, day_start, day_end, lat, lon);
+        -- A summary that cannot be read has no row: readers leave it out, as they leave out the summary.
+        CREATE TRIGGER incident_rows_insert AFTER INSERT ON archived_incidents BEGIN
+            INSERT OR REPLACE INTO incident_rows ({{RowColumns}}) {{RowOf("NEW")}} WHERE json_valid(NEW.summary);
+        END;
+        CREATE TRIGGER incident_rows_update AFTER UPDATE ON archived_incidents BEGIN
+            DELETE FROM incident_rows WHERE id = OLD.id;
+            INSERT OR REPLACE INTO incident_rows ({{RowColumns}}) {{RowOf("NEW")}} WHERE json_valid(NEW.summary);
+        END;
+        CREATE TRIGGER incident_rows_delete AFTER DELETE ON archived_incidents BEGIN
+            DELETE FROM incident_rows WHERE id = OLD.id;
+        END;
+
+        CREATE TABLE archive_counts (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO archive_counts (name, value) VALUES
+            ('stories', (SELECT count(*) FROM archived_stories)),
+            ('incidents', (SELECT count(*) FROM archived_incidents WHERE mention = 0)),
+            ('mentions', (SELECT count(*) FROM archived_incidents WHERE mention <> 0)),
+            ('discrepancies', (SELECT coalesce(sum(discrepancies), 0) FROM archived_incidents)),
+            ('located', (SELECT count(*) FROM incident_rows WHERE mention = 0 AND lat IS NOT NULL AND lon IS NOT NULL));
+        -- Listed incidents with a point: what a map of everything counts.
+        CREATE TRIGGER archive_counts_located_insert AFTER INSERT ON incident_rows
+        WHEN NEW.mention = 0 AND NEW.lat IS NOT NULL AND NEW.lon IS NOT NULL BEGIN
+            UPDATE archive_counts SET value = value + 1 WHERE name = 'located';
+        END;
+        CREATE TRIGGER archive_counts_located_delete AFTER DELETE ON incident_rows
+        WHEN OLD.mention = 0 AND OLD.lat IS NOT NULL AND OLD.lon IS NOT NULL BEGIN
+            UPDATE archive_counts SET value = value - 1 WHERE name = 'located';
+        END;
+        CREATE TRIGGER archive_counts_incident_insert AFTER INSERT ON archived_incidents BEGIN
+            UPDATE archive_counts SET value = value + 1 WHERE name = CASE WHEN NEW.mention = 0 THEN 'incidents' ELSE 'mentions' END;
+            UPDATE archive_counts SET value = value + NEW.discrepancies WHERE name = 'discrepancies';
+        END;
+        CREATE TRIGGER archive_counts_incident_update AFTER UPDATE OF mention, discrepancies ON archived_incidents BEGIN
+            UPDATE archive_counts SET value = value - 1 WHERE name = CASE WHEN OLD.mention = 0 THEN 'incidents' ELSE 'mentions' END;
+            UPDATE archive_counts SET value = value + 1 WHERE name = CASE WHEN NEW.mention = 0 THEN 'incidents' ELSE 'mentions' END;
+            UPDATE archive_counts SET value = value - OLD.discrepancies + NEW.discrepancies WHERE name = 'discrepancies';
+        END;
+        CREATE TRIGGER archive_counts_incident_delete AFTER DELETE ON archived_incidents BEGIN
+            UPDATE archive_counts SET value = value - 1 WHERE name = CASE WHEN OLD.mention = 0 THEN 'incidents' ELSE 'mentions' END;
+            UPDATE archive_counts SET value = value - OLD.discrepancies WHERE name = 'discrepancies';
+        END;
+        CREATE TRIGGER archive_counts_story_insert AFTER INSERT ON archived_stories BEGIN
+            UPDATE archive_counts SET value = value + 1 WHERE name = 'stories';
+        END;
+        CREATE TRIGGER archive_counts_story_delete AFTER DELETE ON archived_stories BEGIN
+            UPDATE archive_counts SET value = value - 1 WHERE name = 'stories';
+        END;
+        """;
 
     /// <summary>
     /// Brings the schema up to date. Each migration is checked and applied inside one immediate (write-locked)

@@ -22,6 +22,7 @@ internal static class RoleWords
 
     /// <summary>Nouns of a gathering or a visit, whose place is not an attack's ("negotiations in Switzerland").</summary>
     public static FrozenSet<string> GatheringNouns => Section("gathering-nouns");
+    public static FrozenSet<string> InstitutionNouns => Section("institution-nouns");
 
     public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");
 

@@ -55,6 +55,37 @@ internal static class SyntaxActors
         return -1;
     }
 
+    /// <summary>
+    /// "The U.S. military said it carried out a strike", "Russia said it struck": "it" as the subject of what a speech
+    /// verb reports stands for that verb's subject when the subject is a body (a country, an organisation, or one of
+    /// the <c>@institution-nouns</c> of syntax-roles.txt), which speaks of its own act; a person is never "it". The
+    /// subject's token, or <paramref name="actor"/> otherwise.
+    /// </summary>
+    public static int SpeakerForPronoun(AnnotatedText text, int actor)
+    {
+        if (!text.WordOf(actor).Equals("it", StringComparison.OrdinalIgnoreCase) || text.RelationOf(actor) != "nsubj") return actor;
+        var clause = text.HeadOf(actor);
+        if (clause < 0 || text.RelationOf(clause) != "ccomp" || text.HeadOf(clause) is var speech && speech < 0 || !IsSpeechVerb(text, speech)) return actor;
+        var sentence = text.SentenceOf(actor);
+        for (var d = sentence.StartToken; d < sentence.EndToken; d++)
+        {
+            if (text.HeadOf(d) == speech && text.RelationOf(d) == "nsubj") return IsBody(text, d) ? d : actor;
+        }
+        return actor;
+    }
+
+    /// <summary>A body that can be "it": an institution noun, or a country or organisation named by the word itself.</summary>
+    private static bool IsBody(AnnotatedText text, int token)
+    {
+        if (!IsNoun(text, token)) return false;
+        if (RoleWords.InstitutionNouns.Contains(text.WordOf(token).ToLowerInvariant())) return true;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.Contains(token)) return m.Type is EntityType.Org or EntityType.Gpe;
+        }
+        return false;
+    }
+
     /// <summary>Whether a subordinator ("as", "while", "because") hangs from the verb: it opens a clause of its own.</summary>
     private static bool HasMark(AnnotatedText text, int t)
     {

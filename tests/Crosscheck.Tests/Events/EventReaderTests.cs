@@ -49,6 +49,16 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_speaker_telling_its_own_attack_as_it_is_the_actor()
+    {
+        var assault = Read("The Thai army said it shelled a Cambodian position Sunday, killing two soldiers.").Events.Single(e => e.Type == PloverType.Assault);
+        assault.Actors.ShouldHaveSingleItem().Span.Text.ShouldBe("The Thai army");
+        // A pronoun that is not the subject of what is said stays as it was.
+        Read("Officials said the strike hit it on Monday.").Events.Where(e => e.Type == PloverType.Assault).SelectMany(e => e.Actors)
+            .ShouldAllBe(a => a.Span.Text != "Officials");
+    }
+
+    [Fact]
     public void A_bounded_count_of_victims_keeps_its_bound()
     {
         // From the parse ("killed at least 9 people") and from the words after the event ("killing at least 9 people").

@@ -113,6 +113,24 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void A_bare_weekday_after_an_object_leaves_the_object_to_its_verb()
+    {
+        // Direct: the repair on a tree a greedy parse gives ("strike" a compound of "Sunday", "Sunday" the verb's time).
+        string[] words = ["they", "carried", "out", "a", "strike", "Sunday", "against", "a", "vessel"];
+        string[] tags = ["PRP", "VBD", "RP", "DT", "NN", "NNP", "IN", "DT", "NN"];
+        int[] heads = [1, -1, 1, 5, 5, 1, 8, 8, 1];
+        string[] relations = ["nsubj", "root", "compound:prt", "det", "compound", "obl:unmarked", "case", "det", "obl"];
+        Crosscheck.Language.Parsing.TimeNounRepair.Apply(words, tags, heads, relations);
+        (heads[4], relations[4]).ShouldBe((1, "obj"));
+        (heads[3], relations[5]).ShouldBe((4, "obl:unmarked"));
+        // A verb with an object of its own keeps it: "hit the port strike Sunday" is left alone.
+        int[] withObject = [1, -1, 1, 5, 5, 1, 8, 8, 1];
+        string[] withObjectRelations = ["nsubj", "root", "compound:prt", "det", "compound", "obl:unmarked", "case", "det", "obj"];
+        Crosscheck.Language.Parsing.TimeNounRepair.Apply(words, tags, withObject, withObjectRelations);
+        (withObject[4], withObjectRelations[4]).ShouldBe((5, "compound"));
+    }
+
+    [Fact]
     public void The_committed_parser_finds_subject_and_object_of_a_plain_clause()
     {
         const string s = "The coast guard seized two fishing boats near the island on Friday .";

@@ -178,6 +178,7 @@ internal sealed partial class DependencyParser
             relations[i] = RelationName(state.Label[i]);
         }
         CoreArgumentRepair.Apply(tags, heads, relations);
+        TimeNounRepair.Apply(words, tags, heads, relations);
         return root;
     }
 

@@ -39,6 +39,8 @@ public sealed partial class CasualtyFinder
             end = at;
             // "14 people in Thailand were injured": a place after the victims is not part of them.
             if (PlaceBefore(text, sentence, end) is { } placeStart) end = placeStart;
+            // "Three people aboard the vessel were killed": where the victims were is not part of them either.
+            if (AboardBefore(text, sentence, end) is { } aboard) end = aboard;
             // "Jane Doe, 23, of Chicago, was": the victim is the phrase before the first comma of the apposition.
             if (end - 1 >= sentence.StartToken && text.WordOf(end - 1) == ",")
             {
@@ -94,6 +96,27 @@ public sealed partial class CasualtyFinder
             if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) return n.Span.StartToken;
         }
         return start;
+    }
+
+    /// <summary>
+    /// Where "aboard the vessel", "on board the boat", "on the boat" or "in the car" starts when it ends at
+    /// <paramref name="end"/> right after people ("three men aboard the vessel"); null otherwise.
+    /// </summary>
+    private static int? AboardBefore(AnnotatedText text, TokenSpan sentence, int end)
+    {
+        for (var p = end - 1; p >= sentence.StartToken + 1 && end - p <= 5; p--)
+        {
+            var w = text.WordOf(p).ToLowerInvariant();
+            if (w is "aboard" or "onboard" || w == "board" && text.WordOf(p - 1).Equals("on", StringComparison.OrdinalIgnoreCase))
+            {
+                var at = w == "board" ? p - 1 : p;
+                // People, or any plural before a word of being on board ("narco-terrorists aboard the vessel").
+                return at - 1 >= sentence.StartToken && (NamesPerson(text, at - 1) || text.PosOf(at - 1) is "NNS" or "CD") ? at : null;
+            }
+            if (w is "on" or "in" && p + 1 < end && text.PosOf(end - 1) is "NN" && NamesPerson(text, p - 1) && text.PosOf(p - 1) is "NNS") return p;
+            if (text.PosOf(p) is not ("DT" or "NN" or "JJ" or "NNP" or "PRP$")) return null;
+        }
+        return null;
     }
 
     /// <summary>

@@ -110,50 +110,6 @@ public sealed partial class TollCues
     /// <summary>A cue found near a count: its words, and whether it names where the count starts ("since …").</summary>
     internal readonly record struct Cue(int Start, int End, bool Since);
 
-    /// <summary>The tallies of a sentence, in text order.</summary>
-    internal List<Tally> Tallies(AnnotatedText text, TokenSpan sentence)
-    {
-        var found = new List<Tally>();
-        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
-        {
-            if (NounAt(text, i, sentence.EndToken) is not { } noun) continue;
-            // "The strikes bring to at least 57 the number of people killed": the number shifted before its toll noun.
-            if (ShiftedNumber(text, sentence, i) is { } shifted)
-            {
-                found.Add(new Tally(noun.Measure, shifted.Span.StartToken - 1, noun.End, shifted));
-                i = noun.End - 1;
-                continue;
-            }
-            // The number sits behind a link word within a few words: "toll had risen to 15", "toll of nine", "toll at 15".
-            for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + 8); j++)
-            {
-                if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
-                if (!_links.Contains(text.WordOf(j))) continue;
-                if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
-                found.Add(new Tally(noun.Measure, i, n.Span.EndToken, n));
-                i = n.Span.EndToken - 1;
-                break;
-            }
-        }
-        return found;
-    }
-
-    /// <summary>
-    /// The number of a toll noun whose number comes first ("brings to 57 the number of people killed", "raising to 83 the
-    /// death toll"): "to" and a number of people right before the noun, or before its "the".
-    /// </summary>
-    private static NumberMention? ShiftedNumber(AnnotatedText text, TokenSpan sentence, int noun)
-    {
-        var end = noun > sentence.StartToken && text.WordOf(noun - 1).Equals("the", StringComparison.OrdinalIgnoreCase) ? noun - 1 : noun;
-        foreach (var n in text.Numbers)
-        {
-            if (n.Span.EndToken != end) continue;
-            var to = n.Span.StartToken - 1;
-            return to >= sentence.StartToken && text.WordOf(to).Equals("to", StringComparison.OrdinalIgnoreCase) && n.Unit is null ? n : null;
-        }
-        return null;
-    }
-
     /// <summary>The cue that makes the count at [<paramref name="start"/>, <paramref name="end"/>) a running total; null when none.</summary>
     internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)
     {

@@ -1,0 +1,117 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// The series a count in the perfect sums up: "has killed 57 people in 14 strikes", "the strikes have killed 27".
+public sealed partial class TollCues
+{
+    /// <summary>
+    /// "The US has now killed at least 57 people in 14 strikes", "has carried out at least 21 strikes, killing 83": a count
+    /// whose clause (or the clause its participle hangs from) is in the present perfect and counts events as a series is
+    /// their total so far. A series is a count of strikes, raids or boats that is open ("at least 21", "more than 20"),
+    /// of five or more, or said with "now", "already" or "altogether" on the verb: "has killed eight men in strikes on
+    /// three boats" stays the news it reports, as do the simple past ("struck four boats, killing 14"), the past
+    /// perfect of reported speech ("said it had killed eight in strikes on three boats") and a clause with a day of its
+    /// own. Returns the count of events; null without a parse.
+    /// </summary>
+    private TokenSpan? PerfectOverEvents(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
+    {
+        if (victimEnd <= victimStart || !SyntaxScope.HasParse(text, sentence)) return null;
+        var verb = text.HeadOf(VictimHead(text, victimStart, victimEnd));
+        if (verb < 0 || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return null;
+        var clause = verb;
+        // "…, killing 57": the participle's clause is the one it hangs from.
+        if (pos == "VBG" && text.RelationOf(verb) is "advcl" or "xcomp" or "conj" && text.HeadOf(verb) is var main and >= 0) clause = main;
+        var perfect = PresentPerfect(text, sentence, clause) ? clause : PresentPerfect(text, sentence, verb) ? verb : -1;
+        if (perfect < 0) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Precision == TimePrecision.Day && sentence.Contains(t.Span.StartToken) && t.Span.Length > 0
+                && (SyntaxScope.IsAncestor(text, clause, t.Span.StartToken) || SyntaxScope.IsAncestor(text, verb, t.Span.StartToken))) return null;
+        }
+        var accumulated = Accumulating(text, sentence, perfect);
+        if (DefiniteSeries(text, sentence, perfect) is { } series) return series;
+        foreach (var n in text.Numbers)
+        {
+            if (!sentence.Contains(n.Span.StartToken) || n.Min < 2 || UnitMeasure(n.Unit) is not (TollMeasure.Strikes or TollMeasure.Boats)) continue;
+            if (n.Span.StartToken < victimEnd && victimStart < n.Span.EndToken) continue;
+            if (!SyntaxScope.IsAncestor(text, clause, n.Span.StartToken) && !SyntaxScope.IsAncestor(text, verb, n.Span.StartToken)) continue;
+            if (!accumulated && n.Max is not null && n.Min < 5) continue;
+            // "14" of "14 strikes": the span takes the counted word too.
+            var end = n.Span.EndToken < sentence.EndToken && text.WordOf(n.Span.EndToken).Equals(n.Unit, StringComparison.OrdinalIgnoreCase) ? n.Span.EndToken + 1 : n.Span.EndToken;
+            return text.Span(n.Span.StartToken, end);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "The strikes have killed at least 27 people", "have been killed in the attacks": the series named as a whole, a
+    /// plural event noun with "the" or "these" as the perfect verb's subject or its "in" phrase, and nothing after it that
+    /// names one of them ("the strikes on the port"); its words, or null.
+    /// </summary>
+    private TokenSpan? DefiniteSeries(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            if (text.HeadOf(i) != verb || UnitMeasure(text.WordOf(i)) is not (TollMeasure.Strikes) || text.PosOf(i) is not "NNS") continue;
+            var relation = text.RelationOf(i);
+            var inPhrase = relation is "obl" && HasCaseWord(text, sentence, i, "in");
+            if (relation is not ("nsubj" or "nsubj:pass") && !inPhrase) continue;
+            var start = i;
+            var definite = false;
+            for (var d = sentence.StartToken; d < i; d++)
+            {
+                if (text.HeadOf(d) != i) continue;
+                if (text.RelationOf(d) == "det" && text.WordOf(d).ToLowerInvariant() is "the" or "these") definite = true;
+                if (text.RelationOf(d) is "det" or "amod" or "compound" or "nmod:poss") start = Math.Min(start, d);
+                else if (text.RelationOf(d) != "case") { definite = false; break; }
+            }
+            var named = false;
+            for (var d = i + 1; d < sentence.EndToken && !named; d++) named = text.HeadOf(d) == i && text.RelationOf(d) is "nmod" or "acl" or "acl:relcl" or "nummod";
+            if (definite && !named) return text.Span(start, i + 1);
+        }
+        return null;
+    }
+
+    private static bool HasCaseWord(AnnotatedText text, TokenSpan sentence, int head, string word)
+    {
+        for (var d = Math.Max(sentence.StartToken, head - 4); d < head; d++)
+        {
+            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The victims' head: their last noun whose head lies outside them ("people" of "At least 57 people", which a parse
+    /// may hang under its number), else the phrase's head.
+    /// </summary>
+    private static int VictimHead(AnnotatedText text, int start, int end)
+    {
+        for (var i = end - 1; i >= start; i--)
+        {
+            if (text.PosOf(i) is "NN" or "NNS" or "NNP" or "NNPS" && (text.HeadOf(i) < start || text.HeadOf(i) >= end)) return i;
+        }
+        return SyntaxScope.HeadOf(text, start, end);
+    }
+
+    /// <summary>"has now killed", "have already carried out": an adverb of accumulation on the verb.</summary>
+    private static bool Accumulating(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = Math.Max(sentence.StartToken, verb - 4); i < Math.Min(sentence.EndToken, verb + 3); i++)
+        {
+            if (text.HeadOf(i) == verb && text.RelationOf(i) == "advmod" && text.WordOf(i).ToLowerInvariant() is "now" or "already" or "altogether") return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="verb"/> is in the present perfect ("has killed", "have been killed"; not the past "had killed").</summary>
+    private static bool PresentPerfect(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = Math.Max(sentence.StartToken, verb - 6); i < verb; i++)
+        {
+            if (text.HeadOf(i) == verb && text.RelationOf(i) == "aux" && text.WordOf(i).ToLowerInvariant() is "has" or "have" or "'ve") return true;
+        }
+        return false;
+    }
+}

@@ -139,8 +139,22 @@ internal static class RelativeTimes
         }
         // "Tuesday night", "Monday morning": the same day, the part of it kept in the words.
         var end = s.At(at + 1) is { } part && Cues.DayParts.Contains(part) ? at + 2 : at + 1;
+        // "on Saturday and Sunday": two days of one week are the span from the first to the second.
+        if (s.Is(end, "and") && s.At(end + 1) is { } next && Lexicon.TryWeekday(next, out var second) && second != day)
+        {
+            m = new TimeMatch(start, end + 2, Relative(s.Published, p => TwoDays(Weekday(day, pick, p), Weekday(second, pick, p)), TimePrecision.Range));
+            return true;
+        }
         m = new TimeMatch(start, end, Relative(s.Published, p => Period.Day(Weekday(day, pick, p)), TimePrecision.Day));
         return true;
+    }
+
+    /// <summary>The span of two weekdays read alike ("Saturday and Sunday"): from the earlier to the later, at most a week.</summary>
+    private static Period TwoDays(DateOnly? a, DateOnly? b)
+    {
+        if (a is not { } x || b is not { } y) return Period.Unresolved(TimePrecision.Range);
+        var (from, to) = x <= y ? (x, y) : (y, x);
+        return to.DayNumber - from.DayNumber <= 6 ? Period.Between(from, to, TimePrecision.Range) : Period.Day(x);
     }
 
     /// <summary>

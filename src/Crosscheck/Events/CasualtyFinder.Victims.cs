@@ -17,6 +17,9 @@ public sealed partial class CasualtyFinder
         int start, end;
         if (forward)
         {
+            // "killed a total of six people": the count is what follows "a total of".
+            if (at + 3 < sentence.EndToken && text.WordOf(at).Equals("a", StringComparison.OrdinalIgnoreCase)
+                && text.WordOf(at + 1).Equals("total", StringComparison.OrdinalIgnoreCase) && text.WordOf(at + 2).Equals("of", StringComparison.OrdinalIgnoreCase)) at += 3;
             start = at;
             end = at;
             // "killing at least 6 civilians"

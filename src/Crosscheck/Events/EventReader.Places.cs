@@ -290,6 +290,15 @@ public sealed partial class EventReader
     /// </summary>
     private (double Lat, double Lon)? SeaPointOf(PlaceMention place, TokenSpan sentence, List<PlaceMention> places)
     {
+        // "off the coast of Colombia in the Caribbean": a sea the sentence names beats the sea nearest the country.
+        if (!Seas.IsSea(place.Known) && !Seas.NamesSea(place.Span))
+        {
+            foreach (var other in places)
+            {
+                if (ReferenceEquals(other, place) || other.Kind != PlaceKind.Sea || !sentence.Contains(other.Span.StartToken) || !Seas.IsSea(other.Known)) continue;
+                if (Seas.Locate(other.Span, other.Known) is { } named) return named;
+            }
+        }
         if (Seas.Locate(place.Span, place.Known) is { } own) return own;
         foreach (var other in places)
         {

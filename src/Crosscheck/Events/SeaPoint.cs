@@ -41,6 +41,12 @@ internal sealed class SeaPoint
         return country is null || _seas.Length == 0 ? null : Point(Nearest(_seas, country));
     }
 
+    /// <summary>Whether <paramref name="entity"/> is a sea or gulf of the gazetteer (not a country whose waters a phrase names).</summary>
+    public bool IsSea(KnownEntity? entity) => entity is not null && Array.IndexOf(_seas, entity) >= 0;
+
+    /// <summary>Whether the phrase's own words name a sea ("off Mexico's Pacific coast").</summary>
+    public bool NamesSea(TokenSpan phrase) => phrase.Tokens.Any(t => _byWord.ContainsKey(t.Text));
+
     private static (double, double) Point(KnownEntity sea) => (sea.Latitude!.Value, sea.Longitude!.Value);
 
     private static KnownEntity Nearest(IReadOnlyList<KnownEntity> seas, KnownEntity? to)

@@ -59,6 +59,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void Waters_off_a_country_take_the_sea_their_sentence_names()
+    {
+        var caribbean = Read("Navy jets struck a skiff in the Caribbean on Sunday.").Events.Single(e => e.Type == PloverType.Assault).Location!;
+        var off = Read("Navy jets struck a skiff off the coast of Colombia in the Caribbean on Sunday.").Events.Single(e => e.Type == PloverType.Assault).Location!;
+        off.Precision.ShouldBe("sea");
+        (off.Latitude, off.Longitude).ShouldBe((caribbean.Latitude, caribbean.Longitude));
+    }
+
+    [Fact]
     public void A_bounded_count_of_victims_keeps_its_bound()
     {
         // From the parse ("killed at least 9 people") and from the words after the event ("killing at least 9 people").

@@ -35,7 +35,9 @@ internal static class DisputeReader
             for (var i = sentence.StartToken; i < sentence.EndToken; i++)
             {
                 if (Cue(text, sentence, i) is not { } cue) continue;
-                var speaker = cue.Kind is "denial" or "dispute" ? SubjectOf(text, i) : SpeakerOf(text, i);
+                // A deny verb with no subject of its own in the parse is said by the speaker of the clause it hangs in
+                // ("Petro said a fisherman was among those killed …, and denied that …").
+                var speaker = cue.Kind is "denial" or "dispute" ? SubjectOf(text, i) ?? SpeakerOf(text, i) : SpeakerOf(text, i);
                 speaker ??= EntityBefore(text, sentence, i);
                 if (speaker is null) continue;
                 var (name, country) = NameOf(text, speaker.Value);
@@ -154,11 +156,18 @@ internal static class DisputeReader
         foreach (var m in text.Entities)
         {
             if (m.Span.EndToken > i) break;
-            if (m.Span.StartToken >= sentence.StartToken && m.Type is EntityType.Person or EntityType.Org or EntityType.Gpe or EntityType.Norp or EntityType.Group)
-                last = m.Span.EndToken - 1;
+            if (m.Span.StartToken < sentence.StartToken || m.Type is not (EntityType.Person or EntityType.Org or EntityType.Gpe or EntityType.Norp or EntityType.Group)) continue;
+            // "killed in a U.S. strike …, and denied": a name modifying a noun ("U.S. strike") says whose the thing is; it speaks not.
+            var end = m.Span.EndToken;
+            if (end < sentence.EndToken && text.PosOf(end) is "NN" or "NNS" && !IsPersonWord(text.WordOf(end))) continue;
+            last = end - 1;
         }
         return last;
     }
+
+    /// <summary>Nouns after a name that make it a speaker ("Venezuelan officials", "the Colombian government").</summary>
+    private static bool IsPersonWord(string word) => Crosscheck.Events.RoleWords.InstitutionNouns.Contains(word.ToLowerInvariant())
+        || word.ToLowerInvariant() is "official" or "officials" or "president" or "minister" or "spokesman" or "spokeswoman" or "spokesperson" or "leader" or "leaders";
 
     /// <summary>The speaker's name (the named entity the words hold, after coreference) and its country.</summary>
     private static (string Name, string? Country) NameOf(AnnotatedText text, int token)

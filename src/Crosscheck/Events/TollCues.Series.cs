@@ -53,16 +53,21 @@ public sealed partial class TollCues
     {
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
-            if (text.HeadOf(i) != verb || UnitMeasure(text.WordOf(i)) is not (TollMeasure.Strikes) || text.PosOf(i) is not "NNS") continue;
+            if (UnitMeasure(text.WordOf(i)) is not (TollMeasure.Strikes) || text.PosOf(i) is not "NNS") continue;
+            var head = text.HeadOf(i);
             var relation = text.RelationOf(i);
-            var inPhrase = relation is "obl" && HasCaseWord(text, sentence, i, "in");
+            // "killed 83 people in the strikes": the "in" phrase may hang from the verb or from its object.
+            var onObject = head >= 0 && text.HeadOf(head) == verb && text.RelationOf(head) == "obj" && relation is "nmod";
+            if (head != verb && !onObject) continue;
+            var inPhrase = relation is "obl" or "nmod" && HasCaseWord(text, sentence, i, "in");
             if (relation is not ("nsubj" or "nsubj:pass") && !inPhrase) continue;
             var start = i;
             var definite = false;
             for (var d = sentence.StartToken; d < i; d++)
             {
                 if (text.HeadOf(d) != i) continue;
-                if (text.RelationOf(d) == "det" && text.WordOf(d).ToLowerInvariant() is "the" or "these") definite = true;
+                // "the strikes", "these attacks", "the administration's strikes": a definite series.
+                if (text.RelationOf(d) == "det" && text.WordOf(d).ToLowerInvariant() is "the" or "these" || text.RelationOf(d) == "nmod:poss") definite = true;
                 if (text.RelationOf(d) is "det" or "amod" or "compound" or "nmod:poss") start = Math.Min(start, d);
                 else if (text.RelationOf(d) != "case") { definite = false; break; }
             }

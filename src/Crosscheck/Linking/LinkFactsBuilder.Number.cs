@@ -21,7 +21,8 @@ public static partial class LinkFactsBuilder
         foreach (var m in text.GazetteerMatches)
         {
             if (m.StartToken < sentence.StartToken || m.EndToken > sentence.EndToken || m.Entry is not { } entry) continue;
-            if (m.Kind != GazetteerMatchKind.Entity || entry.Place is not PlaceKind.Sea) continue;
+            // A named sea has its point; "international waters" names no sea of its own.
+            if (m.Kind != GazetteerMatchKind.Entity || entry.Place is not PlaceKind.Sea || entry.Entity.Latitude is null) continue;
             if (seen.TryGetValue(entry.Place, out var key) && key != entry.Entity.Key) return true;
             seen[entry.Place] = entry.Entity.Key;
         }

@@ -95,6 +95,10 @@ public class CrossDocumentLinkerTests
         var both = Facts("both", "Pelican Post", "2025-11-05",
             "The navy carried out two more strikes on smuggling boats on Monday, one in the Gulf of Mexico and one in the Pacific Ocean, killing five people in all.");
         both.Events.ShouldContain(e => e.Spread);
+        // "International waters" is no second sea: three strikes of one day there, off one coast, are that day's incident.
+        var oneSea = Facts("one-sea", "Pelican Post", "2025-11-05",
+            "The navy carried out three strikes on four boats in international waters in the Pacific Ocean on Monday, killing 14 people.");
+        oneSea.Events.ShouldNotContain(e => e.Spread);
         var record = Link(east, west, both);
         var gulf = IncidentWith(record, east, "speedboat");
         var pacific = IncidentWith(record, west, "skiff");

@@ -214,8 +214,10 @@ public sealed partial class CrossDocumentLinker
                 Tolls = tolls,
                 Fatalities = latest ?? incident.Fatalities,
                 Time = time,
-                // The title says the campaign's span and its latest toll.
-                Title = IncidentTitle.Of(events, incident.Modality, incident.Scope, incident.Location, time, latest ?? incident.Fatalities, latestToll: latest is not null),
+                // The title says the campaign's span and its latest toll; no one sea when its reports name two
+                // ("the attacks in the Caribbean and the Eastern Pacific").
+                Title = IncidentTitle.Of(events, incident.Modality, incident.Scope, events.Any(e => e.Spread) ? null : incident.Location, time,
+                    latest ?? incident.Fatalities, latestToll: latest is not null),
             };
         }
         summary = (incident, summary.Discrepancies);

@@ -71,6 +71,16 @@ public class CrossDocumentLinkerTests
     }
 
     [Fact]
+    public void A_campaign_reported_in_two_seas_is_titled_by_neither()
+    {
+        var series = Facts("two-seas", "Harbor Ledger", "2025-11-03",
+            "The navy has carried out strikes on smuggling boats in the Gulf of Mexico and the Pacific Ocean since August, killing at least 30 people.");
+        var campaign = Link(series).Incidents.Single(i => i.Scope == IncidentScope.Campaign);
+        campaign.Title.ShouldNotContain("Gulf");
+        campaign.Title.ShouldNotContain("Pacific");
+    }
+
+    [Fact]
     public void A_strike_report_tallying_the_series_gives_the_campaign_its_latest_toll()
     {
         var earlier = Facts("raids-earlier", "Harbor Ledger", "2025-11-03",

@@ -164,8 +164,7 @@ public sealed partial class EventReader
             if (!SyntaxScope.IsAncestor(text, head, i) || !possessive && text.RelationOf(i) is "case" or "punct" or "cc" or "mark" or "conj") break;
             start = i;
         }
-        // "at least 57 people": the bound's preposition belongs to the phrase.
-        if (start > sentence.StartToken && text.WordOf(start).ToLowerInvariant() is "least" or "most" && text.WordOf(start - 1).Equals("at", StringComparison.OrdinalIgnoreCase)) start--;
+        start = SyntaxActors.NumberStart(text, start);
         var span = text.Span(start, head + 1);
         var entity = EntityLookup.Of(text).StartingIn(span.StartToken, span.EndToken).FirstOrDefault(m => m.Span.EndToken <= span.EndToken && IsActorType(m.Type));
         return new Participant(span, entity);
@@ -185,8 +184,7 @@ public sealed partial class EventReader
             i++;
         }
         if (lastNoun < start) return null;
-        // "at least 57 people" after its verb: the bound's preposition belongs to the phrase.
-        if (start > 0 && text.WordOf(start).ToLowerInvariant() is "least" or "most" && text.WordOf(start - 1).Equals("at", StringComparison.OrdinalIgnoreCase)) start--;
+        start = SyntaxActors.NumberStart(text, start);
         var span = text.Span(start, lastNoun + 1);
         var entity = EntityLookup.Of(text).StartingIn(span.StartToken, span.EndToken).FirstOrDefault(m => m.Span.EndToken <= span.EndToken && IsActorType(m.Type));
         return new Participant(span, entity);

@@ -139,7 +139,21 @@ internal static class SyntaxActors
         return modifier;
     }
 
-    private static bool HasCase(AnnotatedText text, int d, string word)
+    /// <summary>
+    /// Where a phrase starting at <paramref name="start"/> starts once it takes all the words of a number it begins
+    /// inside ("least 57 people" → "at least 57 people": the number mention spans "at least 57").
+    /// </summary>
+    internal static int NumberStart(AnnotatedText text, int start)
+    {
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken < start && start < n.Span.EndToken) return n.Span.StartToken;
+            if (n.Span.StartToken >= start) break;
+        }
+        return start;
+    }
+
+    internal static bool HasCase(AnnotatedText text, int d, string word)
     {
         var sentence = text.SentenceOf(d);
         for (var c = sentence.StartToken; c < d; c++)
@@ -176,8 +190,7 @@ internal static class SyntaxActors
                 && !(text.PosOf(d) is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "IN")) && text.RelationOf(d) != "punct") start = d;
             else break;
         }
-        // "at least 57 people": the bound's preposition belongs to the phrase.
-        if (start > sentence.StartToken && text.WordOf(start).ToLowerInvariant() is "least" or "most" && text.WordOf(start - 1).Equals("at", StringComparison.OrdinalIgnoreCase)) start--;
+        start = NumberStart(text, start);
         // To the right: the rest of a name, and an "of" phrase or apposition naming whose ("Leaders of the coalition",
         // "Secretary of State Warren Christopher", "the emir, Sheikh Hamad").
         var end = token + 1;

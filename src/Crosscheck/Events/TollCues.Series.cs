@@ -59,7 +59,7 @@ public sealed partial class TollCues
             // "killed 83 people in the strikes": the "in" phrase may hang from the verb or from its object.
             var onObject = head >= 0 && text.HeadOf(head) == verb && text.RelationOf(head) == "obj" && relation is "nmod";
             if (head != verb && !onObject) continue;
-            var inPhrase = relation is "obl" or "nmod" && HasCaseWord(text, sentence, i, "in");
+            var inPhrase = relation is "obl" or "nmod" && SyntaxActors.HasCase(text, i, "in");
             if (relation is not ("nsubj" or "nsubj:pass") && !inPhrase) continue;
             var start = i;
             var definite = false;
@@ -76,15 +76,6 @@ public sealed partial class TollCues
             if (definite && !named) return text.Span(start, i + 1);
         }
         return null;
-    }
-
-    private static bool HasCaseWord(AnnotatedText text, TokenSpan sentence, int head, string word)
-    {
-        for (var d = Math.Max(sentence.StartToken, head - 4); d < head; d++)
-        {
-            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
     }
 
     /// <summary>

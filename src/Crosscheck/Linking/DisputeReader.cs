@@ -166,8 +166,11 @@ internal static class DisputeReader
     }
 
     /// <summary>Nouns after a name that make it a speaker ("Venezuelan officials", "the Colombian government").</summary>
-    private static bool IsPersonWord(string word) => Crosscheck.Events.RoleWords.InstitutionNouns.Contains(word.ToLowerInvariant())
-        || word.ToLowerInvariant() is "official" or "officials" or "president" or "minister" or "spokesman" or "spokeswoman" or "spokesperson" or "leader" or "leaders";
+    private static bool IsPersonWord(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return RoleWords.InstitutionNouns.Contains(w) || AttributionWords.AnonymousHeads.Contains(w) || AttributionWords.TitleWords.Contains(w);
+    }
 
     /// <summary>The speaker's name (the named entity the words hold, after coreference) and its country.</summary>
     private static (string Name, string? Country) NameOf(AnnotatedText text, int token)

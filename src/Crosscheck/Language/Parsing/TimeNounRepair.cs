@@ -9,8 +9,6 @@ namespace Crosscheck.Language.Parsing;
 /// </summary>
 internal static class TimeNounRepair
 {
-    private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
     /// <summary>Repairs one sentence's tree in place (heads index the sentence, -1 for the root).</summary>
     public static void Apply(ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<int> heads, Span<string> relations)
     {
@@ -18,7 +16,7 @@ internal static class TimeNounRepair
         {
             if (relations[d] != "compound" || tags[d] is not ("NN" or "NNS")) continue;
             var day = heads[d];
-            if (day != d + 1 || Array.IndexOf(Weekdays, words[day]) < 0) continue;
+            if (day != d + 1 || !Lexicon.TryWeekday(words[day], out _)) continue;
             var verb = heads[day];
             if (verb < 0 || !tags[verb].StartsWith("VB", StringComparison.Ordinal) || HasObject(heads, relations, verb, day)) continue;
             heads[d] = verb;

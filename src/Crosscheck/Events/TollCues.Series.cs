@@ -33,6 +33,8 @@ public sealed partial class TollCues
         if (DefiniteSeries(text, sentence, perfect) is { } series) return series;
         foreach (var n in text.Numbers)
         {
+            // The numbers are in text order: none after the sentence's end is in it.
+            if (n.Span.StartToken >= sentence.EndToken) break;
             if (!sentence.Contains(n.Span.StartToken) || n.Min < 2 || UnitMeasure(n.Unit) is not (TollMeasure.Strikes or TollMeasure.Boats)) continue;
             if (n.Span.StartToken < victimEnd && victimStart < n.Span.EndToken) continue;
             if (!SyntaxScope.IsAncestor(text, clause, n.Span.StartToken) && !SyntaxScope.IsAncestor(text, verb, n.Span.StartToken)) continue;

@@ -20,6 +20,8 @@ public static partial class LinkFactsBuilder
         var seen = new Dictionary<PlaceKind, string>();
         foreach (var m in text.GazetteerMatches)
         {
+            // The matches are in text order: none after the sentence's end is in it.
+            if (m.StartToken >= sentence.EndToken) break;
             if (m.StartToken < sentence.StartToken || m.EndToken > sentence.EndToken || m.Entry is not { } entry) continue;
             // A named sea has its point; "international waters" names no sea of its own.
             if (m.Kind != GazetteerMatchKind.Entity || entry.Place is not PlaceKind.Sea || entry.Entity.Latitude is null) continue;

@@ -68,6 +68,8 @@ public static class IncidentAnchors
     /// </summary>
     public static bool DifferentSeas(PlaceFacts a, PlaceFacts b) =>
         a.Precision == "sea" && b.Precision == "sea" && !SamePlaceName(a.Name, b.Name)
+        // "the Pacific" holds "the eastern Pacific": an ocean's point is far from its seas' but names no other water.
+        && !SeaParts.OneHoldsTheOther(a.Name, b.Name)
         && (a.Latitude, a.Longitude, b.Latitude, b.Longitude) is (double la, double lo, double lb, double lob)
         && GeoDistance.Kilometres(la, lo, lb, lob) > SeaApartKm;
 

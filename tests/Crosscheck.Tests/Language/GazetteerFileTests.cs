@@ -127,7 +127,7 @@ public sealed class GazetteerFileTests
             .ShouldBe(["Kyiv", "Kiew", "Kiyev"]);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Crosscheck.slnx"))) dir = dir.Parent;

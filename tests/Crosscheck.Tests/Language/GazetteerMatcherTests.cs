@@ -102,6 +102,7 @@ public sealed class GazetteerMatcherTests
 
     [Theory]
     [InlineData("boats in the Eastern Pacific Ocean", "Eastern Pacific Ocean", "place:eastern-pacific")]
+    [InlineData("a boat in the eastern Pacific on Monday", "eastern Pacific", "place:eastern-pacific")]
     [InlineData("freighters in Caribbean waters", "Caribbean waters", "place:caribbean-sea")]
     [InlineData("boats stopped in international waters", "international waters", "place:international-waters")]
     [InlineData("cartels in the Western Hemisphere", "Western Hemisphere", "place:western-hemisphere")]

@@ -43,6 +43,15 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_strike_in_a_sea_and_in_the_ocean_holding_it_on_one_day_is_one_incident()
+    {
+        var a = Facts("ocean-a", "Harbor Ledger", "2025-10-30", "US forces struck a boat in the Pacific on Wednesday, killing four people.");
+        var b = Facts("ocean-b", "Gulf Gazette", "2025-10-30", "US forces struck a boat in the Eastern Pacific on Wednesday, killing four people.");
+        var record = Link(a, b);
+        IncidentWith(record, a, "struck").Id.ShouldBe(IncidentWith(record, b, "struck").Id);
+    }
+
+    [Fact]
     public void A_city_and_a_province_it_is_not_in_are_two_attacks_of_one_day()
     {
         // First-level divisions have no point of their own: which division a city is in comes from the gazetteer.

@@ -15,6 +15,8 @@ internal sealed record EntityRecord(string File, int Line, string? Key, string N
     public PlaceKind Place { get; init; }
     public long Population { get; init; }
     public int? GeonameId { get; init; }
+    /// <summary>The key of the place this one lies within (<c>within=place:pacific-ocean</c> for the Eastern Pacific).</summary>
+    public string? Within { get; init; }
 }
 
 /// <summary>Everything read from gazetteer files, in reading order.</summary>
@@ -111,12 +113,13 @@ internal static class GazetteerFile
         var place = PlaceKind.None;
         long population = 0;
         int? geonameId = null;
+        string? within = null;
         for (var i = 5; i < cells.Length; i++)
         {
             var cell = cells[i];
             if (cell.Length == 0) continue;
             var eq = cell.IndexOf('=');
-            if (eq <= 0) throw new GazetteerException(file, line, $"cell {i + 1} '{cell}' should be field=value (lat, lon, place, titles, population, geonameid)");
+            if (eq <= 0) throw new GazetteerException(file, line, $"cell {i + 1} '{cell}' should be field=value (lat, lon, place, titles, population, geonameid, within)");
             var field = cell[..eq].Trim();
             var value = cell[(eq + 1)..].Trim();
             switch (field)
@@ -137,12 +140,16 @@ internal static class GazetteerFile
                         throw new GazetteerException(file, line, $"geonameid '{value}' is not a whole number");
                     geonameId = id;
                     break;
+                case "within":
+                    if (!IsKey(value)) throw new GazetteerException(file, line, $"within '{value}' should be the key of a place (prefix:name)");
+                    within = value;
+                    break;
                 default:
-                    throw new GazetteerException(file, line, $"unknown field '{field}' (expected lat, lon, place, titles, population, geonameid)");
+                    throw new GazetteerException(file, line, $"unknown field '{field}' (expected lat, lon, place, titles, population, geonameid, within)");
             }
         }
         if (lat is null != lon is null) throw new GazetteerException(file, line, "give both lat and lon, or neither");
-        return record with { Latitude = lat, Longitude = lon, Place = place, Population = population, GeonameId = geonameId };
+        return record with { Latitude = lat, Longitude = lon, Place = place, Population = population, GeonameId = geonameId, Within = within };
     }
 
     private static TitleEntry ParseTitle(string file, int line, string text)

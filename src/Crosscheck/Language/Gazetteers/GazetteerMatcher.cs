@@ -80,7 +80,9 @@ public sealed class GazetteerMatcher
             protectedNames.UnionWith(e.Entity.Aliases);
         }
 
-        var seen = new HashSet<string>(NameFolding.Instance);
+        // Compared exactly: an alias differing only in case is another form ("eastern Pacific", whose lower-case
+        // first word the form of "Eastern Pacific" would refuse).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in gazetteer.Entries)
         {
             seen.Clear();

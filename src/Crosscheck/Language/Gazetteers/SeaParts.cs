@@ -1,0 +1,58 @@
+namespace Crosscheck.Language.Gazetteers;
+
+/// <summary>
+/// Which curated places lie within which (<c>within=</c> in <c>data/gazetteers/places.txt</c>): the Eastern Pacific
+/// within the Pacific Ocean, the Caribbean within the Atlantic. Read from the shipped file alone, once per process,
+/// so asking costs nothing like loading the whole gazetteer.
+/// </summary>
+public static class SeaParts
+{
+    private const string Resource = "Crosscheck.Gazetteers.places.txt";
+
+    private static readonly Lazy<(Dictionary<string, string> KeyOfName, Dictionary<string, string> Container)> Data =
+        new(Read, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// True when one of two places (by name or alias, any case) lies within the other, however many levels apart
+    /// ("Eastern Pacific" and "Pacific"); false for the same place, unknown names or places side by side.
+    /// </summary>
+    public static bool OneHoldsTheOther(string a, string b)
+    {
+        var (keys, _) = Data.Value;
+        if (!keys.TryGetValue(a, out var ka) || !keys.TryGetValue(b, out var kb) || ka == kb) return false;
+        return Holds(ka, kb) || Holds(kb, ka);
+    }
+
+    private static bool Holds(string whole, string part)
+    {
+        var container = Data.Value.Container;
+        // Chains are a level or two deep (a test checks the shipped file has no loop); the bound guards a user's edit.
+        for (var step = 0; step < 8 && container.TryGetValue(part, out var up); step++)
+        {
+            if (up == whole) return true;
+            part = up;
+        }
+        return false;
+    }
+
+    private static (Dictionary<string, string>, Dictionary<string, string>) Read()
+    {
+        var source = new GazetteerSource();
+        using (var stream = typeof(SeaParts).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"The gazetteer resource {Resource} is not embedded."))
+        using (var reader = new StreamReader(stream))
+        {
+            GazetteerFile.Read("data/gazetteers/places.txt", reader, source);
+        }
+        var keys = new Dictionary<string, string>(NameFolding.Instance);
+        var container = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in source.Entities)
+        {
+            if (r.Key is null) continue;
+            keys.TryAdd(r.Name, r.Key);
+            foreach (var alias in r.Aliases) keys.TryAdd(alias, r.Key);
+            if (r.Within is { } within) container[r.Key] = within;
+        }
+        return (keys, container);
+    }
+}

@@ -41,7 +41,9 @@ internal static class SyntaxActors
             // Trump said killed three, and the Sept. 2 attack") has no subject from that clause.
             // A clause opened by a subordinator ("as the US military kept up its strikes", misparsed as a conjunct) is no
             // coordinated verb and shares no subject.
-            var climbs = relation is "xcomp" || relation == "conj" && IsVerb(text, t) == IsVerb(text, governor) && !HasMark(text, t)
+            // "Petro has called the strikes murder": a judgement's predicate ("murder", "an act of aggression") is no
+            // doing of the one who judges, so an object complement climbs to no speech or judging verb.
+            var climbs = relation is "xcomp" && !IsSpeechVerb(text, governor) || relation == "conj" && IsVerb(text, t) == IsVerb(text, governor) && !HasMark(text, t)
                 || (relation == "advcl" && text.PosOf(t) == "VBG")
                 || (relation is "obj" or "nsubj:pass" && IsLightVerb(text, governor))
                 // "Sri Lanka has established diplomatic ties": the object of a plain verb is its subject's doing, unless

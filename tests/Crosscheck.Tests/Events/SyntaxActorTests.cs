@@ -33,6 +33,16 @@ public sealed class SyntaxActorTests
             .Actors.ShouldNotContain(a => a.Text.Contains("Maduro", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Colombia's president has called the strikes murder.", "president")]
+    [InlineData("The opposition leader branded the raids a massacre of civilians.", "leader")]
+    public void Whoever_judges_an_attack_is_not_the_actor_of_the_judgement(string sentence, string judge)
+    {
+        var reading = EventReader.Default.Read(StandardPipeline.Default.Process(sentence, new DateOnly(2025, 6, 12)));
+        reading.Events.ShouldNotBeEmpty();
+        reading.Events.ShouldAllBe(e => !e.Actors.Any(a => a.Text.Contains(judge, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_coordinated_verb_takes_the_subject_of_the_first()
     {

@@ -131,6 +131,33 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void A_participle_after_a_noun_before_a_copula_clause_is_the_nouns_reduced_relative()
+    {
+        // Direct: "people" the subject of "killed" and "fishermen" its object, as a greedy parse gives.
+        string[] tags = ["NNP", "VBD", "DT", "NNS", "VBN", "VBD", "NNS", "."];
+        int[] heads = [1, -1, 3, 4, 1, 6, 4, 1];
+        string[] relations = ["nsubj", "root", "det", "nsubj", "ccomp", "cop", "obj", "punct"];
+        Crosscheck.Language.Parsing.ReducedRelativeRepair.Apply(tags, heads, relations);
+        (heads[6], relations[6]).ShouldBe((1, "ccomp"));
+        (heads[3], relations[3]).ShouldBe((6, "nsubj"));
+        (heads[4], relations[4]).ShouldBe((3, "acl"));
+        // With an auxiliary the participle is a clause of its own: "the people had killed were …" is left as parsed.
+        int[] withAux = [1, -1, 3, 4, 1, 4, 4, 1];
+        string[] withAuxRelations = ["nsubj", "root", "det", "nsubj", "ccomp", "aux", "obj", "punct"];
+        Crosscheck.Language.Parsing.ReducedRelativeRepair.Apply(tags, withAux, withAuxRelations);
+        (withAux[6], withAuxRelations[6]).ShouldBe((4, "obj"));
+        // A predicate with a subject of its own is a clause the verb governs: "Venezuela said the people were fishermen".
+        string[] saidTags = ["NNP", "VBD", "DT", "NNS", "VBD", "NNS", "."];
+        int[] said = [1, -1, 3, 5, 5, 1, 1];
+        string[] saidRelations = ["nsubj", "root", "det", "nsubj", "cop", "ccomp", "punct"];
+        Crosscheck.Language.Parsing.ReducedRelativeRepair.Apply(saidTags, said, saidRelations);
+        (said[5], saidRelations[5], said[3]).ShouldBe((1, "ccomp", 5));
+        // Through the committed parser, where the copula's predicate ends up as the participle's dependent.
+        Dependent("Venezuela said the people killed were fishermen .", "fishermen", "nsubj").ShouldBe("people");
+        Dependent("The men killed in the attack were fishermen from a coastal village .", "men", "acl").ShouldBe("killed");
+    }
+
+    [Fact]
     public void The_committed_parser_finds_subject_and_object_of_a_plain_clause()
     {
         const string s = "The coast guard seized two fishing boats near the island on Friday .";

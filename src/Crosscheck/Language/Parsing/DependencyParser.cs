@@ -179,6 +179,9 @@ internal sealed partial class DependencyParser
         }
         CoreArgumentRepair.Apply(tags, heads, relations);
         TimeNounRepair.Apply(words, tags, heads, relations);
+        ReducedRelativeRepair.Apply(tags, heads, relations);
+        // A repair may hand the root to another word ("the people killed were fishermen": "fishermen").
+        if (root >= 0 && heads[root] >= 0) root = heads.IndexOf(-1);
         return root;
     }
 

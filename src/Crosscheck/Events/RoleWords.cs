@@ -18,6 +18,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> SpeechVerbs => Section("speech-verbs");
 
+    /// <summary>Verbs whose subject undergoes or sees the event in their object ("two survived the strike"), not does it.</summary>
+    public static FrozenSet<string> UndergoVerbs => Section("undergo-verbs");
+
     public static FrozenSet<string> AreaNouns => Section("area-nouns");
 
     /// <summary>Nouns of a gathering or a visit, whose place is not an attack's ("negotiations in Switzerland").</summary>

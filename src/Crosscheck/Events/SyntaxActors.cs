@@ -48,7 +48,8 @@ internal static class SyntaxActors
                 || (relation is "obj" or "nsubj:pass" && IsLightVerb(text, governor))
                 // "Sri Lanka has established diplomatic ties": the object of a plain verb is its subject's doing, unless
                 // the verb says or judges it or is an event of its own ("condemned the attack").
-                || (relation == "obj" && IsVerb(text, governor) && !isEventWord(governor) && !IsSpeechVerb(text, governor))
+                || (relation == "obj" && IsVerb(text, governor) && !isEventWord(governor) && !IsSpeechVerb(text, governor)
+                    && !IsUndergoVerb(text, governor))
                 // "has killed dozens of people in strikes": the strikes are the killing's.
                 || (relation == "obl" && IsNoun(text, t) && CasualtyFinder.IsOutcomeWord(text.WordOf(governor)));
             if (!climbs) return -1;
@@ -173,6 +174,9 @@ internal static class SyntaxActors
     private static bool IsVerb(AnnotatedText text, int t) => text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal);
 
     internal static bool IsSpeechVerb(AnnotatedText text, int t) => Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.SpeechVerbs.Contains);
+
+    /// <summary>"survived", "suffered", "witnessed": the subject underwent or saw the event in the object.</summary>
+    private static bool IsUndergoVerb(AnnotatedText text, int t) => Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.UndergoVerbs.Contains);
 
     internal static bool IsLightVerb(AnnotatedText text, int t) =>
         text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.LightVerbs.Contains);

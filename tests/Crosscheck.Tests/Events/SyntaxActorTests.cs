@@ -36,7 +36,9 @@ public sealed class SyntaxActorTests
     [Theory]
     [InlineData("Colombia's president has called the strikes murder.", "president")]
     [InlineData("The opposition leader branded the raids a massacre of civilians.", "leader")]
-    public void Whoever_judges_an_attack_is_not_the_actor_of_the_judgement(string sentence, string judge)
+    [InlineData("Two fishermen survived the strike on their boat.", "fishermen")]
+    [InlineData("The village suffered heavy shelling overnight.", "village")]
+    public void Whoever_judges_or_undergoes_an_attack_is_not_its_actor(string sentence, string judge)
     {
         var reading = EventReader.Default.Read(StandardPipeline.Default.Process(sentence, new DateOnly(2025, 6, 12)));
         reading.Events.ShouldNotBeEmpty();

@@ -257,7 +257,7 @@ public sealed partial class CrossDocumentLinker
             if (other == incident || other.Type != incident.Type) continue;
             foreach (var ev in incident.Events)
             {
-                var match = IncidentMatcher.Match(ev with { Single = false, Plural = true }, other.Events, other.Traits);
+                var match = IncidentMatcher.Match(ev with { Single = false, Plural = true }, other.Events, other.Traits, asPart: true);
                 if (match is { } m && m.Score > bestScore) { best = other; bestScore = m.Score; }
             }
         }

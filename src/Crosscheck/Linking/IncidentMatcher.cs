@@ -71,8 +71,12 @@ public static class IncidentMatcher
     /// <summary>How well <paramref name="ev"/> fits the incident made of <paramref name="members"/>; null when it must stay apart.</summary>
     public static MatchResult? Match(EventFacts ev, IReadOnlyList<EventFacts> members) => Match(ev, members, null);
 
-    /// <summary>As <see cref="Match(EventFacts, IReadOnlyList{EventFacts})"/>, with the members' traits when the caller keeps them.</summary>
-    internal static MatchResult? Match(EventFacts ev, IReadOnlyList<EventFacts> members, IncidentTraits? traits)
+    /// <summary>
+    /// As <see cref="Match(EventFacts, IReadOnlyList{EventFacts})"/>, with the members' traits when the caller keeps them.
+    /// <paramref name="asPart"/>: the event is a single one asked as a part of the series (<see cref="Incident.PartOf"/>),
+    /// which reports of a series told up to their day ("has carried out 21 strikes") take in however long before.
+    /// </summary>
+    internal static MatchResult? Match(EventFacts ev, IReadOnlyList<EventFacts> members, IncidentTraits? traits, bool asPart = false)
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(members);
@@ -89,8 +93,10 @@ public static class IncidentMatcher
         // A series is one run of events: reports of a series more than a month before or after everything the series
         // reports as news so far are another round of it ("the July war" and "the December fighting"); what its reports
         // recall as background ("the clashes in October", read in November) does not stretch its days.
+        // A part, though, is of the series that tells it up to its day: a strike two months before the only report of a
+        // campaign ("has carried out at least 21 strikes", read in November) is one of them; one after is a later round's.
         if (factual && ev.Plural && incidentPlural && IncidentTraits.Span(ev) is { } span && traits.NewsFirst is { } first && traits.NewsLast is { } last
-            && (span.Start.DayNumber > last.DayNumber + SeriesGapDays || span.End.DayNumber < first.DayNumber - SeriesGapDays)) return null;
+            && (span.Start.DayNumber > last.DayNumber + SeriesGapDays || (!asPart && span.End.DayNumber < first.DayNumber - SeriesGapDays))) return null;
 
         // Actors: the incident's sides are the union of its events' actor countries.
         var incidentCountries = traits.Countries;

@@ -117,6 +117,24 @@ public class CampaignSeriesTests
         }
     }
 
+    [Fact]
+    public void A_strike_long_before_the_only_report_of_its_campaign_is_one_of_its_strikes()
+    {
+        var timeline = Facts("timeline", "Lantern News", "2025-11-20",
+            "The navy has carried out at least 21 strikes on smuggling boats, killing at least 83 people. "
+            + "On Sept. 2, a strike on a speedboat in the Caribbean killed 11 people.");
+        var record = CrossDocumentLinkerTests.Link(timeline);
+        var campaign = CrossDocumentLinkerTests.IncidentWith(record, timeline, "21 strikes");
+        var strike = CrossDocumentLinkerTests.IncidentWith(record, timeline, "speedboat");
+        campaign.Scope.ShouldBe(IncidentScope.Campaign);
+        strike.Scope.ShouldBe(IncidentScope.Single);
+        strike.PartOf.ShouldBe(campaign.Id);
+        // A strike more than a month after everything the campaign reports is a later round's, not a part of it.
+        var later = Facts("later", "Lantern News", "2026-02-20", "On Feb. 19, a strike on a speedboat in the Caribbean killed four people.");
+        var both = CrossDocumentLinkerTests.Link(timeline, later);
+        CrossDocumentLinkerTests.IncidentWith(both, later, "speedboat").PartOf.ShouldNotBe(CrossDocumentLinkerTests.IncidentWith(both, timeline, "21 strikes").Id);
+    }
+
     private static EventFacts Side(string id, string actor, string actorCountry, string place, string placeCountry) =>
         Series(id, "2025-03-12", new(2025, 3, 12), new(2025, 3, 12)) with
         {

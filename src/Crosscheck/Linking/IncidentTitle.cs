@@ -171,7 +171,8 @@ internal static class IncidentTitle
     /// <summary>The most named target: a short phrase without a number or a pronoun, "the" made "a" for a single event.</summary>
     private static string? TargetOf(List<EventFacts> events, IReadOnlySet<string> places, bool campaign)
     {
-        var targets = events.SelectMany(e => e.Recipients)
+        // The dead or wounded are no target ("killed two people in a strike on a boat": the boat, or none).
+        var targets = events.SelectMany(e => e.Recipients.Where(r => !Counted(e.Fatalities, r) && !Counted(e.Injured, r)))
             .Where(r => Bare(r.Text) is var b && b.Length > 1 && !Pronouns.Contains(b, StringComparer.OrdinalIgnoreCase) && !places.Contains(b)
                 && !r.Text.Any(char.IsDigit) && IncidentWords.Split(r.Text) is { Length: > 0 and <= 4 } words && !IncidentWords.PlaceNouns.Contains(words[^1])
                 && !words.Any(IncidentWords.NotInTarget.Contains))
@@ -183,6 +184,9 @@ internal static class IncidentTitle
             text = (IsVowel(text[4]) ? "an " : "a ") + text[4..];
         return text.Length > 0 && char.IsUpper(text[0]) && top.First().EntityKey is null ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
+
+    private static bool Counted(RangeFacts? figure, ParticipantFacts recipient) =>
+        figure is not null && recipient.Text.Length > 0 && figure.Text.Contains(recipient.Text, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsVowel(char c) => "aeiouAEIOU".Contains(c, StringComparison.Ordinal);
 
@@ -210,12 +214,17 @@ internal static class IncidentTitle
         return s.ToString("d MMM yyyy", c) + "–" + e.ToString("d MMM yyyy", c);
     }
 
-    /// <summary>"11 killed" where the reconciled count is known; a span when no source gives the count exactly; nothing for none.</summary>
+    /// <summary>
+    /// "11 killed" where the reconciled count is known; "at least 83 killed" when every source gives only a floor; a span
+    /// when no source gives the count exactly; nothing for none.
+    /// </summary>
     private static string? DeadText(FatalityRecord? f)
     {
         if (f is null || f.Max <= 0) return null;
         var c = CultureInfo.InvariantCulture;
-        if (f.Min == f.Max || f.BySource.Any(v => v.Max == v.Min && v.Min == f.Best)) return f.Best.ToString(c) + " killed";
+        if (f.BySource.Any(v => v.Max == v.Min && v.Min == f.Best)) return f.Best.ToString(c) + " killed";
+        if (f.BySource.Length > 0 && f.BySource.All(v => v.Max is null)) return "at least " + f.Best.ToString(c) + " killed";
+        if (f.Min == f.Max) return f.Best.ToString(c) + " killed";
         return f.Min.ToString(c) + "–" + f.Max.ToString(c) + " killed";
     }
 

@@ -241,6 +241,9 @@ public sealed class IncidentSummaryTests
             var ev = Strike("d-1", "v-1", 11, day: Tuesday) with { Recipients = [new ParticipantFacts(vague, null, null)] };
             Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike in the Caribbean Sea, 2 Sep 2025: 11 killed");
         }
+        // The dead are no target: "killed three people in a strike".
+        var victims = Strike("d-1", "v-1", 3, day: Tuesday, killedText: "killed three people") with { Recipients = [new ParticipantFacts("three people", null, null)] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [victims])).Incident.Title.ShouldBe("US strike in the Caribbean Sea, 2 Sep 2025: 3 killed");
         var named = Strike("d-1", "v-1", 11, day: Tuesday) with { Recipients = [new ParticipantFacts("several fishing boats", null, null)] };
         Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [named])).Incident.Title.ShouldBe("US strike on several fishing boats in the Caribbean Sea, 2 Sep 2025: 11 killed");
     }
@@ -250,6 +253,9 @@ public sealed class IncidentSummaryTests
     {
         var report = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 11, day: Tuesday)]);
         Summarize(report).Incident.Title.ShouldBe("US strike on a boat in the Caribbean Sea, 2 Sep 2025: 11 killed");
+        // Only a floor from every source ("killing at least 11 people") is no exact count.
+        var floor = Strike("d-1", "v-1", 11, day: Tuesday) with { Fatalities = new RangeFacts(11, null, "at least 11 people") };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [floor])).Incident.Title.ShouldBe("US strike on a boat in the Caribbean Sea, 2 Sep 2025: at least 11 killed");
     }
 
     [Fact]

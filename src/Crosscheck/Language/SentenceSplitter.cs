@@ -25,6 +25,15 @@ public sealed class SentenceSplitter : IPipelineComponent
         for (var i = 0; i < n; i++)
         {
             if (i + 1 >= n) break;
+            if (i == start && DatelineEnd(text, start) is var dash and > 0)
+            {
+                // "SANTO DOMINGO, Dec 15 (Reuters) - U.S. forces destroyed …": the dateline is no part of the sentence
+                // it opens (parsed together, the city became the subject of "destroyed").
+                sentences.Add(text.Span(start, dash + 1));
+                start = dash + 1;
+                i = dash;
+                continue;
+            }
             if (HardBreakBetween(text, i, ref segment, segments) || EndsSentence(text, ref i))
             {
                 if (i + 1 >= n) break;
@@ -34,6 +43,52 @@ public sealed class SentenceSplitter : IPipelineComponent
         }
         if (start < n) sentences.Add(text.Span(start, n));
         text.SetSentences(sentences.ToImmutable());
+    }
+
+    /// <summary>The most tokens a dateline takes before its dash ("PORT-AU-PRINCE, Haiti, Sept. 3, 2025 (Reuters) -").</summary>
+    private const int MaxDatelineTokens = 16;
+
+    /// <summary>
+    /// The dash ending a wire dateline that opens a sentence, or -1: a place in capitals ("WASHINGTON", "SANTO DOMINGO",
+    /// "ST. PETERSBURG"), then, on the same line, a comma and a country or date and/or an outlet in brackets, then a dash
+    /// ("—", "–", "-", "--") before a capitalized word. Only capitals: "Washington - the capital" is prose.
+    /// </summary>
+    private static int DatelineEnd(AnnotatedText text, int start)
+    {
+        var n = text.Count;
+        var k = start;
+        while (k < n && k - start < MaxDatelineTokens && IsCapitalsWord(text.WordOf(k))) k++;
+        if (k == start || k >= n) return -1;
+        var capitals = k;
+        var brackets = false;
+        for (; k < n && k - start < MaxDatelineTokens; k++)
+        {
+            var w = text.WordOf(k);
+            if (w is "—" or "–" or "-" or "--")
+            {
+                // Right after the capitals only as "WASHINGTON —"; otherwise after a comma part or the outlet's brackets.
+                if (k + 1 >= n || !char.IsUpper(text.WordOf(k + 1)[0]) && !IsOpeningQuote(text.WordOf(k + 1)[0])) return -1;
+                return k == capitals || brackets || text.WordOf(capitals) == "," ? k : -1;
+            }
+            if (text.Text.AsSpan(text.StartOf(start), text.EndOf(k) - text.StartOf(start)).Contains('\n')) return -1;
+            if (w is "." or "!" or "?" or ";" or "\"" or "“" or "”") return -1;
+            if (k == capitals && w is not ("," or "(")) return -1;
+            if (w == ")") brackets = true;
+        }
+        return -1;
+    }
+
+    /// <summary>A word in capitals of two or more letters ("KYIV", "ST.", "PORT-AU-PRINCE").</summary>
+    private static bool IsCapitalsWord(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+            else if (c is not ('.' or '-' or '\'')) return false;
+        }
+        return letters >= 2;
     }
 
     /// <summary>A segment boundary or a blank line lies between token <paramref name="i"/> and the next.</summary>

@@ -88,6 +88,28 @@ public sealed partial class CasualtyFinder
                 result[target] = result[target] with { Fatalities = tally };
             }
         }
+        // "A man who survived the strike on Monday has died, raising the death toll from the attack to four": a tally of
+        // one event, in its own sentence or a later one, is the latest count of the single attack told last before it
+        // (a count only rises, so never below the attack's own).
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            var sentence = text.Sentences[s];
+            if (sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
+            foreach (var t in Tolls.Tallies(text, sentence))
+            {
+                if (t.Measure != TollMeasure.Killed || !Tolls.IsOfOneEvent(text, sentence, t)) continue;
+                var target = -1;
+                foreach (var e in assaults)
+                {
+                    if (result[e].Trigger.StartToken < t.Start) target = e;
+                }
+                if (target < 0 || result[target].Modality != Modality.Asserted || IsPlural(result[target])
+                    || Tolls.IsCampaignNoun(text, result[target].Trigger.EndToken - 1)) continue;
+                var tally = new CountRange(t.Number.Min, t.Number.Max, text.Span(t.Start, t.End));
+                if (result[target].Fatalities is { } own && (own.Max ?? own.Min) >= (tally.Max ?? tally.Min)) continue;
+                result[target] = result[target] with { Fatalities = tally };
+            }
+        }
         // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
         // a shooting said without its outcome, or a victim named again, is the death the article reports elsewhere.
         var articleKilled = 0m;

@@ -258,6 +258,30 @@ public sealed partial class TollCues
         return CueNear(text, sentence, t.Start, t.End, tallies) is null;
     }
 
+    /// <summary>
+    /// A tally of one event: "the death toll from the attack rose to four", "the toll of Monday's strike to 11" (the
+    /// toll noun, "from", "of" or "in", a determiner or a possessive, and a singular event word that is no campaign's,
+    /// with nothing but verbs and adverbs before the link word). "the death toll from the strikes" and "the toll of
+    /// the offensive" are a series'.
+    /// </summary>
+    internal bool IsOfOneEvent(AnnotatedText text, TokenSpan sentence, Tally t)
+    {
+        if (NounAt(text, t.Start, sentence.EndToken) is not { } noun || noun.End + 2 >= t.Number.Span.StartToken) return false;
+        var i = noun.End;
+        if (text.WordOf(i).ToLowerInvariant() is not ("from" or "of" or "in")) return false;
+        i++;
+        if (text.PosOf(i) is not ("DT" or "PRP$") && !(i + 1 < t.Number.Span.StartToken && text.WordOf(i + 1) is "'s" or "’s")) return false;
+        i += text.PosOf(i) is "DT" or "PRP$" ? 1 : 2;
+        while (i < t.Number.Span.StartToken && text.PosOf(i) is "JJ" or "NNP") i++;
+        if (i >= t.Number.Span.StartToken || text.PosOf(i) != "NN" || IsCampaignNoun(text, i)
+            || !TriggerLexicon.Default.Starts(text.WordOf(i).ToLowerInvariant())) return false;
+        for (i++; i < t.Number.Span.StartToken - 1; i++)
+        {
+            if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
+        }
+        return true;
+    }
+
     private (int End, TollMeasure Measure)? NounAt(AnnotatedText text, int i, int end)
     {
         if (!_nounsByFirst.TryGetValue(text.WordOf(i), out var nouns)) return null;

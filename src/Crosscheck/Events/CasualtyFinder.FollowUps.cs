@@ -101,7 +101,8 @@ public sealed partial class CasualtyFinder
                 var target = -1;
                 foreach (var e in assaults)
                 {
-                    if (result[e].Trigger.StartToken < t.Start) target = e;
+                    // The tally's own event word may be the attack's ("from the attack": grouped with "strike").
+                    if (result[e].Trigger.StartToken < t.Number.Span.StartToken) target = e;
                 }
                 if (target < 0 || result[target].Modality != Modality.Asserted || IsPlural(result[target])
                     || Tolls.IsCampaignNoun(text, result[target].Trigger.EndToken - 1)) continue;

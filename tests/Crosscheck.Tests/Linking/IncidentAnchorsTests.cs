@@ -77,6 +77,25 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_dated_attack_that_names_no_place_is_a_mention_until_a_report_places_it()
+    {
+        // The day alone does not say which of that day's attacks it is.
+        var unplaced = Facts("unplaced", "Harbor Ledger", "2025-12-09", "Artillery shelling killed two civilians on Tuesday, officials said.");
+        var alone = Link(unplaced);
+        var mention = IncidentWith(alone, unplaced, "shelling");
+        mention.Mention.ShouldBeTrue();
+        mention.Links.Single().Reason.ShouldBe("a mention: an attack with no place of its own, fitting no incident");
+        alone.Stories.SelectMany(s => s.Incidents).ShouldNotContain(mention.Id);
+
+        // A report of that day that places the attack makes it an incident.
+        var placed = Facts("placed", "Gulf Gazette", "2025-12-09", "Artillery shelling killed two civilians in Surin province on Tuesday, officials said.");
+        var record = Link(unplaced, placed);
+        var incident = IncidentWith(record, placed, "shelling");
+        incident.Mention.ShouldBeFalse();
+        IncidentWith(record, unplaced, "shelling").Id.ShouldBe(incident.Id);
+    }
+
+    [Fact]
     public void Several_strikes_on_one_day_are_that_days_incident_not_the_campaign()
     {
         var day = Facts("day", "Harbor Ledger", "2025-10-29",

@@ -96,6 +96,19 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_report_that_fits_two_attacks_of_its_day_equally_joins_the_one_more_reports_tell()
+    {
+        var kharkiv = Facts("tie-k1", "Harbor Ledger", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people.");
+        var kharkivAgain = Facts("tie-k2", "Gulf Gazette", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people, officials said.");
+        var odesa = Facts("tie-o1", "Coastline Wire", "2025-11-26", "Russian drones struck Odesa on Tuesday, killing three people.");
+        var unplaced = Facts("tie-u1", "Tidewater Dispatch", "2025-11-26", "Russian drones struck on Tuesday, wounding several people.");
+        var record = Link(odesa, kharkiv, kharkivAgain, unplaced);
+        var two = IncidentWith(record, kharkiv, "struck");
+        two.Documents.ShouldBe([kharkiv.Id, kharkivAgain.Id, unplaced.Id], ignoreOrder: true);
+        IncidentWith(record, odesa, "struck").Id.ShouldNotBe(two.Id);
+    }
+
+    [Fact]
     public void Several_strikes_on_one_day_are_that_days_incident_not_the_campaign()
     {
         var day = Facts("day", "Harbor Ledger", "2025-10-29",

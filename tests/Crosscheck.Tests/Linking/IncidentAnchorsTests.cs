@@ -96,6 +96,23 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_placed_attack_whose_only_day_is_its_reports_publication_is_a_mention_until_a_report_dates_it()
+    {
+        // Recalled in a report of talks days later: the publication's day is not the attack's.
+        var undated = Facts("undated", "Harbor Ledger", "2025-10-19", "Explosions in Kabul killed five civilians, officials said.");
+        var alone = Link(undated);
+        var mention = IncidentWith(alone, undated, "Explosions");
+        mention.Mention.ShouldBeTrue();
+        mention.Links.Single().Reason.ShouldBe("a mention: an attack with no day of its own, fitting no incident");
+
+        var dated = Facts("dated", "Gulf Gazette", "2025-10-16", "Explosions in Kabul killed five civilians on Wednesday, officials said.");
+        var record = Link(dated, undated);
+        var incident = IncidentWith(record, dated, "Explosions");
+        incident.Mention.ShouldBeFalse();
+        incident.Time!.Start.ShouldBe(new DateOnly(2025, 10, 15));
+    }
+
+    [Fact]
     public void A_report_that_fits_two_attacks_of_its_day_equally_joins_the_one_more_reports_tell()
     {
         var kharkiv = Facts("tie-k1", "Harbor Ledger", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people.");

@@ -376,8 +376,10 @@ public sealed partial class CrossDocumentLinker
             if (_detached.Count > 0 && incident.Events.Any(e => _detached.Contains(e.Id))) continue;
             var match = IncidentMatcher.Match(ev, incident.Events, incident.Traits);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
-            // Equal scores go to the smaller id, so the choice never depends on the order candidates come in.
-            if (match is { } m2 && (m2.Score > bestScore || (m2.Score == bestScore && best is not null && string.CompareOrdinal(incident.Id, best.Id) < 0)))
+            // Equal scores go to the incident more reports tell ("an attack on Tuesday" fits Tuesday's two attacks alike;
+            // the one more outlets reported is the likelier), then to the smaller id, so the choice never depends on the
+            // order candidates come in.
+            if (match is { } m2 && (m2.Score > bestScore || (m2.Score == bestScore && best is not null && TieBreak(incident, best) < 0)))
             {
                 best = incident;
                 bestScore = m2.Score;
@@ -386,6 +388,15 @@ public sealed partial class CrossDocumentLinker
             }
         }
         return bestScore >= IncidentMatcher.JoinThreshold ? (best, bestScore, bestReason, joinedTo) : (null, 0, "", null);
+    }
+
+    /// <summary>Of two incidents an event fits equally well, the one more reports tell first (it is the likelier), then the smaller id.</summary>
+    private static int TieBreak(IncidentState a, IncidentState b)
+    {
+        var docsA = a.Events.Select(e => e.Document).Distinct().Count();
+        var docsB = b.Events.Select(e => e.Document).Distinct().Count();
+        if (docsA != docsB) return docsA > docsB ? -1 : 1;
+        return string.CompareOrdinal(a.Id, b.Id);
     }
 
     /// <summary>
@@ -426,5 +437,7 @@ public sealed partial class CrossDocumentLinker
 
     private static string MentionReason(EventFacts ev) => string.Equals(ev.Salience, "background", StringComparison.Ordinal)
         ? "a mention: background of its report, fitting no incident"
+        : ev.Type == PloverType.Assault && IncidentAnchors.Days(ev) is not null && ev.Location is null ? "a mention: an attack with no place of its own, fitting no incident"
+        : ev.Type == PloverType.Assault && ev.Location is not null ? "a mention: an attack with no day of its own, fitting no incident"
         : "a mention: no day or place of its own, fitting no incident";
 }

@@ -47,9 +47,12 @@ public static class IncidentAnchors
 
     /// <summary>
     /// Whether the event may start an incident: it is the document's news (not background) and, when it is one
-    /// event reported as fact, it has a day or a place. Background starts none, except one past event of fact that
-    /// the words date to a day and place ("the Sept. 15 strike in the Caribbean, which killed three"): a report of
-    /// that event, which may have no other in the record.
+    /// event reported as fact, it has a day or a place; an attack, which is always somewhere on some day, needs a place
+    /// ("two civilians were killed overnight" says when, not where: it joins the attack of that day its report or another
+    /// places, or stays a mention), and a day from its words, not the publication's ("explosions in Kabul killed five",
+    /// recalled in a report of talks days later). Background starts none, except one past event of fact that the words date to a
+    /// day and place ("the Sept. 15 strike in the Caribbean, which killed three"): a report of that event, which may
+    /// have no other in the record.
     /// </summary>
     public static bool CanStart(EventFacts ev)
     {
@@ -58,6 +61,7 @@ public static class IncidentAnchors
         {
             return factualSingle && ev.Time?.Basis is null && Days(ev) is not null && ev.Location is not null;
         }
+        if (factualSingle && ev.Type == PloverType.Assault) return ev.Location is not null && ev.Time?.Basis != TimeBases.Publication;
         return !factualSingle || Days(ev) is not null || ev.Location is not null;
     }
 

@@ -71,7 +71,8 @@ internal static class IncidentSummarizer
     /// Each document gives one value: the largest its events of the incident state. A value is superseded by a
     /// later-published report that gives a narrower range inside it (the later, more specific count), and, for a
     /// campaign, by any later-published report with a tally at least as high (running tallies only grow). Min and max span the values not
-    /// superseded; best is the highest exact one of the latest day that has one, or the middle of the span.
+    /// superseded; best is the highest exact one of the latest day that has one, raised by a higher "at least N" of that
+    /// day or later, or the middle of the span.
     /// </summary>
     private static FatalityResult Fatalities(List<(string Document, IReadOnlyList<EventFacts> Events)> reports,
         IReadOnlyDictionary<string, DocumentFacts> documents, IReadOnlyDictionary<string, int> rank, IncidentScope scope)
@@ -102,6 +103,15 @@ internal static class IncidentSummarizer
         var latestDay = exact.Count == 0 ? null : exact.Max(v => v.Published);
         var latestExact = exact.Where(v => v.Published == latestDay).OrderByDescending(v => v.Value.Top).ThenByDescending(v => v.Rank).FirstOrDefault();
         var best = latestExact.Value is not null ? latestExact.Value.Top : Math.Floor((min + max) / 2);
+        // "At least five" of that day or later counts five confirmed: it raises the count; one lower ("at least one",
+        // in a later report of the same attack) says less than the count, not that it fell.
+        if (latestExact.Value is not null)
+        {
+            foreach (var v in live)
+            {
+                if (v.Value.Max is null && v.Published is { } day && latestDay is { } latest && day >= latest && v.Value.Min > best) best = v.Value.Min;
+            }
+        }
         var rule = live.Count < values.Count ? "later, more specific reports supersede earlier ones" : "every source's value counts";
         return new FatalityResult(new FatalityRecord(min, max, best, [.. values.Select(v => v.Value)], rule), [.. live.Select(v => v.Value)]);
     }

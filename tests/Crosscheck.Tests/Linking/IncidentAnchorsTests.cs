@@ -86,6 +86,55 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_dated_attack_that_names_no_place_is_a_mention_until_a_report_places_it()
+    {
+        // The day alone does not say which of that day's attacks it is.
+        var unplaced = Facts("unplaced", "Harbor Ledger", "2025-12-09", "Artillery shelling killed two civilians on Tuesday, officials said.");
+        var alone = Link(unplaced);
+        var mention = IncidentWith(alone, unplaced, "shelling");
+        mention.Mention.ShouldBeTrue();
+        mention.Links.Single().Reason.ShouldBe("a mention: an attack with no place of its own, fitting no incident");
+        alone.Stories.SelectMany(s => s.Incidents).ShouldNotContain(mention.Id);
+
+        // A report of that day that places the attack makes it an incident.
+        var placed = Facts("placed", "Gulf Gazette", "2025-12-09", "Artillery shelling killed two civilians in Surin province on Tuesday, officials said.");
+        var record = Link(unplaced, placed);
+        var incident = IncidentWith(record, placed, "shelling");
+        incident.Mention.ShouldBeFalse();
+        IncidentWith(record, unplaced, "shelling").Id.ShouldBe(incident.Id);
+    }
+
+    [Fact]
+    public void A_placed_attack_whose_only_day_is_its_reports_publication_is_a_mention_until_a_report_dates_it()
+    {
+        // Recalled in a report of talks days later: the publication's day is not the attack's.
+        var undated = Facts("undated", "Harbor Ledger", "2025-10-19", "Explosions in Kabul killed five civilians, officials said.");
+        var alone = Link(undated);
+        var mention = IncidentWith(alone, undated, "Explosions");
+        mention.Mention.ShouldBeTrue();
+        mention.Links.Single().Reason.ShouldBe("a mention: an attack with no day of its own, fitting no incident");
+
+        var dated = Facts("dated", "Gulf Gazette", "2025-10-16", "Explosions in Kabul killed five civilians on Wednesday, officials said.");
+        var record = Link(dated, undated);
+        var incident = IncidentWith(record, dated, "Explosions");
+        incident.Mention.ShouldBeFalse();
+        incident.Time!.Start.ShouldBe(new DateOnly(2025, 10, 15));
+    }
+
+    [Fact]
+    public void A_report_that_fits_two_attacks_of_its_day_equally_joins_the_one_more_reports_tell()
+    {
+        var kharkiv = Facts("tie-k1", "Harbor Ledger", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people.");
+        var kharkivAgain = Facts("tie-k2", "Gulf Gazette", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people, officials said.");
+        var odesa = Facts("tie-o1", "Coastline Wire", "2025-11-26", "Russian drones struck Odesa on Tuesday, killing three people.");
+        var unplaced = Facts("tie-u1", "Tidewater Dispatch", "2025-11-26", "Russian drones struck on Tuesday, wounding several people.");
+        var record = Link(odesa, kharkiv, kharkivAgain, unplaced);
+        var two = IncidentWith(record, kharkiv, "struck");
+        two.Documents.ShouldBe([kharkiv.Id, kharkivAgain.Id, unplaced.Id], ignoreOrder: true);
+        IncidentWith(record, odesa, "struck").Id.ShouldNotBe(two.Id);
+    }
+
+    [Fact]
     public void Several_strikes_on_one_day_are_that_days_incident_not_the_campaign()
     {
         var day = Facts("day", "Harbor Ledger", "2025-10-29",

@@ -71,6 +71,25 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void At_least_a_number_of_the_latest_day_raises_the_count_and_a_lower_one_later_does_not_lower_it()
+    {
+        var four = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 4, day: Tuesday)]);
+        var atLeastFive = Doc("d-2", "Tidewater Dispatch", Tuesday,
+            [Strike("d-2", "v-2", day: Tuesday) with { Fatalities = new RangeFacts(5, null, "at least five people") }]);
+        Summarize(four, atLeastFive).Incident.Fatalities!.Best.ShouldBe(5);
+        // A report the next day that says "at least one" was killed tells less than the count, not that it fell.
+        var atLeastOne = Doc("d-3", "Coastline Wire", Tuesday.AddDays(1),
+            [Strike("d-3", "v-3", day: Tuesday) with { Fatalities = new RangeFacts(1, null, "at least one person") }]);
+        Summarize(four, atLeastFive, atLeastOne).Incident.Fatalities!.Best.ShouldBe(5);
+        Summarize(four, atLeastOne).Incident.Fatalities!.Best.ShouldBe(4);
+        // An "at least" of a day before the latest exact count is behind it.
+        var sevenNextDay = Doc("d-4", "Gulf Gazette", Tuesday.AddDays(1), [Strike("d-4", "v-4", 7, day: Tuesday)]);
+        var atLeastNine = Doc("d-5", "Gulf Gazette", Tuesday,
+            [Strike("d-5", "v-5", day: Tuesday) with { Fatalities = new RangeFacts(9, null, "at least nine people") }]);
+        Summarize(atLeastNine, sevenNextDay).Incident.Fatalities!.Best.ShouldBe(7);
+    }
+
+    [Fact]
     public void An_attack_whose_reports_count_only_the_wounded_killed_none_and_one_without_counts_is_unknown()
     {
         var wounded = Strike("d-1", "v-1", day: Tuesday) with { Injured = new RangeFacts(4, 4, "wounding four people") };

@@ -395,6 +395,8 @@ public sealed class RecordPagesTests(RecordWebFixture fixture)
         Evidence = evidence,
         Trigger = "strike",
         Time = new TimeFacts($"day {n}", day, day, "day"),
+        // An attack with a day and no place is a mention; these are news of the port's strikes.
+        Location = new PlaceFacts("the port", "Port Sudan", "SD", "city", 19.6, 37.2),
     };
 
     private static string Squeeze(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -131,6 +131,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Failed(ex);
+                seen = Unsure;
             }
             finally
             {
@@ -159,9 +160,15 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Failed(ex);
+                // The served record may hold what the store refused (a link whose change was taken back): the next look
+                // reads the record again from the store, whatever its mark says.
+                seen = Unsure;
             }
         }
     }
+
+    /// <summary>A mark no database has: the next look reloads.</summary>
+    private static readonly StoreMark Unsure = new(-1, -1);
 
     /// <summary>
     /// Reads the record again while an analyst's write (a decision, a detach) landed on the served record during the

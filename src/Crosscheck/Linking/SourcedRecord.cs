@@ -36,6 +36,28 @@ public interface IRecordJournal
 
     /// <summary>Events moved or their links changed (after <see cref="SourcedRecord.Detach"/>): their assignments now.</summary>
     void Reassigned(IReadOnlyDictionary<string, EventAssignment> events);
+
+    /// <summary>
+    /// Begins one change of the record (a document added, with what its linker archived or took back meanwhile): what is
+    /// kept from it until <see cref="IRecordChange.Complete"/> is kept together, and none of it when the change ends
+    /// without completing (a write failed, or the linker threw).
+    /// </summary>
+    IRecordChange BeginChange() => NoChange.Instance;
+
+    private sealed class NoChange : IRecordChange
+    {
+        public static readonly NoChange Instance = new();
+
+        public void Complete() { }
+
+        public void Dispose() { }
+    }
+}
+
+/// <summary>One change of a record being kept (<see cref="IRecordJournal.BeginChange"/>); disposed without <see cref="Complete"/>, it is taken back.</summary>
+public interface IRecordChange : IDisposable
+{
+    void Complete();
 }
 
 /// <summary>
@@ -81,6 +103,8 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         ArgumentNullException.ThrowIfNull(document);
         lock (_gate)
         {
+            // The linker's archive writes and the journal's rows of one document are kept together or not at all.
+            using var change = Journal?.BeginChange();
             // The linker says whether it knew the document (asking it first would read the archive twice per document).
             var update = linker.Add(document, known);
             var isNew = !update.AddedBefore;
@@ -99,6 +123,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
                     journal.Reassigned(moved);
                 }
             }
+            change?.Complete();
             return update;
         }
     }

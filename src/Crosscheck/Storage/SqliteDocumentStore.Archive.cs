@@ -38,6 +38,10 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             {
                 Command($"DELETE FROM {table}", write.Transaction).ExecuteNonQuery();
             }
+            // Until the rebuild that clears the archive has written the linker's counters again (SaveLinkerState), the
+            // store cannot be resumed: a rebuild stopped half way (killed, or a write refused) is begun again by the
+            // next load instead of being resumed with half of its archive.
+            Command("DELETE FROM linker_state WHERE name = 'next_rank'", write.Transaction).ExecuteNonQuery();
             write.Complete();
         }
     }

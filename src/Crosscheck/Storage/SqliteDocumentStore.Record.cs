@@ -155,8 +155,11 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     /// <summary>Changes (and writes outside a change) in the open batch.</summary>
     private int _batched;
     private long _batchBegun;
-    /// <summary>Change scopes open (on the thread that holds <see cref="_gate"/> for them).</summary>
-    private int _changeDepth;
+    /// <summary>Change scopes begun on each thread (<see cref="BeginChange"/>), written or not.</summary>
+    private readonly ThreadLocal<int> _changesBegun = new();
+    /// <summary>A change has written: its thread holds <see cref="_gate"/> until the change ends (read under the lock, or by that thread).</summary>
+    private volatile bool _changeActive;
+    private volatile int _changeOwner;
     /// <summary>The open change set its savepoint in the batch (at its first write).</summary>
     private bool _changeSaved;
     /// <summary>A write of the open change failed: the transaction was taken back, and the change's later writes are refused.</summary>
@@ -257,13 +260,12 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     /// <summary>
     /// Begins one change of the record (see <see cref="IRecordJournal.BeginChange"/>): the record writes until it is
     /// completed go into one transaction (a savepoint of the batch while batching), and are taken back together when it
-    /// ends without being completed, so the store never keeps half of a document's linking. Other threads' use of the
-    /// store waits until the change ends.
+    /// ends without being completed, so the store never keeps half of a document's linking. From the change's first write
+    /// to its end, other threads' use of the store waits (a change that only reads, a record put back, holds nothing).
     /// </summary>
     public IRecordChange BeginChange()
     {
-        Monitor.Enter(_gate);
-        _changeDepth++;
+        _changesBegun.Value++;
         return new ChangeScope(this);
     }
 
@@ -284,14 +286,12 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
 
     private void EndChange(bool completed)
     {
+        // A change inside another is part of it; a change that wrote nothing holds nothing.
+        if (--_changesBegun.Value > 0 || !_changeActive || _changeOwner != Environment.CurrentManagedThreadId) return;
         try
         {
-            // A change inside another is part of it.
-            if (--_changeDepth > 0) return;
             var saved = _changeSaved;
-            _changeSaved = false;
-            _changeFailed = false;
-            if (_batch is not { } open) return; // nothing written, or already taken back
+            if (_batch is not { } open) return; // already taken back
             if (!completed)
             {
                 // Only this change goes: the batch's earlier documents are whole and stand.
@@ -313,6 +313,10 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         }
         finally
         {
+            _changeSaved = false;
+            _changeFailed = false;
+            _changeActive = false;
+            _changeOwner = 0;
             Monitor.Exit(_gate);
         }
     }
@@ -327,14 +331,21 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     private RecordWriteScope RecordWrite()
     {
         if (_changeFailed) throw new InvalidOperationException("a write of this change of the record failed; the change was taken back");
-        if (!_batching && _changeDepth == 0) return new(this, _batch is null ? BeginWrite() : null);
+        if (_changesBegun.Value > 0 && !_changeActive)
+        {
+            // The change's first write (under the lock): the lock is held on until the change ends.
+            Monitor.Enter(_gate);
+            _changeActive = true;
+            _changeOwner = Environment.CurrentManagedThreadId;
+        }
+        if (!_batching && !_changeActive) return new(this, _batch is null ? BeginWrite() : null);
         if (_batch is null)
         {
             _batch = BeginWrite();
             _batchBegun = Stopwatch.GetTimestamp();
             _writing = true;
         }
-        if (_batching && _changeDepth > 0 && !_changeSaved)
+        if (_batching && _changeActive && !_changeSaved)
         {
             _batch.Save(ChangePoint);
             _changeSaved = true;
@@ -393,7 +404,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             _completed = true;
             if (own is not null) { own.Commit(); return; }
             // Inside a change, the change's end commits or counts it.
-            if (store._changeDepth == 0 && store._batching) store.Counted();
+            if (!store._changeActive && store._batching) store.Counted();
         }
 
         public void Dispose()
@@ -403,7 +414,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             // A write that failed half way leaves the open transaction half written: it all goes (a batch's earlier
             // documents too: the next load links them again), and the rest of the change is refused.
             store.RollBackOpen();
-            if (store._changeDepth > 0) store._changeFailed = true;
+            if (store._changeActive) store._changeFailed = true;
         }
     }
 

@@ -348,5 +348,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             _commands.Clear();
             _connection.Dispose();
         }
+        _changesBegun.Dispose();
     }
 }

@@ -14,11 +14,13 @@ internal sealed class LiveRecord
     private sealed record Served(SourcedRecord Record, ReviewDesk Desk);
 
     private readonly IDocumentStore _store;
+    private readonly DrawnPages _pages;
     private volatile Served _current;
 
-    public LiveRecord(SourcedRecord record, IDocumentStore store)
+    public LiveRecord(SourcedRecord record, IDocumentStore store, DrawnPages pages)
     {
         _store = store;
+        _pages = pages;
         _current = Serve(record);
     }
 
@@ -29,10 +31,15 @@ internal sealed class LiveRecord
 
     public void Replace(SourcedRecord record)
     {
-        // The summaries of what the new record holds are made here, on the follower's thread, not by the first requests it serves.
+        // The summaries of what the new record holds, and its plain map, are made here, on the follower's thread, not by
+        // the first requests it serves.
         record.Counts();
+        _pages.Warm(record);
         _current = Serve(record);
     }
+
+    /// <summary>After the follower changed the record served (it linked documents): its plain map is drawn again here.</summary>
+    public void Redraw() => _pages.Warm(Current);
 
     private Served Serve(SourcedRecord record) => new(record, new ReviewDesk((SqliteDocumentStore)_store, record));
 }
@@ -195,7 +202,11 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             pending = Fresh(sqlite, () => RecordLoader.Open(sqlite));
             live.Replace(pending.Record);
         }
-        if (pending.Pending > 0) pending.LinkPending(options.Analyze, problem: problem, cancellation: stop);
+        if (pending.Pending > 0)
+        {
+            pending.LinkPending(options.Analyze, problem: problem, cancellation: stop);
+            live.Redraw();
+        }
         // The documents stored since 'before' was read may not be in this record: they keep the next read's mark apart.
         var after = sqlite.ReadMark();
         return before with { Changes = after.Changes };

@@ -71,6 +71,20 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
 {
     private readonly object _gate = new();
     private CrossRecord? _snapshot;
+    private long _version;
+
+    /// <summary>
+    /// Goes up with every change of the record (a document added, a detach or move, a decision laid over it): what was
+    /// drawn from it at one version stays right until the next (a page may be kept until then).
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Under the lock: the snapshot is out of date, and so is anything drawn at the version before.</summary>
+    private void Changed()
+    {
+        _snapshot = null;
+        Interlocked.Increment(ref _version);
+    }
 
     public CrossDocumentLinker Linker => linker;
 
@@ -86,7 +100,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             lock (_gate)
             {
                 _review = value;
-                _snapshot = null;
+                Changed();
             }
         }
     }
@@ -108,7 +122,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             // The linker says whether it knew the document (asking it first would read the archive twice per document).
             var update = linker.Add(document, known);
             var isNew = !update.AddedBefore;
-            _snapshot = null;
+            Changed();
             if (isNew && known is null && Journal is { } journal)
             {
                 journal.Linked(document, linker.AssignmentOf(document.Id)!);
@@ -145,7 +159,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             var from = linker.IncidentOf(eventId);
             var id = linker.Detach(eventId);
             if (id is null) return null;
-            _snapshot = null;
+            Changed();
             if (Journal is { } journal)
             {
                 var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
@@ -169,7 +183,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         {
             var from = linker.IncidentOf(eventId);
             if (from is null || !linker.Move(eventId, toIncident, reason, create)) return false;
-            _snapshot = null;
+            Changed();
             if (Journal is { } journal)
             {
                 var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);

@@ -279,8 +279,17 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             // What the linker holds is listed under the lock; the archive's order and the page's incidents are read beside it.
             List<(int Rank, int Start, string Id)> held;
             lock (_gate) held = linker.HeldIncidentOrder();
-            var onPage = CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id).ToList();
-            var total = held.Count + archive.Counts().Incidents;
+            var archived = archive.Counts().Incidents;
+            List<string> onPage;
+            if (held.Count == 0 || archive.LastListedIncident() is not { } last || CrossDocumentLinker.ReportOrder(last, held[0]) < 0)
+            {
+                // Every held incident comes after every archived one (news arrives in order): the page is read at its place
+                // in the archive, then from what is held, instead of stepping through every key before it.
+                var fromArchive = offset < archived ? archive.ListedIncidentPage(offset, limit) : [];
+                onPage = [.. fromArchive.Select(k => k.Id), .. held.Skip(Math.Max(0, offset - archived)).Take(limit - fromArchive.Count).Select(k => k.Id)];
+            }
+            else onPage = [.. CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id)];
+            var total = held.Count + archived;
             return new RecordPage<Incident>([.. onPage.Select(Incident).OfType<Incident>()], total, offset, limit);
         }
         // A story's own incidents (first reported in it), as the story lists them.

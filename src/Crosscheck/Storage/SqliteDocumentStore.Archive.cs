@@ -286,6 +286,32 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         }
     }
 
+    IReadOnlyList<(int Rank, int Start, string Id)> ILinkArchive.ListedIncidentPage(int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // The index (mention, first_rank, first_start, id) is stepped through to the page, not read into memory.
+        return RecordRead((c, tx) =>
+        {
+            var cmd = On(c, tx, "SELECT first_rank, first_start, id FROM archived_incidents WHERE mention = 0 ORDER BY first_rank, first_start, id LIMIT $n OFFSET $from");
+            cmd.Parameters.AddWithValue("$n", limit);
+            cmd.Parameters.AddWithValue("$from", offset);
+            var page = new List<(int, int, string)>(limit);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) page.Add(((int)r.GetInt64(0), (int)r.GetInt64(1), r.GetString(2)));
+            return page;
+        });
+    }
+
+    (int Rank, int Start, string Id)? ILinkArchive.LastListedIncident()
+    {
+        return RecordRead((c, tx) =>
+        {
+            using var r = On(c, tx, "SELECT first_rank, first_start, id FROM archived_incidents WHERE mention = 0 ORDER BY first_rank DESC, first_start DESC, id DESC LIMIT 1").ExecuteReader();
+            return r.Read() ? ((int)r.GetInt64(0), (int)r.GetInt64(1), r.GetString(2)) : ((int, int, string)?)null;
+        });
+    }
+
     RecordCounts ILinkArchive.Counts()
     {
         // Kept by triggers as the archive changes (migration 12).

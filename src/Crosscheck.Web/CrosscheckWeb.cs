@@ -93,7 +93,9 @@ public static class CrosscheckWeb
         // process stores or links later are taken in as they come (RecordFollower). Each request gets the record
         // current when it asks (transient), so a record replaced meanwhile is never mixed with its successor.
         builder.Services.AddSingleton(services => RecordStartup.Open(options, services.GetRequiredService<IDocumentStore>()));
-        builder.Services.AddSingleton(services => new LiveRecord(services.GetRequiredService<RecordStartup>().Record, services.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddSingleton<DrawnPages>();
+        builder.Services.AddSingleton(services => new LiveRecord(services.GetRequiredService<RecordStartup>().Record, services.GetRequiredService<IDocumentStore>(),
+            services.GetRequiredService<DrawnPages>()));
         builder.Services.AddTransient(services => services.GetRequiredService<LiveRecord>().Current);
         builder.Services.AddHostedService<RecordFollower>();
         // Analysts' decisions are stored in the served database and laid over the record (see Crosscheck.Review); the

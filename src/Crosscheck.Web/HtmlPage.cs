@@ -37,6 +37,9 @@ internal sealed class HtmlPage
     /// <summary>An attribute value, encoded for use inside double quotes.</summary>
     public static string Attr(string? value) => Encoder.Encode(value ?? "");
 
+    /// <summary>The whole page as <see cref="ToResult"/> sends it.</summary>
+    public string ToHtml(string title) => Render(title, _body.ToString(), Wide);
+
     public ContentHttpResult ToResult(string title, int statusCode = StatusCodes.Status200OK) =>
         TypedResults.Content(Render(title, _body.ToString(), Wide), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
 

@@ -31,7 +31,7 @@ internal static class MapPages
     private sealed record Marker(IncidentRow Incident, MapPoint At, double Radius);
 
     public static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> MapPage(
-        SourcedRecord record, string? story, string? type, string? from, string? to, string? view)
+        SourcedRecord record, DrawnPages drawn, string? story, string? type, string? from, string? to, string? view)
     {
         var errors = new Dictionary<string, string[]>();
         PloverType? plover = null;
@@ -43,21 +43,40 @@ internal static class MapPages
         var fromDate = ParseDate("from", from, errors);
         var toDate = ParseDate("to", to, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var chosen = string.IsNullOrWhiteSpace(story) ? null : story;
+        var world = view == "world";
+        // The same map until the record changes: drawn once per version (see DrawnPages).
+        var page = drawn.Page(record, Key(chosen, plover, fromDate, toDate, world), () => Draw(record, chosen, plover, fromDate, toDate, world));
+        if (page is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such story", detail: $"There is no story with id '{story}'.");
+        return TypedResults.Content(page, "text/html; charset=utf-8", System.Text.Encoding.UTF8);
+    }
 
+    /// <summary>Draws the plain map (no filter) of a record about to be served, for <paramref name="drawn"/> to keep.</summary>
+    internal static void Warm(DrawnPages drawn, SourcedRecord record) =>
+        drawn.Page(record, PlainMap, () => Draw(record, null, null, null, null, false));
+
+    /// <summary>The key the plain map (<c>/map</c>, no filter) is kept under.</summary>
+    internal static readonly string PlainMap = Key(null, null, null, null, false);
+
+    private static string Key(string? story, PloverType? type, DateOnly? from, DateOnly? to, bool world) =>
+        string.Join('\n', story ?? "", type is { } t ? PloverTypes.Name(t) : "", DocumentsApi.FormatDate(from), DocumentsApi.FormatDate(to), world ? "world" : "");
+
+    /// <summary>The map page, or null when there is no such story.</summary>
+    private static string? Draw(SourcedRecord record, string? story, PloverType? plover, DateOnly? fromDate, DateOnly? toDate, bool world)
+    {
         Story? chosen = null;
         var query = new MapQuery(plover, fromDate, toDate);
         MapSelection selection;
-        if (!string.IsNullOrWhiteSpace(story))
+        if (story is not null)
         {
             chosen = record.Story(story);
-            if (chosen is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such story", detail: $"There is no story with id '{story}'.");
+            if (chosen is null) return null;
             selection = query.Select(chosen.Incidents.Select(record.Incident).OfType<Incident>().Select(i => IncidentRow.Of(i)), MaxDrawn);
         }
         // The whole record's map reads the rows it draws and lists, not every incident (see SourcedRecord.Map).
         else selection = record.Map(query, MaxDrawn);
         var drawn = selection.Drawn;
         var unlocatedCount = selection.Shown - selection.Located;
-        var world = view == "world";
 
         var html = new HtmlPage { Wide = true };
         html.Raw("<h1>Map of incidents</h1>\n");
@@ -82,7 +101,7 @@ internal static class MapPages
         }
         html.Raw("</section>\n");
 
-        return html.ToResult("Map of incidents");
+        return html.ToHtml("Map of incidents");
     }
 
     /// <summary>A circle's radius (in pixels of a map drawn 1000 wide): its area grows with the dead.</summary>

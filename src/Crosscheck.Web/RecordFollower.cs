@@ -14,11 +14,13 @@ internal sealed class LiveRecord
     private sealed record Served(SourcedRecord Record, ReviewDesk Desk);
 
     private readonly IDocumentStore _store;
+    private readonly DrawnPages _pages;
     private volatile Served _current;
 
-    public LiveRecord(SourcedRecord record, IDocumentStore store)
+    public LiveRecord(SourcedRecord record, IDocumentStore store, DrawnPages pages)
     {
         _store = store;
+        _pages = pages;
         _current = Serve(record);
     }
 
@@ -29,10 +31,15 @@ internal sealed class LiveRecord
 
     public void Replace(SourcedRecord record)
     {
-        // The summaries of what the new record holds are made here, on the follower's thread, not by the first requests it serves.
+        // The summaries of what the new record holds, and its plain map, are made here, on the follower's thread, not by
+        // the first requests it serves.
         record.Counts();
+        _pages.Warm(record);
         _current = Serve(record);
     }
+
+    /// <summary>After the follower changed the record served (it linked documents): its plain map is drawn again here.</summary>
+    public void Redraw() => _pages.Warm(Current);
 
     private Served Serve(SourcedRecord record) => new(record, new ReviewDesk((SqliteDocumentStore)_store, record));
 }
@@ -131,6 +138,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Failed(ex);
+                seen = Unsure;
             }
             finally
             {
@@ -138,8 +146,11 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             }
         }
         StoreMark? shown = null;
-        while (!stop.WaitHandle.WaitOne(options.FollowEvery))
+        var pause = options.FollowEvery;
+        while (!stop.WaitHandle.WaitOne(pause))
         {
+            pause = options.FollowEvery;
+            var began = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 var now = sqlite.ReadMark();
@@ -159,9 +170,26 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Failed(ex);
+                // The served record may hold what the store refused (a link whose change was taken back): the next look
+                // reads the record again from the store, whatever its mark says.
+                seen = Unsure;
+            }
+            finally
+            {
+                // After a long reload (seconds at 100,000 documents while another process links every second), the next
+                // look waits as long as it took, up to MostPause: the follower takes at most about half of a core from
+                // the requests, and a document still shows within a few seconds.
+                var took = System.Diagnostics.Stopwatch.GetElapsedTime(began);
+                if (took > pause) pause = took < MostPause ? took : MostPause;
             }
         }
     }
+
+    /// <summary>The longest wait after a long reload (see <see cref="Follow"/>).</summary>
+    private static readonly TimeSpan MostPause = TimeSpan.FromSeconds(2);
+
+    /// <summary>A mark no database has: the next look reloads.</summary>
+    private static readonly StoreMark Unsure = new(-1, -1);
 
     /// <summary>
     /// Reads the record again while an analyst's write (a decision, a detach) landed on the served record during the
@@ -188,7 +216,11 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             pending = Fresh(sqlite, () => RecordLoader.Open(sqlite));
             live.Replace(pending.Record);
         }
-        if (pending.Pending > 0) pending.LinkPending(options.Analyze, problem: problem, cancellation: stop);
+        if (pending.Pending > 0)
+        {
+            pending.LinkPending(options.Analyze, problem: problem, cancellation: stop);
+            live.Redraw();
+        }
         // The documents stored since 'before' was read may not be in this record: they keep the next read's mark apart.
         var after = sqlite.ReadMark();
         return before with { Changes = after.Changes };

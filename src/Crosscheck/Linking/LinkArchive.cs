@@ -69,6 +69,13 @@ public interface ILinkArchive
     /// <summary>The archived incidents that are listed (mentions left out): their first-report places and ids, in that order.</summary>
     IEnumerable<(int Rank, int Start, string Id)> ListedIncidentOrder();
 
+    /// <summary>Part of <see cref="ListedIncidentOrder"/>: <paramref name="limit"/> keys from position <paramref name="offset"/> on.</summary>
+    IReadOnlyList<(int Rank, int Start, string Id)> ListedIncidentPage(int offset, int limit) => [.. ListedIncidentOrder().Skip(offset).Take(limit)];
+
+    /// <summary>The last key of <see cref="ListedIncidentOrder"/>, or null when no listed incident is archived.</summary>
+    (int Rank, int Start, string Id)? LastListedIncident() =>
+        ListedIncidentOrder().Select(k => ((int, int, string)?)k).LastOrDefault();
+
     /// <summary>How many stories, incidents (mentions apart), mentions and discrepancies are archived.</summary>
     RecordCounts Counts();
 

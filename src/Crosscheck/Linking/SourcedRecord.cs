@@ -36,6 +36,28 @@ public interface IRecordJournal
 
     /// <summary>Events moved or their links changed (after <see cref="SourcedRecord.Detach"/>): their assignments now.</summary>
     void Reassigned(IReadOnlyDictionary<string, EventAssignment> events);
+
+    /// <summary>
+    /// Begins one change of the record (a document added, with what its linker archived or took back meanwhile): what is
+    /// kept from it until <see cref="IRecordChange.Complete"/> is kept together, and none of it when the change ends
+    /// without completing (a write failed, or the linker threw).
+    /// </summary>
+    IRecordChange BeginChange() => NoChange.Instance;
+
+    private sealed class NoChange : IRecordChange
+    {
+        public static readonly NoChange Instance = new();
+
+        public void Complete() { }
+
+        public void Dispose() { }
+    }
+}
+
+/// <summary>One change of a record being kept (<see cref="IRecordJournal.BeginChange"/>); disposed without <see cref="Complete"/>, it is taken back.</summary>
+public interface IRecordChange : IDisposable
+{
+    void Complete();
 }
 
 /// <summary>
@@ -49,6 +71,20 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
 {
     private readonly object _gate = new();
     private CrossRecord? _snapshot;
+    private long _version;
+
+    /// <summary>
+    /// Goes up with every change of the record (a document added, a detach or move, a decision laid over it): what was
+    /// drawn from it at one version stays right until the next (a page may be kept until then).
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Under the lock: the snapshot is out of date, and so is anything drawn at the version before.</summary>
+    private void Changed()
+    {
+        _snapshot = null;
+        Interlocked.Increment(ref _version);
+    }
 
     public CrossDocumentLinker Linker => linker;
 
@@ -64,7 +100,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             lock (_gate)
             {
                 _review = value;
-                _snapshot = null;
+                Changed();
             }
         }
     }
@@ -81,10 +117,12 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         ArgumentNullException.ThrowIfNull(document);
         lock (_gate)
         {
+            // The linker's archive writes and the journal's rows of one document are kept together or not at all.
+            using var change = Journal?.BeginChange();
             // The linker says whether it knew the document (asking it first would read the archive twice per document).
             var update = linker.Add(document, known);
             var isNew = !update.AddedBefore;
-            _snapshot = null;
+            Changed();
             if (isNew && known is null && Journal is { } journal)
             {
                 journal.Linked(document, linker.AssignmentOf(document.Id)!);
@@ -99,6 +137,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
                     journal.Reassigned(moved);
                 }
             }
+            change?.Complete();
             return update;
         }
     }
@@ -120,7 +159,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             var from = linker.IncidentOf(eventId);
             var id = linker.Detach(eventId);
             if (id is null) return null;
-            _snapshot = null;
+            Changed();
             if (Journal is { } journal)
             {
                 var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
@@ -144,7 +183,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
         {
             var from = linker.IncidentOf(eventId);
             if (from is null || !linker.Move(eventId, toIncident, reason, create)) return false;
-            _snapshot = null;
+            Changed();
             if (Journal is { } journal)
             {
                 var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
@@ -240,8 +279,17 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             // What the linker holds is listed under the lock; the archive's order and the page's incidents are read beside it.
             List<(int Rank, int Start, string Id)> held;
             lock (_gate) held = linker.HeldIncidentOrder();
-            var onPage = CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id).ToList();
-            var total = held.Count + archive.Counts().Incidents;
+            var archived = archive.Counts().Incidents;
+            List<string> onPage;
+            if (held.Count == 0 || archive.LastListedIncident() is not { } last || CrossDocumentLinker.ReportOrder(last, held[0]) < 0)
+            {
+                // Every held incident comes after every archived one (news arrives in order): the page is read at its place
+                // in the archive, then from what is held, instead of stepping through every key before it.
+                var fromArchive = offset < archived ? archive.ListedIncidentPage(offset, limit) : [];
+                onPage = [.. fromArchive.Select(k => k.Id), .. held.Skip(Math.Max(0, offset - archived)).Take(limit - fromArchive.Count).Select(k => k.Id)];
+            }
+            else onPage = [.. CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id)];
+            var total = held.Count + archived;
             return new RecordPage<Incident>([.. onPage.Select(Incident).OfType<Incident>()], total, offset, limit);
         }
         // A story's own incidents (first reported in it), as the story lists them.

@@ -38,6 +38,10 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             {
                 Command($"DELETE FROM {table}", write.Transaction).ExecuteNonQuery();
             }
+            // Until the rebuild that clears the archive has written the linker's counters again (SaveLinkerState), the
+            // store cannot be resumed: a rebuild stopped half way (killed, or a write refused) is begun again by the
+            // next load instead of being resumed with half of its archive.
+            Command("DELETE FROM linker_state WHERE name = 'next_rank'", write.Transaction).ExecuteNonQuery();
             write.Complete();
         }
     }
@@ -280,6 +284,32 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             if (page.Count < ArchivePage * 4) yield break;
             after = (page[^1].Item1, page[^1].Item2, page[^1].Item3);
         }
+    }
+
+    IReadOnlyList<(int Rank, int Start, string Id)> ILinkArchive.ListedIncidentPage(int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // The index (mention, first_rank, first_start, id) is stepped through to the page, not read into memory.
+        return RecordRead((c, tx) =>
+        {
+            var cmd = On(c, tx, "SELECT first_rank, first_start, id FROM archived_incidents WHERE mention = 0 ORDER BY first_rank, first_start, id LIMIT $n OFFSET $from");
+            cmd.Parameters.AddWithValue("$n", limit);
+            cmd.Parameters.AddWithValue("$from", offset);
+            var page = new List<(int, int, string)>(limit);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) page.Add(((int)r.GetInt64(0), (int)r.GetInt64(1), r.GetString(2)));
+            return page;
+        });
+    }
+
+    (int Rank, int Start, string Id)? ILinkArchive.LastListedIncident()
+    {
+        return RecordRead((c, tx) =>
+        {
+            using var r = On(c, tx, "SELECT first_rank, first_start, id FROM archived_incidents WHERE mention = 0 ORDER BY first_rank DESC, first_start DESC, id DESC LIMIT 1").ExecuteReader();
+            return r.Read() ? ((int)r.GetInt64(0), (int)r.GetInt64(1), r.GetString(2)) : ((int, int, string)?)null;
+        });
     }
 
     RecordCounts ILinkArchive.Counts()

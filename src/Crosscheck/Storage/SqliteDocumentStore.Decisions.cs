@@ -28,7 +28,9 @@ public sealed partial class SqliteDocumentStore
             cmd.Parameters.AddWithValue("$after", (object?)decision.After ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$reason", decision.Reason);
             cmd.Parameters.AddWithValue("$reverts", (object?)decision.Reverts ?? DBNull.Value);
-            var number = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            long number;
+            // A write of its own (outside a batch): announced, so that another process's batches of writes let it in.
+            using (_batch is null ? _turns.Wanting() : null) number = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             Interlocked.Increment(ref _analystWrites);
             return decision with { Number = number, At = at };
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -143,9 +144,36 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         }
     }
 
+    /// <summary>
+    /// The open transaction of record writes, begun at the first write that needs it: a batch's (<see cref="SaveInBatches"/>)
+    /// or one change's (<see cref="BeginChange"/>); null when none is open (then other processes may write).
+    /// </summary>
     private SqliteTransaction? _batch;
+    /// <summary>Record writes are batched (<see cref="SaveInBatches"/>), whether or not a batch is open at the moment.</summary>
+    private bool _batching;
     private int _batchSize;
+    /// <summary>Changes (and writes outside a change) in the open batch.</summary>
     private int _batched;
+    private long _batchBegun;
+    /// <summary>Change scopes begun on each thread (<see cref="BeginChange"/>), written or not.</summary>
+    private readonly ThreadLocal<int> _changesBegun = new();
+    /// <summary>A change has written: its thread holds <see cref="_gate"/> until the change ends (read under the lock, or by that thread).</summary>
+    private volatile bool _changeActive;
+    private volatile int _changeOwner;
+    /// <summary>The open change set its savepoint in the batch (at its first write).</summary>
+    private bool _changeSaved;
+    /// <summary>A write of the open change failed: the transaction was taken back, and the change's later writes are refused.</summary>
+    private bool _changeFailed;
+    private const string ChangePoint = "record_change";
+
+    /// <summary>
+    /// A batch is committed after this long even when it has fewer documents than asked, so that another process's
+    /// writer (a watch storing a document, a server linking one) waits at most about this long for its turn.
+    /// </summary>
+    internal static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Announced turns at the write lock (see <see cref="WriteTurns"/>).</summary>
+    private readonly WriteTurns _turns;
 
     /// <summary>A batch of record writes is open: other connections cannot see them until it commits.</summary>
     private volatile bool _writing;
@@ -178,47 +206,192 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         return cmd;
     }
 
-    /// <summary>
-    /// Record writes (links, reassignments, failures, stale marks) from here until the returned scope is disposed are
-    /// committed <paramref name="documents"/> at a time instead of one by one: each commit still holds whole documents,
-    /// so a killed run loses at most the last few links, which the next load makes again. For bulk linking (ingest).
-    /// </summary>
     /// <summary>Whether record writes are being batched (<see cref="SaveInBatches"/>).</summary>
     public bool Batching
     {
-        get { lock (_gate) return _batch is not null; }
+        get { lock (_gate) return _batching; }
     }
 
+    /// <summary>
+    /// Record writes (links, reassignments, failures, stale marks) from here until the returned scope is disposed are
+    /// committed in batches instead of one by one: a batch ends after <paramref name="documents"/> changes (a document
+    /// linked with what its linking archived: see <see cref="BeginChange"/>) or <see cref="BatchTime"/>, whichever
+    /// comes first, so each commit holds whole documents and a killed run loses at most the last few links, which the
+    /// next load makes again. A batch's transaction begins at its first write, not before, and between two batches a
+    /// writer of another process that is waiting goes first (<see cref="WriteTurns"/>): a batching process never holds
+    /// the database's write lock while it waits for something else (the link lock, say) or for long. For bulk linking.
+    /// </summary>
     public IDisposable SaveInBatches(int documents = 64)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(documents, 1);
         lock (_gate)
         {
-            if (_batch is not null) throw new InvalidOperationException("record writes are batched already");
+            if (_batching) throw new InvalidOperationException("record writes are batched already");
+            if (_batch is not null) throw new InvalidOperationException("record writes cannot be batched inside a change of the record");
             _batchSize = documents;
             _batched = 0;
-            _batch = _connection.BeginTransaction();
-            _writing = true;
+            _batching = true;
         }
         return new BatchScope(this);
     }
 
     private sealed class BatchScope(SqliteDocumentStore store) : IDisposable
     {
+        private bool _disposed;
+
         public void Dispose()
         {
             lock (store._gate)
             {
-                store._batch?.Commit();
-                store._batch?.Dispose();
-                store._batch = null;
-                store._writing = false;
+                if (_disposed) return;
+                _disposed = true;
+                try
+                {
+                    if (store._batch is not null) store.CommitOpen(letIn: false);
+                }
+                finally
+                {
+                    store._batching = false;
+                }
             }
         }
     }
 
-    /// <summary>One record write: its own transaction, or its place in the open batch.</summary>
-    private RecordWriteScope RecordWrite() => new(this, _batch is null ? _connection.BeginTransaction() : null);
+    /// <summary>
+    /// Begins one change of the record (see <see cref="IRecordJournal.BeginChange"/>): the record writes until it is
+    /// completed go into one transaction (a savepoint of the batch while batching), and are taken back together when it
+    /// ends without being completed, so the store never keeps half of a document's linking. From the change's first write
+    /// to its end, other threads' use of the store waits (a change that only reads, a record put back, holds nothing).
+    /// </summary>
+    public IRecordChange BeginChange()
+    {
+        _changesBegun.Value++;
+        return new ChangeScope(this);
+    }
+
+    private sealed class ChangeScope(SqliteDocumentStore store) : IRecordChange
+    {
+        private bool _completed;
+        private bool _ended;
+
+        public void Complete() => _completed = true;
+
+        public void Dispose()
+        {
+            if (_ended) return;
+            _ended = true;
+            store.EndChange(_completed);
+        }
+    }
+
+    private void EndChange(bool completed)
+    {
+        // A change inside another is part of it; a change that wrote nothing holds nothing.
+        if (--_changesBegun.Value > 0 || !_changeActive || _changeOwner != Environment.CurrentManagedThreadId) return;
+        try
+        {
+            var saved = _changeSaved;
+            if (_batch is not { } open) return; // already taken back
+            if (!completed)
+            {
+                // Only this change goes: the batch's earlier documents are whole and stand.
+                if (_batching && saved)
+                {
+                    open.Rollback(ChangePoint);
+                    open.Release(ChangePoint);
+                }
+                else RollBackOpen();
+                return;
+            }
+            if (!_batching)
+            {
+                CommitOpen(letIn: false);
+                return;
+            }
+            if (saved) open.Release(ChangePoint);
+            Counted();
+        }
+        finally
+        {
+            _changeSaved = false;
+            _changeFailed = false;
+            _changeActive = false;
+            _changeOwner = 0;
+            Monitor.Exit(_gate);
+        }
+    }
+
+    /// <summary>A write transaction of this connection, begun once any writer that announced itself is let in (<see cref="WriteTurns"/>).</summary>
+    private SqliteTransaction BeginWrite()
+    {
+        using (_turns.Wanting()) return _connection.BeginTransaction();
+    }
+
+    /// <summary>One record write: its own transaction, or its place in the open batch or change (begun by the first write).</summary>
+    private RecordWriteScope RecordWrite()
+    {
+        if (_changeFailed) throw new InvalidOperationException("a write of this change of the record failed; the change was taken back");
+        if (_changesBegun.Value > 0 && !_changeActive)
+        {
+            // The change's first write (under the lock): the lock is held on until the change ends.
+            Monitor.Enter(_gate);
+            _changeActive = true;
+            _changeOwner = Environment.CurrentManagedThreadId;
+        }
+        if (!_batching && !_changeActive) return new(this, _batch is null ? BeginWrite() : null);
+        if (_batch is null)
+        {
+            _batch = BeginWrite();
+            _batchBegun = Stopwatch.GetTimestamp();
+            _writing = true;
+        }
+        if (_batching && _changeActive && !_changeSaved)
+        {
+            _batch.Save(ChangePoint);
+            _changeSaved = true;
+        }
+        return new(this, null);
+    }
+
+    /// <summary>One more change in the batch: it is committed when full or old enough.</summary>
+    private void Counted()
+    {
+        if (++_batched >= _batchSize || Stopwatch.GetElapsedTime(_batchBegun) >= BatchTime) CommitOpen(letIn: true);
+    }
+
+    private void CommitOpen(bool letIn)
+    {
+        var open = _batch!;
+        try
+        {
+            open.Commit();
+        }
+        finally
+        {
+            open.Dispose();
+            _batch = null;
+            _writing = false;
+            _batched = 0;
+        }
+        // Between two batches, holding no write lock: a writer of another process that waits goes first.
+        if (letIn) _turns.LetIn();
+    }
+
+    private void RollBackOpen()
+    {
+        var open = _batch!;
+        try
+        {
+            open.Rollback();
+        }
+        finally
+        {
+            open.Dispose();
+            _batch = null;
+            _writing = false;
+            _batched = 0;
+        }
+    }
 
     private sealed class RecordWriteScope(SqliteDocumentStore store, SqliteTransaction? own) : IDisposable
     {
@@ -230,23 +403,18 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         {
             _completed = true;
             if (own is not null) { own.Commit(); return; }
-            if (++store._batched < store._batchSize) return;
-            store._batch!.Commit();
-            store._batch.Dispose();
-            store._batch = store._connection.BeginTransaction();
-            store._batched = 0;
+            // Inside a change, the change's end commits or counts it.
+            if (!store._changeActive && store._batching) store.Counted();
         }
 
         public void Dispose()
         {
             if (own is not null) { own.Dispose(); return; }
-            if (_completed || store._batch is not { } batch) return;
-            // A write that failed half way leaves the batch half written: it all goes, and the next load links again
-            // what it held. Later writes of the scope get transactions of their own.
-            batch.Rollback();
-            batch.Dispose();
-            store._batch = null;
-            store._writing = false;
+            if (_completed || store._batch is null) return;
+            // A write that failed half way leaves the open transaction half written: it all goes (a batch's earlier
+            // documents too: the next load links them again), and the rest of the change is refused.
+            store.RollBackOpen();
+            if (store._changeActive) store._changeFailed = true;
         }
     }
 

@@ -49,6 +49,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         Path = path;
         _connection = connection;
         _time = time;
+        _turns = new WriteTurns(path);
         // A file can be read from other connections too: the record's readers then never queue on this one (see RecordRead).
         if (path != ":memory:") _reads = new SqliteReadPool(path, ReadTimeLimit);
     }
@@ -109,8 +110,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         lock (_gate)
         {
-            if (_batch is not null) throw new InvalidOperationException("documents cannot be stored while record writes are batched");
-            using var tx = _connection.BeginTransaction();
+            if (_batching || _batch is not null) throw new InvalidOperationException("documents cannot be stored while record writes are batched");
+            using var tx = BeginWrite();
             _nearDuplicates.CatchUp(Command("SELECT seq, minhash FROM documents WHERE seq > $after ORDER BY seq", tx));
             var outcomes = new List<StoreOutcome>(documents.Count);
             try
@@ -347,5 +348,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             _commands.Clear();
             _connection.Dispose();
         }
+        _changesBegun.Dispose();
     }
 }

@@ -26,8 +26,10 @@ public sealed class BatchedSaveTests
                 Should.Throw<SqliteException>(() => RecordLoader.Load(store)).Message.ShouldContain("disk on fire");
             }
         }
-        // The first batch of three was committed; the second (the fourth and the failing fifth) was taken back whole.
-        Scalar(path, "SELECT count(*) FROM document_facts").ShouldBe(3);
+        // The batches before the failing one were committed, and it was taken back whole (a batch ends after three
+        // documents or BatchTime, whichever comes first, so how many came before depends on the machine's speed).
+        var committed = (int)Scalar(path, "SELECT count(*) FROM document_facts");
+        committed.ShouldBeLessThan(5);
         Scalar(path, """
             SELECT count(*) FROM document_facts f
             WHERE coalesce(json_array_length(f.facts, '$.events'), 0) != (SELECT count(*) FROM event_assignments a WHERE a.document_seq = f.document_seq)
@@ -37,8 +39,8 @@ public sealed class BatchedSaveTests
         using (store.SaveInBatches(documents: 3))
         {
             var load = RecordLoader.Load(store);
-            load.Reloaded.ShouldBe(3);
-            load.Linked.ShouldBe(SampleRecord.Facts.Count - 3);
+            load.Reloaded.ShouldBe(committed);
+            load.Linked.ShouldBe(SampleRecord.Facts.Count - committed);
             SampleRecord.CrossJsonOf(load.Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
         }
         Scalar(path, "SELECT count(*) FROM document_facts").ShouldBe(SampleRecord.Facts.Count);

@@ -36,6 +36,30 @@ public sealed class IncidentRowsTests
     }
 
     [Fact]
+    public void Every_page_of_the_incident_list_follows_the_record_order_across_the_archive_and_what_the_linker_holds()
+    {
+        using var dir = new TempDirectory();
+        using var store = SampleRecord.StoreDocuments(dir.Combine("pages.db"));
+        var record = RecordLoader.Load(store).Record;
+        ILinkArchive archive = store;
+        var archived = archive.Counts().Incidents;
+        archived.ShouldBeGreaterThan(0);
+        var listed = record.Snapshot().Incidents.Where(i => !i.Mention).Select(i => i.Id).ToList();
+        listed.Count.ShouldBeGreaterThan(archived, "some listed incidents are held");
+        archive.ListedIncidentPage(1, 3).ShouldBe(archive.ListedIncidentOrder().Skip(1).Take(3).ToList());
+        archive.LastListedIncident().ShouldBe(archive.ListedIncidentOrder().Last());
+        foreach (var limit in new[] { 1, 3, 7, 100 })
+        {
+            for (var offset = 0; offset <= listed.Count + 1; offset++)
+            {
+                var page = record.Incidents(null, offset, limit);
+                page.Total.ShouldBe(listed.Count);
+                page.Items.Select(i => i.Id).ShouldBe(listed.Skip(offset).Take(limit), $"offset {offset}, limit {limit}");
+            }
+        }
+    }
+
+    [Fact]
     public void A_summary_written_again_or_taken_back_changes_its_row_and_the_counts_with_it()
     {
         using var dir = new TempDirectory();

@@ -163,17 +163,34 @@ public sealed partial class CrossDocumentLinker
     /// <summary>
     /// Closed incidents a report may still join: one that recalls a single attack of fact by its own day (from its words)
     /// and place, that day before the quiet days, meets the closed incidents of its type filed under that place whose
-    /// days are within a day of it (those in memory, and those in the archive, taken back). Anything else a closed
-    /// incident never meets.
+    /// days are within a day of it (those in memory, and those in the archive, taken back); one naming no place meets the
+    /// one closed single incident of its type and story on those days, held or archived (none when there are two). Anything else a closed incident
+    /// never meets.
     /// </summary>
     private List<(IncidentState Incident, bool OtherStory)> Recalled(EventFacts ev, string story)
     {
         var found = new List<(IncidentState, bool)>();
         if (_today is not { } today || ev.Plural || IncidentMatcher.ClassOf(ev.Modality) != ModalityClass.Factual || ev.Time?.Basis is not null
-            || IncidentAnchors.Days(ev) is not { } days || IncidentTraits.PlaceKey(ev) is not { } place
+            || IncidentAnchors.Days(ev) is not { } days
             || days.End.DayNumber >= today.DayNumber - QuietDays) return found;
         var from = days.Start.AddDays(-IncidentAnchors.DaySlack);
         var to = days.End.AddDays(IncidentAnchors.DaySlack);
+        if (IncidentTraits.PlaceKey(ev) is not { } place)
+        {
+            // "Sept. 15: Three people were killed in a strike on a boat" (a timeline naming no place): the one closed
+            // incident of its type and story on those days, held in memory; none when there are two to choose from.
+            foreach (var state in _incidentOrder)
+            {
+                if (state.Closed && state.Events.Count > 0 && state.Type == ev.Type && state.Story == story && !state.Traits.AnyPlural
+                    && state.Traits.First is { } f && state.Traits.Last is { } l && f <= to && l >= from) found.Add((state, false));
+            }
+            var archived = (_archive?.IncidentsOn(ev.Type, from, to) ?? []).Where(id => !_incidents.ContainsKey(id))
+                .Where(id => _archive!.Incident(id) is { } a && a.Incident.Story == story && a.Incident.Scope == IncidentScope.Single && !a.Incident.Mention)
+                .Take(2).ToList();
+            if (found.Count + archived.Count != 1) return [];
+            if (archived.Count == 1 && Revive(archived[0]) is { } revived) found.Add((revived, false));
+            return found;
+        }
         foreach (var state in _incidentOrder)
         {
             if (state.Closed && state.Events.Count > 0 && state.Type == ev.Type && state.Traits.Places.ContainsKey(place)

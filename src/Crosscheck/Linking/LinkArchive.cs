@@ -49,6 +49,12 @@ public interface ILinkArchive
     /// </summary>
     IEnumerable<string> IncidentsAt(Events.PloverType type, string place, DateOnly from, DateOnly to);
 
+    /// <summary>
+    /// The archived incidents of the type, filed under any place, whose days meet [<paramref name="from"/>,
+    /// <paramref name="to"/>], by id: what a report recalling an old event by its day alone may join.
+    /// </summary>
+    IEnumerable<string> IncidentsOn(Events.PloverType type, DateOnly from, DateOnly to);
+
     ArchivedStory? Story(string id);
 
     /// <summary>Takes an incident back out (an analyst changes it): the linker holds it again until it is closed again.</summary>
@@ -149,6 +155,10 @@ public sealed class MemoryLinkArchive : ILinkArchive
 
     public IEnumerable<string> IncidentsAt(Events.PloverType type, string place, DateOnly from, DateOnly to) => _incidents.Values
         .Where(i => i.Incident.Type == type && i.Places.Contains(place) && i.First is { } f && i.Last is { } l && f <= to && l >= from)
+        .Select(i => i.Incident.Id).Order(StringComparer.Ordinal);
+
+    public IEnumerable<string> IncidentsOn(Events.PloverType type, DateOnly from, DateOnly to) => _incidents.Values
+        .Where(i => i.Incident.Type == type && i.Places.Length > 0 && i.First is { } f && i.Last is { } l && f <= to && l >= from)
         .Select(i => i.Incident.Id).Order(StringComparer.Ordinal);
 
     public ArchivedStory? Story(string id) => _stories.GetValueOrDefault(id);

@@ -208,6 +208,23 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         });
     }
 
+    IEnumerable<string> ILinkArchive.IncidentsOn(Events.PloverType type, DateOnly from, DateOnly to)
+    {
+        return RecordRead((c, tx) =>
+        {
+            var ids = new List<string>();
+            var cmd = On(c, tx, """
+                SELECT DISTINCT incident FROM archived_places WHERE type = $type AND first_day <= $to AND last_day >= $from ORDER BY incident
+                """);
+            cmd.Parameters.AddWithValue("$type", Events.PloverTypes.Name(type));
+            cmd.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) ids.Add(r.GetString(0));
+            return ids;
+        });
+    }
+
     IEnumerable<ArchivedIncident> ILinkArchive.Incidents() => Summaries<ArchivedIncident>("archived_incidents", "incident");
 
     IEnumerable<ArchivedStory> ILinkArchive.Stories() => Summaries<ArchivedStory>("archived_stories", "story");

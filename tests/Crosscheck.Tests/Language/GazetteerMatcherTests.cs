@@ -252,6 +252,7 @@ public sealed class GazetteerMatcherTests
     [InlineData("WHO IS IN CHARGE OF THE STRIKES?")]
     [InlineData("Tell us what happened to the mexican flag.")]
     [InlineData("Jordan Peterson commented.")]
+    [InlineData("On March 3, four civilians were killed.")]
     public void Common_words_and_names_that_are_also_places_do_not_match(string text)
     {
         Spans(text).ShouldBeEmpty();

@@ -118,6 +118,29 @@ public class CampaignSeriesTests
     }
 
     [Fact]
+    public void A_late_recollection_naming_no_place_joins_the_one_closed_attack_of_its_day_with_or_without_a_store()
+    {
+        var documents = LinkOrder.Sort(
+        [
+            Facts("day-1", "Harbor Ledger", "2025-03-04", "Rebels shelled a village near Kherson on Monday, killing four civilians."),
+            Facts("day-2", "Gulf Gazette", "2025-03-05", "Rebels shelled a village near Kherson on Monday, killing four civilians, officials said."),
+            // The story runs on; the March shelling is quiet and closes (with a store, it leaves memory).
+            Facts("day-3", "Valley Times", "2025-04-10", "Rebels shelled a village near Kherson on Wednesday, killing two civilians."),
+            Facts("day-5", "Harbor Ledger", "2025-05-14", "Rebels shelled a village near Kherson on Tuesday, killing a farmer."),
+        ]);
+        var recall = Facts("day-4", "Valley Times", "2025-05-21",
+            "Rebels shelled a village near Kherson on Tuesday, wounding six. On March 3, four civilians were killed when rebels shelled a village.");
+        foreach (var archive in new ILinkArchive?[] { null, new MemoryLinkArchive() })
+        {
+            var linker = new CrossDocumentLinker(archive: archive);
+            foreach (var d in documents) linker.Add(d);
+            var shelling = linker.IncidentOf(documents[0].Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id);
+            linker.Add(recall);
+            linker.IncidentOf(recall.Events.First(e => e.Evidence.Contains("four civilians", StringComparison.Ordinal)).Id).ShouldBe(shelling, archive is null ? "held" : "archived");
+        }
+    }
+
+    [Fact]
     public void A_strike_long_before_the_only_report_of_its_campaign_is_one_of_its_strikes()
     {
         var timeline = Facts("timeline", "Lantern News", "2025-11-20",

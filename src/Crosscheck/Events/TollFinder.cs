@@ -130,6 +130,12 @@ public sealed class TollFinder
             {
                 // "since border clashes broke out": the noun phrase after the cue.
                 while (sinceEnd < sentence.EndToken && sinceEnd - c.End < 6 && text.PosOf(sinceEnd) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "CD" or "IN") sinceEnd++;
+                // "since the fresh fighting began Sunday": a day in the clause the cue opens is where the count starts.
+                if (SinceClauseDay(text, sentence, c.Start) is { } day)
+                {
+                    sinceEnd = Math.Max(sinceEnd, day.Span.EndToken);
+                    sinceDate = day.Start;
+                }
             }
             since = text.Span(c.Start, sinceEnd);
             end = Math.Max(end, sinceEnd);
@@ -157,6 +163,41 @@ public sealed class TollFinder
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
-        return text.Published;
+        return GoverningDay(text, sentence, start, end, since) ?? text.Published;
+    }
+
+    /// <summary>
+    /// "Thailand launched air strikes Monday …, trading blame for renewed fighting … that has killed four civilians": a
+    /// toll told inside a clause dated by a day of its own stands as of that day, however far the day's words are. The
+    /// day must hang from a word above the toll's head in the parse (not from a clause of its own beside it), name one
+    /// day no later than the publication and lie outside the toll's "since" words; null when none does or without a parse.
+    /// </summary>
+    private static DateOnly? GoverningDay(AnnotatedText text, TokenSpan sentence, int start, int end, TokenSpan? since)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return null;
+        var head = SyntaxScope.HeadOf(text, start, end);
+        foreach (var t in text.Times)
+        {
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span)) continue;
+            if (t.Precision != TimePrecision.Day || t.Start is null || t.Start != t.End || text.Published is { } published && t.End > published) continue;
+            if (t.Span.Length == 0 || t.Span.StartToken < sentence.StartToken || t.Span.EndToken > sentence.EndToken) continue;
+            var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
+            var governor = text.HeadOf(timeHead);
+            if (governor >= 0 && (governor == head || SyntaxScope.IsAncestor(text, governor, head))) return t.End;
+        }
+        return null;
+    }
+
+    /// <summary>The day named in the clause a "since" opens ("since the fighting began Sunday"); null when none or without a parse.</summary>
+    private static TimeMention? SinceClauseDay(AnnotatedText text, TokenSpan sentence, int cue)
+    {
+        if (!SyntaxScope.HasParse(text, sentence) || text.RelationOf(cue) != "mark" || text.HeadOf(cue) is not (var verb and >= 0)) return null;
+        foreach (var t in text.Times)
+        {
+            if (!sentence.Contains(t.Span.StartToken) || t.Span.Length == 0 || t.Span.StartToken < cue || t.Start is null) continue;
+            var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
+            if (timeHead == verb || SyntaxScope.IsAncestor(text, verb, timeHead)) return t;
+        }
+        return null;
     }
 }

@@ -93,6 +93,30 @@ public sealed partial class TollCues
         return SyntaxScope.HeadOf(text, start, end);
     }
 
+    /// <summary>
+    /// "The latest fighting began Monday morning and has already resulted in the deaths of seven civilians": a count
+    /// under a verb in the present perfect whose subject, its own or the one it shares with the verb it is joined to by
+    /// "and", is a campaign word names that campaign's total so far, however far the subject is. Returns the campaign
+    /// word's index; null when none, or without a parse.
+    /// </summary>
+    private int? CampaignInPerfect(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        if (end <= start || !SyntaxScope.HasParse(text, sentence)) return null;
+        var verb = SyntaxScope.HeadOf(text, start, end);
+        for (var depth = 0; verb >= 0 && depth < 4 && !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
+        if (verb < 0 || !PresentPerfect(text, sentence, verb)) return null;
+        var subject = SubjectOf(text, sentence, verb);
+        if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var first and >= 0) subject = SubjectOf(text, sentence, first);
+        return subject >= 0 && IsCampaignWord(text, subject) ? subject : null;
+    }
+
+    /// <summary>
+    /// "The fighting began Monday": whether the word at <paramref name="i"/> is a verb that says when something started
+    /// (the <c>start</c> words of data/events/tolls.txt), so a day hanging from it names a start, not the day a count stood at.
+    /// </summary>
+    internal bool IsStartVerb(AnnotatedText text, int i) =>
+        i >= 0 && text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _starts.Contains(Lemmas.Of(text.WordOf(i), tag));
+
     /// <summary>"has now killed", "have already carried out": an adverb of accumulation on the verb.</summary>
     private static bool Accumulating(AnnotatedText text, TokenSpan sentence, int verb)
     {

@@ -35,7 +35,7 @@ public sealed class TollFinder
             foreach (var t in tallies)
             {
                 var cue = cues.CueNear(text, sentence, t.Start, t.End, tallies);
-                found.Add(Make(text, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue));
+                found.Add(Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue));
                 used.Add((t.Start, t.End));
             }
             foreach (var s in Casualties.AllStatements(text, sentence))
@@ -43,7 +43,7 @@ public sealed class TollFinder
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
                 if (cues.StatementCue(text, sentence, s, tallies) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
-                var whole = Make(text, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
+                var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
                 // "five soldiers and eight civilians had been killed": each counted group is its own toll, as stated.
                 var parts = TollParts.Of(text, s.VictimStart, s.VictimEnd);
                 if (parts.Count < 2) found.Add(whole with { Victims = text.Span(s.VictimStart, s.VictimEnd) });
@@ -55,7 +55,7 @@ public sealed class TollFinder
                 if (n.Span.StartToken < sentence.StartToken || n.Span.EndToken > sentence.EndToken) continue;
                 if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
                 if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
-                found.Add(Make(text, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
+                found.Add(Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
             }
             // "the 15th strike since early September", "the fifth such strike of the campaign": an ordinal with a cue
             // counts the events so far.
@@ -65,7 +65,7 @@ public sealed class TollFinder
                 var unit = cues.UnitMeasure(text.WordOf(unitAt))!.Value;
                 var (from, to) = (Math.Min(i, unitAt), Math.Max(i + 1, unitAt + 1));
                 if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, from, to, tallies) is not { } cue) continue;
-                found.Add(Make(text, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
+                found.Add(Make(text, cues, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
@@ -113,7 +113,7 @@ public sealed class TollFinder
         return decimal.TryParse(word[..^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2 ? n : null;
     }
 
-    private static Toll Make(AnnotatedText text, TokenSpan sentence, TollMeasure measure, decimal min, decimal? max, int start, int end, TollCues.Cue? cue)
+    private static Toll Make(AnnotatedText text, TollCues cues, TokenSpan sentence, TollMeasure measure, decimal min, decimal? max, int start, int end, TollCues.Cue? cue)
     {
         TokenSpan? since = null;
         DateOnly? sinceDate = null;
@@ -144,7 +144,7 @@ public sealed class TollFinder
         {
             Since = since,
             SinceDate = sinceDate,
-            AsOf = AsOf(text, sentence, start, end, since),
+            AsOf = AsOf(text, cues, sentence, start, end, since),
             Evidence = sentence,
         };
     }
@@ -153,17 +153,17 @@ public sealed class TollFinder
     /// The day a toll stood at: a day the statement names ("as of late Thursday", "remained at 19 on Saturday"), else the
     /// article's date; null when the statement counts a past span ("the July fighting killed 38") or no date is known.
     /// </summary>
-    private static DateOnly? AsOf(AnnotatedText text, TokenSpan sentence, int start, int end, TokenSpan? since)
+    private static DateOnly? AsOf(AnnotatedText text, TollCues cues, TokenSpan sentence, int start, int end, TokenSpan? since)
     {
         foreach (var t in text.Times)
         {
-            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span)) continue;
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)) continue;
             if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
             if (text.Published is { } published && t.End > published) continue;
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
-        return GoverningDay(text, sentence, start, end, since) ?? text.Published;
+        return GoverningDay(text, cues, sentence, start, end, since) ?? text.Published;
     }
 
     /// <summary>
@@ -172,13 +172,13 @@ public sealed class TollFinder
     /// day must hang from a word above the toll's head in the parse (not from a clause of its own beside it), name one
     /// day no later than the publication and lie outside the toll's "since" words; null when none does or without a parse.
     /// </summary>
-    private static DateOnly? GoverningDay(AnnotatedText text, TokenSpan sentence, int start, int end, TokenSpan? since)
+    private static DateOnly? GoverningDay(AnnotatedText text, TollCues cues, TokenSpan sentence, int start, int end, TokenSpan? since)
     {
         if (!SyntaxScope.HasParse(text, sentence)) return null;
         var head = SyntaxScope.HeadOf(text, start, end);
         foreach (var t in text.Times)
         {
-            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span)) continue;
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)) continue;
             if (t.Precision != TimePrecision.Day || t.Start is null || t.Start != t.End || text.Published is { } published && t.End > published) continue;
             if (t.Span.Length == 0 || t.Span.StartToken < sentence.StartToken || t.Span.EndToken > sentence.EndToken) continue;
             var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
@@ -186,6 +186,13 @@ public sealed class TollFinder
             if (governor >= 0 && (governor == head || SyntaxScope.IsAncestor(text, governor, head))) return t.End;
         }
         return null;
+    }
+
+    /// <summary>"The fighting began Monday": a time hanging from a verb of starting names when the counted began, not when the count stood.</summary>
+    private static bool StartsSomething(AnnotatedText text, TollCues cues, TokenSpan sentence, TimeMention t)
+    {
+        if (t.Span.Length == 0 || !SyntaxScope.HasParse(text, sentence)) return false;
+        return cues.IsStartVerb(text, text.HeadOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)));
     }
 
     /// <summary>The day named in the clause a "since" opens ("since the fighting began Sunday"); null when none or without a parse.</summary>

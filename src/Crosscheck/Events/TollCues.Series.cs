@@ -96,7 +96,8 @@ public sealed partial class TollCues
     /// <summary>
     /// "The latest fighting began Monday morning and has already resulted in the deaths of seven civilians": a count
     /// under a verb in the present perfect whose subject, its own or the one it shares with the verb it is joined to by
-    /// "and", is a campaign word names that campaign's total so far, however far the subject is. Returns the campaign
+    /// "and", is a campaign word names that campaign's total so far, however far the subject is; a verb joined by "and"
+    /// to a perfect is in the perfect too ("has claimed 37 lives and left 425 injured"). Returns the campaign
     /// word's index; null when none, or without a parse.
     /// </summary>
     private int? CampaignInPerfect(AnnotatedText text, TokenSpan sentence, int start, int end)
@@ -104,7 +105,9 @@ public sealed partial class TollCues
         if (end <= start || !SyntaxScope.HasParse(text, sentence)) return null;
         var verb = SyntaxScope.HeadOf(text, start, end);
         for (var depth = 0; verb >= 0 && depth < 4 && !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
-        if (verb < 0 || !PresentPerfect(text, sentence, verb)) return null;
+        // "the violence has claimed 37 lives and left more than 425 injured": a verb joined to a perfect shares its "has".
+        var joined = verb >= 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var before and >= 0 && PresentPerfect(text, sentence, before);
+        if (verb < 0 || !PresentPerfect(text, sentence, verb) && !joined) return null;
         var subject = SubjectOf(text, sentence, verb);
         if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var first and >= 0) subject = SubjectOf(text, sentence, first);
         return subject >= 0 && IsCampaignWord(text, subject) ? subject : null;

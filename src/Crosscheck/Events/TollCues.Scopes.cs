@@ -222,4 +222,16 @@ public sealed partial class TollCues
         }
         return false;
     }
+
+    /// <summary>
+    /// "an outbreak of fighting that has left four dead", "the renewed fighting": a gerund after "of", a determiner or an
+    /// adjective, with no object of its own, is the noun a tagger may take for a verb ("accused of fighting the army" has one).
+    /// </summary>
+    private static bool IsNounGerund(AnnotatedText text, int i)
+    {
+        if (text.PosOf(i) != "VBG" || i == 0 || text.SentenceOf(i).StartToken == i) return false;
+        var before = text.PosOf(i - 1);
+        if (!(text.WordOf(i - 1).Equals("of", StringComparison.OrdinalIgnoreCase) || before is "DT" or "JJ" or "JJR" or "JJS" or "PRP$")) return false;
+        return !new Token(text, i).Dependents.Any(d => d.HasRelation("obj"));
+    }
 }

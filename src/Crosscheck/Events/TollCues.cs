@@ -223,7 +223,7 @@ public sealed partial class TollCues
     /// day's or night's violence ("the early morning violence", "Friday night's clashes"), which is one event.
     /// </summary>
     private bool IsCampaignWord(AnnotatedText text, int i) =>
-        _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null
+        _campaigns.Contains(text.WordOf(i)) && (text.PosOf(i) is "NN" or "NNS" or null || IsNounGerund(text, i))
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
 
     /// <summary>Whether the word at <paramref name="i"/> names a campaign or a front's fighting ("the war", "fighting", "clashes").</summary>

@@ -35,8 +35,15 @@ public sealed class TollFinder
             foreach (var t in tallies)
             {
                 var cue = cues.CueNear(text, sentence, t.Start, t.End, tallies);
-                found.Add(Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue));
+                var tally = Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue);
+                found.Add(tally);
                 used.Add((t.Start, t.End));
+                // "the death toll had risen to 15 as of late Thursday, 14 of them civilians": a part of the tally, as of its day.
+                if (PartOf(text, sentence, t.End) is { } part)
+                {
+                    found.Add(tally with { Min = part.Number.Min, Max = part.Number.Max, Span = text.Span(part.Number.Span.StartToken, part.End), Victims = text.Span(part.Number.Span.StartToken, part.End) });
+                    used.Add((part.Number.Span.StartToken, part.End));
+                }
             }
             foreach (var s in Casualties.AllStatements(text, sentence))
             {
@@ -71,6 +78,27 @@ public sealed class TollFinder
             tolls.AddRange(found);
         }
         return tolls.ToImmutable();
+    }
+
+    /// <summary>
+    /// ", 14 of them civilians" after a tally (within a few words of it): the number and its noun, as one part of the
+    /// tally's count; null when the words after the tally are not that.
+    /// </summary>
+    private static (NumberMention Number, int End)? PartOf(AnnotatedText text, TokenSpan sentence, int tallyEnd)
+    {
+        foreach (var n in text.Numbers)
+        {
+            var at = n.Span.StartToken;
+            if (at < tallyEnd) continue;
+            if (at - tallyEnd > 6 || n.Span.EndToken + 2 >= sentence.EndToken) break;
+            if (text.WordOf(at - 1) != "," || !text.WordOf(n.Span.EndToken).Equals("of", StringComparison.OrdinalIgnoreCase)
+                || text.WordOf(n.Span.EndToken + 1).ToLowerInvariant() is not ("them" or "whom")) return null;
+            var noun = n.Span.EndToken + 2;
+            // "14 of them civilians": the noun that says who the part are (adjectives before it allowed).
+            while (noun < sentence.EndToken && noun - n.Span.EndToken < 5 && text.PosOf(noun) is "JJ") noun++;
+            return noun < sentence.EndToken && text.PosOf(noun) is "NNS" or "NN" && n.Max is { } max && max <= n.Min ? (n, noun + 1) : null;
+        }
+        return null;
     }
 
     /// <summary>

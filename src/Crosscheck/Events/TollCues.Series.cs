@@ -120,6 +120,32 @@ public sealed partial class TollCues
     internal bool IsStartVerb(AnnotatedText text, int i) =>
         i >= 0 && text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _starts.Contains(Lemmas.Of(text.WordOf(i), tag));
 
+    /// <summary>
+    /// "an additional seven civilians and five soldiers have been killed", "another 29 soldiers and 30 civilians have
+    /// been wounded", "seven more civilians have died": victims counted as more than those before, under a verb in the
+    /// present perfect with no day of its own, update a running toll rather than tell one attack's dead. Returns the
+    /// word that says so; null when none, or without a parse.
+    /// </summary>
+    private static int? AdditionalInPerfect(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
+    {
+        if (victimEnd <= victimStart || !SyntaxScope.HasParse(text, sentence)) return null;
+        var more = -1;
+        for (var i = victimStart; i < Math.Min(victimEnd, victimStart + 4) && more < 0; i++)
+        {
+            var w = text.WordOf(i).ToLowerInvariant();
+            if (w is "another" or "additional" || w == "more" && i > victimStart && text.PosOf(i - 1) == "CD") more = i;
+        }
+        if (more < 0) return null;
+        var verb = text.HeadOf(VictimHead(text, victimStart, victimEnd));
+        if (verb < 0 || !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal) || !PresentPerfect(text, sentence, verb)) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Precision == TimePrecision.Day && t.Span.Length > 0 && sentence.Contains(t.Span.StartToken)
+                && text.HeadOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)) == verb) return null;
+        }
+        return more;
+    }
+
     /// <summary>"has now killed", "have already carried out": an adverb of accumulation on the verb.</summary>
     private static bool Accumulating(AnnotatedText text, TokenSpan sentence, int verb)
     {

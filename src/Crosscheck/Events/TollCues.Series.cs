@@ -122,7 +122,7 @@ public sealed partial class TollCues
 
     /// <summary>
     /// "an additional seven civilians and five soldiers have been killed", "another 29 soldiers and 30 civilians have
-    /// been wounded", "seven more civilians have died": victims counted as more than those before, under a verb in the
+    /// been wounded", "seven more civilians have died", "17 other people have been wounded": victims counted as more than those before, under a verb in the
     /// present perfect with no day of its own, update a running toll rather than tell one attack's dead. Returns the
     /// word that says so; null when none, or without a parse.
     /// </summary>
@@ -133,7 +133,7 @@ public sealed partial class TollCues
         for (var i = victimStart; i < Math.Min(victimEnd, victimStart + 4) && more < 0; i++)
         {
             var w = text.WordOf(i).ToLowerInvariant();
-            if (w is "another" or "additional" || w == "more" && i > victimStart && text.PosOf(i - 1) == "CD") more = i;
+            if (w is "another" or "additional" || w is "more" or "other" or "others" && i > victimStart && text.PosOf(i - 1) == "CD") more = i;
         }
         if (more < 0) return null;
         var verb = text.HeadOf(VictimHead(text, victimStart, victimEnd));

@@ -191,7 +191,27 @@ public sealed class TollFinder
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
-        return GoverningDay(text, cues, sentence, start, end, since) ?? text.Published;
+        if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
+        return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
+    }
+
+    /// <summary>
+    /// "That bout of fighting … resulted in at least 48 deaths": a count under a verb in the simple past whose subject,
+    /// pointed to with "that" or "those", is or names a campaign counts a finished campaign the article recalls, so the
+    /// day it stood at is not the article's; false without a parse.
+    /// </summary>
+    private static bool RecallsPastCampaign(AnnotatedText text, TollCues cues, TokenSpan sentence, int start, int end)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var verb = SyntaxScope.HeadOf(text, start, end);
+        for (var depth = 0; verb >= 0 && depth < 4 && text.PosOf(verb) is { } pos && !pos.StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
+        if (verb < 0 || text.PosOf(verb) != "VBD") return false;
+        foreach (var subject in new Token(text, verb).Dependents.Where(d => d.Relation == "nsubj"))
+        {
+            if (!subject.Dependents.Any(d => d.Relation == "det" && d.Text.ToLowerInvariant() is "that" or "those")) continue;
+            if (cues.IsCampaignNoun(text, subject.Index) || subject.Dependents.Any(d => d.Relation == "nmod" && cues.IsCampaignNoun(text, d.Index))) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -128,7 +128,8 @@ public sealed partial class TollCues
         }
         marker ??= ClaimantSide(text, sentence, group >= 0 ? group : SyntaxScope.HeadOf(text, victimStart, victimEnd));
         if (marker is not { } at || !text.Numbers.Any(n => n.Span.StartToken >= victimStart && n.Span.StartToken < victimEnd)) return null;
-        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken)) return null;
+        // Campaign words ("clashes", "fighting") name no one attack: "Violent clashes erupted …, leaving four Thai civilians dead".
+        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: i => IsCampaignWord(text, i))) return null;
         return text.Span(at, at + 1);
     }
 

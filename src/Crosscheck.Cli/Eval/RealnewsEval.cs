@@ -18,7 +18,11 @@ internal static class RealnewsEval
 
     /// <summary>One reported incident in one article: the article's own figures, the reading's, and their words.</summary>
     internal sealed record IncidentOutcome(string File, string Incident, List<decimal> Expected, decimal? Predicted, bool Exact, bool InRange,
-        DateOnly? Day, bool DayExact, string Words, string DayWords);
+        DateOnly? Day, bool DayExact, string Words, string DayWords)
+    {
+        /// <summary>Exact when the gold's "more than N" is also taken as N + 1, as a reading gives it (a proposed convention; see <see cref="Expected"/>).</summary>
+        public bool ExactOpen { get; init; }
+    }
 
     internal sealed record TollOutcome(string File, RealnewsGold.Statement Gold, bool InTolls, bool Anywhere);
 
@@ -26,6 +30,7 @@ internal static class RealnewsEval
         int Assaults, int AssaultsWithKilled, int AssaultsWithDay, double Seconds)
     {
         public double KilledExact => Share(Incidents.Where(i => i.Expected.Count > 0), i => i.Exact);
+        public double KilledExactOpen => Share(Incidents.Where(i => i.Expected.Count > 0), i => i.ExactOpen);
         public double DaysExact => Share(Incidents, i => i.DayExact);
         public double TollsFound => Share(Tolls.Where(t => t.Gold.Episode), t => t.InTolls);
         public double FiguresFound => Share(Tolls, t => t.Anywhere);
@@ -98,16 +103,19 @@ internal static class RealnewsEval
         var words = best is null ? "" : $"'{best.Trigger.Text}': \"{best.Fatalities!.Text}\"";
         // What gave the day: the event's word and its time's words (none when the day is assumed), else how many events the incident has.
         var dayWords = dated is null ? $"({own.Count} events{string.Concat(own.Select(e => $", '{e.Trigger.Text}'"))})" : $"'{dated.Trigger.Text}': \"{dated.Time!.Span.Text}\"{(dated.Time.Basis is { } basis ? $" ({basis})" : "")}";
+        var exactOpen = exact || predicted is { } q && Expected(read.Gold, incident.Id, openAsNext: true).Contains(q);
         return new IncidentOutcome(read.Gold.File, incident.Id, expected, predicted, exact, inRange, day,
-            day is { } d && RealnewsMatch.DayWithin(d, incident, 0), words, dayWords);
+            day is { } d && RealnewsMatch.DayWithin(d, incident, 0), words, dayWords) { ExactOpen = exactOpen };
     }
 
     /// <summary>
     /// The killed figure the article gives the incident: of its killed statements scoped to that incident alone (not
     /// "possible", "dozens", a range or an increment), those with the latest as-of date, the highest; with figures per
-    /// side, the sum of each side's figure so chosen is accepted too. Empty when the article gives none.
+    /// side, the sum of each side's figure so chosen is accepted too. Empty when the article gives none. With
+    /// <paramref name="openAsNext"/>, a "more than N" figure counts as N + 1, as the reader gives it ("more than 200" is
+    /// at least 201): a proposed convention, printed beside the headline figure, not in it.
     /// </summary>
-    internal static List<decimal> Expected(RealnewsGold.Article article, string incident)
+    internal static List<decimal> Expected(RealnewsGold.Article article, string incident, bool openAsNext = false)
     {
         var figures = article.Tolls.Where(t => t.Measure == "killed" && t.Incidents.Count == 1 && t.Incidents[0] == incident
             && t.Qualifier is not ("possible" or "dozens" or "range" or "+")).ToList();
@@ -116,7 +124,7 @@ internal static class RealnewsEval
         foreach (var side in figures.GroupBy(t => t.Side).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var latest = side.Max(t => t.AsOf ?? DateOnly.MinValue);
-            var value = side.Where(t => (t.AsOf ?? DateOnly.MinValue) == latest).Max(t => t.Max);
+            var value = side.Where(t => (t.AsOf ?? DateOnly.MinValue) == latest).Max(t => t.Max + (openAsNext && t.Qualifier == ">" ? 1 : 0));
             if (side.Key.Length == 0) result.Add(value);
             else sides += value;
         }
@@ -169,6 +177,7 @@ internal static class RealnewsEval
         var noFigure = r.Incidents.Where(i => i.Expected.Count == 0).ToList();
         stdout.WriteLine($"event-level killed exact   {F(r.KilledExact)}  ({withFigure.Count(i => i.Exact)} of {withFigure.Count} reported incidents with a killed figure in the article; "
             + $"of the {r.Incidents.Count} reported incidents {r.Incidents.Count(i => i.Exact)} exact)");
+        stdout.WriteLine($"  with '>' N as N+1        {F(r.KilledExactOpen)}  ({withFigure.Count(i => i.ExactOpen)} of {withFigure.Count}; proposed: the gold's \"more than N\" taken as N + 1, as the reader gives it)");
         stdout.WriteLine($"killed inside [min, max]   {F(Share(ranged, i => i.InRange))}  ({ranged.Count(i => i.InRange)} of {ranged.Count} reported incidents whose gold has a killed range)");
         stdout.WriteLine($"no figure, none predicted  {F(Share(noFigure, i => i.Predicted is null))}  ({noFigure.Count(i => i.Predicted is null)} of {noFigure.Count} reported incidents the article gives no killed figure)");
         var episode = r.Tolls.Where(t => t.Gold.Episode).ToList();

@@ -30,9 +30,18 @@ public sealed partial class CasualtyFinder
         var parts = 0;
         var numbered = false;
         var anaphoric = true;
+        var bracket = 0;
         for (var i = start; i <= end; i++)
         {
-            if (i < end && !(text.WordOf(i) == "and" && i > partStart)) continue;
+            if (i < end && text.WordOf(i) == "(") bracket++;
+            if (i < end && text.WordOf(i) == ")") bracket = Math.Max(0, bracket - 1);
+            // Parts are joined by "and" or "alongside", or are names in a list ("Kabeer, Sibghatullah, Haroon, and five
+            // others"); nothing inside brackets parts them ("three players (Kabeer, Sibghatullah and Haroon)").
+            var separator = i < end && bracket == 0 && i > partStart
+                && (IsJoiner(text.WordOf(i)) || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and"));
+            if (i < end && !separator) continue;
+            // ", and": the comma already closed the part.
+            if (i == partStart) { partStart = i + 1; continue; }
             var part = CountPart(text, partStart, i);
             if (part is null) return null;
             // "more than 200 Taliban and affiliated militants": a number before the coordination counts its bare plural too.

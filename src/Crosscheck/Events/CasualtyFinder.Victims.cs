@@ -44,6 +44,8 @@ public sealed partial class CasualtyFinder
             if (PlaceBefore(text, sentence, end) is { } placeStart) end = placeStart;
             // "Three people aboard the vessel were killed": where the victims were is not part of them either.
             if (AboardBefore(text, sentence, end) is { } aboard) end = aboard;
+            // "five other men from Urgun District were killed": nor where they came from.
+            if (FromPlaceBefore(text, sentence, end) is { } from) end = from;
             // "Jane Doe, 23, of Chicago, was": the victim is the phrase before the first comma of the apposition.
             if (end - 1 >= sentence.StartToken && text.WordOf(end - 1) == ",")
             {
@@ -70,13 +72,16 @@ public sealed partial class CasualtyFinder
             // "a man and a woman were shot"
             // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
             // "At least 23 soldiers and more than 200 militants": the second part's number words come first.
-            while (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "and" && end - start < 16
+            // "three players (A, B and C) alongside five other men": "alongside" joins like "and", past a bracketed aside.
+            while (start - 2 >= sentence.StartToken && IsJoiner(text.WordOf(start - 1)) && end - start < 16
                 && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && NamesPerson(text, last))
             {
                 start = last + 1;
                 while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;
                 start = NumberStartBefore(text, sentence, start);
             }
+            // "Kabeer, Sibghatullah, Haroon, and five other persons": a list of names before the last part, each one person.
+            if (NameListBefore(text, sentence, start) is { } list && end - list < 24) start = list;
             // "a young mother of three", "the father of two": the victim is the noun before "of".
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
                 && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase))
@@ -144,6 +149,16 @@ public sealed partial class CasualtyFinder
     /// </summary>
     private static int AsideBefore(AnnotatedText text, TokenSpan sentence, int and)
     {
+        // "three players (Kabeer, Sibghatullah and Haroon) alongside": the part ends before the bracket.
+        if (text.WordOf(and - 1) == ")")
+        {
+            for (var k = and - 2; k > sentence.StartToken && and - k <= 12; k--)
+            {
+                if (text.WordOf(k) == "(") return k - 1;
+                if (text.WordOf(k) == ")") break;
+            }
+            return and - 1;
+        }
         if (text.WordOf(and - 1) != ",") return and - 1;
         for (var k = and - 2; k - 1 > sentence.StartToken && and - k <= 6; k--)
         {
@@ -153,6 +168,44 @@ public sealed partial class CasualtyFinder
                 return PersonNouns.Contains(text.WordOf(k - 2)) ? k - 2 : and - 1;
         }
         return and - 1;
+    }
+
+    /// <summary>A word that joins two victim groups into one count: "and", "alongside".</summary>
+    private static bool IsJoiner(string word) => word == "and" || word.Equals("alongside", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Where a list of two or more names ends by ", and" right before <paramref name="start"/> ("Kabeer, Sibghatullah,
+    /// Haroon, and five others") starts; null otherwise. Each name is one to four proper nouns.
+    /// </summary>
+    private static int? NameListBefore(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        if (start - 3 < sentence.StartToken || text.WordOf(start - 1) != "and" || text.WordOf(start - 2) != "," || text.PosOf(start - 3) != "NNP") return null;
+        var names = 0;
+        var first = -1;
+        var k = start - 3;
+        while (k >= sentence.StartToken)
+        {
+            var nameEnd = k;
+            while (k >= sentence.StartToken && nameEnd - k < 4 && text.PosOf(k) == "NNP") k--;
+            if (k == nameEnd) break;
+            names++;
+            first = k + 1;
+            if (k - 1 < sentence.StartToken || text.WordOf(k) != "," || text.PosOf(k - 1) != "NNP") break;
+            k--;
+        }
+        return names >= 2 ? first : null;
+    }
+
+    /// <summary>
+    /// Where "from PLACE" starts when it ends at <paramref name="end"/> right after people named by a plural ("five
+    /// other men from Urgun District"): the place is one to four proper nouns; null otherwise.
+    /// </summary>
+    private static int? FromPlaceBefore(AnnotatedText text, TokenSpan sentence, int end)
+    {
+        var k = end - 1;
+        while (k > sentence.StartToken && end - k <= 4 && text.PosOf(k) == "NNP") k--;
+        if (k == end - 1 || k - 1 < sentence.StartToken || !text.WordOf(k).Equals("from", StringComparison.OrdinalIgnoreCase)) return null;
+        return text.PosOf(k - 1) == "NNS" && NamesPerson(text, k - 1) ? k : null;
     }
 
     /// <summary>"The victim, whose name has not been released, was shot": a verb after "who", "whose" or "which" within a few words.</summary>

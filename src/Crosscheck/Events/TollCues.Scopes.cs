@@ -37,7 +37,8 @@ public sealed partial class TollCues
         CueNear(text, sentence, s.Start, s.End, tallies)
         ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : (Cue?)null)
         ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null)
-        ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null);
+        ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null)
+        ?? (AdditionalInPerfect(text, sentence, s.VictimStart, s.VictimEnd) is { } more ? new Cue(more, more + 1, false) : (Cue?)null);
 
     /// <summary>
     /// "At least 12 people are dead after Laos and Vietnam exchanged fire": when a sentence's only attack words are an
@@ -127,7 +128,8 @@ public sealed partial class TollCues
         }
         marker ??= ClaimantSide(text, sentence, group >= 0 ? group : SyntaxScope.HeadOf(text, victimStart, victimEnd));
         if (marker is not { } at || !text.Numbers.Any(n => n.Span.StartToken >= victimStart && n.Span.StartToken < victimEnd)) return null;
-        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken)) return null;
+        // Campaign words ("clashes", "fighting") name no one attack: "Violent clashes erupted …, leaving four Thai civilians dead".
+        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: i => IsCampaignWord(text, i))) return null;
         return text.Span(at, at + 1);
     }
 
@@ -221,5 +223,17 @@ public sealed partial class TollCues
             if (text.PosOf(i) is "NNS" or "NNPS") return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "an outbreak of fighting that has left four dead", "the renewed fighting": a gerund after "of", a determiner or an
+    /// adjective, with no object of its own, is the noun a tagger may take for a verb ("accused of fighting the army" has one).
+    /// </summary>
+    private static bool IsNounGerund(AnnotatedText text, int i)
+    {
+        if (text.PosOf(i) != "VBG" || i == 0 || text.SentenceOf(i).StartToken == i) return false;
+        var before = text.PosOf(i - 1);
+        if (!(text.WordOf(i - 1).Equals("of", StringComparison.OrdinalIgnoreCase) || before is "DT" or "JJ" or "JJR" or "JJS" or "PRP$")) return false;
+        return !new Token(text, i).Dependents.Any(d => d.HasRelation("obj"));
     }
 }

@@ -93,6 +93,59 @@ public sealed partial class TollCues
         return SyntaxScope.HeadOf(text, start, end);
     }
 
+    /// <summary>
+    /// "The latest fighting began Monday morning and has already resulted in the deaths of seven civilians": a count
+    /// under a verb in the present perfect whose subject, its own or the one it shares with the verb it is joined to by
+    /// "and", is a campaign word names that campaign's total so far, however far the subject is; a verb joined by "and"
+    /// to a perfect is in the perfect too ("has claimed 37 lives and left 425 injured"). Returns the campaign
+    /// word's index; null when none, or without a parse.
+    /// </summary>
+    private int? CampaignInPerfect(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        if (end <= start || !SyntaxScope.HasParse(text, sentence)) return null;
+        var verb = SyntaxScope.HeadOf(text, start, end);
+        for (var depth = 0; verb >= 0 && depth < 4 && !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
+        // "the violence has claimed 37 lives and left more than 425 injured": a verb joined to a perfect shares its "has".
+        var joined = verb >= 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var before and >= 0 && PresentPerfect(text, sentence, before);
+        if (verb < 0 || !PresentPerfect(text, sentence, verb) && !joined) return null;
+        var subject = SubjectOf(text, sentence, verb);
+        if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var first and >= 0) subject = SubjectOf(text, sentence, first);
+        return subject >= 0 && IsCampaignWord(text, subject) ? subject : null;
+    }
+
+    /// <summary>
+    /// "The fighting began Monday": whether the word at <paramref name="i"/> is a verb that says when something started
+    /// (the <c>start</c> words of data/events/tolls.txt), so a day hanging from it names a start, not the day a count stood at.
+    /// </summary>
+    internal bool IsStartVerb(AnnotatedText text, int i) =>
+        i >= 0 && text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _starts.Contains(Lemmas.Of(text.WordOf(i), tag));
+
+    /// <summary>
+    /// "an additional seven civilians and five soldiers have been killed", "another 29 soldiers and 30 civilians have
+    /// been wounded", "seven more civilians have died", "17 other people have been wounded": victims counted as more than those before, under a verb in the
+    /// present perfect with no day of its own, update a running toll rather than tell one attack's dead. Returns the
+    /// word that says so; null when none, or without a parse.
+    /// </summary>
+    private static int? AdditionalInPerfect(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
+    {
+        if (victimEnd <= victimStart || !SyntaxScope.HasParse(text, sentence)) return null;
+        var more = -1;
+        for (var i = victimStart; i < Math.Min(victimEnd, victimStart + 4) && more < 0; i++)
+        {
+            var w = text.WordOf(i).ToLowerInvariant();
+            if (w is "another" or "additional" || w is "more" or "other" or "others" && i > victimStart && text.PosOf(i - 1) == "CD") more = i;
+        }
+        if (more < 0) return null;
+        var verb = text.HeadOf(VictimHead(text, victimStart, victimEnd));
+        if (verb < 0 || !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal) || !PresentPerfect(text, sentence, verb)) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Precision == TimePrecision.Day && t.Span.Length > 0 && sentence.Contains(t.Span.StartToken)
+                && text.HeadOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)) == verb) return null;
+        }
+        return more;
+    }
+
     /// <summary>"has now killed", "have already carried out": an adverb of accumulation on the verb.</summary>
     private static bool Accumulating(AnnotatedText text, TokenSpan sentence, int verb)
     {

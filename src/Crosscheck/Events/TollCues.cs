@@ -45,10 +45,13 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _claimVerbs;
     private readonly FrozenSet<string> _reciprocal;
     private readonly FrozenDictionary<string, int> _ordinals;
+    private readonly FrozenSet<string> _starts;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
-        HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals)
+        HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
+        HashSet<string> starts)
     {
+        _starts = starts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ordinals = ordinals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _reciprocal = reciprocal.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ownVictims = ownVictims.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -76,6 +79,7 @@ public sealed partial class TollCues
         var claimVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var reciprocal = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var starts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -94,14 +98,15 @@ public sealed partial class TollCues
                 case "own": ownVictims.Add(words[^1]); break;
                 case "claim": claimVerbs.Add(words[0]); break;
                 case "reciprocal": reciprocal.Add(words[0]); break;
+                case "start": starts.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal or ordinal");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal or start");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
@@ -162,6 +167,7 @@ public sealed partial class TollCues
             if (i > from && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && NumberStartingAt(text, i) is { Min: >= 2 } events
                 && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
         }
+        if (CampaignInPerfect(text, sentence, start, end) is { } campaign) return new Cue(campaign, campaign + 1, false);
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) ? new Cue(past.StartToken, past.EndToken, false) : null;
@@ -217,7 +223,7 @@ public sealed partial class TollCues
     /// day's or night's violence ("the early morning violence", "Friday night's clashes"), which is one event.
     /// </summary>
     private bool IsCampaignWord(AnnotatedText text, int i) =>
-        _campaigns.Contains(text.WordOf(i)) && text.PosOf(i) is "NN" or "NNS" or null
+        _campaigns.Contains(text.WordOf(i)) && (text.PosOf(i) is "NN" or "NNS" or null || IsNounGerund(text, i))
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
 
     /// <summary>Whether the word at <paramref name="i"/> names a campaign or a front's fighting ("the war", "fighting", "clashes").</summary>

@@ -35,15 +35,22 @@ public sealed class TollFinder
             foreach (var t in tallies)
             {
                 var cue = cues.CueNear(text, sentence, t.Start, t.End, tallies);
-                found.Add(Make(text, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue));
+                var tally = Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue);
+                found.Add(tally);
                 used.Add((t.Start, t.End));
+                // "the death toll had risen to 15 as of late Thursday, 14 of them civilians": a part of the tally, as of its day.
+                if (PartOf(text, sentence, t.End) is { } part)
+                {
+                    found.Add(tally with { Min = part.Number.Min, Max = part.Number.Max, Span = text.Span(part.Number.Span.StartToken, part.End), Victims = text.Span(part.Number.Span.StartToken, part.End) });
+                    used.Add((part.Number.Span.StartToken, part.End));
+                }
             }
             foreach (var s in Casualties.AllStatements(text, sentence))
             {
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
                 if (cues.StatementCue(text, sentence, s, tallies) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
-                var whole = Make(text, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
+                var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
                 // "five soldiers and eight civilians had been killed": each counted group is its own toll, as stated.
                 var parts = TollParts.Of(text, s.VictimStart, s.VictimEnd);
                 if (parts.Count < 2) found.Add(whole with { Victims = text.Span(s.VictimStart, s.VictimEnd) });
@@ -55,7 +62,7 @@ public sealed class TollFinder
                 if (n.Span.StartToken < sentence.StartToken || n.Span.EndToken > sentence.EndToken) continue;
                 if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
                 if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
-                found.Add(Make(text, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
+                found.Add(Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
             }
             // "the 15th strike since early September", "the fifth such strike of the campaign": an ordinal with a cue
             // counts the events so far.
@@ -65,12 +72,33 @@ public sealed class TollFinder
                 var unit = cues.UnitMeasure(text.WordOf(unitAt))!.Value;
                 var (from, to) = (Math.Min(i, unitAt), Math.Max(i + 1, unitAt + 1));
                 if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, from, to, tallies) is not { } cue) continue;
-                found.Add(Make(text, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
+                found.Add(Make(text, cues, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
         }
         return tolls.ToImmutable();
+    }
+
+    /// <summary>
+    /// ", 14 of them civilians" after a tally (within a few words of it): the number and its noun, as one part of the
+    /// tally's count; null when the words after the tally are not that.
+    /// </summary>
+    private static (NumberMention Number, int End)? PartOf(AnnotatedText text, TokenSpan sentence, int tallyEnd)
+    {
+        foreach (var n in text.Numbers)
+        {
+            var at = n.Span.StartToken;
+            if (at < tallyEnd) continue;
+            if (at - tallyEnd > 6 || n.Span.EndToken + 2 >= sentence.EndToken) break;
+            if (text.WordOf(at - 1) != "," || !text.WordOf(n.Span.EndToken).Equals("of", StringComparison.OrdinalIgnoreCase)
+                || text.WordOf(n.Span.EndToken + 1).ToLowerInvariant() is not ("them" or "whom")) return null;
+            var noun = n.Span.EndToken + 2;
+            // "14 of them civilians": the noun that says who the part are (adjectives before it allowed).
+            while (noun < sentence.EndToken && noun - n.Span.EndToken < 5 && text.PosOf(noun) is "JJ") noun++;
+            return noun < sentence.EndToken && text.PosOf(noun) is "NNS" or "NN" && n.Max is { } max && max <= n.Min ? (n, noun + 1) : null;
+        }
+        return null;
     }
 
     /// <summary>
@@ -113,7 +141,7 @@ public sealed class TollFinder
         return decimal.TryParse(word[..^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2 ? n : null;
     }
 
-    private static Toll Make(AnnotatedText text, TokenSpan sentence, TollMeasure measure, decimal min, decimal? max, int start, int end, TollCues.Cue? cue)
+    private static Toll Make(AnnotatedText text, TollCues cues, TokenSpan sentence, TollMeasure measure, decimal min, decimal? max, int start, int end, TollCues.Cue? cue)
     {
         TokenSpan? since = null;
         DateOnly? sinceDate = null;
@@ -130,6 +158,12 @@ public sealed class TollFinder
             {
                 // "since border clashes broke out": the noun phrase after the cue.
                 while (sinceEnd < sentence.EndToken && sinceEnd - c.End < 6 && text.PosOf(sinceEnd) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "CD" or "IN") sinceEnd++;
+                // "since the fresh fighting began Sunday": a day in the clause the cue opens is where the count starts.
+                if (SinceClauseDay(text, sentence, c.Start) is { } day)
+                {
+                    sinceEnd = Math.Max(sinceEnd, day.Span.EndToken);
+                    sinceDate = day.Start;
+                }
             }
             since = text.Span(c.Start, sinceEnd);
             end = Math.Max(end, sinceEnd);
@@ -138,7 +172,7 @@ public sealed class TollFinder
         {
             Since = since,
             SinceDate = sinceDate,
-            AsOf = AsOf(text, sentence, start, end, since),
+            AsOf = AsOf(text, cues, sentence, start, end, since),
             Evidence = sentence,
         };
     }
@@ -147,16 +181,78 @@ public sealed class TollFinder
     /// The day a toll stood at: a day the statement names ("as of late Thursday", "remained at 19 on Saturday"), else the
     /// article's date; null when the statement counts a past span ("the July fighting killed 38") or no date is known.
     /// </summary>
-    private static DateOnly? AsOf(AnnotatedText text, TokenSpan sentence, int start, int end, TokenSpan? since)
+    private static DateOnly? AsOf(AnnotatedText text, TollCues cues, TokenSpan sentence, int start, int end, TokenSpan? since)
     {
         foreach (var t in text.Times)
         {
-            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span)) continue;
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)) continue;
             if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
             if (text.Published is { } published && t.End > published) continue;
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
-        return text.Published;
+        if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
+        return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
+    }
+
+    /// <summary>
+    /// "That bout of fighting … resulted in at least 48 deaths": a count under a verb in the simple past whose subject,
+    /// pointed to with "that" or "those", is or names a campaign counts a finished campaign the article recalls, so the
+    /// day it stood at is not the article's; false without a parse.
+    /// </summary>
+    private static bool RecallsPastCampaign(AnnotatedText text, TollCues cues, TokenSpan sentence, int start, int end)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var verb = SyntaxScope.HeadOf(text, start, end);
+        for (var depth = 0; verb >= 0 && depth < 4 && text.PosOf(verb) is { } pos && !pos.StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
+        if (verb < 0 || text.PosOf(verb) != "VBD") return false;
+        foreach (var subject in new Token(text, verb).Dependents.Where(d => d.Relation == "nsubj"))
+        {
+            if (!subject.Dependents.Any(d => d.Relation == "det" && d.Text.ToLowerInvariant() is "that" or "those")) continue;
+            if (cues.IsCampaignNoun(text, subject.Index) || subject.Dependents.Any(d => d.Relation == "nmod" && cues.IsCampaignNoun(text, d.Index))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Thailand launched air strikes Monday …, trading blame for renewed fighting … that has killed four civilians": a
+    /// toll told inside a clause dated by a day of its own stands as of that day, however far the day's words are. The
+    /// day must hang from a word above the toll's head in the parse (not from a clause of its own beside it), name one
+    /// day no later than the publication and lie outside the toll's "since" words; null when none does or without a parse.
+    /// </summary>
+    private static DateOnly? GoverningDay(AnnotatedText text, TollCues cues, TokenSpan sentence, int start, int end, TokenSpan? since)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return null;
+        var head = SyntaxScope.HeadOf(text, start, end);
+        foreach (var t in text.Times)
+        {
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)) continue;
+            if (t.Precision != TimePrecision.Day || t.Start is null || t.Start != t.End || text.Published is { } published && t.End > published) continue;
+            if (t.Span.Length == 0 || t.Span.StartToken < sentence.StartToken || t.Span.EndToken > sentence.EndToken) continue;
+            var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
+            var governor = text.HeadOf(timeHead);
+            if (governor >= 0 && (governor == head || SyntaxScope.IsAncestor(text, governor, head))) return t.End;
+        }
+        return null;
+    }
+
+    /// <summary>"The fighting began Monday": a time hanging from a verb of starting names when the counted began, not when the count stood.</summary>
+    private static bool StartsSomething(AnnotatedText text, TollCues cues, TokenSpan sentence, TimeMention t)
+    {
+        if (t.Span.Length == 0 || !SyntaxScope.HasParse(text, sentence)) return false;
+        return cues.IsStartVerb(text, text.HeadOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)));
+    }
+
+    /// <summary>The day named in the clause a "since" opens ("since the fighting began Sunday"); null when none or without a parse.</summary>
+    private static TimeMention? SinceClauseDay(AnnotatedText text, TokenSpan sentence, int cue)
+    {
+        if (!SyntaxScope.HasParse(text, sentence) || text.RelationOf(cue) != "mark" || text.HeadOf(cue) is not (var verb and >= 0)) return null;
+        foreach (var t in text.Times)
+        {
+            if (!sentence.Contains(t.Span.StartToken) || t.Span.Length == 0 || t.Span.StartToken < cue || t.Start is null) continue;
+            var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
+            if (timeHead == verb || SyntaxScope.IsAncestor(text, verb, timeHead)) return t;
+        }
+        return null;
     }
 }

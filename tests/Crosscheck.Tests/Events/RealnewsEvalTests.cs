@@ -40,6 +40,16 @@ public sealed class RealnewsEvalTests
     }
 
     [Fact]
+    public void More_than_N_counts_as_N_plus_one_only_in_the_proposed_figure()
+    {
+        static RealnewsGold.Statement S(string scope, decimal v, string q, string side) =>
+            new(scope, "killed", v, v, q, new DateOnly(2025, 10, 12), "") { Incidents = [scope.Split(':')[0]], Side = side };
+        var article = new RealnewsGold.Article("a.txt", "a.txt", "dev", ["X1"], [S("X1:A-mil", 23, ">=", "A-mil"), S("X1:B-mil", 200, ">", "B-mil")]);
+        RealnewsEval.Expected(article, "X1").ShouldBe([223m]);
+        RealnewsEval.Expected(article, "X1", openAsNext: true).ShouldBe([224m]);
+    }
+
+    [Fact]
     public void An_event_counts_for_one_incident_only_the_one_whose_place_it_names_else_the_main_one()
     {
         // A made-up report of two attacks on one day: the second sentence's dead belong to the village it names.

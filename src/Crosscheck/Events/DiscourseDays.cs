@@ -102,23 +102,7 @@ internal static class DiscourseDays
         if (e.Fatalities is { Min: 0 }) return false;
         if (e.Fatalities is { Min: > 0 } || e.Injured is { Min: > 0 }) return true;
         if (text.PosOf(e.Trigger.StartToken) is "VBD" or "VBN" or "NN") return true;
-        return IsCarriedOut(text, e.Trigger) || IsToldAsDone(text, e.Trigger) || IsSubjectOfPast(text, e.Trigger);
-    }
-
-    /// <summary>
-    /// "The most recent clashes broke out around two areas", "Additional strikes were later confirmed in Kabul": a
-    /// plural attack noun that is the subject of a verb in the simple past (active, or passive with "was"/"were") tells
-    /// attacks that took place; the perfect ("the strikes have killed 83") sums up a campaign and is not this.
-    /// </summary>
-    private static bool IsSubjectOfPast(AnnotatedText text, TokenSpan trigger)
-    {
-        if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
-        var noun = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
-        if (text.PosOf(noun) != "NNS" || text.HeadOf(noun) is not (var verb and >= 0)) return false;
-        var relation = text.RelationOf(noun);
-        if (relation == "nsubj" && text.PosOf(verb) == "VBD") return true;
-        return relation == "nsubj:pass" && text.PosOf(verb) == "VBN"
-            && new Token(text, verb).Dependents.Any(d => d.Relation == "aux:pass" && d.Text.ToLowerInvariant() is "was" or "were");
+        return IsCarriedOut(text, e.Trigger) || IsToldAsDone(text, e.Trigger);
     }
 
     /// <summary>

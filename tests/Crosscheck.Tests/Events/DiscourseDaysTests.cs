@@ -104,17 +104,4 @@ public sealed class DiscourseDaysTests
             + "The army said: \"Rebels shelled the village of Brin tonight, killing four people.\"\n\nThree others were killed by shelling in the village of Osk.");
         Day(quoted.Single(e => e.Fatalities is { Min: 3 })).ShouldBeNull();
     }
-
-    [Fact]
-    public void A_plural_attack_noun_as_the_subject_of_a_past_verb_tells_attacks_that_took_place_and_takes_the_news_day()
-    {
-        var attacks = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Wednesday, killing nine people.\n\n"
-            + "Further clashes broke out near the river. More strikes were reported in the hills.");
-        Day(attacks.Single(e => e.Evidence.Text.Contains("river", StringComparison.Ordinal))).ShouldBe("2025-11-05");
-        Day(attacks.Single(e => e.Evidence.Text.Contains("hills", StringComparison.Ordinal))).ShouldBe("2025-11-05");
-        // In the perfect they sum up the campaign, not attacks of the news day.
-        var perfect = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Wednesday, killing nine people.\n\n"
-            + "The clashes have displaced thousands near the river.");
-        perfect.Where(e => e.Evidence.Text.Contains("river", StringComparison.Ordinal)).ShouldAllBe(e => e.Time == null);
-    }
 }

@@ -361,28 +361,21 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
 
     private void CommitOpen(bool letIn)
     {
-        var open = _batch!;
-        try
-        {
-            open.Commit();
-        }
-        finally
-        {
-            open.Dispose();
-            _batch = null;
-            _writing = false;
-            _batched = 0;
-        }
+        EndOpen(commit: true);
         // Between two batches, holding no write lock: a writer of another process that waits goes first.
         if (letIn) _turns.LetIn();
     }
 
-    private void RollBackOpen()
+    private void RollBackOpen() => EndOpen(commit: false);
+
+    /// <summary>Commits or rolls back the open batch and forgets it, whatever the outcome.</summary>
+    private void EndOpen(bool commit)
     {
         var open = _batch!;
         try
         {
-            open.Rollback();
+            if (commit) open.Commit();
+            else open.Rollback();
         }
         finally
         {

@@ -72,8 +72,10 @@ internal static class RecordApi
         if (record.Incident(id) is not { } incident) return NotFound("incident", id);
         // The validator a review decision's If-Match names (see ReviewApi).
         http.Response.Headers.ETag = Crosscheck.Review.ReviewDesk.ETagOf(record, incident);
-        var events = incident.Events.Select(record.Event).OfType<EventFacts>().Select(e => ToResponse(e, incident.Id)).ToList();
-        var sources = incident.Documents.Select(record.Facts).OfType<DocumentFacts>().Select(d => new SourceResponse(
+        // Its events and documents read together: an archived incident reads its own reports, not its documents' whole facts.
+        var facts = record.FactsOf(incident.Documents, incident.Events);
+        var events = incident.Events.Select(e => facts.Events.GetValueOrDefault(e)).OfType<EventFacts>().Select(e => ToResponse(e, incident.Id)).ToList();
+        var sources = incident.Documents.Select(d => facts.Documents.GetValueOrDefault(d)).OfType<DocumentHeader>().Select(d => new SourceResponse(
             d.Id, d.Outlet, d.Title, Date(d.Published), d.DuplicateOf,
             [.. d.Credits.Select(c => new CreditResponse(c.Via, c.SourceCount, c.SourceText, c.Start, c.End, c.Text))])).ToList();
         var discrepancies = record.DiscrepanciesOf(id).Select(ToResponse).ToList();

@@ -205,6 +205,45 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     public EventFacts? Event(string eventId) =>
         HeldOrArchived(l => l.HeldEvent(eventId), a => a.Event(eventId), l => l.Event(eventId)) is { } e ? Review.Apply(e) : null;
 
+    /// <summary>
+    /// The headers of some documents and some events, as <see cref="Facts"/> and <see cref="Event"/> give them, read
+    /// together: what the linker holds under the lock, what it archived in one read beside it
+    /// (<see cref="ILinkArchive.Reports"/>), so a page of an archived incident reads its own reports, not the whole
+    /// facts of each of its documents. Ids found in neither are looked up whole under the lock, as one lookup is.
+    /// </summary>
+    public IncidentFacts FactsOf(IEnumerable<string> documentIds, IEnumerable<string> eventIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentNullException.ThrowIfNull(eventIds);
+        List<string> wantedDocuments = [.. documentIds.Distinct(StringComparer.Ordinal)];
+        List<string> wantedEvents = [.. eventIds.Distinct(StringComparer.Ordinal)];
+        var documents = new Dictionary<string, DocumentHeader>(StringComparer.Ordinal);
+        var events = new Dictionary<string, EventFacts>(StringComparer.Ordinal);
+        if (linker.Archive is { ReadsConcurrently: true } archive)
+        {
+            lock (_gate)
+            {
+                foreach (var id in wantedDocuments) if (linker.HeldFacts(id) is { } held) documents[id] = DocumentHeader.Of(held);
+                foreach (var id in wantedEvents) if (linker.HeldEvent(id) is { } held) events[id] = held;
+            }
+            var kept = archive.Reports([.. wantedDocuments.Where(d => !documents.ContainsKey(d))], [.. wantedEvents.Where(e => !events.ContainsKey(e))]);
+            foreach (var (id, header) in kept.Documents) documents.TryAdd(id, header);
+            foreach (var (id, e) in kept.Events) events.TryAdd(id, e);
+        }
+        Crosscheck.Review.ReviewOverlay review;
+        lock (_gate)
+        {
+            review = _review;
+            foreach (var id in wantedDocuments) if (!documents.ContainsKey(id) && linker.Facts(id) is { } facts) documents[id] = DocumentHeader.Of(facts);
+            foreach (var id in wantedEvents) if (!events.ContainsKey(id) && linker.Event(id) is { } e) events[id] = e;
+        }
+        if (!review.IsEmpty)
+        {
+            foreach (var id in events.Keys.ToList()) events[id] = review.Apply(events[id]);
+        }
+        return new IncidentFacts(documents, events);
+    }
+
     /// <summary>The incident an event sits in now, or null.</summary>
     public string? IncidentOf(string eventId) => HeldOrArchived(l => l.HeldIncidentOf(eventId), a => a.IncidentOfEvent(eventId), l => l.IncidentOf(eventId));
 

@@ -97,6 +97,10 @@ public interface ILinkArchive
         .Select(a => IncidentRow.Of(a.Incident, a.FirstRank, a.FirstStart))
         .OrderBy(r => r.ListKey, Comparer<(int, int, string)>.Create(CrossDocumentLinker.ReportOrder));
 
+    /// <summary>The rows of those of the archived incidents <paramref name="ids"/> that have one, by id.</summary>
+    IReadOnlyDictionary<string, IncidentRow> IncidentRows(IReadOnlyCollection<string> ids) => ids.Distinct(StringComparer.Ordinal)
+        .Select(Incident).OfType<ArchivedIncident>().ToDictionary(a => a.Incident.Id, a => IncidentRow.Of(a.Incident, a.FirstRank, a.FirstStart), StringComparer.Ordinal);
+
     /// <summary>What a map of the archived incidents shows (see <see cref="MapQuery.Select"/>), those in <paramref name="leaveOut"/> apart.</summary>
     MapSelection Map(MapQuery query, IReadOnlySet<string> leaveOut, int limit) =>
         query.Select(IncidentRows().Where(r => !leaveOut.Contains(r.Id)), limit);

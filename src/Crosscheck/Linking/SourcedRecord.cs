@@ -315,26 +315,52 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             {
                 lock (_gate) return Reviewed(linker.IncidentPage(offset, limit));
             }
-            // What the linker holds is listed under the lock; the archive's order and the page's incidents are read beside it.
-            List<(int Rank, int Start, string Id)> held;
-            lock (_gate) held = linker.HeldIncidentOrder();
-            var archived = archive.Counts().Incidents;
-            List<string> onPage;
-            if (held.Count == 0 || archive.LastListedIncident() is not { } last || CrossDocumentLinker.ReportOrder(last, held[0]) < 0)
-            {
-                // Every held incident comes after every archived one (news arrives in order): the page is read at its place
-                // in the archive, then from what is held, instead of stepping through every key before it.
-                var fromArchive = offset < archived ? archive.ListedIncidentPage(offset, limit) : [];
-                onPage = [.. fromArchive.Select(k => k.Id), .. held.Skip(Math.Max(0, offset - archived)).Take(limit - fromArchive.Count).Select(k => k.Id)];
-            }
-            else onPage = [.. CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id)];
-            var total = held.Count + archived;
+            var (onPage, total) = ListedPage(archive, offset, limit);
             return new RecordPage<Incident>([.. onPage.Select(Incident).OfType<Incident>()], total, offset, limit);
         }
         // A story's own incidents (first reported in it), as the story lists them.
         var ids = Story(storyId)?.Incidents ?? [];
         var own = ids.Select(Incident).OfType<Incident>().Where(i => i.Story == storyId && !i.Mention).ToList();
         return Page(own, offset, limit);
+    }
+
+    /// <summary>The ids of a page of listed incidents, and how many are listed: what the linker holds and what it archived, in order.</summary>
+    private (List<string> Ids, int Total) ListedPage(ILinkArchive archive, int offset, int limit)
+    {
+        // What the linker holds is listed under the lock; the archive's order is read beside it.
+        List<(int Rank, int Start, string Id)> held;
+        lock (_gate) held = linker.HeldIncidentOrder();
+        var archived = archive.Counts().Incidents;
+        List<string> onPage;
+        if (held.Count == 0 || archive.LastListedIncident() is not { } last || CrossDocumentLinker.ReportOrder(last, held[0]) < 0)
+        {
+            // Every held incident comes after every archived one (news arrives in order): the page is read at its place
+            // in the archive, then from what is held, instead of stepping through every key before it.
+            var fromArchive = offset < archived ? archive.ListedIncidentPage(offset, limit) : [];
+            onPage = [.. fromArchive.Select(k => k.Id), .. held.Skip(Math.Max(0, offset - archived)).Take(limit - fromArchive.Count).Select(k => k.Id)];
+        }
+        else onPage = [.. CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id)];
+        return (onPage, held.Count + archived);
+    }
+
+    /// <summary>
+    /// A page of <see cref="Incidents"/> (every story) as rows, each what <see cref="IncidentRow.Of"/> makes of the incident
+    /// <see cref="Incident"/> reads: archived incidents no analyst changed are read from their rows, not their summaries.
+    /// </summary>
+    public RecordPage<IncidentRow> IncidentRowPage(int offset, int limit)
+    {
+        if (linker.Archive is not { ReadsConcurrently: true } archive)
+        {
+            var whole = Incidents(null, offset, limit);
+            return new RecordPage<IncidentRow>([.. whole.Items.Select(i => IncidentRow.Of(i))], whole.Total, offset, limit);
+        }
+        var (onPage, total) = ListedPage(archive, offset, limit);
+        var reviewed = Review.ReviewedIncidents;
+        var rows = archive.IncidentRows([.. onPage.Where(id => !reviewed.Contains(id))]);
+        // Held incidents, those analysts changed and any without a row (taken back meanwhile) are read whole.
+        var items = onPage.Select(id => !reviewed.Contains(id) && rows.TryGetValue(id, out var row) ? row
+            : Incident(id) is { } incident ? IncidentRow.Of(incident) : null).OfType<IncidentRow>().ToList();
+        return new RecordPage<IncidentRow>(items, total, offset, limit);
     }
 
     /// <summary>

@@ -327,7 +327,8 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
 
     private const string RowSelect = """
         SELECT id, story, type, modality, scope, grade, title, place_text, place_name, country, place_precision, lat, lon,
-               time_text, day_start, day_end, time_precision, time_basis, killed, sources, mention, first_rank, first_start
+               time_text, day_start, day_end, time_precision, time_basis, killed, sources, mention, first_rank, first_start,
+               killed_min, killed_max, killed_best, events, documents, part_of
         FROM incident_rows
         """;
 
@@ -343,7 +344,31 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             r.IsDBNull(18) ? null : r.GetDecimal(18), (int)r.GetInt64(19), r.GetInt64(20) != 0)
         {
             FirstReport = ((int)r.GetInt64(21), (int)r.GetInt64(22)),
+            Fatalities = r.IsDBNull(25) ? null : (Number(23), Number(24), Number(25)),
+            Events = (int)r.GetInt64(26),
+            Documents = (int)r.GetInt64(27),
+            PartOf = Text(28),
         };
+        // As the summary's JSON number reads (its scale kept: 4.0 is not 4).
+        decimal Number(int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    IReadOnlyDictionary<string, IncidentRow> ILinkArchive.IncidentRows(IReadOnlyCollection<string> ids)
+    {
+        if (ids.Count == 0) return new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
+        return RecordRead((c, tx) =>
+        {
+            var cmd = On(c, tx, RowSelect + " WHERE id IN (SELECT value FROM json_each($ids))");
+            cmd.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+            using var r = cmd.ExecuteReader();
+            var rows = new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
+            while (r.Read())
+            {
+                var row = Row(r);
+                rows[row.Id] = row;
+            }
+            return rows;
+        });
     }
 
     IEnumerable<IncidentRow> ILinkArchive.IncidentRows()

@@ -65,6 +65,24 @@ public sealed class IncidentFactsTests
         archive.Reports([], []).Events.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void An_archived_document_whose_facts_cannot_be_read_is_left_out_and_named_as_a_lookup_of_it_would()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("broken.db");
+        using var store = SampleRecord.StoreDocuments(path);
+        RecordLoader.Load(store);
+        ILinkArchive archive = store;
+        var (broken, _) = archive.Documents().First(d => d.Document.Events.Length > 0);
+        StoreSql.Execute(path, $"UPDATE document_facts SET facts = '{{\"id\": \"{broken.Id}\", \"events\": [{{\"id\": 3' WHERE document_seq = (SELECT seq FROM documents WHERE id = '{broken.Id}')");
+        var problems = new List<string>();
+        store.ArchiveProblem = problems.Add;
+        var read = archive.Reports([broken.Id], [broken.Events[0].Id]);
+        read.Documents.ShouldBeEmpty();
+        read.Events.ShouldBeEmpty();
+        problems.ShouldHaveSingleItem().ShouldContain($"the archived document {broken.Id} cannot be read");
+    }
+
     private static void SameAsOneByOne(SourcedRecord record, IEnumerable<Incident> incidents)
     {
         foreach (var incident in incidents)

@@ -52,8 +52,10 @@ internal static class RecordApi
         if (!Paging.TryParse(offset, limit, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
         if (string.IsNullOrEmpty(story))
         {
-            var page = record.Incidents(null, paging.Offset, paging.Limit);
-            return TypedResults.Ok(new ListResponse<IncidentSummaryResponse>([.. page.Items.Select(Summary)], page.Total, page.Offset, page.Limit));
+            // Read from the incidents' rows; one an analyst changed is read whole for its reviewed values.
+            var page = record.IncidentRowPage(paging.Offset, paging.Limit);
+            var items = page.Items.Select(r => r.Reviewed && record.Incident(r.Id) is { } reviewed ? Summary(reviewed) : Summary(r)).ToList();
+            return TypedResults.Ok(new ListResponse<IncidentSummaryResponse>(items, page.Total, page.Offset, page.Limit));
         }
         if (record.Story(story) is not { } found) return NotFound("story", story);
         var all = IncidentsOf(record, found);
@@ -72,8 +74,10 @@ internal static class RecordApi
         if (record.Incident(id) is not { } incident) return NotFound("incident", id);
         // The validator a review decision's If-Match names (see ReviewApi).
         http.Response.Headers.ETag = Crosscheck.Review.ReviewDesk.ETagOf(record, incident);
-        var events = incident.Events.Select(record.Event).OfType<EventFacts>().Select(e => ToResponse(e, incident.Id)).ToList();
-        var sources = incident.Documents.Select(record.Facts).OfType<DocumentFacts>().Select(d => new SourceResponse(
+        // Its events and documents read together: an archived incident reads its own reports, not its documents' whole facts.
+        var facts = record.FactsOf(incident.Documents, incident.Events);
+        var events = incident.Events.Select(e => facts.Events.GetValueOrDefault(e)).OfType<EventFacts>().Select(e => ToResponse(e, incident.Id)).ToList();
+        var sources = incident.Documents.Select(d => facts.Documents.GetValueOrDefault(d)).OfType<DocumentHeader>().Select(d => new SourceResponse(
             d.Id, d.Outlet, d.Title, Date(d.Published), d.DuplicateOf,
             [.. d.Credits.Select(c => new CreditResponse(c.Via, c.SourceCount, c.SourceText, c.Start, c.End, c.Text))])).ToList();
         var discrepancies = record.DiscrepanciesOf(id).Select(ToResponse).ToList();
@@ -160,6 +164,13 @@ internal static class RecordApi
         Place(i.Location), Time(i.Time), i.Fatalities is { } f ? new CountSummaryResponse(f.Min, f.Max, f.Best) : null,
         Grades.Name(i.Grade), i.IndependentSources, i.Events.Length, i.Documents.Length, i.PartOf, i.Mention, i.Review.Length,
         $"/api/incidents/{Uri.EscapeDataString(i.Id)}");
+
+    /// <summary>The same from a row of an incident no analyst changed (<see cref="Incident.Review"/> is empty).</summary>
+    internal static IncidentSummaryResponse Summary(IncidentRow r) => new(
+        r.Id, r.Story, PloverTypes.Name(r.Type), Modalities.Name(r.Modality), r.Scope == IncidentScope.Campaign ? "campaign" : "single", r.Title,
+        Place(r.Location), Time(r.Time), r.Fatalities is { } f ? new CountSummaryResponse(f.Min, f.Max, f.Best) : null,
+        Grades.Name(r.Grade), r.IndependentSources, r.Events, r.Documents, r.PartOf, r.Mention, 0,
+        $"/api/incidents/{Uri.EscapeDataString(r.Id)}");
 
     internal static IncidentResponse ToResponse(Incident i) => new(
         i.Id, i.Story, PloverTypes.Name(i.Type), Modalities.Name(i.Modality), i.Scope == IncidentScope.Campaign ? "campaign" : "single", i.Title,

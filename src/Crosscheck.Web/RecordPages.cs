@@ -197,7 +197,12 @@ internal static class RecordPages
         if (view.Incident(id) is not { } incident) return NotFound("incident", id);
         var story = view.Story(incident.Story);
         var discrepancies = view.DiscrepanciesOf(incident.Id);
-        var outlets = incident.Reports.ToDictionary(r => r.Document, r => r.Outlet ?? DocumentTitle(record, store, r.Document), StringComparer.Ordinal);
+        // Every document and event the page names, read together: an archived incident's page reads its own reports.
+        var facts = record.FactsOf(
+            [.. incident.Documents, .. incident.Reports.Select(r => r.Document), .. discrepancies.SelectMany(d => d.Values.Select(v => v.Document))],
+            [.. incident.Reports.SelectMany(r => r.Events), .. incident.Links.Select(l => l.Event), .. incident.Links.Select(l => l.JoinedTo).OfType<string>()]);
+        string TitleOf(string document) => DocumentTitle(facts.Documents.GetValueOrDefault(document)?.Title, store, document);
+        var outlets = incident.Reports.ToDictionary(r => r.Document, r => r.Outlet ?? TitleOf(r.Document), StringComparer.Ordinal);
 
         var html = new HtmlPage { Wide = true };
         if (story is not null) html.Raw($"""<a class="back" href="{StoryHref(story.Id)}">← """).Text(story.Title).Raw("</a>\n");
@@ -246,7 +251,7 @@ internal static class RecordPages
                 foreach (var value in d.Values)
                 {
                     html.Raw($"""<li class="value" data-document="{HtmlPage.Attr(value.Document)}"><strong class="said">""").Text(value.Value).Raw("</strong> — ");
-                    SourceLink(html, value.Document, value.Event, outlets.GetValueOrDefault(value.Document) ?? DocumentTitle(record, store, value.Document));
+                    SourceLink(html, value.Document, value.Event, outlets.GetValueOrDefault(value.Document) ?? TitleOf(value.Document));
                     html.Raw(""": <q class="words">""").Text(value.Text).Raw("</q></li>");
                 }
                 html.Raw("</ul></div>\n");
@@ -266,14 +271,14 @@ internal static class RecordPages
             html.Raw($"""<h3><a href="{DocumentPages.DocumentHref(report.Document)}">""").Text(report.Outlet ?? "Unknown outlet").Raw("</a></h3>");
             html.Raw("""<div class="meta">""");
             if (report.Published is { } published) html.Raw(DocumentPages.Time(published));
-            html.Raw("""<span class="doc-title">""").Text(document is not null ? DocumentPages.TitleOf(document) : DocumentTitle(record, store, report.Document)).Raw("</span>");
+            html.Raw("""<span class="doc-title">""").Text(document is not null ? DocumentPages.TitleOf(document) : TitleOf(report.Document)).Raw("</span>");
             html.Raw("</div>");
             html.Raw("""<p class="origin">Origin: <strong>""").Text(report.Origin).Raw("</strong> <span class=\"muted\">(").Text(report.OriginReason).Raw(")</span>");
             if (report.SourceCountText is { } sources) html.Raw("""<br><span class="source-count">""").Text($"Sources: “{sources}”").Raw("</span>");
             html.Raw("</p>");
             foreach (var eventId in report.Events)
             {
-                if (record.Event(eventId) is not { } ev) continue;
+                if (facts.Events.GetValueOrDefault(eventId) is not { } ev) continue;
                 Event(html, incident, ev, document, token);
             }
             html.Raw("</section>\n");
@@ -285,9 +290,9 @@ internal static class RecordPages
         foreach (var link in incident.Links)
         {
             html.Raw($"""<tr class="link" data-event="{HtmlPage.Attr(link.Event)}"><td>""");
-            EventLink(html, record, outlets, link.Event);
+            EventLink(html, facts, outlets, link.Event);
             html.Raw("</td><td>");
-            if (link.JoinedTo is { } joined) EventLink(html, record, outlets, joined);
+            if (link.JoinedTo is { } joined) EventLink(html, facts, outlets, joined);
             else html.Raw("""<span class="muted">—</span>""");
             html.Raw("</td><td>").Text(link.JoinedTo is null ? "" : link.Score.ToString("0.###", CultureInfo.InvariantCulture)).Raw("</td><td>").Text(link.Reason).Raw("</td></tr>\n");
         }
@@ -431,9 +436,9 @@ internal static class RecordPages
         html.Raw($"""<a class="source" href="{href}">""").Text(label).Raw("</a>");
     }
 
-    private static void EventLink(HtmlPage html, SourcedRecord record, IReadOnlyDictionary<string, string> outlets, string eventId)
+    private static void EventLink(HtmlPage html, IncidentFacts facts, IReadOnlyDictionary<string, string> outlets, string eventId)
     {
-        var ev = record.Event(eventId);
+        var ev = facts.Events.GetValueOrDefault(eventId);
         var outlet = ev is null ? null : outlets.GetValueOrDefault(ev.Document);
         html.Raw($"""<a href="#{EventAnchor(eventId)}">""").Text(outlet ?? eventId).Raw("</a>");
         if (ev is not null) html.Raw(""" <span class="muted">“""").Text(ev.Trigger).Raw("”</span>");
@@ -509,9 +514,12 @@ internal static class RecordPages
 
     private static string EventAnchor(string eventId) => HtmlPage.Attr("event-" + eventId);
 
-    private static string DocumentTitle(SourcedRecord record, IDocumentLookup store, string id)
+    private static string DocumentTitle(SourcedRecord record, IDocumentLookup store, string id) => DocumentTitle(record.Facts(id)?.Title, store, id);
+
+    /// <summary>A document's title: the one its facts give, else the stored text's, else its id.</summary>
+    private static string DocumentTitle(string? title, IDocumentLookup store, string id)
     {
-        if (record.Facts(id)?.Title is { Length: > 0 } title) return title;
+        if (title is { Length: > 0 }) return title;
         return store.Get(id) is { } doc ? DocumentPages.TitleOf(doc) : id;
     }
 

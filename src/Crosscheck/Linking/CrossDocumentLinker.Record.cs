@@ -79,10 +79,12 @@ public sealed partial class CrossDocumentLinker
     /// <summary>The listed incidents the linker holds (mentions apart) as rows, in the record's order.</summary>
     public List<IncidentRow> HeldIncidentRows()
     {
+        // With its campaign, as the record has it (see Snapshot).
+        var campaigns = new Dictionary<string, List<IncidentState>>(StringComparer.Ordinal);
         var rows = _incidentOrder.Where(s => s.Events.Count > 0 && !s.IsMention).Select(s =>
         {
             var (rank, start, _) = ListKey(s);
-            return IncidentRow.Of(Summary(s).Incident, rank, start);
+            return IncidentRow.Of(Summary(s).Incident with { PartOf = CampaignOf(s, campaigns) }, rank, start);
         }).ToList();
         rows.Sort((a, b) => ReportOrder(a.ListKey, b.ListKey));
         return rows;

@@ -22,6 +22,18 @@ public sealed record IncidentRow(
 
     public bool HasPoint => Location is { Latitude: not null, Longitude: not null };
 
+    /// <summary>The reconciled dead as a list shows them: range and best value (null when no source counts them).</summary>
+    public (decimal Min, decimal Max, decimal Best)? Fatalities { get; init; }
+
+    /// <summary>How many events report it.</summary>
+    public int Events { get; init; }
+
+    /// <summary>How many documents report it.</summary>
+    public int Documents { get; init; }
+
+    /// <summary>The campaign it is one strike of, or null.</summary>
+    public string? PartOf { get; init; }
+
     public static IncidentRow Of(Incident incident, int firstRank = 0, int firstStart = 0)
     {
         ArgumentNullException.ThrowIfNull(incident);
@@ -30,6 +42,10 @@ public sealed record IncidentRow(
         {
             Reviewed = incident.Review.Length > 0,
             FirstReport = (firstRank, firstStart),
+            Fatalities = incident.Fatalities is { } f ? (f.Min, f.Max, f.Best) : null,
+            Events = incident.Events.Length,
+            Documents = incident.Documents.Length,
+            PartOf = incident.PartOf,
         };
     }
 }

@@ -20,6 +20,19 @@ public sealed record ArchivedIncident(Incident Incident, ImmutableArray<Discrepa
     public DateOnly? Last { get; init; }
 }
 
+/// <summary>What a list of an incident's sources shows of a document: its outlet, title, day, the original it copies and its credits.</summary>
+public sealed record DocumentHeader(string Id, string? Outlet, string? Title, DateOnly? Published, string? DuplicateOf, ImmutableArray<Credit> Credits)
+{
+    public static DocumentHeader Of(DocumentFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return new(facts.Id, facts.Outlet, facts.Title, facts.Published, facts.DuplicateOf, facts.Credits);
+    }
+}
+
+/// <summary>Some documents' headers and some events by id, as read for one incident (<see cref="ILinkArchive.Reports"/>).</summary>
+public sealed record IncidentFacts(IReadOnlyDictionary<string, DocumentHeader> Documents, IReadOnlyDictionary<string, EventFacts> Events);
+
 /// <summary>A record (or its archive) counted: stories, listed incidents, mentions, discrepancies.</summary>
 public readonly record struct RecordCounts(int Stories, int Incidents, int Mentions, int Discrepancies);
 
@@ -90,6 +103,10 @@ public interface ILinkArchive
         .Select(a => IncidentRow.Of(a.Incident, a.FirstRank, a.FirstStart))
         .OrderBy(r => r.ListKey, Comparer<(int, int, string)>.Create(CrossDocumentLinker.ReportOrder));
 
+    /// <summary>The rows of those of the archived incidents <paramref name="ids"/> that have one, by id.</summary>
+    IReadOnlyDictionary<string, IncidentRow> IncidentRows(IReadOnlyCollection<string> ids) => ids.Distinct(StringComparer.Ordinal)
+        .Select(Incident).OfType<ArchivedIncident>().ToDictionary(a => a.Incident.Id, a => IncidentRow.Of(a.Incident, a.FirstRank, a.FirstStart), StringComparer.Ordinal);
+
     /// <summary>What a map of the archived incidents shows (see <see cref="MapQuery.Select"/>), those in <paramref name="leaveOut"/> apart.</summary>
     MapSelection Map(MapQuery query, IReadOnlySet<string> leaveOut, int limit) =>
         query.Select(IncidentRows().Where(r => !leaveOut.Contains(r.Id)), limit);
@@ -104,6 +121,15 @@ public interface ILinkArchive
 
     /// <summary>An event of an archived document, as its document has it, or null.</summary>
     EventFacts? Event(string eventId);
+
+    /// <summary>
+    /// What a page of one incident shows of its archived documents, read together: the headers of those of
+    /// <paramref name="documents"/> that are archived (as <see cref="Document"/> has them), and those of
+    /// <paramref name="events"/> that <see cref="Event"/> finds, without the rest of each document's facts.
+    /// </summary>
+    IncidentFacts Reports(IReadOnlyCollection<string> documents, IReadOnlyCollection<string> events) => new(
+        documents.Select(Document).OfType<DocumentFacts>().DistinctBy(d => d.Id).ToDictionary(d => d.Id, DocumentHeader.Of, StringComparer.Ordinal),
+        events.Select(Event).OfType<EventFacts>().DistinctBy(e => e.Id).ToDictionary(e => e.Id, StringComparer.Ordinal));
 
     /// <summary>The incident an archived event sits in, or null.</summary>
     string? IncidentOfEvent(string eventId);

@@ -205,6 +205,45 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
     public EventFacts? Event(string eventId) =>
         HeldOrArchived(l => l.HeldEvent(eventId), a => a.Event(eventId), l => l.Event(eventId)) is { } e ? Review.Apply(e) : null;
 
+    /// <summary>
+    /// The headers of some documents and some events, as <see cref="Facts"/> and <see cref="Event"/> give them, read
+    /// together: what the linker holds under the lock, what it archived in one read beside it
+    /// (<see cref="ILinkArchive.Reports"/>), so a page of an archived incident reads its own reports, not the whole
+    /// facts of each of its documents. Ids found in neither are looked up whole under the lock, as one lookup is.
+    /// </summary>
+    public IncidentFacts FactsOf(IEnumerable<string> documentIds, IEnumerable<string> eventIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        ArgumentNullException.ThrowIfNull(eventIds);
+        List<string> wantedDocuments = [.. documentIds.Distinct(StringComparer.Ordinal)];
+        List<string> wantedEvents = [.. eventIds.Distinct(StringComparer.Ordinal)];
+        var documents = new Dictionary<string, DocumentHeader>(StringComparer.Ordinal);
+        var events = new Dictionary<string, EventFacts>(StringComparer.Ordinal);
+        if (linker.Archive is { ReadsConcurrently: true } archive)
+        {
+            lock (_gate)
+            {
+                foreach (var id in wantedDocuments) if (linker.HeldFacts(id) is { } held) documents[id] = DocumentHeader.Of(held);
+                foreach (var id in wantedEvents) if (linker.HeldEvent(id) is { } held) events[id] = held;
+            }
+            var kept = archive.Reports([.. wantedDocuments.Where(d => !documents.ContainsKey(d))], [.. wantedEvents.Where(e => !events.ContainsKey(e))]);
+            foreach (var (id, header) in kept.Documents) documents.TryAdd(id, header);
+            foreach (var (id, e) in kept.Events) events.TryAdd(id, e);
+        }
+        Crosscheck.Review.ReviewOverlay review;
+        lock (_gate)
+        {
+            review = _review;
+            foreach (var id in wantedDocuments) if (!documents.ContainsKey(id) && linker.Facts(id) is { } facts) documents[id] = DocumentHeader.Of(facts);
+            foreach (var id in wantedEvents) if (!events.ContainsKey(id) && linker.Event(id) is { } e) events[id] = e;
+        }
+        if (!review.IsEmpty)
+        {
+            foreach (var id in events.Keys.ToList()) events[id] = review.Apply(events[id]);
+        }
+        return new IncidentFacts(documents, events);
+    }
+
     /// <summary>The incident an event sits in now, or null.</summary>
     public string? IncidentOf(string eventId) => HeldOrArchived(l => l.HeldIncidentOf(eventId), a => a.IncidentOfEvent(eventId), l => l.IncidentOf(eventId));
 
@@ -276,26 +315,52 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             {
                 lock (_gate) return Reviewed(linker.IncidentPage(offset, limit));
             }
-            // What the linker holds is listed under the lock; the archive's order and the page's incidents are read beside it.
-            List<(int Rank, int Start, string Id)> held;
-            lock (_gate) held = linker.HeldIncidentOrder();
-            var archived = archive.Counts().Incidents;
-            List<string> onPage;
-            if (held.Count == 0 || archive.LastListedIncident() is not { } last || CrossDocumentLinker.ReportOrder(last, held[0]) < 0)
-            {
-                // Every held incident comes after every archived one (news arrives in order): the page is read at its place
-                // in the archive, then from what is held, instead of stepping through every key before it.
-                var fromArchive = offset < archived ? archive.ListedIncidentPage(offset, limit) : [];
-                onPage = [.. fromArchive.Select(k => k.Id), .. held.Skip(Math.Max(0, offset - archived)).Take(limit - fromArchive.Count).Select(k => k.Id)];
-            }
-            else onPage = [.. CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id)];
-            var total = held.Count + archived;
+            var (onPage, total) = ListedPage(archive, offset, limit);
             return new RecordPage<Incident>([.. onPage.Select(Incident).OfType<Incident>()], total, offset, limit);
         }
         // A story's own incidents (first reported in it), as the story lists them.
         var ids = Story(storyId)?.Incidents ?? [];
         var own = ids.Select(Incident).OfType<Incident>().Where(i => i.Story == storyId && !i.Mention).ToList();
         return Page(own, offset, limit);
+    }
+
+    /// <summary>The ids of a page of listed incidents, and how many are listed: what the linker holds and what it archived, in order.</summary>
+    private (List<string> Ids, int Total) ListedPage(ILinkArchive archive, int offset, int limit)
+    {
+        // What the linker holds is listed under the lock; the archive's order is read beside it.
+        List<(int Rank, int Start, string Id)> held;
+        lock (_gate) held = linker.HeldIncidentOrder();
+        var archived = archive.Counts().Incidents;
+        List<string> onPage;
+        if (held.Count == 0 || archive.LastListedIncident() is not { } last || CrossDocumentLinker.ReportOrder(last, held[0]) < 0)
+        {
+            // Every held incident comes after every archived one (news arrives in order): the page is read at its place
+            // in the archive, then from what is held, instead of stepping through every key before it.
+            var fromArchive = offset < archived ? archive.ListedIncidentPage(offset, limit) : [];
+            onPage = [.. fromArchive.Select(k => k.Id), .. held.Skip(Math.Max(0, offset - archived)).Take(limit - fromArchive.Count).Select(k => k.Id)];
+        }
+        else onPage = [.. CrossDocumentLinker.Merge(held, archive.ListedIncidentOrder(), CrossDocumentLinker.ReportOrder).Skip(offset).Take(limit).Select(k => k.Id)];
+        return (onPage, held.Count + archived);
+    }
+
+    /// <summary>
+    /// A page of <see cref="Incidents"/> (every story) as rows, each what <see cref="IncidentRow.Of"/> makes of the incident
+    /// <see cref="Incident"/> reads: archived incidents no analyst changed are read from their rows, not their summaries.
+    /// </summary>
+    public RecordPage<IncidentRow> IncidentRowPage(int offset, int limit)
+    {
+        if (linker.Archive is not { ReadsConcurrently: true } archive)
+        {
+            var whole = Incidents(null, offset, limit);
+            return new RecordPage<IncidentRow>([.. whole.Items.Select(i => IncidentRow.Of(i))], whole.Total, offset, limit);
+        }
+        var (onPage, total) = ListedPage(archive, offset, limit);
+        var reviewed = Review.ReviewedIncidents;
+        var rows = archive.IncidentRows([.. onPage.Where(id => !reviewed.Contains(id))]);
+        // Held incidents, those analysts changed and any without a row (taken back meanwhile) are read whole.
+        var items = onPage.Select(id => !reviewed.Contains(id) && rows.TryGetValue(id, out var row) ? row
+            : Incident(id) is { } incident ? IncidentRow.Of(incident) : null).OfType<IncidentRow>().ToList();
+        return new RecordPage<IncidentRow>(items, total, offset, limit);
     }
 
     /// <summary>

@@ -344,7 +344,8 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
 
     private const string RowSelect = """
         SELECT id, story, type, modality, scope, grade, title, place_text, place_name, country, place_precision, lat, lon,
-               time_text, day_start, day_end, time_precision, time_basis, killed, sources, mention, first_rank, first_start
+               time_text, day_start, day_end, time_precision, time_basis, killed, sources, mention, first_rank, first_start,
+               killed_min, killed_max, killed_best, events, documents, part_of
         FROM incident_rows
         """;
 
@@ -360,7 +361,31 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             r.IsDBNull(18) ? null : r.GetDecimal(18), (int)r.GetInt64(19), r.GetInt64(20) != 0)
         {
             FirstReport = ((int)r.GetInt64(21), (int)r.GetInt64(22)),
+            Fatalities = r.IsDBNull(25) ? null : (Number(23), Number(24), Number(25)),
+            Events = (int)r.GetInt64(26),
+            Documents = (int)r.GetInt64(27),
+            PartOf = Text(28),
         };
+        // As the summary's JSON number reads (its scale kept: 4.0 is not 4).
+        decimal Number(int i) => decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    IReadOnlyDictionary<string, IncidentRow> ILinkArchive.IncidentRows(IReadOnlyCollection<string> ids)
+    {
+        if (ids.Count == 0) return new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
+        return RecordRead((c, tx) =>
+        {
+            var cmd = On(c, tx, RowSelect + " WHERE id IN (SELECT value FROM json_each($ids))");
+            cmd.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+            using var r = cmd.ExecuteReader();
+            var rows = new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
+            while (r.Read())
+            {
+                var row = Row(r);
+                rows[row.Id] = row;
+            }
+            return rows;
+        });
     }
 
     IEnumerable<IncidentRow> ILinkArchive.IncidentRows()
@@ -521,6 +546,114 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
             return cmd.ExecuteScalar() as string;
         });
         return json is null ? null : Read<DocumentFacts>(json, "event " + eventId)?.Events.FirstOrDefault(e => e.Id == eventId);
+    }
+
+    IncidentFacts ILinkArchive.Reports(IReadOnlyCollection<string> documents, IReadOnlyCollection<string> events)
+    {
+        var headers = new Dictionary<string, DocumentHeader>(StringComparer.Ordinal);
+        var found = new Dictionary<string, EventFacts>(StringComparer.Ordinal);
+        if (documents.Count == 0 && events.Count == 0) return new IncidentFacts(headers, found);
+        // The documents asked for by id (as Document finds them) and those the events are assigned to (as Event finds
+        // them), each read once as UTF-8 and taken apart without parsing what the page does not show (terms, entities,
+        // people, the other events: most of each text).
+        var texts = RecordRead((c, tx) =>
+        {
+            var cmd = On(c, tx, """
+                WITH asked (seq, by_id) AS (
+                    SELECT seq, 1 FROM documents WHERE id IN (SELECT value FROM json_each($documents))
+                    UNION ALL SELECT document_seq, 0 FROM event_assignments WHERE event IN (SELECT value FROM json_each($events)))
+                SELECT d.id, max(asked.by_id), f.facts FROM asked JOIN archived_documents x ON x.document_seq = asked.seq
+                JOIN documents d ON d.seq = asked.seq JOIN document_facts f ON f.document_seq = asked.seq
+                WHERE f.stale = 0 GROUP BY asked.seq
+                """);
+            cmd.Parameters.AddWithValue("$documents", JsonSerializer.Serialize(documents));
+            cmd.Parameters.AddWithValue("$events", JsonSerializer.Serialize(events));
+            var rows = new List<(string Id, bool ById, byte[] Facts)>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) rows.Add((r.GetString(0), r.GetInt64(1) != 0, r.GetFieldValue<byte[]>(2)));
+            return rows;
+        });
+        var wanted = events.ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, byId, facts) in texts)
+        {
+            try
+            {
+                var (header, chosen) = ReadReports(facts, wanted);
+                if (byId) headers[id] = header;
+                foreach (var e in chosen) found.TryAdd(e.Id, e);
+            }
+            catch (JsonException)
+            {
+                // Read whole as Document would, so an unreadable row is named and dropped the same way.
+                if (Read<DocumentFacts>(System.Text.Encoding.UTF8.GetString(facts), "document " + id, keep: false) is { } whole)
+                {
+                    if (byId) headers[id] = DocumentHeader.Of(whole);
+                    foreach (var e in whole.Events.Where(e => wanted.Contains(e.Id))) found.TryAdd(e.Id, e);
+                }
+            }
+        }
+        return new IncidentFacts(headers, found);
+    }
+
+    /// <summary>
+    /// A document's header and those of its events in <paramref name="wanted"/>, from its stored facts: the rest of the
+    /// text is stepped over, not parsed. Each value read is what parsing the whole <see cref="DocumentFacts"/> gives.
+    /// </summary>
+    private static (DocumentHeader Header, List<EventFacts> Events) ReadReports(byte[] utf8, IReadOnlySet<string> wanted)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        string? id = null;
+        string? outlet = null, title = null, duplicateOf = null;
+        DateOnly? published = null;
+        System.Collections.Immutable.ImmutableArray<Credit> credits = [];
+        var chosen = new List<EventFacts>();
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "id": id = JsonSerializer.Deserialize<string>(ref reader, FactsJson); break;
+                case "outlet": outlet = JsonSerializer.Deserialize<string?>(ref reader, FactsJson); break;
+                case "title": title = JsonSerializer.Deserialize<string?>(ref reader, FactsJson); break;
+                case "published": published = JsonSerializer.Deserialize<DateOnly?>(ref reader, FactsJson); break;
+                case "duplicateOf": duplicateOf = JsonSerializer.Deserialize<string?>(ref reader, FactsJson); break;
+                case "credits": credits = JsonSerializer.Deserialize<System.Collections.Immutable.ImmutableArray<Credit>?>(ref reader, FactsJson) ?? []; break;
+                case "events" when reader.TokenType == JsonTokenType.StartArray:
+                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        if (wanted.Contains(EventId(reader) ?? "")) chosen.Add(JsonSerializer.Deserialize<EventFacts>(ref reader, FactsJson) ?? throw new JsonException("empty event"));
+                        else reader.Skip();
+                    }
+                    if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("events is not a list of events");
+                    break;
+                default: reader.Skip(); break;
+            }
+        }
+        if (reader.TokenType != JsonTokenType.EndObject || id is null) throw new JsonException("the facts are not a document's");
+        return (new DocumentHeader(id, outlet, title, published, duplicateOf, credits), chosen);
+    }
+
+    /// <summary>The id of the event object the reader stands at (a copy of the reader looks ahead), or null.</summary>
+    private static string? EventId(Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            reader.Read();
+            reader.Skip();
+        }
+        return null;
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (!reader.Read() || reader.TokenType != type) throw new JsonException($"expected {type}");
     }
 
     string? ILinkArchive.IncidentOfEvent(string eventId)

@@ -36,6 +36,37 @@ public sealed class IncidentRowsTests
     }
 
     [Fact]
+    public void A_database_whose_rows_lack_the_list_columns_gets_them_from_the_summaries_when_opened()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("upgrade.db");
+        using (var store = SampleRecord.StoreDocuments(path)) RecordLoader.Load(store);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            // The rows as migration 12 left them: without the list's columns and their triggers.
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = """
+                DROP TRIGGER incident_rows_insert; DROP TRIGGER incident_rows_update;
+                ALTER TABLE incident_rows DROP COLUMN killed_min; ALTER TABLE incident_rows DROP COLUMN killed_max;
+                ALTER TABLE incident_rows DROP COLUMN killed_best; ALTER TABLE incident_rows DROP COLUMN events;
+                ALTER TABLE incident_rows DROP COLUMN documents; ALTER TABLE incident_rows DROP COLUMN part_of;
+                DELETE FROM schema_migrations WHERE version = 13;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using var again = SqliteDocumentStore.Open(path);
+        ILinkArchive archive = again;
+        var expected = Expected(archive);
+        expected.ShouldContain(r => r.Fatalities != null && r.Events > 1 && r.Documents > 1);
+        expected.ShouldContain(r => r.PartOf != null);
+        archive.IncidentRows().ToList().ShouldBe(expected);
+        var last = expected[^1];
+        archive.Put(archive.Incident(last.Id)! with { FirstRank = last.FirstReport.Rank });
+        archive.IncidentRows([last.Id]).Values.ShouldBe([last]);
+    }
+
+    [Fact]
     public void Every_page_of_the_incident_list_follows_the_record_order_across_the_archive_and_what_the_linker_holds()
     {
         using var dir = new TempDirectory();
@@ -84,6 +115,16 @@ public sealed class IncidentRowsTests
         var row = archive.IncidentRows().Single(r => r.Id == first.Incident.Id);
         row.ShouldBe(IncidentRow.Of(changed.Incident, first.FirstRank, first.FirstStart));
         row.Killed.ShouldBe(7.5m);
+        // The list's numbers as the summary writes them: 3.0 and 7.50 are not rewritten as 3 and 7.5.
+        var scaled = changed with { Incident = changed.Incident with { Fatalities = new FatalityRecord(3.0m, 10m, 7.50m, [], "a rule"), PartOf = "i-campaign" } };
+        archive.Put(scaled);
+        var listed = archive.IncidentRows([first.Incident.Id]).Values.Single();
+        listed.ShouldBe(IncidentRow.Of(scaled.Incident, first.FirstRank, first.FirstStart));
+        (listed.Fatalities!.Value.Min.ToString(System.Globalization.CultureInfo.InvariantCulture), listed.Fatalities.Value.Best.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe(("3.0", "7.50"));
+        listed.PartOf.ShouldBe("i-campaign");
+        (listed.Events, listed.Documents).ShouldBe((first.Incident.Events.Length, first.Incident.Documents.Length));
+        archive.Put(changed);
         var bare = changed with { Incident = changed.Incident with { Location = null, Time = null, Fatalities = null } };
         archive.Put(bare);
         archive.IncidentRows().Single(r => r.Id == first.Incident.Id).ShouldBe(IncidentRow.Of(bare.Incident, first.FirstRank, first.FirstStart));
@@ -182,11 +223,19 @@ public sealed class IncidentRowsTests
     {
         // The list key is the linker's own bookkeeping; every shown value and the order are compared.
         record.IncidentRows().Select(r => r with { FirstReport = default }).ToList().ShouldBe(WholeRows(record));
-        var whole = new MapQuery().Select(WholeRows(record), 2);
+        // The list API's pages, read from rows where no analyst changed the incident.
+        var whole = WholeRows(record);
+        foreach (var (offset, limit) in new[] { (0, 1000), (1, 3), (whole.Count - 2, 5) })
+        {
+            var page = record.IncidentRowPage(offset, limit);
+            page.Total.ShouldBe(whole.Count);
+            page.Items.Select(r => r with { FirstReport = default }).ShouldBe(whole.Skip(offset).Take(limit), $"offset {offset}, limit {limit}");
+        }
+        var wholeMap = new MapQuery().Select(whole, 2);
         var map = record.Map(new MapQuery(), 2);
-        (map.Shown, map.Located).ShouldBe((whole.Shown, whole.Located));
-        map.Drawn.Select(r => r with { FirstReport = default }).ShouldBe(whole.Drawn);
-        map.Unlocated.Select(r => r with { FirstReport = default }).ShouldBe(whole.Unlocated);
+        (map.Shown, map.Located).ShouldBe((wholeMap.Shown, wholeMap.Located));
+        map.Drawn.Select(r => r with { FirstReport = default }).ShouldBe(wholeMap.Drawn);
+        map.Unlocated.Select(r => r with { FirstReport = default }).ShouldBe(wholeMap.Unlocated);
     }
 
     /// <summary>The rows the archived summaries give, in the record's order.</summary>

@@ -116,6 +116,7 @@ public sealed class IncidentFactsTests
         public void Put(DocumentFacts document, int rank) => inner.Put(document, rank);
         public ArchivedIncident? Incident(string id) => inner.Incident(id);
         public IEnumerable<string> IncidentsAt(Crosscheck.Events.PloverType type, string place, DateOnly from, DateOnly to) => inner.IncidentsAt(type, place, from, to);
+        public IEnumerable<string> IncidentsOn(Crosscheck.Events.PloverType type, DateOnly from, DateOnly to) => inner.IncidentsOn(type, from, to);
         public ArchivedStory? Story(string id) => inner.Story(id);
         public void Remove(string incidentId) => inner.Remove(incidentId);
         public void Restore(string documentId) => inner.Restore(documentId);

@@ -53,6 +53,7 @@ public sealed partial class EventReader
     private static List<PlaceMention> Places(AnnotatedText text)
     {
         var places = new List<PlaceMention>();
+        var countries = DocumentCountries(text);
         foreach (var m in text.GazetteerMatches)
         {
             if (m.Entry is null) continue;
@@ -64,7 +65,10 @@ public sealed partial class EventReader
             }
             else if (m.Kind == GazetteerMatchKind.Entity && m.Entry.Place != PlaceKind.None)
             {
-                places.Add(new PlaceMention(text.Span(m.StartToken, m.EndToken), m.Entry.Entity, m.Entry.Place, m.Entry.Country, m.Entry.Name));
+                var span = text.Span(m.StartToken, m.EndToken);
+                // A small town abroad that none of the document's countries holds is a name the gazetteer lacks.
+                if (Choose(text, m, countries) is not { } entry) places.Add(new PlaceMention(span, null, PlaceKind.Region, null, span.Text));
+                else places.Add(new PlaceMention(span, entry.Entity, entry.Place, entry.Country, entry.Name));
             }
         }
         // Tokens some place already covers: an entity there is that place, not another.

@@ -167,6 +167,29 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_name_before_a_word_for_a_division_is_the_division_not_the_city()
+    {
+        var kandahar = Read("Pakistani forces struck targets in Kandahar province on Wednesday, killing 12 civilians, Afghan officials said.");
+        var place = kandahar.Events.First(e => e.Type == PloverType.Assault).Location!;
+        (place.Precision, place.Country).ShouldBe(("admin1", "AF"));
+        // "Khost province": GeoNames spells the division Khowst; the city of Khost lies in it and names it.
+        var khost = Read("An air strike killed ten people in Khost province on Monday, the Taliban said.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        (khost.Name, khost.Precision).ShouldBe(("Khowst", "admin1"));
+        Read("An air strike killed ten people in Khost on Monday, the Taliban said.").Events.First(e => e.Type == PloverType.Assault).Location!.Precision.ShouldBe("city");
+    }
+
+    [Fact]
+    public void A_places_candidates_are_ranked_by_the_countries_the_document_is_about()
+    {
+        // "Florida" is the US state in a report naming the US president, not the Cuban town.
+        var florida = Read("US President Donald Trump said a drone attack in Florida killed two people on Sunday.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        (florida.Country, florida.Precision).ShouldBe(("US", "admin1"));
+        // A small town abroad that none of the document's countries holds is no known place: not Tira, Israel.
+        var tirah = Read("Pakistan responded with artillery fire near Tirah on Sunday, Afghan officials said.").Events.First(e => e.Type == PloverType.Assault).Location;
+        (tirah?.Country).ShouldNotBe("IL");
+    }
+
+    [Fact]
     public void A_place_of_the_attack_itself_stays()
     {
         var r = Read("The missile attack in Geneva followed negotiations over the weekend.");

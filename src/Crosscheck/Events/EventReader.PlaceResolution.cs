@@ -125,4 +125,109 @@ public sealed partial class EventReader
         }
         return skeleton.ToString();
     }
+
+    /// <summary>Capitalized words that end a news outlet's name ("Tolo News", "Kyiv Post").</summary>
+    private static readonly FrozenSet<string> OutletNameWords = FrozenSet.ToFrozenSet(PlaceWordList.Section("outlet-words"), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A location only the recognizer saw, read with the words around it: none when it is an outlet's name ("According
+    /// to Tolo News", "TOLOnews") or capitals of a title-case line that no word for an area backs ("What Happened to 9
+    /// Cambodian Civilians in Border Fighting"); a first-level division of one of the document's countries that a word for
+    /// a division backs and whose name it spells another way ("Cambodia's Oddar Meanchey province": GeoNames' Otar
+    /// Meanchey); the division or city it lies in when the words say so ("the Spin Boldak district of Kandahar province",
+    /// "Urgun district in Paktika", "Ban Nam Yen, Kantharalak District"), which is what an incident can be placed by;
+    /// else a region of the country a possessive or demonym gives it ("the southern Afghan district of Spin Boldak"), or
+    /// of none.
+    /// </summary>
+    private static PlaceMention? Unknown(AnnotatedText text, TokenSpan span, string name, List<PlaceMention> places, HashSet<string> countries)
+    {
+        var last = text.WordOf(span.EndToken - 1);
+        if (OutletNameWords.Contains(last) || (last.Length > 4 && last.EndsWith("news", StringComparison.OrdinalIgnoreCase))
+            || (span.EndToken < text.Count && text.WordOf(span.EndToken) is { Length: > 1 } next && char.IsUpper(next[0]) && OutletNameWords.Contains(next)))
+        {
+            return null;
+        }
+        var areaAfter = span.EndToken < text.Count && RoleWords.AreaNouns.Contains(text.WordOf(span.EndToken));
+        if (!areaAfter && InTitleCaseLine(text, span)) return null;
+        var bare = WithoutDivisionNoun(name);
+        var cued = !ReferenceEquals(bare, name) || BeforeDivisionNoun(text, span.EndToken)
+            || (span.StartToken >= 2 && text.WordOf(span.StartToken - 1) == "of" && DivisionNouns.Contains(text.WordOf(span.StartToken - 2)));
+        if (cued && bare.Length >= 5 && Skeleton(bare) is { Length: >= 4 } skeleton)
+        {
+            GazetteerEntry? found = null;
+            var several = false;
+            foreach (var c in countries)
+            {
+                if (!DivisionBySkeleton.Value.TryGetValue(c + "|" + skeleton, out var d) || d is null) continue;
+                several |= found is not null && !ReferenceEquals(found, d);
+                found = d;
+            }
+            if (found is not null && !several) return new PlaceMention(span, found.Entity, PlaceKind.Admin1, found.Country, found.Name);
+        }
+        if (Container(text, span, places) is { } container) return container with { Span = span };
+        return new PlaceMention(span, null, PlaceKind.Region, CountryOfPhrase(text, span, places), name);
+    }
+
+    /// <summary>
+    /// The known division or city right after an unknown place that holds it: linked by a word for an area, "of" or
+    /// "in" ("district of Kandahar province", "district in Paktika", "area of Nam Yuen district, Ubon Ratchathani"), or
+    /// by a comma when what follows is a division or is itself followed by a word for an area ("Spin Boldak, Kandahar
+    /// province", "Ban Nam Yen, Kantharalak District").
+    /// </summary>
+    private static PlaceMention? Container(AnnotatedText text, TokenSpan span, List<PlaceMention> places)
+    {
+        bool linked = false, comma = false;
+        var end = Math.Min(text.Count, span.EndToken + 8);
+        for (var i = span.EndToken; i < end; i++)
+        {
+            PlaceMention? here = null;
+            foreach (var p in places) if (p.Span.StartToken == i && p.Known is not null) { here = p; break; }
+            if (here is not null)
+            {
+                if (here.Kind is not (PlaceKind.Admin1 or PlaceKind.City)) return null;
+                var areaNext = here.Span.EndToken < text.Count && RoleWords.AreaNouns.Contains(text.WordOf(here.Span.EndToken));
+                return linked || (comma && (here.Kind == PlaceKind.Admin1 || areaNext)) ? here : null;
+            }
+            var w = text.WordOf(i);
+            if (RoleWords.AreaNouns.Contains(w) || w.EndsWith("district", StringComparison.OrdinalIgnoreCase)) linked = true;
+            else if (w is "of" or "in") linked = true;
+            else if (w == ",") comma = true;
+            else if (w is "the" || text.PosOf(i) is "JJ" || (w.Length > 1 && char.IsUpper(w[0]))) continue;
+            else return null;
+        }
+        return null;
+    }
+
+    /// <summary>The country of "Cambodia's Oddar Meanchey" or "the southern Afghan district of Spin Boldak"; null when none.</summary>
+    private static string? CountryOfPhrase(AnnotatedText text, TokenSpan span, List<PlaceMention> places)
+    {
+        var i = span.StartToken - 1;
+        while (i >= 0 && span.StartToken - i <= 3 && text.PosOf(i) is "JJ") i--;
+        if (i >= 1 && text.WordOf(i) is "'s" or "’s") return CountryEndingAt(text, i, places);
+        if (i >= 2 && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1))) return CountryEndingAt(text, i - 1, places);
+        return null;
+    }
+
+    /// <summary>The country of a country's name or a demonym ending right before token <paramref name="end"/>.</summary>
+    private static string? CountryEndingAt(AnnotatedText text, int end, List<PlaceMention> places)
+    {
+        foreach (var p in places) if (p.Span.EndToken == end && p.Kind == PlaceKind.Country && p.Country is not null) return p.Country;
+        foreach (var e in text.Entities) if (e.Span.EndToken == end && e.Type == EntityType.Norp && e.Known?.Country is { } c) return c;
+        return null;
+    }
+
+    /// <summary>Whether the span's sentence is a title-case line: four or more words of four letters or more, nearly all capitalized.</summary>
+    private static bool InTitleCaseLine(AnnotatedText text, TokenSpan span)
+    {
+        var sentence = text.SentenceOf(span.StartToken);
+        int words = 0, capitalized = 0;
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            var w = text.WordOf(i);
+            if (w.Length < 4 || !char.IsLetter(w[0])) continue;
+            words++;
+            if (char.IsUpper(w[0])) capitalized++;
+        }
+        return words >= 4 && capitalized * 10 >= words * 8;
+    }
 }

@@ -36,7 +36,7 @@ public sealed partial class EventReader
     /// the division a city of that name lies in and is named after ("Khost province": Khowst); otherwise the first in
     /// one of the document's countries ("Florida" in a report about Ukraine and US President Trump is the US state, not
     /// the Cuban town). Null when no candidate lies in the document's countries and the name is only a town abroad under
-    /// <see cref="ForeignTownPopulation"/> ("Tirah" in a report of Pakistan and Afghanistan is not the Israeli town).
+    /// <see cref="ForeignTownPopulation"/>, far from them all ("Tirah" in a report of Pakistan and Afghanistan is not the Israeli town).
     /// </summary>
     private static GazetteerEntry? Choose(AnnotatedText text, GazetteerMatch m, HashSet<string> countries)
     {
@@ -51,8 +51,24 @@ public sealed partial class EventReader
             if (chosen.Place == PlaceKind.City && chosen.Admin1 is { } code && DivisionByCode.Value.TryGetValue(code, out var own)
                 && (own.Entity.Aliases.Prepend(own.Name).Any(n => Skeleton(n) == Skeleton(chosen.Name)))) return own;
         }
-        if (countries.Count > 0 && !Ours(chosen) && chosen.Place == PlaceKind.City && chosen.Population < ForeignTownPopulation) return null;
+        if (countries.Count > 0 && !Ours(chosen) && chosen.Place == PlaceKind.City && chosen.Population < ForeignTownPopulation
+            && FarFromAll(chosen, countries)) return null;
         return chosen;
+    }
+
+    /// <summary>How far a small town abroad must lie from the capitals of all of the document's countries to be no place it means.</summary>
+    private const double ForeignTownKm = 1500;
+
+    /// <summary>Whether the place lies more than <see cref="ForeignTownKm"/> from the capital of every one of the countries ("Khost" in a report of Pakistani forces is near Islamabad; "Tira", Israel, is not).</summary>
+    private static bool FarFromAll(GazetteerEntry place, HashSet<string> countries)
+    {
+        if (place.Entity is not { Latitude: double la, Longitude: double lo }) return false;
+        foreach (var code in countries)
+        {
+            if (Gazetteer.Default.Country(code)?.Entity is not { Latitude: double cla, Longitude: double clo }) return false;
+            if (GeoDistance.Kilometres(la, lo, cla, clo) <= ForeignTownKm) return false;
+        }
+        return true;
     }
 
     /// <summary>"province" right after the name, or "and" and another name before "provinces" ("Kandahar and Kabul provinces").</summary>

@@ -53,6 +53,7 @@ public sealed partial class EventReader
     private static List<PlaceMention> Places(AnnotatedText text)
     {
         var places = new List<PlaceMention>();
+        var countries = DocumentCountries(text);
         foreach (var m in text.GazetteerMatches)
         {
             if (m.Entry is null) continue;
@@ -64,7 +65,10 @@ public sealed partial class EventReader
             }
             else if (m.Kind == GazetteerMatchKind.Entity && m.Entry.Place != PlaceKind.None)
             {
-                places.Add(new PlaceMention(text.Span(m.StartToken, m.EndToken), m.Entry.Entity, m.Entry.Place, m.Entry.Country, m.Entry.Name));
+                var span = text.Span(m.StartToken, m.EndToken);
+                // A small town abroad that none of the document's countries holds is a name the gazetteer lacks.
+                if (Choose(text, m, countries) is not { } entry) places.Add(new PlaceMention(span, null, PlaceKind.Region, null, span.Text));
+                else places.Add(new PlaceMention(span, entry.Entity, entry.Place, entry.Country, entry.Name));
             }
         }
         // Tokens some place already covers: an entity there is that place, not another.
@@ -72,9 +76,13 @@ public sealed partial class EventReader
         foreach (var p in places) Cover(covered, p.Span);
         foreach (var e in text.Entities)
         {
-            if (e.Type is not (EntityType.Gpe or EntityType.Loc) || e.Known is not null) continue;
+            // A name the recognizer took for an organization is a place before a word for an area when the words make it a
+            // known division or put it in one ("Oddar Meanchey province", "the Spin Boldak area of Kandahar province").
+            var organization = e.Type == EntityType.Org && e.Span.EndToken < text.Count && RoleWords.AreaNouns.Contains(text.WordOf(e.Span.EndToken));
+            if (!(organization || e.Type is EntityType.Gpe or EntityType.Loc) || e.Known is not null) continue;
             if (IsCovered(covered, e.Span)) continue;
-            places.Add(new PlaceMention(e.Span, null, PlaceKind.Region, null, e.Name.Text));
+            if (Unknown(text, e.Span, e.Name.Text, places, countries) is not { } unknown || (organization && unknown.Known is null)) continue;
+            places.Add(unknown);
             Cover(covered, e.Span);
         }
         places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));

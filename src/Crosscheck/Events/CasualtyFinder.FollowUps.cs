@@ -68,46 +68,36 @@ public sealed partial class CasualtyFinder
                 vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
         }
         // "Five more bodies were recovered from the station. This brings the death toll to 11.": a tally that names no
-        // scope, in a sentence with no violent event of its own, is the latest count of the event it follows (a count only
-        // rises, so never below the event's own); the tally stays a toll too. A tally after a plural or unasserted event
+        // scope, in a sentence with no violent event of its own, is the latest count of the event it follows; "A man who
+        // survived the strike on Monday has died, raising the death toll from the attack to four": a tally of one event,
+        // in its own sentence or a later one, is the latest count of the single attack told last before it. A count only
+        // rises, so never below the event's own; the tally stays a toll too. A tally after a plural or unasserted event
         // ("the strikes") or a front's fighting ("the fighting", "the war") updates none.
         for (var s = 0; s < text.Sentences.Length; s++)
         {
-            if (withEvent.Contains(s)) continue;
             var sentence = text.Sentences[s];
             if (sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
             var tallies = Tolls.Tallies(text, sentence);
             foreach (var t in tallies)
             {
-                if (t.Measure != TollMeasure.Killed || !Tolls.IsBare(text, sentence, t, tallies)) continue;
-                var target = Target(result, assaults, sentence.StartToken);
-                if (result[target].Trigger.StartToken > sentence.StartToken || result[target].Modality != Modality.Asserted || IsPlural(result[target])
-                    || Tolls.IsCampaignNoun(text, result[target].Trigger.EndToken - 1)) continue;
-                var tally = new CountRange(t.Number.Min, t.Number.Max, text.Span(t.Start, t.End));
-                if (result[target].Fatalities is { } own && (own.Max ?? own.Min) > (tally.Max ?? tally.Min)) continue;
-                result[target] = result[target] with { Fatalities = tally };
-            }
-        }
-        // "A man who survived the strike on Monday has died, raising the death toll from the attack to four": a tally of
-        // one event, in its own sentence or a later one, is the latest count of the single attack told last before it
-        // (a count only rises, so never below the attack's own).
-        for (var s = 0; s < text.Sentences.Length; s++)
-        {
-            var sentence = text.Sentences[s];
-            if (sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
-            foreach (var t in Tolls.Tallies(text, sentence))
-            {
-                if (t.Measure != TollMeasure.Killed || !Tolls.IsOfOneEvent(text, sentence, t)) continue;
-                var target = -1;
-                foreach (var e in assaults)
+                if (t.Measure != TollMeasure.Killed) continue;
+                int target;
+                var bare = !withEvent.Contains(s) && Tolls.IsBare(text, sentence, t, tallies);
+                if (bare)
+                {
+                    target = Target(result, assaults, sentence.StartToken);
+                    if (result[target].Trigger.StartToken > sentence.StartToken) continue;
+                }
+                else if (Tolls.IsOfOneEvent(text, sentence, t))
                 {
                     // The tally's own event word may be the attack's ("from the attack": grouped with "strike").
-                    if (result[e].Trigger.StartToken < t.Number.Span.StartToken) target = e;
+                    target = assaults.FindLastIndex(e => result[e].Trigger.StartToken < t.Number.Span.StartToken) is var k and >= 0 ? assaults[k] : -1;
+                    if (target < 0) continue;
                 }
-                if (target < 0 || result[target].Modality != Modality.Asserted || IsPlural(result[target])
-                    || Tolls.IsCampaignNoun(text, result[target].Trigger.EndToken - 1)) continue;
+                else continue;
+                if (result[target].Modality != Modality.Asserted || IsPlural(result[target]) || Tolls.IsCampaignNoun(text, result[target].Trigger.EndToken - 1)) continue;
                 var tally = new CountRange(t.Number.Min, t.Number.Max, text.Span(t.Start, t.End));
-                if (result[target].Fatalities is { } own && (own.Max ?? own.Min) >= (tally.Max ?? tally.Min)) continue;
+                if (result[target].Fatalities is { } own && ((own.Max ?? own.Min) > (tally.Max ?? tally.Min) || !bare && (own.Max ?? own.Min) == (tally.Max ?? tally.Min))) continue;
                 result[target] = result[target] with { Fatalities = tally };
             }
         }

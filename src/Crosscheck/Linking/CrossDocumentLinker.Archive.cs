@@ -164,8 +164,8 @@ public sealed partial class CrossDocumentLinker
     /// Closed incidents a report may still join: one that recalls a single attack of fact by its own day (from its words)
     /// and place, that day before the quiet days, meets the closed incidents of its type filed under that place whose
     /// days are within a day of it (those in memory, and those in the archive, taken back); one naming no place meets the
-    /// one closed single incident of its type and story on those days, held or archived (none when there are two). Anything else a closed incident
-    /// never meets.
+    /// one closed single incident of its type and story on those days, held or archived (none when there are two).
+    /// Anything else a closed incident never meets.
     /// </summary>
     private List<(IncidentState Incident, bool OtherStory)> Recalled(EventFacts ev, string story)
     {
@@ -178,14 +178,17 @@ public sealed partial class CrossDocumentLinker
         if (IncidentTraits.PlaceKey(ev) is not { } place)
         {
             // "Sept. 15: Three people were killed in a strike on a boat" (a timeline naming no place): the one closed
-            // incident of its type and story on those days, held in memory; none when there are two to choose from.
+            // incident of its type and story on those days, held or archived; none when there are two to choose from.
             foreach (var state in _incidentOrder)
             {
                 if (state.Closed && state.Events.Count > 0 && state.Type == ev.Type && state.Story == story && !state.Traits.AnyPlural
                     && state.Traits.First is { } f && state.Traits.Last is { } l && f <= to && l >= from) found.Add((state, false));
             }
-            var archived = (_archive?.IncidentsOn(ev.Type, from, to) ?? []).Where(id => !_incidents.ContainsKey(id))
-                .Where(id => _archive!.Incident(id) is { } a && a.Incident.Story == story && a.Incident.Scope == IncidentScope.Single && !a.Incident.Mention)
+            // Of the archive's incidents on those days, only the story's own (listed, not mentions) are read whole.
+            var ofStory = (_archivedOfStory.GetValueOrDefault(story) ?? []).Where(a => !a.Mention).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            var archived = ofStory.Count == 0 ? [] : (_archive?.IncidentsOn(ev.Type, from, to) ?? [])
+                .Where(id => ofStory.Contains(id) && !_incidents.ContainsKey(id))
+                .Where(id => _archive!.Incident(id) is { Incident: { Scope: IncidentScope.Single, Mention: false } a } && a.Story == story)
                 .Take(2).ToList();
             if (found.Count + archived.Count != 1) return [];
             if (archived.Count == 1 && Revive(archived[0]) is { } revived) found.Add((revived, false));

@@ -77,7 +77,7 @@ public static class CrosscheckWeb
         // The store's one connection is the record's: it writes the record's changes and reads what the record
         // archived (indexed lookups, under the record's lock). Registered through a factory so the container owns it
         // and disposes it when the app is disposed.
-        builder.Services.AddSingleton<IDocumentStore>(_ => SqliteDocumentStore.Open(options.DatabasePath));
+        builder.Services.AddSingleton<IDocumentStore>(_ => DocumentStore.Open(options.DatabasePath));
         // Every other read of a request (documents, searches, accounts) takes a pooled read-only connection of its
         // own, bounded in time, so a slow search holds nobody else up.
         builder.Services.AddSingleton(_ => new SqliteReadPool(options.DatabasePath, options.QueryTimeLimit));

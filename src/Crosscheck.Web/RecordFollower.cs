@@ -41,7 +41,7 @@ internal sealed class LiveRecord
     /// <summary>After the follower changed the record served (it linked documents): its plain map is drawn again here.</summary>
     public void Redraw() => _pages.Warm(Current);
 
-    private Served Serve(SourcedRecord record) => new(record, new ReviewDesk((SqliteDocumentStore)_store, record));
+    private Served Serve(SourcedRecord record) => new(record, new ReviewDesk((DocumentStore)_store, record));
 }
 
 /// <summary>The record a server starts with: put back from the store at once, and what is left to link.</summary>
@@ -69,10 +69,10 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
         if (options.Record is { } given)
         {
             // A record handed in still shows the decisions stored with its database.
-            if (store is SqliteDocumentStore decided && given.Review.IsEmpty) given.Review = new ReviewOverlay(decided.ReadDecisions(), decided.ReadSuccessors());
+            if (store is DocumentStore decided && given.Review.IsEmpty) given.Review = new ReviewOverlay(decided.ReadDecisions(), decided.ReadSuccessors());
             return new RecordStartup(given, null, null, null);
         }
-        if (store is not SqliteDocumentStore sqlite) return new RecordStartup(new SourcedRecord(new CrossDocumentLinker()), null, null, null);
+        if (store is not DocumentStore sqlite) return new RecordStartup(new SourcedRecord(new CrossDocumentLinker()), null, null, null);
         var mark = sqlite.ReadMark();
         if (LinkLock.TryTake(sqlite.Path) is { } linking)
         {
@@ -115,7 +115,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
     private void Follow(CancellationToken stop)
     {
         var problem = options.Problem ?? (line => Console.Error.WriteLine($"crosscheck: {line}"));
-        if (store is not SqliteDocumentStore sqlite || startup.Mark is not { } seen)
+        if (store is not DocumentStore sqlite || startup.Mark is not { } seen)
         {
             startup.Linking?.Dispose();
             return;
@@ -195,7 +195,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
     /// Reads the record again while an analyst's write (a decision, a detach) landed on the served record during the
     /// read: it is in the store then, and the next read has it (at most three reads).
     /// </summary>
-    private static T Fresh<T>(SqliteDocumentStore sqlite, Func<T> read)
+    private static T Fresh<T>(DocumentStore sqlite, Func<T> read)
     {
         for (var i = 0; ; i++)
         {
@@ -209,7 +209,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
     /// With the link lock held: links the pending documents of <paramref name="pending"/>, or of the record read again
     /// from the store (put in place before linking), and returns the mark the record now stands at.
     /// </summary>
-    private StoreMark Linked(SqliteDocumentStore sqlite, PendingRecord? pending, StoreMark before, Action<string> problem, CancellationToken stop)
+    private StoreMark Linked(DocumentStore sqlite, PendingRecord? pending, StoreMark before, Action<string> problem, CancellationToken stop)
     {
         if (pending is null)
         {

@@ -160,7 +160,7 @@ internal static class HostileBench
         child.WaitForExit();
         var seconds = clock.Elapsed.TotalSeconds;
         int stored;
-        using (var store = SqliteDocumentStore.Open(db)) stored = store.Count;
+        using (var store = DocumentStore.Open(db)) stored = store.Count;
         string outcome;
         lock (errors)
         {

@@ -41,7 +41,7 @@ internal static class IngestBench
                     }
                 }
                 var readSeconds = stopwatch.Elapsed.TotalSeconds;
-                using (var store = SqliteDocumentStore.Open(dbPath))
+                using (var store = DocumentStore.Open(dbPath))
                 {
                     foreach (var batch in documentsRead.Chunk(DocumentIngestor.BatchSize)) store.AddRange(batch);
                 }

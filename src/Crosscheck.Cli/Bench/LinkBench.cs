@@ -46,7 +46,7 @@ internal static class LinkBench
         var directory = Directory.CreateTempSubdirectory("crosscheck-bench-link-");
         try
         {
-            using var store = SqliteDocumentStore.Open(System.IO.Path.Combine(directory.FullName, "bench.db"));
+            using var store = DocumentStore.Open(System.IO.Path.Combine(directory.FullName, "bench.db"));
             var record = new SourcedRecord(new CrossDocumentLinker(null, store)) { Journal = store };
             var next = 0;
             foreach (var size in held)
@@ -110,7 +110,7 @@ internal static class LinkBench
         return CrosscheckCli.Ok;
     }
 
-    private static Figures Measure(SourcedRecord record, SqliteDocumentStore store, SyntheticStream stream, ref int next, int count)
+    private static Figures Measure(SourcedRecord record, DocumentStore store, SyntheticStream stream, ref int next, int count)
     {
         var latencies = new double[count];
         var own = 0;
@@ -143,7 +143,7 @@ internal static class LinkBench
     /// same stream as the bench's, seed included), each document's text its content words so that search finds them;
     /// for benches of what reads the record (<c>bench serve</c>). Returns the name of the article pool used.
     /// </summary>
-    internal static string Populate(SqliteDocumentStore store, string ecbPlusDirectory, string seedsDirectory, int count)
+    internal static string Populate(DocumentStore store, string ecbPlusDirectory, string seedsDirectory, int count)
     {
         var (pool, poolName) = LoadPool(ecbPlusDirectory, seedsDirectory);
         var stream = new SyntheticStream(pool, Seed, count);
@@ -169,7 +169,7 @@ internal static class LinkBench
     }
 
     /// <summary>Stores a stub document for each synthetic one (the archive and the journal keep rows of stored documents).</summary>
-    private static void Store(SqliteDocumentStore store, IEnumerable<DocumentFacts> documents, bool withWords = false)
+    private static void Store(DocumentStore store, IEnumerable<DocumentFacts> documents, bool withWords = false)
     {
         store.AddRange([.. documents.Select(f => new Document
         {

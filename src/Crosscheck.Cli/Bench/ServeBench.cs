@@ -36,7 +36,7 @@ internal static class ServeBench
             string key;
             int storedAtStart;
             DateOnly firstDay;
-            using (var store = SqliteDocumentStore.Open(path))
+            using (var store = DocumentStore.Open(path))
             {
                 if (build)
                 {
@@ -96,7 +96,7 @@ internal static class ServeBench
                 feeding.Cancel();
                 fed.GetAwaiter().GetResult();
                 if (watch is not null) StopWatch(watch, stdout);
-                using (var after = SqliteDocumentStore.Open(path))
+                using (var after = DocumentStore.Open(path))
                 {
                     stdout.WriteLine($"documents stored: {storedAtStart:N0} at the start, {after.Count:N0} at the end ({after.LinkedCount:N0} linked): watch ingested {after.Count - storedAtStart:N0}");
                 }

@@ -82,7 +82,7 @@ internal static class AnalyzeCommand
         IEnumerable<string> inputs, ReaderOptions options, TextWriter stderr, LanguagePipeline? pipeline = null)
     {
         var reader = new DocumentReader(options);
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var store = DocumentStore.OpenInMemory();
         var documents = new List<(Document, IReadOnlyList<string>)>();
         var seen = new HashSet<string>();
         var failed = 0;

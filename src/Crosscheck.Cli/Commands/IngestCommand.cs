@@ -26,11 +26,11 @@ internal static class IngestCommand
         return command;
     }
 
-    internal static SqliteDocumentStore OpenStore(string path)
+    internal static DocumentStore OpenStore(string path)
     {
         try
         {
-            return SqliteDocumentStore.Open(path);
+            return DocumentStore.Open(path);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -39,7 +39,7 @@ internal static class IngestCommand
     }
 
     /// <summary>Stores the inputs, then analyzes and links every stored document not linked yet (see <see cref="Link"/>).</summary>
-    internal static (IngestSummary Summary, RecordLoad Load) Ingest(SqliteDocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)
+    internal static (IngestSummary Summary, RecordLoad Load) Ingest(DocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)
     {
         var summary = Store(store, reader, inputs, stdout, stderr);
         var load = Link(store, stdout, stderr);
@@ -50,7 +50,7 @@ internal static class IngestCommand
     /// Rebuilds the record from the database, analyzing and linking each document that has no stored facts yet
     /// (the new ones, or those of a run that stopped early), and prints one line about the record.
     /// </summary>
-    internal static RecordLoad Link(SqliteDocumentStore store, TextWriter stdout, TextWriter stderr, LinkLock? held = null)
+    internal static RecordLoad Link(DocumentStore store, TextWriter stdout, TextWriter stderr, LinkLock? held = null)
     {
         RecordLoad load;
         var pending = store.Count - store.LinkedCount;
@@ -84,7 +84,7 @@ internal static class IngestCommand
     /// <see cref="RecordLoader.Load"/>: each document that cannot be analyzed or linked, or whose stored facts are
     /// unreadable, is one line on <paramref name="stderr"/> and counts as failed; the others are linked.
     /// </summary>
-    internal static RecordLoad Load(SqliteDocumentStore store, TextWriter stderr, Action<Crosscheck.Linking.LinkUpdate>? linked = null,
+    internal static RecordLoad Load(DocumentStore store, TextWriter stderr, Action<Crosscheck.Linking.LinkUpdate>? linked = null,
         Crosscheck.Linking.StoryClusterOptions? storyOptions = null, Func<Document, Crosscheck.Linking.DocumentFacts>? analyze = null, LinkLock? held = null)
     {
         var problems = 0;
@@ -101,7 +101,7 @@ internal static class IngestCommand
     }
 
     /// <summary>The line a command prints once when another process links the database it wants to link.</summary>
-    internal static void WaitingFor(SqliteDocumentStore store, TextWriter stderr) =>
+    internal static void WaitingFor(DocumentStore store, TextWriter stderr) =>
         stderr.WriteLine($"crosscheck: {store.Path}: another process is linking this database (a server, an ingest or a watch); waiting for it to finish");
 
     private static string Count(int n, string one, string? many = null) =>

@@ -45,7 +45,7 @@ internal static class UsersCommand
     }
 
     /// <summary>Adds an account with a new key; a name already there is one line, exit code 1.</summary>
-    internal static (UserAccount Account, string Key) AddUser(SqliteDocumentStore store, string name, Role role)
+    internal static (UserAccount Account, string Key) AddUser(DocumentStore store, string name, Role role)
     {
         var key = AccessKey.New();
         var account = store.AddUser(name, role, AccessKey.Hash(key))
@@ -103,7 +103,7 @@ internal static class UsersCommand
         return name;
     }
 
-    private static SqliteDocumentStore OpenExisting(string path)
+    private static DocumentStore OpenExisting(string path)
     {
         if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' or 'crosscheck users add' first)");
         return IngestCommand.OpenStore(path);

@@ -32,7 +32,7 @@ internal static class RealnewsRecord
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var files = articles.Select(a => Path.Combine(dataDirectory, a.Path)).ToList();
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var store = DocumentStore.OpenInMemory();
         var summary = new DocumentIngestor(store, new DocumentReader()).Ingest(files);
         var problems = new StringWriter();
         var load = IngestCommand.Load(store, problems, storyOptions: storyOptions, analyze: analyze);

@@ -33,7 +33,7 @@ internal sealed record WatchRound(int Added, int AlreadyStored, int Failed);
 /// </summary>
 internal sealed class Watcher : IDisposable
 {
-    private readonly SqliteDocumentStore _store;
+    private readonly DocumentStore _store;
     private readonly WatchOptions _options;
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
@@ -44,7 +44,7 @@ internal sealed class Watcher : IDisposable
     private bool _linkedOnce;
     private TaskCompletionSource _wake = NewWake();
 
-    public Watcher(SqliteDocumentStore store, WatchOptions options, TextWriter stdout, TextWriter stderr)
+    public Watcher(DocumentStore store, WatchOptions options, TextWriter stdout, TextWriter stderr)
     {
         _store = store;
         _options = options;

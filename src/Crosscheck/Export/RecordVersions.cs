@@ -9,7 +9,7 @@ namespace Crosscheck.Export;
 /// <summary>
 /// The record's versions as exports see them: every item (event, incident, discrepancy, story) is digested as the
 /// <c>json</c> export writes it; an export counts a new version when an item was added, changed or removed since the
-/// latest one (<see cref="SqliteDocumentStore.PublishVersion"/>), and <c>export --since N</c> writes only what
+/// latest one (<see cref="DocumentStore.PublishVersion"/>), and <c>export --since N</c> writes only what
 /// changed after version N, removed items by id, as ACLED's users need for deleted events.
 /// </summary>
 public static class RecordVersions
@@ -20,7 +20,7 @@ public static class RecordVersions
     public const string EventKind = "event", IncidentKind = "incident", DiscrepancyKind = "discrepancy", StoryKind = "story";
 
     /// <summary>Counts a new version of the record when it differs from the latest one; returns the version it is.</summary>
-    public static RecordVersion Publish(SqliteDocumentStore store, SourcedRecord record)
+    public static RecordVersion Publish(DocumentStore store, SourcedRecord record)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(record);

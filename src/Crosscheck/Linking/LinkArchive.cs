@@ -43,7 +43,7 @@ public sealed record ArchivedStory(Story Story, int Order);
 /// Where a linker puts what has left its memory: closed incidents, finished stories and the documents of both. A
 /// linker with an archive holds only what later documents can still change, so its memory follows the news of the
 /// last weeks, not the size of the record; reading the whole record reads the archive. A database keeps it
-/// (<c>SqliteDocumentStore</c>); <see cref="MemoryLinkArchive"/> is the same in memory.
+/// (<c>DocumentStore</c>); <see cref="MemoryLinkArchive"/> is the same in memory.
 /// </summary>
 public interface ILinkArchive
 {

@@ -20,7 +20,7 @@ public sealed record DecisionOutcome(Decision? Decision, string? Error, bool Not
 /// valid), stores it append-only with the value it replaces, and puts the new overlay over the record, so every read
 /// shows it at once. One decision at a time.
 /// </summary>
-public sealed class ReviewDesk(SqliteDocumentStore store, SourcedRecord record)
+public sealed class ReviewDesk(DocumentStore store, SourcedRecord record)
 {
     private readonly object _gate = new();
 

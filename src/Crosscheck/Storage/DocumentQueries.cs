@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Crosscheck.Documents;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -11,15 +13,12 @@ namespace Crosscheck.Storage;
 /// </summary>
 internal static class DocumentQueries
 {
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql)
     {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        return cmd;
+        return connection.Command(tx, sql);
     }
 
-    public static Document? Get(SqliteConnection connection, SqliteTransaction? tx, string id)
+    public static Document? Get(DbConnection connection, DbTransaction? tx, string id)
     {
         using var cmd = Command(connection, tx, "SELECT seq, id, source, outlet, title, published, url, language, text, duplicate_of FROM documents WHERE id = $id");
         cmd.Parameters.AddWithValue("$id", id);
@@ -47,7 +46,7 @@ internal static class DocumentQueries
             };
         }
         cmd.Parameters.Clear();
-        cmd.CommandText = "SELECT kind, start, \"end\" FROM segments WHERE document_seq = $seq ORDER BY ordinal";
+        cmd.WithSql("SELECT kind, start, \"end\" FROM segments WHERE document_seq = $seq ORDER BY ordinal");
         cmd.Parameters.AddWithValue("$seq", seq);
         var segments = ImmutableArray.CreateBuilder<Segment>();
         using (var r = cmd.ExecuteReader())
@@ -61,7 +60,7 @@ internal static class DocumentQueries
         return doc with { Segments = segments.ToImmutable() };
     }
 
-    public static IReadOnlyList<string> Sources(SqliteConnection connection, SqliteTransaction? tx, string id)
+    public static IReadOnlyList<string> Sources(DbConnection connection, DbTransaction? tx, string id)
     {
         using var cmd = Command(connection, tx, "SELECT s.source FROM document_sources s JOIN documents d ON d.seq = s.document_seq WHERE d.id = $id ORDER BY s.source");
         cmd.Parameters.AddWithValue("$id", id);
@@ -71,15 +70,25 @@ internal static class DocumentQueries
         return list;
     }
 
-    public static DocumentPage List(SqliteConnection connection, SqliteTransaction? tx, string? query, int offset, int limit)
+    public static DocumentPage List(DbConnection connection, DbTransaction? tx, string? query, int offset, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var match = string.IsNullOrWhiteSpace(query) ? null : SqliteDocumentStore.FtsQuery(query);
+        var postgres = SqlDialect.Of(connection) == SqlDialect.Postgres;
+        var match = string.IsNullOrWhiteSpace(query) ? null : postgres ? DocumentStore.SearchWords(query) : DocumentStore.FtsQuery(query);
         using var cmd = Command(connection, tx, match is null
             ? """
               SELECT id, source, outlet, title, published, duplicate_of, length(text), substr(text, 1, 240), (SELECT count(*) FROM documents)
               FROM documents ORDER BY seq LIMIT $limit OFFSET $offset
+              """
+            : postgres
+            // The words must all be there (as FTS5's quoted terms): plainto_tsquery ANDs them; rank by ts_rank.
+            ? """
+              SELECT d.id, d.source, d.outlet, d.title, d.published, d.duplicate_of, length(d.text),
+                     ts_headline('simple', d.text, plainto_tsquery('simple', $q), 'StartSel=[, StopSel=], MaxFragments=1, MaxWords=24, MinWords=8, FragmentDelimiter=…'),
+                     (SELECT count(*) FROM documents WHERE search @@ plainto_tsquery('simple', $q))
+              FROM documents d
+              WHERE d.search @@ plainto_tsquery('simple', $q) ORDER BY ts_rank(d.search, plainto_tsquery('simple', $q)) DESC, d.seq LIMIT $limit OFFSET $offset
               """
             : """
               SELECT d.id, d.source, d.outlet, d.title, d.published, d.duplicate_of, length(d.text),

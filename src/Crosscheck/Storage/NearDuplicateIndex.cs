@@ -1,5 +1,5 @@
 using Crosscheck.Documents;
-using Microsoft.Data.Sqlite;
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -29,7 +29,7 @@ internal sealed class NearDuplicateIndex
     private readonly Dictionary<long, int> _anchorCounts = [];
     private long _lastSeq;
 
-    public void CatchUp(SqliteCommand select)
+    public void CatchUp(System.Data.Common.DbCommand select)
     {
         select.Parameters.Clear();
         select.Parameters.AddWithValue("$after", _lastSeq);

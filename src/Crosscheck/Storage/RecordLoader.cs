@@ -2,7 +2,9 @@ using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
 using Crosscheck.Linking;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -44,7 +46,7 @@ public static class RecordLoader
     /// <param name="problem">Gets one line per document that failed or whose stored facts were unreadable.</param>
     /// <param name="waiting">Called once when another process links the database, before waiting for it to finish (<see cref="LinkLock"/>).</param>
     /// <param name="held">The link lock, when the caller took it already (to mark documents to read again first, say).</param>
-    public static RecordLoad Load(SqliteDocumentStore store, Func<Document, DocumentFacts>? analyze = null,
+    public static RecordLoad Load(DocumentStore store, Func<Document, DocumentFacts>? analyze = null,
         Action<LinkUpdate>? linked = null, StoryClusterOptions? storyOptions = null, Action<string>? problem = null, Action? waiting = null,
         LinkLock? held = null)
     {
@@ -64,7 +66,7 @@ public static class RecordLoader
     /// written again, and linking goes on from the first document not in place.
     /// </summary>
     /// <remarks>A rebuild writes the record's rows again: hold the <see cref="LinkLock"/> (as <see cref="Load"/> does).</remarks>
-    public static PendingRecord Open(SqliteDocumentStore store, StoryClusterOptions? storyOptions = null)
+    public static PendingRecord Open(DocumentStore store, StoryClusterOptions? storyOptions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         return Resume(store, storyOptions) ?? Rebuild(store, NewRecord(store, storyOptions));
@@ -75,7 +77,7 @@ public static class RecordLoader
     /// snapshot of the database, so a server may use it to show what another process has linked so far while that
     /// process still holds the <see cref="LinkLock"/>; linking what is left needs the lock.
     /// </summary>
-    public static PendingRecord? Resume(SqliteDocumentStore store, StoryClusterOptions? storyOptions = null)
+    public static PendingRecord? Resume(DocumentStore store, StoryClusterOptions? storyOptions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var record = NewRecord(store, storyOptions);
@@ -101,10 +103,10 @@ public static class RecordLoader
     }
 
     /// <summary>An empty record over the store: its journal, and the analysts' decisions stored with it laid over it.</summary>
-    private static SourcedRecord NewRecord(SqliteDocumentStore store, StoryClusterOptions? storyOptions) =>
+    private static SourcedRecord NewRecord(DocumentStore store, StoryClusterOptions? storyOptions) =>
         new(new CrossDocumentLinker(storyOptions, store)) { Journal = store, Review = new Crosscheck.Review.ReviewOverlay(store.ReadDecisions(), store.ReadSuccessors()) };
 
-    private static PendingRecord Rebuild(SqliteDocumentStore store, SourcedRecord record)
+    private static PendingRecord Rebuild(DocumentStore store, SourcedRecord record)
     {
         var linker = record.Linker;
         // The linker archives what it closes as it goes; rebuilding from the first document archives it all again.
@@ -135,11 +137,11 @@ public static class RecordLoader
 /// <summary>A record put back up to its first document not in place, and the documents from there on, in link order.</summary>
 public sealed class PendingRecord
 {
-    private readonly SqliteDocumentStore _store;
+    private readonly DocumentStore _store;
     private readonly List<StoredLink> _pending;
     private readonly int _reloaded;
 
-    internal PendingRecord(SqliteDocumentStore store, SourcedRecord record, List<StoredLink> pending, int reloaded)
+    internal PendingRecord(DocumentStore store, SourcedRecord record, List<StoredLink> pending, int reloaded)
     {
         _store = store;
         Record = record;
@@ -214,7 +216,7 @@ public sealed class PendingRecord
     /// Keeps every event an analyst detached apart, and every event an analyst moved where it was put. A new reading (reprocess) may give an event another id (its
     /// evidence grew or shrank): the decision follows the event of the new reading with the same trigger word whose
     /// evidence overlaps the old one's, keeping its incident; a decision whose event the new reading has not is kept
-    /// aside in the store (<see cref="SqliteDocumentStore.UnplacedDecisions"/>) and named.
+    /// aside in the store (<see cref="DocumentStore.UnplacedDecisions"/>) and named.
     /// </summary>
     private void KeepDecisions(StoredLink link, DocumentFacts facts, Action<string>? problem)
     {
@@ -265,5 +267,5 @@ public sealed class PendingRecord
     }
 
     /// <summary>A fault of the document's reading, not of the store or the process: the document is named and skipped.</summary>
-    private static bool IsDocumentFault(Exception ex) => InputFault.IsOfOneInput(ex) && ex is not (SqliteException or IOException);
+    private static bool IsDocumentFault(Exception ex) => InputFault.IsOfOneInput(ex) && ex is not (System.Data.Common.DbException or IOException);
 }

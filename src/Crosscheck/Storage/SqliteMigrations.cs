@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace Crosscheck.Storage;
 
@@ -334,46 +333,4 @@ internal static class SqliteMigrations
             UPDATE archive_counts SET value = value - 1 WHERE name = 'stories';
         END;
         """;
-
-    /// <summary>
-    /// Brings the schema up to date. Each migration is checked and applied inside one immediate (write-locked)
-    /// transaction, so two processes creating the same new database at once apply each migration once.
-    /// </summary>
-    public static void Apply(SqliteConnection connection, TimeProvider time)
-    {
-        SqliteDocumentStore.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        var newest = All.Max(m => m.Version);
-        var applied = Applied(connection, null);
-        if (applied.Count > 0 && applied.Max() > newest)
-        {
-            throw new InvalidOperationException($"the database was written by a newer Crosscheck (schema {applied.Max()}, this one knows {newest})");
-        }
-        foreach (var (version, name, sql) in All)
-        {
-            if (applied.Contains(version)) continue;
-            using var tx = connection.BeginTransaction(deferred: false);
-            // Another process may have applied it since the list above was read.
-            if (Applied(connection, tx).Contains(version)) { tx.Commit(); continue; }
-            SqliteDocumentStore.Execute(connection, sql, tx);
-            using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $at)";
-            cmd.Parameters.AddWithValue("$v", version);
-            cmd.Parameters.AddWithValue("$n", name);
-            cmd.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            cmd.ExecuteNonQuery();
-            tx.Commit();
-        }
-    }
-
-    private static HashSet<long> Applied(SqliteConnection connection, SqliteTransaction? tx)
-    {
-        var applied = new HashSet<long>();
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT version FROM schema_migrations";
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) applied.Add(r.GetInt64(0));
-        return applied;
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Crosscheck.Documents;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using System.Data.Common;
 
 namespace Crosscheck.Storage;
 
@@ -11,19 +12,17 @@ namespace Crosscheck.Storage;
 /// interrupted (SQLite's progress handler, checked every few thousand steps on the reading thread) and the read fails
 /// with <see cref="QueryTimeLimitException"/>.
 /// </summary>
-public sealed class SqliteReadPool : IDocumentLookup, IDisposable
+public sealed class SqliteReadPool : ReadPool
 {
     /// <summary>SQLite steps between two looks at the clock: a few microseconds of work.</summary>
     private const int StepsPerCheck = 1000;
 
     private readonly string _connectionString;
 
-    public TimeSpan TimeLimit { get; }
 
-    public SqliteReadPool(string path, TimeSpan timeLimit)
+    public SqliteReadPool(string path, TimeSpan timeLimit) : base(timeLimit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeLimit, TimeSpan.Zero);
-        TimeLimit = timeLimit;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.GetFullPath(path),
@@ -34,7 +33,7 @@ public sealed class SqliteReadPool : IDocumentLookup, IDisposable
     }
 
     /// <summary>Runs <paramref name="read"/> on a pooled connection within the time limit (and until <paramref name="cancellation"/>).</summary>
-    public T Read<T>(Func<SqliteConnection, T> read, CancellationToken cancellation = default)
+    public override T Read<T>(Func<DbConnection, T> read, CancellationToken cancellation = default)
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -56,26 +55,7 @@ public sealed class SqliteReadPool : IDocumentLookup, IDisposable
         }
     }
 
-    public Document? Get(string id) => Lookup(default).Get(id);
-
-    public DocumentPage List(string? query, int offset, int limit) => Lookup(default).List(query, offset, limit);
-
-    public IReadOnlyList<string> Sources(string id) => Lookup(default).Sources(id);
-
-    /// <summary>The document reads of one caller that stops them with <paramref name="cancellation"/> (a request's end).</summary>
-    public IDocumentLookup Lookup(CancellationToken cancellation) => new Reads(this, cancellation);
-
-    private sealed class Reads(SqliteReadPool pool, CancellationToken cancellation) : IDocumentLookup
-    {
-        public Document? Get(string id) => pool.Read(c => DocumentQueries.Get(c, null, id), cancellation);
-
-        public DocumentPage List(string? query, int offset, int limit) => pool.Read(c => DocumentQueries.List(c, null, query, offset, limit), cancellation);
-
-        public IReadOnlyList<string> Sources(string id) => pool.Read(c => DocumentQueries.Sources(c, null, id), cancellation);
-    }
-
-    /// <summary>Closes the idle connections, so that the writer's close can end the write-ahead log.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Crosscheck.Access;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -10,14 +12,14 @@ internal static class UserTable
     private const string Columns = "id, name, role, created_at";
 
     /// <summary>Adds an account; null when one of that name (compared without case) exists already.</summary>
-    public static UserAccount? Add(SqliteConnection connection, SqliteTransaction? tx, string name, Role role, byte[] keyHash, DateTimeOffset at)
+    public static UserAccount? Add(DbConnection connection, DbTransaction? tx, string name, Role role, byte[] keyHash, DateTimeOffset at)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"""
+        cmd.WithSql($"""
             INSERT INTO users (name, role, key_hash, created_at) VALUES ($name, $role, $hash, $at)
             ON CONFLICT (name) DO NOTHING RETURNING {Columns}
-            """;
+            """);
         cmd.Parameters.AddWithValue("$name", name);
         cmd.Parameters.AddWithValue("$role", Roles.Name(role));
         cmd.Parameters.AddWithValue("$hash", keyHash);
@@ -26,11 +28,11 @@ internal static class UserTable
         return r.Read() ? Read(r) : null;
     }
 
-    public static IReadOnlyList<UserAccount> List(SqliteConnection connection, SqliteTransaction? tx)
+    public static IReadOnlyList<UserAccount> List(DbConnection connection, DbTransaction? tx)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"SELECT {Columns} FROM users ORDER BY name COLLATE NOCASE, id";
+        cmd.WithSql($"SELECT {Columns} FROM users ORDER BY name COLLATE NOCASE, id");
         using var r = cmd.ExecuteReader();
         var list = new List<UserAccount>();
         while (r.Read()) list.Add(Read(r));
@@ -38,32 +40,32 @@ internal static class UserTable
     }
 
     /// <summary>Removes the account; false when there is none of that name.</summary>
-    public static bool Remove(SqliteConnection connection, SqliteTransaction? tx, string name)
+    public static bool Remove(DbConnection connection, DbTransaction? tx, string name)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "DELETE FROM users WHERE name = $name";
+        cmd.WithSql("DELETE FROM users WHERE name = $name");
         cmd.Parameters.AddWithValue("$name", name);
         return cmd.ExecuteNonQuery() > 0;
     }
 
     /// <summary>The account whose key hashes to <paramref name="keyHash"/>, or null.</summary>
-    public static UserAccount? FindByKeyHash(SqliteConnection connection, byte[] keyHash) =>
+    public static UserAccount? FindByKeyHash(DbConnection connection, byte[] keyHash) =>
         FindOne(connection, "key_hash = $v", keyHash);
 
     /// <summary>The account of that number, or null (removed: numbers are never reused).</summary>
-    public static UserAccount? FindById(SqliteConnection connection, long id) => FindOne(connection, "id = $v", id);
+    public static UserAccount? FindById(DbConnection connection, long id) => FindOne(connection, "id = $v", id);
 
-    private static UserAccount? FindOne(SqliteConnection connection, string where, object value)
+    private static UserAccount? FindOne(DbConnection connection, string where, object value)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM users WHERE {where}";
+        cmd.WithSql($"SELECT {Columns} FROM users WHERE {where}");
         cmd.Parameters.AddWithValue("$v", value);
         using var r = cmd.ExecuteReader();
         return r.Read() ? Read(r) : null;
     }
 
-    private static UserAccount Read(SqliteDataReader r)
+    private static UserAccount Read(DbDataReader r)
     {
         // A role this version does not know (written by a newer one) gives no rights rather than failing the request.
         Roles.TryParse(r.GetString(2), out var role);

@@ -66,7 +66,7 @@ public sealed class UsersCommandTests
         lines[2].ShouldStartWith("zoe   admin");
 
         Run("users", "remove", "ZOE", "--db", db).ShouldBe((0, "Removed 'ZOE'.\n", ""));
-        using var store = SqliteDocumentStore.Open(db);
+        using var store = DocumentStore.Open(db);
         store.Users().Select(u => u.Name).ShouldBe(["amir"]);
     }
 
@@ -80,7 +80,7 @@ public sealed class UsersCommandTests
         code.ShouldBe(CrosscheckCli.SomeFailed);
         stdout.ShouldBeEmpty();
         stderr.ShouldBe("crosscheck: users add: a user named 'Alice' exists already (remove it first or choose another name)\n");
-        using var store = SqliteDocumentStore.Open(db);
+        using var store = DocumentStore.Open(db);
         store.Users().Single().Role.ShouldBe(Role.Analyst);
     }
 

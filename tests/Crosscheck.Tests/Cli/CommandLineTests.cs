@@ -39,7 +39,7 @@ public sealed class CommandLineTests
         lines.ShouldContain(l => l.Contains(feed) && l.Contains("malformed XML"));
         lines.ShouldContain(l => l.Contains(missing) && l.Contains("no such file"));
         stderr.ShouldNotContain("   at ");
-        using var store = Crosscheck.Storage.SqliteDocumentStore.Open(db);
+        using var store = Crosscheck.Storage.DocumentStore.Open(db);
         store.Count.ShouldBe(1);
     }
 
@@ -114,7 +114,7 @@ public sealed class CommandLineTests
         code.ShouldBe(0);
         var key = System.Text.RegularExpressions.Regex.Match(stdout, @"^Admin key: (\S+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
         Crosscheck.Access.AccessKey.IsWellFormed(key).ShouldBeTrue(stdout);
-        using (var store = Crosscheck.Storage.SqliteDocumentStore.Open(dir.Combine("demo.db")))
+        using (var store = Crosscheck.Storage.DocumentStore.Open(dir.Combine("demo.db")))
         {
             var admin = store.Users().ShouldHaveSingleItem();
             (admin.Name, admin.Role).ShouldBe(("admin", Crosscheck.Access.Role.Admin));

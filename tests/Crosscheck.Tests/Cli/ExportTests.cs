@@ -21,7 +21,7 @@ public sealed class ExportFixture : IDisposable
         var (code, _, stderr) = ExportTests.Run("ingest", SampleRecord.Directory, "--db", Database);
         stderr.ShouldBeEmpty();
         code.ShouldBe(0);
-        using var store = SqliteDocumentStore.Open(Database);
+        using var store = DocumentStore.Open(Database);
         Cross = RecordLoader.Load(store).Record.Snapshot();
         Events = [.. SampleRecord.Facts.SelectMany(f => f.Events)];
     }
@@ -130,7 +130,7 @@ public sealed class ExportTests(ExportFixture data) : IClassFixture<ExportFixtur
         var column = rows[0].Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
         var incidents = data.Cross.Incidents.ToDictionary(i => i.Id);
         var facts = SampleRecord.Facts.ToDictionary(f => f.Id);
-        using var store = SqliteDocumentStore.Open(data.Database);
+        using var store = DocumentStore.Open(data.Database);
         rows.Count.ShouldBeGreaterThan(5);
         rows.Skip(1).ShouldContain(r => r[column["notes"]].Contains(" Sources: https://", StringComparison.Ordinal));
         foreach (var row in rows.Skip(1))

@@ -55,7 +55,7 @@ public sealed class IsolationTests
         WriteReports(dir);
         var path = dir.Combine("isolated.db");
         string failing;
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             new DocumentIngestor(store, new DocumentReader()).Ingest([dir.Combine("in")]).Added.ShouldBe(5);
             failing = store.List("quarry", 0, 5).Items.Single().Id;
@@ -68,7 +68,7 @@ public sealed class IsolationTests
             load.Record.DocumentIds.ShouldNotContain(failing);
             load.Record.DocumentIds.Count.ShouldBe(4);
         }
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             var problems = new List<string>();
             var again = RecordLoader.Load(store, analyze: _ => throw new InvalidOperationException("nothing is read again"), problem: problems.Add);

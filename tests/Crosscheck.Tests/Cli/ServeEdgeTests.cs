@@ -16,7 +16,7 @@ public sealed class ServeEdgeTests
     {
         using var dir = new TempDirectory();
         var db = dir.Combine("c.db");
-        SqliteDocumentStore.Open(db).Dispose();
+        DocumentStore.Open(db).Dispose();
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
@@ -33,7 +33,7 @@ public sealed class ServeEdgeTests
     {
         using var dir = new TempDirectory();
         var db = dir.Combine("c.db");
-        SqliteDocumentStore.Open(db).Dispose();
+        DocumentStore.Open(db).Dispose();
         // A home folder of its own: ASP.NET Core's default key ring would be created there, with a warning, on a first start.
         var home = Directory.CreateDirectory(dir.Combine("home")).FullName;
         var address = $"http://127.0.0.1:{FreePort()}";

@@ -39,7 +39,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
     public async Task The_first_poll_stores_and_links_a_feeds_items_and_the_second_is_a_304_asked_with_the_etag()
     {
         _server.Publish(Feed(1, 2), "\"v1\"");
-        using var store = SqliteDocumentStore.Open(_dir.Combine("feed.db"));
+        using var store = DocumentStore.Open(_dir.Combine("feed.db"));
         using var watcher = NewWatcher(store, feeds: [_server.FeedUrl]);
 
         var first = await watcher.PollAsync(CancellationToken.None);
@@ -71,7 +71,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
     public async Task A_changed_feed_adds_only_its_new_item()
     {
         _server.Publish(Feed(1, 2), "\"v1\"");
-        using var store = SqliteDocumentStore.Open(_dir.Combine("changed.db"));
+        using var store = DocumentStore.Open(_dir.Combine("changed.db"));
         using var watcher = NewWatcher(store, feeds: [_server.FeedUrl]);
         await watcher.PollAsync(CancellationToken.None);
 
@@ -91,7 +91,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
     public async Task A_failing_feed_waits_twice_as_long_each_time_and_each_failure_is_one_line_naming_it()
     {
         _server.Fail(HttpStatusCode.InternalServerError);
-        using var store = SqliteDocumentStore.Open(_dir.Combine("failing.db"));
+        using var store = DocumentStore.Open(_dir.Combine("failing.db"));
         using var watcher = NewWatcher(store, feeds: [_server.FeedUrl]);
 
         (await watcher.PollAsync(CancellationToken.None)).ShouldBe(new WatchRound(0, 0, 0));
@@ -130,7 +130,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
     {
         var closed = $"http://127.0.0.1:{FreePort()}/feed.xml";
         _server.Publish("{not xml", "\"x\"");
-        using var store = SqliteDocumentStore.Open(_dir.Combine("unreachable.db"));
+        using var store = DocumentStore.Open(_dir.Combine("unreachable.db"));
         using var watcher = NewWatcher(store, feeds: [closed, _server.FeedUrl]);
 
         await watcher.PollAsync(CancellationToken.None);
@@ -148,7 +148,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
     {
         var folder = Directory.CreateDirectory(_dir.Combine("inbox")).FullName;
         File.WriteAllText(Path.Combine(folder, "first.txt"), Article("Arlon", 3));
-        using var store = SqliteDocumentStore.Open(_dir.Combine("folder.db"));
+        using var store = DocumentStore.Open(_dir.Combine("folder.db"));
         using var watcher = new Watcher(store, new WatchOptions
         {
             Folders = [folder],
@@ -169,7 +169,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
         store.LinkedCount.ShouldBe(2);
         store.List(null, 0, 10).Items.Select(d => Path.GetFileName(d.Source)).Order().ShouldBe(["first.txt", "second.txt"]);
         // The record holds the new document's incident.
-        using (var reader = SqliteDocumentStore.Open(store.Path))
+        using (var reader = DocumentStore.Open(store.Path))
         {
             var record = RecordLoader.Resume(reader)!.Record;
             record.IncidentsOfDocument(store.List(null, 0, 10).Items.Single(d => d.Source.EndsWith("second.txt", StringComparison.Ordinal)).Id).ShouldNotBeEmpty();
@@ -189,7 +189,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
         var file = Path.Combine(folder, "story.txt");
         File.WriteAllText(file, Article("Carrow", 2));
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-10));
-        using var store = SqliteDocumentStore.Open(_dir.Combine("rescan.db"));
+        using var store = DocumentStore.Open(_dir.Combine("rescan.db"));
         using var watcher = NewWatcher(store, folders: [folder]);
 
         (await watcher.PollAsync(CancellationToken.None)).ShouldBe(new WatchRound(1, 0, 0));
@@ -276,7 +276,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
         ]);
     }
 
-    private Watcher NewWatcher(SqliteDocumentStore store, string[]? feeds = null, string[]? folders = null) => new(store, new WatchOptions
+    private Watcher NewWatcher(DocumentStore store, string[]? feeds = null, string[]? folders = null) => new(store, new WatchOptions
     {
         Feeds = [.. (feeds ?? []).Select(f => new Uri(f))],
         Folders = folders ?? [],

@@ -121,7 +121,7 @@ public sealed class HostileInputTests
     {
         using var dir = new TempDirectory();
         for (var i = 0; i < 500; i++) dir.File($"in/{i:D4}.txt", $"Report {i}\nReport number {i} was filed. {Story}\n");
-        using var store = SqliteDocumentStore.Open(dir.Combine("x.db"));
+        using var store = DocumentStore.Open(dir.Combine("x.db"));
 
         var summary = new DocumentIngestor(store, new DocumentReader()).Ingest([dir.Combine("in")]);
 
@@ -135,7 +135,7 @@ public sealed class HostileInputTests
         using var dir = new TempDirectory();
         var feed = dir.File("in/feed.xml", $"<?xml version=\"1.0\"?><rss><channel><item><title>A</title><description>{Story}</description></item><item><title>B</item></channel></rss>");
         dir.File("in/ok.txt", "Ferry resumes\n" + Story + "\n");
-        using var store = SqliteDocumentStore.Open(dir.Combine("x.db"));
+        using var store = DocumentStore.Open(dir.Combine("x.db"));
 
         var summary = new DocumentIngestor(store, new DocumentReader()).Ingest([dir.Combine("in")]);
 

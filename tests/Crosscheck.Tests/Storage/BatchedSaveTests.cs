@@ -7,35 +7,30 @@ namespace Crosscheck.Tests.Storage;
 /// <summary>Record writes committed a few documents at a time: a failure takes its whole batch back, never half a document.</summary>
 public sealed class BatchedSaveTests
 {
-    [Fact]
-    public void A_save_that_fails_inside_a_batch_takes_the_batch_back_and_the_next_load_links_it_all()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_save_that_fails_inside_a_batch_takes_the_batch_back_and_the_next_load_links_it_all(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("batched.db");
-        using (var store = SampleRecord.StoreDocuments(path))
+        using var target = StoreTarget.Create(backend);
+        using (var store = SampleRecord.StoreDocuments(target))
         {
             // The fifth document to be linked fails as its facts are written.
             var fifth = SampleRecord.Facts[4].Id;
-            Execute(path, $"""
-                CREATE TRIGGER fail_fifth BEFORE INSERT ON document_facts
-                WHEN NEW.document_seq = (SELECT seq FROM documents WHERE id = '{fifth}')
-                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
-                """);
+            target.FailInsert("fail_fifth", "document_facts", $"NEW.document_seq = (SELECT seq FROM documents WHERE id = '{fifth}')");
             using (store.SaveInBatches(documents: 3))
             {
-                Should.Throw<SqliteException>(() => RecordLoader.Load(store)).Message.ShouldContain("disk on fire");
+                Should.Throw<System.Data.Common.DbException>(() => RecordLoader.Load(store)).Message.ShouldContain("disk on fire");
             }
         }
         // The batches before the failing one were committed, and it was taken back whole (a batch ends after three
         // documents or BatchTime, whichever comes first, so how many came before depends on the machine's speed).
-        var committed = (int)Scalar(path, "SELECT count(*) FROM document_facts");
+        var committed = (int)target.Scalar("SELECT count(*) FROM document_facts");
         committed.ShouldBeLessThan(5);
-        Scalar(path, """
+        target.Scalar($"""
             SELECT count(*) FROM document_facts f
-            WHERE coalesce(json_array_length(f.facts, '$.events'), 0) != (SELECT count(*) FROM event_assignments a WHERE a.document_seq = f.document_seq)
+            WHERE coalesce({target.EventCount("f.facts")}, 0) != (SELECT count(*) FROM event_assignments a WHERE a.document_seq = f.document_seq)
             """).ShouldBe(0);
-        Execute(path, "DROP TRIGGER fail_fifth");
-        using (var store = SqliteDocumentStore.Open(path))
+        target.DropTrigger("fail_fifth", "document_facts");
+        using (var store = target.Open())
         using (store.SaveInBatches(documents: 3))
         {
             var load = RecordLoader.Load(store);
@@ -43,7 +38,7 @@ public sealed class BatchedSaveTests
             load.Linked.ShouldBe(SampleRecord.Facts.Count - committed);
             SampleRecord.CrossJsonOf(load.Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
         }
-        Scalar(path, "SELECT count(*) FROM document_facts").ShouldBe(SampleRecord.Facts.Count);
+        target.Scalar("SELECT count(*) FROM document_facts").ShouldBe(SampleRecord.Facts.Count);
     }
 
     private static long Scalar(string db, string sql)

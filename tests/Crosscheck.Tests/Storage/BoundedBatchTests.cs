@@ -16,7 +16,7 @@ public sealed class BoundedBatchTests
         var text = new StringBuilder("Harbor traffic log\n\n");
         for (var i = 0; i < 12_000; i++) text.Append(CultureInfo.InvariantCulture, $"Vessel {i} left berth {i % 40} before noon.\n\n");
         var file = dir.File("log.txt", text.ToString());
-        using var store = SqliteDocumentStore.Open(dir.Combine("big.db"));
+        using var store = DocumentStore.Open(dir.Combine("big.db"));
         var summary = new DocumentIngestor(store, new DocumentReader()).Ingest([file]);
         summary.Failed.ShouldBe(0);
         summary.Added.ShouldBe(1);
@@ -36,7 +36,7 @@ public sealed class BoundedBatchTests
             dir.File($"in/report-{i:D2}.txt", $"Report {i} from the port\nThe port authority logged vessel {i} arriving at berth {i % 5} with {i + 3} crew on board.\n");
         }
         var db = dir.Combine("refuse.db");
-        using (var store = SqliteDocumentStore.Open(db)) { }
+        using (var store = DocumentStore.Open(db)) { }
         using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
         {
             connection.Open();
@@ -44,7 +44,7 @@ public sealed class BoundedBatchTests
             cmd.CommandText = "CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.text LIKE '%vessel 7 %' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END";
             cmd.ExecuteNonQuery();
         }
-        using (var store = SqliteDocumentStore.Open(db))
+        using (var store = DocumentStore.Open(db))
         {
             var errors = new List<string>();
             var summary = new DocumentIngestor(store, new DocumentReader()).Ingest([dir.Combine("in")], item => { if (item.Error is { } e) errors.Add(e.ToString()); });

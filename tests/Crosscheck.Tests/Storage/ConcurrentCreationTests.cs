@@ -20,7 +20,7 @@ public sealed class ConcurrentCreationTests
             var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
             {
                 start.SignalAndWait();
-                try { SqliteDocumentStore.Open(path).Dispose(); }
+                try { DocumentStore.Open(path).Dispose(); }
                 catch (Exception ex) { lock (errors) errors.Add(ex); }
             })).ToList();
             threads.ForEach(t => t.Start());
@@ -49,7 +49,7 @@ public sealed class ConcurrentCreationTests
             (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(line => line.Contains("another process is linking this database"));
             p.ExitCode.ShouldBe(0);
         }
-        using var store = SqliteDocumentStore.Open(db);
+        using var store = DocumentStore.Open(db);
         store.Count.ShouldBe(2);
         Migrations(db).ShouldBe([.. SqliteMigrations.All.Select(m => (long)m.Version)]);
     }

@@ -1,6 +1,6 @@
 using Crosscheck.Documents;
 using Crosscheck.Storage;
-using static Crosscheck.Tests.Storage.SqliteDocumentStoreTests;
+using static Crosscheck.Tests.Storage.DocumentStoreTests;
 
 namespace Crosscheck.Tests.Storage;
 
@@ -26,9 +26,10 @@ public sealed class ContainmentTests
 
     internal static string Join(IEnumerable<string> paragraphs) => string.Join("\n", paragraphs) + "\n";
 
-    [Fact]
-    public void A_copy_cut_to_its_first_half_is_a_near_duplicate_of_the_full_story()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_copy_cut_to_its_first_half_is_a_near_duplicate_of_the_full_story(Backend backend)
     {
+        using var target = StoreTarget.Create(backend);
         var full = ShingleSketch.Compute(Join(Story));
         var cut = ShingleSketch.Compute(Join(Story.Take(6)));
         var jaccard = MinHashSignature.Compute(Join(Story)).Similarity(MinHashSignature.Compute(Join(Story.Take(6))));
@@ -36,33 +37,35 @@ public sealed class ContainmentTests
         ShingleSketch.Containment(cut, full).ShouldBeGreaterThan(0.9);
         ShingleSketch.Contained(cut, full).ShouldBeTrue();
 
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var store = target.Open();
         var original = store.Add(Doc(Join(Story), "full.txt")).Document;
         var copy = store.Add(Doc(Join(Story.Take(6)), "cut.txt"));
         copy.Status.ShouldBe(StoreStatus.AddedNearDuplicate);
         copy.Document.DuplicateOf.ShouldBe(original.Id);
     }
 
-    [Fact]
-    public void A_copy_of_the_middle_with_a_new_lede_is_found_whichever_arrives_first()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_copy_of_the_middle_with_a_new_lede_is_found_whichever_arrives_first(Backend backend)
     {
+        using var target = StoreTarget.Create(backend);
         var rewritten = Join(new[] { "Ferry disaster: eleven dead", "Eleven people died when a ferry sank on Thursday, officials said." }.Concat(Story.Skip(3).Take(6)));
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var store = target.Open();
         var first = store.Add(Doc(rewritten, "middle.txt")).Document;
         var second = store.Add(Doc(Join(Story), "full.txt"));
         // One of the two points at the other: which is the original depends on link order (both undated: the id).
         (second.Status == StoreStatus.AddedNearDuplicate || store.Get(first.Id)!.DuplicateOf == second.Document.Id).ShouldBeTrue();
     }
 
-    [Fact]
-    public void A_brief_quoting_one_line_of_the_story_is_not_a_copy()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_brief_quoting_one_line_of_the_story_is_not_a_copy(Backend backend)
     {
+        using var target = StoreTarget.Create(backend);
         var brief = Join(["Ferry sinks", "A ferry sank near Port Alder, an official said. " + Story[4]]);
         var sketch = ShingleSketch.Compute(brief);
         sketch.Shingles.ShouldBeLessThan(ShingleSketch.MinShingles);
         ShingleSketch.Contained(sketch, ShingleSketch.Compute(Join(Story))).ShouldBeFalse();
 
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var store = target.Open();
         store.Add(Doc(Join(Story), "full.txt"));
         store.Add(Doc(brief, "brief.txt")).Status.ShouldBe(StoreStatus.Added);
     }

@@ -13,11 +13,11 @@ namespace Crosscheck.Tests.Storage;
 /// </summary>
 public sealed class IncidentFactsTests
 {
-    [Fact]
-    public void Each_incidents_documents_and_events_read_together_are_those_read_one_by_one()
+    [Theory, OnSqlite, OnPostgres]
+    public void Each_incidents_documents_and_events_read_together_are_those_read_one_by_one(Backend backend)
     {
-        using var dir = new TempDirectory();
-        using var store = SampleRecord.StoreDocuments(dir.Combine("facts.db"));
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         var record = RecordLoader.Load(store).Record;
         ILinkArchive archive = store;
         var incidents = record.Snapshot().Incidents;
@@ -39,11 +39,11 @@ public sealed class IncidentFactsTests
         SameAsOneByOne(record, record.Snapshot().Incidents);
     }
 
-    [Fact]
-    public void The_store_reads_the_archived_documents_and_events_asked_for_as_it_reads_each_alone()
+    [Theory, OnSqlite, OnPostgres]
+    public void The_store_reads_the_archived_documents_and_events_asked_for_as_it_reads_each_alone(Backend backend)
     {
-        using var dir = new TempDirectory();
-        using var store = SampleRecord.StoreDocuments(dir.Combine("reports.db"));
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         RecordLoader.Load(store);
         ILinkArchive archive = store;
         var archived = archive.Incidents().ToList();
@@ -65,16 +65,15 @@ public sealed class IncidentFactsTests
         archive.Reports([], []).Events.ShouldBeEmpty();
     }
 
-    [Fact]
-    public void An_archived_document_whose_facts_cannot_be_read_is_left_out_and_named_as_a_lookup_of_it_would()
+    [Theory, OnSqlite, OnPostgres]
+    public void An_archived_document_whose_facts_cannot_be_read_is_left_out_and_named_as_a_lookup_of_it_would(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("broken.db");
-        using var store = SampleRecord.StoreDocuments(path);
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         RecordLoader.Load(store);
         ILinkArchive archive = store;
         var (broken, _) = archive.Documents().First(d => d.Document.Events.Length > 0);
-        StoreSql.Execute(path, $"UPDATE document_facts SET facts = '{{\"id\": \"{broken.Id}\", \"events\": [{{\"id\": 3' WHERE document_seq = (SELECT seq FROM documents WHERE id = '{broken.Id}')");
+        target.Execute($"UPDATE document_facts SET facts = '{{\"id\": \"{broken.Id}\", \"events\": [{{\"id\": 3' WHERE document_seq = (SELECT seq FROM documents WHERE id = '{broken.Id}')");
         var problems = new List<string>();
         store.ArchiveProblem = problems.Add;
         var read = archive.Reports([broken.Id], [broken.Events[0].Id]);
@@ -100,7 +99,7 @@ public sealed class IncidentFactsTests
         }
     }
 
-    private static string Json(object value) => JsonSerializer.Serialize(value, SqliteDocumentStore.FactsJson);
+    private static string Json(object value) => JsonSerializer.Serialize(value, DocumentStore.FactsJson);
 
     private static string Json(IncidentFacts facts) => Json(new
     {

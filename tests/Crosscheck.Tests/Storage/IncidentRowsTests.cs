@@ -15,12 +15,11 @@ namespace Crosscheck.Tests.Storage;
 /// </summary>
 public sealed class IncidentRowsTests
 {
-    [Fact]
-    public void Each_archived_incident_has_a_row_that_says_what_its_summary_says()
+    [Theory, OnSqlite, OnPostgres]
+    public void Each_archived_incident_has_a_row_that_says_what_its_summary_says(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("rows.db");
-        using var store = SampleRecord.StoreDocuments(path);
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         RecordLoader.Load(store);
         ILinkArchive archive = store;
         var expected = Expected(archive);
@@ -32,7 +31,7 @@ public sealed class IncidentRowsTests
         expected.ShouldContain(r => r.Killed != null);
         archive.IncidentRows().ToList().ShouldBe(expected);
         Counted(archive).ShouldBe(archive.Counts());
-        Scalar(path, "SELECT value FROM archive_counts WHERE name = 'located'").ShouldBe(expected.Count(r => r.HasPoint));
+        target.Scalar("SELECT value FROM archive_counts WHERE name = 'located'").ShouldBe(expected.Count(r => r.HasPoint));
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public sealed class IncidentRowsTests
                 """;
             cmd.ExecuteNonQuery();
         }
-        using var again = SqliteDocumentStore.Open(path);
+        using var again = DocumentStore.Open(path);
         ILinkArchive archive = again;
         var expected = Expected(archive);
         expected.ShouldContain(r => r.Fatalities != null && r.Events > 1 && r.Documents > 1);
@@ -66,11 +65,11 @@ public sealed class IncidentRowsTests
         archive.IncidentRows([last.Id]).Values.ShouldBe([last]);
     }
 
-    [Fact]
-    public void Every_page_of_the_incident_list_follows_the_record_order_across_the_archive_and_what_the_linker_holds()
+    [Theory, OnSqlite, OnPostgres]
+    public void Every_page_of_the_incident_list_follows_the_record_order_across_the_archive_and_what_the_linker_holds(Backend backend)
     {
-        using var dir = new TempDirectory();
-        using var store = SampleRecord.StoreDocuments(dir.Combine("pages.db"));
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         var record = RecordLoader.Load(store).Record;
         ILinkArchive archive = store;
         var archived = archive.Counts().Incidents;
@@ -90,12 +89,11 @@ public sealed class IncidentRowsTests
         }
     }
 
-    [Fact]
-    public void A_summary_written_again_or_taken_back_changes_its_row_and_the_counts_with_it()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_summary_written_again_or_taken_back_changes_its_row_and_the_counts_with_it(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("rewrite.db");
-        using var store = SampleRecord.StoreDocuments(path);
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         RecordLoader.Load(store);
         ILinkArchive archive = store;
         var first = archive.Incidents().First(a => !a.Incident.Mention);
@@ -137,15 +135,14 @@ public sealed class IncidentRowsTests
         store.ClearArchive();
         archive.IncidentRows().ShouldBeEmpty();
         archive.Counts().ShouldBe(new RecordCounts(0, 0, 0, 0));
-        Scalar(path, "SELECT value FROM archive_counts WHERE name = 'located'").ShouldBe(0);
+        target.Scalar("SELECT value FROM archive_counts WHERE name = 'located'").ShouldBe(0);
     }
 
-    [Fact]
-    public void The_record_lists_and_maps_from_rows_what_the_whole_record_shows_after_decisions_moves_splits_and_merges()
+    [Theory, OnSqlite, OnPostgres]
+    public void The_record_lists_and_maps_from_rows_what_the_whole_record_shows_after_decisions_moves_splits_and_merges(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("review.db");
-        using var store = SampleRecord.StoreDocuments(path);
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         var record = RecordLoader.Load(store).Record;
         store.ArchiveCounts.Incidents.ShouldBeGreaterThan(0);
         SameAsWhole(record);
@@ -180,8 +177,8 @@ public sealed class IncidentRowsTests
         SameAsWhole(record);
 
         // Read again from the store, and after a new reading of every document: the same.
-        using (var again = SqliteDocumentStore.Open(path)) SameAsWhole(RecordLoader.Load(again).Record);
-        using (var again = SqliteDocumentStore.Open(path))
+        using (var again = target.Open()) SameAsWhole(RecordLoader.Load(again).Record);
+        using (var again = target.Open())
         {
             again.MarkForReading(all: true, AnalyzerVersion.Current.ToString());
             var reread = RecordLoader.Load(again).Record;
@@ -191,11 +188,11 @@ public sealed class IncidentRowsTests
         }
     }
 
-    [Fact]
-    public void A_map_chosen_by_the_database_is_the_map_of_every_incident()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_map_chosen_by_the_database_is_the_map_of_every_incident(Backend backend)
     {
-        using var dir = new TempDirectory();
-        using var store = SampleRecord.StoreDocuments(dir.Combine("map.db"));
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         var record = RecordLoader.Load(store).Record;
         var rows = WholeRows(record);
         var days = rows.Where(r => r.Time?.Start != null).Select(r => r.Time!.Start!.Value).Order().ToList();

@@ -66,7 +66,7 @@ public sealed class RecordSplitTests
         var whole = ExportAfter(dir.Combine("one.db"), [dir.Combine("months")]);
         var runs = ExportAfter(dir.Combine("runs.db"), [dir.Combine("months/a")], [dir.Combine("months/b")], [dir.Combine("months/c")]);
         runs.ShouldBe(whole);
-        using var store = SqliteDocumentStore.Open(dir.Combine("runs.db"));
+        using var store = DocumentStore.Open(dir.Combine("runs.db"));
         var open = RecordLoader.Open(store);
         open.Resumed.ShouldBeTrue();
         open.Pending.ShouldBe(0);

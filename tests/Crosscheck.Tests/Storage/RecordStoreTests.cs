@@ -12,12 +12,11 @@ namespace Crosscheck.Tests.Storage;
 /// <summary>The sourced record in SQLite: saved as documents are linked, reloaded without scoring, never half-stored.</summary>
 public sealed class RecordStoreTests
 {
-    [Fact]
-    public void Linking_from_the_store_and_reloading_give_the_record_of_the_in_memory_linker()
+    [Theory, OnSqlite, OnPostgres]
+    public void Linking_from_the_store_and_reloading_give_the_record_of_the_in_memory_linker(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("record.db");
-        using (var store = SampleRecord.StoreDocuments(path))
+        using var target = StoreTarget.Create(backend);
+        using (var store = SampleRecord.StoreDocuments(target))
         {
             store.LinkedCount.ShouldBe(0);
             var first = RecordLoader.Load(store);
@@ -30,7 +29,7 @@ public sealed class RecordStoreTests
             first.Record.Linker.HeldDocuments.ShouldBeLessThan(store.Count);
             SampleRecord.CrossJsonOf(first.Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
         }
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = target.Open())
         {
             var again = RecordLoader.Load(store, analyze: _ => throw new InvalidOperationException("a reload must not analyze"));
             again.Reloaded.ShouldBe(SampleRecord.Facts.Count);
@@ -43,11 +42,11 @@ public sealed class RecordStoreTests
         }
     }
 
-    [Fact]
-    public void Stored_facts_read_back_equal_to_what_was_saved()
+    [Theory, OnSqlite, OnPostgres]
+    public void Stored_facts_read_back_equal_to_what_was_saved(Backend backend)
     {
-        using var dir = new TempDirectory();
-        using var store = SampleRecord.StoreDocuments(dir.Combine("facts.db"));
+        using var target = StoreTarget.Create(backend);
+        using var store = SampleRecord.StoreDocuments(target);
         RecordLoader.Load(store);
         var stored = store.ReadLinks(pageSize: 5).ToList();
         stored.Select(l => l.DocumentId).ShouldBe(SampleRecord.Facts.Select(f => f.Id));
@@ -59,37 +58,32 @@ public sealed class RecordStoreTests
         SampleRecord.Facts.SelectMany(f => f.Events).ShouldContain(e => e.Acled != null && e.Modes.Length + e.Contexts.Length > 0);
     }
 
-    [Fact]
-    public void A_save_that_fails_leaves_no_half_stored_document_and_the_next_load_links_it()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_save_that_fails_leaves_no_half_stored_document_and_the_next_load_links_it(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("crash.db");
+        using var target = StoreTarget.Create(backend);
         long failing;
-        using (var store = SampleRecord.StoreDocuments(path))
+        using (var store = SampleRecord.StoreDocuments(target))
         {
             // The third document with events fails as its second event row is written: its facts row was written
             // in the same transaction, so neither may remain.
-            failing = Scalar(path, """
+            failing = target.Scalar("""
                 SELECT seq FROM documents ORDER BY seq LIMIT 1 OFFSET 
                 """ + IndexOfThirdWithEvents().ToString(CultureInfo.InvariantCulture));
-            Execute(path, $"""
-                CREATE TRIGGER fail_once BEFORE INSERT ON event_assignments
-                WHEN NEW.document_seq = {failing} AND (SELECT count(*) FROM event_assignments WHERE document_seq = {failing}) >= 1
-                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
-                """);
-            Should.Throw<SqliteException>(() => RecordLoader.Load(store)).Message.ShouldContain("disk on fire");
+            target.FailInsert("fail_once", "event_assignments", $"NEW.document_seq = {failing} AND (SELECT count(*) FROM event_assignments WHERE document_seq = {failing}) >= 1");
+            Should.Throw<System.Data.Common.DbException>(() => RecordLoader.Load(store)).Message.ShouldContain("disk on fire");
         }
-        Scalar(path, $"SELECT count(*) FROM document_facts WHERE document_seq = {failing}").ShouldBe(0);
-        Scalar(path, $"SELECT count(*) FROM event_assignments WHERE document_seq = {failing}").ShouldBe(0);
-        Scalar(path, "SELECT count(*) FROM document_facts").ShouldBe(IndexOfThirdWithEvents());
+        target.Scalar($"SELECT count(*) FROM document_facts WHERE document_seq = {failing}").ShouldBe(0);
+        target.Scalar($"SELECT count(*) FROM event_assignments WHERE document_seq = {failing}").ShouldBe(0);
+        target.Scalar("SELECT count(*) FROM document_facts").ShouldBe(IndexOfThirdWithEvents());
         // Every stored facts row has one assignment per event it lists.
-        Scalar(path, """
+        target.Scalar($"""
             SELECT count(*) FROM document_facts f
-            WHERE coalesce(json_array_length(f.facts, '$.events'), 0) != (SELECT count(*) FROM event_assignments a WHERE a.document_seq = f.document_seq)
+            WHERE coalesce({target.EventCount("f.facts")}, 0) != (SELECT count(*) FROM event_assignments a WHERE a.document_seq = f.document_seq)
             """).ShouldBe(0);
 
-        Execute(path, "DROP TRIGGER fail_once");
-        using (var store = SqliteDocumentStore.Open(path))
+        target.DropTrigger("fail_once", "event_assignments");
+        using (var store = target.Open())
         {
             var load = RecordLoader.Load(store);
             load.Reloaded.ShouldBe(IndexOfThirdWithEvents());
@@ -98,15 +92,14 @@ public sealed class RecordStoreTests
         }
     }
 
-    [Fact]
-    public void A_detach_is_saved_and_a_reload_keeps_the_event_apart()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_detach_is_saved_and_a_reload_keeps_the_event_apart(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("detach.db");
+        using var target = StoreTarget.Create(backend);
         string moved, from, alone;
         List<string> expected;
         List<IncidentLink> links;
-        using (var store = SampleRecord.StoreDocuments(path))
+        using (var store = SampleRecord.StoreDocuments(target))
         {
             var record = RecordLoader.Load(store).Record;
             var merged = record.Snapshot().Incidents.First(i => i.Events.Length >= 3);
@@ -116,9 +109,9 @@ public sealed class RecordStoreTests
             record.Incident(alone)!.Events.ShouldBe([moved]);
             record.Incident(from)!.Events.ShouldNotContain(moved);
             expected = Membership(record);
-            links = [.. record.Incident(from)!.Links];            Scalar(path, $"SELECT count(*) FROM event_assignments WHERE event = '{moved}' AND incident = '{alone}'").ShouldBe(1);
+            links = [.. record.Incident(from)!.Links];            target.Scalar($"SELECT count(*) FROM event_assignments WHERE event = '{moved}' AND incident = '{alone}'").ShouldBe(1);
         }
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = target.Open())
         {
             var reloaded = RecordLoader.Load(store).Record;
             Membership(reloaded).ShouldBe(expected);
@@ -202,7 +195,7 @@ public sealed class RecordStoreTests
 
     private static string CrossJsonOf(string db)
     {
-        using var store = SqliteDocumentStore.Open(db);
+        using var store = DocumentStore.Open(db);
         return SampleRecord.CrossJsonOf(RecordLoader.Load(store).Record.Snapshot());
     }
 
@@ -230,7 +223,7 @@ public sealed class RecordStoreTests
     private static List<string> Membership(SourcedRecord record) =>
         [.. record.Snapshot().Incidents.Select(i => i.Id + ": " + string.Join(", ", i.Events)).Order(StringComparer.Ordinal)];
 
-    private static string Serialize(DocumentFacts facts) => JsonSerializer.Serialize(facts, SqliteDocumentStore.FactsJson);
+    private static string Serialize(DocumentFacts facts) => JsonSerializer.Serialize(facts, DocumentStore.FactsJson);
 
 
 

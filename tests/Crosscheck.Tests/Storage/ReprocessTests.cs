@@ -99,7 +99,7 @@ public sealed class ReprocessTests
 
         // A new reading whose evidence for that event starts one character later: another id, the same trigger.
         var renamed = moved + "-new";
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             store.MarkForReading(all: true, Current);
             var problems = new List<string>();
@@ -114,7 +114,7 @@ public sealed class ReprocessTests
         Scalar(path, $"SELECT count(*) FROM event_assignments WHERE event = '{renamed}' AND incident = '{alone}'").ShouldBe(1);
 
         // A reading without the event: the decision is named and kept aside, not lost.
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             store.MarkForReading(all: true, Current);
             var problems = new List<string>();
@@ -147,21 +147,21 @@ public sealed class ReprocessTests
             record.Event(target)!.Fatalities!.Min.ShouldBe(7);
         }
         var renamed = target + "-new";
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             store.MarkForReading(all: true, Current);
             var record = RecordLoader.Load(store, analyze: d => Shift(RecordLoader.Analyze(d), target, renamed)).Record;
             record.Event(target).ShouldBeNull();
             record.Event(renamed)!.Fatalities!.Min.ShouldBe(7);
         }
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             var record = RecordLoader.Load(store).Record;
             record.Event(renamed)!.Fatalities!.Min.ShouldBe(7);
             record.Review.History(record.IncidentOf(renamed)!, [renamed]).Single().Target.ShouldBe(renamed);
         }
         // A reading without the report: the decision waits in the log, and reprocess says so.
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             store.MarkForReading(all: true, Current);
             var record = RecordLoader.Load(store, analyze: d => Drop(RecordLoader.Analyze(d), target)).Record;
@@ -191,7 +191,7 @@ public sealed class ReprocessTests
 
     private static string CrossJsonOf(string db)
     {
-        using var store = SqliteDocumentStore.Open(db);
+        using var store = DocumentStore.Open(db);
         return SampleRecord.CrossJsonOf(RecordLoader.Load(store).Record.Snapshot());
     }
 

@@ -19,9 +19,13 @@ internal static class SampleRecord
     public static string Directory => DemoCommand.SamplesDirectory();
 
     /// <summary>Stores the samples into <paramref name="path"/> (documents only, not linked).</summary>
-    public static SqliteDocumentStore StoreDocuments(string path)
+    public static DocumentStore StoreDocuments(string path) => StoreDocuments(DocumentStore.Open(path));
+
+    /// <summary>The samples stored in a new store on the test's database.</summary>
+    public static DocumentStore StoreDocuments(StoreTarget target) => StoreDocuments(target.Open());
+
+    private static DocumentStore StoreDocuments(DocumentStore store)
     {
-        var store = SqliteDocumentStore.Open(path);
         var summary = new DocumentIngestor(store, new DocumentReader()).Ingest([Directory]);
         summary.Failed.ShouldBe(0);
         return store;
@@ -35,7 +39,7 @@ internal static class SampleRecord
 
     private static (IReadOnlyList<DocumentFacts>, string) BuildInMemory()
     {
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var store = DocumentStore.OpenInMemory();
         new DocumentIngestor(store, new DocumentReader()).Ingest([Directory]).Failed.ShouldBe(0);
         var linker = new CrossDocumentLinker();
         var facts = LinkOrder.Sort(store.List(null, 0, 100).Items.Select(summary => RecordLoader.Analyze(store.Get(summary.Id)!)));

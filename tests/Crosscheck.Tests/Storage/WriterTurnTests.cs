@@ -18,11 +18,11 @@ public sealed class WriterTurnTests
         // be able to write (it waited 30 s for the database and gave up, "database is locked").
         using var dir = new TempDirectory();
         var path = dir.Combine("turns.db");
-        using var linker = SqliteDocumentStore.Open(path);
-        using var other = SqliteDocumentStore.Open(path);
+        using var linker = DocumentStore.Open(path);
+        using var other = DocumentStore.Open(path);
         using (linker.SaveInBatches())
         {
-            var store = Task.Run(() => other.Add(SqliteDocumentStoreTests.Doc(SqliteDocumentStoreTests.Report, "other.txt")));
+            var store = Task.Run(() => other.Add(DocumentStoreTests.Doc(DocumentStoreTests.Report, "other.txt")));
             (await Task.WhenAny(store, Task.Delay(TimeSpan.FromSeconds(10)))).ShouldBe(store, "the other writer is still waiting for the write lock");
             (await store).Status.ShouldBe(StoreStatus.Added);
         }
@@ -33,9 +33,9 @@ public sealed class WriterTurnTests
     {
         using var dir = new TempDirectory();
         var path = dir.Combine("turns.db");
-        using var linker = SqliteDocumentStore.Open(path);
-        using var other = SqliteDocumentStore.Open(path);
-        var id = linker.Add(SqliteDocumentStoreTests.Doc(SqliteDocumentStoreTests.Report, "linked.txt")).Document.Id;
+        using var linker = DocumentStore.Open(path);
+        using var other = DocumentStore.Open(path);
+        var id = linker.Add(DocumentStoreTests.Doc(DocumentStoreTests.Report, "linked.txt")).Document.Id;
         const int mostWrites = 64 * 400;
         var writes = 0;
         var storedAfter = -1;
@@ -47,7 +47,7 @@ public sealed class WriterTurnTests
             writes++;
             store = new Thread(() =>
             {
-                other.Add(SqliteDocumentStoreTests.Doc("Ferry delayed\nThe morning ferry was delayed by fog on Tuesday, the harbour office said.\n", "other.txt"));
+                other.Add(DocumentStoreTests.Doc("Ferry delayed\nThe morning ferry was delayed by fog on Tuesday, the harbour office said.\n", "other.txt"));
                 Volatile.Write(ref storedAfter, Volatile.Read(ref writes));
             });
             store.Start();
@@ -82,19 +82,19 @@ public sealed class WriterTurnTests
             WHEN NEW.document_seq = (SELECT seq FROM documents WHERE id = '{last}')
             BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
             """);
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         using (store.SaveInBatches(documents: 3))
         {
             Should.Throw<SqliteException>(() => RecordLoader.Load(store)).Message.ShouldContain("disk on fire");
         }
         StoreSql.Execute(path, "DROP TRIGGER fail_last");
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             var pending = RecordLoader.Open(store);
             pending.Resumed.ShouldBeFalse();
             SampleRecord.CrossJsonOf(pending.LinkPending().Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
         }
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             // And once rebuilt whole, the record resumes again.
             var pending = RecordLoader.Open(store);

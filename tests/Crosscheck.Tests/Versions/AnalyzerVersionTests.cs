@@ -19,7 +19,7 @@ public sealed class AnalyzerVersionTests
         var facts = SampleRecord.Facts;
         facts.ShouldAllBe(f => f.Analyzer == AnalyzerVersion.Current.ToString());
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var f in facts) hash.AppendData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(f with { Analyzer = null }, SqliteDocumentStore.FactsJson) + "\n"));
+        foreach (var f in facts) hash.AppendData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(f with { Analyzer = null }, DocumentStore.FactsJson) + "\n"));
         var now = $"{AnalyzerVersion.Current} {Convert.ToHexStringLower(hash.GetHashAndReset())}";
         var file = Path.Combine(AppContext.BaseDirectory, "Specs", "analyzer-fingerprint.txt");
         var kept = File.ReadAllText(file).Trim();

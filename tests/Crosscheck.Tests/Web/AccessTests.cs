@@ -167,7 +167,7 @@ public sealed class AccessTests(RecordAppFixture app) : IClassFixture<RecordAppF
         (await byKey.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await bySession.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        using (var store = SqliteDocumentStore.Open(path)) store.RemoveUser("leaving").ShouldBeTrue();
+        using (var store = DocumentStore.Open(path)) store.RemoveUser("leaving").ShouldBeTrue();
         (await byKey.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await bySession.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

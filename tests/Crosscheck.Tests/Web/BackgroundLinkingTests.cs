@@ -17,7 +17,7 @@ public sealed class BackgroundLinkingTests : IDisposable
     public async Task The_server_answers_while_stored_documents_are_linked_and_the_record_grows_as_they_are()
     {
         var path = _dir.Combine("pending.db");
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             string[] towns = ["Arlon", "Bexley", "Carrow"];
             foreach (var town in towns)
@@ -47,7 +47,7 @@ public sealed class BackgroundLinkingTests : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await LinkedDocuments(client) < 3 && DateTime.UtcNow < deadline) await Task.Delay(50);
         (await LinkedDocuments(client)).ShouldBe(3);
-        using var check = SqliteDocumentStore.Open(path);
+        using var check = DocumentStore.Open(path);
         check.LinkedCount.ShouldBe(3);
     }
 

@@ -23,7 +23,7 @@ public sealed class HardeningTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _path = _dir.Combine("hard.db");
-        using (var store = SqliteDocumentStore.Open(_path))
+        using (var store = DocumentStore.Open(_path))
         {
             foreach (var (name, url) in new[] { ("script", "javascript:alert(document.cookie)"), ("spaced", " JavaScript:alert(1)"), ("data", "data:text/html,<script>alert(1)</script>"), ("web", "https://news.example/flood") })
             {

@@ -67,7 +67,7 @@ public sealed class LiveRecordTests : IDisposable
         await using var app = await StartAsync(path);
         var linkedBefore = Scalar(path, "SELECT value FROM linker_state WHERE name = 'documents'");
 
-        using (var other = SqliteDocumentStore.Open(path))
+        using (var other = DocumentStore.Open(path))
         {
             new DocumentIngestor(other, new DocumentReader()).Ingest([rest]).Added.ShouldBe(3);
         }
@@ -92,7 +92,7 @@ public sealed class LiveRecordTests : IDisposable
             return RecordLoader.Analyze(doc);
         });
 
-        using (var other = SqliteDocumentStore.Open(path))
+        using (var other = DocumentStore.Open(path))
         {
             var (summary, load) = IngestCommand.Ingest(other, new DocumentReader(), [rest], TextWriter.Null, TextWriter.Null);
             summary.Added.ShouldBe(3);
@@ -122,7 +122,7 @@ public sealed class LiveRecordTests : IDisposable
         using (var waited = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
         using (LinkLock.Take(path, cancellation: waited.Token))
         {
-            using var other = SqliteDocumentStore.Open(path);
+            using var other = DocumentStore.Open(path);
             new DocumentIngestor(other, new DocumentReader()).Ingest([rest]).Added.ShouldBeGreaterThan(0);
             await Task.Delay(1500); // the server sees documents stored, finds the lock taken, and must not link them
             linkedByServer.ShouldBe(0);
@@ -147,7 +147,7 @@ public sealed class LiveRecordTests : IDisposable
         decided.Stored.ShouldBeTrue(decided.Error);
         ReviewFields.ValueOf(before.Incident(incident.Id)!, ReviewFields.Killed).ShouldBe("""{"min":41,"max":41}""");
 
-        using (var other = SqliteDocumentStore.Open(path))
+        using (var other = DocumentStore.Open(path))
         {
             IngestCommand.Ingest(other, new DocumentReader(), [rest], TextWriter.Null, TextWriter.Null).Load.Failed.ShouldBe(0);
         }
@@ -187,7 +187,7 @@ public sealed class LiveRecordTests : IDisposable
     [Fact]
     public void The_store_mark_moves_when_a_document_is_stored_or_linked_and_stays_when_the_record_is_read()
     {
-        using var store = SqliteDocumentStore.Open(_dir.Combine("mark.db"));
+        using var store = DocumentStore.Open(_dir.Combine("mark.db"));
         var empty = store.ReadMark();
         new DocumentIngestor(store, new DocumentReader()).Ingest([SampleRecord.Directory]);
         var stored = store.ReadMark();
@@ -204,14 +204,14 @@ public sealed class LiveRecordTests : IDisposable
     public async Task One_linker_holds_a_database_at_a_time_and_a_load_waits_for_it()
     {
         var path = _dir.Combine("locked.db");
-        using (SqliteDocumentStore.Open(path)) { }
+        using (DocumentStore.Open(path)) { }
         var held = LinkLock.TryTake(path).ShouldNotBeNull();
         LinkLock.TryTake(path).ShouldBeNull();
 
         var waited = 0;
         var load = Task.Run(() =>
         {
-            using var store = SqliteDocumentStore.Open(path);
+            using var store = DocumentStore.Open(path);
             return RecordLoader.Load(store, waiting: () => Interlocked.Increment(ref waited));
         });
         SpinWait.SpinUntil(() => Volatile.Read(ref waited) > 0, TimeSpan.FromSeconds(10)).ShouldBeTrue();
@@ -238,7 +238,7 @@ public sealed class LiveRecordTests : IDisposable
     private string LinkedDatabase(string folder)
     {
         var path = _dir.Combine("live.db");
-        using var store = SqliteDocumentStore.Open(path);
+        using var store = DocumentStore.Open(path);
         IngestCommand.Ingest(store, new DocumentReader(), [folder], TextWriter.Null, TextWriter.Null).Load.Failed.ShouldBe(0);
         return path;
     }
@@ -279,7 +279,7 @@ public sealed class LiveRecordTests : IDisposable
 
     private static List<string> NewDocuments(string path, string folder)
     {
-        using var store = SqliteDocumentStore.Open(path);
+        using var store = DocumentStore.Open(path);
         return [.. store.List(null, 0, 100).Items.Where(d => d.Source.StartsWith(folder, StringComparison.Ordinal)).Select(d => d.Id)];
     }
 

@@ -26,7 +26,7 @@ public sealed class QueryLimitTests : IDisposable
     {
         var path = _dir.Combine("limits.db");
         var random = new Random(7);
-        using var store = SqliteDocumentStore.Open(path);
+        using var store = DocumentStore.Open(path);
         var batch = new List<Document>();
         for (var i = 0; i < documents; i++)
         {

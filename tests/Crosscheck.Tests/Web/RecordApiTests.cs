@@ -270,7 +270,7 @@ public sealed class RecordApiTests(RecordAppFixture app) : IClassFixture<RecordA
             (await Post(client, $"/api/incidents/i-0000000000000000/events/{moved}/detach")).ShouldBe(HttpStatusCode.NotFound);
 
             // Saved: the database loads back with the event on its own.
-            using var store = SqliteDocumentStore.Open(path);
+            using var store = DocumentStore.Open(path);
             var reloaded = RecordLoader.Load(store).Record;
             reloaded.Incident(newId)!.Events.ShouldBe([moved]);
             reloaded.Incident(merged.Id)!.Events.ShouldNotContain(moved);

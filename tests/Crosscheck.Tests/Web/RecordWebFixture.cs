@@ -36,7 +36,7 @@ public sealed class RecordWebFixture : IAsyncLifetime
         var samples = Path.Combine(AppContext.BaseDirectory, "samples", "articles");
         Directory.Exists(samples).ShouldBeTrue("the CLI's samples were not copied beside the tests");
         var documents = new List<Document>();
-        using (var store = SqliteDocumentStore.Open(DatabasePath))
+        using (var store = DocumentStore.Open(DatabasePath))
         {
             foreach (var result in new DocumentReader().Read([samples]))
             {

@@ -100,7 +100,7 @@ public sealed class ReviewApiTests(RecordAppFixture app) : IClassFixture<RecordA
         Should.Throw<SqliteException>(() => Scalar(path, "DELETE FROM decisions"));
 
         // A reload and a new reading of every document keep every decision.
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             var reloaded = RecordLoader.Load(store).Record;
             reloaded.Incident(incident.Id)!.Fatalities!.Best.ShouldBe(machine + 1);
@@ -147,13 +147,13 @@ public sealed class ReviewApiTests(RecordAppFixture app) : IClassFixture<RecordA
         var expected = Membership(record, a.Id, created);
 
         // Kept: a reload puts every report back where the analyst left it, and so does a relink from the first document.
-        using (var store = SqliteDocumentStore.Open(path)) Membership(RecordLoader.Load(store).Record, a.Id, created).ShouldBe(expected);
+        using (var store = DocumentStore.Open(path)) Membership(RecordLoader.Load(store).Record, a.Id, created).ShouldBe(expected);
         using (var stdout = new StringWriter())
         using (var stderr = new StringWriter())
         {
             CrosscheckCli.Run(["reprocess", "--all", "--db", path], stdout, stderr).ShouldBe(0, stderr.ToString());
         }
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             var relinked = RecordLoader.Load(store).Record;
             Membership(relinked, a.Id, created).ShouldBe(expected);

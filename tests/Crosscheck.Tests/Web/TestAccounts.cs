@@ -12,7 +12,7 @@ public static class TestAccounts
     /// <summary>Adds an account of <paramref name="role"/> to the database and returns its key.</summary>
     public static string Add(string databasePath, Role role, string? name = null)
     {
-        using var store = SqliteDocumentStore.Open(databasePath);
+        using var store = DocumentStore.Open(databasePath);
         var key = AccessKey.New();
         store.AddUser(name ?? $"{Roles.Name(role)}-{Guid.NewGuid():N}"[..20], role, AccessKey.Hash(key)).ShouldNotBeNull();
         return key;

@@ -35,7 +35,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var path = Path.Combine(_directory, "web.db");
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             Dam = Add(store, "dam.txt", DamArticle(""));
             // Reprinted a day later: the original is the copy first in link order (day, then id).
@@ -82,7 +82,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         catch (IOException) { }
     }
 
-    private static Document Add(SqliteDocumentStore store, string name, string text)
+    private static Document Add(DocumentStore store, string name, string text)
     {
         var result = new DocumentReader().ReadBytes(name, Encoding.UTF8.GetBytes(text), ".txt").Single();
         result.Error.ShouldBeNull();

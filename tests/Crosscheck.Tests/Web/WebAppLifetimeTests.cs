@@ -20,7 +20,7 @@ public sealed class WebAppLifetimeTests : IDisposable
     public async Task Stopping_the_app_closes_the_database()
     {
         var path = Path.Combine(_directory, "life.db");
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             var read = new DocumentReader().ReadBytes("a.txt", Encoding.UTF8.GetBytes("A short headline\n\nA first paragraph, said an official."), ".txt").Single();
             store.Add(read.Document!);
@@ -45,7 +45,7 @@ public sealed class WebAppLifetimeTests : IDisposable
     public async Task Many_requests_at_once_all_succeed()
     {
         var path = Path.Combine(_directory, "busy.db");
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = DocumentStore.Open(path))
         {
             for (var i = 0; i < 30; i++)
             {

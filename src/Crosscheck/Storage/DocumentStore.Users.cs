@@ -1,8 +1,10 @@
 using Crosscheck.Access;
 
+using Crosscheck.Storage.Sql;
+
 namespace Crosscheck.Storage;
 
-public sealed partial class SqliteDocumentStore
+public sealed partial class DocumentStore
 {
     /// <summary>Adds an account whose key hashes to <paramref name="keyHash"/>; null when the name is taken (compared without case).</summary>
     public UserAccount? AddUser(string name, Role role, byte[] keyHash)

@@ -4,7 +4,9 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Crosscheck.Linking;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -24,9 +26,9 @@ public readonly record struct StoreMark(long LastDocument, long Changes);
 /// read here goes through an index on held documents, the queue or a key, so a start costs the same however large the
 /// archive grows.
 /// </summary>
-public sealed partial class SqliteDocumentStore
+public sealed partial class DocumentStore
 {
-    private static void BindResume(SqliteCommand cmd, DocumentAssignment assignment)
+    private static void BindResume(DbCommand cmd, DocumentAssignment assignment)
     {
         cmd.Parameters.AddWithValue("$rank", (object?)assignment.Rank ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$ord", (object?)assignment.Vector?.StoryOrder ?? DBNull.Value);
@@ -45,14 +47,14 @@ public sealed partial class SqliteDocumentStore
     public long AnalystWrites => Interlocked.Read(ref _analystWrites);
 
     /// <summary>A linker's write: the change counter goes up, in the write's transaction.</summary>
-    private void Changed(SqliteTransaction tx) => RaiseCounter(ChangesCounter, null, tx);
+    private void Changed(DbTransaction tx) => RaiseCounter(ChangesCounter, null, tx);
 
     /// <summary>A document newly counted by the linker: its keys' frequencies and the counters go up.</summary>
-    private void CountLinked(DocumentFacts facts, DocumentAssignment assignment, SqliteTransaction tx)
+    private void CountLinked(DocumentFacts facts, DocumentAssignment assignment, DbTransaction tx)
     {
         foreach (var key in StoryClusterer.Keys(facts))
         {
-            var cmd = Command("INSERT INTO key_frequency (key, df) VALUES ($key, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1", tx);
+            var cmd = Command("INSERT INTO key_frequency (key, df) VALUES ($key, 1) ON CONFLICT (key) DO UPDATE SET df = key_frequency.df + 1", tx);
             cmd.Parameters.AddWithValue("$key", key);
             cmd.ExecuteNonQuery();
         }
@@ -62,11 +64,11 @@ public sealed partial class SqliteDocumentStore
     }
 
     /// <summary>Adds one to a counter (<paramref name="atLeast"/> null), or raises it to at least a value.</summary>
-    private void RaiseCounter(string name, int? atLeast, SqliteTransaction tx)
+    private void RaiseCounter(string name, int? atLeast, DbTransaction tx)
     {
         var cmd = Command(atLeast is null
-            ? "INSERT INTO linker_state (name, value) VALUES ($name, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1"
-            : "INSERT INTO linker_state (name, value) VALUES ($name, $v) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)", tx);
+            ? "INSERT INTO linker_state (name, value) VALUES ($name, 1) ON CONFLICT (name) DO UPDATE SET value = linker_state.value + 1"
+            : "INSERT INTO linker_state (name, value) VALUES ($name, $v) ON CONFLICT (name) DO UPDATE SET value = CASE WHEN linker_state.value > excluded.value THEN linker_state.value ELSE excluded.value END", tx);
         cmd.Parameters.AddWithValue("$name", name);
         if (atLeast is { } v) cmd.Parameters.AddWithValue("$v", v);
         cmd.ExecuteNonQuery();
@@ -175,9 +177,9 @@ public sealed partial class SqliteDocumentStore
             var seqs = JsonSerializer.Serialize(rows.Select(r => r.Seq));
             var events = ReadAssignments(seqs);
             var archived = new Dictionary<string, (int, int, bool)>(StringComparer.Ordinal);
-            var cmd = Command("""
+            var cmd = Command($"""
                 SELECT DISTINCT i.id, i.first_rank, i.first_start, i.mention FROM event_assignments a
-                JOIN archived_incidents i ON i.id = a.incident WHERE a.document_seq IN (SELECT value FROM json_each($seqs))
+                JOIN archived_incidents i ON i.id = a.incident WHERE a.document_seq IN ({_dialect.NumbersOf("$seqs")})
                 """, null);
             cmd.Parameters.AddWithValue("$seqs", seqs);
             using (var r = cmd.ExecuteReader())
@@ -244,7 +246,7 @@ public sealed partial class SqliteDocumentStore
             // Inside a batch of record writes the reads already share its transaction.
             if (_batch is not null) return ReadBoth();
             // Every command of this connection runs in _batch: a deferred transaction reads one snapshot (WAL) until it ends.
-            using var snapshot = _connection.BeginTransaction(deferred: true);
+            using var snapshot = _dialect.BeginSnapshot(_connection);
             _batch = snapshot;
             try
             {

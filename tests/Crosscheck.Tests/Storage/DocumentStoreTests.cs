@@ -4,7 +4,8 @@ using Crosscheck.Storage;
 
 namespace Crosscheck.Tests.Storage;
 
-public sealed class SqliteDocumentStoreTests
+/// <summary>The document store on each engine: every test runs on SQLite and on PostgreSQL (see <see cref="StoreTarget"/>).</summary>
+public sealed class DocumentStoreTests
 {
     internal static Document Doc(string text, string source = "a.txt") =>
         new DocumentReader().ReadBytes(source, Encoding.UTF8.GetBytes(text), Path.GetExtension(source)).Single().Document!;
@@ -19,10 +20,11 @@ public sealed class SqliteDocumentStoreTests
         The ministry of fisheries said it would publish new rules for fuel transport before the end of the year.
         """;
 
-    [Fact]
-    public void The_same_content_is_stored_once_and_every_source_is_kept()
+    [Theory, OnSqlite, OnPostgres]
+    public void The_same_content_is_stored_once_and_every_source_is_kept(Backend backend)
     {
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var target = StoreTarget.Create(backend);
+        using var store = target.Open();
         store.Add(Doc(Report, "first.txt")).Status.ShouldBe(StoreStatus.Added);
         var again = store.Add(Doc(Report.Replace("\n", "\r\n", StringComparison.Ordinal), "copy.txt"));
         again.Status.ShouldBe(StoreStatus.AlreadyStored);
@@ -30,10 +32,11 @@ public sealed class SqliteDocumentStoreTests
         store.Sources(again.Document.Id).ShouldBe(["copy.txt", "first.txt"]);
     }
 
-    [Fact]
-    public void A_reprint_with_small_edits_is_linked_to_the_original()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_reprint_with_small_edits_is_linked_to_the_original(Backend backend)
     {
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var target = StoreTarget.Create(backend);
+        using var store = target.Open();
         var original = store.Add(Doc(Report, "original.txt")).Document;
         var reprint = Report
             .Replace("Coast guard seizes fishing boat near the northern cape", "Fuel boat seized off northern cape", StringComparison.Ordinal)
@@ -46,10 +49,11 @@ public sealed class SqliteDocumentStoreTests
         store.Count.ShouldBe(2);
     }
 
-    [Fact]
-    public void A_different_article_on_the_same_story_is_not_a_duplicate()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_different_article_on_the_same_story_is_not_a_duplicate(Backend backend)
     {
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var target = StoreTarget.Create(backend);
+        using var store = target.Open();
         store.Add(Doc(Report, "one.txt"));
         var other = """
             Fishermen protest patrols after fuel boat seizure
@@ -61,14 +65,13 @@ public sealed class SqliteDocumentStoreTests
         store.Add(Doc(other, "two.txt")).Status.ShouldBe(StoreStatus.Added);
     }
 
-    [Fact]
-    public void A_stored_document_reads_back_exactly()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_stored_document_reads_back_exactly(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("c.db");
+        using var target = StoreTarget.Create(backend);
         var doc = Doc("---\noutlet: Harbor Ledger\npublished: 2025-11-04\ntitle: Boat seized\n---\n" + Report, "x.txt");
-        using (var store = SqliteDocumentStore.Open(path)) store.Add(doc);
-        using (var store = SqliteDocumentStore.Open(path))
+        using (var store = target.Open()) store.Add(doc);
+        using (var store = target.Open())
         {
             var back = store.Get(doc.Id)!;
             back.Text.ShouldBe(doc.Text);
@@ -79,10 +82,11 @@ public sealed class SqliteDocumentStoreTests
         }
     }
 
-    [Fact]
-    public void Full_text_search_finds_documents_by_their_words_and_survives_punctuation()
+    [Theory, OnSqlite, OnPostgres]
+    public void Full_text_search_finds_documents_by_their_words_and_survives_punctuation(Backend backend)
     {
-        using var store = SqliteDocumentStore.OpenInMemory();
+        using var target = StoreTarget.Create(backend);
+        using var store = target.Open();
         store.Add(Doc(Report, "one.txt"));
         store.Add(Doc("Talks between the two governments resumed in the capital on Monday.\nNegotiators said progress was slow.\n", "two.txt"));
         var hits = store.List("drums", 0, 10);
@@ -94,36 +98,29 @@ public sealed class SqliteDocumentStoreTests
         store.List(null, 1, 10).Items.Single().Source.ShouldBe("two.txt");
     }
 
-    [Fact]
-    public void Migrations_run_once_and_reopening_keeps_the_data()
+    [Theory, OnSqlite, OnPostgres]
+    public void Migrations_run_once_and_reopening_keeps_the_data(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("m.db");
-        using (var store = SqliteDocumentStore.Open(path)) store.Add(Doc(Report));
-        using (var store = SqliteDocumentStore.Open(path)) store.Count.ShouldBe(1);
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM schema_migrations";
-        Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(SqliteMigrations.All.Count);
-        cmd.CommandText = "PRAGMA journal_mode";
-        cmd.ExecuteScalar().ShouldBe("wal");
+        using var target = StoreTarget.Create(backend);
+        using (var store = target.Open()) store.Add(Doc(Report));
+        using (var store = target.Open()) store.Count.ShouldBe(1);
+        target.Scalar("SELECT count(*) FROM schema_migrations").ShouldBe(backend == Backend.Sqlite ? SqliteMigrations.All.Count : PostgresMigrations.All.Count);
+        if (backend == Backend.Sqlite)
+        {
+            using var connection = target.Connect();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode";
+            cmd.ExecuteScalar().ShouldBe("wal");
+        }
     }
 
-    [Fact]
-    public void A_database_from_before_the_record_is_upgraded_and_its_documents_linked_on_the_next_load()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_database_from_before_the_record_is_upgraded_and_its_documents_linked_on_the_next_load(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("v1.db");
-        using (var store = SqliteDocumentStore.Open(path)) store.Add(Doc(Report));
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DROP TABLE users; DROP TABLE event_successors; DROP TABLE decisions; DROP TABLE record_versions; DROP TABLE record_items; DROP TABLE unplaced_decisions; DROP TABLE archived_places; DROP TABLE open_stories; DROP TABLE link_queue; DROP TABLE linker_state; DROP TABLE key_frequency; DROP TABLE archived_documents; DROP TABLE archived_stories; DROP TABLE archived_incidents; DROP TABLE incident_rows; DROP TABLE archive_counts; DROP TABLE link_failures; DROP INDEX documents_link_order; DROP TABLE event_assignments; DROP TABLE document_facts; DELETE FROM schema_migrations WHERE version >= 2;";
-            cmd.ExecuteNonQuery();
-        }
-        using (var store = SqliteDocumentStore.Open(path))
+        using var target = StoreTarget.Create(backend);
+        using (var store = target.Open()) store.Add(Doc(Report));
+        target.Execute("DROP TABLE users; DROP TABLE event_successors; DROP TABLE decisions; DROP TABLE record_versions; DROP TABLE record_items; DROP TABLE unplaced_decisions; DROP TABLE archived_places; DROP TABLE open_stories; DROP TABLE link_queue; DROP TABLE linker_state; DROP TABLE key_frequency; DROP TABLE archived_documents; DROP TABLE archived_stories; DROP TABLE archived_incidents; DROP TABLE incident_rows; DROP TABLE archive_counts; DROP TABLE link_failures; DROP INDEX documents_link_order; DROP TABLE event_assignments; DROP TABLE document_facts; DELETE FROM schema_migrations WHERE version >= 2;");
+        using (var store = target.Open())
         {
             store.LinkedCount.ShouldBe(0);
             var load = RecordLoader.Load(store);

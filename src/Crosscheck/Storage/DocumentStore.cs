@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Crosscheck.Documents;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -9,9 +12,9 @@ namespace Crosscheck.Storage;
 /// Documents in one SQLite file: WAL journal, FTS5 over title and text, hand-written migrations.
 /// One connection, used by one thread at a time (callers serialize; the web app opens its own).
 /// </summary>
-public sealed partial class SqliteDocumentStore : IDocumentStore
+public sealed partial class DocumentStore : IDocumentStore
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
 
@@ -20,14 +23,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     // Prepared once per store and reused: preparing the same statements for every document was a large
     // share of the ingest time.
     private NearDuplicateIndex _nearDuplicates = new();
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
-    private SqliteCommand Command(string sql, SqliteTransaction? tx)
+    private DbCommand Command(string sql, DbTransaction? tx)
     {
         if (!_commands.TryGetValue(sql, out var cmd))
         {
-            cmd = _connection.CreateCommand();
-            cmd.CommandText = sql;
+            cmd = _connection.CreateCommand().WithSql(sql);
             _commands[sql] = cmd;
         }
         // While record writes are batched, every statement of this connection runs inside the batch.
@@ -37,28 +39,53 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     }
 
     /// <summary>A one-off command, inside the open batch of record writes if there is one.</summary>
-    private SqliteCommand NewCommand()
+    private DbCommand NewCommand()
     {
         var cmd = _connection.CreateCommand();
         cmd.Transaction = _batch;
         return cmd;
     }
 
-    private SqliteDocumentStore(string path, SqliteConnection connection, TimeProvider time)
+    private DocumentStore(string path, DbConnection connection, TimeProvider time, ReadPool? reads, WriteTurns? turns)
     {
         Path = path;
         _connection = connection;
+        _dialect = SqlDialect.Of(connection);
         _time = time;
-        _turns = new WriteTurns(path);
-        // A file can be read from other connections too: the record's readers then never queue on this one (see RecordRead).
-        if (path != ":memory:") _reads = new SqliteReadPool(path, ReadTimeLimit);
+        _turns = turns;
+        _reads = reads;
+    }
+
+    private readonly SqlDialect _dialect;
+
+    /// <summary>The engine the store runs on: "SQLite" or "PostgreSQL".</summary>
+    public string Engine => _dialect.Name;
+
+    /// <summary>
+    /// Opens the PostgreSQL database the connection string names and migrates it. <paramref name="display"/> names the
+    /// store in messages (never with its password).
+    /// </summary>
+    public static DocumentStore OpenPostgres(string connectionString, string display, TimeProvider? time = null)
+    {
+        var connection = new Npgsql.NpgsqlConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Migrations.Apply(connection, time ?? TimeProvider.System);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new DocumentStore(display, connection, time ?? TimeProvider.System, new PostgresReadPool(connectionString, ReadTimeLimit), turns: null);
     }
 
     /// <summary>A private database that lives as long as the store: for one-off analysis.</summary>
-    public static SqliteDocumentStore OpenInMemory(TimeProvider? time = null) => Open(":memory:", time);
+    public static DocumentStore OpenInMemory(TimeProvider? time = null) => Open(":memory:", time);
 
     /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and migrates it.</summary>
-    public static SqliteDocumentStore Open(string path, TimeProvider? time = null, bool readOnly = false)
+    public static DocumentStore Open(string path, TimeProvider? time = null, bool readOnly = false)
     {
         var full = path == ":memory:" ? path : System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(full);
@@ -80,7 +107,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 // checkpoints (32 MB of WAL) keep bulk ingest from stalling on them every few batches.
                 if (path != ":memory:") Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;");
                 Execute(connection, "PRAGMA foreign_keys = ON;");
-                SqliteMigrations.Apply(connection, time ?? TimeProvider.System);
+                Migrations.Apply(connection, time ?? TimeProvider.System);
             }
         }
         catch
@@ -88,7 +115,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             connection.Dispose();
             throw;
         }
-        return new SqliteDocumentStore(full, connection, time ?? TimeProvider.System);
+        // A file can be read from other connections too: the record's readers then never queue on this one (see RecordRead).
+        var reads = path == ":memory:" ? null : new SqliteReadPool(full, ReadTimeLimit);
+        return new DocumentStore(full, connection, time ?? TimeProvider.System, reads, new WriteTurns(full));
     }
 
     public int Count
@@ -98,7 +127,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             lock (_gate)
             {
                 using var cmd = NewCommand();
-                cmd.CommandText = "SELECT count(*) FROM documents";
+                cmd.WithSql("SELECT count(*) FROM documents");
                 return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
         }
@@ -129,7 +158,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    private StoreOutcome AddInTransaction(Document document, SqliteTransaction tx)
+    private StoreOutcome AddInTransaction(Document document, DbTransaction tx)
     {
         {
             var existing = SeqOf(document.Id, tx);
@@ -166,11 +195,14 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.ExecuteNonQuery();
 
-            cmd = Command("INSERT INTO documents_fts (rowid, title, text) VALUES ($seq, $title, $text)", tx);
-            cmd.Parameters.AddWithValue("$seq", seq);
-            cmd.Parameters.AddWithValue("$title", (object?)stored.Metadata.Title ?? "");
-            cmd.Parameters.AddWithValue("$text", stored.Text);
-            cmd.ExecuteNonQuery();
+            if (_dialect.SearchIndexInsert is { } index)
+            {
+                cmd = Command(index, tx);
+                cmd.Parameters.AddWithValue("$seq", seq);
+                cmd.Parameters.AddWithValue("$title", (object?)stored.Metadata.Title ?? "");
+                cmd.Parameters.AddWithValue("$text", stored.Text);
+                cmd.ExecuteNonQuery();
+            }
 
             InsertSource(seq, stored.Source, tx);
             if (copiesOf is not null) BecomeOriginal(stored.Id, copiesOf, tx);
@@ -182,7 +214,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <summary>Segments per statement: binding is cheap, stepping statements is not, and SQLite takes at most 32,766 parameters.</summary>
     internal const int SegmentRowsPerStatement = 256;
 
-    private void InsertSegments(long seq, ImmutableArray<Segment> segments, SqliteTransaction tx)
+    private void InsertSegments(long seq, ImmutableArray<Segment> segments, DbTransaction tx)
     {
         for (var from = 0; from < segments.Length; from += SegmentRowsPerStatement)
         {
@@ -210,7 +242,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// the estimated Jaccard similarity reaches <see cref="MinHashSignature.Threshold"/> or one text is contained in the
     /// other (<see cref="ShingleSketch.Contained"/>: a wire story cut at another length).
     /// </summary>
-    private (string? DuplicateOf, string? CopiesOf) FindNearDuplicate(Document document, MinHashSignature signature, ShingleSketch sketch, SqliteTransaction tx)
+    private (string? DuplicateOf, string? CopiesOf) FindNearDuplicate(Document document, MinHashSignature signature, ShingleSketch sketch, DbTransaction tx)
     {
         var select = Command("SELECT id, minhash, duplicate_of FROM documents WHERE seq = $seq", tx);
         var originals = new HashSet<string>(StringComparer.Ordinal);
@@ -236,7 +268,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             : (first.Id, null);
     }
 
-    private DateOnly? PublishedOf(string id, SqliteTransaction tx)
+    private DateOnly? PublishedOf(string id, DbTransaction tx)
     {
         var cmd = Command("SELECT published FROM documents WHERE id = $id", tx);
         cmd.Parameters.AddWithValue("$id", id);
@@ -247,7 +279,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// A document that comes before the original it copies becomes the original: the old original and its copies
     /// point at it, and those already linked are marked stale so that their reports are traced again.
     /// </summary>
-    private void BecomeOriginal(string id, string formerOriginal, SqliteTransaction tx)
+    private void BecomeOriginal(string id, string formerOriginal, DbTransaction tx)
     {
         var cmd = Command("""
             UPDATE document_facts SET stale = 1
@@ -267,7 +299,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         cmd.ExecuteNonQuery();
     }
 
-    private void InsertSource(long seq, string source, SqliteTransaction tx)
+    private void InsertSource(long seq, string source, DbTransaction tx)
     {
         var cmd = Command("INSERT OR IGNORE INTO document_sources (document_seq, source) VALUES ($seq, $source)", tx);
         cmd.Parameters.AddWithValue("$seq", seq);
@@ -290,14 +322,14 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    private string? DuplicateOfStored(long seq, SqliteTransaction tx)
+    private string? DuplicateOfStored(long seq, DbTransaction tx)
     {
         var cmd = Command("SELECT duplicate_of FROM documents WHERE seq = $seq", tx);
         cmd.Parameters.AddWithValue("$seq", seq);
         return cmd.ExecuteScalar() as string;
     }
 
-    private long? SeqOf(string id, SqliteTransaction? tx = null)
+    private long? SeqOf(string id, DbTransaction? tx = null)
     {
         var cmd = Command("SELECT seq FROM documents WHERE id = $id", tx);
         cmd.Parameters.AddWithValue("$id", id);
@@ -330,7 +362,16 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         return q.Length == 0 ? null : q;
     }
 
-    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    /// <summary>The words of a search for PostgreSQL's <c>plainto_tsquery</c>: the same words <see cref="FtsQuery"/> keeps, unquoted.</summary>
+    internal static string? SearchWords(string query)
+    {
+        var words = string.Join(" ", query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => new string(t.Where(c => char.IsLetterOrDigit(c) || c is '-' or '\'').ToArray()))
+            .Where(t => t.Length > 0));
+        return words.Length == 0 ? null : words;
+    }
+
+    internal static void Execute(DbConnection connection, string sql, DbTransaction? tx = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;

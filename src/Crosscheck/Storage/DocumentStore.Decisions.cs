@@ -1,10 +1,12 @@
 using System.Globalization;
 using Crosscheck.Review;
 
+using Crosscheck.Storage.Sql;
+
 namespace Crosscheck.Storage;
 
 /// <summary>The analysts' decisions (migration 9): append-only rows, numbered in the order made; triggers refuse updates and deletes.</summary>
-public sealed partial class SqliteDocumentStore
+public sealed partial class DocumentStore
 {
     /// <summary>Stores a decision and returns it with its number and the store's time (the given time is ignored).</summary>
     public Decision AppendDecision(Decision decision)
@@ -30,7 +32,7 @@ public sealed partial class SqliteDocumentStore
             cmd.Parameters.AddWithValue("$reverts", (object?)decision.Reverts ?? DBNull.Value);
             long number;
             // A write of its own (outside a batch): announced, so that another process's batches of writes let it in.
-            using (_batch is null ? _turns.Wanting() : null) number = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            using (_batch is null ? _turns?.Wanting() : null) number = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             Interlocked.Increment(ref _analystWrites);
             return decision with { Number = number, At = at };
         }

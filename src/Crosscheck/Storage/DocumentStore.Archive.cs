@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Crosscheck.Linking;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -11,7 +13,7 @@ namespace Crosscheck.Storage;
 /// by rank); writes join the open batch of record writes, so an archived summary is committed with the links that led
 /// to it. A document counts as archived only while its facts are in place (not stale).
 /// </summary>
-public sealed partial class SqliteDocumentStore : ILinkArchive
+public sealed partial class DocumentStore : ILinkArchive
 {
     private const int ArchivePage = 256;
 
@@ -172,7 +174,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
     }
 
     /// <summary>Files an archived incident under each of its places with its days (replacing what was filed for it).</summary>
-    private void WritePlaces(ArchivedIncident incident, SqliteTransaction tx)
+    private void WritePlaces(ArchivedIncident incident, DbTransaction tx)
     {
         var cmd = Command("DELETE FROM archived_places WHERE incident = $id", tx);
         cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
@@ -349,7 +351,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         FROM incident_rows
         """;
 
-    private static IncidentRow Row(SqliteDataReader r)
+    private static IncidentRow Row(DbDataReader r)
     {
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         DateOnly? Day(int i) => r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -375,7 +377,7 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         if (ids.Count == 0) return new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
         return RecordRead((c, tx) =>
         {
-            var cmd = On(c, tx, RowSelect + " WHERE id IN (SELECT value FROM json_each($ids))");
+            var cmd = On(c, tx, RowSelect + $" WHERE id IN ({SqlDialect.Of(c).TextsOf("$ids")})");
             cmd.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
             using var r = cmd.ExecuteReader();
             var rows = new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
@@ -424,9 +426,9 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         if (query.Type is not null) where.Add("type = $type");
         if (query.From is not null) where.Add("coalesce(day_end, day_start) >= $from");
         if (query.To is not null) where.Add("day_start <= $to");
-        if (leaveOut.Count > 0) where.Add("id NOT IN (SELECT value FROM json_each($leave))");
+        if (leaveOut.Count > 0) where.Add($"id NOT IN ({SqlDialect.Of(c).TextsOf("$leave")})");
         var condition = string.Join(" AND ", where);
-        SqliteCommand Command(string sql)
+        DbCommand Command(string sql)
         {
             var cmd = On(c, tx, sql);
             if (query.Type is { } type) cmd.Parameters.AddWithValue("$type", type.ToString());
@@ -449,9 +451,9 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         {
             // Every listed incident: the counts kept by triggers, less those left out (a few), not a count of every row.
             using var r = Command($$"""
-                SELECT (SELECT value FROM archive_counts WHERE name = 'incidents') - left.shown, (SELECT value FROM archive_counts WHERE name = 'located') - left.located
+                SELECT (SELECT value FROM archive_counts WHERE name = 'incidents') - lo.shown, (SELECT value FROM archive_counts WHERE name = 'located') - lo.located
                 FROM (SELECT count(*) AS shown, count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END) AS located FROM incident_rows
-                      WHERE mention = 0 AND id IN (SELECT value FROM json_each($leave))) AS left
+                      WHERE mention = 0 AND id IN ({{SqlDialect.Of(c).TextsOf("$leave")}})) AS lo
                 """).ExecuteReader();
             r.Read();
             (shown, located) = ((int)r.GetInt64(0), (int)r.GetInt64(1));
@@ -558,13 +560,14 @@ public sealed partial class SqliteDocumentStore : ILinkArchive
         // people, the other events: most of each text).
         var texts = RecordRead((c, tx) =>
         {
-            var cmd = On(c, tx, """
+            var dialect = SqlDialect.Of(c);
+            var cmd = On(c, tx, $"""
                 WITH asked (seq, by_id) AS (
-                    SELECT seq, 1 FROM documents WHERE id IN (SELECT value FROM json_each($documents))
-                    UNION ALL SELECT document_seq, 0 FROM event_assignments WHERE event IN (SELECT value FROM json_each($events)))
+                    SELECT seq, 1 FROM documents WHERE id IN ({dialect.TextsOf("$documents")})
+                    UNION ALL SELECT document_seq, 0 FROM event_assignments WHERE event IN ({dialect.TextsOf("$events")}))
                 SELECT d.id, max(asked.by_id), f.facts FROM asked JOIN archived_documents x ON x.document_seq = asked.seq
                 JOIN documents d ON d.seq = asked.seq JOIN document_facts f ON f.document_seq = asked.seq
-                WHERE f.stale = 0 GROUP BY asked.seq
+                WHERE f.stale = 0 GROUP BY d.seq, f.document_seq
                 """);
             cmd.Parameters.AddWithValue("$documents", JsonSerializer.Serialize(documents));
             cmd.Parameters.AddWithValue("$events", JsonSerializer.Serialize(events));

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crosscheck.Linking;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -38,7 +40,7 @@ public sealed record StoredLink(string DocumentId, DocumentFacts? Facts, Documen
 }
 
 /// <summary>The sourced record's rows: each document's facts and assignment (migration 2), written incrementally.</summary>
-public sealed partial class SqliteDocumentStore : IRecordJournal
+public sealed partial class DocumentStore : IRecordJournal
 {
     /// <summary>How <see cref="DocumentFacts"/> are kept: compact JSON, enums by name, nulls left out.</summary>
     internal static readonly JsonSerializerOptions FactsJson = new()
@@ -56,7 +58,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
             lock (_gate)
             {
                 using var cmd = NewCommand();
-                cmd.CommandText = "SELECT count(*) FROM document_facts";
+                cmd.WithSql("SELECT count(*) FROM document_facts");
                 return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
         }
@@ -148,7 +150,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     /// The open transaction of record writes, begun at the first write that needs it: a batch's (<see cref="SaveInBatches"/>)
     /// or one change's (<see cref="BeginChange"/>); null when none is open (then other processes may write).
     /// </summary>
-    private SqliteTransaction? _batch;
+    private DbTransaction? _batch;
     /// <summary>Record writes are batched (<see cref="SaveInBatches"/>), whether or not a batch is open at the moment.</summary>
     private bool _batching;
     private int _batchSize;
@@ -173,7 +175,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     internal static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Announced turns at the write lock (see <see cref="WriteTurns"/>).</summary>
-    private readonly WriteTurns _turns;
+    private readonly WriteTurns? _turns;
 
     /// <summary>A batch of record writes is open: other connections cannot see them until it commits.</summary>
     private volatile bool _writing;
@@ -182,7 +184,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     private static readonly TimeSpan ReadTimeLimit = TimeSpan.FromMinutes(5);
 
     /// <summary>Read-only connections for the record's readers (null for a database in memory).</summary>
-    private readonly SqliteReadPool? _reads;
+    private readonly ReadPool? _reads;
 
     /// <summary>
     /// One read of the record (the archive, summaries): on a pooled read-only connection of its own when no batch of
@@ -191,19 +193,17 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     /// batch's writes. Without a batch every write is committed before the store's lock is let go, so the pool sees
     /// what this connection would. The command text is run as given (<see cref="On"/>).
     /// </summary>
-    private T RecordRead<T>(Func<SqliteConnection, SqliteTransaction?, T> read)
+    private T RecordRead<T>(Func<DbConnection, DbTransaction?, T> read)
     {
         if (_reads is { } pool && !_writing) return pool.Read(c => read(c, null));
         lock (_gate) return read(_connection, _batch);
     }
 
     /// <summary>A command on a connection a <see cref="RecordRead"/> was given.</summary>
-    private SqliteCommand On(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    private DbCommand On(DbConnection connection, DbTransaction? tx, string sql)
     {
         if (ReferenceEquals(connection, _connection)) return Command(sql, tx);
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd;
+        return connection.CreateCommand().WithSql(sql);
     }
 
     /// <summary>Whether record writes are being batched (<see cref="SaveInBatches"/>).</summary>
@@ -235,7 +235,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         return new BatchScope(this);
     }
 
-    private sealed class BatchScope(SqliteDocumentStore store) : IDisposable
+    private sealed class BatchScope(DocumentStore store) : IDisposable
     {
         private bool _disposed;
 
@@ -269,7 +269,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         return new ChangeScope(this);
     }
 
-    private sealed class ChangeScope(SqliteDocumentStore store) : IRecordChange
+    private sealed class ChangeScope(DocumentStore store) : IRecordChange
     {
         private bool _completed;
         private bool _ended;
@@ -322,9 +322,9 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     }
 
     /// <summary>A write transaction of this connection, begun once any writer that announced itself is let in (<see cref="WriteTurns"/>).</summary>
-    private SqliteTransaction BeginWrite()
+    private DbTransaction BeginWrite()
     {
-        using (_turns.Wanting()) return _connection.BeginTransaction();
+        using (_turns?.Wanting()) return _dialect.BeginWrite(_connection);
     }
 
     /// <summary>One record write: its own transaction, or its place in the open batch or change (begun by the first write).</summary>
@@ -363,7 +363,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     {
         EndOpen(commit: true);
         // Between two batches, holding no write lock: a writer of another process that waits goes first.
-        if (letIn) _turns.LetIn();
+        if (letIn) _turns?.LetIn();
     }
 
     private void RollBackOpen() => EndOpen(commit: false);
@@ -386,11 +386,11 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         }
     }
 
-    private sealed class RecordWriteScope(SqliteDocumentStore store, SqliteTransaction? own) : IDisposable
+    private sealed class RecordWriteScope(DocumentStore store, DbTransaction? own) : IDisposable
     {
         private bool _completed;
 
-        public SqliteTransaction Transaction => own ?? store._batch!;
+        public DbTransaction Transaction => own ?? store._batch!;
 
         public void Complete()
         {
@@ -466,7 +466,7 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         }
     }
 
-    private static void BindAssignment(SqliteCommand cmd, string eventId, EventAssignment a)
+    private static void BindAssignment(DbCommand cmd, string eventId, EventAssignment a)
     {
         cmd.Parameters.AddWithValue("$event", eventId);
         cmd.Parameters.AddWithValue("$incident", a.Incident);
@@ -506,9 +506,9 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
     private Dictionary<long, Dictionary<string, EventAssignment>> ReadAssignments(string seqs)
     {
         var events = new Dictionary<long, Dictionary<string, EventAssignment>>();
-        var cmd = Command("""
+        var cmd = Command($"""
             SELECT document_seq, event, incident, joined_to, score, reason FROM event_assignments
-            WHERE document_seq IN (SELECT value FROM json_each($seqs))
+            WHERE document_seq IN ({_dialect.NumbersOf("$seqs")})
             """, null);
         cmd.Parameters.AddWithValue("$seqs", seqs);
         using var r = cmd.ExecuteReader();
@@ -528,11 +528,11 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
         lock (_gate)
         {
             var rows = new List<(long Seq, string Id, string Source, string? Story, string? Facts, bool Stale, string? Failure, string? Dup, bool Reread)>(seqs.Count);
-            var cmd = Command("""
+            var cmd = Command($"""
                 SELECT d.seq, d.id, d.source, f.story, f.facts, coalesce(f.stale, 0), x.reason, d.duplicate_of, coalesce(f.reread, 0)
-                FROM json_each($seqs) j JOIN documents d ON d.seq = j.value
+                FROM documents d
                 LEFT JOIN document_facts f ON f.document_seq = d.seq LEFT JOIN link_failures x ON x.document_seq = d.seq
-                ORDER BY j.key
+                WHERE d.seq IN ({_dialect.NumbersOf("$seqs")})
                 """, null);
             cmd.Parameters.AddWithValue("$seqs", list);
             using (var r = cmd.ExecuteReader())
@@ -543,6 +543,10 @@ public sealed partial class SqliteDocumentStore : IRecordJournal
                         r.GetInt64(5) != 0, r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(8) != 0));
                 }
             }
+            // In the order asked (link order).
+            var order = new Dictionary<long, int>(seqs.Count);
+            foreach (var s in seqs) order.TryAdd(s, order.Count);
+            rows.Sort((a, b) => order[a.Seq].CompareTo(order[b.Seq]));
             var events = ReadAssignments(list);
             var links = new List<StoredLink>(rows.Count);
             foreach (var (seq, id, source, story, json, stale, failure, dup, reread) in rows)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Crosscheck.Linking;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+
+using Crosscheck.Storage.Sql;
 
 namespace Crosscheck.Storage;
 
@@ -14,7 +16,7 @@ public sealed record AnalyzerCount(string? Analyzer, int Documents);
 public sealed record UnplacedDecision(string Event, string Document, string Incident, string Reason, string Evidence, string Trigger, string? Analyzer);
 
 /// <summary>Which analyzer made each stored reading, and the readings <c>reprocess</c> makes again (migration 8).</summary>
-public sealed partial class SqliteDocumentStore
+public sealed partial class DocumentStore
 {
     /// <summary>Stored readings by analyzer, the most common first (then by name).</summary>
     public IReadOnlyList<AnalyzerCount> Analyzers()
@@ -105,7 +107,7 @@ public sealed partial class SqliteDocumentStore
 /// <summary>One item of the record as it was exported: its kind (event, incident, discrepancy, story), id and a digest of its JSON.</summary>
 public readonly record struct RecordItem(string Kind, string Id, string Digest);
 
-/// <summary>The record's version after a <see cref="SqliteDocumentStore.PublishVersion"/>, and what that version changed.</summary>
+/// <summary>The record's version after a <see cref="DocumentStore.PublishVersion"/>, and what that version changed.</summary>
 public sealed record RecordVersion(int Version, int Added, int Changed, int Removed);
 
 /// <summary>What changed after a version: items added or changed (by kind and id), and items removed.</summary>
@@ -116,7 +118,7 @@ public sealed record RecordChanges(int Since, int Version, IReadOnlyDictionary<(
 }
 
 /// <summary>The record's versions (migration 8): each export compares the record with the last version and counts a new one when it differs.</summary>
-public sealed partial class SqliteDocumentStore
+public sealed partial class DocumentStore
 {
     /// <summary>The record's latest version (0 before the first export).</summary>
     public int RecordVersionNumber
@@ -170,9 +172,9 @@ public sealed partial class SqliteDocumentStore
                 ON CONFLICT (kind, id) DO UPDATE SET digest = excluded.digest, changed = excluded.changed, removed = NULL,
                     added = CASE WHEN record_items.removed IS NULL THEN record_items.added ELSE excluded.added END
                 """, tx);
-            var kind = upsert.Parameters.Add("$kind", SqliteType.Text);
-            var id = upsert.Parameters.Add("$id", SqliteType.Text);
-            var dig = upsert.Parameters.Add("$digest", SqliteType.Text);
+            var kind = upsert.Parameters.AddWithValue("$kind", null);
+            var id = upsert.Parameters.AddWithValue("$id", null);
+            var dig = upsert.Parameters.AddWithValue("$digest", null);
             upsert.Parameters.AddWithValue("$v", version);
             foreach (var item in added.Concat(changed))
             {
@@ -182,8 +184,8 @@ public sealed partial class SqliteDocumentStore
                 upsert.ExecuteNonQuery();
             }
             var remove = Command("UPDATE record_items SET removed = $v, changed = $v WHERE kind = $kind AND id = $id", tx);
-            var rk = remove.Parameters.Add("$kind", SqliteType.Text);
-            var ri = remove.Parameters.Add("$id", SqliteType.Text);
+            var rk = remove.Parameters.AddWithValue("$kind", null);
+            var ri = remove.Parameters.AddWithValue("$id", null);
             remove.Parameters.AddWithValue("$v", version);
             foreach (var (k, i) in removed)
             {

@@ -1,0 +1,162 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using Crosscheck.Storage;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Xunit.Sdk;
+
+namespace Crosscheck.Tests.Storage;
+
+/// <summary>The engines the storage suite runs on; a test of the suite takes one as its argument.</summary>
+public enum Backend
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Runs the theory on SQLite (a file in a folder of its own).</summary>
+public sealed class OnSqliteAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Backend.Sqlite]];
+}
+
+/// <summary>
+/// Runs the theory on PostgreSQL (a database of its own on the server <c>./test.sh</c> starts), or skips it with the
+/// reason when no server is configured.
+/// </summary>
+public sealed class OnPostgresAttribute : DataAttribute
+{
+    public OnPostgresAttribute()
+    {
+        Skip = StoreTarget.PostgresSkipReason;
+    }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Backend.Postgres]];
+}
+
+/// <summary>
+/// One test's database on one engine: opened as often as the test likes (each <see cref="Open"/> is a new store on
+/// the same database), looked at with plain SQL, and removed at the end.
+/// </summary>
+public sealed class StoreTarget : IDisposable
+{
+    /// <summary>An Npgsql connection string to a server's maintenance database; <c>./test.sh</c> sets it.</summary>
+    public const string PostgresVariable = "CROSSCHECK_TEST_POSTGRES";
+
+    private static int _databases;
+    private readonly TempDirectory? _folder;
+    private readonly string? _maintenance;
+
+    public Backend Backend { get; }
+
+    /// <summary>The SQLite file or the PostgreSQL connection string.</summary>
+    public string Location { get; }
+
+    public static string? PostgresSkipReason => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable))
+        ? $"PostgreSQL is not configured: ./test.sh starts a server and sets {PostgresVariable}"
+        : null;
+
+    private StoreTarget(Backend backend, string location, TempDirectory? folder, string? maintenance)
+    {
+        Backend = backend;
+        Location = location;
+        _folder = folder;
+        _maintenance = maintenance;
+    }
+
+    public static StoreTarget Create(Backend backend)
+    {
+        if (backend == Backend.Sqlite)
+        {
+            var folder = new TempDirectory();
+            return new StoreTarget(backend, folder.Combine("store.db"), folder, null);
+        }
+        var maintenance = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException(PostgresSkipReason);
+        var name = string.Create(CultureInfo.InvariantCulture, $"crosscheck_test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}");
+        using (var connection = new NpgsqlConnection(maintenance))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}";
+            cmd.ExecuteNonQuery();
+        }
+        var location = new NpgsqlConnectionStringBuilder(maintenance) { Database = name }.ConnectionString;
+        return new StoreTarget(backend, location, null, maintenance);
+    }
+
+    /// <summary>A new store on this test's database (migrated when new).</summary>
+    public DocumentStore Open(TimeProvider? time = null) => Backend == Backend.Sqlite
+        ? DocumentStore.Open(Location, time)
+        : DocumentStore.OpenPostgres(Location, "postgres test database", time);
+
+    /// <summary>A plain connection to the database, to look at the rows a test left.</summary>
+    public DbConnection Connect()
+    {
+        DbConnection connection = Backend == Backend.Sqlite
+            ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Location, Pooling = false, DefaultTimeout = 10 }.ToString())
+            : new NpgsqlConnection(Location);
+        connection.Open();
+        return connection;
+    }
+
+    public long Scalar(string sql)
+    {
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    public void Execute(string sql)
+    {
+        using var connection = Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// A trigger that makes an insert into <paramref name="table"/> fail with "disk on fire" while
+    /// <paramref name="condition"/> (SQL over <c>NEW</c>) holds: a write that fails half way.
+    /// </summary>
+    public void FailInsert(string name, string table, string condition) => Execute(Backend == Backend.Sqlite
+        ? $"CREATE TRIGGER {name} BEFORE INSERT ON {table} WHEN {condition} BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+        : $"""
+          CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+          BEGIN
+              IF {condition} THEN RAISE EXCEPTION 'disk on fire'; END IF;
+              RETURN NEW;
+          END
+          $fn$;
+          CREATE TRIGGER {name} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {name}();
+          """);
+
+    public void DropTrigger(string name, string table) => Execute(Backend == Backend.Sqlite
+        ? $"DROP TRIGGER {name}"
+        : $"DROP TRIGGER {name} ON {table}; DROP FUNCTION {name}()");
+
+    /// <summary>SQL for the number of events in the facts JSON held by the column <paramref name="facts"/>.</summary>
+    public string EventCount(string facts) => Backend == Backend.Sqlite
+        ? $"json_array_length({facts}, '$.events')"
+        : $"jsonb_array_length(CAST({facts} AS jsonb) -> 'events')";
+
+    public override string ToString() => Backend.ToString();
+
+    public void Dispose()
+    {
+        if (_folder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            _folder.Dispose();
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(_maintenance);
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(Location).Database} WITH (FORCE)";
+        cmd.ExecuteNonQuery();
+    }
+}

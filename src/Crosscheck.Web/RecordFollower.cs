@@ -74,7 +74,7 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
         }
         if (store is not DocumentStore sqlite) return new RecordStartup(new SourcedRecord(new CrossDocumentLinker()), null, null, null);
         var mark = sqlite.ReadMark();
-        if (LinkLock.TryTake(sqlite.Path) is { } linking)
+        if (LinkLock.TryTake(sqlite) is { } linking)
         {
             try
             {
@@ -155,7 +155,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             {
                 var now = sqlite.ReadMark();
                 if (now == seen) continue;
-                using var taken = LinkLock.TryTake(sqlite.Path);
+                using var taken = LinkLock.TryTake(sqlite);
                 if (taken is null)
                 {
                     // Another process links: its progress is shown, and the record is loaded whole once it is done.

@@ -27,7 +27,7 @@ internal static class ReprocessCommand
             if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' first)");
             using var store = IngestCommand.OpenStore(path);
             // Marking and linking again under one hold of the link lock: a running server shows the new reading once it is whole.
-            using var linking = Crosscheck.Storage.LinkLock.Take(store.Path, () => IngestCommand.WaitingFor(store, stderr));
+            using var linking = Crosscheck.Storage.LinkLock.Take(store, () => IngestCommand.WaitingFor(store, stderr));
             var current = AnalyzerVersion.Current.ToString();
             var before = store.Analyzers();
             var keptBefore = store.UnplacedDecisions().Count;

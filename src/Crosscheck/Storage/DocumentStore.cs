@@ -58,6 +58,9 @@ public sealed partial class DocumentStore : IDocumentStore
 
     private readonly SqlDialect _dialect;
 
+    /// <summary>The Npgsql connection string of a PostgreSQL store (null for SQLite): what other connections to it open with.</summary>
+    internal string? ConnectionString { get; private init; }
+
     /// <summary>The engine the store runs on: "SQLite" or "PostgreSQL".</summary>
     public string Engine => _dialect.Name;
 
@@ -78,7 +81,10 @@ public sealed partial class DocumentStore : IDocumentStore
             connection.Dispose();
             throw;
         }
-        return new DocumentStore(display, connection, time ?? TimeProvider.System, new PostgresReadPool(connectionString, ReadTimeLimit), turns: null);
+        return new DocumentStore(display, connection, time ?? TimeProvider.System, new PostgresReadPool(connectionString, ReadTimeLimit), turns: null)
+        {
+            ConnectionString = connectionString,
+        };
     }
 
     /// <summary>A private database that lives as long as the store: for one-off analysis.</summary>

@@ -9,9 +9,39 @@ namespace Crosscheck.Storage;
 /// </summary>
 public sealed class LinkLock : IDisposable
 {
-    private readonly FileStream? _file;
+    private readonly IDisposable? _held;
 
-    private LinkLock(FileStream? file) => _file = file;
+    private LinkLock(IDisposable? held) => _held = held;
+
+    /// <summary>
+    /// The link lock of the store: for SQLite the file lock beside the database file (<see cref="TryTake(string)"/>);
+    /// for PostgreSQL a session advisory lock held on a connection of its own, let go when the lock is disposed or the
+    /// process dies (the server ends the session). Null when another process holds it.
+    /// </summary>
+    public static LinkLock? TryTake(DocumentStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.ConnectionString is not { } postgres) return TryTake(store.Path);
+        var connection = new Npgsql.NpgsqlConnection(postgres);
+        try
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT pg_try_advisory_lock({Sql.SqlDialect.LinkLockKey})";
+            if (cmd.ExecuteScalar() is true) return new LinkLock(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        connection.Dispose();
+        return null;
+    }
+
+    /// <summary>Waits for the store's link lock (see <see cref="TryTake(DocumentStore)"/>).</summary>
+    public static LinkLock Take(DocumentStore store, Action? waiting = null, CancellationToken cancellation = default) =>
+        Wait(() => TryTake(store), waiting, cancellation);
 
     /// <summary>The file that is held open while a process links <paramref name="databasePath"/>.</summary>
     public static string PathFor(string databasePath) => databasePath + "-link";
@@ -43,12 +73,15 @@ public sealed class LinkLock : IDisposable
     /// Takes the lock, waiting while another linker holds it; <paramref name="waiting"/> is called once if it has to
     /// wait. Cancelled, it throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static LinkLock Take(string databasePath, Action? waiting = null, CancellationToken cancellation = default)
+    public static LinkLock Take(string databasePath, Action? waiting = null, CancellationToken cancellation = default) =>
+        Wait(() => TryTake(databasePath), waiting, cancellation);
+
+    private static LinkLock Wait(Func<LinkLock?> tryTake, Action? waiting, CancellationToken cancellation)
     {
         var told = false;
         while (true)
         {
-            if (TryTake(databasePath) is { } taken) return taken;
+            if (tryTake() is { } taken) return taken;
             if (!told) waiting?.Invoke();
             told = true;
             cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));
@@ -56,5 +89,5 @@ public sealed class LinkLock : IDisposable
         }
     }
 
-    public void Dispose() => _file?.Dispose();
+    public void Dispose() => _held?.Dispose();
 }

@@ -52,7 +52,7 @@ public static class RecordLoader
     {
         ArgumentNullException.ThrowIfNull(store);
         // One linker at a time: what another linked meanwhile is then in place, read back rather than linked twice.
-        using var linking = held is null ? LinkLock.Take(store.Path, waiting) : null;
+        using var linking = held is null ? LinkLock.Take(store, waiting) : null;
         return Open(store, storyOptions).LinkPending(analyze, linked, problem);
     }
 

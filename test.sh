@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need when it is missing (Debian's chromium for the browser tests, and
-# @redocly/cli from npm into .build/tools for the OpenAPI lint).
+# Runs every test. Installs what the tests need when it is missing (Debian's chromium for the browser tests, Debian's
+# postgresql for the PostgreSQL tests, and @redocly/cli from npm into .build/tools for the OpenAPI lint).
+# Starts a throwaway PostgreSQL server for the run (.ci/postgres.sh: .build/pg, 127.0.0.1, a free port) and stops it
+# after, whatever happens; when it cannot be installed or started the PostgreSQL tests are skipped and the last line says
+# so. With CROSSCHECK_TEST_POSTGRES already set, that server is used instead and none is started.
 # Tests that read datasets from ../shared are skipped when that folder is missing, unless CROSSCHECK_REQUIRE_SHARED=1.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,6 +17,30 @@ if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
     || { echo "test.sh: could not install ${need[*]}" >&2; exit 1; }
+  apt_updated=1
+fi
+
+# PostgreSQL: not installing it only skips its tests, so a failure here is a line, not the end of the run.
+source "$root/.ci/postgres.sh"
+postgres_note=""
+if [ -n "${CROSSCHECK_TEST_POSTGRES:-}" ]; then
+  echo "test.sh: using the PostgreSQL server given in CROSSCHECK_TEST_POSTGRES"
+else
+  if [ -z "$(pg_test_server_bin)" ]; then
+    echo "test.sh: installing postgresql (Debian package)"
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    { [ -n "${apt_updated:-}" ] || $sudo apt-get update -qq >/dev/null; } \
+      && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null \
+      || echo "test.sh: could not install postgresql; the PostgreSQL tests will be skipped" >&2
+  fi
+  trap pg_test_server_stop EXIT
+  trap 'exit 130' INT TERM
+  if pg_test_server_start; then
+    echo "test.sh: PostgreSQL for the tests in $pg_test_server_dir ($CROSSCHECK_TEST_POSTGRES), stopped after the run"
+  else
+    postgres_note="PostgreSQL could not be started ($pg_test_server_problem), so the PostgreSQL tests were skipped"
+    echo "test.sh: $postgres_note" >&2
+  fi
 fi
 
 # Redocly's linter for the OpenAPI test, from npm into a folder of the checkout (never a global install).
@@ -47,6 +74,7 @@ if [ -f "$trx" ]; then
   if [ "${skipped:-0}" -gt 0 ] && [ ! -d "$root/../shared" ]; then
     echo "test.sh: $(cd "$root/.." && pwd)/shared is missing, so the tests that read its datasets were skipped (see README, Tests)"
   fi
+  [ -z "$postgres_note" ] || echo "test.sh: $postgres_note"
   echo "tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
   [ "${passed:-0}" -gt 0 ] || { echo "test.sh: no test ran" >&2; status=1; }
 else

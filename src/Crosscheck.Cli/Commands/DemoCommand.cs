@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Crosscheck.Access;
 using Crosscheck.Documents;
+using Crosscheck.Storage;
 
 namespace Crosscheck.Cli.Commands;
 
@@ -12,8 +13,16 @@ internal static class DemoCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var noServe = new Option<bool>("--no-serve") { Description = "Print the summary and exit" };
-        var db = SharedOptions.Database(DefaultDatabase(AppContext.BaseDirectory));
+        // Never CROSSCHECK_DB: the demo replaces its database, and that variable may name a team's shared record.
+        var db = SharedOptions.Database(DefaultDatabase(AppContext.BaseDirectory), fromEnvironment: false);
         db.Description = "SQLite database file, replaced by the demo";
+        db.Validators.Add(result =>
+        {
+            if (StoreLocation.TryParse(result.GetValueOrDefault<string>(), out var location, out _) && location.Kind == StoreKind.Postgres)
+            {
+                result.AddError($"--db {location.Display}: the demo makes a fresh SQLite database; give a file path");
+            }
+        });
         var urls = SharedOptions.Urls();
         var command = new Command("demo", "Ingest the bundled sample articles into a fresh database and serve them") { noServe, db, urls };
         command.SetAction(parse =>

@@ -1,32 +1,61 @@
 using System.CommandLine;
+using Crosscheck.Storage;
 
 namespace Crosscheck.Cli.Commands;
 
 /// <summary>Options several commands share, so each reads the same way everywhere.</summary>
 internal static class SharedOptions
 {
-    /// <summary><c>--db FILE</c>: an empty path, a folder or a file in a folder that does not exist is a usage error.</summary>
-    public static Option<string> Database(string defaultPath = "crosscheck.db")
+    /// <summary>The environment variable that names the database when <c>--db</c> is not given.</summary>
+    public const string DatabaseVariable = "CROSSCHECK_DB";
+
+    /// <summary>
+    /// <c>--db FILE|postgres://…</c>: a SQLite file or a PostgreSQL location (<see cref="StoreLocation"/>). Not given, it is
+    /// <c>CROSSCHECK_DB</c> when that is set (unless <paramref name="fromEnvironment"/> is false), else
+    /// <paramref name="defaultPath"/>. An empty path, a folder, a file in a folder that does not exist or a malformed
+    /// PostgreSQL location is a usage error, naming the variable when the value came from there.
+    /// </summary>
+    public static Option<string> Database(string defaultPath = "crosscheck.db", bool fromEnvironment = true)
     {
         var option = new Option<string>("--db")
         {
-            Description = "SQLite database file",
-            DefaultValueFactory = _ => defaultPath,
+            Description = fromEnvironment
+                ? $"Where the record is kept: a SQLite database file, or a PostgreSQL database as {StoreLocation.PostgresShape}; by default ${DatabaseVariable} when set"
+                : "SQLite database file",
+            // Help asks for the default with no parse around it (no parent): it is shown there without any password.
+            DefaultValueFactory = result => (fromEnvironment ? EnvironmentDatabase() : null) is { } value
+                ? (result.Parent is null ? HelpDefault(value) : value)
+                : defaultPath,
         };
         option.Validators.Add(result =>
         {
-            if (result.Implicit) return;
-            var problem = DatabaseProblem(result.GetValueOrDefault<string>());
-            if (problem is not null) result.AddError(problem);
+            if (!result.Implicit)
+            {
+                var problem = DatabaseProblem(result.GetValueOrDefault<string>());
+                if (problem is not null) result.AddError(problem);
+            }
+            else if (fromEnvironment && EnvironmentDatabase() is { } value && DatabaseProblem(value, $"{DatabaseVariable}=") is { } problem)
+            {
+                result.AddError(problem);
+            }
         });
         return option;
     }
 
-    /// <summary>What is wrong with a database path given on the command line, or null.</summary>
-    internal static string? DatabaseProblem(string? path)
+    /// <summary>The value of <c>CROSSCHECK_DB</c>, or null when it is unset or blank.</summary>
+    internal static string? EnvironmentDatabase() =>
+        Environment.GetEnvironmentVariable(DatabaseVariable) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    /// <summary>
+    /// What is wrong with a database given on the command line (or, with <paramref name="source"/> <c>"CROSSCHECK_DB="</c>,
+    /// in the environment), or null. A PostgreSQL location must parse; a file path must be one a file can be made at.
+    /// </summary>
+    internal static string? DatabaseProblem(string? path, string source = "--db ")
     {
-        if (string.IsNullOrWhiteSpace(path)) return "--db: the database path is empty";
-        if (Directory.Exists(path)) return $"--db {path}: is a folder, not a database file (for example {Path.Combine(path, "crosscheck.db")})";
+        if (string.IsNullOrWhiteSpace(path)) return $"{source.TrimEnd(' ', '=')}: the database path is empty";
+        if (!StoreLocation.TryParse(path, out var location, out var error)) return source + error;
+        if (location.Kind == StoreKind.Postgres || location.IsMemory) return null;
+        if (Directory.Exists(path)) return $"{source}{path}: is a folder, not a database file (for example {Path.Combine(path, "crosscheck.db")})";
         string? folder;
         try
         {
@@ -34,11 +63,15 @@ internal static class SharedOptions
         }
         catch (Exception ex) when (ex is ArgumentException or PathTooLongException or NotSupportedException)
         {
-            return $"--db {path}: not a usable path ({ex.Message})";
+            return $"{source}{path}: not a usable path ({ex.Message})";
         }
-        if (folder is not null && !Directory.Exists(folder)) return $"--db {path}: the folder {folder} does not exist";
+        if (folder is not null && !Directory.Exists(folder)) return $"{source}{path}: the folder {folder} does not exist";
         return null;
     }
+
+    /// <summary>What help shows as the default taken from CROSSCHECK_DB: a PostgreSQL location without its password.</summary>
+    internal static string HelpDefault(string value) =>
+        StoreLocation.TryParse(value, out var location, out _) ? location.Display : $"${DatabaseVariable} (not a usable location)";
 
     /// <summary><c>--urls</c>: addresses to listen on, separated by ';', each checked before anything starts.</summary>
     public static Option<string> Urls()

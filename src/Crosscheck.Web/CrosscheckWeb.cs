@@ -77,13 +77,14 @@ public static class CrosscheckWeb
         // The store's one connection is the record's: it writes the record's changes and reads what the record
         // archived (indexed lookups, under the record's lock). Registered through a factory so the container owns it
         // and disposes it when the app is disposed.
-        builder.Services.AddSingleton<IDocumentStore>(_ => DocumentStore.Open(options.DatabasePath));
+        var location = StoreLocation.Parse(options.DatabasePath);
+        builder.Services.AddSingleton<IDocumentStore>(_ => DocumentStore.Open(location));
         // Every other read of a request (documents, searches, accounts) takes a pooled read-only connection of its
         // own, bounded in time, so a slow search holds nobody else up.
-        builder.Services.AddSingleton(_ => new SqliteReadPool(options.DatabasePath, options.QueryTimeLimit));
+        builder.Services.AddSingleton(_ => ReadPool.Open(location, options.QueryTimeLimit));
         // Per request, so that a client that goes away stops its reads.
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped(services => services.GetRequiredService<SqliteReadPool>()
+        builder.Services.AddScoped(services => services.GetRequiredService<ReadPool>()
             .Lookup(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.RequestAborted ?? default));
         builder.Services.AddExceptionHandler<QueryTimeLimitHandler>();
 
@@ -126,7 +127,7 @@ public static class CrosscheckWeb
         // Hosts that never dispose the app (a Ctrl+C'd server) still close the database cleanly.
         app.Lifetime.ApplicationStopped.Register(() =>
         {
-            app.Services.GetRequiredService<SqliteReadPool>().Dispose();
+            app.Services.GetRequiredService<ReadPool>().Dispose();
             app.Services.GetRequiredService<IDocumentStore>().Dispose();
         });
 

@@ -4,7 +4,7 @@ using Crosscheck.Storage;
 namespace Crosscheck.Web;
 
 /// <summary>The accounts of the served database, looked up on the read pool, so checking a key never waits for the store's connection.</summary>
-internal sealed class UserDirectory(SqliteReadPool pool)
+internal sealed class UserDirectory(ReadPool pool)
 {
     /// <summary>The account of a well-formed key, or null.</summary>
     public UserAccount? FindByKey(string key)

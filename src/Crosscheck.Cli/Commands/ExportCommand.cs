@@ -35,19 +35,17 @@ internal static class ExportCommand
         });
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' first)");
+            using var store = IngestCommand.OpenExisting(parse.GetValue(db)!);
             RecordExport.TryParse(parse.GetValue(format)!, out var chosen);
             var outPath = parse.GetValue(output);
             if (outPath is not null) CheckWritable(outPath);
-            using var store = IngestCommand.OpenStore(path);
             var load = IngestCommand.Load(store, stderr);
             var record = load.Record;
             var version = RecordVersions.Publish(store, record);
             RecordChanges? changes = null;
             if (parse.GetValue(since) is { } from)
             {
-                if (from > version.Version) throw new CliFailure($"{path}: the record has no version {from} (its latest is {version.Version})");
+                if (from > version.Version) throw new CliFailure($"{store.Path}: the record has no version {from} (its latest is {version.Version})");
                 changes = store.ChangesSince(from);
             }
             ExportSummary Write(Stream s) => changes is not null ? RecordVersions.WriteChanges(s, record, changes) : RecordExport.Write(s, chosen, record, store, version.Version);

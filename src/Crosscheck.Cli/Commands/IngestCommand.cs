@@ -26,17 +26,45 @@ internal static class IngestCommand
         return command;
     }
 
-    internal static DocumentStore OpenStore(string path)
+    /// <summary>Opens (creating when missing) the store <c>--db</c> names: a SQLite file or a <c>postgres://</c> URI.</summary>
+    internal static DocumentStore OpenStore(string text)
     {
+        var location = Where(text);
         try
         {
-            return DocumentStore.Open(path);
+            return DocumentStore.Open(location);
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (IsStoreFault(ex))
         {
-            throw new CliFailure($"{path}: cannot open database ({ex.Message})");
+            throw new CliFailure($"{location.Display}: cannot open database ({ex.Message})");
         }
     }
+
+    /// <summary>Opens the store <c>--db</c> names when it exists; otherwise one line saying so and what to run first.</summary>
+    internal static DocumentStore OpenExisting(string text, string first = "'crosscheck ingest'")
+    {
+        var location = Where(text);
+        bool exists;
+        try
+        {
+            exists = DocumentStore.Exists(location);
+        }
+        catch (Exception ex) when (IsStoreFault(ex))
+        {
+            throw new CliFailure($"{location.Display}: cannot open database ({ex.Message})");
+        }
+        if (!exists && location.Kind == StoreKind.Postgres)
+            throw new CliFailure($"{location.Display}: no such database (create it first, for example with createdb, then run {first})");
+        if (!exists) throw new CliFailure($"{location.Display}: no such database (run {first} first)");
+        return OpenStore(text);
+    }
+
+    internal static StoreLocation Where(string text) =>
+        StoreLocation.TryParse(text, out var location, out var error) ? location : throw new CliFailure("--db " + error);
+
+    private static bool IsStoreFault(Exception ex) =>
+        ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException
+            or TimeoutException or System.Net.Sockets.SocketException;
 
     /// <summary>Stores the inputs, then analyzes and links every stored document not linked yet (see <see cref="Link"/>).</summary>
     internal static (IngestSummary Summary, RecordLoad Load) Ingest(DocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)

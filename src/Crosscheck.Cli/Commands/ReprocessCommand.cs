@@ -23,9 +23,7 @@ internal static class ReprocessCommand
         });
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' first)");
-            using var store = IngestCommand.OpenStore(path);
+            using var store = IngestCommand.OpenExisting(parse.GetValue(db)!);
             // Marking and linking again under one hold of the link lock: a running server shows the new reading once it is whole.
             using var linking = Crosscheck.Storage.LinkLock.Take(store, () => IngestCommand.WaitingFor(store, stderr));
             var current = AnalyzerVersion.Current.ToString();

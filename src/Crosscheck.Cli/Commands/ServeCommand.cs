@@ -28,7 +28,7 @@ internal static class ServeCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' first)");
+            IngestCommand.OpenExisting(path).Dispose();
             return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic), parse.GetValue(hosts)));
         });
         return command;

@@ -103,9 +103,5 @@ internal static class UsersCommand
         return name;
     }
 
-    private static DocumentStore OpenExisting(string path)
-    {
-        if (!File.Exists(path)) throw new CliFailure($"{path}: no such database (run 'crosscheck ingest' or 'crosscheck users add' first)");
-        return IngestCommand.OpenStore(path);
-    }
+    private static DocumentStore OpenExisting(string path) => IngestCommand.OpenExisting(path, "'crosscheck ingest' or 'crosscheck users add'");
 }

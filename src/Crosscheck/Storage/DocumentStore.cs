@@ -87,6 +87,30 @@ public sealed partial class DocumentStore : IDocumentStore
         };
     }
 
+    /// <summary>Opens (creating when missing) and migrates the store at <paramref name="location"/>: a SQLite file or a PostgreSQL database.</summary>
+    public static DocumentStore Open(StoreLocation location, TimeProvider? time = null) => location.Kind == StoreKind.Postgres
+        ? OpenPostgres(location.ConnectionString, location.Display, time)
+        : Open(location.Path, time);
+
+    /// <summary>
+    /// Whether the store at <paramref name="location"/> exists: the SQLite file, or the PostgreSQL database (which a
+    /// store never creates: an administrator does). A server that cannot be reached throws.
+    /// </summary>
+    public static bool Exists(StoreLocation location)
+    {
+        if (location.Kind == StoreKind.Sqlite) return location.IsMemory || File.Exists(location.Path);
+        try
+        {
+            using var connection = new Npgsql.NpgsqlConnection(location.ConnectionString);
+            connection.Open();
+            return true;
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A private database that lives as long as the store: for one-off analysis.</summary>
     public static DocumentStore OpenInMemory(TimeProvider? time = null) => Open(":memory:", time);
 

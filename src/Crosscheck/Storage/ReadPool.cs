@@ -19,6 +19,11 @@ public abstract class ReadPool : IDocumentLookup, IDisposable
 
     public TimeSpan TimeLimit { get; }
 
+    /// <summary>The pool of the store at <paramref name="location"/>.</summary>
+    public static ReadPool Open(StoreLocation location, TimeSpan timeLimit) => location.Kind == StoreKind.Postgres
+        ? new PostgresReadPool(location.ConnectionString, timeLimit)
+        : new SqliteReadPool(location.Path, timeLimit);
+
     /// <summary>Runs <paramref name="read"/> on a pooled connection, within the time limit.</summary>
     public abstract T Read<T>(Func<DbConnection, T> read, CancellationToken cancellation = default);
 

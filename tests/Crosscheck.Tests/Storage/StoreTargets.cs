@@ -29,7 +29,7 @@ public sealed class OnPostgresAttribute : DataAttribute
 {
     public OnPostgresAttribute()
     {
-        Skip = StoreTarget.PostgresSkipReason;
+        Skip = PostgresTestServer.SkipReason;
     }
 
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Backend.Postgres]];
@@ -41,28 +41,23 @@ public sealed class OnPostgresAttribute : DataAttribute
 /// </summary>
 public sealed class StoreTarget : IDisposable
 {
-    /// <summary>An Npgsql connection string to a server's maintenance database; <c>./test.sh</c> sets it.</summary>
-    public const string PostgresVariable = "CROSSCHECK_TEST_POSTGRES";
-
-    private static int _databases;
     private readonly TempDirectory? _folder;
-    private readonly string? _maintenance;
+    private readonly PostgresTestDatabase? _database;
 
     public Backend Backend { get; }
 
     /// <summary>The SQLite file or the PostgreSQL connection string.</summary>
     public string Location { get; }
 
-    public static string? PostgresSkipReason => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable))
-        ? $"PostgreSQL is not configured: ./test.sh starts a server and sets {PostgresVariable}"
-        : null;
+    /// <summary>What <c>--db</c> takes for this database: the file, or a <c>postgres://</c> URI.</summary>
+    public string DbOption => _database?.Uri ?? Location;
 
-    private StoreTarget(Backend backend, string location, TempDirectory? folder, string? maintenance)
+    private StoreTarget(Backend backend, string location, TempDirectory? folder, PostgresTestDatabase? database)
     {
         Backend = backend;
         Location = location;
         _folder = folder;
-        _maintenance = maintenance;
+        _database = database;
     }
 
     public static StoreTarget Create(Backend backend)
@@ -72,18 +67,8 @@ public sealed class StoreTarget : IDisposable
             var folder = new TempDirectory();
             return new StoreTarget(backend, folder.Combine("store.db"), folder, null);
         }
-        var maintenance = Environment.GetEnvironmentVariable(PostgresVariable)
-            ?? throw new InvalidOperationException(PostgresSkipReason);
-        var name = string.Create(CultureInfo.InvariantCulture, $"crosscheck_test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}");
-        using (var connection = new NpgsqlConnection(maintenance))
-        {
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}";
-            cmd.ExecuteNonQuery();
-        }
-        var location = new NpgsqlConnectionStringBuilder(maintenance) { Database = name }.ConnectionString;
-        return new StoreTarget(backend, location, null, maintenance);
+        var database = PostgresTestServer.Fresh();
+        return new StoreTarget(backend, database.ConnectionString, null, database);
     }
 
     /// <summary>A new store on this test's database (migrated when new).</summary>
@@ -152,11 +137,6 @@ public sealed class StoreTarget : IDisposable
             _folder.Dispose();
             return;
         }
-        NpgsqlConnection.ClearAllPools();
-        using var connection = new NpgsqlConnection(_maintenance);
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(Location).Database} WITH (FORCE)";
-        cmd.ExecuteNonQuery();
+        _database?.Dispose();
     }
 }

@@ -70,6 +70,7 @@ public static class CrosscheckCli
         root.Subcommands.Add(ReprocessCommand.Create(output, errors));
         root.Subcommands.Add(ServeCommand.Create(output, errors));
         root.Subcommands.Add(WatchCommand.Create(output, errors));
+        root.Subcommands.Add(WorkerCommand.Create(output, errors));
         root.Subcommands.Add(DemoCommand.Create(output, errors));
         root.Subcommands.Add(UsersCommand.Create(output, errors));
         root.Subcommands.Add(BenchCommand.Create(output, errors));

@@ -20,10 +20,25 @@ internal static class IngestCommand
         {
             using var store = OpenStore(parse.GetValue(db)!);
             var reader = new DocumentReader(new ReaderOptions { MaxBytes = parse.GetValue(maxBytes), RecoverPublished = !parse.GetValue(recoverDates) });
+            if (store.QueuesReadings)
+            {
+                // A shared store: ingest stores and queues; the workers read and link (issue 16).
+                var stored = Store(store, reader, parse.GetValue(paths)!, stdout, stderr);
+                Queued(store, stdout);
+                return stored.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
+            }
             var (summary, load) = Ingest(store, reader, parse.GetValue(paths)!, stdout, stderr);
             return summary.Failed > 0 || load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The line a command that only stores and queues ends with (a PostgreSQL store, whose workers read and link).</summary>
+    internal static void Queued(DocumentStore store, TextWriter stdout)
+    {
+        var queue = store.Queue();
+        stdout.WriteLine($"Queued: {queue.Waiting + queue.Claimed:N0} document(s) to read, {queue.Read:N0} read and waiting to be linked "
+            + $"(workers read and link them: crosscheck worker --db {store.Path})");
     }
 
     /// <summary>Opens (creating when missing) the store <c>--db</c> names: a SQLite file or a <c>postgres://</c> URI.</summary>

@@ -147,7 +147,12 @@ internal sealed class Watcher : IDisposable
         // The items are stored: the next poll of each feed asks only for what changed since.
         foreach (var (feed, fetch) in fetched) feed.Accepted(fetch, now, _options.Every);
         // Linked as ingest links; the first round also links what an earlier run stored and did not link.
-        if (round.Added > 0 || !_linkedOnce && _store.Count > _store.LinkedCount)
+        if (_store.QueuesReadings)
+        {
+            // A shared store: the workers read and link what was stored and queued.
+            if (round.Added > 0) IngestCommand.Queued(_store, _stdout);
+        }
+        else if (round.Added > 0 || !_linkedOnce && _store.Count > _store.LinkedCount)
         {
             await Task.Run(() => IngestCommand.Link(_store, _stdout, _stderr), CancellationToken.None);
         }

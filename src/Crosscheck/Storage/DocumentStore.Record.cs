@@ -98,6 +98,7 @@ public sealed partial class DocumentStore : IRecordJournal
             cmd = Command("DELETE FROM link_queue WHERE document_seq = $seq", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.ExecuteNonQuery();
+            if (QueuesReadings) Dequeue(seq, tx);
             cmd = Command("INSERT OR IGNORE INTO open_stories (story) VALUES ($story)", tx);
             cmd.Parameters.AddWithValue("$story", assignment.Story);
             cmd.ExecuteNonQuery();
@@ -461,6 +462,7 @@ public sealed partial class DocumentStore : IRecordJournal
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$reason", reason);
             cmd.ExecuteNonQuery();
+            if (QueuesReadings) Dequeue(seq, tx);
             Changed(tx);
             write.Complete();
         }

@@ -235,6 +235,7 @@ public sealed partial class DocumentStore : IDocumentStore
             }
 
             InsertSource(seq, stored.Source, tx);
+            if (QueuesReadings) Enqueue(seq, tx);
             if (copiesOf is not null) BecomeOriginal(stored.Id, copiesOf, tx);
             _nearDuplicates.Add(seq, signature, sketch);
             return new StoreOutcome(duplicateOf is null ? StoreStatus.Added : StoreStatus.AddedNearDuplicate, stored);

@@ -318,5 +318,18 @@ internal static class PostgresMigrations
             -- Named to run after incident_rows_write (PostgreSQL fires a table's triggers in the order of their names).
             CREATE TRIGGER incident_rows_write_list AFTER INSERT OR UPDATE ON archived_incidents FOR EACH ROW EXECUTE FUNCTION crosscheck_incident_list();
             """),
+        (14, "analysis queue", """
+            CREATE TABLE analysis_queue (
+                document_seq  BIGINT PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                claimed_by    TEXT,
+                claimed_until TIMESTAMPTZ
+            );
+            CREATE TABLE document_readings (
+                document_seq BIGINT PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                analyzer     TEXT NOT NULL,
+                read_by      TEXT NOT NULL,
+                facts        TEXT NOT NULL
+            );
+            """),
     ];
 }

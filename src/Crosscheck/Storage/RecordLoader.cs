@@ -161,8 +161,12 @@ public sealed class PendingRecord
     /// Links every pending document in link order (see <see cref="RecordLoader"/>). Cancelled, it stops between two
     /// documents: each one linked is saved whole, and the rest stay pending for the next load.
     /// </summary>
+    /// <param name="ready">
+    /// When given, linking stops before the first document it says is not ready (a worker has not read it yet): the
+    /// rest stays pending, in link order, for the next load.
+    /// </param>
     public RecordLoad LinkPending(Func<Document, DocumentFacts>? analyze = null, Action<LinkUpdate>? linked = null, Action<string>? problem = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, Func<StoredLink, bool>? ready = null)
     {
         analyze ??= RecordLoader.Analyze;
         // Documents in place that now follow an earlier arrival are marked first, in one transaction, so a run
@@ -174,6 +178,7 @@ public sealed class PendingRecord
         {
             if (cancellation.IsCancellationRequested) break;
             if (link.Failure is not null) continue;
+            if (ready is not null && !ready(link)) break;
             if (link.Unreadable is { } unreadable) problem?.Invoke(unreadable + "; read again from the document's text");
             if (Facts(link, analyze, problem) is not { } facts) { failed++; continue; }
             KeepDecisions(link, facts, problem);

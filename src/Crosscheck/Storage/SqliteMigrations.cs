@@ -223,6 +223,22 @@ internal static class SqliteMigrations
                 INSERT OR REPLACE INTO incident_rows ({{RowColumns}}, {{ListColumns}}) {{RowOf("NEW")}}, {{ListColumnsOf("NEW")}} WHERE json_valid(NEW.summary);
             END;
             """),
+        // Workers (issue 16): documents waiting to be read, each claimed by one worker until its lease runs out, and
+        // the readings workers made, waiting for the linker. Only PostgreSQL stores queue documents (SQLite stores are
+        // read by the process that links them); the tables are here so both engines have one schema.
+        (14, "analysis queue", """
+            CREATE TABLE analysis_queue (
+                document_seq  INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                claimed_by    TEXT,
+                claimed_until TEXT
+            );
+            CREATE TABLE document_readings (
+                document_seq INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                analyzer     TEXT NOT NULL,
+                read_by      TEXT NOT NULL,
+                facts        TEXT NOT NULL
+            );
+            """),
     ];
 
     private const string ListColumns = "killed_min, killed_max, killed_best, events, documents, part_of";

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Crosscheck.Cli.Watch;
+using Crosscheck.Storage;
+
+namespace Crosscheck.Cli.Commands;
+
+/// <summary>
+/// <c>crosscheck worker --db postgres://… [--threads N] [--lease 5m] [--until-idle]</c>: one of any number of processes
+/// that read the documents a shared store queued and link the record (see <see cref="ReadingWorker"/>).
+/// </summary>
+internal static class WorkerCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var db = SharedOptions.Database();
+        db.Description = "The shared PostgreSQL store (postgres://user:password@host:port/database)";
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Documents read at once (default: the machine's cores)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 256) r.AddError("--threads takes a number from 1 to 256");
+        });
+        var lease = new Option<string>("--lease")
+        {
+            Description = "How long a claimed document is this worker's: a worker that dies leaves it to others after this (30s, 5m, 1h)",
+            DefaultValueFactory = _ => "5m",
+        };
+        lease.Validators.Add(r =>
+        {
+            if (WatchInterval.Parse(r.GetValueOrDefault<string>(), out var problem) is null) r.AddError("--lease: " + problem);
+        });
+        var untilIdle = new Option<bool>("--until-idle") { Description = "Stop when nothing is queued and everything is linked" };
+        var command = new Command("worker", "Read and link the documents a shared PostgreSQL store queued; run as many as the work needs, on any machine")
+        {
+            db, threads, lease, untilIdle,
+        };
+        command.SetAction(parse =>
+        {
+            using var stopping = new CancellationTokenSource();
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stopping.Cancel();
+            }
+
+            using var store = IngestCommand.OpenExisting(parse.GetValue(db)!);
+            if (!store.QueuesReadings)
+                throw new CliFailure($"{store.Path}: workers share a PostgreSQL store (--db postgres://…); a SQLite store is read and linked by ingest and watch");
+            var name = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
+            var worker = new ReadingWorker(store, name)
+            {
+                Threads = parse.GetValue(threads),
+                Lease = WatchInterval.Parse(parse.GetValue(lease), out _)!.Value,
+                Problem = line => stderr.WriteLine($"crosscheck: {line}"),
+            };
+            stdout.WriteLine($"Worker {name} on {store.Path} with {worker.Threads} thread(s) (Ctrl+C to stop)");
+            int read = 0, failed = 0, linked = 0;
+            try
+            {
+                worker.Run(TimeSpan.FromSeconds(1), parse.GetValue(untilIdle), round =>
+                {
+                    read += round.Read;
+                    failed += round.Failed;
+                    linked += round.Linked;
+                    if (round.Read + round.Failed + round.Linked > 0)
+                        stdout.WriteLine($"read {round.Read:N0}, failed {round.Failed:N0}, linked {round.Linked:N0}");
+                }, stopping.Token);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stopped between two documents: each reading stored is whole; claims not done run out and go to others.
+            }
+            stdout.WriteLine($"Worker {name}: read {read:N0}, failed {failed:N0}, linked {linked:N0}");
+            return failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,111 @@
+using Crosscheck.Documents;
+using Crosscheck.Linking;
+
+namespace Crosscheck.Storage;
+
+/// <summary>What one round of a worker did.</summary>
+public readonly record struct WorkerRound(int Read, int Failed, int Linked, bool LinkedAll);
+
+/// <summary>
+/// One worker process on a PostgreSQL store (issue 16): it claims waiting documents (<see cref="DocumentStore.ClaimForReading"/>),
+/// reads them on <see cref="Threads"/> threads, stores the readings, and links whatever is ready whenever no other
+/// process links: the linker links in link order and stops before the first document a worker still has, so the
+/// record is the one a single process makes, however many workers share the work. Reading is what takes the time
+/// (the language pipeline); linking a stored reading is cheap and goes one process at a time (<see cref="LinkLock"/>).
+/// </summary>
+public sealed class ReadingWorker(DocumentStore store, string name)
+{
+    public string Name { get; } = name;
+
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>How long a claim holds: a worker that dies mid-document leaves its claim to run out, then another reads it.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Documents claimed at once per thread.</summary>
+    public int ClaimPerThread { get; init; } = 4;
+
+    /// <summary>How a document is read (the standard reading by default).</summary>
+    public Func<Documents.Document, DocumentFacts> Analyze { get; init; } = RecordLoader.Analyze;
+
+    /// <summary>One line per document that could not be read or linked.</summary>
+    public Action<string>? Problem { get; init; }
+
+    /// <summary>Claims, reads and stores one batch, then links what is ready if no other process is linking.</summary>
+    public WorkerRound RunOnce(CancellationToken cancellation = default)
+    {
+        var claimed = store.ClaimForReading(Name, Math.Max(1, Threads * ClaimPerThread), Lease);
+        var failed = 0;
+        if (claimed.Count > 0)
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Threads), CancellationToken = cancellation };
+            Parallel.ForEach(claimed, options, document =>
+            {
+                if (!Read(document)) Interlocked.Increment(ref failed);
+            });
+        }
+        var (linked, all) = LinkReady(cancellation);
+        return new WorkerRound(claimed.Count - failed, failed, linked, all);
+    }
+
+    /// <summary>Rounds until cancelled, or (with <paramref name="untilIdle"/>) until nothing waits and everything is linked.</summary>
+    public void Run(TimeSpan poll, bool untilIdle, Action<WorkerRound>? round = null, CancellationToken cancellation = default)
+    {
+        while (!cancellation.IsCancellationRequested)
+        {
+            var done = RunOnce(cancellation);
+            round?.Invoke(done);
+            if (done.Read + done.Failed > 0) continue;
+            var queue = store.Queue();
+            if (untilIdle && queue.Waiting + queue.Claimed + queue.Read == 0 && done.LinkedAll) return;
+            cancellation.WaitHandle.WaitOne(poll);
+        }
+    }
+
+    private bool Read(ClaimedDocument claimed)
+    {
+        var document = store.Get(claimed.Id);
+        if (document is null) return false;
+        DocumentFacts facts;
+        try
+        {
+            facts = Analyze(document);
+        }
+        catch (Exception ex) when (InputFault.IsOfOneInput(ex) && ex is not (System.Data.Common.DbException or IOException))
+        {
+            var reason = $"{ex.GetType().Name}: {ex.Message}";
+            store.SaveFailure(claimed.Id, reason);
+            Problem?.Invoke($"{InputError.Escape(document.Source)} (document {claimed.Id}) cannot be analyzed; kept out of the record ({reason})");
+            return false;
+        }
+        store.SaveReading(claimed, Name, facts);
+        return true;
+    }
+
+    /// <summary>Links what is ready when the link lock is free: how many documents, and whether none was left waiting for a worker.</summary>
+    private (int Linked, bool All) LinkReady(CancellationToken cancellation)
+    {
+        using var linking = LinkLock.TryTake(store);
+        if (linking is null) return (0, false);
+        var current = AnalyzerVersion.Current.ToString();
+        var waiting = false;
+        var pending = RecordLoader.Open(store);
+        if (pending.Pending == 0) return (0, true);
+        RecordLoad load;
+        using (store.SaveInBatches())
+        {
+            load = pending.LinkPending(
+                analyze: document => store.Reading(document.Id, current) ?? Analyze(document),
+                problem: Problem,
+                cancellation: cancellation,
+                ready: link =>
+                {
+                    if (link.Facts is not null && !link.Reread) return true;
+                    if (!store.IsQueued(link.DocumentId)) return true;
+                    waiting = true;
+                    return false;
+                });
+        }
+        return (load.Linked, !waiting);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Crosscheck.Documents;
+using Crosscheck.Storage;
+using Crosscheck.Tests.Cli;
+
+namespace Crosscheck.Tests.Storage;
+
+/// <summary>Workers sharing a PostgreSQL store (issue 16): claims, leases, readings, and processes killed mid-document.</summary>
+public sealed class WorkerTests
+{
+    [PostgresFact]
+    public void Claims_are_disjoint_an_expired_claim_goes_to_another_worker_and_a_reading_is_stored_once()
+    {
+        using var target = StoreTarget.Create(Backend.Postgres);
+        using var store = SampleRecord.StoreDocuments(target);
+        store.QueuesReadings.ShouldBeTrue();
+        store.Queue().ShouldBe(new QueueCounts(SampleRecord.Facts.Count, 0, 0));
+        using var other = target.Open();
+
+        var dead = store.ClaimForReading("dead", 4, TimeSpan.FromSeconds(1));
+        var alive = other.ClaimForReading("alive", 4, TimeSpan.FromHours(1));
+        dead.Count.ShouldBe(4);
+        alive.Count.ShouldBe(4);
+        dead.Select(d => d.Seq).Intersect(alive.Select(a => a.Seq)).ShouldBeEmpty();
+        // The dead worker's claim holds until its lease runs out; then its documents wait again, first in link order.
+        var free = FreeSeqs(target).ToList();
+        free.Count.ShouldBe(SampleRecord.Facts.Count - 8);
+        other.ClaimForReading("alive", 100, TimeSpan.FromHours(1)).Select(d => d.Seq).ShouldBe(free, ignoreOrder: true);
+        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        var taken = other.ClaimForReading("alive", 100, TimeSpan.FromHours(1));
+        taken.Select(d => d.Seq).ShouldBe(dead.Select(d => d.Seq), ignoreOrder: true);
+
+        // Both read the first of them: the first reading stands, the late one changes nothing, and only the claimant's claim goes.
+        var document = dead[0];
+        var facts = RecordLoader.Analyze(store.Get(document.Id)!);
+        store.SaveReading(document, "dead", facts);
+        target.Scalar($"SELECT count(*) FROM analysis_queue WHERE document_seq = {document.Seq}").ShouldBe(1);
+        other.SaveReading(document, "alive", facts with { Title = "a late reading" });
+        target.Scalar($"SELECT count(*) FROM analysis_queue WHERE document_seq = {document.Seq}").ShouldBe(0);
+        target.Scalar($"SELECT count(*) FROM document_readings WHERE document_seq = {document.Seq} AND read_by = 'dead'").ShouldBe(1);
+        target.Scalar("SELECT count(*) FROM document_readings").ShouldBe(1);
+        store.Reading(document.Id, facts.Analyzer!)!.Title.ShouldBe(facts.Title);
+        store.Reading(document.Id, "another analyzer").ShouldBeNull();
+    }
+
+    [PostgresFact]
+    public void Two_worker_processes_share_a_backlog_and_one_killed_mid_document_loses_nothing_and_doubles_nothing()
+    {
+        using var target = StoreTarget.Create(Backend.Postgres);
+        var (code, stdout, _) = CliRunner.Run(["ingest", SampleRecord.Directory, "--db", target.DbOption]);
+        code.ShouldBe(0);
+        stdout.ShouldContain($"Queued: {SampleRecord.Facts.Count} document(s) to read");
+        target.Scalar("SELECT count(*) FROM document_facts").ShouldBe(0);
+
+        // The first worker is killed (SIGKILL) as soon as it holds claims: they stay behind it until the lease runs out.
+        using (var doomed = Process.Start(CliRunner.StartInfo("worker", "--db", target.DbOption, "--threads", "1", "--lease", "3s"))!)
+        {
+            var until = Stopwatch.StartNew();
+            while (target.Scalar($"SELECT count(*) FROM analysis_queue WHERE claimed_by LIKE '%:{doomed.Id}'") == 0)
+            {
+                until.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the worker claimed nothing");
+                Thread.Sleep(20);
+            }
+            doomed.Kill(entireProcessTree: true);
+            doomed.WaitForExit();
+        }
+        var left = target.Scalar("SELECT count(*) FROM analysis_queue WHERE claimed_by IS NOT NULL");
+        left.ShouldBeGreaterThan(0);
+
+        var workers = Enumerable.Range(0, 2)
+            .Select(_ => Process.Start(CliRunner.StartInfo("worker", "--db", target.DbOption, "--threads", "1", "--lease", "3s", "--until-idle"))!)
+            .ToList();
+        var outputs = workers.Select(w => w.StandardOutput.ReadToEndAsync()).ToList();
+        var errors = workers.Select(w => w.StandardError.ReadToEndAsync()).ToList();
+        foreach (var w in workers) w.StandardInput.Close();
+        for (var i = 0; i < workers.Count; i++)
+        {
+            if (!workers[i].WaitForExit(240_000))
+            {
+                foreach (var w in workers) w.Kill(true);
+                throw new TimeoutException($"a worker did not finish:\n{outputs[i].Result}\n{errors[i].Result}");
+            }
+            workers[i].ExitCode.ShouldBe(0, errors[i].Result);
+            workers[i].Dispose();
+        }
+        var reads = outputs.Select(o => int.Parse(System.Text.RegularExpressions.Regex.Match(o.Result, @"Worker \S+: read (\d+)").Groups[1].Value)).ToList();
+        reads.ShouldAllBe(r => r > 0, "both workers read part of the backlog: " + string.Join(", ", reads));
+
+        // Nothing lost, nothing twice: every document linked once, counted once, nothing left queued.
+        target.Scalar("SELECT count(*) FROM analysis_queue").ShouldBe(0);
+        target.Scalar("SELECT count(*) FROM document_readings").ShouldBe(0);
+        target.Scalar("SELECT count(*) FROM link_failures").ShouldBe(0);
+        target.Scalar("SELECT count(*) FROM document_facts WHERE stale = 0").ShouldBe(SampleRecord.Facts.Count);
+        target.Scalar("SELECT value FROM linker_state WHERE name = 'documents'").ShouldBe(SampleRecord.Facts.Count);
+        using var store = target.Open();
+        var load = RecordLoader.Load(store);
+        load.Linked.ShouldBe(0);
+        SampleRecord.CrossJsonOf(load.Record.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
+    }
+
+    [Fact]
+    public void A_worker_on_a_sqlite_store_is_refused_with_one_line()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.Combine("one.db");
+        using (DocumentStore.Open(db)) { }
+        var (code, _, stderr) = CliRunner.Run(["worker", "--db", db]);
+        code.ShouldNotBe(0);
+        stderr.Trim().ShouldBe($"crosscheck: {Path.GetFullPath(db)}: workers share a PostgreSQL store (--db postgres://…); a SQLite store is read and linked by ingest and watch");
+    }
+
+    private static IEnumerable<long> FreeSeqs(StoreTarget target)
+    {
+        using var connection = target.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT document_seq FROM analysis_queue WHERE claimed_by IS NULL";
+        using var r = cmd.ExecuteReader();
+        var seqs = new List<long>();
+        while (r.Read()) seqs.Add(r.GetInt64(0));
+        return seqs;
+    }
+}

@@ -1,3 +1,4 @@
+using Crosscheck.Storage;
 using System.CommandLine;
 
 namespace Crosscheck.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class ReprocessCommand
         {
             using var store = IngestCommand.OpenExisting(parse.GetValue(db)!);
             // Marking and linking again under one hold of the link lock: a running server shows the new reading once it is whole.
-            using var linking = Crosscheck.Storage.LinkLock.Take(store, () => IngestCommand.WaitingFor(store, stderr));
+            var linking = Crosscheck.Storage.LinkLock.Take(store, () => IngestCommand.WaitingFor(store, stderr));
             var current = AnalyzerVersion.Current.ToString();
             var before = store.Analyzers();
             var keptBefore = store.UnplacedDecisions().Count;
@@ -33,7 +34,25 @@ internal static class ReprocessCommand
             var older = before.Where(a => a.Analyzer != current).ToList();
             stdout.WriteLine($"Analyzer {current}: {marked:N0} stored document(s) to read again"
                 + (older.Count == 0 ? "" : " (" + string.Join(", ", older.Select(a => $"{a.Documents:N0} read by {a.Analyzer ?? "an analyzer before versions"}")) + ")"));
-            var load = IngestCommand.Link(store, stdout, stderr, linking);
+            RecordLoad load;
+            if (store.QueuesReadings)
+            {
+                // A shared store: the marked documents are queued, and this process reads and links as one more worker
+                // beside any others until the queue is empty (the link lock goes to whoever links next).
+                linking.Dispose();
+                var worker = new ReadingWorker(store, $"reprocess:{Environment.MachineName}:{Environment.ProcessId}")
+                {
+                    Problem = line => stderr.WriteLine($"crosscheck: {line}"),
+                };
+                var read = 0;
+                worker.Run(TimeSpan.FromSeconds(1), untilIdle: true, round => read += round.Read);
+                stdout.WriteLine($"Read {read:N0} of them here; the other workers read the rest");
+                load = IngestCommand.Link(store, stdout, stderr);
+            }
+            else
+            {
+                using (linking) load = IngestCommand.Link(store, stdout, stderr, linking);
+            }
             var unplaced = store.UnplacedDecisions();
             var newlyUnplaced = unplaced.Count - keptBefore;
             stdout.WriteLine(unplaced.Count == 0

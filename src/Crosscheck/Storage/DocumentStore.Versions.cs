@@ -34,7 +34,8 @@ public sealed partial class DocumentStore
     /// Marks stored documents to be read again from their text: every one (<paramref name="all"/>), or those whose
     /// reading another analyzer than <paramref name="current"/> made (readings from before versions included).
     /// Documents kept out after a failed analysis are tried again either way. The marked documents join the link
-    /// queue, and the next load rebuilds the record from the first of them. Returns how many were marked.
+    /// queue, and the next load rebuilds the record from the first of them; in a store that queues readings they wait
+    /// for the workers too. Returns how many were marked.
     /// </summary>
     public int MarkForReading(bool all, string current)
     {
@@ -50,6 +51,12 @@ public sealed partial class DocumentStore
             Command("INSERT OR IGNORE INTO link_queue (document_seq) SELECT document_seq FROM document_facts WHERE reread = 1", tx).ExecuteNonQuery();
             Command("INSERT OR IGNORE INTO link_queue (document_seq) SELECT document_seq FROM link_failures", tx).ExecuteNonQuery();
             marked += Command("DELETE FROM link_failures", tx).ExecuteNonQuery();
+            if (QueuesReadings)
+            {
+                // A shared store: the workers read them (readings of an earlier analyzer waiting to be linked go).
+                Command("DELETE FROM document_readings WHERE document_seq IN (SELECT document_seq FROM link_queue)", tx).ExecuteNonQuery();
+                Command("INSERT OR IGNORE INTO analysis_queue (document_seq) SELECT document_seq FROM link_queue", tx).ExecuteNonQuery();
+            }
             Changed(tx);
             write.Complete();
             return marked;

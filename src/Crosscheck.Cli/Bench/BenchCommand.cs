@@ -62,6 +62,16 @@ internal static class BenchCommand
         var hostile = new Command("hostile", "Seconds, peak memory and outcome of `ingest` on generated hostile inputs, each in its own process") { hostileCase, hostileTimeout };
         hostile.SetAction(parse => HostileBench.Run(parse.GetValue(hostileCase), parse.GetValue(hostileTimeout), stdout));
         bench.Subcommands.Add(hostile);
+        var workerServer = new Option<string?>("--server") { Description = "A PostgreSQL server to create the bench's databases on: postgres://user@host:port/postgres (default: CROSSCHECK_TEST_POSTGRES)" };
+        var workerCount = new Option<int>("--documents") { Description = "How many generated articles each run reads", DefaultValueFactory = _ => 400 };
+        var workerThreads = new Option<int>("--threads") { Description = "Threads of each worker process", DefaultValueFactory = _ => 1 };
+        var workerSamples = new Option<int>("--latency-samples") { Description = "Documents stored one by one to time the queue", DefaultValueFactory = _ => 10 };
+        var workers = new Command("workers", "Documents/s of 1 and 2 worker processes on one PostgreSQL store (the scaling ratio), queue latency, and SQLite's ingest beside them")
+        {
+            workerServer, workerCount, workerThreads, workerSamples,
+        };
+        workers.SetAction(parse => WorkerBench.Run(parse.GetValue(workerServer), parse.GetValue(workerCount), parse.GetValue(workerThreads), parse.GetValue(workerSamples), stdout));
+        bench.Subcommands.Add(workers);
         return bench;
     }
 }

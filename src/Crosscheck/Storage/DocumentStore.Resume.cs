@@ -52,10 +52,17 @@ public sealed partial class DocumentStore
     /// <summary>A document newly counted by the linker: its keys' frequencies and the counters go up.</summary>
     private void CountLinked(DocumentFacts facts, DocumentAssignment assignment, DbTransaction tx)
     {
-        foreach (var key in StoryClusterer.Keys(facts))
+        // One statement for the document's keys (a key given twice counts twice, as one statement per key counted it):
+        // a statement per key was tens of thousands of round trips per hundred documents on a server.
+        var keys = StoryClusterer.Keys(facts).ToList();
+        if (keys.Count > 0)
         {
-            var cmd = Command("INSERT INTO key_frequency (key, df) VALUES ($key, 1) ON CONFLICT (key) DO UPDATE SET df = key_frequency.df + 1", tx);
-            cmd.Parameters.AddWithValue("$key", key);
+            // "WHERE true" keeps SQLite from reading ON CONFLICT as a join's ON.
+            var cmd = Command($"""
+                INSERT INTO key_frequency (key, df) SELECT k.value, count(*) FROM ({_dialect.TextsOf("$keys")}) AS k WHERE true GROUP BY k.value
+                ON CONFLICT (key) DO UPDATE SET df = key_frequency.df + excluded.df
+                """, tx);
+            cmd.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys));
             cmd.ExecuteNonQuery();
         }
         RaiseCounter("documents", null, tx);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Crosscheck.Documents;
 using Crosscheck.Linking;
 
@@ -22,6 +23,11 @@ public sealed class ReadingWorker(DocumentStore store, string name)
     /// <summary>How long a claim holds: a worker that dies mid-document leaves its claim to run out, then another reads it.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often a worker that is reading links what is ready (a worker with nothing to read links at once).</summary>
+    public TimeSpan LinkEvery { get; init; } = TimeSpan.FromSeconds(2);
+
+    private long _lastLink = Stopwatch.GetTimestamp();
+
     /// <summary>Documents claimed at once per thread.</summary>
     public int ClaimPerThread { get; init; } = 4;
 
@@ -44,7 +50,11 @@ public sealed class ReadingWorker(DocumentStore store, string name)
                 if (!Read(document)) Interlocked.Increment(ref failed);
             });
         }
+        // Putting the record back costs about what it holds, so a worker that reads links at most every LinkEvery;
+        // one with nothing to read links at once.
+        if (claimed.Count > 0 && Stopwatch.GetElapsedTime(_lastLink) < LinkEvery) return new WorkerRound(claimed.Count - failed, failed, 0, false);
         var (linked, all) = LinkReady(cancellation);
+        _lastLink = Stopwatch.GetTimestamp();
         return new WorkerRound(claimed.Count - failed, failed, linked, all);
     }
 

@@ -15,13 +15,14 @@ public sealed partial class CrossDocumentLinker
     /// in rank order, each with its stored assignment (rank, vector, incidents), and <see cref="Resumed"/> ends it. Start-up
     /// reads only those documents, however large the record in the archive.
     /// </summary>
-    public void Resume(LinkResume state, Func<string, int> storedFrequency)
+    public void Resume(LinkResume state, Func<string, int> storedFrequency, Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, int>>? storedFrequencies = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (_archive is null) throw new InvalidOperationException("only a linker with an archive resumes");
         if (_added != 0) throw new InvalidOperationException("only an empty linker resumes");
         _stories.Resume(state.Documents, state.StartedStories);
         _stories.StoredFrequency = storedFrequency;
+        _stories.StoredFrequencies = storedFrequencies;
         _nextRank = state.NextRank;
         _added = state.Documents;
         _archivedAtResume = state.ArchivedIncidents;

@@ -152,6 +152,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         else
         {
             _documents++;
+            Prefetch(keys.Keys);
             foreach (var key in keys.Keys) _documentFrequency[key] = Frequency(key) + 1;
             vector = UnitVector(keys);
         }
@@ -211,6 +212,21 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         _documents = documents;
         while (_stories.Count < started) _stories.Add(null);
         _firstLive = started;
+    }
+
+    /// <summary>
+    /// Where the frequencies of several keys not yet asked for come from at once (a store: one query per document
+    /// instead of one per key), or null (<see cref="StoredFrequency"/> is asked key by key).
+    /// </summary>
+    public Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, int>>? StoredFrequencies { get; set; }
+
+    private void Prefetch(IEnumerable<string> keys)
+    {
+        if (StoredFrequencies is not { } stored) return;
+        var missing = keys.Where(k => !_documentFrequency.ContainsKey(k)).ToList();
+        if (missing.Count == 0) return;
+        var found = stored(missing);
+        foreach (var key in missing) _documentFrequency[key] = found.GetValueOrDefault(key);
     }
 
     private int Frequency(string key)

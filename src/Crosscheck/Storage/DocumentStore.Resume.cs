@@ -131,6 +131,22 @@ public sealed partial class DocumentStore
         }
     }
 
+    /// <summary>The frequencies of the keys (<see cref="Frequency"/>) in one query; keys never seen are left out.</summary>
+    public IReadOnlyDictionary<string, int> Frequencies(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (keys.Count == 0) return found;
+        lock (_gate)
+        {
+            var cmd = Command($"SELECT key, df FROM key_frequency WHERE key IN ({_dialect.TextsOf("$keys")})", null);
+            cmd.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) found[r.GetString(0)] = (int)r.GetInt64(1);
+        }
+        return found;
+    }
+
     /// <summary>How many linked documents had the key when the linker last counted (0 for a key never seen).</summary>
     public int Frequency(string key)
     {

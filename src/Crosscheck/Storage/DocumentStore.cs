@@ -70,6 +70,8 @@ public sealed partial class DocumentStore : IDocumentStore
     /// </summary>
     public static DocumentStore OpenPostgres(string connectionString, string display, TimeProvider? time = null)
     {
+        // Not auto-prepared (Npgsql's MaxAutoPrepare): tried, a statement of SaveLink then ran twice as it was prepared
+        // (a duplicate key in event_assignments in the storage suite), so every statement is sent unprepared.
         var connection = new Npgsql.NpgsqlConnection(connectionString);
         try
         {

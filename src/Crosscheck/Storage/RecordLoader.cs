@@ -88,7 +88,7 @@ public static class RecordLoader
             var last = resume.Held.Count == 0 ? null : resume.Held.MaxBy(h => h.Facts!, Comparer<DocumentFacts>.Create(LinkOrder.Compare))!.Facts;
             if (queue.Count == 0 || last is null || LinkOrder.Compare(last.Published, last.Id, queue[0].Published, queue[0].DocumentId) < 0)
             {
-                linker.Resume(resume.State, store.Frequency);
+                linker.Resume(resume.State, store.Frequency, store.Frequencies);
                 foreach (var held in resume.Held)
                 {
                     if (held.StoryOnly) linker.RestoreStoryMember(held.Facts!, held.Assignment!);

@@ -59,15 +59,8 @@ internal static class WatchCommand
         command.SetAction(async (parse, invocation) =>
         {
             // Ctrl+C (SIGINT) and SIGTERM end the watch between two steps; the handlers keep the runtime from killing it first.
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(invocation);
+            using var stopping = new StopSignals(invocation);
             var cancellation = stopping.Token;
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stopping.Cancel();
-            }
 
             using var store = IngestCommand.OpenStore(parse.GetValue(db)!);
             using var http = NewHttpClient();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Crosscheck.Cli.Watch;
 using Crosscheck.Storage;
 
@@ -41,14 +40,8 @@ internal static class WorkerCommand
         };
         command.SetAction(parse =>
         {
-            using var stopping = new CancellationTokenSource();
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stopping.Cancel();
-            }
+            // Ctrl+C and SIGTERM stop it between two documents.
+            using var stopping = new StopSignals();
 
             using var store = IngestCommand.OpenExisting(parse.GetValue(db)!);
             if (!store.QueuesReadings)
@@ -73,7 +66,7 @@ internal static class WorkerCommand
                         stdout.WriteLine($"read {round.Read:N0}, failed {round.Failed:N0}, linked {round.Linked:N0}");
                 }, stopping.Token);
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.Token.IsCancellationRequested)
             {
                 // Stopped between two documents: each reading stored is whole; claims not done run out and go to others.
             }

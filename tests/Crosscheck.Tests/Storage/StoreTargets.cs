@@ -35,6 +35,26 @@ public sealed class OnPostgresAttribute : DataAttribute
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Backend.Postgres]];
 }
 
+/// <summary>Runs the theory on SQLite with the given arguments before the backend (an <c>InlineData</c> row for both engines).</summary>
+public sealed class OnSqliteWithAttribute(params object[] data) : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[.. data, Backend.Sqlite]];
+}
+
+/// <summary>Runs the theory on PostgreSQL with the given arguments before the backend, or skips it as <see cref="OnPostgresAttribute"/> does.</summary>
+public sealed class OnPostgresWithAttribute : DataAttribute
+{
+    private readonly object[] _data;
+
+    public OnPostgresWithAttribute(params object[] data)
+    {
+        _data = data;
+        Skip = PostgresTestServer.SkipReason;
+    }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[.. _data, Backend.Postgres]];
+}
+
 /// <summary>
 /// One test's database on one engine: opened as often as the test likes (each <see cref="Open"/> is a new store on
 /// the same database), looked at with plain SQL, and removed at the end.

@@ -306,6 +306,75 @@ public sealed class LiveRecordTests : IDisposable
         Scalar(path, "SELECT count(*) FROM decisions").ShouldBe(1);
     }
 
+    /// <summary>Issue 16 item 4 as an operator runs it: two <c>crosscheck serve</c> processes over one PostgreSQL database.</summary>
+    [PostgresFact]
+    public async Task Two_serve_processes_over_one_postgresql_database_answer_alike_and_a_decision_through_one_shows_through_the_other()
+    {
+        var path = LinkedDatabase(SampleRecord.Directory, Backend.Postgres);
+        var key = TestAccounts.Add(path, Crosscheck.Access.Role.Analyst, "analyst");
+        var servers = new List<(Process Process, HttpClient Client, System.Text.StringBuilder Output)>();
+        try
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+                probe.Start();
+                var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
+                probe.Stop();
+                var output = new System.Text.StringBuilder();
+                var process = new Process { StartInfo = CliRunner.StartInfo("serve", "--db", path, "--urls", address) };
+                process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+                process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+                process.Start();
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                var client = TestAccounts.KeyClient(new Uri(address), key);
+                client.Timeout = TimeSpan.FromSeconds(10);
+                servers.Add((process, client, output));
+            }
+            foreach (var (process, client, output) in servers)
+            {
+                var deadline = Stopwatch.StartNew();
+                while (true)
+                {
+                    process.HasExited.ShouldBeFalse(output.ToString());
+                    try
+                    {
+                        using var response = await client.GetAsync("/api/incidents?limit=1");
+                        if (response.IsSuccessStatusCode) break;
+                    }
+                    catch (HttpRequestException) { }
+                    deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(90), output.ToString());
+                    await Task.Delay(200);
+                }
+            }
+            var (one, two) = (servers[0].Client, servers[1].Client);
+            (await IncidentList(one)).ShouldBe(await IncidentList(two));
+
+            var first = JsonDocument.Parse(await one.GetStringAsync("/api/incidents?limit=100")).RootElement.GetProperty("items").EnumerateArray()
+                .First().GetProperty("id").GetString()!;
+            using (var decided = await one.PostAsync($"/api/incidents/{first}/decisions", JsonContent(new { action = "set", field = "killed", value = 777, reason = "the hospital's count" })))
+            {
+                decided.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await decided.Content.ReadAsStringAsync());
+            }
+            var clock = Stopwatch.StartNew();
+            await Eventually(async () => await Killed(two, first) == 777m);
+            (await Killed(two, first)).ShouldBe(777m, servers[1].Output.ToString());
+            clock.Elapsed.ShouldBeLessThan(Within);
+            (await IncidentList(one)).ShouldBe(await IncidentList(two));
+        }
+        finally
+        {
+            foreach (var (process, client, _) in servers)
+            {
+                client.Dispose();
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+                process.Dispose();
+            }
+        }
+    }
+
     /// <summary>Each incident served with its events, in id order.</summary>
     private static List<string> Membership(WebApplication app) =>
         [.. app.Services.GetRequiredService<SourcedRecord>().Snapshot().Incidents.Select(i => i.Id + ": " + string.Join(", ", i.Events)).Order(StringComparer.Ordinal)];

@@ -45,7 +45,7 @@ internal sealed class LiveRecord
 }
 
 /// <summary>The record a server starts with: put back from the store at once, and what is left to link.</summary>
-internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending, LinkLock? linking, StoreMark? mark) : IDisposable
+internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending, LinkLock? linking, StoreMark? mark, long ownWrites = 0) : IDisposable
 {
     public SourcedRecord Record { get; } = record;
 
@@ -57,6 +57,9 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
 
     /// <summary>Where the database stood when the record was read (null: the record is not read from the store).</summary>
     public StoreMark? Mark { get; } = mark;
+
+    /// <summary>The store's own analyst writes (<see cref="DocumentStore.AnalystWrites"/>) counted before <see cref="Mark"/> was read.</summary>
+    public long OwnWrites { get; } = ownWrites;
 
     /// <summary>An app built but never started (it could not listen) lets the lock go with its services.</summary>
     public void Dispose() => Linking?.Dispose();
@@ -73,17 +76,18 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
             return new RecordStartup(given, null, null, null);
         }
         if (store is not DocumentStore sqlite) return new RecordStartup(new SourcedRecord(new CrossDocumentLinker()), null, null, null);
+        var own = sqlite.AnalystWrites;
         var mark = sqlite.ReadMark();
         if (LinkLock.TryTake(sqlite) is { } linking)
         {
             try
             {
                 var pending = RecordLoader.Open(sqlite);
-                if (pending.Pending > 0) return new RecordStartup(pending.Record, pending, linking, mark);
+                if (pending.Pending > 0) return new RecordStartup(pending.Record, pending, linking, mark, own);
                 // Nothing to link: the lock goes at once, and the follower starts from what the store said now.
                 var now = sqlite.ReadMark();
                 linking.Dispose();
-                return new RecordStartup(pending.Record, null, null, mark with { Changes = now.Changes });
+                return new RecordStartup(pending.Record, null, null, mark with { Changes = now.Changes }, own);
             }
             catch
             {
@@ -93,7 +97,7 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
         }
         // Another process links the database now: show what it has linked so far; the follower loads the rest when it is done.
         var resumed = RecordLoader.Resume(sqlite);
-        return new RecordStartup(resumed?.Record ?? new SourcedRecord(new CrossDocumentLinker()), null, null, Unread);
+        return new RecordStartup(resumed?.Record ?? new SourcedRecord(new CrossDocumentLinker()), null, null, Unread, own);
     }
 }
 
@@ -105,6 +109,9 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
 /// record from the store (resuming, or rebuilding when a document earlier than linked ones arrived), puts it in place
 /// and links what is left, with the rules of <c>ingest</c>. While another process holds the lock (an ingest linking), it
 /// shows what that process has linked so far and links nothing. Stopping the server stops it between two documents.
+/// Analysts' writes made through another server (or process) of the same database, decisions and reassignments, move
+/// the mark's <see cref="StoreMark.Decisions"/> by more than this server's own writes did: the record is read again
+/// then too, so that a decision made through one server shows through every other at its next look.
 /// </summary>
 internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDocumentStore store, WebOptions options) : BackgroundService
 {
@@ -146,6 +153,8 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             }
         }
         StoreMark? shown = null;
+        // This store's analyst writes counted when seen.Decisions was read (read before it: each of them is in it).
+        var own = startup.OwnWrites;
         var pause = options.FollowEvery;
         while (!stop.WaitHandle.WaitOne(pause))
         {
@@ -153,16 +162,27 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             var began = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
+                // Read before the mark: every own write counted here is in the mark (or in a batch not yet committed).
+                var ownNow = sqlite.AnalystWrites;
                 var now = sqlite.ReadMark();
-                if (now == seen) continue;
+                // Decisions or moves made elsewhere: the analysts' writes grew by more than this store's own.
+                var decidedElsewhere = now.Decisions - seen.Decisions > ownNow - own;
+                if (!decidedElsewhere && now.LastDocument == seen.LastDocument && now.Changes == seen.Changes) continue;
                 using var taken = LinkLock.TryTake(sqlite);
                 if (taken is null)
                 {
                     // Another process links: its progress is shown, and the record is loaded whole once it is done.
-                    if (now.Changes != shown?.Changes && Fresh(sqlite, () => RecordLoader.Resume(sqlite)) is { } resumed) live.Replace(resumed.Record);
+                    if ((now.Changes != shown?.Changes || decidedElsewhere) && Fresh(sqlite, () => RecordLoader.Resume(sqlite)) is { } resumed)
+                    {
+                        live.Replace(resumed.Record);
+                        // The record shown holds the decisions of this mark.
+                        seen = seen with { Decisions = now.Decisions };
+                        own = ownNow;
+                    }
                     shown = now;
                     continue;
                 }
+                own = sqlite.AnalystWrites;
                 seen = Linked(sqlite, null, sqlite.ReadMark(), problem, stop);
                 shown = null;
                 told = null;

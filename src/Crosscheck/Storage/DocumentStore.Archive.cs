@@ -724,7 +724,7 @@ public sealed partial class DocumentStore : ILinkArchive
         {
             Interlocked.Increment(ref _archiveProblems);
             ArchiveProblem?.Invoke($"{Path}: the archived {what} cannot be read ({ex.Message}); left out now, and the next load rebuilds the record");
-            lock (_gate) Command($"DELETE FROM linker_state WHERE name <> '{ChangesCounter}'", null).ExecuteNonQuery();
+            lock (_gate) Command($"DELETE FROM linker_state WHERE name NOT IN {KeptCounters}", null).ExecuteNonQuery();
             return null;
         }
     }

@@ -142,6 +142,8 @@ public sealed partial class DocumentStore : IRecordJournal
                 BindAssignment(cmd, id, a);
                 if (cmd.ExecuteNonQuery() != 1) throw new InvalidOperationException($"event {id} has no stored assignment");
             }
+            // Other servers of the database see the move by their mark (StoreMark.Decisions).
+            RaiseCounter(ReassignedCounter, null, tx);
             Interlocked.Increment(ref _analystWrites);
             write.Complete();
         }

@@ -14,11 +14,13 @@ namespace Crosscheck.Storage;
 public sealed record StoredResume(LinkResume State, IReadOnlyList<StoredLink> Held);
 
 /// <summary>
-/// Where a database stands, in two numbers read at once: the last document stored, and the record's change counter,
+/// Where a database stands, in three numbers read at once: the last document stored; the record's change counter,
 /// which every write of a linker raises (a link, a failure, a stale or reread mark, a rebuild's counters; not a detach,
-/// which the server that made it holds already). A reader that saw the same mark before has nothing new to load.
+/// which the server that made it holds already); and the analysts' writes (the last decision's number plus the
+/// reassignments made by hand), which another server of the same database follows. A reader that saw the same mark
+/// before has nothing new to load.
 /// </summary>
-public readonly record struct StoreMark(long LastDocument, long Changes);
+public readonly record struct StoreMark(long LastDocument, long Changes, long Decisions = 0);
 
 /// <summary>
 /// What lets a load resume instead of rebuilding (migration 5): each linked document's rank, story order and vector,
@@ -37,6 +39,15 @@ public sealed partial class DocumentStore
 
     /// <summary>The name of the change counter in <c>linker_state</c> (<see cref="StoreMark"/>); a rebuild keeps it.</summary>
     internal const string ChangesCounter = "changes";
+
+    /// <summary>
+    /// The name of the counter of reassignments made by hand (a detach, a move) in <c>linker_state</c>; with the number of
+    /// the last decision it makes <see cref="StoreMark.Decisions"/>. A rebuild keeps it.
+    /// </summary>
+    internal const string ReassignedCounter = "reassigned";
+
+    /// <summary>The counters a rebuild keeps: they only ever go up, so that a server's mark never goes back.</summary>
+    internal const string KeptCounters = $"('{ChangesCounter}', '{ReassignedCounter}')";
 
     private long _analystWrites;
 
@@ -111,7 +122,7 @@ public sealed partial class DocumentStore
             using var write = RecordWrite();
             var tx = write.Transaction;
             Command("DELETE FROM key_frequency", tx).ExecuteNonQuery();
-            Command($"DELETE FROM linker_state WHERE name <> '{ChangesCounter}'", tx).ExecuteNonQuery();
+            Command($"DELETE FROM linker_state WHERE name NOT IN {KeptCounters}", tx).ExecuteNonQuery();
             Changed(tx);
             foreach (var (key, df) in frequencies)
             {
@@ -245,16 +256,17 @@ public sealed partial class DocumentStore
         }
     }
 
-    /// <summary>Where the database stands now (<see cref="StoreMark"/>): two indexed reads, cheap enough to ask every second.</summary>
+    /// <summary>Where the database stands now (<see cref="StoreMark"/>): four indexed reads, cheap enough to ask every second.</summary>
     public StoreMark ReadMark()
     {
         lock (_gate)
         {
             using var r = Command($"""
-                SELECT coalesce((SELECT max(seq) FROM documents), 0), coalesce((SELECT value FROM linker_state WHERE name = '{ChangesCounter}'), 0)
+                SELECT coalesce((SELECT max(seq) FROM documents), 0), coalesce((SELECT value FROM linker_state WHERE name = '{ChangesCounter}'), 0),
+                    coalesce((SELECT max(number) FROM decisions), 0) + coalesce((SELECT value FROM linker_state WHERE name = '{ReassignedCounter}'), 0)
                 """, null).ExecuteReader();
             r.Read();
-            return new StoreMark(r.GetInt64(0), r.GetInt64(1));
+            return new StoreMark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
         }
     }
 

@@ -22,13 +22,15 @@ public sealed class LinkLock : IDisposable
     {
         ArgumentNullException.ThrowIfNull(store);
         if (store.ConnectionString is not { } postgres) return TryTake(store.Path);
-        var connection = new Npgsql.NpgsqlConnection(postgres);
+        // Not from the pool: a pooled connection goes back idle when disposed and keeps its session, and with it the
+        // lock, until the pool hands it out again (which may be never). Its own session ends when the lock is let go.
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Pooling = false }.ConnectionString);
         try
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = $"SELECT pg_try_advisory_lock({Sql.SqlDialect.LinkLockKey})";
-            if (cmd.ExecuteScalar() is true) return new LinkLock(connection);
+            if (cmd.ExecuteScalar() is true) return new LinkLock(new AdvisoryHold(connection));
         }
         catch
         {
@@ -90,4 +92,26 @@ public sealed class LinkLock : IDisposable
     }
 
     public void Dispose() => _held?.Dispose();
+
+    /// <summary>The session that holds the PostgreSQL lock: let go at once on dispose, before the session ends.</summary>
+    private sealed class AdvisoryHold(Npgsql.NpgsqlConnection connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = $"SELECT pg_advisory_unlock({Sql.SqlDialect.LinkLockKey})";
+                cmd.ExecuteNonQuery();
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException)
+            {
+                // A broken session: the server lets the lock go when it ends, which closing it does.
+            }
+            finally
+            {
+                connection.Dispose();
+            }
+        }
+    }
 }

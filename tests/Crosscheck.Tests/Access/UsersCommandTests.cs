@@ -4,7 +4,7 @@ using System.Text;
 using Crosscheck.Access;
 using Crosscheck.Cli;
 using Crosscheck.Storage;
-using Microsoft.Data.Sqlite;
+using Crosscheck.Tests.Storage;
 
 namespace Crosscheck.Tests.Access;
 
@@ -22,11 +22,11 @@ public sealed class UsersCommandTests
     /// <summary>The key <c>users add</c> printed: its last line.</summary>
     internal static string KeyOf(string stdout) => stdout.TrimEnd().Split('\n')[^1];
 
-    [Fact]
-    public void Adding_a_user_prints_a_random_256_bit_key_once_and_stores_only_its_sha256()
+    [Theory, OnSqlite, OnPostgres]
+    public void Adding_a_user_prints_a_random_256_bit_key_once_and_stores_only_its_sha256(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var db = dir.Combine("users.db");
+        using var target = StoreTarget.Create(backend);
+        var db = target.DbOption;
         var (code, stdout, stderr) = Run("users", "add", "alice", "--role", "analyst", "--db", db);
         stderr.ShouldBeEmpty();
         code.ShouldBe(0);
@@ -39,22 +39,27 @@ public sealed class UsersCommandTests
         second.ShouldNotBe(key);
 
         // The database holds the hash and nothing that reads as the key.
-        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        using (var connection = target.Connect())
         {
-            connection.Open();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT key_hash FROM users WHERE name = 'alice'";
             ((byte[])cmd.ExecuteScalar()!).ShouldBe(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            // No column of any user's row reads as the key.
+            cmd.CommandText = "SELECT * FROM users";
+            using var rows = cmd.ExecuteReader();
+            while (rows.Read())
+            {
+                for (var i = 0; i < rows.FieldCount; i++) (rows.GetValue(i)?.ToString() ?? "").ShouldNotContain(key);
+            }
         }
-        File.ReadAllBytes(db).AsSpan().IndexOf(Encoding.UTF8.GetBytes(key)).ShouldBe(-1);
-        if (File.Exists(db + "-wal")) File.ReadAllBytes(db + "-wal").AsSpan().IndexOf(Encoding.UTF8.GetBytes(key)).ShouldBe(-1);
+        target.FilesContain(Encoding.UTF8.GetBytes(key)).ShouldBeFalse();
     }
 
-    [Fact]
-    public void Users_are_listed_by_name_with_their_roles_and_a_removed_user_is_gone()
+    [Theory, OnSqlite, OnPostgres]
+    public void Users_are_listed_by_name_with_their_roles_and_a_removed_user_is_gone(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var db = dir.Combine("users.db");
+        using var target = StoreTarget.Create(backend);
+        var db = target.DbOption;
         Run("users", "add", "zoe", "--role", "admin", "--db", db).Code.ShouldBe(0);
         Run("users", "add", "amir", "--role", "reader", "--db", db).Code.ShouldBe(0);
 
@@ -66,21 +71,21 @@ public sealed class UsersCommandTests
         lines[2].ShouldStartWith("zoe   admin");
 
         Run("users", "remove", "ZOE", "--db", db).ShouldBe((0, "Removed 'ZOE'.\n", ""));
-        using var store = DocumentStore.Open(db);
+        using var store = target.Open();
         store.Users().Select(u => u.Name).ShouldBe(["amir"]);
     }
 
-    [Fact]
-    public void A_duplicate_name_is_one_line_and_keeps_the_first_key()
+    [Theory, OnSqlite, OnPostgres]
+    public void A_duplicate_name_is_one_line_and_keeps_the_first_key(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var db = dir.Combine("users.db");
+        using var target = StoreTarget.Create(backend);
+        var db = target.DbOption;
         Run("users", "add", "alice", "--role", "analyst", "--db", db).Code.ShouldBe(0);
         var (code, stdout, stderr) = Run("users", "add", "Alice", "--role", "admin", "--db", db);
         code.ShouldBe(CrosscheckCli.SomeFailed);
         stdout.ShouldBeEmpty();
         stderr.ShouldBe("crosscheck: users add: a user named 'Alice' exists already (remove it first or choose another name)\n");
-        using var store = DocumentStore.Open(db);
+        using var store = target.Open();
         store.Users().Single().Role.ShouldBe(Role.Analyst);
     }
 
@@ -105,11 +110,11 @@ public sealed class UsersCommandTests
         File.Exists(db).ShouldBeFalse();
     }
 
-    [Fact]
-    public void Removing_a_user_that_is_not_there_is_one_line()
+    [Theory, OnSqlite, OnPostgres]
+    public void Removing_a_user_that_is_not_there_is_one_line(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var db = dir.Combine("users.db");
+        using var target = StoreTarget.Create(backend);
+        var db = target.DbOption;
         Run("users", "add", "alice", "--role", "reader", "--db", db).Code.ShouldBe(0);
         Run("users", "remove", "bob", "--db", db).ShouldBe((CrosscheckCli.SomeFailed, "", "crosscheck: users remove: there is no user named 'bob'\n"));
     }

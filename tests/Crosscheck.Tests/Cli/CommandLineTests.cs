@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Crosscheck.Tests.Storage;
+
 namespace Crosscheck.Tests.Cli;
 
 public sealed class CommandLineTests
@@ -20,15 +22,16 @@ public sealed class CommandLineTests
         stdout.ShouldContain("Summary");
     }
 
-    [Fact]
-    public void Ingest_reports_each_bad_input_on_one_line_keeps_the_good_ones_and_exits_one()
+    [Theory, OnSqlite, OnPostgres]
+    public void Ingest_reports_each_bad_input_on_one_line_keeps_the_good_ones_and_exits_one(Backend backend)
     {
+        using var target = StoreTarget.Create(backend);
         using var dir = new TempDirectory();
         var good = dir.File("good.txt", Article);
         var empty = dir.File("empty.txt", "");
         var binary = dir.File("bin.txt", new byte[] { 0, 1, 2, 3, 0, 0 });
         var feed = dir.File("bad.xml", "<rss><channel><item></channel>");
-        var db = dir.Combine("c.db");
+        var db = target.DbOption;
         var missing = dir.Combine("missing.txt");
         var (code, stdout, stderr) = CliRunner.Run(["ingest", empty, binary, good, feed, missing, "--db", db]);
         code.ShouldBe(1);
@@ -39,7 +42,7 @@ public sealed class CommandLineTests
         lines.ShouldContain(l => l.Contains(feed) && l.Contains("malformed XML"));
         lines.ShouldContain(l => l.Contains(missing) && l.Contains("no such file"));
         stderr.ShouldNotContain("   at ");
-        using var store = Crosscheck.Storage.DocumentStore.Open(db);
+        using var store = target.Open();
         store.Count.ShouldBe(1);
     }
 

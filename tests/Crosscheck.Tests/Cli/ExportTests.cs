@@ -298,6 +298,22 @@ public sealed class ExportTests(ExportFixture data) : IClassFixture<ExportFixtur
         foreach (var format in new[] { "json", "acled-csv", "plover-json", "geojson" }) Export(format).ShouldBe(Export(format), format);
     }
 
+    /// <summary>The samples ingested into PostgreSQL export the bytes their SQLite file exports, in every format.</summary>
+    [PostgresFact]
+    public void The_samples_export_the_same_bytes_from_postgresql_as_from_sqlite()
+    {
+        using var target = StoreTarget.Create(Backend.Postgres);
+        var (code, _, stderr) = Run("ingest", SampleRecord.Directory, "--db", target.DbOption);
+        code.ShouldBe(0, stderr);
+        foreach (var format in new[] { "json", "acled-csv", "plover-json", "geojson" })
+        {
+            var sqlite = Run("export", "--format", format, "--db", data.Database);
+            var postgres = Run("export", "--format", format, "--db", target.DbOption);
+            (sqlite.Code, postgres.Code).ShouldBe((0, 0), postgres.Stderr);
+            postgres.Stdout.ShouldBe(sqlite.Stdout, format);
+        }
+    }
+
     [Fact]
     public void Standard_output_gets_the_export_and_standard_error_the_count()
     {

@@ -3,6 +3,8 @@ using Crosscheck.Documents;
 using Crosscheck.Language;
 using Crosscheck.Storage;
 
+using Crosscheck.Tests.Storage;
+
 namespace Crosscheck.Tests.Cli;
 
 /// <summary>A document whose reading throws is one line naming it; every other document is read, linked and written.</summary>
@@ -48,14 +50,14 @@ public sealed class IsolationTests
         line.ShouldContain("cannot be analyzed (InvalidOperationException: a component failed on purpose)");
     }
 
-    [Fact]
-    public void Linking_keeps_a_failing_document_out_with_its_reason_and_does_not_try_it_again()
+    [Theory, OnSqlite, OnPostgres]
+    public void Linking_keeps_a_failing_document_out_with_its_reason_and_does_not_try_it_again(Backend backend)
     {
         using var dir = new TempDirectory();
         WriteReports(dir);
-        var path = dir.Combine("isolated.db");
+        using var target = StoreTarget.Create(backend);
         string failing;
-        using (var store = DocumentStore.Open(path))
+        using (var store = target.Open())
         {
             new DocumentIngestor(store, new DocumentReader()).Ingest([dir.Combine("in")]).Added.ShouldBe(5);
             failing = store.List("quarry", 0, 5).Items.Single().Id;
@@ -68,7 +70,7 @@ public sealed class IsolationTests
             load.Record.DocumentIds.ShouldNotContain(failing);
             load.Record.DocumentIds.Count.ShouldBe(4);
         }
-        using (var store = DocumentStore.Open(path))
+        using (var store = target.Open())
         {
             var problems = new List<string>();
             var again = RecordLoader.Load(store, analyze: _ => throw new InvalidOperationException("nothing is read again"), problem: problems.Add);

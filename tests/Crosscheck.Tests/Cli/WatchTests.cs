@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
+using Crosscheck.Tests.Storage;
+
 namespace Crosscheck.Tests.Cli;
 
 /// <summary>
@@ -35,11 +37,12 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
         _dir.Dispose();
     }
 
-    [Fact]
-    public async Task The_first_poll_stores_and_links_a_feeds_items_and_the_second_is_a_304_asked_with_the_etag()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_first_poll_stores_and_links_a_feeds_items_and_the_second_is_a_304_asked_with_the_etag(Backend backend)
     {
         _server.Publish(Feed(1, 2), "\"v1\"");
-        using var store = DocumentStore.Open(_dir.Combine("feed.db"));
+        using var target = StoreTarget.Create(backend);
+        using var store = target.Open();
         using var watcher = NewWatcher(store, feeds: [_server.FeedUrl]);
 
         var first = await watcher.PollAsync(CancellationToken.None);
@@ -143,12 +146,13 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
         store.Count.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task A_new_file_in_a_watched_folder_is_stored_and_linked_without_waiting_for_the_rescan()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_new_file_in_a_watched_folder_is_stored_and_linked_without_waiting_for_the_rescan(Backend backend)
     {
         var folder = Directory.CreateDirectory(_dir.Combine("inbox")).FullName;
         File.WriteAllText(Path.Combine(folder, "first.txt"), Article("Arlon", 3));
-        using var store = DocumentStore.Open(_dir.Combine("folder.db"));
+        using var target = StoreTarget.Create(backend);
+        using var store = target.Open();
         using var watcher = new Watcher(store, new WatchOptions
         {
             Folders = [folder],
@@ -169,7 +173,7 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
         store.LinkedCount.ShouldBe(2);
         store.List(null, 0, 10).Items.Select(d => Path.GetFileName(d.Source)).Order().ShouldBe(["first.txt", "second.txt"]);
         // The record holds the new document's incident.
-        using (var reader = DocumentStore.Open(store.Path))
+        using (var reader = target.Open())
         {
             var record = RecordLoader.Resume(reader)!.Record;
             record.IncidentsOfDocument(store.List(null, 0, 10).Items.Single(d => d.Source.EndsWith("second.txt", StringComparison.Ordinal)).Id).ShouldNotBeEmpty();
@@ -203,11 +207,12 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
         store.Count.ShouldBe(2);
     }
 
-    [Fact]
-    public async Task The_command_watches_a_folder_until_interrupted_and_then_stops_cleanly()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_command_watches_a_folder_until_interrupted_and_then_stops_cleanly(Backend backend)
     {
         var folder = Directory.CreateDirectory(_dir.Combine("watched")).FullName;
-        var db = _dir.Combine("process.db");
+        using var target = StoreTarget.Create(backend);
+        var db = target.DbOption;
         using var process = Process.Start(CliRunner.StartInfo("watch", folder, "--db", db, "--every", "1h"))!;
         var stdout = new List<string>();
         var stderr = new List<string>();

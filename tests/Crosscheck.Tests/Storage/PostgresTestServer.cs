@@ -36,7 +36,8 @@ internal static class PostgresTestServer
             : $"PostgreSQL not configured: ./test.sh starts one; set {Variable} to run these tests";
 
     /// <summary>Makes an empty database of its own (named after this process and a counter) and returns its connection string.</summary>
-    public static string CreateDatabase()
+    /// <remarks>With <paramref name="template"/> (a database made here, with no one connected), a copy of it.</remarks>
+    public static string CreateDatabase(string? template = null)
     {
         var maintenance = Maintenance ?? throw new InvalidOperationException($"{Variable} is not set ({RequiredVariable}=1 asks for PostgreSQL)");
         var name = $"{NamePrefix}{Environment.ProcessId}_{Interlocked.Increment(ref _made)}";
@@ -45,7 +46,15 @@ internal static class PostgresTestServer
             connection.Open();
             // A process of an earlier run with the same id may have left it behind.
             Execute(connection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-            Execute(connection, $"CREATE DATABASE \"{name}\"");
+            if (template is null) Execute(connection, $"CREATE DATABASE \"{name}\"");
+            else
+            {
+                var from = new NpgsqlConnectionStringBuilder(template).Database;
+                if (from is null || !from.StartsWith(NamePrefix, StringComparison.Ordinal) || from.Contains('"')) throw new ArgumentException($"'{from}' is not a database made here", nameof(template));
+                // A copy needs the template without sessions: the pool's idle ones go first.
+                using (var pooled = new NpgsqlConnection(template)) NpgsqlConnection.ClearPool(pooled);
+                Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE \"{from}\"");
+            }
         }
         return new NpgsqlConnectionStringBuilder(maintenance) { Database = name }.ConnectionString;
     }

@@ -3,9 +3,6 @@ using System.Text.Json;
 using Crosscheck.Cli;
 using Crosscheck.Linking;
 using Crosscheck.Storage;
-using Microsoft.Data.Sqlite;
-
-using static Crosscheck.Tests.Storage.StoreSql;
 
 namespace Crosscheck.Tests.Storage;
 
@@ -109,7 +106,8 @@ public sealed class RecordStoreTests
             record.Incident(alone)!.Events.ShouldBe([moved]);
             record.Incident(from)!.Events.ShouldNotContain(moved);
             expected = Membership(record);
-            links = [.. record.Incident(from)!.Links];            target.Scalar($"SELECT count(*) FROM event_assignments WHERE event = '{moved}' AND incident = '{alone}'").ShouldBe(1);
+            links = [.. record.Incident(from)!.Links];
+            target.Scalar($"SELECT count(*) FROM event_assignments WHERE event = '{moved}' AND incident = '{alone}'").ShouldBe(1);
         }
         using (var store = target.Open())
         {
@@ -122,80 +120,77 @@ public sealed class RecordStoreTests
         }
     }
 
-    [Fact]
-    public void Ingesting_the_same_files_twice_changes_nothing_the_second_time()
+    [Theory, OnSqlite, OnPostgres]
+    public void Ingesting_the_same_files_twice_changes_nothing_the_second_time(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var db = dir.Combine("twice.db");
-        var (code, first, _) = Run("ingest", SampleRecord.Directory, "--db", db);
+        using var target = StoreTarget.Create(backend);
+        var (code, first, _) = Run("ingest", SampleRecord.Directory, "--db", target.DbOption);
         code.ShouldBe(0);
         first.ShouldContain($"({SampleRecord.Facts.Count} newly linked)");
-        var rows = (Scalar(db, "SELECT count(*) FROM document_facts"), Scalar(db, "SELECT count(*) FROM event_assignments"));
-        var before = CrossJsonOf(db);
+        var rows = (target.Scalar("SELECT count(*) FROM document_facts"), target.Scalar("SELECT count(*) FROM event_assignments"));
+        var before = CrossJsonOf(target);
 
-        var (code2, second, _) = Run("ingest", SampleRecord.Directory, "--db", db);
+        var (code2, second, _) = Run("ingest", SampleRecord.Directory, "--db", target.DbOption);
         code2.ShouldBe(0);
         second.ShouldContain("(0 newly linked)");
         LastLine(second).ShouldBe(LastLine(first).Replace($"({SampleRecord.Facts.Count} newly linked)", "(0 newly linked)", StringComparison.Ordinal));
-        (Scalar(db, "SELECT count(*) FROM document_facts"), Scalar(db, "SELECT count(*) FROM event_assignments")).ShouldBe(rows);
+        (target.Scalar("SELECT count(*) FROM document_facts"), target.Scalar("SELECT count(*) FROM event_assignments")).ShouldBe(rows);
         rows.Item1.ShouldBe(SampleRecord.Facts.Count);
-        CrossJsonOf(db).ShouldBe(before);
+        CrossJsonOf(target).ShouldBe(before);
         before.ShouldBe(SampleRecord.ExpectedCrossJson);
     }
 
-    [Fact]
-    public void Unreadable_stored_facts_are_one_clear_message_and_are_read_again_from_the_text()
+    [Theory, OnSqlite, OnPostgres]
+    public void Unreadable_stored_facts_are_one_clear_message_and_are_read_again_from_the_text(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("corrupt.db");
-        using (var store = SampleRecord.StoreDocuments(path)) RecordLoader.Load(store);
-        var before = CrossJsonOf(path);
-        var seq = Scalar(path, "SELECT seq FROM documents ORDER BY (published IS NULL), coalesce(published, ''), id LIMIT 1 OFFSET 1");
+        using var target = StoreTarget.Create(backend);
+        using (var store = SampleRecord.StoreDocuments(target)) RecordLoader.Load(store);
+        var before = CrossJsonOf(target);
+        var seq = target.Scalar("SELECT seq FROM documents ORDER BY (published IS NULL), coalesce(published, ''), id LIMIT 1 OFFSET 1");
         var id = SampleRecord.Facts[1].Id;
-        Execute(path, $"UPDATE document_facts SET facts = '{{\"id\": ' WHERE document_seq = {seq}");
+        target.Execute($"UPDATE document_facts SET facts = '{{\"id\": ' WHERE document_seq = {seq}");
 
-        var (code, _, stderr) = Run("export", "--db", path);
-        code.ShouldBe(CrosscheckCli.SomeFailed);
+        var (code, _, stderr) = Run("export", "--db", target.DbOption);
+        code.ShouldBe(CrosscheckCli.SomeFailed, stderr);
         var lines = stderr.Trim().Split('\n');
-        lines.Length.ShouldBe(2);
-        lines[0].ShouldStartWith($"crosscheck: {Path.GetFullPath(path)}: the stored facts of document {id} cannot be read (");
+        lines.Length.ShouldBe(2, stderr);
+        lines[0].ShouldStartWith($"crosscheck: {target.Display}: the stored facts of document {id} cannot be read (");
         lines[1].ShouldStartWith("crosscheck: exported ");
         // Read again from the document's text and saved: the next run has nothing to say, and the record is whole.
-        var (again, _, quiet) = Run("export", "--db", path);
-        again.ShouldBe(CrosscheckCli.Ok);
+        var (again, _, quiet) = Run("export", "--db", target.DbOption);
+        again.ShouldBe(CrosscheckCli.Ok, quiet);
         quiet.Trim().Split('\n').Single().ShouldStartWith("crosscheck: exported ");
-        CrossJsonOf(path).ShouldBe(before);
+        CrossJsonOf(target).ShouldBe(before);
     }
 
-    [Fact]
-    public void An_unreadable_archived_incident_is_one_clear_line_and_the_next_load_rebuilds_the_record()
+    [Theory, OnSqlite, OnPostgres]
+    public void An_unreadable_archived_incident_is_one_clear_line_and_the_next_load_rebuilds_the_record(Backend backend)
     {
-        using var dir = new TempDirectory();
-        var path = dir.Combine("archive.db");
-        using (var store = SampleRecord.StoreDocuments(path)) RecordLoader.Load(store);
-        var before = CrossJsonOf(path);
-        Scalar(path, "SELECT count(*) FROM archived_incidents").ShouldBeGreaterThan(0);
-        var id = Scalar(path, "SELECT count(*) FROM archived_incidents WHERE id = (SELECT min(id) FROM archived_incidents)");
+        using var target = StoreTarget.Create(backend);
+        using (var store = SampleRecord.StoreDocuments(target)) RecordLoader.Load(store);
+        var before = CrossJsonOf(target);
+        target.Scalar("SELECT count(*) FROM archived_incidents").ShouldBeGreaterThan(0);
+        var id = target.Scalar("SELECT count(*) FROM archived_incidents WHERE id = (SELECT min(id) FROM archived_incidents)");
         id.ShouldBe(1);
-        Execute(path, "UPDATE archived_incidents SET summary = '{\"incident\": ' WHERE id = (SELECT min(id) FROM archived_incidents)");
+        target.Execute("UPDATE archived_incidents SET summary = '{\"incident\": ' WHERE id = (SELECT min(id) FROM archived_incidents)");
 
-        var (code, _, stderr) = Run("export", "--db", path);
-        code.ShouldBe(CrosscheckCli.SomeFailed);
+        var (code, _, stderr) = Run("export", "--db", target.DbOption);
+        code.ShouldBe(CrosscheckCli.SomeFailed, stderr);
         var lines = stderr.Trim().Split('\n');
-        lines.Length.ShouldBe(2);
-        lines[0].ShouldStartWith($"crosscheck: {Path.GetFullPath(path)}: the archived incident i-");
+        lines.Length.ShouldBe(2, stderr);
+        lines[0].ShouldStartWith($"crosscheck: {target.Display}: the archived incident i-");
         lines[0].ShouldEndWith("left out now, and the next load rebuilds the record");
         lines[1].ShouldStartWith("crosscheck: exported ");
         // The next load rebuilds the archive from the documents' facts: quiet, and the record is whole again.
-        var (again, _, quiet) = Run("export", "--db", path);
-        again.ShouldBe(CrosscheckCli.Ok);
+        var (again, _, quiet) = Run("export", "--db", target.DbOption);
+        again.ShouldBe(CrosscheckCli.Ok, quiet);
         quiet.Trim().Split('\n').Single().ShouldStartWith("crosscheck: exported ");
-        CrossJsonOf(path).ShouldBe(before);
+        CrossJsonOf(target).ShouldBe(before);
     }
 
-    private static string CrossJsonOf(string db)
+    private static string CrossJsonOf(StoreTarget target)
     {
-        using var store = DocumentStore.Open(db);
+        using var store = target.Open();
         return SampleRecord.CrossJsonOf(RecordLoader.Load(store).Record.Snapshot());
     }
 

@@ -35,6 +35,26 @@ public sealed class OnPostgresAttribute : DataAttribute
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Backend.Postgres]];
 }
 
+/// <summary>Runs the theory on SQLite with the given arguments before the backend (an <c>InlineData</c> row for both engines).</summary>
+public sealed class OnSqliteWithAttribute(params object[] data) : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[.. data, Backend.Sqlite]];
+}
+
+/// <summary>Runs the theory on PostgreSQL with the given arguments before the backend, or skips it as <see cref="OnPostgresAttribute"/> does.</summary>
+public sealed class OnPostgresWithAttribute : DataAttribute
+{
+    private readonly object[] _data;
+
+    public OnPostgresWithAttribute(params object[] data)
+    {
+        _data = data;
+        Skip = PostgresTestServer.SkipReason;
+    }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[.. _data, Backend.Postgres]];
+}
+
 /// <summary>
 /// One test's database on one engine: opened as often as the test likes (each <see cref="Open"/> is a new store on
 /// the same database), looked at with plain SQL, and removed at the end.
@@ -126,6 +146,30 @@ public sealed class StoreTarget : IDisposable
     public string EventCount(string facts) => Backend == Backend.Sqlite
         ? $"json_array_length({facts}, '$.events')"
         : $"jsonb_array_length(CAST({facts} AS jsonb) -> 'events')";
+
+    /// <summary>How messages name this database (a store's <c>Path</c>): the full file path, or the URI without password.</summary>
+    public string Display => Backend == Backend.Sqlite ? System.IO.Path.GetFullPath(Location) : StoreLocation.Parse(DbOption).Display;
+
+    /// <summary>SQL for the text at the top-level key <paramref name="key"/> of the JSON held by the column <paramref name="json"/>.</summary>
+    public string JsonText(string json, string key) => Backend == Backend.Sqlite
+        ? $"json_extract({json}, '$.{key}')"
+        : $"(CAST({json} AS jsonb) ->> '{key}')";
+
+    /// <summary>SQL for the JSON text of the column <paramref name="json"/> with the top-level key <paramref name="key"/> set to the string <paramref name="value"/>.</summary>
+    public string JsonSetText(string json, string key, string value) => Backend == Backend.Sqlite
+        ? $"json_set({json}, '$.{key}', '{value}')"
+        : $"CAST(jsonb_set(CAST({json} AS jsonb), '{{{key}}}', to_jsonb(CAST('{value}' AS text))) AS text)";
+
+    /// <summary>Whether the store's files hold <paramref name="bytes"/> anywhere (SQLite: the file and its WAL); always false on PostgreSQL.</summary>
+    public bool FilesContain(byte[] bytes)
+    {
+        if (Backend != Backend.Sqlite) return false;
+        foreach (var file in new[] { Location, Location + "-wal" })
+        {
+            if (File.Exists(file) && File.ReadAllBytes(file).AsSpan().IndexOf(bytes) >= 0) return true;
+        }
+        return false;
+    }
 
     public override string ToString() => Backend.ToString();
 

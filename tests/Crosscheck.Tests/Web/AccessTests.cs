@@ -4,7 +4,8 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Crosscheck.Access;
 using Crosscheck.Storage;
-using Microsoft.Data.Sqlite;
+
+using Crosscheck.Tests.Storage;
 
 namespace Crosscheck.Tests.Web;
 
@@ -17,11 +18,13 @@ public sealed class AccessTests(RecordAppFixture app) : IClassFixture<RecordAppF
     /// <summary>The incident an event is saved in, read from the database itself.</summary>
     private static string SavedIncidentOf(string databasePath, string eventId)
     {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = StoreSql.OpenAny(databasePath);
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT incident FROM event_assignments WHERE event = $e";
-        cmd.Parameters.AddWithValue("$e", eventId);
+        cmd.CommandText = "SELECT incident FROM event_assignments WHERE event = @e";
+        var e = cmd.CreateParameter();
+        e.ParameterName = "e";
+        e.Value = eventId;
+        cmd.Parameters.Add(e);
         return (string)cmd.ExecuteScalar()!;
     }
 
@@ -38,13 +41,15 @@ public sealed class AccessTests(RecordAppFixture app) : IClassFixture<RecordAppF
     }
 
     [Theory]
-    [InlineData("none", HttpStatusCode.Unauthorized)]
-    [InlineData("wrong", HttpStatusCode.Unauthorized)]
-    [InlineData("not-bearer", HttpStatusCode.Unauthorized)]
-    [InlineData("reader", HttpStatusCode.Forbidden)]
-    public async Task A_detach_without_a_key_with_a_wrong_key_or_with_a_reader_s_key_is_refused_and_changes_nothing(string sent, HttpStatusCode status)
+    [OnSqliteWith("none", HttpStatusCode.Unauthorized)]
+    [OnSqliteWith("wrong", HttpStatusCode.Unauthorized)]
+    [OnSqliteWith("not-bearer", HttpStatusCode.Unauthorized)]
+    [OnSqliteWith("reader", HttpStatusCode.Forbidden)]
+    [OnPostgresWith("wrong", HttpStatusCode.Unauthorized)]
+    [OnPostgresWith("reader", HttpStatusCode.Forbidden)]
+    public async Task A_detach_without_a_key_with_a_wrong_key_or_with_a_reader_s_key_is_refused_and_changes_nothing(string sent, HttpStatusCode status, Backend backend)
     {
-        var (analyst, record, path) = await app.StartCopyAsync($"refused-{sent}.db");
+        var (analyst, record, path) = await app.StartCopyAsync($"refused-{sent}.db", backend: backend);
         var merged = record.Snapshot().Incidents.First(i => i.Events.Length >= 2);
         var moved = merged.Events[1];
         using var client = TestAccounts.KeyClient(analyst.BaseAddress!, sent switch
@@ -156,10 +161,10 @@ public sealed class AccessTests(RecordAppFixture app) : IClassFixture<RecordAppF
         (await visitor.GetStringAsync($"/incidents/{merged.Id}")).ShouldNotContain("form class=\"detach\"");
     }
 
-    [Fact]
-    public async Task A_removed_account_s_key_and_session_stop_working_at_once()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_removed_account_s_key_and_session_stop_working_at_once(Backend backend)
     {
-        var (analyst, _, path) = await app.StartCopyAsync("removed.db");
+        var (analyst, _, path) = await app.StartCopyAsync("removed.db", backend: backend);
         var key = TestAccounts.Add(path, Role.Reader, "leaving");
         using var byKey = TestAccounts.KeyClient(analyst.BaseAddress!, key);
         using var bySession = Browser(analyst.BaseAddress!);
@@ -167,7 +172,7 @@ public sealed class AccessTests(RecordAppFixture app) : IClassFixture<RecordAppF
         (await byKey.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await bySession.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        using (var store = DocumentStore.Open(path)) store.RemoveUser("leaving").ShouldBeTrue();
+        using (var store = DocumentStore.Open(StoreLocation.Parse(path))) store.RemoveUser("leaving").ShouldBeTrue();
         (await byKey.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await bySession.GetAsync("/api/stories")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

@@ -16,7 +16,14 @@ public sealed class RecordAppFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "crosscheck-record-tests", Guid.NewGuid().ToString("N"));
     private readonly List<WebApplication> _apps = [];
+    private readonly List<PostgresTestDatabase> _databases = [];
     private string _template = "";
+    private readonly Lazy<PostgresTestDatabase> _postgresTemplate;
+
+    public RecordAppFixture()
+    {
+        _postgresTemplate = new(MakePostgresTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>Sends the analyst's key with every request.</summary>
     public HttpClient Client { get; private set; } = null!;
@@ -42,14 +49,44 @@ public sealed class RecordAppFixture : IAsyncLifetime
     }
 
     /// <summary>Starts another app over a fresh copy of the linked database, its client sending the analyst's key; stopped with the fixture.</summary>
-    public async Task<(HttpClient Client, SourcedRecord Record, string DatabasePath)> StartCopyAsync(string name, bool isPublic = false)
+    /// <remarks>
+    /// On <see cref="Backend.Postgres"/> the copy is a database of its own made from a linked template database, and
+    /// <c>DatabasePath</c> is its <c>postgres://</c> location (what <c>--db</c> takes).
+    /// </remarks>
+    public async Task<(HttpClient Client, SourcedRecord Record, string DatabasePath)> StartCopyAsync(string name, bool isPublic = false, Backend backend = Backend.Sqlite)
     {
-        var path = Path.Combine(_directory, name);
-        File.Copy(_template, path);
+        string path;
+        if (backend == Backend.Postgres)
+        {
+            var copy = new PostgresTestDatabase(PostgresTestServer.CreateDatabase(_postgresTemplate.Value.ConnectionString));
+            lock (_databases) _databases.Add(copy);
+            path = copy.Uri;
+        }
+        else
+        {
+            path = Path.Combine(_directory, name);
+            File.Copy(_template, path);
+        }
         var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0", Public = isPublic });
         await app.StartAsync();
         _apps.Add(app);
         return (TestAccounts.KeyClient(new Uri(app.Urls.Single()), AnalystKey), app.Services.GetRequiredService<SourcedRecord>(), path);
+    }
+
+    /// <summary>The samples linked into a PostgreSQL database with the accounts of the SQLite template (the same keys), left without sessions.</summary>
+    private PostgresTestDatabase MakePostgresTemplate()
+    {
+        var template = PostgresTestServer.Fresh();
+        using (var store = DocumentStore.OpenPostgres(template.ConnectionString, "postgres template"))
+        {
+            new DocumentIngestor(store, new Crosscheck.Documents.DocumentReader()).Ingest([SampleRecord.Directory]).Failed.ShouldBe(0);
+            RecordLoader.Load(store).Linked.ShouldBe(SampleRecord.Facts.Count);
+        }
+        TestAccounts.Add(template.Uri, Role.Analyst, "analyst", AnalystKey);
+        TestAccounts.Add(template.Uri, Role.Reader, "reader", ReaderKey);
+        // The store's pools (its own and its reads') keep idle sessions, and a database with sessions cannot be copied.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        return template;
     }
 
     public async Task DisposeAsync()
@@ -60,6 +97,8 @@ public sealed class RecordAppFixture : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
+        foreach (var database in _databases) database.Dispose();
+        if (_postgresTemplate.IsValueCreated) _postgresTemplate.Value.Dispose();
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { }
     }

@@ -10,10 +10,13 @@ namespace Crosscheck.Tests.Web;
 public static class TestAccounts
 {
     /// <summary>Adds an account of <paramref name="role"/> to the database and returns its key.</summary>
-    public static string Add(string databasePath, Role role, string? name = null)
+    /// <remarks><paramref name="databasePath"/> is what <c>--db</c> takes: a SQLite file or a <c>postgres://</c> location.</remarks>
+    public static string Add(string databasePath, Role role, string? name = null) => Add(databasePath, role, name, AccessKey.New());
+
+    /// <summary>Adds an account of <paramref name="role"/> whose key is <paramref name="key"/> and returns the key.</summary>
+    public static string Add(string databasePath, Role role, string? name, string key)
     {
-        using var store = DocumentStore.Open(databasePath);
-        var key = AccessKey.New();
+        using var store = DocumentStore.Open(StoreLocation.Parse(databasePath));
         store.AddUser(name ?? $"{Roles.Name(role)}-{Guid.NewGuid():N}"[..20], role, AccessKey.Hash(key)).ShouldNotBeNull();
         return key;
     }

@@ -93,7 +93,8 @@ internal static class IngestCommand
     /// Rebuilds the record from the database, analyzing and linking each document that has no stored facts yet
     /// (the new ones, or those of a run that stopped early), and prints one line about the record.
     /// </summary>
-    internal static RecordLoad Link(DocumentStore store, TextWriter stdout, TextWriter stderr, LinkLock? held = null)
+    /// <param name="linkedBefore">Documents this command linked already (as a worker), counted in the line as newly linked.</param>
+    internal static RecordLoad Link(DocumentStore store, TextWriter stdout, TextWriter stderr, LinkLock? held = null, int linkedBefore = 0)
     {
         RecordLoad load;
         var pending = store.Count - store.LinkedCount;
@@ -117,7 +118,7 @@ internal static class IngestCommand
             load = Load(store, stderr, held: held);
         }
         var counts = load.Record.Counts();
-        stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked:N0} newly linked) in {Count(counts.Stories, "story", "stories")}, "
+        stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked + linkedBefore:N0} newly linked) in {Count(counts.Stories, "story", "stories")}, "
             + $"{Count(counts.Incidents, "incident")} ({Count(counts.Mentions, "mention")} apart), "
             + $"{Count(counts.Discrepancies, "discrepancy", "discrepancies")}");
         return load;

@@ -44,10 +44,10 @@ internal static class ReprocessCommand
                 {
                     Problem = line => stderr.WriteLine($"crosscheck: {line}"),
                 };
-                var read = 0;
-                worker.Run(TimeSpan.FromSeconds(1), untilIdle: true, round => read += round.Read);
-                stdout.WriteLine($"Read {read:N0} of them here; the other workers read the rest");
-                load = IngestCommand.Link(store, stdout, stderr);
+                int read = 0, linked = 0;
+                worker.Run(TimeSpan.FromSeconds(1), untilIdle: true, round => (read, linked) = (read + round.Read, linked + round.Linked));
+                stdout.WriteLine($"Read {read:N0} of them here (other workers read the rest)");
+                load = IngestCommand.Link(store, stdout, stderr, linkedBefore: linked);
             }
             else
             {

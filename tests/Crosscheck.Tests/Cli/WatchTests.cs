@@ -48,9 +48,11 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
         var first = await watcher.PollAsync(CancellationToken.None);
         first.ShouldBe(new WatchRound(2, 0, 0));
         store.Count.ShouldBe(2);
-        store.LinkedCount.ShouldBe(2);
         _stdout.ToString().ShouldContain("stored 2 new documents (0 already stored, 0 failed) from 1 input");
-        _stdout.ToString().ShouldContain("Record: 2 documents (2 newly linked)");
+        // On PostgreSQL watch stores and queues; workers read and link.
+        _stdout.ToString().ShouldContain(backend == Backend.Sqlite ? "Record: 2 documents (2 newly linked)" : "Queued: 2 document(s) to read");
+        target.LinkQueued();
+        store.LinkedCount.ShouldBe(2);
 
         // Not due yet: nothing is asked.
         _clock.Advance(Every - TimeSpan.FromSeconds(1));
@@ -161,6 +163,8 @@ public sealed class WatchTests : IAsyncLifetime, IDisposable
             Http = _http,
         }, _stdout, _stderr);
         using var stop = new CancellationTokenSource();
+        // On PostgreSQL watch stores and queues, and a worker reads and links.
+        using var worker = target.BackgroundWorker();
         var run = watcher.RunAsync(stop.Token);
 
         await Until(() => store.LinkedCount == 1);

@@ -171,6 +171,51 @@ public sealed class StoreTarget : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Reads and links what a PostgreSQL store queued (ingest and watch only store and queue there), as a worker that
+    /// stops when nothing is left; nothing on SQLite, where they link themselves.
+    /// </summary>
+    public void LinkQueued()
+    {
+        if (Backend == Backend.Sqlite) return;
+        using var store = Open();
+        new ReadingWorker(store, "test-worker").Run(TimeSpan.FromMilliseconds(50), untilIdle: true);
+    }
+
+    /// <summary>A worker reading and linking in the background until disposed (PostgreSQL); null on SQLite.</summary>
+    public IDisposable? BackgroundWorker()
+    {
+        if (Backend == Backend.Sqlite) return null;
+        return new Background(Open());
+    }
+
+    private sealed class Background : IDisposable
+    {
+        private readonly DocumentStore _store;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _run;
+
+        public Background(DocumentStore store)
+        {
+            _store = store;
+            _run = Task.Run(() => new ReadingWorker(store, "background-test-worker").Run(TimeSpan.FromMilliseconds(50), untilIdle: false, cancellation: _stop.Token));
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            try
+            {
+                _run.Wait();
+            }
+            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+            {
+            }
+            _store.Dispose();
+            _stop.Dispose();
+        }
+    }
+
     public override string ToString() => Backend.ToString();
 
     public void Dispose()

@@ -102,7 +102,7 @@ internal static class RealnewsIncidentPrint
     }
 
     /// <summary>
-    /// <c>--details</c>: every event of each mixed counted incident, with its file, the gold incident the matching gives
+    /// <c>--details</c>: every event of each mixed or unmatched counted incident, with its file, the gold incident the matching gives
     /// it, its salience, day, place, dead, the link that joined it and its words, to see why two gold incidents met.
     /// </summary>
     public static void Details(RealnewsIncidentEval.Report r, RealnewsRecord.View view, IReadOnlyDictionary<string, string> owner, TextWriter o)
@@ -113,10 +113,10 @@ internal static class RealnewsIncidentPrint
         {
             o.WriteLine($"counted {Describe(p.Incident)} matches [{string.Join(",", p.Matches)}] holds [{string.Join(",", p.From)}]");
         }
-        foreach (var p in r.Predicted.Where(p => p.Counted && p.Mixed))
+        foreach (var p in r.Predicted.Where(p => p.Counted && (p.Mixed || p.Matches.Count == 0)))
         {
             o.WriteLine();
-            o.WriteLine($"mixed {Describe(p.Incident)} matches [{string.Join(",", p.Matches)}] holds [{string.Join(",", p.From)}]");
+            o.WriteLine($"{(p.Mixed ? "mixed" : "unmatched")} {Describe(p.Incident)} matches [{string.Join(",", p.Matches)}] holds [{string.Join(",", p.From)}]");
             var links = p.Incident.Links.ToDictionary(l => l.Event, StringComparer.Ordinal);
             foreach (var id in p.Incident.Events)
             {
@@ -127,7 +127,8 @@ internal static class RealnewsIncidentPrint
                 var words = e.Evidence.ReplaceLineEndings(" ");
                 if (words.Length > 220) words = words[..220] + "…";
                 o.WriteLine($"  {owner.GetValueOrDefault(id) ?? "-",-5} {e.Salience[..4]} {time,-14} {place,-24} k={e.Fatalities?.Min.ToString(C) ?? "-"} {fileOf.GetValueOrDefault(e.Document) ?? e.Document}");
-                o.WriteLine($"        {id} {link}");
+                var sides = $"A:{string.Join("/", e.Actors.Select(a => a.Country ?? "?"))} R:{string.Join("/", e.Recipients.Select(a => a.Country ?? "?"))}";
+                o.WriteLine($"        {id} {sides} {link}");
                 o.WriteLine($"        \"{words}\"");
             }
         }

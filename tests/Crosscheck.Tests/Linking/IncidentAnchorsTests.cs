@@ -122,6 +122,24 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_placed_attack_with_no_time_at_all_starts_no_incident()
+    {
+        // No day from its words, its report or its publication (the page gives none): where, but not when.
+        var text = "---\noutlet: Harbor Ledger\ntitle: posts\n---\nMilitants attacked an army post in Kunar province, killing four soldiers, officials said.\n";
+        var read = new Crosscheck.Documents.DocumentReader().ReadBytes("posts-undated.txt", System.Text.Encoding.UTF8.GetBytes(text), ".txt").Single().Document!;
+        var annotated = Crosscheck.Language.StandardPipeline.Default.Process(read);
+        var undated = LinkFactsBuilder.Build(read, annotated, EventReader.Default.Read(annotated));
+        undated.Events.Single(e => e.Evidence.Contains("attacked", StringComparison.Ordinal)).Time.ShouldBeNull();
+        var mention = IncidentWith(Link(undated), undated, "attacked");
+        mention.Mention.ShouldBeTrue();
+        mention.Links.Single().Reason.ShouldBe("a mention: an attack with no day of its own, fitting no incident");
+
+        // Dated by its words, the same report is an incident.
+        var dated = Facts("posts-dated", "Gulf Gazette", "2025-10-21", "Militants attacked an army post in Kunar province on Monday, killing four soldiers, officials said.");
+        IncidentWith(Link(dated), dated, "attacked").Mention.ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_report_that_fits_two_attacks_of_its_day_equally_joins_the_one_more_reports_tell()
     {
         var kharkiv = Facts("tie-k1", "Harbor Ledger", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people.");

@@ -140,6 +140,21 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void An_unplaced_attack_aimed_at_another_country_is_not_an_attack_placed_in_the_first()
+    {
+        // An attack lands where its target is: strikes on one country's positions are not the shelling of a village in the other.
+        var placed = Facts("aim-placed", "Harbor Ledger", "2025-12-09", "Shelling hit a village in Surin province on Monday, killing two people, officials said.");
+        var across = Facts("aim-across", "Gulf Gazette", "2025-12-09", "Thai jets struck Cambodian positions on Monday, military officials said.");
+        var record = Link(placed, across);
+        IncidentWith(record, across, "struck").Id.ShouldNotBe(IncidentWith(record, placed, "Shelling").Id);
+
+        // Aimed at the country the attack is placed in, it may be that attack.
+        var into = Facts("aim-into", "Coastline Wire", "2025-12-09", "Cambodian rockets struck Thai villages on Monday, military officials said.");
+        var joined = Link(placed, into);
+        IncidentWith(joined, into, "struck").Id.ShouldBe(IncidentWith(joined, placed, "Shelling").Id);
+    }
+
+    [Fact]
     public void A_report_that_fits_two_attacks_of_its_day_equally_joins_the_one_more_reports_tell()
     {
         var kharkiv = Facts("tie-k1", "Harbor Ledger", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people.");

@@ -154,6 +154,46 @@ public class IncidentAnchorsTests
         IncidentWith(joined, into, "struck").Id.ShouldBe(IncidentWith(joined, placed, "Shelling").Id);
     }
 
+    private static readonly string[] DayOfShelling =
+    [
+        "Shelling hit a village in Surin province on Monday, killing two people, officials said.",
+        "Shelling hit a village in Buriram province on Monday, killing three people, officials said.",
+        "Shelling in Thailand killed several people on Monday, officials said.",
+        "Shelling hit a village in Sisaket province on Monday, wounding four people, officials said.",
+    ];
+
+    [Fact]
+    public void An_attack_placed_only_by_its_country_on_a_day_of_several_attacks_there_is_a_mention_unless_its_report_places_one()
+    {
+        var surin = Facts("shell-surin", "Harbor Ledger", "2025-12-09", DayOfShelling[0]);
+        var buriram = Facts("shell-buriram", "Gulf Gazette", "2025-12-09", DayOfShelling[1]);
+        var country = Facts("shell-country", "Coastline Wire", "2025-12-09", DayOfShelling[2]);
+        var record = Link(surin, buriram, country);
+        // "Shelling in Thailand" fits both attacks in Thailand that day: its words do not say which.
+        var vague = IncidentWith(record, country, "Thailand");
+        vague.Mention.ShouldBeTrue();
+        vague.Links.Single().Reason.ShouldBe(CrossDocumentLinker.UndecidedReason);
+
+        // A report that places one of them itself tells more of that one.
+        var own = Facts("shell-own", "Pelican Observer", "2025-12-09", DayOfShelling[0] + " Shelling in Thailand wounded several more people on Monday, the army said.");
+        var withOwn = Link(surin, buriram, own);
+        IncidentWith(withOwn, own, "wounded").Id.ShouldBe(IncidentWith(withOwn, surin, "Shelling").Id);
+    }
+
+    [Fact]
+    public void An_attack_placed_within_its_country_does_not_take_in_a_mention_that_fits_other_attacks_of_its_day()
+    {
+        var surin = Facts("shell-surin", "Harbor Ledger", "2025-12-09", DayOfShelling[0]);
+        var buriram = Facts("shell-buriram", "Gulf Gazette", "2025-12-09", DayOfShelling[1]);
+        var country = Facts("shell-country", "Coastline Wire", "2025-12-09", DayOfShelling[2]);
+        var sisaket = Facts("shell-sisaket", "Tidewater Dispatch", "2025-12-09", DayOfShelling[3]);
+        var record = Link(surin, buriram, country, sisaket);
+        var third = IncidentWith(record, sisaket, "Shelling");
+        third.Mention.ShouldBeFalse();
+        third.Events.ShouldBe([sisaket.Events.Single(e => e.Evidence.Contains("Sisaket", StringComparison.Ordinal)).Id]);
+        IncidentWith(record, country, "Thailand").Mention.ShouldBeTrue();
+    }
+
     [Fact]
     public void A_report_that_fits_two_attacks_of_its_day_equally_joins_the_one_more_reports_tell()
     {

@@ -425,9 +425,12 @@ public sealed partial class CrossDocumentLinker
     private static bool SwallowsUndecided(EventFacts ev, IncidentState mention, IReadOnlyList<(IncidentState Incident, bool OtherStory)> candidates)
     {
         if (ev.Type != PloverType.Assault || Unlocated(ev) || !mention.IsMention || !IncidentAnchors.CanStart(ev) || mention.Events.Any(e => e.Document == ev.Document)) return false;
+        if (mention.Traits is not { First: { } first, Last: { } last }) return false;
         foreach (var (other, _) in candidates)
         {
-            if (ReferenceEquals(other, mention) || other.Events.Count == 0 || other.Type != ev.Type || other.IsMention) continue;
+            if (ReferenceEquals(other, mention) || other.Events.Count == 0 || other.Type != ev.Type) continue;
+            // Only an attack of the mention's days (with their slack) can fit its reports: the rest are not compared.
+            if (other.Traits is not { First: { } from, Last: { } to } || from.DayNumber > last.DayNumber + 2 || to.DayNumber < first.DayNumber - 2 || other.IsMention) continue;
             foreach (var m in mention.Events)
             {
                 if (IncidentMatcher.Match(m, other.Events, other.Traits) is { } fit && fit.Shared.HasFlag(IncidentMatcher.SharedFacts.Time)) return true;

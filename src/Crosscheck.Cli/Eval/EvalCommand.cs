@@ -38,12 +38,13 @@ internal static class EvalCommand
         realnewsSplit.AcceptOnlyFromAmong("dev", "test", "all");
         var realnewsShow = new Option<int>("--show") { Description = "Print this many errors of each kind, with their words" };
         var realnewsShowIncidents = new Option<int>("--show-incidents") { Description = "Print this many mismatches of each kind at the incident level (gold incident → record incidents, unmatched or mixed record incidents, wire groups, disputes, discrepancies)" };
+        var realnewsDetails = new Option<bool>("--details") { Description = "Print every event of each mixed counted incident: its file, the gold incident it reports, its day, place, salience, link reason and words" };
         var realnews = new Command("realnews", "Event-level killed, running tolls and event days, then the ingested record's incidents, campaign tolls, wire groups, disputes and discrepancies, against the realnews gold record (one split)")
         {
-            realnewsData, realnewsSplit, realnewsShow, realnewsShowIncidents,
+            realnewsData, realnewsSplit, realnewsShow, realnewsShowIncidents, realnewsDetails,
         };
         realnews.SetAction(parse => RealnewsEval.Run(parse.GetValue(realnewsData) ?? SharedDataFolder.PathTo("realnews"), parse.GetValue(realnewsSplit)!, parse.GetValue(realnewsShow),
-            parse.GetValue(realnewsShowIncidents), stdout));
+            parse.GetValue(realnewsShowIncidents), stdout, parse.GetValue(realnewsDetails)));
         eval.Subcommands.Add(realnews);
         eval.Subcommands.Add(OriginsEval.Create(stdout));
         var ecbData = new Option<string?>("--data") { Description = "The ECB+ corpus folder (numbered topic folders; default: ../shared/data/ecbplus)" };

@@ -36,7 +36,7 @@ internal static class RealnewsEval
         public double FiguresFound => Share(Tolls, t => t.Anywhere);
     }
 
-    public static int Run(string dataDirectory, string split, int show, int showIncidents, TextWriter stdout)
+    public static int Run(string dataDirectory, string split, int show, int showIncidents, TextWriter stdout, bool details = false)
     {
         if (split is not ("dev" or "test" or "all")) throw new CliFailure($"--split must be dev, test or all, not '{split}'");
         var report = Score(dataDirectory, split);
@@ -46,6 +46,7 @@ internal static class RealnewsEval
         var view = RealnewsRecord.Build(dataDirectory, articles);
         var incidents = RealnewsIncidentEval.Score(report.Gold, split, view, RealnewsPlaces.Default);
         RealnewsIncidentPrint.Print(incidents, view, articles.Count, showIncidents, stdout);
+        if (details) RealnewsIncidentPrint.Details(incidents, view, RealnewsIncidentEval.Attribution(articles, report.Gold, view), stdout);
         return CrosscheckCli.Ok;
     }
 

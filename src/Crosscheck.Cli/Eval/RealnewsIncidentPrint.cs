@@ -101,6 +101,39 @@ internal static class RealnewsIncidentPrint
         }
     }
 
+    /// <summary>
+    /// <c>--details</c>: every event of each mixed or unmatched counted incident, with its file, the gold incident the matching gives
+    /// it, its salience, day, place, dead, the link that joined it and its words, to see why two gold incidents met.
+    /// </summary>
+    public static void Details(RealnewsIncidentEval.Report r, RealnewsRecord.View view, IReadOnlyDictionary<string, string> owner, TextWriter o)
+    {
+        var fileOf = view.DocumentOfFile.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Select(p => p.Key).Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
+        o.WriteLine();
+        foreach (var p in r.Predicted.Where(p => p.Counted).OrderBy(p => p.Incident.Time?.Start).ThenBy(p => p.Incident.Id, StringComparer.Ordinal))
+        {
+            o.WriteLine($"counted {Describe(p.Incident)} matches [{string.Join(",", p.Matches)}] holds [{string.Join(",", p.From)}]");
+        }
+        foreach (var p in r.Predicted.Where(p => p.Counted && (p.Mixed || p.Matches.Count == 0)))
+        {
+            o.WriteLine();
+            o.WriteLine($"{(p.Mixed ? "mixed" : "unmatched")} {Describe(p.Incident)} matches [{string.Join(",", p.Matches)}] holds [{string.Join(",", p.From)}]");
+            var links = p.Incident.Links.ToDictionary(l => l.Event, StringComparer.Ordinal);
+            foreach (var id in p.Incident.Events)
+            {
+                if (view.Events.GetValueOrDefault(id) is not { } e) continue;
+                var time = e.Time is { Start: { } s } t ? $"{s:MM-dd}{(t.End != s ? $"..{t.End:MM-dd}" : "")}{(t.Basis is { } b ? "/" + b : "")}" : "-";
+                var place = e.Location is { } l ? $"{l.Name}({l.Precision})" : "-";
+                var link = links.GetValueOrDefault(id) is { } k ? $"{(k.JoinedTo is null ? "starts" : "joins")} {k.Score.ToString("F2", C)} {k.Reason}" : "";
+                var words = e.Evidence.ReplaceLineEndings(" ");
+                if (words.Length > 220) words = words[..220] + "…";
+                o.WriteLine($"  {owner.GetValueOrDefault(id) ?? "-",-5} {e.Salience[..4]} {time,-14} {place,-24} k={e.Fatalities?.Min.ToString(C) ?? "-"} {fileOf.GetValueOrDefault(e.Document) ?? e.Document}");
+                var sides = $"A:{string.Join("/", e.Actors.Select(a => a.Country ?? "?"))} R:{string.Join("/", e.Recipients.Select(a => a.Country ?? "?"))}";
+                o.WriteLine($"        {id} {sides} {link}");
+                o.WriteLine($"        \"{words}\"");
+            }
+        }
+    }
+
     private static string Origins(RealnewsIncidentEval.Report r, string? document) => document is null ? "not stored"
         : string.Join("/", r.Predicted.SelectMany(p => p.Incident.Reports).Where(x => x.Document == document).Select(x => x.Origin).Distinct(StringComparer.Ordinal).DefaultIfEmpty("no report"));
 

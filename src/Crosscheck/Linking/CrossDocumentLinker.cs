@@ -191,7 +191,8 @@ public sealed partial class CrossDocumentLinker
             else if (target is null)
             {
                 target = NewIncident(DocumentId.ForKey("i-", ev.Id), cluster.Id);
-                target.Add(ev, new IncidentLink(ev.Id, null, 0, IncidentAnchors.CanStart(ev) ? "first report" : MentionReason(ev)));
+                target.Add(ev, new IncidentLink(ev.Id, null, 0, reason == Undecided ? UndecidedReason
+                    : IncidentAnchors.CanStart(ev) ? "first report" : MentionReason(ev)));
             }
             else
             {
@@ -368,7 +369,11 @@ public sealed partial class CrossDocumentLinker
         var bestReason = "";
         string? joinedTo = null;
         if (_detached.Contains(ev.Id)) return (null, 0, "", null);
-        foreach (var (incident, otherStory) in candidates)
+        var all = candidates as IReadOnlyList<(IncidentState Incident, bool OtherStory)> ?? candidates.ToList();
+        // What an attack placed only by its country fits, to tell whether its words say which attack it is.
+        var countryOnly = Unlocated(ev) && ev.Location is not null;
+        var fitting = new List<(IncidentState Incident, IncidentMatcher.MatchResult Match, bool OtherStory)>();
+        foreach (var (incident, otherStory) in all)
         {
             if (incident.Events.Count == 0 || incident.Type != ev.Type) continue;
             // A report detached by hand stays alone: relinked before the reports it was taken from, it would gather
@@ -376,6 +381,8 @@ public sealed partial class CrossDocumentLinker
             if (_detached.Count > 0 && incident.Events.Any(e => _detached.Contains(e.Id))) continue;
             var match = IncidentMatcher.Match(ev, incident.Events, incident.Traits);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
+            if (match is not null && SwallowsUndecided(ev, incident, all)) continue;
+            if (countryOnly && match is { } f && f.Score >= IncidentMatcher.JoinThreshold && !incident.IsMention) fitting.Add((incident, f, otherStory));
             // Equal scores go to the incident more reports tell ("an attack on Tuesday" fits Tuesday's two attacks alike;
             // the one more outlets reported is the likelier), then to the smaller id, so the choice never depends on the
             // order candidates come in.
@@ -387,7 +394,49 @@ public sealed partial class CrossDocumentLinker
                 joinedTo = m2.Event;
             }
         }
+        if (fitting.Count >= 2)
+        {
+            // "Fighting in Thailand killed two on Monday" on a day of several attacks there: the one its own report places,
+            // else it cannot say which, and stays a mention.
+            var own = fitting.Where(x => x.Incident.Events.Any(e => e.Document == ev.Document && !Unlocated(e))).ToList();
+            if (own.Count != 1) return (null, 0, Undecided, null);
+            var (incident, m, otherStory) = own[0];
+            return (incident, m.Score, (otherStory ? m.Reason + "; reported in another story" : m.Reason) + "; the attack its own report places", m.Event);
+        }
         return bestScore >= IncidentMatcher.JoinThreshold ? (best, bestScore, bestReason, joinedTo) : (null, 0, "", null);
+    }
+
+    /// <summary>What <see cref="Best"/> says of an attack placed only by its country that fits several attacks of its day.</summary>
+    private const string Undecided = "undecided";
+
+    /// <summary>
+    /// News of one attack of fact whose words place it no closer than its country ("two civilians were killed overnight",
+    /// "fighting in Thailand"): which of a day's attacks there it is, they do not say.
+    /// </summary>
+    private static bool Unlocated(EventFacts ev) =>
+        ev.Type == PloverType.Assault && !ev.Plural && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual
+        && !string.Equals(ev.Salience, "background", StringComparison.Ordinal) && ev.Location is null or { Precision: "country" };
+
+    /// <summary>
+    /// Whether an attack placed within its country would take in another report's mention whose reports fit another attack
+    /// of their day: reports that place their attack no closer than a country wait for the attack they are of, and one
+    /// placed by another report takes them in only when nothing else of their day fits them.
+    /// </summary>
+    private static bool SwallowsUndecided(EventFacts ev, IncidentState mention, IReadOnlyList<(IncidentState Incident, bool OtherStory)> candidates)
+    {
+        if (ev.Type != PloverType.Assault || Unlocated(ev) || !mention.IsMention || !IncidentAnchors.CanStart(ev) || mention.Events.Any(e => e.Document == ev.Document)) return false;
+        if (mention.Traits is not { First: { } first, Last: { } last }) return false;
+        foreach (var (other, _) in candidates)
+        {
+            if (ReferenceEquals(other, mention) || other.Events.Count == 0 || other.Type != ev.Type) continue;
+            // Only an attack of the mention's days (with their slack) can fit its reports: the rest are not compared.
+            if (other.Traits is not { First: { } from, Last: { } to } || from.DayNumber > last.DayNumber + 2 || to.DayNumber < first.DayNumber - 2 || other.IsMention) continue;
+            foreach (var m in mention.Events)
+            {
+                if (IncidentMatcher.Match(m, other.Events, other.Traits) is { } fit && fit.Shared.HasFlag(IncidentMatcher.SharedFacts.Time)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Of two incidents an event fits equally well, the one more reports tell first (it is the likelier), then the smaller id.</summary>
@@ -434,6 +483,9 @@ public sealed partial class CrossDocumentLinker
     }
 
     private static string StoryTitle(StoryCluster cluster) => cluster.Title;
+
+    /// <summary>The link of an attack placed only by its country that fits several attacks of its day: a mention (<see cref="IncidentState.IsMention"/>).</summary>
+    internal const string UndecidedReason = "a mention: an attack placed by no more than its country, on a day of several attacks there it fits";
 
     private static string MentionReason(EventFacts ev) => string.Equals(ev.Salience, "background", StringComparison.Ordinal)
         ? "a mention: background of its report, fitting no incident"

@@ -50,7 +50,8 @@ public static class IncidentAnchors
     /// event reported as fact, it has a day or a place; an attack, which is always somewhere on some day, needs a place
     /// ("two civilians were killed overnight" says when, not where: it joins the attack of that day its report or another
     /// places, or stays a mention), and a day from its words, not the publication's ("explosions in Kabul killed five",
-    /// recalled in a report of talks days later). Background starts none, except one past event of fact that the words date to a
+    /// recalled in a report of talks days later); one with no time at all ("the escalation was triggered by attacks in
+    /// Pakistan") is no more anchored, and joins an attack its own report dates or stays a mention. Background starts none, except one past event of fact that the words date to a
     /// day and place ("the Sept. 15 strike in the Caribbean, which killed three"): a report of that event, which may
     /// have no other in the record.
     /// </summary>
@@ -61,7 +62,7 @@ public static class IncidentAnchors
         {
             return factualSingle && ev.Time?.Basis is null && Days(ev) is not null && ev.Location is not null;
         }
-        if (factualSingle && ev.Type == PloverType.Assault) return ev.Location is not null && ev.Time?.Basis != TimeBases.Publication;
+        if (factualSingle && ev.Type == PloverType.Assault) return ev.Location is not null && ev.Time is { Start: not null, Basis: not TimeBases.Publication };
         return !factualSingle || Days(ev) is not null || ev.Location is not null;
     }
 

@@ -187,6 +187,15 @@ public static class IncidentMatcher
             }
         }
 
+        // An attack lands where its target is: one its words place nowhere but aimed at another country's people or forces
+        // ("air strikes on Cambodian positions") is in that country, so it is not an attack placed in another country,
+        // nor one aimed at a third.
+        if (single && a.Type == PloverType.Assault && (a.Location is null || b.Location is null)
+            && (a.Location?.Country ?? TargetCountry(a)) is { } landsA && (b.Location?.Country ?? TargetCountry(b)) is { } landsB && landsA != landsB)
+        {
+            return null;
+        }
+
         if (single && IncidentAnchors.DaysAgree(a, b) is { } agree)
         {
             // One event is on one day: reports whose days are more than a day apart are of two events.
@@ -253,6 +262,23 @@ public static class IncidentMatcher
             why.Append("; same target ").Append(recipient);
         }
         return new MatchResult(score, b.Id, why.ToString(), false) { Shared = shared };
+    }
+
+    /// <summary>
+    /// The country an attack its words place nowhere is aimed at: that of its targets, when they are of one country and no
+    /// actor of that country is named ("Thai jets struck Cambodian positions"); null otherwise.
+    /// </summary>
+    internal static string? TargetCountry(EventFacts e)
+    {
+        if (e.Location is not null) return null;
+        string? country = null;
+        foreach (var r in e.Recipients)
+        {
+            if (r.Country is not { } c) continue;
+            if (country is not null && country != c) return null;
+            country = c;
+        }
+        return country is not null && !e.Actors.Any(x => x.Country == country) ? country : null;
     }
 
     /// <summary>

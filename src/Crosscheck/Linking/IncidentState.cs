@@ -29,11 +29,21 @@ internal sealed class IncidentState(string id, string story, Comparison<EventFac
         ? IncidentScope.Campaign : IncidentScope.Single;
 
     /// <summary>
-    /// No report of it may start an incident (<see cref="IncidentAnchors.CanStart"/>) and no analyst set it apart by
-    /// hand: mentions, not an incident.
+    /// No report of it may start an incident (<see cref="IncidentAnchors.CanStart"/>, or its link made it a mention: an
+    /// attack placed only by its country among several of its day) and no analyst set it apart by hand: mentions, not an incident.
     /// </summary>
-    public bool IsMention => Events.Count > 0 && !Events.Any(IncidentAnchors.CanStart)
-        && !Links.Any(l => l.Reason.StartsWith("detached", StringComparison.Ordinal));
+    public bool IsMention
+    {
+        get
+        {
+            if (Events.Count == 0 || Links.Any(l => l.Reason.StartsWith("detached", StringComparison.Ordinal))) return false;
+            for (var i = 0; i < Events.Count; i++)
+            {
+                if (IncidentAnchors.CanStart(Events[i]) && !Links[i].Reason.StartsWith("a mention", StringComparison.Ordinal)) return false;
+            }
+            return true;
+        }
+    }
 
     private IncidentTraits _traits = new();
 

@@ -122,6 +122,79 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_placed_attack_with_no_time_at_all_starts_no_incident()
+    {
+        // No day from its words, its report or its publication (the page gives none): where, but not when.
+        var text = "---\noutlet: Harbor Ledger\ntitle: posts\n---\nMilitants attacked an army post in Kunar province, killing four soldiers, officials said.\n";
+        var read = new Crosscheck.Documents.DocumentReader().ReadBytes("posts-undated.txt", System.Text.Encoding.UTF8.GetBytes(text), ".txt").Single().Document!;
+        var annotated = Crosscheck.Language.StandardPipeline.Default.Process(read);
+        var undated = LinkFactsBuilder.Build(read, annotated, EventReader.Default.Read(annotated));
+        undated.Events.Single(e => e.Evidence.Contains("attacked", StringComparison.Ordinal)).Time.ShouldBeNull();
+        var mention = IncidentWith(Link(undated), undated, "attacked");
+        mention.Mention.ShouldBeTrue();
+        mention.Links.Single().Reason.ShouldBe("a mention: an attack with no day of its own, fitting no incident");
+
+        // Dated by its words, the same report is an incident.
+        var dated = Facts("posts-dated", "Gulf Gazette", "2025-10-21", "Militants attacked an army post in Kunar province on Monday, killing four soldiers, officials said.");
+        IncidentWith(Link(dated), dated, "attacked").Mention.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_unplaced_attack_aimed_at_another_country_is_not_an_attack_placed_in_the_first()
+    {
+        // An attack lands where its target is: strikes on one country's positions are not the shelling of a village in the other.
+        var placed = Facts("aim-placed", "Harbor Ledger", "2025-12-09", "Shelling hit a village in Surin province on Monday, killing two people, officials said.");
+        var across = Facts("aim-across", "Gulf Gazette", "2025-12-09", "Thai jets struck Cambodian positions on Monday, military officials said.");
+        var record = Link(placed, across);
+        IncidentWith(record, across, "struck").Id.ShouldNotBe(IncidentWith(record, placed, "Shelling").Id);
+
+        // Aimed at the country the attack is placed in, it may be that attack.
+        var into = Facts("aim-into", "Coastline Wire", "2025-12-09", "Cambodian rockets struck Thai villages on Monday, military officials said.");
+        var joined = Link(placed, into);
+        IncidentWith(joined, into, "struck").Id.ShouldBe(IncidentWith(joined, placed, "Shelling").Id);
+    }
+
+    private static readonly string[] DayOfShelling =
+    [
+        "Shelling hit a village in Surin province on Monday, killing two people, officials said.",
+        "Shelling hit a village in Buriram province on Monday, killing three people, officials said.",
+        "Shelling in Thailand killed several people on Monday, officials said.",
+        "Shelling hit a village in Sisaket province on Monday, wounding four people, officials said.",
+    ];
+
+    [Fact]
+    public void An_attack_placed_only_by_its_country_on_a_day_of_several_attacks_there_is_a_mention_unless_its_report_places_one()
+    {
+        var surin = Facts("shell-surin", "Harbor Ledger", "2025-12-09", DayOfShelling[0]);
+        var buriram = Facts("shell-buriram", "Gulf Gazette", "2025-12-09", DayOfShelling[1]);
+        var country = Facts("shell-country", "Coastline Wire", "2025-12-09", DayOfShelling[2]);
+        var record = Link(surin, buriram, country);
+        // "Shelling in Thailand" fits both attacks in Thailand that day: its words do not say which.
+        var vague = IncidentWith(record, country, "Thailand");
+        vague.Mention.ShouldBeTrue();
+        vague.Links.Single().Reason.ShouldBe(CrossDocumentLinker.UndecidedReason);
+
+        // A report that places one of them itself tells more of that one.
+        var own = Facts("shell-own", "Pelican Observer", "2025-12-09", DayOfShelling[0] + " Shelling in Thailand wounded several more people on Monday, the army said.");
+        var withOwn = Link(surin, buriram, own);
+        IncidentWith(withOwn, own, "wounded").Id.ShouldBe(IncidentWith(withOwn, surin, "Shelling").Id);
+    }
+
+    [Fact]
+    public void An_attack_placed_within_its_country_does_not_take_in_a_mention_that_fits_other_attacks_of_its_day()
+    {
+        var surin = Facts("shell-surin", "Harbor Ledger", "2025-12-09", DayOfShelling[0]);
+        var buriram = Facts("shell-buriram", "Gulf Gazette", "2025-12-09", DayOfShelling[1]);
+        var country = Facts("shell-country", "Coastline Wire", "2025-12-09", DayOfShelling[2]);
+        var sisaket = Facts("shell-sisaket", "Tidewater Dispatch", "2025-12-09", DayOfShelling[3]);
+        var record = Link(surin, buriram, country, sisaket);
+        var third = IncidentWith(record, sisaket, "Shelling");
+        third.Mention.ShouldBeFalse();
+        third.Events.ShouldBe([sisaket.Events.Single(e => e.Evidence.Contains("Sisaket", StringComparison.Ordinal)).Id]);
+        IncidentWith(record, country, "Thailand").Mention.ShouldBeTrue();
+    }
+
+    [Fact]
     public void A_report_that_fits_two_attacks_of_its_day_equally_joins_the_one_more_reports_tell()
     {
         var kharkiv = Facts("tie-k1", "Harbor Ledger", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people.");

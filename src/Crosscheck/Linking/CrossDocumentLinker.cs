@@ -214,6 +214,7 @@ public sealed partial class CrossDocumentLinker
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
             MergeSeries(ev, target, storyIncidents, touched, reassigned);
         }
+        ReturnRecalled();
         reassigned.Remove(document.Id);
         var update = new LinkUpdate(document.Id, storyId, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
         // What this document touched stays held until the next day's closing, so its assignment can be saved.

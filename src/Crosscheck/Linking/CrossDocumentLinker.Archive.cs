@@ -124,7 +124,7 @@ public sealed partial class CrossDocumentLinker
             }
             events.AddRange(doc.Events.Where(e => incident.Events.Contains(e.Id)).Select(e => _events.GetValueOrDefault(e.Id) ?? IncidentAnchors.AsLinked(e)));
         }
-        archive.Remove(incidentId);
+        archive.TakeBack(record);
         var state = NewIncident(incidentId, incident.Story);
         var links = incident.Links.ToDictionary(l => l.Event, StringComparer.Ordinal);
         foreach (var ev in events)

@@ -32,7 +32,14 @@ public sealed record DocumentAssignment(string Story, IReadOnlyDictionary<string
 /// and each archived incident that a held document's event sits in (its first report's place and whether it is a mention).
 /// </summary>
 public sealed record LinkResume(int Documents, int NextRank, int StartedStories,
-    IReadOnlyDictionary<string, (int Rank, int Start, bool Mention)> ArchivedIncidents);
+    IReadOnlyDictionary<string, (int Rank, int Start, bool Mention)> ArchivedIncidents)
+{
+    /// <summary>
+    /// The held incidents that were taken back from the archive (a report recalled them), each with the campaign it had
+    /// when it closed: what it keeps for when no held campaign fits it (<see cref="ILinkArchive.TakeBack"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> TakenBack { get; init; } = new Dictionary<string, string?>();
+}
 
 /// <summary>
 /// The cross-document stage, incremental: each added document joins a story (<see cref="StoryClusterer"/>),
@@ -175,6 +182,8 @@ public sealed partial class CrossDocumentLinker
                     // Not while resuming: what was archived then is known (_archivedAtResume), and an incident archived
                     // since (another process linking on) must not be taken back, nor the archive written, by a reader.
                     into = (_restoring ? null : Revive(restored.Incident)) ?? NewIncident(restored.Incident, storyId);
+                    // Taken back from the archive before the run ended: it keeps the campaign it had when it closed.
+                    if (_restoring && _takenBackAtResume.TryGetValue(restored.Incident, out var partOf)) into.ClosedPartOf = partOf;
                 }
                 into.Closed = false;
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);

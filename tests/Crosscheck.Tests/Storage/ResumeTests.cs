@@ -60,6 +60,50 @@ public sealed class ResumeTests
         }
     }
 
+    [Fact]
+    public void An_incident_a_recall_took_back_from_the_archive_is_resumed_with_the_campaign_it_had()
+    {
+        using var dir = new TempDirectory();
+        // A shelling in March, part of a campaign of attacks, both closed and archived by August (as in CampaignSeriesTests).
+        dir.File("news/keep-1.txt", Front("Harbor Ledger", new DateOnly(2025, 3, 4), "Attacks near Kherson")
+            + "Rebel forces have carried out attacks on border villages near Kherson since March 1, killing at least 20 people. "
+            + "Rebels shelled a village near Kherson on Monday, killing four civilians.\n");
+        dir.File("news/keep-2.txt", Front("Gulf Gazette", new DateOnly(2025, 3, 5), "Village shelled near Kherson")
+            + "Rebels shelled a village near Kherson on Monday, killing four civilians, officials said. "
+            + "Rebel attacks on border villages near Kherson have killed at least 20 people since March 1.\n");
+        dir.File("news/keep-4.txt", Front("Valley Times", new DateOnly(2025, 6, 10), "Ministers meet in Geneva")
+            + "The foreign minister met his counterpart in Geneva on Wednesday to discuss a ceasefire.\n");
+        // In August a recollection of the shelling takes it back from the archive and joins it: held when the run ends,
+        // it keeps the campaign it had when it closed, which has left memory.
+        dir.File("news/keep-3.txt", Front("Valley Times", new DateOnly(2025, 8, 7), "Shelling recalled")
+            + "Four civilians were killed when rebels shelled a village near Kherson on March 3, officials said.\n");
+        var db = dir.Combine("news.db");
+
+        string linkedJson, shelling, campaign;
+        using (var store = DocumentStore.Open(db))
+        {
+            new DocumentIngestor(store, new DocumentReader()).Ingest([dir.Combine("news")]).Failed.ShouldBe(0);
+            var linker = RecordLoader.Load(store).Record.Linker;
+            var record = linker.Snapshot();
+            linkedJson = SampleRecord.CrossJsonOf(record);
+            var first = linker.Documents.Single(d => d.Title == "Attacks near Kherson");
+            shelling = linker.IncidentOf(first.Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id)!;
+            campaign = linker.IncidentOf(first.Events.First(e => e.Evidence.Contains("attacks", StringComparison.Ordinal)).Id)!;
+            linker.HeldIncident(shelling).ShouldNotBeNull("the recall took the shelling back");
+            linker.HeldIncident(campaign).ShouldBeNull("the campaign stays in the archive");
+            record.Incidents.Single(i => i.Id == shelling).PartOf.ShouldBe(campaign);
+        }
+
+        using (var store = DocumentStore.Open(db))
+        {
+            var open = RecordLoader.Open(store);
+            open.Resumed.ShouldBeTrue();
+            var record = open.Record.Linker.Snapshot();
+            record.Incidents.Single(i => i.Id == shelling).PartOf.ShouldBe(campaign);
+            SampleRecord.CrossJsonOf(record).ShouldBe(linkedJson);
+        }
+    }
+
     private static string Front(string outlet, DateOnly published, string title) =>
         "---\noutlet: " + outlet + "\npublished: " + published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n"
         + "title: " + title + "\n---\n" + title + "\n";

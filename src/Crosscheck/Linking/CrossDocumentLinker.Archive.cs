@@ -64,21 +64,7 @@ public sealed partial class CrossDocumentLinker
             foreach (var d in story.Documents) _awaiting.Add(d);
         }
         _evicting = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var documentId in _awaiting.ToList())
-        {
-            if (!_documents.TryGetValue(documentId, out var doc)) { _awaiting.Remove(documentId); continue; }
-            if (doc.Events.Any(e => _incidentOfEvent.ContainsKey(e.Id))) continue;
-            archive.Put(doc, _rank[documentId]);
-            _stories.Forget(documentId);
-            _documents.Remove(documentId);
-            _rank.Remove(documentId);
-            foreach (var e in doc.Events)
-            {
-                _events.Remove(e.Id);
-                _detached.Remove(e.Id);
-            }
-            _awaiting.Remove(documentId);
-        }
+        foreach (var documentId in _awaiting.ToList()) ArchiveIfUnheld(documentId);
     }
 
     private ArchivedIncident Archived(IncidentState state)
@@ -138,7 +124,7 @@ public sealed partial class CrossDocumentLinker
             }
             events.AddRange(doc.Events.Where(e => incident.Events.Contains(e.Id)).Select(e => _events.GetValueOrDefault(e.Id) ?? IncidentAnchors.AsLinked(e)));
         }
-        archive.Remove(incidentId);
+        archive.TakeBack(record);
         var state = NewIncident(incidentId, incident.Story);
         var links = incident.Links.ToDictionary(l => l.Event, StringComparer.Ordinal);
         foreach (var ev in events)
@@ -191,7 +177,11 @@ public sealed partial class CrossDocumentLinker
                 .Where(id => _archive!.Incident(id) is { Incident: { Scope: IncidentScope.Single, Mention: false } a } && a.Story == story)
                 .Take(2).ToList();
             if (found.Count + archived.Count != 1) return [];
-            if (archived.Count == 1 && Revive(archived[0]) is { } revived) found.Add((revived, false));
+            if (archived.Count == 1 && Revive(archived[0]) is { } revived)
+            {
+                found.Add((revived, false));
+                _recalled.Add(revived);
+            }
             return found;
         }
         foreach (var state in _incidentOrder)
@@ -201,9 +191,57 @@ public sealed partial class CrossDocumentLinker
         }
         foreach (var id in _archive?.IncidentsAt(ev.Type, place, from, to).ToList() ?? [])
         {
-            if (!_incidents.ContainsKey(id) && Revive(id) is { } state) found.Add((state, state.Story != story));
+            if (!_incidents.ContainsKey(id) && Revive(id) is { } state)
+            {
+                found.Add((state, state.Story != story));
+                _recalled.Add(state);
+            }
         }
         return found;
+    }
+
+    // Incidents taken back from the archive for a report recalling them (see Recalled), while its document is added.
+    private readonly List<IncidentState> _recalled = [];
+
+    /// <summary>
+    /// Once a document is added, the incidents its reports recalled from the archive but did not join go back to it
+    /// as they were, with those of their documents no held incident needs. A linker then never holds a closed incident
+    /// between two documents: held, it would keep the campaign it had when it closed, which the store does not keep
+    /// for a held incident, so the linker resumed after a restart would not have it.
+    /// </summary>
+    private void ReturnRecalled()
+    {
+        if (_recalled.Count == 0) return;
+        var archive = _archive!;
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var state in _recalled)
+        {
+            if (!state.Closed || state.Events.Count == 0 || !_incidents.TryGetValue(state.Id, out var held) || !ReferenceEquals(held, state)) continue;
+            foreach (var ev in state.Events) documents.Add(ev.Document);
+            var record = Archived(state);
+            archive.Put(record);
+            Forget(state, record);
+        }
+        _recalled.Clear();
+        _incidentOrder.RemoveAll(s => s.Events.Count == 0 || !_incidents.ContainsKey(s.Id));
+        foreach (var documentId in documents.Order(StringComparer.Ordinal)) ArchiveIfUnheld(documentId);
+    }
+
+    /// <summary>A held document none of whose events is in a held incident goes to the archive.</summary>
+    private void ArchiveIfUnheld(string documentId)
+    {
+        if (!_documents.TryGetValue(documentId, out var doc)) { _awaiting.Remove(documentId); return; }
+        if (doc.Events.Any(e => _incidentOfEvent.ContainsKey(e.Id))) return;
+        _archive!.Put(doc, _rank[documentId]);
+        _stories.Forget(documentId);
+        _documents.Remove(documentId);
+        _rank.Remove(documentId);
+        foreach (var e in doc.Events)
+        {
+            _events.Remove(e.Id);
+            _detached.Remove(e.Id);
+        }
+        _awaiting.Remove(documentId);
     }
 
     /// <summary>After an analyst's change to incidents whose stories have left memory: their story records say so.</summary>

@@ -9,6 +9,7 @@ public sealed partial class CrossDocumentLinker
     // Set between Resume and Resumed: held documents come back as they were, and nothing closes meanwhile.
     private bool _restoring;
     private IReadOnlyDictionary<string, (int Rank, int Start, bool Mention)> _archivedAtResume = new Dictionary<string, (int, int, bool)>();
+    private IReadOnlyDictionary<string, string?> _takenBackAtResume = new Dictionary<string, string?>();
 
     /// <summary>
     /// Starts an empty linker from a store's state: then the documents it held when the last run ended are added back
@@ -26,6 +27,7 @@ public sealed partial class CrossDocumentLinker
         _nextRank = state.NextRank;
         _added = state.Documents;
         _archivedAtResume = state.ArchivedIncidents;
+        _takenBackAtResume = state.TakenBack;
         _restoring = true;
     }
 
@@ -51,6 +53,7 @@ public sealed partial class CrossDocumentLinker
         // A held document whose events all sit in archived incidents leaves at the next closing.
         _awaiting.UnionWith(_documents.Keys);
         _archivedAtResume = new Dictionary<string, (int, int, bool)>();
+        _takenBackAtResume = new Dictionary<string, string?>();
     }
 
     /// <summary>The rank the next document gets.</summary>

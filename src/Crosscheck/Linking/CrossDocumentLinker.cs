@@ -32,7 +32,14 @@ public sealed record DocumentAssignment(string Story, IReadOnlyDictionary<string
 /// and each archived incident that a held document's event sits in (its first report's place and whether it is a mention).
 /// </summary>
 public sealed record LinkResume(int Documents, int NextRank, int StartedStories,
-    IReadOnlyDictionary<string, (int Rank, int Start, bool Mention)> ArchivedIncidents);
+    IReadOnlyDictionary<string, (int Rank, int Start, bool Mention)> ArchivedIncidents)
+{
+    /// <summary>
+    /// The held incidents that were taken back from the archive (a report recalled them), each with the campaign it had
+    /// when it closed: what it keeps for when no held campaign fits it (<see cref="ILinkArchive.TakeBack"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> TakenBack { get; init; } = new Dictionary<string, string?>();
+}
 
 /// <summary>
 /// The cross-document stage, incremental: each added document joins a story (<see cref="StoryClusterer"/>),
@@ -129,7 +136,13 @@ public sealed partial class CrossDocumentLinker
     public LinkUpdate Add(DocumentFacts document, DocumentAssignment? known = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (_documents.ContainsKey(document.Id) || _archive?.StoryOfDocument(document.Id) is not null)
+        // A held document restored from the store keeps its rank and its vector (and was counted); otherwise ranks follow arrival.
+        var restoring = _restoring && known?.Rank is not null;
+        // A document of an archived story was added before, unless it is a held one being restored: its story left
+        // memory before the run ended while an incident still held one of its events (a series another story's reports
+        // kept open), so the run held it outside any story, and so does the resumed linker.
+        var archivedStory = _documents.ContainsKey(document.Id) ? null : _archive?.StoryOfDocument(document.Id);
+        if (_documents.ContainsKey(document.Id) || archivedStory is not null && !restoring)
         {
             return new LinkUpdate(document.Id, StoryOf(document.Id)!, [.. document.Events.Select(e => IncidentOf(e.Id)).OfType<string>().Distinct()])
             {
@@ -138,14 +151,13 @@ public sealed partial class CrossDocumentLinker
         }
         _documents[document.Id] = document;
         if (document.Published is { } published && (_today is not { } today || published > today)) _today = published;
-        // A held document restored from the store keeps its rank and its vector (and was counted); otherwise ranks follow arrival.
-        var restoring = _restoring && known?.Rank is not null;
         if (!restoring) _added++;
         var rank = restoring ? known!.Rank!.Value : _nextRank;
         _rank[document.Id] = rank;
         _nextRank = Math.Max(_nextRank, rank + 1);
-        var cluster = _stories.Add(document, known?.Story, _restoring ? known?.Vector : null);
-        var storyIncidents = _index.Story(cluster.Id);
+        var cluster = archivedStory is null ? _stories.Add(document, known?.Story, _restoring ? known?.Vector : null) : null;
+        var storyId = cluster?.Id ?? archivedStory!;
+        var storyIncidents = cluster is null ? new List<IncidentState>() : _index.Story(cluster.Id);
         var touched = new List<string>();
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var read in document.Events)
@@ -156,7 +168,8 @@ public sealed partial class CrossDocumentLinker
             if (restored is null && _keptApart.Remove(ev.Id, out var decided)) restored = decided;
             if (restored is not null && _restoring && _archivedAtResume.TryGetValue(restored.Incident, out var gone))
             {
-                // Its incident closed and left memory before the run ended: the story remembers it, nothing more.
+                // Its incident closed and left memory before the run ended: a held story remembers it, nothing more.
+                if (cluster is null) continue;
                 if (!_archivedOfStory.TryGetValue(cluster.Id, out var list)) _archivedOfStory[cluster.Id] = list = [];
                 if (!list.Exists(a => a.Id == restored.Incident)) list.Add((gone.Rank, gone.Start, restored.Incident, gone.Mention));
                 continue;
@@ -168,20 +181,22 @@ public sealed partial class CrossDocumentLinker
                     // Reloading a report that recalled an archived incident: it is taken back, as when the report was linked.
                     // Not while resuming: what was archived then is known (_archivedAtResume), and an incident archived
                     // since (another process linking on) must not be taken back, nor the archive written, by a reader.
-                    into = (_restoring ? null : Revive(restored.Incident)) ?? NewIncident(restored.Incident, cluster.Id);
+                    into = (_restoring ? null : Revive(restored.Incident)) ?? NewIncident(restored.Incident, storyId);
+                    // Taken back from the archive before the run ended: it keeps the campaign it had when it closed.
+                    if (_restoring && _takenBackAtResume.TryGetValue(restored.Incident, out var partOf)) into.ClosedPartOf = partOf;
                 }
                 into.Closed = false;
                 if (restored.Link.Reason.StartsWith("detached", StringComparison.Ordinal)) _detached.Add(ev.Id);
                 into.Add(ev, restored.Link);
                 _incidentOfEvent[ev.Id] = into;
                 _index.File(ev, into);
-                into.Stories.Add(cluster.Id);
+                if (cluster is not null) into.Stories.Add(cluster.Id);
                 _index.Touch(into);
                 _summaries.Remove(into.Id);
                 if (!touched.Contains(into.Id)) touched.Add(into.Id);
                 continue;
             }
-            var (target, score, reason, joinedTo) = Best(ev, _index.Candidates(ev, storyIncidents).Concat(Recalled(ev, cluster.Id)));
+            var (target, score, reason, joinedTo) = Best(ev, _index.Candidates(ev, storyIncidents).Concat(Recalled(ev, storyId)));
             if (target is null && _incidents.TryGetValue(DocumentId.ForKey("i-", ev.Id), out var opened) && opened.Events.Count > 0)
             {
                 // Its own incident was opened already by a report an analyst placed there, met first on a relink.
@@ -190,7 +205,7 @@ public sealed partial class CrossDocumentLinker
             }
             else if (target is null)
             {
-                target = NewIncident(DocumentId.ForKey("i-", ev.Id), cluster.Id);
+                target = NewIncident(DocumentId.ForKey("i-", ev.Id), storyId);
                 target.Add(ev, new IncidentLink(ev.Id, null, 0, reason == Undecided ? UndecidedReason
                     : IncidentAnchors.CanStart(ev) ? "first report" : MentionReason(ev)));
             }
@@ -203,14 +218,15 @@ public sealed partial class CrossDocumentLinker
             }
             _incidentOfEvent[ev.Id] = target;
             _index.File(ev, target);
-            target.Stories.Add(cluster.Id);
+            if (cluster is not null) target.Stories.Add(cluster.Id);
             _index.Touch(target);
             _summaries.Remove(target.Id);
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
             MergeSeries(ev, target, storyIncidents, touched, reassigned);
         }
+        ReturnRecalled();
         reassigned.Remove(document.Id);
-        var update = new LinkUpdate(document.Id, cluster.Id, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
+        var update = new LinkUpdate(document.Id, storyId, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
         // What this document touched stays held until the next day's closing, so its assignment can be saved.
         if (_today != _closedOn) Close(touched);
         return update;

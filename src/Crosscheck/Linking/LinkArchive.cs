@@ -73,6 +73,17 @@ public interface ILinkArchive
     /// <summary>Takes an incident back out (an analyst changes it): the linker holds it again until it is closed again.</summary>
     void Remove(string incidentId);
 
+    /// <summary>
+    /// Takes an incident back out for the linker to hold again (<see cref="Remove"/>), keeping the campaign it had when it
+    /// closed (<see cref="Incident.PartOf"/>) until it is put back: a linker resumed while it is held gets it back
+    /// (<see cref="LinkResume.TakenBack"/>).
+    /// </summary>
+    void TakeBack(ArchivedIncident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        Remove(incident.Incident.Id);
+    }
+
     /// <summary>Takes a document back out: the linker holds it again (an incident of it was taken back).</summary>
     void Restore(string documentId);
 

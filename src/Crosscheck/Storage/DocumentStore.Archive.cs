@@ -36,7 +36,7 @@ public sealed partial class DocumentStore : ILinkArchive
         lock (_gate)
         {
             using var write = RecordWrite();
-            foreach (var table in new[] { "archived_incidents", "archived_places", "archived_stories", "archived_documents", "open_stories" })
+            foreach (var table in new[] { "archived_incidents", "archived_places", "archived_stories", "archived_documents", "open_stories", "taken_back_incidents" })
             {
                 Command($"DELETE FROM {table}", write.Transaction).ExecuteNonQuery();
             }
@@ -69,6 +69,9 @@ public sealed partial class DocumentStore : ILinkArchive
             cmd.Parameters.AddWithValue("$summary", json);
             cmd.ExecuteNonQuery();
             WritePlaces(incident, write.Transaction);
+            cmd = Command("DELETE FROM taken_back_incidents WHERE id = $id", write.Transaction);
+            cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
+            cmd.ExecuteNonQuery();
             write.Complete();
         }
     }
@@ -148,6 +151,29 @@ public sealed partial class DocumentStore : ILinkArchive
             {
                 var cmd = Command(sql, write.Transaction);
                 cmd.Parameters.AddWithValue("$id", incidentId);
+                cmd.ExecuteNonQuery();
+            }
+            write.Complete();
+        }
+    }
+
+    void ILinkArchive.TakeBack(ArchivedIncident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        lock (_gate)
+        {
+            using var write = RecordWrite();
+            var cmd = Command("""
+                INSERT INTO taken_back_incidents (id, part_of) VALUES ($id, $part)
+                ON CONFLICT (id) DO UPDATE SET part_of = excluded.part_of
+                """, write.Transaction);
+            cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
+            cmd.Parameters.AddWithValue("$part", (object?)incident.Incident.PartOf ?? DBNull.Value);
+            cmd.ExecuteNonQuery();
+            foreach (var sql in new[] { "DELETE FROM archived_incidents WHERE id = $id", "DELETE FROM archived_places WHERE incident = $id" })
+            {
+                cmd = Command(sql, write.Transaction);
+                cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
                 cmd.ExecuteNonQuery();
             }
             write.Complete();

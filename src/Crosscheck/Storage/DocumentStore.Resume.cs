@@ -220,6 +220,16 @@ public sealed partial class DocumentStore
             {
                 while (r.Read()) archived[r.GetString(0)] = ((int)r.GetInt64(1), (int)r.GetInt64(2), r.GetInt64(3) != 0);
             }
+            var takenBack = new Dictionary<string, string?>(StringComparer.Ordinal);
+            cmd = Command($"""
+                SELECT DISTINCT t.id, t.part_of FROM event_assignments a
+                JOIN taken_back_incidents t ON t.id = a.incident WHERE a.document_seq IN ({_dialect.NumbersOf("$seqs")})
+                """, null);
+            cmd.Parameters.AddWithValue("$seqs", seqs);
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read()) takenBack[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+            }
             var held = new List<StoredLink>(rows.Count);
             var parsed = new Dictionary<string, (byte[] Hash, DocumentFacts Facts)>(rows.Count, StringComparer.Ordinal);
             foreach (var row in rows)
@@ -250,7 +260,10 @@ public sealed partial class DocumentStore
                 };
                 held.Add(new StoredLink(row.Id, facts, assignment) { Source = row.Source, DuplicateOf = row.Dup, StoryOnly = storyOnly.Contains(row.Id) });
             }
-            var state = new LinkResume(documents, counters.GetValueOrDefault("next_rank"), counters.GetValueOrDefault("stories"), archived);
+            var state = new LinkResume(documents, counters.GetValueOrDefault("next_rank"), counters.GetValueOrDefault("stories"), archived)
+            {
+                TakenBack = takenBack,
+            };
             _resumedFacts = parsed;
             return new StoredResume(state, held);
         }

@@ -331,5 +331,8 @@ internal static class PostgresMigrations
                 facts        TEXT NOT NULL
             );
             """),
+        (15, "taken back incidents", """
+            CREATE TABLE taken_back_incidents (id TEXT PRIMARY KEY, part_of TEXT);
+            """),
     ];
 }

@@ -239,6 +239,11 @@ internal static class SqliteMigrations
                 facts        TEXT NOT NULL
             );
             """),
+        // An archived incident the linker took back (a report recalled it) keeps the campaign it had when it closed
+        // while it is held again: kept here until it is archived again, so a linker resumed after a restart has it too.
+        (15, "taken back incidents", """
+            CREATE TABLE taken_back_incidents (id TEXT PRIMARY KEY, part_of TEXT) WITHOUT ROWID;
+            """),
     ];
 
     private const string ListColumns = "killed_min, killed_max, killed_best, events, documents, part_of";

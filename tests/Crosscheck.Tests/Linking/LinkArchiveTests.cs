@@ -160,4 +160,33 @@ public class LinkArchiveTests
         record.Incidents.Count(i => i.Id == incident).ShouldBe(1);
         record.Stories.Single(s => s.Documents.Contains(report.Document)).Incidents.ShouldContain(alone);
     }
+
+    [Fact]
+    public void An_archived_incident_a_recall_takes_back_but_does_not_join_goes_back_to_the_archive()
+    {
+        // A second shelling near Kherson the next day: its own incident, closed and archived with the first by August.
+        var nextDay = Facts("arch-13", "Valley Times", "2025-03-05",
+            "Soldiers shelled a village near Kherson on Tuesday, killing two civilians, the regional governor said.");
+        var archive = new MemoryLinkArchive();
+        var linker = new CrossDocumentLinker(archive: archive);
+        foreach (var d in LinkOrder.Sort([.. Months.Value, nextDay])) linker.Add(d);
+        var march = linker.IncidentOf(Months.Value.Single(d => d.Title == "arch-1").Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id)!;
+        var nextShelling = linker.IncidentOf(nextDay.Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id)!;
+        nextShelling.ShouldNotBe(march);
+        archive.Incident(march).ShouldNotBeNull();
+        archive.Incident(nextShelling).ShouldNotBeNull();
+        // On the day of the last report, after that day's closing, the recall of March 3 meets both archived incidents
+        // (the place, and days a day apart) and joins the first.
+        var recall = Facts("arch-14", "Valley Times", "2025-08-06",
+            "Four civilians were killed when artillery hit a village near Kherson on March 3, officials said.");
+        linker.Add(recall);
+        linker.IncidentOf(recall.Events.First(e => e.Evidence.Contains("hit", StringComparison.Ordinal)).Id).ShouldBe(march);
+        linker.HeldIncident(march).ShouldNotBeNull();
+        // The other one is back in the archive at once, with its document: a closed incident is never held between
+        // two documents (a store does not keep a held incident's campaign; a linker resumed from it could not have it).
+        linker.HeldIncident(nextShelling).ShouldBeNull();
+        archive.Incident(nextShelling).ShouldNotBeNull();
+        linker.HeldFacts(nextDay.Id).ShouldBeNull();
+        linker.IncidentOf(nextDay.Events.First(e => e.Evidence.Contains("shelled", StringComparison.Ordinal)).Id).ShouldBe(nextShelling);
+    }
 }

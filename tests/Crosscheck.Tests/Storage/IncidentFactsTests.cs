@@ -118,6 +118,7 @@ public sealed class IncidentFactsTests
         public IEnumerable<string> IncidentsOn(Crosscheck.Events.PloverType type, DateOnly from, DateOnly to) => inner.IncidentsOn(type, from, to);
         public ArchivedStory? Story(string id) => inner.Story(id);
         public void Remove(string incidentId) => inner.Remove(incidentId);
+        public void TakeBack(ArchivedIncident incident) => inner.TakeBack(incident);
         public void Restore(string documentId) => inner.Restore(documentId);
         public IEnumerable<ArchivedIncident> Incidents() => inner.Incidents();
         public IEnumerable<ArchivedStory> Stories() => inner.Stories();

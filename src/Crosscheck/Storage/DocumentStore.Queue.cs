@@ -80,7 +80,8 @@ public sealed partial class DocumentStore
 
     /// <summary>
     /// Stores a worker's reading of a document it claimed and lets the claim go, in one transaction. A reading stored
-    /// before (by a worker whose lease ran out) stands; the claim goes either way.
+    /// before (by a worker whose lease ran out) stands, and a document no longer queued (read and linked meanwhile) takes
+    /// no reading; the claim goes either way.
     /// </summary>
     public void SaveReading(ClaimedDocument document, string worker, DocumentFacts facts)
     {
@@ -90,7 +91,12 @@ public sealed partial class DocumentStore
         lock (_gate)
         {
             using var tx = BeginWrite();
-            var cmd = Command("INSERT OR IGNORE INTO document_readings (document_seq, analyzer, read_by, facts) VALUES ($seq, $analyzer, $worker, $facts)", tx);
+            // Only while the document waits: a worker whose lease ran out may finish after another worker's reading of
+            // the document was linked (and its queue row and reading went); its late reading would wait for ever.
+            var cmd = Command("""
+                INSERT OR IGNORE INTO document_readings (document_seq, analyzer, read_by, facts)
+                SELECT $seq, $analyzer, $worker, $facts WHERE EXISTS (SELECT 1 FROM analysis_queue WHERE document_seq = $seq)
+                """, tx);
             cmd.Parameters.AddWithValue("$seq", document.Seq);
             cmd.Parameters.AddWithValue("$analyzer", facts.Analyzer ?? "");
             cmd.Parameters.AddWithValue("$worker", worker);

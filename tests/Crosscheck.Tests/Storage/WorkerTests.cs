@@ -41,6 +41,14 @@ public sealed class WorkerTests
         target.Scalar("SELECT count(*) FROM document_readings").ShouldBe(1);
         store.Reading(document.Id, facts.Analyzer!)!.Title.ShouldBe(facts.Title);
         store.Reading(document.Id, "another analyzer").ShouldBeNull();
+
+        // A reading that comes after the document was read and linked (its queue row and reading gone) is not kept:
+        // it would wait for a link that never comes.
+        var late = dead[1];
+        other.SaveReading(late, "alive", RecordLoader.Analyze(store.Get(late.Id)!));
+        target.Execute($"DELETE FROM document_readings WHERE document_seq = {late.Seq}");
+        store.SaveReading(late, "dead", RecordLoader.Analyze(store.Get(late.Id)!));
+        target.Scalar($"SELECT count(*) FROM document_readings WHERE document_seq = {late.Seq}").ShouldBe(0);
     }
 
     [PostgresFact]

@@ -9,7 +9,7 @@ namespace Crosscheck.Storage;
 
 /// <summary>
 /// The reads of stored documents, on any connection: the store's own (inside its open batch, if any) or a pooled
-/// read-only one of <see cref="SqliteReadPool"/>.
+/// one of a <see cref="ReadPool"/> (SQLite or PostgreSQL).
 /// </summary>
 internal static class DocumentQueries
 {

@@ -34,7 +34,7 @@ public interface IDocumentLookup
 
 /// <summary>
 /// Where documents live. Each <see cref="Add"/> stores a document whole or not at all, and is idempotent:
-/// the same content added twice is stored once. SQLite is the embedded default; PostgreSQL comes later.
+/// the same content added twice is stored once. SQLite is the embedded default; PostgreSQL serves teams (<see cref="DocumentStore.Open(StoreLocation, TimeProvider?)"/>).
 /// </summary>
 public interface IDocumentStore : IDocumentLookup, IDisposable
 {

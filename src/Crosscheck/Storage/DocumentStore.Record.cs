@@ -109,15 +109,19 @@ public sealed partial class DocumentStore : IRecordJournal
             cmd = Command("DELETE FROM link_failures WHERE document_seq = $seq", tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.ExecuteNonQuery();
-            foreach (var ev in facts.Events)
+            // Many rows a statement (a statement per event was most of a linked document's round trips on a server).
+            for (var from = 0; from < facts.Events.Length; from += SegmentRowsPerStatement)
             {
-                if (!assignment.Events.TryGetValue(ev.Id, out var a)) throw new InvalidOperationException($"event {ev.Id} of {facts.Id} has no assignment");
-                cmd = Command("""
-                    INSERT INTO event_assignments (event, document_seq, incident, joined_to, score, reason)
-                    VALUES ($event, $seq, $incident, $joined, $score, $reason)
-                    """, tx);
+                var rows = Math.Min(SegmentRowsPerStatement, facts.Events.Length - from);
+                cmd = Command(MultiRowInsert("INSERT INTO event_assignments (event, document_seq, incident, joined_to, score, reason) VALUES ",
+                    "($event{0}, $seq, $incident{0}, $joined{0}, $score{0}, $reason{0})", rows), tx);
                 cmd.Parameters.AddWithValue("$seq", seq);
-                BindAssignment(cmd, ev.Id, a);
+                for (var i = 0; i < rows; i++)
+                {
+                    var ev = facts.Events[from + i];
+                    if (!assignment.Events.TryGetValue(ev.Id, out var a)) throw new InvalidOperationException($"event {ev.Id} of {facts.Id} has no assignment");
+                    BindAssignment(cmd, ev.Id, a, i.ToString(CultureInfo.InvariantCulture));
+                }
                 cmd.ExecuteNonQuery();
             }
             Changed(tx);
@@ -470,13 +474,14 @@ public sealed partial class DocumentStore : IRecordJournal
         }
     }
 
-    private static void BindAssignment(DbCommand cmd, string eventId, EventAssignment a)
+    /// <param name="suffix">What the statement's parameter names end with (a row's number in a many-row insert).</param>
+    private static void BindAssignment(DbCommand cmd, string eventId, EventAssignment a, string suffix = "")
     {
-        cmd.Parameters.AddWithValue("$event", eventId);
-        cmd.Parameters.AddWithValue("$incident", a.Incident);
-        cmd.Parameters.AddWithValue("$joined", (object?)a.Link.JoinedTo ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$score", a.Link.Score);
-        cmd.Parameters.AddWithValue("$reason", a.Link.Reason);
+        cmd.Parameters.AddWithValue("$event" + suffix, eventId);
+        cmd.Parameters.AddWithValue("$incident" + suffix, a.Incident);
+        cmd.Parameters.AddWithValue("$joined" + suffix, (object?)a.Link.JoinedTo ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$score" + suffix, a.Link.Score);
+        cmd.Parameters.AddWithValue("$reason" + suffix, a.Link.Reason);
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal static class WorkerCommand
         };
         lease.Validators.Add(r =>
         {
-            if (WatchInterval.Parse(r.GetValueOrDefault<string>(), out var problem) is null) r.AddError("--lease: " + problem);
+            if (WatchInterval.Parse(r.GetValueOrDefault<string>(), out var problem, "--lease") is null) r.AddError(problem!);
         });
         var untilIdle = new Option<bool>("--until-idle") { Description = "Stop when nothing is queued and everything is linked" };
         var command = new Command("worker", "Read and link the documents a shared PostgreSQL store queued; run as many as the work needs, on any machine")

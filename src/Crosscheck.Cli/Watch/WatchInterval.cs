@@ -8,8 +8,8 @@ internal static class WatchInterval
     public static readonly TimeSpan Shortest = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan Longest = TimeSpan.FromDays(1);
 
-    /// <summary>The interval <paramref name="text"/> names, or null with what is wrong in <paramref name="error"/>.</summary>
-    public static TimeSpan? Parse(string? text, out string? error)
+    /// <summary>The interval <paramref name="text"/> names, or null with what is wrong in <paramref name="error"/> (naming <paramref name="option"/>).</summary>
+    public static TimeSpan? Parse(string? text, out string? error, string option = "--every")
     {
         error = null;
         var value = text?.Trim() ?? "";
@@ -25,11 +25,11 @@ internal static class WatchInterval
             if (interval is { } every)
             {
                 if (every >= Shortest && every <= Longest) return every;
-                error = $"--every {value}: out of range (from 1s to 24h)";
+                error = $"{option} {value}: out of range (from 1s to 24h)";
                 return null;
             }
         }
-        error = $"--every {value}: not an interval (a whole number and s, m or h, for example 30s, 5m or 1h)";
+        error = $"{option} {value}: not an interval (a whole number and s, m or h, for example 30s, 5m or 1h)";
         return null;
     }
 

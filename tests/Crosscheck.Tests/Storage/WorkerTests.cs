@@ -117,6 +117,20 @@ public sealed class WorkerTests
         stderr.Trim().ShouldBe($"crosscheck: {Path.GetFullPath(db)}: workers share a PostgreSQL store (--db postgres://…); a SQLite store is read and linked by ingest and watch");
     }
 
+    [Theory]
+    [InlineData("--lease", "0s", "crosscheck: --lease 0s: out of range (from 1s to 24h) (see 'crosscheck worker --help')")]
+    [InlineData("--lease", "soon", "crosscheck: --lease soon: not an interval (a whole number and s, m or h, for example 30s, 5m or 1h) (see 'crosscheck worker --help')")]
+    [InlineData("--threads", "0", "crosscheck: --threads takes a number from 1 to 256 (see 'crosscheck worker --help')")]
+    public void Worker_options_are_checked_before_anything_is_opened(string option, string value, string line)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Crosscheck.Cli.CrosscheckCli.Run(["worker", "--db", "postgres://nobody@127.0.0.1:1/none", option, value], stdout, stderr);
+        code.ShouldBe(Crosscheck.Cli.CrosscheckCli.UsageError);
+        stderr.ToString().Trim().ShouldBe(line);
+        stdout.ToString().ShouldBeEmpty();
+    }
+
     private static IEnumerable<long> FreeSeqs(StoreTarget target)
     {
         using var connection = target.Connect();

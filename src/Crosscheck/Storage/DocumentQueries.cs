@@ -85,10 +85,10 @@ internal static class DocumentQueries
             // The words must all be there (as FTS5's quoted terms): plainto_tsquery ANDs them; rank by ts_rank.
             ? """
               SELECT d.id, d.source, d.outlet, d.title, d.published, d.duplicate_of, length(d.text),
-                     ts_headline('simple', d.text, plainto_tsquery('simple', $q), 'StartSel=[, StopSel=], MaxFragments=1, MaxWords=24, MinWords=8, FragmentDelimiter=…'),
-                     (SELECT count(*) FROM documents WHERE search @@ plainto_tsquery('simple', $q))
-              FROM documents d
-              WHERE d.search @@ plainto_tsquery('simple', $q) ORDER BY ts_rank(d.search, plainto_tsquery('simple', $q)) DESC, d.seq LIMIT $limit OFFSET $offset
+                     ts_headline('simple', d.text, q.words, 'StartSel=[, StopSel=], MaxFragments=1, MaxWords=24, MinWords=8, FragmentDelimiter=…'),
+                     (SELECT count(*) FROM documents WHERE search @@ q.words)
+              FROM documents d, plainto_tsquery('simple', $q) AS q(words)
+              WHERE d.search @@ q.words ORDER BY ts_rank(d.search, q.words) DESC, d.seq LIMIT $limit OFFSET $offset
               """
             : """
               SELECT d.id, d.source, d.outlet, d.title, d.published, d.duplicate_of, length(d.text),

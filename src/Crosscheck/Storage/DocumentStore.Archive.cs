@@ -403,7 +403,7 @@ public sealed partial class DocumentStore : ILinkArchive
         if (ids.Count == 0) return new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
         return RecordRead((c, tx) =>
         {
-            var cmd = On(c, tx, RowSelect + $" WHERE id IN ({SqlDialect.Of(c).TextsOf("$ids")})");
+            var cmd = On(c, tx, RowSelect + $" WHERE id IN ({_dialect.TextsOf("$ids")})");
             cmd.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
             using var r = cmd.ExecuteReader();
             var rows = new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
@@ -452,7 +452,7 @@ public sealed partial class DocumentStore : ILinkArchive
         if (query.Type is not null) where.Add("type = $type");
         if (query.From is not null) where.Add("coalesce(day_end, day_start) >= $from");
         if (query.To is not null) where.Add("day_start <= $to");
-        if (leaveOut.Count > 0) where.Add($"id NOT IN ({SqlDialect.Of(c).TextsOf("$leave")})");
+        if (leaveOut.Count > 0) where.Add($"id NOT IN ({_dialect.TextsOf("$leave")})");
         var condition = string.Join(" AND ", where);
         DbCommand Command(string sql)
         {
@@ -479,7 +479,7 @@ public sealed partial class DocumentStore : ILinkArchive
             using var r = Command($$"""
                 SELECT (SELECT value FROM archive_counts WHERE name = 'incidents') - lo.shown, (SELECT value FROM archive_counts WHERE name = 'located') - lo.located
                 FROM (SELECT count(*) AS shown, count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END) AS located FROM incident_rows
-                      WHERE mention = 0 AND id IN ({{SqlDialect.Of(c).TextsOf("$leave")}})) AS lo
+                      WHERE mention = 0 AND id IN ({{_dialect.TextsOf("$leave")}})) AS lo
                 """).ExecuteReader();
             r.Read();
             (shown, located) = ((int)r.GetInt64(0), (int)r.GetInt64(1));
@@ -586,7 +586,7 @@ public sealed partial class DocumentStore : ILinkArchive
         // people, the other events: most of each text).
         var texts = RecordRead((c, tx) =>
         {
-            var dialect = SqlDialect.Of(c);
+            var dialect = _dialect;
             var cmd = On(c, tx, $"""
                 WITH asked (seq, by_id) AS (
                     SELECT seq, 1 FROM documents WHERE id IN ({dialect.TextsOf("$documents")})

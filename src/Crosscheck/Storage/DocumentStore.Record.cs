@@ -110,9 +110,9 @@ public sealed partial class DocumentStore : IRecordJournal
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.ExecuteNonQuery();
             // Many rows a statement (a statement per event was most of a linked document's round trips on a server).
-            for (var from = 0; from < facts.Events.Length; from += SegmentRowsPerStatement)
+            for (var from = 0; from < facts.Events.Length; from += RowsPerStatement)
             {
-                var rows = Math.Min(SegmentRowsPerStatement, facts.Events.Length - from);
+                var rows = Math.Min(RowsPerStatement, facts.Events.Length - from);
                 cmd = Command(MultiRowInsert("INSERT INTO event_assignments (event, document_seq, incident, joined_to, score, reason) VALUES ",
                     "($event{0}, $seq, $incident{0}, $joined{0}, $score{0}, $reason{0})", rows), tx);
                 cmd.Parameters.AddWithValue("$seq", seq);

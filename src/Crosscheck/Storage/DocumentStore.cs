@@ -9,8 +9,9 @@ using Crosscheck.Storage.Sql;
 namespace Crosscheck.Storage;
 
 /// <summary>
-/// Documents in one SQLite file: WAL journal, FTS5 over title and text, hand-written migrations.
-/// One connection, used by one thread at a time (callers serialize; the web app opens its own).
+/// Documents and the record in one database: a SQLite file (WAL journal, FTS5 over title and text) or a PostgreSQL
+/// database (<see cref="OpenPostgres"/>; the statements' dialect in <see cref="SqlDialect"/>), with hand-written
+/// migrations. One connection, used by one thread at a time (callers serialize; the web app opens its own).
 /// </summary>
 public sealed partial class DocumentStore : IDocumentStore
 {
@@ -20,8 +21,8 @@ public sealed partial class DocumentStore : IDocumentStore
 
     public string Path { get; }
 
-    // Prepared once per store and reused: preparing the same statements for every document was a large
-    // share of the ingest time.
+    // Made once per store and reused (SQLite prepares each once): preparing the same statements for every document was
+    // a large share of the ingest time.
     private NearDuplicateIndex _nearDuplicates = new();
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
@@ -60,9 +61,6 @@ public sealed partial class DocumentStore : IDocumentStore
 
     /// <summary>The Npgsql connection string of a PostgreSQL store (null for SQLite): what other connections to it open with.</summary>
     internal string? ConnectionString { get; private init; }
-
-    /// <summary>The engine the store runs on: "SQLite" or "PostgreSQL".</summary>
-    public string Engine => _dialect.Name;
 
     /// <summary>
     /// Opens the PostgreSQL database the connection string names and migrates it. <paramref name="display"/> names the
@@ -244,14 +242,14 @@ public sealed partial class DocumentStore : IDocumentStore
         }
     }
 
-    /// <summary>Segments per statement: binding is cheap, stepping statements is not, and SQLite takes at most 32,766 parameters.</summary>
-    internal const int SegmentRowsPerStatement = 256;
+    /// <summary>Rows per many-row insert (segments, event assignments): binding is cheap, stepping statements is not, and SQLite takes at most 32,766 parameters.</summary>
+    internal const int RowsPerStatement = 256;
 
     private void InsertSegments(long seq, ImmutableArray<Segment> segments, DbTransaction tx)
     {
-        for (var from = 0; from < segments.Length; from += SegmentRowsPerStatement)
+        for (var from = 0; from < segments.Length; from += RowsPerStatement)
         {
-            var rows = Math.Min(SegmentRowsPerStatement, segments.Length - from);
+            var rows = Math.Min(RowsPerStatement, segments.Length - from);
             var cmd = Command(MultiRowInsert("INSERT INTO segments (document_seq, ordinal, kind, start, \"end\") VALUES ", "($seq, $o{0}, $kind{0}, $start{0}, $end{0})", rows), tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             for (var i = 0; i < rows; i++)

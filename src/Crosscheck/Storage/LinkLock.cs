@@ -3,9 +3,10 @@ namespace Crosscheck.Storage;
 /// <summary>
 /// The right to link a database's documents, held by one linker at a time across processes (an ingest, a watch, a
 /// running server). Two linkers working at once would each place the same documents with what they hold in memory,
-/// and the rows of one would overwrite the other's. The lock is an exclusive open of a file beside the database
-/// (<c>FILE-link</c>), which the system lets go when the holder exits, so a killed process never leaves it taken.
-/// Storing documents needs no lock: SQLite serializes those writes, and the next linker takes them from the queue.
+/// and the rows of one would overwrite the other's. For a SQLite file the lock is an exclusive open of a file beside the
+/// database (<c>FILE-link</c>); for PostgreSQL a session advisory lock. Either is let go by the system or the server
+/// when the holder exits, so a killed process never leaves it taken. Storing documents needs no lock: writers take turns
+/// (SQLite's write lock, PostgreSQL's write advisory lock), and the next linker takes them from the queue.
 /// </summary>
 public sealed class LinkLock : IDisposable
 {

@@ -12,9 +12,6 @@ namespace Crosscheck.Storage;
 /// </summary>
 internal static class Migrations
 {
-    /// <summary>The newest schema version this build knows (both engines know the same versions).</summary>
-    public static int Newest => SqliteMigrations.All.Max(m => m.Version);
-
     /// <summary>
     /// Applies the migrations the database has not had. Two processes creating the same new database at once apply each
     /// migration once: SQLite checks and applies each inside an immediate (write-locked) transaction; PostgreSQL holds

@@ -10,6 +10,12 @@ public sealed record LinkUpdate(string Document, string Story, ImmutableArray<st
     /// <summary>Other documents whose events moved (two series found to be one were merged); a store saves them again.</summary>
     public ImmutableArray<string> Reassigned { get; init; } = [];
 
+    /// <summary>
+    /// Where the moved events of those documents sit now, taken when they moved: a document whose story left memory
+    /// (held by an incident open in another story) has no assignment of its own to ask for, its events still moved.
+    /// </summary>
+    public ImmutableSortedDictionary<string, EventAssignment> Moved { get; init; } = ImmutableSortedDictionary<string, EventAssignment>.Empty;
+
     /// <summary>The document was added before (held or archived): nothing changed.</summary>
     public bool AddedBefore { get; init; }
 }
@@ -160,6 +166,7 @@ public sealed partial class CrossDocumentLinker
         var storyIncidents = cluster is null ? new List<IncidentState>() : _index.Story(cluster.Id);
         var touched = new List<string>();
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
+        var movedEvents = new HashSet<string>(StringComparer.Ordinal);
         foreach (var read in document.Events)
         {
             var ev = IncidentAnchors.AsLinked(read);
@@ -222,11 +229,21 @@ public sealed partial class CrossDocumentLinker
             _index.Touch(target);
             _summaries.Remove(target.Id);
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
-            MergeSeries(ev, target, storyIncidents, touched, reassigned);
+            MergeSeries(ev, target, storyIncidents, touched, reassigned, movedEvents);
         }
         ReturnRecalled();
         reassigned.Remove(document.Id);
-        var update = new LinkUpdate(document.Id, storyId, [.. touched]) { Reassigned = [.. reassigned.Order(StringComparer.Ordinal)] };
+        var moved = ImmutableSortedDictionary.CreateBuilder<string, EventAssignment>(StringComparer.Ordinal);
+        foreach (var id in movedEvents)
+        {
+            var now = _incidentOfEvent[id];
+            moved[id] = new EventAssignment(now.Id, now.Links.First(l => l.Event == id));
+        }
+        var update = new LinkUpdate(document.Id, storyId, [.. touched])
+        {
+            Reassigned = [.. reassigned.Order(StringComparer.Ordinal)],
+            Moved = moved.ToImmutable(),
+        };
         // What this document touched stays held until the next day's closing, so its assignment can be saved.
         if (_today != _closedOn) Close(touched);
         return update;
@@ -468,7 +485,7 @@ public sealed partial class CrossDocumentLinker
     /// A report of a series that fits two series of its story shows they are one: the later-started one moves into
     /// the one it joined, each moved event keeping its own link, with the merge noted. Detach undoes it event by event.
     /// </summary>
-    private void MergeSeries(EventFacts ev, IncidentState target, List<IncidentState> storyIncidents, List<string> touched, HashSet<string> reassigned)
+    private void MergeSeries(EventFacts ev, IncidentState target, List<IncidentState> storyIncidents, List<string> touched, HashSet<string> reassigned, HashSet<string> movedEvents)
     {
         if (!ev.Plural || IncidentMatcher.ClassOf(ev.Modality) != ModalityClass.Factual || target.Scope != IncidentScope.Campaign) return;
         foreach (var other in _index.Recent(storyIncidents).OrderBy(FirstReport).ToList())
@@ -487,6 +504,7 @@ public sealed partial class CrossDocumentLinker
                 _incidentOfEvent[moved.Id] = target;
                 target.Stories.Add(StoryIdOf(moved.Document));
                 reassigned.Add(moved.Document);
+                if (moved.Document != ev.Document) movedEvents.Add(moved.Id);
             }
             other.Clear();
             foreach (var story in other.Stories.ToList()) _index.LeaveStory(other, story);

@@ -127,15 +127,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             {
                 journal.Linked(document, linker.AssignmentOf(document.Id)!);
                 // Two series merged: the events of other documents moved with them.
-                if (update.Reassigned.Length > 0)
-                {
-                    var moved = new Dictionary<string, EventAssignment>(StringComparer.Ordinal);
-                    foreach (var other in update.Reassigned)
-                    {
-                        foreach (var (eventId, assignment) in linker.AssignmentOf(other)?.Events ?? new Dictionary<string, EventAssignment>()) moved[eventId] = assignment;
-                    }
-                    journal.Reassigned(moved);
-                }
+                if (update.Moved.Count > 0) journal.Reassigned(update.Moved);
             }
             change?.Complete();
             return update;

@@ -104,6 +104,52 @@ public sealed class ResumeTests
         }
     }
 
+    [Fact]
+    public void Two_rounds_merged_into_one_campaign_are_one_campaign_after_a_restart()
+    {
+        using var dir = new TempDirectory();
+        dir.File("news/merge-a.txt", Front("Harbor Ledger", new DateOnly(2025, 9, 10), "Attacks near Kherson")
+            + "Rebel forces have carried out attacks on border villages near Kherson since September 1.\n");
+        dir.File("news/merge-b.txt", Front("Gulf Gazette", new DateOnly(2025, 10, 20), "More attacks near Kherson")
+            + "Rebel forces have carried out attacks on border villages near Kherson since October 15.\n");
+        dir.File("news/merge-c.txt", Front("Valley Times", new DateOnly(2025, 10, 22), "Forty killed near Kherson")
+            + "Rebel forces have carried out attacks on border villages near Kherson since September 1, killing at least 40 people.\n");
+        var db = dir.Combine("news.db");
+
+        string linkedJson;
+        using (var store = DocumentStore.Open(db))
+        {
+            new DocumentIngestor(store, new DocumentReader()).Ingest([dir.Combine("news")]).Failed.ShouldBe(0);
+            var linker = RecordLoader.Load(store).Record.Linker;
+            var record = linker.Snapshot();
+            linkedJson = SampleRecord.CrossJsonOf(record);
+            // What the scenario is about: the third report merged the two rounds, moving the other round's events.
+            record.Incidents.Where(i => i.Documents.Length > 0 && i.Scope == IncidentScope.Campaign).ShouldHaveSingleItem().Documents.Length.ShouldBe(3);
+            var moved = linker.Documents.SelectMany(d => d.Events).Where(e => linker.IncidentById(linker.IncidentOf(e.Id)!)!.Links
+                .Single(l => l.Event == e.Id).Reason.Contains("series merged", StringComparison.Ordinal)).ToList();
+            moved.ShouldNotBeEmpty();
+            // The store keeps where the moved events sit now, not where they were first put.
+            foreach (var e in moved) StoredIncidentOf(db, e.Id).ShouldBe(linker.IncidentOf(e.Id));
+        }
+
+        using (var store = DocumentStore.Open(db))
+        {
+            var open = RecordLoader.Open(store);
+            open.Resumed.ShouldBeTrue();
+            SampleRecord.CrossJsonOf(open.Record.Linker.Snapshot()).ShouldBe(linkedJson);
+        }
+    }
+
+    private static string? StoredIncidentOf(string db, string eventId)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT incident FROM event_assignments WHERE event = $event";
+        command.Parameters.AddWithValue("$event", eventId);
+        return command.ExecuteScalar() as string;
+    }
+
     private static string Front(string outlet, DateOnly published, string title) =>
         "---\noutlet: " + outlet + "\npublished: " + published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n"
         + "title: " + title + "\n---\n" + title + "\n";

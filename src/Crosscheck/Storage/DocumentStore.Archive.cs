@@ -55,22 +55,40 @@ public sealed partial class DocumentStore : ILinkArchive
         lock (_gate)
         {
             using var write = RecordWrite();
-            var cmd = Command("""
+            // One command (a round trip on a server): the incident, its places replaced, and no longer taken back.
+            var places = incident.First is not null && incident.Last is not null ? incident.Places.Length : 0;
+            var statements = new List<string>
+            {
+                """
                 INSERT INTO archived_incidents (id, first_rank, first_start, summary, mention, discrepancies)
                 VALUES ($id, $rank, $start, $summary, $mention, $discrepancies)
                 ON CONFLICT (id) DO UPDATE SET first_rank = excluded.first_rank, first_start = excluded.first_start, summary = excluded.summary,
                     mention = excluded.mention, discrepancies = excluded.discrepancies
-                """, write.Transaction);
+                """,
+                "DELETE FROM archived_places WHERE incident = $id",
+                "DELETE FROM taken_back_incidents WHERE id = $id",
+            };
+            if (places > 0)
+            {
+                statements.Add(MultiRowInsert("INSERT INTO archived_places (type, place, incident, first_day, last_day) VALUES ",
+                    "($type, $place{0}, $id, $first, $last)", places));
+            }
+            var cmd = Command(string.Join(";\n", statements), write.Transaction);
             cmd.Parameters.AddWithValue("$discrepancies", incident.Discrepancies.Length);
             cmd.Parameters.AddWithValue("$mention", incident.Incident.Mention ? 1 : 0);
             cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
             cmd.Parameters.AddWithValue("$rank", incident.FirstRank);
             cmd.Parameters.AddWithValue("$start", incident.FirstStart);
             cmd.Parameters.AddWithValue("$summary", json);
-            cmd.ExecuteNonQuery();
-            WritePlaces(incident, write.Transaction);
-            cmd = Command("DELETE FROM taken_back_incidents WHERE id = $id", write.Transaction);
-            cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
+            if (places > 0)
+            {
+                // Filed under each of its places with its days.
+                cmd.Parameters.AddWithValue("$type", Events.PloverTypes.Name(incident.Incident.Type));
+                cmd.Parameters.AddWithValue("$first", incident.First!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                cmd.Parameters.AddWithValue("$last", incident.Last!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                var i = 0;
+                foreach (var place in incident.Places) cmd.Parameters.AddWithValue("$place" + (i++).ToString(CultureInfo.InvariantCulture), place);
+            }
             cmd.ExecuteNonQuery();
             write.Complete();
         }
@@ -196,25 +214,6 @@ public sealed partial class DocumentStore : ILinkArchive
                 cmd.ExecuteNonQuery();
             }
             write.Complete();
-        }
-    }
-
-    /// <summary>Files an archived incident under each of its places with its days (replacing what was filed for it).</summary>
-    private void WritePlaces(ArchivedIncident incident, DbTransaction tx)
-    {
-        var cmd = Command("DELETE FROM archived_places WHERE incident = $id", tx);
-        cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
-        cmd.ExecuteNonQuery();
-        if (incident.First is not { } first || incident.Last is not { } last) return;
-        foreach (var place in incident.Places)
-        {
-            cmd = Command("INSERT INTO archived_places (type, place, incident, first_day, last_day) VALUES ($type, $place, $id, $first, $last)", tx);
-            cmd.Parameters.AddWithValue("$type", Events.PloverTypes.Name(incident.Incident.Type));
-            cmd.Parameters.AddWithValue("$place", place);
-            cmd.Parameters.AddWithValue("$id", incident.Incident.Id);
-            cmd.Parameters.AddWithValue("$first", first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue("$last", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            cmd.ExecuteNonQuery();
         }
     }
 

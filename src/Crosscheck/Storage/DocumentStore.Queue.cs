@@ -31,15 +31,12 @@ public sealed partial class DocumentStore
         cmd.ExecuteNonQuery();
     }
 
-    private void Dequeue(long seq, DbTransaction tx)
-    {
-        var cmd = Command("DELETE FROM analysis_queue WHERE document_seq = $seq", tx);
-        cmd.Parameters.AddWithValue("$seq", seq);
-        cmd.ExecuteNonQuery();
-        cmd = Command("DELETE FROM document_readings WHERE document_seq = $seq", tx);
-        cmd.Parameters.AddWithValue("$seq", seq);
-        cmd.ExecuteNonQuery();
-    }
+    /// <summary>What takes a linked document off the queue of a store whose workers read (binds <c>$seq</c>).</summary>
+    private static readonly string[] DequeueStatements =
+    [
+        "DELETE FROM analysis_queue WHERE document_seq = $seq",
+        "DELETE FROM document_readings WHERE document_seq = $seq",
+    ];
 
     private void RequireQueue()
     {

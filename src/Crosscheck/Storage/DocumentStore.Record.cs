@@ -77,37 +77,48 @@ public sealed partial class DocumentStore : IRecordJournal
         {
             using var write = RecordWrite();
             var tx = write.Transaction;
-            var seq = SeqOf(facts.Id, tx) ?? throw new InvalidOperationException($"document {facts.Id} is not stored, so its facts cannot be");
-            // A document counted by the linker for the first time (never linked, or linked again after it went stale or was marked to be read again).
-            var check = Command("SELECT stale + reread FROM document_facts WHERE document_seq = $seq", tx);
-            check.Parameters.AddWithValue("$seq", seq);
-            var counted = check.ExecuteScalar() is long stale && stale == 0;
-            var cmd = Command("""
+            // Where the document is and whether the linker counts it for the first time (never linked, or linked again
+            // after it went stale or was marked to be read again): one query.
+            var find = Command("SELECT d.seq, f.stale + f.reread FROM documents d LEFT JOIN document_facts f ON f.document_seq = d.seq WHERE d.id = $id", tx);
+            find.Parameters.AddWithValue("$id", facts.Id);
+            long seq;
+            bool counted;
+            using (var found = find.ExecuteReader())
+            {
+                if (!found.Read()) throw new InvalidOperationException($"document {facts.Id} is not stored, so its facts cannot be");
+                seq = found.GetInt64(0);
+                counted = !found.IsDBNull(1) && found.GetInt64(1) == 0;
+            }
+            // The rest but the event assignments in one command: on a server each statement was a round trip, and a
+            // linked document's dozen of them were most of what linking waited for.
+            var statements = new List<string>
+            {
+                """
                 INSERT INTO document_facts (document_seq, story, facts, stale, rank, story_ord, weights, held, analyzer, reread)
                 VALUES ($seq, $story, $facts, 0, $rank, $ord, $weights, 1, $analyzer, 0)
                 ON CONFLICT (document_seq) DO UPDATE SET story = excluded.story, facts = excluded.facts, stale = 0,
                     rank = excluded.rank, story_ord = excluded.story_ord, weights = excluded.weights, held = 1,
                     analyzer = excluded.analyzer, reread = 0
-                """, tx);
+                """,
+                "DELETE FROM link_queue WHERE document_seq = $seq",
+                "INSERT INTO open_stories (story) VALUES ($story) ON CONFLICT (story) DO NOTHING",
+                "DELETE FROM event_assignments WHERE document_seq = $seq",
+                "DELETE FROM link_failures WHERE document_seq = $seq",
+            };
+            if (QueuesReadings) statements.AddRange(DequeueStatements);
+            var counters = new List<(string Name, int? AtLeast)> { (ChangesCounter, null) };
+            var keys = counted ? [] : StoryClusterer.Keys(facts).ToList();
+            if (!counted) counters.AddRange(LinkedCounters(assignment));
+            if (keys.Count > 0) statements.Add(KeyFrequencyStatement);
+            statements.Add(CounterStatement(counters.Count));
+            var cmd = Command(string.Join(";\n", statements), tx);
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$analyzer", (object?)facts.Analyzer ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$story", assignment.Story);
             cmd.Parameters.AddWithValue("$facts", json);
             BindResume(cmd, assignment);
-            cmd.ExecuteNonQuery();
-            cmd = Command("DELETE FROM link_queue WHERE document_seq = $seq", tx);
-            cmd.Parameters.AddWithValue("$seq", seq);
-            cmd.ExecuteNonQuery();
-            if (QueuesReadings) Dequeue(seq, tx);
-            cmd = Command("INSERT OR IGNORE INTO open_stories (story) VALUES ($story)", tx);
-            cmd.Parameters.AddWithValue("$story", assignment.Story);
-            cmd.ExecuteNonQuery();
-            if (!counted) CountLinked(facts, assignment, tx);
-            cmd = Command("DELETE FROM event_assignments WHERE document_seq = $seq", tx);
-            cmd.Parameters.AddWithValue("$seq", seq);
-            cmd.ExecuteNonQuery();
-            cmd = Command("DELETE FROM link_failures WHERE document_seq = $seq", tx);
-            cmd.Parameters.AddWithValue("$seq", seq);
+            if (keys.Count > 0) cmd.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys));
+            BindCounters(cmd, counters);
             cmd.ExecuteNonQuery();
             // Many rows a statement (a statement per event was most of a linked document's round trips on a server).
             for (var from = 0; from < facts.Events.Length; from += RowsPerStatement)
@@ -124,7 +135,6 @@ public sealed partial class DocumentStore : IRecordJournal
                 }
                 cmd.ExecuteNonQuery();
             }
-            Changed(tx);
             write.Complete();
         }
     }
@@ -468,7 +478,12 @@ public sealed partial class DocumentStore : IRecordJournal
             cmd.Parameters.AddWithValue("$seq", seq);
             cmd.Parameters.AddWithValue("$reason", reason);
             cmd.ExecuteNonQuery();
-            if (QueuesReadings) Dequeue(seq, tx);
+            if (QueuesReadings)
+            {
+                cmd = Command(string.Join(";\n", DequeueStatements), tx);
+                cmd.Parameters.AddWithValue("$seq", seq);
+                cmd.ExecuteNonQuery();
+            }
             Changed(tx);
             write.Complete();
         }

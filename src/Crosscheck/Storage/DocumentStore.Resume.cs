@@ -60,25 +60,48 @@ public sealed partial class DocumentStore
     /// <summary>A linker's write: the change counter goes up, in the write's transaction.</summary>
     private void Changed(DbTransaction tx) => RaiseCounter(ChangesCounter, null, tx);
 
-    /// <summary>A document newly counted by the linker: its keys' frequencies and the counters go up.</summary>
-    private void CountLinked(DocumentFacts facts, DocumentAssignment assignment, DbTransaction tx)
+    /// <summary>
+    /// A document newly counted by the linker: its keys' frequencies go up, one statement for all of them (a key given
+    /// twice counts twice; a statement per key was tens of thousands of round trips per hundred documents on a server).
+    /// "WHERE true" keeps SQLite from reading ON CONFLICT as a join's ON. Binds <c>$keys</c>, a JSON array.
+    /// </summary>
+    private string KeyFrequencyStatement => $"""
+        INSERT INTO key_frequency (key, df) SELECT k.value, count(*) FROM ({_dialect.TextsOf("$keys")}) AS k WHERE true GROUP BY k.value
+        ON CONFLICT (key) DO UPDATE SET df = key_frequency.df + excluded.df
+        """;
+
+    /// <summary>The counters a document newly counted by the linker raises: one more document, and its rank and story order.</summary>
+    private static IEnumerable<(string Name, int? AtLeast)> LinkedCounters(DocumentAssignment assignment)
     {
-        // One statement for the document's keys (a key given twice counts twice, as one statement per key counted it):
-        // a statement per key was tens of thousands of round trips per hundred documents on a server.
-        var keys = StoryClusterer.Keys(facts).ToList();
-        if (keys.Count > 0)
+        yield return ("documents", null);
+        if (assignment.Rank is { } rank) yield return ("next_rank", rank + 1);
+        if (assignment.Vector is { } vector) yield return ("stories", vector.StoryOrder + 1);
+    }
+
+    /// <summary>
+    /// One statement raising <paramref name="count"/> counters (bound by <see cref="BindCounters"/>): a counter bound
+    /// with <c>$add{i}</c> = 1 goes up by one, else it rises to at least its value.
+    /// </summary>
+    private static string CounterStatement(int count)
+    {
+        var rows = string.Join(", ", Enumerable.Range(0, count).Select(i => $"($counter{i}, $value{i})"));
+        var adds = string.Join(" OR ", Enumerable.Range(0, count).Select(i => $"(linker_state.name = $counter{i} AND $add{i} = 1)"));
+        return $"""
+            INSERT INTO linker_state (name, value) VALUES {rows}
+            ON CONFLICT (name) DO UPDATE SET value = CASE WHEN {adds} THEN linker_state.value + 1
+                WHEN linker_state.value > excluded.value THEN linker_state.value ELSE excluded.value END
+            """;
+    }
+
+    private static void BindCounters(DbCommand cmd, IReadOnlyList<(string Name, int? AtLeast)> counters)
+    {
+        for (var i = 0; i < counters.Count; i++)
         {
-            // "WHERE true" keeps SQLite from reading ON CONFLICT as a join's ON.
-            var cmd = Command($"""
-                INSERT INTO key_frequency (key, df) SELECT k.value, count(*) FROM ({_dialect.TextsOf("$keys")}) AS k WHERE true GROUP BY k.value
-                ON CONFLICT (key) DO UPDATE SET df = key_frequency.df + excluded.df
-                """, tx);
-            cmd.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys));
-            cmd.ExecuteNonQuery();
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            cmd.Parameters.AddWithValue("$counter" + n, counters[i].Name);
+            cmd.Parameters.AddWithValue("$value" + n, counters[i].AtLeast ?? 1);
+            cmd.Parameters.AddWithValue("$add" + n, counters[i].AtLeast is null ? 1 : 0);
         }
-        RaiseCounter("documents", null, tx);
-        if (assignment.Rank is { } rank) RaiseCounter("next_rank", rank + 1, tx);
-        if (assignment.Vector is { } vector) RaiseCounter("stories", vector.StoryOrder + 1, tx);
     }
 
     /// <summary>Adds one to a counter (<paramref name="atLeast"/> null), or raises it to at least a value.</summary>

@@ -102,19 +102,28 @@ public sealed class ReadingWorker(DocumentStore store, string name)
         var pending = RecordLoader.Open(store);
         if (pending.Pending == 0) return (0, true);
         RecordLoad load;
+        // A document is ready when a worker's reading of it is stored (asked once: the reading found is the one linked),
+        // or when no worker has it (it is read here).
+        var readings = new Dictionary<string, DocumentFacts>(StringComparer.Ordinal);
         using (store.SaveInBatches())
         {
             load = pending.LinkPending(
-                analyze: document => store.Reading(document.Id, current) ?? Analyze(document),
+                analyze: Analyze,
                 problem: Problem,
                 cancellation: cancellation,
                 ready: link =>
                 {
                     if (link.Facts is not null && !link.Reread) return true;
+                    if (store.Reading(link.DocumentId, current) is { } read)
+                    {
+                        readings[link.DocumentId] = read;
+                        return true;
+                    }
                     if (!store.IsQueued(link.DocumentId)) return true;
                     waiting = true;
                     return false;
-                });
+                },
+                reading: id => readings.Remove(id, out var read) ? read : null);
         }
         return (load.Linked, !waiting);
     }

@@ -165,8 +165,9 @@ public sealed class PendingRecord
     /// When given, linking stops before the first document it says is not ready (a worker has not read it yet): the
     /// rest stays pending, in link order, for the next load.
     /// </param>
+    /// <param name="reading">A document's reading made elsewhere (a worker's), asked before the document is read again.</param>
     public RecordLoad LinkPending(Func<Document, DocumentFacts>? analyze = null, Action<LinkUpdate>? linked = null, Action<string>? problem = null,
-        CancellationToken cancellation = default, Func<StoredLink, bool>? ready = null)
+        CancellationToken cancellation = default, Func<StoredLink, bool>? ready = null, Func<string, DocumentFacts?>? reading = null)
     {
         analyze ??= RecordLoader.Analyze;
         // Documents in place that now follow an earlier arrival are marked first, in one transaction, so a run
@@ -180,7 +181,7 @@ public sealed class PendingRecord
             if (link.Failure is not null) continue;
             if (ready is not null && !ready(link)) break;
             if (link.Unreadable is { } unreadable) problem?.Invoke(unreadable + "; read again from the document's text");
-            if (Facts(link, analyze, problem) is not { } facts) { failed++; continue; }
+            if (Facts(link, analyze, reading, problem) is not { } facts) { failed++; continue; }
             KeepDecisions(link, facts, problem);
             LinkUpdate update;
             try
@@ -200,11 +201,13 @@ public sealed class PendingRecord
         return new RecordLoad(Record, _reloaded, added) { Failed = failed };
     }
 
-    private DocumentFacts? Facts(StoredLink link, Func<Document, DocumentFacts> analyze, Action<string>? problem)
+    private DocumentFacts? Facts(StoredLink link, Func<Document, DocumentFacts> analyze, Func<string, DocumentFacts?>? reading, Action<string>? problem)
     {
         // Stored facts stand (unless reprocess asked for a new reading), except for the original they copy, which an
         // earlier copy's arrival may have changed.
         if (link.Facts is { } stored && !link.Reread) return stored.DuplicateOf == link.DuplicateOf ? stored : stored with { DuplicateOf = link.DuplicateOf };
+        // A worker's reading of it (a store whose workers read): the document itself is not needed.
+        if (reading?.Invoke(link.DocumentId) is { } read) return read;
         var document = _store.Get(link.DocumentId) ?? throw new InvalidOperationException($"document {link.DocumentId} vanished while loading");
         try
         {

@@ -165,11 +165,20 @@ public sealed class PendingRecord
     /// When given, linking stops before the first document it says is not ready (a worker has not read it yet): the
     /// rest stays pending, in link order, for the next load.
     /// </param>
-    /// <param name="reading">A document's reading made elsewhere (a worker's), asked before the document is read again.</param>
+    /// <param name="reading">
+    /// A document's reading made elsewhere (a worker's), asked before the document is read again; by default, on a store
+    /// whose workers read, the reading a worker stored for the current analyzer.
+    /// </param>
     public RecordLoad LinkPending(Func<Document, DocumentFacts>? analyze = null, Action<LinkUpdate>? linked = null, Action<string>? problem = null,
         CancellationToken cancellation = default, Func<StoredLink, bool>? ready = null, Func<string, DocumentFacts?>? reading = null)
     {
         analyze ??= RecordLoader.Analyze;
+        // On a store whose workers read, what a worker has read already is linked as it is, not read again here.
+        if (reading is null && _store.QueuesReadings)
+        {
+            var current = AnalyzerVersion.Current.ToString();
+            reading = id => _store.Reading(id, current);
+        }
         // Documents in place that now follow an earlier arrival are marked first, in one transaction, so a run
         // killed while relinking them leaves them to the next.
         var moving = _pending.Where(l => l.InPlace).Select(l => l.DocumentId).ToList();

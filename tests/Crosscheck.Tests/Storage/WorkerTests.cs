@@ -52,6 +52,30 @@ public sealed class WorkerTests
     }
 
     [PostgresFact]
+    public void A_load_outside_the_workers_links_what_they_read_as_read_and_reads_only_the_rest()
+    {
+        using var target = StoreTarget.Create(Backend.Postgres);
+        using var store = SampleRecord.StoreDocuments(target);
+        // A worker read the first half of the backlog and died before linking; the rest waits, unclaimed.
+        var claimed = store.ClaimForReading("worker", SampleRecord.Facts.Count / 2, TimeSpan.FromHours(1));
+        foreach (var document in claimed) store.SaveReading(document, "worker", RecordLoader.Analyze(store.Get(document.Id)!));
+        store.Queue().Read.ShouldBe(claimed.Count);
+
+        // A server or an export links them: the workers' readings are linked as they are, the others read here.
+        var readHere = new List<string>();
+        var load = RecordLoader.Load(store, analyze: document =>
+        {
+            lock (readHere) readHere.Add(document.Id);
+            return RecordLoader.Analyze(document);
+        });
+        load.Linked.ShouldBe(SampleRecord.Facts.Count);
+        readHere.Count.ShouldBe(SampleRecord.Facts.Count - claimed.Count);
+        readHere.ShouldNotContain(id => claimed.Any(c => c.Id == id));
+        SampleRecord.CrossJsonOf(load.Record.Linker.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
+        store.Queue().ShouldBe(new QueueCounts(0, 0, 0));
+    }
+
+    [PostgresFact]
     public void Two_worker_processes_share_a_backlog_and_one_killed_mid_document_loses_nothing_and_doubles_nothing()
     {
         using var target = StoreTarget.Create(Backend.Postgres);

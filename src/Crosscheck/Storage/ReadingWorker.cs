@@ -28,6 +28,15 @@ public sealed class ReadingWorker(DocumentStore store, string name)
 
     private long _lastLink = Stopwatch.GetTimestamp();
 
+    /// <summary>
+    /// The record as this worker left it after linking, with the store's mark before that round (analysts' decisions
+    /// made since are not in it) and after it (its own links counted).
+    /// </summary>
+    private (SourcedRecord Record, StoreMark Before, StoreMark After)? _kept;
+
+    /// <summary>How many times this worker put the record back from the store to link (its first link, and after another process changed the record).</summary>
+    public int Reopened { get; private set; }
+
     /// <summary>Documents claimed at once per thread.</summary>
     public int ClaimPerThread { get; init; } = 4;
 
@@ -99,8 +108,18 @@ public sealed class ReadingWorker(DocumentStore store, string name)
         if (linking is null) return (0, false);
         var current = AnalyzerVersion.Current.ToString();
         var waiting = false;
-        var pending = RecordLoader.Open(store);
-        if (pending.Pending == 0) return (0, true);
+        var before = store.ReadMark();
+        // The record this worker linked last time stands when no other process linked, marked or decided since.
+        var kept = _kept is { } k && before.Changes == k.After.Changes && before.Decisions == k.Before.Decisions
+            ? RecordLoader.Continue(store, k.Record) : null;
+        _kept = null;
+        var pending = kept ?? RecordLoader.Open(store);
+        if (kept is null) Reopened++;
+        if (pending.Pending == 0)
+        {
+            _kept = (pending.Record, before, store.ReadMark());
+            return (0, true);
+        }
         RecordLoad load;
         // A document is ready when a worker's reading of it is stored (asked once: the reading found is the one linked),
         // or when no worker has it (it is read here).
@@ -125,6 +144,7 @@ public sealed class ReadingWorker(DocumentStore store, string name)
                 },
                 reading: id => readings.Remove(id, out var read) ? read : null);
         }
+        _kept = (pending.Record, before, store.ReadMark());
         return (load.Linked, !waiting);
     }
 }

@@ -76,6 +76,35 @@ public sealed class WorkerTests
     }
 
     [PostgresFact]
+    public void A_worker_keeps_the_record_it_linked_until_another_process_changes_it()
+    {
+        using var target = StoreTarget.Create(Backend.Postgres);
+        using var dir = new TempDirectory();
+        // The samples in two deliveries, the second all published after the first.
+        var files = Directory.GetFiles(SampleRecord.Directory).Order(StringComparer.Ordinal).ToList();
+        Directory.CreateDirectory(dir.Combine("first"));
+        Directory.CreateDirectory(dir.Combine("later"));
+        for (var i = 0; i < files.Count; i++) File.Copy(files[i], Path.Combine(dir.Combine(i < files.Count - 3 ? "first" : "later"), Path.GetFileName(files[i])));
+        using var store = target.Open();
+        new DocumentIngestor(store, new DocumentReader()).Ingest([dir.Combine("first")]).Failed.ShouldBe(0);
+        var worker = new ReadingWorker(store, "keeper") { Threads = 1 };
+        worker.Run(TimeSpan.FromMilliseconds(10), untilIdle: true);
+        worker.Reopened.ShouldBe(1);
+
+        // More news, stored by another process: linked onto the record the worker kept.
+        using (var other = target.Open()) new DocumentIngestor(other, new DocumentReader()).Ingest([dir.Combine("later")]).Failed.ShouldBe(0);
+        worker.Run(TimeSpan.FromMilliseconds(10), untilIdle: true);
+        worker.Reopened.ShouldBe(1);
+        using (var check = target.Open()) SampleRecord.CrossJsonOf(RecordLoader.Load(check).Record.Linker.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
+
+        // Another process marks a linked document to be linked again: the worker puts the record back before linking.
+        using (var other = target.Open()) other.MarkStale([SampleRecord.Facts[0].Id]);
+        worker.Run(TimeSpan.FromMilliseconds(10), untilIdle: true);
+        worker.Reopened.ShouldBe(2);
+        using (var check = target.Open()) SampleRecord.CrossJsonOf(RecordLoader.Load(check).Record.Linker.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
+    }
+
+    [PostgresFact]
     public void Two_worker_processes_share_a_backlog_and_one_killed_mid_document_loses_nothing_and_doubles_nothing()
     {
         using var target = StoreTarget.Create(Backend.Postgres);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using System.Text.Json;
 using Crosscheck.Linking;
@@ -178,6 +179,16 @@ public sealed partial class DocumentStore
     }
 
     /// <summary>What waits: documents to read (not claimed, claimed) and readings the linker has not taken yet.</summary>
+    /// <summary>Whether no document waits to be linked (none new, stale or read and not linked yet).</summary>
+    public bool NothingToLink()
+    {
+        lock (_gate)
+        {
+            var cmd = Command("SELECT count(*) FROM (SELECT 1 FROM link_queue LIMIT 1) AS q", null);
+            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
+        }
+    }
+
     public QueueCounts Queue()
     {
         if (!QueuesReadings) return new QueueCounts(0, 0, 0);

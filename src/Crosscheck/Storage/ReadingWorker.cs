@@ -34,6 +34,33 @@ public sealed class ReadingWorker(DocumentStore store, string name)
     /// </summary>
     private (SourcedRecord Record, StoreMark Before, StoreMark After)? _kept;
 
+    /// <summary>
+    /// How long a worker leaves linking to another process that linked since its own last link round: a worker that links
+    /// does so at least every <see cref="LinkEvery"/> while documents wait, so one that stays silent longer has stopped
+    /// (or died) and this one links.
+    /// </summary>
+    public TimeSpan LeaveLinking => LinkEvery * 2 + TimeSpan.FromSeconds(1);
+
+    private long _foreignChanges = -1;
+    private long _foreignSeen;
+
+    /// <summary>
+    /// Whether another process is linking now: the record changed between two looks of this worker and not by this
+    /// worker's own last round, less than <see cref="LeaveLinking"/> ago. A change found at a worker's first look is of
+    /// unknown age and does not count.
+    /// </summary>
+    private bool AnotherLinks(StoreMark mark)
+    {
+        if (_kept is { } kept && mark.Changes == kept.After.Changes) return false;
+        if (mark.Changes != _foreignChanges)
+        {
+            var first = _foreignChanges < 0;
+            _foreignChanges = mark.Changes;
+            _foreignSeen = first ? 0 : Stopwatch.GetTimestamp();
+        }
+        return _foreignSeen != 0 && Stopwatch.GetElapsedTime(_foreignSeen) < LeaveLinking;
+    }
+
     /// <summary>How many times this worker put the record back from the store to link (its first link, and after another process changed the record).</summary>
     public int Reopened { get; private set; }
 
@@ -104,6 +131,8 @@ public sealed class ReadingWorker(DocumentStore store, string name)
     /// <summary>Links what is ready when the link lock is free: how many documents, and whether none was left waiting for a worker.</summary>
     private (int Linked, bool All) LinkReady(CancellationToken cancellation)
     {
+        // One worker links while it keeps doing so: another that took turns would put the record back each time.
+        if (AnotherLinks(store.ReadMark())) return (0, store.NothingToLink());
         using var linking = LinkLock.TryTake(store);
         if (linking is null) return (0, false);
         var current = AnalyzerVersion.Current.ToString();

@@ -105,6 +105,58 @@ public sealed class WorkerTests
     }
 
     [PostgresFact]
+    public void A_worker_leaves_linking_to_another_that_links_now_and_takes_it_over_once_that_one_stops()
+    {
+        using var target = StoreTarget.Create(Backend.Postgres);
+        using var dir = new TempDirectory();
+        // The samples in three deliveries, each published after the one before.
+        var files = Directory.GetFiles(SampleRecord.Directory).Order(StringComparer.Ordinal).ToList();
+        string Delivery(string name, int from, int to)
+        {
+            Directory.CreateDirectory(dir.Combine(name));
+            foreach (var file in files.Skip(from).Take(to - from)) File.Copy(file, Path.Combine(dir.Combine(name), Path.GetFileName(file)));
+            return dir.Combine(name);
+        }
+        var deliveries = new[] { Delivery("one", 0, 7), Delivery("two", 7, 8), Delivery("three", 8, files.Count) };
+        void Store(string folder)
+        {
+            using var other = target.Open();
+            new DocumentIngestor(other, new DocumentReader()).Ingest([folder]).Failed.ShouldBe(0);
+        }
+        static int Drain(ReadingWorker worker)
+        {
+            var linked = 0;
+            for (var round = worker.RunOnce(); ; round = worker.RunOnce())
+            {
+                linked += round.Linked;
+                if (round.Read + round.Failed == 0) return linked;
+            }
+        }
+        using var storeA = target.Open();
+        using var storeB = target.Open();
+        var a = new ReadingWorker(storeA, "a") { Threads = 1, ClaimPerThread = 100, LinkEvery = TimeSpan.FromSeconds(1) };
+        var b = new ReadingWorker(storeB, "b") { Threads = 1, ClaimPerThread = 100, LinkEvery = TimeSpan.FromSeconds(1) };
+
+        Store(deliveries[0]);
+        Drain(a).ShouldBe(7);
+        Drain(b).ShouldBe(0); // b's first look: whoever changed the record, it is not known to be linking now
+        Store(deliveries[1]);
+        Drain(a).ShouldBe(1);
+        // a has just linked: b leaves linking to it, and says nothing is left to link.
+        var round = b.RunOnce();
+        round.ShouldBe(new WorkerRound(0, 0, 0, LinkedAll: true));
+        (a.Reopened, b.Reopened).ShouldBe((1, 1));
+
+        // a stops; after a while b reads and links the next delivery itself, putting back the record a left.
+        Thread.Sleep(b.LeaveLinking + TimeSpan.FromMilliseconds(500));
+        Store(deliveries[2]);
+        Drain(b).ShouldBe(files.Count - 8 + 2); // the feed holds three articles
+        b.Reopened.ShouldBe(2);
+        using var check = target.Open();
+        SampleRecord.CrossJsonOf(RecordLoader.Load(check).Record.Linker.Snapshot()).ShouldBe(SampleRecord.ExpectedCrossJson);
+    }
+
+    [PostgresFact]
     public void Two_worker_processes_share_a_backlog_and_one_killed_mid_document_loses_nothing_and_doubles_nothing()
     {
         using var target = StoreTarget.Create(Backend.Postgres);

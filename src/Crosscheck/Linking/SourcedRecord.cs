@@ -38,6 +38,12 @@ public interface IRecordJournal
     void Reassigned(IReadOnlyDictionary<string, EventAssignment> events);
 
     /// <summary>
+    /// Events of other documents moved by linking a document (two series found to be one): their assignments now. A
+    /// linker's change, not an analyst's (by default kept as <see cref="Reassigned"/> keeps them).
+    /// </summary>
+    void SeriesMerged(IReadOnlyDictionary<string, EventAssignment> events) => Reassigned(events);
+
+    /// <summary>
     /// Begins one change of the record (a document added, with what its linker archived or took back meanwhile): what is
     /// kept from it until <see cref="IRecordChange.Complete"/> is kept together, and none of it when the change ends
     /// without completing (a write failed, or the linker threw).
@@ -127,7 +133,7 @@ public sealed class SourcedRecord(CrossDocumentLinker linker)
             {
                 journal.Linked(document, linker.AssignmentOf(document.Id)!);
                 // Two series merged: the events of other documents moved with them.
-                if (update.Moved.Count > 0) journal.Reassigned(update.Moved);
+                if (update.Moved.Count > 0) journal.SeriesMerged(update.Moved);
             }
             change?.Complete();
             return update;

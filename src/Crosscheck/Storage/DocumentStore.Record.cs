@@ -139,8 +139,12 @@ public sealed partial class DocumentStore : IRecordJournal
         }
     }
 
-    /// <summary>Rewrites the assignments of events that moved (a detach), all in one transaction; unknown events are an error.</summary>
-    public void SaveAssignments(IReadOnlyDictionary<string, EventAssignment> events)
+    /// <summary>
+    /// Rewrites the assignments of events that moved, all in one transaction; unknown events are an error. Moved by hand
+    /// (a detach, a move), it counts as an analyst's write that other servers follow; moved by a linker (a series merge),
+    /// as a linker's change.
+    /// </summary>
+    public void SaveAssignments(IReadOnlyDictionary<string, EventAssignment> events, bool byHand = true)
     {
         ArgumentNullException.ThrowIfNull(events);
         lock (_gate)
@@ -156,9 +160,16 @@ public sealed partial class DocumentStore : IRecordJournal
                 BindAssignment(cmd, id, a);
                 if (cmd.ExecuteNonQuery() != 1) throw new InvalidOperationException($"event {id} has no stored assignment");
             }
-            // Other servers of the database see the move by their mark (StoreMark.Decisions).
-            RaiseCounter(ReassignedCounter, null, tx);
-            Interlocked.Increment(ref _analystWrites);
+            if (byHand)
+            {
+                // Other servers of the database see the move by their mark (StoreMark.Decisions).
+                RaiseCounter(ReassignedCounter, null, tx);
+                Interlocked.Increment(ref _analystWrites);
+            }
+            else
+            {
+                Changed(tx);
+            }
             write.Complete();
         }
     }
@@ -431,6 +442,8 @@ public sealed partial class DocumentStore : IRecordJournal
     void IRecordJournal.Linked(DocumentFacts document, DocumentAssignment assignment) => SaveLink(document, assignment);
 
     void IRecordJournal.Reassigned(IReadOnlyDictionary<string, EventAssignment> events) => SaveAssignments(events);
+
+    void IRecordJournal.SeriesMerged(IReadOnlyDictionary<string, EventAssignment> events) => SaveAssignments(events, byHand: false);
 
     /// <summary>
     /// Marks linked documents stale in one transaction: an earlier document arrived, so their places are worked out

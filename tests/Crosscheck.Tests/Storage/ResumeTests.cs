@@ -130,6 +130,8 @@ public sealed class ResumeTests
             moved.ShouldNotBeEmpty();
             // The store keeps where the moved events sit now, not where they were first put.
             foreach (var e in moved) StoredIncidentOf(db, e.Id).ShouldBe(linker.IncidentOf(e.Id));
+            // A linker's move, not an analyst's: other servers and workers follow it as a link, not as a decision.
+            store.ReadMark().Decisions.ShouldBe(0);
         }
 
         using (var store = DocumentStore.Open(db))

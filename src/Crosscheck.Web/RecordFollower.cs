@@ -110,8 +110,9 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
 /// and links what is left, with the rules of <c>ingest</c>. While another process holds the lock (an ingest linking), it
 /// shows what that process has linked so far and links nothing. Stopping the server stops it between two documents.
 /// Analysts' writes made through another server (or process) of the same database, decisions and reassignments, move
-/// the mark's <see cref="StoreMark.Decisions"/> by more than this server's own writes did: the record is read again
-/// then too, so that a decision made through one server shows through every other at its next look.
+/// the mark's <see cref="StoreMark.Decisions"/> by more than this server's own writes did, so that a decision made
+/// through one server shows through every other at its next look: values decided elsewhere are laid over the record
+/// served; a report moved elsewhere (<see cref="StoreMark.Reassigned"/>) reads the record again.
 /// </summary>
 internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDocumentStore store, WebOptions options) : BackgroundService
 {
@@ -167,7 +168,16 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
                 var now = sqlite.ReadMark();
                 // Decisions or moves made elsewhere: the analysts' writes grew by more than this store's own.
                 var decidedElsewhere = now.Decisions - seen.Decisions > ownNow - own;
-                if (!decidedElsewhere && now.LastDocument == seen.LastDocument && now.Changes == seen.Changes) continue;
+                var linkedElsewhere = now.LastDocument != seen.LastDocument || now.Changes != seen.Changes;
+                if (!decidedElsewhere && !linkedElsewhere) continue;
+                if (!linkedElsewhere && now.Reassigned == seen.Reassigned)
+                {
+                    // Only values decided elsewhere: the record stands, and the decisions laid over it are read again.
+                    Redecided(sqlite);
+                    seen = seen with { Decisions = now.Decisions };
+                    own = ownNow;
+                    continue;
+                }
                 using var taken = LinkLock.TryTake(sqlite);
                 if (taken is null)
                 {
@@ -176,7 +186,7 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
                     {
                         live.Replace(resumed.Record);
                         // The record shown holds the decisions of this mark.
-                        seen = seen with { Decisions = now.Decisions };
+                        seen = seen with { Decisions = now.Decisions, Reassigned = now.Reassigned };
                         own = ownNow;
                     }
                     shown = now;
@@ -203,6 +213,21 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
                 if (took > pause) pause = took < MostPause ? took : MostPause;
             }
         }
+    }
+
+    /// <summary>
+    /// Lays the store's decisions over the record served, in place of those it had (values set elsewhere change no
+    /// report's place, so the record need not be read again). A decision this server stores meanwhile is read again.
+    /// </summary>
+    private void Redecided(DocumentStore sqlite)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var writes = sqlite.AnalystWrites;
+            live.Current.Review = new ReviewOverlay(sqlite.ReadDecisions(), sqlite.ReadSuccessors());
+            if (sqlite.AnalystWrites == writes) break;
+        }
+        live.Redraw();
     }
 
     /// <summary>The longest wait after a long reload (see <see cref="Follow"/>).</summary>

@@ -20,7 +20,8 @@ public sealed record StoredResume(LinkResume State, IReadOnlyList<StoredLink> He
 /// reassignments made by hand), which another server of the same database follows. A reader that saw the same mark
 /// before has nothing new to load.
 /// </summary>
-public readonly record struct StoreMark(long LastDocument, long Changes, long Decisions = 0);
+/// <param name="Reassigned">The part of <paramref name="Decisions"/> that moved reports by hand (detaches, moves, merges, splits): what changes the record itself, not only the values laid over it.</param>
+public readonly record struct StoreMark(long LastDocument, long Changes, long Decisions = 0, long Reassigned = 0);
 
 /// <summary>
 /// What lets a load resume instead of rebuilding (migration 5): each linked document's rank, story order and vector,
@@ -299,10 +300,11 @@ public sealed partial class DocumentStore
         {
             using var r = Command($"""
                 SELECT coalesce((SELECT max(seq) FROM documents), 0), coalesce((SELECT value FROM linker_state WHERE name = '{ChangesCounter}'), 0),
-                    coalesce((SELECT max(number) FROM decisions), 0) + coalesce((SELECT value FROM linker_state WHERE name = '{ReassignedCounter}'), 0)
+                    coalesce((SELECT max(number) FROM decisions), 0), coalesce((SELECT value FROM linker_state WHERE name = '{ReassignedCounter}'), 0)
                 """, null).ExecuteReader();
             r.Read();
-            return new StoreMark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+            var reassigned = r.GetInt64(3);
+            return new StoreMark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2) + reassigned, reassigned);
         }
     }
 

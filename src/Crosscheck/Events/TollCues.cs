@@ -112,8 +112,11 @@ public sealed partial class TollCues
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
     internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number);
 
-    /// <summary>A cue found near a count: its words, and whether it names where the count starts ("since …").</summary>
-    internal readonly record struct Cue(int Start, int End, bool Since);
+    /// <summary>
+    /// A cue found near a count: its words, whether it names where the count starts ("since …"), and whether the count
+    /// is the other half of the tally in the sentence before (so it stands as of that tally's day).
+    /// </summary>
+    internal readonly record struct Cue(int Start, int End, bool Since, bool OtherHalf = false);
 
     /// <summary>The cue that makes the count at [<paramref name="start"/>, <paramref name="end"/>) a running total; null when none.</summary>
     internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)

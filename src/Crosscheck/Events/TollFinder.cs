@@ -39,10 +39,16 @@ public sealed class TollFinder
                 found.Add(tally);
                 used.Add((t.Start, t.End));
                 // "the death toll had risen to 15 as of late Thursday, 14 of them civilians": a part of the tally, as of its day.
-                if (PartOf(text, cues, sentence, t.End) is { } part)
+                AddPart(text, cues, sentence, tally, t.End, found, used);
+                // "The dead were 19 in Thailand, including 13 civilians, and 13 in Cambodia": the tally told place by place.
+                var placeEnd = PlaceAfter(text, sentence, t.Number.Span.EndToken);
+                for (var next = placeEnd is { } first ? NextByPlace(text, sentence, first) : null; next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))
                 {
-                    found.Add(tally with { Min = part.Number.Min, Max = part.Number.Max, Span = text.Span(part.Number.Span.StartToken, part.End), Victims = text.Span(part.Number.Span.StartToken, part.End) });
-                    used.Add((part.Number.Span.StartToken, part.End));
+                    var words = text.Span(more.Number.Span.StartToken, more.PlaceEnd);
+                    var other = tally with { Min = more.Number.Min, Max = more.Number.Max, Span = words, Victims = null };
+                    found.Add(other);
+                    used.Add((more.Number.Span.StartToken, more.PlaceEnd));
+                    AddPart(text, cues, sentence, other, more.PlaceEnd, found, used);
                 }
             }
             foreach (var s in Casualties.AllStatements(text, sentence))
@@ -59,12 +65,7 @@ public sealed class TollFinder
                 else found.AddRange(parts.Select(p => whole with { Min = p.Min, Max = p.Max, Span = p.Span, Victims = p.Span }));
                 used.Add((s.VictimStart, s.VictimEnd));
                 // "46 people were wounded, including 15 soldiers": a part of the count, told after it.
-                if (parts.Count < 2 && PartOf(text, cues, sentence, s.End) is { } part && !used.Exists(u => u.Start < part.End && part.Number.Span.StartToken < u.End))
-                {
-                    var words = text.Span(part.Number.Span.StartToken, part.End);
-                    found.Add(whole with { Min = part.Number.Min, Max = part.Number.Max, Span = words, Victims = words });
-                    used.Add((part.Number.Span.StartToken, part.End));
-                }
+                if (parts.Count < 2) AddPart(text, cues, sentence, whole, s.End, found, used);
             }
             foreach (var n in text.Numbers)
             {
@@ -87,6 +88,42 @@ public sealed class TollFinder
             tolls.AddRange(found);
         }
         return tolls.ToImmutable();
+    }
+
+    private static void AddPart(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, int after, List<Toll> found, List<(int Start, int End)> used)
+    {
+        if (PartOf(text, cues, sentence, after) is not { } part || used.Exists(u => u.Start < part.End && part.Number.Span.StartToken < u.End)) return;
+        var words = text.Span(part.Number.Span.StartToken, part.End);
+        found.Add(toll with { Min = part.Number.Min, Max = part.Number.Max, Span = words, Victims = words });
+        used.Add((part.Number.Span.StartToken, part.End));
+    }
+
+    /// <summary>"19 in Thailand": the end of the country or place named by "in" right after a toll's number; null when none is.</summary>
+    private static int? PlaceAfter(AnnotatedText text, TokenSpan sentence, int numberEnd)
+    {
+        if (numberEnd + 1 >= sentence.EndToken || !text.WordOf(numberEnd).Equals("in", StringComparison.OrdinalIgnoreCase)) return null;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.StartToken == numberEnd + 1 && m.Type is EntityType.Gpe or EntityType.Loc) return m.Span.EndToken;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// ", and 13 in Cambodia" (within a few words after a toll told by place, past a part of it): the next place's number;
+    /// null when the words after are not that.
+    /// </summary>
+    private static (NumberMention Number, int PlaceEnd)? NextByPlace(AnnotatedText text, TokenSpan sentence, int after)
+    {
+        foreach (var n in text.Numbers)
+        {
+            var at = n.Span.StartToken;
+            if (at <= after) continue;
+            if (at - after > 8 || !sentence.Contains(at)) return null;
+            if (!text.WordOf(at - 1).Equals("and", StringComparison.OrdinalIgnoreCase) || n.Max is not { } max || max > n.Min) continue;
+            return PlaceAfter(text, sentence, n.Span.EndToken) is { } end ? (n, end) : null;
+        }
+        return null;
     }
 
     /// <summary>The last toll read from the sentence at <paramref name="index"/>; null when it gave none.</summary>

@@ -77,7 +77,9 @@ public sealed partial class TollCues
             var head = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
             var sides = text.PosOf(head) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) ? SubjectOf(text, sentence, head) : head;
             // Without a subject in the parse, the words right before the attack word ("after Laos and Vietnam exchanged fire").
-            var twoSides = sides >= 0 && CountriesUnder(text, sentence, sides) >= 2 || CountriesBefore(text, sentence, t.Span.StartToken) >= 2;
+            // The words before a front's many attacks name their victims as often as their sides ("Ukrainian civilians were
+            // killed in Russian shelling"): only what hangs from them names those sides.
+            var twoSides = sides >= 0 && CountriesUnder(text, sentence, sides) >= 2 || reciprocal && CountriesBefore(text, sentence, t.Span.StartToken) >= 2;
             // An exchange needs its two sides; the many attacks of a front need none, but give the sides when they name them.
             if (twoSides) found ??= t.Span;
             else if (reciprocal) return null;
@@ -183,10 +185,23 @@ public sealed partial class TollCues
         }
         marker ??= ClaimantSide(text, sentence, group >= 0 ? group : SyntaxScope.HeadOf(text, victimStart, victimEnd));
         if (marker is not { } at || !text.Numbers.Any(n => n.Span.StartToken >= victimStart && n.Span.StartToken < victimEnd)) return null;
-        // Campaign words ("clashes", "fighting") and a front's many attacks ("in airstrikes and artillery shelling") name no
-        // one attack: "Violent clashes erupted …, leaving four Thai civilians dead".
-        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => NamesNoOneAttack(text, sentence, t))) return null;
+        // Campaign words ("clashes", "fighting") name no one attack: "Violent clashes erupted …, leaving four Thai civilians dead".
+        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => t.Length == 1 && IsCampaignWord(text, t.StartToken)))
+        {
+            // Nor do a front's many attacks ("killed in airstrikes and artillery shelling"), in a sentence that names no
+            // day, after one that names no attack of its own: "Drones hit Kharkiv overnight. Three Ukrainian civilians
+            // were killed in Russian shelling" is that night's count.
+            if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => NamesNoOneAttack(text, sentence, t))) return null;
+            if (text.Times.Any(t => sentence.Contains(t.Span.StartToken) && t.Span.Length > 0) || AfterAnAttack(text, sentence)) return null;
+        }
         return text.Span(at, at + 1);
+    }
+
+    /// <summary>Whether the sentence before <paramref name="sentence"/> names an attack of its own (not a campaign, a front's many attacks or an exchange between two countries).</summary>
+    private bool AfterAnAttack(AnnotatedText text, TokenSpan sentence)
+    {
+        var index = text.SentenceIndexOf(sentence.StartToken);
+        return index > 0 && text.Sentences[index - 1] is var before && NamesAnAttack(text, before, before.StartToken, before.EndToken, skip: t => NamesNoOneAttack(text, before, t));
     }
 
     /// <summary>
@@ -202,9 +217,8 @@ public sealed partial class TollCues
         if (head < 0 || !SyntaxScope.HasParse(text, sentence) || !IsOwnVictim(text, head) && !HasOwnModifier(text, sentence, head)) return null;
         // "Drones hit Kharkiv overnight. Ukraine's emergency service said two civilians were killed": after a sentence that
         // names an attack, the count is that attack's.
-        var index = text.SentenceIndexOf(sentence.StartToken);
         // A campaign word there ("Thailand lost 26 soldiers to the fighting") names no one attack to own the count.
-        if (index > 0 && text.Sentences[index - 1] is var before && NamesAnAttack(text, before, before.StartToken, before.EndToken, skip: t => NamesNoOneAttack(text, before, t))) return null;
+        if (AfterAnAttack(text, sentence)) return null;
         var verb = text.HeadOf(head);
         for (var steps = 0; verb >= 0 && steps < 6; steps++, verb = text.HeadOf(verb))
         {

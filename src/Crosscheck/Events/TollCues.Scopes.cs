@@ -106,8 +106,10 @@ public sealed partial class TollCues
             if (d.Relation is "det" or "nmod:poss" or "nummod") return false;
             if (d.Relation is "nmod" or "acl" or "acl:relcl" && !SyntaxActors.HasCase(text, d.Index, "by") && !SyntaxActors.HasCase(text, d.Index, "between")) return false;
         }
+        // The entities are in text order.
         foreach (var m in text.Entities)
         {
+            if (m.Span.StartToken >= sentence.EndToken) break;
             if (m.Type is not (EntityType.Gpe or EntityType.Loc or EntityType.Facility) || !sentence.Contains(m.Span.StartToken)) continue;
             if (m.Known is not { Country: { } code } known || Gazetteer.Default.Country(code)?.Entity.Key != known.Key) return false;
         }

@@ -38,12 +38,32 @@ public sealed partial class TollCues
         ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : (Cue?)null)
         ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null)
         ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null)
-        ?? (AdditionalInPerfect(text, sentence, s.VictimStart, s.VictimEnd) is { } more ? new Cue(more, more + 1, false) : (Cue?)null);
+        ?? (AdditionalInPerfect(text, sentence, s.VictimStart, s.VictimEnd) is { } more ? new Cue(more, more + 1, false) : (Cue?)null)
+        ?? (OtherHalfOfTally(text, sentence, s) ? new Cue(s.Start, s.Start + 1, false, OtherHalf: true) : (Cue?)null);
 
     /// <summary>
-    /// "At least 12 people are dead after Laos and Vietnam exchanged fire": when a sentence's only attack words are an
-    /// exchange or clash (the "reciprocal" words of the data file) whose two sides are two countries (its subject, or for a
-    /// noun what hangs from it), its counts are the fighting's toll along a front, not one attack's dead.
+    /// "The death toll had risen to 15 as of late Monday. It said 46 people were wounded": a count of another measure than
+    /// the tally of the sentence right before it, when neither sentence names an attack of its own, is that tally's other
+    /// half (the wounded beside the dead), not an event's.
+    /// </summary>
+    private bool OtherHalfOfTally(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s)
+    {
+        var index = text.SentenceIndexOf(sentence.StartToken);
+        if (index <= 0 || s.Min == 0) return false;
+        var before = text.Sentences[index - 1];
+        var tallies = Tallies(text, before);
+        var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
+        if (tallies.Count == 0 || tallies.Exists(t => t.Measure == measure || t.Measure is not (TollMeasure.Killed or TollMeasure.Injured) || IsOfOneEvent(text, before, t))) return false;
+        return !NamesAnAttack(text, before, before.StartToken, before.EndToken, skip: t => NamesNoOneAttack(text, before, t))
+            && !NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => NamesNoOneAttack(text, sentence, t));
+    }
+
+    /// <summary>
+    /// "At least 12 people are dead after Laos and Vietnam exchanged fire", "killed after day-long airstrikes and rocket
+    /// fire between Laos and Vietnam": when a sentence's attack words are each an exchange or clash (the "reciprocal"
+    /// words of the data file) or the fighting's many attacks (<see cref="IsManyAttacks"/>), and one of them has two
+    /// countries as its sides (its subject, or for a noun what hangs from it), its counts are the fighting's toll along
+    /// a front, not one attack's dead.
     /// </summary>
     private TokenSpan? TwoSidedFighting(AnnotatedText text, TokenSpan sentence)
     {
@@ -52,15 +72,54 @@ public sealed partial class TollCues
         foreach (var t in TriggerLexicon.Default.Match(text, sentence))
         {
             if (t.Entry.Type != PloverType.Assault || CasualtyFinder.IsOutcomeWord(t.Span.Text)) continue;
-            if (!Lemmas.Candidates(text.WordOf(t.Span.StartToken)).Any(_reciprocal.Contains) && !_reciprocal.Contains(text.WordOf(t.Span.StartToken))) return null;
+            var reciprocal = IsReciprocal(text, t.Span);
+            if (!reciprocal && !IsManyAttacks(text, sentence, t.Span)) return null;
             var head = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
             var sides = text.PosOf(head) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) ? SubjectOf(text, sentence, head) : head;
             // Without a subject in the parse, the words right before the attack word ("after Laos and Vietnam exchanged fire").
-            if ((sides < 0 || CountriesUnder(text, sentence, sides) < 2) && CountriesBefore(text, sentence, t.Span.StartToken) < 2) return null;
-            found ??= t.Span;
+            // The words before a front's many attacks name their victims as often as their sides ("Ukrainian civilians were
+            // killed in Russian shelling"): only what hangs from them names those sides.
+            var twoSides = sides >= 0 && CountriesUnder(text, sentence, sides) >= 2 || reciprocal && CountriesBefore(text, sentence, t.Span.StartToken) >= 2;
+            // An exchange needs its two sides; the many attacks of a front need none, but give the sides when they name them.
+            if (twoSides) found ??= t.Span;
+            else if (reciprocal) return null;
         }
         return found;
     }
+
+    private bool IsReciprocal(AnnotatedText text, TokenSpan trigger) =>
+        Lemmas.Candidates(text.WordOf(trigger.StartToken)).Any(_reciprocal.Contains) || _reciprocal.Contains(text.WordOf(trigger.StartToken));
+
+    /// <summary>
+    /// "in airstrikes and artillery shelling", "killed in rocket fire by Vietnamese forces": an attack noun in the plural or
+    /// a mass noun, with no determiner, possessive or number of its own ("a strike", "the shelling", "Monday's raid", "two
+    /// strikes") and nothing hanging from it but its agent or its two sides ("by", "between"), in a sentence that names no
+    /// place below a country, is a front's many attacks, no one event. False without a parse.
+    /// </summary>
+    private static bool IsManyAttacks(AnnotatedText text, TokenSpan sentence, TokenSpan trigger)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
+        if (text.PosOf(head) is not ("NN" or "NNS") && !IsNounGerund(text, head)) return false;
+        foreach (var d in new Token(text, head).Dependents)
+        {
+            if (d.Relation is "det" or "nmod:poss" or "nummod") return false;
+            if (d.Relation is "nmod" or "acl" or "acl:relcl" && !SyntaxActors.HasCase(text, d.Index, "by") && !SyntaxActors.HasCase(text, d.Index, "between")) return false;
+        }
+        // The entities are in text order.
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.StartToken >= sentence.EndToken) break;
+            if (m.Type is not (EntityType.Gpe or EntityType.Loc or EntityType.Facility) || !sentence.Contains(m.Span.StartToken)) continue;
+            if (m.Known is not { Country: { } code } known || Gazetteer.Default.Country(code)?.Entity.Key != known.Key) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Attack words that name no one attack: campaign words ("clashes"), a front's many attacks, an exchange between two countries.</summary>
+    private bool NamesNoOneAttack(AnnotatedText text, TokenSpan sentence, TokenSpan trigger) =>
+        trigger.Length == 1 && IsCampaignWord(text, trigger.StartToken) || IsManyAttacks(text, sentence, trigger)
+        || IsReciprocal(text, trigger) && TwoSidedFighting(text, sentence) is not null;
 
     /// <summary>How many different countries the entities in the six words before <paramref name="token"/> name, within its clause.</summary>
     private static int CountriesBefore(AnnotatedText text, TokenSpan sentence, int token)
@@ -129,8 +188,22 @@ public sealed partial class TollCues
         marker ??= ClaimantSide(text, sentence, group >= 0 ? group : SyntaxScope.HeadOf(text, victimStart, victimEnd));
         if (marker is not { } at || !text.Numbers.Any(n => n.Span.StartToken >= victimStart && n.Span.StartToken < victimEnd)) return null;
         // Campaign words ("clashes", "fighting") name no one attack: "Violent clashes erupted …, leaving four Thai civilians dead".
-        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: i => IsCampaignWord(text, i))) return null;
+        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => t.Length == 1 && IsCampaignWord(text, t.StartToken)))
+        {
+            // Nor do a front's many attacks ("killed in airstrikes and artillery shelling"), in a sentence that names no
+            // day, after one that names no attack of its own: "Drones hit Kharkiv overnight. Three Ukrainian civilians
+            // were killed in Russian shelling" is that night's count.
+            if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => NamesNoOneAttack(text, sentence, t))) return null;
+            if (text.Times.Any(t => sentence.Contains(t.Span.StartToken) && t.Span.Length > 0) || AfterAnAttack(text, sentence)) return null;
+        }
         return text.Span(at, at + 1);
+    }
+
+    /// <summary>Whether the sentence before <paramref name="sentence"/> names an attack of its own (not a campaign, a front's many attacks or an exchange between two countries).</summary>
+    private bool AfterAnAttack(AnnotatedText text, TokenSpan sentence)
+    {
+        var index = text.SentenceIndexOf(sentence.StartToken);
+        return index > 0 && text.Sentences[index - 1] is var before && NamesAnAttack(text, before, before.StartToken, before.EndToken, skip: t => NamesNoOneAttack(text, before, t));
     }
 
     /// <summary>
@@ -146,9 +219,8 @@ public sealed partial class TollCues
         if (head < 0 || !SyntaxScope.HasParse(text, sentence) || !IsOwnVictim(text, head) && !HasOwnModifier(text, sentence, head)) return null;
         // "Drones hit Kharkiv overnight. Ukraine's emergency service said two civilians were killed": after a sentence that
         // names an attack, the count is that attack's.
-        var index = text.SentenceIndexOf(sentence.StartToken);
         // A campaign word there ("Thailand lost 26 soldiers to the fighting") names no one attack to own the count.
-        if (index > 0 && text.Sentences[index - 1] is var before && NamesAnAttack(text, before, before.StartToken, before.EndToken, skip: i => IsCampaignWord(text, i))) return null;
+        if (AfterAnAttack(text, sentence)) return null;
         var verb = text.HeadOf(head);
         for (var steps = 0; verb >= 0 && steps < 6; steps++, verb = text.HeadOf(verb))
         {
@@ -167,6 +239,9 @@ public sealed partial class TollCues
     }
 
     private bool IsOwnVictim(AnnotatedText text, int token) => _ownVictims.Contains(text.WordOf(token));
+
+    /// <summary>Whether <paramref name="word"/> names a side's own people ("soldiers", "civilians": the "own" words of the data file).</summary>
+    internal bool IsOwnVictimWord(string word) => _ownVictims.Contains(word);
 
     /// <summary>"three civilian fatalities", "44 military deaths": a count noun whose modifier names a side's own people.</summary>
     private bool HasOwnModifier(AnnotatedText text, TokenSpan sentence, int head)
@@ -188,12 +263,12 @@ public sealed partial class TollCues
     }
 
     /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>
-    private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to, Func<int, bool>? skip = null)
+    private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to, Func<TokenSpan, bool>? skip = null)
     {
         foreach (var t in TriggerLexicon.Default.Match(text, sentence))
         {
             if (t.Entry.Type != PloverType.Assault || t.Span.StartToken < from || t.Span.StartToken >= to) continue;
-            if (skip is not null && t.Span.Length == 1 && skip(t.Span.StartToken)) continue;
+            if (skip is not null && skip(t.Span)) continue;
             if (!CasualtyFinder.IsOutcomeWord(t.Span.Text)) return true;
         }
         return false;

@@ -19,8 +19,11 @@ public sealed partial class TollCues
                 i = noun.End - 1;
                 continue;
             }
-            // The number sits behind a link word within a few words: "toll had risen to 15", "toll of nine", "toll at 15".
-            for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + 8); j++)
+            // The number sits behind a link word within a few words: "toll had risen to 15", "toll of nine", "toll at 15";
+            // for the people themselves ("the dead", "the wounded") right behind it: "The dead were 19", not "the dead
+            // were taken to 3 hospitals".
+            var reach = text.WordOf(i).Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 8;
+            for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
                 if (!_links.Contains(text.WordOf(j))) continue;

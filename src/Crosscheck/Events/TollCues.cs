@@ -112,8 +112,11 @@ public sealed partial class TollCues
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
     internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number);
 
-    /// <summary>A cue found near a count: its words, and whether it names where the count starts ("since …").</summary>
-    internal readonly record struct Cue(int Start, int End, bool Since);
+    /// <summary>
+    /// A cue found near a count: its words, whether it names where the count starts ("since …"), and whether the count
+    /// is the other half of the tally in the sentence before (so it stands as of that tally's day).
+    /// </summary>
+    internal readonly record struct Cue(int Start, int End, bool Since, bool OtherHalf = false);
 
     /// <summary>The cue that makes the count at [<paramref name="start"/>, <paramref name="end"/>) a running total; null when none.</summary>
     internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)
@@ -261,7 +264,33 @@ public sealed partial class TollCues
         {
             if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
-        return CueNear(text, sentence, t.Start, t.End, tallies) is null;
+        return CueNear(text, sentence, t.Start, t.End, tallies) is null && !ToldByPlaces(text, sentence, t.End);
+    }
+
+    /// <summary>
+    /// "a death toll of nine civilians, stating six had died in Sisaket province, two in Surin province and one in Ubon
+    /// Ratchathani province": counts after a tally in two or more places (each number followed within four words by "in"
+    /// and a place) tell it place by place, so it sums up more than one event.
+    /// </summary>
+    private static bool ToldByPlaces(AnnotatedText text, TokenSpan sentence, int after)
+    {
+        var places = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var n in text.Numbers)
+        {
+            if (n.Span.StartToken < after) continue;
+            if (n.Span.StartToken >= sentence.EndToken) break;
+            for (var i = n.Span.EndToken; i < Math.Min(sentence.EndToken - 1, n.Span.EndToken + 4); i++)
+            {
+                if (ClauseBreaks.Contains(text.WordOf(i)) || text.WordOf(i) == ",") break;
+                if (!text.WordOf(i).Equals("in", StringComparison.OrdinalIgnoreCase)) continue;
+                foreach (var m in text.Entities)
+                {
+                    if (m.Span.StartToken == i + 1 && m.Type is EntityType.Gpe or EntityType.Loc) places.Add(m.Span.Text);
+                }
+                break;
+            }
+        }
+        return places.Count >= 2;
     }
 
     /// <summary>

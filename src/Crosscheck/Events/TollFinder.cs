@@ -39,10 +39,16 @@ public sealed class TollFinder
                 found.Add(tally);
                 used.Add((t.Start, t.End));
                 // "the death toll had risen to 15 as of late Thursday, 14 of them civilians": a part of the tally, as of its day.
-                if (PartOf(text, sentence, t.End) is { } part)
+                AddPart(text, cues, sentence, tally, t.End, found, used);
+                // "The dead were 19 in Thailand, including 13 civilians, and 13 in Cambodia": the tally told place by place.
+                var placeEnd = PlaceAfter(text, sentence, t.Number.Span.EndToken);
+                for (var next = placeEnd is { } first ? NextByPlace(text, sentence, first) : null; next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))
                 {
-                    found.Add(tally with { Min = part.Number.Min, Max = part.Number.Max, Span = text.Span(part.Number.Span.StartToken, part.End), Victims = text.Span(part.Number.Span.StartToken, part.End) });
-                    used.Add((part.Number.Span.StartToken, part.End));
+                    var words = text.Span(more.Number.Span.StartToken, more.PlaceEnd);
+                    var other = tally with { Min = more.Number.Min, Max = more.Number.Max, Span = words, Victims = null };
+                    found.Add(other);
+                    used.Add((more.Number.Span.StartToken, more.PlaceEnd));
+                    AddPart(text, cues, sentence, other, more.PlaceEnd, found, used);
                 }
             }
             foreach (var s in Casualties.AllStatements(text, sentence))
@@ -51,11 +57,15 @@ public sealed class TollFinder
                 if (cues.StatementCue(text, sentence, s, tallies) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
                 var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
+                // "The death toll had risen to 15 as of late Thursday. It said 46 people were wounded": as of the tally's day.
+                if (cue.OtherHalf && whole.AsOf == text.Published && LastOf(tolls, text.SentenceIndexOf(sentence.StartToken) - 1, text) is { } tally) whole = whole with { AsOf = tally.AsOf };
                 // "five soldiers and eight civilians had been killed": each counted group is its own toll, as stated.
                 var parts = TollParts.Of(text, s.VictimStart, s.VictimEnd);
                 if (parts.Count < 2) found.Add(whole with { Victims = text.Span(s.VictimStart, s.VictimEnd) });
                 else found.AddRange(parts.Select(p => whole with { Min = p.Min, Max = p.Max, Span = p.Span, Victims = p.Span }));
                 used.Add((s.VictimStart, s.VictimEnd));
+                // "46 people were wounded, including 15 soldiers": a part of the count, told after it.
+                if (parts.Count < 2) AddPart(text, cues, sentence, whole, s.End, found, used);
             }
             foreach (var n in text.Numbers)
             {
@@ -80,23 +90,81 @@ public sealed class TollFinder
         return tolls.ToImmutable();
     }
 
+    private static void AddPart(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, int after, List<Toll> found, List<(int Start, int End)> used)
+    {
+        if (PartOf(text, cues, sentence, after) is not { } part || used.Exists(u => u.Start < part.End && part.Number.Span.StartToken < u.End)) return;
+        var words = text.Span(part.Number.Span.StartToken, part.End);
+        found.Add(toll with { Min = part.Number.Min, Max = part.Number.Max, Span = words, Victims = words });
+        used.Add((part.Number.Span.StartToken, part.End));
+    }
+
+    /// <summary>"19 in Thailand": the end of the country or place named by "in" right after a toll's number; null when none is.</summary>
+    private static int? PlaceAfter(AnnotatedText text, TokenSpan sentence, int numberEnd)
+    {
+        if (numberEnd + 1 >= sentence.EndToken || !text.WordOf(numberEnd).Equals("in", StringComparison.OrdinalIgnoreCase)) return null;
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.StartToken == numberEnd + 1 && m.Type is EntityType.Gpe or EntityType.Loc) return m.Span.EndToken;
+        }
+        return null;
+    }
+
     /// <summary>
-    /// ", 14 of them civilians" after a tally (within a few words of it): the number and its noun, as one part of the
-    /// tally's count; null when the words after the tally are not that.
+    /// ", and 13 in Cambodia" (within a few words after a toll told by place, past a part of it): the next place's number;
+    /// null when the words after are not that.
     /// </summary>
-    private static (NumberMention Number, int End)? PartOf(AnnotatedText text, TokenSpan sentence, int tallyEnd)
+    private static (NumberMention Number, int PlaceEnd)? NextByPlace(AnnotatedText text, TokenSpan sentence, int after)
     {
         foreach (var n in text.Numbers)
         {
             var at = n.Span.StartToken;
-            if (at < tallyEnd) continue;
-            if (at - tallyEnd > 6 || n.Span.EndToken + 2 >= sentence.EndToken) break;
-            if (text.WordOf(at - 1) != "," || !text.WordOf(n.Span.EndToken).Equals("of", StringComparison.OrdinalIgnoreCase)
-                || text.WordOf(n.Span.EndToken + 1).ToLowerInvariant() is not ("them" or "whom")) return null;
-            var noun = n.Span.EndToken + 2;
+            if (at <= after) continue;
+            if (at - after > 8 || !sentence.Contains(at)) return null;
+            if (!text.WordOf(at - 1).Equals("and", StringComparison.OrdinalIgnoreCase) || n.Max is not { } max || max > n.Min) continue;
+            return PlaceAfter(text, sentence, n.Span.EndToken) is { } end ? (n, end) : null;
+        }
+        return null;
+    }
+
+    /// <summary>The last toll read from the sentence at <paramref name="index"/>; null when it gave none.</summary>
+    private static Toll? LastOf(ImmutableArray<Toll>.Builder tolls, int index, AnnotatedText text)
+    {
+        for (var i = tolls.Count - 1; i >= 0; i--)
+        {
+            var at = text.SentenceIndexOf(tolls[i].Evidence.StartToken);
+            if (at == index) return tolls[i];
+            if (at < index) break;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// ", 14 of them civilians", ", including 15 soldiers", ", with eight civilians" after a toll (within a few words of
+    /// it): the number and its noun, as one part of the toll's count; null when the words after the toll are not that.
+    /// After "including" or "with" the noun must name a side's own people (the "own" words of the data file), so
+    /// ", including 300 homes" is no part.
+    /// </summary>
+    private static (NumberMention Number, int End)? PartOf(AnnotatedText text, TollCues cues, TokenSpan sentence, int tollEnd)
+    {
+        foreach (var n in text.Numbers)
+        {
+            var at = n.Span.StartToken;
+            if (at < tollEnd) continue;
+            if (at - tollEnd > 6 || n.Span.EndToken >= sentence.EndToken || at - 2 < sentence.StartToken) break;
+            int noun;
+            var own = false;
+            if (text.WordOf(at - 1) == "," && n.Span.EndToken + 2 < sentence.EndToken && text.WordOf(n.Span.EndToken).Equals("of", StringComparison.OrdinalIgnoreCase)
+                && text.WordOf(n.Span.EndToken + 1).ToLowerInvariant() is "them" or "whom") noun = n.Span.EndToken + 2;
+            else if (text.WordOf(at - 1).ToLowerInvariant() is "including" or "with" && text.WordOf(at - 2) == ",")
+            {
+                noun = n.Span.EndToken;
+                own = true;
+            }
+            else return null;
             // "14 of them civilians": the noun that says who the part are (adjectives before it allowed).
             while (noun < sentence.EndToken && noun - n.Span.EndToken < 5 && text.PosOf(noun) is "JJ") noun++;
-            return noun < sentence.EndToken && text.PosOf(noun) is "NNS" or "NN" && n.Max is { } max && max <= n.Min ? (n, noun + 1) : null;
+            if (noun >= sentence.EndToken || text.PosOf(noun) is not ("NNS" or "NN") || n.Max is not { } max || max > n.Min) return null;
+            return !own || cues.IsOwnVictimWord(text.WordOf(noun)) ? (n, noun + 1) : null;
         }
         return null;
     }

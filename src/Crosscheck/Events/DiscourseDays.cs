@@ -107,14 +107,15 @@ internal static class DiscourseDays
 
     /// <summary>
     /// "Cambodia also used rocket systems, striking a civilian settlement": a participle clause, with no word of its own
-    /// before it ("of bombing", "since … attacking"), that hangs from a verb in the past tells an attack that took place.
+    /// before it ("of bombing", "since … attacking") but "after", that hangs from a verb in the past tells an attack that
+    /// took place ("the jets returned to base after destroying targets": the destroying came first, and happened).
     /// </summary>
     private static bool IsToldAsDone(AnnotatedText text, TokenSpan trigger)
     {
         if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
         var word = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
         if (text.PosOf(word) != "VBG" || text.RelationOf(word) != "advcl" || text.HeadOf(word) is not (var verb and >= 0) || text.PosOf(verb) != "VBD") return false;
-        return !new Token(text, word).Dependents.Any(d => d.Relation is "mark" or "case");
+        return !new Token(text, word).Dependents.Any(d => d.Relation is "mark" or "case" && !d.Text.Equals("after", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>"Thailand has launched airstrikes", "forces carried out strikes": attacks a light verb in the past reports as done.</summary>

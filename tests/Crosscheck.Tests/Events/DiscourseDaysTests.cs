@@ -86,6 +86,10 @@ public sealed class DiscourseDaysTests
         var accused = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Wednesday, killing nine people.\n\n"
             + "The governor accused the rebels of bombing a village near the river.");
         accused.Where(e => e.Trigger.Text == "bombing").ShouldAllBe(e => e.Time == null);
+        // "… withdrew after shelling …": the shelling came before the withdrawal, and happened.
+        var after = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Wednesday, killing nine people.\n\n"
+            + "The rebels withdrew to the hills after shelling the village of Brin.");
+        Day(after.Single(e => e.Evidence.Text.Contains("Brin", StringComparison.Ordinal))).ShouldBe("2025-11-05");
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Crosscheck.Events;
 /// "At least 12 people are dead after the two armies exchanged fire" in a report whose next lines say the fighting
 /// began early on Thursday. Only an asserted attack that the article reports as news takes it, only when its sentence
 /// holds no time words at all, and only when the news attacks that do have a day agree on one day no later than the
-/// publication. The day keeps its own words (the characters that name it in the dated sentence). When no news attack
+/// publication; when they are dated only by the day of their report, a day the article names on the day or two before
+/// the report stands for it (<see cref="NightBeforeReport"/>). The day keeps its own words (the characters that name it in the dated sentence). When no news attack
 /// has any time, such attacks take the publication day, marked as assumed (<see cref="TimeMention.Basis"/>). Before
 /// all that, such an attack right after a sentence whose news attacks have one day of their own goes on with that day
 /// (<see cref="FromPreviousSentence"/>), even when the article's news attacks do not agree on one.
@@ -19,10 +20,14 @@ internal static class DiscourseDays
     public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes = default)
     {
         if (events.IsDefaultOrEmpty) return events;
-        events = FromPreviousSentence(text, events, quotes.IsDefault ? [] : quotes);
-        // The news attacks' own days first; failing those, the days their reports were made; failing any, publication.
+        if (quotes.IsDefault) quotes = [];
+        events = FromPreviousSentence(text, events, quotes);
+        // The news attacks' own days first; failing those, a day the article names just before the day their reports
+        // were made, then that day; failing any, publication.
         var agreed = AgreedDay(text, events, reportDays: false);
-        if ((agreed ?? AgreedDay(text, events, reportDays: true) ?? PublicationDay(text, events)) is not { } day) return events;
+        var reported = agreed is null ? AgreedDay(text, events, reportDays: true) : null;
+        if (reported is not null) agreed = NightBeforeReport(text, reported, quotes);
+        if ((agreed ?? reported ?? PublicationDay(text, events)) is not { } day) return events;
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
@@ -125,6 +130,26 @@ internal static class DiscourseDays
         var noun = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
         if (text.PosOf(noun) != "NNS" || text.RelationOf(noun) != "obj" || text.HeadOf(noun) is not (var verb and >= 0)) return false;
         return text.PosOf(verb) is "VBD" or "VBN" && SyntaxActors.IsLightVerb(text, verb);
+    }
+
+    /// <summary>
+    /// "Officials said on Tuesday that nine people were killed in the strikes … Pakistan said it carried out no operation
+    /// last night": when the news attacks are dated only by the day of their report, a day the article names outside
+    /// quotations on the day or two before it (the one such day, when several name it) is the attack's; null when none
+    /// does or they disagree. The report's day is the latest the attack can be, and reports are mostly of the night before.
+    /// </summary>
+    private static TimeMention? NightBeforeReport(AnnotatedText text, TimeMention report, ImmutableArray<Quote> quotes)
+    {
+        if (report.Start is not { } reportDay) return null;
+        TimeMention? earlier = null;
+        foreach (var t in text.Times)
+        {
+            if (t is not { Precision: TimePrecision.Day, Start: { } start, End: { } end } || start != end || start >= reportDay || reportDay.DayNumber - start.DayNumber > 2) continue;
+            if (quotes.Any(q => q.Start <= t.Span.Start && t.Span.End <= q.End)) continue;
+            if (earlier is null) earlier = t;
+            else if (earlier.Start != start) return null;
+        }
+        return earlier;
     }
 
     /// <summary>

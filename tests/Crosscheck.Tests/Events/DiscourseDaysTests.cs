@@ -70,6 +70,14 @@ public sealed class DiscourseDaysTests
         // With no day of the attack anywhere, the report's day stays: the attack was that day or before.
         var alone = Attacks("Border town shelled\n\nRebel gunners shelled the town of Arvel, killing nine people, officials said on Thursday.");
         Day(alone.Single(e => e.Fatalities is { Min: 9 })).ShouldBe("2025-11-06");
+        // A day the article names just before the report's is the attack's: reports are mostly of the night before.
+        var night = Attacks("Border town shelled\n\nRebel gunners shelled the town of Arvel, killing nine people, officials said on Friday.\n\n"
+            + "The power failed across the town last night, residents said.");
+        Day(night.Single(e => e.Fatalities is { Min: 9 })).ShouldBe("2025-11-06");
+        // Two such days give none, and the report's day stays.
+        var two = Attacks("Border town shelled\n\nRebel gunners shelled the town of Arvel, killing nine people, officials said on Friday.\n\n"
+            + "The power failed on Wednesday and again last night.");
+        Day(two.Single(e => e.Fatalities is { Min: 9 })).ShouldBe("2025-11-07");
         // A day before the verb of saying dates what is said.
         var fronted = Attacks("Border town shelled\n\nOn Tuesday, officials said, rebel gunners shelled the town of Arvel, killing nine people.\n\n"
             + "The shelling began late on Wednesday near the market.");

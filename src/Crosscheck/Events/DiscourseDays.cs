@@ -10,14 +10,17 @@ namespace Crosscheck.Events;
 /// began early on Thursday. Only an asserted attack that the article reports as news takes it, only when its sentence
 /// holds no time words at all, and only when the news attacks that do have a day agree on one day no later than the
 /// publication; when they are dated only by the day of their report, a day the article names on the day or two before
-/// the report stands for it (<see cref="NightBeforeReport"/>). The day keeps its own words (the characters that name it in the dated sentence). When no news attack
-/// has any time, such attacks take the publication day, marked as assumed (<see cref="TimeMention.Basis"/>). Before
-/// all that, such an attack right after a sentence whose news attacks have one day of their own goes on with that day
-/// (<see cref="FromPreviousSentence"/>), even when the article's news attacks do not agree on one.
+/// the report stands for it (<see cref="NightBeforeReport"/>). The day keeps its own words (the characters that name it
+/// in the dated sentence). When no news attack has any time, such attacks take the day the article's tolls stand at
+/// when that is earlier (<see cref="TollDay"/>), else the publication day, marked as assumed
+/// (<see cref="TimeMention.Basis"/>). Before all that, such an attack right after a sentence whose news attacks have one
+/// day of their own goes on with that day (<see cref="FromPreviousSentence"/>), even when the article's news attacks do
+/// not agree on one.
 /// </summary>
 internal static class DiscourseDays
 {
-    public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes = default)
+    public static ImmutableArray<EventMention> Apply(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes = default,
+        ImmutableArray<Toll> tolls = default)
     {
         if (events.IsDefaultOrEmpty) return events;
         if (quotes.IsDefault) quotes = [];
@@ -27,7 +30,7 @@ internal static class DiscourseDays
         var agreed = AgreedDay(text, events, reportDays: false);
         var reported = agreed is null ? AgreedDay(text, events, reportDays: true) : null;
         if (reported is not null) agreed = NightBeforeReport(text, reported, quotes);
-        if ((agreed ?? reported ?? PublicationDay(text, events)) is not { } day) return events;
+        if ((agreed ?? reported ?? PublicationDay(text, events, tolls.IsDefault ? [] : tolls)) is not { } day) return events;
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
@@ -176,7 +179,7 @@ internal static class DiscourseDays
     /// otherwise ("Thailand has launched airstrikes along the border" in a report of 8 December): marked as assumed
     /// from the publication date, with no words of its own.
     /// </summary>
-    private static TimeMention? PublicationDay(AnnotatedText text, ImmutableArray<EventMention> events)
+    private static TimeMention? PublicationDay(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Toll> tolls)
     {
         if (text.Published is not { } published) return null;
         foreach (var e in events)
@@ -185,7 +188,28 @@ internal static class DiscourseDays
             var news = IsNewsAttack(e) || e.Type == PloverType.Assault && e.Modality == Modality.Asserted && e.Segment is SegmentKind.Headline or SegmentKind.Lede;
             if (news && e.Time is { Start: not null }) return null;
         }
-        return new TimeMention(text.Span(0, 0), published, published, TimePrecision.Day) { Basis = "publication" };
+        return TollDay(text, tolls, published) ?? new TimeMention(text.Span(0, 0), published, published, TimePrecision.Day) { Basis = "publication" };
+    }
+
+    /// <summary>
+    /// "The death toll had risen to 15 as of late Thursday" in a Friday paper whose attacks name no time: the attacks a
+    /// toll counts took place by the day it stood at, so when the article's tolls stand at one day of their own within the
+    /// week before publication, the news is of that day (with the words that name it in the toll's sentence); null when
+    /// they stand at several days, or at none before the publication day.
+    /// </summary>
+    private static TimeMention? TollDay(AnnotatedText text, ImmutableArray<Toll> tolls, DateOnly published)
+    {
+        TimeMention? day = null;
+        foreach (var toll in tolls)
+        {
+            // A toll with no day of its own stands at the publication day: it neither dates the news nor disagrees.
+            if (toll.AsOf is not { } asOf || asOf == published) continue;
+            if (asOf > published || published.DayNumber - asOf.DayNumber > 7) return null;
+            var words = text.Times.FirstOrDefault(t => toll.Evidence.Contains(t.Span.StartToken) && t is { Precision: TimePrecision.Day } && t.Start == asOf && t.End == asOf);
+            if (words is null || day is not null && day.Start != asOf) return null;
+            day ??= words;
+        }
+        return day;
     }
 
     private static bool SentenceHasTime(AnnotatedText text, TokenSpan sentence)

@@ -76,11 +76,12 @@ public sealed partial class EventReader
             }
         }
         var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)));
-        var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read), quotes),
+        var tolls = Tolls.Find(text);
+        var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls),
             sentence => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span)));
         return new ArticleReading(judged, quotes)
         {
-            Tolls = Tolls.Find(text),
+            Tolls = tolls,
             Predicates = Predicates?.Read(text) ?? [],
         };
     }

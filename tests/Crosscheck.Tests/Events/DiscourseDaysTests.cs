@@ -61,6 +61,17 @@ public sealed class DiscourseDaysTests
     }
 
     [Fact]
+    public void With_no_time_in_its_news_an_article_whose_toll_stands_at_an_earlier_day_dates_its_news_to_that_day()
+    {
+        var attacks = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, officials said.\n\n"
+            + "The death toll had risen to 15 as of late Thursday, the health ministry said.");
+        var shelled = attacks.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal));
+        Day(shelled).ShouldBe("2025-11-06");
+        shelled.Time!.Basis.ShouldBeNull();
+        shelled.Time.Span.Text.ShouldContain("Thursday");
+    }
+
+    [Fact]
     public void The_day_a_report_was_made_gives_way_to_the_day_of_the_attack_and_is_kept_without_one()
     {
         // "…, officials said on Thursday" dates the report; the body's "late on Wednesday" dates the shelling itself.

@@ -200,7 +200,8 @@ public static class IncidentMatcher
         {
             // One event is on one day: reports whose days are more than a day apart are of two events.
             if (!agree) return null;
-            score += 0.2;
+            // The very day its words give both beats a day's slack: of two attacks a report fits, the one of its day.
+            score += IncidentAnchors.Days(a) is { } dayA && dayA == IncidentAnchors.Days(b) && a.Time!.Basis is null && b.Time!.Basis is null ? 0.25 : 0.2;
             shared |= SharedFacts.Time;
             var ta = a.Time!;
             // A day assumed from the publication date has no words: the reason names the day.

@@ -411,6 +411,9 @@ public sealed partial class CrossDocumentLinker
             var match = IncidentMatcher.Match(ev, incident.Events, incident.Traits);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
             if (match is not null && SwallowsUndecided(ev, incident, all)) continue;
+            // An attack placed no closer than its country does not gather mentions that name no place: neither says which
+            // attack of the day they are, and together they would read as one.
+            if (match is not null && Unlocated(ev) && IncidentAnchors.CanStart(ev) && incident.IsMention) continue;
             if (countryOnly && match is { } f && f.Score >= IncidentMatcher.JoinThreshold && !incident.IsMention) fitting.Add((incident, f, otherStory));
             // Equal scores go to the incident more reports tell ("an attack on Tuesday" fits Tuesday's two attacks alike;
             // the one more outlets reported is the likelier), then to the smaller id, so the choice never depends on the

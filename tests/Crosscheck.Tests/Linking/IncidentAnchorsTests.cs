@@ -205,6 +205,19 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void An_attack_placed_only_by_its_country_does_not_gather_a_mention_that_names_no_place()
+    {
+        var bare = Facts("gather-bare", "Harbor Ledger", "2025-12-09", "Fighting along the disputed border killed at least twelve people on Monday, border officials said, as both armies traded blame for the clashes.");
+        var country = Facts("gather-country", "Gulf Gazette", "2025-12-09", "Thai jets bombed targets in Cambodia on Monday, border officials said, as both armies traded blame for the clashes along the disputed border.");
+        var record = Link(bare, country);
+        var mention = IncidentWith(record, bare, "twelve");
+        mention.Mention.ShouldBeTrue();
+        var bombed = IncidentWith(record, country, "bombed");
+        bombed.Id.ShouldNotBe(mention.Id);
+        bombed.Mention.ShouldBeFalse();
+    }
+
+    [Fact]
     public void An_attack_placed_within_its_country_does_not_take_in_a_mention_that_fits_other_attacks_of_its_day()
     {
         var surin = Facts("shell-surin", "Harbor Ledger", "2025-12-09", DayOfShelling[0]);

@@ -373,6 +373,21 @@ public class IncidentAnchorsTests
     };
 
     [Fact]
+    public void A_reports_news_without_a_day_refers_back_to_its_news_not_to_what_it_recalls_as_background()
+    {
+        var province = new PlaceFacts("Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa", "PK", "admin1", 34.5, 72.0);
+        // "Eleven soldiers were killed in Khyber Pakhtunkhwa on Tuesday" recalled as background by a report of other news.
+        var recalled = Strike("a", province) with { Document = "d-report", Salience = "background" };
+        // The report's own news with no day: "militant attacks on the army have surged in the province".
+        var news = Strike("b", province) with { Document = "d-report", Time = null };
+        IncidentMatcher.Match(news, [recalled]).ShouldBeNull();
+        // Told as background too, it is of what the report recalls.
+        IncidentMatcher.Match(news with { Salience = "background" }, [recalled]).ShouldNotBeNull();
+        // And news refers back to the report's news.
+        IncidentMatcher.Match(news, [recalled with { Salience = "main" }]).ShouldNotBeNull();
+    }
+
+    [Fact]
     public void Strikes_on_consecutive_days_with_different_dead_are_two_unless_a_night_blurs_the_day()
     {
         var sea = new PlaceFacts("Pacific", "the eastern Pacific", null, "sea", 10.0, -95.0);

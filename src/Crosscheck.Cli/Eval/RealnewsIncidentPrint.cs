@@ -102,7 +102,8 @@ internal static class RealnewsIncidentPrint
     }
 
     /// <summary>
-    /// <c>--details</c>: every event of each mixed or unmatched counted incident, with its file, the gold incident the matching gives
+    /// <c>--details</c>: each gold incident's killed against its record incident's figure with every source's value, and
+    /// every event of each mixed or unmatched counted incident, with its file, the gold incident the matching gives
     /// it, its salience, day, place, dead, the link that joined it and its words, to see why two gold incidents met.
     /// </summary>
     public static void Details(RealnewsIncidentEval.Report r, RealnewsRecord.View view, IReadOnlyDictionary<string, string> owner, TextWriter o)
@@ -112,6 +113,19 @@ internal static class RealnewsIncidentPrint
         foreach (var p in r.Predicted.Where(p => p.Counted).OrderBy(p => p.Incident.Time?.Start).ThenBy(p => p.Incident.Id, StringComparer.Ordinal))
         {
             o.WriteLine($"counted {Describe(p.Incident)} matches [{string.Join(",", p.Matches)}] holds [{string.Join(",", p.From)}]");
+        }
+        o.WriteLine();
+        // Why an incident's figure is not the gold's best: every source's value, its event and its words.
+        foreach (var g in r.Gold.Where(g => g.Gold.KilledBest is not null))
+        {
+            var f = g.Chosen?.Fatalities;
+            o.WriteLine($"killed {g.Gold.Id} gold {g.Gold.KilledBest?.ToString(C)} record {f?.Best.ToString(C) ?? "-"}{(g.KilledExact ? "" : " WRONG")} "
+                + $"{(g.Chosen is { } c ? Describe(c) : "no incident")}{(f is null ? "" : $" [{f.Rule}]")}");
+            foreach (var v in f?.BySource ?? [])
+            {
+                var words = v.Text.ReplaceLineEndings(" ");
+                o.WriteLine($"  {v.Min.ToString(C)}..{v.Max?.ToString(C) ?? "+"} {owner.GetValueOrDefault(v.Event ?? "") ?? "-",-5} {fileOf.GetValueOrDefault(v.Document) ?? v.Document} \"{(words.Length > 120 ? words[..120] + "…" : words)}\"");
+            }
         }
         foreach (var p in r.Predicted.Where(p => p.Counted && (p.Mixed || p.Matches.Count == 0)))
         {

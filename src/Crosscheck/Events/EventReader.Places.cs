@@ -16,12 +16,20 @@ public sealed partial class EventReader
         var i = token - 1;
         // "in the easternmost province of Ubon Ratchathani", "near the town of X": the area noun's preposition governs the place.
         if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1))) i -= 2;
+        // "at the Ukrainian capital Kyiv", "in the border town Kantharalak": the noun the place stands beside names it.
+        else if (i >= clause.StartToken && (text.WordOf(i) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(i))) && text.PosOf(i) is "NN") i--;
         // "in the country's southeastern Khost province"
         while (i >= clause.StartToken && token - i <= 3 && text.PosOf(i) is "JJ") i--;
         if (i - 2 >= clause.StartToken && text.WordOf(i) is "'s" or "’s" && text.WordOf(i - 1) is "country" or "nation") i -= 2;
         if (i >= clause.StartToken && text.WordOf(i) is "the" or "The") i--;
-        return i >= clause.StartToken && PlacePrepositions.Contains(text.WordOf(i));
+        if (i < clause.StartToken || !PlacePrepositions.Contains(text.WordOf(i))) return false;
+        // "360km from the Thai capital Bangkok", "50 miles from Kyiv": a distance measured from a place says where it is not.
+        return !(text.WordOf(i) is "from" && i - 1 >= clause.StartToken && IsDistanceUnit(text.WordOf(i - 1)));
     }
+
+    private static bool IsDistanceUnit(string word) =>
+        word.ToLowerInvariant() is "km" or "kilometres" or "kilometers" or "kms" or "miles" or "mi" or "metres" or "meters" or "m"
+        || (word.Length > 2 && word.EndsWith("km", StringComparison.OrdinalIgnoreCase) && char.IsDigit(word[0]));
 
     /// <summary>The index of the first place (places are in text order) starting at or after <paramref name="token"/>.</summary>
     private static int FirstPlaceFrom(List<PlaceMention> places, int token)

@@ -167,7 +167,7 @@ public sealed partial class CrossDocumentLinker
         var touched = new List<string>();
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
         var movedEvents = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var read in document.Events)
+        foreach (var read in InLinkOrder(document.Events))
         {
             var ev = IncidentAnchors.AsLinked(read);
             _events[ev.Id] = ev;
@@ -247,6 +247,18 @@ public sealed partial class CrossDocumentLinker
         // What this document touched stays held until the next day's closing, so its assignment can be saved.
         if (_today != _closedOn) Close(touched);
         return update;
+    }
+
+    /// <summary>
+    /// A report's own news first: the events that may start an incident (<see cref="IncidentAnchors.CanStart"/>), then
+    /// those that name no day or place of their own ("the attack killed five"), each group in the report's order. What a
+    /// report tells without a place refers back to the attacks that report places, wherever in the text it stands; linked
+    /// in text order, a lede's "the fighting killed four on Monday" would be compared only with other reports' attacks.
+    /// </summary>
+    private static IEnumerable<EventFacts> InLinkOrder(IReadOnlyList<EventFacts> events)
+    {
+        foreach (var e in events) if (IncidentAnchors.CanStart(IncidentAnchors.AsLinked(e))) yield return e;
+        foreach (var e in events) if (!IncidentAnchors.CanStart(IncidentAnchors.AsLinked(e))) yield return e;
     }
 
     /// <summary>
@@ -403,8 +415,9 @@ public sealed partial class CrossDocumentLinker
         string? joinedTo = null;
         if (_detached.Contains(ev.Id)) return (null, 0, "", null);
         var all = candidates as IReadOnlyList<(IncidentState Incident, bool OtherStory)> ?? candidates.ToList();
-        // What an attack placed only by its country fits, to tell whether its words say which attack it is.
-        var countryOnly = Unlocated(ev) && ev.Location is not null;
+        // What an attack placed only by its country, or by no place but with a day, fits, to tell whether its words say
+        // which attack it is. One with neither refers back to its own report's news ("the strike was the first").
+        var countryOnly = Unlocated(ev) && (ev.Location is not null || IncidentAnchors.Days(ev) is not null);
         var fitting = new List<(IncidentState Incident, IncidentMatcher.MatchResult Match, bool OtherStory)>();
         foreach (var (incident, otherStory) in all)
         {
@@ -415,6 +428,9 @@ public sealed partial class CrossDocumentLinker
             var match = IncidentMatcher.Match(ev, incident.Events, incident.Traits);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
             if (match is not null && SwallowsUndecided(ev, incident, all)) continue;
+            // An attack placed no closer than its country does not gather mentions that name no place: neither says which
+            // attack of the day they are, and together they would read as one.
+            if (match is not null && Unlocated(ev) && IncidentAnchors.CanStart(ev) && incident.IsMention) continue;
             if (countryOnly && match is { } f && f.Score >= IncidentMatcher.JoinThreshold && !incident.IsMention) fitting.Add((incident, f, otherStory));
             // Equal scores go to the incident more reports tell ("an attack on Tuesday" fits Tuesday's two attacks alike;
             // the one more outlets reported is the likelier), then to the smaller id, so the choice never depends on the
@@ -432,7 +448,8 @@ public sealed partial class CrossDocumentLinker
             // "Fighting in Thailand killed two on Monday" on a day of several attacks there: the one its own report places,
             // else it cannot say which, and stays a mention.
             var own = fitting.Where(x => x.Incident.Events.Any(e => e.Document == ev.Document && !Unlocated(e))).ToList();
-            if (own.Count != 1) return (null, 0, Undecided, null);
+            // An attack of another report that fits better (its very day where its own report's is a day off) is the one.
+            if (own.Count != 1 || fitting.Any(x => x.Match.Score > own[0].Match.Score)) return (null, 0, Undecided, null);
             var (incident, m, otherStory) = own[0];
             return (incident, m.Score, (otherStory ? m.Reason + "; reported in another story" : m.Reason) + "; the attack its own report places", m.Event);
         }

@@ -142,7 +142,9 @@ public static class IncidentMatcher
         }
         if (singleOfFact && (ownDay is null || !b.Shared.HasFlag(SharedFacts.Time)))
         {
-            if (ownDay is null && members.Any(m => m.Document == ev.Document))
+            // What a report tells as its news refers back to its news, not to what it recalls as background.
+            var background = string.Equals(ev.Salience, "background", StringComparison.Ordinal);
+            if (ownDay is null && members.Any(m => m.Document == ev.Document && (background || !string.Equals(m.Salience, "background", StringComparison.Ordinal))))
             {
                 // The report's own news before what it recalls.
                 var news = members.Any(m => m.Document == ev.Document && IncidentAnchors.CanStart(m) && m.Salience != "background");
@@ -200,7 +202,8 @@ public static class IncidentMatcher
         {
             // One event is on one day: reports whose days are more than a day apart are of two events.
             if (!agree) return null;
-            score += 0.2;
+            // The very day its words give both beats a day's slack: of two attacks a report fits, the one of its day.
+            score += IncidentAnchors.Days(a) is { } dayA && dayA == IncidentAnchors.Days(b) && a.Time!.Basis is null && b.Time!.Basis is null ? 0.25 : 0.2;
             shared |= SharedFacts.Time;
             var ta = a.Time!;
             // A day assumed from the publication date has no words: the reason names the day.

@@ -90,8 +90,9 @@ internal static class IncidentSummarizer
         }
         if (values.Count == 0)
         {
-            // A single attack whose reports count the wounded and give no dead: none were killed, as ACLED codes it.
-            var wounded = scope == IncidentScope.Single && reports.Any(r => r.Events.Any(e => e.Injured is { Min: > 0 }));
+            // A single attack whose reports count the wounded, or say that no one was hurt ("no injuries were reported"), and
+            // give no dead: none were killed, as ACLED codes it.
+            var wounded = scope == IncidentScope.Single && reports.Any(r => r.Events.Any(e => e.Injured is { Min: > 0 } or { Min: 0, Max: 0 }));
             return new FatalityResult(wounded ? new FatalityRecord(0, 0, 0, [], NoDeadRule) : null, []);
         }
         var live = values.Where(v => !values.Any(later => Supersedes(later, v, scope))).ToList();
@@ -117,7 +118,7 @@ internal static class IncidentSummarizer
     }
 
     /// <summary>The rule of a figure of none killed read from reports that count only the wounded.</summary>
-    internal const string NoDeadRule = "the reports count the wounded and no dead";
+    internal const string NoDeadRule = "the reports count the wounded, or no one hurt, and no dead";
 
     private static bool Supersedes((SourceValue Value, DateOnly? Published, int Rank) later, (SourceValue Value, DateOnly? Published, int Rank) earlier, IncidentScope scope)
     {

@@ -40,6 +40,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_place_beside_the_noun_that_names_it_is_where_it_happened_and_a_distance_from_a_place_is_not()
+    {
+        (Read("Moscow launched a new barrage of drones and missiles at the Ukrainian capital Kyiv on Tuesday, killing six people, wounding 13.").Events.First(e => e.Type == PloverType.Assault)
+            .Location?.Precision ?? "").ShouldBe("city");
+        (Read("The clashes began early on Thursday near a temple along the border, around 360km from the Thai capital Bangkok.").Events
+            .First(e => e.Type == PloverType.Assault).Location?.Name ?? "").ShouldNotBe("Bangkok");
+    }
+
+    [Fact]
     public void A_country_naming_whose_attacks_is_no_place_but_a_province_word_is()
     {
         Read("At least 40 people have been killed in U.S. attacks on boats since September.").Events

@@ -181,6 +181,43 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void An_attack_a_report_tells_without_a_place_before_it_places_one_is_the_one_it_places()
+    {
+        // The lede names no place; the report places the attack further down. Two reports tell Surin's, so by the
+        // tie-break alone the lede would go there.
+        var surin = Facts("lede-surin", "Harbor Ledger", "2025-12-09", DayOfShelling[0]);
+        var surin2 = Facts("lede-surin2", "Tidewater Dispatch", "2025-12-09", DayOfShelling[0]);
+        var report = Facts("lede-own", "Coastline Wire", "2025-12-09",
+            "Shelling hit a village on Monday, wounding several people, officials said. " + DayOfShelling[1]);
+        var record = Link(surin, surin2, report);
+        IncidentWith(record, report, "several").Id.ShouldBe(IncidentWith(record, report, "Buriram").Id);
+    }
+
+    [Fact]
+    public void An_attack_that_names_no_place_is_not_its_reports_attack_of_the_day_before_when_another_is_of_its_day()
+    {
+        // Its report places an attack on Sunday; another report places one on Monday, the day it gives.
+        var monday = Facts("day-monday", "Harbor Ledger", "2025-12-09", DayOfShelling[1]);
+        var report = Facts("day-own", "Coastline Wire", "2025-12-09",
+            "Shelling hit a village in Surin province on Sunday, killing two people, officials said. Shelling wounded several more people on Monday, the army said.");
+        var record = Link(monday, report);
+        IncidentWith(record, report, "more").Id.ShouldNotBe(IncidentWith(record, report, "Surin").Id);
+    }
+
+    [Fact]
+    public void An_attack_placed_only_by_its_country_does_not_gather_a_mention_that_names_no_place()
+    {
+        var bare = Facts("gather-bare", "Harbor Ledger", "2025-12-09", "Fighting along the disputed border killed at least twelve people on Monday, border officials said, as both armies traded blame for the clashes.");
+        var country = Facts("gather-country", "Gulf Gazette", "2025-12-09", "Thai jets bombed targets in Cambodia on Monday, border officials said, as both armies traded blame for the clashes along the disputed border.");
+        var record = Link(bare, country);
+        var mention = IncidentWith(record, bare, "twelve");
+        mention.Mention.ShouldBeTrue();
+        var bombed = IncidentWith(record, country, "bombed");
+        bombed.Id.ShouldNotBe(mention.Id);
+        bombed.Mention.ShouldBeFalse();
+    }
+
+    [Fact]
     public void An_attack_placed_within_its_country_does_not_take_in_a_mention_that_fits_other_attacks_of_its_day()
     {
         var surin = Facts("shell-surin", "Harbor Ledger", "2025-12-09", DayOfShelling[0]);
@@ -195,7 +232,7 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
-    public void A_report_that_fits_two_attacks_of_its_day_equally_joins_the_one_more_reports_tell()
+    public void A_report_that_names_no_place_and_fits_two_attacks_of_its_day_joins_neither()
     {
         var kharkiv = Facts("tie-k1", "Harbor Ledger", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people.");
         var kharkivAgain = Facts("tie-k2", "Gulf Gazette", "2025-11-26", "Russian drones struck Kharkiv on Tuesday, killing two people, officials said.");
@@ -203,8 +240,12 @@ public class IncidentAnchorsTests
         var unplaced = Facts("tie-u1", "Tidewater Dispatch", "2025-11-26", "Russian drones struck on Tuesday, wounding several people.");
         var record = Link(odesa, kharkiv, kharkivAgain, unplaced);
         var two = IncidentWith(record, kharkiv, "struck");
-        two.Documents.ShouldBe([kharkiv.Id, kharkivAgain.Id, unplaced.Id], ignoreOrder: true);
+        two.Documents.ShouldBe([kharkiv.Id, kharkivAgain.Id], ignoreOrder: true);
         IncidentWith(record, odesa, "struck").Id.ShouldNotBe(two.Id);
+        // Which of the day's attacks it is its words do not say, however many reports tell one of them: a mention.
+        var vague = IncidentWith(record, unplaced, "struck");
+        vague.Mention.ShouldBeTrue();
+        vague.Links.Single().Reason.ShouldBe(CrossDocumentLinker.UndecidedReason);
     }
 
     [Fact]
@@ -330,6 +371,21 @@ public class IncidentAnchorsTests
         Single = true,
         Location = place,
     };
+
+    [Fact]
+    public void A_reports_news_without_a_day_refers_back_to_its_news_not_to_what_it_recalls_as_background()
+    {
+        var province = new PlaceFacts("Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa", "PK", "admin1", 34.5, 72.0);
+        // "Eleven soldiers were killed in Khyber Pakhtunkhwa on Tuesday" recalled as background by a report of other news.
+        var recalled = Strike("a", province) with { Document = "d-report", Salience = "background" };
+        // The report's own news with no day: "militant attacks on the army have surged in the province".
+        var news = Strike("b", province) with { Document = "d-report", Time = null };
+        IncidentMatcher.Match(news, [recalled]).ShouldBeNull();
+        // Told as background too, it is of what the report recalls.
+        IncidentMatcher.Match(news with { Salience = "background" }, [recalled]).ShouldNotBeNull();
+        // And news refers back to the report's news.
+        IncidentMatcher.Match(news, [recalled with { Salience = "main" }]).ShouldNotBeNull();
+    }
 
     [Fact]
     public void Strikes_on_consecutive_days_with_different_dead_are_two_unless_a_night_blurs_the_day()

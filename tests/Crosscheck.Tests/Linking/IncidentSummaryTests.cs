@@ -101,6 +101,16 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void An_attack_whose_reports_say_no_one_was_hurt_killed_none()
+    {
+        // "Rockets fell near the hospital; no injuries were reported": none hurt, so none killed.
+        var unhurt = Strike("d-1", "v-1", day: Tuesday) with { Injured = new RangeFacts(0, 0, "no injuries") };
+        var incident = Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [unhurt])).Incident;
+        incident.Fatalities!.Best.ShouldBe(0);
+        incident.Fatalities.Rule.ShouldContain("no one hurt");
+    }
+
+    [Fact]
     public void A_later_report_with_a_higher_count_is_no_discrepancy()
     {
         var early = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday)]);

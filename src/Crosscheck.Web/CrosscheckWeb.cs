@@ -57,6 +57,12 @@ public sealed record WebOptions
     /// <summary>The longest search text (and place, actor) a request may send; longer is a 400 problem.</summary>
     public int MaxQueryLength { get; init; } = 256;
 
+    /// <summary>
+    /// A folder the servers of one database share their session and form keys through (<c>serve --keys DIR</c>); null:
+    /// each server keeps its keys in memory, and a session begun on one is unknown to another.
+    /// </summary>
+    public string? KeysDirectory { get; init; }
+
     /// <summary>The loopback names a server listening on its default address is reached by.</summary>
     public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 }
@@ -107,9 +113,18 @@ public static class CrosscheckWeb
 
         // The pages' forms (undoing a join) carry an antiforgery token, so another site cannot post them for a reader.
         // The keys live in memory only (InMemoryKeyRing): a form older than the process is refused with a request to
-        // reload it, and nothing is written to the user's ~/.aspnet.
+        // reload it, and nothing is written to the user's ~/.aspnet. Servers of one database given one folder
+        // (--keys) share their keys there (FolderKeyRing): a session or form begun on one is good on the others.
         builder.Services.AddDataProtection().SetApplicationName("crosscheck");
-        builder.Services.Configure<KeyManagementOptions>(InMemoryKeyRing.Configure);
+        if (options.KeysDirectory is { } keys)
+        {
+            var folder = FolderKeyRing.Prepare(keys);
+            builder.Services.Configure<KeyManagementOptions>(o => FolderKeyRing.Configure(o, folder));
+        }
+        else
+        {
+            builder.Services.Configure<KeyManagementOptions>(InMemoryKeyRing.Configure);
+        }
         builder.Services.AddAntiforgery();
 
         builder.Services.AddAccessControl(options);

@@ -40,7 +40,52 @@ internal static class InMemoryKeyRing
     }
 }
 
-/// <summary>Reads back a key of <see cref="InMemoryKeyRing"/>; created by the data-protection system by type name.</summary>
+/// <summary>
+/// The data-protection key ring of the servers of one database, kept as files in a folder they share (<c>serve --keys
+/// DIR</c>), so that a browser session or a form begun on one server is accepted by the others (behind one address,
+/// requests go to any of them). The keys are secrets kept as they are: what protects them is the folder, created
+/// readable by the server's user only. ASP.NET Core's own file repository reads and writes them.
+/// </summary>
+internal static class FolderKeyRing
+{
+    /// <summary>Creates the folder when missing (owner only on Unix); an unusable folder is an <see cref="InvalidDataException"/> naming it.</summary>
+    public static DirectoryInfo Prepare(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            if (!Directory.Exists(full))
+            {
+                if (OperatingSystem.IsWindows()) Directory.CreateDirectory(full);
+                else Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            // A folder the server cannot write would fail at the first key, in a request: found now instead.
+            var probe = Path.Combine(full, ".crosscheck-write-check");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return new DirectoryInfo(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidDataException($"--keys {path}: cannot keep the session keys there ({ex.Message.ReplaceLineEndings(" ")})", ex);
+        }
+    }
+
+    public static void Configure(KeyManagementOptions options, DirectoryInfo folder)
+    {
+        options.XmlRepository = new FileSystemXmlRepository(folder, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        options.XmlEncryptor = new KeptAsIs();
+    }
+
+    /// <summary>Keys kept as they are (the folder's permissions protect them), said explicitly so that no start warns.</summary>
+    private sealed class KeptAsIs : IXmlEncryptor
+    {
+        public EncryptedXmlInfo Encrypt(XElement plaintextElement) =>
+            new(new XElement("inProcessKey", plaintextElement), typeof(KeptInProcessDecryptor));
+    }
+}
+
+/// <summary>Reads back a key of <see cref="InMemoryKeyRing"/> or <see cref="FolderKeyRing"/>; created by the data-protection system by type name.</summary>
 internal sealed class KeptInProcessDecryptor : IXmlDecryptor
 {
     public XElement Decrypt(XElement encryptedElement) => new(encryptedElement.Elements().Single());

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Crosscheck.Cli.Commands;
 
-/// <summary><c>crosscheck serve [--db FILE] [--urls URL] [--public] [--host NAME...]</c>: the web app over a database, for its accounts.</summary>
+/// <summary><c>crosscheck serve [--db FILE] [--urls URL] [--public] [--host NAME...] [--keys DIR]</c>: the web app over a database, for its accounts.</summary>
 internal static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -24,12 +24,18 @@ internal static class ServeCommand
             Description = "Anyone may read, without an account (changing the record still needs an analyst's key or session)",
         };
         var hosts = SharedOptions.Hosts();
-        var command = new Command("serve", Description) { db, urls, isPublic, hosts };
+        var keys = new Option<string?>("--keys")
+        {
+            Description = "A folder for the keys that sign sign-in sessions and forms: servers of one database given the same folder "
+                + "accept each other's sessions (it holds secrets; created readable by this user only). Without it, each server "
+                + "keeps its keys in memory",
+        };
+        var command = new Command("serve", Description) { db, urls, isPublic, hosts, keys };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
             IngestCommand.OpenExisting(path).Dispose();
-            return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic), parse.GetValue(hosts)));
+            return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic), parse.GetValue(hosts), parse.GetValue(keys)));
         });
         return command;
     }
@@ -42,7 +48,7 @@ internal static class ServeCommand
         try
         {
             app = CrosscheckWeb.Build(new WebOptions { DatabasePath = databasePath, Urls = urls, Public = access.Public,
-                Hosts = access.Hosts is { Count: > 0 } hosts ? hosts : WebOptions.LoopbackHosts });
+                Hosts = access.Hosts is { Count: > 0 } hosts ? hosts : WebOptions.LoopbackHosts, KeysDirectory = access.Keys });
         }
         catch (InvalidDataException ex)
         {
@@ -63,7 +69,7 @@ internal static class ServeCommand
     }
 
     /// <summary>Who may use the server: with <c>Public</c>, anyone may read.</summary>
-    internal sealed record ServeAccess(bool Public, IReadOnlyList<string>? Hosts = null);
+    internal sealed record ServeAccess(bool Public, IReadOnlyList<string>? Hosts = null, string? Keys = null);
 
     /// <summary>One line for a server that could not bind: the address and why, in the user's words.</summary>
     internal static string CannotListen(string urls, IOException ex) =>

@@ -11,6 +11,9 @@ namespace Crosscheck.Cli.Commands;
 /// </summary>
 internal static class WorkerCommand
 {
+    /// <summary>How often a working worker prints its totals.</summary>
+    internal static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var db = SharedOptions.Database();
@@ -55,6 +58,10 @@ internal static class WorkerCommand
             };
             stdout.WriteLine($"Worker {name} on {store.Path} with {worker.Threads} thread(s) (Ctrl+C to stop)");
             int read = 0, failed = 0, linked = 0;
+            // A line of totals at most every ProgressEvery while work is done (a round is a few documents: a line each
+            // would be millions of lines for a large backlog), and the totals at the end.
+            var told = (Read: 0, Failed: 0, Linked: 0);
+            var lastLine = TimeProvider.System.GetTimestamp();
             try
             {
                 worker.Run(TimeSpan.FromSeconds(1), parse.GetValue(untilIdle), round =>
@@ -62,8 +69,10 @@ internal static class WorkerCommand
                     read += round.Read;
                     failed += round.Failed;
                     linked += round.Linked;
-                    if (round.Read + round.Failed + round.Linked > 0)
-                        stdout.WriteLine($"read {round.Read:N0}, failed {round.Failed:N0}, linked {round.Linked:N0}");
+                    if ((read, failed, linked) == told || TimeProvider.System.GetElapsedTime(lastLine) < ProgressEvery) return;
+                    stdout.WriteLine($"read {read:N0}, failed {failed:N0}, linked {linked:N0} so far");
+                    told = (read, failed, linked);
+                    lastLine = TimeProvider.System.GetTimestamp();
                 }, stopping.Token);
             }
             catch (OperationCanceledException) when (stopping.Token.IsCancellationRequested)

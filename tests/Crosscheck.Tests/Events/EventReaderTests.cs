@@ -54,7 +54,7 @@ public sealed class EventReaderTests
         Read("At least 40 people have been killed in U.S. attacks on boats since September.").Events
             .Where(e => e.Type == PloverType.Assault).ShouldAllBe(e => e.Location == null || e.Location.Country != "US");
         Read("Shelling killed two people in Kharkiv region on Monday.").Events.Single(e => e.Type == PloverType.Assault)
-            .Location?.Name.ShouldBe("Kharkiv");
+            .Location?.Precision.ShouldBe("admin1");
     }
 
     [Fact]
@@ -185,6 +185,37 @@ public sealed class EventReaderTests
         var khost = Read("An air strike killed ten people in Khost province on Monday, the Taliban said.").Events.First(e => e.Type == PloverType.Assault).Location!;
         (khost.Name, khost.Precision).ShouldBe(("Khowst", "admin1"));
         Read("An air strike killed ten people in Khost on Monday, the Taliban said.").Events.First(e => e.Type == PloverType.Assault).Location!.Precision.ShouldBe("city");
+    }
+
+    [Fact]
+    public void A_city_name_before_a_word_for_a_region_is_the_division_of_that_name()
+    {
+        // GeoNames puts the city of Kyiv in a division of its own (Kyiv City) beside the Kiev oblast: "the Kyiv region" is the oblast.
+        var kyiv = Read("Russian drones struck homes in the Kyiv region on Friday, the police said.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        (kyiv.Name, kyiv.Precision, kyiv.Country).ShouldBe(("Kiev", "admin1", "UA"));
+        Read("Russian drones struck homes in Kyiv on Friday, the police said.").Events.First(e => e.Type == PloverType.Assault).Location!.Precision.ShouldBe("city");
+        // GeoNames spells the division of Kharkiv adjectivally (Kharkivs'ka Oblast').
+        var kharkiv = Read("A missile attack on the Kharkiv region wounded four people on Friday.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        (kharkiv.Precision, kharkiv.Country).ShouldBe(("admin1", "UA"));
+    }
+
+    [Fact]
+    public void A_place_that_undergoes_the_attack_as_its_subject_is_where_it_happened()
+    {
+        var under = Read("On Friday the Kharkiv region was under attack by drones and missiles.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        (under.Precision, under.Country).ShouldBe(("admin1", "UA"));
+        var passive = Read("The town of Sumy was shelled overnight.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        (passive.Name, passive.Country).ShouldBe(("Sumy", "UA"));
+    }
+
+    [Fact]
+    public void The_area_of_an_office_whose_holder_tells_of_an_attack_is_its_place_when_the_clause_gives_none()
+    {
+        var told = Read("The governor of the Kharkiv region said drone strikes injured six people on Friday.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        (told.Precision, told.Country).ShouldBe(("admin1", "UA"));
+        // A place the event's own words give comes first.
+        var own = Read("The governor of the Kharkiv region said drone strikes injured six people in Sumy on Friday.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        own.Name.ShouldBe("Sumy");
     }
 
     [Fact]

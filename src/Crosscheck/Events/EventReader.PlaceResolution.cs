@@ -202,7 +202,9 @@ public sealed partial class EventReader
         var bare = WithoutDivisionNoun(name);
         var cued = !ReferenceEquals(bare, name) || BeforeDivisionNoun(text, span.EndToken)
             || (span.StartToken >= 2 && text.WordOf(span.StartToken - 1) == "of" && DivisionNouns.Contains(text.WordOf(span.StartToken - 2)));
-        if (cued && bare.Length >= 5 && Skeleton(bare) is { Length: >= 4 } skeleton)
+        // Without a word for a division, only a long skeleton of a name of two words or more ("Oddar Meanchey") is enough.
+        var sk = Skeleton(bare);
+        if ((cued || (sk.Length >= 6 && bare.Contains(' '))) && bare.Length >= 5 && sk is { Length: >= 4 } skeleton)
         {
             GazetteerEntry? found = null;
             var several = false;

@@ -15,7 +15,12 @@ public sealed partial class EventReader
     {
         var i = token - 1;
         // "in the easternmost province of Ubon Ratchathani", "near the town of X": the area noun's preposition governs the place.
-        if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1))) i -= 2;
+        if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1)))
+        {
+            i -= 2;
+            // "in the border province of Banteay Meanchey", "in the frontier region of Paktika": a noun before the area noun.
+            if (i - 1 >= clause.StartToken && text.PosOf(i) is "NN" && text.WordOf(i - 1) is "the" or "The" && !RoleWords.AreaNouns.Contains(text.WordOf(i))) i--;
+        }
         // "at the Ukrainian capital Kyiv", "in the border town Kantharalak": the noun the place stands beside names it.
         else if (i >= clause.StartToken && (text.WordOf(i) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(i))) && text.PosOf(i) is "NN") i--;
         // "in the country's southeastern Khost province"

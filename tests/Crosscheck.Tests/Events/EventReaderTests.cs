@@ -200,6 +200,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_noun_before_the_area_noun_of_a_place_keeps_its_preposition()
+    {
+        // "in the border province of X": the preposition governs X through "border province of"; a country after it in a
+        // relative clause about the province is not where the strike was.
+        var place = Read("The air strike on Tuesday hit a market in the border province of Kunar, which lies close to Pakistan.").Events.First(e => e.Type == PloverType.Assault).Location!;
+        (place.Name, place.Country).ShouldBe(("Kunar", "AF"));
+    }
+
+    [Fact]
     public void A_place_that_undergoes_the_attack_as_its_subject_is_where_it_happened()
     {
         var under = Read("On Friday the Kharkiv region was under attack by drones and missiles.").Events.First(e => e.Type == PloverType.Assault).Location!;

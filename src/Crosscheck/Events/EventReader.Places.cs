@@ -99,6 +99,13 @@ public sealed partial class EventReader
             Cover(covered, e.Span);
         }
         places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
+        // "Ban Nam Yen, Kantharalak District, Sisaket Province": a division the text names after an unknown place may
+        // itself have been found only among the recognizer's names, after it; look for the container again.
+        for (var k = 0; k < places.Count; k++)
+        {
+            if (places[k] is { Known: null, Country: null, Kind: PlaceKind.Region } unknown && Container(text, unknown.Span, places) is { } holder)
+                places[k] = holder with { Span = unknown.Span };
+        }
         // A sea match holds the places it names ("off the coast of Venezuela", "off Mexico's Pacific coast"): keep the sea.
         var seas = places.Where(o => o.Kind == PlaceKind.Sea).ToList();
         if (seas.Count > 0)

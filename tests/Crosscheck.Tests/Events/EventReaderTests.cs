@@ -209,6 +209,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_unknown_village_takes_the_division_named_after_it_even_when_that_division_is_found_later()
+    {
+        // The division is a name only the recognizer saw (GeoNames spells it Si Sa Ket), read after the village.
+        var place = Read("A BM-21 rocket fired by Cambodian forces during the attack on Thursday remains lodged inside a PTT gas station in Ban Nong Sai, Kantharalak District, Sisaket Province. Teams cannot yet reach the bodies of Thai victims.")
+            .Events.First(e => e.Type == PloverType.Assault).Location!;
+        (place.Span.Text, place.Precision, place.Country).ShouldBe(("Ban Nong Sai", "admin1", "TH"));
+    }
+
+    [Fact]
     public void A_place_that_undergoes_the_attack_as_its_subject_is_where_it_happened()
     {
         var under = Read("On Friday the Kharkiv region was under attack by drones and missiles.").Events.First(e => e.Type == PloverType.Assault).Location!;

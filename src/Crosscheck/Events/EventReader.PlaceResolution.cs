@@ -49,7 +49,12 @@ public sealed partial class EventReader
             var division = candidates.FirstOrDefault(e => e.Place == PlaceKind.Admin1 && Ours(e)) ?? candidates.FirstOrDefault(e => e.Place == PlaceKind.Admin1);
             if (division is not null) return division;
             if (chosen.Place == PlaceKind.City && chosen.Admin1 is { } code && DivisionByCode.Value.TryGetValue(code, out var own)
-                && (own.Entity.Aliases.Prepend(own.Name).Any(n => Skeleton(n) == Skeleton(chosen.Name)))) return own;
+                && (own.Entity.Aliases.Prepend(own.Name).Any(n => NamedAfter(n, chosen.Name)))) return own;
+            // "the Kyiv region", "Kharkiv oblast": a division of the city's country named as the city is, although the city
+            // lies in a division of its own (GeoNames' Kyiv City beside the Kiev oblast) or the division's name is spelled
+            // otherwise (Kharkivs'ka Oblast').
+            if (chosen.Place == PlaceKind.City && chosen.Country is { } country && DivisionNamed(country, text.Span(m.StartToken, m.EndToken).Text, chosen.Name) is { } named)
+                return named;
         }
         if (countries.Count > 0 && !Ours(chosen) && chosen.Place == PlaceKind.City && chosen.Population < ForeignTownPopulation
             && FarFromAll(chosen, countries)) return null;
@@ -112,8 +117,37 @@ public sealed partial class EventReader
     private static string WithoutDivisionNoun(string name)
     {
         var space = name.LastIndexOf(' ');
-        return space > 0 && DivisionNouns.Contains(name[(space + 1)..]) ? name[..space] : name;
+        return space > 0 && DivisionNouns.Contains(name[(space + 1)..].TrimEnd('\'', '’')) ? name[..space] : name;
     }
+
+    /// <summary>Whether a division's name is a city's, or the city's with an adjectival ending ("Kharkivs'ka Oblast'" of Kharkiv).</summary>
+    private static bool NamedAfter(string division, string city)
+    {
+        var d = Skeleton(WithoutDivisionNoun(division));
+        var c = Skeleton(city);
+        return c.Length >= 2 && (d == c || (c.Length >= 3 && d.StartsWith(c, StringComparison.Ordinal) && d.Length - c.Length <= 2));
+    }
+
+    /// <summary>The one first-level division of a country named as the words or the city name are (null when none or several).</summary>
+    private static GazetteerEntry? DivisionNamed(string country, string words, string city)
+    {
+        foreach (var name in new[] { words, city })
+        {
+            if (DivisionBySkeleton.Value.TryGetValue(country + "|" + Skeleton(name), out var d) && d is not null) return d;
+        }
+        GazetteerEntry? found = null;
+        foreach (var e in DivisionsOf.Value.TryGetValue(country, out var list) ? list : [])
+        {
+            if (!e.Entity.Aliases.Prepend(e.Name).Any(n => NamedAfter(n, words) || NamedAfter(n, city))) continue;
+            if (found is not null && !ReferenceEquals(found, e)) return null;
+            found = e;
+        }
+        return found;
+    }
+
+    private static readonly Lazy<FrozenDictionary<string, GazetteerEntry[]>> DivisionsOf = new(() =>
+        Gazetteer.Default.Entries.Where(e => e.Place == PlaceKind.Admin1 && e.Country is not null)
+            .GroupBy(e => e.Country!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
 
     /// <summary>
     /// A name's consonant skeleton, so that romanizations of one name agree ("Oddar Meanchey" and "Otar Meanchey",
@@ -168,7 +202,9 @@ public sealed partial class EventReader
         var bare = WithoutDivisionNoun(name);
         var cued = !ReferenceEquals(bare, name) || BeforeDivisionNoun(text, span.EndToken)
             || (span.StartToken >= 2 && text.WordOf(span.StartToken - 1) == "of" && DivisionNouns.Contains(text.WordOf(span.StartToken - 2)));
-        if (cued && bare.Length >= 5 && Skeleton(bare) is { Length: >= 4 } skeleton)
+        // Without a word for a division, only a long skeleton of a name of two words or more ("Oddar Meanchey") is enough.
+        var sk = Skeleton(bare);
+        if ((cued || (sk.Length >= 6 && bare.Contains(' '))) && bare.Length >= 5 && sk is { Length: >= 4 } skeleton)
         {
             GazetteerEntry? found = null;
             var several = false;

@@ -15,7 +15,12 @@ public sealed partial class EventReader
     {
         var i = token - 1;
         // "in the easternmost province of Ubon Ratchathani", "near the town of X": the area noun's preposition governs the place.
-        if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1))) i -= 2;
+        if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1)))
+        {
+            i -= 2;
+            // "in the border province of Banteay Meanchey", "in the frontier region of Paktika": a noun before the area noun.
+            if (i - 1 >= clause.StartToken && text.PosOf(i) is "NN" && text.WordOf(i - 1) is "the" or "The" && !RoleWords.AreaNouns.Contains(text.WordOf(i))) i--;
+        }
         // "at the Ukrainian capital Kyiv", "in the border town Kantharalak": the noun the place stands beside names it.
         else if (i >= clause.StartToken && (text.WordOf(i) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(i))) && text.PosOf(i) is "NN") i--;
         // "in the country's southeastern Khost province"
@@ -94,6 +99,13 @@ public sealed partial class EventReader
             Cover(covered, e.Span);
         }
         places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
+        // "Ban Nam Yen, Kantharalak District, Sisaket Province": a division the text names after an unknown place may
+        // itself have been found only among the recognizer's names, after it; look for the container again.
+        for (var k = 0; k < places.Count; k++)
+        {
+            if (places[k] is { Known: null, Country: null, Kind: PlaceKind.Region } unknown && Container(text, unknown.Span, places) is { } holder)
+                places[k] = holder with { Span = unknown.Span };
+        }
         // A sea match holds the places it names ("off the coast of Venezuela", "off Mexico's Pacific coast"): keep the sea.
         var seas = places.Where(o => o.Kind == PlaceKind.Sea).ToList();
         if (seas.Count > 0)
@@ -150,11 +162,12 @@ public sealed partial class EventReader
         for (var at = FirstPlaceFrom(places, sentence.StartToken); at < places.Count && places[at].Span.StartToken < sentence.EndToken; at++)
         {
             var p = places[at];
+            var office = false;
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
-                || IsObjectOfAttack(text, sentence, p.Span, trigger);
+                || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger));
             if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
-            var inClause = clause.Contains(p.Span.StartToken);
+            var inClause = clause.Contains(p.Span.StartToken) && !office;
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
             var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
             var score = distance + (inClause ? 0 : 40);
@@ -196,13 +209,44 @@ public sealed partial class EventReader
         if (text.RelationOf(head) is "compound" or "conj" && text.HeadOf(head) is var up and >= 0 && up > head && RoleWords.AreaNouns.Contains(text.WordOf(up))) head = up;
         // "shelling hit the town of Kantharalak": the area noun the place names.
         else if (text.RelationOf(head) == "nmod" && text.HeadOf(head) is var area and >= 0 && area < head && RoleWords.AreaNouns.Contains(text.WordOf(area))) head = area;
-        if (text.RelationOf(head) != "obj" || text.HeadOf(head) is not (var verb and >= 0)) return false;
+        if (text.HeadOf(head) is not (var verb and >= 0)) return false;
         var word = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
+        // "Sumy was shelled overnight", "the Kyiv region came under attack": what undergoes the event is where it happened.
+        if (verb == word && (text.RelationOf(head) == "nsubj:pass" || (text.RelationOf(head) == "nsubj" && UnderTheEvent(text, word)))) return true;
+        if (text.RelationOf(head) != "obj") return false;
         if (verb == word) return true;
         // "a missile strike hit Zaporizhzhia"; "drones hit Kharkiv overnight, killing two people": the event word is the
         // subject of a verb of hitting, or a participle hanging from it.
         return text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj" or "advcl" or "xcomp"
             && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains);
+    }
+
+    /// <summary>
+    /// "The governor of the Kharkiv region said drones hit …", "the mayor of Odesa said a strike …": the area of an office
+    /// whose holder speaks before the event's word in the sentence; weaker than any place the event's own clause gives.
+    /// </summary>
+    private static bool IsAreaOfOffice(AnnotatedText text, TokenSpan sentence, PlaceMention place, TriggerMatch trigger)
+    {
+        if (place.Kind is not (PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region) || place.Span.EndToken > trigger.Span.StartToken) return false;
+        var i = place.Span.StartToken - 1;
+        if (i >= sentence.StartToken && text.WordOf(i) is "the" or "The") i--;
+        if (i - 1 < sentence.StartToken || text.WordOf(i) != "of" || !RoleWords.JurisdictionNouns.Contains(text.WordOf(i - 1))) return false;
+        // The speech verb stands between the place and the event's word: the holder tells of the event.
+        for (var t = place.Span.EndToken; t < trigger.Span.StartToken; t++)
+        {
+            if (text.PosOf(t) is "VBD" or "VBZ" or "VBP" && Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.SpeechVerbs.Contains)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"under attack", "under fire": the event's noun after "under", said of its subject.</summary>
+    private static bool UnderTheEvent(AnnotatedText text, int word)
+    {
+        for (var d = Math.Max(0, word - 3); d < word; d++)
+        {
+            if (text.HeadOf(d) == word && text.RelationOf(d) == "case" && text.WordOf(d).Equals("under", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>

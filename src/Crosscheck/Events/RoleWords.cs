@@ -29,6 +29,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");
 
+    /// <summary>Nouns of an office over an area ("the governor of the Kharkiv region"), whose area an attack they tell of lies in.</summary>
+    public static FrozenSet<string> JurisdictionNouns => Section("jurisdiction-nouns");
+
     /// <summary>Prepositions by which a noun bears on a place it is about ("pressure on Russia"), not one where something happened.</summary>
     public static FrozenSet<string> BearingPrepositions => Section("bearing-prepositions");
 

@@ -15,7 +15,7 @@ public sealed partial class TollCues
     {
         // "Six people were killed and another 13 were injured in Ukraine": the place closes both counts of the clause.
         while (to < sentence.EndToken && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ",") to++;
-        foreach (var m in text.Entities)
+        foreach (var m in text.EntitiesStartingIn(from + 1, to))
         {
             var at = m.Span.StartToken - 1;
             if (at < from || m.Span.EndToken > to || at >= start && at < end || m.Type != EntityType.Gpe) continue;
@@ -107,10 +107,9 @@ public sealed partial class TollCues
             if (d.Relation is "nmod" or "acl" or "acl:relcl" && !SyntaxActors.HasCase(text, d.Index, "by") && !SyntaxActors.HasCase(text, d.Index, "between")) return false;
         }
         // The entities are in text order.
-        foreach (var m in text.Entities)
+        foreach (var m in text.EntitiesStartingIn(sentence))
         {
-            if (m.Span.StartToken >= sentence.EndToken) break;
-            if (m.Type is not (EntityType.Gpe or EntityType.Loc or EntityType.Facility) || !sentence.Contains(m.Span.StartToken)) continue;
+            if (m.Type is not (EntityType.Gpe or EntityType.Loc or EntityType.Facility)) continue;
             if (m.Known is not { Country: { } code } known || Gazetteer.Default.Country(code)?.Entity.Key != known.Key) return false;
         }
         return true;
@@ -127,9 +126,9 @@ public sealed partial class TollCues
         var from = token;
         while (from - 1 >= sentence.StartToken && token - from < 6 && !ClauseBreaks.Contains(text.WordOf(from - 1)) && text.WordOf(from - 1) != ",") from--;
         var countries = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in text.Entities)
+        foreach (var m in text.EntitiesStartingIn(from, token))
         {
-            if (m.Type is (EntityType.Gpe or EntityType.Norp) && m.Known?.Country is { } code && m.Span.StartToken >= from && m.Span.EndToken <= token) countries.Add(code);
+            if (m.Type is (EntityType.Gpe or EntityType.Norp) && m.Known?.Country is { } code && m.Span.EndToken <= token) countries.Add(code);
         }
         return countries.Count;
     }
@@ -138,9 +137,9 @@ public sealed partial class TollCues
     private static int CountriesUnder(AnnotatedText text, TokenSpan sentence, int token)
     {
         var countries = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in text.Entities)
+        foreach (var m in text.EntitiesStartingIn(sentence))
         {
-            if (m.Type is not (EntityType.Gpe or EntityType.Norp) || m.Known?.Country is not { } code || !sentence.Contains(m.Span.StartToken)) continue;
+            if (m.Type is not (EntityType.Gpe or EntityType.Norp) || m.Known?.Country is not { } code) continue;
             if (m.Span.Contains(token) || SyntaxScope.IsAncestor(text, token, m.Span.StartToken)) countries.Add(code);
         }
         return countries.Count;
@@ -178,9 +177,9 @@ public sealed partial class TollCues
         }
         if (marker is null)
         {
-            foreach (var m in text.Entities)
+            foreach (var m in text.EntitiesStartingIn(from, victimEnd))
             {
-                if (m.Type != EntityType.Norp || m.Known?.Country is null || m.Span.StartToken < from || m.Span.EndToken > victimEnd) continue;
+                if (m.Type != EntityType.Norp || m.Known?.Country is null || m.Span.EndToken > victimEnd) continue;
                 marker = m.Span.StartToken;
                 break;
             }
@@ -228,7 +227,8 @@ public sealed partial class TollCues
             var subject = SubjectOf(text, sentence, verb);
             if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var joined and >= 0) subject = SubjectOf(text, sentence, joined);
             if (subject < 0) return null;
-            foreach (var m in text.Entities)
+            // The subject's own sentence: what hangs from it, or holds it, is there.
+            foreach (var m in text.EntitiesStartingIn(sentence))
             {
                 if (m.Type is not (EntityType.Gpe or EntityType.Norp) || m.Known?.Country is null) continue;
                 if (SyntaxScope.IsAncestor(text, subject, m.Span.StartToken) || m.Span.Contains(subject)) return m.Span.StartToken;
@@ -289,10 +289,7 @@ public sealed partial class TollCues
     /// <summary>Whether [start, end) holds a number of two or more, or a plural with none ("people were killed").</summary>
     private static bool CountsMany(AnnotatedText text, int start, int end)
     {
-        foreach (var n in text.Numbers)
-        {
-            if (n.Span.StartToken >= start && n.Span.StartToken < end) return n.Min >= 2;
-        }
+        foreach (var n in text.NumbersStartingIn(start, end)) return n.Min >= 2;
         for (var i = start; i < end; i++)
         {
             if (text.PosOf(i) is "NNS" or "NNPS") return true;

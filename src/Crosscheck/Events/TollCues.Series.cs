@@ -31,11 +31,9 @@ public sealed partial class TollCues
         }
         var accumulated = Accumulating(text, sentence, perfect);
         if (DefiniteSeries(text, sentence, perfect) is { } series) return series;
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(sentence.StartToken, sentence.EndToken))
         {
-            // The numbers are in text order: none after the sentence's end is in it.
-            if (n.Span.StartToken >= sentence.EndToken) break;
-            if (!sentence.Contains(n.Span.StartToken) || n.Min < 2 || UnitMeasure(n.Unit) is not (TollMeasure.Strikes or TollMeasure.Boats)) continue;
+            if (n.Min < 2 || UnitMeasure(n.Unit) is not (TollMeasure.Strikes or TollMeasure.Boats)) continue;
             if (n.Span.StartToken < victimEnd && victimStart < n.Span.EndToken) continue;
             if (!SyntaxScope.IsAncestor(text, clause, n.Span.StartToken) && !SyntaxScope.IsAncestor(text, verb, n.Span.StartToken)) continue;
             if (!accumulated && n.Max is not null && n.Min < 5) continue;

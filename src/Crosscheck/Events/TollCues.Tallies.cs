@@ -43,7 +43,7 @@ public sealed partial class TollCues
     private static NumberMention? ShiftedNumber(AnnotatedText text, TokenSpan sentence, int noun)
     {
         var end = noun > sentence.StartToken && text.WordOf(noun - 1).Equals("the", StringComparison.OrdinalIgnoreCase) ? noun - 1 : noun;
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(sentence.StartToken, end))
         {
             if (n.Span.EndToken != end) continue;
             var to = n.Span.StartToken - 1;

@@ -275,17 +275,15 @@ public sealed partial class TollCues
     private static bool ToldByPlaces(AnnotatedText text, TokenSpan sentence, int after)
     {
         var places = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(after, sentence.EndToken))
         {
-            if (n.Span.StartToken < after) continue;
-            if (n.Span.StartToken >= sentence.EndToken) break;
             for (var i = n.Span.EndToken; i < Math.Min(sentence.EndToken - 1, n.Span.EndToken + 4); i++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(i)) || text.WordOf(i) == ",") break;
                 if (!text.WordOf(i).Equals("in", StringComparison.OrdinalIgnoreCase)) continue;
-                foreach (var m in text.Entities)
+                foreach (var m in text.EntitiesStartingIn(i + 1, i + 2))
                 {
-                    if (m.Span.StartToken == i + 1 && m.Type is EntityType.Gpe or EntityType.Loc) places.Add(m.Span.Text);
+                    if (m.Type is EntityType.Gpe or EntityType.Loc) places.Add(m.Span.Text);
                 }
                 break;
             }
@@ -345,11 +343,7 @@ public sealed partial class TollCues
 
     internal static NumberMention? NumberStartingAt(AnnotatedText text, int token)
     {
-        foreach (var n in text.Numbers)
-        {
-            if (n.Span.StartToken == token) return n;
-            if (n.Span.StartToken > token) break;
-        }
+        foreach (var n in text.NumbersStartingIn(token, token + 1)) return n;
         return null;
     }
 }

@@ -67,9 +67,9 @@ public sealed class TollFinder
                 // "46 people were wounded, including 15 soldiers": a part of the count, told after it.
                 if (parts.Count < 2) AddPart(text, cues, sentence, whole, s.End, found, used);
             }
-            foreach (var n in text.Numbers)
+            foreach (var n in text.NumbersStartingIn(sentence.StartToken, sentence.EndToken))
             {
-                if (n.Span.StartToken < sentence.StartToken || n.Span.EndToken > sentence.EndToken) continue;
+                if (n.Span.EndToken > sentence.EndToken) continue;
                 if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
                 if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
                 found.Add(Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
@@ -102,9 +102,9 @@ public sealed class TollFinder
     private static int? PlaceAfter(AnnotatedText text, TokenSpan sentence, int numberEnd)
     {
         if (numberEnd + 1 >= sentence.EndToken || !text.WordOf(numberEnd).Equals("in", StringComparison.OrdinalIgnoreCase)) return null;
-        foreach (var m in text.Entities)
+        foreach (var m in text.EntitiesStartingIn(numberEnd + 1, numberEnd + 2))
         {
-            if (m.Span.StartToken == numberEnd + 1 && m.Type is EntityType.Gpe or EntityType.Loc) return m.Span.EndToken;
+            if (m.Type is EntityType.Gpe or EntityType.Loc) return m.Span.EndToken;
         }
         return null;
     }
@@ -115,10 +115,9 @@ public sealed class TollFinder
     /// </summary>
     private static (NumberMention Number, int PlaceEnd)? NextByPlace(AnnotatedText text, TokenSpan sentence, int after)
     {
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(after + 1, int.MaxValue))
         {
             var at = n.Span.StartToken;
-            if (at <= after) continue;
             if (at - after > 8 || !sentence.Contains(at)) return null;
             if (!text.WordOf(at - 1).Equals("and", StringComparison.OrdinalIgnoreCase) || n.Max is not { } max || max > n.Min) continue;
             return PlaceAfter(text, sentence, n.Span.EndToken) is { } end ? (n, end) : null;
@@ -146,10 +145,9 @@ public sealed class TollFinder
     /// </summary>
     private static (NumberMention Number, int End)? PartOf(AnnotatedText text, TollCues cues, TokenSpan sentence, int tollEnd)
     {
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(tollEnd, int.MaxValue))
         {
             var at = n.Span.StartToken;
-            if (at < tollEnd) continue;
             if (at - tollEnd > 6 || n.Span.EndToken >= sentence.EndToken || at - 2 < sentence.StartToken) break;
             int noun;
             var own = false;

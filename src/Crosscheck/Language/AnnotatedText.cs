@@ -72,6 +72,37 @@ public sealed partial class AnnotatedText
     /// <summary>Numbers with the words that gave them.</summary>
     public ImmutableArray<NumberMention> Numbers { get; internal set; } = ImmutableArray<NumberMention>.Empty;
 
+    /// <summary>
+    /// The entities that start in [<paramref name="from"/>, <paramref name="to"/>), in text order: found by a binary search
+    /// of <see cref="Entities"/> (kept in text order), so a rule asking about one sentence costs nothing per other
+    /// sentence (a walk from the first entity made long texts quadratic).
+    /// </summary>
+    public ReadOnlySpan<EntityMention> EntitiesStartingIn(int from, int to) => StartingIn(Entities.AsSpan(), from, to, static e => e.Span.StartToken);
+
+    /// <summary>The entities that start in <paramref name="span"/> (see <see cref="EntitiesStartingIn(int, int)"/>).</summary>
+    public ReadOnlySpan<EntityMention> EntitiesStartingIn(TokenSpan span) => EntitiesStartingIn(span.StartToken, span.EndToken);
+
+    /// <summary>The numbers that start in [<paramref name="from"/>, <paramref name="to"/>), in text order (a binary search of <see cref="Numbers"/>).</summary>
+    public ReadOnlySpan<NumberMention> NumbersStartingIn(int from, int to) => StartingIn(Numbers.AsSpan(), from, to, static n => n.Span.StartToken);
+
+    private static ReadOnlySpan<T> StartingIn<T>(ReadOnlySpan<T> items, int from, int to, Func<T, int> start)
+    {
+        if (to <= from) return [];
+        int First(ReadOnlySpan<T> all, int token)
+        {
+            int lo = 0, hi = all.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (start(all[mid]) < token) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+        var first = First(items, from);
+        return items[first..First(items, to)];
+    }
+
     /// <summary>Time expressions, resolved against <see cref="Published"/> where possible.</summary>
     public ImmutableArray<TimeMention> Times { get; internal set; } = ImmutableArray<TimeMention>.Empty;
 

@@ -97,4 +97,24 @@ public sealed class PipelineTests
         var a = StandardPipeline.Default.Process(text);
         a.Coreference.Single(c => c.Name == "Nicolás Maduro").Mentions.Select(m => m.Text).ShouldBe(["Venezuelan President Nicolás Maduro", "president"]);
     }
+
+    [Fact]
+    public void The_mentions_starting_in_a_range_are_those_a_walk_over_all_of_them_finds()
+    {
+        var a = StandardPipeline.Default.Process(
+            "Russian drones hit Kharkiv and Odesa on Monday, killing 3 people and wounding 12. In Kyiv, 2 more died. "
+            + "Officials in Dnipro said 40 homes and 7 schools were damaged, and 5 people were hurt in Sumy.", new DateOnly(2025, 10, 16));
+        a.Numbers.Length.ShouldBeGreaterThan(4);
+        a.Entities.Length.ShouldBeGreaterThan(4);
+        for (var from = -1; from <= a.Count + 1; from++)
+        {
+            for (var to = from - 1; to <= a.Count + 2; to++)
+            {
+                a.NumbersStartingIn(from, to).ToArray().ShouldBe(a.Numbers.Where(n => n.Span.StartToken >= from && n.Span.StartToken < to).ToArray());
+                a.EntitiesStartingIn(from, to).ToArray().ShouldBe(a.Entities.Where(e => e.Span.StartToken >= from && e.Span.StartToken < to).ToArray());
+            }
+        }
+        foreach (var sentence in a.Sentences)
+            a.EntitiesStartingIn(sentence).ToArray().ShouldBe(a.Entities.Where(e => sentence.Contains(e.Span.StartToken)).ToArray());
+    }
 }

@@ -78,9 +78,9 @@ public sealed partial class AttributionFinder
     {
         var total = 0m;
         var any = false;
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(source.StartToken, headIndex + 1))
         {
-            if (n.Span.StartToken < source.StartToken || n.Span.EndToken > headIndex + 1) continue;
+            if (n.Span.EndToken > headIndex + 1) continue;
             total += n.Min;
             any = true;
         }
@@ -136,10 +136,12 @@ public sealed partial class AttributionFinder
     private static string? LastOutletBefore(AnnotatedText text, int token)
     {
         string? last = null;
-        foreach (var m in text.Entities)
+        var before = text.EntitiesStartingIn(0, token);
+        for (var i = before.Length - 1; i >= 0; i--)
         {
-            if (m.Span.StartToken >= token) break;
-            if (m.Type == EntityType.Outlet) last = m.Known?.Name ?? m.Name.Text;
+            if (before[i].Type != EntityType.Outlet) continue;
+            last = before[i].Known?.Name ?? before[i].Name.Text;
+            break;
         }
         return last;
     }

@@ -61,9 +61,9 @@ public sealed partial class CasualtyFinder
     private static (decimal Min, decimal? Max, bool Anaphoric)? CountPart(AnnotatedText text, int start, int end)
     {
         if (end <= start) return null;
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(start, end))
         {
-            if (n.Span.StartToken < start || n.Span.EndToken > end) continue;
+            if (n.Span.EndToken > end) continue;
             if (IsAge(text, n)) continue;
             if (n.Unit is { } unit && !PersonNouns.Contains(unit) && !PersonNouns.Contains(text.WordOf(end - 1))
                 && !(text.PosOf(end - 1) is "NNS" && IsAgentPlural(text.WordOf(end - 1)))) return null;

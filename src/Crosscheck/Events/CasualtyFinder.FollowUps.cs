@@ -167,10 +167,7 @@ public sealed partial class CasualtyFinder
     private static bool NameToken(AnnotatedText text, int token)
     {
         if (text.PosOf(token) is not ("NNP" or "NNPS") || text.WordOf(token).Length < 2) return false;
-        foreach (var m in text.Entities)
-        {
-            if (m.Span.Contains(token)) return m.Type == EntityType.Person;
-        }
+        if (text.EntityAt(token) is { } m) return m.Type == EntityType.Person;
         return true;
     }
 

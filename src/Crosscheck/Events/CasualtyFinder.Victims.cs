@@ -23,9 +23,9 @@ public sealed partial class CasualtyFinder
             start = at;
             end = at;
             // "killing at least 6 civilians"
-            foreach (var n in text.Numbers)
+            foreach (var n in text.NumbersStartingIn(at, at + 1))
             {
-                if (n.Span.StartToken == at && n.Span.EndToken <= sentence.EndToken) { end = n.Span.EndToken; break; }
+                if (n.Span.EndToken <= sentence.EndToken) { end = n.Span.EndToken; break; }
             }
             // "injured 64 overnight": a time after the count is not part of the victims.
             while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start) && !(end > start && text.InTime(end))) end++;
@@ -99,11 +99,9 @@ public sealed partial class CasualtyFinder
     /// <summary>The start of a number whose words run into <paramref name="start"/> ("at least 64", "more than 200"); else <paramref name="start"/>.</summary>
     private static int NumberStartBefore(AnnotatedText text, TokenSpan sentence, int start)
     {
-        foreach (var n in text.Numbers)
-        {
-            if (n.Span.StartToken < start && start < n.Span.EndToken && n.Span.StartToken >= sentence.StartToken) return n.Span.StartToken;
-        }
-        return start;
+        // Numbers do not overlap: only the last one starting before it can hold it.
+        var before = text.NumbersStartingIn(sentence.StartToken, start);
+        return before.Length > 0 && start < before[^1].Span.EndToken ? before[^1].Span.StartToken : start;
     }
 
     /// <summary>
@@ -133,7 +131,7 @@ public sealed partial class CasualtyFinder
     /// </summary>
     private static int? PlaceBefore(AnnotatedText text, TokenSpan sentence, int end)
     {
-        foreach (var m in text.Entities)
+        foreach (var m in text.EntitiesStartingIn(sentence.StartToken, end))
         {
             if (m.Span.EndToken != end || m.Type is not (EntityType.Gpe or EntityType.Loc)) continue;
             var prep = m.Span.StartToken - 1;
@@ -256,10 +254,7 @@ public sealed partial class CasualtyFinder
         if (text.PosOf(end - 1) is "NNS" && NumberAt(text, start, end) is not null && IsAgentPlural(head)) return true;
         // "a second was injured", "another was wounded"
         if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
-        foreach (var m in text.Entities)
-        {
-            if (m.Span.Contains(end - 1)) return m.Type == EntityType.Person;
-        }
+        if (text.EntityAt(end - 1) is { } m) return m.Type == EntityType.Person;
         if (text.InTime(end - 1)) return false;
         var headPos = text.PosOf(end - 1) ?? "";
         // "killing two", "left at least 12 dead": a bare count, with its own qualifier words.
@@ -283,10 +278,7 @@ public sealed partial class CasualtyFinder
 
     private static bool PersonNameAt(AnnotatedText text, int token)
     {
-        foreach (var m in text.Entities)
-        {
-            if (m.Span.Contains(token)) return m.Type == EntityType.Person;
-        }
+        if (text.EntityAt(token) is { } m) return m.Type == EntityType.Person;
         return false;
     }
 
@@ -299,19 +291,17 @@ public sealed partial class CasualtyFinder
 
     private static NumberMention? NumberAt(AnnotatedText text, int start, int end)
     {
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(start, end))
         {
-            if (n.Span.StartToken >= start && n.Span.EndToken <= end) return n;
+            if (n.Span.EndToken <= end) return n;
         }
         return null;
     }
 
     private static NumberMention? NumberEndingAt(AnnotatedText text, int token)
     {
-        foreach (var n in text.Numbers)
-        {
-            if (n.Span.EndToken == token) return n;
-        }
-        return null;
+        // Numbers do not overlap: only the last one starting before it can end there.
+        var before = text.NumbersStartingIn(0, token);
+        return before.Length > 0 && before[^1].Span.EndToken == token ? before[^1] : null;
     }
 }

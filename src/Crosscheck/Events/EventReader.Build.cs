@@ -152,9 +152,12 @@ public sealed partial class EventReader
     private static CountRange? CountOf(AnnotatedText text, TriggerMatch trigger)
     {
         if (text.PosOf(trigger.Span.EndToken - 1) is not "NNS") return null;
-        foreach (var n in text.Numbers)
+        // Numbers do not overlap, so their ends grow with their starts: those ending near the trigger are the last before it.
+        var before = text.NumbersStartingIn(0, trigger.Span.StartToken);
+        var first = before.Length;
+        while (first > 0 && before[first - 1].Span.EndToken >= trigger.Span.StartToken - 1) first--;
+        foreach (var n in before[first..])
         {
-            if (n.Span.StartToken >= trigger.Span.StartToken || n.Span.EndToken < trigger.Span.StartToken - 1) continue;
             if (n.Span.EndToken > trigger.Span.EndToken) continue;
             if (n.Max is null || n.Min != n.Max && n.Max < n.Min) continue;
             var start = n.Span.StartToken > 0 && text.WordOf(n.Span.StartToken - 1) is "the" or "The" ? n.Span.StartToken - 1 : n.Span.StartToken;
@@ -166,9 +169,9 @@ public sealed partial class EventReader
     private static ImmutableArray<EventQuantity> QuantitiesOf(AnnotatedText text, TokenSpan clause, CountRange? killed, CountRange? injured)
     {
         var result = ImmutableArray.CreateBuilder<EventQuantity>();
-        foreach (var n in text.Numbers)
+        foreach (var n in text.NumbersStartingIn(clause.StartToken, clause.EndToken))
         {
-            if (!clause.Contains(n.Span.StartToken) || n.Unit is null || n.Max is null || n.Min != n.Max) continue;
+            if (n.Unit is null || n.Max is null || n.Min != n.Max) continue;
             if (killed?.Span.Overlaps(n.Span) == true || injured?.Span.Overlaps(n.Span) == true) continue;
             var unit = TroopWords.Contains(n.Unit) ? "troops" : PersonWords.Contains(n.Unit) ? "people" : null;
             if (unit is null) continue;

@@ -82,11 +82,7 @@ internal static class SyntaxActors
     {
         if (!IsNoun(text, token)) return false;
         if (RoleWords.InstitutionNouns.Contains(text.WordOf(token).ToLowerInvariant())) return true;
-        foreach (var m in text.Entities)
-        {
-            if (m.Span.Contains(token)) return m.Type is EntityType.Org or EntityType.Gpe;
-        }
-        return false;
+        return text.EntityAt(token) is { } m && m.Type is EntityType.Org or EntityType.Gpe;
     }
 
     /// <summary>Whether a subordinator ("as", "while", "because") hangs from the verb: it opens a clause of its own.</summary>
@@ -148,12 +144,9 @@ internal static class SyntaxActors
     /// </summary>
     internal static int NumberStart(AnnotatedText text, int start)
     {
-        foreach (var n in text.Numbers)
-        {
-            if (n.Span.StartToken < start && start < n.Span.EndToken) return n.Span.StartToken;
-            if (n.Span.StartToken >= start) break;
-        }
-        return start;
+        // Numbers do not overlap: only the last one starting before it can hold it.
+        var before = text.NumbersStartingIn(0, start);
+        return before.Length > 0 && start < before[^1].Span.EndToken ? before[^1].Span.StartToken : start;
     }
 
     internal static bool HasCase(AnnotatedText text, int d, string word)

@@ -64,7 +64,41 @@ public sealed partial class AnnotatedText
     public ImmutableArray<TokenSpan> Sentences => _sentences;
 
     /// <summary>Named-entity mentions found by the recognizer and the gazetteers.</summary>
-    public ImmutableArray<EntityMention> Entities { get; internal set; } = ImmutableArray<EntityMention>.Empty;
+    public ImmutableArray<EntityMention> Entities
+    {
+        get => _entities;
+        internal set
+        {
+            _entities = value;
+            _entityAt = null;
+        }
+    }
+
+    private ImmutableArray<EntityMention> _entities = ImmutableArray<EntityMention>.Empty;
+
+    /// <summary>For each token, the index of the first entity (in text order) that holds it, or -1; made at the first ask.</summary>
+    private int[]? _entityAt;
+
+    /// <summary>The first entity (in text order) whose span holds <paramref name="token"/>, or null: one lookup, not a walk over every entity.</summary>
+    public EntityMention? EntityAt(int token)
+    {
+        var at = _entityAt;
+        if (at is null)
+        {
+            at = new int[Count];
+            Array.Fill(at, -1);
+            for (var e = 0; e < _entities.Length; e++)
+            {
+                var span = _entities[e].Span;
+                for (var t = Math.Max(0, span.StartToken); t < Math.Min(Count, span.EndToken); t++)
+                {
+                    if (at[t] < 0) at[t] = e;
+                }
+            }
+            _entityAt = at;
+        }
+        return token >= 0 && token < at.Length && at[token] >= 0 ? _entities[at[token]] : null;
+    }
 
     /// <summary>Raw gazetteer matches (names, titles, maritime phrases), set by <see cref="GazetteerTagger"/>; input to the entity step.</summary>
     internal ImmutableArray<GazetteerMatch> GazetteerMatches { get; set; } = ImmutableArray<GazetteerMatch>.Empty;

@@ -99,7 +99,7 @@ public sealed class PipelineTests
     }
 
     [Fact]
-    public void The_mentions_starting_in_a_range_are_those_a_walk_over_all_of_them_finds()
+    public void The_mentions_starting_in_a_range_or_holding_a_token_are_those_a_walk_over_all_of_them_finds()
     {
         var a = StandardPipeline.Default.Process(
             "Russian drones hit Kharkiv and Odesa on Monday, killing 3 people and wounding 12. In Kyiv, 2 more died. "
@@ -116,5 +116,7 @@ public sealed class PipelineTests
         }
         foreach (var sentence in a.Sentences)
             a.EntitiesStartingIn(sentence).ToArray().ShouldBe(a.Entities.Where(e => sentence.Contains(e.Span.StartToken)).ToArray());
+        for (var token = -1; token <= a.Count; token++)
+            a.EntityAt(token).ShouldBe(a.Entities.FirstOrDefault(e => e.Span.Contains(token)));
     }
 }

@@ -188,6 +188,11 @@ public sealed class PendingRecord
     public RecordLoad LinkPending(Func<Document, DocumentFacts>? analyze = null, Action<LinkUpdate>? linked = null, Action<string>? problem = null,
         CancellationToken cancellation = default, Func<StoredLink, bool>? ready = null, Func<string, DocumentFacts?>? reading = null)
     {
+        // The standard reading is read ahead on the other cores where this process reads what it links (a SQLite store,
+        // no worker's readiness to wait for); a reading given by the caller stays on this thread.
+        var ahead = analyze is null && ready is null && reading is null && !_store.QueuesReadings
+            ? new ReadAhead(_store, _pending, link => link.Failure is null && (link.Facts is null || link.Reread), RecordLoader.Analyze)
+            : null;
         analyze ??= RecordLoader.Analyze;
         // On a store whose workers read, what a worker has read already is linked as it is, not read again here.
         if (reading is null && _store.QueuesReadings)
@@ -200,13 +205,14 @@ public sealed class PendingRecord
         var moving = _pending.Where(l => l.InPlace).Select(l => l.DocumentId).ToList();
         if (moving.Count > 0) _store.MarkStale(moving);
         int added = 0, failed = 0;
-        foreach (var link in _pending)
+        for (var index = 0; index < _pending.Count; index++)
         {
+            var link = _pending[index];
             if (cancellation.IsCancellationRequested) break;
             if (link.Failure is not null) continue;
             if (ready is not null && !ready(link)) break;
             if (link.Unreadable is { } unreadable) problem?.Invoke(unreadable + "; read again from the document's text");
-            if (Facts(link, analyze, reading, problem) is not { } facts) { failed++; continue; }
+            if (Facts(link, analyze, reading, problem, ahead?.Take(index)) is not { } facts) { failed++; continue; }
             KeepDecisions(link, facts, problem);
             LinkUpdate update;
             try
@@ -226,13 +232,27 @@ public sealed class PendingRecord
         return new RecordLoad(Record, _reloaded, added) { Failed = failed };
     }
 
-    private DocumentFacts? Facts(StoredLink link, Func<Document, DocumentFacts> analyze, Func<string, DocumentFacts?>? reading, Action<string>? problem)
+    private DocumentFacts? Facts(StoredLink link, Func<Document, DocumentFacts> analyze, Func<string, DocumentFacts?>? reading, Action<string>? problem,
+        Task<DocumentFacts>? readAhead = null)
     {
         // Stored facts stand (unless reprocess asked for a new reading), except for the original they copy, which an
         // earlier copy's arrival may have changed.
         if (link.Facts is { } stored && !link.Reread) return stored.DuplicateOf == link.DuplicateOf ? stored : stored with { DuplicateOf = link.DuplicateOf };
         // A worker's reading of it (a store whose workers read): the document itself is not needed.
         if (reading?.Invoke(link.DocumentId) is { } read) return read;
+        if (readAhead is not null)
+        {
+            try
+            {
+                // The reading's own exception, as if it had been read here.
+                return readAhead.GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (IsDocumentFault(ex))
+            {
+                Fail(link, "cannot be analyzed", ex, problem);
+                return null;
+            }
+        }
         var document = _store.Get(link.DocumentId) ?? throw new InvalidOperationException($"document {link.DocumentId} vanished while loading");
         try
         {

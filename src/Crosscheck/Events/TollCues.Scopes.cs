@@ -18,7 +18,7 @@ public sealed partial class TollCues
         foreach (var m in text.EntitiesStartingIn(from + 1, to))
         {
             var at = m.Span.StartToken - 1;
-            if (at < from || m.Span.EndToken > to || at >= start && at < end || m.Type != EntityType.Gpe) continue;
+            if (m.Span.EndToken > to || at >= start && at < end || m.Type != EntityType.Gpe) continue;
             if (!text.WordOf(at).Equals("in", StringComparison.OrdinalIgnoreCase) && !text.WordOf(at).Equals("across", StringComparison.OrdinalIgnoreCase)) continue;
             if (m.Known is not { Country: { } code } known || Gazetteer.Default.Country(code)?.Entity.Key != known.Key) continue;
             // "in Cambodia's Oddar Meanchey province" names a province.

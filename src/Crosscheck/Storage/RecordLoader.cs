@@ -240,23 +240,11 @@ public sealed class PendingRecord
         if (link.Facts is { } stored && !link.Reread) return stored.DuplicateOf == link.DuplicateOf ? stored : stored with { DuplicateOf = link.DuplicateOf };
         // A worker's reading of it (a store whose workers read): the document itself is not needed.
         if (reading?.Invoke(link.DocumentId) is { } read) return read;
-        if (readAhead is not null)
-        {
-            try
-            {
-                // The reading's own exception, as if it had been read here.
-                return readAhead.GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (IsDocumentFault(ex))
-            {
-                Fail(link, "cannot be analyzed", ex, problem);
-                return null;
-            }
-        }
-        var document = _store.Get(link.DocumentId) ?? throw new InvalidOperationException($"document {link.DocumentId} vanished while loading");
+        // Read ahead on another thread, or here now; a reading's exception is this document's either way.
+        var document = readAhead is null ? _store.Get(link.DocumentId) ?? throw new InvalidOperationException($"document {link.DocumentId} vanished while loading") : null;
         try
         {
-            return analyze(document);
+            return readAhead is not null ? readAhead.GetAwaiter().GetResult() : analyze(document!);
         }
         catch (Exception ex) when (IsDocumentFault(ex))
         {

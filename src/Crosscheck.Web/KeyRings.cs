@@ -15,7 +15,7 @@ internal static class InMemoryKeyRing
     public static void Configure(KeyManagementOptions options)
     {
         options.XmlRepository = new Repository();
-        options.XmlEncryptor = new KeptInProcess();
+        options.XmlEncryptor = new KeptAsIsEncryptor();
     }
 
     private sealed class Repository : IXmlRepository
@@ -31,12 +31,6 @@ internal static class InMemoryKeyRing
         {
             lock (_elements) _elements.Add(new XElement(element));
         }
-    }
-
-    private sealed class KeptInProcess : IXmlEncryptor
-    {
-        public EncryptedXmlInfo Encrypt(XElement plaintextElement) =>
-            new(new XElement("inProcessKey", plaintextElement), typeof(KeptInProcessDecryptor));
     }
 }
 
@@ -74,15 +68,19 @@ internal static class FolderKeyRing
     public static void Configure(KeyManagementOptions options, DirectoryInfo folder)
     {
         options.XmlRepository = new FileSystemXmlRepository(folder, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        options.XmlEncryptor = new KeptAsIs();
+        // Kept as they are: the folder's permissions protect them.
+        options.XmlEncryptor = new KeptAsIsEncryptor();
     }
+}
 
-    /// <summary>Keys kept as they are (the folder's permissions protect them), said explicitly so that no start warns.</summary>
-    private sealed class KeptAsIs : IXmlEncryptor
-    {
-        public EncryptedXmlInfo Encrypt(XElement plaintextElement) =>
-            new(new XElement("inProcessKey", plaintextElement), typeof(KeptInProcessDecryptor));
-    }
+/// <summary>
+/// The "encryptor" of both key rings: keys kept as they are (in the process's memory, or in a folder only the server's
+/// user reads), said explicitly so that ASP.NET Core does not warn at every start that keys may be stored unencrypted.
+/// </summary>
+internal sealed class KeptAsIsEncryptor : IXmlEncryptor
+{
+    public EncryptedXmlInfo Encrypt(XElement plaintextElement) =>
+        new(new XElement("inProcessKey", plaintextElement), typeof(KeptInProcessDecryptor));
 }
 
 /// <summary>Reads back a key of <see cref="InMemoryKeyRing"/> or <see cref="FolderKeyRing"/>; created by the data-protection system by type name.</summary>

@@ -167,9 +167,8 @@ public sealed partial class CrossDocumentLinker
         var touched = new List<string>();
         var reassigned = new HashSet<string>(StringComparer.Ordinal);
         var movedEvents = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var read in InLinkOrder(document.Events))
+        foreach (var ev in InLinkOrder(document.Events))
         {
-            var ev = IncidentAnchors.AsLinked(read);
             _events[ev.Id] = ev;
             var restored = known?.Events.GetValueOrDefault(ev.Id);
             if (restored is null && _keptApart.Remove(ev.Id, out var decided)) restored = decided;
@@ -250,15 +249,16 @@ public sealed partial class CrossDocumentLinker
     }
 
     /// <summary>
-    /// A report's own news first: the events that may start an incident (<see cref="IncidentAnchors.CanStart"/>), then
-    /// those that name no day or place of their own ("the attack killed five"), each group in the report's order. What a
-    /// report tells without a place refers back to the attacks that report places, wherever in the text it stands; linked
-    /// in text order, a lede's "the fighting killed four on Monday" would be compared only with other reports' attacks.
+    /// A report's events as the linker compares them (<see cref="IncidentAnchors.AsLinked"/>), its own news first: the
+    /// events that may start an incident (<see cref="IncidentAnchors.CanStart"/>), then those that name no day or place
+    /// of their own ("the attack killed five"), each group in the report's order. What a report tells without a place
+    /// refers back to the attacks that report places, wherever in the text it stands; linked in text order, a lede's
+    /// "the fighting killed four on Monday" would be compared only with other reports' attacks.
     /// </summary>
     private static IEnumerable<EventFacts> InLinkOrder(IReadOnlyList<EventFacts> events)
     {
-        foreach (var e in events) if (IncidentAnchors.CanStart(IncidentAnchors.AsLinked(e))) yield return e;
-        foreach (var e in events) if (!IncidentAnchors.CanStart(IncidentAnchors.AsLinked(e))) yield return e;
+        var linked = events.Select(IncidentAnchors.AsLinked).ToList();
+        return linked.Where(IncidentAnchors.CanStart).Concat(linked.Where(e => !IncidentAnchors.CanStart(e)));
     }
 
     /// <summary>

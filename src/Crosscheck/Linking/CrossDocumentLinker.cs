@@ -492,8 +492,9 @@ public sealed partial class CrossDocumentLinker
     /// <summary>Of two incidents an event fits equally well, the one more reports tell first (it is the likelier), then the smaller id.</summary>
     private static int TieBreak(IncidentState a, IncidentState b)
     {
-        var docsA = a.Events.Select(e => e.Document).Distinct().Count();
-        var docsB = b.Events.Select(e => e.Document).Distinct().Count();
+        // The documents are counted as reports join (a campaign's thousands of events were walked for every tie).
+        var docsA = a.Traits.Documents.Count;
+        var docsB = b.Traits.Documents.Count;
         if (docsA != docsB) return docsA > docsB ? -1 : 1;
         return string.CompareOrdinal(a.Id, b.Id);
     }

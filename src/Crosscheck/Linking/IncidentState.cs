@@ -105,6 +105,9 @@ internal sealed class IncidentTraits
     /// </summary>
     public HashSet<string> Involved { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many of the reports' events each document gives: its reports, counted as they join.</summary>
+    public Dictionary<string, int> Documents { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many reports name each place (by <see cref="PlaceKey"/>).</summary>
     public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
 
@@ -141,6 +144,7 @@ internal sealed class IncidentTraits
                 if (_newsLast is not { } nl || span.End > nl) _newsLast = span.End;
             }
         }
+        Documents[ev.Document] = Documents.GetValueOrDefault(ev.Document) + 1;
         if (ev.Reported is { } reported && (LastReported is not { } lr || reported > lr)) LastReported = reported;
         AnyPlural |= ev.Plural;
         AnySingle |= ev.Single;

@@ -174,7 +174,11 @@ public sealed partial class EventReader
             if (score < bestScore) { best = p; bestScore = score; }
         }
         if (best is null) return null;
-        best = Narrower(text, sentence, places, best, trigger);
+        return PlaceOf(text, sentence, places, Narrower(text, sentence, places, best, trigger));
+    }
+
+    private EventPlace PlaceOf(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, PlaceMention best)
+    {
         var known = best.Known;
         var point = best.Kind == PlaceKind.Sea ? SeaPointOf(best, sentence, places)
             : (known?.Latitude, known?.Longitude) is (double la, double lo) ? (la, lo) : null;

@@ -79,7 +79,7 @@ public sealed partial class EventReader
         var tolls = Tolls.Find(text);
         var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls),
             sentence => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span)));
-        return new ArticleReading(judged, quotes)
+        return new ArticleReading(AtEachPlace(text, judged, places), quotes)
         {
             Tolls = tolls,
             Predicates = Predicates?.Read(text) ?? [],

@@ -30,6 +30,31 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_attack_on_places_joined_by_and_is_one_attack_at_each_and_the_first_keeps_the_counts()
+    {
+        var r = Read("Drones hit Kharkiv and Poltava on Monday, killing two people.");
+        var attacks = r.Events.Where(e => e.Type == PloverType.Assault).ToList();
+        attacks.Select(e => e.Location?.Name).ShouldBe(["Kharkiv", "Poltava"], ignoreOrder: true);
+        attacks[0].Fatalities?.Min.ShouldBe(2);
+        attacks[0].AtAnotherPlace.ShouldBeFalse();
+        attacks[1].Fatalities.ShouldBeNull();
+        attacks[1].AtAnotherPlace.ShouldBeTrue();
+        attacks[1].Time?.Span.Text.ShouldBe("Monday");
+        EventIds.Of("d-1", attacks[1]).ShouldNotBe(EventIds.Of("d-1", attacks[0]));
+        // A list closed by "and", the area word after the first name or before the names.
+        Read("Shelling hit the provinces of Kharkiv, Sumy and Odesa on Monday.").Events.Where(e => e.Type == PloverType.Assault)
+            .Select(e => e.Location?.Name).ShouldBe(["Kharkiv", "Sumy", "Odessa"], ignoreOrder: true);
+        Read("Jets struck targets in Kharkiv province and Poltava on Monday.").Events.Count(e => e.Type == PloverType.Assault).ShouldBe(2);
+    }
+
+    [Fact]
+    public void Places_joined_only_by_commas_name_one_place_by_what_holds_it_and_countries_name_sides()
+    {
+        Read("A shell struck a market in Kupiansk, Kharkiv region, on Monday.").Events.Count(e => e.Type == PloverType.Assault).ShouldBe(1);
+        Read("Fighting broke out in Ukraine and Russia on Monday.").Events.Count(e => e.Type == PloverType.Assault).ShouldBe(1);
+    }
+
+    [Fact]
     public void A_place_named_as_the_province_or_town_of_X_is_where_it_happened()
     {
         // A place elsewhere in the sentence ("Officials in Kyiv") is what the attack would take without it.

@@ -48,6 +48,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_attack_a_speaker_tells_at_a_place_of_its_own_in_one_quotation_is_another_attack_not_a_repeat()
+    {
+        var r = Read("“Nine people were killed in the attack. Rebels also carried out attacks in Kharkiv, wounding four villagers,” the governor said.");
+        var attacks = r.Events.Where(e => e.Type == PloverType.Assault).ToList();
+        attacks.Count.ShouldBe(2);
+        attacks[1].Location?.Name.ShouldBe("Kharkiv");
+    }
+
+    [Fact]
     public void Places_joined_only_by_commas_name_one_place_by_what_holds_it_and_countries_name_sides()
     {
         Read("A shell struck a market in Kupiansk, Kharkiv region, on Monday.").Events.Count(e => e.Type == PloverType.Assault).ShouldBe(1);

@@ -57,6 +57,19 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_attack_credited_after_it_to_the_holder_of_an_office_over_an_area_took_place_in_that_area()
+    {
+        var place = Read("Three villagers were seriously injured in the shelling, according to the deputy governor of the Kharkiv region.")
+            .Events.Single(e => e.Type == PloverType.Assault).Location;
+        place.ShouldNotBeNull();
+        place.Precision.ShouldBe("admin1");
+        place.Span.Text.ShouldBe("Kharkiv");
+        // An office named with no word of saying or crediting between names no place of the attack.
+        Read("Three villagers were seriously injured in the shelling near the home of the governor of the Kharkiv region.")
+            .Events.Single(e => e.Type == PloverType.Assault).Location?.Span.Text.ShouldNotBe("Kharkiv");
+    }
+
+    [Fact]
     public void Places_joined_only_by_commas_name_one_place_by_what_holds_it_and_countries_name_sides()
     {
         Read("A shell struck a market in Kupiansk, Kharkiv region, on Monday.").Events.Count(e => e.Type == PloverType.Assault).ShouldBe(1);

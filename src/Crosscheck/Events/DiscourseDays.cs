@@ -195,19 +195,20 @@ internal static class DiscourseDays
     /// "The death toll had risen to 15 as of late Thursday" in a Friday paper whose attacks name no time: the attacks a
     /// toll counts took place by the day it stood at, so when the article's tolls stand at one day of their own within the
     /// week before publication, the news is of that day (with the words that name it in the toll's sentence); null when
-    /// they stand at several days, or at none before the publication day.
+    /// they stand at several days, or at none before the publication day. A toll that stands at that day without naming
+    /// it ("It said 46 people were wounded" after the tally "as of late Thursday", whose day it carries) agrees with it.
     /// </summary>
     private static TimeMention? TollDay(AnnotatedText text, ImmutableArray<Toll> tolls, DateOnly published)
     {
         TimeMention? day = null;
+        DateOnly? standsAt = null;
         foreach (var toll in tolls)
         {
             // A toll with no day of its own stands at the publication day: it neither dates the news nor disagrees.
             if (toll.AsOf is not { } asOf || asOf == published) continue;
-            if (asOf > published || published.DayNumber - asOf.DayNumber > 7) return null;
-            var words = text.Times.FirstOrDefault(t => toll.Evidence.Contains(t.Span.StartToken) && t is { Precision: TimePrecision.Day } && t.Start == asOf && t.End == asOf);
-            if (words is null || day is not null && day.Start != asOf) return null;
-            day ??= words;
+            if (asOf > published || published.DayNumber - asOf.DayNumber > 7 || standsAt is { } other && other != asOf) return null;
+            standsAt = asOf;
+            day ??= text.Times.FirstOrDefault(t => toll.Evidence.Contains(t.Span.StartToken) && t is { Precision: TimePrecision.Day } && t.Start == asOf && t.End == asOf);
         }
         return day;
     }

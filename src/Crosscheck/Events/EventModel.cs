@@ -177,6 +177,12 @@ public sealed record EventMention
     public double Confidence { get; init; }
     /// <summary>Whether the article reports the event as its news or recalls it as background (<see cref="SalienceJudge"/>).</summary>
     public Salience Salience { get; init; } = Salience.Main;
+    /// <summary>
+    /// Whether the event is read from the same words as the event before it, at another of the places they name
+    /// together ("strikes in Kandahar and Kabul": one attack at each); such an event has no counts of its own, as the
+    /// words do not say how the dead were shared between the places (<see cref="EventReader"/>).
+    /// </summary>
+    public bool AtAnotherPlace { get; init; }
 }
 
 /// <summary>A quotation with its speaker.</summary>
@@ -212,5 +218,7 @@ public static class EventIds
     public static string Of(string document, EventMention ev) =>
         DocumentId.ForKey("v-", string.Join('|', document, ev.Evidence.Start.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ev.Evidence.End.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ev.Trigger.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), PloverTypes.Name(ev.Type)));
+            ev.Trigger.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), PloverTypes.Name(ev.Type))
+            // The same words at another place are another event; the first keeps the id it has always had.
+            + (ev.AtAnotherPlace && ev.Location is { } at ? "|@" + at.Span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));
 }

@@ -174,7 +174,11 @@ public sealed partial class EventReader
             if (score < bestScore) { best = p; bestScore = score; }
         }
         if (best is null) return null;
-        best = Narrower(text, sentence, places, best, trigger);
+        return PlaceOf(text, sentence, places, Narrower(text, sentence, places, best, trigger));
+    }
+
+    private EventPlace PlaceOf(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, PlaceMention best)
+    {
         var known = best.Known;
         var point = best.Kind == PlaceKind.Sea ? SeaPointOf(best, sentence, places)
             : (known?.Latitude, known?.Longitude) is (double la, double lo) ? (la, lo) : null;
@@ -224,17 +228,23 @@ public sealed partial class EventReader
     /// <summary>
     /// "The governor of the Kharkiv region said drones hit …", "the mayor of Odesa said a strike …": the area of an office
     /// whose holder speaks before the event's word in the sentence; weaker than any place the event's own clause gives.
+    /// So too a holder credited after it ("three civilians were injured, according to the deputy governor of Oddar
+    /// Meanchey province", "…, said the mayor of Odesa").
     /// </summary>
     private static bool IsAreaOfOffice(AnnotatedText text, TokenSpan sentence, PlaceMention place, TriggerMatch trigger)
     {
-        if (place.Kind is not (PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region) || place.Span.EndToken > trigger.Span.StartToken) return false;
+        if (place.Kind is not (PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region)) return false;
+        var after = place.Span.StartToken >= trigger.Span.EndToken;
+        if (!after && place.Span.EndToken > trigger.Span.StartToken) return false;
         var i = place.Span.StartToken - 1;
         if (i >= sentence.StartToken && text.WordOf(i) is "the" or "The") i--;
         if (i - 1 < sentence.StartToken || text.WordOf(i) != "of" || !RoleWords.JurisdictionNouns.Contains(text.WordOf(i - 1))) return false;
         // The speech verb stands between the place and the event's word: the holder tells of the event.
-        for (var t = place.Span.EndToken; t < trigger.Span.StartToken; t++)
+        var (from, to) = after ? (trigger.Span.EndToken, i - 1) : (place.Span.EndToken, trigger.Span.StartToken);
+        for (var t = from; t < to; t++)
         {
             if (text.PosOf(t) is "VBD" or "VBZ" or "VBP" && Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.SpeechVerbs.Contains)) return true;
+            if (after && text.WordOf(t).Equals("according", StringComparison.OrdinalIgnoreCase) && text.WordOf(t + 1) == "to") return true;
         }
         return false;
     }

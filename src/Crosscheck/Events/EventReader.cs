@@ -79,7 +79,7 @@ public sealed partial class EventReader
         var tolls = Tolls.Find(text);
         var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls),
             sentence => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span)));
-        return new ArticleReading(judged, quotes)
+        return new ArticleReading(AtEachPlace(text, judged, places), quotes)
         {
             Tolls = tolls,
             Predicates = Predicates?.Read(text) ?? [],
@@ -232,7 +232,11 @@ public sealed partial class EventReader
         return false;
     }
 
-    /// <summary>A speaker repeating an event inside one quotation ("… kill people … We’re going to kill them") reports it once.</summary>
+    /// <summary>
+    /// A speaker repeating an event inside one quotation ("… kill people … We’re going to kill them") reports it once;
+    /// one that names a place of its own ("Nine were killed in the attack. Forces also carried out attacks in Kunar")
+    /// tells of another.
+    /// </summary>
     private static ImmutableArray<EventMention> MergeRepeatsInQuotes(ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes)
     {
         if (quotes.IsEmpty) return events;
@@ -242,7 +246,7 @@ public sealed partial class EventReader
             var quote = quotes.FirstOrDefault(q => q.Start <= e.Trigger.Start && e.Trigger.End <= q.End);
             var earlier = quote is null ? null : result.FirstOrDefault(o => o.Type == e.Type && o.Modality == e.Modality
                 && quote.Start <= o.Trigger.Start && o.Trigger.End <= quote.End);
-            if (earlier is null) result.Add(e);
+            if (earlier is null || e.Location is { } at && !string.Equals(earlier.Location?.Name, at.Name, StringComparison.Ordinal)) result.Add(e);
         }
         return result.ToImmutable();
     }

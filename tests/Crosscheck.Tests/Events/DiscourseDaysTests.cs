@@ -69,6 +69,10 @@ public sealed class DiscourseDaysTests
         Day(shelled).ShouldBe("2025-11-06");
         shelled.Time!.Basis.ShouldBeNull();
         shelled.Time.Span.Text.ShouldContain("Thursday");
+        // The wounded counted right after the tally stand at its day without naming it: they agree with it.
+        var carried = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, officials said.\n\n"
+            + "The death toll had risen to 15 as of late Thursday, the health ministry said. It said 46 people were wounded, including 15 soldiers.");
+        Day(carried.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal))).ShouldBe("2025-11-06");
     }
 
     [Fact]

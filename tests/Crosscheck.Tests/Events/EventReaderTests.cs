@@ -30,6 +30,53 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_attack_on_places_joined_by_and_is_one_attack_at_each_and_the_first_keeps_the_counts()
+    {
+        var r = Read("Drones hit Kharkiv and Poltava on Monday, killing two people.");
+        var attacks = r.Events.Where(e => e.Type == PloverType.Assault).ToList();
+        attacks.Select(e => e.Location?.Name).ShouldBe(["Kharkiv", "Poltava"], ignoreOrder: true);
+        attacks[0].Fatalities?.Min.ShouldBe(2);
+        attacks[0].AtAnotherPlace.ShouldBeFalse();
+        attacks[1].Fatalities.ShouldBeNull();
+        attacks[1].AtAnotherPlace.ShouldBeTrue();
+        attacks[1].Time?.Span.Text.ShouldBe("Monday");
+        EventIds.Of("d-1", attacks[1]).ShouldNotBe(EventIds.Of("d-1", attacks[0]));
+        // A list closed by "and", the area word after the first name or before the names.
+        Read("Shelling hit the provinces of Kharkiv, Sumy and Odesa on Monday.").Events.Where(e => e.Type == PloverType.Assault)
+            .Select(e => e.Location?.Name).ShouldBe(["Kharkiv", "Sumy", "Odessa"], ignoreOrder: true);
+        Read("Jets struck targets in Kharkiv province and Poltava on Monday.").Events.Count(e => e.Type == PloverType.Assault).ShouldBe(2);
+    }
+
+    [Fact]
+    public void An_attack_a_speaker_tells_at_a_place_of_its_own_in_one_quotation_is_another_attack_not_a_repeat()
+    {
+        var r = Read("“Nine people were killed in the attack. Rebels also carried out attacks in Kharkiv, wounding four villagers,” the governor said.");
+        var attacks = r.Events.Where(e => e.Type == PloverType.Assault).ToList();
+        attacks.Count.ShouldBe(2);
+        attacks[1].Location?.Name.ShouldBe("Kharkiv");
+    }
+
+    [Fact]
+    public void An_attack_credited_after_it_to_the_holder_of_an_office_over_an_area_took_place_in_that_area()
+    {
+        var place = Read("Three villagers were seriously injured in the shelling, according to the deputy governor of the Kharkiv region.")
+            .Events.Single(e => e.Type == PloverType.Assault).Location;
+        place.ShouldNotBeNull();
+        place.Precision.ShouldBe("admin1");
+        place.Span.Text.ShouldBe("Kharkiv");
+        // An office named with no word of saying or crediting between names no place of the attack.
+        Read("Three villagers were seriously injured in the shelling near the home of the governor of the Kharkiv region.")
+            .Events.Single(e => e.Type == PloverType.Assault).Location?.Span.Text.ShouldNotBe("Kharkiv");
+    }
+
+    [Fact]
+    public void Places_joined_only_by_commas_name_one_place_by_what_holds_it_and_countries_name_sides()
+    {
+        Read("A shell struck a market in Kupiansk, Kharkiv region, on Monday.").Events.Count(e => e.Type == PloverType.Assault).ShouldBe(1);
+        Read("Fighting broke out in Ukraine and Russia on Monday.").Events.Count(e => e.Type == PloverType.Assault).ShouldBe(1);
+    }
+
+    [Fact]
     public void A_place_named_as_the_province_or_town_of_X_is_where_it_happened()
     {
         // A place elsewhere in the sentence ("Officials in Kyiv") is what the attack would take without it.

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Crosscheck.Language;
+using Crosscheck.Language.Gazetteers;
+
+namespace Crosscheck.Events;
+
+// One attack at each of the places its words name together ("strikes in Kandahar and Kabul").
+public sealed partial class EventReader
+{
+    /// <summary>
+    /// "Pakistan carried out strikes in Kandahar and Kabul", "shelling in the provinces of Preah Vihear and Oddar
+    /// Meanchey": an attack whose place is one of several joined by "and" (or a list ending in "and") took place at each,
+    /// as ACLED codes one event per location. The attack keeps its place and its counts; after it come the same words at
+    /// each other place (<see cref="EventMention.AtAnotherPlace"/>), with no dead or wounded, since the words do not say
+    /// how they were shared. Towns, divisions and regions only: "between Thailand and Cambodia" names the sides, and
+    /// "Ban Phue, Kantharalak district, Sisaket province", with no "and", names one place by what holds it.
+    /// </summary>
+    private ImmutableArray<EventMention> AtEachPlace(AnnotatedText text, ImmutableArray<EventMention> events, List<PlaceMention> places)
+    {
+        ImmutableArray<EventMention>.Builder? builder = null;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            builder?.Add(e);
+            if (e.Type != PloverType.Assault || e.AtAnotherPlace || e.Location is not { Precision: "city" or "admin1" or "region" } at) continue;
+            var sentence = text.SentenceOf(e.Trigger.StartToken);
+            // A place handed on from another sentence is not one of these words' places.
+            if (!sentence.Contains(at.Span.StartToken)) continue;
+            var others = JoinedPlaces(text, sentence, places, at);
+            if (others.Count == 0) continue;
+            if (builder is null)
+            {
+                builder = ImmutableArray.CreateBuilder<EventMention>(events.Length + others.Count);
+                builder.AddRange(events, i + 1);
+            }
+            foreach (var p in others)
+            {
+                builder.Add(e with { Location = PlaceOf(text, sentence, places, p), Fatalities = null, Injured = null, Quantities = [], AtAnotherPlace = true });
+            }
+        }
+        return builder?.ToImmutable() ?? events;
+    }
+
+    /// <summary>The other towns, divisions or regions joined to <paramref name="at"/> in one list that "and" closes, in text order.</summary>
+    private static List<PlaceMention> JoinedPlaces(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, EventPlace at)
+    {
+        var k = FirstPlaceFrom(places, at.Span.StartToken);
+        if (k >= places.Count || places[k].Span.StartToken != at.Span.StartToken) return [];
+        // The list runs from the first place joined to the next by a comma or "and" to the last; it counts only when "and" closes it.
+        var first = k;
+        while (first > 0 && Link(text, sentence, places[first - 1].Span, places[first].Span) is not Joint.None) first--;
+        var last = k;
+        var closed = false;
+        while (last + 1 < places.Count && Link(text, sentence, places[last].Span, places[last + 1].Span) is var joint and not Joint.None)
+        {
+            last++;
+            closed = joint == Joint.And;
+        }
+        if (last > k && !closed || last == k && (first == k || Link(text, sentence, places[k - 1].Span, places[k].Span) != Joint.And)) return [];
+        var result = new List<PlaceMention>();
+        for (var j = first; j <= last; j++)
+        {
+            var p = places[j];
+            if (j == k || p.Kind is not (PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region)) continue;
+            if (string.Equals(p.Name, at.Name, StringComparison.OrdinalIgnoreCase) || result.Any(o => string.Equals(o.Name, p.Name, StringComparison.OrdinalIgnoreCase))) continue;
+            result.Add(p);
+        }
+        return result;
+    }
+
+    private enum Joint { None, Comma, And }
+
+    /// <summary>
+    /// How two places of a sentence are joined: "Kandahar and Kabul", "Kandahar province and Kabul", "Kunar, Paktika",
+    /// ", and the Kyiv region" (an area word after the first and "the" before the second allowed).
+    /// </summary>
+    private static Joint Link(AnnotatedText text, TokenSpan sentence, TokenSpan a, TokenSpan b)
+    {
+        if (b.StartToken >= sentence.EndToken || a.EndToken <= sentence.StartToken || a.EndToken > b.StartToken) return Joint.None;
+        var i = a.EndToken;
+        if (i < b.StartToken && (DivisionNouns.Contains(text.WordOf(i)) || RoleWords.AreaNouns.Contains(text.WordOf(i)))) i++;
+        var joint = Joint.None;
+        if (i < b.StartToken && text.WordOf(i) == ",") { joint = Joint.Comma; i++; }
+        if (i < b.StartToken && text.WordOf(i) == "and") { joint = Joint.And; i++; }
+        if (i < b.StartToken && text.WordOf(i) is "the") i++;
+        return i == b.StartToken ? joint : Joint.None;
+    }
+}

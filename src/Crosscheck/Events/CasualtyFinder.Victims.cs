@@ -95,7 +95,7 @@ public sealed partial class CasualtyFinder
             // "At least 23 soldiers and more than 200 militants": the second part's number words come first.
             // "three players (A, B and C) alongside five other men": "alongside" joins like "and", past a bracketed aside.
             while (start - 2 >= sentence.StartToken && IsJoiner(text.WordOf(start - 1)) && end - start < 16
-                && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && NamesPerson(text, last))
+                && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && (NamesPerson(text, last) || SharesNoun(text, sentence, last, start)))
             {
                 start = last + 1;
                 while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;
@@ -187,6 +187,19 @@ public sealed partial class CasualtyFinder
                 return PersonNouns.Contains(text.WordOf(k - 2)) ? k - 2 : and - 1;
         }
         return and - 1;
+    }
+
+    /// <summary>
+    /// "nine Afghan and 58 Pakistani soldiers": a number and an adjective before the joiner share the noun of the group
+    /// after it, which is a number, an adjective and a person noun (at <paramref name="after"/>); <paramref name="last"/>
+    /// is the adjective.
+    /// </summary>
+    private static bool SharesNoun(AnnotatedText text, TokenSpan sentence, int last, int after)
+    {
+        if (text.PosOf(last) is not ("JJ" or "NNP") || NumberEndingAt(text, last) is not { } own || IsAge(text, own)) return false;
+        if (TollCues.NumberStartingAt(text, after) is not { } other || other.Span.EndToken + 1 >= sentence.EndToken) return false;
+        var adjective = other.Span.EndToken;
+        return text.PosOf(adjective) is "JJ" or "NNP" && PersonNouns.Contains(text.WordOf(adjective + 1));
     }
 
     /// <summary>A word that joins two victim groups into one count: "and", "alongside".</summary>

@@ -293,6 +293,8 @@ public sealed partial class CasualtyFinder
         var headPos = text.PosOf(end - 1) ?? "";
         // "killing two", "left at least 12 dead": a bare count, with its own qualifier words.
         if (headPos is "CD" && (end - start <= 2 || NumberAt(text, start, end) is { } bare && bare.Span.StartToken == start && bare.Span.EndToken == end)) return !IsAgeToken(head);
+        // "with over two dozen injured", "left a dozen dead": a bare count whose last word is a scale noun.
+        if (head.ToLowerInvariant() is "dozen" or "score" && NumberAt(text, start, end) is { } scaled && scaled.Span.StartToken == start && scaled.Span.EndToken == end) return true;
         if (headPos is "NNP") return true;
         // A coordination: every part must name people, check the last part's head only when it is a person.
         for (var i = start; i < end; i++)

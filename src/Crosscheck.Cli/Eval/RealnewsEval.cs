@@ -205,6 +205,10 @@ internal static class RealnewsEval
         {
             stdout.WriteLine($"toll {t.File}: {t.Gold.Measure} {t.Gold.Qualifier}{t.Gold.Min}{(t.Gold.Max != t.Gold.Min ? $"-{t.Gold.Max}" : "")} as of {t.Gold.AsOf:yyyy-MM-dd} \"{t.Gold.Quote}\"");
         }
+        foreach (var t in r.Tolls.Where(t => !t.Gold.Episode && !t.Anywhere).Take(show))
+        {
+            stdout.WriteLine($"figure {t.File}: {t.Gold.Measure} {t.Gold.Qualifier}{t.Gold.Min}{(t.Gold.Max != t.Gold.Min ? $"-{t.Gold.Max}" : "")} as of {t.Gold.AsOf:yyyy-MM-dd} \"{t.Gold.Quote}\"");
+        }
 
         RealnewsGold.Incident Incident(IncidentOutcome i) => r.Gold.Incidents[i.Incident];
     }

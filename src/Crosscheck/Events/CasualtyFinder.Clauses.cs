@@ -25,7 +25,7 @@ public sealed partial class CasualtyFinder
             if (kind != Outcome.Killed && j < sentence.EndToken && text.WordOf(j).ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself") return null;
             // "three soldiers killed and 40 wounded": a conjunction right after the verb means it has no object here.
             var noObject = j < sentence.EndToken && text.WordOf(j) is "and" or "or" or ",";
-            if (!noObject && Victims(text, sentence, j, forward: true) is { } obj)
+            if (!noObject && (Victims(text, sentence, j, forward: true) ?? ParsedVictims(text, sentence, end - 1, objectOf: true)) is { } obj)
                 return obj.Max is null && NumberAt(text, obj.Start, obj.End) is null ? null
                     : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, false);
             if (gerund || j < sentence.EndToken && text.WordOf(j) is "at" or "into" or "up" or "through" or "toward" or "towards" or "back" or "out" or "from") return null;
@@ -85,7 +85,7 @@ public sealed partial class CasualtyFinder
             i--;
             if (text.WordOf(i) == ",") i--;
         }
-        var victims = Victims(text, sentence, i + 1, forward: false);
+        var victims = Victims(text, sentence, i + 1, forward: false) ?? ParsedVictims(text, sentence, end - 1, objectOf: false);
         if (victims is null && kind == Outcome.Killed && Died.Contains(text.WordOf(start)))
         {
             // "Girl shot at party dies", "Teen found shot on bike path dies": the one shot is the one who died.

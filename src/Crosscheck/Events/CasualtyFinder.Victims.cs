@@ -40,6 +40,19 @@ public sealed partial class CasualtyFinder
         else
         {
             end = at;
+            // "11 civilians—including several children—were killed", "11 civilians (two of them children) were killed": an
+            // aside in dashes or brackets between the victims and their verb is not part of them.
+            if (end - 2 > sentence.StartToken && text.WordOf(end - 1) is "—" or "–" or ")")
+            {
+                var open = text.WordOf(end - 1) == ")" ? "(" : text.WordOf(end - 1);
+                for (var k = end - 2; k > sentence.StartToken && end - k <= 16; k--)
+                {
+                    if (text.WordOf(k) is ";" or ":" || text.WordOf(k) is "—" or "–" or "(" or ")" && text.WordOf(k) != open) break;
+                    if (text.WordOf(k) != open) continue;
+                    end = k;
+                    break;
+                }
+            }
             // "14 people in Thailand were injured": a place after the victims is not part of them.
             if (PlaceBefore(text, sentence, end) is { } placeStart) end = placeStart;
             // "Three people aboard the vessel were killed": where the victims were is not part of them either.
@@ -53,6 +66,14 @@ public sealed partial class CasualtyFinder
                 for (var j = end - 2; j >= sentence.StartToken && end - j <= 14; j--)
                 {
                     var wj = text.WordOf(j);
+                    // "In a strike on Monday, 11 civilians, including several children, were killed": the aside's own comma
+                    // ends the victims; a comma before them belongs to the words that open the sentence.
+                    if (wj.Equals("including", StringComparison.OrdinalIgnoreCase) && j - 2 >= sentence.StartToken && text.WordOf(j - 1) == ","
+                        && text.PosOf(j - 2) is "NN" or "NNS" or "NNP" or "NNPS")
+                    {
+                        firstComma = j - 1;
+                        break;
+                    }
                     if (wj == "," && j - 1 >= sentence.StartToken && text.PosOf(j - 1) is "NNP" or "NN" or "NNS" or "NNPS") firstComma = j;
                     // "At least ten people, including a woman, were killed": an aside that opens with "including" is no verb.
                     if (text.PosOf(j) is { } pj && pj.StartsWith("VB", StringComparison.Ordinal) && !wj.Contains('-', StringComparison.Ordinal) && !InRelativeClause(text, sentence, j)
@@ -74,7 +95,7 @@ public sealed partial class CasualtyFinder
             // "At least 23 soldiers and more than 200 militants": the second part's number words come first.
             // "three players (A, B and C) alongside five other men": "alongside" joins like "and", past a bracketed aside.
             while (start - 2 >= sentence.StartToken && IsJoiner(text.WordOf(start - 1)) && end - start < 16
-                && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && NamesPerson(text, last))
+                && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && (NamesPerson(text, last) || SharesNoun(text, sentence, last, start)))
             {
                 start = last + 1;
                 while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;
@@ -168,6 +189,19 @@ public sealed partial class CasualtyFinder
         return and - 1;
     }
 
+    /// <summary>
+    /// "nine Afghan and 58 Pakistani soldiers": a number and an adjective before the joiner share the noun of the group
+    /// after it, which is a number, an adjective and a person noun (at <paramref name="after"/>); <paramref name="last"/>
+    /// is the adjective.
+    /// </summary>
+    private static bool SharesNoun(AnnotatedText text, TokenSpan sentence, int last, int after)
+    {
+        if (text.PosOf(last) is not ("JJ" or "NNP") || NumberEndingAt(text, last) is not { } own || IsAge(text, own)) return false;
+        if (TollCues.NumberStartingAt(text, after) is not { } other || other.Span.EndToken + 1 >= sentence.EndToken) return false;
+        var adjective = other.Span.EndToken;
+        return text.PosOf(adjective) is "JJ" or "NNP" && PersonNouns.Contains(text.WordOf(adjective + 1));
+    }
+
     /// <summary>A word that joins two victim groups into one count: "and", "alongside".</summary>
     private static bool IsJoiner(string word) => word == "and" || word.Equals("alongside", StringComparison.OrdinalIgnoreCase);
 
@@ -259,6 +293,8 @@ public sealed partial class CasualtyFinder
         var headPos = text.PosOf(end - 1) ?? "";
         // "killing two", "left at least 12 dead": a bare count, with its own qualifier words.
         if (headPos is "CD" && (end - start <= 2 || NumberAt(text, start, end) is { } bare && bare.Span.StartToken == start && bare.Span.EndToken == end)) return !IsAgeToken(head);
+        // "with over two dozen injured", "left a dozen dead": a bare count whose last word is a scale noun.
+        if (head.ToLowerInvariant() is "dozen" or "score" && NumberAt(text, start, end) is { } scaled && scaled.Span.StartToken == start && scaled.Span.EndToken == end) return true;
         if (headPos is "NNP") return true;
         // A coordination: every part must name people, check the last part's head only when it is a person.
         for (var i = start; i < end; i++)
@@ -294,6 +330,27 @@ public sealed partial class CasualtyFinder
         foreach (var n in text.NumbersStartingIn(start, end))
         {
             if (n.Span.EndToken <= end) return n;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The victims the parse gives an outcome word when the words around it gave none: the noun that is its subject
+    /// ("11 civilians—including several children—were killed": an aside the word window cannot cross) or, with
+    /// <paramref name="objectOf"/>, its object ("killed over 200 Taliban": a group named by its proper noun), counted
+    /// by the number hanging from that noun (the number right before it). The noun must name people (a person noun, an
+    /// agent plural or a proper noun); null otherwise or without a parse.
+    /// </summary>
+    private static VictimPhrase? ParsedVictims(AnnotatedText text, TokenSpan sentence, int outcome, bool objectOf)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return null;
+        foreach (var d in new Token(text, outcome).Dependents)
+        {
+            if (!(objectOf ? d.HasRelation("obj") : d.HasRelation("nsubj"))) continue;
+            var noun = d.Index;
+            if (text.PosOf(noun) is not ("NNS" or "NNP" or "NNPS") || !(PersonNouns.Contains(text.WordOf(noun)) || IsAgentPlural(text.WordOf(noun)) || text.PosOf(noun) is "NNP" or "NNPS")) return null;
+            if (NumberEndingAt(text, noun) is not { } number || IsAge(text, number) || !d.DependentsWith("nummod").Any(n => number.Span.Contains(n.Index))) return null;
+            return new VictimPhrase(number.Min, number.Max, number.Span.StartToken, noun + 1, false, false, false);
         }
         return null;
     }

@@ -46,12 +46,14 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _reciprocal;
     private readonly FrozenDictionary<string, int> _ordinals;
     private readonly FrozenSet<string> _starts;
+    private readonly FrozenSet<string> _fronts;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts)
+        HashSet<string> starts, HashSet<string> fronts)
     {
         _starts = starts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _fronts = fronts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ordinals = ordinals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _reciprocal = reciprocal.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ownVictims = ownVictims.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -80,6 +82,7 @@ public sealed partial class TollCues
         var reciprocal = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var starts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var fronts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -99,14 +102,15 @@ public sealed partial class TollCues
                 case "claim": claimVerbs.Add(words[0]); break;
                 case "reciprocal": reciprocal.Add(words[0]); break;
                 case "start": starts.Add(words[0]); break;
+                case "front": fronts.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal or start");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start or front");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
@@ -164,7 +168,7 @@ public sealed partial class TollCues
         {
             if (i >= start && i < end) continue;
             // "the war has killed 400", "killed in the conflict": a campaign word in the count's clause.
-            if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
+            if (IsCampaignWord(text, i) && !FramesOneEvent(text, i, from, end)) return new Cue(i, i + 1, false);
             // "died in the three operations", "killed across the 14 strikes": a count over a known series of events is its
             // total; "killed 14 in two strikes" reports two new ones.
             if (i > from && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && NumberStartingAt(text, i) is { Min: >= 2 } events
@@ -228,6 +232,26 @@ public sealed partial class TollCues
     private bool IsCampaignWord(AnnotatedText text, int i) =>
         _campaigns.Contains(text.WordOf(i)) && (text.PosOf(i) is "NN" or "NNS" or null || IsNounGerund(text, i))
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
+
+    /// <summary>
+    /// "Explosions in Kabul during the fighting killed five civilians", "200 fighters died during the clashes": a front's
+    /// fighting (the <c>front</c> words, not a war or a campaign) named only as the time of a count in the simple past
+    /// ("during", "amid") frames one event's dead, no running total; "have died amid the clashes" and "killed during the
+    /// war" stay tolls.
+    /// </summary>
+    private bool FramesOneEvent(AnnotatedText text, int i, int from, int end)
+    {
+        if (!_fronts.Contains(text.WordOf(i))) return false;
+        var k = i - 1;
+        while (k >= from && text.PosOf(k) is "DT" or "JJ" or "PRP$") k--;
+        if (k < from || text.WordOf(k).ToLowerInvariant() is not ("during" or "amid")) return false;
+        // A perfect ("have died", "has killed") counts up to now: a total.
+        for (var j = from; j < Math.Max(end, i); j++)
+        {
+            if (text.WordOf(j).ToLowerInvariant() is "has" or "have" or "had" or "'s" or "’s" && text.PosOf(j) is "VBZ" or "VBP" or "VBD") return false;
+        }
+        return true;
+    }
 
     /// <summary>Whether the word at <paramref name="i"/> names a campaign or a front's fighting ("the war", "fighting", "clashes").</summary>
     internal bool IsCampaignNoun(AnnotatedText text, int i) => _campaigns.Contains(text.WordOf(i).ToLowerInvariant());

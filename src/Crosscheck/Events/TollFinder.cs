@@ -254,11 +254,25 @@ public sealed class TollFinder
             if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)) continue;
             if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
             if (text.Published is { } published && t.End > published) continue;
-            if (t.Precision == TimePrecision.Day && t.Start == t.End) return t.End;
+            if (t.Precision == TimePrecision.Day && t.Start == t.End) return LastDayOfSpan(text, sentence, t) ?? t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
         return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
+    }
+
+    /// <summary>
+    /// "on October 11–12", "on Oct. 11-12": a day followed by a dash (or "to") and a later day of its month names a span, and a
+    /// count over it stands at its last day; null when no such day follows or it would lie after the publication.
+    /// </summary>
+    private static DateOnly? LastDayOfSpan(AnnotatedText text, TokenSpan sentence, TimeMention t)
+    {
+        var at = t.Span.EndToken;
+        if (t.End is not { } day || at + 1 >= sentence.EndToken || text.WordOf(at) is not ("–" or "-" or "to")) return null;
+        if (!int.TryParse(text.WordOf(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)
+            || last <= day.Day || last > DateTime.DaysInMonth(day.Year, day.Month)) return null;
+        var end = new DateOnly(day.Year, day.Month, last);
+        return text.Published is { } published && end > published ? null : end;
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ internal static class DisputeReader
     private static readonly System.Collections.Frozen.FrozenSet<string> IdentityNouns = IncidentWords.DisputeSet("denied-identity-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Negations = IncidentWords.DisputeSet("negations");
     private static readonly ImmutableArray<string[]> NonEvents = [.. IncidentWords.Dispute("nonevent-phrases").Select(p => p.Split('_'))];
+    private static readonly ImmutableArray<string[]> Blames = [.. IncidentWords.Dispute("blame-phrases").Select(p => p.Split('_'))];
 
     public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events)
     {
@@ -37,7 +38,9 @@ internal static class DisputeReader
                 if (Cue(text, sentence, i) is not { } cue) continue;
                 // A deny verb with no subject of its own in the parse is said by the speaker of the clause it hangs in
                 // ("Petro said a fisherman was among those killed …, and denied that …").
-                var speaker = cue.Kind is "denial" or "dispute" ? SubjectOf(text, i) ?? SpeakerOf(text, i) : SpeakerOf(text, i);
+                var speaker = cue.Kind is "denial" or "dispute" or "blame" ? SubjectOf(text, i) ?? SpeakerOf(text, i) : SpeakerOf(text, i);
+                // "Both governments accused each other", parsed as a participle of the noun: the noun is who says so.
+                if (speaker is null && cue.Kind == "blame" && text.RelationOf(i) == "acl" && text.HeadOf(i) is var holder and >= 0) speaker = holder;
                 speaker ??= EntityBefore(text, sentence, i);
                 if (speaker is null) continue;
                 var (name, country) = NameOf(text, speaker.Value);
@@ -52,6 +55,9 @@ internal static class DisputeReader
     {
         var word = text.WordOf(i);
         var pos = text.PosOf(i) ?? "";
+        // "Both countries accused each other of starting the clash", "as the two armies traded accusations": each side
+        // says the other attacked (read before the verb's own checks: the parse may take "traded" for an adjective).
+        if (Phrase(text, sentence, i, Blames) is { } blame) return Negated(text, sentence, i) ? null : ("blame", blame);
         if (pos.StartsWith("VB", StringComparison.Ordinal))
         {
             var lemmas = Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).ToList();
@@ -71,12 +77,19 @@ internal static class DisputeReader
         if (pos.StartsWith("NN", StringComparison.Ordinal) && IdentityNouns.Contains(word) && Before(text, sentence, i, Negations) is { } neg
             && Before(text, sentence, i, Copulas) is { } be && be < neg && Describes(text, neg, i))
             return ("victims", text.Span(be, i + 1).Text);
-        foreach (var phrase in NonEvents)
+        if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
+        return null;
+    }
+
+    /// <summary>The words of the first of <paramref name="phrases"/> that starts at <paramref name="i"/>, or null.</summary>
+    private static string? Phrase(AnnotatedText text, TokenSpan sentence, int i, ImmutableArray<string[]> phrases)
+    {
+        foreach (var phrase in phrases)
         {
             if (i + phrase.Length > sentence.EndToken) continue;
             var all = true;
             for (var j = 0; j < phrase.Length && all; j++) all = string.Equals(text.WordOf(i + j), phrase[j], StringComparison.OrdinalIgnoreCase);
-            if (all) return ("did not happen", text.Span(i, i + phrase.Length).Text);
+            if (all) return text.Span(i, i + phrase.Length).Text;
         }
         return null;
     }

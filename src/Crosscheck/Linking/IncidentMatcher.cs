@@ -144,7 +144,8 @@ public static class IncidentMatcher
         {
             // What a report tells as its news refers back to its news, not to what it recalls as background.
             var background = string.Equals(ev.Salience, "background", StringComparison.Ordinal);
-            if (ownDay is null && members.Any(m => m.Document == ev.Document && (background || !string.Equals(m.Salience, "background", StringComparison.Ordinal))))
+            // "another clash occurred" tells an event other than the one its report told before.
+            if (ownDay is null && !ev.Another && members.Any(m => m.Document == ev.Document && (background || !string.Equals(m.Salience, "background", StringComparison.Ordinal))))
             {
                 // The report's own news before what it recalls.
                 var news = members.Any(m => m.Document == ev.Document && IncidentAnchors.CanStart(m) && m.Salience != "background");

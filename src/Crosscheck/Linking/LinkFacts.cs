@@ -143,6 +143,11 @@ public sealed record EventFacts
     public bool Plural { get; init; }
     /// <summary>The event words single out one of a series ("the latest", "a strike on Saturday").</summary>
     public bool Single { get; init; }
+    /// <summary>
+    /// The event word follows "another" ("another clash occurred in the Chong Bok area"): the words tell an event other than
+    /// one told before, so it never refers back to its own report's news.
+    /// </summary>
+    public bool Another { get; init; }
     /// <summary>A series whose sentence names two seas ("one in the Caribbean and one in the Pacific"): never one day's incident.</summary>
     public bool Spread { get; init; }
     /// <summary>When the document reporting it was published; a single event without a resolved time happened shortly before.</summary>

@@ -31,6 +31,19 @@ public static partial class LinkFactsBuilder
         return false;
     }
 
+    /// <summary>"another clash", "another strike": the event word right after "another", a determiner or adjective between.</summary>
+    private static bool Another(AnnotatedText text, EventMention e)
+    {
+        if (e.Trigger.Length == 0) return false;
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        for (var i = e.Trigger.StartToken - 1; i >= Math.Max(sentence.StartToken, e.Trigger.StartToken - 3); i--)
+        {
+            if (text.WordOf(i) is "another" or "Another") return true;
+            if (text.PosOf(i) is not ("JJ" or "NN")) return false;
+        }
+        return false;
+    }
+
     /// <summary>Whether the event words speak of many events or single one out.</summary>
     private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e)
     {

@@ -138,6 +138,7 @@ public static partial class LinkFactsBuilder
             Plural = plural,
             Single = single,
             Spread = plural && Spread(text, e),
+            Another = Another(text, e),
             Segment = Segment.Name(e.Segment),
             Salience = Saliences.Name(e.Salience),
             Start = e.Evidence.Start,

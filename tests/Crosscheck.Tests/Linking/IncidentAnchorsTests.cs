@@ -388,6 +388,22 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void Another_clash_with_no_day_of_its_own_does_not_refer_back_to_its_reports_news()
+    {
+        // The reader marks the event word after "another"; the first attack is not marked.
+        var doc = Facts("another", "Harbor Ledger", "2025-12-08",
+            "Cambodian troops attacked Thai positions in Kantharalak on Sunday, killing two soldiers.\n\nAt around 7am, another clash occurred in the Chong Bok area.");
+        doc.Events.Single(e => e.Evidence.Contains("another clash", StringComparison.Ordinal)).Another.ShouldBeTrue();
+        doc.Events.Single(e => e.Evidence.Contains("attacked", StringComparison.Ordinal)).Another.ShouldBeFalse();
+        // News with no day of its own refers back to its report's news, unless it says it is another event.
+        var province = new PlaceFacts("Sisaket", "Si Sa Ket", "TH", "admin1", 15.12, 104.32);
+        var first = Strike("a", province) with { Document = "d-report" };
+        var clash = Strike("b", new PlaceFacts("Chong Bok", "Chong Bok", null, "region", null, null)) with { Document = "d-report", Time = null };
+        IncidentMatcher.Match(clash, [first])!.Value.Reason.ShouldContain("refers back within the same report");
+        IncidentMatcher.Match(clash with { Another = true }, [first]).ShouldBeNull();
+    }
+
+    [Fact]
     public void Strikes_on_consecutive_days_with_different_dead_are_two_unless_a_night_blurs_the_day()
     {
         var sea = new PlaceFacts("Pacific", "the eastern Pacific", null, "sea", 10.0, -95.0);

@@ -59,14 +59,8 @@ public sealed partial class CasualtyFinder
             if (AboardBefore(text, sentence, end) is { } aboard) end = aboard;
             // "five other men from Urgun District were killed": nor where they came from.
             if (FromPlaceBefore(text, sentence, end) is { } from) end = from;
-            // "11 civilians—including several children—were killed", "ten people, including a woman, were killed": the victims
-            // are the phrase before an aside that opens with "including".
-            if (end - 1 >= sentence.StartToken && text.WordOf(end - 1) is "," or "—" or "–" && IncludingAsideBefore(text, sentence, end - 1) is { } aside)
-            {
-                end = aside;
-            }
             // "Jane Doe, 23, of Chicago, was": the victim is the phrase before the first comma of the apposition.
-            else if (end - 1 >= sentence.StartToken && text.WordOf(end - 1) == ",")
+            if (end - 1 >= sentence.StartToken && text.WordOf(end - 1) == ",")
             {
                 var firstComma = -1;
                 for (var j = end - 2; j >= sentence.StartToken && end - j <= 14; j--)
@@ -121,25 +115,6 @@ public sealed partial class CasualtyFinder
         }
         if (end <= start) return null;
         return Count(text, start, end);
-    }
-
-    /// <summary>
-    /// Where an aside that ends at <paramref name="close"/> (a comma or a dash) opens, when it opens with "including" after
-    /// the same mark ("11 civilians—including several children—"); null when no such aside ends there.
-    /// </summary>
-    private static int? IncludingAsideBefore(AnnotatedText text, TokenSpan sentence, int close)
-    {
-        var mark = text.WordOf(close);
-        for (var k = close - 1; k - 1 > sentence.StartToken && close - k <= 24; k--)
-        {
-            var w = text.WordOf(k);
-            if (w.Equals("including", StringComparison.OrdinalIgnoreCase))
-            {
-                return text.WordOf(k - 1) == mark && text.PosOf(k - 2) is "NN" or "NNS" or "NNP" or "NNPS" ? k - 1 : null;
-            }
-            if (w is ";" or ":" or "(" or ")" || w == mark || (text.PosOf(k) is { } pk && pk.StartsWith("VB", StringComparison.Ordinal) && !InRelativeClause(text, sentence, k))) return null;
-        }
-        return null;
     }
 
     /// <summary>The start of a number whose words run into <paramref name="start"/> ("at least 64", "more than 200"); else <paramref name="start"/>.</summary>

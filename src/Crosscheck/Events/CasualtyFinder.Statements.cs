@@ -66,6 +66,28 @@ public sealed partial class CasualtyFinder
             if (s.Kind == Outcome.Injured && s.Weak && killed > 0 && s.Min <= killed) duplicate = true;
             if (!duplicate) kept.Add(s);
         }
+        return killed > 0 ? WithinAllVictims(kept, killed) : kept;
+    }
+
+    /// <summary>
+    /// "Double shooting, 1 killed. Two people were wounded …": a sentence that counts all the victims ("a double shooting")
+    /// and some dead counts the rest, and no more, as hurt; the wounded said beside it include the one who died.
+    /// </summary>
+    private static List<Statement> WithinAllVictims(List<Statement> statements, decimal killed)
+    {
+        var all = 0m;
+        foreach (var s in statements)
+        {
+            if (s.AllVictims) all = Math.Max(all, s.Min);
+        }
+        if (all == 0) return statements;
+        var hurt = Math.Max(0, all - killed);
+        var kept = new List<Statement>(statements.Count);
+        foreach (var s in statements)
+        {
+            if (s.Kind != Outcome.Injured || s.Min <= hurt && s.Max is { } max && max <= hurt) { kept.Add(s); continue; }
+            if (hurt > 0) kept.Add(s with { Min = Math.Min(s.Min, hurt), Max = hurt });
+        }
         return kept;
     }
 
@@ -98,7 +120,7 @@ public sealed partial class CasualtyFinder
         if (MultipleVictims.TryGetValue(w, out var many) && i + 1 < sentence.EndToken)
         {
             if (next is "shooting" or "shootings" or "stabbing" or "stabbings")
-                return new Statement(Outcome.Injured, many, many, i, i + 2, i, i + 1, false, false) { Weak = true };
+                return new Statement(Outcome.Injured, many, many, i, i + 2, i, i + 1, false, false) { Weak = true, AllVictims = true };
             if (next is "homicide" or "homicides" or "murder" or "murders" or "killing" or "killings")
                 return new Statement(Outcome.Killed, many, many, i, i + 2, i, i + 1, false, false);
         }

@@ -40,6 +40,9 @@ public sealed partial class CasualtyFinder
     {
         /// <summary>Said only with "shot" or "stabbed", which does not tell whether the victim lived; a death said elsewhere wins.</summary>
         public bool Weak { get; init; }
+
+        /// <summary>Counts every victim, dead or hurt ("a double shooting" names two): the dead said beside it are among them.</summary>
+        public bool AllVictims { get; init; }
     }
 
     // The word lists live in data/events/casualty-words.txt (read by CasualtyWords), one section each.

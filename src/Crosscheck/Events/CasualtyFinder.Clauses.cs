@@ -35,6 +35,26 @@ public sealed partial class CasualtyFinder
         return Passive(text, sentence, start, end, kind, requireBe: false);
     }
 
+    /// <summary>
+    /// The subject of the verb that the verb at <paramref name="verb"/> is coordinated with ("The boy regained … and was
+    /// flown"), before it; null when none, or when that verb's object is the subject itself ("injured himself in the crash
+    /// and was taken to hospital": a self-inflicted wound, no victim of an assault).
+    /// </summary>
+    private static int? SharedSubject(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        if (text.RelationOf(verb) != "conj" || text.HeadOf(verb) is not (var first and >= 0) || first >= verb || !(text.PosOf(first) ?? "").StartsWith("VB", StringComparison.Ordinal)) return null;
+        int? subject = null;
+        for (var d = sentence.StartToken; d < verb; d++)
+        {
+            if (text.HeadOf(d) != first) continue;
+            if (text.RelationOf(d) is "nsubj" or "nsubj:pass" && d < first) subject = d;
+            if (text.RelationOf(d) == "obj" && IsReflexive(text.WordOf(d))) return null;
+        }
+        return subject;
+    }
+
+    private static bool IsReflexive(string word) => word.ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself";
+
     private static bool PrecededByBe(AnnotatedText text, TokenSpan sentence, int start)
     {
         for (var i = start - 1; i >= sentence.StartToken && start - i <= 4; i--)
@@ -108,6 +128,10 @@ public sealed partial class CasualtyFinder
                 break;
             }
         }
+        // "The boy regained consciousness and was flown to a medical center": a passive or intransitive outcome verb joined to
+        // another verb shares that verb's subject (the parse's "conj" of a verb with a subject of its own).
+        if (victims is null && sawBe && SharedSubject(text, sentence, start) is { } subject)
+            victims = Victims(text, sentence, subject + 1, forward: false);
         if (victims is null) return null;
         // "They found Jane Doe shot to death": the phrase after a verb of finding is its object, the victim, not the doer.
         if (victims.Value.Start - 1 >= sentence.StartToken && Finding.Contains(text.WordOf(victims.Value.Start - 1))) sawBe = true;

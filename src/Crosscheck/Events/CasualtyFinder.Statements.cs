@@ -259,6 +259,11 @@ public sealed partial class CasualtyFinder
             return null;
         }
 
+        // "accused of shooting an 18-year-old man in the head": a gerund that is mostly the event's noun hurts its object when
+        // the parse makes it a verb with one (a wound does not say whether the victim lived: a death said elsewhere wins).
+        if (InjuredGerunds.Contains(w) && pos == "VBG" && HasObject(text, sentence, i))
+            return Verb(text, sentence, i, i + 1, Outcome.Injured) is { } hurt ? hurt with { Weak = true } : null;
+
         var killedWord = KilledActive.Contains(w) || KilledParticiples.Contains(w);
         var injuredWord = InjuredActive.Contains(w) || InjuredParticiples.Contains(w);
         if (!killedWord && !injuredWord) return null;
@@ -283,6 +288,16 @@ public sealed partial class CasualtyFinder
         {
             if (text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase)) return NumberEndingAt(text, k) is not null || text.WordOf(k - 1) is "one" or "One";
             if (text.PosOf(k) is not ("DT" or "NN" or "NNS" or "JJ" or "PRP$")) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the parse gives the verb at <paramref name="verb"/> a direct object.</summary>
+    private static bool HasObject(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var d = verb + 1; d < sentence.EndToken; d++)
+        {
+            if (text.HeadOf(d) == verb && text.RelationOf(d) == "obj") return true;
         }
         return false;
     }

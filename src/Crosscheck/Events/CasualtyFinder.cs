@@ -52,6 +52,7 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> InjuredParticiples = CasualtyWords.Set("injured-participles");
     private static readonly FrozenSet<string> InjuredActive = CasualtyWords.Set("injured-active");
     private static readonly FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
+    private static readonly FrozenSet<string> InjuredGerunds = CasualtyWords.Set("injured-gerunds");
     private static readonly FrozenSet<string> Died = CasualtyWords.Set("died");
     private static readonly FrozenSet<string> ToDeath = CasualtyWords.Set("to-death");
     private static readonly FrozenSet<string> Carried = CasualtyWords.Set("carried");

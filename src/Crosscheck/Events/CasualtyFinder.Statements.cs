@@ -148,6 +148,15 @@ public sealed partial class CasualtyFinder
         if (w.Equals("fatally", StringComparison.OrdinalIgnoreCase) || w.Equals("mortally", StringComparison.OrdinalIgnoreCase))
         {
             if (InjuredActive.Contains(next) || next.Equals("struck", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
+            // "Four people were shot, one fatally", "two of them fatally": a count after a comma says how many of the victims
+            // named before died (they are among them: the others stay hurt).
+            var last = i;
+            if (last - 2 > sentence.StartToken && text.WordOf(last - 1).ToLowerInvariant() is "them" or "those" && text.WordOf(last - 2).Equals("of", StringComparison.OrdinalIgnoreCase)) last -= 2;
+            // ("one" before "of" or an adverb is no number of its own.)
+            var (count, countStart) = NumberEndingAt(text, last) is { Min: > 0 } some ? ((decimal?)some.Min, some.Span.StartToken)
+                : last - 1 > sentence.StartToken && text.WordOf(last - 1).Equals("one", StringComparison.OrdinalIgnoreCase) ? (1, last - 1) : (null, -1);
+            if (count is { } died && text.WordOf(countStart - 1) == ",")
+                return new Statement(Outcome.Killed, died, died, countStart, i + 1, countStart, last, true, false);
             return null;
         }
         if (ToDeath.Contains(w))

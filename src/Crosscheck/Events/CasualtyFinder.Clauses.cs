@@ -53,6 +53,14 @@ public sealed partial class CasualtyFinder
         return subject;
     }
 
+    /// <summary>Whether the verb at <paramref name="verb"/> follows its own "and" or "but" (adverbs between): "rushed to the hospital but (later) died".</summary>
+    private static bool JoinedRightBefore(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var k = verb - 1;
+        while (k > sentence.StartToken && text.PosOf(k) is "RB") k--;
+        return k > sentence.StartToken && text.RelationOf(k) == "cc" && text.HeadOf(k) == verb;
+    }
+
     private static bool IsReflexive(string word) => word.ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself";
 
     private static bool PrecededByBe(AnnotatedText text, TokenSpan sentence, int start)
@@ -132,7 +140,7 @@ public sealed partial class CasualtyFinder
         }
         // "The boy regained consciousness and was flown to a medical center": a passive or intransitive outcome verb joined to
         // another verb shares that verb's subject (the parse's "conj" of a verb with a subject of its own).
-        if (victims is null && sawBe && SharedSubject(text, sentence, start) is { } subject)
+        if (victims is null && (sawBe || JoinedRightBefore(text, sentence, start)) && SharedSubject(text, sentence, start) is { } subject)
             victims = Victims(text, sentence, subject + 1, forward: false);
         if (victims is null) return null;
         // "They found Jane Doe shot to death": the phrase after a verb of finding is its object, the victim, not the doer.

@@ -61,6 +61,10 @@ public sealed partial class CasualtyFinder
                 if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
                 if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
                 else if (s.Kind == o.Kind && b < a) duplicate = true;
+                // "A 14-year-old boy was shot and wounded": the victim said to be wounded lived, whatever "shot" alone leaves open
+                // (being taken to a hospital does not say so: "he suffered two gunshot wounds and was taken to a hospital").
+                else if (s.Kind == o.Kind && s.Weak && !o.Weak && text.WordOf(o.End - 1) is var said && !WeakWords.Contains(said)
+                    && (InjuredParticiples.Contains(said) || InjuredActive.Contains(said))) s = s with { Weak = false };
             }
             // "A man was shot ... and died": a shooting that the sentence also counts as deaths.
             if (s.Kind == Outcome.Injured && s.Weak && killed > 0 && s.Min <= killed) duplicate = true;

@@ -61,6 +61,14 @@ public sealed partial class CasualtyFinder
         return k > sentence.StartToken && text.RelationOf(k) == "cc" && text.HeadOf(k) == verb;
     }
 
+    /// <summary>Where a name of one to four proper nouns that ends at <paramref name="last"/> starts, when a verb of finding is right before it; null otherwise.</summary>
+    private static int? FoundName(AnnotatedText text, TokenSpan sentence, int last)
+    {
+        var k = last;
+        while (k > sentence.StartToken && last - k < 4 && text.PosOf(k) is "NNP") k--;
+        return k < last && last - k >= 2 && Finding.Contains(text.WordOf(k)) ? k + 1 : null;
+    }
+
     private static bool IsReflexive(string word) => word.ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself";
 
     private static bool PrecededByBe(AnnotatedText text, TokenSpan sentence, int start)
@@ -116,6 +124,9 @@ public sealed partial class CasualtyFinder
             if (text.WordOf(i) == ",") i--;
         }
         var victims = Victims(text, sentence, i + 1, forward: false);
+        // "They found Ladarrius Moody shot to death": a name right after a verb of finding is the victim, whatever the
+        // recognizer took it for (an organisation, a place).
+        if (victims is null && FoundName(text, sentence, i) is { } found) victims = new VictimPhrase(1, 1, found, i + 1, true, false, false);
         if (victims is null && kind == Outcome.Killed && Died.Contains(text.WordOf(start)))
         {
             // "Girl shot at party dies", "Teen found shot on bike path dies": the one shot is the one who died.

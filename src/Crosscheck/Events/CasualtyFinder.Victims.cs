@@ -15,6 +15,7 @@ public sealed partial class CasualtyFinder
     private static VictimPhrase? Victims(AnnotatedText text, TokenSpan sentence, int at, bool forward)
     {
         int start, end;
+        (int Start, int End)? apposition = null;
         if (forward)
         {
             // "killed a total of six people": the count is what follows "a total of".
@@ -60,6 +61,7 @@ public sealed partial class CasualtyFinder
                     if (wj is ";" or ":" or "(" or ")") break;
                 }
                 if (firstComma < 0) return null;
+                apposition = (firstComma + 1, end - 1);
                 end = firstComma;
             }
             start = end;
@@ -93,7 +95,33 @@ public sealed partial class CasualtyFinder
                 return new VictimPhrase(1, 1, start - 2, end, true, false, false);
         }
         if (end <= start) return null;
-        return Count(text, start, end);
+        // "Isaac Duran, a 19-year-old Latino, was shot": a name set off by an age names one person, whatever the recognizer
+        // took the name for (a place, an organisation).
+        if (Count(text, start, end) is { } counted) return counted;
+        return apposition is { } a && GivesAge(text, a.Start, a.End) && AllProperNouns(text, start, end) ? new VictimPhrase(1, 1, start, end, true, false, false) : null;
+    }
+
+    /// <summary>Whether the words [start, end) give an age: "24", "a 19-year-old Latino".</summary>
+    private static bool GivesAge(AnnotatedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text.WordOf(i).Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        foreach (var n in text.NumbersStartingIn(start, start + 1))
+        {
+            if (n.Span.EndToken <= end && IsAge(text, n)) return true;
+        }
+        return false;
+    }
+
+    private static bool AllProperNouns(AnnotatedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text.PosOf(i) is not ("NNP" or "NNPS")) return false;
+        }
+        return true;
     }
 
     /// <summary>The start of a number whose words run into <paramref name="start"/> ("at least 64", "more than 200"); else <paramref name="start"/>.</summary>
@@ -254,6 +282,8 @@ public sealed partial class CasualtyFinder
         if (text.PosOf(end - 1) is "NNS" && NumberAt(text, start, end) is not null && IsAgentPlural(head)) return true;
         // "a second was injured", "another was wounded"
         if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
+        // "near 5390 Southall Lane and died": a capitalized street word ends an address, not people.
+        if (text.PosOf(end - 1) is "NNP" && StreetWords.Contains(head)) return false;
         if (text.EntityAt(end - 1) is { } m) return m.Type == EntityType.Person;
         if (text.InTime(end - 1)) return false;
         var headPos = text.PosOf(end - 1) ?? "";

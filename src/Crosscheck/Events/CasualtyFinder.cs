@@ -77,6 +77,9 @@ public sealed partial class CasualtyFinder
     /// <summary>Nouns that name people, for telling victims from other things that get "shot" or "hit" (cars, windows, houses).</summary>
     private static readonly FrozenSet<string> PersonNouns = CasualtyWords.Set("person-nouns");
 
+    /// <summary>Last words of a street's name ("Southall Lane"): a number before one is an address.</summary>
+    private static readonly FrozenSet<string> StreetWords = CasualtyWords.Set("street-words");
+
     /// <summary>Whether a word only tells how violence ended ("killing", "wounded", "died"), not what the violence was.</summary>
     public static bool IsOutcomeWord(string word) => KilledActive.Contains(word) || KilledParticiples.Contains(word)
         || InjuredActive.Contains(word) || InjuredParticiples.Contains(word) || Died.Contains(word);

@@ -98,7 +98,34 @@ public sealed partial class CasualtyFinder
         // "Isaac Duran, a 19-year-old Latino, was shot": a name set off by an age names one person, whatever the recognizer
         // took the name for (a place, an organisation).
         if (Count(text, start, end) is { } counted) return counted;
-        return apposition is { } a && GivesAge(text, a.Start, a.End) && AllProperNouns(text, start, end) ? new VictimPhrase(1, 1, start, end, true, false, false) : null;
+        if (apposition is not { } a) return null;
+        // "The victims, John Smith, 24, and Mark Jones, 31, were taken": a group the text does not count, then its members by
+        // name and age, one each.
+        if (text.PosOf(end - 1) is "NNS" && NamesPeople(text, start, end) && NamesWithAges(text, a.Start, a.End) is { } members)
+            return new VictimPhrase(members, members, start, a.End, true, false, false);
+        return GivesAge(text, a.Start, a.End) && AllProperNouns(text, start, end) ? new VictimPhrase(1, 1, start, end, true, false, false) : null;
+    }
+
+    /// <summary>
+    /// How many people a list of two or more names, each with its age, names ("John Smith, 24, and Mark Jones, 31"); null
+    /// when the words [start, end) are not such a list.
+    /// </summary>
+    private static int? NamesWithAges(AnnotatedText text, int start, int end)
+    {
+        var names = 0;
+        var i = start;
+        while (i < end)
+        {
+            if (names > 0 && text.WordOf(i) is "and" or ",") { i++; continue; }
+            var name = i;
+            while (i < end && text.PosOf(i) is "NNP") i++;
+            if (i == name || i + 2 > end || text.WordOf(i) != ",") return null;
+            // The age after the name: ", 24" (the list's last one may end the words).
+            if (text.NumbersStartingIn(i + 1, i + 2) is not [var age, ..] || !IsAge(text, age) && !(age.Span.EndToken == end && age.Span.Length == 1)) return null;
+            names++;
+            i = age.Span.EndToken;
+        }
+        return names >= 2 ? names : null;
     }
 
     /// <summary>Whether the words [start, end) give an age: "24", "a 19-year-old Latino".</summary>

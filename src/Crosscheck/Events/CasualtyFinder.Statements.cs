@@ -210,6 +210,21 @@ public sealed partial class CasualtyFinder
             }
             return null;
         }
+        // "A shooting sent two people to the hospital": the object of a verb of sending, when "to … hospital" follows it.
+        if (Sending.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal) && i + 1 < sentence.EndToken
+            && Victims(text, sentence, i + 1, forward: true) is { Max: not null } sent && sent.End < sentence.EndToken && text.WordOf(sent.End).Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var j = sent.End + 1; j < Math.Min(sentence.EndToken, sent.End + 5); j++)
+            {
+                if (text.WordOf(j).StartsWith("hospital", StringComparison.OrdinalIgnoreCase))
+                    return new Statement(Outcome.Injured, sent.Min, sent.Max, i, j + 1, sent.Start, sent.End, sent.Anaphoric, sent.Additional);
+            }
+            return null;
+        }
+        // "He did not survive": the victim named before died.
+        if (w.ToLowerInvariant() is "survive" or "survived" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).ToLowerInvariant() is "not" or "n't"
+            && text.WordOf(i - 2).ToLowerInvariant() is "did" or "does" or "do")
+            return Intransitive(text, sentence, i - 2, i + 1, Outcome.Killed);
         // "a 15-year-old with a gunshot wound to his leg", "one man was taken to the hospital with life-threatening injuries"
         if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
         {

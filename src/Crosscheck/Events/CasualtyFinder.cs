@@ -56,6 +56,7 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> Died = CasualtyWords.Set("died");
     private static readonly FrozenSet<string> ToDeath = CasualtyWords.Set("to-death");
     private static readonly FrozenSet<string> Carried = CasualtyWords.Set("carried");
+    private static readonly FrozenSet<string> Sending = CasualtyWords.Set("sending");
     private static readonly FrozenSet<string> Conditions = CasualtyWords.Set("conditions");
     private static readonly FrozenSet<string> KilledNouns = CasualtyWords.Set("killed-nouns");
     private static readonly FrozenSet<string> InjuredNouns = CasualtyWords.Set("injured-nouns");

@@ -35,6 +35,42 @@ public sealed partial class CasualtyFinder
         return Passive(text, sentence, start, end, kind, requireBe: false);
     }
 
+    /// <summary>
+    /// The subject of the verb that the verb at <paramref name="verb"/> is coordinated with ("The boy regained … and was
+    /// flown"), before it; null when none, or when that verb's object is the subject itself ("injured himself in the crash
+    /// and was taken to hospital": a self-inflicted wound, no victim of an assault).
+    /// </summary>
+    private static int? SharedSubject(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        if (text.RelationOf(verb) != "conj" || text.HeadOf(verb) is not (var first and >= 0) || first >= verb || !(text.PosOf(first) ?? "").StartsWith("VB", StringComparison.Ordinal)) return null;
+        int? subject = null;
+        for (var d = sentence.StartToken; d < verb; d++)
+        {
+            if (text.HeadOf(d) != first) continue;
+            if (text.RelationOf(d) is "nsubj" or "nsubj:pass" && d < first) subject = d;
+            if (text.RelationOf(d) == "obj" && IsReflexive(text.WordOf(d))) return null;
+        }
+        return subject;
+    }
+
+    /// <summary>Whether the verb at <paramref name="verb"/> follows its own "and" or "but" (adverbs between): "rushed to the hospital but (later) died".</summary>
+    private static bool JoinedRightBefore(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var k = verb - 1;
+        while (k > sentence.StartToken && text.PosOf(k) is "RB") k--;
+        return k > sentence.StartToken && text.RelationOf(k) == "cc" && text.HeadOf(k) == verb;
+    }
+
+    /// <summary>Where a name of one to four proper nouns that ends at <paramref name="last"/> starts, when a verb of finding is right before it; null otherwise.</summary>
+    private static int? FoundName(AnnotatedText text, TokenSpan sentence, int last)
+    {
+        var k = last;
+        while (k > sentence.StartToken && last - k < 4 && text.PosOf(k) is "NNP") k--;
+        return k < last && last - k >= 2 && Finding.Contains(text.WordOf(k)) ? k + 1 : null;
+    }
+
+    private static bool IsReflexive(string word) => word.ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself";
+
     private static bool PrecededByBe(AnnotatedText text, TokenSpan sentence, int start)
     {
         for (var i = start - 1; i >= sentence.StartToken && start - i <= 4; i--)
@@ -62,6 +98,8 @@ public sealed partial class CasualtyFinder
             if (Negations.Contains(w)) { negated = true; i--; continue; }
             if (BeForms.Contains(w)) { sawBe = true; i--; continue; }
             if (Leaving.Contains(w)) return null;
+            // "Both were taken to the hospital": a word of the bridge ("were both hurt") that the parse makes the subject is the victims.
+            if (PassiveBridge.Contains(w) && text.PosOf(i) is "DT" or "PDT" && text.RelationOf(i) is "nsubj" or "nsubj:pass") break;
             if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
             // "shot and killed", "shot, wounded"
             if ((KilledParticiples.Contains(w) || InjuredParticiples.Contains(w) || KilledActive.Contains(w)) && i + 1 < start && text.WordOf(i + 1) is "and" or "," or "or") { i--; continue; }
@@ -85,7 +123,10 @@ public sealed partial class CasualtyFinder
             i--;
             if (text.WordOf(i) == ",") i--;
         }
-        var victims = Victims(text, sentence, i + 1, forward: false) ?? ParsedVictims(text, sentence, end - 1, objectOf: false);
+        var victims = Victims(text, sentence, i + 1, forward: false);
+        // "They found Ladarrius Moody shot to death": a name right after a verb of finding is the victim, whatever the
+        // recognizer took it for (an organisation, a place).
+        if (victims is null && FoundName(text, sentence, i) is { } found) victims = new VictimPhrase(1, 1, found, i + 1, true, false, false);
         if (victims is null && kind == Outcome.Killed && Died.Contains(text.WordOf(start)))
         {
             // "Girl shot at party dies", "Teen found shot on bike path dies": the one shot is the one who died.
@@ -108,6 +149,12 @@ public sealed partial class CasualtyFinder
                 break;
             }
         }
+        // "The boy regained consciousness and was flown to a medical center": a passive or intransitive outcome verb joined to
+        // another verb shares that verb's subject (the parse's "conj" of a verb with a subject of its own).
+        if (victims is null && (sawBe || JoinedRightBefore(text, sentence, start)) && SharedSubject(text, sentence, start) is { } subject)
+            victims = Victims(text, sentence, subject + 1, forward: false);
+        // Last, the parse: the outcome verb's subject (its object for an active verb), counted by its number ("it killed over 200 Taliban").
+        victims ??= ParsedVictims(text, sentence, end - 1, objectOf: false);
         if (victims is null) return null;
         // "They found Jane Doe shot to death": the phrase after a verb of finding is its object, the victim, not the doer.
         if (victims.Value.Start - 1 >= sentence.StartToken && Finding.Contains(text.WordOf(victims.Value.Start - 1))) sawBe = true;

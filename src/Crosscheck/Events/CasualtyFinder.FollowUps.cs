@@ -47,6 +47,8 @@ public sealed partial class CasualtyFinder
         }
         bool IsVague(Statement st) => st.Kind != Outcome.Injured || !st.Additional && (st.Weak || NamesTheDead(text, st, deadNames));
         var vague = new Dictionary<int, bool>();
+        // The wounded whom a follow-up already moved to the dead ("Two men were shot. One of them later died."), per event.
+        var moved = new Dictionary<int, decimal>();
         foreach (var e in assaults)
         {
             if (result[e].Injured is not { Min: > 0 }) continue;
@@ -63,7 +65,8 @@ public sealed partial class CasualtyFinder
             if (statements.Count == 0) continue;
             var target = Target(result, assaults, sentence.StartToken);
             var before = result[target].Injured;
-            result[target] = AddFollowUp(text, result[target], statements);
+            result[target] = AddFollowUp(text, result[target], statements, out var movedNow);
+            if (movedNow > 0) moved[target] = moved.GetValueOrDefault(target) + movedNow;
             if (result[target].Injured is { Min: > 0 } after && !ReferenceEquals(before, after))
                 vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
         }
@@ -113,8 +116,11 @@ public sealed partial class CasualtyFinder
             foreach (var e in assaults)
             {
                 if (result[e].Injured is not { Min: > 0 } injured || !vague.GetValueOrDefault(e)) continue;
-                var left = injured.Min - articleKilled;
-                result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - articleKilled : null, injured.Span) : null };
+                // Those a follow-up already moved to the dead are not taken away twice.
+                var dead = Math.Max(0, articleKilled - moved.GetValueOrDefault(e));
+                if (dead == 0) continue;
+                var left = injured.Min - dead;
+                result[e] = result[e] with { Injured = left > 0 ? new CountRange(left, injured.Max is { } max ? max - dead : null, injured.Span) : null };
             }
         }
         else if (FatalWord(text) is { } fatal)
@@ -204,10 +210,11 @@ public sealed partial class CasualtyFinder
     private static bool IsPlural(EventMention e) =>
         e.Trigger.Owner.PosOf(e.Trigger.EndToken - 1) is "NNS" or "NNPS";
 
-    private static EventMention AddFollowUp(AnnotatedText text, EventMention target, List<Statement> statements)
+    private static EventMention AddFollowUp(AnnotatedText text, EventMention target, List<Statement> statements, out decimal moved)
     {
         var killed = target.Fatalities;
         var injured = target.Injured;
+        moved = 0;
         foreach (var s in statements)
         {
             if (s.Kind != Outcome.Killed) continue;
@@ -218,6 +225,7 @@ public sealed partial class CasualtyFinder
             if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s))
             {
                 var min = Math.Max(0, injured.Min - s.Min);
+                moved += injured.Min - min;
                 injured = min == 0 ? null : new CountRange(min, injured.Max is { } max ? Math.Max(min, max - s.Min) : null, injured.Span);
             }
         }

@@ -61,10 +61,36 @@ public sealed partial class CasualtyFinder
                 if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
                 if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
                 else if (s.Kind == o.Kind && b < a) duplicate = true;
+                // "A 14-year-old boy was shot and wounded": the victim said to be wounded lived, whatever "shot" alone leaves open
+                // (being taken to a hospital does not say so: "he suffered two gunshot wounds and was taken to a hospital").
+                else if (s.Kind == o.Kind && s.Weak && !o.Weak && text.WordOf(o.End - 1) is var said && !WeakWords.Contains(said)
+                    && (InjuredParticiples.Contains(said) || InjuredActive.Contains(said))) s = s with { Weak = false };
             }
             // "A man was shot ... and died": a shooting that the sentence also counts as deaths.
             if (s.Kind == Outcome.Injured && s.Weak && killed > 0 && s.Min <= killed) duplicate = true;
             if (!duplicate) kept.Add(s);
+        }
+        return killed > 0 ? WithinAllVictims(kept, killed) : kept;
+    }
+
+    /// <summary>
+    /// "Double shooting, 1 killed. Two people were wounded …": a sentence that counts all the victims ("a double shooting")
+    /// and some dead counts the rest, and no more, as hurt; the wounded said beside it include the one who died.
+    /// </summary>
+    private static List<Statement> WithinAllVictims(List<Statement> statements, decimal killed)
+    {
+        var all = 0m;
+        foreach (var s in statements)
+        {
+            if (s.AllVictims) all = Math.Max(all, s.Min);
+        }
+        if (all == 0) return statements;
+        var hurt = Math.Max(0, all - killed);
+        var kept = new List<Statement>(statements.Count);
+        foreach (var s in statements)
+        {
+            if (s.Kind != Outcome.Injured || s.Min <= hurt && s.Max is { } max && max <= hurt) { kept.Add(s); continue; }
+            if (hurt > 0) kept.Add(s with { Min = Math.Min(s.Min, hurt), Max = hurt });
         }
         return kept;
     }
@@ -98,7 +124,7 @@ public sealed partial class CasualtyFinder
         if (MultipleVictims.TryGetValue(w, out var many) && i + 1 < sentence.EndToken)
         {
             if (next is "shooting" or "shootings" or "stabbing" or "stabbings")
-                return new Statement(Outcome.Injured, many, many, i, i + 2, i, i + 1, false, false) { Weak = true };
+                return new Statement(Outcome.Injured, many, many, i, i + 2, i, i + 1, false, false) { Weak = true, AllVictims = true };
             if (next is "homicide" or "homicides" or "murder" or "murders" or "killing" or "killings")
                 return new Statement(Outcome.Killed, many, many, i, i + 2, i, i + 1, false, false);
         }
@@ -126,6 +152,15 @@ public sealed partial class CasualtyFinder
         if (w.Equals("fatally", StringComparison.OrdinalIgnoreCase) || w.Equals("mortally", StringComparison.OrdinalIgnoreCase))
         {
             if (InjuredActive.Contains(next) || next.Equals("struck", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
+            // "Four people were shot, one fatally", "two of them fatally": a count after a comma says how many of the victims
+            // named before died (they are among them: the others stay hurt).
+            var last = i;
+            if (last - 2 > sentence.StartToken && text.WordOf(last - 1).ToLowerInvariant() is "them" or "those" && text.WordOf(last - 2).Equals("of", StringComparison.OrdinalIgnoreCase)) last -= 2;
+            // ("one" before "of" or an adverb is no number of its own.)
+            var (count, countStart) = NumberEndingAt(text, last) is { Min: > 0 } some ? ((decimal?)some.Min, some.Span.StartToken)
+                : last - 1 > sentence.StartToken && text.WordOf(last - 1).Equals("one", StringComparison.OrdinalIgnoreCase) ? (1, last - 1) : (null, -1);
+            if (count is { } died && text.WordOf(countStart - 1) == ",")
+                return new Statement(Outcome.Killed, died, died, countStart, i + 1, countStart, last, true, false);
             return null;
         }
         if (ToDeath.Contains(w))
@@ -175,6 +210,21 @@ public sealed partial class CasualtyFinder
             }
             return null;
         }
+        // "A shooting sent two people to the hospital": the object of a verb of sending, when "to … hospital" follows it.
+        if (Sending.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal) && i + 1 < sentence.EndToken
+            && Victims(text, sentence, i + 1, forward: true) is { Max: not null } sent && sent.End < sentence.EndToken && text.WordOf(sent.End).Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var j = sent.End + 1; j < Math.Min(sentence.EndToken, sent.End + 5); j++)
+            {
+                if (text.WordOf(j).StartsWith("hospital", StringComparison.OrdinalIgnoreCase))
+                    return new Statement(Outcome.Injured, sent.Min, sent.Max, i, j + 1, sent.Start, sent.End, sent.Anaphoric, sent.Additional);
+            }
+            return null;
+        }
+        // "He did not survive": the victim named before died.
+        if (w.ToLowerInvariant() is "survive" or "survived" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).ToLowerInvariant() is "not" or "n't"
+            && text.WordOf(i - 2).ToLowerInvariant() is "did" or "does" or "do")
+            return Intransitive(text, sentence, i - 2, i + 1, Outcome.Killed);
         // "a 15-year-old with a gunshot wound to his leg", "one man was taken to the hospital with life-threatening injuries"
         if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
         {
@@ -237,6 +287,11 @@ public sealed partial class CasualtyFinder
             return null;
         }
 
+        // "accused of shooting an 18-year-old man in the head": a gerund that is mostly the event's noun hurts its object when
+        // the parse makes it a verb with one (a wound does not say whether the victim lived: a death said elsewhere wins).
+        if (InjuredGerunds.Contains(w) && pos == "VBG" && HasObject(text, sentence, i))
+            return Verb(text, sentence, i, i + 1, Outcome.Injured) is { } hurt ? hurt with { Weak = true } : null;
+
         var killedWord = KilledActive.Contains(w) || KilledParticiples.Contains(w);
         var injuredWord = InjuredActive.Contains(w) || InjuredParticiples.Contains(w);
         if (!killedWord && !injuredWord) return null;
@@ -261,6 +316,16 @@ public sealed partial class CasualtyFinder
         {
             if (text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase)) return NumberEndingAt(text, k) is not null || text.WordOf(k - 1) is "one" or "One";
             if (text.PosOf(k) is not ("DT" or "NN" or "NNS" or "JJ" or "PRP$")) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the parse gives the verb at <paramref name="verb"/> a direct object.</summary>
+    private static bool HasObject(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var d = verb + 1; d < sentence.EndToken; d++)
+        {
+            if (text.HeadOf(d) == verb && text.RelationOf(d) == "obj") return true;
         }
         return false;
     }

@@ -15,14 +15,6 @@ public sealed partial class CasualtyFinder
         decimal? newMax = 0, anaphoricMax = 0;
         int start = int.MaxValue, end = -1;
         var any = false;
-        var anaphoricKilled = 0m;
-        if (kind == Outcome.Injured)
-        {
-            foreach (var s in statements)
-            {
-                if (s.Kind == Outcome.Killed && s.Anaphoric) anaphoricKilled += s.Min;
-            }
-        }
         for (var k = 0; k < statements.Count; k++)
         {
             var s = statements[k];
@@ -32,6 +24,16 @@ public sealed partial class CasualtyFinder
             end = Math.Max(end, s.End);
             if (s.Anaphoric)
             {
+                // The dead named before may be the hurt ones ("he was shot … he died"), unless they are named otherwise
+                // ("John Smith, 24, was killed, and Mark Jones, 31, was wounded").
+                var anaphoricKilled = 0m;
+                if (kind == Outcome.Injured)
+                {
+                    foreach (var d in statements)
+                    {
+                        if (d.Kind == Outcome.Killed && d.Anaphoric && !NamedOtherwise(text, d, s)) anaphoricKilled += d.Min;
+                    }
+                }
                 var min = kind == Outcome.Injured ? Math.Max(0, s.Min - anaphoricKilled) : s.Min;
                 var max = s.Max is { } m ? (kind == Outcome.Injured ? Math.Max(min, m - anaphoricKilled) : m) : (decimal?)null;
                 anaphoricMin = Math.Max(anaphoricMin, min);
@@ -60,5 +62,24 @@ public sealed partial class CasualtyFinder
         if (!any) return null;
         var useNew = newMin > anaphoricMin || (newMin == anaphoricMin && newMax is null);
         return new CountRange(useNew ? newMin : anaphoricMin, useNew ? newMax : anaphoricMax, text.Span(start, end));
+    }
+
+    /// <summary>Whether both statements name their victims by proper nouns and share none: two different people.</summary>
+    private static bool NamedOtherwise(AnnotatedText text, Statement a, Statement b)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var t = a.VictimStart; t < a.VictimEnd; t++)
+        {
+            if (text.PosOf(t) is "NNP" or "NNPS") names.Add(text.WordOf(t));
+        }
+        if (names.Count == 0) return false;
+        var named = false;
+        for (var t = b.VictimStart; t < b.VictimEnd; t++)
+        {
+            if (text.PosOf(t) is not ("NNP" or "NNPS")) continue;
+            if (names.Contains(text.WordOf(t))) return false;
+            named = true;
+        }
+        return named;
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class CasualtyFinder
     private static VictimPhrase? Victims(AnnotatedText text, TokenSpan sentence, int at, bool forward)
     {
         int start, end;
+        (int Start, int End)? apposition = null;
         if (forward)
         {
             // "killed a total of six people": the count is what follows "a total of".
@@ -81,6 +82,7 @@ public sealed partial class CasualtyFinder
                     if (wj is ";" or ":" or "(" or ")") break;
                 }
                 if (firstComma < 0) return null;
+                apposition = (firstComma + 1, end - 1);
                 end = firstComma;
             }
             start = end;
@@ -114,7 +116,60 @@ public sealed partial class CasualtyFinder
                 return new VictimPhrase(1, 1, start - 2, end, true, false, false);
         }
         if (end <= start) return null;
-        return Count(text, start, end);
+        // "Isaac Duran, a 19-year-old Latino, was shot": a name set off by an age names one person, whatever the recognizer
+        // took the name for (a place, an organisation).
+        if (Count(text, start, end) is { } counted) return counted;
+        if (apposition is not { } a) return null;
+        // "The victims, John Smith, 24, and Mark Jones, 31, were taken": a group the text does not count, then its members by
+        // name and age, one each.
+        if (text.PosOf(end - 1) is "NNS" && NamesPeople(text, start, end) && NamesWithAges(text, a.Start, a.End) is { } members)
+            return new VictimPhrase(members, members, start, a.End, true, false, false);
+        return GivesAge(text, a.Start, a.End) && AllProperNouns(text, start, end) ? new VictimPhrase(1, 1, start, end, true, false, false) : null;
+    }
+
+    /// <summary>
+    /// How many people a list of two or more names, each with its age, names ("John Smith, 24, and Mark Jones, 31"); null
+    /// when the words [start, end) are not such a list.
+    /// </summary>
+    private static int? NamesWithAges(AnnotatedText text, int start, int end)
+    {
+        var names = 0;
+        var i = start;
+        while (i < end)
+        {
+            if (names > 0 && text.WordOf(i) is "and" or ",") { i++; continue; }
+            var name = i;
+            while (i < end && text.PosOf(i) is "NNP") i++;
+            if (i == name || i + 2 > end || text.WordOf(i) != ",") return null;
+            // The age after the name: ", 24" (the list's last one may end the words).
+            if (text.NumbersStartingIn(i + 1, i + 2) is not [var age, ..] || !IsAge(text, age) && !(age.Span.EndToken == end && age.Span.Length == 1)) return null;
+            names++;
+            i = age.Span.EndToken;
+        }
+        return names >= 2 ? names : null;
+    }
+
+    /// <summary>Whether the words [start, end) give an age: "24", "a 19-year-old Latino".</summary>
+    private static bool GivesAge(AnnotatedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text.WordOf(i).Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        foreach (var n in text.NumbersStartingIn(start, start + 1))
+        {
+            if (n.Span.EndToken <= end && IsAge(text, n)) return true;
+        }
+        return false;
+    }
+
+    private static bool AllProperNouns(AnnotatedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text.PosOf(i) is not ("NNP" or "NNPS")) return false;
+        }
+        return true;
     }
 
     /// <summary>The start of a number whose words run into <paramref name="start"/> ("at least 64", "more than 200"); else <paramref name="start"/>.</summary>
@@ -288,6 +343,8 @@ public sealed partial class CasualtyFinder
         if (text.PosOf(end - 1) is "NNS" && NumberAt(text, start, end) is not null && IsAgentPlural(head)) return true;
         // "a second was injured", "another was wounded"
         if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
+        // "near 5390 Southall Lane and died": a capitalized street word ends an address, not people.
+        if (text.PosOf(end - 1) is "NNP" && StreetWords.Contains(head)) return false;
         if (text.EntityAt(end - 1) is { } m) return m.Type == EntityType.Person;
         if (text.InTime(end - 1)) return false;
         var headPos = text.PosOf(end - 1) ?? "";

@@ -40,6 +40,9 @@ public sealed partial class CasualtyFinder
     {
         /// <summary>Said only with "shot" or "stabbed", which does not tell whether the victim lived; a death said elsewhere wins.</summary>
         public bool Weak { get; init; }
+
+        /// <summary>Counts every victim, dead or hurt ("a double shooting" names two): the dead said beside it are among them.</summary>
+        public bool AllVictims { get; init; }
     }
 
     // The word lists live in data/events/casualty-words.txt (read by CasualtyWords), one section each.
@@ -49,9 +52,11 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> InjuredParticiples = CasualtyWords.Set("injured-participles");
     private static readonly FrozenSet<string> InjuredActive = CasualtyWords.Set("injured-active");
     private static readonly FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
+    private static readonly FrozenSet<string> InjuredGerunds = CasualtyWords.Set("injured-gerunds");
     private static readonly FrozenSet<string> Died = CasualtyWords.Set("died");
     private static readonly FrozenSet<string> ToDeath = CasualtyWords.Set("to-death");
     private static readonly FrozenSet<string> Carried = CasualtyWords.Set("carried");
+    private static readonly FrozenSet<string> Sending = CasualtyWords.Set("sending");
     private static readonly FrozenSet<string> Conditions = CasualtyWords.Set("conditions");
     private static readonly FrozenSet<string> KilledNouns = CasualtyWords.Set("killed-nouns");
     private static readonly FrozenSet<string> InjuredNouns = CasualtyWords.Set("injured-nouns");
@@ -72,6 +77,9 @@ public sealed partial class CasualtyFinder
 
     /// <summary>Nouns that name people, for telling victims from other things that get "shot" or "hit" (cars, windows, houses).</summary>
     private static readonly FrozenSet<string> PersonNouns = CasualtyWords.Set("person-nouns");
+
+    /// <summary>Last words of a street's name ("Southall Lane"): a number before one is an address.</summary>
+    private static readonly FrozenSet<string> StreetWords = CasualtyWords.Set("street-words");
 
     /// <summary>Whether a word only tells how violence ended ("killing", "wounded", "died"), not what the violence was.</summary>
     public static bool IsOutcomeWord(string word) => KilledActive.Contains(word) || KilledParticiples.Contains(word)

@@ -25,6 +25,7 @@ internal static class DisputeReader
     private static readonly System.Collections.Frozen.FrozenSet<string> IdentityNouns = IncidentWords.DisputeSet("denied-identity-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Negations = IncidentWords.DisputeSet("negations");
     private static readonly ImmutableArray<string[]> NonEvents = [.. IncidentWords.Dispute("nonevent-phrases").Select(p => p.Split('_'))];
+    private static readonly System.Collections.Frozen.FrozenSet<string> BlameOtherObjects = IncidentWords.DisputeSet("blame-other-objects");
     private static readonly ImmutableArray<string[]> Blames = [.. IncidentWords.Dispute("blame-phrases").Select(p => p.Split('_'))];
 
     public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events)
@@ -57,7 +58,10 @@ internal static class DisputeReader
         var pos = text.PosOf(i) ?? "";
         // "Both countries accused each other of starting the clash", "as the two armies traded accusations": each side
         // says the other attacked (read before the verb's own checks: the parse may take "traded" for an adjective).
-        if (Phrase(text, sentence, i, Blames) is { } blame) return Negated(text, sentence, i) ? null : ("blame", blame);
+        // "accused each other of hindering ceasefire efforts", "blaming each other for the stalemate in negotiations": the
+        // blame is for the talks, not for an attack.
+        if (Phrase(text, sentence, i, Blames) is { } blame)
+            return Negated(text, sentence, i) || BlamesOther(text, sentence, i + blame.Count(c => c == ' ') + 1) ? null : ("blame", blame);
         if (pos.StartsWith("VB", StringComparison.Ordinal))
         {
             var lemmas = Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).ToList();
@@ -79,6 +83,16 @@ internal static class DisputeReader
             return ("victims", text.Span(be, i + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
         return null;
+    }
+
+    /// <summary>Whether one of the six words after a blame phrase names the talks rather than the fighting.</summary>
+    private static bool BlamesOther(AnnotatedText text, TokenSpan sentence, int after)
+    {
+        for (var t = after; t < Math.Min(sentence.EndToken, after + 6); t++)
+        {
+            if (BlameOtherObjects.Contains(text.WordOf(t))) return true;
+        }
+        return false;
     }
 
     /// <summary>The words of the first of <paramref name="phrases"/> that starts at <paramref name="i"/>, or null.</summary>

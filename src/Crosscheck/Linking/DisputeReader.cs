@@ -45,7 +45,7 @@ internal static class DisputeReader
                 speaker ??= EntityBefore(text, sentence, i);
                 if (speaker is null) continue;
                 var (name, country) = NameOf(text, speaker.Value);
-                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(events, sentence, text.StartOf(i), text.WordOf(i), cue.Kind == "denial"), sentence.Start, sentence.End, sentence.Text));
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind == "denial"), sentence.Start, sentence.End, sentence.Text));
                 break;
             }
         }
@@ -234,14 +234,25 @@ internal static class DisputeReader
         return end - start <= 8 ? text.Span(start, end) : phrase;
     }
 
-    /// <summary>The event the dispute is about: an event of its sentence reported as fact or denied, nearest the cue; else the article's first reported news.</summary>
-    private static string? AnchorOf(IReadOnlyList<EventFacts> events, TokenSpan sentence, int cueStart, string cueWord, bool denial)
+    /// <summary>
+    /// Events a party can dispute as a fact of an incident: attacks, seizures and deployments told as fact (or denied), not
+    /// the talks, appeals and accusations around them ("Thailand is urging a UN mission, while Cambodia denies the allegations").
+    /// </summary>
+    private static bool Disputable(EventFacts e) => IncidentMatcher.ClassOf(e.Modality) == ModalityClass.Factual
+        && e.Type is PloverType.Assault or PloverType.Coerce or PloverType.Mobilize;
+
+    /// <summary>
+    /// The event the dispute is about: a disputable event of its sentence reported as fact or denied, nearest the cue; else
+    /// the article's first disputable reported news ("disputed the account").
+    /// </summary>
+    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, bool denial)
     {
-        var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && IncidentMatcher.ClassOf(e.Modality) == ModalityClass.Factual
-                && !string.Equals(e.Trigger, cueWord, StringComparison.OrdinalIgnoreCase))
+        var cueStart = text.StartOf(cue);
+        var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
+                && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
             .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
         if (inSentence.Count > 0) return inSentence[0].Id;
-        var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start).ToList();
+        var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e)).ToList();
         return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
     }
 }

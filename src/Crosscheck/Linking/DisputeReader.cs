@@ -20,6 +20,7 @@ internal static class DisputeReader
     private static readonly ImmutableArray<string> RejectVerbs = [.. IncidentWords.Dispute("reject-verbs")];
     private static readonly System.Collections.Frozen.FrozenSet<string> OtherObjects = IncidentWords.DisputeSet("deny-other-objects");
     private static readonly System.Collections.Frozen.FrozenSet<string> ClaimNouns = IncidentWords.DisputeSet("claim-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> AllegationNouns = IncidentWords.DisputeSet("allegation-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> VictimNouns = IncidentWords.DisputeSet("victim-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Copulas = IncidentWords.DisputeSet("copulas");
     private static readonly System.Collections.Frozen.FrozenSet<string> IdentityNouns = IncidentWords.DisputeSet("denied-identity-nouns");
@@ -45,7 +46,8 @@ internal static class DisputeReader
                 speaker ??= EntityBefore(text, sentence, i);
                 if (speaker is null) continue;
                 var (name, country) = NameOf(text, speaker.Value);
-                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind == "denial"), sentence.Start, sentence.End, sentence.Text));
+                var claim = cue.Kind is "denial" or "dispute" ? ClaimOf(text, sentence, i) : null;
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind == "denial", claim), sentence.Start, sentence.End, sentence.Text));
                 break;
             }
         }
@@ -235,6 +237,15 @@ internal static class DisputeReader
     }
 
     /// <summary>
+    /// What a deny or reject verb contests: its object when a noun ("denied the allegation"); null when it has none
+    /// ("denied that its forces raided", "denied retaliating").
+    /// </summary>
+    private static int? ClaimOf(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        return ObjectOf(text, sentence, verb) is { } o && text.PosOf(o) is { } q && q.StartsWith("NN", StringComparison.Ordinal) ? o : null;
+    }
+
+    /// <summary>
     /// Events a party can dispute as a fact of an incident: attacks, seizures and deployments told as fact (or denied), not
     /// the talks, appeals and accusations around them ("Thailand is urging a UN mission, while Cambodia denies the allegations").
     /// </summary>
@@ -242,16 +253,26 @@ internal static class DisputeReader
         && e.Type is PloverType.Assault or PloverType.Coerce or PloverType.Mobilize;
 
     /// <summary>
-    /// The event the dispute is about: a disputable event of its sentence reported as fact or denied, nearest the cue; else
-    /// the article's first disputable reported news ("disputed the account").
+    /// The event the dispute is about: a disputable event of its sentence, nearest the cue. Without one, a
+    /// denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before, none when
+    /// that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of sheltering
+    /// militants"); else the article's first disputable reported news ("disputed the account").
     /// </summary>
-    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, bool denial)
+    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, bool denial, int? claim)
     {
         var cueStart = text.StartOf(cue);
         var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
                 && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
             .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
         if (inSentence.Count > 0) return inSentence[0].Id;
+        if (claim is { } c && AllegationNouns.Contains(text.WordOf(c)))
+        {
+            var index = text.SentenceIndexOf(sentence.StartToken);
+            if (index <= 0) return null;
+            var previous = text.Sentences[index - 1];
+            return events.Where(e => e.Start < previous.End && e.End > previous.Start && Disputable(e) && !e.Plural)
+                .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenByDescending(e => e.Start).FirstOrDefault()?.Id;
+        }
         var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e)).ToList();
         return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
     }

@@ -20,11 +20,13 @@ internal static class DisputeReader
     private static readonly ImmutableArray<string> RejectVerbs = [.. IncidentWords.Dispute("reject-verbs")];
     private static readonly System.Collections.Frozen.FrozenSet<string> OtherObjects = IncidentWords.DisputeSet("deny-other-objects");
     private static readonly System.Collections.Frozen.FrozenSet<string> ClaimNouns = IncidentWords.DisputeSet("claim-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> AllegationNouns = IncidentWords.DisputeSet("allegation-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> VictimNouns = IncidentWords.DisputeSet("victim-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Copulas = IncidentWords.DisputeSet("copulas");
     private static readonly System.Collections.Frozen.FrozenSet<string> IdentityNouns = IncidentWords.DisputeSet("denied-identity-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Negations = IncidentWords.DisputeSet("negations");
     private static readonly ImmutableArray<string[]> NonEvents = [.. IncidentWords.Dispute("nonevent-phrases").Select(p => p.Split('_'))];
+    private static readonly System.Collections.Frozen.FrozenSet<string> BlameOtherObjects = IncidentWords.DisputeSet("blame-other-objects");
     private static readonly ImmutableArray<string[]> Blames = [.. IncidentWords.Dispute("blame-phrases").Select(p => p.Split('_'))];
 
     public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events)
@@ -44,7 +46,8 @@ internal static class DisputeReader
                 speaker ??= EntityBefore(text, sentence, i);
                 if (speaker is null) continue;
                 var (name, country) = NameOf(text, speaker.Value);
-                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(events, sentence, text.StartOf(i), text.WordOf(i), cue.Kind == "denial"), sentence.Start, sentence.End, sentence.Text));
+                var claim = cue.Kind is "denial" or "dispute" ? ClaimOf(text, sentence, i) : null;
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind == "denial", claim), sentence.Start, sentence.End, sentence.Text));
                 break;
             }
         }
@@ -57,7 +60,10 @@ internal static class DisputeReader
         var pos = text.PosOf(i) ?? "";
         // "Both countries accused each other of starting the clash", "as the two armies traded accusations": each side
         // says the other attacked (read before the verb's own checks: the parse may take "traded" for an adjective).
-        if (Phrase(text, sentence, i, Blames) is { } blame) return Negated(text, sentence, i) ? null : ("blame", blame);
+        // "accused each other of hindering ceasefire efforts", "blaming each other for the stalemate in negotiations": the
+        // blame is for the talks, not for an attack.
+        if (Phrase(text, sentence, i, Blames) is { } blame)
+            return Negated(text, sentence, i) || BlamesOther(text, sentence, i + blame.Count(c => c == ' ') + 1) ? null : ("blame", blame);
         if (pos.StartsWith("VB", StringComparison.Ordinal))
         {
             var lemmas = Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).ToList();
@@ -79,6 +85,16 @@ internal static class DisputeReader
             return ("victims", text.Span(be, i + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
         return null;
+    }
+
+    /// <summary>Whether one of the six words after a blame phrase names the talks rather than the fighting.</summary>
+    private static bool BlamesOther(AnnotatedText text, TokenSpan sentence, int after)
+    {
+        for (var t = after; t < Math.Min(sentence.EndToken, after + 6); t++)
+        {
+            if (BlameOtherObjects.Contains(text.WordOf(t))) return true;
+        }
+        return false;
     }
 
     /// <summary>The words of the first of <paramref name="phrases"/> that starts at <paramref name="i"/>, or null.</summary>
@@ -220,14 +236,44 @@ internal static class DisputeReader
         return end - start <= 8 ? text.Span(start, end) : phrase;
     }
 
-    /// <summary>The event the dispute is about: an event of its sentence reported as fact or denied, nearest the cue; else the article's first reported news.</summary>
-    private static string? AnchorOf(IReadOnlyList<EventFacts> events, TokenSpan sentence, int cueStart, string cueWord, bool denial)
+    /// <summary>
+    /// What a deny or reject verb contests: its object when a noun ("denied the allegation"); null when it has none
+    /// ("denied that its forces raided", "denied retaliating").
+    /// </summary>
+    private static int? ClaimOf(AnnotatedText text, TokenSpan sentence, int verb)
     {
-        var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && IncidentMatcher.ClassOf(e.Modality) == ModalityClass.Factual
-                && !string.Equals(e.Trigger, cueWord, StringComparison.OrdinalIgnoreCase))
+        return ObjectOf(text, sentence, verb) is { } o && text.PosOf(o) is { } q && q.StartsWith("NN", StringComparison.Ordinal) ? o : null;
+    }
+
+    /// <summary>
+    /// Events a party can dispute as a fact of an incident: attacks, seizures and deployments told as fact (or denied), not
+    /// the talks, appeals and accusations around them ("Thailand is urging a UN mission, while Cambodia denies the allegations").
+    /// </summary>
+    private static bool Disputable(EventFacts e) => IncidentMatcher.ClassOf(e.Modality) == ModalityClass.Factual
+        && e.Type is PloverType.Assault or PloverType.Coerce or PloverType.Mobilize;
+
+    /// <summary>
+    /// The event the dispute is about: a disputable event of its sentence, nearest the cue. Without one, a
+    /// denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before, none when
+    /// that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of sheltering
+    /// militants"); else the article's first disputable reported news ("disputed the account").
+    /// </summary>
+    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, bool denial, int? claim)
+    {
+        var cueStart = text.StartOf(cue);
+        var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
+                && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
             .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
         if (inSentence.Count > 0) return inSentence[0].Id;
-        var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start).ToList();
+        if (claim is { } c && AllegationNouns.Contains(text.WordOf(c)))
+        {
+            var index = text.SentenceIndexOf(sentence.StartToken);
+            if (index <= 0) return null;
+            var previous = text.Sentences[index - 1];
+            return events.Where(e => e.Start < previous.End && e.End > previous.Start && Disputable(e) && !e.Plural)
+                .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenByDescending(e => e.Start).FirstOrDefault()?.Id;
+        }
+        var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e)).ToList();
         return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
     }
 }

@@ -109,6 +109,12 @@ public sealed partial class CasualtyFinder
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
                 && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase))
                 return Victims(text, sentence, start - 1, forward: false);
+            // "27 members of a single family", "five residents of the village": counted people named by a plural noun
+            // before "of" are the victims, not what they belong to.
+            if (start - 3 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && text.PosOf(start - 2) is "NNS"
+                && (PersonNouns.Contains(text.WordOf(start - 2)) || IsAgentPlural(text.WordOf(start - 2)))
+                && (NumberEndingAt(text, start - 2) is not null || text.PosOf(start - 3) is "JJ" && NumberEndingAt(text, start - 3) is not null))
+                return Victims(text, sentence, start - 1, forward: false);
             // "one of the victims", "two of them"
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && NumberEndingAt(text, start - 1) is { } partitive)
                 return new VictimPhrase(partitive.Min, partitive.Max, partitive.Span.StartToken, end, true, false, false);
@@ -341,6 +347,10 @@ public sealed partial class CasualtyFinder
         // "Three cricketers were killed", "two volunteers wounded": a plural agent noun (-ers, -ors, -ists, -ians, -ees)
         // counted by a number names people the list of person nouns cannot all hold.
         if (text.PosOf(end - 1) is "NNS" && NumberAt(text, start, end) is not null && IsAgentPlural(head)) return true;
+        // "killed 200 Houthis", "12 Palestinians were wounded": a capitalized plural counted by a number names a people's or
+        // a group's members.
+        if (text.PosOf(end - 1) is "NNS" or "NNPS" && end - 1 > text.SentenceOf(end - 1).StartToken && char.IsUpper(head[0]) && head.Length > 3 && head[^1] == 's'
+            && NumberAt(text, start, end) is not null) return true;
         // "a second was injured", "another was wounded"
         if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
         // "near 5390 Southall Lane and died": a capitalized street word ends an address, not people.

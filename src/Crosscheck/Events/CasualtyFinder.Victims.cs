@@ -349,8 +349,7 @@ public sealed partial class CasualtyFinder
         if (text.PosOf(end - 1) is "NNS" && NumberAt(text, start, end) is not null && IsAgentPlural(head)) return true;
         // "killed 200 Houthis", "12 Palestinians were wounded": a capitalized plural counted by a number names a people's or
         // a group's members.
-        if (text.PosOf(end - 1) is "NNS" or "NNPS" && end - 1 > text.SentenceOf(end - 1).StartToken && char.IsUpper(head[0]) && head.Length > 3 && head[^1] == 's'
-            && NumberAt(text, start, end) is not null) return true;
+        if (IsGroupPlural(text, end - 1) && NumberAt(text, start, end) is not null) return true;
         // "a second was injured", "another was wounded"
         if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
         // "near 5390 Southall Lane and died": a capitalized street word ends an address, not people.
@@ -370,6 +369,11 @@ public sealed partial class CasualtyFinder
         }
         return false;
     }
+
+    /// <summary>"Houthis", "Afghans", "Palestinians": a capitalized plural inside a sentence, a people's or a group's members.</summary>
+    private static bool IsGroupPlural(AnnotatedText text, int i) =>
+        text.PosOf(i) is "NNS" or "NNPS" && i > text.SentenceOf(i).StartToken && text.WordOf(i) is { Length: > 3 } w && char.IsUpper(w[0]) && w[^1] == 's'
+        && w[1..].All(char.IsLower);
 
     /// <summary>Whether the word can end a phrase naming people: a person noun (not "dead" or "wounded"), a name, an age, a pronoun.</summary>
     private static bool NamesPerson(AnnotatedText text, int token)

@@ -23,6 +23,9 @@ public sealed partial class TollCues
             // for the people themselves ("the dead", "the wounded") right behind it: "The dead were 19", not "the dead
             // were taken to 3 hospitals".
             var reach = text.WordOf(i).Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 8;
+            // "The death toll from Wednesday's strike on the port rose to 34": past the words that say what the toll is of,
+            // the parse gives the link word of a toll noun that is the subject of the verb the number hangs from.
+            if (reach > 1 && SubjectsNumber(text, sentence, noun.End - 1) is { } far) reach = Math.Max(reach, far - noun.End + 1);
             for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
@@ -57,6 +60,21 @@ public sealed partial class TollCues
         var participle = text.WordOf(k + 1);
         if (KilledWords.Contains(participle)) return (k + 2, TollMeasure.Killed);
         if (InjuredWords.Contains(participle) && !WeakWord(participle)) return (k + 2, TollMeasure.Injured);
+        return null;
+    }
+
+    /// <summary>
+    /// The index of the "to" before a number hanging from the verb whose subject is the toll noun at <paramref name="noun"/>
+    /// ("The death toll from Wednesday's strike on the port rose to 34"); null when none or without a parse.
+    /// </summary>
+    private static int? SubjectsNumber(AnnotatedText text, TokenSpan sentence, int noun)
+    {
+        if (!SyntaxScope.HasParse(text, sentence) || text.RelationOf(noun) is not "nsubj" || text.HeadOf(noun) is not (var verb and >= 0) || verb <= noun) return null;
+        for (var j = verb + 1; j + 1 < sentence.EndToken && j - verb < 3; j++)
+        {
+            if (!text.WordOf(j).Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
+            return NumberStartingAt(text, j + 1) is { } n && text.HeadOf(SyntaxScope.HeadOf(text, n.Span.StartToken, n.Span.EndToken)) == verb ? j : null;
+        }
         return null;
     }
 

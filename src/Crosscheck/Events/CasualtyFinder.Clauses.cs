@@ -161,6 +161,11 @@ public sealed partial class CasualtyFinder
         // A bare pronoun or name with no "was" before a past-tense verb is the doer: "he shot", "Smith killed".
         if (!sawBe && end - start == 1 && kind == Outcome.Injured && victims.Value.Pronoun) return null;
         if (!sawBe && end - start == 1 && KilledActive.Contains(text.WordOf(start)) && victims.Value.Pronoun) return null;
+        // "Troops killed dozens of insurgents": a common person noun the tagger took for a name ("Troops" opening the
+        // sentence), before a verb that can be active with no "was" and with an object in the parse, is the doer.
+        if (!sawBe && victims.Value.End - victims.Value.Start == 1 && text.PosOf(victims.Value.Start) is "NNP" or "NNPS" && PersonNouns.Contains(text.WordOf(victims.Value.Start))
+            && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && SyntaxScope.HasParse(text, sentence)
+            && new Token(text, start).Dependents.Any(d => d.Relation == "obj")) return null;
         // "Juan Almaraz shot ...": with no "was", a named person before a verb that can be active is the shooter.
         if (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && PersonNameAt(text, victims.Value.End - 1)) return null;
         // "Deputies shot ...", "bakery employees and was shot": a plural with no count and no "was" of its own is the doer or another clause's object.

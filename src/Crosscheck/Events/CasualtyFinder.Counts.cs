@@ -66,7 +66,7 @@ public sealed partial class CasualtyFinder
             if (n.Span.EndToken > end) continue;
             if (IsAge(text, n)) continue;
             if (n.Unit is { } unit && !PersonNouns.Contains(unit) && !PersonNouns.Contains(text.WordOf(end - 1))
-                && !(text.PosOf(end - 1) is "NNS" && IsAgentPlural(text.WordOf(end - 1)))) return null;
+                && !(text.PosOf(end - 1) is "NNS" && IsAgentPlural(text.WordOf(end - 1))) && !IsGroupPlural(text, end - 1)) return null;
             var definite = text.WordOf(start) is "the" or "The" or "those" or "these" or "all";
             return (n.Min, n.Max, definite);
         }

@@ -109,6 +109,12 @@ public sealed partial class CasualtyFinder
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
                 && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase))
                 return Victims(text, sentence, start - 1, forward: false);
+            // "27 members of a single family", "five residents of the village": counted people named by a plural noun
+            // before "of" are the victims, not what they belong to.
+            if (start - 3 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && text.PosOf(start - 2) is "NNS"
+                && (PersonNouns.Contains(text.WordOf(start - 2)) || IsAgentPlural(text.WordOf(start - 2)))
+                && (NumberEndingAt(text, start - 2) is not null || text.PosOf(start - 3) is "JJ" && NumberEndingAt(text, start - 3) is not null))
+                return Victims(text, sentence, start - 1, forward: false);
             // "one of the victims", "two of them"
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && NumberEndingAt(text, start - 1) is { } partitive)
                 return new VictimPhrase(partitive.Min, partitive.Max, partitive.Span.StartToken, end, true, false, false);
@@ -341,6 +347,9 @@ public sealed partial class CasualtyFinder
         // "Three cricketers were killed", "two volunteers wounded": a plural agent noun (-ers, -ors, -ists, -ians, -ees)
         // counted by a number names people the list of person nouns cannot all hold.
         if (text.PosOf(end - 1) is "NNS" && NumberAt(text, start, end) is not null && IsAgentPlural(head)) return true;
+        // "killed 200 Houthis", "12 Palestinians were wounded": a capitalized plural counted by a number names a people's or
+        // a group's members.
+        if (IsGroupPlural(text, end - 1) && NumberAt(text, start, end) is not null) return true;
         // "a second was injured", "another was wounded"
         if (head is "another" or "Another" || end - start == 2 && text.WordOf(start) is "a" or "A" && head is "second" or "third" or "fourth") return true;
         // "near 5390 Southall Lane and died": a capitalized street word ends an address, not people.
@@ -360,6 +369,11 @@ public sealed partial class CasualtyFinder
         }
         return false;
     }
+
+    /// <summary>"Houthis", "Afghans", "Palestinians": a capitalized plural inside a sentence, a people's or a group's members.</summary>
+    private static bool IsGroupPlural(AnnotatedText text, int i) =>
+        text.PosOf(i) is "NNS" or "NNPS" && i > text.SentenceOf(i).StartToken && text.WordOf(i) is { Length: > 3 } w && char.IsUpper(w[0]) && w[^1] == 's'
+        && w[1..].All(char.IsLower);
 
     /// <summary>Whether the word can end a phrase naming people: a person noun (not "dead" or "wounded"), a name, an age, a pronoun.</summary>
     private static bool NamesPerson(AnnotatedText text, int token)

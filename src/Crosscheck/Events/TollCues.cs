@@ -47,11 +47,13 @@ public sealed partial class TollCues
     private readonly FrozenDictionary<string, int> _ordinals;
     private readonly FrozenSet<string> _starts;
     private readonly FrozenSet<string> _fronts;
+    private readonly FrozenSet<string> _raises;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts, HashSet<string> fronts)
+        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises)
     {
+        _raises = raises.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _starts = starts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _fronts = fronts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ordinals = ordinals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -83,6 +85,7 @@ public sealed partial class TollCues
         var ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var starts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var fronts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var raises = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -103,14 +106,15 @@ public sealed partial class TollCues
                 case "reciprocal": reciprocal.Add(words[0]); break;
                 case "start": starts.Add(words[0]); break;
                 case "front": fronts.Add(words[0]); break;
+                case "raise": raises.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start or front");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front or raise");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>

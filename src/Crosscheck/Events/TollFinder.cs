@@ -251,7 +251,7 @@ public sealed class TollFinder
     {
         foreach (var t in text.Times)
         {
-            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)) continue;
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || NamesCountedEvent(text, t, start, end)) continue;
             if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
             if (text.Published is { } published && t.End > published) continue;
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return LastDayOfSpan(text, sentence, t) ?? t.End;
@@ -314,6 +314,17 @@ public sealed class TollFinder
             if (governor >= 0 && (governor == head || SyntaxScope.IsAncestor(text, governor, head))) return t.End;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "The death toll from Wednesday's strike rose to 34 on Sunday": a day inside the toll's words that owns a noun ("'s",
+    /// or a possessive in the parse) dates the event counted, not the day the count stood at.
+    /// </summary>
+    private static bool NamesCountedEvent(AnnotatedText text, TimeMention t, int start, int end)
+    {
+        if (t.Span.Length == 0 || t.Span.StartToken < start || t.Span.EndToken > end) return false;
+        if (t.Span.EndToken < end && text.WordOf(t.Span.EndToken) is "'s" or "’s") return true;
+        return SyntaxScope.HasParse(text, text.SentenceOf(t.Span.StartToken)) && text.RelationOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)) == "nmod:poss";
     }
 
     /// <summary>"The fighting began Monday": a time hanging from a verb of starting names when the counted began, not when the count stood.</summary>

@@ -14,8 +14,14 @@ internal static class CasualtyWords
 
     private static readonly Lazy<FrozenDictionary<string, string[]>> Sections = new(Load);
 
-    /// <summary>The words of one section, as a set ignoring case; throws when the file has no such section.</summary>
-    public static FrozenSet<string> Set(string section) => Words(section).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FrozenSet<string>> SetsMade = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The words of one section, as a set ignoring case, made once and shared by every class that reads it (the casualty
+    /// and the toll readers ask for several of the same); throws when the file has no such section.
+    /// </summary>
+    public static FrozenSet<string> Set(string section) =>
+        SetsMade.GetOrAdd(section, static s => Words(s).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The <c>word=number</c> entries of one section, keyed ignoring case.</summary>
     public static FrozenDictionary<string, int> Counts(string section)

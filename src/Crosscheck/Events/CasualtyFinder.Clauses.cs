@@ -22,7 +22,7 @@ public sealed partial class CasualtyFinder
             // "take out cartel leaders and members" count none.
             // "shot himself", "injuring himself": a self-inflicted wound is no victim of an assault (a shooter who
             // "killed himself" after the attack is still counted among the dead, as casualty counts do).
-            if (kind != Outcome.Killed && j < sentence.EndToken && text.WordOf(j).ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself") return null;
+            if (kind != Outcome.Killed && j < sentence.EndToken && IsReflexive(text.WordOf(j))) return null;
             // "three soldiers killed and 40 wounded": a conjunction right after the verb means it has no object here.
             var noObject = j < sentence.EndToken && text.WordOf(j) is "and" or "or" or ",";
             if (!noObject && (Victims(text, sentence, j, forward: true) ?? ParsedVictims(text, sentence, end - 1, objectOf: true)) is { } obj)
@@ -165,7 +165,7 @@ public sealed partial class CasualtyFinder
         // sentence), before a verb that can be active with no "was" and with an object in the parse, is the doer.
         if (!sawBe && victims.Value.End - victims.Value.Start == 1 && text.PosOf(victims.Value.Start) is "NNP" or "NNPS" && PersonNouns.Contains(text.WordOf(victims.Value.Start))
             && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && SyntaxScope.HasParse(text, sentence)
-            && new Token(text, start).Dependents.Any(d => d.Relation == "obj")) return null;
+            && HasObject(text, start)) return null;
         // "Juan Almaraz shot ...": with no "was", a named person before a verb that can be active is the shooter.
         if (!sawBe && (InjuredActive.Contains(text.WordOf(start)) || KilledActive.Contains(text.WordOf(start))) && PersonNameAt(text, victims.Value.End - 1)) return null;
         // "Deputies shot ...", "bakery employees and was shot": a plural with no count and no "was" of its own is the doer or another clause's object.

@@ -289,7 +289,7 @@ public sealed partial class CasualtyFinder
 
         // "accused of shooting an 18-year-old man in the head": a gerund that is mostly the event's noun hurts its object when
         // the parse makes it a verb with one (a wound does not say whether the victim lived: a death said elsewhere wins).
-        if (InjuredGerunds.Contains(w) && pos == "VBG" && HasObject(text, sentence, i))
+        if (InjuredGerunds.Contains(w) && pos == "VBG" && HasObject(text, i))
             return Verb(text, sentence, i, i + 1, Outcome.Injured) is { } hurt ? hurt with { Weak = true } : null;
 
         var killedWord = KilledActive.Contains(w) || KilledParticiples.Contains(w);
@@ -320,15 +320,8 @@ public sealed partial class CasualtyFinder
         return false;
     }
 
-    /// <summary>Whether the parse gives the verb at <paramref name="verb"/> a direct object.</summary>
-    private static bool HasObject(AnnotatedText text, TokenSpan sentence, int verb)
-    {
-        for (var d = verb + 1; d < sentence.EndToken; d++)
-        {
-            if (text.HeadOf(d) == verb && text.RelationOf(d) == "obj") return true;
-        }
-        return false;
-    }
+    /// <summary>Whether the parse gives the verb at <paramref name="verb"/> a direct object (false without a parse).</summary>
+    private static bool HasObject(AnnotatedText text, int verb) => new Token(text, verb).Dependents.Any(d => d.Relation == "obj");
 
     private static Statement Zero(Outcome kind, int start, int end) => new(kind, 0, 0, start, end, start, end, false, false);
 

@@ -45,6 +45,7 @@ public sealed partial class TollCues
     private static readonly System.Collections.Frozen.FrozenSet<string> DiedWords = CasualtyWords.Set("died");
     private static readonly System.Collections.Frozen.FrozenSet<string> InjuredNouns = CasualtyWords.Set("injured-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> DeathNouns = CasualtyWords.Set("killed-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
 
     /// <summary>
     /// "the number of civilians killed", "the number of children wounded": "number of", a noun that names people (after
@@ -59,7 +60,7 @@ public sealed partial class TollCues
         if (!PersonNouns.Contains(text.WordOf(k)) || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
         var participle = text.WordOf(k + 1);
         if (KilledWords.Contains(participle)) return (k + 2, TollMeasure.Killed);
-        if (InjuredWords.Contains(participle) && !WeakWord(participle)) return (k + 2, TollMeasure.Injured);
+        if (InjuredWords.Contains(participle) && !WeakWords.Contains(participle)) return (k + 2, TollMeasure.Injured);
         return null;
     }
 
@@ -78,8 +79,6 @@ public sealed partial class TollCues
         return null;
     }
 
-    private static bool WeakWord(string word) => word.ToLowerInvariant() is "shot" or "stabbed" or "beaten" or "grazed";
-
     /// <summary>
     /// "…, bringing the total to 19", "raising the total to 40": "the total" as the object of a verb of raising (the
     /// <c>raise</c> verbs of the data file) with "to" and a number right after it is a tally of what the sentence's own
@@ -95,7 +94,7 @@ public sealed partial class TollCues
         {
             var w = text.WordOf(k);
             if (KilledWords.Contains(w) || DiedWords.Contains(w) || DeathNouns.Contains(w) || w.Equals("dead", StringComparison.OrdinalIgnoreCase)) return (i + 1, TollMeasure.Killed);
-            if (measure is null && (InjuredWords.Contains(w) && !WeakWord(w) || InjuredNouns.Contains(w))) measure = TollMeasure.Injured;
+            if (measure is null && (InjuredWords.Contains(w) && !WeakWords.Contains(w) || InjuredNouns.Contains(w))) measure = TollMeasure.Injured;
         }
         return measure is { } m ? (i + 1, m) : null;
     }

@@ -34,11 +34,11 @@ public sealed partial class CasualtyFinder
         var found = new List<Statement>();
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
-            // "no casualties": none killed and none hurt.
-            if (i > sentence.StartToken && text.WordOf(i).Equals("casualties", StringComparison.OrdinalIgnoreCase) && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+            // "no casualties", "no immediate reports of casualties": none killed and none hurt.
+            if (text.WordOf(i).Equals("casualties", StringComparison.OrdinalIgnoreCase) && NoBefore(text, sentence, i) is { } none)
             {
-                found.Add(Zero(Outcome.Killed, i - 1, i + 1));
-                found.Add(Zero(Outcome.Injured, i - 1, i + 1));
+                found.Add(Zero(Outcome.Killed, none, i + 1));
+                found.Add(Zero(Outcome.Injured, none, i + 1));
                 continue;
             }
             if (Read(text, sentence, i) is { } s) found.Add(s);
@@ -113,11 +113,11 @@ public sealed partial class CasualtyFinder
         var pos = text.PosOf(i) ?? "";
         var next = i + 1 < sentence.EndToken ? text.WordOf(i + 1) : "";
 
-        // "no injuries", "no deaths were reported", "no casualties"
-        if (i > sentence.StartToken && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+        // "no injuries", "no deaths were reported", "no immediate reports of injuries"
+        if (NoBefore(text, sentence, i) is { } no)
         {
-            if (KilledNouns.Contains(w)) return Zero(Outcome.Killed, i - 1, i + 1);
-            if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, i - 1, i + 1);
+            if (KilledNouns.Contains(w)) return Zero(Outcome.Killed, no, i + 1);
+            if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, no, i + 1);
         }
 
         // "a double shooting", "a triple stabbing": the adjective counts the victims (wounded unless a death is said).
@@ -165,6 +165,10 @@ public sealed partial class CasualtyFinder
         }
         if (ToDeath.Contains(w))
         {
+            // "Police shot dead three militants": active, with its object after "dead".
+            if (next.Equals("dead", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && !PrecededByBe(text, sentence, i)
+                && Victims(text, sentence, i + 2, forward: true) is { Max: not null, Pronoun: false } shotDead)
+                return new Statement(Outcome.Killed, shotDead.Min, shotDead.Max, i, shotDead.End, shotDead.Start, shotDead.End, shotDead.Anaphoric, false);
             if (next.Equals("dead", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
             if (next.Equals("to", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 2).Equals("death", StringComparison.OrdinalIgnoreCase))
                 return Verb(text, sentence, i, i + 3, Outcome.Killed);
@@ -225,6 +229,11 @@ public sealed partial class CasualtyFinder
         if (w.ToLowerInvariant() is "survive" or "survived" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).ToLowerInvariant() is "not" or "n't"
             && text.WordOf(i - 2).ToLowerInvariant() is "did" or "does" or "do")
             return Intransitive(text, sentence, i - 2, i + 1, Outcome.Killed);
+        // "A policeman was among the dead", "two children were among those wounded": some of the victims, counted elsewhere.
+        if (w.Equals("among", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 1).ToLowerInvariant() is "the" or "those"
+            && text.WordOf(i + 2).ToLowerInvariant() is var group && (group is "dead" or "killed" or "slain" || InjuredNouns.Contains(group) || group is "hurt"))
+            return Passive(text, sentence, i, i + 3, group is "dead" or "killed" or "slain" ? Outcome.Killed : Outcome.Injured, requireBe: true) is { } among
+                ? among with { Anaphoric = true, Additional = false } : null;
         // "a 15-year-old with a gunshot wound to his leg", "one man was taken to the hospital with life-threatening injuries"
         if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
         {
@@ -240,6 +249,9 @@ public sealed partial class CasualtyFinder
                         if (text.WordOf(c) is "," or ";" or "and") break;
                         if (Carried.Contains(text.WordOf(c)) && text.PosOf(c) is "VBN" && Passive(text, sentence, c, j + 1, Outcome.Injured, requireBe: true) is { } carried) return carried;
                     }
+                    // "Two men were found with gunshot wounds": the victims are the subject of the passive before "with".
+                    if (k > sentence.StartToken && BeForms.Contains(text.WordOf(k)) && BeForms.Contains(text.WordOf(k - 1))
+                        && Passive(text, sentence, k, j + 1, Outcome.Injured, requireBe: true) is { } found) return found with { Weak = true };
                     // "found dead with a gunshot wound" says how, not who else.
                     if (k < sentence.StartToken || text.WordOf(k).Equals("dead", StringComparison.OrdinalIgnoreCase) || KilledParticiples.Contains(text.WordOf(k))) return null;
                     if (Victims(text, sentence, k + 1, forward: false) is not { } with || with.Max is null) return null;
@@ -296,10 +308,26 @@ public sealed partial class CasualtyFinder
         var injuredWord = InjuredActive.Contains(w) || InjuredParticiples.Contains(w);
         if (!killedWord && !injuredWord) return null;
         // Nouns are events, not outcomes ("the shooting", "the killing"), except the headline's "2 injured".
-        if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))) return null;
+        // A headline's "kills one, injures three more" is a verb whatever its tag: a third-person form right before a count.
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))
+            && !(w.EndsWith('s') && text.NumbersStartingIn(i + 1, i + 2).Length > 0)) return null;
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (PartitiveDescription(text, sentence, i)) return null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    /// <summary>
+    /// Where the "no" that makes the noun at <paramref name="noun"/> a count of none stands: right before it ("no
+    /// injuries") or before words of reporting ("no immediate reports of casualties", "no confirmed deaths"); null otherwise.
+    /// </summary>
+    private static int? NoBefore(AnnotatedText text, TokenSpan sentence, int noun)
+    {
+        for (var k = noun - 1; k >= sentence.StartToken && noun - k <= 4; k--)
+        {
+            if (text.WordOf(k).Equals("no", StringComparison.OrdinalIgnoreCase)) return k;
+            if (!NoReportWords.Contains(text.WordOf(k))) return null;
+        }
+        return null;
     }
 
     /// <summary>

@@ -106,8 +106,10 @@ public sealed partial class CasualtyFinder
             // "Kabeer, Sibghatullah, Haroon, and five other persons": a list of names before the last part, each one person.
             if (NameListBefore(text, sentence, start) is { } list && end - list < 24) start = list;
             // "a young mother of three", "the father of two": the victim is the noun before "of".
+            // ("a total of four men were injured": the four men are the victims.)
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
-                && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase))
+                && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase)
+                && !text.WordOf(start - 2).Equals("total", StringComparison.OrdinalIgnoreCase))
                 return Victims(text, sentence, start - 1, forward: false);
             // "27 members of a single family", "five residents of the village": counted people named by a plural noun
             // before "of" are the victims, not what they belong to.
@@ -359,8 +361,13 @@ public sealed partial class CasualtyFinder
         var headPos = text.PosOf(end - 1) ?? "";
         // "killing two", "left at least 12 dead": a bare count, with its own qualifier words.
         if (headPos is "CD" && (end - start <= 2 || NumberAt(text, start, end) is { } bare && bare.Span.StartToken == start && bare.Span.EndToken == end)) return !IsAgeToken(head);
-        // "with over two dozen injured", "left a dozen dead": a bare count whose last word is a scale noun.
-        if (head.ToLowerInvariant() is "dozen" or "score" && NumberAt(text, start, end) is { } scaled && scaled.Span.StartToken == start && scaled.Span.EndToken == end) return true;
+        // "with over two dozen injured", "left a dozen dead", "Dozens were wounded", "wounding hundreds": a bare count whose
+        // last word is a scale noun ("dozens of homes" counts homes).
+        if (head.ToLowerInvariant() is "dozen" or "score" or "dozens" or "scores" or "hundreds" or "thousands" && NumberAt(text, start, end) is { } scaled
+            && scaled.Span.StartToken == start && scaled.Span.EndToken == end && !(end < text.Count && text.WordOf(end).Equals("of", StringComparison.OrdinalIgnoreCase))) return true;
+        // "injured 10 more", "three more were wounded": a bare count of more victims.
+        if (head.Equals("more", StringComparison.OrdinalIgnoreCase) && end - 1 > start && NumberAt(text, start, end - 1) is { } more
+            && more.Span.StartToken == start && more.Span.EndToken == end - 1 && !IsAge(text, more)) return true;
         if (headPos is "NNP") return true;
         // A coordination: every part must name people, check the last part's head only when it is a person.
         for (var i = start; i < end; i++)

@@ -102,6 +102,8 @@ public sealed partial class ModalityClassifier
         if (AdjectiveCues.TryGetValue(w, out var adjective) && !IsNoun(text, j))
         {
             var (negated, modal) = GroupBefore(text, sentence, j);
+            // "were able to shell the town": in the past, being able to do it says it was done, as "managed to" does.
+            if (w.Equals("able", StringComparison.OrdinalIgnoreCase) && !negated && modal == Cue.None && PastBeBefore(text, sentence, j)) adjective = Cue.Factive;
             state.Take(adjective, negated, modal);
             return -1;
         }
@@ -120,6 +122,14 @@ public sealed partial class ModalityClassifier
         }
         state.Take(Cue.Plan, false, Cue.None);
         return -1;
+    }
+
+    /// <summary>Whether "was" or "were" (adverbs between) is right before the word at <paramref name="j"/>.</summary>
+    private static bool PastBeBefore(AnnotatedText text, TokenSpan sentence, int j)
+    {
+        var k = j - 1;
+        while (k > sentence.StartToken && text.PosOf(k) is "RB" && !Negations.Contains(text.WordOf(k))) k--;
+        return k >= sentence.StartToken && text.WordOf(k).ToLowerInvariant() is "was" or "were";
     }
 
     /// <summary>An event noun: its determiners and modifiers ("no", "possible"), its own verb group when it is a subject, then the verb or noun it is the object of.</summary>

@@ -36,6 +36,10 @@ public sealed partial class ModalityClassifier
         if (i > sentence.StartToken && text.WordOf(i).Equals("one", StringComparison.OrdinalIgnoreCase) && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase)) negated = true;
         // "no longer"
         if (verb > sentence.StartToken + 1 && text.WordOf(verb - 1).Equals("longer", StringComparison.OrdinalIgnoreCase) && text.WordOf(verb - 2).Equals("no", StringComparison.OrdinalIgnoreCase)) negated = true;
+        // "No one was killed in the attack", "he was not hurt in the blast": a denied outcome says the attack harmed no one,
+        // not that it did not happen.
+        if (state.ViaOutcome) negated = false;
+        state.ViaOutcome = false;
 
         // The verb's own cue when it is itself the predicate under a governor (first hop: the predicate itself carries no cue).
         var own = state.Hops == 0 ? Cue.None : VerbCueAt(text, verb);
@@ -181,8 +185,12 @@ public sealed partial class ModalityClassifier
                 return state.Stop ? -1 : g;
             }
             if (word is "from" && VerbCueAt(text, g) == Cue.Prevent) { state.Take(Cue.Prevent, false, Cue.None); return -1; }
-            // "killed in a strike": the event shares the verb's modality.
-            if (IsVerb(text, g) && !Auxiliaries.Contains(governor)) return g;
+            // "killed in a strike": the event shares the verb's modality (not a denial of the outcome, above).
+            if (IsVerb(text, g) && !Auxiliaries.Contains(governor))
+            {
+                state.ViaOutcome = CasualtyFinder.IsOutcomeWord(governor);
+                return g;
+            }
             // "the use of drone strikes": the event shares its head noun's modality.
             if (word.Equals("of", StringComparison.OrdinalIgnoreCase) && IsNoun(text, g)) return g;
         }

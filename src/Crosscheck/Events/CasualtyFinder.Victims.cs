@@ -30,11 +30,11 @@ public sealed partial class CasualtyFinder
             }
             // "injured 64 overnight": a time after the count is not part of the victims.
             while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start) && !(end > start && text.InTime(end))) end++;
-            // "his wife and daughter", "a man and a woman"
-            while (end + 1 < sentence.EndToken && text.WordOf(end) == "and" && InPhrase(text, end + 1, true) && !IsVerbLike(text, end + 1))
+            // "his wife and daughter", "a man and a woman", "his five children as well as his wife"
+            while (JoinerLength(text, sentence, end) is var joiner and > 0 && end + joiner < sentence.EndToken && InPhrase(text, end + joiner, true) && !IsVerbLike(text, end + joiner))
             {
-                end++;
-                while (end < sentence.EndToken && end - start < 16 && InPhrase(text, end, false)) end++;
+                end += joiner;
+                while (end < sentence.EndToken && end - start < 20 && InPhrase(text, end, false)) end++;
             }
             // Trailing possessive or apposition is left out: "his wife, 36," stays "his wife".
         }
@@ -264,6 +264,19 @@ public sealed partial class CasualtyFinder
         var adjective = other.Span.EndToken;
         return text.PosOf(adjective) is "JJ" or "NNP" && PersonNouns.Contains(text.WordOf(adjective + 1));
     }
+
+    /// <summary>How many words join two victim groups at <paramref name="at"/> going forward: "and" 1, "as well as" 3; else 0.</summary>
+    private static int JoinerLength(AnnotatedText text, TokenSpan sentence, int at)
+    {
+        if (at >= sentence.EndToken) return 0;
+        if (text.WordOf(at) == "and") return 1;
+        return IsAsWellAs(text, sentence, at) ? 3 : 0;
+    }
+
+    /// <summary>Whether "as well as" starts at <paramref name="at"/>.</summary>
+    private static bool IsAsWellAs(AnnotatedText text, TokenSpan sentence, int at) =>
+        at + 2 < sentence.EndToken && text.WordOf(at).Equals("as", StringComparison.OrdinalIgnoreCase)
+        && text.WordOf(at + 1).Equals("well", StringComparison.OrdinalIgnoreCase) && text.WordOf(at + 2).Equals("as", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A word that joins two victim groups into one count: "and", "alongside".</summary>
     private static bool IsJoiner(string word) => word == "and" || word.Equals("alongside", StringComparison.OrdinalIgnoreCase);

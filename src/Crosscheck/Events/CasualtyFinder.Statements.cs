@@ -135,6 +135,17 @@ public sealed partial class CasualtyFinder
             && lives.Span.StartToken > sentence.StartToken && text.WordOf(lives.Span.StartToken - 1).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took")
             return new Statement(Outcome.Killed, lives.Min, lives.Max, lives.Span.StartToken, i + 1, lives.Span.StartToken, i + 1, false, false);
 
+        // "claimed the lives of three shoppers", "cost the lives of two soldiers"
+        if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && next == "of" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
+            && text.WordOf(i - 2).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took" or "take" or "takes"
+            && Victims(text, sentence, i + 2, forward: true) is { Max: not null } livesOf && NumberAt(text, livesOf.Start, livesOf.End) is not null)
+            return new Statement(Outcome.Killed, livesOf.Min, livesOf.Max, i - 2, livesOf.End, livesOf.Start, livesOf.End, livesOf.Anaphoric, false);
+
+        // "A stray bullet struck a 6-year-old girl", "a man was hit by gunfire": a person struck was hurt (a wound does not
+        // say whether the victim lived, so a death said elsewhere wins); places and things struck count no one.
+        if (w.ToLowerInvariant() is "struck" or "hit" or "hits" or "strikes" or "striking" or "hitting" && pos.StartsWith("VB", StringComparison.Ordinal)
+            && Struck(text, sentence, i) is { } struck) return struck with { Weak = true };
+
         // "caused the deaths of four people", "the death of a soldier"
         if (w is "deaths" or "death" && next == "of" && i + 2 < sentence.EndToken && Victims(text, sentence, i + 2, forward: true) is { Max: not null } dead
             && (NumberAt(text, dead.Start, dead.End) is not null || w == "death"))
@@ -314,6 +325,29 @@ public sealed partial class CasualtyFinder
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (PartitiveDescription(text, sentence, i)) return null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    /// <summary>
+    /// The people a verb of striking hit: its object after it when active ("struck a 6-year-old girl"), its subject before
+    /// it when passive ("a woman was hit by a stray bullet"); only a phrase whose head is a person noun or an age, since
+    /// what strikes places ("struck Kharkiv", "hit a hospital") hurts no one it names.
+    /// </summary>
+    private static Statement? Struck(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var passive = PrecededByBe(text, sentence, verb);
+        var victims = passive ? Victims(text, sentence, PassiveStart(text, sentence, verb), forward: false) : verb + 1 < sentence.EndToken ? Victims(text, sentence, verb + 1, forward: true) : null;
+        if (victims is not { Max: not null } v || v.Pronoun && !passive) return null;
+        var head = text.WordOf(v.End - 1);
+        if (text.PosOf(v.End - 1) is "NNP" or "NNPS" || !(PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase) || v.Pronoun)) return null;
+        return new Statement(Outcome.Injured, v.Min, v.Max, Math.Min(verb, v.Start), Math.Max(verb + 1, v.End), v.Start, v.End, v.Anaphoric, v.Additional);
+    }
+
+    /// <summary>Where the victims of a passive verb end: before its auxiliaries and adverbs ("a woman was (reportedly) hit").</summary>
+    private static int PassiveStart(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var k = verb - 1;
+        while (k >= sentence.StartToken && (BeForms.Contains(text.WordOf(k)) || PassiveBridge.Contains(text.WordOf(k)) || text.PosOf(k) is "RB")) k--;
+        return k + 1;
     }
 
     /// <summary>

@@ -135,6 +135,12 @@ public sealed partial class CasualtyFinder
             && lives.Span.StartToken > sentence.StartToken && text.WordOf(lives.Span.StartToken - 1).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took")
             return new Statement(Outcome.Killed, lives.Min, lives.Max, lives.Span.StartToken, i + 1, lives.Span.StartToken, i + 1, false, false);
 
+        // "The dead were identified as Tomas Bren and Ivo Sarl": the names count the dead (or the wounded) named before.
+        if (w.Equals("identified", StringComparison.OrdinalIgnoreCase) && next.Equals("as", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken
+            && IdentifiedGroup(text, sentence, i) is { } identifiedKind && Victims(text, sentence, i + 2, forward: true) is { Max: not null } named
+            && OnlyNames(text, named.Start, named.End))
+            return new Statement(identifiedKind, named.Min, named.Max, i, named.End, named.Start, named.End, true, false);
+
         // "claimed the lives of three shoppers", "cost the lives of two soldiers"
         if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && next == "of" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
             && text.WordOf(i - 2).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took" or "take" or "takes"
@@ -180,6 +186,15 @@ public sealed partial class CasualtyFinder
             if (next.Equals("dead", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && !PrecededByBe(text, sentence, i)
                 && Victims(text, sentence, i + 2, forward: true) is { Max: not null, Pronoun: false } shotDead)
                 return new Statement(Outcome.Killed, shotDead.Min, shotDead.Max, i, shotDead.End, shotDead.Start, shotDead.End, shotDead.Anaphoric, false);
+            // "A gunman shot dead a cobbler": whatever is shot dead is someone, one for "a" and a singular noun (never the gunman).
+            if (next.Equals("dead", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && !PrecededByBe(text, sentence, i)
+                && text.PosOf(i + 2) is "DT" or "CD" or "PRP$" or "JJ" or "NN" or "NNS")
+            {
+                var noun = i + 2;
+                if (text.WordOf(noun).ToLowerInvariant() is not ("a" or "an")) return null;
+                while (noun + 1 < sentence.EndToken && text.PosOf(noun + 1) is "JJ" or "NN" or "HYPH") noun++;
+                return text.PosOf(noun) is "NN" ? new Statement(Outcome.Killed, 1, 1, i, noun + 1, i + 2, noun + 1, false, false) : null;
+            }
             if (next.Equals("dead", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
             if (next.Equals("to", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 2).Equals("death", StringComparison.OrdinalIgnoreCase))
                 return Verb(text, sentence, i, i + 3, Outcome.Killed);
@@ -325,6 +340,26 @@ public sealed partial class CasualtyFinder
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (PartitiveDescription(text, sentence, i)) return null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    /// <summary>Whether the words are names joined by commas and "and" ("Tomas Bren and Ivo Sarl"), ending in one.</summary>
+    private static bool OnlyNames(AnnotatedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text.PosOf(i) is not ("NNP" or "NNPS") && text.WordOf(i) is not ("," or "and")) return false;
+        }
+        return end > start && text.PosOf(end - 1) is "NNP" or "NNPS";
+    }
+
+    /// <summary>"The dead were identified", "the wounded have been identified": the kind of victims before the verb; null for others.</summary>
+    private static Outcome? IdentifiedGroup(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var k = verb - 1;
+        while (k > sentence.StartToken && (BeForms.Contains(text.WordOf(k)) || text.WordOf(k).ToLowerInvariant() is "have" or "has" or "had" or "since" or "now")) k--;
+        if (k == verb - 1 || k - 1 < sentence.StartToken || !text.WordOf(k - 1).Equals("the", StringComparison.OrdinalIgnoreCase)) return null;
+        var group = text.WordOf(k).ToLowerInvariant();
+        return group is "dead" or "deceased" or "slain" ? Outcome.Killed : group is "wounded" or "injured" ? Outcome.Injured : null;
     }
 
     /// <summary>

@@ -36,6 +36,10 @@ public sealed partial class CasualtyFinder
                 end += joiner;
                 while (end < sentence.EndToken && end - start < 20 && InPhrase(text, end, false)) end++;
             }
+            // "a family of five": the count after "of" is the victims'.
+            if (end - start <= 3 && end + 2 <= sentence.EndToken && text.WordOf(end - 1).ToLowerInvariant() is "family" or "household"
+                && text.WordOf(end).Equals("of", StringComparison.OrdinalIgnoreCase) && TollCues.NumberStartingAt(text, end + 1) is { Min: > 1 } familySize)
+                return new VictimPhrase(familySize.Min, familySize.Max, start, familySize.Span.EndToken, false, false, false);
             // Trailing possessive or apposition is left out: "his wife, 36," stays "his wife".
         }
         else

@@ -100,6 +100,8 @@ public sealed partial class CasualtyFinder
             if (Leaving.Contains(w)) return null;
             // "Both were taken to the hospital": a word of the bridge ("were both hurt") that the parse makes the subject is the victims.
             if (PassiveBridge.Contains(w) && text.PosOf(i) is "DT" or "PDT" && text.RelationOf(i) is "nsubj" or "nsubj:pass") break;
+            // "Both died at the scene": "both" opening the clause is its subject, whatever the parse made of it.
+            if (w.Equals("both", StringComparison.OrdinalIgnoreCase) && (i == sentence.StartToken || text.WordOf(i - 1) is "," or ";" or "and" or "but")) break;
             if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
             // "shot and killed", "shot, wounded"
             if ((KilledParticiples.Contains(w) || InjuredParticiples.Contains(w) || KilledActive.Contains(w)) && i + 1 < start && text.WordOf(i + 1) is "and" or "," or "or") { i--; continue; }

@@ -37,8 +37,11 @@ public sealed partial class CasualtyFinder
             if (i < end && text.WordOf(i) == ")") bracket = Math.Max(0, bracket - 1);
             // Parts are joined by "and" or "alongside", or are names in a list ("Kabeer, Sibghatullah, Haroon, and five
             // others"); nothing inside brackets parts them ("three players (Kabeer, Sibghatullah and Haroon)").
+            // ("as well as" joins like "and": its part ends at the first "as", the next starts after the second.)
+            var asWellAs = i + 2 < end && text.WordOf(i).Equals("as", StringComparison.OrdinalIgnoreCase) && text.WordOf(i + 1).Equals("well", StringComparison.OrdinalIgnoreCase)
+                && text.WordOf(i + 2).Equals("as", StringComparison.OrdinalIgnoreCase);
             var separator = i < end && bracket == 0 && i > partStart
-                && (IsJoiner(text.WordOf(i)) || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and"));
+                && (IsJoiner(text.WordOf(i)) || asWellAs || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and"));
             if (i < end && !separator) continue;
             // ", and": the comma already closed the part.
             if (i == partStart) { partStart = i + 1; continue; }
@@ -46,13 +49,20 @@ public sealed partial class CasualtyFinder
             if (part is null) return null;
             // "more than 200 Taliban and affiliated militants": a number before the coordination counts its bare plural too.
             var counted = HasNumber(text, partStart, i);
-            if (parts > 0 && numbered && !counted && part is { Min: 2, Max: null }) { partStart = i + 1; continue; }
+            var next = asWellAs && separator ? i + 3 : i + 1;
+            if (parts > 0 && numbered && !counted && part is { Min: 2, Max: null })
+            {
+                partStart = next;
+                i = next - 1;
+                continue;
+            }
             numbered |= counted;
             min += part.Value.Min;
             max = max is null || part.Value.Max is null ? null : max + part.Value.Max;
             anaphoric &= part.Value.Anaphoric;
             parts++;
-            partStart = i + 1;
+            partStart = next;
+            i = next - 1;
         }
         if (first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
         return new VictimPhrase(min, max, start, end, anaphoric && parts == 1 && !additional, additional, false);

@@ -34,11 +34,11 @@ public sealed partial class CasualtyFinder
         var found = new List<Statement>();
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
-            // "no casualties": none killed and none hurt.
-            if (i > sentence.StartToken && text.WordOf(i).Equals("casualties", StringComparison.OrdinalIgnoreCase) && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+            // "no casualties", "no immediate reports of casualties": none killed and none hurt.
+            if (text.WordOf(i).Equals("casualties", StringComparison.OrdinalIgnoreCase) && NoBefore(text, sentence, i) is { } none)
             {
-                found.Add(Zero(Outcome.Killed, i - 1, i + 1));
-                found.Add(Zero(Outcome.Injured, i - 1, i + 1));
+                found.Add(Zero(Outcome.Killed, none, i + 1));
+                found.Add(Zero(Outcome.Injured, none, i + 1));
                 continue;
             }
             if (Read(text, sentence, i) is { } s) found.Add(s);
@@ -113,11 +113,11 @@ public sealed partial class CasualtyFinder
         var pos = text.PosOf(i) ?? "";
         var next = i + 1 < sentence.EndToken ? text.WordOf(i + 1) : "";
 
-        // "no injuries", "no deaths were reported", "no casualties"
-        if (i > sentence.StartToken && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase))
+        // "no injuries", "no deaths were reported", "no immediate reports of injuries"
+        if (NoBefore(text, sentence, i) is { } no)
         {
-            if (KilledNouns.Contains(w)) return Zero(Outcome.Killed, i - 1, i + 1);
-            if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, i - 1, i + 1);
+            if (KilledNouns.Contains(w)) return Zero(Outcome.Killed, no, i + 1);
+            if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, no, i + 1);
         }
 
         // "a double shooting", "a triple stabbing": the adjective counts the victims (wounded unless a death is said).
@@ -134,6 +134,23 @@ public sealed partial class CasualtyFinder
             && (NumberEndingAt(text, i) ?? (text.PosOf(i - 1) is "JJ" or "NN" ? NumberEndingAt(text, i - 1) : null)) is { Min: > 0 } lives
             && lives.Span.StartToken > sentence.StartToken && text.WordOf(lives.Span.StartToken - 1).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took")
             return new Statement(Outcome.Killed, lives.Min, lives.Max, lives.Span.StartToken, i + 1, lives.Span.StartToken, i + 1, false, false);
+
+        // "The dead were identified as Tomas Bren and Ivo Sarl": the names count the dead (or the wounded) named before.
+        if (w.Equals("identified", StringComparison.OrdinalIgnoreCase) && next.Equals("as", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken
+            && IdentifiedGroup(text, sentence, i) is { } identifiedKind && Victims(text, sentence, i + 2, forward: true) is { Max: not null } named
+            && OnlyNames(text, named.Start, named.End))
+            return new Statement(identifiedKind, named.Min, named.Max, i, named.End, named.Start, named.End, true, false);
+
+        // "claimed the lives of three shoppers", "cost the lives of two soldiers"
+        if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && next == "of" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
+            && text.WordOf(i - 2).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took" or "take" or "takes"
+            && Victims(text, sentence, i + 2, forward: true) is { Max: not null } livesOf && NumberAt(text, livesOf.Start, livesOf.End) is not null)
+            return new Statement(Outcome.Killed, livesOf.Min, livesOf.Max, i - 2, livesOf.End, livesOf.Start, livesOf.End, livesOf.Anaphoric, false);
+
+        // "A stray bullet struck a 6-year-old girl", "a man was hit by gunfire": a person struck was hurt (a wound does not
+        // say whether the victim lived, so a death said elsewhere wins); places and things struck count no one.
+        if (w.ToLowerInvariant() is "struck" or "hit" or "hits" or "strikes" or "striking" or "hitting" && pos.StartsWith("VB", StringComparison.Ordinal)
+            && Struck(text, sentence, i) is { } struck) return struck with { Weak = true };
 
         // "caused the deaths of four people", "the death of a soldier"
         if (w is "deaths" or "death" && next == "of" && i + 2 < sentence.EndToken && Victims(text, sentence, i + 2, forward: true) is { Max: not null } dead
@@ -165,6 +182,19 @@ public sealed partial class CasualtyFinder
         }
         if (ToDeath.Contains(w))
         {
+            // "Police shot dead three militants": active, with its object after "dead".
+            if (next.Equals("dead", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && !PrecededByBe(text, sentence, i)
+                && Victims(text, sentence, i + 2, forward: true) is { Max: not null, Pronoun: false } shotDead)
+                return new Statement(Outcome.Killed, shotDead.Min, shotDead.Max, i, shotDead.End, shotDead.Start, shotDead.End, shotDead.Anaphoric, false);
+            // "A gunman shot dead a cobbler": whatever is shot dead is someone, one for "a" and a singular noun (never the gunman).
+            if (next.Equals("dead", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && !PrecededByBe(text, sentence, i)
+                && text.PosOf(i + 2) is "DT" or "CD" or "PRP$" or "JJ" or "NN" or "NNS")
+            {
+                var noun = i + 2;
+                if (text.WordOf(noun).ToLowerInvariant() is not ("a" or "an")) return null;
+                while (noun + 1 < sentence.EndToken && text.PosOf(noun + 1) is "JJ" or "NN" or "HYPH") noun++;
+                return text.PosOf(noun) is "NN" ? new Statement(Outcome.Killed, 1, 1, i, noun + 1, i + 2, noun + 1, false, false) : null;
+            }
             if (next.Equals("dead", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
             if (next.Equals("to", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 2).Equals("death", StringComparison.OrdinalIgnoreCase))
                 return Verb(text, sentence, i, i + 3, Outcome.Killed);
@@ -225,6 +255,11 @@ public sealed partial class CasualtyFinder
         if (w.ToLowerInvariant() is "survive" or "survived" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).ToLowerInvariant() is "not" or "n't"
             && text.WordOf(i - 2).ToLowerInvariant() is "did" or "does" or "do")
             return Intransitive(text, sentence, i - 2, i + 1, Outcome.Killed);
+        // "A policeman was among the dead", "two children were among those wounded": some of the victims, counted elsewhere.
+        if (w.Equals("among", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 1).ToLowerInvariant() is "the" or "those"
+            && text.WordOf(i + 2).ToLowerInvariant() is var group && (group is "dead" or "killed" or "slain" || InjuredNouns.Contains(group) || group is "hurt"))
+            return Passive(text, sentence, i, i + 3, group is "dead" or "killed" or "slain" ? Outcome.Killed : Outcome.Injured, requireBe: true) is { } among
+                ? among with { Anaphoric = true, Additional = false } : null;
         // "a 15-year-old with a gunshot wound to his leg", "one man was taken to the hospital with life-threatening injuries"
         if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
         {
@@ -240,6 +275,9 @@ public sealed partial class CasualtyFinder
                         if (text.WordOf(c) is "," or ";" or "and") break;
                         if (Carried.Contains(text.WordOf(c)) && text.PosOf(c) is "VBN" && Passive(text, sentence, c, j + 1, Outcome.Injured, requireBe: true) is { } carried) return carried;
                     }
+                    // "Two men were found with gunshot wounds": the victims are the subject of the passive before "with".
+                    if (k > sentence.StartToken && BeForms.Contains(text.WordOf(k)) && BeForms.Contains(text.WordOf(k - 1))
+                        && Passive(text, sentence, k, j + 1, Outcome.Injured, requireBe: true) is { } found) return found with { Weak = true };
                     // "found dead with a gunshot wound" says how, not who else.
                     if (k < sentence.StartToken || text.WordOf(k).Equals("dead", StringComparison.OrdinalIgnoreCase) || KilledParticiples.Contains(text.WordOf(k))) return null;
                     if (Victims(text, sentence, k + 1, forward: false) is not { } with || with.Max is null) return null;
@@ -296,10 +334,69 @@ public sealed partial class CasualtyFinder
         var injuredWord = InjuredActive.Contains(w) || InjuredParticiples.Contains(w);
         if (!killedWord && !injuredWord) return null;
         // Nouns are events, not outcomes ("the shooting", "the killing"), except the headline's "2 injured".
-        if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))) return null;
+        // A headline's "kills one, injures three more" is a verb whatever its tag: a third-person form right before a count.
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))
+            && !(w.EndsWith('s') && text.NumbersStartingIn(i + 1, i + 2).Length > 0)) return null;
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (PartitiveDescription(text, sentence, i)) return null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    /// <summary>Whether the words are names joined by commas and "and" ("Tomas Bren and Ivo Sarl"), ending in one.</summary>
+    private static bool OnlyNames(AnnotatedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text.PosOf(i) is not ("NNP" or "NNPS") && text.WordOf(i) is not ("," or "and")) return false;
+        }
+        return end > start && text.PosOf(end - 1) is "NNP" or "NNPS";
+    }
+
+    /// <summary>"The dead were identified", "the wounded have been identified": the kind of victims before the verb; null for others.</summary>
+    private static Outcome? IdentifiedGroup(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var k = verb - 1;
+        while (k > sentence.StartToken && (BeForms.Contains(text.WordOf(k)) || text.WordOf(k).ToLowerInvariant() is "have" or "has" or "had" or "since" or "now")) k--;
+        if (k == verb - 1 || k - 1 < sentence.StartToken || !text.WordOf(k - 1).Equals("the", StringComparison.OrdinalIgnoreCase)) return null;
+        var group = text.WordOf(k).ToLowerInvariant();
+        return group is "dead" or "deceased" or "slain" ? Outcome.Killed : group is "wounded" or "injured" ? Outcome.Injured : null;
+    }
+
+    /// <summary>
+    /// The people a verb of striking hit: its object after it when active ("struck a 6-year-old girl"), its subject before
+    /// it when passive ("a woman was hit by a stray bullet"); only a phrase whose head is a person noun or an age, since
+    /// what strikes places ("struck Kharkiv", "hit a hospital") hurts no one it names.
+    /// </summary>
+    private static Statement? Struck(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var passive = PrecededByBe(text, sentence, verb);
+        var victims = passive ? Victims(text, sentence, PassiveStart(text, sentence, verb), forward: false) : verb + 1 < sentence.EndToken ? Victims(text, sentence, verb + 1, forward: true) : null;
+        if (victims is not { Max: not null } v || v.Pronoun && !passive) return null;
+        var head = text.WordOf(v.End - 1);
+        if (text.PosOf(v.End - 1) is "NNP" or "NNPS" || !(PersonNouns.Contains(head) || head.Contains("year-old", StringComparison.OrdinalIgnoreCase) || v.Pronoun)) return null;
+        return new Statement(Outcome.Injured, v.Min, v.Max, Math.Min(verb, v.Start), Math.Max(verb + 1, v.End), v.Start, v.End, v.Anaphoric, v.Additional);
+    }
+
+    /// <summary>Where the victims of a passive verb end: before its auxiliaries and adverbs ("a woman was (reportedly) hit").</summary>
+    private static int PassiveStart(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var k = verb - 1;
+        while (k >= sentence.StartToken && (BeForms.Contains(text.WordOf(k)) || PassiveBridge.Contains(text.WordOf(k)) || text.PosOf(k) is "RB")) k--;
+        return k + 1;
+    }
+
+    /// <summary>
+    /// Where the "no" that makes the noun at <paramref name="noun"/> a count of none stands: right before it ("no
+    /// injuries") or before words of reporting ("no immediate reports of casualties", "no confirmed deaths"); null otherwise.
+    /// </summary>
+    private static int? NoBefore(AnnotatedText text, TokenSpan sentence, int noun)
+    {
+        for (var k = noun - 1; k >= sentence.StartToken && noun - k <= 4; k--)
+        {
+            if (text.WordOf(k).Equals("no", StringComparison.OrdinalIgnoreCase)) return k;
+            if (!NoReportWords.Contains(text.WordOf(k))) return null;
+        }
+        return null;
     }
 
     /// <summary>

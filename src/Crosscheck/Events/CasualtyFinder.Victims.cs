@@ -30,12 +30,16 @@ public sealed partial class CasualtyFinder
             }
             // "injured 64 overnight": a time after the count is not part of the victims.
             while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start) && !(end > start && text.InTime(end))) end++;
-            // "his wife and daughter", "a man and a woman"
-            while (end + 1 < sentence.EndToken && text.WordOf(end) == "and" && InPhrase(text, end + 1, true) && !IsVerbLike(text, end + 1))
+            // "his wife and daughter", "a man and a woman", "his five children as well as his wife"
+            while (JoinerLength(text, sentence, end) is var joiner and > 0 && end + joiner < sentence.EndToken && InPhrase(text, end + joiner, true) && !IsVerbLike(text, end + joiner))
             {
-                end++;
-                while (end < sentence.EndToken && end - start < 16 && InPhrase(text, end, false)) end++;
+                end += joiner;
+                while (end < sentence.EndToken && end - start < 20 && InPhrase(text, end, false)) end++;
             }
+            // "a family of five": the count after "of" is the victims'.
+            if (end - start <= 3 && end + 2 <= sentence.EndToken && text.WordOf(end - 1).ToLowerInvariant() is "family" or "household"
+                && text.WordOf(end).Equals("of", StringComparison.OrdinalIgnoreCase) && TollCues.NumberStartingAt(text, end + 1) is { Min: > 1 } familySize)
+                return new VictimPhrase(familySize.Min, familySize.Max, start, familySize.Span.EndToken, false, false, false);
             // Trailing possessive or apposition is left out: "his wife, 36," stays "his wife".
         }
         else
@@ -106,8 +110,10 @@ public sealed partial class CasualtyFinder
             // "Kabeer, Sibghatullah, Haroon, and five other persons": a list of names before the last part, each one person.
             if (NameListBefore(text, sentence, start) is { } list && end - list < 24) start = list;
             // "a young mother of three", "the father of two": the victim is the noun before "of".
+            // ("a total of four men were injured": the four men are the victims.)
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
-                && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase))
+                && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase)
+                && !text.WordOf(start - 2).Equals("total", StringComparison.OrdinalIgnoreCase))
                 return Victims(text, sentence, start - 1, forward: false);
             // "27 members of a single family", "five residents of the village": counted people named by a plural noun
             // before "of" are the victims, not what they belong to.
@@ -263,6 +269,19 @@ public sealed partial class CasualtyFinder
         return text.PosOf(adjective) is "JJ" or "NNP" && PersonNouns.Contains(text.WordOf(adjective + 1));
     }
 
+    /// <summary>How many words join two victim groups at <paramref name="at"/> going forward: "and" 1, "as well as" 3; else 0.</summary>
+    private static int JoinerLength(AnnotatedText text, TokenSpan sentence, int at)
+    {
+        if (at >= sentence.EndToken) return 0;
+        if (text.WordOf(at) == "and") return 1;
+        return IsAsWellAs(text, sentence, at) ? 3 : 0;
+    }
+
+    /// <summary>Whether "as well as" starts at <paramref name="at"/>.</summary>
+    private static bool IsAsWellAs(AnnotatedText text, TokenSpan sentence, int at) =>
+        at + 2 < sentence.EndToken && text.WordOf(at).Equals("as", StringComparison.OrdinalIgnoreCase)
+        && text.WordOf(at + 1).Equals("well", StringComparison.OrdinalIgnoreCase) && text.WordOf(at + 2).Equals("as", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A word that joins two victim groups into one count: "and", "alongside".</summary>
     private static bool IsJoiner(string word) => word == "and" || word.Equals("alongside", StringComparison.OrdinalIgnoreCase);
 
@@ -359,8 +378,13 @@ public sealed partial class CasualtyFinder
         var headPos = text.PosOf(end - 1) ?? "";
         // "killing two", "left at least 12 dead": a bare count, with its own qualifier words.
         if (headPos is "CD" && (end - start <= 2 || NumberAt(text, start, end) is { } bare && bare.Span.StartToken == start && bare.Span.EndToken == end)) return !IsAgeToken(head);
-        // "with over two dozen injured", "left a dozen dead": a bare count whose last word is a scale noun.
-        if (head.ToLowerInvariant() is "dozen" or "score" && NumberAt(text, start, end) is { } scaled && scaled.Span.StartToken == start && scaled.Span.EndToken == end) return true;
+        // "with over two dozen injured", "left a dozen dead", "Dozens were wounded", "wounding hundreds": a bare count whose
+        // last word is a scale noun ("dozens of homes" counts homes).
+        if (head.ToLowerInvariant() is "dozen" or "score" or "dozens" or "scores" or "hundreds" or "thousands" && NumberAt(text, start, end) is { } scaled
+            && scaled.Span.StartToken == start && scaled.Span.EndToken == end && !(end < text.Count && text.WordOf(end).Equals("of", StringComparison.OrdinalIgnoreCase))) return true;
+        // "injured 10 more", "three more were wounded": a bare count of more victims.
+        if (head.Equals("more", StringComparison.OrdinalIgnoreCase) && end - 1 > start && NumberAt(text, start, end - 1) is { } more
+            && more.Span.StartToken == start && more.Span.EndToken == end - 1 && !IsAge(text, more)) return true;
         if (headPos is "NNP") return true;
         // A coordination: every part must name people, check the last part's head only when it is a person.
         for (var i = start; i < end; i++)

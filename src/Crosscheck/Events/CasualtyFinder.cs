@@ -60,6 +60,7 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> Conditions = CasualtyWords.Set("conditions");
     private static readonly FrozenSet<string> KilledNouns = CasualtyWords.Set("killed-nouns");
     private static readonly FrozenSet<string> InjuredNouns = CasualtyWords.Set("injured-nouns");
+    private static readonly FrozenSet<string> NoReportWords = CasualtyWords.Set("no-report-words");
 
     /// <summary>Words between a victim and a passive outcome: auxiliaries, adverbs, "listed", "found", "pronounced".</summary>
     private static readonly FrozenSet<string> PassiveBridge = CasualtyWords.Set("passive-bridge");

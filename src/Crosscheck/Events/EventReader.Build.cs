@@ -21,7 +21,8 @@ public sealed partial class EventReader
     private EventMention Build(AnnotatedText text, TokenSpan sentence, SegmentKind segment, List<Reading> group,
         List<PlaceMention> places, ImmutableArray<Quote> quotes, Func<int, int, bool>? owns = null, ImmutableArray<TriggerMatch> triggers = default)
     {
-        var first = group.OrderByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
+        // (A reading of another modality joined the group only as its count: "No one was killed in the attack".)
+        var first = group.OrderBy(r => r.Modality == group[0].Modality ? 0 : 1).ThenByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
         var main = first.Trigger;
         var clause = Clause(text, sentence, main.Span);
         foreach (var r in group) clause = Union(text, clause, Clause(text, sentence, r.Trigger.Span));

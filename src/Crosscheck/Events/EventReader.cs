@@ -173,6 +173,17 @@ public sealed partial class EventReader
             if (home is null) groups.Add([r]);
             else home.Add(r);
         }
+        // "No one was killed in the rocket attack": a denied outcome is the attack's count of none, not an event of its own
+        // (it joins the asserted event of its type, whose modality stays that of its own words).
+        for (var g = groups.Count - 1; g >= 0; g--)
+        {
+            var denied = groups[g];
+            if (ReferenceEquals(denied, tallied) || !denied.TrueForAll(r => r.Modality == Events.Modality.Negated && CasualtyFinder.IsOutcomeWord(text.WordOf(r.Trigger.Head)))) continue;
+            var asserted = groups.Find(o => o[0].Type == denied[0].Type && o[0].Modality == Events.Modality.Asserted && !ReferenceEquals(o, tallied));
+            if (asserted is null) continue;
+            asserted.AddRange(denied);
+            groups.RemoveAt(g);
+        }
         return groups;
     }
 

@@ -36,6 +36,10 @@ public sealed partial class ModalityClassifier
         if (i > sentence.StartToken && text.WordOf(i).Equals("one", StringComparison.OrdinalIgnoreCase) && text.WordOf(i - 1).Equals("no", StringComparison.OrdinalIgnoreCase)) negated = true;
         // "no longer"
         if (verb > sentence.StartToken + 1 && text.WordOf(verb - 1).Equals("longer", StringComparison.OrdinalIgnoreCase) && text.WordOf(verb - 2).Equals("no", StringComparison.OrdinalIgnoreCase)) negated = true;
+        // "No one was killed in the attack", "he was not hurt in the blast": a denied outcome says the attack harmed no one,
+        // not that it did not happen.
+        if (state.ViaOutcome) negated = false;
+        state.ViaOutcome = false;
 
         // The verb's own cue when it is itself the predicate under a governor (first hop: the predicate itself carries no cue).
         var own = state.Hops == 0 ? Cue.None : VerbCueAt(text, verb);
@@ -102,6 +106,8 @@ public sealed partial class ModalityClassifier
         if (AdjectiveCues.TryGetValue(w, out var adjective) && !IsNoun(text, j))
         {
             var (negated, modal) = GroupBefore(text, sentence, j);
+            // "were able to shell the town": in the past, being able to do it says it was done, as "managed to" does.
+            if (w.Equals("able", StringComparison.OrdinalIgnoreCase) && !negated && modal == Cue.None && PastBeBefore(text, sentence, j)) adjective = Cue.Factive;
             state.Take(adjective, negated, modal);
             return -1;
         }
@@ -120,6 +126,14 @@ public sealed partial class ModalityClassifier
         }
         state.Take(Cue.Plan, false, Cue.None);
         return -1;
+    }
+
+    /// <summary>Whether "was" or "were" (adverbs between) is right before the word at <paramref name="j"/>.</summary>
+    private static bool PastBeBefore(AnnotatedText text, TokenSpan sentence, int j)
+    {
+        var k = j - 1;
+        while (k > sentence.StartToken && text.PosOf(k) is "RB" && !Negations.Contains(text.WordOf(k))) k--;
+        return k >= sentence.StartToken && text.WordOf(k).ToLowerInvariant() is "was" or "were";
     }
 
     /// <summary>An event noun: its determiners and modifiers ("no", "possible"), its own verb group when it is a subject, then the verb or noun it is the object of.</summary>
@@ -171,8 +185,12 @@ public sealed partial class ModalityClassifier
                 return state.Stop ? -1 : g;
             }
             if (word is "from" && VerbCueAt(text, g) == Cue.Prevent) { state.Take(Cue.Prevent, false, Cue.None); return -1; }
-            // "killed in a strike": the event shares the verb's modality.
-            if (IsVerb(text, g) && !Auxiliaries.Contains(governor)) return g;
+            // "killed in a strike": the event shares the verb's modality (not a denial of the outcome, above).
+            if (IsVerb(text, g) && !Auxiliaries.Contains(governor))
+            {
+                state.ViaOutcome = CasualtyFinder.IsOutcomeWord(governor);
+                return g;
+            }
             // "the use of drone strikes": the event shares its head noun's modality.
             if (word.Equals("of", StringComparison.OrdinalIgnoreCase) && IsNoun(text, g)) return g;
         }

@@ -111,6 +111,9 @@ public sealed partial class ModalityClassifier
         /// <summary>The next hop is the verb an event noun is the object of.</summary>
         public bool ViaObject;
 
+        /// <summary>The last step came from an event noun up to an outcome verb it is an oblique of ("killed in the strike").</summary>
+        public bool ViaOutcome;
+
         /// <summary>Records a verb group's negation and modal, and a governing word's cue.</summary>
         public void Take(Cue cue, bool negated, Cue modal)
         {

@@ -42,6 +42,14 @@ public sealed class CasualtySpecTests
     }
 
     [Fact]
+    public void The_one_shot_dead_is_the_object_not_the_gunman()
+    {
+        var text = StandardPipeline.Default.Process("A gunman shot dead a cobbler in Ferris on Monday.");
+        var e = EventReader.Default.Read(text).Events.Single(e => e.Fatalities is not null);
+        e.Fatalities!.Text.ShouldBe("shot dead a cobbler");
+    }
+
+    [Fact]
     public void Events_of_other_types_get_no_casualties()
     {
         var text = StandardPipeline.Default.Process("The minister rejected the proposal after two people were killed in the protests.");

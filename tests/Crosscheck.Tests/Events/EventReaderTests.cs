@@ -417,4 +417,13 @@ public sealed class EventReaderTests
         Read("The raid was carried out near Tikrit on Sunday.").Events.ShouldHaveSingleItem().Type.ShouldBe(PloverType.Assault);
         Read("Engineers carried out repairs on the bridge.").Events.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void An_attack_that_killed_no_one_happened_and_counts_none()
+    {
+        var r = Read("No one was killed in the rocket attack on the base in Ebro, the army said.");
+        var assault = r.Events.Single(e => e.Type == PloverType.Assault);
+        assault.Modality.ShouldBe(Modality.Asserted);
+        assault.Fatalities.ShouldNotBeNull().Max.ShouldBe(0);
+    }
 }

@@ -58,6 +58,10 @@ public static class IncidentAnchors
     public static bool CanStart(EventFacts ev)
     {
         var factualSingle = IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && !ev.Plural;
+        // "The escalation follows a clash on Tuesday night in X": the context the news is told against, however dated and placed;
+        // unless the words give that attack's own dead ("The strike follows one on Sept. 15, which killed three men"), a report
+        // of it which may be the only one in the record.
+        if (ev.Antecedent && factualSingle && ev.Fatalities is not { Max: > 0 } && ev.Fatalities is not { Min: > 0 }) return false;
         if (string.Equals(ev.Salience, "background", StringComparison.Ordinal))
         {
             return factualSingle && ev.Time?.Basis is null && Days(ev) is not null && ev.Location is not null;

@@ -44,6 +44,33 @@ public static partial class LinkFactsBuilder
         return false;
     }
 
+    /// <summary>
+    /// "The escalation follows a brief clash on Tuesday night in X", "It comes a day after an airstrike hit Y", "The attack came
+    /// amid …, following a bombing in Z": the event word stands after a verb that tells the sentence's subject (the news) as
+    /// coming after it, in the same clause. What it names is the context the news is set against, not news of its own.
+    /// </summary>
+    private static bool Antecedent(AnnotatedText text, EventMention e)
+    {
+        if (e.Trigger.Length == 0) return false;
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        // The verb has its subject before it: it is not the sentence's first word.
+        for (var i = e.Trigger.StartToken - 1; i > sentence.StartToken; i--)
+        {
+            var w = text.WordOf(i);
+            if (w is ";" or "but" or "while" or "But" or "While") return false;
+            // Not "followed by", "as follows", nor "in the days that followed, …".
+            if (AntecedentVerbs.Contains(w) && text.WordOf(i + 1) is not ("by" or "," or ":" or "up")
+                && !text.WordOf(i - 1).Equals("as", StringComparison.OrdinalIgnoreCase)) return true;
+            if (!AntecedentComes.Contains(w) || text.PosOf(i) is { } pos && !pos.StartsWith("VB", StringComparison.Ordinal)) continue;
+            // "comes after", "came a day after", "came more than a month after", "comes amid", "came in the wake of".
+            for (var j = i + 1; j < Math.Min(e.Trigger.StartToken, i + 7); j++)
+            {
+                if (AntecedentLinks.Contains(text.WordOf(j))) return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Whether the event words speak of many events or single one out.</summary>
     private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e)
     {

@@ -388,6 +388,36 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void What_the_news_is_told_as_coming_after_starts_no_incident_however_dated_and_placed()
+    {
+        // "The raid follows a clash on Tuesday night in X": the clash is context for the news, not news of its own.
+        var doc = Facts("antecedent", "Harbor Ledger", "2025-03-13",
+            "Militants attacked a police post in Kunar province on Wednesday, killing four officers.\n\n"
+            + "The raid follows a brief clash on Tuesday night in Khost province, where border guards exchanged fire.\n\n"
+            + "It comes a day after an airstrike hit a market in Kandahar.");
+        doc.Events.Single(e => e.Evidence.Contains("attacked", StringComparison.Ordinal)).Antecedent.ShouldBeFalse();
+        var clash = doc.Events.First(e => e.Evidence.Contains("clash on Tuesday", StringComparison.Ordinal));
+        clash.Antecedent.ShouldBeTrue();
+        var airstrike = doc.Events.Single(e => e.Evidence.Contains("airstrike", StringComparison.Ordinal));
+        airstrike.Antecedent.ShouldBeTrue();
+        var record = Link(doc);
+        IncidentWith(record, doc, "attacked").Mention.ShouldBeFalse();
+        IncidentWith(record, doc, "clash on Tuesday").Mention.ShouldBeTrue();
+        IncidentWith(record, doc, "airstrike").Mention.ShouldBeTrue();
+        // One whose words give its own dead is a report of that attack, which may be the only one in the record.
+        var told = Facts("antecedent-dead", "Harbor Ledger", "2025-03-13",
+            "Militants attacked a police post in Kunar province on Wednesday, killing four officers.\n\n"
+            + "The raid follows an airstrike on Monday in Khost province, which killed three farmers.");
+        var recalled = told.Events.Single(e => e.Evidence.Contains("airstrike", StringComparison.Ordinal));
+        recalled.Antecedent.ShouldBeTrue();
+        IncidentWith(Link(told), told, "airstrike").Mention.ShouldBeFalse();
+        // "followed by" is what came after, and a sentence's own first word has no subject before it.
+        var after = Facts("followed-by", "Harbor Ledger", "2025-03-13",
+            "Drones struck an oil depot in Kherson on Wednesday, followed by a missile attack on a bridge in Kherson.");
+        after.Events.ShouldAllBe(e => !e.Antecedent);
+    }
+
+    [Fact]
     public void Another_clash_with_no_day_of_its_own_does_not_refer_back_to_its_reports_news()
     {
         // The reader marks the event word after "another"; the first attack is not marked.

@@ -41,7 +41,7 @@ public static class IncidentAnchors
     /// (<see cref="EventFacts.Spread"/>), which are two incidents of that day.
     /// </summary>
     public static EventFacts AsLinked(EventFacts ev) =>
-        ev.Plural && !ev.Spread && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && Days(ev) is not null && ev.Time?.Basis is null
+        ev.Plural && !ev.Spread && !ev.Habitual && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && Days(ev) is not null && ev.Time?.Basis is null
             ? ev with { Plural = false, Single = true }
             : ev;
 

@@ -154,6 +154,11 @@ public sealed record EventFacts
     /// unless its words give that attack's dead (<see cref="IncidentAnchors.CanStart"/>).
     /// </summary>
     public bool Antecedent { get; init; }
+    /// <summary>
+    /// The words make the event a habit of years or months ("has carried out deadly attacks inside X for years"): a series,
+    /// never one day's incident, whatever day its sentence has.
+    /// </summary>
+    public bool Habitual { get; init; }
     /// <summary>A series whose sentence names two seas ("one in the Caribbean and one in the Pacific"): never one day's incident.</summary>
     public bool Spread { get; init; }
     /// <summary>When the document reporting it was published; a single event without a resolved time happened shortly before.</summary>

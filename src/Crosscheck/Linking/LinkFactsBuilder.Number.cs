@@ -71,6 +71,43 @@ public static partial class LinkFactsBuilder
         return false;
     }
 
+    /// <summary>
+    /// "which has carried out deadly attacks inside X for years", "For decades, militants have attacked …", "in recent
+    /// months": a span of years or months after the event word in its sentence (or opening it) makes the event a habit, many
+    /// events over that span; a day the discourse lends the sentence is not theirs.
+    /// </summary>
+    private static bool Habitual(AnnotatedText text, EventMention e)
+    {
+        if (e.Trigger.Length == 0) return false;
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        if (SpanOfYears(text, sentence, sentence.StartToken)) return true;
+        for (var i = e.Trigger.EndToken; i < sentence.EndToken; i++)
+        {
+            if (text.WordOf(i) is ";" or ":") return false;
+            if (SpanOfYears(text, sentence, i)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"for years", "over the past decades", "in recent months", "for two years" starting at <paramref name="at"/>.</summary>
+    private static bool SpanOfYears(AnnotatedText text, TokenSpan sentence, int at)
+    {
+        if (at >= sentence.EndToken) return false;
+        var preposition = text.WordOf(at).ToLowerInvariant();
+        if (preposition is not ("for" or "over" or "in")) return false;
+        // "the deadliest attack in years" is a comparison, not a span: "in" needs "recent", "past" or "last".
+        var within = preposition == "in";
+        var marked = false;
+        for (var j = at + 1; j < Math.Min(sentence.EndToken, at + 4); j++)
+        {
+            var w = text.WordOf(j);
+            if (HabitualSpans.Contains(w)) return !within || marked;
+            if (!HabitualFillers.Contains(w)) return false;
+            marked |= w.ToLowerInvariant() is "recent" or "past" or "last";
+        }
+        return false;
+    }
+
     /// <summary>Whether the event words speak of many events or single one out.</summary>
     private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e)
     {
@@ -142,6 +179,8 @@ public static partial class LinkFactsBuilder
             plural = true;
             single = false;
         }
+        // "has carried out attacks for years": many events over years, whatever day the sentence has.
+        if (Habitual(text, e)) return (true, false);
         if (single) plural = false;
         // A day the text gives (not one assumed from the publication date) singles the event out.
         if (!plural && e.Time is { Precision: TimePrecision.Day or TimePrecision.Week, Basis: null }) single = true;

@@ -36,6 +36,11 @@ public static partial class LinkFactsBuilder
     /// <summary>The words of time those verbs take ("after", "amid", "in the wake of").</summary>
     private static readonly FrozenSet<string> AntecedentLinks = WordSet("antecedent-links", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Spans of time that make an event a habit ("for years"), and the words that may stand before them.</summary>
+    private static readonly FrozenSet<string> HabitualSpans = WordSet("habitual-spans", StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> HabitualFillers = WordSet("habitual-fillers", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lower-case terms left out of a document's terms.</summary>
     private static readonly FrozenSet<string> StopTerms = WordSet("stop-terms", StringComparer.Ordinal);
 

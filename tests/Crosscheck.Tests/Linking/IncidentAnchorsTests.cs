@@ -418,6 +418,23 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void Attacks_told_as_a_habit_of_years_are_a_series_not_the_day_of_their_report()
+    {
+        // The discourse lends the sentence its Tuesday; "for years" says the attacks are many, over years.
+        var doc = Facts("habit", "Harbor Ledger", "2025-03-12",
+            "A drone strike hit a house in Khost province on Tuesday, killing six people.\n\n"
+            + "Officials blamed the Tehrik group, which has carried out deadly attacks inside Pakistan for years.");
+        var habit = doc.Events.Single(e => e.Evidence.Contains("for years", StringComparison.Ordinal));
+        habit.Habitual.ShouldBeTrue();
+        IncidentAnchors.AsLinked(habit).Single.ShouldBeFalse();
+        IncidentWith(Link(doc), doc, "for years").Scope.ShouldNotBe(IncidentScope.Single);
+        doc.Events.Single(e => e.Evidence.Contains("drone strike", StringComparison.Ordinal)).Habitual.ShouldBeFalse();
+        // "the deadliest attack in years" compares; it is one attack.
+        var worst = Facts("worst", "Harbor Ledger", "2025-03-12", "A bombing in Peshawar on Tuesday was the deadliest attack in years.");
+        worst.Events.ShouldAllBe(e => !e.Habitual);
+    }
+
+    [Fact]
     public void Another_clash_with_no_day_of_its_own_does_not_refer_back_to_its_reports_news()
     {
         // The reader marks the event word after "another"; the first attack is not marked.

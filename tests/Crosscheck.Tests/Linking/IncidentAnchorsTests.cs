@@ -435,6 +435,21 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void An_attack_of_fact_dated_days_after_its_report_has_no_day_of_its_own_and_starts_no_incident()
+    {
+        var province = new PlaceFacts("Paktika", "Paktika", "AF", "admin1", null, null);
+        // Reported on 9 December; "the victims of the attack in Paktika", in a sentence whose Thursday is a match to come.
+        var attack = Strike("a", province) with { Time = new TimeFacts("Thursday", new(2025, 12, 11), new(2025, 12, 11), "day") };
+        IncidentAnchors.AfterItsReport(attack).ShouldBeTrue();
+        IncidentAnchors.Days(attack).ShouldBeNull();
+        IncidentAnchors.CanStart(attack).ShouldBeFalse();
+        // The next day is a publication date a time zone behind; the day of its report is its own; a plan may lie ahead.
+        IncidentAnchors.CanStart(attack with { Time = new TimeFacts("Wednesday", new(2025, 12, 10), new(2025, 12, 10), "day") }).ShouldBeTrue();
+        IncidentAnchors.CanStart(Strike("b", province)).ShouldBeTrue();
+        IncidentAnchors.AfterItsReport(attack with { Modality = Modality.Planned }).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Another_clash_with_no_day_of_its_own_does_not_refer_back_to_its_reports_news()
     {
         // The reader marks the event word after "another"; the first attack is not marked.

@@ -72,38 +72,45 @@ public static partial class LinkFactsBuilder
     }
 
     /// <summary>
-    /// "which has carried out deadly attacks inside X for years", "For decades, militants have attacked …", "in recent
-    /// months": a span of years or months after the event word in its sentence (or opening it) makes the event a habit, many
-    /// events over that span; a day the discourse lends the sentence is not theirs.
+    /// "which has carried out deadly attacks inside X for years", "For decades, militants have attacked …", "over the past
+    /// months": a span of years or months close after the event word in its clause (or opening its sentence) makes the event
+    /// a habit, many events over that span; a day the discourse lends the sentence is not theirs.
     /// </summary>
     private static bool Habitual(AnnotatedText text, EventMention e)
     {
         if (e.Trigger.Length == 0) return false;
         var sentence = text.SentenceOf(e.Trigger.StartToken);
         if (SpanOfYears(text, sentence, sentence.StartToken)) return true;
-        for (var i = e.Trigger.EndToken; i < sentence.EndToken; i++)
+        // "the most intense attack for months", "the deadliest strike in years": a comparison of one attack with the months before.
+        for (var i = Math.Max(sentence.StartToken, e.Trigger.StartToken - 4); i < e.Trigger.StartToken; i++)
         {
-            if (text.WordOf(i) is ";" or ":") return false;
+            if (text.PosOf(i) is "JJS" || text.WordOf(i).Equals("most", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        // Close after the event word, in its clause: "attacks inside Pakistan for years", not "…, hitting the capital in one
+        // of the most intense attacks in months".
+        for (var i = e.Trigger.EndToken; i < Math.Min(sentence.EndToken, e.Trigger.EndToken + HabitReach); i++)
+        {
+            if (text.WordOf(i) is ";" or ":" or ",") return false;
             if (SpanOfYears(text, sentence, i)) return true;
         }
         return false;
     }
 
-    /// <summary>"for years", "over the past decades", "in recent months", "for two years" starting at <paramref name="at"/>.</summary>
+    /// <summary>How many words after the event word a span of years may stand.</summary>
+    private const int HabitReach = 6;
+
+    /// <summary>
+    /// "for years", "over the past decades", "for two years" starting at <paramref name="at"/>. Not "in …": "the deadliest
+    /// attack in (recent) years" compares one attack with the years before it.
+    /// </summary>
     private static bool SpanOfYears(AnnotatedText text, TokenSpan sentence, int at)
     {
-        if (at >= sentence.EndToken) return false;
-        var preposition = text.WordOf(at).ToLowerInvariant();
-        if (preposition is not ("for" or "over" or "in")) return false;
-        // "the deadliest attack in years" is a comparison, not a span: "in" needs "recent", "past" or "last".
-        var within = preposition == "in";
-        var marked = false;
+        if (at >= sentence.EndToken || text.WordOf(at).ToLowerInvariant() is not ("for" or "over")) return false;
         for (var j = at + 1; j < Math.Min(sentence.EndToken, at + 4); j++)
         {
             var w = text.WordOf(j);
-            if (HabitualSpans.Contains(w)) return !within || marked;
+            if (HabitualSpans.Contains(w)) return true;
             if (!HabitualFillers.Contains(w)) return false;
-            marked |= w.ToLowerInvariant() is "recent" or "past" or "last";
         }
         return false;
     }

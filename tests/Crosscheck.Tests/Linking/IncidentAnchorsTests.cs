@@ -430,7 +430,9 @@ public class IncidentAnchorsTests
         IncidentWith(Link(doc), doc, "for years").Scope.ShouldNotBe(IncidentScope.Single);
         doc.Events.Single(e => e.Evidence.Contains("drone strike", StringComparison.Ordinal)).Habitual.ShouldBeFalse();
         // "the deadliest attack in years" compares; it is one attack.
-        var worst = Facts("worst", "Harbor Ledger", "2025-03-12", "A bombing in Peshawar on Tuesday was the deadliest attack in years.");
+        var worst = Facts("worst", "Harbor Ledger", "2025-03-12",
+            "A bombing in Peshawar on Tuesday was the deadliest attack in recent years.\n\n"
+            + "Drones struck Kyiv overnight, hitting the capital.\n\nIt was the most intense attack on the city for months.");
         worst.Events.ShouldAllBe(e => !e.Habitual);
     }
 

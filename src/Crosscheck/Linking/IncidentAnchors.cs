@@ -70,7 +70,8 @@ public static class IncidentAnchors
         // "The escalation follows a clash on Tuesday night in X": the context the news is told against, however dated and placed;
         // unless the words give that attack's own dead ("The strike follows one on Sept. 15, which killed three men"), a report
         // of it which may be the only one in the record.
-        if (ev.Antecedent && factualSingle && ev.Fatalities is not { Max: > 0 } && ev.Fatalities is not { Min: > 0 }) return false;
+        // Only attacks: "the breakthrough came after negotiations in Doha" tells talks that are news of their own.
+        if (ev.Antecedent && factualSingle && ev.Type == PloverType.Assault && ev.Fatalities is not { Max: > 0 } && ev.Fatalities is not { Min: > 0 }) return false;
         if (string.Equals(ev.Salience, "background", StringComparison.Ordinal))
         {
             return factualSingle && ev.Time?.Basis is null && Days(ev) is not null && ev.Location is not null;

@@ -411,6 +411,12 @@ public class IncidentAnchorsTests
         var recalled = told.Events.Single(e => e.Evidence.Contains("airstrike", StringComparison.Ordinal));
         recalled.Antecedent.ShouldBeTrue();
         IncidentWith(Link(told), told, "airstrike").Mention.ShouldBeFalse();
+        // Talks the news came after are news of their own: only attacks are held back.
+        var talks = Facts("antecedent-talks", "Harbor Ledger", "2025-03-13",
+            "The two governments agreed to a truce on Wednesday.\n\nThe breakthrough came after long negotiations in Doha on Tuesday.");
+        var negotiations = talks.Events.Single(e => e.Evidence.Contains("negotiations", StringComparison.Ordinal) && e.Type != PloverType.Agree);
+        negotiations.Antecedent.ShouldBeTrue();
+        IncidentWith(Link(talks), talks, "negotiations").Mention.ShouldBeFalse();
         // "followed by" is what came after, and a sentence's own first word has no subject before it.
         var after = Facts("followed-by", "Harbor Ledger", "2025-03-13",
             "Drones struck an oil depot in Kherson on Wednesday, followed by a missile attack on a bridge in Kherson.");

@@ -228,7 +228,7 @@ public sealed partial class EventReader
     /// </summary>
     private static PlaceMention? Container(AnnotatedText text, TokenSpan span, List<PlaceMention> places)
     {
-        bool linked = false, comma = false;
+        bool linked = false, comma = false, area = false;
         var end = Math.Min(text.Count, span.EndToken + 8);
         for (var i = span.EndToken; i < end; i++)
         {
@@ -238,10 +238,18 @@ public sealed partial class EventReader
             {
                 if (here.Kind is not (PlaceKind.Admin1 or PlaceKind.City)) return null;
                 var areaNext = here.Span.EndToken < text.Count && RoleWords.AreaNouns.Contains(text.WordOf(here.Span.EndToken));
-                return linked || (comma && (here.Kind == PlaceKind.Admin1 || areaNext)) ? here : null;
+                if (!(linked || (comma && (here.Kind == PlaceKind.Admin1 || areaNext)))) return null;
+                // "the Spin Boldak district of Kandahar": a district is part of a province, so a city's name there is the
+                // division named after it.
+                if (area && here.Kind == PlaceKind.City && here.Country is { } country
+                    && DivisionBySkeleton.Value.TryGetValue(country + "|" + Skeleton(here.Name), out var division) && division is not null)
+                {
+                    return new PlaceMention(here.Span, division.Entity, PlaceKind.Admin1, division.Country, division.Name);
+                }
+                return here;
             }
             var w = text.WordOf(i);
-            if (RoleWords.AreaNouns.Contains(w) || w.EndsWith("district", StringComparison.OrdinalIgnoreCase)) linked = true;
+            if (RoleWords.AreaNouns.Contains(w) || w.EndsWith("district", StringComparison.OrdinalIgnoreCase)) linked = area = true;
             else if (w is "of" or "in") linked = true;
             else if (w == ",") comma = true;
             else if (w is "the" || text.PosOf(i) is "JJ" || (w.Length > 1 && char.IsUpper(w[0]))) continue;

@@ -47,13 +47,20 @@ public sealed class SalienceJudge
     /// <summary>Days a time may end before the first news day and still be the news (reports of "Monday night" a day late).</summary>
     public const int SlackDays = 2;
 
+    /// <summary>
+    /// The same for an event of one day when the news days are the news events' own words ("Saturday's clash"), not the
+    /// publication's: a report a day late is already in them, so a day two days before them ("On October 9, …" beside
+    /// Saturday's news) is recalled. A span (a month, a week) keeps <see cref="SlackDays"/>: it is the setting of the news.
+    /// </summary>
+    public const int WordedSlackDays = 1;
+
     public ImmutableArray<EventMention> Judge(AnnotatedText text, ImmutableArray<EventMention> events)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (events.IsDefaultOrEmpty) return events;
         var news = NewsEvents(events);
         var newsTypes = news.Select(e => e.Type).ToHashSet();
-        var (first, last) = NewsDays(text, news);
+        var (first, last, worded) = NewsDays(text, news);
         // "The attack came two days after a strike …": days told against the news event's own day. The news events
         // are read again from the dated events (the same events, some now with a day).
         if (first is { } day && first == last && news.Any(e => e.Time is { Precision: TimePrecision.Day }))
@@ -64,20 +71,21 @@ public sealed class SalienceJudge
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
-            var salience = Decide(text, e, news.Contains(e), newsTypes, first, last);
+            var salience = Decide(text, e, news.Contains(e), newsTypes, first, last,
+                worded && e.Time is { Precision: TimePrecision.Day } ? WordedSlackDays : SlackDays);
             builder.Add(salience == e.Salience ? e : e with { Salience = salience });
         }
         return builder.MoveToImmutable();
     }
 
-    private static Salience Decide(AnnotatedText text, EventMention e, bool isNews, HashSet<PloverType> newsTypes, int? first, int? last)
+    private static Salience Decide(AnnotatedText text, EventMention e, bool isNews, HashSet<PloverType> newsTypes, int? first, int? last, int slack)
     {
         // "Earlier this month, a strike on the city killed 38": a span the text itself sets before its news.
         if (!isNews && e.Time is { Precision: not TimePrecision.Day, Span.Length: > 0 } said
             && text.WordOf(said.Span.StartToken).Equals("earlier", StringComparison.OrdinalIgnoreCase)) return Salience.Background;
         if (e.Time is { Start: { } start, End: { } end } && first is { } f && last is { } l)
         {
-            if (end.DayNumber < f - SlackDays) return Salience.Background;
+            if (end.DayNumber < f - slack) return Salience.Background;
             if (isNews) return Salience.Main;
             return start.DayNumber <= l + SlackDays || end.DayNumber >= f ? Salience.Main : Salience.Background;
         }
@@ -98,7 +106,7 @@ public sealed class SalienceJudge
     }
 
     /// <summary>The first and last news day (day numbers), from the news events' day-precise times, else publication.</summary>
-    private static (int? First, int? Last) NewsDays(AnnotatedText text, HashSet<EventMention> news)
+    private static (int? First, int? Last, bool Worded) NewsDays(AnnotatedText text, HashSet<EventMention> news)
     {
         int? first = null, last = null;
         foreach (var e in news)
@@ -107,8 +115,8 @@ public sealed class SalienceJudge
             first = Math.Min(first ?? int.MaxValue, s.DayNumber);
             last = Math.Max(last ?? int.MinValue, end.DayNumber);
         }
-        if (first is not null) return (first, last);
-        if (text.Published is { } published) return (published.DayNumber - 1, published.DayNumber);
-        return (null, null);
+        if (first is not null) return (first, last, true);
+        if (text.Published is { } published) return (published.DayNumber - 1, published.DayNumber, false);
+        return (null, null, false);
     }
 }

@@ -24,9 +24,18 @@ public static class IncidentAnchors
     /// </summary>
     public static (DateOnly Start, DateOnly End)? Days(EventFacts ev)
     {
-        if (ev.Time is not { Start: { } s, End: { } e } time || e.DayNumber - s.DayNumber > MaxAnchoredSpanDays) return null;
+        if (ev.Time is not { Start: { } s, End: { } e } time || e.DayNumber - s.DayNumber > MaxAnchoredSpanDays || AfterItsReport(ev)) return null;
         return time.Basis is null ? (s, e) : (s.AddDays(-1), e);
     }
+
+    /// <summary>
+    /// Whether an event reported as fact is dated more than a day after the report that tells it ("the victims of the attack
+    /// in X", in a sentence whose "Monday" is the day of a match scheduled after the report): that day is another word's,
+    /// not the event's, which has no day of its own. A day's grace for a publication date a time zone behind.
+    /// </summary>
+    public static bool AfterItsReport(EventFacts ev) =>
+        ev.Reported is { } reported && ev.Time?.Start is { } start && start.DayNumber > reported.DayNumber + 1
+        && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual;
 
     /// <summary>Whether the two events' days lie within <see cref="DaySlack"/> of each other; null when one has no day.</summary>
     public static bool? DaysAgree(EventFacts a, EventFacts b)
@@ -41,7 +50,7 @@ public static class IncidentAnchors
     /// (<see cref="EventFacts.Spread"/>), which are two incidents of that day.
     /// </summary>
     public static EventFacts AsLinked(EventFacts ev) =>
-        ev.Plural && !ev.Spread && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && Days(ev) is not null && ev.Time?.Basis is null
+        ev.Plural && !ev.Spread && !ev.Habitual && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && Days(ev) is not null && ev.Time?.Basis is null
             ? ev with { Plural = false, Single = true }
             : ev;
 
@@ -58,11 +67,16 @@ public static class IncidentAnchors
     public static bool CanStart(EventFacts ev)
     {
         var factualSingle = IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && !ev.Plural;
+        // "The escalation follows a clash on Tuesday night in X": the context the news is told against, however dated and placed;
+        // unless the words give that attack's own dead ("The strike follows one on Sept. 15, which killed three men"), a report
+        // of it which may be the only one in the record.
+        // Only attacks: "the breakthrough came after negotiations in Doha" tells talks that are news of their own.
+        if (ev.Antecedent && factualSingle && ev.Type == PloverType.Assault && ev.Fatalities is not { Max: > 0 } && ev.Fatalities is not { Min: > 0 }) return false;
         if (string.Equals(ev.Salience, "background", StringComparison.Ordinal))
         {
             return factualSingle && ev.Time?.Basis is null && Days(ev) is not null && ev.Location is not null;
         }
-        if (factualSingle && ev.Type == PloverType.Assault) return ev.Location is not null && ev.Time is { Start: not null, Basis: not TimeBases.Publication };
+        if (factualSingle && ev.Type == PloverType.Assault) return ev.Location is not null && ev.Time is { Start: not null, Basis: not TimeBases.Publication } && !AfterItsReport(ev);
         return !factualSingle || Days(ev) is not null || ev.Location is not null;
     }
 

@@ -148,6 +148,17 @@ public sealed record EventFacts
     /// one told before, so it never refers back to its own report's news.
     /// </summary>
     public bool Another { get; init; }
+    /// <summary>
+    /// The words tell the event as what the news came after ("The escalation follows a clash on Tuesday night in X", "It comes
+    /// after an airstrike hit Y"): context for the news, which starts no incident of its own (it may join one that fits it)
+    /// unless its words give that attack's dead (<see cref="IncidentAnchors.CanStart"/>).
+    /// </summary>
+    public bool Antecedent { get; init; }
+    /// <summary>
+    /// The words make the event a habit of years or months ("has carried out deadly attacks inside X for years"): a series,
+    /// never one day's incident, whatever day its sentence has.
+    /// </summary>
+    public bool Habitual { get; init; }
     /// <summary>A series whose sentence names two seas ("one in the Caribbean and one in the Pacific"): never one day's incident.</summary>
     public bool Spread { get; init; }
     /// <summary>When the document reporting it was published; a single event without a resolved time happened shortly before.</summary>

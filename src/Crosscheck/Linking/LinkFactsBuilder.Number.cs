@@ -44,6 +44,77 @@ public static partial class LinkFactsBuilder
         return false;
     }
 
+    /// <summary>
+    /// "The escalation follows a brief clash on Tuesday night in X", "It comes a day after an airstrike hit Y", "The attack came
+    /// amid …, following a bombing in Z": the event word stands after a verb that tells the sentence's subject (the news) as
+    /// coming after it, in the same clause. What it names is the context the news is set against, not news of its own.
+    /// </summary>
+    private static bool Antecedent(AnnotatedText text, EventMention e)
+    {
+        if (e.Trigger.Length == 0) return false;
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        // The verb has its subject before it: it is not the sentence's first word.
+        for (var i = e.Trigger.StartToken - 1; i > sentence.StartToken; i--)
+        {
+            var w = text.WordOf(i);
+            if (w is ";" or "but" or "while" or "But" or "While") return false;
+            // Not "followed by", "as follows", nor "in the days that followed, …".
+            if (AntecedentVerbs.Contains(w) && text.WordOf(i + 1) is not ("by" or "," or ":" or "up")
+                && !text.WordOf(i - 1).Equals("as", StringComparison.OrdinalIgnoreCase)) return true;
+            if (!AntecedentComes.Contains(w) || text.PosOf(i) is { } pos && !pos.StartsWith("VB", StringComparison.Ordinal)) continue;
+            // "comes after", "came a day after", "came more than a month after", "comes amid", "came in the wake of".
+            for (var j = i + 1; j < Math.Min(e.Trigger.StartToken, i + 7); j++)
+            {
+                if (AntecedentLinks.Contains(text.WordOf(j))) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "which has carried out deadly attacks inside X for years", "For decades, militants have attacked …", "over the past
+    /// months": a span of years or months close after the event word in its clause (or opening its sentence) makes the event
+    /// a habit, many events over that span; a day the discourse lends the sentence is not theirs.
+    /// </summary>
+    private static bool Habitual(AnnotatedText text, EventMention e)
+    {
+        if (e.Trigger.Length == 0) return false;
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        if (SpanOfYears(text, sentence, sentence.StartToken)) return true;
+        // "the most intense attack for months", "the deadliest strike in years": a comparison of one attack with the months before.
+        for (var i = Math.Max(sentence.StartToken, e.Trigger.StartToken - 4); i < e.Trigger.StartToken; i++)
+        {
+            if (text.PosOf(i) is "JJS" || text.WordOf(i).Equals("most", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        // Close after the event word, in its clause: "attacks inside Pakistan for years", not "…, hitting the capital in one
+        // of the most intense attacks in months".
+        for (var i = e.Trigger.EndToken; i < Math.Min(sentence.EndToken, e.Trigger.EndToken + HabitReach); i++)
+        {
+            if (text.WordOf(i) is ";" or ":" or ",") return false;
+            if (SpanOfYears(text, sentence, i)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>How many words after the event word a span of years may stand.</summary>
+    private const int HabitReach = 6;
+
+    /// <summary>
+    /// "for years", "over the past decades", "for two years" starting at <paramref name="at"/>. Not "in …": "the deadliest
+    /// attack in (recent) years" compares one attack with the years before it.
+    /// </summary>
+    private static bool SpanOfYears(AnnotatedText text, TokenSpan sentence, int at)
+    {
+        if (at >= sentence.EndToken || text.WordOf(at).ToLowerInvariant() is not ("for" or "over")) return false;
+        for (var j = at + 1; j < Math.Min(sentence.EndToken, at + 4); j++)
+        {
+            var w = text.WordOf(j);
+            if (HabitualSpans.Contains(w)) return true;
+            if (!HabitualFillers.Contains(w)) return false;
+        }
+        return false;
+    }
+
     /// <summary>Whether the event words speak of many events or single one out.</summary>
     private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e)
     {
@@ -115,6 +186,8 @@ public static partial class LinkFactsBuilder
             plural = true;
             single = false;
         }
+        // "has carried out attacks for years": many events over years, whatever day the sentence has.
+        if (Habitual(text, e)) return (true, false);
         if (single) plural = false;
         // A day the text gives (not one assumed from the publication date) singles the event out.
         if (!plural && e.Time is { Precision: TimePrecision.Day or TimePrecision.Week, Basis: null }) single = true;

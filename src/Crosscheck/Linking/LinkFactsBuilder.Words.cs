@@ -27,6 +27,20 @@ public static partial class LinkFactsBuilder
 
     private static readonly FrozenSet<string> KillWords = WordSet("kill-words", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Verbs that tell the news as coming after an earlier event ("follows").</summary>
+    private static readonly FrozenSet<string> AntecedentVerbs = WordSet("antecedent-verbs", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Verbs that do so with a word of time after them ("comes after", "came amid").</summary>
+    private static readonly FrozenSet<string> AntecedentComes = WordSet("antecedent-comes", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The words of time those verbs take ("after", "amid", "in the wake of").</summary>
+    private static readonly FrozenSet<string> AntecedentLinks = WordSet("antecedent-links", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Spans of time that make an event a habit ("for years"), and the words that may stand before them.</summary>
+    private static readonly FrozenSet<string> HabitualSpans = WordSet("habitual-spans", StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> HabitualFillers = WordSet("habitual-fillers", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lower-case terms left out of a document's terms.</summary>
     private static readonly FrozenSet<string> StopTerms = WordSet("stop-terms", StringComparer.Ordinal);
 

@@ -139,6 +139,8 @@ public static partial class LinkFactsBuilder
             Single = single,
             Spread = plural && Spread(text, e),
             Another = Another(text, e),
+            Antecedent = Antecedent(text, e),
+            Habitual = Habitual(text, e),
             Segment = Segment.Name(e.Segment),
             Salience = Saliences.Name(e.Salience),
             Start = e.Evidence.Start,

@@ -317,6 +317,10 @@ public sealed class EventReaderTests
         (place.Name, place.Precision, place.Country).ShouldBe(("Kandahar", "admin1", "AF"));
         var urgun = Read("Eight people were killed in an air strike in Urgun district in Paktika on Friday, Afghan officials said.").Events.First(e => e.Type == PloverType.Assault).Location!;
         (urgun.Name, urgun.Country).ShouldBe(("Paktika", "AF"));
+        // A district is part of a province: "the Dorvan district of Kandahar" names Kandahar province, not the city.
+        var district = Read("Pakistani forces shelled homes in the Dorvan district of Kandahar on Wednesday, killing 12 civilians, Afghan officials said.")
+            .Events.First(e => e.Type == PloverType.Assault).Location!;
+        (district.Name, district.Precision, district.Country).ShouldBe(("Kandahar", "admin1", "AF"));
     }
 
     [Fact]

@@ -120,4 +120,48 @@ public sealed class SalienceTests
         ambush.Time.Span.Text.ShouldBe("a week after");
         reading.Events.Single(e => e.Fatalities?.Min == 6).Time!.Start.ShouldBe(new DateOnly(2025, 6, 12));
     }
+    [Fact]
+    public void A_day_two_days_before_the_news_events_own_day_is_recalled_but_a_month_ending_then_is_its_setting()
+    {
+        var reading = Read("""
+            ---
+            published: 2025-06-14
+            ---
+            Rebels shell border town
+
+            Rebel artillery shelled the border town of Kessa on Friday, killing four civilians, the army said.
+
+            On June 11, rebel gunners shelled the market of Arvel.
+            """);
+        // The news is Friday, 13 June, by its own words: the 11th is two days before it.
+        var market = reading.Events.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal));
+        market.Time!.Start.ShouldBe(new DateOnly(2025, 6, 11));
+        market.Salience.ShouldBe(Salience.Background);
+        // Dated by the publication alone, the news covers the 13th and 14th, and the 11th stays within the slack.
+        var undated = Read("""
+            ---
+            published: 2025-06-14
+            ---
+            Rebels shell border town
+
+            Rebel artillery shelled the border town of Kessa, killing four civilians, the army said.
+
+            On June 12, rebel gunners shelled the market of Arvel.
+            """);
+        undated.Events.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Main);
+        // A month that ends two days before the news day is the setting of the news, as before.
+        var setting = Read("""
+            ---
+            published: 2025-06-03
+            ---
+            Rebels shell border town
+
+            Rebel artillery shelled the border town of Kessa on Monday, killing four civilians, the army said.
+
+            The strike is the first use of force in the naval buildup the army began in May.
+            """);
+        var buildup = setting.Events.Single(e => e.Evidence.Text.Contains("buildup", StringComparison.Ordinal) && e.Type != PloverType.Assault);
+        buildup.Time!.End.ShouldBe(new DateOnly(2025, 5, 31));
+        buildup.Salience.ShouldBe(Salience.Main);
+    }
 }

@@ -388,6 +388,76 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void What_the_news_is_told_as_coming_after_starts_no_incident_however_dated_and_placed()
+    {
+        // "The raid follows a clash on Tuesday night in X": the clash is context for the news, not news of its own.
+        var doc = Facts("antecedent", "Harbor Ledger", "2025-03-13",
+            "Militants attacked a police post in Kunar province on Wednesday, killing four officers.\n\n"
+            + "The raid follows a brief clash on Tuesday night in Khost province, where border guards exchanged fire.\n\n"
+            + "It comes a day after an airstrike hit a market in Kandahar.");
+        doc.Events.Single(e => e.Evidence.Contains("attacked", StringComparison.Ordinal)).Antecedent.ShouldBeFalse();
+        var clash = doc.Events.First(e => e.Evidence.Contains("clash on Tuesday", StringComparison.Ordinal));
+        clash.Antecedent.ShouldBeTrue();
+        var airstrike = doc.Events.Single(e => e.Evidence.Contains("airstrike", StringComparison.Ordinal));
+        airstrike.Antecedent.ShouldBeTrue();
+        var record = Link(doc);
+        IncidentWith(record, doc, "attacked").Mention.ShouldBeFalse();
+        IncidentWith(record, doc, "clash on Tuesday").Mention.ShouldBeTrue();
+        IncidentWith(record, doc, "airstrike").Mention.ShouldBeTrue();
+        // One whose words give its own dead is a report of that attack, which may be the only one in the record.
+        var told = Facts("antecedent-dead", "Harbor Ledger", "2025-03-13",
+            "Militants attacked a police post in Kunar province on Wednesday, killing four officers.\n\n"
+            + "The raid follows an airstrike on Monday in Khost province, which killed three farmers.");
+        var recalled = told.Events.Single(e => e.Evidence.Contains("airstrike", StringComparison.Ordinal));
+        recalled.Antecedent.ShouldBeTrue();
+        IncidentWith(Link(told), told, "airstrike").Mention.ShouldBeFalse();
+        // Talks the news came after are news of their own: only attacks are held back.
+        var talks = Facts("antecedent-talks", "Harbor Ledger", "2025-03-13",
+            "The two governments agreed to a truce on Wednesday.\n\nThe breakthrough came after long negotiations in Doha on Tuesday.");
+        var negotiations = talks.Events.Single(e => e.Evidence.Contains("negotiations", StringComparison.Ordinal) && e.Type != PloverType.Agree);
+        negotiations.Antecedent.ShouldBeTrue();
+        IncidentWith(Link(talks), talks, "negotiations").Mention.ShouldBeFalse();
+        // "followed by" is what came after, and a sentence's own first word has no subject before it.
+        var after = Facts("followed-by", "Harbor Ledger", "2025-03-13",
+            "Drones struck an oil depot in Kherson on Wednesday, followed by a missile attack on a bridge in Kherson.");
+        after.Events.ShouldAllBe(e => !e.Antecedent);
+    }
+
+    [Fact]
+    public void Attacks_told_as_a_habit_of_years_are_a_series_not_the_day_of_their_report()
+    {
+        // The discourse lends the sentence its Tuesday; "for years" says the attacks are many, over years.
+        var doc = Facts("habit", "Harbor Ledger", "2025-03-12",
+            "A drone strike hit a house in Khost province on Tuesday, killing six people.\n\n"
+            + "Officials blamed the Tehrik group, which has carried out deadly attacks inside Pakistan for years.");
+        var habit = doc.Events.Single(e => e.Evidence.Contains("for years", StringComparison.Ordinal));
+        habit.Habitual.ShouldBeTrue();
+        IncidentAnchors.AsLinked(habit).Single.ShouldBeFalse();
+        IncidentWith(Link(doc), doc, "for years").Scope.ShouldNotBe(IncidentScope.Single);
+        doc.Events.Single(e => e.Evidence.Contains("drone strike", StringComparison.Ordinal)).Habitual.ShouldBeFalse();
+        // "the deadliest attack in years" compares; it is one attack.
+        var worst = Facts("worst", "Harbor Ledger", "2025-03-12",
+            "A bombing in Peshawar on Tuesday was the deadliest attack in recent years.\n\n"
+            + "Drones struck Kyiv overnight, hitting the capital.\n\nIt was the most intense attack on the city for months.");
+        worst.Events.ShouldAllBe(e => !e.Habitual);
+    }
+
+    [Fact]
+    public void An_attack_of_fact_dated_days_after_its_report_has_no_day_of_its_own_and_starts_no_incident()
+    {
+        var province = new PlaceFacts("Paktika", "Paktika", "AF", "admin1", null, null);
+        // Reported on 9 December; "the victims of the attack in Paktika", in a sentence whose Thursday is a match to come.
+        var attack = Strike("a", province) with { Time = new TimeFacts("Thursday", new(2025, 12, 11), new(2025, 12, 11), "day") };
+        IncidentAnchors.AfterItsReport(attack).ShouldBeTrue();
+        IncidentAnchors.Days(attack).ShouldBeNull();
+        IncidentAnchors.CanStart(attack).ShouldBeFalse();
+        // The next day is a publication date a time zone behind; the day of its report is its own; a plan may lie ahead.
+        IncidentAnchors.CanStart(attack with { Time = new TimeFacts("Wednesday", new(2025, 12, 10), new(2025, 12, 10), "day") }).ShouldBeTrue();
+        IncidentAnchors.CanStart(Strike("b", province)).ShouldBeTrue();
+        IncidentAnchors.AfterItsReport(attack with { Modality = Modality.Planned }).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Another_clash_with_no_day_of_its_own_does_not_refer_back_to_its_reports_news()
     {
         // The reader marks the event word after "another"; the first attack is not marked.

@@ -33,13 +33,74 @@ public sealed partial class TollCues
     /// The cue that makes an outcome statement a toll: one near its count (<see cref="CueNear"/>), else its victims being
     /// one side's tally. <see cref="CasualtyFinder"/> and <see cref="TollFinder"/> both ask this, so they always agree.
     /// </summary>
-    internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies) =>
+    internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies, IReadOnlyList<CasualtyFinder.Statement>? others = null) =>
         CueNear(text, sentence, s.Start, s.End, tallies)
+        ?? (others is not null && JoinedTo(text, sentence, s, others) is { } joined ? StatementCue(text, sentence, joined, tallies, others) : null)
+        ?? (TallyBeside(text, sentence, s, tallies) is { } beside ? new Cue(beside.Start, beside.End, false) : (Cue?)null)
         ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : (Cue?)null)
         ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null)
         ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null)
         ?? (AdditionalInPerfect(text, sentence, s.VictimStart, s.VictimEnd) is { } more ? new Cue(more, more + 1, false) : (Cue?)null)
         ?? (OtherHalfOfTally(text, sentence, s) ? new Cue(s.Start, s.Start + 1, false, OtherHalf: true) : (Cue?)null);
+
+    /// <summary>
+    /// "since the unrest began, 23 people had died and 108 had been wounded", "19 people have been reported dead since Monday
+    /// and 54 injured": the count that <paramref name="s"/> follows with only "and" between them (a comma allowed before
+    /// it), which shares its scope; null when none does, or when the count's own clause names an attack or a day of its own
+    /// ("and one other civilian died when a rocket struck the pagoda on Thursday").
+    /// </summary>
+    private CasualtyFinder.Statement? JoinedTo(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, IReadOnlyList<CasualtyFinder.Statement> others)
+    {
+        var start = Math.Min(s.Start, s.VictimStart);
+        if (start - 1 <= sentence.StartToken || !text.WordOf(start - 1).Equals("and", StringComparison.OrdinalIgnoreCase)) return null;
+        var clauseEnd = s.End;
+        while (clauseEnd < sentence.EndToken && text.WordOf(clauseEnd) != "," && !ClauseBreaks.Contains(text.WordOf(clauseEnd))) clauseEnd++;
+        if (NamesAnAttack(text, sentence, start, clauseEnd, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
+        if (text.Times.Any(t => t.Precision == TimePrecision.Day && t.Span.Length > 0 && t.Span.StartToken >= start && t.Span.StartToken < clauseEnd)) return null;
+        var end = text.WordOf(start - 2) == "," ? start - 2 : start - 1;
+        foreach (var o in others)
+        {
+            if (o.End == end && o.Start < start && o.Min > 0) return o;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "The toll now stands at 57 dead and more than 200 wounded", "the death toll had risen to 23 and 71 people had been
+    /// injured": a count of another measure than a tally of its own sentence, in a sentence that names no attack of its
+    /// own, is that tally's other half; the tally, or null.
+    /// </summary>
+    private Tally? TallyBeside(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies)
+    {
+        if (s.Min == 0 || tallies.Count == 0) return null;
+        var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
+        foreach (var t in tallies)
+        {
+            if (t.Measure == measure || t.Measure is not (TollMeasure.Killed or TollMeasure.Injured or TollMeasure.Casualties) || IsOfOneEvent(text, sentence, t)) continue;
+            if (!JoinsTally(text, t.End, Math.Min(s.Start, s.VictimStart))) continue;
+            if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
+            return t;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the few words between a tally's end and a count after it join the two ("57 dead and more than 200
+    /// wounded", "to 23, and that 71 people", "to 40, with 120 injured"), with no word that opens a clause of its own
+    /// ("rose to 17 after a wounded man died").
+    /// </summary>
+    private static bool JoinsTally(AnnotatedText text, int tallyEnd, int start)
+    {
+        if (start < tallyEnd || start - tallyEnd > 5) return false;
+        var joined = false;
+        for (var i = tallyEnd; i < start; i++)
+        {
+            var w = text.WordOf(i).ToLowerInvariant();
+            if (w is "and" or "with" or "plus") joined = true;
+            else if (ClauseBreaks.Contains(w) || text.PosOf(i) is "IN" or "WRB" or "WDT" && w is not "that") return false;
+        }
+        return joined;
+    }
 
     /// <summary>
     /// "The death toll had risen to 15 as of late Monday. It said 46 people were wounded": a count of another measure than
@@ -282,6 +343,25 @@ public sealed partial class TollCues
         {
             if (t.Span.StartToken < from || t.Span.EndToken > to || t.Span.StartToken < end && start < t.Span.EndToken) continue;
             if (t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year && t.End is { } last && last < published) return t.Span;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "28 people have been killed in the province this month", "14 people have died in attacks this week": the week or
+    /// month the article is published in, with a count of many under a verb in the present perfect, is a total so far;
+    /// "a bombing killed 12 earlier this month" is that bombing's. Null when none, or without a parse.
+    /// </summary>
+    private static TokenSpan? CurrentSpanInPerfect(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
+    {
+        if (text.Published is not { } published || !CountsMany(text, start, end) || !SyntaxScope.HasParse(text, sentence)) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < from || t.Span.EndToken > to || t.Span.StartToken < end && start < t.Span.EndToken) continue;
+            if (t.Precision is not (TimePrecision.Week or TimePrecision.Month) || t.Start is not { } first || t.End is not { } last || first > published || last < published) continue;
+            var verb = SyntaxScope.HeadOf(text, start, end);
+            for (var depth = 0; verb >= 0 && depth < 4 && !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
+            if (verb >= 0 && PresentPerfect(text, sentence, verb)) return t.Span;
         }
         return null;
     }

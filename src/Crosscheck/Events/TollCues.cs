@@ -48,12 +48,20 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _starts;
     private readonly FrozenSet<string> _fronts;
     private readonly FrozenSet<string> _raises;
+    private readonly FrozenDictionary<string, TollMeasure> _counts;
+    private readonly FrozenSet<string> _changes;
+    private readonly FrozenSet<string> _exceeds;
+    private readonly FrozenSet<string> _series;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises)
+        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series)
     {
+        _series = series.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _exceeds = exceeds.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _raises = raises.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _counts = counts.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _changes = changes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _starts = starts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _fronts = fronts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ordinals = ordinals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -86,6 +94,10 @@ public sealed partial class TollCues
         var starts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var fronts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var raises = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var counts = new Dictionary<string, TollMeasure>(StringComparer.OrdinalIgnoreCase);
+        var changes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var exceeds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var series = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -107,14 +119,18 @@ public sealed partial class TollCues
                 case "start": starts.Add(words[0]); break;
                 case "front": fronts.Add(words[0]); break;
                 case "raise": raises.Add(words[0]); break;
+                case "count": counts[words[0]] = Measure(); break;
+                case "change": changes.Add(words[0]); break;
+                case "exceed": exceeds.Add(words[0]); changes.Add(words[0]); break;
+                case "series": series.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front or raise");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed or series");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
@@ -180,9 +196,13 @@ public sealed partial class TollCues
         }
         if (CampaignInPerfect(text, sentence, start, end) is { } campaign) return new Cue(campaign, campaign + 1, false);
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
+        if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) ? new Cue(past.StartToken, past.EndToken, false) : null;
     }
+
+    /// <summary>Whether <paramref name="word"/> says an ordinal's unit is one of a series ("the 20th such strike"; the <c>series</c> words).</summary>
+    internal bool IsSeriesWord(string word) => _series.Contains(word);
 
     /// <summary>The number of a spelled ordinal ("fifth" → 5); null for other words.</summary>
     internal int? WordOrdinal(string word) => _ordinals.TryGetValue(word, out var n) ? n : null;
@@ -269,15 +289,26 @@ public sealed partial class TollCues
 
     private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';
 
-    /// <summary>"since September", "since the start of", "since border clashes broke out", not the causal "since they".</summary>
-    private static bool SinceNamesAStart(AnnotatedText text, int next, int to)
+    /// <summary>
+    /// "since September", "since the start of", "since border clashes broke out", "since it erupted" (a pronoun and a verb
+    /// of starting, the <c>start</c> words), not the causal "since they".
+    /// </summary>
+    private bool SinceNamesAStart(AnnotatedText text, int next, int to)
     {
         if (next >= to) return false;
         foreach (var t in text.Times)
         {
             if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
         }
-        return text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she");
+        if (text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she")) return true;
+        // "since it erupted in April", "since they began": a pronoun whose verb, past an adverb, says when something started.
+        if (text.PosOf(next) != "PRP") return false;
+        for (var i = next + 1; i < Math.Min(to, next + 3); i++)
+        {
+            if (IsStartVerb(text, i)) return true;
+            if (text.PosOf(i) != "RB") return false;
+        }
+        return false;
     }
 
     /// <summary>

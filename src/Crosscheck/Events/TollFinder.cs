@@ -51,10 +51,11 @@ public sealed class TollFinder
                     AddPart(text, cues, sentence, other, more.PlaceEnd, found, used);
                 }
             }
-            foreach (var s in Casualties.AllStatements(text, sentence))
+            var statements = Casualties.AllStatements(text, sentence);
+            foreach (var s in statements)
             {
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
-                if (cues.StatementCue(text, sentence, s, tallies) is not { } cue) continue;
+                if (cues.StatementCue(text, sentence, s, tallies, statements) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
                 var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
                 // "The death toll had risen to 15 as of late Thursday. It said 46 people were wounded": as of the tally's day.
@@ -71,7 +72,8 @@ public sealed class TollFinder
             {
                 if (n.Span.EndToken > sentence.EndToken) continue;
                 if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
-                if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
+                // "The military has carried out 21 strikes", "has now struck 19 vessels": a series counted in the perfect.
+                if ((cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) ?? cues.SeriesInPerfect(text, sentence, n)) is not { } cue) continue;
                 found.Add(Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
             }
             // "the 15th strike since early September", "the fifth such strike of the campaign": an ordinal with a cue
@@ -81,7 +83,10 @@ public sealed class TollFinder
                 if (Ordinal(cues, text.WordOf(i)) is not { } nth || (UnitAfter(text, cues, sentence, i + 1) ?? UnitBefore(text, cues, sentence, i)) is not { } unitAt) continue;
                 var unit = cues.UnitMeasure(text.WordOf(unitAt))!.Value;
                 var (from, to) = (Math.Min(i, unitAt), Math.Max(i + 1, unitAt + 1));
-                if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, from, to, tallies) is not { } cue) continue;
+                if (used.Exists(u => u.Start <= i && i < u.End)) continue;
+                // "the 20th such strike", "the 15th known strike": a word between the ordinal and its unit that makes it one of a series.
+                var series = Enumerable.Range(from + 1, Math.Max(0, to - from - 2)).Where(k => cues.IsSeriesWord(text.WordOf(k))).Select(k => (int?)k).FirstOrDefault();
+                if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : null)) is not { } cue) continue;
                 found.Add(Make(text, cues, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));

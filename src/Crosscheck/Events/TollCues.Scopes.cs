@@ -86,7 +86,8 @@ public sealed partial class TollCues
 
     /// <summary>
     /// Whether the few words between a tally's end and a count after it join the two ("57 dead and more than 200
-    /// wounded", "to 23, and that 71 people", "to 40, with 120 injured"), with no word that opens a clause of its own
+    /// wounded", "to 23, and that 71 people", "to 40, with 120 injured", "to 14, while 46 others were wounded"), with no
+    /// word that opens a clause of its own
     /// ("rose to 17 after a wounded man died").
     /// </summary>
     private static bool JoinsTally(AnnotatedText text, int tallyEnd, int start)
@@ -96,7 +97,7 @@ public sealed partial class TollCues
         for (var i = tallyEnd; i < start; i++)
         {
             var w = text.WordOf(i).ToLowerInvariant();
-            if (w is "and" or "with" or "plus") joined = true;
+            if (w is "and" or "with" or "plus" or "while") joined = true;
             else if (ClauseBreaks.Contains(w) || text.PosOf(i) is "IN" or "WRB" or "WDT" && w is not "that") return false;
         }
         return joined;

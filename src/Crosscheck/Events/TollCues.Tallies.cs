@@ -29,6 +29,13 @@ public sealed partial class TollCues
             for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
+                // "The number of dead rose by seven to 58": the rise and the new count read as one range; the count is its end.
+                if (RiseBy(text, j) is { } risen)
+                {
+                    found.Add(new Tally(noun.Measure, i, risen.Span.EndToken, risen));
+                    i = risen.Span.EndToken - 1;
+                    break;
+                }
                 // "the toll now exceeds 90", "climbed above 300": a verb of change right before the number links it too.
                 if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j)) continue;
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
@@ -55,11 +62,17 @@ public sealed partial class TollCues
     /// up to two describing words) and a participle of killing or wounding is a toll noun of the dead or the hurt, for
     /// any people the data file's list of person nouns names (the fixed phrases of the noun list come first).
     /// </summary>
-    private static (int End, TollMeasure Measure)? NumberOfVictims(AnnotatedText text, int i, int end)
+    private (int End, TollMeasure Measure)? NumberOfVictims(AnnotatedText text, int i, int end)
     {
         if (i + 3 >= end || !text.WordOf(i).Equals("number", StringComparison.OrdinalIgnoreCase) || !text.WordOf(i + 1).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
         var k = i + 2;
         while (k < end - 1 && k - i < 5 && text.PosOf(k) is "JJ" or "VBN" && !KilledWords.Contains(text.WordOf(k)) && !InjuredWords.Contains(text.WordOf(k))) k++;
+        // "the number of civilian dead", "the number of military casualties": a word that counts people after its modifiers.
+        for (var c = i + 2; c < Math.Min(end, i + 5); c++)
+        {
+            if (_counts.TryGetValue(text.WordOf(c), out var counted)) return (c + 1, counted);
+            if (text.PosOf(c) is not ("JJ" or "NN")) break;
+        }
         if (!PersonNouns.Contains(text.WordOf(k)) || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
         var participle = text.WordOf(k + 1);
         if (KilledWords.Contains(participle)) return (k + 2, TollMeasure.Killed);
@@ -91,6 +104,20 @@ public sealed partial class TollCues
     /// <summary>Whether the word at <paramref name="i"/> is a verb of change or level ("risen", "climbed", "stands", "exceeds").</summary>
     private bool IsChangeVerb(AnnotatedText text, int i) =>
         text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _changes.Contains(Lemmas.Of(text.WordOf(i), tag));
+
+    /// <summary>
+    /// "rose by seven to 58": after a verb of change, "by" and a number range joined by "to" are the rise and the new
+    /// count; the new count, or null.
+    /// </summary>
+    private NumberMention? RiseBy(AnnotatedText text, int by)
+    {
+        if (by < 1 || !text.WordOf(by).Equals("by", StringComparison.OrdinalIgnoreCase) || !IsChangeVerb(text, by - 1) || NumberStartingAt(text, by + 1) is not { Max: { } max } n || max <= n.Min) return null;
+        for (var k = n.Span.StartToken; k < n.Span.EndToken; k++)
+        {
+            if (text.WordOf(k).Equals("to", StringComparison.OrdinalIgnoreCase)) return n with { Min = max, Max = max };
+        }
+        return null;
+    }
 
     /// <summary>Whether the word at <paramref name="i"/> is a verb that goes past a number ("exceeds", "topped"; the <c>exceed</c> verbs).</summary>
     private bool IsExceeding(AnnotatedText text, int i) =>

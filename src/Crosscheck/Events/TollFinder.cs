@@ -230,7 +230,7 @@ public sealed class TollFinder
                 // "since border clashes broke out": the noun phrase after the cue.
                 while (sinceEnd < sentence.EndToken && sinceEnd - c.End < 6 && text.PosOf(sinceEnd) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "CD" or "IN") sinceEnd++;
                 // "since the fresh fighting began Sunday": a day in the clause the cue opens is where the count starts.
-                if (SinceClauseDay(text, sentence, c.Start) is { } day)
+                if ((SinceClauseDay(text, sentence, c.Start) ?? StartVerbDay(text, cues, sentence, c.End)) is { } day)
                 {
                     sinceEnd = Math.Max(sinceEnd, day.Span.EndToken);
                     sinceDate = day.Start;
@@ -337,6 +337,21 @@ public sealed class TollFinder
     {
         if (t.Span.Length == 0 || !SyntaxScope.HasParse(text, sentence)) return false;
         return cues.IsStartVerb(text, text.HeadOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)));
+    }
+
+    /// <summary>
+    /// "since fighting began on Thursday", where the parse does not make the verb the clause "since" opens: a verb of
+    /// starting within four words after the cue (no comma between) and a time starting within three words after it;
+    /// null when none.
+    /// </summary>
+    private static TimeMention? StartVerbDay(AnnotatedText text, TollCues cues, TokenSpan sentence, int after)
+    {
+        for (var v = after; v < Math.Min(sentence.EndToken, after + 4) && text.WordOf(v) != ","; v++)
+        {
+            if (!cues.IsStartVerb(text, v)) continue;
+            return text.Times.FirstOrDefault(t => t.Span.Length > 0 && t.Start is not null && t.Span.StartToken > v && t.Span.StartToken <= v + 3 && t.Span.EndToken <= sentence.EndToken);
+        }
+        return null;
     }
 
     /// <summary>The day named in the clause a "since" opens ("since the fighting began Sunday"); null when none or without a parse.</summary>

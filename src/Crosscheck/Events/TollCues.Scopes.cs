@@ -37,11 +37,66 @@ public sealed partial class TollCues
         CueNear(text, sentence, s.Start, s.End, tallies)
         ?? (others is not null && JoinedTo(text, sentence, s, others) is { } joined ? StatementCue(text, sentence, joined, tallies, others) : null)
         ?? (TallyBeside(text, sentence, s, tallies) is { } beside ? new Cue(beside.Start, beside.End, false) : (Cue?)null)
+        ?? PartOfTollCount(text, sentence, s, tallies, others)
         ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : (Cue?)null)
         ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null)
         ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null)
         ?? (AdditionalInPerfect(text, sentence, s.VictimStart, s.VictimEnd) is { } more ? new Cue(more, more + 1, false) : (Cue?)null)
         ?? (OtherHalfOfTally(text, sentence, s) ? new Cue(s.Start, s.Start + 1, false, OtherHalf: true) : (Cue?)null);
+
+    /// <summary>
+    /// "503 civilian casualties, including 70 deaths and 433 injuries", "the death toll rose to 40, including 12 dead on
+    /// Sunday": counts of the dead or the hurt named by a count word (the <c>count</c> words) after "including" or "with"
+    /// right behind a count, and joined to one another by "and". Empty when none follow.
+    /// </summary>
+    internal List<(NumberMention Number, int End, TollMeasure Measure)> MeasuredParts(AnnotatedText text, TokenSpan sentence, NumberMention head)
+    {
+        var parts = new List<(NumberMention, int, TollMeasure)>();
+        // Past the head's own noun and its adjectives ("503 civilian casualties") to the comma.
+        var at = head.Span.EndToken;
+        while (at < sentence.EndToken && at - head.Span.EndToken < 3 && text.PosOf(at) is "JJ" or "NN" or "NNS") at++;
+        if (at + 2 >= sentence.EndToken || text.WordOf(at) != "," || text.WordOf(at + 1).ToLowerInvariant() is not ("including" or "with")) return parts;
+        at += 2;
+        while (NumberStartingAt(text, at) is { } n && n.Span.EndToken < sentence.EndToken)
+        {
+            var noun = n.Span.EndToken;
+            while (noun < sentence.EndToken && noun - n.Span.EndToken < 2 && text.PosOf(noun) is "JJ" && !_counts.ContainsKey(text.WordOf(noun))) noun++;
+            if (noun >= sentence.EndToken || !_counts.TryGetValue(text.WordOf(noun), out var measure)) break;
+            parts.Add((n, noun + 1, measure));
+            at = noun + 1;
+            if (at + 1 >= sentence.EndToken || text.WordOf(at) is not ("and" or ",")) break;
+            at += text.WordOf(at) == "," && text.WordOf(at + 1) == "and" ? 2 : 1;
+        }
+        return parts;
+    }
+
+    /// <summary>
+    /// "the mission has recorded 503 civilian casualties since the fighting began, including 70 deaths": a count that is a
+    /// part (<see cref="MeasuredParts"/>) of a count that is a toll (a tally's, a unit's with a cue, or a statement's with
+    /// one) shares that toll's cue; null when it is no such part.
+    /// </summary>
+    private Cue? PartOfTollCount(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies, IReadOnlyList<CasualtyFinder.Statement>? others)
+    {
+        var start = Math.Min(s.Start, s.VictimStart);
+        // The head count: the last number starting within eight words before the part, which the part follows.
+        for (var h = start - 1; h >= Math.Max(sentence.StartToken, start - 8); h--)
+        {
+            if (NumberStartingAt(text, h) is not { } head) continue;
+            if (!MeasuredParts(text, sentence, head).Exists(p => p.Number.Span.StartToken == start)) continue;
+            foreach (var t in tallies)
+            {
+                if (t.Number.Span.StartToken == head.Span.StartToken) return new Cue(t.Start, t.End, false);
+            }
+            if (UnitMeasure(head.Unit) is not null && (CueNear(text, sentence, head.Span.StartToken, head.Span.EndToken, tallies) ?? SeriesInPerfect(text, sentence, head)) is { } unitCue) return unitCue;
+            if (others is null) return null;
+            foreach (var o in others)
+            {
+                if (o.VictimStart <= h && h < o.VictimEnd && o.Start < s.Start) return StatementCue(text, sentence, o, tallies, others);
+            }
+            return null;
+        }
+        return null;
+    }
 
     /// <summary>
     /// "since the unrest began, 23 people had died and 108 had been wounded", "19 people have been reported dead since Monday
@@ -379,14 +434,15 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "an outbreak of fighting that has left four dead", "the renewed fighting": a gerund after "of", a determiner or an
+    /// "an outbreak of fighting that has left four dead", "the renewed fighting", "an escalation in fighting": a gerund after
+    /// "of", "in", "amid", "during", a determiner or an
     /// adjective, with no object of its own, is the noun a tagger may take for a verb ("accused of fighting the army" has one).
     /// </summary>
     private static bool IsNounGerund(AnnotatedText text, int i)
     {
         if (text.PosOf(i) != "VBG" || i == 0 || text.SentenceOf(i).StartToken == i) return false;
         var before = text.PosOf(i - 1);
-        if (!(text.WordOf(i - 1).Equals("of", StringComparison.OrdinalIgnoreCase) || before is "DT" or "JJ" or "JJR" or "JJS" or "PRP$")) return false;
+        if (!(text.WordOf(i - 1).ToLowerInvariant() is "of" or "in" or "amid" or "during" || before is "DT" or "JJ" or "JJR" or "JJS" or "PRP$")) return false;
         return !new Token(text, i).Dependents.Any(d => d.HasRelation("obj"));
     }
 }

@@ -40,6 +40,7 @@ public sealed class TollFinder
                 used.Add((t.Start, t.End));
                 // "the death toll had risen to 15 as of late Thursday, 14 of them civilians": a part of the tally, as of its day.
                 AddPart(text, cues, sentence, tally, t.End, found, used);
+                AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used);
                 // "The dead were 19 in Thailand, including 13 civilians, and 13 in Cambodia": the tally told place by place.
                 var placeEnd = PlaceAfter(text, sentence, t.Number.Span.EndToken);
                 for (var next = placeEnd is { } first ? NextByPlace(text, sentence, first) : null; next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))
@@ -74,7 +75,10 @@ public sealed class TollFinder
                 if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
                 // "The military has carried out 21 strikes", "has now struck 19 vessels": a series counted in the perfect.
                 if ((cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) ?? cues.SeriesInPerfect(text, sentence, n)) is not { } cue) continue;
-                found.Add(Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
+                var counted = Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue);
+                found.Add(counted);
+                used.Add((n.Span.StartToken, n.Span.EndToken));
+                AddMeasuredParts(text, cues, sentence, counted, n, found, used);
             }
             // "the 15th strike since early September", "the fifth such strike of the campaign": an ordinal with a cue
             // counts the events so far.
@@ -93,6 +97,21 @@ public sealed class TollFinder
             tolls.AddRange(found);
         }
         return tolls.ToImmutable();
+    }
+
+    /// <summary>
+    /// ", including 47 deaths and 456 injuries" after a toll's count: each part, a toll of its own measure as of the same day
+    /// (<see cref="TollCues.MeasuredParts"/>), unless its words gave a toll already.
+    /// </summary>
+    private static void AddMeasuredParts(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, NumberMention head, List<Toll> found, List<(int Start, int End)> used)
+    {
+        foreach (var (number, end, measure) in cues.MeasuredParts(text, sentence, head))
+        {
+            if (used.Exists(u => u.Start < end && number.Span.StartToken < u.End)) continue;
+            var words = text.Span(number.Span.StartToken, end);
+            found.Add(toll with { Counts = measure, Min = number.Min, Max = number.Max, Span = words, Victims = words });
+            used.Add((number.Span.StartToken, end));
+        }
     }
 
     private static void AddPart(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, int after, List<Toll> found, List<(int Start, int End)> used)
@@ -267,12 +286,17 @@ public sealed class TollFinder
     }
 
     /// <summary>
-    /// "on October 11–12", "on Oct. 11-12": a day followed by a dash (or "to") and a later day of its month names a span, and a
-    /// count over it stands at its last day; null when no such day follows or it would lie after the publication.
+    /// "on October 11–12", "on Oct. 11-12", "between October 10 and October 17": a day followed by a dash (or "to", "and") and a
+    /// later day names a span, and a count over it stands at its last day; null when no such day follows or it would lie
+    /// after the publication.
     /// </summary>
     private static DateOnly? LastDayOfSpan(AnnotatedText text, TokenSpan sentence, TimeMention t)
     {
         var at = t.Span.EndToken;
+        // "between October 10 and October 17", "from October 10 to October 17": a day joined to a later one names a span.
+        if (at + 1 < sentence.EndToken && text.WordOf(at).ToLowerInvariant() is "and" or "to" or "through" or "until" or "–" or "-" && t.End is { } first
+            && text.Times.FirstOrDefault(o => o.Span.StartToken == at + 1 && o.Precision == TimePrecision.Day && o.Start == o.End) is { End: { } later }
+            && later > first && (text.Published is not { } p || later <= p)) return later;
         if (t.End is not { } day || at + 1 >= sentence.EndToken || text.WordOf(at) is not ("–" or "-" or "to")) return null;
         if (!int.TryParse(text.WordOf(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)
             || last <= day.Day || last > DateTime.DaysInMonth(day.Year, day.Month)) return null;

@@ -157,13 +157,25 @@ public sealed partial class TollCues
     /// </summary>
     private (int End, TollMeasure Measure)? RaisedTotal(AnnotatedText text, TokenSpan sentence, int i)
     {
-        if (i - 2 < sentence.StartToken || i + 2 >= sentence.EndToken || !text.WordOf(i).Equals("total", StringComparison.OrdinalIgnoreCase)) return null;
+        if (i - 1 < sentence.StartToken || i + 2 >= sentence.EndToken) return null;
+        // "bringing casualties since the weekend to 40", "raising civilian deaths to 12": a word that counts people says what
+        // the total is of.
+        var total = text.WordOf(i).Equals("total", StringComparison.OrdinalIgnoreCase);
+        TollMeasure? counted = null;
+        if (!total)
+        {
+            if (!_counts.TryGetValue(text.WordOf(i), out var c) || text.PosOf(i) is not ("NNS" or "NN")) return null;
+            counted = c;
+        }
         // "the total number of deaths": the toll noun after it says what is counted.
-        if (NounAt(text, i + 1, sentence.EndToken) is not null || NumberOfVictims(text, i + 1, sentence.EndToken) is not null) return null;
+        if (total && (NounAt(text, i + 1, sentence.EndToken) is not null || NumberOfVictims(text, i + 1, sentence.EndToken) is not null)) return null;
         var det = i - 1;
         while (det > sentence.StartToken && i - det < 3 && text.PosOf(det) is "JJ") det--;
-        if (det - 1 < sentence.StartToken || text.WordOf(det).ToLowerInvariant() is not ("the" or "its" or "their")) return null;
-        if (text.PosOf(det - 1) is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal) || !_raises.Contains(Lemmas.Of(text.WordOf(det - 1), tag))) return null;
+        if (text.WordOf(det).ToLowerInvariant() is "the" or "its" or "their") det--;
+        else if (total) return null;
+        else det = text.PosOf(det) is "JJ" ? det - 1 : det;
+        if (det < sentence.StartToken || text.PosOf(det) is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal) || !_raises.Contains(Lemmas.Of(text.WordOf(det), tag))) return null;
+        det++;
         var to = i + 1;
         while (to < sentence.EndToken - 1 && to - i <= 6 && !text.WordOf(to).Equals("to", StringComparison.OrdinalIgnoreCase))
         {
@@ -171,6 +183,8 @@ public sealed partial class TollCues
             to++;
         }
         if (!text.WordOf(to).Equals("to", StringComparison.OrdinalIgnoreCase) || NumberStartingAt(text, to + 1) is null) return null;
+        // "took casualties to 3 field hospitals" carries them somewhere: the number must count people, or nothing named.
+        if (counted is { } named) return NumberStartingAt(text, to + 1) is { } n && (n.Unit is null || PersonNouns.Contains(n.Unit)) ? (i + 1, named) : null;
         TollMeasure? measure = null;
         for (var k = det - 2; k >= sentence.StartToken; k--)
         {

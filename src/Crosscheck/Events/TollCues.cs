@@ -173,9 +173,12 @@ public sealed partial class TollCues
             if (t.Start >= end) to = Math.Min(to, t.Start);
             else if (t.End <= start) from = Math.Max(from, t.End);
         }
+        // "the deadliest attack since March", "the worst fighting since the war began": a superlative's "since" compares, and
+        // names no start of the count; its words are no cue.
+        var (compareFrom, compareTo) = Comparison(text, sentence, from, to);
         for (var i = from; i < to; i++)
         {
-            if (i >= start && i < end) continue;
+            if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
             foreach (var (words, since) in CuesStarting(text.WordOf(i)))
             {
                 if (!Matches(text, i, to, words)) continue;
@@ -186,7 +189,7 @@ public sealed partial class TollCues
         // Words that say where the count starts ("since September") come first; then what it is the total of.
         for (var i = from; i < to; i++)
         {
-            if (i >= start && i < end) continue;
+            if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
             // "the war has killed 400", "killed in the conflict": a campaign word in the count's clause.
             if (IsCampaignWord(text, i) && !FramesOneEvent(text, i, from, end)) return new Cue(i, i + 1, false);
             // "died in the three operations", "killed across the 14 strikes": a count over a known series of events is its
@@ -203,6 +206,30 @@ public sealed partial class TollCues
 
     /// <summary>Whether <paramref name="word"/> says an ordinal's unit is one of a series ("the 20th such strike"; the <c>series</c> words).</summary>
     internal bool IsSeriesWord(string word) => _series.Contains(word);
+
+    /// <summary>
+    /// The words of a comparison in [<paramref name="from"/>, <paramref name="to"/>): a superlative ("deadliest", "worst",
+    /// "most intense") and up to three words of its noun right before "since", through the end of the clause "since" opens
+    /// (a comma or a break); an empty range when there is none.
+    /// </summary>
+    private static (int From, int To) Comparison(AnnotatedText text, TokenSpan sentence, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!text.WordOf(i).Equals("since", StringComparison.OrdinalIgnoreCase)) continue;
+            var superlative = false;
+            for (var k = i - 1; k >= Math.Max(sentence.StartToken, i - 4) && !superlative; k--)
+            {
+                if (text.PosOf(k) is "JJS" or "RBS") superlative = true;
+                else if (text.PosOf(k) is not ("NN" or "NNS" or "JJ" or "VBG")) break;
+            }
+            if (!superlative) continue;
+            var end = i + 1;
+            while (end < sentence.EndToken && text.WordOf(end) != "," && !ClauseBreaks.Contains(text.WordOf(end))) end++;
+            return (i, end);
+        }
+        return (0, 0);
+    }
 
     /// <summary>The number of a spelled ordinal ("fifth" → 5); null for other words.</summary>
     internal int? WordOrdinal(string word) => _ordinals.TryGetValue(word, out var n) ? n : null;

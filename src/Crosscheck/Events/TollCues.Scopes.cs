@@ -404,6 +404,22 @@ public sealed partial class TollCues
     }
 
     /// <summary>
+    /// "the third deadly strike on the city this week": the week or month the article is published in, within the clause
+    /// window of an ordinal, is the span it counts in; the cue, or null.
+    /// </summary>
+    internal Cue? CurrentSpan(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        if (text.Published is not { } published) return null;
+        var (from, to) = Window(text, sentence, start, end);
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < from || t.Span.EndToken > to || t.Span.Length == 0) continue;
+            if (t.Precision is TimePrecision.Week or TimePrecision.Month && t.Start is { } first && t.End is { } last && first <= published && last >= published) return new Cue(t.Span.StartToken, t.Span.EndToken, false);
+        }
+        return null;
+    }
+
+    /// <summary>
     /// "28 people have been killed in the province this month", "14 people have died in attacks this week": the week or
     /// month the article is published in, with a count of many under a verb in the present perfect, is a total so far;
     /// "a bombing killed 12 earlier this month" is that bombing's. Null when none, or without a parse.

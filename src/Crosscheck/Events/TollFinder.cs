@@ -30,6 +30,7 @@ public sealed class TollFinder
             if (text.SegmentKindAt(sentence.Start) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
             var found = new List<Toll>();
             var tallies = cues.Tallies(text, sentence);
+            var statements = Casualties.AllStatements(text, sentence);
             // The words that gave a count (a tally, a statement's victims), so that no number is read twice.
             var used = new List<(int Start, int End)>();
             foreach (var t in tallies)
@@ -40,7 +41,7 @@ public sealed class TollFinder
                 used.Add((t.Start, t.End));
                 // "the death toll had risen to 15 as of late Thursday, 14 of them civilians": a part of the tally, as of its day.
                 AddPart(text, cues, sentence, tally, t.End, found, used);
-                AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used);
+                AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used, statements);
                 // "The dead were 19 in Thailand, including 13 civilians, and 13 in Cambodia": the tally told place by place.
                 var placeEnd = PlaceAfter(text, sentence, t.Number.Span.EndToken);
                 for (var next = placeEnd is { } first ? NextByPlace(text, sentence, first) : null; next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))
@@ -52,7 +53,6 @@ public sealed class TollFinder
                     AddPart(text, cues, sentence, other, more.PlaceEnd, found, used);
                 }
             }
-            var statements = Casualties.AllStatements(text, sentence);
             foreach (var s in statements)
             {
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
@@ -78,7 +78,7 @@ public sealed class TollFinder
                 var counted = Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue);
                 found.Add(counted);
                 used.Add((n.Span.StartToken, n.Span.EndToken));
-                AddMeasuredParts(text, cues, sentence, counted, n, found, used);
+                AddMeasuredParts(text, cues, sentence, counted, n, found, used, statements);
             }
             // "the 15th strike since early September", "the fifth such strike of the campaign": an ordinal with a cue
             // counts the events so far.
@@ -90,7 +90,7 @@ public sealed class TollFinder
                 if (used.Exists(u => u.Start <= i && i < u.End)) continue;
                 // "the 20th such strike", "the 15th known strike": a word between the ordinal and its unit that makes it one of a series.
                 var series = Enumerable.Range(from + 1, Math.Max(0, to - from - 2)).Where(k => cues.IsSeriesWord(text.WordOf(k))).Select(k => (int?)k).FirstOrDefault();
-                if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : null)) is not { } cue) continue;
+                if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : (TollCues.Cue?)null) ?? cues.CurrentSpan(text, sentence, from, to)) is not { } cue) continue;
                 found.Add(Make(text, cues, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
@@ -103,11 +103,13 @@ public sealed class TollFinder
     /// ", including 47 deaths and 456 injuries" after a toll's count: each part, a toll of its own measure as of the same day
     /// (<see cref="TollCues.MeasuredParts"/>), unless its words gave a toll already.
     /// </summary>
-    private static void AddMeasuredParts(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, NumberMention head, List<Toll> found, List<(int Start, int End)> used)
+    private static void AddMeasuredParts(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, NumberMention head, List<Toll> found, List<(int Start, int End)> used,
+        List<CasualtyFinder.Statement> statements)
     {
         foreach (var (number, end, measure) in cues.MeasuredParts(text, sentence, head))
         {
-            if (used.Exists(u => u.Start < end && number.Span.StartToken < u.End)) continue;
+            // A part the casualty reader reads as a count of its own ("with 27 injured") is a toll of the statements, by the same cue.
+            if (used.Exists(u => u.Start < end && number.Span.StartToken < u.End) || statements.Exists(s => s.Min > 0 && s.VictimStart < end && number.Span.StartToken < s.VictimEnd)) continue;
             var words = text.Span(number.Span.StartToken, end);
             found.Add(toll with { Counts = measure, Min = number.Min, Max = number.Max, Span = words, Victims = words });
             used.Add((number.Span.StartToken, end));
@@ -273,6 +275,13 @@ public sealed class TollFinder
     /// </summary>
     private static DateOnly? AsOf(AnnotatedText text, TollCues cues, TokenSpan sentence, int start, int end, TokenSpan? since)
     {
+        // "…, with 27 injured, as of October 26": a day the sentence states its counts "as of" dates every count in it.
+        foreach (var t in text.Times)
+        {
+            if (!sentence.Contains(t.Span.StartToken) || t.Span.StartToken - 2 < sentence.StartToken || t.Precision != TimePrecision.Day || t.End is not { } stated || t.Start != t.End) continue;
+            if (!text.WordOf(t.Span.StartToken - 2).Equals("as", StringComparison.OrdinalIgnoreCase) || !text.WordOf(t.Span.StartToken - 1).Equals("of", StringComparison.OrdinalIgnoreCase)) continue;
+            if (text.Published is not { } published || stated <= published) return stated;
+        }
         foreach (var t in text.Times)
         {
             if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || NamesCountedEvent(text, t, start, end)) continue;

@@ -33,10 +33,18 @@ public sealed partial class TollCues
     /// The cue that makes an outcome statement a toll: one near its count (<see cref="CueNear"/>), else its victims being
     /// one side's tally. <see cref="CasualtyFinder"/> and <see cref="TollFinder"/> both ask this, so they always agree.
     /// </summary>
-    internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies, IReadOnlyList<CasualtyFinder.Statement>? others = null) =>
-        CueNear(text, sentence, s.Start, s.End, tallies)
-        ?? (others is not null && JoinedTo(text, sentence, s, others) is { } joined ? StatementCue(text, sentence, joined, tallies, others) : null)
-        ?? (TallyBeside(text, sentence, s, tallies) is { } beside ? new Cue(beside.Start, beside.End, false) : (Cue?)null)
+    internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies, IReadOnlyList<CasualtyFinder.Statement>? others = null)
+    {
+        var own = CueNear(text, sentence, s.Start, s.End, tallies);
+        var shared = others is not null && (own is null or { Since: false }) && JoinedTo(text, sentence, s, others) is { } joined ? StatementCue(text, sentence, joined, tallies, others) : null;
+        // "since the unrest began, 23 people had died and 108 had been wounded": the start the first count names is the
+        // second's too, though a campaign word ("unrest") is nearer.
+        return shared is { Since: true } ? shared : own ?? shared ?? OtherCue(text, sentence, s, tallies, others);
+    }
+
+    /// <summary>The scopes that make a count a toll without a cue near it: a tally beside it, a toll it is part of, a side's tally, a front, a series.</summary>
+    private Cue? OtherCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies, IReadOnlyList<CasualtyFinder.Statement>? others) =>
+        (TallyBeside(text, sentence, s, tallies) is { } beside ? new Cue(beside.Start, beside.End, false) : (Cue?)null)
         ?? PartOfTollCount(text, sentence, s, tallies, others)
         ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : (Cue?)null)
         ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null)

@@ -75,6 +75,18 @@ public sealed partial class TollCues
         }
         if (!PersonNouns.Contains(text.WordOf(k)) || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
         var participle = text.WordOf(k + 1);
+        // "the number of people who have died", "the number of soldiers who were wounded": a relative clause of dying or of a
+        // killing or wounding participle, past its auxiliaries.
+        if (participle.ToLowerInvariant() is "who" or "that")
+        {
+            var v = k + 2;
+            while (v < end - 1 && v - k < 6 && text.WordOf(v).ToLowerInvariant() is "have" or "has" or "had" or "were" or "was" or "been" or "are" or "is" or "now" or "so" or "far") v++;
+            if (v >= end) return null;
+            var verb = text.WordOf(v);
+            if (KilledWords.Contains(verb) || DiedWords.Contains(verb)) return (v + 1, TollMeasure.Killed);
+            if (InjuredWords.Contains(verb) && !WeakWords.Contains(verb)) return (v + 1, TollMeasure.Injured);
+            return null;
+        }
         if (KilledWords.Contains(participle)) return (k + 2, TollMeasure.Killed);
         if (InjuredWords.Contains(participle) && !WeakWords.Contains(participle)) return (k + 2, TollMeasure.Injured);
         return null;

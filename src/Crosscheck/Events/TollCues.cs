@@ -186,7 +186,9 @@ public sealed partial class TollCues
                 return new Cue(i, i + words.Length, since);
             }
         }
-        // Words that say where the count starts ("since September") come first; then what it is the total of.
+        // Words that say where the count starts ("since September") come first, also when they open the sentence; then what
+        // it is the total of.
+        if (FrontedCue(text, sentence, from, start) is { } fronted) return fronted;
         for (var i = from; i < to; i++)
         {
             if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
@@ -206,6 +208,41 @@ public sealed partial class TollCues
 
     /// <summary>Whether <paramref name="word"/> says an ordinal's unit is one of a series ("the 20th such strike"; the <c>series</c> words).</summary>
     internal bool IsSeriesWord(string word) => _series.Contains(word);
+
+    /// <summary>
+    /// "Over the past day, Russian forces attacked 12 settlements, killing one person", "Since Monday, …": a cue that opens
+    /// the sentence and is set off by a comma (within eight words) scopes every count of the sentence, however far, unless
+    /// a contrast or a break stands between ("So far, no one has claimed it, but a bomb killed three"). Null when none.
+    /// </summary>
+    private Cue? FrontedCue(AnnotatedText text, TokenSpan sentence, int from, int start)
+    {
+        if (from <= sentence.StartToken) return null;
+        var comma = -1;
+        for (var i = sentence.StartToken; i < Math.Min(sentence.EndToken, sentence.StartToken + 9); i++)
+        {
+            if (ClauseBreaks.Contains(text.WordOf(i))) return null;
+            if (text.WordOf(i) == ",") { comma = i; break; }
+        }
+        if (comma < 0 || comma >= start) return null;
+        for (var i = comma + 1; i < start; i++)
+        {
+            if (ClauseBreaks.Contains(text.WordOf(i)) || Contrasts.Contains(text.WordOf(i)) || Relatives.Contains(text.WordOf(i))) return null;
+        }
+        // "Since July, 12 soldiers have been killed, and one other soldier died when a mine exploded on Thursday": a count
+        // whose own clause names an attack, or with a day after the opening, is news of its own.
+        var clauseEnd = start;
+        while (clauseEnd < sentence.EndToken && text.WordOf(clauseEnd) != "," && !ClauseBreaks.Contains(text.WordOf(clauseEnd))) clauseEnd++;
+        if (text.Times.Any(t => t.Precision == TimePrecision.Day && t.Span.Length > 0 && t.Span.StartToken > comma && t.Span.StartToken < clauseEnd)) return null;
+        var clauseStart = start;
+        while (clauseStart > comma + 1 && text.WordOf(clauseStart - 1) != ",") clauseStart--;
+        if (NamesAnAttack(text, sentence, clauseStart, clauseEnd, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
+        foreach (var (words, since) in CuesStarting(text.WordOf(sentence.StartToken)))
+        {
+            if (!Matches(text, sentence.StartToken, comma, words) || since && !SinceNamesAStart(text, sentence.StartToken + words.Length, comma)) continue;
+            return new Cue(sentence.StartToken, sentence.StartToken + words.Length, since);
+        }
+        return null;
+    }
 
     /// <summary>
     /// The words of a comparison in [<paramref name="from"/>, <paramref name="to"/>): a superlative ("deadliest", "worst",

@@ -22,7 +22,8 @@ public sealed partial class CasualtyFinder
         if (ConditionalMainClause(text, sentence) is { } main) found.RemoveAll(s => s.Start >= main);
         if (found.Count == 0) return found;
         var tallies = Tolls.Tallies(text, sentence);
-        found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.StatementCue(text, sentence, s, tallies) is not null);
+        var all = found.ToList();
+        found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.StatementCue(text, sentence, s, tallies, all) is not null);
         return found;
     }
 

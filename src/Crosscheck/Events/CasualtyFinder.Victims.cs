@@ -109,11 +109,10 @@ public sealed partial class CasualtyFinder
             }
             // "Kabeer, Sibghatullah, Haroon, and five other persons": a list of names before the last part, each one person.
             if (NameListBefore(text, sentence, start) is { } list && end - list < 24) start = list;
-            // "a young mother of three", "the father of two": the victim is the noun before "of".
-            // ("a total of four men were injured": the four men are the victims.)
+            // "a young mother of three", "the father of two": the victim is the noun before "of"; in "A total of 28 people
+            // were killed" the count is what follows it.
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
-                && text.PosOf(start - 2) is "NN" or "NNP" && !text.WordOf(start - 2).Equals("one", StringComparison.OrdinalIgnoreCase)
-                && !text.WordOf(start - 2).Equals("total", StringComparison.OrdinalIgnoreCase))
+                && text.PosOf(start - 2) is "NN" or "NNP" && text.WordOf(start - 2).ToLowerInvariant() is not ("one" or "total"))
                 return Victims(text, sentence, start - 1, forward: false);
             // "27 members of a single family", "five residents of the village": counted people named by a plural noun
             // before "of" are the victims, not what they belong to.

@@ -33,13 +33,138 @@ public sealed partial class TollCues
     /// The cue that makes an outcome statement a toll: one near its count (<see cref="CueNear"/>), else its victims being
     /// one side's tally. <see cref="CasualtyFinder"/> and <see cref="TollFinder"/> both ask this, so they always agree.
     /// </summary>
-    internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies) =>
-        CueNear(text, sentence, s.Start, s.End, tallies)
+    internal Cue? StatementCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies, IReadOnlyList<CasualtyFinder.Statement>? others = null)
+    {
+        var own = CueNear(text, sentence, s.Start, s.End, tallies);
+        var shared = others is not null && (own is null or { Since: false }) && JoinedTo(text, sentence, s, others) is { } joined ? StatementCue(text, sentence, joined, tallies, others) : null;
+        // "since the unrest began, 23 people had died and 108 had been wounded": the start the first count names is the
+        // second's too, though a campaign word ("unrest") is nearer.
+        return shared is { Since: true } ? shared : own ?? shared ?? OtherCue(text, sentence, s, tallies, others);
+    }
+
+    /// <summary>The scopes that make a count a toll without a cue near it: a tally beside it, a toll it is part of, a side's tally, a front, a series.</summary>
+    private Cue? OtherCue(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies, IReadOnlyList<CasualtyFinder.Statement>? others) =>
+        (TallyBeside(text, sentence, s, tallies) is { } beside ? new Cue(beside.Start, beside.End, false) : (Cue?)null)
+        ?? PartOfTollCount(text, sentence, s, tallies, others)
         ?? (SideTally(text, sentence, s.VictimStart, s.VictimEnd) is { } side ? new Cue(side.StartToken, side.EndToken, false) : (Cue?)null)
         ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null)
         ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null)
         ?? (AdditionalInPerfect(text, sentence, s.VictimStart, s.VictimEnd) is { } more ? new Cue(more, more + 1, false) : (Cue?)null)
         ?? (OtherHalfOfTally(text, sentence, s) ? new Cue(s.Start, s.Start + 1, false, OtherHalf: true) : (Cue?)null);
+
+    /// <summary>
+    /// "503 civilian casualties, including 70 deaths and 433 injuries", "the death toll rose to 40, including 12 dead on
+    /// Sunday": counts of the dead or the hurt named by a count word (the <c>count</c> words) after "including" or "with"
+    /// right behind a count, and joined to one another by "and". Empty when none follow.
+    /// </summary>
+    internal List<(NumberMention Number, int End, TollMeasure Measure)> MeasuredParts(AnnotatedText text, TokenSpan sentence, NumberMention head)
+    {
+        var parts = new List<(NumberMention, int, TollMeasure)>();
+        // Past the head's own noun and its adjectives ("503 civilian casualties") to the comma.
+        var at = head.Span.EndToken;
+        while (at < sentence.EndToken && at - head.Span.EndToken < 3 && text.PosOf(at) is "JJ" or "NN" or "NNS") at++;
+        if (at + 2 >= sentence.EndToken || text.WordOf(at) != "," || text.WordOf(at + 1).ToLowerInvariant() is not ("including" or "with")) return parts;
+        at += 2;
+        while (NumberStartingAt(text, at) is { } n && n.Span.EndToken < sentence.EndToken)
+        {
+            var noun = n.Span.EndToken;
+            while (noun < sentence.EndToken && noun - n.Span.EndToken < 2 && text.PosOf(noun) is "JJ" && !_counts.ContainsKey(text.WordOf(noun))) noun++;
+            if (noun >= sentence.EndToken || !_counts.TryGetValue(text.WordOf(noun), out var measure)) break;
+            parts.Add((n, noun + 1, measure));
+            at = noun + 1;
+            if (at + 1 >= sentence.EndToken || text.WordOf(at) is not ("and" or ",")) break;
+            at += text.WordOf(at) == "," && text.WordOf(at + 1) == "and" ? 2 : 1;
+        }
+        return parts;
+    }
+
+    /// <summary>
+    /// "the mission has recorded 503 civilian casualties since the fighting began, including 70 deaths": a count that is a
+    /// part (<see cref="MeasuredParts"/>) of a count that is a toll (a tally's, a unit's with a cue, or a statement's with
+    /// one) shares that toll's cue; null when it is no such part.
+    /// </summary>
+    private Cue? PartOfTollCount(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies, IReadOnlyList<CasualtyFinder.Statement>? others)
+    {
+        var start = Math.Min(s.Start, s.VictimStart);
+        // The head count: the last number starting within eight words before the part, which the part follows.
+        for (var h = start - 1; h >= Math.Max(sentence.StartToken, start - 8); h--)
+        {
+            if (NumberStartingAt(text, h) is not { } head) continue;
+            if (!MeasuredParts(text, sentence, head).Exists(p => p.Number.Span.StartToken == start)) continue;
+            foreach (var t in tallies)
+            {
+                if (t.Number.Span.StartToken == head.Span.StartToken) return new Cue(t.Start, t.End, false);
+            }
+            if (UnitMeasure(head.Unit) is not null && (CueNear(text, sentence, head.Span.StartToken, head.Span.EndToken, tallies) ?? SeriesInPerfect(text, sentence, head)) is { } unitCue) return unitCue;
+            if (others is null) return null;
+            foreach (var o in others)
+            {
+                if (o.VictimStart <= h && h < o.VictimEnd && o.Start < s.Start) return StatementCue(text, sentence, o, tallies, others);
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "since the unrest began, 23 people had died and 108 had been wounded", "19 people have been reported dead since Monday
+    /// and 54 injured": the count that <paramref name="s"/> follows with only "and" between them (a comma allowed before
+    /// it), which shares its scope; null when none does, or when the count's own clause names an attack or a day of its own
+    /// ("and one other civilian died when a rocket struck the pagoda on Thursday").
+    /// </summary>
+    private CasualtyFinder.Statement? JoinedTo(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, IReadOnlyList<CasualtyFinder.Statement> others)
+    {
+        var start = Math.Min(s.Start, s.VictimStart);
+        if (start - 1 <= sentence.StartToken || !text.WordOf(start - 1).Equals("and", StringComparison.OrdinalIgnoreCase)) return null;
+        var clauseEnd = s.End;
+        while (clauseEnd < sentence.EndToken && text.WordOf(clauseEnd) != "," && !ClauseBreaks.Contains(text.WordOf(clauseEnd))) clauseEnd++;
+        if (NamesAnAttack(text, sentence, start, clauseEnd, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
+        if (text.Times.Any(t => t.Precision == TimePrecision.Day && t.Span.Length > 0 && t.Span.StartToken >= start && t.Span.StartToken < clauseEnd)) return null;
+        var end = text.WordOf(start - 2) == "," ? start - 2 : start - 1;
+        foreach (var o in others)
+        {
+            if (o.End == end && o.Start < start && o.Min > 0) return o;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "The toll now stands at 57 dead and more than 200 wounded", "the death toll had risen to 23 and 71 people had been
+    /// injured": a count of another measure than a tally of its own sentence, in a sentence that names no attack of its
+    /// own, is that tally's other half; the tally, or null.
+    /// </summary>
+    private Tally? TallyBeside(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies)
+    {
+        if (s.Min == 0 || tallies.Count == 0) return null;
+        var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
+        foreach (var t in tallies)
+        {
+            if (t.Measure == measure || t.Measure is not (TollMeasure.Killed or TollMeasure.Injured or TollMeasure.Casualties) || IsOfOneEvent(text, sentence, t)) continue;
+            if (!JoinsTally(text, t.End, Math.Min(s.Start, s.VictimStart))) continue;
+            if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
+            return t;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the few words between a tally's end and a count after it join the two ("57 dead and more than 200
+    /// wounded", "to 23, and that 71 people", "to 40, with 120 injured", "to 14, while 46 others were wounded"), with no
+    /// word that opens a clause of its own
+    /// ("rose to 17 after a wounded man died").
+    /// </summary>
+    private static bool JoinsTally(AnnotatedText text, int tallyEnd, int start)
+    {
+        if (start < tallyEnd || start - tallyEnd > 5) return false;
+        var joined = false;
+        for (var i = tallyEnd; i < start; i++)
+        {
+            var w = text.WordOf(i).ToLowerInvariant();
+            if (w is "and" or "with" or "plus" or "while") joined = true;
+            else if (ClauseBreaks.Contains(w) || text.PosOf(i) is "IN" or "WRB" or "WDT" && w is not "that") return false;
+        }
+        return joined;
+    }
 
     /// <summary>
     /// "The death toll had risen to 15 as of late Monday. It said 46 people were wounded": a count of another measure than
@@ -286,6 +411,41 @@ public sealed partial class TollCues
         return null;
     }
 
+    /// <summary>
+    /// "the third deadly strike on the city this week": the week or month the article is published in, within the clause
+    /// window of an ordinal, is the span it counts in; the cue, or null.
+    /// </summary>
+    internal Cue? CurrentSpan(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        if (text.Published is not { } published) return null;
+        var (from, to) = Window(text, sentence, start, end);
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < from || t.Span.EndToken > to || t.Span.Length == 0) continue;
+            if (t.Precision is TimePrecision.Week or TimePrecision.Month && t.Start is { } first && t.End is { } last && first <= published && last >= published) return new Cue(t.Span.StartToken, t.Span.EndToken, false);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "28 people have been killed in the province this month", "14 people have died in attacks this week": the week or
+    /// month the article is published in, with a count of many under a verb in the present perfect, is a total so far;
+    /// "a bombing killed 12 earlier this month" is that bombing's. Null when none, or without a parse.
+    /// </summary>
+    private static TokenSpan? CurrentSpanInPerfect(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
+    {
+        if (text.Published is not { } published || !CountsMany(text, start, end) || !SyntaxScope.HasParse(text, sentence)) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < from || t.Span.EndToken > to || t.Span.StartToken < end && start < t.Span.EndToken) continue;
+            if (t.Precision is not (TimePrecision.Week or TimePrecision.Month) || t.Start is not { } first || t.End is not { } last || first > published || last < published) continue;
+            var verb = SyntaxScope.HeadOf(text, start, end);
+            for (var depth = 0; verb >= 0 && depth < 4 && !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
+            if (verb >= 0 && PresentPerfect(text, sentence, verb)) return t.Span;
+        }
+        return null;
+    }
+
     /// <summary>Whether [start, end) holds a number of two or more, or a plural with none ("people were killed").</summary>
     private static bool CountsMany(AnnotatedText text, int start, int end)
     {
@@ -298,14 +458,15 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "an outbreak of fighting that has left four dead", "the renewed fighting": a gerund after "of", a determiner or an
+    /// "an outbreak of fighting that has left four dead", "the renewed fighting", "an escalation in fighting": a gerund after
+    /// "of", "in", "amid", "during", a determiner or an
     /// adjective, with no object of its own, is the noun a tagger may take for a verb ("accused of fighting the army" has one).
     /// </summary>
     private static bool IsNounGerund(AnnotatedText text, int i)
     {
         if (text.PosOf(i) != "VBG" || i == 0 || text.SentenceOf(i).StartToken == i) return false;
         var before = text.PosOf(i - 1);
-        if (!(text.WordOf(i - 1).Equals("of", StringComparison.OrdinalIgnoreCase) || before is "DT" or "JJ" or "JJR" or "JJS" or "PRP$")) return false;
+        if (!(text.WordOf(i - 1).ToLowerInvariant() is "of" or "in" or "amid" or "during" || before is "DT" or "JJ" or "JJR" or "JJS" or "PRP$")) return false;
         return !new Token(text, i).Dependents.Any(d => d.HasRelation("obj"));
     }
 }

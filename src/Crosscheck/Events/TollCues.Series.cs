@@ -45,6 +45,31 @@ public sealed partial class TollCues
     }
 
     /// <summary>
+    /// "The military has carried out 21 strikes on alleged drug boats", "The US has now struck 19 vessels", "at least 14
+    /// boats have been destroyed": a count of strikes, raids or boats that is the object (or the passive subject) of a verb in
+    /// the present perfect, and a series by the rule of <see cref="PerfectOverEvents"/> (open, five or more, or "now",
+    /// "already" on the verb), with no day in its clause, is the total so far; "has struck three depots" and "struck 21
+    /// boats on Monday" are news. The cue is the verb; null when none, or without a parse.
+    /// </summary>
+    internal Cue? SeriesInPerfect(AnnotatedText text, TokenSpan sentence, NumberMention n)
+    {
+        if (n.Min < 2 || UnitMeasure(n.Unit) is not (TollMeasure.Strikes or TollMeasure.Boats) || !SyntaxScope.HasParse(text, sentence)) return null;
+        var noun = n.Span.EndToken < sentence.EndToken && text.WordOf(n.Span.EndToken).Equals(n.Unit, StringComparison.OrdinalIgnoreCase) ? n.Span.EndToken
+            : Enumerable.Range(n.Span.StartToken, n.Span.Length).LastOrDefault(k => text.WordOf(k).Equals(n.Unit, StringComparison.OrdinalIgnoreCase), -1);
+        // The parser may take the object for a bare oblique ("has carried out 21 strikes"): one without a preposition is the object.
+        if (noun < 0) return null;
+        var objectLike = text.RelationOf(noun) is "obj" or "nsubj:pass" || text.RelationOf(noun) == "obl" && !new Token(text, noun).Dependents.Any(d => d.Relation == "case");
+        if (!objectLike || text.HeadOf(noun) is not (var verb and >= 0)) return null;
+        if (!(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal) || !PresentPerfect(text, sentence, verb)) return null;
+        if (n.Max is not null && n.Min < 5 && !Accumulating(text, sentence, verb)) return null;
+        foreach (var t in text.Times)
+        {
+            if (t.Precision == TimePrecision.Day && sentence.Contains(t.Span.StartToken) && t.Span.Length > 0 && SyntaxScope.IsAncestor(text, verb, t.Span.StartToken)) return null;
+        }
+        return new Cue(Math.Min(verb, noun), Math.Max(verb, noun) + 1, false);
+    }
+
+    /// <summary>
     /// "The strikes have killed at least 27 people", "have been killed in the attacks": the series named as a whole, a
     /// plural event noun with "the" or "these" as the perfect verb's subject or its "in" phrase, and nothing after it that
     /// names one of them ("the strikes on the port"); its words, or null.

@@ -11,7 +11,7 @@ public sealed partial class TollCues
         var found = new List<Tally>();
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
-            if ((NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i)) is not { } noun) continue;
+            if ((NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i) ?? ChangedCount(text, sentence, i)) is not { } noun) continue;
             // "The strikes bring to at least 57 the number of people killed": the number shifted before its toll noun.
             if (ShiftedNumber(text, sentence, i) is { } shifted)
             {
@@ -29,8 +29,18 @@ public sealed partial class TollCues
             for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
-                if (!_links.Contains(text.WordOf(j))) continue;
+                // "The number of dead rose by seven to 58": the rise and the new count read as one range; the count is its end.
+                if (RiseBy(text, j) is { } risen)
+                {
+                    found.Add(new Tally(noun.Measure, i, risen.Span.EndToken, risen));
+                    i = risen.Span.EndToken - 1;
+                    break;
+                }
+                // "the toll now exceeds 90", "climbed above 300": a verb of change right before the number links it too.
+                if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j)) continue;
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
+                // "the toll now exceeds 90", "topped 100": more than the number, with no upper bound.
+                if (IsExceeding(text, j) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
                 found.Add(new Tally(noun.Measure, i, n.Span.EndToken, n));
                 i = n.Span.EndToken - 1;
                 break;
@@ -52,16 +62,87 @@ public sealed partial class TollCues
     /// up to two describing words) and a participle of killing or wounding is a toll noun of the dead or the hurt, for
     /// any people the data file's list of person nouns names (the fixed phrases of the noun list come first).
     /// </summary>
-    private static (int End, TollMeasure Measure)? NumberOfVictims(AnnotatedText text, int i, int end)
+    private (int End, TollMeasure Measure)? NumberOfVictims(AnnotatedText text, int i, int end)
     {
         if (i + 3 >= end || !text.WordOf(i).Equals("number", StringComparison.OrdinalIgnoreCase) || !text.WordOf(i + 1).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
         var k = i + 2;
         while (k < end - 1 && k - i < 5 && text.PosOf(k) is "JJ" or "VBN" && !KilledWords.Contains(text.WordOf(k)) && !InjuredWords.Contains(text.WordOf(k))) k++;
+        // "the number of civilian dead", "the number of military casualties": a word that counts people after its modifiers.
+        for (var c = i + 2; c < Math.Min(end, i + 5); c++)
+        {
+            if (_counts.TryGetValue(text.WordOf(c), out var counted)) return (c + 1, counted);
+            if (text.PosOf(c) is not ("JJ" or "NN")) break;
+        }
         if (!PersonNouns.Contains(text.WordOf(k)) || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
         var participle = text.WordOf(k + 1);
+        // "the number of people who have died", "the number of soldiers who were wounded": a relative clause of dying or of a
+        // killing or wounding participle, past its auxiliaries.
+        if (participle.ToLowerInvariant() is "who" or "that")
+        {
+            var v = k + 2;
+            while (v < end - 1 && v - k < 6 && text.WordOf(v).ToLowerInvariant() is "have" or "has" or "had" or "were" or "was" or "been" or "are" or "is" or "now" or "so" or "far") v++;
+            if (v >= end) return null;
+            var verb = text.WordOf(v);
+            if (KilledWords.Contains(verb) || DiedWords.Contains(verb)) return (v + 1, TollMeasure.Killed);
+            if (InjuredWords.Contains(verb) && !WeakWords.Contains(verb)) return (v + 1, TollMeasure.Injured);
+            return null;
+        }
         if (KilledWords.Contains(participle)) return (k + 2, TollMeasure.Killed);
         if (InjuredWords.Contains(participle) && !WeakWords.Contains(participle)) return (k + 2, TollMeasure.Injured);
         return null;
+    }
+
+    /// <summary>
+    /// "Casualties have risen to 340", "Deaths have reached 200", "The dead now number 64": a word that counts people (the
+    /// <c>count</c> words of the data file) followed, past auxiliaries and adverbs only, by a verb of change or level (the
+    /// <c>change</c> verbs) is a toll noun; its end is the verb's, so the number is looked for after it. "the deaths of three
+    /// soldiers" and "77 dead and 240 injured" are no tally.
+    /// </summary>
+    private (int End, TollMeasure Measure)? ChangedCount(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        if (!_counts.TryGetValue(text.WordOf(i), out var measure) || i > sentence.StartToken && NumberEndingAt(text, sentence, i)) return null;
+        // "Deaths in the province have now reached 215": the parse ties the word to its verb past what it is of.
+        if (SyntaxScope.HasParse(text, sentence) && text.RelationOf(i) == "nsubj" && text.HeadOf(i) is var head && head > i && head - i <= 8 && IsChangeVerb(text, head)) return (head, measure);
+        for (var k = i + 1; k < Math.Min(sentence.EndToken - 1, i + 5); k++)
+        {
+            if (IsChangeVerb(text, k)) return (k, measure);
+            if (text.PosOf(k) is not ("RB" or "MD") && !IsAuxiliary(text.WordOf(k))) return null;
+        }
+        return null;
+    }
+
+    private static bool IsAuxiliary(string word) => word.ToLowerInvariant() is "has" or "have" or "had" or "been" or "is" or "are" or "was" or "were" or "'s" or "’s";
+
+    /// <summary>Whether the word at <paramref name="i"/> is a verb of change or level ("risen", "climbed", "stands", "exceeds").</summary>
+    private bool IsChangeVerb(AnnotatedText text, int i) =>
+        text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _changes.Contains(Lemmas.Of(text.WordOf(i), tag));
+
+    /// <summary>
+    /// "rose by seven to 58": after a verb of change, "by" and a number range joined by "to" are the rise and the new
+    /// count; the new count, or null.
+    /// </summary>
+    private NumberMention? RiseBy(AnnotatedText text, int by)
+    {
+        if (by < 1 || !text.WordOf(by).Equals("by", StringComparison.OrdinalIgnoreCase) || !IsChangeVerb(text, by - 1) || NumberStartingAt(text, by + 1) is not { Max: { } max } n || max <= n.Min) return null;
+        for (var k = n.Span.StartToken; k < n.Span.EndToken; k++)
+        {
+            if (text.WordOf(k).Equals("to", StringComparison.OrdinalIgnoreCase)) return n with { Min = max, Max = max };
+        }
+        return null;
+    }
+
+    /// <summary>Whether the word at <paramref name="i"/> is a verb that goes past a number ("exceeds", "topped"; the <c>exceed</c> verbs).</summary>
+    private bool IsExceeding(AnnotatedText text, int i) =>
+        text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _exceeds.Contains(Lemmas.Of(text.WordOf(i), tag));
+
+    /// <summary>Whether a number ends right before <paramref name="i"/> ("77 dead").</summary>
+    private static bool NumberEndingAt(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        foreach (var n in text.NumbersStartingIn(Math.Max(sentence.StartToken, i - 6), i))
+        {
+            if (n.Span.EndToken == i) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -80,17 +161,44 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "…, bringing the total to 19", "raising the total to 40": "the total" as the object of a verb of raising (the
-    /// <c>raise</c> verbs of the data file) with "to" and a number right after it is a tally of what the sentence's own
-    /// casualty words count (deaths before injuries; none, no tally).
+    /// "…, bringing the total to 19", "raising the overall total to 40", "bringing the total since the war began to
+    /// 43,000": "the total" (adjectives allowed between) as the object of a verb of raising (the <c>raise</c> verbs of the
+    /// data file), with "to" and a number after it in its clause (past a few words that say what the total is of, no
+    /// number or comma among them), is a tally of what the sentence's own casualty words count (deaths before injuries;
+    /// none, no tally).
     /// </summary>
     private (int End, TollMeasure Measure)? RaisedTotal(AnnotatedText text, TokenSpan sentence, int i)
     {
-        if (i - 2 < sentence.StartToken || i + 2 >= sentence.EndToken || !text.WordOf(i).Equals("total", StringComparison.OrdinalIgnoreCase)
-            || !text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) || !text.WordOf(i + 1).Equals("to", StringComparison.OrdinalIgnoreCase)) return null;
-        if (text.PosOf(i - 2) is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal) || !_raises.Contains(Lemmas.Of(text.WordOf(i - 2), tag))) return null;
+        if (i - 1 < sentence.StartToken || i + 2 >= sentence.EndToken) return null;
+        // "bringing casualties since the weekend to 40", "raising civilian deaths to 12": a word that counts people says what
+        // the total is of.
+        var total = text.WordOf(i).Equals("total", StringComparison.OrdinalIgnoreCase);
+        TollMeasure? counted = null;
+        if (!total)
+        {
+            if (!_counts.TryGetValue(text.WordOf(i), out var c) || text.PosOf(i) is not ("NNS" or "NN")) return null;
+            counted = c;
+        }
+        // "the total number of deaths": the toll noun after it says what is counted.
+        if (total && (NounAt(text, i + 1, sentence.EndToken) is not null || NumberOfVictims(text, i + 1, sentence.EndToken) is not null)) return null;
+        var det = i - 1;
+        while (det > sentence.StartToken && i - det < 3 && text.PosOf(det) is "JJ") det--;
+        if (text.WordOf(det).ToLowerInvariant() is "the" or "its" or "their") det--;
+        else if (total) return null;
+        else det = text.PosOf(det) is "JJ" ? det - 1 : det;
+        if (det < sentence.StartToken || text.PosOf(det) is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal) || !_raises.Contains(Lemmas.Of(text.WordOf(det), tag))) return null;
+        det++;
+        var to = i + 1;
+        while (to < sentence.EndToken - 1 && to - i <= 6 && !text.WordOf(to).Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            if (ClauseBreaks.Contains(text.WordOf(to)) || text.WordOf(to) == "," || NumberStartingAt(text, to) is not null) return null;
+            to++;
+        }
+        if (!text.WordOf(to).Equals("to", StringComparison.OrdinalIgnoreCase) || NumberStartingAt(text, to + 1) is null) return null;
+        // "took casualties to 3 field hospitals" carries them somewhere: the number must count people, or nothing named.
+        if (counted is { } named) return NumberStartingAt(text, to + 1) is { } n && (n.Unit is null || PersonNouns.Contains(n.Unit)) ? (i + 1, named) : null;
         TollMeasure? measure = null;
-        for (var k = i - 3; k >= sentence.StartToken; k--)
+        for (var k = det - 2; k >= sentence.StartToken; k--)
         {
             var w = text.WordOf(k);
             if (KilledWords.Contains(w) || DiedWords.Contains(w) || DeathNouns.Contains(w) || w.Equals("dead", StringComparison.OrdinalIgnoreCase)) return (i + 1, TollMeasure.Killed);

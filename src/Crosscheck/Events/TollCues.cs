@@ -48,12 +48,20 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _starts;
     private readonly FrozenSet<string> _fronts;
     private readonly FrozenSet<string> _raises;
+    private readonly FrozenDictionary<string, TollMeasure> _counts;
+    private readonly FrozenSet<string> _changes;
+    private readonly FrozenSet<string> _exceeds;
+    private readonly FrozenSet<string> _series;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises)
+        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series)
     {
+        _series = series.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _exceeds = exceeds.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _raises = raises.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _counts = counts.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _changes = changes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _starts = starts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _fronts = fronts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _ordinals = ordinals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -86,6 +94,10 @@ public sealed partial class TollCues
         var starts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var fronts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var raises = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var counts = new Dictionary<string, TollMeasure>(StringComparer.OrdinalIgnoreCase);
+        var changes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var exceeds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var series = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -107,14 +119,18 @@ public sealed partial class TollCues
                 case "start": starts.Add(words[0]); break;
                 case "front": fronts.Add(words[0]); break;
                 case "raise": raises.Add(words[0]); break;
+                case "count": counts[words[0]] = Measure(); break;
+                case "change": changes.Add(words[0]); break;
+                case "exceed": exceeds.Add(words[0]); changes.Add(words[0]); break;
+                case "series": series.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front or raise");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed or series");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
@@ -157,9 +173,12 @@ public sealed partial class TollCues
             if (t.Start >= end) to = Math.Min(to, t.Start);
             else if (t.End <= start) from = Math.Max(from, t.End);
         }
+        // "the deadliest attack since March", "the worst fighting since the war began": a superlative's "since" compares, and
+        // names no start of the count; its words are no cue.
+        var (compareFrom, compareTo) = Comparison(text, sentence, from, to);
         for (var i = from; i < to; i++)
         {
-            if (i >= start && i < end) continue;
+            if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
             foreach (var (words, since) in CuesStarting(text.WordOf(i)))
             {
                 if (!Matches(text, i, to, words)) continue;
@@ -167,10 +186,12 @@ public sealed partial class TollCues
                 return new Cue(i, i + words.Length, since);
             }
         }
-        // Words that say where the count starts ("since September") come first; then what it is the total of.
+        // Words that say where the count starts ("since September") come first, also when they open the sentence; then what
+        // it is the total of.
+        if (FrontedCue(text, sentence, from, start) is { } fronted) return fronted;
         for (var i = from; i < to; i++)
         {
-            if (i >= start && i < end) continue;
+            if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
             // "the war has killed 400", "killed in the conflict": a campaign word in the count's clause.
             if (IsCampaignWord(text, i) && !FramesOneEvent(text, i, from, end)) return new Cue(i, i + 1, false);
             // "died in the three operations", "killed across the 14 strikes": a count over a known series of events is its
@@ -180,8 +201,71 @@ public sealed partial class TollCues
         }
         if (CampaignInPerfect(text, sentence, start, end) is { } campaign) return new Cue(campaign, campaign + 1, false);
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
+        if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) ? new Cue(past.StartToken, past.EndToken, false) : null;
+    }
+
+    /// <summary>Whether <paramref name="word"/> says an ordinal's unit is one of a series ("the 20th such strike"; the <c>series</c> words).</summary>
+    internal bool IsSeriesWord(string word) => _series.Contains(word);
+
+    /// <summary>
+    /// "Over the past day, Russian forces attacked 12 settlements, killing one person", "Since Monday, …": a cue that opens
+    /// the sentence and is set off by a comma (within eight words) scopes every count of the sentence, however far, unless
+    /// a contrast or a break stands between ("So far, no one has claimed it, but a bomb killed three"). Null when none.
+    /// </summary>
+    private Cue? FrontedCue(AnnotatedText text, TokenSpan sentence, int from, int start)
+    {
+        if (from <= sentence.StartToken) return null;
+        var comma = -1;
+        for (var i = sentence.StartToken; i < Math.Min(sentence.EndToken, sentence.StartToken + 9); i++)
+        {
+            if (ClauseBreaks.Contains(text.WordOf(i))) return null;
+            if (text.WordOf(i) == ",") { comma = i; break; }
+        }
+        if (comma < 0 || comma >= start) return null;
+        for (var i = comma + 1; i < start; i++)
+        {
+            if (ClauseBreaks.Contains(text.WordOf(i)) || Contrasts.Contains(text.WordOf(i)) || Relatives.Contains(text.WordOf(i))) return null;
+        }
+        // "Since July, 12 soldiers have been killed, and one other soldier died when a mine exploded on Thursday": a count
+        // whose own clause names an attack, or with a day after the opening, is news of its own.
+        var clauseEnd = start;
+        while (clauseEnd < sentence.EndToken && text.WordOf(clauseEnd) != "," && !ClauseBreaks.Contains(text.WordOf(clauseEnd))) clauseEnd++;
+        if (text.Times.Any(t => t.Precision == TimePrecision.Day && t.Span.Length > 0 && t.Span.StartToken > comma && t.Span.StartToken < clauseEnd)) return null;
+        var clauseStart = start;
+        while (clauseStart > comma + 1 && text.WordOf(clauseStart - 1) != ",") clauseStart--;
+        if (NamesAnAttack(text, sentence, clauseStart, clauseEnd, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
+        foreach (var (words, since) in CuesStarting(text.WordOf(sentence.StartToken)))
+        {
+            if (!Matches(text, sentence.StartToken, comma, words) || since && !SinceNamesAStart(text, sentence.StartToken + words.Length, comma)) continue;
+            return new Cue(sentence.StartToken, sentence.StartToken + words.Length, since);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The words of a comparison in [<paramref name="from"/>, <paramref name="to"/>): a superlative ("deadliest", "worst",
+    /// "most intense") and up to three words of its noun right before "since", through the end of the clause "since" opens
+    /// (a comma or a break); an empty range when there is none.
+    /// </summary>
+    private static (int From, int To) Comparison(AnnotatedText text, TokenSpan sentence, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!text.WordOf(i).Equals("since", StringComparison.OrdinalIgnoreCase)) continue;
+            var superlative = false;
+            for (var k = i - 1; k >= Math.Max(sentence.StartToken, i - 4) && !superlative; k--)
+            {
+                if (text.PosOf(k) is "JJS" or "RBS") superlative = true;
+                else if (text.PosOf(k) is not ("NN" or "NNS" or "JJ" or "VBG")) break;
+            }
+            if (!superlative) continue;
+            var end = i + 1;
+            while (end < sentence.EndToken && text.WordOf(end) != "," && !ClauseBreaks.Contains(text.WordOf(end))) end++;
+            return (i, end);
+        }
+        return (0, 0);
     }
 
     /// <summary>The number of a spelled ordinal ("fifth" → 5); null for other words.</summary>
@@ -269,15 +353,26 @@ public sealed partial class TollCues
 
     private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';
 
-    /// <summary>"since September", "since the start of", "since border clashes broke out", not the causal "since they".</summary>
-    private static bool SinceNamesAStart(AnnotatedText text, int next, int to)
+    /// <summary>
+    /// "since September", "since the start of", "since border clashes broke out", "since it erupted" (a pronoun and a verb
+    /// of starting, the <c>start</c> words), not the causal "since they".
+    /// </summary>
+    private bool SinceNamesAStart(AnnotatedText text, int next, int to)
     {
         if (next >= to) return false;
         foreach (var t in text.Times)
         {
             if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
         }
-        return text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she");
+        if (text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she")) return true;
+        // "since it erupted in April", "since they began": a pronoun whose verb, past an adverb, says when something started.
+        if (text.PosOf(next) != "PRP") return false;
+        for (var i = next + 1; i < Math.Min(to, next + 3); i++)
+        {
+            if (IsStartVerb(text, i)) return true;
+            if (text.PosOf(i) != "RB") return false;
+        }
+        return false;
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public sealed class TollFinder
             if (text.SegmentKindAt(sentence.Start) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
             var found = new List<Toll>();
             var tallies = cues.Tallies(text, sentence);
+            var statements = Casualties.AllStatements(text, sentence);
             // The words that gave a count (a tally, a statement's victims), so that no number is read twice.
             var used = new List<(int Start, int End)>();
             foreach (var t in tallies)
@@ -40,6 +41,7 @@ public sealed class TollFinder
                 used.Add((t.Start, t.End));
                 // "the death toll had risen to 15 as of late Thursday, 14 of them civilians": a part of the tally, as of its day.
                 AddPart(text, cues, sentence, tally, t.End, found, used);
+                AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used, statements);
                 // "The dead were 19 in Thailand, including 13 civilians, and 13 in Cambodia": the tally told place by place.
                 var placeEnd = PlaceAfter(text, sentence, t.Number.Span.EndToken);
                 for (var next = placeEnd is { } first ? NextByPlace(text, sentence, first) : null; next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))
@@ -51,10 +53,10 @@ public sealed class TollFinder
                     AddPart(text, cues, sentence, other, more.PlaceEnd, found, used);
                 }
             }
-            foreach (var s in Casualties.AllStatements(text, sentence))
+            foreach (var s in statements)
             {
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
-                if (cues.StatementCue(text, sentence, s, tallies) is not { } cue) continue;
+                if (cues.StatementCue(text, sentence, s, tallies, statements) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
                 var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
                 // "The death toll had risen to 15 as of late Thursday. It said 46 people were wounded": as of the tally's day.
@@ -71,8 +73,12 @@ public sealed class TollFinder
             {
                 if (n.Span.EndToken > sentence.EndToken) continue;
                 if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
-                if (cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) is not { } cue) continue;
-                found.Add(Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue));
+                // "The military has carried out 21 strikes", "has now struck 19 vessels": a series counted in the perfect.
+                if ((cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) ?? cues.SeriesInPerfect(text, sentence, n)) is not { } cue) continue;
+                var counted = Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue);
+                found.Add(counted);
+                used.Add((n.Span.StartToken, n.Span.EndToken));
+                AddMeasuredParts(text, cues, sentence, counted, n, found, used, statements);
             }
             // "the 15th strike since early September", "the fifth such strike of the campaign": an ordinal with a cue
             // counts the events so far.
@@ -81,13 +87,33 @@ public sealed class TollFinder
                 if (Ordinal(cues, text.WordOf(i)) is not { } nth || (UnitAfter(text, cues, sentence, i + 1) ?? UnitBefore(text, cues, sentence, i)) is not { } unitAt) continue;
                 var unit = cues.UnitMeasure(text.WordOf(unitAt))!.Value;
                 var (from, to) = (Math.Min(i, unitAt), Math.Max(i + 1, unitAt + 1));
-                if (used.Exists(u => u.Start <= i && i < u.End) || cues.CueNear(text, sentence, from, to, tallies) is not { } cue) continue;
+                if (used.Exists(u => u.Start <= i && i < u.End)) continue;
+                // "the 20th such strike", "the 15th known strike": a word between the ordinal and its unit that makes it one of a series.
+                var series = Enumerable.Range(from + 1, Math.Max(0, to - from - 2)).Where(k => cues.IsSeriesWord(text.WordOf(k))).Select(k => (int?)k).FirstOrDefault();
+                if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : (TollCues.Cue?)null) ?? cues.CurrentSpan(text, sentence, from, to)) is not { } cue) continue;
                 found.Add(Make(text, cues, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
         }
         return tolls.ToImmutable();
+    }
+
+    /// <summary>
+    /// ", including 47 deaths and 456 injuries" after a toll's count: each part, a toll of its own measure as of the same day
+    /// (<see cref="TollCues.MeasuredParts"/>), unless its words gave a toll already.
+    /// </summary>
+    private static void AddMeasuredParts(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, NumberMention head, List<Toll> found, List<(int Start, int End)> used,
+        List<CasualtyFinder.Statement> statements)
+    {
+        foreach (var (number, end, measure) in cues.MeasuredParts(text, sentence, head))
+        {
+            // A part the casualty reader reads as a count of its own ("with 27 injured") is a toll of the statements, by the same cue.
+            if (used.Exists(u => u.Start < end && number.Span.StartToken < u.End) || statements.Exists(s => s.Min > 0 && s.VictimStart < end && number.Span.StartToken < s.VictimEnd)) continue;
+            var words = text.Span(number.Span.StartToken, end);
+            found.Add(toll with { Counts = measure, Min = number.Min, Max = number.Max, Span = words, Victims = words });
+            used.Add((number.Span.StartToken, end));
+        }
     }
 
     private static void AddPart(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, int after, List<Toll> found, List<(int Start, int End)> used)
@@ -225,7 +251,7 @@ public sealed class TollFinder
                 // "since border clashes broke out": the noun phrase after the cue.
                 while (sinceEnd < sentence.EndToken && sinceEnd - c.End < 6 && text.PosOf(sinceEnd) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "CD" or "IN") sinceEnd++;
                 // "since the fresh fighting began Sunday": a day in the clause the cue opens is where the count starts.
-                if (SinceClauseDay(text, sentence, c.Start) is { } day)
+                if ((SinceClauseDay(text, sentence, c.Start) ?? StartVerbDay(text, cues, sentence, c.End)) is { } day)
                 {
                     sinceEnd = Math.Max(sinceEnd, day.Span.EndToken);
                     sinceDate = day.Start;
@@ -249,6 +275,13 @@ public sealed class TollFinder
     /// </summary>
     private static DateOnly? AsOf(AnnotatedText text, TollCues cues, TokenSpan sentence, int start, int end, TokenSpan? since)
     {
+        // "…, with 27 injured, as of October 26": a day the sentence states its counts "as of" dates every count in it.
+        foreach (var t in text.Times)
+        {
+            if (!sentence.Contains(t.Span.StartToken) || t.Span.StartToken - 2 < sentence.StartToken || t.Precision != TimePrecision.Day || t.End is not { } stated || t.Start != t.End) continue;
+            if (!text.WordOf(t.Span.StartToken - 2).Equals("as", StringComparison.OrdinalIgnoreCase) || !text.WordOf(t.Span.StartToken - 1).Equals("of", StringComparison.OrdinalIgnoreCase)) continue;
+            if (text.Published is not { } published || stated <= published) return stated;
+        }
         foreach (var t in text.Times)
         {
             if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || NamesCountedEvent(text, t, start, end)) continue;
@@ -262,12 +295,17 @@ public sealed class TollFinder
     }
 
     /// <summary>
-    /// "on October 11–12", "on Oct. 11-12": a day followed by a dash (or "to") and a later day of its month names a span, and a
-    /// count over it stands at its last day; null when no such day follows or it would lie after the publication.
+    /// "on October 11–12", "on Oct. 11-12", "between October 10 and October 17": a day followed by a dash (or "to", "and") and a
+    /// later day names a span, and a count over it stands at its last day; null when no such day follows or it would lie
+    /// after the publication.
     /// </summary>
     private static DateOnly? LastDayOfSpan(AnnotatedText text, TokenSpan sentence, TimeMention t)
     {
         var at = t.Span.EndToken;
+        // "between October 10 and October 17", "from October 10 to October 17": a day joined to a later one names a span.
+        if (at + 1 < sentence.EndToken && text.WordOf(at).ToLowerInvariant() is "and" or "to" or "through" or "until" or "–" or "-" && t.End is { } first
+            && text.Times.FirstOrDefault(o => o.Span.StartToken == at + 1 && o.Precision == TimePrecision.Day && o.Start == o.End) is { End: { } later }
+            && later > first && (text.Published is not { } p || later <= p)) return later;
         if (t.End is not { } day || at + 1 >= sentence.EndToken || text.WordOf(at) is not ("–" or "-" or "to")) return null;
         if (!int.TryParse(text.WordOf(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last)
             || last <= day.Day || last > DateTime.DaysInMonth(day.Year, day.Month)) return null;
@@ -332,6 +370,21 @@ public sealed class TollFinder
     {
         if (t.Span.Length == 0 || !SyntaxScope.HasParse(text, sentence)) return false;
         return cues.IsStartVerb(text, text.HeadOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)));
+    }
+
+    /// <summary>
+    /// "since fighting began on Thursday", where the parse does not make the verb the clause "since" opens: a verb of
+    /// starting within four words after the cue (no comma between) and a time starting within three words after it;
+    /// null when none.
+    /// </summary>
+    private static TimeMention? StartVerbDay(AnnotatedText text, TollCues cues, TokenSpan sentence, int after)
+    {
+        for (var v = after; v < Math.Min(sentence.EndToken, after + 4) && text.WordOf(v) != ","; v++)
+        {
+            if (!cues.IsStartVerb(text, v)) continue;
+            return text.Times.FirstOrDefault(t => t.Span.Length > 0 && t.Start is not null && t.Span.StartToken > v && t.Span.StartToken <= v + 3 && t.Span.EndToken <= sentence.EndToken);
+        }
+        return null;
     }
 
     /// <summary>The day named in the clause a "since" opens ("since the fighting began Sunday"); null when none or without a parse.</summary>

@@ -14,7 +14,11 @@ public sealed class ShingleSketch
     /// <summary>One shingle in this many is kept.</summary>
     public const int SampleRate = 4;
     /// <summary>One shingle in this many is an anchor, indexed to find candidates.</summary>
-    public const int AnchorRate = 16;
+    /// <remarks>
+    /// It was 16: a brief of 40-75 shingles then had no anchor at all one time in 13 to 100 and could not be found; at 8
+    /// one time in 200 at 40 shingles. Anchors are taken from the stored samples, so rows stored before are read alike.
+    /// </remarks>
+    public const int AnchorRate = 8;
     /// <summary>
     /// At most this many samples are kept: those with the smallest hashes, all of a text of about 4,000 words. A longer
     /// text keeps a sample of its sample that is the same for every text (hashes under a limit), so containment is
@@ -33,10 +37,30 @@ public sealed class ShingleSketch
     public const double ContainmentThreshold = 0.4;
 
     /// <summary>
-    /// The fewest shingles the shorter text needs for containment to count (about four sentences): a brief that
-    /// quotes one line of a wire story is wholly inside it without being a copy.
+    /// The fewest shingles the shorter text needs for containment to count (about 44 words, two sentences): a story
+    /// trimmed to its first two paragraphs is still a copy; below it a lede or one quoted line cannot be told from a copy.
     /// </summary>
-    public const int MinShingles = 80;
+    /// <remarks>
+    /// It was 80 (about four sentences); on realnews dev, copies of each article trimmed to its first two to five paragraphs
+    /// (<c>crosscheck eval origins --split dev --variants 2</c>) have 9-78 shingles, and a third of them were missed.
+    /// </remarks>
+    public const int MinShingles = 40;
+
+    /// <summary>
+    /// From this many shingles in the shorter text, <see cref="ContainmentThreshold"/> suffices; a shorter text must be
+    /// inside the longer almost whole (<see cref="Required"/>).
+    /// </summary>
+    public const int FullShingles = 80;
+
+    /// <summary>
+    /// The containment a shorter text of <paramref name="shingles"/> shingles needs: <see cref="ContainmentThreshold"/>
+    /// from <see cref="FullShingles"/> on, rising to 0.9 at <see cref="MinShingles"/>. A brief of a few lines that quotes
+    /// one long sentence of a story shares most of its few shingles with it (a 35-word sentence in a 45-word brief: 0.74)
+    /// while a copy trimmed short keeps all of them, or nearly (a word changed in a sentence costs five shingles).
+    /// </summary>
+    public static double Required(int shingles) =>
+        shingles >= FullShingles ? ContainmentThreshold
+        : ContainmentThreshold + (0.9 - ContainmentThreshold) * (FullShingles - Math.Max(shingles, MinShingles)) / (FullShingles - MinShingles);
 
     /// <summary>How many shingle positions the text has (the number of words less four).</summary>
     public int Shingles { get; }
@@ -123,8 +147,12 @@ public sealed class ShingleSketch
 
     /// <summary>
     /// Whether one text is a copy inside the other: the shorter has at least <see cref="MinShingles"/> shingles and at
-    /// least <see cref="ContainmentThreshold"/> of them are in the longer.
+    /// least <see cref="Required"/> of them (<see cref="ContainmentThreshold"/> for a text of <see cref="FullShingles"/>
+    /// or more) are in the longer.
     /// </summary>
-    public static bool Contained(ShingleSketch a, ShingleSketch b) =>
-        Math.Min(a.Shingles, b.Shingles) >= MinShingles && Containment(a, b) >= ContainmentThreshold;
+    public static bool Contained(ShingleSketch a, ShingleSketch b)
+    {
+        var shorter = Math.Min(a.Shingles, b.Shingles);
+        return shorter >= MinShingles && Containment(a, b) >= Required(shorter) - 1e-9;
+    }
 }

@@ -45,6 +45,32 @@ public sealed class ContainmentTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void A_brief_of_the_first_two_paragraphs_is_a_near_duplicate_of_the_full_story(Backend backend)
+    {
+        using var target = StoreTarget.Create(backend);
+        var brief = Join(Story.Take(3));
+        var sketch = ShingleSketch.Compute(brief);
+        sketch.Shingles.ShouldBeInRange(ShingleSketch.MinShingles, ShingleSketch.FullShingles - 1);
+        ShingleSketch.Contained(sketch, ShingleSketch.Compute(Join(Story))).ShouldBeTrue();
+
+        using var store = target.Open();
+        var original = store.Add(Doc(Join(Story), "full.txt")).Document;
+        var copy = store.Add(Doc(brief, "brief.txt"));
+        copy.Status.ShouldBe(StoreStatus.AddedNearDuplicate);
+        copy.Document.DuplicateOf.ShouldBe(original.Id);
+    }
+
+    [Fact]
+    public void A_short_text_needs_more_of_it_inside_the_longer_the_shorter_it_is()
+    {
+        ShingleSketch.Required(ShingleSketch.FullShingles).ShouldBe(ShingleSketch.ContainmentThreshold);
+        ShingleSketch.Required(400).ShouldBe(ShingleSketch.ContainmentThreshold);
+        ShingleSketch.Required(ShingleSketch.MinShingles).ShouldBe(0.9, 1e-9);
+        ShingleSketch.Required(60).ShouldBe(0.65, 1e-9);
+        ShingleSketch.Contained(ShingleSketch.Compute(Join(Story.Take(2))), ShingleSketch.Compute(Join(Story))).ShouldBeFalse(); // one paragraph: a lede
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_copy_of_the_middle_with_a_new_lede_is_found_whichever_arrives_first(Backend backend)
     {
         using var target = StoreTarget.Create(backend);
@@ -62,7 +88,9 @@ public sealed class ContainmentTests
         using var target = StoreTarget.Create(backend);
         var brief = Join(["Ferry sinks", "A ferry sank near Port Alder, an official said. " + Story[4]]);
         var sketch = ShingleSketch.Compute(brief);
-        sketch.Shingles.ShouldBeLessThan(ShingleSketch.MinShingles);
+        sketch.Shingles.ShouldBeLessThan(ShingleSketch.FullShingles);
+        // Most of the brief is the quoted line, but a brief of this length must be inside the story almost whole.
+        ShingleSketch.Containment(sketch, ShingleSketch.Compute(Join(Story))).ShouldBeLessThan(ShingleSketch.Required(sketch.Shingles));
         ShingleSketch.Contained(sketch, ShingleSketch.Compute(Join(Story))).ShouldBeFalse();
 
         using var store = target.Open();

@@ -77,7 +77,7 @@ internal static class OriginsEval
         }).ToDictionary(f => f.Id, StringComparer.Ordinal);
 
         stdout.WriteLine($"realnews origins, {split} split ({(split == "dev" ? "tuning" : "TEST: reported, not tuned on")}): {byFile.Count} articles, {groups.Count} wire groups with two or more members in the split");
-        stdout.WriteLine($"thresholds: Jaccard {MinHashSignature.Threshold.ToString(CultureInfo.InvariantCulture)}; containment {ShingleSketch.ContainmentThreshold.ToString(CultureInfo.InvariantCulture)} with the shorter text at least {ShingleSketch.FullShingles} shingles, rising to 0.9 at {ShingleSketch.MinShingles}");
+        stdout.WriteLine($"thresholds: Jaccard {MinHashSignature.Threshold.ToString(CultureInfo.InvariantCulture)}; containment {ShingleSketch.ContainmentThreshold.ToString(CultureInfo.InvariantCulture)} with the shorter text at least {ShingleSketch.FullShingles} shingles, {ShingleSketch.ShortContainment.ToString(CultureInfo.InvariantCulture)} from {ShingleSketch.MinShingles}");
         foreach (var (name, table) in new[] { ("Jaccard copies only, no credits", before), ("containment, wire credits, relays, interviews, ledes", facts) })
         {
             var origins = SourceOrigins.OfDocuments(table);

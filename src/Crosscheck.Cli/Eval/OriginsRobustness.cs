@@ -53,6 +53,7 @@ internal static class OriginsRobustness
                     var text = chosen.Aggregate(original, (x, tr) => tr.Apply(x, random));
                     variants.Add(("combined " + string.Join('+', chosen.Select(c => c.Name)), text));
                 }
+                variants.Add(("quoting brief", ReprintVariants.QuotingBrief(original, new Random(ReprintVariants.Seed(seed, a.File, 2000)))));
                 foreach (var (kind, text) in variants)
                 {
                     var file = $"{n++:D5}-variant.txt";
@@ -87,7 +88,19 @@ internal static class OriginsRobustness
             var sketches = new Dictionary<string, ShingleSketch>(StringComparer.Ordinal);
             ShingleSketch SketchOf(string id) => sketches.TryGetValue(id, out var k) ? k : sketches[id] = ShingleSketch.Compute(texts[id]);
             var misses = new List<string>();
-            foreach (var (file, (source, kind)) in made.Where(m => m.Value.Kind != "original"))
+            int briefs = 0, briefsJoined = 0;
+            foreach (var (file, (source, kind)) in made.Where(m => m.Value.Kind == "quoting brief"))
+            {
+                var originalFile = made.First(m => m.Value.Source == source && m.Value.Kind == "original").Key;
+                if (!docOf.TryGetValue(file, out var id) || !docOf.TryGetValue(originalFile, out var orig)) continue;
+                briefs++;
+                if (facts.Keys.Any(d => d != id && Root(d) == Root(id)))
+                {
+                    briefsJoined++;
+                    if (show) misses.Add($"    quoting brief joined: {source}");
+                }
+            }
+            foreach (var (file, (source, kind)) in made.Where(m => m.Value.Kind is not "original" and not "quoting brief"))
             {
                 var name = kind.StartsWith("combined", StringComparison.Ordinal) ? "combined" : kind;
                 var (all, copies, same) = byKind.GetValueOrDefault(name);
@@ -118,18 +131,28 @@ internal static class OriginsRobustness
             }
 
             var total = byKind.Values.Aggregate((All: 0, Copies: 0, Origins: 0), (s, v) => (s.All + v.All, s.Copies + v.Copies, s.Origins + v.Origins));
-            stdout.WriteLine($"realnews origins, robustness of reprint tracing on the {split} split: {articles.Count} articles, {made.Count - articles.Count} transformed copies " +
-                $"({ReprintVariants.All.Count} transformations one by one, {combined} combining 3-5 at random; seed {seed}), {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
-            stdout.WriteLine($"thresholds: Jaccard {MinHashSignature.Threshold.ToString(CultureInfo.InvariantCulture)}; containment {ShingleSketch.ContainmentThreshold.ToString(CultureInfo.InvariantCulture)} with the shorter text at least {ShingleSketch.FullShingles} shingles, rising to 0.9 at {ShingleSketch.MinShingles}");
+            stdout.WriteLine($"realnews origins, robustness of reprint tracing on the {split} split: {articles.Count} articles, {made.Count - 2 * articles.Count} transformed copies " +
+                $"({ReprintVariants.All.Count} transformations one by one, {combined} combining 3-5 at random; seed {seed}) and {articles.Count} briefs quoting one sentence, {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
+            stdout.WriteLine($"thresholds: Jaccard {MinHashSignature.Threshold.ToString(CultureInfo.InvariantCulture)}; containment {ShingleSketch.ContainmentThreshold.ToString(CultureInfo.InvariantCulture)} with the shorter text at least {ShingleSketch.FullShingles} shingles, {ShingleSketch.ShortContainment.ToString(CultureInfo.InvariantCulture)} from {ShingleSketch.MinShingles}");
             stdout.WriteLine($"  {"transformation",-18} {"copies",7}  {"joined",17}  {"same origin",17}  mean containment");
             foreach (var (kind, (all, copies, same)) in byKind.OrderBy(k => k.Key == "combined" ? 1 : 0).ThenBy(k => k.Key, StringComparer.Ordinal))
                 stdout.WriteLine($"  {kind,-18} {all,7}  {Share(copies, all),17}  {Share(same, all),17}  {contained[kind] / all:0.000}");
             stdout.WriteLine($"  {"all",-18} {total.All,7}  {Share(total.Copies, total.All),17}  {Share(total.Origins, total.All),17}  {contained.Values.Sum() / total.All:0.000}");
-            stdout.WriteLine($"  false joins: {falseJoins.Count} pairs of articles no gold group joins in one near-duplicate chain");
+            stdout.WriteLine($"  false joins: {falseJoins.Count} pairs of articles no gold group joins in one near-duplicate chain; " +
+                $"briefs of their own quoting an article's longest sentence joined to it: {briefsJoined} of {briefs}");
             if (show)
             {
                 foreach (var m in misses) stdout.WriteLine(m);
                 foreach (var (a, b) in falseJoins) stdout.WriteLine($"    false join: {a} + {b}");
+                // The links that made them: a document pointing at one of another article that no gold group joins.
+                var sourceOf = made.Where(m => docOf.ContainsKey(m.Key)).GroupBy(m => docOf[m.Key]).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+                foreach (var f in facts.Values.Where(f => f.DuplicateOf is { } d && sourceOf.ContainsKey(f.Id) && sourceOf.ContainsKey(d)
+                    && sourceOf[f.Id].Source != sourceOf[d].Source && !together.Contains((sourceOf[f.Id].Source, sourceOf[d].Source))))
+                {
+                    var (x, y) = (MinHashSignature.ComputeBoth(texts[f.Id]), MinHashSignature.ComputeBoth(texts[f.DuplicateOf!]));
+                    stdout.WriteLine($"    false link: {sourceOf[f.Id].Kind} of {sourceOf[f.Id].Source} -> {sourceOf[f.DuplicateOf!].Kind} of {sourceOf[f.DuplicateOf!].Source}: " +
+                        $"J {x.Signature.Similarity(y.Signature):0.00} C {ShingleSketch.Containment(x.Sketch, y.Sketch):0.00} shingles {x.Sketch.Shingles}/{y.Sketch.Shingles}");
+                }
             }
             return CrosscheckCli.Ok;
         }

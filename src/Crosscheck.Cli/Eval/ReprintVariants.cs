@@ -213,6 +213,28 @@ internal static partial class ReprintVariants
                 .Replace("’", "'"))],
         };
 
+    /// <summary>
+    /// Not a copy, to probe for false joins: a brief of its own that quotes the article's longest sentence between two
+    /// invented ones (as a site passes on one line of a wire story).
+    /// </summary>
+    internal static Article QuotingBrief(Article a, Random r)
+    {
+        var longest = a.Paragraphs.SelectMany(p => SentenceBreakRx().Split(p)).OrderByDescending(s => s.Split(' ').Length).FirstOrDefault() ?? "";
+        string[] opening =
+        [
+            "Officials gave new details on Friday about the events of the week, in a statement read to reporters at the ministry.",
+            "Our correspondent reports from the region, where residents spent another anxious night waiting for news from the front.",
+            "Here is what we know so far about the latest developments, as reported by agencies and local officials this morning.",
+        ];
+        string[] closing =
+        [
+            "Further details were not immediately available, and the ministry did not respond to a request for comment.",
+            "The government has promised an inquiry, while aid groups called on both sides to protect civilians.",
+            "This story will be updated as more information becomes available from the authorities on the ground.",
+        ];
+        return new Article("In brief: " + a.Title, a.Published, [Pick(r, opening), longest, Pick(r, closing)]);
+    }
+
     private static string ReplaceFirst(string s, string x, string y)
     {
         var i = s.IndexOf(x, StringComparison.Ordinal);

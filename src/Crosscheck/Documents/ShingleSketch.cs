@@ -48,19 +48,21 @@ public sealed class ShingleSketch
 
     /// <summary>
     /// From this many shingles in the shorter text, <see cref="ContainmentThreshold"/> suffices; a shorter text must be
-    /// inside the longer almost whole (<see cref="Required"/>).
+    /// inside the longer almost whole (<see cref="ShortContainment"/>).
     /// </summary>
     public const int FullShingles = 80;
 
-    /// <summary>
-    /// The containment a shorter text of <paramref name="shingles"/> shingles needs: <see cref="ContainmentThreshold"/>
-    /// from <see cref="FullShingles"/> on, rising to 0.9 at <see cref="MinShingles"/>. A brief of a few lines that quotes
-    /// one long sentence of a story shares most of its few shingles with it (a 35-word sentence in a 45-word brief: 0.74)
-    /// while a copy trimmed short keeps all of them, or nearly (a word changed in a sentence costs five shingles).
-    /// </summary>
-    public static double Required(int shingles) =>
-        shingles >= FullShingles ? ContainmentThreshold
-        : ContainmentThreshold + (0.9 - ContainmentThreshold) * (FullShingles - Math.Max(shingles, MinShingles)) / (FullShingles - MinShingles);
+    /// <summary>The share of a text under <see cref="FullShingles"/> shingles that must be inside the longer text.</summary>
+    /// <remarks>
+    /// A story trimmed to its first paragraphs keeps all of its shingles, or nearly (a word changed in a sentence costs
+    /// five); a brief of a few lines that quotes one long sentence of a story (a 35-word sentence in a 45-word brief: 0.74),
+    /// or two briefs of one site sharing its stock opening and closing lines (0.63 on the dev probe of
+    /// <c>eval origins --variants</c>), keep less. A ramp from 0.9 at 40 shingles down to 0.4 at 80 joined those briefs.
+    /// </remarks>
+    public const double ShortContainment = 0.8;
+
+    /// <summary>The containment a shorter text of <paramref name="shingles"/> shingles needs.</summary>
+    public static double Required(int shingles) => shingles >= FullShingles ? ContainmentThreshold : ShortContainment;
 
     /// <summary>How many shingle positions the text has (the number of words less four).</summary>
     public int Shingles { get; }
@@ -148,7 +150,7 @@ public sealed class ShingleSketch
     /// <summary>
     /// Whether one text is a copy inside the other: the shorter has at least <see cref="MinShingles"/> shingles and at
     /// least <see cref="Required"/> of them (<see cref="ContainmentThreshold"/> for a text of <see cref="FullShingles"/>
-    /// or more) are in the longer.
+    /// or more, else <see cref="ShortContainment"/>) are in the longer.
     /// </summary>
     public static bool Contained(ShingleSketch a, ShingleSketch b)
     {

@@ -65,9 +65,21 @@ public sealed class ContainmentTests
     {
         ShingleSketch.Required(ShingleSketch.FullShingles).ShouldBe(ShingleSketch.ContainmentThreshold);
         ShingleSketch.Required(400).ShouldBe(ShingleSketch.ContainmentThreshold);
-        ShingleSketch.Required(ShingleSketch.MinShingles).ShouldBe(0.9, 1e-9);
-        ShingleSketch.Required(60).ShouldBe(0.65, 1e-9);
+        ShingleSketch.Required(ShingleSketch.MinShingles).ShouldBe(ShingleSketch.ShortContainment);
+        ShingleSketch.Required(ShingleSketch.FullShingles - 1).ShouldBe(ShingleSketch.ShortContainment);
         ShingleSketch.Contained(ShingleSketch.Compute(Join(Story.Take(2))), ShingleSketch.Compute(Join(Story))).ShouldBeFalse(); // one paragraph: a lede
+    }
+
+    [Fact]
+    public void Two_briefs_sharing_a_sites_stock_opening_and_closing_lines_are_not_copies()
+    {
+        const string opening = "Here is what we know so far about the latest developments, as reported by agencies and local officials this morning.";
+        const string closing = "This story will be updated as more information becomes available from the authorities on the ground.";
+        var a = ShingleSketch.Compute(Join([opening, Story[2], closing]));
+        var b = ShingleSketch.Compute(Join([opening, Story[9], closing]));
+        Math.Min(a.Shingles, b.Shingles).ShouldBeInRange(ShingleSketch.MinShingles, ShingleSketch.FullShingles - 1);
+        ShingleSketch.Containment(a, b).ShouldBeGreaterThan(ShingleSketch.ContainmentThreshold);
+        ShingleSketch.Contained(a, b).ShouldBeFalse();
     }
 
     [Theory, OnSqlite, OnPostgres]

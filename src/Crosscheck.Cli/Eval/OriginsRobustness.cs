@@ -97,7 +97,11 @@ internal static class OriginsRobustness
                 if (facts.Keys.Any(d => d != id && Root(d) == Root(id)))
                 {
                     briefsJoined++;
-                    if (show) misses.Add($"    quoting brief joined: {source}");
+                    if (show)
+                    {
+                        var (x, y) = (MinHashSignature.ComputeBoth(texts[id]), MinHashSignature.ComputeBoth(texts[orig]));
+                        misses.Add($"    quoting brief joined: J {x.Signature.Similarity(y.Signature):0.00} C {ShingleSketch.Containment(x.Sketch, y.Sketch):0.00} shingles {x.Sketch.Shingles}/{y.Sketch.Shingles}: {source}");
+                    }
                 }
             }
             foreach (var (file, (source, kind)) in made.Where(m => m.Value.Kind is not "original" and not "quoting brief"))
@@ -152,6 +156,12 @@ internal static class OriginsRobustness
                     var (x, y) = (MinHashSignature.ComputeBoth(texts[f.Id]), MinHashSignature.ComputeBoth(texts[f.DuplicateOf!]));
                     stdout.WriteLine($"    false link: {sourceOf[f.Id].Kind} of {sourceOf[f.Id].Source} -> {sourceOf[f.DuplicateOf!].Kind} of {sourceOf[f.DuplicateOf!].Source}: " +
                         $"J {x.Signature.Similarity(y.Signature):0.00} C {ShingleSketch.Containment(x.Sketch, y.Sketch):0.00} shingles {x.Sketch.Shingles}/{y.Sketch.Shingles}");
+                    foreach (var m in facts.Values.Where(m => m.Id != f.Id && Root(m.Id) == Root(f.DuplicateOf!)))
+                    {
+                        var z = MinHashSignature.ComputeBoth(texts[m.Id]);
+                        if (ShingleSketch.Contained(x.Sketch, z.Sketch) || x.Signature.Similarity(z.Signature) >= MinHashSignature.Threshold)
+                            stdout.WriteLine($"      through {sourceOf[m.Id].Kind} of {sourceOf[m.Id].Source}: J {x.Signature.Similarity(z.Signature):0.00} C {ShingleSketch.Containment(x.Sketch, z.Sketch):0.00} shingles {x.Sketch.Shingles}/{z.Sketch.Shingles}");
+                    }
                 }
             }
             return CrosscheckCli.Ok;

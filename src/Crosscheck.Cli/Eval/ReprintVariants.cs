@@ -215,24 +215,23 @@ internal static partial class ReprintVariants
 
     /// <summary>
     /// Not a copy, to probe for false joins: a brief of its own that quotes the article's longest sentence between two
-    /// invented ones (as a site passes on one line of a wire story).
+    /// invented ones (as a site passes on one line of a wire story). The invented sentences are put together from short
+    /// pieces at random, so that briefs of different articles do not share them (a site's stock lines are another matter:
+    /// the index takes a line in more than 32 texts for boilerplate).
     /// </summary>
     internal static Article QuotingBrief(Article a, Random r)
     {
         var longest = a.Paragraphs.SelectMany(p => SentenceBreakRx().Split(p)).OrderByDescending(s => s.Split(' ').Length).FirstOrDefault() ?? "";
-        string[] opening =
+        string[][] pieces =
         [
-            "Officials gave new details on Friday about the events of the week, in a statement read to reporters at the ministry.",
-            "Our correspondent reports from the region, where residents spent another anxious night waiting for news from the front.",
-            "Here is what we know so far about the latest developments, as reported by agencies and local officials this morning.",
+            ["Officials", "Residents", "Aid workers", "Local reporters", "Witnesses", "Analysts", "Diplomats", "Doctors"],
+            ["gave new details", "spoke again", "voiced concern", "offered few answers", "urged calm", "described chaos", "asked for help", "met briefly"],
+            ["on Friday", "late on Sunday", "this morning", "overnight", "at noon", "before dawn", "on Tuesday evening", "after midnight"],
+            ["near the border", "in the capital", "at a briefing", "by telephone", "in a statement", "outside the hospital", "at the market", "on state television"],
+            ["as tensions rose.", "amid fresh alarm.", "while talks stalled.", "as prices climbed.", "with little warning.", "despite the rain.", "after a long delay.", "as crowds gathered."],
         ];
-        string[] closing =
-        [
-            "Further details were not immediately available, and the ministry did not respond to a request for comment.",
-            "The government has promised an inquiry, while aid groups called on both sides to protect civilians.",
-            "This story will be updated as more information becomes available from the authorities on the ground.",
-        ];
-        return new Article("In brief: " + a.Title, a.Published, [Pick(r, opening), longest, Pick(r, closing)]);
+        string Invented() => string.Join(' ', pieces.Select(p => p[r.Next(p.Length)]));
+        return new Article("In brief: " + a.Title, a.Published, [Invented(), longest, Invented()]);
     }
 
     private static string ReplaceFirst(string s, string x, string y)

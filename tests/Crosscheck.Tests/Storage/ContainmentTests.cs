@@ -82,6 +82,19 @@ public sealed class ContainmentTests
         ShingleSketch.Contained(a, b).ShouldBeFalse();
     }
 
+    [Fact]
+    public void Exact_containment_counts_every_shingle_of_a_short_text()
+    {
+        ShingleSketch.ExactContainment(Join(Story.Take(3)), Join(Story)).ShouldBe(1.0);
+        // Two stock reports of one site differing in a town, a day and a number: most words alike, not a copy.
+        static string Report(string town, string day, int n) =>
+            $"Attack in {town}\nGunmen attacked a post in {town} on {day}, killing four guards, the governor said.\n" +
+            $"Residents of {town} said the attackers came on motorcycles before dawn and burned two trucks.\nReport {n} was sent to the ministry.\n";
+        var c = ShingleSketch.ExactContainment(Report("Arlon", "Sunday", 12), Report("Elgin", "Monday", 52));
+        c.ShouldBeLessThan(ShingleSketch.ShortContainment);
+        c.ShouldBeGreaterThan(0.3);
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public void A_copy_of_the_middle_with_a_new_lede_is_found_whichever_arrives_first(Backend backend)
     {

@@ -25,8 +25,23 @@ internal static class OriginsEval
         var split = new Option<string>("--split") { Description = "dev (tune on it) or test (report it)", DefaultValueFactory = _ => "dev" };
         split.AcceptOnlyFromAmong("dev", "test");
         var show = new Option<bool>("--show") { Description = "Print each group, the closest ungrouped pairs and the false merges (dev only)" };
-        var command = new Command("origins", "Wire groups traced to one origin and false merges, on the realnews corpus (one split)") { data, split, show };
-        command.SetAction(parse => Run(parse.GetValue(data) ?? SharedDataFolder.PathTo("realnews"), parse.GetValue(split)!, parse.GetValue(show), stdout));
+        var variants = new Option<int>("--variants")
+        {
+            Description = "Measure robustness instead: transformed copies of each article (one per transformation and this many combining several; dev only)",
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed of the transformed copies (with --variants)", DefaultValueFactory = _ => 13 };
+        var command = new Command("origins", "Wire groups traced to one origin and false merges, on the realnews corpus (one split)") { data, split, show, variants, seed };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(data) ?? SharedDataFolder.PathTo("realnews");
+            if (parse.GetResult(variants) is null) return Run(folder, parse.GetValue(split)!, parse.GetValue(show), stdout);
+            if (parse.GetValue(split) != "dev")
+            {
+                stdout.WriteLine("crosscheck: --variants reads the articles in detail: dev split only");
+                return CrosscheckCli.UsageError;
+            }
+            return OriginsRobustness.Run(folder, "dev", Math.Max(0, parse.GetValue(variants)), parse.GetValue(seed), parse.GetValue(show), stdout);
+        });
         return command;
     }
 
@@ -62,7 +77,7 @@ internal static class OriginsEval
         }).ToDictionary(f => f.Id, StringComparer.Ordinal);
 
         stdout.WriteLine($"realnews origins, {split} split ({(split == "dev" ? "tuning" : "TEST: reported, not tuned on")}): {byFile.Count} articles, {groups.Count} wire groups with two or more members in the split");
-        stdout.WriteLine($"thresholds: Jaccard {MinHashSignature.Threshold.ToString(CultureInfo.InvariantCulture)}; containment {ShingleSketch.ContainmentThreshold.ToString(CultureInfo.InvariantCulture)} with the shorter text at least {ShingleSketch.MinShingles} shingles");
+        stdout.WriteLine($"thresholds: Jaccard {MinHashSignature.Threshold.ToString(CultureInfo.InvariantCulture)}; containment {ShingleSketch.ContainmentThreshold.ToString(CultureInfo.InvariantCulture)} with the shorter text at least {ShingleSketch.FullShingles} shingles, {ShingleSketch.ShortContainment.ToString(CultureInfo.InvariantCulture)} from {ShingleSketch.MinShingles}");
         foreach (var (name, table) in new[] { ("Jaccard copies only, no credits", before), ("containment, wire credits, relays, interviews, ledes", facts) })
         {
             var origins = SourceOrigins.OfDocuments(table);

@@ -112,26 +112,114 @@ public sealed class MinHashSignature
         return Mix(h);
     }
 
+    /// <summary>
+    /// The text's words, each hashed, in a form that reprints of one text on other sites share: letters and digits
+    /// lowercased; compatibility characters folded and accents dropped ("ﬁ" as "fi", "é" as "e"); HTML entities a careless
+    /// scrape left in read as the character they stand for ("&amp;#8217;", "&amp;nbsp;"); letters joined across the dots of
+    /// an abbreviation ("U.S." as "US") and digits across the separators of a number ("1,000" as "1000").
+    /// </summary>
     internal static List<ulong> Words(string text)
     {
         var words = new List<ulong>(text.Length / 5);
         ulong h = 0;
-        var inWord = false;
-        foreach (var ch in text)
+        var length = 0; // letters and digits in the word so far
+        var lastLetters = 0; // length of the word's last run since a joining dot
+        char previous = ' ';
+        void Add(char c)
         {
-            if (char.IsLetterOrDigit(ch))
-            {
-                if (!inWord) { h = 14695981039346656037UL; inWord = true; }
-                h = (h ^ char.ToLowerInvariant(ch)) * 1099511628211UL;
-            }
-            else if (inWord)
-            {
-                words.Add(h);
-                inWord = false;
-            }
+            if (length == 0) h = 14695981039346656037UL;
+            h = (h ^ c) * 1099511628211UL;
+            length++;
+            lastLetters++;
         }
-        if (inWord) words.Add(h);
+        void End()
+        {
+            if (length > 0) words.Add(h);
+            length = 0;
+            lastLetters = 0;
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch == '&' && Entity(text, i) is { Length: > 0 } entity)
+            {
+                // The entity stands for its characters: a letter goes on the word, anything else ends it.
+                foreach (var e in entity.Decoded) Step(e, text, -1);
+                i += entity.Length - 1;
+                continue;
+            }
+            Step(ch, text, i);
+        }
+        End();
         return words;
+
+        void Step(char ch, string source, int at)
+        {
+            if (ch < 0x80)
+            {
+                if (char.IsAsciiLetterOrDigit(ch)) { Add(char.ToLowerInvariant(ch)); previous = ch; return; }
+                // "U.S.": a dot between two single letters; "1,000" and "3.5": a separator between digits.
+                if (at >= 0 && length > 0 && at + 1 < source.Length && (ch == '.' || ch == ','))
+                {
+                    var next = source[at + 1];
+                    if (char.IsAsciiDigit(previous) && char.IsAsciiDigit(next)) { previous = ch; return; }
+                    if (ch == '.' && lastLetters == 1 && char.IsAsciiLetter(previous) && char.IsAsciiLetter(next)
+                        && (at + 2 >= source.Length || !char.IsAsciiLetterOrDigit(source[at + 2])))
+                    {
+                        lastLetters = 0;
+                        previous = ch;
+                        return;
+                    }
+                }
+                End();
+                previous = ch;
+                return;
+            }
+            var folded = Fold(ch);
+            if (ReferenceEquals(folded, Mark)) return;
+            if (folded.Length == 0) { End(); previous = ch; return; }
+            foreach (var f in folded) Add(f);
+            previous = folded[^1];
+        }
+    }
+
+    private static readonly string?[] Folded = new string?[char.MaxValue + 1];
+    // A combining mark left after NFC: it adds nothing to the word and does not end it.
+    private static readonly string Mark = new('\u0301', 1);
+
+    /// <summary>A character outside ASCII as the lowercase letters and digits it is read as: "ﬁ" "fi", "É" "e", "²" "2"; "" for none.</summary>
+    private static string Fold(char ch)
+    {
+        if (Folded[ch] is { } known) return known;
+        string result;
+        if (char.IsSurrogate(ch)) result = "";
+        else
+        {
+            var decomposed = ch.ToString().Normalize(System.Text.NormalizationForm.FormKD);
+            var sb = new System.Text.StringBuilder(decomposed.Length);
+            foreach (var c in decomposed)
+            {
+                if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            }
+            // A mark-only character (a combining accent) adds nothing and does not split a word.
+            result = sb.Length == 0 && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) is System.Globalization.UnicodeCategory.NonSpacingMark
+                ? Mark : sb.ToString();
+        }
+        Folded[ch] = result;
+        return result;
+    }
+
+    /// <summary>An HTML entity at <paramref name="at"/> ("&amp;amp;", "&amp;#8217;", "&amp;#x2019;"): its length and characters.</summary>
+    private static (int Length, string Decoded) Entity(string text, int at)
+    {
+        var end = text.IndexOf(';', at + 1, Math.Min(12, text.Length - at - 1));
+        if (end < 0) return (0, "");
+        var body = text.AsSpan(at + 1, end - at - 1);
+        if (body.Length < 2) return (0, "");
+        foreach (var c in body) if (!char.IsAsciiLetterOrDigit(c) && c != '#') return (0, "");
+        var entity = text.Substring(at, end - at + 1);
+        var decoded = System.Net.WebUtility.HtmlDecode(entity);
+        return decoded.Length == 0 || decoded == entity ? (0, "") : (entity.Length, decoded);
     }
 
     private static ulong Mix(ulong x)

@@ -285,7 +285,9 @@ public sealed partial class DocumentStore : IDocumentStore
             if (!reader.Read()) continue;
             var stored = (byte[])reader[1];
             if (signature.Similarity(NearDuplicateIndex.Unpack(stored)) >= MinHashSignature.Threshold
-                || NearDuplicateIndex.UnpackSketch(stored) is { } other && ShingleSketch.Contained(sketch, other))
+                || NearDuplicateIndex.UnpackSketch(stored) is { } other && ShingleSketch.Contained(sketch, other)
+                    && (Math.Min(sketch.Shingles, other.Shingles) >= ShingleSketch.FullShingles
+                        || ShingleSketch.ExactContainment(document.Text, TextOf(seq, tx)) >= ShingleSketch.ShortContainment))
             {
                 // Point at the original, not at another reprint of it.
                 originals.Add(reader.IsDBNull(2) ? reader.GetString(0) : reader.GetString(2));
@@ -351,6 +353,13 @@ public sealed partial class DocumentStore : IDocumentStore
             }
             return sql;
         }
+    }
+
+    private string TextOf(long seq, DbTransaction tx)
+    {
+        var cmd = Command("SELECT text FROM documents WHERE seq = $seq", tx);
+        cmd.Parameters.AddWithValue("$seq", seq);
+        return cmd.ExecuteScalar() as string ?? "";
     }
 
     private string? DuplicateOfStored(long seq, DbTransaction tx)

@@ -56,7 +56,7 @@ internal sealed class NearDuplicateIndex
     /// <summary>
     /// The stored texts that may contain <paramref name="sketch"/> or be contained in it: both long enough for
     /// containment (<see cref="ShingleSketch.MinShingles"/>), sharing at least a fifth of the anchors of the one with
-    /// fewer (at least one: a short copy has few, a text of 110 shingles about 7, and at the threshold it shares 0.4 of
+    /// fewer (at least one: a short copy has few, a text of 110 shingles about 14, and at the threshold it shares 0.4 of
     /// them); most shared first, oldest first among equals. Boilerplate anchors are left out. The containment test on
     /// the full samples decides.
     /// </summary>

@@ -45,6 +45,57 @@ public sealed class ContainmentTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void A_brief_of_the_first_two_paragraphs_is_a_near_duplicate_of_the_full_story(Backend backend)
+    {
+        using var target = StoreTarget.Create(backend);
+        var brief = Join(Story.Take(3));
+        var sketch = ShingleSketch.Compute(brief);
+        sketch.Shingles.ShouldBeInRange(ShingleSketch.MinShingles, ShingleSketch.FullShingles - 1);
+        ShingleSketch.Contained(sketch, ShingleSketch.Compute(Join(Story))).ShouldBeTrue();
+
+        using var store = target.Open();
+        var original = store.Add(Doc(Join(Story), "full.txt")).Document;
+        var copy = store.Add(Doc(brief, "brief.txt"));
+        copy.Status.ShouldBe(StoreStatus.AddedNearDuplicate);
+        copy.Document.DuplicateOf.ShouldBe(original.Id);
+    }
+
+    [Fact]
+    public void A_short_text_needs_more_of_it_inside_the_longer_the_shorter_it_is()
+    {
+        ShingleSketch.Required(ShingleSketch.FullShingles).ShouldBe(ShingleSketch.ContainmentThreshold);
+        ShingleSketch.Required(400).ShouldBe(ShingleSketch.ContainmentThreshold);
+        ShingleSketch.Required(ShingleSketch.MinShingles).ShouldBe(ShingleSketch.ShortContainment);
+        ShingleSketch.Required(ShingleSketch.FullShingles - 1).ShouldBe(ShingleSketch.ShortContainment);
+        ShingleSketch.Contained(ShingleSketch.Compute(Join(Story.Take(2))), ShingleSketch.Compute(Join(Story))).ShouldBeFalse(); // one paragraph: a lede
+    }
+
+    [Fact]
+    public void Two_briefs_sharing_a_sites_stock_opening_and_closing_lines_are_not_copies()
+    {
+        const string opening = "Here is what we know so far about the latest developments, as reported by agencies and local officials this morning.";
+        const string closing = "This story will be updated as more information becomes available from the authorities on the ground.";
+        var a = ShingleSketch.Compute(Join([opening, Story[2], closing]));
+        var b = ShingleSketch.Compute(Join([opening, Story[9], closing]));
+        Math.Min(a.Shingles, b.Shingles).ShouldBeInRange(ShingleSketch.MinShingles, ShingleSketch.FullShingles - 1);
+        ShingleSketch.Containment(a, b).ShouldBeGreaterThan(ShingleSketch.ContainmentThreshold);
+        ShingleSketch.Contained(a, b).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Exact_containment_counts_every_shingle_of_a_short_text()
+    {
+        ShingleSketch.ExactContainment(Join(Story.Take(3)), Join(Story)).ShouldBe(1.0);
+        // Two stock reports of one site differing in a town, a day and a number: most words alike, not a copy.
+        static string Report(string town, string day, int n) =>
+            $"Attack in {town}\nGunmen attacked a post in {town} on {day}, killing four guards, the governor said.\n" +
+            $"Residents of {town} said the attackers came on motorcycles before dawn and burned two trucks.\nReport {n} was sent to the ministry.\n";
+        var c = ShingleSketch.ExactContainment(Report("Arlon", "Sunday", 12), Report("Elgin", "Monday", 52));
+        c.ShouldBeLessThan(ShingleSketch.ShortContainment);
+        c.ShouldBeGreaterThan(0.3);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_copy_of_the_middle_with_a_new_lede_is_found_whichever_arrives_first(Backend backend)
     {
         using var target = StoreTarget.Create(backend);
@@ -62,7 +113,9 @@ public sealed class ContainmentTests
         using var target = StoreTarget.Create(backend);
         var brief = Join(["Ferry sinks", "A ferry sank near Port Alder, an official said. " + Story[4]]);
         var sketch = ShingleSketch.Compute(brief);
-        sketch.Shingles.ShouldBeLessThan(ShingleSketch.MinShingles);
+        sketch.Shingles.ShouldBeLessThan(ShingleSketch.FullShingles);
+        // Most of the brief is the quoted line, but a brief of this length must be inside the story almost whole.
+        ShingleSketch.Containment(sketch, ShingleSketch.Compute(Join(Story))).ShouldBeLessThan(ShingleSketch.Required(sketch.Shingles));
         ShingleSketch.Contained(sketch, ShingleSketch.Compute(Join(Story))).ShouldBeFalse();
 
         using var store = target.Open();

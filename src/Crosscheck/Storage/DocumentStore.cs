@@ -281,17 +281,21 @@ public sealed partial class DocumentStore : IDocumentStore
         {
             select.Parameters.Clear();
             select.Parameters.AddWithValue("$seq", seq);
-            using var reader = select.ExecuteReader();
-            if (!reader.Read()) continue;
-            var stored = (byte[])reader[1];
+            byte[] stored;
+            string original;
+            using (var reader = select.ExecuteReader())
+            {
+                if (!reader.Read()) continue;
+                stored = (byte[])reader[1];
+                // Point at the original, not at another reprint of it.
+                original = reader.IsDBNull(2) ? reader.GetString(0) : reader.GetString(2);
+            }
+            // The reader is closed before the stored text is read: PostgreSQL runs one command at a time on a connection.
             if (signature.Similarity(NearDuplicateIndex.Unpack(stored)) >= MinHashSignature.Threshold
                 || NearDuplicateIndex.UnpackSketch(stored) is { } other && ShingleSketch.Contained(sketch, other)
                     && (Math.Min(sketch.Shingles, other.Shingles) >= ShingleSketch.FullShingles
                         || ShingleSketch.ExactContainment(document.Text, TextOf(seq, tx)) >= ShingleSketch.ShortContainment))
-            {
-                // Point at the original, not at another reprint of it.
-                originals.Add(reader.IsDBNull(2) ? reader.GetString(0) : reader.GetString(2));
-            }
+                originals.Add(original);
         }
         if (originals.Count == 0) return (null, null);
         var first = originals.Select(id => (Id: id, Published: PublishedOf(id, tx)))

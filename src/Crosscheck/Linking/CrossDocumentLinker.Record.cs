@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crosscheck.Events;
 
 namespace Crosscheck.Linking;
 
@@ -94,7 +95,7 @@ public sealed partial class CrossDocumentLinker
     public RecordCounts HeldCounts()
     {
         var held = _incidentOrder.Where(s => s.Events.Count > 0).ToList();
-        return new RecordCounts(_stories.HeldCount, held.Count(s => !s.IsMention), held.Count(s => s.IsMention), held.Sum(s => Summary(s).Discrepancies.Length));
+        return new RecordCounts(_stories.HeldCount, held.Count(s => !s.IsMention), held.Count(s => s.IsMention), held.Sum(DiscrepancyCount));
     }
 
     /// <summary>One incident as it stands, held or archived, or null.</summary>
@@ -166,7 +167,38 @@ public sealed partial class CrossDocumentLinker
         var held = _incidentOrder.Where(s => s.Events.Count > 0).ToList();
         var archived = _archive?.Counts() ?? default;
         return new RecordCounts(_stories.HeldCount + archived.Stories, held.Count(s => !s.IsMention) + archived.Incidents,
-            held.Count(s => s.IsMention) + archived.Mentions, held.Sum(s => Summary(s).Discrepancies.Length) + archived.Discrepancies);
+            held.Count(s => s.IsMention) + archived.Mentions, held.Sum(DiscrepancyCount) + archived.Discrepancies);
+    }
+
+    /// <summary>
+    /// How many discrepancies an incident has, summarizing it only when it can have one: every kind but a claim
+    /// against a denial and a party's dispute compares two documents (<see cref="IncidentDiscrepancies.Find"/>), so an
+    /// incident of one document with no denial beside a claim and no dispute of its events has none.
+    /// </summary>
+    private int DiscrepancyCount(IncidentState state)
+    {
+        if (_summaries.TryGetValue(state.Id, out var cached)) return cached.Discrepancies.Length;
+        return MayDiffer(state) ? Summary(state).Discrepancies.Length : 0;
+    }
+
+    private bool MayDiffer(IncidentState state)
+    {
+        var events = state.Events;
+        var document = events[0].Document;
+        bool asserted = false, denied = false;
+        foreach (var e in events)
+        {
+            if (!string.Equals(e.Document, document, StringComparison.Ordinal)) return true;
+            asserted |= e.Modality == Modality.Asserted;
+            denied |= e.Modality == Modality.Denied;
+        }
+        if (asserted && denied) return true;
+        if (!_documents.TryGetValue(document, out var doc)) return false;
+        foreach (var dispute in doc.Disputes)
+        {
+            if (dispute.Event is { } anchor && events.Exists(e => string.Equals(e.Id, anchor, StringComparison.Ordinal))) return true;
+        }
+        return false;
     }
 
     internal static IEnumerable<T> Merge<T>(IEnumerable<T> a, IEnumerable<T> b, Comparison<T> order)

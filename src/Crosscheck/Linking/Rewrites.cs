@@ -85,6 +85,8 @@ public static class Rewrites
             {
                 var (b, wb, sb) = withLede[j];
                 if (a.Published is { } pa && b.Published is { } pb && pb.DayNumber - pa.DayNumber > Days) break;
+                // Already one group (through a third lede or a copy): joining them again changes nothing.
+                if (Find(a.Id) == Find(b.Id)) continue;
                 // The common subsequence is at most the words the two share: most pairs stop here, without the quadratic step.
                 var shared = wa.Count <= wb.Count ? wa.Count(sb.Contains) : wb.Count(sa.Contains);
                 if (shared < Threshold * Math.Max(wa.Count, wb.Count)) continue;

@@ -20,6 +20,8 @@ public sealed class StoryCluster
     internal Dictionary<string, float> Weights { get; } = new(StringComparer.Ordinal);
     /// <summary>The squared length of <see cref="Weights"/>, kept as documents join.</summary>
     internal double SquaredNorm { get; set; }
+    /// <summary><see cref="Weights"/> by the clusterer's number for each key: what scoring reads (no string hashed per story).</summary>
+    internal Dictionary<int, float> WeightsByNumber { get; } = [];
     /// <summary>The last word of every name the story's documents mention (people, places, organizations).</summary>
     internal HashSet<string> Names { get; } = new(StringComparer.Ordinal);
     /// <summary>The last word of the people some document of the story names repeatedly: who the story is about.</summary>
@@ -92,6 +94,8 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     private readonly StoryClusterOptions _options = options ?? new StoryClusterOptions();
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<StoryCluster>> _storiesByKey = new(StringComparer.Ordinal);
+    // A number for every key seen: a document's keys are hashed once, then each candidate story is scored by numbers.
+    private readonly Dictionary<string, int> _keyNumbers = new(StringComparer.Ordinal);
     // Indexed by order; a story that has left memory (Evict) leaves a null.
     private readonly List<StoryCluster?> _stories = [];
     private int _live;
@@ -167,10 +171,14 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         else
         {
             var bestScore = 0.0;
+            // The vector's weights by key number, in the vector's order (the order the dot product adds them in).
+            var numbered = new (int Key, float Weight)[vector.Count];
+            var at = 0;
+            foreach (var (key, w) in vector) numbered[at++] = (KeyNumber(key), w);
             foreach (var story in Candidates(vector, document.Published))
             {
                 if (Conflicts(names, protagonists, story)) continue;
-                var score = Cosine(vector, story);
+                var score = Cosine(numbered, story);
                 if (embedding is not null && story.EmbeddingSum is { } sum)
                 {
                     var meaning = Cosine(embedding, sum);
@@ -290,15 +298,22 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         return candidates.ConvertAll(c => c.Story);
     }
 
-    private static double Cosine(Dictionary<string, float> vector, StoryCluster story)
+    private static double Cosine((int Key, float Weight)[] vector, StoryCluster story)
     {
         if (story.SquaredNorm <= 0) return 0;
         var dot = 0.0;
         foreach (var (key, w) in vector)
         {
-            if (story.Weights.TryGetValue(key, out var sw)) dot += w * sw;
+            if (story.WeightsByNumber.TryGetValue(key, out var sw)) dot += w * sw;
         }
         return dot / Math.Sqrt(story.SquaredNorm);
+    }
+
+    private int KeyNumber(string key)
+    {
+        ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(_keyNumbers, key, out var exists);
+        if (!exists) number = _keyNumbers.Count - 1;
+        return number;
     }
 
     /// <summary>
@@ -335,6 +350,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             var sum = old + w;
             squared += (double)sum * sum - (double)old * old;
             story.Weights[key] = sum;
+            story.WeightsByNumber[KeyNumber(key)] = sum;
         }
         story.SquaredNorm = squared;
         story.Names.UnionWith(names);

@@ -110,7 +110,23 @@ internal static class DiscourseDays
         if (e.Fatalities is { Min: 0 }) return false;
         if (e.Fatalities is { Min: > 0 } || e.Injured is { Min: > 0 }) return true;
         if (text.PosOf(e.Trigger.StartToken) is "VBD" or "VBN" or "NN") return true;
-        return IsCarriedOut(text, e.Trigger) || IsToldAsDone(text, e.Trigger);
+        return IsCarriedOut(text, e.Trigger) || IsToldAsDone(text, e.Trigger) || BrokeOut(text, e.Trigger);
+    }
+
+    /// <summary>
+    /// "The latest clashes broke out in two districts", "Fresh fighting erupted near the pass": an event noun that is the
+    /// subject of a verb of breaking out or taking place in the past (data/events/syntax-roles.txt, "break" only with
+    /// "out") is told as fighting that took place, plural or not ("critics called the clashes a provocation" tells none).
+    /// </summary>
+    private static bool BrokeOut(AnnotatedText text, TokenSpan trigger)
+    {
+        if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
+        var noun = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
+        if (text.PosOf(noun) is not ("NNS" or "NN") || text.RelationOf(noun) != "nsubj" || text.HeadOf(noun) is not (var verb and >= 0)) return false;
+        if (text.PosOf(verb) != "VBD") return false;
+        var lemmas = Lemmas.Candidates(text.WordOf(verb)).Where(RoleWords.OnsetVerbs.Contains).ToList();
+        if (lemmas.Count == 0) return false;
+        return !lemmas.All(l => l == "break") || new Token(text, verb).Dependents.Any(d => d.Text.Equals("out", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

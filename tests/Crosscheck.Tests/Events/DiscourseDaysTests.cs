@@ -61,6 +61,18 @@ public sealed class DiscourseDaysTests
     }
 
     [Fact]
+    public void Fighting_told_as_breaking_out_takes_the_news_day_and_a_mere_mention_of_it_none()
+    {
+        var attacks = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, killing nine people, officials said.\n\n"
+            + "The latest clashes broke out near the village of Tesmor, the army said. Critics called the clashes a provocation.");
+        Day(attacks.Single(e => e.Evidence.Text.Contains("broke out", StringComparison.Ordinal))).ShouldBe("2025-11-07");
+        attacks.Where(e => e.Evidence.Text.Contains("Critics", StringComparison.Ordinal)).ShouldAllBe(e => e.Time == null);
+        var erupted = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Thursday, killing nine people.\n\n"
+            + "Heavy fighting erupted around the Tesmor pass, the army said.");
+        Day(erupted.Single(e => e.Evidence.Text.Contains("erupted", StringComparison.Ordinal))).ShouldBe("2025-11-06");
+    }
+
+    [Fact]
     public void With_no_time_in_its_news_an_article_whose_toll_stands_at_an_earlier_day_dates_its_news_to_that_day()
     {
         var attacks = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, officials said.\n\n"

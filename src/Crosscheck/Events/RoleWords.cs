@@ -29,6 +29,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");
 
+    /// <summary>Verbs of breaking out or taking place ("the clashes broke out", "fighting erupted"), lemmas.</summary>
+    public static FrozenSet<string> OnsetVerbs => Section("onset-verbs");
+
     /// <summary>Nouns of an office over an area ("the governor of the Kharkiv region"), whose area an attack they tell of lies in.</summary>
     public static FrozenSet<string> JurisdictionNouns => Section("jurisdiction-nouns");
 

@@ -61,6 +61,32 @@ public sealed class DiscourseDaysTests
     }
 
     [Fact]
+    public void Fighting_told_as_breaking_out_takes_the_news_day_and_a_mere_mention_of_it_none()
+    {
+        var attacks = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, killing nine people, officials said.\n\n"
+            + "The latest clashes broke out near the village of Tesmor, the army said. Critics called the clashes a provocation.");
+        Day(attacks.Single(e => e.Evidence.Text.Contains("broke out", StringComparison.Ordinal))).ShouldBe("2025-11-07");
+        attacks.Where(e => e.Evidence.Text.Contains("Critics", StringComparison.Ordinal)).ShouldAllBe(e => e.Time == null);
+        var erupted = Attacks("Rebels shell border town\n\nRebel gunners shelled the town of Arvel on Thursday, killing nine people.\n\n"
+            + "Heavy fighting erupted around the Tesmor pass, the army said.");
+        Day(erupted.Single(e => e.Evidence.Text.Contains("erupted", StringComparison.Ordinal))).ShouldBe("2025-11-06");
+    }
+
+    [Fact]
+    public void The_attack_takes_the_day_named_last_before_it_in_its_paragraph_where_the_attack_is_told_in_other_words()
+    {
+        var attacks = Attacks("Clinic hit\n\nOn the morning of November 4, two rockets fired from rebel positions landed near the Arvel clinic. "
+            + "Two wards of the clinic were damaged. The attack forced the evacuation of patients.");
+        Day(attacks.Single(e => e.Trigger.Text == "attack")).ShouldBe("2025-11-04");
+        // The first sentence tells no attack the lexicon knows: the day is not handed on from one.
+        attacks.ShouldNotContain(e => e.Evidence.Text.Contains("rockets", StringComparison.Ordinal));
+        // A day that dates a saying is the day of a report, not of the attack.
+        var said = Attacks("Clinic hit\n\nOfficials said on Tuesday that talks with the rebels would resume. "
+            + "The attack forced the evacuation of patients.");
+        said.Where(e => e.Trigger.Text == "attack").ShouldAllBe(e => e.Time == null || e.Time.Basis != null);
+    }
+
+    [Fact]
     public void With_no_time_in_its_news_an_article_whose_toll_stands_at_an_earlier_day_dates_its_news_to_that_day()
     {
         var attacks = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, officials said.\n\n"

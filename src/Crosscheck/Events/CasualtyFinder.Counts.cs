@@ -40,7 +40,8 @@ public sealed partial class CasualtyFinder
             // ("as well as" joins like "and": its part ends at the first "as", the next starts after the second.)
             var asWellAs = i + 2 < end && text.WordOf(i).Equals("as", StringComparison.OrdinalIgnoreCase) && text.WordOf(i + 1).Equals("well", StringComparison.OrdinalIgnoreCase)
                 && text.WordOf(i + 2).Equals("as", StringComparison.OrdinalIgnoreCase);
-            var separator = i < end && bracket == 0 && i > partStart
+            // The "and" of a number ("between 15 and 20", "one hundred and twenty") joins its bounds, not two groups.
+            var separator = i < end && bracket == 0 && i > partStart && !InsideNumber(text, i)
                 && (IsJoiner(text.WordOf(i)) || asWellAs || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and"));
             if (i < end && !separator) continue;
             // ", and": the comma already closed the part.
@@ -96,6 +97,9 @@ public sealed partial class CasualtyFinder
             || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
         return (1, 1, definiteOne);
     }
+
+    private static bool InsideNumber(AnnotatedText text, int token) =>
+        text.Numbers.Any(n => n.Span.StartToken < token && token < n.Span.EndToken - 1);
 
     private static bool HasNumber(AnnotatedText text, int start, int end) =>
         text.Numbers.Any(n => n.Span.StartToken >= start && n.Span.EndToken <= end && !IsAge(text, n));

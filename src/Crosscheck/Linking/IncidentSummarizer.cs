@@ -70,14 +70,19 @@ internal static class IncidentSummarizer
     /// <summary>
     /// Each document gives one value: the largest its events of the incident state. A value is superseded by a
     /// later-published report that gives a narrower range inside it (the later, more specific count), and, for a
-    /// campaign, by any later-published report with a tally at least as high (running tallies only grow). Min and max span the values not
-    /// superseded; best is the highest exact one of the latest day that has one, raised by a higher "at least N" of that
-    /// day or later, or the middle of the span.
+    /// campaign, by any later-published report with a tally at least as high (running tallies only grow). Min and max span
+    /// the values not superseded. Best is the incident's latest count, the analyst's rule (Airwars, the realnews
+    /// killed.best): of each live report its highest count, leaving out unconfirmed ones (a count of an event said to be
+    /// possible), vague ones ("dozens") and ranges ("15 to 20"); of those, the latest day's highest, "at least N" as N
+    /// (a count only rises within a day). A report day that gives only "at least" counts raises the running count and
+    /// never lowers it: a floor below it agrees with it. Where no report gives such a count, best is the middle of the span.
     /// </summary>
     private static FatalityResult Fatalities(List<(string Document, IReadOnlyList<EventFacts> Events)> reports,
         IReadOnlyDictionary<string, DocumentFacts> documents, IReadOnlyDictionary<string, int> rank, IncidentScope scope)
     {
         var values = new List<(SourceValue Value, DateOnly? Published, int Rank)>();
+        var counts = new Dictionary<string, (decimal Value, bool Exact)>(StringComparer.Ordinal);
+        var leftOut = false;
         foreach (var (document, events) in reports)
         {
             var withCount = events.Where(e => e.Fatalities is not null).ToList();
@@ -87,6 +92,10 @@ internal static class IncidentSummarizer
             var top = pool.OrderByDescending(e => e.Fatalities!.Max ?? e.Fatalities.Min).First();
             var f = top.Fatalities!;
             values.Add((new SourceValue(document, top.Id, f.Min, f.Max, f.Text), documents.GetValueOrDefault(document)?.Published, rank.GetValueOrDefault(document)));
+            var countable = pool.Where(e => IsCount(e)).Select(e => (Value: e.Fatalities!.Min, Exact: e.Fatalities.Max is not null))
+                .OrderByDescending(c => c.Value).ThenByDescending(c => c.Exact).ToList();
+            if (countable.Count > 0) counts[document] = countable[0];
+            if (countable.Count < pool.Count) leftOut = true;
         }
         if (values.Count == 0)
         {
@@ -98,23 +107,40 @@ internal static class IncidentSummarizer
         var live = values.Where(v => !values.Any(later => Supersedes(later, v, scope))).ToList();
         var min = live.Min(v => v.Value.Min);
         var max = live.Max(v => v.Value.Top);
-        // Of the exact counts, the latest day's; of that day's, the highest: a report of the same day that gives fewer
-        // dead most often counts one part of them ("two of the dead were soldiers"), not a correction.
-        var exact = live.Where(v => v.Value.Min == v.Value.Max).ToList();
-        var latestDay = exact.Count == 0 ? null : exact.Max(v => v.Published);
-        var latestExact = exact.Where(v => v.Published == latestDay).OrderByDescending(v => v.Value.Top).ThenByDescending(v => v.Rank).FirstOrDefault();
-        var best = latestExact.Value is not null ? latestExact.Value.Top : Math.Floor((min + max) / 2);
-        // "At least five" of that day or later counts five confirmed: it raises the count; one lower ("at least one",
-        // in a later report of the same attack) says less than the count, not that it fell.
-        if (latestExact.Value is not null)
+        var best = LatestCount(live.Where(v => counts.ContainsKey(v.Value.Document)).Select(v => (v.Published, counts[v.Value.Document])));
+        var rules = new List<string>();
+        if (live.Count < values.Count) rules.Add("later, more specific reports supersede earlier ones");
+        if (best is null) rules.Add("no report gives one count: the middle of the span");
+        else
         {
-            foreach (var v in live)
-            {
-                if (v.Value.Max is null && v.Published is { } day && latestDay is { } latest && day >= latest && v.Value.Min > best) best = v.Value.Min;
-            }
+            rules.Add("the highest count of the latest report day (\"at least N\" as N)");
+            if (leftOut) rules.Add("unconfirmed counts, vague ones and ranges left out");
         }
-        var rule = live.Count < values.Count ? "later, more specific reports supersede earlier ones" : "every source's value counts";
-        return new FatalityResult(new FatalityRecord(min, max, best, [.. values.Select(v => v.Value)], rule), [.. live.Select(v => v.Value)]);
+        return new FatalityResult(new FatalityRecord(min, max, best ?? Math.Floor((min + max) / 2), [.. values.Select(v => v.Value)], string.Join("; ", rules)),
+            [.. live.Select(v => v.Value)]);
+    }
+
+    /// <summary>
+    /// A count best may stand on: an exact one or a floor ("at least five"), of an event not merely said to be possible
+    /// ("a second soldier may have been killed"); a range ("15 to 20") and a vague count ("dozens", read as a range) are not.
+    /// </summary>
+    private static bool IsCount(EventFacts e) =>
+        e.Fatalities is { } f && (f.Max is null || f.Max == f.Min) && e.Modality is not (Modality.Considered or Modality.Hypothetical or Modality.Planned);
+
+    /// <summary>
+    /// The latest count, day by day (undated reports first): a day with an exact count sets it to that day's highest count
+    /// (a count only rises within a day; a report of the same day that gives fewer dead most often counts one part of them,
+    /// "two of the dead were soldiers", not a correction); a day with only "at least" counts raises it and never lowers it.
+    /// </summary>
+    internal static decimal? LatestCount(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts)
+    {
+        decimal? running = null;
+        foreach (var day in counts.GroupBy(c => c.Day).OrderBy(g => g.Key ?? DateOnly.MinValue))
+        {
+            var highest = day.Max(c => c.Count.Value);
+            running = day.Any(c => c.Count.Exact) || running is null ? highest : Math.Max(running.Value, highest);
+        }
+        return running;
     }
 
     /// <summary>The rule of a figure of none killed read from reports that count only the wounded.</summary>

@@ -90,6 +90,52 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void Reports_giving_only_at_least_counts_make_the_latest_one_the_count_not_the_middle_of_them()
+    {
+        var atLeastFour = Doc("d-1", "Harbor Ledger", Tuesday,
+            [Strike("d-1", "v-1", day: Tuesday) with { Fatalities = new RangeFacts(4, null, "at least four people") }]);
+        var atLeastFourteen = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(1),
+            [Strike("d-2", "v-2", day: Tuesday) with { Fatalities = new RangeFacts(14, null, "at least 14 people") }]);
+        var fatalities = Summarize(atLeastFour, atLeastFourteen).Incident.Fatalities!;
+        fatalities.Best.ShouldBe(14);
+        fatalities.Rule.ShouldContain("the highest count of the latest report day");
+    }
+
+    [Fact]
+    public void An_unconfirmed_death_a_later_day_does_not_raise_the_count()
+    {
+        var one = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 1, "one soldier", day: Tuesday)]);
+        var maybeTwo = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(1),
+            [Strike("d-2", "v-2", 2, "two soldiers may have been killed", modality: Modality.Considered, day: Tuesday)]);
+        var fatalities = Summarize(one, maybeTwo).Incident.Fatalities!;
+        fatalities.Best.ShouldBe(1);
+        fatalities.Max.ShouldBe(2);
+        fatalities.Rule.ShouldContain("unconfirmed counts, vague ones and ranges left out");
+    }
+
+    [Fact]
+    public void A_reports_exact_count_stands_though_the_same_report_gives_a_vague_larger_one()
+    {
+        var three = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday)]);
+        var dozensAndSeven = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(1),
+        [
+            Strike("d-2", "v-2", day: Tuesday) with { Fatalities = new RangeFacts(24, 119, "dozens of people") },
+            Strike("d-2", "v-3", 7, day: Tuesday),
+        ]);
+        Summarize(three, dozensAndSeven).Incident.Fatalities!.Best.ShouldBe(7);
+    }
+
+    [Fact]
+    public void Reports_giving_only_ranges_get_the_middle_of_the_span_and_the_rule_says_so()
+    {
+        var range = Doc("d-1", "Harbor Ledger", Tuesday,
+            [Strike("d-1", "v-1", day: Tuesday) with { Fatalities = new RangeFacts(15, 20, "15 to 20 people") }]);
+        var fatalities = Summarize(range).Incident.Fatalities!;
+        fatalities.Best.ShouldBe(17);
+        fatalities.Rule.ShouldBe("no report gives one count: the middle of the span");
+    }
+
+    [Fact]
     public void An_attack_whose_reports_count_only_the_wounded_killed_none_and_one_without_counts_is_unknown()
     {
         var wounded = Strike("d-1", "v-1", day: Tuesday) with { Injured = new RangeFacts(4, 4, "wounding four people") };

@@ -46,7 +46,7 @@ internal static class EvalCommand
         realnews.SetAction(parse => RealnewsEval.Run(parse.GetValue(realnewsData) ?? SharedDataFolder.PathTo("realnews"), parse.GetValue(realnewsSplit)!, parse.GetValue(realnewsShow),
             parse.GetValue(realnewsShowIncidents), stdout, parse.GetValue(realnewsDetails)));
         eval.Subcommands.Add(realnews);
-        eval.Subcommands.Add(OriginsEval.Create(stdout));
+        eval.Subcommands.Add(OriginsEval.Create(stdout, stderr));
         var ecbData = new Option<string?>("--data") { Description = "The ECB+ corpus folder (numbered topic folders; default: ../shared/data/ecbplus)" };
         var ecbplus = new Command("ecbplus", "B3 of documents clustered into stories against ECB+ sub-topics (dev and train topics)") { ecbData };
         ecbplus.SetAction(parse => EcbPlusEval.Run(parse.GetValue(ecbData) ?? SharedDataFolder.PathTo("ecbplus"), stdout));

@@ -19,7 +19,7 @@ internal static class OriginsEval
 {
     private sealed record Group(string Id, string Kind, List<string> Files);
 
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var data = new Option<string?>("--data") { Description = "The realnews folder (default: ../shared/data/realnews)" };
         var split = new Option<string>("--split") { Description = "dev (tune on it) or test (report it)", DefaultValueFactory = _ => "dev" };
@@ -37,7 +37,7 @@ internal static class OriginsEval
             if (parse.GetResult(variants) is null) return Run(folder, parse.GetValue(split)!, parse.GetValue(show), stdout);
             if (parse.GetValue(split) != "dev")
             {
-                stdout.WriteLine("crosscheck: --variants reads the articles in detail: dev split only");
+                stderr.WriteLine("crosscheck: --variants reads the articles in detail: dev split only");
                 return CrosscheckCli.UsageError;
             }
             return OriginsRobustness.Run(folder, "dev", Math.Max(0, parse.GetValue(variants)), parse.GetValue(seed), parse.GetValue(show), stdout);

@@ -66,7 +66,7 @@ internal static partial class ReprintVariants
         var lines = new List<string>
         {
             "Reporting by Jane Doe and Sam Roe; Writing by Alex Poe; Editing by Chris Lo",
-            "Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+            "Copyright 2025 Example Wire Service. All rights reserved. Not to be republished without permission.",
             "Read more:",
             "Our Standards: The Thomson Reuters Trust Principles.",
             "Sign up for our daily newsletter to get the top stories in your inbox every morning.",

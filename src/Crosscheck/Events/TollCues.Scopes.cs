@@ -458,7 +458,7 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "an outbreak of fighting that has left four dead", "the renewed fighting", "an escalation in fighting": a gerund after
+    /// "an outbreak of fighting which has left four dead", "the renewed fighting", "an escalation in fighting": a gerund after
     /// "of", "in", "amid", "during", a determiner or an
     /// adjective, with no object of its own, is the noun a tagger may take for a verb ("accused of fighting the army" has one).
     /// </summary>

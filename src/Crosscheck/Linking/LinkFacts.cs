@@ -155,7 +155,7 @@ public sealed record EventFacts
     /// </summary>
     public bool Antecedent { get; init; }
     /// <summary>
-    /// The words make the event a habit of years or months ("has carried out deadly attacks inside X for years"): a series,
+    /// The words make the event a habit of years or months ("has carried out lethal attacks along the frontier for years"): a series,
     /// never one day's incident, whatever day its sentence has.
     /// </summary>
     public bool Habitual { get; init; }

@@ -72,7 +72,7 @@ public static partial class LinkFactsBuilder
     }
 
     /// <summary>
-    /// "which has carried out deadly attacks inside X for years", "For decades, militants have attacked …", "over the past
+    /// "a rebel faction, which has carried out lethal attacks along the frontier for years", "For decades, militants have attacked …", "over the past
     /// months": a span of years or months close after the event word in its clause (or opening its sentence) makes the event
     /// a habit, many events over that span; a day the discourse lends the sentence is not theirs.
     /// </summary>

@@ -429,7 +429,7 @@ public class IncidentAnchorsTests
         // The discourse lends the sentence its Tuesday; "for years" says the attacks are many, over years.
         var doc = Facts("habit", "Harbor Ledger", "2025-03-12",
             "A drone strike hit a house in Khost province on Tuesday, killing six people.\n\n"
-            + "Officials blamed the Tehrik group, which has carried out deadly attacks inside Pakistan for years.");
+            + "Officials blamed a rebel faction, which has carried out lethal attacks along the frontier for years.");
         var habit = doc.Events.Single(e => e.Evidence.Contains("for years", StringComparison.Ordinal));
         habit.Habitual.ShouldBeTrue();
         IncidentAnchors.AsLinked(habit).Single.ShouldBeFalse();

@@ -118,6 +118,29 @@ public sealed class TriggerLexicon
     /// <summary>The entries found in <paramref name="sentence"/>, longest first where they overlap, in text order.</summary>
     public ImmutableArray<TriggerMatch> Match(AnnotatedText text, TokenSpan sentence)
     {
+        // The event reader, the toll cues and the anchored days each ask for a sentence's triggers, the toll cues once per
+        // statement; a text's words and tags do not change once the pipeline ran, so each sentence is matched once.
+        var memo = _matched.GetValue(text, static _ => new MatchMemo());
+        var key = (sentence.StartToken, sentence.EndToken);
+        lock (memo.Lock)
+        {
+            if (memo.Read.TryGetValue(key, out var known)) return known;
+        }
+        var found = Read(text, sentence);
+        lock (memo.Lock) memo.Read[key] = found;
+        return found;
+    }
+
+    private readonly ConditionalWeakTable<AnnotatedText, MatchMemo> _matched = new();
+
+    private sealed class MatchMemo
+    {
+        public readonly Dictionary<(int Start, int End), ImmutableArray<TriggerMatch>> Read = [];
+        public readonly Lock Lock = new();
+    }
+
+    private ImmutableArray<TriggerMatch> Read(AnnotatedText text, TokenSpan sentence)
+    {
         var found = new List<TriggerMatch>();
         var lemmas = TokenLemmas.Of(text);
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)

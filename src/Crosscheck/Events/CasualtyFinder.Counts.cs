@@ -38,8 +38,7 @@ public sealed partial class CasualtyFinder
             // Parts are joined by "and" or "alongside", or are names in a list ("Kabeer, Sibghatullah, Haroon, and five
             // others"); nothing inside brackets parts them ("three players (Kabeer, Sibghatullah and Haroon)").
             // ("as well as" joins like "and": its part ends at the first "as", the next starts after the second.)
-            var asWellAs = i + 2 < end && text.WordOf(i).Equals("as", StringComparison.OrdinalIgnoreCase) && text.WordOf(i + 1).Equals("well", StringComparison.OrdinalIgnoreCase)
-                && text.WordOf(i + 2).Equals("as", StringComparison.OrdinalIgnoreCase);
+            var asWellAs = IsAsWellAs(text, i, end);
             // The "and" of a number ("between 15 and 20", "one hundred and twenty") joins its bounds, not two groups.
             var separator = i < end && bracket == 0 && i > partStart && !InsideNumber(text, i)
                 && (IsJoiner(text.WordOf(i)) || asWellAs || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and"));

@@ -133,7 +133,7 @@ public sealed partial class CasualtyFinder
         // "has claimed at least 14 lives", "cost 12 civilian lives"
         if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && i > sentence.StartToken
             && (NumberEndingAt(text, i) ?? (text.PosOf(i - 1) is "JJ" or "NN" ? NumberEndingAt(text, i - 1) : null)) is { Min: > 0 } lives
-            && lives.Span.StartToken > sentence.StartToken && text.WordOf(lives.Span.StartToken - 1).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took")
+            && lives.Span.StartToken > sentence.StartToken && IsLifeTaking(text.WordOf(lives.Span.StartToken - 1)))
             return new Statement(Outcome.Killed, lives.Min, lives.Max, lives.Span.StartToken, i + 1, lives.Span.StartToken, i + 1, false, false);
 
         // "The dead were identified as Tomas Bren and Ivo Sarl": the names count the dead (or the wounded) named before.
@@ -144,7 +144,7 @@ public sealed partial class CasualtyFinder
 
         // "claimed the lives of three shoppers", "cost the lives of two soldiers"
         if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && next == "of" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
-            && text.WordOf(i - 2).ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took" or "take" or "takes"
+            && (IsLifeTaking(text.WordOf(i - 2)) || text.WordOf(i - 2).ToLowerInvariant() is "take" or "takes")
             && Victims(text, sentence, i + 2, forward: true) is { Max: not null } livesOf && NumberAt(text, livesOf.Start, livesOf.End) is not null)
             return new Statement(Outcome.Killed, livesOf.Min, livesOf.Max, i - 2, livesOf.End, livesOf.Start, livesOf.End, livesOf.Anaphoric, false);
 
@@ -342,6 +342,10 @@ public sealed partial class CasualtyFinder
         if (PartitiveDescription(text, sentence, i)) return null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
     }
+
+    /// <summary>A verb that takes lives in the past or a form of "claim" or "cost" ("claimed 12 lives", "cost the lives of two").</summary>
+    private static bool IsLifeTaking(string word) =>
+        word.ToLowerInvariant() is "claimed" or "claim" or "claims" or "claiming" or "cost" or "costs" or "costing" or "taken" or "took";
 
     /// <summary>Whether the words are names joined by commas and "and" ("Tomas Bren and Ivo Sarl"), ending in one.</summary>
     private static bool OnlyNames(AnnotatedText text, int start, int end)

@@ -273,12 +273,12 @@ public sealed partial class CasualtyFinder
     {
         if (at >= sentence.EndToken) return 0;
         if (text.WordOf(at) == "and") return 1;
-        return IsAsWellAs(text, sentence, at) ? 3 : 0;
+        return IsAsWellAs(text, at, sentence.EndToken) ? 3 : 0;
     }
 
-    /// <summary>Whether "as well as" starts at <paramref name="at"/>.</summary>
-    private static bool IsAsWellAs(AnnotatedText text, TokenSpan sentence, int at) =>
-        at + 2 < sentence.EndToken && text.WordOf(at).Equals("as", StringComparison.OrdinalIgnoreCase)
+    /// <summary>Whether "as well as" starts at <paramref name="at"/> and ends before <paramref name="end"/>.</summary>
+    private static bool IsAsWellAs(AnnotatedText text, int at, int end) =>
+        at + 2 < end && text.WordOf(at).Equals("as", StringComparison.OrdinalIgnoreCase)
         && text.WordOf(at + 1).Equals("well", StringComparison.OrdinalIgnoreCase) && text.WordOf(at + 2).Equals("as", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A word that joins two victim groups into one count: "and", "alongside".</summary>

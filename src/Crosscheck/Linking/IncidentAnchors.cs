@@ -76,7 +76,9 @@ public static class IncidentAnchors
         {
             return factualSingle && ev.Time?.Basis is null && Days(ev) is not null && ev.Location is not null;
         }
-        if (factualSingle && ev.Type == PloverType.Assault) return ev.Location is not null && ev.Time is { Start: not null, Basis: not TimeBases.Publication } && !AfterItsReport(ev);
+        // The day must be one (or a night): "a strike that killed 21 earlier this week" spans days, and joins the attack of
+        // a day within them at its place (IncidentMatcher) or stays a mention.
+        if (factualSingle && ev.Type == PloverType.Assault) return ev.Location is not null && ev.Time is { Start: not null, Basis: not TimeBases.Publication } && Days(ev) is not null;
         return !factualSingle || Days(ev) is not null || ev.Location is not null;
     }
 

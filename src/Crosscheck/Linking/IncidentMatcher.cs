@@ -160,6 +160,7 @@ public static class IncidentMatcher
     {
         var score = Base;
         var shared = SharedFacts.None;
+        var spanOnly = false;
         var why = new StringBuilder("same type ").Append(PloverTypes.Name(a.Type)).Append(cls == ModalityClass.Factual ? " reported as fact" : " reported as ahead");
         var single = cls == ModalityClass.Factual && !a.Plural && !b.Plural;
 
@@ -223,6 +224,15 @@ public static class IncidentMatcher
                 shared |= SharedFacts.Time;
                 why.Append("; same time ").Append(a.Time.Basis == TimeBases.Publication ? $"{sa:yyyy-MM-dd} (the day of publication)" : a.Time.Text);
             }
+            else if (single && shared.HasFlag(SharedFacts.Place) && (SpanHolds(a, b) ?? SpanHolds(b, a)) is { } words)
+            {
+                // "The strike that killed 21 earlier this week" and the attack of Wednesday: a few days its words give hold
+                // the other's day; at one place that is the same attack, told later (elsewhere in the country it is not said).
+                score += 0.1;
+                shared |= SharedFacts.Time;
+                spanOnly = true;
+                why.Append("; its days ").Append(words).Append(" hold the day");
+            }
         }
         else if (single && Window(a) is { } wa && Window(b) is { } wb && (wa.Start > wb.End || wb.Start > wa.End))
         {
@@ -236,7 +246,7 @@ public static class IncidentMatcher
         // so are two whose own days (from their words) are one day apart: the day's slack is for reports that date one
         // event differently, and a different toll on top of a different day says that there were two.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
-            && (!shared.HasFlag(SharedFacts.Time) || OwnDaysDiffer(a, b)))
+            && (!shared.HasFlag(SharedFacts.Time) || spanOnly || OwnDaysDiffer(a, b)))
         {
             return null;
         }
@@ -296,6 +306,19 @@ public static class IncidentMatcher
     private static bool OfANight(string? words) => words is not null
         && (words.Contains("night", StringComparison.OrdinalIgnoreCase) || words.Contains("late", StringComparison.OrdinalIgnoreCase)
             || words.Contains("early", StringComparison.OrdinalIgnoreCase) || words.Contains("dawn", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The most days a span of an event's words ("earlier this week") may cover and still tie it to a day it holds.</summary>
+    public const int HoldingSpanDays = 7;
+
+    /// <summary>
+    /// The words of <paramref name="span"/>'s time when they give a few days of its own (not a day, not the publication's)
+    /// that hold the day of <paramref name="day"/>; null otherwise.
+    /// </summary>
+    private static string? SpanHolds(EventFacts span, EventFacts day) =>
+        span.Time is { Basis: null, Start: { } s, End: { } e, Text: var words } && IncidentAnchors.Days(span) is null
+        && e.DayNumber - s.DayNumber < HoldingSpanDays && day.Time?.Basis is null && IncidentAnchors.Days(day) is { } d
+        && s <= d.Start && d.End <= e
+            ? words : null;
 
     /// <summary>How many days before its report a single event with no resolved time may have happened.</summary>
     public const int ReportLagDays = 7;

@@ -203,6 +203,16 @@ public static partial class LinkFactsBuilder
         return null;
     }
 
+    /// <summary>The toll of <paramref name="measure"/> whose words hold the event's trigger, or null.</summary>
+    private static RangeFacts? TollAround(ImmutableArray<Toll> tolls, TokenSpan trigger, TollMeasure measure)
+    {
+        foreach (var t in tolls)
+        {
+            if (t.Counts == measure && t.Span.StartToken <= trigger.StartToken && trigger.EndToken <= t.Span.EndToken) return new RangeFacts(t.Min, t.Max, t.Text);
+        }
+        return null;
+    }
+
     /// <summary>Whether the object starting at <paramref name="from"/> is plural ("ships") or one thing ("a boat").</summary>
     private static (bool Plural, bool Single) ObjectNumber(AnnotatedText text, TokenSpan sentence, int from)
     {

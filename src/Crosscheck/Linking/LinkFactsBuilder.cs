@@ -107,8 +107,12 @@ public static partial class LinkFactsBuilder
         var (plural, single) = Number(text, e);
         // A campaign (a series of events "since September") totals what the running tolls of its sentence count;
         // the reading gives no event those numbers, the linker's campaign incident takes them from here.
-        var killed = e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Killed) : null;
-        var injured = e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Injured) : null;
+        // One attack singled out inside a toll's own words ("the death toll from Wednesday's strike on the port has risen to
+        // 21") has that running count as its dead: the toll counts that attack, not a campaign.
+        var killed = e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text)
+            : plural ? TollOf(tolls, sentence, TollMeasure.Killed) : single ? TollAround(tolls, e.Trigger, TollMeasure.Killed) : null;
+        var injured = e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text)
+            : plural ? TollOf(tolls, sentence, TollMeasure.Injured) : single ? TollAround(tolls, e.Trigger, TollMeasure.Injured) : null;
         return new EventFacts
         {
             Id = EventIds.Of(document, e),

@@ -443,6 +443,30 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_toll_told_of_one_dated_attack_is_its_count_and_a_later_report_of_its_week_joins_it()
+    {
+        var first = Facts("week-a", "Harbor Ledger", "2025-05-14",
+            "A drone struck a market in the town of Kherson early on Wednesday, killing at least seven people, the governor said.");
+        var update = Facts("week-b", "Gulf Gazette", "2025-05-16",
+            "The death toll from Wednesday's drone strike on the market in Kherson has risen to 13, officials said on Friday.");
+        var recap = Facts("week-c", "River Post", "2025-05-17",
+            "Mourners gathered in Kherson on Saturday for the funerals of those killed in a drone attack on the market earlier this week that killed 13 people.");
+        // The running count of Wednesday's strike is that strike's latest dead.
+        var updated = Link(first, update);
+        IncidentWith(updated, first, "struck").Fatalities!.Best.ShouldBe(13);
+        IncidentWith(updated, update, "strike").Id.ShouldBe(IncidentWith(updated, first, "struck").Id);
+        var record = Link(first, update, recap);
+        var incident = IncidentWith(record, first, "struck");
+        // "earlier this week" holds Wednesday, at the same town: the same attack, not an attack of its own.
+        IncidentWith(record, recap, "attack").Id.ShouldBe(incident.Id);
+        // A week's words elsewhere in the country say nothing of which attack.
+        var elsewhere = Facts("week-d", "River Post", "2025-05-17",
+            "Mourners gathered in Odesa on Saturday for the funerals of those killed in a drone attack on a port earlier this week that killed 13 people.");
+        var apart = Link(first, update, elsewhere);
+        IncidentWith(apart, elsewhere, "attack").Id.ShouldNotBe(IncidentWith(apart, first, "struck").Id);
+    }
+
+    [Fact]
     public void An_attack_of_fact_dated_days_after_its_report_has_no_day_of_its_own_and_starts_no_incident()
     {
         var province = new PlaceFacts("Paktika", "Paktika", "AF", "admin1", null, null);

@@ -204,6 +204,9 @@ public static class IncidentMatcher
         {
             // One event is on one day: reports whose days are more than a day apart are of two events.
             if (!agree) return null;
+            // The day's slack is for one event dated differently; "another strike on Wednesday" says it is not the one told
+            // before, so it is of its own day only (a night's words cover the day before too).
+            if ((a.Another || b.Another) && !OwnDaysMeet(a, b)) return null;
             // The very day its words give both beats a day's slack: of two attacks a report fits, the one of its day.
             score += IncidentAnchors.Days(a) is { } dayA && dayA == IncidentAnchors.Days(b) && a.Time!.Basis is null && b.Time!.Basis is null ? 0.25 : 0.2;
             shared |= SharedFacts.Time;
@@ -302,6 +305,14 @@ public static class IncidentMatcher
     private static bool OwnDaysDiffer(EventFacts a, EventFacts b) =>
         a.Time is { Basis: null, Start: { } sa, End: { } ea } && sa == ea && b.Time is { Basis: null, Start: { } sb, End: { } eb } && sb == eb && sa != sb
         && !OfANight(a.Time.Text) && !OfANight(b.Time.Text);
+
+    /// <summary>Whether the two events' days meet with no slack, a night's words ("overnight") covering the day before its day too.</summary>
+    private static bool OwnDaysMeet(EventFacts a, EventFacts b)
+    {
+        if (IncidentAnchors.Days(a) is not { } da || IncidentAnchors.Days(b) is not { } db) return true;
+        var (sa, sb) = (da.Start.DayNumber - (OfANight(a.Time?.Text) ? 1 : 0), db.Start.DayNumber - (OfANight(b.Time?.Text) ? 1 : 0));
+        return sa <= db.End.DayNumber && sb <= da.End.DayNumber;
+    }
 
     private static bool OfANight(string? words) => words is not null
         && (words.Contains("night", StringComparison.OrdinalIgnoreCase) || words.Contains("late", StringComparison.OrdinalIgnoreCase)

@@ -467,6 +467,23 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void Another_attack_on_the_next_day_is_not_the_one_told_the_day_before()
+    {
+        var region = new PlaceFacts("Kharkiv region", "Kharkiv region", "UA", "admin1", 49.5, 36.5);
+        EventFacts On(string id, int day, string words, bool another = false) => Strike(id, region) with
+        {
+            Time = new TimeFacts(words, new(2025, 12, day), new(2025, 12, day), "day"),
+            Another = another,
+        };
+        // A report a day later dating the same attack differently joins it; "another strike on Wednesday" does not.
+        IncidentMatcher.Match(On("b", 9, "on Wednesday"), [On("a", 8, "on Tuesday")]).ShouldNotBeNull();
+        IncidentMatcher.Match(On("b", 9, "on Wednesday morning", another: true), [On("a", 8, "on Tuesday")]).ShouldBeNull();
+        // Of its own day it may be; a night's words reach back to the day before.
+        IncidentMatcher.Match(On("b", 9, "on Wednesday", another: true), [On("a", 9, "on Wednesday")]).ShouldNotBeNull();
+        IncidentMatcher.Match(On("b", 8, "on Tuesday", another: true), [On("a", 9, "overnight")]).ShouldNotBeNull();
+    }
+
+    [Fact]
     public void An_attack_of_fact_dated_days_after_its_report_has_no_day_of_its_own_and_starts_no_incident()
     {
         var province = new PlaceFacts("Paktika", "Paktika", "AF", "admin1", null, null);

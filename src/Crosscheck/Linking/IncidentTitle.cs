@@ -105,7 +105,7 @@ internal static class IncidentTitle
         var isCountry = actor.EntityKey is { } k && k.Contains("geo:", StringComparison.Ordinal);
         var words = IncidentWords.Split(actor.Text);
         var names = CountryNames(country);
-        var side = words.All(w => IncidentWords.SideWords.Contains(w) || names.Contains(w) || IncidentWords.HasAny(w, IncidentWords.Official));
+        var side = words.All(w => IncidentWords.SideWords.Contains(w) || IncidentWords.Munitions.Contains(w) || names.Contains(w) || IncidentWords.HasAny(w, IncidentWords.Official));
         return isCountry || side ? CountryWords(country) : null;
     }
 

@@ -32,6 +32,9 @@ internal static class IncidentWords
 
     public static FrozenSet<string> SideWords { get; } = Set(File, "side-words");
 
+    /// <summary>A side's weapons, which stand for the side that fired them ("a Russian missile").</summary>
+    public static FrozenSet<string> Munitions { get; } = Set(File, "munitions");
+
     public static string[] Official => Section(File, "official");
 
     public static string[] Critic => Section(File, "critic");

@@ -287,6 +287,18 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_sides_weapon_as_the_subject_names_the_side_in_the_title()
+    {
+        // "A US missile hit the boat": the weapon's words name its side, not an actor "by A US missile".
+        var missile = new ParticipantFacts("A US missile", "norp:american", "US");
+        var report = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, actors: [missile], day: Tuesday)]);
+        Summarize(report).Incident.Title.ShouldBe("US strike on a boat in the Caribbean Sea, 2 Sep 2025: 3 killed");
+        // A word that is no weapon keeps the actor's own words.
+        var crew = new ParticipantFacts("A US crew", "norp:american", "US");
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, actors: [crew], day: Tuesday)])).Incident.Title.ShouldContain("by A US crew");
+    }
+
+    [Fact]
     public void A_side_named_by_its_countrys_words_alone_is_that_country()
     {
         // "US forces" read as an organization of its own, with no country: its words still name the US.

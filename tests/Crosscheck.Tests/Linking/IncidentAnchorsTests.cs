@@ -455,6 +455,10 @@ public class IncidentAnchorsTests
         var updated = Link(first, update);
         IncidentWith(updated, first, "struck").Fatalities!.Best.ShouldBe(13);
         IncidentWith(updated, update, "strike").Id.ShouldBe(IncidentWith(updated, first, "struck").Id);
+        // Whatever else its sentence counts, the toll of the attack its words name is that attack's count.
+        var later = Facts("week-e", "Gulf Gazette", "2025-05-16",
+            "The death toll from Wednesday's drone strike on the market in Kherson has risen to 15 as more of the injured died in hospital, officials said.");
+        IncidentWith(Link(first, later), first, "struck").Fatalities!.Best.ShouldBe(15);
         var record = Link(first, update, recap);
         var incident = IncidentWith(record, first, "struck");
         // "earlier this week" holds Wednesday, at the same town: the same attack, not an attack of its own.

@@ -88,6 +88,9 @@ public sealed record AcledType(string EventType, string SubEventType);
 public sealed record Participant(TokenSpan Span, EntityMention? Entity)
 {
     public string Text => Span.Text;
+
+    /// <summary>Whether the words make the participant the actor by its own claim ("X claimed responsibility for the attack").</summary>
+    public bool Claimed { get; init; }
 }
 
 /// <summary>Where an event happened, as the text names it.</summary>

@@ -47,7 +47,7 @@ public sealed partial class EventReader
             var matches = triggers.IsDefault ? Lexicon.Match(text, sentence) : triggers;
             var actor = SyntaxActors.ActorOf(text, trigger.Head, t => matches.Any(m => m.Span.Contains(t) && IsSpeechAct(m.Entry.Type)));
             if (actor >= 0) actor = SyntaxActors.SpeakerForPronoun(text, actor);
-            return actor < 0 ? ImmutableArray<Participant>.Empty : [ParticipantAt(text, actor)];
+            return actor < 0 ? ImmutableArray<Participant>.Empty : [ParticipantAt(text, actor) with { Claimed = SyntaxActors.Claims(text, actor, trigger.Head) }];
         }
         var gerundAdjunct = text.PosOf(trigger.Head) == "VBG" && trigger.Head == trigger.Span.StartToken && trigger.Span.StartToken > sentence.StartToken
             && text.PosOf(trigger.Span.StartToken - 1) == "IN";

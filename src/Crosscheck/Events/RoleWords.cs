@@ -23,6 +23,12 @@ internal static class RoleWords
 
     public static FrozenSet<string> AreaNouns => Section("area-nouns");
 
+    /// <summary>Nouns of owning an act ("responsibility", "credit") whose "for" phrase is the claimant's doing.</summary>
+    public static FrozenSet<string> ResponsibilityNouns => Section("responsibility-nouns");
+
+    /// <summary>Verbs (lemmas) that claim an act through a responsibility noun ("claimed responsibility for").</summary>
+    public static FrozenSet<string> ClaimVerbs => Section("claim-verbs");
+
     /// <summary>Nouns of a gathering or a visit, whose place is not an attack's ("negotiations in Switzerland").</summary>
     public static FrozenSet<string> GatheringNouns => Section("gathering-nouns");
     public static FrozenSet<string> InstitutionNouns => Section("institution-nouns");

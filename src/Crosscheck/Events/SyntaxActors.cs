@@ -34,6 +34,7 @@ internal static class SyntaxActors
         for (var hop = 0; hop <= MaxHops && t >= 0; hop++)
         {
             if (OwnActor(text, t) is var own and >= 0) return own;
+            if (Claimant(text, t) is var claimant and >= 0) return claimant;
             var relation = text.RelationOf(t) ?? "";
             var governor = text.HeadOf(t);
             if (governor < 0) return -1;
@@ -75,6 +76,59 @@ internal static class SyntaxActors
             if (text.HeadOf(d) == speech && text.RelationOf(d) == "nsubj") return IsBody(text, d) ? d : actor;
         }
         return actor;
+    }
+
+    /// <summary>
+    /// The subject of a claim of the event noun at <paramref name="t"/>: "X claimed responsibility for the attack" (the noun
+    /// in the "for" phrase of a responsibility noun that a claim verb takes, or of the verb that takes it), "X claimed the
+    /// bombing"; -1 when there is none, or the claim is denied ("has not claimed", "no group claimed").
+    /// </summary>
+    private static int Claimant(AnnotatedText text, int t)
+    {
+        if (!IsNoun(text, t)) return -1;
+        var relation = text.RelationOf(t);
+        var governor = text.HeadOf(t);
+        if (governor < 0) return -1;
+        int verb;
+        if (relation == "nmod" && HasCase(text, t, "for") && IsResponsibility(text, governor) && text.RelationOf(governor) == "obj") verb = text.HeadOf(governor);
+        else if (relation == "obl" && HasCase(text, t, "for") && HasChild(text, governor, "obj", c => IsResponsibility(text, c))) verb = governor;
+        else if (relation == "obj" && Lemmas.Candidates(text.WordOf(governor)).Contains("claim")) verb = governor;
+        else return -1;
+        if (verb < 0 || !IsVerb(text, verb) || !Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ClaimVerbs.Contains)) return -1;
+        if (HasChild(text, verb, "advmod", c => text.WordOf(c).ToLowerInvariant() is "not" or "never" or "n't")) return -1;
+        var subject = -1;
+        var sentence = text.SentenceOf(verb);
+        for (var d = sentence.StartToken; d < sentence.EndToken && subject < 0; d++)
+        {
+            if (text.HeadOf(d) == verb && text.RelationOf(d) == "nsubj") subject = d;
+        }
+        if (subject < 0 || text.WordOf(subject).ToLowerInvariant() is "nobody" or "none" or "no-one"
+            || HasChild(text, subject, "det", c => text.WordOf(c).Equals("no", StringComparison.OrdinalIgnoreCase))) return -1;
+        return subject;
+    }
+
+    /// <summary>Whether <paramref name="actor"/> is the actor of the event at <paramref name="head"/> by its own claim of it.</summary>
+    public static bool Claims(AnnotatedText text, int actor, int head)
+    {
+        var t = head;
+        for (var hop = 0; hop <= MaxHops && t >= 0; hop++, t = text.HeadOf(t))
+        {
+            if (OwnActor(text, t) >= 0) return false;
+            if (Claimant(text, t) is var claimant and >= 0) return claimant == actor;
+        }
+        return false;
+    }
+
+    private static bool IsResponsibility(AnnotatedText text, int t) => RoleWords.ResponsibilityNouns.Contains(text.WordOf(t).ToLowerInvariant());
+
+    private static bool HasChild(AnnotatedText text, int head, string relation, Func<int, bool> test)
+    {
+        var sentence = text.SentenceOf(head);
+        for (var d = sentence.StartToken; d < sentence.EndToken; d++)
+        {
+            if (text.HeadOf(d) == head && text.RelationOf(d) == relation && test(d)) return true;
+        }
+        return false;
     }
 
     /// <summary>A body that can be "it": an institution noun, or a country or organisation named by the word itself.</summary>

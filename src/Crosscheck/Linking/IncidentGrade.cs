@@ -9,7 +9,8 @@ namespace Crosscheck.Linking;
 /// <item><c>discounted</c>: every report of it is a denial or says it did not happen;</item>
 /// <item><c>contested</c>: competing claims about who did it or whether it happened (an actor or modality discrepancy),
 /// or a party disputing what was reported;</item>
-/// <item><c>confirmed</c>: the acting party acknowledges it: a speaker who is the incident's actor, or who speaks for the
+/// <item><c>confirmed</c>: the acting party acknowledges it: it claims the act ("claimed responsibility for the attack"),
+/// or a speaker who is the incident's actor, or who speaks for the
 /// actor's side as its force, commander, ministry, government or spokesperson (a speaker read as the actor counts only
 /// when a report not theirs names them as the actor too) (<c>data/events/incident-words.txt</c>
 /// <c>@official</c>), never a critic or a bystander (<c>@critic</c>, or another country);</item>
@@ -57,6 +58,8 @@ internal static class IncidentGrade
         var actorKey = top.First().EntityKey;
         var side = top.Select(a => a.Country ?? IncidentTitle.CountryOfWords(a.Text)).OfType<string>().FirstOrDefault() ?? actors.Select(a => a.Country).OfType<string>().GroupBy(c => c, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+        // "The group claimed responsibility for the attack": the acting party owns the act in so many words.
+        if (top.FirstOrDefault(a => a.Claimed) is { } claimant) return $"{claimant.Text}, the acting party, claimed it";
         foreach (var e in factual)
         {
             if (e.AttributionKind != AttributionKind.Named || e.Speaker is null) continue;

@@ -96,7 +96,11 @@ public static class TimeBases
 public sealed record RangeFacts(decimal Min, decimal? Max, string Text);
 
 /// <summary>An actor or recipient: the words, the entity merge key when the words name one, and its country when known.</summary>
-public sealed record ParticipantFacts(string Text, string? EntityKey, string? Country);
+public sealed record ParticipantFacts(string Text, string? EntityKey, string? Country)
+{
+    /// <summary>Whether the actor is one by its own claim of the act ("X claimed responsibility for the attack").</summary>
+    public bool Claimed { get; init; }
+}
 
 /// <summary>A counted quantity of an event ("10,000 of its troops": 10000 troops).</summary>
 public sealed record QuantityFacts(decimal Value, string Unit, string Text);

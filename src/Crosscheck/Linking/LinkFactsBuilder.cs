@@ -176,6 +176,6 @@ public static partial class LinkFactsBuilder
             key ??= keys.GetValueOrDefault((inner.Span.StartToken, inner.Span.EndToken));
             country ??= inner.Known?.Country;
         }
-        return new ParticipantFacts(p.Text, key, country);
+        return new ParticipantFacts(p.Text, key, country) { Claimed = p.Claimed };
     }
 }

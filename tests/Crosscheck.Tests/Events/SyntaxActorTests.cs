@@ -52,4 +52,22 @@ public sealed class SyntaxActorTests
         reading.Events.Where(e => e.Type == PloverType.Assault).ShouldAllBe(e => e.Actors.Any(a => a.Text.Contains("Gunmen")));
         reading.Events.ShouldContain(e => e.Type == PloverType.Assault);
     }
+
+    [Theory]
+    [InlineData("A separatist faction claimed responsibility for the bombing of the rail line on Sunday.", "faction")]
+    [InlineData("The insurgents took credit for an ambush on an army patrol in the hills.", "insurgents")]
+    [InlineData("An armed group claimed the attack on the power station in a video statement.", "group")]
+    public void Whoever_claims_an_attack_is_its_actor_by_its_own_claim(string sentence, string claimant)
+    {
+        var actor = Assault(sentence).Actors.ShouldHaveSingleItem();
+        actor.Text.ShouldContain(claimant);
+        actor.Claimed.ShouldBeTrue();
+        // A plain subject is an actor, not a claimant.
+        Assault("Gunmen attacked a police post near the border on Monday.").Actors.ShouldAllBe(a => !a.Claimed);
+    }
+
+    [Theory]
+    [InlineData("No group has claimed responsibility for the bombing of the rail line.")]
+    [InlineData("The separatists have not claimed responsibility for the bombing of the rail line.")]
+    public void A_claim_nobody_made_gives_no_actor(string sentence) => Assault(sentence).Actors.ShouldBeEmpty();
 }

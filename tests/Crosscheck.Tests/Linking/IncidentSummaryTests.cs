@@ -287,6 +287,18 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void An_attack_its_actor_claims_is_confirmed_by_the_claim()
+    {
+        var group = new ParticipantFacts("A separatist faction", "o:separatist faction", null);
+        var told = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, actors: [group], day: Tuesday)]);
+        Summarize(told).Incident.Grade.ShouldBe(Grade.Weak);
+        var claimed = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, actors: [group with { Claimed = true }], day: Tuesday)]);
+        var incident = Summarize(claimed).Incident;
+        incident.Grade.ShouldBe(Grade.Confirmed);
+        incident.GradeReason.ShouldBe("A separatist faction, the acting party, claimed it");
+    }
+
+    [Fact]
     public void A_sides_weapon_as_the_subject_names_the_side_in_the_title()
     {
         // "A US missile hit the boat": the weapon's words name its side, not an actor "by A US missile".

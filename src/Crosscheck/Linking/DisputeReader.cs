@@ -33,6 +33,8 @@ internal static class DisputeReader
     private static readonly System.Collections.Frozen.FrozenSet<string> BlameOtherObjects = IncidentWords.DisputeSet("blame-other-objects");
     private static readonly ImmutableArray<string[]> Blames = [.. IncidentWords.Dispute("blame-phrases").Select(p => p.Split('_'))];
     private static readonly System.Collections.Frozen.FrozenSet<string> Hedges = IncidentWords.DisputeSet("hedge-speakers");
+    private static readonly System.Collections.Frozen.FrozenSet<string> ResponsibilityNouns = IncidentWords.DisputeSet("responsibility-nouns");
+    private static readonly ImmutableArray<string> AllegationVerbs = [.. IncidentWords.Dispute("allegation-verbs")];
 
     public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events)
     {
@@ -46,11 +48,25 @@ internal static class DisputeReader
                 if ((cue.Kind == "blame" ? SidesOf(text, sentence, i) : PartyOf(text, sentence, i, cue.Kind)) is not var (name, country)) continue;
                 var claim = cue.Kind is "denial" or "dispute" ? ClaimOf(text, sentence, i) : null;
                 // "…, a charge the government denies": the deny verb's object is the noun its clause describes.
-                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind == "denial", claim), sentence.Start, sentence.End, sentence.Text));
+                if (claim is null && cue.Kind == "denial" && DescribedClaim(text, sentence, i) is { } described) claim = described;
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind, claim), sentence.Start, sentence.End, sentence.Text));
                 break;
             }
         }
         return found.ToImmutable();
+    }
+
+    /// <summary>
+    /// The claim noun a deny verb's clause describes ("a charge the government denies", "an allegation which the army
+    /// denied"): the head of its relative clause, or a claim noun just before its subject; null when none.
+    /// </summary>
+    private static int? DescribedClaim(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        if (text.RelationOf(verb) == "acl:relcl" && text.HeadOf(verb) is var head and >= 0 && ClaimNouns.Contains(text.WordOf(head))) return head;
+        if (SubjectOf(text, verb) is not { } subject) return null;
+        var t = SyntaxActors.PhraseOf(text, subject).StartToken - 1;
+        if (t >= sentence.StartToken && text.WordOf(t) is "which" or "that") t--;
+        return t >= sentence.StartToken && text.PosOf(t) is "NN" or "NNS" && ClaimNouns.Contains(text.WordOf(t)) ? t : null;
     }
 
     /// <summary>
@@ -362,21 +378,51 @@ internal static class DisputeReader
         return false;
     }
 
-    /// <summary>
-    /// The event the dispute is about: a disputable event of its sentence, nearest the cue. Without one, a
-    /// denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before, none when
-    /// that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of sheltering
-    /// militants"); else the article's first disputable reported news ("disputed the account").
-    /// </summary>
-    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, bool denial, int? claim)
+    /// <summary>The token of the event's trigger word in the sentence, or -1.</summary>
+    private static int TriggerToken(AnnotatedText text, TokenSpan sentence, EventFacts e)
     {
+        var first = e.Trigger.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (first is null) return -1;
+        for (var t = sentence.StartToken; t < sentence.EndToken; t++)
+        {
+            if (text.StartOf(t) >= e.Start && text.EndOf(t) <= e.End && string.Equals(text.WordOf(t), first, StringComparison.OrdinalIgnoreCase)) return t;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The event the dispute is about: a disputable event of its sentence, nearest the cue. A deny verb whose object is
+    /// neither a claim nor a responsibility ("denies the presence of militants", "denied any links to the gang") disputes that
+    /// thing: only an event its object holds. The speaker's own further words ("denied retaliating and claimed the attacks
+    /// wounded civilians") are not what is denied, and a mutual blame is for the news, never for a fight it recalls. Without one,
+    /// a denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before, none
+    /// when that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of
+    /// sheltering militants") or when its own sentence tells the allegation ("X claims …, a charge Y denies"); else the
+    /// article's first disputable reported news ("disputed the account").
+    /// </summary>
+    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, string kind, int? claim)
+    {
+        var denial = kind == "denial";
+        var parsed = SyntaxScope.HasParse(text, sentence);
         var cueStart = text.StartOf(cue);
+        // Only a true object names what is denied: with a parse its "obj", never a day ("denied today that …").
+        var other = claim is { } o && !ClaimNouns.Contains(text.WordOf(o)) && !ResponsibilityNouns.Contains(text.WordOf(o).ToLowerInvariant())
+            && !text.InTime(o) && (!parsed || text.HeadOf(o) == cue && text.RelationOf(o) == "obj");
         var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
                 && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
+            .Where(e => kind != "blame" || e.Salience != "background")
+            .Where(e => !parsed || !(kind is "denial" or "dispute") || TriggerToken(text, sentence, e) is var t && t < 0
+                || (other ? t == claim || Within(text, t, claim!.Value) : !InConjunct(text, t, cue)))
             .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
         if (inSentence.Count > 0) return inSentence[0].Id;
+        if (other) return null;
         if (claim is { } c && AllegationNouns.Contains(text.WordOf(c)))
         {
+            for (var t = sentence.StartToken; t < cue; t++)
+            {
+                if (text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Prepend(text.WordOf(t).ToLowerInvariant())
+                        .Any(l => AllegationVerbs.Contains(l, StringComparer.OrdinalIgnoreCase))) return null;
+            }
             var index = text.SentenceIndexOf(sentence.StartToken);
             if (index <= 0) return null;
             var previous = text.Sentences[index - 1];
@@ -385,5 +431,15 @@ internal static class DisputeReader
         }
         var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e)).ToList();
         return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
+    }
+
+    /// <summary>Whether the token lies in a clause conjoined to the cue's verb ("denied X and claimed Y": Y).</summary>
+    private static bool InConjunct(AnnotatedText text, int token, int cue)
+    {
+        for (var t = token; t >= 0; t = text.HeadOf(t))
+        {
+            if (text.HeadOf(t) == cue) return text.RelationOf(t) is "conj" or "parataxis";
+        }
+        return false;
     }
 }

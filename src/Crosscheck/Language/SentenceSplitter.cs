@@ -51,7 +51,8 @@ public sealed class SentenceSplitter : IPipelineComponent
     /// <summary>
     /// The dash ending a wire dateline that opens a sentence, or -1: a place in capitals ("WASHINGTON", "SANTO DOMINGO",
     /// "ST. PETERSBURG"), then, on the same line, a comma and a country or date and/or an outlet in brackets, then a dash
-    /// ("—", "–", "-", "--") before a capitalized word. Only capitals: "Washington - the capital" is prose.
+    /// ("—", "–", "-", "--") before a capitalized word; or the place in capitals and a colon ("LAHORE:") before a capitalized
+    /// word on the same line. Only capitals: "Washington - the capital" is prose.
     /// </summary>
     private static int DatelineEnd(AnnotatedText text, int start)
     {
@@ -71,6 +72,9 @@ public sealed class SentenceSplitter : IPipelineComponent
                 return k == capitals || brackets || text.WordOf(capitals) == "," ? k : -1;
             }
             if (text.Text.AsSpan(text.StartOf(start), text.EndOf(k) - text.StartOf(start)).Contains('\n')) return -1;
+            // "LAHORE: The provincial police said …": a colon right after the place ends the dateline as a dash does.
+            if (w == ":" && k == capitals)
+                return k + 1 < n && char.IsUpper(text.WordOf(k + 1)[0]) && !text.Text.AsSpan(text.EndOf(k), text.StartOf(k + 1) - text.EndOf(k)).Contains('\n') ? k : -1;
             if (w is "." or "!" or "?" or ";" or "\"" or "“" or "”") return -1;
             if (k == capitals && w is not ("," or "(")) return -1;
             if (w == ")") brackets = true;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
+using Crosscheck.Language.Gazetteers;
 
 namespace Crosscheck.Linking;
 
@@ -13,6 +14,9 @@ namespace Crosscheck.Linking;
 /// event it is about: an event of its own sentence (for a deny verb, the event read as denied first), else the article's
 /// first reported news ("disputed the account").
 /// A cue with a negation before it ("did not deny") disputes nothing; words that name no speaker are the article's own.
+/// Only a party disputes: "he" is the person the coreference chain names, "the ministry" the ministry named in full before,
+/// and words of no one known (a pronoun standing for no one, "media reports") are no dispute; the two sides of a mutual
+/// blame are named as the countries they are, and a blame whose sides are not clear is none.
 /// </summary>
 internal static class DisputeReader
 {
@@ -28,6 +32,9 @@ internal static class DisputeReader
     private static readonly ImmutableArray<string[]> NonEvents = [.. IncidentWords.Dispute("nonevent-phrases").Select(p => p.Split('_'))];
     private static readonly System.Collections.Frozen.FrozenSet<string> BlameOtherObjects = IncidentWords.DisputeSet("blame-other-objects");
     private static readonly ImmutableArray<string[]> Blames = [.. IncidentWords.Dispute("blame-phrases").Select(p => p.Split('_'))];
+    private static readonly System.Collections.Frozen.FrozenSet<string> Hedges = IncidentWords.DisputeSet("hedge-speakers");
+    private static readonly System.Collections.Frozen.FrozenSet<string> ResponsibilityNouns = IncidentWords.DisputeSet("responsibility-nouns");
+    private static readonly ImmutableArray<string> AllegationVerbs = [.. IncidentWords.Dispute("allegation-verbs")];
 
     public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events)
     {
@@ -38,20 +45,126 @@ internal static class DisputeReader
             for (var i = sentence.StartToken; i < sentence.EndToken; i++)
             {
                 if (Cue(text, sentence, i) is not { } cue) continue;
-                // A deny verb with no subject of its own in the parse is said by the speaker of the clause it hangs in
-                // ("Petro said a fisherman was among those killed …, and denied that …").
-                var speaker = cue.Kind is "denial" or "dispute" or "blame" ? SubjectOf(text, i) ?? SpeakerOf(text, i) : SpeakerOf(text, i);
-                // "Both governments accused each other", parsed as a participle of the noun: the noun is who says so.
-                if (speaker is null && cue.Kind == "blame" && text.RelationOf(i) == "acl" && text.HeadOf(i) is var holder and >= 0) speaker = holder;
-                speaker ??= EntityBefore(text, sentence, i);
-                if (speaker is null) continue;
-                var (name, country) = NameOf(text, speaker.Value);
+                if ((cue.Kind == "blame" ? SidesOf(text, sentence, i) : PartyOf(text, sentence, i, cue.Kind)) is not var (name, country)) continue;
                 var claim = cue.Kind is "denial" or "dispute" ? ClaimOf(text, sentence, i) : null;
-                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind == "denial", claim), sentence.Start, sentence.End, sentence.Text));
+                // "…, a charge the government denies": the deny verb's object is the noun its clause describes.
+                if (claim is null && cue.Kind == "denial" && DescribedClaim(text, sentence, i) is { } described) claim = described;
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind, claim), sentence.Start, sentence.End, sentence.Text));
                 break;
             }
         }
         return found.ToImmutable();
+    }
+
+    /// <summary>
+    /// The claim noun a deny verb's clause describes ("a charge the government denies", "an allegation which the army
+    /// denied"): the head of its relative clause, or a claim noun just before its subject; null when none.
+    /// </summary>
+    private static int? DescribedClaim(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        if (text.RelationOf(verb) == "acl:relcl" && text.HeadOf(verb) is var head and >= 0 && ClaimNouns.Contains(text.WordOf(head))) return head;
+        if (SubjectOf(text, verb) is not { } subject) return null;
+        var t = SyntaxActors.PhraseOf(text, subject).StartToken - 1;
+        if (t >= sentence.StartToken && text.WordOf(t) is "which" or "that") t--;
+        return t >= sentence.StartToken && text.PosOf(t) is "NN" or "NNS" && ClaimNouns.Contains(text.WordOf(t)) ? t : null;
+    }
+
+    /// <summary>
+    /// The party whose words the cue is, with its country; null when no party is known: the cue's words belong to no one
+    /// named, or to a pronoun no one named before stands for, or to the reporting itself ("media reports said").
+    /// </summary>
+    private static (string Name, string? Country)? PartyOf(AnnotatedText text, TokenSpan sentence, int cue, string kind)
+    {
+        // A deny verb with no subject of its own in the parse is said by the speaker of the clause it hangs in
+        // ("Petro said a fisherman was among those killed …, and denied that …").
+        var speaker = kind is "denial" or "dispute" ? SubjectOf(text, cue) ?? SpeakerOf(text, cue) : SpeakerOf(text, cue);
+        speaker ??= EntityBefore(text, sentence, cue);
+        if (speaker is not { } token) return null;
+        if (Hedges.Contains(text.WordOf(token))) return null;
+        if (text.PosOf(token) is "PRP")
+        {
+            // "The ministry said it rejected …": "it" is the body speaking; "he", "she": the person the coreference chain names.
+            if (SyntaxActors.SpeakerForPronoun(text, token) is var body && body != token) return NameOf(text, body);
+            foreach (var chain in text.Coreference)
+            {
+                foreach (var m in chain.Mentions)
+                {
+                    if (m.Contains(token)) return (chain.Known?.Name ?? chain.Name, chain.Known?.Country);
+                }
+            }
+            return null;
+        }
+        var (name, country) = NameOf(text, token);
+        return BodyNamedBefore(text, token) ?? (name, country);
+    }
+
+    /// <summary>
+    /// "The ministry also rejected …": a body named by its kind alone ("the ministry", "the army") is the nearest body of that
+    /// kind the text named in full before ("Cambodia's Ministry of Defense"); null when the words name it themselves or none came before.
+    /// </summary>
+    private static (string Name, string? Country)? BodyNamedBefore(AnnotatedText text, int token)
+    {
+        var head = text.WordOf(token).ToLowerInvariant();
+        if (!RoleWords.InstitutionNouns.Contains(head) || text.EntityAt(token) is not null) return null;
+        var phrase = SyntaxActors.PhraseOf(text, token);
+        for (var t = phrase.StartToken; t < phrase.EndToken; t++)
+        {
+            if (t != token && (text.EntityAt(t) is not null || text.PosOf(t) is "NNP" or "NNPS" or "PRP$")) return null;
+        }
+        for (var k = text.Entities.Length - 1; k >= 0; k--)
+        {
+            var m = text.Entities[k];
+            if (m.Span.EndToken > phrase.StartToken || m.Type is not (EntityType.Org or EntityType.Group)) continue;
+            if (!IncidentWords.Split(m.Name.Text).Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))) continue;
+            // Whose body: its own country, else the country named just before it ("Cambodia's Ministry of Defense").
+            var start = m.Span.StartToken;
+            string? country = m.Known?.Country;
+            if (k > 0 && text.Entities[k - 1] is var before && before.Type is EntityType.Gpe or EntityType.Norp && before.Span.EndToken >= start - 1
+                && text.SentenceOf(before.Span.StartToken).StartToken == text.SentenceOf(start).StartToken)
+            {
+                country ??= before.Known?.Country;
+                start = before.Span.StartToken;
+            }
+            return (text.Span(start, m.Span.EndToken).Text, country);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The two sides of a mutual blame, named: the countries the blaming words join ("Thailand and Cambodia have traded
+    /// blame"), else the two countries its sentence names ("Cambodian and Thai troops clashed, with both blaming each other"),
+    /// else the two countries the article names up to it, a third named at most half as often as the second ("Both countries
+    /// accused each other" in a report of two countries' clash). Null when the sides are not clear: who blames whom is then unknown.
+    /// </summary>
+    private static (string Name, string? Country)? SidesOf(AnnotatedText text, TokenSpan sentence, int cue)
+    {
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        var inSentence = new List<string>();
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.StartToken >= sentence.EndToken) continue;
+            if (m.Type is not (EntityType.Gpe or EntityType.Norp) || CountryOf(m) is not { } c) continue;
+            counts[c] = counts.TryGetValue(c, out var seen) ? (seen.Count + 1, seen.First) : (1, m.Span.StartToken);
+            if (m.Span.StartToken >= sentence.StartToken && !inSentence.Contains(c)) inSentence.Add(c);
+        }
+        // The blaming words' own subject, when it joins two countries ("Thailand and Cambodia", "Thai and Cambodian troops").
+        var subject = SubjectOf(text, cue) ?? (text.RelationOf(cue) == "acl" && text.HeadOf(cue) is var holder and >= 0 ? holder : null);
+        var joined = subject is { } sub
+            ? text.Entities.Where(m => m.Type is EntityType.Gpe or EntityType.Norp && (m.Span.Contains(sub) || Within(text, m.Span.StartToken, sub)))
+                .Select(CountryOf).OfType<string>().Distinct().ToList()
+            : [];
+        List<string> sides;
+        if (joined.Count == 2) sides = joined;
+        else if (inSentence.Count == 2) sides = inSentence;
+        else
+        {
+            var ranked = counts.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Value.First).ToList();
+            if (ranked.Count < 2 || inSentence.Count > 2 || (ranked.Count > 2 && ranked[2].Value.Count * 2 > ranked[1].Value.Count)) return null;
+            sides = [ranked[0].Key, ranked[1].Key];
+            if (inSentence.Count == 1 && !sides.Contains(inSentence[0])) return null;
+            sides = [.. sides.OrderBy(c => counts[c].First)];
+        }
+        return (string.Join(" and ", sides.Select(c => Gazetteer.Default.Country(c)?.Entity.Name ?? c)), null);
     }
 
     private static (string Kind, string Words)? Cue(AnnotatedText text, TokenSpan sentence, int i)
@@ -252,21 +365,64 @@ internal static class DisputeReader
     private static bool Disputable(EventFacts e) => IncidentMatcher.ClassOf(e.Modality) == ModalityClass.Factual
         && e.Type is PloverType.Assault or PloverType.Coerce or PloverType.Mobilize;
 
-    /// <summary>
-    /// The event the dispute is about: a disputable event of its sentence, nearest the cue. Without one, a
-    /// denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before, none when
-    /// that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of sheltering
-    /// militants"); else the article's first disputable reported news ("disputed the account").
-    /// </summary>
-    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, bool denial, int? claim)
+    /// <summary>The country a place or people mention stands for: the gazetteer's, else its words' ("Thai", "Cambodia").</summary>
+    private static string? CountryOf(EntityMention m) => m.Known?.Country ?? IncidentTitle.CountryOfWords(m.Name.Text);
+
+    /// <summary>Whether <paramref name="d"/> lies in the subtree of <paramref name="top"/>.</summary>
+    private static bool Within(AnnotatedText text, int d, int top)
     {
+        for (var t = text.HeadOf(d); t >= 0; t = text.HeadOf(t))
+        {
+            if (t == top) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The token of the event's trigger word in the sentence, or -1.</summary>
+    private static int TriggerToken(AnnotatedText text, TokenSpan sentence, EventFacts e)
+    {
+        var first = e.Trigger.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (first is null) return -1;
+        for (var t = sentence.StartToken; t < sentence.EndToken; t++)
+        {
+            if (text.StartOf(t) >= e.Start && text.EndOf(t) <= e.End && string.Equals(text.WordOf(t), first, StringComparison.OrdinalIgnoreCase)) return t;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The event the dispute is about: a disputable event of its sentence, nearest the cue. A deny verb whose object is
+    /// neither a claim nor a responsibility ("denies the presence of militants", "denied any links to the gang") disputes that
+    /// thing: only an event its object holds. The speaker's own further words ("denied retaliating and claimed the attacks
+    /// wounded civilians") are not what is denied, and a mutual blame is for the news, never for a fight it recalls. Without one,
+    /// a denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before, none
+    /// when that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of
+    /// sheltering militants") or when its own sentence tells the allegation ("X claims …, a charge Y denies"); else the
+    /// article's first disputable reported news ("disputed the account").
+    /// </summary>
+    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, string kind, int? claim)
+    {
+        var denial = kind == "denial";
+        var parsed = SyntaxScope.HasParse(text, sentence);
         var cueStart = text.StartOf(cue);
+        // Only a true object names what is denied: with a parse its "obj", never a day ("denied today that …").
+        var other = claim is { } o && !ClaimNouns.Contains(text.WordOf(o)) && !ResponsibilityNouns.Contains(text.WordOf(o).ToLowerInvariant())
+            && !text.InTime(o) && (!parsed || text.HeadOf(o) == cue && text.RelationOf(o) == "obj");
         var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
                 && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
+            .Where(e => kind != "blame" || e.Salience != "background")
+            .Where(e => !parsed || !(kind is "denial" or "dispute") || TriggerToken(text, sentence, e) is var t && t < 0
+                || (other ? t == claim || Within(text, t, claim!.Value) : !InConjunct(text, t, cue)))
             .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
         if (inSentence.Count > 0) return inSentence[0].Id;
+        if (other) return null;
         if (claim is { } c && AllegationNouns.Contains(text.WordOf(c)))
         {
+            for (var t = sentence.StartToken; t < cue; t++)
+            {
+                if (text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Prepend(text.WordOf(t).ToLowerInvariant())
+                        .Any(l => AllegationVerbs.Contains(l, StringComparer.OrdinalIgnoreCase))) return null;
+            }
             var index = text.SentenceIndexOf(sentence.StartToken);
             if (index <= 0) return null;
             var previous = text.Sentences[index - 1];
@@ -275,5 +431,15 @@ internal static class DisputeReader
         }
         var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e)).ToList();
         return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
+    }
+
+    /// <summary>Whether the token lies in a clause conjoined to the cue's verb ("denied X and claimed Y": Y).</summary>
+    private static bool InConjunct(AnnotatedText text, int token, int cue)
+    {
+        for (var t = token; t >= 0; t = text.HeadOf(t))
+        {
+            if (text.HeadOf(t) == cue) return text.RelationOf(t) is "conj" or "parataxis";
+        }
+        return false;
     }
 }

@@ -80,8 +80,9 @@ internal static class SyntaxActors
 
     /// <summary>
     /// The subject of a claim of the event noun at <paramref name="t"/>: "X claimed responsibility for the attack" (the noun
-    /// in the "for" phrase of a responsibility noun that a claim verb takes, or of the verb that takes it), "X claimed the
-    /// bombing"; -1 when there is none, or the claim is denied ("has not claimed", "no group claimed").
+    /// in the "for" phrase of a responsibility noun that a claim verb takes, or of the verb that takes it); -1 when there is
+    /// none, or the claim is denied ("has not claimed", "no group claimed"). "X claimed the bombing" is left alone: "claimed"
+    /// with an event for object is as often a misparsed report ("Russia claimed its strikes were a response").
     /// </summary>
     private static int Claimant(AnnotatedText text, int t)
     {
@@ -92,7 +93,6 @@ internal static class SyntaxActors
         int verb;
         if (relation == "nmod" && HasCase(text, t, "for") && IsResponsibility(text, governor) && text.RelationOf(governor) == "obj") verb = text.HeadOf(governor);
         else if (relation == "obl" && HasCase(text, t, "for") && HasChild(text, governor, "obj", c => IsResponsibility(text, c))) verb = governor;
-        else if (relation == "obj" && Lemmas.Candidates(text.WordOf(governor)).Contains("claim")) verb = governor;
         else return -1;
         if (verb < 0 || !IsVerb(text, verb) || !Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ClaimVerbs.Contains)) return -1;
         if (HasChild(text, verb, "advmod", c => text.WordOf(c).ToLowerInvariant() is "not" or "never" or "n't")) return -1;

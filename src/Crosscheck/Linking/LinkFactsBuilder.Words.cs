@@ -23,6 +23,9 @@ public static partial class LinkFactsBuilder
     /// <summary>Determiners that make a noun one thing, as written.</summary>
     private static readonly FrozenSet<string> OneDeterminers = WordSet("one-determiners", StringComparer.Ordinal);
 
+    /// <summary>Nouns of one attack, singular ("strike", "bombing"): a toll whose words hold one counts that attack.</summary>
+    private static readonly FrozenSet<string> OneAttackNouns = WordSet("one-attack-nouns", StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> PersonPlurals = WordSet("person-plurals", StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> KillWords = WordSet("kill-words", StringComparer.OrdinalIgnoreCase);

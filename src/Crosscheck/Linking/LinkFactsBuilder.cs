@@ -107,17 +107,15 @@ public static partial class LinkFactsBuilder
         var (plural, single) = Number(text, e);
         // A campaign (a series of events "since September") totals what the running tolls of its sentence count;
         // the reading gives no event those numbers, the linker's campaign incident takes them from here.
-        // One attack singled out inside a toll's own words ("the death toll from Wednesday's strike on the port has risen to
-        // 21") has that running count as its dead: the toll counts that attack, not a campaign. Named there by the attack's
-        // word ("strike", "car bombing"), the attack is what the toll counts, whatever else its sentence counts ("… as more
-        // of the wounded died"); a casualty word inside a toll's words ("killing at least 8") is the toll's own.
-        var tollKilled = single ? TollAround(tolls, e.Trigger, TollMeasure.Killed) : null;
-        var tollInjured = single ? TollAround(tolls, e.Trigger, TollMeasure.Injured) : null;
-        var named = e.Trigger.Length > 0 && !CasualtyFinder.IsOutcomeWord(text.WordOf(e.Trigger.EndToken - 1).ToLowerInvariant());
-        var killed = (named ? tollKilled : null) ?? (e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text)
-            : plural ? TollOf(tolls, sentence, TollMeasure.Killed) : tollKilled);
-        var injured = (named ? tollInjured : null) ?? (e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text)
-            : plural ? TollOf(tolls, sentence, TollMeasure.Injured) : tollInjured);
+        // One attack named inside a toll's own words by a singular noun of one attack ("the death toll from Wednesday's
+        // missile strike has risen to 21", @one-attack-nouns) has that running count as its dead, whatever else its sentence
+        // counts ("… as more of the wounded died"): the toll counts that attack, not a campaign. "Fighting", "clashes" or a
+        // casualty word inside a toll's words ("fighting which has claimed 33 lives", "killing at least 8") are not one attack.
+        var oneAttack = single && e.Trigger.Length > 0 && OneAttackNouns.Contains(text.WordOf(e.Trigger.EndToken - 1));
+        var killed = (oneAttack ? TollAround(tolls, e.Trigger, TollMeasure.Killed) : null)
+            ?? (e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Killed) : null);
+        var injured = (oneAttack ? TollAround(tolls, e.Trigger, TollMeasure.Injured) : null)
+            ?? (e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Injured) : null);
         return new EventFacts
         {
             Id = EventIds.Of(document, e),

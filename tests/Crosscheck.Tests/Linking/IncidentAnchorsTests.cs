@@ -459,6 +459,10 @@ public class IncidentAnchorsTests
         var later = Facts("week-e", "Gulf Gazette", "2025-05-16",
             "The death toll from Wednesday's drone strike on the market in Kherson has risen to 15 as more of the injured died in hospital, officials said.");
         IncidentWith(Link(first, later), first, "struck").Fatalities!.Best.ShouldBe(15);
+        // A campaign's words inside a toll are not one attack's: the fighting's toll is no strike's dead.
+        var fighting = Facts("week-f", "Gulf Gazette", "2025-05-16",
+            "Heavy fighting near Kherson on Wednesday, which has killed at least 140 people since March, forced hundreds to flee.");
+        IncidentWith(Link(first, fighting), first, "struck").Fatalities!.Best.ShouldBe(7);
         var record = Link(first, update, recap);
         var incident = IncidentWith(record, first, "struck");
         // "earlier this week" holds Wednesday, at the same town: the same attack, not an attack of its own.

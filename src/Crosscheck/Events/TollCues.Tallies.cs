@@ -73,7 +73,10 @@ public sealed partial class TollCues
             if (_counts.TryGetValue(text.WordOf(c), out var counted)) return (c + 1, counted);
             if (text.PosOf(c) is not ("JJ" or "NN")) break;
         }
-        if (!PersonNouns.Contains(text.WordOf(k)) || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
+        // "the number of Palestinians killed", "the number of rescuers killed": a people's or a group's plural names people too.
+        var people = PersonNouns.Contains(text.WordOf(k)) || CasualtyFinder.IsGroupPlural(text, k) || text.EntityAt(k) is { Type: EntityType.Norp }
+            || text.PosOf(k) is "NNS" && CasualtyFinder.IsAgentPlural(text.WordOf(k));
+        if (!people || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
         var participle = text.WordOf(k + 1);
         // "the number of people who have died", "the number of soldiers who were wounded": a relative clause of dying or of a
         // killing or wounding participle, past its auxiliaries.

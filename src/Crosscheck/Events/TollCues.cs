@@ -203,7 +203,29 @@ public sealed partial class TollCues
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
         if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
-        return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) ? new Cue(past.StartToken, past.EndToken, false) : null;
+        // "A similar bombing in the town in 2024 left 27 dead": a count whose clause names one attack is that attack's.
+        return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to)
+            ? new Cue(past.StartToken, past.EndToken, false) : null;
+    }
+
+    /// <summary>
+    /// Whether [from, to) holds one attack: a singular attack noun that is no campaign word after "a", "an" or "one" and
+    /// describing words ("a similar bombing", "an attack"); not one over a span ("a five-day battle").
+    /// </summary>
+    private bool NamesOneAttack(AnnotatedText text, TokenSpan sentence, int from, int to)
+    {
+        foreach (var t in TriggerLexicon.Default.Match(text, sentence))
+        {
+            if (t.Entry.Type != PloverType.Assault || t.Span.StartToken < from || t.Span.EndToken > to) continue;
+            if (text.PosOf(t.Head) != "NN" || CasualtyFinder.IsOutcomeWord(t.Span.Text) || IsCampaignWord(text, t.Head)) continue;
+            for (var i = t.Span.StartToken - 1; i >= sentence.StartToken && t.Span.StartToken - i <= 4; i--)
+            {
+                var word = text.WordOf(i).ToLowerInvariant();
+                if (word is "a" or "an" or "one") return true;
+                if (text.PosOf(i) is not ("JJ" or "NN" or "VBN" or "HYPH") || word.Contains("day") || word.Contains("week") || word.Contains("month") || word.Contains("year")) break;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether <paramref name="word"/> says an ordinal's unit is one of a series ("the 20th such strike"; the <c>series</c> words).</summary>

@@ -26,6 +26,8 @@ public sealed partial class TollCues
             // "The death toll from Wednesday's strike on the port rose to 34": past the words that say what the toll is of,
             // the parse gives the link word of a toll noun that is the subject of the verb the number hangs from.
             if (reach > 1 && SubjectsNumber(text, sentence, noun.End - 1) is { } far) reach = Math.Max(reach, far - noun.End + 1);
+            // "The death toll since the offensive began on 2 March has risen to 310": what the toll counts from lies between.
+            if (reach > 1 && noun.End < sentence.EndToken && text.WordOf(noun.End).Equals("since", StringComparison.OrdinalIgnoreCase)) reach += 8;
             for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;

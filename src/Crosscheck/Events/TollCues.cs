@@ -209,6 +209,22 @@ public sealed partial class TollCues
     }
 
     /// <summary>
+    /// "The death toll since the offensive began on 2 March has risen to 310": a "since" cue inside a tally's own words,
+    /// between its toll noun and its number, names where the tally counts from; null when there is none.
+    /// </summary>
+    internal Cue? SinceInside(AnnotatedText text, Tally t)
+    {
+        for (var i = t.Start; i < t.Number.Span.StartToken; i++)
+        {
+            foreach (var (words, since) in CuesStarting(text.WordOf(i)))
+            {
+                if (since && Matches(text, i, t.Number.Span.StartToken, words) && SinceNamesAStart(text, i + words.Length, t.Number.Span.StartToken)) return new Cue(i, i + words.Length, true);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Whether [from, to) holds one attack: a singular attack noun that is no campaign word after "a", "an" or "one" and
     /// describing words ("a similar bombing", "an attack"); not one over a span ("a five-day battle").
     /// </summary>
@@ -240,7 +256,8 @@ public sealed partial class TollCues
     {
         if (from <= sentence.StartToken) return null;
         var comma = -1;
-        for (var i = sentence.StartToken; i < Math.Min(sentence.EndToken, sentence.StartToken + 9); i++)
+        // "Since the start of the war on 12 February, …": an opening phrase of up to a dozen words.
+        for (var i = sentence.StartToken; i < Math.Min(sentence.EndToken, sentence.StartToken + 12); i++)
         {
             if (ClauseBreaks.Contains(text.WordOf(i))) return null;
             if (text.WordOf(i) == ",") { comma = i; break; }

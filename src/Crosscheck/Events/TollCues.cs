@@ -459,6 +459,24 @@ public sealed partial class TollCues
     /// with nothing but verbs and adverbs before the link word). "the death toll from the strikes" and "the toll of
     /// the offensive" are a series'.
     /// </summary>
+    /// <summary>
+    /// "The death toll in Dnipro has risen to nine": a tally scoped only by a town or division ("in" and a place, with
+    /// nothing but verbs and adverbs after it before the link word, and no cue); the place's words, or null.
+    /// </summary>
+    internal TokenSpan? PlaceOfTally(AnnotatedText text, TokenSpan sentence, Tally t, List<Tally> tallies)
+    {
+        if (NounAt(text, t.Start, sentence.EndToken) is not { } noun || noun.End + 1 >= t.Number.Span.StartToken) return null;
+        if (!text.WordOf(noun.End).Equals("in", StringComparison.OrdinalIgnoreCase)) return null;
+        var entities = text.EntitiesStartingIn(noun.End + 1, noun.End + 2);
+        if (entities.Length == 0 || entities[0] is not { Type: EntityType.Gpe or EntityType.Loc } m || m.Known is not { } known) return null;
+        if (known.Country is { } code && Gazetteer.Default.Country(code)?.Entity.Key == known.Key) return null;
+        for (var i = m.Span.EndToken; i < t.Number.Span.StartToken - 1; i++)
+        {
+            if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return null;
+        }
+        return CueNear(text, sentence, t.Start, t.End, tallies) is null ? m.Span : null;
+    }
+
     internal bool IsOfOneEvent(AnnotatedText text, TokenSpan sentence, Tally t)
     {
         if (NounAt(text, t.Start, sentence.EndToken) is not { } noun || noun.End + 2 >= t.Number.Span.StartToken) return false;

@@ -307,6 +307,31 @@ public sealed partial class TollCues
         return (0, 0);
     }
 
+    /// <summary>
+    /// "the deadliest strike on the city since October, when 13 people were killed": the clause after a superlative's
+    /// "since" and its time tells the event compared with, not the one the sentence reports; the index of its "when" or
+    /// "which", or null when the sentence has no such clause.
+    /// </summary>
+    internal static int? ComparedEventClause(AnnotatedText text, TokenSpan sentence)
+    {
+        for (var i = sentence.StartToken + 1; i < sentence.EndToken - 2; i++)
+        {
+            if (!text.WordOf(i).Equals("since", StringComparison.OrdinalIgnoreCase)) continue;
+            var superlative = false;
+            for (var k = i - 1; k >= Math.Max(sentence.StartToken, i - 8) && !superlative; k--)
+            {
+                if (text.PosOf(k) is "JJS" or "RBS") superlative = true;
+                else if (text.WordOf(k) == "," || ClauseBreaks.Contains(text.WordOf(k))) break;
+            }
+            if (!superlative) continue;
+            var comma = i + 1;
+            while (comma < sentence.EndToken && text.WordOf(comma) != "," && !ClauseBreaks.Contains(text.WordOf(comma))) comma++;
+            if (comma + 1 >= sentence.EndToken || text.WordOf(comma) != "," || !text.Times.Any(t => t.Span.StartToken >= i && t.Span.EndToken <= comma && t.Span.Length > 0)) return null;
+            return text.WordOf(comma + 1).ToLowerInvariant() is "when" or "which" ? comma + 1 : null;
+        }
+        return null;
+    }
+
     /// <summary>The number of a spelled ordinal ("fifth" → 5); null for other words.</summary>
     internal int? WordOrdinal(string word) => _ordinals.TryGetValue(word, out var n) ? n : null;
 

@@ -169,12 +169,13 @@ public sealed partial class TollCues
     /// <summary>
     /// "The death toll had risen to 15 as of late Monday. It said 46 people were wounded": a count of another measure than
     /// the tally of the sentence right before it, when neither sentence names an attack of its own, is that tally's other
-    /// half (the wounded beside the dead), not an event's.
+    /// half (the wounded beside the dead), not an event's; a single victim is not.
     /// </summary>
     private bool OtherHalfOfTally(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s)
     {
         var index = text.SentenceIndexOf(sentence.StartToken);
-        if (index <= 0 || s.Min == 0) return false;
+        // "Officials confirmed a sixth victim, a woman who died in hospital": one victim is news of the event, no toll's half.
+        if (index <= 0 || s.Min == 0 || !CountsMany(text, s.VictimStart, s.VictimEnd)) return false;
         var before = text.Sentences[index - 1];
         var tallies = Tallies(text, before);
         var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;

@@ -226,7 +226,7 @@ public sealed partial class TollCues
 
     /// <summary>
     /// Whether [from, to) holds one attack: a singular attack noun that is no campaign word after "a", "an" or "one" and
-    /// describing words ("a similar bombing", "an attack"); not one over a span ("a five-day battle").
+    /// describing words ("a similar bombing", "an attack"); not one over a span ("a three-day siege").
     /// </summary>
     private bool NamesOneAttack(AnnotatedText text, TokenSpan sentence, int from, int to)
     {

@@ -91,6 +91,13 @@ public sealed partial class CasualtyFinder
                     target = Target(result, assaults, sentence.StartToken);
                     if (result[target].Trigger.StartToken > sentence.StartToken) continue;
                 }
+                else if (!withEvent.Contains(s) && Tolls.PlaceOfTally(text, sentence, t, tallies) is { } place)
+                {
+                    // "The death toll in Dnipro has risen to nine": the last attack told before it at that place.
+                    var name = text.EntityAt(place.StartToken)?.Known?.Key;
+                    target = assaults.FindLastIndex(e => result[e].Trigger.StartToken < sentence.StartToken && result[e].Location?.Known?.Key is { } key && key == name) is var k and >= 0 ? assaults[k] : -1;
+                    if (target < 0) continue;
+                }
                 else if (Tolls.IsOfOneEvent(text, sentence, t))
                 {
                     // The tally's own event word may be the attack's ("from the attack": grouped with "strike").

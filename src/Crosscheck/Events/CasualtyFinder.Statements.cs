@@ -20,6 +20,9 @@ public sealed partial class CasualtyFinder
         // "If that is so, the shooting becomes a triple homicide": the main clause of a conditional holds only under its
         // condition, so it counts no victims (the condition's own words, "If you saw the shooting that killed two", still do).
         if (ConditionalMainClause(text, sentence) is { } main) found.RemoveAll(s => s.Start >= main);
+        // "the deadliest strike since October, when 13 people were killed": the dead of the event compared with are not
+        // the dead of the one reported.
+        if (TollCues.ComparedEventClause(text, sentence) is { } compared) found.RemoveAll(s => s.Start > compared);
         if (found.Count == 0) return found;
         var tallies = Tolls.Tallies(text, sentence);
         var all = found.ToList();

@@ -14,7 +14,7 @@ public sealed partial class CasualtyFinder
         decimal newMin = 0, anaphoricMin = 0;
         decimal? newMax = 0, anaphoricMax = 0;
         int start = int.MaxValue, end = -1;
-        var any = false;
+        bool any = false, anyNew = false, anyAnaphoric = false;
         for (var k = 0; k < statements.Count; k++)
         {
             var s = statements[k];
@@ -22,6 +22,8 @@ public sealed partial class CasualtyFinder
             any = true;
             start = Math.Min(start, s.Start);
             end = Math.Max(end, s.End);
+            anyNew |= !s.Anaphoric;
+            anyAnaphoric |= s.Anaphoric;
             if (s.Anaphoric)
             {
                 // The dead named before may be the hurt ones ("he was shot … he died"), unless they are named otherwise
@@ -60,7 +62,8 @@ public sealed partial class CasualtyFinder
             }
         }
         if (!any) return null;
-        var useNew = newMin > anaphoricMin || (newMin == anaphoricMin && newMax is null);
+        // "Up to 50 people were wounded" ([0, 50]) with no victim named before is its own count, not the none of no statement.
+        var useNew = !anyAnaphoric || anyNew && (newMin > anaphoricMin || (newMin == anaphoricMin && newMax is null));
         return new CountRange(useNew ? newMin : anaphoricMin, useNew ? newMax : anaphoricMax, text.Span(start, end));
     }
 

@@ -394,7 +394,7 @@ public sealed partial class CasualtyFinder
     }
 
     /// <summary>"Houthis", "Afghans", "Palestinians": a capitalized plural inside a sentence, a people's or a group's members.</summary>
-    private static bool IsGroupPlural(AnnotatedText text, int i) =>
+    internal static bool IsGroupPlural(AnnotatedText text, int i) =>
         text.PosOf(i) is "NNS" or "NNPS" && i > text.SentenceOf(i).StartToken && text.WordOf(i) is { Length: > 3 } w && char.IsUpper(w[0]) && w[^1] == 's'
         && w[1..].All(char.IsLower);
 
@@ -412,7 +412,7 @@ public sealed partial class CasualtyFinder
         return false;
     }
 
-    private static bool IsAgentPlural(string word) =>
+    internal static bool IsAgentPlural(string word) =>
         word.Length > 5 && (word.EndsWith("ers", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ors", StringComparison.OrdinalIgnoreCase)
             || word.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ians", StringComparison.OrdinalIgnoreCase)
             || word.EndsWith("ees", StringComparison.OrdinalIgnoreCase));

@@ -27,6 +27,20 @@ public sealed partial class EventReader
             // A place handed on from another sentence is not one of these words' places.
             if (!sentence.Contains(at.Span.StartToken)) continue;
             var others = JoinedPlaces(text, sentence, places, at);
+            var gapped = others.Count == 0 ? Gapped(text, sentence, places, e, at) : [];
+            if (gapped.Count > 0)
+            {
+                if (builder is null)
+                {
+                    builder = ImmutableArray.CreateBuilder<EventMention>(events.Length + gapped.Count);
+                    builder.AddRange(events, i + 1);
+                }
+                foreach (var (p, killed, injured) in gapped)
+                {
+                    builder.Add(e with { Location = PlaceOf(text, sentence, places, p), Fatalities = killed, Injured = injured, Quantities = [], AtAnotherPlace = true });
+                }
+                continue;
+            }
             if (others.Count == 0) continue;
             if (builder is null)
             {
@@ -39,6 +53,48 @@ public sealed partial class EventReader
             }
         }
         return builder?.ToImmutable() ?? events;
+    }
+
+    /// <summary>
+    /// "Two people were killed in Odesa and three in Dnipro", "four were wounded in Sumy, two in Kharkiv and one in Lviv":
+    /// counts after the first place with their verb left out, each with its own place, are the same outcome at that place,
+    /// another attack of the same words with its own count. Empty when the words after the place are not such.
+    /// </summary>
+    private static List<(PlaceMention Place, CountRange? Killed, CountRange? Injured)> Gapped(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, EventMention e, EventPlace at)
+    {
+        var result = new List<(PlaceMention, CountRange?, CountRange?)>();
+        var k = FirstPlaceFrom(places, at.Span.StartToken);
+        if (k >= places.Count || places[k].Span.StartToken != at.Span.StartToken || at.Span.StartToken - 1 <= sentence.StartToken) return result;
+        // The outcome the first place closes: the count whose words end right before its "in".
+        var before = at.Span.StartToken - 1;
+        var killed = e.Fatalities is { } f && f.Span.EndToken >= before - 1 && f.Span.EndToken <= before;
+        var injured = e.Injured is { } h && h.Span.EndToken >= before - 1 && h.Span.EndToken <= before;
+        if (killed == injured || text.WordOf(before).ToLowerInvariant() is not ("in" or "near" or "at")) return result;
+        for (var j = k; j + 1 < places.Count; j++)
+        {
+            var from = places[j].Span.EndToken;
+            var next = places[j + 1];
+            if (next.Span.StartToken >= sentence.EndToken || next.Kind is not (PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region)) break;
+            var i = from;
+            if (i < next.Span.StartToken && (DivisionNouns.Contains(text.WordOf(i)) || RoleWords.AreaNouns.Contains(text.WordOf(i)))) i++;
+            if (i < next.Span.StartToken && text.WordOf(i) == ",") i++;
+            if (i < next.Span.StartToken && text.WordOf(i) == "and") i++;
+            if (i == from || i >= next.Span.StartToken) break;
+            var numbers = text.NumbersStartingIn(i, i + 1);
+            // "and one in Lviv": the recognizer leaves a bare "one" alone.
+            var one = numbers.Length == 0 && text.WordOf(i).Equals("one", StringComparison.OrdinalIgnoreCase);
+            if (numbers.Length == 0 && !one) break;
+            var start = i;
+            var (min, max, numberEnd) = one ? (1m, (decimal?)1m, i + 1) : (numbers[0].Min, numbers[0].Max, numbers[0].Span.EndToken);
+            i = numberEnd;
+            // "three people in Dnipro", "three more in Dnipro": a noun or "more"/"others" may follow the number.
+            while (i < next.Span.StartToken && i - numberEnd < 2 && text.PosOf(i) is "NNS" or "NN" or "JJR" or "RBR") i++;
+            if (i >= next.Span.StartToken || text.WordOf(i).ToLowerInvariant() is not ("in" or "near" or "at")) break;
+            if (i + 1 < next.Span.StartToken && !(i + 2 == next.Span.StartToken && text.WordOf(i + 1).Equals("the", StringComparison.OrdinalIgnoreCase))) break;
+            var count = new CountRange(min, max, text.Span(start, numberEnd));
+            result.Add((next, killed ? count : null, injured ? count : null));
+        }
+        return result;
     }
 
     /// <summary>The other towns, divisions or regions joined to <paramref name="at"/> in one list that "and" closes, in text order.</summary>

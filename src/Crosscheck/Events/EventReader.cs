@@ -75,8 +75,8 @@ public sealed partial class EventReader
                 events.Add(Build(text, sentence, segment, group, places, quotes, keep, triggers));
             }
         }
-        var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(events.ToImmutable(), quotes)));
         var tolls = Tolls.Find(text);
+        var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(WithoutTollOutcomes(text, events.ToImmutable(), tolls), quotes)));
         var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls),
             sentence => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span)));
         return new ArticleReading(AtEachPlace(text, judged, places), quotes)
@@ -84,6 +84,20 @@ public sealed partial class EventReader
             Tolls = tolls,
             Predicates = Predicates?.Read(text) ?? [],
         };
+    }
+
+    /// <summary>
+    /// "The number of people injured nationwide rose to 71": an outcome word inside a tally's toll noun, with no count left
+    /// for it, tells the tally and no attack; it is no event. (A count of victims that is a toll, "409 civilians were killed
+    /// over six months", keeps its event: the linker reads a campaign's totals from it.)
+    /// </summary>
+    private static ImmutableArray<EventMention> WithoutTollOutcomes(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Toll> tolls)
+    {
+        if (tolls.IsEmpty) return events;
+        return events.RemoveAll(e => e.Type == PloverType.Assault && e.Fatalities is null && e.Injured is null
+            && CasualtyFinder.IsOutcomeWord(text.WordOf(e.Trigger.EndToken - 1)) && e.Trigger.Length == 1
+            && tolls.Any(t => t.Victims is null && t.Counts is not (TollMeasure.Strikes or TollMeasure.Boats)
+                && t.Span.StartToken <= e.Trigger.StartToken && e.Trigger.EndToken <= t.Span.EndToken));
     }
 
     /// <summary>What can make two violent events of one sentence two: the heads of its counts of dead or wounded and of its times.</summary>

@@ -169,12 +169,13 @@ public sealed partial class TollCues
     /// <summary>
     /// "The death toll had risen to 15 as of late Monday. It said 46 people were wounded": a count of another measure than
     /// the tally of the sentence right before it, when neither sentence names an attack of its own, is that tally's other
-    /// half (the wounded beside the dead), not an event's.
+    /// half (the wounded beside the dead), not an event's; a single victim is not.
     /// </summary>
     private bool OtherHalfOfTally(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s)
     {
         var index = text.SentenceIndexOf(sentence.StartToken);
-        if (index <= 0 || s.Min == 0) return false;
+        // "Officials confirmed a sixth victim, a woman who died in hospital": one victim is news of the event, no toll's half.
+        if (index <= 0 || s.Min == 0 || !CountsMany(text, s.VictimStart, s.VictimEnd)) return false;
         var before = text.Sentences[index - 1];
         var tallies = Tallies(text, before);
         var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
@@ -320,7 +321,26 @@ public sealed partial class TollCues
             if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => NamesNoOneAttack(text, sentence, t))) return null;
             if (text.Times.Any(t => sentence.Contains(t.Span.StartToken) && t.Span.Length > 0) || AfterAnAttack(text, sentence)) return null;
         }
+        // "Three Israeli soldiers were killed in northern Gaza on Saturday": dead with their own day and a place inside a
+        // country are one event's, though no attack word names it.
+        if (OwnDayAndPlace(text, sentence)) return null;
         return text.Span(at, at + 1);
+    }
+
+    /// <summary>Whether the sentence names one day and, after "in", "near" or "at", a known place smaller than a country.</summary>
+    private static bool OwnDayAndPlace(AnnotatedText text, TokenSpan sentence)
+    {
+        if (!text.Times.Any(t => sentence.Contains(t.Span.StartToken) && t.Span.Length > 0 && t.Precision == TimePrecision.Day && t.Basis is null)) return false;
+        foreach (var m in text.EntitiesStartingIn(sentence))
+        {
+            if (m.Type is not (EntityType.Gpe or EntityType.Loc) || m.Known is not { } known) continue;
+            if (known.Country is { } code && Gazetteer.Default.Country(code)?.Entity.Key == known.Key) continue;
+            for (var i = m.Span.StartToken - 1; i >= sentence.StartToken && m.Span.StartToken - i <= 2; i--)
+            {
+                if (text.WordOf(i).ToLowerInvariant() is "in" or "near" or "at") return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether the sentence before <paramref name="sentence"/> names an attack of its own (not a campaign, a front's many attacks or an exchange between two countries).</summary>

@@ -76,6 +76,12 @@ public sealed partial class TollCues
     /// </summary>
     private TokenSpan? DefiniteSeries(AnnotatedText text, TokenSpan sentence, int verb)
     {
+        // "the strikes, which have killed more than 100 people": the series is what the relative clause is about.
+        if (text.RelationOf(verb) == "acl:relcl" && text.HeadOf(verb) is var antecedent and >= 0 && text.PosOf(antecedent) is "NNS"
+            && UnitMeasure(text.WordOf(antecedent)) is TollMeasure.Strikes
+            && Enumerable.Range(sentence.StartToken, antecedent - sentence.StartToken).Any(d => text.HeadOf(d) == antecedent && text.RelationOf(d) == "det" && text.WordOf(d).ToLowerInvariant() is "the" or "these")
+            && Enumerable.Range(antecedent + 1, verb - antecedent - 1).Any(d => text.HeadOf(d) == verb && text.RelationOf(d) is "nsubj" && text.WordOf(d).ToLowerInvariant() is "which" or "that"))
+            return text.Span(antecedent, antecedent + 1);
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
             if (UnitMeasure(text.WordOf(i)) is not (TollMeasure.Strikes) || text.PosOf(i) is not "NNS") continue;

@@ -26,6 +26,8 @@ public sealed partial class TollCues
             // "The death toll from Wednesday's strike on the port rose to 34": past the words that say what the toll is of,
             // the parse gives the link word of a toll noun that is the subject of the verb the number hangs from.
             if (reach > 1 && SubjectsNumber(text, sentence, noun.End - 1) is { } far) reach = Math.Max(reach, far - noun.End + 1);
+            // "The death toll since the offensive began on 2 March has risen to 310": what the toll counts from lies between.
+            if (reach > 1 && noun.End < sentence.EndToken && text.WordOf(noun.End).Equals("since", StringComparison.OrdinalIgnoreCase)) reach += 8;
             for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
@@ -73,7 +75,10 @@ public sealed partial class TollCues
             if (_counts.TryGetValue(text.WordOf(c), out var counted)) return (c + 1, counted);
             if (text.PosOf(c) is not ("JJ" or "NN")) break;
         }
-        if (!PersonNouns.Contains(text.WordOf(k)) || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
+        // "the number of Palestinians killed", "the number of rescuers killed": a people's or a group's plural names people too.
+        var people = PersonNouns.Contains(text.WordOf(k)) || CasualtyFinder.IsGroupPlural(text, k) || text.EntityAt(k) is { Type: EntityType.Norp }
+            || text.PosOf(k) is "NNS" && CasualtyFinder.IsAgentPlural(text.WordOf(k));
+        if (!people || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
         var participle = text.WordOf(k + 1);
         // "the number of people who have died", "the number of soldiers who were wounded": a relative clause of dying or of a
         // killing or wounding participle, past its auxiliaries.

@@ -203,7 +203,45 @@ public sealed partial class TollCues
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
         if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
-        return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) ? new Cue(past.StartToken, past.EndToken, false) : null;
+        // "A similar bombing in the town in 2024 left 27 dead": a count whose clause names one attack is that attack's.
+        return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to)
+            ? new Cue(past.StartToken, past.EndToken, false) : null;
+    }
+
+    /// <summary>
+    /// "The death toll since the offensive began on 2 March has risen to 310": a "since" cue inside a tally's own words,
+    /// between its toll noun and its number, names where the tally counts from; null when there is none.
+    /// </summary>
+    internal Cue? SinceInside(AnnotatedText text, Tally t)
+    {
+        for (var i = t.Start; i < t.Number.Span.StartToken; i++)
+        {
+            foreach (var (words, since) in CuesStarting(text.WordOf(i)))
+            {
+                if (since && Matches(text, i, t.Number.Span.StartToken, words) && SinceNamesAStart(text, i + words.Length, t.Number.Span.StartToken)) return new Cue(i, i + words.Length, true);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether [from, to) holds one attack: a singular attack noun that is no campaign word after "a", "an" or "one" and
+    /// describing words ("a similar bombing", "an attack"); not one over a span ("a three-day siege").
+    /// </summary>
+    private bool NamesOneAttack(AnnotatedText text, TokenSpan sentence, int from, int to)
+    {
+        foreach (var t in TriggerLexicon.Default.Match(text, sentence))
+        {
+            if (t.Entry.Type != PloverType.Assault || t.Span.StartToken < from || t.Span.EndToken > to) continue;
+            if (text.PosOf(t.Head) != "NN" || CasualtyFinder.IsOutcomeWord(t.Span.Text) || IsCampaignWord(text, t.Head)) continue;
+            for (var i = t.Span.StartToken - 1; i >= sentence.StartToken && t.Span.StartToken - i <= 4; i--)
+            {
+                var word = text.WordOf(i).ToLowerInvariant();
+                if (word is "a" or "an" or "one") return true;
+                if (text.PosOf(i) is not ("JJ" or "NN" or "VBN" or "HYPH") || word.Contains("day") || word.Contains("week") || word.Contains("month") || word.Contains("year")) break;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether <paramref name="word"/> says an ordinal's unit is one of a series ("the 20th such strike"; the <c>series</c> words).</summary>
@@ -218,7 +256,8 @@ public sealed partial class TollCues
     {
         if (from <= sentence.StartToken) return null;
         var comma = -1;
-        for (var i = sentence.StartToken; i < Math.Min(sentence.EndToken, sentence.StartToken + 9); i++)
+        // "Since the start of the war on 12 February, …": an opening phrase of up to a dozen words.
+        for (var i = sentence.StartToken; i < Math.Min(sentence.EndToken, sentence.StartToken + 12); i++)
         {
             if (ClauseBreaks.Contains(text.WordOf(i))) return null;
             if (text.WordOf(i) == ",") { comma = i; break; }
@@ -266,6 +305,31 @@ public sealed partial class TollCues
             return (i, end);
         }
         return (0, 0);
+    }
+
+    /// <summary>
+    /// "the deadliest strike on the city since October, when 13 people were killed": the clause after a superlative's
+    /// "since" and its time tells the event compared with, not the one the sentence reports; the index of its "when" or
+    /// "which", or null when the sentence has no such clause.
+    /// </summary>
+    internal static int? ComparedEventClause(AnnotatedText text, TokenSpan sentence)
+    {
+        for (var i = sentence.StartToken + 1; i < sentence.EndToken - 2; i++)
+        {
+            if (!text.WordOf(i).Equals("since", StringComparison.OrdinalIgnoreCase)) continue;
+            var superlative = false;
+            for (var k = i - 1; k >= Math.Max(sentence.StartToken, i - 8) && !superlative; k--)
+            {
+                if (text.PosOf(k) is "JJS" or "RBS") superlative = true;
+                else if (text.WordOf(k) == "," || ClauseBreaks.Contains(text.WordOf(k))) break;
+            }
+            if (!superlative) continue;
+            var comma = i + 1;
+            while (comma < sentence.EndToken && text.WordOf(comma) != "," && !ClauseBreaks.Contains(text.WordOf(comma))) comma++;
+            if (comma + 1 >= sentence.EndToken || text.WordOf(comma) != "," || !text.Times.Any(t => t.Span.StartToken >= i && t.Span.EndToken <= comma && t.Span.Length > 0)) return null;
+            return text.WordOf(comma + 1).ToLowerInvariant() is "when" or "which" ? comma + 1 : null;
+        }
+        return null;
     }
 
     /// <summary>The number of a spelled ordinal ("fifth" → 5); null for other words.</summary>
@@ -420,6 +484,24 @@ public sealed partial class TollCues
     /// with nothing but verbs and adverbs before the link word). "the death toll from the strikes" and "the toll of
     /// the offensive" are a series'.
     /// </summary>
+    /// <summary>
+    /// "The death toll in Dnipro has risen to nine": a tally scoped only by a town or division ("in" and a place, with
+    /// nothing but verbs and adverbs after it before the link word, and no cue); the place's words, or null.
+    /// </summary>
+    internal TokenSpan? PlaceOfTally(AnnotatedText text, TokenSpan sentence, Tally t, List<Tally> tallies)
+    {
+        if (NounAt(text, t.Start, sentence.EndToken) is not { } noun || noun.End + 1 >= t.Number.Span.StartToken) return null;
+        if (!text.WordOf(noun.End).Equals("in", StringComparison.OrdinalIgnoreCase)) return null;
+        var entities = text.EntitiesStartingIn(noun.End + 1, noun.End + 2);
+        if (entities.Length == 0 || entities[0] is not { Type: EntityType.Gpe or EntityType.Loc } m || m.Known is not { } known) return null;
+        if (known.Country is { } code && Gazetteer.Default.Country(code)?.Entity.Key == known.Key) return null;
+        for (var i = m.Span.EndToken; i < t.Number.Span.StartToken - 1; i++)
+        {
+            if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return null;
+        }
+        return CueNear(text, sentence, t.Start, t.End, tallies) is null ? m.Span : null;
+    }
+
     internal bool IsOfOneEvent(AnnotatedText text, TokenSpan sentence, Tally t)
     {
         if (NounAt(text, t.Start, sentence.EndToken) is not { } noun || noun.End + 2 >= t.Number.Span.StartToken) return false;

@@ -36,6 +36,7 @@ public sealed class TollFinder
             foreach (var t in tallies)
             {
                 var cue = cues.CueNear(text, sentence, t.Start, t.End, tallies);
+                if (cue is not { Since: true } && cues.SinceInside(text, t) is { } inside) cue = inside;
                 var tally = Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue);
                 found.Add(tally);
                 used.Add((t.Start, t.End));
@@ -250,8 +251,10 @@ public sealed class TollFinder
             {
                 // "since border clashes broke out": the noun phrase after the cue.
                 while (sinceEnd < sentence.EndToken && sinceEnd - c.End < 6 && text.PosOf(sinceEnd) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "CD" or "IN") sinceEnd++;
-                // "since the fresh fighting began Sunday": a day in the clause the cue opens is where the count starts.
-                if ((SinceClauseDay(text, sentence, c.Start) ?? StartVerbDay(text, cues, sentence, c.End)) is { } day)
+                // "since the start of the war on 12 February": a day in the noun phrase is where the count starts; "since the
+                // fresh fighting began Sunday": so is a day in the clause the cue opens.
+                var inPhrase = text.Times.FirstOrDefault(t => t.Span.StartToken >= c.End && t.Span.EndToken <= sinceEnd && t.Precision == TimePrecision.Day && t.Start == t.End);
+                if ((inPhrase ?? SinceClauseDay(text, sentence, c.Start) ?? StartVerbDay(text, cues, sentence, c.End)) is { } day)
                 {
                     sinceEnd = Math.Max(sinceEnd, day.Span.EndToken);
                     sinceDate = day.Start;

@@ -57,7 +57,7 @@ internal static class NumberRules
     [
         ("at least", Modifier.AtLeast), ("no fewer than", Modifier.AtLeast), ("no less than", Modifier.AtLeast),
         ("not less than", Modifier.AtLeast), ("a minimum of", Modifier.AtLeast),
-        ("more than", Modifier.MoreThan), ("over", Modifier.MoreThan), ("above", Modifier.MoreThan), ("upwards of", Modifier.MoreThan),
+        ("more than", Modifier.MoreThan), ("over", Modifier.MoreThan), ("above", Modifier.MoreThan), ("upwards of", Modifier.MoreThan), ("upward of", Modifier.MoreThan),
         ("in excess of", Modifier.MoreThan), ("just over", Modifier.MoreThan), ("well over", Modifier.MoreThan),
         ("greater than", Modifier.MoreThan),
         ("up to", Modifier.AtMost), ("as many as", Modifier.AtMost), ("as much as", Modifier.AtMost), ("at most", Modifier.AtMost),

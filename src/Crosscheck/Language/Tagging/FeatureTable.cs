@@ -16,8 +16,8 @@ internal sealed class FeatureTable
     public FeatureTable(ReadOnlySpan<ulong> keys)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
-        _keys = new ulong[size];
-        _rows = new int[size];
+        _keys = LargeTables.Zeroed<ulong>(size);
+        _rows = LargeTables.Zeroed<int>(size);
         _mask = size - 1;
         for (var row = 0; row < keys.Length; row++)
         {

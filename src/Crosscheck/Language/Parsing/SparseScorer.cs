@@ -31,7 +31,7 @@ internal sealed class SparseScorer
     public SparseScorer(PerceptronModel model)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, model.FeatureCount * 2));
-        _slots = LargeTables.Zeroed<Slot>(size);
+        _slots = new Slot[size];
         _mask = size - 1;
         var classes = new List<int>();
         var weights = new List<float>();
@@ -64,9 +64,9 @@ internal sealed class SparseScorer
             }
             _slots[slot] = new Slot { Key = key, Start = start, Count = classes.Count - start };
         }
-        _classes = LargeTables.Copy(classes);
-        _weights = LargeTables.Copy(weights);
-        _dense = LargeTables.Copy(dense);
+        _classes = [.. classes];
+        _weights = [.. weights];
+        _dense = [.. dense];
         Entries = entries;
     }
 

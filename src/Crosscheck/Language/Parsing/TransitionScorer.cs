@@ -34,7 +34,7 @@ internal sealed class TransitionScorer : ITransitionWeights
         for (var row = 0; row < model.FeatureCount; row++)
             foreach (var w in model.RowAt(row)) max = Math.Max(max, Math.Abs(w));
         _scale = max == 0 ? 1f : max / Levels;
-        _slots = LargeTables.Zeroed<Slot>(Math.Max(16, model.FeatureCount * 3));
+        _slots = new Slot[Math.Max(16, model.FeatureCount * 3)];
         for (var row = 0; row < model.FeatureCount; row++)
         {
             var key = model.FeatureIdAt(row);

@@ -22,7 +22,7 @@ internal sealed class FeatureTable
     public FeatureTable(ReadOnlySpan<ulong> keys)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
-        _slots = LargeTables.Zeroed<Slot>(size);
+        _slots = new Slot[size];
         _mask = size - 1;
         for (var row = 0; row < keys.Length; row++)
         {

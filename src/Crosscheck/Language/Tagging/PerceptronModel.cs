@@ -32,7 +32,7 @@ internal sealed class PerceptronModel
         Stride = (classes.Count + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
         FeatureIds = featureIds.ToArray();
         _table = new FeatureTable(featureIds);
-        _weights = LargeTables.Zeroed<float>(featureIds.Length * Stride);
+        _weights = new float[featureIds.Length * Stride];
         for (var row = 0; row < featureIds.Length; row++)
             weights.Slice(row * classes.Count, classes.Count).CopyTo(_weights.AsSpan(row * Stride));
     }

@@ -70,8 +70,8 @@ public sealed partial class AcledClassifier
         if (!Volatile.Read(ref memo.Known[i]))
         {
             // Each sentence is read once per event in it and as the neighbour of others: a token's cues are worked out once.
-            memo.Alone[i] = ReadCuesAt(text, i, i + 1);
-            memo.WithNext[i] = i + 1 < text.Count ? ReadCuesAt(text, i, i + 2) & ~memo.Alone[i] : Cue.None;
+            memo.Alone[i] = WordCuesAt(text, i);
+            memo.WithNext[i] = i + 1 < text.Count ? BigramCuesAt(text, i) & ~memo.Alone[i] : Cue.None;
             Volatile.Write(ref memo.Known[i], true);
         }
         return i + 1 < end ? memo.Alone[i] | memo.WithNext[i] : memo.Alone[i];
@@ -87,22 +87,23 @@ public sealed partial class AcledClassifier
         public readonly bool[] Known = new bool[count];
     }
 
-    /// <summary>As <see cref="CuesAt"/>, read from the words.</summary>
-    private static Cue ReadCuesAt(AnnotatedText text, int i, int end)
+    /// <summary>The cues the word at <paramref name="i"/> names alone (as itself or as one of its base forms).</summary>
+    private static Cue WordCuesAt(AnnotatedText text, int i)
     {
-        var word = text.WordOf(i);
-        var found = Cue.None;
-        var lower = word.ToLowerInvariant();
-        if (Cues.TryGetValue(lower, out var c)) found |= c;
-        else
+        var lemmas = TokenLemmas.Of(text).At(i);
+        // The first candidate is the word in lower case.
+        foreach (var candidate in lemmas)
         {
-            foreach (var candidate in Lemmas.Candidates(word))
-            {
-                if (Cues.TryGetValue(candidate, out c)) { found |= c; break; }
-            }
+            if (Cues.TryGetValue(candidate, out var c)) return c;
         }
-        if (i + 1 < end && BigramStarts.Contains(lower) && Cues.TryGetValue(lower + " " + text.WordOf(i + 1).ToLowerInvariant(), out c)) found |= c;
-        return found;
+        return Cue.None;
+    }
+
+    /// <summary>The cues the word at <paramref name="i"/> names with the next word ("air strike").</summary>
+    private static Cue BigramCuesAt(AnnotatedText text, int i)
+    {
+        var lower = TokenLemmas.Of(text).At(i)[0];
+        return BigramStarts.Contains(lower) && Cues.TryGetValue(lower + " " + text.WordOf(i + 1).ToLowerInvariant(), out var c) ? c : Cue.None;
     }
 
     /// <summary>Whether two nouns are one word in singular or plural ("militia", "militias").</summary>

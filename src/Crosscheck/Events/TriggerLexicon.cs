@@ -255,20 +255,6 @@ public sealed class TriggerLexicon
             : pos.StartsWith("NN", StringComparison.Ordinal) || pos == "JJ";
     }
 
-    /// <summary>
-    /// The lemma candidates of a text's tokens, each looked up once: a sentence's words are read as phrase starts, phrase
-    /// words and the near words of several entries.
-    /// </summary>
-    private sealed class TokenLemmas(AnnotatedText text)
-    {
-        private static readonly ConditionalWeakTable<AnnotatedText, TokenLemmas> Memo = new();
-        private readonly string[]?[] _at = new string[]?[text.Count];
-
-        public static TokenLemmas Of(AnnotatedText text) => Memo.GetValue(text, static t => new TokenLemmas(t));
-
-        public string[] At(int i) => _at[i] ??= [.. Lemmas.Candidates(text.WordOf(i))];
-    }
-
     private static int HeadOf(AnnotatedText text, int start, int end)
     {
         for (var i = start; i < end; i++)

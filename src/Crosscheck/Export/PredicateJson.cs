@@ -30,6 +30,7 @@ internal static class PredicateJson
                 w.WriteString("factuality", FactualityBands.Name(p.Band));
                 AnalysisJson.WriteNullable(w, "event", events.GetValueOrDefault(p.Start));
                 w.WriteEndObject();
+                AnalysisJson.Spill(w);
             }
         }
         w.WriteEndArray();

@@ -35,9 +35,15 @@ internal static class FeatureHash
     public static ulong Lower(ReadOnlySpan<char> text)
     {
         var h = Offset;
-        foreach (var c in text) h = AddNormalized(h, char.ToLowerInvariant(c));
+        foreach (var c in text) h = AddNormalized(h, LowerInvariant(c));
         return Add(h, Separator);
     }
+
+    /// <summary>
+    /// <see cref="char.ToLowerInvariant"/>, without asking ICU about general punctuation (U+2000-U+206F: curly quotes,
+    /// dashes, ellipses), which has no case: the runtime answers ASCII itself but calls ICU for any other character.
+    /// </summary>
+    private static char LowerInvariant(char c) => c is >= '\u2000' and <= '\u206F' ? c : char.ToLowerInvariant(c);
 
     /// <summary>
     /// The word's shape: upper-case letters as X, lower-case as x, digits as d, anything else as itself,

@@ -255,19 +255,47 @@ internal static class TimeRules
         return false;
     }
 
-    /// <summary>The day of the latest resolved one-day time before token <paramref name="i"/> in its sentence or its paragraph.</summary>
+    /// <summary>
+    /// The day of the latest resolved one-day time before token <paramref name="i"/> in its sentence, its paragraph or, when
+    /// the words open their paragraph ("A day earlier, another strike …", the wire's one-sentence paragraphs), the
+    /// paragraph before.
+    /// </summary>
     private static DateOnly? AnchorDay(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier)
     {
         if (earlier is null) return null;
         var text = s.Text.Text;
         var here = s.Text.StartOf(i);
+        var reach = OpensParagraph(text, here) ? 1 : 0;
         for (var k = earlier.Count - 1; k >= 0; k--)
         {
             var e = earlier[k];
             var end = e.Span.End;
-            if (end > here || text.AsSpan(end, here - end).Contains('\n')) return null;
+            if (end > here || ParagraphBreaks(text, end, here) > reach) return null;
             if (e.IsResolved && e.Precision == TimePrecision.Day) return e.Start;
         }
         return null;
+    }
+
+    /// <summary>Whether only spaces or an opening quotation mark stand between the line's start and <paramref name="at"/>.</summary>
+    private static bool OpensParagraph(string text, int at)
+    {
+        var c = at;
+        while (c > 0 && text[c - 1] is ' ' or '\t' or '"' or '“') c--;
+        return c == 0 || text[c - 1] is '\n' or '\r';
+    }
+
+    /// <summary>How many paragraph breaks lie between two offsets (a run of line breaks and blank lines is one).</summary>
+    private static int ParagraphBreaks(string text, int from, int to)
+    {
+        var breaks = 0;
+        var inBreak = false;
+        for (var c = from; c < to; c++)
+        {
+            var newline = text[c] is '\n' or '\r';
+            if (newline && !inBreak) breaks++;
+            if (newline) inBreak = true;
+            else if (!char.IsWhiteSpace(text[c])) inBreak = false;
+        }
+        return breaks;
     }
 }

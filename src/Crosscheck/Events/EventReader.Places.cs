@@ -366,7 +366,8 @@ public sealed partial class EventReader
             foreach (var other in places)
             {
                 if (ReferenceEquals(other, place) || other.Kind != PlaceKind.Sea || !sentence.Contains(other.Span.StartToken) || !Seas.IsSea(other.Known)) continue;
-                if (Seas.Locate(other.Span, other.Known) is { } named) return named;
+                // "off the coast of Mexico in the Pacific": of the seas its words name, the one nearest the coast's country.
+                if (((place.Country is not null && place.Known is { Latitude: not null, Longitude: not null } ? Seas.Locate(other.Span, place.Known) : null) ?? Seas.Locate(other.Span, other.Known)) is { } named) return named;
             }
         }
         if (Seas.Locate(place.Span, place.Known) is { } own) return own;

@@ -20,9 +20,12 @@ internal sealed class SeaPoint
     {
         _seas = [.. gazetteer.Entries.Where(e => e.Place == PlaceKind.Sea && e.Entity.Latitude is not null && e.Entity.Longitude is not null)
             .Select(e => e.Entity).OrderBy(e => e.Key, StringComparer.Ordinal)];
-        // Each capitalized word of a sea's names that is not a generic word ("Sea", "Ocean", "Gulf", "of"): "Pacific", "Caribbean".
+        // Each capitalized word of a sea's names that is not a generic word ("Sea", "Ocean", "Gulf", "of"): "Pacific", "Caribbean";
+        // nor a country's name: "off the coast of Mexico in the eastern Pacific" names Mexico's coast, not the Gulf of Mexico.
+        var countries = gazetteer.Entries.Where(e => e.Place == PlaceKind.Country).SelectMany(e => e.Entity.Aliases.Prepend(e.Entity.Name))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _byWord = _seas.SelectMany(s => new[] { s.Name }.Concat(s.Aliases).SelectMany(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Where(w => w.Length > 3 && char.IsUpper(w[0]) && !Generic.Contains(w)).Select(w => (Word: w, Sea: s)))
+                .Where(w => w.Length > 3 && char.IsUpper(w[0]) && !Generic.Contains(w) && !countries.Contains(w)).Select(w => (Word: w, Sea: s)))
             .GroupBy(p => p.Word, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Sea).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
     }

@@ -43,6 +43,28 @@ public sealed class SeaPlaceTests
         pacific.Longitude!.Value.ShouldBeLessThan(gulf.Longitude!.Value - 5);
     }
 
+    [Theory]
+    [InlineData("The navy struck a boat off the coast of Mexico in the eastern Pacific on Monday, killing four people.")]
+    [InlineData("The navy struck a boat off the coast of Mexico in the Pacific on Monday, killing four people.")]
+    public void A_coast_whose_sentence_names_its_sea_is_in_that_sea_not_in_a_sea_named_after_the_country(string sentence)
+    {
+        // The country's name in "Gulf of Mexico" says nothing of which sea a coast of Mexico is on.
+        var pacific = PlaceOf(sentence);
+        var gulf = PlaceOf("The navy struck a boat in the Gulf of Mexico on Monday, killing four people.");
+        var eastern = PlaceOf("The navy struck a boat in the eastern Pacific on Monday, killing four people.");
+        pacific.Precision.ShouldBe("sea");
+        (pacific.Latitude, pacific.Longitude).ShouldBe((eastern.Latitude, eastern.Longitude));
+        pacific.Longitude!.Value.ShouldBeLessThan(gulf.Longitude!.Value - 5);
+    }
+
+    [Fact]
+    public void Waters_off_a_country_are_at_sea()
+    {
+        var place = PlaceOf("The navy struck a boat in waters off Venezuela on Monday, killing four people.");
+        place.Precision.ShouldBe("sea");
+        place.Country.ShouldBe("VE");
+    }
+
     [Fact]
     public void International_waters_take_the_point_of_the_other_place_at_sea_in_the_sentence()
     {

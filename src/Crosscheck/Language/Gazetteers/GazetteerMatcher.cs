@@ -526,6 +526,9 @@ public sealed class GazetteerMatcher
             if (Is(words, e + 1, "waters")) return Sea(s, e + 2, entry, MaritimeRelation.TerritorialWaters);
             if (Is(words, e + 1, "territorial") && Is(words, e + 2, "waters")) return Sea(s, e + 3, entry, MaritimeRelation.TerritorialWaters);
         }
+        // "in waters off Venezuela", "the waters off Yemen": at sea off its coast ("waters off Mexico's Pacific coast" is read above).
+        if (s >= 2 && Is(words, s - 2, "waters") && Is(words, s - 1, "off") && !(e < n && IsPossessive(words[e])))
+            return Sea(s - 2, e, entry, MaritimeRelation.OffCoast);
         return null;
     }
 

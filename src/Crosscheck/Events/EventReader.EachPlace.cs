@@ -30,13 +30,18 @@ public sealed partial class EventReader
             var gapped = others.Count == 0 ? Gapped(text, sentence, places, e, at.Span) : [];
             // "killing three in the port city of Odesa and two in Kharkiv": when the place taken is not the one the first
             // count closes, the first count's place is the first attack's, and the rest are read from it.
+            // The place taken first ("missiles struck Zaporizhzhia overnight, killing five in Pavlohrad and two in Dnipro")
+            // stays an attack of the same words, with no count of its own, unless a count names it.
             var rebased = false;
+            EventMention? struck = null;
             if (gapped.Count == 0 && others.Count == 0 && PlaceOfCount(text, sentence, places, e) is { } first && first.Span.StartToken != at.Span.StartToken
                 && first.Kind is PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region)
             {
                 gapped = Gapped(text, sentence, places, e, first.Span);
                 if (gapped.Count > 0)
                 {
+                    if (!string.Equals(first.Name, at.Name, StringComparison.OrdinalIgnoreCase) && !gapped.Exists(g => string.Equals(g.Place.Name, at.Name, StringComparison.OrdinalIgnoreCase)))
+                        struck = e with { Fatalities = null, Injured = null, Quantities = [], AtAnotherPlace = true };
                     e = e with { Location = PlaceOf(text, sentence, places, first) };
                     rebased = true;
                 }
@@ -49,6 +54,7 @@ public sealed partial class EventReader
                     builder.AddRange(events, i + 1);
                 }
                 if (rebased) builder[^1] = e;
+                if (struck is not null) builder.Add(struck);
                 foreach (var (p, killed, injured) in gapped)
                 {
                     builder.Add(e with { Location = PlaceOf(text, sentence, places, p), Fatalities = killed, Injured = injured, Quantities = [], AtAnotherPlace = true });

@@ -281,7 +281,7 @@ public sealed class TollFinder
     }
 
     /// <summary>"15th", "21st", "2nd", "fifth": the number of an ordinal of two or more; null for other words.</summary>
-    private static decimal? Ordinal(TollCues cues, string word)
+    internal static decimal? Ordinal(TollCues cues, string word)
     {
         if (cues.WordOrdinal(word) is { } spelled) return spelled;
         if (word.Length < 3 || !char.IsAsciiDigit(word[0])) return null;

@@ -22,6 +22,10 @@ public sealed partial class CasualtyFinder
         if (end - start == 1 && PluralPronouns.Contains(first)) return null;
         if (end - start == 1 && first.Equals("both", StringComparison.OrdinalIgnoreCase)) return new VictimPhrase(2, 2, start, end, true, false, false);
         if (!NamesPeople(text, start, end)) return null;
+        // "an eighth victim", "a sixth person": the one who makes n so far is a count of n, not one more.
+        if (end - start >= 3 && first.ToLowerInvariant() is "a" or "an" && TollFinder.Ordinal(TollCues.Default, text.WordOf(start + 1)) is { } nth
+            && text.PosOf(end - 1) is "NN")
+            return new VictimPhrase(nth, nth, start, end, false, false, false);
 
         // Coordinated phrases add up: "a man and a woman", "his wife and two children".
         decimal min = 0;

@@ -27,7 +27,25 @@ public sealed partial class EventReader
             // A place handed on from another sentence is not one of these words' places.
             if (!sentence.Contains(at.Span.StartToken)) continue;
             var others = JoinedPlaces(text, sentence, places, at);
-            var gapped = others.Count == 0 ? Gapped(text, sentence, places, e, at) : [];
+            var gapped = others.Count == 0 ? Gapped(text, sentence, places, e, at.Span) : [];
+            // "killing three in the port city of Odesa and two in Kharkiv": when the place taken is not the one the first
+            // count closes, the first count's place is the first attack's, and the rest are read from it.
+            // The place taken first ("missiles struck Zaporizhzhia overnight, killing five in Pavlohrad and two in Dnipro")
+            // stays an attack of the same words, with no count of its own, unless a count names it.
+            var rebased = false;
+            EventMention? struck = null;
+            if (gapped.Count == 0 && others.Count == 0 && PlaceOfCount(text, sentence, places, e) is { } first && first.Span.StartToken != at.Span.StartToken
+                && first.Kind is PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region)
+            {
+                gapped = Gapped(text, sentence, places, e, first.Span);
+                if (gapped.Count > 0)
+                {
+                    if (!string.Equals(first.Name, at.Name, StringComparison.OrdinalIgnoreCase) && !gapped.Exists(g => string.Equals(g.Place.Name, at.Name, StringComparison.OrdinalIgnoreCase)))
+                        struck = e with { Fatalities = null, Injured = null, Quantities = [], AtAnotherPlace = true };
+                    e = e with { Location = PlaceOf(text, sentence, places, first) };
+                    rebased = true;
+                }
+            }
             if (gapped.Count > 0)
             {
                 if (builder is null)
@@ -35,6 +53,8 @@ public sealed partial class EventReader
                     builder = ImmutableArray.CreateBuilder<EventMention>(events.Length + gapped.Count);
                     builder.AddRange(events, i + 1);
                 }
+                if (rebased) builder[^1] = e;
+                if (struck is not null) builder.Add(struck);
                 foreach (var (p, killed, injured) in gapped)
                 {
                     builder.Add(e with { Location = PlaceOf(text, sentence, places, p), Fatalities = killed, Injured = injured, Quantities = [], AtAnotherPlace = true });
@@ -60,13 +80,15 @@ public sealed partial class EventReader
     /// counts after the first place with their verb left out, each with its own place, are the same outcome at that place,
     /// another attack of the same words with its own count. Empty when the words after the place are not such.
     /// </summary>
-    private static List<(PlaceMention Place, CountRange? Killed, CountRange? Injured)> Gapped(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, EventMention e, EventPlace at)
+    private static List<(PlaceMention Place, CountRange? Killed, CountRange? Injured)> Gapped(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, EventMention e, TokenSpan at)
     {
         var result = new List<(PlaceMention, CountRange?, CountRange?)>();
-        var k = FirstPlaceFrom(places, at.Span.StartToken);
-        if (k >= places.Count || places[k].Span.StartToken != at.Span.StartToken || at.Span.StartToken - 1 <= sentence.StartToken) return result;
-        // The outcome the first place closes: the count whose words end right before its "in".
-        var before = at.Span.StartToken - 1;
+        var k = FirstPlaceFrom(places, at.StartToken);
+        if (k >= places.Count || places[k].Span.StartToken != at.StartToken || at.StartToken - 1 <= sentence.StartToken) return result;
+        // The outcome the first place closes: the count whose words end right before its "in" ("in the southern port city
+        // of Odesa": past the words that describe the place).
+        var before = PrepositionOfPlace(text, at.StartToken, sentence);
+        if (before <= sentence.StartToken) return result;
         var killed = e.Fatalities is { } f && f.Span.EndToken >= before - 1 && f.Span.EndToken <= before;
         var injured = e.Injured is { } h && h.Span.EndToken >= before - 1 && h.Span.EndToken <= before;
         if (killed == injured || text.WordOf(before).ToLowerInvariant() is not ("in" or "near" or "at")) return result;
@@ -90,11 +112,29 @@ public sealed partial class EventReader
             // "three people in Dnipro", "three more in Dnipro": a noun or "more"/"others" may follow the number.
             while (i < next.Span.StartToken && i - numberEnd < 2 && text.PosOf(i) is "NNS" or "NN" or "JJR" or "RBR") i++;
             if (i >= next.Span.StartToken || text.WordOf(i).ToLowerInvariant() is not ("in" or "near" or "at")) break;
-            if (i + 1 < next.Span.StartToken && !(i + 2 == next.Span.StartToken && text.WordOf(i + 1).Equals("the", StringComparison.OrdinalIgnoreCase))) break;
+            if (i + 1 < next.Span.StartToken && PrepositionOfPlace(text, next.Span.StartToken, sentence) != i) break;
             var count = new CountRange(min, max, text.Span(start, numberEnd));
             result.Add((next, killed ? count : null, injured ? count : null));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The place whose preposition comes right after the event's count of dead or wounded ("killing three people in the
+    /// southern port city of Odesa" → Odesa); null when no count of the event is so followed.
+    /// </summary>
+    private static PlaceMention? PlaceOfCount(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, EventMention e)
+    {
+        foreach (var c in new[] { e.Fatalities, e.Injured })
+        {
+            if (c is null || !sentence.Contains(c.Span.StartToken)) continue;
+            for (var k = FirstPlaceFrom(places, c.Span.EndToken); k < places.Count && places[k].Span.StartToken < sentence.EndToken && places[k].Span.StartToken - c.Span.EndToken <= 8; k++)
+            {
+                var prep = PrepositionOfPlace(text, places[k].Span.StartToken, sentence);
+                if (prep == c.Span.EndToken || prep == c.Span.EndToken + 1) return places[k];
+            }
+        }
+        return null;
     }
 
     /// <summary>The other towns, divisions or regions joined to <paramref name="at"/> in one list that "and" closes, in text order.</summary>

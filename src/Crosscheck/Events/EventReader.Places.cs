@@ -11,15 +11,24 @@ public sealed partial class EventReader
         ["in", "inside", "into", "to", "off", "near", "across", "at", "on", "over", "from", "within", "throughout", "along"],
         StringComparer.OrdinalIgnoreCase);
 
-    private static bool AfterPlacePreposition(AnnotatedText text, int token, TokenSpan clause)
+    private static bool AfterPlacePreposition(AnnotatedText text, int token, TokenSpan clause) => PrepositionOfPlace(text, token, clause) >= 0;
+
+    /// <summary>
+    /// The place preposition that governs the place starting at <paramref name="token"/>, past the words that describe it
+    /// ("in the southern port city of Odesa" → "in"); -1 when none.
+    /// </summary>
+    private static int PrepositionOfPlace(AnnotatedText text, int token, TokenSpan clause)
     {
         var i = token - 1;
         // "in the easternmost province of Ubon Ratchathani", "near the town of X": the area noun's preposition governs the place.
         if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1)))
         {
             i -= 2;
-            // "in the border province of Banteay Meanchey", "in the frontier region of Paktika": a noun before the area noun.
-            if (i - 1 >= clause.StartToken && text.PosOf(i) is "NN" && text.WordOf(i - 1) is "the" or "The" && !RoleWords.AreaNouns.Contains(text.WordOf(i))) i--;
+            // "in the border province of Banteay Meanchey", "in the southern port city of Kherson", "in the front-line
+            // eastern town of Pokrovsk": up to three describing words before the area noun, back to its "the".
+            var j = i;
+            while (j >= clause.StartToken && i - j < 3 && text.PosOf(j) is "NN" or "JJ" or "VBN" or "JJS" && !RoleWords.AreaNouns.Contains(text.WordOf(j))) j--;
+            if (j < i && j >= clause.StartToken && text.WordOf(j) is "the" or "The") i = j;
         }
         // "at the Ukrainian capital Kyiv", "in the border town Kantharalak": the noun the place stands beside names it.
         else if (i >= clause.StartToken && (text.WordOf(i) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(i))) && text.PosOf(i) is "NN") i--;
@@ -27,9 +36,9 @@ public sealed partial class EventReader
         while (i >= clause.StartToken && token - i <= 3 && text.PosOf(i) is "JJ") i--;
         if (i - 2 >= clause.StartToken && text.WordOf(i) is "'s" or "’s" && text.WordOf(i - 1) is "country" or "nation") i -= 2;
         if (i >= clause.StartToken && text.WordOf(i) is "the" or "The") i--;
-        if (i < clause.StartToken || !PlacePrepositions.Contains(text.WordOf(i))) return false;
+        if (i < clause.StartToken || !PlacePrepositions.Contains(text.WordOf(i))) return -1;
         // "360km from the Thai capital Bangkok", "50 miles from Kyiv": a distance measured from a place says where it is not.
-        return !(text.WordOf(i) is "from" && i - 1 >= clause.StartToken && IsDistanceUnit(text.WordOf(i - 1)));
+        return text.WordOf(i) is "from" && i - 1 >= clause.StartToken && IsDistanceUnit(text.WordOf(i - 1)) ? -1 : i;
     }
 
     private static bool IsDistanceUnit(string word) =>

@@ -25,7 +25,9 @@ public sealed partial class TollCues
             var reach = text.WordOf(i).Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 8;
             // "The death toll from Wednesday's strike on the port rose to 34": past the words that say what the toll is of,
             // the parse gives the link word of a toll noun that is the subject of the verb the number hangs from.
-            if (reach > 1 && SubjectsNumber(text, sentence, noun.End - 1) is { } far) reach = Math.Max(reach, far - noun.End + 1);
+            // "The number of people killed in Tuesday's drone attack on the port has risen to four": so too when the subject
+            // is the noun that heads the toll's words, before what it counts.
+            if (reach > 1 && (SubjectsNumber(text, sentence, noun.End - 1) ?? (i < noun.End - 1 ? SubjectsNumber(text, sentence, i) : null)) is { } far) reach = Math.Max(reach, far - noun.End + 1);
             // "The death toll since the offensive began on 2 March has risen to 310": what the toll counts from lies between.
             if (reach > 1 && noun.End < sentence.EndToken && text.WordOf(noun.End).Equals("since", StringComparison.OrdinalIgnoreCase)) reach += 8;
             for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)

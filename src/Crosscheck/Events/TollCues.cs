@@ -504,15 +504,26 @@ public sealed partial class TollCues
 
     internal bool IsOfOneEvent(AnnotatedText text, TokenSpan sentence, Tally t)
     {
-        if (NounAt(text, t.Start, sentence.EndToken) is not { } noun || noun.End + 2 >= t.Number.Span.StartToken) return false;
+        // "the number of people killed in Sunday's strike": a toll noun of the victims says what is counted too.
+        if ((NounAt(text, t.Start, sentence.EndToken) ?? NumberOfVictims(text, t.Start, sentence.EndToken)) is not { } noun || noun.End + 2 >= t.Number.Span.StartToken) return false;
         var i = noun.End;
         if (text.WordOf(i).ToLowerInvariant() is not ("from" or "of" or "in")) return false;
         i++;
         if (text.PosOf(i) is not ("DT" or "PRP$") && !(i + 1 < t.Number.Span.StartToken && text.WordOf(i + 1) is "'s" or "’s")) return false;
         i += text.PosOf(i) is "DT" or "PRP$" ? 1 : 2;
-        while (i < t.Number.Span.StartToken && text.PosOf(i) is "JJ" or "NNP") i++;
+        // "Tuesday's Russian drone attack": describing words and nouns compounded before the event word, which ends them.
+        while (i + 1 < t.Number.Span.StartToken && (text.PosOf(i) is "JJ" or "NNP" || text.PosOf(i) is "NN" && text.PosOf(i + 1) is "NN" or "NNP" or "JJ")) i++;
         if (i >= t.Number.Span.StartToken || text.PosOf(i) != "NN" || IsCampaignNoun(text, i)
             || !TriggerLexicon.Default.Starts(text.WordOf(i).ToLowerInvariant())) return false;
+        // "… attack on Odesa", "… strike on the harbour": what the attack hit, a short phrase of its own.
+        if (i + 2 < t.Number.Span.StartToken && text.WordOf(i + 1).ToLowerInvariant() is "on" or "in" or "at" or "against" or "near")
+        {
+            var k = i + 2;
+            if (text.PosOf(k) is "DT") k++;
+            var start = k;
+            while (k < t.Number.Span.StartToken && k - start < 4 && text.PosOf(k) is "JJ" or "NN" or "NNP" or "NNPS") k++;
+            if (k > start) i = k - 1;
+        }
         for (i++; i < t.Number.Span.StartToken - 1; i++)
         {
             if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;

@@ -94,6 +94,13 @@ public sealed class TollFinder
                 if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : (TollCues.Cue?)null) ?? cues.CurrentSpan(text, sentence, from, to)) is not { } cue) continue;
                 found.Add(Make(text, cues, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
+            // "officials confirmed an eighth victim", "a sixth person died in hospital": the nth one of the dead is a count of n so far.
+            for (var i = sentence.StartToken + 1; i + 1 < sentence.EndToken; i++)
+            {
+                if (NthVictim(text, cues, sentence, i) is not { } nth || used.Exists(u => u.Start <= i && i < u.End)) continue;
+                found.Add(Make(text, cues, sentence, nth.Measure, nth.N, nth.N, i - 1, OfWhat(text, sentence, nth.End), null));
+                used.Add((i - 1, nth.End));
+            }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
         }
@@ -224,8 +231,57 @@ public sealed class TollFinder
         return null;
     }
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> PersonNouns = CasualtyWords.Set("person-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> DeathNouns = CasualtyWords.Set("killed-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> DiedWords = CasualtyWords.Set("died");
+    private static readonly System.Collections.Frozen.FrozenSet<string> KilledWords = CasualtyWords.Set("killed-participles");
+    private static readonly System.Collections.Frozen.FrozenSet<string> InjuredWords = CasualtyWords.Set("injured-participles");
+    private static readonly System.Collections.Frozen.FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
+
+    /// <summary>
+    /// "an eighth victim", "the fifth death", "a sixth person died", "a third soldier has been wounded": "a", "an" or "the",
+    /// an ordinal of two or more, and (past a describing word) a noun of the dead, a victim, or a person whom a verb of
+    /// dying, killing or wounding right after it befalls; the count so far, its measure and the end of its words, or null.
+    /// </summary>
+    private static (decimal N, TollMeasure Measure, int End)? NthVictim(AnnotatedText text, TollCues cues, TokenSpan sentence, int i)
+    {
+        if (text.WordOf(i - 1).ToLowerInvariant() is not ("a" or "an" or "the") || Ordinal(cues, text.WordOf(i)) is not { } n) return null;
+        var k = i + 1;
+        if (k + 1 < sentence.EndToken && text.PosOf(k) is "JJ" && !PersonNouns.Contains(text.WordOf(k))) k++;
+        if (k >= sentence.EndToken) return null;
+        var noun = text.WordOf(k).ToLowerInvariant();
+        if (DeathNouns.Contains(noun) && text.PosOf(k) is "NN") return (n, TollMeasure.Killed, k + 1);
+        if (!PersonNouns.Contains(noun) || text.PosOf(k) is not ("NN" or "NNP")) return null;
+        var v = k + 1;
+        while (v < sentence.EndToken && v - k <= 3 && text.WordOf(v).ToLowerInvariant() is "has" or "had" or "was" or "have" or "been" or "is" or "later" or "also") v++;
+        if (v < sentence.EndToken)
+        {
+            var verb = text.WordOf(v);
+            if (DiedWords.Contains(verb) || KilledWords.Contains(verb)) return (n, TollMeasure.Killed, v + 1);
+            if (InjuredWords.Contains(verb) && !WeakWords.Contains(verb)) return (n, TollMeasure.Injured, v + 1);
+        }
+        // "an eighth victim": a victim counted alone is one of the dead.
+        return noun is "victim" ? (n, TollMeasure.Killed, k + 1) : null;
+    }
+
+    /// <summary>
+    /// "… of the attack", "… in Tuesday's strike": the end of the words right after a count that say what it is of (a
+    /// preposition and a short noun phrase ending in a common noun), so the attack they name is inside the toll's words;
+    /// <paramref name="end"/> when none follows.
+    /// </summary>
+    private static int OfWhat(AnnotatedText text, TokenSpan sentence, int end)
+    {
+        if (end + 2 >= sentence.EndToken || text.WordOf(end).ToLowerInvariant() is not ("of" or "in" or "from")) return end;
+        var last = end;
+        for (var k = end + 1; k < sentence.EndToken && k - end <= 5 && text.PosOf(k) is "DT" or "JJ" or "NN" or "NNP" or "POS" or "PRP$"; k++)
+        {
+            if (text.PosOf(k) is "NN") last = k + 1;
+        }
+        return last;
+    }
+
     /// <summary>"15th", "21st", "2nd", "fifth": the number of an ordinal of two or more; null for other words.</summary>
-    private static decimal? Ordinal(TollCues cues, string word)
+    internal static decimal? Ordinal(TollCues cues, string word)
     {
         if (cues.WordOrdinal(word) is { } spelled) return spelled;
         if (word.Length < 3 || !char.IsAsciiDigit(word[0])) return null;

@@ -48,6 +48,20 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void Counts_each_told_at_its_own_place_are_an_attack_at_each_past_the_words_that_describe_the_place()
+    {
+        // "in the northern border city of Sumy": the words that describe the place stand between "in" and its name.
+        var r = Read("Artillery pounded the area on Sunday, wounding six people in the northern border city of Sumy and two in Poltava.");
+        var attacks = r.Events.Where(e => e.Type == PloverType.Assault).ToList();
+        attacks.Select(e => (e.Location?.Name, e.Injured?.Min)).ShouldBe([("Sumy", 6m), ("Poltava", 2m)]);
+        // The place the attack's words took first is not the first count's: the counts keep their own places, and it stays
+        // an attack of those words with no count.
+        var moved = Read("Missiles struck Zaporizhzhia overnight, killing five people in Pavlohrad and two in Poltava.")
+            .Events.Where(e => e.Type == PloverType.Assault).ToList();
+        moved.Select(e => (e.Location?.Span.Text, e.Fatalities?.Min)).ShouldBe([("Pavlohrad", 5m), ("Zaporizhzhia", null), ("Poltava", 2m)]);
+    }
+
+    [Fact]
     public void An_attack_a_speaker_tells_at_a_place_of_its_own_in_one_quotation_is_another_attack_not_a_repeat()
     {
         var r = Read("“Nine people were killed in the attack. Rebels also carried out attacks in Kharkiv, wounding four villagers,” the governor said.");

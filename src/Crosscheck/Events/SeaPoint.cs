@@ -15,11 +15,13 @@ internal sealed class SeaPoint
 {
     private readonly KnownEntity[] _seas;
     private readonly FrozenDictionary<string, KnownEntity[]> _byWord;
+    private readonly KnownEntity[] _open;
 
     public SeaPoint(Gazetteer gazetteer)
     {
         _seas = [.. gazetteer.Entries.Where(e => e.Place == PlaceKind.Sea && e.Entity.Latitude is not null && e.Entity.Longitude is not null)
             .Select(e => e.Entity).OrderBy(e => e.Key, StringComparer.Ordinal)];
+        _open = [.. _seas.Where(s => s.Country is null)];
         // Each capitalized word of a sea's names that is not a generic word ("Sea", "Ocean", "Gulf", "of"): "Pacific", "Caribbean";
         // nor a country's name: "off the coast of Mexico in the eastern Pacific" names Mexico's coast, not the Gulf of Mexico.
         var countries = gazetteer.Entries.Where(e => e.Place == PlaceKind.Country).SelectMany(e => e.Entity.Aliases.Prepend(e.Entity.Name))
@@ -41,7 +43,8 @@ internal sealed class SeaPoint
         var country = named is { Latitude: not null, Longitude: not null } ? named : null;
         var inPhrase = phrase.Tokens.SelectMany(t => _byWord.GetValueOrDefault(t.Text) ?? []).Distinct().ToList();
         if (inPhrase.Count > 0) return Point(Nearest(inPhrase, country));
-        return country is null || _seas.Length == 0 ? null : Point(Nearest(_seas, country));
+        // The open sea nearest the country: not a waterway of one country ("Panama Canal", whose point is on land).
+        return country is null || _open.Length == 0 ? null : Point(Nearest(_open, country));
     }
 
     /// <summary>Whether <paramref name="entity"/> is a sea or gulf of the gazetteer (not a country whose waters a phrase names).</summary>

@@ -58,6 +58,15 @@ public sealed class SeaPlaceTests
     }
 
     [Fact]
+    public void A_coast_takes_the_nearest_open_sea_not_a_canal_of_one_country()
+    {
+        // The Panama Canal's point is on land; the nearest open sea to Colombia is the Caribbean.
+        var place = PlaceOf("The navy struck a boat off the coast of Colombia on Monday, killing four people.");
+        var caribbean = PlaceOf("The navy struck a boat in the Caribbean Sea on Monday, killing four people.");
+        (place.Latitude, place.Longitude).ShouldBe((caribbean.Latitude, caribbean.Longitude));
+    }
+
+    [Fact]
     public void Waters_off_a_country_are_at_sea()
     {
         var place = PlaceOf("The navy struck a boat in waters off Venezuela on Monday, killing four people.");

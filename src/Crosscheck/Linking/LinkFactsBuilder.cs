@@ -110,7 +110,7 @@ public static partial class LinkFactsBuilder
         // One attack named inside a toll's own words by a singular noun of one attack ("the death toll from Wednesday's
         // missile strike has risen to 21", @one-attack-nouns) has that running count as its dead, whatever else its sentence
         // counts ("… as more of the wounded died"): the toll counts that attack, not a campaign. "Fighting", "clashes" or a
-        // casualty word inside a toll's words ("fighting which has claimed 33 lives", "killing at least 8") are not one attack.
+        // casualty word inside a toll's words ("clashes that have claimed 40 lives since March", "killing at least 9") are not one attack.
         var oneAttack = single && e.Trigger.Length > 0 && OneAttackNouns.Contains(text.WordOf(e.Trigger.EndToken - 1));
         var killed = (oneAttack ? TollAround(tolls, e.Trigger, TollMeasure.Killed) : null)
             ?? (e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Killed) : null);

@@ -45,9 +45,10 @@ public sealed partial class EventReader
         if (SyntaxScope.HasParse(text, sentence))
         {
             var matches = triggers.IsDefault ? Lexicon.Match(text, sentence) : triggers;
-            var actor = SyntaxActors.ActorOf(text, trigger.Head, t => matches.Any(m => m.Span.Contains(t) && IsSpeechAct(m.Entry.Type)));
-            if (actor >= 0) actor = SyntaxActors.SpeakerForPronoun(text, actor);
-            return actor < 0 ? ImmutableArray<Participant>.Empty : [ParticipantAt(text, actor) with { Claimed = SyntaxActors.Claims(text, actor, trigger.Head) }];
+            var actor = SyntaxActors.ActorOf(text, trigger.Head, t => matches.Any(m => m.Span.Contains(t) && IsSpeechAct(m.Entry.Type)), out var claimed);
+            // A claimant is its own words' subject: "it" standing for a speaker is the speaker's actor, not a claimant.
+            if (actor >= 0 && SyntaxActors.SpeakerForPronoun(text, actor) is var body && body != actor) (actor, claimed) = (body, false);
+            return actor < 0 ? ImmutableArray<Participant>.Empty : [ParticipantAt(text, actor) with { Claimed = claimed }];
         }
         var gerundAdjunct = text.PosOf(trigger.Head) == "VBG" && trigger.Head == trigger.Span.StartToken && trigger.Span.StartToken > sentence.StartToken
             && text.PosOf(trigger.Span.StartToken - 1) == "IN";

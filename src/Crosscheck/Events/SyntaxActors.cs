@@ -19,8 +19,15 @@ internal static class SyntaxActors
     private const int MaxHops = 4;
 
     /// <summary>The token heading the actor phrase of the event at <paramref name="head"/>, or -1 when the parse gives none.</summary>
-    public static int ActorOf(AnnotatedText text, int head, Func<int, bool> isEventWord)
+    public static int ActorOf(AnnotatedText text, int head, Func<int, bool> isEventWord) => ActorOf(text, head, isEventWord, out _);
+
+    /// <summary>
+    /// As <see cref="ActorOf(AnnotatedText, int, Func{int, bool})"/>; <paramref name="claimed"/> says whether the actor is
+    /// one by its own claim of the event ("X claimed responsibility for the attack").
+    /// </summary>
+    public static int ActorOf(AnnotatedText text, int head, Func<int, bool> isEventWord, out bool claimed)
     {
+        claimed = false;
         // A gerund after a preposition ("… is training forces after bombing ships") is its clause's doing, however the
         // parse attached it: the subject of the nearest governing clause that has one.
         if (text.PosOf(head) == "VBG" && head > 0 && text.PosOf(head - 1) == "IN" && OwnActor(text, head) < 0)
@@ -34,7 +41,11 @@ internal static class SyntaxActors
         for (var hop = 0; hop <= MaxHops && t >= 0; hop++)
         {
             if (OwnActor(text, t) is var own and >= 0) return own;
-            if (Claimant(text, t) is var claimant and >= 0) return claimant;
+            if (Claimant(text, t) is var claimant and >= 0)
+            {
+                claimed = true;
+                return claimant;
+            }
             var relation = text.RelationOf(t) ?? "";
             var governor = text.HeadOf(t);
             if (governor < 0) return -1;
@@ -105,18 +116,6 @@ internal static class SyntaxActors
         if (subject < 0 || text.WordOf(subject).ToLowerInvariant() is "nobody" or "none" or "no-one"
             || HasChild(text, subject, "det", c => text.WordOf(c).Equals("no", StringComparison.OrdinalIgnoreCase))) return -1;
         return subject;
-    }
-
-    /// <summary>Whether <paramref name="actor"/> is the actor of the event at <paramref name="head"/> by its own claim of it.</summary>
-    public static bool Claims(AnnotatedText text, int actor, int head)
-    {
-        var t = head;
-        for (var hop = 0; hop <= MaxHops && t >= 0; hop++, t = text.HeadOf(t))
-        {
-            if (OwnActor(text, t) >= 0) return false;
-            if (Claimant(text, t) is var claimant and >= 0) return claimant == actor;
-        }
-        return false;
     }
 
     private static bool IsResponsibility(AnnotatedText text, int t) => RoleWords.ResponsibilityNouns.Contains(text.WordOf(t).ToLowerInvariant());

@@ -38,13 +38,14 @@ internal static class EvalCommand
         realnewsSplit.AcceptOnlyFromAmong("dev", "test", "all");
         var realnewsShow = new Option<int>("--show") { Description = "Print this many errors of each kind, with their words" };
         var realnewsShowIncidents = new Option<int>("--show-incidents") { Description = "Print this many mismatches of each kind at the incident level (gold incident → record incidents, unmatched or mixed record incidents, wire groups, disputes, discrepancies)" };
+        var realnewsTopic = new Option<string?>("--topic") { Description = "Only one conflict: a folder of articles/ (thailand-cambodia, pakistan-afghanistan, ukraine-strikes); its articles, incidents, wire groups and disputes" };
         var realnewsDetails = new Option<bool>("--details") { Description = "Print every event of each mixed counted incident: its file, the gold incident it reports, its day, place, salience, link reason and words" };
         var realnews = new Command("realnews", "Event-level killed, running tolls and event days, then the ingested record's incidents, campaign tolls, wire groups, disputes and discrepancies, against the realnews gold record (one split)")
         {
-            realnewsData, realnewsSplit, realnewsShow, realnewsShowIncidents, realnewsDetails,
+            realnewsData, realnewsSplit, realnewsShow, realnewsShowIncidents, realnewsDetails, realnewsTopic,
         };
         realnews.SetAction(parse => RealnewsEval.Run(parse.GetValue(realnewsData) ?? SharedDataFolder.PathTo("realnews"), parse.GetValue(realnewsSplit)!, parse.GetValue(realnewsShow),
-            parse.GetValue(realnewsShowIncidents), stdout, parse.GetValue(realnewsDetails)));
+            parse.GetValue(realnewsShowIncidents), stdout, parse.GetValue(realnewsDetails), parse.GetValue(realnewsTopic)));
         eval.Subcommands.Add(realnews);
         eval.Subcommands.Add(OriginsEval.Create(stdout, stderr));
         var ecbData = new Option<string?>("--data") { Description = "The ECB+ corpus folder (numbered topic folders; default: ../shared/data/ecbplus)" };

@@ -36,11 +36,11 @@ internal static class RealnewsEval
         public double FiguresFound => Share(Tolls, t => t.Anywhere);
     }
 
-    public static int Run(string dataDirectory, string split, int show, int showIncidents, TextWriter stdout, bool details = false)
+    public static int Run(string dataDirectory, string split, int show, int showIncidents, TextWriter stdout, bool details = false, string? topic = null)
     {
         if (split is not ("dev" or "test" or "all")) throw new CliFailure($"--split must be dev, test or all, not '{split}'");
-        var report = Score(dataDirectory, split);
-        Print(report, dataDirectory, split, show, stdout);
+        var report = Score(dataDirectory, split, topic);
+        Print(report, dataDirectory, split, show, stdout, topic);
         // The incident level: the record ingest builds from the same articles.
         var articles = report.Gold.Articles.Where(a => split == "all" || a.Split == split).ToList();
         var view = RealnewsRecord.Build(dataDirectory, articles);
@@ -50,10 +50,11 @@ internal static class RealnewsEval
         return CrosscheckCli.Ok;
     }
 
-    internal static Report Score(string dataDirectory, string split)
+    internal static Report Score(string dataDirectory, string split, string? topic = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var gold = RealnewsGold.Load(dataDirectory);
+        if (topic is not null) gold = gold.Only(topic);
         var reads = new List<ArticleRead>();
         var reader = new DocumentReader();
         foreach (var article in gold.Articles.Where(a => split == "all" || a.Split == split))
@@ -161,11 +162,11 @@ internal static class RealnewsEval
         return list.Count == 0 ? 0 : list.Count(ok) / (double)list.Count;
     }
 
-    private static void Print(Report r, string dataDirectory, string split, int show, TextWriter stdout)
+    private static void Print(Report r, string dataDirectory, string split, int show, TextWriter stdout, string? topic)
     {
         var c = CultureInfo.InvariantCulture;
         string F(double x) => x.ToString("F3", c);
-        stdout.WriteLine($"realnews {split} ({dataDirectory}): {r.Articles} articles, {r.Seconds.ToString("F1", c)} s"
+        stdout.WriteLine($"realnews {split}{(topic is null ? "" : ", " + topic)} ({dataDirectory}): {r.Articles} articles, {r.Seconds.ToString("F1", c)} s"
             + (split == "dev" ? "  [dev: the tuning split]" : split == "test" ? "  [test: the reporting split; tune on dev]" : "  [all: dev and test together]"));
         stdout.WriteLine("matching   = asserted ASSAULT events whose day is within the incident's date ±1 or whose place is named in the incident's place;");
         stdout.WriteLine("             the article's first reported incident also takes the events that fit no incident and contradict it not;");

@@ -17,6 +17,8 @@ internal static partial class RealnewsGold
         public string Episode { get; init; } = "";
         /// <summary>The incident's latest count by the gold's one rule (README, <c>killed.best</c>); null where it gives none.</summary>
         public decimal? KilledBest { get; init; }
+        /// <summary>The conflict (topic folder) it belongs to.</summary>
+        public string Topic { get; init; } = "";
     }
 
     /// <summary>
@@ -40,6 +42,28 @@ internal static partial class RealnewsGold
     {
         public List<WireGroup> WireGroups { get; init; } = [];
         public List<Dispute> Disputes { get; init; } = [];
+
+        /// <summary>
+        /// The gold of one conflict (a folder of <c>articles/</c>): its articles, incidents, wire groups and disputes. An
+        /// incident's or episode's conflict is the one whose incidents share its id's letters (<c>TC</c> of <c>TC04</c>,
+        /// <c>TC-E1</c>). An unknown topic is an error naming the known ones.
+        /// </summary>
+        public Gold Only(string topic)
+        {
+            var topics = Incidents.Values.Select(i => i.Topic).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (!topics.Contains(topic, StringComparer.Ordinal))
+                throw new CliFailure($"--topic must be one of {string.Join(", ", topics)}, not '{topic}'");
+            var prefixes = Incidents.Values.Where(i => i.Topic == topic).Select(i => Letters(i.Id)).ToHashSet(StringComparer.Ordinal);
+            var articles = Articles.Where(a => a.Path.Split('/').Contains(topic, StringComparer.Ordinal)).ToList();
+            var files = articles.Select(a => a.File).ToHashSet(StringComparer.Ordinal);
+            return new Gold(Incidents.Where(p => p.Value.Topic == topic).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), articles)
+            {
+                WireGroups = [.. WireGroups.Where(g => g.Members.Any(files.Contains))],
+                Disputes = [.. Disputes.Where(d => prefixes.Contains(Letters(d.Target)))],
+            };
+        }
+
+        private static string Letters(string id) => new([.. id.TakeWhile(char.IsLetter)]);
     }
 
     public static Gold Load(string dataDirectory)
@@ -73,6 +97,7 @@ internal static partial class RealnewsGold
                         Split = Str(i, "split"),
                         Episode = Str(i, "episode"),
                         KilledBest = killed is { } kb ? Num(kb, "best") : null,
+                        Topic = Str(i, "topic"),
                     };
                 }
                 var articles = new List<Article>();

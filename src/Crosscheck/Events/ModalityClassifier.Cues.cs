@@ -39,7 +39,7 @@ public sealed partial class ModalityClassifier
     private static readonly string[] SetSections =
     [
         "irregular-verb-forms", "infinitive-only-plans", "that-complement-nouns", "negations", "negative-subjects", "auxiliaries",
-        "be-forms", "hedge-adverbs", "conditionals", "whether-if-governors", "occur-verbs", "phrasal-verbs", "past-links",
+        "be-forms", "hedge-adverbs", "conditionals", "whether-if-governors", "occur-verbs", "phrasal-verbs", "past-links", "content-verbs",
     ];
 
     // The sections of the file; every field below is read from it, so they follow it.
@@ -62,6 +62,8 @@ public sealed partial class ModalityClassifier
     /// <summary>Words before "if" that make it "whether": "unclear if", "asked if".</summary>
     private static readonly FrozenSet<string> WhetherIfGovernors = CueSet("whether-if-governors");
     private static readonly FrozenSet<string> OccurVerbs = CueSet("occur-verbs");
+    /// <summary>"include", "involve": an event they take as object is what their subject (a plan, an option) holds.</summary>
+    private static readonly FrozenSet<string> ContentVerbs = CueSet("content-verbs");
     /// <summary>"after", "following", "since": the event in their phrase took place, whatever governs the phrase.</summary>
     private static readonly FrozenSet<string> PastLinks = CueSet("past-links");
 

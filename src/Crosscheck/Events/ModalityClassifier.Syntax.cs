@@ -31,6 +31,9 @@ public sealed partial class ModalityClassifier
             var above = ClassifyByWords(text, sentence, governor);
             if (above.Modality is Modality.Planned or Modality.Considered or Modality.Hypothetical)
                 return new ModalityReading(above.Modality, Math.Min(above.Confidence, 0.7));
+            if (relation == "obj" && above.Modality == Modality.Asserted && ContentVerbs.Contains(text.WordOf(governor))
+                && HolderCue(text, sentence, governor) is { } held)
+                return new ModalityReading(held, 0.7);
             current = governor;
         }
         return reading;
@@ -44,6 +47,39 @@ public sealed partial class ModalityClassifier
     private static bool IsToldClause(AnnotatedText text, TokenSpan sentence, int verb, string relation)
     {
         if (relation != "acl" || text.PosOf(verb) != "VBD") return false;
+        for (var d = sentence.StartToken; d < sentence.EndToken; d++)
+            if (text.HeadOf(d) == verb && text.RelationOf(d) is "nsubj" or "nsubj:pass") return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The modality a content verb's subject gives what the verb holds: planned for a plan noun ("the plan includes
+    /// raids"), considered for a consider noun ("the options include strikes"); null for any other subject or for "no
+    /// plans". A subject the parse hangs on a participle of its own ("the options presented to him include") is that
+    /// participle's subject.
+    /// </summary>
+    private static Modality? HolderCue(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        var subject = -1;
+        for (var d = sentence.StartToken; d < verb && subject < 0; d++)
+        {
+            if (text.HeadOf(d) != verb) continue;
+            if (text.RelationOf(d) is "nsubj" or "nsubj:pass") subject = d;
+            // "Options being weighed by the generals include": a subject's participle the parse hangs as a clause.
+            else if (text.RelationOf(d) == "advcl" && text.PosOf(d) is "VBN" or "VBG" && !HasSubject(text, sentence, verb)) subject = d;
+        }
+        if (subject >= 0 && text.PosOf(subject) is "VBN" or "VBG")
+        {
+            var participle = subject;
+            for (var e = sentence.StartToken; e < participle; e++)
+                if (text.HeadOf(e) == participle && text.RelationOf(e) is "nsubj" or "nsubj:pass") subject = e;
+        }
+        if (subject < 0 || !IsNoun(text, subject) || HasNo(text, sentence, subject) || !NounCues.TryGetValue(text.WordOf(subject), out var cue)) return null;
+        return cue switch { Cue.Plan => Modality.Planned, Cue.Consider => Modality.Considered, _ => null };
+    }
+
+    private static bool HasSubject(AnnotatedText text, TokenSpan sentence, int verb)
+    {
         for (var d = sentence.StartToken; d < sentence.EndToken; d++)
             if (text.HeadOf(d) == verb && text.RelationOf(d) is "nsubj" or "nsubj:pass") return true;
         return false;

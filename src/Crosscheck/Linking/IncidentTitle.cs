@@ -181,7 +181,13 @@ internal static class IncidentTitle
         var top = targets.GroupBy(r => r.EntityKey ?? Bare(r.Text), StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         var text = top.Select(r => r.Text).OrderBy(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First();
         if (text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && !campaign && top.First().EntityKey is null)
-            text = (IsVowel(text[4]) ? "an " : "a ") + text[4..];
+        {
+            // "the first boat" → "a boat": the ordinal places it in its report, not in the record.
+            var rest = text[4..];
+            var space = rest.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0 && IncidentWords.ReportRelativeWords.Contains(rest[..space])) rest = rest[(space + 1)..];
+            text = (IsVowel(rest[0]) ? "an " : "a ") + rest;
+        }
         return text.Length > 0 && char.IsUpper(text[0]) && top.First().EntityKey is null ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 

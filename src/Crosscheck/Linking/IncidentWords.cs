@@ -52,6 +52,8 @@ internal static class IncidentWords
 
     /// <summary>Words that keep a phrase out of a title as its target (pronouns, bare quantities).</summary>
     public static FrozenSet<string> NotInTarget { get; } = Set(File, "not-in-target");
+    /// <summary>"first", "other", "same": words after "the" that place a target in its report, dropped in a title of one attack.</summary>
+    public static FrozenSet<string> ReportRelativeWords { get; } = Set(File, "report-relative-words");
 
     /// <summary>How a title names the side of a country (ISO code), from the file's list; null when it has none.</summary>
     public static string? CountryWords(string iso2) => Countries.Value.GetValueOrDefault(iso2);

@@ -333,6 +333,16 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_title_of_one_attack_drops_the_words_that_place_its_target_in_the_report()
+    {
+        foreach (var (said, title) in new[] { ("the second boat", "a boat"), ("the other vessel", "a vessel"), ("the speedboat", "a speedboat") })
+        {
+            var ev = Strike("d-1", "v-1", 3, day: Tuesday) with { Recipients = [new ParticipantFacts(said, null, null)] };
+            Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe($"US strike on {title} in the Caribbean Sea, 2 Sep 2025: 3 killed");
+        }
+    }
+
+    [Fact]
     public void A_title_names_no_target_a_pronoun_or_a_bare_quantity_stands_for()
     {
         foreach (var vague in new[] { "its troops", "dozens", "their return" })

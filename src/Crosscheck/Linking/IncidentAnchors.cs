@@ -79,6 +79,10 @@ public static class IncidentAnchors
         // The day must be one (or a night): "a strike that killed 21 earlier this week" spans days, and joins the attack of
         // a day within them at its place (IncidentMatcher) or stays a mention.
         if (factualSingle && ev.Type == PloverType.Assault) return ev.Location is not null && ev.Time is { Start: not null, Basis: not TimeBases.Publication } && Days(ev) is not null;
+        // A series of attacks is anchored by its period or its dead ("16 strikes since February", "the raids have killed 60"):
+        // "The three strikes hit four vessels", with neither, tells again the attacks its report dates, and starts nothing.
+        if (ev.Type == PloverType.Assault && ev.Plural && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual
+            && ev.Time is null && ev.Fatalities is null && ev.Injured is null) return false;
         return !factualSingle || Days(ev) is not null || ev.Location is not null;
     }
 

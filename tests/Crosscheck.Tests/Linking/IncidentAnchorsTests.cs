@@ -492,6 +492,18 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_series_with_neither_period_nor_dead_starts_no_incident()
+    {
+        var waters = new PlaceFacts("international waters", "international waters", null, "sea", null, null);
+        // "The three strikes hit four vessels in international waters": the report's dated news told again.
+        var again = Series("a", "2026-04-08", new(2026, 4, 6), new(2026, 4, 6)) with { Time = null, Location = waters };
+        IncidentAnchors.CanStart(again).ShouldBeFalse();
+        // "16 strikes since February" has its period; "the raids have killed 64" its dead.
+        IncidentAnchors.CanStart(again with { Time = new TimeFacts("since February", new(2026, 2, 1), new(2026, 4, 8), "range") }).ShouldBeTrue();
+        IncidentAnchors.CanStart(again with { Fatalities = new RangeFacts(64, null, "at least 64 people") }).ShouldBeTrue();
+    }
+
+    [Fact]
     public void An_attack_of_fact_dated_days_after_its_report_has_no_day_of_its_own_and_starts_no_incident()
     {
         var province = new PlaceFacts("Paktika", "Paktika", "AF", "admin1", null, null);

@@ -1,3 +1,4 @@
+using Crosscheck.Language.Gazetteers;
 using System.Collections.Immutable;
 using System.Globalization;
 using Crosscheck.Documents;
@@ -27,7 +28,7 @@ internal static class IncidentSummarizer
         var fatalities = Fatalities(byDocument.Select(g => (g.Key, (IReadOnlyList<EventFacts>)[.. g])).ToList(), documents, rank, scope);
         var discrepancies = IncidentDiscrepancies.Find(id, scope, byDocument, reports, fatalities, documents);
         var (grade, gradeReason) = IncidentGrade.Of(events, origins, discrepancies, documents);
-        var location = MostCommon(events.Select(e => e.Location).OfType<PlaceFacts>(), p => p.Name);
+        var location = Narrowest(events.Select(e => e.Location).OfType<PlaceFacts>().ToList());
         var time = events.Select(e => e.Time).OfType<TimeFacts>().OrderBy(t => t.Start is null ? 1 : 0).ThenBy(t => Narrowness(t)).FirstOrDefault();
         var incident = new Incident
         {
@@ -172,6 +173,17 @@ internal static class IncidentSummarizer
 
     internal static T? MostCommon<T>(IEnumerable<T> items, Func<T, string> key) where T : class =>
         items.GroupBy(key, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+
+    /// <summary>
+    /// The most named place, or the most named of the seas its reports name within it: "the eastern Pacific" of one
+    /// report says where "the Pacific" of another was.
+    /// </summary>
+    private static PlaceFacts? Narrowest(List<PlaceFacts> places)
+    {
+        var most = MostCommon(places, p => p.Name);
+        if (most is not { Precision: "sea" }) return most;
+        return MostCommon(places.Where(p => p.Precision == "sea" && SeaParts.LiesWithin(p.Name, most.Name)), p => p.Name) ?? most;
+    }
 
     private static int Narrowness(TimeFacts t) => t.Start is { } s && t.End is { } e ? e.DayNumber - s.DayNumber : int.MaxValue;
 }

@@ -333,6 +333,21 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_sea_one_report_names_within_the_ocean_others_name_is_the_incidents_place()
+    {
+        var ocean = new PlaceFacts("the Pacific", "Pacific Ocean", null, "sea", 0, -160);
+        var east = new PlaceFacts("the eastern Pacific", "Eastern Pacific", null, "sea", 10, -100);
+        var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday) with { Location = ocean }]);
+        var b = Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", 3, day: Tuesday) with { Location = ocean }]);
+        var c = Doc("d-3", "Coastline Wire", Tuesday, [Strike("d-3", "v-3", 3, day: Tuesday) with { Location = east }]);
+        Summarize(a, b, c).Incident.Location!.Name.ShouldBe("Eastern Pacific");
+        Summarize(a, b).Incident.Location!.Name.ShouldBe("Pacific Ocean");
+        // A sea beside the most named one is no narrower: the most named stands.
+        var caribbean = Doc("d-4", "Gulf Gazette", Tuesday, [Strike("d-4", "v-4", 3, day: Tuesday)]);
+        Summarize(a, b, caribbean).Incident.Location!.Name.ShouldBe("Pacific Ocean");
+    }
+
+    [Fact]
     public void A_title_of_one_attack_drops_the_words_that_place_its_target_in_the_report()
     {
         foreach (var (said, title) in new[] { ("the second boat", "a boat"), ("the other vessel", "a vessel"), ("the speedboat", "a speedboat") })

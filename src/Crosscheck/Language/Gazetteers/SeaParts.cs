@@ -23,6 +23,13 @@ public static class SeaParts
         return Holds(ka, kb) || Holds(kb, ka);
     }
 
+    /// <summary>True when <paramref name="part"/> lies within <paramref name="whole"/> ("Eastern Pacific" within "Pacific").</summary>
+    public static bool LiesWithin(string part, string whole)
+    {
+        var (keys, _) = Data.Value;
+        return keys.TryGetValue(part, out var kp) && keys.TryGetValue(whole, out var kw) && kp != kw && Holds(kw, kp);
+    }
+
     private static bool Holds(string whole, string part)
     {
         var container = Data.Value.Container;

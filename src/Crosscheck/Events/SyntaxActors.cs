@@ -7,7 +7,8 @@ namespace Crosscheck.Events;
 /// drone"), found through coordination and control (a verb with no subject of its own takes its governor's: "attacked
 /// and sank", "began to shell"), a gerund adjunct ("…, killing four") and a relative clause ("rebels who attacked", the
 /// noun the clause modifies), a gerund after a preposition ("training forces after bombing ships": the clause's
-/// subject). An event noun takes a compound or possessive actor ("US strikes", "Russia's attack"), its
+/// subject). An event noun takes a compound, possessive or nationality actor ("US strikes", "Russia's attack",
+/// "Thai shelling"), its
 /// "by" phrase, or, as the object of a light verb (data/events/syntax-roles.txt: "carried out three strikes"), that
 /// verb's subject, and so does the object of a plain verb ("has established diplomatic ties"). Reported speech gives no
 /// actor: the subject of "said", "called" or "condemned" did not strike (speech verbs and other event words are not
@@ -176,6 +177,10 @@ internal static class SyntaxActors
                     agent = d;
                     break;
                 case "compound" or "nmod:poss" when IsNoun(text, t) && modifier < 0 && IsNamey(text, d) && !text.InTime(d):
+                    modifier = d;
+                    break;
+                // "Armenian shelling", "Thai artillery fire": a nationality adjective on an event noun names its side.
+                case "amod" when IsNoun(text, t) && modifier < 0 && text.EntityAt(d) is { Type: EntityType.Norp, Known.Country: not null }:
                     modifier = d;
                     break;
             }

@@ -37,7 +37,7 @@ internal static class IncidentTitle
         var (side, by) = sides is null ? ActorOf(ofType, places) : (sides, null);
         var title = prefix + (side is null ? noun : side + " " + noun);
         if (by is not null) title += " by " + by;
-        if (sides is null && IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign) is { } target) title += " " + word + " " + target;
+        if (sides is null && IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign, place) is { } target) title += " " + word + " " + target;
         if (place is not null) title += PlaceText(place);
         if (time is not null && DayText(time) is { } day) title += ", " + day;
         // A campaign's latest toll is its figure as of its last day ("at least 69 killed"), not a span of its reports.
@@ -169,12 +169,15 @@ internal static class IncidentTitle
     }
 
     /// <summary>The most named target: a short phrase without a number or a pronoun, "the" made "a" for a single event.</summary>
-    private static string? TargetOf(List<EventFacts> events, IReadOnlySet<string> places, bool campaign)
+    private static string? TargetOf(List<EventFacts> events, IReadOnlySet<string> places, bool campaign, PlaceFacts? place)
     {
+        // "the border town" of an incident at a town is that town, which the title names.
+        var atSettlement = place is { Precision: "city" or "point" or "region" };
         // The dead or wounded are no target ("killed two people in a strike on a boat": the boat, or none).
         var targets = events.SelectMany(e => e.Recipients.Where(r => !Counted(e.Fatalities, r) && !Counted(e.Injured, r)))
             .Where(r => Bare(r.Text) is var b && b.Length > 1 && !Pronouns.Contains(b, StringComparer.OrdinalIgnoreCase) && !places.Contains(b)
                 && !r.Text.Any(char.IsDigit) && IncidentWords.Split(r.Text) is { Length: > 0 and <= 4 } words && !IncidentWords.PlaceNouns.Contains(words[^1])
+                && !(atSettlement && IncidentWords.SettlementNouns.Contains(words[^1]))
                 && !words.Any(IncidentWords.NotInTarget.Contains))
             .ToList();
         if (targets.Count == 0) return null;

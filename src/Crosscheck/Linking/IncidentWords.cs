@@ -52,6 +52,8 @@ internal static class IncidentWords
 
     /// <summary>Words that keep a phrase out of a title as its target (pronouns, bare quantities).</summary>
     public static FrozenSet<string> NotInTarget { get; } = Set(File, "not-in-target");
+    /// <summary>"town", "village": a target they head is the place itself when the incident lies at a town or city.</summary>
+    public static FrozenSet<string> SettlementNouns { get; } = Set(File, "settlement-nouns");
     /// <summary>"first", "other", "same": words after "the" that place a target in its report, dropped in a title of one attack.</summary>
     public static FrozenSet<string> ReportRelativeWords { get; } = Set(File, "report-relative-words");
 

@@ -45,6 +45,16 @@ public sealed class SyntaxActorTests
         reading.Events.ShouldAllBe(e => !e.Actors.Any(a => a.Text.Contains(judge, StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("Three farmers were wounded in Indian shelling of the village on Sunday.", "Indian")]
+    [InlineData("Chinese artillery fire hit a border post overnight, the ministry said.", "Chinese")]
+    public void A_nationality_adjective_on_an_event_noun_names_its_side(string sentence, string side)
+    {
+        Assault(sentence).Actors.Select(a => a.Text).ShouldContain(side);
+        // A nationality on the victims is not the actor's.
+        Assault("Shelling wounded three Indian farmers on Sunday.").Actors.ShouldNotContain(a => a.Text.Contains("Indian", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_coordinated_verb_takes_the_subject_of_the_first()
     {

@@ -348,6 +348,17 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_town_hit_in_an_incident_at_a_town_is_named_as_its_place_not_again_as_its_target()
+    {
+        var town = new PlaceFacts("Valtorre", "Valtorre", "IT", "city", 45.1, 9.2);
+        var region = new PlaceFacts("Lombardy", "Lombardy", "IT", "admin1", 45.6, 9.8);
+        var ev = Strike("d-1", "v-1", 2, day: Tuesday) with { Location = town, Recipients = [new ParticipantFacts("the border town", null, null)] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike in Valtorre, 2 Sep 2025: 2 killed");
+        // At a province the village hit says more than the place.
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev with { Location = region }])).Incident.Title.ShouldBe("US strike on a border town in Lombardy, 2 Sep 2025: 2 killed");
+    }
+
+    [Fact]
     public void A_title_of_one_attack_drops_the_words_that_place_its_target_in_the_report()
     {
         foreach (var (said, title) in new[] { ("the second boat", "a boat"), ("the other vessel", "a vessel"), ("the speedboat", "a speedboat") })
@@ -360,7 +371,7 @@ public sealed class IncidentSummaryTests
     [Fact]
     public void A_title_names_no_target_a_pronoun_or_a_bare_quantity_stands_for()
     {
-        foreach (var vague in new[] { "its troops", "dozens", "their return" })
+        foreach (var vague in new[] { "its troops", "dozens", "their return", "each other" })
         {
             var ev = Strike("d-1", "v-1", 11, day: Tuesday) with { Recipients = [new ParticipantFacts(vague, null, null)] };
             Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike in the Caribbean Sea, 2 Sep 2025: 11 killed");

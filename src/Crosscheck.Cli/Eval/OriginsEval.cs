@@ -72,6 +72,7 @@ internal static class OriginsEval
             Wire = null,
             Relay = null,
             Lede = null,
+            Sentences = [],
             Credits = [.. f.Credits.Select(c => c with { Interview = false })],
             DuplicateOf = f.DuplicateOf is { } d && sketches.ContainsKey(d) && sketches[f.Id].Signature.Similarity(sketches[d].Signature) >= MinHashSignature.Threshold ? d : null,
         }).ToDictionary(f => f.Id, StringComparer.Ordinal);

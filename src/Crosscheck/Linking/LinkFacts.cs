@@ -31,6 +31,11 @@ public sealed record DocumentFacts
     public string? Relay { get; init; }
     /// <summary>The first sentence of the body with a dozen words or more; rewrites of one story keep it close (<see cref="Rewrites"/>).</summary>
     public string? Lede { get; init; }
+    /// <summary>
+    /// The content words of the body's own sentences (quotes left out), each sentence's hashed, distinct and ascending;
+    /// copies reworded a word here and there keep most of them (<see cref="SharedSentences"/>).
+    /// </summary>
+    public ImmutableArray<ImmutableArray<ushort>> Sentences { get; init; } = [];
     /// <summary>The people the article names, with the titles it gives them (for title discrepancies).</summary>
     public ImmutableArray<PersonTitles> People { get; init; } = [];
     /// <summary>A party's denials and disputes of the facts the article reports ("Venezuelan officials disputed the account").</summary>

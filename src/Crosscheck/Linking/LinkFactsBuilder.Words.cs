@@ -47,6 +47,9 @@ public static partial class LinkFactsBuilder
     /// <summary>Lower-case terms left out of a document's terms.</summary>
     private static readonly FrozenSet<string> StopTerms = WordSet("stop-terms", StringComparer.Ordinal);
 
+    /// <summary>Verbs of telling a rewording site swaps for one another ("stated" for "said"): a sentence is compared without them.</summary>
+    internal static readonly FrozenSet<string> TellingVerbs = WordSet("telling-verbs", StringComparer.Ordinal);
+
     private static FrozenSet<string> WordSet(string section, StringComparer comparer) =>
         WordListFile.Section(WordSections, section, WordFile).ToFrozenSet(comparer);
 }

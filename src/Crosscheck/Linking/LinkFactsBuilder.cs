@@ -27,14 +27,8 @@ public static partial class LinkFactsBuilder
         var termCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < text.Count; i++)
         {
-            var pos = text.PosOf(i);
-            if (pos is null || !(pos.StartsWith("NN", StringComparison.Ordinal) || pos.StartsWith("VB", StringComparison.Ordinal) || pos == "JJ")) continue;
             if (SegmentOfToken(text, i) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
-            var word = text.WordOf(i);
-            // Web and mail addresses are not words.
-            if (word.Length < 3 || !char.IsLetter(word[0]) || word.Contains('/', StringComparison.Ordinal) || word.Contains('@', StringComparison.Ordinal)) continue;
-            var term = Lemma(word.ToLowerInvariant(), pos);
-            if (StopTerms.Contains(term)) continue;
+            if (TermAt(text, i) is not { } term) continue;
             termCounts[term] = termCounts.GetValueOrDefault(term) + 1;
         }
         ImmutableArray<EventFacts> events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls) with { Reported = document.Metadata.Published })];
@@ -54,6 +48,7 @@ public static partial class LinkFactsBuilder
             Wire = WireCredits.Find(document.Text),
             Relay = WireCredits.Relay(text),
             Lede = Rewrites.LedeOf(text),
+            Sentences = SharedSentences.Of(text),
             People = PeopleOf(text, keys),
             Tolls = [.. reading.Tolls.Select(t => new TollFacts(TollIds.Of(document.Id, t), t.Counts, t.Min, t.Max, t.Text, t.Span.Start, t.Span.End)
             {
@@ -66,6 +61,21 @@ public static partial class LinkFactsBuilder
     }
 
     private static SegmentKind SegmentOfToken(AnnotatedText text, int i) => text.SegmentKindAt(text.StartOf(i));
+
+    /// <summary>
+    /// The content word token <paramref name="i"/> stands for: the lower-case lemma of a noun, verb or adjective of three
+    /// letters or more that is not a stop term (<c>@stop-terms</c>); null for any other token.
+    /// </summary>
+    internal static string? TermAt(AnnotatedText text, int i)
+    {
+        var pos = text.PosOf(i);
+        if (pos is null || !(pos.StartsWith("NN", StringComparison.Ordinal) || pos.StartsWith("VB", StringComparison.Ordinal) || pos == "JJ")) return null;
+        var word = text.WordOf(i);
+        // Web and mail addresses are not words.
+        if (word.Length < 3 || !char.IsLetter(word[0]) || word.Contains('/', StringComparison.Ordinal) || word.Contains('@', StringComparison.Ordinal)) return null;
+        var term = Lemma(word.ToLowerInvariant(), pos);
+        return StopTerms.Contains(term) ? null : term;
+    }
 
     private static string Lemma(string word, string pos)
     {

@@ -72,31 +72,46 @@ public static class Rewrites
             if (ra != rb) parent[string.CompareOrdinal(ra, rb) < 0 ? rb : ra] = string.CompareOrdinal(ra, rb) < 0 ? ra : rb;
         }
         foreach (var d in documents) { parent.TryAdd(d.Id, d.Id); var g = groupOf(d); parent.TryAdd(g, g); Union(d.Id, g); }
-        var withLede = documents.Where(d => d.Lede is not null).Select(d =>
+        var candidates = documents.Where(d => d.Lede is not null || d.Sentences.Length >= SharedSentences.MinShared).Select(d =>
             {
-                var words = Words(d.Lede!);
+                var words = d.Lede is null ? new List<string>() : Words(d.Lede);
                 return (Doc: d, Words: words, Set: words.ToHashSet(StringComparer.Ordinal));
             })
             .OrderBy(x => x.Doc.Published?.DayNumber ?? int.MinValue).ThenBy(x => x.Doc.Id, StringComparer.Ordinal).ToList();
-        for (var i = 0; i < withLede.Count; i++)
+        var indexes = new SharedSentences.Index?[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var (a, wa, sa) = withLede[i];
-            for (var j = i + 1; j < withLede.Count; j++)
+            var (a, wa, sa) = candidates[i];
+            for (var j = i + 1; j < candidates.Count; j++)
             {
-                var (b, wb, sb) = withLede[j];
+                var (b, wb, sb) = candidates[j];
                 if (a.Published is { } pa && b.Published is { } pb && pb.DayNumber - pa.DayNumber > Days) break;
                 // Already one group (through a third lede or a copy): joining them again changes nothing.
                 if (Find(a.Id) == Find(b.Id)) continue;
-                // The common subsequence is at most the words the two share: most pairs stop here, without the quadratic step.
-                var shared = wa.Count <= wb.Count ? wa.Count(sb.Contains) : wb.Count(sa.Contains);
-                if (shared < Threshold * Math.Max(wa.Count, wb.Count)) continue;
-                if (Kept(wa, wb) >= Threshold) Union(a.Id, b.Id);
+                if (SameLede(wa, sa, wb, sb))
+                {
+                    Union(a.Id, b.Id);
+                    continue;
+                }
+                // Else sentence by sentence, the text with more sentences indexed (once).
+                var (k, other) = a.Sentences.Length >= b.Sentences.Length ? (i, b) : (j, a);
+                if (Math.Min(a.Sentences.Length, b.Sentences.Length) < SharedSentences.MinShared) continue;
+                var index = indexes[k] ??= new SharedSentences.Index(candidates[k].Doc.Sentences);
+                if (SharedSentences.Same(other, candidates[k].Doc, index)) Union(a.Id, b.Id);
             }
         }
         // Name each group by its first member in link order.
         var first = new Dictionary<string, DocumentFacts>(StringComparer.Ordinal);
         foreach (var d in documents.OrderBy(d => d.Published?.DayNumber ?? int.MinValue).ThenBy(d => d.Id, StringComparer.Ordinal)) first.TryAdd(Find(d.Id), d);
         return documents.ToDictionary(d => d.Id, d => first[Find(d.Id)].Id, StringComparer.Ordinal);
+    }
+
+    private static bool SameLede(List<string> wa, HashSet<string> sa, List<string> wb, HashSet<string> sb)
+    {
+        if (wa.Count == 0 || wb.Count == 0) return false;
+        // The common subsequence is at most the words the two share: most pairs stop here, without the quadratic step.
+        var shared = wa.Count <= wb.Count ? wa.Count(sb.Contains) : wb.Count(sa.Contains);
+        return shared >= Threshold * Math.Max(wa.Count, wb.Count) && Kept(wa, wb) >= Threshold;
     }
 
     /// <summary>The longest common subsequence of two word lists over the longer list's length.</summary>

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using Crosscheck.Documents;
+using Crosscheck.Language;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// Copies of one story found sentence by sentence. A site that carries a wire story rewords it lightly ("slammed into" as
+/// "hit", "said" as "stated"), cuts it, moves or drops paragraphs and opens with an intro of its own: few word 5-grams
+/// survive and its lede is no longer the wire's, but sentence after sentence keeps most of its content words. Reporters
+/// writing one event on their own share quotes (left out here: a quote is the speaker's words, not the story's) and a
+/// figure or two, but not sentence after sentence of their own narration.
+/// </summary>
+public static class SharedSentences
+{
+    /// <summary>A sentence is compared when it has at least this many content words outside quotes (a dateline, a caption, a line of a quote are not).</summary>
+    public const int MinWords = 6;
+
+    /// <summary>At most this many sentences of a text are kept (a story's first 60: copies cut it, they do not skip its top).</summary>
+    public const int MaxSentences = 60;
+
+    /// <summary>Two sentences match when the content words they share are at least this share of the longer's.</summary>
+    /// <remarks>
+    /// A lightly reworded sentence of a dozen content words keeps 8-10 of them (a synonym or a tense costs one each, 0.67-0.83);
+    /// two reporters telling one fact in their own words share the names and the figure but not the rest (0.3-0.5).
+    /// </remarks>
+    public const double SentenceThreshold = 0.5;
+
+    /// <summary>Two texts are copies of one story when at least this many of their sentences match ...</summary>
+    public const int MinShared = 3;
+
+    /// <summary>... and they are at least this share of the sentences of the text that has fewer.</summary>
+    /// <remarks>
+    /// A copy cut short keeps nearly all of its sentences in the story (its own intro or closing line aside); independent
+    /// reports of one event, even quoting one statement word for word, match at most a sentence or two of seven or more.
+    /// </remarks>
+    public const double ShareThreshold = 0.5;
+
+    /// <summary>Each sentence of the text's lede and body with <see cref="MinWords"/> content words outside quotes: its words hashed, distinct and ascending.</summary>
+    public static ImmutableArray<ImmutableArray<ushort>> Of(AnnotatedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = ImmutableArray.CreateBuilder<ImmutableArray<ushort>>();
+        var words = new List<ushort>();
+        var quoted = false;
+        foreach (var s in text.Sentences)
+        {
+            if (result.Count >= MaxSentences) break;
+            if (s.Length == 0) continue;
+            // A quote runs on over the sentences of its paragraph; a new paragraph closes it.
+            if (s.Start == 0 || text.Text.LastIndexOf('\n', s.Start - 1, Math.Min(s.Start, 4)) >= 0) quoted = false;
+            if (text.SegmentKindAt(s.Start) is not (SegmentKind.Lede or SegmentKind.Body)) continue;
+            words.Clear();
+            for (var i = s.StartToken; i < s.EndToken; i++)
+            {
+                var w = text.WordOf(i);
+                if (w.Length == 0) continue;
+                if (w is "\u201c" or "\u201d" or "\"")
+                {
+                    quoted = w == "\u201c" || (w == "\"" && !quoted);
+                    continue;
+                }
+                if (quoted) continue;
+                var term = char.IsAsciiDigit(w[0]) ? Digits(w) : LinkFactsBuilder.TermAt(text, i);
+                if (term is null || LinkFactsBuilder.TellingVerbs.Contains(term)) continue;
+                words.Add(Hash(Stem(term)));
+            }
+            if (words.Count < MinWords) continue;
+            var distinct = words.Distinct().Order().ToImmutableArray();
+            if (distinct.Length >= MinWords) result.Add(distinct);
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Whether two documents are copies of one story by their sentences (<see cref="MinShared"/>, <see cref="ShareThreshold"/>);
+    /// never two texts credited to two different wires (two agencies' stories of one event).
+    /// </summary>
+    public static bool Same(DocumentFacts a, DocumentFacts b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (fewer, more) = a.Sentences.Length <= b.Sentences.Length ? (a, b) : (b, a);
+        return Same(fewer, more, new Index(more.Sentences));
+    }
+
+    /// <summary>As <see cref="Same(DocumentFacts, DocumentFacts)"/> with the sentences of <paramref name="indexed"/> indexed already.</summary>
+    internal static bool Same(DocumentFacts other, DocumentFacts indexed, Index index)
+    {
+        var fewer = Math.Min(other.Sentences.Length, indexed.Sentences.Length);
+        if (fewer < MinShared) return false;
+        if (other.Wire is { } wa && indexed.Wire is { } wb && SourceOrigins.Key(wa) != SourceOrigins.Key(wb)) return false;
+        var needed = Math.Max(MinShared, (int)Math.Ceiling(ShareThreshold * fewer - 1e-9));
+        return index.Matched(other.Sentences, needed) >= needed;
+    }
+
+    /// <summary>A text's sentences by the words they hold, to find the sentences of another text that match them.</summary>
+    internal sealed class Index
+    {
+        private readonly ImmutableArray<ImmutableArray<ushort>> _sentences;
+        private readonly Dictionary<ushort, List<int>> _postings = [];
+        private readonly int[] _counts;
+
+        public Index(ImmutableArray<ImmutableArray<ushort>> sentences)
+        {
+            _sentences = sentences;
+            _counts = new int[sentences.Length];
+            for (var j = 0; j < sentences.Length; j++)
+            {
+                foreach (var w in sentences[j])
+                {
+                    if (!_postings.TryGetValue(w, out var list)) _postings[w] = list = [];
+                    list.Add(j);
+                }
+            }
+        }
+
+        /// <summary>How many of <paramref name="others"/> match a sentence here (<see cref="SentenceThreshold"/>); stops at <paramref name="enough"/>.</summary>
+        public int Matched(ImmutableArray<ImmutableArray<ushort>> others, int enough)
+        {
+            var matched = 0;
+            for (var o = 0; o < others.Length && matched < enough; o++)
+            {
+                // Not enough sentences left to reach it.
+                if (matched + others.Length - o < enough) break;
+                var t = others[o];
+                Array.Clear(_counts);
+                foreach (var w in t)
+                {
+                    if (_postings.TryGetValue(w, out var list)) foreach (var j in list) _counts[j]++;
+                }
+                for (var j = 0; j < _counts.Length; j++)
+                {
+                    if (_counts[j] > 0 && _counts[j] >= SentenceThreshold * Math.Max(t.Length, _sentences[j].Length) - 1e-9)
+                    {
+                        matched++;
+                        break;
+                    }
+                }
+            }
+            return matched;
+        }
+    }
+
+    /// <summary>
+    /// A word without the endings a rewording changes ("killing", "killed", "kills" as "kill"; "carriages" as "carriage"):
+    /// the tagger's lemma leaves some forms as written, and a site moves a verb to another tense.
+    /// </summary>
+    internal static string Stem(string word)
+    {
+        if (word.Length <= 4) return word;
+        string stem;
+        if (word.EndsWith("ies", StringComparison.Ordinal)) return word[..^3] + "y";
+        if (word.EndsWith("ing", StringComparison.Ordinal)) stem = word[..^3];
+        else if (word.EndsWith("ed", StringComparison.Ordinal)) stem = word[..^2];
+        else if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) return word[..^1];
+        else return word;
+        // "slammed" and "slamming" as "slam".
+        if (stem.Length > 2 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'e')) stem = stem[..^1];
+        return stem.Length >= 3 ? stem : word;
+    }
+
+    /// <summary>A number's digits without separators ("1,000" as "1000").</summary>
+    private static string Digits(string word) => new([.. word.Where(char.IsAsciiLetterOrDigit)]);
+
+    private static ushort Hash(string term)
+    {
+        var h = 2166136261u;
+        foreach (var c in term) h = (h ^ c) * 16777619u;
+        return (ushort)(h ^ (h >> 16));
+    }
+}

@@ -1,0 +1,108 @@
+using Crosscheck.Linking;
+using static Crosscheck.Tests.Linking.CrossDocumentLinkerTests;
+
+namespace Crosscheck.Tests.Linking;
+
+/// <summary>Copies of one story found sentence by sentence (<see cref="SharedSentences"/>); made-up articles read by the real pipeline.</summary>
+public sealed class SharedSentencesTests
+{
+    private static readonly string[] Story =
+    [
+        "A cargo drone crashed into a fuel storage yard on the northern edge of Port Alder late on Tuesday, killing four night guards and injuring eleven other people, the regional council said.",
+        "The blast set three storage tanks on fire and sent a column of black smoke over the harbour district, forcing the evacuation of two nearby apartment blocks.",
+        "\u201cThese men were guarding diesel for our hospitals,\u201d council chair Mira Deleva wrote on social media. \u201cThey were not soldiers.\u201d",
+        "Firefighters battled the flames for six hours before bringing them under control early on Wednesday, and engineers were checking the remaining tanks for damage.",
+        "The port authority suspended all tanker traffic in the northern basin until the inspection of the damaged quay is finished.",
+        "The yard had already been struck twice this year, and its operator had asked the government for extra air defence units around the harbour.",
+    ];
+
+    // What a site makes of it: its own opening line, the paragraphs in another order, a word changed here and there, no credit.
+    private static readonly string[] Reworded =
+    [
+        "Residents of Port Alder woke on Wednesday to smoke over the harbour after another deadly night for the city's fuel workers.",
+        "A cargo drone slammed into a fuel storage yard at the northern edge of Port Alder late Tuesday, leaving four night guards dead and eleven other people hurt, the regional council stated.",
+        "Firefighters fought the flames for six hours before getting them under control early Wednesday, while engineers inspected the other tanks for damage.",
+        "\u201cThese men were guarding diesel for our hospitals,\u201d council chair Mira Deleva wrote on social media. \u201cThey were not soldiers.\u201d",
+        "The explosion set three storage tanks ablaze and sent black smoke over the harbour district, and two nearby apartment blocks were evacuated.",
+        "The yard had been hit twice already this year, and its operator had asked the government for additional air defence units around the harbour.",
+    ];
+
+    // Another outlet's own report of the same night: the council chair's words verbatim, the same figures, its own telling.
+    private static readonly string[] OwnReport =
+    [
+        "Four guards died when a drone hit the fuel depot in Port Alder, the city's council confirmed on Wednesday morning.",
+        "\u201cThese men were guarding diesel for our hospitals,\u201d council chair Mira Deleva wrote on social media. \u201cThey were not soldiers.\u201d",
+        "Our reporter at the harbour gate counted seven fire engines and saw ambulances leaving with the wounded, eleven in all according to the hospital.",
+        "Neighbours said windows shook across the district when the first tank exploded just before midnight.",
+        "A shop owner on the quay said his family had packed a bag in case the fire spread to the warehouses along the water.",
+        "Tanker traffic was halted, and the port did not say when ships would be allowed back into the basin.",
+    ];
+
+    private static DocumentFacts Article(string name, string outlet, string published, string opening, string[] paragraphs) =>
+        Facts(name, outlet, published, opening + string.Join("\n", paragraphs));
+
+    private static Dictionary<string, DocumentFacts> ById(params DocumentFacts[] documents) => documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    [Fact]
+    public void A_copy_reworded_reordered_and_opened_with_a_line_of_its_own_takes_the_wire_credit()
+    {
+        var wire = Article("ss-wire", "Harbor Ledger", "2025-10-07", "PORT ALDER (AP) \u2014 ", Story);
+        var copy = Article("ss-copy", "Tidewater Dispatch", "2025-10-08", "", Reworded);
+        wire.Wire.ShouldBe("Associated Press");
+        copy.Wire.ShouldBeNull();
+        // Its lede is the site's own line, so the ledes do not match: the sentences do.
+        Rewrites.SameStory(wire, copy).ShouldBeFalse();
+        SharedSentences.Same(wire, copy).ShouldBeTrue();
+        SourceOrigins.OfDocuments(ById(wire, copy))[copy.Id].Origin.ShouldBe("Associated Press");
+    }
+
+    [Fact]
+    public void A_copy_cut_to_its_first_paragraphs_is_still_the_story()
+    {
+        var wire = Article("ss-full", "Harbor Ledger", "2025-10-07", "", Story);
+        var cut = Article("ss-cut", "Valley Courier", "2025-10-07", "", [Reworded[0], Reworded[1], Reworded[4], Reworded[2]]);
+        SharedSentences.Same(wire, cut).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_own_report_quoting_the_same_statement_word_for_word_stays_another_source()
+    {
+        var wire = Article("ss-w", "Harbor Ledger", "2025-10-07", "PORT ALDER (AP) \u2014 ", Story);
+        var own = Article("ss-own", "Valley Courier", "2025-10-07", "", OwnReport);
+        SharedSentences.Same(wire, own).ShouldBeFalse();
+        var origins = SourceOrigins.OfDocuments(ById(wire, own));
+        origins[own.Id].Origin.ShouldBe("Valley Courier");
+    }
+
+    [Fact]
+    public void Texts_credited_to_two_wires_are_two_stories_however_alike()
+    {
+        var ap = Article("ss-ap", "Harbor Ledger", "2025-10-07", "PORT ALDER (AP) \u2014 ", Story);
+        var reuters = Article("ss-reuters", "Valley Courier", "2025-10-07", "", [.. Reworded, "\u2014 Reuters"]);
+        reuters.Wire.ShouldBe("Reuters");
+        SharedSentences.Same(ap, reuters).ShouldBeFalse();
+        SharedSentences.Same(ap, reuters with { Wire = null }).ShouldBeTrue();
+        var origins = SourceOrigins.OfDocuments(ById(ap, reuters));
+        origins[ap.Id].Origin.ShouldBe("Associated Press");
+        origins[reuters.Id].Origin.ShouldBe("Reuters");
+    }
+
+    [Fact]
+    public void Quotes_and_short_lines_are_left_out_of_the_sentences()
+    {
+        var quote = Facts("ss-quote", "Harbor Ledger", "2025-10-07",
+            "\u201cThese men were guarding diesel for our hospitals and the clinics of the whole northern district,\u201d council chair Mira Deleva said.\n"
+            + "Guards died.");
+        quote.Sentences.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_verb_in_another_tense_is_one_word()
+    {
+        SharedSentences.Stem("killing").ShouldBe(SharedSentences.Stem("killed"));
+        SharedSentences.Stem("slammed").ShouldBe("slam");
+        SharedSentences.Stem("guards").ShouldBe("guard");
+        SharedSentences.Stem("tanks").ShouldBe(SharedSentences.Stem("tank"));
+        SharedSentences.Stem("fell").ShouldBe("fell");
+    }
+}

@@ -75,7 +75,8 @@ public sealed partial class CasualtyFinder
         // survived the strike on Monday has died, raising the death toll from the attack to four": a tally of one event,
         // in its own sentence or a later one, is the latest count of the single attack told last before it. A count only
         // rises, so never below the event's own; the tally stays a toll too. A tally after a plural or unasserted event
-        // ("the strikes") or a front's fighting ("the fighting", "the war") updates none.
+        // ("the strikes") or a front's fighting ("the fighting", "the war") updates none. A tally of the hurt ("the number of
+        // injured later rose to 15") updates the event's injured the same way.
         for (var s = 0; s < text.Sentences.Length; s++)
         {
             var sentence = text.Sentences[s];
@@ -83,7 +84,8 @@ public sealed partial class CasualtyFinder
             var tallies = Tolls.Tallies(text, sentence);
             foreach (var t in tallies)
             {
-                if (t.Measure != TollMeasure.Killed) continue;
+                if (t.Measure is not (TollMeasure.Killed or TollMeasure.Injured)) continue;
+                var injured = t.Measure == TollMeasure.Injured;
                 int target;
                 var bare = !withEvent.Contains(s) && Tolls.IsBare(text, sentence, t, tallies);
                 if (bare)
@@ -107,8 +109,10 @@ public sealed partial class CasualtyFinder
                 else continue;
                 if (result[target].Modality != Modality.Asserted || IsPlural(result[target]) || Tolls.IsCampaignNoun(text, result[target].Trigger.EndToken - 1)) continue;
                 var tally = new CountRange(t.Number.Min, t.Number.Max, text.Span(t.Start, t.End));
-                if (result[target].Fatalities is { } own && ((own.Max ?? own.Min) > (tally.Max ?? tally.Min) || !bare && (own.Max ?? own.Min) == (tally.Max ?? tally.Min))) continue;
-                result[target] = result[target] with { Fatalities = tally };
+                if ((injured ? result[target].Injured : result[target].Fatalities) is { } own
+                    && ((own.Max ?? own.Min) > (tally.Max ?? tally.Min) || !bare && (own.Max ?? own.Min) == (tally.Max ?? tally.Min))) continue;
+                // "By midday the number of injured rose to 93": the hurt of that event, likewise.
+                result[target] = injured ? result[target] with { Injured = tally } : result[target] with { Fatalities = tally };
             }
         }
         // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":

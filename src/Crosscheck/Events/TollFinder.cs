@@ -421,6 +421,15 @@ public sealed class TollFinder
     {
         if (t.Span.Length == 0 || t.Span.StartToken < start || t.Span.EndToken > end) return false;
         if (t.Span.EndToken < end && text.WordOf(t.Span.EndToken) is "'s" or "’s") return true;
+        // "The death toll from a drone attack on Sumy on Sunday has risen to 12": a day after an attack's noun, in toll words
+        // with no verb before the day, is the attack's.
+        var attack = false;
+        for (var k = t.Span.StartToken - 1; k >= start; k--)
+        {
+            if (text.PosOf(k) is { } pos && (pos.StartsWith("VB", StringComparison.Ordinal) || pos is "CD")) { attack = false; break; }
+            attack |= text.PosOf(k) is "NN" && TriggerLexicon.Default.Starts(text.WordOf(k).ToLowerInvariant());
+        }
+        if (attack) return true;
         return SyntaxScope.HasParse(text, text.SentenceOf(t.Span.StartToken)) && text.RelationOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)) == "nmod:poss";
     }
 

@@ -230,7 +230,9 @@ public sealed partial class CasualtyFinder
         {
             if (s.Kind != Outcome.Killed) continue;
             var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
-            killed = s.Additional && killed is not null ? Add(text, killed, range) : Larger(killed, range);
+            // "One of the injured died overnight" after "killing four and wounding 20": one more dead, taken from the hurt.
+            var fromHurt = OfTheHurt(text, s) && injured is { Min: > 0 } && s.Min <= injured.Min;
+            killed = (s.Additional || fromHurt) && killed is not null ? Add(text, killed, range) : Larger(killed, range);
             // The wounded victim died: move them from injured to killed.
             // "The second victim was pronounced dead" is not the wounded one.
             if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s))
@@ -284,7 +286,7 @@ public sealed partial class CasualtyFinder
             if (earlierAssault && e.Location is null && IsOutcomeWord(e.Trigger.Text))
             {
                 var statements = Statements(text, text.SentenceOf(e.Trigger.StartToken));
-                if (statements.Count > 0 && statements.TrueForAll(st => st.Additional))
+                if (statements.Count > 0 && statements.TrueForAll(st => st.Additional || OfTheHurt(text, st)))
                 {
                     drop.Add(i);
                     continue;
@@ -293,5 +295,20 @@ public sealed partial class CasualtyFinder
             earlierAssault = true;
         }
         return drop.Count == 0 ? events : [.. events.Where((_, i) => !drop.Contains(i))];
+    }
+
+    /// <summary>
+    /// "Two of the wounded died later in hospital", "one of the injured": a count of the dead taken from the hurt told
+    /// before ("of the" and a noun of the hurt, right after the number) is news of those victims, no event of its own.
+    /// </summary>
+    private static bool OfTheHurt(AnnotatedText text, Statement st)
+    {
+        if (st.Kind != Outcome.Killed || st.VictimEnd <= st.VictimStart) return false;
+        // ("one" is no number mention of its own.)
+        var at = text.WordOf(st.VictimStart).Equals("one", StringComparison.OrdinalIgnoreCase) ? st.VictimStart + 1
+            : NumberAt(text, st.VictimStart, st.VictimEnd) is { } n && n.Span.StartToken == st.VictimStart ? n.Span.EndToken : -1;
+        if (at < 0) return false;
+        return at + 2 < text.Count && text.WordOf(at).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && text.WordOf(at + 1).Equals("the", StringComparison.OrdinalIgnoreCase) && (InjuredNouns.Contains(text.WordOf(at + 2).ToLowerInvariant()) || text.WordOf(at + 2).Equals("hurt", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -449,6 +449,8 @@ public sealed partial class TollCues
         if (NounAt(text, t.Start, sentence.EndToken) is not { } noun) return false;
         for (var i = noun.End; i < t.Number.Span.StartToken - 1; i++)
         {
+            // "The number of wounded stands at 40": a link word is a verb whatever its tag ("stands" read as a plural noun).
+            if (_links.Contains(text.WordOf(i))) continue;
             if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
         return CueNear(text, sentence, t.Start, t.End, tallies) is null && !ToldByPlaces(text, sentence, t.End);

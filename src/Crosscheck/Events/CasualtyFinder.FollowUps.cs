@@ -75,7 +75,8 @@ public sealed partial class CasualtyFinder
         // survived the strike on Monday has died, raising the death toll from the attack to four": a tally of one event,
         // in its own sentence or a later one, is the latest count of the single attack told last before it. A count only
         // rises, so never below the event's own; the tally stays a toll too. A tally after a plural or unasserted event
-        // ("the strikes") or a front's fighting ("the fighting", "the war") updates none.
+        // ("the strikes") or a front's fighting ("the fighting", "the war") updates none. A tally of the hurt ("the number of
+        // injured later rose to 15") updates the event's injured the same way.
         for (var s = 0; s < text.Sentences.Length; s++)
         {
             var sentence = text.Sentences[s];
@@ -83,7 +84,8 @@ public sealed partial class CasualtyFinder
             var tallies = Tolls.Tallies(text, sentence);
             foreach (var t in tallies)
             {
-                if (t.Measure != TollMeasure.Killed) continue;
+                if (t.Measure is not (TollMeasure.Killed or TollMeasure.Injured)) continue;
+                var injured = t.Measure == TollMeasure.Injured;
                 int target;
                 var bare = !withEvent.Contains(s) && Tolls.IsBare(text, sentence, t, tallies);
                 if (bare)
@@ -107,8 +109,10 @@ public sealed partial class CasualtyFinder
                 else continue;
                 if (result[target].Modality != Modality.Asserted || IsPlural(result[target]) || Tolls.IsCampaignNoun(text, result[target].Trigger.EndToken - 1)) continue;
                 var tally = new CountRange(t.Number.Min, t.Number.Max, text.Span(t.Start, t.End));
-                if (result[target].Fatalities is { } own && ((own.Max ?? own.Min) > (tally.Max ?? tally.Min) || !bare && (own.Max ?? own.Min) == (tally.Max ?? tally.Min))) continue;
-                result[target] = result[target] with { Fatalities = tally };
+                if ((injured ? result[target].Injured : result[target].Fatalities) is { } own
+                    && ((own.Max ?? own.Min) > (tally.Max ?? tally.Min) || !bare && (own.Max ?? own.Min) == (tally.Max ?? tally.Min))) continue;
+                // "By midday the number of injured rose to 93": the hurt of that event, likewise.
+                result[target] = injured ? result[target] with { Injured = tally } : result[target] with { Fatalities = tally };
             }
         }
         // "A man was shot and killed ... Police said the suspect shot him", "reports of a person shot ... he died":
@@ -226,7 +230,9 @@ public sealed partial class CasualtyFinder
         {
             if (s.Kind != Outcome.Killed) continue;
             var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
-            killed = s.Additional && killed is not null ? Add(text, killed, range) : Larger(killed, range);
+            // "One of the injured died overnight" after "killing four and wounding 20": one more dead, taken from the hurt.
+            var fromHurt = OfTheHurt(text, s) && injured is { Min: > 0 } && s.Min <= injured.Min;
+            killed = (s.Additional || fromHurt) && killed is not null ? Add(text, killed, range) : Larger(killed, range);
             // The wounded victim died: move them from injured to killed.
             // "The second victim was pronounced dead" is not the wounded one.
             if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s))
@@ -280,7 +286,7 @@ public sealed partial class CasualtyFinder
             if (earlierAssault && e.Location is null && IsOutcomeWord(e.Trigger.Text))
             {
                 var statements = Statements(text, text.SentenceOf(e.Trigger.StartToken));
-                if (statements.Count > 0 && statements.TrueForAll(st => st.Additional))
+                if (statements.Count > 0 && statements.TrueForAll(st => st.Additional || OfTheHurt(text, st)))
                 {
                     drop.Add(i);
                     continue;
@@ -289,5 +295,20 @@ public sealed partial class CasualtyFinder
             earlierAssault = true;
         }
         return drop.Count == 0 ? events : [.. events.Where((_, i) => !drop.Contains(i))];
+    }
+
+    /// <summary>
+    /// "Two of the wounded died later in hospital", "one of the injured": a count of the dead taken from the hurt told
+    /// before ("of the" and a noun of the hurt, right after the number) is news of those victims, no event of its own.
+    /// </summary>
+    private static bool OfTheHurt(AnnotatedText text, Statement st)
+    {
+        if (st.Kind != Outcome.Killed || st.VictimEnd <= st.VictimStart) return false;
+        // ("one" is no number mention of its own.)
+        var at = text.WordOf(st.VictimStart).Equals("one", StringComparison.OrdinalIgnoreCase) ? st.VictimStart + 1
+            : NumberAt(text, st.VictimStart, st.VictimEnd) is { } n && n.Span.StartToken == st.VictimStart ? n.Span.EndToken : -1;
+        if (at < 0) return false;
+        return at + 2 < text.Count && text.WordOf(at).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && text.WordOf(at + 1).Equals("the", StringComparison.OrdinalIgnoreCase) && (InjuredNouns.Contains(text.WordOf(at + 2).ToLowerInvariant()) || text.WordOf(at + 2).Equals("hurt", StringComparison.OrdinalIgnoreCase));
     }
 }

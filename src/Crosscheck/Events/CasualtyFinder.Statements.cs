@@ -70,11 +70,25 @@ public sealed partial class CasualtyFinder
                 else if (s.Kind == o.Kind && s.Weak && !o.Weak && text.WordOf(o.End - 1) is var said && !WeakWords.Contains(said)
                     && (InjuredParticiples.Contains(said) || InjuredActive.Contains(said))) s = s with { Weak = false };
             }
+            // "Twelve people lost their lives and 40 people sustained injuries": a counted group joined by "and" after the
+            // sentence's dead is told apart from them; its wound says they lived.
+            if (s.Kind == Outcome.Injured && s.Weak && CountedAfterDead(text, s, found)) s = s with { Weak = false };
             // "A man was shot ... and died": a shooting that the sentence also counts as deaths.
             if (s.Kind == Outcome.Injured && s.Weak && killed > 0 && s.Min <= killed) duplicate = true;
             if (!duplicate) kept.Add(s);
         }
         return killed > 0 ? WithinAllVictims(kept, killed) : kept;
+    }
+
+    /// <summary>
+    /// Whether the victims of <paramref name="s"/> open with a number right after "and" (or "while"), behind a count of
+    /// the dead of other victims in the same sentence ("12 people were killed and 40 sustained injuries").
+    /// </summary>
+    private static bool CountedAfterDead(AnnotatedText text, Statement s, List<Statement> found)
+    {
+        if (s.VictimStart < 1 || text.WordOf(s.VictimStart - 1).ToLowerInvariant() is not ("and" or "while")
+            || NumberAt(text, s.VictimStart, s.VictimEnd) is not { } n || n.Span.StartToken != s.VictimStart) return false;
+        return found.Exists(o => o.Kind == Outcome.Killed && o.Min > 0 && o.End <= s.VictimStart - 1 && o.VictimEnd <= s.VictimStart - 1 && s.VictimStart - 1 - o.End <= 1);
     }
 
     /// <summary>

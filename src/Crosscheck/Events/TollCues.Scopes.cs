@@ -109,17 +109,32 @@ public sealed partial class TollCues
     /// <summary>
     /// "since the unrest began, 23 people had died and 108 had been wounded", "19 people have been reported dead since Monday
     /// and 54 injured": the count that <paramref name="s"/> follows with only "and" between them (a comma allowed before
-    /// it), which shares its scope; null when none does, or when the count's own clause names an attack or a day of its own
+    /// it), or the nearest count of the other measure before ", while" or ", with" ("…since Monday, with 54 injured"), which shares its scope; null when none does, or when the count's own clause names an attack or a day of its own
     /// ("and one other civilian died when a rocket struck the pagoda on Thursday").
     /// </summary>
     private CasualtyFinder.Statement? JoinedTo(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, IReadOnlyList<CasualtyFinder.Statement> others)
     {
         var start = Math.Min(s.Start, s.VictimStart);
-        if (start - 1 <= sentence.StartToken || !text.WordOf(start - 1).Equals("and", StringComparison.OrdinalIgnoreCase)) return null;
+        if (start - 1 <= sentence.StartToken) return null;
+        var and = text.WordOf(start - 1).Equals("and", StringComparison.OrdinalIgnoreCase);
+        // "…had died since the fighting began on Thursday, while 46 people had been wounded", "…, with nearly 150 injured":
+        // a count of the other measure after a comma and "while" or "with" is the hurt beside the dead counted before it.
+        var beside = !and && text.WordOf(start - 1).ToLowerInvariant() is "while" or "with" && start - 2 > sentence.StartToken && text.WordOf(start - 2) == ",";
+        if (!and && !beside) return null;
         var clauseEnd = s.End;
         while (clauseEnd < sentence.EndToken && text.WordOf(clauseEnd) != "," && !ClauseBreaks.Contains(text.WordOf(clauseEnd))) clauseEnd++;
         if (NamesAnAttack(text, sentence, start, clauseEnd, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
         if (text.Times.Any(t => t.Precision == TimePrecision.Day && t.Span.Length > 0 && t.Span.StartToken >= start && t.Span.StartToken < clauseEnd)) return null;
+        if (beside)
+        {
+            // The nearest count before it, of the other measure.
+            CasualtyFinder.Statement? last = null;
+            foreach (var o in others)
+            {
+                if (o.End <= start - 2 && (last is null || o.End > last.Value.End)) last = o;
+            }
+            return last is { } l && l.Kind != s.Kind && l.Min > 0 ? l : null;
+        }
         var end = text.WordOf(start - 2) == "," ? start - 2 : start - 1;
         foreach (var o in others)
         {

@@ -28,6 +28,9 @@ public sealed partial class TollCues
             // "The number of people killed in Tuesday's drone attack on the port has risen to four": so too when the subject
             // is the noun that heads the toll's words, before what it counts.
             if (reach > 1 && (SubjectsNumber(text, sentence, noun.End - 1) ?? (i < noun.End - 1 ? SubjectsNumber(text, sentence, i) : null)) is { } far) reach = Math.Max(reach, far - noun.End + 1);
+            // "said that the death toll from three days of clashes in the province had risen to 248": the same, read from the
+            // words when the parse of a reported clause misses it.
+            if (reach > 1 && LinkPastScope(text, sentence, noun.End) is { } past) reach = Math.Max(reach, past - noun.End + 1);
             // "The death toll since the offensive began on 2 March has risen to 310": what the toll counts from lies between.
             if (reach > 1 && noun.End < sentence.EndToken && text.WordOf(noun.End).Equals("since", StringComparison.OrdinalIgnoreCase)) reach += 8;
             for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
@@ -150,6 +153,26 @@ public sealed partial class TollCues
             if (n.Span.EndToken == i) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "the death toll from three days of clashes in the province had risen to 248": past a phrase that says what the toll
+    /// is of (a preposition, then up to fourteen words of noun phrases, prepositions and gerunds after a preposition; no
+    /// comma, other verb or clause word) and the verbs and adverbs after it, the link word or verb of change right before
+    /// a number; its index, or null.
+    /// </summary>
+    private int? LinkPastScope(AnnotatedText text, TokenSpan sentence, int after)
+    {
+        if (after >= sentence.EndToken || text.PosOf(after) != "IN" || text.WordOf(after).Equals("that", StringComparison.OrdinalIgnoreCase)) return null;
+        var j = after + 1;
+        while (j < sentence.EndToken && j - after <= 14 && (text.PosOf(j) is "IN" or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS" or "PRP$" or "HYPH" || text.PosOf(j) is "VBG" && text.PosOf(j - 1) is "IN")
+            && !ClauseBreaks.Contains(text.WordOf(j)) && !text.WordOf(j).Equals("that", StringComparison.OrdinalIgnoreCase)) j++;
+        for (var k = j; k + 1 < sentence.EndToken && k - j < 5; k++)
+        {
+            if ((_links.Contains(text.WordOf(k)) || IsChangeVerb(text, k)) && NumberStartingAt(text, k + 1) is not null) return k;
+            if (text.PosOf(k) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD" or "TO")) return null;
+        }
+        return null;
     }
 
     /// <summary>

@@ -449,6 +449,8 @@ public sealed partial class TollCues
         if (NounAt(text, t.Start, sentence.EndToken) is not { } noun) return false;
         for (var i = noun.End; i < t.Number.Span.StartToken - 1; i++)
         {
+            // "The number of wounded stands at 40": a link word is a verb whatever its tag ("stands" read as a plural noun).
+            if (_links.Contains(text.WordOf(i))) continue;
             if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
         return CueNear(text, sentence, t.Start, t.End, tallies) is null && !ToldByPlaces(text, sentence, t.End);
@@ -521,11 +523,15 @@ public sealed partial class TollCues
             var k = i + 2;
             if (text.PosOf(k) is "DT") k++;
             var start = k;
-            while (k < t.Number.Span.StartToken && k - start < 4 && text.PosOf(k) is "JJ" or "NN" or "NNP" or "NNPS") k++;
+            // "… on the city of Ternopil", "… on the port town of Izmail": a name after "of" belongs to the place.
+            while (k < t.Number.Span.StartToken && k - start < 6 && (text.PosOf(k) is "JJ" or "NN" or "NNP" or "NNPS"
+                || k > start && k + 1 < t.Number.Span.StartToken && text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase) && text.PosOf(k + 1) is "NNP")) k++;
             if (k > start) i = k - 1;
         }
         for (i++; i < t.Number.Span.StartToken - 1; i++)
         {
+            // "… attack on Sumy on Sunday has risen to 12": the attack's day, as "Sunday's attack" would be.
+            if (text.InTime(i) || text.WordOf(i).ToLowerInvariant() is "on" or "late" or "early" && i + 1 < t.Number.Span.StartToken && text.InTime(i + 1)) continue;
             if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
         return true;

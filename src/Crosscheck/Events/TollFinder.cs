@@ -101,6 +101,15 @@ public sealed class TollFinder
                 found.Add(Make(text, cues, sentence, nth.Measure, nth.N, nth.N, i - 1, OfWhat(text, sentence, nth.End), null));
                 used.Add((i - 1, nth.End));
             }
+            // "22 people remain missing", "some 30 others are still unaccounted for": people not found are a toll of the
+            // missing (never of the dead), as of the statement's day.
+            foreach (var n in text.NumbersStartingIn(sentence.StartToken, sentence.EndToken))
+            {
+                if (n.Span.EndToken > sentence.EndToken || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
+                if (MissingAfter(text, sentence, n) is not { } missing) continue;
+                found.Add(Make(text, cues, sentence, TollMeasure.Missing, n.Min, n.Max, n.Span.StartToken, missing.End, null) with { Victims = text.Span(n.Span.StartToken, missing.VictimEnd) });
+                used.Add((n.Span.StartToken, missing.End));
+            }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
         }
@@ -280,6 +289,31 @@ public sealed class TollFinder
         return last;
     }
 
+    /// <summary>
+    /// "22 people remain missing", "30 others are still unaccounted for", "four crew members were reported missing": after
+    /// the number, up to three words naming people (none, or ending in a person noun), a verb of being or remaining (with
+    /// "still", "now", "reported", "listed" beside it) and "missing" or "unaccounted"; the end of the words and of the
+    /// people's, or null.
+    /// </summary>
+    private static (int End, int VictimEnd)? MissingAfter(AnnotatedText text, TokenSpan sentence, NumberMention n)
+    {
+        var k = n.Span.EndToken;
+        while (k < sentence.EndToken && k - n.Span.EndToken < 3 && text.PosOf(k) is "JJ" or "NN" or "NNS") k++;
+        if (k > n.Span.EndToken && !PersonNouns.Contains(text.WordOf(k - 1).ToLowerInvariant()) && !PersonNouns.Contains(text.WordOf(k - 1))) return null;
+        var victimEnd = k;
+        var verb = false;
+        while (k < sentence.EndToken && k - victimEnd < 4 && text.WordOf(k).ToLowerInvariant() is "remain" or "remains" or "remained" or "are" or "were" or "is" or "was" or "have" or "had" or "been"
+            or "still" or "now" or "reported" or "listed" or "considered")
+        {
+            verb |= text.WordOf(k).ToLowerInvariant() is not ("still" or "now");
+            k++;
+        }
+        if (!verb || k >= sentence.EndToken || text.WordOf(k).ToLowerInvariant() is not ("missing" or "unaccounted")) return null;
+        // "were missing their families": a verb with an object.
+        if (k + 1 < sentence.EndToken && text.PosOf(k + 1) is "DT" or "PRP$" or "PRP" or "NN" or "NNS" or "CD") return null;
+        return (text.WordOf(k).Equals("unaccounted", StringComparison.OrdinalIgnoreCase) && k + 1 < sentence.EndToken && text.WordOf(k + 1).Equals("for", StringComparison.OrdinalIgnoreCase) ? k + 2 : k + 1, victimEnd);
+    }
+
     /// <summary>"15th", "21st", "2nd", "fifth": the number of an ordinal of two or more; null for other words.</summary>
     internal static decimal? Ordinal(TollCues cues, string word)
     {
@@ -421,6 +455,15 @@ public sealed class TollFinder
     {
         if (t.Span.Length == 0 || t.Span.StartToken < start || t.Span.EndToken > end) return false;
         if (t.Span.EndToken < end && text.WordOf(t.Span.EndToken) is "'s" or "’s") return true;
+        // "The death toll from a drone attack on Sumy on Sunday has risen to 12": a day after an attack's noun, in toll words
+        // with no verb before the day, is the attack's.
+        var attack = false;
+        for (var k = t.Span.StartToken - 1; k >= start; k--)
+        {
+            if (text.PosOf(k) is { } pos && (pos.StartsWith("VB", StringComparison.Ordinal) || pos is "CD")) { attack = false; break; }
+            attack |= text.PosOf(k) is "NN" && TriggerLexicon.Default.Starts(text.WordOf(k).ToLowerInvariant());
+        }
+        if (attack) return true;
         return SyntaxScope.HasParse(text, text.SentenceOf(t.Span.StartToken)) && text.RelationOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)) == "nmod:poss";
     }
 

@@ -126,6 +126,31 @@ public sealed partial class EventReader
     }
 
     /// <summary>
+    /// "in the city", "in the town": the city named last, in the same sentence or the one before ("A missile struck Odesa
+    /// … Eleven people were injured in the city"); not a city with a name of its own after it ("the city of Lviv"), nor
+    /// "the city's" (the possessive leads to another place), nor one two sentences back or more.
+    /// </summary>
+    private static void AddCityAnaphors(AnnotatedText text, List<PlaceMention> places)
+    {
+        var cities = places.Where(p => p.Kind == PlaceKind.City && p.Known is not null).ToList();
+        if (cities.Count == 0) return;
+        var added = new List<PlaceMention>();
+        for (var i = 1; i + 1 < text.Count; i++)
+        {
+            if (text.WordOf(i) is not ("city" or "town") || text.WordOf(i - 1) is not ("the" or "The")) continue;
+            if (text.WordOf(i + 1) is "of" or "'s" or "’s" || text.PosOf(i + 1) is "NNP") continue;
+            var sentence = text.SentenceIndexOf(i);
+            PlaceMention? last = null;
+            foreach (var c in cities) if (c.Span.EndToken <= i - 1) last = c;
+            if (last is null || sentence - text.SentenceIndexOf(last.Span.StartToken) > 1) continue;
+            added.Add(last with { Span = text.Span(i - 1, i + 1) });
+        }
+        if (added.Count == 0) return;
+        places.AddRange(added);
+        places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
+    }
+
+    /// <summary>
     /// "the country" and "the nation" name the country last mentioned, by name or by demonym ("the Venezuelan
     /// government … off the coast of the country"); "off the coast of the country" is at sea off it.
     /// </summary>
@@ -176,6 +201,8 @@ public sealed partial class EventReader
                 || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger));
             if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
+            // "the Black Sea port of Odesa": a sea describing a place named after it is not where it happened.
+            if (p.Kind == PlaceKind.Sea && DescribesNamedArea(text, sentence, p.Span)) continue;
             var inClause = clause.Contains(p.Span.StartToken) && !office;
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
             var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
@@ -219,7 +246,12 @@ public sealed partial class EventReader
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
         // "Kunar and Paktika provinces": a place compounded into an area noun stands for it, as does a first conjunct.
         if (text.RelationOf(head) == "conj" && text.HeadOf(head) is var first and >= 0 && first < head) head = first;
-        if (text.RelationOf(head) is "compound" or "conj" && text.HeadOf(head) is var up and >= 0 && up > head && RoleWords.AreaNouns.Contains(text.WordOf(up))) head = up;
+        // Not a place that describes the area noun another names: "the Black Sea port of Odesa" is Odesa.
+        if (text.RelationOf(head) is "compound" or "conj" && text.HeadOf(head) is var up and >= 0 && up > head && RoleWords.AreaNouns.Contains(text.WordOf(up)))
+        {
+            if (text.RelationOf(head) == "compound" && NamesItsArea(text, sentence, up)) return false;
+            head = up;
+        }
         // "shelling hit the town of Kantharalak": the area noun the place names.
         else if (text.RelationOf(head) == "nmod" && text.HeadOf(head) is var area and >= 0 && area < head && RoleWords.AreaNouns.Contains(text.WordOf(area))) head = area;
         if (text.HeadOf(head) is not (var verb and >= 0)) return false;
@@ -233,6 +265,25 @@ public sealed partial class EventReader
         return text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj" or "advcl" or "xcomp"
             && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains);
     }
+
+    /// <summary>Whether the place is a compound of an area noun that an "of" phrase names ("the Black Sea port of Odesa").</summary>
+    private static bool DescribesNamedArea(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        return text.RelationOf(head) == "compound" && text.HeadOf(head) is var area and >= 0 && area >= place.EndToken
+            && RoleWords.AreaNouns.Contains(text.WordOf(area)) && NamesItsArea(text, sentence, area);
+    }
+
+    /// <summary>Whether an area noun has an "of" phrase naming it ("port of Odesa", "town of Kantharalak").</summary>
+    private static bool NamesItsArea(AnnotatedText text, TokenSpan sentence, int area)
+    {
+        for (var d = area + 1; d < sentence.EndToken; d++)
+            if (text.HeadOf(d) == area && text.RelationOf(d) == "nmod" && text.PosOf(d) is "NNP" && HasCase(text, d, "of")) return true;
+        return false;
+    }
+
+    private static bool HasCase(AnnotatedText text, int d, string word) => SyntaxActors.HasCase(text, d, word);
 
     /// <summary>
     /// "The governor of the Kharkiv region said drones hit …", "the mayor of Odesa said a strike …": the area of an office

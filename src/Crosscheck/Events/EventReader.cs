@@ -51,6 +51,7 @@ public sealed partial class EventReader
         var quotes = Quotes.Find(text);
         var places = Places(text);
         AddCountryAnaphors(text, places);
+        AddCityAnaphors(text, places);
         var events = ImmutableArray.CreateBuilder<EventMention>();
         foreach (var sentence in text.Sentences)
         {

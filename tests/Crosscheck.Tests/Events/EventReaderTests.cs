@@ -101,6 +101,18 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_sea_describing_a_port_named_after_it_is_not_the_place_and_the_city_is_the_city_named_just_before()
+    {
+        Read("A drone struck the Baltic Sea port of Gdansk overnight, damaging a fuel depot.").Events.First(e => e.Type == PloverType.Assault)
+            .Location?.Name.ShouldBe("Gdańsk");
+        var r = Read("A drone struck the port of Gdansk overnight. Nine people were injured in the city, the mayor said.");
+        r.Events.Where(e => e.Type == PloverType.Assault).Select(e => e.Location?.Name).ShouldBe(["Gdańsk", "Gdańsk"]);
+        // Two sentences on, "the city" is no longer the one named.
+        Read("A drone struck the port of Gdansk overnight. The mayor spoke to reporters. He said nine people were injured in the city.")
+            .Events.Last(e => e.Type == PloverType.Assault).Location.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_place_beside_the_noun_that_names_it_is_where_it_happened_and_a_distance_from_a_place_is_not()
     {
         (Read("Moscow launched a new barrage of drones and missiles at the Ukrainian capital Kyiv on Tuesday, killing six people, wounding 13.").Events.First(e => e.Type == PloverType.Assault)

@@ -183,6 +183,12 @@ public sealed partial class CasualtyFinder
             if (NumberEndingAt(text, before) is { } n && n.Min > 0) return new Statement(Outcome.Killed, n.Min, n.Max, n.Span.StartToken, i + 1, n.Span.StartToken, i + 1, false, false);
         }
 
+        // "Seventeen wounded people were taken to hospitals", "evacuated four injured soldiers": a count of people the
+        // participle describes as hurt.
+        if (InjuredParticiples.Contains(w) && pos is "JJ" or "VBN" or "VBD" && i + 1 < sentence.EndToken && NumberEndingAt(text, i) is { Min: > 0 } hurtCount
+            && (PersonNouns.Contains(next.ToLowerInvariant()) || IsGroupPlural(text, i + 1)))
+            return new Statement(Outcome.Injured, hurtCount.Min, hurtCount.Max, hurtCount.Span.StartToken, i + 2, hurtCount.Span.StartToken, i + 2, false, false);
+
         // "fatally shot", "shot dead", "shot to death", "lost his life"
         if (w.Equals("fatally", StringComparison.OrdinalIgnoreCase) || w.Equals("mortally", StringComparison.OrdinalIgnoreCase))
         {

@@ -44,12 +44,15 @@ public static class Rewrites
         return null;
     }
 
-    /// <summary>Whether two documents are rewrites of one story by their ledes (<see cref="Threshold"/>, <see cref="Days"/>).</summary>
+    /// <summary>
+    /// Whether two documents are rewrites of one story by their ledes (<see cref="Threshold"/>, <see cref="Days"/>); never
+    /// two texts credited to two different wires.
+    /// </summary>
     public static bool SameStory(DocumentFacts a, DocumentFacts b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Lede is null || b.Lede is null) return false;
+        if (a.Lede is null || b.Lede is null || SharedSentences.TwoWires(a, b)) return false;
         if (a.Published is { } pa && b.Published is { } pb && Math.Abs(pa.DayNumber - pb.DayNumber) > Days) return false;
         return Kept(Words(a.Lede), Words(b.Lede)) >= Threshold;
     }
@@ -88,6 +91,8 @@ public static class Rewrites
                 if (a.Published is { } pa && b.Published is { } pb && pb.DayNumber - pa.DayNumber > Days) break;
                 // Already one group (through a third lede or a copy): joining them again changes nothing.
                 if (Find(a.Id) == Find(b.Id)) continue;
+                // Two agencies' stories of one event stay two, however close their ledes (both open with its facts).
+                if (SharedSentences.TwoWires(a, b)) continue;
                 if (SameLede(wa, sa, wb, sb))
                 {
                     Union(a.Id, b.Id);

@@ -89,10 +89,14 @@ public static class SharedSentences
     {
         var fewer = Math.Min(other.Sentences.Length, indexed.Sentences.Length);
         if (fewer < MinShared) return false;
-        if (other.Wire is { } wa && indexed.Wire is { } wb && SourceOrigins.Key(wa) != SourceOrigins.Key(wb)) return false;
+        if (TwoWires(other, indexed)) return false;
         var needed = Math.Max(MinShared, (int)Math.Ceiling(ShareThreshold * fewer - 1e-9));
         return index.Matched(other.Sentences, needed) >= needed;
     }
+
+    /// <summary>Whether the two texts are credited to two different wires (two agencies' stories of one event stay two).</summary>
+    internal static bool TwoWires(DocumentFacts a, DocumentFacts b) =>
+        a.Wire is { } wa && b.Wire is { } wb && SourceOrigins.Key(wa) != SourceOrigins.Key(wb);
 
     /// <summary>A text's sentences by the words they hold, to find the sentences of another text that match them.</summary>
     internal sealed class Index

@@ -117,11 +117,29 @@ public static class SourceOrigins
         {
             chosen[cluster.Key] = cluster.OrderBy(r => Strength(r.OriginReason)).ThenBy(r => r.Document == CopyOf(r.Document) && r.Document == cluster.Key ? 0 : 1).First();
         }
-        // A copy takes the chosen origin whatever it says; a rewrite only when it names no source of its own (a rewrite
-        // that quotes another speaker or credits another outlet has added reporting of its own).
+        // A copy takes the chosen origin whatever it says; so does a copy sentence by sentence of the chosen text unless it
+        // credits an outlet of its own (a quote of another speaker in a text that carries the story's narration is the
+        // story's: sites keep or cut the story's quotes, and its reports' speakers vary with the cut). A rewrite by its
+        // lede takes it only when it names no source of its own (a rewrite that quotes another speaker or credits another
+        // outlet has added reporting of its own).
         return [.. reports.Select(r => !chosen.TryGetValue(RootOf(r.Document), out var c) || c.Document == r.Document ? r
             : CopyOf(r.Document) == CopyOf(c.Document) ? r with { Origin = c.Origin, OriginReason = $"near-duplicate of {c.Document}" }
+            : Strength(r.OriginReason) >= 1 && SentenceCopy(r.Document, c.Document, documents) ? r with { Origin = c.Origin, OriginReason = $"copies the story of {c.Document} sentence by sentence" }
             : Strength(r.OriginReason) == 2 ? r with { Origin = c.Origin, OriginReason = $"rewrite of the story of {c.Document}" } : r)];
+    }
+
+    /// <summary>
+    /// Whether the text <paramref name="copy"/> carries the text <paramref name="chosen"/> (or the original it copies)
+    /// sentence by sentence (<see cref="SharedSentences.Same(DocumentFacts, DocumentFacts)"/>), published at most
+    /// <see cref="Rewrites.Days"/> apart.
+    /// </summary>
+    private static bool SentenceCopy(string copy, string chosen, IReadOnlyDictionary<string, DocumentFacts> documents)
+    {
+        if (documents.GetValueOrDefault(copy) is not { } a || documents.GetValueOrDefault(chosen) is not { } b) return false;
+        if (a.Published is { } pa && b.Published is { } pb && Math.Abs(pa.DayNumber - pb.DayNumber) > Rewrites.Days) return false;
+        if (SharedSentences.Same(a, b)) return true;
+        var original = Original(b, documents);
+        return original != b && SharedSentences.Same(a, original);
     }
 
     private static int Strength(string reason) =>

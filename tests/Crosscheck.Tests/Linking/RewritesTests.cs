@@ -60,6 +60,20 @@ public sealed class RewritesTests
     }
 
     [Fact]
+    public void Two_agencies_ledes_of_one_event_stay_two_stories_however_close()
+    {
+        var ap = Facts("two-ap", "Harbor Ledger", "2025-10-06", "ALDER (AP) \u2014 " + Wire);
+        var reuters = Facts("two-reuters", "Valley Courier", "2025-10-06", "ALDER (Reuters) - " + Rewrite);
+        ap.Wire.ShouldBe("Associated Press");
+        reuters.Wire.ShouldBe("Reuters");
+        Rewrites.SameStory(ap, reuters).ShouldBeFalse();
+        Rewrites.SameStory(ap, reuters with { Wire = null }).ShouldBeTrue();
+        var origins = SourceOrigins.OfDocuments(ById(ap, reuters));
+        origins[ap.Id].Origin.ShouldBe("Associated Press");
+        origins[reuters.Id].Origin.ShouldBe("Reuters");
+    }
+
+    [Fact]
     public void Ledes_keep_their_share_of_words_in_order()
     {
         Rewrites.Kept(["a", "b", "c", "d"], ["a", "x", "c", "d"]).ShouldBe(0.75);

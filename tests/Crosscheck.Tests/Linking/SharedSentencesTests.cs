@@ -57,6 +57,25 @@ public sealed class SharedSentencesTests
     }
 
     [Fact]
+    public void A_copy_that_adds_a_quote_of_its_own_speaker_is_still_the_wires_story_in_the_incident()
+    {
+        var wire = Article("ss-q-wire", "Harbor Ledger", "2025-10-07", "PORT ALDER (AP) \u2014 ", Story);
+        // The site's own line, then the wire's lede reworded and a harbour pilot it reached itself, then the wire's narration.
+        var copy = Article("ss-q-copy", "Tidewater Dispatch", "2025-10-07", "",
+            [Reworded[0], Reworded[1], "\u201cWe saw the tanks go up one after another,\u201d said harbour pilot Ivo Renner, who was on the quay at the time.", .. Reworded[2..]]);
+        Rewrites.SameStory(wire, copy).ShouldBeFalse();
+        SharedSentences.Same(wire, copy).ShouldBeTrue();
+        var record = CrossDocumentLinkerTests.Link(wire, copy);
+        var shared = record.Incidents.Where(i => i.Documents.Contains(wire.Id) && i.Documents.Contains(copy.Id)).ToList();
+        shared.ShouldNotBeEmpty();
+        foreach (var incident in shared)
+        {
+            incident.Reports.Single(r => r.Document == copy.Id).Origin.ShouldBe(incident.Reports.Single(r => r.Document == wire.Id).Origin);
+        }
+        shared.SelectMany(i => i.Reports).ShouldContain(r => r.Document == copy.Id && r.OriginReason.Contains("sentence by sentence"));
+    }
+
+    [Fact]
     public void A_copy_cut_to_its_first_paragraphs_is_still_the_story()
     {
         var wire = Article("ss-full", "Harbor Ledger", "2025-10-07", "", Story);

@@ -135,14 +135,15 @@ public sealed partial class EventReader
         var cities = places.Where(p => p.Kind == PlaceKind.City && p.Known is not null).ToList();
         if (cities.Count == 0) return;
         var added = new List<PlaceMention>();
+        // One pass: the cities (in text order) named before each "the city" are walked once.
+        var next = 0;
+        PlaceMention? last = null;
         for (var i = 1; i + 1 < text.Count; i++)
         {
             if (text.WordOf(i) is not ("city" or "town") || text.WordOf(i - 1) is not ("the" or "The")) continue;
             if (text.WordOf(i + 1) is "of" or "'s" or "’s" || text.PosOf(i + 1) is "NNP") continue;
-            var sentence = text.SentenceIndexOf(i);
-            PlaceMention? last = null;
-            foreach (var c in cities) if (c.Span.EndToken <= i - 1) last = c;
-            if (last is null || sentence - text.SentenceIndexOf(last.Span.StartToken) > 1) continue;
+            while (next < cities.Count && cities[next].Span.EndToken <= i - 1) last = cities[next++];
+            if (last is null || text.SentenceIndexOf(i) - text.SentenceIndexOf(last.Span.StartToken) > 1) continue;
             added.Add(last with { Span = text.Span(i - 1, i + 1) });
         }
         if (added.Count == 0) return;

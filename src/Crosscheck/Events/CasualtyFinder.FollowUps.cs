@@ -309,6 +309,6 @@ public sealed partial class CasualtyFinder
             : NumberAt(text, st.VictimStart, st.VictimEnd) is { } n && n.Span.StartToken == st.VictimStart ? n.Span.EndToken : -1;
         if (at < 0) return false;
         return at + 2 < text.Count && text.WordOf(at).Equals("of", StringComparison.OrdinalIgnoreCase)
-            && text.WordOf(at + 1).Equals("the", StringComparison.OrdinalIgnoreCase) && (InjuredNouns.Contains(text.WordOf(at + 2).ToLowerInvariant()) || text.WordOf(at + 2).Equals("hurt", StringComparison.OrdinalIgnoreCase));
+            && text.WordOf(at + 1).Equals("the", StringComparison.OrdinalIgnoreCase) && (InjuredNouns.Contains(text.WordOf(at + 2)) || text.WordOf(at + 2).Equals("hurt", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -186,7 +186,7 @@ public sealed partial class CasualtyFinder
         // "Seventeen wounded people were taken to hospitals", "evacuated four injured soldiers": a count of people the
         // participle describes as hurt.
         if (InjuredParticiples.Contains(w) && pos is "JJ" or "VBN" or "VBD" && i + 1 < sentence.EndToken && NumberEndingAt(text, i) is { Min: > 0 } hurtCount
-            && (PersonNouns.Contains(next.ToLowerInvariant()) || IsGroupPlural(text, i + 1)))
+            && (PersonNouns.Contains(next) || IsGroupPlural(text, i + 1)))
             return new Statement(Outcome.Injured, hurtCount.Min, hurtCount.Max, hurtCount.Span.StartToken, i + 2, hurtCount.Span.StartToken, i + 2, false, false);
 
         // "fatally shot", "shot dead", "shot to death", "lost his life"

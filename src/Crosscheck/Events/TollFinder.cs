@@ -299,7 +299,7 @@ public sealed class TollFinder
     {
         var k = n.Span.EndToken;
         while (k < sentence.EndToken && k - n.Span.EndToken < 3 && text.PosOf(k) is "JJ" or "NN" or "NNS") k++;
-        if (k > n.Span.EndToken && !PersonNouns.Contains(text.WordOf(k - 1).ToLowerInvariant()) && !PersonNouns.Contains(text.WordOf(k - 1))) return null;
+        if (k > n.Span.EndToken && !PersonNouns.Contains(text.WordOf(k - 1))) return null;
         var victimEnd = k;
         var verb = false;
         while (k < sentence.EndToken && k - victimEnd < 4 && text.WordOf(k).ToLowerInvariant() is "remain" or "remains" or "remained" or "are" or "were" or "is" or "was" or "have" or "had" or "been"

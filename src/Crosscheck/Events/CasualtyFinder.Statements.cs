@@ -362,7 +362,7 @@ public sealed partial class CasualtyFinder
         if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))
             && !(w.EndsWith('s') && text.NumbersStartingIn(i + 1, i + 2).Length > 0)) return null;
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
-        if (PartitiveDescription(text, sentence, i)) return null;
+        if (Partitive(text, sentence, i) is { } partitive) return partitive.Whole is { } whole ? new Statement(outcome, whole.Min, whole.Max, whole.Span.StartToken, i + 1, whole.Span.StartToken, i + 1, false, false) : null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
     }
 
@@ -428,22 +428,33 @@ public sealed partial class CasualtyFinder
     }
 
     /// <summary>
-    /// "One of the men killed was a fisherman", "two of those wounded are children": a participle after the noun of a
-    /// partitive, with a verb of its own after it, describes some of the victims; it states no count of them.
+    /// "One of the men killed was a fisherman", "two of those wounded are children", "one of the three men killed when the
+    /// boat was hit was a fisherman": a participle after the noun of a partitive describes some of the victims, with a verb
+    /// of its own after it or, in the parse, as a reduced relative with no object. It states no count of them, unless the
+    /// group it describes has its own number ("the three men killed"): then that is the count, not the part's one.
+    /// Null when the participle is no such description.
     /// </summary>
-    private static bool PartitiveDescription(AnnotatedText text, TokenSpan sentence, int participle)
+    private static PartitiveReading? Partitive(AnnotatedText text, TokenSpan sentence, int participle)
     {
         // (A tagger may read the participle as a past tense: "the men killed was" cannot be one.)
-        if (text.PosOf(participle) is not ("VBN" or "VBD") || participle + 1 >= sentence.EndToken) return false;
-        if (text.PosOf(participle + 1) is not ("VBD" or "VBZ" or "VBP" or "MD")) return false;
-        // Back over the noun phrase ("the men", "those", "the people") to its "of" and the number before it.
-        for (var k = participle - 1; k >= Math.Max(sentence.StartToken + 1, participle - 4); k--)
+        if (text.PosOf(participle) is not ("VBN" or "VBD") || participle + 1 >= sentence.EndToken) return null;
+        var verbAfter = text.PosOf(participle + 1) is "VBD" or "VBZ" or "VBP" or "MD";
+        if (!verbAfter && !(text.RelationOf(participle) == "acl" && !HasObject(text, participle))) return null;
+        // Back over the noun phrase ("the men", "those", "the three people") to its "of" and the number before it.
+        for (var k = participle - 1; k >= Math.Max(sentence.StartToken + 1, participle - 5); k--)
         {
-            if (text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase)) return NumberEndingAt(text, k) is not null || text.WordOf(k - 1) is "one" or "One";
-            if (text.PosOf(k) is not ("DT" or "NN" or "NNS" or "JJ" or "PRP$")) return false;
+            if (text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase))
+            {
+                if (NumberEndingAt(text, k) is null && text.WordOf(k - 1) is not ("one" or "One")) return null;
+                var whole = NumberEndingAt(text, participle - 1) ?? NumberEndingAt(text, participle - 2);
+                return new PartitiveReading(whole is { Span.StartToken: var s } && s > k ? whole : null);
+            }
+            if (text.PosOf(k) is not ("DT" or "NN" or "NNS" or "JJ" or "PRP$" or "CD")) return null;
         }
-        return false;
+        return null;
     }
+
+    private sealed record PartitiveReading(NumberMention? Whole);
 
     /// <summary>Whether the parse gives the verb at <paramref name="verb"/> a direct object (false without a parse).</summary>
     private static bool HasObject(AnnotatedText text, int verb) => new Token(text, verb).Dependents.Any(d => d.Relation == "obj");

@@ -259,7 +259,23 @@ public sealed partial class TollCues
     /// <summary>Attack words that name no one attack: campaign words ("clashes"), a front's many attacks, an exchange between two countries.</summary>
     private bool NamesNoOneAttack(AnnotatedText text, TokenSpan sentence, TokenSpan trigger) =>
         trigger.Length == 1 && IsCampaignWord(text, trigger.StartToken) || IsManyAttacks(text, sentence, trigger)
-        || IsReciprocal(text, trigger) && TwoSidedFighting(text, sentence) is not null;
+        || IsReciprocal(text, trigger) && TwoSidedFighting(text, sentence) is not null || TalliesASeries(text, sentence, trigger);
+
+    /// <summary>
+    /// "Since March, the navy has destroyed 23 vessels and killed at least 90 people": an attack verb whose object is a
+    /// series' running count (<see cref="SeriesInPerfect"/>) tallies many attacks; it names no one attack.
+    /// </summary>
+    private bool TalliesASeries(AnnotatedText text, TokenSpan sentence, TokenSpan trigger)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var verb = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
+        if (!(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal)) return false;
+        foreach (var n in text.NumbersStartingIn(sentence.StartToken, sentence.EndToken))
+        {
+            if (n.Span.StartToken > verb && SeriesInPerfect(text, sentence, n) is { } cue && cue.Start <= verb && verb < cue.End) return true;
+        }
+        return false;
+    }
 
     /// <summary>How many different countries the entities in the six words before <paramref name="token"/> name, within its clause.</summary>
     private static int CountriesBefore(AnnotatedText text, TokenSpan sentence, int token)

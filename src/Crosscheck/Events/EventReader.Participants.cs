@@ -166,7 +166,12 @@ public sealed partial class EventReader
             start = i;
         }
         start = SyntaxActors.NumberStart(text, start);
-        var span = text.Span(start, head + 1);
+        // "a speedboat north of the coast": a compass word heading the phrase says where the noun before it lies (which
+        // the tagger may take for an adjective when it does not know it); the phrase is that noun's.
+        var end = head + 1;
+        if (RoleWords.CompassWords.Contains(text.WordOf(head)) && head - 1 > start && text.PosOf(head - 1) is "NN" or "NNS" or "NNP" or "NNPS" or "JJ"
+            && head + 1 < sentence.EndToken && text.WordOf(head + 1).Equals("of", StringComparison.OrdinalIgnoreCase)) end = head;
+        var span = text.Span(start, end);
         var entity = EntityLookup.Of(text).StartingIn(span.StartToken, span.EndToken).FirstOrDefault(m => m.Span.EndToken <= span.EndToken && IsActorType(m.Type));
         return new Participant(span, entity);
     }

@@ -44,6 +44,9 @@ internal static class RoleWords
     /// <summary>Prepositions by which a noun bears on a place it is about ("pressure on Russia"), not one where something happened.</summary>
     public static FrozenSet<string> BearingPrepositions => Section("bearing-prepositions");
 
+    /// <summary>"north", "southwest": before "of" they say where the noun before them lies.</summary>
+    public static FrozenSet<string> CompassWords => Section("compass-words");
+
     private static FrozenSet<string> Section(string name) =>
         Sections.Value.TryGetValue(name, out var set) ? set : throw new InvalidOperationException($"syntax-roles.txt has no section @{name}");
 

@@ -150,6 +150,16 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_target_ends_before_a_compass_word_that_says_where_it_lay()
+    {
+        // The parse may hang "a trawler" under "south", and the tagger take an unknown noun for an adjective.
+        Read("The frigate's missile hit a trawler south of the island of Sark, the ministry said.").Events.Single(e => e.Type == PloverType.Assault)
+            .Recipients.ShouldHaveSingleItem().Span.Text.ShouldBe("a trawler");
+        Read("The drone struck a gunboat northwest of the cape on Sunday.").Events.Single(e => e.Type == PloverType.Assault)
+            .Recipients.ShouldHaveSingleItem().Span.Text.ShouldBe("a gunboat");
+    }
+
+    [Fact]
     public void A_bounded_count_of_victims_keeps_its_bound()
     {
         // From the parse ("killed at least 9 people") and from the words after the event ("killing at least 9 people").

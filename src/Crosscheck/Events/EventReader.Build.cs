@@ -22,7 +22,10 @@ public sealed partial class EventReader
         List<PlaceMention> places, ImmutableArray<Quote> quotes, Func<int, int, bool>? owns = null, ImmutableArray<TriggerMatch> triggers = default)
     {
         // (A reading of another modality joined the group only as its count: "No one was killed in the attack".)
-        var first = group.OrderBy(r => r.Modality == group[0].Modality ? 0 : 1).ThenByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
+        // An accusation's charge ("accused Washington of murder") is what the accuser calls the act, not the report of it.
+        var matches = group.Count > 1 && SyntaxScope.HasParse(text, sentence) ? (triggers.IsDefault ? Lexicon.Match(text, sentence) : triggers) : default;
+        var first = group.OrderBy(r => r.Modality == group[0].Modality ? 0 : 1).ThenBy(r => !matches.IsDefault && IsCharge(text, r.Trigger, matches) ? 1 : 0)
+            .ThenByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
         var main = first.Trigger;
         var clause = Clause(text, sentence, main.Span);
         foreach (var r in group) clause = Union(text, clause, Clause(text, sentence, r.Trigger.Span));
@@ -179,5 +182,15 @@ public sealed partial class EventReader
             result.Add(new EventQuantity(n.Min, unit, n.Span));
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>Whether the trigger is the "of" phrase of an accusation's verb ("accused the navy of murder").</summary>
+    private static bool IsCharge(AnnotatedText text, TriggerMatch trigger, ImmutableArray<TriggerMatch> matches)
+    {
+        // (The parse may hang the charge on the accused: "accused [Washington of murder]".)
+        var governor = text.HeadOf(trigger.Head);
+        if (governor < 0 || text.RelationOf(trigger.Head) is not ("obl" or "nmod") || !SyntaxActors.HasCase(text, trigger.Head, "of")) return false;
+        var verb = text.RelationOf(governor) == "obj" ? text.HeadOf(governor) : -1;
+        return matches.Any(m => m.Entry.Type == PloverType.Accuse && (m.Span.Contains(governor) || verb >= 0 && m.Span.Contains(verb)));
     }
 }

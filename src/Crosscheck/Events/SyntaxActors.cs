@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Crosscheck.Language;
 
 namespace Crosscheck.Events;
@@ -38,6 +39,9 @@ internal static class SyntaxActors
                 if (OwnActor(text, up) is var subject and >= 0 && subject != head) return subject;
             }
         }
+        // "the two people killed in last week's U.S. strike", "died in a Russian attack": an outcome with no doer of its own
+        // takes the side its attack noun names.
+        if (OwnActor(text, head) < 0 && InAttackOf(text, head) is var side and >= 0) return side;
         var t = head;
         for (var hop = 0; hop <= MaxHops && t >= 0; hop++)
         {
@@ -59,6 +63,9 @@ internal static class SyntaxActors
             var climbs = relation is "xcomp" && !IsSpeechVerb(text, governor) || relation == "conj" && IsVerb(text, t) == IsVerb(text, governor) && !HasMark(text, t)
                 || (relation == "advcl" && text.PosOf(t) == "VBG")
                 || (relation is "obj" or "nsubj:pass" && IsLightVerb(text, governor))
+                // "carried out two strikes", the particle misread as the noun's preposition: a light verb's object all the same.
+                || (relation == "obl" && IsNoun(text, t) && IsLightVerb(text, governor) && governor + 1 < t && text.HeadOf(governor + 1) == t
+                    && text.RelationOf(governor + 1) == "case")
                 // "Sri Lanka has established diplomatic ties": the object of a plain verb is its subject's doing, unless
                 // the verb says or judges it or is an event of its own ("condemned the attack").
                 || (relation == "obj" && IsVerb(text, governor) && !isEventWord(governor) && !IsSpeechVerb(text, governor)
@@ -176,7 +183,9 @@ internal static class SyntaxActors
                 case "obl" or "nmod" when HasCase(text, d, "by"):
                     agent = d;
                     break;
-                case "compound" or "nmod:poss" when IsNoun(text, t) && modifier < 0 && IsNamey(text, d) && !text.InTime(d):
+                // ("The Pacific strike": a sea or a region says where, not who.)
+                case "compound" or "nmod:poss" when IsNoun(text, t) && modifier < 0 && IsNamey(text, d) && !text.InTime(d)
+                    && text.EntityAt(d) is not { Type: EntityType.Loc or EntityType.Facility }:
                     modifier = d;
                     break;
                 // "Armenian shelling", "Thai artillery fire": a nationality adjective on an event noun names its side.
@@ -194,6 +203,27 @@ internal static class SyntaxActors
             return subject;
         }
         return modifier;
+    }
+
+    /// <summary>
+    /// For an outcome word ("killed", "died", "wounded") with an "in" or "during" phrase whose noun names its own side
+    /// ("in the U.S. strike", "during Thai shelling"): that side's token; -1 otherwise.
+    /// </summary>
+    private static int InAttackOf(AnnotatedText text, int outcome)
+    {
+        if (!(text.PosOf(outcome) ?? "").StartsWith("VB", StringComparison.Ordinal) || !CasualtyFinder.IsOutcomeWord(text.WordOf(outcome))) return -1;
+        var sentence = text.SentenceOf(outcome);
+        ImmutableArray<TriggerMatch>? attacks = null;
+        for (var d = sentence.StartToken; d < sentence.EndToken; d++)
+        {
+            if (text.HeadOf(d) != outcome || text.RelationOf(d) != "obl" || !IsNoun(text, d)) continue;
+            if (!HasCase(text, d, "in") && !HasCase(text, d, "during")) continue;
+            // Only an attack word: "killed in Kyiv's Obolon district" names a place's owner, no side.
+            attacks ??= TriggerLexicon.Default.Match(text, sentence);
+            if (!attacks.Value.Any(m => m.Entry.Type == PloverType.Assault && m.Span.Contains(d))) continue;
+            if (OwnActor(text, d) is var side and >= 0) return side;
+        }
+        return -1;
     }
 
     /// <summary>

@@ -65,8 +65,12 @@ internal sealed class IncidentIndex(Func<IncidentState, int> lastRank, Func<Inci
     /// <summary>Files the incident under the event's type and place (moving it to where its latest report puts it).</summary>
     public void File(EventFacts ev, IncidentState incident)
     {
-        if (IncidentTraits.PlaceKey(ev) is not { } key) return;
-        if (!_byPlace.TryGetValue((ev.Type, key), out var list)) _byPlace[(ev.Type, key)] = list = [];
+        foreach (var key in IncidentTraits.PlaceKeys(ev)) File(ev.Type, key, incident);
+    }
+
+    private void File(PloverType type, string key, IncidentState incident)
+    {
+        if (!_byPlace.TryGetValue((type, key), out var list)) _byPlace[(type, key)] = list = [];
         list.Remove(incident);
         Insert(list, incident);
         if (list.Count > PlaceListLimit) list.RemoveAt(0);
@@ -75,15 +79,22 @@ internal sealed class IncidentIndex(Func<IncidentState, int> lastRank, Func<Inci
     /// <summary>Takes the incident out from under the event's place.</summary>
     public void Unfile(EventFacts ev, IncidentState incident)
     {
-        if (IncidentTraits.PlaceKey(ev) is { } key && _byPlace.TryGetValue((ev.Type, key), out var list)) list.Remove(incident);
+        foreach (var key in IncidentTraits.PlaceKeys(ev)) Unfile(ev.Type, key, incident);
     }
 
-    /// <summary>After a report left the incident: it stays under the report's place only while another report is there.</summary>
+    private void Unfile(PloverType type, string key, IncidentState incident)
+    {
+        if (_byPlace.TryGetValue((type, key), out var list)) list.Remove(incident);
+    }
+
+    /// <summary>After a report left the incident: it stays under each of the report's places only while another report is there.</summary>
     public void Refile(EventFacts left, IncidentState incident)
     {
-        if (IncidentTraits.PlaceKey(left) is not { } key) return;
-        if (HasPlace(incident, left.Type, key)) File(left, incident);
-        else Unfile(left, incident);
+        foreach (var key in IncidentTraits.PlaceKeys(left))
+        {
+            if (HasPlace(incident, left.Type, key)) File(left.Type, key, incident);
+            else Unfile(left.Type, key, incident);
+        }
     }
 
     /// <summary>The story's latest incidents, then the latest filed under the event's place, each once.</summary>
@@ -94,13 +105,16 @@ internal sealed class IncidentIndex(Func<IncidentState, int> lastRank, Func<Inci
         {
             if (seen.Add(i)) yield return (i, false);
         }
-        if (IncidentTraits.PlaceKey(ev) is not { } key || !_byPlace.TryGetValue((ev.Type, key), out var list)) yield break;
-        var taken = 0;
-        for (var i = list.Count - 1; i >= 0 && taken < PlaceCandidates; i--)
+        foreach (var key in IncidentTraits.PlaceKeys(ev))
         {
-            if (!HasPlace(list[i], ev.Type, key) || !reported(list[i])) continue;
-            taken++;
-            if (seen.Add(list[i])) yield return (list[i], true);
+            if (!_byPlace.TryGetValue((ev.Type, key), out var list)) continue;
+            var taken = 0;
+            for (var i = list.Count - 1; i >= 0 && taken < PlaceCandidates; i--)
+            {
+                if (!HasPlace(list[i], ev.Type, key) || !reported(list[i])) continue;
+                taken++;
+                if (seen.Add(list[i])) yield return (list[i], true);
+            }
         }
     }
 

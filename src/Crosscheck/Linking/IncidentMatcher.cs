@@ -172,6 +172,13 @@ public static class IncidentMatcher
                 shared |= SharedFacts.Place;
                 why.Append("; same place ").Append(pa.Name);
             }
+            else if (pa.Country is null && pb.Country is null && SeaParts.OneHoldsTheOther(pa.Name, pb.Name))
+            {
+                // "the Pacific" and "the eastern Pacific": the same waters, one report less precise; less than one place.
+                score += 0.2;
+                shared |= SharedFacts.Place;
+                why.Append("; same waters ").Append(pa.Name).Append(" and ").Append(pb.Name);
+            }
             else if (pa.Country is { } ca && pb.Country is { } cb)
             {
                 // A series spans places; one event, or a plan, is in one country.

@@ -1,3 +1,4 @@
+using Crosscheck.Language.Gazetteers;
 using Crosscheck.Events;
 
 namespace Crosscheck.Linking;
@@ -151,12 +152,28 @@ internal sealed class IncidentTraits
         foreach (var a in ev.Actors) if (a.Country is { } c) { Countries.Add(c); Involved.Add(c); }
         foreach (var r in ev.Recipients) if (r.Country is { } c) Involved.Add(c);
         if (ev.Location?.Country is { } lc) Involved.Add(lc);
-        if (PlaceKey(ev) is { } key) Places[key] = Places.GetValueOrDefault(key) + 1;
+        foreach (var key in PlaceKeys(ev)) Places[key] = Places.GetValueOrDefault(key) + 1;
     }
 
     /// <summary>The place an event is filed under: its country, else its place name, lower-cased; null without a place.</summary>
     public static string? PlaceKey(EventFacts ev) =>
         ev.Location is { } l ? (l.Country ?? l.Name).ToLowerInvariant() : null;
+
+    /// <summary>
+    /// Every place an event is filed under: its <see cref="PlaceKey"/>, and for a sea the seas and oceans that hold it
+    /// ("Eastern Pacific" also under "Pacific Ocean"), so a report naming the ocean and one naming its part find each
+    /// other's incidents wherever their stories put them. Empty without a place.
+    /// </summary>
+    public static IReadOnlyList<string> PlaceKeys(EventFacts ev)
+    {
+        if (PlaceKey(ev) is not { } key) return [];
+        if (ev.Location is not { Country: null, Precision: "sea" } sea) return [key];
+        var containers = SeaParts.ContainersOf(sea.Name);
+        if (containers.Count == 0) return [key];
+        var keys = new List<string>(containers.Count + 1) { key };
+        foreach (var c in containers) keys.Add(c.ToLowerInvariant());
+        return keys;
+    }
 
     public static IncidentTraits Of(IEnumerable<EventFacts> members)
     {

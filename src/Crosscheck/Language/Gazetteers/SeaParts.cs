@@ -9,8 +9,25 @@ public static class SeaParts
 {
     private const string Resource = "Crosscheck.Gazetteers.places.txt";
 
-    private static readonly Lazy<(Dictionary<string, string> KeyOfName, Dictionary<string, string> Container)> Data =
+    private static readonly Lazy<(Dictionary<string, string> KeyOfName, Dictionary<string, string> Container, Dictionary<string, string> NameOfKey)> Data =
         new(Read, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The names of the places that hold the named one, nearest first ("Pacific Ocean" for "Eastern Pacific"); empty for
+    /// an unknown name or one that lies within none.
+    /// </summary>
+    public static IReadOnlyList<string> ContainersOf(string name)
+    {
+        var (keys, container, nameOfKey) = Data.Value;
+        if (!keys.TryGetValue(name, out var key)) return [];
+        var names = new List<string>();
+        for (var step = 0; step < 8 && container.TryGetValue(key, out var up); step++)
+        {
+            if (nameOfKey.TryGetValue(up, out var upName)) names.Add(upName);
+            key = up;
+        }
+        return names;
+    }
 
     /// <summary>
     /// True when one of two places (by name or alias, any case) lies within the other, however many levels apart
@@ -18,7 +35,7 @@ public static class SeaParts
     /// </summary>
     public static bool OneHoldsTheOther(string a, string b)
     {
-        var (keys, _) = Data.Value;
+        var (keys, _, _) = Data.Value;
         if (!keys.TryGetValue(a, out var ka) || !keys.TryGetValue(b, out var kb) || ka == kb) return false;
         return Holds(ka, kb) || Holds(kb, ka);
     }
@@ -26,7 +43,7 @@ public static class SeaParts
     /// <summary>True when <paramref name="part"/> lies within <paramref name="whole"/> ("Eastern Pacific" within "Pacific").</summary>
     public static bool LiesWithin(string part, string whole)
     {
-        var (keys, _) = Data.Value;
+        var (keys, _, _) = Data.Value;
         return keys.TryGetValue(part, out var kp) && keys.TryGetValue(whole, out var kw) && kp != kw && Holds(kw, kp);
     }
 
@@ -42,7 +59,7 @@ public static class SeaParts
         return false;
     }
 
-    private static (Dictionary<string, string>, Dictionary<string, string>) Read()
+    private static (Dictionary<string, string>, Dictionary<string, string>, Dictionary<string, string>) Read()
     {
         var source = new GazetteerSource();
         using (var stream = typeof(SeaParts).Assembly.GetManifestResourceStream(Resource)
@@ -51,15 +68,17 @@ public static class SeaParts
         {
             GazetteerFile.Read("data/gazetteers/places.txt", reader, source);
         }
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(NameFolding.Instance);
         var container = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var r in source.Entities)
         {
             if (r.Key is null) continue;
             keys.TryAdd(r.Name, r.Key);
+            names.TryAdd(r.Key, r.Name);
             foreach (var alias in r.Aliases) keys.TryAdd(alias, r.Key);
             if (r.Within is { } within) container[r.Key] = within;
         }
-        return (keys, container);
+        return (keys, container, names);
     }
 }

@@ -25,6 +25,7 @@ internal static class DiscourseDays
         if (events.IsDefaultOrEmpty) return events;
         if (quotes.IsDefault) quotes = [];
         events = FromPreviousSentence(text, events, quotes);
+        events = ShortlyBefore(text, events, quotes);
         // The news attacks' own days first; failing those, a day the article names just before the day their reports
         // were made, then that day; failing any, publication.
         var agreed = AgreedDay(text, events, reportDays: false);
@@ -64,6 +65,52 @@ internal static class DiscourseDays
             if (day is not null) builder[i] = e with { Time = day };
         }
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// "The truce was announced on Tuesday. It came hours after the army carried out strikes on rebel bases": an asserted
+    /// attack with no time, in a clause opened by "after" with a word of soon before it (data/events/syntax-roles.txt,
+    /// "shortly", "hours", "just"), in a sentence that names no time, took place the day of the news it came just before:
+    /// the day named last before it in the article outside quotations (a day of a saying too: the news may be what was
+    /// announced), when that day lies within the week before publication; otherwise it stays undated.
+    /// </summary>
+    private static ImmutableArray<EventMention> ShortlyBefore(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes)
+    {
+        if (text.Published is not { } published) return events;
+        var builder = events.ToBuilder();
+        for (var i = 0; i < builder.Count; i++)
+        {
+            var e = builder[i];
+            if (e.Type != PloverType.Assault || e.Modality != Modality.Asserted || e.Time is not null || !OpensShortlyAfter(text, e.Trigger)) continue;
+            var sentence = text.SentenceOf(e.Trigger.StartToken);
+            if (SentenceHasTime(text, sentence)) continue;
+            TimeMention? named = null;
+            foreach (var t in text.Times)
+            {
+                if (t.Span.Start >= sentence.Start) break;
+                if (quotes.Any(q => q.Start <= t.Span.Start && t.Span.End <= q.End)) continue;
+                if (t is { Precision: TimePrecision.Day, Start: { } start, End: { } end } && start == end) named = t;
+            }
+            if (named?.Start is not { } day || day > published || published.DayNumber - day.DayNumber > 7) continue;
+            builder[i] = e with { Time = named };
+        }
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// Whether the nearest time link (data/events/syntax-roles.txt) before the event word in its sentence is "after" with
+    /// a word of soon right before it ("hours after", "shortly after"). The words, not the parse: a parse may hang "after"
+    /// on the subject of the clause it opens.
+    /// </summary>
+    private static bool OpensShortlyAfter(AnnotatedText text, TokenSpan trigger)
+    {
+        var sentence = text.SentenceOf(trigger.StartToken);
+        for (var k = trigger.StartToken - 1; k > sentence.StartToken; k--)
+        {
+            if (!RoleWords.TimeLinks.Contains(text.WordOf(k))) continue;
+            return text.WordOf(k).Equals("after", StringComparison.OrdinalIgnoreCase) && RoleWords.SoonWords.Contains(text.WordOf(k - 1));
+        }
+        return false;
     }
 
     /// <summary>

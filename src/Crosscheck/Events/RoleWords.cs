@@ -38,6 +38,9 @@ internal static class RoleWords
     /// <summary>Verbs of breaking out or taking place ("the clashes broke out", "fighting erupted"), lemmas.</summary>
     public static FrozenSet<string> OnsetVerbs => Section("onset-verbs");
 
+    /// <summary>Words before "after" that put an event only just before the news ("hours after", "shortly after").</summary>
+    public static FrozenSet<string> SoonWords => Section("soon-words");
+
     /// <summary>Nouns of an office over an area ("the governor of the Kharkiv region"), whose area an attack they tell of lies in.</summary>
     public static FrozenSet<string> JurisdictionNouns => Section("jurisdiction-nouns");
 

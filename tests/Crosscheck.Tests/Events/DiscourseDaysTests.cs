@@ -157,4 +157,18 @@ public sealed class DiscourseDaysTests
             + "The army said: \"Rebels shelled the village of Brin tonight, killing four people.\"\n\nThree others were killed by shelling in the village of Osk.");
         Day(quoted.Single(e => e.Fatalities is { Min: 3 })).ShouldBeNull();
     }
+
+    [Fact]
+    public void An_attack_hours_before_the_news_takes_the_day_the_news_is_of()
+    {
+        // Published Friday 7 November: the truce is Wednesday's news, and the raids came only hours before it.
+        var attacks = Attacks("Truce agreed in the north\n\nThe two factions agreed to a three-day truce on Wednesday, the council announced.\n\n"
+            + "The agreement came hours after militia fighters raided two army posts near the river crossing.");
+        var raid = attacks.Single(e => e.Trigger.Text.Contains("raided", StringComparison.Ordinal));
+        Day(raid).ShouldBe("2025-11-05");
+        // Without a word of soon before "after", an attack set before the news keeps no day from it.
+        var before = Attacks("Truce agreed in the north\n\nThe two factions agreed to a three-day truce on Wednesday, the council announced.\n\n"
+            + "The agreement came after militia fighters raided two army posts near the river crossing.");
+        before.Where(e => e.Trigger.Text.Contains("raided", StringComparison.Ordinal)).ShouldAllBe(e => e.Time == null);
+    }
 }

@@ -32,6 +32,8 @@ internal sealed class TimeCues
     /// <summary>Anaphoric day phrases (as words) and the days they add to the day they count from.</summary>
     public required ImmutableArray<(ImmutableArray<string> Words, int Days)> AnaphoricDays { get; init; }
     public required FrozenSet<string> AnaphoraBlockers { get; init; }
+    /// <summary>Phrases that name the day named last ("the same day", "later that day"), each as its words, longest first.</summary>
+    public required ImmutableArray<ImmutableArray<string>> NamedDayAnaphors { get; init; }
     /// <summary>Day phrases counted from publication ("the day before yesterday") and the days they add.</summary>
     public required ImmutableArray<(ImmutableArray<string> Words, int Days)> PublicationDays { get; init; }
 
@@ -77,6 +79,7 @@ internal sealed class TimeCues
             WeekendLeadIns = Set("weekend-lead-ins"),
             AnaphoricDays = Days("anaphoric-days"),
             AnaphoraBlockers = Set("anaphora-blockers"),
+            NamedDayAnaphors = [.. Section("named-day-anaphors").Select(e => Words(e.Entry)).OrderByDescending(w => w.Length)],
             PublicationDays = Days("publication-days"),
         };
     }

@@ -28,7 +28,7 @@ internal static class TimeRules
             m = new TimeMatch(i, nightEnd, Period.Day(night.End));
             return true;
         }
-        if (keyword is Keyword.The or Keyword.A && TryAnaphoricDay(s, i, earlier, out m)) return true;
+        if (keyword is Keyword.The or Keyword.A or Keyword.EarlierOrLater && TryAnaphoricDay(s, i, earlier, out m)) return true;
         if (keyword == Keyword.Overnight) return TryOvernight(s, i, earlier, out m);
         if (keyword == Keyword.Since)
         {
@@ -225,7 +225,7 @@ internal static class TimeRules
     }
 
     /// <summary>
-    /// "the day before", "the previous day", "a day earlier", "the next day": a day counted from the latest day-precise time before
+    /// "the day before", "the previous day", "a day earlier", "the next day", "earlier in the day", "the same day": a day counted from the latest day-precise time before
     /// it in its sentence or paragraph, else from publication. "the day before the vote" names a day of something unknown here and is
     /// no time.
     /// </summary>
@@ -252,20 +252,29 @@ internal static class TimeRules
             m = new TimeMatch(i, end, from is { } f ? Period.Day(SafeDates.AddDays(f, days)) : Period.Unresolved(TimePrecision.Day));
             return true;
         }
+        // "the same day", "later that day": the day named last, even in the paragraph before; no time without one.
+        foreach (var words in Cues.NamedDayAnaphors)
+        {
+            var end = i + words.Length;
+            if (end > s.End || !EndsAt(s, end - 1, words) || s.At(end) is "'s" or "’s") continue;
+            if (AnchorDay(s, i, earlier, reach: 1) is not { } named) return false;
+            m = new TimeMatch(i, end, Period.Day(named));
+            return true;
+        }
         return false;
     }
 
     /// <summary>
     /// The day of the latest resolved one-day time before token <paramref name="i"/> in its sentence, its paragraph or, when
     /// the words open their paragraph ("A day earlier, another strike …", the wire's one-sentence paragraphs), the
-    /// paragraph before.
+    /// paragraph before (with <paramref name="reach"/> 1, the paragraph before wherever they stand).
     /// </summary>
-    private static DateOnly? AnchorDay(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier)
+    private static DateOnly? AnchorDay(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, int? reach = null)
     {
         if (earlier is null) return null;
         var text = s.Text.Text;
         var here = s.Text.StartOf(i);
-        var reach = OpensParagraph(text, here) ? 1 : 0;
+        reach ??= OpensParagraph(text, here) ? 1 : 0;
         for (var k = earlier.Count - 1; k >= 0; k--)
         {
             var e = earlier[k];

@@ -475,6 +475,32 @@ public sealed partial class TollCues
     }
 
     /// <summary>
+    /// "September was the deadliest month of the year, with 310 civilians killed", "Last year was the bloodiest yet, with
+    /// more than 900 dead": a past month, season or year that opens the sentence as the subject of "be" is what a count of
+    /// many after ", with" sums up; its words, or null.
+    /// </summary>
+    internal TokenSpan? PastSpanSubject(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        // The count's own words, or a toll's that open with the subject: past them to the count after ", with".
+        if (start == sentence.StartToken)
+        {
+            for (var k = start; k + 2 < end; k++)
+            {
+                if (text.WordOf(k) == "," && text.WordOf(k + 1).Equals("with", StringComparison.OrdinalIgnoreCase)) { start = k + 2; break; }
+            }
+        }
+        if (start - 2 <= sentence.StartToken || !text.WordOf(start - 1).Equals("with", StringComparison.OrdinalIgnoreCase) || text.WordOf(start - 2) != ","
+            || !CountsMany(text, start, end)) return null;
+        // A bare month name ("September was …") is a time the recognizer leaves to context: any month but the article's own is past.
+        var first = text.WordOf(sentence.StartToken);
+        var past = PastSpan(text, sentence.StartToken, start - 2, start, end) is { } span && span.StartToken <= sentence.StartToken + 1 ? span
+            : Lexicon.IsMonth(first) && Lexicon.IsFullMonthName(first) && text.Published is { } published && Lexicon.MonthOf(first) != published.Month
+                ? text.Span(sentence.StartToken, sentence.StartToken + 1) : (TokenSpan?)null;
+        if (past is not { } p || p.EndToken >= start - 2) return null;
+        return text.WordOf(p.EndToken).ToLowerInvariant() is "was" or "became" or "has" or "had" or "remains" or "remained" ? p : null;
+    }
+
+    /// <summary>
     /// "the third deadly strike on the city this week": the week or month the article is published in, within the clause
     /// window of an ordinal, is the span it counts in; the cue, or null.
     /// </summary>

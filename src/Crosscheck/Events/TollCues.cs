@@ -208,8 +208,9 @@ public sealed partial class TollCues
         if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         // "A similar bombing in the town in 2024 left 27 dead": a count whose clause names one attack is that attack's.
-        return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to)
-            ? new Cue(past.StartToken, past.EndToken, false) : null;
+        if (PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to))
+            return new Cue(past.StartToken, past.EndToken, false);
+        return PastSpanSubject(text, sentence, start, end) is { } subject ? new Cue(subject.StartToken, subject.EndToken, false) : null;
     }
 
     /// <summary>

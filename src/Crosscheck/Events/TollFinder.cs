@@ -383,6 +383,8 @@ public sealed class TollFinder
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return LastDayOfSpan(text, sentence, t) ?? t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
+        // "September was the deadliest month, with 310 killed": a count over a past month named bare as its subject.
+        if (cues.PastSpanSubject(text, sentence, start, end) is not null) return null;
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
         return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
     }

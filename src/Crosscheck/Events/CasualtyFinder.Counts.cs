@@ -96,6 +96,9 @@ public sealed partial class CasualtyFinder
             if (firstWord.Equals("both", StringComparison.OrdinalIgnoreCase)) return (2, 2, true);
             return (2, null, false);
         }
+        // "The wounded were being treated", "the dead were taken away": adjectives of the hurt or the dead used as nouns name
+        // a group (plural in English) the text does not count.
+        if (firstWord is "the" or "The" && end - start == 2 && head.ToLowerInvariant() is "wounded" or "injured" or "dead") return null;
         var definiteOne = firstWord is "the" or "The" or "this" or "This" or "that" or "his" or "her" or "their" or "His" or "Her" or "Their"
             || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
         return (1, 1, definiteOne);

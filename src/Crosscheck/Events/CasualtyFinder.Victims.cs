@@ -347,6 +347,8 @@ public sealed partial class CasualtyFinder
         if (w.Contains("year-old", StringComparison.OrdinalIgnoreCase)) return true;
         // Marks the tagger took for words (">>" as a proper noun) end the phrase.
         if (pos is not ("HYPH" or "POS") && !HasLetterOrDigit(w)) return false;
+        // "seven people nationwide", "40 people overall": the count's extent, not part of the people.
+        if (!first && ExtentAdverbs.Contains(w)) return false;
         if (pos is "DT" or "CD" or "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$" or "VBN" or "HYPH") return true;
         return w is "'s" or "’s" || w.Equals("both", StringComparison.OrdinalIgnoreCase) || w.Equals("all", StringComparison.OrdinalIgnoreCase);
     }

@@ -81,6 +81,7 @@ public sealed partial class CasualtyFinder
 
     /// <summary>Last words of a street's name ("Southall Lane"): a number before one is an address.</summary>
     private static readonly FrozenSet<string> StreetWords = CasualtyWords.Set("street-words");
+    private static readonly FrozenSet<string> ExtentAdverbs = CasualtyWords.Set("extent-adverbs");
 
     /// <summary>Whether a word only tells how violence ended ("killing", "wounded", "died"), not what the violence was.</summary>
     public static bool IsOutcomeWord(string word) => KilledActive.Contains(word) || KilledParticiples.Contains(word)

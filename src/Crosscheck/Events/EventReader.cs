@@ -98,7 +98,21 @@ public sealed partial class EventReader
         return events.RemoveAll(e => e.Type == PloverType.Assault && e.Fatalities is null && e.Injured is null
             && CasualtyFinder.IsOutcomeWord(text.WordOf(e.Trigger.EndToken - 1)) && e.Trigger.Length == 1
             && tolls.Any(t => t.Victims is null && t.Counts is not (TollMeasure.Strikes or TollMeasure.Boats)
-                && t.Span.StartToken <= e.Trigger.StartToken && e.Trigger.EndToken <= t.Span.EndToken));
+                && t.Span.StartToken <= e.Trigger.StartToken && e.Trigger.EndToken <= t.Span.EndToken && !NamesOneAttackInside(text, t)));
+    }
+
+    /// <summary>
+    /// "The number of people killed in a Russian strike on Kharkiv has risen to five": a tally whose words name one attack
+    /// (a singular attack noun after the outcome word) tells that attack, and the event its words made stays (its dead are the tally's).
+    /// </summary>
+    private static bool NamesOneAttackInside(AnnotatedText text, Toll t)
+    {
+        foreach (var m in TriggerLexicon.Default.Match(text, text.SentenceOf(t.Span.StartToken)))
+        {
+            if (m.Entry.Type == PloverType.Assault && m.Span.StartToken >= t.Span.StartToken && m.Span.EndToken <= t.Span.EndToken
+                && !CasualtyFinder.IsOutcomeWord(m.Span.Text) && text.PosOf(m.Head) is "NN") return true;
+        }
+        return false;
     }
 
     /// <summary>What can make two violent events of one sentence two: the heads of its counts of dead or wounded and of its times.</summary>

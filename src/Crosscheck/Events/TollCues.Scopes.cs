@@ -11,7 +11,7 @@ public sealed partial class TollCues
     /// of its own is the total of many ("across the country" and "many parts of" are cues in the data file). A clause with
     /// its attack ("killed in Pakistan when a bomb exploded") stays that attack's count.
     /// </summary>
-    private static TokenSpan? WholeCountry(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
+    private TokenSpan? WholeCountry(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
     {
         // "Six people were killed and another 13 were injured in Ukraine": the place closes both counts of the clause.
         while (to < sentence.EndToken && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ",") to++;
@@ -23,8 +23,36 @@ public sealed partial class TollCues
             if (m.Known is not { Country: { } code } known || Gazetteer.Default.Country(code)?.Entity.Key != known.Key) continue;
             // "in Cambodia's Oddar Meanchey province" names a province.
             if (m.Span.EndToken < sentence.EndToken && text.WordOf(m.Span.EndToken) is "'s" or "’s" or "'" or "’") continue;
-            if (NamesAnAttack(text, sentence, from, to)) return null;
+            // "A barrage killed at least nine people across Ukraine": spread across a whole country, a count sums up many
+            // places' dead whatever names the attacks; "in Ukraine" beside one attack stays its count.
+            if (!text.WordOf(at).Equals("across", StringComparison.OrdinalIgnoreCase) && NamesAnAttack(text, sentence, from, to)) return null;
             return text.Span(at, m.Span.EndToken);
+        }
+        return ManyDivisions(text, from, to, start, end);
+    }
+
+    /// <summary>
+    /// "wounded in six regions", "killed across eight regions of Ukraine", "in several provinces": a count located in two
+    /// or more of a country's divisions (the <c>division</c> nouns of the data file, after "in" or "across" and a number,
+    /// or a word of many) sums up the dead of many places; the words, or null.
+    /// </summary>
+    private TokenSpan? ManyDivisions(AnnotatedText text, int from, int to, int start, int end)
+    {
+        for (var i = from; i + 1 < to; i++)
+        {
+            if (i >= start && i < end || text.WordOf(i).ToLowerInvariant() is not ("in" or "across")) continue;
+            var k = i + 1;
+            if (NumberStartingAt(text, k) is { } n)
+            {
+                if (n.Min < 2 || n.Span.StartToken < end && n.Span.EndToken > start) continue;
+                // "in six regions": the number's unit may be the noun itself.
+                if (n.Unit is { } unit && _divisions.Contains(unit) && n.Span.EndToken <= to) return text.Span(i, n.Span.EndToken);
+                k = n.Span.EndToken;
+            }
+            else if (text.WordOf(k).ToLowerInvariant() is "several" or "multiple" or "many" or "various" or "numerous") k++;
+            else continue;
+            while (k < to && k - i < 5 && text.PosOf(k) is "JJ") k++;
+            if (k < to && _divisions.Contains(text.WordOf(k))) return text.Span(i, k + 1);
         }
         return null;
     }
@@ -460,6 +488,32 @@ public sealed partial class TollCues
             if (t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year && t.End is { } last && last < published) return t.Span;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "September was the deadliest month of the year, with 310 civilians killed", "Last year was the bloodiest yet, with
+    /// more than 900 dead": a past month, season or year that opens the sentence as the subject of "be" is what a count of
+    /// many after ", with" sums up; its words, or null.
+    /// </summary>
+    internal TokenSpan? PastSpanSubject(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        // The count's own words, or a toll's that open with the subject: past them to the count after ", with".
+        if (start == sentence.StartToken)
+        {
+            for (var k = start; k + 2 < end; k++)
+            {
+                if (text.WordOf(k) == "," && text.WordOf(k + 1).Equals("with", StringComparison.OrdinalIgnoreCase)) { start = k + 2; break; }
+            }
+        }
+        if (start - 2 <= sentence.StartToken || !text.WordOf(start - 1).Equals("with", StringComparison.OrdinalIgnoreCase) || text.WordOf(start - 2) != ","
+            || !CountsMany(text, start, end)) return null;
+        // A bare month name ("September was …") is a time the recognizer leaves to context: any month but the article's own is past.
+        var first = text.WordOf(sentence.StartToken);
+        var past = PastSpan(text, sentence.StartToken, start - 2, start, end) is { } span && span.StartToken <= sentence.StartToken + 1 ? span
+            : Lexicon.IsMonth(first) && Lexicon.IsFullMonthName(first) && text.Published is { } published && Lexicon.MonthOf(first) != published.Month
+                ? text.Span(sentence.StartToken, sentence.StartToken + 1) : (TokenSpan?)null;
+        if (past is not { } p || p.EndToken >= start - 2) return null;
+        return text.WordOf(p.EndToken).ToLowerInvariant() is "was" or "became" or "has" or "had" or "remains" or "remained" ? p : null;
     }
 
     /// <summary>

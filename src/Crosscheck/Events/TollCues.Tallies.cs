@@ -11,6 +11,8 @@ public sealed partial class TollCues
         var found = new List<Tally>();
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
+            // "Among the dead were two children": some of the dead, no count of them all.
+            if (i > sentence.StartToken && text.WordOf(i - 1).Equals("among", StringComparison.OrdinalIgnoreCase)) continue;
             if ((NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i) ?? ChangedCount(text, sentence, i)) is not { } noun) continue;
             // "The strikes bring to at least 57 the number of people killed": the number shifted before its toll noun.
             if (ShiftedNumber(text, sentence, i) is { } shifted)

@@ -52,11 +52,13 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _changes;
     private readonly FrozenSet<string> _exceeds;
     private readonly FrozenSet<string> _series;
+    private readonly FrozenSet<string> _divisions;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series)
+        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions)
     {
+        _divisions = divisions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _series = series.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _exceeds = exceeds.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _raises = raises.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -98,6 +100,7 @@ public sealed partial class TollCues
         var changes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var exceeds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var series = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var divisions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -123,14 +126,15 @@ public sealed partial class TollCues
                 case "change": changes.Add(words[0]); break;
                 case "exceed": exceeds.Add(words[0]); changes.Add(words[0]); break;
                 case "series": series.Add(words[0]); break;
+                case "division": divisions.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed or series");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series or division");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
@@ -204,8 +208,9 @@ public sealed partial class TollCues
         if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         // "A similar bombing in the town in 2024 left 27 dead": a count whose clause names one attack is that attack's.
-        return PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to)
-            ? new Cue(past.StartToken, past.EndToken, false) : null;
+        if (PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to))
+            return new Cue(past.StartToken, past.EndToken, false);
+        return PastSpanSubject(text, sentence, start, end) is { } subject ? new Cue(subject.StartToken, subject.EndToken, false) : null;
     }
 
     /// <summary>

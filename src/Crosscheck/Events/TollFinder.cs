@@ -135,6 +135,14 @@ public sealed class TollFinder
 
     private static void AddPart(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, int after, List<Toll> found, List<(int Start, int End)> used)
     {
+        if (RecentPart(text, sentence, after) is { } recent && !used.Exists(u => u.Start < recent.End && recent.Number.Span.StartToken < u.End))
+        {
+            // "…5,380 people have been injured, including 12 in the past 24 hours": the part counts a span of its own, up to now.
+            var span = text.Span(recent.Number.Span.StartToken, recent.End);
+            found.Add(toll with { Min = recent.Number.Min, Max = recent.Number.Max, Span = span, Victims = null, Since = null, SinceDate = null, AsOf = text.Published });
+            used.Add((recent.Number.Span.StartToken, recent.End));
+            return;
+        }
         if (PartOf(text, cues, sentence, after) is not { } part || used.Exists(u => u.Start < part.End && part.Number.Span.StartToken < u.End)) return;
         var words = text.Span(part.Number.Span.StartToken, part.End);
         found.Add(toll with { Min = part.Number.Min, Max = part.Number.Max, Span = words, Victims = words });
@@ -176,6 +184,28 @@ public sealed class TollFinder
             var at = text.SentenceIndexOf(tolls[i].Evidence.StartToken);
             if (at == index) return tolls[i];
             if (at < index) break;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// ", including 12 in the past 24 hours", ", including 40 over the last day" (within a few words after a toll): a number
+    /// whose own words, right after it, count back from now ("in"/"over" and "the past"/"the last"); the number and the end
+    /// of those words, or null.
+    /// </summary>
+    private static (NumberMention Number, int End)? RecentPart(AnnotatedText text, TokenSpan sentence, int tollEnd)
+    {
+        foreach (var n in text.NumbersStartingIn(tollEnd, int.MaxValue))
+        {
+            var at = n.Span.StartToken;
+            if (at - tollEnd > 12 || at - 2 < sentence.StartToken || n.Span.EndToken + 3 >= sentence.EndToken) return null;
+            if (!text.WordOf(at - 1).Equals("including", StringComparison.OrdinalIgnoreCase) || text.WordOf(at - 2) != "," || n.Unit is not null) return null;
+            var k = n.Span.EndToken;
+            if (text.WordOf(k).ToLowerInvariant() is not ("in" or "over") || !text.WordOf(k + 1).Equals("the", StringComparison.OrdinalIgnoreCase)
+                || text.WordOf(k + 2).ToLowerInvariant() is not ("past" or "last")) return null;
+            var end = k + 3;
+            while (end < sentence.EndToken && end - k < 6 && text.WordOf(end) is not ("," or "." or ";") && text.PosOf(end) is "CD" or "NN" or "NNS" or "JJ") end++;
+            return end > k + 3 ? (n, end) : null;
         }
         return null;
     }
@@ -383,6 +413,8 @@ public sealed class TollFinder
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return LastDayOfSpan(text, sentence, t) ?? t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
+        // "September was the deadliest month, with 310 killed": a count over a past month named bare as its subject.
+        if (cues.PastSpanSubject(text, sentence, start, end) is not null) return null;
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
         return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
     }
@@ -460,6 +492,8 @@ public sealed class TollFinder
         var attack = false;
         for (var k = t.Span.StartToken - 1; k >= start; k--)
         {
+            // "The number of people killed in a strike on Kharkiv on Sunday": the participle of the toll noun is no verb of the count.
+            if (k > start && text.PosOf(k) is "VBN" or "VBD" && text.PosOf(k - 1) is "NNS" or "NN" && CasualtyFinder.IsOutcomeWord(text.WordOf(k))) continue;
             if (text.PosOf(k) is { } pos && (pos.StartsWith("VB", StringComparison.Ordinal) || pos is "CD")) { attack = false; break; }
             attack |= text.PosOf(k) is "NN" && TriggerLexicon.Default.Starts(text.WordOf(k).ToLowerInvariant());
         }

@@ -44,14 +44,15 @@ internal static class CalendarTimes
             return true;
         }
         if (!Lexicon.IsFullMonthName(w)) return false;
-        if (s.At(i + 2) is { } yearWord && yearWord.Equals("year", StringComparison.OrdinalIgnoreCase) && s.At(i + 1) is { } rel)
+        // "April last year", "March this year", "April of last year".
+        var of = s.Is(i + 1, "of") ? 1 : 0;
+        if (s.At(i + 2 + of) is { } yearWord && yearWord.Equals("year", StringComparison.OrdinalIgnoreCase) && s.At(i + 1 + of) is { } rel)
         {
-            // "April last year", "March this year".
             var shift = rel.Equals("last", StringComparison.OrdinalIgnoreCase) ? -1 : rel.Equals("this", StringComparison.OrdinalIgnoreCase) ? 0
                 : rel.Equals("next", StringComparison.OrdinalIgnoreCase) ? 1 : (int?)null;
             if (shift is { } sh)
             {
-                m = new TimeMatch(i, i + 3, Relative(pub, p => MonthPeriod(SafeDates.Create(p.Year + sh, month, 1)), TimePrecision.Month));
+                m = new TimeMatch(i, i + 3 + of, Relative(pub, p => MonthPeriod(SafeDates.Create(p.Year + sh, month, 1)), TimePrecision.Month));
                 return true;
             }
         }

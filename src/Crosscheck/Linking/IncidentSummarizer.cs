@@ -182,11 +182,13 @@ internal static class IncidentSummarizer
 
     /// <summary>
     /// The most named place, or the most named of the seas its reports name within it: "the eastern Pacific" of one
-    /// report says where "the Pacific" of another was.
+    /// report says where "the Pacific" of another was. Names the gazetteer knows come before those it does not (a headline's
+    /// clipped "Oddar" beside the lede's Oddar Meanchey province).
     /// </summary>
     private static PlaceFacts? Narrowest(List<PlaceFacts> places)
     {
-        var most = MostCommon(places, p => p.Name);
+        var known = places.Where(p => p.Country is not null || p.Latitude is not null).ToList();
+        var most = MostCommon(known.Count > 0 ? known : places, p => p.Name);
         if (most is not { Precision: "sea" }) return most;
         return MostCommon(places.Where(p => p.Precision == "sea" && SeaParts.LiesWithin(p.Name, most.Name)), p => p.Name) ?? most;
     }

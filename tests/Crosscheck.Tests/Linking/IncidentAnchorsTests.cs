@@ -92,6 +92,21 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_headline_with_a_clipped_place_goes_with_the_attack_its_own_lede_places()
+    {
+        var surin = Facts("clip-a", "Harbor Ledger", "2026-04-13",
+            "Near a temple in Surin province, Thai and Cambodian soldiers exchanged fire on Monday morning, and one Thai soldier was wounded.");
+        var shelling = Facts("clip-b", "Gulf Gazette", "2026-04-13",
+            "Cambodia says Thai shelling killed civilian in Oddar Meanchey\n\n"
+            + "Thai artillery shelled a village in Cambodia's Oddar Meanchey province on Monday, killing one civilian, the ministry said.");
+        var record = Link(surin, shelling);
+        var own = IncidentWith(record, shelling, "shelled");
+        IncidentWith(record, shelling, "says").Id.ShouldBe(own.Id);
+        own.Id.ShouldNotBe(IncidentWith(record, surin, "exchanged").Id);
+        own.Location!.Country.ShouldBe("KH");
+    }
+
+    [Fact]
     public void A_background_mention_starts_no_incident_and_joins_the_news_that_fits_it()
     {
         // An undated, unplaced recollection is a mention: not listed in its story.

@@ -253,13 +253,20 @@ public sealed partial class CrossDocumentLinker
     /// events that may start an incident (<see cref="IncidentAnchors.CanStart"/>), then those that name no day or place
     /// of their own ("the attack killed five"), each group in the report's order. What a report tells without a place
     /// refers back to the attacks that report places, wherever in the text it stands; linked in text order, a lede's
-    /// "the fighting killed four on Monday" would be compared only with other reports' attacks.
+    /// "the fighting killed four on Monday" would be compared only with other reports' attacks. Of the news, what the
+    /// gazetteer places goes first: a headline's clipped name ("shelling killed a civilian in Oddar", a name it does not
+    /// know) or a country would otherwise be compared with other reports' attacks before the one its own lede places.
     /// </summary>
     private static IEnumerable<EventFacts> InLinkOrder(IReadOnlyList<EventFacts> events)
     {
         var linked = events.Select(IncidentAnchors.AsLinked).ToList();
-        return linked.Where(IncidentAnchors.CanStart).Concat(linked.Where(e => !IncidentAnchors.CanStart(e)));
+        var news = linked.Where(IncidentAnchors.CanStart).ToList();
+        return news.Where(KnownPlace).Concat(news.Where(e => !KnownPlace(e))).Concat(linked.Where(e => !IncidentAnchors.CanStart(e)));
     }
+
+    /// <summary>Whether an event's place is one the gazetteer knows, narrower than a country (a city, a division, a sea).</summary>
+    private static bool KnownPlace(EventFacts ev) =>
+        ev.Location is { } place && place.Precision != "country" && (place.Country is not null || place.Latitude is not null);
 
     /// <summary>
     /// Undoes a join: the event leaves its incident for one of its own, is never joined to another again, and no

@@ -166,7 +166,7 @@ public static class IncidentMatcher
 
         if (a.Location is { } pa && b.Location is { } pb)
         {
-            if (SamePlace(pa, pb))
+            if (SamePlace(pa, pb) && !NamesakesApart(pa, pb))
             {
                 score += 0.3;
                 shared |= SharedFacts.Place;
@@ -362,6 +362,15 @@ public static class IncidentMatcher
         return (city.Latitude, city.Longitude, division.Latitude, division.Longitude) is (double la, double lo, double lb, double lob)
             && GeoDistance.Kilometres(la, lo, lb, lob) > DivisionReachKm;
     }
+
+    /// <summary>
+    /// A city and a first-level division of one name that the gazetteer puts in no common division: "Kyiv" the city (a
+    /// division of its own) and "the Kyiv region" around it are two places, and a strike on each the same night two attacks.
+    /// A city inside its namesake division ("Odesa" and "the Odesa region") is still one place.
+    /// </summary>
+    internal static bool NamesakesApart(PlaceFacts a, PlaceFacts b) =>
+        a.Precision != b.Precision && (IsPoint(a) && b.Precision == "admin1" || IsPoint(b) && a.Precision == "admin1")
+        && DifferentLocalities(a, b);
 
     /// <summary>How far from a division's point a city may lie and still be in it, for two reports to be one attack.</summary>
     public const double DivisionReachKm = 150;

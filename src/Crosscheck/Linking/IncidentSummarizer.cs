@@ -84,9 +84,12 @@ internal static class IncidentSummarizer
         var values = new List<(SourceValue Value, DateOnly? Published, int Rank)>();
         var counts = new Dictionary<string, (decimal Value, bool Exact)>(StringComparer.Ordinal);
         var leftOut = false;
+        // A count placed by no more than the country ("across Ukraine, the night's barrage killed at least eight") is the
+        // whole night's or the war's, not the count of the attack at one place of it that other reports count.
+        var placedCount = scope == IncidentScope.Single && reports.Any(r => r.Events.Any(e => e.Fatalities is not null && PlacedWithin(e.Location)));
         foreach (var (document, events) in reports)
         {
-            var withCount = events.Where(e => e.Fatalities is not null).ToList();
+            var withCount = events.Where(e => e.Fatalities is not null && !(placedCount && e.Location is { Precision: "country" })).ToList();
             if (withCount.Count == 0) continue;
             // In a campaign the tallies of the whole series speak for it, not a count of one of its strikes.
             var pool = scope == IncidentScope.Campaign && withCount.Any(e => e.Plural) ? withCount.Where(e => e.Plural).ToList() : withCount;
@@ -120,6 +123,9 @@ internal static class IncidentSummarizer
         return new FatalityResult(new FatalityRecord(min, max, best ?? Math.Floor((min + max) / 2), [.. values.Select(v => v.Value)], string.Join("; ", rules)),
             [.. live.Select(v => v.Value)]);
     }
+
+    /// <summary>Whether a place is narrower than a country: a city, a division, a district or a point (a sea is no narrower).</summary>
+    private static bool PlacedWithin(PlaceFacts? place) => place is not null && place.Precision is not ("country" or "sea");
 
     /// <summary>
     /// A count best may stand on: an exact one or a floor ("at least five"), of an event not merely said to be possible
@@ -176,11 +182,13 @@ internal static class IncidentSummarizer
 
     /// <summary>
     /// The most named place, or the most named of the seas its reports name within it: "the eastern Pacific" of one
-    /// report says where "the Pacific" of another was.
+    /// report says where "the Pacific" of another was. Names the gazetteer knows come before those it does not (a headline's
+    /// clipped "Oddar" beside the lede's Oddar Meanchey province).
     /// </summary>
     private static PlaceFacts? Narrowest(List<PlaceFacts> places)
     {
-        var most = MostCommon(places, p => p.Name);
+        var known = places.Where(p => p.Country is not null || p.Latitude is not null).ToList();
+        var most = MostCommon(known.Count > 0 ? known : places, p => p.Name);
         if (most is not { Precision: "sea" }) return most;
         return MostCommon(places.Where(p => p.Precision == "sea" && SeaParts.LiesWithin(p.Name, most.Name)), p => p.Name) ?? most;
     }

@@ -66,6 +66,47 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_capital_and_the_region_around_it_are_two_attacks_of_one_night()
+    {
+        // The gazetteer makes the capital a division of its own, so "the Kyiv region" around it is another place.
+        var city = Facts("ring-a", "Harbor Ledger", "2026-03-04", "Russian missiles struck an apartment block in Kyiv overnight, killing three people.");
+        var region = Facts("ring-b", "Gulf Gazette", "2026-03-04", "A Russian drone hit a house in the Kyiv region overnight, killing one man, the governor said.");
+        var record = Link(city, region);
+        IncidentWith(record, city, "struck").Id.ShouldNotBe(IncidentWith(record, region, "hit").Id);
+        // A city inside its namesake region ("Odesa" and the Odesa region) may still be one attack's place.
+        var inside = new PlaceFacts("Odesa", "Odessa", "UA", "city", 46.48, 30.73);
+        var around = new PlaceFacts("Odesa region", "Odessa", "UA", "admin1", null, null);
+        IncidentMatcher.NamesakesApart(inside, around).ShouldBeFalse();
+        IncidentMatcher.NamesakesApart(new PlaceFacts("Kyiv", "Kiev", "UA", "city", 50.45, 30.52), new PlaceFacts("Kyiv region", "Kiev", "UA", "admin1", null, null)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_count_across_the_country_is_not_the_count_of_the_attack_on_one_city()
+    {
+        var first = Facts("wide-a", "Harbor Ledger", "2026-03-04", "Russian missiles struck an apartment block in Kyiv overnight, killing three people.");
+        var update = Facts("wide-b", "Gulf Gazette", "2026-03-05",
+            "The death toll from Wednesday's Russian missile attack on Kyiv has risen to five, city officials said on Thursday.\n\n"
+            + "Across Ukraine, the overnight barrage killed at least eight people, officials said.");
+        var kyiv = IncidentWith(Link(first, update), first, "struck");
+        kyiv.Fatalities!.Best.ShouldBe(5);
+    }
+
+    [Fact]
+    public void A_headline_with_a_clipped_place_goes_with_the_attack_its_own_lede_places()
+    {
+        var surin = Facts("clip-a", "Harbor Ledger", "2026-04-13",
+            "Near a temple in Surin province, Thai and Cambodian soldiers exchanged fire on Monday morning, and one Thai soldier was wounded.");
+        var shelling = Facts("clip-b", "Gulf Gazette", "2026-04-13",
+            "Cambodia says Thai shelling killed civilian in Oddar Meanchey\n\n"
+            + "Thai artillery shelled a village in Cambodia's Oddar Meanchey province on Monday, killing one civilian, the ministry said.");
+        var record = Link(surin, shelling);
+        var own = IncidentWith(record, shelling, "shelled");
+        IncidentWith(record, shelling, "says").Id.ShouldBe(own.Id);
+        own.Id.ShouldNotBe(IncidentWith(record, surin, "exchanged").Id);
+        own.Location!.Country.ShouldBe("KH");
+    }
+
+    [Fact]
     public void A_background_mention_starts_no_incident_and_joins_the_news_that_fits_it()
     {
         // An undated, unplaced recollection is a mention: not listed in its story.

@@ -26,6 +26,11 @@ internal static partial class DisputeReader
     private static readonly FrozenSet<string> ForcesWords = IncidentWords.DisputeSet("armed-forces-words");
     private static readonly FrozenSet<string> CivilianHarm = IncidentWords.DisputeSet("civilian-harm-words");
     private static readonly FrozenSet<string> OnlyWords = IncidentWords.DisputeSet("only-words");
+    private static readonly FrozenSet<string> TerritoryPrepositions = IncidentWords.DisputeSet("territory-prepositions");
+    private static readonly FrozenSet<string> TerritoryNouns = IncidentWords.DisputeSet("territory-nouns");
+
+    /// <summary>A side's word on whose ground it happened: the speaker, its country and the country whose ground it names.</summary>
+    private sealed record GroundClaim(TokenSpan Sentence, int Cue, string Words, string Name, string Country, string Ground);
 
     /// <summary>
     /// One side's word on who fired first: the speaker and its country, the country it blames (null for "its forces returned
@@ -38,11 +43,20 @@ internal static partial class DisputeReader
     private static IEnumerable<DisputeFacts> Counterclaims(AnnotatedText text, IReadOnlyList<EventFacts> events, IReadOnlySet<int> taken)
     {
         var claims = new List<FirstClaim>();
+        var grounds = new List<GroundClaim>();
         foreach (var sentence in text.Sentences)
         {
             if (taken.Contains(sentence.Start) || sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
             if (FirstClaimOf(text, sentence) is { } claim) claims.Add(claim);
             else if (TargetClaim(text, events, sentence) is { } target) yield return target;
+            else if (GroundClaimOf(text, sentence) is { } ground)
+            {
+                // Two sides naming different countries' ground: read at the second.
+                if (grounds.FirstOrDefault(g => g.Country != ground.Country && g.Ground != ground.Ground) is { } other)
+                    yield return new DisputeFacts("place", ground.Words, NameOfCountry(other.Country) + " and " + NameOfCountry(ground.Country), null,
+                        AnchorOf(text, events, sentence, ground.Cue, "blame", null), sentence.Start, sentence.End, sentence.Text);
+                else grounds.Add(ground);
+            }
         }
         var paired = new HashSet<FirstClaim>();
         foreach (var c in claims)
@@ -194,6 +208,24 @@ internal static partial class DisputeReader
 
     /// <summary>The token that speaks the words at <paramref name="near"/>: its verb's subject, else the speech verb's.</summary>
     private static int? SpeakerToken(AnnotatedText text, int near) => IsVerb(text, near, AccuseVerbs) ? SubjectOf(text, near) : SpeakerOf(text, near);
+
+    /// <summary>
+    /// A party's word on whose ground it happened ("Ecuador's army said the clash took place inside its territory",
+    /// "said Peruvian troops had crossed into Ecuadorian territory"): a preposition, a possessive or a country's name or
+    /// people, then a ground noun; null when no party with a country says it or the ground's country is not known.
+    /// </summary>
+    private static GroundClaim? GroundClaimOf(AnnotatedText text, TokenSpan sentence)
+    {
+        for (var i = sentence.StartToken + 2; i < sentence.EndToken; i++)
+        {
+            if (!TerritoryNouns.Contains(text.WordOf(i)) || !TerritoryPrepositions.Contains(text.WordOf(i - 2).ToLowerInvariant())) continue;
+            if (SpeakerOf(text, i) is null || PartyOf(text, sentence, i, "place") is not var (name, country) || country is null) return null;
+            var ground = text.PosOf(i - 1) is "PRP$" ? (text.WordOf(i - 1).ToLowerInvariant() is "its" or "our" ? country : null)
+                : text.EntityAt(i - 1) is { } m && m.Type is EntityType.Gpe or EntityType.Norp ? CountryOf(m) : null;
+            return ground is null ? null : new GroundClaim(sentence, i, text.Span(i - 2, i + 1).Text, name, country, ground);
+        }
+        return null;
+    }
 
     /// <summary>Whether the token is a verb one of whose lemmas is in <paramref name="lemmas"/>.</summary>
     private static bool IsVerb(AnnotatedText text, int t, ImmutableArray<string> lemmas) =>

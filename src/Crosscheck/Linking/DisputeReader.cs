@@ -18,7 +18,7 @@ namespace Crosscheck.Linking;
 /// and words of no one known (a pronoun standing for no one, "media reports") are no dispute; the two sides of a mutual
 /// blame are named as the countries they are, and a blame whose sides are not clear is none.
 /// </summary>
-internal static class DisputeReader
+internal static partial class DisputeReader
 {
     private static readonly ImmutableArray<string> DenyVerbs = [.. IncidentWords.Dispute("deny-verbs")];
     private static readonly ImmutableArray<string> RejectVerbs = [.. IncidentWords.Dispute("reject-verbs")];
@@ -27,6 +27,9 @@ internal static class DisputeReader
     private static readonly System.Collections.Frozen.FrozenSet<string> AllegationNouns = IncidentWords.DisputeSet("allegation-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> VictimNouns = IncidentWords.DisputeSet("victim-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Copulas = IncidentWords.DisputeSet("copulas");
+    private static readonly System.Collections.Frozen.FrozenSet<string> CivilianNouns = IncidentWords.DisputeSet("civilian-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> CombatantNouns = IncidentWords.DisputeSet("combatant-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> KillWords = IncidentWords.DisputeSet("kill-words");
     private static readonly System.Collections.Frozen.FrozenSet<string> IdentityNouns = IncidentWords.DisputeSet("denied-identity-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Negations = IncidentWords.DisputeSet("negations");
     private static readonly ImmutableArray<string[]> NonEvents = [.. IncidentWords.Dispute("nonevent-phrases").Select(p => p.Split('_'))];
@@ -53,6 +56,9 @@ internal static class DisputeReader
                 break;
             }
         }
+        var taken = found.Select(d => d.Start).ToHashSet();
+        found.AddRange(Counterclaims(text, events, taken));
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found.ToImmutable();
     }
 
@@ -193,11 +199,36 @@ internal static class DisputeReader
         if (pos.StartsWith("NN", StringComparison.Ordinal) && VictimNouns.Contains(word) && Before(text, sentence, i, Copulas) is { } cop && Before(text, sentence, i, Negations) is null
             && Describes(text, cop, i))
             return ("victims", text.Span(cop, i + 1).Text);
+        // "The officials said the dead were civilians": only against a party's word that they were combatants.
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && CivilianNouns.Contains(word) && Before(text, sentence, i, Copulas) is { } was && Before(text, sentence, i, Negations) is null
+            && Describes(text, was, i) && CombatantsSaid(text, sentence, i))
+            return ("victims", text.Span(was, i + 1).Text);
         if (pos.StartsWith("NN", StringComparison.Ordinal) && IdentityNouns.Contains(word) && Before(text, sentence, i, Negations) is { } neg
             && Before(text, sentence, i, Copulas) is { } be && be < neg && Describes(text, neg, i))
             return ("victims", text.Span(be, i + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
         return null;
+    }
+
+    /// <summary>
+    /// Whether the article calls the dead combatants: a combatant noun just after a kill word in another sentence ("killed 12
+    /// militants"), or negated after the civilians of this one ("were civilians, among them children, not militants").
+    /// </summary>
+    private static bool CombatantsSaid(AnnotatedText text, TokenSpan sentence, int civilians)
+    {
+        for (var t = civilians + 1; t < sentence.EndToken; t++)
+        {
+            if (CombatantNouns.Contains(text.WordOf(t)) && Before(text, sentence, t, Negations) is not null) return true;
+        }
+        foreach (var other in text.Sentences)
+        {
+            if (other.StartToken == sentence.StartToken) continue;
+            for (var t = other.StartToken; t < other.EndToken; t++)
+            {
+                if (CombatantNouns.Contains(text.WordOf(t)) && Before(text, other, t, KillWords) is not null && Before(text, other, t, Negations) is null) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether one of the six words after a blame phrase names the talks rather than the fighting.</summary>
@@ -272,10 +303,15 @@ internal static class DisputeReader
         if (!SyntaxScope.HasParse(text, text.SentenceOf(verb))) return null;
         for (var v = verb; v >= 0; v = text.RelationOf(v) == "conj" ? text.HeadOf(v) : -1)
         {
+            int? possessor = null;
             foreach (var d in text[v].Dependents)
             {
-                if (d.Relation is "nsubj" || (d.Relation is "obl:agent")) return d.Index;
+                if (d.Relation is not ("nsubj" or "obl:agent")) continue;
+                // "Ecuador 's Defence Ministry said", parsed with two subjects: the possessor is not the one speaking.
+                if (possessor is null && d.Index + 1 < text.Count && text.PosOf(d.Index + 1) == "POS" && text.HeadOf(d.Index + 1) == d.Index) { possessor = d.Index; continue; }
+                return d.Index;
             }
+            if (possessor is not null) return possessor;
         }
         return null;
     }
@@ -318,6 +354,10 @@ internal static class DisputeReader
     private static (string Name, string? Country) NameOf(AnnotatedText text, int token)
     {
         var phrase = Widen(text, SyntaxActors.PhraseOf(text, token));
+        // "Ecuador 's Defence Ministry", its possessor parsed apart: the possessor's words are the speaker's too.
+        if (phrase.StartToken >= 2 && text.PosOf(phrase.StartToken - 1) == "POS" && text.EntityAt(phrase.StartToken - 2) is { } owner
+            && owner.Type is EntityType.Gpe or EntityType.Norp && owner.Span.EndToken == phrase.StartToken - 1)
+            return (text.Span(owner.Span.StartToken, phrase.EndToken).Text, owner.Known?.Country ?? CountryOf(owner));
         string? name = null;
         string? country = null;
         foreach (var m in text.Entities)

@@ -45,8 +45,8 @@ public sealed record DocumentFacts
 }
 
 /// <summary>
-/// A party denying or contesting reported facts: what kind (<c>denial</c>, <c>rejects the account</c>, <c>victims</c>,
-/// <c>did not happen</c>), the cue words, who says so (null when the text does not say), their country when known, the event
+/// A party denying or contesting reported facts: what kind (<c>denial</c>, <c>dispute</c>, <c>victims</c>,
+/// <c>did not happen</c>, <c>blame</c>, <c>attacker</c>, <c>target</c>, <c>place</c>), the cue words, who says so (null when the text does not say), their country when known, the event
 /// the words are about (an event of their sentence, else the article's first reported news), and the sentence.
 /// </summary>
 public sealed record DisputeFacts(string Kind, string Cue, string? Speaker, string? SpeakerCountry, string? Event, int Start, int End, string Text);

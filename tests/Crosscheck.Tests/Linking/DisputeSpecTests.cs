@@ -30,7 +30,7 @@ public sealed class DisputeSpecTests
     public void The_spec_file_has_disputes_of_each_kind_and_texts_with_none()
     {
         var examples = SpecFile.Load(Spec);
-        foreach (var kind in new[] { "denial", "dispute", "victims", "did not happen" })
+        foreach (var kind in new[] { "denial", "dispute", "victims", "did not happen", "blame", "attacker", "target" })
             examples.Count(e => e.Lines("expect").Any(l => l.StartsWith(kind + " |", StringComparison.Ordinal))).ShouldBeGreaterThanOrEqualTo(1, kind);
         examples.Count(e => e.Lines("expect") is ["none"]).ShouldBeGreaterThanOrEqualTo(4);
     }

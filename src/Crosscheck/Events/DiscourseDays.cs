@@ -288,7 +288,7 @@ internal static class DiscourseDays
     }
 
     /// <summary>
-    /// "The death toll had risen to 15 as of late Thursday" in a Friday paper whose attacks name no time: the attacks a
+    /// "The death toll had risen to 23 by late Thursday" in a Friday paper whose attacks name no time: the attacks a
     /// toll counts took place by the day it stood at, so when the article's tolls stand at one day of their own within the
     /// week before publication, the news is of that day (with the words that name it in the toll's sentence); null when
     /// they stand at several days, or at none before the publication day. A toll that stands at that day without naming

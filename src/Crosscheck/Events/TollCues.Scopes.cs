@@ -210,7 +210,7 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "The death toll had risen to 15 as of late Monday. It said 46 people were wounded": a count of another measure than
+    /// "The death toll had risen to 23 by late Monday. It said 38 people were wounded": a count of another measure than
     /// the tally of the sentence right before it, when neither sentence names an attack of its own, is that tally's other
     /// half (the wounded beside the dead), not an event's; a single victim is not.
     /// </summary>

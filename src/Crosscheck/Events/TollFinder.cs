@@ -40,7 +40,7 @@ public sealed class TollFinder
                 var tally = Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue);
                 found.Add(tally);
                 used.Add((t.Start, t.End));
-                // "the death toll had risen to 15 as of late Thursday, 14 of them civilians": a part of the tally, as of its day.
+                // "the death toll had risen to 23 by late Thursday, 19 of them civilians": a part of the tally, as of its day.
                 AddPart(text, cues, sentence, tally, t.End, found, used);
                 AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used, statements);
                 // "The dead were 19 in Thailand, including 13 civilians, and 13 in Cambodia": the tally told place by place.
@@ -60,7 +60,7 @@ public sealed class TollFinder
                 if (cues.StatementCue(text, sentence, s, tallies, statements) is not { } cue) continue;
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
                 var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
-                // "The death toll had risen to 15 as of late Thursday. It said 46 people were wounded": as of the tally's day.
+                // "The death toll had risen to 23 by late Thursday. It said 38 people were wounded": as of the tally's day.
                 if (cue.OtherHalf && whole.AsOf == text.Published && LastOf(tolls, text.SentenceIndexOf(sentence.StartToken) - 1, text) is { } tally) whole = whole with { AsOf = tally.AsOf };
                 // "five soldiers and eight civilians had been killed": each counted group is its own toll, as stated.
                 var parts = TollParts.Of(text, s.VictimStart, s.VictimEnd);

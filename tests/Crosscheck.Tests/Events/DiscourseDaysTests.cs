@@ -90,14 +90,14 @@ public sealed class DiscourseDaysTests
     public void With_no_time_in_its_news_an_article_whose_toll_stands_at_an_earlier_day_dates_its_news_to_that_day()
     {
         var attacks = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, officials said.\n\n"
-            + "The death toll had risen to 15 as of late Thursday, the health ministry said.");
+            + "The death toll had risen to 23 as of late Thursday, the health ministry said.");
         var shelled = attacks.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal));
         Day(shelled).ShouldBe("2025-11-06");
         shelled.Time!.Basis.ShouldBeNull();
         shelled.Time.Span.Text.ShouldContain("Thursday");
         // The wounded counted right after the tally stand at its day without naming it: they agree with it.
         var carried = Attacks("Rebels shell border town\n\nRebel gunners have shelled the town of Arvel, officials said.\n\n"
-            + "The death toll had risen to 15 as of late Thursday, the health ministry said. It said 46 people were wounded, including 15 soldiers.");
+            + "The death toll had risen to 23 as of late Thursday, the health ministry said. It said 38 people were wounded, including 12 soldiers.");
         Day(carried.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal))).ShouldBe("2025-11-06");
     }
 

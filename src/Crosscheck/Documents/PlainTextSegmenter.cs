@@ -33,7 +33,7 @@ internal static partial class PlainTextSegmenter
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var kind = kinds[i];
-            // A short line with no sentence end before the first prose ("Khalid Mehmood October 15, 2025 4 min read") is
+            // A short line with no sentence end before the first prose ("Jane Doe March 3, 2024 6 min read") is
             // a byline or a deck, not the lede; the lede is the first paragraph that reads as a sentence.
             if (kind is null && !ledeSeen && !paragraphs[i].EndsSentence && paragraphs[i].Words <= 12 && i + 1 < paragraphs.Count)
             {

@@ -51,7 +51,7 @@ public sealed partial class CasualtyFinder
             if (i == partStart) { partStart = i + 1; continue; }
             var part = CountPart(text, partStart, i);
             if (part is null) return null;
-            // "more than 200 Taliban and affiliated militants": a number before the coordination counts its bare plural too.
+            // "over 90 rebels and allied gunmen": a number before the coordination counts its bare plural too.
             var counted = HasNumber(text, partStart, i);
             var next = asWellAs && separator ? i + 3 : i + 1;
             if (parts > 0 && numbered && !counted && part is { Min: 2, Max: null })

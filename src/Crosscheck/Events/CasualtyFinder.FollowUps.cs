@@ -70,7 +70,7 @@ public sealed partial class CasualtyFinder
             if (result[target].Injured is { Min: > 0 } after && !ReferenceEquals(before, after))
                 vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
         }
-        // "Five more bodies were recovered from the station. This brings the death toll to 11.": a tally that names no
+        // "Two more bodies were pulled from the rubble. That takes the death toll to 14.": a tally that names no
         // scope, in a sentence with no violent event of its own, is the latest count of the event it follows; "A man who
         // survived the strike on Monday has died, raising the death toll from the attack to four": a tally of one event,
         // in its own sentence or a later one, is the latest count of the single attack told last before it. A count only

@@ -228,8 +228,8 @@ public sealed partial class CasualtyFinder
         if (w.Equals("lost", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 1) is "his" or "her" or "their"
             && text.WordOf(i + 2) is "life" or "lives")
             return Intransitive(text, sentence, i, i + 3, Outcome.Killed);
-        // "Thailand lost 26 soldiers and one civilian to the fighting": a side that loses a counted number of people lost
-        // them to death ("lost 26 seats" counts no people).
+        // "Laos lost 14 troops and two farmers in the clashes": a side that loses a counted number of people lost
+        // them to death ("lost 14 seats" counts no people).
         if (w.ToLowerInvariant() is "lost" or "lose" or "loses" or "losing" && pos.StartsWith("VB", StringComparison.Ordinal) && i + 1 < sentence.EndToken
             && TollCues.NumberStartingAt(text, i + 1) is not null && Victims(text, sentence, i + 1, forward: true) is { Max: not null } lost && PersonNouns.Contains(text.WordOf(lost.End - 1)))
             return new Statement(Outcome.Killed, lost.Min, lost.Max, i, lost.End, lost.Start, lost.End, false, false);

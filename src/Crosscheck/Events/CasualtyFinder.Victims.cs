@@ -91,7 +91,7 @@ public sealed partial class CasualtyFinder
             }
             start = end;
             // A pronoun is a whole phrase: "told investigators he was shot" names one victim, "he".
-            // "In May a Cambodian soldier was killed": a time before the victims is not part of them.
+            // "In April a Laotian guard was shot dead": a time before the victims is not part of them.
             while (start - 1 >= sentence.StartToken && end - start < 10 && !(start < end && IsPronoun(text.WordOf(start)))
                 && InPhrase(text, start - 1, start - 1 == end - 1) && !text.InTime(start - 1)) start--;
             // "at least 64 people": the number's words belong to the phrase.
@@ -107,7 +107,7 @@ public sealed partial class CasualtyFinder
                 while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;
                 start = NumberStartBefore(text, sentence, start);
             }
-            // "Kabeer, Sibghatullah, Haroon, and five other persons": a list of names before the last part, each one person.
+            // "Omar, Bilal, Tariq, and four other men": a list of names before the last part, each one person.
             if (NameListBefore(text, sentence, start) is { } list && end - list < 24) start = list;
             // "a young mother of three", "the father of two": the victim is the noun before "of"; in "A total of 28 people
             // were killed" the count is what follows it.
@@ -230,11 +230,11 @@ public sealed partial class CasualtyFinder
 
     /// <summary>
     /// The last word of the part before the "and" at <paramref name="and"/>, past an aside that opens with "including":
-    /// "11 civilians, including a child, and one soldier" gives "civilians".
+    /// "nine farmers, including a boy, and one guard" gives "farmers".
     /// </summary>
     private static int AsideBefore(AnnotatedText text, TokenSpan sentence, int and)
     {
-        // "three players (Kabeer, Sibghatullah and Haroon) alongside": the part ends before the bracket.
+        // "two drivers (Omar and Bilal) alongside": the part ends before the bracket.
         if (text.WordOf(and - 1) == ")")
         {
             for (var k = and - 2; k > sentence.StartToken && and - k <= 12; k--)

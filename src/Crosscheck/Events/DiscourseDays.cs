@@ -6,7 +6,7 @@ namespace Crosscheck.Events;
 
 /// <summary>
 /// The day of an attack whose own sentence names no time: the day of the article's news attacks, as a reader takes
-/// "At least 12 people are dead after the two armies exchanged fire" in a report whose next lines say the fighting
+/// "Nine people died after the two navies traded fire" in a report whose next lines say the fighting
 /// began early on Thursday. Only an asserted attack that the article reports as news takes it, only when its sentence
 /// holds no time words at all, and only when the news attacks that do have a day agree on one day no later than the
 /// publication; when they are dated only by the day of their report, a day the article names on the day or two before
@@ -44,7 +44,7 @@ internal static class DiscourseDays
     }
 
     /// <summary>
-    /// "… at least four civilians were killed in the Thai attacks on Monday. The three others were killed by shelling in
+    /// "… at least two farmers died in the Thai strikes on Monday. The five others died in the shelling of
     /// Oddar Meanchey": a news attack whose sentence names no time goes on with the day of the sentence right before it,
     /// when that sentence's news attacks are dated to one day of their own (not only the day of a report). A day taken so
     /// is not handed on to the next sentence, and an attack told against another ("It comes after a Pakistani airstrike
@@ -272,7 +272,7 @@ internal static class DiscourseDays
 
     /// <summary>
     /// When no news attack has a time at all, the article's own day, as its news is of that day unless it says
-    /// otherwise ("Thailand has launched airstrikes along the border" in a report of 8 December): marked as assumed
+    /// otherwise ("Laos has shelled posts on the frontier" in a report of 3 May): marked as assumed
     /// from the publication date, with no words of its own.
     /// </summary>
     private static TimeMention? PublicationDay(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Toll> tolls)

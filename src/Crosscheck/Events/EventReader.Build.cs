@@ -126,7 +126,7 @@ public sealed partial class EventReader
     }
 
     /// <summary>
-    /// "one of the most intense attacks in recent months", "the deadliest clashes in over a decade": a time that hangs from
+    /// "one of the fiercest raids in recent years", "the deadliest clashes in over a decade": a time that hangs from
     /// a noun with a superlative bounds the set the event is compared with, not the event. False without a parse.
     /// </summary>
     private static bool DatesAComparison(AnnotatedText text, TokenSpan sentence, TokenSpan time)

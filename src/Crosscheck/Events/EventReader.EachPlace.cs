@@ -8,7 +8,7 @@ namespace Crosscheck.Events;
 public sealed partial class EventReader
 {
     /// <summary>
-    /// "Pakistan carried out strikes in Kandahar and Kabul", "shelling in the provinces of Preah Vihear and Oddar
+    /// "Pakistan carried out strikes in Kandahar and Kabul", "shelling in Preah Vihear and Oddar
     /// Meanchey": an attack whose place is one of several joined by "and" (or a list ending in "and") took place at each,
     /// as ACLED codes one event per location. The attack keeps its place and its counts; after it come the same words at
     /// each other place (<see cref="EventMention.AtAnotherPlace"/>), with no dead or wounded, since the words do not say

@@ -184,9 +184,9 @@ public sealed partial class EventReader
     /// to Tolo News", "TOLOnews") or capitals of a title-case line that no word for an area backs ("What Happened to 9
     /// Cambodian Civilians in Border Fighting"); a first-level division of one of the document's countries that a word for
     /// a division backs and whose name it spells another way ("Cambodia's Oddar Meanchey province": GeoNames' Otar
-    /// Meanchey); the division or city it lies in when the words say so ("the Spin Boldak district of Kandahar province",
+    /// Meanchey); the division or city it lies in when the words say so ("the Maruf district of Kandahar province",
     /// "Urgun district in Paktika", "Ban Nam Yen, Kantharalak District"), which is what an incident can be placed by;
-    /// else a region of the country a possessive or demonym gives it ("the southern Afghan district of Spin Boldak"), or
+    /// else a region of the country a possessive or demonym gives it ("the eastern Afghan district of Urgun"), or
     /// of none.
     /// </summary>
     private static PlaceMention? Unknown(AnnotatedText text, TokenSpan span, string name, List<PlaceMention> places, HashSet<string> countries)
@@ -222,7 +222,7 @@ public sealed partial class EventReader
 
     /// <summary>
     /// The known division or city right after an unknown place that holds it: linked by a word for an area, "of" or
-    /// "in" ("district of Kandahar province", "district in Paktika", "area of Nam Yuen district, Ubon Ratchathani"), or
+    /// "in" ("district of Kandahar province", "district in Paktika", "area of Det Udom district, Ubon Ratchathani"), or
     /// by a comma when what follows is a division or is itself followed by a word for an area ("Spin Boldak, Kandahar
     /// province", "Ban Nam Yen, Kantharalak District").
     /// </summary>
@@ -258,7 +258,7 @@ public sealed partial class EventReader
         return null;
     }
 
-    /// <summary>The country of "Cambodia's Oddar Meanchey" or "the southern Afghan district of Spin Boldak"; null when none.</summary>
+    /// <summary>The country of "Cambodia's Oddar Meanchey" or "the eastern Afghan district of Urgun"; null when none.</summary>
     private static string? CountryOfPhrase(AnnotatedText text, TokenSpan span, List<PlaceMention> places)
     {
         var i = span.StartToken - 1;

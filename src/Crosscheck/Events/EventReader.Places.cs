@@ -20,7 +20,7 @@ public sealed partial class EventReader
     private static int PrepositionOfPlace(AnnotatedText text, int token, TokenSpan clause)
     {
         var i = token - 1;
-        // "in the easternmost province of Ubon Ratchathani", "near the town of X": the area noun's preposition governs the place.
+        // "in the northern province of Surin", "near the town of X": the area noun's preposition governs the place.
         if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1)))
         {
             i -= 2;
@@ -108,7 +108,7 @@ public sealed partial class EventReader
             Cover(covered, e.Span);
         }
         places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
-        // "Ban Nam Yen, Kantharalak District, Sisaket Province": a division the text names after an unknown place may
+        // "Ban Khok, Phanom Dong Rak District, Surin Province": a division the text names after an unknown place may
         // itself have been found only among the recognizer's names, after it; look for the container again.
         for (var k = 0; k < places.Count; k++)
         {
@@ -330,8 +330,8 @@ public sealed partial class EventReader
     /// </summary>
     /// <para>
     /// With a parse, a division or city of that country that hangs, after a place preposition, under the event's own word
-    /// further on is that narrower place too: "Cambodia fired rockets into Thailand, striking a petrol station in Sisaket
-    /// province" happened in Sisaket, told through the participle that continues the firing.
+    /// further on is that narrower place too: "Cambodia shelled Thailand, hitting a school in Surin
+    /// province" happened in Surin, told through the participle that continues the shelling.
     /// </para>
     private static PlaceMention Narrower(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, PlaceMention chosen, TriggerMatch trigger)
     {

@@ -142,7 +142,7 @@ public sealed partial class EventReader
 
     /// <summary>
     /// Groups the triggers of one sentence into events: triggers of one type and modality name one event
-    /// ("64 people have been killed in the 15 strikes"); an event noun in the object of a speech act is what
+    /// ("52 villagers died in the 12 raids"); an event noun in the object of a speech act is what
     /// the act is about, not a second event ("criticized the unwanted strikes"), unless an investigation is about an attack.
     /// </summary>
     private List<List<Reading>> Group(AnnotatedText text, TokenSpan sentence, ImmutableArray<TriggerMatch> triggers, ImmutableArray<Quote> quotes)
@@ -171,7 +171,7 @@ public sealed partial class EventReader
                 && readings.Any(o => o != r && IsSpeechAct(o.Type) && o.Type != r.Type && !Investigates(o, r)
                     && o.Trigger.Span.EndToken <= r.Trigger.Span.StartToken && r.Trigger.Span.StartToken - o.Trigger.Span.EndToken <= 8
                     && Clause(text, sentence, o.Trigger.Span).Contains(r.Trigger.Span.StartToken)
-                    // "a ceasefire request came after Pakistan carried out strikes": what follows a past link is its own event.
+                    // "the truce offer came after Iran carried out raids": what follows a past link is its own event.
                     && !Enumerable.Range(o.Trigger.Span.EndToken, r.Trigger.Span.StartToken - o.Trigger.Span.EndToken).Any(i => ModalityClassifier.IsPastLink(text.WordOf(i))));
             // "deployed forces to support the police", "threatened to strike": an infinitive after another event word is its purpose or content.
             nested = nested || (r.Trigger.Span.StartToken > sentence.StartToken && IsTo(text, r.Trigger.Span.StartToken - 1)
@@ -274,7 +274,7 @@ public sealed partial class EventReader
 
     /// <summary>
     /// A speaker repeating an event inside one quotation ("… kill people … We’re going to kill them") reports it once;
-    /// one that names a place of its own ("Nine were killed in the attack. Forces also carried out attacks in Kunar")
+    /// one that names a place of its own ("Six died in the raid. Troops also launched raids in Zabul")
     /// tells of another.
     /// </summary>
     private static ImmutableArray<EventMention> MergeRepeatsInQuotes(ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes)

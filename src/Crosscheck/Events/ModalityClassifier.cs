@@ -14,7 +14,7 @@ public readonly record struct ModalityReading(Modality Modality, double Confiden
 /// not imminent"). A conditional clause around the predicate, or a modal under a conditional in the same
 /// sentence, makes it hypothetical. Report frames ("officials said") are transparent: the attribution
 /// carries the hedge. Negation or a modal in another clause does not reach the predicate, since only these
-/// links are followed ("It's not clear how many troops would be deployed": planned, not negated).
+/// links are followed ("Nobody knows how many ships the navy would send": planned, not negated).
 /// </summary>
 public sealed partial class ModalityClassifier
 {

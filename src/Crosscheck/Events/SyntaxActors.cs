@@ -272,7 +272,7 @@ internal static class SyntaxActors
             if (text.HeadOf(d) == token && text.RelationOf(d) is "det" or "amod" or "compound" or "nmod:poss" or "nummod" or "flat")
                 start = d;
             // Deeper words of the phrase, near it, but never a verb, a preposition or a comma: a misparse must not make a clause the actor
-            // ("The new operations would be an escalation … as Trump").
+            // ("Such raids would mark an escalation … as the minister").
             else if (Within(text, d, token) && d >= start - 1 && token - d <= 4
                 && !(text.PosOf(d) is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "IN")) && text.RelationOf(d) != "punct") start = d;
             else break;

@@ -79,7 +79,7 @@ internal static class SyntaxScope
     /// <summary>
     /// Whether the time at [<paramref name="start"/>, <paramref name="end"/>) belongs to another event than the one of
     /// <paramref name="trigger"/>: it hangs inside a clause or phrase opened by a time link of data/events/syntax-roles.txt ("after", "before", "since") that does not
-    /// hold the trigger ("the skirmishes came after Thailand recalled its ambassador late on Wednesday", "killed since the
+    /// hold the trigger ("the clashes followed after Laos expelled its envoy early on Friday", "killed since the
     /// fighting began Sunday", "a day after a strike killed three on Tuesday"). False without a parse.
     /// </summary>
     public static bool InOtherTimeClause(AnnotatedText text, int start, int end, int trigger)

@@ -13,7 +13,7 @@ public sealed partial class TollCues
     /// </summary>
     private TokenSpan? WholeCountry(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
     {
-        // "Six people were killed and another 13 were injured in Ukraine": the place closes both counts of the clause.
+        // "Four people died and a further 21 were hurt in Ukraine": the place closes both counts of the clause.
         while (to < sentence.EndToken && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ",") to++;
         foreach (var m in text.EntitiesStartingIn(from + 1, to))
         {
@@ -228,7 +228,7 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "At least 12 people are dead after Laos and Vietnam exchanged fire", "killed after day-long airstrikes and rocket
+    /// "Nine people died after Laos and Vietnam traded fire", "killed after day-long airstrikes and rocket
     /// fire between Laos and Vietnam": when a sentence's attack words are each an exchange or clash (the "reciprocal"
     /// words of the data file) or the fighting's many attacks (<see cref="IsManyAttacks"/>), and one of them has two
     /// countries as its sides (its subject, or for a noun what hangs from it), its counts are the fighting's toll along
@@ -331,7 +331,7 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "Thailand said six of its soldiers and 13 civilians were killed", "the army reported four Thai soldiers killed": a
+    /// "Thailand said eight of its troops and 10 civilians had died", "the army reported four Thai soldiers killed": a
     /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their", or a side's
     /// own soldiers or civilians counted by that side, <see cref="ClaimantSide"/>) in a sentence that names no attack is
     /// that side's tally over the fighting, not one event's count.
@@ -339,7 +339,7 @@ public sealed partial class TollCues
     private TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
         if (victimEnd <= victimStart) return null;
-        // "four Thai soldiers killed and 68 wounded": a bare number shares the side of the group before its "and".
+        // "three Thai troops killed and 41 wounded": a bare number shares the side of the group before its "and".
         var from = victimStart;
         var group = -1;
         if (NumberStartingAt(text, victimStart) is { } bare && bare.Span.EndToken >= victimEnd && bare.Unit is null)
@@ -410,7 +410,7 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "Cambodia's government reported nine civilians were wounded", "Thailand's military said 18 soldiers were wounded":
+    /// "Cambodia's defence ministry said five civilians were wounded", "Thailand's army said 12 troops were wounded":
     /// soldiers or civilians (the "own" nouns of the data file) counted by a side that a country names (the subject of the
     /// verb of saying the count hangs from, or of the verb that verb is joined to: "Cambodia has not given figures but said
     /// 30 civilians have died") are that side's own, unless the sentence before names an attack whose count it gives.

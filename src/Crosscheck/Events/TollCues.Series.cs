@@ -123,7 +123,7 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "The latest fighting began Monday morning and has already resulted in the deaths of seven civilians": a count
+    /// "The new clashes started on Friday night and have already caused the deaths of four farmers": a count
     /// under a verb in the present perfect whose subject, its own or the one it shares with the verb it is joined to by
     /// "and", is a campaign word names that campaign's total so far, however far the subject is; a verb joined by "and"
     /// to a perfect is in the perfect too ("has claimed 37 lives and left 425 injured"). Returns the campaign
@@ -134,7 +134,7 @@ public sealed partial class TollCues
         if (end <= start || !SyntaxScope.HasParse(text, sentence)) return null;
         var verb = SyntaxScope.HeadOf(text, start, end);
         for (var depth = 0; verb >= 0 && depth < 4 && !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
-        // "the violence has claimed 37 lives and left more than 425 injured": a verb joined to a perfect shares its "has".
+        // "the unrest has claimed 22 lives and left over 300 hurt": a verb joined to a perfect shares its "has".
         var joined = verb >= 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var before and >= 0 && PresentPerfect(text, sentence, before);
         if (verb < 0 || !PresentPerfect(text, sentence, verb) && !joined) return null;
         var subject = SubjectOf(text, sentence, verb);
@@ -150,7 +150,7 @@ public sealed partial class TollCues
         i >= 0 && text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _starts.Contains(Lemmas.Of(text.WordOf(i), tag));
 
     /// <summary>
-    /// "an additional seven civilians and five soldiers have been killed", "another 29 soldiers and 30 civilians have
+    /// "a further four farmers and two guards have been killed", "another 29 soldiers and 30 civilians have
     /// been wounded", "seven more civilians have died", "17 other people have been wounded": victims counted as more than those before, under a verb in the
     /// present perfect with no day of its own, update a running toll rather than tell one attack's dead. Returns the
     /// word that says so; null when none, or without a parse.

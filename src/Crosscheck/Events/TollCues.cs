@@ -155,12 +155,12 @@ public sealed partial class TollCues
         // when a guard was killed" names one past death.
         if (from > sentence.StartToken && Relatives.Contains(text.WordOf(from - 1)))
         {
-            // "five days of fighting over the summer (which killed 43 people)": the bracket opens the same clause.
+            // "four days of clashes in the spring (which killed 31 people)": the bracket opens the same clause.
             var back = from - 2 >= sentence.StartToken && text.WordOf(from - 2) == "(" ? from - 3 : from - 2;
             for (var i = back; i >= sentence.StartToken && from - i <= Before + 3 && !ClauseBreaks.Contains(text.WordOf(i)); i--)
             {
                 if (IsCampaignWord(text, i)) return new Cue(i, i + 1, false);
-                // "a five-day exchange of rockets in July, when at least 48 people were killed": a past month or season
+                // "a three-day exchange of shelling in June, when 36 villagers died": a past month or season
                 // with a count of many ("in May, when a soldier was killed" names one past death).
                 if (PastSpan(text, i, from, from, from) is { } month && month.StartToken == i && CountsMany(text, start, end)) return new Cue(month.StartToken, month.EndToken, false);
                 // "four days of shelling along the frontier, which has claimed 21 lives"
@@ -272,7 +272,7 @@ public sealed partial class TollCues
         {
             if (ClauseBreaks.Contains(text.WordOf(i)) || Contrasts.Contains(text.WordOf(i)) || Relatives.Contains(text.WordOf(i))) return null;
         }
-        // "Since July, 12 soldiers have been killed, and one other soldier died when a mine exploded on Thursday": a count
+        // "Since March, nine guards have been killed, and one more guard died when a bomb went off on Friday": a count
         // whose own clause names an attack, or with a day after the opening, is news of its own.
         var clauseEnd = start;
         while (clauseEnd < sentence.EndToken && text.WordOf(clauseEnd) != "," && !ClauseBreaks.Contains(text.WordOf(clauseEnd))) clauseEnd++;
@@ -351,8 +351,8 @@ public sealed partial class TollCues
             && !(Contrasts.Contains(text.WordOf(from - 1)) && from - 2 >= sentence.StartToken && text.WordOf(from - 2) == ",")
             && !Relatives.Contains(text.WordOf(from - 1))) from--;
         // After the count the clause ends at a comma, or at "and" that opens another clause ("and police made no arrests so far").
-        // A count joined by "and" shares what follows the last one ("three soldiers dead and 29 wounded in confrontations
-        // since December 7": the phrase after both counts scopes over both), so the reach runs from the last count.
+        // A count joined by "and" shares what follows the last one ("two soldiers dead and 17 wounded in clashes
+        // since March 3": the phrase after both counts scopes over both), so the reach runs from the last count.
         var to = end;
         var last = end;
         while (to < sentence.EndToken && to - last < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
@@ -391,7 +391,7 @@ public sealed partial class TollCues
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
 
     /// <summary>
-    /// "Explosions in Kabul during the fighting killed five civilians", "200 fighters died during the clashes": a front's
+    /// "Blasts in Herat during the fighting killed four farmers", "200 fighters died during the clashes": a front's
     /// fighting (the <c>front</c> words, not a war or a campaign) named only as the time of a count in the simple past
     /// ("during", "amid") frames one event's dead, no running total; "have died amid the clashes" and "killed during the
     /// war" stay tolls.
@@ -445,9 +445,9 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// A tally that says nothing of what it sums up: "the death toll has increased to three", "This brings the death
-    /// toll to 11" (only verbs and adverbs between the toll noun and its link word, and no cue near it); "the death toll
-    /// from the offensive rose to 83" and "the death toll of Thai soldiers had risen to 19" name their scope.
+    /// A tally that says nothing of what it sums up: "the death toll has climbed to five", "That takes the death
+    /// toll to 14" (only verbs and adverbs between the toll noun and its link word, and no cue near it); "the death toll
+    /// from the offensive rose to 83" and "the death toll among Lao troops had climbed to 23" name their scope.
     /// </summary>
     internal bool IsBare(AnnotatedText text, TokenSpan sentence, Tally t, List<Tally> tallies)
     {
@@ -462,7 +462,7 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "a death toll of nine civilians, stating six had died in Sisaket province, two in Surin province and one in Ubon
+    /// "a death toll of eight villagers, saying five had died in Surin province, two in Sisaket province and one in Ubon
     /// Ratchathani province": counts after a tally in two or more places (each number followed within four words by "in"
     /// and a place) tell it place by place, so it sums up more than one event.
     /// </summary>

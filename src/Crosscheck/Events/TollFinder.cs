@@ -43,7 +43,7 @@ public sealed class TollFinder
                 // "the death toll had risen to 23 by late Thursday, 19 of them civilians": a part of the tally, as of its day.
                 AddPart(text, cues, sentence, tally, t.End, found, used);
                 AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used, statements);
-                // "The dead were 19 in Thailand, including 13 civilians, and 13 in Cambodia": the tally told place by place.
+                // "The dead numbered 15 in Laos, including nine farmers, and 11 in Vietnam": the tally told place by place.
                 var placeEnd = PlaceAfter(text, sentence, t.Number.Span.EndToken);
                 for (var next = placeEnd is { } first ? NextByPlace(text, sentence, first) : null; next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))
                 {
@@ -62,12 +62,12 @@ public sealed class TollFinder
                 var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
                 // "The death toll had risen to 23 by late Thursday. It said 38 people were wounded": as of the tally's day.
                 if (cue.OtherHalf && whole.AsOf == text.Published && LastOf(tolls, text.SentenceIndexOf(sentence.StartToken) - 1, text) is { } tally) whole = whole with { AsOf = tally.AsOf };
-                // "five soldiers and eight civilians had been killed": each counted group is its own toll, as stated.
+                // "three guards and six farmers had been killed": each counted group is its own toll, as stated.
                 var parts = TollParts.Of(text, s.VictimStart, s.VictimEnd);
                 if (parts.Count < 2) found.Add(whole with { Victims = text.Span(s.VictimStart, s.VictimEnd) });
                 else found.AddRange(parts.Select(p => whole with { Min = p.Min, Max = p.Max, Span = p.Span, Victims = p.Span }));
                 used.Add((s.VictimStart, s.VictimEnd));
-                // "46 people were wounded, including 15 soldiers": a part of the count, told after it.
+                // "38 people were hurt, including 12 police officers": a part of the count, told after it.
                 if (parts.Count < 2) AddPart(text, cues, sentence, whole, s.End, found, used);
             }
             foreach (var n in text.NumbersStartingIn(sentence.StartToken, sentence.EndToken))

@@ -7,7 +7,7 @@ namespace Crosscheck.Events;
 /// The counted groups of one victim phrase: "five soldiers and eight civilians" is two groups, 5 and 8; "at least
 /// 12 people" is one. A toll stated by groups is kept by group, as the text states it, so that a side's or a
 /// category's series (soldiers, civilians) can be followed; the sum is not a figure the text gives. A group named by
-/// "a" and a singular noun is one ("four Cambodian civilians and a Thai soldier" is 4 and 1).
+/// "a" and a singular noun is one ("six Thai farmers and a Cambodian officer" is 6 and 1).
 /// </summary>
 internal static class TollParts
 {
@@ -22,7 +22,7 @@ internal static class TollParts
         var single = false;
         for (var i = start; i <= end; i++)
         {
-            // "11 civilians, including a child, and one soldier": an aside inside a group is part of it.
+            // "nine farmers, including a boy, and one guard": an aside inside a group is part of it.
             if (i < end && text.WordOf(i) == "," && i + 1 < end && text.WordOf(i + 1).Equals("including", StringComparison.OrdinalIgnoreCase))
             {
                 var close = i + 2;

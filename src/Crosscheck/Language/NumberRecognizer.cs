@@ -146,7 +146,7 @@ internal static class NumberRules
         return true;
     }
 
-    /// <summary>"two current US officials and one former official": counts of one kind joined by "and" add up.</summary>
+    /// <summary>"three serving EU envoys and one retired envoy": counts of one kind joined by "and" add up.</summary>
     public static bool TryConjoin(AnnotatedText t, NumberMatch first, int sentenceStart, int end, out NumberMatch sum)
     {
         sum = first;

@@ -177,9 +177,9 @@ internal static partial class DisputeReader
     {
         var word = text.WordOf(i);
         var pos = text.PosOf(i) ?? "";
-        // "Both countries accused each other of starting the clash", "as the two armies traded accusations": each side
+        // "The two capitals accused each other of opening the battle", "as the two armies traded accusations": each side
         // says the other attacked (read before the verb's own checks: the parse may take "traded" for an adjective).
-        // "accused each other of hindering ceasefire efforts", "blaming each other for the stalemate in negotiations": the
+        // "accused each other of stalling truce talks", "blaming each other for the lack of progress in dialogue": the
         // blame is for the talks, not for an attack.
         if (Phrase(text, sentence, i, Blames) is { } blame)
             return Negated(text, sentence, i) || BlamesOther(text, sentence, i + blame.Count(c => c == ' ') + 1) ? null : ("blame", blame);

@@ -153,7 +153,7 @@ public sealed record EventFacts
     /// <summary>The event words single out one of a series ("the latest", "a strike on Saturday").</summary>
     public bool Single { get; init; }
     /// <summary>
-    /// The event word follows "another" ("another clash occurred in the Chong Bok area"): the words tell an event other than
+    /// The event word follows "another" ("another clash broke out in the Chong Bok area"): the words tell an event other than
     /// one told before, so it never refers back to its own report's news.
     /// </summary>
     public bool Another { get; init; }

@@ -73,7 +73,7 @@ public sealed class CoreferenceTests
     [Fact]
     public void An_acronym_in_brackets_names_the_same_organization()
     {
-        var a = With("The Department of Homeland Security (DHS) did not respond. DHS later issued a statement.",
+        var a = With("The Department of Homeland Security (DHS) gave no comment. DHS later released a note.",
             ("Department of Homeland Security", "Department of Homeland Security", EntityType.Org, null),
             ("DHS", "DHS", EntityType.Org, null),
             ("DHS", "DHS", EntityType.Org, null));

@@ -93,7 +93,7 @@ public sealed class GazetteerMatcherTests
     [Fact]
     public void A_sea_matches_as_a_location_with_sea_precision()
     {
-        var m = Single("The strike was carried out in the Caribbean Sea over the weekend.", "Caribbean Sea");
+        var m = Single("The raid took place in the Caribbean Sea late on Friday.", "Caribbean Sea");
         m.Entry!.Type.ShouldBe(EntityType.Loc);
         m.Precision.ShouldBe(PlaceKind.Sea);
         m.Country.ShouldBeNull();
@@ -139,8 +139,8 @@ public sealed class GazetteerMatcherTests
     [Theory]
     [InlineData("troops from Joint Special Operations Command", "Joint Special Operations Command", "actor:jsoc", EntityType.Org)]
     [InlineData("JSOC would lead the mission", "JSOC", "actor:jsoc", EntityType.Org)]
-    [InlineData("the Venezuelan gang Tren de Aragua (TdA)", "TdA", "actor:tren-de-aragua", EntityType.Group)]
-    [InlineData("the Venezuelan gang Tren de Aragua (TdA)", "Tren de Aragua", "actor:tren-de-aragua", EntityType.Group)]
+    [InlineData("a cell of Tren de Aragua (TdA)", "TdA", "actor:tren-de-aragua", EntityType.Group)]
+    [InlineData("a cell of Tren de Aragua (TdA)", "Tren de Aragua", "actor:tren-de-aragua", EntityType.Group)]
     [InlineData("the Salvadoran gang MS-13", "MS-13", "actor:ms-13", EntityType.Group)]
     [InlineData("treated exactly like Al-Qaeda", "Al-Qaeda", "actor:al-qaeda", EntityType.Group)]
     [InlineData("the Houthis fired a missile", "Houthis", "actor:houthis", EntityType.Group)]
@@ -212,16 +212,16 @@ public sealed class GazetteerMatcherTests
     [Fact]
     public void The_UN_rights_chief_is_the_High_Commissioner_for_Human_Rights()
     {
-        var m = Single("United Nations rights chief Volker Türk made a plea.", "United Nations rights chief", GazetteerMatchKind.Title);
+        var m = Single("The United Nations rights chief made a plea.", "United Nations rights chief", GazetteerMatchKind.Title);
         m.CanonicalTitle.ShouldBe("UN High Commissioner for Human Rights");
         m.Title!.Organization.ShouldBe("actor:ohchr");
-        Single("United Nations rights chief Volker Türk made a plea.", "Volker Türk").Entry!.Key.ShouldBe("person:volker-turk");
+        Single("A plea came from Volker Türk on Friday.", "Volker Türk").Entry!.Key.ShouldBe("person:volker-turk");
     }
 
     [Fact]
     public void The_longest_name_wins()
     {
-        var spans = Spans("Soldiers would work under the Pentagon’s Joint Special Operations Command.");
+        var spans = Spans("Troops would serve with Joint Special Operations Command units.");
         spans.ShouldContain("Joint Special Operations Command");
         spans.ShouldNotContain("Command");
         Spans("a deployment to Mexico City").ShouldBe(["Mexico City"]);
@@ -340,7 +340,7 @@ public sealed class GazetteerMatcherTests
         Spans(text).ShouldContain(word);
 
     [Theory]
-    [InlineData("According to Tolo News, the clash occurred along the border.", "Tolo")]
+    [InlineData("According to Tolo News, fighting broke out on the frontier.", "Tolo")]
     [InlineData("Kabul Times reported the clash.", "Kabul")]
     [InlineData("Rockets struck a village in Buri Ram province on Monday.", "Buri")]
     public void A_place_word_inside_an_outlet_or_a_longer_division_name_is_no_place(string text, string word) =>

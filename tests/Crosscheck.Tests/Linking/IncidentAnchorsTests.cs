@@ -55,12 +55,12 @@ public class IncidentAnchorsTests
     public void A_city_and_a_province_it_is_not_in_are_two_attacks_of_one_day()
     {
         // First-level divisions have no point of their own: which division a city is in comes from the gazetteer.
-        var city = Facts("div-a", "Harbor Ledger", "2025-11-25", "Pakistani forces bombed a house in Khost on Monday, killing ten people.");
+        var city = Facts("div-a", "Harbor Ledger", "2025-11-25", "Pakistani forces bombed a compound in Khost on Monday, killing seven people.");
         var other = Facts("div-b", "Gulf Gazette", "2025-11-25", "Pakistani forces carried out air strikes in Kunar province on Monday, wounding four people.");
         var record = Link(city, other);
         IncidentWith(record, city, "bombed").Id.ShouldNotBe(IncidentWith(record, other, "strikes").Id);
         // The city's own province on that day is the same attack.
-        var own = Facts("div-c", "Gulf Gazette", "2025-11-25", "Pakistani forces bombed a house in Khost province on Monday, killing ten people.");
+        var own = Facts("div-c", "Gulf Gazette", "2025-11-25", "Pakistani forces bombed a compound in Khost province on Monday, killing seven people.");
         var joined = Link(city, own);
         IncidentWith(joined, city, "bombed").Id.ShouldBe(IncidentWith(joined, own, "bombed").Id);
     }
@@ -564,7 +564,7 @@ public class IncidentAnchorsTests
     {
         // The reader marks the event word after "another"; the first attack is not marked.
         var doc = Facts("another", "Harbor Ledger", "2025-12-08",
-            "Cambodian troops attacked Thai positions in Kantharalak on Sunday, killing two soldiers.\n\nAt around 7am, another clash occurred in the Chong Bok area.");
+            "Cambodian troops attacked Thai positions in Kantharalak on Sunday, killing two soldiers.\n\nNear dawn, another clash broke out in the Chong Bok area.");
         doc.Events.Single(e => e.Evidence.Contains("another clash", StringComparison.Ordinal)).Another.ShouldBeTrue();
         doc.Events.Single(e => e.Evidence.Contains("attacked", StringComparison.Ordinal)).Another.ShouldBeFalse();
         // News with no day of its own refers back to its report's news, unless it says it is another event.

@@ -66,6 +66,9 @@ public sealed partial class EventReader
             }
             if (gapped.Count > 0)
             {
+                // "carried out two strikes, killing four in the Caribbean and two in the eastern Pacific": as many strikes as
+                // places with a count, one at each.
+                if (struck is null && e.Count is { Max: { } n } c && c.Min == n && n == gapped.Count + 1) e = e with { Count = null };
                 if (builder is null)
                 {
                     builder = ImmutableArray.CreateBuilder<EventMention>(events.Length + gapped.Count);

@@ -71,9 +71,10 @@ public sealed class EventReaderTests
             .ShouldBe([("Lviv", 2m, null), ("Rivne", null, 5m)]);
         Attacks(Read("A missile attack on Friday killed three people in Kherson and wounded six in Mykolaiv."))
             .ShouldBe([("Kherson", 3m, null), ("Mykolaiv", null, 6m)]);
-        // Seas after a sea.
-        Attacks(Read("The navy carried out two strikes on Friday, killing three people in the Caribbean and one in the eastern Pacific."))
-            .Select(a => (a.Item2, a.Item3)).ShouldBe([(3m, null), (1m, null)]);
+        // Seas after a sea; as many strikes as places, so each is one.
+        var seas = Read("The navy carried out two strikes on Friday, killing three people in the Caribbean and one in the eastern Pacific.");
+        Attacks(seas).Select(a => (a.Item2, a.Item3)).ShouldBe([(3m, null), (1m, null)]);
+        seas.Events.Where(e => e.Type == PloverType.Assault).ShouldAllBe(e => e.Count == null);
         // A toll's parts at cities after ", including".
         Attacks(Read("Strikes overnight killed at least ten people across Ukraine, including four in Kharkiv and three in Poltava."))
             .Where(a => a.Item2 is not null).ShouldBe([("Kharkiv", 4m, null), ("Poltava", 3m, null)]);

@@ -184,7 +184,8 @@ public sealed partial class EventReader
     {
         foreach (var t in tolls)
         {
-            if (told.Contains(t) || t.Counts is not (TollMeasure.Killed or TollMeasure.Injured) || !sentence.Contains(t.Span.StartToken) || e.Trigger.StartToken >= t.Span.EndToken) continue;
+            // A running toll ("since the war began") counts no one attack's dead.
+            if (told.Contains(t) || t.Since is not null || t.SinceDate is not null || t.Counts is not (TollMeasure.Killed or TollMeasure.Injured) || !sentence.Contains(t.Span.StartToken) || e.Trigger.StartToken >= t.Span.EndToken) continue;
             if ((t.Counts == TollMeasure.Killed ? e.Fatalities : e.Injured) is not null) continue;
             // ", including" within a few words after the toll's count, no clause break between.
             var at = -1;

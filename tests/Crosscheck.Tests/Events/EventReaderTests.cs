@@ -78,6 +78,9 @@ public sealed class EventReaderTests
         // A toll's parts at cities after ", including".
         Attacks(Read("Strikes overnight killed at least ten people across Ukraine, including four in Kharkiv and three in Poltava."))
             .Where(a => a.Item2 is not null).ShouldBe([("Kharkiv", 4m, null), ("Poltava", 3m, null)]);
+        // A running toll's part is no attack's count.
+        Attacks(Read("Shelling has killed more than 9,000 civilians across Ukraine since March 2022, including 700 in Kharkiv."))
+            .ShouldAllBe(a => a.Item2 == null);
     }
 
     [Fact]

@@ -87,6 +87,11 @@ public sealed partial class CasualtyFinder
     public static bool IsOutcomeWord(string word) => KilledActive.Contains(word) || KilledParticiples.Contains(word)
         || InjuredActive.Contains(word) || InjuredParticiples.Contains(word) || Died.Contains(word);
 
+    /// <summary>Whether an outcome word tells the dead (true: "killed", "died") or the hurt (false: "injured"); null for any other word.</summary>
+    public static bool? TellsDead(string word) =>
+        KilledActive.Contains(word) || KilledParticiples.Contains(word) || Died.Contains(word) ? true
+        : InjuredActive.Contains(word) || InjuredParticiples.Contains(word) ? false : null;
+
     /// <summary>Fatalities and injured stated in <paramref name="sentence"/> for the event at <paramref name="trigger"/>; null for each the sentence does not state.</summary>
     public (CountRange? Killed, CountRange? Injured) Find(AnnotatedText text, TokenSpan sentence, TriggerMatch trigger) => Find(text, sentence, trigger, null);
 

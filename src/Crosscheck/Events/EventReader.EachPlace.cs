@@ -15,24 +15,43 @@ public sealed partial class EventReader
     /// how they were shared. Towns, divisions and regions only: "between Thailand and Cambodia" names the sides, and
     /// "Ban Phue, Kantharalak district, Sisaket province", with no "and", names one place by what holds it.
     /// </summary>
-    private ImmutableArray<EventMention> AtEachPlace(AnnotatedText text, ImmutableArray<EventMention> events, List<PlaceMention> places)
+    private ImmutableArray<EventMention> AtEachPlace(AnnotatedText text, ImmutableArray<EventMention> events, List<PlaceMention> places, ImmutableArray<Toll> tolls)
     {
         ImmutableArray<EventMention>.Builder? builder = null;
+        var told = new HashSet<Toll>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
             builder?.Add(e);
-            if (e.Type != PloverType.Assault || e.AtAnotherPlace || e.Location is not { Precision: "city" or "admin1" or "region" } at) continue;
+            if (e.Type != PloverType.Assault || e.AtAnotherPlace) continue;
             var sentence = text.SentenceOf(e.Trigger.StartToken);
+            // "killed at least nine people across the country, including five in Kyiv": the toll's part at a place is that place's attack.
+            if (Included(text, sentence, places, tolls, told, e) is { Count: > 0 } parts)
+            {
+                if (builder is null)
+                {
+                    builder = ImmutableArray.CreateBuilder<EventMention>(events.Length + parts.Count);
+                    builder.AddRange(events, i + 1);
+                }
+                foreach (var (p, killed, injured) in parts)
+                {
+                    // "…across the country, including seven in Dnipro" read at Dnipro: the part is the attack's own count.
+                    if (e.Location is { } own && string.Equals(own.Name, PlaceOf(text, sentence, places, p).Name, StringComparison.OrdinalIgnoreCase))
+                        builder[^1] = e = e with { Fatalities = killed ?? e.Fatalities, Injured = injured ?? e.Injured };
+                    else builder.Add(e with { Location = PlaceOf(text, sentence, places, p), Fatalities = killed, Injured = injured, Quantities = [], AtAnotherPlace = true });
+                }
+                continue;
+            }
+            if (e.Location is not { Precision: "city" or "admin1" or "region" or "sea" } at) continue;
             // A place handed on from another sentence is not one of these words' places.
             if (!sentence.Contains(at.Span.StartToken)) continue;
-            var others = JoinedPlaces(text, sentence, places, at);
+            // Seas joined by "and" name a route or a border as often as two attacks; only their own counts split them.
+            var others = at.Precision == "sea" ? [] : JoinedPlaces(text, sentence, places, at);
             var gapped = others.Count == 0 ? Gapped(text, sentence, places, e, at.Span) : [];
             // "killing three in the port city of Odesa and two in Kharkiv": when the place taken is not the one the first
             // count closes, the first count's place is the first attack's, and the rest are read from it.
             // The place taken first ("missiles struck Zaporizhzhia overnight, killing five in Pavlohrad and two in Dnipro")
             // stays an attack of the same words, with no count of its own, unless a count names it.
-            var rebased = false;
             EventMention? struck = null;
             if (gapped.Count == 0 && others.Count == 0 && PlaceOfCount(text, sentence, places, e) is { } first && first.Span.StartToken != at.Span.StartToken
                 && first.Kind is PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region)
@@ -43,17 +62,26 @@ public sealed partial class EventReader
                     if (!string.Equals(first.Name, at.Name, StringComparison.OrdinalIgnoreCase) && !gapped.Exists(g => string.Equals(g.Place.Name, at.Name, StringComparison.OrdinalIgnoreCase)))
                         struck = e with { Fatalities = null, Injured = null, Quantities = [], AtAnotherPlace = true };
                     e = e with { Location = PlaceOf(text, sentence, places, first) };
-                    rebased = true;
                 }
             }
             if (gapped.Count > 0)
             {
+                // "carried out two strikes, killing four in the Caribbean and two in the eastern Pacific": as many strikes as
+                // places with a count, one at each.
+                if (struck is null && e.Count is { Max: { } n } c && c.Min == n && n == gapped.Count + 1) e = e with { Count = null };
                 if (builder is null)
                 {
                     builder = ImmutableArray.CreateBuilder<EventMention>(events.Length + gapped.Count);
                     builder.AddRange(events, i + 1);
                 }
-                if (rebased) builder[^1] = e;
+                // "killed two people in Odesa and injured five in Mykolaiv": a count told at a later place is that place's, not the first's.
+                var end = gapped[^1].Place.Span.StartToken;
+                e = e with
+                {
+                    Fatalities = e.Fatalities is { } f && f.Span.StartToken > e.Location!.Span.StartToken && f.Span.StartToken < end ? null : e.Fatalities,
+                    Injured = e.Injured is { } h && h.Span.StartToken > e.Location!.Span.StartToken && h.Span.StartToken < end ? null : e.Injured,
+                };
+                builder[^1] = e;
                 if (struck is not null) builder.Add(struck);
                 foreach (var (p, killed, injured) in gapped)
                 {
@@ -92,31 +120,97 @@ public sealed partial class EventReader
         var killed = e.Fatalities is { } f && f.Span.EndToken >= before - 1 && f.Span.EndToken <= before;
         var injured = e.Injured is { } h && h.Span.EndToken >= before - 1 && h.Span.EndToken <= before;
         if (killed == injured || text.WordOf(before).ToLowerInvariant() is not ("in" or "near" or "at")) return result;
+        return Chain(text, sentence, places, k, killed);
+    }
+
+    /// <summary>
+    /// The counts told place by place after the place at <paramref name="k"/>: ", two in Kharkiv", "and one in Lviv" (the
+    /// outcome left out: the dead when <paramref name="killed"/>, else the hurt), "and three were injured in Sumy", "and
+    /// injured five in Mykolaiv" (the outcome told again, which says which). Seas follow a sea only.
+    /// </summary>
+    private static List<(PlaceMention Place, CountRange? Killed, CountRange? Injured)> Chain(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, int k, bool killed)
+    {
+        var result = new List<(PlaceMention, CountRange?, CountRange?)>();
+        var sea = places[k].Kind == PlaceKind.Sea;
         for (var j = k; j + 1 < places.Count; j++)
         {
             var from = places[j].Span.EndToken;
             var next = places[j + 1];
-            if (next.Span.StartToken >= sentence.EndToken || next.Kind is not (PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region)) break;
+            if (next.Span.StartToken >= sentence.EndToken || !(sea ? next.Kind == PlaceKind.Sea : next.Kind is PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region)) break;
             var i = from;
             if (i < next.Span.StartToken && (DivisionNouns.Contains(text.WordOf(i)) || RoleWords.AreaNouns.Contains(text.WordOf(i)))) i++;
             if (i < next.Span.StartToken && text.WordOf(i) == ",") i++;
             if (i < next.Span.StartToken && text.WordOf(i) == "and") i++;
             if (i == from || i >= next.Span.StartToken) break;
+            var start = i;
+            // "and injured five in Mykolaiv": the outcome's verb before the count.
+            var dead = CasualtyFinder.TellsDead(text.WordOf(i));
+            if (dead is not null) i++;
             var numbers = text.NumbersStartingIn(i, i + 1);
             // "and one in Lviv": the recognizer leaves a bare "one" alone.
             var one = numbers.Length == 0 && text.WordOf(i).Equals("one", StringComparison.OrdinalIgnoreCase);
             if (numbers.Length == 0 && !one) break;
-            var start = i;
             var (min, max, numberEnd) = one ? (1m, (decimal?)1m, i + 1) : (numbers[0].Min, numbers[0].Max, numbers[0].Span.EndToken);
             i = numberEnd;
             // "three people in Dnipro", "three more in Dnipro": a noun or "more"/"others" may follow the number.
             while (i < next.Span.StartToken && i - numberEnd < 2 && text.PosOf(i) is "NNS" or "NN" or "JJR" or "RBR") i++;
+            var end = dead is null ? numberEnd : i;
+            // "and three were injured in Sumy": the outcome's verb after the count.
+            if (dead is null)
+            {
+                var v = i;
+                while (v < next.Span.StartToken && v - i < 2 && text.WordOf(v).ToLowerInvariant() is "were" or "was" or "have" or "has" or "had" or "been") v++;
+                if (v > i && v < next.Span.StartToken && CasualtyFinder.TellsDead(text.WordOf(v)) is { } after)
+                {
+                    dead = after;
+                    i = end = v + 1;
+                }
+            }
             if (i >= next.Span.StartToken || text.WordOf(i).ToLowerInvariant() is not ("in" or "near" or "at")) break;
             if (i + 1 < next.Span.StartToken && PrepositionOfPlace(text, next.Span.StartToken, sentence) != i) break;
-            var count = new CountRange(min, max, text.Span(start, numberEnd));
-            result.Add((next, killed ? count : null, injured ? count : null));
+            var count = new CountRange(min, max, text.Span(start, end));
+            var isDead = dead ?? killed;
+            result.Add((next, isDead ? count : null, isDead ? null : count));
         }
         return result;
+    }
+
+    /// <summary>
+    /// "strikes killed at least nine people across the country, including five in Kyiv and two in Odesa": the parts of a
+    /// toll of dead or hurt that ", including" tells at towns, divisions or regions, each the count of an attack there.
+    /// Read for the first attack of the sentence whose words come before the toll's end; empty when there is none.
+    /// </summary>
+    private static List<(PlaceMention Place, CountRange? Killed, CountRange? Injured)> Included(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, ImmutableArray<Toll> tolls, HashSet<Toll> told, EventMention e)
+    {
+        foreach (var t in tolls)
+        {
+            // A running toll ("since the war began") counts no one attack's dead.
+            if (told.Contains(t) || t.Since is not null || t.SinceDate is not null || t.Counts is not (TollMeasure.Killed or TollMeasure.Injured) || !sentence.Contains(t.Span.StartToken) || e.Trigger.StartToken >= t.Span.EndToken) continue;
+            if ((t.Counts == TollMeasure.Killed ? e.Fatalities : e.Injured) is not null) continue;
+            // ", including" within a few words after the toll's count, no clause break between.
+            var at = -1;
+            for (var i = t.Span.EndToken; i + 2 < sentence.EndToken && i - t.Span.EndToken <= 5; i++)
+            {
+                if (ClauseBreaks.Contains(text.WordOf(i))) break;
+                if (text.WordOf(i) == "," && text.WordOf(i + 1).Equals("including", StringComparison.OrdinalIgnoreCase)) { at = i + 2; break; }
+            }
+            if (at < 0) continue;
+            var numbers = text.NumbersStartingIn(at, at + 1);
+            if (numbers.Length == 0 || numbers[0].Unit is not null) continue;
+            var i2 = numbers[0].Span.EndToken;
+            while (i2 < sentence.EndToken && i2 - numbers[0].Span.EndToken < 2 && text.PosOf(i2) is "NNS" or "NN") i2++;
+            if (i2 >= sentence.EndToken || text.WordOf(i2).ToLowerInvariant() is not ("in" or "near" or "at")) continue;
+            var k = FirstPlaceFrom(places, i2 + 1);
+            if (k >= places.Count || places[k].Span.StartToken >= sentence.EndToken || places[k].Span.StartToken - i2 > 6
+                || places[k].Kind is not (PlaceKind.City or PlaceKind.Admin1 or PlaceKind.Region) || PrepositionOfPlace(text, places[k].Span.StartToken, sentence) != i2) continue;
+            var killed = t.Counts == TollMeasure.Killed;
+            var count = new CountRange(numbers[0].Min, numbers[0].Max, numbers[0].Span);
+            var result = new List<(PlaceMention, CountRange?, CountRange?)> { (places[k], killed ? count : null, killed ? null : count) };
+            result.AddRange(Chain(text, sentence, places, k, killed));
+            told.Add(t);
+            return result;
+        }
+        return [];
     }
 
     /// <summary>

@@ -62,6 +62,28 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void Counts_told_at_places_of_their_own_with_their_own_verbs_or_as_parts_of_a_toll_are_each_places_attack()
+    {
+        static List<(string?, decimal?, decimal?)> Attacks(ArticleReading r) =>
+            r.Events.Where(e => e.Type == PloverType.Assault).Select(e => (e.Location?.Span.Text, e.Fatalities?.Min, e.Injured?.Min)).ToList();
+        // The other outcome, told with its own verb after or before its count.
+        Attacks(Read("Two people were killed in Lviv and five were injured in Rivne on Friday."))
+            .ShouldBe([("Lviv", 2m, null), ("Rivne", null, 5m)]);
+        Attacks(Read("A missile attack on Friday killed three people in Kherson and wounded six in Mykolaiv."))
+            .ShouldBe([("Kherson", 3m, null), ("Mykolaiv", null, 6m)]);
+        // Seas after a sea; as many strikes as places, so each is one.
+        var seas = Read("The navy carried out two strikes on Friday, killing three people in the Caribbean and one in the eastern Pacific.");
+        Attacks(seas).Select(a => (a.Item2, a.Item3)).ShouldBe([(3m, null), (1m, null)]);
+        seas.Events.Where(e => e.Type == PloverType.Assault).ShouldAllBe(e => e.Count == null);
+        // A toll's parts at cities after ", including".
+        Attacks(Read("Strikes overnight killed at least ten people across Ukraine, including four in Kharkiv and three in Poltava."))
+            .Where(a => a.Item2 is not null).ShouldBe([("Kharkiv", 4m, null), ("Poltava", 3m, null)]);
+        // A running toll's part is no attack's count.
+        Attacks(Read("Shelling has killed more than 9,000 civilians across Ukraine since March 2022, including 700 in Kharkiv."))
+            .ShouldAllBe(a => a.Item2 == null);
+    }
+
+    [Fact]
     public void An_attack_a_speaker_tells_at_a_place_of_its_own_in_one_quotation_is_another_attack_not_a_repeat()
     {
         var r = Read("“Nine people were killed in the attack. Rebels also carried out attacks in Kharkiv, wounding four villagers,” the governor said.");

@@ -40,6 +40,8 @@ internal static class IncidentTitle
         if (sides is null && IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign, place, side ?? by) is { } target) title += " " + word + " " + target;
         if (place is not null && (!IncidentWords.SpokenTypes.Contains(PloverTypes.Name(type)) || place.Precision is "city" or "point")) title += PlaceText(place);
         if (time is not null && DayText(time) is { } day) title += ", " + day;
+        // The dead are an attack's, and only of one that happened: no "agreement: 24 killed", no "planned strike: 3 killed".
+        if (type != PloverType.Assault || IncidentMatcher.ClassOf(modality) != ModalityClass.Factual) fatalities = null;
         // A campaign's latest toll is its figure as of its last day ("at least 69 killed"), not a span of its reports.
         if (latestToll && fatalities is { Best: > 0 } f) title += ": at least " + f.Best.ToString(CultureInfo.InvariantCulture) + " killed";
         else if (DeadText(fatalities) is { } dead) title += ": " + dead;
@@ -64,7 +66,7 @@ internal static class IncidentTitle
     {
         var bare = Bare(actor.Text);
         if (bare.Length < 2 || Pronouns.Contains(bare, StringComparer.OrdinalIgnoreCase) || places.Contains(bare)) return false;
-        if (IncidentWords.HasAny(actor.Text, IncidentWords.Critic)) return false;
+        if (IncidentWords.HasAny(actor.Text, IncidentWords.Critic) || IncidentWords.Split(actor.Text).Any(IncidentWords.NotInActor.Contains)) return false;
         return actor.EntityKey is not null || actor.Country is not null;
     }
 
@@ -183,7 +185,7 @@ internal static class IncidentTitle
                 && !(atSettlement && IncidentWords.SettlementNouns.Contains(words[^1]))
                 && !words.Any(IncidentWords.NotInTarget.Contains)
                 // Another attack is no target ("strike on the strikes"), nor the title's own place or actor again.
-                && !IsTitleNoun(words[^1]) && !(placeWords.Length > 0 && ContainsRun(words, placeWords))
+                && !IsTitleNoun(words[^1]) && !IncidentWords.FiredWords.Contains(words[^1]) && !(placeWords.Length > 0 && ContainsRun(words, placeWords))
                 && !(actor is not null && Bare(actor).Equals(Bare(r.Text), StringComparison.OrdinalIgnoreCase))
                 && (!spoken || r.EntityKey is not null || r.Country is not null || CountryOfWords(r.Text) is not null))
             .ToList();

@@ -461,4 +461,28 @@ public sealed class IncidentSummaryTests
         var deed = accusation with { Recipients = [new ParticipantFacts("the killings", null, null)] };
         Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [deed])).Incident.Title.ShouldBe("US accusation, 2 Sep 2025");
     }
+
+    [Fact]
+    public void A_weapon_fired_is_no_target()
+    {
+        var ev = Strike("d-1", "v-1", 3, day: Tuesday) with { Recipients = [new ParticipantFacts("two shells", null, null)] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike in the Caribbean Sea, 2 Sep 2025: 3 killed");
+    }
+
+    [Fact]
+    public void A_misread_day_is_no_actor()
+    {
+        var day = new ParticipantFacts("Earlier Monday, Ilves", "k:person:ilves", null);
+        var said = Strike("d-1", "v-1", actors: [day]) with { Type = PloverType.Threaten, Trigger = "warned", Location = null, Recipients = [] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [said])).Incident.Title.ShouldBe("Threat");
+    }
+
+    [Fact]
+    public void Only_an_attack_that_happened_is_titled_with_its_dead()
+    {
+        var planned = Strike("d-1", "v-1", 3, day: Tuesday, modality: Modality.Planned);
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [planned])).Incident.Title.ShouldBe("Planned US strike on a boat in the Caribbean Sea, 2 Sep 2025");
+        var talks = Strike("d-1", "v-1", 3, day: Tuesday) with { Type = PloverType.Agree, Trigger = "agreed", Recipients = [] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [talks])).Incident.Title.ShouldBe("US agreement in the Caribbean Sea, 2 Sep 2025");
+    }
 }

@@ -37,9 +37,11 @@ internal static class IncidentTitle
         var (side, by) = sides is null ? ActorOf(ofType, places) : (sides, null);
         var title = prefix + (side is null ? noun : side + " " + noun);
         if (by is not null) title += " by " + by;
-        if (sides is null && IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign, place) is { } target) title += " " + word + " " + target;
-        if (place is not null) title += PlaceText(place);
+        if (sides is null && IncidentWords.TargetWord(PloverTypes.Name(type)) is { } word && TargetOf(ofType, places, campaign, place, side ?? by) is { } target) title += " " + word + " " + target;
+        if (place is not null && (!IncidentWords.SpokenTypes.Contains(PloverTypes.Name(type)) || place.Precision is "city" or "point")) title += PlaceText(place);
         if (time is not null && DayText(time) is { } day) title += ", " + day;
+        // The dead are an attack's, and only of one that happened: no "agreement: 24 killed", no "planned strike: 3 killed".
+        if (type != PloverType.Assault || IncidentMatcher.ClassOf(modality) != ModalityClass.Factual) fatalities = null;
         // A campaign's latest toll is its figure as of its last day ("at least 69 killed"), not a span of its reports.
         if (latestToll && fatalities is { Best: > 0 } f) title += ": at least " + f.Best.ToString(CultureInfo.InvariantCulture) + " killed";
         else if (DeadText(fatalities) is { } dead) title += ": " + dead;
@@ -64,7 +66,7 @@ internal static class IncidentTitle
     {
         var bare = Bare(actor.Text);
         if (bare.Length < 2 || Pronouns.Contains(bare, StringComparer.OrdinalIgnoreCase) || places.Contains(bare)) return false;
-        if (IncidentWords.HasAny(actor.Text, IncidentWords.Critic)) return false;
+        if (IncidentWords.HasAny(actor.Text, IncidentWords.Critic) || IncidentWords.Split(actor.Text).Any(IncidentWords.NotInActor.Contains)) return false;
         return actor.EntityKey is not null || actor.Country is not null;
     }
 
@@ -169,8 +171,11 @@ internal static class IncidentTitle
     }
 
     /// <summary>The most named target: a short phrase without a number or a pronoun, "the" made "a" for a single event.</summary>
-    private static string? TargetOf(List<EventFacts> events, IReadOnlySet<string> places, bool campaign, PlaceFacts? place)
+    private static string? TargetOf(List<EventFacts> events, IReadOnlySet<string> places, bool campaign, PlaceFacts? place, string? actor)
     {
+        // Words are said against a party ("accusation against Thailand"), not against a thing or a notion.
+        var spoken = IncidentWords.SpokenTypes.Contains(PloverTypes.Name(events[0].Type));
+        string[] placeWords = place is null ? [] : IncidentWords.Split(place.Name);
         // "the border town" of an incident at a town is that town, which the title names.
         var atSettlement = place is { Precision: "city" or "point" or "region" };
         // The dead or wounded are no target ("killed two people in a strike on a boat": the boat, or none).
@@ -178,7 +183,11 @@ internal static class IncidentTitle
             .Where(r => Bare(r.Text) is var b && b.Length > 1 && !Pronouns.Contains(b, StringComparer.OrdinalIgnoreCase) && !places.Contains(b)
                 && !r.Text.Any(char.IsDigit) && IncidentWords.Split(r.Text) is { Length: > 0 and <= 4 } words && !IncidentWords.PlaceNouns.Contains(words[^1])
                 && !(atSettlement && IncidentWords.SettlementNouns.Contains(words[^1]))
-                && !words.Any(IncidentWords.NotInTarget.Contains))
+                && !words.Any(IncidentWords.NotInTarget.Contains)
+                // Another attack is no target ("strike on the strikes"), nor the title's own place or actor again.
+                && !IsTitleNoun(words[^1]) && !IncidentWords.FiredWords.Contains(words[^1]) && !(placeWords.Length > 0 && ContainsRun(words, placeWords))
+                && !(actor is not null && Bare(actor).Equals(Bare(r.Text), StringComparison.OrdinalIgnoreCase))
+                && (!spoken || r.EntityKey is not null || r.Country is not null || CountryOfWords(r.Text) is not null))
             .ToList();
         if (targets.Count == 0) return null;
         var top = targets.GroupBy(r => r.EntityKey ?? Bare(r.Text), StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
@@ -194,6 +203,16 @@ internal static class IncidentTitle
         return text.Length > 0 && char.IsUpper(text[0]) && top.First().EntityKey is null ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
+    private static bool IsTitleNoun(string word) =>
+        IncidentWords.TitleNouns.Any(p => p.Key.Equals(word, StringComparison.OrdinalIgnoreCase) || p.Value.Equals(word, StringComparison.OrdinalIgnoreCase));
+
+    private static bool ContainsRun(string[] words, string[] run)
+    {
+        for (var i = 0; i + run.Length <= words.Length; i++)
+            if (run.Select((w, j) => w.Equals(words[i + j], StringComparison.OrdinalIgnoreCase)).All(x => x)) return true;
+        return false;
+    }
+
     private static bool Counted(RangeFacts? figure, ParticipantFacts recipient) =>
         figure is not null && recipient.Text.Length > 0 && figure.Text.Contains(recipient.Text, StringComparison.OrdinalIgnoreCase);
 
@@ -205,6 +224,10 @@ internal static class IncidentTitle
         var first = IncidentWords.Split(name).FirstOrDefault() ?? "";
         if (IncidentWords.PlacePrepositions.Contains(first)) return " " + name;
         var last = IncidentWords.Split(name).LastOrDefault() ?? "";
+        // A sea named by the country it lies off ("off the coast of Venezuela") is off that country, not in it.
+        if (place.Precision == "sea" && place.Country is { } c && Gazetteer.Default.Country(c)?.Entity.Name == name) return " off " + name;
+        // A province named like its capital is named as the province ("in the Kiev region"), not as the city.
+        if (PlaceDivisions.NamedLikeACity(place)) return " in the " + name + " region";
         var article = (IncidentWords.PlaceArticles.Contains(place.Precision) || IncidentWords.ArticleNames.Contains(last)) && !first.Equals("the", StringComparison.OrdinalIgnoreCase) ? "the " : "";
         return " in " + article + name;
     }

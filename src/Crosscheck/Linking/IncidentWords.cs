@@ -54,6 +54,15 @@ internal static class IncidentWords
     public static FrozenSet<string> NotInTarget { get; } = Set(File, "not-in-target");
     /// <summary>"town", "village": a target they head is the place itself when the incident lies at a town or city.</summary>
     public static FrozenSet<string> SettlementNouns { get; } = Set(File, "settlement-nouns");
+
+    /// <summary>Last words of a weapon fired, never a title's target ("bombs").</summary>
+    public static FrozenSet<string> FiredWords { get; } = Set(File, "fired-words");
+
+    /// <summary>Words of a day that keep a phrase out of a title as its actor ("Later Tuesday").</summary>
+    public static FrozenSet<string> NotInActor { get; } = Set(File, "not-in-actor");
+
+    /// <summary>PLOVER types of what is said, not done: titled by who and against whom, placed only at a town or city.</summary>
+    public static FrozenSet<string> SpokenTypes { get; } = Set(File, "spoken-types");
     /// <summary>"first", "other", "same": words after "the" that place a target in its report, dropped in a title of one attack.</summary>
     public static FrozenSet<string> ReportRelativeWords { get; } = Set(File, "report-relative-words");
 

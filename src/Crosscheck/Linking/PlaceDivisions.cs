@@ -30,6 +30,10 @@ internal static class PlaceDivisions
         return index is not null && index.TryGetValue(Key(country, place.Name), out var codes) ? codes : null;
     }
 
+    /// <summary>True when a first-level division shares its name with a city of its country ("Kiev" the province and the capital).</summary>
+    public static bool NamedLikeACity(PlaceFacts place) =>
+        place is { Precision: "admin1", Country: not null } && Of(place with { Precision = "city" }) is not null;
+
     /// <summary>True when the gazetteer puts the two places in no common first-level division; null when it cannot tell.</summary>
     public static bool? Apart(PlaceFacts a, PlaceFacts b) =>
         Of(a) is { } da && Of(b) is { } db ? !da.Intersect(db, StringComparer.Ordinal).Any() : null;

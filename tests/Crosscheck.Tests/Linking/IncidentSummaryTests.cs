@@ -409,4 +409,80 @@ public sealed class IncidentSummaryTests
         title.ShouldBe("Planned deployment in the American waters");
         title.ShouldNotContain("by American waters");
     }
+
+    [Fact]
+    public void A_province_named_like_its_capital_is_named_as_the_province()
+    {
+        var province = new PlaceFacts("Kyiv", "Kiev", "UA", "admin1", null, null);
+        var city = new PlaceFacts("Kyiv", "Kiev", "UA", "city", 50.45, 30.52);
+        var ev = Strike("d-1", "v-1", 2, day: Tuesday) with { Location = province };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike on a boat in the Kiev region, 2 Sep 2025: 2 killed");
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev with { Location = city }])).Incident.Title.ShouldBe("US strike on a boat in Kiev, 2 Sep 2025: 2 killed");
+    }
+
+    [Fact]
+    public void A_country_or_a_sea_is_named_as_a_reporter_names_it()
+    {
+        var states = new PlaceFacts("the US", "United States", "US", "country", 38.9, -77.0);
+        var offCoast = new PlaceFacts("off the coast of the country", "Venezuela", "VE", "sea", 15, -75);
+        var ev = Strike("d-1", "v-1", 2, day: Tuesday) with { Location = states };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike on a boat in the United States, 2 Sep 2025: 2 killed");
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev with { Location = offCoast }])).Incident.Title.ShouldBe("US strike on a boat off Venezuela, 2 Sep 2025: 2 killed");
+    }
+
+    [Fact]
+    public void A_claim_a_day_another_attack_or_a_place_again_is_no_target()
+    {
+        var town = new PlaceFacts("Valtorre", "Valtorre", "IT", "city", 45.1, 9.2);
+        foreach (var vague in new[] { "only military sites", "yesterday", "the earlier attack", "the strikes", "the capital", "northern Valtorre", "two districts" })
+        {
+            var ev = Strike("d-1", "v-1", 2, day: Tuesday) with { Location = town, Recipients = [new ParticipantFacts(vague, null, null)] };
+            Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike in Valtorre, 2 Sep 2025: 2 killed");
+        }
+    }
+
+    [Fact]
+    public void A_title_never_names_its_actor_again_as_its_target()
+    {
+        var speaker = new ParticipantFacts("Marta Ilves", "k:person:marta-ilves", null);
+        var ev = Strike("d-1", "v-1", actors: [speaker]) with { Type = PloverType.Threaten, Trigger = "warned", Location = null, Recipients = [speaker] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("Threat by Marta Ilves");
+    }
+
+    [Fact]
+    public void Words_said_are_titled_by_who_against_whom_and_a_town_they_were_said_in_never_the_sea_they_are_about()
+    {
+        var mexico = new ParticipantFacts("Mexico", "k:geo:3996063", "MX");
+        var accusation = Strike("d-1", "v-1", day: Tuesday) with { Type = PloverType.Accuse, Trigger = "accused", Recipients = [mexico] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [accusation])).Incident.Title.ShouldBe("US accusation against Mexico, 2 Sep 2025");
+        var town = new PlaceFacts("Valtorre", "Valtorre", "IT", "city", 45.1, 9.2);
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [accusation with { Location = town }])).Incident.Title.ShouldBe("US accusation against Mexico in Valtorre, 2 Sep 2025");
+        // A notion or a deed is not whom words are said against ("accused of the killings").
+        var deed = accusation with { Recipients = [new ParticipantFacts("the killings", null, null)] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [deed])).Incident.Title.ShouldBe("US accusation, 2 Sep 2025");
+    }
+
+    [Fact]
+    public void A_weapon_fired_is_no_target()
+    {
+        var ev = Strike("d-1", "v-1", 3, day: Tuesday) with { Recipients = [new ParticipantFacts("two shells", null, null)] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike in the Caribbean Sea, 2 Sep 2025: 3 killed");
+    }
+
+    [Fact]
+    public void A_misread_day_is_no_actor()
+    {
+        var day = new ParticipantFacts("Earlier Monday, Ilves", "k:person:ilves", null);
+        var said = Strike("d-1", "v-1", actors: [day]) with { Type = PloverType.Threaten, Trigger = "warned", Location = null, Recipients = [] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [said])).Incident.Title.ShouldBe("Threat");
+    }
+
+    [Fact]
+    public void Only_an_attack_that_happened_is_titled_with_its_dead()
+    {
+        var planned = Strike("d-1", "v-1", 3, day: Tuesday, modality: Modality.Planned);
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [planned])).Incident.Title.ShouldBe("Planned US strike on a boat in the Caribbean Sea, 2 Sep 2025");
+        var talks = Strike("d-1", "v-1", 3, day: Tuesday) with { Type = PloverType.Agree, Trigger = "agreed", Recipients = [] };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [talks])).Incident.Title.ShouldBe("US agreement in the Caribbean Sea, 2 Sep 2025");
+    }
 }

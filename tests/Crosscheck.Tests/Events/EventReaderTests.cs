@@ -172,6 +172,30 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_attack_s_side_comes_from_its_noun_its_light_verb_or_the_attack_its_dead_died_in()
+    {
+        static string[] Actors(ArticleReading r, string word) =>
+            [.. r.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Text.Contains(word, StringComparison.Ordinal)).Actors.Select(a => a.Span.Text)];
+        // The dead "killed in last week's Chilean strike": the strike's side, though "killed" has no doer of its own.
+        Actors(Read("The mayor said the four people killed in last week's Chilean strike were farmers."), "killed").ShouldBe(["Chilean"]);
+        // A place owning the place of the dead is no side.
+        Actors(Read("Two people were killed in Lviv's Sykhiv district on Sunday, the mayor said."), "killed").ShouldBeEmpty();
+        // "carried out two raids", its particle misparsed as the noun's preposition: the light verb's subject.
+        Actors(Read("The Peruvian navy carried out two raids on smuggling camps on Tuesday, killing five people."), "raids").ShouldContain(a => a.Contains("navy"));
+        // A sea before the attack noun says where, not who.
+        Actors(Read("The Atlantic strike hit a trawler west of the islands on Friday."), "strike").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_accusation_s_charge_is_not_the_main_word_of_the_attack_it_names()
+    {
+        // "accused Lima of murder": the attack is the strike the dead were killed in, read with its side.
+        var r = Read("President Ruiz said the three men killed in Sunday's Peruvian strike on the river were farmers, and accused Lima of murder.");
+        var attack = r.Events.Single(e => e.Type == PloverType.Assault);
+        attack.Actors.Select(a => a.Span.Text).ShouldBe(["Peruvian"]);
+    }
+
+    [Fact]
     public void A_target_ends_before_a_compass_word_that_says_where_it_lay()
     {
         // The parse may hang "a trawler" under "south", and the tagger take an unknown noun for an adjective.

@@ -34,6 +34,21 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_strike_told_in_the_ocean_and_in_its_part_by_two_stories_is_one_incident()
+    {
+        // A wire report of the strike, and a minister's statement about its victims a week later, in words the wire never
+        // uses (so the two land in two stories): "the Pacific" and "the eastern Pacific" are the same waters.
+        var wire = Facts("ocean-a", "Harbor Ledger", "2026-04-10",
+            "The US military struck a semi-submersible vessel in the Pacific on Thursday, killing two people, Southern Command said. "
+            + "The command released a video of the vessel exploding.");
+        var minister = Facts("ocean-b", "Cordillera Herald", "2026-04-14",
+            "Minister Elena Quispe told legislators in Lima on Monday that the two fishermen killed in last Thursday's US strike in the eastern Pacific "
+            + "came from the port of Paita, and said their families had asked the foreign ministry for help.");
+        var record = Link(wire, minister);
+        IncidentWith(record, wire, "struck").Id.ShouldBe(IncidentWith(record, minister, "killed").Id);
+    }
+
+    [Fact]
     public void Strikes_in_two_seas_on_one_day_are_two_incidents()
     {
         var a = Facts("sea-a", "Harbor Ledger", "2025-10-30", "US forces struck a boat in the Caribbean Sea on Wednesday, killing four people.");

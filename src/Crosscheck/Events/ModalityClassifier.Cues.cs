@@ -39,7 +39,7 @@ public sealed partial class ModalityClassifier
     private static readonly string[] SetSections =
     [
         "irregular-verb-forms", "infinitive-only-plans", "that-complement-nouns", "negations", "negative-subjects", "auxiliaries",
-        "be-forms", "hedge-adverbs", "conditionals", "whether-if-governors", "occur-verbs", "phrasal-verbs", "past-links", "content-verbs",
+        "be-forms", "hedge-adverbs", "conditionals", "whether-if-governors", "occur-verbs", "phrasal-verbs", "past-links", "content-verbs", "appraisal-verbs",
     ];
 
     // The sections of the file; every field below is read from it, so they follow it.
@@ -64,6 +64,8 @@ public sealed partial class ModalityClassifier
     private static readonly FrozenSet<string> OccurVerbs = CueSet("occur-verbs");
     /// <summary>"include", "involve": an event they take as object is what their subject (a plan, an option) holds.</summary>
     private static readonly FrozenSet<string> ContentVerbs = CueSet("content-verbs");
+    /// <summary>"questioned", "challenged": with a definite event as object they appraise what took place.</summary>
+    private static readonly FrozenSet<string> AppraisalVerbs = CueSet("appraisal-verbs");
     /// <summary>"after", "following", "since": the event in their phrase took place, whatever governs the phrase.</summary>
     private static readonly FrozenSet<string> PastLinks = CueSet("past-links");
 

@@ -140,9 +140,11 @@ public sealed partial class ModalityClassifier
     private static int StepFromNoun(AnnotatedText text, TokenSpan sentence, int noun, ref Findings state)
     {
         var j = noun - 1;
+        var definite = false;
         for (; j >= sentence.StartToken; j--)
         {
             var w = text.WordOf(j);
+            definite |= text.PosOf(j) is "PRP$" or "POS" || text.PosOf(j) == "DT" && w.ToLowerInvariant() is "the" or "these" or "those" or "this" or "that";
             // "agreed to a ceasefire following the strikes": what a past link introduces took place.
             if (PastLinks.Contains(w)) break;
             if (w.Equals("no", StringComparison.OrdinalIgnoreCase)) { state.Take(Cue.None, true, Cue.None); continue; }
@@ -171,6 +173,8 @@ public sealed partial class ModalityClassifier
             state.Take(particle, negated, modal);
             return -1;
         }
+        // "questioned the strikes", "challenged the legality of the raid": a definite event appraised took place.
+        if (definite && AppraisalVerbs.Contains(word) && IsVerb(text, j)) { state.Stop = true; return -1; }
         // The object of a verb: "launched a strike", "considered an operation".
         if (IsVerb(text, j) && !(Auxiliaries.Contains(word) && IsBe(word))) { state.ViaObject = true; return j; }
         if (wordTag is "IN" or "TO" && j > sentence.StartToken)

@@ -235,7 +235,8 @@ public sealed partial class CasualtyFinder
             killed = (s.Additional || fromHurt) && killed is not null ? Add(text, killed, range) : Larger(killed, range);
             // The wounded victim died: move them from injured to killed.
             // "The second victim was pronounced dead" is not the wounded one.
-            if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s))
+            // "Four children were among the dead" names some of the dead, not wounded who died.
+            if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s) && !AmongThem(text, s))
             {
                 var min = Math.Max(0, injured.Min - s.Min);
                 moved += injured.Min - min;
@@ -251,6 +252,16 @@ public sealed partial class CasualtyFinder
             injured = s.Additional && injured is not null ? Add(text, injured, range) : Larger(injured, range);
         }
         return target with { Fatalities = killed, Injured = injured };
+    }
+
+    /// <summary>"two children were among the dead": the statement puts its victims among a group told elsewhere.</summary>
+    private static bool AmongThem(AnnotatedText text, Statement s)
+    {
+        for (var i = Math.Max(s.Start, s.VictimEnd); i < s.End; i++)
+        {
+            if (text.WordOf(i).Equals("among", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>"the second victim", "the other man": a victim other than the one named before.</summary>

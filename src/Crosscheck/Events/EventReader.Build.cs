@@ -25,7 +25,7 @@ public sealed partial class EventReader
         // An accusation's charge ("accused Washington of murder") is what the accuser calls the act, not the report of it.
         var matches = group.Count > 1 && SyntaxScope.HasParse(text, sentence) ? (triggers.IsDefault ? Lexicon.Match(text, sentence) : triggers) : default;
         var first = group.OrderBy(r => r.Modality == group[0].Modality ? 0 : 1).ThenBy(r => !matches.IsDefault && IsCharge(text, r.Trigger, matches) ? 1 : 0)
-            .ThenByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
+            .ThenBy(r => !matches.IsDefault && IsDoerOfAnother(text, r.Trigger, matches) ? 1 : 0).ThenByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
         var main = first.Trigger;
         var clause = Clause(text, sentence, main.Span);
         foreach (var r in group) clause = Union(text, clause, Clause(text, sentence, r.Trigger.Span));
@@ -185,6 +185,17 @@ public sealed partial class EventReader
     }
 
     /// <summary>Whether the trigger is the "of" phrase of an accusation's verb ("accused the navy of murder").</summary>
+    /// <summary>
+    /// "A suicide bomber attacked a hotel": an event word that names the attacker (@attacker-nouns) and is the subject of
+    /// another event word says who did that act; the act is the group's main word, so the attacker is its actor.
+    /// </summary>
+    private static bool IsDoerOfAnother(AnnotatedText text, TriggerMatch trigger, ImmutableArray<TriggerMatch> matches)
+    {
+        if (!RoleWords.AttackerNouns.Contains(text.WordOf(trigger.Span.EndToken - 1)) || text.RelationOf(trigger.Head) is not ("nsubj" or "nsubj:pass")) return false;
+        var verb = text.HeadOf(trigger.Head);
+        return verb >= 0 && matches.Any(m => m.Span.Contains(verb) && !m.Span.Contains(trigger.Head));
+    }
+
     private static bool IsCharge(AnnotatedText text, TriggerMatch trigger, ImmutableArray<TriggerMatch> matches)
     {
         // (The parse may hang the charge on the accused: "accused [Washington of murder]".)

@@ -21,7 +21,8 @@ public sealed partial class EventReader
     {
         var i = token - 1;
         // "in the northern province of Surin", "near the town of X": the area noun's preposition governs the place.
-        if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(i - 1)))
+        // "on the outskirts of Mogadishu", "at the edge of the town": so does a noun of a place's part or surroundings.
+        if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && (RoleWords.AreaNouns.Contains(text.WordOf(i - 1)) || RoleWords.EdgeNouns.Contains(text.WordOf(i - 1))))
         {
             i -= 2;
             // "in the border province of Banteay Meanchey", "in the southern port city of Kherson", "in the front-line

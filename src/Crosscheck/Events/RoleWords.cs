@@ -23,6 +23,12 @@ internal static class RoleWords
 
     public static FrozenSet<string> AreaNouns => Section("area-nouns");
 
+    /// <summary>Nouns of a part or the surroundings of a place ("outskirts", "edge"), whose "of" phrase names the place.</summary>
+    public static FrozenSet<string> EdgeNouns => Section("edge-nouns");
+
+    /// <summary>Nouns that name an attacker, heading some event words ("suicide bomber"): the doer, not the act.</summary>
+    public static FrozenSet<string> AttackerNouns => Section("attacker-nouns");
+
     /// <summary>Nouns of owning an act ("responsibility", "credit") whose "for" phrase is the claimant's doing.</summary>
     public static FrozenSet<string> ResponsibilityNouns => Section("responsibility-nouns");
 

@@ -83,6 +83,8 @@ public sealed class SalienceJudge
         // "Earlier this month, a strike on the city killed 38": a span the text itself sets before its news.
         if (!isNews && e.Time is { Precision: not TimePrecision.Day, Span.Length: > 0 } said
             && text.WordOf(said.Span.StartToken).Equals("earlier", StringComparison.OrdinalIgnoreCase)) return Salience.Background;
+        // "The group often attacks army posts": an event verb in the simple present outside the headline tells a habit, not news.
+        if (!isNews && e.Segment is not SegmentKind.Headline && IsSimplePresent(text, e.Trigger)) return Salience.Background;
         if (e.Time is { Start: { } start, End: { } end } && first is { } f && last is { } l)
         {
             if (end.DayNumber < f - slack) return Salience.Background;
@@ -91,6 +93,17 @@ public sealed class SalienceJudge
         }
         if (isNews) return Salience.Main;
         return newsTypes.Contains(e.Type) ? Salience.Main : Salience.Background;
+    }
+
+    /// <summary>Whether the event's word is a verb in the simple present ("attacks", "strike" after "they"), with no auxiliary.</summary>
+    private static bool IsSimplePresent(AnnotatedText text, TokenSpan trigger)
+    {
+        if (trigger.Length == 0 || text.PosOf(trigger.StartToken) is not ("VBZ" or "VBP")) return false;
+        foreach (var d in new Token(text, trigger.StartToken).Dependents)
+        {
+            if (d.Relation is "aux" or "aux:pass") return false;
+        }
+        return true;
     }
 
     /// <summary>The headline's and lede's events; else those of the first sentence with an event.</summary>

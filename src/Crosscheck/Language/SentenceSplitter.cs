@@ -50,7 +50,7 @@ public sealed class SentenceSplitter : IPipelineComponent
 
     /// <summary>
     /// The dash ending a wire dateline that opens a sentence, or -1: a place in capitals ("WASHINGTON", "SANTO DOMINGO",
-    /// "ST. PETERSBURG"), then, on the same line, a comma and a country or date and/or an outlet in brackets, then a dash
+    /// "ST. PETERSBURG", "KYIV/MOSCOW"), then, on the same line, a comma and a country or date and/or an outlet in brackets, then a dash
     /// ("—", "–", "-", "--") before a capitalized word; or the place in capitals and a colon ("LAHORE:") before a capitalized
     /// word on the same line. Only capitals: "Washington - the capital" is prose.
     /// </summary>
@@ -82,14 +82,19 @@ public sealed class SentenceSplitter : IPipelineComponent
         return -1;
     }
 
-    /// <summary>A word in capitals of two or more letters ("KYIV", "ST.", "PORT-AU-PRINCE").</summary>
+    /// <summary>
+    /// A word in capitals of two or more letters ("KYIV", "ST.", "PORT-AU-PRINCE"), or two such joined by a slash where a
+    /// story is filed from two places ("KYIV/MOSCOW").
+    /// </summary>
     private static bool IsCapitalsWord(string word)
     {
         var letters = 0;
-        foreach (var c in word)
+        for (var i = 0; i < word.Length; i++)
         {
+            var c = word[i];
             if (char.IsLower(c)) return false;
             if (char.IsLetter(c)) letters++;
+            else if (c == '/' && letters >= 2 && i + 1 < word.Length) letters = 0;
             else if (c is not ('.' or '-' or '\'')) return false;
         }
         return letters >= 2;

@@ -179,7 +179,8 @@ internal static class IncidentTitle
         // "the border town" of an incident at a town is that town, which the title names.
         var atSettlement = place is { Precision: "city" or "point" or "region" };
         // The dead or wounded are no target ("killed two people in a strike on a boat": the boat, or none).
-        var targets = events.SelectMany(e => e.Recipients.Where(r => !Counted(e.Fatalities, r) && !Counted(e.Injured, r)))
+        // The news names the target, not a mention the reports recall ("the group often attacks army posts").
+        List<ParticipantFacts> Targets(List<EventFacts> from) => from.SelectMany(e => e.Recipients.Where(r => !Counted(e.Fatalities, r) && !Counted(e.Injured, r)))
             .Where(r => Bare(r.Text) is var b && b.Length > 1 && !Pronouns.Contains(b, StringComparer.OrdinalIgnoreCase) && !places.Contains(b)
                 && !r.Text.Any(char.IsDigit) && IncidentWords.Split(r.Text) is { Length: > 0 and <= 4 } words && !IncidentWords.PlaceNouns.Contains(words[^1])
                 && !(atSettlement && IncidentWords.SettlementNouns.Contains(words[^1]))
@@ -189,6 +190,8 @@ internal static class IncidentTitle
                 && !(actor is not null && Bare(actor).Equals(Bare(r.Text), StringComparison.OrdinalIgnoreCase))
                 && (!spoken || r.EntityKey is not null || r.Country is not null || CountryOfWords(r.Text) is not null))
             .ToList();
+        var news = events.Where(e => e.Salience == "main").ToList();
+        var targets = Targets(news.Count > 0 ? news : events);
         if (targets.Count == 0) return null;
         var top = targets.GroupBy(r => r.EntityKey ?? Bare(r.Text), StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         var text = top.Select(r => r.Text).OrderBy(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First();

@@ -96,6 +96,22 @@ public static partial class LinkFactsBuilder
         return false;
     }
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> PersonNouns = CasualtyWords.Set("person-nouns");
+
+    /// <summary>
+    /// "neutralised several dozen terrorists", "dozens of civilians": a series word that counts the people its noun names
+    /// (within three words, past "of", "dozen" and adjectives) counts victims, not events.
+    /// </summary>
+    private static bool CountsPeople(AnnotatedText text, int word, int end)
+    {
+        for (var i = word + 1; i < Math.Min(end, word + 4); i++)
+        {
+            if (text.PosOf(i) is "NN" or "NNS" && !text.WordOf(i).Equals("dozen", StringComparison.OrdinalIgnoreCase)) return PersonNouns.Contains(text.WordOf(i));
+            if (text.PosOf(i) is not ("IN" or "JJ" or "CD" or "DT") && !text.WordOf(i).Equals("dozen", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return false;
+    }
+
     /// <summary>How many words after the event word a span of years may stand.</summary>
     private const int HabitReach = 6;
 
@@ -141,7 +157,7 @@ public static partial class LinkFactsBuilder
         {
             var w = text.WordOf(i);
             if (SingleWords.Contains(w)) single = true;
-            else if (SeriesWords.Contains(w)) plural = true;
+            else if (SeriesWords.Contains(w) && !CountsPeople(text, i, sentence.EndToken)) plural = true;
         }
         // A verb whose object right after it is plural ("bombing ships", "bombed and intercepted multiple boats") or
         // one thing ("destroyed a boat", "fired on another vessel"). Killing words count people, not events, so for

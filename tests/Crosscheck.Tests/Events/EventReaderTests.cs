@@ -196,6 +196,24 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_place_on_the_outskirts_or_at_the_edge_of_a_city_is_that_city()
+    {
+        static string? Place(string text) => Read(text).Events.Single(e => e.Type == PloverType.Assault).Location?.Name;
+        Place("Gunmen attacked a village on the outskirts of Kano on Friday, killing ten people.").ShouldBe("Kano");
+        Place("A bomb exploded at the northern edge of Kano on Friday.").ShouldBe("Kano");
+        // A distance from a city still says where it is not.
+        Place("Gunmen attacked a village 80 km from Kano on Friday.").ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_attacker_noun_that_is_the_subject_of_an_attack_verb_is_its_actor()
+    {
+        var attack = Read("A suicide bomber attacked a hotel in Kano on Friday, killing ten people.").Events.Single(e => e.Type == PloverType.Assault);
+        attack.Actors.Select(a => a.Span.Text).ShouldBe(["A suicide bomber"]);
+        attack.Recipients.Select(r => r.Span.Text).ShouldContain("a hotel");
+    }
+
+    [Fact]
     public void A_target_ends_before_a_compass_word_that_says_where_it_lay()
     {
         // The parse may hang "a trawler" under "south", and the tagger take an unknown noun for an adjective.

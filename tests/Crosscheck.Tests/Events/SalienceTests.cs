@@ -42,6 +42,26 @@ public sealed class SalienceTests
     }
 
     [Fact]
+    public void An_attack_told_in_the_simple_present_is_a_habit_not_news()
+    {
+        const string article = """
+            ---
+            published: 2025-06-12
+            ---
+            Rebels shell border town
+
+            Rebel artillery shelled the border town of Kessa on Wednesday, killing four civilians, the army said.
+
+            The rebels often attack convoys on the mountain road.
+
+            Later, the rebels attacked a convoy on the mountain road, officials said.
+            """;
+        var events = Read(article).Events;
+        events.Single(e => e.Evidence.Text.Contains("often attack", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Background);
+        events.Single(e => e.Evidence.Text.Contains("attacked a convoy", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Main);
+    }
+
+    [Fact]
     public void An_event_dated_months_before_the_news_is_background()
     {
         var sanction = Read(Article).Events.Single(e => e.Type == PloverType.Sanction);

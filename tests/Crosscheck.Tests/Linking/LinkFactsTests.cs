@@ -30,6 +30,15 @@ public class LinkFactsTests
     }
 
     [Fact]
+    public void A_series_word_that_counts_people_makes_no_series()
+    {
+        // "several" counts the fighters the attack killed, not attacks.
+        EventOf("Soldiers repelled the raid on the outpost and killed several dozen fighters.", "raid").Plural.ShouldBeFalse();
+        EventOf("Soldiers repelled several raids on the outpost.", "raids").Plural.ShouldBeTrue();
+        EventOf("Soldiers repelled the raid on the outpost in several waves.", "raid").Plural.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Stop_terms_are_left_out_of_the_document_terms()
     {
         var facts = CrossDocumentLinkerTests.Facts("link-terms", "Harbor Ledger", "2025-09-03",

@@ -245,6 +245,10 @@ public sealed class TriggerLexicon
             return false;
         }
         if (pos is null) return true;
+        // "took the wounded to hospital", "the injured were flown out": a participle after "the" with no noun after it names
+        // a group of people, not an act.
+        if (entry.Pos == TriggerPos.Verb && i > 0 && text.WordOf(i - 1) is "the" or "The" && text.WordOf(i).EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && !(i + 1 < text.Count && text.PosOf(i + 1) is { } next && (next.StartsWith("NN", StringComparison.Ordinal) || next == "JJ"))) return false;
         // A present participle after a noun that the parse makes another noun's modifier is a compound adjective ("life
         // threatening injuries"), not an act ("after destroying targets" stays one, however it is parsed).
         // The parse is read only when a noun follows, which a modifier needs (reading it costs a parse of the sentence).

@@ -80,7 +80,7 @@ internal static class SyntaxActors
 
     /// <summary>
     /// "The U.S. military said it carried out a strike", "Russia said it struck": "it" as the subject of what a speech
-    /// verb reports stands for that verb's subject when the subject is a body (a country, an organisation, or one of
+    /// verb reports stands for that verb's subject when the subject is a body (a country, an organisation, an armed group, or one of
     /// the <c>@institution-nouns</c> of syntax-roles.txt), which speaks of its own act; a person is never "it". The
     /// subject's token, or <paramref name="actor"/> otherwise.
     /// </summary>
@@ -143,7 +143,7 @@ internal static class SyntaxActors
     {
         if (!IsNoun(text, token)) return false;
         if (RoleWords.InstitutionNouns.Contains(text.WordOf(token).ToLowerInvariant())) return true;
-        return text.EntityAt(token) is { } m && m.Type is EntityType.Org or EntityType.Gpe;
+        return text.EntityAt(token) is { } m && m.Type is EntityType.Org or EntityType.Gpe or EntityType.Group;
     }
 
     /// <summary>Whether a subordinator ("as", "while", "because") hangs from the verb: it opens a clause of its own.</summary>

@@ -206,6 +206,14 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_armed_group_that_says_it_attacked_is_the_actor()
+    {
+        // "it" under a speech verb stands for an armed group that speaks, as for a government or an army.
+        var attack = Read("Al-Shabaab said it attacked an army convoy near the river on Monday.").Events.Single(e => e.Type == PloverType.Assault);
+        attack.Actors.Select(a => a.Span.Text).ShouldBe(["Al-Shabaab"]);
+    }
+
+    [Fact]
     public void An_attacker_noun_that_is_the_subject_of_an_attack_verb_is_its_actor()
     {
         var attack = Read("A suicide bomber attacked a hotel in Kano on Friday, killing ten people.").Events.Single(e => e.Type == PloverType.Assault);

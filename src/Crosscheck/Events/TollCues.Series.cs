@@ -137,7 +137,9 @@ public sealed partial class TollCues
         // "the unrest has claimed 22 lives and left over 300 hurt": a verb joined to a perfect shares its "has".
         var joined = verb >= 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var before and >= 0 && PresentPerfect(text, sentence, before);
         if (verb < 0 || !PresentPerfect(text, sentence, verb) && !joined) return null;
-        var subject = SubjectOf(text, sentence, verb);
+        // "The conflict, now in its third week, has killed 300": the parse may take the subject set off by an aside for a
+        // passive's; with "has" and an active perfect it is the doer all the same.
+        var subject = SubjectOf(text, sentence, verb, passive: !IsPassive(text, sentence, verb));
         if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var first and >= 0) subject = SubjectOf(text, sentence, first);
         return subject >= 0 && IsCampaignWord(text, subject) ? subject : null;
     }
@@ -160,6 +162,16 @@ public sealed partial class TollCues
         if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var first and >= 0) subject = SubjectOf(text, sentence, first);
         return subject >= 0 && subject + 2 < sentence.EndToken && _spans.Contains(text.WordOf(subject))
             && text.WordOf(subject + 1).Equals("of", StringComparison.OrdinalIgnoreCase) ? subject : null;
+    }
+
+    /// <summary>Whether the verb at <paramref name="verb"/> has a "been", "be", "was" or "were" of its own ("have been killed").</summary>
+    private static bool IsPassive(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = sentence.StartToken; i < verb; i++)
+        {
+            if (text.HeadOf(i) == verb && text.RelationOf(i) is "aux:pass" || verb - i <= 3 && text.WordOf(i).ToLowerInvariant() is "been" or "be" or "being" or "was" or "were" or "is" or "are") return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -26,8 +26,29 @@ public sealed partial class CasualtyFinder
         if (found.Count == 0) return found;
         var tallies = Tolls.Tallies(text, sentence);
         var all = found.ToList();
-        found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.StatementCue(text, sentence, s, tallies, all) is not null);
+        found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.StatementCue(text, sentence, s, tallies, all) is not null
+            || Breakdown(text, sentence, s));
         return found;
+    }
+
+    /// <summary>
+    /// "Of the 62 dead, 40 were soldiers", "12 of the dead were aid workers": the dead (or hurt) told before, named again to
+    /// say who they were ("of the" before the count and a comma after it, or "of the" and a noun of the victims followed by
+    /// "were" and no outcome word), count no new victims.
+    /// </summary>
+    private static bool Breakdown(AnnotatedText text, TokenSpan sentence, Statement s)
+    {
+        if (s.End >= sentence.EndToken || s.VictimEnd > s.End) return false;
+        var after = text.WordOf(s.End).ToLowerInvariant();
+        if (s.VictimStart - 1 >= sentence.StartToken && text.WordOf(s.VictimStart - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && text.WordOf(s.VictimStart).Equals("the", StringComparison.OrdinalIgnoreCase) && after == ",") return true;
+        if (s.End + 1 >= sentence.EndToken || !BeForms.Contains(after) || text.WordOf(s.End + 1) is var next
+            && (KilledParticiples.Contains(next) || InjuredParticiples.Contains(next) || Died.Contains(next))) return false;
+        for (var k = s.VictimStart; k + 2 < s.VictimEnd; k++)
+        {
+            if (text.PosOf(k) == "CD" && text.WordOf(k + 1).Equals("of", StringComparison.OrdinalIgnoreCase) && text.WordOf(k + 2).Equals("the", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>The outcome statements of one sentence, tolls included, a victim who is both shot and killed counted as killed only.</summary>
@@ -162,7 +183,7 @@ public sealed partial class CasualtyFinder
         // "claimed the lives of three shoppers", "cost the lives of two soldiers"
         if (w.Equals("lives", StringComparison.OrdinalIgnoreCase) && next == "of" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
             && (IsLifeTaking(text.WordOf(i - 2)) || text.WordOf(i - 2).ToLowerInvariant() is "take" or "takes")
-            && Victims(text, sentence, i + 2, forward: true) is { Max: not null } livesOf && NumberAt(text, livesOf.Start, livesOf.End) is not null)
+            && Victims(text, sentence, i + 2, forward: true) is { } livesOf && NumberAt(text, livesOf.Start, livesOf.End) is not null)
             return new Statement(Outcome.Killed, livesOf.Min, livesOf.Max, i - 2, livesOf.End, livesOf.Start, livesOf.End, livesOf.Anaphoric, false);
 
         // "A stray bullet struck a 6-year-old girl", "a man was hit by gunfire": a person struck was hurt (a wound does not

@@ -457,11 +457,11 @@ public sealed partial class TollCues
         return false;
     }
 
-    private static int SubjectOf(AnnotatedText text, TokenSpan sentence, int verb)
+    private static int SubjectOf(AnnotatedText text, TokenSpan sentence, int verb, bool passive = false)
     {
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
-            if (text.HeadOf(i) == verb && text.RelationOf(i) == "nsubj") return i;
+            if (text.HeadOf(i) == verb && (text.RelationOf(i) == "nsubj" || passive && text.RelationOf(i) == "nsubj:pass")) return i;
         }
         return -1;
     }

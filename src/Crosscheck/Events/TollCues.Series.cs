@@ -137,9 +137,59 @@ public sealed partial class TollCues
         // "the unrest has claimed 22 lives and left over 300 hurt": a verb joined to a perfect shares its "has".
         var joined = verb >= 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var before and >= 0 && PresentPerfect(text, sentence, before);
         if (verb < 0 || !PresentPerfect(text, sentence, verb) && !joined) return null;
-        var subject = SubjectOf(text, sentence, verb);
+        // "The conflict, now in its third week, has killed 300": the parse may take the subject set off by an aside for a
+        // passive's; with "has" and an active perfect it is the doer all the same.
+        var subject = SubjectOf(text, sentence, verb, passive: !IsPassive(text, sentence, verb));
         if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var first and >= 0) subject = SubjectOf(text, sentence, first);
         return subject >= 0 && IsCampaignWord(text, subject) ? subject : null;
+    }
+
+    /// <summary>
+    /// "Three days of clashes between the army and tribal fighters in the city have left 29 dead", "A week of protests has
+    /// left 31 people dead": a count of many under a verb whose subject is a span of time (the <c>span</c> nouns) with "of"
+    /// right after it sums up that span, however far the subject; the span noun's index, or null when none, or without a
+    /// parse.
+    /// </summary>
+    private int? SpanSubject(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        if (end <= start || !CountsMany(text, start, end)) return null;
+        if (OpeningSpan(text, sentence, start) is { } opening) return opening;
+        if (!SyntaxScope.HasParse(text, sentence)) return null;
+        var verb = SyntaxScope.HeadOf(text, start, end);
+        for (var depth = 0; verb >= 0 && depth < 4 && !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
+        if (verb < 0) return null;
+        var subject = SubjectOf(text, sentence, verb);
+        if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var first and >= 0) subject = SubjectOf(text, sentence, first);
+        return subject >= 0 && subject + 2 < sentence.EndToken && _spans.Contains(text.WordOf(subject))
+            && text.WordOf(subject + 1).Equals("of", StringComparison.OrdinalIgnoreCase) ? subject : null;
+    }
+
+    /// <summary>Whether the verb at <paramref name="verb"/> has a "been", "be", "was" or "were" of its own ("have been killed").</summary>
+    private static bool IsPassive(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var i = sentence.StartToken; i < verb; i++)
+        {
+            if (text.HeadOf(i) == verb && text.RelationOf(i) is "aux:pass" || verb - i <= 3 && text.WordOf(i).ToLowerInvariant() is "been" or "be" or "being" or "was" or "were" or "is" or "are") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The same read from the words when the parse misses it: the sentence opens with a span noun and "of" (after up to
+    /// three numbers, determiners or adjectives: "Four days of fighting …"), and no comma, break or finite verb stands
+    /// between it and the count but the count's own verb within three words before it; the span noun's index, or null.
+    /// </summary>
+    private int? OpeningSpan(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        var k = sentence.StartToken;
+        while (k < start && k - sentence.StartToken < 3 && text.PosOf(k) is "CD" or "DT" or "JJ" or "PDT") k++;
+        if (k + 2 >= start || !_spans.Contains(text.WordOf(k)) || !text.WordOf(k + 1).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
+        for (var m = k + 2; m < start; m++)
+        {
+            if (text.WordOf(m) == "," || ClauseBreaks.Contains(text.WordOf(m)) || Relatives.Contains(text.WordOf(m))) return null;
+            if (text.PosOf(m) is "VBD" or "VBZ" or "VBP" or "MD" && start - m > 3) return null;
+        }
+        return k;
     }
 
     /// <summary>

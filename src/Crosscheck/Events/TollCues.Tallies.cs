@@ -45,6 +45,13 @@ public sealed partial class TollCues
                     i = risen.Span.EndToken - 1;
                     break;
                 }
+                // "has gone up to 21": the number reader takes "up to 21" for at most 21; after a verb it is the new count.
+                if (UpTo(text, j) is { } upTo)
+                {
+                    found.Add(new Tally(noun.Measure, i, upTo.Span.EndToken, upTo));
+                    i = upTo.Span.EndToken - 1;
+                    break;
+                }
                 // "the toll now exceeds 90", "climbed above 300": a verb of change right before the number links it too.
                 if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j)) continue;
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
@@ -114,11 +121,24 @@ public sealed partial class TollCues
     {
         if (!_counts.TryGetValue(text.WordOf(i), out var measure) || i > sentence.StartToken && NumberEndingAt(text, sentence, i)) return null;
         // "Deaths in the province have now reached 215": the parse ties the word to its verb past what it is of.
-        if (SyntaxScope.HasParse(text, sentence) && text.RelationOf(i) == "nsubj" && text.HeadOf(i) is var head && head > i && head - i <= 8 && IsChangeVerb(text, head)) return (head, measure);
+        // "Fatalities from the week-long clashes between two tribes in the state stood at 74": however long what it is of,
+        // up to fourteen words with no comma or break among them.
+        if (SyntaxScope.HasParse(text, sentence) && text.RelationOf(i) == "nsubj" && text.HeadOf(i) is var head && head > i && head - i <= 14 && IsChangeVerb(text, head)
+            && !Enumerable.Range(i + 1, head - i - 1).Any(k => text.WordOf(k) == "," || ClauseBreaks.Contains(text.WordOf(k)))) return (head, measure);
         for (var k = i + 1; k < Math.Min(sentence.EndToken - 1, i + 5); k++)
         {
             if (IsChangeVerb(text, k)) return (k, measure);
-            if (text.PosOf(k) is not ("RB" or "MD") && !IsAuxiliary(text.WordOf(k))) return null;
+            if (text.PosOf(k) is not ("RB" or "MD") && !IsAuxiliary(text.WordOf(k))) break;
+        }
+        // "Fatalities from the week-long clashes between two tribes in the state stood at 74": past what the count is of, a
+        // verb of change or level before the link word (the parse may tie the word elsewhere); "the wounded in the attack
+        // were taken to 3 hospitals" has none.
+        if (text.PosOf(i) is "NNS" or "NN" && LinkPastScope(text, sentence, i + 1) is { } link)
+        {
+            for (var k = i + 2; k <= link; k++)
+            {
+                if (IsChangeVerb(text, k)) return (k, measure);
+            }
         }
         return null;
     }
@@ -142,6 +162,15 @@ public sealed partial class TollCues
         }
         return null;
     }
+
+    /// <summary>
+    /// "has gone up to 21", "went up to 40": a verb with "up to" and a number after it names the count the verb reached,
+    /// not an upper bound; that count, or null.
+    /// </summary>
+    private static NumberMention? UpTo(AnnotatedText text, int verb) =>
+        verb + 2 < text.Count && text.PosOf(verb) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal)
+        && text.WordOf(verb + 1).Equals("up", StringComparison.OrdinalIgnoreCase) && text.WordOf(verb + 2).Equals("to", StringComparison.OrdinalIgnoreCase)
+        && NumberStartingAt(text, verb + 1) is { Max: { } max } n && CountsPeopleOrNothing(n) ? n with { Min = max } : null;
 
     /// <summary>Whether the word at <paramref name="i"/> is a verb that goes past a number ("exceeds", "topped"; the <c>exceed</c> verbs).</summary>
     private bool IsExceeding(AnnotatedText text, int i) =>
@@ -167,12 +196,15 @@ public sealed partial class TollCues
     {
         if (after >= sentence.EndToken || text.PosOf(after) != "IN" || text.WordOf(after).Equals("that", StringComparison.OrdinalIgnoreCase)) return null;
         var j = after + 1;
-        while (j < sentence.EndToken && j - after <= 14 && (text.PosOf(j) is "IN" or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS" or "PRP$" or "HYPH" || text.PosOf(j) is "VBG" && text.PosOf(j - 1) is "IN")
+        // "… clashes between police and miners in the town …": "and" between two nouns joins them within the phrase.
+        while (j < sentence.EndToken && j - after <= 14 && (text.PosOf(j) is "IN" or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS" or "PRP$" or "HYPH" || text.PosOf(j) is "VBG" && text.PosOf(j - 1) is "IN"
+                || text.PosOf(j) is "CC" && text.PosOf(j - 1) is "NN" or "NNS" or "NNP" or "NNPS" && j + 1 < sentence.EndToken && text.PosOf(j + 1) is "NN" or "NNS" or "NNP" or "NNPS" or "DT" or "JJ")
             && !ClauseBreaks.Contains(text.WordOf(j)) && !text.WordOf(j).Equals("that", StringComparison.OrdinalIgnoreCase)) j++;
         for (var k = j; k + 1 < sentence.EndToken && k - j < 5; k++)
         {
-            if ((_links.Contains(text.WordOf(k)) || IsChangeVerb(text, k)) && NumberStartingAt(text, k + 1) is not null) return k;
-            if (text.PosOf(k) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD" or "TO")) return null;
+            if ((_links.Contains(text.WordOf(k)) || IsChangeVerb(text, k)) && NumberStartingAt(text, k + 1) is not null || UpTo(text, k) is not null) return k;
+            // "has gone up to 21": a verb's particle goes with it.
+            if (text.PosOf(k) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD" or "TO" or "RP")) return null;
         }
         return null;
     }

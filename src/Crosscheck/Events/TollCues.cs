@@ -53,11 +53,13 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _exceeds;
     private readonly FrozenSet<string> _series;
     private readonly FrozenSet<string> _divisions;
+    private readonly FrozenSet<string> _spans;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions)
+        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans)
     {
+        _spans = spans.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _divisions = divisions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _series = series.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _exceeds = exceeds.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -101,6 +103,7 @@ public sealed partial class TollCues
         var exceeds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var series = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var divisions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var spans = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -127,14 +130,15 @@ public sealed partial class TollCues
                 case "exceed": exceeds.Add(words[0]); changes.Add(words[0]); break;
                 case "series": series.Add(words[0]); break;
                 case "division": divisions.Add(words[0]); break;
+                case "span": spans.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series or division");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division or span");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans);
     }
 
     /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
@@ -204,6 +208,7 @@ public sealed partial class TollCues
                 && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
         }
         if (CampaignInPerfect(text, sentence, start, end) is { } campaign) return new Cue(campaign, campaign + 1, false);
+        if (SpanSubject(text, sentence, start, end) is { } span) return new Cue(span, span + 2, false);
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
         if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.

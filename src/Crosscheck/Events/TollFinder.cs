@@ -58,7 +58,7 @@ public sealed class TollFinder
             {
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
                 if (cues.StatementCue(text, sentence, s, tallies, statements) is not { } cue) continue;
-                var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
+                var measure = s.Kind == CasualtyFinder.Outcome.Killed ? KilledOrInjured(text, sentence, s) ? TollMeasure.Casualties : TollMeasure.Killed : TollMeasure.Injured;
                 var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
                 // "The death toll had risen to 23 by late Thursday. It said 38 people were wounded": as of the tally's day.
                 if (cue.OtherHalf && whole.AsOf == text.Published && LastOf(tolls, text.SentenceIndexOf(sentence.StartToken) - 1, text) is { } tally) whole = whole with { AsOf = tally.AsOf };
@@ -69,6 +69,14 @@ public sealed class TollFinder
                 used.Add((s.VictimStart, s.VictimEnd));
                 // "38 people were hurt, including 12 police officers": a part of the count, told after it.
                 if (parts.Count < 2) AddPart(text, cues, sentence, whole, s.End, found, used);
+                // "with 25 killed in Thailand and 15 in Cambodia": the count told place by place, the verb left out after the first.
+                if (parts.Count >= 2 || PlaceAfter(text, sentence, s.End) is not { } placed) continue;
+                for (var next = NextByPlace(text, sentence, placed); next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))
+                {
+                    if (used.Exists(u => u.Start < more.PlaceEnd && more.Number.Span.StartToken < u.End)) break;
+                    found.Add(whole with { Min = more.Number.Min, Max = more.Number.Max, Span = text.Span(more.Number.Span.StartToken, more.PlaceEnd), Victims = null });
+                    used.Add((more.Number.Span.StartToken, more.PlaceEnd));
+                }
             }
             foreach (var n in text.NumbersStartingIn(sentence.StartToken, sentence.EndToken))
             {
@@ -114,6 +122,20 @@ public sealed class TollFinder
             tolls.AddRange(found);
         }
         return tolls.ToImmutable();
+    }
+
+    /// <summary>
+    /// "1,300 civilians have been killed or injured since April", "killed or wounded": one number for the dead and the
+    /// hurt together counts casualties, not the dead (a killing participle, "or" or "and", and a wounding one, right after
+    /// the victims or within the statement's words).
+    /// </summary>
+    private static bool KilledOrInjured(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s)
+    {
+        for (var k = Math.Max(s.Start, s.VictimEnd); k + 2 < Math.Min(sentence.EndToken, s.End + 3); k++)
+        {
+            if (KilledWords.Contains(text.WordOf(k)) && text.WordOf(k + 1).ToLowerInvariant() is "or" or "and" && InjuredWords.Contains(text.WordOf(k + 2))) return true;
+        }
+        return false;
     }
 
     /// <summary>

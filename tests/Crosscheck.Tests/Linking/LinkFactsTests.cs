@@ -39,4 +39,18 @@ public class LinkFactsTests
         terms.ShouldNotContain("said");
         terms.ShouldContain("official");
     }
+
+    [Fact]
+    public void A_lapse_of_days_before_after_dates_the_event_back_from_its_clause_day()
+    {
+        // "Monday" is the reopening's day, as the time reader gives it; the bombing was three days before it.
+        var moved = EventOf("Shopkeepers reopened their stalls on Monday, three days after a bombing at the bus station killed 12 people.", "bombing");
+        var kept = EventOf("Shopkeepers reopened their stalls on Monday, after a bombing at the bus station killed 12 people.", "bombing");
+        kept.Time.ShouldNotBeNull();
+        moved.Time.ShouldNotBeNull();
+        moved.Time!.Start.ShouldBe(kept.Time!.Start!.Value.AddDays(-3));
+        // A week is seven days.
+        EventOf("Shopkeepers reopened their stalls on Monday, a week after a bombing at the bus station killed 12 people.", "bombing")
+            .Time!.Start.ShouldBe(kept.Time.Start!.Value.AddDays(-7));
+    }
 }

@@ -23,6 +23,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> AreaNouns => Section("area-nouns");
 
+    /// <summary>Nouns that place an event by what the place is ("in the capital"), not by a name.</summary>
+    public static FrozenSet<string> StandingPlaces => Section("standing-places");
+
     /// <summary>Nouns of owning an act ("responsibility", "credit") whose "for" phrase is the claimant's doing.</summary>
     public static FrozenSet<string> ResponsibilityNouns => Section("responsibility-nouns");
 

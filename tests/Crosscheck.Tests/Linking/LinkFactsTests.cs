@@ -53,4 +53,18 @@ public class LinkFactsTests
         EventOf("Shopkeepers reopened their stalls on Monday, a week after a bombing at the bus station killed 12 people.", "bombing")
             .Time!.Start.ShouldBe(kept.Time.Start!.Value.AddDays(-7));
     }
+
+    [Fact]
+    public void An_attack_placed_in_the_capital_takes_no_place_from_the_news_elsewhere()
+    {
+        const string news = "Government jets struck a militant camp near Beledweyne on Tuesday night, killing 20 fighters, the army said. ";
+        var own = CrossDocumentLinkerTests.Facts("standing-a", "Harbor Ledger", "2026-06-17",
+            news + "The defence minister said the raid was retaliation for Sunday's bombing in the capital that killed 13 people.").Events.First(e => e.Trigger.Contains("bombing"));
+        own.Time!.Start.ShouldBe(new DateOnly(2026, 6, 14));
+        own.Location.ShouldBeNull();
+        // Placed by nothing in its sentence, the same bombing is taken to be where the news is.
+        var lent = CrossDocumentLinkerTests.Facts("standing-b", "Harbor Ledger", "2026-06-17",
+            news + "The defence minister said the raid was retaliation for Sunday's bombing that killed 13 people.").Events.First(e => e.Trigger.Contains("bombing"));
+        lent.Location?.Name.ShouldBe("Beledweyne");
+    }
 }

@@ -24,9 +24,24 @@ internal static class DiscoursePlaces
         {
             var takes = e.Type == PloverType.Assault && e.Modality == Modality.Asserted && e.Location is null
                 && e.Time is { Precision: TimePrecision.Day, Start: not null, Basis: null } && e.Fatalities is not null
-                && !sentenceNamesPlace(text.SentenceOf(e.Trigger.StartToken));
+                && !sentenceNamesPlace(text.SentenceOf(e.Trigger.StartToken)) && !NamesStandingPlace(text, text.SentenceOf(e.Trigger.StartToken));
             builder.Add(takes ? e with { Location = place } : e);
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// "Sunday's bombing in the capital that killed 13", told in a report of an airstrike elsewhere: a place named by what it is
+    /// (@standing-places in syntax-roles.txt) after "the" and a preposition of place is the sentence's own, maybe not the news place.
+    /// </summary>
+    internal static bool NamesStandingPlace(AnnotatedText text, TokenSpan sentence)
+    {
+        for (var i = sentence.StartToken + 2; i < sentence.EndToken; i++)
+        {
+            if (!RoleWords.StandingPlaces.Contains(text.WordOf(i))) continue;
+            if (text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
+                && text.WordOf(i - 2).ToLowerInvariant() is "in" or "at" or "near" or "outside" or "inside" or "around") return true;
+        }
+        return false;
     }
 }

@@ -29,6 +29,9 @@ internal static class RoleWords
     /// <summary>Nouns that name an attacker, heading some event words ("suicide bomber"): the doer, not the act.</summary>
     public static FrozenSet<string> AttackerNouns => Section("attacker-nouns");
 
+    /// <summary>Nouns that place an event by what the place is ("in the capital"), not by a name.</summary>
+    public static FrozenSet<string> StandingPlaces => Section("standing-places");
+
     /// <summary>Nouns of owning an act ("responsibility", "credit") whose "for" phrase is the claimant's doing.</summary>
     public static FrozenSet<string> ResponsibilityNouns => Section("responsibility-nouns");
 

@@ -182,13 +182,19 @@ internal static class IncidentSummarizer
 
     /// <summary>
     /// The most named place, or the most named of the seas its reports name within it: "the eastern Pacific" of one
-    /// report says where "the Pacific" of another was. Names the gazetteer knows come before those it does not (a headline's
+    /// report says where "the Pacific" of another was; likewise the most named place within a country that is the most named
+    /// (a province or town one report gives says where "Niger" of another was). Names the gazetteer knows come before those it does not (a headline's
     /// clipped "Oddar" beside the lede's Oddar Meanchey province).
     /// </summary>
     private static PlaceFacts? Narrowest(List<PlaceFacts> places)
     {
         var known = places.Where(p => p.Country is not null || p.Latitude is not null).ToList();
         var most = MostCommon(known.Count > 0 ? known : places, p => p.Name);
+        // "Niger" in a wire's report and "the Tillaberi region" in a paper's: the country says less than a place in it.
+        if (most is { Precision: "country", Country: { } country })
+        {
+            return MostCommon(known.Where(p => p.Country == country && p.Precision is not ("country" or "sea")), p => p.Name) ?? most;
+        }
         if (most is not { Precision: "sea" }) return most;
         return MostCommon(places.Where(p => p.Precision == "sea" && SeaParts.LiesWithin(p.Name, most.Name)), p => p.Name) ?? most;
     }

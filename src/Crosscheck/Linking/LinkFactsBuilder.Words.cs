@@ -39,6 +39,14 @@ public static partial class LinkFactsBuilder
     /// <summary>The words of time those verbs take ("after", "amid", "in the wake of").</summary>
     private static readonly FrozenSet<string> AntecedentLinks = WordSet("antecedent-links", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Units of a lapse before "after" with their days ("days" 1, "week" 7), and the words counting them ("three" 3).</summary>
+    private static readonly FrozenDictionary<string, int> LapseUnits = WordNumbers("lapse-units");
+
+    private static readonly FrozenDictionary<string, int> LapseCounts = WordNumbers("lapse-counts");
+
+    /// <summary>The word that tells the event after it as a lapse before the clause's day ("three days after a strike").</summary>
+    private static readonly FrozenSet<string> LapseLinks = WordSet("lapse-links", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Spans of time that make an event a habit ("for years"), and the words that may stand before them.</summary>
     private static readonly FrozenSet<string> HabitualSpans = WordSet("habitual-spans", StringComparer.OrdinalIgnoreCase);
 
@@ -49,6 +57,12 @@ public static partial class LinkFactsBuilder
 
     /// <summary>Verbs of telling a rewording site swaps for one another ("stated" for "said"): a sentence is compared without them.</summary>
     internal static readonly FrozenSet<string> TellingVerbs = WordSet("telling-verbs", StringComparer.Ordinal);
+
+    /// <summary>A section of "word:number" pairs.</summary>
+    private static FrozenDictionary<string, int> WordNumbers(string section) =>
+        WordListFile.Section(WordSections, section, WordFile)
+            .Select(w => w.Split(':'))
+            .ToFrozenDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
 
     private static FrozenSet<string> WordSet(string section, StringComparer comparer) =>
         WordListFile.Section(WordSections, section, WordFile).ToFrozenSet(comparer);

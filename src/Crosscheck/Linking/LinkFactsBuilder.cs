@@ -138,7 +138,7 @@ public static partial class LinkFactsBuilder
             Actors = [.. e.Actors.Select(p => ParticipantOf(text, p, keys))],
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
             Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) : null,
-            Time = e.Time is { } t ? new TimeFacts(t.Span.Text, t.Start, t.End, t.Precision.ToString().ToLowerInvariant(), t.Basis ?? (e.TimeIsReportDay ? TimeBases.Report : null)) : null,
+            Time = TimeOf(text, e),
             Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,
             Injured = injured,

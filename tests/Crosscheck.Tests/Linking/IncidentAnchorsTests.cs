@@ -49,6 +49,23 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_follow_up_dated_by_days_after_the_attack_joins_that_attack()
+    {
+        // A bombing on Saturday 2026-02-07, and a follow-up whose only day is the reopening's, three days after it.
+        var news = Facts("lapse-a", "Harbor Ledger", "2026-02-08",
+            "A bomb exploded at the central bus station in Mombasa on Saturday, killing 12 people, police said.");
+        var later = Facts("lapse-b", "Gulf Gazette", "2026-02-11",
+            "Traders at the Mombasa bus station reopened their kiosks on Tuesday, three days after a bombing at the station killed 12 people.");
+        var record = Link(news, later);
+        IncidentWith(record, later, "bombing").Id.ShouldBe(IncidentWith(record, news, "exploded").Id);
+        // Without the lapse the bombing is Tuesday's: another attack, three days from Saturday's.
+        var other = Facts("lapse-c", "Gulf Gazette", "2026-02-11",
+            "Traders at the Mombasa bus station closed their kiosks on Tuesday after a bombing at the station killed 12 people.");
+        var apart = Link(news, other);
+        IncidentWith(apart, other, "bombing").Id.ShouldNotBe(IncidentWith(apart, news, "exploded").Id);
+    }
+
+    [Fact]
     public void Strikes_in_two_seas_on_one_day_are_two_incidents()
     {
         var a = Facts("sea-a", "Harbor Ledger", "2025-10-30", "US forces struck a boat in the Caribbean Sea on Wednesday, killing four people.");

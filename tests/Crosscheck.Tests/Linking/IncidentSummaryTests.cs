@@ -333,6 +333,22 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_division_one_report_names_within_the_country_others_name_is_the_incidents_place()
+    {
+        var country = new PlaceFacts("Chad", "Chad", "TD", "country", 12.1, 15.0);
+        var division = new PlaceFacts("the Lac province", "Lac", "TD", "admin1", null, null);
+        var elsewhere = new PlaceFacts("Borno state", "Borno", "NG", "admin1", null, null);
+        var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday) with { Location = country }]);
+        var b = Doc("d-2", "Tidewater Dispatch", Tuesday, [Strike("d-2", "v-2", 3, day: Tuesday) with { Location = country }]);
+        var c = Doc("d-3", "Coastline Wire", Tuesday, [Strike("d-3", "v-3", 3, day: Tuesday) with { Location = division }]);
+        Summarize(a, b, c).Incident.Location!.Name.ShouldBe("Lac");
+        Summarize(a, b).Incident.Location!.Name.ShouldBe("Chad");
+        // A division of another country says nothing of where in this one.
+        var d = Doc("d-4", "Gulf Gazette", Tuesday, [Strike("d-4", "v-4", 3, day: Tuesday) with { Location = elsewhere }]);
+        Summarize(a, b, d).Incident.Location!.Name.ShouldBe("Chad");
+    }
+
+    [Fact]
     public void A_sea_one_report_names_within_the_ocean_others_name_is_the_incidents_place()
     {
         var ocean = new PlaceFacts("the Pacific", "Pacific Ocean", null, "sea", 0, -160);

@@ -48,4 +48,32 @@ public class LinkFactsTests
         terms.ShouldNotContain("said");
         terms.ShouldContain("official");
     }
+
+    [Fact]
+    public void A_lapse_of_days_before_after_dates_the_event_back_from_its_clause_day()
+    {
+        // "Monday" is the reopening's day, as the time reader gives it; the bombing was three days before it.
+        var moved = EventOf("Shopkeepers reopened their stalls on Monday, three days after a bombing at the bus station killed 12 people.", "bombing");
+        var kept = EventOf("Shopkeepers reopened their stalls on Monday, after a bombing at the bus station killed 12 people.", "bombing");
+        kept.Time.ShouldNotBeNull();
+        moved.Time.ShouldNotBeNull();
+        moved.Time!.Start.ShouldBe(kept.Time!.Start!.Value.AddDays(-3));
+        // A week is seven days.
+        EventOf("Shopkeepers reopened their stalls on Monday, a week after a bombing at the bus station killed 12 people.", "bombing")
+            .Time!.Start.ShouldBe(kept.Time.Start!.Value.AddDays(-7));
+    }
+
+    [Fact]
+    public void An_attack_placed_in_the_capital_takes_no_place_from_the_news_elsewhere()
+    {
+        const string news = "Government jets struck a militant camp near Beledweyne on Tuesday night, killing 20 fighters, the army said. ";
+        var own = CrossDocumentLinkerTests.Facts("standing-a", "Harbor Ledger", "2026-06-17",
+            news + "The defence minister said the raid was retaliation for Sunday's bombing in the capital that killed 13 people.").Events.First(e => e.Trigger.Contains("bombing"));
+        own.Time!.Start.ShouldBe(new DateOnly(2026, 6, 14));
+        own.Location.ShouldBeNull();
+        // Placed by nothing in its sentence, the same bombing is taken to be where the news is.
+        var lent = CrossDocumentLinkerTests.Facts("standing-b", "Harbor Ledger", "2026-06-17",
+            news + "The defence minister said the raid was retaliation for Sunday's bombing that killed 13 people.").Events.First(e => e.Trigger.Contains("bombing"));
+        lent.Location?.Name.ShouldBe("Beledweyne");
+    }
 }

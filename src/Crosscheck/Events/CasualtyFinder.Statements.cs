@@ -11,7 +11,7 @@ public sealed partial class CasualtyFinder
     /// ("raising the death toll to 83", "64 people have been killed since September") are left out, as
     /// <see cref="TollFinder"/> reads them.
     /// </summary>
-    internal List<Statement> Statements(AnnotatedText text, TokenSpan sentence) => [.. Memo(text).Get(sentence, victims: true, () => ReadStatements(text, sentence))];
+    internal List<Statement> Statements(AnnotatedText text, TokenSpan sentence) => Memo(text).Get(sentence, victims: true, () => ReadStatements(text, sentence));
 
     private List<Statement> ReadStatements(AnnotatedText text, TokenSpan sentence)
     {
@@ -52,7 +52,7 @@ public sealed partial class CasualtyFinder
     }
 
     /// <summary>The outcome statements of one sentence, tolls included, a victim who is both shot and killed counted as killed only.</summary>
-    internal List<Statement> AllStatements(AnnotatedText text, TokenSpan sentence) => [.. Memo(text).Get(sentence, victims: false, () => ReadAllStatements(text, sentence))];
+    internal List<Statement> AllStatements(AnnotatedText text, TokenSpan sentence) => Memo(text).Get(sentence, victims: false, () => ReadAllStatements(text, sentence));
 
     private List<Statement> ReadAllStatements(AnnotatedText text, TokenSpan sentence)
     {
@@ -490,19 +490,20 @@ public sealed partial class CasualtyFinder
 
     private sealed class StatementMemo
     {
-        private readonly Dictionary<(int Start, int End, bool Victims), Statement[]> _read = [];
+        // The lists kept are never handed out: each caller gets its own copy, which it may change.
+        private readonly Dictionary<(int Start, int End, bool Victims), List<Statement>> _read = [];
         private readonly Lock _lock = new();
 
-        public Statement[] Get(TokenSpan sentence, bool victims, Func<List<Statement>> read)
+        public List<Statement> Get(TokenSpan sentence, bool victims, Func<List<Statement>> read)
         {
             var key = (sentence.StartToken, sentence.EndToken, victims);
             lock (_lock)
             {
-                if (_read.TryGetValue(key, out var known)) return known;
+                if (_read.TryGetValue(key, out var known)) return [.. known];
             }
-            var found = read().ToArray();
+            var found = read();
             lock (_lock) _read[key] = found;
-            return found;
+            return [.. found];
         }
     }
 }

@@ -39,37 +39,29 @@ public static partial class Lemmas
         ["children"] = "child", ["people"] = "person", ["casualties"] = "casualty",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The word itself (lower case) first, then candidate base forms, most likely first.</summary>
-    public static IEnumerable<string> Candidates(string word)
+    /// <summary>
+    /// The word itself (lower case) first, then candidate base forms, most likely first. A new array each call, built
+    /// at once: the readers ask for every token's candidates, and an array costs less than an iterator to fill.
+    /// </summary>
+    public static string[] Candidates(string word)
     {
         var w = word.ToLowerInvariant();
-        yield return w;
-        if (Irregular.TryGetValue(w, out var irregular)) { yield return irregular; yield break; }
-        if (w.Length < 4) yield break;
-        if (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal))
-        {
-            yield return w[..^3] + "y";
-            yield break;
-        }
-        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5)
-        {
-            foreach (var c in Stems(w[..^3])) yield return c;
-            yield break;
-        }
-        if (w.EndsWith("ed", StringComparison.Ordinal))
-        {
-            foreach (var c in Stems(w[..^2])) yield return c;
-            yield break;
-        }
-        if (w.EndsWith("es", StringComparison.Ordinal)) yield return w[..^2];
-        if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)) yield return w[..^1];
+        if (Irregular.TryGetValue(w, out var irregular)) return [w, irregular];
+        if (w.Length < 4) return [w];
+        if (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal)) return [w, w[..^3] + "y"];
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5) return WithStems(w, w[..^3]);
+        if (w.EndsWith("ed", StringComparison.Ordinal)) return WithStems(w, w[..^2]);
+        // "-es" ends in a single s too, so each ending is dropped in turn: "strikes" → strik, strike.
+        if (w.EndsWith("es", StringComparison.Ordinal)) return [w, w[..^2], w[..^1]];
+        if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)) return [w, w[..^1]];
+        return [w];
     }
 
-    private static IEnumerable<string> Stems(string stem)
+    /// <summary>The word, then its stem with e, the stem, and a doubled last letter undone ("stopp" → stop; listed twice unless l, s or e).</summary>
+    private static string[] WithStems(string w, string stem)
     {
-        yield return stem + "e";
-        yield return stem;
-        if (stem.Length > 2 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'e')) yield return stem[..^1];
-        if (stem.Length > 2 && stem[^1] == stem[^2]) yield return stem[..^1];
+        if (stem.Length <= 2 || stem[^1] != stem[^2]) return [w, stem + "e", stem];
+        var single = stem[..^1];
+        return stem[^1] is not ('l' or 's' or 'e') ? [w, stem + "e", stem, single, single] : [w, stem + "e", stem, single];
     }
 }

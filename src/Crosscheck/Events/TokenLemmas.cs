@@ -16,5 +16,5 @@ internal sealed class TokenLemmas(AnnotatedText text)
     public static TokenLemmas Of(AnnotatedText text) => Memo.GetValue(text, static t => new TokenLemmas(t));
 
     /// <summary>The candidates of token <paramref name="i"/>'s word, in <see cref="Lemmas.Candidates"/>' order.</summary>
-    public string[] At(int i) => _at[i] ??= [.. Lemmas.Candidates(text.WordOf(i))];
+    public string[] At(int i) => _at[i] ??= Lemmas.Candidates(text.WordOf(i));
 }

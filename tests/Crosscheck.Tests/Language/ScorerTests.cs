@@ -36,7 +36,7 @@ public sealed class ScorerTests
         var scorer = new SparseScorer(model);
         Assert.Equal(weights.Count(w => w != 0), scorer.Entries);
         var expected = new float[model.Stride];
-        var actual = new float[classes];
+        var actual = new float[model.Stride];
         for (var q = 0; q < 300; q++)
         {
             var features = Query(random, ids, 1 + random.Next(60));

@@ -188,7 +188,7 @@ internal sealed partial class DependencyParser
     internal int BestLabel(ParserAtoms atoms, ParseState state, int h, int d, Span<ulong> features, Span<float> scores)
     {
         var count = ParserFeatures.Label(atoms, state, h, d, features);
-        _labelScorer.Score(features[..count], scores[..Labels.Classes.Length]);
+        _labelScorer.Score(features[..count], scores[..Labels.Stride]);
         return Labels.Best(scores, default);
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Crosscheck.Language.Tagging;
 
 namespace Crosscheck.Language.Parsing;
@@ -20,9 +21,12 @@ internal sealed class SparseScorer
     private readonly Slot[] _slots;
     private readonly int[] _classes;
     private readonly float[] _weights;
-    /// <summary>The rows of features with many non-zero weights, whole (one weight per class), added a vector at a time.</summary>
+    /// <summary>
+    /// The rows of features with many non-zero weights, whole (one weight per class, then zeros up to the model's
+    /// <see cref="PerceptronModel.Stride"/>), added a vector at a time with no odd classes left over.
+    /// </summary>
     private readonly float[] _dense;
-    private readonly int _classCount;
+    private readonly int _stride;
     private readonly int _mask;
 
     /// <summary>A feature with at least this many non-zero weights keeps its whole row: fewer instructions than as many scattered adds.</summary>
@@ -37,7 +41,7 @@ internal sealed class SparseScorer
         var weights = new List<float>();
         var dense = new List<float>();
         var entries = 0;
-        _classCount = model.Classes.Length;
+        _stride = model.Stride;
         for (var row = 0; row < model.FeatureCount; row++)
         {
             var key = model.FeatureIdAt(row);
@@ -54,6 +58,7 @@ internal sealed class SparseScorer
                 // A whole row is marked by a negative count; its start indexes the dense rows.
                 _slots[slot] = new Slot { Key = key, Start = dense.Count, Count = -1 };
                 dense.AddRange(w);
+                for (var pad = w.Length; pad < _stride; pad++) dense.Add(0);
                 continue;
             }
             for (var c = 0; c < w.Length; c++)
@@ -73,9 +78,13 @@ internal sealed class SparseScorer
     /// <summary>The number of non-zero weights.</summary>
     public int Entries { get; }
 
-    /// <summary>Writes the sum of the known features' weights into <paramref name="scores"/> (one entry per class).</summary>
+    /// <summary>
+    /// Writes the sum of the known features' weights into <paramref name="scores"/> (one entry per class; its length is
+    /// the model's <see cref="PerceptronModel.Stride"/>, the entries past the classes stay zero).
+    /// </summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
+        if (scores.Length != _stride) throw new ArgumentException("one score per class, up to the model's stride", nameof(scores));
         scores.Clear();
         var slots = _slots;
         // Every slot is found before any weight is added: the lookups do not wait on each other, so their cache misses
@@ -102,7 +111,7 @@ internal sealed class SparseScorer
             ref readonly var slot = ref slots[found[f]];
             if (slot.Count < 0)
             {
-                AddRow(_dense.AsSpan(slot.Start, _classCount), scores);
+                AddRow(_dense.AsSpan(slot.Start, _stride), scores);
                 continue;
             }
             var end = slot.Start + slot.Count;
@@ -112,15 +121,12 @@ internal sealed class SparseScorer
 
     private const int MaxStackSlots = 128;
 
+    /// <summary>Adds a whole row (a whole number of vectors long) to the scores.</summary>
     private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
     {
-        var k = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; k <= row.Length - Vector<float>.Count; k += Vector<float>.Count)
-                (new Vector<float>(scores[k..]) + new Vector<float>(row[k..])).CopyTo(scores[k..]);
-        }
-        for (; k < row.Length; k++) scores[k] += row[k];
+        var sums = MemoryMarshal.Cast<float, Vector<float>>(scores);
+        var w = MemoryMarshal.Cast<float, Vector<float>>(row);
+        for (var j = 0; j < sums.Length; j++) sums[j] += w[j];
     }
 
     private int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & _mask;

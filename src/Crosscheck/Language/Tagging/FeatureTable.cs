@@ -53,6 +53,18 @@ internal sealed class FeatureTable
         }
     }
 
+    /// <summary>
+    /// The rows of many features (-1 for those the model does not know), as <see cref="Find"/> gives them one by one.
+    /// Every feature's home slot is read before any is probed: those loads wait neither on each other nor on a branch,
+    /// so their cache misses overlap, and the probes then find the slots in cache.
+    /// </summary>
+    public void FindAll(ReadOnlySpan<ulong> keys, Span<int> rows)
+    {
+        var slots = _slots;
+        for (var f = 0; f < keys.Length; f++) rows[f] = slots[SlotOf(keys[f])].Row;
+        for (var f = 0; f < keys.Length; f++) rows[f] = rows[f] == 0 ? -1 : Find(keys[f]);
+    }
+
     // FNV's low bits are weak on their own; a multiply-shift spreads the high bits into the slot index.
     private int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & _mask;
 }

@@ -69,7 +69,7 @@ internal sealed class PerceptronModel
         // Every row is found before any is added: the lookups do not wait on each other, so the processor overlaps their
         // cache misses (a tagger's weights do not stay in cache beside the parser's). The rows are still added in order.
         Span<int> rows = features.Length <= MaxStackRows ? stackalloc int[features.Length] : new int[features.Length];
-        for (var f = 0; f < features.Length; f++) rows[f] = _table.Find(features[f]);
+        _table.FindAll(features, rows);
         var weights = _weights.AsSpan();
         for (var f = 0; f < features.Length; f++)
         {

@@ -29,7 +29,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(language);
 
         var analyzeData = new Option<string>("--data") { Description = "The GVDB folder (dev.tsv)", DefaultValueFactory = _ => "../shared/data/gvdb" };
-        var analyzePasses = new Option<int>("--passes") { Description = "Timed passes over the articles, after two seconds of warm-up", DefaultValueFactory = _ => 3 };
+        var analyzePasses = new Option<int>("--passes") { Description = "Timed passes over the articles, after a warm-up until the runtime settles", DefaultValueFactory = _ => 3 };
         var analyze = new Command("analyze", "Articles/s of the whole single-article analysis (document, language, events, entities, JSON)") { analyzeData, analyzePasses };
         analyze.SetAction(parse => AnalyzeBench.Run(parse.GetValue(analyzeData)!, parse.GetValue(analyzePasses), stdout));
         bench.Subcommands.Add(analyze);

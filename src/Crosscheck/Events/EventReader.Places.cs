@@ -337,6 +337,8 @@ public sealed partial class EventReader
     private static PlaceMention Narrower(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, PlaceMention chosen, TriggerMatch trigger)
     {
         if (chosen.Kind != PlaceKind.Country || chosen.Country is null) return chosen;
+        // "off Yemen's Red Sea coast", "in Ukraine's Black Sea waters": the country's sea coast is at sea, in that sea.
+        if (CoastSeaAfter(text, places, chosen) is { } coast) return coast;
         const int within = 6;
         foreach (var p in places)
         {
@@ -358,6 +360,20 @@ public sealed partial class EventReader
             if (SyntaxScope.IsAncestor(text, word, SyntaxScope.HeadOf(text, p.Span.StartToken, p.Span.EndToken))) return p;
         }
         return chosen;
+    }
+
+    /// <summary>A sea named right after a country's possessive and before "coast" or "waters" ("Yemen's Red Sea coast").</summary>
+    private static PlaceMention? CoastSeaAfter(AnnotatedText text, List<PlaceMention> places, PlaceMention country)
+    {
+        var at = country.Span.EndToken;
+        if (at >= text.Count || text.WordOf(at) is not ("'s" or "’s")) return null;
+        foreach (var p in places)
+        {
+            if (p.Span.StartToken < at + 1) continue;
+            if (p.Span.StartToken > at + 1) break;
+            if (p.Kind == PlaceKind.Sea && p.Span.EndToken < text.Count && text.WordOf(p.Span.EndToken).ToLowerInvariant() is "coast" or "coastline" or "waters" or "shore" or "shores") return p;
+        }
+        return null;
     }
 
     /// <summary>

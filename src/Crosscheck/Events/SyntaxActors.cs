@@ -17,7 +17,14 @@ namespace Crosscheck.Events;
 /// </summary>
 internal static class SyntaxActors
 {
-    /// <summary>How many governors a subject is looked for through.</summary>
+    /// <summary>What <see cref="OwnActor"/> gives for a verb whose subject is its victim: no actor, and none further up.</summary>
+    private const int Victim = -2;
+
+    /// <summary>Forms of verbs whose subject dies rather than acts.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> DyingVerbs = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["die", "dies", "died", "dying", "perish", "perishes", "perished", "drown", "drowns", "drowned", "succumb", "succumbs", "succumbed"], StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>How many governors a subject is looked for through.</summary>
     private const int MaxHops = 4;
 
     /// <summary>The token heading the actor phrase of the event at <paramref name="head"/>, or -1 when the parse gives none.</summary>
@@ -45,7 +52,7 @@ internal static class SyntaxActors
         var t = head;
         for (var hop = 0; hop <= MaxHops && t >= 0; hop++)
         {
-            if (OwnActor(text, t) is var own and >= 0) return own;
+            if (OwnActor(text, t) is var own and (>= 0 or Victim)) return own >= 0 ? own : -1;
             if (Claimant(text, t) is var claimant and >= 0)
             {
                 claimed = true;
@@ -196,6 +203,9 @@ internal static class SyntaxActors
         }
         if (agent >= 0) return agent;
         if (passive) return -1;
+        // "two crew members died": who dies, drowns or succumbs undergoes the event; the subject is a victim, and no actor
+        // (a conjunct, "… died and three were wounded", finds none there either).
+        if (subject >= 0 && IsVerb(text, t) && DyingVerbs.Contains(text.WordOf(t))) return Victim;
         if (subject >= 0)
         {
             // "rebels who attacked the post": the relative pronoun stands for the noun.

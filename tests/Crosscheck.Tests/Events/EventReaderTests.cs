@@ -206,6 +206,22 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_strike_off_a_country_s_sea_coast_is_in_that_sea()
+    {
+        var attack = Read("A drone hit a tanker off Romania's Black Sea coast on Monday, the navy said.").Events.Single(e => e.Type == PloverType.Assault);
+        attack.Location.ShouldNotBeNull();
+        attack.Location!.Name.ShouldBe("Black Sea");
+    }
+
+    [Fact]
+    public void Those_who_died_are_no_actor_of_the_attack_they_died_in()
+    {
+        // "died" has its victims for subject; the conjoined "were wounded" finds no actor there either.
+        var r = Read("The ship's owner said two Indonesian sailors died and four were wounded.");
+        r.Events.Where(e => e.Type == PloverType.Assault).SelectMany(e => e.Actors).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void An_armed_group_that_says_it_attacked_is_the_actor()
     {
         // "it" under a speech verb stands for an armed group that speaks, as for a government or an army.

@@ -336,6 +336,16 @@ public sealed partial class TollCues
     /// own soldiers or civilians counted by that side, <see cref="ClaimantSide"/>) in a sentence that names no attack is
     /// that side's tally over the fighting, not one event's count.
     /// </summary>
+    /// <summary>Whether the text names the country outside <paramref name="span"/>: a place in it, its name, people or bodies.</summary>
+    private static bool NamedElsewhere(AnnotatedText text, string country, TokenSpan span)
+    {
+        foreach (var m in text.Entities)
+        {
+            if (m.Known?.Country == country && (m.Span.EndToken <= span.StartToken || m.Span.StartToken >= span.EndToken)) return true;
+        }
+        return false;
+    }
+
     private TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
         if (victimEnd <= victimStart) return null;
@@ -364,7 +374,10 @@ public sealed partial class TollCues
         {
             foreach (var m in text.EntitiesStartingIn(from, victimEnd))
             {
-                if (m.Type != EntityType.Norp || m.Known?.Country is null || m.Span.EndToken > victimEnd) continue;
+                if (m.Type != EntityType.Norp || m.Known?.Country is not { } code || m.Span.EndToken > victimEnd) continue;
+                // "A drone hit a ship. … two Filipino crew members died": right after an attack, a nationality the text names
+                // nowhere else is where the attack's victims came from, not a side of a fighting whose tally this could be.
+                if (!NamedElsewhere(text, code, m.Span) && AfterAnAttack(text, sentence)) continue;
                 marker = m.Span.StartToken;
                 break;
             }

@@ -11,10 +11,11 @@ namespace Crosscheck.Events;
 /// whose dead are the sum (11), as a careful coder (and a two-sided incident's gold) counts them. A later event's dead join
 /// the event before when: both are asserted attacks with dead; the later one is in the same or the next sentence; one of
 /// them is a fight (ACLED "Battles"); their victims are of two sides (the state's forces and the armed groups they fight,
-/// <c>@side-forces</c> and <c>@side-armed</c> of casualty-words.txt); the later one points back at the fight ("also", or a
-/// definite "the exchange of fire", "the ensuing clash", <c>@side-fight</c>); and nothing tells another fight (a different place or day, or
-/// <c>@side-apart</c> words: "in a separate attack", "two days later"). A count of one group that includes the other
-/// ("15 people, including 12 soldiers") names no side and joins nothing.
+/// <c>@side-forces</c> and <c>@side-armed</c> of casualty-words.txt); the later one is set against it by "while" in one
+/// sentence or points back at the fight ("also", or a definite "the exchange of fire", "the ensuing clash",
+/// <c>@side-fight</c>); and nothing tells another fight (a different place or day, or <c>@side-apart</c> words: "in a
+/// separate attack", "two days later"). A count of one group that includes the other ("15 people, including 12 soldiers")
+/// names no side and joins nothing.
 /// </summary>
 internal static class SidesMerger
 {
@@ -62,7 +63,17 @@ internal static class SidesMerger
         if (first.Time is { Start: { } sa, End: { } ea } && later.Time is { Start: { } sb, End: { } eb } && (sb > ea || sa > eb)) return false;
         var sentence = text.Sentences[s2];
         var from = s1 == s2 ? first.Fatalities.Span.EndToken : sentence.StartToken;
+        // Two counts in one sentence set against each other by "while" ("ten rebels were killed while three soldiers were
+        // martyred") are of the fight it tells; two attack words joined otherwise ("five guards died in a raid on the post,
+        // and the air force's reprisal killed 30 rebels") may be two attacks.
         var backward = false;
+        if (s1 == s2)
+        {
+            for (var t = first.Fatalities.Span.EndToken; t < later.Fatalities!.Span.StartToken; t++)
+            {
+                if (text.WordOf(t).ToLowerInvariant() is "while" or "whereas") backward = true;
+            }
+        }
         for (var t = from; t < sentence.EndToken; t++)
         {
             var w = text.WordOf(t);

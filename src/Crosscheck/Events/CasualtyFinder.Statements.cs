@@ -249,6 +249,12 @@ public sealed partial class CasualtyFinder
         if (w.Equals("lost", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 1) is "his" or "her" or "their"
             && text.WordOf(i + 2) is "life" or "lives")
             return Intransitive(text, sentence, i, i + 3, Outcome.Killed);
+        // An army's words for its own dead and for the enemy's: "three soldiers embraced martyrdom", "12 terrorists were sent to hell".
+        if (w.ToLowerInvariant() is "embraced" or "embrace" or "embraces" && next.Equals("martyrdom", StringComparison.OrdinalIgnoreCase))
+            return Intransitive(text, sentence, i, i + 2, Outcome.Killed);
+        if (w.ToLowerInvariant() is "sent" && next.Equals("to", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken
+            && text.WordOf(i + 2).Equals("hell", StringComparison.OrdinalIgnoreCase))
+            return Passive(text, sentence, i, i + 3, Outcome.Killed, requireBe: true);
         // "Laos lost 14 troops and two farmers in the clashes": a side that loses a counted number of people lost
         // them to death ("lost 14 seats" counts no people).
         if (w.ToLowerInvariant() is "lost" or "lose" or "loses" or "losing" && pos.StartsWith("VB", StringComparison.Ordinal) && i + 1 < sentence.EndToken

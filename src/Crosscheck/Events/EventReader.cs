@@ -77,7 +77,7 @@ public sealed partial class EventReader
             }
         }
         var tolls = Tolls.Find(text);
-        var read = HeadlineMerger.Merge(Casualties.WithFollowUps(text, MergeRepeatsInQuotes(WithoutTollOutcomes(text, events.ToImmutable(), tolls), quotes)));
+        var read = HeadlineMerger.Merge(SidesMerger.Merge(text, Casualties.WithFollowUps(text, MergeRepeatsInQuotes(WithoutTollOutcomes(text, events.ToImmutable(), tolls), quotes))));
         var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls),
             sentence => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span)));
         return new ArticleReading(AtEachPlace(text, judged, places, tolls), quotes)

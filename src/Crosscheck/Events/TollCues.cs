@@ -398,15 +398,22 @@ public sealed partial class TollCues
     /// <summary>
     /// "Blasts in Herat during the fighting killed four farmers", "200 fighters died during the clashes": a front's
     /// fighting (the <c>front</c> words, not a war or a campaign) named only as the time of a count in the simple past
-    /// ("during", "amid") frames one event's dead, no running total; "have died amid the clashes" and "killed during the
-    /// war" stay tolls.
+    /// ("during", "amid"; "in the fighting" after one attack told before it) frames one event's dead, no running total;
+    /// "have died amid the clashes" and "killed during the war" stay tolls.
     /// </summary>
     private bool FramesOneEvent(AnnotatedText text, int i, int from, int end)
     {
         if (!_fronts.Contains(text.WordOf(i))) return false;
         var k = i - 1;
         while (k >= from && text.PosOf(k) is "DT" or "JJ" or "PRP$") k--;
-        if (k < from || text.WordOf(k).ToLowerInvariant() is not ("during" or "amid")) return false;
+        if (k < from) return false;
+        var preposition = text.WordOf(k).ToLowerInvariant();
+        // "Troops killed six rebels in a clash. One soldier died in the fighting": "in the fighting" after one attack told in
+        // the sentence before, or earlier in its own, is that attack's fighting.
+        if (preposition == "in" && k == i - 2 && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
+            && text.SentenceOf(i) is var sentence && (AfterAnAttack(text, sentence)
+                || NamesAnAttack(text, sentence, sentence.StartToken, from, skip: t => NamesNoOneAttack(text, sentence, t)))) preposition = "during";
+        if (preposition is not ("during" or "amid")) return false;
         // A perfect ("have died", "has killed") counts up to now: a total.
         for (var j = from; j < Math.Max(end, i); j++)
         {

@@ -6,8 +6,8 @@ using Crosscheck.Language;
 namespace Crosscheck.Events;
 
 /// <summary>
-/// The dead of one fight told side by side: "Troops killed nine militants in the district on Tuesday. Two soldiers were also
-/// killed in the exchange of fire." The second count is of the other side of the same fight, so the fight is one event
+/// The dead of one fight told side by side: "Troops killed nine militants in the district on Tuesday. Two soldiers also
+/// died during the exchange of fire." The second count is of the other side of the same fight, so the fight is one event
 /// whose dead are the sum (11), as a careful coder (and a two-sided incident's gold) counts them. A later event's dead join
 /// the event before when: both are asserted attacks with dead; the later one is in the same or the next sentence; one of
 /// them is a fight (ACLED "Battles"); their victims are of two sides (the state's forces and the armed groups they fight,

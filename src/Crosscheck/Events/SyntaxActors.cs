@@ -196,6 +196,8 @@ internal static class SyntaxActors
         }
         if (agent >= 0) return agent;
         if (passive) return -1;
+        // "Two soldiers died": the subject of a verb of dying is the dead, not who killed them.
+        if (subject >= 0 && CasualtyFinder.TellsDeath(text.WordOf(t))) return -1;
         if (subject >= 0)
         {
             // "rebels who attacked the post": the relative pronoun stands for the noun.

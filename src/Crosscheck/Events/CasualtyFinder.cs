@@ -87,6 +87,9 @@ public sealed partial class CasualtyFinder
     public static bool IsOutcomeWord(string word) => KilledActive.Contains(word) || KilledParticiples.Contains(word)
         || InjuredActive.Contains(word) || InjuredParticiples.Contains(word) || Died.Contains(word);
 
+    /// <summary>Whether a word is an intransitive verb of dying ("died"), whose subject is the dead.</summary>
+    public static bool TellsDeath(string word) => Died.Contains(word);
+
     /// <summary>Whether an outcome word tells the dead (true: "killed", "died") or the hurt (false: "injured"); null for any other word.</summary>
     public static bool? TellsDead(string word) =>
         KilledActive.Contains(word) || KilledParticiples.Contains(word) || Died.Contains(word) ? true

@@ -115,7 +115,7 @@ public sealed partial class EventReader
         return false;
     }
 
-    /// <summary>What can make two violent events of one sentence two: the heads of its counts of dead or wounded and of its times.</summary>
+    /// <summary>What can make two violent events of one sentence two: the heads of its counts of dead or wounded and of its times (a day compared by its date).</summary>
     private List<SplitAnchor> Anchors(AnnotatedText text, TokenSpan sentence)
     {
         var anchors = new List<SplitAnchor>();
@@ -127,8 +127,13 @@ public sealed partial class EventReader
         }
         foreach (var t in text.Times)
         {
-            if (t.Span.StartToken >= sentence.StartToken && t.Span.EndToken <= sentence.EndToken && t.IsResolved)
-                anchors.Add(new SplitAnchor(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)));
+            if (t.Span.StartToken < sentence.StartToken || t.Span.EndToken > sentence.EndToken || !t.IsResolved) continue;
+            var head = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
+            // A day is compared like a count: two event words that each hold a different day as their own ("on Monday two
+            // died …, and on Tuesday another was killed") are two events.
+            anchors.Add(t.Precision == TimePrecision.Day && t.Start == t.End
+                ? new SplitAnchor(head, "Day", t.Start!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                : new SplitAnchor(head));
         }
         return anchors;
     }

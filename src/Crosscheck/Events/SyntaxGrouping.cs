@@ -132,6 +132,14 @@ internal static class SyntaxGrouping
     /// <summary>The part of <paramref name="groups"/> a token belongs to: the group with a word nearest to it in the tree; -1 when none is connected.</summary>
     public static int Owner<T>(AnnotatedText text, IReadOnlyList<List<T>> groups, Func<T, TokenSpan> spanOf, int token)
     {
+        // A phrase that opens a coordinated clause ("…, and on Tuesday another soldier was killed") is that clause's
+        // event word's, whatever the parse hangs it on.
+        if (token >= 0 && OpensClause(text, token))
+        {
+            var next = groups.SelectMany((g, i) => g.Select(r => (Start: spanOf(r).StartToken, Group: i))).Where(w => w.Start >= token)
+                .DefaultIfEmpty((Start: -1, Group: -1)).MinBy(w => w.Start);
+            if (next.Group >= 0) return next.Group;
+        }
         var best = -1;
         var bestDistance = int.MaxValue;
         for (var g = 0; g < groups.Count; g++)
@@ -204,10 +212,42 @@ internal static class SyntaxGrouping
         foreach (var anchor in anchors)
         {
             if (anchor.Kind is null || anchor.Head < 0) continue;
+            // A day that opens a coordinated clause ("…, and on Tuesday another soldier was killed") is the day of that
+            // clause's event word, whatever the parse hangs it on.
+            // Any other day is the first event word above it ("on Sunday three guards died", the day misread as the
+            // subject's modifier, is the dying's).
+            if (anchor.Kind == "Day")
+            {
+                var owner = OpensClause(text, anchor.Head) ? eventWords.Where(t => t >= anchor.Head).DefaultIfEmpty(-1).Min() : EventAbove(text, anchor.Head, eventWords);
+                if (owner >= 0 && Within(word, owner)) keys.Add(anchor);
+                continue;
+            }
             var under = Within(word, text.HeadOf(anchor.Head)) && !eventWords.Contains(anchor.Head);
             if (Within(word, anchor.Head) || under || Modifies(text, word, anchor.Head)) keys.Add(anchor);
         }
         return keys;
+    }
+
+    /// <summary>The first event word above a token, through words that are no verbs; -1 when a verb comes first.</summary>
+    private static int EventAbove(AnnotatedText text, int token, HashSet<int> eventWords)
+    {
+        var steps = 0;
+        for (var h = text.HeadOf(token); h >= 0 && steps < 64; h = text.HeadOf(h), steps++)
+        {
+            if (eventWords.Contains(h)) return h;
+            // A verb that is no event word ("said on Sunday") holds the day itself.
+            if (text.PosOf(h) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal)) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether a time's head opens a clause after "and" or "but" (or a semicolon): "and on Tuesday …", "but last week …".</summary>
+    private static bool OpensClause(AnnotatedText text, int head)
+    {
+        var start = head;
+        while (start - 1 >= text.SentenceOf(head).StartToken && text.HeadOf(start - 1) == head && text.RelationOf(start - 1) is "case" or "det" or "amod" or "compound")
+            start--;
+        return start - 1 >= text.SentenceOf(head).StartToken && text.WordOf(start - 1) is "and" or "but" or ";";
     }
 
     private static bool Modifies(AnnotatedText text, TokenSpan word, int noun)
@@ -247,7 +287,7 @@ internal static class SyntaxGrouping
 
 /// <summary>
 /// What can make two event words of one sentence two events: the head token of a count of dead or wounded or of a
-/// resolved time; for a count, its kind ("Killed") and value ("3-3"), which two words holding the same kind with
+/// resolved time; for a count, its kind ("Killed") and value ("3-3"), for a single day "Day" and its date, which two words holding the same kind with
 /// different values cannot share (null when the anchor is not compared).
 /// </summary>
 internal readonly record struct SplitAnchor(int Head, string? Kind = null, string? Value = null);

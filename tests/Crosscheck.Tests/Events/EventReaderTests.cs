@@ -48,6 +48,14 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_military_sector_of_a_named_place_places_the_event_there()
+    {
+        // A front-line area noun ("sector", "frontier", "axis") before "of" stands for its area, like "district".
+        Read("A farmer was wounded when troops opened fire on houses in the Kharkiv sector of the border on Monday.").Events
+            .Single(e => e.Type == PloverType.Assault).Location?.Name.ShouldBe("Kharkiv");
+    }
+
+    [Fact]
     public void Counts_each_told_at_its_own_place_are_an_attack_at_each_past_the_words_that_describe_the_place()
     {
         // "in the northern border city of Sumy": the words that describe the place stand between "in" and its name.

@@ -49,6 +49,18 @@ public sealed class SyntaxGroupingTests
     }
 
     [Fact]
+    public void Two_coordinated_clauses_each_with_its_own_day_are_two_events_with_their_own_dead()
+    {
+        // The parse hangs "on Monday" on the first clause's place; the day opens the second clause all the same.
+        var events = Assaults("On Sunday three guards died in Lowbridge and on Monday another guard was killed.");
+        events.Count.ShouldBe(2);
+        events.Single(e => e.Time!.Start == new DateOnly(2025, 6, 8)).Fatalities!.Min.ShouldBe(3);
+        events.Single(e => e.Time!.Start == new DateOnly(2025, 6, 9)).Fatalities!.Min.ShouldBe(1);
+        // The dead are no actors of their own deaths.
+        events.ShouldAllBe(e => e.Actors.IsEmpty);
+    }
+
+    [Fact]
     public void One_attack_told_with_its_dead_and_wounded_stays_one_event()
     {
         var events = Assaults("Gunmen attacked a bus on Wednesday, killing three passengers and wounding four.");

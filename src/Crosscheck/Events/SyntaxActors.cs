@@ -20,10 +20,6 @@ internal static class SyntaxActors
     /// <summary>What <see cref="OwnActor"/> gives for a verb whose subject is its victim: no actor, and none further up.</summary>
     private const int Victim = -2;
 
-    /// <summary>Forms of verbs whose subject dies rather than acts.</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> DyingVerbs = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["die", "dies", "died", "dying", "perish", "perishes", "perished", "drown", "drowns", "drowned", "succumb", "succumbs", "succumbed"], StringComparer.OrdinalIgnoreCase);
-
         /// <summary>How many governors a subject is looked for through.</summary>
     private const int MaxHops = 4;
 
@@ -205,7 +201,7 @@ internal static class SyntaxActors
         if (passive) return -1;
         // "two crew members died": who dies, drowns or succumbs undergoes the event; the subject is a victim, and no actor
         // (a conjunct, "… died and three were wounded", finds none there either).
-        if (subject >= 0 && IsVerb(text, t) && DyingVerbs.Contains(text.WordOf(t))) return Victim;
+        if (subject >= 0 && IsVerb(text, t) && CasualtyFinder.TellsDeath(text.WordOf(t))) return Victim;
         if (subject >= 0)
         {
             // "rebels who attacked the post": the relative pronoun stands for the noun.

@@ -9,6 +9,16 @@ public sealed class SalienceTests
 {
     private static ArticleReading Read(string text) => ArticleText.Read(text);
 
+    /// <summary>The front matter, headline and lede of the made-up article the tests add paragraphs to.</summary>
+    private const string Lede = """
+        ---
+        published: 2025-06-12
+        ---
+        Rebels shell border town
+
+        Rebel artillery shelled the border town of Kessa on Wednesday, killing four civilians, the army said.
+        """;
+
     private const string Article = """
         ---
         published: 2025-06-12
@@ -44,19 +54,11 @@ public sealed class SalienceTests
     [Fact]
     public void An_attack_told_in_the_simple_present_is_a_habit_not_news()
     {
-        const string article = """
-            ---
-            published: 2025-06-12
-            ---
-            Rebels shell border town
-
-            Rebel artillery shelled the border town of Kessa on Wednesday, killing four civilians, the army said.
-
+        var events = Read(Lede + "\n\n" + """
             The rebels often attack convoys on the mountain road.
 
             Later, the rebels attacked a convoy on the mountain road, officials said.
-            """;
-        var events = Read(article).Events;
+            """).Events;
         events.Single(e => e.Evidence.Text.Contains("often attack", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Background);
         events.Single(e => e.Evidence.Text.Contains("attacked a convoy", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Main);
     }
@@ -72,17 +74,9 @@ public sealed class SalienceTests
     [Fact]
     public void An_event_the_text_sets_earlier_than_its_news_is_background_even_when_its_span_reaches_the_news()
     {
-        const string article = """
-            ---
-            published: 2025-06-12
-            ---
-            Rebels shell border town
-
-            Rebel artillery shelled the border town of Kessa on Wednesday, killing four civilians, the army said.
-
+        var earlier = Read(Lede + "\n\n" + """
             Earlier this month, rebel gunners shelled the market of Arvel, killing two people.
-            """;
-        var earlier = Read(article).Events.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal));
+            """).Events.Single(e => e.Evidence.Text.Contains("Arvel", StringComparison.Ordinal));
         earlier.Time!.End.ShouldBe(new DateOnly(2025, 6, 12));
         earlier.Salience.ShouldBe(Salience.Background);
     }

@@ -189,6 +189,9 @@ public sealed partial class ModalityClassifier
                 return state.Stop ? -1 : g;
             }
             if (word is "from" && VerbCueAt(text, g) == Cue.Prevent) { state.Take(Cue.Prevent, false, Cue.None); return -1; }
+            // "did not comment on the strikes", "questioned officials about the raid": a definite event appraised or commented
+            // on took place, whatever is said of the comment.
+            if (definite && word is "on" or "about" or "over" && AppraisalVerbs.Contains(governor) && IsVerb(text, g)) { state.Stop = true; return -1; }
             // "killed in a strike": the event shares the verb's modality (not a denial of the outcome, above).
             if (IsVerb(text, g) && !Auxiliaries.Contains(governor))
             {

@@ -34,6 +34,17 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void Another_strike_told_after_one_in_the_same_report_is_another_incident()
+    {
+        // Two towns the gazetteer does not know, so only the words "another strike" tell the two attacks apart.
+        var roundup = Facts("another-a", "Harbor Ledger", "2026-07-14",
+            "A strike hit a market in the town of Arvelon on Monday, killing nine people, medics said. "
+            + "Another strike hit a car near the village of Kessabar on Monday, killing two men.");
+        var record = Link(roundup);
+        IncidentWith(record, roundup, "market").Id.ShouldNotBe(IncidentWith(record, roundup, "car").Id);
+    }
+
+    [Fact]
     public void A_strike_told_in_the_ocean_and_in_its_part_by_two_stories_is_one_incident()
     {
         // A wire report of the strike, and a minister's statement about its victims a week later, in words the wire never

@@ -19,14 +19,7 @@ public sealed class SalienceTests
         Rebel artillery shelled the border town of Kessa on Wednesday, killing four civilians, the army said.
         """;
 
-    private const string Article = """
-        ---
-        published: 2025-06-12
-        ---
-        Rebels shell border town
-
-        Rebel artillery shelled the border town of Kessa on Wednesday, killing four civilians, the army said.
-
+    private const string Article = Lede + "\n\n" + """
         The shelling damaged a school and a clinic, officials said.
 
         In March, the government imposed sanctions on the rebel leadership.

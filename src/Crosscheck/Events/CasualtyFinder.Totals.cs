@@ -50,7 +50,7 @@ public sealed partial class CasualtyFinder
             else if (newMin > 0 && s.VictimStart > 0 && text.WordOf(s.VictimStart - 1).ToLowerInvariant() is "and" or "while" or "whereas"
                 && k > 0 && statements[k - 1].Kind == kind && statements[k - 1].End <= s.VictimStart)
             {
-                // "One man was wounded in the shoulder and a 29-year-old man was shot multiple times": a second clause names more victims;
+                // "One man was wounded in the shoulder and a woman of 41 was shot in the leg": a second clause names more victims;
                 // so does one after "while" ("ten rebels were killed while three soldiers died").
                 newMin += s.Min;
                 newMax = newMax is null || s.Max is null ? null : newMax + s.Max;

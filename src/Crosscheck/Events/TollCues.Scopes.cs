@@ -377,7 +377,7 @@ public sealed partial class TollCues
                 if (m.Type != EntityType.Norp || m.Known?.Country is not { } code || m.Span.EndToken > victimEnd) continue;
                 // "A drone hit a ship. … two Filipino crew members died": right after an attack, a nationality the text names
                 // nowhere else is where the attack's victims came from, not a side of a fighting whose tally this could be.
-                if (!NamedElsewhere(text, code, m.Span) && AfterAnAttack(text, sentence)) continue;
+                if (AfterAnAttack(text, sentence) && !NamedElsewhere(text, code, m.Span)) continue;
                 marker = m.Span.StartToken;
                 break;
             }

@@ -83,6 +83,10 @@ public sealed partial class CasualtyFinder
             for (var b = 0; b < found.Count; b++)
             {
                 var o = found[b];
+                // "after two wounded nurses died in hospital": a word of the hurt whose victims hold those of a death tells
+                // who died, not people who still are hurt.
+                if (a != b && s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0 && s.VictimStart <= o.VictimStart && o.VictimEnd <= s.VictimEnd
+                    && s.VictimEnd - s.VictimStart > o.VictimEnd - o.VictimStart) duplicate = true;
                 if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
                 if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
                 else if (s.Kind == o.Kind && b < a) duplicate = true;

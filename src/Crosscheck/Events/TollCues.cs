@@ -498,12 +498,6 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// A tally of one event: "the death toll from the attack rose to four", "the toll of Monday's strike to 11" (the
-    /// toll noun, "from", "of" or "in", a determiner or a possessive, and a singular event word that is no campaign's,
-    /// with nothing but verbs and adverbs before the link word). "the death toll from the strikes" and "the toll of
-    /// the offensive" are a series'.
-    /// </summary>
-    /// <summary>
     /// "The death toll in Dnipro has risen to nine": a tally scoped only by a town or division ("in" and a place, with
     /// nothing but verbs and adverbs after it before the link word, and no cue); the place's words, or null.
     /// </summary>
@@ -521,8 +515,18 @@ public sealed partial class TollCues
         return CueNear(text, sentence, t.Start, t.End, tallies) is null ? m.Span : null;
     }
 
+    /// <summary>
+    /// A tally of one event: "the death toll from the attack rose to four", "the toll of Monday's strike to 11" (the
+    /// toll noun, "from", "of" or "in", a determiner or a possessive, and a singular event word that is no campaign's,
+    /// with nothing but verbs and adverbs before the link word). "the death toll from the strikes" and "the toll of
+    /// the offensive" are a series'.
+    /// A tally in a clause on one attack ("the shelling of the market, whose death toll rose to nine") is that attack's.
+    /// </summary>
     internal bool IsOfOneEvent(AnnotatedText text, TokenSpan sentence, Tally t)
     {
+        if (NounAt(text, t.Start, sentence.EndToken) is { } owned && t.Start > sentence.StartToken
+            && text.WordOf(t.Start - 1).Equals("whose", StringComparison.OrdinalIgnoreCase))
+            return OnlyVerbsBetween(text, owned.End, t.Number.Span.StartToken - 1) && OneAttackBefore(text, sentence, t.Start - 1);
         // "the number of people killed in Sunday's strike": a toll noun of the victims says what is counted too.
         if ((NounAt(text, t.Start, sentence.EndToken) ?? NumberOfVictims(text, t.Start, sentence.EndToken)) is not { } noun || noun.End + 2 >= t.Number.Span.StartToken) return false;
         var i = noun.End;
@@ -534,8 +538,9 @@ public sealed partial class TollCues
         while (i + 1 < t.Number.Span.StartToken && (text.PosOf(i) is "JJ" or "NNP" || text.PosOf(i) is "NN" && text.PosOf(i + 1) is "NN" or "NNP" or "JJ")) i++;
         if (i >= t.Number.Span.StartToken || text.PosOf(i) != "NN" || IsCampaignNoun(text, i)
             || !TriggerLexicon.Default.Starts(text.WordOf(i).ToLowerInvariant())) return false;
-        // "… attack on Odesa", "… strike on the harbour": what the attack hit, a short phrase of its own.
-        if (i + 2 < t.Number.Span.StartToken && text.WordOf(i + 1).ToLowerInvariant() is "on" or "in" or "at" or "against" or "near")
+        // "… attack on Odesa", "… strike on the harbour": what the attack hit, a short phrase of its own; "… strike on a
+        // clinic in Kherson": and where that stands, one more.
+        for (var phrases = 0; phrases < 2 && i + 2 < t.Number.Span.StartToken && text.WordOf(i + 1).ToLowerInvariant() is "on" or "in" or "at" or "against" or "near"; phrases++)
         {
             var k = i + 2;
             if (text.PosOf(k) is "DT") k++;
@@ -543,7 +548,8 @@ public sealed partial class TollCues
             // "… on the city of Ternopil", "… on the port town of Izmail": a name after "of" belongs to the place.
             while (k < t.Number.Span.StartToken && k - start < 6 && (text.PosOf(k) is "JJ" or "NN" or "NNP" or "NNPS"
                 || k > start && k + 1 < t.Number.Span.StartToken && text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase) && text.PosOf(k + 1) is "NNP")) k++;
-            if (k > start) i = k - 1;
+            if (k == start) break;
+            i = k - 1;
         }
         for (i++; i < t.Number.Span.StartToken - 1; i++)
         {
@@ -552,6 +558,34 @@ public sealed partial class TollCues
             if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
         return true;
+    }
+
+    private static bool OnlyVerbsBetween(AnnotatedText text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (text.InTime(i) || text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the words before "whose" (at <paramref name="whose"/>) end a phrase whose head is a singular event word of
+    /// no campaign ("Sunday's bombing of the bus station in the port, whose"): going back over a comma, nouns, names,
+    /// describing words, determiners, possessives and "of", "in", "on", "at", with no verb, within twelve words.
+    /// </summary>
+    private bool OneAttackBefore(AnnotatedText text, TokenSpan sentence, int whose)
+    {
+        var k = whose - 1;
+        if (k >= sentence.StartToken && text.WordOf(k) == ",") k--;
+        for (var steps = 0; k >= sentence.StartToken && steps < 12; k--, steps++)
+        {
+            var word = text.WordOf(k).ToLowerInvariant();
+            if (text.PosOf(k) == "NN" && TriggerLexicon.Default.Starts(word)) return !IsCampaignNoun(text, k);
+            if (text.PosOf(k) is "NN" or "NNS" or "NNP" or "NNPS" or "JJ" or "DT" or "PRP$" or "POS" or "CD" || word is "of" or "in" or "on" or "at" or "'s" or "’s") continue;
+            return false;
+        }
+        return false;
     }
 
     private (int End, TollMeasure Measure)? NounAt(AnnotatedText text, int i, int end)

@@ -219,6 +219,9 @@ internal static class TimeRules
         {
             var e = earlier[k];
             if (sentence - s.Text.SentenceIndexOf(e.Span.StartToken) > OvernightReach) return null;
+            // "the victims of Thursday's shelling, whose toll rose overnight": a day that owns a noun dates that thing,
+            // not the time the story stands in.
+            if (s.At(e.Span.EndToken) is "'s" or "’s") continue;
             if (e.IsResolved && e.Precision == TimePrecision.Day) return e.Start;
         }
         return null;

@@ -98,10 +98,11 @@ public sealed partial class CasualtyFinder
             start = NumberStartBefore(text, sentence, start);
             // "a man and a woman were shot"
             // "shot in the thigh and forearm and a 23-year-old man", "three people dead and nine others": the part before "and" must name people.
-            // "At least 23 soldiers and more than 200 militants": the second part's number words come first.
+            // "At least 23 soldiers and more than 200 militants": the second part's number words come first. "since
+            // Wednesday and 87 others": a day before "and" is no one.
             // "three players (A, B and C) alongside five other men": "alongside" joins like "and", past a bracketed aside.
             while (start - 2 >= sentence.StartToken && IsJoiner(text.WordOf(start - 1)) && end - start < 16
-                && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && (NamesPerson(text, last) || SharesNoun(text, sentence, last, start)))
+                && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && !text.InTime(last) && (NamesPerson(text, last) || SharesNoun(text, sentence, last, start)))
             {
                 start = last + 1;
                 while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;

@@ -164,9 +164,47 @@ public sealed partial class TollCues
             return last is { } l && l.Kind != s.Kind && l.Min > 0 ? l : null;
         }
         var end = text.WordOf(start - 2) == "," ? start - 2 : start - 1;
+        // "46 people had been killed since Wednesday, up from 13 a day earlier, and 140 wounded": an aside that compares
+        // the count with an earlier one stands between the two.
+        if (end == start - 2 && ComparingAsideStart(text, sentence, end) is { } aside) end = aside;
         foreach (var o in others)
         {
             if (o.End == end && o.Start < start && o.Min > 0) return o;
+        }
+        // "46 people had been killed since Wednesday … and 140 wounded": the parse joins the second outcome word to the first.
+        if (!SyntaxScope.HasParse(text, sentence) || text.RelationOf(s.End - 1) != "conj") return null;
+        foreach (var o in others)
+        {
+            if (o.End - 1 == text.HeadOf(s.End - 1) && o.Start < start && o.Min > 0 && o.Kind != s.Kind) return o;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the token at <paramref name="token"/> lies in an aside ", up from 13 a day earlier" (see <see cref="ComparingAsideStart"/>).</summary>
+    internal static bool InComparingAside(AnnotatedText text, TokenSpan sentence, int token)
+    {
+        for (var k = token - 1; k > sentence.StartToken && token - k <= 10; k--)
+        {
+            if (text.WordOf(k) != ",") continue;
+            var first = text.WordOf(k + 1).ToLowerInvariant();
+            var second = k + 2 < sentence.EndToken ? text.WordOf(k + 2).ToLowerInvariant() : "";
+            return k + 2 < token && (first is "up" or "down" && second == "from" || first == "compared" && second is "with" or "to");
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Where an aside ", up from 13 a day earlier," (", down from …", ", compared with …") that ends at the comma at
+    /// <paramref name="comma"/> starts (its opening comma); null when the words before that comma are no such aside.
+    /// </summary>
+    private static int? ComparingAsideStart(AnnotatedText text, TokenSpan sentence, int comma)
+    {
+        for (var k = comma - 1; k > sentence.StartToken && comma - k <= 10; k--)
+        {
+            if (text.WordOf(k) != ",") continue;
+            var first = text.WordOf(k + 1).ToLowerInvariant();
+            var second = k + 2 < comma ? text.WordOf(k + 2).ToLowerInvariant() : "";
+            return first is "up" or "down" && second == "from" || first == "compared" && second is "with" or "to" ? k : null;
         }
         return null;
     }

@@ -463,7 +463,7 @@ public sealed partial class TollCues
     /// </summary>
     internal bool IsBare(AnnotatedText text, TokenSpan sentence, Tally t, List<Tally> tallies)
     {
-        if (NounAt(text, t.Start, sentence.EndToken) is not { } noun) return false;
+        if (NounAt(text, t.Start, sentence.EndToken) is not { } noun || IsPartysOwn(text, sentence, t.Start)) return false;
         for (var i = noun.End; i < t.Number.Span.StartToken - 1; i++)
         {
             // "The number of wounded stands at 40": a link word is a verb whatever its tag ("stands" read as a plural noun).
@@ -471,6 +471,18 @@ public sealed partial class TollCues
             if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
         return CueNear(text, sentence, t.Start, t.End, tallies) is null && !ToldByPlaces(text, sentence, t.End);
+    }
+
+    /// <summary>
+    /// "Tajikistan put its own toll at 35", "Cambodia's toll stood at 13": a toll a party keeps of its own ("own" before the
+    /// toll noun, or a country's or group's possessive) counts that side, not the attack told before it.
+    /// </summary>
+    private static bool IsPartysOwn(AnnotatedText text, TokenSpan sentence, int noun)
+    {
+        if (noun - 1 < sentence.StartToken) return false;
+        if (text.WordOf(noun - 1).Equals("own", StringComparison.OrdinalIgnoreCase)) return true;
+        return noun - 2 >= sentence.StartToken && text.WordOf(noun - 1) is "'s" or "’s"
+            && text.EntityAt(noun - 2) is { Type: EntityType.Gpe or EntityType.Norp or EntityType.Org };
     }
 
     /// <summary>

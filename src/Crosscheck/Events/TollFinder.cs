@@ -430,6 +430,8 @@ public sealed class TollFinder
         foreach (var t in text.Times)
         {
             if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || NamesCountedEvent(text, t, start, end)) continue;
+            // ", up from 13 a day earlier": the day of the count compared with, not of this one.
+            if (TollCues.InComparingAside(text, sentence, t.Span.StartToken)) continue;
             if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
             if (text.Published is { } published && t.End > published) continue;
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return LastDayOfSpan(text, sentence, t) ?? t.End;
@@ -491,7 +493,8 @@ public sealed class TollFinder
         var head = SyntaxScope.HeadOf(text, start, end);
         foreach (var t in text.Times)
         {
-            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)) continue;
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)
+                || TollCues.InComparingAside(text, sentence, t.Span.StartToken)) continue;
             if (t.Precision != TimePrecision.Day || t.Start is null || t.Start != t.End || text.Published is { } published && t.End > published) continue;
             if (t.Span.Length == 0 || t.Span.StartToken < sentence.StartToken || t.Span.EndToken > sentence.EndToken) continue;
             var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);

@@ -18,17 +18,20 @@ public static class WireCredits
     private const int DatelineChars = 200;
     private const int BylineWords = 6;
     private const int ClosingParagraphs = 3;
+    private const int NamedBylineWords = 14;
 
     private static readonly Lists Data = Load(WordListFile.EmbeddedText(FileName));
 
     private sealed record Lists(FrozenDictionary<string, string> AgencyOfForm, FrozenDictionary<string, string> AgencyOfKey,
-        string[] ContributionCues, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff, Regex? SelfCheck);
+        string[] ContributionCues, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff, Regex? SelfCheck,
+        Regex NamedByline, Regex PhotoStart, Regex PhotoAfterForm, Regex PhotoCue);
 
     /// <summary>The agency the text is credited to (its name as listed), or null when no credit names one.</summary>
     public static string? Find(string text)
     {
-        var paragraphs = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var head = paragraphs.Take(DatelineParagraphs).ToList();
+        var paragraphs = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(p => !IsPictureCredit(p)).ToList();
+        var head = Counted(paragraphs, DatelineParagraphs);
         foreach (var p in head)
         {
             var m = Data.Dateline.Match(p.Length > DatelineChars ? p[..DatelineChars] : p);
@@ -37,8 +40,10 @@ public static class WireCredits
         foreach (var p in head)
         {
             if (WordCount(p) <= BylineWords && Data.Form.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Value];
+            if (WordCount(p) <= NamedBylineWords && Data.NamedByline.Match(p) is { Success: true } named) return Data.AgencyOfForm[named.Groups[1].Value];
         }
-        var tail = paragraphs.Skip(Math.Max(0, paragraphs.Length - ClosingParagraphs)).Reverse().ToList();
+        var reversed = Enumerable.Reverse(paragraphs).ToList();
+        var tail = Counted(reversed, ClosingParagraphs);
         foreach (var p in tail)
         {
             if (Data.SignOff.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Groups[1].Value];
@@ -54,6 +59,32 @@ public static class WireCredits
             if (Data.SelfCheck?.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Groups[1].Value];
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a paragraph credits a picture, not the text (<c>@photo-cues</c>): it opens with a cue ("Photo: AFP", "(Photo by
+    /// Jane Roe / AFP)"), names an agency right before one or before a slash ("AP Photo", "REUTERS/Jane Roe"), or is a short
+    /// line holding a cue ("AFP via Getty Images").
+    /// </summary>
+    public static bool IsPictureCredit(string paragraph) =>
+        Data.PhotoStart.IsMatch(paragraph) || Data.PhotoAfterForm.IsMatch(paragraph)
+        || (WordCount(paragraph) <= NamedBylineWords && Data.PhotoCue.IsMatch(paragraph));
+
+    /// <summary>
+    /// The paragraphs from the first up to the <paramref name="count"/>-th of more than <see cref="BylineWords"/> words: a
+    /// page's short lines (its date and update lines, a listen button, share and tag lines, a byline) do not count.
+    /// </summary>
+    private static List<string> Counted(IReadOnlyList<string> paragraphs, int count)
+    {
+        var result = new List<string>();
+        var counted = 0;
+        foreach (var p in paragraphs)
+        {
+            if (counted >= count) break;
+            result.Add(p);
+            if (WordCount(p) > BylineWords) counted++;
+        }
+        return result;
     }
 
     /// <summary>
@@ -102,6 +133,7 @@ public static class WireCredits
         var cues = new List<string>();
         var relays = new List<string>();
         var checks = new List<string>();
+        var photos = new List<string>();
         var verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? section = null;
         foreach (var raw in text.Split('\n'))
@@ -126,6 +158,7 @@ public static class WireCredits
                 case "contribution-cues": cues.Add(line); break;
                 case "relay-cues": relays.Add(line); break;
                 case "self-checks": checks.Add(line); break;
+                case "photo-cues": photos.Add(line); break;
                 case "interview-verbs": verbs.UnionWith(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)); break;
                 default: throw new FormatException($"data/events/{FileName}: '{line}' is outside a known @section");
             }
@@ -138,7 +171,16 @@ public static class WireCredits
         var signOff = new Regex(@"(?:[—–-]{1,2}\s*|\()(" + alternation + @")" + After + @"\)?\s*\.?$", RegexOptions.CultureInvariant);
         var selfCheck = checks.Count == 0 ? null
             : new Regex(Before + "(" + alternation + @")\s+(?:" + string.Join('|', checks.Select(Regex.Escape)) + ")" + After, RegexOptions.CultureInvariant);
+        // "By Jane Doe and John Roe, Associated Press", "BY JANE DOE Associated Press", "Jane Doe and John Roe | Reuters".
+        var namedByline = new Regex(@"^(?:(?:By|BY)\s.+?[\s,]|[^|]+\|)\s*(?:The\s+|THE\s+)?(" + alternation + ")" + After + @"\.?$", RegexOptions.CultureInvariant);
+        if (photos.Count == 0) throw new FormatException($"data/events/{FileName}: @photo-cues is empty");
+        var photoCues = "(?:" + string.Join('|', photos.OrderByDescending(p => p.Length).Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal))) + ")";
+        const string Options = "(?i)";
+        var photoStart = new Regex(Options + @"^[\p{P}\s]*" + photoCues + After, RegexOptions.CultureInvariant);
+        var photoAfterForm = new Regex(Before + "(?:" + alternation + @")(?:\s+(?i:" + photoCues + ")" + After + @"|\s*/\s*\p{L})", RegexOptions.CultureInvariant);
+        var photoCue = new Regex(Options + Before + photoCues + After, RegexOptions.CultureInvariant);
         return new Lists(forms.ToFrozenDictionary(StringComparer.Ordinal), keys.ToFrozenDictionary(StringComparer.Ordinal),
-            [.. cues], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff, selfCheck);
+            [.. cues], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff, selfCheck,
+            namedByline, photoStart, photoAfterForm, photoCue);
     }
 }

@@ -56,6 +56,36 @@ public sealed class SourceOriginsTests
     }
 
     [Fact]
+    public void An_outlets_own_report_with_an_agency_picture_is_not_the_agencys_story()
+    {
+        // An agency's story of a shelling, and a paper's own report of it that prints the agency's picture.
+        var wire = Facts("pic-wire", "Harbor Ledger", "2025-12-09",
+            "Bangkok (AFP) – Shells hit a village market in the border district of Nam Yuen on Tuesday, killing two traders and wounding five, the district office said.\n"
+            + "The army said it had returned fire at gun positions across the border.");
+        var own = Facts("pic-own", "Tidewater Dispatch", "2025-12-09",
+            "Two traders died when shells hit the market of Nam Yuen on Tuesday morning, the district chief told our correspondent.\n"
+            + "Our reporter saw five wounded people carried to the health post and shops with their shutters torn off.\n"
+            + "Photo: AFP");
+        wire.Wire.ShouldBe("Agence France-Presse");
+        own.Wire.ShouldBeNull();
+        var origins = SourceOrigins.OfDocuments(ById(wire, own));
+        origins[own.Id].Origin.ShouldNotBe(origins[wire.Id].Origin);
+    }
+
+    [Fact]
+    public void A_reprint_credited_by_a_byline_of_two_reporters_and_a_closing_line_under_the_sites_own_lines_keeps_the_wire()
+    {
+        var byline = Facts("byline-two", "Harbor Ledger", "2025-12-09",
+            "By Tessa Marlow and Piotr Wendt, Associated Press\nShells hit a village market in the border district of Nam Yuen on Tuesday, killing two traders, the district office said.");
+        var closing = Facts("closing-lines", "Tidewater Dispatch", "2025-12-09",
+            "Shells hit a village market in the border district of Nam Yuen on Tuesday, killing two traders, the district office said.\n"
+            + "The army said it had returned fire at gun positions across the border.\nAssociated Press writer Piotr Wendt contributed.\n"
+            + "Share this story with your friends on Facebook, X or by email today\nGet our morning headlines in your inbox every day with the newsletter\nTags: border, shelling");
+        byline.Wire.ShouldBe("Associated Press");
+        closing.Wire.ShouldBe("Associated Press");
+    }
+
+    [Fact]
     public void Own_reporting_by_two_outlets_stays_two_sources()
     {
         // Worded apart: two ledes that differ by one word are one story rewritten (RewritesTests).

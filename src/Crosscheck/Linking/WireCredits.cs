@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
 
@@ -24,7 +25,7 @@ public static class WireCredits
 
     private sealed record Lists(FrozenDictionary<string, string> AgencyOfForm, FrozenDictionary<string, string> AgencyOfKey,
         string[] ContributionCues, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff, Regex? SelfCheck,
-        Regex NamedByline, Regex PhotoStart, Regex PhotoAfterForm, Regex PhotoCue);
+        Regex NamedByline, Regex PhotoStart, Regex PhotoAfterForm, Regex PhotoCue, Regex ReportedBy);
 
     /// <summary>The agency the text is credited to (its name as listed), or null when no credit names one.</summary>
     public static string? Find(string text)
@@ -104,6 +105,30 @@ public static class WireCredits
                 if (before.EndsWith(cue, StringComparison.Ordinal)) return Agency(m.Known.Name) ?? m.Known.Name;
             }
         }
+        // An agency the text's first paragraph reports from ("…, the Reuters news agency reported", "according to ANI", "news
+        // agency PTI said"), by any of its forms: the gazetteer's outlets know few agencies and fewer of these phrasings. A
+        // rewrite of an agency's story names it there; an article of its own cites one for a background line further down.
+        if (FirstParagraph(text) is { } first && Data.ReportedBy.Match(first) is { Success: true } reported)
+        {
+            var form = reported.Groups["a"].Success ? reported.Groups["a"].Value : reported.Groups["b"].Value;
+            return Data.AgencyOfForm[form];
+        }
+        return null;
+    }
+
+    /// <summary>The text's first paragraph of the lede or body with more than <see cref="BylineWords"/> words; null when none.</summary>
+    private static string? FirstParagraph(AnnotatedText text)
+    {
+        var start = 0;
+        foreach (var p in text.Text.Split('\n'))
+        {
+            var at = start;
+            start += p.Length + 1;
+            if (WordCount(p) <= BylineWords || IsPictureCredit(p)) continue;
+            var lead = at + (p.Length - p.TrimStart().Length);
+            if (text.SegmentKindAt(lead) is not (SegmentKind.Lede or SegmentKind.Body)) continue;
+            return p;
+        }
         return null;
     }
 
@@ -126,6 +151,17 @@ public static class WireCredits
 
     private static int WordCount(string paragraph) => paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
+    /// <summary>"according to (the) FORM", "news agency FORM"; "FORM (news agency) reported": the agency in group a or b.</summary>
+    private static Regex ReportedByRegex(string alternation, List<string> before, List<string> after)
+    {
+        if (before.Count == 0 || after.Count == 0) throw new FormatException($"data/events/{FileName}: @reported-before and @reported-after want cues");
+        static string Words(IEnumerable<string> cues) => string.Join('|', cues.OrderByDescending(c => c.Length).Select(c => Regex.Escape(c).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
+        const string Edge = @"(?<![\p{L}\p{N}])";
+        const string End = @"(?![\p{L}\p{N}])";
+        return new Regex(Edge + "(?:(?:" + Words(before) + @")\s+(?:the\s+)?(?<a>" + alternation + ")" + End
+            + "|(?<b>" + alternation + @")(?:\s+news\s+agency)?,?\s+(?:" + Words(after) + ")" + End + ")", RegexOptions.CultureInvariant);
+    }
+
     private static Lists Load(string text)
     {
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -133,6 +169,8 @@ public static class WireCredits
         var cues = new List<string>();
         var relays = new List<string>();
         var checks = new List<string>();
+        var reportedBefore = new List<string>();
+        var reportedAfter = new List<string>();
         var photos = new List<string>();
         var verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? section = null;
@@ -159,6 +197,8 @@ public static class WireCredits
                 case "relay-cues": relays.Add(line); break;
                 case "self-checks": checks.Add(line); break;
                 case "photo-cues": photos.Add(line); break;
+                case "reported-before": reportedBefore.Add(line); break;
+                case "reported-after": reportedAfter.Add(line); break;
                 case "interview-verbs": verbs.UnionWith(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)); break;
                 default: throw new FormatException($"data/events/{FileName}: '{line}' is outside a known @section");
             }
@@ -181,6 +221,6 @@ public static class WireCredits
         var photoCue = new Regex(Options + Before + photoCues + After, RegexOptions.CultureInvariant);
         return new Lists(forms.ToFrozenDictionary(StringComparer.Ordinal), keys.ToFrozenDictionary(StringComparer.Ordinal),
             [.. cues], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff, selfCheck,
-            namedByline, photoStart, photoAfterForm, photoCue);
+            namedByline, photoStart, photoAfterForm, photoCue, ReportedByRegex(alternation, reportedBefore, reportedAfter));
     }
 }

@@ -85,6 +85,29 @@ public sealed class SourceOriginsTests
         closing.Wire.ShouldBe("Associated Press");
     }
 
+    [Theory]
+    [InlineData("the Press Trust of India reported", "Press Trust of India")]
+    [InlineData("news agency ANI said", "Asian News International")]
+    [InlineData("the Reuters news agency reported", "Reuters")]
+    [InlineData("state news agency Xinhua said", "Xinhua")]
+    public void A_rewrite_that_names_the_agency_in_its_first_paragraph_relays_it(string phrase, string agency)
+    {
+        var doc = Facts("named-" + agency.Length, "Valley Courier", "2025-12-05",
+            $"Six members of one family died when a house in the hill village of Dara Khel was hit by an air strike late on Thursday, {phrase}.\n"
+            + "Elders said the children were between three and eleven years old.");
+        doc.Wire.ShouldBeNull();
+        SourceOrigins.OfDocuments(ById(doc))[doc.Id].Origin.ShouldBe(agency);
+    }
+
+    [Fact]
+    public void An_agency_cited_for_a_background_line_further_down_is_not_relayed()
+    {
+        var doc = Facts("background-cite", "Valley Courier", "2025-12-05",
+            "Mourners buried six members of one family in the hill village of Dara Khel on Friday, our correspondent said.\n"
+            + "The border has been tense for weeks, and traders have lost millions while the crossings stayed shut, according to Reuters.");
+        SourceOrigins.OfDocuments(ById(doc))[doc.Id].Origin.ShouldBe("Valley Courier");
+    }
+
     [Fact]
     public void Own_reporting_by_two_outlets_stays_two_sources()
     {

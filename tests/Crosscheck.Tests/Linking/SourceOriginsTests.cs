@@ -56,6 +56,59 @@ public sealed class SourceOriginsTests
     }
 
     [Fact]
+    public void An_outlets_own_report_with_an_agency_picture_is_not_the_agencys_story()
+    {
+        // An agency's story of a shelling, and a paper's own report of it that prints the agency's picture.
+        var wire = Facts("pic-wire", "Harbor Ledger", "2025-12-09",
+            "Bangkok (AFP) – Shells hit a village market in the border district of Nam Yuen on Tuesday, killing two traders and wounding five, the district office said.\n"
+            + "The army said it had returned fire at gun positions across the border.");
+        var own = Facts("pic-own", "Tidewater Dispatch", "2025-12-09",
+            "Two traders died when shells hit the market of Nam Yuen on Tuesday morning, the district chief told our correspondent.\n"
+            + "Our reporter saw five wounded people carried to the health post and shops with their shutters torn off.\n"
+            + "Photo: AFP");
+        wire.Wire.ShouldBe("Agence France-Presse");
+        own.Wire.ShouldBeNull();
+        var origins = SourceOrigins.OfDocuments(ById(wire, own));
+        origins[own.Id].Origin.ShouldNotBe(origins[wire.Id].Origin);
+    }
+
+    [Fact]
+    public void A_reprint_credited_by_a_byline_of_two_reporters_and_a_closing_line_under_the_sites_own_lines_keeps_the_wire()
+    {
+        var byline = Facts("byline-two", "Harbor Ledger", "2025-12-09",
+            "By Tessa Marlow and Piotr Wendt, Associated Press\nShells hit a village market in the border district of Nam Yuen on Tuesday, killing two traders, the district office said.");
+        var closing = Facts("closing-lines", "Tidewater Dispatch", "2025-12-09",
+            "Shells hit a village market in the border district of Nam Yuen on Tuesday, killing two traders, the district office said.\n"
+            + "The army said it had returned fire at gun positions across the border.\nAssociated Press writer Piotr Wendt contributed.\n"
+            + "Share this story with your friends on Facebook, X or by email today\nGet our morning headlines in your inbox every day with the newsletter\nTags: border, shelling");
+        byline.Wire.ShouldBe("Associated Press");
+        closing.Wire.ShouldBe("Associated Press");
+    }
+
+    [Theory]
+    [InlineData("the Press Trust of India reported", "Press Trust of India")]
+    [InlineData("news agency ANI said", "Asian News International")]
+    [InlineData("the Reuters news agency reported", "Reuters")]
+    [InlineData("state news agency Xinhua said", "Xinhua")]
+    public void A_rewrite_that_names_the_agency_in_its_first_paragraph_relays_it(string phrase, string agency)
+    {
+        var doc = Facts("named-" + agency.Length, "Valley Courier", "2025-12-05",
+            $"Six members of one family died when a house in the hill village of Dara Khel was hit by an air strike late on Thursday, {phrase}.\n"
+            + "Elders said the children were between three and eleven years old.");
+        doc.Wire.ShouldBeNull();
+        SourceOrigins.OfDocuments(ById(doc))[doc.Id].Origin.ShouldBe(agency);
+    }
+
+    [Fact]
+    public void An_agency_cited_for_a_background_line_further_down_is_not_relayed()
+    {
+        var doc = Facts("background-cite", "Valley Courier", "2025-12-05",
+            "Mourners buried six members of one family in the hill village of Dara Khel on Friday, our correspondent said.\n"
+            + "The border has been tense for weeks, and traders have lost millions while the crossings stayed shut, according to Reuters.");
+        SourceOrigins.OfDocuments(ById(doc))[doc.Id].Origin.ShouldBe("Valley Courier");
+    }
+
+    [Fact]
     public void Own_reporting_by_two_outlets_stays_two_sources()
     {
         // Worded apart: two ledes that differ by one word are one story rewritten (RewritesTests).

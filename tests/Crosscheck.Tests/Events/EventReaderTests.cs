@@ -367,6 +367,16 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_name_before_regional_or_provincial_is_the_division_and_the_town_stays_the_town_named()
+    {
+        // "the Sumy regional governor" speaks of the region: "the town" after it is still Shostka, not the city of Sumy.
+        var r = Read("A Russian drone strike on Shostka killed two people on Thursday, the Sumy regional governor said. The drone hit a barn on the edge of the town.");
+        r.Events.Where(e => e.Type == PloverType.Assault).Select(e => e.Location?.Name).ShouldBe(["Shostka", "Shostka"]);
+        var khost = Read("Gunmen attacked a checkpoint on Monday, the Khost provincial police chief said.").Events.First(e => e.Type == PloverType.Assault).Location;
+        (khost?.Precision ?? "").ShouldNotBe("city");
+    }
+
+    [Fact]
     public void A_city_name_before_a_word_for_a_region_is_the_division_of_that_name()
     {
         // GeoNames puts the city of Kyiv in a division of its own (Kyiv City) beside the Kiev oblast: "the Kyiv region" is the oblast.

@@ -416,6 +416,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_place_the_attack_noun_takes_with_of_is_where_it_happened()
+    {
+        var shelling = Read("Separately, Russian shelling of Kherson wounded three people at a bus stop on Thursday.").Events.First(e => e.Type == PloverType.Assault).Location;
+        (shelling?.Name, shelling?.Country).ShouldBe(("Kherson", "UA"));
+        var bombardment = Read("The overnight bombardment of Sumy damaged a hospital, officials said.").Events.First(e => e.Type == PloverType.Assault).Location;
+        (bombardment?.Name, bombardment?.Country).ShouldBe(("Sumy", "UA"));
+    }
+
+    [Fact]
     public void The_area_of_an_office_whose_holder_tells_of_an_attack_is_its_place_when_the_clause_gives_none()
     {
         var told = Read("The governor of the Kharkiv region said drone strikes injured six people on Friday.").Events.First(e => e.Type == PloverType.Assault).Location!;

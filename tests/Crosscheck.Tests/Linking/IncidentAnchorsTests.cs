@@ -124,6 +124,26 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_country_named_by_its_side_is_not_an_attack_on_a_city_in_its_opposite_part()
+    {
+        var side = Facts("side-country", "Coastline Wire", "2025-03-13", "Russian missiles struck north-eastern Ukraine overnight, killing five people, officials said on Thursday.");
+        side.Events.First(e => e.Evidence.Contains("north-eastern", StringComparison.Ordinal)).Location!.Side.ShouldBe("north-eastern");
+        // A southern city's shelling that morning is not what the north-east was struck by.
+        var south = Facts("side-south", "Harbor Ledger", "2025-03-13", "Russian shelling hit Kherson on Thursday morning, killing three people at a market, officials said.");
+        var apart = Link(south, side);
+        IncidentWith(apart, side, "north-eastern").Id.ShouldNotBe(IncidentWith(apart, south, "Kherson").Id);
+        // A town in the north-east that night may be.
+        var north = Facts("side-north", "Gulf Gazette", "2025-03-13", "A Russian missile hit a depot in Konotop overnight, killing five people, the governor said on Thursday.");
+        var joined = Link(north, side);
+        IncidentWith(joined, side, "north-eastern").Id.ShouldBe(IncidentWith(joined, north, "Konotop").Id);
+        // "the country's south" or "Ukraine's north-east" name a side as well; the whole country names none.
+        var konotop = new PlaceFacts("Konotop", "Konotop", "UA", "city", 51.24, 33.2);
+        CountrySides.Opposite(new PlaceFacts("Ukraine", "Ukraine", "UA", "country", null, null) { Side = "south" }, konotop).ShouldBeTrue();
+        CountrySides.Opposite(new PlaceFacts("Ukraine", "Ukraine", "UA", "country", null, null) { Side = "north-east" }, konotop).ShouldBeFalse();
+        CountrySides.Opposite(new PlaceFacts("Ukraine", "Ukraine", "UA", "country", null, null), konotop).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_count_across_the_country_is_not_the_count_of_the_attack_on_one_city()
     {
         var first = Facts("wide-a", "Harbor Ledger", "2026-03-04", "Russian missiles struck an apartment block in Kyiv overnight, killing three people.");

@@ -144,6 +144,24 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_recalled_attack_with_no_place_on_a_day_of_two_attacks_joins_neither()
+    {
+        var south = Facts("recall-south", "Harbor Ledger", "2025-03-13", "Russian shelling hit Kherson on Thursday morning, killing three people at a market, officials said.");
+        var north = Facts("recall-north", "Gulf Gazette", "2025-03-13", "A Russian missile hit a depot in Konotop overnight, killing five people, the governor said on Thursday.");
+        // A week later a report recalls an attack of that Thursday without saying where: its day alone does not tell which.
+        var later = Facts("recall-later", "Coastline Wire", "2025-03-20",
+            "Drones hit a school in Sumy on Thursday, wounding four pupils. The town was struck again on Thursday, a week after a missile strike killed six people there, when a drone hit a house and killed two residents.");
+        var recalled = later.Events.Where(e => e.Type == PloverType.Assault && e.Location is null && e.Salience == "background").ToList();
+        recalled.ShouldNotBeEmpty();
+        var record = Link(south, north, later);
+        foreach (var e in recalled)
+        {
+            var incident = record.Incidents.Single(i => i.Events.Contains(e.Id));
+            incident.Mention.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public void A_count_across_the_country_is_not_the_count_of_the_attack_on_one_city()
     {
         var first = Facts("wide-a", "Harbor Ledger", "2026-03-04", "Russian missiles struck an apartment block in Kyiv overnight, killing three people.");

@@ -12,6 +12,12 @@ public sealed partial class EventReader
     private static readonly FrozenSet<string> DivisionNouns = FrozenSet.ToFrozenSet(
         ["province", "provinces", "region", "regions", "oblast", "oblasts", "governorate", "governorates"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Adjectives after a name that make it a first-level division too: "the Sumy regional governor", "the Khost provincial
+    /// police" speak of the division, not of its namesake city (which "the town" in the next sentence would otherwise take).
+    /// </summary>
+    private static readonly FrozenSet<string> DivisionAdjectives = FrozenSet.ToFrozenSet(["regional", "provincial"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Cities at least this size are places a text may name whatever country it is about.</summary>
     private const long ForeignTownPopulation = 100_000;
 
@@ -76,10 +82,10 @@ public sealed partial class EventReader
         return true;
     }
 
-    /// <summary>"province" right after the name, or "and" and another name before "provinces" ("Kandahar and Kabul provinces").</summary>
+    /// <summary>"province" (or "provincial") right after the name, or "and" and another name before "provinces" ("Kandahar and Kabul provinces").</summary>
     private static bool BeforeDivisionNoun(AnnotatedText text, int end)
     {
-        if (end < text.Count && DivisionNouns.Contains(text.WordOf(end))) return true;
+        if (end < text.Count && (DivisionNouns.Contains(text.WordOf(end)) || DivisionAdjectives.Contains(text.WordOf(end)))) return true;
         if (end >= text.Count || text.WordOf(end) is not ("and" or ",")) return false;
         for (var i = end + 1; i < text.Count && i <= end + 5; i++)
         {

@@ -258,6 +258,8 @@ public sealed partial class EventReader
         else if (text.RelationOf(head) == "nmod" && text.HeadOf(head) is var area and >= 0 && area < head && RoleWords.AreaNouns.Contains(text.WordOf(area))) head = area;
         if (text.HeadOf(head) is not (var verb and >= 0)) return false;
         var word = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
+        // "Russian shelling of Kherson", "the bombardment of Sumy": a place the event's noun takes with "of" is what it hit.
+        if (verb == word && text.RelationOf(head) == "nmod" && text.PosOf(word) is "NN" && HasCase(text, head, "of")) return true;
         // "Sumy was shelled overnight", "the Kyiv region came under attack": what undergoes the event is where it happened.
         if (verb == word && (text.RelationOf(head) == "nsubj:pass" || (text.RelationOf(head) == "nsubj" && UnderTheEvent(text, word)))) return true;
         if (text.RelationOf(head) != "obj") return false;

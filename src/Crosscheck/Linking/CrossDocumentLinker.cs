@@ -468,11 +468,13 @@ public sealed partial class CrossDocumentLinker
 
     /// <summary>
     /// News of one attack of fact whose words place it no closer than its country ("two civilians were killed overnight",
-    /// "fighting in Thailand"): which of a day's attacks there it is, they do not say.
+    /// "fighting in Thailand"): which of a day's attacks there it is, they do not say. So too an attack a report recalls
+    /// with no place at all ("struck again on Thursday, a week after a missile strike killed six people there"): its day
+    /// alone does not say which of that day's attacks it was.
     /// </summary>
     private static bool Unlocated(EventFacts ev) =>
         ev.Type == PloverType.Assault && !ev.Plural && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual
-        && !string.Equals(ev.Salience, "background", StringComparison.Ordinal) && ev.Location is null or { Precision: "country" };
+        && (string.Equals(ev.Salience, "background", StringComparison.Ordinal) ? ev.Location is null : ev.Location is null or { Precision: "country" });
 
     /// <summary>
     /// Whether an attack placed within its country would take in another report's mention whose reports fit another attack

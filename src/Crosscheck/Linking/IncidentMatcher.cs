@@ -187,6 +187,8 @@ public static class IncidentMatcher
                 {
                     // One attack is at one place: two cities or divisions of the country are two attacks.
                     if (single && DifferentLocalities(pa, pb)) return null;
+                    // "north-eastern Ukraine" is not a city in the country's south.
+                    if (single && (CountrySides.Opposite(pa, pb) || CountrySides.Opposite(pb, pa))) return null;
                     score += 0.2;
                     shared |= SharedFacts.Country;
                     why.Append("; same country ").Append(ca);

@@ -79,7 +79,14 @@ public sealed record TollFacts(string Id, TollMeasure Counts, decimal Min, decim
     public string? Victims { get; init; }
 }
 
-public sealed record PlaceFacts(string Text, string Name, string? Country, string Precision, double? Latitude, double? Longitude);
+public sealed record PlaceFacts(string Text, string Name, string? Country, string Precision, double? Latitude, double? Longitude)
+{
+    /// <summary>
+    /// For a country, the part of it the words name ("north-eastern" of "north-eastern Ukraine", "north-east" of "Ukraine's
+    /// north-east"); null when they name the whole (<see cref="CountrySides"/>).
+    /// </summary>
+    public string? Side { get; init; }
+}
 
 /// <summary>
 /// A time as the linker compares it: the words and the interval they resolve to (null when unresolved). <see cref="Basis"/>

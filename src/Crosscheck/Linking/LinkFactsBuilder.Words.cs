@@ -52,6 +52,9 @@ public static partial class LinkFactsBuilder
 
     private static readonly FrozenSet<string> HabitualFillers = WordSet("habitual-fillers", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words of a side of a country ("north-eastern", "south-west"), next to its name.</summary>
+    private static readonly FrozenSet<string> CompassWords = WordSet("compass-words", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lower-case terms left out of a document's terms.</summary>
     private static readonly FrozenSet<string> StopTerms = WordSet("stop-terms", StringComparer.Ordinal);
 

@@ -137,7 +137,7 @@ public static partial class LinkFactsBuilder
             Modality = e.Modality,
             Actors = [.. e.Actors.Select(p => ParticipantOf(text, p, keys))],
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
-            Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) : null,
+            Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) { Side = SideOf(text, l) } : null,
             Time = TimeOf(text, e),
             Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,

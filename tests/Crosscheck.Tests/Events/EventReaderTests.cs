@@ -367,6 +367,16 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_name_before_regional_or_provincial_is_the_division_and_the_town_stays_the_town_named()
+    {
+        // "the Sumy regional governor" speaks of the region: "the town" after it is still Shostka, not the city of Sumy.
+        var r = Read("A Russian drone strike on Shostka killed two people on Thursday, the Sumy regional governor said. The drone hit a barn on the edge of the town.");
+        r.Events.Where(e => e.Type == PloverType.Assault).Select(e => e.Location?.Name).ShouldBe(["Shostka", "Shostka"]);
+        var provincial = Read("A drone strike on Konotop wounded two people on Friday, the Sumy provincial administration said. The drone hit a shed near a school in the town.");
+        provincial.Events.Where(e => e.Type == PloverType.Assault).Select(e => e.Location?.Name).ShouldBe(["Konotop", "Konotop"]);
+    }
+
+    [Fact]
     public void A_city_name_before_a_word_for_a_region_is_the_division_of_that_name()
     {
         // GeoNames puts the city of Kyiv in a division of its own (Kyiv City) beside the Kiev oblast: "the Kyiv region" is the oblast.
@@ -403,6 +413,15 @@ public sealed class EventReaderTests
         (under.Precision, under.Country).ShouldBe(("admin1", "UA"));
         var passive = Read("The town of Sumy was shelled overnight.").Events.First(e => e.Type == PloverType.Assault).Location!;
         (passive.Name, passive.Country).ShouldBe(("Sumy", "UA"));
+    }
+
+    [Fact]
+    public void A_place_the_attack_noun_takes_with_of_is_where_it_happened()
+    {
+        var shelling = Read("Separately, Russian shelling of Kherson wounded three people at a bus stop on Thursday.").Events.First(e => e.Type == PloverType.Assault).Location;
+        (shelling?.Name, shelling?.Country).ShouldBe(("Kherson", "UA"));
+        var bombardment = Read("The overnight bombardment of Sumy damaged a hospital, officials said.").Events.First(e => e.Type == PloverType.Assault).Location;
+        (bombardment?.Name, bombardment?.Country).ShouldBe(("Sumy", "UA"));
     }
 
     [Fact]

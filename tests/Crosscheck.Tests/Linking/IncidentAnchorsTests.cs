@@ -124,6 +124,44 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_country_named_by_its_side_is_not_an_attack_on_a_city_in_its_opposite_part()
+    {
+        var side = Facts("side-country", "Coastline Wire", "2025-03-13", "Russian missiles struck north-eastern Ukraine overnight, killing five people, officials said on Thursday.");
+        side.Events.First(e => e.Evidence.Contains("north-eastern", StringComparison.Ordinal)).Location!.Side.ShouldBe("north-eastern");
+        // A southern city's shelling that morning is not what the north-east was struck by.
+        var south = Facts("side-south", "Harbor Ledger", "2025-03-13", "Russian shelling hit Kherson on Thursday morning, killing three people at a market, officials said.");
+        var apart = Link(south, side);
+        IncidentWith(apart, side, "north-eastern").Id.ShouldNotBe(IncidentWith(apart, south, "Kherson").Id);
+        // A town in the north-east that night may be.
+        var north = Facts("side-north", "Gulf Gazette", "2025-03-13", "A Russian missile hit a depot in Konotop overnight, killing five people, the governor said on Thursday.");
+        var joined = Link(north, side);
+        IncidentWith(joined, side, "north-eastern").Id.ShouldBe(IncidentWith(joined, north, "Konotop").Id);
+        // "the country's south" or "Ukraine's north-east" name a side as well; the whole country names none.
+        var konotop = new PlaceFacts("Konotop", "Konotop", "UA", "city", 51.24, 33.2);
+        CountrySides.Opposite(new PlaceFacts("Ukraine", "Ukraine", "UA", "country", null, null) { Side = "south" }, konotop).ShouldBeTrue();
+        CountrySides.Opposite(new PlaceFacts("Ukraine", "Ukraine", "UA", "country", null, null) { Side = "north-east" }, konotop).ShouldBeFalse();
+        CountrySides.Opposite(new PlaceFacts("Ukraine", "Ukraine", "UA", "country", null, null), konotop).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_recalled_attack_with_no_place_on_a_day_of_two_attacks_joins_neither()
+    {
+        var south = Facts("recall-south", "Harbor Ledger", "2025-03-13", "Russian shelling hit Kherson on Thursday morning, killing three people at a market, officials said.");
+        var north = Facts("recall-north", "Gulf Gazette", "2025-03-13", "A Russian missile hit a depot in Konotop overnight, killing five people, the governor said on Thursday.");
+        // A week later a report recalls an attack of that Thursday without saying where: its day alone does not tell which.
+        var later = Facts("recall-later", "Coastline Wire", "2025-03-20",
+            "Drones hit a school in Sumy on Thursday, wounding four pupils. The town was struck again on Thursday, a week after a missile strike killed six people there, when a drone hit a house and killed two residents.");
+        var recalled = later.Events.Where(e => e.Type == PloverType.Assault && e.Location is null && e.Salience == "background").ToList();
+        recalled.ShouldNotBeEmpty();
+        var record = Link(south, north, later);
+        foreach (var e in recalled)
+        {
+            var incident = record.Incidents.Single(i => i.Events.Contains(e.Id));
+            incident.Mention.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public void A_count_across_the_country_is_not_the_count_of_the_attack_on_one_city()
     {
         var first = Facts("wide-a", "Harbor Ledger", "2026-03-04", "Russian missiles struck an apartment block in Kyiv overnight, killing three people.");

@@ -22,6 +22,14 @@ public class LinkFactsTests
     }
 
     [Fact]
+    public void A_compass_word_next_to_a_country_names_its_side()
+    {
+        (EventOf("Warplanes struck northern Afghanistan on Monday, killing six people.", "struck").Location?.Side).ShouldBe("northern");
+        (EventOf("Warplanes struck targets in Pakistan's north-west on Monday.", "struck").Location?.Side).ShouldBe("north-west");
+        EventOf("Warplanes struck Afghanistan on Monday, killing six people.", "struck").Location!.Side.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_series_word_makes_the_event_a_series_and_a_singling_word_one_event()
     {
         EventOf("The navy has carried out multiple strikes in the region.", "strikes").Plural.ShouldBeTrue();

@@ -37,7 +37,34 @@ internal static class VagueTimes
         if (x.Equals("coming", StringComparison.OrdinalIgnoreCase) || x.Equals("next", StringComparison.OrdinalIgnoreCase))
             return TryRolling(s, i, i + 2, back: false, out m);
         if (Cues.Seasons.ContainsKey(x)) return TrySeason(s, i + 1, i, null, out m);
-        return false;
+        return TryOrdinalDay(s, i, x, out m);
+    }
+
+    /// <summary>
+    /// "on the 14th": a day of a month named by its ordinal alone is of the publication's month when it is not after
+    /// publication, else of the month before (the coming one after a future word in its clause). Only after "on" and
+    /// before no noun: "the 16th strike" counts strikes.
+    /// </summary>
+    private static bool TryOrdinalDay(TimeScope s, int i, string x, out TimeMatch m)
+    {
+        m = default;
+        if (!char.IsAsciiDigit(x[0]) || char.IsAsciiDigit(x[^1]) || !CalendarTimes.TryDay(x, out var day)) return false;
+        if (s.At(i - 1) is not { } lead || !lead.Equals("on", StringComparison.OrdinalIgnoreCase)) return false;
+        if (s.At(i + 2) is { } next && char.IsLetter(next[0]) && !Cues.OrdinalDayFollowers.Contains(next)) return false;
+        var pick = DefaultPick(s, i);
+        m = new TimeMatch(i, i + 2, Relative(s.Published, p =>
+        {
+            // The latest month (or, ahead, the earliest) holding that day on the right side of publication.
+            for (var k = 0; k < 3; k++)
+            {
+                var month = SafeDates.AddMonths(new DateOnly(p.Year, p.Month, 1), pick == Pick.Future ? k : -k);
+                if (month is not { } first || day > DateTime.DaysInMonth(first.Year, first.Month)) continue;
+                var date = new DateOnly(first.Year, first.Month, day);
+                if (pick == Pick.Future ? date >= p : date <= p) return Period.Day(date);
+            }
+            return Period.Unresolved(TimePrecision.Day);
+        }, TimePrecision.Day));
+        return true;
     }
 
     /// <summary>"the past two weeks" is [publication - 14 days, publication]; "the coming days" counts forward; no number means one.</summary>

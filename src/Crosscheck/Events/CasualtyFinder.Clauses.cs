@@ -14,6 +14,10 @@ public sealed partial class CasualtyFinder
             || w.Equals("death", StringComparison.OrdinalIgnoreCase) || w.Equals("dead", StringComparison.OrdinalIgnoreCase);
         if (!passiveOnly && !PrecededByBe(text, sentence, start))
         {
+            // "the gunman will kill again", "it could kill dozens": an outcome under a modal of what may come is no count.
+            var m = start - 1;
+            while (m > sentence.StartToken && text.PosOf(m) is "RB") m--;
+            if (m >= sentence.StartToken && text.PosOf(m) is "MD" && HypotheticalModals.Contains(text.WordOf(m))) return null;
             // Active: "killing two", "shot and killed his wife", "wounding five".
             var j = end;
             while (j + 1 < sentence.EndToken && text.WordOf(j) is "and" or "," && (KilledActive.Contains(text.WordOf(j + 1)) || InjuredActive.Contains(text.WordOf(j + 1)))) j += 2;
@@ -111,6 +115,8 @@ public sealed partial class CasualtyFinder
             if (PassiveBridge.Contains(w) && text.PosOf(i) is "DT" or "PDT" && text.RelationOf(i) is "nsubj" or "nsubj:pass") break;
             // "Both died at the scene": "both" opening the clause is its subject, whatever the parse made of it.
             if (w.Equals("both", StringComparison.OrdinalIgnoreCase) && (i == sentence.StartToken || text.WordOf(i - 1) is "," or ";" or "and" or "but")) break;
+            // "more people could be hurt", "he could have been killed": what may come, or might have been, happened to no one.
+            if (text.PosOf(i) is "MD" && HypotheticalModals.Contains(w)) return null;
             if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
             // "shot and killed", "shot, wounded"
             if ((KilledParticiples.Contains(w) || InjuredParticiples.Contains(w) || KilledActive.Contains(w)) && i + 1 < start && text.WordOf(i + 1) is "and" or "," or "or") { i--; continue; }

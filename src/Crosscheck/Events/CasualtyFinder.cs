@@ -80,6 +80,7 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> Suffering = CasualtyWords.Set("suffering");
     private static readonly FrozenSet<string> WoundNouns = CasualtyWords.Set("wound-nouns");
     private static readonly FrozenSet<string> Treating = CasualtyWords.Set("treating");
+    private static readonly FrozenSet<string> HypotheticalModals = CasualtyWords.Set("hypothetical-modals");
     private static readonly FrozenSet<string> Arriving = CasualtyWords.Set("arriving");
     private static readonly FrozenSet<string> Finding = CasualtyWords.Set("finding");
     private static readonly FrozenSet<string> Additions = CasualtyWords.Set("additions");

@@ -66,7 +66,8 @@ public sealed partial class CasualtyFinder
                 found.Add(Zero(Outcome.Injured, none, i + 1));
                 continue;
             }
-            if (Read(text, sentence, i) is { } s) found.Add(s);
+            if (Read(text, sentence, i) is { } s)
+                found.Add(s.Kind == Outcome.Killed && s.VictimEnd - s.VictimStart == 1 && IsReflexive(text.WordOf(s.VictimStart)) ? s with { Self = true } : s);
         }
         if (found.Count < 2) return found;
         // One victim phrase, several outcomes: "was shot and killed", "shot in the leg and taken to hospital".
@@ -74,7 +75,8 @@ public sealed partial class CasualtyFinder
         var killed = 0m;
         foreach (var s in found)
         {
-            if (s.Kind == Outcome.Killed) killed = Math.Max(killed, s.Min);
+            // (A doer who killed himself is none of the victims he hurt.)
+            if (s.Kind == Outcome.Killed && !s.Self) killed = Math.Max(killed, s.Min);
         }
         for (var a = 0; a < found.Count; a++)
         {
@@ -86,10 +88,10 @@ public sealed partial class CasualtyFinder
                 if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
                 if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
                 else if (s.Kind == o.Kind && b < a) duplicate = true;
-                // "A 14-year-old boy was shot and wounded": the victim said to be wounded lived, whatever "shot" alone leaves open
-                // (being taken to a hospital does not say so: "he suffered two gunshot wounds and was taken to a hospital").
-                else if (s.Kind == o.Kind && s.Weak && !o.Weak && text.WordOf(o.End - 1) is var said && !WeakWords.Contains(said)
-                    && (InjuredParticiples.Contains(said) || InjuredActive.Contains(said))) s = s with { Weak = false };
+                // "A 14-year-old boy was shot and wounded", "shot and wounded his wife": the victim said to be wounded lived, whatever
+                // "shot" alone leaves open (being taken to a hospital does not say so: "he suffered two gunshot wounds and was taken
+                // to a hospital"). The verb ends a passive statement and opens an active one.
+                else if (s.Kind == o.Kind && s.Weak && !o.Weak && (SaysWounded(text.WordOf(o.End - 1)) || SaysWounded(text.WordOf(o.Start)))) s = s with { Weak = false };
             }
             // "Twelve people lost their lives and 40 people sustained injuries": a counted group joined by "and" after the
             // sentence's dead is told apart from them; its wound says they lived.
@@ -104,6 +106,9 @@ public sealed partial class CasualtyFinder
         }
         return killed > 0 ? WithinAllVictims(kept, killed) : kept;
     }
+
+    /// <summary>Whether a word says its victim was hurt and lived ("wounded", "injured"), unlike "shot" or "stabbed".</summary>
+    private static bool SaysWounded(string word) => !WeakWords.Contains(word) && (InjuredParticiples.Contains(word) || InjuredActive.Contains(word));
 
     /// <summary>How many of the victims of <paramref name="s"/> a count of the dead after them says died ("…, one fatally"); 0 when none.</summary>
     private static decimal DeadAmong(List<Statement> found, Statement s)
@@ -289,6 +294,10 @@ public sealed partial class CasualtyFinder
         if (w.Equals("bodies", StringComparison.OrdinalIgnoreCase) && next == "of" && Victims(text, sentence, i + 2, forward: true) is { } bodies)
             return new Statement(Outcome.Killed, bodies.Min, bodies.Max, i, bodies.End, bodies.Start, bodies.End, bodies.Anaphoric, false);
 
+        // "took his own life": the doer killed himself (a death, but none of the hurt).
+        if (w.ToLowerInvariant() is "took" or "take" or "takes" or "taking" or "taken" && i + 3 < sentence.EndToken && text.WordOf(i + 1).ToLowerInvariant() is "his" or "her" or "their"
+            && text.WordOf(i + 2).Equals("own", StringComparison.OrdinalIgnoreCase) && text.WordOf(i + 3).ToLowerInvariant() is "life" or "lives")
+            return Intransitive(text, sentence, i, i + 4, Outcome.Killed) is { } own ? own with { Self = true } : null;
         // "three people were taken out", "took out two fighters"
         if (w is "taken" or "took" or "take" or "takes" or "taking" && next.Equals("out", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
 

@@ -49,6 +49,12 @@ public sealed partial class CasualtyFinder
         /// died"): dead ones among them leave the rest hurt.
         /// </summary>
         public bool OfThoseBefore { get; init; }
+
+        /// <summary>
+        /// Counts a doer who killed himself ("before killing himself", "took his own life"): a death, but never one of the
+        /// hurt victims said beside it ("shot and wounded his wife before killing himself" leaves her hurt).
+        /// </summary>
+        public bool Self { get; init; }
     }
 
     // The word lists live in data/events/casualty-words.txt (read by CasualtyWords), one section each.

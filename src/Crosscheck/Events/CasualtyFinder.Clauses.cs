@@ -14,12 +14,16 @@ public sealed partial class CasualtyFinder
             || w.Equals("death", StringComparison.OrdinalIgnoreCase) || w.Equals("dead", StringComparison.OrdinalIgnoreCase);
         if (!passiveOnly && !PrecededByBe(text, sentence, start))
         {
+            // "the gunman will kill again", "it could kill dozens": an outcome under a modal of what may come is no count.
+            var m = start - 1;
+            while (m > sentence.StartToken && text.PosOf(m) is "RB") m--;
+            if (m >= sentence.StartToken && text.PosOf(m) is "MD" && HypotheticalModals.Contains(text.WordOf(m))) return null;
             // Active: "killing two", "shot and killed his wife", "wounding five".
             var j = end;
             while (j + 1 < sentence.EndToken && text.WordOf(j) is "and" or "," && (KilledActive.Contains(text.WordOf(j + 1)) || InjuredActive.Contains(text.WordOf(j + 1)))) j += 2;
             if (j < sentence.EndToken && text.WordOf(j).Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
-            // "killed another man" names a victim other than the killer, not one more victim; "killing people" and
-            // "take out cartel leaders and members" count none.
+            // "killed another man" names a victim other than the killer, not one more victim ("wounding two others" does add
+            // to the victims named before); "killing people" and "take out cartel leaders and members" count none.
             // "shot himself", "injuring himself": a self-inflicted wound is no victim of an assault (a shooter who
             // "killed himself" after the attack is still counted among the dead, as casualty counts do).
             if (kind != Outcome.Killed && j < sentence.EndToken && IsReflexive(text.WordOf(j))) return null;
@@ -27,7 +31,7 @@ public sealed partial class CasualtyFinder
             var noObject = j < sentence.EndToken && text.WordOf(j) is "and" or "or" or ",";
             if (!noObject && (Victims(text, sentence, j, forward: true) ?? ParsedVictims(text, sentence, end - 1, objectOf: true)) is { } obj)
                 return obj.Max is null && NumberAt(text, obj.Start, obj.End) is null ? null
-                    : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, false);
+                    : new Statement(kind, obj.Min, obj.Max, Math.Min(start, obj.Start), obj.End, obj.Start, obj.End, obj.Anaphoric, obj.Additional && obj.Max is not 1);
             if (gerund || j < sentence.EndToken && text.WordOf(j) is "at" or "into" or "up" or "through" or "toward" or "towards" or "back" or "out" or "from") return null;
             if (text.PosOf(start) is "VB" or "VBZ" or "VBP") return null;
         }
@@ -69,6 +73,15 @@ public sealed partial class CasualtyFinder
         return k < last && last - k >= 2 && Finding.Contains(text.WordOf(k)) ? k + 1 : null;
     }
 
+    /// <summary>The count of "one of whom", "two of whom" after a comma, for the relative pronoun at <paramref name="pronoun"/>; null otherwise.</summary>
+    private static (decimal Count, int Start)? PartBefore(AnnotatedText text, TokenSpan sentence, int pronoun)
+    {
+        if (pronoun - 3 < sentence.StartToken || !text.WordOf(pronoun - 1).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
+        var count = NumberEndingAt(text, pronoun - 1) is { Min: > 0, Max: var max } n && max == n.Min ? ((decimal Count, int Start)?)(n.Min, n.Span.StartToken)
+            : text.WordOf(pronoun - 2).ToLowerInvariant() switch { "one" => (1, pronoun - 2), "both" => (2, pronoun - 2), _ => null };
+        return count is { } c && c.Start - 1 >= sentence.StartToken && text.WordOf(c.Start - 1) == "," ? c : null;
+    }
+
     private static bool IsReflexive(string word) => word.ToLowerInvariant() is "himself" or "herself" or "themselves" or "itself" or "myself";
 
     private static bool PrecededByBe(AnnotatedText text, TokenSpan sentence, int start)
@@ -102,6 +115,8 @@ public sealed partial class CasualtyFinder
             if (PassiveBridge.Contains(w) && text.PosOf(i) is "DT" or "PDT" && text.RelationOf(i) is "nsubj" or "nsubj:pass") break;
             // "Both died at the scene": "both" opening the clause is its subject, whatever the parse made of it.
             if (w.Equals("both", StringComparison.OrdinalIgnoreCase) && (i == sentence.StartToken || text.WordOf(i - 1) is "," or ";" or "and" or "but")) break;
+            // "more people could be hurt", "he could have been killed": what may come, or might have been, happened to no one.
+            if (text.PosOf(i) is "MD" && HypotheticalModals.Contains(w)) return null;
             if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
             // "shot and killed", "shot, wounded"
             if ((KilledParticiples.Contains(w) || InjuredParticiples.Contains(w) || KilledActive.Contains(w)) && i + 1 < start && text.WordOf(i + 1) is "and" or "," or "or") { i--; continue; }
@@ -117,6 +132,9 @@ public sealed partial class CasualtyFinder
             if (Victims(text, sentence, i + 1, forward: false) is not { } left || left.Start - 1 < sentence.StartToken || !Leaving.Contains(text.WordOf(left.Start - 1))) return null;
             return new Statement(kind, left.Min, left.Max, left.Start, end, left.Start, left.End, left.Anaphoric, left.Additional);
         }
+        // "Four people were shot, one of whom died", "two of whom were wounded": how many of the victims named before the comma.
+        if (text.WordOf(i).ToLowerInvariant() is "whom" or "which" && PartBefore(text, sentence, i) is { } part)
+            return new Statement(kind, part.Count, part.Count, part.Start, end, part.Start, i + 1, true, false) { OfThoseBefore = true };
         if (text.WordOf(i) is "who" or "that" && i > sentence.StartToken)
         {
             // "the officers who fatally shot him" name the shooters.

@@ -66,7 +66,8 @@ public sealed partial class CasualtyFinder
                 found.Add(Zero(Outcome.Injured, none, i + 1));
                 continue;
             }
-            if (Read(text, sentence, i) is { } s) found.Add(s);
+            if (Read(text, sentence, i) is { } s)
+                found.Add(s.Kind == Outcome.Killed && s.VictimEnd - s.VictimStart == 1 && IsReflexive(text.WordOf(s.VictimStart)) ? s with { Self = true } : s);
         }
         if (found.Count < 2) return found;
         // One victim phrase, several outcomes: "was shot and killed", "shot in the leg and taken to hospital".
@@ -74,7 +75,8 @@ public sealed partial class CasualtyFinder
         var killed = 0m;
         foreach (var s in found)
         {
-            if (s.Kind == Outcome.Killed) killed = Math.Max(killed, s.Min);
+            // (A doer who killed himself is none of the victims he hurt.)
+            if (s.Kind == Outcome.Killed && !s.Self) killed = Math.Max(killed, s.Min);
         }
         for (var a = 0; a < found.Count; a++)
         {
@@ -90,19 +92,36 @@ public sealed partial class CasualtyFinder
                 if (a == b || o.VictimStart != s.VictimStart || o.VictimEnd != s.VictimEnd) continue;
                 if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
                 else if (s.Kind == o.Kind && b < a) duplicate = true;
-                // "A 14-year-old boy was shot and wounded": the victim said to be wounded lived, whatever "shot" alone leaves open
-                // (being taken to a hospital does not say so: "he suffered two gunshot wounds and was taken to a hospital").
-                else if (s.Kind == o.Kind && s.Weak && !o.Weak && text.WordOf(o.End - 1) is var said && !WeakWords.Contains(said)
-                    && (InjuredParticiples.Contains(said) || InjuredActive.Contains(said))) s = s with { Weak = false };
+                // "A 14-year-old boy was shot and wounded", "shot and wounded his wife": the victim said to be wounded lived, whatever
+                // "shot" alone leaves open (being taken to a hospital does not say so: "he suffered two gunshot wounds and was taken
+                // to a hospital"). The verb ends a passive statement and opens an active one.
+                else if (s.Kind == o.Kind && s.Weak && !o.Weak && (SaysWounded(text.WordOf(o.End - 1)) || SaysWounded(text.WordOf(o.Start)))) s = s with { Weak = false };
             }
             // "Twelve people lost their lives and 40 people sustained injuries": a counted group joined by "and" after the
             // sentence's dead is told apart from them; its wound says they lived.
             if (s.Kind == Outcome.Injured && s.Weak && CountedAfterDead(text, s, found)) s = s with { Weak = false };
+            // "Three guards were wounded …, one fatally", "Four people were shot, one of whom died": the dead counted after the
+            // victims are among them; the rest are hurt, and said to have lived.
+            if (s.Kind == Outcome.Injured && !duplicate && DeadAmong(found, s) is > 0 and var among && among < s.Min)
+                s = s with { Min = s.Min - among, Max = s.Max - among, Weak = false };
             // "A man was shot ... and died": a shooting that the sentence also counts as deaths.
             if (s.Kind == Outcome.Injured && s.Weak && killed > 0 && s.Min <= killed) duplicate = true;
             if (!duplicate) kept.Add(s);
         }
         return killed > 0 ? WithinAllVictims(kept, killed) : kept;
+    }
+
+    /// <summary>Whether a word says its victim was hurt and lived ("wounded", "injured"), unlike "shot" or "stabbed".</summary>
+    private static bool SaysWounded(string word) => !WeakWords.Contains(word) && (InjuredParticiples.Contains(word) || InjuredActive.Contains(word));
+
+    /// <summary>How many of the victims of <paramref name="s"/> a count of the dead after them says died ("…, one fatally"); 0 when none.</summary>
+    private static decimal DeadAmong(List<Statement> found, Statement s)
+    {
+        foreach (var o in found)
+        {
+            if (o.Kind == Outcome.Killed && o.OfThoseBefore && o.VictimStart >= s.End) return o.Min;
+        }
+        return 0;
     }
 
     /// <summary>
@@ -226,7 +245,7 @@ public sealed partial class CasualtyFinder
             var (count, countStart) = NumberEndingAt(text, last) is { Min: > 0 } some ? ((decimal?)some.Min, some.Span.StartToken)
                 : last - 1 > sentence.StartToken && text.WordOf(last - 1).Equals("one", StringComparison.OrdinalIgnoreCase) ? (1, last - 1) : (null, -1);
             if (count is { } died && text.WordOf(countStart - 1) == ",")
-                return new Statement(Outcome.Killed, died, died, countStart, i + 1, countStart, last, true, false);
+                return new Statement(Outcome.Killed, died, died, countStart, i + 1, countStart, last, true, false) { OfThoseBefore = true };
             return null;
         }
         if (ToDeath.Contains(w))
@@ -279,9 +298,17 @@ public sealed partial class CasualtyFinder
         if (w.Equals("bodies", StringComparison.OrdinalIgnoreCase) && next == "of" && Victims(text, sentence, i + 2, forward: true) is { } bodies)
             return new Statement(Outcome.Killed, bodies.Min, bodies.Max, i, bodies.End, bodies.Start, bodies.End, bodies.Anaphoric, false);
 
+        // "took his own life": the doer killed himself (a death, but none of the hurt).
+        if (w.ToLowerInvariant() is "took" or "take" or "takes" or "taking" or "taken" && i + 3 < sentence.EndToken && text.WordOf(i + 1).ToLowerInvariant() is "his" or "her" or "their"
+            && text.WordOf(i + 2).Equals("own", StringComparison.OrdinalIgnoreCase) && text.WordOf(i + 3).ToLowerInvariant() is "life" or "lives")
+            return Intransitive(text, sentence, i, i + 4, Outcome.Killed) is { } own ? own with { Self = true } : null;
         // "three people were taken out", "took out two fighters"
         if (w is "taken" or "took" or "take" or "takes" or "taking" && next.Equals("out", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
 
+        // "was treated for minor injuries", "medics treated a cook for a gunshot wound", "was treated and released": the one
+        // treated was hurt, whether or not a hospital is named.
+        if (Treating.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal) && TreatedForWound(text, sentence, i)
+            && Treated(text, sentence, i) is { } treated) return treated;
         // "taken to a local hospital", "rushed to Kings County Hospital"
         if (Carried.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal) && !w.Equals("hospitalized", StringComparison.OrdinalIgnoreCase))
         {
@@ -330,6 +357,10 @@ public sealed partial class CasualtyFinder
                         if (text.WordOf(c) is "," or ";" or "and") break;
                         if (Carried.Contains(text.WordOf(c)) && text.PosOf(c) is "VBN" && Passive(text, sentence, c, j + 1, Outcome.Injured, requireBe: true) is { } carried) return carried;
                     }
+                    // "A man showed up at a hospital with a gunshot wound": the one who came with the wound (a wound does not say
+                    // whether the victim lived, so a death said elsewhere wins).
+                    if (ArrivedBefore(text, sentence, i) is { } arrived && Passive(text, sentence, arrived, j + 1, Outcome.Injured, requireBe: false) is { } came)
+                        return came with { Weak = true };
                     // "Two men were found with gunshot wounds": the victims are the subject of the passive before "with".
                     if (k > sentence.StartToken && BeForms.Contains(text.WordOf(k)) && BeForms.Contains(text.WordOf(k - 1))
                         && Passive(text, sentence, k, j + 1, Outcome.Injured, requireBe: true) is { } found) return found with { Weak = true };
@@ -395,6 +426,59 @@ public sealed partial class CasualtyFinder
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (Partitive(text, sentence, i) is { } partitive) return partitive.Whole is { } whole ? new Statement(outcome, whole.Min, whole.Max, whole.Span.StartToken, i + 1, whole.Span.StartToken, i + 1, false, false) : null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    /// <summary>
+    /// Whether the verb of treating at <paramref name="verb"/> treats a wound: "for" and a wound noun within four words after
+    /// it ("treated at the scene for minor injuries"), or "and released" right after it.
+    /// </summary>
+    private static bool TreatedForWound(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        if (verb + 2 < sentence.EndToken && text.WordOf(verb + 1).Equals("and", StringComparison.OrdinalIgnoreCase)
+            && text.WordOf(verb + 2).Equals("released", StringComparison.OrdinalIgnoreCase)) return true;
+        for (var j = verb + 1; j < Math.Min(sentence.EndToken, verb + 8); j++)
+        {
+            var wj = text.WordOf(j);
+            if (wj is "," or ";" or ":" or "." or "and" or "but" or "after" or "when" or "while") return false;
+            if (!wj.Equals("for", StringComparison.OrdinalIgnoreCase)) continue;
+            for (var m = j + 1; m < Math.Min(sentence.EndToken, j + 5); m++)
+            {
+                if (WoundNouns.Contains(text.WordOf(m)) && text.PosOf(m) is "NN" or "NNS") return true;
+                if (text.WordOf(m) is "," or ";" or "." or "and" or "or") return false;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The ones a verb of treating treats: its subject when passive ("two men were treated"), else its object ("medics
+    /// treated a cashier"), never the ones who treat.
+    /// </summary>
+    private static Statement? Treated(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        if (PrecededByBe(text, sentence, verb)) return Passive(text, sentence, verb, verb + 1, Outcome.Injured, requireBe: true);
+        if (verb + 1 >= sentence.EndToken || Victims(text, sentence, verb + 1, forward: true) is not { Max: not null } treated) return null;
+        return new Statement(Outcome.Injured, treated.Min, treated.Max, verb, treated.End, treated.Start, treated.End, treated.Anaphoric, false);
+    }
+
+    /// <summary>
+    /// The verb of arriving ("showed up", "walked into", "drove himself to", "was dropped off at") that a place alone separates
+    /// from the "with" at <paramref name="with"/>; null when another word stands between ("arrived to find a man with …").
+    /// </summary>
+    private static int? ArrivedBefore(AnnotatedText text, TokenSpan sentence, int with)
+    {
+        for (var k = with - 1; k >= sentence.StartToken && with - k <= 10; k--)
+        {
+            var wk = text.WordOf(k);
+            var pk = text.PosOf(k) ?? "";
+            if (Arriving.Contains(wk) && pk.StartsWith("VB", StringComparison.Ordinal)) return k < with - 1 ? k : null;
+            if (IsReflexive(wk) || wk.ToLowerInvariant() is "up" or "off" or "in") continue;
+            if (pk is "NN" or "NNS" && PersonNouns.Contains(wk)) return null;
+            if (pk is "IN" or "TO" && wk.ToLowerInvariant() is "at" or "to" or "into" or "in" or "on" or "near" or "outside" or "inside") continue;
+            if (pk is not ("DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "RP" or "PRP$" or "POS" or "CD" or "HYPH")) return null;
+        }
+        return null;
     }
 
     /// <summary>A verb that takes lives in the past or a form of "claim" or "cost" ("claimed 12 lives", "cost the lives of two").</summary>

@@ -33,7 +33,7 @@ public sealed partial class CasualtyFinder
                 {
                     foreach (var d in statements)
                     {
-                        if (d.Kind == Outcome.Killed && d.Anaphoric && !NamedOtherwise(text, d, s)) anaphoricKilled += d.Min;
+                        if (d.Kind == Outcome.Killed && d.Anaphoric && !d.Self && !NamedOtherwise(text, d, s)) anaphoricKilled += d.Min;
                     }
                 }
                 var min = kind == Outcome.Injured ? Math.Max(0, s.Min - anaphoricKilled) : s.Min;

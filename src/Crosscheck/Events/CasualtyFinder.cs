@@ -43,6 +43,18 @@ public sealed partial class CasualtyFinder
 
         /// <summary>Counts every victim, dead or hurt ("a double shooting" names two): the dead said beside it are among them.</summary>
         public bool AllVictims { get; init; }
+
+        /// <summary>
+        /// Counts some of the victims named before it in the sentence ("Four people were shot, one fatally", "…, one of whom
+        /// died"): dead ones among them leave the rest hurt.
+        /// </summary>
+        public bool OfThoseBefore { get; init; }
+
+        /// <summary>
+        /// Counts a doer who killed himself ("before killing himself", "took his own life"): a death, but never one of the
+        /// hurt victims said beside it ("shot and wounded his wife before killing himself" leaves her hurt).
+        /// </summary>
+        public bool Self { get; init; }
     }
 
     // The word lists live in data/events/casualty-words.txt (read by CasualtyWords), one section each.
@@ -73,6 +85,9 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> Conditionals = CasualtyWords.Set("conditionals");
     private static readonly FrozenSet<string> Suffering = CasualtyWords.Set("suffering");
     private static readonly FrozenSet<string> WoundNouns = CasualtyWords.Set("wound-nouns");
+    private static readonly FrozenSet<string> Treating = CasualtyWords.Set("treating");
+    private static readonly FrozenSet<string> HypotheticalModals = CasualtyWords.Set("hypothetical-modals");
+    private static readonly FrozenSet<string> Arriving = CasualtyWords.Set("arriving");
     private static readonly FrozenSet<string> Finding = CasualtyWords.Set("finding");
     private static readonly FrozenSet<string> Additions = CasualtyWords.Set("additions");
 

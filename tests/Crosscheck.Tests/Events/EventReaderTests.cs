@@ -48,6 +48,16 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void Overnight_after_a_city_is_never_its_verb_and_the_city_stays_the_attack_place()
+    {
+        // The tagger once read "overnight" as a past verb with the city its subject, and the attack lost its place.
+        var r = Read("Russian drones attacked Mykolaiv overnight into Sunday, wounding three people, the governor said.");
+        var attack = r.Events.Single(e => e.Type == PloverType.Assault);
+        attack.Location?.Name.ShouldBe("Mykolayiv");
+        attack.Injured?.Min.ShouldBe(3);
+    }
+
+    [Fact]
     public void A_military_sector_of_a_named_place_places_the_event_there()
     {
         // A front-line area noun ("sector", "frontier", "axis") before "of" stands for its area, like "district".

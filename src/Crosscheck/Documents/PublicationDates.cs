@@ -233,9 +233,9 @@ public static partial class PublicationDates
     /// <summary>
     /// A wire dateline: an upper-case-initial place (with a bracketed region or an agency in brackets), a comma or an agency,
     /// then the date, an optional agency in brackets, and a dash or colon: "WASHINGTON, Oct. 3 (Reuters) -", "Kabul [Afghanistan],
-    /// October 15 (ANI):", "Phnom Penh (AFP) Dec 9, 2025", "July 26 (UPI) --".
+    /// October 15 (ANI):", "Phnom Penh (AFP) Dec 9, 2025", "July 26 (UPI) --", with the place's country after a comma ("KYIV, Ukraine, Oct. 3 -").
     /// </summary>
-    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.'’/ -]{1,40}?(?:\s*\[[^\]\n]{1,30}\])?(?:\s*\([^)\n]{1,30}\))?,?\s+)?(?<date>" + Date + @")(?:\s*\([^)\n]{1,30}\)|\s*[-\u2013\u2014:|]|\s*$)",
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.'’/ -]{1,40}?(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?)?(?:\s*\[[^\]\n]{1,30}\])?(?:\s*\([^)\n]{1,30}\))?,?\s+)?(?<date>" + Date + @")(?:\s*\([^)\n]{1,30}\)|\s*[-\u2013\u2014:|]|\s*$)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Dateline();
 

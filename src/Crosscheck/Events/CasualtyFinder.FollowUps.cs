@@ -93,6 +93,13 @@ public sealed partial class CasualtyFinder
                     target = Target(result, assaults, sentence.StartToken);
                     if (result[target].Trigger.StartToken > sentence.StartToken) continue;
                 }
+                else if (withEvent.Contains(s) && Tolls.IsBare(text, sentence, t, tallies) && GerundClauseAfterComma(text, sentence, t.Start) && OnlyUncountedAttackBefore(result, assaults, text, s, t.Number.Span.StartToken, injured) is { } only)
+                {
+                    // "… a block that was hit by a missile on Wednesday, putting the final death toll at 31": a tally that names
+                    // no scope, in a participle clause after the one attack of its sentence, which counts none of its own, is
+                    // that attack's count ("fought for a third day as the death toll rose to 32" is the fighting's toll).
+                    target = only;
+                }
                 else if (!withEvent.Contains(s) && Tolls.PlaceOfTally(text, sentence, t, tallies) is { } place)
                 {
                     // "The death toll in Dnipro has risen to nine": the last attack told before it at that place.
@@ -145,6 +152,25 @@ public sealed partial class CasualtyFinder
             }
         }
         return result.MoveToImmutable();
+    }
+
+    /// <summary>"…, putting the final death toll at 31": a participle right after a comma opens the tally (before its determiner and describing words).</summary>
+    private static bool GerundClauseAfterComma(AnnotatedText text, TokenSpan sentence, int tally)
+    {
+        var k = tally - 1;
+        while (k > sentence.StartToken && tally - k <= 4 && text.PosOf(k) is "DT" or "JJ" or "NN") k--;
+        return k > sentence.StartToken && text.PosOf(k) == "VBG" && text.WordOf(k - 1) == ",";
+    }
+
+    /// <summary>
+    /// The one assault of sentence <paramref name="s"/> when it is told before <paramref name="before"/> and states no count
+    /// of the measure (dead, or hurt); null when the sentence tells another or it counts its own.
+    /// </summary>
+    private static int? OnlyUncountedAttackBefore(ImmutableArray<EventMention>.Builder result, List<int> assaults, AnnotatedText text, int s, int before, bool injured)
+    {
+        var inSentence = assaults.Where(e => text.SentenceIndexOf(result[e].Trigger.StartToken) == s).ToList();
+        if (inSentence.Count != 1 || result[inSentence[0]].Trigger.StartToken >= before) return null;
+        return (injured ? result[inSentence[0]].Injured : result[inSentence[0]].Fatalities) is null ? inSentence[0] : null;
     }
 
     /// <summary>"deadly shooting", "fatal Christmas Day shooting": an event noun within three words after the adjective.</summary>

@@ -419,6 +419,8 @@ public sealed partial class CasualtyFinder
         var killedWord = KilledActive.Contains(w) || KilledParticiples.Contains(w);
         var injuredWord = InjuredActive.Contains(w) || InjuredParticiples.Contains(w);
         if (!killedWord && !injuredWord) return null;
+        // "476 were shot down", "was beaten back": a particle gives the wounding word another sense.
+        if (!killedWord && i + 1 < sentence.EndToken && OtherSenseParticles.Contains(text.WordOf(i + 1))) return null;
         // Nouns are events, not outcomes ("the shooting", "the killing"), except the headline's "2 injured".
         // A headline's "kills one, injures three more" is a verb whatever its tag: a third-person form right before a count.
         if (pos.StartsWith("NN", StringComparison.Ordinal) && !(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.Equals("shot", StringComparison.OrdinalIgnoreCase) || w.Equals("hurt", StringComparison.OrdinalIgnoreCase))

@@ -62,6 +62,7 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenDictionary<string, int> MultipleVictims = CasualtyWords.Counts("multiple-victims");
     private static readonly FrozenSet<string> KilledActive = CasualtyWords.Set("killed-active");
     private static readonly FrozenSet<string> InjuredParticiples = CasualtyWords.Set("injured-participles");
+    private static readonly FrozenSet<string> OtherSenseParticles = CasualtyWords.Set("other-sense-particles");
     private static readonly FrozenSet<string> InjuredActive = CasualtyWords.Set("injured-active");
     private static readonly FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
     private static readonly FrozenSet<string> InjuredGerunds = CasualtyWords.Set("injured-gerunds");

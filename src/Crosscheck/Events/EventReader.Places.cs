@@ -423,7 +423,8 @@ public sealed partial class EventReader
 
     /// <summary>
     /// "killed in U.S. attacks on boats", "in Venezuela policy": a name that modifies a common noun after it says whose or
-    /// what kind the thing is, not where; an area noun is the place itself ("in Kharkiv region", "the Kherson province").
+    /// what kind the thing is, not where; an area noun is the place itself ("in Kharkiv region", "the Kherson province"), and a
+    /// site noun is there ("the Volgograd oil refinery").
     /// </summary>
     private static bool ModifiesAThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
     {
@@ -431,7 +432,7 @@ public sealed partial class EventReader
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
         if (head < 0 || text.RelationOf(head) is not ("compound" or "amod")) return false;
         var governor = text.HeadOf(head);
-        return governor >= place.EndToken && text.PosOf(governor) is "NN" or "NNS" && !RoleWords.AreaNouns.Contains(text.WordOf(governor));
+        return governor >= place.EndToken && text.PosOf(governor) is "NN" or "NNS" && !RoleWords.AreaNouns.Contains(text.WordOf(governor)) && !RoleWords.SiteNouns.Contains(text.WordOf(governor));
     }
 
     /// <summary>

@@ -214,11 +214,25 @@ public sealed partial class EventReader
             var denied = groups[g];
             if (ReferenceEquals(denied, tallied) || !denied.TrueForAll(r => r.Modality == Events.Modality.Negated && CasualtyFinder.IsOutcomeWord(text.WordOf(r.Trigger.Head)))) continue;
             var asserted = groups.Find(o => o[0].Type == denied[0].Type && o[0].Modality == Events.Modality.Asserted && !ReferenceEquals(o, tallied));
+            // "No one was injured." after an attack told before: its count of none (a follow-up), no denied attack.
+            if (asserted is null && denied.TrueForAll(r => CountsNoOne(text, sentence, r.Trigger.Span.StartToken))) { groups.RemoveAt(g); continue; }
             if (asserted is null) continue;
             asserted.AddRange(denied);
             groups.RemoveAt(g);
         }
         return groups;
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> NoOneWords = CasualtyWords.Set("no-one");
+
+    /// <summary>Whether the outcome word's subject counts no one: "No one was injured", "nobody was hurt" (a word of none up to three words before it).</summary>
+    private static bool CountsNoOne(AnnotatedText text, TokenSpan sentence, int trigger)
+    {
+        for (var k = trigger - 1; k >= Math.Max(sentence.StartToken, trigger - 3); k--)
+        {
+            if (NoOneWords.Contains(text.WordOf(k))) return true;
+        }
+        return false;
     }
 
     /// <summary>The plural attack nouns inside a tally of the sentence ("in the strikes"); empty when none.</summary>

@@ -23,6 +23,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> AreaNouns => Section("area-nouns");
 
+    /// <summary>Nouns of a site whose name before it says where it is ("the Volgograd oil refinery").</summary>
+    public static FrozenSet<string> SiteNouns => Section("site-nouns");
+
     /// <summary>Nouns of a part or the surroundings of a place ("outskirts", "edge"), whose "of" phrase names the place.</summary>
     public static FrozenSet<string> EdgeNouns => Section("edge-nouns");
 

@@ -28,19 +28,21 @@ public sealed partial class TollCues
             if (!text.WordOf(at).Equals("across", StringComparison.OrdinalIgnoreCase) && NamesAnAttack(text, sentence, from, to)) return null;
             return text.Span(at, m.Span.EndToken);
         }
-        return ManyDivisions(text, from, to, start, end);
+        return ManyDivisions(text, sentence, from, to, start, end);
     }
 
     /// <summary>
     /// "wounded in six regions", "killed across eight regions of Ukraine", "in several provinces": a count located in two
     /// or more of a country's divisions (the <c>division</c> nouns of the data file, after "in" or "across" and a number,
-    /// or a word of many) sums up the dead of many places; the words, or null.
+    /// or a word of many) sums up the dead of many places; the words, or null. Divisions that an attack told in a "when" or
+    /// "where" clause after the count hit ("four were killed when drones struck houses in two districts") are that attack's.
     /// </summary>
-    private TokenSpan? ManyDivisions(AnnotatedText text, int from, int to, int start, int end)
+    private TokenSpan? ManyDivisions(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
     {
         for (var i = from; i + 1 < to; i++)
         {
             if (i >= start && i < end || text.WordOf(i).ToLowerInvariant() is not ("in" or "across")) continue;
+            if (i >= end && AttackClauseBefore(text, sentence, end, i)) continue;
             var k = i + 1;
             if (NumberStartingAt(text, k) is { } n)
             {
@@ -518,6 +520,16 @@ public sealed partial class TollCues
     }
 
     /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>
+    /// <summary>Whether a "when" or "where" between the two tokens opens a clause that names an attack before the second.</summary>
+    private static bool AttackClauseBefore(AnnotatedText text, TokenSpan sentence, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (text.WordOf(k).ToLowerInvariant() is "when" or "where" && NamesAnAttack(text, sentence, k + 1, to)) return true;
+        }
+        return false;
+    }
+
     private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to, Func<TokenSpan, bool>? skip = null)
     {
         foreach (var t in TriggerLexicon.Default.Match(text, sentence))

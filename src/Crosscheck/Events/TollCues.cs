@@ -600,6 +600,10 @@ public sealed partial class TollCues
         return false;
     }
 
+    /// <summary>Whether a toll noun of the data file opens the words ("death toll at 31", "the number of dead").</summary>
+    internal bool OpensWithTollNoun(AnnotatedText text, int start, int end) =>
+        NounAt(text, start, end) is not null || start + 1 < end && text.PosOf(start) == "DT" && NounAt(text, start + 1, end) is not null;
+
     private (int End, TollMeasure Measure)? NounAt(AnnotatedText text, int i, int end)
     {
         if (!_nounsByFirst.TryGetValue(text.WordOf(i), out var nouns)) return null;

@@ -429,7 +429,8 @@ public sealed class TollFinder
         }
         foreach (var t in text.Times)
         {
-            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || NamesCountedEvent(text, t, start, end)) continue;
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || NamesCountedEvent(text, t, start, end)
+                || DatesAttackBefore(text, cues, sentence, t, start, end)) continue;
             // ", up from 13 a day earlier": the day of the count compared with, not of this one.
             if (TollCues.InComparingAside(text, sentence, t.Span.StartToken)) continue;
             if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
@@ -493,7 +494,7 @@ public sealed class TollFinder
         var head = SyntaxScope.HeadOf(text, start, end);
         foreach (var t in text.Times)
         {
-            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t)
+            if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || DatesAttackBefore(text, cues, sentence, t, start, end)
                 || TollCues.InComparingAside(text, sentence, t.Span.StartToken)) continue;
             if (t.Precision != TimePrecision.Day || t.Start is null || t.Start != t.End || text.Published is { } published && t.End > published) continue;
             if (t.Span.Length == 0 || t.Span.StartToken < sentence.StartToken || t.Span.EndToken > sentence.EndToken) continue;
@@ -524,6 +525,20 @@ public sealed class TollFinder
         }
         if (attack) return true;
         return SyntaxScope.HasParse(text, text.SentenceOf(t.Span.StartToken)) && text.RelationOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)) == "nmod:poss";
+    }
+
+    /// <summary>
+    /// "… an apartment block that was hit by a missile on Wednesday, putting the final death toll at 31": a day before a toll
+    /// noun's count that hangs from an attack word in a clause describing a noun (a relative clause) dates the thing
+    /// described, not the day the count stood at (the count is the report's). A day of the sentence's own telling
+    /// ("killed in a strike on Sunday, bringing the number of dead to 19") still dates the count; false without a parse.
+    /// </summary>
+    private static bool DatesAttackBefore(AnnotatedText text, TollCues cues, TokenSpan sentence, TimeMention t, int start, int end)
+    {
+        if (t.Span.Length == 0 || t.Span.EndToken > start || !SyntaxScope.HasParse(text, sentence) || !cues.OpensWithTollNoun(text, start, end)) return false;
+        var governor = text.HeadOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken));
+        return governor >= 0 && text.RelationOf(governor) is "acl:relcl" or "acl"
+            && TriggerLexicon.Default.Starts(Lemmas.Of(text.WordOf(governor), text.PosOf(governor) ?? "").ToLowerInvariant());
     }
 
     /// <summary>"The fighting began Monday": a time hanging from a verb of starting names when the counted began, not when the count stood.</summary>

@@ -17,6 +17,7 @@ public sealed class PublicationDateTests
 
     [Theory]
     [InlineData("HARBORTON, Oct. 3, 2025 (Coastline Wire) — ", "2025-10-03")]
+    [InlineData("HARBORTON, Westland, Oct. 3, 2025 (Coastline Wire) - ", "2025-10-03")]   // the place's country after a comma
     [InlineData("Oct. 3, 2025 — ", "2025-10-03")]
     [InlineData("Published 3 October 2025\n", "2025-10-03")]
     [InlineData("FRIDAY, OCTOBER 3, 2025\n", "2025-10-03")]
@@ -69,6 +70,7 @@ public sealed class PublicationDateTests
 
     [Theory]
     [InlineData("https://example.org/news/2025/10/ferries", "KYIV, Oct 3 (Coastline Wire) — ", "2025-10-03")]
+    [InlineData("https://example.org/news/2025/10/ferries", "ODESA, Ukraine, Oct 3 (Coastline Wire) — ", "2025-10-03")]
     [InlineData("https://example.org/news/2026/01/ferries", "WASHINGTON, Dec. 30 (Coastline Wire) - ", "2025-12-30")]
     [InlineData(null, "July 26 (Coastline Wire) -- The ferry sank on July 24, 2025, and ", "2025-07-26")]
     public void A_dateline_without_its_year_takes_the_year_from_other_evidence(string? url, string top, string day)

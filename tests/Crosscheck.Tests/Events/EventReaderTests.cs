@@ -48,6 +48,32 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void Overnight_after_a_city_is_never_its_verb_and_the_city_stays_the_attack_place()
+    {
+        // The tagger once read "overnight" as a past verb with the city its subject, and the attack lost its place.
+        var r = Read("Russian drones attacked Mykolaiv overnight into Sunday, wounding three people, the governor said.");
+        var attack = r.Events.Single(e => e.Type == PloverType.Assault);
+        attack.Location?.Name.ShouldBe("Mykolayiv");
+        attack.Injured?.Min.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_city_named_before_a_site_is_where_the_site_is()
+    {
+        // "the Samara oil refinery": the name before a site noun says where it is, not whose it is.
+        var r = Read("A blaze broke out at the Samara oil refinery after a drone attack overnight, the governor said.");
+        r.Events.Single(e => e.Type == PloverType.Assault).Location?.Name.ShouldBe("Samara");
+    }
+
+    [Fact]
+    public void No_one_hurt_in_a_sentence_of_its_own_is_the_attack_count_not_a_denied_attack()
+    {
+        var r = Read("Drones attacked a village near Belgorod on Monday, damaging three houses. No one was injured.");
+        var attack = r.Events.Where(e => e.Type == PloverType.Assault).ShouldHaveSingleItem();
+        attack.Modality.ShouldBe(Modality.Asserted);
+    }
+
+    [Fact]
     public void A_military_sector_of_a_named_place_places_the_event_there()
     {
         // A front-line area noun ("sector", "frontier", "axis") before "of" stands for its area, like "district".

@@ -71,7 +71,7 @@ internal sealed class PosTagger
             }
             var n = Extract(scratch.Atoms, i, history[..i], features, Model.FeatureVersion);
             Model.Score(features[..n], scores);
-            history[i] = Model.Best(scores, default);
+            history[i] = Model.Best(scores, NeverVerbs.Contains(words[i]) ? NotVerbClasses() : default);
             tags[i] = Model.Classes[history[i]];
         }
     }
@@ -86,6 +86,17 @@ internal sealed class PosTagger
         ("for", "IN"), ("with", "IN"), ("from", "IN"), ("by", "IN"), (",", ","), (".", "."), ("he", "PRP"), ("she", "PRP"),
         ("they", "PRP"), ("his", "PRP$"), ("their", "PRP$"), ("its", "PRP$"),
     ];
+
+    /// <summary>
+    /// Words that are never verbs, whatever their neighbours: "Drones attacked Odesa overnight" read "overnight" as the
+    /// verb of "Odesa" (its subject), and the attack lost its place. They take the best tag that is not a verb.
+    /// </summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> NeverVerbs =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["overnight", "Overnight"], StringComparer.Ordinal);
+
+    private bool[]? _notVerbClasses;
+
+    private bool[] NotVerbClasses() => _notVerbClasses ??= Model.Classes.Select(c => !c.StartsWith("VB", StringComparison.Ordinal)).ToArray();
 
     private System.Collections.Frozen.FrozenDictionary<string, int>? _fixedTags;
 

@@ -57,10 +57,18 @@ internal static class CalendarTimes
             }
         }
         var lead = s.At(i - 1);
-        if (!bare && !(lead is not null && Cues.LeadIns.Contains(lead)) && !(s.Is(i + 1, "'s") || s.Is(i + 1, "’s"))) return false;
+        if (!bare && !(lead is not null && Cues.LeadIns.Contains(lead)) && !(s.Is(i + 1, "'s") || s.Is(i + 1, "’s")) && !Attributive(s, i)) return false;
         m = new TimeMatch(i, i + 1, ResolveMonth(pub, month, pick == Pick.Past ? DefaultPick(s, i) : pick));
         return true;
     }
+
+    /// <summary>
+    /// "the September fighting", "the July war": a full month name between "the" and a lower-case word that is no
+    /// function word names the month of the thing after it.
+    /// </summary>
+    private static bool Attributive(TimeScope s, int i) =>
+        s.Is(i - 1, "the") && s.At(i + 1) is { Length: > 2 } next && char.IsLower(next[0]) && !Cues.LeadIns.Contains(next)
+        && next is not ("and" or "or" or "but" or "of" or "to" or "for" or "with" or "was" or "were" or "is" or "had" or "has" or "will" or "that" or "which");
 
     /// <summary>A month chosen by <paramref name="pick"/> ("last April"), the match starting at <paramref name="start"/>.</summary>
     internal static bool TryMonthAt(TimeScope s, int start, int monthAt, Pick pick, out TimeMatch m)

@@ -53,6 +53,9 @@ internal static class RoleWords
     /// <summary>Words before "after" that put an event only just before the news ("hours after", "shortly after").</summary>
     public static FrozenSet<string> SoonWords => Section("soon-words");
 
+    /// <summary>Adverbs of habit ("repeatedly", "often"): on a present or present-perfect event verb, a pattern recalled.</summary>
+    public static FrozenSet<string> HabitAdverbs => Section("habit-adverbs");
+
     /// <summary>Nouns of an office over an area ("the governor of the Kharkiv region"), whose area an attack they tell of lies in.</summary>
     public static FrozenSet<string> JurisdictionNouns => Section("jurisdiction-nouns");
 

@@ -85,6 +85,8 @@ public sealed class SalienceJudge
             && text.WordOf(said.Span.StartToken).Equals("earlier", StringComparison.OrdinalIgnoreCase)) return Salience.Background;
         // "The group often attacks army posts": an event verb in the simple present outside the headline tells a habit, not news.
         if (!isNews && e.Segment is not SegmentKind.Headline && IsSimplePresent(text, e.Trigger)) return Salience.Background;
+        // "The two countries have clashed repeatedly over the border": a habit in the present perfect, likewise.
+        if (!isNews && e.Segment is not SegmentKind.Headline && IsPerfectHabit(text, e.Trigger)) return Salience.Background;
         if (e.Time is { Start: { } start, End: { } end } && first is { } f && last is { } l)
         {
             if (end.DayNumber < f - slack) return Salience.Background;
@@ -104,6 +106,19 @@ public sealed class SalienceJudge
             if (d.Relation is "aux" or "aux:pass") return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Whether the event's word is a verb with an adverb of habit (data/events/syntax-roles.txt) and either the present
+    /// perfect ("have clashed repeatedly") or the simple present.
+    /// </summary>
+    private static bool IsPerfectHabit(AnnotatedText text, TokenSpan trigger)
+    {
+        if (trigger.Length == 0 || text.PosOf(trigger.StartToken) is not ("VBN" or "VBZ" or "VBP")) return false;
+        var verb = new Token(text, trigger.StartToken);
+        if (!verb.Dependents.Any(d => d.Relation == "advmod" && RoleWords.HabitAdverbs.Contains(d.Text.ToLowerInvariant()))) return false;
+        if (text.PosOf(trigger.StartToken) is "VBZ" or "VBP") return true;
+        return verb.Dependents.Any(d => d.Relation == "aux" && d.Text.ToLowerInvariant() is "have" or "has" or "'ve");
     }
 
     /// <summary>The headline's and lede's events; else those of the first sentence with an event.</summary>

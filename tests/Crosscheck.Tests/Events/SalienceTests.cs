@@ -57,6 +57,18 @@ public sealed class SalienceTests
     }
 
     [Fact]
+    public void An_attack_in_the_present_perfect_with_an_adverb_of_habit_is_background()
+    {
+        var events = Read(Lede + "\n\n" + """
+            The two armies have clashed repeatedly along the unmarked frontier.
+
+            Gunmen repeatedly fired on a patrol near the river, officials said.
+            """).Events;
+        events.Single(e => e.Evidence.Text.Contains("clashed repeatedly", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Background);
+        events.Single(e => e.Evidence.Text.Contains("repeatedly fired", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Main);
+    }
+
+    [Fact]
     public void An_event_dated_months_before_the_news_is_background()
     {
         var sanction = Read(Article).Events.Single(e => e.Type == PloverType.Sanction);

@@ -33,6 +33,18 @@ internal static class ComparisonTimes
         return false;
     }
 
+    /// <summary>
+    /// "the worst fighting since the border war in May, when 30 soldiers were killed": an event told in the clause that
+    /// opens right after the comparison's time (a word of @compared-clause-openers, after a comma or not) is the event
+    /// compared with, and the time dates it.
+    /// </summary>
+    public static bool DatesItsClause(AnnotatedText text, TokenSpan sentence, TokenSpan time, TokenSpan trigger)
+    {
+        var k = time.EndToken;
+        if (k < sentence.EndToken && text.WordOf(k) == ",") k++;
+        return k < sentence.EndToken && trigger.StartToken > k && Section("compared-clause-openers").Contains(text.WordOf(k));
+    }
+
     /// <summary>"the deadliest clashes in over a decade": the time hangs from a noun with a superlative. False without a parse.</summary>
     private static bool ByParse(AnnotatedText text, TokenSpan sentence, TokenSpan time)
     {

@@ -117,7 +117,7 @@ public sealed partial class EventReader
             if (!sentence.Contains(t.Span.StartToken)) continue;
             if (owns is not null && !owns(t.Span.StartToken, t.Span.EndToken)) continue;
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
-            if (ComparisonTimes.Bounds(text, sentence, t.Span)) continue;
+            if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
             var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);
             if (distance < bestScore) { best = t; bestScore = distance; bestIsReport = report; }

@@ -65,7 +65,9 @@ internal static class ComparisonTimes
         for (var k = link - 1; k >= Math.Max(sentence.StartToken, link - Reach); k--)
         {
             var word = text.WordOf(k);
-            if (IsSuperlative(word, text.PosOf(k)) || since && Section("firsts").Contains(word)) return true;
+            // "most of the strikes in May" counts the strikes, it compares none.
+            var quantifier = Section("quantifiers").Contains(word) && k + 1 < sentence.EndToken && text.WordOf(k + 1).Equals("of", StringComparison.OrdinalIgnoreCase);
+            if (!quantifier && (IsSuperlative(word, text.PosOf(k)) || since && Section("firsts").Contains(word))) return true;
             if (!char.IsLetterOrDigit(word[0]) && word is not ("'s" or "’s") || text.InTime(k)) return false;
             if (text.PosOf(k) is { } pos && (pos.StartsWith("VB", StringComparison.Ordinal) && pos != "VBG" || pos is "MD" or "WDT" or "WRB" or "WP")) return false;
         }

@@ -20,7 +20,7 @@ public sealed class EventTimeSpecTests
         var read = EventReader.Default.Read(StandardPipeline.Default.Process(example["text"].TrimEnd('\n'), published));
         var trigger = example.Blocks.TryGetValue("trigger", out var word) ? word.Trim() : null;
         var attack = read.Events.First(e => e.Type == PloverType.Assault && e.Modality == Modality.Asserted
-            && (trigger is null || e.Trigger.Text.Equals(trigger, StringComparison.OrdinalIgnoreCase)));
+            && (trigger is null || e.Trigger.Tokens.Any(t => t.Text.Equals(trigger, StringComparison.OrdinalIgnoreCase))));
         var parts = example.Lines("expect").Single().Split('|').Select(p => p.Trim()).ToArray();
         var time = attack.Time.ShouldNotBeNull(name);
         var words = time.Basis is null && time.Span.Length > 0 ? time.Span.Text : "";

@@ -309,12 +309,6 @@ internal static class DiscourseDays
         return day;
     }
 
-    private static bool SentenceHasTime(AnnotatedText text, TokenSpan sentence)
-    {
-        foreach (var t in text.Times)
-        {
-            if (sentence.Contains(t.Span.StartToken)) return true;
-        }
-        return false;
-    }
+    /// <summary>Whether the sentence names a time of its own: one that bounds a comparison ("the deadliest strike since the spring") dates nothing (<see cref="ComparisonTimes"/>).</summary>
+    private static bool SentenceHasTime(AnnotatedText text, TokenSpan sentence) => ComparisonTimes.SentenceHasOwnTime(text, sentence);
 }

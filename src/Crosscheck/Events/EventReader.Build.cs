@@ -117,24 +117,12 @@ public sealed partial class EventReader
             if (!sentence.Contains(t.Span.StartToken)) continue;
             if (owns is not null && !owns(t.Span.StartToken, t.Span.EndToken)) continue;
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
-            if (DatesAComparison(text, sentence, t.Span)) continue;
+            if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
             var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);
             if (distance < bestScore) { best = t; bestScore = distance; bestIsReport = report; }
         }
         return (best, bestIsReport);
-    }
-
-    /// <summary>
-    /// "one of the fiercest raids in recent years", "the deadliest clashes in over a decade": a time that hangs from
-    /// a noun with a superlative bounds the set the event is compared with, not the event. False without a parse.
-    /// </summary>
-    private static bool DatesAComparison(AnnotatedText text, TokenSpan sentence, TokenSpan time)
-    {
-        if (!SyntaxScope.HasParse(text, sentence)) return false;
-        var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
-        if (text.HeadOf(head) is not (var noun and >= 0) || text.PosOf(noun) is not { } pos || !pos.StartsWith("NN", StringComparison.Ordinal)) return false;
-        return new Token(text, noun).DependentsWith("amod").Any(a => a.Pos == "JJS" || a.DependentsWith("advmod").Any(m => m.Pos == "RBS"));
     }
 
     /// <summary>

@@ -53,6 +53,12 @@ internal static class RoleWords
     /// <summary>Words before "after" that put an event only just before the news ("hours after", "shortly after").</summary>
     public static FrozenSet<string> SoonWords => Section("soon-words");
 
+    /// <summary>Units of a lapse before "after" that recalls another attack ("two days after", "hours after").</summary>
+    public static FrozenSet<string> LapseUnits => Section("lapse-units");
+
+    /// <summary>Words after a comma that end a recalled attack and return to the news one (", when a drone hit …").</summary>
+    public static FrozenSet<string> RecallEnds => Section("recall-ends");
+
     /// <summary>Nouns of an office over an area ("the governor of the Kharkiv region"), whose area an attack they tell of lies in.</summary>
     public static FrozenSet<string> JurisdictionNouns => Section("jurisdiction-nouns");
 

@@ -55,19 +55,30 @@ internal static class RecalledAttack
     {
         for (var k = sentence.StartToken + 2; k < sentence.EndToken - 1; k++)
         {
+            if (text.WordOf(k) is "for" or "to" && RoleWords.ReprisalNouns.Contains(text.WordOf(k - 1)))
+            {
+                // "in retaliation for …", "in response to …": the answered attack, as after a lapse.
+                return End(text, sentence, text.WordOf(k - 2) is "in" or "In" ? k - 2 : k - 1, k + 1);
+            }
             if (text.WordOf(k) is not ("after" or "before") || !RoleWords.LapseUnits.Contains(text.WordOf(k - 1))) continue;
             var unit = text.WordOf(k - 1);
             // "a day", "two days", "one week"; a plural stands alone too ("days after", "hours after").
             var counted = text.WordOf(k - 2) is "a" or "one" || text.Numbers.Any(n => n.Span.Contains(k - 2));
             if (!counted && !unit.EndsWith('s')) continue;
             var link = counted ? k - 2 : k - 1;
-            for (var j = k + 2; j < sentence.EndToken - 1; j++)
-            {
-                if (text.WordOf(j) is ";") return (link, k + 1, j, false);
-                if (text.WordOf(j) is "," && RoleWords.RecallEnds.Contains(text.WordOf(j + 1))) return (link, k + 1, j, true);
-            }
-            return (link, k + 1, sentence.EndToken, false);
+            return End(text, sentence, link, k + 1);
         }
         return null;
+    }
+
+    /// <summary>The recalled words from <paramref name="start"/> to a ";", a comma that returns to the news, or the sentence's end.</summary>
+    private static (int Link, int Start, int End, bool Returns) End(AnnotatedText text, TokenSpan sentence, int link, int start)
+    {
+        for (var j = start + 1; j < sentence.EndToken - 1; j++)
+        {
+            if (text.WordOf(j) is ";") return (link, start, j, false);
+            if (text.WordOf(j) is "," && RoleWords.RecallEnds.Contains(text.WordOf(j + 1))) return (link, start, j, true);
+        }
+        return (link, start, sentence.EndToken, false);
     }
 }

@@ -59,6 +59,9 @@ internal static class RoleWords
     /// <summary>Words after a comma that end a recalled attack and return to the news one (", when a drone hit …").</summary>
     public static FrozenSet<string> RecallEnds => Section("recall-ends");
 
+    /// <summary>Nouns of a reprisal before "for" or "to" that recall the attack it answers ("in retaliation for a strike …").</summary>
+    public static FrozenSet<string> ReprisalNouns => Section("reprisal-nouns");
+
     /// <summary>Nouns of an office over an area ("the governor of the Kharkiv region"), whose area an attack they tell of lies in.</summary>
     public static FrozenSet<string> JurisdictionNouns => Section("jurisdiction-nouns");
 

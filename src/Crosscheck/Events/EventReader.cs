@@ -64,7 +64,7 @@ public sealed partial class EventReader
             // Only a group of several words can split, so the anchors are read only when there is one.
             if (groups.Any(g => g.Count >= 2) && groups.Any(g => g.Any(r => r.Type == PloverType.Assault)) && SyntaxScope.HasParse(text, sentence))
             {
-                groups = SyntaxGrouping.Split(text, sentence, groups, r => r.Trigger.Span, Anchors(text, sentence), r => CasualtyFinder.IsOutcomeWord(r.Trigger.Span.Text));
+                groups = RecalledAttack.Split(text, sentence, groups, r => r.Trigger.Span, Anchors(text, sentence), r => CasualtyFinder.IsOutcomeWord(r.Trigger.Span.Text));
             }
             var violent = groups.Where(g => g.Any(r => r.Trigger.Entry.Type == PloverType.Assault)).ToList();
             foreach (var group in groups)

@@ -56,6 +56,15 @@ internal static class RoleWords
     /// <summary>Adverbs of habit ("repeatedly", "often"): on a present or present-perfect event verb, a pattern recalled.</summary>
     public static FrozenSet<string> HabitAdverbs => Section("habit-adverbs");
 
+    /// <summary>Units of a lapse before "after" that recalls another attack ("two days after", "hours after").</summary>
+    public static FrozenSet<string> LapseUnits => Section("lapse-units");
+
+    /// <summary>Words after a comma that end a recalled attack and return to the news one (", when a drone hit …").</summary>
+    public static FrozenSet<string> RecallEnds => Section("recall-ends");
+
+    /// <summary>Nouns of a reprisal before "for" or "to" that recall the attack it answers ("in retaliation for a strike …").</summary>
+    public static FrozenSet<string> ReprisalNouns => Section("reprisal-nouns");
+
     /// <summary>Nouns of an office over an area ("the governor of the Kharkiv region"), whose area an attack they tell of lies in.</summary>
     public static FrozenSet<string> JurisdictionNouns => Section("jurisdiction-nouns");
 

@@ -1,0 +1,84 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+/// <summary>
+/// A sentence that tells a new attack and recalls another through a lapse ("Jets struck villages near the town on
+/// Wednesday, a day after a drone strike on the city killed 21 people"; "…, hours after a raid on the camp killed
+/// three"): the words from the lapse ("a day", "two days", "days", "hours" before "after" or "before", data/events/
+/// syntax-roles.txt) to the end of the sentence, or to a comma and a word that returns to the news (", when a drone hit
+/// the market"), tell the recalled attack; the words around them the news one. By the words, not the parse, since a
+/// parse often hangs the recalled clause on the news verb. A group splits only when both sides hold an event word
+/// that is not an outcome word ("killing"), the news side before the lapse, the recalled side holds a count of dead or
+/// wounded of its own and the news side a day or a count of its own: "A drone struck the convoy, and two days after the
+/// attack the toll rose" recalls the same attack, and "The attack came two days after a strike that killed two" tells
+/// of the news attack only by its noun; both stay as the parse groups them.
+/// </summary>
+internal static class RecalledAttack
+{
+    /// <summary>
+    /// The groups split at a recalled attack, then each side by the parse (<see cref="SyntaxGrouping"/>) with the anchors
+    /// of its own words only; the news side stays one when the sentence returns to it (", when …").
+    /// </summary>
+    public static List<List<T>> Split<T>(AnnotatedText text, TokenSpan sentence, List<List<T>> groups, Func<T, TokenSpan> spanOf,
+        IReadOnlyList<SplitAnchor> anchors, Func<T, bool> isOutcome)
+    {
+        if (Stretch(text, sentence) is not var (link, start, end, returns)
+            || !anchors.Any(a => a.Kind is not null and not "Day" && Inside(a.Head, start, end))
+            || !anchors.Any(a => a.Kind is not null && (a.Head < link || a.Head >= end)))
+            return SyntaxGrouping.Split(text, sentence, groups, spanOf, anchors, isOutcome);
+        var recalledAnchors = anchors.Where(a => Inside(a.Head, start, end)).ToList();
+        var newsAnchors = anchors.Where(a => !Inside(a.Head, start, end)).ToList();
+        var result = new List<List<T>>(groups.Count + 1);
+        foreach (var group in groups)
+        {
+            var recalled = group.Where(r => Inside(spanOf(r).StartToken, start, end)).ToList();
+            var news = group.Where(r => !Inside(spanOf(r).StartToken, start, end)).ToList();
+            if (recalled.Any(r => !isOutcome(r)) && news.Any(r => spanOf(r).StartToken < link && !isOutcome(r)))
+            {
+                result.AddRange(returns ? [news] : SyntaxGrouping.Split(text, sentence, [news], spanOf, newsAnchors, isOutcome));
+                result.AddRange(SyntaxGrouping.Split(text, sentence, [recalled], spanOf, recalledAnchors, isOutcome));
+            }
+            else result.AddRange(SyntaxGrouping.Split(text, sentence, [group], spanOf, anchors, isOutcome));
+        }
+        return result;
+    }
+
+    private static bool Inside(int token, int start, int end) => token >= start && token < end;
+
+    /// <summary>
+    /// The first lapse of the sentence that recalls another event: where its words start, where the recalled words start
+    /// (after "after"), where they end, and whether the sentence returns to the news there (", when …"); null when the
+    /// sentence has none past its first two words.
+    /// </summary>
+    private static (int Link, int Start, int End, bool Returns)? Stretch(AnnotatedText text, TokenSpan sentence)
+    {
+        for (var k = sentence.StartToken + 2; k < sentence.EndToken - 1; k++)
+        {
+            if (text.WordOf(k) is "for" or "to" && RoleWords.ReprisalNouns.Contains(text.WordOf(k - 1)))
+            {
+                // "in retaliation for …", "in response to …": the answered attack, as after a lapse.
+                return End(text, sentence, text.WordOf(k - 2) is "in" or "In" ? k - 2 : k - 1, k + 1);
+            }
+            if (text.WordOf(k) is not ("after" or "before") || !RoleWords.LapseUnits.Contains(text.WordOf(k - 1))) continue;
+            var unit = text.WordOf(k - 1);
+            // "a day", "two days", "one week"; a plural stands alone too ("days after", "hours after").
+            var counted = text.WordOf(k - 2) is "a" or "one" || text.Numbers.Any(n => n.Span.Contains(k - 2));
+            if (!counted && !unit.EndsWith('s')) continue;
+            var link = counted ? k - 2 : k - 1;
+            return End(text, sentence, link, k + 1);
+        }
+        return null;
+    }
+
+    /// <summary>The recalled words from <paramref name="start"/> to a ";", a comma that returns to the news, or the sentence's end.</summary>
+    private static (int Link, int Start, int End, bool Returns) End(AnnotatedText text, TokenSpan sentence, int link, int start)
+    {
+        for (var j = start + 1; j < sentence.EndToken - 1; j++)
+        {
+            if (text.WordOf(j) is ";") return (link, start, j, false);
+            if (text.WordOf(j) is "," && RoleWords.RecallEnds.Contains(text.WordOf(j + 1))) return (link, start, j, true);
+        }
+        return (link, start, sentence.EndToken, false);
+    }
+}

@@ -97,7 +97,7 @@ public sealed partial class CasualtyFinder
                 {
                     // "… a block that was hit by a missile on Wednesday, putting the final death toll at 31": a tally that names
                     // no scope, in a participle clause after the one attack of its sentence, which counts none of its own, is
-                    // that attack's count ("fought for a third day as the death toll rose to 32" is the fighting's toll).
+                    // that attack's count ("fought on for a third straight day while the toll climbed to 32" is the fighting's toll).
                     target = only;
                 }
                 else if (!withEvent.Contains(s) && Tolls.PlaceOfTally(text, sentence, t, tallies) is { } place)

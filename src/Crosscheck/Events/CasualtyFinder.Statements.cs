@@ -93,7 +93,7 @@ public sealed partial class CasualtyFinder
                 if (s.Kind == Outcome.Injured && o.Kind == Outcome.Killed && o.Min > 0) duplicate = true;
                 else if (s.Kind == o.Kind && b < a) duplicate = true;
                 // "A 14-year-old boy was shot and wounded", "shot and wounded his wife": the victim said to be wounded lived, whatever
-                // "shot" alone leaves open (being taken to a hospital does not say so: "he suffered two gunshot wounds and was taken
+                // "shot" alone leaves open (being taken to a hospital does not say so: "she had two bullet wounds and was carried
                 // to a hospital"). The verb ends a passive statement and opens an active one.
                 else if (s.Kind == o.Kind && s.Weak && !o.Weak && (SaysWounded(text.WordOf(o.End - 1)) || SaysWounded(text.WordOf(o.Start)))) s = s with { Weak = false };
             }
@@ -357,7 +357,7 @@ public sealed partial class CasualtyFinder
                         if (text.WordOf(c) is "," or ";" or "and") break;
                         if (Carried.Contains(text.WordOf(c)) && text.PosOf(c) is "VBN" && Passive(text, sentence, c, j + 1, Outcome.Injured, requireBe: true) is { } carried) return carried;
                     }
-                    // "A man showed up at a hospital with a gunshot wound": the one who came with the wound (a wound does not say
+                    // "A man turned up at a clinic with a bullet wound": the one who came with the wound (a wound does not say
                     // whether the victim lived, so a death said elsewhere wins).
                     if (ArrivedBefore(text, sentence, i) is { } arrived && Passive(text, sentence, arrived, j + 1, Outcome.Injured, requireBe: false) is { } came)
                         return came with { Weak = true };

@@ -114,11 +114,18 @@ public sealed class SalienceJudge
     /// </summary>
     private static bool IsPerfectHabit(AnnotatedText text, TokenSpan trigger)
     {
-        if (trigger.Length == 0 || text.PosOf(trigger.StartToken) is not ("VBN" or "VBZ" or "VBP")) return false;
+        if (trigger.Length == 0) return false;
         var verb = new Token(text, trigger.StartToken);
+        // "shooting incidents are reported almost weekly": an event noun (the head of the trigger's words) that is its
+        // verb's subject or object shares the verb's habit.
+        var noun = trigger.Tokens.FirstOrDefault(t => !trigger.Contains(t.HeadIndex));
+        if (noun.Pos is { } pos && pos.StartsWith("NN", StringComparison.Ordinal)
+            && (noun.HasRelation("nsubj") || noun.HasRelation("obj")) && noun.Head is { } governor) verb = governor;
+        if (verb.Pos is not ("VBN" or "VBZ" or "VBP")) return false;
         if (!verb.Dependents.Any(d => d.Relation == "advmod" && RoleWords.HabitAdverbs.Contains(d.Text.ToLowerInvariant()))) return false;
-        if (text.PosOf(trigger.StartToken) is "VBZ" or "VBP") return true;
-        return verb.Dependents.Any(d => d.Relation == "aux" && d.Text.ToLowerInvariant() is "have" or "has" or "'ve");
+        if (verb.Pos is "VBZ" or "VBP") return true;
+        // The present perfect ("have clashed repeatedly") or the present passive ("are reported almost weekly").
+        return verb.Dependents.Any(d => d.HasRelation("aux") && d.Text.ToLowerInvariant() is "have" or "has" or "'ve" or "are" or "is" or "am");
     }
 
     /// <summary>The headline's and lede's events; else those of the first sentence with an event.</summary>

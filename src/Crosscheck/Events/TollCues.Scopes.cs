@@ -378,6 +378,26 @@ public sealed partial class TollCues
     /// own soldiers or civilians counted by that side, <see cref="ClaimantSide"/>) in a sentence that names no attack is
     /// that side's tally over the fighting, not one event's count.
     /// </summary>
+    /// <summary>
+    /// "Baku reported 50 dead among its troops": "among" and the side's "its"/"their" or demonym within four words after
+    /// the victims mark them as that side's; the marker's index, or null.
+    /// </summary>
+    private static int? AmongOwnRanks(AnnotatedText text, TokenSpan sentence, int victimEnd)
+    {
+        for (var i = victimEnd; i + 1 < sentence.EndToken && i < victimEnd + 4; i++)
+        {
+            if (ClauseBreaks.Contains(text.WordOf(i)) || text.WordOf(i) == ",") return null;
+            if (!text.WordOf(i).Equals("among", StringComparison.OrdinalIgnoreCase)) continue;
+            if (text.WordOf(i + 1).ToLowerInvariant() is "its" or "their") return i + 1;
+            foreach (var m in text.EntitiesStartingIn(i + 1, i + 3))
+            {
+                if (m.Type == EntityType.Norp) return m.Span.StartToken;
+            }
+            return null;
+        }
+        return null;
+    }
+
     private TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
         if (victimEnd <= victimStart) return null;
@@ -402,6 +422,7 @@ public sealed partial class TollCues
         {
             if (text.WordOf(i) is "its" or "their" or "Its" or "Their") marker = i;
         }
+        marker ??= AmongOwnRanks(text, sentence, victimEnd);
         if (marker is null)
         {
             foreach (var m in text.EntitiesStartingIn(from, victimEnd))

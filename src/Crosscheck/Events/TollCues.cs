@@ -184,6 +184,9 @@ public sealed partial class TollCues
         // "the deadliest attack since March", "the worst fighting since the war began": a superlative's "since" compares, and
         // names no start of the count; its words are no cue.
         var (compareFrom, compareTo) = Comparison(text, sentence, from, to);
+        // "In all, at least 101 people have been killed on both sides since Sunday": a cue that names where the count
+        // starts wins over one before it that only says it is a total.
+        Cue? total = null;
         for (var i = from; i < to; i++)
         {
             if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
@@ -191,9 +194,11 @@ public sealed partial class TollCues
             {
                 if (!Matches(text, i, to, words)) continue;
                 if (since && !SinceNamesAStart(text, i + words.Length, to)) continue;
-                return new Cue(i, i + words.Length, since);
+                if (since) return new Cue(i, i + words.Length, true);
+                total ??= new Cue(i, i + words.Length, false);
             }
         }
+        if (total is not null) return total;
         // Words that say where the count starts ("since September") come first, also when they open the sentence; then what
         // it is the total of.
         if (FrontedCue(text, sentence, from, start) is { } fronted) return fronted;
@@ -479,8 +484,12 @@ public sealed partial class TollCues
     /// </summary>
     private static bool IsPartysOwn(AnnotatedText text, TokenSpan sentence, int noun)
     {
+        // "Armenia's military death toll", "its civilian toll": the side's adjectives stand between owner and noun.
+        var described = 0;
+        while (noun - 1 > sentence.StartToken && described < 2 && text.PosOf(noun - 1) is "JJ") { noun--; described++; }
         if (noun - 1 < sentence.StartToken) return false;
         if (text.WordOf(noun - 1).Equals("own", StringComparison.OrdinalIgnoreCase)) return true;
+        if (described > 0 && text.WordOf(noun - 1).ToLowerInvariant() is "its" or "their") return true;
         return noun - 2 >= sentence.StartToken && text.WordOf(noun - 1) is "'s" or "’s"
             && text.EntityAt(noun - 2) is { Type: EntityType.Gpe or EntityType.Norp or EntityType.Org };
     }

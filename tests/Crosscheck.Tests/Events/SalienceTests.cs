@@ -69,6 +69,18 @@ public sealed class SalienceTests
     }
 
     [Fact]
+    public void An_event_noun_under_a_present_verb_of_habit_is_background()
+    {
+        var events = Read(Lede + "\n\n" + """
+            Mortar attacks on the outlying farms are reported nightly, residents say.
+
+            Mortar attacks on the outlying farms were reported on Thursday, residents said.
+            """).Events;
+        events.Single(e => e.Evidence.Text.Contains("reported nightly", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Background);
+        events.Single(e => e.Evidence.Text.Contains("on Thursday", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Main);
+    }
+
+    [Fact]
     public void An_event_dated_months_before_the_news_is_background()
     {
         var sanction = Read(Article).Events.Single(e => e.Type == PloverType.Sanction);

@@ -118,11 +118,30 @@ public sealed partial class EventReader
             if (owns is not null && !owns(t.Span.StartToken, t.Span.EndToken)) continue;
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
+            if (InIncludedPart(text, sentence, t.Span, trigger.Span)) continue;
             var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);
             if (distance < bestScore) { best = t; bestScore = distance; bestIsReport = report; }
         }
         return (best, bestIsReport);
+    }
+
+    /// <summary>
+    /// "… died in the clashes, including the six people killed when a drone hit a minibus on Tuesday": a time after
+    /// ", including" and a verb of its own, with no comma between, dates the part the phrase names, not the event told
+    /// before the phrase ("killing 12 people, including four children, on Tuesday" dates the event).
+    /// </summary>
+    private static bool InIncludedPart(AnnotatedText text, TokenSpan sentence, TokenSpan time, TokenSpan trigger)
+    {
+        var verb = false;
+        for (var i = time.StartToken - 1; i > trigger.EndToken && i > sentence.StartToken; i--)
+        {
+            var word = text.WordOf(i);
+            if (word is "," or ";" or ":" or "(" or ")") return false;
+            if (word.Equals("including", StringComparison.OrdinalIgnoreCase)) return verb && text.WordOf(i - 1) == ",";
+            if (text.PosOf(i) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal)) verb = true;
+        }
+        return false;
     }
 
     /// <summary>

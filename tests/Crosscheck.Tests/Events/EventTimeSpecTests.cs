@@ -21,7 +21,13 @@ public sealed class EventTimeSpecTests
         var trigger = example.Blocks.TryGetValue("trigger", out var word) ? word.Trim() : null;
         var attack = read.Events.First(e => e.Type == PloverType.Assault && e.Modality == Modality.Asserted
             && (trigger is null || e.Trigger.Tokens.Any(t => t.Text.Equals(trigger, StringComparison.OrdinalIgnoreCase))));
-        var parts = example.Lines("expect").Single().Split('|').Select(p => p.Trim()).ToArray();
+        var expected = example.Lines("expect").Single().Trim();
+        if (expected == "none")
+        {
+            attack.Time.ShouldBeNull(name);
+            return;
+        }
+        var parts = expected.Split('|').Select(p => p.Trim()).ToArray();
         var time = attack.Time.ShouldNotBeNull(name);
         var words = time.Basis is null && time.Span.Length > 0 ? time.Span.Text : "";
         $"{words} | {time.Start:yyyy-MM-dd} | {time.End:yyyy-MM-dd}".ShouldBe($"{parts[0]} | {parts[1]} | {parts[2]}", name);

@@ -119,6 +119,9 @@ public sealed class SalienceJudge
         // "shooting incidents are reported almost weekly": an event noun (the head of the trigger's words) that is its
         // verb's subject or object shares the verb's habit.
         var noun = trigger.Tokens.FirstOrDefault(t => !trigger.Contains(t.HeadIndex));
+        // "shooting incidents": the event word describes the noun that is the verb's subject.
+        if ((noun.HasRelation("amod") || noun.HasRelation("compound")) && noun.Head is { Pos: { } headPos } described
+            && headPos.StartsWith("NN", StringComparison.Ordinal)) noun = described;
         if (noun.Pos is { } pos && pos.StartsWith("NN", StringComparison.Ordinal)
             && (noun.HasRelation("nsubj") || noun.HasRelation("obj")) && noun.Head is { } governor) verb = governor;
         if (verb.Pos is not ("VBN" or "VBZ" or "VBP")) return false;

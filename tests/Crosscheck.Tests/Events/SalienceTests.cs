@@ -72,11 +72,12 @@ public sealed class SalienceTests
     public void An_event_noun_under_a_present_verb_of_habit_is_background()
     {
         var events = Read(Lede + "\n\n" + """
-            Mortar attacks on the outlying farms are reported nightly, residents say.
+            Mortar attacks on the outlying farms are reported nightly, residents say. Sniper shooting incidents are reported weekly.
 
             Mortar attacks on the outlying farms were reported on Thursday, residents said.
             """).Events;
         events.Single(e => e.Evidence.Text.Contains("reported nightly", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Background);
+        events.Single(e => e.Evidence.Text.Contains("reported weekly", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Background);
         events.Single(e => e.Evidence.Text.Contains("on Thursday", StringComparison.Ordinal)).Salience.ShouldBe(Salience.Main);
     }
 

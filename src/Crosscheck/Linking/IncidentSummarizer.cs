@@ -83,6 +83,7 @@ internal static class IncidentSummarizer
     {
         var values = new List<(SourceValue Value, DateOnly? Published, int Rank)>();
         var counts = new Dictionary<string, (decimal Value, bool Exact)>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, (decimal Value, bool Exact)>(StringComparer.Ordinal);
         var leftOut = false;
         // A count placed by no more than the country ("across Ukraine, the night's barrage killed at least eight") is the
         // whole night's or the war's, not the count of the attack at one place of it that other reports count.
@@ -93,12 +94,23 @@ internal static class IncidentSummarizer
             if (withCount.Count == 0) continue;
             // In a campaign the tallies of the whole series speak for it, not a count of one of its strikes.
             var pool = scope == IncidentScope.Campaign && withCount.Any(e => e.Plural) ? withCount.Where(e => e.Plural).ToList() : withCount;
-            var top = pool.OrderByDescending(e => e.Fatalities!.Max ?? e.Fatalities.Min).First();
-            var f = top.Fatalities!;
-            values.Add((new SourceValue(document, top.Id, f.Min, f.Max, f.Text), documents.GetValueOrDefault(document)?.Published, rank.GetValueOrDefault(document)));
-            var countable = pool.Where(e => IsCount(e)).Select(e => (Value: e.Fatalities!.Min, Exact: e.Fatalities.Max is not null))
+            // A report's value is the largest count it states; a side's claim larger than its other counts is listed beside it.
+            static decimal Top(EventFacts e) => e.Fatalities!.Max ?? e.Fatalities.Min;
+            var top = pool.OrderByDescending(Top).First();
+            var own = pool.Where(e => !IsClaim(e)).OrderByDescending(Top).FirstOrDefault();
+            foreach (var e in own is null || own == top ? [top] : new[] { own, top })
+            {
+                var f = e.Fatalities!;
+                values.Add((new SourceValue(document, e.Id, f.Min, f.Max, f.Text), documents.GetValueOrDefault(document)?.Published, rank.GetValueOrDefault(document)));
+            }
+            var countable = pool.Where(e => IsCount(e))
+                .Select(e => (Value: e.Fatalities!.Min, Exact: e.Fatalities.Max is not null, Claim: IsClaim(e)))
                 .OrderByDescending(c => c.Value).ThenByDescending(c => c.Exact).ToList();
-            if (countable.Count > 0) counts[document] = countable[0];
+            // A side's claim ("Moscow claimed the strike killed 40 soldiers") is kept apart from the report's other counts.
+            foreach (var (claim, into) in new[] { (false, counts), (true, claims) })
+            {
+                if (countable.Where(c => c.Claim == claim).Select(c => ((decimal, bool)?)(c.Value, c.Exact)).FirstOrDefault() is { } first) into[document] = first;
+            }
             if (countable.Count < pool.Count) leftOut = true;
         }
         if (values.Count == 0)
@@ -111,7 +123,10 @@ internal static class IncidentSummarizer
         var live = values.Where(v => !values.Any(later => Supersedes(later, v, scope))).ToList();
         var min = live.Min(v => v.Value.Min);
         var max = live.Max(v => v.Value.Top);
-        var best = LatestCount(live.Where(v => counts.ContainsKey(v.Value.Document)).Select(v => (v.Published, counts[v.Value.Document])));
+        // One side's claim is the figure only when no report gives another count.
+        var agreed = live.Any(v => counts.ContainsKey(v.Value.Document));
+        var pick = agreed ? counts : claims;
+        var best = LatestCount(live.Where(v => pick.ContainsKey(v.Value.Document)).Select(v => (v.Published, pick[v.Value.Document])));
         var rules = new List<string>();
         if (live.Count < values.Count) rules.Add("later, more specific reports supersede earlier ones");
         if (best is null) rules.Add("no report gives one count: the middle of the span");
@@ -119,6 +134,8 @@ internal static class IncidentSummarizer
         {
             rules.Add("the highest count of the latest report day (\"at least N\" as N)");
             if (leftOut) rules.Add("unconfirmed counts, vague ones and ranges left out");
+            if (agreed && live.Any(v => claims.ContainsKey(v.Value.Document))) rules.Add("one side's claims left out");
+            if (Stale(live.Where(v => pick.ContainsKey(v.Value.Document)).Select(v => (v.Published, pick[v.Value.Document])))) rules.Add("a later report repeating an earlier, passed count left out");
         }
         return new FatalityResult(new FatalityRecord(min, max, best ?? Math.Floor((min + max) / 2), [.. values.Select(v => v.Value)], string.Join("; ", rules)),
             [.. live.Select(v => v.Value)]);
@@ -139,16 +156,35 @@ internal static class IncidentSummarizer
     /// (a count only rises within a day; a report of the same day that gives fewer dead most often counts one part of them,
     /// "two of the dead were soldiers", not a correction); a day with only "at least" counts raises it and never lowers it.
     /// </summary>
-    internal static decimal? LatestCount(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts)
+    internal static decimal? LatestCount(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts) => Running(counts).Count;
+
+    /// <summary>Whether <see cref="LatestCount"/> passed over a later report that repeats an earlier, passed count.</summary>
+    private static bool Stale(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts) => Running(counts).Stale;
+
+    /// <summary>
+    /// The running count, day by day. A later day's count below the running one that repeats a count an earlier day already
+    /// gave is stale (an outlet still printing the first figure of a rising toll: four dead, then nine, then "four" again) and
+    /// is passed over; a new lower figure is the count's correction and stands.
+    /// </summary>
+    private static (decimal? Count, bool Stale) Running(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts)
     {
         decimal? running = null;
+        var stale = false;
+        var stated = new HashSet<decimal>();
         foreach (var day in counts.GroupBy(c => c.Day).OrderBy(g => g.Key ?? DateOnly.MinValue))
         {
-            var highest = day.Max(c => c.Count.Value);
-            running = day.Any(c => c.Count.Exact) || running is null ? highest : Math.Max(running.Value, highest);
+            var fresh = day.Where(c => running is not { } r || c.Count.Value >= r || !stated.Contains(c.Count.Value)).ToList();
+            stale |= fresh.Count < day.Count();
+            foreach (var c in day) stated.Add(c.Count.Value);
+            if (fresh.Count == 0) continue;
+            var highest = fresh.Max(c => c.Count.Value);
+            running = fresh.Any(c => c.Count.Exact) || running is null ? highest : Math.Max(running.Value, highest);
         }
-        return running;
+        return (running, stale);
     }
+
+    /// <summary>A count one side claims: its reporting verb is one of <c>@claim-verbs</c> ("Moscow claimed the strike killed 40 soldiers").</summary>
+    private static bool IsClaim(EventFacts e) => e.Verb is { } verb && IncidentWords.ClaimVerbs.Contains(verb);
 
     /// <summary>The rule of a figure of none killed read from reports that count only the wounded.</summary>
     internal const string NoDeadRule = "the reports count the wounded, or no one hurt, and no dead";

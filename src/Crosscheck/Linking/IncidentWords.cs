@@ -44,6 +44,9 @@ internal static class IncidentWords
     /// <summary>Words for one side's armed people in a toll's victims (a side's count, not a campaign's whole).</summary>
     public static FrozenSet<string> Combatants { get; } = Set(File, "combatants");
 
+    /// <summary>Reporting verbs that make a count one side's claim ("claimed", "alleges"), not one the reports agree on.</summary>
+    public static FrozenSet<string> ClaimVerbs { get; } = Set(File, "claim-verbs");
+
     public static FrozenSet<string> PlaceArticles { get; } = Set(File, "place-articles");
 
     public static FrozenSet<string> ArticleNames { get; } = Set(File, "article-names");

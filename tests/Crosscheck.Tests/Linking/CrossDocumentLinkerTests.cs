@@ -40,6 +40,27 @@ public class CrossDocumentLinkerTests
         "US forces struck a boat in the Caribbean Sea on Tuesday. Eleven people were killed in the strike, Trump said.");
 
     [Fact]
+    public void A_rising_toll_over_three_days_ends_on_its_latest_count_past_a_stale_reprint_and_a_sides_claim()
+    {
+        var first = Facts("city-1", "Northline Wire", "2026-03-10",
+            "A Russian missile slammed into a nine-storey apartment block in Kharkiv on Tuesday, killing four people and wounding 20 others, the regional governor said.");
+        var risen = Facts("city-2", "Eastern Courier", "2026-03-11",
+            "The death toll from Tuesday's missile strike on an apartment block in Kharkiv has risen to nine, the regional governor said on Wednesday.");
+        var final = Facts("city-3", "Meridian Post", "2026-03-11",
+            "Emergency services said late on Wednesday that 12 people were killed in Tuesday's missile strike on an apartment block in Kharkiv. "
+            + "Russia's defence ministry claimed the strike in Kharkiv had killed 40 Ukrainian soldiers who were staying in the building.");
+        var stale = Facts("city-4", "Daily Ledger", "2026-03-12",
+            "Kharkiv declared a day of mourning on Thursday for the victims of a Russian missile that struck an apartment block in the city on Tuesday and killed four people, officials said.");
+        var incident = IncidentWith(Link(first, risen, final, stale), first, "slammed");
+        incident.Documents.Length.ShouldBe(4);
+        var fatalities = incident.Fatalities!;
+        fatalities.Best.ShouldBe(12);
+        fatalities.Min.ShouldBe(4);
+        fatalities.Max.ShouldBe(40);
+        incident.Title.ShouldEndWith(": 12 killed");
+    }
+
+    [Fact]
     public void A_bare_mention_later_in_an_undated_report_refers_back_to_its_news()
     {
         var report = Facts("strike-c", "Harbor Ledger", "2025-09-03",

@@ -71,6 +71,44 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_later_report_that_repeats_a_passed_count_is_stale_and_does_not_lower_the_figure()
+    {
+        // A rising toll over three days: three, then eight and eleven, then one outlet still prints the first three.
+        var first = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, day: Tuesday)]);
+        var risen = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(1), [Strike("d-2", "v-2", 8, "has risen to eight", day: Tuesday)]);
+        var final = Doc("d-3", "Coastline Wire", Tuesday.AddDays(1), [Strike("d-3", "v-3", 11, day: Tuesday)]);
+        var stale = Doc("d-4", "Gulf Gazette", Tuesday.AddDays(2), [Strike("d-4", "v-4", 3, day: Tuesday)]);
+        var fatalities = Summarize(first, risen, final, stale).Incident.Fatalities!;
+        fatalities.Best.ShouldBe(11);
+        fatalities.Min.ShouldBe(3);
+        fatalities.Max.ShouldBe(11);
+        fatalities.Rule.ShouldContain("a later report repeating an earlier, passed count left out");
+        // A figure no earlier report gave is the count's correction and stands, though lower.
+        var corrected = Doc("d-5", "Gulf Gazette", Tuesday.AddDays(2), [Strike("d-5", "v-5", 10, day: Tuesday)]);
+        Summarize(first, risen, final, corrected).Incident.Fatalities!.Best.ShouldBe(10);
+    }
+
+    [Fact]
+    public void One_sides_claim_is_not_the_figure_when_a_report_gives_another_count_but_stays_in_the_span()
+    {
+        var count = Doc("d-1", "Harbor Ledger", Tuesday.AddDays(1),
+        [
+            Strike("d-1", "v-1", 7, "seven residents", day: Tuesday),
+            Strike("d-1", "v-2", 30, "30 soldiers", speaker: "the defence ministry", day: Tuesday) with { Verb = "claimed" },
+        ]);
+        var fatalities = Summarize(count).Incident.Fatalities!;
+        fatalities.Best.ShouldBe(7);
+        fatalities.Max.ShouldBe(30);
+        fatalities.BySource.Select(v => v.Min).ShouldBe([7m, 30m]);
+        fatalities.Rule.ShouldContain("one side's claims left out");
+        Summarize(count).Incident.Title.ShouldEndWith(": 7 killed");
+        // The claim alone is still the figure the reports give.
+        var claimOnly = Doc("d-2", "Tidewater Dispatch", Tuesday,
+            [Strike("d-2", "v-3", 30, "30 soldiers", speaker: "the defence ministry", day: Tuesday) with { Verb = "claims" }]);
+        Summarize(claimOnly).Incident.Fatalities!.Best.ShouldBe(30);
+    }
+
+    [Fact]
     public void At_least_a_number_of_the_latest_day_raises_the_count_and_a_lower_one_later_does_not_lower_it()
     {
         var four = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 4, day: Tuesday)]);

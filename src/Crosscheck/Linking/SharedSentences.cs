@@ -90,8 +90,25 @@ public static class SharedSentences
         var fewer = Math.Min(other.Sentences.Length, indexed.Sentences.Length);
         if (fewer < MinShared) return false;
         if (TwoWires(other, indexed)) return false;
-        var needed = Math.Max(MinShared, (int)Math.Ceiling(ShareThreshold * fewer - 1e-9));
+        // A text that names the other's agency as its source ("…, Reuters reported") needs only the sentences, not the share:
+        // a site that rewrites a long wire story keeps a few of its paragraphs among many of its own.
+        var needed = Credits(other, indexed) || Credits(indexed, other) ? MinShared : Math.Max(MinShared, (int)Math.Ceiling(ShareThreshold * fewer - 1e-9));
         return index.Matched(other.Sentences, needed) >= needed;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names, anywhere in its body, the agency or outlet that <paramref name="source"/> is
+    /// credited to or relays ("…, Reuters reported", "AFP said", "a medic told The Associated Press").
+    /// </summary>
+    internal static bool Credits(DocumentFacts text, DocumentFacts source)
+    {
+        if ((source.Wire ?? source.Relay) is not { } agency) return false;
+        var key = SourceOrigins.Key(agency);
+        foreach (var c in text.Credits)
+        {
+            if (SourceOrigins.Key(c.Via) == key) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether the two texts are credited to two different wires (two agencies' stories of one event stay two).</summary>

@@ -165,6 +165,21 @@ public sealed class SharedSentencesTests
     }
 
     [Fact]
+    public void A_rewrite_that_keeps_three_paragraphs_of_the_wire_word_for_word_among_many_of_its_own_is_the_wires_story()
+    {
+        var wire = Article("ss-vb-wire", "Harbor Ledger", "2026-03-15", "DUNARI, Marvania, March 15 (Reuters) - ", LongStory);
+        // No credit at all: the site's opening and lines of its own, the wire's quote, three of its paragraphs as they are.
+        var rewrite = Article("ss-vb-rewrite", "Continent Courier", "2026-03-16", "",
+            [LongRewrite[0], LongStory[1], LongStory[2], LongStory[3], .. LongRewrite[5..], LongStory[4]]);
+        rewrite.Credits.ShouldBeEmpty();
+        SharedSentences.Same(wire, rewrite).ShouldBeTrue();
+        SourceOrigins.OfDocuments(ById(wire, rewrite))[rewrite.Id].Origin.ShouldBe("Reuters");
+        // The same three paragraphs reworded a word or two in four, without a credit, are too few of its sentences.
+        SharedSentences.Same(wire, rewrite with { Sentences = Article("ss-vb-light", "Continent Courier", "2026-03-16", "",
+            [LongRewrite[0], LongRewrite[2], LongStory[2], LongRewrite[4], .. LongRewrite[5..], "No group has said it carried out the raid, though the lake's marshes and islands have hidden armed bands for over ten years."]).Sentences }).ShouldBeFalse();
+    }
+
+    [Fact]
     public void An_own_report_that_credits_the_wire_for_a_background_line_stays_another_source()
     {
         var wire = Article("ss-long-w", "Harbor Ledger", "2026-03-15", "DUNARI, Marvania, March 15 (Reuters) - ", LongStory);

@@ -36,6 +36,17 @@ public static class SharedSentences
     /// </remarks>
     public const double ShareThreshold = 0.5;
 
+    /// <summary>
+    /// ... or at least <see cref="MinShared"/> of their sentences keep this share of each other's words (kept word for word, or
+    /// a word changed): then the share of the shorter text does not count.
+    /// </summary>
+    /// <remarks>
+    /// A site that keeps three paragraphs of a wire story as they are among many of its own has copied it; reporters writing
+    /// one event on their own share a quote's attribution word for word ("the spokesman said in a statement"), not three
+    /// sentences of narration. A lightly reworded sentence keeps 0.5-0.83 and does not count here.
+    /// </remarks>
+    public const double VerbatimThreshold = 0.9;
+
     /// <summary>Each sentence of the text's lede and body with <see cref="MinWords"/> content words outside quotes: its words hashed, distinct and ascending.</summary>
     public static ImmutableArray<ImmutableArray<ushort>> Of(AnnotatedText text)
     {
@@ -90,8 +101,27 @@ public static class SharedSentences
         var fewer = Math.Min(other.Sentences.Length, indexed.Sentences.Length);
         if (fewer < MinShared) return false;
         if (TwoWires(other, indexed)) return false;
-        var needed = Math.Max(MinShared, (int)Math.Ceiling(ShareThreshold * fewer - 1e-9));
-        return index.Matched(other.Sentences, needed) >= needed;
+        // A text that names the other's agency as its source ("…, Reuters reported") needs only the sentences, not the share:
+        // a site that rewrites a long wire story keeps a few of its paragraphs among many of its own.
+        var needed = Credits(other, indexed) || Credits(indexed, other) ? MinShared : Math.Max(MinShared, (int)Math.Ceiling(ShareThreshold * fewer - 1e-9));
+        if (index.Matched(other.Sentences, needed) >= needed) return true;
+        // Sentences of narration kept word for word are a copy whatever else the text holds.
+        return needed > MinShared && index.Matched(other.Sentences, MinShared, VerbatimThreshold) >= MinShared;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names, anywhere in its body, the agency or outlet that <paramref name="source"/> is
+    /// credited to or relays ("…, Reuters reported", "AFP said", "a medic told The Associated Press").
+    /// </summary>
+    internal static bool Credits(DocumentFacts text, DocumentFacts source)
+    {
+        if ((source.Wire ?? source.Relay) is not { } agency) return false;
+        var key = SourceOrigins.Key(agency);
+        foreach (var c in text.Credits)
+        {
+            if (SourceOrigins.Key(c.Via) == key) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether the two texts are credited to two different wires (two agencies' stories of one event stay two).</summary>
@@ -119,8 +149,8 @@ public static class SharedSentences
             }
         }
 
-        /// <summary>How many of <paramref name="others"/> match a sentence here (<see cref="SentenceThreshold"/>); stops at <paramref name="enough"/>.</summary>
-        public int Matched(ImmutableArray<ImmutableArray<ushort>> others, int enough)
+        /// <summary>How many of <paramref name="others"/> match a sentence here (<see cref="SentenceThreshold"/>, or <paramref name="threshold"/>); stops at <paramref name="enough"/>.</summary>
+        public int Matched(ImmutableArray<ImmutableArray<ushort>> others, int enough, double threshold = SentenceThreshold)
         {
             var matched = 0;
             for (var o = 0; o < others.Length && matched < enough; o++)
@@ -135,7 +165,7 @@ public static class SharedSentences
                 }
                 for (var j = 0; j < _counts.Length; j++)
                 {
-                    if (_counts[j] > 0 && _counts[j] >= SentenceThreshold * Math.Max(t.Length, _sentences[j].Length) - 1e-9)
+                    if (_counts[j] > 0 && _counts[j] >= threshold * Math.Max(t.Length, _sentences[j].Length) - 1e-9)
                     {
                         matched++;
                         break;

@@ -106,6 +106,89 @@ public sealed class SharedSentencesTests
         origins[reuters.Id].Origin.ShouldBe("Reuters");
     }
 
+    // A long wire story of a ministry statement: twelve paragraphs, most of them narration.
+    private static readonly string[] LongStory =
+    [
+        "Twenty-three soldiers were killed when gunmen stormed an army camp on the shore of Lake Keshen overnight, the defence ministry of Marvania said on Sunday.",
+        "The assault on the camp at Dunari, in the far west of the country, began shortly before midnight and lasted several hours, the ministry said, adding that 17 soldiers had been wounded.",
+        "\u201cOur forces pushed the attackers back and pursued them into the reed islands,\u201d army spokesman Colonel Ferro Baltane said in a statement.",
+        "The ministry said 41 attackers had been killed, a figure that could not be checked independently.",
+        "No group claimed the attack, but the marshes and islands of the lake have sheltered armed bands for more than a decade.",
+        "An attack on a camp in the same district three years ago killed nearly a hundred soldiers, the worst loss in the army's history.",
+        "President Alen Mavroc ordered flags to be lowered to half-mast for three days, his office said in a short statement.",
+        "The government has threatened to withdraw its battalions from the regional force that patrols the lake unless its neighbours send more troops.",
+        "Fishermen on the western shore said the army had banned boats from the water since Saturday evening.",
+        "Aid agencies said the fighting had forced several thousand villagers to leave the islands for camps on the mainland this year.",
+        "The camp at Dunari guards the main road between the lake and the provincial capital, a route used by traders and cattle herders.",
+        "Officials said the wounded would be flown to a military hospital in the capital on Monday.",
+    ];
+
+    // A site's rewrite: an opening of its own and much of its own, three of the wire's paragraphs lightly edited, the
+    // wire named in the body only.
+    private static readonly string[] LongRewrite =
+    [
+        "Marvania was counting its dead on Sunday after one of the heaviest attacks on its army in years.",
+        "Twenty-three soldiers died when gunmen attacked an army camp on the shore of Lake Keshen during the night, the defence ministry said, Reuters reported.",
+        "The assault on the Dunari camp in the far west started shortly before midnight and went on for several hours, and 17 soldiers were wounded, according to the ministry.",
+        "\u201cOur forces pushed the attackers back and pursued them into the reed islands,\u201d army spokesman Colonel Ferro Baltane said in a statement.",
+        "The ministry put the number of attackers killed at 41, a figure that could not be checked independently.",
+        "Our correspondent in the provincial capital said shops had closed early and soldiers had set up checkpoints on the roads leading north.",
+        "Opposition lawmakers called for an inquiry into why the camp had received no reinforcements despite warnings from local chiefs.",
+        "Several families of soldiers posted at the camp gathered outside the regional army headquarters, asking for the names of the dead.",
+        "A retired officer who served in the region told us the camp had been short of fuel and ammunition for months.",
+        "Analysts said the attack would add to pressure on the government ahead of the budget debate in parliament next month.",
+    ];
+
+    // Another site's own report of that night: the spokesman's words and the figures, a background line credited to the wire.
+    private static readonly string[] OwnWithWireLine =
+    [
+        "Families in the lakeside town of Bellu waited outside the hospital gates on Sunday for news of the soldiers brought in overnight.",
+        "The defence ministry said 23 soldiers had been killed and 17 wounded in the attack on the Dunari camp.",
+        "\u201cOur forces pushed the attackers back and pursued them into the reed islands,\u201d army spokesman Colonel Ferro Baltane said in a statement.",
+        "A nurse who asked not to be named said the operating theatres had been working without a break since dawn.",
+        "Traders at the town's cattle market said the road to the camp had been closed by the army since the attack.",
+        "Last year the government promised to build a second road to the lake, Reuters reported at the time, but work has not begun.",
+        "Town officials said a school would be opened as a shelter for families who had left the islands.",
+    ];
+
+    [Fact]
+    public void A_rewrite_that_keeps_a_few_paragraphs_of_a_long_wire_story_and_names_the_wire_in_its_body_is_the_wires_story()
+    {
+        var wire = Article("ss-long-wire", "Harbor Ledger", "2026-03-15", "DUNARI, Marvania, March 15 (Reuters) - ", LongStory);
+        var rewrite = Article("ss-long-rewrite", "Continent Courier", "2026-03-15", "", LongRewrite);
+        wire.Wire.ShouldBe("Reuters");
+        rewrite.Wire.ShouldBeNull();
+        // Three sentences of the wire's, among ten of the site's: under half of the shorter text without the credit.
+        SharedSentences.Same(wire, rewrite with { Credits = [] }).ShouldBeFalse();
+        SharedSentences.Same(wire, rewrite).ShouldBeTrue();
+        SourceOrigins.OfDocuments(ById(wire, rewrite))[rewrite.Id].Origin.ShouldBe("Reuters");
+    }
+
+    [Fact]
+    public void A_rewrite_that_keeps_three_paragraphs_of_the_wire_word_for_word_among_many_of_its_own_is_the_wires_story()
+    {
+        var wire = Article("ss-vb-wire", "Harbor Ledger", "2026-03-15", "DUNARI, Marvania, March 15 (Reuters) - ", LongStory);
+        // No credit at all: the site's opening and lines of its own, the wire's quote, three of its paragraphs as they are.
+        var rewrite = Article("ss-vb-rewrite", "Continent Courier", "2026-03-16", "",
+            [LongRewrite[0], LongStory[1], LongStory[2], LongStory[3], .. LongRewrite[5..], LongStory[4]]);
+        rewrite.Credits.ShouldBeEmpty();
+        SharedSentences.Same(wire, rewrite).ShouldBeTrue();
+        SourceOrigins.OfDocuments(ById(wire, rewrite))[rewrite.Id].Origin.ShouldBe("Reuters");
+        // The same three paragraphs reworded a word or two in four, without a credit, are too few of its sentences.
+        SharedSentences.Same(wire, rewrite with { Sentences = Article("ss-vb-light", "Continent Courier", "2026-03-16", "",
+            [LongRewrite[0], LongRewrite[2], LongStory[2], LongRewrite[4], .. LongRewrite[5..], "No group has said it carried out the raid, though the lake's marshes and islands have hidden armed bands for over ten years."]).Sentences }).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_own_report_that_credits_the_wire_for_a_background_line_stays_another_source()
+    {
+        var wire = Article("ss-long-w", "Harbor Ledger", "2026-03-15", "DUNARI, Marvania, March 15 (Reuters) - ", LongStory);
+        var own = Article("ss-long-own", "Lakeshore Times", "2026-03-15", "", OwnWithWireLine);
+        SharedSentences.Credits(own, wire).ShouldBeTrue();
+        SharedSentences.Same(wire, own).ShouldBeFalse();
+        SourceOrigins.OfDocuments(ById(wire, own))[own.Id].Origin.ShouldBe("Lakeshore Times");
+    }
+
     [Fact]
     public void Quotes_and_short_lines_are_left_out_of_the_sentences()
     {

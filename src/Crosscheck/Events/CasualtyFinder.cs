@@ -103,6 +103,9 @@ public sealed partial class CasualtyFinder
     public static bool IsOutcomeWord(string word) => KilledActive.Contains(word) || KilledParticiples.Contains(word)
         || InjuredActive.Contains(word) || InjuredParticiples.Contains(word) || Died.Contains(word);
 
+    /// <summary>Whether a word counts no one ("nobody", "no-one"; data/events/casualty-words.txt).</summary>
+    internal static bool IsNoOneWord(string word) => NoOne.Contains(word);
+
     /// <summary>Whether a word is an intransitive verb of dying ("died"), whose subject is the dead.</summary>
     public static bool TellsDeath(string word) => Died.Contains(word);
 

@@ -223,14 +223,12 @@ public sealed partial class EventReader
         return groups;
     }
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> NoOneWords = CasualtyWords.Set("no-one");
-
     /// <summary>Whether the outcome word's subject counts no one: "No one was injured", "nobody was hurt" (a word of none up to three words before it).</summary>
     private static bool CountsNoOne(AnnotatedText text, TokenSpan sentence, int trigger)
     {
         for (var k = trigger - 1; k >= Math.Max(sentence.StartToken, trigger - 3); k--)
         {
-            if (NoOneWords.Contains(text.WordOf(k))) return true;
+            if (CasualtyFinder.IsNoOneWord(text.WordOf(k))) return true;
         }
         return false;
     }

@@ -183,29 +183,21 @@ public sealed partial class TollCues
     }
 
     /// <summary>Whether the token at <paramref name="token"/> lies in an aside ", up from 13 a day earlier" (see <see cref="ComparingAsideStart"/>).</summary>
-    internal static bool InComparingAside(AnnotatedText text, TokenSpan sentence, int token)
-    {
-        for (var k = token - 1; k > sentence.StartToken && token - k <= 10; k--)
-        {
-            if (text.WordOf(k) != ",") continue;
-            var first = text.WordOf(k + 1).ToLowerInvariant();
-            var second = k + 2 < sentence.EndToken ? text.WordOf(k + 2).ToLowerInvariant() : "";
-            return k + 2 < token && (first is "up" or "down" && second == "from" || first == "compared" && second is "with" or "to");
-        }
-        return false;
-    }
+    internal static bool InComparingAside(AnnotatedText text, TokenSpan sentence, int token) =>
+        ComparingAsideStart(text, sentence, token) is { } comma && comma + 2 < token;
 
     /// <summary>
-    /// Where an aside ", up from 13 a day earlier," (", down from …", ", compared with …") that ends at the comma at
-    /// <paramref name="comma"/> starts (its opening comma); null when the words before that comma are no such aside.
+    /// Where an aside ", up from 13 a day earlier" (", down from …", ", compared with …") that runs up to
+    /// <paramref name="before"/> (its closing comma, or a word inside it) starts: the nearest comma within ten words before
+    /// it, when "up from", "down from", "compared with" or "compared to" follows that comma; null otherwise.
     /// </summary>
-    private static int? ComparingAsideStart(AnnotatedText text, TokenSpan sentence, int comma)
+    private static int? ComparingAsideStart(AnnotatedText text, TokenSpan sentence, int before)
     {
-        for (var k = comma - 1; k > sentence.StartToken && comma - k <= 10; k--)
+        for (var k = before - 1; k > sentence.StartToken && before - k <= 10; k--)
         {
             if (text.WordOf(k) != ",") continue;
             var first = text.WordOf(k + 1).ToLowerInvariant();
-            var second = k + 2 < comma ? text.WordOf(k + 2).ToLowerInvariant() : "";
+            var second = k + 2 < before ? text.WordOf(k + 2).ToLowerInvariant() : "";
             return first is "up" or "down" && second == "from" || first == "compared" && second is "with" or "to" ? k : null;
         }
         return null;
@@ -370,12 +362,6 @@ public sealed partial class TollCues
         return countries.Count;
     }
 
-    /// <summary>
-    /// "Thailand said eight of its troops and 10 civilians had died", "the army reported four Thai soldiers killed": a
-    /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their", or a side's
-    /// own soldiers or civilians counted by that side, <see cref="ClaimantSide"/>) in a sentence that names no attack is
-    /// that side's tally over the fighting, not one event's count.
-    /// </summary>
     /// <summary>Whether the text names the country outside <paramref name="span"/>: a place in it, its name, people or bodies.</summary>
     private static bool NamedElsewhere(AnnotatedText text, string country, TokenSpan span)
     {
@@ -386,6 +372,12 @@ public sealed partial class TollCues
         return false;
     }
 
+    /// <summary>
+    /// "Thailand said eight of its troops and 10 civilians had died", "the army reported four Thai soldiers killed": a
+    /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their", or a side's
+    /// own soldiers or civilians counted by that side, <see cref="ClaimantSide"/>) in a sentence that names no attack is
+    /// that side's tally over the fighting, not one event's count.
+    /// </summary>
     private TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
         if (victimEnd <= victimStart) return null;
@@ -519,7 +511,6 @@ public sealed partial class TollCues
         return -1;
     }
 
-    /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>
     /// <summary>Whether a "when" or "where" between the two tokens opens a clause that names an attack before the second.</summary>
     private static bool AttackClauseBefore(AnnotatedText text, TokenSpan sentence, int from, int to)
     {
@@ -530,6 +521,7 @@ public sealed partial class TollCues
         return false;
     }
 
+    /// <summary>Whether [from, to) holds a word of violence other than the outcome words ("killed", "wounded").</summary>
     private static bool NamesAnAttack(AnnotatedText text, TokenSpan sentence, int from, int to, Func<TokenSpan, bool>? skip = null)
     {
         foreach (var t in TriggerLexicon.Default.Match(text, sentence))

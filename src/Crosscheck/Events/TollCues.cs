@@ -572,6 +572,7 @@ public sealed partial class TollCues
         return true;
     }
 
+    /// <summary>Whether every word in [from, to) is a verb, an adverb or a modal, and none a time ("has since risen").</summary>
     private static bool OnlyVerbsBetween(AnnotatedText text, int from, int to)
     {
         for (var i = from; i < to; i++)

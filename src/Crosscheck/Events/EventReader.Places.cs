@@ -264,6 +264,10 @@ public sealed partial class EventReader
         if (verb == word && (text.RelationOf(head) == "nsubj:pass" || (text.RelationOf(head) == "nsubj" && UnderTheEvent(text, word)))) return true;
         if (text.RelationOf(head) != "obj") return false;
         if (verb == word) return true;
+        // "A barrage of missiles targeted Ukraine overnight" read with "targeted" as a participle of "missiles": a
+        // participle of hitting with an object of its own is the clause's verb, and its object is what the event hit.
+        if (text.RelationOf(verb) == "acl" && text.HeadOf(verb) is var noun and >= 0 && (noun == word || text.HeadOf(noun) == word && text.RelationOf(noun) == "nmod")
+            && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains)) return true;
         // "a missile strike hit Zaporizhzhia"; "drones hit Kharkiv overnight, killing two people": the event word is the
         // subject of a verb of hitting, or a participle hanging from it.
         return text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj" or "advcl" or "xcomp"

@@ -10,6 +10,9 @@ namespace Crosscheck.Language;
 /// </summary>
 public sealed class EntityResolver : IPipelineComponent
 {
+    private static readonly System.Collections.Frozen.FrozenSet<string> PlatformNames =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(Gazetteers.PlaceWordList.Section("platform-names"), StringComparer.Ordinal);
+
     public string Name => "entities";
     public Annotations Requires => Annotations.Sentences | Annotations.EntityTags | Annotations.Gazetteer;
     public Annotations Sets => Annotations.Entities;
@@ -42,6 +45,8 @@ public sealed class EntityResolver : IPipelineComponent
             var inside = entityMatches.Where(m => m.StartToken < end && start < m.EndToken).ToList();
             EntityMention? mention = null;
             var nerType = MapType(type);
+            // "wrote on Telegram": a platform's name is never a place.
+            if (nerType is EntityType.Gpe or EntityType.Loc && end - start == 1 && PlatformNames.Contains(text.WordOf(start))) nerType = EntityType.Org;
             if (inside.Count == 1)
             {
                 var m = inside[0];

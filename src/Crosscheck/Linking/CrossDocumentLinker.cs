@@ -426,6 +426,11 @@ public sealed partial class CrossDocumentLinker
         // which attack it is. One with neither refers back to its own report's news ("the strike was the first").
         var countryOnly = Unlocated(ev) && (ev.Location is not null || IncidentAnchors.Days(ev) is not null);
         var fitting = new List<(IncidentState Incident, IncidentMatcher.MatchResult Match, bool OtherStory)>();
+        // The places its report names, for an attack its own words place no closer than its country. When it fits an attack
+        // of a country whose places its report names, never that attack's, the report tells other attacks than that one:
+        // then it joins only an attack at a place its report names, or one of no named place.
+        var named = Unlocated(ev) && _documents.TryGetValue(ev.Document, out var report) ? ReportPlaces.Of(report, ev) : default;
+        var scored = new List<(IncidentState Incident, IncidentMatcher.MatchResult? Match, bool OtherStory)>();
         foreach (var (incident, otherStory) in all)
         {
             if (incident.Events.Count == 0 || incident.Type != ev.Type) continue;
@@ -434,10 +439,17 @@ public sealed partial class CrossDocumentLinker
             if (_detached.Count > 0 && incident.Events.Any(e => _detached.Contains(e.Id))) continue;
             var match = IncidentMatcher.Match(ev, incident.Events, incident.Traits);
             if (match is { } m && otherStory && m.Score < OtherStoryThreshold) continue;
+            scored.Add((incident, match, otherStory));
+        }
+        var elsewhere = !named.IsDefaultOrEmpty && scored.Exists(c => c.Match is not null && NotItsReports(ev, c.Incident)
+            && ReportPlaces.OnlyElsewhere(named, c.Incident.Events, inItsCountry: true));
+        foreach (var (incident, match, otherStory) in scored)
+        {
             if (match is not null && SwallowsUndecided(ev, incident, all)) continue;
             // An attack placed no closer than its country does not gather mentions that name no place: neither says which
             // attack of the day they are, and together they would read as one.
             if (match is not null && Unlocated(ev) && IncidentAnchors.CanStart(ev) && incident.IsMention) continue;
+            if (match is not null && elsewhere && NotItsReports(ev, incident) && ReportPlaces.OnlyElsewhere(named, incident.Events, inItsCountry: false)) continue;
             if (countryOnly && match is { } f && f.Score >= IncidentMatcher.JoinThreshold && !incident.IsMention) fitting.Add((incident, f, otherStory));
             // Equal scores go to the incident more reports tell ("an attack on Tuesday" fits Tuesday's two attacks alike;
             // the one more outlets reported is the likelier), then to the smaller id, so the choice never depends on the
@@ -462,6 +474,9 @@ public sealed partial class CrossDocumentLinker
         }
         return bestScore >= IncidentMatcher.JoinThreshold ? (best, bestScore, bestReason, joinedTo) : (null, 0, "", null);
     }
+
+    /// <summary>Whether none of the incident's reports is of the event's own document.</summary>
+    private static bool NotItsReports(EventFacts ev, IncidentState incident) => !incident.Events.Any(e => e.Document == ev.Document);
 
     /// <summary>What <see cref="Best"/> says of an attack placed only by its country that fits several attacks of its day.</summary>
     private const string Undecided = "undecided";

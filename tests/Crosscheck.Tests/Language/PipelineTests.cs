@@ -91,6 +91,15 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void A_messaging_platform_is_never_a_place()
+    {
+        const string text = "Drones struck a depot in Kherson overnight, the regional governor wrote on Telegram.";
+        var a = StandardPipeline.Default.Process(text);
+        a.Entities.ShouldContain(e => e.Name.Text == "Kherson" && e.Type == EntityType.Gpe);
+        a.Entities.ShouldNotContain(e => e.Name.Text == "Telegram" && (e.Type == EntityType.Gpe || e.Type == EntityType.Loc));
+    }
+
+    [Fact]
     public void The_president_alone_refers_to_the_nearest_earlier_president()
     {
         const string text = "Venezuelan President Nicolás Maduro warned of missiles. The president spoke on state television.";

@@ -144,6 +144,20 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_country_wide_attack_whose_report_names_another_city_does_not_join_the_one_placed_attack_of_its_day()
+    {
+        var port = Facts("elsewhere-port", "Harbor Ledger", "2026-03-10",
+            "Russian shelling hit Kherson on Tuesday morning, killing two people near the river port, the regional governor said.");
+        // The next day's report tells the night's attack across the country and names only the capital as hit.
+        var wide = Facts("elsewhere-wide", "Coastline Wire", "2026-03-11",
+            "Dozens of Russian drones and several missiles struck Ukraine overnight, officials said. Debris fell on a kindergarten in Kyiv, and the mayor of Kyiv said a guard was hurt.");
+        var lede = wide.Events.First(e => e.Type == PloverType.Assault && e.Location is null or { Precision: "country" });
+        var record = Link(port, wide);
+        var shelling = IncidentWith(record, port, "shelling");
+        shelling.Events.ShouldNotContain(lede.Id);
+    }
+
+    [Fact]
     public void A_recalled_attack_with_no_place_on_a_day_of_two_attacks_joins_neither()
     {
         var south = Facts("recall-south", "Harbor Ledger", "2025-03-13", "Russian shelling hit Kherson on Thursday morning, killing three people at a market, officials said.");

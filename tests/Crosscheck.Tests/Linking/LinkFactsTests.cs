@@ -66,9 +66,14 @@ public class LinkFactsTests
         kept.Time.ShouldNotBeNull();
         moved.Time.ShouldNotBeNull();
         moved.Time!.Start.ShouldBe(kept.Time!.Start!.Value.AddDays(-3));
-        // A week is seven days.
-        EventOf("Shopkeepers reopened their stalls on Monday, a week after a bombing at the bus station killed 12 people.", "bombing")
-            .Time!.Start.ShouldBe(kept.Time.Start!.Value.AddDays(-7));
+        // A week is seven days, loosely: six to eight, a few days and no day of its own.
+        var week = EventOf("Shopkeepers reopened their stalls on Monday, a week after a bombing at the bus station killed 12 people.", "bombing").Time!;
+        week.Start.ShouldBe(kept.Time.Start!.Value.AddDays(-8));
+        week.End.ShouldBe(kept.Time.Start!.Value.AddDays(-6));
+        moved.Time.End.ShouldBe(moved.Time.Start);
+        // So is a week the time's own words count back from the day before them.
+        var counted = EventOf("Drones hit a depot in the port on Monday, a week after a missile strike on the port killed 12 people.", "missile strike").Time!;
+        (counted.End!.Value.DayNumber - counted.Start!.Value.DayNumber).ShouldBe(2);
     }
 
     [Fact]

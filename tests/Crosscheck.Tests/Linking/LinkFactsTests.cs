@@ -77,6 +77,17 @@ public class LinkFactsTests
     }
 
     [Fact]
+    public void A_day_of_the_work_at_the_site_of_an_attack_is_not_the_attack_s()
+    {
+        var saturday = new DateOnly(2025, 8, 30);
+        // The day hangs on the search, whose phrase holds the strike only as what the site is "of".
+        EventOf("Rescuers ended the search at the site of the strike in the port on Saturday.", "strike").Time?.Start.ShouldNotBe(saturday);
+        EventOf("The town marked the anniversary of the bombing on Saturday.", "bombing").Time?.Start.ShouldNotBe(saturday);
+        // A strike the day dates itself keeps it.
+        EventOf("Rescuers searched the rubble after the strike on the port on Saturday.", "strike").Time!.Start.ShouldBe(saturday);
+    }
+
+    [Fact]
     public void An_attack_placed_in_the_capital_takes_no_place_from_the_news_elsewhere()
     {
         const string news = "Government jets struck a militant camp near Beledweyne on Tuesday night, killing 20 fighters, the army said. ";

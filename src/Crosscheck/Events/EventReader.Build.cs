@@ -119,6 +119,7 @@ public sealed partial class EventReader
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
             if (InIncludedPart(text, sentence, t.Span, trigger.Span)) continue;
+            if (DatesAnAftermath(text, sentence, t.Span, trigger)) continue;
             var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);
             if (distance < bestScore) { best = t; bestScore = distance; bestIsReport = report; }
@@ -157,6 +158,29 @@ public sealed partial class EventReader
         if (text.HeadOf(head) is not (var verb and >= 0) || trigger.Contains(verb) || verb > time.StartToken) return false;
         if (text.RelationOf(head)?.Split(':')[0] is not ("obl" or "advmod" or "nmod")) return false;
         return text.PosOf(verb) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) && SyntaxActors.IsSpeechVerb(text, verb);
+    }
+
+    /// <summary>
+    /// "Rescuers ended the search at the site of the strike on Saturday": a time hanging on a verb whose phrase holds the
+    /// event word only as the "of" phrase of an aftermath noun (@aftermath-nouns in data/events/syntax-roles.txt) dates
+    /// that verb's act, not the event. False without a parse.
+    /// </summary>
+    private static bool DatesAnAftermath(AnnotatedText text, TokenSpan sentence, TokenSpan time, TriggerMatch trigger)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
+        if (text.HeadOf(head) is not (var verb and >= 0) || trigger.Span.Contains(verb) || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return false;
+        var noun = trigger.Head;
+        if (text.RelationOf(noun)?.Split(':')[0] != "nmod" || !SyntaxActors.HasCase(text, noun, "of")) return false;
+        var governor = text.HeadOf(noun);
+        if (governor < 0 || !RoleWords.AftermathNouns.Contains(text.WordOf(governor).ToLowerInvariant())) return false;
+        // The aftermath noun's phrase hangs on that verb, at most a few nouns up ("the operation at the site of").
+        var k = governor;
+        for (var depth = 0; k >= 0 && depth < 4; depth++, k = text.HeadOf(k))
+        {
+            if (k == verb) return true;
+        }
+        return false;
     }
 
     /// <summary>"the 15 strikes": a number right before a plural trigger noun counts the events.</summary>

@@ -29,6 +29,9 @@ internal static class RoleWords
     /// <summary>Nouns of a part or the surroundings of a place ("outskirts", "edge"), whose "of" phrase names the place.</summary>
     public static FrozenSet<string> EdgeNouns => Section("edge-nouns");
 
+    /// <summary>Nouns of what an attack leaves or of marking it ("the site of", "the anniversary of"), whose "of" phrase holds it.</summary>
+    public static FrozenSet<string> AftermathNouns => Section("aftermath-nouns");
+
     /// <summary>Nouns that name an attacker, heading some event words ("suicide bomber"): the doer, not the act.</summary>
     public static FrozenSet<string> AttackerNouns => Section("attacker-nouns");
 

@@ -160,7 +160,8 @@ public static class IncidentMatcher
     {
         var score = Base;
         var shared = SharedFacts.None;
-        var spanOnly = false;
+        // A few days of one report's words meet the other's days: a day the two may have in common.
+        var spanHeld = false;
         var why = new StringBuilder("same type ").Append(PloverTypes.Name(a.Type)).Append(cls == ModalityClass.Factual ? " reported as fact" : " reported as ahead");
         var single = cls == ModalityClass.Factual && !a.Plural && !b.Plural;
 
@@ -244,9 +245,9 @@ public static class IncidentMatcher
                 // the other's day; at one place that is the same attack, told later (elsewhere in the country it is not said).
                 score += 0.1;
                 shared |= SharedFacts.Time;
-                spanOnly = true;
                 why.Append("; its days ").Append(words).Append(" hold the day");
             }
+            spanHeld = single && (SpanMeets(a, b) || SpanMeets(b, a));
         }
         else if (single && Window(a) is { } wa && Window(b) is { } wb && (wa.Start > wb.End || wb.Start > wa.End))
         {
@@ -259,8 +260,11 @@ public static class IncidentMatcher
         // Two single events with different exact death tolls and no date in common are two events, not one misreported;
         // so are two whose own days (from their words) are one day apart: the day's slack is for reports that date one
         // event differently, and a different toll on top of a different day says that there were two.
+        // A few days' words that meet the other's days give a day in common; a different toll on such a day parts them unless
+        // the later report's is the higher: the attack told again as its toll rose ("a week after a missile strike on the
+        // block killed 24", after reports of 19 and 21), since a toll only rises.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
-            && (!shared.HasFlag(SharedFacts.Time) || spanOnly || OwnDaysDiffer(a, b)))
+            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld || spanHeld && !TollRose(a, b, fa, fb) || OwnDaysDiffer(a, b)))
         {
             return null;
         }
@@ -328,6 +332,18 @@ public static class IncidentMatcher
     private static bool OfANight(string? words) => words is not null
         && (words.Contains("night", StringComparison.OrdinalIgnoreCase) || words.Contains("late", StringComparison.OrdinalIgnoreCase)
             || words.Contains("early", StringComparison.OrdinalIgnoreCase) || words.Contains("dawn", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether a few days of <paramref name="span"/>'s words (not a day, not the publication's) meet the days of
+    /// <paramref name="day"/>, its own or those its report's day allows: a day the two may have in common.
+    /// </summary>
+    private static bool SpanMeets(EventFacts span, EventFacts day) =>
+        span.Time is { Basis: null, Start: { } s, End: { } e } && IncidentAnchors.Days(span) is null && e.DayNumber - s.DayNumber < HoldingSpanDays
+        && IncidentAnchors.Days(day) is { } d && s <= d.End && d.Start <= e;
+
+    /// <summary>Whether the report published later gives the higher of the two tolls.</summary>
+    private static bool TollRose(EventFacts a, EventFacts b, decimal deadA, decimal deadB) =>
+        a.Reported is { } ra && b.Reported is { } rb && (ra > rb && deadA > deadB || rb > ra && deadB > deadA);
 
     /// <summary>The most days a span of an event's words ("earlier this week") may cover and still tie it to a day it holds.</summary>
     public const int HoldingSpanDays = 7;

@@ -82,6 +82,24 @@ public sealed class GazetteerMatcherTests
         Single("Gunmen attacked a bar in Culiacan.", "Culiacan").Entry!.Entity.GeonameId.ShouldBe(4012176);
     }
 
+    [Theory]
+    [InlineData("Artillery shelled Nikopol on Tuesday evening.", "Nikopol", 700051)]
+    [InlineData("A drone hit a depot near Kremenets overnight.", "Kremenets", 704143)]
+    [InlineData("Power was cut in Uman after the attack.", "Uman", 690688)]
+    public void A_city_written_without_the_apostrophes_of_its_transliteration_still_matches(string text, string span, int geonameId)
+    {
+        // GeoNames writes a soft sign as an apostrophe ("Nikopol'"), which English news leaves out.
+        var m = Single(text, span);
+        m.Entry!.Place.ShouldBe(PlaceKind.City);
+        m.Entry.Entity.GeonameId.ShouldBe(geonameId);
+    }
+
+    [Fact]
+    public void A_given_name_that_is_a_small_city_without_its_apostrophe_is_no_place()
+    {
+        Spans("Usman said the talks would resume.").ShouldNotContain("Usman");
+    }
+
     [Fact]
     public void A_first_level_division_matches_as_a_place_in_its_country()
     {

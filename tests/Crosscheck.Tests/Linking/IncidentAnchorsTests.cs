@@ -611,6 +611,31 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_later_attack_a_week_after_a_strike_whose_toll_rose_recalls_that_strike()
+    {
+        var first = Facts("block-a", "Harbor Ledger", "2025-05-14",
+            "A Russian missile struck an apartment block in Ternopil early on Wednesday, killing nine people, the mayor said.");
+        var update = Facts("block-b", "Gulf Gazette", "2025-05-15",
+            "The death toll from Wednesday's missile strike on the apartment block in Ternopil has risen to 19, officials said on Thursday.");
+        // Six days later, in a report of a new attack on the city: "a week after" is loose, and 24 is the toll grown since.
+        var later = Facts("block-c", "Coastline Wire", "2025-05-20",
+            "Russian drones hit a depot in Ternopil overnight, injuring a guard, a week after a missile strike on an apartment block in Ternopil killed 24 people.");
+        // A report between them whose count names no place: a day in common with the recollection all the same.
+        var funeral = Facts("block-e", "River Post", "2025-05-16",
+            "A Russian missile struck an apartment block in Ternopil early on Wednesday.\n\nThe city on Friday buried the first of those killed in Wednesday's strike, which killed 21 people.");
+        var record = Link(first, update, funeral, later);
+        var block = IncidentWith(record, first, "struck");
+        IncidentWith(record, later, "strike").Id.ShouldBe(block.Id);
+        IncidentWith(record, later, "hit").Id.ShouldNotBe(block.Id);
+        block.Fatalities!.Best.ShouldBe(24);
+        // A lower toll than the strike had already reached is another strike's.
+        var other = Facts("block-d", "Coastline Wire", "2025-05-20",
+            "Russian drones hit a depot in Ternopil overnight, injuring a guard, a week after a missile strike on a school in Ternopil killed 5 people.");
+        var apart = Link(first, update, other);
+        IncidentWith(apart, other, "strike").Id.ShouldNotBe(IncidentWith(apart, first, "struck").Id);
+    }
+
+    [Fact]
     public void Another_attack_on_the_next_day_is_not_the_one_told_the_day_before()
     {
         var region = new PlaceFacts("Kharkiv region", "Kharkiv region", "UA", "admin1", 49.5, 36.5);

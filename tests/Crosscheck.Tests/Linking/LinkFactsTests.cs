@@ -66,9 +66,25 @@ public class LinkFactsTests
         kept.Time.ShouldNotBeNull();
         moved.Time.ShouldNotBeNull();
         moved.Time!.Start.ShouldBe(kept.Time!.Start!.Value.AddDays(-3));
-        // A week is seven days.
-        EventOf("Shopkeepers reopened their stalls on Monday, a week after a bombing at the bus station killed 12 people.", "bombing")
-            .Time!.Start.ShouldBe(kept.Time.Start!.Value.AddDays(-7));
+        // A week is seven days, loosely: six to eight, a few days and no day of its own.
+        var week = EventOf("Shopkeepers reopened their stalls on Monday, a week after a bombing at the bus station killed 12 people.", "bombing").Time!;
+        week.Start.ShouldBe(kept.Time.Start!.Value.AddDays(-8));
+        week.End.ShouldBe(kept.Time.Start!.Value.AddDays(-6));
+        moved.Time.End.ShouldBe(moved.Time.Start);
+        // So is a week the time's own words count back from the day before them.
+        var counted = EventOf("Drones hit a depot in the port on Monday, a week after a missile strike on the port killed 12 people.", "missile strike").Time!;
+        (counted.End!.Value.DayNumber - counted.Start!.Value.DayNumber).ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_day_of_the_work_at_the_site_of_an_attack_is_not_the_attack_s()
+    {
+        var saturday = new DateOnly(2025, 8, 30);
+        // The day hangs on the search, whose phrase holds the strike only as what the site is "of".
+        EventOf("Rescuers ended the search at the site of the strike in the port on Saturday.", "strike").Time?.Start.ShouldNotBe(saturday);
+        EventOf("The town marked the anniversary of the bombing on Saturday.", "bombing").Time?.Start.ShouldNotBe(saturday);
+        // A strike the day dates itself keeps it.
+        EventOf("Rescuers searched the rubble after the strike on the port on Saturday.", "strike").Time!.Start.ShouldBe(saturday);
     }
 
     [Fact]

@@ -162,6 +162,7 @@ internal static class GeoNames
             var aliases = ImmutableArray.CreateBuilder<string>();
             if (r[2].Length > 0) aliases.Add(r[2]);
             if (r[8].Length > 0) aliases.AddRange(r[8].Split(','));
+            if (WithoutApostrophes(r[2]) is { } plain && !aliases.Contains(plain)) aliases.Add(plain);
             yield return new GazetteerEntry
             {
                 Entity = new KnownEntity
@@ -181,6 +182,18 @@ internal static class GeoNames
                 Admin1 = r[4].Length == 0 ? null : r[3] + "." + r[4],
             };
         }
+    }
+
+    /// <summary>
+    /// The ASCII name without its apostrophes, when it has any: GeoNames writes the soft sign of a Cyrillic name as one
+    /// ("Nikopol'", "Kramators'k") and the ayn of an Arabic one ("Sa'dah"), which English news leaves out ("Nikopol",
+    /// "Kramatorsk"); null when there is none. Such a name is the city's own, so it is kept for every city, however small.
+    /// </summary>
+    internal static string? WithoutApostrophes(string ascii)
+    {
+        if (ascii.IndexOf('\'') < 0) return null;
+        var plain = ascii.Replace("'", "", StringComparison.Ordinal);
+        return plain.Length >= 3 && char.IsUpper(plain[0]) ? plain : null;
     }
 
     private static double? Coordinate(string s) => s.Length == 0 ? null : double.Parse(s, CultureInfo.InvariantCulture);

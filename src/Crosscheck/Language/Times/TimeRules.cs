@@ -28,6 +28,13 @@ internal static class TimeRules
             m = new TimeMatch(i, nightEnd, Period.Day(night.End));
             return true;
         }
+        // "during the night", "in the night": the night an "overnight" names ("the night before" and "the night of …" are others).
+        if (keyword == Keyword.The && s.Is(i + 1, "night") && (s.Is(i - 1, "during") || s.Is(i - 1, "in"))
+            && !s.Is(i + 2, "of") && !s.Is(i + 2, "before") && !s.Is(i + 2, "after"))
+        {
+            m = LastNight(s, i - 1, i + 2, earlier);
+            return true;
+        }
         if (keyword is Keyword.The or Keyword.A or Keyword.EarlierOrLater && TryAnaphoricDay(s, i, earlier, out m)) return true;
         if (keyword == Keyword.Overnight) return TryOvernight(s, i, earlier, out m);
         if (keyword == Keyword.Since)
@@ -157,9 +164,15 @@ internal static class TimeRules
             m = new TimeMatch(i, nightEnd, Period.Day(night.End));
             return true;
         }
-        var from = RecentDay(s, i, earlier) ?? s.Published;
-        m = new TimeMatch(i, i + 1, from is { } f ? Period.Day(f) : Period.Unresolved(TimePrecision.Day));
+        m = LastNight(s, i, i + 1, earlier);
         return true;
+    }
+
+    /// <summary>The night of the words [<paramref name="i"/>, <paramref name="end"/>) as "overnight" dates it: by the morning of the day last named close before it, else of publication.</summary>
+    private static TimeMatch LastNight(TimeScope s, int i, int end, ImmutableArray<TimeMention>.Builder? earlier)
+    {
+        var from = RecentDay(s, i, earlier) ?? s.Published;
+        return new TimeMatch(i, end, from is { } f ? Period.Day(f) : Period.Unresolved(TimePrecision.Day));
     }
 
     /// <summary>

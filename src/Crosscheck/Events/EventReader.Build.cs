@@ -155,7 +155,10 @@ public sealed partial class EventReader
     {
         if (!SyntaxScope.HasParse(text, sentence)) return false;
         var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
-        if (text.HeadOf(head) is not (var verb and >= 0) || trigger.Contains(verb) || verb > time.StartToken) return false;
+        if (text.HeadOf(head) is not (var verb and >= 0) || trigger.Contains(verb)) return false;
+        // "The army on Tuesday said 17 had died": a time between the speaker and the verb of saying dates the saying too;
+        // one before the speaker ("On Monday, he said, forces struck") dates what is said.
+        if (verb > time.StartToken && !new Token(text, verb).DependentsWith("nsubj").Any(s => s.Index < time.StartToken)) return false;
         if (text.RelationOf(head)?.Split(':')[0] is not ("obl" or "advmod" or "nmod")) return false;
         return text.PosOf(verb) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) && SyntaxActors.IsSpeechVerb(text, verb);
     }

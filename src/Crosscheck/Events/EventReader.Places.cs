@@ -201,7 +201,7 @@ public sealed partial class EventReader
             var office = false;
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger));
-            if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger)) continue;
+            if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsPlaceOfCare(text, sentence, p.Span)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
             // "the Black Sea port of Odesa": a sea describing a place named after it is not where it happened.
             if (p.Kind == PlaceKind.Sea && DescribesNamedArea(text, sentence, p.Span)) continue;
@@ -404,6 +404,23 @@ public sealed partial class EventReader
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
         if (head < 0 || text.HeadOf(head) is var governor && governor < 0 || trigger.Span.Contains(governor)) return false;
         return text.PosOf(governor) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(governor));
+    }
+
+    /// <summary>
+    /// "evacuated to the regional hospital in Ouahigouya", "airlifted to Kyiv": a town after a verb that moves victims
+    /// (data/events/syntax-roles.txt @moving-verbs) and "to", with at most a few words of the destination between and no
+    /// comma, is where the victims were taken, not where the attack happened ("rockets struck the hospital in Surin" is
+    /// placed at Surin: the hospital there was the target).
+    /// </summary>
+    private static bool IsPlaceOfCare(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        for (var i = place.StartToken - 1; i > sentence.StartToken && place.StartToken - i <= 6; i--)
+        {
+            var word = text.WordOf(i);
+            if (word is "," or ";" or ":") return false;
+            if (word.Equals("to", StringComparison.OrdinalIgnoreCase)) return RoleWords.MovingVerbs.Contains(text.WordOf(i - 1).ToLowerInvariant());
+        }
+        return false;
     }
 
     /// <summary>How many words back from a place a noun of a gathering may stand and still be where the place belongs.</summary>

@@ -46,6 +46,9 @@ internal static class RoleWords
 
     /// <summary>Nouns of a gathering or a visit, whose place is not an attack's ("negotiations in Switzerland").</summary>
     public static FrozenSet<string> GatheringNouns => Section("gathering-nouns");
+
+    /// <summary>Verbs that move victims ("evacuated", "airlifted"): a town after one and "to" is where they went.</summary>
+    public static FrozenSet<string> MovingVerbs => Section("moving-verbs");
     public static FrozenSet<string> InstitutionNouns => Section("institution-nouns");
 
     public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");

@@ -355,6 +355,26 @@ public sealed class EventReaderTests
         (attack.Location?.Name ?? "").ShouldNotBeOneOf("Genève", "Geneva", "Doha");
     }
 
+    [Theory]
+    [InlineData("Shells struck a market in Kramatorsk on Monday, and nine wounded were taken to the city hospital in Dnipro.", "Dnipro")]
+    [InlineData("A drone hit a bus near Kherson on Monday; the injured were later airlifted to Odesa.", "Odesa")]
+    public void A_town_the_wounded_were_taken_to_is_not_where_the_attack_happened(string text, string careTown)
+    {
+        var r = Read(text);
+        var attacks = r.Events.Where(e => e.Type == PloverType.Assault).ToList();
+        attacks.ShouldNotBeEmpty();
+        attacks.ShouldAllBe(e => e.Location == null || !e.Location.Name.StartsWith(careTown.Substring(0, 4)));
+    }
+
+    [Fact]
+    public void A_day_between_the_speaker_and_the_verb_of_saying_dates_the_saying()
+    {
+        var r = Read("The army on Monday said 14 civilians had died in the raid on the village of Tessit.");
+        r.Events.First(e => e.Type == PloverType.Assault).TimeIsReportDay.ShouldBeTrue();
+        var fronted = Read("On Monday, the army said, gunmen raided the village of Tessit.");
+        fronted.Events.First(e => e.Type == PloverType.Assault).TimeIsReportDay.ShouldBeFalse();
+    }
+
     [Fact]
     public void A_place_another_noun_bears_on_is_not_where_the_attack_happened()
     {

@@ -212,13 +212,17 @@ internal static class DiscourseDays
     /// <summary>
     /// "Cambodia also used rocket systems, striking a civilian settlement": a participle clause, with no word of its own
     /// before it ("of bombing", "since … attacking") but "after", that hangs from a verb in the past tells an attack that
-    /// took place ("the jets returned to base after destroying targets": the destroying came first, and happened).
+    /// took place ("the jets returned to base after destroying targets": the destroying came first, and happened). The
+    /// clause may hang from a bare verb that completes the verb in the past ("returned to base" parsed as "to base", a
+    /// verb, after "returned"): the verb in the past is then that one's head.
     /// </summary>
     private static bool IsToldAsDone(AnnotatedText text, TokenSpan trigger)
     {
         if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
         var word = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
-        if (text.PosOf(word) != "VBG" || text.RelationOf(word) != "advcl" || text.HeadOf(word) is not (var verb and >= 0) || text.PosOf(verb) != "VBD") return false;
+        if (text.PosOf(word) != "VBG" || text.RelationOf(word) != "advcl" || text.HeadOf(word) is not (var verb and >= 0)) return false;
+        if (text.PosOf(verb) == "VB" && text.RelationOf(verb) == "xcomp" && text.HeadOf(verb) is var above and >= 0) verb = above;
+        if (text.PosOf(verb) != "VBD") return false;
         return !new Token(text, word).Dependents.Any(d => d.Relation is "mark" or "case" && !d.Text.Equals("after", StringComparison.OrdinalIgnoreCase));
     }
 

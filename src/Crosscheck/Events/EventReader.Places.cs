@@ -118,6 +118,12 @@ public sealed partial class EventReader
             if (places[k] is { Known: null, Country: null, Kind: PlaceKind.Region } unknown && Container(text, unknown.Span, places) is { } holder)
                 places[k] = holder with { Span = unknown.Span };
         }
+        // "near the town of Jermuk" in a report from Yerevan: a place the gazetteers lack lies in the country its context gives.
+        for (var k = 0; k < places.Count; k++)
+        {
+            if (places[k] is { Known: null, Country: null, Kind: PlaceKind.Region } bare && NamedByAreaNoun(text, bare.Span) && ContextCountry(text, places, bare.Span) is { } code)
+                places[k] = bare with { Country = code };
+        }
         // A sea match holds the places it names ("off the coast of Venezuela", "off Mexico's Pacific coast"): keep the sea.
         var seas = places.Where(o => o.Kind == PlaceKind.Sea).ToList();
         if (seas.Count > 0)
@@ -126,6 +132,36 @@ public sealed partial class EventReader
                 && o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
         }
         return places;
+    }
+
+    /// <summary>
+    /// The country a place the gazetteers lack lies in, by its context: the one country its sentence names, else the one
+    /// country the text's first sentence (its dateline and lede) names, else the one the whole text names; null when none
+    /// of these names exactly one.
+    /// </summary>
+    private static string? ContextCountry(AnnotatedText text, List<PlaceMention> places, TokenSpan span)
+    {
+        if (OnlyCountry(places, text.SentenceOf(span.StartToken)) is { } own) return own;
+        if (text.Count > 0 && OnlyCountry(places, text.SentenceOf(0)) is { } lede) return lede;
+        return OnlyCountry(places, text.Span(0, text.Count));
+    }
+
+    /// <summary>Whether a word for an area names the place: "the town of Jermuk", "Urgun district".</summary>
+    private static bool NamedByAreaNoun(AnnotatedText text, TokenSpan span) =>
+        (span.StartToken >= 2 && text.WordOf(span.StartToken - 1) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(span.StartToken - 2)))
+        || (span.EndToken < text.Count && RoleWords.AreaNouns.Contains(text.WordOf(span.EndToken)));
+
+    /// <summary>The one country named as a place in the sentence; null when none or several.</summary>
+    private static string? OnlyCountry(List<PlaceMention> places, TokenSpan sentence)
+    {
+        string? found = null;
+        for (var at = FirstPlaceFrom(places, sentence.StartToken); at < places.Count && places[at].Span.StartToken < sentence.EndToken; at++)
+        {
+            if (places[at] is not { Kind: PlaceKind.Country, Country: { } code }) continue;
+            if (found is not null && found != code) return null;
+            found = code;
+        }
+        return found;
     }
 
     /// <summary>

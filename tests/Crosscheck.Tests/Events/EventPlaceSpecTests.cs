@@ -27,6 +27,6 @@ public sealed class EventPlaceSpecTests
     [Fact]
     public void The_spec_file_has_examples()
     {
-        SpecFile.Load(Spec).Count.ShouldBeGreaterThanOrEqualTo(4);
+        SpecFile.Load(Spec).Count.ShouldBeGreaterThanOrEqualTo(6);
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class EventReader
             Modality = modality,
             Actors = Actors(text, sentence, clause, main, quotes, triggers),
             Recipients = Recipients(text, clause, main),
-            Location = LocationOf(text, sentence, clause, main, places),
+            Location = PlaceOfGroup(text, sentence, clause, main, group, killed, places),
             Time = time,
             TimeIsReportDay = reportDay,
             Fatalities = killed,
@@ -70,6 +70,36 @@ public sealed partial class EventReader
             Evidence = clause,
             Confidence = Math.Round(Math.Clamp(main.Entry.Weight * (group.Count > 1 ? 1.0 : 0.9), 0, 1), 2),
         };
+    }
+
+    /// <summary>
+    /// "A bomber killed six people in Kabul, while a roadside bomb wounded four in Khost" read as one event: its place is
+    /// that of the clause whose dead it counts, not the one its main word's clause names; else the main word's.
+    /// </summary>
+    private EventPlace? PlaceOfGroup(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch main, List<Reading> group, CountRange? killed, List<PlaceMention> places)
+    {
+        if (group.Count > 1 && killed is { } dead && sentence.Contains(dead.Span.StartToken) && !Clause(text, sentence, main.Span).Contains(dead.Span.StartToken))
+        {
+            foreach (var r in group)
+            {
+                var own = Clause(text, sentence, r.Trigger.Span);
+                if (ReferenceEquals(r.Trigger, main) || !own.Contains(dead.Span.StartToken) || !ClausesJoined(text, main.Span, r.Trigger.Span)) continue;
+                if (LocationOf(text, sentence, own, r.Trigger, places) is { } place && own.Contains(place.Span.StartToken)) return place;
+            }
+        }
+        return LocationOf(text, sentence, clause, main, places);
+    }
+
+    /// <summary>Whether a word that joins two clauses of their own ("while", "whereas", "but", ";", ", and") stands between two event words.</summary>
+    private static bool ClausesJoined(AnnotatedText text, TokenSpan a, TokenSpan b)
+    {
+        var (from, to) = a.StartToken < b.StartToken ? (a.EndToken, b.StartToken) : (b.EndToken, a.StartToken);
+        for (var i = from; i < to; i++)
+        {
+            var w = text.WordOf(i).ToLowerInvariant();
+            if (w is "while" or "whereas" or "but" or ";" || (w == "and" && i > 0 && text.WordOf(i - 1) == ",")) return true;
+        }
+        return false;
     }
 
     /// <summary>The clause around <paramref name="focus"/>: bounded by strong punctuation, and by commas that open a subordinate or report clause.</summary>

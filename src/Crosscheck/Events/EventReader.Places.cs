@@ -20,6 +20,8 @@ public sealed partial class EventReader
     private static int PrepositionOfPlace(AnnotatedText text, int token, TokenSpan clause)
     {
         var i = token - 1;
+        // "in the capital, Kyiv", "near the border town, Kantharalak": a name set beside the noun it names is governed as that noun is.
+        if (i - 1 >= clause.StartToken && text.WordOf(i) == "," && (text.WordOf(i - 1) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(i - 1))) && text.PosOf(i - 1) is "NN") i--;
         // "in the northern province of Surin", "near the town of X": the area noun's preposition governs the place.
         // "on the outskirts of Mogadishu", "at the edge of the town": so does a noun of a place's part or surroundings.
         if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && (RoleWords.AreaNouns.Contains(text.WordOf(i - 1)) || RoleWords.EdgeNouns.Contains(text.WordOf(i - 1))))
@@ -116,6 +118,12 @@ public sealed partial class EventReader
             if (places[k] is { Known: null, Country: null, Kind: PlaceKind.Region } unknown && Container(text, unknown.Span, places) is { } holder)
                 places[k] = holder with { Span = unknown.Span };
         }
+        // "near the town of Jermuk" in a report from Yerevan: a place the gazetteers lack lies in the country its context gives.
+        for (var k = 0; k < places.Count; k++)
+        {
+            if (places[k] is { Known: null, Country: null, Kind: PlaceKind.Region } bare && NamedByAreaNoun(text, bare.Span) && ContextCountry(text, places, bare.Span) is { } code)
+                places[k] = bare with { Country = code };
+        }
         // A sea match holds the places it names ("off the coast of Venezuela", "off Mexico's Pacific coast"): keep the sea.
         var seas = places.Where(o => o.Kind == PlaceKind.Sea).ToList();
         if (seas.Count > 0)
@@ -124,6 +132,36 @@ public sealed partial class EventReader
                 && o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
         }
         return places;
+    }
+
+    /// <summary>
+    /// The country a place the gazetteers lack lies in, by its context: the one country its sentence names, else the one
+    /// country the text's first sentence (its dateline and lede) names, else the one the whole text names; null when none
+    /// of these names exactly one.
+    /// </summary>
+    private static string? ContextCountry(AnnotatedText text, List<PlaceMention> places, TokenSpan span)
+    {
+        if (OnlyCountry(places, text.SentenceOf(span.StartToken)) is { } own) return own;
+        if (text.Count > 0 && OnlyCountry(places, text.SentenceOf(0)) is { } lede) return lede;
+        return OnlyCountry(places, text.Span(0, text.Count));
+    }
+
+    /// <summary>Whether a word for an area names the place: "the town of Jermuk", "Urgun district".</summary>
+    private static bool NamedByAreaNoun(AnnotatedText text, TokenSpan span) =>
+        (span.StartToken >= 2 && text.WordOf(span.StartToken - 1) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(span.StartToken - 2)))
+        || (span.EndToken < text.Count && RoleWords.AreaNouns.Contains(text.WordOf(span.EndToken)));
+
+    /// <summary>The one country named as a place in the sentence; null when none or several.</summary>
+    private static string? OnlyCountry(List<PlaceMention> places, TokenSpan sentence)
+    {
+        string? found = null;
+        for (var at = FirstPlaceFrom(places, sentence.StartToken); at < places.Count && places[at].Span.StartToken < sentence.EndToken; at++)
+        {
+            if (places[at] is not { Kind: PlaceKind.Country, Country: { } code }) continue;
+            if (found is not null && found != code) return null;
+            found = code;
+        }
+        return found;
     }
 
     /// <summary>
@@ -208,12 +246,24 @@ public sealed partial class EventReader
             var inClause = clause.Contains(p.Span.StartToken) && !office;
             // A place after the event word ("strikes … in the Caribbean") is where it happened before one ahead of it ("focused on Venezuela with strikes").
             var distance = p.Span.StartToken >= trigger.Span.EndToken ? p.Span.StartToken - trigger.Span.EndToken : 15 + trigger.Span.StartToken - p.Span.EndToken;
-            var score = distance + (inClause ? 0 : 40);
+            var score = distance + (inClause ? 0 : 40) + (NearLandmark(text, sentence, p) ? NearLandmarkPenalty : 0);
             if (score < bestScore) { best = p; bestScore = score; }
         }
         if (best is null) return null;
         return PlaceOf(text, sentence, places, Narrower(text, sentence, places, best, trigger));
     }
+
+    /// <summary>How much farther than its words a landmark after "near" stands from the event: a named town of the clause wins over it.</summary>
+    private const int NearLandmarkPenalty = 20;
+
+    /// <summary>
+    /// "shells landed in the town of Kantharalak near Prasat Ta Muen Thom": a name the gazetteers lack (a temple, a
+    /// hill, a landmark) after "near" says what the place is close to, not where it is; a place the clause names
+    /// otherwise is where it happened, the landmark only when there is none.
+    /// </summary>
+    private static bool NearLandmark(AnnotatedText text, TokenSpan sentence, PlaceMention place) =>
+        place.Known is null && place.Kind == PlaceKind.Region && PrepositionOfPlace(text, place.Span.StartToken, sentence) is var at and >= 0
+        && text.WordOf(at).Equals("near", StringComparison.OrdinalIgnoreCase);
 
     private EventPlace PlaceOf(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, PlaceMention best)
     {
@@ -358,14 +408,59 @@ public sealed partial class EventReader
         }
         if (!SyntaxScope.HasParse(text, sentence)) return chosen;
         var word = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
+        // "A barrage of rockets hit Ukraine, with three landing in Kyiv": the event's noun is the subject of the clause's verb,
+        // from which the participle that tells of part of it hangs.
+        var clauseVerb = text.RelationOf(word) is "nsubj" or "nsubj:pass" && text.HeadOf(word) is var v and >= 0 && text.PosOf(v) is ['V', 'B', ..] ? v : -1;
         foreach (var p in places)
         {
             if (p.Span.StartToken < chosen.Span.EndToken) continue;
             if (p.Span.StartToken >= sentence.EndToken) break;
-            if (p.Kind is not (PlaceKind.Admin1 or PlaceKind.City) || p.Country != chosen.Country || !AfterPlacePreposition(text, p.Span.StartToken, sentence)) continue;
-            if (SyntaxScope.IsAncestor(text, word, SyntaxScope.HeadOf(text, p.Span.StartToken, p.Span.EndToken))) return p;
+            if (p.Kind is not (PlaceKind.Admin1 or PlaceKind.City) || p.Country != chosen.Country) continue;
+            var head = SyntaxScope.HeadOf(text, p.Span.StartToken, p.Span.EndToken);
+            if (AfterPlacePreposition(text, p.Span.StartToken, sentence) ? UnderInOneClause(text, word, head) || ViaParticiple(text, clauseVerb, head)
+                : StruckUnder(text, sentence, word, clauseVerb, p.Span.StartToken, head)) return p;
         }
         return chosen;
+    }
+
+    /// <summary>
+    /// "Missiles targeted Ukraine overnight, with at least one striking the capital, Kyiv": a place (or the noun it is set
+    /// beside) that is the object of a verb of hitting hanging under the event's word is where part of it struck.
+    /// </summary>
+    private static bool StruckUnder(AnnotatedText text, TokenSpan sentence, int word, int clauseVerb, int start, int head)
+    {
+        // The noun the name is set beside, by the parse or by the words ("the capital, Kyiv" whatever the parse made of it).
+        if (text.RelationOf(head) == "appos" && text.HeadOf(head) is var noun and >= 0 && noun < head) head = noun;
+        else if (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "," && text.PosOf(start - 2) is "NN"
+            && (text.WordOf(start - 2) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(start - 2)))) head = start - 2;
+        if (text.RelationOf(head) != "obj" || text.HeadOf(head) is not (var verb and >= 0) || verb == word) return false;
+        return Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains) && (UnderInOneClause(text, word, verb) || ViaParticiple(text, clauseVerb, verb));
+    }
+
+    /// <summary>Whether <paramref name="token"/> hangs, in one clause, under an adverbial clause of <paramref name="verb"/> ("hit Ukraine, with three landing in Kyiv").</summary>
+    private static bool ViaParticiple(AnnotatedText text, int verb, int token)
+    {
+        if (verb < 0) return false;
+        for (var (t, depth) = (token, 0); t >= 0 && depth < 64; t = text.HeadOf(t), depth++)
+        {
+            if (text.HeadOf(t) == verb) return text.RelationOf(t) == "advcl";
+            if (text.RelationOf(t) is "conj" or "parataxis" && text.PosOf(t) is ['V', 'B', ..]) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="token"/> hangs under <paramref name="ancestor"/> with no clause joined by "and" or set beside
+    /// on the way ("killed eight in Afghanistan, and officials in Kabul condemned it": Kabul is the second clause's).
+    /// </summary>
+    private static bool UnderInOneClause(AnnotatedText text, int ancestor, int token)
+    {
+        for (var (t, depth) = (token, 0); t >= 0 && depth < 64; t = text.HeadOf(t), depth++)
+        {
+            if (t == ancestor) return true;
+            if (text.RelationOf(t) is "conj" or "parataxis" && text.PosOf(t) is ['V', 'B', ..]) return false;
+        }
+        return false;
     }
 
     /// <summary>A sea named right after a country's possessive and before "coast" or "waters" ("Yemen's Red Sea coast").</summary>

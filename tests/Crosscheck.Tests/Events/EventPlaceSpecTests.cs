@@ -1,0 +1,32 @@
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Tests.Events;
+
+/// <summary>Runs Specs/places.spec.md: text in, the place of its first asserted attack (or of the one a trigger word names) out.</summary>
+public sealed class EventPlaceSpecTests
+{
+    private const string Spec = "places.spec.md";
+
+    public static TheoryData<string> Examples() => SpecFile.Names(Spec);
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void The_attack_takes_the_place_the_spec_gives(string name)
+    {
+        var example = SpecFile.Load(Spec).Single(e => e.Name == name);
+        var read = EventReader.Default.Read(StandardPipeline.Default.Process(example["text"].TrimEnd('\n'), new DateOnly(2025, 7, 8)));
+        var trigger = example.Blocks.TryGetValue("trigger", out var word) ? word.Trim() : null;
+        var attack = read.Events.First(e => e.Type == PloverType.Assault && e.Modality == Modality.Asserted
+            && (trigger is null || e.Trigger.Tokens.Any(t => t.Text.Equals(trigger, StringComparison.OrdinalIgnoreCase))));
+        var expected = example.Lines("expect").Single().Trim();
+        var place = attack.Location.ShouldNotBeNull(name);
+        $"{place.Span.Text} | {place.Country ?? "-"} | {place.Precision}".ShouldBe(expected, name);
+    }
+
+    [Fact]
+    public void The_spec_file_has_examples()
+    {
+        SpecFile.Load(Spec).Count.ShouldBeGreaterThanOrEqualTo(6);
+    }
+}

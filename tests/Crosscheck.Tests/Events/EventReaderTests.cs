@@ -358,6 +358,7 @@ public sealed class EventReaderTests
     [Theory]
     [InlineData("Shells struck a market in Kramatorsk on Monday, and nine wounded were taken to the city hospital in Dnipro.", "Dnipro")]
     [InlineData("A drone hit a bus near Kherson on Monday; the injured were later airlifted to Odesa.", "Odesa")]
+    [InlineData("Nine wounded were evacuated to the regional hospital in Dnipro, a health worker said.", "Dnipro")]
     public void A_town_the_wounded_were_taken_to_is_not_where_the_attack_happened(string text, string careTown)
     {
         var r = Read(text);

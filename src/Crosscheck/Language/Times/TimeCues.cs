@@ -29,6 +29,8 @@ internal sealed class TimeCues
     public required FrozenSet<string> ClauseEnds { get; init; }
     public required FrozenSet<string> LeadIns { get; init; }
     public required FrozenSet<string> WeekendLeadIns { get; init; }
+    /// <summary>Nouns of events that "the weekend" may describe ("the weekend attack"), which make it a time.</summary>
+    public required FrozenSet<string> WeekendNouns { get; init; }
     /// <summary>Words that may follow a day named by its ordinal alone ("on the 14th, which"); any other word makes the ordinal count a noun.</summary>
     public required FrozenSet<string> OrdinalDayFollowers { get; init; }
     /// <summary>Anaphoric day phrases (as words) and the days they add to the day they count from.</summary>
@@ -79,6 +81,7 @@ internal sealed class TimeCues
             ClauseEnds = Set("clause-ends"),
             LeadIns = Set("lead-ins"),
             WeekendLeadIns = Set("weekend-lead-ins"),
+            WeekendNouns = Set("weekend-nouns"),
             OrdinalDayFollowers = Set("ordinal-day-followers"),
             AnaphoricDays = Days("anaphoric-days"),
             AnaphoraBlockers = Set("anaphora-blockers"),

@@ -21,7 +21,10 @@ internal static class VagueTimes
         var pub = s.Published;
         if (x.Equals("weekend", StringComparison.OrdinalIgnoreCase))
         {
-            if (s.At(i - 1) is not { } lead || !Cues.WeekendLeadIns.Contains(lead)) return false;
+            // "over the weekend"; "the weekend attack", "the weekend's shelling": an event the weekend describes.
+            var described = s.At(i + 2) is { } next && (Cues.WeekendNouns.Contains(next)
+                || next is "'s" or "’s" && s.At(i + 3) is { } owned && Cues.WeekendNouns.Contains(owned));
+            if (!described && (s.At(i - 1) is not { } lead || !Cues.WeekendLeadIns.Contains(lead))) return false;
             var pick = DefaultPick(s, i);
             m = new TimeMatch(i, i + 2, Relative(pub, p =>
             {

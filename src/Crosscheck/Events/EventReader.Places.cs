@@ -424,7 +424,7 @@ public sealed partial class EventReader
     }
 
     /// <summary>
-    /// "Missiles targeted Ukraine overnight, with at least one striking the capital, Kyiv": a place (or the noun it is set
+    /// "Drones attacked Ukraine before dawn, two of them hitting the capital, Kyiv": a place (or the noun it is set
     /// beside) that is the object of a verb of hitting hanging under the event's word is where part of it struck.
     /// </summary>
     private static bool StruckUnder(AnnotatedText text, TokenSpan sentence, int word, int clauseVerb, int start, int head)

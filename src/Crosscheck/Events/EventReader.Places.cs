@@ -21,7 +21,7 @@ public sealed partial class EventReader
     {
         var i = token - 1;
         // "in the capital, Kyiv", "near the border town, Kantharalak": a name set beside the noun it names is governed as that noun is.
-        if (i - 1 >= clause.StartToken && text.WordOf(i) == "," && (text.WordOf(i - 1) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(i - 1))) && text.PosOf(i - 1) is "NN") i--;
+        if (i - 1 >= clause.StartToken && text.WordOf(i) == "," && NamesBeside(text, i - 1)) i--;
         // "in the northern province of Surin", "near the town of X": the area noun's preposition governs the place.
         // "on the outskirts of Mogadishu", "at the edge of the town": so does a noun of a place's part or surroundings.
         if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && (RoleWords.AreaNouns.Contains(text.WordOf(i - 1)) || RoleWords.EdgeNouns.Contains(text.WordOf(i - 1))))
@@ -239,7 +239,7 @@ public sealed partial class EventReader
             var office = false;
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger));
-            if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsPlaceOfCare(text, sentence, p.Span)) continue;
+            if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsWhereVictimsWereTaken(text, sentence, p.Span)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
             // "the Black Sea port of Odesa": a sea describing a place named after it is not where it happened.
             if (p.Kind == PlaceKind.Sea && DescribesNamedArea(text, sentence, p.Span)) continue;
@@ -423,6 +423,10 @@ public sealed partial class EventReader
         return chosen;
     }
 
+    /// <summary>Whether the word is a noun a name may be set beside after a comma ("the capital, Kyiv", "the border town, Kantharalak").</summary>
+    private static bool NamesBeside(AnnotatedText text, int noun) =>
+        text.PosOf(noun) is "NN" && (text.WordOf(noun) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(noun)));
+
     /// <summary>
     /// "Drones attacked Ukraine before dawn, two of them hitting the capital, Kyiv": a place (or the noun it is set
     /// beside) that is the object of a verb of hitting hanging under the event's word is where part of it struck.
@@ -431,8 +435,7 @@ public sealed partial class EventReader
     {
         // The noun the name is set beside, by the parse or by the words ("the capital, Kyiv" whatever the parse made of it).
         if (text.RelationOf(head) == "appos" && text.HeadOf(head) is var noun and >= 0 && noun < head) head = noun;
-        else if (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "," && text.PosOf(start - 2) is "NN"
-            && (text.WordOf(start - 2) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(start - 2)))) head = start - 2;
+        else if (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "," && NamesBeside(text, start - 2)) head = start - 2;
         if (text.RelationOf(head) != "obj" || text.HeadOf(head) is not (var verb and >= 0) || verb == word) return false;
         return Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains) && (UnderInOneClause(text, word, verb) || ViaParticiple(text, clauseVerb, verb));
     }
@@ -507,7 +510,7 @@ public sealed partial class EventReader
     /// comma, is where the victims were taken, not where the attack happened ("rockets struck the hospital in Surin" is
     /// placed at Surin: the hospital there was the target).
     /// </summary>
-    private static bool IsPlaceOfCare(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    private static bool IsWhereVictimsWereTaken(AnnotatedText text, TokenSpan sentence, TokenSpan place)
     {
         for (var i = place.StartToken - 1; i > sentence.StartToken && place.StartToken - i <= 6; i--)
         {

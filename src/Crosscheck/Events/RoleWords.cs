@@ -49,6 +49,7 @@ internal static class RoleWords
 
     /// <summary>Verbs that move victims ("evacuated", "airlifted"): a town after one and "to" is where they went.</summary>
     public static FrozenSet<string> MovingVerbs => Section("moving-verbs");
+
     public static FrozenSet<string> InstitutionNouns => Section("institution-nouns");
 
     public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");

@@ -373,12 +373,6 @@ public sealed partial class TollCues
     }
 
     /// <summary>
-    /// "Thailand said eight of its troops and 10 civilians had died", "the army reported four Thai soldiers killed": a
-    /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their", or a side's
-    /// own soldiers or civilians counted by that side, <see cref="ClaimantSide"/>) in a sentence that names no attack is
-    /// that side's tally over the fighting, not one event's count.
-    /// </summary>
-    /// <summary>
     /// "Baku reported 50 dead among its troops": "among" and the side's "its"/"their" or demonym within four words after
     /// the victims mark them as that side's; the marker's index, or null.
     /// </summary>
@@ -398,6 +392,12 @@ public sealed partial class TollCues
         return null;
     }
 
+    /// <summary>
+    /// "Thailand said eight of its troops and 10 civilians had died", "the army reported four Thai soldiers killed": a
+    /// count of one side's dead or wounded (its victims marked by the side's demonym or by "its"/"their", or a side's
+    /// own soldiers or civilians counted by that side, <see cref="ClaimantSide"/>) in a sentence that names no attack is
+    /// that side's tally over the fighting, not one event's count.
+    /// </summary>
     private TokenSpan? SideTally(AnnotatedText text, TokenSpan sentence, int victimStart, int victimEnd)
     {
         if (victimEnd <= victimStart) return null;

@@ -126,7 +126,7 @@ internal static class IncidentSummarizer
         // One side's claim is the figure only when no report gives another count.
         var agreed = live.Any(v => counts.ContainsKey(v.Value.Document));
         var pick = agreed ? counts : claims;
-        var best = LatestCount(live.Where(v => pick.ContainsKey(v.Value.Document)).Select(v => (v.Published, pick[v.Value.Document])));
+        var (best, stale) = LatestCount(live.Where(v => pick.ContainsKey(v.Value.Document)).Select(v => (v.Published, pick[v.Value.Document])));
         var rules = new List<string>();
         if (live.Count < values.Count) rules.Add("later, more specific reports supersede earlier ones");
         if (best is null) rules.Add("no report gives one count: the middle of the span");
@@ -135,7 +135,7 @@ internal static class IncidentSummarizer
             rules.Add("the highest count of the latest report day (\"at least N\" as N)");
             if (leftOut) rules.Add("unconfirmed counts, vague ones and ranges left out");
             if (agreed && live.Any(v => claims.ContainsKey(v.Value.Document))) rules.Add("one side's claims left out");
-            if (Stale(live.Where(v => pick.ContainsKey(v.Value.Document)).Select(v => (v.Published, pick[v.Value.Document])))) rules.Add("a later report repeating an earlier, passed count left out");
+            if (stale) rules.Add("a later report repeating an earlier, passed count left out");
         }
         return new FatalityResult(new FatalityRecord(min, max, best ?? Math.Floor((min + max) / 2), [.. values.Select(v => v.Value)], string.Join("; ", rules)),
             [.. live.Select(v => v.Value)]);
@@ -155,18 +155,11 @@ internal static class IncidentSummarizer
     /// The latest count, day by day (undated reports first): a day with an exact count sets it to that day's highest count
     /// (a count only rises within a day; a report of the same day that gives fewer dead most often counts one part of them,
     /// "two of the dead were soldiers", not a correction); a day with only "at least" counts raises it and never lowers it.
+    /// A later day's count below the running one that repeats a count an earlier day already gave is stale (an outlet still
+    /// printing the first figure of a rising toll: four dead, then nine, then "four" again) and is passed over, which
+    /// <c>Stale</c> says; a new lower figure is the count's correction and stands.
     /// </summary>
-    internal static decimal? LatestCount(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts) => Running(counts).Count;
-
-    /// <summary>Whether <see cref="LatestCount"/> passed over a later report that repeats an earlier, passed count.</summary>
-    private static bool Stale(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts) => Running(counts).Stale;
-
-    /// <summary>
-    /// The running count, day by day. A later day's count below the running one that repeats a count an earlier day already
-    /// gave is stale (an outlet still printing the first figure of a rising toll: four dead, then nine, then "four" again) and
-    /// is passed over; a new lower figure is the count's correction and stands.
-    /// </summary>
-    private static (decimal? Count, bool Stale) Running(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts)
+    internal static (decimal? Count, bool Stale) LatestCount(IEnumerable<(DateOnly? Day, (decimal Value, bool Exact) Count)> counts)
     {
         decimal? running = null;
         var stale = false;

@@ -132,7 +132,7 @@ public static partial class LinkFactsBuilder
     }
 
     /// <summary>Whether the event words speak of many events or single one out.</summary>
-    private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e)
+    private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e, ImmutableArray<Toll> tolls)
     {
         if (e.Count is { } count) return (count.Max is null || count.Max > 1 || count.Min > 1, count.Min == 1 && count.Max == 1);
         var plural = false;
@@ -197,7 +197,10 @@ public static partial class LinkFactsBuilder
             }
         }
         // "since early September", "so far": a tally of a series.
-        if (e.Time is { } t && t.Span.Length > 0 && (t.Span.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || text.WordOf(Math.Max(0, t.Span.StartToken - 1)).Equals("since", StringComparison.OrdinalIgnoreCase)))
+        // The same when the event's day is the start a running toll counts from ("the number of people killed since
+        // fighting broke out on Sunday night": Sunday is when the tally starts, not the day of one event).
+        if (e.Time is { } t && t.Span.Length > 0 && (t.Span.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || text.WordOf(Math.Max(0, t.Span.StartToken - 1)).Equals("since", StringComparison.OrdinalIgnoreCase)
+            || tolls.Any(toll => toll.Since is { } s && s.StartToken <= t.Span.StartToken && t.Span.EndToken <= s.EndToken)))
         {
             plural = true;
             single = false;

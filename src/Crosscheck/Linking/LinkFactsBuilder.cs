@@ -114,7 +114,7 @@ public static partial class LinkFactsBuilder
                 hedged = true;
             }
         }
-        var (plural, single) = Number(text, e);
+        var (plural, single) = Number(text, e, tolls);
         // A campaign (a series of events "since September") totals what the running tolls of its sentence count;
         // the reading gives no event those numbers, the linker's campaign incident takes them from here.
         // One attack named inside a toll's own words by a singular noun of one attack ("the death toll from Wednesday's
@@ -138,7 +138,7 @@ public static partial class LinkFactsBuilder
             Actors = [.. e.Actors.Select(p => ParticipantOf(text, p, keys))],
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
             Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) { Side = SideOf(text, l) } : null,
-            Time = TimeOf(text, e),
+            Time = TallyTime(tolls, e) ?? TimeOf(text, e),
             Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,
             Injured = injured,
@@ -165,6 +165,24 @@ public static partial class LinkFactsBuilder
             Evidence = e.Evidence.Text,
             Trigger = e.Trigger.Text,
         };
+    }
+
+    /// <summary>
+    /// The time of an event whose day is the start a running toll counts from ("the number of people killed since fighting
+    /// broke out on Sunday night"): the days from that start to the toll's, as "since Sunday" reads, not one day.
+    /// </summary>
+    private static TimeFacts? TallyTime(ImmutableArray<Toll> tolls, EventMention e)
+    {
+        if (e.Time is not { } t || t.Span.Length == 0) return null;
+        foreach (var toll in tolls)
+        {
+            if (toll.Since is { } s && toll.SinceDate is { } start && toll.AsOf is { } asOf && start <= asOf
+                && s.StartToken <= t.Span.StartToken && t.Span.EndToken <= s.EndToken)
+            {
+                return new TimeFacts(s.Text, start, asOf, "range");
+            }
+        }
+        return null;
     }
 
     private static ParticipantFacts ParticipantOf(AnnotatedText text, Participant p, Dictionary<(int, int), string> keys)

@@ -215,5 +215,26 @@ public class CampaignSeriesTests
         shelling.PartOf.ShouldBe(series[0].Id);
     }
 
+    [Fact]
+    public void A_tally_counted_since_the_day_fighting_broke_out_is_the_series_toll_not_that_days_attack()
+    {
+        var documents = LinkOrder.Sort(
+        [
+            Facts("since-1", "Harbor Ledger", "2025-09-15",
+                "Tajik troops shelled the Kyrgyz village of Dostuk late on Sunday, killing four civilians, officials said."),
+            Facts("since-2", "Gulf Gazette", "2025-09-16",
+                "Kyrgyz and Tajik forces have fought along the border since Sunday. At least 30 people have been killed since Sunday, officials said."),
+            Facts("since-3", "Valley Times", "2025-09-17",
+                "The renewed shelling brings to 41 the number of people killed since fighting broke out on Sunday night, officials said."),
+        ]);
+        var record = Link([.. documents]);
+        var series = record.Incidents.Single(i => i.Scope == IncidentScope.Campaign && i.Type == PloverType.Assault && !i.Mention);
+        // The third report's tally starts on Sunday; Sunday is not the day of one attack it tells.
+        series.Documents.ShouldContain(documents.Single(d => d.Title == "since-3").Id);
+        series.Fatalities!.Best.ShouldBe(41);
+        var village = record.Incidents.Single(i => i.Documents.Contains(documents.Single(d => d.Title == "since-1").Id) && i.Scope == IncidentScope.Single && !i.Mention);
+        village.Fatalities!.Best.ShouldBe(4);
+    }
+
     private static CrossRecord Link(params DocumentFacts[] documents) => CrossDocumentLinkerTests.Link(documents);
 }

@@ -548,10 +548,11 @@ public sealed partial class TollCues
         if (NounAt(text, t.Start, sentence.EndToken) is { } owned && t.Start > sentence.StartToken
             && text.WordOf(t.Start - 1).Equals("whose", StringComparison.OrdinalIgnoreCase))
             return OnlyVerbsBetween(text, owned.End, t.Number.Span.StartToken - 1) && OneAttackBefore(text, sentence, t.Start - 1);
-        // "the number of people killed in Sunday's strike": a toll noun of the victims says what is counted too.
+        // "the number of people killed in Sunday's strike": a toll noun of the victims says what is counted too ("killed
+        // by Thursday's glide bomb attack" as well).
         if ((NounAt(text, t.Start, sentence.EndToken) ?? NumberOfVictims(text, t.Start, sentence.EndToken)) is not { } noun || noun.End + 2 >= t.Number.Span.StartToken) return false;
         var i = noun.End;
-        if (text.WordOf(i).ToLowerInvariant() is not ("from" or "of" or "in")) return false;
+        if (text.WordOf(i).ToLowerInvariant() is not ("from" or "of" or "in" or "by")) return false;
         i++;
         if (text.PosOf(i) is not ("DT" or "PRP$") && !(i + 1 < t.Number.Span.StartToken && text.WordOf(i + 1) is "'s" or "’s")) return false;
         i += text.PosOf(i) is "DT" or "PRP$" ? 1 : 2;

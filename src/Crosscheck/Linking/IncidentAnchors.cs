@@ -47,10 +47,12 @@ public static class IncidentAnchors
     /// <summary>
     /// A report of many events on one anchored day ("three strikes on four boats on Monday") is one incident of that
     /// day, not the series: the linker reads it as single; unless its sentence places them in two seas
-    /// (<see cref="EventFacts.Spread"/>), which are two incidents of that day.
+    /// (<see cref="EventFacts.Spread"/>), which are two incidents of that day. A count from a start ("31 people have been
+    /// wounded in the fighting since Tuesday", told on Wednesday) is a tally of the days since, however few.
     /// </summary>
     public static EventFacts AsLinked(EventFacts ev) =>
         ev.Plural && !ev.Spread && !ev.Habitual && IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && Days(ev) is not null && ev.Time?.Basis is null
+        && ev.Time?.Text.StartsWith("since ", StringComparison.OrdinalIgnoreCase) != true
             ? ev with { Plural = false, Single = true }
             : ev;
 

@@ -21,6 +21,8 @@ public static partial class LinkFactsBuilder
     private static readonly FrozenSet<string> SeriesWords = WordSet("series-words", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Determiners that make a noun one thing, as written.</summary>
+    private static readonly FrozenSet<string> WholeWarNouns = WordSet("whole-war-nouns", StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> OneDeterminers = WordSet("one-determiners", StringComparer.Ordinal);
 
     /// <summary>Nouns of one attack, singular ("strike", "bombing"): a toll whose words hold one counts that attack.</summary>

@@ -138,7 +138,7 @@ public static partial class LinkFactsBuilder
             Actors = [.. e.Actors.Select(p => ParticipantOf(text, p, keys))],
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
             Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) { Side = SideOf(text, l) } : null,
-            Time = TallyTime(tolls, e) ?? TimeOf(text, e),
+            Time = TallyTime(tolls, e) ?? DurationTime(text, e) ?? WarTollTime(text, e) ?? TimeOf(text, e),
             Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,
             Injured = injured,
@@ -184,6 +184,23 @@ public static partial class LinkFactsBuilder
         }
         return null;
     }
+
+    /// <summary>
+    /// The time of fighting measured in days ("after three days of border fighting", told on the day the truce was agreed):
+    /// the days it lasted up to that day, not that one day.
+    /// </summary>
+    private static TimeFacts? DurationTime(AnnotatedText text, EventMention e)
+    {
+        if (DurationDays(text, e) is not { } days || e.Time is not { Precision: TimePrecision.Day, End: { } end } t) return null;
+        return new TimeFacts(t.Span.Text, end.AddDays(1 - days), end, "range");
+    }
+
+    /// <summary>
+    /// The day of a whole war's dead ("nine civilians have been killed in the border conflict", told of Wednesday): the
+    /// day the count stood at, as a report's day is, not the day of one attack.
+    /// </summary>
+    private static TimeFacts? WarTollTime(AnnotatedText text, EventMention e) =>
+        InWholeWar(text, e) && TimeOf(text, e) is { Basis: null } t ? t with { Basis = TimeBases.Report } : null;
 
     private static ParticipantFacts ParticipantOf(AnnotatedText text, Participant p, Dictionary<(int, int), string> keys)
     {

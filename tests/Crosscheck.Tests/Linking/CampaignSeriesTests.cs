@@ -236,5 +236,43 @@ public class CampaignSeriesTests
         village.Fatalities!.Best.ShouldBe(4);
     }
 
+    [Fact]
+    public void Fighting_measured_in_days_a_count_since_yesterday_and_a_wars_dead_are_tallies_not_the_days_attack()
+    {
+        var documents = LinkOrder.Sort(
+        [
+            Facts("days-1", "Harbor Ledger", "2025-06-10",
+                "Laotian artillery shelled the Vietnamese town of Lao Cai on Tuesday, killing three people, officials said."),
+            Facts("days-2", "Gulf Gazette", "2025-06-11",
+                "Laotian drones struck a market in Lao Cai on Wednesday, killing two traders, the governor said. The health ministry said 40 people had been wounded in the fighting since Tuesday."),
+            Facts("days-3", "Valley Times", "2025-06-12",
+                "Laos and Vietnam agreed on Thursday to a truce after three days of border fighting in which at least 22 people have been killed, officials said."),
+            Facts("days-4", "River Post", "2025-06-12",
+                "Fifteen Vietnamese civilians have been killed and dozens wounded in the border conflict, the foreign ministry said on Thursday."),
+        ]);
+        var record = Link([.. documents]);
+        string Id(string title) => documents.Single(d => d.Title == title).Id;
+        var series = record.Incidents.Single(i => i.Scope == IncidentScope.Campaign && i.Type == PloverType.Assault && !i.Mention);
+        series.Documents.ShouldContain(Id("days-3"));
+        series.Fatalities!.Best.ShouldBe(22);
+        // No single attack takes the truce's three days, the wounded since Tuesday or the war's dead.
+        var singles = record.Incidents.Where(i => i.Scope == IncidentScope.Single && i.Type == PloverType.Assault).ToList();
+        var (truce, war) = (Id("days-3"), Id("days-4"));
+        singles.ShouldNotContain(i => i.Documents.Contains(truce) || i.Documents.Contains(war));
+        var market = singles.Single(i => i.Documents.Contains(Id("days-2")) && !i.Mention);
+        market.Events.Length.ShouldBe(1);
+        market.Fatalities!.Best.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_wars_dead_told_beside_a_strike_are_not_that_strikes_dead()
+    {
+        var record = Link(Facts("war-1", "Harbor Ledger", "2025-06-12",
+            "Laotian drones struck a market in Lao Cai on Thursday, killing two traders, the governor said. Nine Vietnamese civilians have been killed and many others wounded in the border conflict, the foreign ministry said."));
+        var market = record.Incidents.Single(i => i.Scope == IncidentScope.Single && i.Type == PloverType.Assault && !i.Mention);
+        market.Events.Length.ShouldBe(1);
+        market.Fatalities!.Best.ShouldBe(2);
+    }
+
     private static CrossRecord Link(params DocumentFacts[] documents) => CrossDocumentLinkerTests.Link(documents);
 }

@@ -52,7 +52,7 @@ internal static class AnchoredDays
     private const int MaxNounPhrase = 6;
 
     /// <summary>Days in a unit word: 1 for "day(s)", 7 for "week(s)", else 0.</summary>
-    private static int UnitDays(string word) => word.ToLowerInvariant() switch
+    internal static int UnitDays(string word) => word.ToLowerInvariant() switch
     {
         "day" or "days" => 1,
         "week" or "weeks" => 7,
@@ -60,7 +60,7 @@ internal static class AnchoredDays
     };
 
     /// <summary>The count of days or weeks a number at a token gives: one value from 1 to 60; null otherwise.</summary>
-    private static int? NumberOfUnits(AnnotatedText text, int token) =>
+    internal static int? NumberOfUnits(AnnotatedText text, int token) =>
         text.Numbers.FirstOrDefault(n => n.Span.Contains(token)) is { Max: { } max } n && n.Min == max && max is >= 1 and <= 60 ? (int)max : null;
 
     /// <summary>The first event noun of the event's words set against the news event ("a strike" of "… killed two").</summary>

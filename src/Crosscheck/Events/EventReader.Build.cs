@@ -146,6 +146,13 @@ public sealed partial class EventReader
         {
             if (!sentence.Contains(t.Span.StartToken)) continue;
             if (owns is not null && !owns(t.Span.StartToken, t.Span.EndToken)) continue;
+            // "Two days after the truce took hold on Sunday, mortars killed two": the frame's day, moved by its lapse.
+            if (LapsedDays.Moved(text, sentence, t, trigger.Span) is { } lapsed)
+            {
+                var gap = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30);
+                if (gap < bestScore) { best = lapsed; bestScore = gap; bestIsReport = false; }
+                continue;
+            }
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
             if (InIncludedPart(text, sentence, t.Span, trigger.Span)) continue;

@@ -3,11 +3,11 @@ using Crosscheck.Language;
 
 namespace Crosscheck.Tests.Language;
 
-/// <summary>Runs Specs/times.spec.md: text and publication date in, resolved time expressions out.</summary>
+/// <summary>Runs Specs/times.spec.md: text and publication date in, resolved time expressions out (tagged, as in the pipeline).</summary>
 public sealed class TimeSpecTests
 {
     private const string Spec = "times.spec.md";
-    private static readonly LanguagePipeline Pipeline = new LanguagePipelineBuilder().Add(new SentenceSplitter()).Add(new TimeRecognizer()).Build();
+    private static readonly LanguagePipeline Pipeline = new LanguagePipelineBuilder().Add(new SentenceSplitter()).Add(new Crosscheck.Language.Tagging.PartOfSpeechTagger()).Add(new TimeRecognizer()).Build();
 
     public static TheoryData<string> Examples() => SpecFile.Names(Spec);
 

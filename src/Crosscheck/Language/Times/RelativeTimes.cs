@@ -139,6 +139,13 @@ internal static class RelativeTimes
         }
         // "Tuesday night", "Monday morning": the same day, the part of it kept in the words.
         var end = s.At(at + 1) is { } part && Cues.DayParts.Contains(part) ? at + 2 : at + 1;
+        // "Thursday last week", "Monday of next week": that day of that calendar week, whatever the pick.
+        var of = s.Is(end, "of") ? 1 : 0;
+        if (s.Is(end + of + 1, "week") && s.At(end + of) is { } which && WeekShift(which) is { } weeks)
+        {
+            m = new TimeMatch(start, end + of + 2, Relative(s.Published, p => Period.Day(SafeDates.AddDays(WeekStart(p), 7 * weeks + ((int)day + 6) % 7)), TimePrecision.Day));
+            return true;
+        }
         // "on Saturday and Sunday": two days of one week are the span from the first to the second.
         if (s.Is(end, "and") && s.At(end + 1) is { } next && Lexicon.TryWeekday(next, out var second) && second != day)
         {
@@ -148,6 +155,15 @@ internal static class RelativeTimes
         m = new TimeMatch(start, end, Relative(s.Published, p => Period.Day(Weekday(day, pick, p)), TimePrecision.Day));
         return true;
     }
+
+    /// <summary>The calendar weeks "last", "this" or "next" before "week" moves from the publication's; null for other words.</summary>
+    private static int? WeekShift(string word) => word.ToLowerInvariant() switch
+    {
+        "last" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => null,
+    };
 
     /// <summary>The span of two weekdays read alike ("Saturday and Sunday"): from the earlier to the later, at most a week.</summary>
     private static Period TwoDays(DateOnly? a, DateOnly? b)

@@ -53,7 +53,8 @@ internal static class VagueTimes
         m = default;
         if (!char.IsAsciiDigit(x[0]) || char.IsAsciiDigit(x[^1]) || !CalendarTimes.TryDay(x, out var day)) return false;
         if (s.At(i - 1) is not { } lead || !lead.Equals("on", StringComparison.OrdinalIgnoreCase)) return false;
-        if (s.At(i + 2) is { } next && char.IsLetter(next[0]) && !Cues.OrdinalDayFollowers.Contains(next)) return false;
+        // A verb after it ("the strike on the 9th killed four") shows it counts no noun.
+        if (s.At(i + 2) is { } next && char.IsLetter(next[0]) && !Cues.OrdinalDayFollowers.Contains(next) && !IsVerb(s, i + 2)) return false;
         var pick = DefaultPick(s, i);
         m = new TimeMatch(i, i + 2, Relative(s.Published, p =>
         {
@@ -69,6 +70,9 @@ internal static class VagueTimes
         }, TimePrecision.Day));
         return true;
     }
+
+    /// <summary>Whether the tagger reads the word as a verb or a modal (false when the text is untagged).</summary>
+    private static bool IsVerb(TimeScope s, int i) => s.Text.PosOf(i) is { } pos && (pos.StartsWith("VB", StringComparison.Ordinal) || pos == "MD");
 
     /// <summary>"the past two weeks" is [publication - 14 days, publication]; "the coming days" counts forward; no number means one.</summary>
     internal static bool TryRolling(TimeScope s, int start, int j, bool back, out TimeMatch m)

@@ -30,6 +30,13 @@ public sealed partial class CasualtyFinder
             }
             // "injured 64 overnight": a time after the count is not part of the victims.
             while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start) && !(end > start && text.InTime(end))) end++;
+            // "killing dozens of farmers", "wounding hundreds of people": the people after "of" are what a vague count counts.
+            if (end > start && end + 1 < sentence.EndToken && text.WordOf(end).Equals("of", StringComparison.OrdinalIgnoreCase) && IsScalePlural(text, start, end)
+                && InPhrase(text, end + 1, false) && !IsVerbLike(text, end + 1))
+            {
+                end++;
+                while (end < sentence.EndToken && end - start < 12 && InPhrase(text, end, false) && !text.InTime(end)) end++;
+            }
             // "his wife and daughter", "a man and a woman", "his five children as well as his wife"
             while (JoinerLength(text, sentence, end) is var joiner and > 0 && end + joiner < sentence.EndToken && InPhrase(text, end + joiner, true) && !IsVerbLike(text, end + joiner))
             {
@@ -272,6 +279,11 @@ public sealed partial class CasualtyFinder
         var adjective = other.Span.EndToken;
         return text.PosOf(adjective) is "JJ" or "NNP" && PersonNouns.Contains(text.WordOf(adjective + 1));
     }
+
+    /// <summary>Whether the words [start, end) are only a vague count by a plural scale noun ("dozens", "scores", "hundreds", "thousands").</summary>
+    private static bool IsScalePlural(AnnotatedText text, int start, int end) =>
+        text.WordOf(end - 1).ToLowerInvariant() is "dozens" or "scores" or "hundreds" or "thousands"
+        && NumberAt(text, start, end) is { } n && n.Span.StartToken == start && n.Span.EndToken == end;
 
     /// <summary>"two drummers", "three young porters": a plural agent noun counted by a number right before it or its one adjective.</summary>
     private static bool CountedAgentPlural(AnnotatedText text, int noun) =>

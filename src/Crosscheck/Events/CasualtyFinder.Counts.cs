@@ -42,10 +42,13 @@ public sealed partial class CasualtyFinder
             // Parts are joined by "and" or "alongside", or are names in a list ("Kabeer, Sibghatullah, Haroon, and five
             // others"); nothing inside brackets parts them ("three players (Kabeer, Sibghatullah and Haroon)").
             // ("as well as" joins like "and": its part ends at the first "as", the next starts after the second.)
-            var asWellAs = IsAsWellAs(text, i, end);
+            // ("along with", "together with" likewise.)
+            var joiner = JoinerLength(text, i, end);
             // The "and" of a number ("between 15 and 20", "one hundred and twenty") joins its bounds, not two groups.
+            // "local and foreign gunmen": two adjectives of one group are one part.
             var separator = i < end && bracket == 0 && i > partStart && !InsideNumber(text, i)
-                && (IsJoiner(text.WordOf(i)) || asWellAs || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and"));
+                && !(i - partStart == 1 && SharesAdjectivesNoun(text, partStart, end))
+                && (joiner > 0 || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and"));
             if (i < end && !separator) continue;
             // ", and": the comma already closed the part.
             if (i == partStart) { partStart = i + 1; continue; }
@@ -53,7 +56,7 @@ public sealed partial class CasualtyFinder
             if (part is null) return null;
             // "over 90 rebels and allied gunmen": a number before the coordination counts its bare plural too.
             var counted = HasNumber(text, partStart, i);
-            var next = asWellAs && separator ? i + 3 : i + 1;
+            var next = separator ? i + Math.Max(1, joiner) : i + 1;
             if (parts > 0 && numbered && !counted && part is { Min: 2, Max: null })
             {
                 partStart = next;

@@ -30,6 +30,13 @@ public sealed partial class CasualtyFinder
             }
             // "injured 64 overnight": a time after the count is not part of the victims.
             while (end < sentence.EndToken && end - start < 10 && InPhrase(text, end, end == start) && !(end > start && text.InTime(end))) end++;
+            // "killing dozens of farmers", "wounding hundreds of people": the people after "of" are what a vague count counts.
+            if (end > start && end + 1 < sentence.EndToken && text.WordOf(end).Equals("of", StringComparison.OrdinalIgnoreCase) && IsScalePlural(text, start, end)
+                && InPhrase(text, end + 1, false) && !IsVerbLike(text, end + 1))
+            {
+                end++;
+                while (end < sentence.EndToken && end - start < 12 && InPhrase(text, end, false) && !text.InTime(end)) end++;
+            }
             // "his wife and daughter", "a man and a woman", "his five children as well as his wife"
             while (JoinerLength(text, sentence, end) is var joiner and > 0 && end + joiner < sentence.EndToken && InPhrase(text, end + joiner, true) && !IsVerbLike(text, end + joiner))
             {
@@ -101,8 +108,12 @@ public sealed partial class CasualtyFinder
             // "At least 23 soldiers and more than 200 militants": the second part's number words come first. "since
             // Wednesday and 87 others": a day before "and" is no one.
             // "three players (A, B and C) alongside five other men": "alongside" joins like "and", past a bracketed aside.
-            while (start - 2 >= sentence.StartToken && IsJoiner(text.WordOf(start - 1)) && end - start < 16
-                && AsideBefore(text, sentence, start - 1) is var last && InPhrase(text, last, true) && !text.InTime(last) && (NamesPerson(text, last) || SharesNoun(text, sentence, last, start)))
+            // "two drummers along with five other guests": "along with", "together with" and "as well as" join like "and", but
+            // not after a comma ("13 casualties, including children, along with six soldiers killed" counts the soldiers).
+            while (JoinerEndingAt(text, sentence, start - 1) is var joiner and > 0 && start - joiner - 1 >= sentence.StartToken && end - start < 16
+                && (joiner == 1 || text.WordOf(start - joiner - 1) != ",")
+                && AsideBefore(text, sentence, start - joiner) is var last && InPhrase(text, last, true) && !text.InTime(last)
+                && (NamesPerson(text, last) || CountedAgentPlural(text, last) || SharesNoun(text, sentence, last, start) || SharesAdjectivesNoun(text, last, end)))
             {
                 start = last + 1;
                 while (start - 1 >= sentence.StartToken && end - start < 20 && InPhrase(text, start - 1, false)) start--;
@@ -269,12 +280,57 @@ public sealed partial class CasualtyFinder
         return text.PosOf(adjective) is "JJ" or "NNP" && PersonNouns.Contains(text.WordOf(adjective + 1));
     }
 
-    /// <summary>How many words join two victim groups at <paramref name="at"/> going forward: "and" 1, "as well as" 3; else 0.</summary>
-    private static int JoinerLength(AnnotatedText text, TokenSpan sentence, int at)
+    /// <summary>Whether the words [start, end) are only a vague count by a plural scale noun ("dozens", "scores", "hundreds", "thousands").</summary>
+    private static bool IsScalePlural(AnnotatedText text, int start, int end) =>
+        text.WordOf(end - 1).ToLowerInvariant() is "dozens" or "scores" or "hundreds" or "thousands"
+        && NumberAt(text, start, end) is { } n && n.Span.StartToken == start && n.Span.EndToken == end;
+
+    /// <summary>"two drummers", "three young porters": a plural agent noun counted by a number right before it or its one adjective.</summary>
+    private static bool CountedAgentPlural(AnnotatedText text, int noun) =>
+        text.PosOf(noun) is "NNS" && IsAgentPlural(text.WordOf(noun))
+        && (NumberEndingAt(text, noun) is { } n && !IsAge(text, n) || noun > 0 && text.PosOf(noun - 1) is "JJ" && NumberEndingAt(text, noun - 1) is { } m && !IsAge(text, m));
+
+    /// <summary>
+    /// "dozens of local and foreign gunmen": an adjective at <paramref name="adjective"/>, "and", then adjectives and a
+    /// plural person noun ending before <paramref name="end"/>, with no number among them: both adjectives describe the
+    /// one group the noun names, so "and" parts nothing.
+    /// </summary>
+    private static bool SharesAdjectivesNoun(AnnotatedText text, int adjective, int end)
     {
-        if (at >= sentence.EndToken) return 0;
-        if (text.WordOf(at) == "and") return 1;
-        return IsAsWellAs(text, at, sentence.EndToken) ? 3 : 0;
+        var next = adjective + 2;
+        if (next >= end - 1 || text.PosOf(adjective) is not ("JJ" or "NNP") || text.WordOf(adjective + 1) != "and") return false;
+        if (text.PosOf(next) is not "JJ" || Additions.Contains(text.WordOf(next))) return false;
+        if (text.PosOf(end - 1) is not "NNS" || !(PersonNouns.Contains(text.WordOf(end - 1)) || IsAgentPlural(text.WordOf(end - 1)))) return false;
+        for (var k = next + 1; k < end - 1; k++)
+        {
+            if (text.PosOf(k) is not ("JJ" or "NNP")) return false;
+        }
+        return !text.Numbers.Any(n => n.Span.StartToken < end && n.Span.EndToken > adjective);
+    }
+
+    /// <summary>How many words join two victim groups at <paramref name="at"/> going forward: "and" 1, "as well as" 3; else 0.</summary>
+    private static int JoinerLength(AnnotatedText text, TokenSpan sentence, int at) => JoinerLength(text, at, sentence.EndToken);
+
+    /// <summary>
+    /// How many words, all before <paramref name="end"/>, join two victim groups into one count at <paramref name="at"/>:
+    /// "and" and "alongside" 1, "along with" and "together with" 2, "as well as" 3; else 0.
+    /// </summary>
+    private static int JoinerLength(AnnotatedText text, int at, int end)
+    {
+        if (at >= end) return 0;
+        if (IsJoiner(text.WordOf(at))) return 1;
+        if (at + 1 < end && text.WordOf(at).ToLowerInvariant() is "along" or "together" && text.WordOf(at + 1).Equals("with", StringComparison.OrdinalIgnoreCase)) return 2;
+        return IsAsWellAs(text, at, end) ? 3 : 0;
+    }
+
+    /// <summary>How many words of a joiner (<see cref="JoinerLength(AnnotatedText, int, int)"/>) end at <paramref name="last"/>; 0 when none does.</summary>
+    internal static int JoinerEndingAt(AnnotatedText text, TokenSpan sentence, int last)
+    {
+        for (var length = 1; length <= 3; length++)
+        {
+            if (last - length + 1 >= sentence.StartToken && JoinerLength(text, last - length + 1, last + 1) == length) return length;
+        }
+        return 0;
     }
 
     /// <summary>Whether "as well as" starts at <paramref name="at"/> and ends before <paramref name="end"/>.</summary>

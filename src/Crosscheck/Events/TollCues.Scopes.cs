@@ -420,7 +420,8 @@ public sealed partial class TollCues
         int? marker = null;
         for (var i = from; i < victimEnd && marker is null; i++)
         {
-            if (text.WordOf(i) is "its" or "their" or "Its" or "Their") marker = i;
+            // "three engineers and their driver": after a joiner inside the victims, "their" is the group's before it, no side.
+            if (text.WordOf(i) is "its" or "their" or "Its" or "Their" && !(i - 1 > victimStart && CasualtyFinder.JoinerEndingAt(text, sentence, i - 1) > 0)) marker = i;
         }
         marker ??= AmongOwnRanks(text, sentence, victimEnd);
         if (marker is null)

@@ -8,7 +8,7 @@ namespace Crosscheck.Events;
 public sealed partial class EventReader
 {
     private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
-        ["in", "inside", "into", "to", "off", "near", "across", "at", "on", "over", "from", "within", "throughout", "along"],
+        ["in", "inside", "into", "to", "off", "near", "outside", "across", "at", "on", "over", "from", "within", "throughout", "along"],
         StringComparer.OrdinalIgnoreCase);
 
     private static bool AfterPlacePreposition(AnnotatedText text, int token, TokenSpan clause) => PrepositionOfPlace(text, token, clause) >= 0;
@@ -28,9 +28,10 @@ public sealed partial class EventReader
         {
             i -= 2;
             // "in the border province of Banteay Meanchey", "in the southern port city of Kherson", "in the front-line
-            // eastern town of Pokrovsk": up to three describing words before the area noun, back to its "the".
+            // eastern town of Pokrovsk": up to three describing words before the area noun, back to its "the"; a country's
+            // adjective tagged as a name describes it too ("near the Tajik town of …").
             var j = i;
-            while (j >= clause.StartToken && i - j < 3 && text.PosOf(j) is "NN" or "JJ" or "VBN" or "JJS" && !RoleWords.AreaNouns.Contains(text.WordOf(j))) j--;
+            while (j >= clause.StartToken && i - j < 3 && text.PosOf(j) is "NN" or "JJ" or "VBN" or "JJS" or "NNP" && !RoleWords.AreaNouns.Contains(text.WordOf(j))) j--;
             if (j < i && j >= clause.StartToken && text.WordOf(j) is "the" or "The") i = j;
         }
         // "at the Ukrainian capital Kyiv", "in the border town Kantharalak": the noun the place stands beside names it.

@@ -6,7 +6,7 @@ namespace Crosscheck.Events;
 /// <summary>
 /// Days of events told against the news event: "The attack came two days after a strike …" dates the strike two days
 /// before the attack, and "a week before the raid" seven days after it, when the parse shows the frame: the event word
-/// under "after"/"before" hangs from a verb whose subject is a definite event noun of the news ("the attack", "the
+/// under "after"/"before" (a noun, or the head of a clause: "after shelling killed three") hangs from a verb whose subject is a definite event noun of the news ("the attack", "the
 /// strike") and which holds a span of days or weeks ("two days", "a week"). The anchor is the news day
 /// (<see cref="SalienceJudge"/>). An event with a time of its own keeps it; without a parse nothing changes.
 /// </summary>
@@ -82,9 +82,11 @@ internal static class AnchoredDays
     {
         var sentence = text.SentenceOf(t);
         if (!SyntaxScope.HasParse(text, sentence)) return null;
-        var link = Dependent(text, sentence, t, d => text.RelationOf(d) == "case" && text.WordOf(d) is "after" or "before");
+        // "after an ambush" (case, the noun obl or nmod), or "after shelling killed three", a clause the event word heads
+        // (mark, advcl).
+        var link = Dependent(text, sentence, t, d => text.RelationOf(d) is "case" or "mark" && text.WordOf(d) is "after" or "before");
         var governor = text.HeadOf(t);
-        if (link < 0 || governor < 0 || text.RelationOf(t) is not ("obl" or "nmod")) return null;
+        if (link < 0 || governor < 0 || text.RelationOf(t) is not ("obl" or "nmod" or "advcl")) return null;
         // "three days after an ambush" may be parsed with the event noun under the span ("days" → "ambush", nmod): then
         // the span's own head is the frame's verb.
         var span = -1;

@@ -8,7 +8,7 @@ namespace Crosscheck.Events;
 public sealed partial class EventReader
 {
     private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
-        ["in", "inside", "into", "to", "off", "near", "across", "at", "on", "over", "from", "within", "throughout", "along"],
+        ["in", "inside", "into", "to", "off", "near", "outside", "across", "at", "on", "over", "from", "within", "throughout", "along"],
         StringComparer.OrdinalIgnoreCase);
 
     private static bool AfterPlacePreposition(AnnotatedText text, int token, TokenSpan clause) => PrepositionOfPlace(text, token, clause) >= 0;
@@ -28,9 +28,10 @@ public sealed partial class EventReader
         {
             i -= 2;
             // "in the border province of Banteay Meanchey", "in the southern port city of Kherson", "in the front-line
-            // eastern town of Pokrovsk": up to three describing words before the area noun, back to its "the".
+            // eastern town of Pokrovsk": up to three describing words before the area noun, back to its "the"; a country's
+            // adjective tagged as a name describes it too ("near the Tajik town of …").
             var j = i;
-            while (j >= clause.StartToken && i - j < 3 && text.PosOf(j) is "NN" or "JJ" or "VBN" or "JJS" && !RoleWords.AreaNouns.Contains(text.WordOf(j))) j--;
+            while (j >= clause.StartToken && i - j < 3 && text.PosOf(j) is "NN" or "JJ" or "VBN" or "JJS" or "NNP" && !RoleWords.AreaNouns.Contains(text.WordOf(j))) j--;
             if (j < i && j >= clause.StartToken && text.WordOf(j) is "the" or "The") i = j;
         }
         // "at the Ukrainian capital Kyiv", "in the border town Kantharalak": the noun the place stands beside names it.
@@ -239,7 +240,8 @@ public sealed partial class EventReader
             var office = false;
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger));
-            if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsWhereVictimsWereTaken(text, sentence, p.Span)) continue;
+            if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsWhereVictimsWereTaken(text, sentence, p.Span)
+                || IsWhereSomethingWasSent(text, sentence, p.Span)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
             // "the Black Sea port of Odesa": a sea describing a place named after it is not where it happened.
             if (p.Kind == PlaceKind.Sea && DescribesNamedArea(text, sentence, p.Span)) continue;
@@ -518,6 +520,23 @@ public sealed partial class EventReader
             if (word is "," or ";" or ":") return false;
             if (word.Equals("to", StringComparison.OrdinalIgnoreCase)) return RoleWords.MovingVerbs.Contains(text.WordOf(i - 1).ToLowerInvariant());
         }
+        return false;
+    }
+
+    /// <summary>
+    /// "sent a protest note to Bishkek": a place a verb of sending (data/events/syntax-roles.txt @sending-verbs) takes with
+    /// "to" is where the thing sent went, not where the attack happened.
+    /// </summary>
+    private static bool IsWhereSomethingWasSent(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.HeadOf(head) is not (var verb and >= 0)) return false;
+        // "sent a note to X" may be parsed with the place under the thing sent: its verb is the one that sends.
+        if (text.PosOf(verb) is "NN" or "NNS" && text.RelationOf(verb) == "obj") verb = text.HeadOf(verb);
+        if (verb < 0 || text.PosOf(verb) is not ['V', 'B', ..] || !RoleWords.SendingVerbs.Contains(text.WordOf(verb).ToLowerInvariant())) return false;
+        for (var d = sentence.StartToken; d < head; d++)
+            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals("to", StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 

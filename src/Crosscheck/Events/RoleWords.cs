@@ -50,6 +50,9 @@ internal static class RoleWords
     /// <summary>Verbs that move victims ("evacuated", "airlifted"): a town after one and "to" is where they went.</summary>
     public static FrozenSet<string> MovingVerbs => Section("moving-verbs");
 
+    /// <summary>Verbs of sending: a place one takes with "to" is where the thing went ("sent a note to X").</summary>
+    public static FrozenSet<string> SendingVerbs => Section("sending-verbs");
+
     public static FrozenSet<string> InstitutionNouns => Section("institution-nouns");
 
     public static FrozenSet<string> ImpactVerbs => Section("impact-verbs");

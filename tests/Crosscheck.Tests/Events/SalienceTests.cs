@@ -138,6 +138,25 @@ public sealed class SalienceTests
     }
 
     [Fact]
+    public void An_event_clause_days_before_the_news_event_is_dated_from_it()
+    {
+        // "after" introduces a clause whose subject is the event word ("after looting wrecked …"), not a noun phrase.
+        var reading = Read("""
+            ---
+            published: 2025-06-12
+            ---
+            Gunmen raid village near the river
+
+            Gunmen raided a village near the river on Wednesday, killing four people, police said.
+
+            The raid came four days after shelling killed three farmers in a hamlet upstream.
+            """);
+        var shelling = reading.Events.Single(e => e.Type == PloverType.Assault && e.Fatalities?.Min == 3);
+        shelling.Time.ShouldNotBeNull();
+        shelling.Time.Start.ShouldBe(new DateOnly(2025, 6, 7));
+    }
+
+    [Fact]
     public void An_event_days_before_a_dated_event_of_its_sentence_is_dated_from_it()
     {
         var reading = Read("""

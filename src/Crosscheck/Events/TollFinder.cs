@@ -530,6 +530,11 @@ public sealed class TollFinder
             var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
             var governor = text.HeadOf(timeHead);
             if (governor >= 0 && (governor == head || SyntaxScope.IsAncestor(text, governor, head))) return t.End;
+            // "The death toll has reached 88, while 230 others were wounded, officials said on Monday": the day of the verb of
+            // saying the parse hangs beside the count's clause (parataxis, or a "conj" after it) dates the count as it would the clause it governs,
+            // also when it hangs from a clause inside the count's ("while 230 others were wounded").
+            if (governor >= 0 && governor > head && text.RelationOf(governor) is "parataxis" or "conj" && SyntaxActors.IsSpeechVerb(text, governor) && text.HeadOf(governor) is var said and >= 0
+                && (said == head || SyntaxScope.IsAncestor(text, said, head) || SyntaxScope.IsAncestor(text, head, said))) return t.End;
         }
         return null;
     }

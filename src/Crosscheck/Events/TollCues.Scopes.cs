@@ -486,7 +486,11 @@ public sealed partial class TollCues
     /// </summary>
     private int? ClaimantSide(AnnotatedText text, TokenSpan sentence, int head)
     {
-        if (head < 0 || !SyntaxScope.HasParse(text, sentence) || !IsOwnVictim(text, head) && !HasOwnModifier(text, sentence, head)) return null;
+        if (head < 0 || !SyntaxScope.HasParse(text, sentence)) return null;
+        // "Ormund reported nine deaths", "with Kalvia confirming 13 fatalities": a word that counts people (the "count" words)
+        // as the object of the verb of saying itself is the side's own count as well.
+        var counted = _counts.ContainsKey(text.WordOf(head)) && text.RelationOf(head) == "obj";
+        if (!counted && !IsOwnVictim(text, head) && !HasOwnModifier(text, sentence, head)) return null;
         // "Drones hit Kharkiv overnight. Ukraine's emergency service said two civilians were killed": after a sentence that
         // names an attack, the count is that attack's.
         // A campaign word there ("Thailand lost 26 soldiers to the fighting") names no one attack to own the count.
@@ -494,6 +498,7 @@ public sealed partial class TollCues
         var verb = text.HeadOf(head);
         for (var steps = 0; verb >= 0 && steps < 6; steps++, verb = text.HeadOf(verb))
         {
+            if (counted && steps > 0) return null;
             if (text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal) || !Lemmas.Candidates(text.WordOf(verb)).Any(_claimVerbs.Contains)) continue;
             var subject = SubjectOf(text, sentence, verb);
             if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var joined and >= 0) subject = SubjectOf(text, sentence, joined);

@@ -90,9 +90,11 @@ public sealed partial class TollCues
             if (text.PosOf(c) is not ("JJ" or "NN")) break;
         }
         // "the number of Palestinians killed", "the number of rescuers killed": a people's or a group's plural names people too.
+        // "the number of those who have lost their lives": "those" and a relative clause name people too.
+        var those = text.WordOf(k).Equals("those", StringComparison.OrdinalIgnoreCase) && text.WordOf(k + 1).ToLowerInvariant() is "who" or "that";
         var people = PersonNouns.Contains(text.WordOf(k)) || CasualtyFinder.IsGroupPlural(text, k) || text.EntityAt(k) is { Type: EntityType.Norp }
             || text.PosOf(k) is "NNS" && CasualtyFinder.IsAgentPlural(text.WordOf(k));
-        if (!people || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS")) return null;
+        if (!those && (!people || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS"))) return null;
         var participle = text.WordOf(k + 1);
         // "the number of people who have died", "the number of soldiers who were wounded": a relative clause of dying or of a
         // killing or wounding participle, past its auxiliaries.
@@ -103,6 +105,9 @@ public sealed partial class TollCues
             if (v >= end) return null;
             var verb = text.WordOf(v);
             if (KilledWords.Contains(verb) || DiedWords.Contains(verb)) return (v + 1, TollMeasure.Killed);
+            // "who have lost their lives": a death told with "lost" and a possessive's "lives" or "life".
+            if (verb.Equals("lost", StringComparison.OrdinalIgnoreCase) && v + 2 < end && text.WordOf(v + 1).ToLowerInvariant() is "their" or "his" or "her"
+                && text.WordOf(v + 2).ToLowerInvariant() is "lives" or "life") return (v + 3, TollMeasure.Killed);
             if (InjuredWords.Contains(verb) && !WeakWords.Contains(verb)) return (v + 1, TollMeasure.Injured);
             return null;
         }

@@ -42,6 +42,7 @@ public sealed class TollFinder
                 used.Add((t.Start, t.End));
                 // "the death toll had risen to 23 by late Thursday, 19 of them civilians": a part of the tally, as of its day.
                 AddPart(text, cues, sentence, tally, t.End, found, used);
+                AddEarlier(text, sentence, tally, t.End, found, used);
                 AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used, statements);
                 // "The dead numbered 15 in Laos, including nine farmers, and 11 in Vietnam": the tally told place by place.
                 var placeEnd = PlaceAfter(text, sentence, t.Number.Span.EndToken);
@@ -71,6 +72,7 @@ public sealed class TollFinder
                 used.Add((s.VictimStart, s.VictimEnd));
                 // "38 people were hurt, including 12 police officers": a part of the count, told after it.
                 if (parts.Count < 2) AddPart(text, cues, sentence, whole, s.End, found, used);
+                if (parts.Count < 2) AddEarlier(text, sentence, whole, s.End, found, used);
                 // "with 25 killed in Thailand and 15 in Cambodia": the count told place by place, the verb left out after the first.
                 if (parts.Count >= 2 || PlaceAfter(text, sentence, s.End) is not { } placed) continue;
                 for (var next = NextByPlace(text, sentence, placed); next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))
@@ -171,6 +173,31 @@ public sealed class TollFinder
         var words = text.Span(part.Number.Span.StartToken, part.End);
         found.Add(toll with { Min = part.Number.Min, Max = part.Number.Max, Span = words, Victims = words });
         used.Add((part.Number.Span.StartToken, part.End));
+    }
+
+    /// <summary>
+    /// "The death toll stood at 51 on Monday, up from 37 on Saturday", "…has risen to 63, up from 41 a day earlier": the count
+    /// a toll is compared with (", up from", ", down from" within a few words after its number) is the same toll at an
+    /// earlier day, a toll of its own as of the day the aside names (null when it names none, never the article's day).
+    /// </summary>
+    private static void AddEarlier(AnnotatedText text, TokenSpan sentence, Toll toll, int after, List<Toll> found, List<(int Start, int End)> used)
+    {
+        for (var k = after; k + 3 < sentence.EndToken && k - after <= 6; k++)
+        {
+            if (text.WordOf(k) != ",") continue;
+            if (text.WordOf(k + 1).ToLowerInvariant() is not ("up" or "down") || !text.WordOf(k + 2).Equals("from", StringComparison.OrdinalIgnoreCase)) return;
+            var numbers = text.NumbersStartingIn(k + 3, k + 4);
+            if (numbers.Length == 0 || numbers[0] is not { } n || n.Span.EndToken > sentence.EndToken) return;
+            if (used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) return;
+            // The aside runs to the next comma or the sentence's end; a one-day time inside it is the earlier count's day.
+            var end = n.Span.EndToken;
+            while (end < sentence.EndToken && text.WordOf(end) is not ("," or ";" or "." or "—" or "–")) end++;
+            var day = text.Times.FirstOrDefault(t => t.Span.StartToken >= n.Span.EndToken && t.Span.EndToken <= end && t.Precision == TimePrecision.Day && t.Start is not null && t.Start == t.End);
+            DateOnly? asOf = day?.End is { } d && (toll.AsOf is not { } later || d < later) ? d : null;
+            found.Add(toll with { Min = n.Min, Max = n.Max, Span = text.Span(k + 1, end), Victims = null, AsOf = asOf });
+            used.Add((n.Span.StartToken, n.Span.EndToken));
+            return;
+        }
     }
 
     /// <summary>"19 in Thailand": the end of the country or place named by "in" right after a toll's number; null when none is.</summary>
@@ -503,6 +530,11 @@ public sealed class TollFinder
             var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
             var governor = text.HeadOf(timeHead);
             if (governor >= 0 && (governor == head || SyntaxScope.IsAncestor(text, governor, head))) return t.End;
+            // "The death toll has reached 88, while 230 others were wounded, officials said on Monday": the day of the verb of
+            // saying the parse hangs beside the count's clause (parataxis, or a "conj" after it) dates the count as it would the clause it governs,
+            // also when it hangs from a clause inside the count's ("while 230 others were wounded").
+            if (governor >= 0 && governor > head && text.RelationOf(governor) is "parataxis" or "conj" && SyntaxActors.IsSpeechVerb(text, governor) && text.HeadOf(governor) is var said and >= 0
+                && (said == head || SyntaxScope.IsAncestor(text, said, head) || SyntaxScope.IsAncestor(text, head, said))) return t.End;
         }
         return null;
     }

@@ -241,7 +241,7 @@ public sealed partial class EventReader
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger));
             if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsWhereVictimsWereTaken(text, sentence, p.Span)
-                || IsWhereSomethingWasSent(text, sentence, p.Span)) continue;
+                || trigger.Entry.Type != PloverType.Mobilize && IsWhereSomethingWasSent(text, sentence, p.Span)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
             // "the Black Sea port of Odesa": a sea describing a place named after it is not where it happened.
             if (p.Kind == PlaceKind.Sea && DescribesNamedArea(text, sentence, p.Span)) continue;
@@ -525,7 +525,8 @@ public sealed partial class EventReader
 
     /// <summary>
     /// "sent a protest note to Bishkek": a place a verb of sending (data/events/syntax-roles.txt @sending-verbs) takes with
-    /// "to" is where the thing sent went, not where the attack happened.
+    /// "to" is where the thing sent went, not where the attack happened; troops sent to a place (a deployment, MOBILIZE) go
+    /// where the event is, so the caller keeps that place for them.
     /// </summary>
     private static bool IsWhereSomethingWasSent(AnnotatedText text, TokenSpan sentence, TokenSpan place)
     {

@@ -25,6 +25,16 @@ public sealed class EventPlaceSpecTests
     }
 
     [Fact]
+    public void Troops_sent_to_a_place_are_deployed_there()
+    {
+        // A verb of sending's "to" place is not an attack's place ("sent a protest note to X"), but it is a deployment's.
+        var read = EventReader.Default.Read(StandardPipeline.Default.Process(
+            "Brazil will send 500 soldiers and helicopters to Haiti, the minister said.", new DateOnly(2025, 7, 8)));
+        var deployment = read.Events.First(e => e.Type == PloverType.Mobilize);
+        deployment.Location.ShouldNotBeNull().Country.ShouldBe("HT");
+    }
+
+    [Fact]
     public void The_spec_file_has_examples()
     {
         SpecFile.Load(Spec).Count.ShouldBeGreaterThanOrEqualTo(6);

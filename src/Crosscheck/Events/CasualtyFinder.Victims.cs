@@ -407,6 +407,8 @@ public sealed partial class CasualtyFinder
         // "seven people nationwide", "40 people overall": the count's extent, not part of the people.
         if (!first && ExtentAdverbs.Contains(w)) return false;
         if (pos is "DT" or "CD" or "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$" or "VBN" or "HYPH") return true;
+        // "Three wounded soldiers died": a participle of hurt the tagger took for a past verb still describes the plural after it.
+        if (!first && pos == "VBD" && InjuredParticiples.Contains(w) && text.PosOf(i + 1) is "NNS") return true;
         return w is "'s" or "’s" || w.Equals("both", StringComparison.OrdinalIgnoreCase) || w.Equals("all", StringComparison.OrdinalIgnoreCase);
     }
 

@@ -510,15 +510,21 @@ public sealed partial class EventReader
     /// "evacuated to the regional hospital in Ouahigouya", "airlifted to Kyiv": a town after a verb that moves victims
     /// (data/events/syntax-roles.txt @moving-verbs) and "to", with at most a few words of the destination between and no
     /// comma, is where the victims were taken, not where the attack happened ("rockets struck the hospital in Surin" is
-    /// placed at Surin: the hospital there was the target).
+    /// placed at Surin: the hospital there was the target). So is a town after a victim's later death and a place of care
+    /// ("died in hospital in Osh": @later-death-verbs, @care-nouns).
     /// </summary>
     private static bool IsWhereVictimsWereTaken(AnnotatedText text, TokenSpan sentence, TokenSpan place)
     {
+        var care = false;
         for (var i = place.StartToken - 1; i > sentence.StartToken && place.StartToken - i <= 6; i--)
         {
             var word = text.WordOf(i);
             if (word is "," or ";" or ":") return false;
-            if (word.Equals("to", StringComparison.OrdinalIgnoreCase)) return RoleWords.MovingVerbs.Contains(text.WordOf(i - 1).ToLowerInvariant());
+            if (word.Equals("to", StringComparison.OrdinalIgnoreCase) && RoleWords.MovingVerbs.Contains(text.WordOf(i - 1).ToLowerInvariant())) return true;
+            // "three wounded soldiers died in hospital in Osh": where they died of their wounds.
+            care |= RoleWords.CareNouns.Contains(word.ToLowerInvariant());
+            if (care && RoleWords.LaterDeathVerbs.Contains(word.ToLowerInvariant())) return true;
+            if (word.Equals("to", StringComparison.OrdinalIgnoreCase)) return false;
         }
         return false;
     }

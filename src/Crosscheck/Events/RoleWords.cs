@@ -50,6 +50,12 @@ internal static class RoleWords
     /// <summary>Verbs that move victims ("evacuated", "airlifted"): a town after one and "to" is where they went.</summary>
     public static FrozenSet<string> MovingVerbs => Section("moving-verbs");
 
+    /// <summary>Verbs of a victim's later death ("died in hospital in X"): with a care noun before a town, it is where they died.</summary>
+    public static FrozenSet<string> LaterDeathVerbs => Section("later-death-verbs");
+
+    /// <summary>Places of care ("hospital", "clinic").</summary>
+    public static FrozenSet<string> CareNouns => Section("care-nouns");
+
     /// <summary>Verbs of sending: a place one takes with "to" is where the thing went ("sent a note to X").</summary>
     public static FrozenSet<string> SendingVerbs => Section("sending-verbs");
 

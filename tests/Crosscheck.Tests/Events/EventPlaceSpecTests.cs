@@ -35,6 +35,14 @@ public sealed class EventPlaceSpecTests
     }
 
     [Fact]
+    public void The_town_where_the_wounded_later_died_is_not_the_attacks()
+    {
+        var read = EventReader.Default.Read(StandardPipeline.Default.Process(
+            "Three wounded soldiers died in hospital in Mykolaiv on Monday after the shelling of their post last week.", new DateOnly(2025, 7, 8)));
+        read.Events.Where(e => e.Type == PloverType.Assault).ShouldAllBe(e => e.Location == null || e.Location.Span.Text != "Mykolaiv");
+    }
+
+    [Fact]
     public void The_spec_file_has_examples()
     {
         SpecFile.Load(Spec).Count.ShouldBeGreaterThanOrEqualTo(6);

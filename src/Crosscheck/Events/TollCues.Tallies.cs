@@ -57,7 +57,7 @@ public sealed partial class TollCues
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
                 // "the toll now exceeds 90", "topped 100": more than the number, with no upper bound.
                 if (IsExceeding(text, j) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
-                found.Add(new Tally(noun.Measure, i, n.Span.EndToken, n));
+                found.Add(new Tally(CountedAs(text, sentence, noun.Measure, n), i, n.Span.EndToken, n));
                 i = n.Span.EndToken - 1;
                 break;
             }
@@ -147,6 +147,14 @@ public sealed partial class TollCues
         }
         return null;
     }
+
+    /// <summary>
+    /// "Casualties stand at 12 killed and 30 wounded": a count of casualties whose number a word that counts the dead or
+    /// the hurt follows counts those alone; any other measure stays.
+    /// </summary>
+    private TollMeasure CountedAs(AnnotatedText text, TokenSpan sentence, TollMeasure measure, NumberMention n) =>
+        measure == TollMeasure.Casualties && n.Span.EndToken < sentence.EndToken && _counts.TryGetValue(text.WordOf(n.Span.EndToken), out var counted)
+        && counted is TollMeasure.Killed or TollMeasure.Injured ? counted : measure;
 
     private static bool IsAuxiliary(string word) => word.ToLowerInvariant() is "has" or "have" or "had" or "been" or "is" or "are" or "was" or "were" or "'s" or "’s";
 

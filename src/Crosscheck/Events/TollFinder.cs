@@ -467,10 +467,30 @@ public sealed class TollFinder
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return LastDayOfSpan(text, sentence, t) ?? t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
+        // "the civilian toll for June alone was 64": a toll "for" a past month sums up that month.
+        if (ForPastMonth(text, start, end)) return null;
         // "September was the deadliest month, with 310 killed": a count over a past month named bare as its subject.
         if (cues.PastSpanSubject(text, sentence, start, end) is not null) return null;
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
         return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
+    }
+
+    /// <summary>
+    /// "the toll for June alone", "the count for the month of June": "for" and a full month name other than the article's
+    /// within a toll's words; the recognizer leaves a bare month after "for" to context, and news names a month past.
+    /// </summary>
+    private static bool ForPastMonth(AnnotatedText text, int start, int end)
+    {
+        for (var k = start; k + 1 < end; k++)
+        {
+            if (!text.WordOf(k).Equals("for", StringComparison.OrdinalIgnoreCase)) continue;
+            var m = k + 1;
+            if (m + 3 < end && text.WordOf(m).Equals("the", StringComparison.OrdinalIgnoreCase) && text.WordOf(m + 1).Equals("month", StringComparison.OrdinalIgnoreCase)
+                && text.WordOf(m + 2).Equals("of", StringComparison.OrdinalIgnoreCase)) m += 3;
+            var word = text.WordOf(m);
+            if (Lexicon.MonthOf(word) is var month and > 0 && Lexicon.IsFullMonthName(word) && (text.Published is not { } published || month != published.Month)) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -59,6 +59,12 @@ public sealed partial class TollCues
                 if (IsExceeding(text, j) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
                 found.Add(new Tally(CountedAs(text, sentence, noun.Measure, n), i, n.Span.EndToken, n));
                 i = n.Span.EndToken - 1;
+                // "stood at 40 on Saturday and rose to 46 on Sunday": the same toll's later count, told by a second verb.
+                for (var later = Later(text, sentence, found[^1]); later is { } l; later = Later(text, sentence, l))
+                {
+                    found.Add(l);
+                    i = l.End - 1;
+                }
                 break;
             }
         }
@@ -146,6 +152,33 @@ public sealed partial class TollCues
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// "stood at 40 on Saturday and rose to 46 on Sunday": after a tally's number (and the words of its day, if any), "and"
+    /// and a verb of change with its link word and a number give the same toll's later count, a tally of its own from the
+    /// verb, <see cref="Tally.Later"/>; null when the words after the tally are not that.
+    /// </summary>
+    private Tally? Later(AnnotatedText text, TokenSpan sentence, Tally first)
+    {
+        var k = first.Number.Span.EndToken;
+        // Past the first count's day ("on Saturday", "by late Friday"): only words of a time.
+        while (k < sentence.EndToken && k - first.Number.Span.EndToken < 6 && !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase))
+        {
+            var at = k;
+            if (!text.Times.Any(t => t.Span.StartToken <= at && at < t.Span.EndToken) && text.WordOf(k).ToLowerInvariant() is not ("on" or "by" or "as" or "of" or "late" or "early")) return null;
+            k++;
+        }
+        if (k >= sentence.EndToken || !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase)) return null;
+        var v = k + 1;
+        // "and has since risen to 13": past auxiliaries and adverbs, "since" among them.
+        while (v < sentence.EndToken && v - k < 4 && (text.PosOf(v) is "RB" || IsAuxiliary(text.WordOf(v)) || text.WordOf(v).Equals("since", StringComparison.OrdinalIgnoreCase))) v++;
+        if (v + 1 >= sentence.EndToken || !IsChangeVerb(text, v)) return null;
+        var n = RiseBy(text, v + 1) ?? UpTo(text, v)
+            ?? (_links.Contains(text.WordOf(v + 1)) ? NumberStartingAt(text, v + 2) : NumberStartingAt(text, v + 1));
+        if (n is not { } number || !CountsPeopleOrNothing(number)) return null;
+        if (IsExceeding(text, v) && number.Max is { } max && max == number.Min) number = number with { Min = decimal.Floor(number.Min) == number.Min ? number.Min + 1 : number.Min, Max = null };
+        return new Tally(first.Measure, v, number.Span.EndToken, number, Later: true);
     }
 
     /// <summary>

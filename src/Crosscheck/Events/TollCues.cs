@@ -141,8 +141,11 @@ public sealed partial class TollCues
         return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans);
     }
 
-    /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
-    internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number);
+    /// <summary>
+    /// A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83"); <c>Later</c> when it
+    /// is a tally's later count told by a second verb ("… and rose to 46 on Sunday"), its words starting at that verb.
+    /// </summary>
+    internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number, bool Later = false);
 
     /// <summary>
     /// A cue found near a count: its words, whether it names where the count starts ("since …"), and whether the count

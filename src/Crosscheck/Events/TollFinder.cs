@@ -37,7 +37,11 @@ public sealed class TollFinder
             {
                 var cue = cues.CueNear(text, sentence, t.Start, t.End, tallies);
                 if (cue is not { Since: true } && cues.SinceInside(text, t) is { } inside) cue = inside;
+                // "… and has since risen to 13": "since" as the adverb of the later count's verb names no start.
+                if (t.Later && cue is { Since: true } adverb && adverb.End == t.Start) cue = null;
                 var tally = Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue);
+                // "… and rose to 46 on Sunday": a later count stands at its own day, not at the earlier one's.
+                if (t.Later) tally = tally with { AsOf = DayRightAfter(text, sentence, t.End) ?? text.Published };
                 found.Add(tally);
                 used.Add((t.Start, t.End));
                 // "the death toll had risen to 23 by late Thursday, 19 of them civilians": a part of the tally, as of its day.
@@ -473,6 +477,18 @@ public sealed class TollFinder
         if (cues.PastSpanSubject(text, sentence, start, end) is not null) return null;
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
         return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
+    }
+
+    /// <summary>"46 on Sunday", "46 by late Sunday": a single day (not after the article's) within two words after a count; null when none is.</summary>
+    private static DateOnly? DayRightAfter(AnnotatedText text, TokenSpan sentence, int end)
+    {
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < end || t.Span.StartToken > end + 2 || t.Span.EndToken > sentence.EndToken || t.Precision != TimePrecision.Day || t.Start != t.End || t.End is not { } day) continue;
+            if (text.Published is { } published && day > published) continue;
+            return day;
+        }
+        return null;
     }
 
     /// <summary>

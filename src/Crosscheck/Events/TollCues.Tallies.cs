@@ -148,7 +148,7 @@ public sealed partial class TollCues
         {
             for (var k = i + 2; k <= link; k++)
             {
-                if (IsChangeVerb(text, k)) return (k, measure);
+                if (IsChangeVerb(text, k) || ChangeTakenForNoun(text, sentence, k)) return (k, measure);
             }
         }
         return null;
@@ -188,6 +188,14 @@ public sealed partial class TollCues
     private TollMeasure CountedAs(AnnotatedText text, TokenSpan sentence, TollMeasure measure, NumberMention n) =>
         measure == TollMeasure.Casualties && n.Span.EndToken < sentence.EndToken && _counts.TryGetValue(text.WordOf(n.Span.EndToken), out var counted)
         && counted is TollMeasure.Killed or TollMeasure.Injured ? counted : measure;
+
+    /// <summary>
+    /// "Casualties from the shelling stand at 44": a verb of change or level the tagger took for a noun (after another
+    /// noun), told as one by the link word and the number right after it.
+    /// </summary>
+    private bool ChangeTakenForNoun(AnnotatedText text, TokenSpan sentence, int k) =>
+        text.PosOf(k) is "NN" or "NNS" && k + 2 < sentence.EndToken && _links.Contains(text.WordOf(k + 1)) && NumberStartingAt(text, k + 2) is not null
+        && _changes.Contains(Lemmas.Of(text.WordOf(k), text.PosOf(k) == "NNS" ? "VBZ" : "VBP"));
 
     private static bool IsAuxiliary(string word) => word.ToLowerInvariant() is "has" or "have" or "had" or "been" or "is" or "are" or "was" or "were" or "'s" or "’s";
 
@@ -245,10 +253,11 @@ public sealed partial class TollCues
         // "… clashes between police and miners in the town …": "and" between two nouns joins them within the phrase.
         while (j < sentence.EndToken && j - after <= 14 && (text.PosOf(j) is "IN" or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS" or "PRP$" or "HYPH" || text.PosOf(j) is "VBG" && text.PosOf(j - 1) is "IN"
                 || text.PosOf(j) is "CC" && text.PosOf(j - 1) is "NN" or "NNS" or "NNP" or "NNPS" && j + 1 < sentence.EndToken && text.PosOf(j + 1) is "NN" or "NNS" or "NNP" or "NNPS" or "DT" or "JJ")
-            && !ClauseBreaks.Contains(text.WordOf(j)) && !text.WordOf(j).Equals("that", StringComparison.OrdinalIgnoreCase)) j++;
+            && !ClauseBreaks.Contains(text.WordOf(j)) && !text.WordOf(j).Equals("that", StringComparison.OrdinalIgnoreCase) && !ChangeTakenForNoun(text, sentence, j)) j++;
         for (var k = j; k + 1 < sentence.EndToken && k - j < 5; k++)
         {
             if ((_links.Contains(text.WordOf(k)) || IsChangeVerb(text, k)) && NumberStartingAt(text, k + 1) is not null || UpTo(text, k) is not null) return k;
+            if (ChangeTakenForNoun(text, sentence, k)) continue;
             // "has gone up to 21": a verb's particle goes with it.
             if (text.PosOf(k) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD" or "TO" or "RP")) return null;
         }

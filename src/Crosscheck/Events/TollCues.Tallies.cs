@@ -13,7 +13,9 @@ public sealed partial class TollCues
         {
             // "Among the dead were two children": some of the dead, no count of them all.
             if (i > sentence.StartToken && text.WordOf(i - 1).Equals("among", StringComparison.OrdinalIgnoreCase)) continue;
-            if ((NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i) ?? ChangedCount(text, sentence, i)) is not { } noun) continue;
+            var loss = _losses.Contains(text.WordOf(i));
+            if ((NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i) ?? ChangedCount(text, sentence, i)
+                ?? (loss ? (i + 1, TollMeasure.Casualties) : null)) is not { } noun) continue;
             // "The strikes bring to at least 57 the number of people killed": the number shifted before its toll noun.
             if (ShiftedNumber(text, sentence, i) is { } shifted)
             {
@@ -57,6 +59,8 @@ public sealed partial class TollCues
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
                 // "the toll now exceeds 90", "topped 100": more than the number, with no upper bound.
                 if (IsExceeding(text, j) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
+                // "put its losses at 22 soldiers dead": a word of losses tallies only the dead or the hurt its number is told as.
+                if (loss && CountWordAfter(text, sentence, n) is null) break;
                 found.Add(new Tally(CountedAs(text, sentence, noun.Measure, n), i, n.Span.EndToken, n));
                 i = n.Span.EndToken - 1;
                 // "stood at 40 on Saturday and rose to 46 on Sunday": the same toll's later count, told by a second verb.
@@ -186,8 +190,18 @@ public sealed partial class TollCues
     /// the hurt follows counts those alone; any other measure stays.
     /// </summary>
     private TollMeasure CountedAs(AnnotatedText text, TokenSpan sentence, TollMeasure measure, NumberMention n) =>
-        measure == TollMeasure.Casualties && n.Span.EndToken < sentence.EndToken && _counts.TryGetValue(text.WordOf(n.Span.EndToken), out var counted)
-        && counted is TollMeasure.Killed or TollMeasure.Injured ? counted : measure;
+        measure == TollMeasure.Casualties && CountWordAfter(text, sentence, n) is { } counted ? counted : measure;
+
+    /// <summary>
+    /// "12 killed", "22 soldiers dead": the measure of a word that counts the dead or the hurt right after a number, past
+    /// the people it names ("soldiers", one of the data file's own words or a plural noun); null when none follows.
+    /// </summary>
+    private TollMeasure? CountWordAfter(AnnotatedText text, TokenSpan sentence, NumberMention n)
+    {
+        var k = n.Span.EndToken;
+        if (k + 1 < sentence.EndToken && !_counts.ContainsKey(text.WordOf(k)) && (_ownVictims.Contains(text.WordOf(k)) || PersonNouns.Contains(text.WordOf(k)))) k++;
+        return k < sentence.EndToken && _counts.TryGetValue(text.WordOf(k), out var counted) && counted is TollMeasure.Killed or TollMeasure.Injured ? counted : null;
+    }
 
     /// <summary>
     /// "Casualties from the shelling stand at 44": a verb of change or level the tagger took for a noun (after another

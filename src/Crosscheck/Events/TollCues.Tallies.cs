@@ -13,7 +13,9 @@ public sealed partial class TollCues
         {
             // "Among the dead were two children": some of the dead, no count of them all.
             if (i > sentence.StartToken && text.WordOf(i - 1).Equals("among", StringComparison.OrdinalIgnoreCase)) continue;
-            if ((NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i) ?? ChangedCount(text, sentence, i)) is not { } noun) continue;
+            var loss = _losses.Contains(text.WordOf(i));
+            if ((NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i) ?? ChangedCount(text, sentence, i)
+                ?? (loss ? (i + 1, TollMeasure.Casualties) : null)) is not { } noun) continue;
             // "The strikes bring to at least 57 the number of people killed": the number shifted before its toll noun.
             if (ShiftedNumber(text, sentence, i) is { } shifted)
             {
@@ -57,8 +59,16 @@ public sealed partial class TollCues
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
                 // "the toll now exceeds 90", "topped 100": more than the number, with no upper bound.
                 if (IsExceeding(text, j) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
-                found.Add(new Tally(noun.Measure, i, n.Span.EndToken, n));
+                // "put its losses at 22 soldiers dead": a word of losses tallies only the dead or the hurt its number is told as.
+                if (loss && CountWordAfter(text, sentence, n) is null) break;
+                found.Add(new Tally(CountedAs(text, sentence, noun.Measure, n), i, n.Span.EndToken, n));
                 i = n.Span.EndToken - 1;
+                // "stood at 40 on Saturday and rose to 46 on Sunday": the same toll's later count, told by a second verb.
+                for (var later = Later(text, sentence, found[^1]); later is { } l; later = Later(text, sentence, l))
+                {
+                    found.Add(l);
+                    i = l.End - 1;
+                }
                 break;
             }
         }
@@ -142,11 +152,64 @@ public sealed partial class TollCues
         {
             for (var k = i + 2; k <= link; k++)
             {
-                if (IsChangeVerb(text, k)) return (k, measure);
+                if (IsChangeVerb(text, k) || ChangeTakenForNoun(text, sentence, k)) return (k, measure);
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// "stood at 40 on Saturday and rose to 46 on Sunday": after a tally's number (and the words of its day, if any), "and"
+    /// and a verb of change with its link word and a number give the same toll's later count, a tally of its own from the
+    /// verb, <see cref="Tally.Later"/>; null when the words after the tally are not that.
+    /// </summary>
+    private Tally? Later(AnnotatedText text, TokenSpan sentence, Tally first)
+    {
+        var k = first.Number.Span.EndToken;
+        // Past the first count's day ("on Saturday", "by late Friday"): only words of a time.
+        while (k < sentence.EndToken && k - first.Number.Span.EndToken < 6 && !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase))
+        {
+            var at = k;
+            if (!text.Times.Any(t => t.Span.StartToken <= at && at < t.Span.EndToken) && text.WordOf(k).ToLowerInvariant() is not ("on" or "by" or "as" or "of" or "late" or "early")) return null;
+            k++;
+        }
+        if (k >= sentence.EndToken || !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase)) return null;
+        var v = k + 1;
+        // "and has since risen to 13": past auxiliaries and adverbs, "since" among them.
+        while (v < sentence.EndToken && v - k < 4 && (text.PosOf(v) is "RB" || IsAuxiliary(text.WordOf(v)) || text.WordOf(v).Equals("since", StringComparison.OrdinalIgnoreCase))) v++;
+        if (v + 1 >= sentence.EndToken || !IsChangeVerb(text, v)) return null;
+        var n = RiseBy(text, v + 1) ?? UpTo(text, v)
+            ?? (_links.Contains(text.WordOf(v + 1)) ? NumberStartingAt(text, v + 2) : NumberStartingAt(text, v + 1));
+        if (n is not { } number || !CountsPeopleOrNothing(number)) return null;
+        if (IsExceeding(text, v) && number.Max is { } max && max == number.Min) number = number with { Min = decimal.Floor(number.Min) == number.Min ? number.Min + 1 : number.Min, Max = null };
+        return new Tally(first.Measure, v, number.Span.EndToken, number, Later: true);
+    }
+
+    /// <summary>
+    /// "Casualties stand at 12 killed and 30 wounded": a count of casualties whose number a word that counts the dead or
+    /// the hurt follows counts those alone; any other measure stays.
+    /// </summary>
+    private TollMeasure CountedAs(AnnotatedText text, TokenSpan sentence, TollMeasure measure, NumberMention n) =>
+        measure == TollMeasure.Casualties && CountWordAfter(text, sentence, n) is { } counted ? counted : measure;
+
+    /// <summary>
+    /// "12 killed", "22 soldiers dead": the measure of a word that counts the dead or the hurt right after a number, past
+    /// the people it names ("soldiers", one of the data file's own words or a plural noun); null when none follows.
+    /// </summary>
+    private TollMeasure? CountWordAfter(AnnotatedText text, TokenSpan sentence, NumberMention n)
+    {
+        var k = n.Span.EndToken;
+        if (k + 1 < sentence.EndToken && !_counts.ContainsKey(text.WordOf(k)) && (_ownVictims.Contains(text.WordOf(k)) || PersonNouns.Contains(text.WordOf(k)))) k++;
+        return k < sentence.EndToken && _counts.TryGetValue(text.WordOf(k), out var counted) && counted is TollMeasure.Killed or TollMeasure.Injured ? counted : null;
+    }
+
+    /// <summary>
+    /// "Casualties from the shelling stand at 44": a verb of change or level the tagger took for a noun (after another
+    /// noun), told as one by the link word and the number right after it.
+    /// </summary>
+    private bool ChangeTakenForNoun(AnnotatedText text, TokenSpan sentence, int k) =>
+        text.PosOf(k) is "NN" or "NNS" && k + 2 < sentence.EndToken && _links.Contains(text.WordOf(k + 1)) && NumberStartingAt(text, k + 2) is not null
+        && _changes.Contains(Lemmas.Of(text.WordOf(k), text.PosOf(k) == "NNS" ? "VBZ" : "VBP"));
 
     private static bool IsAuxiliary(string word) => word.ToLowerInvariant() is "has" or "have" or "had" or "been" or "is" or "are" or "was" or "were" or "'s" or "’s";
 
@@ -204,10 +267,11 @@ public sealed partial class TollCues
         // "… clashes between police and miners in the town …": "and" between two nouns joins them within the phrase.
         while (j < sentence.EndToken && j - after <= 14 && (text.PosOf(j) is "IN" or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS" or "PRP$" or "HYPH" || text.PosOf(j) is "VBG" && text.PosOf(j - 1) is "IN"
                 || text.PosOf(j) is "CC" && text.PosOf(j - 1) is "NN" or "NNS" or "NNP" or "NNPS" && j + 1 < sentence.EndToken && text.PosOf(j + 1) is "NN" or "NNS" or "NNP" or "NNPS" or "DT" or "JJ")
-            && !ClauseBreaks.Contains(text.WordOf(j)) && !text.WordOf(j).Equals("that", StringComparison.OrdinalIgnoreCase)) j++;
+            && !ClauseBreaks.Contains(text.WordOf(j)) && !text.WordOf(j).Equals("that", StringComparison.OrdinalIgnoreCase) && !ChangeTakenForNoun(text, sentence, j)) j++;
         for (var k = j; k + 1 < sentence.EndToken && k - j < 5; k++)
         {
             if ((_links.Contains(text.WordOf(k)) || IsChangeVerb(text, k)) && NumberStartingAt(text, k + 1) is not null || UpTo(text, k) is not null) return k;
+            if (ChangeTakenForNoun(text, sentence, k)) continue;
             // "has gone up to 21": a verb's particle goes with it.
             if (text.PosOf(k) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD" or "TO" or "RP")) return null;
         }

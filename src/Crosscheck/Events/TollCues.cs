@@ -54,11 +54,13 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _series;
     private readonly FrozenSet<string> _divisions;
     private readonly FrozenSet<string> _spans;
+    private readonly FrozenSet<string> _losses;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans)
+        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses)
     {
+        _losses = losses.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _spans = spans.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _divisions = divisions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _series = series.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -104,6 +106,7 @@ public sealed partial class TollCues
         var series = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var divisions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var spans = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var losses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -131,18 +134,22 @@ public sealed partial class TollCues
                 case "series": series.Add(words[0]); break;
                 case "division": divisions.Add(words[0]); break;
                 case "span": spans.Add(words[0]); break;
+                case "loss": losses.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division or span");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span or loss");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses);
     }
 
-    /// <summary>A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83").</summary>
-    internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number);
+    /// <summary>
+    /// A tally: a toll noun and the number behind its link word ("the toll has climbed to at least 83"); <c>Later</c> when it
+    /// is a tally's later count told by a second verb ("… and rose to 46 on Sunday"), its words starting at that verb.
+    /// </summary>
+    internal readonly record struct Tally(TollMeasure Measure, int Start, int End, NumberMention Number, bool Later = false);
 
     /// <summary>
     /// A cue found near a count: its words, whether it names where the count starts ("since …"), and whether the count

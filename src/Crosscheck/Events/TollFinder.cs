@@ -37,7 +37,11 @@ public sealed class TollFinder
             {
                 var cue = cues.CueNear(text, sentence, t.Start, t.End, tallies);
                 if (cue is not { Since: true } && cues.SinceInside(text, t) is { } inside) cue = inside;
+                // "… and has since risen to 13": "since" as the adverb of the later count's verb names no start.
+                if (t.Later && cue is { Since: true } adverb && adverb.End == t.Start) cue = null;
                 var tally = Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue);
+                // "… and rose to 46 on Sunday": a later count stands at its own day, not at the earlier one's.
+                if (t.Later) tally = tally with { AsOf = DayRightAfter(text, sentence, t.End) ?? text.Published };
                 found.Add(tally);
                 used.Add((t.Start, t.End));
                 // "the death toll had risen to 23 by late Thursday, 19 of them civilians": a part of the tally, as of its day.
@@ -467,10 +471,42 @@ public sealed class TollFinder
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return LastDayOfSpan(text, sentence, t) ?? t.End;
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
+        // "the civilian toll for June alone was 64": a toll "for" a past month sums up that month.
+        if (ForPastMonth(text, start, end)) return null;
         // "September was the deadliest month, with 310 killed": a count over a past month named bare as its subject.
         if (cues.PastSpanSubject(text, sentence, start, end) is not null) return null;
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
         return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
+    }
+
+    /// <summary>"46 on Sunday", "46 by late Sunday": a single day (not after the article's) within two words after a count; null when none is.</summary>
+    private static DateOnly? DayRightAfter(AnnotatedText text, TokenSpan sentence, int end)
+    {
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < end || t.Span.StartToken > end + 2 || t.Span.EndToken > sentence.EndToken || t.Precision != TimePrecision.Day || t.Start != t.End || t.End is not { } day) continue;
+            if (text.Published is { } published && day > published) continue;
+            return day;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "the toll for June alone", "the count for the month of June": "for" and a full month name other than the article's
+    /// within a toll's words; the recognizer leaves a bare month after "for" to context, and news names a month past.
+    /// </summary>
+    private static bool ForPastMonth(AnnotatedText text, int start, int end)
+    {
+        for (var k = start; k + 1 < end; k++)
+        {
+            if (!text.WordOf(k).Equals("for", StringComparison.OrdinalIgnoreCase)) continue;
+            var m = k + 1;
+            if (m + 3 < end && text.WordOf(m).Equals("the", StringComparison.OrdinalIgnoreCase) && text.WordOf(m + 1).Equals("month", StringComparison.OrdinalIgnoreCase)
+                && text.WordOf(m + 2).Equals("of", StringComparison.OrdinalIgnoreCase)) m += 3;
+            var word = text.WordOf(m);
+            if (Lexicon.MonthOf(word) is var month and > 0 && Lexicon.IsFullMonthName(word) && (text.Published is not { } published || month != published.Month)) return true;
+        }
+        return false;
     }
 
     /// <summary>

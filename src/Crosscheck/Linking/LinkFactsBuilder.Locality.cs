@@ -13,6 +13,8 @@ public static partial class LinkFactsBuilder
     internal static string? LocalityOf(AnnotatedText text, EventMention e)
     {
         var words = e.Evidence;
+        // A title-case headline's capitals ("Civilians Killed in Border Fighting") name nothing.
+        if (words.Length == 0 || EventReader.TitleCaseLine(text, words)) return null;
         for (var i = Math.Max(words.StartToken, 1); i + 1 < words.EndToken; i++)
         {
             // The preposition as written in lower case: a title-case headline's "Attack On Border Village" names no place.
@@ -20,13 +22,14 @@ public static partial class LinkFactsBuilder
             if (link.Length == 0 || !char.IsLower(link[0])) continue;
             var linked = link == "in" || LocalityLinks.Contains(text.WordOf(i - 1) + " " + link);
             if (!linked || NameAfter(text, i + 1, words.EndToken) is not { } end) continue;
-            if (Known(text, i + 1, end)) continue;
-            return text.Span(i + 1, end).Text;
+            var name = text.Span(i + 1, end);
+            if (Known(text, i + 1, end) || EventReader.DivisionSpeltOtherwise(text, name.Text)) continue;
+            return name.Text;
         }
         return null;
     }
 
-    /// <summary>The end of a capitalised name starting at <paramref name="start"/> ("Kok-Tash", "Ban Nong Ya"); null when none starts there.</summary>
+    /// <summary>The end of a capitalised name starting at <paramref name="start"/> ("Kok-Tash", "Ban Nong Ya", "Hill 350"); null when none starts there.</summary>
     private static int? NameAfter(AnnotatedText text, int start, int limit)
     {
         var end = start;
@@ -34,10 +37,14 @@ public static partial class LinkFactsBuilder
         {
             var w = text.WordOf(end);
             if (w.Length > 0 && char.IsUpper(w[0]) && w.Any(char.IsLower)) end++;
+            // A number that is part of the name ("Hill 350").
+            else if (end > start && w.Length > 0 && w.All(char.IsAsciiDigit)) end++;
             // A hyphen inside the name, written without spaces ("Kok-Tash" as three tokens).
             else if (w == "-" && end > start && end + 1 < limit && text.EndOf(end - 1) == text.StartOf(end) && text.StartOf(end + 1) == text.EndOf(end)) end++;
             else break;
         }
+        // "Urgun District" is Urgun: the area noun, capitalised or not, is no part of the name.
+        while (end - 1 > start && RoleWords.AreaNouns.Contains(text.WordOf(end - 1).ToLowerInvariant())) end--;
         return end > start && text.Span(start, end).Text.Length >= 3 ? end : null;
     }
 

@@ -51,4 +51,18 @@ public class UnknownPlaceTests
         toll.Id.ShouldBe(kokTash.Id);
         kokTash.Links.ShouldContain(l => l.Reason.Contains("same place Kok-Tash", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_short_report_of_the_village_finds_its_attack_in_another_story()
+    {
+        var brief = Facts("kok-tash-brief", "Valley Herald", "2025-04-16",
+            "The death toll from Tuesday's rocket attack on Kok-Tash in Kyrgyzstan has risen to five, health officials said on Wednesday.");
+        var attack = Facts("kok-tash-ambassador", "Steppe Wire", "2025-04-15",
+            "Tajik troops fired rockets at the village of Kok-Tash in Batken region on Tuesday, killing three civilians, Kyrgyz officials said.\n\n"
+            + "The Kyrgyz foreign ministry summoned the Tajik ambassador in Bishkek.");
+        var record = Link(attack, AkSai, brief);
+        var link = CrossDocumentLinkerTests.IncidentWith(record, attack, "rockets").Links.Single(l => brief.Events.Any(e => e.Id == l.Event));
+        link.Reason.ShouldContain("same place Kok-Tash");
+        link.Reason.ShouldContain("reported in another story");
+    }
 }

@@ -282,6 +282,24 @@ public sealed partial class EventReader
         return null;
     }
 
+    /// <summary>
+    /// Whether a name no gazetteer holds is a first-level division of one of the document's countries spelt another way
+    /// ("Oddar Meanchey" for GeoNames' "Ŏtâr Méanchey"), by its consonant skeleton: a known place, not an unknown village.
+    /// </summary>
+    internal static bool DivisionSpeltOtherwise(AnnotatedText text, string name)
+    {
+        var skeleton = Skeleton(WithoutDivisionNoun(name));
+        if (skeleton.Length < 4) return false;
+        foreach (var c in DocumentCountries(text))
+        {
+            if (DivisionBySkeleton.Value.TryGetValue(c + "|" + skeleton, out var d) && d is not null) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the span's sentence is a title-case line (a headline's capitals name nothing).</summary>
+    internal static bool TitleCaseLine(AnnotatedText text, TokenSpan span) => InTitleCaseLine(text, span);
+
     /// <summary>Whether the span's sentence is a title-case line: four or more words of four letters or more, nearly all capitalized.</summary>
     private static bool InTitleCaseLine(AnnotatedText text, TokenSpan span)
     {

@@ -466,6 +466,13 @@ public sealed partial class CrossDocumentLinker
         {
             // "Fighting in Thailand killed two on Monday" on a day of several attacks there: the one its own report places,
             // else it cannot say which, and stays a mention.
+            // One whose reports name the unknown village its words name ("the shelling of Ak-Sai") is the one.
+            var byLocality = fitting.Where(x => x.Match.Shared.HasFlag(IncidentMatcher.SharedFacts.Place)).ToList();
+            if (ev.Locality is not null && byLocality.Count == 1)
+            {
+                var (at, fit, apart) = byLocality[0];
+                return (at, fit.Score, apart ? fit.Reason + "; reported in another story" : fit.Reason, fit.Event);
+            }
             var own = fitting.Where(x => x.Incident.Events.Any(e => e.Document == ev.Document && !Unlocated(e))).ToList();
             // An attack of another report that fits better (its very day where its own report's is a day off) is the one.
             if (own.Count != 1 || fitting.Any(x => x.Match.Score > own[0].Match.Score)) return (null, 0, Undecided, null);

@@ -165,9 +165,18 @@ public static class IncidentMatcher
         var why = new StringBuilder("same type ").Append(PloverTypes.Name(a.Type)).Append(cls == ModalityClass.Factual ? " reported as fact" : " reported as ahead");
         var single = cls == ModalityClass.Factual && !a.Plural && !b.Plural;
 
-        if (a.Location is { } pa && b.Location is { } pb)
+        // A village the gazetteers lack, named by both reports ("the attack on Kok-Tash"), is one place; two such names
+        // are no agreement of place, whatever division the reader put both in.
+        var locality = SameLocality(a, b);
+        if (locality == true)
         {
-            if (SamePlace(pa, pb) && !NamesakesApart(pa, pb))
+            score += 0.3;
+            shared |= SharedFacts.Place;
+            why.Append("; same place ").Append(a.Locality);
+        }
+        else if (a.Location is { } pa && b.Location is { } pb)
+        {
+            if (locality is null && SamePlace(pa, pb) && !NamesakesApart(pa, pb))
             {
                 score += 0.3;
                 shared |= SharedFacts.Place;
@@ -394,6 +403,10 @@ public static class IncidentMatcher
 
     /// <summary>How far from a division's point a city may lie and still be in it, for two reports to be one attack.</summary>
     public const double DivisionReachKm = 150;
+
+    /// <summary>Whether two events name the same unknown place (<see cref="EventFacts.Locality"/>); null unless both name one.</summary>
+    private static bool? SameLocality(EventFacts a, EventFacts b) =>
+        a.Locality is { } la && b.Locality is { } lb ? string.Equals(la, lb, StringComparison.OrdinalIgnoreCase) : null;
 
     private static bool SamePlace(PlaceFacts a, PlaceFacts b) => IncidentAnchors.SamePlaceName(a.Name, b.Name);
 

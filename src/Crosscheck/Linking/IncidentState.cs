@@ -162,9 +162,20 @@ internal sealed class IncidentTraits
     /// <summary>
     /// Every place an event is filed under: its <see cref="PlaceKey"/>, and for a sea the seas and oceans that hold it
     /// ("Eastern Pacific" also under "Pacific Ocean"), so a report naming the ocean and one naming its part find each
-    /// other's incidents wherever their stories put them. Empty without a place.
+    /// other's incidents wherever their stories put them; and the village the gazetteers lack its words name. Empty without a place.
     /// </summary>
     public static IReadOnlyList<string> PlaceKeys(EventFacts ev)
+    {
+        var keys = OwnPlaceKeys(ev);
+        // A village the gazetteers lack (<see cref="EventFacts.Locality"/>) too: a later report of it ("the death toll from
+        // the attack on Kok-Tash") finds the attack's incident wherever its story puts it.
+        return ev.Locality is { } locality ? [.. keys, LocalityKey(locality)] : keys;
+    }
+
+    /// <summary>The key a village the gazetteers lack is filed under; no place name starts with "@".</summary>
+    public static string LocalityKey(string locality) => "@" + locality.ToLowerInvariant();
+
+    private static IReadOnlyList<string> OwnPlaceKeys(EventFacts ev)
     {
         if (PlaceKey(ev) is not { } key) return [];
         if (ev.Location is not { Country: null, Precision: "sea" } sea) return [key];

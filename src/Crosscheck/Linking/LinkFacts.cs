@@ -137,6 +137,11 @@ public sealed record EventFacts
     public ImmutableArray<ParticipantFacts> Actors { get; init; } = [];
     public ImmutableArray<ParticipantFacts> Recipients { get; init; } = [];
     public PlaceFacts? Location { get; init; }
+    /// <summary>
+    /// A place name the event's words give that no gazetteer knows ("the village of Kok-Tash", "the attack on Kok-Tash"),
+    /// as written; null when none. Two reports naming the same one are of one place (<see cref="IncidentMatcher"/>).
+    /// </summary>
+    public string? Locality { get; init; }
     public TimeFacts? Time { get; init; }
     public RangeFacts? Fatalities { get; init; }
     public RangeFacts? Count { get; init; }

@@ -63,6 +63,10 @@ public static partial class LinkFactsBuilder
     /// <summary>Verbs of telling a rewording site swaps for one another ("stated" for "said"): a sentence is compared without them.</summary>
     internal static readonly FrozenSet<string> TellingVerbs = WordSet("telling-verbs", StringComparer.Ordinal);
 
+    /// <summary>"noun preposition" pairs before a name of the event's place the gazetteers lack (<c>@locality-links</c>).</summary>
+    private static readonly FrozenSet<string> LocalityLinks = WordListFile.Pairs(WordListFile.Section(WordSections, "locality-links", WordFile), "locality-links", WordFile)
+        .Select(p => p.Key + " " + p.Value).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A section of "word:number" pairs.</summary>
     private static FrozenDictionary<string, int> WordNumbers(string section) =>
         WordListFile.Section(WordSections, section, WordFile)

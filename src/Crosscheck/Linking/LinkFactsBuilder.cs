@@ -138,6 +138,7 @@ public static partial class LinkFactsBuilder
             Actors = [.. e.Actors.Select(p => ParticipantOf(text, p, keys))],
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
             Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) { Side = SideOf(text, l) } : null,
+            Locality = LocalityOf(text, e),
             Time = TallyTime(tolls, e) ?? DurationTime(text, e) ?? WarTollTime(text, e) ?? TimeOf(text, e),
             Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,

@@ -1,0 +1,72 @@
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Linking;
+
+/// <summary>
+/// The place name an event's words give that no gazetteer knows ("the village of Kok-Tash", "Tuesday's rocket attack on
+/// Kok-Tash", "in Ak-Sai"): border villages are seldom in GeoNames, and two reports naming the same one are of one place.
+/// </summary>
+public static partial class LinkFactsBuilder
+{
+    /// <summary>The first unknown name of the event's words after a link of <c>@locality-links</c> or "in"; null when none.</summary>
+    internal static string? LocalityOf(AnnotatedText text, EventMention e)
+    {
+        var words = e.Evidence;
+        // A title-case headline's capitals ("Civilians Killed in Border Fighting") name nothing.
+        if (words.Length == 0 || EventReader.TitleCaseLine(text, words)) return null;
+        for (var i = Math.Max(words.StartToken, 1); i + 1 < words.EndToken; i++)
+        {
+            // The preposition as written in lower case: a title-case headline's "Attack On Border Village" names no place.
+            var link = text.WordOf(i);
+            if (link.Length == 0 || !char.IsLower(link[0])) continue;
+            var linked = link == "in" || LocalityLinks.Contains(text.WordOf(i - 1) + " " + link);
+            if (!linked || NameAfter(text, i + 1, words.EndToken) is not { } end) continue;
+            var name = text.Span(i + 1, end);
+            if (Known(text, i + 1, end) || EventReader.DivisionSpeltOtherwise(text, name.Text)) continue;
+            return name.Text;
+        }
+        return null;
+    }
+
+    /// <summary>The end of a capitalised name starting at <paramref name="start"/> ("Kok-Tash", "Ban Nong Ya", "Hill 350"); null when none starts there.</summary>
+    private static int? NameAfter(AnnotatedText text, int start, int limit)
+    {
+        var end = start;
+        while (end < limit)
+        {
+            var w = text.WordOf(end);
+            if (w.Length > 0 && char.IsUpper(w[0]) && w.Any(char.IsLower)) end++;
+            // A number that is part of the name ("Hill 350").
+            else if (end > start && w.Length > 0 && w.All(char.IsAsciiDigit)) end++;
+            // A hyphen inside the name, written without spaces ("Kok-Tash" as three tokens).
+            else if (w == "-" && end > start && end + 1 < limit && text.EndOf(end - 1) == text.StartOf(end) && text.StartOf(end + 1) == text.EndOf(end)) end++;
+            else break;
+        }
+        // "Urgun District" is Urgun: the area noun, capitalised or not, is no part of the name.
+        while (end - 1 > start && RoleWords.AreaNouns.Contains(text.WordOf(end - 1).ToLowerInvariant())) end--;
+        return end > start && text.Span(start, end).Text.Length >= 3 ? end : null;
+    }
+
+    /// <summary>
+    /// Whether the words are not an unknown place: a gazetteer name (a city, a country, a people), a person's or an
+    /// organization's name, or a time ("in March", "on Tuesday").
+    /// </summary>
+    private static bool Known(AnnotatedText text, int start, int end)
+    {
+        foreach (var m in text.GazetteerMatches)
+        {
+            if (m.Entry is not null && m.StartToken < end && start < m.EndToken) return true;
+        }
+        foreach (var m in text.Entities)
+        {
+            if (m.Span.StartToken >= end || m.Span.EndToken <= start) continue;
+            if (m.Known is not null || m.Type is EntityType.Person or EntityType.Org or EntityType.Outlet or EntityType.Group) return true;
+        }
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken < end && start < t.Span.EndToken) return true;
+        }
+        return false;
+    }
+}

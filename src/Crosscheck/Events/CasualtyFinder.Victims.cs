@@ -109,7 +109,8 @@ public sealed partial class CasualtyFinder
             // Wednesday and 87 others": a day before "and" is no one.
             // "three players (A, B and C) alongside five other men": "alongside" joins like "and", past a bracketed aside.
             // "two drummers along with five other guests": "along with", "together with" and "as well as" join like "and", but
-            // not after a comma ("13 casualties, including children, along with six soldiers killed" counts the soldiers).
+            // not after a comma (a count of casualties, then an aside of who was among them, then "along with" four guards killed:
+            // the guards are counted on their own).
             while (JoinerEndingAt(text, sentence, start - 1) is var joiner and > 0 && start - joiner - 1 >= sentence.StartToken && end - start < 16
                 && (joiner == 1 || text.WordOf(start - joiner - 1) != ",")
                 && AsideBefore(text, sentence, start - joiner) is var last && InPhrase(text, last, true) && !text.InTime(last)

@@ -223,7 +223,7 @@ public class CampaignSeriesTests
             Facts("since-1", "Harbor Ledger", "2025-09-15",
                 "Tajik troops shelled the Kyrgyz village of Dostuk late on Sunday, killing four civilians, officials said."),
             Facts("since-2", "Gulf Gazette", "2025-09-16",
-                "Kyrgyz and Tajik forces have fought along the border since Sunday. At least 30 people have been killed since Sunday, officials said."),
+                "Kyrgyz and Tajik forces have fought along the border since Sunday. At least 30 soldiers and civilians have been killed since Sunday, officials said."),
             Facts("since-3", "Valley Times", "2025-09-17",
                 "The renewed shelling brings to 41 the number of people killed since fighting broke out on Sunday night, officials said."),
         ]);
@@ -268,7 +268,7 @@ public class CampaignSeriesTests
     public void A_wars_dead_told_beside_a_strike_are_not_that_strikes_dead()
     {
         var record = Link(Facts("war-1", "Harbor Ledger", "2025-06-12",
-            "Laotian drones struck a market in Lao Cai on Thursday, killing two traders, the governor said. Nine Vietnamese civilians have been killed and many others wounded in the border conflict, the foreign ministry said."));
+            "Laotian drones struck a market in Lao Cai on Thursday, killing two traders, the governor said. Nine Vietnamese farmers have been killed and scores hurt in the border conflict, the foreign ministry said."));
         var market = record.Incidents.Single(i => i.Scope == IncidentScope.Single && i.Type == PloverType.Assault && !i.Mention);
         market.Events.Length.ShouldBe(1);
         market.Fatalities!.Best.ShouldBe(2);

@@ -220,53 +220,6 @@ public static partial class LinkFactsBuilder
         return (plural, single);
     }
 
-    /// <summary>
-    /// The days an event word measured by a span of time covers ("three days of border fighting", "two nights of
-    /// shelling", "five days of intense clashes"): a number of days, nights or weeks, "of", at most two describing
-    /// words, then the event word; null otherwise.
-    /// </summary>
-    private static int? DurationDays(AnnotatedText text, EventMention e)
-    {
-        if (e.Trigger.Length == 0) return null;
-        var sentence = text.SentenceOf(e.Trigger.StartToken);
-        var i = e.Trigger.StartToken - 1;
-        for (var skipped = 0; skipped < 2 && i > sentence.StartToken && text.PosOf(i) is "JJ" or "NN" or "NNP" && !text.WordOf(i).Equals("of", StringComparison.OrdinalIgnoreCase); skipped++) i--;
-        if (i - 2 < sentence.StartToken || !text.WordOf(i).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
-        var perUnit = text.WordOf(i - 1).ToLowerInvariant() switch
-        {
-            "days" or "nights" => 1,
-            "weeks" => 7,
-            _ => 0,
-        };
-        if (perUnit == 0) return null;
-        foreach (var n in text.NumbersStartingIn(i - 2, i - 1))
-        {
-            if (n.Span.EndToken == i - 1 && n.Min >= 2 && n.Min <= 60 && (n.Max is null || n.Max == n.Min)) return (int)n.Min * perUnit;
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// Whether a killing word of the event (or one right after it) has its dead "in" or "during" a whole war after it ("nine civilians
-    /// have been killed in the border conflict", @whole-war-nouns): the war's toll so far, not one attack's dead.
-    /// </summary>
-    private static bool InWholeWar(AnnotatedText text, EventMention e)
-    {
-        if (e.Trigger.Length == 0) return false;
-        var sentence = text.SentenceOf(e.Trigger.StartToken);
-        var killing = false;
-        for (var i = e.Trigger.StartToken; i < Math.Min(sentence.EndToken - 2, e.Trigger.EndToken + 6); i++)
-        {
-            killing |= KillWords.Contains(text.WordOf(i));
-            if (!killing) continue;
-            if (text.WordOf(i).ToLowerInvariant() is not ("in" or "during") || text.PosOf(i + 1) is not "DT") continue;
-            var k = i + 2;
-            for (var skipped = 0; skipped < 2 && k + 1 < sentence.EndToken && text.PosOf(k) is "JJ" or "NN" or "NNP" && !WholeWarNouns.Contains(text.WordOf(k)); skipped++) k++;
-            return k < sentence.EndToken && WholeWarNouns.Contains(text.WordOf(k));
-        }
-        return false;
-    }
-
     private static RangeFacts? TollOf(ImmutableArray<Toll> tolls, TokenSpan sentence, TollMeasure measure)
     {
         foreach (var t in tolls)

@@ -168,41 +168,6 @@ public static partial class LinkFactsBuilder
         };
     }
 
-    /// <summary>
-    /// The time of an event whose day is the start a running toll counts from ("the number of people killed since fighting
-    /// broke out on Sunday night"): the days from that start to the toll's, as "since Sunday" reads, not one day.
-    /// </summary>
-    private static TimeFacts? TallyTime(ImmutableArray<Toll> tolls, EventMention e)
-    {
-        if (e.Time is not { } t || t.Span.Length == 0) return null;
-        foreach (var toll in tolls)
-        {
-            if (toll.Since is { } s && toll.SinceDate is { } start && toll.AsOf is { } asOf && start <= asOf
-                && s.StartToken <= t.Span.StartToken && t.Span.EndToken <= s.EndToken)
-            {
-                return new TimeFacts(s.Text, start, asOf, "range");
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// The time of fighting measured in days ("after three days of border fighting", told on the day the truce was agreed):
-    /// the days it lasted up to that day, not that one day.
-    /// </summary>
-    private static TimeFacts? DurationTime(AnnotatedText text, EventMention e)
-    {
-        if (DurationDays(text, e) is not { } days || e.Time is not { Precision: TimePrecision.Day, End: { } end } t) return null;
-        return new TimeFacts(t.Span.Text, end.AddDays(1 - days), end, "range");
-    }
-
-    /// <summary>
-    /// The day of a whole war's dead ("nine civilians have been killed in the border conflict", told of Wednesday): the
-    /// day the count stood at, as a report's day is, not the day of one attack.
-    /// </summary>
-    private static TimeFacts? WarTollTime(AnnotatedText text, EventMention e) =>
-        InWholeWar(text, e) && TimeOf(text, e) is { Basis: null } t ? t with { Basis = TimeBases.Report } : null;
-
     private static ParticipantFacts ParticipantOf(AnnotatedText text, Participant p, Dictionary<(int, int), string> keys)
     {
         string? key = null;

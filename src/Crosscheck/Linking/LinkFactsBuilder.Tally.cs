@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Linking;
+
+// Events that are a series' tally rather than one attack of their day: counted from a start ("since fighting broke out on
+// Sunday night"), measured in days ("after three days of fighting"), or a whole war's dead ("in the border conflict").
+public static partial class LinkFactsBuilder
+{
+    /// <summary>
+    /// The time of an event whose day is the start a running toll counts from ("the number of people killed since fighting
+    /// broke out on Sunday night"): the days from that start to the toll's, as "since Sunday" reads, not one day.
+    /// </summary>
+    private static TimeFacts? TallyTime(ImmutableArray<Toll> tolls, EventMention e)
+    {
+        if (e.Time is not { } t || t.Span.Length == 0) return null;
+        foreach (var toll in tolls)
+        {
+            if (toll.Since is { } s && toll.SinceDate is { } start && toll.AsOf is { } asOf && start <= asOf
+                && s.StartToken <= t.Span.StartToken && t.Span.EndToken <= s.EndToken)
+            {
+                return new TimeFacts(s.Text, start, asOf, "range");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The time of fighting measured in days ("after three days of border fighting", told on the day the truce was agreed):
+    /// the days it lasted up to that day, not that one day.
+    /// </summary>
+    private static TimeFacts? DurationTime(AnnotatedText text, EventMention e)
+    {
+        if (DurationDays(text, e) is not { } days || e.Time is not { Precision: TimePrecision.Day, End: { } end } t) return null;
+        return new TimeFacts(t.Span.Text, end.AddDays(1 - days), end, "range");
+    }
+
+    /// <summary>
+    /// The day of a whole war's dead ("nine civilians have been killed in the border conflict", told of Wednesday): the
+    /// day the count stood at, as a report's day is, not the day of one attack.
+    /// </summary>
+    private static TimeFacts? WarTollTime(AnnotatedText text, EventMention e) =>
+        InWholeWar(text, e) && TimeOf(text, e) is { Basis: null } t ? t with { Basis = TimeBases.Report } : null;
+
+    /// <summary>
+    /// The days an event word measured by a span of time covers ("three days of border fighting", "two nights of
+    /// shelling", "five days of intense clashes"): a number of days, nights or weeks, "of", at most two describing
+    /// words, then the event word; null otherwise.
+    /// </summary>
+    private static int? DurationDays(AnnotatedText text, EventMention e)
+    {
+        if (e.Trigger.Length == 0) return null;
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        var i = e.Trigger.StartToken - 1;
+        for (var skipped = 0; skipped < 2 && i > sentence.StartToken && text.PosOf(i) is "JJ" or "NN" or "NNP" && !text.WordOf(i).Equals("of", StringComparison.OrdinalIgnoreCase); skipped++) i--;
+        if (i - 2 < sentence.StartToken || !text.WordOf(i).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
+        var perUnit = text.WordOf(i - 1).ToLowerInvariant() switch
+        {
+            "days" or "nights" => 1,
+            "weeks" => 7,
+            _ => 0,
+        };
+        if (perUnit == 0) return null;
+        foreach (var n in text.NumbersStartingIn(i - 2, i - 1))
+        {
+            if (n.Span.EndToken == i - 1 && n.Min >= 2 && n.Min <= 60 && (n.Max is null || n.Max == n.Min)) return (int)n.Min * perUnit;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a killing word of the event (or one right after it) has its dead "in" or "during" a whole war after it ("nine civilians
+    /// have been killed in the border conflict", @whole-war-nouns): the war's toll so far, not one attack's dead.
+    /// </summary>
+    private static bool InWholeWar(AnnotatedText text, EventMention e)
+    {
+        if (e.Trigger.Length == 0) return false;
+        var sentence = text.SentenceOf(e.Trigger.StartToken);
+        var killing = false;
+        for (var i = e.Trigger.StartToken; i < Math.Min(sentence.EndToken - 2, e.Trigger.EndToken + 6); i++)
+        {
+            killing |= KillWords.Contains(text.WordOf(i));
+            if (!killing) continue;
+            if (text.WordOf(i).ToLowerInvariant() is not ("in" or "during") || text.PosOf(i + 1) is not "DT") continue;
+            var k = i + 2;
+            for (var skipped = 0; skipped < 2 && k + 1 < sentence.EndToken && text.PosOf(k) is "JJ" or "NN" or "NNP" && !WholeWarNouns.Contains(text.WordOf(k)); skipped++) k++;
+            return k < sentence.EndToken && WholeWarNouns.Contains(text.WordOf(k));
+        }
+        return false;
+    }
+}

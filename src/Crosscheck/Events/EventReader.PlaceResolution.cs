@@ -297,11 +297,8 @@ public sealed partial class EventReader
         return false;
     }
 
-    /// <summary>Whether the span's sentence is a title-case line (a headline's capitals name nothing).</summary>
-    internal static bool TitleCaseLine(AnnotatedText text, TokenSpan span) => InTitleCaseLine(text, span);
-
     /// <summary>Whether the span's sentence is a title-case line: four or more words of four letters or more, nearly all capitalized.</summary>
-    private static bool InTitleCaseLine(AnnotatedText text, TokenSpan span)
+    internal static bool InTitleCaseLine(AnnotatedText text, TokenSpan span)
     {
         var sentence = text.SentenceOf(span.StartToken);
         int words = 0, capitalized = 0;

@@ -14,7 +14,7 @@ public static partial class LinkFactsBuilder
     {
         var words = e.Evidence;
         // A title-case headline's capitals ("Civilians Killed in Border Fighting") name nothing.
-        if (words.Length == 0 || EventReader.TitleCaseLine(text, words)) return null;
+        if (words.Length == 0 || EventReader.InTitleCaseLine(text, words)) return null;
         for (var i = Math.Max(words.StartToken, 1); i + 1 < words.EndToken; i++)
         {
             // The preposition as written in lower case: a title-case headline's "Attack On Border Village" names no place.

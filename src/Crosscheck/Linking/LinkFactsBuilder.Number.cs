@@ -132,7 +132,7 @@ public static partial class LinkFactsBuilder
     }
 
     /// <summary>Whether the event words speak of many events or single one out.</summary>
-    private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e, ImmutableArray<Toll> tolls)
+    private static (bool Plural, bool Single) Number(AnnotatedText text, EventMention e, TallyWords tally)
     {
         if (e.Count is { } count) return (count.Max is null || count.Max > 1 || count.Min > 1, count.Min == 1 && count.Max == 1);
         var plural = false;
@@ -200,14 +200,14 @@ public static partial class LinkFactsBuilder
         // The same when the event's day is the start a running toll counts from ("the number of people killed since
         // fighting broke out on Sunday night": Sunday is when the tally starts, not the day of one event).
         if (e.Time is { } t && t.Span.Length > 0 && (t.Span.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || text.WordOf(Math.Max(0, t.Span.StartToken - 1)).Equals("since", StringComparison.OrdinalIgnoreCase)
-            || tolls.Any(toll => toll.Since is { } s && s.StartToken <= t.Span.StartToken && t.Span.EndToken <= s.EndToken)))
+            || tally.CountedFrom is not null))
         {
             plural = true;
             single = false;
         }
         // "three days of fighting", "after five days of intense clashes": fighting measured in days is a run of events;
         // so are the dead "in the border conflict" (a whole war's toll).
-        if (DurationDays(text, e) is not null || InWholeWar(text, e))
+        if (tally.DurationDays is not null || tally.WholeWar)
         {
             plural = true;
             single = false;

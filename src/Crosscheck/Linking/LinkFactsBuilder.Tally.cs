@@ -9,39 +9,44 @@ namespace Crosscheck.Linking;
 public static partial class LinkFactsBuilder
 {
     /// <summary>
-    /// The time of an event whose day is the start a running toll counts from ("the number of people killed since fighting
-    /// broke out on Sunday night"): the days from that start to the toll's, as "since Sunday" reads, not one day.
+    /// What makes an event a series' tally rather than one attack of its day, read once per event: the running toll whose
+    /// start its day is ("the number of people killed since fighting broke out on Sunday night"), the days its fighting is
+    /// measured in ("after three days of border fighting"), or a whole war's dead ("in the border conflict").
     /// </summary>
-    private static TimeFacts? TallyTime(ImmutableArray<Toll> tolls, EventMention e)
+    private readonly record struct TallyWords(Toll? CountedFrom, int? DurationDays, bool WholeWar);
+
+    private static TallyWords TallyOf(AnnotatedText text, EventMention e, ImmutableArray<Toll> tolls) =>
+        new(CountedFrom(tolls, e), DurationDays(text, e), InWholeWar(text, e));
+
+    /// <summary>The running toll whose start words hold the event's time (one with both its days first); null when none does.</summary>
+    private static Toll? CountedFrom(ImmutableArray<Toll> tolls, EventMention e)
     {
         if (e.Time is not { } t || t.Span.Length == 0) return null;
+        Toll? found = null;
         foreach (var toll in tolls)
         {
-            if (toll.Since is { } s && toll.SinceDate is { } start && toll.AsOf is { } asOf && start <= asOf
-                && s.StartToken <= t.Span.StartToken && t.Span.EndToken <= s.EndToken)
-            {
-                return new TimeFacts(s.Text, start, asOf, "range");
-            }
+            if (toll.Since is not { } s || s.StartToken > t.Span.StartToken || t.Span.EndToken > s.EndToken) continue;
+            if (Dated(toll)) return toll;
+            found ??= toll;
         }
-        return null;
+        return found;
     }
 
+    private static bool Dated(Toll toll) => toll.SinceDate is { } start && toll.AsOf is { } asOf && start <= asOf;
+
     /// <summary>
-    /// The time of fighting measured in days ("after three days of border fighting", told on the day the truce was agreed):
-    /// the days it lasted up to that day, not that one day.
+    /// The time of a tally: from the start a toll counts from to the day it is as of, as "since Sunday" reads; the days
+    /// fighting measured in days lasted up to the day told (the truce's); a whole war's dead as of their report's day
+    /// (not the day of one attack); else the event's own time.
     /// </summary>
-    private static TimeFacts? DurationTime(AnnotatedText text, EventMention e)
+    private static TimeFacts? TallyTime(TallyWords tally, EventMention e, TimeFacts? time)
     {
-        if (DurationDays(text, e) is not { } days || e.Time is not { Precision: TimePrecision.Day, End: { } end } t) return null;
-        return new TimeFacts(t.Span.Text, end.AddDays(1 - days), end, "range");
+        if (tally.CountedFrom is { Since: { } s } toll && Dated(toll)) return new TimeFacts(s.Text, toll.SinceDate, toll.AsOf, "range");
+        if (tally.DurationDays is { } days && e.Time is { Precision: TimePrecision.Day, End: { } end } t)
+            return new TimeFacts(t.Span.Text, end.AddDays(1 - days), end, "range");
+        if (tally.WholeWar && time is { Basis: null }) return time with { Basis = TimeBases.Report };
+        return time;
     }
-
-    /// <summary>
-    /// The day of a whole war's dead ("nine civilians have been killed in the border conflict", told of Wednesday): the
-    /// day the count stood at, as a report's day is, not the day of one attack.
-    /// </summary>
-    private static TimeFacts? WarTollTime(AnnotatedText text, EventMention e) =>
-        InWholeWar(text, e) && TimeOf(text, e) is { Basis: null } t ? t with { Basis = TimeBases.Report } : null;
 
     /// <summary>
     /// The days an event word measured by a span of time covers ("three days of border fighting", "two nights of

@@ -114,7 +114,8 @@ public static partial class LinkFactsBuilder
                 hedged = true;
             }
         }
-        var (plural, single) = Number(text, e, tolls);
+        var tally = TallyOf(text, e, tolls);
+        var (plural, single) = Number(text, e, tally);
         // A campaign (a series of events "since September") totals what the running tolls of its sentence count;
         // the reading gives no event those numbers, the linker's campaign incident takes them from here.
         // One attack named inside a toll's own words by a singular noun of one attack ("the death toll from Wednesday's
@@ -139,7 +140,7 @@ public static partial class LinkFactsBuilder
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
             Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) { Side = SideOf(text, l) } : null,
             Locality = LocalityOf(text, e),
-            Time = TallyTime(tolls, e) ?? DurationTime(text, e) ?? WarTollTime(text, e) ?? TimeOf(text, e),
+            Time = TallyTime(tally, e, TimeOf(text, e)),
             Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,
             Injured = injured,

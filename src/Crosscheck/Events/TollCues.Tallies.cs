@@ -169,8 +169,7 @@ public sealed partial class TollCues
         // Past the first count's day ("on Saturday", "by late Friday"): only words of a time.
         while (k < sentence.EndToken && k - first.Number.Span.EndToken < 6 && !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase))
         {
-            var at = k;
-            if (!text.Times.Any(t => t.Span.StartToken <= at && at < t.Span.EndToken) && text.WordOf(k).ToLowerInvariant() is not ("on" or "by" or "as" or "of" or "late" or "early")) return null;
+            if (!text.InTime(k) && text.WordOf(k).ToLowerInvariant() is not ("on" or "by" or "as" or "of" or "late" or "early")) return null;
             k++;
         }
         if (k >= sentence.EndToken || !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase)) return null;

@@ -17,7 +17,7 @@ internal static class AnchoredDays
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
-            builder.Add(e.Time is null && (AnchoredAny(text, e, newsDay, newsTypes) ?? AfterDatedEvent(text, e, events)) is { } time ? e with { Time = time } : e);
+            builder.Add(e.Time is null && (AnchoredAny(text, e, newsDay, newsTypes) ?? AfterDatedEvent(text, e, events, newsDay, newsTypes)) is { } time ? e with { Time = time } : e);
         }
         return builder.MoveToImmutable();
     }
@@ -25,9 +25,10 @@ internal static class AnchoredDays
     /// <summary>
     /// "… struck a vessel on Wednesday, killing four, two days after a string of attacks killed 14": an event word
     /// right after "N days after" (or "before") takes its day from the event with a day of its own that the sentence
-    /// told before the frame.
+    /// told before the frame; with none, a sentence that opens "The strike came four days after …" (the parse may miss
+    /// the frame) counts from the news day, as <see cref="Anchored"/> does.
     /// </summary>
-    private static TimeMention? AfterDatedEvent(AnnotatedText text, EventMention e, ImmutableArray<EventMention> events)
+    private static TimeMention? AfterDatedEvent(AnnotatedText text, EventMention e, ImmutableArray<EventMention> events, int newsDay, IReadOnlySet<PloverType> newsTypes)
     {
         var sentence = text.SentenceOf(e.Trigger.StartToken);
         for (var k = e.Trigger.StartToken - 1; k >= sentence.StartToken + 2 && e.Trigger.StartToken - k <= MaxNounPhrase; k--)
@@ -41,11 +42,27 @@ internal static class AnchoredDays
                 if (ReferenceEquals(other, e) || other.Time is not { Precision: TimePrecision.Day, Start: { } } || !sentence.Contains(other.Trigger.StartToken)) continue;
                 if (other.Trigger.EndToken <= k - 2 && (anchor is null || other.Trigger.StartToken > anchor.Trigger.StartToken)) anchor = other;
             }
-            if (anchor?.Time?.Start is not { } from) return null;
+            DateOnly from;
+            if (anchor?.Time?.Start is { } anchored) from = anchored;
+            else if (OpensWithNewsEvent(text, sentence, k - 2, newsTypes)) from = DateOnly.FromDayNumber(newsDay);
+            else return null;
             var day = from.AddDays(count * unit * (text.WordOf(k) == "after" ? -1 : 1));
             return new TimeMention(text.Span(k - 2, k + 1), day, day, TimePrecision.Day);
         }
         return null;
+    }
+
+    /// <summary>
+    /// "The strike came four days after …": the sentence opens with a definite event noun of the news, then one verb, then
+    /// the lapse's count at <paramref name="count"/>.
+    /// </summary>
+    private static bool OpensWithNewsEvent(AnnotatedText text, TokenSpan sentence, int count, IReadOnlySet<PloverType> newsTypes)
+    {
+        var verb = count - 1;
+        if (verb < sentence.StartToken + 2 || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return false;
+        if (text.WordOf(sentence.StartToken) is not ("The" or "This")) return false;
+        return TriggerLexicon.Default.Match(text, sentence).Any(m => m.Span.StartToken > sentence.StartToken && m.Span.EndToken == verb
+            && m.Span.StartToken <= sentence.StartToken + 2 && newsTypes.Contains(m.Entry.Type));
     }
 
     /// <summary>How far after "after" the event word may stand ("after a string of deadly attacks").</summary>

@@ -90,6 +90,8 @@ public sealed partial class CasualtyFinder
         var head = text.WordOf(end - 1);
         var headPos = text.PosOf(end - 1) ?? "";
         var firstWord = text.WordOf(start);
+        // "did not say how many people were killed": a question of the count, no count.
+        if (IsHowMany(text, start)) return null;
         if (Pronouns.Contains(head)) return (1, 1, true);
         if (headPos is "NNS" or "NNPS" && !head.Contains("year-old", StringComparison.OrdinalIgnoreCase))
         {
@@ -105,6 +107,16 @@ public sealed partial class CasualtyFinder
         var definiteOne = firstWord is "the" or "The" or "this" or "This" or "that" or "his" or "her" or "their" or "His" or "Her" or "Their"
             || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
         return (1, 1, definiteOne);
+    }
+
+    /// <summary>Whether the phrase at <paramref name="start"/> is asked after by "how many" ("how many people", "how many of the guards").</summary>
+    private static bool IsHowMany(AnnotatedText text, int start)
+    {
+        for (var i = Math.Max(1, start - 1); i <= start + 1 && i < text.Count; i++)
+        {
+            if (text.WordOf(i).Equals("many", StringComparison.OrdinalIgnoreCase) && text.WordOf(i - 1).Equals("how", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool InsideNumber(AnnotatedText text, int token) =>

@@ -156,7 +156,7 @@ public sealed partial class EventReader
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
             if (InIncludedPart(text, sentence, t.Span, trigger.Span)) continue;
-            if (DatesAnAftermath(text, sentence, t.Span, trigger)) continue;
+            if (DatesAnAftermath(text, sentence, t.Span, trigger) || DatesAReaction(text, sentence, t.Span, trigger)) continue;
             var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);
             if (distance < bestScore) { best = t; bestScore = distance; bestIsReport = report; }
@@ -198,6 +198,32 @@ public sealed partial class EventReader
         if (verb > time.StartToken && !new Token(text, verb).DependentsWith("nsubj").Any(s => s.Index < time.StartToken)) return false;
         if (text.RelationOf(head)?.Split(':')[0] is not ("obl" or "advmod" or "nmod")) return false;
         return text.PosOf(verb) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal) && SyntaxActors.IsSpeechVerb(text, verb);
+    }
+
+    /// <summary>
+    /// "The UN on Thursday condemned an air strike on a market", "the army denied on Wednesday that its jets had bombed the
+    /// village": a time hanging on a verb of reacting (@reaction-verbs in data/events/syntax-roles.txt) whose object or
+    /// clause holds the event word dates the reaction, which may come days after the event. False without a parse.
+    /// </summary>
+    private static bool DatesAReaction(AnnotatedText text, TokenSpan sentence, TokenSpan time, TriggerMatch trigger)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
+        if (text.HeadOf(head) is not (var verb and >= 0)) return false;
+        // "The UN office on Thursday condemned …": a time between the subject and the verb, parsed as the subject's, is the verb's.
+        if (text.RelationOf(verb)?.Split(':')[0] == "nsubj" && text.HeadOf(verb) == time.EndToken) verb = time.EndToken;
+        if (trigger.Span.Contains(verb) || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return false;
+        if (text.RelationOf(head)?.Split(':')[0] is not ("obl" or "advmod" or "nmod")) return false;
+        if (!Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ReactionVerbs.Contains)) return false;
+        // The event word in what the verb reacts to: its object ("condemned the strike") or its clause ("denied that …").
+        var k = trigger.Head;
+        for (var depth = 0; k >= 0 && depth < 6; depth++)
+        {
+            var up = text.HeadOf(k);
+            if (up == verb) return text.RelationOf(k)?.Split(':')[0] is "obj" or "ccomp";
+            k = up;
+        }
+        return false;
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> SpeechVerbs => Section("speech-verbs");
 
+    /// <summary>Verbs of reacting to an event after it ("condemned", "denied"): their day is not the event's.</summary>
+    public static FrozenSet<string> ReactionVerbs => Section("reaction-verbs");
+
     /// <summary>Verbs whose subject undergoes or sees the event in their object ("two survived the strike"), not does it.</summary>
     public static FrozenSet<string> UndergoVerbs => Section("undergo-verbs");
 

@@ -47,8 +47,9 @@ internal static class IncidentDiscrepancies
         if (scope == IncidentScope.Single && byDocument.Count > 1)
         {
             // Dates: resolved times of the reported news more than a day apart (a night attack spans two dates, and the
-            // linker joins reports a day apart). Unresolved words ("at the time") are never compared.
-            var dated = byDocument.Select(g => g.FirstOrDefault(e => e.Salience == "main" && e.Time is { Start: not null, End: not null })).OfType<EventFacts>().ToList();
+            // linker joins reports a day apart). Unresolved words ("at the time") are never compared, nor a day assumed from
+            // the publication or the saying, which no report gives as the event's.
+            var dated = byDocument.Select(g => g.FirstOrDefault(e => e.Salience == "main" && e.Time is { Start: not null, End: not null, Basis: null })).OfType<EventFacts>().ToList();
             if (dated.Select(e => e.Document).Distinct().Count() > 1 && !Overlap(dated.Select(e => ((decimal)e.Time!.Start!.Value.DayNumber - 1, (decimal)e.Time.End!.Value.DayNumber))))
             {
                 Add(DiscrepancyKind.Date, dated.Select(e => new DiscrepancyValue(DateRange(e.Time!), e.Document, e.Id, e.Time!.Text)),

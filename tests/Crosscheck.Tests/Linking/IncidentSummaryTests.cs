@@ -239,6 +239,19 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_day_taken_from_the_publication_is_no_date_discrepancy()
+    {
+        // The second report gives the strike no day: the record assumed its publication day, which no report says.
+        var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", day: Tuesday)]);
+        var undated = Strike("d-2", "v-2") with { Time = new TimeFacts("", Tuesday.AddDays(3), Tuesday.AddDays(3), "day", TimeBases.Publication) };
+        var b = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(3), [undated]);
+        Summarize(a, b).Discrepancies.ShouldNotContain(d => d.Kind == DiscrepancyKind.Date);
+        // The same second report with the day in its words is flagged (the check above is not vacuous).
+        var dated = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(3), [Strike("d-2", "v-2", day: Tuesday.AddDays(3))]);
+        Summarize(a, dated).Discrepancies.ShouldContain(d => d.Kind == DiscrepancyKind.Date);
+    }
+
+    [Fact]
     public void Reports_a_day_apart_are_no_date_discrepancy()
     {
         var a = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", day: Tuesday)]);

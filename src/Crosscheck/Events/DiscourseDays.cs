@@ -31,7 +31,11 @@ internal static class DiscourseDays
         var agreed = AgreedDay(text, events, reportDays: false);
         var reported = agreed is null ? AgreedDay(text, events, reportDays: true) : null;
         if (reported is not null) agreed = NightBeforeReport(text, reported, quotes);
-        if ((agreed ?? reported ?? PublicationDay(text, events, tolls.IsDefault ? [] : tolls)) is not { } day) return events;
+        // "Russian attacks killed seven people across Ukraine over the past day": the lede's short span holds the attacks
+        // the article goes on to tell one by one, before a day a later sentence recalls ("the June 9 attack").
+        var span = LedeSpan(text, events);
+        if (span is not null && (agreed ?? reported) is { } one && (one.Start < span.Start || one.End > span.End)) (agreed, reported) = (null, null);
+        if ((agreed ?? reported ?? span ?? PublicationDay(text, events, tolls.IsDefault ? [] : tolls)) is not { } day) return events;
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
@@ -272,6 +276,24 @@ internal static class DiscourseDays
             else if (agreed.Start != start) return null;
         }
         return agreed;
+    }
+
+    /// <summary>
+    /// The span of a day or two that the first news attack of the headline or lede (or of the first sentence) is dated to ("over the past day",
+    /// "overnight into Tuesday"), ending within the week before publication; null when it has a single day, a longer
+    /// span or none.
+    /// </summary>
+    private static TimeMention? LedeSpan(AnnotatedText text, ImmutableArray<EventMention> events)
+    {
+        if (text.Published is not { } published) return null;
+        foreach (var e in events)
+        {
+            if (!IsNewsAttack(e) || e.Segment is not (SegmentKind.Headline or SegmentKind.Lede) && text.SentenceIndexOf(e.Trigger.StartToken) != 0) continue;
+            if (e.Time is not { Start: { } start, End: { } end, Basis: null } time || e.TimeIsReportDay) return null;
+            var days = end.DayNumber - start.DayNumber;
+            return days is 1 && end <= published && published.DayNumber - end.DayNumber <= 7 ? time : null;
+        }
+        return null;
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public static partial class LinkFactsBuilder
     private static bool Spread(AnnotatedText text, EventMention e)
     {
         var sentence = text.SentenceOf(e.Trigger.StartToken);
+        if (OverCountry(text, sentence)) return true;
         var seen = new Dictionary<PlaceKind, string>();
         foreach (var m in text.GazetteerMatches)
         {
@@ -27,6 +28,29 @@ public static partial class LinkFactsBuilder
             if (m.Kind != GazetteerMatchKind.Entity || entry.Place is not PlaceKind.Sea || entry.Entity.Latitude is null) continue;
             if (seen.TryGetValue(entry.Place, out var key) && key != entry.Entity.Key) return true;
             seen[entry.Place] = entry.Entity.Key;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "across Ukraine", "throughout the country", "nationwide": a series spread over a whole country
+    /// (@spread-prepositions, then within three words a country's name or an area noun of @spread-areas).
+    /// </summary>
+    private static bool OverCountry(AnnotatedText text, TokenSpan sentence)
+    {
+        for (var i = sentence.StartToken; i < sentence.EndToken; i++)
+        {
+            if (!SpreadPrepositions.Contains(text.WordOf(i))) continue;
+            if (text.WordOf(i).Equals("nationwide", StringComparison.OrdinalIgnoreCase)) return true;
+            for (var k = i + 1; k < Math.Min(sentence.EndToken, i + 4); k++)
+            {
+                if (SpreadAreas.Contains(text.WordOf(k))) return true;
+            }
+            foreach (var m in text.GazetteerMatches)
+            {
+                if (m.StartToken > i + 3) break;
+                if (m.StartToken > i && m.Kind == GazetteerMatchKind.Entity && m.Entry is { Place: PlaceKind.Country }) return true;
+            }
         }
         return false;
     }

@@ -20,6 +20,12 @@ public static partial class LinkFactsBuilder
     /// <summary>Words that make an event a series.</summary>
     private static readonly FrozenSet<string> SeriesWords = WordSet("series-words", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words that spread a series over a country ("across Ukraine", "throughout the country").</summary>
+    private static readonly FrozenSet<string> SpreadPrepositions = WordSet("spread-prepositions", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Area nouns that, after a spreading word, name a whole country or several parts ("across the country", "in several regions").</summary>
+    private static readonly FrozenSet<string> SpreadAreas = WordSet("spread-areas", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Determiners that make a noun one thing, as written.</summary>
     private static readonly FrozenSet<string> WholeWarNouns = WordSet("whole-war-nouns", StringComparer.OrdinalIgnoreCase);
 

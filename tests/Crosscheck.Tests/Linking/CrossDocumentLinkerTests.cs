@@ -140,6 +140,22 @@ public class CrossDocumentLinkerTests
     }
 
     [Fact]
+    public void A_day_of_attacks_across_a_country_joins_no_attack_of_that_day()
+    {
+        var town = Facts("town", "Harbor Ledger", "2026-07-02",
+            "A Russian drone hit a minibus in Kherson on Wednesday, killing two passengers, the governor said.");
+        var roundup = Facts("roundup", "Tidewater Dispatch", "2026-07-02",
+            "Russian attacks killed six people and wounded 20 across Ukraine on Wednesday, regional officials said.");
+        roundup.Events.ShouldContain(e => e.Spread);
+        // One attack of the day, in one city, is no spread series.
+        town.Events.ShouldNotContain(e => e.Spread);
+        var record = Link(town, roundup);
+        var minibus = IncidentWith(record, town, "minibus");
+        minibus.Documents.ShouldNotContain(roundup.Id);
+        minibus.Fatalities!.Max.ShouldBe(2);
+    }
+
+    [Fact]
     public void A_strike_weeks_later_is_another_incident()
     {
         var later = Facts("strike-c", "Harbor Ledger", "2025-10-20",

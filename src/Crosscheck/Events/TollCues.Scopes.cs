@@ -424,6 +424,10 @@ public sealed partial class TollCues
             if (text.WordOf(i) is "its" or "their" or "Its" or "Their" && !(i - 1 > victimStart && CasualtyFinder.JoinerEndingAt(text, sentence, i - 1) > 0)) marker = i;
         }
         marker ??= AmongOwnRanks(text, sentence, victimEnd);
+        // "The army lost four soldiers": a side that loses its own people (the "own" nouns, or "men") counts them, unless the
+        // sentence before names the attack they were lost to ("A shell hit the base. The unit lost three soldiers").
+        if (marker is null && victimStart > sentence.StartToken && text.WordOf(victimStart - 1).ToLowerInvariant() is "lost" or "loses" or "lose"
+            && (IsOwnVictim(text, victimEnd - 1) || text.WordOf(victimEnd - 1).Equals("men", StringComparison.OrdinalIgnoreCase)) && !AfterAnAttack(text, sentence)) marker = victimStart - 1;
         if (marker is null)
         {
             foreach (var m in text.EntitiesStartingIn(from, victimEnd))
@@ -489,7 +493,11 @@ public sealed partial class TollCues
         if (head < 0 || !SyntaxScope.HasParse(text, sentence)) return null;
         // "Ormund reported nine deaths", "with Kalvia confirming 13 fatalities": a word that counts people (the "count" words)
         // as the object of the verb of saying itself is the side's own count as well.
-        var counted = _counts.ContainsKey(text.WordOf(head)) && text.RelationOf(head) == "obj";
+        // "Armenia reported three dead": a number and a word that counts people after it, whichever of the two the parse
+        // makes the object.
+        var numbered = text.PosOf(head) == "CD" && head + 1 < sentence.EndToken && _counts.ContainsKey(text.WordOf(head + 1));
+        if (numbered && text.RelationOf(head + 1) == "obj") head++;
+        var counted = (numbered || _counts.ContainsKey(text.WordOf(head))) && text.RelationOf(head) == "obj";
         if (!counted && !IsOwnVictim(text, head) && !HasOwnModifier(text, sentence, head)) return null;
         // "Drones hit Kharkiv overnight. Ukraine's emergency service said two civilians were killed": after a sentence that
         // names an attack, the count is that attack's.

@@ -92,7 +92,11 @@ public sealed partial class TollCues
     {
         if (i + 3 >= end || !text.WordOf(i).Equals("number", StringComparison.OrdinalIgnoreCase) || !text.WordOf(i + 1).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
         var k = i + 2;
-        while (k < end - 1 && k - i < 5 && text.PosOf(k) is "JJ" or "VBN" && !KilledWords.Contains(text.WordOf(k)) && !InjuredWords.Contains(text.WordOf(k))) k++;
+        // "the number of its soldiers killed": a side's own people, named by its possessive.
+        if (k < end - 1 && text.WordOf(k).ToLowerInvariant() is "its" or "their" or "our") k++;
+        while (k < end - 1 && k - i < 6 && text.PosOf(k) is "JJ" or "VBN" && !KilledWords.Contains(text.WordOf(k)) && !InjuredWords.Contains(text.WordOf(k))) k++;
+        // "the number of security personnel martyred": a noun that describes the people named after it.
+        if (k + 1 < end - 1 && text.PosOf(k) is "NN" or "NNS" && PersonNouns.Contains(text.WordOf(k + 1))) k++;
         // "the number of civilian dead", "the number of military casualties": a word that counts people after its modifiers.
         for (var c = i + 2; c < Math.Min(end, i + 5); c++)
         {
@@ -140,6 +144,10 @@ public sealed partial class TollCues
         // up to fourteen words with no comma or break among them.
         if (SyntaxScope.HasParse(text, sentence) && text.RelationOf(i) == "nsubj" && text.HeadOf(i) is var head && head > i && head - i <= 14 && IsChangeVerb(text, head)
             && !Enumerable.Range(i + 1, head - i - 1).Any(k => text.WordOf(k) == "," || ClauseBreaks.Contains(text.WordOf(k)))) return (head, measure);
+        // "Dead: 14.", "Total deaths: 112.", "Casualties: 22 killed, 125 injured.": a count word as the label that opens the
+        // sentence (after "total" at most), a colon and the number.
+        if (i + 2 < sentence.EndToken && text.WordOf(i + 1) == ":" && NumberStartingAt(text, i + 2) is not null
+            && (i == sentence.StartToken || i == sentence.StartToken + 1 && text.WordOf(i - 1).ToLowerInvariant() is "total" or "overall")) return (i + 1, measure);
         for (var k = i + 1; k < Math.Min(sentence.EndToken - 1, i + 5); k++)
         {
             if (IsChangeVerb(text, k)) return (k, measure);

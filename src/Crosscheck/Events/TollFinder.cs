@@ -126,6 +126,14 @@ public sealed class TollFinder
                 found.Add(Make(text, cues, sentence, TollMeasure.Missing, n.Min, n.Max, n.Span.StartToken, missing.End, null) with { Victims = text.Span(n.Span.StartToken, missing.VictimEnd) });
                 used.Add((n.Span.StartToken, missing.End));
             }
+            // "The fighting has killed 36 people. The dead included 29 fighters and seven civilians.": the toll just told, by groups.
+            if (found.Count == 0 && Breakdown(text, sentence) is { } breakdown && LastOf(tolls, text.SentenceIndexOf(sentence.StartToken) - 1, text) is { } told)
+            {
+                foreach (var p in TollParts.Of(text, breakdown.Start, breakdown.End))
+                {
+                    found.Add(told with { Counts = breakdown.Measure, Min = p.Min, Max = p.Max, Span = p.Span, Victims = p.Span, Evidence = text.Span(sentence.StartToken, sentence.EndToken) });
+                }
+            }
             found.Sort((a, b) => a.Span.StartToken != b.Span.StartToken ? a.Span.StartToken.CompareTo(b.Span.StartToken) : a.Counts.CompareTo(b.Counts));
             tolls.AddRange(found);
         }
@@ -232,6 +240,26 @@ public sealed class TollFinder
     }
 
     /// <summary>The last toll read from the sentence at <paramref name="index"/>; null when it gave none.</summary>
+    /// <summary>
+    /// "The dead included 29 fighters and seven civilians", "The wounded include 22 men, eight women and four children": a
+    /// sentence that opens with "the" and a word of the dead or the hurt as the subject of "include"; the groups after it
+    /// (up to a comma that opens no other group) and what they count, or null.
+    /// </summary>
+    private static (int Start, int End, TollMeasure Measure)? Breakdown(AnnotatedText text, TokenSpan sentence)
+    {
+        var i = sentence.StartToken;
+        if (i + 3 >= sentence.EndToken || !text.WordOf(i).Equals("the", StringComparison.OrdinalIgnoreCase)) return null;
+        TollMeasure? measure = text.WordOf(i + 1).ToLowerInvariant() switch { "dead" or "killed" => TollMeasure.Killed, "wounded" or "injured" => TollMeasure.Injured, _ => null };
+        if (measure is not { } counted || text.WordOf(i + 2).ToLowerInvariant() is not ("included" or "include" or "includes")) return null;
+        var end = sentence.EndToken;
+        while (end > i + 3 && text.PosOf(end - 1) is "." or ":" or "''") end--;
+        for (var k = i + 3; k < end; k++)
+        {
+            if (text.WordOf(k) == "," && TollCues.NumberStartingAt(text, k + 1) is null && text.WordOf(k + 1).ToLowerInvariant() is not ("a" or "an" or "and")) { end = k; break; }
+        }
+        return (i + 3, end, counted);
+    }
+
     private static Toll? LastOf(ImmutableArray<Toll>.Builder tolls, int index, AnnotatedText text)
     {
         for (var i = tolls.Count - 1; i >= 0; i--)

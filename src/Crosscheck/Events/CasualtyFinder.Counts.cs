@@ -119,6 +119,11 @@ public sealed partial class CasualtyFinder
         return false;
     }
 
+    /// <summary>Whether the victims of <paramref name="s"/> open with "all" and a number ("all five attackers", "all 11 aboard").</summary>
+    internal static bool CountsAWholeGroup(AnnotatedText text, Statement s) =>
+        s.VictimEnd - s.VictimStart >= 2 && text.WordOf(s.VictimStart).Equals("all", StringComparison.OrdinalIgnoreCase)
+        && NumberAt(text, s.VictimStart + 1, s.VictimEnd) is { } n && n.Span.StartToken == s.VictimStart + 1;
+
     private static bool InsideNumber(AnnotatedText text, int token) =>
         text.Numbers.Any(n => n.Span.StartToken < token && token < n.Span.EndToken - 1);
 

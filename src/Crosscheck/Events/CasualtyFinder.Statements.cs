@@ -182,6 +182,9 @@ public sealed partial class CasualtyFinder
             if (InjuredNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal)) return Zero(Outcome.Injured, no, i + 1);
         }
 
+        // "Among the dead were six children", "Those killed included two nurses"
+        if (Inverted(text, sentence, i) is { } inverted) return inverted;
+
         // "a double shooting", "a triple stabbing": the adjective counts the victims (wounded unless a death is said).
         if (MultipleVictims.TryGetValue(w, out var many) && i + 1 < sentence.EndToken)
         {
@@ -428,6 +431,34 @@ public sealed partial class CasualtyFinder
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (Partitive(text, sentence, i) is { } partitive) return partitive.Whole is { } whole ? new Statement(outcome, whole.Min, whole.Max, whole.Span.StartToken, i + 1, whole.Span.StartToken, i + 1, false, false) : null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    /// <summary>
+    /// "Among the dead were six children", "Those killed included two policemen and a child", "Killed were five fighters",
+    /// "among those who died were three nurses": a group of the dead at <paramref name="i"/> ("the dead", "those killed",
+    /// "those who died", or an opening "Killed") and a link after it (<c>@inversion-links</c>) name the dead after the
+    /// link. A form of "be" needs "among" before the group or the group to open the sentence ("the dead were taken away"
+    /// names no one, "the dead were 19" is a tally); "among" or "included" (<c>@partial-links</c>) count only some of the
+    /// dead, a lower bound. They are the dead, never hurt victims told before who died (the group is not anaphoric). Null
+    /// when the words are no such group.
+    /// </summary>
+    private static Statement? Inverted(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        var w = text.WordOf(i).ToLowerInvariant();
+        var before = i - 1 >= sentence.StartToken ? text.WordOf(i - 1).ToLowerInvariant() : "";
+        int groupStart;
+        if (w == "dead" && before == "the") groupStart = i - 1;
+        else if (KilledParticiples.Contains(w) && before is "those" or "people") groupStart = i - 1;
+        else if (KilledParticiples.Contains(w) && i == sentence.StartToken) groupStart = i;
+        else if (Died.Contains(w) && before == "who" && i - 2 >= sentence.StartToken && text.WordOf(i - 2).ToLowerInvariant() is "those" or "people") groupStart = i - 2;
+        else return null;
+        if (i + 2 >= sentence.EndToken || !InversionLinks.Contains(text.WordOf(i + 1))) return null;
+        var link = text.WordOf(i + 1);
+        var among = groupStart > sentence.StartToken && text.WordOf(groupStart - 1).Equals("among", StringComparison.OrdinalIgnoreCase);
+        if (BeForms.Contains(link) && !among && groupStart != sentence.StartToken) return null;
+        if (Victims(text, sentence, i + 2, forward: true) is not { Max: not null, Pronoun: false } named || named.Start != i + 2 || named.Min <= 0) return null;
+        var partial = among || PartialLinks.Contains(link);
+        return new Statement(Outcome.Killed, named.Min, partial ? null : named.Max, among ? groupStart - 1 : groupStart, named.End, named.Start, named.End, false, false);
     }
 
     /// <summary>

@@ -91,6 +91,8 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> Arriving = CasualtyWords.Set("arriving");
     private static readonly FrozenSet<string> Finding = CasualtyWords.Set("finding");
     private static readonly FrozenSet<string> Additions = CasualtyWords.Set("additions");
+    private static readonly FrozenSet<string> InversionLinks = CasualtyWords.Set("inversion-links");
+    private static readonly FrozenSet<string> PartialLinks = CasualtyWords.Set("partial-links");
 
     /// <summary>Nouns that name people, for telling victims from other things that get "shot" or "hit" (cars, windows, houses).</summary>
     private static readonly FrozenSet<string> PersonNouns = CasualtyWords.Set("person-nouns");

@@ -122,7 +122,9 @@ public sealed partial class EventReader
         foreach (var st in Casualties.Statements(text, sentence))
         {
             var head = SyntaxScope.HeadOf(text, st.Start, st.End);
-            anchors.Add(st.Anaphoric || st.Additional ? new SplitAnchor(head)
+            // "… before security forces killed all five attackers": "all" and a number name a whole group by its own count,
+            // a figure of its own however definite ("the attackers" alone names no count).
+            anchors.Add(st.Anaphoric && !CasualtyFinder.CountsAWholeGroup(text, st) || st.Additional ? new SplitAnchor(head)
                 : new SplitAnchor(head, st.Kind.ToString(), string.Create(CultureInfo.InvariantCulture, $"{st.Min}-{st.Max}")));
         }
         foreach (var t in text.Times)

@@ -55,11 +55,14 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _divisions;
     private readonly FrozenSet<string> _spans;
     private readonly FrozenSet<string> _losses;
+    /// <summary>The cues that only say a count adds up what the text told ("in all"; <c>sum</c> lines).</summary>
+    private readonly FrozenSet<string> _sums;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses)
+        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses, HashSet<string> sums)
     {
+        _sums = sums.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _losses = losses.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _spans = spans.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _divisions = divisions.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -107,6 +110,7 @@ public sealed partial class TollCues
         var divisions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var spans = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var losses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sums = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -118,6 +122,7 @@ public sealed partial class TollCues
                 case "noun": nouns.Add((words, Measure())); break;
                 case "link": links.Add(words[0]); break;
                 case "cue": cues.Add((words, false)); break;
+                case "sum": cues.Add((words, false)); sums.Add(string.Join(' ', words)); break;
                 case "since": cues.Add((words, true)); break;
                 case "campaign": campaigns.Add(string.Join(' ', words)); break;
                 case "moment": moments.Add(words[0]); break;
@@ -139,10 +144,10 @@ public sealed partial class TollCues
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span or loss");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span or loss");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums);
     }
 
     /// <summary>
@@ -202,6 +207,7 @@ public sealed partial class TollCues
                 if (!Matches(text, i, to, words)) continue;
                 if (since && !SinceNamesAStart(text, i + words.Length, to)) continue;
                 if (since) return new Cue(i, i + words.Length, true);
+                if (SumsOneAccount(text, sentence, words, start, end)) continue;
                 total ??= new Cue(i, i + words.Length, false);
             }
         }
@@ -228,6 +234,32 @@ public sealed partial class TollCues
         if (PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to))
             return new Cue(past.StartToken, past.EndToken, false);
         return PastSpanSubject(text, sentence, start, end) is { } subject ? new Cue(subject.StartToken, subject.EndToken, false) : null;
+    }
+
+    /// <summary>
+    /// "A drone hit the market on Monday. In all, eight people were killed": a <c>sum</c> cue ("in all") before a count
+    /// under a verb in the simple past ("were killed", "died", "left eight dead"; never with "has", "have" or "had") adds up
+    /// the account just told, one attack's dead, and makes no running total by itself. False without a parse.
+    /// </summary>
+    private bool SumsOneAccount(AnnotatedText text, TokenSpan sentence, string[] words, int start, int end)
+    {
+        if (!_sums.Contains(string.Join(' ', words)) || end <= start || !SyntaxScope.HasParse(text, sentence)) return false;
+        // The statement's own verb when its words hold one ("eight people were killed", "21 people died in the attack", which
+        // the parse may read as a noun and its reduced relative), else the verb above the count.
+        var verb = -1;
+        for (var i = end - 1; i >= start && verb < 0; i--)
+        {
+            if ((text.PosOf(i) ?? "").StartsWith("VB", StringComparison.Ordinal)) verb = i;
+        }
+        if (verb < 0) verb = SyntaxScope.HeadOf(text, start, end);
+        for (var depth = 0; verb >= 0 && depth < 4 && !(text.PosOf(verb) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) verb = text.HeadOf(verb);
+        if (verb < 0 || text.PosOf(verb) is not ("VBD" or "VBN")) return false;
+        // A participle with no auxiliary ("21 people killed in the attack") is the past too.
+        for (var i = Math.Max(sentence.StartToken, verb - 6); i < verb; i++)
+        {
+            if (text.HeadOf(i) == verb && text.RelationOf(i) is "aux" or "aux:pass" && text.WordOf(i).ToLowerInvariant() is not ("was" or "were")) return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -300,6 +332,7 @@ public sealed partial class TollCues
         foreach (var (words, since) in CuesStarting(text.WordOf(sentence.StartToken)))
         {
             if (!Matches(text, sentence.StartToken, comma, words) || since && !SinceNamesAStart(text, sentence.StartToken + words.Length, comma)) continue;
+            if (SumsOneAccount(text, sentence, words, start, start + 1)) continue;
             return new Cue(sentence.StartToken, sentence.StartToken + words.Length, since);
         }
         return null;

@@ -37,6 +37,7 @@ internal static class TimeRules
         }
         if (keyword is Keyword.The or Keyword.A or Keyword.EarlierOrLater && TryAnaphoricDay(s, i, earlier, out m)) return true;
         if (keyword == Keyword.Overnight) return TryOvernight(s, i, earlier, out m);
+        if (keyword == Keyword.None && TryCountedDays(s, i, earlier, out m)) return true;
         if (keyword == Keyword.Since)
         {
             // "since September": from the start of what follows to publication.
@@ -278,6 +279,23 @@ internal static class TimeRules
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "two days earlier", "three days later": a count of days (2–31) counted, like "a day earlier", from the latest one-day
+    /// time before it in its sentence or paragraph, else from publication. "two days before" / "after" are left to the
+    /// lapse they mostly open ("two days after the truce"), and "two days ago" to publication.
+    /// </summary>
+    private static bool TryCountedDays(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
+    {
+        m = default;
+        if (!Quantities.TryParse(s.Text, i, s.End, out var q) || q.Max is not { } max || q.Min != max || max != decimal.Truncate(max) || max is < 2 or > 31) return false;
+        if (s.At(q.End) is not { } unit || !unit.Equals("days", StringComparison.OrdinalIgnoreCase)) return false;
+        var sign = s.Is(q.End + 1, "earlier") ? -1 : s.Is(q.End + 1, "later") ? 1 : 0;
+        if (sign == 0) return false;
+        var from = AnchorDay(s, i, earlier) ?? s.Published;
+        m = new TimeMatch(i, q.End + 2, from is { } f ? Period.Day(SafeDates.AddDays(f, sign * (int)max)) : Period.Unresolved(TimePrecision.Day));
+        return true;
     }
 
     /// <summary>

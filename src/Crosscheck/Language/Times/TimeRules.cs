@@ -169,11 +169,29 @@ internal static class TimeRules
         return true;
     }
 
-    /// <summary>The night of the words [<paramref name="i"/>, <paramref name="end"/>) as "overnight" dates it: by the morning of the day last named close before it, else of publication.</summary>
+    /// <summary>The night of the words [<paramref name="i"/>, <paramref name="end"/>) as "overnight" dates it: by the morning of the day last named close before it, else of the day a report later in its sentence names, else of publication.</summary>
     private static TimeMatch LastNight(TimeScope s, int i, int end, ImmutableArray<TimeMention>.Builder? earlier)
     {
-        var from = RecentDay(s, i, earlier) ?? s.Published;
+        var from = RecentDay(s, i, earlier) ?? ReportedDay(s, end) ?? s.Published;
         return new TimeMatch(i, end, from is { } f ? Period.Day(f) : Period.Unresolved(TimePrecision.Day));
+    }
+
+    /// <summary>
+    /// "Overnight strikes killed five, officials said on Saturday": the one day a verb of reporting ([report-verbs]) names
+    /// later in the sentence, right after it or after "on", when it lies on the publication day or the two before; null otherwise.
+    /// </summary>
+    private static DateOnly? ReportedDay(TimeScope s, int from)
+    {
+        for (var k = from; k < s.End; k++)
+        {
+            if (!Cues.ReportVerbs.Contains(s.Word(k))) continue;
+            var at = s.Is(k + 1, "on") ? k + 2 : k + 1;
+            if (s.At(at) is not { } w || !CanStart(w) || !TryCore(s, at, out var day)) continue;
+            // A night told as news is reported the morning after or the day after that: a report's day further back
+            // (a weekday read against a publication date a day early) dates nothing.
+            if (day.Time is { Precision: TimePrecision.Day, Start: { } d, End: { } e } && d == e && s.Published is { } p && d <= p && p.DayNumber - d.DayNumber <= 2) return d;
+        }
+        return null;
     }
 
     /// <summary>

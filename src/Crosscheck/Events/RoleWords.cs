@@ -72,6 +72,9 @@ internal static class RoleWords
     /// <summary>Words before "after" that put an event only just before the news ("hours after", "shortly after").</summary>
     public static FrozenSet<string> SoonWords => Section("soon-words");
 
+    /// <summary>Points of the day ("dawn", "midnight"): after a time link they name a moment, not another event.</summary>
+    public static FrozenSet<string> ClockNouns => Section("clock-nouns");
+
     /// <summary>Adverbs of habit ("repeatedly", "often"): on a present or present-perfect event verb, a pattern recalled.</summary>
     public static FrozenSet<string> HabitAdverbs => Section("habit-adverbs");
 

@@ -80,7 +80,8 @@ internal static class SyntaxScope
     /// Whether the time at [<paramref name="start"/>, <paramref name="end"/>) belongs to another event than the one of
     /// <paramref name="trigger"/>: it hangs inside a clause or phrase opened by a time link of data/events/syntax-roles.txt ("after", "before", "since") that does not
     /// hold the trigger ("the clashes followed after Laos expelled its envoy early on Friday", "killed since the
-    /// fighting began Sunday", "a day after a strike killed three on Tuesday"). False without a parse.
+    /// fighting began Sunday", "a day after a strike killed three on Tuesday"); a phrase headed by a point of the day ("before dawn on Wednesday") is
+    /// a moment, not another event. False without a parse.
     /// </summary>
     public static bool InOtherTimeClause(AnnotatedText text, int start, int end, int trigger)
     {
@@ -91,6 +92,8 @@ internal static class SyntaxScope
         {
             if (n == trigger || IsAncestor(text, n, trigger)) return false;
             if (text.RelationOf(n) is not { } relation || relation.Split(':')[0] is not ("advcl" or "obl" or "nmod" or "acl")) continue;
+            // "before dawn on Wednesday", "shortly after midnight on Sunday": a moment of the clock, not another event.
+            if (RoleWords.ClockNouns.Contains(text.WordOf(n).ToLowerInvariant())) continue;
             foreach (var d in new Token(text, n).Dependents)
             {
                 if (d.Relation is "mark" or "case" && RoleWords.TimeLinks.Contains(d.Text)) return true;

@@ -38,6 +38,8 @@ internal sealed class TimeCues
     public required FrozenSet<string> AnaphoraBlockers { get; init; }
     /// <summary>Phrases that name the day named last ("the same day", "later that day"), each as its words, longest first.</summary>
     public required ImmutableArray<ImmutableArray<string>> NamedDayAnaphors { get; init; }
+    /// <summary>Verbs of reporting whose day, later in the sentence, dates an "overnight" before it ("…, officials said on Saturday").</summary>
+    public required FrozenSet<string> ReportVerbs { get; init; }
     /// <summary>Day phrases counted from publication ("the day before yesterday") and the days they add.</summary>
     public required ImmutableArray<(ImmutableArray<string> Words, int Days)> PublicationDays { get; init; }
 
@@ -87,6 +89,7 @@ internal sealed class TimeCues
             AnaphoraBlockers = Set("anaphora-blockers"),
             NamedDayAnaphors = [.. Section("named-day-anaphors").Select(e => Words(e.Entry)).OrderByDescending(w => w.Length)],
             PublicationDays = Days("publication-days"),
+            ReportVerbs = Set("report-verbs"),
         };
     }
 }

@@ -37,6 +37,7 @@ internal static class TimeRules
         }
         if (keyword is Keyword.The or Keyword.A or Keyword.EarlierOrLater && TryAnaphoricDay(s, i, earlier, out m)) return true;
         if (keyword == Keyword.Overnight) return TryOvernight(s, i, earlier, out m);
+        if (keyword == Keyword.None && TryCountedDays(s, i, earlier, out m)) return true;
         if (keyword == Keyword.Since)
         {
             // "since September": from the start of what follows to publication.
@@ -168,11 +169,29 @@ internal static class TimeRules
         return true;
     }
 
-    /// <summary>The night of the words [<paramref name="i"/>, <paramref name="end"/>) as "overnight" dates it: by the morning of the day last named close before it, else of publication.</summary>
+    /// <summary>The night of the words [<paramref name="i"/>, <paramref name="end"/>) as "overnight" dates it: by the morning of the day last named close before it, else of the day a report later in its sentence names, else of publication.</summary>
     private static TimeMatch LastNight(TimeScope s, int i, int end, ImmutableArray<TimeMention>.Builder? earlier)
     {
-        var from = RecentDay(s, i, earlier) ?? s.Published;
+        var from = RecentDay(s, i, earlier) ?? ReportedDay(s, end) ?? s.Published;
         return new TimeMatch(i, end, from is { } f ? Period.Day(f) : Period.Unresolved(TimePrecision.Day));
+    }
+
+    /// <summary>
+    /// "Overnight strikes killed five, officials said on Saturday": the one day a verb of reporting ([report-verbs]) names
+    /// later in the sentence, right after it or after "on", when it lies on the publication day or the two before; null otherwise.
+    /// </summary>
+    private static DateOnly? ReportedDay(TimeScope s, int from)
+    {
+        for (var k = from; k < s.End; k++)
+        {
+            if (!Cues.ReportVerbs.Contains(s.Word(k))) continue;
+            var at = s.Is(k + 1, "on") ? k + 2 : k + 1;
+            if (s.At(at) is not { } w || !CanStart(w) || !TryCore(s, at, out var day)) continue;
+            // A night told as news is reported the morning after or the day after that: a report's day further back
+            // (a weekday read against a publication date a day early) dates nothing.
+            if (day.Time is { Precision: TimePrecision.Day, Start: { } d, End: { } e } && d == e && s.Published is { } p && d <= p && p.DayNumber - d.DayNumber <= 2) return d;
+        }
+        return null;
     }
 
     /// <summary>
@@ -278,6 +297,23 @@ internal static class TimeRules
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "two days earlier", "three days later": a count of days (2–31) counted, like "a day earlier", from the latest one-day
+    /// time before it in its sentence or paragraph, else from publication. "two days before" / "after" are left to the
+    /// lapse they mostly open ("two days after the truce"), and "two days ago" to publication.
+    /// </summary>
+    private static bool TryCountedDays(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
+    {
+        m = default;
+        if (!Quantities.TryParse(s.Text, i, s.End, out var q) || q.Max is not { } max || q.Min != max || max != decimal.Truncate(max) || max is < 2 or > 31) return false;
+        if (s.At(q.End) is not { } unit || !unit.Equals("days", StringComparison.OrdinalIgnoreCase)) return false;
+        var sign = s.Is(q.End + 1, "earlier") ? -1 : s.Is(q.End + 1, "later") ? 1 : 0;
+        if (sign == 0) return false;
+        var from = AnchorDay(s, i, earlier) ?? s.Published;
+        m = new TimeMatch(i, q.End + 2, from is { } f ? Period.Day(SafeDates.AddDays(f, sign * (int)max)) : Period.Unresolved(TimePrecision.Day));
+        return true;
     }
 
     /// <summary>

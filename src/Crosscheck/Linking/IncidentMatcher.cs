@@ -108,14 +108,20 @@ public static class IncidentMatcher
         var otherSide = actorsDisagree && factual && ev.Plural && incidentPlural && ev.Type == PloverType.Assault && traits.Involved.Overlaps(eventCountries);
         if (otherSide) actorsDisagree = false;
 
+        // A single attack of fact with a day of its own is tied to an incident by a report of its day: of the incident's
+        // reports, one sharing its day fits it before one that shares only the place (a line of the first report with no day,
+        // "fighting there since the coup", scoring higher on the place alone must not hide the report of the attack's day).
+        var byDay = factual && !ev.Plural && !incidentPlural && ev.Time?.Basis is null && IncidentAnchors.Days(ev) is not null;
         MatchResult? best = null;
+        MatchResult? bestOfDay = null;
         foreach (var m in Compared(members))
         {
             var pair = Pair(ev, m, cls);
             if (pair is null) return null; // a conflict with any report of the incident keeps the event apart
             if (best is null || pair.Value.Score > best.Value.Score) best = pair;
+            if (byDay && pair.Value.Shared.HasFlag(SharedFacts.Time) && (bestOfDay is null || pair.Value.Score > bestOfDay.Value.Score)) bestOfDay = pair;
         }
-        if (best is not { } b) return null;
+        if ((bestOfDay ?? best) is not { } b) return null;
         // A report of a series goes to the series already known rather than to a lone event it happens to fit.
         if (factual && ev.Plural && incidentPlural) b = b with { Score = b.Score + 0.2, Reason = b.Reason + "; both speak of a series" };
         if (otherSide) b = b with { Reason = b.Reason + "; the other side of the fighting" };

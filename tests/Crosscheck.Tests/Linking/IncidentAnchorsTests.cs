@@ -34,6 +34,20 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_report_of_the_attack_s_day_ties_it_before_a_dayless_line_of_that_report_at_the_division()
+    {
+        // The first report's second line (fighting in the state since an election, no day) shares the state with the wire's report;
+        // its lede, in a district, shares the day. The report of the day decides: one attack.
+        var paper = Facts("byday-a", "Lake Chad Courier", "2026-05-07",
+            "Gunmen on motorbikes attacked the weekly market in Dorokasa village in Kwandara district on Thursday, killing at least 14 traders, residents said. "
+            + "Dorokasa lies south of Maiduguri in Borno State, where armed groups have been fighting the army since the 2015 elections.");
+        var wire = Facts("byday-b", "Sahel Wire", "2026-05-08",
+            "At least 16 people were killed in an attack on a village in Nigeria's Borno State on Thursday, residents said on Friday.");
+        var record = Link(paper, wire);
+        IncidentWith(record, wire, "attack").Id.ShouldBe(IncidentWith(record, paper, "motorbikes").Id);
+    }
+
+    [Fact]
     public void Another_strike_told_after_one_in_the_same_report_is_another_incident()
     {
         // Two towns the gazetteer does not know, so only the words "another strike" tell the two attacks apart.

@@ -29,6 +29,11 @@ public sealed class GazetteerMatcher
         public TitleEntry? Title { get; } = title;
         /// <summary>A one-word place that is also a given name or surname ("Jordan").</summary>
         public bool PersonNameGuard { get; init; }
+        /// <summary>
+        /// A one-word GeoNames alternate name of a city under a million people ("Kan", another spelling of Caen), which a
+        /// text about places of other countries does not prove (<see cref="Foreign"/>).
+        /// </summary>
+        public bool AlternateNameGuard { get; init; }
         /// <summary>A one-word small city, which a capital at the start of a sentence does not prove.</summary>
         public bool SentenceStartGuard { get; init; }
         /// <summary>An acronym that is also a word ("WHO", "US"), which a shouted headline does not prove.</summary>
@@ -107,6 +112,8 @@ public sealed class GazetteerMatcher
                 var form = new Form(tokens, EntityRules(tokens, gazetteer.AmbiguousWords), entry, null)
                 {
                     PersonNameGuard = oneWord && entry.Place != PlaceKind.None && gazetteer.PersonNames.Contains(name),
+                    AlternateNameGuard = oneWord && entry.Place == PlaceKind.City && entry.Population < CommonWordCityPopulation
+                        && n >= 0 && n < entry.GeoNamesAliasCount && !IsHeadOf(name, entry.Name) && !IsCuratedAlias(entry, name),
                     SentenceStartGuard = oneWord && entry.Place == PlaceKind.City && entry.Population < SentenceStartCityPopulation,
                     ShoutGuard = oneWord && IsAllCaps(name) && gazetteer.AmbiguousWords.Contains(name),
                     TitleCaseGuard = oneWord && isGeoDivision && entry.Place is PlaceKind.City or PlaceKind.Admin1
@@ -288,12 +295,29 @@ public sealed class GazetteerMatcher
                 found.Add(match);
                 at = match.EndToken;
             }
+            found.RemoveAll(m => Foreign(m, found));
             return Compose(words, found);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(ids);
         }
+    }
+
+    /// <summary>
+    /// A small city matched only by another spelling of its name, in a text whose other places are all of other countries:
+    /// "Kan Thit" in a report on Myanmar is not Caen, nor "Boni" in central Mali Bonn; a village the lists lack shares a
+    /// spelling with a town abroad. A text naming no other country keeps it.
+    /// </summary>
+    private static bool Foreign(GazetteerMatch m, List<GazetteerMatch> found)
+    {
+        if (!m.AlternateName || m.Country is not { } country) return false;
+        foreach (var o in found)
+        {
+            if (o.AlternateName || o.Kind != GazetteerMatchKind.Entity || o.Entry is not { Place: not PlaceKind.None }) continue;
+            if (o.Country == country) return false;
+        }
+        return true;
     }
 
     private GazetteerMatch? Longest(ReadOnlySpan<string> words, ReadOnlySpan<bool> sentenceStarts, int[] ids, int start)
@@ -310,6 +334,7 @@ public sealed class GazetteerMatcher
             List<GazetteerEntry>? others = null;
             TitleEntry? title = null;
             var leadingArticle = false;
+            var alternate = false;
             foreach (var form in forms)
             {
                 if (!Passes(form, words, start) || !Guards(form, words, sentenceStarts, ids, start, end)) continue;
@@ -319,6 +344,7 @@ public sealed class GazetteerMatcher
                     {
                         entry = e;
                         leadingArticle = IsArticle(form.Tokens[0]);
+                        alternate = form.AlternateNameGuard;
                     }
                     else if (!ReferenceEquals(entry, e) && (others is null || !others.Contains(e)))
                     {
@@ -339,6 +365,7 @@ public sealed class GazetteerMatcher
                     Entry = entry,
                     Alternatives = others is null ? ImmutableArray<GazetteerEntry>.Empty : [.. others],
                     Country = entry.Entity.Country,
+                    AlternateName = alternate && others is null,
                 };
             }
             else if (title is not null)

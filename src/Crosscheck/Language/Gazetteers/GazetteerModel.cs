@@ -138,6 +138,9 @@ public sealed record GazetteerMatch(int StartToken, int EndToken, GazetteerMatch
 
     public MaritimeRelation Relation { get; init; }
 
+    /// <summary>Whether the entity was matched only by a small city's one-word GeoNames alternate name ("Kan" for Caen).</summary>
+    internal bool AlternateName { get; init; }
+
     /// <summary>How exact the place is: Sea for maritime matches, the entry's kind otherwise.</summary>
     public PlaceKind Precision => Kind == GazetteerMatchKind.Maritime ? PlaceKind.Sea : Entry?.Place ?? PlaceKind.None;
 

@@ -28,7 +28,22 @@ public sealed partial class CasualtyFinder
         var all = found.ToList();
         found.RemoveAll(s => tallies.Exists(t => t.Start < s.End && s.Start < t.End) || Tolls.StatementCue(text, sentence, s, tallies, all) is not null
             || Breakdown(text, sentence, s));
+        // "The offensive has killed 52 people since Wednesday. The dead included 40 insurgents and 12 villagers": the groups
+        // of a toll just told are that toll's (TollFinder), no event's dead.
+        if (found.Count > 0 && TollFinder.Breakdown(text, sentence) is not null && PreviousHasToll(text, sentence)) found.Clear();
         return found;
+    }
+
+    /// <summary>Whether the sentence before <paramref name="sentence"/> tells a toll (a tally, or an outcome statement with a toll's cue).</summary>
+    private bool PreviousHasToll(AnnotatedText text, TokenSpan sentence)
+    {
+        var index = text.SentenceIndexOf(sentence.StartToken);
+        if (index <= 0) return false;
+        var previous = text.Sentences[index - 1];
+        var tallies = Tolls.Tallies(text, previous);
+        if (tallies.Count > 0) return true;
+        var all = AllStatements(text, previous);
+        return all.Exists(s => Tolls.StatementCue(text, previous, s, tallies, all) is not null);
     }
 
     /// <summary>

@@ -245,7 +245,7 @@ public sealed class TollFinder
     /// sentence that opens with "the" and a word of the dead or the hurt as the subject of "include"; the groups after it
     /// (up to a comma that opens no other group) and what they count, or null.
     /// </summary>
-    private static (int Start, int End, TollMeasure Measure)? Breakdown(AnnotatedText text, TokenSpan sentence)
+    internal static (int Start, int End, TollMeasure Measure)? Breakdown(AnnotatedText text, TokenSpan sentence)
     {
         var i = sentence.StartToken;
         if (i + 3 >= sentence.EndToken || !text.WordOf(i).Equals("the", StringComparison.OrdinalIgnoreCase)) return null;

@@ -220,7 +220,8 @@ public sealed partial class EventReader
         for (var depth = 0; k >= 0 && depth < 6; depth++)
         {
             var up = text.HeadOf(k);
-            if (up == verb) return text.RelationOf(k)?.Split(':')[0] is "obj" or "ccomp";
+            // The parse may hang a relative clause on the day itself ("buried two neighbours on Thursday who were killed …").
+            if (up == verb) return text.RelationOf(k)?.Split(':')[0] is "obj" or "ccomp" || k == head;
             k = up;
         }
         return false;

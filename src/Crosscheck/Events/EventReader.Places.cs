@@ -239,7 +239,7 @@ public sealed partial class EventReader
             var p = places[at];
             var office = false;
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
-                || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger));
+                || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger)) || IsLabel(text, sentence, p.Span);
             if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsWhereVictimsWereTaken(text, sentence, p.Span)
                 || trigger.Entry.Type != PloverType.Mobilize && IsWhereSomethingWasSent(text, sentence, p.Span)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
@@ -253,6 +253,19 @@ public sealed partial class EventReader
         }
         if (best is null) return null;
         return PlaceOf(text, sentence, places, Narrower(text, sentence, places, best, trigger));
+    }
+
+    /// <summary>
+    /// "Kherson Oblast: Russian shelling killed three people": a place that opens its sentence as a label before a colon
+    /// (an area noun may follow the name: "Sumy region:") heads what the sentence tells, as roundups of a day's attacks
+    /// region by region do.
+    /// </summary>
+    private static bool IsLabel(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        if (place.StartToken != sentence.StartToken) return false;
+        var next = place.EndToken;
+        if (next < sentence.EndToken && RoleWords.AreaNouns.Contains(text.WordOf(next).ToLowerInvariant())) next++;
+        return next < sentence.EndToken && text.WordOf(next) == ":";
     }
 
     /// <summary>How much farther than its words a landmark after "near" stands from the event: a named town of the clause wins over it.</summary>

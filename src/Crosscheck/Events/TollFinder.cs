@@ -605,12 +605,21 @@ public sealed class TollFinder
 
     /// <summary>
     /// "The death toll from Wednesday's strike rose to 34 on Sunday": a day inside the toll's words that owns a noun ("'s",
-    /// or a possessive in the parse) dates the event counted, not the day the count stood at.
+    /// or a possessive in the parse), or that stands between "the" and an event noun ("the June 9 drone attack"), dates the
+    /// event counted, not the day the count stood at.
     /// </summary>
     private static bool NamesCountedEvent(AnnotatedText text, TimeMention t, int start, int end)
     {
         if (t.Span.Length == 0 || t.Span.StartToken < start || t.Span.EndToken > end) return false;
         if (t.Span.EndToken < end && text.WordOf(t.Span.EndToken) is "'s" or "’s") return true;
+        // "The death toll from the June 9 drone attack …": a date between "the" and an event noun names the attack.
+        if (t.Span.StartToken > start && text.WordOf(t.Span.StartToken - 1).Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var k = t.Span.EndToken; k < end && k < t.Span.EndToken + 3 && text.PosOf(k) is "NN" or "JJ"; k++)
+            {
+                if (text.PosOf(k) is "NN" && TriggerLexicon.Default.Starts(text.WordOf(k).ToLowerInvariant())) return true;
+            }
+        }
         // "The death toll from a drone attack on Sumy on Sunday has risen to 12": a day after an attack's noun, in toll words
         // with no verb before the day, is the attack's.
         var attack = false;

@@ -187,7 +187,7 @@ internal static partial class DisputeReader
         // blame is for the talks, not for an attack.
         if (Phrase(text, sentence, i, Blames) is { } blame)
             return Negated(text, sentence, i) || BlamesOther(text, sentence, i + blame.Count(c => c == ' ') + 1) ? null : ("blame", blame);
-        if (FalseClaim(text, sentence, i) is { } claim) return ("dispute", text.WordOf(claim) + " … " + word);
+        if (FalseClaim(text, sentence, i) is { } claim) return ("dispute", text.WordOf(claim) + FalseJoin + word);
         if (pos.StartsWith("VB", StringComparison.Ordinal))
         {
             var lemmas = Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).ToList();
@@ -238,6 +238,11 @@ internal static partial class DisputeReader
         }
         return null;
     }
+
+    /// <summary>Whether the dispute calls a claim false ("Reports … fabricated"), the cue <see cref="FalseClaim"/> reads.</summary>
+    public static bool IsCalledFalse(DisputeFacts dispute) => dispute.Kind == "dispute" && dispute.Cue.Contains(FalseJoin, StringComparison.Ordinal);
+
+    private const string FalseJoin = " … ";
 
     /// <summary>Whether the words between the copula and the negation are a noun phrase and a comma ("were rebels, not").</summary>
     private static bool NotBetween(AnnotatedText text, int copula, int negation) =>

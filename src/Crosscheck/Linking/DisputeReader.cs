@@ -24,6 +24,7 @@ internal static partial class DisputeReader
     private static readonly ImmutableArray<string> RejectVerbs = [.. IncidentWords.Dispute("reject-verbs")];
     private static readonly System.Collections.Frozen.FrozenSet<string> OtherObjects = IncidentWords.DisputeSet("deny-other-objects");
     private static readonly System.Collections.Frozen.FrozenSet<string> ClaimNouns = IncidentWords.DisputeSet("claim-nouns");
+    private static readonly System.Collections.Frozen.FrozenSet<string> FalseWords = IncidentWords.DisputeSet("false-words");
     private static readonly System.Collections.Frozen.FrozenSet<string> AllegationNouns = IncidentWords.DisputeSet("allegation-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> VictimNouns = IncidentWords.DisputeSet("victim-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Copulas = IncidentWords.DisputeSet("copulas");
@@ -49,7 +50,7 @@ internal static partial class DisputeReader
             {
                 if (Cue(text, sentence, i) is not { } cue) continue;
                 if ((cue.Kind == "blame" ? SidesOf(text, sentence, i) : PartyOf(text, sentence, i, cue.Kind)) is not var (name, country)) continue;
-                var claim = cue.Kind is "denial" or "dispute" ? ClaimOf(text, sentence, i) : null;
+                var claim = FalseClaim(text, sentence, i) ?? (cue.Kind is "denial" or "dispute" ? ClaimOf(text, sentence, i) : null);
                 // "…, a charge the government denies": the deny verb's object is the noun its clause describes.
                 if (claim is null && cue.Kind == "denial" && DescribedClaim(text, sentence, i) is { } described) claim = described;
                 found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind, claim), sentence.Start, sentence.End, sentence.Text));
@@ -83,7 +84,10 @@ internal static partial class DisputeReader
     {
         // A deny verb with no subject of its own in the parse is said by the speaker of the clause it hangs in
         // ("Petro said a fisherman was among those killed …, and denied that …").
-        var speaker = kind is "denial" or "dispute" ? SubjectOf(text, cue) ?? SpeakerOf(text, cue) : SpeakerOf(text, cue);
+        // "Reports that … are fabricated, the army said": the subject of a false word is the claim, not who calls it false.
+        var falseClaim = FalseClaim(text, sentence, cue);
+        var speaker = falseClaim is { } claimed ? SayerOf(text, sentence, claimed, cue)
+            : kind is "denial" or "dispute" ? SubjectOf(text, cue) ?? SpeakerOf(text, cue) : SpeakerOf(text, cue);
         speaker ??= EntityBefore(text, sentence, cue);
         if (speaker is not { } token) return null;
         if (Hedges.Contains(text.WordOf(token))) return null;
@@ -183,6 +187,7 @@ internal static partial class DisputeReader
         // blame is for the talks, not for an attack.
         if (Phrase(text, sentence, i, Blames) is { } blame)
             return Negated(text, sentence, i) || BlamesOther(text, sentence, i + blame.Count(c => c == ' ') + 1) ? null : ("blame", blame);
+        if (FalseClaim(text, sentence, i) is { } claim) return ("dispute", text.WordOf(claim) + FalseJoin + word);
         if (pos.StartsWith("VB", StringComparison.Ordinal))
         {
             var lemmas = Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).ToList();
@@ -206,9 +211,42 @@ internal static partial class DisputeReader
         if (pos.StartsWith("NN", StringComparison.Ordinal) && IdentityNouns.Contains(word) && Before(text, sentence, i, Negations) is { } neg
             && Before(text, sentence, i, Copulas) is { } be && be < neg && Describes(text, neg, i))
             return ("victims", text.Span(be, i + 1).Text);
+        // "The army said the dead were rebels, not civilians": a party's word that the victims were not civilians.
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && CivilianNouns.Contains(word) && Before(text, sentence, i, Negations) is { } not
+            && Before(text, sentence, not, Copulas) is { } were && NotBetween(text, were, not))
+            return ("victims", text.Span(were, i + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
         return null;
     }
+
+    /// <summary>
+    /// "Reports that troops killed civilians are fabricated", "said that claims that its drones struck a wedding were
+    /// baseless": the claim noun a false word (@false-words) is said of, after a copula; the claim noun opens the sentence
+    /// or the clause of saying ("said [that]") and tells its claim ("that …", "of …"), and no other verb of saying or
+    /// claim noun comes between. Null for other words.
+    /// </summary>
+    private static int? FalseClaim(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        if (!FalseWords.Contains(text.WordOf(i).ToLowerInvariant()) || Before(text, sentence, i, Copulas) is not { } copula || Negated(text, sentence, i)) return null;
+        for (var c = copula - 1; c >= sentence.StartToken; c--)
+        {
+            var word = text.WordOf(c).ToLowerInvariant();
+            if (!ClaimNouns.Contains(word) || text.PosOf(c) is "VB" or "VBZ" or "VBP" or "VBD" && c > sentence.StartToken && text.WordOf(c - 1) is not ("that" or "said")) continue;
+            var opens = c == sentence.StartToken || text.WordOf(c - 1).ToLowerInvariant() is "that" or "said" or "says" or "the" or "these" or "those" or "such";
+            var tells = c + 1 < copula && text.WordOf(c + 1).ToLowerInvariant() is "that" or "of";
+            return opens && tells ? c : null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the dispute calls a claim false ("Reports … fabricated"), the cue <see cref="FalseClaim"/> reads.</summary>
+    public static bool IsCalledFalse(DisputeFacts dispute) => dispute.Kind == "dispute" && dispute.Cue.Contains(FalseJoin, StringComparison.Ordinal);
+
+    private const string FalseJoin = " … ";
+
+    /// <summary>Whether the words between the copula and the negation are a noun phrase and a comma ("were rebels, not").</summary>
+    private static bool NotBetween(AnnotatedText text, int copula, int negation) =>
+        Enumerable.Range(copula + 1, Math.Max(0, negation - copula - 1)).All(t => text.WordOf(t) == "," || text.PosOf(t) is "DT" or "JJ" or "NN" or "NNS" or "NNP");
 
     /// <summary>
     /// Whether the article calls the dead combatants: a combatant noun just after a kill word in another sentence ("killed 12
@@ -316,6 +354,25 @@ internal static partial class DisputeReader
         return null;
     }
 
+    /// <summary>
+    /// Who calls a claim false: the subject of the nearest verb of saying before the claim noun ("the ministry said on
+    /// Monday that claims …") or the first one after the false word (", the army said"), whatever the parse made of the claim between.
+    /// </summary>
+    private static int? SayerOf(AnnotatedText text, TokenSpan sentence, int claim, int cue)
+    {
+        for (var t = claim - 1; t >= sentence.StartToken; t--)
+        {
+            if (text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && SyntaxActors.IsSpeechVerb(text, t)) return SubjectOf(text, t);
+        }
+        for (var t = cue + 1; t < sentence.EndToken; t++)
+        {
+            // ", the army said": its subject after the false word (the parse may give the verb the claim noun as a subject too).
+            if (text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && SyntaxActors.IsSpeechVerb(text, t))
+                return text[t].DependentsWith("nsubj").Where(d => d.Index > cue).Select(d => (int?)d.Index).LastOrDefault() ?? SubjectOf(text, t);
+        }
+        return null;
+    }
+
     /// <summary>For words that are said: the subject of the nearest speech verb above them.</summary>
     private static int? SpeakerOf(AnnotatedText text, int token)
     {
@@ -377,7 +434,8 @@ internal static partial class DisputeReader
     private static TokenSpan Widen(AnnotatedText text, TokenSpan phrase)
     {
         var sentence = text.SentenceOf(phrase.StartToken);
-        bool Stop(int t) => text.PosOf(t) is { } p && (p.StartsWith("VB", StringComparison.Ordinal) || p is "MD" or "WDT" or "WP" or "RB" || !char.IsLetterOrDigit(text.WordOf(t)[0]));
+        // A day after the name ("The ministry on Monday dismissed …") is the saying's, not the speaker's.
+        bool Stop(int t) => text.InTime(t) || (text.PosOf(t) == "IN" && t + 1 < text.Count && text.InTime(t + 1)) || text.PosOf(t) is { } p && (p.StartsWith("VB", StringComparison.Ordinal) || p is "MD" or "WDT" or "WP" or "RB" || !char.IsLetterOrDigit(text.WordOf(t)[0]));
         var start = phrase.StartToken;
         // Leftwards only through "of" or "in" ("The ministry of the interior"), never into the words of another clause.
         if (start - 1 > sentence.StartToken && text.WordOf(start - 1) is "of" or "in")

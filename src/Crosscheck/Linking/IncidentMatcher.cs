@@ -157,9 +157,33 @@ public static class IncidentMatcher
                 var news = members.Any(m => m.Document == ev.Document && IncidentAnchors.CanStart(m) && m.Salience != "background");
                 return b with { Score = b.Score + (news ? 0.1 : 0), Reason = b.Reason + "; refers back within the same report" };
             }
-            if (!b.Shared.HasFlag(SharedFacts.Time)) return null;
+            if (!b.Shared.HasFlag(SharedFacts.Time))
+            {
+                // "The army on Wednesday denied that its jets had bombed a monastery in the village": a denial gives the attack
+                // no day, but answers reports of it, so it is of the attack at its place told in the days before its report.
+                if (DeniedOfDaysBefore(ev, b, members) is { } day) return b with { Reason = b.Reason + $"; denied {day:yyyy-MM-dd}'s attack within {DenialLagDays} days" };
+                return null;
+            }
         }
         return b;
+    }
+
+    /// <summary>
+    /// The most days a denial with no day of its own comes after the attack it denies: the reports of an attack come the
+    /// day of it or the next, and a party denies them a day or two later (three days, as <see cref="IncidentAnchors.DaySlack"/>
+    /// is one for two reports of one day).
+    /// </summary>
+    public const int DenialLagDays = 3;
+
+    /// <summary>
+    /// The day of the incident's report a denied single attack with no time of its own fits, when they share the place and
+    /// that day lies within <see cref="DenialLagDays"/> before the denial's report (not after it); null otherwise.
+    /// </summary>
+    private static DateOnly? DeniedOfDaysBefore(EventFacts ev, MatchResult b, IReadOnlyList<EventFacts> members)
+    {
+        if (ev.Modality != Modality.Denied || ev.Time is not null || ev.Reported is not { } reported || !b.Shared.HasFlag(SharedFacts.Place)) return null;
+        if (members.FirstOrDefault(m => m.Id == b.Event) is not { } fit || IncidentAnchors.Days(fit) is not { } days || fit.Time?.Basis is not null) return null;
+        return days.End.DayNumber <= reported.DayNumber && days.End.DayNumber >= reported.DayNumber - DenialLagDays ? days.End : null;
     }
 
     private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls)

@@ -27,6 +27,25 @@ public sealed class DisputeSpecTests
     }
 
     [Fact]
+    public void An_attack_a_party_calls_false_is_denied_with_no_day_of_the_saying()
+    {
+        var facts = Facts("Reports that soldiers shot worshippers at the shrine in the hill town are fabricated, the army said on Monday.");
+        var shot = facts.Events.Single(e => e.Trigger == "shot");
+        shot.Modality.ShouldBe(Modality.Denied);
+        shot.Time.ShouldBeNull();
+        // Told as fact, with the saying's day its report's, it stays so.
+        var told = Facts("Soldiers shot worshippers at the shrine in the hill town, the army said on Monday.").Events.Single(e => e.Trigger == "shot");
+        told.Modality.ShouldBe(Modality.Asserted);
+    }
+
+    private static DocumentFacts Facts(string body)
+    {
+        var document = new DocumentReader().ReadBytes("made-up.txt", System.Text.Encoding.UTF8.GetBytes("---\npublished: 2025-11-04\n---\n" + body), ".txt").Single().Document!;
+        var text = StandardPipeline.Default.Process(document);
+        return LinkFactsBuilder.Build(document, text, EventReader.Default.Read(text));
+    }
+
+    [Fact]
     public void The_spec_file_has_disputes_of_each_kind_and_texts_with_none()
     {
         var examples = SpecFile.Load(Spec);

@@ -538,6 +538,23 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_denied_attack_with_no_day_of_its_own_is_the_attack_at_its_place_of_the_days_before_the_denial()
+    {
+        var village = new PlaceFacts("Tal Haddad", "Tal Haddad", "SY", "city", 35.9, 36.6);
+        // "Jets bombed a clinic in Tal Haddad on Monday" (8 December), told by another outlet.
+        var attack = Strike("a", village);
+        // "The air force on Thursday denied that its jets had bombed a clinic in Tal Haddad", published on the 11th.
+        var denial = Strike("b", village) with { Document = "d-denial", Modality = Modality.Denied, Time = null, Reported = new(2025, 12, 11) };
+        IncidentMatcher.Match(denial, [attack]).ShouldNotBeNull();
+        // Not an attack more than three days before the denial, nor one after it, nor one elsewhere.
+        IncidentMatcher.Match(denial with { Reported = new(2025, 12, 12) }, [attack]).ShouldBeNull();
+        IncidentMatcher.Match(denial with { Reported = new(2025, 12, 7) }, [attack]).ShouldBeNull();
+        IncidentMatcher.Match(denial with { Location = new PlaceFacts("Kafr Ruma", "Kafr Ruma", "SY", "city", 35.6, 36.6) }, [attack]).ShouldBeNull();
+        // An attack told as fact with no day stays apart as before: only a denial answers the reports of the days before.
+        IncidentMatcher.Match(denial with { Modality = Modality.Asserted }, [attack]).ShouldBeNull();
+    }
+
+    [Fact]
     public void What_the_news_is_told_as_coming_after_starts_no_incident_however_dated_and_placed()
     {
         // "The raid follows a clash on Tuesday night in X": the clash is context for the news, not news of its own.

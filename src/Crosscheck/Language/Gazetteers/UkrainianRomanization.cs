@@ -59,11 +59,12 @@ internal static class UkrainianRomanization
     /// <summary>
     /// The Ukrainian forms among a city's alternate names. GeoNames mixes Russian and Ukrainian (and Belarusian) Cyrillic
     /// without saying which is which, so the letters decide: a name with і, ї, є or ґ (letters only Ukrainian and
-    /// Belarusian have) and none of ы, э, ъ, ё, ў (Russian or Belarusian only) and no word starting with и (a Russian
-    /// habit: Ukrainian writes "Ізмаїл", Russian "Измаил") nor a word ending in "-ая", "-ое" or "-ье" is Ukrainian. When a city has none, a name with none of
-    /// those marks is taken as Ukrainian too ("Черкаси" beside "Черкассы", "Буча"); a Russian name read so mostly
-    /// gives the Ukrainian spelling anyway, as the soft sign is dropped ("Купьянск" gives "Kupiansk"), or else a
-    /// hybrid that news does not write. Names in capitals are left out (GeoNames' capitals are Russian postal forms).
+    /// Belarusian have), with none of ы, э, ъ, ё, ў (Russian or Belarusian only), no word starting with и (a Russian
+    /// habit: Ukrainian writes "Ізмаїл", Russian "Измаил") and no word ending in "-ая", "-ое" or "-ье" is Ukrainian.
+    /// When a city has none, a name with none of those marks is taken as Ukrainian too ("Черкаси" beside "Черкассы",
+    /// "Буча"); a Russian name read so mostly gives the Ukrainian spelling anyway, as the soft sign is dropped
+    /// ("Купьянск" gives "Kupiansk"), or else a hybrid that news does not write. Names in capitals are left out
+    /// (GeoNames' capitals are Russian postal forms).
     /// </summary>
     public static List<string> UkrainianForms(IEnumerable<string> alternates)
     {

@@ -112,6 +112,23 @@ public sealed class GazetteerMatcherTests
         m.Entry.Entity.GeonameId.ShouldBe(geonameId);
     }
 
+    [Theory]
+    [InlineData("Russian glide bombs struck Kostiantynivka again on Monday.", "Kostiantynivka", 705104)]
+    [InlineData("Evacuation buses left Kupiansk before dawn.", "Kupiansk", 703656)]
+    [InlineData("A port warehouse in Izmail burned after the drone attack.", "Izmail", 707308)]
+    [InlineData("Shelling damaged a school in Bilopillia overnight.", "Bilopillia", 712559)]
+    [InlineData("The ferry from Bilhorod-Dnistrovskyi was cancelled.", "Bilhorod-Dnistrovskyi", 712160)]
+    [InlineData("Two trains reached Druzhkivka despite the shelling.", "Druzhkivka", 616743)]
+    public void A_Ukrainian_city_matches_in_the_national_romanization(string text, string span, int geonameId)
+    {
+        // GeoNames spells these "Kostyantynivka", "Kupjansk", "Izmayil", "Bilopillya"; the build romanizes their
+        // Ukrainian Cyrillic names (KMU 2010), which English news now uses. Belgorod's alternate names hold
+        // "Bilhorod-Dnistrovskyi". GeoNames has Druzhkivka only in Russian capitals, so places.txt gives it.
+        var m = Single(text, span);
+        m.Entry!.Place.ShouldBe(PlaceKind.City);
+        m.Entry.Entity.GeonameId.ShouldBe(geonameId);
+    }
+
     [Fact]
     public void A_given_name_that_is_a_small_city_without_its_apostrophe_is_no_place()
     {

@@ -76,11 +76,17 @@ public sealed class GazetteerMatcher
             (terminals[node] ??= []).Add(form);
         }
 
-        // Names of countries, divisions and curated entries, which a city's alternate name never takes over.
+        // Names of countries, divisions and curated entries, which a city's alternate name never takes over; of a city,
+        // the names that follow its GeoNames alternates (curated ones, and the Ukrainian national romanization, so that
+        // Belgorod's "Bilhorod-Dnistrovskyi" does not take the Ukrainian town's name).
         var protectedNames = new HashSet<string>(NameFolding.Instance);
         foreach (var e in gazetteer.Entries)
         {
-            if (e.Place == PlaceKind.City) continue;
+            if (e.Place == PlaceKind.City)
+            {
+                protectedNames.UnionWith(e.Entity.Aliases.Skip(e.GeoNamesAliasCount));
+                continue;
+            }
             protectedNames.Add(e.Name);
             protectedNames.UnionWith(e.Entity.Aliases);
         }

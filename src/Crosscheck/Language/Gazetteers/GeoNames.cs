@@ -50,17 +50,31 @@ internal static class GeoNames
 
         var out3 = new StringBuilder().Append(Notice).Append('\n')
             .Append("# geonameid\tname\tasciiname\tcountry\tadmin1\tpopulation\tlatitude\tlongitude\talternate names (Latin script, cities of ")
-            .Append(AlternatesFromPopulation.ToString(CultureInfo.InvariantCulture)).Append(" people or more)\n");
+            .Append(AlternatesFromPopulation.ToString(CultureInfo.InvariantCulture)).Append(" people or more)\tKMU 2010 romanizations (Ukrainian cities)\n");
         foreach (var r in cities)
         {
             var population = long.Parse(r[14].Length == 0 ? "0" : r[14], CultureInfo.InvariantCulture);
             var alternates = population >= AlternatesFromPopulation ? UsefulAlternates(r[1], r[2], r[3]) : [];
+            var romanized = r[8] == "UA" ? NewRomanizations(r, alternates) : [];
             out3.Append(r[0]).Append('\t').Append(r[1]).Append('\t').Append(r[2] == r[1] ? "" : r[2]).Append('\t').Append(r[8]).Append('\t')
                 .Append(r[10]).Append('\t').Append(r[14]).Append('\t').Append(r[4]).Append('\t').Append(r[5]).Append('\t')
-                .Append(string.Join(',', alternates)).Append('\n');
+                .Append(string.Join(',', alternates)).Append('\t').Append(string.Join(',', romanized)).Append('\n');
         }
         written.Add(Write(to, CitiesFile, out3));
         return written;
+    }
+
+    /// <summary>
+    /// The KMU 2010 spellings of a Ukrainian city's Ukrainian Cyrillic names (<see cref="UkrainianRomanization"/>) that
+    /// its name, ASCII name, apostrophe-free ASCII name and kept alternates do not already give, for every city however small:
+    /// GeoNames spells many in older, Russian-based ways ("Kostyantynivka", "Bilopillya") that news has left.
+    /// </summary>
+    internal static List<string> NewRomanizations(string[] row, IEnumerable<string> kept)
+    {
+        var seen = new HashSet<string>(NameFolding.Instance) { row[1], row[2] };
+        if (WithoutApostrophes(row[2]) is { } plain) seen.Add(plain);
+        seen.UnionWith(kept);
+        return [.. UkrainianRomanization.RomanizedNames(row[3].Split(',')).Where(seen.Add)];
     }
 
     private static string Write(string dir, string name, StringBuilder content)
@@ -157,12 +171,16 @@ internal static class GeoNames
 
     public static IEnumerable<GazetteerEntry> ReadCities(TextReader reader)
     {
-        foreach (var r in Rows(reader, 9))
+        foreach (var r in Rows(reader, 10))
         {
             var aliases = ImmutableArray.CreateBuilder<string>();
             if (r[2].Length > 0) aliases.Add(r[2]);
             if (r[8].Length > 0) aliases.AddRange(r[8].Split(','));
             if (WithoutApostrophes(r[2]) is { } plain && !aliases.Contains(plain)) aliases.Add(plain);
+            // The KMU 2010 spellings are the city's own name in today's romanization, not another language's name for it:
+            // they follow the GeoNames alternates, like a curated alias, so the guards on alternate names leave them alone.
+            var alternateCount = aliases.Count;
+            if (r[9].Length > 0) aliases.AddRange(r[9].Split(','));
             yield return new GazetteerEntry
             {
                 Entity = new KnownEntity
@@ -177,7 +195,7 @@ internal static class GeoNames
                     Aliases = aliases.ToImmutable(),
                 },
                 Place = PlaceKind.City,
-                GeoNamesAliasCount = aliases.Count,
+                GeoNamesAliasCount = alternateCount,
                 Population = r[5].Length == 0 ? 0 : long.Parse(r[5], CultureInfo.InvariantCulture),
                 Admin1 = r[4].Length == 0 ? null : r[3] + "." + r[4],
             };

@@ -313,7 +313,7 @@ public sealed class GazetteerMatcher
     /// <summary>
     /// A small city matched only by another spelling of its name, in a text whose other places are all of other countries:
     /// "Kan Thit" in a report on Myanmar is not Caen, nor "Boni" in central Mali Bonn; a village the lists lack shares a
-    /// spelling with a town abroad. A text naming no other country keeps it.
+    /// spelling with a town abroad. Kept only when the text names another place of the city's own country.
     /// </summary>
     private static bool Foreign(GazetteerMatch m, List<GazetteerMatch> found)
     {

@@ -90,7 +90,7 @@ public sealed partial class CasualtyFinder
         var head = text.WordOf(end - 1);
         var headPos = text.PosOf(end - 1) ?? "";
         var firstWord = text.WordOf(start);
-        // "did not say how many people were killed": a question of the count, no count.
+        // "did not say how many miners were killed": a question of the count, no count.
         if (IsHowMany(text, start)) return null;
         if (Pronouns.Contains(head)) return (1, 1, true);
         if (headPos is "NNS" or "NNPS" && !head.Contains("year-old", StringComparison.OrdinalIgnoreCase))

@@ -6,8 +6,9 @@ namespace Crosscheck.Events;
 /// <summary>
 /// Days of events told against the news event: "The attack came two days after a strike …" dates the strike two days
 /// before the attack, and "a week before the raid" seven days after it, when the parse shows the frame: the event word
-/// under "after"/"before" (a noun, or the head of a clause: "after shelling killed three") hangs from a verb whose subject is a definite event noun of the news ("the attack", "the
-/// strike") and which holds a span of days or weeks ("two days", "a week"). The anchor is the news day
+/// under "after"/"before" (a noun, or the head of a clause: "after shelling killed three") hangs from a verb whose
+/// subject is a definite event noun of the news ("the attack", "the strike") and which holds a span of days or weeks
+/// ("two days", "a week"). The anchor is the news day
 /// (<see cref="SalienceJudge"/>). An event with a time of its own keeps it; without a parse nothing changes.
 /// </summary>
 internal static class AnchoredDays

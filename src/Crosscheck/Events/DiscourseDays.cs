@@ -279,9 +279,9 @@ internal static class DiscourseDays
     }
 
     /// <summary>
-    /// The span of a day or two that the first news attack of the headline or lede (or of the first sentence) is dated to ("over the past day",
-    /// "overnight into Tuesday"), ending within the week before publication; null when it has a single day, a longer
-    /// span or none.
+    /// The span of a day or two that the first news attack of the headline or lede (or of the first sentence) is dated
+    /// to ("over the past day", "overnight into Tuesday"), ending within the week before publication; null when it has a
+    /// single day, a longer span or none.
     /// </summary>
     private static TimeMention? LedeSpan(AnnotatedText text, ImmutableArray<EventMention> events)
     {

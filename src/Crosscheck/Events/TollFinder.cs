@@ -239,7 +239,6 @@ public sealed class TollFinder
         return null;
     }
 
-    /// <summary>The last toll read from the sentence at <paramref name="index"/>; null when it gave none.</summary>
     /// <summary>
     /// "The dead included 29 fighters and seven civilians", "The wounded include 22 men, eight women and four children": a
     /// sentence that opens with "the" and a word of the dead or the hurt as the subject of "include"; the groups after it
@@ -260,6 +259,7 @@ public sealed class TollFinder
         return (i + 3, end, counted);
     }
 
+    /// <summary>The last toll read from the sentence at <paramref name="index"/>; null when it gave none.</summary>
     private static Toll? LastOf(ImmutableArray<Toll>.Builder tolls, int index, AnnotatedText text)
     {
         for (var i = tolls.Count - 1; i >= 0; i--)

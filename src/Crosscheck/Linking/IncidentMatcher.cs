@@ -111,7 +111,10 @@ public static class IncidentMatcher
         // A single attack of fact with a day of its own is tied to an incident by a report of its day: of the incident's
         // reports, one sharing its day fits it before one that shares only the place (a line of the first report with no day,
         // "fighting there since the coup", scoring higher on the place alone must not hide the report of the attack's day).
-        var byDay = factual && !ev.Plural && !incidentPlural && ev.Time?.Basis is null && IncidentAnchors.Days(ev) is not null;
+        var singleOfFact = factual && !ev.Plural && !incidentPlural;
+        // (A day assumed from the publication or report is no day of its own.)
+        var ownDay = ev.Time?.Basis is null ? IncidentAnchors.Days(ev) : null;
+        var byDay = singleOfFact && ownDay is not null;
         MatchResult? best = null;
         MatchResult? bestOfDay = null;
         foreach (var m in Compared(members))
@@ -134,9 +137,6 @@ public static class IncidentMatcher
         // A single attack of fact joins another report of one attack only on a day they share (±1): place, actor and
         // figures alone do not make two reports one event. A report without a day of its own refers back to the
         // event its own report tells ("eleven people were killed in the strike").
-        var singleOfFact = cls == ModalityClass.Factual && !ev.Plural && !incidentPlural;
-        // (A day assumed from the publication or report is no day of its own.)
-        var ownDay = ev.Time?.Basis is null ? IncidentAnchors.Days(ev) : null;
         if (singleOfFact && ev.Type != PloverType.Assault)
         {
             // A statement, a meeting or a sanction of fact is one event when reports share a place, a time or an actor.

@@ -26,9 +26,10 @@ public static partial class LinkFactsBuilder
     /// <summary>Area nouns that, after a spreading word, name a whole country or several parts ("across the country", "in several regions").</summary>
     private static readonly FrozenSet<string> SpreadAreas = WordSet("spread-areas", StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Determiners that make a noun one thing, as written.</summary>
+    /// <summary>Nouns of a whole war ("the border conflict"): its dead are the war's toll, not one attack's.</summary>
     private static readonly FrozenSet<string> WholeWarNouns = WordSet("whole-war-nouns", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Determiners that make a noun one thing, as written.</summary>
     private static readonly FrozenSet<string> OneDeterminers = WordSet("one-determiners", StringComparer.Ordinal);
 
     /// <summary>Nouns of one attack, singular ("strike", "bombing"): a toll whose words hold one counts that attack.</summary>

@@ -319,6 +319,15 @@ public sealed partial class EventReader
             if (text.RelationOf(head) == "compound" && NamesItsArea(text, sentence, up)) return false;
             head = up;
         }
+        // "a drone hit the Kadugli market": a site noun the place is compounded into (past other nouns: "the El Obeid
+        // livestock market") stands for it.
+        else if (text.RelationOf(head) == "compound" && SiteHead(text, head, place.EndToken) is var site and >= 0)
+        {
+            head = site;
+            // "the attack on the Kramatorsk railway station": the site an attack noun is "on" is where it happened.
+            if (text.HeadOf(site) == SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken) && text.RelationOf(site) == "nmod"
+                && (HasCase(text, site, "on") || HasCase(text, site, "against"))) return true;
+        }
         // "shelling hit the town of Kantharalak": the area noun the place names.
         else if (text.RelationOf(head) == "nmod" && text.HeadOf(head) is var area and >= 0 && area < head && RoleWords.AreaNouns.Contains(text.WordOf(area))) head = area;
         if (text.HeadOf(head) is not (var verb and >= 0)) return false;
@@ -337,6 +346,16 @@ public sealed partial class EventReader
         // subject of a verb of hitting, or a participle hanging from it.
         return text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj" or "advcl" or "xcomp"
             && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains);
+    }
+
+    /// <summary>The site noun (@site-nouns) a place compounds into, over at most two nouns between; -1 when none.</summary>
+    private static int SiteHead(AnnotatedText text, int head, int after)
+    {
+        var up = text.HeadOf(head);
+        // "the Kramatorsk railway station": the parse may hang the name on the noun between.
+        while (up >= after && up - after < 2 && text.RelationOf(up) == "compound" && text.HeadOf(up) is var next and > 0 && next > up && next - after <= 2) up = next;
+        if (up < after || up - after > 2 || text.PosOf(up) is not ("NN" or "NNS")) return -1;
+        return RoleWords.SiteNouns.Contains(text.WordOf(up).ToLowerInvariant()) ? up : -1;
     }
 
     /// <summary>Whether the place is a compound of an area noun that an "of" phrase names ("the Black Sea port of Odesa").</summary>
@@ -590,7 +609,7 @@ public sealed partial class EventReader
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
         if (head < 0 || text.RelationOf(head) is not ("compound" or "amod")) return false;
         var governor = text.HeadOf(head);
-        return governor >= place.EndToken && text.PosOf(governor) is "NN" or "NNS" && !RoleWords.AreaNouns.Contains(text.WordOf(governor)) && !RoleWords.SiteNouns.Contains(text.WordOf(governor));
+        return governor >= place.EndToken && text.PosOf(governor) is "NN" or "NNS" && !RoleWords.AreaNouns.Contains(text.WordOf(governor)) && SiteHead(text, head, place.EndToken) < 0;
     }
 
     /// <summary>

@@ -256,6 +256,9 @@ public static class IncidentMatcher
             // The day's slack is for one event dated differently; "another strike on Wednesday" says it is not the one told
             // before, so it is of its own day only (a night's words cover the day before too).
             if ((a.Another || b.Another) && !OwnDaysMeet(a, b)) return null;
+            // One report that dates two attacks by two days of their own words ("on Wednesday, shelling of …"; "air strikes on
+            // … on Tuesday") tells two attacks: the slack is for two reports dating one attack differently.
+            if (a.Document == b.Document && OwnDaysDiffer(a, b)) return null;
             // "Another strike hit a car in …", told after a strike of the same report: not the one told before it.
             if (a.Document == b.Document && (a.Another && a.Start > b.Start || b.Another && b.Start > a.Start)) return null;
             // The very day its words give both beats a day's slack: of two attacks a report fits, the one of its day.

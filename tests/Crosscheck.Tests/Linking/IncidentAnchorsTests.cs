@@ -59,6 +59,22 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void One_report_s_two_attacks_on_days_of_their_own_a_day_apart_are_two_incidents()
+    {
+        // A weekly roundup: shelling of a known city on Wednesday, air strikes on a town the gazetteer lacks on Tuesday, no
+        // exact count for the second. A day's slack is for two reports dating one attack, not for one report's two days.
+        var roundup = Facts("owndays-a", "Sahel and Sudan Weekly", "2026-03-19",
+            "Fighting spread across the south this week. On Wednesday, rebel shelling of Kadugli killed six people and damaged the main hospital, a doctors' group said. "
+            + "In the west, army air strikes on the town of Umm Keddada killed at least eight people on Tuesday, residents said.");
+        var record = Link(roundup);
+        IncidentWith(record, roundup, "shelling").Id.ShouldNotBe(IncidentWith(record, roundup, "air").Id);
+        // Two reports dating one attack a day apart still join.
+        var wire = Facts("owndays-b", "Sahel Wire", "2026-03-18", "Rebel shelling of Kadugli killed six people on Tuesday, a doctors' group said.");
+        var joined = Link(roundup, wire);
+        IncidentWith(joined, roundup, "shelling").Id.ShouldBe(IncidentWith(joined, wire, "shelling").Id);
+    }
+
+    [Fact]
     public void A_strike_told_in_the_ocean_and_in_its_part_by_two_stories_is_one_incident()
     {
         // A wire report of the strike, and a minister's statement about its victims a week later, in words the wire never

@@ -79,9 +79,11 @@ internal static class RelativeTimes
             return TryWeekday(s, j + 1, dayOn, DefaultPick(s, start), start, out m);
         }
         TimeMatch inner;
-        if (x.Equals("this", StringComparison.OrdinalIgnoreCase) || x.Equals("last", StringComparison.OrdinalIgnoreCase) || x.Equals("next", StringComparison.OrdinalIgnoreCase))
+        // "the start of the year", "the end of the month": the one publication falls in, as "this" says.
+        var theUnit = x.Equals("the", StringComparison.OrdinalIgnoreCase) && s.At(j + 1) is "year" or "month";
+        if (theUnit || x.Equals("this", StringComparison.OrdinalIgnoreCase) || x.Equals("last", StringComparison.OrdinalIgnoreCase) || x.Equals("next", StringComparison.OrdinalIgnoreCase))
         {
-            if (!TryDeictic(s, j, x.Equals("this", StringComparison.OrdinalIgnoreCase) ? Pick.This : x.Equals("last", StringComparison.OrdinalIgnoreCase) ? Pick.Last : Pick.Next, out inner)) return false;
+            if (!TryDeictic(s, j, theUnit || x.Equals("this", StringComparison.OrdinalIgnoreCase) ? Pick.This : x.Equals("last", StringComparison.OrdinalIgnoreCase) ? Pick.Last : Pick.Next, out inner)) return false;
         }
         else if (Lexicon.MonthOf(x) != 0 && Lexicon.IsFullMonthName(x))
         {

@@ -23,6 +23,8 @@ internal sealed class TimeCues
     public required FrozenDictionary<string, Keyword> Keywords { get; init; }
     public required FrozenDictionary<string, int> Seasons { get; init; }
     public required FrozenDictionary<string, TimeUnit> Units { get; init; }
+    /// <summary>Nouns of a part of a month or year ("the start of", "the end of") and the part they name.</summary>
+    public required FrozenDictionary<string, Part> PeriodParts { get; init; }
     public required FrozenSet<string> DayParts { get; init; }
     /// <summary>Future words and phrases, each as its words.</summary>
     public required ImmutableArray<ImmutableArray<string>> Future { get; init; }
@@ -78,6 +80,7 @@ internal sealed class TimeCues
             Keywords = Map("keywords", Enum.Parse<Keyword>),
             Seasons = Map("seasons", v => int.Parse(v, CultureInfo.InvariantCulture)),
             Units = Map("units", Enum.Parse<TimeUnit>),
+            PeriodParts = Map("period-parts", Enum.Parse<Part>),
             DayParts = Set("day-parts"),
             Future = [.. Section("future").Select(e => Words(e.Entry))],
             ClauseEnds = Set("clause-ends"),

@@ -40,6 +40,8 @@ internal static class VagueTimes
         if (x.Equals("coming", StringComparison.OrdinalIgnoreCase) || x.Equals("next", StringComparison.OrdinalIgnoreCase))
             return TryRolling(s, i, i + 2, back: false, out m);
         if (Cues.Seasons.ContainsKey(x)) return TrySeason(s, i + 1, i, null, out m);
+        // "the start of the year", "the beginning of March", "the end of last month": that part of the month or year.
+        if (Cues.PeriodParts.TryGetValue(x, out var part) && s.Is(i + 2, "of")) return TryPart(s, i, i + 3, part, out m);
         return TryOrdinalDay(s, i, x, out m);
     }
 

@@ -198,8 +198,10 @@ public sealed partial class ModalityClassifier
                 state.ViaOutcome = CasualtyFinder.IsOutcomeWord(governor);
                 return g;
             }
-            // "the use of drone strikes": the event shares its head noun's modality.
-            if (word.Equals("of", StringComparison.OrdinalIgnoreCase) && IsNoun(text, g)) return g;
+            // "the use of drone strikes": the event shares its head noun's modality; not a definite one the people it is about
+            // are named by ("the perpetrators of the massacre should face justice").
+            if (word.Equals("of", StringComparison.OrdinalIgnoreCase) && IsNoun(text, g))
+                return definite && RoleWords.CulpritNouns.Contains(governor.ToLowerInvariant()) ? -1 : g;
         }
         // "would include ground operations and drone strikes": the second conjunct shares the first's governor.
         if (word is "and" or "or" or ",")

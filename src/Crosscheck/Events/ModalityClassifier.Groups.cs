@@ -8,6 +8,9 @@ public sealed partial class ModalityClassifier
     /// <summary>For a subject noun: the finite verb group after it, with predicate adjectives and "happen" verbs.</summary>
     private static void SubjectVerb(AnnotatedText text, TokenSpan sentence, int noun, ref Findings state)
     {
+        // "Those responsible for this attack must be held to account", "the perpetrators of the massacre should face
+        // justice": a noun inside another's prepositional phrase is no subject; the verb group after it is its head's.
+        if (SyntaxScope.HasParse(text, sentence) && text.RelationOf(noun) is "nmod" or "obl" && SyntaxActors.HasCaseChild(text, noun)) return;
         var k = noun + 1;
         // Skip a short complement of the noun: "the strike on the boat".
         var limit = Math.Min(sentence.EndToken, noun + 7);

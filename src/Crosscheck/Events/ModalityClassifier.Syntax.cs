@@ -28,6 +28,10 @@ public sealed partial class ModalityClassifier
             var governor = text.HeadOf(current);
             if (governor < 0 || relation is null || !Climbs(relation) || IsToldClause(text, sentence, current, relation) || !sentence.Contains(governor)) break;
             if (HasPastLink(text, sentence, current) || PastLinks.Contains(text.WordOf(governor))) break;
+            // "Those behind the bombing will be punished", "an inquiry into the strike would open": an event a definite noun
+            // phrase names inside another's prepositional phrase is one told already, not what the other's verb plans.
+            if (hop == 0 && relation is "nmod" or "obl" && SyntaxActors.HasCaseChild(text, current) && Definite(text, sentence, current)
+                && !NounCues.ContainsKey(text.WordOf(governor))) break;
             var above = ClassifyByWords(text, sentence, governor);
             if (above.Modality is Modality.Planned or Modality.Considered or Modality.Hypothetical)
                 return new ModalityReading(above.Modality, Math.Min(above.Confidence, 0.7));
@@ -82,6 +86,18 @@ public sealed partial class ModalityClassifier
     {
         for (var d = sentence.StartToken; d < sentence.EndToken; d++)
             if (text.HeadOf(d) == verb && text.RelationOf(d) is "nsubj" or "nsubj:pass") return true;
+        return false;
+    }
+
+    /// <summary>Whether the noun has a definite determiner or a possessor: "the", "this", "those", "its", "Saturday's".</summary>
+    private static bool Definite(AnnotatedText text, TokenSpan sentence, int noun)
+    {
+        for (var d = sentence.StartToken; d < noun; d++)
+        {
+            if (text.HeadOf(d) != noun) continue;
+            if (text.RelationOf(d) == "nmod:poss") return true;
+            if (text.RelationOf(d) == "det" && text.WordOf(d).ToLowerInvariant() is "the" or "this" or "that" or "these" or "those") return true;
+        }
         return false;
     }
 

@@ -35,6 +35,9 @@ internal static class RoleWords
     /// <summary>Nouns of what an attack leaves or of marking it ("the site of", "the anniversary of"), whose "of" phrase holds it.</summary>
     public static FrozenSet<string> AftermathNouns => Section("aftermath-nouns");
 
+    /// <summary>Nouns of the people an attack told already is about ("the perpetrators of the massacre"): what is said of them is not said of it.</summary>
+    public static FrozenSet<string> CulpritNouns => Section("culprit-nouns");
+
     /// <summary>Nouns that name an attacker, heading some event words ("suicide bomber"): the doer, not the act.</summary>
     public static FrozenSet<string> AttackerNouns => Section("attacker-nouns");
 

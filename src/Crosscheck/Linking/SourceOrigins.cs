@@ -14,7 +14,7 @@ public static class SourceOrigins
     /// Each document's own origin, whatever incident. Copies of one original (<see cref="DocumentFacts.DuplicateOf"/>)
     /// and rewrites of one story (<see cref="Rewrites"/>) share it: the wire agency the first or, failing it, another is
     /// credited to (first by id); else the outlet whose report they relay ("citing Al Jazeera", "a commander told
-    /// Reuters"); else the first's outlet; else the first's id. The first is the earliest in link order.
+    /// Reuters"); else the outlet of the copy they are named after (<see cref="Source"/>); else its id.
     /// </summary>
     public static IReadOnlyDictionary<string, (string Origin, string Reason)> OfDocuments(IReadOnlyDictionary<string, DocumentFacts> documents)
     {
@@ -25,14 +25,26 @@ public static class SourceOrigins
         {
             var root = documents.GetValueOrDefault(cluster.Key) ?? cluster.First();
             var members = cluster.OrderBy(d => d.Id == root.Id ? 0 : 1).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+            var source = Source(members);
             (string, string) origin;
             if (members.Select(d => d.Wire).OfType<string>().FirstOrDefault() is { } wire) origin = (wire, $"credited to the wire {wire}");
             else if (members.Select(d => Relayed(root, d)).FirstOrDefault(r => r.Origin is not null) is { Origin: { } relayed } r) origin = (relayed, r.Reason);
-            else origin = (root.Outlet ?? root.Id, "own reporting");
-            foreach (var d in members) result[d.Id] = d.Id == root.Id || origin.Item2 != "own reporting" ? origin : (origin.Item1, $"copy of {root.Id}");
+            else origin = (source.Outlet ?? root.Outlet ?? root.Id, "own reporting");
+            foreach (var d in members) result[d.Id] = d.Id == source.Id || origin.Item2 != "own reporting" ? origin : (origin.Item1, $"copy of {source.Id}");
         }
         return result;
     }
+
+    /// <summary>
+    /// The copy that a set of copies and rewrites credited to no one is named after: the one on a wire agency's own site
+    /// (its outlet is an agency of <c>@wires</c>), else the fullest (most sentences of narration,
+    /// <see cref="DocumentFacts.Sentences"/>: a sign-off, a headline or a word changed does not count, a paragraph does),
+    /// else the first given. The original by link order is only the earliest copy: a site that printed the story cut
+    /// to its first paragraphs can come first on one day (the id decides), and the story is not that site's reporting.
+    /// </summary>
+    internal static DocumentFacts Source(IReadOnlyList<DocumentFacts> copies) =>
+        copies.OrderBy(d => d.Outlet is { } outlet && WireCredits.Agency(outlet) is not null ? 0 : 1)
+            .ThenByDescending(d => d.Sentences.Length).First();
 
     /// <summary>The document that <paramref name="doc"/> copies (its original), or itself.</summary>
     public static DocumentFacts Original(DocumentFacts doc, IReadOnlyDictionary<string, DocumentFacts> documents) =>
@@ -104,7 +116,8 @@ public static class SourceOrigins
     /// <summary>
     /// Reports of copies of one original and of rewrites of one story (<see cref="Rewrites"/>) in one incident trace back
     /// to one origin: the first that credits a source (an outlet, a wire, an interview, second-hand), else the first that
-    /// quotes a speaker, else the first's in link order. A rewrite that names a source of its own keeps it.
+    /// quotes a speaker, else the own reporting of the copy they are named after (<see cref="Source"/>, among them and the
+    /// originals they copy; also for a copy alone in the incident). A rewrite that names a source of its own keeps it.
     /// </summary>
     internal static ImmutableArray<SourceReport> JoinCopies(ImmutableArray<SourceReport> reports, IReadOnlyDictionary<string, DocumentFacts> documents)
     {
@@ -113,19 +126,34 @@ public static class SourceOrigins
         var story = Rewrites.Join(here, d => d.DuplicateOf ?? d.Id);
         string RootOf(string id) => story.GetValueOrDefault(id) ?? CopyOf(id);
         var chosen = new Dictionary<string, SourceReport>(StringComparer.Ordinal);
-        foreach (var cluster in reports.GroupBy(r => RootOf(r.Document), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var cluster in reports.GroupBy(r => RootOf(r.Document), StringComparer.Ordinal))
         {
-            chosen[cluster.Key] = cluster.OrderBy(r => Strength(r.OriginReason)).ThenBy(r => r.Document == CopyOf(r.Document) && r.Document == cluster.Key ? 0 : 1).First();
+            var best = cluster.OrderBy(r => Strength(r.OriginReason)).ThenBy(r => r.Document == CopyOf(r.Document) && r.Document == cluster.Key ? 0 : 1).First();
+            // Copies that credit no one are the reporting of the copy they are named after, not of the earliest (a cut).
+            if (Strength(best.OriginReason) == 2 && NamedAfter(cluster.Select(r => r.Document), documents) is { Outlet: { } outlet } source && best.Origin != outlet)
+            {
+                best = cluster.FirstOrDefault(r => r.Document == source.Id && Strength(r.OriginReason) == 2) ?? best;
+                best = best with { Origin = outlet, OriginReason = best.Document == source.Id ? "own reporting" : $"own reporting of {source.Id}, which it copies" };
+            }
+            chosen[cluster.Key] = best;
         }
         // A copy takes the chosen origin whatever it says; so does a copy sentence by sentence of the chosen text unless it
         // credits an outlet of its own (a quote of another speaker in a text that carries the story's narration is the
         // story's: sites keep or cut the story's quotes, and its reports' speakers vary with the cut). A rewrite by its
         // lede takes it only when it names no source of its own (a rewrite that quotes another speaker or credits another
         // outlet has added reporting of its own).
-        return [.. reports.Select(r => !chosen.TryGetValue(RootOf(r.Document), out var c) || c.Document == r.Document ? r
+        return [.. reports.Select(r => !chosen.TryGetValue(RootOf(r.Document), out var c) ? r : c.Document == r.Document ? c
             : CopyOf(r.Document) == CopyOf(c.Document) ? r with { Origin = c.Origin, OriginReason = $"near-duplicate of {c.Document}" }
             : Strength(r.OriginReason) >= 1 && SentenceCopy(r.Document, c.Document, documents) ? r with { Origin = c.Origin, OriginReason = $"copies the story of {c.Document} sentence by sentence" }
             : Strength(r.OriginReason) == 2 ? r with { Origin = c.Origin, OriginReason = $"rewrite of the story of {c.Document}" } : r)];
+    }
+
+    /// <summary>The copy that the texts of <paramref name="ids"/> and the originals they copy are named after (<see cref="Source"/>).</summary>
+    private static DocumentFacts? NamedAfter(IEnumerable<string> ids, IReadOnlyDictionary<string, DocumentFacts> documents)
+    {
+        var here = ids.Select(documents.GetValueOrDefault).OfType<DocumentFacts>().ToList();
+        var copies = here.Concat(here.Select(d => Original(d, documents))).DistinctBy(d => d.Id).ToList();
+        return copies.Count == 0 ? null : Source(copies);
     }
 
     /// <summary>

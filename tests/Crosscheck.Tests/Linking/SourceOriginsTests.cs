@@ -183,4 +183,40 @@ public sealed class SourceOriginsTests
         media.Relay.ShouldBeNull();
         SourceOrigins.OfDocuments(ById(media))[media.Id].Origin.ShouldBe("Harbor Ledger");
     }
+
+    // An agency's story of an ambush, whole on the agency's own page (whose text names no agency), and a site's print of
+    // its first two paragraphs. Neither credits anyone or quotes a named speaker.
+    private const string AmbushTop =
+        "Gunmen ambushed a convoy of fuel tankers on the road between Sorgo and Dabéré in eastern Burkina Faso on Monday, killing at least 14 drivers and soldiers, security sources said.\n"
+        + "The attackers opened fire from both sides of the road as the convoy slowed at a bridge, and set six tankers alight before escorting troops could respond.";
+
+    private const string AmbushRest =
+        "\nSeveral wounded soldiers were flown to the regional capital, where the main hospital appealed for blood donors by evening.\n"
+        + "The road is the only paved route bringing fuel to the east of the country, and convoys have been attacked on it three times since the rainy season ended.\n"
+        + "Traders in Sorgo said the price of a litre of petrol had doubled over the past month as tankers waited for escorts that came less and less often.\n"
+        + "No group claimed the attack, but jihadist fighters linked to al Qaeda are active across the border area and have blockaded several towns for months.";
+
+    [Theory]
+    [InlineData("Anadolu Agency")]
+    [InlineData("Sahel Morning Star")]
+    public void Copies_that_credit_no_one_are_named_after_the_agencys_own_copy_or_the_fullest_not_the_cut_that_comes_first(string fullOutlet)
+    {
+        // The cut comes first in link order (one day, a smaller id): the store makes it the original.
+        var cut = Facts("ambush-cut", "Volta Evening", "2025-11-10", AmbushTop);
+        var full = Facts("ambush-full", fullOutlet, "2025-11-10", AmbushTop + AmbushRest);
+        LinkOrder.Compare(cut, full).ShouldBeLessThan(0);
+        full = full with { DuplicateOf = cut.Id };
+        cut.Wire.ShouldBeNull();
+        full.Wire.ShouldBeNull();
+        var origins = SourceOrigins.OfDocuments(ById(cut, full));
+        SourceOrigins.Key(origins[cut.Id].Origin).ShouldBe(SourceOrigins.Key(fullOutlet));
+        SourceOrigins.Key(origins[full.Id].Origin).ShouldBe(SourceOrigins.Key(fullOutlet));
+
+        var record = Link(cut, full);
+        var incident = record.Incidents.Single(i => i.Documents.Contains(cut.Id) && i.Documents.Contains(full.Id));
+        incident.Origins.ToArray().ShouldBe([fullOutlet]);
+        // A report of the part the cut left out, by the whole copy alone, is its own reporting too, not the cut's.
+        record.Incidents.Where(i => i.Documents.SequenceEqual([full.Id])).SelectMany(i => i.Reports)
+            .ShouldAllBe(r => r.Origin == fullOutlet);
+    }
 }

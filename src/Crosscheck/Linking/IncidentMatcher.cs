@@ -117,9 +117,11 @@ public static class IncidentMatcher
         var byDay = singleOfFact && ownDay is not null;
         MatchResult? best = null;
         MatchResult? bestOfDay = null;
+        // A report that names the event's village among the incident's ties the village to the incident's city.
+        var villageTied = ev.Locality is not null && members.Any(m => SameLocality(ev, m) == true);
         foreach (var m in Compared(members))
         {
-            var pair = Pair(ev, m, cls);
+            var pair = Pair(ev, m, cls, villageTied);
             if (pair is null) return null; // a conflict with any report of the incident keeps the event apart
             if (best is null || pair.Value.Score > best.Value.Score) best = pair;
             if (byDay && pair.Value.Shared.HasFlag(SharedFacts.Time) && (bestOfDay is null || pair.Value.Score > bestOfDay.Value.Score)) bestOfDay = pair;
@@ -186,7 +188,7 @@ public static class IncidentMatcher
         return days.End.DayNumber <= reported.DayNumber && days.End.DayNumber >= reported.DayNumber - DenialLagDays ? days.End : null;
     }
 
-    private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls)
+    private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false)
     {
         var score = Base;
         var shared = SharedFacts.None;
@@ -239,6 +241,11 @@ public static class IncidentMatcher
                 return null;
             }
         }
+
+        // A village the gazetteers lack is not a city they know: "the village of Umm Sayala in North Darfur" and a strike on El
+        // Fasher the same day are two attacks, unless a report ties the village to the city (names both, or the village
+        // among the city's reports).
+        if (single && !villageTied && a.Document != b.Document && (VillageApartFromCity(a, b) || VillageApartFromCity(b, a))) return null;
 
         // An attack lands where its target is: one its words place nowhere but aimed at another country's people or forces
         // ("air strikes on Cambodian positions") is in that country, so it is not an attack placed in another country,
@@ -436,6 +443,14 @@ public static class IncidentMatcher
 
     /// <summary>How far from a division's point a city may lie and still be in it, for two reports to be one attack.</summary>
     public const double DivisionReachKm = 150;
+
+    /// <summary>
+    /// Whether <paramref name="village"/> names a place the gazetteers lack, placed no closer than a division (or by that name
+    /// alone), and <paramref name="city"/> a city they know, with no unknown place of its own: two places.
+    /// </summary>
+    private static bool VillageApartFromCity(EventFacts village, EventFacts city) =>
+        village.Village && village.Locality is not null && (village.Location is null || !IsPoint(village.Location))
+        && city.Locality is null && city.Location is { Country: not null } pc && IsPoint(pc);
 
     /// <summary>Whether two events name the same unknown place (<see cref="EventFacts.Locality"/>); null unless both name one.</summary>
     private static bool? SameLocality(EventFacts a, EventFacts b) =>

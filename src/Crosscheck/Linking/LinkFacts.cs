@@ -142,6 +142,11 @@ public sealed record EventFacts
     /// as written; null when none. Two reports naming the same one are of one place (<see cref="IncidentMatcher"/>).
     /// </summary>
     public string? Locality { get; init; }
+    /// <summary>
+    /// Whether the words call <see cref="Locality"/> a settlement ("the village of Umm Sayala", "the town of X", <c>@settlement-nouns</c>):
+    /// such a place is not a city the gazetteer knows, whereas a district ("in Spin Boldak district") may hold one.
+    /// </summary>
+    public bool Village { get; init; }
     public TimeFacts? Time { get; init; }
     public RangeFacts? Fatalities { get; init; }
     public RangeFacts? Count { get; init; }

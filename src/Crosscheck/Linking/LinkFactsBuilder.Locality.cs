@@ -9,8 +9,11 @@ namespace Crosscheck.Linking;
 /// </summary>
 public static partial class LinkFactsBuilder
 {
-    /// <summary>The first unknown name of the event's words after a link of <c>@locality-links</c> or "in"; null when none.</summary>
-    internal static string? LocalityOf(AnnotatedText text, EventMention e)
+    /// <summary>
+    /// The first unknown name of the event's words after a link of <c>@locality-links</c> or "in", and whether the words call
+    /// it a settlement ("the village of Umm Sayala", "the town of X"); null when none.
+    /// </summary>
+    internal static (string Name, bool Settlement)? LocalityOf(AnnotatedText text, EventMention e)
     {
         var words = e.Evidence;
         // A title-case headline's capitals ("Civilians Killed in Border Fighting") name nothing.
@@ -23,8 +26,10 @@ public static partial class LinkFactsBuilder
             var linked = link == "in" || LocalityLinks.Contains(text.WordOf(i - 1) + " " + link);
             if (!linked || NameAfter(text, i + 1, words.EndToken) is not { } end) continue;
             var name = text.Span(i + 1, end);
-            if (Known(text, i + 1, end) || EventReader.DivisionSpeltOtherwise(text, name.Text)) continue;
-            return name.Text;
+            // "The village of Lin Ta Lu" names a place whatever the tagger took its words for (a person's name, often).
+            var settlement = link == "of" && SettlementNouns.Contains(text.WordOf(i - 1));
+            if (Known(text, i + 1, end, settlement) || EventReader.DivisionSpeltOtherwise(text, name.Text)) continue;
+            return (name.Text, settlement);
         }
         return null;
     }
@@ -50,9 +55,10 @@ public static partial class LinkFactsBuilder
 
     /// <summary>
     /// Whether the words are not an unknown place: a gazetteer name (a city, a country, a people), a person's or an
-    /// organization's name, or a time ("in March", "on Tuesday").
+    /// organization's name, or a time ("in March", "on Tuesday"); after a settlement's noun (<paramref name="settlement"/>: "the
+    /// village of") a name tagged as a person's is still the place's.
     /// </summary>
-    private static bool Known(AnnotatedText text, int start, int end)
+    private static bool Known(AnnotatedText text, int start, int end, bool settlement)
     {
         foreach (var m in text.GazetteerMatches)
         {
@@ -61,7 +67,8 @@ public static partial class LinkFactsBuilder
         foreach (var m in text.Entities)
         {
             if (m.Span.StartToken >= end || m.Span.EndToken <= start) continue;
-            if (m.Known is not null || m.Type is EntityType.Person or EntityType.Org or EntityType.Outlet or EntityType.Group) return true;
+            if (m.Known is not null || m.Type is EntityType.Org or EntityType.Outlet or EntityType.Group) return true;
+            if (m.Type == EntityType.Person && !settlement) return true;
         }
         foreach (var t in text.Times)
         {

@@ -74,6 +74,9 @@ public static partial class LinkFactsBuilder
     private static readonly FrozenSet<string> LocalityLinks = WordListFile.Pairs(WordListFile.Section(WordSections, "locality-links", WordFile), "locality-links", WordFile)
         .Select(p => p.Key + " " + p.Value).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Nouns of a settlement before "of" and a place's name ("the village of"): the name is a village or town (<c>@settlement-nouns</c>).</summary>
+    private static readonly FrozenSet<string> SettlementNouns = WordSet("settlement-nouns", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A section of "word:number" pairs.</summary>
     private static FrozenDictionary<string, int> WordNumbers(string section) =>
         WordListFile.Section(WordSections, section, WordFile)

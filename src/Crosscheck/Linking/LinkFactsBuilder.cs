@@ -143,6 +143,7 @@ public static partial class LinkFactsBuilder
             ?? (e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Killed) : null);
         var injured = (oneAttack ? TollAround(tolls, e.Trigger, TollMeasure.Injured) : null)
             ?? (e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Injured) : null);
+        var locality = LocalityOf(text, e);
         return new EventFacts
         {
             Id = EventIds.Of(document, e),
@@ -154,8 +155,12 @@ public static partial class LinkFactsBuilder
             Modality = e.Modality,
             Actors = [.. e.Actors.Select(p => ParticipantOf(text, p, keys))],
             Recipients = [.. e.Recipients.Select(p => ParticipantOf(text, p, keys))],
-            Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) { Side = SideOf(text, l) } : null,
-            Locality = LocalityOf(text, e),
+            // A village the gazetteers lack is where the event is when its words give no other place ("struck the village of
+            // Lin Ta Lu again on Thursday"), as an unknown name after "in" is.
+            Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) { Side = SideOf(text, l) }
+                : locality is { Name: var place } ? new PlaceFacts(place, place, null, "region", null, null) : null,
+            Locality = locality?.Name,
+            Village = locality?.Settlement == true,
             Time = TallyTime(tally, e, TimeOf(text, e)),
             Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,

@@ -65,4 +65,38 @@ public class UnknownPlaceTests
         link.Reason.ShouldContain("same place Kok-Tash");
         link.Reason.ShouldContain("reported in another story");
     }
+
+    [Fact]
+    public void A_village_the_gazetteers_lack_and_a_known_city_of_its_day_are_two_attacks()
+    {
+        // Both on Monday; the raid's report names the village and its state, the strike's a city the gazetteer knows.
+        var city = Facts("village-city-a", "Nile Wire", "2026-03-02",
+            "A drone strike hit a crowded market in El Fasher, the capital of North Darfur state, on Monday, killing at least 12 people, medics said. "
+            + "The Sudan Doctors Network blamed the Rapid Support Forces for the strike, which it said wounded 30 others.");
+        var village = Facts("village-city-b", "Darfur Voice", "2026-03-02",
+            "Gunmen on camels raided the village of Umm Sayala in North Darfur on Monday, killing nine people and burning homes, local leaders said. "
+            + "Residents blamed fighters loyal to the Rapid Support Forces.");
+        var record = Link(city, village);
+        CrossDocumentLinkerTests.IncidentWith(record, city, "drone").Id.ShouldNotBe(CrossDocumentLinkerTests.IncidentWith(record, village, "raided").Id);
+    }
+
+    [Fact]
+    public void A_village_s_name_the_tagger_reads_as_a_person_s_is_still_its_place()
+    {
+        var bombing = Facts("village-person", "Irrawaddy Wire", "2026-04-14",
+            "Military jets bombed a monastery in the village of Lin Ta Lu in Sagaing Region on Monday, killing 23 people sheltering there, residents said.");
+        var e = bombing.Events.First(e => e.Evidence.Contains("bombed", StringComparison.Ordinal));
+        e.Locality.ShouldBe("Lin Ta Lu");
+        e.Village.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_attack_placed_only_by_a_village_s_name_is_an_incident_not_a_mention()
+    {
+        var again = Facts("village-only", "Asia Desk", "2026-04-17",
+            "Military jets struck the village of Lin Ta Lu again on Thursday, killing four people who were clearing rubble, residents said.");
+        var record = Link(again);
+        var incident = CrossDocumentLinkerTests.IncidentWith(record, again, "struck");
+        incident.Mention.ShouldBeFalse();
+    }
 }

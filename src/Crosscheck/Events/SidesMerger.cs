@@ -15,7 +15,8 @@ namespace Crosscheck.Events;
 /// sentence or points back at the fight ("also", or a definite "the exchange of fire", "the ensuing clash",
 /// <c>@side-fight</c>); and nothing tells another fight (a different place or day, or <c>@side-apart</c> words: "in a
 /// separate attack", "two days later"). A count of one group that includes the other ("15 people, including 12 soldiers")
-/// names no side and joins nothing.
+/// names no side and joins nothing. Attackers killed in the fight their attack led to ("the ensuing gunfight", "a
+/// subsequent shootout", <c>@side-sequel</c>) join the attack before them whatever side its victims were.
 /// </summary>
 internal static class SidesMerger
 {
@@ -23,6 +24,7 @@ internal static class SidesMerger
     private static readonly FrozenSet<string> Armed = CasualtyWords.Set("side-armed");
     private static readonly FrozenSet<string> Apart = CasualtyWords.Set("side-apart");
     private static readonly FrozenSet<string> Fight = CasualtyWords.Set("side-fight");
+    private static readonly FrozenSet<string> Sequel = CasualtyWords.Set("side-sequel");
 
     private enum Side { None, Forces, Armed, Both }
 
@@ -58,11 +60,14 @@ internal static class SidesMerger
         if (first.Acled?.EventType != "Battles" && later.Acled?.EventType != "Battles") return false;
         var a = SideOf(text, first.Fatalities!.Span);
         var b = SideOf(text, later.Fatalities!.Span);
-        if (a is Side.None or Side.Both || b is Side.None or Side.Both || a == b) return false;
         if (first.Location is { } p && later.Location is { } q && p.Name != q.Name) return false;
         if (first.Time is { Start: { } sa, End: { } ea } && later.Time is { Start: { } sb, End: { } eb } && (sb > ea || sa > eb)) return false;
         var sentence = text.Sentences[s2];
         var from = s1 == s2 ? first.Fatalities.Span.EndToken : sentence.StartToken;
+        // "Gunmen killed nine guests … The six attackers were killed in the ensuing gunfight": the attackers killed in the
+        // fight their attack led to are of that attack, whoever its victims were.
+        if (b == Side.Armed && a != Side.Armed && SequelFight(text, from, sentence.EndToken)) return !Apart.Overlaps(Words(text, from, sentence.EndToken));
+        if (a is Side.None or Side.Both || b is Side.None or Side.Both || a == b) return false;
         // Two counts in one sentence set against each other by "while" ("ten rebels were killed while three soldiers were
         // martyred") are of the fight it tells; two attack words joined otherwise ("five guards died in a raid on the post,
         // and the air force's reprisal killed 30 rebels") may be two attacks.
@@ -90,6 +95,21 @@ internal static class SidesMerger
             }
         }
         return backward;
+    }
+
+    /// <summary>Whether a fight's word in [from, to) follows a sequel word ("the ensuing clash", "a subsequent shootout").</summary>
+    private static bool SequelFight(AnnotatedText text, int from, int to)
+    {
+        for (var t = from + 1; t < to; t++)
+        {
+            if (Fight.Contains(text.WordOf(t)) && (Sequel.Contains(text.WordOf(t - 1).ToLowerInvariant()) || t - 2 >= from && Sequel.Contains(text.WordOf(t - 2).ToLowerInvariant()))) return true;
+        }
+        return false;
+    }
+
+    private static IEnumerable<string> Words(AnnotatedText text, int from, int to)
+    {
+        for (var t = from; t < to; t++) yield return text.WordOf(t);
     }
 
     private static Side SideOf(AnnotatedText text, TokenSpan span)

@@ -600,9 +600,9 @@ public sealed partial class TollCues
         while (i + 1 < t.Number.Span.StartToken && (text.PosOf(i) is "JJ" or "NNP" || text.PosOf(i) is "NN" && text.PosOf(i + 1) is "NN" or "NNP" or "JJ")) i++;
         if (i >= t.Number.Span.StartToken || text.PosOf(i) != "NN" || IsCampaignNoun(text, i)
             || !TriggerLexicon.Default.Starts(text.WordOf(i).ToLowerInvariant())) return false;
-        // "… attack on Odesa", "… strike on the harbour": what the attack hit, a short phrase of its own; "… strike on a
-        // clinic in Kherson": and where that stands, one more.
-        for (var phrases = 0; phrases < 2 && i + 2 < t.Number.Span.StartToken && text.WordOf(i + 1).ToLowerInvariant() is "on" or "in" or "at" or "against" or "near"; phrases++)
+        // "… attack on Odesa", "… strike on the harbour", "… bombing of a bus station": what the attack hit, a short
+        // phrase of its own; "… strike on a clinic in Kherson": and where that stands, one more.
+        for (var phrases = 0; phrases < 2 && i + 2 < t.Number.Span.StartToken && text.WordOf(i + 1).ToLowerInvariant() is "on" or "in" or "at" or "against" or "near" or "of"; phrases++)
         {
             var k = i + 2;
             if (text.PosOf(k) is "DT") k++;

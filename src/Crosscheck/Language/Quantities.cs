@@ -171,6 +171,9 @@ internal static class Quantities
     }
 
     /// <summary>"twenty-five": a ten and a unit joined by a hyphen.</summary>
+    /// <summary>Whether the word is a spelled number of a tens word and a unit ("forty-one"), a cardinal in every context.</summary>
+    public static bool IsCompoundNumber(string word) => word.Contains('-') && IsCompound(word, out _);
+
     private static bool IsCompound(string word, out long value)
     {
         value = 0;

@@ -69,6 +69,14 @@ internal sealed class PosTagger
                 tags[i] = Model.Classes[fixedClass];
                 continue;
             }
+            // "forty-one wounded": a spelled number of a tens word and a unit is a cardinal, though its hyphen made the
+            // model read it as an adjective ("well-known") and cost the count its verb.
+            if (Quantities.IsCompoundNumber(words[i]) && CardinalClass() is { } cardinal)
+            {
+                history[i] = cardinal;
+                tags[i] = Model.Classes[cardinal];
+                continue;
+            }
             var n = Extract(scratch.Atoms, i, history[..i], features, Model.FeatureVersion);
             Model.Score(features[..n], scores);
             history[i] = Model.Best(scores, NeverVerbs.Contains(words[i]) ? NotVerbClasses() : default);
@@ -93,6 +101,12 @@ internal sealed class PosTagger
     /// </summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> NeverVerbs =
         System.Collections.Frozen.FrozenSet.ToFrozenSet(["overnight", "Overnight"], StringComparer.Ordinal);
+
+    private int? CardinalClass()
+    {
+        var index = Array.IndexOf(Model.Classes, "CD");
+        return index >= 0 ? index : null;
+    }
 
     private bool[]? _notVerbClasses;
 

@@ -656,12 +656,27 @@ public sealed partial class TollCues
     /// "an outbreak of fighting which has left four dead", "the renewed fighting", "an escalation in fighting": a gerund after
     /// "of", "in", "amid", "during", a determiner or an
     /// adjective, with no object of its own, is the noun a tagger may take for a verb ("accused of fighting the army" has one).
+    /// Opening the sentence, it is the noun when it is the subject: the sentence's finite verb follows with no comma between
+    /// ("Fighting between the army and rebels has killed 80"; "Fighting the rebels, troops killed six" has an object).
     /// </summary>
     private static bool IsNounGerund(AnnotatedText text, int i)
     {
-        if (text.PosOf(i) != "VBG" || i == 0 || text.SentenceOf(i).StartToken == i) return false;
+        if (text.PosOf(i) != "VBG") return false;
+        if (text.SentenceOf(i) is var sentence && sentence.StartToken == i) return SubjectGerund(text, sentence, i);
+        if (i == 0) return false;
         var before = text.PosOf(i - 1);
         if (!(text.WordOf(i - 1).ToLowerInvariant() is "of" or "in" or "amid" or "during" || before is "DT" or "JJ" or "JJR" or "JJS" or "PRP$")) return false;
         return !new Token(text, i).Dependents.Any(d => d.HasRelation("obj"));
+    }
+
+    private static bool SubjectGerund(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        if (new Token(text, i).Dependents.Any(d => d.HasRelation("obj"))) return false;
+        for (var k = i + 1; k < sentence.EndToken && k - i <= 12; k++)
+        {
+            if (text.WordOf(k) == "," || ClauseBreaks.Contains(text.WordOf(k)) || text.PosOf(k) is "VBG" or "VBN" && k == i + 1) return false;
+            if (text.PosOf(k) is "VBZ" or "VBP" or "VBD" or "MD") return true;
+        }
+        return false;
     }
 }

@@ -141,6 +141,8 @@ public sealed partial class TollCues
         // passive's; with "has" and an active perfect it is the doer all the same.
         var subject = SubjectOf(text, sentence, verb, passive: !IsPassive(text, sentence, verb));
         if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var first and >= 0) subject = SubjectOf(text, sentence, first);
+        // "Fighting between the two groups has left 80 dead": the parse may hang an opening gerund, the subject, from the verb as a clause.
+        if (subject < 0 && text.HeadOf(sentence.StartToken) == verb && text.RelationOf(sentence.StartToken) == "advcl") subject = sentence.StartToken;
         return subject >= 0 && IsCampaignWord(text, subject) ? subject : null;
     }
 

@@ -57,11 +57,17 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _losses;
     /// <summary>The cues that only say a count adds up what the text told ("in all"; <c>sum</c> lines).</summary>
     private readonly FrozenSet<string> _sums;
+    /// <summary>The cues that hold only before a word of a span of time (<c>timed</c> lines), and those words (<c>period</c>).</summary>
+    private readonly FrozenSet<string> _timed;
+    private readonly FrozenSet<string> _periods;
 
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
-        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses, HashSet<string> sums)
+        HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses, HashSet<string> sums,
+        HashSet<string> timed, HashSet<string> periods)
     {
+        _timed = timed.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _periods = periods.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _sums = sums.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _losses = losses.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _spans = spans.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -111,6 +117,8 @@ public sealed partial class TollCues
         var spans = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var losses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sums = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var timed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var periods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -123,6 +131,8 @@ public sealed partial class TollCues
                 case "link": links.Add(words[0]); break;
                 case "cue": cues.Add((words, false)); break;
                 case "sum": cues.Add((words, false)); sums.Add(string.Join(' ', words)); break;
+                case "timed": cues.Add((words, false)); timed.Add(string.Join(' ', words)); break;
+                case "period": periods.Add(words[0]); break;
                 case "since": cues.Add((words, true)); break;
                 case "campaign": campaigns.Add(string.Join(' ', words)); break;
                 case "moment": moments.Add(words[0]); break;
@@ -144,10 +154,10 @@ public sealed partial class TollCues
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span or loss");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span or loss");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods);
     }
 
     /// <summary>
@@ -182,7 +192,7 @@ public sealed partial class TollCues
                 // "four days of shelling along the frontier, which has claimed 21 lives"
                 foreach (var (words, since) in CuesStarting(text.WordOf(i)))
                 {
-                    if (!since && Matches(text, i, from, words)) return new Cue(i, i + words.Length, false);
+                    if (!since && CueMatches(text, i, from, words)) return new Cue(i, i + words.Length, false);
                 }
                 if (IsYear(text, i) && text.InTime(i)) return new Cue(i, i + 1, false);
             }
@@ -204,7 +214,7 @@ public sealed partial class TollCues
             if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
             foreach (var (words, since) in CuesStarting(text.WordOf(i)))
             {
-                if (!Matches(text, i, to, words)) continue;
+                if (!CueMatches(text, i, to, words)) continue;
                 if (since && !SinceNamesAStart(text, i + words.Length, to)) continue;
                 if (since) return new Cue(i, i + words.Length, true);
                 if (SumsOneAccount(text, sentence, words, start, end)) continue;
@@ -229,6 +239,7 @@ public sealed partial class TollCues
         if (SpanSubject(text, sentence, start, end) is { } span) return new Cue(span, span + 2, false);
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
         if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
+        if (LengthOfTime(text, from, to, start, end) is { } length) return new Cue(length.StartToken, length.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         // "A similar bombing in the town in 2024 left 27 dead": a count whose clause names one attack is that attack's.
         if (PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to))
@@ -272,7 +283,7 @@ public sealed partial class TollCues
         {
             foreach (var (words, since) in CuesStarting(text.WordOf(i)))
             {
-                if (since && Matches(text, i, t.Number.Span.StartToken, words) && SinceNamesAStart(text, i + words.Length, t.Number.Span.StartToken)) return new Cue(i, i + words.Length, true);
+                if (since && CueMatches(text, i, t.Number.Span.StartToken, words) && SinceNamesAStart(text, i + words.Length, t.Number.Span.StartToken)) return new Cue(i, i + words.Length, true);
             }
         }
         return null;
@@ -331,7 +342,7 @@ public sealed partial class TollCues
         if (NamesAnAttack(text, sentence, clauseStart, clauseEnd, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
         foreach (var (words, since) in CuesStarting(text.WordOf(sentence.StartToken)))
         {
-            if (!Matches(text, sentence.StartToken, comma, words) || since && !SinceNamesAStart(text, sentence.StartToken + words.Length, comma)) continue;
+            if (!CueMatches(text, sentence.StartToken, comma, words) || since && !SinceNamesAStart(text, sentence.StartToken + words.Length, comma)) continue;
             if (SumsOneAccount(text, sentence, words, start, start + 1)) continue;
             return new Cue(sentence.StartToken, sentence.StartToken + words.Length, since);
         }
@@ -436,6 +447,9 @@ public sealed partial class TollCues
     /// A campaign word as a common noun: "the war", "Clashes have killed", not the "War" of "Secretary of War", nor one
     /// day's or night's violence ("the early morning violence", "Friday night's clashes"), which is one event.
     /// </summary>
+    /// <summary>Whether the word at <paramref name="i"/> is a campaign word as a count's scope reads it ("the offensive").</summary>
+    internal bool IsCampaignAt(AnnotatedText text, int i) => i >= 0 && IsCampaignWord(text, i);
+
     private bool IsCampaignWord(AnnotatedText text, int i) =>
         _campaigns.Contains(text.WordOf(i)) && (text.PosOf(i) is "NN" or "NNS" or null || IsNounGerund(text, i))
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
@@ -666,6 +680,24 @@ public sealed partial class TollCues
     }
 
     private ReadOnlySpan<(string[] Words, bool Since)> CuesStarting(string word) => _cuesByFirst.TryGetValue(word, out var cues) ? cues : [];
+
+    /// <summary>
+    /// Whether the cue <paramref name="words"/> stands at <paramref name="i"/>, before <paramref name="end"/>; a <c>timed</c>
+    /// cue only with a word of a span of time (the <c>period</c> words) within four words after it, in its sentence
+    /// ("in the last 48 hours", "in recent days"; "killed in the last attack" names one event).
+    /// </summary>
+    private bool CueMatches(AnnotatedText text, int i, int end, string[] words)
+    {
+        if (!Matches(text, i, end, words)) return false;
+        if (!_timed.Contains(string.Join(' ', words))) return true;
+        var sentence = text.SentenceOf(i);
+        for (var k = i + words.Length; k < sentence.EndToken && k < i + words.Length + 4; k++)
+        {
+            if (_periods.Contains(text.WordOf(k))) return true;
+            if (text.WordOf(k) == "," || ClauseBreaks.Contains(text.WordOf(k))) return false;
+        }
+        return false;
+    }
 
     private static bool Matches(AnnotatedText text, int i, int end, string[] words)
     {

@@ -51,7 +51,12 @@ internal static class ComparisonTimes
         if (!SyntaxScope.HasParse(text, sentence)) return false;
         var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
         if (text.HeadOf(head) is not (var noun and >= 0) || text.PosOf(noun) is not { } pos || !pos.StartsWith("NN", StringComparison.Ordinal)) return false;
-        return new Token(text, noun).DependentsWith("amod").Any(a => a.Pos == "JJS" || a.DependentsWith("advmod").Any(m => m.Pos == "RBS"));
+        // "Saturday's strike": a day that owns the noun names that event, whatever it is compared with.
+        if (text.RelationOf(head) == "nmod:poss") return false;
+        // "The deadliest was a drone strike on Saturday": a superlative before the noun's copula is the subject the parse
+        // hung on the predicate, not a word of the noun's own phrase.
+        var copula = new Token(text, noun).DependentsWith("cop").Select(c => c.Index).DefaultIfEmpty(-1).First();
+        return new Token(text, noun).DependentsWith("amod").Any(a => (copula < 0 || a.Index > copula) && (a.Pos == "JJS" || a.DependentsWith("advmod").Any(m => m.Pos == "RBS")));
     }
 
     private static bool ByWords(AnnotatedText text, TokenSpan sentence, TokenSpan time)

@@ -548,9 +548,18 @@ public sealed partial class EventReader
     private static bool IsWhereVictimsWereTaken(AnnotatedText text, TokenSpan sentence, TokenSpan place)
     {
         var care = false;
-        for (var i = place.StartToken - 1; i > sentence.StartToken && place.StartToken - i <= 6; i--)
+        // "died of his wounds in a hospital in Djibouti": the cause of a later death does not count towards the reach.
+        var skipped = 0;
+        for (var i = place.StartToken - 1; i > sentence.StartToken && place.StartToken - i - skipped <= 6; i--)
         {
             var word = text.WordOf(i);
+            if (care && i - 2 > sentence.StartToken && text.WordOf(i - 2).Equals("of", StringComparison.OrdinalIgnoreCase) && text.PosOf(i - 1) == "PRP$"
+                && word.ToLowerInvariant() is "wounds" or "injuries" or "burns")
+            {
+                i -= 2;
+                skipped += 3;
+                continue;
+            }
             if (word is "," or ";" or ":") return false;
             if (word.Equals("to", StringComparison.OrdinalIgnoreCase) && RoleWords.MovingVerbs.Contains(text.WordOf(i - 1).ToLowerInvariant())) return true;
             // "three wounded soldiers died in hospital in Osh": where they died of their wounds.

@@ -40,6 +40,9 @@ internal sealed class SeaPoint
     public (double Lat, double Lon)? Locate(TokenSpan phrase, KnownEntity? named)
     {
         if (named is { Latitude: { } lat, Longitude: { } lon } && Array.IndexOf(_seas, named) >= 0) return (lat, lon);
+        // "off Hodeidah": at sea just off a town (the gazetteer matcher reads "off" before a town only), at the town's point.
+        if (named is { Latitude: { } townLat, Longitude: { } townLon } && phrase.Length >= 2 && phrase.Tokens.First().Text.Equals("off", StringComparison.OrdinalIgnoreCase)
+            && !phrase.Tokens.Any(t => t.Text.StartsWith("coast", StringComparison.OrdinalIgnoreCase))) return (townLat, townLon);
         var country = named is { Latitude: not null, Longitude: not null } ? named : null;
         var inPhrase = phrase.Tokens.SelectMany(t => _byWord.GetValueOrDefault(t.Text) ?? []).Distinct().ToList();
         if (inPhrase.Count > 0) return Point(Nearest(inPhrase, country));

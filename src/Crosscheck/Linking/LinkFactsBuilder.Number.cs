@@ -60,12 +60,29 @@ public static partial class LinkFactsBuilder
     {
         if (e.Trigger.Length == 0) return false;
         var sentence = text.SentenceOf(e.Trigger.StartToken);
+        if (OpensSeparately(text, sentence)) return true;
         for (var i = e.Trigger.StartToken - 1; i >= Math.Max(sentence.StartToken, e.Trigger.StartToken - 3); i--)
         {
             if (text.WordOf(i) is "another" or "Another") return true;
             if (text.PosOf(i) is not ("JJ" or "NN")) return false;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "Separately, …", "Elsewhere, …", "In a separate incident, …", "In another attack on Saturday, …": a sentence that
+    /// opens by setting what it tells apart from what came before (data/events/link-words.txt @separate-openers).
+    /// </summary>
+    private static bool OpensSeparately(AnnotatedText text, TokenSpan sentence)
+    {
+        var i = sentence.StartToken;
+        if (sentence.Length >= 2 && SeparateOpeners.Contains(text.WordOf(i)) && text.WordOf(i + 1) == ",") return true;
+        if (i + 3 >= sentence.EndToken || !text.WordOf(i).Equals("in", StringComparison.OrdinalIgnoreCase)) return false;
+        var k = i + 1;
+        if (text.WordOf(k) is "a" or "an" && SeparateWords.Contains(text.WordOf(k + 1))) k += 2;
+        else if (text.WordOf(k).Equals("another", StringComparison.OrdinalIgnoreCase)) k += 1;
+        else return false;
+        return SeparateNouns.Contains(text.WordOf(k)) || OneAttackNouns.Contains(text.WordOf(k));
     }
 
     /// <summary>

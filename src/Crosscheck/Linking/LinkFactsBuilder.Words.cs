@@ -35,6 +35,11 @@ public static partial class LinkFactsBuilder
     /// <summary>Nouns of one attack, singular ("strike", "bombing"): a toll whose words hold one counts that attack.</summary>
     private static readonly FrozenSet<string> OneAttackNouns = WordSet("one-attack-nouns", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words that open a sentence of another event ("Separately", "Elsewhere"), and "In a separate incident"'s words.</summary>
+    private static readonly FrozenSet<string> SeparateOpeners = WordSet("separate-openers", StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> SeparateWords = WordSet("separate-words", StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> SeparateNouns = WordSet("separate-nouns", StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> PersonPlurals = WordSet("person-plurals", StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> KillWords = WordSet("kill-words", StringComparer.OrdinalIgnoreCase);

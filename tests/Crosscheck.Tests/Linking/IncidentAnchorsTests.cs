@@ -75,6 +75,18 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_sentence_opening_in_a_separate_incident_tells_another_attack()
+    {
+        // Two blasts the same day in one country, the second at a place the gazetteer lacks: only the opening words say
+        // the second is not the first.
+        var report = Facts("separate-a", "Harbor Ledger", "2026-05-10",
+            "A roadside bomb hit a minibus near Kandahar on Saturday, killing six passengers, police said. "
+            + "In a separate incident on Saturday, a bomb exploded near a checkpoint in the Qala-e-Naw area, wounding two guards.");
+        var record = Link(report);
+        IncidentWith(record, report, "minibus").Id.ShouldNotBe(IncidentWith(record, report, "checkpoint").Id);
+    }
+
+    [Fact]
     public void A_strike_told_in_the_ocean_and_in_its_part_by_two_stories_is_one_incident()
     {
         // A wire report of the strike, and a minister's statement about its victims a week later, in words the wire never

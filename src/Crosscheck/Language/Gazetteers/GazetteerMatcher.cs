@@ -422,6 +422,7 @@ public sealed class GazetteerMatcher
         PlaceWordList.Section("division-words").SelectMany(w => new[] { w, char.ToUpperInvariant(w[0]) + w[1..] }), StringComparer.Ordinal);
 
     /// <summary>Words before a name that make it a place whatever the capitals ("in", "near", "outside").</summary>
+    private static readonly FrozenSet<string> OffParticleVerbs = FrozenSet.ToFrozenSet(PlaceWordList.Section("off-particle-verbs"), StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> PlaceWords = FrozenSet.ToFrozenSet(PlaceWordList.Section("place-words"), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -559,6 +560,10 @@ public sealed class GazetteerMatcher
             if (Is(words, e + 1, "waters")) return Sea(s, e + 2, entry, MaritimeRelation.TerritorialWaters);
             if (Is(words, e + 1, "territorial") && Is(words, e + 2, "waters")) return Sea(s, e + 3, entry, MaritimeRelation.TerritorialWaters);
         }
+        // "a tanker off Hodeidah", "50 nautical miles off Aden": at sea off a town, unless "off" is a verb's particle
+        // ("sealed off Kherson", @off-particle-verbs) or the town owns what follows ("off Hodeidah's port" is read above).
+        if (entry.Place == PlaceKind.City && s >= 2 && Is(words, s - 1, "off") && !OffParticleVerbs.Contains(words[s - 2]) && !(e < n && IsPossessive(words[e])))
+            return Sea(s - 1, e, entry, MaritimeRelation.OffCoast);
         // "in waters off Venezuela", "the waters off Yemen": at sea off its coast ("waters off Mexico's Pacific coast" is read above).
         if (s >= 2 && Is(words, s - 2, "waters") && Is(words, s - 1, "off") && !(e < n && IsPossessive(words[e])))
             return Sea(s - 2, e, entry, MaritimeRelation.OffCoast);

@@ -176,6 +176,7 @@ internal static class IncidentTitle
         // Words are said against a party ("accusation against Thailand"), not against a thing or a notion.
         var spoken = IncidentWords.SpokenTypes.Contains(PloverTypes.Name(events[0].Type));
         string[] placeWords = place is null ? [] : IncidentWords.Split(place.Name);
+        string[] writtenWords = place is null ? [] : IncidentWords.Split(AsWritten(place));
         // "the border town" of an incident at a town is that town, which the title names.
         var atSettlement = place is { Precision: "city" or "point" or "region" };
         // The dead or wounded are no target ("killed two people in a strike on a boat": the boat, or none).
@@ -186,7 +187,7 @@ internal static class IncidentTitle
                 && !(atSettlement && IncidentWords.SettlementNouns.Contains(words[^1]))
                 && !words.Any(IncidentWords.NotInTarget.Contains)
                 // Another attack is no target ("strike on the strikes"), nor the title's own place or actor again.
-                && !IsTitleNoun(words[^1]) && !IncidentWords.FiredWords.Contains(words[^1]) && !(placeWords.Length > 0 && ContainsRun(words, placeWords))
+                && !IsTitleNoun(words[^1]) && !IncidentWords.FiredWords.Contains(words[^1]) && !(placeWords.Length > 0 && (ContainsRun(words, placeWords) || ContainsRun(words, writtenWords)))
                 && !(actor is not null && Bare(actor).Equals(Bare(r.Text), StringComparison.OrdinalIgnoreCase))
                 && (!spoken || r.EntityKey is not null || r.Country is not null || CountryOfWords(r.Text) is not null))
             .ToList();
@@ -223,7 +224,7 @@ internal static class IncidentTitle
 
     private static string PlaceText(PlaceFacts place)
     {
-        var name = place.Name;
+        var name = AsWritten(place);
         var first = IncidentWords.Split(name).FirstOrDefault() ?? "";
         if (IncidentWords.PlacePrepositions.Contains(first)) return " " + name;
         var last = IncidentWords.Split(name).LastOrDefault() ?? "";
@@ -233,6 +234,18 @@ internal static class IncidentTitle
         if (PlaceDivisions.NamedLikeACity(place)) return " in the " + name + " region";
         var article = (IncidentWords.PlaceArticles.Contains(place.Precision) || IncidentWords.ArticleNames.Contains(last)) && !first.Equals("the", StringComparison.OrdinalIgnoreCase) ? "the " : "";
         return " in " + article + name;
+    }
+
+    /// <summary>
+    /// A town as the report wrote it ("Hodeidah", "Kramatorsk") rather than as the gazetteer spells it ("Al Ḩudaydah",
+    /// "Kramators’k"): the words when they are a name of a few capitalized words in plain letters; else the gazetteer's name.
+    /// </summary>
+    internal static string AsWritten(PlaceFacts place)
+    {
+        if (place.Precision != "city" || place.Text is not { Length: > 1 } text || text == place.Name) return place.Name;
+        var words = text.Split(' ');
+        if (words.Length > 4 || words.Any(w => w.Length == 0 || !char.IsUpper(w[0]) || !w.All(c => char.IsAsciiLetter(c) || c == '-'))) return place.Name;
+        return text;
     }
 
     /// <summary>The day ("2 Sep 2025"), days ("2–4 Sep 2025"), month or year the time resolves to; null when unresolved.</summary>

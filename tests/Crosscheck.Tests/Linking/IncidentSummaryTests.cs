@@ -484,7 +484,19 @@ public sealed class IncidentSummaryTests
         var city = new PlaceFacts("Kyiv", "Kiev", "UA", "city", 50.45, 30.52);
         var ev = Strike("d-1", "v-1", 2, day: Tuesday) with { Location = province };
         Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike on a boat in the Kiev region, 2 Sep 2025: 2 killed");
-        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev with { Location = city }])).Incident.Title.ShouldBe("US strike on a boat in Kiev, 2 Sep 2025: 2 killed");
+        // The city itself is named as the report wrote it.
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev with { Location = city }])).Incident.Title.ShouldBe("US strike on a boat in Kyiv, 2 Sep 2025: 2 killed");
+    }
+
+    [Fact]
+    public void A_town_is_named_as_the_report_wrote_it_not_as_the_gazetteer_spells_it()
+    {
+        var written = new PlaceFacts("Hodeidah", "Al Ḩudaydah", "YE", "city", 14.8, 42.95);
+        var ev = Strike("d-1", "v-1", 2, day: Tuesday) with { Location = written };
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev])).Incident.Title.ShouldBe("US strike on a boat in Hodeidah, 2 Sep 2025: 2 killed");
+        // Words that are no name ("the port city") leave the gazetteer's.
+        var described = new PlaceFacts("the port city", "Al Ḩudaydah", "YE", "city", 14.8, 42.95);
+        Summarize(Doc("d-1", "Harbor Ledger", Tuesday, [ev with { Location = described }])).Incident.Title.ShouldBe("US strike on a boat in Al Ḩudaydah, 2 Sep 2025: 2 killed");
     }
 
     [Fact]

@@ -207,7 +207,14 @@ internal static class TimeRules
             return Pair(s, at + 1, pair, at + 2, out night, out end);
         if (s.At(at) is { } month && Lexicon.MonthOf(month) != 0 && s.At(at + (s.Is(at + 1, ".") ? 2 : 1)) is { } days && DayPair(days) is { } pair2)
             return Pair(s, at, pair2, at + (s.Is(at + 1, ".") ? 3 : 2), out night, out end);
-        if (!TryCore(s, at, out var day) || day.Time.Precision != TimePrecision.Day || day.Time.Start is not { } d) return false;
+        if (!TryCore(s, at, out var day)) return false;
+        // "from Sept. 10 to 11" is read as days of a month: two in a row are a night.
+        if (day.Time is { Precision: TimePrecision.Range, Start: { } a, End: { } b } && b.DayNumber == a.DayNumber + 1)
+        {
+            (night, end) = (day.Time, day.End);
+            return true;
+        }
+        if (day.Time.Precision != TimePrecision.Day || day.Time.Start is not { } d) return false;
         night = day.Time;
         end = day.End;
         // "November 13 to 14", "Nov. 13 into 14": the next day's number.

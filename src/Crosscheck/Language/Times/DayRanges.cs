@@ -10,14 +10,15 @@ namespace Crosscheck.Language;
 internal static class DayRanges
 {
     /// <summary>
-    /// "15/03/2026", "3/15/2026": a day, month and year joined by slashes. The day comes first where the first number
+    /// "15/03/2026", "3/15/2026", "15.03.2026": a day, month and year joined by slashes (or dots). The day comes first where the first number
     /// cannot be a month, the month first where the second cannot be; when both could be a month and differ, the order is
     /// the writer's habit, which the words do not tell: the date stays unresolved (with its words).
     /// </summary>
     internal static bool TryNumericDate(TimeScope s, int i, out TimeMatch m)
     {
         m = default;
-        var parts = s.Word(i).Split('/');
+        var w = s.Word(i);
+        var parts = w.Split(w.Contains('/') ? '/' : '.');
         if (parts.Length != 3 || !TryYear(parts[2], out var year) || !Number(parts[0], out var a) || !Number(parts[1], out var b)) return false;
         var dayFirst = a > 12 && b is >= 1 and <= 12;
         var monthFirst = b > 12 && a is >= 1 and <= 12;

@@ -102,6 +102,33 @@ public static partial class PublicationDates
         return null;
     }
 
+    /// <summary>How many days before publication a wire dateline may lie to be the day the story was written.</summary>
+    public const int DatelineLagDays = 7;
+
+    /// <summary>
+    /// The day a story was written, when its wire dateline names one 1 to <see cref="DatelineLagDays"/> days before the
+    /// date it was published ("KHARTOUM, March 12 (Reuters) -" in a copy a paper ran on March 17): its "on Tuesday" is the
+    /// Tuesday before the dateline. A yearless dateline takes the year that puts it on or before publication. Null
+    /// when there is no dateline, or it names the publication day, a later one or one further back.
+    /// </summary>
+    public static DateOnly? WrittenBefore(string text, DateOnly published)
+    {
+        foreach (var line in Header(text))
+        {
+            var m = Dateline().Match(line);
+            if (!m.Success) continue;
+            var written = FullDate(m.Groups["date"].Value);
+            if (written is null && YearlessDateline(line) is { } md)
+            {
+                written = Create(published.Year, md.Month, md.Day);
+                if (written > published) written = Create(published.Year - 1, md.Month, md.Day);
+            }
+            if (written is not { } w) return null;
+            return published.DayNumber - w.DayNumber is >= 1 and <= DatelineLagDays ? w : null;
+        }
+        return null;
+    }
+
     /// <summary>The month and day of a dateline that gives no year ("KYIV, Dec 7 (AP) —", "July 26 (UPI) --").</summary>
     public static (int Month, int Day)? YearlessDateline(string text)
     {

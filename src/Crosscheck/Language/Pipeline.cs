@@ -129,15 +129,22 @@ public sealed class LanguagePipeline
     public AnnotatedText Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Run(_tokenizer.Tokenize(document.Text, document.Segments, document.Metadata.Published));
+        return Run(_tokenizer.Tokenize(document.Text, document.Segments, Anchor(document.Text, document.Metadata.Published)));
     }
 
     /// <summary>Runs the pipeline over plain text with no segments.</summary>
     public AnnotatedText Process(string text, DateOnly? published = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Run(_tokenizer.Tokenize(text, ImmutableArray<Segment>.Empty, published));
+        return Run(_tokenizer.Tokenize(text, ImmutableArray<Segment>.Empty, Anchor(text, published)));
     }
+
+    /// <summary>
+    /// The day relative times count from: the day the story was written, which is a wire dateline's day when a copy ran
+    /// days later (<see cref="PublicationDates.WrittenBefore"/>), else publication.
+    /// </summary>
+    private static DateOnly? Anchor(string text, DateOnly? published) =>
+        published is { } p ? PublicationDates.WrittenBefore(text, p) ?? p : null;
 
     private AnnotatedText Run(AnnotatedText text)
     {

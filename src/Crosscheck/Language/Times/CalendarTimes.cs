@@ -22,6 +22,7 @@ internal static class CalendarTimes
         var w = s.Word(i);
         var month = Lexicon.MonthOf(w);
         var pub = s.Published;
+        if (DayRanges.TryMonthFirst(s, i, out m)) return true;
         if (s.At(i + 1) is { } next && TryDay(next, out var day))
         {
             var j = i + 2;
@@ -171,7 +172,7 @@ internal static class CalendarTimes
             m = new TimeMatch(i, i + 1, Period.Day(iso));
             return true;
         }
-        if (TryDayFirst(s, i, out m)) return true;
+        if (DayRanges.TryNumericDate(s, i, out m) || DayRanges.TryDaysFirst(s, i, out m) || TryDayFirst(s, i, out m)) return true;
         if (w.Length == 5 && w[4] == 's' && w[3] == '0' && TryYear(w[..4], out var decade))
         {
             m = new TimeMatch(i, i + 1, Period.Between(SafeDates.Create(decade, 1, 1), SafeDates.Create(decade + 9, 12, 31), TimePrecision.Range));

@@ -23,14 +23,14 @@ internal static class TimeRules
         var keyword = Cues.Keywords.GetValueOrDefault(s.Word(i));
         if (keyword == Keyword.At) return TryAtTheTime(s, i, earlier, out m);
         // "the night of November 13 to 14", "the night of 13-14 November": the morning's day.
-        if (keyword == Keyword.The && s.Is(i + 1, "night") && s.Is(i + 2, "of") && TryNight(s, i + 3, out var night, out var nightEnd) && night.Start != night.End)
+        if (keyword == Keyword.The && s.Is(i + 1, "night") && (s.Is(i + 2, "of") || s.Is(i + 2, "from")) && TryNight(s, i + 3, out var night, out var nightEnd) && night.Start != night.End)
         {
             m = new TimeMatch(i, nightEnd, Period.Day(night.End));
             return true;
         }
         // "during the night", "in the night": the night an "overnight" names ("the night before" and "the night of …" are others).
         if (keyword == Keyword.The && s.Is(i + 1, "night") && (s.Is(i - 1, "during") || s.Is(i - 1, "in"))
-            && !s.Is(i + 2, "of") && !s.Is(i + 2, "before") && !s.Is(i + 2, "after"))
+            && !s.Is(i + 2, "of") && !s.Is(i + 2, "from") && !s.Is(i + 2, "before") && !s.Is(i + 2, "after"))
         {
             m = LastNight(s, i - 1, i + 2, earlier);
             return true;
@@ -207,11 +207,20 @@ internal static class TimeRules
             return Pair(s, at + 1, pair, at + 2, out night, out end);
         if (s.At(at) is { } month && Lexicon.MonthOf(month) != 0 && s.At(at + (s.Is(at + 1, ".") ? 2 : 1)) is { } days && DayPair(days) is { } pair2)
             return Pair(s, at, pair2, at + (s.Is(at + 1, ".") ? 3 : 2), out night, out end);
-        if (!TryCore(s, at, out var day) || day.Time.Precision != TimePrecision.Day || day.Time.Start is not { } d) return false;
+        if (!TryCore(s, at, out var day)) return false;
+        // "from Sept. 10 to 11" is read as days of a month: two in a row are a night.
+        if (day.Time is { Precision: TimePrecision.Range, Start: { } a, End: { } b } && b.DayNumber == a.DayNumber + 1)
+        {
+            (night, end) = (day.Time, day.End);
+            return true;
+        }
+        if (day.Time.Precision != TimePrecision.Day || day.Time.Start is not { } d) return false;
         night = day.Time;
         end = day.End;
-        // "November 13 to 14", "Nov. 13 into 14": the next day's number.
-        if (s.At(end) is "to" or "into" or "-" or "–" && s.At(end + 1) is { } next && int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == d.Day + 1)
+        // "November 13 to 14", "Nov. 13 into 14": the next day's number; "Saturday to Sunday": the next day's name.
+        if (s.At(end) is "to" or "into" or "-" or "–" && s.At(end + 1) is { } next
+            && (int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == d.Day + 1
+                || Lexicon.TryWeekday(next, out var weekday) && weekday == d.AddDays(1).DayOfWeek))
         {
             night = Period.Between(d, d.AddDays(1), TimePrecision.Range);
             end += 2;

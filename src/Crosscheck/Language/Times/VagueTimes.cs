@@ -47,14 +47,16 @@ internal static class VagueTimes
 
     /// <summary>
     /// "on the 14th": a day of a month named by its ordinal alone is of the publication's month when it is not after
-    /// publication, else of the month before (the coming one after a future word in its clause). Only after "on" and
-    /// before no noun: "the 16th strike" counts strikes.
+    /// publication, else of the month before (the coming one after a future word in its clause). Only after "on" or a
+    /// part of a day and "of" ("the morning of the 14th"), and before no noun: "the 16th strike" counts strikes.
     /// </summary>
     private static bool TryOrdinalDay(TimeScope s, int i, string x, out TimeMatch m)
     {
         m = default;
         if (!char.IsAsciiDigit(x[0]) || char.IsAsciiDigit(x[^1]) || !CalendarTimes.TryDay(x, out var day)) return false;
-        if (s.At(i - 1) is not { } lead || !lead.Equals("on", StringComparison.OrdinalIgnoreCase)) return false;
+        // "on the 14th", "the morning of the 14th".
+        var partOf = s.Is(i - 1, "of") && s.At(i - 2) is { } part && Cues.DayParts.Contains(part) && s.Is(i - 3, "the");
+        if (!partOf && (s.At(i - 1) is not { } lead || !lead.Equals("on", StringComparison.OrdinalIgnoreCase))) return false;
         // A verb after it ("the strike on the 9th killed four") shows it counts no noun.
         if (s.At(i + 2) is { } next && char.IsLetter(next[0]) && !Cues.OrdinalDayFollowers.Contains(next) && !IsVerb(s, i + 2)) return false;
         var pick = DefaultPick(s, i);

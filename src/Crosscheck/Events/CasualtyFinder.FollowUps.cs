@@ -107,6 +107,12 @@ public sealed partial class CasualtyFinder
                     target = assaults.FindLastIndex(e => result[e].Trigger.StartToken < sentence.StartToken && result[e].Location?.Known?.Key is { } key && key == name) is var k and >= 0 ? assaults[k] : -1;
                     if (target < 0) continue;
                 }
+                else if (Tolls.OneEventAfter(text, sentence, t) is { } eventWord
+                    && assaults.FindIndex(e => result[e].Trigger.StartToken <= eventWord && eventWord < result[e].Trigger.EndToken) is var after and >= 0)
+                {
+                    // "The toll stands at 12 dead after Tuesday's strike": the one event named after the counts.
+                    target = assaults[after];
+                }
                 else if (Tolls.IsOfOneEvent(text, sentence, t))
                 {
                     // The tally's own event word may be the attack's ("from the attack": grouped with "strike").
@@ -252,13 +258,28 @@ public sealed partial class CasualtyFinder
         var killed = target.Fatalities;
         var injured = target.Injured;
         moved = 0;
+        // "Twelve terrorists were neutralised and two soldiers lost their lives": new victims in a clause joined by "and" or
+        // "while" to the dead before them add to them, as in a sentence of the event's own.
+        Statement? previous = null;
+        CountRange? beforePrevious = null, joined = null;
         foreach (var s in statements)
         {
             if (s.Kind != Outcome.Killed) continue;
             var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
             // "One of the injured died overnight" after "killing four and wounding 20": one more dead, taken from the hurt.
             var fromHurt = OfTheHurt(text, s) && injured is { Min: > 0 } && s.Min <= injured.Min;
-            killed = (s.Additional || fromHurt) && killed is not null ? Add(text, killed, range) : Larger(killed, range);
+            if (previous is { } p && joined is not null && !s.Additional && !fromHurt && JoinedClause(text, p, s))
+            {
+                joined = Add(text, joined, range);
+                killed = Larger(beforePrevious, joined);
+            }
+            else
+            {
+                beforePrevious = killed;
+                joined = range;
+                killed = (s.Additional || fromHurt) && killed is not null ? Add(text, killed, range) : Larger(killed, range);
+            }
+            previous = s;
             // The wounded victim died: move them from injured to killed.
             // "The second victim was pronounced dead" is not the wounded one.
             // "Four children were among the dead" names some of the dead, not wounded who died.
@@ -279,6 +300,11 @@ public sealed partial class CasualtyFinder
         }
         return target with { Fatalities = killed, Injured = injured };
     }
+
+    /// <summary>Whether <paramref name="s"/> names new dead in a clause joined by "and" or "while" right after those of <paramref name="p"/>.</summary>
+    private static bool JoinedClause(AnnotatedText text, Statement p, Statement s) =>
+        !p.Anaphoric && !s.Anaphoric && p.Min > 0 && s.Min > 0 && p.End <= s.VictimStart && s.VictimStart > 0 && s.VictimStart - p.End <= 2
+        && text.WordOf(s.VictimStart - 1).ToLowerInvariant() is "and" or "while" or "whereas";
 
     /// <summary>"two children were among the dead": the statement puts its victims among a group told elsewhere.</summary>
     private static bool AmongThem(AnnotatedText text, Statement s)

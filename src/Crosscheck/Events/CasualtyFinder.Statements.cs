@@ -233,9 +233,15 @@ public sealed partial class CasualtyFinder
             && Struck(text, sentence, i) is { } struck) return struck with { Weak = true };
 
         // "caused the deaths of four people", "the death of a soldier"
-        if (w is "deaths" or "death" && next == "of" && i + 2 < sentence.EndToken && Victims(text, sentence, i + 2, forward: true) is { Max: not null } dead
-            && (NumberAt(text, dead.Start, dead.End) is not null || w == "death"))
+        // ("the deaths of at least nine people": a count with no upper bound.)
+        if (w is "deaths" or "death" && next == "of" && i + 2 < sentence.EndToken && Victims(text, sentence, i + 2, forward: true) is { } dead
+            && (NumberAt(text, dead.Start, dead.End) is not null || w == "death" && dead.Max is not null))
             return new Statement(Outcome.Killed, dead.Min, dead.Max, i, dead.End, dead.Start, dead.End, dead.Anaphoric, false);
+
+        // "injuries to 20 others", "injuries to at least 40 people": a counted group hurt.
+        if (w is "injuries" or "injury" && next == "to" && i + 2 < sentence.EndToken && Victims(text, sentence, i + 2, forward: true) is { } injuredTo
+            && NumberAt(text, injuredTo.Start, injuredTo.End) is not null)
+            return new Statement(Outcome.Injured, injuredTo.Min, injuredTo.Max, i, injuredTo.End, injuredTo.Start, injuredTo.End, injuredTo.Anaphoric, false);
 
         // "two deaths", "3 fatalities", "44 civilian deaths" (a modifier or two between the count and the noun)
         if (KilledNouns.Contains(w) && pos.StartsWith("NN", StringComparison.Ordinal))
@@ -414,6 +420,8 @@ public sealed partial class CasualtyFinder
             && PersonNouns.Contains(text.WordOf(i - 1)) && text.PosOf(i - 1) is "NN" or "NNS" or "NNP")
             return Victims(text, sentence, i, forward: false) is { } critical
                 ? new Statement(Outcome.Injured, critical.Min, critical.Max, critical.Start, i + 1, critical.Start, critical.End, critical.Anaphoric, critical.Additional) : null;
+        // "dozens remain in hospital", "with 60 people still in hospital"
+        if (w.Equals("in", StringComparison.OrdinalIgnoreCase) && StillInHospital(text, sentence, i) is { } staying) return staying;
         // "in critical condition", "in serious but stable condition"
         if (w.Equals("in", StringComparison.OrdinalIgnoreCase))
         {
@@ -467,13 +475,33 @@ public sealed partial class CasualtyFinder
         else if (KilledParticiples.Contains(w) && i == sentence.StartToken) groupStart = i;
         else if (Died.Contains(w) && before == "who" && i - 2 >= sentence.StartToken && text.WordOf(i - 2).ToLowerInvariant() is "those" or "people") groupStart = i - 2;
         else return null;
-        if (i + 2 >= sentence.EndToken || !InversionLinks.Contains(text.WordOf(i + 1))) return null;
-        var link = text.WordOf(i + 1);
+        // "Those killed in Tuesday's attack on the convoy included two aid workers": where the group died may stand between it
+        // and its link.
+        var linkAt = LinkAfterPlace(text, sentence, i + 1);
+        if (linkAt + 1 >= sentence.EndToken || !InversionLinks.Contains(text.WordOf(linkAt))) return null;
+        var link = text.WordOf(linkAt);
         var among = groupStart > sentence.StartToken && text.WordOf(groupStart - 1).Equals("among", StringComparison.OrdinalIgnoreCase);
         if (BeForms.Contains(link) && !among && groupStart != sentence.StartToken) return null;
-        if (Victims(text, sentence, i + 2, forward: true) is not { Max: not null, Pronoun: false } named || named.Start != i + 2 || named.Min <= 0) return null;
+        if (Victims(text, sentence, linkAt + 1, forward: true) is not { Max: not null, Pronoun: false } named || named.Start != linkAt + 1 || named.Min <= 0) return null;
         var partial = among || PartialLinks.Contains(link);
         return new Statement(Outcome.Killed, named.Min, partial ? null : named.Max, among ? groupStart - 1 : groupStart, named.End, named.Start, named.End, false, false);
+    }
+
+    /// <summary>
+    /// Where the link of an inverted group of the dead stands: <paramref name="at"/>, or past a phrase of where or when they
+    /// died that opens with a preposition and holds no comma or verb ("those killed in the attack on the convoy included").
+    /// </summary>
+    private static int LinkAfterPlace(AnnotatedText text, TokenSpan sentence, int at)
+    {
+        if (at >= sentence.EndToken || text.PosOf(at) != "IN" || text.WordOf(at).ToLowerInvariant() is "as" or "that" or "because" or "if") return at;
+        for (var k = at + 1; k < sentence.EndToken && k - at <= 12; k++)
+        {
+            var w = text.WordOf(k);
+            if (InversionLinks.Contains(w) && text.PosOf(k) is { } p && p.StartsWith("VB", StringComparison.Ordinal)) return k;
+            // ("in the fighting": a gerund after a determiner is a noun.)
+            if (w is "," or ";" or ":" or "—" or "–" || text.PosOf(k) is { } q && q.StartsWith("VB", StringComparison.Ordinal) && text.PosOf(k - 1) is not ("DT" or "PRP$" or "POS")) return at;
+        }
+        return at;
     }
 
     /// <summary>

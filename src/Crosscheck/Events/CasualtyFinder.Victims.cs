@@ -38,7 +38,9 @@ public sealed partial class CasualtyFinder
                 while (end < sentence.EndToken && end - start < 12 && InPhrase(text, end, false) && !text.InTime(end)) end++;
             }
             // "his wife and daughter", "a man and a woman", "his five children as well as his wife"
-            while (JoinerLength(text, sentence, end) is var joiner and > 0 && end + joiner < sentence.EndToken && InPhrase(text, end + joiner, true) && !IsVerbLike(text, end + joiner))
+            // "the deaths of five workers and injuries to 20 others": a noun of the dead or the hurt after "and" opens another count.
+            while (JoinerLength(text, sentence, end) is var joiner and > 0 && end + joiner < sentence.EndToken && InPhrase(text, end + joiner, true) && !IsVerbLike(text, end + joiner)
+                && !OpensCasualtyNoun(text, end + joiner))
             {
                 end += joiner;
                 while (end < sentence.EndToken && end - start < 20 && InPhrase(text, end, false)) end++;
@@ -387,6 +389,10 @@ public sealed partial class CasualtyFinder
         }
         return false;
     }
+
+    /// <summary>Whether a noun of the dead or the hurt ("deaths", "injuries") opens the words at <paramref name="i"/>.</summary>
+    private static bool OpensCasualtyNoun(AnnotatedText text, int i) =>
+        (KilledNouns.Contains(text.WordOf(i)) || InjuredNouns.Contains(text.WordOf(i))) && text.PosOf(i) is { } p && p.StartsWith("NN", StringComparison.Ordinal);
 
     private static bool IsVerbLike(AnnotatedText text, int i) => text.PosOf(i) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && !KilledActive.Contains(text.WordOf(i));
 

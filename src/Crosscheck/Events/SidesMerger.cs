@@ -12,7 +12,7 @@ namespace Crosscheck.Events;
 /// the event before when: both are asserted attacks with dead; the later one is in the same or the next sentence; one of
 /// them is a fight (ACLED "Battles"); their victims are of two sides (the state's forces and the armed groups they fight,
 /// <c>@side-forces</c> and <c>@side-armed</c> of casualty-words.txt); the later one is set against it by "while" in one
-/// sentence or points back at the fight ("also", or a definite "the exchange of fire", "the ensuing clash",
+/// sentence (or joined by nothing but "and") or points back at the fight ("also", or a definite "the exchange of fire", "the ensuing clash",
 /// <c>@side-fight</c>); and nothing tells another fight (a different place or day, or <c>@side-apart</c> words: "in a
 /// separate attack", "two days later"). A count of one group that includes the other ("15 people, including 12 soldiers")
 /// names no side and joins nothing. Attackers killed in the fight their attack led to ("the ensuing gunfight", "a
@@ -74,10 +74,15 @@ internal static class SidesMerger
         var backward = false;
         if (s1 == s2)
         {
+            // "Fourteen assailants were killed and three soldiers died": two counts joined by nothing but "and" are of one fight too.
+            var onlyAnd = later.Fatalities!.Span.StartToken > first.Fatalities.Span.EndToken;
             for (var t = first.Fatalities.Span.EndToken; t < later.Fatalities!.Span.StartToken; t++)
             {
-                if (text.WordOf(t).ToLowerInvariant() is "while" or "whereas") backward = true;
+                var w = text.WordOf(t).ToLowerInvariant();
+                if (w is "while" or "whereas") backward = true;
+                if (w is not ("and" or ",")) onlyAnd = false;
             }
+            backward |= onlyAnd;
         }
         for (var t = from; t < sentence.EndToken; t++)
         {

@@ -270,7 +270,7 @@ internal static partial class DisputeReader
     /// </summary>
     private static int? FalseClaim(AnnotatedText text, TokenSpan sentence, int i)
     {
-        if (!FalseWords.Contains(text.WordOf(i).ToLowerInvariant()) || Before(text, sentence, i, Copulas) is not { } copula || Negated(text, sentence, i)) return null;
+        if (!(FalseWords.Contains(text.WordOf(i).ToLowerInvariant()) || OverstatedWords.Contains(text.WordOf(i).ToLowerInvariant())) || Before(text, sentence, i, Copulas) is not { } copula || Negated(text, sentence, i)) return null;
         for (var c = copula - 1; c >= sentence.StartToken; c--)
         {
             var word = text.WordOf(c).ToLowerInvariant();
@@ -298,7 +298,9 @@ internal static partial class DisputeReader
     }
 
     /// <summary>Whether the dispute calls a claim false ("Reports … fabricated"), the cue <see cref="FalseClaim"/> reads.</summary>
-    public static bool IsCalledFalse(DisputeFacts dispute) => dispute.Kind == "dispute" && dispute.Cue.Contains(FalseJoin, StringComparison.Ordinal);
+    /// An overstated claim ("the figure of 40 dead was exaggerated") is disputed in its size, not called false.
+    public static bool IsCalledFalse(DisputeFacts dispute) => dispute.Kind == "dispute" && dispute.Cue.Contains(FalseJoin, StringComparison.Ordinal)
+        && !OverstatedWords.Contains(dispute.Cue[(dispute.Cue.LastIndexOf(' ') + 1)..].ToLowerInvariant());
 
     private const string FalseJoin = " … ";
 
@@ -399,6 +401,9 @@ internal static partial class DisputeReader
         if (!SyntaxScope.HasParse(text, text.SentenceOf(verb))) return null;
         for (var v = verb; v >= 0; v = text.RelationOf(v) == "conj" ? text.HeadOf(v) : -1)
         {
+            // "a depot used by the rebels and called the figures baseless", the verb conjoined to a participle describing a noun:
+            // that participle's agent is not the one speaking.
+            if (v != verb && text.RelationOf(v) is "acl" or "amod") break;
             int? possessor = null;
             foreach (var d in text[v].Dependents)
             {

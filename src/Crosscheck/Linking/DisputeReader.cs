@@ -39,6 +39,7 @@ internal static partial class DisputeReader
     private static readonly System.Collections.Frozen.FrozenSet<string> Hedges = IncidentWords.DisputeSet("hedge-speakers");
     private static readonly System.Collections.Frozen.FrozenSet<string> ResponsibilityNouns = IncidentWords.DisputeSet("responsibility-nouns");
     private static readonly ImmutableArray<string> AllegationVerbs = [.. IncidentWords.Dispute("allegation-verbs")];
+    private static readonly System.Collections.Frozen.FrozenSet<string> DeathWords = IncidentWords.DisputeSet("death-words");
     private static readonly ImmutableArray<string> CallVerbs = [.. IncidentWords.Dispute("call-verbs")];
     private static readonly System.Collections.Frozen.FrozenSet<string> OverstatedWords = IncidentWords.DisputeSet("overstated-words");
 
@@ -238,7 +239,8 @@ internal static partial class DisputeReader
         {
             var w = text.WordOf(t).ToLowerInvariant();
             if (Copulas.Contains(w) || w is "had" or "have" or "has") { copula = true; continue; }
-            return copula && KillWords.Contains(w) ? t : null;
+            // "RSF says no civilians killed": a headline leaves the copula out.
+            return (copula || t == noun + 1) && KillWords.Contains(w) ? t : null;
         }
         return null;
     }
@@ -255,7 +257,7 @@ internal static partial class DisputeReader
             {
                 var w = text.WordOf(t).ToLowerInvariant();
                 victims |= CivilianNouns.Contains(w) || VictimNouns.Contains(w);
-                kill |= KillWords.Contains(w);
+                kill |= KillWords.Contains(w) || DeathWords.Contains(w);
             }
             if (victims && kill && !Enumerable.Range(other.StartToken, other.Length).Any(t => string.Equals(text.WordOf(t), "no", StringComparison.OrdinalIgnoreCase))) return true;
         }
@@ -404,6 +406,9 @@ internal static partial class DisputeReader
             // "a depot used by the rebels and called the figures baseless", the verb conjoined to a participle describing a noun:
             // that participle's agent is not the one speaking.
             if (v != verb && text.RelationOf(v) is "acl" or "amod") break;
+            // "said the footage was old and accused the rebels of …": a verb conjoined to a copula's adjective or noun has no
+            // subject of its own in the parse; the copula's subject is not it.
+            if (v != verb && text.PosOf(v) is { } vp && !vp.StartsWith("VB", StringComparison.Ordinal)) break;
             int? possessor = null;
             foreach (var d in text[v].Dependents)
             {
@@ -439,7 +444,7 @@ internal static partial class DisputeReader
     /// <summary>
     /// The one saying through the nearest verb of saying before the cue in its sentence, when the parse hangs the cue elsewhere
     /// ("A military spokesman said those killed were fighters", "said" parsed as describing the spokesman): the verb's subject,
-    /// else the noun it describes; null when none.
+    /// else the noun it describes, else those of the one before it; null when none.
     /// </summary>
     private static int? SpeechBefore(AnnotatedText text, TokenSpan sentence, int cue)
     {
@@ -447,7 +452,8 @@ internal static partial class DisputeReader
         for (var t = cue - 1; t >= sentence.StartToken; t--)
         {
             if (text.PosOf(t) is not { } p || !p.StartsWith("VB", StringComparison.Ordinal) || !SyntaxActors.IsSpeechVerb(text, t)) continue;
-            return SubjectOf(text, t) ?? (text.RelationOf(t) == "acl" && text.HeadOf(t) is var head and >= 0 && text.PosOf(head) is "NN" or "NNS" or "NNP" or "NNPS" ? head : null);
+            if ((SubjectOf(text, t) ?? (text.RelationOf(t) == "acl" && text.HeadOf(t) is var head and >= 0 && text.PosOf(head) is "NN" or "NNS" or "NNP" or "NNPS" ? head : null)) is { } who)
+                return who;
         }
         return null;
     }

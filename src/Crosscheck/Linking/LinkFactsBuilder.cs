@@ -79,15 +79,16 @@ public static partial class LinkFactsBuilder
     }
 
     /// <summary>
-    /// "Pakistan rejected Indian allegations that militants carried out the ambush": the rejection or denial whose word is a
-    /// dispute's cue, when the dispute is about another event, is that dispute (<see cref="EventFacts.Disputing"/>).
+    /// "Pakistan rejected Indian allegations that militants carried out the ambush": a rejection, denial or accusation in the
+    /// sentence of a denial or dispute about another event is that dispute (<see cref="EventFacts.Disputing"/>).
     /// </summary>
     private static ImmutableArray<EventFacts> Disputing(ImmutableArray<EventFacts> events, ImmutableArray<DisputeFacts> disputes)
     {
         var cues = disputes.Where(d => d.Kind is "denial" or "dispute" && d.Event is not null).ToList();
         if (cues.Count == 0) return events;
-        return [.. events.Select(e => e.Type is PloverType.Reject or PloverType.Accuse && cues.Any(d => d.Event != e.Id && e.Start >= d.Start && e.End <= d.End
-                && string.Equals(d.Cue.Split(' ')[0], e.Trigger.Split(' ')[0], StringComparison.OrdinalIgnoreCase))
+        // "M23 denied any role in the explosion and blamed the blast on an army mine": the counter-accusation of the denial's own
+        // sentence is part of it.
+        return [.. events.Select(e => e.Type is PloverType.Reject or PloverType.Accuse && cues.Any(d => d.Event != e.Id && e.Start >= d.Start && e.End <= d.End)
             ? e with { Disputing = true }
             : e)];
     }

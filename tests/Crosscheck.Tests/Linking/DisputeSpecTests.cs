@@ -46,6 +46,10 @@ public sealed class DisputeSpecTests
         var rejection = facts.Events.Single(e => e.Type == PloverType.Reject);
         rejection.Disputing.ShouldBeTrue();
         IncidentAnchors.CanStart(rejection).ShouldBeFalse();
+        // The counter-accusation in a denial's sentence is part of it.
+        var blamed = Facts("A bomb exploded at a bus stop in the town on Sunday, killing nine people. "
+            + "The rebels denied any role in the explosion and blamed the blast on an army mine.").Events.Single(e => e.Type == PloverType.Accuse);
+        blamed.Disputing.ShouldBeTrue();
         // A plan rejected is news of its own.
         var plan = Facts("The neighbouring government on Tuesday rejected the peace plan in the capital.").Events.Single(e => e.Type == PloverType.Reject);
         plan.Disputing.ShouldBeFalse();

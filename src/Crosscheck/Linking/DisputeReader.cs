@@ -39,6 +39,9 @@ internal static partial class DisputeReader
     private static readonly System.Collections.Frozen.FrozenSet<string> Hedges = IncidentWords.DisputeSet("hedge-speakers");
     private static readonly System.Collections.Frozen.FrozenSet<string> ResponsibilityNouns = IncidentWords.DisputeSet("responsibility-nouns");
     private static readonly ImmutableArray<string> AllegationVerbs = [.. IncidentWords.Dispute("allegation-verbs")];
+    private static readonly System.Collections.Frozen.FrozenSet<string> DeathWords = IncidentWords.DisputeSet("death-words");
+    private static readonly ImmutableArray<string> CallVerbs = [.. IncidentWords.Dispute("call-verbs")];
+    private static readonly System.Collections.Frozen.FrozenSet<string> OverstatedWords = IncidentWords.DisputeSet("overstated-words");
 
     public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events)
     {
@@ -88,7 +91,7 @@ internal static partial class DisputeReader
         var falseClaim = FalseClaim(text, sentence, cue);
         var speaker = falseClaim is { } claimed ? SayerOf(text, sentence, claimed, cue)
             : kind is "denial" or "dispute" ? SubjectOf(text, cue) ?? SpeakerOf(text, cue) : SpeakerOf(text, cue);
-        speaker ??= EntityBefore(text, sentence, cue);
+        speaker ??= SpeechBefore(text, sentence, cue) ?? EntityBefore(text, sentence, cue);
         if (speaker is not { } token) return null;
         if (Hedges.Contains(text.WordOf(token))) return null;
         if (text.PosOf(token) is "PRP")
@@ -199,6 +202,10 @@ internal static partial class DisputeReader
                 return obj is { } o && OtherObjects.Contains(text.WordOf(o)) ? null : ("denial", word);
             if (lemmas.Any(l => RejectVerbs.Contains(l, StringComparer.OrdinalIgnoreCase)) && obj is { } c && ClaimNouns.Contains(text.WordOf(c)))
                 return ("dispute", word + " " + text.WordOf(c));
+            // "called the claims baseless", "described the figures as exaggerated": a claim noun called false or overstated.
+            if (lemmas.Any(l => CallVerbs.Contains(l, StringComparer.OrdinalIgnoreCase)) && obj is { } called && ClaimNouns.Contains(text.WordOf(called))
+                && CalledWord(text, sentence, called) is { } verdict)
+                return ("dispute", word + " " + text.WordOf(called) + " " + text.WordOf(verdict));
             return null;
         }
         if (pos.StartsWith("NN", StringComparison.Ordinal) && VictimNouns.Contains(word) && Before(text, sentence, i, Copulas) is { } cop && Before(text, sentence, i, Negations) is null
@@ -211,12 +218,50 @@ internal static partial class DisputeReader
         if (pos.StartsWith("NN", StringComparison.Ordinal) && IdentityNouns.Contains(word) && Before(text, sentence, i, Negations) is { } neg
             && Before(text, sentence, i, Copulas) is { } be && be < neg && Describes(text, neg, i))
             return ("victims", text.Span(be, i + 1).Text);
-        // "The army said the dead were rebels, not civilians": a party's word that the victims were not civilians.
-        if (pos.StartsWith("NN", StringComparison.Ordinal) && CivilianNouns.Contains(word) && Before(text, sentence, i, Negations) is { } not
+        // "The army said the dead were rebels, not civilians", "were fighters, not farmers": a party's word that the victims
+        // were not civilians.
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && (CivilianNouns.Contains(word) || VictimNouns.Contains(word)) && Before(text, sentence, i, Negations) is { } not
             && Before(text, sentence, not, Copulas) is { } were && NotBetween(text, were, not))
             return ("victims", text.Span(were, i + 1).Text);
+        // "The army said no civilians were killed": only against an article that tells civilians killed.
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && (CivilianNouns.Contains(word) || VictimNouns.Contains(word)) && i > sentence.StartToken
+            && string.Equals(text.WordOf(i - 1), "no", StringComparison.OrdinalIgnoreCase) && NoneKilled(text, sentence, i) is { } killed && CiviliansKilledElsewhere(text, sentence))
+            return ("victims", text.Span(i - 1, killed + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
         return null;
+    }
+
+    /// <summary>"no civilians were killed", "no villagers had been killed": the kill word after the noun's copula; null when none.</summary>
+    private static int? NoneKilled(AnnotatedText text, TokenSpan sentence, int noun)
+    {
+        var copula = false;
+        for (var t = noun + 1; t < Math.Min(sentence.EndToken, noun + 4); t++)
+        {
+            var w = text.WordOf(t).ToLowerInvariant();
+            if (Copulas.Contains(w) || w is "had" or "have" or "has") { copula = true; continue; }
+            // "RSF says no civilians killed": a headline leaves the copula out.
+            return (copula || t == noun + 1) && KillWords.Contains(w) ? t : null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether another sentence tells civilians (or villagers, farmers) with a kill word: the toll the party's word is against.</summary>
+    private static bool CiviliansKilledElsewhere(AnnotatedText text, TokenSpan sentence)
+    {
+        foreach (var other in text.Sentences)
+        {
+            if (other.StartToken == sentence.StartToken) continue;
+            var victims = false;
+            var kill = false;
+            for (var t = other.StartToken; t < other.EndToken; t++)
+            {
+                var w = text.WordOf(t).ToLowerInvariant();
+                victims |= CivilianNouns.Contains(w) || VictimNouns.Contains(w);
+                kill |= KillWords.Contains(w) || DeathWords.Contains(w);
+            }
+            if (victims && kill && !Enumerable.Range(other.StartToken, other.Length).Any(t => string.Equals(text.WordOf(t), "no", StringComparison.OrdinalIgnoreCase))) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -227,7 +272,7 @@ internal static partial class DisputeReader
     /// </summary>
     private static int? FalseClaim(AnnotatedText text, TokenSpan sentence, int i)
     {
-        if (!FalseWords.Contains(text.WordOf(i).ToLowerInvariant()) || Before(text, sentence, i, Copulas) is not { } copula || Negated(text, sentence, i)) return null;
+        if (!(FalseWords.Contains(text.WordOf(i).ToLowerInvariant()) || OverstatedWords.Contains(text.WordOf(i).ToLowerInvariant())) || Before(text, sentence, i, Copulas) is not { } copula || Negated(text, sentence, i)) return null;
         for (var c = copula - 1; c >= sentence.StartToken; c--)
         {
             var word = text.WordOf(c).ToLowerInvariant();
@@ -239,8 +284,25 @@ internal static partial class DisputeReader
         return null;
     }
 
+    /// <summary>
+    /// The false or overstated word a call verb says of its claim noun: within the six words after it, with only the claim's
+    /// own words ("of civilian deaths"), "as" or "a" between; null when none.
+    /// </summary>
+    private static int? CalledWord(AnnotatedText text, TokenSpan sentence, int claim)
+    {
+        for (var t = claim + 1; t < Math.Min(sentence.EndToken, claim + 7); t++)
+        {
+            var w = text.WordOf(t).ToLowerInvariant();
+            if (FalseWords.Contains(w) || OverstatedWords.Contains(w)) return t;
+            if (text.PosOf(t) is { } p && (p.StartsWith("VB", StringComparison.Ordinal) || p is "," or ".")) return null;
+        }
+        return null;
+    }
+
     /// <summary>Whether the dispute calls a claim false ("Reports … fabricated"), the cue <see cref="FalseClaim"/> reads.</summary>
-    public static bool IsCalledFalse(DisputeFacts dispute) => dispute.Kind == "dispute" && dispute.Cue.Contains(FalseJoin, StringComparison.Ordinal);
+    /// An overstated claim ("the figure of 40 dead was exaggerated") is disputed in its size, not called false.
+    public static bool IsCalledFalse(DisputeFacts dispute) => dispute.Kind == "dispute" && dispute.Cue.Contains(FalseJoin, StringComparison.Ordinal)
+        && !OverstatedWords.Contains(dispute.Cue[(dispute.Cue.LastIndexOf(' ') + 1)..].ToLowerInvariant());
 
     private const string FalseJoin = " … ";
 
@@ -341,6 +403,12 @@ internal static partial class DisputeReader
         if (!SyntaxScope.HasParse(text, text.SentenceOf(verb))) return null;
         for (var v = verb; v >= 0; v = text.RelationOf(v) == "conj" ? text.HeadOf(v) : -1)
         {
+            // "a depot used by the rebels and called the figures baseless", the verb conjoined to a participle describing a noun:
+            // that participle's agent is not the one speaking.
+            if (v != verb && text.RelationOf(v) is "acl" or "amod") break;
+            // "said the footage was old and accused the rebels of …": a verb conjoined to a copula's adjective or noun has no
+            // subject of its own in the parse; the copula's subject is not it.
+            if (v != verb && text.PosOf(v) is { } vp && !vp.StartsWith("VB", StringComparison.Ordinal)) break;
             int? possessor = null;
             foreach (var d in text[v].Dependents)
             {
@@ -369,6 +437,23 @@ internal static partial class DisputeReader
             // ", the army said": its subject after the false word (the parse may give the verb the claim noun as a subject too).
             if (text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && SyntaxActors.IsSpeechVerb(text, t))
                 return text[t].DependentsWith("nsubj").Where(d => d.Index > cue).Select(d => (int?)d.Index).LastOrDefault() ?? SubjectOf(text, t);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The one saying through the nearest verb of saying before the cue in its sentence, when the parse hangs the cue elsewhere
+    /// ("A military spokesman said those killed were fighters", "said" parsed as describing the spokesman): the verb's subject,
+    /// else the noun it describes, else those of the one before it; null when none.
+    /// </summary>
+    private static int? SpeechBefore(AnnotatedText text, TokenSpan sentence, int cue)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return null;
+        for (var t = cue - 1; t >= sentence.StartToken; t--)
+        {
+            if (text.PosOf(t) is not { } p || !p.StartsWith("VB", StringComparison.Ordinal) || !SyntaxActors.IsSpeechVerb(text, t)) continue;
+            if ((SubjectOf(text, t) ?? (text.RelationOf(t) == "acl" && text.HeadOf(t) is var head and >= 0 && text.PosOf(head) is "NN" or "NNS" or "NNP" or "NNPS" ? head : null)) is { } who)
+                return who;
         }
         return null;
     }
@@ -509,6 +594,8 @@ internal static partial class DisputeReader
         var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
                 && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
             .Where(e => kind != "blame" || e.Salience != "background")
+            // "no civilians were killed": the party's own kill word is its account, not the event it disputes.
+            .Where(e => kind != "victims" || TriggerToken(text, sentence, e) is not (var k and > 0) || k <= cue || k > cue + 3 || !KillWords.Contains(text.WordOf(k).ToLowerInvariant()))
             .Where(e => !parsed || !(kind is "denial" or "dispute") || TriggerToken(text, sentence, e) is var t && t < 0
                 || (other ? t == claim || Within(text, t, claim!.Value) : !InConjunct(text, t, cue)))
             .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();

@@ -181,6 +181,11 @@ public sealed record EventFacts
     /// </summary>
     public bool Antecedent { get; init; }
     /// <summary>
+    /// The event is a party's rejection or denial of what was reported about another event ("Pakistan rejected Indian allegations
+    /// that militants carried out the ambush"): the dispute the disputed incident carries, which starts no incident of its own.
+    /// </summary>
+    public bool Disputing { get; init; }
+    /// <summary>
     /// The words make the event a habit of years or months ("has carried out lethal attacks along the frontier for years"): a series,
     /// never one day's incident, whatever day its sentence has.
     /// </summary>

@@ -33,7 +33,7 @@ public static partial class LinkFactsBuilder
         }
         ImmutableArray<EventFacts> events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls) with { Reported = document.Metadata.Published })];
         var disputes = DisputeReader.Read(text, events);
-        events = CalledFalse(events, disputes);
+        events = Disputing(CalledFalse(events, disputes), disputes);
         return new DocumentFacts
         {
             Id = document.Id,
@@ -75,6 +75,21 @@ public static partial class LinkFactsBuilder
         if (denied.Count == 0) return events;
         return [.. events.Select(e => e.Modality == Modality.Asserted && denied.Any(d => d.Event == e.Id && e.Start >= d.Start && e.End <= d.End)
             ? e with { Modality = Modality.Denied, Time = e.Time?.Basis is null ? e.Time : null }
+            : e)];
+    }
+
+    /// <summary>
+    /// "Pakistan rejected Indian allegations that militants carried out the ambush": a rejection, denial or accusation in the
+    /// sentence of a denial or dispute about another event is that dispute (<see cref="EventFacts.Disputing"/>).
+    /// </summary>
+    private static ImmutableArray<EventFacts> Disputing(ImmutableArray<EventFacts> events, ImmutableArray<DisputeFacts> disputes)
+    {
+        var cues = disputes.Where(d => d.Kind is "denial" or "dispute" && d.Event is not null).ToList();
+        if (cues.Count == 0) return events;
+        // "M23 denied any role in the explosion and blamed the blast on an army mine": the counter-accusation of the denial's own
+        // sentence is part of it.
+        return [.. events.Select(e => e.Type is PloverType.Reject or PloverType.Accuse && cues.Any(d => d.Event != e.Id && e.Start >= d.Start && e.End <= d.End)
+            ? e with { Disputing = true }
             : e)];
     }
 

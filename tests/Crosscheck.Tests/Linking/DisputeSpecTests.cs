@@ -38,6 +38,23 @@ public sealed class DisputeSpecTests
         told.Modality.ShouldBe(Modality.Asserted);
     }
 
+    [Fact]
+    public void A_rejection_of_allegations_about_an_attack_is_the_dispute_and_starts_no_incident()
+    {
+        var facts = Facts("Gunmen ambushed a police convoy near the pass on Monday, killing four officers. "
+            + "The neighbouring government on Tuesday rejected allegations that its fighters carried out the ambush near the pass.");
+        var rejection = facts.Events.Single(e => e.Type == PloverType.Reject);
+        rejection.Disputing.ShouldBeTrue();
+        IncidentAnchors.CanStart(rejection).ShouldBeFalse();
+        // The counter-accusation in a denial's sentence is part of it.
+        var blamed = Facts("A bomb exploded at a bus stop in the town on Sunday, killing nine people. "
+            + "The rebels denied any role in the explosion and blamed the blast on an army mine.").Events.Single(e => e.Type == PloverType.Accuse);
+        blamed.Disputing.ShouldBeTrue();
+        // A plan rejected is news of its own.
+        var plan = Facts("The neighbouring government on Tuesday rejected the peace plan in the capital.").Events.Single(e => e.Type == PloverType.Reject);
+        plan.Disputing.ShouldBeFalse();
+    }
+
     private static DocumentFacts Facts(string body)
     {
         var document = new DocumentReader().ReadBytes("made-up.txt", System.Text.Encoding.UTF8.GetBytes("---\npublished: 2025-11-04\n---\n" + body), ".txt").Single().Document!;

@@ -10,12 +10,25 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# An apt command, retried while another apt or dpkg holds its lock (a second checkout's test run installing at the same
+# time, an unattended upgrade): up to ten minutes, then its error.
+apt_wait() {
+  local out
+  for _ in $(seq 1 120); do
+    out="$("$@" 2>&1 >/dev/null)" && return 0
+    grep -q "Could not get lock\|Unable to lock\|Unable to acquire" <<<"$out" || { echo "$out" >&2; return 1; }
+    sleep 5
+  done
+  echo "$out" >&2
+  return 1
+}
+
 need=()
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (Debian packages)"
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
+  apt_wait $sudo apt-get update -qq && apt_wait $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" \
     || { echo "test.sh: could not install ${need[*]}" >&2; exit 1; }
   apt_updated=1
 fi
@@ -29,8 +42,8 @@ else
   if [ -z "$(pg_test_server_bin)" ]; then
     echo "test.sh: installing postgresql (Debian package)"
     if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-    { [ -n "${apt_updated:-}" ] || $sudo apt-get update -qq >/dev/null; } \
-      && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null \
+    { [ -n "${apt_updated:-}" ] || apt_wait $sudo apt-get update -qq; } \
+      && apt_wait $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql \
       || echo "test.sh: could not install postgresql; the PostgreSQL tests will be skipped" >&2
   fi
   trap pg_test_server_stop EXIT

@@ -1,0 +1,114 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// Where something else happened: a gathering or statement, where victims were taken or a thing sent, a thing's origin or kind.
+public sealed partial class EventReader
+{
+    /// <summary>
+    /// "followed negotiations in Switzerland", "a meeting on Monday in Abu Dhabi": a place that hangs from a noun of a
+    /// gathering (data/events/syntax-roles.txt @gathering-nouns) other than the event's word is where that happened.
+    /// </summary>
+    private static bool IsPlaceOfGathering(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch trigger)
+    {
+        // "negotiations in Geneva" right before the place, whatever the parse attached the phrase to.
+        var before = place.StartToken - 2;
+        if (before >= sentence.StartToken && !trigger.Span.Contains(before) && text.PosOf(before) is "NN" or "NNS"
+            && RoleWords.GatheringNouns.Contains(text.WordOf(before)) && text.PosOf(before + 1) is "IN") return true;
+        // "a secret meeting on Monday between X and a delegation in Abu Dhabi", "a meeting … called by Cambodia and held
+        // late on Friday in New York": further back, a gathering that no verb of its own clause and no event word part
+        // from the place (participles that describe the gathering do not).
+        for (var i = place.StartToken - 1; i >= sentence.StartToken && place.StartToken - i <= GatheringReach; i--)
+        {
+            if (trigger.Span.Contains(i) || text.PosOf(i) is "VBD" or "VBZ" or "VBP" or "MD" || text.WordOf(i) is ";" or ":") return false;
+            if (text.PosOf(i) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(i))) return true;
+        }
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.HeadOf(head) is var governor && governor < 0 || trigger.Span.Contains(governor)) return false;
+        return text.PosOf(governor) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(governor));
+    }
+
+    /// <summary>
+    /// "evacuated to the regional hospital in Ouahigouya", "airlifted to Kyiv": a town after a verb that moves victims
+    /// (data/events/syntax-roles.txt @moving-verbs) and "to", with at most a few words of the destination between and no
+    /// comma, is where the victims were taken, not where the attack happened ("rockets struck the hospital in Surin" is
+    /// placed at Surin: the hospital there was the target). So is a town after a victim's later death and a place of care
+    /// ("died in hospital in Osh": @later-death-verbs, @care-nouns).
+    /// </summary>
+    private static bool IsWhereVictimsWereTaken(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        var care = false;
+        // "died of his wounds in a hospital in Djibouti": the cause of a later death does not count towards the reach.
+        var skipped = 0;
+        for (var i = place.StartToken - 1; i > sentence.StartToken && place.StartToken - i - skipped <= 6; i--)
+        {
+            var word = text.WordOf(i);
+            if (care && i - 2 > sentence.StartToken && text.WordOf(i - 2).Equals("of", StringComparison.OrdinalIgnoreCase) && text.PosOf(i - 1) == "PRP$"
+                && word.ToLowerInvariant() is "wounds" or "injuries" or "burns")
+            {
+                i -= 2;
+                skipped += 3;
+                continue;
+            }
+            if (word is "," or ";" or ":") return false;
+            if (word.Equals("to", StringComparison.OrdinalIgnoreCase) && RoleWords.MovingVerbs.Contains(text.WordOf(i - 1).ToLowerInvariant())) return true;
+            // "three wounded soldiers died in hospital in Osh": where they died of their wounds.
+            care |= RoleWords.CareNouns.Contains(word.ToLowerInvariant());
+            if (care && RoleWords.LaterDeathVerbs.Contains(word.ToLowerInvariant())) return true;
+            if (word.Equals("to", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "sent a protest note to Bishkek": a place a verb of sending (data/events/syntax-roles.txt @sending-verbs) takes with
+    /// "to" is where the thing sent went, not where the attack happened; troops sent to a place (a deployment, MOBILIZE) go
+    /// where the event is, so the caller keeps that place for them.
+    /// </summary>
+    private static bool IsWhereSomethingWasSent(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.HeadOf(head) is not (var verb and >= 0)) return false;
+        // "sent a note to X" may be parsed with the place under the thing sent: its verb is the one that sends.
+        if (text.PosOf(verb) is "NN" or "NNS" && text.RelationOf(verb) == "obj") verb = text.HeadOf(verb);
+        if (verb < 0 || text.PosOf(verb) is not ['V', 'B', ..] || !RoleWords.SendingVerbs.Contains(text.WordOf(verb).ToLowerInvariant())) return false;
+        for (var d = sentence.StartToken; d < head; d++)
+            if (text.HeadOf(d) == head && text.RelationOf(d) == "case" && text.WordOf(d).Equals("to", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>How many words back from a place a noun of a gathering may stand and still be where the place belongs.</summary>
+    private const int GatheringReach = 20;
+
+    private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch? trigger = null)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.HeadOf(head) is var governor && governor < 0) return false;
+        if (text.PosOf(governor) is not ("NN" or "NNS")) return false;
+        for (var d = sentence.StartToken; d < head; d++)
+        {
+            if (text.HeadOf(d) != head || text.RelationOf(d) != "case") continue;
+            if (text.WordOf(d).Equals("from", StringComparison.OrdinalIgnoreCase)) return true;
+            // "pressure on Russia", "sanctions against Iran": what a noun other than the event's word bears on, not where.
+            if (trigger is not null && !trigger.Span.Contains(governor) && RoleWords.BearingPrepositions.Contains(text.WordOf(d)) && !RoleWords.AreaNouns.Contains(text.WordOf(governor))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "killed in U.S. attacks on boats", "in Venezuela policy": a name that modifies a common noun after it says whose or
+    /// what kind the thing is, not where; an area noun is the place itself ("in Kharkiv region", "the Kherson province"), and a
+    /// site noun is there ("the Volgograd oil refinery").
+    /// </summary>
+    private static bool ModifiesAThing(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return false;
+        var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        if (head < 0 || text.RelationOf(head) is not ("compound" or "amod")) return false;
+        var governor = text.HeadOf(head);
+        return governor >= place.EndToken && text.PosOf(governor) is "NN" or "NNS" && !RoleWords.AreaNouns.Contains(text.WordOf(governor)) && SiteHead(text, head, place.EndToken) < 0;
+    }
+}

@@ -10,7 +10,7 @@ public sealed partial class ModalityClassifier
     {
         // "Those responsible for this attack must be held to account", "the perpetrators of the massacre should face
         // justice": a noun inside another's prepositional phrase is no subject; the verb group after it is its head's.
-        if (SyntaxScope.HasParse(text, sentence) && text.RelationOf(noun) is "nmod" or "obl" && SyntaxActors.HasCaseChild(text, noun)) return;
+        if (SyntaxScope.HasParse(text, sentence) && text.RelationOf(noun) is "nmod" or "obl" && new Token(text, noun).DependentsWith("case").Any()) return;
         var k = noun + 1;
         // Skip a short complement of the noun: "the strike on the boat".
         var limit = Math.Min(sentence.EndToken, noun + 7);

@@ -30,7 +30,7 @@ public sealed partial class ModalityClassifier
             if (HasPastLink(text, sentence, current) || PastLinks.Contains(text.WordOf(governor))) break;
             // "Those behind the bombing will be punished", "an inquiry into the strike would open": an event a definite noun
             // phrase names inside another's prepositional phrase is one told already, not what the other's verb plans.
-            if (hop == 0 && relation is "nmod" or "obl" && SyntaxActors.HasCaseChild(text, current) && Definite(text, sentence, current)
+            if (hop == 0 && relation is "nmod" or "obl" && new Token(text, current).DependentsWith("case").Any() && Definite(text, current)
                 && !NounCues.ContainsKey(text.WordOf(governor))) break;
             var above = ClassifyByWords(text, sentence, governor);
             if (above.Modality is Modality.Planned or Modality.Considered or Modality.Hypothetical)
@@ -90,16 +90,9 @@ public sealed partial class ModalityClassifier
     }
 
     /// <summary>Whether the noun has a definite determiner or a possessor: "the", "this", "those", "its", "Saturday's".</summary>
-    private static bool Definite(AnnotatedText text, TokenSpan sentence, int noun)
-    {
-        for (var d = sentence.StartToken; d < noun; d++)
-        {
-            if (text.HeadOf(d) != noun) continue;
-            if (text.RelationOf(d) == "nmod:poss") return true;
-            if (text.RelationOf(d) == "det" && text.WordOf(d).ToLowerInvariant() is "the" or "this" or "that" or "these" or "those") return true;
-        }
-        return false;
-    }
+    private static bool Definite(AnnotatedText text, int noun) =>
+        new Token(text, noun).Dependents.Any(d => d.Relation == "nmod:poss"
+            || d.Relation == "det" && d.Text.ToLowerInvariant() is "the" or "this" or "that" or "these" or "those");
 
     /// <summary>"plans to hold talks following the bombing", "after the strike": a past link's phrase took place.</summary>
     private static bool HasPastLink(AnnotatedText text, TokenSpan sentence, int word)

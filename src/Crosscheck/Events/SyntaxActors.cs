@@ -243,17 +243,6 @@ internal static class SyntaxActors
         return before.Length > 0 && start < before[^1].Span.EndToken ? before[^1].Span.StartToken : start;
     }
 
-    /// <summary>Whether a preposition ("of", "for", "behind") hangs on the word as its case marker.</summary>
-    internal static bool HasCaseChild(AnnotatedText text, int d)
-    {
-        var sentence = text.SentenceOf(d);
-        for (var c = sentence.StartToken; c < d; c++)
-        {
-            if (text.HeadOf(c) == d && text.RelationOf(c) == "case") return true;
-        }
-        return false;
-    }
-
     internal static bool HasCase(AnnotatedText text, int d, string word)
     {
         var sentence = text.SentenceOf(d);

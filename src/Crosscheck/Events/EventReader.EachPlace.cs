@@ -247,6 +247,8 @@ public sealed partial class EventReader
             closed = joint == Joint.And;
         }
         if (last > k && !closed || last == k && (first == k || Link(text, sentence, places[k - 1].Span, places[k].Span) != Joint.And)) return [];
+        // "on the road between Afgoye and Mogadishu": places "between" joins bound one stretch, not an attack at each.
+        if (places[first].Span.StartToken > sentence.StartToken && text.WordOf(places[first].Span.StartToken - 1) is "between" or "Between") return [];
         var result = new List<PlaceMention>();
         for (var j = first; j <= last; j++)
         {

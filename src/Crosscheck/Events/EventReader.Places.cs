@@ -34,6 +34,10 @@ public sealed partial class EventReader
             while (j >= clause.StartToken && i - j < 3 && text.PosOf(j) is "NN" or "JJ" or "VBN" or "JJS" or "NNP" && !RoleWords.AreaNouns.Contains(text.WordOf(j))) j--;
             if (j < i && j >= clause.StartToken && text.WordOf(j) is "the" or "The") i = j;
         }
+        // "on the road between Afgoye and the capital", "along the highway linking Gao to Ansongo": the road's preposition
+        // governs the first town it runs from.
+        else if (i - 1 >= clause.StartToken && text.WordOf(i) is "between" or "linking" or "connecting" or "joining" or "from"
+            && RoleWords.RoadNouns.Contains(text.WordOf(i - 1).ToLowerInvariant())) i -= 2;
         // "at the Ukrainian capital Kyiv", "in the border town Kantharalak": the noun the place stands beside names it.
         else if (i >= clause.StartToken && (text.WordOf(i) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(i))) && text.PosOf(i) is "NN") i--;
         // "in the country's southeastern Khost province"
@@ -199,8 +203,10 @@ public sealed partial class EventReader
     {
         var added = new List<PlaceMention>();
         // Countries named so far, by place and by demonym, each in text order: one pass over the text.
-        var countries = places.Where(p => p.Kind == PlaceKind.Country && p.Country is not null).Select(p => (p.Span.StartToken, p.Country!)).ToList();
-        var demonyms = text.Entities.Where(e => e.Type == EntityType.Norp && e.Known?.Country is not null)
+        // A country qualifying the side that attacks ("a US air strike", "Israeli warplanes") is not the ground it refers to.
+        var countries = places.Where(p => p.Kind == PlaceKind.Country && p.Country is not null && !QualifiesAttack(text, p.Span))
+            .Select(p => (p.Span.StartToken, p.Country!)).ToList();
+        var demonyms = text.Entities.Where(e => e.Type == EntityType.Norp && e.Known?.Country is not null && !QualifiesAttack(text, e.Span))
             .Select(e => (e.Span.StartToken, e.Known!.Country!)).OrderBy(e => e.StartToken).ToList();
         int nextCountry = 0, nextDemonym = 0;
         (int Start, string Code)? lastCountry = null, lastDemonym = null;
@@ -227,6 +233,17 @@ public sealed partial class EventReader
         if (added.Count == 0) return;
         places.AddRange(added);
         places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
+    }
+
+    /// <summary>A country's name or demonym right before a noun of attack or its weapon, at most one word between ("a US air strike").</summary>
+    private static bool QualifiesAttack(AnnotatedText text, TokenSpan span)
+    {
+        for (var i = span.EndToken; i < text.Count && i <= span.EndToken + 1; i++)
+        {
+            if (RoleWords.AttackingNouns.Contains(text.WordOf(i).ToLowerInvariant())) return true;
+            if (text.PosOf(i) is not ("NN" or "JJ")) return false;
+        }
+        return false;
     }
 
     /// <summary>Where it happened: a place after a place preposition in the clause, nearest the trigger; then any such place in the sentence.</summary>

@@ -99,6 +99,12 @@ internal static class RoleWords
     /// <summary>"north", "southwest": before "of" they say where the noun before them lies.</summary>
     public static FrozenSet<string> CompassWords => Section("compass-words");
 
+    /// <summary>Nouns of attacks and their weapons that a country before them qualifies as the attacking side ("a US air strike").</summary>
+    public static FrozenSet<string> AttackingNouns => Section("attacking-nouns");
+
+    /// <summary>Nouns of a road, whose towns "between", "linking" or "connecting" say where on it ("the road between A and B").</summary>
+    public static FrozenSet<string> RoadNouns => Section("road-nouns");
+
     private static FrozenSet<string> Section(string name) =>
         Sections.Value.TryGetValue(name, out var set) ? set : throw new InvalidOperationException($"syntax-roles.txt has no section @{name}");
 

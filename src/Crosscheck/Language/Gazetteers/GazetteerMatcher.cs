@@ -77,7 +77,7 @@ public sealed class GazetteerMatcher
         }
 
         // Names of countries, divisions and curated entries, which a city's alternate name never takes over; of a city,
-        // the names that follow its GeoNames alternates (curated ones, and the Ukrainian national romanization, so that
+        // its own name when it is large enough to keep alternates itself, and the names that follow its GeoNames alternates (curated ones, and the Ukrainian national romanization, so that
         // Belgorod's "Bilhorod-Dnistrovskyi" does not take the Ukrainian town's name).
         var protectedNames = new HashSet<string>(NameFolding.Instance);
         foreach (var e in gazetteer.Entries)
@@ -85,6 +85,8 @@ public sealed class GazetteerMatcher
             if (e.Place == PlaceKind.City)
             {
                 protectedNames.UnionWith(e.Entity.Aliases.Skip(e.GeoNamesAliasCount));
+                // A large city's own name is not another city's old or local name: "Jalalabad" is the Afghan city, not Sylhet.
+                if (e.Population >= GeoNames.AlternatesFromPopulation) protectedNames.Add(e.Name);
                 continue;
             }
             protectedNames.Add(e.Name);

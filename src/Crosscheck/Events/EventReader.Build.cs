@@ -153,6 +153,13 @@ public sealed partial class EventReader
                 if (gap < bestScore) { best = lapsed; bestScore = gap; bestIsReport = false; }
                 continue;
             }
+            // "gathered on Wednesday to mark one year since gunmen stormed the hotel": the storming a year before.
+            if (LapsedDays.Recalled(text, sentence, t, trigger.Span) is { } recalled)
+            {
+                var gap = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30);
+                if (gap < bestScore) { best = recalled; bestScore = gap; bestIsReport = false; }
+                continue;
+            }
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
             if (InIncludedPart(text, sentence, t.Span, trigger.Span)) continue;
@@ -203,7 +210,9 @@ public sealed partial class EventReader
     /// <summary>
     /// "The UN on Thursday condemned an air strike on a market", "the army denied on Wednesday that its jets had bombed the
     /// village": a time hanging on a verb of reacting (@reaction-verbs in data/events/syntax-roles.txt) whose object or
-    /// clause holds the event word dates the reaction, which may come days after the event. False without a parse.
+    /// clause holds the event word, or that takes the event word under "over" or "for" ("a court on Wednesday sentenced two
+    /// men over the bombing", @reaction-cases), dates the reaction, which may come days or years after the event. False
+    /// without a parse.
     /// </summary>
     private static bool DatesAReaction(AnnotatedText text, TokenSpan sentence, TokenSpan time, TriggerMatch trigger)
     {
@@ -221,7 +230,9 @@ public sealed partial class EventReader
         {
             var up = text.HeadOf(k);
             // The parse may hang a relative clause on the day itself ("buried two neighbours on Thursday who were killed …").
-            if (up == verb) return text.RelationOf(k)?.Split(':')[0] is "obj" or "ccomp" || k == head;
+            // "sentenced two men over the bombing": the attack the reaction answers for, under "over" or "for".
+            if (up == verb) return text.RelationOf(k)?.Split(':')[0] is "obj" or "ccomp" || k == head
+                || (k == trigger.Head && text.RelationOf(k)?.Split(':')[0] == "obl" && RoleWords.ReactionCases.Any(c => SyntaxActors.HasCase(text, k, c)));
             k = up;
         }
         return false;

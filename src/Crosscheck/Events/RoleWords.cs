@@ -21,6 +21,9 @@ internal static class RoleWords
     /// <summary>Verbs of reacting to an event after it ("condemned", "denied"): their day is not the event's.</summary>
     public static FrozenSet<string> ReactionVerbs => Section("reaction-verbs");
 
+    /// <summary>Prepositions by which a verb of reacting takes the attack it answers for ("sentenced two men over the bombing").</summary>
+    public static FrozenSet<string> ReactionCases => Section("reaction-cases");
+
     /// <summary>Verbs whose subject undergoes or sees the event in their object ("two survived the strike"), not does it.</summary>
     public static FrozenSet<string> UndergoVerbs => Section("undergo-verbs");
 

@@ -143,13 +143,24 @@ public sealed class SalienceJudge
         return events.Where(e => owner.SentenceOf(e.Trigger.StartToken).Equals(sentence)).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<EventMention>);
     }
 
-    /// <summary>The first and last news day (day numbers), from the news events' day-precise times, else publication.</summary>
+    /// <summary>
+    /// Days before its publication past which a lede's dated event is no news day: "A court on Wednesday sentenced two men
+    /// over the bombing that killed 17 on March 12, 2024" is news of the sentence, and the bombing it names is recalled.
+    /// Reports of an attack come the day of it or a few days after (a toll rising over days, a funeral, a denial).
+    /// </summary>
+    public const int StaleDays = 30;
+
+    /// <summary>
+    /// The first and last news day (day numbers), from the news events' day-precise times, else publication. A news
+    /// event dated more than <see cref="StaleDays"/> before the publication gives no news day.
+    /// </summary>
     private static (int? First, int? Last, bool Worded) NewsDays(AnnotatedText text, HashSet<EventMention> news)
     {
         int? first = null, last = null;
         foreach (var e in news)
         {
             if (e.Time is not { Start: { } s, End: { } end, Precision: TimePrecision.Day }) continue;
+            if (text.Published is { } day && end.DayNumber < day.DayNumber - StaleDays) continue;
             first = Math.Min(first ?? int.MaxValue, s.DayNumber);
             last = Math.Max(last ?? int.MinValue, end.DayNumber);
         }

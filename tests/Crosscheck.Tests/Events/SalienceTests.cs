@@ -215,4 +215,18 @@ public sealed class SalienceTests
         buildup.Time!.End.ShouldBe(new DateOnly(2025, 5, 31));
         buildup.Salience.ShouldBe(Salience.Main);
     }
+
+    [Fact]
+    public void A_lede_attack_dated_long_before_the_publication_is_recalled_beside_the_days_news()
+    {
+        var events = Read("""
+            ---
+            published: 2026-05-15
+            ---
+            Tribunal convicts militia leaders
+
+            A tribunal in Bunia on Thursday convicted three militia leaders over the massacre of displaced families at a camp near the lake that killed 31 people on June 3, 2023.
+            """).Events;
+        events.Single(e => e.Type == PloverType.Assault).Salience.ShouldBe(Salience.Background);
+    }
 }

@@ -78,12 +78,14 @@ public sealed partial class CasualtyFinder
     private static (decimal Min, decimal? Max, bool Anaphoric)? CountPart(AnnotatedText text, int start, int end)
     {
         if (end <= start) return null;
+        // "three riders (Tun, Kyaw and Zaw)": the noun the number counts stands before a bracketed aside.
+        var noun = HeadBeforeBrackets(text, start, end);
         foreach (var n in text.NumbersStartingIn(start, end))
         {
             if (n.Span.EndToken > end) continue;
             if (IsAge(text, n)) continue;
-            if (n.Unit is { } unit && !PersonNouns.Contains(unit) && !PersonNouns.Contains(text.WordOf(end - 1))
-                && !(text.PosOf(end - 1) is "NNS" && IsAgentPlural(text.WordOf(end - 1))) && !IsGroupPlural(text, end - 1)) return null;
+            if (n.Unit is { } unit && !PersonNouns.Contains(unit) && !PersonNouns.Contains(text.WordOf(noun))
+                && !(text.PosOf(noun) is "NNS" && IsAgentPlural(text.WordOf(noun))) && !IsGroupPlural(text, noun)) return null;
             var definite = text.WordOf(start) is "the" or "The" or "those" or "these" or "all";
             return (n.Min, n.Max, definite);
         }
@@ -107,6 +109,17 @@ public sealed partial class CasualtyFinder
         var definiteOne = firstWord is "the" or "The" or "this" or "This" or "that" or "his" or "her" or "their" or "His" or "Her" or "Their"
             || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
         return (1, 1, definiteOne);
+    }
+
+    /// <summary>The last word of [start, end) before a closing bracketed aside ("riders" in "three riders (A, B and C)"); else end - 1.</summary>
+    private static int HeadBeforeBrackets(AnnotatedText text, int start, int end)
+    {
+        if (text.WordOf(end - 1) != ")") return end - 1;
+        for (var k = end - 2; k > start; k--)
+        {
+            if (text.WordOf(k) == "(") return k - 1;
+        }
+        return end - 1;
     }
 
     /// <summary>Whether the phrase at <paramref name="start"/> is asked after by "how many" ("how many people", "how many of the guards").</summary>

@@ -87,7 +87,9 @@ public sealed partial class CasualtyFinder
                 if (t.Measure is not (TollMeasure.Killed or TollMeasure.Injured)) continue;
                 var injured = t.Measure == TollMeasure.Injured;
                 int target;
-                var bare = !withEvent.Contains(s) && Tolls.IsBare(text, sentence, t, tallies);
+                // "The toll later rose to 14 after six of the wounded died in hospital": a sentence whose only violent words
+                // are an outcome tells no attack of its own, so its tally is as bare as in one with none.
+                var bare = (!withEvent.Contains(s) || OnlyOutcomeEvents(result, assaults, text, s)) && Tolls.IsBare(text, sentence, t, tallies);
                 if (bare)
                 {
                     target = Target(result, assaults, sentence.StartToken);
@@ -159,6 +161,10 @@ public sealed partial class CasualtyFinder
         }
         return result.MoveToImmutable();
     }
+
+    /// <summary>Whether every assault of sentence <paramref name="s"/> is told by an outcome word alone ("died", "were killed").</summary>
+    private static bool OnlyOutcomeEvents(ImmutableArray<EventMention>.Builder result, List<int> assaults, AnnotatedText text, int s) =>
+        assaults.Where(e => text.SentenceIndexOf(result[e].Trigger.StartToken) == s).All(e => IsOutcomeWord(result[e].Trigger.Text));
 
     /// <summary>"…, putting the final death toll at 31": a participle right after a comma opens the tally (before its determiner and describing words).</summary>
     private static bool GerundClauseAfterComma(AnnotatedText text, TokenSpan sentence, int tally)

@@ -321,6 +321,10 @@ public sealed partial class CasualtyFinder
         }
         if (w.Equals("bodies", StringComparison.OrdinalIgnoreCase) && next == "of" && Victims(text, sentence, i + 2, forward: true) is { } bodies)
             return new Statement(Outcome.Killed, bodies.Min, bodies.Max, i, bodies.End, bodies.Start, bodies.End, bodies.Anaphoric, false);
+        // "recovered 13 bodies from the ruins", "four more bodies were found": counted bodies are the dead, "more" adding to
+        // those told before.
+        if (w.Equals("bodies", StringComparison.OrdinalIgnoreCase) && pos is "NNS" && CountedBodies(text, sentence, i) is { } counted)
+            return counted;
 
         // "took his own life": the doer killed himself (a death, but none of the hurt).
         if (w.ToLowerInvariant() is "took" or "take" or "takes" or "taking" or "taken" && i + 3 < sentence.EndToken && text.WordOf(i + 1).ToLowerInvariant() is "his" or "her" or "their"
@@ -454,6 +458,19 @@ public sealed partial class CasualtyFinder
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (Partitive(text, sentence, i) is { } partitive) return partitive.Whole is { } whole ? new Statement(outcome, whole.Min, whole.Max, whole.Span.StartToken, i + 1, whole.Span.StartToken, i + 1, false, false) : null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+
+    /// <summary>
+    /// The dead that the number before "bodies" at <paramref name="bodies"/> counts, right before it or before one describing
+    /// word ("13 bodies", "four more bodies", "six charred bodies"); null when no number counts them or it is an age.
+    /// </summary>
+    private static Statement? CountedBodies(AnnotatedText text, TokenSpan sentence, int bodies)
+    {
+        var described = bodies - 1 >= sentence.StartToken && text.PosOf(bodies - 1) is "JJ" or "JJR" or "RBR" or "VBN";
+        var numberEnd = described ? bodies - 1 : bodies;
+        if (NumberEndingAt(text, numberEnd) is not { } n || n.Span.StartToken < sentence.StartToken || IsAge(text, n)) return null;
+        var more = described && Additions.Contains(text.WordOf(bodies - 1).ToLowerInvariant());
+        return new Statement(Outcome.Killed, n.Min, n.Max, n.Span.StartToken, bodies + 1, n.Span.StartToken, bodies + 1, false, more);
     }
 
     /// <summary>

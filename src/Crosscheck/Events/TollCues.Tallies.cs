@@ -57,6 +57,8 @@ public sealed partial class TollCues
                 // "the toll now exceeds 90", "climbed above 300": a verb of change right before the number links it too.
                 if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j)) continue;
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
+                // "The dead were two herders and a girl": the people themselves named group by group are the dead, no tally.
+                if (reach == 1 && GroupJoinedAfter(text, sentence, n)) break;
                 // "the toll now exceeds 90", "topped 100": more than the number, with no upper bound.
                 if (IsExceeding(text, j) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
                 // "put its losses at 22 soldiers dead": a word of losses tallies only the dead or the hurt its number is told as.
@@ -219,6 +221,16 @@ public sealed partial class TollCues
         && _changes.Contains(Lemmas.Of(text.WordOf(k), text.PosOf(k) == "NNS" ? "VBZ" : "VBP"));
 
     private static bool IsAuxiliary(string word) => word.ToLowerInvariant() is "has" or "have" or "had" or "been" or "is" or "are" or "was" or "were" or "'s" or "’s";
+
+    /// <summary>Whether "and" joins another group right after the number <paramref name="n"/> or the plural it counts ("two herders and a girl").</summary>
+    private static bool GroupJoinedAfter(AnnotatedText text, TokenSpan sentence, NumberMention n)
+    {
+        // A bare figure ("The dead were 19 and the wounded 40") is a tally: only a group named by its noun is people.
+        var k = n.Span.EndToken;
+        if (k < sentence.EndToken && text.PosOf(k) is "NNS" or "NNPS") k++;
+        else if (text.PosOf(k - 1) is not ("NNS" or "NNPS")) return false;
+        return k + 1 < sentence.EndToken && text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Whether the word at <paramref name="i"/> is a verb of change or level ("risen", "climbed", "stands", "exceeds").</summary>
     private bool IsChangeVerb(AnnotatedText text, int i) =>

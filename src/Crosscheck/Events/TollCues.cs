@@ -527,6 +527,8 @@ public sealed partial class TollCues
         {
             // "The number of wounded stands at 40": a link word is a verb whatever its tag ("stands" read as a plural noun).
             if (_links.Contains(text.WordOf(i))) continue;
+            // "The death toll has since risen to 12": "since" right before the verb of change is an adverb, no start.
+            if (text.WordOf(i).Equals("since", StringComparison.OrdinalIgnoreCase) && text.PosOf(i + 1) is "VBN" or "VBD") continue;
             if (text.PosOf(i) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
         return CueNear(text, sentence, t.Start, t.End, tallies) is null && !ToldByPlaces(text, sentence, t.End);

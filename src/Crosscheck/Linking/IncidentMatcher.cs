@@ -164,6 +164,9 @@ public static class IncidentMatcher
                 // "The army on Wednesday denied that its jets had bombed a monastery in the village": a denial gives the attack
                 // no day, but answers reports of it, so it is of the attack at its place told in the days before its report.
                 if (DeniedOfDaysBefore(ev, b, members) is { } day) return b with { Reason = b.Reason + $"; denied {day:yyyy-MM-dd}'s attack within {DenialLagDays} days" };
+                // "an attack that left 21 people dead", recalled with no day in a later report: the same exact dead at the same
+                // place as an attack of the days before the report is that attack told again.
+                if (SameDeadDaysBefore(ev, b, members) is { } told) return b with { Reason = b.Reason + $"; the same dead as {told:yyyy-MM-dd}'s attack at the place" };
                 return null;
             }
         }
@@ -186,6 +189,29 @@ public static class IncidentMatcher
         if (ev.Modality != Modality.Denied || ev.Time is not null || ev.Reported is not { } reported || !b.Shared.HasFlag(SharedFacts.Place)) return null;
         if (members.FirstOrDefault(m => m.Id == b.Event) is not { } fit || IncidentAnchors.Days(fit) is not { } days || fit.Time?.Basis is not null) return null;
         return days.End.DayNumber <= reported.DayNumber && days.End.DayNumber >= reported.DayNumber - DenialLagDays ? days.End : null;
+    }
+
+    /// <summary>
+    /// Whether two events of one report, one of them with no time of its words, are told by two different voices: the
+    /// report tells one attack as each side counts it.
+    /// </summary>
+    private static bool OtherVoiceInOneReport(EventFacts a, EventFacts b) =>
+        a.Document == b.Document && !a.Another && !b.Another && (a.Time is null || b.Time is null)
+        && a.Speaker is { Length: > 0 } sa && b.Speaker is { Length: > 0 } sb
+        && (a.SpeakerKey is { } ka && b.SpeakerKey is { } kb ? !string.Equals(ka, kb, StringComparison.Ordinal) : !string.Equals(sa, sb, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The day of the incident's report that a single attack with no time of its words fits by its dead: the same exact
+    /// number of dead (one or more), the same place, and that day within <see cref="ReportLagDays"/> before the attack's
+    /// report; null otherwise.
+    /// </summary>
+    private static DateOnly? SameDeadDaysBefore(EventFacts ev, MatchResult b, IReadOnlyList<EventFacts> members)
+    {
+        if (ev.Time is not null || ev.Reported is not { } reported || !b.Shared.HasFlag(SharedFacts.Place)) return null;
+        if (ev.Fatalities is not { Min: { } dead and > 0 } || ev.Fatalities.Max != dead) return null;
+        if (members.FirstOrDefault(m => m.Id == b.Event) is not { } fit || fit.Fatalities is not { Min: { } other } || fit.Fatalities.Max != other || other != dead) return null;
+        if (IncidentAnchors.Days(fit) is not { } days || fit.Time?.Basis is not null) return null;
+        return days.End.DayNumber <= reported.DayNumber && days.End.DayNumber >= reported.DayNumber - ReportLagDays ? days.End : null;
     }
 
     private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false)
@@ -312,8 +338,11 @@ public static class IncidentMatcher
         // A few days' words that meet the other's days give a day in common; a different toll on such a day parts them unless
         // the later report's is the higher: the attack told again as its toll rose ("a week after a missile strike on the
         // block killed 24", after reports of 19 and 21), since a toll only rises.
+        // One report giving another voice's count for an attack it told with no day of its own ("Residents said the strike
+        // killed three farmers" after the army's "killed four militants") tells a disputed count, not another attack.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
-            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld || spanHeld && !TollRose(a, b, fa, fb) || OwnDaysDiffer(a, b)))
+            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld || spanHeld && !TollRose(a, b, fa, fb) || OwnDaysDiffer(a, b))
+            && !OtherVoiceInOneReport(a, b))
         {
             return null;
         }

@@ -583,6 +583,43 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void An_attack_recalled_with_no_day_but_the_same_dead_at_the_place_is_the_attack_of_the_days_before()
+    {
+        var town = new PlaceFacts("Beledweyne", "Beledweyne", "SO", "city", 4.74, 45.2);
+        // "A suicide bomber killed 14 people at a checkpoint in Beledweyne on Monday" (8 December).
+        var attack = Strike("a", town) with { Fatalities = new RangeFacts(14, 14, "killed 14 people") };
+        // "… two days after an attack in Beledweyne that left 14 people dead", published on the 10th.
+        var recalled = Strike("b", town) with
+        {
+            Document = "d-later", Time = null, Single = false, Reported = new(2025, 12, 10), Fatalities = new RangeFacts(14, 14, "left 14 people dead"),
+        };
+        IncidentMatcher.Match(recalled, [attack]).ShouldNotBeNull();
+        // Another number of dead, another place, or a report more than a week later is another attack.
+        IncidentMatcher.Match(recalled with { Fatalities = new RangeFacts(9, 9, "left nine people dead") }, [attack]).ShouldBeNull();
+        IncidentMatcher.Match(recalled with { Location = new PlaceFacts("Jowhar", "Jowhar", "SO", "city", 2.78, 45.5) }, [attack]).ShouldBeNull();
+        IncidentMatcher.Match(recalled with { Reported = new(2025, 12, 20) }, [attack]).ShouldBeNull();
+        // With no dead, the place alone does not make it that attack.
+        IncidentMatcher.Match(recalled with { Fatalities = null }, [attack]).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Another_voice_counting_the_reports_attack_with_no_day_tells_a_disputed_count_not_another_attack()
+    {
+        var town = new PlaceFacts("Jilib", "Jilib", "SO", "city", 0.49, 42.79);
+        // "The army said its strike near Jilib on Monday killed four militants."
+        var strike = Strike("a", town) with { Document = "d-one", Fatalities = new RangeFacts(4, 4, "killed four militants"), Speaker = "the army", SpeakerKey = null };
+        // "Residents said the strike killed three farmers."
+        var residents = Strike("b", town) with
+        {
+            Document = "d-one", Time = null, Single = false, Fatalities = new RangeFacts(3, 3, "killed three farmers"), Speaker = "Residents", SpeakerKey = null,
+        };
+        IncidentMatcher.Match(residents, [strike]).ShouldNotBeNull();
+        // The same voice giving another count, or the count told as another attack, stays apart.
+        IncidentMatcher.Match(residents with { Speaker = "the army" }, [strike]).ShouldBeNull();
+        IncidentMatcher.Match(residents with { Another = true }, [strike]).ShouldBeNull();
+    }
+
+    [Fact]
     public void What_the_news_is_told_as_coming_after_starts_no_incident_however_dated_and_placed()
     {
         // "The raid follows a clash on Tuesday night in X": the clash is context for the news, not news of its own.

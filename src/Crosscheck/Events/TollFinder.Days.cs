@@ -22,9 +22,9 @@ public sealed partial class TollFinder
         foreach (var t in text.Times)
         {
             if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || NamesCountedEvent(text, t, start, end)
-                || DatesAttackBefore(text, cues, sentence, t, start, end)) continue;
-            // ", up from 13 a day earlier": the day of the count compared with, not of this one.
-            if (TollCues.InComparingAside(text, sentence, t.Span.StartToken)) continue;
+                || DatesAttackBefore(text, cues, sentence, t, start, end) || InSinceWords(text, sentence, t)) continue;
+            // ", up from 13 a day earlier", "to 63 from 45 on Sunday": the day of the count compared with, not of this one.
+            if (TollCues.InComparingAside(text, sentence, t.Span.StartToken) || EarlierCountAt(text, sentence, t.Span.StartToken) is not null) continue;
             if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
             if (text.Published is { } published && t.End > published) continue;
             if (t.Precision == TimePrecision.Day && t.Start == t.End) return LastDayOfSpan(text, sentence, t) ?? t.End;
@@ -36,6 +36,45 @@ public sealed partial class TollFinder
         if (cues.PastSpanSubject(text, sentence, start, end) is not null) return null;
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
         return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
+    }
+
+    /// <summary>
+    /// "… killed since the ceasefire collapsed in March, while the number of wounded rose to 171,990": a time in the clause a
+    /// "since" opens (the verb the "since" marks is the first verb above the time in the parse) names where some count starts,
+    /// never the day a count stood at nor a past span it sums up. "the worst since the conflict in July" opens no clause;
+    /// false without a parse.
+    /// </summary>
+    private static bool InSinceWords(AnnotatedText text, TokenSpan sentence, TimeMention t)
+    {
+        if (t.Span.Length == 0 || !SyntaxScope.HasParse(text, sentence)) return false;
+        var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
+        for (var k = t.Span.StartToken - 1; k >= sentence.StartToken; k--)
+        {
+            if (!text.WordOf(k).Equals("since", StringComparison.OrdinalIgnoreCase) || text.RelationOf(k) != "mark" || text.HeadOf(k) is not (var verb and >= 0)) continue;
+            // The clause's own verb must be the first verb above the time: "since the Taliban returned to power in 2021 and
+            // escalated after clashes in October" dates the clashes by a verb of their own.
+            var above = timeHead;
+            for (var depth = 0; above >= 0 && depth < 8 && above != verb && !(text.PosOf(above) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) above = text.HeadOf(above);
+            if (above == verb) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "has climbed to 63 from 45 on Sunday", "rose from 45 on Sunday to 63": "from" and a number (after a number or a verb),
+    /// within two words before <paramref name="token"/>, is a count's earlier value, and a day right after it is that
+    /// value's; the number, or null.
+    /// </summary>
+    private static NumberMention? EarlierCountAt(AnnotatedText text, TokenSpan sentence, int token)
+    {
+        for (var k = token - 2; k > sentence.StartToken && token - k <= 6; k--)
+        {
+            if (!text.WordOf(k).Equals("from", StringComparison.OrdinalIgnoreCase)) continue;
+            if (TollCues.NumberStartingAt(text, k + 1) is not { } n || n.Span.EndToken > token || token - n.Span.EndToken > 2 || n.Unit is not null) return null;
+            var before = text.PosOf(k - 1) ?? "";
+            return before == "CD" || before.StartsWith("VB", StringComparison.Ordinal) ? n : null;
+        }
+        return null;
     }
 
     /// <summary>"46 on Sunday", "46 by late Sunday": a single day (not after the article's) within two words after a count; null when none is.</summary>
@@ -118,8 +157,10 @@ public sealed partial class TollFinder
         var head = SyntaxScope.HeadOf(text, start, end);
         foreach (var t in text.Times)
         {
+            // "The number of people killed in a strike on Friday has climbed to 12": a day of the event counted, however the parse hangs it.
             if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || DatesAttackBefore(text, cues, sentence, t, start, end)
-                || TollCues.InComparingAside(text, sentence, t.Span.StartToken)) continue;
+                || TollCues.InComparingAside(text, sentence, t.Span.StartToken) || NamesCountedEvent(text, t, start, end) || InSinceWords(text, sentence, t)
+                || EarlierCountAt(text, sentence, t.Span.StartToken) is not null) continue;
             if (t.Precision != TimePrecision.Day || t.Start is null || t.Start != t.End || text.Published is { } published && t.End > published) continue;
             if (t.Span.Length == 0 || t.Span.StartToken < sentence.StartToken || t.Span.EndToken > sentence.EndToken) continue;
             var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);

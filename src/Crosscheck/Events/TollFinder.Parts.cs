@@ -64,6 +64,29 @@ public sealed partial class TollFinder
         }
     }
 
+    /// <summary>
+    /// "The number of dead has climbed to 63 from 45 on Sunday", "the toll rose from 45 on Sunday to 63": the count a tally
+    /// rose from ("from" and a number after the tally's number or after its verb, between <paramref name="from"/> and
+    /// <paramref name="to"/>) is the same toll at an earlier day, a toll of its own as of the day right after it (null when
+    /// none is named or it is not before the tally's).
+    /// </summary>
+    private static void AddRisenFrom(AnnotatedText text, TokenSpan sentence, Toll toll, int from, int to, List<Toll> found, List<(int Start, int End)> used)
+    {
+        for (var k = from; k < to && k + 1 < sentence.EndToken; k++)
+        {
+            if (!text.WordOf(k).Equals("from", StringComparison.OrdinalIgnoreCase) || k == sentence.StartToken) continue;
+            var before = text.PosOf(k - 1) ?? "";
+            if (before != "CD" && !before.StartsWith("VB", StringComparison.Ordinal)) continue;
+            if (TollCues.NumberStartingAt(text, k + 1) is not { } n || n.Unit is not null || n.Span.EndToken > sentence.EndToken) return;
+            var day = DayRightAfter(text, sentence, n.Span.EndToken);
+            DateOnly? asOf = day is { } d && (toll.AsOf is not { } later || d < later) ? d : null;
+            var end = day is null ? n.Span.EndToken : text.Times.First(t => t.Span.StartToken >= n.Span.EndToken && t.End == day).Span.EndToken;
+            found.Add(toll with { Min = n.Min, Max = n.Max, Span = text.Span(k, end), Victims = null, AsOf = asOf, Since = null, SinceDate = null });
+            used.Add((n.Span.StartToken, n.Span.EndToken));
+            return;
+        }
+    }
+
     /// <summary>"19 in Thailand": the end of the country or place named by "in" right after a toll's number; null when none is.</summary>
     private static int? PlaceAfter(AnnotatedText text, TokenSpan sentence, int numberEnd)
     {

@@ -47,6 +47,8 @@ public sealed partial class TollFinder
                 // "the death toll had risen to 23 by late Thursday, 19 of them civilians": a part of the tally, as of its day.
                 AddPart(text, cues, sentence, tally, t.End, found, used);
                 AddEarlier(text, sentence, tally, t.End, found, used);
+                AddRisenFrom(text, sentence, tally, t.Start, t.Number.Span.StartToken, found, used);
+                AddRisenFrom(text, sentence, tally, t.End, t.End + 1, found, used);
                 AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used, statements);
                 // "The dead numbered 15 in Laos, including nine farmers, and 11 in Vietnam": the tally told place by place.
                 var placeEnd = PlaceAfter(text, sentence, t.Number.Span.EndToken);

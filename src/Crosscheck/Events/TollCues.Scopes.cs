@@ -255,6 +255,9 @@ public sealed partial class TollCues
         var tallies = Tallies(text, before);
         var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
         if (tallies.Count == 0 || tallies.Exists(t => t.Measure == measure || t.Measure is not (TollMeasure.Killed or TollMeasure.Injured) || IsOfOneEvent(text, before, t))) return false;
+        // "Rescuers pulled two more bodies from the rubble, taking the total to 12. Another 47 people were injured.": a total
+        // raised by what its own sentence told carries that telling on, and the hurt after it are the event's.
+        if (tallies.Exists(t => RaisedTotal(text, before, t.Start) is not null)) return false;
         return !NamesAnAttack(text, before, before.StartToken, before.EndToken, skip: t => NamesNoOneAttack(text, before, t))
             && !NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => NamesNoOneAttack(text, sentence, t));
     }

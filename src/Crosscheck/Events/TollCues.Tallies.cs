@@ -84,6 +84,7 @@ public sealed partial class TollCues
     private static readonly System.Collections.Frozen.FrozenSet<string> InjuredNouns = CasualtyWords.Set("injured-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> DeathNouns = CasualtyWords.Set("killed-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
+    private static readonly System.Collections.Frozen.FrozenSet<string> PassiveBridge = CasualtyWords.Set("passive-bridge");
 
     /// <summary>
     /// "the number of civilians killed", "the number of children wounded": "number of", a noun that names people (after
@@ -111,6 +112,12 @@ public sealed partial class TollCues
         var people = PersonNouns.Contains(text.WordOf(k)) || CasualtyFinder.IsGroupPlural(text, k) || text.EntityAt(k) is { Type: EntityType.Norp }
             || text.PosOf(k) is "NNS" && CasualtyFinder.IsAgentPlural(text.WordOf(k));
         if (!those && (!people || text.PosOf(k) is not ("NNS" or "NN" or "NNP" or "NNPS"))) return null;
+        // "the number of civilians reported killed", "the number of people confirmed dead", "the number of soldiers known to have
+        // been killed": words of reporting or auxiliaries (the casualty reader's bridge words) between the people and their outcome.
+        var p = k + 1;
+        while (p < end - 1 && p - k <= 4 && PassiveBridge.Contains(text.WordOf(p)) && !text.WordOf(p).Equals("and", StringComparison.OrdinalIgnoreCase)) p++;
+        if (p > k + 1 && (KilledWords.Contains(text.WordOf(p)) || text.WordOf(p).Equals("dead", StringComparison.OrdinalIgnoreCase))) return (p + 1, TollMeasure.Killed);
+        if (p > k + 1 && InjuredWords.Contains(text.WordOf(p)) && !WeakWords.Contains(text.WordOf(p))) return (p + 1, TollMeasure.Injured);
         var participle = text.WordOf(k + 1);
         // "the number of people who have died", "the number of soldiers who were wounded": a relative clause of dying or of a
         // killing or wounding participle, past its auxiliaries.
@@ -287,9 +294,18 @@ public sealed partial class TollCues
         while (j < sentence.EndToken && j - after <= 14 && (text.PosOf(j) is "IN" or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS" or "PRP$" or "HYPH" || text.PosOf(j) is "VBG" && text.PosOf(j - 1) is "IN"
                 || text.PosOf(j) is "CC" && text.PosOf(j - 1) is "NN" or "NNS" or "NNP" or "NNPS" && j + 1 < sentence.EndToken && text.PosOf(j + 1) is "NN" or "NNS" or "NNP" or "NNPS" or "DT" or "JJ")
             && !ClauseBreaks.Contains(text.WordOf(j)) && !text.WordOf(j).Equals("that", StringComparison.OrdinalIgnoreCase) && !ChangeTakenForNoun(text, sentence, j)) j++;
-        for (var k = j; k + 1 < sentence.EndToken && k - j < 5; k++)
+        for (int k = j, skipped = 0; k + 1 < sentence.EndToken && k - j - skipped < 5; k++)
         {
             if ((_links.Contains(text.WordOf(k)) || IsChangeVerb(text, k)) && NumberStartingAt(text, k + 1) is not null || UpTo(text, k) is not null) return k;
+            // "rose from 45 on Sunday to 63": the count it rose from, and that count's day, stand between the verb and its link word.
+            if (k > j && text.WordOf(k).Equals("from", StringComparison.OrdinalIgnoreCase) && IsChangeVerb(text, k - 1) && NumberStartingAt(text, k + 1) is { } earlier)
+            {
+                var past = earlier.Span.EndToken;
+                while (past < sentence.EndToken && past - earlier.Span.EndToken < 4 && (text.InTime(past) || text.WordOf(past).ToLowerInvariant() is "on" or "by" or "late" or "early")) past++;
+                skipped += past - k;
+                k = past - 1;
+                continue;
+            }
             if (ChangeTakenForNoun(text, sentence, k)) continue;
             // "has gone up to 21": a verb's particle goes with it.
             if (text.PosOf(k) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD" or "TO" or "RP")) return null;
@@ -353,7 +369,8 @@ public sealed partial class TollCues
         for (var k = det - 2; k >= sentence.StartToken; k--)
         {
             var w = text.WordOf(k);
-            if (KilledWords.Contains(w) || DiedWords.Contains(w) || DeathNouns.Contains(w) || w.Equals("dead", StringComparison.OrdinalIgnoreCase)) return (i + 1, TollMeasure.Killed);
+            // "Rescuers recovered four more bodies, bringing the total to 19": a word that counts the dead (the count words) too.
+            if (KilledWords.Contains(w) || DiedWords.Contains(w) || DeathNouns.Contains(w) || _counts.TryGetValue(w, out var kind) && kind == TollMeasure.Killed) return (i + 1, TollMeasure.Killed);
             if (measure is null && (InjuredWords.Contains(w) && !WeakWords.Contains(w) || InjuredNouns.Contains(w))) measure = TollMeasure.Injured;
         }
         return measure is { } m ? (i + 1, m) : null;

@@ -522,6 +522,9 @@ public sealed partial class TollCues
     /// </summary>
     internal bool IsBare(AnnotatedText text, TokenSpan sentence, Tally t, List<Tally> tallies)
     {
+        // "Two more of the wounded died, taking the total to 12": a total raised with "to" right after it names no scope either.
+        if (RaisedTotal(text, sentence, t.Start) is { } raised)
+            return text.WordOf(raised.End).Equals("to", StringComparison.OrdinalIgnoreCase) && CueNear(text, sentence, t.Start, t.End, tallies) is null && !ToldByPlaces(text, sentence, t.End);
         if (NounAt(text, t.Start, sentence.EndToken) is not { } noun || IsPartysOwn(text, sentence, t.Start)) return false;
         for (var i = noun.End; i < t.Number.Span.StartToken - 1; i++)
         {

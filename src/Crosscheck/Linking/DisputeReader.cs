@@ -31,6 +31,7 @@ internal static partial class DisputeReader
     private static readonly System.Collections.Frozen.FrozenSet<string> CivilianNouns = IncidentWords.DisputeSet("civilian-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> CombatantNouns = IncidentWords.DisputeSet("combatant-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> KillWords = IncidentWords.DisputeSet("kill-words");
+    private static readonly System.Collections.Frozen.FrozenSet<string> DeadSubjects = IncidentWords.DisputeSet("dead-subjects");
     private static readonly System.Collections.Frozen.FrozenSet<string> IdentityNouns = IncidentWords.DisputeSet("denied-identity-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> Negations = IncidentWords.DisputeSet("negations");
     private static readonly ImmutableArray<string[]> NonEvents = [.. IncidentWords.Dispute("nonevent-phrases").Select(p => p.Split('_'))];
@@ -43,7 +44,8 @@ internal static partial class DisputeReader
     private static readonly ImmutableArray<string> CallVerbs = [.. IncidentWords.Dispute("call-verbs")];
     private static readonly System.Collections.Frozen.FrozenSet<string> OverstatedWords = IncidentWords.DisputeSet("overstated-words");
 
-    public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events)
+    /// <param name="quotes">The article's quotes with their speakers: words of a quote whose own sentence names no speaker are its speaker's.</param>
+    public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events, IReadOnlyList<Quote>? quotes = null)
     {
         var found = ImmutableArray.CreateBuilder<DisputeFacts>();
         foreach (var sentence in text.Sentences)
@@ -52,11 +54,11 @@ internal static partial class DisputeReader
             for (var i = sentence.StartToken; i < sentence.EndToken; i++)
             {
                 if (Cue(text, sentence, i) is not { } cue) continue;
-                if ((cue.Kind == "blame" ? SidesOf(text, sentence, i) : PartyOf(text, sentence, i, cue.Kind)) is not var (name, country)) continue;
+                if ((cue.Kind == "blame" ? SidesOf(text, sentence, i) : PartyOf(text, sentence, i, cue.Kind, quotes)) is not var (name, country)) continue;
                 var claim = FalseClaim(text, sentence, i) ?? (cue.Kind is "denial" or "dispute" ? ClaimOf(text, sentence, i) : null);
                 // "…, a charge the government denies": the deny verb's object is the noun its clause describes.
                 if (claim is null && cue.Kind == "denial" && DescribedClaim(text, sentence, i) is { } described) claim = described;
-                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind, claim), sentence.Start, sentence.End, sentence.Text));
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind, claim, found), sentence.Start, sentence.End, sentence.Text));
                 break;
             }
         }
@@ -83,14 +85,16 @@ internal static partial class DisputeReader
     /// The party whose words the cue is, with its country; null when no party is known: the cue's words belong to no one
     /// named, or to a pronoun no one named before stands for, or to the reporting itself ("media reports said").
     /// </summary>
-    private static (string Name, string? Country)? PartyOf(AnnotatedText text, TokenSpan sentence, int cue, string kind)
+    private static (string Name, string? Country)? PartyOf(AnnotatedText text, TokenSpan sentence, int cue, string kind, IReadOnlyList<Quote>? quotes = null)
     {
         // A deny verb with no subject of its own in the parse is said by the speaker of the clause it hangs in
         // ("Petro said a fisherman was among those killed …, and denied that …").
         // "Reports that … are fabricated, the army said": the subject of a false word is the claim, not who calls it false.
         var falseClaim = FalseClaim(text, sentence, cue);
         var speaker = falseClaim is { } claimed ? SayerOf(text, sentence, claimed, cue)
-            : kind is "denial" or "dispute" ? SubjectOf(text, cue) ?? SpeakerOf(text, cue) : SpeakerOf(text, cue);
+            : kind is "denial" or "dispute" ? SubjectOf(text, cue) ?? FiniteDescriber(text, cue) ?? SpeakerOf(text, cue) : SpeakerOf(text, cue);
+        // "\"My son was not a militant. He was a student,\" said his father": the quote's speaker, named in another sentence.
+        if (speaker is null && QuoteSpeaker(text, cue, quotes) is { } quoted) return quoted;
         speaker ??= SpeechBefore(text, sentence, cue) ?? EntityBefore(text, sentence, cue);
         if (speaker is not { } token) return null;
         if (Hedges.Contains(text.WordOf(token))) return null;
@@ -109,38 +113,6 @@ internal static partial class DisputeReader
         }
         var (name, country) = NameOf(text, token);
         return BodyNamedBefore(text, token) ?? (name, country);
-    }
-
-    /// <summary>
-    /// "The ministry also rejected …": a body named by its kind alone ("the ministry", "the army") is the nearest body of that
-    /// kind the text named in full before ("Cambodia's Ministry of Defense"); null when the words name it themselves or none came before.
-    /// </summary>
-    private static (string Name, string? Country)? BodyNamedBefore(AnnotatedText text, int token)
-    {
-        var head = text.WordOf(token).ToLowerInvariant();
-        if (!RoleWords.InstitutionNouns.Contains(head) || text.EntityAt(token) is not null) return null;
-        var phrase = SyntaxActors.PhraseOf(text, token);
-        for (var t = phrase.StartToken; t < phrase.EndToken; t++)
-        {
-            if (t != token && (text.EntityAt(t) is not null || text.PosOf(t) is "NNP" or "NNPS" or "PRP$")) return null;
-        }
-        for (var k = text.Entities.Length - 1; k >= 0; k--)
-        {
-            var m = text.Entities[k];
-            if (m.Span.EndToken > phrase.StartToken || m.Type is not (EntityType.Org or EntityType.Group)) continue;
-            if (!IncidentWords.Split(m.Name.Text).Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))) continue;
-            // Whose body: its own country, else the country named just before it ("Cambodia's Ministry of Defense").
-            var start = m.Span.StartToken;
-            string? country = m.Known?.Country;
-            if (k > 0 && text.Entities[k - 1] is var before && before.Type is EntityType.Gpe or EntityType.Norp && before.Span.EndToken >= start - 1
-                && text.SentenceOf(before.Span.StartToken).StartToken == text.SentenceOf(start).StartToken)
-            {
-                country ??= before.Known?.Country;
-                start = before.Span.StartToken;
-            }
-            return (text.Span(start, m.Span.EndToken).Text, country);
-        }
-        return null;
     }
 
     /// <summary>
@@ -218,10 +190,15 @@ internal static partial class DisputeReader
         if (pos.StartsWith("NN", StringComparison.Ordinal) && IdentityNouns.Contains(word) && Before(text, sentence, i, Negations) is { } neg
             && Before(text, sentence, i, Copulas) is { } be && be < neg && Describes(text, neg, i))
             return ("victims", text.Span(be, i + 1).Text);
+        // "The rebels said the dead were fighters": a party's word that the dead were combatants, only against an article that
+        // tells civilians killed; "two of the dead were fighters" tells the toll.
+        if (pos.StartsWith("NN", StringComparison.Ordinal) && CombatantNouns.Contains(word) && Before(text, sentence, i, Copulas) is { } are && Before(text, sentence, i, Negations) is null
+            && Describes(text, are, i) && DeadSubject(text, sentence, are) && CiviliansKilledElsewhere(text, sentence))
+            return ("victims", text.Span(are, i + 1).Text);
         // "The army said the dead were rebels, not civilians", "were fighters, not farmers": a party's word that the victims
         // were not civilians.
         if (pos.StartsWith("NN", StringComparison.Ordinal) && (CivilianNouns.Contains(word) || VictimNouns.Contains(word)) && Before(text, sentence, i, Negations) is { } not
-            && Before(text, sentence, not, Copulas) is { } were && NotBetween(text, were, not))
+            && CopulaOfNegated(text, sentence, not) is { } were)
             return ("victims", text.Span(were, i + 1).Text);
         // "The army said no civilians were killed": only against an article that tells civilians killed.
         if (pos.StartsWith("NN", StringComparison.Ordinal) && (CivilianNouns.Contains(word) || VictimNouns.Contains(word)) && i > sentence.StartToken
@@ -229,6 +206,19 @@ internal static partial class DisputeReader
             return ("victims", text.Span(i - 1, killed + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
         return null;
+    }
+
+    /// <summary>
+    /// Whether the copula's subject is the dead as a whole ("the dead", "those killed", "all the victims"): a word of
+    /// @dead-subjects just before it after a determiner, never a part of them ("two of the dead", "most of those killed").
+    /// </summary>
+    private static bool DeadSubject(AnnotatedText text, TokenSpan sentence, int copula)
+    {
+        var t = copula - 1;
+        if (t <= sentence.StartToken || !DeadSubjects.Contains(text.WordOf(t).ToLowerInvariant())) return false;
+        var determiner = t - 1;
+        if (!(text.WordOf(determiner).ToLowerInvariant() is "the" or "those" or "all")) return false;
+        return determiner == sentence.StartToken || text.WordOf(determiner - 1).ToLowerInvariant() is not ("of" or "all");
     }
 
     /// <summary>"no civilians were killed", "no villagers had been killed": the kill word after the noun's copula; null when none.</summary>
@@ -306,9 +296,19 @@ internal static partial class DisputeReader
 
     private const string FalseJoin = " … ";
 
-    /// <summary>Whether the words between the copula and the negation are a noun phrase and a comma ("were rebels, not").</summary>
-    private static bool NotBetween(AnnotatedText text, int copula, int negation) =>
-        Enumerable.Range(copula + 1, Math.Max(0, negation - copula - 1)).All(t => text.WordOf(t) == "," || text.PosOf(t) is "DT" or "JJ" or "NN" or "NNS" or "NNP");
+    /// <summary>
+    /// The copula before a negation with only a noun phrase and a comma between ("were rebels, not", "were soldiers and allied
+    /// gunmen, not"), within eight words; null when none.
+    /// </summary>
+    private static int? CopulaOfNegated(AnnotatedText text, TokenSpan sentence, int negation)
+    {
+        for (var t = negation - 1; t >= Math.Max(sentence.StartToken, negation - 8); t--)
+        {
+            if (Copulas.Contains(text.WordOf(t))) return t;
+            if (!(text.WordOf(t) == "," || text.PosOf(t) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "CC")) return null;
+        }
+        return null;
+    }
 
     /// <summary>
     /// Whether the article calls the dead combatants: a combatant noun just after a kill word in another sentence ("killed 12
@@ -409,6 +409,10 @@ internal static partial class DisputeReader
             // "said the footage was old and accused the rebels of …": a verb conjoined to a copula's adjective or noun has no
             // subject of its own in the parse; the copula's subject is not it.
             if (v != verb && text.PosOf(v) is { } vp && !vp.StartsWith("VB", StringComparison.Ordinal)) break;
+            // "The ministry said its forces had hit only military targets and accused the other side of …": a verb of saying
+            // conjoined to what is said is the sayer's second verb, however the parse joined it.
+            if (v != verb && IsSayingVerb(text, verb) && !IsSayingVerb(text, v) && text.RelationOf(v) == "ccomp"
+                && text.HeadOf(v) is var sayer and >= 0 && SyntaxActors.IsSpeechVerb(text, sayer)) v = sayer;
             int? possessor = null;
             foreach (var d in text[v].Dependents)
             {
@@ -578,12 +582,14 @@ internal static partial class DisputeReader
     /// neither a claim nor a responsibility ("denies the presence of militants", "denied any links to the gang") disputes that
     /// thing: only an event its object holds. The speaker's own further words ("denied retaliating and claimed the attacks
     /// wounded civilians") are not what is denied, and a mutual blame is for the news, never for a fight it recalls. Without one,
-    /// a denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before, none
-    /// when that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of
+    /// a denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before (passing
+    /// over up to two that tell no event, such as a quote; when that sentence holds another party's dispute, the event it
+    /// disputes), none when that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of
     /// sheltering militants") or when its own sentence tells the allegation ("X claims …, a charge Y denies"); else the
     /// article's first disputable reported news ("disputed the account").
     /// </summary>
-    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, string kind, int? claim)
+    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, string kind, int? claim,
+        IReadOnlyList<DisputeFacts>? earlier = null)
     {
         var denial = kind == "denial";
         var parsed = SyntaxScope.HasParse(text, sentence);
@@ -594,6 +600,8 @@ internal static partial class DisputeReader
         var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
                 && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
             .Where(e => kind != "blame" || e.Salience != "background")
+            // Who the dead were is said of an attack, not of a seizure the speaker tells beside it ("the dead were men seized at a market").
+            .Where(e => kind != "victims" || e.Type == PloverType.Assault)
             // "no civilians were killed": the party's own kill word is its account, not the event it disputes.
             .Where(e => kind != "victims" || TriggerToken(text, sentence, e) is not (var k and > 0) || k <= cue || k > cue + 3 || !KillWords.Contains(text.WordOf(k).ToLowerInvariant()))
             .Where(e => !parsed || !(kind is "denial" or "dispute") || TriggerToken(text, sentence, e) is var t && t < 0
@@ -608,19 +616,38 @@ internal static partial class DisputeReader
                 if (text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Prepend(text.WordOf(t).ToLowerInvariant())
                         .Any(l => AllegationVerbs.Contains(l, StringComparer.OrdinalIgnoreCase))) return null;
             }
-            var index = text.SentenceIndexOf(sentence.StartToken);
-            if (index <= 0) return null;
-            var previous = text.Sentences[index - 1];
+            // The sentence before that tells anything: a quote or a remark between that tells no event is passed over
+            // ("… killed them at a checkpoint. \"He sold apples,\" his brother said. The police denied the allegations.").
+            var index = text.SentenceIndexOf(sentence.StartToken) - 1;
+            while (index > 0 && index >= text.SentenceIndexOf(sentence.StartToken) - MaxEventlessBefore
+                && !events.Any(e => e.Start < text.Sentences[index].End && e.End > text.Sentences[index].Start)) index--;
+            if (index < 0) return null;
+            var previous = text.Sentences[index];
+            // "Herders said the victims were civilians. The army rejected the accusations": the allegation is another party's
+            // dispute, of the event that one disputes.
+            if (earlier?.LastOrDefault(d => d.Start >= previous.Start && d.Start < sentence.Start && d.Event is not null) is { } disputed) return disputed.Event;
             return events.Where(e => e.Start < previous.End && e.End > previous.Start && Disputable(e) && !e.Plural)
                 .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenByDescending(e => e.Start).FirstOrDefault()?.Id;
         }
-        var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e)).ToList();
+        var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e) && (kind != "victims" || e.Type == PloverType.Assault)).ToList();
         return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
     }
 
-    /// <summary>Whether the token lies in a clause conjoined to the cue's verb ("denied X and claimed Y": Y).</summary>
+    /// <summary>How many sentences telling no event a denied allegation's sentence may stand after the one that tells it.</summary>
+    private const int MaxEventlessBefore = 2;
+
+    /// <summary>
+    /// Whether the token lies in a clause conjoined to the cue's verb ("denied X and claimed Y": Y), or after a verb conjoined
+    /// to it when the parse hung what follows elsewhere ("denied the allegations and insisted those killed were insurgents who
+    /// had opened fire", its root the noun).
+    /// </summary>
     private static bool InConjunct(AnnotatedText text, int token, int cue)
     {
+        foreach (var d in text[cue].Dependents)
+        {
+            if (d.Relation is "conj" && d.Index < token && text.PosOf(d.Index) is { } p && p.StartsWith("VB", StringComparison.Ordinal)
+                && text.SentenceOf(d.Index).StartToken == text.SentenceOf(token).StartToken) return true;
+        }
         for (var t = token; t >= 0; t = text.HeadOf(t))
         {
             if (text.HeadOf(t) == cue) return text.RelationOf(t) is "conj" or "parataxis";

@@ -32,7 +32,7 @@ public static partial class LinkFactsBuilder
             termCounts[term] = termCounts.GetValueOrDefault(term) + 1;
         }
         ImmutableArray<EventFacts> events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls) with { Reported = document.Metadata.Published })];
-        var disputes = DisputeReader.Read(text, events);
+        var disputes = DisputeReader.Read(text, events, reading.Quotes);
         events = Disputing(CalledFalse(events, disputes), disputes);
         return new DocumentFacts
         {

@@ -194,7 +194,7 @@ public sealed partial class TollCues
                 {
                     if (!since && CueMatches(text, i, from, words)) return new Cue(i, i + words.Length, false);
                 }
-                if (IsYear(text, i) && text.InTime(i)) return new Cue(i, i + 1, false);
+                if (IsYear(text, i) && text.InTime(i) && !NamesOneAttack(text, sentence, i, from)) return new Cue(i, i + 1, false);
             }
         }
         // A tally's words are its own: "killing three people, raising the death toll from the offensive to 83".
@@ -299,10 +299,13 @@ public sealed partial class TollCues
         {
             if (t.Entry.Type != PloverType.Assault || t.Span.StartToken < from || t.Span.EndToken > to) continue;
             if (text.PosOf(t.Head) != "NN" || CasualtyFinder.IsOutcomeWord(t.Span.Text) || IsCampaignWord(text, t.Head)) continue;
+            // "a 2019 raid", "the 2014 bombing": a year set before the noun dates one attack, and makes "the" single it out.
+            var dated = false;
             for (var i = t.Span.StartToken - 1; i >= sentence.StartToken && t.Span.StartToken - i <= 4; i--)
             {
                 var word = text.WordOf(i).ToLowerInvariant();
-                if (word is "a" or "an" or "one") return true;
+                if (word is "a" or "an" or "one" || dated && word == "the") return true;
+                if (IsYear(text, i) && text.InTime(i)) { dated = true; continue; }
                 if (text.PosOf(i) is not ("JJ" or "NN" or "VBN" or "HYPH") || word.Contains("day") || word.Contains("week") || word.Contains("month") || word.Contains("year")) break;
             }
         }

@@ -184,8 +184,10 @@ internal static class CalendarTimes
             var next = s.At(i + 1);
             var yearLike = lead is not null && Cues.LeadIns.Contains(lead)
                            || next is "'s" or "’s"
-                           // "the 2024 election"
-                           || lead is not null && lead.Equals("the", StringComparison.OrdinalIgnoreCase) && next is not null && next.Length > 1 && char.IsLower(next[0]) && !Lexicon.IsPluralNoun(next)
+                           // "the 2024 election", "a 2019 raid" (not "a 2000 km front": no measure after "a")
+                           || lead is not null && (lead.Equals("the", StringComparison.OrdinalIgnoreCase)
+                               || lead.ToLowerInvariant() is "a" or "an" && next is not null && !Cues.Measures.Contains(next))
+                              && next is not null && next.Length > 1 && char.IsLower(next[0]) && !Lexicon.IsPluralNoun(next)
                            // "between 1995 and 2000"
                            || lead is "and" or "to" or "-" or "–" && s.At(i - 2) is { } prevYear && TryYear(prevYear, out _);
             if (!yearLike) return false;

@@ -30,6 +30,8 @@ internal sealed class TimeCues
     public required ImmutableArray<ImmutableArray<string>> Future { get; init; }
     public required FrozenSet<string> ClauseEnds { get; init; }
     public required FrozenSet<string> LeadIns { get; init; }
+    /// <summary>Measure words after "a" and a number, which make the number a quantity, not a year ("a 2000 km front").</summary>
+    public required FrozenSet<string> Measures { get; init; }
     public required FrozenSet<string> WeekendLeadIns { get; init; }
     /// <summary>Nouns of events that "the weekend" may describe ("the weekend attack"), which make it a time.</summary>
     public required FrozenSet<string> WeekendNouns { get; init; }
@@ -85,6 +87,7 @@ internal sealed class TimeCues
             Future = [.. Section("future").Select(e => Words(e.Entry))],
             ClauseEnds = Set("clause-ends"),
             LeadIns = Set("lead-ins"),
+            Measures = Set("measures"),
             WeekendLeadIns = Set("weekend-lead-ins"),
             WeekendNouns = Set("weekend-nouns"),
             OrdinalDayFollowers = Set("ordinal-day-followers"),

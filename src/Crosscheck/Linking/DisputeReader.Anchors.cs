@@ -1,0 +1,105 @@
+using Crosscheck.Events;
+using Crosscheck.Language;
+
+namespace Crosscheck.Linking;
+
+/// <summary>Which event a dispute is about: a disputable event of its sentence, the allegation told before, else the article's first news.</summary>
+internal static partial class DisputeReader
+{
+    /// <summary>
+    /// Events a party can dispute as a fact of an incident: attacks, seizures and deployments told as fact (or denied), not
+    /// the talks, appeals and accusations around them ("Thailand is urging a UN mission, while Cambodia denies the allegations").
+    /// </summary>
+    private static bool Disputable(EventFacts e) => IncidentMatcher.ClassOf(e.Modality) == ModalityClass.Factual
+        && e.Type is PloverType.Assault or PloverType.Coerce or PloverType.Mobilize;
+
+    /// <summary>The token of the event's trigger word in the sentence, or -1.</summary>
+    private static int TriggerToken(AnnotatedText text, TokenSpan sentence, EventFacts e)
+    {
+        var first = e.Trigger.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (first is null) return -1;
+        for (var t = sentence.StartToken; t < sentence.EndToken; t++)
+        {
+            if (text.StartOf(t) >= e.Start && text.EndOf(t) <= e.End && string.Equals(text.WordOf(t), first, StringComparison.OrdinalIgnoreCase)) return t;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The event the dispute is about: a disputable event of its sentence, nearest the cue. A deny verb whose object is
+    /// neither a claim nor a responsibility ("denies the presence of militants", "denied any links to the gang") disputes that
+    /// thing: only an event its object holds. The speaker's own further words ("denied retaliating and claimed the attacks
+    /// wounded civilians") are not what is denied, and a mutual blame is for the news, never for a fight it recalls. Without one,
+    /// a denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before (passing
+    /// over up to two that tell no event, such as a quote; when that sentence holds another party's dispute, the event it
+    /// disputes), none when that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of
+    /// sheltering militants") or when its own sentence tells the allegation ("X claims …, a charge Y denies"); else the
+    /// article's first disputable reported news ("disputed the account").
+    /// </summary>
+    private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, string kind, int? claim,
+        IReadOnlyList<DisputeFacts>? earlier = null)
+    {
+        var denial = kind == "denial";
+        var parsed = SyntaxScope.HasParse(text, sentence);
+        var cueStart = text.StartOf(cue);
+        // Only a true object names what is denied: with a parse its "obj", never a day ("denied today that …").
+        var other = claim is { } o && !ClaimNouns.Contains(text.WordOf(o)) && !ResponsibilityNouns.Contains(text.WordOf(o).ToLowerInvariant())
+            && !text.InTime(o) && (!parsed || text.HeadOf(o) == cue && text.RelationOf(o) == "obj");
+        var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
+                && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
+            .Where(e => kind != "blame" || e.Salience != "background")
+            // Who the dead were is said of an attack, not of a seizure the speaker tells beside it ("the dead were men seized at a market").
+            .Where(e => kind != "victims" || e.Type == PloverType.Assault)
+            // "no civilians were killed": the party's own kill word is its account, not the event it disputes.
+            .Where(e => kind != "victims" || TriggerToken(text, sentence, e) is not (var k and > 0) || k <= cue || k > cue + 3 || !KillWords.Contains(text.WordOf(k).ToLowerInvariant()))
+            .Where(e => !parsed || !(kind is "denial" or "dispute") || TriggerToken(text, sentence, e) is var t && t < 0
+                || (other ? t == claim || Within(text, t, claim!.Value) : !InConjunct(text, t, cue)))
+            .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
+        if (inSentence.Count > 0) return inSentence[0].Id;
+        if (other) return null;
+        if (claim is { } c && AllegationNouns.Contains(text.WordOf(c)))
+        {
+            for (var t = sentence.StartToken; t < cue; t++)
+            {
+                if (text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Prepend(text.WordOf(t).ToLowerInvariant())
+                        .Any(l => AllegationVerbs.Contains(l, StringComparer.OrdinalIgnoreCase))) return null;
+            }
+            // The sentence before that tells anything: a quote or a remark between that tells no event is passed over
+            // ("… killed them at a checkpoint. \"He sold apples,\" his brother said. The police denied the allegations.").
+            var index = text.SentenceIndexOf(sentence.StartToken) - 1;
+            while (index > 0 && index >= text.SentenceIndexOf(sentence.StartToken) - MaxEventlessBefore
+                && !events.Any(e => e.Start < text.Sentences[index].End && e.End > text.Sentences[index].Start)) index--;
+            if (index < 0) return null;
+            var previous = text.Sentences[index];
+            // "Herders said the victims were civilians. The army rejected the accusations": the allegation is another party's
+            // dispute, of the event that one disputes.
+            if (earlier?.LastOrDefault(d => d.Start >= previous.Start && d.Start < sentence.Start && d.Event is not null) is { } disputed) return disputed.Event;
+            return events.Where(e => e.Start < previous.End && e.End > previous.Start && Disputable(e) && !e.Plural)
+                .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenByDescending(e => e.Start).FirstOrDefault()?.Id;
+        }
+        var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e) && (kind != "victims" || e.Type == PloverType.Assault)).ToList();
+        return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
+    }
+
+    /// <summary>How many sentences telling no event a denied allegation's sentence may stand after the one that tells it.</summary>
+    private const int MaxEventlessBefore = 2;
+
+    /// <summary>
+    /// Whether the token lies in a clause conjoined to the cue's verb ("denied X and claimed Y": Y), or after a verb conjoined
+    /// to it when the parse hung what follows elsewhere ("denied the allegations and insisted those killed were insurgents who
+    /// had opened fire", its root the noun).
+    /// </summary>
+    private static bool InConjunct(AnnotatedText text, int token, int cue)
+    {
+        foreach (var d in text[cue].Dependents)
+        {
+            if (d.Relation is "conj" && d.Index < token && text.PosOf(d.Index) is { } p && p.StartsWith("VB", StringComparison.Ordinal)
+                && text.SentenceOf(d.Index).StartToken == text.SentenceOf(token).StartToken) return true;
+        }
+        for (var t = token; t >= 0; t = text.HeadOf(t))
+        {
+            if (text.HeadOf(t) == cue) return text.RelationOf(t) is "conj" or "parataxis";
+        }
+        return false;
+    }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using Crosscheck.Documents;
 using Crosscheck.Events;
 using Crosscheck.Language;
+using Crosscheck.Linking;
 
 namespace Crosscheck.Cli.Eval;
 
@@ -93,7 +94,9 @@ internal static class RealnewsEval
     private static IncidentOutcome Outcome(ArticleRead read, RealnewsGold.Incident incident, List<RealnewsGold.Incident> reported)
     {
         var events = RealnewsMatch.EventsOf(read.Reading.Events, incident, reported, useDate: true);
-        var best = events.Where(e => e.Fatalities is not null).OrderByDescending(e => Value(e.Fatalities!)).FirstOrDefault();
+        // The article's figure as the record reads it (ArticleFigure): its highest own count, a claim or a vague count only failing one.
+        var pick = ArticleFigure.Pick([.. events.Select(e => e.Fatalities is { } f ? new ArticleFigure.Count(f.Min, f.Max, e.Attribution.Verb, e.Modality) : (ArticleFigure.Count?)null)]);
+        var best = pick < 0 ? null : events[pick];
         decimal? predicted = best is null ? null : Value(best.Fatalities!);
         var expected = Expected(read.Gold, incident.Id);
         var exact = predicted is { } p && expected.Contains(p);
@@ -171,7 +174,7 @@ internal static class RealnewsEval
         stdout.WriteLine("matching   = asserted ASSAULT events whose day is within the incident's date ±1 or whose place is named in the incident's place;");
         stdout.WriteLine("             the article's first reported incident also takes the events that fit no incident and contradict it not;");
         stdout.WriteLine("             an event counts for one incident: the first whose place it names, else the main one, else the first it fits");
-        stdout.WriteLine("killed     = the largest killed (max, else min) among the incident's events; gold = the article's own latest figure for");
+        stdout.WriteLine("killed     = the article's figure as the record reads it: the largest killed (max, else min) among the incident's events that count\n             (exact or \"at least\", not possible), a side's claim or a vague count or range only when none other; gold = the article's own latest figure for");
         stdout.WriteLine("             that incident (the sum over sides accepted), over the reported incidents the article gives a killed figure");
         stdout.WriteLine();
         var withFigure = r.Incidents.Where(i => i.Expected.Count > 0).ToList();

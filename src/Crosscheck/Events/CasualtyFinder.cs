@@ -126,6 +126,7 @@ public sealed partial class CasualtyFinder
         ArgumentNullException.ThrowIfNull(trigger);
         if (trigger.Entry.Type != PloverType.Assault) return (null, null);
         var statements = Statements(text, sentence);
+        DropClaimed(text, sentence, statements);
         if (keep is not null) statements.RemoveAll(s => !keep(s.Start, s.End));
         return (Total(text, statements, Outcome.Killed), Total(text, statements, Outcome.Injured));
     }

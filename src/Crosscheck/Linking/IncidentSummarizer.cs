@@ -144,12 +144,8 @@ internal static class IncidentSummarizer
     /// <summary>Whether a place is narrower than a country: a city, a division, a district or a point (a sea is no narrower).</summary>
     private static bool PlacedWithin(PlaceFacts? place) => place is not null && place.Precision is not ("country" or "sea");
 
-    /// <summary>
-    /// A count best may stand on: an exact one or a floor ("at least five"), of an event not merely said to be possible
-    /// ("a second soldier may have been killed"); a range ("15 to 20") and a vague count ("dozens", read as a range) are not.
-    /// </summary>
-    private static bool IsCount(EventFacts e) =>
-        e.Fatalities is { } f && (f.Max is null || f.Max == f.Min) && e.Modality is not (Modality.Considered or Modality.Hypothetical or Modality.Planned);
+    /// <summary>A count best may stand on (<see cref="ArticleFigure.IsCount"/>).</summary>
+    private static bool IsCount(EventFacts e) => e.Fatalities is { } f && ArticleFigure.IsCount(f.Min, f.Max, e.Modality);
 
     /// <summary>
     /// The latest count, day by day (undated reports first): a day with an exact count sets it to that day's highest count
@@ -177,7 +173,7 @@ internal static class IncidentSummarizer
     }
 
     /// <summary>A count one side claims: its reporting verb is one of <c>@claim-verbs</c> ("Moscow claimed the strike killed 40 soldiers").</summary>
-    private static bool IsClaim(EventFacts e) => e.Verb is { } verb && IncidentWords.ClaimVerbs.Contains(verb);
+    private static bool IsClaim(EventFacts e) => ArticleFigure.IsClaim(e.Verb);
 
     /// <summary>The rule of a figure of none killed read from reports that count only the wounded.</summary>
     internal const string NoDeadRule = "the reports count the wounded, or no one hurt, and no dead";

@@ -32,7 +32,8 @@ internal static class AnchoredDays
     private static TimeMention? AfterDatedEvent(AnnotatedText text, EventMention e, ImmutableArray<EventMention> events, int newsDay, IReadOnlySet<PloverType> newsTypes)
     {
         var sentence = text.SentenceOf(e.Trigger.StartToken);
-        for (var k = e.Trigger.StartToken - 1; k >= sentence.StartToken + 2 && e.Trigger.StartToken - k <= MaxNounPhrase; k--)
+        var frame = FrameAfterSubject(text, sentence, e, newsTypes);
+        for (var k = frame ?? e.Trigger.StartToken - 1; k >= sentence.StartToken + 2 && (frame == k || e.Trigger.StartToken - k <= MaxNounPhrase); k--)
         {
             if (text.WordOf(k) is not ("after" or "before")) continue;
             var unit = UnitDays(text.WordOf(k - 1));
@@ -51,6 +52,22 @@ internal static class AnchoredDays
             return new TimeMention(text.Span(k - 2, k + 1), day, day, TimePrecision.Day);
         }
         return null;
+    }
+
+    /// <summary>
+    /// "The strike came two days after artillery shelled a village, killing three": an event whose word is the frame's
+    /// opening subject but whose words go on to an event word of its type after the lapse is that later event (the parse
+    /// may join the two); the index of its "after" or "before", else null.
+    /// </summary>
+    private static int? FrameAfterSubject(AnnotatedText text, TokenSpan sentence, EventMention e, IReadOnlySet<PloverType> newsTypes)
+    {
+        var verb = e.Trigger.EndToken;
+        var link = verb + 3;
+        if (link >= sentence.EndToken || text.WordOf(link) is not ("after" or "before") || UnitDays(text.WordOf(link - 1)) == 0) return null;
+        if (!OpensWithNewsEvent(text, sentence, link - 2, newsTypes) || !e.Evidence.Contains(link)) return null;
+        var later = TriggerLexicon.Default.Match(text, sentence)
+            .Any(m => m.Entry.Type == e.Type && m.Span.StartToken > link && m.Span.StartToken - link <= MaxNounPhrase && m.Span.EndToken <= e.Evidence.EndToken);
+        return later ? link : null;
     }
 
     /// <summary>

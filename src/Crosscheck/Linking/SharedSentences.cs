@@ -8,13 +8,21 @@ namespace Crosscheck.Linking;
 /// Copies of one story found sentence by sentence. A site that carries a wire story rewords it lightly ("slammed into" as
 /// "hit", "said" as "stated"), cuts it, moves or drops paragraphs and opens with an intro of its own: few word 5-grams
 /// survive and its lede is no longer the wire's, but sentence after sentence keeps most of its content words. Reporters
-/// writing one event on their own share quotes (left out here: a quote is the speaker's words, not the story's) and a
-/// figure or two, but not sentence after sentence of their own narration.
+/// writing one event on their own share quotes (kept apart from the narration: a quote is the speaker's words, not the
+/// story's) and a figure or two, but not sentence after sentence of their own narration. A quote of
+/// <see cref="MinQuoteWords"/> content words is kept as a sentence marked as a quote: it matches only a quote kept word for
+/// word, and only helps a short cut of the story (a few narration sentences with the story's quotes) reach the three.
 /// </summary>
 public static class SharedSentences
 {
     /// <summary>A sentence is compared when it has at least this many content words outside quotes (a dateline, a caption, a line of a quote are not).</summary>
     public const int MinWords = 6;
+
+    /// <summary>A quote's words are kept as a sentence of their own when they are at least this many content words.</summary>
+    public const int MinQuoteWords = 5;
+
+    /// <summary>Marks a quote's words, so that a quote matches only a quote.</summary>
+    private static readonly ushort QuoteMark = Hash("\u201c");
 
     /// <summary>At most this many sentences of a text are kept (a story's first 60: copies cut it, they do not skip its top).</summary>
     public const int MaxSentences = 60;
@@ -53,7 +61,14 @@ public static class SharedSentences
         ArgumentNullException.ThrowIfNull(text);
         var result = ImmutableArray.CreateBuilder<ImmutableArray<ushort>>();
         var words = new List<ushort>();
+        var quote = new List<ushort>();
         var quoted = false;
+        void Add(List<ushort> terms, int least)
+        {
+            if (terms.Count < least || result.Count >= MaxSentences) return;
+            var distinct = terms.Distinct().Order().ToImmutableArray();
+            if (distinct.Length >= least) result.Add(distinct);
+        }
         foreach (var s in text.Sentences)
         {
             if (result.Count >= MaxSentences) break;
@@ -62,6 +77,7 @@ public static class SharedSentences
             if (s.Start == 0 || text.Text.LastIndexOf('\n', s.Start - 1, Math.Min(s.Start, 4)) >= 0) quoted = false;
             if (text.SegmentKindAt(s.Start) is not (SegmentKind.Lede or SegmentKind.Body)) continue;
             words.Clear();
+            quote.Clear();
             for (var i = s.StartToken; i < s.EndToken; i++)
             {
                 var w = text.WordOf(i);
@@ -71,14 +87,17 @@ public static class SharedSentences
                     quoted = w == "\u201c" || (w == "\"" && !quoted);
                     continue;
                 }
-                if (quoted) continue;
                 var term = char.IsAsciiDigit(w[0]) ? Digits(w) : LinkFactsBuilder.TermAt(text, i);
+                if (quoted)
+                {
+                    if (term is not null) quote.Add(Hash(Stem(term)));
+                    continue;
+                }
                 if (term is null || LinkFactsBuilder.TellingVerbs.Contains(term)) continue;
                 words.Add(Hash(Stem(term)));
             }
-            if (words.Count < MinWords) continue;
-            var distinct = words.Distinct().Order().ToImmutableArray();
-            if (distinct.Length >= MinWords) result.Add(distinct);
+            Add(words, MinWords);
+            if (quote.Count >= MinQuoteWords) { quote.Add(QuoteMark); Add(quote, MinQuoteWords + 1); }
         }
         return result.ToImmutable();
     }
@@ -91,23 +110,32 @@ public static class SharedSentences
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var (fewer, more) = a.Sentences.Length <= b.Sentences.Length ? (a, b) : (b, a);
+        var (fewer, more) = Narration(a.Sentences) <= Narration(b.Sentences) ? (a, b) : (b, a);
         return Same(fewer, more, new Index(more.Sentences));
     }
 
     /// <summary>As <see cref="Same(DocumentFacts, DocumentFacts)"/> with the sentences of <paramref name="indexed"/> indexed already.</summary>
     internal static bool Same(DocumentFacts other, DocumentFacts indexed, Index index)
     {
-        var fewer = Math.Min(other.Sentences.Length, indexed.Sentences.Length);
+        var fewer = Math.Min(Narration(other.Sentences), Narration(indexed.Sentences));
         if (fewer < MinShared) return false;
         if (TwoWires(other, indexed)) return false;
         // A text that names the other's agency as its source ("…, Reuters reported") needs only the sentences, not the share:
         // a site that rewrites a long wire story keeps a few of its paragraphs among many of its own.
         var needed = Credits(other, indexed) || Credits(indexed, other) ? MinShared : Math.Max(MinShared, (int)Math.Ceiling(ShareThreshold * fewer - 1e-9));
-        if (index.Matched(other.Sentences, needed) >= needed) return true;
+        var narration = other.Sentences.Where(s => s.BinarySearch(QuoteMark) < 0).ToImmutableArray();
+        var matched = index.Matched(narration, needed);
+        if (matched >= needed) return true;
+        // A short text (no more narration than the three it needs) whose quotes are the other's word for word: a cut of
+        // the story keeps its quotes with the narration around them. A long text of its own may quote what the story quotes.
+        if (needed == MinShared && fewer <= MinShared && matched > 0
+            && matched + index.Matched([.. other.Sentences.Where(s => s.BinarySearch(QuoteMark) >= 0)], needed - matched, VerbatimThreshold) >= needed) return true;
         // Sentences of narration kept word for word are a copy whatever else the text holds.
-        return needed > MinShared && index.Matched(other.Sentences, MinShared, VerbatimThreshold) >= MinShared;
+        return needed > MinShared && index.Matched(narration, MinShared, VerbatimThreshold) >= MinShared;
     }
+
+    /// <summary>How many of a text's compared sentences are its narration (not the words of a quote, <see cref="MinQuoteWords"/>).</summary>
+    public static int Narration(ImmutableArray<ImmutableArray<ushort>> sentences) => sentences.Count(s => s.BinarySearch(QuoteMark) < 0);
 
     /// <summary>
     /// Whether <paramref name="text"/> names, anywhere in its body, the agency or outlet that <paramref name="source"/> is

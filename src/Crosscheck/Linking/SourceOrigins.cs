@@ -44,7 +44,7 @@ public static class SourceOrigins
     /// </summary>
     internal static DocumentFacts Source(IReadOnlyList<DocumentFacts> copies) =>
         copies.OrderBy(d => d.Outlet is { } outlet && WireCredits.Agency(outlet) is not null ? 0 : 1)
-            .ThenByDescending(d => d.Sentences.Length).First();
+            .ThenByDescending(d => SharedSentences.Narration(d.Sentences)).First();
 
     /// <summary>The document that <paramref name="doc"/> copies (its original), or itself.</summary>
     public static DocumentFacts Original(DocumentFacts doc, IReadOnlyDictionary<string, DocumentFacts> documents) =>

@@ -56,6 +56,55 @@ public sealed class SharedSentencesTests
         SourceOrigins.OfDocuments(ById(wire, copy))[copy.Id].Origin.ShouldBe("Associated Press");
     }
 
+    // A wire story of a raid on a river post, and a site's cut of it: two paragraphs of narration kept with a word changed,
+    // the wire's two quotes kept word for word, and a paragraph of the site's own about the families at the end.
+    private static readonly string[] RaidStory =
+    [
+        "Armed men on pickup trucks killed fourteen border guards in a raid on a river post near Kessara on Saturday night, the interior ministry said on Sunday.",
+        "\u201cThe guards held their positions until the last cartridge and the attackers paid a heavy price,\u201d the ministry said in a statement.",
+        "The attackers burned two patrol boats and a radio mast before crossing back over the river before dawn, the ministry said.",
+        "\u201cWe lay on the floor while the shooting went on past midnight, then everything burned,\u201d said a fisherman from the nearby island of Tobora.",
+        "No group said it carried out the raid, but armed bands have crossed the river repeatedly since the rainy season ended.",
+        "Officials said reinforcements were flown to Kessara by helicopter and that a search along the riverbank was continuing.",
+    ];
+
+    private static readonly string[] RaidCut =
+    [
+        "Armed men on pickup trucks killed fourteen border guards in an attack on a river post near Kessara on Saturday night, the interior ministry said.",
+        "The gunmen set fire to two patrol boats and a radio mast before crossing back over the river ahead of dawn, the ministry added.",
+        "\u201cThe guards held their positions until the last cartridge and the attackers paid a heavy price,\u201d the statement said.",
+        "\u201cWe lay on the floor while the shooting went on past midnight, then everything burned,\u201d a fisherman from Tobora said.",
+        "In the capital, families of guards posted to the river gathered at the barracks gate on Sunday evening asking for the names of the dead.",
+    ];
+
+    [Fact]
+    public void A_cut_that_keeps_the_wires_quotes_word_for_word_counts_them_as_shared_sentences()
+    {
+        var wire = Article("ss-quotes-wire", "Harbor Ledger", "2026-04-12", "KESSARA (Reuters) - ", RaidStory);
+        var cut = Article("ss-quotes-cut", "Tidewater Dispatch", "2026-04-12", "", RaidCut);
+        cut.Wire.ShouldBeNull();
+        // Two narration sentences only: the two quotes it keeps of the wire's make the three.
+        SharedSentences.Same(wire, cut).ShouldBeTrue();
+        SourceOrigins.OfDocuments(ById(wire, cut))[cut.Id].Origin.ShouldBe("Reuters");
+    }
+
+    [Fact]
+    public void Two_reports_that_share_only_the_statements_quotes_stay_apart()
+    {
+        // Guard: another reporter's own telling, quoting the same statement and the same fisherman, is not the wire's story.
+        var wire = Article("ss-quotes-wire2", "Harbor Ledger", "2026-04-12", "KESSARA (Reuters) - ", RaidStory);
+        var own = Article("ss-quotes-own", "Tidewater Dispatch", "2026-04-12", "",
+        [
+            "Fourteen guards are dead after a night attack on the Kessara river post, and the interior ministry is promising to hunt down those responsible.",
+            "\u201cThe guards held their positions until the last cartridge and the attackers paid a heavy price,\u201d the ministry said in a statement.",
+            "\u201cWe lay on the floor while the shooting went on past midnight, then everything burned,\u201d said a fisherman from the nearby island of Tobora.",
+            "Our correspondent in the provincial town saw two army lorries leave for the border at first light on Sunday morning.",
+            "A teacher in Kessara said the school would stay closed this week because several pupils had lost their fathers.",
+            "The local governor asked the central government for more boats and for a second radio mast along that stretch of water.",
+        ]);
+        SharedSentences.Same(wire, own).ShouldBeFalse();
+    }
+
     [Fact]
     public void A_copy_that_adds_a_quote_of_its_own_speaker_is_still_the_wires_story_in_the_incident()
     {
@@ -195,7 +244,8 @@ public sealed class SharedSentencesTests
         var quote = Facts("ss-quote", "Harbor Ledger", "2025-10-07",
             "\u201cThese men were guarding diesel for our hospitals and the clinics of the whole northern district,\u201d council chair Mira Deleva said.\n"
             + "Guards died.");
-        quote.Sentences.ShouldBeEmpty();
+        // The quote is kept apart, as a quote (it matches only a quote word for word), and is no narration.
+        SharedSentences.Narration(quote.Sentences).ShouldBe(0);
     }
 
     [Fact]

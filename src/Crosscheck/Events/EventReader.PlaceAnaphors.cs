@@ -55,7 +55,7 @@ public sealed partial class EventReader
             // The country named last; a demonym counts only after the last country named outright.
             var code = lastDemonym is { } d && d.Start > (lastCountry?.Start ?? -1) ? d.Code : lastCountry?.Code;
             if (code is null || Gazetteer.Country(code) is not { } country) continue;
-            // "in the country's southeastern Khost province": the place is the one the possessive leads to.
+            // "in the country's northern Zarin district": the place is the one the possessive leads to.
             if (i + 1 < text.Count && text.WordOf(i + 1) is "'s" or "’s" && places.Any(p => p.Span.StartToken > i + 1 && p.Span.StartToken <= i + 5)) continue;
             var start = i - 1;
             var kind = PlaceKind.Country;

@@ -51,7 +51,7 @@ public sealed partial class TollFinder
         for (var k = t.Span.StartToken - 1; k >= sentence.StartToken; k--)
         {
             if (!text.WordOf(k).Equals("since", StringComparison.OrdinalIgnoreCase) || text.RelationOf(k) != "mark" || text.HeadOf(k) is not (var verb and >= 0)) continue;
-            // The clause's own verb must be the first verb above the time: "since the Taliban returned to power in 2021 and
+            // The clause's own verb must be the first verb above the time: "since the junta seized power in 2021 and
             // escalated after clashes in October" dates the clashes by a verb of their own.
             var above = timeHead;
             for (var depth = 0; above >= 0 && depth < 8 && above != verb && !(text.PosOf(above) ?? "").StartsWith("VB", StringComparison.Ordinal); depth++) above = text.HeadOf(above);

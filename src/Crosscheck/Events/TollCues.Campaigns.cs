@@ -1,0 +1,79 @@
+using Crosscheck.Language;
+
+namespace Crosscheck.Events;
+
+// Campaign words as a count's scope ("the war"), a front's fighting framing one event, and "since" naming a start.
+public sealed partial class TollCues
+{
+    /// <summary>
+    /// A campaign word as a common noun: "the war", "Clashes have killed", not the "War" of "Secretary of War", nor one
+    /// day's or night's violence ("the early morning violence", "Friday night's clashes"), which is one event.
+    /// </summary>
+    /// <summary>Whether the word at <paramref name="i"/> is a campaign word as a count's scope reads it ("the offensive").</summary>
+    internal bool IsCampaignAt(AnnotatedText text, int i) => i >= 0 && IsCampaignWord(text, i);
+
+    private bool IsCampaignWord(AnnotatedText text, int i) =>
+        _campaigns.Contains(text.WordOf(i)) && (text.PosOf(i) is "NN" or "NNS" or null || IsNounGerund(text, i))
+        && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
+
+    /// <summary>
+    /// "Blasts in Herat during the fighting killed four farmers", "200 fighters died during the clashes": a front's
+    /// fighting (the <c>front</c> words, not a war or a campaign) named only as the time of a count in the simple past
+    /// ("during", "amid"; "in the fighting" after one attack told before it) frames one event's dead, no running total;
+    /// "have died amid the clashes" and "killed during the war" stay tolls.
+    /// </summary>
+    private bool FramesOneEvent(AnnotatedText text, int i, int from, int end)
+    {
+        if (!_fronts.Contains(text.WordOf(i))) return false;
+        var k = i - 1;
+        while (k >= from && text.PosOf(k) is "DT" or "JJ" or "PRP$") k--;
+        if (k < from) return false;
+        var preposition = text.WordOf(k).ToLowerInvariant();
+        // "Troops killed six rebels in a clash. One soldier died in the fighting": "in the fighting" after one attack told in
+        // the sentence before, or earlier in its own, is that attack's fighting.
+        if (preposition == "in" && k == i - 2 && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
+            && text.SentenceOf(i) is var sentence && (AfterAnAttack(text, sentence)
+                || NamesAnAttack(text, sentence, sentence.StartToken, from, skip: t => NamesNoOneAttack(text, sentence, t)))) preposition = "during";
+        if (preposition is not ("during" or "amid")) return false;
+        // A perfect ("have died", "has killed") counts up to now: a total.
+        for (var j = from; j < Math.Max(end, i); j++)
+        {
+            if (text.WordOf(j).ToLowerInvariant() is "has" or "have" or "had" or "'s" or "’s" && text.PosOf(j) is "VBZ" or "VBP" or "VBD") return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether the word at <paramref name="i"/> names a campaign or a front's fighting ("the war", "fighting", "clashes").</summary>
+    internal bool IsCampaignNoun(AnnotatedText text, int i) => _campaigns.Contains(text.WordOf(i).ToLowerInvariant());
+
+    private bool OfOneMoment(AnnotatedText text, int i)
+    {
+        var before = i - 1;
+        if (before >= 0 && text.WordOf(before) is "'s" or "’s") before--;
+        return before >= 0 && _moments.Contains(text.WordOf(before));
+    }
+
+    private static bool IsYear(AnnotatedText text, int i) => text.WordOf(i) is { Length: 4 } w && w.All(char.IsAsciiDigit) && w[0] is '1' or '2';
+
+    /// <summary>
+    /// "since September", "since the start of", "since border clashes broke out", "since it erupted" (a pronoun and a verb
+    /// of starting, the <c>start</c> words), not the causal "since they".
+    /// </summary>
+    private bool SinceNamesAStart(AnnotatedText text, int next, int to)
+    {
+        if (next >= to) return false;
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
+        }
+        if (text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she")) return true;
+        // "since it erupted in April", "since they began": a pronoun whose verb, past an adverb, says when something started.
+        if (text.PosOf(next) != "PRP") return false;
+        for (var i = next + 1; i < Math.Min(to, next + 3); i++)
+        {
+            if (IsStartVerb(text, i)) return true;
+            if (text.PosOf(i) != "RB") return false;
+        }
+        return false;
+    }
+}

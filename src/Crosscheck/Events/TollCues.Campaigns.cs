@@ -5,13 +5,13 @@ namespace Crosscheck.Events;
 // Campaign words as a count's scope ("the war"), a front's fighting framing one event, and "since" naming a start.
 public sealed partial class TollCues
 {
+    /// <summary>Whether the word at <paramref name="i"/> is a campaign word as a count's scope reads it ("the offensive").</summary>
+    internal bool IsCampaignAt(AnnotatedText text, int i) => i >= 0 && IsCampaignWord(text, i);
+
     /// <summary>
     /// A campaign word as a common noun: "the war", "Clashes have killed", not the "War" of "Secretary of War", nor one
     /// day's or night's violence ("the early morning violence", "Friday night's clashes"), which is one event.
     /// </summary>
-    /// <summary>Whether the word at <paramref name="i"/> is a campaign word as a count's scope reads it ("the offensive").</summary>
-    internal bool IsCampaignAt(AnnotatedText text, int i) => i >= 0 && IsCampaignWord(text, i);
-
     private bool IsCampaignWord(AnnotatedText text, int i) =>
         _campaigns.Contains(text.WordOf(i)) && (text.PosOf(i) is "NN" or "NNS" or null || IsNounGerund(text, i))
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);

@@ -82,6 +82,10 @@ public sealed partial class EventReader
     /// <summary>How many words back from a place a noun of a gathering may stand and still be where the place belongs.</summary>
     private const int GatheringReach = 20;
 
+    /// <summary>
+    /// Whether the parse shows a place as where a thing comes from, not where something happened: "from" with the place
+    /// hanging under a noun ("a boat from Venezuela", "migrants from Haiti").
+    /// </summary>
     private static bool IsOriginOfThing(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch? trigger = null)
     {
         if (!SyntaxScope.HasParse(text, sentence)) return false;

@@ -192,7 +192,7 @@ public sealed partial class CasualtyFinder
             && text.WordOf(i + 2).ToLowerInvariant() is var group && (group is "dead" or "killed" or "slain" || InjuredNouns.Contains(group) || group is "hurt"))
             return Passive(text, sentence, i, i + 3, group is "dead" or "killed" or "slain" ? Outcome.Killed : Outcome.Injured, requireBe: true) is { } among
                 ? among with { Anaphoric = true, Additional = false } : null;
-        // "a 15-year-old with a gunshot wound to his leg", "one man was taken to the hospital with life-threatening injuries"
+        // "a 16-year-old with a bullet wound in the arm", "a driver was rushed to a clinic in a critical state"
         if (w.Equals("with", StringComparison.OrdinalIgnoreCase))
         {
             for (var j = i + 1; j < Math.Min(sentence.EndToken, i + 6); j++)
@@ -201,7 +201,7 @@ public sealed partial class CasualtyFinder
                 if (wj is "wound" or "wounds" or "injuries" or "injury" && text.PosOf(j) is "NN" or "NNS")
                 {
                     var k = i - 1;
-                    // "One man was taken to the hospital with ...": the victim is the subject of the carrying verb.
+                    // "A driver was rushed to a clinic with ...": the victim is the subject of the carrying verb.
                     for (var c = i - 1; c > sentence.StartToken && i - c <= 8; c--)
                     {
                         if (text.WordOf(c) is "," or ";" or "and") break;
@@ -211,7 +211,7 @@ public sealed partial class CasualtyFinder
                     // whether the victim lived, so a death said elsewhere wins).
                     if (ArrivedBefore(text, sentence, i) is { } arrived && Passive(text, sentence, arrived, j + 1, Outcome.Injured, requireBe: false) is { } came)
                         return came with { Weak = true };
-                    // "Two men were found with gunshot wounds": the victims are the subject of the passive before "with".
+                    // "Three women were found with bullet wounds": the victims are the subject of the passive before "with".
                     if (k > sentence.StartToken && BeForms.Contains(text.WordOf(k)) && BeForms.Contains(text.WordOf(k - 1))
                         && Passive(text, sentence, k, j + 1, Outcome.Injured, requireBe: true) is { } found) return found with { Weak = true };
                     // "found dead with a gunshot wound" says how, not who else.
@@ -263,7 +263,7 @@ public sealed partial class CasualtyFinder
             return null;
         }
 
-        // "accused of shooting an 18-year-old man in the head": a gerund that is mostly the event's noun hurts its object when
+        // "accused of shooting a 19-year-old student in the chest": a gerund that is mostly the event's noun hurts its object when
         // the parse makes it a verb with one (a wound does not say whether the victim lived: a death said elsewhere wins).
         if (InjuredGerunds.Contains(w) && pos == "VBG" && HasObject(text, i))
             return Verb(text, sentence, i, i + 1, Outcome.Injured) is { } hurt ? hurt with { Weak = true } : null;

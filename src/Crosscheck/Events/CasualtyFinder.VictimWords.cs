@@ -5,7 +5,7 @@ namespace Crosscheck.Events;
 // Which words can belong to a victim phrase and which name people.
 public sealed partial class CasualtyFinder
 {
-    /// <summary>"The victim, whose name has not been released, was shot": a verb after "who", "whose" or "which" within a few words.</summary>
+    /// <summary>"The driver, whose identity police withheld, was shot": a verb after "who", "whose" or "which" within a few words.</summary>
     private static bool InRelativeClause(AnnotatedText text, TokenSpan sentence, int verb)
     {
         for (var k = verb - 1; k >= sentence.StartToken && verb - k <= 6; k--)

@@ -187,8 +187,14 @@ public static class IncidentMatcher
     private static DateOnly? DeniedOfDaysBefore(EventFacts ev, MatchResult b, IReadOnlyList<EventFacts> members)
     {
         if (ev.Modality != Modality.Denied || ev.Time is not null || ev.Reported is not { } reported || !b.Shared.HasFlag(SharedFacts.Place)) return null;
-        if (members.FirstOrDefault(m => m.Id == b.Event) is not { } fit || IncidentAnchors.Days(fit) is not { } days || fit.Time?.Basis is not null) return null;
-        return days.End.DayNumber <= reported.DayNumber && days.End.DayNumber >= reported.DayNumber - DenialLagDays ? days.End : null;
+        return members.FirstOrDefault(m => m.Id == b.Event) is { } fit ? OwnDayWithin(fit, reported, DenialLagDays) : null;
+    }
+
+    /// <summary>The last day of <paramref name="fit"/>'s own words (not a publication's) when it lies within <paramref name="lag"/> days before <paramref name="reported"/>; null otherwise.</summary>
+    private static DateOnly? OwnDayWithin(EventFacts fit, DateOnly reported, int lag)
+    {
+        if (IncidentAnchors.Days(fit) is not { } days || fit.Time?.Basis is not null) return null;
+        return days.End.DayNumber <= reported.DayNumber && days.End.DayNumber >= reported.DayNumber - lag ? days.End : null;
     }
 
     /// <summary>
@@ -210,8 +216,7 @@ public static class IncidentMatcher
         if (ev.Time is not null || ev.Reported is not { } reported || !b.Shared.HasFlag(SharedFacts.Place)) return null;
         if (ev.Fatalities is not { Min: { } dead and > 0 } || ev.Fatalities.Max != dead) return null;
         if (members.FirstOrDefault(m => m.Id == b.Event) is not { } fit || fit.Fatalities is not { Min: { } other } || fit.Fatalities.Max != other || other != dead) return null;
-        if (IncidentAnchors.Days(fit) is not { } days || fit.Time?.Basis is not null) return null;
-        return days.End.DayNumber <= reported.DayNumber && days.End.DayNumber >= reported.DayNumber - ReportLagDays ? days.End : null;
+        return OwnDayWithin(fit, reported, ReportLagDays);
     }
 
     private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false)

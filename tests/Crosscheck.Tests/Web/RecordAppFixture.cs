@@ -16,6 +16,7 @@ public sealed class RecordAppFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "crosscheck-record-tests", Guid.NewGuid().ToString("N"));
     private readonly List<WebApplication> _apps = [];
+    private readonly Dictionary<string, WebApplication> _byDatabase = new(StringComparer.Ordinal);
     private readonly List<PostgresTestDatabase> _databases = [];
     private string _template = "";
     private readonly Lazy<PostgresTestDatabase> _postgresTemplate;
@@ -70,8 +71,15 @@ public sealed class RecordAppFixture : IAsyncLifetime
         var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0", Public = isPublic });
         await app.StartAsync();
         _apps.Add(app);
+        _byDatabase[path] = app;
         return (TestAccounts.KeyClient(new Uri(app.Urls.Single()), AnalystKey), app.Services.GetRequiredService<SourcedRecord>(), path);
     }
+
+    /// <summary>
+    /// The record the app over <paramref name="databasePath"/> serves now: the one <see cref="StartCopyAsync"/> returned
+    /// until the app takes in what another process linked (a reprocess), then the record it loaded.
+    /// </summary>
+    public SourcedRecord Served(string databasePath) => _byDatabase[databasePath].Services.GetRequiredService<SourcedRecord>();
 
     /// <summary>The samples linked into a PostgreSQL database with the accounts of the SQLite template (the same keys), left without sessions.</summary>
     private PostgresTestDatabase MakePostgresTemplate()

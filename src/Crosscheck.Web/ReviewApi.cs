@@ -42,19 +42,21 @@ internal static class ReviewApi
     }
 
     public static Results<Created<DecisionResponse>, ValidationProblem, ProblemHttpResult> DecideOnIncident(
-        ReviewDesk desk, SourcedRecord record, HttpContext http, string id, DecisionBody body) =>
-        Decide(desk, record, http, DecisionTarget.Incident, id, record.Incident(id), body);
+        ReviewDesk desk, HttpContext http, string id, DecisionBody body) =>
+        Decide(desk, http, DecisionTarget.Incident, id, desk.Record.Incident(id), body);
 
     public static Results<Created<DecisionResponse>, ValidationProblem, ProblemHttpResult> DecideOnEvent(
-        ReviewDesk desk, SourcedRecord record, HttpContext http, string id, DecisionBody body)
+        ReviewDesk desk, HttpContext http, string id, DecisionBody body)
     {
+        var record = desk.Record;
         var incident = record.IncidentOf(id) is { } incidentId ? record.Incident(incidentId) : null;
-        return Decide(desk, record, http, DecisionTarget.Event, id, incident, body);
+        return Decide(desk, http, DecisionTarget.Event, id, incident, body);
     }
 
     private static Results<Created<DecisionResponse>, ValidationProblem, ProblemHttpResult> Decide(
-        ReviewDesk desk, SourcedRecord record, HttpContext http, DecisionTarget kind, string id, Incident? incident, DecisionBody? body)
+        ReviewDesk desk, HttpContext http, DecisionTarget kind, string id, Incident? incident, DecisionBody? body)
     {
+        var record = desk.Record;
         if (incident is null) return NotFound(kind, id);
         if (body is null) return Invalid("body", "expected a JSON object with action, field, value and reason");
         if (!DecisionNames.TryParse(body.Action, out DecisionAction action) || action == DecisionAction.Revert)
@@ -67,8 +69,9 @@ internal static class ReviewApi
     }
 
     public static Results<Created<DecisionResponse>, ValidationProblem, ProblemHttpResult> Revert(
-        ReviewDesk desk, SourcedRecord record, HttpContext http, string number, RevertBody? body)
+        ReviewDesk desk, HttpContext http, string number, RevertBody? body)
     {
+        var record = desk.Record;
         if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return Invalid("number", "expected a decision number");
         var target = record.Review.Decisions.FirstOrDefault(d => d.Number == n);
         if (target is null)

@@ -72,8 +72,9 @@ internal static class ReviewForms
         record.Event(eventId) is { } e ? $"{outletOf(e.Document)}: “{e.Trigger}”" : eventId;
 
     /// <summary>Takes one form: checks the page's ETag, makes the decision, and goes back to the incident's page (303), or says what was wrong.</summary>
-    public static async Task<IResult> Post(HttpContext context, ReviewDesk desk, SourcedRecord record, string id)
+    public static async Task<IResult> Post(HttpContext context, ReviewDesk desk, string id)
     {
+        var record = desk.Record;
         if (!context.Request.HasFormContentType) return Problem(StatusCodes.Status400BadRequest, "Not a form", "The review takes a form.");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (record.Incident(id) is not { } incident) return Problem(StatusCodes.Status404NotFound, "No such incident", $"There is no incident '{id}'.");

@@ -24,6 +24,12 @@ public sealed class ReviewDesk(DocumentStore store, SourcedRecord record)
 {
     private readonly object _gate = new();
 
+    /// <summary>
+    /// The record this desk decides on: a request that decides reads the record from its desk, so a record the server
+    /// replaces meanwhile (another process linked) is never checked against while the decision lands on its successor.
+    /// </summary>
+    public SourcedRecord Record => record;
+
     /// <summary>The longest reason or note kept.</summary>
     public const int MaxReason = 2000;
 

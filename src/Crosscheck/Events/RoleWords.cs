@@ -18,6 +18,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> SpeechVerbs => Section("speech-verbs");
 
+    /// <summary>Verbs (lemmas) of a start in a clause describing another noun ("the operation that began in February"): its time is not the event's.</summary>
+    public static FrozenSet<string> StartVerbs => Section("start-verbs");
+
     /// <summary>Verbs of reacting to an event after it ("condemned", "denied"): their day is not the event's.</summary>
     public static FrozenSet<string> ReactionVerbs => Section("reaction-verbs");
 

@@ -26,6 +26,7 @@ public static partial class LinkFactsBuilder
             var linked = link == "in" || LocalityLinks.Contains(text.WordOf(i - 1) + " " + link);
             if (!linked || NameAfter(text, i + 1, words.EndToken) is not { } end) continue;
             var name = text.Span(i + 1, end);
+            if (UndertakingNames.Contains(text.WordOf(i + 1))) continue;
             // "The village of Lin Ta Lu" names a place whatever the tagger took its words for (a person's name, often).
             var settlement = link == "of" && SettlementNouns.Contains(text.WordOf(i - 1));
             if (Known(text, i + 1, end, settlement) || EventReader.DivisionSpeltOtherwise(text, name.Text)) continue;

@@ -82,6 +82,9 @@ public static partial class LinkFactsBuilder
     /// <summary>Nouns of a settlement before "of" and a place's name ("the village of"): the name is a village or town (<c>@settlement-nouns</c>).</summary>
     private static readonly FrozenSet<string> SettlementNouns = WordSet("settlement-nouns", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>First words of a named undertaking ("Operation Dawn Shield"): the name is no place (<c>@undertaking-names</c>).</summary>
+    private static readonly FrozenSet<string> UndertakingNames = WordSet("undertaking-names", StringComparer.Ordinal);
+
     /// <summary>A section of "word:number" pairs.</summary>
     private static FrozenDictionary<string, int> WordNumbers(string section) =>
         WordListFile.Section(WordSections, section, WordFile)

@@ -41,6 +41,14 @@ public class UnknownPlaceTests
     }
 
     [Fact]
+    public void A_named_operation_is_no_place()
+    {
+        var operation = Facts("operation", "Coast Wire", "2025-04-15",
+            "Marines raided a camp on Tuesday, killing four gunmen, the 12th raid in Operation Granite Shore, the navy said.");
+        operation.Events.ShouldAllBe(e => e.Locality == null && e.Location == null);
+    }
+
+    [Fact]
     public void A_later_toll_of_the_village_joins_its_attack_not_another_village_of_the_day()
     {
         var record = Link(KokTash, AkSai, TollRose);

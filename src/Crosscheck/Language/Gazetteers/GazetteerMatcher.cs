@@ -398,6 +398,9 @@ public sealed class GazetteerMatcher
         // "Tolo News", "Kyiv Post": a place before a capitalized word of a news outlet's name is part of that name.
         if (form.Entry is { Place: not PlaceKind.None } && end < words.Length && words[end].Length > 1 && char.IsUpper(words[end][0])
             && OutletWords.Contains(words[end])) return false;
+        // "the Gulf of Mannar": a sea named by its noun alone ("the Gulf") before "of" and a capitalized name is the first
+        // part of another sea's name the gazetteer lacks (a known one, "the Gulf of Aden", is the longer match already).
+        if (form.Entry is { Place: PlaceKind.Sea } && end + 1 < words.Length && NameFolding.Is(words[end], "of") && IsCapitalized(words[end + 1])) return false;
         // "Buri Ram province": a small one-word place before another capitalized word and a word for a division is
         // the first word of that division's name.
         if (form.TitleCaseGuard && end + 1 < words.Length && words[end].Length > 1 && char.IsUpper(words[end][0]) && char.IsLower(words[end][^1])

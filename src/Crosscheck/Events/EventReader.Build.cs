@@ -161,6 +161,8 @@ public sealed partial class EventReader
                 continue;
             }
             if (SyntaxScope.InOtherTimeClause(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
+            // An attack inside an operation or a deployment begun earlier: that start is not the attack's day (the deployment's own event keeps it).
+            if (trigger.Entry.Type == PloverType.Assault && SyntaxScope.InStartOfAnother(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
             if (InIncludedPart(text, sentence, t.Span, trigger.Span)) continue;
             if (DatesAnAftermath(text, sentence, t.Span, trigger) || DatesAReaction(text, sentence, t.Span, trigger)) continue;

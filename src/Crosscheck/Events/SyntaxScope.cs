@@ -91,11 +91,6 @@ internal static class SyntaxScope
         for (var (n, depth) = (text.HeadOf(head), 0); n >= 0 && depth < 64; n = text.HeadOf(n), depth++)
         {
             if (n == trigger || IsAncestor(text, n, trigger)) return false;
-            // "killed in the strike, the fourth of an operation that began in February": the start of what another noun
-            // names (a clause describing it, off the trigger's path), not the event's day. The trigger's own noun or the
-            // noun it takes ("killed in a raid that started on Tuesday") is the event described.
-            if (text.RelationOf(n) is "acl" or "acl:relcl" && text.HeadOf(n) is var described && described != trigger && text.HeadOf(described) != trigger
-                && Lemmas.Candidates(text.WordOf(n)).Any(RoleWords.StartVerbs.Contains)) return true;
             if (text.RelationOf(n) is not { } relation || relation.Split(':')[0] is not ("advcl" or "obl" or "nmod" or "acl")) continue;
             // "before dawn on Wednesday", "shortly after midnight on Sunday": a moment of the clock, not another event.
             if (RoleWords.ClockNouns.Contains(text.WordOf(n).ToLowerInvariant())) continue;
@@ -103,6 +98,24 @@ internal static class SyntaxScope
             {
                 if (d.Relation is "mark" or "case" && RoleWords.TimeLinks.Contains(d.Text)) return true;
             }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "killed in the strike, the fourth of an operation that began in February": a time in a clause of starting that
+    /// describes another noun (off the trigger's path) dates the start of what that noun names, not the trigger's event.
+    /// The trigger's own noun or the noun it takes ("killed in a raid that started on Tuesday") is the event described.
+    /// </summary>
+    public static bool InStartOfAnother(AnnotatedText text, int start, int end, int trigger)
+    {
+        var sentence = text.SentenceOf(start);
+        if (!sentence.Contains(trigger) || !HasParse(text, sentence)) return false;
+        for (var (n, depth) = (text.HeadOf(HeadOf(text, start, end)), 0); n >= 0 && depth < 64; n = text.HeadOf(n), depth++)
+        {
+            if (n == trigger || IsAncestor(text, n, trigger)) return false;
+            if (text.RelationOf(n) is "acl" or "acl:relcl" && text.HeadOf(n) is var described && described != trigger && text.HeadOf(described) != trigger
+                && Lemmas.Candidates(text.WordOf(n)).Any(RoleWords.StartVerbs.Contains)) return true;
         }
         return false;
     }

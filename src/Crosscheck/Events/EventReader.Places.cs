@@ -44,9 +44,26 @@ public sealed partial class EventReader
         while (i >= clause.StartToken && token - i <= 3 && text.PosOf(i) is "JJ") i--;
         if (i - 2 >= clause.StartToken && text.WordOf(i) is "'s" or "’s" && text.WordOf(i - 1) is "country" or "nation") i -= 2;
         if (i >= clause.StartToken && text.WordOf(i) is "the" or "The") i--;
+        // "south of Djibo", "30 km north of the town of Gao": a compass word before "of" places the event by that place, as
+        // "near" does (a distance before it does not say where it is not, as "360km from Bangkok" does: it says which way).
+        // Not the side of a river or a range a town shares a name with ("east of the Dnipro River").
+        if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.CompassWords.Contains(text.WordOf(i - 1).ToLowerInvariant()))
+        {
+            return NamesAFeature(text, token, clause) ? -1 : i - 1;
+        }
         if (i < clause.StartToken || !PlacePrepositions.Contains(text.WordOf(i))) return -1;
         // "360km from the Thai capital Bangkok", "50 miles from Kyiv": a distance measured from a place says where it is not.
         return text.WordOf(i) is "from" && i - 1 >= clause.StartToken && IsDistanceUnit(text.WordOf(i - 1)) ? -1 : i;
+    }
+
+    /// <summary>Whether the capitalized name starting at <paramref name="token"/> goes on to a river's or a range's noun ("the Dnipro River").</summary>
+    private static bool NamesAFeature(AnnotatedText text, int token, TokenSpan clause)
+    {
+        for (var k = token; k < clause.EndToken && k - token < 5 && text.WordOf(k) is { Length: > 0 } w && char.IsUpper(w[0]); k++)
+        {
+            if (RoleWords.FeatureNouns.Contains(w.ToLowerInvariant())) return true;
+        }
+        return false;
     }
 
     private static bool IsDistanceUnit(string word) =>

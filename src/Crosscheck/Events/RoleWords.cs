@@ -41,6 +41,9 @@ internal static class RoleWords
     /// <summary>Nouns of what an attack leaves or of marking it ("the site of", "the anniversary of"), whose "of" phrase holds it.</summary>
     public static FrozenSet<string> AftermathNouns => Section("aftermath-nouns");
 
+    /// <summary>Prepositions joining an aftermath noun to the event word ("the site of", "the toll from").</summary>
+    public static FrozenSet<string> AftermathCases => Section("aftermath-cases");
+
     /// <summary>Nouns of the people an attack told already is about ("the perpetrators of the massacre"): what is said of them is not said of it.</summary>
     public static FrozenSet<string> CulpritNouns => Section("culprit-nouns");
 
@@ -104,6 +107,9 @@ internal static class RoleWords
 
     /// <summary>"north", "southwest": before "of" they say where the noun before them lies.</summary>
     public static FrozenSet<string> CompassWords => Section("compass-words");
+
+    /// <summary>Nouns closing the name of a river, a lake or a range ("the Dnipro River"): a compass word before it places nothing at a town.</summary>
+    public static FrozenSet<string> FeatureNouns => Section("feature-nouns");
 
     /// <summary>Nouns of attacks and their weapons that a country before them qualifies as the attacking side ("a US air strike").</summary>
     public static FrozenSet<string> AttackingNouns => Section("attacking-nouns");

@@ -261,8 +261,17 @@ public sealed partial class CrossDocumentLinker
     {
         var linked = events.Select(IncidentAnchors.AsLinked).ToList();
         var news = linked.Where(IncidentAnchors.CanStart).ToList();
-        return news.Where(KnownPlace).Concat(news.Where(e => !KnownPlace(e))).Concat(linked.Where(e => !IncidentAnchors.CanStart(e)));
+        var rest = linked.Where(e => !IncidentAnchors.CanStart(e)).ToList();
+        return news.Where(KnownPlace).Concat(news.Where(e => !KnownPlace(e))).Concat(rest.Where(OwnDay)).Concat(rest.Where(e => !OwnDay(e)));
     }
+
+    /// <summary>
+    /// Whether an event that may not start an incident still has a day of its own words, so it is linked before those
+    /// without one: a single attack joins another report of one only on a day they share, so a follow-up's "the death toll
+    /// from the strike in the state rose to 19" can only refer back to the attack its body dates ("the strike on Monday
+    /// evening hit the market"), which must be linked first.
+    /// </summary>
+    private static bool OwnDay(EventFacts ev) => ev.Time?.Basis is null && IncidentAnchors.Days(ev) is not null;
 
     /// <summary>Whether an event's place is one the gazetteer knows, narrower than a country (a city, a division, a sea).</summary>
     private static bool KnownPlace(EventFacts ev) =>

@@ -346,7 +346,8 @@ public static class IncidentMatcher
         // One report giving another voice's count for an attack it told with no day of its own ("Residents said the strike
         // killed three farmers" after the army's "killed four militants") tells a disputed count, not another attack.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
-            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld || spanHeld && !TollRose(a, b, fa, fb) || OwnDaysDiffer(a, b))
+            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld && !RoseSinceItsDay(a, b, fa, fb) && !RoseSinceItsDay(b, a, fb, fa)
+                || spanHeld && !TollRose(a, b, fa, fb) || OwnDaysDiffer(a, b))
             && !OtherVoiceInOneReport(a, b))
         {
             return null;
@@ -423,6 +424,16 @@ public static class IncidentMatcher
     private static bool SpanMeets(EventFacts span, EventFacts day) =>
         span.Time is { Basis: null, Start: { } s, End: { } e } && IncidentAnchors.Days(span) is null && e.DayNumber - s.DayNumber < HoldingSpanDays
         && IncidentAnchors.Days(day) is { } d && s <= d.End && d.Start <= e;
+
+    /// <summary>
+    /// Whether <paramref name="later"/>, with no day of its own, gives a higher toll in a report published after
+    /// <paramref name="dated"/>'s day, within <see cref="ReportLagDays"/> of it ("the death toll from the strike rose to 20",
+    /// two days after the strike that killed 12): the toll told again as it rose, not another attack. Only a veto lifted:
+    /// the report must still refer back to it.
+    /// </summary>
+    private static bool RoseSinceItsDay(EventFacts later, EventFacts dated, decimal deadLater, decimal deadDated) =>
+        IncidentAnchors.Days(later) is null && dated.Time?.Basis is null && IncidentAnchors.Days(dated) is { } day && deadLater > deadDated
+        && later.Reported is { } reported && reported.DayNumber >= day.End.DayNumber && reported.DayNumber <= day.End.DayNumber + ReportLagDays;
 
     /// <summary>Whether the report published later gives the higher of the two tolls.</summary>
     private static bool TollRose(EventFacts a, EventFacts b, decimal deadA, decimal deadB) =>

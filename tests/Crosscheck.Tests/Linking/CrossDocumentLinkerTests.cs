@@ -72,6 +72,22 @@ public class CrossDocumentLinkerTests
     }
 
     [Fact]
+    public void A_follow_up_whose_lede_counts_the_risen_toll_joins_the_attack_its_body_dates()
+    {
+        var first = Facts("market-1", "Riverside Wire", "2026-02-03",
+            "A drone strike hit the cattle market in the village of Wad Ashi in Sennar state late on Monday, killing 12 people, medics said.");
+        // The day in the lede is the day the toll rose, not the strike's; the strike's day is in the body, after it.
+        var risen = Facts("market-2", "Delta Courier", "2026-02-04",
+            "The death toll from a drone strike on a market in central Sudan rose to 20 on Wednesday, medics said. "
+            + "The strike on Monday evening hit the cattle market of Wad Ashi as herders gathered.");
+        var record = Link(first, risen);
+        var incident = IncidentWith(record, first, "hit the cattle market in");
+        incident.Events.ShouldContain(risen.Events.First(e => e.Evidence.Contains("rose to 20", StringComparison.Ordinal)).Id);
+        incident.Documents.Length.ShouldBe(2);
+        record.Incidents.Count(i => i.Type == PloverType.Assault).ShouldBe(1);
+    }
+
+    [Fact]
     public void Two_reports_of_one_strike_are_one_incident_with_the_reasons_recorded()
     {
         var record = Link(StrikeA, StrikeB);

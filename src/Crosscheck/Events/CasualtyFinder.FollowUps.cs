@@ -65,7 +65,8 @@ public sealed partial class CasualtyFinder
             if (statements.Count == 0) continue;
             var target = Target(result, assaults, sentence.StartToken);
             var before = result[target].Injured;
-            result[target] = AddFollowUp(text, result[target], statements, out var movedNow);
+            var own = sentenceStatements[text.SentenceIndexOf(result[target].Trigger.StartToken)] ?? [];
+            result[target] = AddFollowUp(text, result[target], statements, own, out var movedNow);
             if (movedNow > 0) moved[target] = moved.GetValueOrDefault(target) + movedNow;
             if (result[target].Injured is { Min: > 0 } after && !ReferenceEquals(before, after))
                 vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
@@ -259,11 +260,16 @@ public sealed partial class CasualtyFinder
     private static bool IsPlural(EventMention e) =>
         e.Trigger.Owner.PosOf(e.Trigger.EndToken - 1) is "NNS" or "NNPS";
 
-    private static EventMention AddFollowUp(AnnotatedText text, EventMention target, List<Statement> statements, out decimal moved)
+    private static EventMention AddFollowUp(AnnotatedText text, EventMention target, List<Statement> statements, List<Statement> own, out decimal moved)
     {
         var killed = target.Fatalities;
         var injured = target.Injured;
         moved = 0;
+        var all = 0m;
+        foreach (var o in own)
+        {
+            if (o.AllVictims) all = Math.Max(all, o.Min);
+        }
         // "Twelve terrorists were neutralised and two soldiers lost their lives": new victims in a clause joined by "and" or
         // "while" to the dead before them add to them, as in a sentence of the event's own.
         Statement? previous = null;
@@ -289,8 +295,13 @@ public sealed partial class CasualtyFinder
             // The wounded victim died: move them from injured to killed.
             // "The second victim was pronounced dead" is not the wounded one.
             // "Four children were among the dead" names some of the dead, not wounded who died.
+            // "A man was killed and a teen hurt. The man died at the scene.": the dead named again by the noun that named
+            // them are no wounded who died; "… The teen died later." names one of the hurt, who joins the dead told before.
+            var named = s.Anaphoric ? NamedAs(text, s, own) : null;
+            if (named == Outcome.Killed) continue;
             if (s.Anaphoric && injured is { Min: > 0 } && s.Min > 0 && !NamesAnother(text, s) && !AmongThem(text, s))
             {
+                if (named == Outcome.Injured && beforePrevious is { Min: > 0 } dead) killed = Add(text, dead, range);
                 var min = Math.Max(0, injured.Min - s.Min);
                 moved += injured.Min - min;
                 injured = min == 0 ? null : new CountRange(min, injured.Max is { } max ? Math.Max(min, max - s.Min) : null, injured.Span);
@@ -302,7 +313,11 @@ public sealed partial class CasualtyFinder
             if (s.Anaphoric && killed is { Min: > 0 } && (injured is null || injured.Min == 0)) continue;
             if (statements.Exists(k => k.Kind == Outcome.Killed && k.Anaphoric && k.Min > 0) && s.Anaphoric) continue;
             var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
-            injured = s.Additional && injured is not null ? Add(text, injured, range) : Larger(injured, range);
+            var added = s.Additional && injured is not null ? Add(text, injured, range) : null;
+            // "Police named the man killed in a double shooting. A second man was wounded.": the other victims of a count of
+            // every victim ("a double shooting") are among that count, not more; the sentence says they lived.
+            if (added is not null && injured is not null && all > 0 && added.Min + (killed?.Min ?? 0) > all) added = new CountRange(injured.Min, injured.Max, added.Span);
+            injured = added ?? Larger(injured, range);
         }
         return target with { Fatalities = killed, Injured = injured };
     }

@@ -82,7 +82,8 @@ public sealed partial class CasualtyFinder
                 continue;
             }
             if (Read(text, sentence, i) is { } s)
-                found.Add(s.Kind == Outcome.Killed && s.VictimEnd - s.VictimStart == 1 && IsReflexive(text.WordOf(s.VictimStart)) ? s with { Self = true } : s);
+                found.Add(s.Kind == Outcome.Killed && s.VictimEnd - s.VictimStart == 1 && IsReflexive(text.WordOf(s.VictimStart)) ? s with { Self = true }
+                    : OrdinalOfTheHurt(text, s) ? s with { Min = 1, Max = 1, Additional = true } : s);
         }
         if (found.Count < 2) return found;
         // One victim phrase, several outcomes: "was shot and killed", "shot in the leg and taken to hospital".
@@ -125,6 +126,15 @@ public sealed partial class CasualtyFinder
         }
         return killed > 0 ? WithinAllVictims(kept, killed) : kept;
     }
+
+    /// <summary>
+    /// "A second man, 30, was wounded": an ordinal counts the victims so far, dead or hurt, so for the hurt it is one more
+    /// victim (added to the hurt told before, if any), not n hurt. The running count of the dead ("a fifth person died") is
+    /// the tolls' reading and stays.
+    /// </summary>
+    private static bool OrdinalOfTheHurt(AnnotatedText text, Statement s) =>
+        s.Kind == Outcome.Injured && s.VictimEnd - s.VictimStart >= 3 && text.WordOf(s.VictimStart).ToLowerInvariant() is "a" or "an"
+        && TollFinder.Ordinal(TollCues.Default, text.WordOf(s.VictimStart + 1)) is { } nth && nth >= 2 && s.Min == nth && s.Max == nth;
 
     /// <summary>Whether a word says its victim was hurt and lived ("wounded", "injured"), unlike "shot" or "stabbed".</summary>
     private static bool SaysWounded(string word) => !WeakWords.Contains(word) && (InjuredParticiples.Contains(word) || InjuredActive.Contains(word));

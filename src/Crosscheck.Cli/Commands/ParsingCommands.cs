@@ -21,7 +21,7 @@ internal static class ParsingCommands
     public static Command TrainCommand(TextWriter stdout)
     {
         var data = FilesOption("--data", "CoNLL-U training files (default: ../shared/data/ud/en_ewt/en_ewt-ud-train.conllu)");
-        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var output = new Option<string?>("--out") { Description = "Model file to write (required but with --tagger-only)" };
         var defaults = new ParserTrainingOptions();
         var iterations = new Option<int>("--iterations") { Description = "Passes over the training data", DefaultValueFactory = _ => defaults.Iterations };
         var seed = new Option<int>("--seed") { Description = "Seed of the sentence shuffle and of exploration", DefaultValueFactory = _ => defaults.Seed };
@@ -32,7 +32,9 @@ internal static class ParsingCommands
         var clusters = new Option<string?>("--clusters") { Description = $"Word classes for the parser's features ('crosscheck train clusters'), or 'none' (default: the repository's {ClusterCommands.DefaultPath})" };
         var beam = new Option<int>("--beam") { Description = "Keep this many partial parses (1: greedy, trained with the dynamic oracle; more: trained globally, and the model parses with that beam)", DefaultValueFactory = _ => defaults.Beam };
         var maxViolation = new Option<bool>("--max-violation") { Description = "With --beam: update at the step where the best parse beats the right one the most, not where the right one leaves the beam" };
-        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters, ensemble, beam, maxViolation };
+        var taggerOnly = new Option<bool>("--tagger-only") { Description = "Train only the parser's own tagger on all the training data (no folds, no parser), print its tags right on --dev and write nothing" };
+        var taggerDev = FilesOption("--dev", "With --tagger-only: CoNLL-U files to score the tagger on (default: EWT dev)");
+        var command = new Command("parser", "Train the dependency parser (and its own tagger) on a CoNLL-U treebank") { data, output, iterations, seed, minCount, tagger, folds, clusters, ensemble, beam, maxViolation, taggerOnly, taggerDev };
         command.SetAction(parse =>
         {
             var options = defaults with { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount), Ensemble = parse.GetValue(ensemble), Beam = parse.GetValue(beam), MaxViolation = parse.GetValue(maxViolation) };
@@ -42,6 +44,7 @@ internal static class ParsingCommands
             if (options.Beam is < 1 or > DependencyParser.MaxBeam) throw new UsageException($"--beam must be 1 to {DependencyParser.MaxBeam}");
             var foldCount = parse.GetValue(folds);
             if (foldCount is < 2 or > 20) throw new UsageException("--tagger-folds must be 2 to 20");
+            if (parse.GetValue(output) is null && !parse.GetValue(taggerOnly)) throw new UsageException("--out is required (but with --tagger-only)");
             var clock = Stopwatch.StartNew();
             var clusterPath = parse.GetValue(clusters) ?? ClusterCommands.CommittedPath();
             WordClusters? wordClasses;
@@ -66,6 +69,11 @@ internal static class ParsingCommands
                 treebank.AddRange(sentences);
             }
             if (treebank.Count == 0) throw new CliFailure($"no sentences in {string.Join(", ", paths)}");
+            if (parse.GetValue(taggerOnly))
+            {
+                ScoreOwnTagger(OwnTagger.TrainAll(treebank, options.Seed, wordClasses), parse.GetValue(taggerDev) is { Length: > 0 } d ? d : DefaultDev(), clock, stdout);
+                return CrosscheckCli.Ok;
+            }
             DependencyParser parser;
             try
             {
@@ -102,6 +110,26 @@ internal static class ParsingCommands
             return CrosscheckCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The share of right tags of the parser's own tagger alone: the cheap measure of a tagger change (one tagger's training,
+    /// no folds and no parser), as the parser's evaluation counts them (every word, the treebank's XPOS in Penn spelling).
+    /// </summary>
+    private static void ScoreOwnTagger(PosTagger tagger, string[] paths, Stopwatch clock, TextWriter stdout)
+    {
+        foreach (var (file, sentences) in Read(paths))
+        {
+            long right = 0, total = 0;
+            foreach (var s in sentences)
+            {
+                var tags = tagger.Tag(s.Words);
+                for (var i = 0; i < s.Length; i++) if (tags[i] == TrainingCorpus.PennSpelling(s.Xpos[i])) right++;
+                total += s.Length;
+            }
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"own tagger (features version {tagger.Model.FeatureVersion}, {tagger.Model.FeatureCount:N0} features kept) on {file}: {100.0 * right / Math.Max(1, total):0.00}% of {total:N0} tags right; {clock.Elapsed.TotalSeconds:0.0} s"));
+        }
     }
 
     public static Command EvalCommand(TextWriter stdout)

@@ -247,6 +247,20 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Train_parser_with_tagger_only_scores_the_own_tagger_alone_and_writes_nothing()
+    {
+        using var dir = new TempDirectory();
+        var train = dir.File("tiny-train.conllu", TinyTreebank());
+        var (code, stdout, stderr) = CliRunner.Run(["train", "parser", "--data", train, "--tagger-only", "--dev", train]);
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(0);
+        stdout.ShouldMatch($@"own tagger \(features version \d, [\d,]+ features kept\) on {System.Text.RegularExpressions.Regex.Escape(train)}: [\d.]+% of [\d,]+ tags right");
+        stdout.ShouldNotContain("trained on");
+        Directory.GetFiles(dir.Path).Length.ShouldBe(1);
+        CliRunner.Run(["train", "parser", "--data", train]).ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
     public void A_beam_parser_trains_globally_the_same_bytes_twice_and_parses_with_its_beam_after_loading()
     {
         using var dir = new TempDirectory();

@@ -80,6 +80,8 @@ public sealed class GazetteerMatcher
         // its own name when it is large enough to keep alternates itself, and the names that follow its GeoNames alternates (curated ones, and the Ukrainian national romanization, so that
         // Belgorod's "Bilhorod-Dnistrovskyi" does not take the Ukrainian town's name).
         var protectedNames = new HashSet<string>(NameFolding.Instance);
+        // The largest population of a city by its own name, beside which another city's alternate of that name is not kept.
+        var ownNames = new Dictionary<string, long>(NameFolding.Instance);
         foreach (var e in gazetteer.Entries)
         {
             if (e.Place == PlaceKind.City)
@@ -87,6 +89,7 @@ public sealed class GazetteerMatcher
                 protectedNames.UnionWith(e.Entity.Aliases.Skip(e.GeoNamesAliasCount));
                 // A large city's own name is not another city's old or local name: "Jalalabad" is the Afghan city, not Sylhet.
                 if (e.Population >= GeoNames.AlternatesFromPopulation) protectedNames.Add(e.Name);
+                if (!ownNames.TryGetValue(e.Name, out var known) || known < e.Population) ownNames[e.Name] = e.Population;
                 continue;
             }
             protectedNames.Add(e.Name);
@@ -114,8 +117,9 @@ public sealed class GazetteerMatcher
                     // A GeoNames alternate never takes another entry's name: "Mexico" is the country, not Mexico
                     // City; "Hamas" is not Hamm, "Sinaloa" not Mazatlán. The head of the city's own name stays
                     // ("Washington" for "Washington, D. C."), and so do curated aliases.
-                    if (n >= 0 && n < entry.GeoNamesAliasCount && protectedNames.Contains(name) && !IsHeadOf(name, entry.Name)
-                        && !IsCuratedAlias(entry, name)) continue;
+                    // Nor the own name of a city of comparable size: "Galle" is the Sri Lankan city, not another name for Halle (Saale).
+                    if (n >= 0 && n < entry.GeoNamesAliasCount && (protectedNames.Contains(name) || OwnNameOfPeer(ownNames, name, entry.Population))
+                        && !IsHeadOf(name, entry.Name) && !IsCuratedAlias(entry, name)) continue;
                 }
                 var form = new Form(tokens, EntityRules(tokens, gazetteer.AmbiguousWords), entry, null)
                 {
@@ -174,6 +178,12 @@ public sealed class GazetteerMatcher
     }
 
     /// <summary>Number of distinct trie nodes, for diagnostics.</summary>
+    /// <summary>How many times larger than a city another city must be for its alternate to take that city's own name.</summary>
+    private const long AlternateOverOwnName = 3;
+
+    private static bool OwnNameOfPeer(Dictionary<string, long> ownNames, string name, long population) =>
+        ownNames.TryGetValue(name, out var own) && own * AlternateOverOwnName >= population;
+
     internal int NodeCount => _terminals.Length;
 
     private static long EdgeKey(int node, int token) => ((long)node << 32) | (uint)token;

@@ -199,7 +199,8 @@ public sealed partial class TollCues
             // "the deadliest on the township since …": the superlative's noun may be left out and a place told after it.
             for (var k = i - 1; k >= Math.Max(sentence.StartToken, i - 6) && !superlative; k--)
             {
-                if (text.PosOf(k) is "JJS" or "RBS") superlative = true;
+                // "at least the sixth since Sept. 2" counts, and "least" there is no superlative.
+                if (text.PosOf(k) is "JJS" or "RBS" && !(k - 1 >= sentence.StartToken && text.WordOf(k - 1).Equals("at", StringComparison.OrdinalIgnoreCase))) superlative = true;
                 else if (text.PosOf(k) is not ("NN" or "NNS" or "NNP" or "JJ" or "VBG" or "DT" or "IN") || text.WordOf(k) is "since" or "that" or "which") break;
             }
             if (!superlative) continue;

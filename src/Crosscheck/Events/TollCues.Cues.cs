@@ -196,10 +196,12 @@ public sealed partial class TollCues
         {
             if (!text.WordOf(i).Equals("since", StringComparison.OrdinalIgnoreCase)) continue;
             var superlative = false;
-            for (var k = i - 1; k >= Math.Max(sentence.StartToken, i - 4) && !superlative; k--)
+            // "the deadliest on the township since …": the superlative's noun may be left out and a place told after it.
+            for (var k = i - 1; k >= Math.Max(sentence.StartToken, i - 6) && !superlative; k--)
             {
-                if (text.PosOf(k) is "JJS" or "RBS") superlative = true;
-                else if (text.PosOf(k) is not ("NN" or "NNS" or "JJ" or "VBG")) break;
+                // "at least the sixth since Sept. 2" counts, and "least" there is no superlative.
+                if (text.PosOf(k) is "JJS" or "RBS" && !(k - 1 >= sentence.StartToken && text.WordOf(k - 1).Equals("at", StringComparison.OrdinalIgnoreCase))) superlative = true;
+                else if (text.PosOf(k) is not ("NN" or "NNS" or "NNP" or "JJ" or "VBG" or "DT" or "IN") || text.WordOf(k) is "since" or "that" or "which") break;
             }
             if (!superlative) continue;
             var end = i + 1;
@@ -228,6 +230,11 @@ public sealed partial class TollCues
             if (!superlative) continue;
             var comma = i + 1;
             while (comma < sentence.EndToken && text.WordOf(comma) != "," && !ClauseBreaks.Contains(text.WordOf(comma))) comma++;
+            // "the deadliest … since a raid in January that killed 11": a relative clause on the compared attack's noun.
+            for (var r = i + 2; r < comma; r++)
+            {
+                if (text.WordOf(r).ToLowerInvariant() is "that" or "which" or "when" && text.RelationOf(r) is not "mark") return r;
+            }
             if (comma + 1 >= sentence.EndToken || text.WordOf(comma) != "," || !text.Times.Any(t => t.Span.StartToken >= i && t.Span.EndToken <= comma && t.Span.Length > 0)) return null;
             return text.WordOf(comma + 1).ToLowerInvariant() is "when" or "which" ? comma + 1 : null;
         }

@@ -153,7 +153,9 @@ internal static class TimeRules
     /// </summary>
     private static bool TryOvernight(TimeScope s, int i, ImmutableArray<TimeMention>.Builder? earlier, out TimeMatch m)
     {
-        var at = s.Is(i + 1, "into") || s.Is(i + 1, "on") || s.Is(i + 1, "to") || s.Is(i + 1, "from") ? i + 2 : i + 1;
+        // "overnight and into Tuesday" names the same morning as "overnight into Tuesday".
+        var link = s.Is(i + 1, "and") && s.Is(i + 2, "into") ? i + 2 : i + 1;
+        var at = s.Is(link, "into") || s.Is(link, "on") || s.Is(link, "to") || s.Is(link, "from") ? link + 1 : i + 1;
         if (s.At(at) is { } w && Lexicon.TryWeekday(w, out var day))
         {
             var weekday = TryWeekday(s, at, day, DefaultPick(s, i), i, out m);
@@ -263,9 +265,25 @@ internal static class TimeRules
             // "the victims of Thursday's shelling, whose toll rose overnight": a day that owns a noun dates that thing,
             // not the time the story stands in.
             if (s.At(e.Span.EndToken) is "'s" or "’s") continue;
+            // "KYIV, Aug 26 (Wire) - … overnight, the mayor said on Tuesday": a dateline's day is the day the story was
+            // filed, which stands for publication; it does not outrank a report's day later in the sentence.
+            if (IsDateline(s, e)) continue;
             if (e.IsResolved && e.Precision == TimePrecision.Day) return e.Start;
         }
         return null;
+    }
+
+    /// <summary>How many words a dateline's place may take before its date ("NEW YORK, Aug. 26 (Wire) -").</summary>
+    private const int DatelinePlaceWords = 6;
+
+    /// <summary>Whether the time opens the text's first sentence after a few words of place and is closed by a wire's "(" or a dash: a dateline.</summary>
+    private static bool IsDateline(TimeScope s, TimeMention e)
+    {
+        var start = e.Span.StartToken;
+        if (s.Text.SentenceIndexOf(start) != 0 || start > DatelinePlaceWords) return false;
+        // The dateline may be split off as a sentence of its own, so the word after it is read from the whole text.
+        var after = e.Span.EndToken;
+        return after < s.Text.Count && s.Text.WordOf(after) is "(" or "-" or "—" or "–" or "--";
     }
 
     /// <summary>

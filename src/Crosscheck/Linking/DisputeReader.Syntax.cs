@@ -165,7 +165,9 @@ internal static partial class DisputeReader
     /// </summary>
     private static int? ClaimOf(AnnotatedText text, TokenSpan sentence, int verb)
     {
-        return ObjectOf(text, sentence, verb) is { } o && text.PosOf(o) is { } q && q.StartsWith("NN", StringComparison.Ordinal) ? o : null;
+        // A demonstrative alone ("The navy denies this.") stands for what was said before, as a claim noun does.
+        return ObjectOf(text, sentence, verb) is { } o && text.PosOf(o) is { } q
+            && (q.StartsWith("NN", StringComparison.Ordinal) || q == "DT" && AllegationNouns.Contains(text.WordOf(o))) ? o : null;
     }
 
     /// <summary>Whether <paramref name="d"/> lies in the subtree of <paramref name="top"/>.</summary>

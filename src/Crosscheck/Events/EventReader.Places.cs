@@ -49,12 +49,34 @@ public sealed partial class EventReader
         // Not the side of a river or a range a town shares a name with ("east of the Dnipro River").
         if (i - 1 >= clause.StartToken && text.WordOf(i) == "of" && RoleWords.CompassWords.Contains(text.WordOf(i - 1).ToLowerInvariant()))
         {
-            return NamesAFeature(text, token, clause) ? -1 : i - 1;
+            return NamesAFeature(text, token, clause) || FarBefore(text, i - 1, clause) ? -1 : i - 1;
         }
         if (i < clause.StartToken || !PlacePrepositions.Contains(text.WordOf(i))) return -1;
         // "360km from the Thai capital Bangkok", "50 miles from Kyiv": a distance measured from a place says where it is not.
         return text.WordOf(i) is "from" && i - 1 >= clause.StartToken && IsDistanceUnit(text.WordOf(i - 1)) ? -1 : i;
     }
+
+    /// <summary>
+    /// Whether a distance too far to be the place's surroundings stands before the compass word at <paramref name="compass"/>:
+    /// "40 nautical miles south of Galle", "200 km north of Gao", "hundreds of miles southwest of the port" say which way from
+    /// the place, not that it happened there ("30 km north of Gao" is the town's surroundings still).
+    /// </summary>
+    private static bool FarBefore(AnnotatedText text, int compass, TokenSpan clause)
+    {
+        var unit = compass - 1;
+        if (unit <= clause.StartToken || !IsDistanceUnit(text.WordOf(unit))) return false;
+        var count = unit - 1;
+        if (text.WordOf(count).Equals("nautical", StringComparison.OrdinalIgnoreCase)) count--;
+        if (count < clause.StartToken) return false;
+        // "hundreds of miles", "dozens of kilometres": far by any reading.
+        if (text.WordOf(count) == "of" && count - 1 >= clause.StartToken && text.WordOf(count - 1).ToLowerInvariant() is "hundreds" or "dozens" or "tens" or "thousands") return true;
+        if (!double.TryParse(text.WordOf(count).Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)) return false;
+        var km = text.WordOf(unit).ToLowerInvariant() is "miles" or "mi" ? n * (unit - count == 2 ? 1.852 : 1.609) : text.WordOf(unit).ToLowerInvariant() is "m" or "metres" or "meters" ? n / 1000 : n;
+        return km > FarKilometres;
+    }
+
+    /// <summary>How far from a place, in kilometres, an event told by a compass word is no longer at the place.</summary>
+    private const double FarKilometres = 50;
 
     /// <summary>Whether the capitalized name starting at <paramref name="token"/> goes on to a river's or a range's noun ("the Dnipro River").</summary>
     private static bool NamesAFeature(AnnotatedText text, int token, TokenSpan clause)

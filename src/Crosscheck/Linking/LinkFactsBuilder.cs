@@ -176,7 +176,7 @@ public static partial class LinkFactsBuilder
                 : locality is { Name: var place } ? new PlaceFacts(place, place, null, "region", null, null) : null,
             Locality = locality?.Name,
             Village = locality?.Settlement == true,
-            Time = TallyTime(tally, e, TimeOf(text, e)),
+            Time = TallyTime(tally, e, CountedTime(text, e)),
             Fatalities = killed,
             Count = e.Count is { } c ? new RangeFacts(c.Min, c.Max, c.Text) : null,
             Injured = injured,

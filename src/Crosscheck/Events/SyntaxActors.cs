@@ -15,7 +15,7 @@ namespace Crosscheck.Events;
 /// actor: the subject of "said", "called" or "condemned" did not strike (speech verbs and other event words are not
 /// climbed through, nor is a clausal complement).
 /// </summary>
-internal static class SyntaxActors
+internal static partial class SyntaxActors
 {
     /// <summary>What <see cref="OwnActor"/> gives for a verb whose subject is its victim: no actor, and none further up.</summary>
     private const int Victim = -2;
@@ -98,47 +98,6 @@ internal static class SyntaxActors
             if (text.HeadOf(d) == speech && text.RelationOf(d) == "nsubj") return IsBody(text, d) ? d : actor;
         }
         return actor;
-    }
-
-    /// <summary>
-    /// The subject of a claim of the event noun at <paramref name="t"/>: "X claimed responsibility for the attack" (the noun
-    /// in the "for" phrase of a responsibility noun that a claim verb takes, or of the verb that takes it); -1 when there is
-    /// none, or the claim is denied ("has not claimed", "no group claimed"). "X claimed the bombing" is left alone: "claimed"
-    /// with an event for object is as often a misparsed report ("Russia claimed its strikes were a response").
-    /// </summary>
-    private static int Claimant(AnnotatedText text, int t)
-    {
-        if (!IsNoun(text, t)) return -1;
-        var relation = text.RelationOf(t);
-        var governor = text.HeadOf(t);
-        if (governor < 0) return -1;
-        int verb;
-        if (relation == "nmod" && HasCase(text, t, "for") && IsResponsibility(text, governor) && text.RelationOf(governor) == "obj") verb = text.HeadOf(governor);
-        else if (relation == "obl" && HasCase(text, t, "for") && HasChild(text, governor, "obj", c => IsResponsibility(text, c))) verb = governor;
-        else return -1;
-        if (verb < 0 || !IsVerb(text, verb) || !Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ClaimVerbs.Contains)) return -1;
-        if (HasChild(text, verb, "advmod", c => text.WordOf(c).ToLowerInvariant() is "not" or "never" or "n't")) return -1;
-        var subject = -1;
-        var sentence = text.SentenceOf(verb);
-        for (var d = sentence.StartToken; d < sentence.EndToken && subject < 0; d++)
-        {
-            if (text.HeadOf(d) == verb && text.RelationOf(d) == "nsubj") subject = d;
-        }
-        if (subject < 0 || text.WordOf(subject).ToLowerInvariant() is "nobody" or "none" or "no-one"
-            || HasChild(text, subject, "det", c => text.WordOf(c).Equals("no", StringComparison.OrdinalIgnoreCase))) return -1;
-        return subject;
-    }
-
-    private static bool IsResponsibility(AnnotatedText text, int t) => RoleWords.ResponsibilityNouns.Contains(text.WordOf(t).ToLowerInvariant());
-
-    private static bool HasChild(AnnotatedText text, int head, string relation, Func<int, bool> test)
-    {
-        var sentence = text.SentenceOf(head);
-        for (var d = sentence.StartToken; d < sentence.EndToken; d++)
-        {
-            if (text.HeadOf(d) == head && text.RelationOf(d) == relation && test(d)) return true;
-        }
-        return false;
     }
 
     /// <summary>A body that can be "it": an institution noun, or a country or organisation named by the word itself.</summary>
@@ -232,17 +191,6 @@ internal static class SyntaxActors
         return -1;
     }
 
-    /// <summary>
-    /// Where a phrase starting at <paramref name="start"/> starts once it takes all the words of a number it begins
-    /// inside ("least 57 people" → "at least 57 people": the number mention spans "at least 57").
-    /// </summary>
-    internal static int NumberStart(AnnotatedText text, int start)
-    {
-        // Numbers do not overlap: only the last one starting before it can hold it.
-        var before = text.NumbersStartingIn(0, start);
-        return before.Length > 0 && start < before[^1].Span.EndToken ? before[^1].Span.StartToken : start;
-    }
-
     internal static bool HasCase(AnnotatedText text, int d, string word)
     {
         var sentence = text.SentenceOf(d);
@@ -267,57 +215,4 @@ internal static class SyntaxActors
 
     internal static bool IsLightVerb(AnnotatedText text, int t) =>
         text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.LightVerbs.Contains);
-
-    /// <summary>The phrase of the actor token: the token with the dependents before it in its phrase ("the US military").</summary>
-    public static TokenSpan PhraseOf(AnnotatedText text, int token)
-    {
-        var start = token;
-        var sentence = text.SentenceOf(token);
-        for (var d = token - 1; d >= sentence.StartToken; d--)
-        {
-            if (text.HeadOf(d) == token && text.RelationOf(d) is "det" or "amod" or "compound" or "nmod:poss" or "nummod" or "flat")
-                start = d;
-            // Deeper words of the phrase, near it, but never a verb, a preposition or a comma: a misparse must not make a clause the actor
-            // ("Such raids would mark an escalation … as the minister").
-            else if (Within(text, d, token) && d >= start - 1 && token - d <= 4
-                && !(text.PosOf(d) is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "IN")) && text.RelationOf(d) != "punct") start = d;
-            else break;
-        }
-        start = NumberStart(text, start);
-        // To the right: the rest of a name, and an "of" phrase or apposition naming whose ("Leaders of the coalition",
-        // "Secretary of State Warren Christopher", "the emir, Sheikh Hamad").
-        var end = token + 1;
-        for (var d = token + 1; d < sentence.EndToken; d++)
-        {
-            if (text.HeadOf(d) != token) continue;
-            if (text.RelationOf(d) is "flat" or "compound" or "appos" || (text.RelationOf(d) == "nmod" && HasCase(text, d, "of")))
-            {
-                // A name or a short "of" phrase; a long one is a misparse swallowing the clause after it.
-                var last = LastOfSubtree(text, d);
-                if (last - token <= 8) end = Math.Max(end, last + 1);
-            }
-        }
-        return text.Span(start, end);
-    }
-
-    private static int LastOfSubtree(AnnotatedText text, int top)
-    {
-        var last = top;
-        var sentence = text.SentenceOf(top);
-        for (var d = top + 1; d < sentence.EndToken; d++)
-        {
-            if (Within(text, d, top)) last = d;
-        }
-        return last;
-    }
-
-    /// <summary>Whether <paramref name="d"/> lies in the subtree of <paramref name="top"/>.</summary>
-    private static bool Within(AnnotatedText text, int d, int top)
-    {
-        for (var t = text.HeadOf(d); t >= 0; t = text.HeadOf(t))
-        {
-            if (t == top) return true;
-        }
-        return false;
-    }
 }

@@ -13,7 +13,7 @@ namespace Crosscheck.Events;
 /// A part with no anchor joins the anchored part nearest to it; with fewer than two anchored parts the words
 /// stay one event, as without a parse.
 /// </summary>
-internal static class SyntaxGrouping
+internal static partial class SyntaxGrouping
 {
 
     /// <summary>
@@ -129,38 +129,6 @@ internal static class SyntaxGrouping
         return [.. merged.OfType<List<int>>().Select(p => p.Order().Select(i => group[i]).ToList())];
     }
 
-    /// <summary>The part of <paramref name="groups"/> a token belongs to: the group with a word nearest to it in the tree; -1 when none is connected.</summary>
-    public static int Owner<T>(AnnotatedText text, IReadOnlyList<List<T>> groups, Func<T, TokenSpan> spanOf, int token)
-    {
-        // A phrase that opens a coordinated clause ("…, and on Tuesday another soldier was killed") is that clause's
-        // event word's, whatever the parse hangs it on.
-        if (token >= 0 && OpensClause(text, token))
-        {
-            var next = groups.SelectMany((g, i) => g.Select(r => (Start: spanOf(r).StartToken, Group: i))).Where(w => w.Start >= token)
-                .DefaultIfEmpty((Start: -1, Group: -1)).MinBy(w => w.Start);
-            if (next.Group >= 0) return next.Group;
-        }
-        // "Nine were killed when a strike hit a school, and 10 others died in strikes on tents": a clause joined by "and"
-        // whose own phrase names an attack tells that attack's dead, though the parse puts it as near the first.
-        if (token >= 0 && AfterAnd(text, token))
-        {
-            var own = groups.SelectMany((g, i) => g.Select(r => (Start: spanOf(r).StartToken, Group: i)))
-                .Where(w => w.Start > token && Dominates(text, token, w.Start)).DefaultIfEmpty((Start: -1, Group: -1)).MinBy(w => w.Start);
-            if (own.Group >= 0) return own.Group;
-        }
-        var best = -1;
-        var bestDistance = int.MaxValue;
-        for (var g = 0; g < groups.Count; g++)
-        {
-            foreach (var r in groups[g])
-            {
-                var d = SyntaxScope.Distance(text, token, spanOf(r));
-                if (d < bestDistance) { best = g; bestDistance = d; }
-            }
-        }
-        return best;
-    }
-
     /// <summary>The fewest tree nodes on a path that links the two words (0 when they are not linked).</summary>
     private static int LinkLength(AnnotatedText text, TokenSpan a, TokenSpan b)
     {
@@ -206,107 +174,6 @@ internal static class SyntaxGrouping
             return false;
         }
         return Under(text, a, b) || Under(text, b, a);
-    }
-
-    /// <summary>
-    /// The figures a word holds as its own: those headed by the word or hanging right under it, and the count of a noun
-    /// the word modifies ("four killed fishermen"; also "killed four fishermen" when the parse reads "killed" that way).
-    /// A figure headed by another event word of the sentence is that word's, not its governor's: in "struck a boat,
-    /// killing three, a day after a strike killed two" the two belongs to "killed", though "killed" hangs under "struck".
-    /// </summary>
-    private static List<SplitAnchor> OwnFigures(AnnotatedText text, TokenSpan word, IReadOnlyList<SplitAnchor> anchors, HashSet<int> eventWords)
-    {
-        var keys = new List<SplitAnchor>();
-        foreach (var anchor in anchors)
-        {
-            if (anchor.Kind is null || anchor.Head < 0) continue;
-            // A day that opens a coordinated clause ("…, and on Tuesday another soldier was killed") is the day of that
-            // clause's event word, whatever the parse hangs it on.
-            // Any other day is the first event word above it ("on Sunday three guards died", the day misread as the
-            // subject's modifier, is the dying's).
-            if (anchor.Kind == "Day")
-            {
-                var owner = OpensClause(text, anchor.Head) ? eventWords.Where(t => t >= anchor.Head).DefaultIfEmpty(-1).Min() : EventAbove(text, anchor.Head, eventWords);
-                if (owner >= 0 && Within(word, owner)) keys.Add(anchor);
-                continue;
-            }
-            var under = Within(word, text.HeadOf(anchor.Head)) && !eventWords.Contains(anchor.Head);
-            if (Within(word, anchor.Head) || under || Modifies(text, word, anchor.Head)) keys.Add(anchor);
-        }
-        return keys;
-    }
-
-    /// <summary>The first event word above a token, through words that are no verbs; -1 when a verb comes first.</summary>
-    private static int EventAbove(AnnotatedText text, int token, HashSet<int> eventWords)
-    {
-        var steps = 0;
-        for (var h = text.HeadOf(token); h >= 0 && steps < 64; h = text.HeadOf(h), steps++)
-        {
-            if (eventWords.Contains(h)) return h;
-            // A verb that is no event word ("said on Sunday") holds the day itself.
-            if (text.PosOf(h) is { } pos && pos.StartsWith("VB", StringComparison.Ordinal)) return -1;
-        }
-        return -1;
-    }
-
-    /// <summary>Whether a time's head opens a clause after "and" or "but" (or a semicolon): "and on Tuesday …", "but last week …".</summary>
-    private static bool OpensClause(AnnotatedText text, int head)
-    {
-        var start = head;
-        while (start - 1 >= text.SentenceOf(head).StartToken && text.HeadOf(start - 1) == head && text.RelationOf(start - 1) is "case" or "det" or "amod" or "compound")
-            start--;
-        return start - 1 >= text.SentenceOf(head).StartToken && text.WordOf(start - 1) is "and" or "but" or ";";
-    }
-
-    /// <summary>Whether the clause headed by <paramref name="head"/> opens right after "and" or "but": its leftmost word but the "and" follows it.</summary>
-    private static bool AfterAnd(AnnotatedText text, int head)
-    {
-        var sentence = text.SentenceOf(head);
-        var left = head;
-        for (var t = sentence.StartToken; t < head; t++)
-        {
-            if (text.RelationOf(t) is "cc" or "punct" && text.HeadOf(t) == head) continue;
-            if (Dominates(text, head, t)) { left = t; break; }
-        }
-        return left - 1 >= sentence.StartToken && text.WordOf(left - 1) is "and" or "but";
-    }
-
-    /// <summary>Whether <paramref name="below"/> lies in the subtree of <paramref name="head"/> (itself excluded).</summary>
-    private static bool Dominates(AnnotatedText text, int head, int below)
-    {
-        var steps = 0;
-        for (var t = text.HeadOf(below); t >= 0 && steps < 64; t = text.HeadOf(t), steps++)
-        {
-            if (t == head) return true;
-        }
-        return false;
-    }
-
-    private static bool Modifies(AnnotatedText text, TokenSpan word, int noun)
-    {
-        for (var t = word.StartToken; t < word.EndToken; t++)
-        {
-            if (text.HeadOf(t) == noun && text.RelationOf(t) == "amod") return true;
-        }
-        return false;
-    }
-
-    private static bool Within(TokenSpan span, int token) => token >= span.StartToken && token < span.EndToken;
-
-    /// <summary>Whether two parts hold different figures of one kind.</summary>
-    private static bool Conflict(List<int> a, List<int> b, List<SplitAnchor>[] owned)
-    {
-        foreach (var i in a)
-        {
-            foreach (var x in owned[i])
-            {
-                foreach (var j in b)
-                {
-                    if (owned[j].Exists(y => y.Kind == x.Kind && y.Value != x.Value)) return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static int SpanDistance(AnnotatedText text, TokenSpan a, TokenSpan b)

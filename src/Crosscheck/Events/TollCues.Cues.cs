@@ -71,6 +71,7 @@ public sealed partial class TollCues
         if (CampaignInPerfect(text, sentence, start, end) is { } campaign) return new Cue(campaign, campaign + 1, false);
         if (SpanSubject(text, sentence, start, end) is { } span) return new Cue(span, span + 2, false);
         if (WholeCountry(text, sentence, from, to, start, end) is { } country) return new Cue(country.StartToken, country.EndToken, false);
+        if (ManyPlacesBeforeParticiple(text, sentence, start) is { } places) return new Cue(places.StartToken, places.EndToken, false);
         if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         if (LengthOfTime(text, from, to, start, end) is { } length) return new Cue(length.StartToken, length.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.

@@ -32,16 +32,42 @@ public sealed partial class TollCues
     }
 
     /// <summary>
+    /// "Missiles struck cities across Ukraine overnight, killing at least 12 people", "an attack on several cities,
+    /// killing 11": a count in a participle clause after a comma sums up the places its main clause spread over (a whole
+    /// country after "across", two or more divisions, "across the country"), however far they stand; the words, or null.
+    /// </summary>
+    private TokenSpan? ManyPlacesBeforeParticiple(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        // The participle that opens the count's words or stands right before them ("killing at least 11"), after a comma.
+        var p = start;
+        while (p > sentence.StartToken && start - p < 3 && text.PosOf(p) != "VBG") p--;
+        if (p <= sentence.StartToken || text.PosOf(p) != "VBG" || text.WordOf(p - 1) != ",") return null;
+        var comma = p - 1;
+        var from = comma;
+        while (from - 1 >= sentence.StartToken && !ClauseBreaks.Contains(text.WordOf(from - 1))) from--;
+        for (var i = from; i < comma; i++)
+        {
+            if (text.WordOf(i).ToLowerInvariant() is not ("across" or "throughout" or "nationwide")) continue;
+            foreach (var (words, since) in CuesStarting(text.WordOf(i)))
+            {
+                if (!since && CueMatches(text, i, comma, words)) return text.Span(i, i + words.Length);
+            }
+        }
+        return WholeCountry(text, sentence, from, comma, start, start);
+    }
+
+    /// <summary>
     /// "wounded in six regions", "killed across eight regions of Ukraine", "in several provinces": a count located in two
     /// or more of a country's divisions (the <c>division</c> nouns of the data file, after "in" or "across" and a number,
-    /// or a word of many) sums up the dead of many places; the words, or null. Divisions that an attack told in a "when" or
+    /// or a word of many, or as a verb's object) sums up the dead of many places; the words, or null. Divisions that an attack told in a "when" or
     /// "where" clause after the count hit ("four were killed when drones struck houses in two districts") are that attack's.
     /// </summary>
     private TokenSpan? ManyDivisions(AnnotatedText text, TokenSpan sentence, int from, int to, int start, int end)
     {
         for (var i = from; i + 1 < to; i++)
         {
-            if (i >= start && i < end || text.WordOf(i).ToLowerInvariant() is not ("in" or "across")) continue;
+            // "in six regions", "across eight regions", "an attack on several cities", "struck two towns".
+            if (i >= start && i < end || text.WordOf(i).ToLowerInvariant() is not ("in" or "across" or "on") && text.PosOf(i) is not ("VBD" or "VBN")) continue;
             if (i >= end && AttackClauseBefore(text, sentence, end, i)) continue;
             var k = i + 1;
             if (NumberStartingAt(text, k) is { } n)
@@ -53,7 +79,7 @@ public sealed partial class TollCues
             }
             else if (text.WordOf(k).ToLowerInvariant() is "several" or "multiple" or "many" or "various" or "numerous") k++;
             else continue;
-            while (k < to && k - i < 5 && text.PosOf(k) is "JJ") k++;
+            while (k < to && k - i < 5 && text.PosOf(k) is "JJ" or "NNP") k++;
             if (k < to && _divisions.Contains(text.WordOf(k))) return text.Span(i, k + 1);
         }
         return null;

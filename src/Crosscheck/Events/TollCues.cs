@@ -61,11 +61,15 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _timed;
     private readonly FrozenSet<string> _periods;
 
+    /// <summary>Words that tell a count as an earlier one (<c>earlier</c> lines: "earlier reports", "had initially").</summary>
+    private readonly List<string[]> _earlier;
+
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
         HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses, HashSet<string> sums,
-        HashSet<string> timed, HashSet<string> periods)
+        HashSet<string> timed, HashSet<string> periods, List<string[]> earlier)
     {
+        _earlier = earlier;
         _timed = timed.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _periods = periods.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _sums = sums.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -119,6 +123,7 @@ public sealed partial class TollCues
         var sums = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var timed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var periods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var earlier = new List<string[]>();
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -150,14 +155,15 @@ public sealed partial class TollCues
                 case "division": divisions.Add(words[0]); break;
                 case "span": spans.Add(words[0]); break;
                 case "loss": losses.Add(words[0]); break;
+                case "earlier": earlier.Add(words); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span or loss");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span, loss or earlier");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods, earlier);
     }
 
     /// <summary>
@@ -224,5 +230,21 @@ public sealed partial class TollCues
     {
         foreach (var n in text.NumbersStartingIn(token, token + 1)) return n;
         return null;
+    }
+
+    /// <summary>
+    /// "Earlier reports had put the number of dead at 14", "Officials had initially said nine died": the sentence tells its
+    /// count as an earlier one (an <c>earlier</c> phrase before the count), which stood at no day the article gives.
+    /// </summary>
+    internal bool RecallsEarlierCount(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        for (var i = sentence.StartToken; i < start; i++)
+        {
+            foreach (var words in _earlier)
+            {
+                if (i + words.Length <= start && words.Select((w, k) => text.WordOf(i + k).Equals(w, StringComparison.OrdinalIgnoreCase)).All(b => b)) return true;
+            }
+        }
+        return false;
     }
 }

@@ -35,6 +35,8 @@ public sealed partial class TollFinder
         // "September was the deadliest month, with 310 killed": a count over a past month named bare as its subject.
         if (cues.PastSpanSubject(text, sentence, start, end) is not null) return null;
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;
+        // "Earlier reports had put the number of dead at 14": an earlier count, not as of the article's day.
+        if (cues.RecallsEarlierCount(text, sentence, start)) return null;
         return RecallsPastCampaign(text, cues, sentence, start, end) ? null : text.Published;
     }
 

@@ -129,6 +129,17 @@ public static partial class PublicationDates
         return null;
     }
 
+    /// <summary>Whether the characters at <paramref name="start"/> of <paramref name="text"/> lie in the date of a dateline opening their line ("JAMMU, June 17:").</summary>
+    public static bool InDateline(string text, int start)
+    {
+        if (start < 0 || start >= text.Length) return false;
+        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        var lineEnd = text.IndexOf('\n', lineStart);
+        var m = Dateline().Match(text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)]);
+        var date = m.Groups["date"];
+        return m.Success && lineStart + date.Index <= start && start < lineStart + date.Index + date.Length;
+    }
+
     /// <summary>The month and day of a dateline that gives no year ("KYIV, Dec 7 (AP) —", "July 26 (UPI) --").</summary>
     public static (int Month, int Day)? YearlessDateline(string text)
     {

@@ -24,6 +24,7 @@ internal static class DiscourseDays
     {
         if (events.IsDefaultOrEmpty) return events;
         if (quotes.IsDefault) quotes = [];
+        events = ToldOccurrenceDays.Apply(text, events);
         events = FromPreviousSentence(text, events, quotes);
         events = ShortlyBefore(text, events, quotes);
         // The news attacks' own days first; failing those, a day the article names just before the day their reports

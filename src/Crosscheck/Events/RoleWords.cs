@@ -18,6 +18,9 @@ internal static class RoleWords
 
     public static FrozenSet<string> SpeechVerbs => Section("speech-verbs");
 
+    /// <summary>Verbs (lemmas) that, with a definite event noun as subject, say when that attack took place ("the attack took place on Tuesday").</summary>
+    public static FrozenSet<string> OccurrenceVerbs => Section("occurrence-verbs");
+
     /// <summary>Verbs (lemmas) of a start in a clause describing another noun ("the operation that began in February"): its time is not the event's.</summary>
     public static FrozenSet<string> StartVerbs => Section("start-verbs");
 

@@ -8,9 +8,9 @@ namespace Crosscheck.Events;
 // Which place a name is: the document's own countries rank a name's candidates; "X province" is the division.
 public sealed partial class EventReader
 {
-    /// <summary>Words after a name that make it a first-level division ("Kandahar province", "Kyiv region").</summary>
+    /// <summary>Words after a name that make it a first-level division ("Kandahar province", "Kyiv region", "Sennar state").</summary>
     private static readonly FrozenSet<string> DivisionNouns = FrozenSet.ToFrozenSet(
-        ["province", "provinces", "region", "regions", "oblast", "oblasts", "governorate", "governorates"], StringComparer.OrdinalIgnoreCase);
+        ["province", "provinces", "region", "regions", "oblast", "oblasts", "governorate", "governorates", "state", "states"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Adjectives after a name that make it a first-level division too: "the Sumy regional governor", "the Khost provincial
@@ -50,7 +50,8 @@ public sealed partial class EventReader
         foreach (var a in m.Alternatives) if (a.Place != PlaceKind.None) candidates.Add(a);
         bool Ours(GazetteerEntry e) => e.Country is { } c && countries.Contains(c);
         var chosen = candidates.FirstOrDefault(Ours) ?? candidates[0];
-        if (BeforeDivisionNoun(text, m.EndToken))
+        // A country's name before "state" is the country ("Sudan state media"); a city's before it is its namesake state ("Sennar state").
+        if (chosen.Place != PlaceKind.Country && BeforeDivisionNoun(text, m.EndToken))
         {
             var division = candidates.FirstOrDefault(e => e.Place == PlaceKind.Admin1 && Ours(e)) ?? candidates.FirstOrDefault(e => e.Place == PlaceKind.Admin1);
             if (division is not null) return division;

@@ -86,11 +86,12 @@ internal static class IncidentSummarizer
         var claims = new Dictionary<string, (decimal Value, bool Exact)>(StringComparer.Ordinal);
         var leftOut = false;
         // A count placed by no more than the country ("across Ukraine, the night's barrage killed at least eight") is the
-        // whole night's or the war's, not the count of the attack at one place of it that other reports count.
+        // whole night's or the war's, not the count of the attack at one place of it that other reports count. A part of the
+        // country ("a market in western Sudan", Side) places one attack's count: a later toll of it so placed is its own.
         var placedCount = scope == IncidentScope.Single && reports.Any(r => r.Events.Any(e => e.Fatalities is not null && PlacedWithin(e.Location)));
         foreach (var (document, events) in reports)
         {
-            var withCount = events.Where(e => e.Fatalities is not null && !(placedCount && e.Location is { Precision: "country" })).ToList();
+            var withCount = events.Where(e => e.Fatalities is not null && !(placedCount && e.Location is { Precision: "country", Side: null })).ToList();
             if (withCount.Count == 0) continue;
             // In a campaign the tallies of the whole series speak for it, not a count of one of its strikes.
             var pool = scope == IncidentScope.Campaign && withCount.Any(e => e.Plural) ? withCount.Where(e => e.Plural).ToList() : withCount;

@@ -228,6 +228,20 @@ public class IncidentAnchorsTests
         kyiv.Fatalities!.Best.ShouldBe(5);
     }
 
+    [Theory]
+    [InlineData("western")]
+    [InlineData("central")]
+    public void A_later_toll_placed_by_a_part_of_the_country_is_still_the_attack_s_own(string part)
+    {
+        var first = Facts("part-a", "Harbor Ledger", "2026-05-11",
+            "A drone struck the livestock market of Tawila in North Darfur state on Sunday, killing nine people, medics said.");
+        var update = Facts("part-b", "Gulf Gazette", "2026-05-13",
+            "The death toll from a drone strike on a livestock market in " + part + " Sudan has risen to 17, medics said on Tuesday.\n\n"
+            + "The drone struck the market of Tawila on Sunday afternoon.");
+        var market = IncidentWith(Link(first, update), first, "struck");
+        market.Fatalities!.Best.ShouldBe(17);
+    }
+
     [Fact]
     public void A_headline_with_a_clipped_place_goes_with_the_attack_its_own_lede_places()
     {

@@ -16,7 +16,6 @@ public sealed class RecordAppFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "crosscheck-record-tests", Guid.NewGuid().ToString("N"));
     private readonly List<WebApplication> _apps = [];
-    private readonly Dictionary<string, WebApplication> _byDatabase = new(StringComparer.Ordinal);
     private readonly List<PostgresTestDatabase> _databases = [];
     private string _template = "";
     private readonly Lazy<PostgresTestDatabase> _postgresTemplate;
@@ -54,7 +53,8 @@ public sealed class RecordAppFixture : IAsyncLifetime
     /// On <see cref="Backend.Postgres"/> the copy is a database of its own made from a linked template database, and
     /// <c>DatabasePath</c> is its <c>postgres://</c> location (what <c>--db</c> takes).
     /// </remarks>
-    public async Task<(HttpClient Client, SourcedRecord Record, string DatabasePath)> StartCopyAsync(string name, bool isPublic = false, Backend backend = Backend.Sqlite)
+    public async Task<(HttpClient Client, SourcedRecord Record, string DatabasePath)> StartCopyAsync(string name, bool isPublic = false, Backend backend = Backend.Sqlite,
+        TimeSpan? followEvery = null)
     {
         string path;
         if (backend == Backend.Postgres)
@@ -68,18 +68,12 @@ public sealed class RecordAppFixture : IAsyncLifetime
             path = Path.Combine(_directory, name);
             File.Copy(_template, path);
         }
-        var app = CrosscheckWeb.Build(new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0", Public = isPublic });
+        var options = new WebOptions { DatabasePath = path, Urls = "http://127.0.0.1:0", Public = isPublic };
+        var app = CrosscheckWeb.Build(followEvery is { } every ? options with { FollowEvery = every } : options);
         await app.StartAsync();
         _apps.Add(app);
-        _byDatabase[path] = app;
         return (TestAccounts.KeyClient(new Uri(app.Urls.Single()), AnalystKey), app.Services.GetRequiredService<SourcedRecord>(), path);
     }
-
-    /// <summary>
-    /// The record the app over <paramref name="databasePath"/> serves now: the one <see cref="StartCopyAsync"/> returned
-    /// until the app takes in what another process linked (a reprocess), then the record it loaded.
-    /// </summary>
-    public SourcedRecord Served(string databasePath) => _byDatabase[databasePath].Services.GetRequiredService<SourcedRecord>();
 
     /// <summary>The samples linked into a PostgreSQL database with the accounts of the SQLite template (the same keys), left without sessions.</summary>
     private PostgresTestDatabase MakePostgresTemplate()

@@ -123,7 +123,9 @@ public sealed class ReviewApiTests(RecordAppFixture app) : IClassFixture<RecordA
     [Theory, OnSqlite, OnPostgres]
     public async Task Merges_splits_and_moves_change_the_record_are_kept_through_a_reload_and_a_relink_and_can_be_reverted(Backend backend)
     {
-        var (client, record, path) = await app.StartCopyAsync("structure.db", backend: backend);
+        // This server does not follow the store (LiveRecordTests cover that): the reload and the relink below are read
+        // back by loaders of their own, and the served record stays the one the decisions were made on.
+        var (client, record, path) = await app.StartCopyAsync("structure.db", backend: backend, followEvery: TimeSpan.FromHours(1));
         var singles = record.Snapshot().Incidents.Where(i => i.Type == PloverType.Assault && !i.Mention && i.Scope == Crosscheck.Linking.IncidentScope.Single).ToList();
         var (a, b) = (singles[0], singles[1]);
 
@@ -160,17 +162,10 @@ public sealed class ReviewApiTests(RecordAppFixture app) : IClassFixture<RecordA
             relinked.Incident(a.Id)!.Links.Single(l => l.Event == moved).Reason.ShouldStartWith("moved by hand");
         }
 
-        // The server takes in the reprocess another process ran (showing its progress meanwhile): once it serves the
-        // relinked record whole, reverting the move puts the report back in the split-off incident.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        bool Relinked() => app.Served(path) is var now && !ReferenceEquals(now, record) && Membership(now, a.Id, created).SequenceEqual(expected);
-        while (!Relinked() && clock.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
-        var served = app.Served(path);
-        served.ShouldNotBeSameAs(record);
-        Membership(served, a.Id, created).ShouldBe(expected);
+        // Reverting the move puts the report back in the split-off incident.
         var number = move.Body["number"]!.GetValue<long>();
         (await Send(client, $"/api/decisions/{number}/revert", new { reason = "it was the second after all" })).Status.ShouldBe(HttpStatusCode.Created);
-        app.Served(path).IncidentOf(moved).ShouldBe(created);
+        record.IncidentOf(moved).ShouldBe(created);
         var history = await Get(client, $"/api/incidents/{a.Id}/history");
         history["decisions"]!.AsArray().Select(d => d!["action"]!.GetValue<string>()).ShouldBe(["merge", "split"]);
     }

@@ -24,9 +24,9 @@ internal static class RecalledAttack
         IReadOnlyList<SplitAnchor> anchors, Func<T, bool> isOutcome)
     {
         if (Stretch(text, sentence) is not var (link, start, end, returns)
-            || !anchors.Any(a => a.Kind is not null and not "Day" && Inside(a.Head, start, end))
             || !anchors.Any(a => a.Kind is not null && (a.Head < link || a.Head >= end)))
             return SyntaxGrouping.Split(text, sentence, groups, spanOf, anchors, isOutcome);
+        var counted = anchors.Any(a => a.Kind is not null and not "Day" && Inside(a.Head, start, end));
         var recalledAnchors = anchors.Where(a => Inside(a.Head, start, end)).ToList();
         var newsAnchors = anchors.Where(a => !Inside(a.Head, start, end)).ToList();
         var result = new List<List<T>>(groups.Count + 1);
@@ -34,7 +34,10 @@ internal static class RecalledAttack
         {
             var recalled = group.Where(r => Inside(spanOf(r).StartToken, start, end)).ToList();
             var news = group.Where(r => !Inside(spanOf(r).StartToken, start, end)).ToList();
-            if (recalled.Any(r => !isOutcome(r)) && news.Any(r => spanOf(r).StartToken < link && !isOutcome(r)))
+            var split = counted
+                ? recalled.Any(r => !isOutcome(r)) && news.Any(r => spanOf(r).StartToken < link && !isOutcome(r))
+                : recalled.Any(r => !isOutcome(r) && SetsInTime(text, SyntaxScope.HeadOf(text, spanOf(r).StartToken, spanOf(r).EndToken), link, start, end, news.Where(n => spanOf(n).StartToken < link).Select(spanOf)));
+            if (split)
             {
                 result.AddRange(returns ? [news] : SyntaxGrouping.Split(text, sentence, [news], spanOf, newsAnchors, isOutcome));
                 result.AddRange(SyntaxGrouping.Split(text, sentence, [recalled], spanOf, recalledAnchors, isOutcome));
@@ -45,6 +48,29 @@ internal static class RecalledAttack
     }
 
     private static bool Inside(int token, int start, int end) => token >= start && token < end;
+
+    /// <summary>
+    /// Whether the recalled event word, with no count of its own, hangs in the parse (through the lapse's own words) on
+    /// a news event word before the lapse: the lapse then sets the news event in time against it ("Soldiers killed 40
+    /// villagers on Wednesday, three days after an attack on a base"), so the two are two events. A lapse hanging on
+    /// another verb ("…, and two days after the attack the army closed the road") points back at the news attack.
+    /// </summary>
+    private static bool SetsInTime(AnnotatedText text, int word, int link, int start, int end, IEnumerable<TokenSpan> news)
+    {
+        var spans = news.ToList();
+        var h = text.HeadOf(word);
+        // Up through the lapse's words and the news clause's nouns ("on Friday, two days after an attack", the attack
+        // misread as Friday's apposition) to the first verb or event word.
+        for (var steps = 0; h >= 0 && steps < 8; steps++)
+        {
+            if (spans.Any(n => Inside(h, n.StartToken, n.EndToken))) return true;
+            // Hung on the recalled words themselves ("the attack the army closed the road"), or on a verb of the news
+            // side that is no event word: not the news event's time.
+            if (Inside(h, start, end) || h < link && (text.PosOf(h) ?? "").StartsWith("VB", StringComparison.Ordinal)) return false;
+            h = text.HeadOf(h);
+        }
+        return false;
+    }
 
     /// <summary>
     /// The first lapse of the sentence that recalls another event: where its words start, where the recalled words start

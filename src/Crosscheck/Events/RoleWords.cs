@@ -16,6 +16,12 @@ internal static class RoleWords
 
     public static FrozenSet<string> TimeLinks => Section("time-links");
 
+    /// <summary>Prepositions before a gerund done by the governing verb's object ("accused troops of killing").</summary>
+    public static FrozenSet<string> ObjectControlCases => Section("object-control-cases");
+
+    /// <summary>Verbs (lemmas) of blaming or crediting whose object did what the gerund after those prepositions tells.</summary>
+    public static FrozenSet<string> ObjectControlVerbs => Section("object-control-verbs");
+
     public static FrozenSet<string> SpeechVerbs => Section("speech-verbs");
 
     /// <summary>Verbs (lemmas) that, with a definite event noun as subject, say when that attack took place ("the attack took place on Tuesday").</summary>

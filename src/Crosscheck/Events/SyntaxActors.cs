@@ -37,6 +37,9 @@ internal static partial class SyntaxActors
         // parse attached it: the subject of the nearest governing clause that has one.
         if (text.PosOf(head) == "VBG" && head > 0 && text.PosOf(head - 1) == "IN" && OwnActor(text, head) < 0)
         {
+            // "accused troops of killing", "blamed the militia for shelling": the one accused did it.
+            if (RoleWords.ObjectControlCases.Contains(text.WordOf(head - 1).ToLowerInvariant()) && ObjectBefore(text, head) is var accused and >= 0)
+                return accused;
             for (var up = text.HeadOf(head); up >= 0; up = text.HeadOf(up))
             {
                 if (OwnActor(text, up) is var subject and >= 0 && subject != head) return subject;
@@ -78,6 +81,29 @@ internal static partial class SyntaxActors
                 || (relation == "obl" && IsNoun(text, t) && CasualtyFinder.IsOutcomeWord(text.WordOf(governor)) && !TimeLinked(text, t));
             if (!climbs) return -1;
             t = governor;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The object of the verb of blaming or crediting a gerund hangs from ("accused troops of killing"), or the object the
+    /// gerund itself describes when the parse hangs it there ("accused the army of executing"); -1 when the nearest
+    /// governing verb is no such verb or has no object.
+    /// </summary>
+    private static int ObjectBefore(AnnotatedText text, int gerund)
+    {
+        var up = text.HeadOf(gerund);
+        if (up >= 0 && text.RelationOf(up) == "obj" && IsNoun(text, up) && IsObjectControl(text, text.HeadOf(up))) return up;
+        for (var hop = 0; up >= 0 && hop < 2; hop++, up = text.HeadOf(up))
+        {
+            if (!IsVerb(text, up)) continue;
+            if (!IsObjectControl(text, up)) return -1;
+            var sentence = text.SentenceOf(up);
+            for (var d = up + 1; d < gerund && d < sentence.EndToken; d++)
+            {
+                if (text.HeadOf(d) == up && text.RelationOf(d) == "obj" && IsNoun(text, d)) return d;
+            }
+            return -1;
         }
         return -1;
     }
@@ -219,6 +245,9 @@ internal static partial class SyntaxActors
     private static bool IsNamey(AnnotatedText text, int d) => text.PosOf(d) is "NNP" or "NNPS";
 
     private static bool IsVerb(AnnotatedText text, int t) => text.PosOf(t) is { } p && p.StartsWith("VB", StringComparison.Ordinal);
+
+    private static bool IsObjectControl(AnnotatedText text, int t) =>
+        t >= 0 && IsVerb(text, t) && Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.ObjectControlVerbs.Contains);
 
     internal static bool IsSpeechVerb(AnnotatedText text, int t) => Lemmas.Candidates(text.WordOf(t)).Any(RoleWords.SpeechVerbs.Contains);
 

@@ -55,6 +55,26 @@ public sealed class SyntaxActorTests
         Assault("Shelling wounded three Indian farmers on Sunday.").Actors.ShouldNotContain(a => a.Text.Contains("Indian", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Villagers accused the soldiers of shooting nine herders near the well.", "soldiers", "Villagers")]
+    [InlineData("The mayor blamed a rival militia for shelling the bus station overnight.", "militia", "mayor")]
+    public void The_one_accused_of_an_attack_is_its_actor_not_the_accuser(string sentence, string accused, string accuser)
+    {
+        var e = Assault(sentence);
+        e.Actors.Select(a => a.Text).ShouldContain(t => t.Contains(accused, StringComparison.Ordinal));
+        e.Actors.ShouldNotContain(a => a.Text.Contains(accuser, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_attack_a_killing_is_set_in_time_against_lends_it_no_actor()
+    {
+        var reading = EventReader.Default.Read(StandardPipeline.Default.Process(
+            "Troops killed at least 20 fishermen in Kanam on Friday, two days after an attack on a police post in Lafia.", new DateOnly(2025, 6, 12)));
+        var recalled = reading.Events.Single(e => e.Type == PloverType.Assault && e.Location?.Name == "Lafia");
+        recalled.Actors.ShouldNotContain(a => a.Text.Contains("Troops", StringComparison.Ordinal));
+        reading.Events.Single(e => e.Type == PloverType.Assault && e.Fatalities != null).Actors.Select(a => a.Text).ShouldContain("Troops");
+    }
+
     [Fact]
     public void A_coordinated_verb_takes_the_subject_of_the_first()
     {

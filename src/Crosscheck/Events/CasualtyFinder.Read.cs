@@ -98,7 +98,7 @@ public sealed partial class CasualtyFinder
         {
             // "Police shot dead three militants": active, with its object after "dead".
             if (next.Equals("dead", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && !PrecededByBe(text, sentence, i)
-                && Victims(text, sentence, i + 2, forward: true) is { Max: not null, Pronoun: false } shotDead)
+                && Victims(text, sentence, i + 2, forward: true) is { Pronoun: false } shotDead && (shotDead.Max is not null || text.NumbersStartingIn(i + 2, i + 3).Length > 0))
                 return new Statement(Outcome.Killed, shotDead.Min, shotDead.Max, i, shotDead.End, shotDead.Start, shotDead.End, shotDead.Anaphoric, false);
             // "A gunman shot dead a cobbler": whatever is shot dead is someone, one for "a" and a singular noun (never the gunman).
             if (next.Equals("dead", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && !PrecededByBe(text, sentence, i)

@@ -55,7 +55,8 @@ public sealed partial class TollCues
                     break;
                 }
                 // "the toll now exceeds 90", "climbed above 300": a verb of change right before the number links it too.
-                if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j)) continue;
+                // "The dead now total 225": the count word's verb the tagger took for an adjective, in the verb's slot.
+                if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j) && !(j == noun.End && ChangeTakenForOtherBeforeNumber(text, sentence, j))) continue;
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
                 // "The dead were two herders and a girl": the people themselves named group by group are the dead, no tally.
                 if (reach == 1 && GroupJoinedAfter(text, sentence, n)) break;
@@ -159,7 +160,7 @@ public sealed partial class TollCues
             && (i == sentence.StartToken || i == sentence.StartToken + 1 && text.WordOf(i - 1).ToLowerInvariant() is "total" or "overall")) return (i + 1, measure);
         for (var k = i + 1; k < Math.Min(sentence.EndToken - 1, i + 5); k++)
         {
-            if (IsChangeVerb(text, k)) return (k, measure);
+            if (IsChangeVerb(text, k) || ChangeTakenForOtherBeforeNumber(text, sentence, k)) return (k, measure);
             if (text.PosOf(k) is not ("RB" or "MD") && !IsAuxiliary(text.WordOf(k))) break;
         }
         // "Fatalities from the week-long clashes between two tribes in the state stood at 74": past what the count is of, a
@@ -225,6 +226,14 @@ public sealed partial class TollCues
     /// </summary>
     private bool ChangeTakenForNoun(AnnotatedText text, TokenSpan sentence, int k) =>
         text.PosOf(k) is "NN" or "NNS" && k + 2 < sentence.EndToken && _links.Contains(text.WordOf(k + 1)) && NumberStartingAt(text, k + 2) is not null
+        && _changes.Contains(Lemmas.Of(text.WordOf(k), text.PosOf(k) == "NNS" ? "VBZ" : "VBP"));
+
+    /// <summary>
+    /// "The dead now total 225": a verb of change or level the tagger took for an adjective or a noun, told as one by the
+    /// number right after it (a count word's verb slot, so "total" there is no adjective).
+    /// </summary>
+    private bool ChangeTakenForOtherBeforeNumber(AnnotatedText text, TokenSpan sentence, int k) =>
+        text.PosOf(k) is "JJ" or "NN" or "NNS" && k + 1 < sentence.EndToken && NumberStartingAt(text, k + 1) is not null
         && _changes.Contains(Lemmas.Of(text.WordOf(k), text.PosOf(k) == "NNS" ? "VBZ" : "VBP"));
 
     private static bool IsAuxiliary(string word) => word.ToLowerInvariant() is "has" or "have" or "had" or "been" or "is" or "are" or "was" or "were" or "'s" or "’s";
@@ -378,11 +387,15 @@ public sealed partial class TollCues
 
     /// <summary>
     /// The number of a toll noun whose number comes first ("brings to 57 the number of people killed", "raising to 83 the
-    /// death toll"): "to" and a number of people right before the noun, or before its "the".
+    /// death toll"): "to" and a number of people right before the noun, or before its "the", past words that say the count
+    /// is the whole ("bringing to 134 the total number of deaths", "the overall death toll").
     /// </summary>
     private static NumberMention? ShiftedNumber(AnnotatedText text, TokenSpan sentence, int noun)
     {
-        var end = noun > sentence.StartToken && text.WordOf(noun - 1).Equals("the", StringComparison.OrdinalIgnoreCase) ? noun - 1 : noun;
+        var whole = noun;
+        while (whole > sentence.StartToken && noun - whole < 2 && text.WordOf(whole - 1).ToLowerInvariant() is "total" or "overall" or "cumulative" or "combined") whole--;
+        if (whole < noun && !(whole > sentence.StartToken && text.WordOf(whole - 1).Equals("the", StringComparison.OrdinalIgnoreCase))) whole = noun;
+        var end = whole > sentence.StartToken && text.WordOf(whole - 1).Equals("the", StringComparison.OrdinalIgnoreCase) ? whole - 1 : whole;
         foreach (var n in text.NumbersStartingIn(sentence.StartToken, end))
         {
             if (n.Span.EndToken != end) continue;

@@ -147,7 +147,11 @@ public sealed partial class CasualtyFinder
         if (end <= start) return null;
         // "Isaac Duran, a 19-year-old Latino, was shot": a name set off by an age names one person, whatever the recognizer
         // took the name for (a place, an organisation).
-        if (Count(text, start, end) is { } counted) return counted;
+        // "Drone strike kills family", "a household was wiped out": one family is at least two people, not one.
+        if (Count(text, start, end) is { } counted)
+            return counted is { Min: 1, Max: 1 } && text.WordOf(end - 1).ToLowerInvariant() is "family" or "household" && text.PosOf(end - 1) is "NN"
+                && NumberAt(text, start, end) is null && !Enumerable.Range(start, end - start).Any(t => JoinerLength(text, t, end) > 0)
+                ? counted with { Min = 2, Max = null } : counted;
         if (apposition is not { } a) return null;
         // "The victims, John Smith, 24, and Mark Jones, 31, were taken": a group the text does not count, then its members by
         // name and age, one each.

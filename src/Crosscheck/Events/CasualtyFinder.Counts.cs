@@ -48,7 +48,9 @@ public sealed partial class CasualtyFinder
             // "local and foreign gunmen": two adjectives of one group are one part.
             var separator = i < end && bracket == 0 && i > partStart && !InsideNumber(text, i)
                 && !(i - partStart == 1 && SharesAdjectivesNoun(text, partStart, end))
-                && (joiner > 0 || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and"));
+                && (joiner > 0 || text.WordOf(i) == "," && text.PosOf(i - 1) == "NNP" && i + 1 < end && (text.PosOf(i + 1) == "NNP" || text.WordOf(i + 1) == "and")
+                    // "a man, his wife and their three children": kin after a comma are a part of their own.
+                    || text.WordOf(i) == "," && i + 1 < end && text.WordOf(i + 1).ToLowerInvariant() is "his" or "her" or "their");
             if (i < end && !separator) continue;
             // ", and": the comma already closed the part.
             if (i == partStart) { partStart = i + 1; continue; }

@@ -58,6 +58,15 @@ public sealed partial class CasualtyFinder
             if (s.Anaphoric && killed is { Min: > 0 } && (injured is null || injured.Min == 0)) continue;
             if (statements.Exists(k => k.Kind == Outcome.Killed && k.Anaphoric && k.Min > 0) && s.Anaphoric) continue;
             var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
+            // "Four people were shot. One man died and three others were taken to hospital.": "others" after new dead of the
+            // follow-up's own are others than those dead; when the two add up to the event's wounded, they tell what became of
+            // those wounded (one died, three stayed hurt), so the hurt are the others, not more besides.
+            if (s.Additional && injured is { } told && told.Max == told.Min && s.Max == s.Min && NewDeadBefore(statements, s) is > 0 and var died
+                && died + s.Min == told.Min)
+            {
+                injured = range;
+                continue;
+            }
             var added = s.Additional && injured is not null ? Add(text, injured, range) : null;
             // "Police named the man killed in a double shooting. A second man was wounded.": the other victims of a count of
             // every victim ("a double shooting") are among that count, not more; the sentence says they lived.
@@ -65,6 +74,19 @@ public sealed partial class CasualtyFinder
             injured = added ?? Larger(injured, range);
         }
         return target with { Fatalities = killed, Injured = injured };
+    }
+
+    /// <summary>How many new dead (no victims named before) the statements before <paramref name="others"/> count, all exact; 0 when any is not.</summary>
+    private static decimal NewDeadBefore(List<Statement> statements, Statement others)
+    {
+        var dead = 0m;
+        foreach (var k in statements)
+        {
+            if (k.Kind != Outcome.Killed || k.End > others.VictimStart) continue;
+            if (k.Anaphoric || k.Additional || k.Max != k.Min) return 0;
+            dead += k.Min;
+        }
+        return dead;
     }
 
     /// <summary>Whether <paramref name="s"/> names new dead in a clause joined by "and" or "while" right after those of <paramref name="p"/>.</summary>

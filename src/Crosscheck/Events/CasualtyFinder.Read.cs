@@ -48,6 +48,11 @@ public sealed partial class CasualtyFinder
             && (IsLifeTaking(text.WordOf(i - 2)) || text.WordOf(i - 2).ToLowerInvariant() is "take" or "takes")
             && Victims(text, sentence, i + 2, forward: true) is { } livesOf && NumberAt(text, livesOf.Start, livesOf.End) is not null)
             return new Statement(Outcome.Killed, livesOf.Min, livesOf.Max, i - 2, livesOf.End, livesOf.Start, livesOf.End, livesOf.Anaphoric, false);
+        // "claimed the life of a teacher", "took the life of a 15-year-old": one victim, named after "of".
+        if (w.Equals("life", StringComparison.OrdinalIgnoreCase) && next == "of" && i - 2 >= sentence.StartToken && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase)
+            && (IsLifeTaking(text.WordOf(i - 2)) || text.WordOf(i - 2).ToLowerInvariant() is "take" or "takes")
+            && Victims(text, sentence, i + 2, forward: true) is { Max: not null } lifeOf)
+            return new Statement(Outcome.Killed, lifeOf.Min, lifeOf.Max, i - 2, lifeOf.End, lifeOf.Start, lifeOf.End, lifeOf.Anaphoric, false);
 
         // "A stray bullet struck a 6-year-old girl", "a man was hit by gunfire": a person struck was hurt (a wound does not
         // say whether the victim lived, so a death said elsewhere wins); places and things struck count no one.
@@ -111,8 +116,18 @@ public sealed partial class CasualtyFinder
             }
             if (next.Equals("dead", StringComparison.OrdinalIgnoreCase)) return Verb(text, sentence, i, i + 2, Outcome.Killed);
             if (next.Equals("to", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 2).Equals("death", StringComparison.OrdinalIgnoreCase))
+            {
+                // "Raiders hacked to death at least 30 villagers": active, with its object after "death".
+                if (i + 3 < sentence.EndToken && !PrecededByBe(text, sentence, i)
+                    && Victims(text, sentence, i + 3, forward: true) is { Pronoun: false } toDeath && (toDeath.Max is not null || NumberAt(text, toDeath.Start, toDeath.End) is not null))
+                    return new Statement(Outcome.Killed, toDeath.Min, toDeath.Max, i, toDeath.End, toDeath.Start, toDeath.End, toDeath.Anaphoric, false);
                 return Verb(text, sentence, i, i + 3, Outcome.Killed);
+            }
         }
+        // "gunned down two officers", "were mowed down at a checkpoint": the particle ends the verb, its victims follow it or
+        // come before it when passive.
+        if (KilledDown.Contains(w) && next.Equals("down", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("VB", StringComparison.Ordinal))
+            return Verb(text, sentence, i, i + 2, Outcome.Killed);
         if (i > sentence.StartToken && (text.WordOf(i - 1).Equals("fatally", StringComparison.OrdinalIgnoreCase) || text.WordOf(i - 1).Equals("mortally", StringComparison.OrdinalIgnoreCase))) return null;
         if (i > sentence.StartToken && ToDeath.Contains(text.WordOf(i - 1)) && w.Equals("dead", StringComparison.OrdinalIgnoreCase)) return null;
         if (w.Equals("lost", StringComparison.OrdinalIgnoreCase) && i + 2 < sentence.EndToken && text.WordOf(i + 1) is "his" or "her" or "their"

@@ -37,6 +37,9 @@ public sealed partial class CasualtyFinder
                 end++;
                 while (end < sentence.EndToken && end - start < 12 && InPhrase(text, end, false) && !text.InTime(end)) end++;
             }
+            // "killed a man, his wife and their three children": kin set off by commas, each opened by "his", "her" or "their",
+            // and closed by "and" (the joiners below take the last part).
+            if (end > start && KinListEnd(text, sentence, end) is { } kin) end = kin;
             // "his wife and daughter", "a man and a woman", "his five children as well as his wife"
             // "the deaths of five workers and injuries to 20 others": a noun of the dead or the hurt after "and" opens another count.
             while (JoinerLength(text, sentence, end) is var joiner and > 0 && end + joiner < sentence.EndToken && InPhrase(text, end + joiner, true) && !IsVerbLike(text, end + joiner)
@@ -144,13 +147,38 @@ public sealed partial class CasualtyFinder
         if (end <= start) return null;
         // "Isaac Duran, a 19-year-old Latino, was shot": a name set off by an age names one person, whatever the recognizer
         // took the name for (a place, an organisation).
-        if (Count(text, start, end) is { } counted) return counted;
+        // "Drone strike kills family", "a household was wiped out": one family is at least two people, not one.
+        if (Count(text, start, end) is { } counted)
+            return counted is { Min: 1, Max: 1 } && text.WordOf(end - 1).ToLowerInvariant() is "family" or "household" && text.PosOf(end - 1) is "NN"
+                && NumberAt(text, start, end) is null && !Enumerable.Range(start, end - start).Any(t => JoinerLength(text, t, end) > 0)
+                ? counted with { Min = 2, Max = null } : counted;
         if (apposition is not { } a) return null;
         // "The victims, John Smith, 24, and Mark Jones, 31, were taken": a group the text does not count, then its members by
         // name and age, one each.
         if (text.PosOf(end - 1) is "NNS" && NamesPeople(text, start, end) && NamesWithAges(text, a.Start, a.End) is { } members)
             return new VictimPhrase(members, members, start, a.End, true, false, false);
         return GivesAge(text, a.Start, a.End) && AllProperNouns(text, start, end) ? new VictimPhrase(1, 1, start, end, true, false, false) : null;
+    }
+
+    /// <summary>
+    /// Where a list of kin after a victim phrase ends (", his wife, her son" up to the "and" that closes it) when the phrase
+    /// ends at <paramref name="at"/> with a comma; null unless every part opens with "his", "her" or "their", names people
+    /// and the list ends in "and" (", his brother said" is no list).
+    /// </summary>
+    private static int? KinListEnd(AnnotatedText text, TokenSpan sentence, int at)
+    {
+        var end = at;
+        int? closed = null;
+        while (end + 2 < sentence.EndToken && text.WordOf(end) == "," && text.WordOf(end + 1).ToLowerInvariant() is "his" or "her" or "their")
+        {
+            var part = end + 1;
+            var k = part + 1;
+            while (k < sentence.EndToken && k - part < 6 && InPhrase(text, k, false)) k++;
+            if (k == part + 1 || !NamesPeople(text, part, k)) return null;
+            end = k;
+            if (k < sentence.EndToken && (text.WordOf(k) == "and" || k + 1 < sentence.EndToken && text.WordOf(k) == "," && text.WordOf(k + 1) == "and")) closed = k;
+        }
+        return closed;
     }
 
     private static NumberMention? NumberAt(AnnotatedText text, int start, int end)

@@ -62,6 +62,38 @@ public sealed partial class EventReader
     }
 
     /// <summary>
+    /// Where people other than the attack's are, by the words before the place's preposition: where people sought refuge
+    /// ("sought refuge in Bunia", "took shelter in X"), where a speaker is based or speaks from ("a UN official based in Port
+    /// Sudan", "speaking from Mandalay", "told reporters in Yangon", "said by telephone from Goma"). Lists in
+    /// data/events/syntax-roles.txt (@refuge-verbs, @refuge-nouns, @stationed-words, @speaking-words, @audience-nouns).
+    /// </summary>
+    private static bool IsWhereOthersAre(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        var at = PrepositionOfPlace(text, place.StartToken, sentence);
+        if (at - 1 < sentence.StartToken) return false;
+        var preposition = text.WordOf(at).ToLowerInvariant();
+        var before = text.WordOf(at - 1).ToLowerInvariant();
+        if (preposition is "in" or "at" && RoleWords.StationedWords.Contains(before)) return true;
+        // "sought refuge in X", "took shelter in X": a noun of refuge after a verb of seeking ("a shelter in X" alone may be
+        // what was hit).
+        if (preposition is "in" or "to" && RoleWords.RefugeNouns.Contains(before) && at - 2 >= sentence.StartToken)
+        {
+            var verb = text.WordOf(at - 2).ToLowerInvariant();
+            if (RoleWords.RefugeVerbs.Contains(verb)) return true;
+        }
+        if (preposition is not ("in" or "from" or "at")) return false;
+        // Past whom the speaker talks to or through: "told reporters in", "told Reuters by telephone from".
+        var i = at - 1;
+        while (i > sentence.StartToken && at - i <= 4 && (RoleWords.AudienceNouns.Contains(text.WordOf(i)) || text.WordOf(i).ToLowerInvariant() is "by" or "via" or "a" or "the"
+            || text.PosOf(i) is "NNP")) i--;
+        var word = text.WordOf(i).ToLowerInvariant();
+        if (RoleWords.SpeakingWords.Contains(word)) return true;
+        if (word is "told" or "tells" or "telling") return i < at - 1;
+        // "said from Goma": any verb of saying with "from" ("said in X that …" may still place the news).
+        return preposition == "from" && text.PosOf(i) is ['V', 'B', ..] && Lemmas.Candidates(word).Any(RoleWords.SpeechVerbs.Contains);
+    }
+
+    /// <summary>
     /// "sent a protest note to Bishkek": a place a verb of sending (data/events/syntax-roles.txt @sending-verbs) takes with
     /// "to" is where the thing sent went, not where the attack happened; troops sent to a place (a deployment, MOBILIZE) go
     /// where the event is, so the caller keeps that place for them.

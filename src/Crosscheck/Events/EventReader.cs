@@ -79,8 +79,9 @@ public sealed partial class EventReader
         }
         var tolls = Tolls.Find(text);
         var read = HeadlineMerger.Merge(SidesMerger.Merge(text, Casualties.WithFollowUps(text, MergeRepeatsInQuotes(WithoutTollOutcomes(text, events.ToImmutable(), tolls), quotes))));
-        var judged = DiscoursePlaces.Apply(text, DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls),
-            sentence => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span)));
+        bool NamesPlace(TokenSpan sentence) => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span));
+        var dated = DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls);
+        var judged = DiscoursePlaces.Apply(text, DatelinePlaces.Apply(text, dated, DatelinePlace(text, places), NamesPlace), NamesPlace);
         return new ArticleReading(AtEachPlace(text, judged, places, tolls), quotes)
         {
             Tolls = tolls,

@@ -80,6 +80,21 @@ internal static class RoleWords
     /// <summary>Places of care ("hospital", "clinic").</summary>
     public static FrozenSet<string> CareNouns => Section("care-nouns");
 
+    /// <summary>Verbs of seeking refuge ("sought", "took"): before a noun of refuge and a town, where people went.</summary>
+    public static FrozenSet<string> RefugeVerbs => Section("refuge-verbs");
+
+    /// <summary>Nouns of refuge ("sought refuge in X", "took shelter in X").</summary>
+    public static FrozenSet<string> RefugeNouns => Section("refuge-nouns");
+
+    /// <summary>Words of where someone is based ("a UN official based in X").</summary>
+    public static FrozenSet<string> StationedWords => Section("stationed-words");
+
+    /// <summary>Words of speaking from a place ("spoke from X", "speaking in X").</summary>
+    public static FrozenSet<string> SpeakingWords => Section("speaking-words");
+
+    /// <summary>Who or what a speaker talks to or through between the verb and the place ("told reporters in X", "by telephone from X").</summary>
+    public static FrozenSet<string> AudienceNouns => Section("audience-nouns");
+
     /// <summary>Verbs of sending: a place one takes with "to" is where the thing went ("sent a note to X").</summary>
     public static FrozenSet<string> SendingVerbs => Section("sending-verbs");
 

@@ -45,6 +45,10 @@ public sealed class SentenceSplitter : IPipelineComponent
         text.SetSentences(sentences.ToImmutable());
     }
 
+    /// <summary>Whether the sentence is a wire dateline split off the sentence it opened ("GAO, Mali (Reuters) -", "KHARTOUM —").</summary>
+    internal static bool IsDateline(AnnotatedText text, TokenSpan sentence) =>
+        sentence.Length > 1 && DatelineEnd(text, sentence.StartToken) == sentence.EndToken - 1;
+
     /// <summary>The most tokens a dateline takes before its dash ("PORT-AU-PRINCE, Haiti, Sept. 3, 2025 (Reuters) -").</summary>
     private const int MaxDatelineTokens = 16;
 

@@ -251,8 +251,11 @@ public sealed class GazetteerMatcher
         return rules;
     }
 
-    private static bool Passes(Form form, ReadOnlySpan<string> words, int start)
+    private static bool Passes(Form form, ReadOnlySpan<string> words, int start, bool atSentenceStart)
     {
+        // "GAO, Mali (Reuters) -": a short place name in a dateline's capitals ("Gao" keeps its exact case elsewhere).
+        if (atSentenceStart && form.Entry is { Place: PlaceKind.City or PlaceKind.Admin1 } && form.Tokens.All(t => !IsAcronym(t))
+            && DatelineShaped(words, start, start + form.Tokens.Length)) return true;
         for (var k = 0; k < form.Tokens.Length; k++)
         {
             var word = words[start + k];
@@ -325,14 +328,17 @@ public sealed class GazetteerMatcher
     /// <summary>
     /// A small city matched only by another spelling of its name, in a text whose other places are all of other countries:
     /// "Kan Thit" in a report on Myanmar is not Caen, nor "Boni" in central Mali Bonn; a village the lists lack shares a
-    /// spelling with a town abroad. Kept only when the text names another place of the city's own country.
+    /// spelling with a town abroad. Kept only when the text names another place of the city's own country, or its people,
+    /// forces or armed groups.
     /// </summary>
     private static bool Foreign(GazetteerMatch m, List<GazetteerMatch> found)
     {
         if (!m.AlternateName || m.Country is not { } country) return false;
         foreach (var o in found)
         {
-            if (o.AlternateName || o.Kind != GazetteerMatchKind.Entity || o.Entry is not { Place: not PlaceKind.None }) continue;
+            // A place of the country, or its people, forces or groups ("Houthi forces shelled Taiz", "Sudanese medics"); not an
+            // outlet, which names where it is based.
+            if (o.AlternateName || o.Kind != GazetteerMatchKind.Entity || o.Entry is null || o.Entry.Entity.Type == EntityType.Outlet) continue;
             if (o.Country == country) return false;
         }
         return true;
@@ -355,7 +361,7 @@ public sealed class GazetteerMatcher
             var alternate = false;
             foreach (var form in forms)
             {
-                if (!Passes(form, words, start) || !Guards(form, words, sentenceStarts, ids, start, end)) continue;
+                if (!Passes(form, words, start, start == 0 || (start < sentenceStarts.Length && sentenceStarts[start])) || !Guards(form, words, sentenceStarts, ids, start, end)) continue;
                 if (form.Entry is { } e)
                 {
                     if (entry is null)
@@ -402,7 +408,9 @@ public sealed class GazetteerMatcher
     private bool Guards(Form form, ReadOnlySpan<string> words, ReadOnlySpan<bool> sentenceStarts, int[] ids, int start, int end)
     {
         var atSentenceStart = start == 0 || (start < sentenceStarts.Length && sentenceStarts[start]);
-        if (form.SentenceStartGuard && atSentenceStart) return false;
+        // "GAO, Mali (Reuters) -", "KIDAL —": a town in capitals before a comma, bracket, colon or dash opening its line is a
+        // wire dateline's place, which a capital at the start of a sentence does prove.
+        if (form.SentenceStartGuard && atSentenceStart && !DatelineShaped(words, start, end)) return false;
         if (form.ShoutGuard && ((start > 0 && IsAllCaps(words[start - 1])) || (end < words.Length && IsAllCaps(words[end])))) return false;
         if (form.TitleCaseGuard && InTitleCase(words, sentenceStarts, start, end) && !HasPlaceCue(words, start, end)) return false;
         // "Tolo News", "Kyiv Post": a place before a capitalized word of a news outlet's name is part of that name.
@@ -426,6 +434,14 @@ public sealed class GazetteerMatcher
             if (next.Length > 1 && char.IsUpper(next[0]) && char.IsLower(next[^1]) && !nextStarts && !titleCase
                 && Longest(words, sentenceStarts, ids, end) is null) return false;
         }
+        return true;
+    }
+
+    /// <summary>Whether the name is written in capitals and followed by what ends a dateline's place: a comma, a bracket, a colon or a dash.</summary>
+    private static bool DatelineShaped(ReadOnlySpan<string> words, int start, int end)
+    {
+        if (end >= words.Length || words[end] is not ("," or "(" or ":" or "—" or "–" or "-" or "--")) return false;
+        for (var i = start; i < end; i++) if (!IsAllCaps(words[i]) || words[i].Length < 2) return false;
         return true;
     }
 

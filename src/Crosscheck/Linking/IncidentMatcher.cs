@@ -436,7 +436,7 @@ public static class IncidentMatcher
     /// </summary>
     private static bool SpanMeets(EventFacts span, EventFacts day) =>
         span.Time is { Basis: null, Start: { } s, End: { } e } && IncidentAnchors.Days(span) is null && e.DayNumber - s.DayNumber < HoldingSpanDays
-        && IncidentAnchors.Days(day) is { } d && s <= d.End && d.Start <= e;
+        && IncidentAnchors.Days(day) is { } d && s.AddDays(-IncidentAnchors.DaySlack) <= d.End && d.Start <= e;
 
     /// <summary>
     /// Whether <paramref name="later"/>, with no day of its own, gives a higher toll in a report published after
@@ -457,12 +457,13 @@ public static class IncidentMatcher
 
     /// <summary>
     /// The words of <paramref name="span"/>'s time when they give a few days of its own (not a day, not the publication's)
-    /// that hold the day of <paramref name="day"/>; null otherwise.
+    /// that hold the day of <paramref name="day"/>; null otherwise. A day's slack before the span, as between two days:
+    /// "earlier this week", read on a Wednesday as Monday to Wednesday, holds Sunday's attack for a week begun on Sunday.
     /// </summary>
     private static string? SpanHolds(EventFacts span, EventFacts day) =>
         span.Time is { Basis: null, Start: { } s, End: { } e, Text: var words } && IncidentAnchors.Days(span) is null
         && e.DayNumber - s.DayNumber < HoldingSpanDays && day.Time?.Basis is null && IncidentAnchors.Days(day) is { } d
-        && s <= d.Start && d.End <= e
+        && s.AddDays(-IncidentAnchors.DaySlack) <= d.Start && d.End <= e
             ? words : null;
 
     /// <summary>How many days before its report a single event with no resolved time may have happened.</summary>

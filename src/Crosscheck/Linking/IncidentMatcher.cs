@@ -107,6 +107,10 @@ public static class IncidentMatcher
         // Kandahar"), one episode, not another series.
         var otherSide = actorsDisagree && factual && ev.Plural && incidentPlural && ev.Type == PloverType.Assault && traits.Involved.Overlaps(eventCountries);
         if (otherSide) actorsDisagree = false;
+        // A series spans places, but within the countries its fighting involves: a report of many attacks (or a single one
+        // asked as a part) placed in a country the series does not involve, by no side or target of those countries, is
+        // another war's ("air attacks near a Burmese town" beside a Sahel army's losses).
+        if (factual && ev.Plural && incidentPlural && OutsideSeries(ev, traits)) return null;
 
         // A single attack of fact with a day of its own is tied to an incident by a report of its day: of the incident's
         // reports, one sharing its day fits it before one that shares only the place (a line of the first report with no day,
@@ -172,6 +176,15 @@ public static class IncidentMatcher
         }
         return b;
     }
+
+    /// <summary>
+    /// Whether the event is placed in a country (not at sea) that the series' reports never involve (their actors', targets'
+    /// and places' countries), and none of its actors or targets is of a country they involve.
+    /// </summary>
+    private static bool OutsideSeries(EventFacts ev, IncidentTraits traits) =>
+        ev.Location is { Country: { } country, Precision: not "sea" } && traits.Involved.Count > 0 && !traits.Involved.Contains(country)
+        && !ev.Actors.Any(a => a.Country is { } c && traits.Involved.Contains(c))
+        && !ev.Recipients.Any(r => r.Country is { } c && traits.Involved.Contains(c));
 
     /// <summary>
     /// The most days a denial with no day of its own comes after the attack it denies: the reports of an attack come the
@@ -423,7 +436,7 @@ public static class IncidentMatcher
     /// </summary>
     private static bool SpanMeets(EventFacts span, EventFacts day) =>
         span.Time is { Basis: null, Start: { } s, End: { } e } && IncidentAnchors.Days(span) is null && e.DayNumber - s.DayNumber < HoldingSpanDays
-        && IncidentAnchors.Days(day) is { } d && s <= d.End && d.Start <= e;
+        && IncidentAnchors.Days(day) is { } d && s.AddDays(-IncidentAnchors.DaySlack) <= d.End && d.Start <= e;
 
     /// <summary>
     /// Whether <paramref name="later"/>, with no day of its own, gives a higher toll in a report published after
@@ -444,12 +457,13 @@ public static class IncidentMatcher
 
     /// <summary>
     /// The words of <paramref name="span"/>'s time when they give a few days of its own (not a day, not the publication's)
-    /// that hold the day of <paramref name="day"/>; null otherwise.
+    /// that hold the day of <paramref name="day"/>; null otherwise. A day's slack before the span, as between two days:
+    /// "earlier this week", read on a Wednesday as Monday to Wednesday, holds Sunday's attack for a week begun on Sunday.
     /// </summary>
     private static string? SpanHolds(EventFacts span, EventFacts day) =>
         span.Time is { Basis: null, Start: { } s, End: { } e, Text: var words } && IncidentAnchors.Days(span) is null
         && e.DayNumber - s.DayNumber < HoldingSpanDays && day.Time?.Basis is null && IncidentAnchors.Days(day) is { } d
-        && s <= d.Start && d.End <= e
+        && s.AddDays(-IncidentAnchors.DaySlack) <= d.Start && d.End <= e
             ? words : null;
 
     /// <summary>How many days before its report a single event with no resolved time may have happened.</summary>

@@ -293,6 +293,9 @@ public static partial class LinkFactsBuilder
             if (pos is "NN" && determiner) return (false, true);
             if (pos is "NN" or "NNP" or "." or ",") break;
             if (pos is "IN" && !(w is "on" or "at" or "upon")) break;
+            // A word that opens a clause ends the object: in "were killed when gunmen stormed a post", "gunmen" are the next
+            // clause's subject, not many things attacked.
+            if (pos is "WRB" or "WDT" or "WP") break;
         }
         return (false, false);
     }

@@ -62,6 +62,20 @@ public class CampaignSeriesTests
     };
 
     [Fact]
+    public void A_series_report_placed_in_a_country_the_series_does_not_involve_is_another_war()
+    {
+        // Raids on army posts around a northern town of one country, and a line on air attacks near a town of another.
+        var posts = Series("p", "2025-06-10", new(2025, 6, 1), new(2025, 6, 9)) with { Location = new PlaceFacts("Kora", "Kora", "BF", "city", 14.1, -1.6) };
+        var elsewhere = Series("q", "2025-06-11", new(2025, 6, 3), new(2025, 6, 10)) with { Location = new PlaceFacts("Pale", "Pale", "MM", "city", 21.9, 95.0) };
+        IncidentMatcher.Match(elsewhere, [posts]).ShouldBeNull();
+        // Its other side's country (an actor of the series' place), or a sea, keeps the fighting one.
+        var otherSide = elsewhere with { Location = new PlaceFacts("Ansongo", "Ansongo", "ML", "city", 15.7, 0.5), Actors = [new ParticipantFacts("Burkinabe troops", null, "BF")] };
+        IncidentMatcher.Match(otherSide, [posts]).ShouldNotBeNull();
+        var sameCountry = elsewhere with { Location = new PlaceFacts("Dori", "Dori", "BF", "city", 14.0, -0.0) };
+        IncidentMatcher.Match(sameCountry, [posts]).ShouldNotBeNull();
+    }
+
+    [Fact]
     public void What_a_series_recalls_as_background_does_not_stretch_its_days_to_a_later_round()
     {
         // News of fighting from 11 to 19 March, and a later report recalling "the clashes in March" (the whole month).

@@ -721,6 +721,18 @@ public class IncidentAnchorsTests
     }
 
     [Fact]
+    public void A_week_begun_on_sunday_holds_that_sundays_attack()
+    {
+        // Sunday's raid, and a Wednesday roundup's "earlier this week" (read Monday to Wednesday) at the same town.
+        var first = Facts("sunday-a", "Harbor Ledger", "2025-11-17",
+            "Gunmen attacked an army post near Dori on Sunday, killing at least 12 soldiers, security sources said.");
+        var roundup = Facts("sunday-b", "River Post", "2025-11-19",
+            "Nineteen soldiers were killed when gunmen stormed an army post near Dori earlier this week.");
+        var record = Link(first, roundup);
+        IncidentWith(record, roundup, "killed").Id.ShouldBe(IncidentWith(record, first, "attacked").Id);
+    }
+
+    [Fact]
     public void A_later_attack_a_week_after_a_strike_whose_toll_rose_recalls_that_strike()
     {
         var first = Facts("block-a", "Harbor Ledger", "2025-05-14",

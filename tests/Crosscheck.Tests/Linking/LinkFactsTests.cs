@@ -47,6 +47,16 @@ public class LinkFactsTests
     }
 
     [Fact]
+    public void The_subject_of_a_clause_after_a_killing_is_not_its_object()
+    {
+        // "gunmen" open the "when" clause: one post was stormed, not many things attacked.
+        var one = EventOf("Eleven guards were killed when gunmen stormed a checkpoint near the town earlier this week.", "killed");
+        one.Plural.ShouldBeFalse();
+        one.Single.ShouldBeTrue();
+        EventOf("Eleven guards were killed when gunmen stormed checkpoints near the town earlier this week.", "killed").Plural.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Stop_terms_are_left_out_of_the_document_terms()
     {
         var facts = CrossDocumentLinkerTests.Facts("link-terms", "Harbor Ledger", "2025-09-03",

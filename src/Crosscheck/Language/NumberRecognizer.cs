@@ -76,6 +76,13 @@ internal static class NumberRules
         ["$"] = "USD", ["US$"] = "USD", ["£"] = "GBP", ["€"] = "EUR",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Words before "from" that make "from 40 to 70" the span of one figure ("tolls ranging from 40 to 70 dead"), not a
+    /// change from one number to another ("rose from 12 to 15").
+    /// </summary>
+    private static readonly FrozenSet<string> SpanVerbs = FrozenSet.ToFrozenSet(
+        ["ranging", "ranged", "range", "ranges", "varying", "varied", "vary", "varies", "anywhere"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words after a number that make it a time of day.</summary>
     private static readonly FrozenSet<string> TimeOfDay = FrozenSet.ToFrozenSet(
         ["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "cest", "et", "o'clock", "o’clock", "hrs", "local"],
@@ -193,7 +200,7 @@ internal static class NumberRules
 
         if (!Quantities.TryParse(t, p, end, out var first)) return false;
         var j = first.End;
-        if (j + 1 < end && IsRangeWord(t.WordOf(j)) && !Lexicon.Is(t, start - 1, end, "from"))
+        if (j + 1 < end && IsRangeWord(t.WordOf(j)) && (!Lexicon.Is(t, start - 1, end, "from") || start >= 2 && SpanVerbs.Contains(t.WordOf(start - 2))))
         {
             var k = j + 1;
             Currencies.TryGetValue(t.WordOf(k), out var c2);

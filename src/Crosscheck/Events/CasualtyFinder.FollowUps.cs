@@ -64,6 +64,10 @@ public sealed partial class CasualtyFinder
             var statements = sentenceStatements[s] ?? [];
             if (statements.Count == 0) continue;
             var target = Target(result, assaults, sentence.StartToken);
+            // "At least 21 people died in the siege. On Tuesday, an airstrike near Jilib killed 8 militants": with no event
+            // before it, a sentence's dead or hurt reach forward only to an event that counts none of that kind itself.
+            if (result[target].Trigger.StartToken > sentence.StartToken
+                && statements.Any(st => (st.Kind == Outcome.Killed ? result[target].Fatalities : result[target].Injured) is not null)) continue;
             var before = result[target].Injured;
             var own = sentenceStatements[text.SentenceIndexOf(result[target].Trigger.StartToken)] ?? [];
             result[target] = AddFollowUp(text, result[target], statements, own, out var movedNow);

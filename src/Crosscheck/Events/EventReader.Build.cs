@@ -25,7 +25,10 @@ public sealed partial class EventReader
         // An accusation's charge ("accused Washington of murder") is what the accuser calls the act, not the report of it.
         var matches = group.Count > 1 && SyntaxScope.HasParse(text, sentence) ? (triggers.IsDefault ? Lexicon.Match(text, sentence) : triggers) : default;
         var first = group.OrderBy(r => r.Modality == group[0].Modality ? 0 : 1).ThenBy(r => !matches.IsDefault && IsCharge(text, r.Trigger, matches) ? 1 : 0)
-            .ThenBy(r => !matches.IsDefault && IsDoerOfAnother(text, r.Trigger, matches) ? 1 : 0).ThenByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
+            .ThenBy(r => !matches.IsDefault && IsDoerOfAnother(text, r.Trigger, matches) ? 1 : 0)
+            // "ended a siege of a hotel after about 20 hours of fighting": the length of time before the event is background.
+            .ThenBy(r => !matches.IsDefault && SyntaxGrouping.AfterLengthOf(text, r.Trigger.Span) ? 1 : 0)
+            .ThenByDescending(r => r.Trigger.Entry.Weight).ThenBy(r => r.Trigger.Span.StartToken).First();
         var main = first.Trigger;
         var clause = Clause(text, sentence, main.Span);
         foreach (var r in group) clause = Union(text, clause, Clause(text, sentence, r.Trigger.Span));

@@ -153,6 +153,25 @@ internal static partial class SyntaxGrouping
         return -1;
     }
 
+    /// <summary>
+    /// Whether an event word is the length of time after which the clause's event came ("after about 20 hours of
+    /// fighting", "following weeks of shelling"): background to that event, not the event. By the words, since a parse
+    /// often hangs the "after" on the verb.
+    /// </summary>
+    internal static bool AfterLengthOf(AnnotatedText text, TokenSpan word)
+    {
+        var start = word.StartToken;
+        if (word.Length == 0) return false;
+        var sentence = text.SentenceOf(start);
+        if (start - 3 < sentence.StartToken || !text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+            || !RoleWords.LapseUnits.Contains(text.WordOf(start - 2).ToLowerInvariant())) return false;
+        for (var k = start - 3; k >= Math.Max(sentence.StartToken, start - 6); k--)
+        {
+            if (RoleWords.TimeLinks.Contains(text.WordOf(k).ToLowerInvariant())) return true;
+        }
+        return false;
+    }
+
     private static int TimeLinkAt(AnnotatedText text, int t)
     {
         for (var d = text.SentenceOf(t).StartToken; d < t; d++)

@@ -105,6 +105,24 @@ public static class IncidentAnchors
     /// <summary>How far apart two seas' points are for two single events there to be two events.</summary>
     public const double SeaApartKm = 800;
 
+    /// <summary>
+    /// A sea and a town or division on land farther from the sea's point than its shores reach (<c>reach=</c> in the
+    /// places file) and <see cref="InlandKm"/> more: a ship hit in the Red Sea and a roadside bomb in eastern Syria are
+    /// two places, while a port on the sea, or a town near its coast, may be where a report puts an attack at sea.
+    /// An ocean has no reach, so nothing is too far from it.
+    /// </summary>
+    public static bool InlandFromSea(PlaceFacts sea, PlaceFacts land)
+    {
+        if (sea.Precision != "sea" || land.Country is null || land.Precision is not ("city" or "point" or "admin1")) return false;
+        if (SeaParts.ReachKm(sea.Name) is not { } reach || (sea.Latitude, sea.Longitude) is not (double la, double lo)) return false;
+        // A division without a point of its own is as near the sea as its nearest town.
+        var points = (land.Latitude, land.Longitude) is (double lb, double lob) ? [(lb, lob)] : PlaceDivisions.TownPoints(land).ToList();
+        return points.Count > 0 && points.TrueForAll(p => GeoDistance.Kilometres(la, lo, p.Item1, p.Item2) > reach + InlandKm);
+    }
+
+    /// <summary>How far inland from a sea's farthest shore a place may lie and still be where a report puts an attack at sea.</summary>
+    public const double InlandKm = 200;
+
     /// <summary>The same name, or one the start of the other ("the Caribbean" and "the Caribbean Sea").</summary>
     public static bool SamePlaceName(string a, string b)
     {

@@ -280,7 +280,8 @@ public static class IncidentMatcher
                     why.Append("; same country ").Append(ca);
                 }
             }
-            else if (single && (DifferentLocalities(pa, pb) || IncidentAnchors.DifferentSeas(pa, pb)))
+            else if (single && (DifferentLocalities(pa, pb) || IncidentAnchors.DifferentSeas(pa, pb)
+                || IncidentAnchors.InlandFromSea(pa, pb) || IncidentAnchors.InlandFromSea(pb, pa)))
             {
                 return null;
             }

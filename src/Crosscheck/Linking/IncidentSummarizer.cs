@@ -89,9 +89,13 @@ internal static class IncidentSummarizer
         // whole night's or the war's, not the count of the attack at one place of it that other reports count. A part of the
         // country ("a market in western Sudan", Side) places one attack's count: a later toll of it so placed is its own.
         var placedCount = scope == IncidentScope.Single && reports.Any(r => r.Events.Any(e => e.Fatalities is not null && PlacedWithin(e.Location)));
+        // A campaign told as news is counted by its news: what a report recalls of it as background ("In May, an assault on
+        // the town killed more than 100") is the count of another time.
+        var recalled = scope == IncidentScope.Campaign && reports.Any(r => r.Events.Any(e => !IsBackground(e)));
         foreach (var (document, events) in reports)
         {
-            var withCount = events.Where(e => e.Fatalities is not null && !(placedCount && e.Location is { Precision: "country", Side: null })).ToList();
+            var withCount = events.Where(e => e.Fatalities is not null && !(placedCount && e.Location is { Precision: "country", Side: null })
+                && !(recalled && IsBackground(e))).ToList();
             if (withCount.Count == 0) continue;
             // In a campaign the tallies of the whole series speak for it, not a count of one of its strikes.
             var pool = scope == IncidentScope.Campaign && withCount.Any(e => e.Plural) ? withCount.Where(e => e.Plural).ToList() : withCount;
@@ -146,6 +150,8 @@ internal static class IncidentSummarizer
     private static bool PlacedWithin(PlaceFacts? place) => place is not null && place.Precision is not ("country" or "sea");
 
     /// <summary>A count best may stand on (<see cref="ArticleFigure.IsCount"/>).</summary>
+    private static bool IsBackground(EventFacts e) => string.Equals(e.Salience, "background", StringComparison.Ordinal);
+
     private static bool IsCount(EventFacts e) => e.Fatalities is { } f && ArticleFigure.IsCount(f.Min, f.Max, e.Modality);
 
     /// <summary>

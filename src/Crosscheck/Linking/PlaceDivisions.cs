@@ -19,6 +19,23 @@ internal static class PlaceDivisions
             .GroupBy(e => Key(e.Country!, e.Name), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(e => e.Admin1!).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
+    private static readonly Lazy<FrozenDictionary<string, (double Lat, double Lon)[]>> Towns = new(() =>
+        Gazetteer.Default.Entries
+            .Where(e => e.Place == PlaceKind.City && e.Admin1 is not null && e.Entity.Latitude is not null && e.Entity.Longitude is not null)
+            .GroupBy(e => e.Admin1!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(e => (e.Entity.Latitude!.Value, e.Entity.Longitude!.Value)).ToArray(), StringComparer.Ordinal));
+
+    /// <summary>
+    /// The points of the towns the gazetteer puts in the first-level division <paramref name="division"/> names (a division
+    /// has no point of its own); empty when the place is no division the gazetteer knows.
+    /// </summary>
+    public static IEnumerable<(double Lat, double Lon)> TownPoints(PlaceFacts division)
+    {
+        ArgumentNullException.ThrowIfNull(division);
+        if (division.Precision != "admin1" || Of(division) is not { } codes) return [];
+        return codes.SelectMany(c => Towns.Value.TryGetValue(c, out var points) ? points : []);
+    }
+
     private static string Key(string country, string name) => country + "|" + name.ToLowerInvariant();
 
     /// <summary>The division codes the place may be in, or null when the gazetteer does not know the place at that precision.</summary>

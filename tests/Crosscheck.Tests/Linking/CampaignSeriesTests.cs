@@ -288,5 +288,25 @@ public class CampaignSeriesTests
         market.Fatalities!.Best.ShouldBe(2);
     }
 
+    [Fact]
+    public void The_dead_of_an_earlier_assault_recalled_in_a_background_line_are_not_a_campaigns_count()
+    {
+        // Two reports of a rebel campaign in a northern province with its running toll, and an analysis whose only line on
+        // it is an earlier month's assault: that count is the assault's, not the campaign's as of the analysis.
+        var documents = LinkOrder.Sort(
+        [
+            Facts("camp-1", "Harbor Ledger", "2025-09-10",
+                "The Kivara region has been the scene of repeated attacks on the army and local militias since 2019. Rebels have killed at least 30 soldiers in the region since August, officials said."),
+            Facts("camp-2", "Gulf Gazette", "2025-09-12",
+                "Rebels have carried out attacks on army posts in the Kivara region since August, killing at least 34 soldiers, officials said."),
+            Facts("camp-3", "Valley Times", "2025-09-15",
+                "The junta has bought new drones. In June, a coordinated assault on army posts in the Kivara region killed more than 200 people, most of them soldiers."),
+        ]);
+        var record = Link([.. documents]);
+        var series = record.Incidents.Where(i => i.Scope == IncidentScope.Campaign && i.Type == PloverType.Assault && i.Fatalities is not null).ToList();
+        series.ShouldNotBeEmpty();
+        series.ShouldAllBe(s => s.Fatalities!.Best < 200);
+    }
+
     private static CrossRecord Link(params DocumentFacts[] documents) => CrossDocumentLinkerTests.Link(documents);
 }

@@ -17,6 +17,8 @@ internal sealed record EntityRecord(string File, int Line, string? Key, string N
     public int? GeonameId { get; init; }
     /// <summary>The key of the place this one lies within (<c>within=place:pacific-ocean</c> for the Eastern Pacific).</summary>
     public string? Within { get; init; }
+    /// <summary>How far from its point a sea's shores lie at most, in km (<c>reach=1200</c> for the Red Sea); null when not given.</summary>
+    public double? Reach { get; init; }
 }
 
 /// <summary>Everything read from gazetteer files, in reading order.</summary>
@@ -114,12 +116,13 @@ internal static class GazetteerFile
         long population = 0;
         int? geonameId = null;
         string? within = null;
+        double? reach = null;
         for (var i = 5; i < cells.Length; i++)
         {
             var cell = cells[i];
             if (cell.Length == 0) continue;
             var eq = cell.IndexOf('=');
-            if (eq <= 0) throw new GazetteerException(file, line, $"cell {i + 1} '{cell}' should be field=value (lat, lon, place, titles, population, geonameid, within)");
+            if (eq <= 0) throw new GazetteerException(file, line, $"cell {i + 1} '{cell}' should be field=value (lat, lon, place, titles, population, geonameid, within, reach)");
             var field = cell[..eq].Trim();
             var value = cell[(eq + 1)..].Trim();
             switch (field)
@@ -144,12 +147,17 @@ internal static class GazetteerFile
                     if (!IsKey(value)) throw new GazetteerException(file, line, $"within '{value}' should be the key of a place (prefix:name)");
                     within = value;
                     break;
+                case "reach":
+                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var km) || km <= 0)
+                        throw new GazetteerException(file, line, $"reach '{value}' should be a distance in km above 0");
+                    reach = km;
+                    break;
                 default:
-                    throw new GazetteerException(file, line, $"unknown field '{field}' (expected lat, lon, place, titles, population, geonameid, within)");
+                    throw new GazetteerException(file, line, $"unknown field '{field}' (expected lat, lon, place, titles, population, geonameid, within, reach)");
             }
         }
         if (lat is null != lon is null) throw new GazetteerException(file, line, "give both lat and lon, or neither");
-        return record with { Latitude = lat, Longitude = lon, Place = place, Population = population, GeonameId = geonameId, Within = within };
+        return record with { Latitude = lat, Longitude = lon, Place = place, Population = population, GeonameId = geonameId, Within = within, Reach = reach };
     }
 
     private static TitleEntry ParseTitle(string file, int line, string text)

@@ -9,7 +9,7 @@ public static class SeaParts
 {
     private const string Resource = "Crosscheck.Gazetteers.places.txt";
 
-    private static readonly Lazy<(Dictionary<string, string> KeyOfName, Dictionary<string, string> Container, Dictionary<string, string> NameOfKey)> Data =
+    private static readonly Lazy<(Dictionary<string, string> KeyOfName, Dictionary<string, string> Container, Dictionary<string, string> NameOfKey, Dictionary<string, double> Reach)> Data =
         new(Read, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
@@ -18,7 +18,7 @@ public static class SeaParts
     /// </summary>
     public static IReadOnlyList<string> ContainersOf(string name)
     {
-        var (keys, container, nameOfKey) = Data.Value;
+        var (keys, container, nameOfKey, _) = Data.Value;
         if (!keys.TryGetValue(name, out var key)) return [];
         var names = new List<string>();
         for (var step = 0; step < 8 && container.TryGetValue(key, out var up); step++)
@@ -35,7 +35,7 @@ public static class SeaParts
     /// </summary>
     public static bool OneHoldsTheOther(string a, string b)
     {
-        var (keys, _, _) = Data.Value;
+        var (keys, _, _, _) = Data.Value;
         if (!keys.TryGetValue(a, out var ka) || !keys.TryGetValue(b, out var kb) || ka == kb) return false;
         return Holds(ka, kb) || Holds(kb, ka);
     }
@@ -43,7 +43,7 @@ public static class SeaParts
     /// <summary>True when <paramref name="part"/> lies within <paramref name="whole"/> ("Eastern Pacific" within "Pacific").</summary>
     public static bool LiesWithin(string part, string whole)
     {
-        var (keys, _, _) = Data.Value;
+        var (keys, _, _, _) = Data.Value;
         return keys.TryGetValue(part, out var kp) && keys.TryGetValue(whole, out var kw) && kp != kw && Holds(kw, kp);
     }
 
@@ -59,7 +59,17 @@ public static class SeaParts
         return false;
     }
 
-    private static (Dictionary<string, string>, Dictionary<string, string>, Dictionary<string, string>) Read()
+    /// <summary>
+    /// How far from its point the named sea's shores lie at most, in km (<c>reach=</c>); null for an unknown name or a
+    /// water given none (an ocean has no shore a place could be too far from).
+    /// </summary>
+    public static double? ReachKm(string name)
+    {
+        var (keys, _, _, reach) = Data.Value;
+        return keys.TryGetValue(name, out var key) && reach.TryGetValue(key, out var km) ? km : null;
+    }
+
+    private static (Dictionary<string, string>, Dictionary<string, string>, Dictionary<string, string>, Dictionary<string, double>) Read()
     {
         var source = new GazetteerSource();
         using (var stream = typeof(SeaParts).Assembly.GetManifestResourceStream(Resource)
@@ -71,6 +81,7 @@ public static class SeaParts
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(NameFolding.Instance);
         var container = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reach = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var r in source.Entities)
         {
             if (r.Key is null) continue;
@@ -78,7 +89,8 @@ public static class SeaParts
             names.TryAdd(r.Key, r.Name);
             foreach (var alias in r.Aliases) keys.TryAdd(alias, r.Key);
             if (r.Within is { } within) container[r.Key] = within;
+            if (r.Reach is { } km) reach[r.Key] = km;
         }
-        return (keys, container, names);
+        return (keys, container, names, reach);
     }
 }

@@ -24,6 +24,7 @@ internal static partial class DiscourseDays
     {
         if (events.IsDefaultOrEmpty) return events;
         if (quotes.IsDefault) quotes = [];
+        events = LapseAfterReport.Apply(text, events);
         events = ToldOccurrenceDays.Apply(text, events);
         events = FromPreviousSentence(text, events, quotes);
         events = ShortlyBefore(text, events, quotes);
@@ -37,10 +38,12 @@ internal static partial class DiscourseDays
         var span = LedeSpan(text, events);
         if (span is not null && (agreed ?? reported) is { } one && (one.Start < span.Start || one.End > span.End)) (agreed, reported) = (null, null);
         if ((agreed ?? reported ?? span ?? PublicationDay(text, events, tolls.IsDefault ? [] : tolls)) is not { } day) return events;
+        var assumed = agreed is null && reported is null && span is null;
         var builder = ImmutableArray.CreateBuilder<EventMention>(events.Length);
         foreach (var e in events)
         {
-            var takes = IsNewsAttack(e) && e.Time is null && IsOneIncident(text, e) && !SentenceHasTime(text, text.SentenceOf(e.Trigger.StartToken));
+            var takes = IsNewsAttack(e) && e.Time is null && IsOneIncident(text, e) && !SentenceHasTime(text, text.SentenceOf(e.Trigger.StartToken))
+                && !(assumed && IsPresupposed(text, e, events));
             // "…, the ministry said on Tuesday": the day of the report gives way to the news attacks' own day when that is no later.
             var replaces = agreed is not null && e.TimeIsReportDay && IsNewsAttack(e) && IsOneIncident(text, e) && agreed.End <= e.Time?.End;
             builder.Add(takes || replaces ? e with { Time = day, TimeIsReportDay = false } : e);

@@ -89,7 +89,7 @@ public static partial class PublicationDates
         {
             var start = LineStart().Match(line);
             if (start.Success && FullDate(start.Groups["date"].Value) is { } d) return d;
-            var dateline = Dateline().Match(line);
+            var dateline = Datelines.Dated(line);
             if (dateline.Success && FullDate(dateline.Groups["date"].Value) is { } d2) return d2;
             if (line.Length <= ShortLine)
             {
@@ -115,7 +115,7 @@ public static partial class PublicationDates
     {
         foreach (var line in Header(text))
         {
-            var m = Dateline().Match(line);
+            var m = Datelines.Dated(line);
             if (!m.Success) continue;
             var written = FullDate(m.Groups["date"].Value);
             if (written is null && YearlessDateline(line) is { } md)
@@ -130,22 +130,14 @@ public static partial class PublicationDates
     }
 
     /// <summary>Whether the characters at <paramref name="start"/> of <paramref name="text"/> lie in the date of a dateline opening their line ("JAMMU, June 17:").</summary>
-    public static bool InDateline(string text, int start)
-    {
-        if (start < 0 || start >= text.Length) return false;
-        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
-        var lineEnd = text.IndexOf('\n', lineStart);
-        var m = Dateline().Match(text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)]);
-        var date = m.Groups["date"];
-        return m.Success && lineStart + date.Index <= start && start < lineStart + date.Index + date.Length;
-    }
+    public static bool InDateline(string text, int start) => Datelines.InDate(text, start);
 
     /// <summary>The month and day of a dateline that gives no year ("KYIV, Dec 7 (AP) —", "July 26 (UPI) --").</summary>
     public static (int Month, int Day)? YearlessDateline(string text)
     {
         foreach (var line in Header(text))
         {
-            var m = Dateline().Match(line);
+            var m = Datelines.Dated(line);
             if (!m.Success) continue;
             var date = DatePart().Match(m.Groups["date"].Value);
             if (!date.Success || date.Groups["year"].Success || date.Groups["iso"].Success) continue;
@@ -248,7 +240,7 @@ public static partial class PublicationDates
 
     private const string Month = @"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
-    private const string Date =
+    internal const string Date =
         @"(?:(?<iso>(?<iy>\d{4})-(?<im>\d{2})-(?<id>\d{2}))" +
         @"|(?<month>" + Month + @")\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4})\b)?" +
         @"|(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>" + Month + @")(?:,?\s+(?<year>\d{4})\b)?)";
@@ -267,15 +259,6 @@ public static partial class PublicationDates
     [GeneratedRegex(@"^(?:(?:first\s+)?(?:published|updated|posted|last\s+updated)(?:\s+on)?\s*:?\s*)?" + Weekday + @"?(?<date>" + Date + @")(?![\p{L}\d])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex LineStart();
-
-    /// <summary>
-    /// A wire dateline: an upper-case-initial place (with a bracketed region or an agency in brackets), a comma or an agency,
-    /// then the date, an optional agency in brackets, and a dash or colon: "WASHINGTON, Oct. 3 (Reuters) -", "Kabul [Afghanistan],
-    /// October 15 (ANI):", "Phnom Penh (AFP) Dec 9, 2025", "July 26 (UPI) --", with the place's country after a comma ("KYIV, Ukraine, Oct. 3 -").
-    /// </summary>
-    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.'’/ -]{1,40}?(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30}?)?(?:\s*\[[^\]\n]{1,30}\])?(?:\s*\([^)\n]{1,30}\))?,?\s+)?(?<date>" + Date + @")(?:\s*\([^)\n]{1,30}\)|\s*[-\u2013\u2014:|]|\s*$)",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex Dateline();
 
     [GeneratedRegex(@"/(?<year>\d{4})/(?<month>\d{1,2}|[A-Za-z]{3,9})/(?<day>\d{1,2})(?=/|$|[-_.])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex UrlSlashed();

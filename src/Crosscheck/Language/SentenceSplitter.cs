@@ -25,7 +25,7 @@ public sealed class SentenceSplitter : IPipelineComponent
         for (var i = 0; i < n; i++)
         {
             if (i + 1 >= n) break;
-            if (i == start && DatelineEnd(text, start) is var dash and > 0)
+            if (i == start && Datelines.EndToken(text, start, DatedDatelines) is var dash and > 0)
             {
                 // "SANTO DOMINGO, Dec 15 (Reuters) - U.S. forces destroyed …": the dateline is no part of the sentence
                 // it opens (parsed together, the city became the subject of "destroyed").
@@ -47,62 +47,13 @@ public sealed class SentenceSplitter : IPipelineComponent
 
     /// <summary>Whether the sentence is a wire dateline split off the sentence it opened ("GAO, Mali (Reuters) -", "KHARTOUM —").</summary>
     internal static bool IsDateline(AnnotatedText text, TokenSpan sentence) =>
-        sentence.Length > 1 && DatelineEnd(text, sentence.StartToken) == sentence.EndToken - 1;
-
-    /// <summary>The most tokens a dateline takes before its dash ("PORT-AU-PRINCE, Haiti, Sept. 3, 2025 (Reuters) -").</summary>
-    private const int MaxDatelineTokens = 16;
+        sentence.Length > 1 && Datelines.EndToken(text, sentence.StartToken, DatedDatelines) == sentence.EndToken - 1;
 
     /// <summary>
-    /// The dash ending a wire dateline that opens a sentence, or -1: a place in capitals ("WASHINGTON", "SANTO DOMINGO",
-    /// "ST. PETERSBURG", "KYIV/MOSCOW"), then, on the same line, a comma and a country or date and/or an outlet in brackets, then a dash
-    /// ("—", "–", "-", "--") before a capitalized word; or the place in capitals and a colon ("LAHORE:") before a capitalized
-    /// word on the same line. Only capitals: "Washington - the capital" is prose.
+    /// Whether a dateline whose place is not in capitals, or that opens with its date, stands apart too ("Kabul, Oct. 3
+    /// (Reuters) -", "Oct 5 (Reuters) -"); one in capitals always does.
     /// </summary>
-    private static int DatelineEnd(AnnotatedText text, int start)
-    {
-        var n = text.Count;
-        var k = start;
-        while (k < n && k - start < MaxDatelineTokens && IsCapitalsWord(text.WordOf(k))) k++;
-        if (k == start || k >= n) return -1;
-        var capitals = k;
-        var brackets = false;
-        for (; k < n && k - start < MaxDatelineTokens; k++)
-        {
-            var w = text.WordOf(k);
-            if (w is "—" or "–" or "-" or "--")
-            {
-                // Right after the capitals only as "WASHINGTON —"; otherwise after a comma part or the outlet's brackets.
-                if (k + 1 >= n || !char.IsUpper(text.WordOf(k + 1)[0]) && !IsOpeningQuote(text.WordOf(k + 1)[0])) return -1;
-                return k == capitals || brackets || text.WordOf(capitals) == "," ? k : -1;
-            }
-            if (text.Text.AsSpan(text.StartOf(start), text.EndOf(k) - text.StartOf(start)).Contains('\n')) return -1;
-            // "LAHORE: The provincial police said …": a colon right after the place ends the dateline as a dash does.
-            if (w == ":" && k == capitals)
-                return k + 1 < n && char.IsUpper(text.WordOf(k + 1)[0]) && !text.Text.AsSpan(text.EndOf(k), text.StartOf(k + 1) - text.EndOf(k)).Contains('\n') ? k : -1;
-            if (w is "." or "!" or "?" or ";" or "\"" or "“" or "”") return -1;
-            if (k == capitals && w is not ("," or "(")) return -1;
-            if (w == ")") brackets = true;
-        }
-        return -1;
-    }
-
-    /// <summary>
-    /// A word in capitals of two or more letters ("KYIV", "ST.", "PORT-AU-PRINCE"), or two such joined by a slash where a
-    /// story is filed from two places ("KYIV/MOSCOW").
-    /// </summary>
-    private static bool IsCapitalsWord(string word)
-    {
-        var letters = 0;
-        for (var i = 0; i < word.Length; i++)
-        {
-            var c = word[i];
-            if (char.IsLower(c)) return false;
-            if (char.IsLetter(c)) letters++;
-            else if (c == '/' && letters >= 2 && i + 1 < word.Length) letters = 0;
-            else if (c is not ('.' or '-' or '\'')) return false;
-        }
-        return letters >= 2;
-    }
+    private const bool DatedDatelines = false;
 
     /// <summary>A segment boundary or a blank line lies between token <paramref name="i"/> and the next.</summary>
     private static bool HardBreakBetween(AnnotatedText text, int i, ref int segment, ImmutableArray<Segment> segments)
@@ -158,7 +109,7 @@ public sealed class SentenceSplitter : IPipelineComponent
         return true;
     }
 
-    private static bool IsOpeningQuote(char c) => c is '“' or '‘' or '"' or '\'' or '«' or '(';
+    internal static bool IsOpeningQuote(char c) => c is '“' or '‘' or '"' or '\'' or '«' or '(';
 
     /// <summary>A closing quote or bracket glued to the previous token.</summary>
     private static bool IsCloser(AnnotatedText text, int i)

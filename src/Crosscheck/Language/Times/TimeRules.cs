@@ -276,15 +276,19 @@ internal static class TimeRules
     /// <summary>How many words a dateline's place may take before its date ("NEW YORK, Aug. 26 (Wire) -").</summary>
     private const int DatelinePlaceWords = 6;
 
-    /// <summary>Whether the time opens the text's first sentence after a few words of place and is closed by a wire's "(" or a dash: a dateline.</summary>
+    /// <summary>
+    /// Whether the time is the date of a wire dateline (<see cref="Documents.Datelines"/>) in the text's first sentence, after
+    /// a few words of place.
+    /// </summary>
     private static bool IsDateline(TimeScope s, TimeMention e)
     {
         var start = e.Span.StartToken;
         if (s.Text.SentenceIndexOf(start) != 0 || start > DatelinePlaceWords) return false;
-        // The dateline may be split off as a sentence of its own, so the word after it is read from the whole text.
-        var after = e.Span.EndToken;
-        return after < s.Text.Count && s.Text.WordOf(after) is "(" or "-" or "—" or "–" or "--";
+        return Documents.Datelines.InDate(s.Text.Text, s.Text.StartOf(start), DatelineColonCloses);
     }
+
+    /// <summary>Whether a colon after the date ends a dateline as an agency's bracket or a dash does ("JAMMU, June 17:").</summary>
+    private const bool DatelineColonCloses = true;
 
     /// <summary>
     /// "the day before", "the previous day", "a day earlier", "the next day", "earlier in the day", "the same day": a day counted from the latest day-precise time before

@@ -37,7 +37,10 @@ public sealed partial class TollCues
             if (reach > 1 && LinkPastScope(text, sentence, noun.End) is { } past) reach = Math.Max(reach, past - noun.End + 1);
             // "The death toll since the offensive began on 2 March has risen to 310": what the toll counts from lies between.
             if (reach > 1 && noun.End < sentence.EndToken && text.WordOf(noun.End).Equals("since", StringComparison.OrdinalIgnoreCase)) reach += 8;
-            for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
+            // "The dead, the committee added, now total 225": a reporting aside right after the noun is passed over.
+            var first = ReportingAsideEnd(text, sentence, noun.End) ?? noun.End;
+            if (first > noun.End) reach = Math.Max(reach, 3);
+            for (var j = first; j < Math.Min(sentence.EndToken - 1, first + reach); j++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
                 // "The number of dead rose by seven to 58": the rise and the new count read as one range; the count is its end.
@@ -56,7 +59,7 @@ public sealed partial class TollCues
                 }
                 // "the toll now exceeds 90", "climbed above 300": a verb of change right before the number links it too.
                 // "The dead now total 225": the count word's verb the tagger took for an adjective, in the verb's slot.
-                if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j) && !(j == noun.End && ChangeTakenForOtherBeforeNumber(text, sentence, j))) continue;
+                if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j) && !((j == first || j == first + 1 && first > noun.End && _links.Contains(text.WordOf(first))) && ChangeTakenForOtherBeforeNumber(text, sentence, j))) continue;
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
                 // "The dead were two herders and a girl": the people themselves named group by group are the dead, no tally.
                 if (reach == 1 && GroupJoinedAfter(text, sentence, n)) break;
@@ -141,6 +144,23 @@ public sealed partial class TollCues
     }
 
     /// <summary>
+    /// ", the committee added,": the token after a comma-closed aside of at most six words with a verb of the <c>claim</c>
+    /// list, when <paramref name="comma"/> opens one; null otherwise.
+    /// </summary>
+    private int? ReportingAsideEnd(AnnotatedText text, TokenSpan sentence, int comma)
+    {
+        if (text.WordOf(comma) != ",") return null;
+        var claims = false;
+        for (var k = comma + 1; k < Math.Min(sentence.EndToken - 1, comma + 8); k++)
+        {
+            if (text.WordOf(k) == ",") return claims ? k + 1 : null;
+            if (ClauseBreaks.Contains(text.WordOf(k))) return null;
+            if ((text.PosOf(k) ?? "").StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(k)).Any(_claimVerbs.Contains)) claims = true;
+        }
+        return null;
+    }
+
+    /// <summary>
     /// "Casualties have risen to 340", "Deaths have reached 200", "The dead now number 64": a word that counts people (the
     /// <c>count</c> words of the data file) followed, past auxiliaries and adverbs only, by a verb of change or level (the
     /// <c>change</c> verbs) is a toll noun; its end is the verb's, so the number is looked for after it. "the deaths of three
@@ -161,6 +181,8 @@ public sealed partial class TollCues
         for (var k = i + 1; k < Math.Min(sentence.EndToken - 1, i + 5); k++)
         {
             if (IsChangeVerb(text, k) || ChangeTakenForOtherBeforeNumber(text, sentence, k)) return (k, measure);
+            // "The dead, the committee added, now total 225": a reporting aside between commas is passed over.
+            if (k == i + 1 && ReportingAsideEnd(text, sentence, k) is { } after) { k = after - 1; continue; }
             if (text.PosOf(k) is not ("RB" or "MD") && !IsAuxiliary(text.WordOf(k))) break;
         }
         // "Fatalities from the week-long clashes between two tribes in the state stood at 74": past what the count is of, a

@@ -67,6 +67,8 @@ public sealed partial class TollCues
             // total; "killed 14 in two strikes" reports two new ones.
             if (i > from && text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && NumberStartingAt(text, i) is { Min: >= 2 } events
                 && UnitMeasure(events.Unit) is TollMeasure.Strikes or TollMeasure.Boats && events.Span.EndToken <= to) return new Cue(i, events.Span.EndToken, false);
+            // "between 1,000 and 1,400 people have been killed in those strikes": a series pointed back at sums it up too.
+            if (i >= end && text.WordOf(i).ToLowerInvariant() is "those" or "these" && SeriesNounAfter(text, i + 1, to) is { } noun) return new Cue(i, noun + 1, false);
         }
         if (CampaignInPerfect(text, sentence, start, end) is { } campaign) return new Cue(campaign, campaign + 1, false);
         if (SpanSubject(text, sentence, start, end) is { } span) return new Cue(span, span + 2, false);
@@ -246,6 +248,17 @@ public sealed partial class TollCues
     internal int? WordOrdinal(string word) => _ordinals.TryGetValue(word, out var n) ? n : null;
 
     /// <summary>What a plural event or target noun counts as a toll ("strikes", "boats"); null for other nouns.</summary>
+    /// <summary>The plural unit noun of events ("strikes", "raids") right after, or after one describing word; null when none.</summary>
+    private int? SeriesNounAfter(AnnotatedText text, int i, int to)
+    {
+        for (var k = i; k < Math.Min(to, i + 2); k++)
+        {
+            if (text.PosOf(k) == "NNS" && UnitMeasure(text.WordOf(k)) is TollMeasure.Strikes or TollMeasure.Boats) return k;
+            if (text.PosOf(k) is not ("JJ" or "NN")) return null;
+        }
+        return null;
+    }
+
     internal TollMeasure? UnitMeasure(string? unit) => unit is not null && _units.TryGetValue(unit, out var m) ? m : null;
 
     /// <summary>The clause window around a count: up to <see cref="Before"/> words before and <see cref="After"/> after, stopping at strong breaks and contrasts.</summary>

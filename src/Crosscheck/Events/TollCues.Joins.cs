@@ -162,8 +162,46 @@ public sealed partial class TollCues
         {
             if (t.Measure == measure || t.Measure is not (TollMeasure.Killed or TollMeasure.Injured or TollMeasure.Casualties) || IsOfOneEvent(text, sentence, t)) continue;
             if (!JoinsTally(text, t.End, Math.Min(s.Start, s.VictimStart))) continue;
+            // "Casualties have risen to 35 dead and 80 wounded in the strikes": the hurt told in the tally's own breath are
+            // its other half, whatever attack the sentence names.
+            if (HalfOfTally(text, t, s)) return OneEventAfter(text, sentence, t) is null ? t : null;
             if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: w => NamesNoOneAttack(text, sentence, w))) return null;
             return t;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "to 35 dead and 80 wounded", "reached nine dead and 31 injured": a count right after the tally's number, its count
+    /// word and "and", with nothing else between, is the tally's other half.
+    /// </summary>
+    private static bool HalfOfTally(AnnotatedText text, Tally t, CasualtyFinder.Statement s)
+    {
+        var start = Math.Min(s.Start, s.VictimStart);
+        if (start <= t.End || start - t.End > 4 || text.NumbersStartingIn(start, start + 3).Length == 0) return false;
+        var joined = false;
+        for (var i = t.End; i < start; i++)
+        {
+            var w = text.WordOf(i).ToLowerInvariant();
+            if (w == "and") joined = true;
+            else if (w is not ("dead" or "killed" or "deaths" or "people" or "fatalities" or ",")) return false;
+        }
+        return joined;
+    }
+
+    /// <summary>
+    /// The tally of one event (<see cref="IsOfOneEvent"/>, <see cref="OneEventAfter"/>) whose other half
+    /// <paramref name="s"/> is ("The toll from the strike has reached nine dead and 31 injured"): the count stays the
+    /// event's, as the tally's own does, and is a toll too; null when none.
+    /// </summary>
+    internal Tally? OneEventTallyHalf(AnnotatedText text, TokenSpan sentence, CasualtyFinder.Statement s, List<Tally> tallies)
+    {
+        if (s.Min == 0) return null;
+        var measure = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured;
+        foreach (var t in tallies)
+        {
+            if (t.Measure == measure || t.Measure is not (TollMeasure.Killed or TollMeasure.Injured) || !HalfOfTally(text, t, s)) continue;
+            if (IsOfOneEvent(text, sentence, t) || OneEventAfter(text, sentence, t) is not null) return t;
         }
         return null;
     }

@@ -37,7 +37,10 @@ public sealed partial class TollCues
             if (reach > 1 && LinkPastScope(text, sentence, noun.End) is { } past) reach = Math.Max(reach, past - noun.End + 1);
             // "The death toll since the offensive began on 2 March has risen to 310": what the toll counts from lies between.
             if (reach > 1 && noun.End < sentence.EndToken && text.WordOf(noun.End).Equals("since", StringComparison.OrdinalIgnoreCase)) reach += 8;
-            for (var j = noun.End; j < Math.Min(sentence.EndToken - 1, noun.End + reach); j++)
+            // "The dead, the committee added, now total 225": a reporting aside right after the noun is passed over.
+            var first = ReportingAsideEnd(text, sentence, noun.End) ?? noun.End;
+            if (first > noun.End) reach = Math.Max(reach, 3);
+            for (var j = first; j < Math.Min(sentence.EndToken - 1, first + reach); j++)
             {
                 if (ClauseBreaks.Contains(text.WordOf(j)) && text.WordOf(j) != ":") break;
                 // "The number of dead rose by seven to 58": the rise and the new count read as one range; the count is its end.
@@ -56,7 +59,7 @@ public sealed partial class TollCues
                 }
                 // "the toll now exceeds 90", "climbed above 300": a verb of change right before the number links it too.
                 // "The dead now total 225": the count word's verb the tagger took for an adjective, in the verb's slot.
-                if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j) && !(j == noun.End && ChangeTakenForOtherBeforeNumber(text, sentence, j))) continue;
+                if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j) && !((j == first || j == first + 1 && first > noun.End && _links.Contains(text.WordOf(first))) && ChangeTakenForOtherBeforeNumber(text, sentence, j))) continue;
                 if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
                 // "The dead were two herders and a girl": the people themselves named group by group are the dead, no tally.
                 if (reach == 1 && GroupJoinedAfter(text, sentence, n)) break;
@@ -86,6 +89,23 @@ public sealed partial class TollCues
     private static readonly System.Collections.Frozen.FrozenSet<string> DeathNouns = CasualtyWords.Set("killed-nouns");
     private static readonly System.Collections.Frozen.FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
     private static readonly System.Collections.Frozen.FrozenSet<string> PassiveBridge = CasualtyWords.Set("passive-bridge");
+
+    /// <summary>
+    /// ", the committee added,": the token after a comma-closed aside of at most six words with a verb of the <c>claim</c>
+    /// list, when <paramref name="comma"/> opens one; null otherwise.
+    /// </summary>
+    private int? ReportingAsideEnd(AnnotatedText text, TokenSpan sentence, int comma)
+    {
+        if (text.WordOf(comma) != ",") return null;
+        var claims = false;
+        for (var k = comma + 1; k < Math.Min(sentence.EndToken - 1, comma + 8); k++)
+        {
+            if (text.WordOf(k) == ",") return claims ? k + 1 : null;
+            if (ClauseBreaks.Contains(text.WordOf(k))) return null;
+            if ((text.PosOf(k) ?? "").StartsWith("VB", StringComparison.Ordinal) && Lemmas.Candidates(text.WordOf(k)).Any(_claimVerbs.Contains)) claims = true;
+        }
+        return null;
+    }
 
     /// <summary>
     /// "stood at 40 on Saturday and rose to 46 on Sunday": after a tally's number (and the words of its day, if any), "and"

@@ -80,6 +80,8 @@ public sealed partial class TollCues
         for (var k = i + 1; k < Math.Min(sentence.EndToken - 1, i + 5); k++)
         {
             if (IsChangeVerb(text, k) || ChangeTakenForOtherBeforeNumber(text, sentence, k)) return (k, measure);
+            // "The dead, the committee added, now total 225": a reporting aside between commas is passed over.
+            if (k == i + 1 && ReportingAsideEnd(text, sentence, k) is { } after) { k = after - 1; continue; }
             if (text.PosOf(k) is not ("RB" or "MD") && !IsAuxiliary(text.WordOf(k))) break;
         }
         // "Fatalities from the week-long clashes between two tribes in the state stood at 74": past what the count is of, a

@@ -187,7 +187,22 @@ public sealed partial class TollCues
         if (!_nounsByFirst.TryGetValue(text.WordOf(i), out var nouns)) return null;
         foreach (var (words, measure) in nouns)
         {
-            if (Matches(text, i, end, words)) return (i + words.Length, measure);
+            if (Matches(text, i, end, words)) return (i + words.Length, words.Length == 1 ? OfEvents(text, i + 1, end) ?? measure : measure);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "the year's tally of massacres", "a toll of 30 raids": a bare toll noun whose "of" names events (a plural <c>unit</c>
+    /// noun, after at most one describing word) counts those events, not the dead; null when it names none.
+    /// </summary>
+    private TollMeasure? OfEvents(AnnotatedText text, int next, int end)
+    {
+        if (next + 1 >= end || !text.WordOf(next).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
+        for (var k = next + 1; k < Math.Min(end, next + 3); k++)
+        {
+            if (text.PosOf(k) == "NNS" && UnitMeasure(text.WordOf(k).ToLowerInvariant()) is TollMeasure.Strikes or TollMeasure.Boats) return UnitMeasure(text.WordOf(k).ToLowerInvariant());
+            if (text.PosOf(k) is not ("JJ" or "NN" or "VBN")) return null;
         }
         return null;
     }

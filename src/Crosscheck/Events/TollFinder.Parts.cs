@@ -23,6 +23,19 @@ public sealed partial class TollFinder
         }
     }
 
+    /// <summary>
+    /// "The toll from the strike has now reached nine dead and 31 injured": the hurt beside one event's tally stay that
+    /// event's (the casualty reader keeps them) and are a toll as well, as of the tally's day.
+    /// </summary>
+    private static void AddOneEventHalf(AnnotatedText text, TollCues cues, TokenSpan sentence, CasualtyFinder.Statement s, List<TollCues.Tally> tallies,
+        List<Toll> found, List<(int Start, int End)> used)
+    {
+        if (cues.OneEventTallyHalf(text, sentence, s, tallies) is not { } half || found.Find(f => f.Span.EndToken == half.End) is not { } tally) return;
+        var words = text.Span(s.VictimStart, s.VictimEnd);
+        found.Add(tally with { Counts = s.Kind == CasualtyFinder.Outcome.Killed ? TollMeasure.Killed : TollMeasure.Injured, Min = s.Min, Max = s.Max, Span = words, Victims = words });
+        used.Add((s.VictimStart, s.VictimEnd));
+    }
+
     private static void AddPart(AnnotatedText text, TollCues cues, TokenSpan sentence, Toll toll, int after, List<Toll> found, List<(int Start, int End)> used)
     {
         if (RecentPart(text, sentence, after) is { } recent && !used.Exists(u => u.Start < recent.End && recent.Number.Span.StartToken < u.End))

@@ -66,7 +66,11 @@ public sealed partial class TollFinder
                 if (s.Min == 0 || tallies.Exists(t => t.Start < s.End && s.Start < t.End)) continue;
                 // "the funerals of soldiers killed in last weekend's fighting": victims the text does not count give no toll.
                 if (s.Max is null && text.NumbersStartingIn(s.VictimStart, s.VictimEnd).Length == 0) continue;
-                if (cues.StatementCue(text, sentence, s, tallies, statements) is not { } cue) continue;
+                if (cues.StatementCue(text, sentence, s, tallies, statements) is not { } cue)
+                {
+                    AddOneEventHalf(text, cues, sentence, s, tallies, found, used);
+                    continue;
+                }
                 var measure = s.Kind == CasualtyFinder.Outcome.Killed ? KilledOrInjured(text, sentence, s) ? TollMeasure.Casualties : TollMeasure.Killed : TollMeasure.Injured;
                 var whole = Make(text, cues, sentence, measure, s.Min, s.Max, Math.Min(s.Start, cue.Start), Math.Max(s.End, cue.End), cue);
                 // "The death toll had risen to 23 by late Thursday. It said 38 people were wounded": as of the tally's day.

@@ -57,8 +57,8 @@ public sealed partial class TollCues
 
     /// <summary>
     /// "since September", "since the start of", "since border clashes broke out", "since it erupted" (a pronoun and a verb
-    /// of starting, the <c>start</c> words), not the causal "since they" nor the adverb of a verb ("has since risen to 19",
-    /// "had since died").
+    /// of starting, the <c>start</c> words), not the causal "since they". The adverb of a verb ("has since killed dozens")
+    /// passes too: it still says the count runs on from an earlier point.
     /// </summary>
     private bool SinceNamesAStart(AnnotatedText text, int next, int to)
     {
@@ -67,7 +67,7 @@ public sealed partial class TollCues
         {
             if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
         }
-        if (text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD" or "VBN" or "VBD" or "VBZ" or "VBP" or "VB") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she")) return true;
+        if (text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she")) return true;
         // "since it erupted in April", "since they began": a pronoun whose verb, past an adverb, says when something started.
         if (text.PosOf(next) != "PRP") return false;
         for (var i = next + 1; i < Math.Min(to, next + 3); i++)

@@ -38,7 +38,7 @@ public sealed partial class ModalityClassifier
     /// <summary>The sections that are plain word sets.</summary>
     private static readonly string[] SetSections =
     [
-        "irregular-verb-forms", "infinitive-only-plans", "that-complement-nouns", "negations", "negative-subjects", "auxiliaries",
+        "irregular-verb-forms", "infinitive-only-plans", "infinitive-only-adjectives", "that-complement-nouns", "negations", "negative-subjects", "auxiliaries",
         "be-forms", "hedge-adverbs", "conditionals", "whether-if-governors", "occur-verbs", "phrasal-verbs", "past-links", "content-verbs", "appraisal-verbs",
     ];
 
@@ -51,6 +51,16 @@ public sealed partial class ModalityClassifier
     private static readonly FrozenDictionary<string, Cue> Modals = CueMap("modals", StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> InfinitiveOnlyPlans = CueSet("infinitive-only-plans");
+    private static readonly FrozenSet<string> InfinitiveOnlyAdjectives = CueSet("infinitive-only-adjectives");
+
+    /// <summary>The adjective cue of token <paramref name="k"/>; none for one that cues only before "to" when no "to" follows ("still going on").</summary>
+    private static bool TryAdjectiveCue(AnnotatedText text, int k, out Cue cue)
+    {
+        if (!AdjectiveCues.TryGetValue(text.WordOf(k), out cue)) return false;
+        if (!InfinitiveOnlyAdjectives.Contains(text.WordOf(k)) || k + 1 < text.Count && text.WordOf(k + 1).Equals("to", StringComparison.OrdinalIgnoreCase)) return true;
+        cue = Cue.None;
+        return false;
+    }
     private static readonly FrozenSet<string> ThatComplementNouns = CueSet("that-complement-nouns");
     private static readonly FrozenSet<string> Negations = CueSet("negations");
     private static readonly FrozenSet<string> NegativeSubjects = CueSet("negative-subjects");

@@ -103,7 +103,7 @@ public sealed partial class ModalityClassifier
             state.Take(w.Equals("were", StringComparison.OrdinalIgnoreCase) ? Cue.Hypothetical : Cue.Plan, negated, Cue.None);
             return -1;
         }
-        if (AdjectiveCues.TryGetValue(w, out var adjective) && !IsNoun(text, j))
+        if (TryAdjectiveCue(text, j, out var adjective) && !IsNoun(text, j))
         {
             var (negated, modal) = GroupBefore(text, sentence, j);
             // "were able to shell the town": in the past, being able to do it says it was done, as "managed to" does.
@@ -148,7 +148,7 @@ public sealed partial class ModalityClassifier
             // "agreed to a ceasefire following the strikes": what a past link introduces took place.
             if (PastLinks.Contains(w)) break;
             if (w.Equals("no", StringComparison.OrdinalIgnoreCase)) { state.Take(Cue.None, true, Cue.None); continue; }
-            if (AdjectiveCues.TryGetValue(w, out var adjective) && text.PosOf(j) is "JJ" or "VBN" or "NN" or "RB")
+            if (TryAdjectiveCue(text, j, out var adjective) && text.PosOf(j) is "JJ" or "VBN" or "NN" or "RB")
             {
                 // "the planned strike": decides unless a governor says more ("called off the planned strike").
                 if (state.Fallback == Cue.None) state.Fallback = adjective;

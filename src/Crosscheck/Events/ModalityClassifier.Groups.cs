@@ -37,7 +37,7 @@ public sealed partial class ModalityClassifier
         }
         if (k >= sentence.EndToken) return;
         var word = text.WordOf(k);
-        if (AdjectiveCues.TryGetValue(word, out var adjective))
+        if (TryAdjectiveCue(text, k, out var adjective))
         {
             state.Take(adjective, negated, modal);
             return;

@@ -74,6 +74,9 @@ public sealed partial class EventReader
         var preposition = text.WordOf(at).ToLowerInvariant();
         var before = text.WordOf(at - 1).ToLowerInvariant();
         if (preposition is "in" or "at" && RoleWords.StationedWords.Contains(before)) return true;
+        // "called on Washington to stop them", "urged Kyiv to": a place addressed stands for its government.
+        if (preposition is "on" or "upon" && RoleWords.AddressingVerbs.Contains(before) || at == place.StartToken - 1 && RoleWords.AddressingVerbs.Contains(preposition))
+            return true;
         // "sought refuge in X", "took shelter in X": a noun of refuge after a verb of seeking ("a shelter in X" alone may be
         // what was hit).
         if (preposition is "in" or "to" && RoleWords.RefugeNouns.Contains(before) && at - 2 >= sentence.StartToken)

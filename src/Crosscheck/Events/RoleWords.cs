@@ -89,6 +89,9 @@ internal static class RoleWords
     /// <summary>Words of where someone is based ("a UN official based in X").</summary>
     public static FrozenSet<string> StationedWords => Section("stationed-words");
 
+    /// <summary>Verbs of addressing whose object, or "called on" whose place, is a government, not a place ("called on Washington").</summary>
+    public static FrozenSet<string> AddressingVerbs => Section("addressing-verbs");
+
     /// <summary>Words of speaking from a place ("spoke from X", "speaking in X").</summary>
     public static FrozenSet<string> SpeakingWords => Section("speaking-words");
 

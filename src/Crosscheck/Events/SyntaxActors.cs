@@ -122,18 +122,22 @@ internal static partial class SyntaxActors
     /// <summary>
     /// "The U.S. military said it carried out a strike", "Russia said it struck": "it" as the subject of what a speech
     /// verb reports stands for that verb's subject when the subject is a body (a country, an organisation, an armed group, or one of
-    /// the <c>@institution-nouns</c> of syntax-roles.txt), which speaks of its own act; a person is never "it". The
-    /// subject's token, or <paramref name="actor"/> otherwise.
+    /// the <c>@institution-nouns</c> of syntax-roles.txt), which speaks of its own act; a person is never "it". "they"
+    /// stands for such a body in the plural ("US forces said they carried out a strike"). The subject's token, or
+    /// <paramref name="actor"/> otherwise.
     /// </summary>
     public static int SpeakerForPronoun(AnnotatedText text, int actor)
     {
-        if (!text.WordOf(actor).Equals("it", StringComparison.OrdinalIgnoreCase) || text.RelationOf(actor) != "nsubj") return actor;
+        var they = text.WordOf(actor).Equals("they", StringComparison.OrdinalIgnoreCase);
+        if (!they && !text.WordOf(actor).Equals("it", StringComparison.OrdinalIgnoreCase) || text.RelationOf(actor) != "nsubj") return actor;
         var clause = text.HeadOf(actor);
         if (clause < 0 || text.RelationOf(clause) != "ccomp" || text.HeadOf(clause) is var speech && speech < 0 || !IsSpeechVerb(text, speech)) return actor;
         var sentence = text.SentenceOf(actor);
         for (var d = sentence.StartToken; d < sentence.EndToken; d++)
         {
-            if (text.HeadOf(d) == speech && text.RelationOf(d) == "nsubj") return IsBody(text, d) ? d : actor;
+            // "US forces said they had carried out a strike": "they" for a plural body ("forces", "the militants").
+            if (text.HeadOf(d) == speech && text.RelationOf(d) == "nsubj")
+                return IsBody(text, d) && (!they || text.PosOf(d) is "NNS" or "NNPS" || RoleWords.InstitutionNouns.Contains(text.WordOf(d).ToLowerInvariant())) ? d : actor;
         }
         return actor;
     }

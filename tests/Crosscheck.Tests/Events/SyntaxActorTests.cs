@@ -66,6 +66,16 @@ public sealed class SyntaxActorTests
     }
 
     [Fact]
+    public void They_as_what_a_plural_body_says_it_did_is_that_body()
+    {
+        Assault("Government forces said they had shelled a rebel camp near the lake on Sunday.")
+            .Actors.Select(a => a.Text).ShouldContain(t => t.Contains("forces", StringComparison.Ordinal));
+        // A person who speaks is never the body: witnesses who say "they" saw it are no actor.
+        Assault("Witnesses said they had watched jets bomb the camp on Sunday.")
+            .Actors.ShouldNotContain(a => a.Text.Contains("Witnesses", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_attack_a_killing_is_set_in_time_against_lends_it_no_actor()
     {
         var reading = EventReader.Default.Read(StandardPipeline.Default.Process(

@@ -76,8 +76,9 @@ public sealed class MapPagesTests(RecordWebFixture fixture)
             link.GetAttribute("data-precision").ShouldBe("sea");
             WorldMap.Default.CountryAt(Centre(link)).ShouldBeNull($"{incident.Title} is drawn on {WorldMap.Default.CountryAt(Centre(link))?.Name}");
         }
-        var washington = Record.Incidents.First(i => !i.Mention && i.Location is { Precision: "city", Name: var n } && n.StartsWith("Washington", StringComparison.Ordinal));
-        WorldMap.Default.CountryAt(Centre(page.QuerySelector($"svg a.incident[data-id='{washington.Id}']")!))?.Name.ShouldBe("United States of America");
+        // A land incident placed in the United States (its capital or the country) is drawn on it.
+        var american = Record.Incidents.First(i => !i.Mention && HasPoint(i) && i.Location is { Precision: not "sea", Country: "US" });
+        WorldMap.Default.CountryAt(Centre(page.QuerySelector($"svg a.incident[data-id='{american.Id}']")!))?.Name.ShouldBe("United States of America");
     }
 
     [Fact]

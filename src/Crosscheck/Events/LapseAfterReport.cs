@@ -32,7 +32,8 @@ internal static class LapseAfterReport
     private static (TokenSpan Words, int Days)? Lapse(AnnotatedText text, EventMention e)
     {
         var sentence = text.SentenceOf(e.Trigger.StartToken);
-        var matches = TriggerLexicon.Default.Match(text, sentence);
+        // The event words are matched only for a sentence that has a lapse at all (most report-day events have none).
+        ImmutableArray<TriggerMatch> matches = default;
         (TokenSpan, int)? found = null;
         for (var k = sentence.StartToken + 2; k + 2 < sentence.EndToken; k++)
         {
@@ -42,6 +43,7 @@ internal static class LapseAfterReport
             var count = text.WordOf(k - 2) is "a" or "A" or "one" or "One" ? 1 : AnchoredDays.NumberOfUnits(text, k - 2);
             if (count is null || text.WordOf(k + 1).ToLowerInvariant() is not ("the" or "this" or "that")) continue;
             // The lapse measures against the attack itself, told again by a noun of its kind.
+            if (matches.IsDefault) matches = TriggerLexicon.Default.Match(text, sentence);
             if (!matches.Any(m => m.Entry.Type == e.Type && m.Span.StartToken > k + 1 && m.Span.StartToken - (k + 1) <= MaxNounPhrase
                 && !m.Span.Contains(e.Trigger.StartToken))) continue;
             if (found is not null) return null;

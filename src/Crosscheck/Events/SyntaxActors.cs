@@ -78,7 +78,7 @@ internal static partial class SyntaxActors
                     && !IsUndergoVerb(text, governor))
                 // "has killed dozens of people in strikes": the strikes are the killing's.
                 // Not "killed 40 villagers three days after an attack": an event set in time against the killing is another's.
-                || (relation == "obl" && IsNoun(text, t) && CasualtyFinder.IsOutcomeWord(text.WordOf(governor)) && !TimeLinked(text, t));
+                || (relation == "obl" && IsNoun(text, t) && CasualtyFinder.IsOutcomeWord(text.WordOf(governor)) && !SyntaxGrouping.SetInTime(text, t));
             if (!climbs) return -1;
             t = governor;
         }
@@ -106,17 +106,6 @@ internal static partial class SyntaxActors
             return -1;
         }
         return -1;
-    }
-
-    /// <summary>Whether a noun's own preposition sets it in time against its head ("after an attack", "before the raid").</summary>
-    private static bool TimeLinked(AnnotatedText text, int noun)
-    {
-        var sentence = text.SentenceOf(noun);
-        for (var d = sentence.StartToken; d < noun; d++)
-        {
-            if (text.HeadOf(d) == noun && text.RelationOf(d) == "case" && RoleWords.TimeLinks.Contains(text.WordOf(d).ToLowerInvariant())) return true;
-        }
-        return false;
     }
 
     /// <summary>

@@ -164,13 +164,16 @@ internal static partial class SyntaxGrouping
         if (word.Length == 0) return false;
         var sentence = text.SentenceOf(start);
         if (start - 3 < sentence.StartToken || !text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
-            || !RoleWords.LapseUnits.Contains(text.WordOf(start - 2).ToLowerInvariant())) return false;
+            || !RoleWords.LapseUnits.Contains(text.WordOf(start - 2))) return false;
         for (var k = start - 3; k >= Math.Max(sentence.StartToken, start - 6); k--)
         {
-            if (RoleWords.TimeLinks.Contains(text.WordOf(k).ToLowerInvariant())) return true;
+            if (RoleWords.TimeLinks.Contains(text.WordOf(k))) return true;
         }
         return false;
     }
+
+    /// <summary>Whether a word's own "after", "before" or the like sets it in time against another event ("after an attack").</summary>
+    internal static bool SetInTime(AnnotatedText text, int t) => TimeLinkAt(text, t) >= 0;
 
     private static int TimeLinkAt(AnnotatedText text, int t)
     {

@@ -62,7 +62,7 @@ public sealed partial class CasualtyFinder
             var segment = text.SegmentKindAt(sentence.Start);
             if (segment is Documents.SegmentKind.Comment or Documents.SegmentKind.Boilerplate) continue;
             var statements = sentenceStatements[s] ?? [];
-            if (statements.Count == 0) continue;
+            if (statements.Count == 0 || NamesNaturalCause(text, sentence)) continue;
             var target = Target(result, assaults, sentence.StartToken);
             // "At least 21 people died in the siege. On Tuesday, an airstrike near Jilib killed 8 militants": with no event
             // before it, a sentence's dead or hurt reach forward only to an event that counts none of that kind itself.
@@ -97,6 +97,7 @@ public sealed partial class CasualtyFinder
                 var bare = (!withEvent.Contains(s) || OnlyOutcomeEvents(result, assaults, text, s)) && Tolls.IsBare(text, sentence, t, tallies);
                 if (bare)
                 {
+                    if (NamesNaturalCause(text, sentence)) continue;
                     target = Target(result, assaults, sentence.StartToken);
                     if (result[target].Trigger.StartToken > sentence.StartToken) continue;
                 }

@@ -21,14 +21,32 @@ internal static class ComparisonTimes
 
     /// <summary>Whether <paramref name="time"/>, in <paramref name="sentence"/>, bounds a comparison rather than dating an event.</summary>
     public static bool Bounds(AnnotatedText text, TokenSpan sentence, TokenSpan time) =>
-        ByParse(text, sentence, time) || ByWords(text, sentence, time);
+        ComparedSince(text, sentence, time.StartToken) is null && (ByParse(text, sentence, time) || ByWords(text, sentence, time));
+
+    /// <summary>
+    /// "the deadliest attack since a grenade blast at a market in March": the "since" that opens the event compared with,
+    /// when <paramref name="token"/> lies inside it (after "since" and a determiner, no clause break between); such a
+    /// time or count belongs to that event, wherever the parse hangs it. Null otherwise.
+    /// </summary>
+    public static int? ComparedSince(AnnotatedText text, TokenSpan sentence, int token)
+    {
+        for (var k = token - 1; k > sentence.StartToken; k--)
+        {
+            var word = text.WordOf(k);
+            if (word is "," or ";" or ":") return null;
+            if (word.Equals("since", StringComparison.OrdinalIgnoreCase))
+                return k + 1 < token && text.PosOf(k + 1) is "DT" or "PRP$" && ComparedBefore(text, sentence, k) ? k : null;
+        }
+        return null;
+    }
 
     /// <summary>Whether any time of the sentence dates something, that is, bounds no comparison.</summary>
     public static bool SentenceHasOwnTime(AnnotatedText text, TokenSpan sentence)
     {
         foreach (var t in text.Times)
         {
-            if (sentence.Contains(t.Span.StartToken) && !Bounds(text, sentence, t.Span)) return true;
+            // A time inside the event compared with dates that event only, not the news the sentence tells.
+            if (sentence.Contains(t.Span.StartToken) && !Bounds(text, sentence, t.Span) && ComparedSince(text, sentence, t.Span.StartToken) is null) return true;
         }
         return false;
     }
@@ -66,6 +84,15 @@ internal static class ComparisonTimes
         if (Section("links").Contains(first) || Section("bare-openers").Contains(first)) link = time.StartToken;
         else if (time.StartToken > sentence.StartToken && Section("links").Contains(text.WordOf(time.StartToken - 1))) link = time.StartToken - 1;
         else return false;
+        return ComparedBefore(text, sentence, link);
+    }
+
+    /// <summary>
+    /// Whether a superlative (or "first" before "since") comes within a few words before the link word at
+    /// <paramref name="link"/> in its noun phrase: "the deadliest strike since", "the heaviest shelling in".
+    /// </summary>
+    public static bool ComparedBefore(AnnotatedText text, TokenSpan sentence, int link)
+    {
         var since = text.WordOf(link).Equals("since", StringComparison.OrdinalIgnoreCase);
         for (var k = link - 1; k >= Math.Max(sentence.StartToken, link - Reach); k--)
         {

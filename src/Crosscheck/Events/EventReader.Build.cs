@@ -90,6 +90,9 @@ public sealed partial class EventReader
                 if (LocationOf(text, sentence, own, r.Trigger, places) is { } place && own.Contains(place.Span.StartToken)) return place;
             }
         }
+        // "the deadliest attack in the region since a blast at a market in Anantnag": a place inside the event compared with is not the news event's.
+        if (ComparisonTimes.ComparedSince(text, sentence, main.Span.StartToken) is null && places.Any(p => sentence.Contains(p.Span.StartToken) && ComparisonTimes.ComparedSince(text, sentence, p.Span.StartToken) is not null))
+            places = places.FindAll(p => !sentence.Contains(p.Span.StartToken) || ComparisonTimes.ComparedSince(text, sentence, p.Span.StartToken) is null);
         return LocationOf(text, sentence, clause, main, places);
     }
 

@@ -23,8 +23,8 @@ internal static class RecalledAttack
     public static List<List<T>> Split<T>(AnnotatedText text, TokenSpan sentence, List<List<T>> groups, Func<T, TokenSpan> spanOf,
         IReadOnlyList<SplitAnchor> anchors, Func<T, bool> isOutcome)
     {
-        if (Stretch(text, sentence) is not var (link, start, end, returns)
-            || !anchors.Any(a => a.Kind is not null && (a.Head < link || a.Head >= end)))
+        if (Stretch(text, sentence) is not var (link, start, end, returns, compared)
+            || !compared && !anchors.Any(a => a.Kind is not null && (a.Head < link || a.Head >= end)))
             return SyntaxGrouping.Split(text, sentence, groups, spanOf, anchors, isOutcome);
         var counted = anchors.Any(a => a.Kind is not null and not "Day" && Inside(a.Head, start, end));
         var recalledAnchors = anchors.Where(a => Inside(a.Head, start, end)).ToList();
@@ -34,7 +34,8 @@ internal static class RecalledAttack
         {
             var recalled = group.Where(r => Inside(spanOf(r).StartToken, start, end)).ToList();
             var news = group.Where(r => !Inside(spanOf(r).StartToken, start, end)).ToList();
-            var split = counted
+            // "the deadliest attack since a grenade blast killed three": the event compared with is always another one.
+            var split = counted || compared
                 ? recalled.Any(r => !isOutcome(r)) && news.Any(r => spanOf(r).StartToken < link && !isOutcome(r))
                 : recalled.Any(r => !isOutcome(r) && SetsInTime(text, SyntaxScope.HeadOf(text, spanOf(r).StartToken, spanOf(r).EndToken), link, start, end, news.Where(n => spanOf(n).StartToken < link).Select(spanOf)));
             if (split)
@@ -77,10 +78,16 @@ internal static class RecalledAttack
     /// (after "after"), where they end, and whether the sentence returns to the news there (", when …"); null when the
     /// sentence has none past its first two words.
     /// </summary>
-    private static (int Link, int Start, int End, bool Returns)? Stretch(AnnotatedText text, TokenSpan sentence)
+    private static (int Link, int Start, int End, bool Returns, bool Compared)? Stretch(AnnotatedText text, TokenSpan sentence)
     {
         for (var k = sentence.StartToken + 2; k < sentence.EndToken - 1; k++)
         {
+            if (text.WordOf(k).Equals("since", StringComparison.OrdinalIgnoreCase) && text.PosOf(k + 1) is "DT" or "PRP$"
+                && ComparisonTimes.ComparedBefore(text, sentence, k))
+            {
+                // "the deadliest attack in the region since a grenade blast at a market killed three": the event compared with.
+                return End(text, sentence, k, k + 1) with { Compared = true };
+            }
             if (text.WordOf(k) is "for" or "to" && RoleWords.ReprisalNouns.Contains(text.WordOf(k - 1)))
             {
                 // "in retaliation for …", "in response to …": the answered attack, as after a lapse.
@@ -98,13 +105,13 @@ internal static class RecalledAttack
     }
 
     /// <summary>The recalled words from <paramref name="start"/> to a ";", a comma that returns to the news, or the sentence's end.</summary>
-    private static (int Link, int Start, int End, bool Returns) End(AnnotatedText text, TokenSpan sentence, int link, int start)
+    private static (int Link, int Start, int End, bool Returns, bool Compared) End(AnnotatedText text, TokenSpan sentence, int link, int start)
     {
         for (var j = start + 1; j < sentence.EndToken - 1; j++)
         {
-            if (text.WordOf(j) is ";") return (link, start, j, false);
-            if (text.WordOf(j) is "," && RoleWords.RecallEnds.Contains(text.WordOf(j + 1))) return (link, start, j, true);
+            if (text.WordOf(j) is ";") return (link, start, j, false, false);
+            if (text.WordOf(j) is "," && RoleWords.RecallEnds.Contains(text.WordOf(j + 1))) return (link, start, j, true, false);
         }
-        return (link, start, sentence.EndToken, false);
+        return (link, start, sentence.EndToken, false, false);
     }
 }

@@ -16,6 +16,13 @@ internal static partial class SyntaxGrouping
                 .DefaultIfEmpty((Start: -1, Group: -1)).MinBy(w => w.Start);
             if (next.Group >= 0) return next.Group;
         }
+        // "the deadliest attack since a grenade blast in March": a word inside the event compared with is that event's.
+        if (token >= 0 && ComparisonTimes.ComparedSince(text, text.SentenceOf(token), token) is { } since)
+        {
+            var compared = groups.SelectMany((g, i) => g.Select(r => (Start: spanOf(r).StartToken, Group: i))).Where(w => w.Start > since)
+                .DefaultIfEmpty((Start: -1, Group: -1)).MinBy(w => w.Start);
+            if (compared.Group >= 0) return compared.Group;
+        }
         // "Nine were killed when a strike hit a school, and 10 others died in strikes on tents": a clause joined by "and"
         // whose own phrase names an attack tells that attack's dead, though the parse puts it as near the first.
         if (token >= 0 && AfterAnd(text, token))

@@ -206,7 +206,8 @@ public sealed partial class TollCues
                 if (text.PosOf(k) is "JJS" or "RBS" && !(k - 1 >= sentence.StartToken && text.WordOf(k - 1).Equals("at", StringComparison.OrdinalIgnoreCase))) superlative = true;
                 else if (text.PosOf(k) is not ("NN" or "NNS" or "NNP" or "JJ" or "VBG" or "DT" or "IN") || text.WordOf(k) is "since" or "that" or "which") break;
             }
-            if (!superlative) continue;
+            // "the deadliest attack on travellers in the province since a roadside bomb …": farther back before an event compared with.
+            if (!superlative && !(i + 1 < sentence.EndToken && text.PosOf(i + 1) is "DT" or "PRP$" && ComparisonTimes.ComparedBefore(text, sentence, i))) continue;
             var end = i + 1;
             while (end < sentence.EndToken && text.WordOf(end) != "," && !ClauseBreaks.Contains(text.WordOf(end))) end++;
             return (i, end);

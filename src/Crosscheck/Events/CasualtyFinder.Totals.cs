@@ -63,6 +63,8 @@ public sealed partial class CasualtyFinder
             }
         }
         if (!any) return null;
+        // "… rose to nine after two of the injured died": hurt victims who all died leave no count of the hurt (not zero hurt).
+        if (kind == Outcome.Injured && !anyNew && anaphoricMin == 0 && anaphoricMax == 0 && statements.Exists(s => s.Kind == kind && s.Min > 0)) return null;
         // "Up to 50 people were wounded" ([0, 50]) with no victim named before is its own count, not the none of no statement.
         var useNew = !anyAnaphoric || anyNew && (newMin > anaphoricMin || (newMin == anaphoricMin && newMax is null));
         return new CountRange(useNew ? newMin : anaphoricMin, useNew ? newMax : anaphoricMax, text.Span(start, end));

@@ -117,8 +117,10 @@ public sealed partial class TollCues
             var k = i + 2;
             if (text.PosOf(k) is "DT") k++;
             var start = k;
-            // "… on the city of Ternopil", "… on the port town of Izmail": a name after "of" belongs to the place.
+            // "… on the city of Ternopil", "… on the port town of Izmail": a name after "of" belongs to the place; "… on a
+            // pilgrims' bus": a plural owner's noun too.
             while (k < t.Number.Span.StartToken && k - start < 6 && (text.PosOf(k) is "JJ" or "NN" or "NNP" or "NNPS"
+                || text.PosOf(k) is "NNS" && text.PosOf(k + 1) is "POS" || k > start && text.PosOf(k) is "POS"
                 || k > start && k + 1 < t.Number.Span.StartToken && text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase) && text.PosOf(k + 1) is "NNP")) k++;
             if (k == start) break;
             i = k - 1;

@@ -89,7 +89,7 @@ public static class SourceOrigins
             reason = $"credited to the wire {wire}";
         }
         else if (events.Any(e => e.Hedged || e.AttributionKind is AttributionKind.Anonymous or AttributionKind.Document or AttributionKind.Outlet)
-            && doc is not null && MostCredited(doc) is { } outlet)
+            && doc is not null && MostCredited(doc, events) is { } outlet)
         {
             origin = outlet;
             reason = $"second-hand; the article credits {outlet}";
@@ -123,7 +123,11 @@ public static class SourceOrigins
     {
         string CopyOf(string id) => documents.GetValueOrDefault(id)?.DuplicateOf ?? id;
         var here = reports.Select(r => documents.GetValueOrDefault(r.Document)).OfType<DocumentFacts>().ToList();
-        var story = Rewrites.Join(here, d => d.DuplicateOf ?? d.Id);
+        // The originals the reports copy join the rewrites too: a rewrite of a story whose lede only the original (not
+        // reported in this incident: a brief cut before the line the incident is told in) shares with it is one story
+        // with the original's other copies, as it is by document.
+        var originals = here.Select(d => Original(d, documents)).ToList();
+        var story = Rewrites.Join([.. here.Concat(originals).DistinctBy(d => d.Id)], d => d.DuplicateOf ?? d.Id);
         string RootOf(string id) => story.GetValueOrDefault(id) ?? CopyOf(id);
         var chosen = new Dictionary<string, SourceReport>(StringComparer.Ordinal);
         foreach (var cluster in reports.GroupBy(r => RootOf(r.Document), StringComparer.Ordinal))
@@ -208,9 +212,18 @@ public static class SourceOrigins
         return (name, $"reports {name}'s own interview");
     }
 
-    private static string? MostCredited(DocumentFacts doc)
+    /// <summary>
+    /// The outlet the article credits most, leaving out a credit given for a report of another incident only (a background
+    /// line's "…, according to United Nations estimates" under the war's toll is not where the day's attack was heard of:
+    /// a wire story and its copies, and two independent reports, that close on such a line had all been traced to it).
+    /// </summary>
+    private static string? MostCredited(DocumentFacts doc, IReadOnlyList<EventFacts> events)
     {
-        var groups = doc.Credits.Where(c => IsName(c.Via)).GroupBy(c => Key(c.Via)).ToList();
+        static bool Overlaps(Credit c, EventFacts e) => c.Start < e.End && e.Start < c.End;
+        var mine = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var elsewhere = doc.Events.Where(e => !mine.Contains(e.Id)).ToList();
+        var groups = doc.Credits.Where(c => IsName(c.Via) && (events.Any(e => Overlaps(c, e)) || !elsewhere.Any(e => Overlaps(c, e))))
+            .GroupBy(c => Key(c.Via)).ToList();
         if (groups.Count == 0) return null;
         var top = groups.OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Start)).First();
         return Display(top.Select(c => c.Via));

@@ -219,4 +219,47 @@ public sealed class SourceOriginsTests
         record.Incidents.Where(i => i.Documents.SequenceEqual([full.Id])).SelectMany(i => i.Reports)
             .ShouldAllBe(r => r.Origin == fullOutlet);
     }
+
+    [Fact]
+    public void Two_reports_of_their_own_that_close_on_one_background_estimate_stay_two_sources()
+    {
+        var a = Facts("depot-a", "Kosti Voice", "2026-03-09",
+            "Drones struck a fuel depot on the edge of Kosti at dawn on Sunday, killing at least 19 drivers and porters, witnesses said.\n"
+            + "Families gathered at the hospital gate through the afternoon as the wounded were brought in on the backs of trucks.\n"
+            + "The war has killed tens of thousands of people since April 2023, according to United Nations estimates.");
+        var b = Facts("depot-b", "White Nile Herald", "2026-03-09",
+            "Drones hit a fuel depot in Kosti early on Sunday, killing at least 19 people and setting tankers ablaze, residents said.\n"
+            + "Black smoke hung over the river port for hours and traders shut their stalls in the main market.\n"
+            + "Fighting across the country has killed tens of thousands, according to United Nations estimates.");
+        var record = Link(a, b);
+        // The day's attack, not the war whose toll both recall: its reports are each outlet's own.
+        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id) && i.Title.Contains("Kosti", StringComparison.Ordinal));
+        incident.IndependentSources.ShouldBe(2);
+        incident.Reports.ShouldAllBe(r => r.Origin != "United Nations estimates");
+    }
+
+    private const string DepotLede = "A drone strike on a fuel depot in the river port of Kosti killed at least 19 people on Sunday and set off fires that burned into the night, a medical group said.\n";
+    private const string DepotBlame = "The army-aligned governor of the state blamed the paramilitary Rapid Support Forces for the attack on the depot.\n";
+
+    [Fact]
+    public void A_rewrite_whose_lede_only_the_original_shares_is_one_story_with_its_copies_where_the_original_is_not_reported()
+    {
+        // The original is a brief of the lede and one line; a copy opens with a line of its own and goes on to the governor's
+        // blame, and a rewrite keeps the lede and tells the blame in other words. The blame's incident holds the copy and the
+        // rewrite but not the brief.
+        var brief = Facts("depot-brief", "Coastline News", "2026-03-09",
+            DepotLede + "Drivers had queued since before dawn to fill tankers bound for the markets of the south, witnesses said.");
+        var copy = Facts("depot-copy", "Lakeside Courier", "2026-03-09",
+            "Readers with family along the White Nile have written to us this week asking for news, and here is the latest we have.\n"
+            + DepotLede + DepotBlame
+            + "Drivers had queued since before dawn to fill tankers bound for the markets of the south, witnesses said.\n"
+            + "Fuel prices in the port doubled by the afternoon as stations closed their pumps, traders said.") with { DuplicateOf = brief.Id };
+        var rewrite = Facts("depot-rewrite", "Northern Star Online", "2026-03-09",
+            DepotLede + "State officials accused the Rapid Support Forces of carrying out the strike, which the group has not commented on.\n"
+            + "Thick black smoke could be seen from across the river for hours as firefighters struggled to reach the burning tanks.");
+        var record = Link(brief, copy, rewrite);
+        var both = record.Incidents.Where(i => i.Documents.Contains(copy.Id) && i.Documents.Contains(rewrite.Id) && !i.Documents.Contains(brief.Id)).ToList();
+        both.ShouldNotBeEmpty();
+        both.ShouldAllBe(i => i.IndependentSources == 1);
+    }
 }

@@ -82,6 +82,10 @@ public sealed partial class CasualtyFinder
         if (end <= start) return null;
         // "three riders (Tun, Kyaw and Zaw)": the noun the number counts stands before a bracketed aside.
         var noun = HeadBeforeBrackets(text, start, end);
+        // "an elderly couple", "a couple" ending the phrase (no "of" after it): two people, not the vague "a couple of".
+        if (PairNouns.Contains(text.WordOf(end - 1)) && text.PosOf(end - 1) is "NN" && !CountedBefore(text, start, end)
+            && !(end < text.Count && text.WordOf(end).Equals("of", StringComparison.OrdinalIgnoreCase)))
+            return (2, 2, text.WordOf(start).ToLowerInvariant() is "the" or "this" or "that" or "his" or "her" or "their");
         foreach (var n in text.NumbersStartingIn(start, end))
         {
             if (n.Span.EndToken > end) continue;
@@ -111,6 +115,16 @@ public sealed partial class CasualtyFinder
         var definiteOne = firstWord is "the" or "The" or "this" or "This" or "that" or "his" or "her" or "their" or "His" or "Her" or "Their"
             || headPos is "NNP" or "NNPS" || text.PosOf(start) is "NNP";
         return (1, 1, definiteOne);
+    }
+
+    /// <summary>Whether a number that is no age and ends before the phrase's last word counts it ("two couples", not "a couple").</summary>
+    private static bool CountedBefore(AnnotatedText text, int start, int end)
+    {
+        foreach (var n in text.NumbersStartingIn(start, end))
+        {
+            if (n.Span.EndToken < end && !IsAge(text, n)) return true;
+        }
+        return false;
     }
 
     /// <summary>The last word of [start, end) before a closing bracketed aside ("riders" in "three riders (A, B and C)"); else end - 1.</summary>

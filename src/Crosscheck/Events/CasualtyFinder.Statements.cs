@@ -83,7 +83,7 @@ public sealed partial class CasualtyFinder
             }
             if (Read(text, sentence, i) is { } s)
                 found.Add(s.Kind == Outcome.Killed && s.VictimEnd - s.VictimStart == 1 && IsReflexive(text.WordOf(s.VictimStart)) ? s with { Self = true }
-                    : OrdinalOfTheHurt(text, s) ? s with { Min = 1, Max = 1, Additional = true } : s);
+                    : OrdinalOfTheHurt(text, s) || AddedByAdverb(text, sentence, s) ? s with { Additional = true, Min = OrdinalOfTheHurt(text, s) ? 1 : s.Min, Max = OrdinalOfTheHurt(text, s) ? 1 : s.Max } : s);
         }
         if (found.Count < 2) return found;
         // One victim phrase, several outcomes: "was shot and killed", "shot in the leg and taken to hospital".
@@ -135,6 +135,28 @@ public sealed partial class CasualtyFinder
     private static bool OrdinalOfTheHurt(AnnotatedText text, Statement s) =>
         s.Kind == Outcome.Injured && s.VictimEnd - s.VictimStart >= 3 && text.WordOf(s.VictimStart).ToLowerInvariant() is "a" or "an"
         && TollFinder.Ordinal(TollCues.Default, text.WordOf(s.VictimStart + 1)) is { } nth && nth >= 2 && s.Min == nth && s.Max == nth;
+
+    /// <summary>
+    /// "A woman was also shot", "The deputy also shot and killed a passenger": victims named afresh (an article or a number
+    /// first, not "he" or "the victim") with "also" by their outcome verb are more than those told before.
+    /// </summary>
+    private static bool AddedByAdverb(AnnotatedText text, TokenSpan sentence, Statement s)
+    {
+        if (s.Anaphoric || s.Additional || s.Min <= 0 || s.VictimEnd <= s.VictimStart) return false;
+        if (text.WordOf(s.VictimStart).ToLowerInvariant() is not ("a" or "an") && text.PosOf(s.VictimStart) != "CD") return false;
+        for (var i = s.Start; i < Math.Min(sentence.EndToken, s.End); i++)
+        {
+            if (i >= s.VictimStart && i < s.VictimEnd) continue;
+            if (AddingAdverbs.Contains(text.WordOf(i))) return true;
+        }
+        // Before an active verb chain ("also shot and killed a passenger"), back to its subject.
+        for (var i = s.Start - 1; i >= Math.Max(sentence.StartToken, s.Start - 4); i--)
+        {
+            if (AddingAdverbs.Contains(text.WordOf(i))) return true;
+            if (text.PosOf(i) is { } pos && (pos.StartsWith("NN", StringComparison.Ordinal) || pos.StartsWith("PRP", StringComparison.Ordinal) || pos == ",")) break;
+        }
+        return false;
+    }
 
     /// <summary>Whether a word says its victim was hurt and lived ("wounded", "injured"), unlike "shot" or "stabbed".</summary>
     private static bool SaysWounded(string word) => !WeakWords.Contains(word) && (InjuredParticiples.Contains(word) || InjuredActive.Contains(word));

@@ -15,10 +15,13 @@ public sealed partial class CasualtyFinder
         decimal? newMax = 0, anaphoricMax = 0;
         int start = int.MaxValue, end = -1;
         bool any = false, anyNew = false, anyAnaphoric = false;
+        // "shot and killed his wife before killing himself": the doer who killed himself is one more death beside his victims.
+        var selves = kind == Outcome.Killed && statements.Exists(s => s.Kind == kind && !s.Self && s.Min > 0)
+            ? statements.Count(s => s.Kind == kind && s.Self && s.Min > 0) : 0;
         for (var k = 0; k < statements.Count; k++)
         {
             var s = statements[k];
-            if (s.Kind != kind) continue;
+            if (s.Kind != kind || selves > 0 && s.Self) continue;
             any = true;
             start = Math.Min(start, s.Start);
             end = Math.Max(end, s.End);
@@ -47,9 +50,16 @@ public sealed partial class CasualtyFinder
                 newMin += s.Min;
                 newMax = newMax is null || s.Max is null ? null : newMax + s.Max;
             }
-            else if (newMin > 0 && s.VictimStart > 0 && text.WordOf(s.VictimStart - 1).ToLowerInvariant() is "and" or "while" or "whereas"
+            else if ((newMin > 0 || !s.Anaphoric && k > 0 && NamedVictim(text, statements[k - 1])) && s.VictimStart > 0 && text.WordOf(s.VictimStart - 1).ToLowerInvariant() is "and" or "while" or "whereas"
                 && k > 0 && statements[k - 1].Kind == kind && statements[k - 1].End <= s.VictimStart)
             {
+                // "Mark Tolliver was shot in the chest, and a 20-year-old man was shot in the arm": a victim named by name,
+                // then one named afresh, are two.
+                if (newMin == 0)
+                {
+                    newMin = statements[k - 1].Min;
+                    newMax = statements[k - 1].Max;
+                }
                 // "One man was wounded in the shoulder and a woman of 41 was shot in the leg": a second clause names more victims;
                 // so does one after "while" ("ten rebels were killed while three soldiers died").
                 newMin += s.Min;
@@ -67,8 +77,13 @@ public sealed partial class CasualtyFinder
         if (kind == Outcome.Injured && !anyNew && anaphoricMin == 0 && anaphoricMax == 0 && statements.Exists(s => s.Kind == kind && s.Min > 0)) return null;
         // "Up to 50 people were wounded" ([0, 50]) with no victim named before is its own count, not the none of no statement.
         var useNew = !anyAnaphoric || anyNew && (newMin > anaphoricMin || (newMin == anaphoricMin && newMax is null));
-        return new CountRange(useNew ? newMin : anaphoricMin, useNew ? newMax : anaphoricMax, text.Span(start, end));
+        var (totalMin, totalMax) = useNew ? (newMin, newMax) : (anaphoricMin, anaphoricMax);
+        return new CountRange(totalMin + selves, totalMax + selves, text.Span(start, end));
     }
+
+    /// <summary>Whether the statement names one victim by a proper noun that opens its victim phrase ("Mark Tolliver, 44,").</summary>
+    private static bool NamedVictim(AnnotatedText text, Statement s) =>
+        s.Anaphoric && s.Min == 1 && s.Max == 1 && s.VictimEnd > s.VictimStart && NameToken(text, s.VictimStart);
 
     /// <summary>Whether both statements name their victims by proper nouns and share none: two different people.</summary>
     private static bool NamedOtherwise(AnnotatedText text, Statement a, Statement b)

@@ -92,6 +92,8 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> Arriving = CasualtyWords.Set("arriving");
     private static readonly FrozenSet<string> Finding = CasualtyWords.Set("finding");
     private static readonly FrozenSet<string> Additions = CasualtyWords.Set("additions");
+    private static readonly FrozenSet<string> AddingAdverbs = CasualtyWords.Set("adding-adverbs");
+    private static readonly FrozenSet<string> PairNouns = CasualtyWords.Set("pair-nouns");
     private static readonly FrozenSet<string> InversionLinks = CasualtyWords.Set("inversion-links");
     private static readonly FrozenSet<string> PartialLinks = CasualtyWords.Set("partial-links");
 

@@ -8,6 +8,9 @@ public sealed partial class TollCues
     /// <summary>The cue that makes the count at [<paramref name="start"/>, <paramref name="end"/>) a running total; null when none.</summary>
     internal Cue? CueNear(AnnotatedText text, TokenSpan sentence, int start, int end, List<Tally> tallies)
     {
+        // "since the death of a herder in March", "ever since the killing of two guards": a death the "since" phrase names is
+        // where another count starts, no running total of its own.
+        if (NamedBySince(text, sentence, start)) return null;
         var (from, to) = Window(text, sentence, start, end);
         // "the three-week war in spring, when 300 died", "since 2010, when 30 died", "four days of shelling, which has
         // claimed 21 lives": a clause about a campaign, a span of days or a whole year counts its toll; "since March,
@@ -81,6 +84,24 @@ public sealed partial class TollCues
         if (PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to))
             return new Cue(past.StartToken, past.EndToken, false);
         return PastSpanSubject(text, sentence, start, end) is { } subject ? new Cue(subject.StartToken, subject.EndToken, false) : null;
+    }
+
+    /// <summary>
+    /// Whether the count starting at <paramref name="start"/> is what a "since" right before it names ("since the death of
+    /// a student", "since the killings of two soldiers"): only determiners, adjectives, a noun of death or killing and its
+    /// "of" between them, and a noun phrase right after "since".
+    /// </summary>
+    private static bool NamedBySince(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        for (var k = start - 1; k >= sentence.StartToken && start - k <= 5; k--)
+        {
+            var word = text.WordOf(k);
+            // "The US has since killed dozens": "since" as an adverb before a verb names no start.
+            if (word.Equals("since", StringComparison.OrdinalIgnoreCase)) return text.PosOf(k + 1) is "DT" or "JJ" or "PRP$" or "NN" or "NNS";
+            if (text.PosOf(k) is not ("DT" or "JJ" or "PRP$") && !word.Equals("of", StringComparison.OrdinalIgnoreCase)
+                && !DeathNouns.Contains(word) && word.ToLowerInvariant() is not ("killing" or "killings")) return false;
+        }
+        return false;
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ public sealed partial class TollCues
             // "Among the dead were two children": some of the dead, no count of them all.
             if (i > sentence.StartToken && text.WordOf(i - 1).Equals("among", StringComparison.OrdinalIgnoreCase)) continue;
             var loss = _losses.Contains(text.WordOf(i));
-            if ((NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i) ?? ChangedCount(text, sentence, i)
+            // "the tally of civilians killed in drone strikes this month to 38": the people a one-word toll noun counts, named
+            // after its "of", end the noun (the number is looked for past them).
+            if ((OneWordNounOverPeople(text, i, sentence.EndToken) ?? NounAt(text, i, sentence.EndToken) ?? NumberOfVictims(text, i, sentence.EndToken) ?? RaisedTotal(text, sentence, i) ?? ChangedCount(text, sentence, i)
                 ?? (loss ? (i + 1, TollMeasure.Casualties) : null)) is not { } noun) continue;
             // "The strikes bring to at least 57 the number of people killed": the number shifted before its toll noun.
             if (ShiftedNumber(text, sentence, i) is { } shifted)
@@ -181,7 +183,14 @@ public sealed partial class TollCues
 
     /// <summary>Whether the word at <paramref name="i"/> is a verb of change or level ("risen", "climbed", "stands", "exceeds").</summary>
     private bool IsChangeVerb(AnnotatedText text, int i) =>
-        text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _changes.Contains(Lemmas.Of(text.WordOf(i), tag));
+        text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && (_changes.Contains(Lemmas.Of(text.WordOf(i), tag)) || BaseFormMistagged(text, i, _changes));
+
+    /// <summary>
+    /// "Deaths from the shelling now exceed 40": a base form the tagger read as a past verb, whose lemma for that tag is
+    /// no word ("exce"), is the verb of the set all the same.
+    /// </summary>
+    private static bool BaseFormMistagged(AnnotatedText text, int i, System.Collections.Frozen.FrozenSet<string> verbs) =>
+        text.PosOf(i) is "VBD" or "VBN" && verbs.Contains(text.WordOf(i));
 
     /// <summary>
     /// "rose by seven to 58": after a verb of change, "by" and a number range joined by "to" are the rise and the new
@@ -208,7 +217,7 @@ public sealed partial class TollCues
 
     /// <summary>Whether the word at <paramref name="i"/> is a verb that goes past a number ("exceeds", "topped"; the <c>exceed</c> verbs).</summary>
     private bool IsExceeding(AnnotatedText text, int i) =>
-        text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && _exceeds.Contains(Lemmas.Of(text.WordOf(i), tag));
+        text.PosOf(i) is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && (_exceeds.Contains(Lemmas.Of(text.WordOf(i), tag)) || BaseFormMistagged(text, i, _exceeds));
 
     /// <summary>Whether a number ends right before <paramref name="i"/> ("77 dead").</summary>
     private static bool NumberEndingAt(AnnotatedText text, TokenSpan sentence, int i)

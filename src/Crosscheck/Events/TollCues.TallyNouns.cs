@@ -13,7 +13,8 @@ public sealed partial class TollCues
     /// </summary>
     private (int End, TollMeasure Measure)? NumberOfVictims(AnnotatedText text, int i, int end)
     {
-        if (i + 3 >= end || !text.WordOf(i).Equals("number", StringComparison.OrdinalIgnoreCase) || !text.WordOf(i + 1).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
+        // "the tally of civilians killed", "the count of soldiers wounded": the other <c>head</c> nouns of the data file as "number".
+        if (i + 3 >= end || !_heads.Contains(text.WordOf(i)) || !text.WordOf(i + 1).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
         var k = i + 2;
         // "the number of its soldiers killed": a side's own people, named by its possessive.
         if (k < end - 1 && text.WordOf(k).ToLowerInvariant() is "its" or "their" or "our") k++;
@@ -58,6 +59,15 @@ public sealed partial class TollCues
         if (InjuredWords.Contains(participle) && !WeakWords.Contains(participle)) return (k + 2, TollMeasure.Injured);
         return null;
     }
+
+    /// <summary>
+    /// "the tally of civilians killed in drone strikes this month to 38": a toll noun of one word that is also a <c>head</c>
+    /// ("tally", "toll", "count"), with the people it counts and their outcome named after its "of", is read as "the number
+    /// of" is, so the number is looked for past those words; null when the phrase after it is not that.
+    /// </summary>
+    private (int End, TollMeasure Measure)? OneWordNounOverPeople(AnnotatedText text, int i, int end) =>
+        NounAt(text, i, end) is { } noun && noun.End == i + 1 && !text.WordOf(i).Equals("number", StringComparison.OrdinalIgnoreCase)
+            && NumberOfVictims(text, i, end) is { } people ? people : null;
 
     /// <summary>
     /// "Casualties have risen to 340", "Deaths have reached 200", "The dead now number 64": a word that counts people (the

@@ -101,6 +101,9 @@ public sealed partial class TollCues
         // "the number of people killed in Sunday's strike": a toll noun of the victims says what is counted too ("killed
         // by Thursday's glide bomb attack" as well).
         if ((NounAt(text, t.Start, sentence.EndToken) ?? NumberOfVictims(text, t.Start, sentence.EndToken)) is not { } noun || noun.End + 2 >= t.Number.Span.StartToken) return false;
+        // "the number of civilians killed in the state since the start of October": a tally that counts from a start sums a
+        // span, however its words name a place or an event first.
+        if (SinceInside(text, t) is not null) return false;
         var i = noun.End;
         if (text.WordOf(i).ToLowerInvariant() is not ("from" or "of" or "in" or "by")) return false;
         i++;

@@ -55,6 +55,8 @@ public sealed partial class TollCues
     private readonly FrozenSet<string> _divisions;
     private readonly FrozenSet<string> _spans;
     private readonly FrozenSet<string> _losses;
+    /// <summary>Nouns that head a tally of the people named after their "of" (<c>head</c> lines: "number", "tally").</summary>
+    private readonly FrozenSet<string> _heads;
     /// <summary>The cues that only say a count adds up what the text told ("in all"; <c>sum</c> lines).</summary>
     private readonly FrozenSet<string> _sums;
     /// <summary>The cues that hold only before a word of a span of time (<c>timed</c> lines), and those words (<c>period</c>).</summary>
@@ -67,9 +69,10 @@ public sealed partial class TollCues
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
         HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses, HashSet<string> sums,
-        HashSet<string> timed, HashSet<string> periods, List<string[]> earlier)
+        HashSet<string> timed, HashSet<string> periods, List<string[]> earlier, HashSet<string> heads)
     {
         _earlier = earlier;
+        _heads = heads.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _timed = timed.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _periods = periods.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _sums = sums.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -124,6 +127,7 @@ public sealed partial class TollCues
         var timed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var periods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var earlier = new List<string[]>();
+        var heads = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -156,14 +160,15 @@ public sealed partial class TollCues
                 case "span": spans.Add(words[0]); break;
                 case "loss": losses.Add(words[0]); break;
                 case "earlier": earlier.Add(words); break;
+                case "head": heads.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span, loss or earlier");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span, loss, earlier or head");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods, earlier);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods, earlier, heads);
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed partial class TollFinder
         foreach (var t in text.Times)
         {
             if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || NamesCountedEvent(text, t, start, end)
-                || DatesAttackBefore(text, cues, sentence, t, start, end) || InSinceWords(text, sentence, t)) continue;
+                || DatesAttackBefore(text, cues, sentence, t, start, end) || InSinceWords(text, sentence, t, since)) continue;
             // ", up from 13 a day earlier", "to 63 from 45 on Sunday": the day of the count compared with, not of this one.
             if (TollCues.InComparingAside(text, sentence, t.Span.StartToken) || EarlierCountAt(text, sentence, t.Span.StartToken) is not null) continue;
             if (t.Span.EndToken < start - 6 || t.Span.StartToken > end + 6 || t.Start is null || t.End is null) continue;
@@ -46,13 +46,16 @@ public sealed partial class TollFinder
     /// never the day a count stood at nor a past span it sums up. "the worst since the conflict in July" opens no clause;
     /// false without a parse.
     /// </summary>
-    private static bool InSinceWords(AnnotatedText text, TokenSpan sentence, TimeMention t)
+    private static bool InSinceWords(AnnotatedText text, TokenSpan sentence, TimeMention t, TokenSpan? since)
     {
         if (t.Span.Length == 0 || !SyntaxScope.HasParse(text, sentence)) return false;
         var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);
         for (var k = t.Span.StartToken - 1; k >= sentence.StartToken; k--)
         {
-            if (!text.WordOf(k).Equals("since", StringComparison.OrdinalIgnoreCase) || text.RelationOf(k) != "mark" || text.HeadOf(k) is not (var verb and >= 0)) continue;
+            // "since the resumption of the raids in March": a time inside the noun phrase the toll's own "since" governs, with
+            // no verb between, dates the start (the noun stands where a clause's verb would); a comparison's "since" does not.
+            var governs = text.RelationOf(k) == "mark" || text.RelationOf(k) == "case" && since is { } own && own.StartToken == k;
+            if (!text.WordOf(k).Equals("since", StringComparison.OrdinalIgnoreCase) || !governs || text.HeadOf(k) is not (var verb and >= 0)) continue;
             // The clause's own verb must be the first verb above the time: "since the junta seized power in 2021 and
             // escalated after clashes in October" dates the clashes by a verb of their own.
             var above = timeHead;
@@ -161,7 +164,7 @@ public sealed partial class TollFinder
         {
             // "The number of people killed in a strike on Friday has climbed to 12": a day of the event counted, however the parse hangs it.
             if (!sentence.Contains(t.Span.StartToken) || since is { } s && s.Overlaps(t.Span) || StartsSomething(text, cues, sentence, t) || DatesAttackBefore(text, cues, sentence, t, start, end)
-                || TollCues.InComparingAside(text, sentence, t.Span.StartToken) || NamesCountedEvent(text, t, start, end) || InSinceWords(text, sentence, t)
+                || TollCues.InComparingAside(text, sentence, t.Span.StartToken) || NamesCountedEvent(text, t, start, end) || InSinceWords(text, sentence, t, since)
                 || EarlierCountAt(text, sentence, t.Span.StartToken) is not null) continue;
             if (t.Precision != TimePrecision.Day || t.Start is null || t.Start != t.End || text.Published is { } published && t.End > published) continue;
             if (t.Span.Length == 0 || t.Span.StartToken < sentence.StartToken || t.Span.EndToken > sentence.EndToken) continue;

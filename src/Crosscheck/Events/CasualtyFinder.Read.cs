@@ -146,6 +146,7 @@ public sealed partial class CasualtyFinder
             return new Statement(Outcome.Killed, lost.Min, lost.Max, i, lost.End, lost.Start, lost.End, false, false);
 
         if (Died.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal)) return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
+        if (PartOfTheDead(text, sentence, i) is { } part) return part;
         if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("JJ", StringComparison.Ordinal) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("VB", StringComparison.Ordinal))
             return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
         // "Caskey's body was taken", "the body of a man was found", "the bodies of two men"
@@ -295,5 +296,18 @@ public sealed partial class CasualtyFinder
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (Partitive(text, sentence, i) is { } partitive) return partitive.Whole is { } whole ? new Statement(outcome, whole.Min, whole.Max, whole.Span.StartToken, i + 1, whole.Span.StartToken, i + 1, false, false) : null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
+    }
+    /// <summary>
+    /// "Relatives of one of the dead men said …", "Two of the slain soldiers were officers": a part of the dead, named by
+    /// a number, "of the" and the word of death before a plural noun, tells that at least that many died, among dead told
+    /// before (a lower bound, not their count). Null when the words are no such part.
+    /// </summary>
+    private static Statement? PartOfTheDead(AnnotatedText text, TokenSpan sentence, int i)
+    {
+        if (text.WordOf(i).ToLowerInvariant() is not ("dead" or "slain") || i + 1 >= sentence.EndToken || text.PosOf(i + 1) is not ("NNS" or "NNPS")) return null;
+        if (i - 3 < sentence.StartToken || !text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) || !text.WordOf(i - 2).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
+        var (min, start) = NumberEndingAt(text, i - 2) is { Min: > 0 } part ? (part.Min, part.Span.StartToken)
+            : text.WordOf(i - 3).Equals("one", StringComparison.OrdinalIgnoreCase) ? (1m, i - 3) : (0m, -1);
+        return start < 0 ? null : new Statement(Outcome.Killed, min, null, start, i + 2, start, i + 2, true, false);
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class EventReader
             if (sentence.Length == 0) continue;
             var segment = text.SegmentKindAt(sentence.Start);
             if (segment is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
-            var triggers = Lexicon.Match(text, sentence);
+            var triggers = WithoutDescribingNouns(text, Lexicon.Match(text, sentence));
             if (triggers.Length == 0) continue;
             var groups = Group(text, sentence, triggers, quotes);
             // Only a group of several words can split, so the anchors are read only when there is one.
@@ -99,8 +99,29 @@ public sealed partial class EventReader
         if (tolls.IsEmpty) return events;
         return events.RemoveAll(e => e.Type == PloverType.Assault && e.Fatalities is null && e.Injured is null
             && CasualtyFinder.IsOutcomeWord(text.WordOf(e.Trigger.EndToken - 1)) && e.Trigger.Length == 1
-            && tolls.Any(t => t.Victims is null && t.Counts is not (TollMeasure.Strikes or TollMeasure.Boats)
+            && tolls.Any(t => (t.Victims is null || WarIsTheSubject(text, e.Trigger)) && t.Counts is not (TollMeasure.Strikes or TollMeasure.Boats)
                 && t.Span.StartToken <= e.Trigger.StartToken && e.Trigger.EndToken <= t.Span.EndToken && !NamesOneAttackInside(text, t)));
+    }
+
+    /// <summary>
+    /// "cheap attack drones", "two attack helicopters", "strike aircraft": an event noun of one word right before a noun of a
+    /// weapon, a craft or a force (<c>@described-weapons</c>) describes it and tells no event.
+    /// </summary>
+    private static ImmutableArray<TriggerMatch> WithoutDescribingNouns(AnnotatedText text, ImmutableArray<TriggerMatch> triggers) =>
+        triggers.RemoveAll(m => m.Span.Length == 1 && (text.PosOf(m.Span.StartToken) is "NN" || text.PosOf(m.Span.StartToken) is "NNP" && text.SentenceOf(m.Span.StartToken).StartToken == m.Span.StartToken)
+            && m.Span.EndToken < text.Count
+            && text.PosOf(m.Span.EndToken) is "NN" or "NNS" && RoleWords.DescribedWeapons.Contains(text.WordOf(m.Span.EndToken))
+            && text.SentenceOf(m.Span.StartToken).Contains(m.Span.EndToken));
+
+    /// <summary>
+    /// "The war has killed tens of thousands of people": a whole war or campaign (not a front's fighting) as the subject of
+    /// the outcome word counts the war's dead, a toll and no attack, whatever victims it names. False without a parse.
+    /// </summary>
+    private static bool WarIsTheSubject(AnnotatedText text, TokenSpan trigger)
+    {
+        if (!SyntaxScope.HasParse(text, text.SentenceOf(trigger.StartToken))) return false;
+        var head = SyntaxScope.HeadOf(text, trigger.StartToken, trigger.EndToken);
+        return new Token(text, head).DependentsWith("nsubj").Any(s => TollCues.Default.IsWholeWarAt(text, s.Index));
     }
 
     /// <summary>

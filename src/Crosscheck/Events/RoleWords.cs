@@ -44,6 +44,9 @@ internal static class RoleWords
     /// <summary>Nouns of a site whose name before it says where it is ("the Volgograd oil refinery").</summary>
     public static FrozenSet<string> SiteNouns => Section("site-nouns");
 
+    /// <summary>Nouns of a weapon, a craft or a force that an event noun before them describes ("attack drones", "strike aircraft").</summary>
+    public static FrozenSet<string> DescribedWeapons => Section("described-weapons");
+
     /// <summary>Nouns of a part or the surroundings of a place ("outskirts", "edge"), whose "of" phrase names the place.</summary>
     public static FrozenSet<string> EdgeNouns => Section("edge-nouns");
 

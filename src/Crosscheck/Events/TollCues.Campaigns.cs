@@ -43,6 +43,9 @@ public sealed partial class TollCues
         return true;
     }
 
+    /// <summary>Whether the word at <paramref name="i"/> names a whole war or campaign ("the war", "the conflict"), not a front's fighting.</summary>
+    internal bool IsWholeWarAt(AnnotatedText text, int i) => IsCampaignAt(text, i) && !_fronts.Contains(text.WordOf(i));
+
     /// <summary>Whether the word at <paramref name="i"/> names a campaign or a front's fighting ("the war", "fighting", "clashes").</summary>
     internal bool IsCampaignNoun(AnnotatedText text, int i) => _campaigns.Contains(text.WordOf(i).ToLowerInvariant());
 

@@ -181,7 +181,7 @@ public static class IncidentMatcher
     /// Whether the event is placed in a country (not at sea) that the series' reports never involve (their actors', targets'
     /// and places' countries), and none of its actors or targets is of a country they involve.
     /// </summary>
-    private static bool OutsideSeries(EventFacts ev, IncidentTraits traits) =>
+    internal static bool OutsideSeries(EventFacts ev, IncidentTraits traits) =>
         ev.Location is { Country: { } country, Precision: not "sea" } && traits.Involved.Count > 0 && !traits.Involved.Contains(country)
         && !ev.Actors.Any(a => a.Country is { } c && traits.Involved.Contains(c))
         && !ev.Recipients.Any(r => r.Country is { } c && traits.Involved.Contains(c));
@@ -249,6 +249,12 @@ public static class IncidentMatcher
             score += 0.3;
             shared |= SharedFacts.Place;
             why.Append("; same place ").Append(a.Locality);
+        }
+        else if (locality == false && single && a.Document != b.Document && !a.Village && !b.Village)
+        {
+            // Two reports naming two places the gazetteers lack, neither a settlement inside the other's area ("an ambush in
+            // Ramban", "a grenade on a post in Bandipora"), tell attacks at two places, as two known towns would.
+            return null;
         }
         else if (a.Location is { } pa && b.Location is { } pb)
         {

@@ -289,6 +289,10 @@ public sealed partial class CrossDocumentLinker
         foreach (var other in campaigns)
         {
             if (other == incident || other.Type != incident.Type) continue;
+            // A single attack is at one place: one its reports place in a country the series does not involve is no part of
+            // it, even through a line of its report with no place ("The Pakistani Taliban claimed the attack").
+            if (incident.Events.Any(e => IncidentMatcher.OutsideSeries(e, other.Traits))
+                && !incident.Events.Any(e => e.Location?.Country is { } c && other.Traits.Involved.Contains(c))) continue;
             foreach (var ev in incident.Events)
             {
                 var match = IncidentMatcher.Match(ev with { Single = false, Plural = true }, other.Events, other.Traits, asPart: true);

@@ -123,9 +123,12 @@ public static class IncidentMatcher
         MatchResult? bestOfDay = null;
         // A report that names the event's village among the incident's ties the village to the incident's city.
         var villageTied = ev.Locality is not null && members.Any(m => SameLocality(ev, m) == true);
+        // A report of the incident that names the event's own town or village (not only its country or division).
+        var placeTied = villageTied || ev.Location is { Precision: "point" or "city" } place
+            && members.Any(m => m.Location is { Precision: "point" or "city" } other && SamePlace(place, other));
         foreach (var m in Compared(members))
         {
-            var pair = Pair(ev, m, cls, villageTied);
+            var pair = Pair(ev, m, cls, villageTied, placeTied);
             if (pair is null) return null; // a conflict with any report of the incident keeps the event apart
             if (best is null || pair.Value.Score > best.Value.Score) best = pair;
             if (byDay && pair.Value.Shared.HasFlag(SharedFacts.Time) && (bestOfDay is null || pair.Value.Score > bestOfDay.Value.Score)) bestOfDay = pair;
@@ -181,7 +184,7 @@ public static class IncidentMatcher
     /// Whether the event is placed in a country (not at sea) that the series' reports never involve (their actors', targets'
     /// and places' countries), and none of its actors or targets is of a country they involve.
     /// </summary>
-    private static bool OutsideSeries(EventFacts ev, IncidentTraits traits) =>
+    internal static bool OutsideSeries(EventFacts ev, IncidentTraits traits) =>
         ev.Location is { Country: { } country, Precision: not "sea" } && traits.Involved.Count > 0 && !traits.Involved.Contains(country)
         && !ev.Actors.Any(a => a.Country is { } c && traits.Involved.Contains(c))
         && !ev.Recipients.Any(r => r.Country is { } c && traits.Involved.Contains(c));
@@ -232,7 +235,7 @@ public static class IncidentMatcher
         return OwnDayWithin(fit, reported, ReportLagDays);
     }
 
-    private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false)
+    private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false, bool placeTied = false)
     {
         var score = Base;
         var shared = SharedFacts.None;
@@ -249,6 +252,12 @@ public static class IncidentMatcher
             score += 0.3;
             shared |= SharedFacts.Place;
             why.Append("; same place ").Append(a.Locality);
+        }
+        else if (locality == false && single && a.Document != b.Document && !a.Village && !b.Village)
+        {
+            // Two reports naming two places the gazetteers lack, neither a settlement inside the other's area ("an ambush in
+            // Ramban", "a grenade on a post in Bandipora"), tell attacks at two places, as two known towns would.
+            return null;
         }
         else if (a.Location is { } pa && b.Location is { } pb)
         {
@@ -361,7 +370,7 @@ public static class IncidentMatcher
         // killed three farmers" after the army's "killed four militants") tells a disputed count, not another attack.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
             && (!shared.HasFlag(SharedFacts.Time) && !spanHeld && !RoseSinceItsDay(a, b, fa, fb) && !RoseSinceItsDay(b, a, fb, fa)
-                || spanHeld && !TollRose(a, b, fa, fb) || OwnDaysDiffer(a, b))
+                || spanHeld && !TollRose(a, b, fa, fb) || OwnDaysDiffer(a, b) && !(placeTied && RecalledWithRisenToll(a, b, fa, fb)))
             && !OtherVoiceInOneReport(a, b))
         {
             return null;
@@ -448,6 +457,21 @@ public static class IncidentMatcher
     private static bool RoseSinceItsDay(EventFacts later, EventFacts dated, decimal deadLater, decimal deadDated) =>
         IncidentAnchors.Days(later) is null && dated.Time?.Basis is null && IncidentAnchors.Days(dated) is { } day && deadLater > deadDated
         && later.Reported is { } reported && reported.DayNumber >= day.End.DayNumber && reported.DayNumber <= day.End.DayNumber + ReportLagDays;
+
+    /// <summary>
+    /// Whether one of two reports recalls the other's attack days later with its risen toll: a report of another outlet,
+    /// published at least two days after both days its words give (a roundup or a follow-up, not the next day's news of a
+    /// next attack), that gives the higher toll ("the March 3 attack that killed six" after Monday's four dead). Reporters
+    /// date such an attack a day off; the day's slack is what it is for.
+    /// </summary>
+    private static bool RecalledWithRisenToll(EventFacts a, EventFacts b, decimal deadA, decimal deadB)
+    {
+        if (a.Document == b.Document || !TollRose(a, b, deadA, deadB)) return false;
+        var (later, other) = a.Reported > b.Reported ? (a, b) : (b, a);
+        if (later.Reported is not { } reported || IncidentAnchors.Days(later) is not { } dl || IncidentAnchors.Days(other) is not { } dother) return false;
+        var lastDay = Math.Max(dl.End.DayNumber, dother.End.DayNumber);
+        return reported.DayNumber >= lastDay + IncidentAnchors.DaySlack + 1;
+    }
 
     /// <summary>Whether the report published later gives the higher of the two tolls.</summary>
     private static bool TollRose(EventFacts a, EventFacts b, decimal deadA, decimal deadB) =>

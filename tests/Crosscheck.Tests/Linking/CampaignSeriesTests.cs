@@ -172,6 +172,19 @@ public class CampaignSeriesTests
         CrossDocumentLinkerTests.IncidentWith(both, later, "speedboat").PartOf.ShouldNotBe(CrossDocumentLinkerTests.IncidentWith(both, timeline, "21 strikes").Id);
     }
 
+    [Fact]
+    public void A_single_attack_in_another_country_is_no_part_of_a_campaign_its_roundup_tells()
+    {
+        // A regional roundup: one country's running toll, and a bombing across the border whose claim line names no place.
+        var roundup = Facts("roundup-parts", "Region Weekly", "2026-06-07",
+            "At least 40 soldiers and 12 civilians have been killed in attacks in Manipur since January, officials said. "
+            + "A suicide bomber struck a police station in Bannu on Thursday, killing four policemen, officials said. "
+            + "The Pakistani Taliban claimed the attack.");
+        var record = CrossDocumentLinkerTests.Link(roundup);
+        var campaign = record.Incidents.Single(i => i.Scope == IncidentScope.Campaign && !i.Mention);
+        CrossDocumentLinkerTests.IncidentWith(record, roundup, "suicide").PartOf.ShouldNotBe(campaign.Id);
+    }
+
     private static EventFacts Side(string id, string actor, string actorCountry, string place, string placeCountry) =>
         Series(id, "2025-03-12", new(2025, 3, 12), new(2025, 3, 12)) with
         {

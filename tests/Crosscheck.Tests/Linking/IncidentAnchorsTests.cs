@@ -856,4 +856,35 @@ public class IncidentAnchorsTests
         // A report placed only by the country still joins.
         IncidentMatcher.Match(Strike("b", new PlaceFacts("Thailand", "Thailand", "TH", "country", 15.5, 101.0)), [Strike("a", surin)]).ShouldNotBeNull();
     }
+    [Fact]
+    public void A_roundup_days_later_that_dates_the_attack_a_day_off_with_its_risen_toll_joins_it()
+    {
+        // The wire tells Monday evening's attack and four dead; the next day's paper the toll of six at the same place; a
+        // weekly roundup five days on dates it to the Tuesday with the six. Two days of their words a day apart and two
+        // tolls, but the toll rose and the roundup recalls the attack at the place its reports name.
+        var wire = Facts("recap-a", "Sahel Wire", "2026-03-03",
+            "OUAGADOUGOU, March 3 (SW) - Gunmen opened fire on a minibus carrying traders in Burkina Faso's Sahel region near Arbinda on Monday evening, "
+            + "killing four passengers, security sources said.");
+        var toll = Facts("recap-b", "Le Quotidien du Sahel", "2026-03-04",
+            "The toll from Monday's attack on a minibus in Arbinda rose to six on Wednesday after two wounded traders died, a local official said. "
+            + "Gunmen fired on the minibus in the Sahel region of Burkina Faso.");
+        var roundup = Facts("recap-c", "West Africa Weekly", "2026-03-08",
+            "Burkina Faso: Local officials said the March 3 minibus attack in Arbinda that killed six traders was carried out by gunmen who fled "
+            + "on motorbikes into the Sahel region.");
+        var record = Link(wire, toll, roundup);
+        IncidentWith(record, roundup, "minibus").Id.ShouldBe(IncidentWith(record, wire, "opened fire").Id);
+    }
+
+    [Fact]
+    public void A_next_day_report_of_another_day_s_attack_with_more_dead_stays_apart()
+    {
+        // Guard: two reports each published the day of its own attack (Monday's and Tuesday's ambushes at one place) stay two,
+        // though the second's toll is the higher.
+        var first = Facts("next-a", "Sahel Wire", "2026-03-02",
+            "Gunmen ambushed a minibus near Arbinda on Monday, killing four traders, security sources said.");
+        var second = Facts("next-b", "Sahel Wire", "2026-03-03",
+            "Gunmen ambushed a minibus near Arbinda on Tuesday, killing six traders, security sources said.");
+        var record = Link(first, second);
+        IncidentWith(record, second, "ambushed").Id.ShouldNotBe(IncidentWith(record, first, "ambushed").Id);
+    }
 }

@@ -107,4 +107,18 @@ public class UnknownPlaceTests
         var incident = CrossDocumentLinkerTests.IncidentWith(record, again, "struck");
         incident.Mention.ShouldBeFalse();
     }
+    [Fact]
+    public void Two_districts_the_gazetteers_lack_are_two_attacks_of_one_day()
+    {
+        // A grenade on a post in one district; a roundup days later recalls an ambush in another district the same day.
+        var grenade = Facts("districts-a", "Valley Courier", "2026-06-03",
+            "Militants hurled a grenade at a police post in Bandipora on Tuesday night, wounding two constables, a police officer said. "
+            + "Security forces cordoned off the area in Jammu and Kashmir and launched a search for the militants.");
+        var roundup = Facts("districts-b", "Frontier Weekly", "2026-06-07",
+            "Police in Jammu and Kashmir said the June 2 ambush in Ramban that killed six soldiers was carried out by militants who fled into the forest. "
+            + "Security forces launched a search for the militants.");
+        var record = Link(grenade, roundup);
+        CrossDocumentLinkerTests.IncidentWith(record, roundup, "ambush").Id
+            .ShouldNotBe(CrossDocumentLinkerTests.IncidentWith(record, grenade, "grenade").Id);
+    }
 }

@@ -57,6 +57,7 @@ public sealed partial class TollCues
                 total ??= new Cue(i, i + words.Length, false);
             }
         }
+        if (FarSince(text, sentence, start, end, to) is { } far) return far;
         if (total is not null) return total;
         // Words that say where the count starts ("since September") come first, also when they open the sentence; then what
         // it is the total of.

@@ -23,4 +23,23 @@ public sealed partial class TollCues
         }
         return null;
     }
+
+    /// <summary>
+    /// "In the third quarter alone, monitors recorded 310 deaths": a <c>stretch</c> cue in the count's clause sums up a
+    /// stretch of the year that is over, so the count stands at no day the article gives.
+    /// </summary>
+    internal bool NamesPastStretch(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        var (from, to) = Window(text, sentence, start, end);
+        for (var k = sentence.StartToken; k < to; k++)
+        {
+            // An opening stretch scopes the whole sentence ("In the first half of the year, 1,200 civilians were killed").
+            if (k < from && k != sentence.StartToken) continue;
+            foreach (var (words, _) in CuesStarting(text.WordOf(k)))
+            {
+                if (_stretches.Contains(string.Join(' ', words)) && CueMatches(text, k, to, words)) return true;
+            }
+        }
+        return false;
+    }
 }

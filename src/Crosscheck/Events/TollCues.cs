@@ -62,6 +62,8 @@ public sealed partial class TollCues
     /// <summary>The cues that hold only before a word of a span of time (<c>timed</c> lines), and those words (<c>period</c>).</summary>
     private readonly FrozenSet<string> _timed;
     private readonly FrozenSet<string> _periods;
+    /// <summary>The <c>timed</c> cues that name a stretch of the year by its order (<c>stretch</c> lines: "in the third quarter").</summary>
+    private readonly FrozenSet<string> _stretches;
 
     /// <summary>Words that tell a count as an earlier one (<c>earlier</c> lines: "earlier reports", "had initially").</summary>
     private readonly List<string[]> _earlier;
@@ -69,8 +71,9 @@ public sealed partial class TollCues
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
         HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses, HashSet<string> sums,
-        HashSet<string> timed, HashSet<string> periods, List<string[]> earlier, HashSet<string> heads)
+        HashSet<string> timed, HashSet<string> periods, List<string[]> earlier, HashSet<string> heads, HashSet<string> stretches)
     {
+        _stretches = stretches.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _earlier = earlier;
         _heads = heads.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _timed = timed.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -125,6 +128,7 @@ public sealed partial class TollCues
         var losses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sums = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var timed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var stretches = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var periods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var earlier = new List<string[]>();
         var heads = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -141,6 +145,7 @@ public sealed partial class TollCues
                 case "cue": cues.Add((words, false)); break;
                 case "sum": cues.Add((words, false)); sums.Add(string.Join(' ', words)); break;
                 case "timed": cues.Add((words, false)); timed.Add(string.Join(' ', words)); break;
+                case "stretch": cues.Add((words, false)); timed.Add(string.Join(' ', words)); stretches.Add(string.Join(' ', words)); break;
                 case "period": periods.Add(words[0]); break;
                 case "since": cues.Add((words, true)); break;
                 case "campaign": campaigns.Add(string.Join(' ', words)); break;
@@ -165,10 +170,10 @@ public sealed partial class TollCues
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span, loss, earlier or head");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, stretch, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span, loss, earlier or head");
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods, earlier, heads);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods, earlier, heads, stretches);
     }
 
     /// <summary>

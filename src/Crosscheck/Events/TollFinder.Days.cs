@@ -31,7 +31,7 @@ public sealed partial class TollFinder
             if (text.Published is { } p && t.End < p && t.Precision is TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) return null;
         }
         // "the civilian toll for June alone was 64": a toll "for" a past month sums up that month.
-        if (ForPastMonth(text, start, end)) return null;
+        if (ForPastMonth(text, start, end) || cues.NamesPastStretch(text, sentence, start, end)) return null;
         // "September was the deadliest month, with 310 killed": a count over a past month named bare as its subject.
         if (cues.PastSpanSubject(text, sentence, start, end) is not null) return null;
         if (GoverningDay(text, cues, sentence, start, end, since) is { } day) return day;

@@ -274,6 +274,9 @@ public sealed partial class EventReader
         var joint = Joint.None;
         if (i < b.StartToken && text.WordOf(i) == ",") { joint = Joint.Comma; i++; }
         if (i < b.StartToken && text.WordOf(i) == "and") { joint = Joint.And; i++; }
+        // "in Spin Boldak and in Kurram": the first place's preposition told again before the second.
+        if (joint == Joint.And && i < b.StartToken && text.WordOf(i) is "in" or "near" or "at"
+            && PrepositionOfPlace(text, a.StartToken, sentence) is var first and >= 0 && text.WordOf(first) == text.WordOf(i)) i++;
         if (i < b.StartToken && text.WordOf(i) is "the") i++;
         return i == b.StartToken ? joint : Joint.None;
     }

@@ -18,7 +18,7 @@ public sealed partial class EventReader
             var governed = p.Kind == PlaceKind.Sea || AfterPlacePreposition(text, p.Span.StartToken, sentence) || PrecededByPlaceWord(text, p.Span.StartToken, sentence)
                 || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger)) || IsLabel(text, sentence, p.Span);
             if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsWhereVictimsWereTaken(text, sentence, p.Span)
-                || IsWhereOthersAre(text, sentence, p.Span)
+                || IsWhereOthersAre(text, sentence, p.Span) || IsDestination(text, sentence, p.Span)
                 || trigger.Entry.Type != PloverType.Mobilize && IsWhereSomethingWasSent(text, sentence, p.Span)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
             // "the Black Sea port of Odesa": a sea describing a place named after it is not where it happened.
@@ -91,6 +91,7 @@ public sealed partial class EventReader
     /// </summary>
     private static PlaceMention Narrower(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, PlaceMention chosen, TriggerMatch trigger)
     {
+        if (FinerAfterOwner(text, sentence, places, chosen) is { } owned) return owned;
         if (chosen.Kind != PlaceKind.Country || chosen.Country is null) return chosen;
         // "off Yemen's Red Sea coast", "in Ukraine's Black Sea waters": the country's sea coast is at sea, in that sea.
         if (CoastSeaAfter(text, places, chosen) is { } coast) return coast;
@@ -109,15 +110,23 @@ public sealed partial class EventReader
         var word = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
         // "A barrage of rockets hit Ukraine, with three landing in Kyiv": the event's noun is the subject of the clause's verb,
         // from which the participle that tells of part of it hangs.
-        var clauseVerb = text.RelationOf(word) is "nsubj" or "nsubj:pass" && text.HeadOf(word) is var v and >= 0 && text.PosOf(v) is ['V', 'B', ..] ? v : -1;
+        // "Jets launched an airstrike on Cambodia, targeting X": so is the verb that takes the event's noun as what its
+        // subject carried out.
+        var clauseVerb = (text.RelationOf(word) is "nsubj" or "nsubj:pass"
+            || text.RelationOf(word) == "obj" && text.HeadOf(word) is var light and >= 0 && Lemmas.Candidates(text.WordOf(light)).Any(RoleWords.LightVerbs.Contains))
+            && text.HeadOf(word) is var v and >= 0 && text.PosOf(v) is ['V', 'B', ..] ? v : -1;
         foreach (var p in places)
         {
             if (p.Span.StartToken < chosen.Span.EndToken) continue;
             if (p.Span.StartToken >= sentence.EndToken) break;
-            if (p.Kind is not (PlaceKind.Admin1 or PlaceKind.City) || p.Country != chosen.Country) continue;
+            // A town the gazetteers lack that the attack struck lies in the country it struck ("hitting Serei Saophoan").
+            var unknown = p is { Known: null, Kind: PlaceKind.Region } && (p.Country is null || p.Country == chosen.Country);
+            if (!unknown && (p.Kind is not (PlaceKind.Admin1 or PlaceKind.City) || p.Country != chosen.Country)) continue;
             var head = SyntaxScope.HeadOf(text, p.Span.StartToken, p.Span.EndToken);
-            if (AfterPlacePreposition(text, p.Span.StartToken, sentence) ? UnderInOneClause(text, word, head) || ViaParticiple(text, clauseVerb, head)
-                : StruckUnder(text, sentence, word, clauseVerb, p.Span.StartToken, head)) return p;
+            if (unknown ? !AfterPlacePreposition(text, p.Span.StartToken, sentence) && StruckUnder(text, sentence, word, clauseVerb, p.Span.StartToken, head)
+                : AfterPlacePreposition(text, p.Span.StartToken, sentence) ? UnderInOneClause(text, word, head) || ViaParticiple(text, clauseVerb, head)
+                : StruckUnder(text, sentence, word, clauseVerb, p.Span.StartToken, head))
+                return unknown ? p with { Country = chosen.Country } : p;
         }
         return chosen;
     }
@@ -135,6 +144,8 @@ public sealed partial class EventReader
         // The noun the name is set beside, by the parse or by the words ("the capital, Kyiv" whatever the parse made of it).
         if (text.RelationOf(head) == "appos" && text.HeadOf(head) is var noun and >= 0 && noun < head) head = noun;
         else if (start - 2 >= sentence.StartToken && text.WordOf(start - 1) == "," && NamesBeside(text, start - 2)) head = start - 2;
+        // "targeting the town of X": the area noun the place names.
+        else if (text.RelationOf(head) == "nmod" && text.HeadOf(head) is var area and >= 0 && area < head && RoleWords.AreaNouns.Contains(text.WordOf(area))) head = area;
         if (text.RelationOf(head) != "obj" || text.HeadOf(head) is not (var verb and >= 0) || verb == word) return false;
         return Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains) && (UnderInOneClause(text, word, verb) || ViaParticiple(text, clauseVerb, verb));
     }

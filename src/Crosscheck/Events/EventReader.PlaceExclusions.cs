@@ -97,6 +97,26 @@ public sealed partial class EventReader
     }
 
     /// <summary>
+    /// "gunmen fired on a bus on its way from a shrine to Jammu", "a convoy heading to Gao was ambushed": a town after "to"
+    /// that a word of a journey (data/events/syntax-roles.txt @journey-words) leads to, within a few words and no clause
+    /// break or verb of its own between, is where the travellers were going, not where they were attacked.
+    /// </summary>
+    private static bool IsDestination(AnnotatedText text, TokenSpan sentence, TokenSpan place)
+    {
+        var at = PrepositionOfPlace(text, place.StartToken, sentence);
+        if (at < 0 || !text.WordOf(at).Equals("to", StringComparison.OrdinalIgnoreCase)) return false;
+        for (var i = at - 1; i >= sentence.StartToken && at - i <= JourneyReach; i--)
+        {
+            var word = text.WordOf(i).ToLowerInvariant();
+            if (RoleWords.JourneyWords.Contains(word)) return true;
+            if (word is "," or ";" or ":" || text.PosOf(i) is "VBD" or "VBZ" or "VBP" or "MD") return false;
+        }
+        return false;
+    }
+
+    /// <summary>How many words before "to" a word of a journey may stand ("on its way from the old temple to").</summary>
+    private const int JourneyReach = 7;
+
     /// "sent a protest note to Bishkek": a place a verb of sending (data/events/syntax-roles.txt @sending-verbs) takes with
     /// "to" is where the thing sent went, not where the attack happened; troops sent to a place (a deployment, MOBILIZE) go
     /// where the event is, so the caller keeps that place for them.

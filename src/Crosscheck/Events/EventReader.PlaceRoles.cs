@@ -48,8 +48,12 @@ public sealed partial class EventReader
             && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains)) return true;
         // "a missile strike hit Zaporizhzhia"; "drones hit Kharkiv overnight, killing two people": the event word is the
         // subject of a verb of hitting, or a participle hanging from it.
-        return text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj" or "advcl" or "xcomp"
-            && Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains);
+        if (!Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ImpactVerbs.Contains)) return false;
+        if (text.HeadOf(word) == verb && text.RelationOf(word) is "nsubj" or "advcl" or "xcomp") return true;
+        // "jets launched an airstrike on Tuesday, targeting Serei Saophoan": a participle of hitting that continues the verb
+        // whose object the event's noun is, as what its subject carried out.
+        return text.RelationOf(word) == "obj" && text.HeadOf(word) is var light and >= 0 && text.HeadOf(verb) == light && text.RelationOf(verb) == "advcl"
+            && Lemmas.Candidates(text.WordOf(light)).Any(RoleWords.LightVerbs.Contains);
     }
 
     /// <summary>The site noun (@site-nouns) a place compounds into, over at most two nouns between; -1 when none.</summary>

@@ -86,6 +86,9 @@ internal static class RoleWords
     /// <summary>Verbs of seeking refuge ("sought", "took"): before a noun of refuge and a town, where people went.</summary>
     public static FrozenSet<string> RefugeVerbs => Section("refuge-verbs");
 
+    /// <summary>Words of a journey ("on its way to X", "heading to X"): the town after "to" is where travellers were going.</summary>
+    public static FrozenSet<string> JourneyWords => Section("journey-words");
+
     /// <summary>Nouns of refuge ("sought refuge in X", "took shelter in X").</summary>
     public static FrozenSet<string> RefugeNouns => Section("refuge-nouns");
 

@@ -30,6 +30,15 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void An_attack_at_two_places_each_after_its_own_preposition_is_one_attack_at_each()
+    {
+        var r = Read("Fighting broke out in Kidal and in Gao on Wednesday, killing at least 15 people.");
+        var attacks = r.Events.Where(e => e.Type == PloverType.Assault).ToList();
+        attacks.Select(e => e.Location?.Name).ShouldBe(["Kidal", "Gao"], ignoreOrder: true);
+        attacks.Count(e => e.Fatalities is not null).ShouldBe(1);
+    }
+
+    [Fact]
     public void An_attack_on_places_joined_by_and_is_one_attack_at_each_and_the_first_keeps_the_counts()
     {
         var r = Read("Drones hit Kharkiv and Poltava on Monday, killing two people.");

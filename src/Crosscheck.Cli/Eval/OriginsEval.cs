@@ -57,16 +57,18 @@ internal static class OriginsEval
         var run = AnalyzeCommand.Analyze(paths, new ReaderOptions(), TextWriter.Null);
         var fileOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var copies = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (doc, sources) in run.Documents)
         {
             foreach (var s in sources) fileOf.TryAdd(doc.Id, Path.GetFileName(s));
             texts[doc.Id] = doc.Text;
+            copies[doc.Id] = CopyText.Of(doc);
         }
         var facts = run.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
         var byFile = facts.Values.Where(f => fileOf.ContainsKey(f.Id)).ToDictionary(f => fileOf[f.Id], StringComparer.Ordinal);
 
         // Before: copies only where the estimated Jaccard similarity reaches its threshold, no wire or interview credits.
-        var sketches = texts.ToDictionary(p => p.Key, p => MinHashSignature.ComputeBoth(p.Value), StringComparer.Ordinal);
+        var sketches = copies.ToDictionary(p => p.Key, p => MinHashSignature.ComputeBoth(p.Value), StringComparer.Ordinal);
         var before = facts.Values.Select(f => f with
         {
             Wire = null,

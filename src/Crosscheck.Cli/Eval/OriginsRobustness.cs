@@ -70,7 +70,7 @@ internal static class OriginsRobustness
             var docOf = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var read in new DocumentReader(new ReaderOptions()).Read([folder.FullName]))
                 if (read.Document is { } d && facts.ContainsKey(d.Id)) docOf[Path.GetFileName(d.Source)] = d.Id;
-            var texts = run.Documents.ToDictionary(d => d.Item1.Id, d => d.Item1.Text, StringComparer.Ordinal);
+            var texts = run.Documents.ToDictionary(d => d.Item1.Id, d => CopyText.Of(d.Item1), StringComparer.Ordinal);
 
             // Near-duplicate chains: a document and what it copies.
             string Root(string id)

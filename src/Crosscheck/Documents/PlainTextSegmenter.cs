@@ -311,7 +311,7 @@ internal static partial class PlainTextSegmenter
     [GeneratedRegex(@"\b(Pictured|Photograph|Photo(?:graph)?(?: by| credit)?|Image(?: credit)?|Credit|Illustration|File photo)\s*:|\((?:Photo|Image|Credit)\b|\b(?:Getty Images|AP Photo|Reuters/|AFP via Getty|Shutterstock)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhotoCredit();
 
-    [GeneratedRegex(@"^(Advertisement|ADVERTISEMENT|Ad|Sponsored|Share( this( article| story)?)?|Share or comment on this article:?|Read more:?.*|RELATED ARTICLES|Related:?.*|Most Read|Sign up .*|Subscribe .*|Click here .*|Follow us .*|.*(©|\(c\)|Copyright) ?\d{4}.*|All rights reserved\.?|Scroll down for video|Story continues below.*|Continue reading.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(Advertisement|ADVERTISEMENT|Ad|Sponsored|Share( this( article| story)?)?|Share or comment on this article:?|Read more:?.*|(Also read|See also|Read also)(\s*[:|\-\u2013\u2014].*|\s[^.!?]{0,100})|RELATED ARTICLES|Related:?.*|Most Read|Sign up .*|Subscribe .*|Click here .*|Follow us .*|.*(©|\(c\)|Copyright) ?\d{4}.*|(.*(©|\(c\)|Copyright\b).*)?All rights reserved\.?|(Last )?Updated( at| on)?:? [^.]{0,40}\d[^.]{0,30}|(Have|Got) a (news |story )?tip\b.*|Scroll down for video|Story continues below.*|Continue reading.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();
 
     [GeneratedRegex(@"^(\d+\s+)?(Comments?|Reader comments|Readers? respond|Join the (conversation|discussion)|Leave a comment|Have your say|Share what you think|What do you think\??|Discussion)\s*(\(\d+\))?:?$", RegexOptions.IgnoreCase)]

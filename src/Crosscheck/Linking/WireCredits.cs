@@ -36,7 +36,7 @@ public static class WireCredits
         foreach (var p in head)
         {
             var m = Data.Dateline.Match(p.Length > DatelineChars ? p[..DatelineChars] : p);
-            if (m.Success) return Data.AgencyOfForm[m.Groups[1].Value];
+            if (m.Success) return Data.AgencyOfForm[m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value];
         }
         foreach (var p in head)
         {
@@ -207,12 +207,14 @@ public static class WireCredits
         const string Before = @"(?<![\p{L}\p{N}])";
         const string After = @"(?![\p{L}\p{N}])";
         var formRegex = new Regex(Before + "(?:" + alternation + ")" + After, RegexOptions.CultureInvariant);
-        var dateline = new Regex(@"\((" + alternation + @")\)", RegexOptions.CultureInvariant);
+        // "(AP)" anywhere in the dateline, or "[AP]" opening the paragraph (a site's bracketed form of the dateline).
+        var dateline = new Regex(@"\((" + alternation + @")\)|^\[(" + alternation + @")\]", RegexOptions.CultureInvariant);
         var signOff = new Regex(@"(?:[—–-]{1,2}\s*|\()(" + alternation + @")" + After + @"\)?\s*\.?$", RegexOptions.CultureInvariant);
         var selfCheck = checks.Count == 0 ? null
             : new Regex(Before + "(" + alternation + @")\s+(?:" + string.Join('|', checks.Select(Regex.Escape)) + ")" + After, RegexOptions.CultureInvariant);
-        // "By Jane Doe and John Roe, Associated Press", "BY JANE DOE Associated Press", "Jane Doe and John Roe | Reuters".
-        var namedByline = new Regex(@"^(?:(?:By|BY)\s.+?[\s,]|[^|]+\|)\s*(?:The\s+|THE\s+)?(" + alternation + ")" + After + @"\.?$", RegexOptions.CultureInvariant);
+        // "By Jane Doe and John Roe, Associated Press", "BY JANE DOE Associated Press", "Jane Doe and John Roe | Reuters",
+        // "Written by Jane Doe | Reuters | Updated: …" (the page's own fields after another bar).
+        var namedByline = new Regex(@"^(?:(?:By|BY|Written by|WRITTEN BY)\s.+?[\s,]|[^|]+\|)\s*(?:The\s+|THE\s+)?(" + alternation + ")" + After + @"\.?(?:\s*\|.*)?$", RegexOptions.CultureInvariant);
         if (photos.Count == 0) throw new FormatException($"data/events/{FileName}: @photo-cues is empty");
         var photoCues = "(?:" + string.Join('|', photos.OrderByDescending(p => p.Length).Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal))) + ")";
         const string Options = "(?i)";

@@ -198,7 +198,8 @@ public sealed partial class DocumentStore : IDocumentStore
                 return new StoreOutcome(StoreStatus.AlreadyStored, document with { DuplicateOf = DuplicateOfStored(existing.Value, tx) });
             }
 
-            var (signature, sketch) = MinHashSignature.ComputeBoth(document.Text);
+            // Compared without the page's furniture (CopyText): each site prints its own links, credits and captions.
+            var (signature, sketch) = MinHashSignature.ComputeBoth(CopyText.Of(document));
             var (duplicateOf, copiesOf) = FindNearDuplicate(document, signature, sketch, tx);
             var stored = document with { DuplicateOf = duplicateOf };
 
@@ -294,7 +295,7 @@ public sealed partial class DocumentStore : IDocumentStore
             if (signature.Similarity(NearDuplicateIndex.Unpack(stored)) >= MinHashSignature.Threshold
                 || NearDuplicateIndex.UnpackSketch(stored) is { } other && ShingleSketch.Contained(sketch, other)
                     && (Math.Min(sketch.Shingles, other.Shingles) >= ShingleSketch.FullShingles
-                        || ShingleSketch.ExactContainment(document.Text, TextOf(seq, tx)) >= ShingleSketch.ShortContainment))
+                        || ShingleSketch.ExactContainment(CopyText.Of(document), CopyTextOf(seq, tx)) >= ShingleSketch.ShortContainment))
                 originals.Add(original);
         }
         if (originals.Count == 0) return (null, null);
@@ -359,11 +360,26 @@ public sealed partial class DocumentStore : IDocumentStore
         }
     }
 
-    private string TextOf(long seq, DbTransaction tx)
+    /// <summary>A stored document's text without its furniture (<see cref="CopyText"/>), from its stored segments.</summary>
+    private string CopyTextOf(long seq, DbTransaction tx)
     {
         var cmd = Command("SELECT text FROM documents WHERE seq = $seq", tx);
         cmd.Parameters.AddWithValue("$seq", seq);
-        return cmd.ExecuteScalar() as string ?? "";
+        var text = cmd.ExecuteScalar() as string ?? "";
+        cmd = Command("SELECT kind, start, \"end\" FROM segments WHERE document_seq = $seq ORDER BY ordinal", tx);
+        cmd.Parameters.AddWithValue("$seq", seq);
+        var segments = new List<Segment>();
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (Segment.TryParse(reader.GetString(0), out var kind))
+                {
+                    segments.Add(new Segment(kind, reader.GetInt32(1), reader.GetInt32(2)));
+                }
+            }
+        }
+        return CopyText.Of(text, segments);
     }
 
     private string? DuplicateOfStored(long seq, DbTransaction tx)

@@ -60,6 +60,32 @@ public sealed class ContainmentTests
         copy.Document.DuplicateOf.ShouldBe(original.Id);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public void A_brief_with_the_sites_own_link_caption_and_copyright_lines_is_a_near_duplicate_of_the_full_story(Backend backend)
+    {
+        using var target = StoreTarget.Create(backend);
+        // Guard: the site's lines are left out of the comparison, never out of the stored text.
+        var brief = Join([.. Story.Take(3), "Also read: How the delta ferries are inspected", "(Photo: Delta Herald)",
+            "Copyright Delta Herald. All rights reserved."]);
+        using var store = target.Open();
+        var original = store.Add(Doc(Join(Story), "full.txt")).Document;
+        var copy = store.Add(Doc(brief, "brief.txt"));
+        copy.Status.ShouldBe(StoreStatus.AddedNearDuplicate);
+        copy.Document.DuplicateOf.ShouldBe(original.Id);
+        copy.Document.Text.ShouldContain("Also read: How the delta ferries are inspected");
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_full_story_arriving_after_such_a_brief_becomes_its_original(Backend backend)
+    {
+        using var target = StoreTarget.Create(backend);
+        var brief = Join([.. Story.Take(3), "Read more: Ferries on the lower river", "Follow us on our channels for the latest news"]);
+        using var store = target.Open();
+        var first = store.Add(Doc(brief, "brief.txt")).Document;
+        var second = store.Add(Doc(Join(Story), "full.txt"));
+        (second.Status == StoreStatus.AddedNearDuplicate || store.Get(first.Id)!.DuplicateOf == second.Document.Id).ShouldBeTrue();
+    }
+
     [Fact]
     public void A_short_text_needs_more_of_it_inside_the_longer_the_shorter_it_is()
     {

@@ -222,7 +222,11 @@ public static class SourceOrigins
         static bool Overlaps(Credit c, EventFacts e) => c.Start < e.End && e.Start < c.End;
         var mine = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var elsewhere = doc.Events.Where(e => !mine.Contains(e.Id)).ToList();
-        var groups = doc.Credits.Where(c => IsName(c.Via) && (events.Any(e => Overlaps(c, e)) || !elsewhere.Any(e => Overlaps(c, e))))
+        // A running toll none of the incident's events counts ("The war has killed tens of thousands …, according to
+        // United Nations estimates") is another count's credit too, as another incident's event is.
+        var otherTolls = doc.Tolls.Where(t => !events.Any(e => e.Fatalities is { } f && (f.Min == t.Min || f.Max == t.Min))).ToList();
+        var groups = doc.Credits.Where(c => IsName(c.Via) && (events.Any(e => Overlaps(c, e))
+                || !elsewhere.Any(e => Overlaps(c, e)) && !otherTolls.Any(t => c.Start < t.End && t.Start < c.End)))
             .GroupBy(c => Key(c.Via)).ToList();
         if (groups.Count == 0) return null;
         var top = groups.OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Start)).First();

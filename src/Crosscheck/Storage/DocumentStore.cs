@@ -199,8 +199,9 @@ public sealed partial class DocumentStore : IDocumentStore
             }
 
             // Compared without the page's furniture (CopyText): each site prints its own links, credits and captions.
-            var (signature, sketch) = MinHashSignature.ComputeBoth(CopyText.Of(document));
-            var (duplicateOf, copiesOf) = FindNearDuplicate(document, signature, sketch, tx);
+            var copyText = CopyText.Of(document);
+            var (signature, sketch) = MinHashSignature.ComputeBoth(copyText);
+            var (duplicateOf, copiesOf) = FindNearDuplicate(document, copyText, signature, sketch, tx);
             var stored = document with { DuplicateOf = duplicateOf };
 
             var cmd = Command("""
@@ -274,7 +275,7 @@ public sealed partial class DocumentStore : IDocumentStore
     /// the estimated Jaccard similarity reaches <see cref="MinHashSignature.Threshold"/> or one text is contained in the
     /// other (<see cref="ShingleSketch.Contained"/>: a wire story cut at another length).
     /// </summary>
-    private (string? DuplicateOf, string? CopiesOf) FindNearDuplicate(Document document, MinHashSignature signature, ShingleSketch sketch, DbTransaction tx)
+    private (string? DuplicateOf, string? CopiesOf) FindNearDuplicate(Document document, string copyText, MinHashSignature signature, ShingleSketch sketch, DbTransaction tx)
     {
         var select = Command("SELECT id, minhash, duplicate_of FROM documents WHERE seq = $seq", tx);
         var originals = new HashSet<string>(StringComparer.Ordinal);
@@ -283,19 +284,20 @@ public sealed partial class DocumentStore : IDocumentStore
             select.Parameters.Clear();
             select.Parameters.AddWithValue("$seq", seq);
             byte[] stored;
-            string original;
+            string id, original;
             using (var reader = select.ExecuteReader())
             {
                 if (!reader.Read()) continue;
+                id = reader.GetString(0);
                 stored = (byte[])reader[1];
                 // Point at the original, not at another reprint of it.
-                original = reader.IsDBNull(2) ? reader.GetString(0) : reader.GetString(2);
+                original = reader.IsDBNull(2) ? id : reader.GetString(2);
             }
             // The reader is closed before the stored text is read: PostgreSQL runs one command at a time on a connection.
             if (signature.Similarity(NearDuplicateIndex.Unpack(stored)) >= MinHashSignature.Threshold
                 || NearDuplicateIndex.UnpackSketch(stored) is { } other && ShingleSketch.Contained(sketch, other)
                     && (Math.Min(sketch.Shingles, other.Shingles) >= ShingleSketch.FullShingles
-                        || ShingleSketch.ExactContainment(CopyText.Of(document), CopyTextOf(seq, tx)) >= ShingleSketch.ShortContainment))
+                        || ShingleSketch.ExactContainment(copyText, CopyTextOf(id, tx)) >= ShingleSketch.ShortContainment))
                 originals.Add(original);
         }
         if (originals.Count == 0) return (null, null);
@@ -361,26 +363,8 @@ public sealed partial class DocumentStore : IDocumentStore
     }
 
     /// <summary>A stored document's text without its furniture (<see cref="CopyText"/>), from its stored segments.</summary>
-    private string CopyTextOf(long seq, DbTransaction tx)
-    {
-        var cmd = Command("SELECT text FROM documents WHERE seq = $seq", tx);
-        cmd.Parameters.AddWithValue("$seq", seq);
-        var text = cmd.ExecuteScalar() as string ?? "";
-        cmd = Command("SELECT kind, start, \"end\" FROM segments WHERE document_seq = $seq ORDER BY ordinal", tx);
-        cmd.Parameters.AddWithValue("$seq", seq);
-        var segments = new List<Segment>();
-        using (var reader = cmd.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                if (Segment.TryParse(reader.GetString(0), out var kind))
-                {
-                    segments.Add(new Segment(kind, reader.GetInt32(1), reader.GetInt32(2)));
-                }
-            }
-        }
-        return CopyText.Of(text, segments);
-    }
+    private string CopyTextOf(string id, DbTransaction tx) =>
+        DocumentQueries.Get(_connection, tx, id) is { } stored ? CopyText.Of(stored) : "";
 
     private string? DuplicateOfStored(long seq, DbTransaction tx)
     {

@@ -101,6 +101,12 @@ public sealed partial class CasualtyFinder
         {
             if (text.WordOf(i).Equals("among", StringComparison.OrdinalIgnoreCase)) return true;
         }
+        // "Villagers buried 14 of the dead": a part of the dead told before, no wounded who died.
+        for (var i = s.Start; i + 2 < s.End; i++)
+        {
+            if (text.WordOf(i).Equals("of", StringComparison.OrdinalIgnoreCase) && text.WordOf(i + 1).Equals("the", StringComparison.OrdinalIgnoreCase)
+                && text.WordOf(i + 2).ToLowerInvariant() is "dead" or "slain") return true;
+        }
         return false;
     }
 

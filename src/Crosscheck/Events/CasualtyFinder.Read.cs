@@ -299,15 +299,19 @@ public sealed partial class CasualtyFinder
     }
     /// <summary>
     /// "Relatives of one of the dead men said …", "Two of the slain soldiers were officers": a part of the dead, named by
-    /// a number, "of the" and the word of death before a plural noun, tells that at least that many died, among dead told
+    /// a number, "of the" and the word of death before a plural noun (or "dead" alone), tells that at least that many died, among dead told
     /// before (a lower bound, not their count). Null when the words are no such part.
     /// </summary>
     private static Statement? PartOfTheDead(AnnotatedText text, TokenSpan sentence, int i)
     {
-        if (text.WordOf(i).ToLowerInvariant() is not ("dead" or "slain") || i + 1 >= sentence.EndToken || text.PosOf(i + 1) is not ("NNS" or "NNPS")) return null;
+        if (text.WordOf(i).ToLowerInvariant() is not ("dead" or "slain") || i + 1 >= sentence.EndToken) return null;
+        // "Villagers buried 14 of the dead on Wednesday": "the dead" with no noun after it is such a part too.
+        var noun = text.PosOf(i + 1) is "NNS" or "NNPS";
+        if (!noun && (text.WordOf(i).Equals("slain", StringComparison.OrdinalIgnoreCase) || text.PosOf(i + 1) is { } next && next.StartsWith("NN", StringComparison.Ordinal))) return null;
+        var end = noun ? i + 2 : i + 1;
         if (i - 3 < sentence.StartToken || !text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) || !text.WordOf(i - 2).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
         var (min, start) = NumberEndingAt(text, i - 2) is { Min: > 0 } part ? (part.Min, part.Span.StartToken)
             : text.WordOf(i - 3).Equals("one", StringComparison.OrdinalIgnoreCase) ? (1m, i - 3) : (0m, -1);
-        return start < 0 ? null : new Statement(Outcome.Killed, min, null, start, i + 2, start, i + 2, true, false);
+        return start < 0 ? null : new Statement(Outcome.Killed, min, null, start, end, start, end, true, false);
     }
 }

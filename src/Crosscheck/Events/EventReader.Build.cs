@@ -50,7 +50,7 @@ public sealed partial class EventReader
         var modes = group.SelectMany(r => r.Trigger.Entry.Modes).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var contexts = group.SelectMany(r => r.Trigger.Entry.Contexts).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var count = group.Select(r => CountOf(text, r.Trigger)).FirstOrDefault(c => c is not null);
-        var (time, reportDay) = TimeOf(text, sentence, clause, main, owns);
+        var (time, reportDay) = TimeOf(text, sentence, clause, main, owns, Casualties.Tolls);
         return new EventMention
         {
             Type = first.Type,

@@ -6,9 +6,10 @@ namespace Crosscheck.Events;
 public sealed partial class EventReader
 {
     /// <summary>The event's time, nearest its word in its clause first; a day that only dates a report of an attack is taken last, and marked so.</summary>
-    private static (TimeMention? Time, bool ReportDay) TimeOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, Func<int, int, bool>? owns)
+    private static (TimeMention? Time, bool ReportDay) TimeOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, Func<int, int, bool>? owns, TollCues tolls)
     {
         TimeMention? best = null;
+        var tallies = tolls.Tallies(text, sentence);
         var bestScore = int.MaxValue;
         var bestIsReport = false;
         foreach (var t in text.Times)
@@ -33,7 +34,7 @@ public sealed partial class EventReader
             // An attack inside an operation or a deployment begun earlier: that start is not the attack's day (the deployment's own event keeps it).
             if (trigger.Entry.Type == PloverType.Assault && SyntaxScope.InStartOfAnother(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
-            if (InIncludedPart(text, sentence, t.Span, trigger.Span)) continue;
+            if (InIncludedPart(text, sentence, t.Span, trigger.Span) || DatesATally(tallies, t.Span, trigger.Span)) continue;
             if (DatesAnAftermath(text, sentence, t.Span, trigger) || DatesAReaction(text, sentence, t.Span, trigger)) continue;
             var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);
@@ -41,6 +42,14 @@ public sealed partial class EventReader
         }
         return (best, bestIsReport);
     }
+
+    /// <summary>
+    /// "The number of people killed when a jet bombed the market rose to 23 on Thursday": a time past the number of a
+    /// tally whose words hold the event word dates the count, not the attack it counts the dead of ("the death toll from
+    /// the strike on Sunday rose to 23" keeps its Sunday, which stands inside the tally's words).
+    /// </summary>
+    private static bool DatesATally(List<TollCues.Tally> tallies, TokenSpan time, TokenSpan trigger) =>
+        tallies.Exists(t => t.Start <= trigger.StartToken && trigger.EndToken <= t.Number.Span.StartToken && time.StartToken >= t.Number.Span.EndToken);
 
     /// <summary>
     /// "… died in the clashes, including the six people killed when a drone hit a minibus on Tuesday": a time after

@@ -111,7 +111,28 @@ public sealed partial class EventReader
                 && text.PosOf(r.Trigger.Head) is "NNS").ToList();
             if (inside.Count > 0) return inside;
         }
-        return [];
+        // "The strike on Tuesday was one of at least 40 air strikes recorded this year": the plural after "one of" is the set
+        // the reported attack belongs to.
+        return [.. readings.Where(r => r.Type == PloverType.Assault && text.PosOf(r.Trigger.Head) is "NNS" && AfterOneOf(text, sentence, r.Trigger.Span.StartToken))];
+    }
+
+    /// <summary>
+    /// Whether "one of" and a number open the phrase that ends in the word at <paramref name="start"/>, past determiners and
+    /// describing words ("one of at least 30 drone strikes"). A set named without a number ("in one of the most intense raids
+    /// of the war") is a comparison's, which stays with the attack.
+    /// </summary>
+    private static bool AfterOneOf(AnnotatedText text, TokenSpan sentence, int start)
+    {
+        var k = start - 1;
+        var counted = false;
+        while (k > sentence.StartToken + 1 && start - k <= 6 && (text.PosOf(k) is "DT" or "CD" or "JJ" or "JJS" or "JJR" or "NN" or "RBS" or "RBR"
+            || text.WordOf(k).ToLowerInvariant() is "at" or "least" or "more" or "than" or "some" or "about"))
+        {
+            counted |= text.PosOf(k) is "CD";
+            k--;
+        }
+        return counted && k > sentence.StartToken && text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && text.WordOf(k - 1).Equals("one", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

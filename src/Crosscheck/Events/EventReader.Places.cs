@@ -42,6 +42,11 @@ public sealed partial class EventReader
         else if (i >= clause.StartToken && (text.WordOf(i) is "capital" || RoleWords.AreaNouns.Contains(text.WordOf(i))) && text.PosOf(i) is "NN") i--;
         // "in the country's southeastern Khost province"
         while (i >= clause.StartToken && token - i <= 3 && text.PosOf(i) is "JJ") i--;
+        // "in the neighbouring Magway region", "in the embattled Sumy region": a participle between "the" and the name
+        // describes it as an adjective would.
+        var described = i;
+        while (described >= clause.StartToken && token - described <= 3 && text.PosOf(described) is "JJ" or "VBG" or "VBN") described--;
+        if (described < i && described >= clause.StartToken && text.WordOf(described) is "the" or "The") i = described;
         if (i - 2 >= clause.StartToken && text.WordOf(i) is "'s" or "’s" && text.WordOf(i - 1) is "country" or "nation") i -= 2;
         if (i >= clause.StartToken && text.WordOf(i) is "the" or "The") i--;
         // "south of Djibo", "30 km north of the town of Gao": a compass word before "of" places the event by that place, as

@@ -126,14 +126,24 @@ public sealed partial class EventReader
 
     /// <summary>
     /// "The number of people killed in a Russian strike on Kharkiv has risen to five": a tally whose words name one attack
-    /// (a singular attack noun after the outcome word) tells that attack, and the event its words made stays (its dead are the tally's).
+    /// (a singular attack noun after the outcome word, or a past verb of attack in a "when" clause) tells that attack, and the event its words made stays (its dead are the tally's).
     /// </summary>
     private static bool NamesOneAttackInside(AnnotatedText text, Toll t)
     {
         foreach (var m in TriggerLexicon.Default.Match(text, text.SentenceOf(t.Span.StartToken)))
         {
             if (m.Entry.Type == PloverType.Assault && m.Span.StartToken >= t.Span.StartToken && m.Span.EndToken <= t.Span.EndToken
-                && !CasualtyFinder.IsOutcomeWord(m.Span.Text) && text.PosOf(m.Head) is "NN") return true;
+                && !CasualtyFinder.IsOutcomeWord(m.Span.Text) && (text.PosOf(m.Head) is "NN" || text.PosOf(m.Head) is "VBD" && WhenBefore(text, t.Span.StartToken, m.Span.StartToken))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"… killed when a drone hit a wedding hall": whether "when" stands in [from, to), opening the attack's clause.</summary>
+    private static bool WhenBefore(AnnotatedText text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (text.WordOf(i).Equals("when", StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

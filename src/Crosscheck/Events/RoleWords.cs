@@ -47,6 +47,9 @@ internal static class RoleWords
     /// <summary>Nouns of a weapon, a craft or a force that an event noun before them describes ("attack drones", "strike aircraft").</summary>
     public static FrozenSet<string> DescribedWeapons => Section("described-weapons");
 
+    /// <summary>Munitions that go off or hit ("A bomb exploded", "a shell struck the school"): as a subject, no actor.</summary>
+    public static FrozenSet<string> MunitionNouns => Section("munition-nouns");
+
     /// <summary>Nouns of a part or the surroundings of a place ("outskirts", "edge"), whose "of" phrase names the place.</summary>
     public static FrozenSet<string> EdgeNouns => Section("edge-nouns");
 

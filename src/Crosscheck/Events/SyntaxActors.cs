@@ -196,7 +196,8 @@ internal static partial class SyntaxActors
         {
             // "rebels who attacked the post": the relative pronoun stands for the noun.
             if (RoleWords.RelativePronouns.Contains(text.WordOf(subject)) && text.RelationOf(t) == "acl:relcl") return text.HeadOf(t);
-            return subject;
+            // "A bomb exploded near a convoy", "a shell hit the school": the munition is the means, not who attacked.
+            return RoleWords.MunitionNouns.Contains(text.WordOf(subject)) ? -1 : subject;
         }
         return modifier;
     }

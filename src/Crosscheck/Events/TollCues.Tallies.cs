@@ -237,10 +237,19 @@ public sealed partial class TollCues
     /// </summary>
     private int? LinkPastScope(AnnotatedText text, TokenSpan sentence, int after)
     {
-        if (after >= sentence.EndToken || text.PosOf(after) != "IN" || text.WordOf(after).Equals("that", StringComparison.OrdinalIgnoreCase)) return null;
+        if (after >= sentence.EndToken) return null;
         var j = after + 1;
+        // "the number of people killed when a drone hit a wedding hall in the town rose to 19": a "when" clause of one
+        // subject and a past verb, then what it hit, as a phrase would.
+        if (text.WordOf(after).Equals("when", StringComparison.OrdinalIgnoreCase))
+        {
+            while (j < sentence.EndToken && j - after <= 5 && text.PosOf(j) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$") j++;
+            if (j == after + 1 || j >= sentence.EndToken || text.PosOf(j) != "VBD") return null;
+            j++;
+        }
+        else if (text.PosOf(after) != "IN" || text.WordOf(after).Equals("that", StringComparison.OrdinalIgnoreCase)) return null;
         // "… clashes between police and miners in the town …": "and" between two nouns joins them within the phrase.
-        while (j < sentence.EndToken && j - after <= 14 && (text.PosOf(j) is "IN" or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS" or "PRP$" or "HYPH" || text.PosOf(j) is "VBG" && text.PosOf(j - 1) is "IN"
+        while (j < sentence.EndToken && j - after <= 14 && (text.PosOf(j) is "IN" or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "POS" or "PRP$" or "HYPH" || text.PosOf(j) is "VBG" && (text.PosOf(j - 1) is "IN" || text.PosOf(j - 1) is "DT" && text.PosOf(j + 1) is "NN" or "NNS")
                 || text.PosOf(j) is "CC" && text.PosOf(j - 1) is "NN" or "NNS" or "NNP" or "NNPS" && j + 1 < sentence.EndToken && text.PosOf(j + 1) is "NN" or "NNS" or "NNP" or "NNPS" or "DT" or "JJ")
             && !ClauseBreaks.Contains(text.WordOf(j)) && !text.WordOf(j).Equals("that", StringComparison.OrdinalIgnoreCase) && !ChangeTakenForNoun(text, sentence, j)) j++;
         for (int k = j, skipped = 0; k + 1 < sentence.EndToken && k - j - skipped < 5; k++)

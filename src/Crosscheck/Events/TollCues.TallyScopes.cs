@@ -105,6 +105,7 @@ public sealed partial class TollCues
         // span, however its words name a place or an event first.
         if (SinceInside(text, t) is not null) return false;
         var i = noun.End;
+        if (text.WordOf(i).Equals("when", StringComparison.OrdinalIgnoreCase)) return OneAttackWhen(text, i, t);
         if (text.WordOf(i).ToLowerInvariant() is not ("from" or "of" or "in" or "by")) return false;
         i++;
         if (text.PosOf(i) is not ("DT" or "PRP$") && !(i + 1 < t.Number.Span.StartToken && text.WordOf(i + 1) is "'s" or "’s")) return false;

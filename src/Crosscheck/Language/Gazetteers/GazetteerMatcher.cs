@@ -241,6 +241,9 @@ public sealed class GazetteerMatcher
             else if (IsAcronym(t) || t.Length <= 3 || (tokens.Length == 1 && ambiguous.Contains(t))) rules[i] = Rule.Exact;
             else rules[i] = longName && i > 0 ? Rule.AnyCase : Rule.Capitalized;
         }
+        // "in Chin state", "in Lower Shabelle region": a division noun ending a longer name keeps its name in lower case
+        // too, so the division is matched, not a place that shares its first word ("Chin", another name for a city abroad).
+        if (tokens.Length >= 2 && DivisionWords.Contains(tokens[^1])) rules[^1] = Rule.AnyCase;
         return rules;
     }
 

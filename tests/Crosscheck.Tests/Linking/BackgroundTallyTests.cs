@@ -36,4 +36,14 @@ public class BackgroundTallyTests
         record = Link(oneMonth);
         IncidentOf(record, oneMonth, "mortar").ShouldNotBe(IncidentOf(record, oneMonth, "stormed"));
     }
+
+    [Fact]
+    public void A_regional_toll_split_by_the_people_counted_is_the_campaigns_whole()
+    {
+        var doc = Facts("parts-1", "Harbor Ledger", "2026-07-09",
+            "Rebels ambushed a police patrol near Kasungu on Wednesday, killing five officers, the police said. At least 40 police officers and 17 villagers have been killed in the province since March, a rights group said.");
+        var record = Link(doc);
+        var campaign = record.Incidents.Single(i => i.Scope == IncidentScope.Campaign && i.Type == PloverType.Assault && i.Fatalities is not null);
+        campaign.Fatalities!.Best.ShouldBe(57);
+    }
 }

@@ -46,4 +46,15 @@ public class BackgroundTallyTests
         var campaign = record.Incidents.Single(i => i.Scope == IncidentScope.Campaign && i.Type == PloverType.Assault && i.Fatalities is not null);
         campaign.Fatalities!.Best.ShouldBe(57);
     }
+
+    [Fact]
+    public void A_nationwide_toll_since_a_coup_is_neither_the_coups_count_nor_the_days_attack()
+    {
+        var doc = Facts("coup-1", "Harbor Ledger", "2026-08-14",
+            "A bomb exploded at a bus station in Mongo in Chad on Tuesday, killing nine people, police said. More than 2,600 people have been killed across the country since the army seized power in a coup in 2021, a monitoring group said.");
+        var record = Link(doc);
+        var bomb = CrossDocumentLinkerTests.IncidentWith(record, doc, "exploded");
+        bomb.Events.Length.ShouldBe(1);
+        record.Incidents.Where(i => i.Type != PloverType.Assault).ShouldAllBe(i => i.Fatalities == null && i.Scope != IncidentScope.Campaign);
+    }
 }

@@ -224,7 +224,7 @@ public static class IncidentMatcher
 
     /// <summary>
     /// The day of the incident's report that a single attack with no time of its words fits by its dead: the same exact
-    /// number of dead (one or more), the same place, and that day within <see cref="ReportLagDays"/> before the attack's
+    /// number of dead (one or more), the same place, and that day within <see cref="IncidentDays.ReportLagDays"/> before the attack's
     /// report; null otherwise.
     /// </summary>
     private static DateOnly? SameDeadDaysBefore(EventFacts ev, MatchResult b, IReadOnlyList<EventFacts> members)
@@ -232,7 +232,7 @@ public static class IncidentMatcher
         if (ev.Time is not null || ev.Reported is not { } reported || !b.Shared.HasFlag(SharedFacts.Place)) return null;
         if (ev.Fatalities is not { Min: { } dead and > 0 } || ev.Fatalities.Max != dead) return null;
         if (members.FirstOrDefault(m => m.Id == b.Event) is not { } fit || fit.Fatalities is not { Min: { } other } || fit.Fatalities.Max != other || other != dead) return null;
-        return OwnDayWithin(fit, reported, ReportLagDays);
+        return OwnDayWithin(fit, reported, IncidentDays.ReportLagDays);
     }
 
     private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false, bool placeTied = false)
@@ -253,10 +253,12 @@ public static class IncidentMatcher
             shared |= SharedFacts.Place;
             why.Append("; same place ").Append(a.Locality);
         }
-        else if (locality == false && single && a.Document != b.Document && !a.Village && !b.Village)
+        else if (locality == false && single && (a.Document != b.Document || BothRecalled(a, b)) && !a.Village && !b.Village)
         {
             // Two reports naming two places the gazetteers lack, neither a settlement inside the other's area ("an ambush in
-            // Ramban", "a grenade on a post in Bandipora"), tell attacks at two places, as two known towns would.
+            // Ramban", "a grenade on a post in Bandipora"), tell attacks at two places, as two known towns would; so do two
+            // attacks one report recalls as background, each at its own place ("a strike on a market in Qarvesh", "a raid on
+            // a clinic in Lotharn").
             return null;
         }
         else if (a.Location is { } pa && b.Location is { } pb)
@@ -316,10 +318,10 @@ public static class IncidentMatcher
             if (!agree) return null;
             // The day's slack is for one event dated differently; "another strike on Wednesday" says it is not the one told
             // before, so it is of its own day only (a night's words cover the day before too).
-            if ((a.Another || b.Another) && !OwnDaysMeet(a, b)) return null;
+            if ((a.Another || b.Another) && !IncidentDays.OwnDaysMeet(a, b)) return null;
             // One report that dates two attacks by two days of their own words ("on Wednesday, shelling of …"; "air strikes on
             // … on Tuesday") tells two attacks: the slack is for two reports dating one attack differently.
-            if (a.Document == b.Document && OwnDaysDiffer(a, b)) return null;
+            if (a.Document == b.Document && IncidentDays.OwnDaysDiffer(a, b)) return null;
             // "Another strike hit a car in …", told after a strike of the same report: not the one told before it.
             if (a.Document == b.Document && (a.Another && a.Start > b.Start || b.Another && b.Start > a.Start)) return null;
             // The very day its words give both beats a day's slack: of two attacks a report fits, the one of its day.
@@ -331,7 +333,7 @@ public static class IncidentMatcher
         }
         else if (a.Time is { Start: { } sa, End: { } ea } && b.Time is { Start: { } sb, End: { } eb })
         {
-            var slack = single ? IncidentAnchors.DaySlack : 31;
+            var slack = single ? IncidentDays.SpanSlack(a, b) : 31;
             var overlap = sa.DayNumber <= eb.DayNumber + slack && sb.DayNumber <= ea.DayNumber + slack;
             if (!overlap && single) return null;
             // Two spans that overlap ("in April", "in the spring") tie reports as before; a span that contains the
@@ -342,7 +344,7 @@ public static class IncidentMatcher
                 shared |= SharedFacts.Time;
                 why.Append("; same time ").Append(a.Time.Basis == TimeBases.Publication ? $"{sa:yyyy-MM-dd} (the day of publication)" : a.Time.Text);
             }
-            else if (single && shared.HasFlag(SharedFacts.Place) && (SpanHolds(a, b) ?? SpanHolds(b, a)) is { } words)
+            else if (single && shared.HasFlag(SharedFacts.Place) && (IncidentDays.SpanHolds(a, b) ?? IncidentDays.SpanHolds(b, a)) is { } words)
             {
                 // "The strike that killed 21 earlier this week" and the attack of Wednesday: a few days its words give hold
                 // the other's day; at one place that is the same attack, told later (elsewhere in the country it is not said).
@@ -350,9 +352,9 @@ public static class IncidentMatcher
                 shared |= SharedFacts.Time;
                 why.Append("; its days ").Append(words).Append(" hold the day");
             }
-            spanHeld = single && (SpanMeets(a, b) || SpanMeets(b, a));
+            spanHeld = single && (IncidentDays.SpanMeets(a, b) || IncidentDays.SpanMeets(b, a));
         }
-        else if (single && Window(a) is { } wa && Window(b) is { } wb && (wa.Start > wb.End || wb.Start > wa.End))
+        else if (single && IncidentDays.Window(a) is { } wa && IncidentDays.Window(b) is { } wb && (wa.Start > wb.End || wb.Start > wa.End))
         {
             // Without a resolved time, a single event happened in the days before its report: reports published
             // weeks apart about "a strike" are about two strikes.
@@ -369,8 +371,8 @@ public static class IncidentMatcher
         // One report giving another voice's count for an attack it told with no day of its own ("Residents said the strike
         // killed three farmers" after the army's "killed four militants") tells a disputed count, not another attack.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
-            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld && !RoseSinceItsDay(a, b, fa, fb) && !RoseSinceItsDay(b, a, fb, fa)
-                || spanHeld && !TollRose(a, b, fa, fb) || OwnDaysDiffer(a, b) && !(placeTied && RecalledWithRisenToll(a, b, fa, fb)))
+            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld && !IncidentDays.RoseSinceItsDay(a, b, fa, fb) && !IncidentDays.RoseSinceItsDay(b, a, fb, fa)
+                || spanHeld && !IncidentDays.TollRose(a, b, fa, fb) || IncidentDays.OwnDaysDiffer(a, b) && !(placeTied && IncidentDays.RecalledWithRisenToll(a, b, fa, fb)))
             && !OtherVoiceInOneReport(a, b))
         {
             return null;
@@ -420,83 +422,8 @@ public static class IncidentMatcher
         return country is not null && !e.Actors.Any(x => x.Country == country) ? country : null;
     }
 
-    /// <summary>
-    /// Whether both events have one day of their own from their words, and the days differ; a night ("overnight",
-    /// "Saturday night", "late Friday") straddles two days, so reports may date it either way.
-    /// </summary>
-    private static bool OwnDaysDiffer(EventFacts a, EventFacts b) =>
-        a.Time is { Basis: null, Start: { } sa, End: { } ea } && sa == ea && b.Time is { Basis: null, Start: { } sb, End: { } eb } && sb == eb && sa != sb
-        && !OfANight(a.Time.Text) && !OfANight(b.Time.Text);
-
-    /// <summary>Whether the two events' days meet with no slack, a night's words ("overnight") covering the day before its day too.</summary>
-    private static bool OwnDaysMeet(EventFacts a, EventFacts b)
-    {
-        if (IncidentAnchors.Days(a) is not { } da || IncidentAnchors.Days(b) is not { } db) return true;
-        var (sa, sb) = (da.Start.DayNumber - (OfANight(a.Time?.Text) ? 1 : 0), db.Start.DayNumber - (OfANight(b.Time?.Text) ? 1 : 0));
-        return sa <= db.End.DayNumber && sb <= da.End.DayNumber;
-    }
-
-    private static bool OfANight(string? words) => words is not null
-        && (words.Contains("night", StringComparison.OrdinalIgnoreCase) || words.Contains("late", StringComparison.OrdinalIgnoreCase)
-            || words.Contains("early", StringComparison.OrdinalIgnoreCase) || words.Contains("dawn", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>
-    /// Whether a few days of <paramref name="span"/>'s words (not a day, not the publication's) meet the days of
-    /// <paramref name="day"/>, its own or those its report's day allows: a day the two may have in common.
-    /// </summary>
-    private static bool SpanMeets(EventFacts span, EventFacts day) =>
-        span.Time is { Basis: null, Start: { } s, End: { } e } && IncidentAnchors.Days(span) is null && e.DayNumber - s.DayNumber < HoldingSpanDays
-        && IncidentAnchors.Days(day) is { } d && s.AddDays(-IncidentAnchors.DaySlack) <= d.End && d.Start <= e;
-
-    /// <summary>
-    /// Whether <paramref name="later"/>, with no day of its own, gives a higher toll in a report published after
-    /// <paramref name="dated"/>'s day, within <see cref="ReportLagDays"/> of it ("the death toll from the strike rose to 20",
-    /// two days after the strike that killed 12): the toll told again as it rose, not another attack. Only a veto lifted:
-    /// the report must still refer back to it.
-    /// </summary>
-    private static bool RoseSinceItsDay(EventFacts later, EventFacts dated, decimal deadLater, decimal deadDated) =>
-        IncidentAnchors.Days(later) is null && dated.Time?.Basis is null && IncidentAnchors.Days(dated) is { } day && deadLater > deadDated
-        && later.Reported is { } reported && reported.DayNumber >= day.End.DayNumber && reported.DayNumber <= day.End.DayNumber + ReportLagDays;
-
-    /// <summary>
-    /// Whether one of two reports recalls the other's attack days later with its risen toll: a report of another outlet,
-    /// published at least two days after both days its words give (a roundup or a follow-up, not the next day's news of a
-    /// next attack), that gives the higher toll ("the March 3 attack that killed six" after Monday's four dead). Reporters
-    /// date such an attack a day off; the day's slack is what it is for.
-    /// </summary>
-    private static bool RecalledWithRisenToll(EventFacts a, EventFacts b, decimal deadA, decimal deadB)
-    {
-        if (a.Document == b.Document || !TollRose(a, b, deadA, deadB)) return false;
-        var (later, other) = a.Reported > b.Reported ? (a, b) : (b, a);
-        if (later.Reported is not { } reported || IncidentAnchors.Days(later) is not { } dl || IncidentAnchors.Days(other) is not { } dother) return false;
-        var lastDay = Math.Max(dl.End.DayNumber, dother.End.DayNumber);
-        return reported.DayNumber >= lastDay + IncidentAnchors.DaySlack + 1;
-    }
-
-    /// <summary>Whether the report published later gives the higher of the two tolls.</summary>
-    private static bool TollRose(EventFacts a, EventFacts b, decimal deadA, decimal deadB) =>
-        a.Reported is { } ra && b.Reported is { } rb && (ra > rb && deadA > deadB || rb > ra && deadB > deadA);
-
-    /// <summary>The most days a span of an event's words ("earlier this week") may cover and still tie it to a day it holds.</summary>
-    public const int HoldingSpanDays = 7;
-
-    /// <summary>
-    /// The words of <paramref name="span"/>'s time when they give a few days of its own (not a day, not the publication's)
-    /// that hold the day of <paramref name="day"/>; null otherwise. A day's slack before the span, as between two days:
-    /// "earlier this week", read on a Wednesday as Monday to Wednesday, holds Sunday's attack for a week begun on Sunday.
-    /// </summary>
-    private static string? SpanHolds(EventFacts span, EventFacts day) =>
-        span.Time is { Basis: null, Start: { } s, End: { } e, Text: var words } && IncidentAnchors.Days(span) is null
-        && e.DayNumber - s.DayNumber < HoldingSpanDays && day.Time?.Basis is null && IncidentAnchors.Days(day) is { } d
-        && s.AddDays(-IncidentAnchors.DaySlack) <= d.Start && d.End <= e
-            ? words : null;
-
-    /// <summary>How many days before its report a single event with no resolved time may have happened.</summary>
-    public const int ReportLagDays = 7;
-
-    private static (int Start, int End)? Window(EventFacts e) =>
-        e.Time is { Start: { } s, End: { } end } ? (s.DayNumber, end.DayNumber)
-        : e.Reported is { } r ? (r.DayNumber - ReportLagDays, r.DayNumber) : null;
+    private static bool BothRecalled(EventFacts a, EventFacts b) =>
+        string.Equals(a.Salience, "background", StringComparison.Ordinal) && string.Equals(b.Salience, "background", StringComparison.Ordinal);
 
     private static bool IsPoint(PlaceFacts p) => p.Precision is "point" or "city";
 

@@ -240,8 +240,8 @@ public static partial class LinkFactsBuilder
         // "since early September", "so far": a tally of a series.
         // The same when the event's day is the start a running toll counts from ("the number of people killed since
         // fighting broke out on Sunday night": Sunday is when the tally starts, not the day of one event).
-        if (e.Time is { } t && t.Span.Length > 0 && (t.Span.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || text.WordOf(Math.Max(0, t.Span.StartToken - 1)).Equals("since", StringComparison.OrdinalIgnoreCase)
-            || tally.CountedFrom is not null))
+        if (e.Time is { } t && t.Span.Length > 0 && (t.Span.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || text.WordOf(Math.Max(0, t.Span.StartToken - 1)).Equals("since", StringComparison.OrdinalIgnoreCase))
+            || tally.CountedFrom is not null)
         {
             plural = true;
             single = false;

@@ -18,18 +18,39 @@ public static partial class LinkFactsBuilder
     private static TallyWords TallyOf(AnnotatedText text, EventMention e, ImmutableArray<Toll> tolls) =>
         new(CountedFrom(tolls, e), DurationDays(text, e), InWholeWar(text, e));
 
-    /// <summary>The running toll whose start words hold the event's time (one with both its days first); null when none does.</summary>
+    /// <summary>
+    /// The running toll whose start words hold the event's time (one with both its days first); null when none does.
+    /// The start is no tally when it is an event of a kind tolls do not count ("since the military seized power in a coup
+    /// in 2022"): that coup is the day the count starts from, told as background. A killing word with no time of its own
+    /// between a toll's count and its start ("more than 900 people have been killed across the country since the coup")
+    /// is the toll's tally, as its own "since" words would make it.
+    /// </summary>
     private static Toll? CountedFrom(ImmutableArray<Toll> tolls, EventMention e)
     {
-        if (e.Time is not { } t || t.Span.Length == 0) return null;
+        if (e.Time is not { } t || t.Span.Length == 0) return TallyBetween(tolls, e);
         Toll? found = null;
         foreach (var toll in tolls)
         {
             if (toll.Since is not { } s || s.StartToken > t.Span.StartToken || t.Span.EndToken > s.EndToken) continue;
+            if (!CampaignTolls.Counts(e.Type) && e.Trigger.Length > 0 && s.StartToken <= e.Trigger.StartToken && e.Trigger.EndToken <= s.EndToken) continue;
             if (Dated(toll)) return toll;
             found ??= toll;
         }
         return found;
+    }
+
+    private static Toll? TallyBetween(ImmutableArray<Toll> tolls, EventMention e)
+    {
+        if (!CampaignTolls.Counts(e.Type) || e.Trigger.Length == 0) return null;
+        foreach (var toll in tolls)
+        {
+            if (toll.Counts == TollMeasure.Killed && toll.Since is { } s && Dated(toll)
+                && toll.Span.StartToken < e.Trigger.StartToken && e.Trigger.EndToken <= s.StartToken && toll.Evidence.Contains(e.Trigger.StartToken))
+            {
+                return toll;
+            }
+        }
+        return null;
     }
 
     private static bool Dated(Toll toll) => toll.SinceDate is { } start && toll.AsOf is { } asOf && start <= asOf;

@@ -52,13 +52,7 @@ public static partial class LinkFactsBuilder
             Lede = Rewrites.LedeOf(text),
             Sentences = SharedSentences.Of(text),
             People = PeopleOf(text, keys),
-            Tolls = [.. reading.Tolls.Select(t => new TollFacts(TollIds.Of(document.Id, t), t.Counts, t.Min, t.Max, t.Text, t.Span.Start, t.Span.End)
-            {
-                Since = t.Since?.Text,
-                SinceDate = t.SinceDate,
-                AsOf = t.AsOf,
-                Victims = t.Victims?.Text,
-            })],
+            Tolls = TollFactsOf(document.Id, text.Text, reading.Tolls),
         };
     }
 

@@ -23,6 +23,9 @@ internal static class RealnewsEval
     {
         /// <summary>Exact when the gold's "more than N" is also taken as N + 1, as a reading gives it (a proposed convention; see <see cref="Expected"/>).</summary>
         public bool ExactOpen { get; init; }
+
+        /// <summary>How many of the article's events the day measure gives the incident (by place or as the main news, whatever their day): none means no day to read.</summary>
+        public int OwnEvents { get; init; }
     }
 
     internal sealed record TollOutcome(string File, RealnewsGold.Statement Gold, bool InTolls, bool Anywhere);
@@ -110,7 +113,7 @@ internal static class RealnewsEval
         var dayWords = dated is null ? $"({own.Count} events{string.Concat(own.Select(e => $", '{e.Trigger.Text}'"))})" : $"'{dated.Trigger.Text}': \"{dated.Time!.Span.Text}\"{(dated.Time.Basis is { } basis ? $" ({basis})" : "")}";
         var exactOpen = exact || predicted is { } q && Expected(read.Gold, incident.Id, openAsNext: true).Contains(q);
         return new IncidentOutcome(read.Gold.File, incident.Id, expected, predicted, exact, inRange, day,
-            day is { } d && RealnewsMatch.DayWithin(d, incident, 0), words, dayWords) { ExactOpen = exactOpen };
+            day is { } d && RealnewsMatch.DayWithin(d, incident, 0), words, dayWords) { ExactOpen = exactOpen, OwnEvents = own.Count };
     }
 
     /// <summary>
@@ -189,7 +192,9 @@ internal static class RealnewsEval
         stdout.WriteLine($"tolls found                {F(r.TollsFound)}  ({episode.Count(t => t.InTolls)} of {episode.Count} episode toll statements among the tolls, same measure, value and as-of)");
         stdout.WriteLine($"figures found              {F(r.FiguresFound)}  ({r.Tolls.Count(t => t.Anywhere)} of {r.Tolls.Count} toll statements, episode and incident, among the tolls or events' killed/injured)");
         stdout.WriteLine($"event days exact           {F(r.DaysExact)}  ({r.Incidents.Count(i => i.DayExact)} of {r.Incidents.Count}; within ±1 day "
-            + $"{r.Incidents.Count(i => i.Day is { } d && RealnewsMatch.DayWithin(d, Incident(i), 1))}; no day {r.Incidents.Count(i => i.Day is null)})");
+            + $"{r.Incidents.Count(i => i.Day is { } d && RealnewsMatch.DayWithin(d, Incident(i), 1))}; no day {r.Incidents.Count(i => i.Day is null)}, of them {r.Incidents.Count(i => i.Day is null && i.OwnEvents == 0)} with no event given to the incident)");
+        var attributed = r.Incidents.Where(i => i.OwnEvents > 0).ToList();
+        stdout.WriteLine($"  of incidents with events {F(Share(attributed, i => i.DayExact))}  ({attributed.Count(i => i.DayExact)} of {attributed.Count}: the reported incidents the day measure gives an event of the article, by place or as its main news)");
         stdout.WriteLine($"predicted: {r.Assaults} asserted ASSAULT events ({r.AssaultsWithKilled} with killed, {r.AssaultsWithDay} with a day), "
             + $"{r.PredictedTolls} tolls ({r.TollsMatching} match a gold statement's measure and value)");
         var wrong = r.Incidents.Where(i => i.Expected.Count > 0 ? !i.Exact : i.Predicted is not null).ToList();

@@ -24,6 +24,7 @@ internal static partial class DiscourseDays
     {
         if (events.IsDefaultOrEmpty) return events;
         if (quotes.IsDefault) quotes = [];
+        events = NotAfterPublication(text, events);
         events = LapseAfterReport.Apply(text, events);
         events = ToldOccurrenceDays.Apply(text, events);
         events = FromPreviousSentence(text, events, quotes);

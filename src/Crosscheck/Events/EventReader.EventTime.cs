@@ -121,16 +121,21 @@ public sealed partial class EventReader
     /// <summary>
     /// "Rescuers ended the search at the site of the strike on Saturday", "the death toll from the strike rose to 19 on
     /// Wednesday": a time hanging on a verb whose phrase holds the event word only as the "of" ("from", "in") phrase of an
-    /// aftermath noun (@aftermath-nouns, @aftermath-cases in data/events/syntax-roles.txt) dates that verb's act, not the
-    /// event. False without a parse.
+    /// aftermath noun (@aftermath-nouns, @aftermath-cases in data/events/syntax-roles.txt), or as the word before it that
+    /// names its kind ("swept the strike site on Friday"), dates that verb's act, not the event. False without a parse.
     /// </summary>
     private static bool DatesAnAftermath(AnnotatedText text, TokenSpan sentence, TokenSpan time, TriggerMatch trigger)
     {
         if (!SyntaxScope.HasParse(text, sentence)) return false;
         var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
-        if (text.HeadOf(head) is not (var verb and >= 0) || trigger.Span.Contains(verb) || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return false;
+        if (text.HeadOf(head) is not (var verb and >= 0)) return false;
+        // "The choir on Sunday sang for the victims of …": a time between the subject and the verb, parsed as the subject's, is the verb's.
+        if (text.RelationOf(verb)?.Split(':')[0] == "nsubj" && text.HeadOf(verb) == time.EndToken) verb = time.EndToken;
+        if (trigger.Span.Contains(verb) || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return false;
         var noun = trigger.Head;
-        if (text.RelationOf(noun)?.Split(':')[0] != "nmod" || !RoleWords.AftermathCases.Any(c => SyntaxActors.HasCase(text, noun, c))) return false;
+        // "swept the strike site": the event word names only the kind of the aftermath noun it stands before.
+        var kind = text.RelationOf(noun)?.Split(':')[0] == "compound" && text.HeadOf(noun) > noun;
+        if (!kind && (text.RelationOf(noun)?.Split(':')[0] != "nmod" || !RoleWords.AftermathCases.Any(c => SyntaxActors.HasCase(text, noun, c)))) return false;
         var governor = text.HeadOf(noun);
         if (governor < 0 || !RoleWords.AftermathNouns.Contains(text.WordOf(governor).ToLowerInvariant())) return false;
         // The aftermath noun's phrase hangs on that verb, at most a few nouns up ("the operation at the site of").

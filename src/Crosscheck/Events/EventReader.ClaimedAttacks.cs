@@ -24,21 +24,36 @@ public sealed partial class EventReader
             var claim = result[k];
             if (claim.Actors.FirstOrDefault(a => a.Claimed) is not { } claimant || claim.Fatalities is not null || claim.Injured is not null
                 || claim.Location is not null || !IsDefiniteNoun(text, claim.Trigger)) continue;
-            var sentence = text.SentenceIndexOf(claim.Trigger.StartToken);
-            for (var j = k - 1; j >= 0; j--)
-            {
-                var o = result[j];
-                var at = text.SentenceIndexOf(o.Trigger.StartToken);
-                if (at == sentence) continue;
-                if (sentence - at > ClaimReach) break;
-                if (o.Type != claim.Type || o.Modality != Crosscheck.Events.Modality.Asserted) continue;
-                if (o.Actors.IsEmpty) result[j] = o with { Actors = [claimant] };
-                else if (o.Actors.All(a => a.Entity is null) && claimant.Entity is not null && !o.Actors.Any(a => a.Claimed))
-                    result[j] = o with { Actors = o.Actors.Add(claimant) };
-                break;
-            }
+            if (Antecedent(text, result, k) is not { } j) continue;
+            var o = result[j];
+            if (o.Actors.IsEmpty) result[j] = o with { Actors = [claimant] };
+            else if (o.Actors.All(a => a.Entity is null) && claimant.Entity is not null && !o.Actors.Any(a => a.Claimed))
+                result[j] = o with { Actors = o.Actors.Add(claimant) };
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The attack a claim at <paramref name="k"/> names again: the last asserted one of its type in the sentences before,
+    /// within <see cref="ClaimReach"/>, told by an attack word rather than only by its victims' fate ("Eleven soldiers were
+    /// wounded and four later died" tells of the attack's dead, not the attack); that one when there is no other.
+    /// </summary>
+    private static int? Antecedent(AnnotatedText text, IList<EventMention> events, int k)
+    {
+        var claim = events[k];
+        var sentence = text.SentenceIndexOf(claim.Trigger.StartToken);
+        int? fallback = null;
+        for (var j = k - 1; j >= 0; j--)
+        {
+            var o = events[j];
+            var at = text.SentenceIndexOf(o.Trigger.StartToken);
+            if (at == sentence) continue;
+            if (sentence - at > ClaimReach) break;
+            if (o.Type != claim.Type || o.Modality != Crosscheck.Events.Modality.Asserted) continue;
+            if (!CasualtyFinder.IsOutcomeWord(text.WordOf(SyntaxScope.HeadOf(text, o.Trigger.StartToken, o.Trigger.EndToken)))) return j;
+            fallback ??= j;
+        }
+        return fallback;
     }
 
     /// <summary>"the attack", "Monday's bombing": an event noun with a definite determiner or a possessor.</summary>

@@ -240,6 +240,9 @@ public sealed class EventReaderTests
         // "claimed the raid": a definite attack noun as the claim's object owns it as well; a description of the doers stays first.
         Actors(Read("Armed men raided a police post in Tillia on Saturday, killing three officers. The Saharan Legion claimed the raid in an online post."),
             "police post").ShouldBe(["Armed men", "The Saharan Legion"]);
+        // The attack is the one its words tell, not a later sentence of its victims' fate.
+        Actors(Read("A church in Sevare was stormed during Sunday mass. Nine worshippers were wounded and two of them later died. The Macina Battalion claimed the attack."),
+            "church").ShouldBe(["The Macina Battalion"]);
         // "claimed the shells killed 30": a clause the claim reports is no claim of the attack before.
         Actors(Read("Rebels shelled a barracks near Tillia on Saturday, killing four guards. The ministry claimed the shells killed 30 rebels."),
             "barracks").ShouldBe(["Rebels"]);

@@ -238,14 +238,15 @@ public sealed partial class CasualtyFinder
     }
 
     /// <summary>
-    /// "Two of the wounded died later in hospital", "one of the injured": a count of the dead taken from the hurt told
+    /// "Two of the wounded died later in hospital", "one of the injured", "both of the injured": a count of the dead taken from the hurt told
     /// before ("of the" and a noun of the hurt, right after the number) is news of those victims, no event of its own.
     /// </summary>
     private static bool OfTheHurt(AnnotatedText text, Statement st)
     {
         if (st.Kind != Outcome.Killed || st.VictimEnd <= st.VictimStart) return false;
         // ("one" is no number mention of its own.)
-        var at = text.WordOf(st.VictimStart).Equals("one", StringComparison.OrdinalIgnoreCase) ? st.VictimStart + 1
+        // ("Both of the injured later died": "both" counts two, as in "both were hurt".)
+        var at = text.WordOf(st.VictimStart).ToLowerInvariant() is "one" or "both" ? st.VictimStart + 1
             : NumberAt(text, st.VictimStart, st.VictimEnd) is { } n && n.Span.StartToken == st.VictimStart ? n.Span.EndToken : -1;
         if (at < 0) return false;
         return at + 2 < text.Count && text.WordOf(at).Equals("of", StringComparison.OrdinalIgnoreCase)

@@ -143,6 +143,9 @@ public sealed partial class CasualtyFinder
                 return new VictimPhrase(partitive.Min, partitive.Max, partitive.Span.StartToken, end, true, false, false);
             if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && text.WordOf(start - 2) is "one" or "One")
                 return new VictimPhrase(1, 1, start - 2, end, true, false, false);
+            // "both of the injured", "both of them": two, named before.
+            if (start - 2 >= sentence.StartToken && text.WordOf(start - 1).Equals("of", StringComparison.OrdinalIgnoreCase) && text.WordOf(start - 2) is "both" or "Both")
+                return new VictimPhrase(2, 2, start - 2, end, true, false, false);
         }
         if (end <= start) return null;
         // "Isaac Duran, a 19-year-old Latino, was shot": a name set off by an age names one person, whatever the recognizer

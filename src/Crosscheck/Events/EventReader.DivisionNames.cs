@@ -22,7 +22,7 @@ public sealed partial class EventReader
         foreach (var e in Gazetteer.Default.Entries)
         {
             if (e.Place != PlaceKind.Admin1 || e.Country is null) continue;
-            foreach (var name in e.Entity.Aliases.Prepend(e.Name).Distinct())
+            foreach (var name in e.Entity.Aliases.Prepend(e.Name).SelectMany(CompassForms).Distinct())
             {
                 var key = e.Country + "|" + Skeleton(WithoutDivisionNoun(name));
                 if (index.TryGetValue(key, out var other)) { if (!ReferenceEquals(other, e)) index[key] = null; }
@@ -31,6 +31,31 @@ public sealed partial class EventReader
         }
         return index.ToFrozenDictionary(StringComparer.Ordinal);
     });
+
+    /// <summary>Compass words a division's name may open with, and the other form news writes them in ("Northern Darfur" is "North Darfur").</summary>
+    private static readonly FrozenDictionary<string, string> CompassPairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["North"] = "Northern", ["Northern"] = "North", ["South"] = "Southern", ["Southern"] = "South",
+        ["East"] = "Eastern", ["Eastern"] = "East", ["West"] = "Western", ["Western"] = "West",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A division's name and, when it opens with a compass word, the name with that word's other form.</summary>
+    private static IEnumerable<string> CompassForms(string name)
+    {
+        yield return name;
+        var space = name.IndexOf(' ');
+        if (space > 0 && CompassPairs.TryGetValue(name[..space], out var other)) yield return other + name[space..];
+    }
+
+    /// <summary>Whether a word opens a division's name as a compass word does ("North" of "North Darfur").</summary>
+    internal static bool IsCompassWord(string word) => word is [var c, ..] && char.IsUpper(c) && (CompassPairs.ContainsKey(word) || word is "Central" or "Upper" or "Lower");
+
+    /// <summary>
+    /// The first-level division a compass word and the place after it name, in that place's country ("North Darfur" beside
+    /// the region Darfur, "West Kordofan"); null when the country has no such division, or several.
+    /// </summary>
+    private static GazetteerEntry? CompassDivision(string country, string words) =>
+        DivisionBySkeleton.Value.TryGetValue(country + "|" + Skeleton(WithoutDivisionNoun(words)), out var d) ? d : null;
 
     private static string WithoutDivisionNoun(string name)
     {

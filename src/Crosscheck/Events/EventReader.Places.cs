@@ -160,6 +160,7 @@ public sealed partial class EventReader
             Cover(covered, e.Span);
         }
         places.Sort((a, b) => a.Span.StartToken.CompareTo(b.Span.StartToken));
+        WithCompassDivisions(text, places);
         // "Ban Khok, Phanom Dong Rak District, Surin Province": a division the text names after an unknown place may
         // itself have been found only among the recognizer's names, after it; look for the container again.
         for (var k = 0; k < places.Count; k++)
@@ -181,6 +182,25 @@ public sealed partial class EventReader
                 && o.Span.StartToken <= p.Span.StartToken && p.Span.EndToken <= o.Span.EndToken));
         }
         return places;
+    }
+
+    /// <summary>
+    /// "in North Darfur state", "in Sudan's West Kordofan": a capitalized compass word before a place of a country is a
+    /// first-level division of that country when the two words name one (GeoNames' "Northern Darfur"), which the words
+    /// then are, not the wider place after the compass word.
+    /// </summary>
+    private static void WithCompassDivisions(AnnotatedText text, List<PlaceMention> places)
+    {
+        for (var k = 0; k < places.Count; k++)
+        {
+            var p = places[k];
+            var before = p.Span.StartToken - 1;
+            if (p.Country is null || p.Kind is PlaceKind.Country or PlaceKind.Sea || before < 0 || !text.SentenceOf(p.Span.StartToken).Contains(before)) continue;
+            if (!IsCompassWord(text.WordOf(before)) || k > 0 && places[k - 1].Span.EndToken > before) continue;
+            var span = text.Span(before, p.Span.EndToken);
+            if (CompassDivision(p.Country, span.Text) is not { } division || ReferenceEquals(division.Entity, p.Known)) continue;
+            places[k] = new PlaceMention(span, division.Entity, division.Place, division.Country, division.Name);
+        }
     }
 
     /// <summary>

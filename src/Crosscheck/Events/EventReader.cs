@@ -78,7 +78,7 @@ public sealed partial class EventReader
             }
         }
         var tolls = Tolls.Find(text);
-        var read = HeadlineMerger.Merge(SidesMerger.Merge(text, Casualties.WithFollowUps(text, MergeRepeatsInQuotes(WithoutTollOutcomes(text, events.ToImmutable(), tolls), quotes))));
+        var read = HeadlineMerger.Merge(SidesMerger.Merge(text, Casualties.WithFollowUps(text, MergeRepeatsInQuotes(WithoutTollOutcomes(text, WithClaimedAttacks(text, events.ToImmutable()), tolls), quotes))));
         bool NamesPlace(TokenSpan sentence) => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span));
         var dated = DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls);
         var judged = DiscoursePlaces.Apply(text, DatelinePlaces.Apply(text, dated, DatelinePlace(text, places), NamesPlace), NamesPlace);

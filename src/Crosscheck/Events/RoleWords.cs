@@ -73,6 +73,7 @@ internal static class RoleWords
 
     /// <summary>Verbs (lemmas) that claim an act through a responsibility noun ("claimed responsibility for").</summary>
     public static FrozenSet<string> ClaimVerbs => Section("claim-verbs");
+    public static FrozenSet<string> ClaimObjectVerbs => Section("claim-object-verbs");
 
     /// <summary>Nouns of a gathering or a visit, whose place is not an attack's ("negotiations in Switzerland").</summary>
     public static FrozenSet<string> GatheringNouns => Section("gathering-nouns");

@@ -230,6 +230,25 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_claim_of_an_attack_told_before_makes_the_claimant_its_actor()
+    {
+        static string[] Actors(ArticleReading r, string word) =>
+            [.. r.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Text.Contains(word, StringComparison.Ordinal)).Actors.Select(a => a.Span.Text)];
+        // "claimed responsibility for the ambush": the ambush told in the sentence before is the claimant's.
+        Actors(Read("A convoy of fuel tankers was ambushed near Mandera on Sunday, leaving five drivers dead. The Coastal Brigades claimed responsibility for the ambush."),
+            "convoy").ShouldBe(["The Coastal Brigades"]);
+        // "claimed the raid": a definite attack noun as the claim's object owns it as well; a description of the doers stays first.
+        Actors(Read("Armed men raided a police post in Tillia on Saturday, killing three officers. The Saharan Legion claimed the raid in an online post."),
+            "police post").ShouldBe(["Armed men", "The Saharan Legion"]);
+        // The attack is the one its words tell, not a later sentence of its victims' fate.
+        Actors(Read("A church in Sevare was stormed during Sunday mass. Nine worshippers were wounded and two of them later died. The Macina Battalion claimed the attack."),
+            "church").ShouldBe(["The Macina Battalion"]);
+        // "claimed the shells killed 30": a clause the claim reports is no claim of the attack before.
+        Actors(Read("Rebels shelled a barracks near Tillia on Saturday, killing four guards. The ministry claimed the shells killed 30 rebels."),
+            "barracks").ShouldBe(["Rebels"]);
+    }
+
+    [Fact]
     public void An_accusation_s_charge_is_not_the_main_word_of_the_attack_it_names()
     {
         // "accused Lima of murder": the attack is the strike the dead were killed in, read with its side.

@@ -95,7 +95,8 @@ public sealed partial class TollFinder
             foreach (var n in text.NumbersStartingIn(sentence.StartToken, sentence.EndToken))
             {
                 if (n.Span.EndToken > sentence.EndToken) continue;
-                if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
+                // "have bombed the area seven times since August", "has lost 80 soldiers in the past fortnight": counts their verb makes a toll's.
+                if ((cues.UnitMeasure(n.Unit) ?? cues.RepeatedAttack(text, sentence, n) ?? cues.LostPeople(text, sentence, n)) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
                 // "The military has carried out 21 strikes", "has now struck 19 vessels": a series counted in the perfect.
                 if ((cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) ?? cues.SeriesInPerfect(text, sentence, n)) is not { } cue) continue;
                 var counted = Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue);

@@ -72,4 +72,24 @@ public sealed partial class TollCues
         }
         return null;
     }
+
+    /// <summary>
+    /// "It is the fourth strike on the port in two weeks", "the third raid within a month": "in", "within" or "over" and a
+    /// length of time (a number or "a", then a <c>period</c> word) in an ordinal's clause window is the span it counts
+    /// in; the cue, or null.
+    /// </summary>
+    internal Cue? LengthOfSeries(AnnotatedText text, TokenSpan sentence, int start, int end)
+    {
+        var (from, to) = Window(text, sentence, start, end);
+        for (var k = Math.Max(from, end); k + 2 < to + 1 && k + 1 < sentence.EndToken; k++)
+        {
+            if (text.WordOf(k).ToLowerInvariant() is not ("in" or "within" or "over")) continue;
+            var p = k + 1;
+            if (text.WordOf(p).ToLowerInvariant() is "just" or "less" or "under") p++;
+            if (text.WordOf(p).Equals("than", StringComparison.OrdinalIgnoreCase)) p++;
+            if (p >= sentence.EndToken || !(text.PosOf(p) == "CD" || text.WordOf(p).ToLowerInvariant() is "a" or "one")) continue;
+            if (p + 1 < sentence.EndToken && _periods.Contains(text.WordOf(p + 1))) return new Cue(k, p + 2, false);
+        }
+        return null;
+    }
 }

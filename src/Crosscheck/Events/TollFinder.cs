@@ -114,7 +114,7 @@ public sealed partial class TollFinder
                 if (used.Exists(u => u.Start <= i && i < u.End)) continue;
                 // "the 20th such strike", "the 15th known strike": a word between the ordinal and its unit that makes it one of a series.
                 var series = Enumerable.Range(from + 1, Math.Max(0, to - from - 2)).Where(k => cues.IsSeriesWord(text.WordOf(k))).Select(k => (int?)k).FirstOrDefault();
-                if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : (TollCues.Cue?)null) ?? cues.CurrentSpan(text, sentence, from, to)) is not { } cue) continue;
+                if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : (TollCues.Cue?)null) ?? cues.CurrentSpan(text, sentence, from, to) ?? cues.LengthOfSeries(text, sentence, from, to)) is not { } cue) continue;
                 found.Add(Make(text, cues, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
             // "officials confirmed an eighth victim", "a sixth person died in hospital": the nth one of the dead is a count of n so far.
@@ -221,6 +221,8 @@ public sealed partial class TollFinder
             else
             {
                 // "since border clashes broke out": the noun phrase after the cue.
+                // "since it was captured": the pronoun and its past passive.
+                if (sinceEnd + 2 < sentence.EndToken && text.PosOf(sinceEnd) == "PRP" && text.WordOf(sinceEnd + 1).ToLowerInvariant() is "was" or "were" && text.PosOf(sinceEnd + 2) == "VBN") sinceEnd += 3;
                 while (sinceEnd < sentence.EndToken && sinceEnd - c.End < 6 && text.PosOf(sinceEnd) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "CD" or "IN") sinceEnd++;
                 // "since the start of the war on 12 February": a day in the noun phrase is where the count starts; "since the
                 // fresh fighting began Sunday": so is a day in the clause the cue opens.

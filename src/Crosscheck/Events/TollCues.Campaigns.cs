@@ -60,7 +60,7 @@ public sealed partial class TollCues
 
     /// <summary>
     /// "since September", "since the start of", "since border clashes broke out", "since it erupted" (a pronoun and a verb
-    /// of starting, the <c>start</c> words), not the causal "since they". The adverb of a verb ("has since killed dozens")
+    /// of starting, the <c>start</c> words, or a past passive: "since it was captured"), not the causal "since they". The adverb of a verb ("has since killed dozens")
     /// passes too: it still says the count runs on from an earlier point.
     /// </summary>
     private bool SinceNamesAStart(AnnotatedText text, int next, int to)
@@ -73,6 +73,9 @@ public sealed partial class TollCues
         if (text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she")) return true;
         // "since it erupted in April", "since they began": a pronoun whose verb, past an adverb, says when something started.
         if (text.PosOf(next) != "PRP") return false;
+        // "since it was captured", "since they were freed": a passive in the past tells when the thing was done to it
+        // ("since it was dangerous", an adjective, gives a reason).
+        if (next + 2 < to && text.WordOf(next + 1).ToLowerInvariant() is "was" or "were" && text.PosOf(next + 2) == "VBN") return true;
         for (var i = next + 1; i < Math.Min(to, next + 3); i++)
         {
             if (IsStartVerb(text, i)) return true;

@@ -26,7 +26,8 @@ public sealed partial class TollCues
         ?? (TwoSidedFighting(text, sentence) is { } fight ? new Cue(fight.StartToken, fight.EndToken, false) : (Cue?)null)
         ?? (PerfectOverEvents(text, sentence, s.VictimStart, s.VictimEnd) is { } series ? new Cue(series.StartToken, series.EndToken, false) : (Cue?)null)
         ?? (AdditionalInPerfect(text, sentence, s.VictimStart, s.VictimEnd) is { } more ? new Cue(more, more + 1, false) : (Cue?)null)
-        ?? (OtherHalfOfTally(text, sentence, s) ? new Cue(s.Start, s.Start + 1, false, OtherHalf: true) : (Cue?)null);
+        ?? (OtherHalfOfTally(text, sentence, s) ? new Cue(s.Start, s.Start + 1, false, OtherHalf: true) : (Cue?)null)
+        ?? RaisedTollBefore(text, sentence, s, tallies);
 
     /// <summary>
     /// "503 civilian casualties, including 70 deaths and 433 injuries", "the death toll rose to 40, including 12 dead on

@@ -71,8 +71,9 @@ public sealed partial class TollCues
     private TollCues(List<(string[], TollMeasure)> nouns, List<(string[], bool)> cues, HashSet<string> links, HashSet<string> campaigns,
         HashSet<string> moments, Dictionary<string, TollMeasure> units, HashSet<string> ownVictims, HashSet<string> claimVerbs, HashSet<string> reciprocal, Dictionary<string, int> ordinals,
         HashSet<string> starts, HashSet<string> fronts, HashSet<string> raises, Dictionary<string, TollMeasure> counts, HashSet<string> changes, HashSet<string> exceeds, HashSet<string> series, HashSet<string> divisions, HashSet<string> spans, HashSet<string> losses, HashSet<string> sums,
-        HashSet<string> timed, HashSet<string> periods, List<string[]> earlier, HashSet<string> heads, HashSet<string> stretches)
+        HashSet<string> timed, HashSet<string> periods, List<string[]> earlier, HashSet<string> heads, HashSet<string> stretches, Dictionary<string, HashSet<string>> groups)
     {
+        _groups = groups.ToFrozenDictionary(g => g.Key, g => g.Value.ToFrozenSet(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
         _stretches = stretches.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _earlier = earlier;
         _heads = heads.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -132,6 +133,7 @@ public sealed partial class TollCues
         var periods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var earlier = new List<string[]>();
         var heads = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var groups = GroupKinds.ToDictionary(k => k, _ => new HashSet<string>(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
         foreach (var (lineNumber, f) in TabLines.Of(content))
         {
             if (f.Length < 2 || f[1].Trim().Length == 0) throw new FormatException($"{name}:{lineNumber}: expected kind TAB phrase [TAB measure]");
@@ -166,14 +168,15 @@ public sealed partial class TollCues
                 case "loss": losses.Add(words[0]); break;
                 case "earlier": earlier.Add(words); break;
                 case "head": heads.Add(words[0]); break;
+                case var kind when groups.TryGetValue(kind, out var group): group.Add(words[0]); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");
                     break;
-                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, stretch, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span, loss, earlier or head");
+                default: throw new FormatException($"{name}:{lineNumber}: kind '{f[0]}' is not noun, link, cue, sum, timed, stretch, period, since, campaign, moment, unit, own, claim, reciprocal, ordinal, start, front, raise, count, change, exceed, series, division, span, loss, earlier, head, " + string.Join(", ", GroupKinds));
             }
         }
-        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods, earlier, heads, stretches);
+        return new TollCues(nouns, cues, links, campaigns, moments, units, ownVictims, claimVerbs, reciprocal, ordinals, starts, fronts, raises, counts, changes, exceeds, series, divisions, spans, losses, sums, timed, periods, earlier, heads, stretches, groups);
     }
 
     /// <summary>

@@ -23,14 +23,15 @@ public sealed partial class TollFinder
 
     /// <summary>
     /// The unit word at <paramref name="at"/>, or after up to two words that describe it ("such", "known", "U.S.",
-    /// "lethal"); its index, or null.
+    /// "lethal", "drone"); its index, or null.
     /// </summary>
     private static int? UnitAfter(AnnotatedText text, TollCues cues, TokenSpan sentence, int at)
     {
         for (var k = at; k < Math.Min(sentence.EndToken, at + 3); k++)
         {
             if (cues.UnitMeasure(text.WordOf(k)) is not null) return k;
-            if (text.PosOf(k) is not ("JJ" or "NNP" or "VBN")) return null;
+            // "the 14th drone attack": a noun describing the unit, as an adjective does.
+            if (text.PosOf(k) is not ("JJ" or "NNP" or "VBN" or "NN")) return null;
         }
         return null;
     }

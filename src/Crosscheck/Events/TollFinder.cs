@@ -95,7 +95,8 @@ public sealed partial class TollFinder
             foreach (var n in text.NumbersStartingIn(sentence.StartToken, sentence.EndToken))
             {
                 if (n.Span.EndToken > sentence.EndToken) continue;
-                if (cues.UnitMeasure(n.Unit) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
+                // "have bombed the area seven times since August", "has lost 80 soldiers in the past fortnight": counts their verb makes a toll's.
+                if ((cues.UnitMeasure(n.Unit) ?? cues.RepeatedAttack(text, sentence, n) ?? cues.LostPeople(text, sentence, n)) is not { } unit || used.Exists(u => u.Start < n.Span.EndToken && n.Span.StartToken < u.End)) continue;
                 // "The military has carried out 21 strikes", "has now struck 19 vessels": a series counted in the perfect.
                 if ((cues.CueNear(text, sentence, n.Span.StartToken, n.Span.EndToken, tallies) ?? cues.SeriesInPerfect(text, sentence, n)) is not { } cue) continue;
                 var counted = Make(text, cues, sentence, unit, n.Min, n.Max, Math.Min(n.Span.StartToken, cue.Start), Math.Max(n.Span.EndToken, cue.End), cue);
@@ -113,7 +114,7 @@ public sealed partial class TollFinder
                 if (used.Exists(u => u.Start <= i && i < u.End)) continue;
                 // "the 20th such strike", "the 15th known strike": a word between the ordinal and its unit that makes it one of a series.
                 var series = Enumerable.Range(from + 1, Math.Max(0, to - from - 2)).Where(k => cues.IsSeriesWord(text.WordOf(k))).Select(k => (int?)k).FirstOrDefault();
-                if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : (TollCues.Cue?)null) ?? cues.CurrentSpan(text, sentence, from, to)) is not { } cue) continue;
+                if ((cues.CueNear(text, sentence, from, to, tallies) ?? (series is { } w ? new TollCues.Cue(w, w + 1, false) : (TollCues.Cue?)null) ?? cues.CurrentSpan(text, sentence, from, to) ?? cues.LengthOfSeries(text, sentence, from, to)) is not { } cue) continue;
                 found.Add(Make(text, cues, sentence, unit, nth, nth, Math.Min(from, cue.Start), Math.Max(to, cue.End), cue));
             }
             // "officials confirmed an eighth victim", "a sixth person died in hospital": the nth one of the dead is a count of n so far.
@@ -220,6 +221,8 @@ public sealed partial class TollFinder
             else
             {
                 // "since border clashes broke out": the noun phrase after the cue.
+                // "since it was captured": the pronoun and its past passive.
+                if (sinceEnd + 2 < sentence.EndToken && text.PosOf(sinceEnd) == "PRP" && text.WordOf(sinceEnd + 1).ToLowerInvariant() is "was" or "were" && text.PosOf(sinceEnd + 2) == "VBN") sinceEnd += 3;
                 while (sinceEnd < sentence.EndToken && sinceEnd - c.End < 6 && text.PosOf(sinceEnd) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "CD" or "IN") sinceEnd++;
                 // "since the start of the war on 12 February": a day in the noun phrase is where the count starts; "since the
                 // fresh fighting began Sunday": so is a day in the clause the cue opens.

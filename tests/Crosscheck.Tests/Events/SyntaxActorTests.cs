@@ -109,4 +109,10 @@ public sealed class SyntaxActorTests
     [InlineData("No group has claimed responsibility for the bombing of the rail line.")]
     [InlineData("The separatists have not claimed responsibility for the bombing of the rail line.")]
     public void A_claim_nobody_made_gives_no_actor(string sentence) => Assault(sentence).Actors.ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("A bomb exploded outside a police station in the old town on Friday, wounding six people.")]
+    [InlineData("Mortar rounds landed in a crowded market overnight, killing four traders.")]
+    [InlineData("A rocket struck a fuel depot near the airport on Sunday.")]
+    public void A_munition_that_went_off_or_hit_is_no_actor(string sentence) => Assault(sentence).Actors.ShouldBeEmpty();
 }

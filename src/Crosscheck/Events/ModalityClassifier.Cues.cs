@@ -50,6 +50,13 @@ public sealed partial class ModalityClassifier
     private static readonly FrozenDictionary<string, Cue> AdjectiveCues = CueMap("adjectives", StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenDictionary<string, Cue> Modals = CueMap("modals", StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A modal's cue at token <paramref name="i"/>; the month "May" ("an attack in May killed four") is none.</summary>
+    private static bool IsModal(AnnotatedText text, int i, out Cue cue)
+    {
+        cue = Cue.None;
+        return text.PosOf(i) is not ("NNP" or "NNPS") && !text.InTime(i) && Modals.TryGetValue(text.WordOf(i), out cue);
+    }
+
     private static readonly FrozenSet<string> InfinitiveOnlyPlans = CueSet("infinitive-only-plans");
     private static readonly FrozenSet<string> InfinitiveOnlyAdjectives = CueSet("infinitive-only-adjectives");
 

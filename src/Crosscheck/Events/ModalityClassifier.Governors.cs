@@ -17,7 +17,7 @@ public sealed partial class ModalityClassifier
         {
             var w = text.WordOf(i);
             if (Negations.Contains(w)) { if (!w.Equals("no", StringComparison.OrdinalIgnoreCase)) negated = true; else break; continue; }
-            if (Modals.TryGetValue(w, out var m)) { if (modal == Cue.None) modal = m; continue; }
+            if (IsModal(text, i, out var m)) { if (modal == Cue.None) modal = m; continue; }
             if (w.Equals("to", StringComparison.OrdinalIgnoreCase))
             {
                 // "to" right before a gerund or a finite verb is a preposition ("in addition to selling").

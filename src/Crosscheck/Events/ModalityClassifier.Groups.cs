@@ -29,7 +29,7 @@ public sealed partial class ModalityClassifier
         {
             var w = text.WordOf(k);
             if (Negations.Contains(w) && !w.Equals("no", StringComparison.OrdinalIgnoreCase)) { negated = true; continue; }
-            if (Modals.TryGetValue(w, out var m)) { if (modal == Cue.None) modal = m; continue; }
+            if (IsModal(text, k, out var m)) { if (modal == Cue.None) modal = m; continue; }
             if (HedgeAdverbs.Contains(w)) { if (modal == Cue.None) modal = Cue.Maybe; continue; }
             if (text.PosOf(k) is "RB") continue;
             if (Auxiliaries.Contains(w) && k + 1 < sentence.EndToken && (Negations.Contains(text.WordOf(k + 1)) || text.PosOf(k + 1) is "VBN" or "VBG" or "JJ" or "RB" or "VB" or "TO" or "MD")) continue;
@@ -86,7 +86,7 @@ public sealed partial class ModalityClassifier
         {
             var w = text.WordOf(i);
             if (Negations.Contains(w) && !w.Equals("no", StringComparison.OrdinalIgnoreCase)) { negated = true; continue; }
-            if (Modals.TryGetValue(w, out var m)) { if (modal == Cue.None) modal = m; continue; }
+            if (IsModal(text, i, out var m)) { if (modal == Cue.None) modal = m; continue; }
             if (Auxiliaries.Contains(w) || text.PosOf(i) is "RB") continue;
             break;
         }

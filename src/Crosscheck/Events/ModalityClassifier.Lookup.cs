@@ -14,7 +14,7 @@ public sealed partial class ModalityClassifier
     internal static WordCue CueOfWord(AnnotatedText text, int i)
     {
         var w = text.WordOf(i);
-        if (Modals.TryGetValue(w, out var modal)) return (WordCue)modal;
+        if (IsModal(text, i, out var modal)) return (WordCue)modal;
         if (Negations.Contains(w) || NegativeSubjects.Contains(w)) return WordCue.Negation;
         if (Conditionals.Contains(w)) return WordCue.Conditional;
         if (HedgeAdverbs.Contains(w)) return WordCue.Hedge;

@@ -82,7 +82,9 @@ public sealed partial class TollCues
         if (LengthOfTime(text, from, to, start, end) is { } length) return new Cue(length.StartToken, length.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         // "A similar bombing in the town in 2024 left 27 dead": a count whose clause names one attack is that attack's.
-        if (PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, from, to))
+        // "An attack on a base at Djibo in May 2024 killed 100 soldiers": the attack may stand further back than the window,
+        // at the head of the clause whose verb the count follows.
+        if (PastSpan(text, from, to, start, end) is { } past && CountsMany(text, start, end) && !NamesOneAttack(text, sentence, ClauseStartBefore(text, sentence, from), to))
             return new Cue(past.StartToken, past.EndToken, false);
         return PastSpanSubject(text, sentence, start, end) is { } subject ? new Cue(subject.StartToken, subject.EndToken, false) : null;
     }
@@ -151,6 +153,14 @@ public sealed partial class TollCues
     /// Whether [from, to) holds one attack: a singular attack noun that is no campaign word after "a", "an" or "one" and
     /// describing words ("a similar bombing", "an attack"); not one over a span ("a three-day siege").
     /// </summary>
+    /// <summary>Where the clause holding <paramref name="from"/> opens: back over at most <see cref="Before"/> more words, to a comma or a clause break.</summary>
+    private static int ClauseStartBefore(AnnotatedText text, TokenSpan sentence, int from)
+    {
+        var k = from;
+        while (k > sentence.StartToken && from - k < Before && text.WordOf(k - 1) != "," && !ClauseBreaks.Contains(text.WordOf(k - 1))) k--;
+        return k;
+    }
+
     private bool NamesOneAttack(AnnotatedText text, TokenSpan sentence, int from, int to)
     {
         foreach (var t in TriggerLexicon.Default.Match(text, sentence))

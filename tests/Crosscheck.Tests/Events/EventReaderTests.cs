@@ -249,6 +249,20 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_claimant_telling_the_dead_in_its_own_words_is_the_actor_of_both_sentences()
+    {
+        // "saying it had killed nine troops": "it" is the claimant, whose count is its own (credited to it), and the
+        // explosion it claims is the roadside bomb told before.
+        var r = Read("A roadside bomb struck a patrol near Kidal on Friday. The Azawad Front claimed responsibility for the explosion, saying it had killed nine troops.");
+        var bomb = r.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Text.Contains("patrol", StringComparison.Ordinal));
+        bomb.Actors.Select(a => a.Span.Text).ShouldBe(["The Azawad Front"]);
+        var claim = r.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Text.Contains("explosion", StringComparison.Ordinal));
+        claim.Actors.Select(a => a.Span.Text).ShouldBe(["The Azawad Front"]);
+        claim.Attribution.Kind.ShouldBe(AttributionKind.Named);
+        claim.Fatalities!.Max.ShouldBe(9);
+    }
+
+    [Fact]
     public void An_accusation_s_charge_is_not_the_main_word_of_the_attack_it_names()
     {
         // "accused Lima of murder": the attack is the strike the dead were killed in, read with its side.

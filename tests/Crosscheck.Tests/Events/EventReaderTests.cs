@@ -249,6 +249,17 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_truce_that_collapsed_is_no_agreement_and_a_toll_since_it_dates_no_day()
+    {
+        // "since the truce collapsed": no truce is agreed in the sentence, and the dead the toll counts fell over the span
+        // since, which neither the publication day nor the attack told before dates.
+        var r = Read("Militias raided a village in Ituri on Monday, killing 12. At least 80 people have been killed in the province since the truce collapsed.");
+        r.Events.ShouldNotContain(e => e.Type == PloverType.Agree);
+        r.Events.Single(e => e.Evidence.Text.Contains("since the truce", StringComparison.Ordinal)).Time.ShouldBeNull();
+        r.Tolls.ShouldContain(t => t.Min == 80 && t.Since != null && t.SinceDate == null);
+    }
+
+    [Fact]
     public void A_claimant_telling_the_dead_in_its_own_words_is_the_actor_of_both_sentences()
     {
         // "saying it had killed nine troops": "it" is the claimant, whose count is its own (credited to it), and the

@@ -7,6 +7,7 @@ public sealed partial class CasualtyFinder
 {
     private static EventMention AddFollowUp(AnnotatedText text, EventMention target, List<Statement> statements, List<Statement> own, out decimal moved)
     {
+        statements = WithHurtWhoDied(text, statements);
         var killed = target.Fatalities;
         var injured = target.Injured;
         moved = 0;

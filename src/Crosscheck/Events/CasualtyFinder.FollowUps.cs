@@ -225,7 +225,7 @@ public sealed partial class CasualtyFinder
             if (e.Type != PloverType.Assault) continue;
             if (earlierAssault && e.Location is null && IsOutcomeWord(e.Trigger.Text))
             {
-                var statements = Statements(text, text.SentenceOf(e.Trigger.StartToken));
+                var statements = WithHurtWhoDied(text, Statements(text, text.SentenceOf(e.Trigger.StartToken)));
                 if (statements.Count > 0 && statements.TrueForAll(st => st.Additional || OfTheHurt(text, st)))
                 {
                     drop.Add(i);
@@ -244,6 +244,7 @@ public sealed partial class CasualtyFinder
     private static bool OfTheHurt(AnnotatedText text, Statement st)
     {
         if (st.Kind != Outcome.Killed || st.VictimEnd <= st.VictimStart) return false;
+        if (TheCountedHurt(text, st)) return true;
         // ("one" is no number mention of its own.)
         // ("Both of the injured later died": "both" counts two, as in "both were hurt".)
         var at = text.WordOf(st.VictimStart).ToLowerInvariant() is "one" or "both" ? st.VictimStart + 1

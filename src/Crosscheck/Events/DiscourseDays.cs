@@ -27,7 +27,11 @@ internal static partial class DiscourseDays
         events = NotAfterPublication(text, events);
         events = LapseAfterReport.Apply(text, events);
         events = ToldOccurrenceDays.Apply(text, events);
-        events = FromPreviousSentence(text, events, quotes);
+        // "At least 43 people have been killed since the ceasefire collapsed": the event a running toll's sentence tells,
+        // whose dead the toll counts, spans the time since its start, which no single day dates.
+        var spans = tolls.IsDefault ? [] : tolls.Where(t => t.Since is not null).ToImmutableArray();
+        bool InSpan(EventMention e) => e.Fatalities is null && e.Injured is null && spans.Any(t => t.Evidence.Contains(e.Trigger.StartToken));
+        events = FromPreviousSentence(text, events, quotes, InSpan);
         events = ShortlyBefore(text, events, quotes);
         // The news attacks' own days first; failing those, a day the article names just before the day their reports
         // were made, then that day; failing any, publication.
@@ -44,7 +48,7 @@ internal static partial class DiscourseDays
         foreach (var e in events)
         {
             var takes = IsNewsAttack(e) && e.Time is null && IsOneIncident(text, e) && !SentenceHasTime(text, text.SentenceOf(e.Trigger.StartToken))
-                && !(assumed && IsPresupposed(text, e, events));
+                && !(assumed && IsPresupposed(text, e, events)) && !InSpan(e);
             // "…, the ministry said on Tuesday": the day of the report gives way to the news attacks' own day when that is no later.
             var replaces = agreed is not null && e.TimeIsReportDay && IsNewsAttack(e) && IsOneIncident(text, e) && agreed.End <= e.Time?.End;
             builder.Add(takes || replaces ? e with { Time = day, TimeIsReportDay = false } : e);
@@ -57,9 +61,10 @@ internal static partial class DiscourseDays
     /// Oddar Meanchey": a news attack whose sentence names no time goes on with the day of the sentence right before it,
     /// when that sentence's news attacks are dated to one day of their own (not only the day of a report). A day taken so
     /// is not handed on to the next sentence, and an attack told against another ("It comes after a Pakistani airstrike
-    /// targeted …") takes none.
+    /// targeted …") or a running toll's span ("killed since the truce collapsed") takes none.
     /// </summary>
-    private static ImmutableArray<EventMention> FromPreviousSentence(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes)
+    private static ImmutableArray<EventMention> FromPreviousSentence(AnnotatedText text, ImmutableArray<EventMention> events, ImmutableArray<Quote> quotes,
+        Func<EventMention, bool> inSpan)
     {
         // A time inside quoted words is told from the speaker's day ("destroyed in tonight's attacks"), not handed on.
         bool Quoted(EventMention e) => e.Time is { } t && quotes.Any(q => q.Start <= t.Span.Start && t.Span.End <= q.End);
@@ -67,7 +72,7 @@ internal static partial class DiscourseDays
         for (var i = 0; i < builder.Count; i++)
         {
             var e = builder[i];
-            if (!IsNewsAttack(e) || e.Time is not null || !IsOneIncident(text, e) || IsToldAgainstAnother(text, e.Trigger)) continue;
+            if (!IsNewsAttack(e) || e.Time is not null || !IsOneIncident(text, e) || IsToldAgainstAnother(text, e.Trigger) || inSpan(e)) continue;
             var sentence = text.SentenceIndexOf(e.Trigger.StartToken);
             if (sentence == 0 || SentenceHasTime(text, text.Sentences[sentence])) continue;
             var day = DayOfSentence(text, events.Where(o => !Quoted(o)), sentence - 1) ?? DayOfUntoldAttack(text, events, quotes, sentence - 1, e);

@@ -22,8 +22,12 @@ public sealed partial class EventReader
         for (var k = 0; k < result.Count; k++)
         {
             var claim = result[k];
-            if (claim.Actors.FirstOrDefault(a => a.Claimed) is not { } claimant || claim.Fatalities is not null || claim.Injured is not null
-                || claim.Location is not null || !IsDefiniteNoun(text, claim.Trigger)) continue;
+            if (claim.Actors.FirstOrDefault(a => a.Claimed) is { } claimant)
+            {
+                if (claim.Fatalities is not null || claim.Injured is not null || claim.Location is not null || !IsDefiniteNoun(text, claim.Trigger)) continue;
+            }
+            else if (OwnClaim(text, claim) is { } own) claimant = own;
+            else continue;
             if (Antecedent(text, result, k) is not { } j) continue;
             var o = result[j];
             if (o.Actors.IsEmpty) result[j] = o with { Actors = [claimant] };
@@ -31,6 +35,21 @@ public sealed partial class EventReader
                 result[j] = o with { Actors = o.Actors.Add(claimant) };
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// "Al-Shabaab claimed responsibility for the blast, saying it had killed 20 soldiers": the claimant telling the
+    /// attack's dead in its own words is the actor of the event those words make (its count is the claimant's, credited to
+    /// it), and of the attack the definite noun it claims names again; the claimant, or null when the event's actor is
+    /// not the one who claims.
+    /// </summary>
+    private static Participant? OwnClaim(AnnotatedText text, EventMention claim)
+    {
+        if (claim.Actors.Length != 1 || claim.Type != PloverType.Assault) return null;
+        if (SyntaxActors.ClaimIn(text, claim.Trigger.StartToken) is not { } found) return null;
+        var actor = claim.Actors[0];
+        if (!actor.Span.Contains(found.Claimant) || !IsDefiniteNoun(text, text.Span(found.Noun, found.Noun + 1))) return null;
+        return actor with { Claimed = true };
     }
 
     /// <summary>

@@ -38,6 +38,20 @@ internal static partial class SyntaxActors
     }
 
     /// <summary>
+    /// A claim of responsibility in the sentence of <paramref name="token"/>: the claimed noun and its claimant's token
+    /// ("Al-Shabaab claimed responsibility for the blast, saying it had killed 20": "blast", "Al-Shabaab"); null when none.
+    /// </summary>
+    public static (int Noun, int Claimant)? ClaimIn(AnnotatedText text, int token)
+    {
+        var sentence = text.SentenceOf(token);
+        for (var t = sentence.StartToken; t < sentence.EndToken; t++)
+        {
+            if (Claimant(text, t) is var claimant and >= 0) return (t, claimant);
+        }
+        return null;
+    }
+
+    /// <summary>
     /// "the attack", "Monday's bombing": an event noun a determiner or a possessor makes one the reader knows, with no
     /// verb right after it (which would make it the subject of a clause the parse missed: "claimed the strikes killed 40").
     /// </summary>

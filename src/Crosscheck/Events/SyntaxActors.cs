@@ -112,7 +112,8 @@ internal static partial class SyntaxActors
     /// "The U.S. military said it carried out a strike", "Russia said it struck": "it" as the subject of what a speech
     /// verb reports stands for that verb's subject when the subject is a body (a country, an organisation, an armed group, or one of
     /// the <c>@institution-nouns</c> of syntax-roles.txt), which speaks of its own act; a person is never "it". "they"
-    /// stands for such a body in the plural ("US forces said they carried out a strike"). The subject's token, or
+    /// stands for such a body in the plural ("US forces said they carried out a strike"); a participle of saying speaks for
+    /// the subject of its clause ("X claimed the attack, saying it had killed 20"). The subject's token, or
     /// <paramref name="actor"/> otherwise.
     /// </summary>
     public static int SpeakerForPronoun(AnnotatedText text, int actor)
@@ -122,6 +123,10 @@ internal static partial class SyntaxActors
         var clause = text.HeadOf(actor);
         if (clause < 0 || text.RelationOf(clause) != "ccomp" || text.HeadOf(clause) is var speech && speech < 0 || !IsSpeechVerb(text, speech)) return actor;
         var sentence = text.SentenceOf(actor);
+        // "X claimed the attack, saying it had killed 20": a participle of saying with no subject of its own speaks for
+        // the subject of the clause it hangs from.
+        if (text.PosOf(speech) == "VBG" && text.RelationOf(speech) is "advcl" or "xcomp" or "conj" && !HasChild(text, speech, "nsubj", _ => true)
+            && text.HeadOf(speech) is var governor and >= 0) speech = governor;
         for (var d = sentence.StartToken; d < sentence.EndToken; d++)
         {
             // "US forces said they had carried out a strike": "they" for a plural body ("forces", "the militants").

@@ -249,6 +249,31 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_truce_that_collapsed_is_no_agreement_and_a_toll_since_it_dates_no_day()
+    {
+        // "since the truce collapsed": no truce is agreed in the sentence, and the dead the toll counts fell over the span
+        // since, which neither the publication day nor the attack told before dates.
+        var r = Read("Militias raided a village in Ituri on Monday, killing 12. At least 80 people have been killed in the province since the truce collapsed.");
+        r.Events.ShouldNotContain(e => e.Type == PloverType.Agree);
+        r.Events.Single(e => e.Evidence.Text.Contains("since the truce", StringComparison.Ordinal)).Time.ShouldBeNull();
+        r.Tolls.ShouldContain(t => t.Min == 80 && t.Since != null && t.SinceDate == null);
+    }
+
+    [Fact]
+    public void A_claimant_telling_the_dead_in_its_own_words_is_the_actor_of_both_sentences()
+    {
+        // "saying it had killed nine troops": "it" is the claimant, whose count is its own (credited to it), and the
+        // explosion it claims is the roadside bomb told before.
+        var r = Read("A roadside bomb struck a patrol near Kidal on Friday. The Azawad Front claimed responsibility for the explosion, saying it had killed nine troops.");
+        var bomb = r.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Text.Contains("patrol", StringComparison.Ordinal));
+        bomb.Actors.Select(a => a.Span.Text).ShouldBe(["The Azawad Front"]);
+        var claim = r.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Text.Contains("explosion", StringComparison.Ordinal));
+        claim.Actors.Select(a => a.Span.Text).ShouldBe(["The Azawad Front"]);
+        claim.Attribution.Kind.ShouldBe(AttributionKind.Named);
+        claim.Fatalities!.Max.ShouldBe(9);
+    }
+
+    [Fact]
     public void An_accusation_s_charge_is_not_the_main_word_of_the_attack_it_names()
     {
         // "accused Lima of murder": the attack is the strike the dead were killed in, read with its side.

@@ -39,6 +39,7 @@ public sealed partial class EventReader
     internal static GazetteerEntry? ContextDivision(AnnotatedText text, TokenSpan span)
     {
         var index = text.SentenceIndexOf(span.StartToken);
+        HashSet<string>? documentCountries = null;
         for (var back = 0; back <= DivisionSentencesBack && index - back >= 0; back++)
         {
             var sentence = text.Sentences[index - back];
@@ -50,9 +51,9 @@ public sealed partial class EventReader
                 if (m.Kind != GazetteerMatchKind.Entity || m.Entry is not { Country: { } country } entry || !sentence.Contains(m.StartToken)) continue;
                 if (m.StartToken < span.EndToken && span.StartToken < m.EndToken) continue;
                 if (entry.Place == PlaceKind.Country) { countries.Add(country); continue; }
-                // A city's name is its division's only before a word for a division ("Sokoto state"); a dateline's city is a city.
-                var division = entry.Place == PlaceKind.Admin1 ? entry
-                    : BeforeDivisionNoun(text, m.EndToken) ? m.Alternatives.FirstOrDefault(a => a.Place == PlaceKind.Admin1 && a.Country == country) ?? entry : entry;
+                // The division the place reading takes the name for: a city's name is its division's only before a word for a
+                // division ("Sokoto state", "Sisaket province"); a dateline's city is a city.
+                var division = entry.Place == PlaceKind.Admin1 ? entry : Choose(text, m, documentCountries ??= DocumentCountries(text)) ?? entry;
                 if (division.Place != PlaceKind.Admin1 || division.Admin1 is not { } own) continue;
                 if (code is not null && code != own) return null;
                 code = own;

@@ -33,18 +33,21 @@ public sealed partial class EventReader
     }
 
     /// <summary>
-    /// "in Burkina Faso's Soum province" when the recognizer missed the name: capitalized words between the owner's
-    /// possessive and a word for an area are a place of the owner's country the gazetteers lack.
+    /// "in Burkina Faso's Soum province" when the recognizer missed the name (or took it for a people's adjective, "Sudan's
+    /// Kordofan region"): capitalized words between the owner's possessive and a word for an area are a place of the
+    /// owner's country the gazetteers lack. A known division's possessive ("in Chin state's Paletwa township") puts the
+    /// place in that division: it keeps its own words and takes the division as its known place (admin1 and country).
     /// </summary>
     private static PlaceMention? UnnamedDivision(AnnotatedText text, TokenSpan sentence, List<PlaceMention> places, int start, PlaceMention owner)
     {
-        if (owner.Kind != PlaceKind.Country) return null;
+        if (owner.Kind != PlaceKind.Country && owner is not { Kind: PlaceKind.Admin1, Known: not null }) return null;
         var end = start;
-        while (end < sentence.EndToken && end - start < 3 && text.PosOf(end) is "NNP" && text.WordOf(end) is [var c, ..] && char.IsUpper(c)) end++;
+        while (end < sentence.EndToken && end - start < 3 && text.PosOf(end) is "NNP" or "NNPS" or "JJ" && text.WordOf(end) is [var c, ..] && char.IsUpper(c)
+            && !IsCompassWord(text.WordOf(end))) end++;
         if (end == start || end >= sentence.EndToken || !RoleWords.AreaNouns.Contains(text.WordOf(end))) return null;
         var at = FirstPlaceFrom(places, start);
         if (at < places.Count && places[at].Span.StartToken < end) return null;
         var span = text.Span(start, end);
-        return new PlaceMention(span, null, PlaceKind.Region, owner.Country, span.Text);
+        return owner.Kind == PlaceKind.Admin1 ? owner with { Span = span } : new PlaceMention(span, null, PlaceKind.Region, owner.Country, span.Text);
     }
 }

@@ -168,6 +168,7 @@ public sealed partial class EventReader
             if (places[k] is { Known: null, Country: null, Kind: PlaceKind.Region } unknown && Container(text, unknown.Span, places) is { } holder)
                 places[k] = holder with { Span = unknown.Span };
         }
+        InContextDivisions(text, places);
         // "near the town of Jermuk" in a report from Yerevan: a place the gazetteers lack lies in the country its context gives.
         for (var k = 0; k < places.Count; k++)
         {

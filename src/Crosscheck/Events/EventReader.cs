@@ -81,7 +81,9 @@ public sealed partial class EventReader
         var read = HeadlineMerger.Merge(SidesMerger.Merge(text, Casualties.WithFollowUps(text, MergeRepeatsInQuotes(WithoutTollOutcomes(text, WithClaimedAttacks(text, events.ToImmutable()), tolls), quotes))));
         bool NamesPlace(TokenSpan sentence) => places.Any(p => sentence.Contains(p.Span.StartToken) && !IsOriginOfThing(text, sentence, p.Span));
         var dated = DiscourseDays.Apply(text, Salience.Judge(text, read), quotes, tolls);
-        var judged = DiscoursePlaces.Apply(text, DatelinePlaces.Apply(text, dated, DatelinePlace(text, places), NamesPlace), NamesPlace);
+        var dateline = DatelinePlace(text, places);
+        var judged = NationwidePlaces.Apply(text, DiscoursePlaces.Apply(text, DatelinePlaces.Apply(text, dated, dateline, NamesPlace), NamesPlace),
+            (news, words) => CountryPlace(text, places, dateline?.Country ?? news, words), NamesPlace);
         return new ArticleReading(AtEachPlace(text, judged, places, tolls), quotes)
         {
             Tolls = tolls,

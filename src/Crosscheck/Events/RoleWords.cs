@@ -67,6 +67,9 @@ internal static class RoleWords
 
     /// <summary>Nouns that place an event by what the place is ("in the capital"), not by a name.</summary>
     public static FrozenSet<string> StandingPlaces => Section("standing-places");
+    public static FrozenSet<string> WholeCountryWords => Section("whole-country-words");
+    public static FrozenSet<string> WholeCountryPrepositions => Section("whole-country-prepositions");
+    public static FrozenSet<string> WholeCountryNouns => Section("whole-country-nouns");
 
     /// <summary>Nouns of owning an act ("responsibility", "credit") whose "for" phrase is the claimant's doing.</summary>
     public static FrozenSet<string> ResponsibilityNouns => Section("responsibility-nouns");

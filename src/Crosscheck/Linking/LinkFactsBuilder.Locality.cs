@@ -13,7 +13,7 @@ public static partial class LinkFactsBuilder
     /// The first unknown name of the event's words after a link of <c>@locality-links</c> or "in", and whether the words call
     /// it a settlement ("the village of Umm Sayala", "the town of X"); null when none.
     /// </summary>
-    internal static (string Name, bool Settlement)? LocalityOf(AnnotatedText text, EventMention e)
+    internal static (string Name, bool Settlement, TokenSpan Span)? LocalityOf(AnnotatedText text, EventMention e)
     {
         var words = e.Evidence;
         // A title-case headline's capitals ("Civilians Killed in Border Fighting") name nothing.
@@ -30,10 +30,20 @@ public static partial class LinkFactsBuilder
             // "The village of Lin Ta Lu" names a place whatever the tagger took its words for (a person's name, often).
             var settlement = link == "of" && SettlementNouns.Contains(text.WordOf(i - 1));
             if (Known(text, i + 1, end, settlement) || EventReader.DivisionSpeltOtherwise(text, name.Text)) continue;
-            return (name.Text, settlement);
+            return (name.Text, settlement, name);
         }
         return null;
     }
+
+    /// <summary>
+    /// The place of an event its words put only at a village the gazetteers lack: the village's words, in the division its
+    /// sentence or paragraph names ("In Zamfara state, gunmen raided Kwanar Dutsi": the division's name, country and point,
+    /// admin1), else in the one country its sentence names, else in no known place.
+    /// </summary>
+    private static PlaceFacts LocalityPlace(AnnotatedText text, string place, TokenSpan words) =>
+        EventReader.ContextDivision(text, words) is { } division
+            ? new PlaceFacts(place, division.Name, division.Country, "admin1", division.Entity.Latitude, division.Entity.Longitude)
+            : new PlaceFacts(place, place, EventReader.SentenceCountry(text, words), "region", null, null);
 
     /// <summary>The end of a capitalised name starting at <paramref name="start"/> ("Kok-Tash", "Ban Nong Ya", "Hill 350"); null when none starts there.</summary>
     private static int? NameAfter(AnnotatedText text, int start, int limit)

@@ -167,7 +167,7 @@ public static partial class LinkFactsBuilder
             // A village the gazetteers lack is where the event is when its words give no other place ("struck the village of
             // Lin Ta Lu again on Thursday"), as an unknown name after "in" is.
             Location = e.Location is { } l ? new PlaceFacts(l.Span.Text, l.Name, l.Country, l.Precision, l.Latitude, l.Longitude) { Side = SideOf(text, l) }
-                : locality is { Name: var place } ? new PlaceFacts(place, place, null, "region", null, null) : null,
+                : locality is { Name: var place, Span: var words } ? LocalityPlace(text, place, words) : null,
             Locality = locality?.Name,
             Village = locality?.Settlement == true,
             Time = TallyTime(tally, e, CountedTime(text, e)),

@@ -32,6 +32,16 @@ public class UnknownPlaceTests
     }
 
     [Fact]
+    public void A_village_only_the_words_name_lies_in_the_division_its_sentence_names()
+    {
+        // The recognizer takes no place from "Kwanar Dutsi village": the event's place is the village's words in Zamfara.
+        var village = Facts("kwanar-dutsi", "Savanna Wire", "2025-04-15",
+            "Gunmen stormed a cattle market in Kwanar Dutsi village of Zamfara state on Tuesday, killing 14 traders, police said.");
+        var place = village.Events.First(e => e.Evidence.Contains("stormed", StringComparison.Ordinal)).Location.ShouldNotBeNull();
+        (place.Text, place.Country, place.Precision).ShouldBe(("Kwanar Dutsi", "NG", "admin1"));
+    }
+
+    [Fact]
     public void Known_places_and_days_are_no_locality()
     {
         var known = Facts("known", "Harbor Ledger", "2025-04-15", "Russian drones struck the city of Kharkiv on Tuesday, killing two people, officials said.");

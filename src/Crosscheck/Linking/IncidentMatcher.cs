@@ -160,7 +160,9 @@ public static class IncidentMatcher
             // What a report tells as its news refers back to its news, not to what it recalls as background.
             var background = string.Equals(ev.Salience, "background", StringComparison.Ordinal);
             // "another clash occurred" tells an event other than the one its report told before.
-            if (ownDay is null && !ev.Another && members.Any(m => m.Document == ev.Document && (background || !string.Equals(m.Salience, "background", StringComparison.Ordinal))))
+            // What a report sets apart after it ("In a separate incident on Thursday, …") is not what its earlier lines refer back to.
+            if (ownDay is null && !ev.Another && members.Any(m => m.Document == ev.Document && !(m.Another && m.Start > ev.Start)
+                && (background || !string.Equals(m.Salience, "background", StringComparison.Ordinal))))
             {
                 // The report's own news before what it recalls.
                 var news = members.Any(m => m.Document == ev.Document && IncidentAnchors.CanStart(m) && m.Salience != "background");
@@ -235,6 +237,12 @@ public static class IncidentMatcher
         return OwnDayWithin(fit, reported, IncidentDays.ReportLagDays);
     }
 
+    /// <summary>
+    /// Whether one report tells the two as two: one of them opens as set apart ("In a separate incident, …", "another
+    /// strike"). Its figure is then another attack's, not the same attack's toll as it rose.
+    /// </summary>
+    private static bool ToldApart(EventFacts a, EventFacts b) => a.Document == b.Document && (a.Another || b.Another);
+
     private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false, bool placeTied = false)
     {
         var score = Base;
@@ -247,7 +255,15 @@ public static class IncidentMatcher
         // A village the gazetteers lack, named by both reports ("the attack on Kok-Tash"), is one place; two such names
         // are no agreement of place, whatever division the reader put both in.
         var locality = SameLocality(a, b);
-        if (locality == true)
+        if (locality == false && LocalityWithin.Either(a, b))
+        {
+            // "Kelso village of Dunmore" and "Dunmore": the village and its area, one place at two precisions.
+            locality = null;
+            score += 0.3;
+            shared |= SharedFacts.Place;
+            why.Append("; ").Append(a.Locality).Append(" and ").Append(b.Locality).Append(", one inside the other");
+        }
+        else if (locality == true)
         {
             score += 0.3;
             shared |= SharedFacts.Place;
@@ -261,7 +277,7 @@ public static class IncidentMatcher
             // a clinic in Lotharn").
             return null;
         }
-        else if (a.Location is { } pa && b.Location is { } pb)
+        else if (a.Location is { } pa && b.Location is { } pb && !shared.HasFlag(SharedFacts.Place))
         {
             if (locality is null && SamePlace(pa, pb) && !NamesakesApart(pa, pb))
             {
@@ -371,7 +387,7 @@ public static class IncidentMatcher
         // One report giving another voice's count for an attack it told with no day of its own ("Residents said the strike
         // killed three farmers" after the army's "killed four militants") tells a disputed count, not another attack.
         if (single && a.Fatalities is { Max: { } fa } && b.Fatalities is { Max: { } fb } && a.Fatalities.Min == fa && b.Fatalities.Min == fb && fa != fb
-            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld && !IncidentDays.RoseSinceItsDay(a, b, fa, fb) && !IncidentDays.RoseSinceItsDay(b, a, fb, fa)
+            && (!shared.HasFlag(SharedFacts.Time) && !spanHeld && (ToldApart(a, b) || !IncidentDays.RoseSinceItsDay(a, b, fa, fb) && !IncidentDays.RoseSinceItsDay(b, a, fb, fa))
                 || spanHeld && !IncidentDays.TollRose(a, b, fa, fb) || IncidentDays.OwnDaysDiffer(a, b) && !(placeTied && IncidentDays.RecalledWithRisenToll(a, b, fa, fb)))
             && !OtherVoiceInOneReport(a, b))
         {

@@ -11,20 +11,32 @@ public static partial class LinkFactsBuilder
 {
     /// <summary>
     /// The first unknown name of the event's words after a link of <c>@locality-links</c> or "in", and whether the words call
-    /// it a settlement ("the village of Umm Sayala", "the town of X"); null when none.
+    /// it a settlement ("the village of Umm Sayala", "the town of X"); null when none. A name told after the word of another
+    /// event of its type in the same words is that event's place, not this one's: "the deadliest strike in the region since
+    /// an attack on a wedding in Dalvor" places the earlier attack in Dalvor, not the strike.
     /// </summary>
-    internal static (string Name, bool Settlement, TokenSpan Span)? LocalityOf(AnnotatedText text, EventMention e)
+    internal static (string Name, bool Settlement, TokenSpan Span)? LocalityOf(AnnotatedText text, EventMention e, IReadOnlyList<EventMention>? all = null)
     {
         var words = e.Evidence;
         // A title-case headline's capitals ("Civilians Killed in Border Fighting") name nothing.
         if (words.Length == 0 || EventReader.InTitleCaseLine(text, words)) return null;
-        for (var i = Math.Max(words.StartToken, 1); i + 1 < words.EndToken; i++)
+        var limit = words.EndToken;
+        if (all is not null && e.Trigger.Length > 0)
+        {
+            foreach (var other in all)
+            {
+                if (ReferenceEquals(other, e) || other.Type != e.Type || other.Trigger.Length == 0) continue;
+                var at = other.Trigger.StartToken;
+                if (at >= e.Trigger.EndToken && at < limit) limit = at;
+            }
+        }
+        for (var i = Math.Max(words.StartToken, 1); i + 1 < limit; i++)
         {
             // The preposition as written in lower case: a title-case headline's "Attack On Border Village" names no place.
             var link = text.WordOf(i);
             if (link.Length == 0 || !char.IsLower(link[0])) continue;
             var linked = link == "in" || LocalityLinks.Contains(text.WordOf(i - 1) + " " + link);
-            if (!linked || NameAfter(text, i + 1, words.EndToken) is not { } end) continue;
+            if (!linked || NameAfter(text, i + 1, limit) is not { } end) continue;
             var name = text.Span(i + 1, end);
             if (UndertakingNames.Contains(text.WordOf(i + 1))) continue;
             // "The village of Lin Ta Lu" names a place whatever the tagger took its words for (a person's name, often).

@@ -31,7 +31,7 @@ public static partial class LinkFactsBuilder
             if (TermAt(text, i) is not { } term) continue;
             termCounts[term] = termCounts.GetValueOrDefault(term) + 1;
         }
-        ImmutableArray<EventFacts> events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls) with { Reported = document.Metadata.Published })];
+        ImmutableArray<EventFacts> events = [.. reading.Events.Select(e => EventFactsOf(document.Id, text, e, keys, reading.Tolls, reading.Events) with { Reported = document.Metadata.Published })];
         var disputes = DisputeReader.Read(text, events, reading.Quotes);
         events = Disputing(CalledFalse(events, disputes), disputes);
         return new DocumentFacts
@@ -120,7 +120,7 @@ public static partial class LinkFactsBuilder
     }
 
     private static EventFacts EventFactsOf(string document, AnnotatedText text, EventMention e, Dictionary<(int, int), string> keys,
-        ImmutableArray<Toll> tolls)
+        ImmutableArray<Toll> tolls, IReadOnlyList<EventMention> all)
     {
         var sentence = text.SentenceOf(e.Trigger.StartToken);
         var hedged = false;
@@ -152,7 +152,7 @@ public static partial class LinkFactsBuilder
             ?? (e.Fatalities is { } f ? new RangeFacts(f.Min, f.Max, f.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Killed) : null);
         var injured = (oneAttack ? TollAround(tolls, e.Trigger, TollMeasure.Injured) : null)
             ?? (e.Injured is { } inj ? new RangeFacts(inj.Min, inj.Max, inj.Text) : plural ? TollOf(tolls, sentence, TollMeasure.Injured) : null);
-        var locality = LocalityOf(text, e);
+        var locality = LocalityOf(text, e, all);
         return new EventFacts
         {
             Id = EventIds.Of(document, e),

@@ -29,7 +29,8 @@ internal static partial class DisputeReader
     /// The event the dispute is about: a disputable event of its sentence, nearest the cue. A deny verb whose object is
     /// neither a claim nor a responsibility ("denies the presence of militants", "denied any links to the gang") disputes that
     /// thing: only an event its object holds. The speaker's own further words ("denied retaliating and claimed the attacks
-    /// wounded civilians") are not what is denied, and a mutual blame is for the news, never for a fight it recalls. Without one,
+    /// wounded civilians") are not what is denied, and a mutual blame is for the news, never for a fight it recalls nor for
+    /// an attack told as one side's own act ("Thailand launched air strikes …, as both sides traded blame for the fighting"). Without one,
     /// a denied allegation ("denied these allegations", "reject the claims") is the one told in the sentence before (passing
     /// over up to two that tell no event, such as a quote; when that sentence holds another party's dispute, the event it
     /// disputes), none when that sentence tells no single event (the allegation is of something else: "Pakistan accuses the Taliban of
@@ -37,7 +38,7 @@ internal static partial class DisputeReader
     /// article's first disputable reported news ("disputed the account").
     /// </summary>
     private static string? AnchorOf(AnnotatedText text, IReadOnlyList<EventFacts> events, TokenSpan sentence, int cue, string kind, int? claim,
-        IReadOnlyList<DisputeFacts>? earlier = null)
+        IReadOnlyList<DisputeFacts>? earlier = null, bool mutual = false)
     {
         var denial = kind == "denial";
         var parsed = SyntaxScope.HasParse(text, sentence);
@@ -48,6 +49,10 @@ internal static partial class DisputeReader
         var inSentence = events.Where(e => e.Start < sentence.End && e.End > sentence.Start && Disputable(e)
                 && !string.Equals(e.Trigger, text.WordOf(cue), StringComparison.OrdinalIgnoreCase))
             .Where(e => kind != "blame" || e.Salience != "background")
+            .Where(e => !mutual || !OneSided(e))
+            // The party's own denial of harm ("denied that civilians were killed") is its account, not the event it disputes.
+            // and what it says after ("… and said the jets hit a rebel depot") is its own account too.
+            .Where(e => kind != "victims" || e.Modality != Modality.Denied && (!IsVerb(text, cue, DenyVerbs) || TriggerToken(text, sentence, e) < cue))
             // Who the dead were is said of an attack, not of a seizure the speaker tells beside it ("the dead were men seized at a market").
             .Where(e => kind != "victims" || e.Type == PloverType.Assault)
             // "no civilians were killed": the party's own kill word is its account, not the event it disputes.
@@ -78,8 +83,21 @@ internal static partial class DisputeReader
                 .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenByDescending(e => e.Start).FirstOrDefault()?.Id;
         }
         var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e) && (kind != "victims" || e.Type == PloverType.Assault)).ToList();
-        return (before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault())?.Id;
+        var news = before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault();
+        // A mutual blame after news told as one side's own act ("Thailand launched air strikes …") is for the fighting as a
+        // whole, not for that attack: none.
+        return mutual && news is not null && OneSided(news) ? null : news?.Id;
     }
+
+    /// <summary>
+    /// Whether the event is told as one side's own act ("Thailand launched air strikes"): its actors name one country. Two
+    /// sides blaming each other dispute who started the fighting, not an attack one of them is told as making.
+    /// </summary>
+    private static bool OneSided(EventFacts e) => e.Actors.Select(a => a.Country).OfType<string>().Distinct(StringComparer.Ordinal).Count() == 1
+        && !(e.Trigger.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } word
+            && Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).Any(ReciprocalWords.Contains));
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> ReciprocalWords = IncidentWords.DisputeSet("reciprocal-words");
 
     /// <summary>How many sentences telling no event a denied allegation's sentence may stand after the one that tells it.</summary>
     private const int MaxEventlessBefore = 2;

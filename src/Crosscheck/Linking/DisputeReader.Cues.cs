@@ -26,7 +26,12 @@ internal static partial class DisputeReader
                 || (pos == "VBN" && i + 1 < sentence.EndToken && text.PosOf(i + 1) is { } next && next.StartsWith("NN", StringComparison.Ordinal))) return null;
             var obj = ObjectOf(text, sentence, i);
             if (lemmas.Any(l => DenyVerbs.Contains(l, StringComparer.OrdinalIgnoreCase)))
-                return obj is { } o && OtherObjects.Contains(text.WordOf(o)) ? null : ("denial", word);
+            {
+                // "has denied targeting civilians in the past": a practice denied, not the day's event.
+                if (obj is { } o && OtherObjects.Contains(text.WordOf(o)) || Enumerable.Range(i + 1, Math.Max(0, sentence.EndToken - i - 1)).Any(t => Phrase(text, sentence, t, Habitual) is not null)) return null;
+                // "denied that civilians were killed": who was harmed is disputed, not the strike.
+                return DeniedHarm(text, sentence, i) is { } harm ? ("victims", text.Span(i, harm + 1).Text) : ("denial", word);
+            }
             if (lemmas.Any(l => RejectVerbs.Contains(l, StringComparer.OrdinalIgnoreCase)) && obj is { } c && ClaimNouns.Contains(text.WordOf(c)))
                 return ("dispute", word + " " + text.WordOf(c));
             // "called the claims baseless", "described the figures as exaggerated": a claim noun called false or overstated.
@@ -60,6 +65,22 @@ internal static partial class DisputeReader
             && string.Equals(text.WordOf(i - 1), "no", StringComparison.OrdinalIgnoreCase) && NoneKilled(text, sentence, i) is { } killed && CiviliansKilledElsewhere(text, sentence))
             return ("victims", text.Span(i - 1, killed + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
+        return null;
+    }
+
+    /// <summary>
+    /// "denied that civilians were killed", "denied any civilians had died": a civilian or victim noun within four words after
+    /// the deny verb ("that", "any", adjectives between) with a kill or death word after its copula; the kill word, or null.
+    /// </summary>
+    private static int? DeniedHarm(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        for (var t = verb + 1; t < Math.Min(sentence.EndToken, verb + 5); t++)
+        {
+            var w = text.WordOf(t).ToLowerInvariant();
+            if (CivilianNouns.Contains(w) || VictimNouns.Contains(w))
+                return NoneKilled(text, sentence, t) ?? (t + 2 < sentence.EndToken && text.WordOf(t + 1) is "had" or "have" && DeathWords.Contains(text.WordOf(t + 2).ToLowerInvariant()) ? t + 2 : null);
+            if (!(w is "that" or "any" || text.PosOf(t) is "DT" or "JJ" or "CD")) return null;
+        }
         return null;
     }
 

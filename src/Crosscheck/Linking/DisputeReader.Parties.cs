@@ -10,13 +10,16 @@ internal static partial class DisputeReader
     /// The speaker of the quote the cue lies in, when the quote names one known: its resolved name, else the words naming it
     /// unless they are a pronoun (one no one named stands for); null otherwise.
     /// </summary>
-    private static (string Name, string? Country)? QuoteSpeaker(AnnotatedText text, int cue, IReadOnlyList<Quote>? quotes)
+    private static (string Name, string? Country)? QuoteSpeaker(AnnotatedText text, int cue, IReadOnlyList<Quote>? quotes, string kind = "")
     {
         if (quotes is null) return null;
         var at = text.StartOf(cue);
         foreach (var q in quotes)
         {
             if (at < q.Start || at >= q.End) continue;
+            // "\"There were no fighters there,\" said a monk who survived the bombing": a witness, not a party.
+            if (kind == "victims" && q.SpeakerSpan is { Length: > 0 } said
+                && Enumerable.Range(said.StartToken, said.Length).Any(t => WitnessWords.Contains(text.WordOf(t).ToLowerInvariant()) || Witness(text, t))) return null;
             var country = q.SpeakerEntity?.Known?.Country;
             if (q.SpeakerName is { } name) return (name, country);
             if (q.SpeakerSpan is not { } span || span.Length == 0 || Enumerable.Range(span.StartToken, span.Length).Any(t => text.PosOf(t) is "PRP")) return null;

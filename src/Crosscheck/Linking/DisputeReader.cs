@@ -43,6 +43,8 @@ internal static partial class DisputeReader
     private static readonly System.Collections.Frozen.FrozenSet<string> DeathWords = IncidentWords.DisputeSet("death-words");
     private static readonly ImmutableArray<string> CallVerbs = [.. IncidentWords.Dispute("call-verbs")];
     private static readonly System.Collections.Frozen.FrozenSet<string> OverstatedWords = IncidentWords.DisputeSet("overstated-words");
+    private static readonly ImmutableArray<string[]> Habitual = [.. IncidentWords.Dispute("habitual-phrases").Select(p => p.Split('_'))];
+    private static readonly System.Collections.Frozen.FrozenSet<string> WitnessWords = IncidentWords.DisputeSet("witness-words");
 
     /// <param name="quotes">The article's quotes with their speakers: words of a quote whose own sentence names no speaker are its speaker's.</param>
     public static ImmutableArray<DisputeFacts> Read(AnnotatedText text, IReadOnlyList<EventFacts> events, IReadOnlyList<Quote>? quotes = null)
@@ -58,7 +60,7 @@ internal static partial class DisputeReader
                 var claim = FalseClaim(text, sentence, i) ?? (cue.Kind is "denial" or "dispute" ? ClaimOf(text, sentence, i) : null);
                 // "…, a charge the government denies": the deny verb's object is the noun its clause describes.
                 if (claim is null && cue.Kind == "denial" && DescribedClaim(text, sentence, i) is { } described) claim = described;
-                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind, claim, found), sentence.Start, sentence.End, sentence.Text));
+                found.Add(new DisputeFacts(cue.Kind, cue.Words, name, country, AnchorOf(text, events, sentence, i, cue.Kind, claim, found, cue.Kind == "blame"), sentence.Start, sentence.End, sentence.Text));
                 break;
             }
         }
@@ -92,12 +94,14 @@ internal static partial class DisputeReader
         // "Reports that … are fabricated, the army said": the subject of a false word is the claim, not who calls it false.
         var falseClaim = FalseClaim(text, sentence, cue);
         var speaker = falseClaim is { } claimed ? SayerOf(text, sentence, claimed, cue)
-            : kind is "denial" or "dispute" ? SubjectOf(text, cue) ?? FiniteDescriber(text, cue) ?? SpeakerOf(text, cue) : SpeakerOf(text, cue);
+            : kind is "denial" or "dispute" || IsVerb(text, cue, DenyVerbs) ? SubjectOf(text, cue) ?? FiniteDescriber(text, cue) ?? SpeakerOf(text, cue) : SpeakerOf(text, cue);
         // "\"My son was not a militant. He was a student,\" said his father": the quote's speaker, named in another sentence.
-        if (speaker is null && QuoteSpeaker(text, cue, quotes) is { } quoted) return quoted;
+        if (speaker is null && QuoteSpeaker(text, cue, quotes, kind) is { } quoted) return quoted;
         speaker ??= SpeechBefore(text, sentence, cue) ?? EntityBefore(text, sentence, cue);
         if (speaker is not { } token) return null;
         if (Hedges.Contains(text.WordOf(token))) return null;
+        // "said a monk who survived the bombing": a witness's word on the victims is the claim, not a party's dispute of it.
+        if (kind == "victims" && Witness(text, token)) return null;
         if (text.PosOf(token) is "PRP")
         {
             // "The ministry said it rejected …": "it" is the body speaking; "he", "she": the person the coreference chain names.
@@ -150,6 +154,19 @@ internal static partial class DisputeReader
             sides = [.. sides.OrderBy(c => counts[c].First)];
         }
         return (string.Join(" and ", sides.Select(c => Gazetteer.Default.Country(c)?.Entity.Name ?? c)), null);
+    }
+
+    /// <summary>Whether the speaker's phrase, with a relative clause after it, names a witness of the harm (@witness-words).</summary>
+    private static bool Witness(AnnotatedText text, int token)
+    {
+        var phrase = SyntaxActors.PhraseOf(text, token);
+        var end = Math.Min(text.SentenceOf(token).EndToken, Math.Max(phrase.EndToken, token + 1) + 6);
+        for (var t = phrase.StartToken; t < end; t++)
+        {
+            if (WitnessWords.Contains(text.WordOf(t).ToLowerInvariant())) return true;
+            if (t >= phrase.EndToken && t > token && text.WordOf(t) is "," or "." && t > token + 1) break;
+        }
+        return false;
     }
 
     /// <summary>The country a place or people mention stands for: the gazetteer's, else its words' ("Thai", "Cambodia").</summary>

@@ -86,7 +86,9 @@ internal static class IncidentDiscrepancies
 
         // A claim against a denial, in one report or in two.
         var events = byDocument.SelectMany(g => g).ToList();
-        if (events.FirstOrDefault(e => e.Modality == Modality.Asserted) is { } claim && events.FirstOrDefault(e => e.Modality == Modality.Denied) is { } denial)
+        // A party's denial of harm ("denied that civilians were killed", read as a dispute of the victims) denies who was hit, not the event.
+        if (events.FirstOrDefault(e => e.Modality == Modality.Asserted) is { } claim
+            && events.FirstOrDefault(e => e.Modality == Modality.Denied && !HarmDenied(e, documents)) is { } denial)
         {
             Add(DiscrepancyKind.Modality, new[] { claim, denial }.Select(e => new DiscrepancyValue(Modalities.Name(e.Modality), e.Document, e.Id, e.Evidence)),
                 denial.Speaker is { } who ? $"one report states it as fact; denied by {who}" : "one report states it as fact, another reports a denial");
@@ -122,6 +124,10 @@ internal static class IncidentDiscrepancies
         OfficeDiscrepancies(byDocument, documents, Add);
         return found.ToImmutable();
     }
+
+    /// <summary>Whether the denied event lies in a party's dispute of the victims ("denied that civilians were killed").</summary>
+    private static bool HarmDenied(EventFacts e, IReadOnlyDictionary<string, DocumentFacts> documents) =>
+        documents.GetValueOrDefault(e.Document)?.Disputes.Any(d => d.Kind == "victims" && d.Start <= e.Start && e.End <= d.End) == true;
 
     /// <summary>
     /// The dead of one event that cannot both be true: two documents of different outlets and origins, published the

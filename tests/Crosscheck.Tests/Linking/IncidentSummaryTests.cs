@@ -271,6 +271,22 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_denial_of_harm_is_a_dispute_of_the_victims_not_a_denial_of_the_event()
+    {
+        // "The navy denied that civilians were killed and said its guns hit a rebel depot": the party confirms its strike and
+        // disputes who was hit; the "killed" it denies is no report that the strike did not happen.
+        const string words = "The navy denied that civilians were killed and said its guns hit a rebel depot.";
+        var claim = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 6, day: Tuesday)]);
+        var harm = Strike("d-2", "v-2", day: Tuesday) with { Modality = Modality.Denied, Start = 10, End = 40 };
+        var dispute = new DisputeFacts("victims", "denied that civilians were killed", "The navy", null, "v-3", 0, words.Length, words);
+        var denial = Doc("d-2", "Tidewater Dispatch", Tuesday, [harm, Strike("d-2", "v-3", day: Tuesday) with { Start = 45, End = 80 }], [dispute]);
+        var (incident, discrepancies) = Summarize(claim, denial);
+        discrepancies.ShouldNotContain(d => d.Kind == DiscrepancyKind.Modality);
+        discrepancies.ShouldContain(d => d.Kind == DiscrepancyKind.Dispute);
+        incident.Grade.ShouldBe(Grade.Contested);
+    }
+
+    [Fact]
     public void A_partys_dispute_of_the_facts_makes_the_incident_contested_with_its_words_and_speaker()
     {
         const string words = "The island's government said the dead were fishermen.";

@@ -9,7 +9,8 @@ public sealed partial class EventReader
     private static (TimeMention? Time, bool ReportDay) TimeOf(AnnotatedText text, TokenSpan sentence, TokenSpan clause, TriggerMatch trigger, Func<int, int, bool>? owns, TollCues tolls)
     {
         TimeMention? best = null;
-        var tallies = tolls.Tallies(text, sentence);
+        // The sentence's tallies, read only when a time may date one.
+        List<TollCues.Tally>? tallies = null;
         var bestScore = int.MaxValue;
         var bestIsReport = false;
         foreach (var t in text.Times)
@@ -34,7 +35,7 @@ public sealed partial class EventReader
             // An attack inside an operation or a deployment begun earlier: that start is not the attack's day (the deployment's own event keeps it).
             if (trigger.Entry.Type == PloverType.Assault && SyntaxScope.InStartOfAnother(text, t.Span.StartToken, t.Span.EndToken, trigger.Span.StartToken)) continue;
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
-            if (InIncludedPart(text, sentence, t.Span, trigger.Span) || DatesATally(tallies, t.Span, trigger.Span)) continue;
+            if (InIncludedPart(text, sentence, t.Span, trigger.Span) || DatesATally(tallies ??= tolls.Tallies(text, sentence), t.Span, trigger.Span)) continue;
             if (DatesAnAftermath(text, sentence, t.Span, trigger) || DatesAReaction(text, sentence, t.Span, trigger)) continue;
             var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);

@@ -243,9 +243,8 @@ public sealed partial class TollCues
         // subject and a past verb, then what it hit, as a phrase would.
         if (text.WordOf(after).Equals("when", StringComparison.OrdinalIgnoreCase))
         {
-            while (j < sentence.EndToken && j - after <= 5 && text.PosOf(j) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$") j++;
-            if (j == after + 1 || j >= sentence.EndToken || text.PosOf(j) != "VBD") return null;
-            j++;
+            if (WhenSubjectEnd(text, after, sentence.EndToken) is not { } verb || text.PosOf(verb) != "VBD") return null;
+            j = verb + 1;
         }
         else if (text.PosOf(after) != "IN" || text.WordOf(after).Equals("that", StringComparison.OrdinalIgnoreCase)) return null;
         // "… clashes between police and miners in the town …": "and" between two nouns joins them within the phrase.

@@ -14,12 +14,9 @@ public sealed partial class TollCues
     private static bool OneAttackWhen(AnnotatedText text, int when, Tally t)
     {
         var end = t.Number.Span.StartToken;
-        var k = when + 1;
-        var subject = k;
-        while (k < end && k - subject < 5 && text.PosOf(k) is "DT" or "PRP$" or "JJ" or "NN" or "NNP" or "NNS" or "POS") k++;
-        if (k == subject || k >= end || text.PosOf(k) is not ("VBD" or "VBN")
-            || !Lemmas.Candidates(text.WordOf(k).ToLowerInvariant()).Any(TriggerLexicon.Default.Starts)) return false;
-        k++;
+        if (WhenSubjectEnd(text, when, end) is not { } verb || text.PosOf(verb) is not ("VBD" or "VBN")
+            || !Lemmas.Candidates(text.WordOf(verb).ToLowerInvariant()).Any(TriggerLexicon.Default.Starts)) return false;
+        var k = verb + 1;
         for (var phrases = 0; phrases < 3 && k < end; phrases++)
         {
             if (phrases > 0)
@@ -39,5 +36,17 @@ public sealed partial class TollCues
             if (text.PosOf(k) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Where the short subject of a "when" clause (at most five determiners, describing words, nouns, names and
+    /// possessives after "when" at <paramref name="when"/>) ends: the index of the word after it, which the callers want
+    /// to be the clause's verb; null when no subject stands there or it runs to <paramref name="end"/>.
+    /// </summary>
+    private static int? WhenSubjectEnd(AnnotatedText text, int when, int end)
+    {
+        var k = when + 1;
+        while (k < end && k - when <= 5 && text.PosOf(k) is "DT" or "PRP$" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "POS") k++;
+        return k == when + 1 || k >= end ? null : k;
     }
 }

@@ -280,7 +280,10 @@ public sealed partial class TollCues
         for (var j = verb + 1; j + 1 < sentence.EndToken && j - verb < 3; j++)
         {
             if (!text.WordOf(j).Equals("to", StringComparison.OrdinalIgnoreCase)) continue;
-            return NumberStartingAt(text, j + 1) is { } n && text.HeadOf(SyntaxScope.HeadOf(text, n.Span.StartToken, n.Span.EndToken)) == verb ? j : null;
+            // "… has risen to 41 soldiers": the number may count a noun of the victims, which hangs from the verb in its stead.
+            return NumberStartingAt(text, j + 1) is { } n && SyntaxScope.HeadOf(text, n.Span.StartToken, n.Span.EndToken) is var head
+                && (text.HeadOf(head) == verb || text.RelationOf(head) == "nummod" && text.HeadOf(head) is var counted and > 0
+                    && counted == n.Span.EndToken && text.HeadOf(counted) == verb) ? j : null;
         }
         return null;
     }

@@ -110,13 +110,16 @@ public sealed partial class TollCues
         i++;
         if (text.PosOf(i) is not ("DT" or "PRP$") && !(i + 1 < t.Number.Span.StartToken && text.WordOf(i + 1) is "'s" or "’s")) return false;
         i += text.PosOf(i) is "DT" or "PRP$" ? 1 : 2;
+        // "the bandits' raid": a plural owner's noun, the attacker, before the event word.
+        if (i + 2 < t.Number.Span.StartToken && text.PosOf(i) is "NNS" && text.PosOf(i + 1) is "POS") i += 2;
         // "Tuesday's Russian drone attack": describing words and nouns compounded before the event word, which ends them.
         while (i + 1 < t.Number.Span.StartToken && (text.PosOf(i) is "JJ" or "NNP" || text.PosOf(i) is "NN" && text.PosOf(i + 1) is "NN" or "NNP" or "JJ")) i++;
         if (i >= t.Number.Span.StartToken || text.PosOf(i) != "NN" || IsCampaignNoun(text, i)
             || !TriggerLexicon.Default.Starts(text.WordOf(i).ToLowerInvariant())) return false;
         // "… attack on Odesa", "… strike on the harbour", "… bombing of a bus station": what the attack hit, a short
-        // phrase of its own; "… strike on a clinic in Kherson": and where that stands, one more.
-        for (var phrases = 0; phrases < 2 && i + 2 < t.Number.Span.StartToken && text.WordOf(i + 1).ToLowerInvariant() is "on" or "in" or "at" or "against" or "near" or "of"; phrases++)
+        // phrase of its own; "… strike on a clinic in Kherson": and where that stands, one more; "… attack by rebel
+        // fighters on a checkpoint near Bunia in the east": and who attacked, and where more widely.
+        for (var phrases = 0; phrases < 4 && i + 2 < t.Number.Span.StartToken && text.WordOf(i + 1).ToLowerInvariant() is "on" or "in" or "at" or "against" or "near" or "outside" or "of" or "by"; phrases++)
         {
             var k = i + 2;
             if (text.PosOf(k) is "DT") k++;
@@ -124,6 +127,8 @@ public sealed partial class TollCues
             // "… on the city of Ternopil", "… on the port town of Izmail": a name after "of" belongs to the place; "… on a
             // pilgrims' bus": a plural owner's noun too.
             while (k < t.Number.Span.StartToken && k - start < 6 && (text.PosOf(k) is "JJ" or "NN" or "NNP" or "NNPS"
+                || text.PosOf(k) is "NNS" && text.WordOf(i + 1).Equals("by", StringComparison.OrdinalIgnoreCase)
+                || text.PosOf(k) is "VBN" && text.PosOf(k + 1) is "NN" or "NNS"
                 || text.PosOf(k) is "NNS" && text.PosOf(k + 1) is "POS" || k > start && text.PosOf(k) is "POS"
                 || k > start && k + 1 < t.Number.Span.StartToken && text.WordOf(k).Equals("of", StringComparison.OrdinalIgnoreCase) && text.PosOf(k + 1) is "NNP")) k++;
             if (k == start) break;

@@ -103,6 +103,11 @@ public sealed partial class AttributionFinder
         // Postposed: the frame ends the sentence and the content precedes it.
         var frameStart = inverted ? cue : source.Value.StartToken;
         if (frameStart <= unit.StartToken || !IsFrameOpening(text, frameStart - 1)) return null;
+        // "…, a figure the army has not confirmed": a frame that denies the report credits the content to no one.
+        for (var k = beforeVerb; k < cue; k++)
+        {
+            if (AttributionWords.FrameNegations.Contains(text.WordOf(k).ToLowerInvariant())) return null;
+        }
         var closing = frameStart - 1;
         // "…,” she said": the quote that closes there, however many sentences it runs over.
         while (closing > unit.StartToken && text.WordOf(closing) is "," or "”" or "\"" or "’" or "'" or "''" or "—" or "–" or "--") closing--;

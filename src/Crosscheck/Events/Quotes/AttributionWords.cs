@@ -25,6 +25,9 @@ internal static class AttributionWords
     public static readonly FrozenSet<string> OutletNouns = Set("outlet-nouns");
     public static readonly FrozenSet<string> Pronouns = Set("pronouns");
     public static readonly FrozenSet<string> VerbPrefixes = Set("verb-prefixes");
+
+    /// <summary>Words of <see cref="VerbPrefixes"/> that negate the reporting verb ("has not confirmed").</summary>
+    public static readonly FrozenSet<string> FrameNegations = Set("frame-negations");
     public static readonly FrozenSet<string> NounPhraseLinks = Set("noun-phrase-links");
     public static readonly FrozenSet<string> TitleWords = Set("title-words");
 

@@ -94,11 +94,15 @@ internal static class RealnewsEval
         return new Report(gold, reads.Count, incidents, tolls, predictedTolls, matching, assaults, withKilled, withDay, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>Whether the one who gives the event's words is its own actor (their words overlap): the count is that side's claim.</summary>
+    private static bool ActorSpeaks(EventMention e) => e.Attribution.Speaker is { } speaker
+        && e.Actors.Any(a => a.Span.StartToken < speaker.EndToken && speaker.StartToken < a.Span.EndToken);
+
     private static IncidentOutcome Outcome(ArticleRead read, RealnewsGold.Incident incident, List<RealnewsGold.Incident> reported)
     {
         var events = RealnewsMatch.EventsOf(read.Reading.Events, incident, reported, useDate: true);
         // The article's figure as the record reads it (ArticleFigure): its highest own count, a claim or a vague count only failing one.
-        var pick = ArticleFigure.Pick([.. events.Select(e => e.Fatalities is { } f ? new ArticleFigure.Count(f.Min, f.Max, e.Attribution.Verb, e.Modality) : (ArticleFigure.Count?)null)]);
+        var pick = ArticleFigure.Pick([.. events.Select(e => e.Fatalities is { } f ? new ArticleFigure.Count(f.Min, f.Max, e.Attribution.Verb, e.Modality, ActorSpeaks(e)) : (ArticleFigure.Count?)null)]);
         var best = pick < 0 ? null : events[pick];
         decimal? predicted = best is null ? null : Value(best.Fatalities!);
         var expected = Expected(read.Gold, incident.Id);

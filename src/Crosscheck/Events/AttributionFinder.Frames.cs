@@ -135,10 +135,27 @@ public sealed partial class AttributionFinder
         if (after < unit.EndToken && text.WordOf(after) == ":") after++;
         var subjectEnd = unit.StartToken;
         while (subjectEnd < unit.EndToken && subjectEnd - unit.StartToken < 8 && (IsNounPhraseWord(text, subjectEnd) || AttributionWords.Pronouns.Contains(text.WordOf(subjectEnd)))) subjectEnd++;
-        if (subjectEnd == unit.StartToken || text.PosOf(subjectEnd) is not ("VBD" or "VBZ" or "VBP" or "MD" or "RB")) return null;
         var source = text.Span(unit.StartToken, subjectEnd);
+        // "The Front, an armed group in the north, claimed the raid, saying …": an apposition between commas after the
+        // subject is passed over to its verb; the subject is the words before it.
+        if (subjectEnd > unit.StartToken && subjectEnd < unit.EndToken && text.WordOf(subjectEnd) == "," && AppositionEnd(text, unit, subjectEnd) is { } verb) subjectEnd = verb;
+        if (subjectEnd == unit.StartToken || text.PosOf(subjectEnd) is not ("VBD" or "VBZ" or "VBP" or "MD" or "RB")) return null;
         var content = QuoteAt(text, quoteTokens, after) ?? text.Span(after, TrimEnd(text, after, unit.EndToken));
         return content.Length == 0 ? null : new AttributionRelation(text.Span(cue, cue + 1), content, Describe(text, source, text.WordOf(cue).ToLowerInvariant(), null, null));
+    }
+
+    /// <summary>
+    /// The word after an apposition that opens with the comma at <paramref name="comma"/>: noun-phrase words and "of",
+    /// "in", "for" (at most ten), then a closing comma; null when the words between are no such phrase.
+    /// </summary>
+    private static int? AppositionEnd(AnnotatedText text, TokenSpan unit, int comma)
+    {
+        for (var k = comma + 1; k < unit.EndToken - 1 && k - comma <= 11; k++)
+        {
+            if (text.WordOf(k) == ",") return k > comma + 1 ? k + 1 : null;
+            if (!IsNounPhraseWord(text, k) && text.WordOf(k).ToLowerInvariant() is not ("of" or "in" or "for")) return null;
+        }
+        return null;
     }
 
     /// <summary>

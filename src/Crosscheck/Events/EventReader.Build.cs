@@ -46,6 +46,10 @@ public sealed partial class EventReader
         // The casualty reader counts the whole sentence's dead and wounded for any violent word in it, so one call does.
         var violent = group.Find(r => r.Trigger.Entry.Type == PloverType.Assault);
         var (killed, injured) = violent is null ? (null, null) : Casualties.Find(text, sentence, violent.Trigger, owns);
+        // "X claimed responsibility for the attack, saying its fighters had killed 100 soldiers": an event word outside
+        // every frame whose dead are counted inside one is credited to that frame's speaker, who gives the count.
+        if (attribution.Kind == AttributionKind.Unattributed && killed is { } counted && sentence.Contains(counted.Span.StartToken))
+            attribution = Attributions.Find(text, sentence, counted.Span);
 
         var modes = group.SelectMany(r => r.Trigger.Entry.Modes).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var contexts = group.SelectMany(r => r.Trigger.Entry.Contexts).Distinct(StringComparer.Ordinal).ToImmutableArray();

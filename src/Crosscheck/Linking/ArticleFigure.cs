@@ -13,8 +13,11 @@ namespace Crosscheck.Linking;
 public static class ArticleFigure
 {
     /// <summary>One event's killed count, with its reporting verb and modality.</summary>
-    public readonly record struct Count(decimal Min, decimal? Max, string? Verb, Modality Modality)
+    public readonly record struct Count(decimal Min, decimal? Max, string? Verb, Modality Modality, bool ActorSpeaks = false)
     {
+        /// <summary>Whether the count is one side's claim (<see cref="IsClaim(string?, bool)"/>).</summary>
+        public bool Claim => IsClaim(Verb, ActorSpeaks);
+
         /// <summary>The count as one number: its maximum, or its minimum when it has none ("at least 12" is 12).</summary>
         public decimal Value => Max ?? Min;
     }
@@ -27,7 +30,7 @@ public static class ArticleFigure
         for (var i = 0; i < counts.Count; i++)
         {
             if (counts[i] is not { } c) continue;
-            var rank = IsCount(c.Min, c.Max, c.Modality) ? (IsClaim(c.Verb) ? 1 : 2) : 0;
+            var rank = IsCount(c.Min, c.Max, c.Modality) ? (c.Claim ? 1 : 2) : 0;
             if (rank > bestRank || rank == bestRank && c.Value > counts[best]!.Value.Value)
             {
                 best = i;
@@ -44,6 +47,10 @@ public static class ArticleFigure
     internal static bool IsCount(decimal min, decimal? max, Modality modality) =>
         (max is null || max == min) && modality is not (Modality.Considered or Modality.Hypothetical or Modality.Planned);
 
-    /// <summary>A count one side claims: its reporting verb is one of <c>@claim-verbs</c> ("Moscow claimed the strike killed 40 soldiers").</summary>
-    internal static bool IsClaim(string? verb) => verb is not null && IncidentWords.ClaimVerbs.Contains(verb);
+    /// <summary>
+    /// A count one side claims: its reporting verb is one of <c>@claim-verbs</c> ("Moscow claimed the strike killed 40
+    /// soldiers"), or the one who gives it is the event's own actor ("the Front took responsibility for the raid, saying
+    /// its fighters had killed 35 policemen": the attacker counting its own kills).
+    /// </summary>
+    internal static bool IsClaim(string? verb, bool actorSpeaks) => actorSpeaks || verb is not null && IncidentWords.ClaimVerbs.Contains(verb);
 }

@@ -109,6 +109,25 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void A_count_the_attacker_gives_of_its_own_attack_is_a_claim_whatever_its_reporting_verb()
+    {
+        // "The Ridge Front took responsibility for the raid, saying its fighters had killed 52 guards": the actor speaks.
+        var front = new ParticipantFacts("The Ridge Front, a rebel group", "k:actor:ridge-front", null);
+        var local = Doc("d-1", "Harbor Ledger", Tuesday.AddDays(1), [Strike("d-1", "v-1", 9, "nine guards", day: Tuesday)]);
+        var byKey = Doc("d-2", "Tidewater Dispatch", Tuesday.AddDays(2), [Strike("d-2", "v-2", 52, "52 guards", speaker: "Ridge Front",
+            speakerKey: "k:actor:ridge-front", actors: [front], day: Tuesday) with { Verb = "saying" }]);
+        Summarize(local, byKey).Incident.Fatalities!.Best.ShouldBe(9);
+        // No entity for the speaker: the words of one name say it is the actor.
+        var byName = Doc("d-3", "Coastline Wire", Tuesday.AddDays(2), [Strike("d-3", "v-3", 52, "52 guards", speaker: "Ridge Front",
+            actors: [front with { EntityKey = null }], day: Tuesday) with { Verb = "said" }]);
+        Summarize(local, byName).Incident.Fatalities!.Best.ShouldBe(9);
+        // Another speaker's later count stands.
+        var medics = Doc("d-4", "Gulf Gazette", Tuesday.AddDays(2), [Strike("d-4", "v-4", 12, "12 guards", speaker: "medics",
+            actors: [front], day: Tuesday) with { Verb = "said" }]);
+        Summarize(local, medics).Incident.Fatalities!.Best.ShouldBe(12);
+    }
+
+    [Fact]
     public void At_least_a_number_of_the_latest_day_raises_the_count_and_a_lower_one_later_does_not_lower_it()
     {
         var four = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 4, day: Tuesday)]);

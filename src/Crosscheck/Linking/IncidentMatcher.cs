@@ -162,7 +162,7 @@ public static class IncidentMatcher
             // "another clash occurred" tells an event other than the one its report told before.
             // What a report sets apart after it ("In a separate incident on Thursday, …") is not what its earlier lines refer back to.
             if (ownDay is null && !ev.Another && members.Any(m => m.Document == ev.Document && !(m.Another && m.Start > ev.Start)
-                && (background || !string.Equals(m.Salience, "background", StringComparison.Ordinal))))
+                && (background || !string.Equals(m.Salience, "background", StringComparison.Ordinal) || RecalledOfDaysBefore(ev, m))))
             {
                 // The report's own news before what it recalls.
                 var news = members.Any(m => m.Document == ev.Document && IncidentAnchors.CanStart(m) && m.Salience != "background");
@@ -190,6 +190,19 @@ public static class IncidentMatcher
         ev.Location is { Country: { } country, Precision: not "sea" } && traits.Involved.Count > 0 && !traits.Involved.Contains(country)
         && !ev.Actors.Any(a => a.Country is { } c && traits.Involved.Contains(c))
         && !ev.Recipients.Any(r => r.Country is { } c && traits.Involved.Contains(c));
+
+    /// <summary>
+    /// Whether <paramref name="recalled"/>, an attack its report tells as background with a day and a place of its own words,
+    /// is what <paramref name="ev"/>, news of the same report placed no closer than that attack's country and with no day,
+    /// refers back to: a statement's lede ("condemned an air strike on a monastery in central Xland") and its body's "the
+    /// strike in Y township on Tuesday", days before the statement, tell one attack. An attack recalled from weeks before is
+    /// not the lede's news.
+    /// </summary>
+    private static bool RecalledOfDaysBefore(EventFacts ev, EventFacts recalled) =>
+        ev.Type == PloverType.Assault && ev.Time is null && ev.Reported is { } reported
+        && (ev.Location is null || ev.Location is { Precision: "country", Country: { } country } && recalled.Location?.Country == country)
+        && recalled.Location is not null && !recalled.Plural && !recalled.Another
+        && OwnDayWithin(recalled, reported, IncidentDays.ReportLagDays) is not null;
 
     /// <summary>
     /// The most days a denial with no day of its own comes after the attack it denies: the reports of an attack come the

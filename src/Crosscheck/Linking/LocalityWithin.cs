@@ -16,12 +16,25 @@ internal static class LocalityWithin
     /// </summary>
     internal static bool Holds(EventFacts inner, EventFacts outer)
     {
-        if (inner.Locality is not { } name || outer.Locality is not { } area || inner.Location?.Name is not { } words) return false;
+        if (inner.Locality is not { } name || outer.Locality is not { } area) return false;
         if (string.Equals(name, area, StringComparison.OrdinalIgnoreCase)) return false;
-        var at = words.IndexOf(name, StringComparison.OrdinalIgnoreCase);
-        if (at < 0) return false;
-        var rest = words[(at + name.Length)..];
-        return Regex.IsMatch(rest, @"\b" + Regex.Escape(area) + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        if (inner.Location?.Name is { } words && words.IndexOf(name, StringComparison.OrdinalIgnoreCase) is var at and >= 0
+            && Regex.IsMatch(words[(at + name.Length)..], @"\b" + Regex.Escape(area) + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)) return true;
+        return PlacedInside(inner.Evidence, name, area);
+    }
+
+    /// <summary>
+    /// Whether the sentence puts the place <paramref name="name"/> inside <paramref name="area"/> in one phrase, whatever the
+    /// gazetteer made of its words: "Kelso village in Harlan's Dunmore township", "Kelso, in Dunmore district": the name, a
+    /// settlement noun at most (<c>@settlement-nouns</c>), "in" or "of", and the area, at most after a division's possessive.
+    /// </summary>
+    internal static bool PlacedInside(string? sentence, string name, string area)
+    {
+        if (string.IsNullOrEmpty(sentence)) return false;
+        var nouns = string.Join('|', IncidentWords.SettlementNouns.Select(Regex.Escape));
+        var pattern = @"\b" + Regex.Escape(name) + @"(?:\s+(?:" + nouns + @"))?,?\s+(?:in|of)\s+(?:the\s+)?(?-i:[\p{Lu}][\w-]*(?:\s[\p{Lu}][\w-]*)?(?:'s|’s)\s+)?"
+            + Regex.Escape(area) + @"\b";
+        return Regex.IsMatch(sentence, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     /// <summary>Whether either report's unknown place lies inside the other's.</summary>

@@ -1,3 +1,4 @@
+using Crosscheck.Events;
 using Crosscheck.Linking;
 using Shouldly;
 using Xunit;
@@ -47,5 +48,31 @@ public class OneIncidentTests
         var lede = CrossDocumentLinkerTests.IncidentWith(record, doc, "residents say");
         var shelling = CrossDocumentLinkerTests.IncidentWith(record, doc, "artillery");
         shelling.Id.ShouldNotBe(lede.Id);
+    }
+
+    [Fact]
+    public void A_village_its_sentence_puts_in_a_division_s_district_is_inside_that_district()
+    {
+        // The gazetteer reads "Kassala's" as the city; the sentence still puts Pelto inside Wadi Sirr district.
+        var village = Facts("clinic", "Eastern Courier", "2025-05-14",
+            "A drone hit a clinic in Pelto village in Kassala's Wadi Sirr district on Monday, killing nine patients, a nurse said.");
+        var district = Facts("district", "Red Sea Wire", "2025-05-15",
+            "The strike in Wadi Sirr district on Monday also wounded 14 people, a medic said.");
+        var record = CrossDocumentLinkerTests.Link(village, district);
+        var first = CrossDocumentLinkerTests.IncidentWith(record, village, "hit a clinic");
+        CrossDocumentLinkerTests.IncidentWith(record, district, "strike").Id.ShouldBe(first.Id);
+    }
+
+    [Fact]
+    public void A_statement_s_lede_placed_by_its_country_is_the_attack_its_body_dates_days_before()
+    {
+        var statement = Facts("statement", "Lakeside Wire", "2025-05-16",
+            "The UN refugee agency on Friday condemned a drone attack on a school in eastern Chad that witnesses say killed 14 people.\n\n"
+            + "The attack in Kouba district on Tuesday was one of at least 25 drone strikes recorded in the east since March, the agency said.");
+        var record = CrossDocumentLinkerTests.Link(statement);
+        var lede = statement.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Contains("witnesses say", StringComparison.Ordinal));
+        // The sentence tells the attack and the series it is one of: the attack is the lede's.
+        var attack = statement.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Contains("Kouba", StringComparison.Ordinal) && !e.Plural);
+        record.Incidents.Single(i => i.Events.Contains(attack.Id)).Events.ShouldContain(lede.Id);
     }
 }

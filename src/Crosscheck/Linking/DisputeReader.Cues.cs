@@ -29,6 +29,8 @@ internal static partial class DisputeReader
             {
                 // "has denied targeting civilians in the past": a practice denied, not the day's event.
                 if (obj is { } o && OtherObjects.Contains(text.WordOf(o)) || Enumerable.Range(i + 1, Math.Max(0, sentence.EndToken - i - 1)).Any(t => Phrase(text, sentence, t, Habitual) is not null)) return null;
+                // "denied that negotiations had collapsed": the talks denied, not the fighting.
+                if (DeniesOther(text, sentence, i)) return null;
                 // "denied that civilians were killed": who was harmed is disputed, not the strike.
                 return DeniedHarm(text, sentence, i) is { } harm ? ("victims", text.Span(i, harm + 1).Text) : ("denial", word);
             }
@@ -65,6 +67,8 @@ internal static partial class DisputeReader
             && string.Equals(text.WordOf(i - 1), "no", StringComparison.OrdinalIgnoreCase) && NoneKilled(text, sentence, i) is { } killed && CiviliansKilledElsewhere(text, sentence))
             return ("victims", text.Span(i - 1, killed + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
+        if (NoSuch(text, sentence, i) is { } such) return ("did not happen", such);
+        if (Absent(text, sentence, i) is { } absent) return ("denial", absent);
         return null;
     }
 
@@ -94,6 +98,8 @@ internal static partial class DisputeReader
         if (t <= sentence.StartToken || !DeadSubjects.Contains(text.WordOf(t).ToLowerInvariant())) return false;
         var determiner = t - 1;
         if (!(text.WordOf(determiner).ToLowerInvariant() is "the" or "those" or "all")) return false;
+        // "all of those killed" is the dead as a whole.
+        if (determiner - 2 >= sentence.StartToken && text.WordOf(determiner - 1).ToLowerInvariant() == "of" && text.WordOf(determiner - 2).ToLowerInvariant() == "all") return true;
         return determiner == sentence.StartToken || text.WordOf(determiner - 1).ToLowerInvariant() is not ("of" or "all");
     }
 
@@ -145,7 +151,10 @@ internal static partial class DisputeReader
             if (!ClaimNouns.Contains(word) || text.PosOf(c) is "VB" or "VBZ" or "VBP" or "VBD" && c > sentence.StartToken && text.WordOf(c - 1) is not ("that" or "said")) continue;
             var opens = c == sentence.StartToken || text.WordOf(c - 1).ToLowerInvariant() is "that" or "said" or "says" or "the" or "these" or "those" or "such";
             var tells = c + 1 < copula && text.WordOf(c + 1).ToLowerInvariant() is "that" or "of";
-            return opens && tells ? c : null;
+            // "the toll given by medics was inflated": a size called overstated needs no clause telling the claim, only no
+            // finite verb between ("The report said the toll was exaggerated" is the report's word on a toll).
+            var sized = OverstatedWords.Contains(text.WordOf(i).ToLowerInvariant()) && !Enumerable.Range(c + 1, copula - c - 1).Any(t => text.PosOf(t) is "VBD" or "VBZ" or "VBP" or "MD");
+            return opens && (tells || sized) ? c : null;
         }
         return null;
     }

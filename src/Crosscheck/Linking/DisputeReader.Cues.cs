@@ -68,6 +68,7 @@ internal static partial class DisputeReader
             return ("victims", text.Span(i - 1, killed + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
         if (NoSuch(text, sentence, i) is { } such) return ("did not happen", such);
+        if (Phrase(text, sentence, i, DenialPhrases) is { } denied && !Negated(text, sentence, i)) return ("denial", denied);
         if (Absent(text, sentence, i) is { } absent) return ("denial", absent);
         return null;
     }
@@ -149,12 +150,15 @@ internal static partial class DisputeReader
         {
             var word = text.WordOf(c).ToLowerInvariant();
             if (!ClaimNouns.Contains(word) || text.PosOf(c) is "VB" or "VBZ" or "VBP" or "VBD" && c > sentence.StartToken && text.WordOf(c - 1) is not ("that" or "said")) continue;
-            var opens = c == sentence.StartToken || text.WordOf(c - 1).ToLowerInvariant() is "that" or "said" or "says" or "the" or "these" or "those" or "such";
+            // "the police statements", "the army's account": the claim noun's own modifiers before it.
+            var first = c;
+            while (first > sentence.StartToken && text.PosOf(first - 1) is "NN" or "NNS" or "NNP" or "NNPS" or "JJ" or "POS") first--;
+            var opens = first == sentence.StartToken || text.WordOf(first - 1).ToLowerInvariant() is "that" or "said" or "says" or "the" or "these" or "those" or "such";
             var tells = c + 1 < copula && text.WordOf(c + 1).ToLowerInvariant() is "that" or "of";
-            // "the toll given by medics was inflated": a size called overstated needs no clause telling the claim, only no
-            // finite verb between ("The report said the toll was exaggerated" is the report's word on a toll).
-            var sized = OverstatedWords.Contains(text.WordOf(i).ToLowerInvariant()) && !Enumerable.Range(c + 1, copula - c - 1).Any(t => text.PosOf(t) is "VBD" or "VBZ" or "VBP" or "MD");
-            return opens && (tells || sized) ? c : null;
+            // "the toll given by medics was inflated", "the police statements were untrue": the claim noun itself is the
+            // copula's subject, with no finite verb between ("The report said the toll was exaggerated" is the report's word).
+            var subject = !Enumerable.Range(c + 1, copula - c - 1).Any(t => text.PosOf(t) is "VBD" or "VBZ" or "VBP" or "MD");
+            return opens && (tells || subject) ? c : null;
         }
         return null;
     }

@@ -15,6 +15,7 @@ internal static partial class DisputeReader
     private static readonly ImmutableArray<string[]> HappenPhrases = [.. IncidentWords.Dispute("happen-phrases").Select(p => p.Split('_'))];
     private static readonly ImmutableArray<string[]> AbsentPhrases = [.. IncidentWords.Dispute("absent-phrases").Select(p => p.Split('_'))];
     private static readonly FrozenSet<string> OwnForces = IncidentWords.DisputeSet("own-forces-words");
+    private static readonly ImmutableArray<string[]> DenialPhrases = [.. IncidentWords.Dispute("denial-phrases").Select(p => p.Split('_'))];
 
     /// <summary>How many words may stand between "no such" and the words of happening ("no such shelling of the town took place").</summary>
     private const int MaxSuchWords = 6;

@@ -29,6 +29,8 @@ internal static partial class DisputeReader
             {
                 // "has denied targeting civilians in the past": a practice denied, not the day's event.
                 if (obj is { } o && OtherObjects.Contains(text.WordOf(o)) || Enumerable.Range(i + 1, Math.Max(0, sentence.EndToken - i - 1)).Any(t => Phrase(text, sentence, t, Habitual) is not null)) return null;
+                // "denied that negotiations had collapsed": the talks denied, not the fighting.
+                if (DeniesOther(text, sentence, i)) return null;
                 // "denied that civilians were killed": who was harmed is disputed, not the strike.
                 return DeniedHarm(text, sentence, i) is { } harm ? ("victims", text.Span(i, harm + 1).Text) : ("denial", word);
             }
@@ -65,6 +67,9 @@ internal static partial class DisputeReader
             && string.Equals(text.WordOf(i - 1), "no", StringComparison.OrdinalIgnoreCase) && NoneKilled(text, sentence, i) is { } killed && CiviliansKilledElsewhere(text, sentence))
             return ("victims", text.Span(i - 1, killed + 1).Text);
         if (Phrase(text, sentence, i, NonEvents) is { } nonEvent) return ("did not happen", nonEvent);
+        if (NoSuch(text, sentence, i) is { } such) return ("did not happen", such);
+        if (Phrase(text, sentence, i, DenialPhrases) is { } denied && !Negated(text, sentence, i)) return ("denial", denied);
+        if (Absent(text, sentence, i) is { } absent) return ("denial", absent);
         return null;
     }
 
@@ -94,6 +99,8 @@ internal static partial class DisputeReader
         if (t <= sentence.StartToken || !DeadSubjects.Contains(text.WordOf(t).ToLowerInvariant())) return false;
         var determiner = t - 1;
         if (!(text.WordOf(determiner).ToLowerInvariant() is "the" or "those" or "all")) return false;
+        // "all of those killed" is the dead as a whole.
+        if (determiner - 2 >= sentence.StartToken && text.WordOf(determiner - 1).ToLowerInvariant() == "of" && text.WordOf(determiner - 2).ToLowerInvariant() == "all") return true;
         return determiner == sentence.StartToken || text.WordOf(determiner - 1).ToLowerInvariant() is not ("of" or "all");
     }
 
@@ -143,9 +150,15 @@ internal static partial class DisputeReader
         {
             var word = text.WordOf(c).ToLowerInvariant();
             if (!ClaimNouns.Contains(word) || text.PosOf(c) is "VB" or "VBZ" or "VBP" or "VBD" && c > sentence.StartToken && text.WordOf(c - 1) is not ("that" or "said")) continue;
-            var opens = c == sentence.StartToken || text.WordOf(c - 1).ToLowerInvariant() is "that" or "said" or "says" or "the" or "these" or "those" or "such";
+            // "the police statements", "the army's account": the claim noun's own modifiers before it.
+            var first = c;
+            while (first > sentence.StartToken && text.PosOf(first - 1) is "NN" or "NNS" or "NNP" or "NNPS" or "JJ" or "POS") first--;
+            var opens = first == sentence.StartToken || text.WordOf(first - 1).ToLowerInvariant() is "that" or "said" or "says" or "the" or "these" or "those" or "such";
             var tells = c + 1 < copula && text.WordOf(c + 1).ToLowerInvariant() is "that" or "of";
-            return opens && tells ? c : null;
+            // "the toll given by medics was inflated", "the police statements were untrue": the claim noun itself is the
+            // copula's subject, with no finite verb between ("The report said the toll was exaggerated" is the report's word).
+            var subject = !Enumerable.Range(c + 1, copula - c - 1).Any(t => text.PosOf(t) is "VBD" or "VBZ" or "VBP" or "MD");
+            return opens && (tells || subject) ? c : null;
         }
         return null;
     }

@@ -71,6 +71,8 @@ public sealed partial class TollCues
             if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
         }
         if (text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she")) return true;
+        // "Since then, at least 40 soldiers have been killed": the start is the day told just before (TollFinder.SinceThenDay).
+        if (text.WordOf(next).Equals("then", StringComparison.OrdinalIgnoreCase)) return true;
         // "since it erupted in April", "since they began": a pronoun whose verb, past an adverb, says when something started.
         if (text.PosOf(next) != "PRP") return false;
         // "since it was captured", "since they were freed": a passive in the past tells when the thing was done to it

@@ -27,6 +27,9 @@ public sealed partial class TollCues
         if (!_fronts.Contains(text.WordOf(i))) return false;
         var k = i - 1;
         while (k >= from && text.PosOf(k) is "DT" or "JJ" or "PRP$") k--;
+        // "Fighting in Orvel killed three soldiers on Monday": a front's fighting before its count, told in the simple past
+        // with a single day of its own, is that day's fighting ("Fighting in the region in March killed 300" sums a month).
+        if ((k < from || text.PosOf(k) != "IN") && i < end && !PerfectBetween(text, from, end) && OneDayNear(text, text.SentenceOf(i), i, end)) return true;
         if (k < from) return false;
         var preposition = text.WordOf(k).ToLowerInvariant();
         // "Troops killed six rebels in a clash. One soldier died in the fighting": "in the fighting" after one attack told in
@@ -41,6 +44,25 @@ public sealed partial class TollCues
             if (text.WordOf(j).ToLowerInvariant() is "has" or "have" or "had" or "'s" or "’s" && text.PosOf(j) is "VBZ" or "VBP" or "VBD") return false;
         }
         return true;
+    }
+
+    private static bool PerfectBetween(AnnotatedText text, int from, int end)
+    {
+        for (var j = from; j < end; j++)
+        {
+            if (text.WordOf(j).ToLowerInvariant() is "has" or "have" or "had" or "'s" or "’s" && text.PosOf(j) is "VBZ" or "VBP" or "VBD") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A single day named between the front word at <paramref name="i"/> and a few words past the count's end, and no other
+    /// time there ("between October 10 and October 17" names a span).
+    /// </summary>
+    private static bool OneDayNear(AnnotatedText text, TokenSpan sentence, int i, int end)
+    {
+        var near = text.Times.Where(t => t.Span.Length > 0 && sentence.Contains(t.Span.StartToken) && t.Span.StartToken > i && t.Span.StartToken < Math.Min(sentence.EndToken, end + 4)).ToList();
+        return near.Count == 1 && near[0].Precision == TimePrecision.Day && near[0].Start is not null && near[0].Start == near[0].End;
     }
 
     /// <summary>Whether the word at <paramref name="i"/> names a whole war or campaign ("the war", "the conflict"), not a front's fighting.</summary>
@@ -71,6 +93,8 @@ public sealed partial class TollCues
             if (t.Span.StartToken <= next && next < t.Span.EndToken) return true;
         }
         if (text.PosOf(next) is not ("PRP" or "EX" or "RB" or "IN" or "MD") && text.WordOf(next) is not ("then" or "it" or "they" or "we" or "he" or "she")) return true;
+        // "Since then, at least 40 soldiers have been killed": the start is the day told just before (TollFinder.SinceThenDay).
+        if (text.WordOf(next).Equals("then", StringComparison.OrdinalIgnoreCase)) return true;
         // "since it erupted in April", "since they began": a pronoun whose verb, past an adverb, says when something started.
         if (text.PosOf(next) != "PRP") return false;
         // "since it was captured", "since they were freed": a passive in the past tells when the thing was done to it

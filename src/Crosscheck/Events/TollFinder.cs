@@ -218,6 +218,11 @@ public sealed partial class TollFinder
                 sinceEnd = Math.Max(sinceEnd, time.Span.EndToken);
                 sinceDate = time.Start;
             }
+            else if (sinceEnd < sentence.EndToken && text.WordOf(sinceEnd).Equals("then", StringComparison.OrdinalIgnoreCase))
+            {
+                sinceDate = SinceThenDay(text, sentence, c.Start);
+                sinceEnd++;
+            }
             else
             {
                 // "since border clashes broke out": the noun phrase after the cue.
@@ -236,11 +241,18 @@ public sealed partial class TollFinder
             since = text.Span(c.Start, sinceEnd);
             end = Math.Max(end, sinceEnd);
         }
+        var asOf = AsOf(text, cues, sentence, start, end, since);
+        // "in the past two weeks", "so far this year": a span up to now starts the count, as of the day it stood at.
+        if (since is null && cue is { } spanCue && asOf is not null && SpanUpToNow(text, sentence, spanCue, start, end) is { } span)
+        {
+            since = span.Span;
+            sinceDate = span.Start;
+        }
         return new Toll(measure, min, max, text.Span(start, end))
         {
             Since = since,
             SinceDate = sinceDate,
-            AsOf = AsOf(text, cues, sentence, start, end, since),
+            AsOf = asOf,
             Evidence = sentence,
         };
     }

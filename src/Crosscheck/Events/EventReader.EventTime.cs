@@ -101,7 +101,7 @@ public sealed partial class EventReader
         var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
         if (text.HeadOf(head) is not (var verb and >= 0)) return false;
         // "The UN office on Thursday condemned …": a time between the subject and the verb, parsed as the subject's, is the verb's.
-        if (text.RelationOf(verb)?.Split(':')[0] == "nsubj" && text.HeadOf(verb) == time.EndToken) verb = time.EndToken;
+        verb = VerbAfterSubject(text, verb, time);
         if (trigger.Span.Contains(verb) || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return false;
         if (text.RelationOf(head)?.Split(':')[0] is not ("obl" or "advmod" or "nmod")) return false;
         if (!Lemmas.Candidates(text.WordOf(verb)).Any(RoleWords.ReactionVerbs.Contains)) return false;
@@ -120,6 +120,22 @@ public sealed partial class EventReader
     }
 
     /// <summary>
+    /// "The UN office on Thursday condemned …", "The coordinator for Sudan on Wednesday condemned …": a time right before
+    /// a verb, parsed as part of that verb's subject (on the subject's head, or on a noun of its "for"/"of" phrase), is the
+    /// verb's; else <paramref name="governor"/>, the word the parse hangs it on.
+    /// </summary>
+    private static int VerbAfterSubject(AnnotatedText text, int governor, TokenSpan time)
+    {
+        for (var (k, depth) = (governor, 0); k >= 0 && depth < 3; k = text.HeadOf(k), depth++)
+        {
+            var relation = text.RelationOf(k)?.Split(':')[0];
+            if (relation == "nsubj" && text.HeadOf(k) == time.EndToken) return time.EndToken;
+            if (relation is not ("nmod" or "compound" or "appos")) break;
+        }
+        return governor;
+    }
+
+    /// <summary>
     /// "Rescuers ended the search at the site of the strike on Saturday", "the death toll from the strike rose to 19 on
     /// Wednesday": a time hanging on a verb whose phrase holds the event word only as the "of" ("from", "in") phrase of an
     /// aftermath noun (@aftermath-nouns, @aftermath-cases in data/events/syntax-roles.txt), or as the word before it that
@@ -131,7 +147,7 @@ public sealed partial class EventReader
         var head = SyntaxScope.HeadOf(text, time.StartToken, time.EndToken);
         if (text.HeadOf(head) is not (var verb and >= 0)) return false;
         // "The choir on Sunday sang for the victims of …": a time between the subject and the verb, parsed as the subject's, is the verb's.
-        if (text.RelationOf(verb)?.Split(':')[0] == "nsubj" && text.HeadOf(verb) == time.EndToken) verb = time.EndToken;
+        verb = VerbAfterSubject(text, verb, time);
         if (trigger.Span.Contains(verb) || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return false;
         var noun = trigger.Head;
         // "swept the strike site": the event word names only the kind of the aftermath noun it stands before.

@@ -41,7 +41,7 @@ internal static class IngestCommand
     {
         var queue = store.Queue();
         stdout.WriteLine($"Queued: {queue.Waiting + queue.Claimed:N0} document(s) to read, {queue.Read:N0} read and waiting to be linked "
-            + $"(workers read and link them: crosscheck worker --db {store.Path})");
+            + $"(workers read and link them: crosscheck worker --db {store.StorePath})");
     }
 
     /// <summary>Opens (creating when missing) the store <c>--db</c> names: a SQLite file or a <c>postgres://</c> URI.</summary>
@@ -140,7 +140,7 @@ internal static class IngestCommand
             load = Load(store, stderr, held: held);
         }
         var counts = load.Record.Counts();
-        stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked + linkedBefore:N0} newly linked) in {Count(counts.Stories, "story", "stories")}, "
+        stdout.WriteLine($"Record{(store.Desk.IsDefault ? "" : $" of {store.Desk.Display}")}: {Count(load.Record.DocumentCount, "document")} ({load.Linked + linkedBefore:N0} newly linked) in {Count(counts.Stories, "story", "stories")}, "
             + $"{Count(counts.Incidents, "incident")} ({Count(counts.Mentions, "mention")} apart), "
             + $"{Count(counts.Discrepancies, "discrepancy", "discrepancies")}");
         return load;

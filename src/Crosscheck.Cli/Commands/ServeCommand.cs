@@ -34,7 +34,14 @@ internal static class ServeCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            IngestCommand.OpenExisting(path).Dispose();
+            using (var store = IngestCommand.OpenExisting(path))
+            {
+                // A server shows one record: the default desk's. Named desks are linked by ingest, watch and the workers
+                // and exported by export; serving them is not done yet.
+                var named = store.Desks().Where(d => !d.IsDefault).Select(d => d.Name).ToList();
+                if (named.Count > 0)
+                    stdout.WriteLine($"This server shows the default desk's record; the store's other desks ({string.Join(", ", named)}) are not served (crosscheck export --db {store.Path} shows every desk)");
+            }
             return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic), parse.GetValue(hosts), parse.GetValue(keys)));
         });
         return command;

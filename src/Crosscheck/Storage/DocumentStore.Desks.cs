@@ -9,8 +9,11 @@ public sealed partial class DocumentStore
     /// <summary>The desk this store is (the default desk unless opened through <see cref="StoreLocation.ForDesk"/>).</summary>
     public DeskName Desk { get; private set; }
 
-    /// <summary>Where this desk lives, when it is a named desk (null for the default desk).</summary>
-    internal StoreLocation? DeskOf { get; private set; }
+    /// <summary>Where this desk lives, when it is a named desk (null for the default desk); its <see cref="StoreLocation.Root"/> is the store's.</summary>
+    public StoreLocation? DeskOf { get; private set; }
+
+    /// <summary>The store this desk belongs to, for messages: the store's own display for a named desk, else <see cref="Path"/>.</summary>
+    public string StorePath => DeskOf?.Root.Display ?? Path;
 
     /// <summary>Whether a document with this id is stored here.</summary>
     public bool Holds(string id)

@@ -76,6 +76,40 @@ public sealed class DeskTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void The_command_line_stores_into_desks_links_them_apart_and_exports_every_desk(Backend backend)
+    {
+        using var dir = new TempDirectory();
+        var first = dir.File("first.txt", First);
+        var second = dir.File("second.txt", Second);
+        using var target = StoreTarget.Create(backend);
+        CliRunner.Run(["ingest", first, "--db", target.DbOption, "--desk", "sahel"]).ExitCode.ShouldBe(0);
+        CliRunner.Run(["ingest", second, "--db", target.DbOption, "--desk", "river-delta"]).ExitCode.ShouldBe(0);
+        var (code, _, stderr) = CliRunner.Run(["ingest", first, "--db", target.DbOption, "--desk", "river-delta"]);
+        code.ShouldBe(0);
+        stderr.ShouldContain("first.txt: already stored in desk 'sahel'");
+        if (backend == Backend.Postgres)
+        {
+            // The workers link every desk.
+            var worker = CliRunner.Run(["worker", "--db", target.DbOption, "--threads", "1", "--until-idle"]);
+            worker.ExitCode.ShouldBe(0, worker.Stderr);
+            worker.Stdout.ShouldContain("3 desks");
+        }
+        var json = dir.Combine("record.json");
+        var export = CliRunner.Run(["export", "--db", target.DbOption, "--out", json]);
+        export.ExitCode.ShouldBe(0, export.Stderr);
+        using var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var incidents = record.RootElement.GetProperty("incidents").EnumerateArray().ToList();
+        incidents.Select(i => i.GetProperty("desk").GetString()).Order().ShouldBe(["river-delta", "sahel"]);
+        record.RootElement.GetProperty("stories").EnumerateArray().Select(i => i.GetProperty("desk").GetString()).Order().ShouldBe(["river-delta", "sahel"]);
+        record.RootElement.GetProperty("documents").GetArrayLength().ShouldBe(2);
+        record.RootElement.GetProperty("desks").GetArrayLength().ShouldBe(2);
+        var one = CliRunner.Run(["export", "--db", target.DbOption, "--desk", "sahel", "--out", json]);
+        one.ExitCode.ShouldBe(0, one.Stderr);
+        using var sahel = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        sahel.RootElement.GetProperty("incidents").GetArrayLength().ShouldBe(1);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_document_another_desk_holds_stays_there_with_one_line(Backend backend)
     {
         using var dir = new TempDirectory();

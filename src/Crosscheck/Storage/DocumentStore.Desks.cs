@@ -15,6 +15,46 @@ public sealed partial class DocumentStore
     /// <summary>The store this desk belongs to, for messages: the store's own display for a named desk, else <see cref="Path"/>.</summary>
     public string StorePath => DeskOf?.Root.Display ?? Path;
 
+    /// <summary>Where this store was opened (<see cref="Open(StoreLocation, TimeProvider?)"/>); null when opened by path or connection string.</summary>
+    public StoreLocation? Location { get; private set; }
+
+    /// <summary>Whether an event of this store's record is assigned to the incident <paramref name="id"/>.</summary>
+    public bool HoldsIncident(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        lock (_gate)
+        {
+            using var cmd = NewCommand();
+            cmd.WithSql("SELECT count(*) FROM event_assignments WHERE incident = $id");
+            cmd.Parameters.AddWithValue("$id", id);
+            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        }
+    }
+
+    /// <summary>
+    /// The other desk of the store whose record has the incident <paramref name="id"/>, or null (none has it, or the store
+    /// was not opened by location). Each other desk is opened to be asked: for a refusal, not for a hot path.
+    /// </summary>
+    public DeskName? OtherDeskHolding(string id)
+    {
+        if (Location is null) return null;
+        var root = Location.Root;
+        using var opened = Desk.IsDefault ? null : Open(root);
+        var rootStore = opened ?? this;
+        foreach (var desk in rootStore.Desks())
+        {
+            if (desk == Desk) continue;
+            if (desk.IsDefault)
+            {
+                if (rootStore.HoldsIncident(id)) return desk;
+                continue;
+            }
+            using var other = Open(root.ForDesk(desk));
+            if (other.HoldsIncident(id)) return desk;
+        }
+        return null;
+    }
+
     /// <summary>Whether a document with this id is stored here.</summary>
     public bool Holds(string id)
     {

@@ -108,6 +108,7 @@ public sealed partial class DocumentStore : IDocumentStore
         var store = location.Kind == StoreKind.Postgres
             ? OpenPostgres(location.ConnectionString, location.Display, time, location.Desk)
             : Open(location.Path, time);
+        store.Location = location;
         if (location.Desk.IsDefault) return store;
         store.Desk = location.Desk;
         store.DeskOf = location;

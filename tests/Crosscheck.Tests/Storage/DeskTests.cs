@@ -110,6 +110,31 @@ public sealed class DeskTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void A_merge_of_incidents_of_two_desks_is_refused_naming_the_desks(Backend backend)
+    {
+        using var dir = new TempDirectory();
+        using var target = StoreTarget.Create(backend);
+        var root = Root(target);
+        using var sahel = DocumentStore.Open(root.ForDesk(Sahel));
+        using var delta = DocumentStore.Open(root.ForDesk(Delta));
+        Ingest(sahel, dir.File("first.txt", First));
+        Ingest(delta, dir.File("second.txt", Second));
+        var here = RecordLoader.Load(sahel).Record;
+        var there = RecordLoader.Load(delta).Record.Linker.Snapshot().Incidents.Single().Id;
+        var incident = here.Linker.Snapshot().Incidents.Single().Id;
+        var desk = new Crosscheck.Review.ReviewDesk(sahel, here);
+        var outcome = desk.Decide(new Crosscheck.Review.DecisionRequest(Crosscheck.Review.DecisionTarget.Incident, incident,
+            Crosscheck.Review.DecisionAction.Merge, null, System.Text.Json.Nodes.JsonValue.Create(there), "the same attack", "analyst"));
+        outcome.Decision.ShouldBeNull();
+        outcome.Error.ShouldBe($"value: incident {there} is in desk 'river-delta', not in desk 'sahel' whose record this is; incidents of two desks are never merged");
+        // An id no desk has is the usual refusal.
+        desk.Decide(new Crosscheck.Review.DecisionRequest(Crosscheck.Review.DecisionTarget.Incident, incident,
+            Crosscheck.Review.DecisionAction.Merge, null, System.Text.Json.Nodes.JsonValue.Create("i-0000000000000000"), "no", "analyst"))
+            .Error.ShouldBe("value: expected the id of the incident to merge into this one");
+        here.Linker.Snapshot().Incidents.Single().Id.ShouldBe(incident);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void A_document_another_desk_holds_stays_there_with_one_line(Backend backend)
     {
         using var dir = new TempDirectory();

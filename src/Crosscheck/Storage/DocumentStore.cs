@@ -94,28 +94,6 @@ public sealed partial class DocumentStore : IDocumentStore
     }
 
     /// <summary>
-    /// Opens (creating when missing) and migrates the store at <paramref name="location"/>: a SQLite file or a PostgreSQL
-    /// database, or a desk of one (<see cref="StoreLocation.ForDesk"/>), which is then declared in the store it belongs to.
-    /// </summary>
-    public static DocumentStore Open(StoreLocation location, TimeProvider? time = null)
-    {
-        // Declared before its store is made, so a worker that lists the desks finds every desk that has documents.
-        if (!location.Desk.IsDefault)
-        {
-            using var root = Open(location.Root, time);
-            root.Declare(location.Desk);
-        }
-        var store = location.Kind == StoreKind.Postgres
-            ? OpenPostgres(location.ConnectionString, location.Display, time, location.Desk)
-            : Open(location.Path, time);
-        store.Location = location;
-        if (location.Desk.IsDefault) return store;
-        store.Desk = location.Desk;
-        store.DeskOf = location;
-        return store;
-    }
-
-    /// <summary>
     /// Whether the store at <paramref name="location"/> exists: the SQLite file, or the PostgreSQL database (which a
     /// store never creates: an administrator does). A server that cannot be reached throws.
     /// </summary>

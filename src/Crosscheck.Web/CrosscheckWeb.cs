@@ -63,6 +63,12 @@ public sealed record WebOptions
     /// </summary>
     public string? KeysDirectory { get; init; }
 
+    /// <summary>
+    /// The desk whose record is served (<see cref="DeskName"/>; the default desk by default). Accounts are the store's,
+    /// whichever desk is served.
+    /// </summary>
+    public DeskName Desk { get; init; }
+
     /// <summary>The loopback names a server listening on its default address is reached by.</summary>
     public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 }
@@ -83,8 +89,11 @@ public static class CrosscheckWeb
         // The store's one connection is the record's: it writes the record's changes and reads what the record
         // archived (indexed lookups, under the record's lock). Registered through a factory so the container owns it
         // and disposes it when the app is disposed.
-        var location = StoreLocation.Parse(options.DatabasePath);
+        var root = StoreLocation.Parse(options.DatabasePath);
+        var location = root.ForDesk(options.Desk);
         builder.Services.AddSingleton<IDocumentStore>(_ => DocumentStore.Open(location));
+        // Accounts live in the store's default desk, whichever desk is served.
+        builder.Services.AddSingleton(_ => new AccountPool(options.Desk.IsDefault ? null : ReadPool.Open(root, options.QueryTimeLimit)));
         // Every other read of a request (documents, searches, accounts) takes a pooled read-only connection of its
         // own, bounded in time, so a slow search holds nobody else up.
         builder.Services.AddSingleton(_ => ReadPool.Open(location, options.QueryTimeLimit));
@@ -143,6 +152,7 @@ public static class CrosscheckWeb
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             app.Services.GetRequiredService<ReadPool>().Dispose();
+            app.Services.GetRequiredService<AccountPool>().Pool?.Dispose();
             app.Services.GetRequiredService<IDocumentStore>().Dispose();
         });
 

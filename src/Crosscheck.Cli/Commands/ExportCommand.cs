@@ -23,9 +23,10 @@ internal static class ExportCommand
         {
             Description = "Only what changed after this version of the record (json): added and changed items in full, removed ones by id",
         };
+        var desk = SharedOptions.Desk("Export this desk's record only (by default every desk's, each item of a named desk saying its desk)");
         var command = new Command("export", "Export the stored record: stories, incidents and events; each export counts a new version of the record when it changed")
         {
-            format, db, output, since,
+            format, db, output, since, desk,
         };
         command.Validators.Add(result =>
         {
@@ -35,10 +36,21 @@ internal static class ExportCommand
         });
         command.SetAction(parse =>
         {
-            using var store = IngestCommand.OpenExisting(parse.GetValue(db)!);
+            using var root = IngestCommand.OpenExisting(parse.GetValue(db)!);
             RecordExport.TryParse(parse.GetValue(format)!, out var chosen);
             var outPath = parse.GetValue(output);
             if (outPath is not null) CheckWritable(outPath);
+            var location = IngestCommand.Where(parse.GetValue(db)!);
+            var desks = root.Desks();
+            var only = parse.GetValue(desk) is { } named ? SharedOptions.DeskOf(named) : (DeskName?)null;
+            if (only is { } one && !desks.Contains(one)) throw new CliFailure($"{root.Path}: no {one.Display} (its desks: {string.Join(", ", desks.Select(d => d.IsDefault ? "the default desk" : d.Name))})");
+            if (only is null && desks.Count > 1)
+            {
+                if (parse.GetValue(since) is not null) throw new CliFailure($"{root.Path}: each desk has its own record versions; give --desk with --since");
+                return ExportDesks(root, location, desks, chosen, outPath, stdout, stderr);
+            }
+            using var deskStore = only is { IsDefault: false } d1 ? IngestCommand.OpenStore(location.ForDesk(d1)) : null;
+            var store = deskStore ?? root;
             var load = IngestCommand.Load(store, stderr);
             var record = load.Record;
             var version = RecordVersions.Publish(store, record);
@@ -74,6 +86,40 @@ internal static class ExportCommand
             return load.Failed > 0 || store.ArchiveProblems > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>Every desk's record, each loaded and versioned on its own and put together (<see cref="DeskExport"/>).</summary>
+    private static int ExportDesks(DocumentStore root, StoreLocation location, IReadOnlyList<DeskName> desks, ExportFormat format, string? outPath,
+        TextWriter stdout, TextWriter stderr)
+    {
+        var parts = new List<DeskExport.Part>();
+        var failed = false;
+        foreach (var desk in desks)
+        {
+            using var opened = desk.IsDefault ? null : IngestCommand.OpenStore(location.ForDesk(desk));
+            var store = opened ?? root;
+            var load = IngestCommand.Load(store, stderr);
+            var version = RecordVersions.Publish(store, load.Record);
+            using var buffer = new MemoryStream();
+            var written = RecordExport.Write(buffer, format, load.Record, store, version.Version);
+            parts.Add(new DeskExport.Part(desk, buffer.ToArray(), written, version.Version));
+            failed |= load.Failed > 0 || store.ArchiveProblems > 0;
+        }
+        ExportSummary summary = default!;
+        var line = $"{desks.Count} desks: " + string.Join(", ", parts.Select(p => $"{(p.Desk.IsDefault ? "default" : p.Desk.Name)} {p.Summary.Written:N0} (record version {p.Version})"));
+        if (outPath is null)
+        {
+            using var stream = ReferenceEquals(stdout, Console.Out) ? Console.OpenStandardOutput() : new MemoryStream();
+            summary = DeskExport.Join(stream, format, parts);
+            if (stream is MemoryStream memory) stdout.Write(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
+            stderr.WriteLine($"crosscheck: exported {summary} from {line}");
+        }
+        else
+        {
+            AnalyzeCommand.WriteAtomically(outPath, s => summary = DeskExport.Join(s, format, parts));
+            stdout.WriteLine($"Exported {summary} to {outPath} from {line}");
+        }
+        return failed ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
     }
 
     private static string Versioned(RecordVersion v) =>

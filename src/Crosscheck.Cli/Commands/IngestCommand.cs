@@ -15,19 +15,22 @@ internal static class IngestCommand
         var db = SharedOptions.Database();
         var maxBytes = SharedOptions.MaxBytes();
         var recoverDates = SharedOptions.RecoverDates();
-        var command = new Command("ingest", "Read articles from files, directories, feeds or standard input and store them") { paths, db, maxBytes, recoverDates };
+        var desk = SharedOptions.Desk();
+        var command = new Command("ingest", "Read articles from files, directories, feeds or standard input and store them") { paths, db, maxBytes, recoverDates, desk };
         command.SetAction(parse =>
         {
-            using var store = OpenStore(parse.GetValue(db)!);
+            var location = Where(parse.GetValue(db)!).ForDesk(SharedOptions.DeskOf(parse.GetValue(desk)));
+            using var store = OpenStore(location);
+            using var into = Guard(store, location, stderr);
             var reader = new DocumentReader(new ReaderOptions { MaxBytes = parse.GetValue(maxBytes), RecoverPublished = !parse.GetValue(recoverDates) });
             if (store.QueuesReadings)
             {
                 // A shared store: ingest stores and queues; the workers read and link (issue 16).
-                var stored = Store(store, reader, parse.GetValue(paths)!, stdout, stderr);
+                var stored = Store(into, reader, parse.GetValue(paths)!, stdout, stderr);
                 Queued(store, stdout);
                 return stored.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
             }
-            var (summary, load) = Ingest(store, reader, parse.GetValue(paths)!, stdout, stderr);
+            var (summary, load) = Ingest(store, reader, parse.GetValue(paths)!, stdout, stderr, into);
             return summary.Failed > 0 || load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
         });
         return command;
@@ -38,13 +41,31 @@ internal static class IngestCommand
     {
         var queue = store.Queue();
         stdout.WriteLine($"Queued: {queue.Waiting + queue.Claimed:N0} document(s) to read, {queue.Read:N0} read and waiting to be linked "
-            + $"(workers read and link them: crosscheck worker --db {store.Path})");
+            + $"(workers read and link them: crosscheck worker --db {store.StorePath})");
     }
 
     /// <summary>Opens (creating when missing) the store <c>--db</c> names: a SQLite file or a <c>postgres://</c> URI.</summary>
-    internal static DocumentStore OpenStore(string text)
+    internal static DocumentStore OpenStore(string text) => OpenStore(Where(text));
+
+    /// <summary>
+    /// What documents are stored through into <paramref name="store"/> (the desk at <paramref name="location"/>): a document
+    /// another desk holds stays there, with one line on <paramref name="stderr"/> (see <see cref="DeskGuard"/>).
+    /// </summary>
+    internal static DeskGuard Guard(DocumentStore store, StoreLocation location, TextWriter stderr)
     {
-        var location = Where(text);
+        try
+        {
+            return DeskGuard.Over(store, location, line => stderr.WriteLine($"crosscheck: {line}"));
+        }
+        catch (Exception ex) when (IsStoreFault(ex))
+        {
+            throw new CliFailure($"{location.Root.Display}: cannot open the store's desks ({ex.Message})");
+        }
+    }
+
+    /// <summary>Opens (creating when missing) the store or desk at <paramref name="location"/>.</summary>
+    internal static DocumentStore OpenStore(StoreLocation location)
+    {
         try
         {
             return DocumentStore.Open(location);
@@ -82,9 +103,10 @@ internal static class IngestCommand
             or TimeoutException or System.Net.Sockets.SocketException;
 
     /// <summary>Stores the inputs, then analyzes and links every stored document not linked yet (see <see cref="Link"/>).</summary>
-    internal static (IngestSummary Summary, RecordLoad Load) Ingest(DocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr)
+    internal static (IngestSummary Summary, RecordLoad Load) Ingest(DocumentStore store, DocumentReader reader, IReadOnlyList<string> inputs, TextWriter stdout, TextWriter stderr,
+        IDocumentStore? into = null)
     {
-        var summary = Store(store, reader, inputs, stdout, stderr);
+        var summary = Store(into ?? store, reader, inputs, stdout, stderr);
         var load = Link(store, stdout, stderr);
         return (summary, load);
     }
@@ -118,7 +140,7 @@ internal static class IngestCommand
             load = Load(store, stderr, held: held);
         }
         var counts = load.Record.Counts();
-        stdout.WriteLine($"Record: {Count(load.Record.DocumentCount, "document")} ({load.Linked + linkedBefore:N0} newly linked) in {Count(counts.Stories, "story", "stories")}, "
+        stdout.WriteLine($"Record{(store.Desk.IsDefault ? "" : $" of {store.Desk.Display}")}: {Count(load.Record.DocumentCount, "document")} ({load.Linked + linkedBefore:N0} newly linked) in {Count(counts.Stories, "story", "stories")}, "
             + $"{Count(counts.Incidents, "incident")} ({Count(counts.Mentions, "mention")} apart), "
             + $"{Count(counts.Discrepancies, "discrepancy", "discrepancies")}");
         return load;

@@ -42,6 +42,24 @@ internal static class SharedOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--desk NAME</c>: the desk (<see cref="DeskName"/>) documents are stored into and linked within; not given, the
+    /// default desk (the store as it was before desks). A malformed name is a usage error of one line.
+    /// </summary>
+    public static Option<string?> Desk(string what = "The desk to store into: its documents are linked with that desk's documents only (lowercase letters, digits and hyphens; by default the unnamed desk)")
+    {
+        var option = new Option<string?>("--desk") { Description = what };
+        option.Validators.Add(result =>
+        {
+            if (!DeskName.TryParse(result.GetValueOrDefault<string?>(), out _, out var error) || result.GetValueOrDefault<string?>() is "")
+                result.AddError("--desk " + (error?.Replace("desk name ", "", StringComparison.Ordinal) ?? "takes a name (lowercase letters, digits and hyphens)"));
+        });
+        return option;
+    }
+
+    /// <summary>The desk <c>--desk</c> names (checked by its validator), or the default desk.</summary>
+    internal static DeskName DeskOf(string? value) => DeskName.Parse(value);
+
     /// <summary>The value of <c>CROSSCHECK_DB</c>, or null when it is unset or blank.</summary>
     internal static string? EnvironmentDatabase() =>
         Environment.GetEnvironmentVariable(DatabaseVariable) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;

@@ -14,9 +14,10 @@ internal static class ReprocessCommand
         var all = new Option<bool>("--all") { Description = "Read every stored document again" };
         var older = new Option<bool>("--older") { Description = "Read again the documents another analyzer read (the default)" };
         var db = SharedOptions.Database();
+        var desk = SharedOptions.Desk("Reprocess this desk only (by default every desk, each within itself: a document stays in its desk)");
         var command = new Command("reprocess", "Read stored documents again with the current analyzer and link the record again, keeping every decision made by hand")
         {
-            all, older, db,
+            all, older, db, desk,
         };
         command.Validators.Add(result =>
         {
@@ -24,13 +25,37 @@ internal static class ReprocessCommand
         });
         command.SetAction(parse =>
         {
-            using var store = IngestCommand.OpenExisting(parse.GetValue(db)!);
+            using var root = IngestCommand.OpenExisting(parse.GetValue(db)!);
+            var location = IngestCommand.Where(parse.GetValue(db)!);
+            var desks = root.Desks();
+            if (parse.GetValue(desk) is { } named)
+            {
+                var one = SharedOptions.DeskOf(named);
+                if (!desks.Contains(one)) throw new CliFailure($"{root.Path}: no {one.Display} (its desks: {string.Join(", ", desks.Select(d => d.IsDefault ? "the default desk" : d.Name))})");
+                desks = [one];
+            }
+            var code = CrosscheckCli.Ok;
+            // Each desk within itself: its documents are read again and linked in its own record, under its own lock.
+            foreach (var each in desks)
+            {
+                if (desks.Count > 1) stdout.WriteLine(each.IsDefault ? "The default desk:" : $"Desk {each.Name}:");
+                using var opened = each.IsDefault ? null : IngestCommand.OpenStore(location.ForDesk(each));
+                if (Reprocess(opened ?? root, parse.GetValue(all), stdout, stderr) != CrosscheckCli.Ok) code = CrosscheckCli.SomeFailed;
+            }
+            return code;
+        });
+        return command;
+    }
+
+    private static int Reprocess(DocumentStore store, bool all, TextWriter stdout, TextWriter stderr)
+    {
+        {
             // Marking and linking again under one hold of the link lock: a running server shows the new reading once it is whole.
             var linking = Crosscheck.Storage.LinkLock.Take(store, () => IngestCommand.WaitingFor(store, stderr));
             var current = AnalyzerVersion.Current.ToString();
             var before = store.Analyzers();
             var keptBefore = store.UnplacedDecisions().Count;
-            var marked = store.MarkForReading(parse.GetValue(all), current);
+            var marked = store.MarkForReading(all, current);
             var older = before.Where(a => a.Analyzer != current).ToList();
             stdout.WriteLine($"Analyzer {current}: {marked:N0} stored document(s) to read again"
                 + (older.Count == 0 ? "" : " (" + string.Join(", ", older.Select(a => $"{a.Documents:N0} read by {a.Analyzer ?? "an analyzer before versions"}")) + ")"));
@@ -68,8 +93,7 @@ internal static class ReprocessCommand
                 stdout.WriteLine($"Decisions about {waiting.Count:N0} report(s) the new reading has not are kept and apply again when a reading has them: {string.Join(", ", waiting)}");
             }
             return load.Failed > 0 ? CrosscheckCli.SomeFailed : CrosscheckCli.Ok;
-        });
-        return command;
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 100 ? text : text[..97] + "...";

@@ -30,12 +30,24 @@ internal static class ServeCommand
                 + "accept each other's sessions (it holds secrets; created readable by this user only). Without it, each server "
                 + "keeps its keys in memory",
         };
-        var command = new Command("serve", Description) { db, urls, isPublic, hosts, keys };
+        var desk = SharedOptions.Desk("Serve this desk's record (by default the unnamed desk's); one server shows one desk");
+        var command = new Command("serve", Description) { db, urls, isPublic, hosts, keys, desk };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            IngestCommand.OpenExisting(path).Dispose();
-            return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic), parse.GetValue(hosts), parse.GetValue(keys)));
+            var served = SharedOptions.DeskOf(parse.GetValue(desk));
+            using (var store = IngestCommand.OpenExisting(path))
+            {
+                // A server shows one desk's record: the others are served by servers of their own (--desk), and exported
+                // together by export.
+                var desks = store.Desks();
+                if (!desks.Contains(served))
+                    throw new CliFailure($"{store.Path}: no {served.Display} (its desks: {string.Join(", ", desks.Select(d => d.IsDefault ? "the default desk" : d.Name))})");
+                var others = desks.Where(d => d != served).Select(d => d.IsDefault ? "the default desk" : d.Name).ToList();
+                if (desks.Count > 1)
+                    stdout.WriteLine($"This server shows the record of {served.Display}; the store's other desks ({string.Join(", ", others)}) are served with --desk (crosscheck export --db {store.Path} shows every desk)");
+            }
+            return Serve(path, parse.GetValue(urls)!, stdout, new ServeAccess(parse.GetValue(isPublic), parse.GetValue(hosts), parse.GetValue(keys), served));
         });
         return command;
     }
@@ -48,7 +60,7 @@ internal static class ServeCommand
         try
         {
             app = CrosscheckWeb.Build(new WebOptions { DatabasePath = databasePath, Urls = urls, Public = access.Public,
-                Hosts = access.Hosts is { Count: > 0 } hosts ? hosts : WebOptions.LoopbackHosts, KeysDirectory = access.Keys });
+                Hosts = access.Hosts is { Count: > 0 } hosts ? hosts : WebOptions.LoopbackHosts, KeysDirectory = access.Keys, Desk = access.Desk });
         }
         catch (InvalidDataException ex)
         {
@@ -63,13 +75,13 @@ internal static class ServeCommand
             app.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw new CliFailure(CannotListen(urls, ex));
         }
-        stdout.WriteLine($"Serving {databasePath} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
+        stdout.WriteLine($"Serving {databasePath}{(access.Desk.IsDefault ? "" : $" ({access.Desk.Display})")} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
         app.WaitForShutdown();
         return CrosscheckCli.Ok;
     }
 
     /// <summary>Who may use the server: with <c>Public</c>, anyone may read.</summary>
-    internal sealed record ServeAccess(bool Public, IReadOnlyList<string>? Hosts = null, string? Keys = null);
+    internal sealed record ServeAccess(bool Public, IReadOnlyList<string>? Hosts = null, string? Keys = null, Crosscheck.Storage.DeskName Desk = default);
 
     /// <summary>One line for a server that could not bind: the address and why, in the user's words.</summary>
     internal static string CannotListen(string urls, IOException ex) =>

@@ -42,9 +42,10 @@ internal static class WatchCommand
         var db = SharedOptions.Database();
         var maxBytes = SharedOptions.MaxBytes();
         var recoverDates = SharedOptions.RecoverDates();
+        var desk = SharedOptions.Desk();
         var command = new Command("watch", "Watch folders and poll RSS/Atom feeds, ingesting and linking new articles as they come (Ctrl+C to stop)")
         {
-            folders, feeds, every, db, maxBytes, recoverDates,
+            folders, feeds, every, db, maxBytes, recoverDates, desk,
         };
         command.Validators.Add(result =>
         {
@@ -62,7 +63,9 @@ internal static class WatchCommand
             using var stopping = new StopSignals(invocation);
             var cancellation = stopping.Token;
 
-            using var store = IngestCommand.OpenStore(parse.GetValue(db)!);
+            var location = IngestCommand.Where(parse.GetValue(db)!).ForDesk(SharedOptions.DeskOf(parse.GetValue(desk)));
+            using var store = IngestCommand.OpenStore(location);
+            using var into = IngestCommand.Guard(store, location, stderr);
             using var http = NewHttpClient();
             var options = new WatchOptions
             {
@@ -72,7 +75,7 @@ internal static class WatchCommand
                 Http = http,
                 Reader = new ReaderOptions { MaxBytes = parse.GetValue(maxBytes), RecoverPublished = !parse.GetValue(recoverDates) },
             };
-            using var watcher = new Watcher(store, options, stdout, stderr);
+            using var watcher = new Watcher(store, options, stdout, stderr, into);
             stdout.WriteLine($"Watching {Count(options.Folders.Count, "folder")} and {Count(options.Feeds.Count, "feed")} into {store.Path}, "
                 + $"polling every {WatchInterval.Format(options.Every)} (Ctrl+C to stop)");
             try

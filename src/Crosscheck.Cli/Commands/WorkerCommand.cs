@@ -49,14 +49,18 @@ internal static class WorkerCommand
             using var store = IngestCommand.OpenExisting(parse.GetValue(db)!);
             if (!store.QueuesReadings)
                 throw new CliFailure($"{store.Path}: workers share a PostgreSQL store (--db postgres://…); a SQLite store is read and linked by ingest and watch");
+            var location = IngestCommand.Where(parse.GetValue(db)!);
             var name = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
-            var worker = new ReadingWorker(store, name)
+            var threadCount = parse.GetValue(threads);
+            // Every desk of the store, each with a worker of its own (its queue, its link lock, its record kept between rounds).
+            using var worker = new DeskWorkers(store, desk => IngestCommand.OpenStore(location.ForDesk(desk)), deskStore => new ReadingWorker(deskStore, name)
             {
-                Threads = parse.GetValue(threads),
+                Threads = threadCount,
                 Lease = WatchInterval.Parse(parse.GetValue(lease), out _)!.Value,
                 Problem = line => stderr.WriteLine($"crosscheck: {line}"),
-            };
-            stdout.WriteLine($"Worker {name} on {store.Path} with {worker.Threads} thread(s) (Ctrl+C to stop)");
+            });
+            var desks = store.Desks().Count;
+            stdout.WriteLine($"Worker {name} on {store.Path} with {threadCount} thread(s)" + (desks > 1 ? $", {desks} desks" : "") + " (Ctrl+C to stop)");
             int read = 0, failed = 0, linked = 0;
             // A line of totals at most every ProgressEvery while work is done (a round is a few documents: a line each
             // would be millions of lines for a large backlog), and the totals at the end.

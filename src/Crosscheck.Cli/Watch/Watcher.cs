@@ -44,9 +44,13 @@ internal sealed class Watcher : IDisposable
     private bool _linkedOnce;
     private TaskCompletionSource _wake = NewWake();
 
-    public Watcher(DocumentStore store, WatchOptions options, TextWriter stdout, TextWriter stderr)
+    /// <summary>What documents are stored through (a desk's guard, <see cref="DeskGuard"/>); the store itself by default.</summary>
+    private readonly IDocumentStore _into;
+
+    public Watcher(DocumentStore store, WatchOptions options, TextWriter stdout, TextWriter stderr, IDocumentStore? into = null)
     {
         _store = store;
+        _into = into ?? store;
         _options = options;
         _stdout = stdout;
         _stderr = stderr;
@@ -133,7 +137,7 @@ internal sealed class Watcher : IDisposable
         var round = new WatchRound(0, 0, 0);
         if (read.Count > 0)
         {
-            var summary = new DocumentIngestor(_store, _reader).Ingest(read, item =>
+            var summary = new DocumentIngestor(_into, _reader).Ingest(read, item =>
             {
                 if (item.Error is { } error) Problem(error.ToString());
             }, keepItems: false);

@@ -143,7 +143,8 @@ public sealed class ReviewDesk(DocumentStore store, SourcedRecord record)
                 if (eventFacts is null) return new(null, "move a report (an event) into an incident; to join two incidents, merge");
                 if (Id(request.Value) is not { } to || record.Incident(to) is not { Mention: false } || record.IncidentOf(request.Target) is not { } from)
                 {
-                    return new(null, "value: expected the id of the incident to move the report into");
+                    return OtherDesk(Id(request.Value), "a report is never moved into an incident of another desk")
+                        ?? new(null, "value: expected the id of the incident to move the report into");
                 }
                 if (from == to) return new(null, "the report is in that incident already");
                 if (!record.Move(request.Target, to, reason)) return new(null, $"the report cannot be moved into {to}");
@@ -152,7 +153,11 @@ public sealed class ReviewDesk(DocumentStore store, SourcedRecord record)
             case DecisionAction.Merge:
             {
                 if (incident is null) return new(null, "merge incidents: post on the incident that stays");
-                if (Id(request.Value) is not { } other || record.Incident(other) is not { } merged) return new(null, "value: expected the id of the incident to merge into this one");
+                if (Id(request.Value) is not { } other || record.Incident(other) is not { } merged)
+                {
+                    return OtherDesk(Id(request.Value), "incidents of two desks are never merged")
+                        ?? new(null, "value: expected the id of the incident to merge into this one");
+                }
                 if (other == incident.Id) return new(null, "an incident cannot be merged into itself");
                 foreach (var e in merged.Events) record.Move(e, incident.Id, reason);
                 return Store(decision with { Before = Group(other, merged.Events), After = Quote(incident.Id) });
@@ -194,6 +199,15 @@ public sealed class ReviewDesk(DocumentStore store, SourcedRecord record)
             }
         }
     }
+
+    /// <summary>
+    /// The refusal of a move or merge that names an incident another desk of the store holds (issue 16: a desk's record
+    /// is its own, so its stories and incidents never take another desk's reports); null when no other desk has it.
+    /// </summary>
+    private DecisionOutcome? OtherDesk(string? incident, string why) =>
+        incident is not null && store.OtherDeskHolding(incident) is { } desk
+            ? new(null, $"value: incident {incident} is in {desk.Display}, not in {store.Desk.Display} whose record this is; {why}")
+            : null;
 
     private static bool IsStructural(Decision d) => d.Action is DecisionAction.Move or DecisionAction.Merge or DecisionAction.Split;
 

@@ -352,7 +352,7 @@ public sealed partial class DocumentStore : IRecordJournal
     /// <summary>A write transaction of this connection, begun once any writer that announced itself is let in (<see cref="WriteTurns"/>).</summary>
     private DbTransaction BeginWrite()
     {
-        using (_turns?.Wanting()) return _dialect.BeginWrite(_connection);
+        using (_turns?.Wanting()) return _dialect.BeginWrite(_connection, Desk);
     }
 
     /// <summary>One record write: its own transaction, or its place in the open batch or change (begun by the first write).</summary>

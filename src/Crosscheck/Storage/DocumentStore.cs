@@ -66,7 +66,10 @@ public sealed partial class DocumentStore : IDocumentStore
     /// Opens the PostgreSQL database the connection string names and migrates it. <paramref name="display"/> names the
     /// store in messages (never with its password).
     /// </summary>
-    public static DocumentStore OpenPostgres(string connectionString, string display, TimeProvider? time = null)
+    public static DocumentStore OpenPostgres(string connectionString, string display, TimeProvider? time = null) =>
+        OpenPostgres(connectionString, display, time, DeskName.Default);
+
+    private static DocumentStore OpenPostgres(string connectionString, string display, TimeProvider? time, DeskName desk)
     {
         // Not auto-prepared (Npgsql's MaxAutoPrepare): tried, a statement of SaveLink then ran twice as it was prepared
         // (a duplicate key in event_assignments in the storage suite), so every statement is sent unprepared.
@@ -74,6 +77,8 @@ public sealed partial class DocumentStore : IDocumentStore
         try
         {
             connection.Open();
+            // A named desk's tables live in its own schema, which its connections have as their search path.
+            if (!desk.IsDefault) CreateDeskSchema(connection, desk);
             Migrations.Apply(connection, time ?? TimeProvider.System);
         }
         catch
@@ -84,13 +89,9 @@ public sealed partial class DocumentStore : IDocumentStore
         return new DocumentStore(display, connection, time ?? TimeProvider.System, new PostgresReadPool(connectionString, ReadTimeLimit), turns: null)
         {
             ConnectionString = connectionString,
+            Desk = desk,
         };
     }
-
-    /// <summary>Opens (creating when missing) and migrates the store at <paramref name="location"/>: a SQLite file or a PostgreSQL database.</summary>
-    public static DocumentStore Open(StoreLocation location, TimeProvider? time = null) => location.Kind == StoreKind.Postgres
-        ? OpenPostgres(location.ConnectionString, location.Display, time)
-        : Open(location.Path, time);
 
     /// <summary>
     /// Whether the store at <paramref name="location"/> exists: the SQLite file, or the PostgreSQL database (which a

@@ -30,8 +30,9 @@ public sealed class LinkLock : IDisposable
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT pg_try_advisory_lock({Sql.SqlDialect.LinkLockKey})";
-            if (cmd.ExecuteScalar() is true) return new LinkLock(new AdvisoryHold(connection));
+            var key = KeyOf(store.Desk);
+            cmd.CommandText = $"SELECT pg_try_advisory_lock({key})";
+            if (cmd.ExecuteScalar() is true) return new LinkLock(new AdvisoryHold(connection, key));
         }
         catch
         {
@@ -41,6 +42,14 @@ public sealed class LinkLock : IDisposable
         connection.Dispose();
         return null;
     }
+
+    /// <summary>
+    /// The advisory lock's key(s) of a desk: the store's one key for the default desk (as before desks); for a named desk the
+    /// two-key form, a class of its own and the desk's stable <see cref="DeskName.Key"/>, so each desk is linked on its own.
+    /// </summary>
+    internal static string KeyOf(DeskName desk) => desk.IsDefault
+        ? Sql.SqlDialect.LinkLockKey.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Sql.SqlDialect.DeskLinkClass}, {desk.Key}");
 
     /// <summary>Waits for the store's link lock (see <see cref="TryTake(DocumentStore)"/>).</summary>
     public static LinkLock Take(DocumentStore store, Action? waiting = null, CancellationToken cancellation = default) =>
@@ -95,14 +104,14 @@ public sealed class LinkLock : IDisposable
     public void Dispose() => _held?.Dispose();
 
     /// <summary>The session that holds the PostgreSQL lock: let go at once on dispose, before the session ends.</summary>
-    private sealed class AdvisoryHold(Npgsql.NpgsqlConnection connection) : IDisposable
+    private sealed class AdvisoryHold(Npgsql.NpgsqlConnection connection, string key) : IDisposable
     {
         public void Dispose()
         {
             try
             {
                 using var cmd = connection.CreateCommand();
-                cmd.CommandText = $"SELECT pg_advisory_unlock({Sql.SqlDialect.LinkLockKey})";
+                cmd.CommandText = $"SELECT pg_advisory_unlock({key})";
                 cmd.ExecuteNonQuery();
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException)

@@ -334,5 +334,11 @@ internal static class PostgresMigrations
         (15, "taken back incidents", """
             CREATE TABLE taken_back_incidents (id TEXT PRIMARY KEY, part_of TEXT);
             """),
+        // Desks (issue 16): the named partitions of the store, each with its record in its own schema (PostgreSQL) or
+        // file (SQLite). Declared in the default desk's store; a store made before desks has none, so every document
+        // it holds is in the default desk, linked as before.
+        (16, "desks", """
+            CREATE TABLE desks (name TEXT PRIMARY KEY, declared_at TEXT NOT NULL);
+            """),
     ];
 }

@@ -21,7 +21,7 @@ public enum StoreKind
 /// <see cref="Parse"/> and <see cref="TryParse"/> make one, so every instance is usable; neither <see cref="Display"/>,
 /// <see cref="ToString"/> nor any error message ever shows the password.
 /// </summary>
-public sealed class StoreLocation : IEquatable<StoreLocation>
+public sealed partial class StoreLocation : IEquatable<StoreLocation>
 {
     public const string DefaultHost = "localhost";
     public const int DefaultPort = 5432;
@@ -100,11 +100,11 @@ public sealed class StoreLocation : IEquatable<StoreLocation>
     }
 
     public bool Equals(StoreLocation? other) =>
-        other is not null && Kind == other.Kind && _path == other._path && _connectionString == other._connectionString;
+        other is not null && Kind == other.Kind && _path == other._path && _connectionString == other._connectionString && Desk == other.Desk;
 
     public override bool Equals(object? obj) => Equals(obj as StoreLocation);
 
-    public override int GetHashCode() => HashCode.Combine(Kind, _path, _connectionString);
+    public override int GetHashCode() => HashCode.Combine(Kind, _path, _connectionString, Desk);
 
     public override string ToString() => Display;
 

@@ -119,7 +119,7 @@ public sealed class DocumentStoreTests
     {
         using var target = StoreTarget.Create(backend);
         using (var store = target.Open()) store.Add(Doc(Report));
-        target.Execute("DROP TABLE taken_back_incidents; DROP TABLE document_readings; DROP TABLE analysis_queue; DROP TABLE users; DROP TABLE event_successors; DROP TABLE decisions; DROP TABLE record_versions; DROP TABLE record_items; DROP TABLE unplaced_decisions; DROP TABLE archived_places; DROP TABLE open_stories; DROP TABLE link_queue; DROP TABLE linker_state; DROP TABLE key_frequency; DROP TABLE archived_documents; DROP TABLE archived_stories; DROP TABLE archived_incidents; DROP TABLE incident_rows; DROP TABLE archive_counts; DROP TABLE link_failures; DROP INDEX documents_link_order; DROP TABLE event_assignments; DROP TABLE document_facts; DELETE FROM schema_migrations WHERE version >= 2;");
+        target.Execute("DROP TABLE desks; DROP TABLE taken_back_incidents; DROP TABLE document_readings; DROP TABLE analysis_queue; DROP TABLE users; DROP TABLE event_successors; DROP TABLE decisions; DROP TABLE record_versions; DROP TABLE record_items; DROP TABLE unplaced_decisions; DROP TABLE archived_places; DROP TABLE open_stories; DROP TABLE link_queue; DROP TABLE linker_state; DROP TABLE key_frequency; DROP TABLE archived_documents; DROP TABLE archived_stories; DROP TABLE archived_incidents; DROP TABLE incident_rows; DROP TABLE archive_counts; DROP TABLE link_failures; DROP INDEX documents_link_order; DROP TABLE event_assignments; DROP TABLE document_facts; DELETE FROM schema_migrations WHERE version >= 2;");
         using (var store = target.Open())
         {
             store.LinkedCount.ShouldBe(0);

@@ -41,7 +41,7 @@ internal abstract partial class SqlDialect
     /// write transaction first takes the store's transaction-level advisory lock, so that what a writer reads to decide
     /// (is this document stored, which stored text does it copy) is still true when it commits.
     /// </summary>
-    public abstract DbTransaction BeginWrite(DbConnection connection);
+    public abstract DbTransaction BeginWrite(DbConnection connection, DeskName desk = default);
 
     /// <summary>The statement that indexes a stored document's title and text for search, or null when the engine indexes the row itself.</summary>
     public abstract string? SearchIndexInsert { get; }
@@ -51,6 +51,12 @@ internal abstract partial class SqlDialect
 
     /// <summary>The advisory lock key of a PostgreSQL store's linker (<see cref="LinkLock"/>).</summary>
     internal const long LinkLockKey = 0x43524F534C494E4B; // "CROSLINK"
+
+    /// <summary>The first key of a named desk's link lock (the second is the desk's <see cref="DeskName.Key"/>).</summary>
+    internal const int DeskLinkClass = 0x444C4E4B; // "DLNK"
+
+    /// <summary>The first key of a named desk's write lock (the second is the desk's <see cref="DeskName.Key"/>).</summary>
+    internal const int DeskWriteClass = 0x44575254; // "DWRT"
 
     /// <summary>The advisory lock key held while a PostgreSQL store's schema is migrated.</summary>
     internal const long MigrationLockKey = 0x43524F534D494752; // "CROSMIGR"
@@ -67,7 +73,7 @@ internal abstract partial class SqlDialect
 
         public override DbTransaction BeginSnapshot(DbConnection connection) => ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: true);
 
-        public override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
+        public override DbTransaction BeginWrite(DbConnection connection, DeskName desk = default) => connection.BeginTransaction();
 
         public override string? SearchIndexInsert => "INSERT INTO documents_fts (rowid, title, text) VALUES ($seq, $title, $text)";
     }
@@ -87,12 +93,13 @@ internal abstract partial class SqlDialect
 
         public override DbTransaction BeginSnapshot(DbConnection connection) => connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
 
-        public override DbTransaction BeginWrite(DbConnection connection)
+        public override DbTransaction BeginWrite(DbConnection connection, DeskName desk = default)
         {
             var tx = connection.BeginTransaction();
             using var cmd = connection.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = $"SELECT pg_advisory_xact_lock({WriteLockKey})";
+            // Each desk's writers take turns among themselves: a desk's tables are its own (its schema).
+            cmd.CommandText = desk.IsDefault ? $"SELECT pg_advisory_xact_lock({WriteLockKey})" : $"SELECT pg_advisory_xact_lock({DeskWriteClass}, {desk.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
             cmd.ExecuteNonQuery();
             return tx;
         }

@@ -139,8 +139,12 @@ internal static class SidesMerger
     /// attackers' side: "… killing 27 soldiers. More than 60 militants were killed when troops fought back."
     /// </summary>
     internal static bool RepelledAttackers(AnnotatedText text, TokenSpan? attackDead, int victimStart, int victimEnd, int from, int to) =>
-        SideOf(text, victimStart, victimEnd) == Side.Armed && (attackDead is not { } dead || SideOf(text, dead) != Side.Armed)
-        && Repelled(text, from, to);
+        attackDead is { } dead ? RepelledAttackers(text, dead.StartToken, dead.EndToken, victimStart, victimEnd, from, to)
+            : SideOf(text, victimStart, victimEnd) == Side.Armed && Repelled(text, from, to);
+
+    /// <summary>As above, the attack's dead at [deadStart, deadEnd).</summary>
+    internal static bool RepelledAttackers(AnnotatedText text, int deadStart, int deadEnd, int victimStart, int victimEnd, int from, int to) =>
+        SideOf(text, victimStart, victimEnd) == Side.Armed && SideOf(text, deadStart, deadEnd) != Side.Armed && Repelled(text, from, to);
 
     private static Side SideOf(AnnotatedText text, TokenSpan span) => SideOf(text, span.StartToken, span.EndToken);
 

@@ -96,7 +96,7 @@ internal static class RealnewsEval
 
     /// <summary>Whether the one who gives the event's words is its own actor (their words overlap): the count is that side's claim.</summary>
     private static bool ActorSpeaks(EventMention e) => e.Attribution.Speaker is { } speaker
-        && e.Actors.Any(a => a.Span.StartToken < speaker.EndToken && speaker.StartToken < a.Span.EndToken);
+        && e.Actors.Any(a => a.Span.StartToken < speaker.EndToken && speaker.StartToken < a.Span.EndToken || ArticleFigure.SpeakersOwn(a.Span.Text, true));
 
     private static IncidentOutcome Outcome(ArticleRead read, RealnewsGold.Incident incident, List<RealnewsGold.Incident> reported)
     {

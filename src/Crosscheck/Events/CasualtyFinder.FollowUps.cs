@@ -68,6 +68,11 @@ public sealed partial class CasualtyFinder
             // before it, a sentence's dead or hurt reach forward only to an event that counts none of that kind itself.
             if (result[target].Trigger.StartToken > sentence.StartToken
                 && statements.Any(st => (st.Kind == Outcome.Killed ? result[target].Fatalities : result[target].Injured) is not null)) continue;
+            // "… killing 27 soldiers. More than 60 militants were killed when troops fought back": the attackers the defenders
+            // killed are the dead of the defenders' action, never the attack's.
+            var attackDead = result[target].Fatalities?.Span;
+            statements = statements.FindAll(st => st.Kind != Outcome.Killed || !SidesMerger.RepelledAttackers(text, attackDead, st.VictimStart, st.VictimEnd, sentence.StartToken, sentence.EndToken));
+            if (statements.Count == 0) continue;
             var before = result[target].Injured;
             var own = sentenceStatements[text.SentenceIndexOf(result[target].Trigger.StartToken)] ?? [];
             result[target] = AddFollowUp(text, result[target], statements, own, out var movedNow);

@@ -130,6 +130,12 @@ public sealed partial class CasualtyFinder
         if (trigger.Entry.Type != PloverType.Assault) return (null, null);
         var statements = Statements(text, sentence);
         DropClaimed(text, sentence, statements);
+        // "… killing 27 soldiers, and the army said 60 militants died as troops repelled the attack": the attackers the
+        // defenders killed after the attack's own dead are the defenders' action's dead, never the attack's.
+        // (Only for an event told before those dead: the defenders' own event word after them keeps its dead.)
+        if (statements.Find(s => s.Kind == Outcome.Killed && s.Min > 0) is { Kind: Outcome.Killed } first && trigger.Span.StartToken < first.End)
+            statements.RemoveAll(s => s.Kind == Outcome.Killed && s.Start >= first.End
+                && SidesMerger.RepelledAttackers(text, first.VictimStart, first.VictimEnd, s.VictimStart, s.VictimEnd, first.End, sentence.EndToken));
         if (keep is not null) statements.RemoveAll(s => !keep(s.Start, s.End));
         return (Total(text, statements, Outcome.Killed), Total(text, statements, Outcome.Injured));
     }

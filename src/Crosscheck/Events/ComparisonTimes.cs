@@ -40,6 +40,19 @@ internal static class ComparisonTimes
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="token"/> lies in a time of the sentence that bounds a comparison ("the deadliest in the city
+    /// this year", "the worst attack on troops this month"): such a time names the set compared with, no span a count runs over.
+    /// </summary>
+    public static bool InBoundingTime(AnnotatedText text, TokenSpan sentence, int token)
+    {
+        foreach (var t in text.Times)
+        {
+            if (t.Span.StartToken <= token && token < t.Span.EndToken && sentence.Contains(t.Span.StartToken) && Bounds(text, sentence, t.Span)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether any time of the sentence dates something, that is, bounds no comparison.</summary>
     public static bool SentenceHasOwnTime(AnnotatedText text, TokenSpan sentence)
     {

@@ -25,6 +25,8 @@ internal static class SidesMerger
     private static readonly FrozenSet<string> Apart = CasualtyWords.Set("side-apart");
     private static readonly FrozenSet<string> Fight = CasualtyWords.Set("side-fight");
     private static readonly FrozenSet<string> Sequel = CasualtyWords.Set("side-sequel");
+    private static readonly FrozenSet<string> Repel = CasualtyWords.Set("side-repel");
+    private static readonly FrozenSet<string> RepelBack = CasualtyWords.Set("side-repel-back");
 
     private enum Side { None, Forces, Armed, Both }
 
@@ -64,6 +66,9 @@ internal static class SidesMerger
         if (first.Time is { Start: { } sa, End: { } ea } && later.Time is { Start: { } sb, End: { } eb } && (sb > ea || sa > eb)) return false;
         var sentence = text.Sentences[s2];
         var from = s1 == s2 ? first.Fatalities.Span.EndToken : sentence.StartToken;
+        // "… killing 27 soldiers. More than 60 militants were killed as troops repelled the attack": attackers the defenders
+        // killed turning the attack back are the dead of the defenders' action, another event, never the attack's.
+        if (b == Side.Armed && a != Side.Armed && Repelled(text, from, sentence.EndToken)) return false;
         // "Gunmen killed nine guests … The six attackers were killed in the ensuing gunfight": the attackers killed in the
         // fight their attack led to are of that attack, whoever its victims were.
         if (b == Side.Armed && a != Side.Armed && SequelFight(text, from, sentence.EndToken)) return !Apart.Overlaps(Words(text, from, sentence.EndToken));
@@ -102,6 +107,17 @@ internal static class SidesMerger
         return backward;
     }
 
+    /// <summary>Whether [from, to) tells the defenders turning an attack back: <c>@side-repel</c> ("repelled"), or "back" after <c>@side-repel-back</c> ("fought back").</summary>
+    internal static bool Repelled(AnnotatedText text, int from, int to)
+    {
+        for (var t = from; t < to; t++)
+        {
+            var w = text.WordOf(t).ToLowerInvariant();
+            if (Repel.Contains(w) || w == "back" && t > from && RepelBack.Contains(text.WordOf(t - 1).ToLowerInvariant())) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether a fight's word in [from, to) follows a sequel word ("the ensuing clash", "a subsequent shootout").</summary>
     private static bool SequelFight(AnnotatedText text, int from, int to)
     {
@@ -117,10 +133,25 @@ internal static class SidesMerger
         for (var t = from; t < to; t++) yield return text.WordOf(t);
     }
 
-    private static Side SideOf(AnnotatedText text, TokenSpan span)
+    /// <summary>
+    /// Whether the victims in [victimStart, victimEnd) of a sentence [from, to) with no event of its own are attackers the
+    /// defenders killed turning back the attack told before, whose dead (<paramref name="attackDead"/>) are not of the
+    /// attackers' side: "… killing 27 soldiers. More than 60 militants were killed when troops fought back."
+    /// </summary>
+    internal static bool RepelledAttackers(AnnotatedText text, TokenSpan? attackDead, int victimStart, int victimEnd, int from, int to) =>
+        attackDead is { } dead ? RepelledAttackers(text, dead.StartToken, dead.EndToken, victimStart, victimEnd, from, to)
+            : SideOf(text, victimStart, victimEnd) == Side.Armed && Repelled(text, from, to);
+
+    /// <summary>As above, the attack's dead at [deadStart, deadEnd).</summary>
+    internal static bool RepelledAttackers(AnnotatedText text, int deadStart, int deadEnd, int victimStart, int victimEnd, int from, int to) =>
+        SideOf(text, victimStart, victimEnd) == Side.Armed && SideOf(text, deadStart, deadEnd) != Side.Armed && Repelled(text, from, to);
+
+    private static Side SideOf(AnnotatedText text, TokenSpan span) => SideOf(text, span.StartToken, span.EndToken);
+
+    private static Side SideOf(AnnotatedText text, int start, int end)
     {
         var side = Side.None;
-        for (var t = span.StartToken; t < span.EndToken; t++)
+        for (var t = start; t < end; t++)
         {
             var w = text.WordOf(t);
             var now = Forces.Contains(w) ? Side.Forces : Armed.Contains(w) ? Side.Armed : Side.None;

@@ -47,7 +47,7 @@ public sealed partial class TollCues
         Cue? total = null;
         for (var i = from; i < to; i++)
         {
-            if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
+            if (i >= start && i < end || i >= compareFrom && i < compareTo || ComparisonTimes.InBoundingTime(text, sentence, i)) continue;
             foreach (var (words, since) in CuesStarting(text.WordOf(i)))
             {
                 if (!CueMatches(text, i, to, words)) continue;
@@ -64,7 +64,7 @@ public sealed partial class TollCues
         if (FrontedCue(text, sentence, from, start) is { } fronted) return fronted;
         for (var i = from; i < to; i++)
         {
-            if (i >= start && i < end || i >= compareFrom && i < compareTo) continue;
+            if (i >= start && i < end || i >= compareFrom && i < compareTo || ComparisonTimes.InBoundingTime(text, sentence, i)) continue;
             // "the war has killed 400", "killed in the conflict": a campaign word in the count's clause.
             if (IsCampaignWord(text, i) && !FramesOneEvent(text, i, from, end)) return new Cue(i, i + 1, false);
             // "died in the three operations", "killed across the 14 strikes": a count over a known series of events is its

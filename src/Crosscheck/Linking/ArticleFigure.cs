@@ -52,5 +52,12 @@ public static class ArticleFigure
     /// soldiers"), or the one who gives it is the event's own actor ("the Front took responsibility for the raid, saying
     /// its fighters had killed 35 policemen": the attacker counting its own kills).
     /// </summary>
+    /// <summary>
+    /// Whether an actor's words name the speaker's own forces by a possessive pronoun ("the group said its fighters had
+    /// killed 100 soldiers", "their men"): the one who gives the count is the attacker, so the count is its claim.
+    /// </summary>
+    public static bool SpeakersOwn(string actor, bool hasSpeaker) => hasSpeaker
+        && actor.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, _] && first.ToLowerInvariant() is "its" or "their" or "our";
+
     internal static bool IsClaim(string? verb, bool actorSpeaks) => actorSpeaks || verb is not null && IncidentWords.ClaimVerbs.Contains(verb);
 }

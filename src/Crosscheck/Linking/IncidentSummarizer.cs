@@ -180,7 +180,8 @@ internal static class IncidentSummarizer
     }
 
     /// <summary>A count one side claims (<see cref="ArticleFigure.IsClaim"/>): by its reporting verb, or given by the event's actor.</summary>
-    private static bool IsClaim(EventFacts e) => ArticleFigure.IsClaim(e.Verb, e.Actors.Any(a => e.SpeakerKey is { } key ? a.EntityKey == key : OneName(a.Text, e.Speaker)));
+    private static bool IsClaim(EventFacts e) => ArticleFigure.IsClaim(e.Verb, e.Actors.Any(a => (e.SpeakerKey is { } key ? a.EntityKey == key : OneName(a.Text, e.Speaker))
+        || ArticleFigure.SpeakersOwn(a.Text, e.Speaker is not null)));
 
     /// <summary>Whether an actor's words and a speaker's name are one name ("The Front, an armed group" and "Front"), neither a pronoun.</summary>
     private static bool OneName(string actor, string? speaker) => speaker is { Length: > 3 } && actor.Length > 3

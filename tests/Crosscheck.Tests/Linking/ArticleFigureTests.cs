@@ -32,5 +32,22 @@ public sealed class ArticleFigureTests
     public void RangeStandsAlone() => Assert.Equal(1, ArticleFigure.Pick([null, Count(15, 20)]));
 
     [Fact]
+    public void SpeakersOwnForcesCountIsAClaim()
+    {
+        // "The movement said its gunmen had killed 70 guards"; "the ministry said nine guards died": nine, the record and the eval alike.
+        var own = ArticleFigure.SpeakersOwn("its gunmen", hasSpeaker: true);
+        Assert.True(own);
+        Assert.Equal(1, ArticleFigure.Pick([new ArticleFigure.Count(70, 70, "said", Modality.Asserted, own), Count(9, 9)]));
+    }
+
+    [Theory]
+    [InlineData("their men", true, true)]
+    [InlineData("its fighters", false, false)]
+    [InlineData("Rebel fighters", true, false)]
+    [InlineData("its", true, false)]
+    public void SpeakersOwnNeedsAPossessiveAndASpeaker(string actor, bool hasSpeaker, bool expected) =>
+        Assert.Equal(expected, ArticleFigure.SpeakersOwn(actor, hasSpeaker));
+
+    [Fact]
     public void NoneGiven() => Assert.Equal(-1, ArticleFigure.Pick([null, null]));
 }

@@ -230,6 +230,7 @@ public sealed partial class CrossDocumentLinker
             if (!touched.Contains(target.Id)) touched.Add(target.Id);
             MergeSeries(ev, target, storyIncidents, touched, reassigned, movedEvents);
         }
+        if (known is null) Reconsider(document, storyIncidents, touched, reassigned, movedEvents);
         ReturnRecalled();
         reassigned.Remove(document.Id);
         var moved = ImmutableSortedDictionary.CreateBuilder<string, EventAssignment>(StringComparer.Ordinal);
@@ -458,6 +459,7 @@ public sealed partial class CrossDocumentLinker
             // An attack placed no closer than its country does not gather mentions that name no place: neither says which
             // attack of the day they are, and together they would read as one.
             if (match is not null && Unlocated(ev) && IncidentAnchors.CanStart(ev) && incident.IsMention) continue;
+            if (match is not null && Unlocated(ev) && IsUndecided(incident)) continue;
             if (match is not null && elsewhere && NotItsReports(ev, incident) && ReportPlaces.OnlyElsewhere(named, incident.Events, inItsCountry: false)) continue;
             if (countryOnly && match is { } f && f.Score >= IncidentMatcher.JoinThreshold && !incident.IsMention) fitting.Add((incident, f, otherStory));
             // Equal scores go to the incident more reports tell ("an attack on Tuesday" fits Tuesday's two attacks alike;

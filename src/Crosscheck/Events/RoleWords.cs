@@ -93,6 +93,9 @@ internal static class RoleWords
     /// <summary>Verbs of seeking refuge ("sought", "took"): before a noun of refuge and a town, where people went.</summary>
     public static FrozenSet<string> RefugeVerbs => Section("refuge-verbs");
 
+    /// <summary>Nouns of a part of a group ("al Qaeda's branch in X"): the place after "in" is the group's ground.</summary>
+    public static FrozenSet<string> BranchNouns => Section("branch-nouns");
+
     /// <summary>Words of a journey ("on its way to X", "heading to X"): the town after "to" is where travellers were going.</summary>
     public static FrozenSet<string> JourneyWords => Section("journey-words");
 

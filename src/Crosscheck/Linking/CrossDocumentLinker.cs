@@ -584,6 +584,7 @@ public sealed partial class CrossDocumentLinker
     private static string MentionReason(EventFacts ev) => string.Equals(ev.Salience, "background", StringComparison.Ordinal)
         ? "a mention: background of its report, fitting no incident"
         : ev.Antecedent ? "a mention: told as what its report's news came after, fitting no incident"
+        : ev.Riposte ? "a mention: the forces' answer to its report's attack, told with the attackers' dead"
         : ev.Disputing ? "a mention: a party's dispute of another event's report, which that event's incident carries"
         : ev.Type == PloverType.Assault && IncidentAnchors.Days(ev) is not null && ev.Location is null ? "a mention: an attack with no place of its own, fitting no incident"
         : ev.Type == PloverType.Assault && ev.Location is not null ? "a mention: an attack with no day of its own, fitting no incident"

@@ -71,6 +71,8 @@ public static class IncidentAnchors
         var factualSingle = IncidentMatcher.ClassOf(ev.Modality) == ModalityClass.Factual && !ev.Plural;
         // "Pakistan rejected the allegations that militants carried out the ambush": the dispute of the ambush's incident.
         if (ev.Disputing) return false;
+        // "Troops repelled the attack and killed 40 insurgents": the attack's aftermath (EventFacts.Riposte).
+        if (ev.Riposte) return false;
         // "The escalation follows a clash on Tuesday night in X": the context the news is told against, however dated and placed;
         // unless the words give that attack's own dead ("The strike follows one on Sept. 15, which killed three men"), a report
         // of it which may be the only one in the record.

@@ -81,6 +81,8 @@ public static class IncidentMatcher
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0 || members[0].Type != ev.Type) return null;
+        // The forces' answer to an attack is not that attack: its dead are the attackers (EventFacts.Riposte).
+        if (ev.Riposte != members[0].Riposte) return null;
         var cls = ClassOf(ev.Modality);
         if (ClassOf(members[0].Modality) != cls) return null;
         traits ??= IncidentTraits.Of(members);

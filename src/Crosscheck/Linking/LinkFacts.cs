@@ -181,6 +181,12 @@ public sealed record EventFacts
     /// </summary>
     public bool Antecedent { get; init; }
     /// <summary>
+    /// The forces' answer to the report's attack, told with the attackers' dead ("troops repelled the attack and killed 40
+    /// insurgents in the counter-offensive"): the attack's aftermath, which starts no incident and gives none its dead or its
+    /// kind (<see cref="IncidentAnchors.CanStart"/>); it stays a mention unless a report of it alone is all it fits.
+    /// </summary>
+    public bool Riposte { get; init; }
+    /// <summary>
     /// The event is a party's rejection or denial of what was reported about another event ("Pakistan rejected Indian allegations
     /// that militants carried out the ambush"): the dispute the disputed incident carries, which starts no incident of its own.
     /// </summary>

@@ -53,6 +53,11 @@ public static partial class LinkFactsBuilder
     /// <summary>The words of time those verbs take ("after", "amid", "in the wake of").</summary>
     private static readonly FrozenSet<string> AntecedentLinks = WordSet("antecedent-links", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words of the forces' answer to an attack, and of the armed group's men it kills (<see cref="Riposte"/>).</summary>
+    private static readonly FrozenSet<string> RiposteCues = WordSet("riposte-cues", StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> RiposteEnemies = WordSet("riposte-enemies", StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> RiposteOwn = WordSet("riposte-own", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Units of a lapse before "after" with their days ("days" 1, "week" 7), and the words counting them ("three" 3).</summary>
     private static readonly FrozenDictionary<string, int> LapseUnits = WordNumbers("lapse-units");
 

@@ -189,6 +189,7 @@ public static partial class LinkFactsBuilder
             Spread = plural && Spread(text, e),
             Another = Another(text, e),
             Antecedent = Antecedent(text, e),
+            Riposte = Riposte(text, e, killed),
             Habitual = Habitual(text, e),
             Segment = Segment.Name(e.Segment),
             Salience = Saliences.Name(e.Salience),

@@ -76,8 +76,7 @@ internal sealed class RecordStartup(SourcedRecord record, PendingRecord? pending
             return new RecordStartup(given, null, null, null);
         }
         if (store is not DocumentStore sqlite) return new RecordStartup(new SourcedRecord(new CrossDocumentLinker()), null, null, null);
-        var own = sqlite.AnalystWrites;
-        var mark = sqlite.ReadMark();
+        var (mark, own) = sqlite.ReadMarkAndOwnWrites();
         if (LinkLock.TryTake(sqlite) is { } linking)
         {
             try
@@ -163,9 +162,9 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
             var began = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                // Read before the mark: every own write counted here is in the mark (or in a batch not yet committed).
-                var ownNow = sqlite.AnalystWrites;
-                var now = sqlite.ReadMark();
+                // Read with the mark: every own write counted here is in the mark (or in a batch not yet committed), and
+                // every own write the mark shows is counted.
+                var (now, ownNow) = sqlite.ReadMarkAndOwnWrites();
                 // Decisions or moves made elsewhere: the analysts' writes grew by more than this store's own.
                 var decidedElsewhere = now.Decisions - seen.Decisions > ownNow - own;
                 var linkedElsewhere = now.LastDocument != seen.LastDocument || now.Changes != seen.Changes;
@@ -192,8 +191,9 @@ internal sealed class RecordFollower(RecordStartup startup, LiveRecord live, IDo
                     shown = now;
                     continue;
                 }
-                own = sqlite.AnalystWrites;
-                seen = Linked(sqlite, null, sqlite.ReadMark(), problem, stop);
+                var (before, writes) = sqlite.ReadMarkAndOwnWrites();
+                own = writes;
+                seen = Linked(sqlite, null, before, problem, stop);
                 shown = null;
                 told = null;
             }

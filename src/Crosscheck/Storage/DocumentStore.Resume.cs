@@ -294,6 +294,17 @@ public sealed partial class DocumentStore
     }
 
     /// <summary>Where the database stands now (<see cref="StoreMark"/>): four indexed reads, cheap enough to ask every second.</summary>
+    /// <summary>
+    /// The store's mark with this store's own analyst writes (<see cref="AnalystWrites"/>) read at the same moment: both under
+    /// the store's gate, which every own write holds from its statement to its count, so a write the mark shows is counted
+    /// and one counted is in the mark (or in a batch not yet committed). Read apart, a decision stored between the two
+    /// reads is in the mark but not counted, and a server takes its own decision for one made elsewhere.
+    /// </summary>
+    public (StoreMark Mark, long OwnWrites) ReadMarkAndOwnWrites()
+    {
+        lock (_gate) return (ReadMark(), AnalystWrites);
+    }
+
     public StoreMark ReadMark()
     {
         lock (_gate)

@@ -94,9 +94,9 @@ internal static class RealnewsEval
         return new Report(gold, reads.Count, incidents, tolls, predictedTolls, matching, assaults, withKilled, withDay, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Whether the one who gives the event's words is its own actor (their words overlap): the count is that side's claim.</summary>
-    private static bool ActorSpeaks(EventMention e) => e.Attribution.Speaker is { } speaker
-        && e.Actors.Any(a => a.Span.StartToken < speaker.EndToken && speaker.StartToken < a.Span.EndToken || ArticleFigure.SpeakersOwn(a.Span.Text, true));
+    /// <summary>Whether the one who gives the event's words is its own actor, by the record's rule (<see cref="ArticleFigure.ActorSpeaks"/>): the count is that side's claim.</summary>
+    private static bool ActorSpeaks(EventMention e) =>
+        ArticleFigure.ActorSpeaks(e.Actors.Select(a => (a.Text, (string?)null)), e.Attribution.SpeakerName ?? e.Attribution.Speaker?.Text, null);
 
     private static IncidentOutcome Outcome(ArticleRead read, RealnewsGold.Incident incident, List<RealnewsGold.Incident> reported)
     {

@@ -59,5 +59,17 @@ public static class ArticleFigure
     public static bool SpeakersOwn(string actor, bool hasSpeaker) => hasSpeaker
         && actor.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) is [var first, _] && first.ToLowerInvariant() is "its" or "their" or "our";
 
+    /// <summary>
+    /// Whether the one who gives an event's words is its own actor: the speaker's entity is an actor's (when the speaker has
+    /// one), or the speaker's name and an actor's words are one name ("The Front, an armed group" and "Front"), or an
+    /// actor is the speaker's own forces (<see cref="SpeakersOwn"/>). The record and the realnews eval both read it so.
+    /// </summary>
+    public static bool ActorSpeaks(IEnumerable<(string Text, string? Key)> actors, string? speaker, string? speakerKey) =>
+        speaker is not null && actors.Any(a => (speakerKey is not null ? a.Key == speakerKey : OneName(a.Text, speaker)) || SpeakersOwn(a.Text, true));
+
+    /// <summary>Whether an actor's words and a speaker's name are one name, neither a pronoun (both over three letters).</summary>
+    private static bool OneName(string actor, string speaker) => speaker.Length > 3 && actor.Length > 3
+        && (actor.Contains(speaker, StringComparison.OrdinalIgnoreCase) || speaker.Contains(actor, StringComparison.OrdinalIgnoreCase));
+
     internal static bool IsClaim(string? verb, bool actorSpeaks) => actorSpeaks || verb is not null && IncidentWords.ClaimVerbs.Contains(verb);
 }

@@ -180,12 +180,8 @@ internal static class IncidentSummarizer
     }
 
     /// <summary>A count one side claims (<see cref="ArticleFigure.IsClaim"/>): by its reporting verb, or given by the event's actor.</summary>
-    private static bool IsClaim(EventFacts e) => ArticleFigure.IsClaim(e.Verb, e.Actors.Any(a => (e.SpeakerKey is { } key ? a.EntityKey == key : OneName(a.Text, e.Speaker))
-        || ArticleFigure.SpeakersOwn(a.Text, e.Speaker is not null)));
-
-    /// <summary>Whether an actor's words and a speaker's name are one name ("The Front, an armed group" and "Front"), neither a pronoun.</summary>
-    private static bool OneName(string actor, string? speaker) => speaker is { Length: > 3 } && actor.Length > 3
-        && (actor.Contains(speaker, StringComparison.OrdinalIgnoreCase) || speaker.Contains(actor, StringComparison.OrdinalIgnoreCase));
+    private static bool IsClaim(EventFacts e) =>
+        ArticleFigure.IsClaim(e.Verb, ArticleFigure.ActorSpeaks(e.Actors.Select(a => (a.Text, a.EntityKey)), e.Speaker, e.SpeakerKey));
 
     /// <summary>The rule of a figure of none killed read from reports that count only the wounded.</summary>
     internal const string NoDeadRule = "the reports count the wounded, or no one hurt, and no dead";

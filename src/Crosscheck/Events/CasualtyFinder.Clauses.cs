@@ -95,6 +95,20 @@ public sealed partial class CasualtyFinder
         return false;
     }
 
+    /// <summary>
+    /// The comma that opens a relative clause closed by the comma at <paramref name="close"/> (", who were taken to
+    /// hospital,"): the nearest comma before it, within 20 words, right before "who", "which" or "whom"; else null.
+    /// </summary>
+    private static int? RelativeClauseBefore(AnnotatedText text, TokenSpan sentence, int close)
+    {
+        for (var k = close - 1; k > sentence.StartToken && close - k <= 20; k--)
+        {
+            if (text.WordOf(k) is not ("," or ";" or ":")) continue;
+            return text.WordOf(k) == "," && text.WordOf(k + 1).ToLowerInvariant() is "who" or "which" or "whom" && k + 2 < close ? k : null;
+        }
+        return null;
+    }
+
     /// <summary>"he died", "two people died", "was pronounced dead", "left two people dead", "1 dead".</summary>
     private static Statement? Intransitive(AnnotatedText text, TokenSpan sentence, int start, int end, Outcome kind) =>
         Passive(text, sentence, start, end, kind, requireBe: false);
@@ -118,6 +132,9 @@ public sealed partial class CasualtyFinder
             // "more people could be hurt", "he could have been killed": what may come, or might have been, happened to no one.
             if (text.PosOf(i) is "MD" && HypotheticalModals.Contains(w)) return null;
             if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
+            // "Two of the wounded, who were taken to a hospital in the capital, died overnight": a relative clause set off by
+            // commas between the victims and the verb is passed over.
+            if (w == "," && RelativeClauseBefore(text, sentence, i) is { } opening) { i = opening - 1; continue; }
             // "shot and killed", "shot, wounded"
             if ((KilledParticiples.Contains(w) || InjuredParticiples.Contains(w) || KilledActive.Contains(w)) && i + 1 < start && text.WordOf(i + 1) is "and" or "," or "or") { i--; continue; }
             if (w is "," or "and" or "or" && i + 1 < sentence.EndToken && (KilledParticiples.Contains(text.WordOf(i + 1)) || InjuredParticiples.Contains(text.WordOf(i + 1))) && i + 1 <= start

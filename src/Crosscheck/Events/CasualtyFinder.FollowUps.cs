@@ -243,7 +243,8 @@ public sealed partial class CasualtyFinder
     }
 
     /// <summary>
-    /// "Two of the wounded died later in hospital", "one of the injured", "both of the injured": a count of the dead taken from the hurt told
+    /// "Two of the wounded died later in hospital", "one of the injured", "both of the injured", "two of the nine wounded": a
+    /// count of the dead taken from the hurt told
     /// before ("of the" and a noun of the hurt, right after the number) is news of those victims, no event of its own.
     /// </summary>
     private static bool OfTheHurt(AnnotatedText text, Statement st)
@@ -254,8 +255,10 @@ public sealed partial class CasualtyFinder
         // ("Both of the injured later died": "both" counts two, as in "both were hurt".)
         var at = text.WordOf(st.VictimStart).ToLowerInvariant() is "one" or "both" ? st.VictimStart + 1
             : NumberAt(text, st.VictimStart, st.VictimEnd) is { } n && n.Span.StartToken == st.VictimStart ? n.Span.EndToken : -1;
-        if (at < 0) return false;
-        return at + 2 < text.Count && text.WordOf(at).Equals("of", StringComparison.OrdinalIgnoreCase)
-            && text.WordOf(at + 1).Equals("the", StringComparison.OrdinalIgnoreCase) && (InjuredNouns.Contains(text.WordOf(at + 2)) || text.WordOf(at + 2).Equals("hurt", StringComparison.OrdinalIgnoreCase));
+        if (at < 0 || at + 2 >= text.Count || !text.WordOf(at).Equals("of", StringComparison.OrdinalIgnoreCase)
+            || !text.WordOf(at + 1).Equals("the", StringComparison.OrdinalIgnoreCase)) return false;
+        // ("two of the nine wounded": the hurt named again with their count.)
+        var noun = at + 2 + 1 < text.Count && text.PosOf(at + 2) == "CD" ? at + 3 : at + 2;
+        return InjuredNouns.Contains(text.WordOf(noun)) || text.WordOf(noun).Equals("hurt", StringComparison.OrdinalIgnoreCase);
     }
 }

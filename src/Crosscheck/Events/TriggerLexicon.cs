@@ -245,9 +245,9 @@ public sealed class TriggerLexicon
             return false;
         }
         if (pos is null) return true;
-        // "took the wounded to hospital", "the injured were flown out": a participle after "the" with no noun after it names
-        // a group of people, not an act.
-        if (entry.Pos == TriggerPos.Verb && i > 0 && text.WordOf(i - 1) is "the" or "The" && text.WordOf(i).EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+        // "took the wounded to hospital", "the injured were flown out", "two of the seven wounded": a participle after "the"
+        // (and a number) with no noun after it names a group of people, not an act.
+        if (entry.Pos == TriggerPos.Verb && AfterThe(text, i) && text.WordOf(i).EndsWith("ed", StringComparison.OrdinalIgnoreCase)
             && !(i + 1 < text.Count && text.PosOf(i + 1) is { } next && (next.StartsWith("NN", StringComparison.Ordinal) || next == "JJ"))) return false;
         // A present participle after a noun that the parse makes another noun's modifier is a compound adjective ("life
         // threatening injuries"), not an act ("after destroying targets" stays one, however it is parsed).
@@ -257,6 +257,14 @@ public sealed class TriggerLexicon
         return entry.Pos == TriggerPos.Verb
             ? pos.StartsWith("VB", StringComparison.Ordinal) || (pos == "JJ" && text.WordOf(i).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
             : pos.StartsWith("NN", StringComparison.Ordinal) || pos == "JJ";
+    }
+
+    /// <summary>Whether the word follows "the", right after it or after a number ("the wounded", "the seven wounded").</summary>
+    private static bool AfterThe(AnnotatedText text, int i)
+    {
+        var j = i - 1;
+        if (j > 0 && text.PosOf(j) == "CD") j--;
+        return j >= 0 && text.WordOf(j) is "the" or "The";
     }
 
     private static int HeadOf(AnnotatedText text, int start, int end)

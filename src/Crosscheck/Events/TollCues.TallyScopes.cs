@@ -108,8 +108,11 @@ public sealed partial class TollCues
         if (text.WordOf(i).Equals("when", StringComparison.OrdinalIgnoreCase)) return OneAttackWhen(text, i, t);
         if (text.WordOf(i).ToLowerInvariant() is not ("from" or "of" or "in" or "by")) return false;
         i++;
-        if (text.PosOf(i) is not ("DT" or "PRP$") && !(i + 1 < t.Number.Span.StartToken && text.WordOf(i + 1) is "'s" or "’s")) return false;
-        i += text.PosOf(i) is "DT" or "PRP$" ? 1 : 2;
+        // A determiner, or an owner of one or two words ("Monday's", "Sunday night's").
+        var owner = text.PosOf(i) is "DT" or "PRP$" ? 0 : i + 1 < t.Number.Span.StartToken && text.WordOf(i + 1) is "'s" or "’s" ? 1
+            : i + 2 < t.Number.Span.StartToken && text.PosOf(i) is "NNP" or "NN" && text.PosOf(i + 1) is "NN" && text.WordOf(i + 2) is "'s" or "’s" ? 2 : -1;
+        if (owner < 0) return false;
+        i += owner + 1;
         // "the bandits' raid": a plural owner's noun, the attacker, before the event word.
         if (i + 2 < t.Number.Span.StartToken && text.PosOf(i) is "NNS" && text.PosOf(i + 1) is "POS") i += 2;
         // "Tuesday's Russian drone attack": describing words and nouns compounded before the event word, which ends them.

@@ -69,6 +69,8 @@ public static class SourceOrigins
     /// else the wire agency the document (or the original it copies) is credited to;
     /// else, when those events are second-hand (hedged, anonymous, "a new report") and the article credits one
     /// outlet most, that outlet; else the named speaker it quotes (two articles quoting one minister are one source);
+    /// (the source the report leads with: a wire's report built on anonymous officials that quotes a group's claim further
+    /// down is no relay of the group);
     /// else the outlet whose own interview the document reports elsewhere ("a commander told Reuters");
     /// else the original's own reporting, under its outlet's name when known.
     /// </summary>
@@ -94,7 +96,7 @@ public static class SourceOrigins
             origin = outlet;
             reason = $"second-hand; the article credits {outlet}";
         }
-        else if (events.FirstOrDefault(e => e.AttributionKind == AttributionKind.Named && e.Speaker is not null) is { } named)
+        else if (LeadingSource(events) is { AttributionKind: AttributionKind.Named, Speaker: not null } named)
         {
             origin = named.Speaker!;
             reason = $"quotes {origin}";
@@ -112,6 +114,10 @@ public static class SourceOrigins
         var (count, countText) = SourceCount(events, doc, origin);
         return new SourceReport(documentId, doc?.Outlet, doc?.Published, origin, reason, [.. events.Select(e => e.Id)], count, countText);
     }
+
+    /// <summary>The first of the events, in the text's order, that the article credits to someone (null when none is).</summary>
+    private static EventFacts? LeadingSource(IReadOnlyList<EventFacts> events) =>
+        events.Where(e => e.AttributionKind != AttributionKind.Unattributed).OrderBy(e => e.Start).FirstOrDefault();
 
     /// <summary>
     /// Reports of copies of one original and of rewrites of one story (<see cref="Rewrites"/>) in one incident trace back

@@ -77,6 +77,30 @@ public sealed class GazetteerMatcherTests
     }
 
     [Theory]
+    [InlineData("Bandits raided a village in northern Zamfara on Sunday.", "Zamfara", "NG.57")]
+    [InlineData("Zamfara's governor condemned the raid.", "Zamfara", "NG.57")]
+    [InlineData("The army sent troops across north-east Borno.", "Borno", "NG.27")]
+    [InlineData("Gunmen raided Kalgo, Zamfara, on Sunday.", "Zamfara", "NG.57")]
+    [InlineData("Insurgents attacked a village in Cabo Delgado on Friday.", "Cabo Delgado", "MZ.01")]
+    public void A_division_named_without_its_kind_matches_in_a_places_context(string text, string span, string admin1)
+    {
+        // GeoNames names these "Zamfara State", "Borno State", "Cabo Delgado Province".
+        var m = Single(text, span);
+        m.Entry!.Place.ShouldBe(PlaceKind.Admin1);
+        m.Entry.Admin1.ShouldBe(admin1);
+    }
+
+    [Theory]
+    [InlineData("Dr Chin said the clinic was full.", "Chin")]
+    [InlineData("Kano was calm on Monday.", "Kano")]
+    public void A_divisions_short_name_needs_a_places_context_and_gives_way_to_a_city(string text, string span)
+    {
+        // "Chin State" is no match for a person's name; "Kano State" gives way to the city of Kano.
+        var found = Run(text).Matches.Where(m => m.Span == span).ToList();
+        found.ShouldNotContain(m => m.Match.Entry != null && m.Match.Entry.Place == PlaceKind.Admin1);
+    }
+
+    [Theory]
     [InlineData("Gunmen raided the market in Boni, a village in central Mali, on Monday.", "Boni")]
     [InlineData("Gunmen raided the market in Boni on Monday, residents said.", "Boni")]
     [InlineData("Jets bombed the market in Kan Thit village in Sagaing Region on Tuesday.", "Kan")]

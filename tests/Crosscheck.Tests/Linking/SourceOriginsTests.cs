@@ -56,6 +56,38 @@ public sealed class SourceOriginsTests
     }
 
     [Fact]
+    public void A_report_that_leads_with_unnamed_officials_is_its_own_though_it_quotes_a_groups_claim_below()
+    {
+        // Two reports of one raid: each leads with officials it does not name, and quotes the armed group's claim further
+        // down. The group is no source both relay: they are two sources.
+        var a = Facts("lead-anon-a", "Harbor Ledger", "2025-06-02",
+            "Gunmen killed at least nine villagers in a raid on Kalgo in northern Zamfara on Sunday night, local officials said on Monday.\n"
+            + "A faction of the Ansaru group claimed responsibility for the raid, saying its fighters had killed 14 informers.");
+        var b = Facts("lead-anon-b", "Tidewater Dispatch", "2025-06-02",
+            "Nine villagers were killed when gunmen raided Kalgo in Zamfara on Sunday night, two security sources said.\n"
+            + "Ansaru said in a statement that its men had carried out the attack on Kalgo and killed 14 people.");
+        var record = Link(a, b);
+        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+        incident.Reports.Single(r => r.Document == a.Id).Origin.ShouldBe("Harbor Ledger");
+        incident.Reports.Single(r => r.Document == b.Id).Origin.ShouldBe("Tidewater Dispatch");
+        incident.IndependentSources.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Reports_that_lead_with_one_named_official_quote_that_official()
+    {
+        // Guard: the leading source named is the origin, as before.
+        var a = Facts("lead-named-a", "Harbor Ledger", "2025-06-02",
+            "Gunmen killed nine villagers in a raid on Kalgo in northern Zamfara on Sunday night, Governor Dauda Lawal said on Monday.");
+        var b = Facts("lead-named-b", "Tidewater Dispatch", "2025-06-02",
+            "Nine villagers were killed when gunmen raided Kalgo in Zamfara on Sunday night, Governor Dauda Lawal said.");
+        var record = Link(a, b);
+        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+        incident.Reports.ShouldAllBe(r => r.OriginReason.StartsWith("quotes "));
+        incident.IndependentSources.ShouldBe(1);
+    }
+
+    [Fact]
     public void An_outlets_own_report_with_an_agency_picture_is_not_the_agencys_story()
     {
         // An agency's story of a shelling, and a paper's own report of it that prints the agency's picture.

@@ -86,7 +86,7 @@ public sealed class Gazetteer
         var assembly = typeof(Gazetteer).Assembly;
         var geo = ImmutableArray.CreateBuilder<GazetteerEntry>(30_000);
         geo.AddRange(GeoNames.ReadCountries(Open(assembly, GeoNames.CountriesFile)));
-        geo.AddRange(GeoNames.ReadAdmin1(Open(assembly, GeoNames.Admin1File)));
+        geo.AddRange(Admin1ShortNames.With(GeoNames.ReadAdmin1(Open(assembly, GeoNames.Admin1File))));
         geo.AddRange(GeoNames.ReadCities(Open(assembly, GeoNames.CitiesFile)));
         var curated = new GazetteerSource();
         var names = assembly.GetManifestResourceNames()

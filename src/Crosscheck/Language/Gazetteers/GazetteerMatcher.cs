@@ -40,6 +40,11 @@ public sealed class GazetteerMatcher
         public bool ShoutGuard { get; init; }
         /// <summary>A one-word GeoNames city or division under a million people, which capitals in a title-case line do not prove.</summary>
         public bool TitleCaseGuard { get; init; }
+        /// <summary>
+        /// A division's one-word short name ("Zamfara" of "Zamfara State", <see cref="Admin1ShortNames"/>), which only a
+        /// place's context proves ("in northern Zamfara", "Zamfara's governor", "Kalgo, Zamfara"), not "Dr Chin".
+        /// </summary>
+        public bool ShortNameGuard { get; init; }
     }
 
     private readonly Gazetteer _gazetteer;
@@ -128,6 +133,7 @@ public sealed class GazetteerMatcher
                         && n >= 0 && n < entry.GeoNamesAliasCount && !IsHeadOf(name, entry.Name) && !IsCuratedAlias(entry, name),
                     SentenceStartGuard = oneWord && entry.Place == PlaceKind.City && entry.Population < SentenceStartCityPopulation,
                     ShoutGuard = oneWord && IsAllCaps(name) && gazetteer.AmbiguousWords.Contains(name),
+                    ShortNameGuard = oneWord && Admin1ShortNames.IsShortName(entry, name),
                     TitleCaseGuard = oneWord && isGeoDivision && entry.Place is PlaceKind.City or PlaceKind.Admin1
                         && entry.Population < CommonWordCityPopulation,
                 };
@@ -416,6 +422,7 @@ public sealed class GazetteerMatcher
         if (form.SentenceStartGuard && atSentenceStart && !DatelineShaped(words, start, end)) return false;
         if (form.ShoutGuard && ((start > 0 && IsAllCaps(words[start - 1])) || (end < words.Length && IsAllCaps(words[end])))) return false;
         if (form.TitleCaseGuard && InTitleCase(words, sentenceStarts, start, end) && !HasPlaceCue(words, start, end)) return false;
+        if (form.ShortNameGuard && !HasShortNameCue(words, start, end)) return false;
         // "Tolo News", "Kyiv Post": a place before a capitalized word of a news outlet's name is part of that name.
         if (form.Entry is { Place: not PlaceKind.None } && end < words.Length && words[end].Length > 1 && char.IsUpper(words[end][0])
             && OutletWords.Contains(words[end])) return false;
@@ -488,6 +495,32 @@ public sealed class GazetteerMatcher
     }
 
     /// <summary>A place word before the name, or a comma and a capitalized name after it ("Durg, India").</summary>
+    /// <summary>
+    /// A place's context for a division's short name: a place word before it, or before a compass word before it ("in
+    /// northern Zamfara", "across north-east Borno"), an owner's "'s" after it, or a comma between it and a town before it
+    /// ("Kalgo, Zamfara") or a capitalized word after it.
+    /// </summary>
+    private static bool HasShortNameCue(ReadOnlySpan<string> words, int start, int end)
+    {
+        if (HasPlaceCue(words, start, end)) return true;
+        if (end < words.Length && words[end] is "'s" or "’s") return true;
+        if (start > 1 && words[start - 1] == "," && IsCapitalized(words[start - 2])) return true;
+        return start > 1 && IsCompassWord(words[start - 1]) && PlaceWords.Contains(words[start - 2]);
+    }
+
+    /// <summary>"northern", "north-eastern", "north-east", "central", "southwest": a word of where in a place.</summary>
+    private static bool IsCompassWord(string word)
+    {
+        var w = word.ToLowerInvariant();
+        if (w == "central") return true;
+        foreach (var part in w.Split('-'))
+        {
+            var root = part.EndsWith("ern", StringComparison.Ordinal) ? part[..^3] : part;
+            if (root is not ("north" or "south" or "east" or "west" or "northeast" or "northwest" or "southeast" or "southwest")) return false;
+        }
+        return true;
+    }
+
     private static bool HasPlaceCue(ReadOnlySpan<string> words, int start, int end) =>
         (start > 0 && PlaceWords.Contains(words[start - 1]))
         || (end + 1 < words.Length && words[end] == "," && words[end + 1].Length > 0 && char.IsUpper(words[end + 1][0]));

@@ -80,6 +80,7 @@ public sealed partial class TollCues
         if (ManyPlacesBeforeParticiple(text, sentence, start) is { } places) return new Cue(places.StartToken, places.EndToken, false);
         if (CurrentSpanInPerfect(text, sentence, from, to, start, end) is { } current) return new Cue(current.StartToken, current.EndToken, false);
         if (LengthOfTime(text, from, to, start, end) is { } length) return new Cue(length.StartToken, length.EndToken, false);
+        if (DayOfRun(text, sentence, from, to, start, end) is { } run) return new Cue(run.StartToken, run.EndToken, false);
         // A past month or season sums up many dead; one death in it ("a soldier was killed in May") is that death.
         // "A similar bombing in the town in 2024 left 27 dead": a count whose clause names one attack is that attack's.
         // "An attack on a base at Djibo in May 2024 killed 100 soldiers": the attack may stand further back than the window,

@@ -6,8 +6,9 @@ namespace Crosscheck.Events;
 // side's losses ("has lost 80 soldiers"), and a tally raised with its new level told in the clause after it.
 public sealed partial class TollCues
 {
-    /// <summary>The kinds of data/events/tolls.txt read as plain word sets (<c>repeat</c>, <c>lose</c>, <c>lost</c>).</summary>
-    private static readonly string[] GroupKinds = ["repeat", "lose", "lost"];
+    /// <summary>The kinds of data/events/tolls.txt read as plain word sets (<c>repeat</c>, <c>lose</c>, <c>lost</c>, and the
+    /// <c>run</c>, <c>streak</c> and <c>runspan</c> words of a fighting's running day, <see cref="DayOfRun"/>).</summary>
+    private static readonly string[] GroupKinds = ["repeat", "lose", "lost", "run", "streak", "runspan"];
 
     private readonly System.Collections.Frozen.FrozenDictionary<string, System.Collections.Frozen.FrozenSet<string>> _groups;
 

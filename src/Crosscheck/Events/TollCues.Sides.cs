@@ -144,6 +144,7 @@ public sealed partial class TollCues
             if (text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal) || !Lemmas.Candidates(text.WordOf(verb)).Any(_claimVerbs.Contains)) continue;
             var subject = SubjectOf(text, sentence, verb);
             if (subject < 0 && text.RelationOf(verb) == "conj" && text.HeadOf(verb) is var joined and >= 0) subject = SubjectOf(text, sentence, joined);
+            if (subject < 0) subject = ParticipleSubject(text, sentence, verb);
             if (subject < 0) return null;
             // The subject's own sentence: what hangs from it, or holds it, is there.
             foreach (var m in text.EntitiesStartingIn(sentence))
@@ -154,6 +155,18 @@ public sealed partial class TollCues
             return null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "Kalvia's interior ministry, confirming 16 fatalities, accused …", "Kalvia, reporting 12 deaths, said …": a
+    /// participle of saying with no subject of its own says what the noun it hangs from, or the subject of the verb it
+    /// hangs from, says; -1 when it is no such participle.
+    /// </summary>
+    private static int ParticipleSubject(AnnotatedText text, TokenSpan sentence, int verb)
+    {
+        if (text.PosOf(verb) != "VBG" || text.RelationOf(verb) is not ("advcl" or "acl" or "xcomp") || text.HeadOf(verb) is not (var head and >= 0)) return -1;
+        if (text.PosOf(head) is "NN" or "NNS" or "NNP" or "NNPS") return head;
+        return (text.PosOf(head) ?? "").StartsWith("VB", StringComparison.Ordinal) ? SubjectOf(text, sentence, head) : -1;
     }
 
     private bool IsOwnVictim(AnnotatedText text, int token) => _ownVictims.Contains(text.WordOf(token));

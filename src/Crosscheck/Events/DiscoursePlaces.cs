@@ -7,7 +7,8 @@ namespace Crosscheck.Events;
 /// Where an attack happened when its own sentence names no place: at the place of the article's news attack, as a
 /// reader assumes of "The strike follows one on Sept. 15, which killed three" in a report of a strike in the
 /// Caribbean. Only an asserted attack told as one incident (with its own day and dead) takes it, only when its
-/// sentence names no place at all, and only when the news attacks (<see cref="SalienceJudge"/>) agree on one place. The place keeps its own words (the characters that name it in the news sentence).
+/// sentence names no place at all nor spreads it over the whole country ("the nationwide death toll from the barrage",
+/// <see cref="NationwidePlaces"/>), and only when the news attacks (<see cref="SalienceJudge"/>) agree on one place. The place keeps its own words (the characters that name it in the news sentence).
 /// </summary>
 internal static class DiscoursePlaces
 {
@@ -24,7 +25,8 @@ internal static class DiscoursePlaces
         {
             var takes = e.Type == PloverType.Assault && e.Modality == Modality.Asserted && e.Location is null
                 && e.Time is { Precision: TimePrecision.Day, Start: not null, Basis: null } && e.Fatalities is not null
-                && !sentenceNamesPlace(text.SentenceOf(e.Trigger.StartToken)) && !NamesStandingPlace(text, text.SentenceOf(e.Trigger.StartToken));
+                && !sentenceNamesPlace(text.SentenceOf(e.Trigger.StartToken)) && !NamesStandingPlace(text, text.SentenceOf(e.Trigger.StartToken))
+                && NationwidePlaces.WholeCountry(text, text.SentenceOf(e.Trigger.StartToken)) is null;
             builder.Add(takes ? e with { Location = place } : e);
         }
         return builder.MoveToImmutable();

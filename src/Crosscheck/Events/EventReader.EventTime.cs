@@ -37,11 +37,29 @@ public sealed partial class EventReader
             if (ComparisonTimes.Bounds(text, sentence, t.Span) && !ComparisonTimes.DatesItsClause(text, sentence, t.Span, trigger.Span)) continue;
             if (InIncludedPart(text, sentence, t.Span, trigger.Span) || DatesATally(tallies ??= tolls.Tallies(text, sentence), t.Span, trigger.Span)) continue;
             if (DatesAnAftermath(text, sentence, t.Span, trigger) || DatesAReaction(text, sentence, t.Span, trigger)) continue;
-            var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day && DatesTheSaying(text, sentence, t.Span, trigger.Span);
+            var report = trigger.Entry.Type == PloverType.Assault && t.Precision == TimePrecision.Day
+                && (DatesTheSaying(text, sentence, t.Span, trigger.Span) || IsStatusTime(text, sentence, t.Span));
             var distance = Math.Abs(t.Span.StartToken - trigger.Span.StartToken) + (clause.Contains(t.Span.StartToken) ? 0 : 30) + (report ? 1000 : 0);
             if (distance < bestScore) { best = t; bestScore = distance; bestIsReport = report; }
         }
         return (best, bestIsReport);
+    }
+
+    /// <summary>
+    /// "As of the morning of March 5, nine people have died as a result of the strike": a time opened by "as of" or "as at"
+    /// (@status-time-openers, @status-time-links in data/events/syntax-roles.txt) is the time of a count or a state; the
+    /// attack happened on that day or before it, so the day is only a report's.
+    /// </summary>
+    private static bool IsStatusTime(AnnotatedText text, TokenSpan sentence, TokenSpan time)
+    {
+        // The opener may stand before the words of a part of the day ("as of the morning of March 5", "as at late Sunday").
+        for (var k = time.StartToken - 1; k > sentence.StartToken && k >= time.StartToken - 5; k--)
+        {
+            if (RoleWords.StatusTimeLinks.Contains(text.WordOf(k)) && RoleWords.StatusTimeOpeners.Contains(text.WordOf(k - 1))) return true;
+            if (text.PosOf(k) is not { } pos || !(pos.StartsWith("NN", StringComparison.Ordinal) || pos.StartsWith("JJ", StringComparison.Ordinal)
+                || pos.StartsWith("RB", StringComparison.Ordinal) || pos is "DT" or "IN")) return false;
+        }
+        return false;
     }
 
     /// <summary>

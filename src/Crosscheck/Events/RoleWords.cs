@@ -24,6 +24,12 @@ internal static class RoleWords
 
     public static FrozenSet<string> SpeechVerbs => Section("speech-verbs");
 
+    /// <summary>Words that with a link ("as of", "as at") before a time make it the time of a count or a state, not of an attack.</summary>
+    public static FrozenSet<string> StatusTimeOpeners => Section("status-time-openers");
+
+    /// <summary>The links between a status opener and its time ("of", "at").</summary>
+    public static FrozenSet<string> StatusTimeLinks => Section("status-time-links");
+
     /// <summary>Verbs (lemmas) that, with a definite event noun as subject, say when that attack took place ("the attack took place on Tuesday").</summary>
     public static FrozenSet<string> OccurrenceVerbs => Section("occurrence-verbs");
 

@@ -393,6 +393,11 @@ public static class IncidentMatcher
         }
 
         var actor = Shared(a.Actors, b.Actors);
+        // An attack and the answer to it the next day ("gunmen killed 23 in a village on Sunday"; "jets bombed the gang's
+        // camps on Monday"): reports whose own words date them on two neighbouring days, by actors with nothing in common and
+        // at no place in common, tell two attacks; the day's slack is for one attack dated differently, which its place or
+        // its actor backs.
+        if (single && a.Document != b.Document && IncidentDays.OtherSidesNextDay(a, b, shared.HasFlag(SharedFacts.Place), actor is not null || SharedCountry(a.Actors, b.Actors) is not null)) return null;
         // Two single events with different exact death tolls and no date in common are two events, not one misreported;
         // so are two whose own days (from their words) are one day apart: the day's slack is for reports that date one
         // event differently, and a different toll on top of a different day says that there were two.

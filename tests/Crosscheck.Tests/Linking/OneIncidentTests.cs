@@ -75,4 +75,20 @@ public class OneIncidentTests
         var attack = statement.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Contains("Kouba", StringComparison.Ordinal) && !e.Plural);
         record.Incidents.Single(i => i.Events.Contains(attack.Id)).Events.ShouldContain(lede.Id);
     }
+
+    [Fact]
+    public void An_attack_and_the_forces_answer_the_next_day_are_two_incidents()
+    {
+        // Gunmen's raid in a region on Tuesday; the air force's strike on their hideouts on Wednesday, in a report that names
+        // the region only in another sentence: a day apart, by two actors, two attacks (the day's slack is for one attack
+        // dated differently).
+        var raid = Facts("raid", "Niger Bend Courier", "2025-09-17",
+            "Gunmen killed at least 31 herders in Kolondo, a village of Ségou region in central Mali, on Tuesday, a local official said.");
+        var answer = Facts("answer", "Sahel Defence Review", "2025-09-18",
+            "Malian air force jets bombed the gang's hideouts in the Wagadou forest on Wednesday, killing dozens of gunmen, a military spokesman said.\n\n"
+            + "The forest straddles the border of Ségou region, the spokesman added.");
+        var record = CrossDocumentLinkerTests.Link(raid, answer);
+        var first = CrossDocumentLinkerTests.IncidentWith(record, raid, "herders");
+        CrossDocumentLinkerTests.IncidentWith(record, answer, "bombed").Id.ShouldNotBe(first.Id);
+    }
 }

@@ -91,4 +91,20 @@ public class OneIncidentTests
         var first = CrossDocumentLinkerTests.IncidentWith(record, raid, "herders");
         CrossDocumentLinkerTests.IncidentWith(record, answer, "bombed").Id.ShouldNotBe(first.Id);
     }
+
+    [Fact]
+    public void A_town_and_its_district_told_by_two_reports_are_one_place_when_a_third_ties_them()
+    {
+        // Neither the district's report nor the town's names the other place; the first report puts the town in the district.
+        var both = Facts("both", "Horn Courier", "2025-11-08",
+            "A drone struck a wedding party in the town of Bel Amir in Wadi Tarsa district on Friday, killing 11 guests, medics said.");
+        var district = Facts("district", "Relief Monitor", "2025-11-09",
+            "The United Nations said on Saturday that a drone strike in Wadi Tarsa district on Friday had killed 11 civilians.");
+        var town = Facts("town", "Coastal Post", "2025-11-10",
+            "Families in Bel Amir buried the victims of Friday's drone strike on Sunday, as the number of dead rose to 13, a local doctor said.");
+        var record = CrossDocumentLinkerTests.Link(both, district, town);
+        var first = CrossDocumentLinkerTests.IncidentWith(record, both, "wedding");
+        CrossDocumentLinkerTests.IncidentWith(record, district, "drone strike").Id.ShouldBe(first.Id);
+        CrossDocumentLinkerTests.IncidentWith(record, town, "drone strike").Id.ShouldBe(first.Id);
+    }
 }

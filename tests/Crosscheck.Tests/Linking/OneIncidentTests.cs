@@ -107,4 +107,18 @@ public class OneIncidentTests
         CrossDocumentLinkerTests.IncidentWith(record, district, "drone strike").Id.ShouldBe(first.Id);
         CrossDocumentLinkerTests.IncidentWith(record, town, "drone strike").Id.ShouldBe(first.Id);
     }
+
+    [Fact]
+    public void A_report_whose_own_words_put_the_town_in_its_province_is_of_the_town_told_alone()
+    {
+        // The first report names the town (known) in a province the gazetteers lack; the second names only the town, which
+        // without its country it cannot resolve: the first report's words tie the two.
+        var province = Facts("province", "Tigris Wire", "2025-10-17",
+            "A car bomb tore through a vegetable market in the northern Iraqi town of Halabjah in Sirwan province on Thursday, killing nine people, police said.");
+        var town = Facts("town", "Mountain Herald", "2025-10-18",
+            "Hundreds of mourners gathered in Halabjah on Friday to bury the victims of Thursday's bombing of the town's market.");
+        var record = CrossDocumentLinkerTests.Link(province, town);
+        var first = CrossDocumentLinkerTests.IncidentWith(record, province, "car bomb");
+        CrossDocumentLinkerTests.IncidentWith(record, town, "mourners").Id.ShouldBe(first.Id);
+    }
 }

@@ -24,6 +24,14 @@ internal static class IncidentDays
         a.Time is { Basis: null, Start: { } sa, End: { } ea } && sa == ea && b.Time is { Basis: null, Start: { } sb, End: { } eb } && sb == eb && sa != sb
         && !OfANight(a.Time.Text) && !OfANight(b.Time.Text);
 
+    /// <summary>
+    /// Whether two reports of an attack, each dated by its own words on a day of its own, the two days apart, are two attacks
+    /// by their actors: both name who acted, none of them in common (<paramref name="actorsMeet"/>: by name or country), and
+    /// no place ties them (<paramref name="placeShared"/>).
+    /// </summary>
+    internal static bool OtherSidesNextDay(EventFacts a, EventFacts b, bool placeShared, bool actorsMeet) =>
+        !placeShared && !actorsMeet && !a.Actors.IsEmpty && !b.Actors.IsEmpty && OwnDaysDiffer(a, b);
+
     /// <summary>Whether the two events' days meet with no slack, a night's words ("overnight") covering the day before its day too.</summary>
     internal static bool OwnDaysMeet(EventFacts a, EventFacts b)
     {

@@ -130,7 +130,7 @@ public static class IncidentMatcher
             && members.Any(m => m.Location is { Precision: "point" or "city" } other && SamePlace(place, other));
         foreach (var m in Compared(members))
         {
-            var pair = Pair(ev, m, cls, villageTied, placeTied);
+            var pair = Pair(ev, m, cls, villageTied, placeTied, members);
             if (pair is null) return null; // a conflict with any report of the incident keeps the event apart
             if (best is null || pair.Value.Score > best.Value.Score) best = pair;
             if (byDay && pair.Value.Shared.HasFlag(SharedFacts.Time) && (bestOfDay is null || pair.Value.Score > bestOfDay.Value.Score)) bestOfDay = pair;
@@ -258,7 +258,8 @@ public static class IncidentMatcher
     /// </summary>
     private static bool ToldApart(EventFacts a, EventFacts b) => a.Document == b.Document && (a.Another || b.Another);
 
-    private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false, bool placeTied = false)
+    private static MatchResult? Pair(EventFacts a, EventFacts b, ModalityClass cls, bool villageTied = false, bool placeTied = false,
+        IReadOnlyList<EventFacts>? reports = null)
     {
         var score = Base;
         var shared = SharedFacts.None;
@@ -270,7 +271,8 @@ public static class IncidentMatcher
         // A village the gazetteers lack, named by both reports ("the attack on Kok-Tash"), is one place; two such names
         // are no agreement of place, whatever division the reader put both in.
         var locality = SameLocality(a, b);
-        if (locality == false && LocalityWithin.Either(a, b))
+        // Another report of the incident may tie the two ("the town of Kelso in Dunmore", beside "Kelso" and "Dunmore").
+        if (locality == false && (LocalityWithin.Either(a, b) || reports is not null && LocalityWithin.TiedBy(reports, a, b)))
         {
             // "Kelso village of Dunmore" and "Dunmore": the village and its area, one place at two precisions.
             locality = null;
@@ -393,6 +395,11 @@ public static class IncidentMatcher
         }
 
         var actor = Shared(a.Actors, b.Actors);
+        // An attack and the answer to it the next day ("gunmen killed 23 in a village on Sunday"; "jets bombed the gang's
+        // camps on Monday"): reports whose own words date them on two neighbouring days, by actors with nothing in common and
+        // at no place in common, tell two attacks; the day's slack is for one attack dated differently, which its place or
+        // its actor backs.
+        if (single && a.Document != b.Document && IncidentDays.OtherSidesNextDay(a, b, shared.HasFlag(SharedFacts.Place), actor is not null || SharedCountry(a.Actors, b.Actors) is not null)) return null;
         // Two single events with different exact death tolls and no date in common are two events, not one misreported;
         // so are two whose own days (from their words) are one day apart: the day's slack is for reports that date one
         // event differently, and a different toll on top of a different day says that there were two.

@@ -37,6 +37,15 @@ internal static class LocalityWithin
         return Regex.IsMatch(sentence, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
+    /// <summary>
+    /// Whether any report of the incident, the two's own included, places one of the two reports' unknown places inside the
+    /// other's: "the town of Kelso in Dunmore district" ties a report of "Kelso" to one of "Dunmore district", though neither
+    /// names both; and a report read as of "Dunmore" whose words put Kelso in it is of Kelso's place too.
+    /// </summary>
+    internal static bool TiedBy(IEnumerable<EventFacts> reports, EventFacts a, EventFacts b) =>
+        a.Locality is { } la && b.Locality is { } lb && !string.Equals(la, lb, StringComparison.OrdinalIgnoreCase)
+        && reports.Append(a).Append(b).Any(r => PlacedInside(r.Evidence, la, lb) || PlacedInside(r.Evidence, lb, la));
+
     /// <summary>Whether either report's unknown place lies inside the other's.</summary>
     internal static bool Either(EventFacts a, EventFacts b) => Holds(a, b) || Holds(b, a);
 }

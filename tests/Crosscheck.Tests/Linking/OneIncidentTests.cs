@@ -75,4 +75,50 @@ public class OneIncidentTests
         var attack = statement.Events.Single(e => e.Type == PloverType.Assault && e.Evidence.Contains("Kouba", StringComparison.Ordinal) && !e.Plural);
         record.Incidents.Single(i => i.Events.Contains(attack.Id)).Events.ShouldContain(lede.Id);
     }
+
+    [Fact]
+    public void An_attack_and_the_forces_answer_the_next_day_are_two_incidents()
+    {
+        // Gunmen's raid in a region on Tuesday; the air force's strike on their hideouts on Wednesday, in a report that names
+        // the region only in another sentence: a day apart, by two actors, two attacks (the day's slack is for one attack
+        // dated differently).
+        var raid = Facts("raid", "Niger Bend Courier", "2025-09-17",
+            "Gunmen killed at least 31 herders in Kolondo, a village of Ségou region in central Mali, on Tuesday, a local official said.");
+        var answer = Facts("answer", "Sahel Defence Review", "2025-09-18",
+            "Malian air force jets bombed the gang's hideouts in the Wagadou forest on Wednesday, killing dozens of gunmen, a military spokesman said.\n\n"
+            + "The forest straddles the border of Ségou region, the spokesman added.");
+        var record = CrossDocumentLinkerTests.Link(raid, answer);
+        var first = CrossDocumentLinkerTests.IncidentWith(record, raid, "herders");
+        CrossDocumentLinkerTests.IncidentWith(record, answer, "bombed").Id.ShouldNotBe(first.Id);
+    }
+
+    [Fact]
+    public void A_town_and_its_district_told_by_two_reports_are_one_place_when_a_third_ties_them()
+    {
+        // Neither the district's report nor the town's names the other place; the first report puts the town in the district.
+        var both = Facts("both", "Horn Courier", "2025-11-08",
+            "A drone struck a wedding party in the town of Bel Amir in Wadi Tarsa district on Friday, killing 11 guests, medics said.");
+        var district = Facts("district", "Relief Monitor", "2025-11-09",
+            "The United Nations said on Saturday that a drone strike in Wadi Tarsa district on Friday had killed 11 civilians.");
+        var town = Facts("town", "Coastal Post", "2025-11-10",
+            "Families in Bel Amir buried the victims of Friday's drone strike on Sunday, as the number of dead rose to 13, a local doctor said.");
+        var record = CrossDocumentLinkerTests.Link(both, district, town);
+        var first = CrossDocumentLinkerTests.IncidentWith(record, both, "wedding");
+        CrossDocumentLinkerTests.IncidentWith(record, district, "drone strike").Id.ShouldBe(first.Id);
+        CrossDocumentLinkerTests.IncidentWith(record, town, "drone strike").Id.ShouldBe(first.Id);
+    }
+
+    [Fact]
+    public void A_report_whose_own_words_put_the_town_in_its_province_is_of_the_town_told_alone()
+    {
+        // The first report names the town (known) in a province the gazetteers lack; the second names only the town, which
+        // without its country it cannot resolve: the first report's words tie the two.
+        var province = Facts("province", "Tigris Wire", "2025-10-17",
+            "A car bomb tore through a vegetable market in the northern Iraqi town of Halabjah in Sirwan province on Thursday, killing nine people, police said.");
+        var town = Facts("town", "Mountain Herald", "2025-10-18",
+            "Hundreds of mourners gathered in Halabjah on Friday to bury the victims of Thursday's bombing of the town's market.");
+        var record = CrossDocumentLinkerTests.Link(province, town);
+        var first = CrossDocumentLinkerTests.IncidentWith(record, province, "car bomb");
+        CrossDocumentLinkerTests.IncidentWith(record, town, "mourners").Id.ShouldBe(first.Id);
+    }
 }

@@ -62,6 +62,8 @@ internal static partial class DisputeReader
             .OrderBy(e => denial && e.Modality == Modality.Denied ? 0 : 1).ThenBy(e => Math.Abs(e.Start - cueStart)).ThenBy(e => e.Start).ToList();
         if (inSentence.Count > 0) return inSentence[0].Id;
         if (other) return null;
+        // "denied reports that the convoy had been carrying ballots": the clause denied tells something else than an attack.
+        if (kind is "denial" or "dispute" && parsed && DeniedClause(text, events, cue, claim) is not null) return null;
         if (claim is { } c && AllegationNouns.Contains(text.WordOf(c)))
         {
             for (var t = sentence.StartToken; t < cue; t++)
@@ -84,6 +86,8 @@ internal static partial class DisputeReader
         }
         var before = events.Where(e => e.Modality == Modality.Asserted && e.Start < sentence.Start && Disputable(e) && (kind != "victims" || e.Type == PloverType.Assault)).ToList();
         var news = before.Where(e => e.Salience == "main").OrderBy(e => e.Start).FirstOrDefault() ?? before.OrderBy(e => e.Start).FirstOrDefault();
+        // Two sides blaming each other blame each other for the fighting told before, not for a strike told first.
+        if (mutual && before.Where(e => e.Salience == "main" && Reciprocal(e)).OrderBy(e => e.Start).FirstOrDefault() is { } fight) return fight.Id;
         // A mutual blame after news told as one side's own act ("Thailand launched air strikes …") is for the fighting as a
         // whole, not for that attack: none.
         return mutual && news is not null && OneSided(news) ? null : news?.Id;
@@ -94,8 +98,55 @@ internal static partial class DisputeReader
     /// sides blaming each other dispute who started the fighting, not an attack one of them is told as making.
     /// </summary>
     private static bool OneSided(EventFacts e) => e.Actors.Select(a => a.Country).OfType<string>().Distinct(StringComparer.Ordinal).Count() == 1
-        && !(e.Trigger.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } word
-            && Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).Any(ReciprocalWords.Contains));
+        && !Reciprocal(e);
+
+    /// <summary>Whether the event's trigger tells both sides fighting (@reciprocal-words: "clashed", "exchanged", "fighting").</summary>
+    private static bool Reciprocal(EventFacts e) => e.Trigger.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } word
+        && Lemmas.Candidates(word).Prepend(word.ToLowerInvariant()).Any(ReciprocalWords.Contains);
+
+    /// <summary>The lemmas of the article's disputable events' trigger words ("ambushed" → "ambush"), which name the attack again.</summary>
+    private static HashSet<string> AttackLemmas(IReadOnlyList<EventFacts> events) => events.Where(Disputable)
+        .Select(e => e.Trigger.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant()).OfType<string>()
+        .SelectMany(w => Lemmas.Candidates(w).Prepend(w)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> ResponsibilityClauseWords = IncidentWords.DisputeSet("responsibility-clause-words");
+
+    /// <summary>
+    /// The clause a denial contests, when it tells an act: a verb clause of the claim noun ("denied reports that the convoy had
+    /// been carrying ballots", "reports claiming …") or of the deny verb with no noun object ("denied that the convoy carried …");
+    /// null when there is none, when it names an attack, seizure or deployment however told ("rejected allegations that its
+    /// fighters carried out the ambush") or when it tells who was behind the event (@responsibility-clause-words,
+    /// @responsibility-nouns: "denied that its forces were involved").
+    /// </summary>
+    private static int? DeniedClause(AnnotatedText text, IReadOnlyList<EventFacts> events, int cue, int? claim)
+    {
+        var noun = claim is { } c && ClaimNouns.Contains(text.WordOf(c)) ? c : -1;
+        if (claim is not null && noun < 0) return null;
+        // The parse hangs "that …" on the noun or on the verb: both are read.
+        foreach (var d in (noun >= 0 ? text[noun].Dependents : []).Concat(text[cue].Dependents))
+        {
+            if (d.Relation is not ("acl" or "ccomp") || text.PosOf(d.Index) is not { } p || !p.StartsWith("VB", StringComparison.Ordinal)) continue;
+            var clause = d.Index;
+            // "reports claiming that …": the clause of the saying.
+            if (noun >= 0 && SyntaxActors.IsSpeechVerb(text, clause)
+                && text[clause].Dependents.FirstOrDefault(x => x.Relation == "ccomp" && text.PosOf(x.Index) is { } q && q.StartsWith("VB", StringComparison.Ordinal)) is { Index: > 0 } said)
+                clause = said.Index;
+            // Beside a claim noun only a clause "that" opens ("reports that …"), not a participle describing it ("the figure as exaggerated").
+            else if (noun >= 0 && !text[clause].Dependents.Any(x => x.Relation == "mark" && text.WordOf(x.Index).Equals("that", StringComparison.OrdinalIgnoreCase))) continue;
+            var sentence = text.SentenceOf(clause);
+            for (var t = sentence.StartToken; t < sentence.EndToken; t++)
+            {
+                if (t != clause && !Within(text, t, clause)) continue;
+                var w = text.WordOf(t).ToLowerInvariant();
+                if (ResponsibilityClauseWords.Contains(w) || ResponsibilityNouns.Contains(w)) return null;
+                // "rejected allegations that its fighters carried out the ambush": an attack the clause names, however told.
+                if (events.Any(e => e.Type is PloverType.Assault or PloverType.Coerce or PloverType.Mobilize && TriggerToken(text, sentence, e) == t)
+                    || AttackLemmas(events).Overlaps(Lemmas.Candidates(w).Prepend(w))) return null;
+            }
+            return clause;
+        }
+        return null;
+    }
 
     private static readonly System.Collections.Frozen.FrozenSet<string> ReciprocalWords = IncidentWords.DisputeSet("reciprocal-words");
 

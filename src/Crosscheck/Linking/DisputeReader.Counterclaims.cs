@@ -37,7 +37,9 @@ internal static partial class DisputeReader
     /// fire": the other side, whoever it is), and whether the words are a mutual blame themselves ("both sides said the other
     /// fired first").
     /// </summary>
-    private sealed record FirstClaim(TokenSpan Sentence, int Cue, string Words, string Name, string? Country, string? Blamed, bool Mutual);
+    /// <remarks><c>Weak</c>: a side's word that the other side's forces attacked, without "first" ("Bolivia's army said Paraguayan
+    /// soldiers had crossed the frontier and opened fire"): it blames only against the other side's word that the first fired first.</remarks>
+    private sealed record FirstClaim(TokenSpan Sentence, int Cue, string Words, string Name, string? Country, string? Blamed, bool Mutual, bool Weak = false);
 
     /// <summary>The counter-claims of the article, for sentences that hold no other dispute.</summary>
     private static IEnumerable<DisputeFacts> Counterclaims(AnnotatedText text, IReadOnlyList<EventFacts> events, IReadOnlySet<int> taken)
@@ -47,7 +49,7 @@ internal static partial class DisputeReader
         foreach (var sentence in text.Sentences)
         {
             if (taken.Contains(sentence.Start) || sentence.Length == 0 || text.SegmentKindAt(sentence.Start) is SegmentKind.Comment or SegmentKind.Boilerplate) continue;
-            if (FirstClaimOf(text, sentence) is { } claim) claims.Add(claim);
+            if (FirstClaimsOf(text, sentence) is { Count: > 0 } said) claims.AddRange(said);
             else if (TargetClaim(text, events, sentence) is { } target) yield return target;
             else if (GroundClaimOf(text, sentence) is { } ground)
             {
@@ -75,8 +77,16 @@ internal static partial class DisputeReader
                 yield return Fact("blame", c, NameOfCountry(earlier.Country!) + " and " + NameOfCountry(c.Country!), null, events);
                 continue;
             }
-            if (paired.Contains(c) || claims.Any(o => !o.Mutual && Opposes(o, c))) continue;
+            if (c.Weak || paired.Contains(c) || claims.Any(o => !o.Mutual && Opposes(o, c))) continue;
             // Another party's word makes the speaker's own side the attacker.
+            // Another party's word makes the speaker's own side the attacker: an attack the article tells on its word, or its
+            // word that the speaker's forces attacked ("Bolivia's army said Paraguayan soldiers had opened fire").
+            if (c.Country is { } mine && (c.Blamed is null || c.Blamed != mine)
+                && claims.Any(w => w.Weak && w.Country is { } theirs && theirs != mine && w.Blamed == mine && (c.Blamed is null || c.Blamed == theirs)))
+            {
+                yield return Fact("attacker", c, c.Name, c.Country, events);
+                continue;
+            }
             if (c.Country is { } own && (c.Blamed is null || c.Blamed != own) && events.Any(e => (e.End <= c.Sentence.Start || e.Start >= c.Sentence.End) && Disputable(e) && e.Type == PloverType.Assault && e.Modality == Modality.Asserted
                     && (e.SpeakerCountry ?? (e.Speaker is { } who ? IncidentTitle.CountryOfWords(who) : null)) is { } heard && heard != own && e.Actors.Any(a => a.Country == own)))
                 yield return Fact("attacker", c, c.Name, c.Country, events);
@@ -87,47 +97,61 @@ internal static partial class DisputeReader
     }
 
     /// <summary>Two sides of different countries each clearing their own side, each blaming the other when it names whom.</summary>
-    private static bool Opposes(FirstClaim a, FirstClaim b) => a.Country is { } ca && b.Country is { } cb && ca != cb
+    private static bool Opposes(FirstClaim a, FirstClaim b) => !a.Weak && !b.Weak && a.Country is { } ca && b.Country is { } cb && ca != cb
         && (a.Blamed is null || a.Blamed == cb) && (b.Blamed is null || b.Blamed == ca) && (a.Blamed is not null || b.Blamed is not null);
 
     private static string NameOfCountry(string code) => Language.Gazetteers.Gazetteer.Default.Country(code)?.Entity.Name ?? code;
 
     /// <summary>
-    /// The sentence's word on who fired first: an attack verb with "first" after it, whose subject (or, under an accuse verb,
-    /// the accused) attacked first, or a side's own forces returning fire. Null when none, when negated ("did not retaliate"),
-    /// or when no party says it.
+    /// The sentence's words on who fired first: an attack verb with "first" after it, whose subject (or, under an accuse verb,
+    /// the accused) attacked first, or a side's own forces returning fire; and a party's word that the other side's forces
+    /// attacked, with no "first" (a weak claim: "Bolivia's army said Paraguayan soldiers had opened fire"). None when negated
+    /// ("did not retaliate") or when no party says it.
     /// </summary>
-    private static FirstClaim? FirstClaimOf(AnnotatedText text, TokenSpan sentence)
+    private static List<FirstClaim> FirstClaimsOf(AnnotatedText text, TokenSpan sentence)
     {
-        if (!SyntaxScope.HasParse(text, sentence)) return null;
+        var found = new List<FirstClaim>();
+        if (!SyntaxScope.HasParse(text, sentence)) return found;
         for (var i = sentence.StartToken; i < sentence.EndToken; i++)
         {
             int verb;
-            var answer = false;
+            bool answer = false, weak = false;
             if (string.Equals(text.WordOf(i), "first", StringComparison.OrdinalIgnoreCase) && VerbBefore(text, sentence, i) is { } v && IsVerb(text, v, FirstVerbs)) verb = v;
             else if (Phrase(text, sentence, i, AnswerPhrases) is not null || IsVerb(text, i, AnswerVerbs)) (verb, answer) = (i, true);
+            else if (IsVerb(text, i, FirstVerbs) && text.RelationOf(i) is not ("amod" or "acl") && !FirstAfter(text, sentence, i) && SpeakerOf(text, i) is not null) (verb, weak) = (i, true);
             else continue;
             if (Negated(text, sentence, verb)) continue;
             var accuse = AccuseOf(text, sentence, verb);
+            if (weak && accuse is not null) continue;
             var who = accuse is { } a ? ObjectOf(text, sentence, a) : SubjectOf(text, verb);
             if (who is null) continue;
-            var words = answer ? text.Span(i, Math.Min(sentence.EndToken, i + 2)).Text : text.Span(verb, i + 1).Text;
+            var words = answer || weak ? text.Span(i, Math.Min(sentence.EndToken, i + 2)).Text : text.Span(verb, i + 1).Text;
             var party = accuse is { } by ? PartyOf(text, sentence, by, "denial") : PartyOf(text, sentence, verb, "blame");
             var phrase = SyntaxActors.PhraseOf(text, who.Value);
             var mutual = Enumerable.Range(phrase.StartToken, phrase.Length).Any(t => text.WordOf(t) is "other")
                 && Enumerable.Range(sentence.StartToken, sentence.Length).Any(t => text.WordOf(t).ToLowerInvariant() is "both" or "each");
-            if (mutual) return new FirstClaim(sentence, i, words, "", null, null, true);
+            if (mutual)
+            {
+                if (!weak && !found.Any(f => !f.Weak)) found.Add(new FirstClaim(sentence, i, words, "", null, null, true));
+                continue;
+            }
             if (party is not var (name, country)) continue;
             country ??= CountryOfBodyBefore(text, accuse ?? verb);
             var own = Enumerable.Range(phrase.StartToken, phrase.Length).Any(t => text.PosOf(t) is "PRP" or "PRP$");
             var named = own ? country : CountryOfPhrase(text, phrase);
             if (named is null) continue;
             // "its units had returned fire": the speaker's own side answered; "Thai troops retaliated" said by Thailand likewise.
-            if (answer) return named == country ? new FirstClaim(sentence, i, words, name, country, null, false) : null;
-            return named == country ? null : new FirstClaim(sentence, i, words, name, country, named, false);
+            // One side's word on who fired first a sentence: its first.
+            if (!weak && found.Any(f => !f.Weak)) continue;
+            if (answer) { if (named == country) found.Add(new FirstClaim(sentence, i, words, name, country, null, false)); }
+            else if (named != country && (!weak || country is not null)) found.Add(new FirstClaim(sentence, i, words, name, country, named, false, weak));
         }
-        return null;
+        return found;
     }
+
+    /// <summary>Whether "first" follows the verb within six words of its sentence (the verb's claim is then read at "first").</summary>
+    private static bool FirstAfter(AnnotatedText text, TokenSpan sentence, int verb) =>
+        Enumerable.Range(verb + 1, Math.Max(0, Math.Min(sentence.EndToken, verb + 7) - verb - 1)).Any(t => string.Equals(text.WordOf(t), "first", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The attacking side's word that it struck military objects ("its forces had struck facilities used by the military",

@@ -15,7 +15,7 @@ internal static partial class DisputeReader
         // says the other attacked (read before the verb's own checks: the parse may take "traded" for an adjective).
         // "accused each other of stalling truce talks", "blaming each other for the lack of progress in dialogue": the
         // blame is for the talks, not for an attack.
-        if (Phrase(text, sentence, i, Blames) is { } blame)
+        if ((Phrase(text, sentence, i, Blames) ?? (Phrase(text, sentence, i, OtherBlames) is { } other && MutualBefore(text, sentence, i) ? other : null)) is { } blame)
             return Negated(text, sentence, i) || BlamesOther(text, sentence, i + blame.Count(c => c == ' ') + 1) ? null : ("blame", blame);
         if (FalseClaim(text, sentence, i) is { } claim) return ("dispute", text.WordOf(claim) + FalseJoin + word);
         if (pos.StartsWith("VB", StringComparison.Ordinal))
@@ -72,6 +72,13 @@ internal static partial class DisputeReader
         if (Absent(text, sentence, i) is { } absent) return ("denial", absent);
         return null;
     }
+
+    private static readonly ImmutableArray<string[]> OtherBlames = [.. IncidentWords.Dispute("other-blame-phrases").Select(p => p.Split('_'))];
+    private static readonly System.Collections.Frozen.FrozenSet<string> MutualWords = IncidentWords.DisputeSet("mutual-words");
+
+    /// <summary>Whether "each" or "both" stands at most three words before the token in its sentence ("Each side blamed the other").</summary>
+    private static bool MutualBefore(AnnotatedText text, TokenSpan sentence, int i) =>
+        Enumerable.Range(Math.Max(sentence.StartToken, i - 3), i - Math.Max(sentence.StartToken, i - 3)).Any(t => MutualWords.Contains(text.WordOf(t).ToLowerInvariant()));
 
     /// <summary>
     /// "denied that civilians were killed", "denied any civilians had died": a civilian or victim noun within four words after

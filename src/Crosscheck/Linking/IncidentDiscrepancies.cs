@@ -99,9 +99,12 @@ internal static class IncidentDiscrepancies
         foreach (var g in byDocument)
         {
             if (documents.GetValueOrDefault(g.Key) is not { } doc) continue;
+            // One party's one dispute of one event, said twice in an article (a heading and its paragraph, a repeated wire
+            // paragraph), is one discrepancy.
+            var seen = new HashSet<(string, string, string?)>();
             foreach (var dispute in doc.Disputes)
             {
-                if (dispute.Event is not { } anchor || !ids.Contains(anchor)) continue;
+                if (dispute.Event is not { } anchor || !ids.Contains(anchor) || !seen.Add((anchor, dispute.Kind, dispute.Speaker))) continue;
                 var claimed = g.First(e => e.Id == anchor);
                 Add(DiscrepancyKind.Dispute,
                     [new DiscrepancyValue(Modalities.Name(claimed.Modality), g.Key, claimed.Id, claimed.Evidence),

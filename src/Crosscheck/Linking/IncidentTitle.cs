@@ -126,7 +126,8 @@ internal static class IncidentTitle
     /// <summary>The country a side's words name without an entity behind them ("US forces" → US); null when none or two.</summary>
     internal static string? CountryOfWords(string text)
     {
-        var words = IncidentWords.Split(text);
+        // "Argentina's navy": a country's possessive names it.
+        var words = IncidentWords.Split(text).Select(w => w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("’s", StringComparison.OrdinalIgnoreCase) ? w[..^2] : w).ToArray();
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
             for (var n = 1; n <= 3 && i + n <= words.Length; n++)

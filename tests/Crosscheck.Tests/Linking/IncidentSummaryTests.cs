@@ -321,6 +321,19 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void One_blame_said_twice_in_an_article_is_one_discrepancy()
+    {
+        // A heading and its paragraph, or a wire paragraph repeated: the same two sides blaming each other for the same clash.
+        const string heading = "Each Side Blames the Other";
+        const string paragraph = "Each side has blamed the other for the skirmish at the salt flats.";
+        var first = new DisputeFacts("blame", "Blames the Other", "Bolivia and Paraguay", null, "v-1", 100, 100 + heading.Length, heading);
+        var second = new DisputeFacts("blame", "blamed the other", "Bolivia and Paraguay", null, "v-1", 200, 200 + paragraph.Length, paragraph);
+        var report = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 2, day: Tuesday)], [first, second]);
+        var (_, discrepancies) = Summarize(report);
+        discrepancies.ShouldHaveSingleItem().Kind.ShouldBe(DiscrepancyKind.Dispute);
+    }
+
+    [Fact]
     public void A_dispute_about_another_event_of_the_article_leaves_the_incident_alone()
     {
         var dispute = new DisputeFacts("denial", "denied", "The ministry", null, "v-other", 100, 120, "The ministry denied it.");

@@ -121,7 +121,9 @@ internal static partial class DisputeReader
     private static int? DeniedClause(AnnotatedText text, IReadOnlyList<EventFacts> events, int cue, int? claim)
     {
         var noun = claim is { } c && ClaimNouns.Contains(text.WordOf(c)) ? c : -1;
-        if (claim is not null && noun < 0) return null;
+        // A noun object other than a claim noun is what is denied; a noun inside the "that" clause ("denied that the village
+        // was left unguarded") is no object.
+        if (claim is { } o && noun < 0 && text.HeadOf(o) == cue && text.RelationOf(o) == "obj") return null;
         // The parse hangs "that …" on the noun or on the verb: both are read.
         foreach (var d in (noun >= 0 ? text[noun].Dependents : []).Concat(text[cue].Dependents))
         {

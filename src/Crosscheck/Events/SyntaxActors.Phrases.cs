@@ -29,6 +29,10 @@ internal static partial class SyntaxActors
             // ("Such raids would mark an escalation … as the minister").
             else if (Within(text, d, token) && d >= start - 1 && token - d <= 4
                 && !(text.PosOf(d) is { } tag && (tag.StartsWith("VB", StringComparison.Ordinal) || tag is "MD" or "IN")) && text.RelationOf(d) != "punct") start = d;
+            // The rest of an owner's name further back ("The Islamic State group's local affiliate"): a word right before the
+            // phrase that describes or names a word already in it.
+            else if (d == start - 1 && token - d <= 8 && text.HeadOf(d) >= start && text.HeadOf(d) < token
+                && text.RelationOf(d) is "det" or "amod" or "compound" or "flat") start = d;
             else break;
         }
         start = NumberStart(text, start);

@@ -106,6 +106,12 @@ public sealed class SyntaxActorTests
     }
 
     [Theory]
+    [InlineData("The Democratic Karen Buddhist Army's local unit attacked the police post near Myawaddy on Monday.", "The Democratic Karen Buddhist Army's local unit")]
+    [InlineData("The Allied Democratic Forces group's local cell carried out the raid on the village on Monday.", "The Allied Democratic Forces group's local cell")]
+    public void An_owners_long_name_stays_whole_in_the_actors_phrase(string sentence, string actor) =>
+        Assault(sentence).Actors.Select(a => a.Text).ShouldContain(actor);
+
+    [Theory]
     [InlineData("No group has claimed responsibility for the bombing of the rail line.")]
     [InlineData("The separatists have not claimed responsibility for the bombing of the rail line.")]
     public void A_claim_nobody_made_gives_no_actor(string sentence) => Assault(sentence).Actors.ShouldBeEmpty();

@@ -61,11 +61,11 @@ public sealed class SourceOriginsTests
         // Two reports of one raid: each leads with officials it does not name, and quotes the armed group's claim further
         // down. The group is no source both relay: they are two sources.
         var a = Facts("lead-anon-a", "Harbor Ledger", "2025-06-02",
-            "Gunmen killed at least nine villagers in a raid on Kalgo in northern Zamfara on Sunday night, local officials said on Monday.\n"
-            + "A faction of the Ansaru group claimed responsibility for the raid, saying its fighters had killed 14 informers.");
+            "Gunmen killed at least nine villagers in a raid on Kalgo in northern Zamfara state on Sunday night, local officials said on Monday.\n"
+            + "The Ansaru group claimed responsibility for the raid in a statement, saying its fighters had killed 14 informers.");
         var b = Facts("lead-anon-b", "Tidewater Dispatch", "2025-06-02",
-            "Nine villagers were killed when gunmen raided Kalgo in Zamfara on Sunday night, two security sources said.\n"
-            + "Ansaru said in a statement that its men had carried out the attack on Kalgo and killed 14 people.");
+            "Nine villagers were killed when gunmen raided Kalgo in Zamfara state on Sunday night, two security sources said.\n"
+            + "The Ansaru group said in a statement that its men had carried out the attack on Kalgo and killed 14 people.");
         var record = Link(a, b);
         var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
         incident.Reports.Single(r => r.Document == a.Id).Origin.ShouldBe("Harbor Ledger");
@@ -78,9 +78,9 @@ public sealed class SourceOriginsTests
     {
         // Guard: the leading source named is the origin, as before.
         var a = Facts("lead-named-a", "Harbor Ledger", "2025-06-02",
-            "Gunmen killed nine villagers in a raid on Kalgo in northern Zamfara on Sunday night, Governor Dauda Lawal said on Monday.");
+            "Gunmen killed nine villagers in a raid on Kalgo in northern Zamfara state on Sunday night, Governor Dauda Lawal said on Monday.");
         var b = Facts("lead-named-b", "Tidewater Dispatch", "2025-06-02",
-            "Nine villagers were killed when gunmen raided Kalgo in Zamfara on Sunday night, Governor Dauda Lawal said.");
+            "Nine villagers were killed when gunmen raided Kalgo in Zamfara state on Sunday night, Governor Dauda Lawal said.");
         var record = Link(a, b);
         var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
         incident.Reports.ShouldAllBe(r => r.OriginReason.StartsWith("quotes "));

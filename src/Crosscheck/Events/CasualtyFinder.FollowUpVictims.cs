@@ -25,7 +25,11 @@ public sealed partial class CasualtyFinder
             if (s.Kind != Outcome.Killed) continue;
             var range = new CountRange(s.Min, s.Max, text.Span(s.Start, s.End));
             // "One of the injured died overnight" after "killing four and wounding 20": one more dead, taken from the hurt.
-            var fromHurt = OfTheHurt(text, s) && injured is { Min: > 0 } && s.Min <= injured.Min;
+            var ofTheHurt = OfTheHurt(text, s);
+            var fromHurt = ofTheHurt && injured is { Min: > 0 } && s.Min <= injured.Min;
+            // "Five of the wounded died in hospital overnight" with no dead told before: those are some of the dead, the
+            // ones who died of their wounds, not the attack's whole toll; at least that many.
+            if (ofTheHurt && killed is null && s.Max == s.Min) range = new CountRange(s.Min, null, range.Span);
             if (previous is { } p && joined is not null && !s.Additional && !fromHurt && JoinedClause(text, p, s))
             {
                 joined = Add(text, joined, range);

@@ -137,6 +137,18 @@ public sealed partial class CasualtyFinder
             statements.RemoveAll(s => s.Kind == Outcome.Killed && s.Start >= first.End
                 && SidesMerger.RepelledAttackers(text, first.VictimStart, first.VictimEnd, s.VictimStart, s.VictimEnd, first.End, sentence.EndToken));
         if (keep is not null) statements.RemoveAll(s => !keep(s.Start, s.End));
-        return (Total(text, statements, Outcome.Killed), Total(text, statements, Outcome.Injured));
+        return (PartOfTheDead(text, statements, Total(text, statements, Outcome.Killed)), Total(text, statements, Outcome.Injured));
+    }
+
+    /// <summary>
+    /// "Five of the wounded in Sunday's strike died in hospital overnight": dead counted only as some of the hurt, where the
+    /// sentence tells no count of the hurt nor other dead, are some of the attack's dead, those who died of their wounds:
+    /// at least that many, never its whole toll.
+    /// </summary>
+    private static CountRange? PartOfTheDead(AnnotatedText text, List<Statement> statements, CountRange? killed)
+    {
+        if (killed is not { Max: not null } || statements.Exists(s => s.Kind == Outcome.Injured)) return killed;
+        var dead = statements.Where(s => s.Kind == Outcome.Killed && s.Min > 0).ToList();
+        return dead.Count == 1 && OfTheHurt(text, dead[0]) ? killed with { Max = null } : killed;
     }
 }

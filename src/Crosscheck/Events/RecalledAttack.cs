@@ -9,7 +9,8 @@ namespace Crosscheck.Events;
 /// syntax-roles.txt) to the end of the sentence, or to a comma and a word that returns to the news (", when a drone hit
 /// the market"), tell the recalled attack; the words around them the news one. By the words, not the parse, since a
 /// parse often hangs the recalled clause on the news verb. A group splits only when both sides hold an event word
-/// that is not an outcome word ("killing"), the news side before the lapse, the recalled side holds a count of dead or
+/// that is not an outcome word ("killing"; on the recalled side an outcome verb with a clause of its own, "after the
+/// rebels killed 18 civilians", is one), the news side before the lapse, the recalled side holds a count of dead or
 /// wounded of its own and the news side a day or a count of its own: "A drone struck the convoy, and two days after the
 /// attack the toll rose" recalls the same attack, and "The attack came two days after a strike that killed two" tells
 /// of the news attack only by its noun; both stay as the parse groups them.
@@ -36,7 +37,7 @@ internal static class RecalledAttack
             var news = group.Where(r => !Inside(spanOf(r).StartToken, start, end)).ToList();
             // "the deadliest attack since a grenade blast killed three": the event compared with is always another one.
             var split = counted || compared
-                ? recalled.Any(r => !isOutcome(r)) && news.Any(r => spanOf(r).StartToken < link && !isOutcome(r))
+                ? recalled.Any(r => !isOutcome(r) || OwnClause(text, spanOf(r))) && news.Any(r => spanOf(r).StartToken < link && !isOutcome(r))
                 : recalled.Any(r => !isOutcome(r) && SetsInTime(text, SyntaxScope.HeadOf(text, spanOf(r).StartToken, spanOf(r).EndToken), link, start, end, news.Where(n => spanOf(n).StartToken < link).Select(spanOf)));
             if (split)
             {
@@ -49,6 +50,19 @@ internal static class RecalledAttack
     }
 
     private static bool Inside(int token, int start, int end) => token >= start && token < end;
+
+    /// <summary>
+    /// Whether an outcome word heads a clause of its own, a verb with its own subject ("a day after the rebels killed 18
+    /// civilians", "after nine farmers were killed"): a killing told for itself is an attack, unlike an outcome word
+    /// that only tells how the news attack ended ("…, killing six").
+    /// </summary>
+    private static bool OwnClause(AnnotatedText text, TokenSpan word)
+    {
+        var head = SyntaxScope.HeadOf(text, word.StartToken, word.EndToken);
+        if (text.PosOf(head) is not ("VBD" or "VBZ" or "VBP" or "VBN")) return false;
+        // "were killed": a passive's own auxiliary makes it a clause even when the parse hangs its subject elsewhere.
+        return new Token(text, head).DependentsWith("nsubj").Any() || new Token(text, head).DependentsWith("aux:pass").Any();
+    }
 
     /// <summary>
     /// Whether the recalled event word, with no count of its own, hangs in the parse (through the lapse's own words) on

@@ -45,6 +45,16 @@ public sealed partial class CasualtyFinder
                 }
             }
         }
+        // "Nine people have died … . 19 people sustained injuries": a counted group with a wound, in the sentence right after
+        // one that counts dead, is told apart from them as in one sentence ("nine died and 19 sustained injuries").
+        for (var s = 1; s < text.Sentences.Length; s++)
+        {
+            if (sentenceStatements[s] is not { } here || sentenceStatements[s - 1] is not { } prior || !prior.Exists(o => o.Kind == Outcome.Killed && o.Min > 0)) continue;
+            for (var i = 0; i < here.Count; i++)
+            {
+                if (here[i] is { Kind: Outcome.Injured, Weak: true } st && CountedWound(text, st)) here[i] = st with { Weak = false };
+            }
+        }
         bool IsVague(Statement st) => st.Kind != Outcome.Injured || !st.Additional && (st.Weak || NamesTheDead(text, st, deadNames));
         var vague = new Dictionary<int, bool>();
         // The wounded whom a follow-up already moved to the dead ("Two men were shot. One of them later died."), per event.

@@ -171,6 +171,17 @@ public sealed partial class CasualtyFinder
         return 0;
     }
 
+    /// <summary>Whether the victims of <paramref name="s"/> open with a number and a verb of @suffering tells their wound ("19 people sustained injuries").</summary>
+    private static bool CountedWound(AnnotatedText text, Statement s)
+    {
+        if (NumberAt(text, s.VictimStart, s.VictimEnd) is not { } n || n.Span.StartToken != s.VictimStart) return false;
+        for (var i = s.Start; i < s.End; i++)
+        {
+            if (Suffering.Contains(text.WordOf(i).ToLowerInvariant())) return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Whether the victims of <paramref name="s"/> open with a number right after "and" (or "while"), behind a count of
     /// the dead of other victims in the same sentence ("12 people were killed and 40 sustained injuries").

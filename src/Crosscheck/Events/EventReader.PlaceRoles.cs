@@ -15,6 +15,14 @@ public sealed partial class EventReader
     {
         if (trigger.Entry.Type != PloverType.Assault || !SyntaxScope.HasParse(text, sentence)) return false;
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
+        // "a missile struck Sumy late on Sunday" parsed with "Sumy" hanging from "late" or "Sunday" (as a compound or a
+        // subject): a name is never part of the time words right after it, and stands as the object of the verb they hang from.
+        if (TimeRightAfter(text, place) is { } time && time.Contains(text.HeadOf(head)) && GovernorOf(text, time) is var timeVerb and >= 0 && timeVerb < head && (text.PosOf(timeVerb) ?? "").StartsWith("VB", StringComparison.Ordinal))
+        {
+            var struck = SyntaxScope.HeadOf(text, trigger.Span.StartToken, trigger.Span.EndToken);
+            return timeVerb == struck || Lemmas.Candidates(text.WordOf(timeVerb)).Any(RoleWords.ImpactVerbs.Contains)
+                && text.HeadOf(struck) == timeVerb && text.RelationOf(struck) is "nsubj" or "advcl" or "xcomp";
+        }
         // "Kunar and Paktika provinces": a place compounded into an area noun stands for it, as does a first conjunct.
         if (text.RelationOf(head) == "conj" && text.HeadOf(head) is var first and >= 0 && first < head) head = first;
         // Not a place that describes the area noun another names: "the Black Sea port of Odesa" is Odesa.
@@ -54,6 +62,28 @@ public sealed partial class EventReader
         // whose object the event's noun is, as what its subject carried out.
         return text.RelationOf(word) == "obj" && text.HeadOf(word) is var light and >= 0 && text.HeadOf(verb) == light && text.RelationOf(verb) == "advcl"
             && Lemmas.Candidates(text.WordOf(light)).Any(RoleWords.LightVerbs.Contains);
+    }
+
+    /// <summary>The time expression that starts right after a place ("Sumy late on Sunday"); null when none does.</summary>
+    private static TokenSpan? TimeRightAfter(AnnotatedText text, TokenSpan place)
+    {
+        foreach (var t in text.Times)
+            if (t.Span.StartToken == place.EndToken) return t.Span;
+        return null;
+    }
+
+    /// <summary>The word outside a span its words hang from ("struck" for "late on Sunday"); -1 when they hang from none or from two.</summary>
+    private static int GovernorOf(AnnotatedText text, TokenSpan span)
+    {
+        var governor = -1;
+        for (var i = span.StartToken; i < span.EndToken; i++)
+        {
+            var up = text.HeadOf(i);
+            if (span.Contains(up) || text.RelationOf(i) == "punct") continue;
+            if (governor >= 0 && up != governor) return -1;
+            governor = up;
+        }
+        return governor;
     }
 
     /// <summary>The site noun (@site-nouns) a place compounds into, over at most two nouns between; -1 when none.</summary>

@@ -68,7 +68,7 @@ public static class SourceOrigins
     /// an outlet its events of the incident credit ("told NBC News", "according to Reuters");
     /// else the wire agency the document (or the original it copies) is credited to;
     /// else, when those events are second-hand (hedged, anonymous, "a new report") and the article credits one
-    /// outlet most, that outlet; else the named speaker it quotes (two articles quoting one minister are one source);
+    /// outlet most, that outlet; else the named speaker it quotes (two articles quoting one minister are one source), unless it is the outlet's own staff ("our correspondent");
     /// (the source the report leads with: a wire's report built on anonymous officials that quotes a group's claim further
     /// down is no relay of the group);
     /// else the outlet whose own interview the document reports elsewhere ("a commander told Reuters");
@@ -96,7 +96,7 @@ public static class SourceOrigins
             origin = outlet;
             reason = $"second-hand; the article credits {outlet}";
         }
-        else if (LeadingSource(events) is { AttributionKind: AttributionKind.Named, Speaker: not null } named)
+        else if (LeadingSource(events) is { AttributionKind: AttributionKind.Named, Speaker: not null } named && !OwnStaff(named.Speaker!, root, doc))
         {
             origin = named.Speaker!;
             reason = $"quotes {origin}";
@@ -113,6 +113,20 @@ public static class SourceOrigins
         }
         var (count, countText) = SourceCount(events, doc, origin);
         return new SourceReport(documentId, doc?.Outlet, doc?.Published, origin, reason, [.. events.Select(e => e.Id)], count, countText);
+    }
+
+    /// <summary>
+    /// Whether the speaker is the text's own outlet or its staff ("Harbor Ledger's correspondent in the north"): a report
+    /// its own reporter files is its own reporting, not a quote of a speaker that another outlet could share.
+    /// </summary>
+    private static bool OwnStaff(string speaker, DocumentFacts? root, DocumentFacts? doc)
+    {
+        var key = Key(speaker);
+        foreach (var outlet in new[] { root?.Outlet, doc?.Outlet }.OfType<string>().Select(Key))
+        {
+            if (key.StartsWith(outlet, StringComparison.Ordinal) && (key.Length == outlet.Length || !char.IsLetterOrDigit(key[outlet.Length]))) return true;
+        }
+        return false;
     }
 
     /// <summary>The first of the events, in the text's order, that the article credits to someone (null when none is).</summary>

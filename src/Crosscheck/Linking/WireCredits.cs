@@ -24,7 +24,7 @@ public static class WireCredits
     private static readonly Lists Data = Load(WordListFile.EmbeddedText(FileName));
 
     private sealed record Lists(FrozenDictionary<string, string> AgencyOfForm, FrozenDictionary<string, string> AgencyOfKey,
-        string[] ContributionCues, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff, Regex? SelfCheck,
+        string[] ContributionCues, string[] SiteLines, string[] RelayCues, FrozenSet<string> InterviewVerbs, Regex Form, Regex Dateline, Regex SignOff, Regex? SelfCheck,
         Regex NamedByline, Regex PhotoStart, Regex PhotoAfterForm, Regex PhotoCue, Regex ReportedBy);
 
     /// <summary>The agency the text is credited to (its name as listed), or null when no credit names one.</summary>
@@ -36,7 +36,7 @@ public static class WireCredits
         foreach (var p in head)
         {
             var m = Data.Dateline.Match(p.Length > DatelineChars ? p[..DatelineChars] : p);
-            if (m.Success) return Data.AgencyOfForm[m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value];
+            if (m.Success) return Data.AgencyOfForm[m.Groups.Values.Skip(1).First(g => g.Success).Value];
         }
         foreach (var p in head)
         {
@@ -44,7 +44,7 @@ public static class WireCredits
             if (WordCount(p) <= NamedBylineWords && Data.NamedByline.Match(p) is { Success: true } named) return Data.AgencyOfForm[named.Groups[1].Value];
         }
         var reversed = Enumerable.Reverse(paragraphs).ToList();
-        var tail = Counted(reversed, ClosingParagraphs);
+        var tail = Counted(reversed, ClosingParagraphs, IsSiteLine);
         foreach (var p in tail)
         {
             if (Data.SignOff.Match(p) is { Success: true } m) return Data.AgencyOfForm[m.Groups[1].Value];
@@ -71,11 +71,15 @@ public static class WireCredits
         Data.PhotoStart.IsMatch(paragraph) || Data.PhotoAfterForm.IsMatch(paragraph)
         || (WordCount(paragraph) <= NamedBylineWords && Data.PhotoCue.IsMatch(paragraph));
 
+    /// <summary>A site's own closing line after the story (<c>@site-lines</c>: a syndication disclaimer, an app or follow prompt).</summary>
+    private static bool IsSiteLine(string paragraph) => Data.SiteLines.Any(c => paragraph.Contains(c, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// The paragraphs from the first up to the <paramref name="count"/>-th of more than <see cref="BylineWords"/> words: a
-    /// page's short lines (its date and update lines, a listen button, share and tag lines, a byline) do not count.
+    /// page's short lines (its date and update lines, a listen button, share and tag lines, a byline) do not count, nor do
+    /// the lines <paramref name="uncounted"/> picks.
     /// </summary>
-    private static List<string> Counted(IReadOnlyList<string> paragraphs, int count)
+    private static List<string> Counted(IReadOnlyList<string> paragraphs, int count, Func<string, bool>? uncounted = null)
     {
         var result = new List<string>();
         var counted = 0;
@@ -83,7 +87,7 @@ public static class WireCredits
         {
             if (counted >= count) break;
             result.Add(p);
-            if (WordCount(p) > BylineWords) counted++;
+            if (WordCount(p) > BylineWords && uncounted?.Invoke(p) != true) counted++;
         }
         return result;
     }
@@ -167,6 +171,7 @@ public static class WireCredits
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var cues = new List<string>();
+        var siteLines = new List<string>();
         var relays = new List<string>();
         var checks = new List<string>();
         var reportedBefore = new List<string>();
@@ -194,6 +199,7 @@ public static class WireCredits
                     keys.TryAdd(Key(name), name);
                     break;
                 case "contribution-cues": cues.Add(line); break;
+                case "site-lines": siteLines.Add(line); break;
                 case "relay-cues": relays.Add(line); break;
                 case "self-checks": checks.Add(line); break;
                 case "photo-cues": photos.Add(line); break;
@@ -207,8 +213,8 @@ public static class WireCredits
         const string Before = @"(?<![\p{L}\p{N}])";
         const string After = @"(?![\p{L}\p{N}])";
         var formRegex = new Regex(Before + "(?:" + alternation + ")" + After, RegexOptions.CultureInvariant);
-        // "(AP)" anywhere in the dateline, or "[AP]" opening the paragraph (a site's bracketed form of the dateline).
-        var dateline = new Regex(@"\((" + alternation + @")\)|^\[(" + alternation + @")\]", RegexOptions.CultureInvariant);
+        // "(AP)" or "/TASS/" (after a space: not a path "x.com/AFP/status") anywhere in the dateline, or "[AP]" opening the paragraph (a site's bracketed form of the dateline).
+        var dateline = new Regex(@"\((" + alternation + @")\)|(?:^|\s)/(" + alternation + @")/|^\[(" + alternation + @")\]", RegexOptions.CultureInvariant);
         var signOff = new Regex(@"(?:[—–-]{1,2}\s*|\()(" + alternation + @")" + After + @"\)?\s*\.?$", RegexOptions.CultureInvariant);
         var selfCheck = checks.Count == 0 ? null
             : new Regex(Before + "(" + alternation + @")\s+(?:" + string.Join('|', checks.Select(Regex.Escape)) + ")" + After, RegexOptions.CultureInvariant);
@@ -222,7 +228,7 @@ public static class WireCredits
         var photoAfterForm = new Regex(Before + "(?:" + alternation + @")(?:\s+(?i:" + photoCues + ")" + After + @"|\s*/\s*\p{L})", RegexOptions.CultureInvariant);
         var photoCue = new Regex(Options + Before + photoCues + After, RegexOptions.CultureInvariant);
         return new Lists(forms.ToFrozenDictionary(StringComparer.Ordinal), keys.ToFrozenDictionary(StringComparer.Ordinal),
-            [.. cues], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff, selfCheck,
+            [.. cues], [.. siteLines], [.. relays], verbs.ToFrozenSet(StringComparer.OrdinalIgnoreCase), formRegex, dateline, signOff, selfCheck,
             namedByline, photoStart, photoAfterForm, photoCue, ReportedByRegex(alternation, reportedBefore, reportedAfter));
     }
 }

@@ -88,6 +88,21 @@ public sealed class SourceOriginsTests
     }
 
     [Fact]
+    public void A_report_by_the_outlets_own_correspondent_is_its_own_reporting()
+    {
+        // Two outlets whose own correspondents saw one shelling are two sources, not one speaker quoted twice.
+        var a = Facts("staff-a", "Harbor Ledger", "2025-06-02",
+            "Shells hit the grain silos of Kalgo on Sunday night, killing three guards, Harbor Ledger's correspondent in the north reported.");
+        var b = Facts("staff-b", "Tidewater Dispatch", "2025-06-02",
+            "Three guards died when shelling struck the Kalgo grain silos late on Sunday, Tidewater Dispatch's reporter in the province said.");
+        var record = Link(a, b);
+        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+        incident.Reports.Single(r => r.Document == a.Id).Origin.ShouldBe("Harbor Ledger");
+        incident.Reports.Single(r => r.Document == b.Id).Origin.ShouldBe("Tidewater Dispatch");
+        incident.IndependentSources.ShouldBe(2);
+    }
+
+    [Fact]
     public void An_outlets_own_report_with_an_agency_picture_is_not_the_agencys_story()
     {
         // An agency's story of a shelling, and a paper's own report of it that prints the agency's picture.

@@ -131,7 +131,7 @@ public sealed partial class CasualtyFinder
             if (w.Equals("both", StringComparison.OrdinalIgnoreCase) && (i == sentence.StartToken || text.WordOf(i - 1) is "," or ";" or "and" or "but")) break;
             // "more people could be hurt", "he could have been killed": what may come, or might have been, happened to no one.
             if (text.PosOf(i) is "MD" && HypotheticalModals.Contains(w)) return null;
-            if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" || text.PosOf(i) is "MD") { i--; continue; }
+            if (PassiveBridge.Contains(w) || text.PosOf(i) is "RB" && !SpelledCountTakenForAdverb(text, i) || text.PosOf(i) is "MD") { i--; continue; }
             // "Two of the wounded, who were taken to a hospital in the capital, died overnight": a relative clause set off by
             // commas between the victims and the verb is passed over.
             if (w == "," && RelativeClauseBefore(text, sentence, i) is { } opening) { i = opening - 1; continue; }

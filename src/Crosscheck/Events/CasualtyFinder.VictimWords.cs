@@ -40,10 +40,18 @@ public sealed partial class CasualtyFinder
         // "seven people nationwide", "40 people overall": the count's extent, not part of the people.
         if (!first && ExtentAdverbs.Contains(w)) return false;
         if (pos is "DT" or "CD" or "JJ" or "JJR" or "JJS" or "NN" or "NNS" or "NNP" or "NNPS" or "POS" or "PRP$" or "VBN" or "HYPH") return true;
+        if (SpelledCountTakenForAdverb(text, i)) return true;
         // "Three wounded soldiers died": a participle of hurt the tagger took for a past verb still describes the plural after it.
         if (!first && pos == "VBD" && InjuredParticiples.Contains(w) && text.PosOf(i + 1) is "NNS") return true;
         return w is "'s" or "’s" || w.Equals("both", StringComparison.OrdinalIgnoreCase) || w.Equals("all", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// "Eleven dead as …": a spelled number opening a headline that the tagger made an adverb, and that the number reader
+    /// found.
+    /// </summary>
+    private static bool SpelledCountTakenForAdverb(AnnotatedText text, int i) =>
+        text.PosOf(i) is "RB" && text.NumbersStartingIn(i, i + 1).Length > 0;
 
     private static bool HasLetterOrDigit(string word)
     {
@@ -68,7 +76,8 @@ public sealed partial class CasualtyFinder
         if (text.PosOf(end - 1) is "NNP" && StreetWords.Contains(head)) return false;
         if (text.EntityAt(end - 1) is { } m) return m.Type == EntityType.Person;
         if (text.InTime(end - 1)) return false;
-        var headPos = text.PosOf(end - 1) ?? "";
+        // "Eleven dead as fighting spreads": a spelled number the tagger took for an adverb is a count all the same.
+        var headPos = SpelledCountTakenForAdverb(text, end - 1) ? "CD" : text.PosOf(end - 1) ?? "";
         // "killing two", "left at least 12 dead": a bare count, with its own qualifier words.
         if (headPos is "CD" && (end - start <= 2 || NumberAt(text, start, end) is { } bare && bare.Span.StartToken == start && bare.Span.EndToken == end)) return !IsAgeToken(head);
         // "with over two dozen injured", "left a dozen dead", "Dozens were wounded", "wounding hundreds": a bare count whose

@@ -296,7 +296,7 @@ public sealed partial class TollCues
     internal TollMeasure? UnitMeasure(string? unit) => unit is not null && _units.TryGetValue(unit, out var m) ? m : null;
 
     /// <summary>The clause window around a count: up to <see cref="Before"/> words before and <see cref="After"/> after, stopping at strong breaks and contrasts.</summary>
-    private static (int From, int To) Window(AnnotatedText text, TokenSpan sentence, int start, int end)
+    private (int From, int To) Window(AnnotatedText text, TokenSpan sentence, int start, int end)
     {
         var from = start;
         while (from - 1 >= sentence.StartToken && start - from < Before && !ClauseBreaks.Contains(text.WordOf(from - 1))
@@ -307,6 +307,9 @@ public sealed partial class TollCues
         // since March 3": the phrase after both counts scopes over both), so the reach runs from the last count.
         var to = end;
         var last = end;
+        // "The dead include 13 soldiers, the ministry said, as fighting went on for a fourth day": a reporting aside set off
+        // by commas right after the count is passed over, and the clause goes on after it.
+        if (end < sentence.EndToken && ReportingAsideEnd(text, sentence, end) is { } aside && aside < sentence.EndToken) to = last = aside;
         while (to < sentence.EndToken && to - last < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
             && !(text.WordOf(to) == "and" && OpensClause(text, to + 1, sentence.EndToken)))
         {

@@ -77,18 +77,38 @@ public sealed partial class TollCues
         marker ??= ClaimantSide(text, sentence, group >= 0 ? group : SyntaxScope.HeadOf(text, victimStart, victimEnd));
         if (marker is not { } at || !text.Numbers.Any(n => n.Span.StartToken >= victimStart && n.Span.StartToken < victimEnd)) return null;
         // Campaign words ("clashes", "fighting") name no one attack: "Violent clashes erupted …, leaving four Thai civilians dead".
-        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => t.Length == 1 && IsCampaignWord(text, t.StartToken)))
+        // "…, confirming 16 fatalities, accused Kyrgyzstan of shelling villages": an attack a side is accused of is no attack
+        // the text tells, and owns no count.
+        if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => t.Length == 1 && IsCampaignWord(text, t.StartToken) || Accused(text, sentence, t)))
         {
             // Nor do a front's many attacks ("killed in airstrikes and artillery shelling"), in a sentence that names no
             // day, after one that names no attack of its own: "Drones hit Kharkiv overnight. Three Ukrainian civilians
             // were killed in Russian shelling" is that night's count.
-            if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => NamesNoOneAttack(text, sentence, t))) return null;
+            if (NamesAnAttack(text, sentence, sentence.StartToken, sentence.EndToken, skip: t => NamesNoOneAttack(text, sentence, t) || Accused(text, sentence, t))) return null;
             if (text.Times.Any(t => sentence.Contains(t.Span.StartToken) && t.Span.Length > 0) || AfterAnAttack(text, sentence)) return null;
         }
         // "Three Israeli soldiers were killed in northern Gaza on Saturday": dead with their own day and a place inside a
         // country are one event's, though no attack word names it.
         if (OwnDayAndPlace(text, sentence)) return null;
         return text.Span(at, at + 1);
+    }
+
+    /// <summary>
+    /// "accused Kyrgyzstan of shelling villages", "blamed the rebels for the attack": an attack word after "of" or "for" that
+    /// hangs on a verb of accusing (the <c>accuse</c> words of the data file) a few words before it.
+    /// </summary>
+    private bool Accused(AnnotatedText text, TokenSpan sentence, TokenSpan trigger)
+    {
+        for (var k = trigger.StartToken - 1; k > sentence.StartToken && trigger.StartToken - k <= 4; k--)
+        {
+            if (text.WordOf(k).ToLowerInvariant() is not ("of" or "for")) continue;
+            for (var j = k - 1; j >= sentence.StartToken && k - j <= 5; j--)
+            {
+                if (Lemmas.Candidates(text.WordOf(j)).Any(_groups["accuse"].Contains) || _groups["accuse"].Contains(text.WordOf(j))) return true;
+            }
+            return false;
+        }
+        return false;
     }
 
     /// <summary>Whether the sentence names one day and, after "in", "near" or "at", a known place smaller than a country.</summary>
@@ -173,6 +193,9 @@ public sealed partial class TollCues
 
     /// <summary>Whether <paramref name="word"/> names a side's own people ("soldiers", "civilians": the "own" words of the data file).</summary>
     internal bool IsOwnVictimWord(string word) => _ownVictims.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> is a verb by which a side gives its count (the <c>claim</c> words: "reported", "confirmed").</summary>
+    internal bool IsClaimVerb(string word) => Lemmas.Candidates(word).Any(_claimVerbs.Contains) || _claimVerbs.Contains(word);
 
     /// <summary>"three civilian fatalities", "44 military deaths": a count noun whose modifier names a side's own people.</summary>
     private bool HasOwnModifier(AnnotatedText text, TokenSpan sentence, int head)

@@ -68,8 +68,11 @@ public sealed partial class TollCues
                 // "the toll now exceeds 90", "topped 100": more than the number, with no upper bound.
                 if (IsExceeding(text, j) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
                 // "put its losses at 22 soldiers dead": a word of losses tallies only the dead or the hurt its number is told as.
-                if (loss && CountWordAfter(text, sentence, n) is null) break;
-                found.Add(new Tally(CountedAs(text, sentence, noun.Measure, n), i, n.Span.EndToken, n));
+                // "put its own losses at 11 soldiers", "bringing the army's losses to 33" after a count of its dead: the losses of
+                // people, or those a raise adds to, are the dead (LossMeasure).
+                var lost = loss && CountWordAfter(text, sentence, n) is null ? LossMeasure(text, sentence, i, n) : null;
+                if (loss && CountWordAfter(text, sentence, n) is null && lost is null) break;
+                found.Add(new Tally(lost ?? CountedAs(text, sentence, noun.Measure, n), i, n.Span.EndToken, n));
                 i = n.Span.EndToken - 1;
                 // "stood at 40 on Saturday and rose to 46 on Sunday": the same toll's later count, told by a second verb.
                 for (var later = Later(text, sentence, found[^1]); later is { } l; later = Later(text, sentence, l))

@@ -100,9 +100,20 @@ public sealed partial class TollFinder
         }
     }
 
-    /// <summary>"19 in Thailand": the end of the country or place named by "in" right after a toll's number; null when none is.</summary>
+    /// <summary>
+    /// "19 in Thailand", "52 people on the Tajik side": the end of the country or place named by "in" right after a toll's
+    /// number, or of "on the" a nationality or country and "side"; null when none is.
+    /// </summary>
     private static int? PlaceAfter(AnnotatedText text, TokenSpan sentence, int numberEnd)
     {
+        if (numberEnd + 3 < sentence.EndToken && text.WordOf(numberEnd).Equals("on", StringComparison.OrdinalIgnoreCase) && text.WordOf(numberEnd + 1).Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var m in text.EntitiesStartingIn(numberEnd + 2, numberEnd + 3))
+            {
+                if (m.Type is EntityType.Gpe or EntityType.Norp && m.Span.EndToken < sentence.EndToken && text.WordOf(m.Span.EndToken).Equals("side", StringComparison.OrdinalIgnoreCase)) return m.Span.EndToken + 1;
+            }
+            return null;
+        }
         if (numberEnd + 1 >= sentence.EndToken || !text.WordOf(numberEnd).Equals("in", StringComparison.OrdinalIgnoreCase)) return null;
         foreach (var m in text.EntitiesStartingIn(numberEnd + 1, numberEnd + 2))
         {

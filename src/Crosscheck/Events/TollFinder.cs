@@ -42,11 +42,15 @@ public sealed partial class TollFinder
                 var tally = Make(text, cues, sentence, t.Measure, t.Number.Min, t.Number.Max, t.Start, t.End, cue);
                 // "… and rose to 46 on Sunday": a later count stands at its own day, not at the earlier one's.
                 if (t.Later) tally = tally with { AsOf = DayRightAfter(text, sentence, t.End) ?? text.Published };
-                found.Add(tally);
-                used.Add((t.Start, t.End));
+                // "put its own losses at 11 soldiers and 5 civilians": each group of people is its own toll, as stated.
+                var groups = PeopleGroups(text, cues, sentence, t.Number);
+                if (groups.Count < 2) found.Add(tally);
+                else found.AddRange(groups.Select(p => tally with { Min = p.Min, Max = p.Max, Span = p.Span, Victims = p.Span }));
+                used.Add((t.Start, groups.Count < 2 ? t.End : groups[^1].Span.EndToken));
                 // "the death toll had risen to 23 by late Thursday, 19 of them civilians": a part of the tally, as of its day.
                 AddPart(text, cues, sentence, tally, t.End, found, used);
                 AddEarlier(text, sentence, tally, t.End, found, used);
+                AddOtherSide(text, cues, sentence, tally, t.End, found, used);
                 AddRisenFrom(text, sentence, tally, t.Start, t.Number.Span.StartToken, found, used);
                 AddRisenFrom(text, sentence, tally, t.End, t.End + 1, found, used);
                 AddMeasuredParts(text, cues, sentence, tally, t.Number, found, used, statements);
@@ -83,6 +87,7 @@ public sealed partial class TollFinder
                 // "38 people were hurt, including 12 police officers": a part of the count, told after it.
                 if (parts.Count < 2) AddPart(text, cues, sentence, whole, s.End, found, used);
                 if (parts.Count < 2) AddEarlier(text, sentence, whole, s.End, found, used);
+                if (parts.Count < 2) AddOtherSide(text, cues, sentence, whole, s.End, found, used);
                 // "with 25 killed in Thailand and 15 in Cambodia": the count told place by place, the verb left out after the first.
                 if (parts.Count >= 2 || PlaceAfter(text, sentence, s.End) is not { } placed) continue;
                 for (var next = NextByPlace(text, sentence, placed); next is { } more; next = NextByPlace(text, sentence, more.PlaceEnd))

@@ -128,7 +128,12 @@ public sealed partial class CasualtyFinder
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(trigger);
         if (trigger.Entry.Type != PloverType.Assault) return (null, null);
+        // "Eleven soldiers were wounded in the ambush and four of them later died": the hurt who died ("died", not "one of
+        // them fatally", which the count already reads) are taken from the hurt in the attack's own sentence too, as in a
+        // follow-up's.
         var statements = Statements(text, sentence);
+        if (statements.Exists(st => st.Kind == Outcome.Killed && st.End > st.Start && Died.Contains(text.WordOf(st.End - 1))))
+            statements = WithHurtWhoDied(text, statements);
         DropClaimed(text, sentence, statements);
         // "… killing 27 soldiers, and the army said 60 militants died as troops repelled the attack": the attackers the
         // defenders killed after the attack's own dead are the defenders' action's dead, never the attack's.

@@ -68,9 +68,9 @@ public static class SourceOrigins
     /// an outlet its events of the incident credit ("told NBC News", "according to Reuters");
     /// else the wire agency the document (or the original it copies) is credited to;
     /// else, when those events are second-hand (hedged, anonymous, "a new report") and the article credits one
-    /// outlet most, that outlet; else the named speaker it quotes (two articles quoting one minister are one source), unless it is the outlet's own staff ("our correspondent");
-    /// (the source the report leads with: a wire's report built on anonymous officials that quotes a group's claim further
-    /// down is no relay of the group);
+    /// outlet most, that outlet; else the named speaker it leads with (two articles quoting one minister are one source),
+    /// unless that is the outlet's own staff ("Harbor Ledger's correspondent"): the first source it credits decides, so a
+    /// wire's report built on unnamed officials that quotes a group's claim further down is no relay of the group;
     /// else the outlet whose own interview the document reports elsewhere ("a commander told Reuters");
     /// else the original's own reporting, under its outlet's name when known.
     /// </summary>

@@ -13,6 +13,10 @@ public sealed class SourceOriginsTests
         return linker.Snapshot();
     }
 
+    /// <summary>The one incident of the linked record that holds both documents.</summary>
+    private static Incident IncidentOfBoth(DocumentFacts a, DocumentFacts b) =>
+        Link(a, b).Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+
     private static Dictionary<string, DocumentFacts> ById(params DocumentFacts[] documents) => documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     [Fact]
@@ -48,8 +52,7 @@ public sealed class SourceOriginsTests
         var origins = SourceOrigins.OfDocuments(ById(a, b));
         origins[a.Id].Origin.ShouldBe(origins[b.Id].Origin);
 
-        var record = Link(a, b);
-        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+        var incident = IncidentOfBoth(a, b);
         incident.Origins.ToArray().ShouldBe(["Associated Press"]);
         incident.IndependentSources.ShouldBe(1);
         incident.Reports.ShouldAllBe(r => r.OriginReason.Contains("Associated Press"));
@@ -66,8 +69,7 @@ public sealed class SourceOriginsTests
         var b = Facts("lead-anon-b", "Tidewater Dispatch", "2025-06-02",
             "Nine villagers were killed when gunmen raided Kalgo in Zamfara state on Sunday night, two security sources said.\n"
             + "The Ansaru group said in a statement that its men had carried out the attack on Kalgo and killed 14 people.");
-        var record = Link(a, b);
-        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+        var incident = IncidentOfBoth(a, b);
         incident.Reports.Single(r => r.Document == a.Id).Origin.ShouldBe("Harbor Ledger");
         incident.Reports.Single(r => r.Document == b.Id).Origin.ShouldBe("Tidewater Dispatch");
         incident.IndependentSources.ShouldBe(2);
@@ -81,8 +83,7 @@ public sealed class SourceOriginsTests
             "Gunmen killed nine villagers in a raid on Kalgo in northern Zamfara state on Sunday night, Governor Dauda Lawal said on Monday.");
         var b = Facts("lead-named-b", "Tidewater Dispatch", "2025-06-02",
             "Nine villagers were killed when gunmen raided Kalgo in Zamfara state on Sunday night, Governor Dauda Lawal said.");
-        var record = Link(a, b);
-        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+        var incident = IncidentOfBoth(a, b);
         incident.Reports.ShouldAllBe(r => r.OriginReason.StartsWith("quotes "));
         incident.IndependentSources.ShouldBe(1);
     }
@@ -95,8 +96,7 @@ public sealed class SourceOriginsTests
             "Shells hit the grain silos of Kalgo on Sunday night, killing three guards, Harbor Ledger's correspondent in the north reported.");
         var b = Facts("staff-b", "Tidewater Dispatch", "2025-06-02",
             "Three guards died when shelling struck the Kalgo grain silos late on Sunday, Tidewater Dispatch's reporter in the province said.");
-        var record = Link(a, b);
-        var incident = record.Incidents.Single(i => i.Documents.Contains(a.Id) && i.Documents.Contains(b.Id));
+        var incident = IncidentOfBoth(a, b);
         incident.Reports.Single(r => r.Document == a.Id).Origin.ShouldBe("Harbor Ledger");
         incident.Reports.Single(r => r.Document == b.Id).Origin.ShouldBe("Tidewater Dispatch");
         incident.IndependentSources.ShouldBe(2);

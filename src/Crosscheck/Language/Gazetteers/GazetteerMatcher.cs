@@ -467,6 +467,14 @@ public sealed class GazetteerMatcher
     private static readonly FrozenSet<string> PlaceWords = FrozenSet.ToFrozenSet(PlaceWordList.Section("place-words"), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Words of a side of a place ("northern", "north-east", "central"): the linker's list, <c>@compass-words</c> of
+    /// data/events/link-words.txt.
+    /// </summary>
+    private static readonly FrozenSet<string> CompassWords = FrozenSet.ToFrozenSet(
+        Crosscheck.Events.WordListFile.Section(Crosscheck.Events.WordListFile.LoadEmbedded("link-words.txt"), "compass-words", "link-words.txt"),
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Whether the words around [start, end) are a title-case run ("Drug Boat Strike Kills Three"): within four words on
     /// either side in the same sentence, at least two other words of four letters or more, all of them capitalized.
     /// </summary>
@@ -505,20 +513,7 @@ public sealed class GazetteerMatcher
         if (HasPlaceCue(words, start, end)) return true;
         if (end < words.Length && words[end] is "'s" or "’s") return true;
         if (start > 1 && words[start - 1] == "," && IsCapitalized(words[start - 2])) return true;
-        return start > 1 && IsCompassWord(words[start - 1]) && PlaceWords.Contains(words[start - 2]);
-    }
-
-    /// <summary>"northern", "north-eastern", "north-east", "central", "southwest": a word of where in a place.</summary>
-    private static bool IsCompassWord(string word)
-    {
-        var w = word.ToLowerInvariant();
-        if (w == "central") return true;
-        foreach (var part in w.Split('-'))
-        {
-            var root = part.EndsWith("ern", StringComparison.Ordinal) ? part[..^3] : part;
-            if (root is not ("north" or "south" or "east" or "west" or "northeast" or "northwest" or "southeast" or "southwest")) return false;
-        }
-        return true;
+        return start > 1 && CompassWords.Contains(words[start - 1]) && PlaceWords.Contains(words[start - 2]);
     }
 
     private static bool HasPlaceCue(ReadOnlySpan<string> words, int start, int end) =>

@@ -72,11 +72,15 @@ internal static class AnchoredDays
 
     /// <summary>
     /// "The strike came four days after …": the sentence opens with a definite event noun of the news, then one verb, then
-    /// the lapse's count at <paramref name="count"/>.
+    /// the lapse's count at <paramref name="count"/>; or with a pronoun for the news and a verb of coming after ("It came a
+    /// day after …").
     /// </summary>
     private static bool OpensWithNewsEvent(AnnotatedText text, TokenSpan sentence, int count, IReadOnlySet<PloverType> newsTypes)
     {
         var verb = count - 1;
+        // "It came a day after …", "This comes two days after …": a pronoun for the news, then a verb of coming after.
+        if (verb == sentence.StartToken + 1 && RoleWords.NewsPronouns.Contains(text.WordOf(sentence.StartToken))
+            && RoleWords.LapseFrameVerbs.Contains(text.WordOf(verb))) return true;
         if (verb < sentence.StartToken + 2 || text.PosOf(verb) is not { } pos || !pos.StartsWith("VB", StringComparison.Ordinal)) return false;
         if (text.WordOf(sentence.StartToken) is not ("The" or "This")) return false;
         return TriggerLexicon.Default.Match(text, sentence).Any(m => m.Span.StartToken > sentence.StartToken && m.Span.EndToken == verb

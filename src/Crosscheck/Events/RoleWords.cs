@@ -16,6 +16,12 @@ internal static class RoleWords
 
     public static FrozenSet<string> TimeLinks => Section("time-links");
 
+    /// <summary>Pronouns that open a sentence for the news just told ("It came a day after …").</summary>
+    public static FrozenSet<string> NewsPronouns => Section("news-pronouns");
+
+    /// <summary>Verbs after such a pronoun that set the news after an earlier event by a lapse ("came", "follows").</summary>
+    public static FrozenSet<string> LapseFrameVerbs => Section("lapse-frame-verbs");
+
     /// <summary>Prepositions before a gerund done by the governing verb's object ("accused troops of killing").</summary>
     public static FrozenSet<string> ObjectControlCases => Section("object-control-cases");
 

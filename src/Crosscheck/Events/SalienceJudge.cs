@@ -80,6 +80,9 @@ public sealed class SalienceJudge
 
     private static Salience Decide(AnnotatedText text, EventMention e, bool isNews, HashSet<PloverType> newsTypes, int? first, int? last, int slack)
     {
+        // "It came a day after a drone hit a fuel depot": an event dated by a lapse back from another is recalled to set
+        // the news against it, however close its day.
+        if (!isNews && e.Time is { Span.Length: >= 3 } lapse && IsLapse(text, lapse.Span)) return Salience.Background;
         // "Earlier this month, a strike on the city killed 38": a span the text itself sets before its news.
         if (!isNews && e.Time is { Precision: not TimePrecision.Day, Span.Length: > 0 } said
             && text.WordOf(said.Span.StartToken).Equals("earlier", StringComparison.OrdinalIgnoreCase)) return Salience.Background;
@@ -96,6 +99,10 @@ public sealed class SalienceJudge
         if (isNews) return Salience.Main;
         return newsTypes.Contains(e.Type) ? Salience.Main : Salience.Background;
     }
+
+    /// <summary>Whether a time's words are a lapse of days or weeks before "after" or "before" ("a day after", "two weeks before").</summary>
+    private static bool IsLapse(AnnotatedText text, TokenSpan time) =>
+        text.WordOf(time.EndToken - 1) is "after" or "before" && AnchoredDays.UnitDays(text.WordOf(time.EndToken - 2)) > 0;
 
     /// <summary>Whether the event's word is a verb in the simple present ("attacks", "strike" after "they"), with no auxiliary.</summary>
     private static bool IsSimplePresent(AnnotatedText text, TokenSpan trigger)

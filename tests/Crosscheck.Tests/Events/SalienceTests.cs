@@ -45,6 +45,17 @@ public sealed class SalienceTests
     }
 
     [Fact]
+    public void An_attack_dated_by_a_lapse_before_the_news_is_background_however_close()
+    {
+        var events = Read(Lede + "\n\n" + """
+            It came a day after militia fighters raided a police post in the hills, killing a guard.
+            """).Events;
+        var raid = events.Single(e => e.Evidence.Text.Contains("raided", StringComparison.Ordinal));
+        raid.Time!.Start.ShouldBe(new DateOnly(2025, 6, 10));
+        raid.Salience.ShouldBe(Salience.Background);
+    }
+
+    [Fact]
     public void An_attack_told_in_the_simple_present_is_a_habit_not_news()
     {
         var events = Read(Lede + "\n\n" + """

@@ -68,14 +68,17 @@ public sealed partial class EventReader
                 groups = RecalledAttack.Split(text, sentence, groups, r => r.Trigger.Span, Anchors(text, sentence), r => CasualtyFinder.IsOutcomeWord(r.Trigger.Span.Text));
             }
             var violent = groups.Where(g => g.Any(r => r.Trigger.Entry.Type == PloverType.Assault)).ToList();
+            var sentenceEvents = new List<EventMention>(groups.Count);
             foreach (var group in groups)
             {
                 // Two violent events in one sentence: each takes the counts of dead and wounded, and the times, nearest to it in the parse.
                 Func<int, int, bool>? keep = violent.Count < 2 ? null
                     : (start, end) => SyntaxGrouping.Owner(text, violent, r => r.Trigger.Span, SyntaxScope.HeadOf(text, start, end)) is var o
                         && (o < 0 || ReferenceEquals(violent[o], group));
-                events.Add(Build(text, sentence, segment, group, places, quotes, keep, triggers));
+                sentenceEvents.Add(Build(text, sentence, segment, group, places, quotes, keep, triggers));
             }
+            ShareOpeningTime(text, sentence, sentenceEvents);
+            events.AddRange(sentenceEvents);
         }
         var tolls = Tolls.Find(text);
         var read = HeadlineMerger.Merge(SidesMerger.Merge(text, Casualties.WithFollowUps(text, MergeRepeatsInQuotes(WithoutTollOutcomes(text, WithClaimedAttacks(text, events.ToImmutable()), tolls), quotes))));

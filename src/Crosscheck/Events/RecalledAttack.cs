@@ -87,6 +87,10 @@ internal static class RecalledAttack
         return false;
     }
 
+    /// <summary>Whether a token lies in the words of the sentence that recall another event ("…, two days after shelling killed three").</summary>
+    public static bool InRecalledWords(AnnotatedText text, TokenSpan sentence, int token) =>
+        Stretch(text, sentence) is var (link, _, end, _, _) && token >= link && token < end;
+
     /// <summary>
     /// The first lapse of the sentence that recalls another event: where its words start, where the recalled words start
     /// (after "after"), where they end, and whether the sentence returns to the news there (", when …"); null when the

@@ -8,7 +8,8 @@ public sealed partial class TollCues
     /// <summary>
     /// "The number of people killed when a jet bombed a monastery in the village rose to 23": after "when" (at
     /// <paramref name="when"/>), a short subject, one past verb of attack and what it hit (a phrase and at most two more
-    /// joined by a preposition), then only verbs and adverbs before the number: the tally counts that one attack's dead.
+    /// joined by a preposition), then only its time, verbs and adverbs before the number: the tally counts that one attack's
+    /// dead.
     /// "killed when jets bombed villages across the province" hits plural places and is a series'.
     /// </summary>
     private static bool OneAttackWhen(AnnotatedText text, int when, Tally t)
@@ -33,6 +34,12 @@ public sealed partial class TollCues
         }
         for (; k < end - 1; k++)
         {
+            // "… when a drone struck a fuel station early on Tuesday has risen to 11": the attack's own time.
+            if (text.Times.FirstOrDefault(m => m.Span.StartToken == k && m.Span.EndToken <= end) is { Span.Length: > 0 } time)
+            {
+                k = time.Span.EndToken - 1;
+                continue;
+            }
             if (text.PosOf(k) is not { } pos || !(pos.StartsWith("VB", StringComparison.Ordinal) || pos is "RB" or "MD")) return false;
         }
         return true;

@@ -199,6 +199,12 @@ public sealed partial class TollFinder
         }
         // "The death toll from a drone attack on Sumy on Sunday has risen to 12": a day after an attack's noun, in toll words
         // with no verb before the day, is the attack's.
+        // "The number of people killed when a drone struck the station early on Tuesday has risen to 11": a day in a "when"
+        // clause of the toll's words (no comma between) dates the attack whose dead are counted.
+        for (var k = t.Span.StartToken - 1; k > start && text.WordOf(k) != ","; k--)
+        {
+            if (text.WordOf(k).Equals("when", StringComparison.OrdinalIgnoreCase)) return true;
+        }
         var attack = false;
         for (var k = t.Span.StartToken - 1; k >= start; k--)
         {

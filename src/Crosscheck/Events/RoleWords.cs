@@ -15,6 +15,7 @@ internal static class RoleWords
     public static FrozenSet<string> RelativePronouns => Section("relative-pronouns");
 
     public static FrozenSet<string> TimeLinks => Section("time-links");
+    public static FrozenSet<string> OtherEventLinks => Section("other-event-links");
 
     /// <summary>Prepositions before a gerund done by the governing verb's object ("accused troops of killing").</summary>
     public static FrozenSet<string> ObjectControlCases => Section("object-control-cases");

@@ -170,4 +170,25 @@ public sealed partial class EventReader
         var governor = text.HeadOf(head);
         return governor >= place.EndToken && text.PosOf(governor) is "NN" or "NNS" && !RoleWords.AreaNouns.Contains(text.WordOf(governor)) && SiteHead(text, head, place.EndToken) < 0;
     }
+
+    /// <summary>
+    /// "killed three, a day after a strike in the Andaman Sea killed four", "hours before the raid on the port of X": a
+    /// place in the phrase of a noun that a link to another event takes (@other-event-links in
+    /// data/events/syntax-roles.txt) is where that other event happened, unless the event's own word is that noun. Read
+    /// from the words (the parse often errs in such sentences): the link, up to four words of the noun phrase, its noun, a
+    /// place preposition and the place; a point of the day ("after dawn in the gulf") is no other event.
+    /// </summary>
+    private static bool InOtherEventsPhrase(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch trigger)
+    {
+        var at = PrepositionOfPlace(text, place.StartToken, sentence);
+        if (at - 1 <= sentence.StartToken) return false;
+        var noun = at - 1;
+        if (text.PosOf(noun) is not ("NN" or "NNS") || RoleWords.ClockNouns.Contains(text.WordOf(noun).ToLowerInvariant()) || trigger.Span.Contains(noun)) return false;
+        for (var k = noun - 1; k >= sentence.StartToken && noun - k <= 4; k--)
+        {
+            if (RoleWords.OtherEventLinks.Contains(text.WordOf(k).ToLowerInvariant())) return true;
+            if (text.PosOf(k) is not ("DT" or "JJ" or "JJS" or "CD" or "PRP$" or "NN" or "NNS" or "VBN")) return false;
+        }
+        return false;
+    }
 }

@@ -15,6 +15,7 @@ internal static class RoleWords
     public static FrozenSet<string> RelativePronouns => Section("relative-pronouns");
 
     public static FrozenSet<string> TimeLinks => Section("time-links");
+    public static FrozenSet<string> OtherEventLinks => Section("other-event-links");
 
     /// <summary>Pronouns that open a sentence for the news just told ("It came a day after …").</summary>
     public static FrozenSet<string> NewsPronouns => Section("news-pronouns");

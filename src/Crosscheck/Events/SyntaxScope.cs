@@ -91,12 +91,16 @@ internal static class SyntaxScope
         for (var (n, depth) = (text.HeadOf(head), 0); n >= 0 && depth < 64; n = text.HeadOf(n), depth++)
         {
             if (n == trigger || IsAncestor(text, n, trigger)) return false;
-            if (text.RelationOf(n) is not { } relation || relation.Split(':')[0] is not ("advcl" or "obl" or "nmod" or "acl")) continue;
+            if (text.RelationOf(n) is not { } relation) continue;
+            // "…, killing 32 people, since the campaign began on March 3": a clause a time link marks is subordinate, also
+            // when the parser joins it as a conjunct.
+            var conjunct = relation == "conj";
+            if (!conjunct && relation.Split(':')[0] is not ("advcl" or "obl" or "nmod" or "acl")) continue;
             // "before dawn on Wednesday", "shortly after midnight on Sunday": a moment of the clock, not another event.
             if (RoleWords.ClockNouns.Contains(text.WordOf(n).ToLowerInvariant())) continue;
             foreach (var d in new Token(text, n).Dependents)
             {
-                if (d.Relation is "mark" or "case" && RoleWords.TimeLinks.Contains(d.Text)) return true;
+                if ((d.Relation == "mark" || d.Relation == "case" && !conjunct) && RoleWords.TimeLinks.Contains(d.Text)) return true;
             }
         }
         return false;

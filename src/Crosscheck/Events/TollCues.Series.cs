@@ -26,7 +26,7 @@ public sealed partial class TollCues
         if (perfect < 0) return null;
         foreach (var t in text.Times)
         {
-            if (t.Precision == TimePrecision.Day && sentence.Contains(t.Span.StartToken) && t.Span.Length > 0
+            if (t.Precision == TimePrecision.Day && sentence.Contains(t.Span.StartToken) && t.Span.Length > 0 && !OpensSeries(text, sentence, t)
                 && (SyntaxScope.IsAncestor(text, clause, t.Span.StartToken) || SyntaxScope.IsAncestor(text, verb, t.Span.StartToken))) return null;
         }
         var accumulated = Accumulating(text, sentence, perfect);
@@ -43,6 +43,14 @@ public sealed partial class TollCues
         }
         return null;
     }
+
+    /// <summary>
+    /// "has carried out nine strikes, killing 32 people, since the campaign began on March 3", "since March 3": a day in
+    /// the words a "since" opens is where the series starts, no day of the clause's own that would make it news.
+    /// </summary>
+    private static bool OpensSeries(AnnotatedText text, TokenSpan sentence, TimeMention t) =>
+        t.Span.StartToken > sentence.StartToken && text.WordOf(t.Span.StartToken - 1).Equals("since", StringComparison.OrdinalIgnoreCase)
+        || TollFinder.InSinceWords(text, sentence, t, null);
 
     /// <summary>
     /// "The military has carried out 21 strikes on alleged drug boats", "The US has now struck 19 vessels", "at least 14
@@ -64,7 +72,7 @@ public sealed partial class TollCues
         if (n.Max is not null && n.Min < 5 && !Accumulating(text, sentence, verb)) return null;
         foreach (var t in text.Times)
         {
-            if (t.Precision == TimePrecision.Day && sentence.Contains(t.Span.StartToken) && t.Span.Length > 0 && SyntaxScope.IsAncestor(text, verb, t.Span.StartToken)) return null;
+            if (t.Precision == TimePrecision.Day && sentence.Contains(t.Span.StartToken) && t.Span.Length > 0 && !OpensSeries(text, sentence, t) && SyntaxScope.IsAncestor(text, verb, t.Span.StartToken)) return null;
         }
         return new Cue(Math.Min(verb, noun), Math.Max(verb, noun) + 1, false);
     }

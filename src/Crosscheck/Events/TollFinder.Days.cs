@@ -46,7 +46,7 @@ public sealed partial class TollFinder
     /// never the day a count stood at nor a past span it sums up. "the worst since the conflict in July" opens no clause;
     /// false without a parse.
     /// </summary>
-    private static bool InSinceWords(AnnotatedText text, TokenSpan sentence, TimeMention t, TokenSpan? since)
+    internal static bool InSinceWords(AnnotatedText text, TokenSpan sentence, TimeMention t, TokenSpan? since)
     {
         if (t.Span.Length == 0 || !SyntaxScope.HasParse(text, sentence)) return false;
         var timeHead = SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken);

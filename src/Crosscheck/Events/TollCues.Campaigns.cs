@@ -13,8 +13,24 @@ public sealed partial class TollCues
     /// day's or night's violence ("the early morning violence", "Friday night's clashes"), which is one event.
     /// </summary>
     private bool IsCampaignWord(AnnotatedText text, int i) =>
-        _campaigns.Contains(text.WordOf(i)) && (text.PosOf(i) is "NN" or "NNS" or null || IsNounGerund(text, i))
+        (_campaigns.Contains(text.WordOf(i)) && (text.PosOf(i) is "NN" or "NNS" or null || IsNounGerund(text, i)) || LastsASpan(text, i))
         && (char.IsLower(text.WordOf(i)[0]) || text.SentenceOf(i).StartToken == i) && !OfOneMoment(text, i);
+
+    /// <summary>
+    /// "the three-month siege", "the weeks-long shelling", "a 10-day offensive": a noun whose modifier says it lasted more
+    /// than a day (a number above one and a <c>span</c> word or "day", or a plural span word and "long") names a campaign,
+    /// whatever the noun.
+    /// </summary>
+    private bool LastsASpan(AnnotatedText text, int i)
+    {
+        if (i < 1 || text.PosOf(i) is not ("NN" or "NNS" or "VBG") || text.PosOf(i - 1) is not ("JJ" or "NN")) return false;
+        var parts = text.WordOf(i - 1).ToLowerInvariant().Split('-');
+        if (parts.Length < 2) return false;
+        var (count, span) = (parts[^2], parts[^1]);
+        if (span == "long") return _spans.Contains(count) && count.EndsWith('s') || count is "week" or "month" or "year";
+        return (_spans.Contains(span) || span == "day") && !count.EndsWith('s')
+            && (char.IsAsciiDigit(count[0]) && count != "1" || count is not ("a" or "an" or "one" or "half") && Quantities.CanStart(count) && !char.IsAsciiDigit(count[0]));
+    }
 
     /// <summary>
     /// "Blasts in Herat during the fighting killed four farmers", "200 fighters died during the clashes": a front's

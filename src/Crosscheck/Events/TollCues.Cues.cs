@@ -53,6 +53,9 @@ public sealed partial class TollCues
                 if (!CueMatches(text, i, to, words)) continue;
                 if (since && !SinceNamesAStart(text, i + words.Length, to)) continue;
                 if (since) return new Cue(i, i + words.Length, true);
+                // "one of the most intense attacks in recent months", "the deadliest raid this year": a span that closes a
+                // superlative bounds the comparison, not the count.
+                if (SuperlativeBefore(text, sentence, i)) continue;
                 if (SumsOneAccount(text, sentence, words, start, end)) continue;
                 total ??= new Cue(i, i + words.Length, false);
             }
@@ -219,33 +222,6 @@ public sealed partial class TollCues
             return new Cue(sentence.StartToken, sentence.StartToken + words.Length, since);
         }
         return null;
-    }
-
-    /// <summary>
-    /// The words of a comparison in [<paramref name="from"/>, <paramref name="to"/>): a superlative ("deadliest", "worst",
-    /// "most intense") and up to three words of its noun right before "since", through the end of the clause "since" opens
-    /// (a comma or a break); an empty range when there is none.
-    /// </summary>
-    private static (int From, int To) Comparison(AnnotatedText text, TokenSpan sentence, int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            if (!text.WordOf(i).Equals("since", StringComparison.OrdinalIgnoreCase)) continue;
-            var superlative = false;
-            // "the deadliest on the township since …": the superlative's noun may be left out and a place told after it.
-            for (var k = i - 1; k >= Math.Max(sentence.StartToken, i - 6) && !superlative; k--)
-            {
-                // "at least the sixth since Sept. 2" counts, and "least" there is no superlative.
-                if (text.PosOf(k) is "JJS" or "RBS" && !(k - 1 >= sentence.StartToken && text.WordOf(k - 1).Equals("at", StringComparison.OrdinalIgnoreCase))) superlative = true;
-                else if (text.PosOf(k) is not ("NN" or "NNS" or "NNP" or "JJ" or "VBG" or "DT" or "IN") || text.WordOf(k) is "since" or "that" or "which") break;
-            }
-            // "the deadliest attack on travellers in the province since a roadside bomb …": farther back before an event compared with.
-            if (!superlative && !(i + 1 < sentence.EndToken && text.PosOf(i + 1) is "DT" or "PRP$" && ComparisonTimes.ComparedBefore(text, sentence, i))) continue;
-            var end = i + 1;
-            while (end < sentence.EndToken && text.WordOf(end) != "," && !ClauseBreaks.Contains(text.WordOf(end))) end++;
-            return (i, end);
-        }
-        return (0, 0);
     }
 
     /// <summary>

@@ -123,14 +123,20 @@ public sealed partial class TollCues
         // Past the first count's day ("on Saturday", "by late Friday"): only words of a time.
         while (k < sentence.EndToken && k - first.Number.Span.EndToken < 6 && !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase))
         {
+            if (RelativeClosedAt(text, first, k)) break;
             if (!text.InTime(k) && text.WordOf(k).ToLowerInvariant() is not ("on" or "by" or "as" or "of" or "late" or "early")) return null;
             k++;
         }
-        if (k >= sentence.EndToken || !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase)) return null;
+        // "The death toll, which stood at 12 on Saturday, has risen to 20": the toll noun's own verb after the relative
+        // clause that told the earlier count.
+        var afterRelative = RelativeClosedAt(text, first, k);
+        if (k >= sentence.EndToken || !afterRelative && !text.WordOf(k).Equals("and", StringComparison.OrdinalIgnoreCase)) return null;
         var v = k + 1;
         // "and has since risen to 13": past auxiliaries and adverbs, "since" among them.
         while (v < sentence.EndToken && v - k < 4 && (text.PosOf(v) is "RB" || IsAuxiliary(text.WordOf(v)) || text.WordOf(v).Equals("since", StringComparison.OrdinalIgnoreCase))) v++;
-        if (v + 1 >= sentence.EndToken || !IsChangeVerb(text, v)) return null;
+        if (v + 1 >= sentence.EndToken || !IsChangeVerb(text, v) && !(afterRelative && IsRaising(text, v))) return null;
+        // "was revised down to 26": a particle between the verb and its link word.
+        if (afterRelative && text.WordOf(v + 1).ToLowerInvariant() is "down" or "up" && v + 2 < sentence.EndToken && _links.Contains(text.WordOf(v + 2))) v++;
         var n = RiseBy(text, v + 1) ?? UpTo(text, v)
             ?? (_links.Contains(text.WordOf(v + 1)) ? NumberStartingAt(text, v + 2) : NumberStartingAt(text, v + 1));
         if (n is not { } number || !CountsPeopleOrNothing(number)) return null;

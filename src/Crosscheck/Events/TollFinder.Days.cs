@@ -213,7 +213,9 @@ public sealed partial class TollFinder
             if (text.PosOf(k) is { } pos && (pos.StartsWith("VB", StringComparison.Ordinal) || pos is "CD")) { attack = false; break; }
             attack |= text.PosOf(k) is "NN" && TriggerLexicon.Default.Starts(text.WordOf(k).ToLowerInvariant());
         }
-        if (attack) return true;
+        // "fought a five-day battle this summer that killed 43": a past month, season or year after the noun is the span the
+        // count sums up, no day of one attack.
+        if (attack) return t.Precision is not (TimePrecision.Month or TimePrecision.Season or TimePrecision.Year);
         return SyntaxScope.HasParse(text, text.SentenceOf(t.Span.StartToken)) && text.RelationOf(SyntaxScope.HeadOf(text, t.Span.StartToken, t.Span.EndToken)) == "nmod:poss";
     }
 

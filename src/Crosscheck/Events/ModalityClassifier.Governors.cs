@@ -103,7 +103,8 @@ public sealed partial class ModalityClassifier
             state.Take(w.Equals("were", StringComparison.OrdinalIgnoreCase) ? Cue.Hypothetical : Cue.Plan, negated, Cue.None);
             return -1;
         }
-        if (TryAdjectiveCue(text, j, out var adjective) && !IsNoun(text, j))
+        // A participle with a verb cue is read as the verb ("denied that it planned to strike" reaches the denial).
+        if (TryAdjectiveCue(text, j, out var adjective) && !IsNoun(text, j) && !(text.PosOf(j) is "VBD" or "VBN" && VerbCues.ContainsKey(w)))
         {
             var (negated, modal) = GroupBefore(text, sentence, j);
             // "were able to shell the town": in the past, being able to do it says it was done, as "managed to" does.
@@ -113,7 +114,8 @@ public sealed partial class ModalityClassifier
         }
         if (NounCues.TryGetValue(w, out var noun) && IsNoun(text, j))
         {
-            state.Take(noun, false, Cue.None);
+            // "there is no plan to attack": "no" on the governing noun negates it.
+            state.Take(noun, HasNo(text, sentence, j), Cue.None);
             return state.Stop ? -1 : j;
         }
         if (IsVerb(text, j)) return j;
@@ -175,6 +177,8 @@ public sealed partial class ModalityClassifier
         }
         // "questioned the strikes", "challenged the legality of the raid": a definite event appraised took place.
         if (definite && AppraisalVerbs.Contains(word) && IsVerb(text, j)) { state.Stop = true; return -1; }
+        // The complement of "be": "the option would be a drone attack", "it was not an attack".
+        if (!definite && CopulaComplement(text, sentence, j, ref state)) return -1;
         // The object of a verb: "launched a strike", "considered an operation".
         if (IsVerb(text, j) && !(Auxiliaries.Contains(word) && IsBe(word))) { state.ViaObject = true; return j; }
         if (wordTag is "IN" or "TO" && j > sentence.StartToken)

@@ -76,7 +76,16 @@ public sealed partial class ModalityClassifier
                     return -1;
                 }
                 if (IsVerb(text, j) && !Auxiliaries.Contains(w)) return j;
-                if (text.PosOf(j) is "RP" && j > sentence.StartToken && IsVerb(text, j - 1)) return j - 1;
+                // "ruled out sending troops", "called off storming the compound": a phrasal verb's own cue.
+                if ((text.PosOf(j) is "RP" || w.Equals("out", StringComparison.OrdinalIgnoreCase) || w.Equals("off", StringComparison.OrdinalIgnoreCase))
+                    && j > sentence.StartToken && IsVerb(text, j - 1))
+                {
+                    var particle = PhrasalCue(text.WordOf(j - 1), w);
+                    if (particle == Cue.None) return j - 1;
+                    var (particleNegated, particleModal) = GroupBefore(text, sentence, j - 1);
+                    state.Take(particle, particleNegated, particleModal);
+                    return -1;
+                }
             }
         }
         // A finite verb in a "that" complement of a denial: "denied that its forces attacked".

@@ -40,6 +40,7 @@ public sealed partial class ModalityClassifier
     [
         "irregular-verb-forms", "infinitive-only-plans", "infinitive-only-adjectives", "that-complement-nouns", "negations", "negative-subjects", "auxiliaries",
         "be-forms", "hedge-adverbs", "conditionals", "whether-if-governors", "occur-verbs", "phrasal-verbs", "past-links", "content-verbs", "appraisal-verbs",
+        "linking-verbs", "free-choice-determiners",
     ];
 
     // The sections of the file; every field below is read from it, so they follow it.
@@ -85,6 +86,8 @@ public sealed partial class ModalityClassifier
     private static readonly FrozenSet<string> AppraisalVerbs = CueSet("appraisal-verbs");
     /// <summary>"after", "following", "since": the event in their phrase took place, whatever governs the phrase.</summary>
     private static readonly FrozenSet<string> PastLinks = CueSet("past-links");
+    private static readonly FrozenSet<string> LinkingVerbs = CueSet("linking-verbs");
+    private static readonly FrozenSet<string> FreeChoiceDeterminers = CueSet("free-choice-determiners");
 
     /// <summary>Whether <paramref name="word"/> is a past link ("after", "following", "since").</summary>
     internal static bool IsPastLink(string word) => PastLinks.Contains(word);

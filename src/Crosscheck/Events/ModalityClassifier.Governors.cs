@@ -76,7 +76,16 @@ public sealed partial class ModalityClassifier
                     return -1;
                 }
                 if (IsVerb(text, j) && !Auxiliaries.Contains(w)) return j;
-                if (text.PosOf(j) is "RP" && j > sentence.StartToken && IsVerb(text, j - 1)) return j - 1;
+                // "ruled out sending troops", "called off storming the compound": a phrasal verb's own cue.
+                if ((text.PosOf(j) is "RP" || w.Equals("out", StringComparison.OrdinalIgnoreCase) || w.Equals("off", StringComparison.OrdinalIgnoreCase))
+                    && j > sentence.StartToken && IsVerb(text, j - 1))
+                {
+                    var particle = PhrasalCue(text.WordOf(j - 1), w);
+                    if (particle == Cue.None) return j - 1;
+                    var (particleNegated, particleModal) = GroupBefore(text, sentence, j - 1);
+                    state.Take(particle, particleNegated, particleModal);
+                    return -1;
+                }
             }
         }
         // A finite verb in a "that" complement of a denial: "denied that its forces attacked".
@@ -103,7 +112,8 @@ public sealed partial class ModalityClassifier
             state.Take(w.Equals("were", StringComparison.OrdinalIgnoreCase) ? Cue.Hypothetical : Cue.Plan, negated, Cue.None);
             return -1;
         }
-        if (TryAdjectiveCue(text, j, out var adjective) && !IsNoun(text, j))
+        // A participle with a verb cue is read as the verb ("denied that it planned to strike" reaches the denial).
+        if (TryAdjectiveCue(text, j, out var adjective) && !IsNoun(text, j) && !(text.PosOf(j) is "VBD" or "VBN" && VerbCues.ContainsKey(w)))
         {
             var (negated, modal) = GroupBefore(text, sentence, j);
             // "were able to shell the town": in the past, being able to do it says it was done, as "managed to" does.
@@ -113,7 +123,8 @@ public sealed partial class ModalityClassifier
         }
         if (NounCues.TryGetValue(w, out var noun) && IsNoun(text, j))
         {
-            state.Take(noun, false, Cue.None);
+            // "there is no plan to attack": "no" on the governing noun negates it.
+            state.Take(noun, HasNo(text, sentence, j), Cue.None);
             return state.Stop ? -1 : j;
         }
         if (IsVerb(text, j)) return j;
@@ -175,6 +186,8 @@ public sealed partial class ModalityClassifier
         }
         // "questioned the strikes", "challenged the legality of the raid": a definite event appraised took place.
         if (definite && AppraisalVerbs.Contains(word) && IsVerb(text, j)) { state.Stop = true; return -1; }
+        // The complement of "be": "the option would be a drone attack", "it was not an attack".
+        if (!definite && CopulaComplement(text, sentence, j, ref state)) return -1;
         // The object of a verb: "launched a strike", "considered an operation".
         if (IsVerb(text, j) && !(Auxiliaries.Contains(word) && IsBe(word))) { state.ViaObject = true; return j; }
         if (wordTag is "IN" or "TO" && j > sentence.StartToken)

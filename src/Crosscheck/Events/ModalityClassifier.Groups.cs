@@ -42,6 +42,17 @@ public sealed partial class ModalityClassifier
             state.Take(adjective, negated, modal);
             return;
         }
+        // "strikes remain possible", "a deal seems likely": a linking verb before a predicate adjective reads as "be" does.
+        if (LinkingVerbs.Contains(word))
+        {
+            var a = k + 1;
+            while (a < sentence.EndToken && text.PosOf(a) is "RB" && !Negations.Contains(text.WordOf(a))) a++;
+            if (a < sentence.EndToken && TryAdjectiveCue(text, a, out adjective))
+            {
+                state.Take(adjective, negated, modal);
+                return;
+            }
+        }
         if (word.Equals("ruled", StringComparison.OrdinalIgnoreCase) && k + 1 < sentence.EndToken && text.WordOf(k + 1).Equals("out", StringComparison.OrdinalIgnoreCase))
         {
             state.Take(Cue.RuleOut, negated, modal);
@@ -49,6 +60,26 @@ public sealed partial class ModalityClassifier
         }
         // Only "happen" verbs pass their negation to the subject: "the strike did not happen", not "the strike did not kill anyone".
         state.Take(Cue.None, negated && OccurVerbs.Contains(word), modal);
+    }
+
+    /// <summary>
+    /// An indefinite event noun after "be" (negation between) is its complement: it takes the verb group's negation and
+    /// modal, and the cue of a plan or consider noun that is the subject ("the option would be a drone attack": planned;
+    /// "the plan is a raid": planned; "it was not an attack": negated). False when the word at <paramref name="j"/> is no "be".
+    /// </summary>
+    private static bool CopulaComplement(AnnotatedText text, TokenSpan sentence, int j, ref Findings state)
+    {
+        var be = j;
+        var negated = false;
+        while (be >= sentence.StartToken && Negations.Contains(text.WordOf(be)) && !text.WordOf(be).Equals("no", StringComparison.OrdinalIgnoreCase)) { negated = true; be--; }
+        if (be < sentence.StartToken || !IsBeWord(text.WordOf(be)) || !IsVerb(text, be) && !Auxiliaries.Contains(text.WordOf(be))) return false;
+        var (groupNegated, modal) = GroupBefore(text, sentence, be);
+        var subject = be - 1;
+        while (subject >= sentence.StartToken && (IsModal(text, subject, out _) || Auxiliaries.Contains(text.WordOf(subject)) || Negations.Contains(text.WordOf(subject)) || text.PosOf(subject) is "RB")) subject--;
+        var cue = subject >= sentence.StartToken && IsNoun(text, subject) && !HasNo(text, sentence, subject)
+            && NounCues.TryGetValue(text.WordOf(subject), out var held) && held is Cue.Plan or Cue.Consider ? held : Cue.None;
+        state.Take(cue, negated || groupNegated, modal);
+        return true;
     }
 
     /// <summary>For a finite verb: a "that" complement of a denial or of "deny reports that".</summary>
@@ -101,6 +132,8 @@ public sealed partial class ModalityClassifier
             var w = text.WordOf(i);
             if (w is ";" or ":" || w == ",") return Cue.None;
             if (w.Equals("whether", StringComparison.OrdinalIgnoreCase)) return Cue.Consider;
+            // "Suppose the army strikes first": a supposition opening the sentence holds all of it.
+            if (i == sentence.StartToken && VerbCueAt(text, i) == Cue.Hypothetical) return Cue.Hypothetical;
             if (Conditionals.Contains(w))
             {
                 if (i > sentence.StartToken && text.WordOf(i - 1).Equals("as", StringComparison.OrdinalIgnoreCase)) return Cue.None;

@@ -38,6 +38,6 @@ public sealed partial class ModalityClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!sentence.Contains(head)) throw new ArgumentOutOfRangeException(nameof(head), "The predicate must lie in the sentence.");
-        return ClassifyByWords(text, sentence, head);
+        return FreeChoice(text, sentence, head, ClassifyByWords(text, sentence, head));
     }
 }

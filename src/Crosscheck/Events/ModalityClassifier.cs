@@ -40,7 +40,22 @@ public sealed partial class ModalityClassifier
         ArgumentNullException.ThrowIfNull(text);
         if (!sentence.Contains(head)) throw new ArgumentOutOfRangeException(nameof(head), "The predicate must lie in the sentence.");
         var reading = ClassifyByWords(text, sentence, head);
-        return reading.Modality == Modality.Asserted ? ThroughSyntax(text, sentence, head, reading) : reading;
+        return FreeChoice(text, sentence, head, reading.Modality == Modality.Asserted ? ThroughSyntax(text, sentence, head, reading) : reading);
+    }
+
+    /// <summary>
+    /// An event noun a free-choice determiner opens ("any strike would need approval", "would answer any incursion") names
+    /// no particular event: planned or considered, it is only imagined; asserted, negated or denied, it stays so.
+    /// </summary>
+    private static ModalityReading FreeChoice(AnnotatedText text, TokenSpan sentence, int head, ModalityReading reading)
+    {
+        if (reading.Modality is not (Modality.Planned or Modality.Considered) || !IsNoun(text, head)) return reading;
+        for (var i = head - 1; i >= sentence.StartToken && head - i <= 4; i--)
+        {
+            if (FreeChoiceDeterminers.Contains(text.WordOf(i))) return new ModalityReading(Modality.Hypothetical, Math.Min(reading.Confidence, 0.7));
+            if (text.PosOf(i) is not { } tag || !NounPhraseTags.Contains(tag)) break;
+        }
+        return reading;
     }
 
     /// <summary>The modality the words around the predicate give, following its chain of governors by word order.</summary>
@@ -115,9 +130,18 @@ public sealed partial class ModalityClassifier
         public bool ViaOutcome;
 
         /// <summary>Records a verb group's negation and modal, and a governing word's cue.</summary>
+        /// <summary>The cue that decided is a plan or a deliberation a denial further up may still deny ("denied that it was preparing to bomb").</summary>
+        public bool Deniable;
+
         public void Take(Cue cue, bool negated, Cue modal)
         {
-            if (Final != Cue.None) { Stop = true; return; }
+            if (Final != Cue.None)
+            {
+                // A denial of the plan denies the planned event: "denied preparing to strike", "denied that it planned any raid".
+                if (Deniable && cue == Cue.Deny) { Final = Cue.Deny; FinalNegated = negated; }
+                Stop = true;
+                return;
+            }
             if (cue is Cue.None or Cue.Transparent or Cue.Factive)
             {
                 // A transparent governor passes its own verb group on: "would mainly use drones to strike", "did not begin to".
@@ -130,7 +154,9 @@ public sealed partial class ModalityClassifier
             FinalNegated = negated || (Negated && cue is Cue.Plan or Cue.Consider or Cue.Future or Cue.Possible or Cue.Maybe);
             // "could plan to", "may decide to": only considered.
             if (!negated && modal is Cue.Possible or Cue.Maybe && cue == Cue.Plan) Final = Cue.Possible;
-            Stop = true;
+            // The chain goes one governor further only to meet a denial.
+            Deniable = Final is Cue.Plan or Cue.Consider && !FinalNegated;
+            Stop = !Deniable;
         }
     }
 }

@@ -23,6 +23,8 @@ internal static partial class SyntaxActors
         var sentence = text.SentenceOf(token);
         for (var d = token - 1; d >= sentence.StartToken; d--)
         {
+            // "In 2019 Norvian gunships": a word of a time expression says when, whatever the parse hangs it on.
+            if (text.InTime(d)) break;
             if (text.HeadOf(d) == token && text.RelationOf(d) is "det" or "amod" or "compound" or "nmod:poss" or "nummod" or "flat")
                 start = d;
             // Deeper words of the phrase, near it, but never a verb, a preposition or a comma: a misparse must not make a clause the actor

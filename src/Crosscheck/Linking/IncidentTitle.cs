@@ -81,7 +81,9 @@ internal static class IncidentTitle
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         if (top.First().Side is { } side) return (side, null);
         var words = top.Select(x => x.Actor.Text).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First();
-        return (null, words.StartsWith("The ", StringComparison.Ordinal) ? "the" + words[3..] : words);
+        // After "by" a leading article is lower case: "by the navy", "by a rebel drone".
+        return (null, words.StartsWith("The ", StringComparison.Ordinal) || words.StartsWith("An ", StringComparison.Ordinal) || words.StartsWith("A ", StringComparison.Ordinal)
+            ? char.ToLowerInvariant(words[0]) + words[1..] : words);
     }
 
     /// <summary>

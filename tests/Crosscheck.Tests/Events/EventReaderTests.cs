@@ -206,6 +206,14 @@ public sealed class EventReaderTests
     }
 
     [Fact]
+    public void A_year_before_the_actor_is_its_time_not_part_of_the_actor()
+    {
+        // "In 2017 Norvian gunships ...": the year the parse hangs on the actor's noun says when.
+        var assault = Read("In 2017 Norvian gunships shelled a ferry near the island, killing four crew.").Events.Single(e => e.Type == PloverType.Assault);
+        assault.Actors.ShouldHaveSingleItem().Span.Text.ShouldBe("Norvian gunships");
+    }
+
+    [Fact]
     public void Waters_off_a_country_take_the_sea_their_sentence_names()
     {
         var caribbean = Read("Navy jets struck a skiff in the Caribbean on Sunday.").Events.Single(e => e.Type == PloverType.Assault).Location!;

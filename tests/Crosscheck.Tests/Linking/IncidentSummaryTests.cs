@@ -398,6 +398,15 @@ public sealed class IncidentSummaryTests
     }
 
     [Fact]
+    public void An_actor_opening_with_an_indefinite_article_reads_lower_case_after_by()
+    {
+        // "An Estavian gunboat fired on the boat": an actor with no country behind it keeps its words, the article lower case.
+        var gunboat = new ParticipantFacts("An Estavian gunboat", "org:estavian gunboat", null);
+        var report = Doc("d-1", "Harbor Ledger", Tuesday, [Strike("d-1", "v-1", 3, actors: [gunboat], day: Tuesday)]);
+        Summarize(report).Incident.Title.ShouldStartWith("Strike by an Estavian gunboat on a boat");
+    }
+
+    [Fact]
     public void A_sides_weapon_as_the_subject_names_the_side_in_the_title()
     {
         // "A US missile hit the boat": the weapon's words name its side, not an actor "by A US missile".

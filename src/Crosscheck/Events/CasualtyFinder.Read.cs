@@ -145,7 +145,8 @@ public sealed partial class CasualtyFinder
             && TollCues.NumberStartingAt(text, i + 1) is not null && Victims(text, sentence, i + 1, forward: true) is { Max: not null } lost && PersonNouns.Contains(text.WordOf(lost.End - 1)))
             return new Statement(Outcome.Killed, lost.Min, lost.Max, i, lost.End, lost.Start, lost.End, false, false);
 
-        if (Died.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal)) return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
+        if (Died.Contains(w) && pos.StartsWith("VB", StringComparison.Ordinal))
+            return OtherSenseOfDying(text, sentence, i) ? null : Intransitive(text, sentence, i, i + 1, Outcome.Killed);
         if (PartOfTheDead(text, sentence, i) is { } part) return part;
         if (w.Equals("dead", StringComparison.OrdinalIgnoreCase) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("JJ", StringComparison.Ordinal) || w.Equals("deceased", StringComparison.OrdinalIgnoreCase) && pos.StartsWith("VB", StringComparison.Ordinal))
             return Intransitive(text, sentence, i, i + 1, Outcome.Killed);
@@ -296,22 +297,5 @@ public sealed partial class CasualtyFinder
         var outcome = killedWord ? Outcome.Killed : Outcome.Injured;
         if (Partitive(text, sentence, i) is { } partitive) return partitive.Whole is { } whole ? new Statement(outcome, whole.Min, whole.Max, whole.Span.StartToken, i + 1, whole.Span.StartToken, i + 1, false, false) : null;
         return Verb(text, sentence, i, i + 1, outcome) is { } statement ? statement with { Weak = outcome == Outcome.Injured && WeakWords.Contains(w) } : null;
-    }
-    /// <summary>
-    /// "Relatives of one of the dead men said …", "Two of the slain soldiers were officers": a part of the dead, named by
-    /// a number, "of the" and the word of death before a plural noun (or "dead" alone), tells that at least that many died, among dead told
-    /// before (a lower bound, not their count). Null when the words are no such part.
-    /// </summary>
-    private static Statement? PartOfTheDead(AnnotatedText text, TokenSpan sentence, int i)
-    {
-        if (text.WordOf(i).ToLowerInvariant() is not ("dead" or "slain") || i + 1 >= sentence.EndToken) return null;
-        // "Villagers buried 14 of the dead on Wednesday": "the dead" with no noun after it is such a part too.
-        var noun = text.PosOf(i + 1) is "NNS" or "NNPS";
-        if (!noun && (text.WordOf(i).Equals("slain", StringComparison.OrdinalIgnoreCase) || text.PosOf(i + 1) is { } next && next.StartsWith("NN", StringComparison.Ordinal))) return null;
-        var end = noun ? i + 2 : i + 1;
-        if (i - 3 < sentence.StartToken || !text.WordOf(i - 1).Equals("the", StringComparison.OrdinalIgnoreCase) || !text.WordOf(i - 2).Equals("of", StringComparison.OrdinalIgnoreCase)) return null;
-        var (min, start) = NumberEndingAt(text, i - 2) is { Min: > 0 } part ? (part.Min, part.Span.StartToken)
-            : text.WordOf(i - 3).Equals("one", StringComparison.OrdinalIgnoreCase) ? (1m, i - 3) : (0m, -1);
-        return start < 0 ? null : new Statement(Outcome.Killed, min, null, start, end, start, end, true, false);
     }
 }

@@ -67,6 +67,7 @@ public sealed partial class CasualtyFinder
     private static readonly FrozenSet<string> WeakWords = CasualtyWords.Set("weak");
     private static readonly FrozenSet<string> InjuredGerunds = CasualtyWords.Set("injured-gerunds");
     private static readonly FrozenSet<string> Died = CasualtyWords.Set("died");
+    private static readonly FrozenSet<string> DyingParticles = CasualtyWords.Set("dying-particles");
     private static readonly FrozenSet<string> ToDeath = CasualtyWords.Set("to-death");
     private static readonly FrozenSet<string> KilledDown = CasualtyWords.Set("killed-down");
     private static readonly FrozenSet<string> Carried = CasualtyWords.Set("carried");

@@ -97,7 +97,7 @@ public sealed partial class EventReader
         // "the deadliest attack in the region since a blast at a market in Anantnag": a place inside the event compared with is not the news event's.
         if (ComparisonTimes.ComparedSince(text, sentence, main.Span.StartToken) is null && places.Any(p => sentence.Contains(p.Span.StartToken) && ComparisonTimes.ComparedSince(text, sentence, p.Span.StartToken) is not null))
             places = places.FindAll(p => !sentence.Contains(p.Span.StartToken) || ComparisonTimes.ComparedSince(text, sentence, p.Span.StartToken) is null);
-        return LocationOf(text, sentence, clause, main, places);
+        return LocationOf(text, sentence, clause, main, places, group);
     }
 
     /// <summary>Whether a word that joins two clauses of their own ("while", "whereas", "but", ";", ", and") stands between two event words.</summary>

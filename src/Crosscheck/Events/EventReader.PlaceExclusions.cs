@@ -174,16 +174,19 @@ public sealed partial class EventReader
     /// <summary>
     /// "killed three, a day after a strike in the Andaman Sea killed four", "hours before the raid on the port of X": a
     /// place in the phrase of a noun that a link to another event takes (@other-event-links in
-    /// data/events/syntax-roles.txt) is where that other event happened, unless the event's own word is that noun. Read
+    /// data/events/syntax-roles.txt) is where that other event happened, unless the event's own words hold that noun ("The
+    /// attack came two days after a strike in the Eastern Pacific killed two": the event of "attack" joined with the
+    /// strike it came after is that strike, dated back by the lapse). Read
     /// from the words (the parse often errs in such sentences): the link, up to four words of the noun phrase, its noun, a
     /// place preposition and the place; a point of the day ("after dawn in the gulf") is no other event.
     /// </summary>
-    private static bool InOtherEventsPhrase(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch trigger)
+    private static bool InOtherEventsPhrase(AnnotatedText text, TokenSpan sentence, TokenSpan place, TriggerMatch trigger, List<Reading>? group)
     {
         var at = PrepositionOfPlace(text, place.StartToken, sentence);
         if (at - 1 <= sentence.StartToken) return false;
         var noun = at - 1;
-        if (text.PosOf(noun) is not ("NN" or "NNS") || RoleWords.ClockNouns.Contains(text.WordOf(noun).ToLowerInvariant()) || trigger.Span.Contains(noun)) return false;
+        if (text.PosOf(noun) is not ("NN" or "NNS") || RoleWords.ClockNouns.Contains(text.WordOf(noun).ToLowerInvariant()) || trigger.Span.Contains(noun)
+            || group is not null && group.Exists(r => r.Trigger.Span.Contains(noun))) return false;
         for (var k = noun - 1; k >= sentence.StartToken && noun - k <= 4; k--)
         {
             if (RoleWords.OtherEventLinks.Contains(text.WordOf(k).ToLowerInvariant())) return true;

@@ -85,7 +85,7 @@ public sealed partial class EventReader
     /// </summary>
     private EventPlace? CountryPlace(AnnotatedText text, List<PlaceMention> places, string? code, TokenSpan words)
     {
-        code ??= text.Count > 0 ? OnlyCountry(places, text.SentenceOf(0)) : null;
+        code ??= text.Count > 0 ? OnlyCountry(places, text.SentenceOf(0), ground: false) : null;
         if (code is null || Gazetteer.Default.Country(code) is not { } country) return null;
         return PlaceOf(text, text.SentenceOf(words.StartToken), places, new PlaceMention(words, country.Entity, PlaceKind.Country, code, country.Name));
     }

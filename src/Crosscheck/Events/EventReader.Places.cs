@@ -211,9 +211,10 @@ public sealed partial class EventReader
     /// </summary>
     private static string? ContextCountry(AnnotatedText text, List<PlaceMention> places, TokenSpan span)
     {
-        if (OnlyCountry(places, text.SentenceOf(span.StartToken)) is { } own) return own;
-        if (text.Count > 0 && OnlyCountry(places, text.SentenceOf(0)) is { } lede) return lede;
-        return OnlyCountry(places, text.Span(0, text.Count));
+        if (OnlyCountry(places, text.SentenceOf(span.StartToken), ground: true) is { } own) return own;
+        if (text.Count > 0 && OnlyCountry(places, text.SentenceOf(0), ground: true) is { } lede) return lede;
+        // Over the whole text, towns of both sides are named in any report of a border war: only countries count there.
+        return OnlyCountry(places, text.Span(0, text.Count), ground: false);
     }
 
     /// <summary>Whether a word for an area names the place: "the town of Jermuk", "Urgun district".</summary>
@@ -221,17 +222,29 @@ public sealed partial class EventReader
         (span.StartToken >= 2 && text.WordOf(span.StartToken - 1) == "of" && RoleWords.AreaNouns.Contains(text.WordOf(span.StartToken - 2)))
         || (span.EndToken < text.Count && RoleWords.AreaNouns.Contains(text.WordOf(span.EndToken)));
 
-    /// <summary>The one country named as a place in the sentence; null when none or several.</summary>
-    private static string? OnlyCountry(List<PlaceMention> places, TokenSpan sentence)
+    /// <summary>
+    /// The one country of the towns and divisions the sentence names ("Russia launched an attack on Kharkiv": the ground is
+    /// Kharkiv's, and a country named bare is often the side that acts), when <paramref name="ground"/>; else, or when it
+    /// names none, the one country named as a place; null when none or several.
+    /// </summary>
+    private static string? OnlyCountry(List<PlaceMention> places, TokenSpan sentence, bool ground)
     {
-        string? found = null;
+        string? found = null, groundCountry = null;
+        var groundSeveral = false;
         for (var at = FirstPlaceFrom(places, sentence.StartToken); at < places.Count && places[at].Span.StartToken < sentence.EndToken; at++)
         {
+            if (places[at] is { Kind: PlaceKind.City or PlaceKind.Admin1, Known: not null, Country: { } town })
+            {
+                groundSeveral |= groundCountry is not null && groundCountry != town;
+                groundCountry = town;
+                continue;
+            }
             if (places[at] is not { Kind: PlaceKind.Country, Country: { } code }) continue;
-            if (found is not null && found != code) return null;
-            found = code;
+            if (found is not null && found != code) found = "";
+            else found = code;
         }
-        return found;
+        if (ground && groundCountry is not null) return groundSeveral ? null : groundCountry;
+        return found is "" ? null : found;
     }
 
     /// <summary>"in Caribbean waters", "in the Eastern Pacific Ocean", "inside Mexico", "in international waters in the Caribbean".</summary>

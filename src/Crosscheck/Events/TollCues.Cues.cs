@@ -12,6 +12,7 @@ public sealed partial class TollCues
         // where another count starts, no running total of its own.
         if (NamedBySince(text, sentence, start)) return null;
         var (from, to) = Window(text, sentence, start, end);
+        from = PastOrdinalApposition(text, sentence, from, start);
         // "the three-week war in spring, when 300 died", "since 2010, when 30 died", "four days of shelling, which has
         // claimed 21 lives": a clause about a campaign, a span of days or a whole year counts its toll; "since March,
         // when a guard was killed" names one past death.

@@ -11,17 +11,23 @@ public sealed partial class TollCues
     /// <summary>
     /// "At least 300 people have been killed in a wave of attacks on villages in Plateau state since December": a count in
     /// the present perfect takes its start from a "since" later in its own clause, however long the phrase between; the
-    /// simple past ("were killed in the raid on the camp near the river since used by herders") does not, and the clause
+    /// simple past ("were killed in the raid on the camp near the river since used by herders") does not, unless the count is
+    /// a count noun whose phrase runs to the "since" with no verb between; and the clause
     /// ends at a comma, a clause break or an "and" that opens another clause. Null when there is none.
     /// </summary>
     private Cue? FarSince(AnnotatedText text, TokenSpan sentence, int start, int end, int to)
     {
-        if (!InPresentPerfect(text, sentence, start, end)) return null;
+        var perfect = InPresentPerfect(text, sentence, start, end);
+        // "The ministry confirmed 15 deaths and 43 injuries from the wave of bombings in the capital since Friday": a count told
+        // by a count noun (the <c>count</c> words) takes a "since" its own noun phrase reaches, no verb between, in any tense.
+        var nominal = end - 1 >= start && _counts.ContainsKey(text.WordOf(end - 1)) && text.PosOf(end - 1) is "NNS" or "NN";
+        if (!perfect && !nominal) return null;
         var (compareFrom, compareTo) = Comparison(text, sentence, to, Math.Min(sentence.EndToken, to + FarSinceReach));
         for (var i = to; i < sentence.EndToken && i < to + FarSinceReach; i++)
         {
             var word = text.WordOf(i);
             if (ClauseBreaks.Contains(word) || word == "," || word == "and" && OpensClause(text, i + 1, sentence.EndToken)) return null;
+            if (!perfect && (text.PosOf(i) ?? "").StartsWith("VB", StringComparison.Ordinal)) return null;
             if (i >= compareFrom && i < compareTo) continue;
             foreach (var (words, since) in CuesStarting(word))
             {

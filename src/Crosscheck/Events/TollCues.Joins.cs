@@ -31,17 +31,29 @@ public sealed partial class TollCues
 
     /// <summary>
     /// "503 civilian casualties, including 70 deaths and 433 injuries", "the death toll rose to 40, including 12 dead on
-    /// Sunday": counts of the dead or the hurt named by a count word (the <c>count</c> words) after "including" or "with"
-    /// right behind a count, and joined to one another by "and". Empty when none follow.
+    /// Sunday": counts of the dead or the hurt named by a count word (the <c>count</c> words) after a comma and a
+    /// <c>part</c> phrase ("including", "with", "among them") right behind a count, and joined to one another by "and". Empty when none follow.
     /// </summary>
+    /// <summary>
+    /// The token after a <c>part</c> phrase of the data file ("including", "with", "among them", "of whom") that starts at
+    /// <paramref name="at"/>, before <paramref name="end"/>; null when none starts there. The longest phrase wins.
+    /// </summary>
+    internal int? PartJoinEnd(AnnotatedText text, int at, int end)
+    {
+        if (at >= end) return null;
+        var first = text.WordOf(at).ToLowerInvariant();
+        if (_groups["part"].Contains(first)) return at + 1;
+        return at + 1 < end && _groups["part"].Contains(first + " " + text.WordOf(at + 1).ToLowerInvariant()) ? at + 2 : null;
+    }
+
     internal List<(NumberMention Number, int End, TollMeasure Measure)> MeasuredParts(AnnotatedText text, TokenSpan sentence, NumberMention head)
     {
         var parts = new List<(NumberMention, int, TollMeasure)>();
         // Past the head's own noun and its adjectives ("503 civilian casualties") to the comma.
         var at = head.Span.EndToken;
         while (at < sentence.EndToken && at - head.Span.EndToken < 3 && text.PosOf(at) is "JJ" or "NN" or "NNS") at++;
-        if (at + 2 >= sentence.EndToken || text.WordOf(at) != "," || text.WordOf(at + 1).ToLowerInvariant() is not ("including" or "with")) return parts;
-        at += 2;
+        if (at + 2 >= sentence.EndToken || text.WordOf(at) != "," || PartJoinEnd(text, at + 1, sentence.EndToken) is not { } joined) return parts;
+        at = joined;
         while (NumberStartingAt(text, at) is { } n && n.Span.EndToken < sentence.EndToken)
         {
             var noun = n.Span.EndToken;

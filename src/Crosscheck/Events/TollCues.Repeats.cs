@@ -8,7 +8,7 @@ public sealed partial class TollCues
 {
     /// <summary>The kinds of data/events/tolls.txt read as plain word sets (<c>repeat</c>, <c>lose</c>, <c>lost</c>, and the
     /// <c>run</c>, <c>streak</c> and <c>runspan</c> words of a fighting's running day, <see cref="DayOfRun"/>).</summary>
-    private static readonly string[] GroupKinds = ["repeat", "lose", "lost", "run", "streak", "runspan", "accuse"];
+    private static readonly string[] GroupKinds = ["repeat", "lose", "lost", "run", "streak", "runspan", "accuse", "beyond", "part"];
 
     private readonly System.Collections.Frozen.FrozenDictionary<string, System.Collections.Frozen.FrozenSet<string>> _groups;
 

@@ -62,11 +62,14 @@ public sealed partial class TollCues
                 // "the toll now exceeds 90", "climbed above 300": a verb of change right before the number links it too.
                 // "The dead now total 225": the count word's verb the tagger took for an adjective, in the verb's slot.
                 if (!_links.Contains(text.WordOf(j)) && !IsChangeVerb(text, j) && !((j == first || j == first + 1 && first > noun.End && _links.Contains(text.WordOf(first))) && ChangeTakenForOtherBeforeNumber(text, sentence, j))) continue;
-                if (NumberStartingAt(text, j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
+                // "had climbed past 200": a word of going beyond (the <c>beyond</c> words) between a verb of change and its number;
+                // "in the past 24 hours" has no such verb before it.
+                var beyond = j + 2 < sentence.EndToken && IsChangeVerb(text, j) && _groups["beyond"].Contains(text.WordOf(j + 1));
+                if (NumberStartingAt(text, beyond ? j + 2 : j + 1) is not { } n || !CountsPeopleOrNothing(n)) continue;
                 // "The dead were two herders and a girl": the people themselves named group by group are the dead, no tally.
                 if (reach == 1 && GroupJoinedAfter(text, sentence, n)) break;
                 // "the toll now exceeds 90", "topped 100": more than the number, with no upper bound.
-                if (IsExceeding(text, j) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
+                if ((beyond || IsExceeding(text, j)) && n.Max is { } max && max == n.Min) n = n with { Min = decimal.Floor(n.Min) == n.Min ? n.Min + 1 : n.Min, Max = null };
                 // "put its losses at 22 soldiers dead": a word of losses tallies only the dead or the hurt its number is told as.
                 // "put its own losses at 11 soldiers", "bringing the army's losses to 33" after a count of its dead: the losses of
                 // people, or those a raise adds to, are the dead (LossMeasure).

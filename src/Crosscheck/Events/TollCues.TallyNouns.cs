@@ -27,6 +27,13 @@ public sealed partial class TollCues
             if (_counts.TryGetValue(text.WordOf(c), out var counted)) return (c + 1, counted);
             if (text.PosOf(c) is not ("JJ" or "NN")) break;
         }
+        // "the number of suicide attacks", "the number of deadly raids": a plural event noun (the <c>unit</c> words of strikes or
+        // boats) after up to two describing words counts those events, as "the number of attacks" does.
+        for (var c = i + 2; c < Math.Min(end, i + 5); c++)
+        {
+            if (text.PosOf(c) == "NNS" && UnitMeasure(text.WordOf(c).ToLowerInvariant()) is { } unit and (TollMeasure.Strikes or TollMeasure.Boats)) return (c + 1, unit);
+            if (text.PosOf(c) is not ("JJ" or "NN" or "VBN")) break;
+        }
         // "the number of Palestinians killed", "the number of rescuers killed": a people's or a group's plural names people too.
         // "the number of those who have lost their lives": "those" and a relative clause name people too.
         var those = text.WordOf(k).Equals("those", StringComparison.OrdinalIgnoreCase) && text.WordOf(k + 1).ToLowerInvariant() is "who" or "that";
@@ -130,7 +137,10 @@ public sealed partial class TollCues
         if (total && (NounAt(text, i + 1, sentence.EndToken) is not null || NumberOfVictims(text, i + 1, sentence.EndToken) is not null)) return null;
         var det = i - 1;
         while (det > sentence.StartToken && i - det < 3 && text.PosOf(det) is "JJ") det--;
-        if (text.WordOf(det).ToLowerInvariant() is "the" or "its" or "their") det--;
+        // "bringing the day's total to 15", "raising this week's total to 33": a span's possessive between "the" and "total".
+        if (det - 2 >= sentence.StartToken && text.WordOf(det) is "'s" or "’s" && text.PosOf(det - 1) is "NN" or "NNP"
+            && text.WordOf(det - 2).ToLowerInvariant() is "the" or "this" or "that") det -= 2;
+        if (text.WordOf(det).ToLowerInvariant() is "the" or "its" or "their" or "this" or "that") det--;
         else if (total) return null;
         else det = text.PosOf(det) is "JJ" ? det - 1 : det;
         if (det < sentence.StartToken || text.PosOf(det) is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal) || !_raises.Contains(Lemmas.Of(text.WordOf(det), tag))) return null;
@@ -152,6 +162,9 @@ public sealed partial class TollCues
             if (KilledWords.Contains(w) || DiedWords.Contains(w) || DeathNouns.Contains(w) || _counts.TryGetValue(w, out var kind) && kind == TollMeasure.Killed) return (i + 1, TollMeasure.Killed);
             if (measure is null && (InjuredWords.Contains(w) && !WeakWords.Contains(w) || InjuredNouns.Contains(w))) measure = TollMeasure.Injured;
         }
+        // "bringing the day's total to 15 dead": the count word after the number says what is counted.
+        if (measure is null && NumberStartingAt(text, to + 1) is { } number && number.Span.EndToken < sentence.EndToken
+            && _counts.TryGetValue(number.Unit ?? text.WordOf(number.Span.EndToken), out var after)) measure = after;
         return measure is { } m ? (i + 1, m) : null;
     }
 

@@ -168,7 +168,7 @@ public sealed partial class TollCues
                 case "loss": losses.Add(words[0]); break;
                 case "earlier": earlier.Add(words); break;
                 case "head": heads.Add(words[0]); break;
-                case var kind when groups.TryGetValue(kind, out var group): group.Add(words[0]); break;
+                case var kind when groups.TryGetValue(kind, out var group): group.Add(string.Join(' ', words)); break;
                 case "ordinal":
                     ordinals[words[0]] = f.Length > 2 && int.TryParse(f[2].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nth) && nth >= 2 ? nth
                         : throw new FormatException($"{name}:{lineNumber}: an ordinal needs its number (2 or more)");

@@ -7,12 +7,23 @@ public sealed partial class TollFinder
 {
     /// <summary>
     /// "The strike was the 17th since early September", "the attack marked the fifth of the campaign": the unit word of a
-    /// subject whose copula or "marked" gives it an ordinal with no noun of its own; its index, or null.
+    /// subject whose copula or "marked" gives it an ordinal with no noun of its own, or of the noun phrase an ordinal stands
+    /// in apposition to after a comma ("The raid on Dessa, the sixth on the town this month, …"); its index, or null.
     /// </summary>
     private static int? UnitBefore(AnnotatedText text, TollCues cues, TokenSpan sentence, int ordinal)
     {
         if (ordinal - 2 < sentence.StartToken || !text.WordOf(ordinal - 1).Equals("the", StringComparison.OrdinalIgnoreCase)) return null;
         if (ordinal + 1 < sentence.EndToken && text.PosOf(ordinal + 1) is "NN" or "NNS") return null;
+        // "The strike on the grain silo, the 40th on the region since March, killed two": an ordinal in apposition after a
+        // comma counts the unit its noun phrase names (up to eight words back, no comma between).
+        if (text.WordOf(ordinal - 2) == ",")
+        {
+            for (var k = ordinal - 3; k >= Math.Max(sentence.StartToken, ordinal - 10) && text.WordOf(k) != "," && text.WordOf(k) is not (";" or ":" or "—" or "–" or "("); k--)
+            {
+                if (text.PosOf(k) is "NN" or "NNS" && cues.UnitMeasure(text.WordOf(k)) is not null && (k == sentence.StartToken || text.PosOf(k - 1) is "DT" or "JJ" or "NN" or "NNP" or "POS")) return k;
+            }
+            return null;
+        }
         if (text.WordOf(ordinal - 2).ToLowerInvariant() is not ("was" or "is" or "marked" or "marks" or "became" or "becomes")) return null;
         for (var k = ordinal - 3; k >= Math.Max(sentence.StartToken, ordinal - 6); k--)
         {

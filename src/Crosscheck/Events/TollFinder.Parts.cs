@@ -163,9 +163,14 @@ public sealed partial class TollFinder
     /// <summary>
     /// ", 14 of them civilians", ", including 15 soldiers", ", with eight civilians" after a toll (within a few words of
     /// it): the number and its noun, as one part of the toll's count; null when the words after the toll are not that.
-    /// After "including" or "with" the noun must name a side's own people (the "own" words of the data file), so
+    /// After a <c>part</c> phrase ("including", "with", "among them") the noun must name a side's own people (the "own" words of the data file), so
     /// ", including 300 homes" is no part.
     /// </summary>
+    /// <summary>Whether a comma and a <c>part</c> phrase ("including", "among them") stand right before <paramref name="at"/>.</summary>
+    private static bool JoinedAfterComma(AnnotatedText text, TollCues cues, TokenSpan sentence, int at) =>
+        text.WordOf(at - 2) == "," && cues.PartJoinEnd(text, at - 1, at) == at
+        || at - 3 >= sentence.StartToken && text.WordOf(at - 3) == "," && cues.PartJoinEnd(text, at - 2, at) == at;
+
     private static (NumberMention Number, int End)? PartOf(AnnotatedText text, TollCues cues, TokenSpan sentence, int tollEnd)
     {
         foreach (var n in text.NumbersStartingIn(tollEnd, int.MaxValue))
@@ -176,7 +181,7 @@ public sealed partial class TollFinder
             var own = false;
             if (text.WordOf(at - 1) == "," && n.Span.EndToken + 2 < sentence.EndToken && text.WordOf(n.Span.EndToken).Equals("of", StringComparison.OrdinalIgnoreCase)
                 && text.WordOf(n.Span.EndToken + 1).ToLowerInvariant() is "them" or "whom") noun = n.Span.EndToken + 2;
-            else if (text.WordOf(at - 1).ToLowerInvariant() is "including" or "with" && text.WordOf(at - 2) == ",")
+            else if (JoinedAfterComma(text, cues, sentence, at))
             {
                 noun = n.Span.EndToken;
                 own = true;

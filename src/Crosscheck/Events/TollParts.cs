@@ -23,9 +23,9 @@ internal static class TollParts
         for (var i = start; i <= end; i++)
         {
             // "nine farmers, including a boy, and one guard": an aside inside a group is part of it.
-            if (i < end && text.WordOf(i) == "," && i + 1 < end && text.WordOf(i + 1).Equals("including", StringComparison.OrdinalIgnoreCase))
+            if (i < end && text.WordOf(i) == "," && TollCues.Default.PartJoinEnd(text, i + 1, end) is { } joined)
             {
-                var close = i + 2;
+                var close = joined;
                 while (close < end && text.WordOf(close) != ",") close++;
                 if (close < end) { i = close; continue; }
             }

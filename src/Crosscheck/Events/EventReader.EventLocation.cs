@@ -19,7 +19,7 @@ public sealed partial class EventReader
                 || IsObjectOfAttack(text, sentence, p.Span, trigger) || (office = IsAreaOfOffice(text, sentence, p, trigger)) || IsLabel(text, sentence, p.Span);
             if (!governed || IsOriginOfThing(text, sentence, p.Span, trigger) || IsPlaceOfGathering(text, sentence, p.Span, trigger) || IsWhereVictimsWereTaken(text, sentence, p.Span)
                 || IsWhereOthersAre(text, sentence, p.Span) || IsDestination(text, sentence, p.Span) || IsGroundOfAGroup(text, sentence, p.Span)
-                || InOtherEventsPhrase(text, sentence, p.Span, trigger, group)
+                || InOtherEventsPhrase(text, sentence, p.Span, trigger, group) || IsOutsideArea(text, sentence, p)
                 || trigger.Entry.Type != PloverType.Mobilize && IsWhereSomethingWasSent(text, sentence, p.Span)) continue;
             if (p.Kind != PlaceKind.Sea && ModifiesAThing(text, sentence, p.Span)) continue;
             // "the Black Sea port of Odesa": a sea describing a place named after it is not where it happened.

@@ -1,4 +1,5 @@
 using Crosscheck.Language;
+using Crosscheck.Language.Gazetteers;
 
 namespace Crosscheck.Events;
 
@@ -27,6 +28,19 @@ public sealed partial class EventReader
         var head = SyntaxScope.HeadOf(text, place.StartToken, place.EndToken);
         if (head < 0 || text.HeadOf(head) is var governor && governor < 0 || trigger.Span.Contains(governor)) return false;
         return text.PosOf(governor) is "NN" or "NNS" && RoleWords.GatheringNouns.Contains(text.WordOf(governor));
+    }
+
+    /// <summary>
+    /// "the first strike of the campaign outside the Arabian Sea", "beyond Somalia": an area (a sea, a country, a
+    /// division) right after "outside" or "beyond" (data/events/syntax-roles.txt @outside-prepositions), with at most
+    /// "the" between, is where it did not happen. A town after them ("outside Kabul") is its surroundings, and stays.
+    /// </summary>
+    private static bool IsOutsideArea(AnnotatedText text, TokenSpan sentence, PlaceMention place)
+    {
+        if (place.Kind == PlaceKind.City) return false;
+        var i = place.Span.StartToken - 1;
+        if (i >= sentence.StartToken && text.WordOf(i).Equals("the", StringComparison.OrdinalIgnoreCase)) i--;
+        return i >= sentence.StartToken && RoleWords.OutsidePrepositions.Contains(text.WordOf(i).ToLowerInvariant());
     }
 
     /// <summary>

@@ -121,6 +121,9 @@ internal static class RoleWords
     /// <summary>Verbs of addressing whose object, or "called on" whose place, is a government, not a place ("called on Washington").</summary>
     public static FrozenSet<string> AddressingVerbs => Section("addressing-verbs");
 
+    /// <summary>Prepositions before an area (a sea, a country, a division) that name where it did not happen ("outside the Arabian Sea").</summary>
+    public static FrozenSet<string> OutsidePrepositions => Section("outside-prepositions");
+
     /// <summary>Words of speaking from a place ("spoke from X", "speaking in X").</summary>
     public static FrozenSet<string> SpeakingWords => Section("speaking-words");
 

@@ -286,7 +286,9 @@ public sealed partial class TollCues
         var last = end;
         // "The dead include 13 soldiers, the ministry said, as fighting went on for a fourth day": a reporting aside set off
         // by commas right after the count is passed over, and the clause goes on after it.
-        if (end < sentence.EndToken && ReportingAsideEnd(text, sentence, end) is { } aside && aside < sentence.EndToken) to = last = aside;
+        // A participle that opens a clause right after the aside (", the ministry said on Friday, opening a third front in its
+        // campaign") says what the whole event did, and is no part of the count's clause.
+        if (end < sentence.EndToken && ReportingAsideEnd(text, sentence, end) is { } aside && aside < sentence.EndToken && text.PosOf(aside) != "VBG") to = last = aside;
         while (to < sentence.EndToken && to - last < After && !ClauseBreaks.Contains(text.WordOf(to)) && text.WordOf(to) != ","
             && !(text.WordOf(to) == "and" && OpensClause(text, to + 1, sentence.EndToken)))
         {

@@ -26,25 +26,12 @@ internal static class Lexicon
         ["sunday"] = DayOfWeek.Sunday,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Words that end the noun phrase after a number: prepositions, conjunctions, determiners, auxiliaries, pronouns.</summary>
+    /// <summary>
+    /// Words that end the noun phrase after a number: prepositions, conjunctions, determiners, auxiliaries, pronouns,
+    /// adverbs of where ("aboard"), from <c>data/language/number-phrase-ends.txt</c> (embedded).
+    /// </summary>
     private static readonly FrozenSet<string> Stops = FrozenSet.ToFrozenSet(
-    [
-        "in", "on", "at", "to", "for", "from", "with", "by", "into", "onto", "near", "after", "before", "since", "during", "over",
-        "under", "against", "across", "about", "around", "per", "via", "than", "as", "through", "toward", "towards", "between",
-        "among", "amid", "within", "without", "inside", "outside", "along", "behind", "beyond", "despite", "including", "like",
-        "off", "out", "up", "down", "upon", "until", "of",
-        "and", "or", "but", "nor", "so", "yet", "while", "whereas", "because", "if", "when", "where", "though", "although",
-        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "each", "every",
-        "any", "some", "no", "all", "both",
-        "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
-        "could", "should", "may", "might", "must", "can", "shall", "said", "say", "says", "told", "according",
-        "who", "whom", "whose", "which", "what", "it", "they", "them", "he", "she", "we", "you", "i", "him",
-        "not", "also", "still", "ago", "there", "here", "then", "now", "only", "just", "even", "later", "earlier",
-        // Common verbs of news reports whose past tense has no -ed: "half a dozen struck homes".
-        "struck", "hit", "fled", "fell", "left", "took", "came", "went", "met", "began", "made", "saw", "held", "sent",
-        "lost", "won", "fought", "shot", "ran", "flew", "gave", "got", "kept", "led", "stood", "brought", "found", "built",
-        "spent", "paid", "rose", "broke", "spoke", "drew", "grew", "threw", "knew", "stayed", "remain", "remains",
-    ], StringComparer.OrdinalIgnoreCase);
+        Events.WordListFile.LoadEmbedded("number-phrase-ends.txt", "language")["phrase-ends"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that start a sentence or a phrase without naming anything; a number after them is no designator.</summary>
     private static readonly FrozenSet<string> LeadIns = FrozenSet.ToFrozenSet(

@@ -109,6 +109,28 @@ public sealed partial class CasualtyFinder
         return null;
     }
 
+    /// <summary>
+    /// The parse's subject of the outcome word at <paramref name="outcome"/> (of the verb it completes: "found dead") when a
+    /// relative clause hanging on that subject holds the word at <paramref name="last"/>; null otherwise or without a parse.
+    /// </summary>
+    private static int? SubjectOverRelativeClause(AnnotatedText text, TokenSpan sentence, int last, int outcome)
+    {
+        if (!SyntaxScope.HasParse(text, sentence)) return null;
+        var verb = text.RelationOf(outcome) is "xcomp" && text.HeadOf(outcome) is var head and >= 0 ? head : outcome;
+        for (var d = sentence.StartToken; d < last; d++)
+        {
+            if (text.HeadOf(d) != verb || text.RelationOf(d) is not ("nsubj" or "nsubj:pass")) continue;
+            var k = last;
+            for (var steps = 0; steps < 12 && k > d && k < sentence.EndToken; steps++)
+            {
+                if (text.RelationOf(k) == "acl:relcl" && text.HeadOf(k) == d) return d;
+                k = text.HeadOf(k);
+                if (k < sentence.StartToken) break;
+            }
+        }
+        return null;
+    }
+
     /// <summary>"he died", "two people died", "was pronounced dead", "left two people dead", "1 dead".</summary>
     private static Statement? Intransitive(AnnotatedText text, TokenSpan sentence, int start, int end, Outcome kind) =>
         Passive(text, sentence, start, end, kind, requireBe: false);
@@ -143,6 +165,9 @@ public sealed partial class CasualtyFinder
         }
         if (negated) return null;
         if (i < sentence.StartToken) return null;
+        // "A man who fired at deputies has died", "A man who shot at officers was found dead": the words before the verb close a
+        // relative clause on the parse's subject of the outcome, and that subject, not the clause's last noun, is the victim.
+        if (SubjectOverRelativeClause(text, sentence, i, end - 1) is { } subjectNoun) i = subjectNoun;
         if (requireBe && !sawBe)
         {
             // "a shooting that left a man in critical condition"

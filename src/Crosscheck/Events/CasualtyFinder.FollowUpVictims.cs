@@ -131,4 +131,15 @@ public sealed partial class CasualtyFinder
     private static CountRange Add(AnnotatedText text, CountRange a, CountRange b) =>
         new(a.Min + b.Min, a.Max is { } x && b.Max is { } y ? x + y : null,
             text.Span(Math.Min(a.Span.StartToken, b.Span.StartToken), Math.Max(a.Span.EndToken, b.Span.EndToken)));
+
+    /// <summary>Whether the sentence names a known place (a country, city or region) other than the place of <paramref name="target"/>, which has one.</summary>
+    private static bool NamesOtherPlace(AnnotatedText text, TokenSpan sentence, EventMention target)
+    {
+        if (target.Location?.Known?.Key is not { } key) return false;
+        for (var t = sentence.StartToken; t < sentence.EndToken; t++)
+        {
+            if (text.EntityAt(t) is { Type: EntityType.Gpe or EntityType.Loc, Known.Key: { } other } && other != key) return true;
+        }
+        return false;
+    }
 }

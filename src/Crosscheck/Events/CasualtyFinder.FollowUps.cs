@@ -82,6 +82,9 @@ public sealed partial class CasualtyFinder
             // killed are the dead of the defenders' action, never the attack's.
             var attackDead = result[target].Fatalities?.Span;
             statements = statements.FindAll(st => st.Kind != Outcome.Killed || !SidesMerger.RepelledAttackers(text, attackDead, st.VictimStart, st.VictimEnd, sentence.StartToken, sentence.EndToken));
+            // "… in Kosti, killing six. Three more people died in Rabak": victims "more" than those told before, at a named place
+            // other than the event's, are another attack's, not more of this one.
+            if (NamesOtherPlace(text, sentence, result[target])) statements = statements.FindAll(st => !st.Additional);
             if (statements.Count == 0) continue;
             var before = result[target].Injured;
             var own = sentenceStatements[text.SentenceIndexOf(result[target].Trigger.StartToken)] ?? [];
@@ -90,6 +93,7 @@ public sealed partial class CasualtyFinder
             if (result[target].Injured is { Min: > 0 } after && !ReferenceEquals(before, after))
                 vague[target] = (before is null || vague.GetValueOrDefault(target)) && statements.TrueForAll(IsVague);
         }
+        AddDoerDeaths(text, result, assaults, sentenceStatements, withEvent);
         // "Two more bodies were pulled from the rubble. That takes the death toll to 14.": a tally that names no
         // scope, in a sentence with no violent event of its own, is the latest count of the event it follows; "A man who
         // survived the strike on Monday has died, raising the death toll from the attack to four": a tally of one event,

@@ -83,7 +83,7 @@ public sealed partial class CasualtyFinder
             }
             if (Read(text, sentence, i) is { } s)
                 found.Add(s.Kind == Outcome.Killed && s.VictimEnd - s.VictimStart == 1 && IsReflexive(text.WordOf(s.VictimStart)) ? s with { Self = true }
-                    : OrdinalOfTheHurt(text, s) || AddedByAdverb(text, sentence, s) ? s with { Additional = true, Min = OrdinalOfTheHurt(text, s) ? 1 : s.Min, Max = OrdinalOfTheHurt(text, s) ? 1 : s.Max } : s);
+                    : OrdinalOfTheHurt(text, s) || AddedByAdverb(text, sentence, s) ? s with { Additional = true, Anaphoric = false, Min = OrdinalOfTheHurt(text, s) ? 1 : s.Min, Max = OrdinalOfTheHurt(text, s) ? 1 : s.Max } : s);
         }
         if (found.Count < 2) return found;
         // One victim phrase, several outcomes: "was shot and killed", "shot in the leg and taken to hospital".
@@ -137,13 +137,17 @@ public sealed partial class CasualtyFinder
         && TollFinder.Ordinal(TollCues.Default, text.WordOf(s.VictimStart + 1)) is { } nth && nth >= 2 && s.Min == nth && s.Max == nth;
 
     /// <summary>
-    /// "A woman was also shot", "The deputy also shot and killed a passenger": victims named afresh (an article or a number
-    /// first, not "he" or "the victim") with "also" by their outcome verb are more than those told before.
+    /// "A woman was also shot", "The deputy also shot and killed a passenger", "His son was also shot": victims named afresh
+    /// (an article, a number or a possessive first, not "he" or "the victim") with "also" by their outcome verb are more
+    /// than those told before.
     /// </summary>
     private static bool AddedByAdverb(AnnotatedText text, TokenSpan sentence, Statement s)
     {
-        if (s.Anaphoric || s.Additional || s.Min <= 0 || s.VictimEnd <= s.VictimStart) return false;
-        if (text.WordOf(s.VictimStart).ToLowerInvariant() is not ("a" or "an") && text.PosOf(s.VictimStart) != "CD") return false;
+        if (s.Additional || s.Min <= 0 || s.VictimEnd <= s.VictimStart) return false;
+        // "His son was also shot": a person named by whose kin or what role he has is another than the one he is named by.
+        var possessed = s.VictimEnd - s.VictimStart >= 2 && text.PosOf(s.VictimStart) is "PRP$" && PersonNouns.Contains(text.WordOf(s.VictimEnd - 1));
+        if (s.Anaphoric && !possessed) return false;
+        if (!possessed && text.WordOf(s.VictimStart).ToLowerInvariant() is not ("a" or "an") && text.PosOf(s.VictimStart) != "CD") return false;
         for (var i = s.Start; i < Math.Min(sentence.EndToken, s.End); i++)
         {
             if (i >= s.VictimStart && i < s.VictimEnd) continue;

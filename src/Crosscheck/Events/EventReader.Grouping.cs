@@ -36,6 +36,9 @@ public sealed partial class EventReader
             }
             readings.Add(new Reading(t, type, modality));
         }
+        // "would allow drone strikes", "did not rule out air strikes": the verb names no event, its object is the one told.
+        var opening = readings.Where(r => OpensOnly(text, r, readings)).ToHashSet();
+        if (opening.Count > 0) readings = [.. readings.Where(r => !opening.Contains(r))];
         // Drop event nouns inside the object of a speech act in the same clause.
         var kept = new List<Reading>(readings.Count);
         foreach (var r in readings)

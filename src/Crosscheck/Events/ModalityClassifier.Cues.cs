@@ -40,7 +40,7 @@ public sealed partial class ModalityClassifier
     [
         "irregular-verb-forms", "infinitive-only-plans", "infinitive-only-adjectives", "that-complement-nouns", "negations", "negative-subjects", "auxiliaries",
         "be-forms", "hedge-adverbs", "conditionals", "whether-if-governors", "occur-verbs", "phrasal-verbs", "past-links", "content-verbs", "appraisal-verbs",
-        "linking-verbs", "free-choice-determiners",
+        "linking-verbs", "free-choice-determiners", "lead-in-nouns", "opening-conditionals", "raising-adjectives",
     ];
 
     // The sections of the file; every field below is read from it, so they follow it.
@@ -77,6 +77,10 @@ public sealed partial class ModalityClassifier
     private static readonly FrozenSet<string> BeForms = CueSection("be-forms").ToFrozenSet(StringComparer.Ordinal);
     private static readonly FrozenSet<string> HedgeAdverbs = CueSet("hedge-adverbs");
     private static readonly FrozenSet<string> Conditionals = CueSet("conditionals");
+    /// <summary>"likely", "expected": before "to" they raise their subject into the infinitive's clause.</summary>
+    private static readonly FrozenSet<string> RaisingAdjectives = CueSet("raising-adjectives");
+    /// <summary>"if", "unless": opening a sentence, they condition its main clause.</summary>
+    private static readonly FrozenSet<string> OpeningConditionals = CueSet("opening-conditionals");
     /// <summary>Words before "if" that make it "whether": "unclear if", "asked if".</summary>
     private static readonly FrozenSet<string> WhetherIfGovernors = CueSet("whether-if-governors");
     private static readonly FrozenSet<string> OccurVerbs = CueSet("occur-verbs");
@@ -88,6 +92,8 @@ public sealed partial class ModalityClassifier
     private static readonly FrozenSet<string> PastLinks = CueSet("past-links");
     private static readonly FrozenSet<string> LinkingVerbs = CueSet("linking-verbs");
     private static readonly FrozenSet<string> FreeChoiceDeterminers = CueSet("free-choice-determiners");
+    /// <summary>"prelude", "precursor", "step": the event they lead to is told as their own clause tells them.</summary>
+    private static readonly FrozenSet<string> LeadInNouns = CueSet("lead-in-nouns");
 
     /// <summary>Whether <paramref name="word"/> is a past link ("after", "following", "since").</summary>
     internal static bool IsPastLink(string word) => PastLinks.Contains(word);

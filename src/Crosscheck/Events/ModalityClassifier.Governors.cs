@@ -168,7 +168,7 @@ public sealed partial class ModalityClassifier
             if (text.PosOf(j) is not { } tag || !NounPhraseTags.Contains(tag)) break;
         }
         // A subject: its verb group ("a deployment isn't imminent", "the plan would expand", "the strike did not happen").
-        SubjectVerb(text, sentence, noun, ref state);
+        SubjectVerb(text, sentence, noun, definite, ref state);
         if (state.Stop || j < sentence.StartToken) return -1;
 
         var word = text.WordOf(j);
@@ -202,6 +202,8 @@ public sealed partial class ModalityClassifier
                 return state.Stop ? -1 : g;
             }
             if (word is "from" && VerbCueAt(text, g) == Cue.Prevent) { state.Take(Cue.Prevent, false, Cue.None); return -1; }
+            // "was not a prelude to an invasion", "a step toward war": the event a lead-in noun leads to is read as that noun is.
+            if (LeadInNouns.Contains(governor) && IsNoun(text, g) && word.ToLowerInvariant() is "to" or "toward" or "towards" or "of") return g;
             // "did not comment on the strikes", "questioned officials about the raid": a definite event appraised or commented
             // on took place, whatever is said of the comment.
             if (definite && word is "on" or "about" or "over" && AppraisalVerbs.Contains(governor) && IsVerb(text, g)) { state.Stop = true; return -1; }

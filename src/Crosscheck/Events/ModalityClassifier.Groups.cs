@@ -5,8 +5,14 @@ namespace Crosscheck.Events;
 /// <summary>Verb groups and clauses: a subject noun's verb, a "that" complement's governor, the negation and modal before a word, conditional and "whether" clauses.</summary>
 public sealed partial class ModalityClassifier
 {
-    /// <summary>For a subject noun: the finite verb group after it, with predicate adjectives and "happen" verbs.</summary>
-    private static void SubjectVerb(AnnotatedText text, TokenSpan sentence, int noun, ref Findings state)
+    /// <summary>
+    /// For a subject noun: the finite verb group after it, with predicate adjectives and "happen" verbs. A definite event
+    /// before an adjective that raises its subject into an infinitive of another verb ("the attack is likely to increase
+    /// pressure", "the raid was expected to draw condemnation") is the infinitive's participant: the likelihood is of what
+    /// the attack brings, not of the attack. Before a verb of happening ("the strike is expected to take place") it is the
+    /// event's own.
+    /// </summary>
+    private static void SubjectVerb(AnnotatedText text, TokenSpan sentence, int noun, bool definite, ref Findings state)
     {
         // "Those responsible for this attack must be held to account", "the perpetrators of the massacre should face
         // justice": a noun inside another's prepositional phrase is no subject; the verb group after it is its head's.
@@ -30,6 +36,8 @@ public sealed partial class ModalityClassifier
             var w = text.WordOf(k);
             if (Negations.Contains(w) && !w.Equals("no", StringComparison.OrdinalIgnoreCase)) { negated = true; continue; }
             if (IsModal(text, k, out var m)) { if (modal == Cue.None) modal = m; continue; }
+            // "is likely to": an adjective before "to", not a hedge on the verb group.
+            if (k + 1 < sentence.EndToken && text.WordOf(k + 1).Equals("to", StringComparison.OrdinalIgnoreCase) && AdjectiveCues.ContainsKey(w)) break;
             if (HedgeAdverbs.Contains(w)) { if (modal == Cue.None) modal = Cue.Maybe; continue; }
             if (text.PosOf(k) is "RB") continue;
             if (Auxiliaries.Contains(w) && k + 1 < sentence.EndToken && (Negations.Contains(text.WordOf(k + 1)) || text.PosOf(k + 1) is "VBN" or "VBG" or "JJ" or "RB" or "VB" or "TO" or "MD")) continue;
@@ -39,6 +47,7 @@ public sealed partial class ModalityClassifier
         var word = text.WordOf(k);
         if (TryAdjectiveCue(text, k, out var adjective))
         {
+            if (definite && RaisedIntoOtherVerb(text, sentence, k)) return;
             state.Take(adjective, negated, modal);
             return;
         }
@@ -49,6 +58,7 @@ public sealed partial class ModalityClassifier
             while (a < sentence.EndToken && text.PosOf(a) is "RB" && !Negations.Contains(text.WordOf(a))) a++;
             if (a < sentence.EndToken && TryAdjectiveCue(text, a, out adjective))
             {
+                if (definite && RaisedIntoOtherVerb(text, sentence, a)) return;
                 state.Take(adjective, negated, modal);
                 return;
             }
@@ -60,6 +70,26 @@ public sealed partial class ModalityClassifier
         }
         // Only "happen" verbs pass their negation to the subject: "the strike did not happen", not "the strike did not kill anyone".
         state.Take(Cue.None, negated && OccurVerbs.Contains(word), modal);
+    }
+
+    /// <summary>
+    /// Whether the adjective at <paramref name="adjective"/>, one of likelihood or expectation (@raising-adjectives), takes "to" and a verb that is not one of happening (a passive's
+    /// participle counts, not its "be"): "likely to increase", "expected to be condemned"; not "expected to take place",
+    /// "likely to be carried out", "likely to be the first".
+    /// </summary>
+    private static bool RaisedIntoOtherVerb(AnnotatedText text, TokenSpan sentence, int adjective)
+    {
+        if (!RaisingAdjectives.Contains(text.WordOf(adjective))) return false;
+        if (adjective + 1 >= sentence.EndToken || !text.WordOf(adjective + 1).Equals("to", StringComparison.OrdinalIgnoreCase)) return false;
+        for (var v = adjective + 2; v < sentence.EndToken && v - adjective <= 5; v++)
+        {
+            if (text.PosOf(v) is "RB" && !Negations.Contains(text.WordOf(v))) continue;
+            if (!IsVerb(text, v)) return false;
+            // "to be condemned", "to have drawn": the participle after an auxiliary is the verb.
+            if (Auxiliaries.Contains(text.WordOf(v)) && v + 1 < sentence.EndToken && text.PosOf(v + 1) is "VBN") continue;
+            return !OccurVerbs.Contains(text.WordOf(v));
+        }
+        return false;
     }
 
     /// <summary>

@@ -58,8 +58,34 @@ public sealed partial class ModalityClassifier
         return reading;
     }
 
-    /// <summary>The modality the words around the predicate give, following its chain of governors by word order.</summary>
+    /// <summary>
+    /// The modality the words around the predicate give, following its chain of governors by word order. A sentence that
+    /// opens with a conditional clause ("If approved, the bill would be the first to permit strikes") conditions its main
+    /// clause: what the main clause plans or weighs is only imagined.
+    /// </summary>
     private ModalityReading ClassifyByWords(AnnotatedText text, TokenSpan sentence, int head)
+    {
+        var reading = ReadChain(text, sentence, head);
+        return reading.Modality is Modality.Planned or Modality.Considered && AfterOpeningCondition(text, sentence, head)
+            ? new ModalityReading(Modality.Hypothetical, Math.Min(reading.Confidence, 0.7)) : reading;
+    }
+
+    /// <summary>Whether the sentence opens (after quotes and a conjunction) with a conditional clause that ends at a comma before <paramref name="head"/>.</summary>
+    private static bool AfterOpeningCondition(AnnotatedText text, TokenSpan sentence, int head)
+    {
+        var first = sentence.StartToken;
+        while (first < head && text.PosOf(first) is "``" or "''" or "CC") first++;
+        if (first >= head || !OpeningConditionals.Contains(text.WordOf(first))) return false;
+        for (var i = first + 1; i < head; i++)
+        {
+            if (text.WordOf(i) == ",") return true;
+            if (text.WordOf(i) is ";" or ":") return false;
+        }
+        return false;
+    }
+
+    /// <summary>The modality the chain of governors by word order gives.</summary>
+    private ModalityReading ReadChain(AnnotatedText text, TokenSpan sentence, int head)
     {
 
         var state = new Findings();

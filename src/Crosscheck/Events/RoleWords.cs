@@ -176,6 +176,15 @@ internal static class RoleWords
     /// <summary>Nouns of a road, whose towns "between", "linking" or "connecting" say where on it ("the road between A and B").</summary>
     public static FrozenSet<string> RoadNouns => Section("road-nouns");
 
+    /// <summary>Verbs (lemmas) of permitting, which with an event of force as object name no event of their own ("would allow drone strikes").</summary>
+    public static FrozenSet<string> PermittingVerbs => Section("permitting-verbs");
+
+    /// <summary>The event types (PLOVER names) a permission of force is of.</summary>
+    public static FrozenSet<string> ForceTypes => Section("force-types");
+
+    /// <summary>Event types of rejecting, which negated with an event as object name no rejection ("did not rule out strikes").</summary>
+    public static FrozenSet<string> RejectingTypes => Section("rejecting-types");
+
     private static FrozenSet<string> Section(string name) =>
         Sections.Value.TryGetValue(name, out var set) ? set : throw new InvalidOperationException($"syntax-roles.txt has no section @{name}");
 

@@ -113,6 +113,8 @@ public static class IncidentMatcher
         // asked as a part) placed in a country the series does not involve, by no side or target of those countries, is
         // another war's ("air attacks near a Burmese town" beside a Sahel army's losses).
         if (factual && ev.Plural && incidentPlural && OutsideSeries(ev, traits)) return null;
+        // A party's denial with no day of its own is of reports naming that party, not of others' deeds at its place.
+        if (factual && IncidentDenials.Apart(ev, members, ev.Plural || incidentPlural)) return null;
 
         // A single attack of fact with a day of its own is tied to an incident by a report of its day: of the incident's
         // reports, one sharing its day fits it before one that shares only the place (a line of the first report with no day,
@@ -507,7 +509,7 @@ public static class IncidentMatcher
 
     private static bool SamePlace(PlaceFacts a, PlaceFacts b) => IncidentAnchors.SamePlaceName(a.Name, b.Name);
 
-    private static string? Shared(IEnumerable<ParticipantFacts> a, IEnumerable<ParticipantFacts> b)
+    internal static string? Shared(IEnumerable<ParticipantFacts> a, IEnumerable<ParticipantFacts> b)
     {
         foreach (var x in a)
         {
@@ -520,7 +522,7 @@ public static class IncidentMatcher
         return null;
     }
 
-    private static string? SharedCountry(IEnumerable<ParticipantFacts> a, IEnumerable<ParticipantFacts> b)
+    internal static string? SharedCountry(IEnumerable<ParticipantFacts> a, IEnumerable<ParticipantFacts> b)
     {
         foreach (var x in a)
         {
